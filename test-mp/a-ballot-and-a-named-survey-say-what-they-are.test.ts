@@ -69,16 +69,16 @@ describe('mini-program: a ballot votes once, and a named survey says so before s
     holdPhone(app, 'o-named-survey-resident')
 
     const page = await openPage(`pages/survey/answer?surveyId=${named.id}`)
-    expect(page.textOf('.meta')).to.include('实名')
-    expect(page.textOf('.named-note')).to.equal('这份问卷是实名的，会记下是您填写的')
+    expect(page.textOf('.meta')).to.include('记下是谁填的')
+    expect(page.textOf('.named-note')).to.equal('会记下这份问卷是您填的。不用写名字，也不会公开您是谁。')
     const said = page.text()
-    expect(said.indexOf('这份问卷是实名的'), 'before the first question').to.be.below(said.indexOf('您是否经常去社区公园？'))
+    expect(said.indexOf('会记下这份问卷是您填的'), 'before the first question').to.be.below(said.indexOf('您是否经常去社区公园？'))
 
     const anonymous = await openPage(`pages/survey/answer?surveyId=${secret.id}`)
-    expect(anonymous.textOf('.meta')).to.include('匿名').and.not.include('实名')
+    expect(anonymous.textOf('.meta')).to.include('匿名').and.not.include('记下是谁填的')
     expect(anonymous.has('.named-note')).to.equal(false)
 
     const draft = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
-    expect(draft.textOf('.named-note')).to.equal('这次征求意见是实名的，会记下是您提的意见')
+    expect(draft.textOf('.named-note')).to.equal('会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。')
   })
 })

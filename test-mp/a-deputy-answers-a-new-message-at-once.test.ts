@@ -31,7 +31,7 @@ describe('mini-program: a deputy answers a new message at once', () => {
     await page.tap('.reply')
     expect(phone.toasts).to.deep.equal(['答复已发送'])
     expect(page.textOf('.status')).to.equal('当前状态：已答复，等群众评价')
-    expect(page.text()).to.include('答复已发送给群众，现在等群众评价。').and.include('您答复了群众')
+    expect(page.text()).to.include('答复已发送给群众。').and.include('您答复了群众')
     expect(page.has('.acknowledge') || page.has('.reply'), 'nothing left to do').to.equal(false)
 
     const hers = (await resident.get(`/api/mp/cases/${c.id}`)).body

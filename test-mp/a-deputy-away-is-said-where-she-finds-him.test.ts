@@ -40,6 +40,6 @@ describe('mini-program: a deputy away (暂停接收留言) where she finds him',
     expect(card.text()).not.to.include('住院')
     expect(card.text(), 'no button that promises him').not.to.include('给代表留言')
     await card.tap('#write-station')
-    expect(phone.navigations.at(-1)!.url).to.equal('/pages/case/new?stationCode=ST003')
+    expect(phone.navigations.at(-1)!.url).to.equal('/pages/case/new?stationCode=ST003&chosen=1')
   })
 })

@@ -87,7 +87,8 @@ describe('mini-program: in 关怀模式 every tap target grows with the buttons'
   // Rows she picks from were already taller than a button (112rpx): they stay taller in 关怀模式.
   const ROW_HIGH: Array<[string, string, string[]]> = [
     ['components/question/question.wxss', '.option', ['min-height']],
-    ['components/question/question.wxss', '.point', ['width', 'height', 'line-height']],
+    // Its width is a fifth of the row (a-survey-scale-keeps-five-boxes-on-one-row).
+    ['components/question/question.wxss', '.point', ['height', 'line-height']],
     ['pages/quiz/take.wxss', '.option', ['min-height']],
     ['pages/records/appraise.wxss', '.community', ['min-height']],
     ['pages/deputy/case.wxss', '.pick', ['min-height']],

@@ -35,6 +35,7 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
     const page = await openPage(`pages/deputy/case?caseId=${caseId}`)
 
     await page.tap('.show-transfer')
+    await page.tap('.to-station')
     await page.tap('.transfer')
     expect(page.textOf('.transfer-error'), 'beside the button he tapped').to.equal('请写明转交的原因')
     expect(topError(page), 'nothing at the top, out of his sight').to.equal(undefined)
@@ -67,11 +68,11 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
     expect(
       page.component.querySelectorAll('.colleague').map((c: any) => c.dom.textContent.trim()),
       'his colleagues there, by level (name above, level and station below): 李强 (who also sits at 马庄), then 王芳',
-    ).to.deep.equal(['李强 代表全国人大代表 · 轻工街道代表联络站', '王芳 代表县区人大代表 · 轻工街道代表联络站'])
+    ).to.deep.equal(['李强 代表全国人大代表 · 轻工街道代表联络站', '王芳 代表区人大代表 · 轻工街道代表联络站'])
     expect(form, 'not himself').not.to.include('张伟')
     expect(form, 'not another station’s deputy, whom 转交 refuses').not.to.include('赵敏')
     expect(form, 'no number to know').not.to.include('编号')
-    expect(page.textOf('.to-station'), 'back to the station unless he picks someone').to.include('已选')
+    expect(page.textOf('.to-station'), 'nothing chosen for him: he picks').not.to.include('已选')
 
     await page.tap('.to-DP0002')
     expect(page.textOf('.to-DP0002'), 'the choice in words, not colour alone').to.include('王芳 代表').and.include('已选')

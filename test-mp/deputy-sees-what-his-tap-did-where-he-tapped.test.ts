@@ -30,7 +30,7 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
     await page.tap('.acknowledge')
     expect(phone.toasts).to.deep.equal(['已受理'])
     expect(page.text(), 'where 受理 was, right above the answer box: what is next, by when').to.match(
-      /小区门口的垃圾好几天没人清运.*已受理。请于\d+月\d+日.*前答复群众。答复群众发送答复/,
+      /小区门口的垃圾好几天没人清运.*已受理。请于\d+月\d+日.*答复群众。答复群众发送答复/,
     )
 
     await page.type('.reply-text', '已联系环卫所，明天起每天清运两次。')
@@ -38,7 +38,7 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
     expect(phone.toasts).to.deep.equal(['已受理', '答复已发送'])
     expect(page.has('.reply')).to.equal(false)
     expect(page.text(), 'below his answer, where the box and its button were, above 办理经过').to.include(
-      '您的答复已联系环卫所，明天起每天清运两次。答复已发送给群众，现在等群众评价。办理经过',
+      '您的答复已联系环卫所，明天起每天清运两次。答复已发送给群众。办理经过',
     )
     expect(page.text()).to.include('当前状态：已答复')
   })
@@ -57,6 +57,7 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
 
     const other = await messageForZhang()
     await other.tap('.show-transfer')
+    await other.tap('.to-station')
     await other.type('.transfer-reason', '不在本人联系的片区，请联络站另行分派')
     await other.tap('.transfer')
     expect(phone.toasts.at(-1)).to.equal('已转交')

@@ -114,6 +114,7 @@ describe('mini-program: the deputy workbench', () => {
     await phoneOfZhang(app)
     const detail = await openPage(`pages/deputy/case?caseId=${caseId}`)
     await detail.tap('.show-transfer')
+    await detail.tap('.to-station')
     await detail.tap('.transfer')
     expect(detail.textOf('.error')).to.equal('请写明转交的原因')
     await detail.type('.transfer-reason', '不在本人联系的片区，请联络站另行分派')

@@ -24,7 +24,7 @@ describe('mini-program: meetings', () => {
   it("answers 参加, then checks in by scanning the meeting's code within the window", async () => {
     await phoneOfZhang(app)
     const list = await openPage('pages/meetings/index')
-    expect(list.textOf('.meeting')).to.include('市人大常委会第十次会议').and.include('11月26日 周四 09:30').and.include('还未回复是否参加')
+    expect(list.textOf('.meeting')).to.include('市人大常委会第十次会议').and.include('11月26日（星期四）上午9:30').and.include('还未回复是否参加')
 
     await list.tap('.meeting')
     const detail = await follow()
@@ -40,7 +40,7 @@ describe('mini-program: meetings', () => {
     expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日 周四 09:20')
 
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(again.text()).to.include('已签到（11月26日 周四 09:20）').and.not.include('前回复').and.not.include('如需请假')
+    expect(again.text()).to.include('已到会（11月26日上午9:20）').and.not.include('前回复').and.not.include('如需请假')
   })
 
   it('tells a deputy who signed the paper sheet that staff recorded his attendance (补签)', async () => {
@@ -50,7 +50,7 @@ describe('mini-program: meetings', () => {
     expect(recorded.status, JSON.stringify(recorded.body)).to.equal(200)
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(detail.textOf('.staff-entry')).to.equal('工作人员已为您登记到会')
-    expect(detail.text()).to.include('已签到（11月26日 周四 10:00）')
+    expect(detail.text()).to.include('已到会（11月26日上午10:00）')
     expect(detail.text(), 'nothing left for him to do').not.to.include('如需请假')
   })
 
@@ -66,7 +66,7 @@ describe('mini-program: meetings', () => {
     app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(detail.text()).to.include('我的回复：未回复').and.not.include('请在')
-    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于 11月26日 周四 09:30 截止。如需请假，请联系组织会议的市人大常委会办公室。')
+    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于 11月26日（星期四）上午9:30 截止。如需请假，请联系组织会议的市人大常委会办公室。')
     expect(detail.has('.attend'), 'an answer the backend would refuse').to.equal(false)
     expect(detail.has('.start-leave')).to.equal(false)
     expect(detail.has('.scan')).to.equal(true)

@@ -47,7 +47,7 @@ describe('mini-program: a resident is offered 重新办理 only while she may as
     expect(late.textOf('#reopen-passed')).to.include('答复已经超过 7 天，不能再申请重新办理了。问题还没有解决的话，您可以再写一条留言')
     await late.tap('#write-again')
     // Her message was to 张伟 by his code: the new one opens his form (writing-again-goes-to-the-deputy-she-wrote-to).
-    expect(phone.navigations.at(-1)).to.deep.include({ url: '/pages/case/new?deputyCode=DP0001' })
+    expect(phone.navigations.at(-1)).to.deep.include({ url: '/pages/case/new?deputyCode=DP0001&chosen=1' })
   })
 
   it('when the window closes while the page is open, her tap is answered and the button goes', async () => {

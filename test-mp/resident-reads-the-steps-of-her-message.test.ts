@@ -34,7 +34,8 @@ describe('mini-program: a resident reads the steps of her message in her own wor
 
     holdPhone(app, 'o-sun-ayi')
     const waiting = await openPage(`pages/case/detail?caseId=${lamp.id}`)
-    expect(waiting.textOf('.waiting')).to.equal('办理中，张伟 代表会在 12月14日前（含当日） 答复您')
+    expect(waiting.textOf('#status')).to.equal('◐ 张伟代表已看到，正在办')
+    expect(waiting.textOf('.waiting')).to.equal('张伟 代表会在 12月14日前（含当日） 答复您')
     waiting.close()
 
     await created(zhang.post(`/api/mp/deputy/cases/${lamp.id}/transfer`, { reason: '这位居民上次和我吵过，请换人' }))
@@ -47,8 +48,8 @@ describe('mini-program: a resident reads the steps of her message in her own wor
     const page = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     const shown = steps(page)
     expect(shown.map((s) => s.label)).to.deep.equal([
-      '您的评价：2 分',
-      '王芳代表已答复',
+      '您的评价：2 分（见上面）',
+      '王芳代表已答复（见上面）',
       '王芳代表已把留言交给区住建局办理',
       '王芳代表已受理',
       '已交给王芳代表办理',
@@ -57,8 +58,10 @@ describe('mini-program: a resident reads the steps of her message in her own wor
       '已交给张伟代表办理',
       '您提交了留言',
     ])
-    expect(shown[0].note, 'her words under her score').to.equal('灯还是不亮')
-    expect(shown[1].note).to.equal('住建局已修好路灯。')
+    // Her words and the answer are read once, in the card above, which the two steps name.
+    expect(page.textOf('#my-rating'), 'her words with her score').to.include('灯还是不亮')
+    expect(page.textOf('#reply')).to.equal('住建局已修好路灯。')
+    expect([shown[0].note, shown[1].note]).to.deep.equal([null, null])
     expect(
       shown.slice(2, 7).map((s) => s.note),
       'nothing the deputies and the station wrote to each other',

@@ -119,6 +119,7 @@ function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone:
     status && `状态 ${STATUS_LABELS[status] ?? ''}`,
     f.open === true && '未办结',
     f.overdue === true && '已超期',
+    f.atOffice === true && '在人大办（没有联络站）',
     str(f.topic) && `主题 ${f.topic}`,
     str(f.districtId) && `区县 ${named('region', f.districtId)}`,
     str(f.regionId) && `地点 ${named('region', f.regionId)}`,

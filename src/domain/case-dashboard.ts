@@ -17,9 +17,14 @@ export interface ResponsivenessBar {
   total: number
   open: number
   overdue: number
-  /** Of the replies due or given: given in time (null when none was due yet). */
+  /** Of the replies due or given, and the messages waiting past a deadline: given in time (null when none was due yet). */
   repliedInTimeShare: number | null
   filters: InboxFilters
+  /**
+   * A row of no station or deputy, so that the rows add up to the figures above them: the messages at the office
+   * (上报, or no station covers the place) under 按联络站, those no deputy holds yet (未分派) under 按代表.
+   */
+  kind?: 'office' | 'unassigned'
 }
 
 export interface CaseDashboard {
@@ -32,6 +37,11 @@ export interface CaseDashboard {
     unplaced: Figure
     /** The resident was not satisfied and asked for it to be handled again (重新办理). */
     reopened: Figure
+    /**
+     * Waiting at the office for someone to give it to a deputy: handed up (上报) by a station, or no station covers
+     * its place. Only for those who may place such messages (an organizer of districts, the city, an admin).
+     */
+    atOffice?: Figure
   }
   satisfaction: Array<{ rating: number; label: string } & Figure>
   responsiveness: { district: ResponsivenessBar[]; station: ResponsivenessBar[]; deputy: ResponsivenessBar[] }
@@ -74,6 +84,11 @@ export interface BarCounts {
   replyOk: number
 }
 
+/** The inbox's filters for the messages at an office, with no station (the dashboard's 区人大办 row and figure). */
+export const AT_OFFICE_FILTERS: InboxFilters = { atOffice: 'true' }
+/** A queue or a backlog is read by what is due first (the inbox's 最先到期在前): the longest overdue on top. */
+const DUE_FIRST = { order: 'due' }
+
 /** How many bars each chart shows, the groups with the most cases first. */
 export const BAR_LIMITS = { district: 20, station: 15, deputy: 15 } as const
 
@@ -113,24 +128,48 @@ export function caseDashboard(
     station: DashboardCounts[]
     /** The deputies' bars: at least the `BAR_LIMITS.deputy` busiest (the store counts only those, and any tied with them). */
     deputy: BarCounts[]
+    /** The messages no deputy holds (待分派): the 未分派 row under the deputies. */
+    unassigned?: DashboardCounts
+    /** Whether the scope holds messages at an office (not a station clerk's, nor a street's stations): its figure and row. */
+    offices?: boolean
   },
-  names: { district(id: string): string; station(id: string): string; deputy(id: string): string },
+  names: { district(id: string): string; station(id: string): string; deputy(id: string): string; office?: string },
 ): CaseDashboard {
+  const bar = (g: BarCounts, name: string, filters: InboxFilters): ResponsivenessBar => ({
+    key: g.key,
+    name,
+    total: g.total,
+    open: g.open,
+    overdue: g.overdueOpen,
+    repliedInTimeShare: g.replyDue ? Math.round((g.replyOk / g.replyDue) * 1000) / 1000 : null,
+    filters,
+  })
   // Groups come in key order; sorting by size keeps that order among equals, as before.
   const bars = (groups: BarCounts[], name: (k: string) => string, filter: string, limit: number) =>
     groups
       .sort((a, b) => a.key.localeCompare(b.key))
-      .map((g) => ({
-        key: g.key,
-        name: name(g.key),
-        total: g.total,
-        open: g.open,
-        overdue: g.overdueOpen,
-        repliedInTimeShare: g.replyDue ? Math.round((g.replyOk / g.replyDue) * 1000) / 1000 : null,
-        filters: { [filter]: g.key },
-      }))
+      .map((g) => bar(g, name(g.key), { [filter]: g.key }))
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh-CN'))
       .slice(0, limit)
+
+  // What no station holds: the scope's figures less every station's (before the chart keeps the biggest).
+  const stationBars = counts.station.flatMap(barOf)
+  const sum = (pick: (b: BarCounts) => number) => stationBars.reduce((n, b) => n + pick(b), 0)
+  // Keys no directory id can take (ids start with a letter or digit).
+  const [whole] = barOf({ ...counts.all, key: '*office' })
+  const office: BarCounts = {
+    key: '*office',
+    total: whole.total - sum((b) => b.total),
+    open: whole.open - sum((b) => b.open),
+    overdueOpen: whole.overdueOpen - sum((b) => b.overdueOpen),
+    replyDue: whole.replyDue - sum((b) => b.replyDue),
+    replyOk: whole.replyOk - sum((b) => b.replyOk),
+  }
+  const atOffice = (counts.all.byStatus.submitted ?? 0) - counts.station.reduce((n, t) => n + (t.byStatus.submitted ?? 0), 0)
+  const officeRow = counts.offices && office.total > 0 ? [{ ...bar(office, names.office ?? '区人大办', AT_OFFICE_FILTERS), kind: 'office' as const }] : []
+  const unassigned = counts.unassigned ? barOf({ ...counts.unassigned, key: '*unassigned' })[0] : null
+  const unassignedRow =
+    unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '未分派', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
 
   return {
     today: {
@@ -138,9 +177,10 @@ export function caseDashboard(
       // Both ends by the server's day: the inbox would fill a missing end from the PC's clock, which may be off.
       new: { count: counts.newToday, filters: { from: iso(periods.dayStart), to: iso(periods.dayEnd) } },
       open: { count: openOf(counts.all), filters: { open: 'true' } },
-      overdue: { count: counts.all.overdueNext, filters: { overdue: 'true' } },
-      unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted' } },
+      overdue: { count: counts.all.overdueNext, filters: { overdue: 'true', ...DUE_FIRST } },
+      unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted', ...DUE_FIRST } },
       reopened: { count: counts.all.byStatus.reopened ?? 0, filters: { status: 'reopened' } },
+      ...(counts.offices ? { atOffice: { count: atOffice, filters: { ...AT_OFFICE_FILTERS, status: 'submitted', ...DUE_FIRST } } } : {}),
     },
     satisfaction: [5, 4, 3, 2, 1].map((rating) => ({
       rating,
@@ -150,8 +190,9 @@ export function caseDashboard(
     })),
     responsiveness: {
       district: bars(counts.district.flatMap(barOf), names.district, 'districtId', BAR_LIMITS.district),
-      station: bars(counts.station.flatMap(barOf), names.station, 'stationId', BAR_LIMITS.station),
-      deputy: bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy),
+      // The office's row and the unassigned one after the biggest, always: without them the rows fall short of the figures.
+      station: [...bars(stationBars, names.station, 'stationId', BAR_LIMITS.station), ...officeRow],
+      deputy: [...bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy), ...unassignedRow],
     },
     weeks: periods.weeks.map(({ monday, from, to }, i) => {
       const [, m, d] = monday.split('-').map(Number)

@@ -233,6 +233,19 @@ export function mergeTargetText(into: RefusedCase & Pick<CaseRecord, 'ticket'>, 
   return `留言 ${into.ticket} ${STANDING_WORDS[standingOf(into)]}，不能再把别的留言并入它。请选一条还在办理中的留言，或把这条单独交给代表办理`
 }
 
+/** What an answered message says in the 合并 dialog beside its state: why it may not be chosen, and what to do instead. */
+export const MERGE_INTO_ANSWERED = '已经答复过，并进去的新留言不会再有人答复'
+export const MERGE_INTO_ANSWERED_CHOICE = `不能并入：这条${MERGE_INTO_ANSWERED}。请把本条单独交给代表办理`
+
+/**
+ * Why staff may not fold a message into one already answered (已答复, waiting for its resident's score): its answer was
+ * written before this message came, and nobody would answer this one (review 33: "又坏了" closed as 已办结 with nobody
+ * acting). Reopened (重新办理), a message is open for work again and may take others.
+ */
+export function mergeIntoAnsweredText(into: Pick<CaseRecord, 'ticket'>): string {
+  return `留言 ${into.ticket} ${MERGE_INTO_ANSWERED}，请把这条留言单独交给代表办理`
+}
+
 /**
  * Why staff may not fold a message into one about another place (合并办理): a merge closes this resident's message, so
  * the other gate's or building's problem would be left undone. `apart`: the places each names, as written (placesApart).

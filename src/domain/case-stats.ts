@@ -34,7 +34,10 @@ export interface CaseStats {
   medianDaysToReply: number | null
   /** Of the cases whose acknowledgement was due or done: acknowledged in time. */
   acknowledgedInTimeShare: number | null
-  /** Of the cases whose reply was due or done: replied in time. */
+  /**
+   * Of the cases answered, those whose reply is due, and those waiting past any deadline (an acknowledgement's too):
+   * answered in time. An overdue message nobody answered counts as not answered in time.
+   */
   repliedInTimeShare: number | null
   /** The final satisfaction: each rated case's latest rating, averaged. */
   averageSatisfaction: number | null
@@ -88,7 +91,11 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
       ackDue++
       if (acked && acked <= c.ackDueAt) ackOk++
     }
-    if (c.repliedAt || c.replyDueAt <= now) {
+    // A message still waiting past its deadline (even the acknowledgement's) has not been answered in time so far:
+    // it counts against the share, so that 按时答复 can never read 100% beside overdue messages nobody answered.
+    const due = acked ? c.replyDueAt : c.ackDueAt
+    const waitingLate = WAITING_STATUSES.includes(c.status) && due < now
+    if (c.repliedAt || c.replyDueAt <= now || waitingLate) {
       replyDue++
       if (c.repliedAt && c.repliedAt <= c.replyDueAt) replyOk++
     }
@@ -101,8 +108,7 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
       ratingSum += ratings[ratings.length - 1]
       if (c.reopenCount > 0) reopened++
     }
-    const due = acked ? c.replyDueAt : c.ackDueAt
-    if (WAITING_STATUSES.includes(c.status) && due < now) overdueOpen++
+    if (waitingLate) overdueOpen++
   }
   return {
     total: cases.length,

@@ -128,3 +128,15 @@ export const LEVEL_LABELS: Record<DeputyLevel, string> = {
   county: '县区人大代表',
   township: '乡镇人大代表',
 }
+
+/**
+ * A deputy's level as people say it where he serves: a county-level deputy of a 区 is 区人大代表 and of a 县
+ * 县人大代表, not the list's 县区人大代表 (`districtName`: the district of his station); without a district
+ * (or one named otherwise, a 县级市), the list's label.
+ */
+export function deputyLevelLabel(level: DeputyLevel, districtName: string | null | undefined): string {
+  if (level !== 'county' || !districtName) return LEVEL_LABELS[level]
+  if (districtName.endsWith('区')) return '区人大代表'
+  if (districtName.endsWith('县')) return '县人大代表'
+  return LEVEL_LABELS.county
+}

@@ -4,9 +4,11 @@
  * same broken lift" instead of eleven unrelated cases.
  *
  * Grouping is by place first (the resident's community, else their district: a problem
- * is local), then by text: a message joins an issue when it is alike enough to any message
- * already in it (bigram Dice of similarity.ts's cleanText; found through an index of bigrams, see
- * hot-issue-clusters.ts). Pure and deterministic: the same cases in any order give the same issues.
+ * is local), then by what is wrong: a message joins an issue about the thing it names (电梯,
+ * 路灯 …, complaint-objects.ts; any issue when it names none) when it is alike enough to any
+ * message already in it (bigram Dice of similarity.ts's issueText, which leaves out the words that
+ * say only where: 光明社区, 3号楼; found through an index of bigrams, see hot-issue-clusters.ts).
+ * Pure and deterministic: the same cases in any order give the same issues.
  */
 import { BigramTable, groupMessages, mostTypical } from './hot-issue-clusters.js'
 import { maskForCaseWork } from './pii-mask.js'

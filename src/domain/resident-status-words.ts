@@ -27,3 +27,18 @@ export function residentStatusWords(c: Pick<CaseRecord, 'status' | 'stationId' |
   if (c.status === 'closed' && c.mergedInto) return '已和相同问题的留言一起办理'
   return WORDS[c.status]
 }
+
+/**
+ * Where her message stands on its own page, as one sentence naming the deputy who has it: whether he has
+ * read it yet ("已交给张伟代表，代表还没有看" → "张伟代表已看到，正在办"). The page says this once, with the date
+ * he is to answer by, in place of a short label beside a second sentence of its own; lists and the chat
+ * keep the short words (residentStatusWords). Without a deputy, the short words.
+ */
+export function residentStatusSentence(c: Pick<CaseRecord, 'status' | 'stationId' | 'mergedInto'>, deputyName: string | null): string {
+  if (deputyName) {
+    if (c.status === 'assigned') return `已交给${deputyName}代表，代表还没有看`
+    if (c.status === 'acknowledged') return `${deputyName}代表已看到，正在办`
+    if (c.status === 'reopened') return `已请${deputyName}代表重新办理，代表还没有看`
+  }
+  return residentStatusWords(c)
+}

@@ -21,8 +21,11 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
     const why: string[] = []
     if (has('deputy_named')) why.push(`您指定了${deputy.name}代表`)
     else if (has('deputy_code')) why.push(`您通过${deputy.name}代表的二维码留言`)
+    else if (has('deputy_chosen')) why.push(`您选择了${deputy.name}代表`)
     else if (has('station_named')) why.push('您指定了该站')
     else if (has('station_code')) why.push('您通过该站的二维码留言')
+    // Chosen in 找我的代表: the station of her place is said as hers; another she picked, as her choice.
+    else if (has('station_chosen') && !has('covering_station')) why.push('您选择了该站')
     else if (has('covering_station')) why.push(`您所在${placeWord(regionId, index)}由该站联系`)
     if (has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)
     if (has('on_duty')) why.push(`${deputy.name}代表今日接待值班`)
@@ -57,8 +60,10 @@ export function deputyRoutingWhy(reasonCodes: readonly string[], deputy: { name:
   const why: string[] = []
   if (has('deputy_named')) why.push(`群众指定了${him}`)
   else if (has('deputy_code')) why.push(`群众扫了${him}的二维码留言`)
+  else if (has('deputy_chosen')) why.push(`群众选择了${him}`)
   else if (has('station_named')) why.push('群众指定了本站')
   else if (has('station_code')) why.push('群众扫了本站的二维码留言')
+  else if (has('station_chosen') && !has('covering_station')) why.push('群众选择了本站')
   else if (has('covering_station')) why.push('群众住在本站联系的片区')
   if (has('topic_match')) why.push(`${him}关注${topic}`)
   if (has('on_duty')) why.push(`${him}当天接待值班`)
@@ -78,8 +83,10 @@ export function officeRoutingWhy(reasonCodes: readonly string[], deputyName: str
   const why: string[] = []
   if (has('deputy_named')) why.push(`群众指定了${him}`)
   else if (has('deputy_code')) why.push(`群众扫了${him}的二维码留言`)
+  else if (has('deputy_chosen')) why.push(`群众选择了${him}`)
   else if (has('station_named')) why.push(`群众指定了${here}`)
   else if (has('station_code')) why.push(`群众扫了${here}的二维码留言`)
+  else if (has('station_chosen') && !has('covering_station')) why.push(`群众选择了${here}`)
   else if (has('covering_station')) why.push(`群众住在${here}联系的片区`)
   if (has('topic_match')) why.push(`${him}关注${topic}`)
   if (has('on_duty')) why.push(`${him}当天接待值班`)

@@ -18,6 +18,12 @@ export interface RoutingInput {
    * poster: the reason then says "居民指定", and the resident reads "您指定了…代表".
    */
   targetTyped?: boolean
+  /**
+   * The resident chose the deputy or station inside the mini-program (找我的代表's station card, 再写一条,
+   * 给联络站留言) rather than scanning its code: the reason says "居民选择", and she reads "您选择了该站" (or,
+   * when it is the station covering her place, "您所在社区由该站联系"), never a QR code she did not scan.
+   */
+  targetChosen?: boolean
   /** A deputy who wrote the message themselves (a suggestion turned into a message): never given it. */
   notDeputyId?: string | null
   /** When the message was written: picks the deputy on duty that date (business time zone). */

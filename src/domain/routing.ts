@@ -35,11 +35,11 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   say(
     'topic',
     match.matched.length ? 'topic' : 'no_topic',
-    match.matched.length ? `留言主题：${match.topic}（${topicGrounds(match)}）` : `留言未匹配到主题，归为 ${match.topic}`,
+    match.matched.length ? `留言主题：${match.topic}（${topicGrounds(match)}）` : `留言未匹配到主题，归为${match.topic}`,
   )
 
   if (explicit.deputy && explicit.deputy.id === input.notDeputyId) {
-    say('fallback', 'station_queue', `${explicit.deputy.name}代表 是提出人本人，进入联络站工作人员待办`)
+    say('fallback', 'station_queue', `${explicit.deputy.name}代表是提出人本人，进入联络站工作人员待办`)
     return decide(station?.id ?? null, null)
   }
   // Once per message: the away check here and the duty and away steps in pickDeputy read the same date.
@@ -51,14 +51,14 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     say(
       'explicit',
       'deputy_away',
-      `${d.name}代表 暂停接收留言至${monthDayText(d.away!.until)}（${AWAY_REASON_LABELS[d.away!.reason]}），转 ${station.name} 工作人员分派`,
+      `${d.name}代表暂停接收留言至${monthDayText(d.away!.until)}（${AWAY_REASON_LABELS[d.away!.reason]}），转${station.name}工作人员分派`,
     )
     return decide(station.id, null)
   }
   if (explicit.deputy) {
     const d = explicit.deputy
     const open = loadOf(loads, d.id)
-    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表 待办已满（${open} 件），居民指定该代表，仍予分派`)
+    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表待办已满（${open} 件），居民指定该代表，仍予分派`)
     return decide(station?.id ?? null, d.id)
   }
   if (station && explicit.leftOffice) {
@@ -73,10 +73,10 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   else {
     const district = index.districts.get(region.id)
     if (district) {
-      say('fallback', 'district_office', `所在区域 ${region.name} 无联络站覆盖，转 ${district.name} 人大常委会办公室`)
+      say('fallback', 'district_office', `所在区域${region.name}无联络站覆盖，转${district.name}人大常委会办公室`)
       return decide(null, null, district.id)
     }
-    say('fallback', 'city_office', `所在区域 ${region.name} 无联络站覆盖，也不属任何区县，转市人大常委会办公室`)
+    say('fallback', 'city_office', `所在区域${region.name}无联络站覆盖，也不属任何区县，转市人大常委会办公室`)
   }
   return decide(null, null)
 }
@@ -93,7 +93,7 @@ export function routeStation(input: Pick<RoutingInput, 'regionId' | 'deputyCode'
 }
 
 /** Rules 1 and 2: the explicit target, then the place's covering station. */
-function target(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode' | 'targetTyped'>, index: RoutingIndex, say: Say) {
+function target(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode' | 'targetTyped' | 'targetChosen'>, index: RoutingIndex, say: Say) {
   const explicit = explicitTarget(input, index, say)
   const regionId = input.regionId?.trim() || null
   const region = regionId ? index.regions.get(regionId) : undefined
@@ -107,14 +107,13 @@ function target(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCo
   const coverage = region ? index.covering.get(region.id) : undefined
   let station = explicit.station
   if (station && region && coverage && coverage.station.id !== station.id) {
-    say('place', 'place_overridden', `所在区域 ${region.name} 由 ${coverage.station.name} 联系，按二维码转 ${station.name}`)
+    say('place', 'place_overridden', `所在区域${region.name}由${coverage.station.name}联系，${input.targetChosen ? '居民选择了' : '按二维码转'}${station.name}`)
+  } else if (station && input.targetChosen && !explicit.deputy && region && coverage) {
+    // She chose, in 找我的代表, the station that covers her place: she is told it is her place's station.
+    say('place', 'covering_station', `所在区域${region.name}由${station.name}联系，居民选择了该站`)
   } else if (!explicit.deputy && !station && region && coverage) {
     station = coverage.station
-    say(
-      'place',
-      'covering_station',
-      `所在区域 ${region.name} 由 ${station.name} 联系${coverage.via.id === region.id ? '' : `（该站覆盖 ${coverage.via.name}）`}`,
-    )
+    say('place', 'covering_station', `所在区域${region.name}由${station.name}联系${coverage.via.id === region.id ? '' : `（该站覆盖${coverage.via.name}）`}`)
   }
   return { explicit, station, regionId, region }
 }
@@ -127,7 +126,11 @@ interface Explicit {
 }
 
 /** Rule 1: a deputy's or a station's QR code or link. Unknown codes are noted and ignored. */
-function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode' | 'targetTyped'>, index: RoutingIndex, say: Say): Explicit {
+function explicitTarget(
+  input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode' | 'targetTyped' | 'targetChosen'>,
+  index: RoutingIndex,
+  say: Say,
+): Explicit {
   const deputyCode = normalizeCode(input.deputyCode)
   const stationCode = normalizeCode(input.stationCode)
   const deputy = deputyCode ? index.deputiesByCode.get(deputyCode) : undefined
@@ -137,6 +140,7 @@ function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 's
   if (!deputy) {
     // Names only: staff know deputies and stations by name; a code (DP0001, ST001) is the directory's.
     if (scanned && input.targetTyped) say('explicit', 'station_named', `居民指定：${scanned.name}`)
+    else if (scanned && input.targetChosen) say('explicit', 'station_chosen', `居民在小程序里选择：${scanned.name}`)
     else if (scanned) say('explicit', 'station_code', `来自联络站二维码：${scanned.name}`)
     return { deputy: null, station: scanned ?? null }
   }
@@ -146,16 +150,17 @@ function explicitTarget(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 's
     // for. So it waits in the deputy's station's queue, where staff pick who answers, and the resident
     // reads that the deputy has left office and the station will arrange it.
     const station = scanned ?? deputyStation(deputy, input.regionId?.trim(), index, say)
-    say('explicit', 'deputy_left_office', `${deputy.name}代表已离任，${station ? `转 ${station.name} 工作人员分派` : '按所在区域分派'}`)
+    say('explicit', 'deputy_left_office', `${deputy.name}代表已离任，${station ? `转${station.name}工作人员分派` : '按所在区域分派'}`)
     return { deputy: null, station, leftOffice: station !== null }
   }
   if (input.targetTyped) say('explicit', 'deputy_named', `居民指定：${deputy.name}代表`)
+  else if (input.targetChosen) say('explicit', 'deputy_chosen', `居民在小程序里选择：${deputy.name}代表`)
   else say('explicit', 'deputy_code', `来自代表二维码：${deputy.name}代表`)
   if (scanned && deputy.stationIds.includes(scanned.id)) {
     say('explicit', 'station_code', `来自联络站二维码：${scanned.name}`)
     return { deputy, station: scanned }
   }
-  if (scanned) say('explicit', 'station_code_ignored', `联络站 ${scanned.name} 不是${deputy.name}代表所在的联络站，以代表为准`)
+  if (scanned) say('explicit', 'station_code_ignored', `${scanned.name}不是${deputy.name}代表所在的联络站，以代表为准`)
   return { deputy, station: deputyStation(deputy, input.regionId?.trim(), index, say) }
 }
 
@@ -164,11 +169,11 @@ function deputyStation(deputy: IndexedDeputy, regionId: string | undefined, inde
   const own = deputy.stationIds.filter((id) => index.stations.has(id))
   const coverage = regionId && index.regions.has(regionId) ? coveringAmong(index, regionId, own) : undefined
   if (coverage) {
-    say('explicit', 'deputy_covering_station', `${deputy.name}代表所在的 ${coverage.station.name} 联系 ${index.regions.get(regionId!)!.name}`)
+    say('explicit', 'deputy_covering_station', `${deputy.name}代表所在的${coverage.station.name}联系${index.regions.get(regionId!)!.name}`)
     return coverage.station
   }
   const first = own.length ? index.stations.get(own[0])! : null
-  if (first && own.length > 1) say('explicit', 'deputy_first_station', `按${deputy.name}代表的第一个联络站 ${first.name} 分派`)
+  if (first && own.length > 1) say('explicit', 'deputy_first_station', `按${deputy.name}代表的第一个联络站（${first.name}）分派`)
   return first
 }
 
@@ -217,7 +222,7 @@ function pickDeputy(
   const away: IndexedDeputy[] = []
   for (let i = 0; i < roster.deputies.length; i++) {
     if (roster.deputies[i].id === notDeputyId) {
-      say('fallback', 'writer_excluded', `${roster.deputies[i].name}代表 是提出人本人，不分派给本人`)
+      say('fallback', 'writer_excluded', `${roster.deputies[i].name}代表是提出人本人，不分派给本人`)
       continue
     }
     // 暂停接收留言: a field of the cached directory compared with the date, no read.
@@ -238,18 +243,18 @@ function pickDeputy(
   }
 
   if (topicWanted && !topical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
-  if (best?.topical) say('topic', 'topic_match', `${best.deputy.name}代表 关注${match.topic}`)
+  if (best?.topical) say('topic', 'topic_match', `${best.deputy.name}代表关注${match.topic}`)
   else if (best && topical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表待办均已满，在全站代表中分派`)
-  if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表 ${monthDayText(date!)} 接待值班`)
+  if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表${monthDayText(date!)}接待值班`)
 
   // Only those who would have been chosen but for their load are worth a line each.
   const chosen = best
   const outranked = chosen ? passedOver.filter((c) => rank(c, chosen) < 0) : passedOver
   outranked.sort(rank)
-  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表 待办已满（${c.open} 件），跳过`)
+  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表待办已满（${c.open} 件），跳过`)
   if (outranked.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${outranked.length - MAX_LISTED} 位代表待办已满，跳过`)
 
-  for (const d of away.slice(0, MAX_LISTED)) say('duty', 'away_skipped', `${d.name}代表 暂停接收留言至${monthDayText(d.away!.until)}，跳过`)
+  for (const d of away.slice(0, MAX_LISTED)) say('duty', 'away_skipped', `${d.name}代表暂停接收留言至${monthDayText(d.away!.until)}，跳过`)
   if (away.length > MAX_LISTED) say('duty', 'away_skipped', `另有 ${away.length - MAX_LISTED} 位代表暂停接收留言，跳过`)
 
   if (!best && !passedOver.length && away.length) {
@@ -260,8 +265,8 @@ function pickDeputy(
     say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')
     return null
   }
-  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表 待办最少（${best.open} 件）`)
-  if (tied) say('load', 'tie_by_id', `多位代表条件相同，按名册顺序选定 ${best.deputy.name}代表`)
+  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表待办最少（${best.open} 件）`)
+  if (tied) say('load', 'tie_by_id', `多位代表条件相同，按名册顺序选定${best.deputy.name}代表`)
   return best.deputy
 }
 

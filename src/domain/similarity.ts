@@ -3,17 +3,45 @@
  * sets of character pairs (Chinese has no spaces), after setting aside punctuation and filler words, by the
  * Dice coefficient or, for a short message found whole in a long one, by containment (see alikeness).
  * Messages that name different places (南门 and 北门, 3号楼 and 5号楼, 12路 and 15路) are never alike: a merge closes a
- * resident's message, so a duplicate missed costs less than another place's problem left unfixed.
- * Hot issues use cleanText only and count their own pairs (hot-issue-clusters.ts).
+ * resident's message, so a duplicate missed costs less than another place's problem left unfixed. Nor are messages
+ * about different things (电梯 and 路灯, complaint-objects.ts), however many words of their community they share.
+ * Hot issues use issueText only and count their own pairs (hot-issue-clusters.ts).
  */
+import { objectsDisagree, objectsNamed } from './complaint-objects.js'
 
-/** A text as hot issues compare it: folded (NFKC), lower case, without punctuation, symbols, spaces and digits. */
+/** A text folded (NFKC), in lower case, without punctuation, symbols, spaces and digits. */
 export function cleanText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s\d]/gu, '')
 }
+
+/**
+ * A text as hot issues compare it (cleanText), without the words that say only where: a community's name
+ * (光明社区, 建设路社区, 阳光花园), and a building, entrance, floor, yard or gate (3号楼, 2单元, 南门). The messages of one
+ * issue come from one community already, so its name and its buildings are in many of them whatever is wrong there:
+ * left in, 光明社区3号楼的电梯 shares five pairs with 光明社区3号楼前的路灯. A bus route stays (公交12路 says the thing too).
+ */
+export function issueText(text: string): string {
+  return cleanText(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(COMMUNITY_NAME, '')
+      .replace(COMMUNITY_WORD, '')
+      .replace(PLACE, (written: string, side?: string, building?: string) => (side || building ? '' : written)),
+  )
+}
+
+/**
+ * A community's name as residents write it before 社区, 小区, 花园, 家园 or 新村: two or three characters none of
+ * which is a word of a sentence (了, 的, 在, 我, 们, 坏 …), so that 电梯坏了社区不管 keeps its 电梯坏了 and loses only 社区
+ * (COMMUNITY_WORD), and 我们光明社区 loses 光明社区 only.
+ */
+const NOT_IN_A_NAME = '的了在是有我你他她们这那个不没很太也又都还就被把给对和与跟说想要会能坏修堵漏吵臭脏乱整每'
+const COMMUNITY_NAME = new RegExp(`[^\\P{Script=Han}${NOT_IN_A_NAME}]{2,3}(?:社区|小区|花园|家园|新村)`, 'gu')
+const COMMUNITY_WORD = /社区|小区/gu
 
 /**
  * Words a resident adds when she says the same thing again in her own way (我们小区门口的路灯坏了快一个月了
@@ -72,6 +100,8 @@ function placeNumber(written: string): string {
 
 /** The character pairs of what a message says (see FILLER, STOCK), with the places it names (see PLACE). */
 class ContentGrams extends Set<string> {
+  /** The things it names as broken or wrong (complaint-objects.ts), as bits. */
+  objects = 0
   /**
    * Per kind of place (gate, yard, building, entrance, floor, bus), the ones named, each with its words as the message
    * writes them: gate → {南 → 南门}, building → {3 → 三号楼}.
@@ -87,6 +117,7 @@ export type { ContentGrams }
 /** What a message says, as 相似留言 compare it: its pairs, numbers kept (3号楼 is not 5号楼, 三号楼 is 3号楼), and its places. */
 export function contentGrams(text: string): ContentGrams {
   const out = new ContentGrams()
+  out.objects = objectsNamed(text)
   // Each place's number as digits in the pairs too, so that 三号楼 and 3号楼 read alike in words as well.
   const folded = text
     .normalize('NFKC')
@@ -126,11 +157,12 @@ const CONTAINED_SHARE_LONG = 0.8
 
 /**
  * How alike two messages are, 0–1, as the 相似留言 of a case see it: 0 when they name different places of
- * one kind (a gate, yard, building, entrance, floor or bus route: both name some, and not the same ones); else the Dice
- * of their content pairs or, when the shorter one (of enough pairs) is found whole in the other, that share.
+ * one kind (a gate, yard, building, entrance, floor or bus route: both name some, and not the same ones), or different
+ * things (both name a thing, none the same: 电梯 and 路灯); else the Dice of their content pairs or, when the shorter
+ * one (of enough pairs) is found whole in the other, that share.
  */
 export function alikeness(a: ContentGrams, b: ContentGrams): number {
-  if (!a.size || !b.size || placesDiffer(a, b)) return 0
+  if (!a.size || !b.size || placesDiffer(a, b) || objectsDisagree(a.objects, b.objects)) return 0
   const shared = sharedCount(a, b)
   const dice = (2 * shared) / (a.size + b.size)
   const shorter = Math.min(a.size, b.size)

@@ -142,4 +142,27 @@ export interface StatsAnswer {
   groups: StatsGroup[]
   /** Where the next page starts, or null after the last. */
   nextOffset: number | null
+  /**
+   * The scope's messages in no group (the overall figures less every group's), so that the rows can be made to add
+   * up to the totals: by station those at an office (上报), by deputy those no deputy holds (未分派, or ended before one did).
+   */
+  rest: StatsRest
+}
+
+/** Messages of a scope in none of its groups: how many, how many still open, how many waiting past a deadline. */
+export interface StatsRest {
+  total: number
+  open: number
+  overdueOpen: number
+}
+
+/** The overall figures less the groups' (each a total, open and overdue count): what no group holds. */
+export function restOf(overall: StatsRest, groups: Iterable<StatsRest>): StatsRest {
+  const rest = { ...overall }
+  for (const g of groups) {
+    rest.total -= g.total
+    rest.open -= g.open
+    rest.overdueOpen -= g.overdueOpen
+  }
+  return rest
 }

@@ -119,6 +119,11 @@ export interface SurveyRecord {
    * and organizers follow who has not answered. Null: open to whoever scans its poster.
    */
   audienceDeputyIds: string[] | null
+  /**
+   * A consultation's 采纳情况, published once by the office (anyone then reads the summary). Set
+   * by the store alone (`publishOutcome`), never by `update`; absent until published.
+   */
+  outcomePublishedAt?: Date
   createdBy: string
   createdAt: Date
   updatedAt: Date

@@ -7,6 +7,8 @@ import { OPEN_STATUSES, WAITING_STATUSES, type CaseRecord } from './case.js'
 import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
 import type { LivelihoodSection } from './livelihood-week.js'
+import { localDate, monthDayText } from './dates.js'
+import { offsetMs } from './zone-offset.js'
 
 const DAY = 86_400_000
 
@@ -23,7 +25,8 @@ export interface WeeklyReportInput {
   openCases: CaseRecord[]
   /** How many of the scope's open cases are overdue, when openCases holds only the most overdue. */
   overdueOpen?: number
-  name: (kind: 'region' | 'station' | 'deputy', id: string) => string
+  /** Names by id; an office's by its district's id, or 'city' (市人大常委会办公室). */
+  name: (kind: 'region' | 'station' | 'deputy' | 'office', id: string) => string
   /** The 民生实事 part (livelihood-week.ts), written from the years the scope follows. */
   livelihood?: LivelihoodSection
 }
@@ -171,9 +174,40 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     overdue,
     slowest,
     byDeputy: groupedStats(thisWeek, (c) => c.deputyId, now).map((g) => ({ id: g.key, name: name('deputy', g.key), stats: g.stats })),
-    byStation: groupedStats(thisWeek, (c) => c.stationId, now).map((g) => ({ id: g.key, name: name('station', g.key), stats: g.stats })),
+    // A message handed up (上报), or of a place no station covers, is the office's: its own row, so the rows add up.
+    byStation: groupedStats(thisWeek, (c) => c.stationId ?? `${OFFICE_KEY}${c.officeRegionId ?? 'city'}`, now)
+      .sort((a, b) => Number(a.key.startsWith(OFFICE_KEY)) - Number(b.key.startsWith(OFFICE_KEY)))
+      .map((g) => ({
+        id: g.key,
+        name: g.key.startsWith(OFFICE_KEY) ? name('office', g.key.slice(OFFICE_KEY.length)) : name('station', g.key),
+        stats: g.stats,
+      })),
     livelihood: input.livelihood ?? null,
   }
+}
+
+/** A row of 各联络站办理情况 that is an office's (no id of the directory starts so): after the stations'. */
+const OFFICE_KEY = '~office:'
+
+/**
+ * When a report's overdue figures are counted to, in words (截至…): an ended week's last day ("11月29日"), or the
+ * moment a report of a week still running was made ("12月5日 22:48"), as composeWeeklyReport counts them.
+ */
+export function overdueAsOfText(r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>, timeZone: string): string {
+  return r.weekEnd < r.generatedAt ? monthDayText(localDate(new Date(r.weekEnd.getTime() - 1), timeZone)) : momentText(r.generatedAt, timeZone)
+}
+
+/** A moment as the report says it: "12月5日 22:48". */
+export function momentText(at: Date, timeZone: string): string {
+  const ms = at.getTime()
+  const local = new Date(ms + offsetMs(ms, timeZone))
+  return `${monthDayText(localDate(at, timeZone))} ${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/** How many overdue messages there are and how many the list shows: "共 20 条，列出超期最久的 10 条" when it is cut. */
+export function overdueCountText(r: Pick<WeeklyReport, 'totals' | 'overdue'>): string {
+  const all = Math.max(r.totals.overdueOpen, r.overdue.length)
+  return all > r.overdue.length ? `共 ${all} 条，列出超期最久的 ${r.overdue.length} 条` : `共 ${all} 条`
 }
 
 function handling(c: CaseRecord, name: WeeklyReportInput['name']) {
@@ -181,7 +215,8 @@ function handling(c: CaseRecord, name: WeeklyReportInput['name']) {
     caseId: c.id,
     ticket: c.ticket,
     topic: c.topic,
-    station: c.stationId ? name('station', c.stationId) : null,
+    // Handed up (上报) or of a place no station covers: the office that holds it.
+    station: c.stationId ? name('station', c.stationId) : name('office', c.officeRegionId ?? 'city'),
     deputy: c.deputyId ? name('deputy', c.deputyId) : null,
   }
 }

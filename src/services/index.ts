@@ -298,7 +298,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
-    mergeChoices: new MergeChoices({ store, queries: caseQueries, hotIssues }),
+    mergeChoices: new MergeChoices({ store, queries: caseQueries, hotIssues, directory: directoryCache }),
     caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
     ...campaignServices,
     ...quizServices,

@@ -110,7 +110,9 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
   const acked = f.acknowledgedAt ?? f.repliedAt
   if (acked || f.ackDueAt <= now) t.ackDue++
   if (acked && acked <= f.ackDueAt) t.ackOk++
-  if (f.repliedAt || f.replyDueAt <= now) t.replyDue++
+  // caseStats' rule: a case waiting past its deadline (an acknowledgement's too) counts as not answered in time.
+  const waitingLate = WAITING_STATUSES.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now
+  if (f.repliedAt || f.replyDueAt <= now || waitingLate) t.replyDue++
   if (f.repliedAt && f.repliedAt <= f.replyDueAt) t.replyOk++
   const ratings = f.ratings.length ? f.ratings : f.rating !== null ? [f.rating] : []
   if (ratings.length) {
@@ -119,7 +121,7 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
     t.lastRatingSum += ratings[ratings.length - 1]
     if (f.reopenCount > 0) t.reopened++
   }
-  if (WAITING_STATUSES.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now) t.overdueOpen++
+  if (waitingLate) t.overdueOpen++
 }
 
 /** A span of creation times: from (inclusive) to (exclusive; open-ended when absent). */

@@ -35,6 +35,19 @@ export interface TextAnswerQuery extends PageQuery {
   districtIds?: readonly string[]
 }
 
+/** A page of a consultation's opinions, oldest first (the console's 逐条意见, 20 at a time). */
+export interface OpinionQuery {
+  articleId?: string
+  outcome?: OpinionOutcome
+  /**
+   * A follower's part of a city-level consultation: opinions given at any of these stations or,
+   * given at none, in answers of any of these districts. Absent: every opinion.
+   */
+  within?: { stationIds: readonly string[]; districtIds: readonly string[] }
+  offset: number
+  limit: number
+}
+
 /** Everything one response writes. */
 export interface SurveySubmission {
   /** The survey's revision the answer was judged on (`forRespondent`): StoreConflict `stale_survey`, nothing written, when it moved since. */
@@ -87,6 +100,8 @@ export interface SurveyRepo {
   responses(surveyId: string): Promise<SurveyResponse[]>
   /** Oldest first. */
   opinions(surveyId: string, filter: { articleId?: string; outcome?: OpinionOutcome }): Promise<Opinion[]>
+  /** One page of them, oldest first, and how many match the query in all (共 N 条): read page by page, never all. */
+  opinionPage(surveyId: string, query: OpinionQuery): Promise<{ items: Opinion[]; total: number }>
   getOpinion(id: string): Promise<Opinion | null>
   /** Records the outcome with its messages (feedback to the commenter) in one transaction. */
   decideOpinion(opinion: Opinion, outbox: OutboxMessage[]): Promise<Opinion>
@@ -115,4 +130,10 @@ export interface SurveyRepo {
    * NotFoundError when there is no such ballot.
    */
   fixBallotCount(surveyId: string, uncounted: string[]): Promise<SurveyRecord>
+  /**
+   * Records a consultation's 采纳情况 as published (`outcomePublishedAt`) once: the first time
+   * stands, a later call changes nothing, and no `update` writes or erases it. Returns the
+   * consultation as stored. NotFoundError when there is no such consultation.
+   */
+  publishOutcome(surveyId: string, at: Date): Promise<SurveyRecord>
 }

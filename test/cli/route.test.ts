@@ -65,7 +65,7 @@ describe('npm run route', function () {
     expect(lines[0].summary).to.equal('已转至滨江街道代表联络站 陈静代表（您所在社区由该站联系；陈静代表关注交通出行）')
 
     expect(lines[1]).to.deep.include({ deputyId: 'p2', topic: '环境保护' })
-    expect(lines[1].reasons.map((r: { message: string }) => r.message)).to.include('吴刚代表 12月2日 接待值班')
+    expect(lines[1].reasons.map((r: { message: string }) => r.message)).to.include('吴刚代表12月2日接待值班')
 
     expect(lines[2]).to.deep.equal({ line: 4, error: lines[2].error })
     expect(lines[2].error).to.be.a('string').and.not.empty

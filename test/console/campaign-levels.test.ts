@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { Client } from '../helpers/app.js'
 import { officeDayAfter } from './office-days.js'
-import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
+import { dialogShown, logInAs, newPage, screenshot, useConsole, type ConsolePage } from './harness.js'
 
 /**
  * 每月一次、上下同题 in the console: the city office sets up a monthly campaign for a
@@ -42,17 +42,9 @@ describe('console: a monthly city campaign taken up by a district', function () 
     // Saturday or Sunday), not this minute thirty days on.
     const inThirtyDays = officeDayAfter(story.app.clock.now().getTime() + 10 * 60_000, 30, story.app.liaison.config.business.timeZone)
     expect(await office.getByLabel('结束时间').inputValue()).to.equal(`${inThirtyDays} 17:00`)
-    // Pictured once the dialog has faded in, for whoever looks at the screenshot.
-    await office.evaluate(() =>
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-          // One cancelled (its element redrawn) rejects its promise, yet has stopped moving all the same.
-          .map((a) => a.finished.catch(() => {})),
-      ),
-    )
-    await screenshot(office, 'console-campaign-new')
+    // Pictured once the dialog stands whole, as she sees it in her window.
+    await dialogShown(office)
+    await screenshot(office, 'console-campaign-new', { window: true })
     // 还包括's two boxes stand as far apart as the levels' above them: not "工作人员☑关注活动的群众" run together.
     const room = (group: import('playwright-core').Locator) =>
       group.evaluate((g) => {

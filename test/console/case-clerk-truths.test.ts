@@ -69,9 +69,11 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
     await page.getByRole('button', { name: '改派给其他代表' }).click()
     await pick(page, to.name)
-    // The demo's deputies have neither the mini-program nor the bot: the list says so beside each, before she chooses.
+    // The demo's deputies have neither the mini-program nor the bot: the list says so beside each, before she
+    // chooses, and once above it what to do.
     const chosen = page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]')
-    expect(await chosen.getByTestId('unreachable').innerText()).to.equal('没有开通小程序和微信助手，提醒发不到，需电话联系')
+    expect(await chosen.getByTestId('unreachable').innerText()).to.equal('没有开通小程序和微信助手，提醒发不到')
+    expect(await page.getByTestId('picker-reach').innerText()).to.equal('这些代表都收不到提醒：分派后请电话联系代表')
     const words = `${to.name}代表住在附近，请先去现场看一下，留言人是老人，请耐心解释。`
     await page.getByPlaceholder(NOTE).fill(words)
     await loginEndsOnConfirm(page, c, '确认改派')
@@ -80,11 +82,12 @@ describe('console: what the case page tells the station clerk is true', function
     expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words are back').to.equal(words)
     await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: to.name }).waitFor()
     await dialogShown(page)
-    await screenshot(page, 'case-draft-after-login')
+    await screenshot(page, 'case-draft-after-login', { window: true })
     await page.getByRole('button', { name: '确认改派' }).click()
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
-    // The demo's deputies have neither the mini-program nor the bot: 分派 says the notice cannot reach her.
-    await page.getByText(`已分派。${to.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`).waitFor()
+    // A 改派 is said as one, to whom; the demo's deputies have neither the mini-program nor the bot: no promise of a notice.
+    await page.getByText(`已改派给${to.name}代表，他收不到提醒`).waitFor()
+    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`).waitFor()
     await page.getByLabel('办理经过').getByText(words).waitFor()
     // Sent once: a later visit opens no dialog.
     await page.reload()
@@ -143,7 +146,8 @@ describe('console: what the case page tells the station clerk is true', function
     await said.waitFor()
     expect(await page.getByPlaceholder(NOTE).inputValue(), 'her words stay').to.equal('请熟悉交通的代表处理')
     await page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]', { hasText: picked.name }).waitFor()
-    await screenshot(page, 'case-holder-changed')
+    await dialogShown(page)
+    await screenshot(page, 'case-holder-changed', { window: true })
     const { case: now } = await story.app.liaison.services.caseQueries.forStaff(STAFF, c.id)
     expect(now.deputyId, 'nothing taken from the deputy it was handed to').to.equal(taker.id)
     expect(page.problems).to.deep.equal([])
@@ -164,10 +168,13 @@ describe('console: what the case page tells the station clerk is true', function
     await open(page, c)
     expect(await page.getByTestId('deputy-notice').innerText()).to.include(phone)
     await page.getByRole('button', { name: '催办', exact: true }).click()
-    await page.getByText(`${phone}。催办会记在办理经过里`).waitFor()
+    // Why is said once, in the box beside the deputy: the dialog says only what it means for 催办.
+    await page.getByText(`${name}代表收不到提醒，催办只会记在办理经过里。同一位代表每天只能催办一次。`).waitFor()
     expect(await page.getByText(`${name}代表会收到催办提醒`).count(), 'no promise of a reminder').to.equal(0)
+    expect(await page.getByText(phone).count(), 'the box alone says why, not the dialog again').to.equal(1)
     await page.getByRole('button', { name: '确认催办' }).click()
-    await page.getByText(`已催办。${phone}`).waitFor()
+    await page.getByText('已催办，记在办理经过里；代表收不到提醒').waitFor()
+    expect(await page.getByText(phone).count(), 'nor the notice after').to.equal(1)
     expect(await page.getByText('已催办，代表会收到提醒').count()).to.equal(0)
     // Pictured once the dialog has gone, not while it fades out over the page.
     await page.getByRole('button', { name: '确认催办' }).waitFor({ state: 'hidden' })

@@ -54,7 +54,7 @@ describe('console: 催办 again the next day on a page left open', function () {
     await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
     await urgeButton(page).click()
     await page.getByRole('button', { name: '确认催办' }).click()
-    await page.getByText(/^已催办。.+代表没有开通小程序和微信助手，提醒发不到，请电话联系$/).waitFor()
+    await page.getByText('已催办，记在办理经过里；代表收不到提醒').waitFor()
     await urgedLine(page, organizer.name).waitFor()
     expect(await urgeButton(page).count(), 'urged once today').to.equal(0)
     // The dialog and the notice gone, as she leaves the page for the night.
@@ -73,7 +73,7 @@ describe('console: 催办 again the next day on a page left open', function () {
 
     await urgeButton(page).click()
     await page.getByRole('button', { name: '确认催办' }).click()
-    await page.getByText(/^已催办。.+代表没有开通小程序和微信助手，提醒发不到，请电话联系$/).waitFor()
+    await page.getByText('已催办，记在办理经过里；代表收不到提醒').waitFor()
     await urgedLine(page, organizer.name).waitFor()
     expect(await urges(id), 'once each day').to.equal(2)
     expect(page.problems).to.deep.equal([])

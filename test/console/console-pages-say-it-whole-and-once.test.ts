@@ -64,6 +64,11 @@ describe('console: pages say it whole, and once (review 32)', function () {
     // Nobody is reminded any more: the running campaign's "请电话联系：…" list is not left standing.
     await page.locator('[data-test=remind-note]').waitFor({ state: 'detached' })
     expect(await page.locator('.t-radio-button.t-is-checked').innerText(), 'still 按人').to.equal('按人')
+    // Nor does her tag ask for a call: nobody needs one to read a closed campaign. What is still true is said, as no warning.
+    const over = page.locator('tr', { hasText: onAppName }).locator('[data-test=reach-tag]', { hasText: '活动已结束' })
+    await over.waitFor()
+    expect(await over.innerText()).to.equal('用小程序，但小程序消息还没有开通，提醒发不到；活动已结束，不用再联系')
+    expect(await over.getAttribute('class'), 'not a warning').to.not.match(/warning/)
     await page.locator('[data-test=end-dialog]').waitFor({ state: 'hidden' })
     await screenshot(page, 'review32-campaign-ended')
     expect(page.problems).to.deep.equal([])

@@ -93,9 +93,11 @@ describe('console: detail pages when they cannot be read', function () {
       back: '返回会议列表',
     }))
 
+  // A bare link carries no kind (this one is a 征求意见): the page names it neutrally, never 这份问卷.
+  // Opened from the list it names its kind (consultation-ended-early-says-its-words.test.ts).
   it('问卷详情', () =>
     story500(organizer(), `/console/surveys/${ids.survey}`, /\/api\/admin\/surveys\/[^/?]+$/, () => '城市绿化条例', 'survey', {
-      heading: '这份问卷暂时打不开',
+      heading: '这项内容暂时打不开',
       back: '返回问卷列表',
     }))
 

@@ -210,6 +210,15 @@ export async function dialogShown(page: Page) {
 }
 
 /**
+ * Waits until no dialog is open nor fading out: TDesign keeps a closed dialog shown while its veil fades, and a
+ * picture taken then shows the page greyed. A dialog whose button was renamed on closing (分派 becomes 改派) is
+ * waited for too, which a wait on the button alone is not.
+ */
+export async function dialogsClosed(page: Page) {
+  await page.locator('.t-dialog__ctx').filter({ visible: true }).first().waitFor({ state: 'detached' })
+}
+
+/**
  * Types a date and time into a console date-time field (TDesign's picker) as a clerk does: clicks it,
  * writes "2026-12-07 09:30" (or deletes what is there, for ''), and presses Enter; then waits until
  * the field shows it and its calendar has closed.

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, asResident } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dialogShown, dialogsClosed, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
  * 张国华 staffs 建设路街道代表联络站. A message came in, its deputy sent it back to the
@@ -76,7 +76,7 @@ describe('console: station staff triage their inbox', function () {
     expect(await page.getByLabel('办理经过').innerText()).to.include('我这段时间在外地学习')
     // Sent back by its deputy, it waits at the station: 为什么分到这里 names the deputy first chosen, and says so.
     const whyCard = page.locator('.t-card').filter({ hasText: '为什么分到这里' })
-    expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已交回 建设路街道代表联络站，等待重新分派代表。`)
+    expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已交回建设路街道代表联络站，等待重新分派代表。`)
     await page.getByRole('button', { name: '分派给代表' }).click()
     await page.getByPlaceholder('输入代表姓名查找').fill(chosen.name)
     await page.getByPlaceholder('输入代表姓名查找').press('Enter')
@@ -84,11 +84,16 @@ describe('console: station staff triage their inbox', function () {
     await option.waitFor()
     expect(await option.innerText()).to.match(/在办 \d+ 件/)
     await option.click()
-    await screenshot(page, 'assign-dialog')
+    await dialogShown(page)
+    await screenshot(page, 'assign-dialog', { window: true })
     await page.getByRole('button', { name: '确认分派' }).click()
 
     const timeline = page.getByLabel('办理经过')
-    await timeline.getByText(`交给 ${chosen.name}代表`).waitFor()
+    await timeline.getByText(`交给${chosen.name}代表`).waitFor()
+    // Chinese without spaces between words ("从莫欣怡代表交给建设路街道代表联络站", not "从 莫欣怡代表 交给 …").
+    const moves = (await timeline.locator('.event-move').allInnerTexts()).join('\n')
+    expect(moves).to.include(`交给${chosen.name}代表`)
+    expect(moves.match(/\p{Script=Han} +\p{Script=Han}/gu), 'spaces between Chinese words').to.equal(null)
     expect(await timeline.innerText())
       .to.include('分派代表')
       .and.include(`${staff.name}（联络站工作人员）`)
@@ -98,7 +103,9 @@ describe('console: station staff triage their inbox', function () {
     const why = page.locator('.reasons')
     expect(await why.innerText()).to.include(`${firstName}代表`)
     expect(await why.innerText(), 'no directory codes, no percentage').to.not.match(/DP\d|ST\d|把握|%/)
-    expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已改派给 ${chosen.name}代表。`)
+    expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已改派给${chosen.name}代表。`)
+    // Pictured once the dialog has gone, not while it fades out over the page.
+    await dialogsClosed(page)
     await screenshot(page, 'case-detail')
 
     // The deputy answers in the mini-program; the page shows it when opened again.

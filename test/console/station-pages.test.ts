@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dialogShown, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
 describe("console: a station's deputies, posters and binding codes", function () {
@@ -49,20 +49,9 @@ describe("console: a station's deputies, posters and binding codes", function ()
     expect((await code.innerText()).trim()).to.match(/^\d{6,8}$/)
     await page.getByText(`${deputies[0].name}代表的绑定码`).waitFor()
     await page.getByText(/^有效期到 (\d{4}年)?\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}。$/).waitFor()
-    // The dialog zooms and fades in: pictured once it stands whole (Vue has taken off its entering
-    // classes, nothing in it still moves, and it is fully opaque), not half see-through over the list.
-    await page.waitForFunction(() => {
-      const ctx = [...document.querySelectorAll<HTMLElement>('.t-dialog__ctx')].find((c) => c.style.display !== 'none')
-      const dialog = ctx?.querySelector<HTMLElement>('.t-dialog')
-      return (
-        !!ctx &&
-        !!dialog &&
-        ![...ctx.classList].some((c) => c.includes('-enter')) &&
-        ctx.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') &&
-        getComputedStyle(dialog).opacity === '1'
-      )
-    })
-    await screenshot(page, 'binding-code')
+    // The dialog zooms and fades in: pictured once it stands whole, not half see-through over the list.
+    await dialogShown(page)
+    await screenshot(page, 'binding-code', { window: true })
     expect(page.problems).to.deep.equal([])
   })
 })

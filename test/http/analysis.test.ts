@@ -78,7 +78,7 @@ describe('analysis: hot issues, the weekly report and published answers', () => 
     const csv = await sunli.get('/api/admin/analysis/weekly-report.csv')
     const text = (csv.body as Buffer).toString('utf8')
     expect(text.charCodeAt(0), 'a BOM so Excel reads Chinese').to.equal(0xfeff)
-    expect(text).to.contain('热点问题').and.to.contain('本周留言')
+    expect(text).to.contain('本周热点问题').and.to.contain('本周概况')
 
     const qianqi = await staff('qianqi')
     expect((await qianqi.get('/api/admin/analysis/weekly-report?scope=d01')).status, 'another district').to.equal(403)

@@ -69,7 +69,7 @@ describe('the business calendar: import, coverage and deadlines', () => {
     expect(seen.deadlinesProvisional).to.equal(true)
     expect(seen.deadlinesNote).to.match(/^期限为暂定/)
     const deputy = await asDeputy(app, 'dp0001')
-    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ deadlinesProvisional: true, replyByText: '2027年1月15日 24:00前' })
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ deadlinesProvisional: true, replyByText: '2027年1月15日前（含当日）' })
   })
 
   it('imports 2027 from a holiday-cn file: coverage is complete and new deadlines are no longer provisional', async () => {
@@ -199,7 +199,11 @@ describe('the acknowledgement clock counts working time', () => {
     const [assigned] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.assigned' })).items
     expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日 24:00前受理。`)
     const deputy = await asDeputy(app, 'dp0001')
-    expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({ acknowledgeByText: '11月30日 24:00前', replyByText: '12月18日 24:00前' })
+    // His page reads a whole day as the resident's does: no "24:00".
+    expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({
+      acknowledgeByText: '11月30日前（含当日）',
+      replyByText: '12月18日前（含当日）',
+    })
   })
 })
 

@@ -49,6 +49,19 @@ describe('case actions tell the clerk the truth', () => {
     expect(urged.body.deputyNotice.text).to.equal('张伟代表没有开通小程序和微信助手，提醒发不到，请电话联系')
   })
 
+  it('says nothing of reaching the deputy once he has answered: nothing is left to remind him of', async () => {
+    await start()
+    const c = await toZhangWei('小区门口的路灯坏了一个月，晚上看不见')
+    const lina = await asStaff(app, 'lina')
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.deputyNotice?.text).to.equal('张伟代表没有开通小程序和微信助手，提醒发不到，请电话联系')
+    const zhang = await asDeputy(app, 'dp0001')
+    const replied = await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系物业，本周五前修好路灯' })
+    expect(replied.status, JSON.stringify(replied.body)).to.equal(200)
+    const page = (await lina.get(`/api/admin/cases/${c.id}`)).body
+    expect(page.statusLabel).to.equal('已答复')
+    expect(page.deputyNotice, 'no orange box on an answered message').to.equal(null)
+  })
+
   it('a deputy who can be reached: nothing to say until the last notice about the message fails, then that it failed', async () => {
     await start(TEMPLATES)
     await asDeputy(app, 'dp0001') // 张伟 uses the mini-program: subscribe messages reach him

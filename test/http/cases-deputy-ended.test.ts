@@ -17,11 +17,11 @@ describe("a deputy's message once it no longer waits on him", () => {
 
   it('while it waits on him: both deadlines, no state note, and the whole number to call back', async () => {
     const { id } = await written('小区门口的垃圾好几天没人清运，气味很大')
-    expect(await seen(id)).to.include({ acknowledgeByText: '11月24日 10:00前', replyByText: '12月14日 24:00前', stateNote: null })
+    expect(await seen(id)).to.include({ acknowledgeByText: '11月24日 10:00前', replyByText: '12月14日前（含当日）', stateNote: null })
     expect((await station.zhang.get(`/api/mp/deputy/cases/${id}/phone`)).body).to.deep.equal({ phone: '13912345678' })
     expect((await station.zhang.get('/api/mp/deputy/cases')).body.items[0]).to.include({
       acknowledgeByText: '11月24日 10:00前',
-      replyByText: '12月14日 24:00前',
+      replyByText: '12月14日前（含当日）',
     })
   })
 
@@ -61,10 +61,10 @@ describe("a deputy's message once it no longer waits on him", () => {
     })
   })
 
-  it('answered: waits on the resident now, so no deadline for him, though he may still call back', async () => {
+  it('answered: waits on the resident now (its status says so, once), so no deadline for him, though he may still call back', async () => {
     const { id } = await written('小区门口的垃圾好几天没人清运，气味很大')
     expect((await station.zhang.post(`/api/mp/deputy/cases/${id}/reply`, { text: '已联系环卫所，明天起每天清运两次。' })).status).to.equal(200)
-    expect(await seen(id)).to.include({ stateNote: '您已答复，正在等群众评价。', acknowledgeByText: null, replyByText: null })
+    expect(await seen(id)).to.include({ statusLabel: '已答复，等群众评价', stateNote: null, acknowledgeByText: null, replyByText: null })
     expect((await station.zhang.get(`/api/mp/deputy/cases/${id}/phone`)).body.phone).to.equal('13912345678')
   })
 })

@@ -43,23 +43,6 @@ describe('a duplicate merged into the case that carries the work', () => {
     expect(answered.status, 'the duplicate stays closed').to.equal('closed')
   })
 
-  it('gives the answer at once when the duplicate is merged into a case already answered', async () => {
-    const first = await asResident(app)
-    const neighbour = await asResident(app)
-    const a = (await first.post('/api/mp/cases', { text: '建设路社区东门的路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })).body
-    const b = (await neighbour.post('/api/mp/cases', { text: '东门路灯坏了', regionId: 'c010101', deputyCode: 'DP0002' })).body
-    await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${a.id}/reply`, { text: '已联系供电所，路灯本周修好。' })
-    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-    expect((await lina.post(`/api/admin/cases/${b.id}/merge`, { intoCaseId: a.id })).status).to.equal(200)
-    const told = (await app.liaison.store.outbox.search({ limit: 50, recipientId: neighbour.userId })).items.filter((m) => m.kind.startsWith('case.'))
-    expect(
-      told.map((m) => m.payload.text),
-      'no later reply will come, so the one given is told now',
-    ).to.include(
-      `您${+b.ticket.slice(4, 6)}月${+b.ticket.slice(6, 8)}日反映的“东门路灯坏了”（编号 ${b.ticket}）与相同问题的留言 ${a.ticket} 合并办理，张伟代表已答复：已联系供电所，路灯本周修好。`,
-    )
-  })
-
   it('lists on the message the duplicates merged into it, each staff member only those they may read; none for a message with none', async () => {
     const [first, second, third] = [await asResident(app), await asResident(app), await asResident(app)]
     const kept = (await first.post('/api/mp/cases', { text: '建设路社区门口的下水道堵了，污水漫到路上', regionId: 'c010101' })).body

@@ -55,7 +55,7 @@ describe('超期: the dashboard, the statistics and the inbox count the same mes
     expect(await listed('overdue=true&stationId=st001')).to.deep.equal(late)
 
     const dashboard = (await admin.get('/api/admin/dashboard/cases')).body
-    expect(dashboard.today.overdue).to.deep.equal({ count: late.length, filters: { overdue: 'true' } })
+    expect(dashboard.today.overdue).to.deep.equal({ count: late.length, filters: { overdue: 'true', order: 'due' } })
     const station = dashboard.responsiveness.station.find((b: { key: string }) => b.key === 'st001')
     expect(station, 'the station row').to.include({ open: 5, overdue: late.length })
     expect(dashboard.responsiveness.deputy.find((b: { key: string }) => b.key === 'dp0001')).to.include({ overdue: late.length })

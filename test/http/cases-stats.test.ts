@@ -40,7 +40,8 @@ describe('statistics and responsiveness (述职评议)', () => {
     expect(body.today).to.deep.include({ date: '2026-11-26', new: { count: 0, filters: { from: '2026-11-25T16:00:00.000Z', to: '2026-11-26T16:00:00.000Z' } } })
     // 油烟扰民 was never acknowledged (late); 噪音扰民 was, and its reply is not due yet.
     expect(body.today.open.count).to.equal(2)
-    expect(body.today.overdue).to.deep.equal({ count: 1, filters: { overdue: 'true' } })
+    // The overdue open with the longest overdue on top (最先到期在前).
+    expect(body.today.overdue).to.deep.equal({ count: 1, filters: { overdue: 'true', order: 'due' } })
     expect(body.satisfaction.map((s: { rating: number; count: number }) => [s.rating, s.count])).to.deep.equal([
       [5, 1],
       [4, 0],
@@ -55,13 +56,15 @@ describe('statistics and responsiveness (述职评议)', () => {
       b.overdue,
       b.repliedInTimeShare,
     ]
-    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 1, 1]])
+    // 按时答复: 油烟扰民, never acknowledged and overdue, counts as not answered in time beside the two answered in time;
+    // 噪音扰民 (acknowledged, its reply not due yet) does not count yet.
+    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 1, 0.667]])
     expect(body.responsiveness.station.map(bar)).to.deep.equal([
-      ['st001', 3, 2, 1, 1],
+      ['st001', 3, 2, 1, 0.5],
       ['st002', 1, 0, 0, 1],
     ])
     expect(body.responsiveness.deputy.map(bar)).to.deep.equal([
-      ['dp0001', 3, 2, 1, 1],
+      ['dp0001', 3, 2, 1, 0.5],
       ['dp0003', 1, 0, 0, 1],
     ])
     expect(body.weeks.map((w: { label: string; count: number }) => `${w.label} ${w.count}`)).to.deep.equal([

@@ -58,8 +58,9 @@ describe('a deputy asks whom he may hand a message to', () => {
       choices: [
         { kind: 'station', deputyCode: null, name: here, levelLabel: null, stationName: here },
         { kind: 'deputy', deputyCode: 'DP0003', name: '李强', levelLabel: '全国人大代表', stationName: here },
-        { kind: 'deputy', deputyCode: 'DP0006', name: '高峰', levelLabel: '县区人大代表', stationName: here },
-        { kind: 'deputy', deputyCode: 'DP0002', name: '王芳', levelLabel: '县区人大代表', stationName: here },
+        // County-level deputies of a station in 湛河区: 区人大代表, as people there say it.
+        { kind: 'deputy', deputyCode: 'DP0006', name: '高峰', levelLabel: '区人大代表', stationName: here },
+        { kind: 'deputy', deputyCode: 'DP0002', name: '王芳', levelLabel: '区人大代表', stationName: here },
       ],
     })
   })

@@ -62,7 +62,7 @@ describe("a station clerk's 工作概览", () => {
     const { today } = board.body
     expect(today.new.count).to.equal(3)
     expect(today.open.count).to.equal(3)
-    expect(today.unplaced).to.deep.equal({ count: 1, filters: { status: 'submitted' } })
+    expect(today.unplaced).to.deep.equal({ count: 1, filters: { status: 'submitted', order: 'due' } })
     expect(today.reopened).to.deep.equal({ count: 1, filters: { status: 'reopened' } })
     const rated = (b: { body: { satisfaction: Array<{ rating: number; count: number }> } }) =>
       Object.fromEntries(b.body.satisfaction.filter((s) => s.count).map((s) => [s.rating, s.count]))

@@ -55,7 +55,7 @@ describe('reception duty days, per station', () => {
   it('routes to a deputy as on duty only at the station where they are on duty that day, and tells the resident so', async () => {
     const maZhuangOnHisDay = await preview('c010201', '2026-12-01')
     expect(maZhuangOnHisDay.deputyId).to.equal('dp0003')
-    expect(maZhuangOnHisDay.reasons).to.include('李强代表 12月1日 接待值班')
+    expect(maZhuangOnHisDay.reasons).to.include('李强代表12月1日接待值班')
     expect(maZhuangOnHisDay.summary).to.include('李强代表今日接待值班')
 
     // On 2 December he sits at 轻工: a message from 马庄 says nothing of duty.
@@ -65,9 +65,9 @@ describe('reception duty days, per station', () => {
 
     const qingGong = await preview('c010101', '2026-12-02')
     expect(qingGong.deputyId).to.equal('dp0003')
-    expect(qingGong.reasons).to.include('李强代表 12月2日 接待值班')
+    expect(qingGong.reasons).to.include('李强代表12月2日接待值班')
     expect(qingGong.summary).to.include('李强代表今日接待值班')
-    expect((await preview('c010101', '2026-12-01')).reasons.join('\n')).to.not.include('李强代表 12月1日 接待值班')
+    expect((await preview('c010101', '2026-12-01')).reasons.join('\n')).to.not.include('李强代表12月1日接待值班')
   })
 
   it('asks the city office which station plain dates are for when the deputy has several, and refuses a station not theirs to staff', async () => {

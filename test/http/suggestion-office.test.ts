@@ -126,7 +126,7 @@ describe('代表建议: the office and the units, within their scope', () => {
     const c = await app.liaison.store.cases.get(converted.body.convertedCaseId)
     expect(c).to.include({ stationId: 'st001', text: `楼道灯坏了\n${draft().body}` })
     expect(c!.deputyId, 'never back to 张伟, who wrote it').to.be.a('string').and.not.equal('dp0001')
-    expect(c!.routingReasons.map((r) => r.message)).to.include('张伟代表 是提出人本人，不分派给本人')
+    expect(c!.routingReasons.map((r) => r.message)).to.include('张伟代表是提出人本人，不分派给本人')
     expect(await told(app, 'case.assigned'), 'only the deputy who now handles it is told of a new message').to.have.length(1)
     expect((await told(app, 'case.assigned'))[0]).not.to.match(/^deputy:dp0001 /)
     expect((await told(app, 'suggestion.converted'))[0]).to.include(`已转为群众留言 ${c!.ticket} 办理`)

@@ -15,6 +15,7 @@ import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
+import { consultationOutcomeContract } from './contract-consultation-outcome.js'
 import { calendarContract } from './contract-calendar.js'
 import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
@@ -626,6 +627,7 @@ export function storeContract(open: () => Promise<Store>) {
   meetingContract(() => store)
   quizContract(() => store)
   surveyContract(() => store)
+  consultationOutcomeContract(() => store)
   calendarContract(() => store)
   topicsContract(() => store)
   privacyContract(() => store)

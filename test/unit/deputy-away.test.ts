@@ -61,7 +61,7 @@ describe('routing a new message round a deputy who is away', () => {
     const i = index({ dp0001: LEAVE })
     const d = send(i, { deputyCode: 'DP0001' })
     expect(d).to.include({ stationId: 'st001', deputyId: null })
-    expect(d.reasons.map((r) => r.message)).to.include('张伟代表 暂停接收留言至12月5日（请假），转 轻工街道代表联络站 工作人员分派')
+    expect(d.reasons.map((r) => r.message)).to.include('张伟代表暂停接收留言至12月5日（请假），转轻工街道代表联络站工作人员分派')
     expect(residentSummary(d, i, 'c010101', 'DP0001')).to.equal(
       '张伟代表这几天不在（暂停接收留言至12月5日），您的留言已交轻工街道代表联络站，由工作人员尽快安排其他代表办理',
     )
@@ -72,7 +72,7 @@ describe('routing a new message round a deputy who is away', () => {
     const d = send(index({ dp0001: LEAVE }), {})
     expect(d.deputyId).to.be.a('string').and.not.equal('dp0001')
     expect(d.stationId).to.equal('st001')
-    expect(d.reasons.map((r) => r.message)).to.include('张伟代表 暂停接收留言至12月5日，跳过')
+    expect(d.reasons.map((r) => r.message)).to.include('张伟代表暂停接收留言至12月5日，跳过')
     expect(send(index({ dp0001: LEAVE }), { at: AFTER }).deputyId, 'his topic brings it to him after').to.equal('dp0001')
   })
 

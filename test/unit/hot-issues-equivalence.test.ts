@@ -134,6 +134,37 @@ describe('hot issues: the fast grouping gives the very issues the pairwise one g
     expect(groupHotIssues(cases, { from: FROM, to: TO })).to.deep.equal(expected)
   })
 
+  it('gives the same issues for one community’s messages about several things, some naming two things or none (review 33)', () => {
+    // Every message starts with the community and a building, and many share 坏了, 老人 and 晚上: the things named
+    // (电梯, 路灯, 楼道灯, 下水道) and the messages naming two or none are what keep the issues apart.
+    const PLACE_WORDS = ['光明社区3号楼', '光明社区5号楼', '我们光明小区', '光明社区', '']
+    const SAID = [
+      '电梯坏了三天',
+      '路灯坏了一个多月',
+      '楼道灯不亮',
+      '下水道堵了',
+      '路灯和电梯都坏了',
+      '坏了好几天没人修',
+      '晚上很黑老人摔了一跤',
+      '老人上下楼困难',
+    ]
+    for (const seed of [11, 12, 13]) {
+      const { next, pick } = random(seed)
+      const cases = messages(seed, 250).map((c, n) => ({
+        ...c,
+        text: `${pick(PLACE_WORDS)}${pick(SAID)}${next() < 0.5 ? `，${pick(SAID)}` : ''}`,
+        communityId: n % 5 === 0 ? 'heping' : 'guangming',
+        topic: next() < 0.8 ? '城乡建设' : '社区治理',
+      }))
+      for (const options of [{}, { threshold: 0 }, { threshold: 0.5 }]) {
+        const expected = referenceGroupHotIssues(cases, { from: FROM, to: TO, ...options })
+        expect(expected.length, 'the messages make issues').to.be.greaterThan(2)
+        expect(groupHotIssues(cases, { from: FROM, to: TO, ...options }), `seed ${seed}, ${JSON.stringify(options)}`).to.deep.equal(expected)
+        expect(groupHotIssues(shuffled(cases, seed), { from: FROM, to: TO, ...options }), 'in any order').to.deep.equal(expected)
+      }
+    }
+  })
+
   it('finds the same spikes in a busy place', () => {
     const cases = messages(9, 400).map((c) => ({ ...c, communityId: 'xingfu', districtId: 'd01' }))
     const now = new Date(TO.getTime() - 1)

@@ -1,22 +1,23 @@
 /**
- * The hot-issue grouping as it was before it was made fast (commit a4fa971), kept verbatim as
- * the reference the fast one must equal, answer for answer: pairwise bigram Dice over Sets of
- * strings, each message against every message of every earlier group of its place.
+ * The hot-issue grouping as it was before it was made fast (commit a4fa971), kept as the reference
+ * the fast one must equal, answer for answer: pairwise bigram Dice over Sets of strings, each message
+ * against every message of every earlier group of its place. Since review 33 its texts are compared
+ * without the words that say only where (issueText), and a group is about the thing its messages name
+ * (complaint-objects.ts): written here the plain way, as a list of groups each with its things.
  * Test-only; nothing in src imports it.
  */
-import { maskPersonalData } from '../../src/domain/pii-mask.js'
+import { maskForCaseWork } from '../../src/domain/pii-mask.js'
 import type { HotIssue, HotIssueCase, HotIssueOptions } from '../../src/domain/hot-issues.js'
+import { issueText } from '../../src/domain/similarity.js'
+import { objectsNamed } from '../../src/domain/complaint-objects.js'
 
 function bigrams(text: string): Set<string> {
-  const chars = [
-    ...text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[\p{P}\p{S}\s\d]/gu, ''),
-  ]
+  const chars = [...issueText(text)]
   const out = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1])
   if (chars.length === 1) out.add(chars[0])
+  // A thing named counts as THING_WEIGHT pairs shared.
+  for (const kind of thingsOf(text)) for (let w = 0; w < THING_WEIGHT; w++) out.add(`thing ${kind} ${w}`)
   return out
 }
 
@@ -29,6 +30,7 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 const DEFAULT_SIMILARITY = 0.22
 const ACROSS_TOPICS = 0.4
+const THING_WEIGHT = 4
 const DESCRIPTION_LENGTH = 60
 
 /**
@@ -68,16 +70,28 @@ export function referenceGroupHotIssues(cases: readonly HotIssueCase[], options:
 
 type Member = { c: HotIssueCase; grams: Set<string> }
 
-/** Single-link grouping in time order: a message joins the first group holding a message alike enough. */
+/** The kinds of thing a text names, as a set of kinds (the code keeps them as bits). */
+const thingsOf = (text: string) => new Set([...Array(31).keys()].filter((k) => objectsNamed(text) & (1 << k)))
+
+/**
+ * Single-link grouping in time order: a message joins the first group holding a message alike enough, of those
+ * about a thing it names or about none yet (when both name things, one in common). The group is then about
+ * the things both name, or the message's when it named none.
+ */
 function cluster(members: Member[], threshold: number): Member[][] {
-  const groups: Member[][] = []
+  const groups: Array<{ things: Set<number>; members: Member[] }> = []
   for (const m of members) {
+    const mine = thingsOf(m.c.text)
     const alike = (other: Member) => similarity(m.grams, other.grams) >= (other.c.topic === m.c.topic ? threshold : Math.max(threshold, ACROSS_TOPICS))
-    const home = groups.find((g) => g.some(alike))
-    if (home) home.push(m)
-    else groups.push([m])
+    const sameThing = (g: { things: Set<number> }) => !mine.size || !g.things.size || [...mine].some((k) => g.things.has(k))
+    const home = groups.find((g) => sameThing(g) && g.members.some(alike))
+    if (!home) groups.push({ things: mine, members: [m] })
+    else {
+      home.members.push(m)
+      if (mine.size) home.things = home.things.size ? new Set([...home.things].filter((k) => mine.has(k))) : mine
+    }
   }
-  return groups
+  return groups.map((g) => g.members)
 }
 
 function describe(group: Member[], options: HotIssueOptions): HotIssue {
@@ -105,7 +119,7 @@ function describe(group: Member[], options: HotIssueOptions): HotIssue {
     lastAt: cases[cases.length - 1].createdAt,
     ...partial,
     index: heatIndex(partial),
-    description: cut(maskPersonalData(typical(group).c.text)),
+    description: cut(maskForCaseWork(typical(group).c.text)),
   }
 }
 

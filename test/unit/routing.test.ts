@@ -81,7 +81,7 @@ describe('routing', () => {
         { deputyCode: 'DP0001' },
       )
       expect(outcome(d)).to.deep.equal({ stationId: 'st001', deputyId: null, officeRegionId: null })
-      expect(messages(d)[0]).to.equal('张伟代表已离任，转 轻工街道代表联络站 工作人员分派')
+      expect(messages(d)[0]).to.equal('张伟代表已离任，转轻工街道代表联络站工作人员分派')
     })
 
     it('reads a deputy code in any case and with spaces around it', () => {
@@ -113,7 +113,7 @@ describe('routing', () => {
       const d = send(city(), { deputyCode: 'DP0001' }, { dp0001: 30 })
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d)).to.deep.equal(['explicit:deputy_code', 'topic:topic', 'load:explicit_at_capacity'])
-      expect(messages(d)[2]).to.include('张伟代表 待办已满（30 件）')
+      expect(messages(d)[2]).to.include('张伟代表待办已满（30 件）')
     })
 
     it('a resident of 马庄 who scanned the 轻工 station code reaches 轻工: the code beats the place', () => {
@@ -146,7 +146,7 @@ describe('routing', () => {
       expect(d.reasons[0]).to.deep.equal({
         rule: 'place',
         code: 'covering_station',
-        message: '所在区域 建设路社区 由 轻工街道代表联络站 联系（该站覆盖 轻工街道）',
+        message: '所在区域建设路社区由轻工街道代表联络站联系（该站覆盖轻工街道）',
       })
     })
 
@@ -158,7 +158,7 @@ describe('routing', () => {
     it('the most specific coverage wins: 光明社区 has its own point inside 轻工街道', () => {
       const d = send(city(), { regionId: 'c010102', text: '医保报销太慢' })
       expect(outcome(d)).to.deep.equal({ stationId: 'st003', deputyId: 'dp0005', officeRegionId: null })
-      expect(d.reasons[0].message).to.equal('所在区域 光明社区 由 光明社区代表联络点 联系')
+      expect(d.reasons[0].message).to.equal('所在区域光明社区由光明社区代表联络点联系')
     })
 
     it('two stations covering the same place: the lower station id, in whatever order they are listed', () => {
@@ -206,7 +206,7 @@ describe('routing', () => {
     it('the topic comes before duty and load', () => {
       const d = send(city(), { regionId: 'c010101', text: ABOUT.school, at: DUTY_DAY }, { dp0001: 0, dp0002: 12 })
       expect(d.deputyId).to.equal('dp0002')
-      expect(messages(d)).to.include('王芳代表 待办最少（12 件）')
+      expect(messages(d)).to.include('王芳代表待办最少（12 件）')
     })
 
     it('when no deputy of the station has the topic, every deputy of the station is considered', () => {
@@ -237,7 +237,7 @@ describe('routing', () => {
       const d = send(city(), { regionId: 'c010101', at: DUTY_DAY }, { dp0001: 5 })
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d)).to.deep.equal(['place:covering_station', 'topic:topic', 'topic:no_topic_deputy', 'duty:on_duty'])
-      expect(d.reasons[3].message).to.equal('张伟代表 11月25日 接待值班')
+      expect(d.reasons[3].message).to.equal('张伟代表11月25日接待值班')
     })
 
     it('the duty date is the date in the business time zone', () => {
@@ -255,7 +255,7 @@ describe('routing', () => {
 
       const atHisStation = maZhuang(tuesday)
       expect(atHisStation.deputyId).to.equal('dp0003')
-      expect(messages(atHisStation)).to.include('李强代表 12月1日 接待值班')
+      expect(messages(atHisStation)).to.include('李强代表12月1日接待值班')
       expect(residentSummary(atHisStation, liQiang, 'c010201')).to.include('李强代表今日接待值班')
 
       // On Wednesday he is at 轻工: 马庄's message goes by load, and nobody tells the resident he is on duty there.
@@ -266,21 +266,21 @@ describe('routing', () => {
 
       const qingGong = send(liQiang, { regionId: 'c010101', at: wednesday }, { dp0003: 1 })
       expect(qingGong.deputyId).to.equal('dp0003')
-      expect(messages(qingGong)).to.include('李强代表 12月2日 接待值班')
+      expect(messages(qingGong)).to.include('李强代表12月2日接待值班')
       expect(codes(send(liQiang, { regionId: 'c010101', at: tuesday }, { dp0003: 1 }))).to.not.include('duty:on_duty')
     })
 
     it('otherwise the deputy with the fewest open cases', () => {
       const d = send(city(), { regionId: 'c010101' }, { dp0001: 3, dp0002: 2, dp0003: 7 })
       expect(d.deputyId).to.equal('dp0002')
-      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'load', code: 'fewest_open', message: '王芳代表 待办最少（2 件）' })
+      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'load', code: 'fewest_open', message: '王芳代表待办最少（2 件）' })
     })
 
     it('passes over a deputy at capacity, even on duty', () => {
       const d = send(city(), { regionId: 'c010101', at: DUTY_DAY }, { dp0001: 30, dp0002: 1 })
       expect(d.deputyId).to.equal('dp0003')
       expect(codes(d).slice(3)).to.deep.equal(['load:at_capacity', 'load:fewest_open'])
-      expect(d.reasons[3].message).to.equal('张伟代表 待办已满（30 件），跳过')
+      expect(d.reasons[3].message).to.equal('张伟代表待办已满（30 件），跳过')
     })
 
     it('breaks ties by deputy id, whatever the order of the directory', () => {
@@ -290,7 +290,7 @@ describe('routing', () => {
       )
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d).at(-1)).to.equal('load:tie_by_id')
-      expect(messages(d).at(-1), 'the name, not the code').to.equal('多位代表条件相同，按名册顺序选定 张伟代表')
+      expect(messages(d).at(-1), 'the name, not the code').to.equal('多位代表条件相同，按名册顺序选定张伟代表')
     })
 
     it('the capacity is an option: set lower, it passes over deputies sooner', () => {
@@ -335,7 +335,7 @@ describe('routing', () => {
       expect(d.reasons.at(-1)).to.deep.equal({
         rule: 'fallback',
         code: 'district_office',
-        message: '所在区域 西市社区 无联络站覆盖，转 新华区 人大常委会办公室',
+        message: '所在区域西市社区无联络站覆盖，转新华区人大常委会办公室',
       })
     })
 

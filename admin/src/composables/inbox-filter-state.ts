@@ -1,7 +1,7 @@
 import { computed, reactive, ref, watch } from 'vue'
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
 import { RATING_OPTIONS, STATUS_OPTIONS } from '../labels'
-import { filtersFrom, filtersToRange, rangeToFilters, type FilterKey, type InboxFilters } from './inbox-filters'
+import { defaultOrder, filtersFrom, filtersToRange, rangeToFilters, type FilterKey, type InboxFilters } from './inbox-filters'
 
 /**
  * The inbox's filters as the page's controls hold them, kept in the address so that a link or a
@@ -17,14 +17,17 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
   function readRoute() {
     const current = filtersFrom(route.query)
     for (const key of Object.keys(f) as FilterKey[]) delete f[key]
-    Object.assign(f, { order: 'newest', ...current })
+    Object.assign(f, { order: defaultOrder(current), ...current })
     range.value = filtersToRange(current)
     overdueOnly.value = current.overdue === 'true'
     unhappyOnly.value = current.unhappy === 'true'
   }
   readRoute()
 
-  /** The filters as GET /cases, the export and the address take them: nothing empty, no default order. */
+  /**
+   * The filters as GET /cases, the export and the address take them: nothing empty, the order only when it is not the
+   * API's (newest first), or is newest first where the list's own default is due first (so a reload keeps her choice).
+   */
   const wanted = computed<InboxFilters>(() => {
     const out: InboxFilters = {
       ...f,
@@ -36,10 +39,19 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
       delete out.from
       delete out.to
     }
-    if (out.order === 'newest') delete out.order
+    if (out.order === 'newest' && defaultOrder(out) === 'newest') delete out.order
     for (const key of Object.keys(out) as FilterKey[]) if (!out[key]) delete out[key]
     return out
   })
+  // She set 待分派 or 只看已超期 (or took it off), and had not chosen an order of her own: the list's default order
+  // follows. Watched before the address is written (below), so the address gets both at once; a change read from
+  // the address (a link, a reload) has its order with it already.
+  watch(
+    () => defaultOrder({ status: f.status, overdue: overdueOnly.value ? 'true' : undefined }),
+    (next, before) => {
+      if (defaultOrder(filtersFrom(route.query)) !== next && f.order === before) f.order = next
+    },
+  )
   const sameQuery = (a: InboxFilters, b: InboxFilters) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort())
   // The hot issue's name is no filter: it stays in the address only while its messages are the list.
   const withIssue = (filters: InboxFilters) =>
@@ -58,6 +70,8 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
   function clear(key: string) {
     const rest: InboxFilters = { ...wanted.value }
     delete rest[key as FilterKey]
+    // The order that came with the filter taken off goes with it.
+    if (rest.order === defaultOrder(wanted.value) && defaultOrder(rest) !== rest.order) delete rest.order
     if (key === 'range') {
       delete rest.from
       delete rest.to
@@ -88,6 +102,7 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     if (w.stationId) out.push({ key: 'stationId', text: `联络站：${names[`station:${w.stationId}`] ?? w.stationId}` })
     if (w.deputyId) out.push({ key: 'deputyId', text: `代表：${names[`deputy:${w.deputyId}`] ?? w.deputyId}` })
     if (w.overdue) out.push({ key: 'overdue', text: '已超期' })
+    if (w.atOffice) out.push({ key: 'atOffice', text: '在区人大办（联络站上报，或没有联络站）' })
     if (w.unhappy) out.push({ key: 'unhappy', text: '群众不满意' })
     if (w.rating) out.push({ key: 'rating', text: `满意度：${RATING_OPTIONS.find((r) => r.value === w.rating)?.label ?? w.rating}` })
     if (w.from || w.to) out.push({ key: 'range', text: `提交日期：${filtersToRange(w).join(' 至 ')}` })

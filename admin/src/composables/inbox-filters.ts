@@ -23,6 +23,8 @@ export const FILTER_KEYS = [
   'q',
   // A hot issue's messages, comma-separated (在留言列表中查看); the page names the issue from `issue`.
   'ids',
+  // At an office, no station holding them (上报): the dashboard's 区人大办 figure and row.
+  'atOffice',
 ] as const
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type InboxFilters = Partial<Record<FilterKey, string>>
@@ -35,6 +37,12 @@ export function filtersFrom(query: LocationQuery): InboxFilters {
   }
   return filters
 }
+
+/**
+ * The order a list opens in when its address names none: a queue (待分派) or the overdue are read by what is due
+ * first, so that a message eight days late is on top, not on page 2 under today's; any other list newest first.
+ */
+export const defaultOrder = (f: InboxFilters): 'due' | 'newest' => (f.status === 'submitted' || f.overdue === 'true' ? 'due' : 'newest')
 
 /** The date picker's days (inclusive, business days) as the API's instants: from the start of the first day to the start of the day after the last. */
 export function rangeToFilters(days: string[]): Pick<InboxFilters, 'from' | 'to'> {

@@ -34,8 +34,12 @@ Component({
       if (!q) return
       const chosen = Array.isArray(value) ? value : value ? [value] : []
       const options = (q.options || []).map((o) => ({ id: o.id, label: o.label, on: chosen.indexOf(o.id) >= 0 }))
+      // Five boxes to a row, each a fifth of it: 1–5 on one row in 关怀模式 too (never 5 alone on the next), 1–10 on two.
       const scale = []
-      for (let i = 1; i <= (q.scale || 5); i++) scale.push({ value: i, on: value === i })
+      for (let i = 1; i <= (q.scale || 5); i++) {
+        if ((i - 1) % 5 === 0) scale.push([])
+        scale[scale.length - 1].push({ value: i, on: value === i })
+      }
       this.setData({
         options: options,
         scale: q.type === 'rating' ? scale : [],

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { casesService } = require('../../services/cases')
+const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { dateTime } = require('../../utils/words')
 const config = require('../../config')
 
@@ -11,6 +12,9 @@ const config = require('../../config')
  */
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
 const WITHDRAWN = '这条留言已撤回，代表不再办理。'
+const REOPENED = '已请代表重新办理，代表会再次答复您。'
+/** After 申请重新办理 when no notice was allowed (refused, WeChat's notices off, or none to ask for). */
+const NO_SECOND_NOTICE = '代表再次答复时不会发微信通知，请到“我的留言”查看。'
 const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
 /** What the server keeps of a 重新办理 reason (reasonBody), and of a new message (the form's own limit). */
 const REASON_MAX = 500
@@ -34,6 +38,25 @@ function reasonTooLong(n) {
   )
 }
 
+/**
+ * The steps of 办理经过, newest first. The answer and her rating shown in full in the card above are
+ * named there, not said again ("张伟代表已答复（见上面）"); an older answer (before 重新办理) is folded,
+ * opened by a tap, so the page does not grow by a whole answer with every round.
+ */
+function steps(c) {
+  const last = (type) => c.timeline.filter((e) => e.type === type).pop()
+  const shownReply = c.reply ? last('replied') : null
+  const shownRating = c.rating ? last('rated') : null
+  return c.timeline
+    .map((e) => {
+      const step = { type: e.type, label: e.label, when: dateTime(e.at), note: e.note, seeAbove: false, folded: '', open: false }
+      if (e === shownReply || e === shownRating) return Object.assign(step, { seeAbove: true, note: null })
+      if (e.type === 'replied' && e.note) return Object.assign(step, { note: null, folded: e.note })
+      return step
+    })
+    .reverse()
+}
+
 function view(c) {
   const withdrawable = WITHDRAWABLE.indexOf(c.status) >= 0
   // Whether she may still ask, and until when, is the backend's to judge, on its clock: the phone's may be wrong.
@@ -46,7 +69,9 @@ function view(c) {
     handler: handler,
     ratingText: c.rating ? c.rating + ' 分（' + RATING_WORDS[c.rating] + '）' : '',
     // Each step in her words, whom and where by name ("张伟代表已把留言交给区住建局办理"): the label says it all.
-    timeline: c.timeline.map((e) => ({ label: e.label, when: dateTime(e.at), note: e.note })).reverse(),
+    timeline: steps(c),
+    // One state, in one sentence naming the deputy ("已交给张伟代表，代表还没有看"), never a label and a second state beside it.
+    statusText: c.statusText || c.statusLabel,
     canWithdraw: withdrawable,
     canRate: c.status === 'replied',
     canReopen: Boolean(reopen && reopen.allowed),
@@ -58,7 +83,8 @@ function view(c) {
     reopenRefusal: reopen && !reopen.allowed ? reopen.refusal : '',
     // Where 再写一条留言 sends it, said before she taps: the deputy she wrote to, or by her place.
     writeAgainText: c.writeAgainTo ? '新的留言会送给 ' + c.writeAgainTo.deputyName + ' 代表。' : '新的留言会按您选的地方，送到那里的代表联络站。',
-    waitingText: withdrawable ? '办理中，' + handler + '会在 ' + c.replyByText + ' 答复您' : '',
+    // The date promised, under the state sentence; no second state of its own (it once began 办理中).
+    waitingText: withdrawable ? handler + '会在 ' + c.replyByText + ' 答复您' : '',
   })
 }
 
@@ -82,11 +108,14 @@ Page({
     doneAt: '',
     doneText: '',
     consentMessage: '',
+    // Said above 申请重新办理 once the notice can be asked at that tap.
+    reopenNoticeHint: '',
   },
 
   onLoad(query) {
     this.caseId = query.caseId
     this.cases = casesService(request)
+    this.notices = subscribeNotices(request)
     return this.load()
   },
 
@@ -94,7 +123,10 @@ Page({
     this.setData({ loading: true, error: '' })
     return this.cases
       .detail(this.caseId)
-      .then((c) => this.setData({ c: view(c) }))
+      .then((c) => {
+        this.setData({ c: view(c) })
+        return this.prepareNotices()
+      })
       .catch((err) => {
         // A case notification opens this page for residents and deputies alike (one page per
         // subject in the backend's config): a deputy's case that is not their own message goes
@@ -111,6 +143,28 @@ Page({
 
   show(c) {
     this.setData(Object.assign({ c: view(c), actionError: '', reason: '', comment: '' }, reasonCount('')))
+    this.prepareNotices()
+  },
+
+  /**
+   * While she may ask for 重新办理, the notice of the second answer is made ready to be asked at that tap
+   * (WeChat asks only from a tap, never after a request the tap waited for), and she is told it will be asked.
+   */
+  prepareNotices() {
+    if (!this.data.c || !this.data.c.canReopen || this.preparing) return this.preparing
+    this.preparing = this.notices.load().then(() => {
+      const ready = this.notices.state() === 'ready'
+      // Not fetched (no signal): tried again the next time the page is shown as it is.
+      if (this.notices.state() === 'failed') this.preparing = null
+      this.setData({ reopenNoticeHint: ready ? '点“申请重新办理”时，微信会问您：代表再次答复时要不要通知您。' : '' })
+    })
+    return this.preparing
+  },
+
+  /** Opens or folds an older answer in 办理经过. */
+  toggleStep(e) {
+    const at = Number(e.currentTarget.dataset.index)
+    this.setData({ ['c.timeline[' + at + '].open']: !this.data.c.timeline[at].open })
   },
 
   /** Runs her action; `said(shown)` words what became of the message, shown where the button was. */
@@ -149,14 +203,23 @@ Page({
   },
 
   reopen() {
+    if (this.data.busy) return
     const reason = this.data.reason.trim()
     if (!reason) return this.setData({ actionError: '请写下还有什么没解决', actionAt: 'reopen' })
     if (reason.length > REASON_MAX) return this.setData({ actionError: reasonTooLong(reason.length), actionAt: 'reopen' })
+    // The second answer's notice, asked at this tap as 留言已送出 asks for the first: her first 允许 was spent
+    // on the first answer. Whatever she answers, she is told how she will hear of it.
+    const allowed = new Promise((resolve) => this.notices.ask(resolve) || resolve(false))
+    let notified = false
     // Reopened, the old answer leaves the page: these words land under the head, which says by when.
     return this.act(
-      () => this.reopenNow(reason),
+      () =>
+        Promise.all([this.reopenNow(reason), allowed]).then(([c, accepted]) => {
+          notified = accepted
+          return c
+        }),
       'reopen',
-      () => '已请代表重新办理，代表会再次答复您。',
+      () => REOPENED + (notified ? '代表再次答复时，会发微信通知给您。' : NO_SECOND_NOTICE),
     )
   },
 
@@ -181,7 +244,8 @@ Page({
    */
   writeAgain() {
     const to = this.data.c && this.data.c.writeAgainTo
-    wx.navigateTo({ url: '/pages/case/new' + (to ? '?deputyCode=' + encodeURIComponent(to.deputyCode) : '') })
+    // chosen=1: she writes to him again from here, not from his poster; the new message never says 二维码.
+    wx.navigateTo({ url: '/pages/case/new' + (to ? '?deputyCode=' + encodeURIComponent(to.deputyCode) + '&chosen=1' : '') })
   },
 
   withdraw() {

@@ -62,6 +62,8 @@ Page(
       this.directory = directoryService(request)
       this.deputyCode = query.deputyCode || null
       this.stationCode = query.stationCode || null
+      // Chosen in the app (找我的代表, 再写一条), not scanned: routing tells her so, never 二维码.
+      this.targetChosen = query.chosen === '1'
       this.key = newIdempotencyKey()
       return this.start()
     },
@@ -165,6 +167,7 @@ Page(
         regionId: this.data.place ? this.data.place.id : null,
         deputyCode: this.deputyCode,
         stationCode: this.stationCode,
+        targetChosen: this.targetChosen,
         anonymous: this.data.anonymous,
         publicConsent: this.data.publicConsent,
         // Anonymous, no one may see her number, so none is sent: the form said the deputy cannot call.

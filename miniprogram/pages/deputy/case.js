@@ -36,12 +36,18 @@ function handedOn(c, moved) {
       statusLabel: '已转交',
       stateNote: '',
       urgeNote: '',
+      reopenNote: null,
       acknowledgeByText: '',
       replyByText: '',
+      acknowledgeLate: '',
+      replyLate: '',
       deadlinesNote: '',
+      // Her number is for the deputy who calls her back: no longer him.
+      phoneMasked: null,
       timeline: timeline,
     }),
     can: {},
+    fullPhone: '',
   }
 }
 
@@ -57,11 +63,14 @@ Page({
     can: {},
     busy: false,
     replyText: '',
+    // He has written an answer: 发送答复 is then the filled button, 受理 the plain one.
+    replyTyped: false,
     more: '',
     department: '',
     forwardNote: '',
     transferReason: '',
-    // The deputy chosen to take the message over ('' = back to the station, which assigns it).
+    // Who is to take the message over: '' nothing chosen yet, 'station' back to the station (which
+    // assigns it), else a colleague's code. Nothing is chosen for him: 转交他人 promised a person.
     transferTo: '',
     // Where a message handed back goes, by name (its station, or the office): the first choice.
     backTo: '',
@@ -158,7 +167,10 @@ Page({
   },
 
   onInput(e) {
-    this.setData({ [e.currentTarget.dataset.field]: e.detail.value })
+    const field = e.currentTarget.dataset.field
+    const typed = { [field]: e.detail.value }
+    if (field === 'replyText') typed.replyTyped = Boolean(String(e.detail.value || '').trim())
+    this.setData(typed)
   },
 
   acknowledge() {
@@ -174,8 +186,9 @@ Page({
     const text = this.data.replyText.trim()
     if (!text) return this.refuse('请先写好答复内容', 'reply')
     // The answer leaves the box only once it is sent: a dropped connection must not lose it.
-    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众，现在等群众评价。', '答复已发送', 'reply').then(() => {
-      if (!this.data.error) this.setData({ replyText: '' })
+    // The status above says it now waits for her rating: this line says only that the answer went.
+    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众。', '答复已发送', 'reply').then(() => {
+      if (!this.data.error) this.setData({ replyText: '', replyTyped: false })
     })
   },
 
@@ -217,10 +230,13 @@ Page({
           label: d.name + ' 代表',
           detail: d.levelLabel + ' · ' + d.stationName,
         }))
+        const alone = !colleagues.length
         this.setData({
           backTo: back.name,
           colleagues: colleagues,
-          colleaguesNote: colleagues.length ? '' : '没有别的代表可以转交，请交回' + back.name + '，由工作人员分派。',
+          colleaguesNote: alone ? '没有别的代表可以转交，请交回' + back.name + '，由工作人员分派。' : '',
+          // The one choice there is, as the line above tells him; with colleagues, he picks.
+          transferTo: alone ? 'station' : this.data.transferTo,
         })
       })
       .catch((err) => this.setData({ colleaguesNote: '没能取到本站代表的名单：' + err.message, colleaguesFailed: true }))
@@ -242,9 +258,12 @@ Page({
   },
 
   transfer() {
+    const chosen = this.data.transferTo
+    const to = this.data.colleagues.find((d) => d.code === chosen)
+    // Never the station by default: a colleague no longer on the list is no choice either.
+    if (chosen !== 'station' && !to) return this.refuse('请选择转给谁', 'transfer')
     const reason = this.data.transferReason.trim()
     if (!reason) return this.refuse('请写明转交的原因', 'transfer')
-    const to = this.data.colleagues.find((d) => d.code === this.data.transferTo)
     // The answer says where it went by name ("这条留言已转给王芳代表办理，您不用再处理") and brings the timeline.
     return this.run(
       () => this.deputies.transfer(this.caseId, reason, to ? to.code : ''),

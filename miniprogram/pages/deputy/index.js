@@ -76,6 +76,8 @@ Page({
     binding: false,
     total: 0,
     sections: [],
+    // "联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理", or ''.
+    awayText: '',
     // Whether he will be told of new messages (words), whether the 开通 button is offered, and what his last tap on it did.
     noticeText: '',
     canSubscribe: false,
@@ -106,7 +108,11 @@ Page({
   },
 
   loadTasks() {
-    return Promise.all([this.deputies.tasks().then((tasks) => this.setData({ total: tasks.total, sections: sectionsOf(tasks) })), this.loadNotices()])
+    return Promise.all([
+      // awayText: the backend's sentence while a 暂停接收留言 stands, now or ahead (an older backend sends no `away`).
+      this.deputies.tasks().then((tasks) => this.setData({ total: tasks.total, sections: sectionsOf(tasks), awayText: (tasks.away && tasks.away.text) || '' })),
+      this.loadNotices(),
+    ])
   },
 
   /**

@@ -60,7 +60,8 @@ Page({
     wx.navigateTo({ url: '/pages/case/new' })
   },
 
+  /** The station's card, as its code opens it; `chosen=1`: she picked it here, so her message is not said to come from a scan. */
   openStation(e) {
-    wx.navigateTo({ url: '/pages/index/index?scene=' + encodeURIComponent('s=' + e.currentTarget.dataset.code) })
+    wx.navigateTo({ url: '/pages/index/index?scene=' + encodeURIComponent('s=' + e.currentTarget.dataset.code) + '&chosen=1' })
   },
 })

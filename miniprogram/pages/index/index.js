@@ -92,6 +92,8 @@ Page({
     }
     if (!where.deputyCode && !where.stationCode) return Promise.resolve()
     this.arrivedWith = query
+    // Opened from 找我的代表 (chosen=1), not by a scan: the message she writes says she chose it, never 二维码.
+    this.chosen = query.chosen === '1'
     this.setData({ loading: true, error: '', deputy: null, station: null })
     const load = where.deputyCode
       ? this.directory.deputyCard(where.deputyCode).then((deputy) =>
@@ -111,13 +113,13 @@ Page({
 
   write() {
     const target = this.data.deputy ? 'deputyCode=' + this.data.deputy.code : this.data.station ? 'stationCode=' + this.data.station.code : ''
-    wx.navigateTo({ url: '/pages/case/new' + (target ? '?' + target : '') })
+    wx.navigateTo({ url: '/pages/case/new' + (target ? '?' + target + (this.chosen ? '&chosen=1' : '') : '') })
   },
 
-  /** He is away: she writes to his station, whose staff arrange another deputy. */
+  /** He is away: she writes to his station, whose staff arrange another deputy; the station is her choice, not a code she scanned. */
   writeStation() {
     const station = this.data.deputy && this.data.deputy.awayStation
-    wx.navigateTo({ url: '/pages/case/new' + (station ? '?stationCode=' + station.code : '?deputyCode=' + this.data.deputy.code) })
+    wx.navigateTo({ url: '/pages/case/new' + (station ? '?stationCode=' + station.code + '&chosen=1' : '?deputyCode=' + this.data.deputy.code) })
   },
 
   scan() {

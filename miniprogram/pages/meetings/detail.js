@@ -21,9 +21,11 @@ function view(m) {
   const canAttend = open && m.rsvp !== 'attend'
   const canScan = !m.checkedInAt && (m.rsvp === 'attend' || !!m.checkInOpen)
   return Object.assign({}, m, {
-    when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt),
-    closesText: when.dayTime(m.rsvpClosesAt),
-    checkedInText: m.checkedInAt ? when.dayTime(m.checkedInAt) : '',
+    // As the workbench says a meeting's time: "11月26日（星期四）上午9:30 至 上午11:30".
+    when: when.spokenMoment(m.startAt) + ' 至 ' + when.spokenTime(m.endAt),
+    closesText: when.spokenMoment(m.rsvpClosesAt),
+    // "11月26日上午9:20": in brackets after 已到会, without the weekday's brackets inside them.
+    checkedInText: m.checkedInAt ? when.day(m.checkedInAt) + when.spokenTime(m.checkedInAt) : '',
     answered: m.rsvp !== 'pending',
     cancelled: m.status === 'cancelled',
     canAttend: canAttend,

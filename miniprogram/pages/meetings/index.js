@@ -9,12 +9,12 @@ function invitationView(m) {
     title: m.title,
     kindLabel: m.kindLabel,
     place: m.place,
-    when: when.dayTime(m.startAt),
+    when: when.spokenMoment(m.startAt),
     answer:
       m.status === 'cancelled'
         ? '会议已取消'
         : m.checkedInAt
-          ? '已签到'
+          ? '已到会'
           : m.rsvp !== 'pending'
             ? '已回复：' + m.rsvpLabel
             : m.rsvpOpen
@@ -29,7 +29,7 @@ function publicView(m) {
     title: m.title,
     kindLabel: m.kindLabel,
     place: m.place,
-    when: when.dayTime(m.startAt),
+    when: when.spokenMoment(m.startAt),
     seats: m.seatsLeft > 0 ? '旁听席位还剩 ' + m.seatsLeft + ' 个' : '旁听席位已满',
   }
 }
@@ -42,7 +42,7 @@ function registrationView(r) {
     title: r.title,
     kindLabel: r.kindLabel,
     place: r.place,
-    when: when.dayTime(r.startAt),
+    when: when.spokenMoment(r.startAt),
     state: cancelled ? '会议已取消，不用到场' + (r.cancelReason ? '（' + r.cancelReason + '）' : '') : '已报名旁听（' + r.name + '），请带好身份证提前到场',
   }
 }

@@ -17,7 +17,7 @@ Page({
     if (!this.data.m) this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.meetings
       .publicMeeting(this.meetingId)
-      .then((m) => this.setData({ m: Object.assign({}, m, { when: when.dayTime(m.startAt) + ' 至 ' + when.clock(m.endAt) }) }))
+      .then((m) => this.setData({ m: Object.assign({}, m, { when: when.spokenMoment(m.startAt) + ' 至 ' + when.spokenTime(m.endAt) }) }))
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },

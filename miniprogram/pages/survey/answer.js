@@ -1,13 +1,16 @@
 const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
-const { settingsService } = require('../../services/settings')
-const { accountService } = require('../../services/account')
+const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { visible, isBlank, ordered } = require('../../utils/survey-conditions')
 const when = require('../../utils/when')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
 // The deadline as the digest words it: "请在12月19日前（含当日）填写".
 const DEADLINE_VERBS = { survey: '填写', consultation: '填写', ballot: '投票' }
+// Before it opens and once it has ended, in the words of what it is (the server's survey-words.ts,
+// closedToAnswers): a consultation takes opinions and a ballot takes votes; only a 问卷 is filled in.
+const NOT_YET_WORDS = { survey: '起可以填写', consultation: '起可以提意见', ballot: '起可以投票' }
+const CLOSED_WORDS = { survey: '已经结束，不再接受提交', consultation: '征求意见已经结束，不再接受意见', ballot: '票决已经结束，不能再投票' }
 const DONE_WORDS = {
   survey: '已提交，谢谢您的参与',
   consultation: '意见已提交，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您',
@@ -19,11 +22,13 @@ const ANSWERED_WORDS = {
   consultation: '您已经提交过了，每人限一次。谢谢！',
   ballot: '您已经投过票了，每位代表投一次，投后不能更改。谢谢！',
 }
-// A named (实名) survey keeps who answered (the console's own words: 匿名时不记录是谁填写的);
-// she is told so before she answers, as an anonymous one says 匿名. Ballots are always secret.
+// A named survey keeps who answered: her account here, never a name, which nobody asked her for (the console's
+// own words: 匿名时不记录是谁填写的). Staff see only that an opinion can be told its outcome, and what is published
+// (采纳情况) names nobody. She is told what is kept before she answers, never "实名", which reads as giving her
+// name; an anonymous one says 匿名. Ballots are always secret.
 const NAMED_WORDS = {
-  survey: '这份问卷是实名的，会记下是您填写的',
-  consultation: '这次征求意见是实名的，会记下是您提的意见',
+  survey: '会记下这份问卷是您填的。不用写名字，也不会公开您是谁。',
+  consultation: '会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。',
 }
 
 /** The labels of the options chosen in the shown choice questions, in the order they are listed. */
@@ -73,7 +78,7 @@ Page({
     this.ref = query.surveyId || String(query.code || '').toUpperCase()
     this.via = query.via || null
     this.surveys = surveysService(request)
-    this.account = accountService(request)
+    this.notices = subscribeNotices(request)
     this.comments = {}
     if (!this.ref) return this.setData({ loading: false, error: '没有读到问卷，请重新扫描海报上的二维码' })
     return this.load()
@@ -89,8 +94,8 @@ Page({
         this.setData({
           s: Object.assign({}, s, {
             deadline: s.phase === 'closed' ? '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
-            openText: when.dayTime(s.opensAt),
             open: s.phase === 'open',
+            stateText: s.phase === 'scheduled' ? '还没有开始，' + when.dayTime(s.opensAt) + ' ' + NOT_YET_WORDS[s.kind] : CLOSED_WORDS[s.kind],
           }),
           articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
           submitWords: SUBMIT_WORDS[s.kind],
@@ -128,32 +133,12 @@ Page({
    * question only from a tap, never after a request the tap waited for): fetched as the page opens.
    */
   loadTemplates() {
-    return settingsService(request)
-      .get()
-      .then((s) => {
-        this.templateIds = s.subscribeTemplateIds || []
-      })
-      .catch(() => {
-        this.templateIds = []
-      })
+    return this.notices.load()
   },
 
   /** Asks WeChat for the outcome notice inside her tap, then goes on whatever she answers. */
   askNotice() {
-    const ids = this.templateIds || []
-    if (!ids.length) return Promise.resolve()
-    return new Promise((resolve) =>
-      wx.requestSubscribeMessage({
-        tmplIds: ids,
-        success: (res) => {
-          const results = {}
-          ids.forEach((id) => res[id] && (results[id] = res[id]))
-          this.account.recordSubscriptions(results).catch(() => undefined)
-          resolve()
-        },
-        fail: () => resolve(),
-      }),
-    )
+    return new Promise((resolve) => this.notices.ask(() => resolve()) || resolve())
   },
 
   show(answers) {

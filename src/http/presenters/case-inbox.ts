@@ -4,11 +4,12 @@ import { LEVEL_LABELS } from '../../domain/directory.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
 import { maskForCaseWork } from '../../domain/pii-mask.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
-import { dayText } from '../../domain/dates.js'
+import { dayText, localDate, monthDayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
 import { unhappyText } from '../../domain/case-unhappy.js'
 import { carrierHandlingText, presentStaffCaseSummary } from './cases.js'
-import { nextDeadline } from '../../domain/case.js'
+import { nextDeadline, STATUS_LABELS } from '../../domain/case.js'
+import { MERGE_INTO_ANSWERED_CHOICE } from '../../domain/case-refusals.js'
 import { lastOpenMoment } from '../../domain/due-date-text.js'
 import type { MergeChoice, MergeReason } from '../../services/cases/merge-choices.js'
 
@@ -55,7 +56,7 @@ export const presentNumberSearch = (s: ShortNumberSearch) => {
 
 /**
  * A deputy in the assign dialog; one who handed this message back says so, in words, beside his name, and
- * so does one no reminder reaches (`unreachable`: 没有开通小程序和微信助手，提醒发不到，需电话联系).
+ * so does one no reminder reaches (`unreachable`: his own gap, 没有开通小程序和微信助手，提醒发不到).
  */
 export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date, unreachable: string | null = null) => ({
   id: d.id,
@@ -70,7 +71,10 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   /** On reception duty today at the message's station: the dialog says 今天值班 and lists them first. */
   onDuty: d.onDuty,
   handedBack: handedBack(d, timeZone, now),
+  /** His own gap in reach (没有绑定微信助手，提醒发不到); what to do is said once above the list (reachNote). */
   unreachable,
+  /** "暂停接收留言至12月4日" while he is marked away today: the list puts him last and says so beside his name. */
+  away: d.away,
 })
 
 /**
@@ -90,19 +94,39 @@ function handedBack(d: DeputyChoice, timeZone: string, now: Date) {
 
 const MERGE_REASON_WORDS: Record<MergeReason, string> = {
   hot_issue: '热点问题里与本条是同一个问题',
+  // Grouped with it, but one of the two names no thing (电梯, 路灯): the words say no more than what is known.
+  hot_issue_unsure: '热点问题里归为一类，不一定是同一个问题',
   similar: '内容相近',
   found: '按编号或内容找到',
 }
 
-/** A message the 合并 dialog offers, with why it is offered ("热点问题里与本条是同一个问题，内容相近"). */
-export const presentMergeChoice = (m: MergeChoice) => ({
+/**
+ * A message the 合并 dialog offers, with why it is offered ("热点问题里与本条是同一个问题，内容相近") and where it
+ * stands ("已答复 · 11月26日答复 · 朱丽华代表"); an answered one is shown to be seen, not chosen (`mergeable`, and
+ * `refusal` in words: the merge itself refuses it, merge_target_answered).
+ */
+export const presentMergeChoice = (m: MergeChoice, timeZone: string, now: Date) => ({
   id: m.case.id,
   ticket: m.case.ticket,
   excerpt: m.case.text.slice(0, 60),
   createdAt: m.case.createdAt.toISOString(),
+  status: m.case.status,
+  statusLabel: STATUS_LABELS[m.case.status],
   reasons: m.reasons,
   why: m.reasons.map((r) => MERGE_REASON_WORDS[r]).join('，'),
+  state: mergeChoiceState(m, timeZone, now),
+  mergeable: !m.answered,
+  refusal: m.answered ? MERGE_INTO_ANSWERED_CHOICE : null,
 })
+
+/** "已答复 · 11月26日答复 · 朱丽华代表", "待分派 · 12月5日收到 · 未分派代表": its state, the day that matters, who has it. */
+function mergeChoiceState(m: MergeChoice, timeZone: string, now: Date): string {
+  const c = m.case
+  const [day, what] = m.answered && c.repliedAt ? [c.repliedAt, '答复'] : [c.createdAt, '收到']
+  const date = localDate(day, timeZone)
+  const written = date.slice(0, 4) === localDate(now, timeZone).slice(0, 4) ? monthDayText(date) : dayText(date)
+  return [STATUS_LABELS[c.status], `${written}${what}`, m.deputyName ? `${m.deputyName}代表` : '未分派代表'].join(' · ')
+}
 
 /** Who handles the message, as the list and the sheet name him: for a merged one, the deputy of the one it joined. */
 const handlingDeputy = (r: InboxRow) => (r.handledAlong ? carrierHandlingText(r.handledAlong) : r.deputyName)

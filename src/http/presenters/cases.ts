@@ -6,9 +6,9 @@ import { handedUpText, movedAwayText } from '../../domain/handed-up-words.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { deputyStatusWords, deputyUrgeNote, urgedByWords } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
-import { deputyDeadlineTexts, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
+import { deputyPageDeadlines, deputyReopenNote, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
 import { deputyTimeline, presentDeputyEvent, presentStaffEvent, staffName } from './case-steps.js'
-import { routingSinceText } from './routing-since.js'
+import { presentRoutingReasons, routingSinceText } from './routing-since.js'
 
 // Presenters name every field they return: a case holds personal data.
 
@@ -66,8 +66,10 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   ...caseCore(d.case),
   /** Where it stands in his words ("新留言，待受理"), not the office's 已分派. */
   statusLabel: deputyStatusWords(d.case),
-  ...deputyDeadlineTexts(d.case, timeZone, now),
-  /** Withdrawn, merged, refused, answered or done: what became of it, in words (null while it waits on the deputy). */
+  ...deputyPageDeadlines(d.case, timeZone, now),
+  /** 重新办理: her score and words, and the last answer, under the status (null when not sent back by her). */
+  reopenNote: deputyReopenNote(d),
+  /** Withdrawn, merged, refused or done: what became of it, in words (null while it waits on the deputy). */
   stateNote: deputyStateNote(d.case),
   /** The 催办 pressing him now, near the top: "联络站李娜 11月24日 周二 11:00 催办：…" (null when none, or once it no longer waits on him). */
   urgeNote: waitsOnDeputy(d.case) ? deputyUrgeText(d, timeZone) : null,
@@ -105,7 +107,7 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   createdAt: c.createdAt.toISOString(),
   acknowledgeBy: c.ackDueAt.toISOString(),
   replyBy: c.replyDueAt.toISOString(),
-  ...deputyDeadlineTexts(c, timeZone, now),
+  ...deputyPageDeadlines(c, timeZone, now),
   deadlinesProvisional: c.deadlinesProvisional === true,
   deadlinesNote: waitsOnDeputy(c) ? provisionalNote(c) : null,
   overdue: isOverdue(c, now),
@@ -177,7 +179,7 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   publicConsent: d.case.publicConsent,
   phoneMasked: d.phoneMasked,
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
-  routingReasons: d.case.routingReasons,
+  routingReasons: presentRoutingReasons(d.case.routingReasons),
   /** What changed since the routing's reasons were written (topic corrected, message moved); null when nothing did. */
   routingSince: routingSinceText(d),
   mergedInto: d.case.mergedInto,

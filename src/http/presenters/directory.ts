@@ -43,11 +43,13 @@ export const presentPublicDeputy = (
   d: Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'active'>,
   stations: Station[],
   awayNotice: string | null = null,
+  /** As people say it where he serves (deputyLevelLabel: 区人大代表 in a 区), else the list's label. */
+  levelLabel: string = LEVEL_LABELS[d.level],
 ) => ({
   code: d.code,
   name: d.name,
   level: d.level,
-  levelLabel: LEVEL_LABELS[d.level],
+  levelLabel,
   topics: d.topics,
   stations: stations.map(presentPublicStation),
   inOffice: d.active,
@@ -61,13 +63,13 @@ export const LEFT_OFFICE_NOTICE = '该代表已离任，不再接收留言。如
 export const presentPublicStationPage = (p: {
   station: Station
   regions: Region[]
-  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyByStation' | 'active'> & { awayNotice?: string | null }>
+  deputies: Array<Pick<DeputyRecord, 'code' | 'name' | 'level' | 'topics' | 'dutyByStation' | 'active'> & { awayNotice?: string | null; levelLabel?: string }>
 }) => ({
   ...presentPublicStation(p.station),
   regions: p.regions.map((r) => ({ id: r.id, name: r.name })),
   // Reception duty dates are posted at the station, this station's only; the mini-program marks today's duty deputy.
   deputies: p.deputies
-    .map((d) => ({ ...presentPublicDeputy(d, [], d.awayNotice ?? null), dutyDates: dutyDatesAt(d.dutyByStation, p.station.id) }))
+    .map((d) => ({ ...presentPublicDeputy(d, [], d.awayNotice ?? null, d.levelLabel), dutyDates: dutyDatesAt(d.dutyByStation, p.station.id) }))
     .map(({ stations: _s, inOffice: _i, notice: _n, ...card }) => card),
 })
 

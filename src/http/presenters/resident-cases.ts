@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
-import { residentStatusWords } from '../../domain/resident-status-words.js'
+import { residentStatusSentence, residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
@@ -81,6 +81,8 @@ const presentWriteAgainTo = (d: CaseDetail) => (d.addressedDeputy?.inOffice ? { 
 export const presentResidentCase = (d: CaseDetail, at: ReadingTime, reopen: ReopenOffer | null = null) => ({
   ...residentCaseShape(d, residentDeadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
   statusLabel: residentStatusWords(d.case),
+  /** The same state as one sentence naming the deputy, for her message's own page ("已交给张伟代表，代表还没有看"). */
+  statusText: residentStatusSentence(d.case, d.names.deputy),
   reopen: presentReopenOffer(reopen, at),
   writeAgainTo: presentWriteAgainTo(d),
 })

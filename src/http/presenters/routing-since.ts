@@ -1,4 +1,5 @@
 import { moveSinceRouting, type Holder } from '../../domain/routing-since.js'
+import type { RoutingReason } from '../../domain/routing-types.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 
 /**
@@ -13,11 +14,23 @@ export function routingSinceText({ case: c, events, names }: CaseDetail): string
   const move = moveSinceRouting(events, now, c.status)
   const placeName = names.station ?? names.office ?? '联络站'
   if (move?.kind === 'reassigned' || move?.kind === 'assigned') {
-    changes.push(`后来已${move.kind === 'reassigned' ? '改派' : '分派'}给 ${names.deputy ?? '其他'}代表`)
+    changes.push(`后来已${move.kind === 'reassigned' ? '改派' : '分派'}给${names.deputy ?? '其他'}代表`)
   } else if (move?.kind === 'passed' || move?.kind === 'handedUp') {
-    changes.push(`后来已${move.kind === 'passed' ? '转给' : '上报'} ${placeName}`)
+    changes.push(`后来已${move.kind === 'passed' ? '转给' : '上报'}${placeName}`)
   } else if (move?.kind === 'returned') {
-    changes.push(`后来已交回 ${placeName}${move.waiting ? '，等待重新分派代表' : ''}`)
+    changes.push(`后来已交回${placeName}${move.waiting ? '，等待重新分派代表' : ''}`)
   }
   return changes.length ? `以上是收到留言时的分派依据；${changes.join('；')}。` : null
+}
+
+/**
+ * 为什么分到这里's reasons as stored with the message. Chinese reads without spaces between words, and routing
+ * now writes none ("所在区域光明社区由建设路街道代表联络站联系"); messages routed by older versions stored them
+ * spaced ("所在区域 光明社区 由 …"), so those gaps are closed here. Spaces beside numbers and codes stay ("（3 件）").
+ */
+export function presentRoutingReasons(reasons: readonly RoutingReason[]): RoutingReason[] {
+  return reasons.map((r) => ({
+    ...r,
+    message: r.message.replace(/(?<=[\p{Script=Han}）])\s+(?=[\p{Script=Han}（])/gu, '').replace(/(?<=\p{Script=Han})\s+(?=\d{1,2}月\d{1,2}日)/gu, ''),
+  }))
 }

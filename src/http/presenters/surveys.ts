@@ -74,6 +74,8 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
     ? { passRule: s.ballot.passRule, passRuleLabel: PASS_RULE_LABELS[s.ballot.passRule], maxChosen: s.ballot.maxChosen, roll: s.ballot.rollDeputyIds.length }
     : null,
   districtIds: s.districtIds,
+  /** A consultation's 采纳情况 published (then anyone reads it); null until then, and for every other kind. */
+  outcomePublishedAt: s.outcomePublishedAt?.toISOString() ?? null,
   createdBy: s.createdBy,
   updatedAt: s.updatedAt.toISOString(),
 })

@@ -1,4 +1,3 @@
-import { LEVEL_LABELS } from '../../domain/directory.js'
 import type { TransferOptions } from '../../services/cases/case-workflow.js'
 
 /**
@@ -8,6 +7,6 @@ import type { TransferOptions } from '../../services/cases/case-workflow.js'
 export const presentTransferOptions = (o: TransferOptions) => ({
   choices: [
     { kind: o.back.kind, deputyCode: null, name: o.back.name, levelLabel: null, stationName: o.back.kind === 'station' ? o.back.name : null },
-    ...o.colleagues.map((d) => ({ kind: 'deputy' as const, deputyCode: d.code, name: d.name, levelLabel: LEVEL_LABELS[d.level], stationName: d.stationName })),
+    ...o.colleagues.map((d) => ({ kind: 'deputy' as const, deputyCode: d.code, name: d.name, levelLabel: d.levelLabel, stationName: d.stationName })),
   ],
 })

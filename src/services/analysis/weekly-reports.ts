@@ -4,12 +4,13 @@ import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { mondayOf } from '../../domain/case-series.js'
 import { localDate } from '../../domain/dates.js'
-import { composeWeeklyReport, LIST_LENGTH, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
+import { composeWeeklyReport, LIST_LENGTH, type WeeklyReport } from '../../domain/weekly-report.js'
 import { ForbiddenError, UnprocessableError, ValidationError } from '../../errors.js'
 import { caseScopeOf, staffScope } from '../../domain/staff-scope.js'
 import type { CaseFilter, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { csvSheet, type SheetCell } from '../csv-sheet.js'
+import { csvSheet } from '../csv-sheet.js'
+import { weeklyReportSheet } from './weekly-report-sheet.js'
 import { namer, type DirectoryNames } from './directory-names.js'
 import { WeeklyLivelihood } from './weekly-livelihood.js'
 
@@ -104,54 +105,7 @@ export class WeeklyReports {
   }
 
   private csv(report: WeeklyReport): Promise<string> {
-    const pct = (n: number | null) => (n === null ? '' : `${Math.round(n * 1000) / 10}%`)
-    const rows: SheetCell[][] = [['部分', '名称', '留言数', '上周', '满意度（1-5）', '按时答复率', '其他']]
-    const t = report.totals
-    rows.push([
-      '总体',
-      '本周留言',
-      t.messages,
-      t.previousMessages,
-      t.satisfaction,
-      '',
-      `居民${t.residents}人；答复${t.replied}件；办结${t.closed}件；超期未办${t.overdueOpen}件`,
-    ])
-    for (const i of report.topIssues)
-      rows.push([
-        '热点问题',
-        `${i.rank}. ${i.placeName}：${i.description}`,
-        i.messages,
-        i.previousIndex ?? '',
-        '',
-        '',
-        `热度${i.index}（${TREND_WORDS[i.trend]}）`,
-      ])
-    for (const x of report.byTopic) rows.push(['按类别', x.topic, x.messages, x.previous, x.satisfaction, '', ''])
-    for (const x of report.byPlace) rows.push(['按地点', x.name, x.messages, '', x.satisfaction, '', ''])
-    for (const x of report.byStation) rows.push(['联络站', x.name, x.stats.total, '', x.stats.finalSatisfaction, pct(x.stats.repliedInTimeShare), ''])
-    for (const x of report.byDeputy) rows.push(['代表', x.name, x.stats.total, '', x.stats.finalSatisfaction, pct(x.stats.repliedInTimeShare), ''])
-    for (const x of report.overdue)
-      rows.push(['超期未办', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；已超期${x.daysOverdue}天`])
-    for (const x of report.slowest)
-      rows.push(['答复最慢', x.ticket, '', '', '', '', `${x.topic}；${x.station ?? ''} ${x.deputy ?? ''}；用时${x.daysToReply}天`])
-    for (const office of report.livelihood?.offices ?? []) {
-      if (office.none) rows.push(['民生实事', office.officeName, '', '', '', '', office.none])
-      for (const y of office.years) {
-        rows.push(['民生实事', `${y.title}（${y.stageLabel}）`, '', '', '', '', y.summary])
-        for (const a of y.attention) rows.push(['民生实事需要关注', y.title, '', '', '', '', a])
-        for (const p of y.projects)
-          rows.push([
-            '民生实事项目',
-            p.title,
-            '',
-            '',
-            '',
-            '',
-            [p.unitName, p.progress, p.late.length ? `第${p.late.join('、')}季度未填报` : '', p.rating ?? ''].filter(Boolean).join('；'),
-          ])
-      }
-    }
-    return csvSheet(rows)
+    return csvSheet(weeklyReportSheet(report, this.options.timeZone))
   }
 
   private monday(week: string): string {

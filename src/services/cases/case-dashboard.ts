@@ -8,6 +8,7 @@ import type { CaseDashboard } from '../../domain/case-dashboard.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
 import { KeptAnswers } from './kept-answers.js'
 import { dutyAhead, type DutyDay } from '../../domain/duty-ahead.js'
+import { officeName } from './case-whereabouts.js'
 
 /** Dashboards kept between requests: one per scope and day (a few organizers and the admins), the last asked kept. */
 const KEPT_DASHBOARDS = 16
@@ -75,19 +76,25 @@ export class CaseDashboardService {
     // Every figure is counted in the store (a scope's counts are kept there as cases change); the cases
     // in scope (an admin's: all of them) are never read out. New cases today and each week: one count.
     // The whole scope's figures come with the stations' (`overall`): one reading of the kept counts, not two.
-    const [district, [all, ...station], deputy, [newToday, ...weeks]] = await Promise.all([
+    // The messages no deputy holds (a queue: a few in a scope) are counted apart, for the row that makes the
+    // deputies' add up. A scope of stations alone (a clerk's, a street's) never holds a message at an office.
+    const [district, [all, ...station], deputy, [newToday, ...weeks], [unassigned]] = await Promise.all([
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
       cases.tally(scope, { now, groupBy: 'station', overall: true }),
       cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
       cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
+      cases.tally({ ...scope, statuses: ['submitted'] }, { now }),
     ])
+    const districts = scope.districtIds ?? scope.districtsOrStations?.districtIds
     return caseDashboard(
       periods,
-      { all, district, station, deputy, newToday, weeks },
+      { all, district, station, deputy, newToday, weeks, unassigned, offices: !scope.stationIds },
       {
         district: (id) => prepared.regions.get(id)?.name ?? id,
         station: (id) => prepared.stations.get(id)?.name ?? id,
         deputy: (id) => prepared.deputies.get(id)?.name ?? id,
+        // One district's office by its name, as the inbox names it; several offices (the city's, an admin's) in one row.
+        office: districts?.length === 1 ? officeName(districts[0], prepared) : '区人大办',
       },
     )
   }

@@ -5,7 +5,7 @@
  * that died (未能送达) is said where the clerk looks, with what to do: phone the deputy.
  */
 import { urgeRound } from '../../domain/case-urging.js'
-import type { CaseEvent, CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { ChannelResolver } from '../delivery/channels.js'
@@ -17,6 +17,15 @@ export interface DeputyNotice {
   reachable: boolean
   text: string
 }
+
+/** What 分派's list says of reach: each unreachable deputy's own gap by id, and once above the list what to do. */
+export interface ChoicesReach {
+  own: Map<string, string>
+  note: string | null
+}
+
+/** The states in which the message waits on its deputy: only then is there anything to remind him of. */
+const WAITS_ON_DEPUTY: ReadonlySet<string> = new Set(DEPUTY_LOAD_STATUSES)
 
 /** The kinds of notice a deputy gets about a message they hold; reach is judged for the 催办 one. */
 const URGE_KIND = 'case.urged'
@@ -37,10 +46,11 @@ export class CaseDeputyReach {
   ) {}
 
   async of(c: CaseRecord, events: readonly CaseEvent[], deputyName: string | null): Promise<DeputyNotice | null> {
-    if (!c.deputyId || c.mergedInto) return null
+    // Answered, closed or out of his hands, nothing is left to remind him of: the box would only alarm.
+    if (!c.deputyId || c.mergedInto || !WAITS_ON_DEPUTY.has(c.status)) return null
     const who = `${deputyName ?? ''}代表`
     const reach = await this.resolver.reach({ recipientKind: 'deputy', recipientId: c.deputyId, kind: URGE_KIND })
-    if (!reach.routes.length) return { reachable: false, text: unreachableWords(reach, who, '请电话联系') }
+    if (!reach.routes.length) return { reachable: false, text: unreachableWords(reach, who) }
     const last = await this.lastNotice(c, events, c.deputyId)
     if (!last) return null
     const delivery = deliveryOf(last)
@@ -52,14 +62,25 @@ export class CaseDeputyReach {
 
   /**
    * Of the deputies 分派 lists, those its notice cannot reach at all (no mini-program reminders, no bot), each
-   * with the words the list says beside the name (提醒发不到，需电话联系): one read for the whole list.
+   * with his own gap beside his name (没有绑定微信助手，提醒发不到), and what to do said once above the list
+   * (`note`), with the system-wide part (小程序提醒还没有开通) when that is why: one read for the whole list.
    */
-  async unreachableAmong(deputyIds: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>()
-    if (!deputyIds.length) return out
-    for (const [id, reach] of await this.resolver.reachOfMany('deputy', deputyIds, ASSIGN_KIND))
-      if (!reach.routes.length) out.set(id, unreachableWords(reach, '', '需电话联系'))
-    return out
+  async choicesReach(deputyIds: readonly string[]): Promise<ChoicesReach> {
+    const own = new Map<string, string>()
+    if (!deputyIds.length) return { own, note: null }
+    let appOff = false
+    for (const [id, reach] of await this.resolver.reachOfMany('deputy', deputyIds, ASSIGN_KIND)) {
+      if (reach.routes.length) continue
+      // He uses the mini-program, yet its reminders are not switched on for anyone: only the helper is his to lack.
+      const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
+      if (usesApp) appOff = true
+      own.set(id, usesApp ? '没有绑定微信助手，提醒发不到' : '没有开通小程序和微信助手，提醒发不到')
+    }
+    if (!own.size) return { own, note: null }
+    // "代表" when none of the list is reached; else only those marked are meant, and the note says which.
+    const everyone = own.size === new Set(deputyIds).size
+    const todo = everyone ? '分派后请电话联系代表' : '标着“提醒发不到”的代表，分派后请电话联系他'
+    return { own, note: appOff ? `小程序提醒还没有开通：${todo}` : everyone ? `这些代表都收不到提醒：${todo}` : todo }
   }
 
   /**
@@ -90,10 +111,10 @@ export class CaseDeputyReach {
 
 /**
  * Why nothing reaches a deputy, in words: the two ways a deputy is reached, each named (which one is missing
- * is what the station can fix). `who` is "王芳代表", or '' where the name stands beside it.
+ * is what the station can fix), and what to do. `who` is "王芳代表".
  */
-function unreachableWords(reach: { unreachable: string | null }, who: string, todo: string): string {
+function unreachableWords(reach: { unreachable: string | null }, who: string): string {
   const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
-  if (usesApp) return `小程序提醒还没有开通，${who ? `${who}也` : '也'}没有绑定微信助手，提醒发不到，${todo}`
-  return `${who}没有开通小程序和微信助手，提醒发不到，${todo}`
+  if (usesApp) return `小程序提醒还没有开通，${who}也没有绑定微信助手，提醒发不到，请电话联系`
+  return `${who}没有开通小程序和微信助手，提醒发不到，请电话联系`
 }

@@ -17,7 +17,7 @@ import { exportedFilters } from '../../domain/audit-detail-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { dutyDatesAt } from '../../domain/duty-days.js'
 import { localDate } from '../../domain/dates.js'
-import { awayStaffNote } from '../../domain/deputy-away.js'
+import { awayNotice, awayStaffNote } from '../../domain/deputy-away.js'
 import { buildRegionTree, type RegionNode } from '../../domain/region-tree.js'
 
 /** The states in which a message waits on its deputy: his being away matters only then. */
@@ -68,8 +68,10 @@ export interface DeputyChoice {
    * ticket names the message when several are assigned at once (null for the one message of the dialog).
    */
   handBacks: Array<{ ticket: string | null; handBack: HandBack }>
-  /** Offered as a good choice (擅长此类问题): topical, and not one who gave it up. */
+  /** Offered as a good choice (擅长此类问题): topical, and not one who gave it up, nor away. */
   recommended: boolean
+  /** "暂停接收留言至12月4日" while he is marked away today: listed last, still a choice (staff know who is around). */
+  away: string | null
 }
 
 /** How far the list's 「共 N 条」 counts: past it, 「1000 条以上」 (a count of a million cases is no quick read). */
@@ -259,12 +261,17 @@ export class CaseInbox {
     const near = first(kept.filter((id) => ownDeputies.has(id)))
     const far = first(kept.filter((id) => !ownDeputies.has(id)))
     const roomFar = Math.max(0, OTHER_STATIONS_SHOWN - near.length)
-    const chosen = [...near, ...far.slice(0, roomFar), ...ids.filter((id) => gaveUp.has(id))]
+    const listed = [...near, ...far.slice(0, roomFar), ...ids.filter((id) => gaveUp.has(id))]
+    // One marked away today (暂停接收留言) comes last of all: routing gives him nothing new these days, and a clerk
+    // who gives him one anyway does so knowing it, told beside his name.
+    const awayNow = (id: string) => awayNotice(prepared.deputies.get(id)?.away, today)
+    const chosen = [...listed.filter((id) => !awayNow(id)), ...listed.filter((id) => awayNow(id))]
     const loads = await this.store.cases.deputyLoads(chosen)
     const items = chosen.map((id) => {
       const d = prepared.deputies.get(id)!
       const topical = d.topics.includes(c.topic)
       const handedBack = gaveUp.get(id) ?? []
+      const away = awayNow(id)
       return {
         id,
         code: d.code,
@@ -276,7 +283,8 @@ export class CaseInbox {
         topical,
         onDuty: onDuty(id),
         handBacks: handedBack,
-        recommended: topical && !handedBack.length,
+        recommended: topical && !handedBack.length && !away,
+        away,
       }
     })
     return { items, more: Math.max(0, far.length - roomFar) }

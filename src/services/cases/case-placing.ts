@@ -3,9 +3,10 @@ import { canSeeCase } from '../../domain/case-access.js'
 import { refusalText } from '../../domain/case-refusals.js'
 import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
 import { mayHandUp } from '../../domain/case-staff-actions.js'
-import type { DeputyLevel } from '../../domain/directory.js'
+import { deputyLevelLabel, type DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
 import { staffScope } from '../../domain/staff-scope.js'
+import { districtOf } from '../../domain/station-district.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -22,7 +23,8 @@ export interface TransferBack {
 /** 转给谁: back first, then the colleagues who may take it over, in the order he reads them. */
 export interface TransferOptions {
   back: TransferBack
-  colleagues: Array<{ code: string; name: string; level: DeputyLevel; stationName: string }>
+  /** `levelLabel`: as people say it at this station (deputyLevelLabel: 区人大代表 in a 区). */
+  colleagues: Array<{ code: string; name: string; level: DeputyLevel; levelLabel: string; stationName: string }>
 }
 
 /**
@@ -87,10 +89,11 @@ export class CasePlacing extends CaseMechanics {
       : { kind: 'office', name: officeName(c.officeRegionId ?? 'city', prepared) }
     // The store, not the cached directory: the same deputies the transfer then reads.
     const serving = c.stationId ? await this.store.deputies.listByStation(c.stationId) : []
+    const district = prepared.regions.get(districtOf(prepared.stations.get(c.stationId ?? '')?.regionIds[0], prepared.regions) ?? '')?.name
     const colleagues = serving
       .filter((d) => transferRefusal(c, d) === null)
       .sort(colleagueOrder)
-      .map((d) => ({ code: d.code, name: d.name, level: d.level, stationName: back.name }))
+      .map((d) => ({ code: d.code, name: d.name, level: d.level, levelLabel: deputyLevelLabel(d.level, district), stationName: back.name }))
     return { back, colleagues }
   }
 

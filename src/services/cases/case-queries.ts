@@ -40,6 +40,8 @@ export interface CaseFilters {
   unhappy?: boolean
   /** The place's district or the district handling it (the dashboard's bars by district). */
   districtId?: string
+  /** At an office, no station holding it: handed up (上报), or no station covers its place (the dashboard's 区人大办). */
+  atOffice?: boolean
   /** The console's search box: a ticket, a short number, or words the message contains (see parseCaseSearch). */
   q?: string
   /** Only these cases: the messages behind a hot issue (在留言列表中查看), at most CASE_IDS_MAX. */
@@ -185,6 +187,8 @@ export class CaseQueries {
     if (f.rating !== undefined) q.rating = f.rating
     if (f.unhappy) q.unhappy = true
     if (f.districtId) q.districtIds = [f.districtId]
+    // Every office there is: a district's, or the city's (null). The caller's scope keeps those she may see.
+    if (f.atOffice) q.officeRegionIds = [...[...(await this.directory.prepared()).regions.values()].filter((r) => r.kind === 'district').map((r) => r.id), null]
     if (f.topic) q.topic = f.topic
     // A merged message is counted for no deputy (migration 060): the 代表 filter lists what his figures count.
     if (f.deputyId) Object.assign(q, { deputyId: f.deputyId, unmerged: true })

@@ -1,7 +1,18 @@
 import type { Clock } from '../../clock.js'
 import { statsFromCounts, type CaseStats } from '../../domain/case-stats.js'
 import { emptyTally } from '../../store/case-tally.js'
-import { barReader, RankedOrders, type RankedGroup, type StatsAnswer, type StatsGroup, type StatsGrouping, type StatsSort } from '../../domain/stats-ranking.js'
+import {
+  barReader,
+  RankedOrders,
+  restOf,
+  type RankedGroup,
+  type StatsAnswer,
+  type StatsGroup,
+  type StatsGrouping,
+  type StatsRest,
+  type StatsSort,
+} from '../../domain/stats-ranking.js'
+import { OPEN_STATUSES } from '../../domain/case.js'
 
 export type { StatsAnswer, StatsGroup, StatsGrouping }
 import type { CaseFilter, Store } from '../../store/ports.js'
@@ -35,16 +46,24 @@ type Ranked = RankedGroup & { stats: CaseStats }
  * (deputies) every deputy's bar as the store keeps it, a page's whole figures sought per deputy and kept with it.
  */
 type Ranking =
-  | { whole: true; overall: CaseStats; groups: readonly Ranked[]; orders: RankedOrders<Ranked> }
+  | { whole: true; overall: CaseStats; rest: StatsRest; groups: readonly Ranked[]; orders: RankedOrders<Ranked> }
   | {
       whole: false
       overall: CaseStats
+      rest: StatsRest
       groups: readonly BarCounts[]
       orders: RankedOrders<BarCounts>
       name: (key: string) => string
       pages: Map<string, StatsGroup[]>
     }
 type RankingByCounts = Extract<Ranking, { whole: false }>
+
+/** A group's total, open and overdue counts, as the rows beside the figures show them. */
+const countsOf = (s: CaseStats): StatsRest => ({
+  total: s.total,
+  open: OPEN_STATUSES.reduce((n, status) => n + s.byStatus[status], 0),
+  overdueOpen: s.overdueOpen,
+})
 
 // A group's middle times when the store found none (its cases moved away while the page was read).
 const NO_MIDDLE = { ack: null, reply: null }
@@ -112,6 +131,7 @@ export class CaseReports {
             .map((g) => ({ key: g.key, name: g.name, stats: g.stats }))
         : await this.pageOf(ranking, ranking.orders.upTo(page.sort, end).slice(page.offset, end), pageKey, filter, now),
       nextOffset: end < count ? end : null,
+      rest: ranking.rest,
     }
   }
 
@@ -126,7 +146,12 @@ export class CaseReports {
     const middleOf = new Map(middles.map((m) => [m.key, m]))
     const names = namer(groupBy, prepared)
     const ranks = groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? NO_MIDDLE))))
-    return { whole: true, overall: frozen(statsFromCounts(overall, overallMiddle)), groups: ranks, orders: new RankedOrders(ranks) }
+    const whole = frozen(statsFromCounts(overall, overallMiddle))
+    const rest = restOf(
+      countsOf(whole),
+      ranks.map((g) => countsOf(g.stats)),
+    )
+    return { whole: true, overall: whole, rest, groups: ranks, orders: new RankedOrders(ranks) }
   }
 
   /**
@@ -140,9 +165,12 @@ export class CaseReports {
       this.store.cases.middleTimes(filter),
     ])
     const name = namer('deputy', prepared)
+    const whole = frozen(statsFromCounts(overall ?? emptyTally(null), overallMiddle ?? NO_MIDDLE))
     return {
       whole: false,
-      overall: frozen(statsFromCounts(overall ?? emptyTally(null), overallMiddle ?? NO_MIDDLE)),
+      overall: whole,
+      // Every deputy's bar is here (the page's whole figures are sought later): what none of them holds, from their counts.
+      rest: restOf(countsOf(whole), bars),
       groups: bars,
       orders: new RankedOrders(bars, barReader(name)),
       name,

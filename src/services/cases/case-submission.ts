@@ -24,6 +24,8 @@ export interface CaseDraft {
   stationCode?: string | null
   /** The resident typed the code or name (the chat bot): an unknown one is refused, not ignored. */
   targetTyped?: boolean
+  /** The resident chose the deputy or station in the mini-program rather than scanning its code (RoutingInput). */
+  targetChosen?: boolean
   /** A deputy writing it themselves (转为群众留言): routing passes them over. */
   notDeputyId?: string | null
   anonymous: boolean
@@ -107,6 +109,7 @@ export class CaseSubmitter {
       deputyCode: draft.deputyCode,
       stationCode: draft.stationCode,
       targetTyped: draft.targetTyped,
+      targetChosen: draft.targetChosen,
       notDeputyId: draft.notDeputyId,
       at: now,
     })

@@ -1,5 +1,5 @@
 import { canTransition, OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
-import { mergePlacesText, mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
+import { mergeIntoAnsweredText, mergePlacesText, mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
 import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
 import { replyRefusal } from '../../domain/reply-words.js'
 import { contentGrams, placesApart } from '../../domain/similarity.js'
@@ -153,6 +153,11 @@ export class CaseWorkflow extends CasePlacing {
       const root = into.mergedInto ? ((await this.store.cases.get(into.mergedInto))?.ticket ?? null) : null
       throw new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
     }
+    // Answered already (waiting for its score): its answer was written before this message came, and nobody would
+    // answer this one, which the merge closes (已办结 with nobody acting). The dialog lists it marked, never to choose.
+    // Reopened (重新办理), it is being worked on again and may take this one along.
+    if (into.status === 'replied')
+      throw new ConflictError(mergeIntoAnsweredText(into), [{ path: 'body.intoCaseId', message: 'replied' }], 'merge_target_answered')
     // The 合并 dialog offers no message about another gate, building or bus route (MergeChoices), and the merge holds to
     // the same rule whatever is posted: it closes this resident's message, and the other place's problem would go undone.
     const apart = placesApart(contentGrams(c.text), contentGrams(into.text))
@@ -160,12 +165,7 @@ export class CaseWorkflow extends CasePlacing {
     const handler = c.deputyId
       ? [toDeputy(c.deputyId, 'case.merged', `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。`, caseCards.mergedAway())]
       : []
-    // Merged into a case already answered: no later reply would reach this resident, so the answer goes now.
-    const answeredBy = into.status === 'replied' && into.reply ? await this.deputyName(into.deputyId) : null
-    const told =
-      answeredBy !== null
-        ? `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，${answeredBy}代表已答复：${excerpt(answerForOthers(into, into.reply!), 60)}`
-        : `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
+    const told = `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
       action: 'merge',
       type: 'merged',
@@ -173,7 +173,7 @@ export class CaseWorkflow extends CasePlacing {
       note,
       patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
-      tell: [resident(c, 'case.merged', told, answeredBy !== null ? caseCards.repliedMerged(answeredBy) : caseCards.merged()), ...handler],
+      tell: [resident(c, 'case.merged', told, caseCards.merged()), ...handler],
       // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
       withdraw: WORK_KINDS,
     })

@@ -1,25 +1,40 @@
 import { OPEN_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
+import { objectsNamed, sameObject } from '../../domain/complaint-objects.js'
 import { contentGrams, placesDiffer } from '../../domain/similarity.js'
 import { NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { HotIssueService } from '../analysis/hot-issues.js'
+import type { DirectoryNames } from '../analysis/directory-names.js'
 import type { CaseQueries } from './case-queries.js'
 
-/** Why a message is offered to merge into: alike in words, one hot issue with this one, or found by its number. */
-export type MergeReason = 'hot_issue' | 'similar' | 'found'
+/**
+ * Why a message is offered to merge into: alike in words, one hot issue with this one and about the same thing
+ * (both name it: 电梯, 路灯), one hot issue with it where either names no thing (nobody can tell it is the same
+ * problem), or found by its number.
+ */
+export type MergeReason = 'hot_issue' | 'hot_issue_unsure' | 'similar' | 'found'
 
 export interface MergeChoice {
   case: CaseRecord
   reasons: MergeReason[]
+  /** The deputy handling it, by name; null when none is. */
+  deputyName: string | null
+  /**
+   * Offered to be seen, not chosen: answered already (已答复, waiting for the resident's score), so a message merged
+   * into it would get no answer of its own (the merge refuses it, merge_target_answered). Reopened (重新办理), it is
+   * open for work again and may be chosen.
+   */
+  answered: boolean
 }
 
 export interface MergeChoicesDeps {
   store: Pick<Store, 'cases'>
   queries: Pick<CaseQueries, 'viewerOf' | 'similarTo' | 'staffCases' | 'shortNumberSearch'>
   hotIssues: Pick<HotIssueService, 'issueOf'>
+  directory: DirectoryNames
 }
 
 /** Messages a search by number or words lists at most. */
@@ -30,28 +45,30 @@ const FOUND_MAX = 20
  * alike in words; with one (a number such as 0001, a ticket, or words), the open messages it finds.
  * Only open messages not merged elsewhere, and only those the staff member may see: the merge
  * itself refuses any other (留言不存在, or merge_target_closed), and one about another place that a search
- * found (merge_places_differ, in words that name both places).
+ * found (merge_places_differ, in words that name both places). An answered one is listed, last and marked
+ * (answered), for the clerk to see it was answered, never to be chosen (merge_target_answered).
  */
 export class MergeChoices {
   private readonly store: Pick<Store, 'cases'>
   private readonly queries: MergeChoicesDeps['queries']
   private readonly hotIssues: MergeChoicesDeps['hotIssues']
+  private readonly directory: DirectoryNames
 
   constructor(deps: MergeChoicesDeps) {
-    ;({ store: this.store, queries: this.queries, hotIssues: this.hotIssues } = deps)
+    ;({ store: this.store, queries: this.queries, hotIssues: this.hotIssues, directory: this.directory } = deps)
   }
 
   async forCase(staff: StaffPrincipal, caseId: string, q?: string): Promise<{ items: MergeChoice[]; numberSearch: ShortNumberSearch | null }> {
     const viewer = await this.queries.viewerOf(staff)
     const c = await this.store.cases.get(caseId)
     if (!c || !canSeeCase(viewer, c)) throw new NotFoundError('留言不存在')
-    const mergeable = (x: CaseRecord | null): x is CaseRecord =>
+    const offered = (x: CaseRecord | null): x is CaseRecord =>
       !!x && x.id !== c.id && OPEN_STATUSES.includes(x.status) && !x.mergedInto && canSeeCase(viewer, x)
 
     if (q) {
       // A search answers alone: the likeness and the hot issue (reading the place's month) are not asked for.
       const found = (await this.queries.staffCases(staff, { q, open: true }, { limit: FOUND_MAX })).items
-      return { items: found.filter(mergeable).map((x) => ({ case: x, reasons: ['found'] })), numberSearch: this.queries.shortNumberSearch(q) }
+      return { items: await this.choices(found.filter(offered).map((x) => ({ x, reasons: ['found'] }))), numberSearch: this.queries.shortNumberSearch(q) }
     }
 
     const [similar, grouped] = await Promise.all([this.queries.similarTo(c, staff), this.hotIssues.issueOf(staff, c)])
@@ -62,12 +79,29 @@ export class MergeChoices {
     // The hot issue's members first, in the order it lists them (oldest first), then the alike by likeness.
     const known = new Map(similar.map((s) => [s.case.id, s.case]))
     const cases = (await Promise.all([...reasons.keys()].map(async (id) => known.get(id) ?? this.store.cases.get(id)))).filter((x) => !!x)
-    // Hot issues group by a measure blind to places (digits dropped, no gate or building read): the weekly
-    // report may well hold a community's lamps together, but a merge closes the resident's message, so the
-    // issue's messages naming another gate, yard, building, entrance or floor than this one are not offered.
+    // Hot issues group by a measure blind to places (no gate or building read): the weekly report may well hold
+    // a community's lamps together, but a merge closes the resident's message, so the issue's messages naming
+    // another gate, yard, building, entrance or floor than this one are not offered.
     // The alike in words passed this rule already (alikeness).
     const mine = contentGrams(c.text)
     const samePlace = (x: CaseRecord) => reasons.get(x.id)?.includes('similar') || !placesDiffer(mine, contentGrams(x.text))
-    return { items: cases.filter((x) => mergeable(x) && samePlace(x)).map((x) => ({ case: x, reasons: reasons.get(x.id) ?? [] })), numberSearch: null }
+    // 同一个问题 is said only of what both name (电梯 and 电梯): the issue also holds messages naming no thing, alike
+    // in words only, and of those nobody can tell.
+    const things = objectsNamed(c.text)
+    const why = (x: CaseRecord) =>
+      (reasons.get(x.id) ?? []).map((r) => (r === 'hot_issue' && !sameObject(things, objectsNamed(x.text)) ? 'hot_issue_unsure' : r))
+    return { items: await this.choices(cases.filter((x) => offered(x) && samePlace(x)).map((x) => ({ x, reasons: why(x) }))), numberSearch: null }
+  }
+
+  /** The choices with their deputies' names, those that may be chosen first (in their order), then the answered ones. */
+  private async choices(found: Array<{ x: CaseRecord; reasons: MergeReason[] }>): Promise<MergeChoice[]> {
+    const deputies = found.length ? (await this.directory.prepared()).deputies : null
+    const all = found.map(({ x, reasons }) => ({
+      case: x,
+      reasons,
+      deputyName: (x.deputyId && deputies?.get(x.deputyId)?.name) || null,
+      answered: x.status === 'replied',
+    }))
+    return [...all.filter((m) => !m.answered), ...all.filter((m) => m.answered)]
   }
 }

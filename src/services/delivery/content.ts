@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../domain/case.js'
 import type { MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
+import { localDate, monthDayText } from '../../domain/dates.js'
 import { firstWordsOfMasked } from '../../domain/deputy-gist.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 import { formatWeChatTime } from '../../wechat/subscribe-values.js'
@@ -117,10 +118,29 @@ function residentWords(m: OutboxMessage, c: CaseRecord | null | undefined): stri
  * (firstWords: never cut inside a number or a mask 〔…〕), on her words masked by residentWords.
  * Empty for anyone else's card, and when fewer than GIST_MIN characters are left, which name nothing.
  */
-function residentGist(masked: string | null, max: number): string {
+function residentGist(masked: string | null, max: number, day: string): string {
   if (masked === null || max < GIST_MIN) return ''
+  const mask = masked.indexOf('〔')
+  if (mask >= 0) return wordsBeforeMask(masked.slice(0, mask), max) || (Array.from(day).length <= max ? day : '')
   const gist = firstWordsOfMasked(masked, max)
   return !gist.endsWith('…') || Array.from(gist).length > GIST_MIN ? gist : ''
+}
+
+/** Fewer of her words than this before a masked part name too little: the card names her message by its day instead. */
+const BEFORE_MASK_MIN = 6
+
+/**
+ * Her card never shows a mask (〔门牌号〕 in her own words reads as broken to her, and her number is never
+ * put on it): her words up to the first masked part, cut at the last clause before it ("我家楼道的灯坏了，电话"
+ * → "我家楼道的灯坏了…": the words that lead into the number go with it), marked "…". '' when too few are left.
+ */
+function wordsBeforeMask(before: string, max: number): string {
+  const trim = (words: string) => words.replace(/[\s，。、；：！？,.;:!?"'“”‘’（(【[-]+$/u, '')
+  const words = trim(firstWordsOfMasked(before, max).replace(/…$/, ''))
+  const clause = Math.max(...['，', '。', '；', '！', '？', ',', ';', '!', '?'].map((p) => words.lastIndexOf(p)))
+  const whole = trim(words.slice(0, clause))
+  const kept = clause > 0 && Array.from(whole).length >= BEFORE_MASK_MIN ? whole : words
+  return Array.from(kept).length >= BEFORE_MASK_MIN ? `${kept}…` : ''
 }
 
 /** The values for a message's template, from the message and the records it is about. Pure. */
@@ -134,7 +154,9 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
   // Her own message named in the title (the one keyword every template has): 留言已答复：小区路灯不亮… —
   // the title, "：" and "…" leave the rest of the 20 characters to her words.
   const herWords = subject === 'case' ? residentWords(m, subjects.case) : null
-  const gist = about ? '' : residentGist(herWords, THING_MAX - Array.from(kindTitle).length - 2)
+  // Her message by the day she wrote it ("您11月23日的留言"), when her first words run into a masked part.
+  const herDay = herWords !== null && subjects.case ? `您${monthDayText(localDate(subjects.case.createdAt, timeZone))}的留言` : ''
+  const gist = about ? '' : residentGist(herWords, THING_MAX - Array.from(kindTitle).length - 2, herDay)
   const title =
     m.kind === 'digest' ? p.title || kindTitle : p.cardTitle?.trim() || (about ? `${kindTitle}：${about}` : gist ? `${kindTitle}：${gist}` : kindTitle)
   // A digest's own card line, made to fit (older ones in the outbox carry none: the headings of their sections).
@@ -148,7 +170,7 @@ export function messageContent(m: OutboxMessage, subjects: Subjects, timeZone: s
     time: formatWeChatTime(at, timeZone),
     place: meeting?.place || text,
     // For a template with a keyword of its own for it ({excerpt}): as many of her words as a thing holds.
-    excerpt: residentGist(herWords, THING_MAX - 1) || text,
+    excerpt: residentGist(herWords, THING_MAX - 1, herDay) || text,
     link: { subject, query },
   }
 }

@@ -55,8 +55,12 @@ export async function supersededReason(
   const recipient = { kind: m.recipientKind, id: m.recipientId }
   if (subjects.case && !caseMessageHolds(m.kind, recipient, subjects.case)) return { subjects, reason: SUPERSEDED_REASON }
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
-  // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing.
-  if (m.kind === 'reading.published' && p.itemId && (await store.campaigns.getItem(p.itemId))?.withdrawnAt) return { subjects, reason: SUPERSEDED_REASON }
+  // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing;
+  // one naming several published together is not sent either (the others still reach each deputy in his daily digest).
+  if (m.kind === 'reading.published' && p.itemId) {
+    const named = (m.payload as { itemIds?: string[] }).itemIds ?? [p.itemId]
+    if ((await store.campaigns.getItems(named)).some((i) => i.withdrawnAt)) return { subjects, reason: SUPERSEDED_REASON }
+  }
   const done = await reminders.done(m, now)
   if (done) return { subjects, reason: `${SUPERSEDED_REASON}${done}` }
   const key = SUBJECT_KEYS.find((k) => typeof p[k] === 'string')

@@ -1,9 +1,10 @@
 import { GONE } from '../../domain/choice-words.js'
-import { LEVEL_LABELS, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
+import { deputyLevelLabel, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
 import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
+import { districtOf } from '../../domain/station-district.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
@@ -132,8 +133,16 @@ export class DirectoryService {
     const deputy = await this.store.deputies.getByCode(code)
     if (!deputy) throw new NotFoundError('未找到该代表')
     const stations = deputy.active ? await this.stationsByIds(deputy.stationIds) : []
+    // A county-level deputy by his station's district: 区人大代表 in a 区, 县人大代表 in a 县.
+    const district = stations[0] ? await this.districtName(stations[0]) : null
     // "暂停接收留言至12月5日" on the dates only: why he is away is not for the public.
-    return { deputy, levelLabel: LEVEL_LABELS[deputy.level], stations, awayNotice: deputy.active ? awayNotice(deputy.away, this.today()) : null }
+    return { deputy, levelLabel: deputyLevelLabel(deputy.level, district), stations, awayNotice: deputy.active ? awayNotice(deputy.away, this.today()) : null }
+  }
+
+  /** The name of the district a station's place lies in ("湛河区"), null when none is above it. */
+  private async districtName(station: Pick<Station, 'regionIds'>): Promise<string | null> {
+    const { regions } = await this.cache.prepared()
+    return regions.get(districtOf(station.regionIds[0], regions) ?? '')?.name ?? null
   }
 
   async publicStation(code: string) {
@@ -141,7 +150,11 @@ export class DirectoryService {
     if (!station) throw new NotFoundError('未找到该联络站')
     // Residents are offered only deputies in office.
     const today = this.today()
-    const deputies = (await this.store.deputies.listByStation(station.id)).filter((d) => d.active).map((d) => ({ ...d, awayNotice: awayNotice(d.away, today) }))
+    // A county-level deputy by the station's district: 区人大代表 in a 区, 县人大代表 in a 县.
+    const district = await this.districtName(station)
+    const deputies = (await this.store.deputies.listByStation(station.id))
+      .filter((d) => d.active)
+      .map((d) => ({ ...d, awayNotice: awayNotice(d.away, today), levelLabel: deputyLevelLabel(d.level, district) }))
     const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
     return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
   }

@@ -3,10 +3,11 @@ import type { Clock } from '../../clock.js'
 import { GONE, notADistrict } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import { ballotOutcome, scopeOf, tieWords, type BallotTie } from '../../domain/survey-tally.js'
-import { surveyPhase, surveyQuestion } from '../../domain/survey.js'
+import { surveyPhase } from '../../domain/survey.js'
 import type { LivelihoodCycle, LivelihoodProject } from '../../domain/livelihood.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
+import { StoreConflict } from '../../store/conflicts.js'
 import type { AuditTrail } from '../audit.js'
 import type { AuditAction } from '../../domain/audit-words.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -14,6 +15,7 @@ import { outboxMessage } from '../delivery/outbox-message.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
 import { proposerOf } from './proposal-notices.js'
+import { ballotOffer, offerChanges, plainTitle, type BallotOffer } from './ballot-offer.js'
 
 export interface CycleInput {
   office: string
@@ -105,27 +107,14 @@ export class LivelihoodCycles {
     const opensAt = input.opensAt ?? this.clock.now()
     const ballotId = ballotIdOf(cycle.id)
     const units = new Map((await this.store.units.list()).map((u) => [u.id, u.name]))
+    const offer = ballotOffer(cycle, candidates, units)
     try {
       await this.surveys.create(staff, {
         id: ballotId,
         kind: 'ballot',
         title: `${cycle.title}代表票决`,
-        // What the office wrote of each candidate, so a deputy weighs more than a title and a cost.
-        description: [
-          `请从 ${candidates.length} 个候选项目中选出 ${cycle.projectCount} 个作为本年度民生实事项目。`,
-          ...candidates.map((p, i) => candidateLine(p, i, units.get(p.unitId))),
-        ].join('\n'),
-        questions: [
-          surveyQuestion({
-            id: 'projects',
-            type: 'multiple',
-            title: '请选择您赞成的项目',
-            required: true,
-            options: candidates.map((p) => ({ id: p.id, label: `${p.title}（约 ${p.costWan} 万元）` })),
-            minChoices: 1,
-            maxChoices: Math.min(cycle.projectCount, candidates.length),
-          }),
-        ],
+        description: offer.description,
+        questions: offer.questions,
         articles: [],
         anonymous: true,
         opensAt,
@@ -136,6 +125,7 @@ export class LivelihoodCycles {
     } catch (err) {
       // Made by an earlier request: this one takes the stage on with it (if that request stopped short) or gets it back.
       if (!(err instanceof ConflictError && err.code === 'survey_exists')) throw err
+      await this.adopt(ballotId, offer)
     }
     const now = this.clock.now()
     const next: LivelihoodCycle = { ...cycle, status: 'voting', ballotSurveyId: ballotId, closesAt: minDate(cycle.closesAt, now), updatedAt: now }
@@ -146,6 +136,38 @@ export class LivelihoodCycles {
     }
     await this.audit.record(staff, 'livelihood.ballot_started', { kind: 'livelihood_cycle', id }, { surveyId: ballotId })
     return next
+  }
+
+  /**
+   * The year's ballot as an earlier request made it. One that stopped before moving the year on (a
+   * crash, a lost connection) left it listing the candidates of that moment, and the office may have
+   * added or corrected one since: while no deputy has voted it is brought up to the candidates as
+   * they are now (checked in the write: a vote arriving meanwhile keeps the ballot it was cast on);
+   * once one has, the votes cannot be moved onto other options, and the request is refused in words
+   * saying what changed (409 ballot_candidates_changed), the year left at 征集项目.
+   */
+  private async adopt(ballotId: string, offer: BallotOffer): Promise<void> {
+    const made = await this.store.surveys.get(ballotId)
+    if (!made) return
+    const changes = offerChanges(made, offer)
+    if (!changes.length) return
+    if (made.responseCount === 0) {
+      try {
+        await this.store.surveys.update(
+          { ...made, description: offer.description, questions: offer.questions, updatedAt: this.clock.now() },
+          { unanswered: true },
+        )
+        return
+      } catch (err) {
+        if (!(err instanceof StoreConflict && err.conflict === 'survey_frozen')) throw err
+      }
+    }
+    const cast = (await this.store.surveys.get(ballotId))?.responseCount ?? made.responseCount
+    throw new ConflictError(
+      `本年度的票决上次提交时已经发给代表，已有 ${cast} 位代表投了票，但之后候选项目有了变化：${changes.join('；')}。已投的票不能改投，现在不能提交代表票决，请联系系统管理员处理`,
+      changes.map((message) => ({ path: 'candidates', message })),
+      'ballot_candidates_changed',
+    )
   }
 
   /**
@@ -257,18 +279,13 @@ function tieChoice(tie: BallotTie | null, decision: TieDecision | undefined, lab
 
 /** A candidate's title as the ballot names it (its option without the cost). */
 const titleOf = (s: { questions: Array<{ options: Array<{ id: string; label: string }> }> }, id: string) =>
-  (s.questions[0]?.options.find((o) => o.id === id)?.label ?? id).replace(/（约 .* 万元）$/, '')
+  plainTitle(s.questions[0]?.options.find((o) => o.id === id)?.label ?? id)
 
 /** What a proposer is told when the ballot is settled: chosen, passed without a place, or not passed. */
 function settledWords(project: LivelihoodProject, year: number): string {
   if (project.status === 'chosen') return `您提出的民生实事项目已经代表票决通过，列入${year}年民生实事项目「${project.title}」，我们会定期公布进展。`
   if (project.status === 'over_places') return `您提出的民生实事项目「${project.title}」在代表票决中得票过半，但年度项目名额已满，这次没有列入，感谢您的参与。`
   return `您提出的民生实事项目「${project.title}」在代表票决中未获通过，感谢您的参与。`
-}
-
-/** One candidate as the deputies read it before voting: what, where, who carries it out, the cost. */
-function candidateLine(p: LivelihoodProject, i: number, unitName: string | undefined): string {
-  return `${i + 1}. ${p.title}：${p.description}（地点：${p.place}；承办单位：${unitName ?? '待定'}；估算投资约 ${p.costWan} 万元）`
 }
 
 /** The year's ballot has one id, derived from the year's: two requests cannot make two ballots. Shaped as every survey id. */

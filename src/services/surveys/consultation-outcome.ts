@@ -19,11 +19,12 @@ export function outcomeWords(o: Pick<Opinion, 'outcome' | 'reason'>): string {
  * What became of a 立法征求意见's opinions: each writer reads her own (on the consultation's page),
  * the office exports them with result and reason (采纳情况表), and publishes the 采纳情况 once every
  * opinion is decided and the consultation has closed; then anyone reads the summary. The
- * publishing is kept as a one-off step of the store (markers): it is done once and never undone.
+ * publishing is the consultation's own field (`outcomePublishedAt`), so whoever reads it sees it:
+ * done once, never undone.
  */
 export class ConsultationOutcome {
   constructor(
-    private readonly store: Pick<Store, 'surveys' | 'markers'>,
+    private readonly store: Pick<Store, 'surveys'>,
     private readonly surveys: Pick<SurveyService, 'manageable' | 'opinions'>,
     private readonly responses: Pick<SurveyResponses, 'find'>,
     private readonly clock: Clock,
@@ -36,27 +37,26 @@ export class ConsultationOutcome {
     const survey = await this.responses.find(ref)
     if (survey.kind !== 'consultation') return { survey, opinions: [], publishedAt: null }
     const opinions = (await this.store.surveys.opinions(survey.id, {})).filter((o) => o.mpUserId === user.id)
-    return { survey, opinions, publishedAt: await this.publishedAt(survey.id) }
+    return { survey, opinions, publishedAt: survey.outcomePublishedAt ?? null }
   }
 
   async publish(staff: StaffPrincipal, id: string): Promise<{ survey: SurveyRecord; publishedAt: Date }> {
     const survey = await this.surveys.manageable(staff, id)
     if (survey.kind !== 'consultation') throw new UnprocessableError('只有立法征求意见才公布采纳情况', [], 'not_a_consultation')
-    const already = await this.publishedAt(survey.id)
-    if (already) return { survey, publishedAt: already }
+    if (survey.outcomePublishedAt) return { survey, publishedAt: survey.outcomePublishedAt }
     if (surveyPhase(survey, this.clock.now()) !== 'closed') throw new ConflictError('征求意见还没有结束，结束后才能公布采纳情况', [], 'consultation_open')
-    const pending = (await this.store.surveys.opinions(survey.id, { outcome: 'pending' })).length
+    const { total: pending } = await this.store.surveys.opinionPage(survey.id, { outcome: 'pending', offset: 0, limit: 1 })
     if (pending) throw new ConflictError(`还有 ${pending} 条意见没有处理，全部处理后才能公布采纳情况`, [], 'opinions_pending')
-    const now = this.clock.now()
-    await this.store.markers.markDone(markerOf(survey.id), now)
+    // Two clicks, or two organizers: the store keeps the first time, and both are answered with it.
+    const published = await this.store.surveys.publishOutcome(survey.id, this.clock.now())
     await this.audit.record(staff, 'survey.outcome_published', { kind: 'survey', id: survey.id })
-    return { survey, publishedAt: (await this.publishedAt(survey.id)) ?? now }
+    return { survey: published, publishedAt: published.outcomePublishedAt ?? this.clock.now() }
   }
 
   /** Anyone, once published: per article, how many opinions and what was adopted, with the office's reasons; never a writer's words. */
   async summary(ref: string) {
     const survey = await this.responses.find(ref)
-    const publishedAt = survey.kind === 'consultation' ? await this.publishedAt(survey.id) : null
+    const publishedAt = survey.kind === 'consultation' ? (survey.outcomePublishedAt ?? null) : null
     if (!publishedAt) throw new NotFoundError('采纳情况还没有公布')
     const opinions = await this.store.surveys.opinions(survey.id, {})
     const articles = survey.articles.map((a) => {
@@ -87,10 +87,4 @@ export class ConsultationOutcome {
     await this.audit.record(staff, 'survey.responses_exported', { kind: 'survey', id: survey.id }, { rows: rows.length })
     return { title: `${survey.title}-意见采纳情况`, csv: await csvSheet([['条文', '意见', '提出时间', '采纳结果', '理由', '处理时间'], ...rows]) }
   }
-
-  private publishedAt(surveyId: string) {
-    return this.store.markers.doneAt(markerOf(surveyId))
-  }
 }
-
-const markerOf = (surveyId: string) => `survey-outcome-published:${surveyId}`

@@ -11,6 +11,7 @@ import type { AuditTrail } from '../audit.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { SurveyService, SurveyView } from './surveys.js'
 import type { BallotCount } from './ballot-count.js'
+import { KIND_WORDS } from './survey-words.js'
 
 export interface ResultFilter {
   districtId?: string
@@ -45,7 +46,7 @@ export class SurveyReports {
     if (s.kind === 'ballot') {
       if (filter.districtId || filter.stationId)
         throw new UnprocessableError(
-          '票决为无记名投票，不按区县、联络站统计',
+          KIND_WORDS.ballot.notByPlace,
           [{ path: filter.stationId ? 'query.stationId' : 'query.districtId', message: 'ballot' }],
           'filter_not_available',
         )
@@ -180,7 +181,7 @@ export class SurveyReports {
   private scope(s: SurveyRecord, filter: ResultFilter) {
     if ((filter.districtId || filter.stationId) && s.anonymous) {
       throw new UnprocessableError(
-        '匿名问卷不按区县、联络站统计',
+        KIND_WORDS[s.kind].notByPlace,
         [{ path: filter.stationId ? 'query.stationId' : 'query.districtId', message: 'anonymous' }],
         'filter_not_available',
       )

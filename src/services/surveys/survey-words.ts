@@ -24,6 +24,8 @@ export interface KindWords {
   cityLevel: string
   /** A definition refused (422 invalid_survey). */
   invalid: string
+  /** Results or text answers asked by district or station of an anonymous one (422 filter_not_available). */
+  notByPlace: string
 }
 
 export const KIND_WORDS: Record<SurveyKind, KindWords> = {
@@ -37,6 +39,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     posterOfDraft: '问卷还没有发布，不能生成海报。请先发布，再打印二维码海报',
     cityLevel: '市级问卷由市人大常委会办公室管理，区县可查看本区县的情况',
     invalid: '问卷设置有误',
+    notByPlace: '匿名问卷不按区县、联络站统计',
   },
   consultation: {
     alreadyResponded: '您已经提过意见了，每人限提交一次。谢谢您参与立法',
@@ -48,6 +51,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     posterOfDraft: '征求意见还没有发布，不能生成海报。请先发布，再打印二维码海报',
     cityLevel: '市级征求意见由市人大常委会办公室管理，区县可查看本区县的情况',
     invalid: '征求意见设置有误',
+    notByPlace: '这次征求意见是匿名的，不按区县、联络站统计',
   },
   ballot: {
     alreadyResponded: '您已经投过票了，每位代表投一次，投后不能更改',
@@ -59,6 +63,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     posterOfDraft: '票决还没有发布，不能生成海报。请先发布，再打印二维码海报',
     cityLevel: '市级票决由市人大常委会办公室管理，区县可查看本区县的情况',
     invalid: '票决设置有误',
+    notByPlace: '票决为无记名投票，不按区县、联络站统计',
   },
 }
 

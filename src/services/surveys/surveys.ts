@@ -349,6 +349,25 @@ export class SurveyService {
   }
 
   /**
+   * One page of a consultation's opinions and how many match (共 N 条), read a page at a time by
+   * the store. A follower of a city-level consultation reads their own places' only, as `opinions`.
+   */
+  async opinionPage(staff: StaffPrincipal, id: string, query: { articleId?: string; outcome?: OpinionOutcome; offset: number; limit: number }) {
+    const view = await this.readable(staff, id)
+    const within = view.followed ? await this.placesFollowed(view.scope) : undefined
+    return { survey: view.survey, ...(await this.store.surveys.opinionPage(view.survey.id, { ...query, within })) }
+  }
+
+  /** A follower's places as the store filters by them: the stations `answersSeen` keeps, and the districts it keeps answers of no station by. */
+  private async placesFollowed(scope: StaffScope) {
+    const { stations } = await this.directory.stationPlaces()
+    return {
+      stationIds: [...stations.values()].filter((st) => scopeHasStation(scope, st)).map((st) => st.id),
+      districtIds: [...scope.tree.values()].filter((r) => r.kind === 'district' && scopeHasPlace(scope, { districtId: r.id })).map((r) => r.id),
+    }
+  }
+
+  /**
    * Marks an opinion adopted, partly adopted or not, with the reason. A named commenter is
    * told; told again, as a correction, when a later decision changes the outcome or the
    * reason; the same decision sent twice tells nobody twice.

@@ -11,7 +11,7 @@ import type { TextAnswer } from '../survey-ports.js'
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
 /** `uncountedAtClose`: the ballot's count fixed at its close, beside its rules (which `update` rewrites), never inside them. */
-export type SurveyDoc = Stored<SurveyRecord> & { revision?: number; uncountedAtClose?: string[] | null }
+export type SurveyDoc = Stored<SurveyRecord> & { revision?: number; uncountedAtClose?: string[] | null; outcomePublishedAt?: Date | null }
 export type SurveyResponseDoc = Stored<SurveyResponse>
 export type OpinionDoc = Stored<Opinion>
 export type TallyDoc = TallyRow & { surveyId: string }
@@ -53,6 +53,8 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
       audienceDeputyIds: { type: [String], default: undefined },
       // Written once by fixBallotCount alone: absent (null) until a ballot has closed.
       uncountedAtClose: { type: [String], default: undefined },
+      // A consultation's 采纳情况 published: written once by publishOutcome alone (sqlite's 063).
+      outcomePublishedAt: { type: Date, default: undefined },
       createdBy: String,
       createdAt: Date,
       updatedAt: Date,
@@ -119,6 +121,8 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
     options,
   )
   opinion.index({ surveyId: 1, articleId: 1, createdAt: 1 })
+  // The console's 逐条意见, a page at a time, oldest first (sqlite's 063).
+  opinion.index({ surveyId: 1, createdAt: 1, _id: 1 })
   opinion.index({ mpUserId: 1 }, { partialFilterExpression: { mpUserId: { $type: 'string' } } })
   const models: SurveyModels = {
     Survey: conn.model<SurveyDoc>('Survey', survey, 'surveys'),

@@ -1,4 +1,4 @@
-import type { Connection } from 'mongoose'
+import type { Connection, Model } from 'mongoose'
 import type { Opinion, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
 import type { SurveyRepo, TextAnswer } from '../survey-ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
@@ -59,6 +59,7 @@ const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
   updatedAt: new Date(d.updatedAt),
   draft: d.draft === true,
   audienceDeputyIds: Array.isArray(d.audienceDeputyIds) ? [...d.audienceDeputyIds] : null,
+  ...(d.outcomePublishedAt ? { outcomePublishedAt: new Date(d.outcomePublishedAt) } : {}),
 })
 const responseFromDoc = (d: SurveyResponseDoc): SurveyResponse => ({
   id: d._id,
@@ -102,6 +103,7 @@ const frozen = () => new StoreConflict('survey_frozen')
 
 export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
   const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
+  await carryOutcomeMarkers(conn, Survey)
   const one = async (filter: Filter) => {
     const doc = await Survey.findOne(filter).lean<SurveyDoc>()
     return doc ? surveyFromDoc(doc) : null
@@ -260,6 +262,26 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       if (filter.outcome) f.outcome = filter.outcome
       return (await SurveyOpinion.find(f).sort({ createdAt: 1, _id: 1 }).lean<OpinionDoc[]>()).map(opinionFromDoc)
     },
+    async opinionPage(surveyId, query) {
+      const f: Filter = { surveyId }
+      if (query.articleId) f.articleId = query.articleId
+      if (query.outcome) f.outcome = query.outcome
+      if (query.within) {
+        const { stationIds, districtIds } = query.within
+        // An opinion keeps its answer's station; one given at none is placed by its answer's district.
+        const placed = districtIds.length
+          ? (await SurveyResponse.find({ surveyId, stationId: null, districtId: { $in: [...districtIds] } }, { _id: 1 }).lean<Array<{ _id: string }>>()).map(
+              (r) => r._id,
+            )
+          : []
+        f.$or = [{ stationId: { $in: [...stationIds] } }, { stationId: null, responseId: { $in: placed } }]
+      }
+      const [docs, total] = await Promise.all([
+        SurveyOpinion.find(f).sort({ createdAt: 1, _id: 1 }).skip(query.offset).limit(query.limit).lean<OpinionDoc[]>(),
+        SurveyOpinion.countDocuments(f),
+      ])
+      return { items: docs.map(opinionFromDoc), total }
+    },
     async getOpinion(id) {
       const doc = await SurveyOpinion.findOne({ _id: id }).lean<OpinionDoc>()
       return doc ? opinionFromDoc(doc) : null
@@ -352,6 +374,13 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       if (!doc) throw new NotFoundError('票决不存在')
       return surveyFromDoc(doc)
     },
+    async publishOutcome(surveyId, at) {
+      // null matches a consultation with no such field: the first publishing stands.
+      await Survey.updateOne({ _id: surveyId, kind: 'consultation', outcomePublishedAt: null }, { $set: { outcomePublishedAt: at } })
+      const doc = await Survey.findOne({ _id: surveyId, kind: 'consultation' }).lean<SurveyDoc>()
+      if (!doc) throw new NotFoundError('征求意见不存在')
+      return surveyFromDoc(doc)
+    },
     async decideOpinion(o, outbox) {
       await translate(() =>
         conn.transaction(async (session) => {
@@ -366,5 +395,23 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       )
       return o
     },
+  }
+}
+
+/** What an older version kept as a one-off step (app_markers) for each consultation whose 采纳情况 it published. */
+const OUTCOME_MARKER = /^survey-outcome-published:/
+
+/**
+ * The mongo side of sqlite's 063: a published 采纳情况 kept as a marker becomes the consultation's
+ * own field, and the marker goes, so there is one record of it. Each start looks (on the markers'
+ * primary key, by prefix); once carried over there is nothing to find. A start stopped between the
+ * two writes finds the marker again, and the first time stands.
+ */
+async function carryOutcomeMarkers(conn: Connection, Survey: Model<SurveyDoc>) {
+  const markers = conn.collection<{ _id: string; doneAt: Date }>('app_markers')
+  for (const m of await markers.find({ _id: { $regex: OUTCOME_MARKER } }).toArray()) {
+    const surveyId = m._id.replace(OUTCOME_MARKER, '')
+    await Survey.updateOne({ _id: surveyId, kind: 'consultation', outcomePublishedAt: null }, { $set: { outcomePublishedAt: m.doneAt } })
+    await markers.deleteOne({ _id: m._id })
   }
 }

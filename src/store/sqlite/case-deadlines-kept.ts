@@ -41,8 +41,14 @@ export interface UnfinishedCase {
   open: string | null
 }
 
-/** The figures of "now" per place, four to a place: acknowledgements late, replies late, waiting late, open past their next deadline. */
+/** The figures of "now" per place, four to a place: acknowledgements late, replies late (replyLate), waiting late, open past their next deadline. */
 export const [ACK_LATE, REPLY_LATE, WAITING_LATE, OPEN_LATE] = [0, 1, 2, 3]
+
+/**
+ * A reply counted as due and not given at `at` (caseStats' rule): its deadline passed, or the case waits past any
+ * deadline (an acknowledgement's too), which counts as not answered in time so far.
+ */
+const replyLate = (c: UnfinishedCase, at: string, waitingLate: boolean) => c.reply !== null && (c.reply <= at || waitingLate)
 
 type Row = [id: string, station: string | null, district: string | null, handling: string | null, deputy: string | null, ...deadlines: Array<string | null>]
 
@@ -159,9 +165,10 @@ export function keptDeadlines(db: Db) {
         const c = cases[i]
         if (!inScope[c.place]) continue
         const at4 = c.place * 4
+        const waiting = c.waiting !== null && c.waiting < at
         if (c.ack !== null && c.ack <= at) late[at4 + ACK_LATE]++
-        if (c.reply !== null && c.reply <= at) late[at4 + REPLY_LATE]++
-        if (c.waiting !== null && c.waiting < at) late[at4 + WAITING_LATE]++
+        if (replyLate(c, at, waiting)) late[at4 + REPLY_LATE]++
+        if (waiting) late[at4 + WAITING_LATE]++
         if (c.open !== null && c.open < at) late[at4 + OPEN_LATE]++
       }
       return { cases, places, inScope, late }
@@ -180,8 +187,8 @@ export function keptDeadlines(db: Db) {
         const c = cases[i]
         const b = c.deputy === null ? undefined : bars.get(c.deputy)
         if (!b || !inScope[c.place]) continue
-        const reply = c.reply !== null && c.reply <= at
         const waiting = c.waiting !== null && c.waiting < at
+        const reply = replyLate(c, at, waiting)
         if (reply) b.replyDue++
         if (waiting) b.overdueOpen++
         if (reply || waiting) added.push(b)

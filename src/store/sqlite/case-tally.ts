@@ -130,7 +130,7 @@ export function caseTally(db: Db) {
             total(forwarded_to IS NOT NULL) AS forwarded,
             total(${LIVE} AND (${ACKED} IS NOT NULL OR ack_due_at <= @now)) AS ackDue,
             total(${LIVE} AND ${ACKED} <= ack_due_at) AS ackOk,
-            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now)) AS replyDue,
+            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now OR (status IN (${WAITING}) AND ${DUE} < @now))) AS replyDue,
             total(${LIVE} AND replied_at <= reply_due_at) AS replyOk,
             total(${LIVE} AND ${RATED}) AS rated,
             total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,

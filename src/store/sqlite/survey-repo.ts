@@ -183,6 +183,7 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
     return votes
   })
   const fixCount = db.prepare("UPDATE surveys SET uncounted_at_close = ? WHERE id = ? AND kind = 'ballot' AND uncounted_at_close IS NULL")
+  const markPublished = db.prepare("UPDATE surveys SET outcome_published_at = ? WHERE id = ? AND kind = 'consultation' AND outcome_published_at IS NULL")
 
   const one = (sql: string, ...params: unknown[]) => {
     const row = db.prepare(sql).get(...params)
@@ -294,6 +295,36 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
         .all(...params)
         .map(opinionFromRow)
     },
+    async opinionPage(surveyId, query) {
+      const clauses = ['survey_id = ?']
+      const params: unknown[] = [surveyId]
+      if (query.articleId) clauses.push('article_id = ?') && params.push(query.articleId)
+      if (query.outcome) clauses.push('outcome = ?') && params.push(query.outcome)
+      if (query.within) {
+        const { stationIds, districtIds } = query.within
+        // An opinion keeps its answer's station; one given at none is placed by its answer's district.
+        const parts = [
+          ...(stationIds.length ? [`station_id IN (${placeholders(stationIds.length)})`] : []),
+          ...(districtIds.length
+            ? [
+                `(station_id IS NULL AND response_id IN (SELECT id FROM survey_responses WHERE survey_id = ? AND station_id IS NULL AND district_id IN (${placeholders(districtIds.length)})))`,
+              ]
+            : []),
+        ]
+        clauses.push(parts.length ? `(${parts.join(' OR ')})` : '0')
+        params.push(...stationIds, ...(districtIds.length ? [surveyId, ...districtIds] : []))
+      }
+      const where = clauses.join(' AND ')
+      const total = db
+        .prepare(`SELECT COUNT(*) FROM survey_opinions WHERE ${where}`)
+        .pluck()
+        .get(...params) as number
+      const items = db
+        .prepare(`SELECT * FROM survey_opinions WHERE ${where} ORDER BY created_at, id ${limitSql(query.limit)} OFFSET ?`)
+        .all(...params, query.offset)
+        .map(opinionFromRow)
+      return { items, total }
+    },
     async getOpinion(id) {
       const row = db.prepare('SELECT * FROM survey_opinions WHERE id = ?').get(id)
       return row ? opinionFromRow(row) : null
@@ -318,6 +349,12 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
       await group.run(() => fixCount.run(JSON.stringify(uncounted), surveyId))
       const row = byId.get(surveyId) as { kind: string } | undefined
       if (!row || row.kind !== 'ballot') throw new NotFoundError('票决不存在')
+      return surveyFromRow(row)
+    },
+    async publishOutcome(surveyId, at) {
+      await group.run(() => markPublished.run(at.toISOString(), surveyId))
+      const row = byId.get(surveyId) as { kind: string } | undefined
+      if (!row || row.kind !== 'consultation') throw new NotFoundError('征求意见不存在')
       return surveyFromRow(row)
     },
   }

@@ -81,6 +81,8 @@ export const surveyFromRow = (r: Row): SurveyRecord => ({
   updatedAt: new Date(r.updated_at),
   draft: r.draft === 1,
   audienceDeputyIds: r.audience_deputy_ids ? JSON.parse(r.audience_deputy_ids) : null,
+  // Its own column (migration 063), written by publishOutcome alone: absent until published.
+  ...(typeof r.outcome_published_at === 'string' ? { outcomePublishedAt: new Date(r.outcome_published_at) } : {}),
 })
 
 export const responseFromRow = (r: Row): SurveyResponse => ({

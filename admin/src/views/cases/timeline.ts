@@ -31,6 +31,7 @@ export const actorText = (e: TimelineEvent) => (e.actor.name ? `${e.actor.name}�
 export function movementText(e: TimelineEvent) {
   if (e.type === 'urged') return e.to ? `请${who(e.to)}尽快办理` : ''
   if (!e.to && !e.from) return ''
-  if (e.from && e.to) return `从 ${who(e.from)} 交给 ${who(e.to)}`
-  return e.to ? `交给 ${who(e.to)}` : `离开 ${who(e.from)}`
+  // Chinese reads without spaces between words: "从莫欣怡代表交给建设路街道代表联络站".
+  if (e.from && e.to) return `从${who(e.from)}交给${who(e.to)}`
+  return e.to ? `交给${who(e.to)}` : `离开${who(e.from)}`
 }

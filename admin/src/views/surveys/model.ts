@@ -30,6 +30,14 @@ export const SURVEY_KINDS = [
   { value: 'ballot', label: '民生实事项目票决' },
 ]
 
+/**
+ * How the console names one survey of a kind (the server's words, src/services/surveys/survey-words.ts):
+ * a 征求意见 or a 票决 is never called 这份问卷. Unknown kind (a page opened by a bare link): 这项内容.
+ */
+export function kindName(kind: unknown): string {
+  return kind === 'survey' ? '这份问卷' : kind === 'consultation' ? '这次征求意见' : kind === 'ballot' ? '这次票决' : '这项内容'
+}
+
 /** TDesign's number input says "empty" with undefined; the server's "unused" is null, never a missing field. */
 export const orNull = (value: InputNumberValue | undefined): number | null => (value === undefined || value === '' ? null : Number(value))
 

@@ -18,8 +18,8 @@ export interface ConsoleCaseRoutesDeps {
   inbox: CaseInbox
   mergeChoices: MergeChoices
   dashboard: CaseDashboardService
-  /** 分派's list says beside a deputy that no reminder reaches them. */
-  deputyReach: Pick<CaseDeputyReach, 'unreachableAmong'>
+  /** 分派's list says beside a deputy that no reminder reaches them, and once above it what to do. */
+  deputyReach: Pick<CaseDeputyReach, 'choicesReach'>
   clock: Clock
   timeZone: string
 }
@@ -50,9 +50,11 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, deputy
     const { q, together } = parse(deputyChoicesQuery, ctx.query, 'query')
     const now = clock.now()
     const { items, more } = await inbox.deputyChoices(ctx.state.staff, id, q, together)
-    const unreachable = await deputyReach.unreachableAmong(items.map((d) => d.id))
+    const reach = await deputyReach.choicesReach(items.map((d) => d.id))
     ctx.body = {
-      items: items.map((d) => presentDeputyChoice(d, timeZone, now, unreachable.get(d.id) ?? null)),
+      items: items.map((d) => presentDeputyChoice(d, timeZone, now, reach.own.get(d.id) ?? null)),
+      /** Said once above the list: why reminders do not arrive, for everyone, and to phone (小程序提醒还没有开通：…). */
+      reachNote: reach.note,
       more,
       moreText: more ? `其他联络站还有 ${more} 位代表没有列出，请输入姓名查找` : null,
     }
@@ -63,7 +65,11 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, deputy
     const { id } = parse(caseIdParam, ctx.params, 'params')
     const { q } = parse(mergeChoicesQuery, ctx.query, 'query')
     const found = await mergeChoices.forCase(ctx.state.staff, id, q)
-    ctx.body = { items: found.items.map(presentMergeChoice), numberSearch: found.numberSearch && presentNumberSearch(found.numberSearch) }
+    const now = clock.now()
+    ctx.body = {
+      items: found.items.map((m) => presentMergeChoice(m, timeZone, now)),
+      numberSearch: found.numberSearch && presentNumberSearch(found.numberSearch),
+    }
   })
 
   /** 工作概览: an organizer's district, a station clerk's station (with its duty days ahead); scoped like the case list. */

@@ -22,6 +22,8 @@ export const submitBody = z.strictObject({
   regionId: z.string().max(64).nullable().optional(),
   deputyCode: looseCode,
   stationCode: looseCode,
+  /** The deputy or station was chosen in the mini-program (找我的代表, 再写一条), not scanned: she is told so, not 二维码. */
+  targetChosen: z.boolean().default(false),
   anonymous: z.boolean().default(false),
   publicConsent: z.boolean().default(false),
   phone: z.string().max(30).nullable().optional(),
@@ -99,6 +101,11 @@ export const staffCasesQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   districtId: id.optional(),
+  /** The messages at an office, no station holding them (上报, or no station covers the place): the dashboard's 区人大办. */
+  atOffice: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** The search box: a ticket, a short number ("2" is one: a message's number), or words the message contains. */
   q: singleLine()
     .min(1, { error: '请输入要查找的留言内容或编号', abort: true })

@@ -34,8 +34,8 @@ export function directoryMpRoutes({ directory }: DirectoryMpRoutesDeps) {
 
   router.get('/deputies/:code', async (ctx) => {
     const { code } = parse(codeParam, ctx.params, 'params')
-    const { deputy, stations, awayNotice } = await directory.publicDeputy(code)
-    ctx.body = presentPublicDeputy(deputy, stations, awayNotice)
+    const { deputy, stations, awayNotice, levelLabel } = await directory.publicDeputy(code)
+    ctx.body = presentPublicDeputy(deputy, stations, awayNotice, levelLabel)
   })
 
   return router

@@ -116,10 +116,10 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   })
 
   router.get('/:id/opinions', async (ctx) => {
-    const { offset, limit, ...filter } = parse(opinionsQuery, ctx.query, 'query')
-    const { opinions } = await surveys.opinions(ctx.state.staff, idOf(ctx.params), filter)
-    // total: how many match the filter, so the console can say 共 N 条 and page through them.
-    ctx.body = { items: opinions.slice(offset, offset + limit).map(presentOpinion), total: opinions.length, offset, limit }
+    const query = parse(opinionsQuery, ctx.query, 'query')
+    // One page from the store; total: how many match the filter, so the console can say 共 N 条 and page through them.
+    const { items, total } = await surveys.opinionPage(ctx.state.staff, idOf(ctx.params), query)
+    ctx.body = { items: items.map(presentOpinion), total, offset: query.offset, limit: query.limit }
   })
 
   router.post('/:id/opinions/:opinionId/decision', async (ctx) => {

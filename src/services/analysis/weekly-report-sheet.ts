@@ -1,0 +1,110 @@
+import type { CaseStats } from '../../domain/case-stats.js'
+import { localDate, monthDayText } from '../../domain/dates.js'
+import { momentText, overdueAsOfText, overdueCountText, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
+import type { SheetCell } from '../csv-sheet.js'
+
+/** What 按时答复 counts, said under the tables that show it (the console's report says the same). */
+export const REPLIED_IN_TIME_NOTE = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'
+
+// As the console's report writes them (admin/src/views/analysis/format.ts).
+const pct = (share: number | null) => (share === null ? '暂无' : `${Math.round(share * 100)}%`)
+const score = (n: number | null) => (n === null ? '暂无评价' : Math.round(n * 10) / 10)
+const day = (at: Date, timeZone: string) => monthDayText(localDate(at, timeZone))
+
+/**
+ * The weekly report as a sheet, part by part as the console's page shows it: each part its title, the page's
+ * columns and words (按主题, 未分派), and the notes the page prints beside its figures (截至…, 共 20 条，列出…).
+ */
+export function weeklyReportSheet(report: WeeklyReport, timeZone: string): SheetCell[][] {
+  const rows: SheetCell[][] = []
+  const part = (title: string, header: SheetCell[], body: SheetCell[][], ...notes: string[]) => {
+    rows.push([], [title], ...notes.map((n) => [n]), header, ...body)
+  }
+  const t = report.totals
+  const asOf = overdueAsOfText(report, timeZone)
+  const change = t.messages - t.previousMessages
+  const lastDay = new Date(report.weekEnd.getTime() - 1)
+  const from = day(report.weekStart, timeZone)
+  const to = day(lastDay, timeZone)
+  rows.push([`留言分析周报（${from === to ? from : `${from}至${to}`}），生成于${momentText(report.generatedAt, timeZone)}`])
+
+  part(
+    '本周概况',
+    ['收到留言（条）', '比上周', '涉及居民（位）', '本周答复（条）', `超期在办（条，截至${asOf}）`, '满意度（分）'],
+    [[t.messages, change > 0 ? `多 ${change} 条` : change < 0 ? `少 ${-change} 条` : '持平', t.residents, t.replied, t.overdueOpen, score(t.satisfaction)]],
+  )
+  part(
+    '本周热点问题',
+    ['名次', '地点', '主题', '问题', '留言（条）', '居民（位）', '热度', '变化'],
+    report.topIssues.map((i) => [i.rank, i.placeName, i.topic, i.description, i.messages, i.residents, Math.round(i.index * 10) / 10, TREND_WORDS[i.trend]]),
+  )
+  part(
+    '按主题',
+    ['主题', '本周', '上周', '满意度（分）'],
+    report.byTopic.map((x) => [x.topic, x.messages, x.previous, score(x.satisfaction)]),
+  )
+  part(
+    '按地点（居民所在社区）',
+    ['地点', '留言', '满意度（分）'],
+    report.byPlace.map((x) => [x.name, x.messages, score(x.satisfaction)]),
+  )
+  part(
+    '超期未办的留言',
+    ['编号', '主题', '联络站', '代表', `超期天数（截至${asOf}）`],
+    report.overdue.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysOverdue]),
+    report.overdue.length ? `截至${asOf}，${overdueCountText(report)}` : '没有超期未办的留言。',
+  )
+  part(
+    '答复最慢的留言',
+    ['编号', '主题', '联络站', '代表', '答复用时（天）'],
+    report.slowest.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysToReply]),
+  )
+  livelihood(report, part)
+
+  const statsRow = (name: string, s: CaseStats): SheetCell[] => [
+    name,
+    s.total,
+    pct(s.acknowledgedInTimeShare),
+    pct(s.repliedInTimeShare),
+    s.medianDaysToReply ?? '—',
+    score(s.finalSatisfaction),
+  ]
+  const statsHeader = ['名称', '留言', '按时受理', '按时答复', '答复用时（中位数，天）', '满意度（分）']
+  part(
+    '各联络站办理情况',
+    statsHeader,
+    report.byStation.map((x) => statsRow(x.name, x.stats)),
+    REPLIED_IN_TIME_NOTE,
+  )
+  const unassigned = unassignedCount(report)
+  part(
+    '各位代表办理情况',
+    statsHeader,
+    report.byDeputy.map((x) => statsRow(x.name, x.stats)),
+    REPLIED_IN_TIME_NOTE,
+    ...(unassigned ? [unassignedText(unassigned)] : []),
+  )
+  return rows
+}
+
+/** The week's messages no deputy's row counts: never given to a deputy (未分派, or taken back before). */
+export const unassignedCount = (r: Pick<WeeklyReport, 'totals' | 'byDeputy'>) => r.totals.messages - r.byDeputy.reduce((n, d) => n + d.stats.total, 0)
+/** The line under the deputies' rows that makes them add up to the week's messages. */
+export const unassignedText = (n: number) => `另有 ${n} 条没有分派给代表（未分派），不在上面的代表名下。`
+
+/** 民生实事 as the page lays it out: each office, its years' stage and summary, what needs attention, the projects. */
+function livelihood(report: WeeklyReport, part: (title: string, header: SheetCell[], body: SheetCell[][], ...notes: string[]) => void) {
+  for (const office of report.livelihood?.offices ?? []) {
+    if (office.none) part(`民生实事：${office.officeName}`, [office.none], [])
+    for (const y of office.years) {
+      const rated = y.projects.some((p) => p.rating !== null)
+      part(
+        `民生实事：${office.officeName}　${y.title}（现在是“${y.stageLabel}”阶段）`,
+        ['年度项目', '承办单位', '最近填报的进展', '过期没有填报的季度', ...(rated ? ['代表评议'] : [])],
+        y.projects.map((p) => [p.title, p.unitName, p.progress, p.late.length ? `第${p.late.join('、')}季度` : '没有', ...(rated ? [p.rating ?? ''] : [])]),
+        y.summary,
+        ...y.attention.map((a) => `本周需要关注：${a}`),
+      )
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { expect } from 'chai'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { MP_ROOT } from './harness/runtime.js'
+
+/** The font-size a selector's rule declares in a stylesheet, comments taken out. */
+function fontSize(file: string, selector: string): string {
+  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
+  const size = rule?.[2].match(/font-size:\s*([^;]+);/)?.[1].trim()
+  if (!size) throw new Error(`${file} ${selector} declares no font-size`)
+  return size
+}
+
+/** The body text in rpx, standard and 关怀模式, as app.wxss sets it on the page and the care shell. */
+const BODY = { standard: 34, care: 40 }
+const rpx = (size: string, body: number) => (size.endsWith('em') ? parseFloat(size) * body : parseFloat(size))
+
+/**
+ * 李建国, 62, turns on 关怀模式. On his workbench "李建国 代表，您好", "我的待办：共 2 项", "群众留言（2）" and
+ * each message's number grow with the text, and stay above the excerpt under them; on the message, the
+ * red status, the 催办 and 重新办理 notes and the headings too; on a meeting, its title and his answer.
+ * (Before, they kept fixed sizes: with big text on, the most important lines were the smallest.)
+ */
+describe('mini-program: 关怀模式 grows the deputy’s headings, states and counts with the text', () => {
+  const headings: Array<[string, string]> = [
+    ['pages/deputy/index.wxss', '.title'],
+    ['pages/deputy/index.wxss', '.summary'],
+    ['pages/deputy/index.wxss', '.section-title'],
+    ['pages/deputy/index.wxss', '.task-title'],
+    ['pages/deputy/case.wxss', '.title'],
+    ['pages/deputy/case.wxss', '.subtitle'],
+    ['pages/deputy/case.wxss', '.status'],
+    ['pages/deputy/case.wxss', '.urge-note'],
+    ['pages/deputy/case.wxss', '.reopen-note'],
+    ['pages/deputy/case.wxss', '.not-his-text'],
+    ['pages/meetings/detail.wxss', '.title'],
+    ['pages/meetings/detail.wxss', '.subtitle'],
+    ['pages/meetings/detail.wxss', '.state'],
+    ['pages/meetings/index.wxss', '.title'],
+  ]
+  for (const [file, selector] of headings)
+    it(`${file} ${selector}: larger than the body under it, in 关怀模式 too`, () => {
+      const size = fontSize(file, selector)
+      expect(rpx(size, BODY.standard), 'standard look').to.be.above(BODY.standard)
+      expect(rpx(size, BODY.care), '关怀模式').to.be.above(BODY.care)
+    })
+
+  it('pages/deputy/case.wxss .state-note: as large as the body, in 关怀模式 too', () => {
+    expect(rpx(fontSize('pages/deputy/case.wxss', '.state-note'), BODY.care)).to.be.at.least(BODY.care)
+  })
+})

@@ -1,0 +1,109 @@
+import { expect } from 'chai'
+import { asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
+import { buildResident } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+
+/** Monday 23 November 2026, 10:00 in Shanghai. */
+const MONDAY = new Date('2026-11-23T02:00:00Z')
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+interface OverdueRow {
+  ticket: string
+  station: string | null
+  deputy: string | null
+  daysOverdue: number
+}
+
+/**
+ * 孙丽 reads last week's 周报 on the Friday after. Twelve of 湛河区's messages were still waiting when the week ended:
+ * the report says its overdue figures are counted to the week's last day (截至11月29日), that it lists the ten most
+ * overdue of the twelve, and names 未分派 where no deputy holds a message and the office where one was handed up.
+ * Its table download says the same in the page's words and columns. 按时答复 is not 100% beside overdue messages.
+ */
+describe('the weekly report: its overdue list says when and how many, and its table download says what the page says', () => {
+  let app: TestApp
+  const tickets: Record<string, string> = {}
+  const login = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
+
+  before(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(MONDAY)
+    const zhang = await asDeputy(app, 'dp0001')
+    // An hour apart, each handled (or not) in the hour it came.
+    const write = async (text: string) => {
+      app.clock.advance(HOUR)
+      const sent = await (await buildResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+      return sent.body as { id: string; ticket: string }
+    }
+    // Handed back at once, each gets a fresh day to be placed: the two most overdue when the week ends.
+    const queued = await write('建设路社区垃圾桶满了没人清运')
+    expect((await zhang.post(`/api/mp/deputy/cases/${queued.id}/transfer`, { reason: '不是我熟悉的事，请站里另找代表' })).status).to.equal(200)
+    const handedUp = await write('建设路社区的医保报销政策看不懂，想请人解释')
+    expect((await zhang.post(`/api/mp/deputy/cases/${handedUp.id}/transfer`, { reason: '不是我熟悉的事，请站里另找代表' })).status).to.equal(200)
+    const up = await (await login('lina')).post(`/api/admin/cases/${handedUp.id}/hand-up`, { reason: '涉及全区医保政策，本站无法答复' })
+    expect(up.status, JSON.stringify(up.body)).to.equal(200)
+    const answered = await write('建设路社区门口的路灯坏了，晚上很黑')
+    expect((await zhang.post(`/api/mp/deputy/cases/${answered.id}/reply`, { text: '已请街道今天把路灯修好了。' })).status).to.equal(200)
+    for (let i = 1; i <= 10; i++) await write(`建设路社区第${i}栋楼道灯不亮，晚上上下楼很黑`)
+    Object.assign(tickets, { queued: queued.ticket, handedUp: handedUp.ticket, answered: answered.ticket })
+    // Friday 4 December: a week after the report's week ended.
+    app.clock.set(new Date(MONDAY.getTime() + 11 * DAY))
+  })
+  after(() => app.close())
+
+  it('says on the page whom the unplaced and the handed-up messages wait for, and counts the stations’ rows to the week’s messages', async () => {
+    const report = (await (await login('sunli')).get('/api/admin/analysis/weekly-report?week=2026-11-23')).body
+    expect(report.totals).to.include({ messages: 13, overdueOpen: 12 })
+    const overdue = report.overdue as OverdueRow[]
+    expect(overdue).to.have.length(10)
+    const byTicket = new Map(overdue.map((o) => [o.ticket, o]))
+    expect(byTicket.get(tickets.queued)).to.include({ station: '轻工街道代表联络站', deputy: null })
+    expect(byTicket.get(tickets.handedUp)).to.include({ station: '湛河区人大常委会办公室', deputy: null })
+    // Counted to the week's end (Monday 30 November, 00:00), not to today: the queued one's deadline was Tuesday 11:00.
+    expect(byTicket.get(tickets.queued)!.daysOverdue).to.equal(5)
+    expect(
+      overdue.slice(0, 2).map((o) => o.ticket),
+      'the longest overdue first',
+    ).to.deep.equal([tickets.queued, tickets.handedUp])
+    const stations = report.byStation as Array<{ name: string; stats: { total: number; repliedInTimeShare: number | null } }>
+    expect(stations.map((s) => [s.name, s.stats.total])).to.deep.equal([
+      ['轻工街道代表联络站', 12],
+      ['湛河区人大常委会办公室', 1],
+    ])
+    // One answered in time, eleven waiting past their deadline: not 100%.
+    expect(stations[0].stats.repliedInTimeShare).to.equal(0.083)
+  })
+
+  it('downloads the same parts in the page’s words and columns', async () => {
+    const answer = await (await login('sunli')).get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')
+    expect(answer.status).to.equal(200)
+    const csv = (answer.body as Buffer).toString('utf8')
+    const lines = csv.replace(/^\ufeff/, '').split('\r\n')
+    const after = (title: string, n = 1) => lines.slice(lines.indexOf(title) + 1, lines.indexOf(title) + 1 + n)
+    expect(lines[0]).to.equal('留言分析周报（11月23日至11月29日），生成于12月4日 10:00')
+    expect(after('本周概况', 2)).to.deep.equal([
+      '收到留言（条）,比上周,涉及居民（位）,本周答复（条）,超期在办（条，截至11月29日）,满意度（分）',
+      '13,多 13 条,13,1,12,暂无评价',
+    ])
+    expect(csv).to.include('\r\n按主题\r\n主题,本周,上周,满意度（分）\r\n')
+    expect(csv).not.to.include('按类别')
+    expect(after('超期未办的留言', 2)).to.deep.equal(['截至11月29日，共 12 条，列出超期最久的 10 条', '编号,主题,联络站,代表,超期天数（截至11月29日）'])
+    expect(csv).to.match(new RegExp(`\r\n${tickets.queued},[^,]+,轻工街道代表联络站,未分派,5\r\n`))
+    expect(csv).to.match(new RegExp(`\r\n${tickets.handedUp},[^,]+,湛河区人大常委会办公室,未分派,5\r\n`))
+    expect(csv, 'no stray space where a deputy would be').not.to.match(/ ；| ,|, /)
+    expect(after('各联络站办理情况', 4)).to.deep.equal([
+      '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。',
+      '名称,留言,按时受理,按时答复,答复用时（中位数，天）,满意度（分）',
+      '轻工街道代表联络站,12,8%,8%,0,暂无评价',
+      '湛河区人大常委会办公室,1,0%,0%,—,暂无评价',
+    ])
+    expect(after('各位代表办理情况', 4)).to.deep.equal([
+      '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。',
+      '另有 2 条没有分派给代表（未分派），不在上面的代表名下。',
+      '名称,留言,按时受理,按时答复,答复用时（中位数，天）,满意度（分）',
+      '张伟,11,9%,9%,0,暂无评价',
+    ])
+  })
+})
