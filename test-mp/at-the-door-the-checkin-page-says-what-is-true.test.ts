@@ -72,7 +72,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T03:40:00Z')) // 11:40, ten minutes after the end
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('会议已于 11月26日 11:30 结束，签到已关闭。如果您到了会，请找会务工作人员登记')
+    expect(door.textOf('.error')).to.equal('会议已于 11月26日 11:30 结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签')
     expect(offered(door)).to.deep.equal(['查看会议详情', '返回首页'])
   })
 

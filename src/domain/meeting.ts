@@ -377,3 +377,14 @@ export function meetingContactWords(m: Pick<MeetingRecord, 'contactName' | 'cont
   if (m.contactPhone) return m.contactName ? `请联系${m.contactName}（电话 ${m.contactPhone}）` : `请拨打会务电话 ${m.contactPhone}`
   return `请联系组织会议的${m.organizer ?? '人大常委会办公室'}`
 }
+
+/**
+ * What a deputy who came but could not sign in before the end does, as words that follow "如果您到了会，":
+ * ask the contact the organizer recorded (by name and phone), else the office that organized it by name, to
+ * enter him as present (补签, which the office makes in the console). Never "会务工作人员": after the meeting
+ * there is nobody at the door to find.
+ */
+export function lateCheckInWords(m: Pick<MeetingRecord, 'contactName' | 'contactPhone' | 'organizer'>): string {
+  if (m.contactPhone && !m.contactName) return `请拨打会务电话 ${m.contactPhone}，请工作人员为您补签`
+  return `${meetingContactWords(m)}为您补签`
+}

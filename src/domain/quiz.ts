@@ -155,6 +155,20 @@ export const effectiveDeadline = (attempt: Pick<AttemptRecord, 'deadline'>, quiz
 export const isLate = (attempt: Pick<AttemptRecord, 'deadline'>, quiz: Pick<QuizRecord, 'closesAt'>, at: Date) =>
   at.getTime() > effectiveDeadline(attempt, quiz).getTime() + DEADLINE_GRACE_MS
 
+/**
+ * How long after the close a board may still change: a paper started before the close is handed in
+ * up to DEADLINE_GRACE_MS after it and counts (its result page says so), and one accepted at the last
+ * moment may still be on its way to the disk. Well past both, so that 最终排名 never moves.
+ */
+export const BOARD_SETTLES_MS = 60_000
+
+/**
+ * Whether the board is final (最终排名): the quiz has closed and nothing more can be counted. Until
+ * then, after the close, the board is 成绩统计中: held rather than frozen at the close, since a paper
+ * handed in within the grace counts and its result tells her so; a board without her would say otherwise.
+ */
+export const boardFinal = (q: Pick<QuizRecord, 'closesAt'>, now: Date) => now.getTime() >= q.closesAt.getTime() + BOARD_SETTLES_MS
+
 export type QuizPhase = 'upcoming' | 'open' | 'closed'
 export const QUIZ_PHASE_LABELS: Record<QuizPhase, string> = { upcoming: '未开始', open: '进行中', closed: '已结束' }
 export function quizPhase(q: Pick<QuizRecord, 'opensAt' | 'closesAt'>, now: Date): QuizPhase {

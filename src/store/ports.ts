@@ -713,6 +713,11 @@ export interface CampaignRepo {
    */
   publishItem(itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]): Promise<boolean>
   /**
+   * publishItem for several items published together (one message per station names them all), all
+   * or none: false, writing nothing, when any of them was already published, withdrawn or is a draft.
+   */
+  publishItems(itemIds: readonly string[], at: Date, reach: ReachRecord[], outbox: OutboxMessage[]): Promise<boolean>
+  /**
    * Follows the campaign and is reached by every item already published, in one
    * transaction; false when already following.
    */

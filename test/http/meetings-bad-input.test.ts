@@ -119,7 +119,10 @@ describe('meetings: bad input', () => {
     app.clock.set(new Date('2026-11-26T03:30:01Z')) // 11:30:01
     const late = await zhang.post(`/api/mp/meetings/${m.shortCode}/check-in`, {})
     expect(late.status).to.equal(409)
-    expect(late.body.error).to.include({ code: 'check_in_closed', message: '会议已于 11月26日 11:30 结束，签到已关闭。如果您到了会，请找会务工作人员登记' })
+    expect(late.body.error).to.include({
+      code: 'check_in_closed',
+      message: '会议已于 11月26日 11:30 结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签',
+    })
   })
 
   it('refuses a second check-in', async () => {

@@ -189,6 +189,28 @@ export function campaignContract(store: () => Store) {
       expect(await repo().dueItems(at(3), 10)).to.deep.equal([])
     })
 
+    it('publishes items together (one message naming them all), or none of them when one was published meanwhile', async () => {
+      const c = await repo().create(campaignRecord())
+      await repo().follow(c.id, resident, { stationId: null, districtId: null }, T0)
+      const [a, b, d] = [await repo().addItem(readingItem(c.id)), await repo().addItem(readingItem(c.id)), await repo().addItem(readingItem(c.id))]
+      expect(await repo().publishItem(d.id, at(1), [], []), 'd on its own').to.equal(true)
+      expect(
+        await repo().publishItems([a.id, d.id], at(2), [reach(a, 'dp0001'), reach(d, 'dp0001')], [notice(`reading:${a.id}:st009`)]),
+        'd was published',
+      ).to.equal(false)
+      expect((await repo().getItem(a.id))!.publishedAt, 'a is not claimed alone').to.equal(null)
+      expect((await store().outbox.search({ limit: 10, kind: 'reading.published' })).items.map((m) => m.dedupeKey)).to.deep.equal([])
+
+      expect(await repo().publishItems([a.id, b.id], at(3), [reach(a, 'dp0001'), reach(b, 'dp0001')], [notice(`reading:${a.id}:st001`)])).to.equal(true)
+      expect([(await repo().getItem(a.id))!.publishedAt, (await repo().getItem(b.id))!.publishedAt]).to.deep.equal([at(3), at(3)])
+      expect(
+        (await repo().reachOf(c.id)).filter((r) => r.itemId !== d.id).map((r) => `${r.itemId === a.id ? 'a' : 'b'}:${r.personId}`),
+        'each item reaches the deputy and the follower',
+      ).to.have.members(['a:dp0001', 'b:dp0001', 'a:mu-1', 'b:mu-1'])
+      expect((await store().outbox.search({ limit: 10, kind: 'reading.published' })).items.map((m) => m.dedupeKey)).to.deep.equal([`reading:${a.id}:st001`])
+      expect(await repo().publishItems([b.id], at(4), [], []), 'a second publisher').to.equal(false)
+    })
+
     it('reaches a new follower with every item already published, once', async () => {
       const c = await repo().create(campaignRecord())
       const published = await repo().addItem(readingItem(c.id))

@@ -14,6 +14,7 @@ import { quizRecord } from './contract-quizzes.js'
 import { ConflictError } from '../../src/errors.js'
 import { cursorContract } from './contract-cursors.js'
 import { ACTIVATIONS_DATED_MARKER, dateWaitingActivations } from '../../src/services/accounts/activation-dates.js'
+import { outboxMessage } from '../../src/services/delivery/outbox-message.js'
 
 /**
  * The mongo adapter against a wire-protocol fake (no MongoDB server can run here): what
@@ -473,6 +474,30 @@ describe('mongo adapter, against a fake server', function () {
       expect(byFollow).to.have.length(1)
       expect(byPublication[0].q).to.deep.equal({ _id: 'cp1' })
       expect(byFollow[0].q).to.deep.equal({ _id: 'cp1' })
+    })
+
+    it('publishes items together or none: a second item published meanwhile undoes the first claim and writes no message', async () => {
+      await open()
+      // ri1 is still to publish; ri2 is not (another publisher had it): no document matches its claim.
+      fake.answer((c) =>
+        c.name === 'findAndModify' && c.body.findAndModify === 'reading_items'
+          ? (c.body.query as Document)._id === 'ri1'
+            ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: 'ri1', campaignId: 'cp1', publishedAt: null }, ok: 1 }
+            : { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 }
+          : undefined,
+      )
+      const at = new Date('2026-11-22T02:00:00Z')
+      const notice = outboxMessage({
+        to: { kind: 'station', id: 'st001' },
+        kind: 'reading.published',
+        payload: { itemId: 'ri1', itemIds: ['ri1', 'ri2'], text: '【学习材料】发布了《甲》、《乙》。' },
+        dedupeKey: 'reading:ri1:published:station:st001',
+        at,
+      })
+      expect(await store!.campaigns.publishItems(['ri1', 'ri2'], at, [], [notice])).to.equal(false)
+      expect(on('reading_items', 'findAndModify').map((c) => (c.body.query as Document)._id)).to.deep.equal(['ri1', 'ri2'])
+      expect(on('outbox', 'update', 'insert'), 'no message').to.deep.equal([])
+      expect(fake.sent('commitTransaction'), 'the claim of ri1 is not committed').to.deep.equal([])
     })
   })
 

@@ -32,12 +32,15 @@ Page({
             deadline: q.phase === 'closed' ? q.closedText : '请在' + q.closesText + '答题',
             rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
             mine: myScoreWords(q),
-            // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted).
+            // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted);
+            // just after the close a paper handed in within the grace may still count, so no 最终排名 yet.
             left:
               q.phase === 'closed'
-                ? q.lastAttemptId
-                  ? '已结束，可以看我的答题和最终排名'
-                  : '已结束，可以看最终排名'
+                ? !q.boardFinal
+                  ? '已结束，成绩统计中'
+                  : q.lastAttemptId
+                    ? '已结束，可以看我的答题和最终排名'
+                    : '已结束，可以看最终排名'
                 : q.openAttemptId
                   ? '有一次答题未交卷'
                   : '还可答 ' + q.attemptsLeft + ' 次',

@@ -103,7 +103,7 @@ Page({
     lateText: '',
     board: null,
     myRank: null,
-    // 排行榜 while the quiz runs; 最终排名 after its close, with when it closed (boardClosed).
+    // 排行榜 while the quiz runs; 成绩统计中 just after its close; then 最终排名, with when it closed (boardClosed).
     boardTitle: '排行榜',
     boardClosed: '',
   },
@@ -306,11 +306,14 @@ Page({
       .then((b) => {
         // Her own standing is said above the list (she may be below the 20 it shows), and her row is marked.
         const me = b.items.filter((p) => p.mine)[0]
-        const ended = this.data.ended
+        // The server says when the board is final: just after the close a paper handed in within the
+        // grace may still be counted, so the board is 成绩统计中 until then, never a 最终排名 that moves.
+        const final = !!b.final
+        const ended = this.data.ended || final
         const closed = (this.data.quiz && this.data.quiz.closedText) || '已经结束'
         this.setData({
-          boardTitle: ended ? '最终排名' : '排行榜',
-          boardClosed: ended ? '答题' + closed + '，这是最终排名' : '',
+          boardTitle: final ? '最终排名' : ended ? '成绩统计中' : '排行榜',
+          boardClosed: final ? '答题' + closed + '，这是最终排名' : ended ? '答题' + closed + '，刚交的答卷还在计入，请过一分钟再来看最终排名' : '',
           // Two facts, each kept whole when the line must break (关怀模式 broke "得分/率").
           myRank: me ? { place: '您排第 ' + me.rank + ' 名（共 ' + b.items.length + ' 人），', share: '得分率 ' + Math.round(me.percent) + '%' } : null,
           board: b.items

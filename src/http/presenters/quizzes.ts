@@ -3,6 +3,7 @@ import {
   QUESTION_TYPE_LABELS,
   QUIZ_AUDIENCE_LABELS,
   QUIZ_PHASE_LABELS,
+  boardFinal,
   effectiveDeadline,
   quizPhase,
   scoreAnswers,
@@ -75,6 +76,8 @@ export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZo
     closesText: closingText(q.closesAt, timeZone, now),
     /** Once it has closed, when it ended ("已于 12月4日 18:00 结束"); null while it has not. */
     closedText: times.phase === 'closed' ? closedText(q.closesAt, timeZone, now) : null,
+    /** Closed, and nothing more can be counted: its board is 最终排名 (just after the close, 成绩统计中). */
+    boardFinal: boardFinal(q, now),
     /** By the server's clock (a phone's may be off): the intro warns when the close comes before the time limit would. */
     secondsToClose: Math.max(0, Math.ceil((q.closesAt.getTime() - now.getTime()) / 1000)),
     attemptsUsed: attempts.length,

@@ -127,14 +127,21 @@ export class CampaignLevels {
     const why = await this.deps.progress.noReach([...everyone.values()])
     const reasons = (list: PersonProgress[]) => list.filter((p) => p.reached).flatMap((p) => why.get(`${p.kind}:${p.id}`) ?? [])
     const peopleOf = new Map(parts.map((c, i) => [c.id, people[i].people]))
-    const reachOf = (list: PersonProgress[]) => ({
+    // A level whose campaign has ended asks nobody to phone (nobody is reminded any more); the total, once every level has.
+    const now = this.deps.clock.now()
+    const endedIds = new Set(parts.filter((c) => campaignPhase(c, now) === 'ended').map((c) => c.id))
+    const reachOf = (list: PersonProgress[], ended: boolean) => ({
       unreachable: reasons(list).length,
-      reachWords: reachCellWords(list.filter((p) => p.reached).length, reasons(list)),
+      reachWords: reachCellWords(list.filter((p) => p.reached).length, reasons(list), ended),
     })
     return {
       campaign: top,
-      parts: rolled.parts.map((p) => ({ ...p, ...placeOf(p.level, p.areaId, dir), ...reachOf(peopleOf.get(p.campaignId)!) })),
-      total: { ...rolled.total, ...reachOf([...everyone.values()]) },
+      parts: rolled.parts.map((p) => ({
+        ...p,
+        ...placeOf(p.level, p.areaId, dir),
+        ...reachOf(peopleOf.get(p.campaignId)!, endedIds.has(p.campaignId)),
+      })),
+      total: { ...rolled.total, ...reachOf([...everyone.values()], endedIds.size === parts.length) },
     }
   }
 }

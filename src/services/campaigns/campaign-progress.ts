@@ -6,7 +6,7 @@ import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import type { CampaignService } from './campaigns.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { Reach } from '../delivery/channels.js'
-import { NO_REACH_WORDS, noReachOf, reachCellWords, type NoReach } from './reach-words.js'
+import { noReachOf, noReachWords, reachCellWords, type NoReach } from './reach-words.js'
 
 export type ProgressGrouping = 'person' | 'station' | 'district'
 
@@ -47,6 +47,8 @@ export class CampaignProgress {
   async report(staff: StaffPrincipal, campaignId: string, groupBy: ProgressGrouping): Promise<CampaignProgressReport> {
     const { campaign, dir, items, people, readAfterEnd } = await this.seenBy(staff, campaignId)
     const phase = campaignPhase(campaign, this.clock.now())
+    // After the end nobody is phoned about it: the tags and cells say what is true, not 请电话联系.
+    const ended = phase === 'ended'
     const stationName = (id: string | null) => (id ? (dir.stationNames.get(id) ?? id) : null)
     const districtName = (id: string | null) => (id ? (dir.districtNames.get(id) ?? id) : null)
     const why = await this.noReach(people)
@@ -62,7 +64,7 @@ export class CampaignProgress {
               ...g,
               name: (groupBy === 'station' ? stationName(g.key) : districtName(g.key)) ?? '关注群众',
               unreachable: cut(here),
-              reachWords: reachCellWords(g.reached, reasons(here)),
+              reachWords: reachCellWords(g.reached, reasons(here), ended),
             }
           })
     return {
@@ -85,7 +87,7 @@ export class CampaignProgress {
               districtName: districtName(p.districtId),
               unreachable: unreachable.has(`${p.kind}:${p.id}`),
               noReach: why.get(`${p.kind}:${p.id}`) ?? null,
-              reachWords: why.has(`${p.kind}:${p.id}`) ? NO_REACH_WORDS[why.get(`${p.kind}:${p.id}`)!] : null,
+              reachWords: why.has(`${p.kind}:${p.id}`) ? noReachWords(why.get(`${p.kind}:${p.id}`)!, ended) : null,
             }))
           : [],
       groups,

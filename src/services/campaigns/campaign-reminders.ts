@@ -124,7 +124,8 @@ export class CampaignReminders {
       .filter((p) => p.reached && !p.read && !gone.has(`${p.kind}:${p.id}`))
       .map((person) => ({ person, items: unreadItems(person, items, reach, reads) }))
       .filter((u) => u.items.length)
-    return { campaign, dir, items, unread }
+    // `ended`: nobody is reminded or phoned about it any more (the 未读名单 says so of whom a message does not reach).
+    return { campaign, dir, items, unread, ended: campaignPhase(campaign, this.clock.now()) === 'ended' }
   }
 
   private closedWords(c: CampaignRecord): string | null {

@@ -10,8 +10,8 @@ export const READING_PUBLISHED = 'reading.published'
  * Publishing a reading item: the audience is resolved to people and each is recorded as
  * reached, but nobody gets a message of their own — 9,000 deputies would be 9,000
  * messages, most through a bot that sends like a person. One notice goes to each
- * station's room (its WeCom group or bot room); each deputy hears of it in their daily
- * digest (ReadingDigest.unreadFor).
+ * station's room (its WeCom group or bot room), one for the items published together;
+ * each deputy hears of it in their daily digest (ReadingDigest.unreadFor).
  */
 export class ReadingPublisher {
   constructor(
@@ -22,31 +22,58 @@ export class ReadingPublisher {
 
   /** False when it was published already (by another instance, or an earlier run). */
   async publish(item: ReadingItem): Promise<boolean> {
-    if (item.publishedAt) return false
-    const campaign = await this.store.campaigns.get(item.campaignId)
+    return this.publishTogether([item])
+  }
+
+  /**
+   * Items of one campaign published at once (scheduled for the same time): each reaches its audience,
+   * and each station's room hears of them in one notice naming them all, not one notice each. All or
+   * none: false, writing nothing, when one of them was published (or withdrawn) meanwhile.
+   */
+  private async publishTogether(items: readonly ReadingItem[]): Promise<boolean> {
+    if (!items.length || items.some((i) => i.publishedAt || i.campaignId !== items[0]!.campaignId)) return false
+    const campaign = await this.store.campaigns.get(items[0]!.campaignId)
     if (!campaign) return false
     const members = this.audience.resolve(campaign, await this.audience.freshDirectory())
     const now = this.clock.now()
-    const reach: ReachRecord[] = members.map((m) => ({
-      itemId: item.id,
-      campaignId: campaign.id,
-      personKind: m.kind,
-      personId: m.id,
-      stationId: m.stationId,
-      districtId: m.districtId,
-      reachedAt: now,
-    }))
-    const notices = stationsOf(members).map((stationId) => stationNotice(campaign, item, stationId, members, now))
-    return this.store.campaigns.publishItem(item.id, now, reach, notices)
+    const reach: ReachRecord[] = items.flatMap((item) =>
+      members.map((m) => ({
+        itemId: item.id,
+        campaignId: campaign.id,
+        personKind: m.kind,
+        personId: m.id,
+        stationId: m.stationId,
+        districtId: m.districtId,
+        reachedAt: now,
+      })),
+    )
+    // Named required first (as the daily digest lists them), then in the order the office added them.
+    const named = [...items].sort((a, b) => Number(b.required) - Number(a.required) || a.createdAt.getTime() - b.createdAt.getTime())
+    const notices = stationsOf(members).map((stationId) => stationNotice(campaign, named, stationId, members, now))
+    return this.store.campaigns.publishItems(
+      items.map((i) => i.id),
+      now,
+      reach,
+      notices,
+    )
   }
 
-  /** Every scheduled item whose time has come (the job's body); how many this call published. */
+  /**
+   * Every scheduled item whose time has come (the job's body); how many this call published. Items of
+   * one campaign due in the same round go out together, one notice per station naming them all; should
+   * that fail (one was published or withdrawn meanwhile), the others go one by one.
+   */
   async publishDue(batch = 50): Promise<number> {
     let published = 0
     for (;;) {
       const due = await this.store.campaigns.dueItems(this.clock.now(), batch)
       let round = 0
-      for (const item of due) if (await this.publish(item)) round++
+      const byCampaign = new Map<string, ReadingItem[]>()
+      for (const item of due) byCampaign.set(item.campaignId, [...(byCampaign.get(item.campaignId) ?? []), item])
+      for (const items of byCampaign.values()) {
+        if (await this.publishTogether(items)) round += items.length
+        else if (items.length > 1) for (const item of items) if (await this.publish(item)) round++
+      }
       published += round
       // A full batch may hide more; a round that published nothing would only find the same items again.
       if (due.length < batch || round === 0) return published
@@ -54,18 +81,31 @@ export class ReadingPublisher {
   }
 }
 
-/** The one notice per station room; the dedupe key makes a re-run add nothing. */
-function stationNotice(campaign: CampaignRecord, item: ReadingItem, stationId: string, members: AudienceMember[], at: Date): OutboxMessage {
+/**
+ * The one notice per station room for the items published together, naming each ("发布了《A》（必读）、《B》");
+ * the dedupe key (the first item's, published once) makes a re-run add nothing. `itemIds`: every item it names.
+ */
+function stationNotice(campaign: CampaignRecord, items: readonly ReadingItem[], stationId: string, members: AudienceMember[], at: Date): OutboxMessage {
   // Everyone this station serves, a deputy of two stations in both rooms' counts (each room counts them once).
   const here = members.filter((m) => memberStations(m).includes(stationId))
   const deputies = here.filter((m) => m.kind === 'deputy').length
   const who = deputies ? `本站 ${deputies} 位代表${here.length > deputies ? '及工作人员' : ''}` : '本站工作人员'
-  const text = `【学习材料】「${campaign.title}」发布了${inBookMarks(item.title)}${item.required ? '（必读）' : ''}。请${who}在小程序“学习”中阅读并打卡。`
+  const named = items.map((i) => `${inBookMarks(i.title)}${i.required ? '（必读）' : ''}`).join('、')
+  const text = `【学习材料】「${campaign.title}」发布了${named}。请${who}在小程序“学习”中阅读并打卡。`
+  const first = items[0]!
   return outboxMessage({
     to: { kind: 'station', id: stationId },
     kind: READING_PUBLISHED,
-    payload: { campaignId: campaign.id, itemId: item.id, title: item.title, required: item.required, text },
-    dedupeKey: `reading:${item.id}:published:station:${stationId}`,
+    payload: {
+      campaignId: campaign.id,
+      itemId: first.id,
+      itemIds: items.map((i) => i.id),
+      // The card's title: the reading itself, or how many of the campaign's came together.
+      title: items.length === 1 ? first.title : `${campaign.title}（${items.length} 篇）`,
+      required: items.some((i) => i.required),
+      text,
+    },
+    dedupeKey: `reading:${first.id}:published:station:${stationId}`,
     at,
   })
 }

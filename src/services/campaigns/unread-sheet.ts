@@ -5,7 +5,7 @@ import { csvSheet } from '../csv-sheet.js'
 import type { ChannelResolver } from '../delivery/channels.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { READING_REMINDER, type CampaignReminders } from './campaign-reminders.js'
-import { NO_REACH_WORDS, noReachOf } from './reach-words.js'
+import { noReachOf, noReachWords } from './reach-words.js'
 
 const KIND_WORDS: Record<PersonKind, string> = { deputy: '代表', staff: '工作人员', mp_user: '关注群众' }
 
@@ -26,7 +26,7 @@ export class UnreadSheet {
   ) {}
 
   async csv(staff: StaffPrincipal, campaignId: string): Promise<{ title: string; csv: string; rows: number; people: number }> {
-    const { campaign, dir, unread } = await this.reminders.unreadOf(staff, campaignId)
+    const { campaign, dir, unread, ended } = await this.reminders.unreadOf(staff, campaignId)
     const { deputies } = await this.directory.prepared()
     const named = unread.filter((u) => u.person.kind !== 'mp_user')
     const followers = unread.length - named.length
@@ -48,10 +48,11 @@ export class UnreadSheet {
         kind === 'deputy' ? (deputies.get(person.id)?.code ?? '') : '',
         person.stationId ? (dir.stationNames.get(person.stationId) ?? person.stationId) : '',
         `${items.length} 篇：${items.map((i) => inBookMarks(i.title)).join('')}`,
-        why ? NO_REACH_WORDS[why] : '能收到',
+        why ? noReachWords(why, ended) : '能收到',
       ])
     }
-    if (followers) rows.push([`关注群众 ${followers} 人未读`, KIND_WORDS.mp_user, '', '', '', '提醒未读时一并提醒（不列姓名）'])
+    const followersWords = ended ? '活动已结束，不再提醒（不列姓名）' : '提醒未读时一并提醒（不列姓名）'
+    if (followers) rows.push([`关注群众 ${followers} 人未读`, KIND_WORDS.mp_user, '', '', '', followersWords])
     await this.audit.record(staff, 'campaign.unread_exported', { kind: 'campaign', id: campaign.id }, { rows: rows.length, people: unread.length })
     return {
       title: `${campaign.title}-未读名单`,

@@ -4,6 +4,7 @@ import {
   checkInOpen,
   checkInOpensAt,
   checkInRefusal,
+  lateCheckInWords,
   meetingContactWords,
   momentLabel,
   rsvpClosesAt,
@@ -175,7 +176,8 @@ export class MeetingInvitations {
         return new ConflictError(`还没到签到时间。${opensAt} 开始签到（会议 ${starts} 开始），到时请再扫一次会场的签到二维码`, meeting, 'check_in_not_open')
       }
       case 'check_in_closed':
-        return new ConflictError(`会议已于 ${momentLabel(m!.endAt, tz)} 结束，签到已关闭。如果您到了会，请找会务工作人员登记`, meeting, 'check_in_closed')
+        // Whom to ask, by name and phone (or the office by name), for a 补签: the door's staff have gone by now.
+        return new ConflictError(`会议已于 ${momentLabel(m!.endAt, tz)} 结束，签到已关闭。如果您到了会，${lateCheckInWords(m!)}`, meeting, 'check_in_closed')
     }
   }
 }

@@ -79,11 +79,11 @@ export class QuizResults {
 
   /**
    * 参与人数 for the organizer: people, not attempts, counted as the boards count them (a paper
-   * handed in late makes nobody a participant); within her districts on a city-level quiz.
+   * handed in late makes nobody a participant); within her districts on a city-level quiz. From the
+   * quiz's attempts as the caller read them (the detail reads them once, for this and for 已有人开始答题).
    */
-  async participants(staff: StaffPrincipal, quiz: QuizRecord): Promise<number> {
-    const [attempts, dir] = await Promise.all([this.store.quizzes.attempts(quiz.id), this.audience.directory()])
-    return peopleBoard(inDistricts(attempts, this.quizzes.districtView(staff, quiz), dir)).length
+  async participants(staff: StaffPrincipal, quiz: QuizRecord, attempts: AttemptRecord[]): Promise<number> {
+    return peopleBoard(inDistricts(attempts, this.quizzes.districtView(staff, quiz), await this.audience.directory())).length
   }
 
   /** One row per finished attempt, times in the business time zone, through the one CSV writer (BOM, formulas neutralised). */

@@ -129,11 +129,14 @@ export class QuizService {
     return scope.kind === 'regions' && !q.scopeDistrictIds.length ? [...scope.regionIds] : null
   }
 
-  /** With whether anyone has started: the console shows what is frozen before she edits, not after 保存. */
+  /**
+   * With its attempts, read once for both things the detail says of them: whether anyone has started
+   * (the console shows what is frozen before she edits, not after 保存) and 参与人数 (QuizResults.participants).
+   */
   async detail(staff: StaffPrincipal, id: string) {
     const quiz = await this.get(staff, id)
-    const [questions, started] = await Promise.all([this.store.quizzes.questions(id), this.started(id)])
-    return { quiz, questions, started }
+    const [questions, attempts] = await Promise.all([this.store.quizzes.questions(id), this.store.quizzes.attempts(id)])
+    return { quiz, questions, attempts, started: attempts.length > 0 }
   }
 
   /**

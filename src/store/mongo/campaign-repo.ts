@@ -80,6 +80,47 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
    */
   const closeGate = (campaignId: string, session: ClientSession) => Campaign.updateOne({ _id: campaignId }, { $inc: { followGate: 1 } }, { session })
 
+  /** Thrown inside the transaction to abort it, undoing the claims made, when one item cannot be claimed. */
+  const notAll = new Error('an item was published meanwhile')
+  /** As sqlite's: every item claimed, or none and nothing written (the messages name them all). */
+  const publishAll = async (itemIds: readonly string[], at: Date, reach: ReachRecord[], outbox: Parameters<CampaignRepo['publishItem']>[3]) => {
+    if (!itemIds.length) return false
+    try {
+      return await translate(() =>
+        conn.transaction(async (session) => {
+          const all = [...reach]
+          for (const itemId of itemIds) {
+            // The conditional update is the claim: of two publishers, one matches.
+            const item = await ReadingItem.findOneAndUpdate(
+              { _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } },
+              { $set: { publishedAt: at } },
+              { session },
+            ).lean<ReadingItemDoc>()
+            if (!item) throw notAll
+            await closeGate(item.campaignId, session)
+            const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
+            for (const f of followers)
+              all.push({
+                itemId,
+                campaignId: item.campaignId,
+                personKind: f.personKind as ReachRecord['personKind'],
+                personId: f.personId,
+                stationId: f.stationId ?? null,
+                districtId: f.districtId ?? null,
+                reachedAt: at,
+              })
+          }
+          if (all.length) await Reach.bulkWrite(upsertOps(all), { session, ordered: false })
+          await insertOutbox(Outbox, outbox, session)
+          return true
+        }),
+      )
+    } catch (err) {
+      if (err === notAll) return false
+      throw err
+    }
+  }
+
   return {
     ...campaignSeriesRepo(conn, Campaign, Outbox),
     async create(campaign) {
@@ -158,35 +199,11 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
     getItems: (ids) => items({ _id: { $in: ids } }),
     items: (campaignId) => items({ campaignId }),
     dueItems: (now, limit) => items({ publishedAt: null, withdrawnAt: null, draft: { $ne: true }, publishAt: { $lte: now } }, limit),
-    async publishItem(itemId, at, reach, outbox) {
-      return translate(() =>
-        conn.transaction(async (session) => {
-          // The conditional update is the claim: of two publishers, one matches.
-          const item = await ReadingItem.findOneAndUpdate(
-            { _id: itemId, publishedAt: null, withdrawnAt: null, draft: { $ne: true } },
-            { $set: { publishedAt: at } },
-            { session },
-          ).lean<ReadingItemDoc>()
-          if (!item) return false
-          await closeGate(item.campaignId, session)
-          const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
-          const all = [
-            ...reach,
-            ...followers.map((f) => ({
-              itemId,
-              campaignId: item.campaignId,
-              personKind: f.personKind as ReachRecord['personKind'],
-              personId: f.personId,
-              stationId: f.stationId ?? null,
-              districtId: f.districtId ?? null,
-              reachedAt: at,
-            })),
-          ]
-          if (all.length) await Reach.bulkWrite(upsertOps(all), { session, ordered: false })
-          await insertOutbox(Outbox, outbox, session)
-          return true
-        }),
-      )
+    publishItem(itemId, at, reach, outbox) {
+      return publishAll([itemId], at, reach, outbox)
+    },
+    publishItems(itemIds, at, reach, outbox) {
+      return publishAll(itemIds, at, reach, outbox)
     },
     async follow(campaignId, reader, place, at) {
       return translate(() =>

@@ -33,22 +33,38 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
     for (const r of reach) insertReach.run(r.itemId, r.campaignId, r.personKind, r.personId, r.stationId, r.districtId, r.reachedAt.toISOString())
   }
 
-  const publish = db.transaction((itemId: string, at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {
-    // The conditional update is the claim: of two publishers, one changes the row.
-    const claimed = db
-      .prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL AND draft = 0')
-      .run(at.toISOString(), itemId).changes
-    if (claimed === 0) return false
+  /** Thrown inside `publish` to undo the claims already made when one of the items cannot be claimed. */
+  const notAll = new Error('an item was published meanwhile')
+  const publish = db.transaction((itemIds: readonly string[], at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) => {
+    // The conditional update is the claim: of two publishers, one changes the row. All or none: the
+    // messages name every item, so a claim lost on one undoes the others (the transaction rolls back).
+    for (const itemId of itemIds) {
+      const claimed = db
+        .prepare('UPDATE reading_items SET published_at = ? WHERE id = ? AND published_at IS NULL AND withdrawn_at IS NULL AND draft = 0')
+        .run(at.toISOString(), itemId).changes
+      if (claimed === 0) throw notAll
+    }
     writeReach(reach)
-    db.prepare(
-      `INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
-      SELECT i.id, f.campaign_id, f.person_kind, f.person_id, f.station_id, f.district_id, ?
-      FROM campaign_followers f JOIN reading_items i ON i.campaign_id = f.campaign_id WHERE i.id = ?
-      ON CONFLICT DO NOTHING`,
-    ).run(at.toISOString(), itemId)
+    for (const itemId of itemIds)
+      db.prepare(
+        `INSERT INTO reading_reach (item_id, campaign_id, person_kind, person_id, station_id, district_id, reached_at)
+        SELECT i.id, f.campaign_id, f.person_kind, f.person_id, f.station_id, f.district_id, ?
+        FROM campaign_followers f JOIN reading_items i ON i.campaign_id = f.campaign_id WHERE i.id = ?
+        ON CONFLICT DO NOTHING`,
+      ).run(at.toISOString(), itemId)
     writeOutbox(outbox)
     return true
   })
+  const publishAll = (itemIds: readonly string[], at: Date, reach: ReachRecord[], outbox: OutboxMessage[]) =>
+    group.run(() => {
+      if (!itemIds.length) return false
+      try {
+        return publish(itemIds, at, reach, outbox)
+      } catch (err) {
+        if (err === notAll) return false
+        throw err
+      }
+    })
 
   const follow = db.transaction((campaignId: string, kind: string, id: string, stationId: string | null, districtId: string | null, at: Date) => {
     const added = db
@@ -180,7 +196,10 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
       )
     },
     publishItem(itemId, at, reach, outbox) {
-      return group.run(() => publish(itemId, at, reach, outbox))
+      return publishAll([itemId], at, reach, outbox)
+    },
+    publishItems(itemIds, at, reach, outbox) {
+      return publishAll(itemIds, at, reach, outbox)
     },
     follow(campaignId, reader, place, at) {
       return group.run(() => follow(campaignId, reader.kind, reader.id, place.stationId, place.districtId, at))
