@@ -142,6 +142,13 @@ export class LiaisonClient {
     return (await this.call<{ items: CaseListItem[] }>('GET', `/people/${enc(personId)}/cases?can=${can}`)).items
   }
   /**
+   * Her messages she may ask to have handled again that the backend holds to be about the same matter as her new
+   * words (the same thing, in no other place), most alike first; none when her words are a new matter.
+   */
+  async casesSameMatter(personId: string, text: string) {
+    return (await this.call<{ items: CaseListItem[] }>('POST', `/people/${enc(personId)}/cases/same-matter`, { text })).items
+  }
+  /**
    * Her own messages a number names, however old: the whole number (20261122-0042), or its last four digits,
    * which start again at 0001 each day and may name several; newest first. None for another person's number.
    */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import { isUnavailable, type LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
-import { letGoParked, parkDraft } from './flows/kept-draft.js'
+import { letGoParked, parkDraft, pastKeeping } from './flows/kept-draft.js'
 import { finishTyping } from './flows/leave-message.js'
 import { residentConversation } from './flows/resident.js'
 import { privacyConversation } from './flows/privacy-requests.js'
@@ -142,7 +142,9 @@ export class Inbox {
         flow.parts.length > 0 &&
         flow.lastPartAt !== null &&
         now - flow.lastPartAt >= this.options.joinWindowMs
-      if (idle || typed) void this.receive({ kind: 'tick', contactId })
+      // Words kept past the time she was told are let go now, not at her next message: she may never write again.
+      const due = isParked(state) && pastKeeping(state, now)
+      if (idle || typed || due) void this.receive({ kind: 'tick', contactId })
     }
   }
 
@@ -334,8 +336,12 @@ export class Inbox {
     const flow = state.flow
     if (!flow) return
     const replies: string[] = []
-    if (isParked(state)) return
-    if (now - state.touchedAt >= this.options.dialogueTimeoutMs) {
+    if (isParked(state)) {
+      // Past the day (or week) she was told, the words go from the stored dialogue, and she is told so.
+      const letGo = letGoParked(state, now)
+      if (!letGo) return
+      replies.push(letGo)
+    } else if (now - state.touchedAt >= this.options.dialogueTimeoutMs) {
       const kept = parkDraft(flow, now)
       replies.push(kept ?? politeEnd(state))
       if (kept === null) state.flow = null

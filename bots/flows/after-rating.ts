@@ -15,8 +15,12 @@ import { commentOnRating, commentQuestion, commentUnclear } from './rating.js'
 import { lines, type CommentFlow, type RatedJustNow, type Turn } from './turn.js'
 import { sameMatterAgain } from './write-again.js'
 
-/** Statuses of a message still being handled (the backend's OPEN_STATUSES): "您之前发出的 N 条留言正在办理". */
-const IN_HAND = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied'])
+/**
+ * Statuses of a message still being handled: "您之前发出的 N 条留言正在办理". The backend's OPEN_STATUSES without
+ * `replied`: an answered message waits for her score, and is told so (ANSWERED), never said to be in hand.
+ */
+const IN_HAND = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
+const ANSWERED = 'replied'
 
 /**
  * A resident's words that may be for the deputy with a score she has just given, or may be a new problem:
@@ -59,8 +63,10 @@ export async function offerShortWords(turn: Turn): Promise<boolean> {
   // "下水道又堵了" about a message of his that may be handled again: which he means is asked first.
   if (await sameMatterAgain(turn, turn.raw)) return true
   // His messages already sent are said to be in hand, so "还没有发出去" is never read as about them.
-  const inHand = (await turn.client.cases(turn.person.personId).catch(() => [])).filter((c) => IN_HAND.has(c.status)).length
-  state.flow = { name: 'comment', ticket: '', words: turn.raw, stage: 'unsent', ...(inHand ? { inHand } : {}) }
+  const mine = await turn.client.cases(turn.person.personId).catch(() => [])
+  const inHand = mine.filter((c) => IN_HAND.has(c.status)).length
+  const answered = mine.filter((c) => c.status === ANSWERED).length
+  state.flow = { name: 'comment', ticket: '', words: turn.raw, stage: 'unsent', ...(inHand ? { inHand } : {}), ...(answered ? { answered } : {}) }
   turn.say(commentQuestion(state.flow))
   return true
 }

@@ -70,17 +70,29 @@ export function parkDraft(flow: Flow, now: number): string | null {
 }
 
 /**
+ * Whether words kept for her are past the time she was told: her words at the privacy notice after a
+ * day, a parked draft after a week. The bot's sweep lets them go then (Inbox.sweep), without waiting
+ * for her next message: she was told they are kept that long, and no longer.
+ */
+export function pastKeeping(state: DialogueState, now: number): boolean {
+  const flow = state.flow
+  if (flow?.name === 'privacy') return flow.parkedAt !== undefined && now - flow.parkedAt >= KEEP_AT_NOTICE_MS
+  return flow?.name === 'message' && flow.parked === true && now - (flow.parkedAt ?? state.touchedAt) >= KEEP_PARKED_MS
+}
+
+/**
  * A draft parked for a week is let go: the words that tell her (said before the answer to what she
  * wrote now), or null when there is none. A draft parked before parkedAt was kept counts from her
  * last message, which is when it was last touched.
  */
 export function letGoParked(state: DialogueState, now: number): string | null {
   const flow = state.flow
-  if (flow?.name === 'privacy' && flow.parkedAt !== undefined && now - flow.parkedAt >= KEEP_AT_NOTICE_MS) {
+  if (!pastKeeping(state, now)) return null
+  if (flow?.name === 'privacy') {
     state.flow = null
     return lines(`您之前说的「${heldWords(flow) ?? ''}」一直没有发出去，代表没有看到，这段话就不再保留了。`, '还要反映的话，请发送"留言"重新写。')
   }
-  if (flow?.name !== 'message' || !flow.parked || now - (flow.parkedAt ?? state.touchedAt) < KEEP_PARKED_MS) return null
+  if (flow?.name !== 'message') return null
   state.flow = null
   return lines(`您上次写的留言「${firstWords(flow)}」一直没有发出，代表没有看到。已经过了 7 天，这条就不再保留了。`, '还要反映的话，请发送"留言"重新写。')
 }

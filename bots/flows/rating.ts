@@ -127,6 +127,16 @@ function subjectIn(details: unknown): string | null {
 }
 
 /**
+ * Her messages sent before, in true words: those being handled "正在办理", those answered "已答复，等您评价" (an
+ * answered message said to be in hand would be untrue to her); null when neither.
+ */
+function sentEarlier({ inHand, answered }: CommentFlow): string | null {
+  if (inHand && answered) return `（您之前发出的留言：${inHand} 条正在办理，${answered} 条已答复，等您评价。发送"查询"可以看办到哪一步了。）`
+  if (answered) return `（您之前发出的 ${answered} 条留言已答复，等您评价，发送"查询"可以看答复。）`
+  return inHand ? `（您之前发出的 ${inHand} 条留言正在办理，发送"查询"可以看办到哪一步了。）` : null
+}
+
+/**
  * The one question her words after a score wait on: whether they are about the rated message (1) or a new one (2);
  * once the rating cannot take them (whole), whether to send them as a new message (1) or leave them (2).
  */
@@ -141,7 +151,7 @@ export function commentQuestion(flow: CommentFlow, several = false): string {
     return lines(
       // "刚才说的这句话", never "您说的…还没有发给代表": an old man reads that as his earlier message not sent.
       `您刚才说的"${oneLine(excerptOf(flow.words))}"还没有发出去。`,
-      flow.inHand ? `（您之前发出的 ${flow.inHand} 条留言正在办理，发送"查询"可以看办到哪一步了。）` : null,
+      sentEarlier(flow),
       '要把刚才这句话作为一条新留言发给代表，请回复 1；不用了，请回复 2。',
       // Maybe no problem at all ("今天天气不错"): the menu is one word away.
       '要办别的事，请回复"帮助"看菜单。',

@@ -118,6 +118,8 @@ export interface CommentFlow {
   sent?: number
   /** Stage 'unsent': how many of her messages were being handled then, said so she knows those went. */
   inHand?: number
+  /** Stage 'unsent': how many of her messages were answered then and waited for her score (not "in hand"). */
+  answered?: number
 }
 
 export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow

@@ -154,6 +154,8 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'deputy.update': (d, _, e) =>
     joined(changedWords(e), d.active === false && d.wasActive === true && '已设为离任', d.active === true && d.wasActive === false && '已恢复在任'),
   'deputy.bound': (d) => via(d.via),
+  // The code as it was typed on the demo's computer: whom the demo sign-in came in as.
+  'mp.demo_login': (d) => (str(d.as) ? `演示登录码 demo:${d.as}` : ''),
   'deputy.away.set': (d) =>
     str(d.from) && str(d.until)
       ? joined(`${monthDayText(str(d.from)!)}至${monthDayText(str(d.until)!)}`, str(d.reason) && (AWAY_REASON_LABELS as Record<string, string>)[str(d.reason)!])

@@ -29,6 +29,7 @@ export const AUDIT_ACTION_WORDS = {
   'deputy.away.ended': '结束代表暂停接收留言',
   'deputy.binding_code.issue': '生成代表绑定码',
   'deputy.bound': '代表绑定微信',
+  'mp.demo_login': '演示登录小程序',
   'unit.create': '新增承办单位',
   'unit.update': '修改承办单位',
   // ——— residents' messages ———

@@ -228,6 +228,8 @@ export interface MarkerRepo {
   doneAt(name: string): Promise<Date | null>
   /** Records the step as done; when it already was (another instance), the first time stays. */
   markDone(name: string, at: Date): Promise<void>
+  /** Forgets the step (a store that no longer is what the marker said, e.g. the demo's once a real directory is imported). */
+  clear(name: string): Promise<void>
 }
 
 /** Everything in the directory, as the import validator needs it. */

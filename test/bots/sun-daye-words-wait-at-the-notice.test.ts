@@ -54,6 +54,20 @@ describe('bot: 孙大爷’s first words wait at the privacy notice', function (
     expect((await story.app.liaison.store.cases.getByTicket(ticket))!.text).to.equal(WORDS)
   })
 
+  it('if he never writes again, a day on his words are gone from what the server keeps, and he is told so', async () => {
+    await ask(t, sun, WORDS)
+    await quiet(31 * 60_000)
+    const kept = await story.app.liaison.store.bot.dialogue('wx-sun')
+    expect(JSON.stringify(kept?.state), 'kept for the day he was told').to.include('下水道堵了好几天')
+    expect(await quiet(25 * HOUR)).to.deep.equal([
+      `您之前说的「${SHORT}」一直没有发出去，代表没有看到，这段话就不再保留了。\n还要反映的话，请发送"留言"重新写。`,
+    ])
+    const after = await story.app.liaison.store.bot.dialogue('wx-sun')
+    expect(JSON.stringify(after?.state ?? null), 'his words are not kept on the server').to.not.include('下水道')
+    expect(await quiet(25 * HOUR), 'told once').to.deep.equal([])
+    expect((await story.app.liaison.store.cases.search({ limit: 5 })).items, 'nothing sent').to.have.length(0)
+  })
+
   it('a day on, his words are let go and he is told so before anything else', async () => {
     await ask(t, sun, WORDS)
     await quiet(31 * 60_000)

@@ -7,8 +7,9 @@ import { loadConfig } from '../../src/config.js'
 import { seedDemoCases } from '../../src/demo/demo-cases.js'
 import { demoDirectory } from '../../src/demo/demo-city.js'
 import { localDate } from '../../src/domain/dates.js'
-import { seedDemo } from '../../src/services/bootstrap.js'
-import { Client } from '../helpers/app.js'
+import { DEMO_STORE_MARKER } from '../../src/services/accounts/demo-login.js'
+import { ensureAdmin, seedDemo } from '../../src/services/bootstrap.js'
+import { ADMIN_PASSWORD, Client } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 import { FakeWeChat } from '../fakes/wechat-api.js'
 
@@ -31,6 +32,7 @@ async function startDemo(options: { overrides?: Record<string, unknown>; seed?: 
     await seedDemo(store, services.importer, demoDirectory({ today: localDate(new Date(), config.business.timeZone) }))
     await seedDemoCases(store, services)
   }
+  await ensureAdmin(store, services.passwords, services.audit, ADMIN_PASSWORD)
   const { port } = await liaison.listen(0, options.host ?? '127.0.0.1')
   const baseUrl = `http://127.0.0.1:${port}`
   return { liaison, port, baseUrl, client: new Client(baseUrl), close: () => liaison.close() }
@@ -93,6 +95,12 @@ describe('the demo city in the mini-program without WeChat (demo:resident-4, dem
       expect(known.status).to.equal(200)
       expect(known.body).to.include({ known: true })
       expect(known.body.deputy.name).to.equal(deputy.name)
+      // Whoever runs the server reads in 操作记录 that someone came in through the demo, and as whom.
+      const admin = await new Client(demo.baseUrl).login('admin', ADMIN_PASSWORD)
+      const trail = (await admin.get('/api/admin/audit?action=mp.demo_login')).body.items
+      const his = trail.filter((e: any) => e.targetWords === `${deputy.name}代表`)
+      expect(his.map((e: any) => [e.actionWords, e.detailWords])).to.deep.include(['演示登录小程序', `演示登录码 demo:deputy-${deputy.code.toLowerCase()}`])
+      expect(his, 'the login and the home page\'s "known?" each').to.have.length(2)
     })
 
     it('says plainly when the code names nobody of the demo, or is written wrong', async () => {
@@ -134,6 +142,30 @@ describe('the demo city in the mini-program without WeChat (demo:resident-4, dem
       demo = await startDemo({ seed: 'other' })
       expectRefused(await login(demo.client, 'demo:resident-4'), 403, 'demo_login_not_demo', '这里不是演示数据')
       expect(await demo.liaison.store.mpUsers.getByOpenid('demo-resident-4'), 'nobody made').to.equal(null)
+    })
+
+    it('once a real directory is imported into the store that began as the demo: nobody of it, nor of the demo, signs in that way', async () => {
+      demo = await startDemo()
+      // A district tried the demo, kept the store and imported its own people; 王芳 now holds the code DP0002.
+      await demo.liaison.services.importer.import(caseCity(), null, undefined, { changeAtFirstLogin: false })
+      expectRefused(await login(demo.client, 'demo:deputy-DP0002'), 403, 'demo_login_not_demo', '这里不是演示数据')
+      expectRefused(await login(demo.client, 'demo:resident-4'), 403, 'demo_login_not_demo', '不能使用演示登录')
+      const admin = await new Client(demo.baseUrl).login('admin', ADMIN_PASSWORD)
+      expect((await admin.get('/api/admin/audit?action=mp.demo_login')).body.items, 'nobody came in').to.have.length(0)
+    })
+
+    it("for a deputy who is not one of the demo city's, even on a store still marked as the demo", async () => {
+      demo = await startDemo()
+      // A store an older version left marked as the demo after its real directory was imported.
+      const real = caseCity()
+      real.deputies = real.deputies.map((d) => ({ ...d, id: `zh-${d.id}`, code: `ZH${d.code.slice(2)}` }))
+      await demo.liaison.services.importer.import(real, null, undefined, { changeAtFirstLogin: false })
+      await demo.liaison.store.markers.markDone(DEMO_STORE_MARKER, new Date())
+      expect((await demo.liaison.store.deputies.getByCode('ZH0002'))?.active, 'the real deputy is in office').to.equal(true)
+      expectRefused(await login(demo.client, 'demo:deputy-ZH0002'), 404, 'demo_person_not_found', '没有代码为 ZH0002 的在任代表')
+      expect(await demo.liaison.store.mpUsers.getByOpenid('demo-deputy-zh-dp0002'), 'nobody made').to.equal(null)
+      // The demo's own deputies still sign in there.
+      expect((await login(demo.client, 'demo:deputy-DP0004')).status).to.equal(200)
     })
 
     it('when the configuration no longer says demo, though the store once was', async () => {

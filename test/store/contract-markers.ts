@@ -13,5 +13,18 @@ export function markersContract(store: () => Store) {
       expect(await markers.doneAt('meeting-audience-streets')).to.deep.equal(new Date('2026-12-01T08:00:00.000Z'))
       expect(await markers.doneAt('another-step'), 'each step by its own name').to.equal(null)
     })
+
+    it('forgets a step cleared, and only that one; clearing one never recorded changes nothing', async () => {
+      const markers = store().markers
+      await markers.markDone('demo.city-seeded', new Date('2026-12-01T08:00:00.000Z'))
+      await markers.markDone('meeting-audience-streets', new Date('2026-12-01T08:00:00.000Z'))
+      await markers.clear('demo.city-seeded')
+      await markers.clear('never-recorded')
+      expect(await markers.doneAt('demo.city-seeded')).to.equal(null)
+      expect(await markers.doneAt('meeting-audience-streets')).to.deep.equal(new Date('2026-12-01T08:00:00.000Z'))
+      // Recorded again later, it is known again from then.
+      await markers.markDone('demo.city-seeded', new Date('2026-12-02T08:00:00.000Z'))
+      expect(await markers.doneAt('demo.city-seeded')).to.deep.equal(new Date('2026-12-02T08:00:00.000Z'))
+    })
   })
 }

@@ -1,5 +1,7 @@
+import { demoDirectory } from '../../demo/demo-city.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import type { MpUserRecord, Store } from '../../store/ports.js'
+import type { AuditTrail } from '../audit.js'
 import type { MpAccounts } from './mp-account.js'
 import type { MpSessions } from './mp-sessions.js'
 
@@ -12,10 +14,20 @@ const RESIDENT = /^resident-([1-9]\d{0,2})$/
 const DEPUTY = /^deputy-([A-Za-z0-9_-]{1,24})$/
 const HOW_TO_WRITE = '演示登录码写作 demo:resident-4（居民）或 demo:deputy-DP0004（代表，后面是代表代码）'
 
+/**
+ * The demo city's deputies, code → id (their codes and ids do not depend on the day it is seeded).
+ * Only they can be signed in as: a deputy of any other directory, even one imported into a store
+ * that began as the demo, is nobody of the demo's.
+ */
+let demoDeputies: Map<string, string> | null = null
+const demoDeputyIdOf = (code: string) => (demoDeputies ??= new Map((demoDirectory().deputies ?? []).map((d) => [d.code.toUpperCase(), d.id]))).get(code)
+
 export interface DemoLoginDeps {
   store: Pick<Store, 'markers' | 'mpUsers' | 'deputies'>
   sessions: MpSessions
   accounts: Pick<MpAccounts, 'profile'>
+  /** Every demo sign-in is written down: whoever runs the server can see who came in as whom. */
+  audit: Pick<AuditTrail, 'record'>
   /** wechat.enabled: a server that signs people in through WeChat signs nobody in any other way. */
   wechatConfigured: boolean
   /** demo.seedOnEmptyStore: a deployment's configuration turns it off, and with it this way in. */
@@ -48,7 +60,12 @@ export class DemoLogin {
     if (!fromThisMachine) throw new ForbiddenError('演示登录只能在运行演示的这台电脑上使用', 'demo_login_not_local')
     if (!demoConfigured || !(await store.markers.doneAt(DEMO_STORE_MARKER)))
       throw new ForbiddenError('这里不是演示数据，不能使用演示登录', 'demo_login_not_demo')
-    const user = await this.person(code.slice(DEMO_PREFIX.length).trim())
+    const who = code.slice(DEMO_PREFIX.length).trim()
+    const user = await this.person(who)
+    await this.deps.audit.record(null, 'mp.demo_login', user.deputyId ? { kind: 'deputy', id: user.deputyId } : null, {
+      as: who.toLowerCase(),
+      mpUserId: user.id,
+    })
     const session = await sessions.issue(user.id)
     return { ...session, profile: await accounts.profile({ kind: 'mp_user', id: user.id, deputyId: user.deputyId }) }
   }
@@ -61,8 +78,9 @@ export class DemoLogin {
     if (resident) return sessions.userForOpenid(`demo-resident-${resident[1]}`)
     const deputyCode = DEPUTY.exec(who)?.[1]?.toUpperCase()
     if (!deputyCode) throw new ValidationError('演示登录码写得不对', [{ path: 'body.code', message: HOW_TO_WRITE }])
-    const deputy = await store.deputies.getByCode(deputyCode)
-    if (!deputy?.active) throw new NotFoundError(`演示数据里没有代码为 ${deputyCode} 的在任代表`, 'demo_person_not_found')
+    const demoId = demoDeputyIdOf(deputyCode)
+    const deputy = demoId ? await store.deputies.getByCode(deputyCode) : null
+    if (!deputy?.active || deputy.id !== demoId) throw new NotFoundError(`演示数据里没有代码为 ${deputyCode} 的在任代表`, 'demo_person_not_found')
     // The account the demo's seeding answered his messages from, or a new one: bound to him as a binding code would.
     const user = await sessions.userForOpenid(`demo-deputy-${deputy.id}`)
     if (user.deputyId === deputy.id) return user

@@ -4,6 +4,8 @@ import type { CaseQueries } from '../cases/case-queries.js'
 import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
 import { RATING_COMMENT_WINDOW_MS, type CaseWorkflow } from '../cases/case-workflow.js'
 import { commentSubjectRule } from '../../domain/comment-subject.js'
+import { sameMatter } from '../../domain/same-matter.js'
+import { alikeness, contentGrams } from '../../domain/similarity.js'
 import { UnprocessableError } from '../../errors.js'
 import type { BotPeople, BotPrincipal } from './bot-people.js'
 
@@ -44,6 +46,8 @@ export class BotCases {
       workflow: CaseWorkflow
       /** The topic dictionaries (config business): what a message is about, for her words after its score. */
       topics: { topics: readonly string[]; keywords: Readonly<Record<string, readonly string[]>> }
+      /** How alike two messages naming no known thing must be to be one matter (config cases.similarThreshold). */
+      similarThreshold: number
     },
   ) {
     this.aboutRated = commentSubjectRule(deps.topics.keywords, deps.topics.topics)
@@ -74,6 +78,24 @@ export class BotCases {
     const statuses: CaseStatus[] = can === 'withdraw' ? [...TRANSITIONS.withdraw] : ['closed']
     const page = await this.deps.queries.residentCases(person, { limit: ACTIONABLE_MAX, statuses })
     return this.listed(person.id, can === 'withdraw' ? page.items : page.items.filter((c) => this.reopenable(c) === 'allowed'))
+  }
+
+  /**
+   * Her messages she may ask to have handled again now (as `actionable`) that are about the same matter as `text`,
+   * her new words (same-matter.ts: the same thing, in no other place), most alike first: the chat offers 重新办理 of
+   * such a one only, and otherwise makes her words a new message.
+   */
+  async sameMatter(personId: string, text: string): Promise<CaseList> {
+    const list = await this.actionable(personId, 'reopen')
+    const words = contentGrams(text)
+    const alike = list.items
+      .map((c) => ({ c, grams: contentGrams(c.text) }))
+      .filter(({ grams }) => sameMatter(words, grams, this.deps.similarThreshold))
+      .map(({ c, grams }) => ({ c, score: alikeness(words, grams) }))
+      // Stable: equally alike ones stay newest first.
+      .sort((a, b) => b.score - a.score)
+      .map(({ c }) => c)
+    return { ...list, items: alike }
   }
 
   /**

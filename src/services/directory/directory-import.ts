@@ -7,6 +7,7 @@ import type { PasswordHasher } from '../../security/passwords.js'
 import type { Clock } from '../../clock.js'
 import { localDate } from '../../domain/dates.js'
 import { activationHashOf } from '../accounts/activation.js'
+import { DEMO_STORE_MARKER } from '../accounts/demo-login.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
@@ -40,7 +41,7 @@ export type ImportProgress = (message: string) => void
 
 /** What DirectoryImporter is built from (one object: the parameters are many). */
 export interface DirectoryImporterDeps {
-  store: Pick<Store, 'directory'>
+  store: Pick<Store, 'directory' | 'markers'>
   cipher: PiiCipher
   passwords: PasswordHasher
   audit: AuditTrail
@@ -61,7 +62,7 @@ export interface DirectoryImporterDeps {
  * staff member set their own password at first login.
  */
 export class DirectoryImporter {
-  private readonly store: Pick<Store, 'directory'>
+  private readonly store: Pick<Store, 'directory' | 'markers'>
   private readonly cipher: PiiCipher
   private readonly passwords: PasswordHasher
   private readonly audit: AuditTrail
@@ -173,6 +174,10 @@ export class DirectoryImporter {
       }
     }
     progress(`写入：新增 ${sum(report.created)}，更新 ${sum(report.updated)}，未变 ${sum(report.unchanged)}`)
+    // Whatever is imported may be a real office's people: the store is no longer only the demo, and
+    // the demo's login without WeChat (accounts/demo-login.ts) must not reach them. Cleared before the
+    // write, so a failed write leaves it cleared; seedDemo marks the store again after its own import.
+    await this.store.markers.clear(DEMO_STORE_MARKER)
     await this.store.directory.upsertAll(changed)
     this.onChange()
     await this.audit.record(actor, 'directory.import', null, { created: report.created, updated: report.updated, deputiesNotInFile: notInFile.count })

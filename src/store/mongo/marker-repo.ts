@@ -19,5 +19,8 @@ export async function markerRepo(conn: Connection): Promise<MarkerRepo> {
       // $setOnInsert: a second record (another instance starting at once) keeps the first time.
       await Marker.updateOne({ _id: name }, { $setOnInsert: { doneAt: at } }, { upsert: true })
     },
+    async clear(name) {
+      await Marker.deleteOne({ _id: name })
+    },
   }
 }

@@ -11,5 +11,8 @@ export function markerRepo(db: Db): MarkerRepo {
     async markDone(name, at) {
       db.prepare('INSERT INTO app_markers (name, done_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING').run(name, at.toISOString())
     },
+    async clear(name) {
+      db.prepare('DELETE FROM app_markers WHERE name = ?').run(name)
+    },
   }
 }

@@ -39,6 +39,7 @@ import {
   reasonBody,
   regionsQuery,
   resolveBody,
+  sameMatterBody,
   roomBindBody,
   seenBody,
   textBody,
@@ -145,6 +146,18 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const { ref, can } = parse(personCasesQuery, ctx.query, 'query')
     const list = ref ? await cases.named(personId, ref) : can ? await cases.actionable(personId, can) : await cases.mine(personId)
     ctx.body = { items: list.items.map((c) => presentBotCaseItem(c, cases.reopenable(c), list.refs.get(c.ticket))), more: list.more }
+  })
+
+  /**
+   * Her messages she may ask to have handled again that are about the same matter as her new words, most alike
+   * first (none: her words are a new message). The backend judges, so the chat never offers another thing's or
+   * another place's message. A POST only because her words may be as long as a message; nothing is changed.
+   */
+  router.post('/people/:personId/cases/same-matter', async (ctx) => {
+    const { personId } = parse(personParam, ctx.params, 'params')
+    const { text } = parse(sameMatterBody, ctx.state.body, 'body')
+    const list = await cases.sameMatter(personId, text)
+    ctx.body = { items: list.items.map((c) => presentBotCaseItem(c, cases.reopenable(c), list.refs.get(c.ticket))) }
   })
 
   router.get('/people/:personId/cases/:ticket', async (ctx) => {

@@ -59,6 +59,8 @@ export const transferBody = reasonBody.extend({ deputyCode: z.string().trim().mi
  * answered that they are about this message, so they are taken whatever they name.
  */
 export const commentBody = z.strictObject({ comment: said(500, '请写下您想说的话'), confirmed: z.literal(true).optional() })
+/** A resident's new words, to find her earlier message about the same matter (as long as a message may be). */
+export const sameMatterBody = z.strictObject({ text: requiredText(2000, '留言内容') })
 export const textBody = z.strictObject({ text: requiredText(2000, '答复内容') })
 export const bindBody = z.strictObject({
   code: z
