@@ -11,7 +11,7 @@ import {
   type QuizQuestion,
   type QuizRecord,
 } from '../../domain/quiz.js'
-import type { NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
+import type { Board, BoardKind, NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
 import type { MpPrincipal } from '../../services/accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { closedText, closingText } from '../../domain/due-date-text.js'
@@ -178,4 +178,15 @@ export const presentGroup = (g: NamedGroup) => ({
   participationRate: g.participationRate,
   averageScore: g.averageScore,
   averagePercent: g.averagePercent,
+})
+
+/**
+ * A participant's leaderboard, hers marked. `final`: by the server's clock the board can no longer change (最终排名);
+ * just after the close it still can (成绩统计中), as papers handed in within the grace are counted.
+ */
+export const presentMpBoard = (board: Board, by: BoardKind, viewer: MpPrincipal, now: Date) => ({
+  quizId: board.quiz.id,
+  by,
+  final: boardFinal(board.quiz, now),
+  items: by === 'person' ? board.people.map(presentParticipantRow(viewer)) : board.groups.map(presentGroup),
 })

@@ -3,9 +3,8 @@ import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { QuizResults } from '../../../services/quizzes/quiz-results.js'
 import type { Paper, QuizTaking } from '../../../services/quizzes/quiz-taking.js'
-import { boardFinal } from '../../../domain/quiz.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
-import { presentGroup, presentMpQuiz, presentPaper, presentParticipantRow, presentResult } from '../../presenters/quizzes.js'
+import { presentMpBoard, presentMpQuiz, presentPaper, presentResult } from '../../presenters/quizzes.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { attemptIdParam, boardQuery, quizIdParam, submitBody } from './schemas.js'
@@ -39,10 +38,7 @@ export function mpQuizRoutes({ sessions, taking, results, clock, timeZone }: MpQ
   router.get('/quizzes/:id/leaderboard', async (ctx) => {
     const { by } = parse(boardQuery, ctx.query, 'query')
     const board = await results.forParticipant(ctx.state.mpUser, parse(quizIdParam, ctx.params, 'params').id, by)
-    const row = presentParticipantRow(ctx.state.mpUser)
-    // `final`: by the server's clock, the board can no longer change (最终排名); just after the close it still can (成绩统计中).
-    const final = boardFinal(board.quiz, clock.now())
-    ctx.body = { quizId: board.quiz.id, by, final, items: by === 'person' ? board.people.map(row) : board.groups.map(presentGroup) }
+    ctx.body = presentMpBoard(board, by, ctx.state.mpUser, clock.now())
   })
 
   /** One's own attempt: the paper while open (to resume), the result once finished. */
