@@ -256,6 +256,11 @@ export interface CaseStory {
   /** The resident has written `text` to 张伟 in one line, he has answered it, and the bot waits for her score: the message's number. */
   residentWithAnsweredMessage(text: string, reply?: string): Promise<string>
   /**
+   * The resident's message to 张伟 was answered, rated 2 ("不满意根本没修好"), the offer to handle it again declined,
+   * and three days have passed on both clocks: the message's number.
+   */
+  answeredRatedLowDaysAgo(text: string, reply: string): Promise<string>
+  /**
    * The resident has written two messages to 张伟 (by default "路口红绿灯时间太短，老人过不去马路",
    * then "小区门口的垃圾好几天没人清运") and he has answered both, the earlier first: both wait for her score.
    */
@@ -290,6 +295,15 @@ export function useCaseStory(options: { resident?: [contact: string, name: strin
     async residentWithAnsweredMessage(text, reply) {
       const ticket = await story.writesToZhangWei(text)
       await story.zhangWeiAnswers(ticket, reply)
+      return ticket
+    },
+    async answeredRatedLowDaysAgo(text, reply) {
+      const ticket = await story.residentWithAnsweredMessage(text, reply)
+      await ask(base.bot, story.resident, '不满意根本没修好')
+      await ask(base.bot, story.resident, '2')
+      const days = 3 * 24 * 3_600_000
+      base.app.clock.advance(days)
+      base.bot.clock.advance(days)
       return ticket
     },
     async residentWithTwoAnsweredMessages({

@@ -13,8 +13,6 @@ describe('bot: 孙大爷 writes again', function () {
   let sun: Person
   beforeEach(() => ({ bot: t, resident: sun } = story))
 
-  const DAY = 24 * 3_600_000
-
   /** His first message, from 光明社区, its place chosen from the lists by name. */
   async function writesFromGuangming(text: string): Promise<string> {
     expect(await ask(t, sun, '留言')).to.include('同意请回复')
@@ -26,15 +24,7 @@ describe('bot: 孙大爷 writes again', function () {
   }
 
   /** A message to 张伟, answered, rated 2 with his words, and the offer to handle it again declined. */
-  async function sewerRatedLow(): Promise<string> {
-    const ticket = await story.writesToZhangWei('小区门口的下水道堵了好几天了')
-    await story.zhangWeiAnswers(ticket, '已请物业疏通了下水道。')
-    await ask(t, sun, '不满意根本没修好')
-    await ask(t, sun, '2')
-    story.app.clock.advance(3 * DAY)
-    t.clock.advance(3 * DAY)
-    return ticket
-  }
+  const sewerRatedLow = () => story.answeredRatedLowDaysAgo('小区门口的下水道堵了好几天了', '已请物业疏通了下水道。')
 
   it('"留言" again offers the place of his last message: "1" goes there, "换地方" lists the districts', async () => {
     await writesFromGuangming('楼道的灯坏了晚上看不见')

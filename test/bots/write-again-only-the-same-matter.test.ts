@@ -17,15 +17,7 @@ describe('bot: 孙大爷 writes again, only the same matter is offered to be han
   const DAY = 24 * 3_600_000
 
   /** His lift message to 张伟, answered, rated 2, the offer to handle it again declined, three days ago. */
-  async function liftRatedLow(): Promise<string> {
-    const ticket = await story.writesToZhangWei('光明社区3号楼的电梯坏了好几天了')
-    await story.zhangWeiAnswers(ticket, '已请物业修好了电梯。')
-    await ask(t, sun, '不满意根本没修好')
-    await ask(t, sun, '2')
-    story.app.clock.advance(3 * DAY)
-    t.clock.advance(3 * DAY)
-    return ticket
-  }
+  const liftRatedLow = () => story.answeredRatedLowDaysAgo('光明社区3号楼的电梯坏了好几天了', '已请物业修好了电梯。')
 
   it('a street light of the same building is a new message: no "是不是上次", the lift message left as it was', async () => {
     const lift = await liftRatedLow()
