@@ -17,6 +17,10 @@ export interface Region {
   name: string
   kind: string
 }
+/** A region of the whole place tree, with the one above it (null for a district). */
+export interface Place extends Region {
+  parentId: string | null
+}
 export interface DeputyMatch {
   code: string
   name: string
@@ -92,6 +96,8 @@ export interface DeputyCase extends CaseBrief {
   acknowledgeByText?: string | null
   /** The station pressed him on it (催办) in this round (absent from an older backend). */
   urged?: boolean
+  /** Where it stands in his words, as his page says it ("张伟代表转给您，待受理"); absent from an older backend. */
+  standing?: string
 }
 export interface OutboxItem {
   id: string

@@ -12,6 +12,7 @@
 import type {
   Person,
   Region,
+  Place,
   DeputyMatch,
   CaseDraft,
   SubmittedCase,
@@ -98,8 +99,9 @@ export class LiaisonClient {
   async dialogue(contactId: string) {
     return this.call<{ state: Record<string, unknown> | null; updatedAt: string | null }>('GET', `/dialogues/${enc(contactId)}`)
   }
-  saveDialogue(contactId: string, state: Record<string, unknown>) {
-    return this.call<{ updatedAt: string }>('PUT', `/dialogues/${enc(contactId)}`, { state })
+  /** `keepHours`: how long the backend may keep it unless it is saved again (it deletes it then, the bot running or not). */
+  saveDialogue(contactId: string, state: Record<string, unknown>, keepHours?: number) {
+    return this.call<{ updatedAt: string }>('PUT', `/dialogues/${enc(contactId)}`, keepHours === undefined ? { state } : { state, keepHours })
   }
   clearDialogue(contactId: string) {
     return this.call<void>('DELETE', `/dialogues/${enc(contactId)}`)
@@ -108,6 +110,10 @@ export class LiaisonClient {
   // Directory
   async regions(parentId?: string) {
     return (await this.call<{ items: Region[] }>('GET', `/regions${parentId ? `?parentId=${enc(parentId)}` : ''}`)).items
+  }
+  /** Every place a message can go to (districts, streets, communities; no grids), each with its parent: the whole tree at once. */
+  async placeTree() {
+    return (await this.call<{ items: Place[] }>('GET', '/regions/tree')).items
   }
   /** The station of a poster code, or null when no station has it. */
   async station(code: string): Promise<{ code: string; name: string } | null> {

@@ -3,7 +3,7 @@ import type { CaseRules, LiaisonClient, OutboxItem } from './client.js'
 import type { Inbox } from './inbox.js'
 import { PacerStoppedError, type Pacer, type PaceClock } from './pacer.js'
 import { ConversationNotFoundError, type Speaker } from './speaker.js'
-import { reopenLine, SCALE_LINE } from './flows/rating.js'
+import { reopenLine, SCALE_LINE } from './flows/rating-scale.js'
 import { lines, shortTicket } from './flows/turn.js'
 
 export interface OutboxOptions {

@@ -1,4 +1,4 @@
-import { compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
+import { bare, compact, EMOJI, normalise, originalTail, repeatedUnit } from './typed-text.js'
 
 /** How a resident gives a score: a number, a word of the rating question, 不满意 with the reason after it. */
 
@@ -148,9 +148,7 @@ const NEW_MATTER =
  * new request. Anything else may be a new problem, and she is asked which it is.
  */
 export function verdictOnAnswer(text: string): boolean {
-  const t = compact(text)
-    .replace(EMOJI, '')
-    .replace(/[\p{P}\p{S}]/gu, '')
+  const t = bare(text)
   if (!t || [...t].length > VERDICT_MAX || NEW_MATTER.test(t)) return false
   return ratingWord(text) !== null || scaleWord(text) !== null || dissatisfaction(text) !== null || notSolved(text) || ABOUT_ANSWER.test(t)
 }

@@ -1,7 +1,7 @@
 import type { Contact, Room, Wechaty } from 'wechaty'
-import type { Speech } from './inbox.js'
+import type { Speech } from './inbox-types.js'
+import { splitMessage } from './long-texts.js'
 import type { Pacer, Priority, SendOutcome } from './pacer.js'
-import { splitMessage } from './text.js'
 
 /** The contact or room is gone (deleted friend, left group), or not loaded yet after a login. */
 export class ConversationNotFoundError extends Error {

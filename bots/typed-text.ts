@@ -1,6 +1,6 @@
 /**
  * The bot's first step with what a person typed: made comparable (full-width characters, stray
- * spaces, emoji and WeChat's faces), for the command reader (text.ts) and the score reader (scores.ts).
+ * spaces, emoji and WeChat's faces), for the command reader (parse-command.ts) and the score reader (scores.ts).
  */
 
 /**
@@ -23,6 +23,18 @@ export const compact = (text: string) => normalise(text).replace(/\s/g, '')
  * these alone, or of them around a thank-you, is a reaction, not words for a message.
  */
 export const EMOJI = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{20E3}]|\[[\p{Script=Han}A-Za-z]{1,4}\]/gu
+
+/**
+ * Only the words of a text: no spaces, emoji, WeChat faces ([微笑]), punctuation or symbols ("好的👍！" → "好的").
+ * What the matchers of short answers compare, so "嗯嗯～", "2、" and "换地方。" read as if typed plainly.
+ */
+export const bare = (text: string) =>
+  compact(text)
+    .replace(EMOJI, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+
+/** How many characters of a text are words, not punctuation, emoji or spaces ("啊？" has one). */
+export const wordCount = (text: string) => [...bare(text)].length
 
 /** "谢谢谢谢" → "谢谢", "嗯嗯嗯" → "嗯": the shortest repeated part that passes `known`, if the text is only that part again and again. */
 export function repeatedUnit(text: string, known: (unit: string) => boolean): string | null {

@@ -1,18 +1,12 @@
-import {
-  asksForPerson,
-  asksHowToUse,
-  commentOrNewChoice,
-  compact,
-  isGreeting,
-  isNod,
-  namedThing,
-  progressQuestion,
-  verdictOnAnswer,
-  wordCount,
-} from '../text.js'
-import { CASE_TEXT_MAX, isLongText, startMessageWithText, startMessageWithWords } from './leave-message.js'
-import { commentOnRating, commentQuestion, commentUnclear } from './rating.js'
-import { lines, type CommentFlow, type RatedJustNow, type Turn } from './turn.js'
+import { progressQuestion } from '../progress-questions.js'
+import { verdictOnAnswer } from '../scores.js'
+import { commentOrNewChoice, namedThing } from '../short-answers.js'
+import { asksForPerson, asksHowToUse, isGreeting } from '../to-the-bot.js'
+import { compact, wordCount } from '../typed-text.js'
+import { startMessageWithText, startMessageWithWords } from './leave-message.js'
+import { CASE_TEXT_MAX, isLongText } from './message-draft.js'
+import { commentOnRating, commentQuestion, commentUnclear } from './rating-comment.js'
+import { lines, saysYes, type CommentFlow, type RatedJustNow, type Turn } from './turn.js'
 import { sameMatterAgain } from './write-again.js'
 
 /**
@@ -81,7 +75,7 @@ export async function offerShortWords(turn: Turn): Promise<boolean> {
 export async function commentOrNewAnswer(turn: Turn, flow: CommentFlow): Promise<boolean> {
   const cmd = turn.command
   // Once the question is only "作为新留言发给代表？1/2", a plain yes ("确认", "好的", "是的", "对", "嗯") is its 1.
-  const yes = !!flow.stage && (cmd.kind === 'confirm' || isNod(turn.raw))
+  const yes = !!flow.stage && saysYes(turn)
   const choice = yes
     ? 1
     : cmd.kind === 'number'

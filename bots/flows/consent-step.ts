@@ -1,6 +1,7 @@
-import { agreesToNotice } from '../text.js'
+import { agreesToNotice } from '../short-answers.js'
 import { noticeReminder } from './kept-draft.js'
-import { addPart, CASE_TEXT_MAX, isLongText, newFlow, resumeDraft, startNew } from './leave-message.js'
+import { resumeDraft, startNew } from './leave-message.js'
+import { addPart, CASE_TEXT_MAX, isLongText, newFlow } from './message-draft.js'
 import { placeOnly, placeTree } from './places.js'
 import { lines, type MessageFlow, type PrivacyFlow, type Turn } from './turn.js'
 

@@ -1,4 +1,4 @@
-import { compact } from '../text.js'
+import { compact } from '../typed-text.js'
 
 /**
  * What a deputy does in the mini-program and not in the chat: voting in a ballot, answering a

@@ -3,7 +3,8 @@ import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, PHONE_ASKED } 
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, type Turn } from './turn.js'
-import { compact, quotedTicket } from '../text.js'
+import { quotedTicket } from '../quotes.js'
+import { compact } from '../typed-text.js'
 
 /** Words of his coming ("尽量参加", "能去"): about this meeting, not a reason for missing it. */
 const COMING = /参加|参会|出席|到会|能去|会去|能来|能到|去得了|来得了|赶得上|赶过去|就去|就来/
@@ -25,6 +26,10 @@ const isReasonGiven = (text: string) => {
 
 /** How answering works, said when nothing waits for an answer. */
 const HOW = '收到会议通知后，回复"参加"或"请假 原因"即可。'
+
+/** How he pauses his new messages himself, in the words of his workbench's link (miniprogram/pages/deputy/index.wxml). */
+const PAUSE_YOURSELF =
+  '要暂停接收新留言，请打开小程序"代表工作台"，点"暂停接收新留言（外出、生病时）"，选好日子和原因；联络站会收到通知。也可以请联络站代为设置。'
 
 /**
  * After "请写明请假原因", his next words count as the reason this long: an older deputy may take a while to
@@ -63,9 +68,9 @@ export async function excuse(turn: Turn, reason: string) {
 }
 
 /**
- * "请假 下周住院" with no meeting to excuse him from: he most likely means his messages. Staff pause those (暂停接收留言),
- * so he is told whom to ask, his station by name, or that they have already paused them and until when. A staff
- * member (no deputy) hears only that no meeting waits.
+ * "请假 下周住院" with no meeting to excuse him from: he most likely means his messages. He pauses those himself on his
+ * mini-program's 代表工作台 (暂停接收新留言), step by step as the page names it, or asks his station to; or he is told
+ * they are paused already and until when. A staff member (no deputy) hears only that no meeting waits.
  */
 async function noMeetingToExcuse(turn: Turn, none: string): Promise<string> {
   let own: Awaited<ReturnType<Turn['client']['deputyAway']>>
@@ -76,13 +81,7 @@ async function noMeetingToExcuse(turn: Turn, none: string): Promise<string> {
     return `${none}。${HOW}`
   }
   const station = own.stations.length ? own.stations.join('或') : '您所在的代表联络站'
-  return lines(
-    `${none}。"请假"是给会议请假用的。`,
-    own.away
-      ? `${own.away.text}。日期要改，请联系${station}。`
-      : `要在住院、外出期间暂停接收群众的新留言，请联系${station}，由工作人员为您设置；您手上的留言仍由您办理。`,
-    HOW,
-  )
+  return lines(`${none}。"请假"是给会议请假用的。`, own.away ? `${own.away.text}。日期要改，请联系${station}。` : PAUSE_YOURSELF, HOW)
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TransferChoice } from '../client.js'
-import { compact } from '../text.js'
+import { compact } from '../typed-text.js'
 import { lines, oneLine, type TransferAsk, type Turn } from './turn.js'
 
 /**

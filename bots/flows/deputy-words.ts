@@ -1,8 +1,7 @@
-import { compact } from '../text.js'
-import { EMOJI } from '../typed-text.js'
+import { compact, EMOJI } from '../typed-text.js'
 
 /**
- * How a deputy's own words are read, apart from the commands (text.ts): what may not go to a
+ * How a deputy's own words are read, apart from the commands (parse-command.ts): what may not go to a
  * resident as an answer (src/domain/reply-words.ts), and plain sentences that mean a command he did
  * not type. Pure, no I/O.
  */

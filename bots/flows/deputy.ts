@@ -1,5 +1,8 @@
 import { ApiError, type DeputyCase } from '../client.js'
-import { compact, normalise, parseCommand, quotedTicket, type Command } from '../text.js'
+import type { Command } from '../commands.js'
+import { parseCommand } from '../parse-command.js'
+import { quotedTicket } from '../quotes.js'
+import { compact, normalise } from '../typed-text.js'
 import { attend, excuse, leaveReason, meetingWords } from './deputy-meetings.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
@@ -295,8 +298,12 @@ function owed(c: DeputyCase): string {
   return c.overdue ? `答复已超期（应在${c.replyByText}答复），请尽快答复` : `请在${c.replyByText}答复`
 }
 
-/** Where a message in his hands stands, in his words rather than the office's (已分派). */
+/**
+ * Where a message in his hands stands, in his words rather than the office's (已分派): as his page says it, which the
+ * backend sends ("张伟代表转给您，待受理" for one a colleague handed him, not 新留言); an older backend's, worked out here.
+ */
 function standing(c: DeputyCase): string {
+  if (c.standing) return c.standing
   if (c.status === 'assigned') return '新留言，待受理'
   if (c.status === 'reopened') return '群众要求重新办理，待受理'
   if (c.status === 'acknowledged') return '已受理，待答复'

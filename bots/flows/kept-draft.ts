@@ -1,5 +1,6 @@
 import { askConsentFirst, resumeDraft, startMessageToDeputy, startNew, submit } from './leave-message.js'
-import { lines, oneLine, type DialogueState, type Flow, type MessageFlow, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
+import { lines, RATING_WINDOW_MS, type DialogueState, type Flow, type MessageFlow, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
+import { excerptOf } from './words-passed-on.js'
 
 /**
  * A message she wrote and did not send is never dropped without a word: a summary left unanswered
@@ -17,16 +18,26 @@ export const KEEP_PARKED_MS = 7 * 24 * 3_600_000
  */
 export const KEEP_AT_NOTICE_MS = 24 * 3_600_000
 
-/** Her own words, short: the first twenty characters on one line, as she typed them (her "，" stays). */
-function firstWords(flow: MessageFlow): string {
-  return shortWords(flow.parts.join(' '))
+const HOUR = 3_600_000
+
+/**
+ * How long the backend may keep this dialogue unless the bot saves it again (it deletes it then, even while the bot
+ * is not running): her words at the privacy notice, the day she was told, since she has not agreed they may be kept;
+ * a summary that can be sent, or an answer awaiting her score, the week; anything else a day, far past the half
+ * hour after which the bot ends it.
+ */
+export function keepingHours(state: DialogueState): number {
+  const flow = state.flow
+  if (flow?.name === 'privacy') return KEEP_AT_NOTICE_MS / HOUR
+  const sendable = flow?.name === 'message' && flow.stage === 'confirm' && !!flow.target && flow.parts.length > 0
+  return sendable || state.rating ? Math.max(KEEP_PARKED_MS, RATING_WINDOW_MS) / HOUR : KEEP_AT_NOTICE_MS / HOUR
 }
 
-/** Words on one line, at most twenty characters ("…" when cut). */
-export function shortWords(text: string): string {
-  const chars = [...oneLine(text)]
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('')
-}
+/** Words of hers, short: the first twenty characters on one line, as she typed them (her "，" stays). */
+const shortWords = (text: string) => excerptOf(text, 20)
+
+/** Her draft's own words, short. */
+const firstWords = (flow: MessageFlow) => shortWords(flow.parts.join(' '))
 
 /**
  * Words of hers a flow holds that have gone nowhere yet, short ("我想给代表反映个事我们小区门口的…"): a draft, the draft

@@ -1,9 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { ApiError, type CaseDraft, type DeputyMatch } from '../client.js'
 import { aboutThePlace, refusal } from './refusal.js'
-import { asksIfSent, compact, isNod } from '../text.js'
-import { pathTo, placeOnly, placeTree } from './places.js'
-import { answerByLine, lines, numbered, type Choice, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
+import { asksIfSent } from '../to-the-bot.js'
+import { namesChosenPlace, showPlaces, typedWhileChoosing } from './choose-place.js'
+import { addPart, CANCEL_HINT, choicesShown, chooseTarget, isLongText, newFlow, placeTarget, showConfirm, TEXT_PROMPT } from './message-draft.js'
+import { placeOnly, placeTree } from './places.js'
+import { askPlace, samePlaceAnswer, samePlaceQuestion } from './same-place.js'
+import { answerByLine, lines, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
 
 /**
  * A resident leaves a message: where they live (numbered districts → streets →
@@ -11,11 +14,6 @@ import { answerByLine, lines, numbered, type Choice, type MessageFlow, type NewM
  * messages as they like until "好了" (or a quiet join window), then confirm. The draft
  * lives in the dialogue state, so a bot restart or a backend outage loses nothing.
  */
-
-const CANCEL_HINT = '回复"取消"可以随时退出。'
-const TEXT_PROMPT = '请直接说您的问题或建议，可以分几条发。\n说完了请回复"好了"。'
-/** The backend's limit for a message's words (caseBody in src/http/routes/bot/schemas.ts), counted as it counts. */
-export const CASE_TEXT_MAX = 2000
 
 /** Shows the privacy notice when the resident has not agreed yet; true when it did. */
 export async function askConsentFirst(turn: Turn, next: PrivacyFlow['next']): Promise<boolean> {
@@ -60,6 +58,22 @@ export async function startMessageWithWords(turn: Turn, words: string) {
   await askPlace(turn, flow)
 }
 
+/**
+ * "光明社区", "湛河区轻工街道光明社区" with nothing going on: the place a message goes to, said before anything else.
+ * The message starts there (after the privacy notice the first time); false when the words are no place alone.
+ */
+export async function startAtPlace(turn: Turn): Promise<boolean> {
+  const path = placeOnly(await placeTree(turn.client, turn.now), turn.raw)
+  if (!path) return false
+  const flow = newFlow()
+  flow.path = path
+  turn.state.flow = flow
+  turn.say(`好的，您要给${path.at(-1)!.name}的人大代表留言。`)
+  if (await askConsentFirst(turn, { kind: 'resume', flow })) return true
+  await askPlace(turn, flow)
+  return true
+}
+
 /** Starts what she asked for, once she has agreed to the privacy notice. */
 export async function startNew(turn: Turn, next: NewMessage) {
   if (next.kind === 'message') await startMessage(turn)
@@ -71,69 +85,6 @@ export async function startNew(turn: Turn, next: NewMessage) {
 export async function startMessage(turn: Turn) {
   const flow = newFlow()
   await askPlace(turn, flow)
-}
-
-/**
- * The place question of a new message: from a place she named before she was asked ("光明社区" under the privacy
- * notice); else, when her last message went to a place she chose, whether this one goes there too; else the districts.
- */
-export async function askPlace(turn: Turn, flow: MessageFlow) {
-  if (flow.path.length) return showPlaces(turn, flow, null)
-  const last = await lastPlace(turn)
-  if (!last) return showPlaces(turn, flow, null)
-  flow.stage = 'samePlace'
-  flow.lastPlace = last
-  flow.options = []
-  turn.state.flow = flow
-  turn.say(lines(samePlaceQuestion(last), CANCEL_HINT))
-}
-
-/** Where her newest message with a chosen place went, district first; null when none did (or the place is gone). */
-async function lastPlace(turn: Turn): Promise<Choice[] | null> {
-  const { items } = await turn.client.caseList(turn.person.personId)
-  const regionId = items.find((c) => c.regionId)?.regionId
-  if (!regionId) return null
-  const path = pathTo(await placeTree(turn.client, turn.now), regionId)
-  return path.length ? path : null
-}
-
-const samePlaceQuestion = (last: Choice[]) =>
-  lines(`您上次是${last.at(-1)!.name}（${last.map((p) => p.name).join(' ')}），这次还发这里吗？`, `1. 是，还发${last.at(-1)!.name}`, '2. 换地方')
-
-/** Her answer to samePlaceQuestion: yes goes there; "换地方" (2) shows the districts; a place named goes there. */
-async function samePlaceAnswer(turn: Turn, flow: MessageFlow): Promise<boolean> {
-  const cmd = turn.command
-  const last = flow.lastPlace ?? []
-  const yes = (cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm' || cmd.kind === 'done' || isNod(turn.raw)
-  const typed = compact(turn.raw).replace(/[\p{P}\p{S}]/gu, '')
-  const elsewhere =
-    (cmd.kind === 'number' && cmd.value === 2) ||
-    /^(?:不是|不|不对|换|换个|换一个|别的|其他|另外)(?:地方|的|个)?(?:吧|了)?$|^(?:不发这里|换地方了?|发别的地方)$/.test(typed)
-  if (yes && last.length) {
-    flow.path = [...last]
-    flow.lastPlace = undefined
-    await chooseTarget(turn, flow, { kind: 'region', id: last.at(-1)!.id, label: last.map((p) => p.name).join(' ') })
-    return true
-  }
-  if (elsewhere) {
-    flow.path = []
-    flow.lastPlace = undefined
-    await showPlaces(turn, flow, null)
-    return true
-  }
-  const named = cmd.kind === 'text' ? placeOnly(await placeTree(turn.client, turn.now), turn.raw) : null
-  if (named) {
-    flow.path = named
-    flow.lastPlace = undefined
-    await showPlaces(turn, flow, null)
-    return true
-  }
-  if (cmd.kind === 'text' && isLongText(turn.raw)) {
-    if (addPart(turn, flow)) turn.say(lines('您说的这段话先记下了。', samePlaceQuestion(last)))
-    return true
-  }
-  turn.say(lines('请回复数字 1 或 2：', samePlaceQuestion(last), CANCEL_HINT))
-  return true
 }
 
 /**
@@ -192,8 +143,7 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       if (flow.stage === 'samePlace') return samePlaceAnswer(turn, flow)
       if (cmd.kind !== 'number') return typedWhileChoosing(turn, flow)
       if (cmd.value === 0 && flow.stage === 'place' && flow.path.length > 0) {
-        const here = flow.path[flow.path.length - 1]
-        await chooseTarget(turn, flow, { kind: 'region', id: here.id, label: flow.path.map((p) => p.name).join(' ') })
+        await chooseTarget(turn, flow, placeTarget(flow.path))
         return true
       }
       const picked = flow.options[cmd.value - 1]
@@ -274,18 +224,6 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
 
 const NOT_SENT = '您上次写的留言还没有提交，代表还看不到。'
 
-/** Words enough to be a message part, not a greeting or a slip ("你好", "嗯？"): about eight characters of words. */
-export function isLongText(text: string): boolean {
-  return [...text.replace(/[\p{P}\p{S}\s]/gu, '')].length >= 8
-}
-
-/** A short line that only names the place already chosen (or one above it): true. */
-async function namesChosenPlace(turn: Turn, flow: MessageFlow): Promise<boolean> {
-  if (flow.target?.kind !== 'region' || isLongText(turn.raw)) return false
-  const named = placeOnly(await placeTree(turn.client, turn.now), turn.raw, flow.target.id)
-  return !!named && (named.at(-1)!.id === flow.target.id || flow.path.some((p) => p.id === named.at(-1)!.id))
-}
-
 /** A line for a resident who did something else while writing a new message: where that message stands. */
 export function stillWriting(flow: MessageFlow): string {
   if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines('您的新留言还没有写完。', samePlaceQuestion(flow.lastPlace))
@@ -294,123 +232,6 @@ export function stillWriting(flow: MessageFlow): string {
   // The list is shown again: what she did meanwhile pushed it up out of sight.
   if (flow.options.length) return lines('您的新留言还没有写完，请接着选：', choicesShown(flow))
   return '您的新留言还没有写完，请回复列表前面的数字接着选。'
-}
-
-/** The join window passed without "好了": show what we have and ask to confirm. */
-export function finishTyping(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow) {
-  if (flow.stage !== 'text' || flow.parts.length === 0) return
-  showConfirm(turn, flow)
-}
-
-/** A new draft: no place chosen, nothing written yet. */
-export function newFlow(): MessageFlow {
-  return { name: 'message', stage: 'place', draftId: randomUUID(), target: null, path: [], options: [], parts: [], lastPartAt: null }
-}
-
-/**
- * Lists the places under the one reached (the picked region, else the last of the path: districts when none); a
- * community or a leaf is the place.
- */
-async function showPlaces(turn: Turn, flow: MessageFlow, picked: Choice | null) {
-  if (picked) flow.path.push(picked)
-  const here = flow.path.at(-1) ?? null
-  const children = here && here.kind === 'community' ? [] : (await turn.client.regions(here?.id)).filter((r) => r.kind !== 'grid')
-  if (here && children.length === 0) {
-    return chooseTarget(turn, flow, { kind: 'region', id: here.id, label: flow.path.map((p) => p.name).join(' ') })
-  }
-  flow.stage = 'place'
-  flow.options = children.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
-  turn.state.flow = flow
-  turn.say(lines(choicesShown(flow), '', !here && '海报上有编号的（如 ST001、DP0001），也可以直接发编号。', CANCEL_HINT))
-}
-
-/**
- * Words typed while she chooses a place or a deputy: the name of one on the list (or the start of
- * it: "轻工" for 轻工街道) picks it; her problem described is kept as the message's first words; a
- * "不知道" is told what to do; anything else is asked for the number again.
- */
-async function typedWhileChoosing(turn: Turn, flow: MessageFlow): Promise<boolean> {
-  const typed = compact(turn.raw).replace(/[\p{P}\p{S}]/gu, '')
-  const here = flow.path.at(-1)
-  if (/^(?:我)?(?:也)?(?:不知道|不清楚|不晓得|不记得|不确定)/.test(typed)) {
-    turn.say(
-      lines(
-        here ? `不清楚的话，回复 0，就发给${here.name}。` : '不清楚在哪个区的话，可以发送代表的名字（如：给张伟代表留言），或海报上的编号。',
-        choicesShown(flow),
-        CANCEL_HINT,
-      ),
-    )
-    return true
-  }
-  const long = turn.command.kind === 'text' && isLongText(turn.raw)
-  // Her problem described here is the message's words, kept whatever else they say.
-  if (long && !addPart(turn, flow)) return true
-  const named = typed.length >= 2 ? flow.options.filter((o) => o.name === typed || (!long && o.name.startsWith(typed)) || typed.includes(o.name)) : []
-  if (named.length === 1) {
-    if (flow.stage === 'deputy') await chooseTarget(turn, flow, { kind: 'deputy', code: named[0].id, label: named[0].name })
-    else await showPlaces(turn, flow, named[0])
-    return true
-  }
-  // A place further down, answered before it was asked ("光明社区" while the districts are listed): its whole path.
-  const deeper = !long && !named.length && flow.stage === 'place' ? placeOnly(await placeTree(turn.client, turn.now), turn.raw, here?.id ?? null) : null
-  if (deeper) {
-    flow.path = deeper
-    await showPlaces(turn, flow, null)
-    return true
-  }
-  if (long) turn.say(lines('您说的这段话先记下了，选好地方就能提交。', choicesShown(flow), CANCEL_HINT))
-  else turn.say(lines(named.length > 1 ? '有几个名字相近，请回复列表前面的数字。' : '请回复列表前面的数字。', CANCEL_HINT))
-  return true
-}
-
-/** The numbered list she is choosing from (places at the level reached, or the deputies found), as it was shown. */
-function choicesShown(flow: MessageFlow): string {
-  if (flow.stage === 'deputy') return lines('找到几位代表，请选择（回复数字）：', numbered(flow.options.map((o) => o.name)))
-  const picked = flow.path.at(-1)
-  const level = !picked ? '您住在哪个区（县）' : picked.kind === 'district' ? '哪个街道（乡镇）' : '哪个社区（村）'
-  return lines(`请选择${level}，回复数字：`, numbered(flow.options.map((o) => o.name)), picked && `0. 不清楚，就选${picked.name}`)
-}
-
-async function chooseTarget(turn: Turn, flow: MessageFlow, target: Target) {
-  flow.target = target
-  flow.options = []
-  turn.state.flow = flow
-  if (flow.parts.length > 0) return showConfirm(turn, flow)
-  flow.stage = 'text'
-  turn.say(lines(`好的，留言将发给：${target.label}。`, TEXT_PROMPT))
-}
-
-/**
- * Takes one more part of the text, unless it would pass the limit: then the resident hears why
- * at once and keeps what was said before (told only at "确认", three parts of typing were lost).
- */
-export function addPart(turn: Turn, flow: MessageFlow): boolean {
-  const first = flow.parts.length === 0
-  const before = first ? 0 : flow.parts.join('\n').length + 1
-  if (before + turn.raw.length > CASE_TEXT_MAX) {
-    turn.say(
-      first
-        ? lines(`这段话有 ${turn.raw.length} 字，一条留言最多 ${CASE_TEXT_MAX} 字，没有收下。`, '请说得短一些再发；几件事可以分开留言。')
-        : lines(
-            `这段话没有收下：一条留言最多 ${CASE_TEXT_MAX} 字，前面已经收到 ${before - 1} 字，加上这段就超过了。`,
-            '请把要补充的话说得短一些再发，或者回复"好了"提交前面的内容。',
-          ),
-    )
-    return false
-  }
-  flow.parts.push(turn.raw)
-  flow.lastPartAt = turn.now
-  turn.state.flow = flow
-  if (first && flow.stage === 'text') turn.say('收到。还有要补充的请接着发，说完了回复"好了"。')
-  return true
-}
-
-function showConfirm(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow, before: string | null = null) {
-  flow.stage = 'confirm'
-  turn.state.flow = flow
-  turn.say(
-    lines(before, '请核对您的留言：', `发给：${flow.target?.label ?? ''}`, `内容：${flow.parts.join('\n')}`, '', '1. 确认提交', '2. 重新填写', '3. 取消'),
-  )
 }
 
 export async function submit(turn: Turn, flow: MessageFlow) {

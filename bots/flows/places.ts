@@ -1,19 +1,22 @@
-import type { LiaisonClient, Region } from '../client.js'
-import { compact } from '../text.js'
+import type { LiaisonClient } from '../client.js'
+import { bare } from '../typed-text.js'
 import type { Choice } from './turn.js'
 
 /**
  * The place list as one tree, for a resident who names her place before she is asked ("我要找代表", then
  * "湛河区", "轻工街道", "光明社区" in a row), and for the place of her last message ("您上次是光明社区"). The bot
- * reads it level by level through /regions, as the numbered lists do, and keeps it a few minutes.
+ * reads the whole tree in one call (the backend serves it from its cached directory) and keeps it a while.
  */
 
 export interface PlaceNode extends Choice {
   parentId: string | null
 }
 
-/** How long the tree is used before it is read again (the directory changes rarely, never mid-conversation). */
-const TREE_TTL_MS = 10 * 60_000
+/**
+ * How long the tree is used before it is read again. The directory changes rarely (an import, an edit in the
+ * console), never mid-conversation; a place gone meanwhile is refused by the backend when a message names it.
+ */
+const TREE_TTL_MS = 60 * 60_000
 
 const trees = new WeakMap<LiaisonClient, { at: number; nodes: Map<string, PlaceNode> }>()
 
@@ -22,16 +25,7 @@ export async function placeTree(client: LiaisonClient, now: number): Promise<Map
   const kept = trees.get(client)
   if (kept && now - kept.at < TREE_TTL_MS && now >= kept.at) return kept.nodes
   const nodes = new Map<string, PlaceNode>()
-  let level: Array<Region & { parentId: string | null }> = (await client.regions()).map((r) => ({ ...r, parentId: null }))
-  while (level.length) {
-    const next: typeof level = []
-    for (const r of level) if (r.kind !== 'grid') nodes.set(r.id, { id: r.id, name: r.name, kind: r.kind, parentId: r.parentId })
-    // A community is where the lists stop (leave-message.ts, showPlaces): nothing under it is asked for.
-    const open = level.filter((r) => r.kind !== 'grid' && r.kind !== 'community')
-    const children = await Promise.all(open.map(async (r) => (await client.regions(r.id)).map((c) => ({ ...c, parentId: r.id }))))
-    for (const list of children) next.push(...list)
-    level = next
-  }
+  for (const r of await client.placeTree()) if (r.kind !== 'grid') nodes.set(r.id, { id: r.id, name: r.name, kind: r.kind, parentId: r.parentId })
   trees.set(client, { at: now, nodes })
   return nodes
 }
@@ -58,9 +52,7 @@ const AROUND = /^(?:我们|我|俺)?(?:家)?(?:是|住在|住|在)?|(?:的|人|�
  * `within`: a place already chosen; a place under it is preferred (two 光明社区 in two districts).
  */
 export function placeOnly(nodes: Map<string, PlaceNode>, text: string, within: string | null = null): Choice[] | null {
-  const typed = compact(text)
-    .replace(/[\p{P}\p{S}]/gu, '')
-    .replace(AROUND, '')
+  const typed = bare(text).replace(AROUND, '')
   if ([...typed].length < 2) return null
   const named = [...nodes.values()].filter((n) => [...n.name].length >= 2 && typed.includes(n.name))
   if (!named.length) return null

@@ -1,5 +1,6 @@
 import { ApiError } from '../client.js'
-import { compact, parseCommand } from '../text.js'
+import { parseCommand } from '../parse-command.js'
+import { compact } from '../typed-text.js'
 import { caseLines, lines, noSuchMessage, type Conversation, type Turn } from './turn.js'
 
 /**

@@ -1,8 +1,12 @@
 import type { CaseListItem } from '../client.js'
-import { normalise } from '../text.js'
+import { normalise } from '../typed-text.js'
 import { stillWriting } from './leave-message.js'
-import { commentQuestion, excerptOf, othersWaiting, ownCase, reopen, reopenScores, SCORE_FIRST } from './rating.js'
+import { othersWaiting, ownCase } from './own-messages.js'
+import { commentQuestion } from './rating-comment.js'
+import { reopenScores, SCORE_FIRST } from './rating-scale.js'
+import { reopen } from './reopen.js'
 import { caseLines, lines, oneLine, type CommentFlow, type RatedJustNow, type ReopenFlow, type Turn } from './turn.js'
+import { excerptOf } from './words-passed-on.js'
 
 /**
  * "重新办理" said later: she rated an answer low, said "不用了" to the offer, and changed her mind a day
@@ -158,7 +162,7 @@ async function start(turn: Turn, ticket: string, reason: string, draft: ReopenFl
   turn.say(
     lines(
       `留言 ${ticket}${item ? `（${oneLine(item.excerpt)}）` : ''}可以申请重新办理。`,
-      earlier ? `您打分时说过"${oneLine(excerptOf(earlier))}"，会一起转给代表。` : null,
+      earlier ? `您打分时说过"${excerptOf(earlier)}"，会一起转给代表。` : null,
       earlier ? '还有要补充的，请直接说；没有了，请回复"好了"。' : '请简单说说还有哪些问题没有解决：',
     ),
   )
@@ -208,4 +212,11 @@ async function whyNone(turn: Turn, mine: CaseListItem[], rated: RatedJustNow | n
   const meant = (rated && mine.find((c) => c.ticket === rated.ticket && c.reopen)) || mine.find((c) => c.status === 'replied') || mine.find((c) => c.reopen)
   if (meant) return whyNot(turn, meant, rated)
   return lines('您的留言还在办理中，没有可以申请重新办理的。', '代表答复后，您打了低分，才可以申请重新办理。')
+}
+
+/** "重新办理", "我要重新办理", "重新办理 0009 还是堵": a request to handle a message again ("不满意" is a score, not this). */
+export function asksReopen(turn: Turn): boolean {
+  const cmd = turn.command
+  if (cmd.kind === 'reopen') return !/不满意/.test(turn.raw)
+  return cmd.kind === 'text' && reopenRequest(cmd.text)?.form === 'start'
 }

@@ -1,7 +1,8 @@
 import { ApiError, type CaseListItem, type QueuedCase } from '../client.js'
 import { heldWords, noticeReminder } from './kept-draft.js'
 import { stillWriting } from './leave-message.js'
-import { commentQuestion, ownCase } from './rating.js'
+import { ownCase } from './own-messages.js'
+import { commentQuestion } from './rating-comment.js'
 import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, type Flow, type Turn } from './turn.js'
 
 /**

@@ -1,44 +1,30 @@
-import {
-  asksForPerson,
-  asksHowToUse,
-  asksWhoThisIs,
-  compact,
-  dissatisfaction,
-  isNod,
-  isThanks,
-  notSolved,
-  progressInFlow,
-  progressQuestion,
-  quotedAnswerTicket,
-  ratingWord,
-  scaleWord,
-  toTheBot,
-} from '../text.js'
+import { progressInFlow, progressQuestion } from '../progress-questions.js'
+import { quotedAnswerTicket } from '../quotes.js'
+import { dissatisfaction, notSolved, ratingWord, scaleWord } from '../scores.js'
+import { isThanks } from '../short-answers.js'
+import { asksForPerson, asksHowToUse, asksWhoThisIs } from '../to-the-bot.js'
+import { compact } from '../typed-text.js'
 import { commentOrNewAnswer, offerShortWords, wordsAfterScore } from './after-rating.js'
+import { answeredAside, progressAnswered } from './aside.js'
 import { privacyAnswer } from './consent-step.js'
-import { heldWords, keepUnsentWords, keptDraftChoice, noticeReminder } from './kept-draft.js'
-import {
-  askConsentFirst,
-  askPlace,
-  continueMessage,
-  isLongText,
-  newFlow,
-  startMessageWithText,
-  startMessageWithWords,
-  startNew,
-  stillWriting,
-} from './leave-message.js'
-import { placeOnly, placeTree } from './places.js'
-import { deputyMenu, deputyWaiting } from './deputy-menu.js'
+import { heldWords, keepUnsentWords, keptDraftChoice } from './kept-draft.js'
+import { askConsentFirst, continueMessage, startAtPlace, startMessageWithText, startNew, stillWriting } from './leave-message.js'
+import { isLongText, newFlow } from './message-draft.js'
 import { withdraw } from './privacy-requests.js'
-import { commentQuestion, othersWaiting, rate, rateByNumber, RATING_SCALE, reopenAnswer, SCALE_LINE, SCORE_FIRST } from './rating.js'
-import { pickToReopen, reopenLater, reopenRequest, reopenWithHeldWords } from './reopen-later.js'
+import { othersWaiting } from './own-messages.js'
+import { RATING_SCALE, SCALE_LINE, SCORE_FIRST } from './rating-scale.js'
+import { rate, rateByNumber } from './rating.js'
+import { reopenAnswer } from './reopen.js'
+import { asksReopen, pickToReopen, reopenLater, reopenWithHeldWords } from './reopen-later.js'
 import { residentElsewhere } from './resident-elsewhere.js'
+import { menuFor, NO_PERSON_HERE, RESIDENT_MENU, WHAT_THIS_IS } from './resident-menu.js'
 import { query } from './resident-query.js'
+import { askVerdict, verdictAnswer } from './verdict.js'
 import { scoreWhilePicking } from './while-picking.js'
 import { whoIsDeputy } from './who-is.js'
 import { againAnswer, sameMatterAgain } from './write-again.js'
-import { lines, oneLine, shortTicket, type Conversation, type Flow, type NewMessage, type ReopenFlow, type Turn } from './turn.js'
+import { deputyWaiting } from './deputy-menu.js'
+import { lines, oneLine, RATING_WINDOW_MS, type Conversation, type NewMessage, type Turn } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -46,35 +32,8 @@ import { lines, oneLine, shortTicket, type Conversation, type Flow, type NewMess
  * message it is given; anything it does not understand gets the menu.
  */
 
-/** A reply not rated within this long is no longer what a bare "5" means. */
-const RATING_WINDOW_MS = 7 * 24 * 3_600_000
-
 /** A numbered list of her messages is what a bare number means for this long after it was shown. */
 const LIST_WINDOW_MS = 30 * 60_000
-
-/** What this chat is, for someone who asks: a person asked for is told how to reach one. */
-const WHAT_THIS_IS = '这里是人大代表联络站的留言小助手，由电脑自动回复。您有问题或建议，可以在这里写给人大代表，代表会答复您。'
-const NO_PERSON_HERE = lines(
-  '这里是联络站的留言小助手，由电脑自动回复，没有人工客服。',
-  '您把问题写下来发给代表，联络站工作人员和代表都会看到并答复您；需要电话联系的话，留言里写上您的电话，代表会打给您。',
-  '发送"留言"就可以开始。',
-)
-
-/** What anyone can do here, by number or word. */
-const RESIDENT_CHOICES = lines(
-  '1. 留言：向人大代表反映问题、提建议',
-  '2. 查询：看看留言办到哪一步了',
-  '3. 帮助：再看一遍这个菜单',
-  '还没答复的留言可以发送"撤回"收回；发送"我的信息"看我们保存了什么、怎样导出和更正；发送"隐私"看个人信息保护说明；发送"删除我的信息"可删除您的个人信息。',
-)
-
-export const RESIDENT_MENU = lines('您好！这里是人大代表联络站。请回复数字或文字：', RESIDENT_CHOICES)
-
-/** The menu as a bound deputy reads it: his commands first, then what he can do as anyone. */
-async function menuFor(turn: Turn): Promise<string> {
-  if (!turn.person.deputy) return RESIDENT_MENU
-  return lines(await deputyMenu(turn), '', '您自己要反映问题，也可以回复数字或文字：', RESIDENT_CHOICES)
-}
 
 export const residentConversation: Conversation = async (turn) => {
   const { command: cmd, state } = turn
@@ -126,11 +85,7 @@ export const residentConversation: Conversation = async (turn) => {
 
   // "喂喂", "你是谁", "在吗" while she writes, or while a question about her words waits: a short answer, and where
   // things stand; never words of her message.
-  const aside = cmd.kind === 'text' && asideAnswered(flow) ? toTheBot(cmd.text) : null
-  if (aside && flow) {
-    turn.say(lines(ASIDE[aside], whereItStands(flow)))
-    return true
-  }
+  if (answeredAside(turn)) return true
   // "我的留言到哪了", "那个事办好了没有" while a new message is written, its place chosen, or the notice waits: how her
   // messages are doing, as 查询 (which says the new one is not sent yet), never words of the new one.
   const progress = flow && cmd.kind === 'text' && progressAnswered(flow) ? progressInFlow(cmd.text) : null
@@ -242,8 +197,7 @@ export const residentConversation: Conversation = async (turn) => {
   // "根本没修好，你们再看看" while an answer waits: most likely her verdict on it, but it may be a new
   // problem; she is asked which, never rated or sent on a guess.
   if (rating && !flow && complaint) {
-    state.flow = { name: 'reopen', stage: 'verdict', ticket: rating.ticket, reason: complaint.reason }
-    turn.say(verdictQuestion(rating.ticket))
+    askVerdict(turn, rating.ticket, complaint.reason)
     return true
   }
   if (!flow && cmd.kind === 'text' && asksForPerson(cmd.text)) {
@@ -330,30 +284,6 @@ export const residentConversation: Conversation = async (turn) => {
   return true
 }
 
-const verdictQuestion = (ticket: string) =>
-  lines(
-    `您是说留言 ${shortTicket(ticket)} 的问题还没有解决吗？请回复数字：`,
-    '1. 是的，没有解决（记为不满意，可以申请重新办理）',
-    '2. 不是，这是另一件事，我要给代表留言',
-  )
-
-/** Her answer to verdictQuestion: not solved is a 2 (不满意) with her words kept; another matter starts a message with them. */
-async function verdictAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean> {
-  const cmd = turn.command
-  const words = flow.reason ?? ''
-  if ((cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm' || isNod(turn.raw)) {
-    turn.state.flow = null
-    await rate(turn, flow.ticket, 2, words)
-  } else if (cmd.kind === 'number' && cmd.value === 2) {
-    turn.state.flow = null
-    await startMessageWithWords(turn, words)
-  } else if (cmd.kind === 'cancel') {
-    turn.state.flow = null
-    turn.say('好的。方便的时候，请给这次答复打个分：\n' + SCALE_LINE)
-  } else turn.say(verdictQuestion(flow.ticket))
-  return true
-}
-
 /**
  * She asked for a new message: a draft of hers not sent yet is shown with the choice first (never
  * dropped without a word), then the privacy notice the first time, then the new message. Words she was
@@ -364,54 +294,4 @@ async function newMessage(turn: Turn, next: NewMessage) {
   if (asked) turn.state.flow = { ...newFlow(), parts: [asked.words] }
   if (await keepUnsentWords(turn, next)) return
   if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
-}
-
-/** What is said to "喂喂", "你是谁", "人工" in the middle of something: short, then where that stands. */
-const ASIDE = {
-  greeting: '您好，我在。',
-  who: '我是人大代表联络站的留言小助手，由电脑自动回复。',
-  person: '这里是联络站的留言小助手，由电脑自动回复，没有人工客服；需要电话联系的话，留言里写上您的电话，代表会打给您。',
-} as const
-
-/** Flows in which a greeting or a question to the bot is answered aside: a new message, the notice, words asked about. */
-function asideAnswered(flow: Flow | null): boolean {
-  // A summary kept past the timeout says first that it was not sent (continueMessage), and the kept-draft choice repeats itself.
-  if (flow?.name === 'message') return !flow.parked && !flow.instead
-  return flow?.name === 'privacy' || flow?.name === 'comment'
-}
-
-/** Flows in which "我的留言到哪了" is answered as 查询: wherever she is writing or asked about words of her own. */
-function progressAnswered(flow: Flow): boolean {
-  return flow.name === 'message' || flow.name === 'privacy' || flow.name === 'comment' || (flow.name === 'reopen' && flow.stage === 'again')
-}
-
-/** Where the flow stands, said after an aside. */
-function whereItStands(flow: Flow): string | null {
-  if (flow.name === 'message') return stillWriting(flow)
-  if (flow.name === 'privacy') return noticeReminder(flow)
-  if (flow.name === 'comment') return commentQuestion(flow)
-  return null
-}
-
-/** "重新办理", "我要重新办理", "重新办理 0009 还是堵": a request to handle a message again ("不满意" is a score, not this). */
-function asksReopen(turn: Turn): boolean {
-  const cmd = turn.command
-  if (cmd.kind === 'reopen') return !/不满意/.test(turn.raw)
-  return cmd.kind === 'text' && reopenRequest(cmd.text)?.form === 'start'
-}
-
-/**
- * "光明社区", "湛河区轻工街道光明社区" with nothing going on: the place a message goes to, said before anything else.
- * The message starts there (after the privacy notice the first time); false when the words are no place alone.
- */
-async function startAtPlace(turn: Turn): Promise<boolean> {
-  const path = placeOnly(await placeTree(turn.client, turn.now), turn.raw)
-  if (!path) return false
-  const flow = newFlow()
-  flow.path = path
-  turn.state.flow = flow
-  turn.say(`好的，您要给${path.at(-1)!.name}的人大代表留言。`)
-  if (await askConsentFirst(turn, { kind: 'resume', flow })) return true
-  await askPlace(turn, flow)
-  return true
 }

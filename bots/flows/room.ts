@@ -1,5 +1,6 @@
 import { ApiError, type LiaisonClient } from '../client.js'
-import { parseCommand, type Command } from '../text.js'
+import type { Command } from '../commands.js'
+import { parseCommand } from '../parse-command.js'
 
 /**
  * A station's WeChat group. The bot stays quiet in groups except for "绑定站点 ST001"

@@ -1,5 +1,6 @@
 import type { CaseListItem, LiaisonClient, Person } from '../client.js'
-import type { Command } from '../text.js'
+import type { Command } from '../commands.js'
+import { isNod } from '../short-answers.js'
 
 /** Where a resident's message goes: a place, a deputy, or a station (from a poster code). */
 export type Target =
@@ -74,7 +75,7 @@ export interface ReopenFlow {
   choices?: string[]
   /**
    * What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. Kept whole: what is
-   * longer than the backend takes is passed on in part and offered whole as a new message (rating.ts, reopen).
+   * longer than the backend takes is passed on in part and offered whole as a new message (reopen.ts, reopen).
    */
   reason?: string
   /** A new message she was writing when she rated: taken up again after the offer. */
@@ -123,6 +124,9 @@ export interface CommentFlow {
 }
 
 export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow
+
+/** A reply not rated within this long is no longer what a bare "5" means. */
+export const RATING_WINDOW_MS = 7 * 24 * 3_600_000
 
 /** What the backend keeps for one contact between messages (and bot restarts). */
 export interface DialogueState {
@@ -245,6 +249,13 @@ export interface Turn {
   state: DialogueState
   say(text: string): void
 }
+
+/**
+ * Yes to a question of two numbered answers whose 1 is yes ("1. 是，…"): "1", a confirm word ("确认", "好的", "是的", "对"),
+ * or a nod ("嗯", "嗯嗯"), as people answer any yes-question in a chat.
+ */
+export const saysYes = (turn: Pick<Turn, 'command' | 'raw'>) =>
+  (turn.command.kind === 'number' && turn.command.value === 1) || turn.command.kind === 'confirm' || isNod(turn.raw)
 
 /** A conversation: handles the turn and returns true, or returns false when it is not its business. */
 export type Conversation = (turn: Turn) => Promise<boolean>

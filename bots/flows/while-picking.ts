@@ -1,4 +1,5 @@
-import { compact, scaleWord } from '../text.js'
+import { compact } from '../typed-text.js'
+import { scaleWord } from '../scores.js'
 import { rate } from './rating.js'
 import type { MessageFlow, Turn } from './turn.js'
 

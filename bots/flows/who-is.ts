@@ -1,5 +1,5 @@
 import type { DeputyMatch } from '../client.js'
-import { compact } from '../text.js'
+import { compact } from '../typed-text.js'
 import { lines, type Turn } from './turn.js'
 
 /**

@@ -1,8 +1,9 @@
-import { compact, isNod } from '../text.js'
-import { EMOJI } from '../typed-text.js'
-import { CASE_TEXT_MAX, isLongText, startMessageWithWords } from './leave-message.js'
+import { bare } from '../typed-text.js'
+import { startMessageWithWords } from './leave-message.js'
+import { CASE_TEXT_MAX, isLongText } from './message-draft.js'
 import { reopenWith } from './reopen-later.js'
-import { lines, oneLine, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+import { lines, oneLine, saysYes, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+import { excerptOf } from './words-passed-on.js'
 
 /**
  * 孙大爷 rated an answer low days ago, and now says "下水道又堵了你们怎么搞的": most likely the same matter. Before a
@@ -23,10 +24,8 @@ const GENERIC =
 const EDGE =
   /^(?:问问|问一下|说说|反映|[的了又也还就都吧啊呢吗呀很太是在有给把被和跟])+|(?:的?(?:事情|事儿|事)|[的了又也还就都吧啊呢吗呀很太是在有给把被和跟])+$/gu
 
-const clean = (text: string) =>
-  compact(text)
-    .replace(EMOJI, '')
-    .replace(/[\p{P}\p{S}\d\s]/gu, '')
+/** Only the words, without the digits: "3号楼" and "5号楼" name no matter apart. */
+const clean = (text: string) => bare(text).replace(/\d/g, '')
 
 /**
  * Where, said away before naming: a community's name and a building, entrance or floor are in all of one person's
@@ -96,8 +95,7 @@ export async function againAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean
   const cmd = turn.command
   const words = flow.words ?? ''
   const typed = clean(turn.raw)
-  const yes =
-    (cmd.kind === 'number' && cmd.value === 1) || cmd.kind === 'confirm' || cmd.kind === 'reopen' || isNod(turn.raw) || /^是(?:上次|那件|那个)/.test(typed)
+  const yes = saysYes(turn) || cmd.kind === 'reopen' || /^是(?:上次|那件|那个)/.test(typed)
   const fresh =
     (cmd.kind === 'number' && cmd.value === 2) ||
     cmd.kind === 'startMessage' ||
@@ -115,5 +113,3 @@ export async function againAnswer(turn: Turn, flow: ReopenFlow): Promise<boolean
   } else turn.say(AGAIN_CHOICES)
   return true
 }
-
-const excerptOf = (text: string) => ([...oneLine(text)].length > 30 ? `${[...oneLine(text)].slice(0, 30).join('')}…` : oneLine(text))

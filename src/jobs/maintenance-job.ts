@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js'
 import type { Store } from '../store/ports.js'
 import type { JobDefinition } from './job.js'
+import { DIALOGUE_UNTOUCHED_MS } from '../services/bot/bot-state.js'
 
 export const MAINTENANCE_JOB = 'maintenance'
 
@@ -8,14 +9,18 @@ const HOUR = 3_600_000
 
 /**
  * Idempotency keys are kept 48 h (the promise is 24 h), expired sessions go, and the bot's
- * handled message ids are kept 30 days (puppets replay a few days at most).
+ * handled message ids are kept 30 days (puppets replay a few days at most). A chat dialogue goes
+ * once past the time the bot said it keeps it (words typed before the privacy notice was agreed
+ * to: the day she was told; a summary left unsent: the week), or untouched for a week, even while
+ * the bot is not running to let it go: hourly, so "a day" is not nearly two.
  */
 export async function runMaintenanceJob({ store, clock }: { store: Store; clock: Clock }) {
   const now = clock.now()
   const keys = await store.idempotency.purgeBefore(new Date(now.getTime() - 48 * HOUR))
   const sessions = await store.sessions.deleteExpired(now)
   const seen = await store.bot.purgeSeenBefore(new Date(now.getTime() - 30 * 24 * HOUR))
-  return { keys, sessions, seen }
+  const dialogues = await store.bot.purgeDialogues(now, new Date(now.getTime() - DIALOGUE_UNTOUCHED_MS))
+  return { keys, sessions, seen, dialogues }
 }
 
 /** Hourly, at a minute no other job uses. */

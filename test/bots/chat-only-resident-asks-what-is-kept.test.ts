@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * 王阿姨 (70) has only ever written in the chat. She asks "我的信息？" the way she would ask a person. She is told what

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
+import { ask, dispatch, waitFor } from './helpers.js'
 import { useMeetingStory } from './meeting-story.js'
-import { ask, bindZhangWei, dispatch, waitFor } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /**
  * 张伟 got the notice of 市人大常委会第十次会议 (answers by 11月25日 18:00) in the chat and did not answer in time.
@@ -20,7 +21,7 @@ describe('bot: a deputy replies 参加 after the reply deadline', function () {
 
     app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, two hours past the deadline
     const said = await ask(t, deputy, '参加')
-    expect(said).to.include('市人大常委会第十次会议（11月26日 09:30–11:30）')
+    expect(said).to.include('市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）')
     expect(said).to.include('回复已于 11月25日 18:00 截止')
     expect(said).to.include('到场后请用小程序扫会场二维码签到')
     expect(said).to.not.include('目前没有需要您回复的会议通知')

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy } from '../helpers/app.js'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 const LAMP = '小区东门的路灯坏了半个月了，晚上看不见路，电话13912345678'
 

@@ -2,8 +2,9 @@ import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { Client, type TestApp } from '../helpers/app.js'
 import { ballotBody } from '../helpers/surveys.js'
+import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
 import { useMeetingStory } from './meeting-story.js'
-import { ask, bindZhangWei, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 const WORKBENCH = '小程序“代表工作台”的“我的待办”'
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy } from '../helpers/app.js'
-import { ask, dispatch, useCaseStory, waitFor } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, waitFor } from './helpers.js'
 
 const HOUR = 3_600_000
 

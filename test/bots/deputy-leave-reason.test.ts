@@ -1,7 +1,8 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
+import type { TestApp } from '../helpers/app.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
 import { useMeetingStory } from './meeting-story.js'
-import { ask, bindZhangWei, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /**
  * 张伟 sends "请假", is asked for the reason, and sends the reason alone on the next line (as he was
@@ -20,21 +21,23 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
   })
 
   const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
-  const ASKED = '请写明请假原因（会议：市人大常委会第十次会议，11月26日 09:30–11:30），例如：'
+  const ASKED = '请写明请假原因（会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30），例如：'
 
   it('"请假", then "那天要陪老伴去医院复查": he is on leave with that reason', async () => {
     const meeting = await story.published()
     expect(await ask(t, deputy, '请假'))
       .to.include(ASKED)
       .and.include('也可以直接发送原因')
-    expect(await ask(t, deputy, '那天要陪老伴去医院复查')).to.equal('已为您请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：那天要陪老伴去医院复查')
+    expect(await ask(t, deputy, '那天要陪老伴去医院复查')).to.equal(
+      '已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：那天要陪老伴去医院复查',
+    )
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '那天要陪老伴去医院复查' })
   })
 
   it('"去不了", then the reason: the same', async () => {
     const meeting = await story.published()
     expect(await ask(t, deputy, '去不了')).to.include(ASKED)
-    expect(await ask(t, deputy, '原因：家里有事')).to.equal('已为您请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：家里有事')
+    expect(await ask(t, deputy, '原因：家里有事')).to.equal('已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：家里有事')
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
   })
 
@@ -45,9 +48,9 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
       startAt: '2026-11-27T09:00:00+08:00',
       endAt: '2026-11-27T11:00:00+08:00',
     })
-    expect(await ask(t, deputy, '请假')).to.include('请写明请假原因（会议：代表视察城市污水处理厂，11月27日 09:00–11:00）')
+    expect(await ask(t, deputy, '请假')).to.include('请写明请假原因（会议：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00）')
     const nearer = await story.published() // 11月26日: now the nearest waiting for him
-    expect(await ask(t, deputy, '外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日 09:00–11:00）。原因：外出学习')
+    expect(await ask(t, deputy, '外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日（星期五）上午9:00至上午11:00）。原因：外出学习')
     expect(await answerOf(inspection)).to.include({ rsvp: 'leave', reason: '外出学习' })
     expect(await answerOf(nearer), 'the other meeting is untouched').to.include({ rsvp: 'pending' })
   })
@@ -57,7 +60,9 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
     await ask(t, deputy, '请假')
     expect(await ask(t, deputy, '几点开会？')).to.not.include('已为您请假')
     expect(await answerOf(meeting), 'a question is no reason').to.include({ rsvp: 'pending' })
-    expect(await ask(t, deputy, '那天要去外地开会')).to.equal('已为您请假：市人大常委会第十次会议（11月26日 09:30–11:30）。原因：那天要去外地开会')
+    expect(await ask(t, deputy, '那天要去外地开会')).to.equal(
+      '已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：那天要去外地开会',
+    )
     await ask(t, deputy, '请假')
     expect(await ask(t, deputy, '投票')).to.include('在微信聊天里不能投票')
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '那天要去外地开会' })

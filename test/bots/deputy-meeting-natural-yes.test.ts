@@ -1,7 +1,8 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
+import type { TestApp } from '../helpers/app.js'
+import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
 import { useMeetingStory } from './meeting-story.js'
-import { ask, bindZhangWei, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /**
  * 张伟 (60+) answers a meeting notice as he would a person: "好的，我准时参加" is 参加, "我又能去了" after a
@@ -24,8 +25,8 @@ describe('bot: a deputy says yes to a meeting in his own words, and changes his 
   })
   const say = (words: string) => ask(t, deputy, words)
   const answer = async () => (await app.liaison.store.meetings.invitation(meeting, { kind: 'deputy', id: 'dp0001' }))!
-  const ATTENDING = '市人大常委会第十次会议，11月26日 09:30–11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。'
-  const MEETING = '（会议：市人大常委会第十次会议，11月26日 09:30–11:30）'
+  const ATTENDING = '市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。'
+  const MEETING = '（会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30）'
 
   it('"好的，我准时参加" under the notice is 参加, recorded', async () => {
     expect(await say('好的，我准时参加')).to.equal(`已回复参加：${ATTENDING}`)

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
+import type { TestApp } from '../helpers/app.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
 import { useMeetingStory } from './meeting-story.js'
-import { ask, bindZhangWei, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /** A deputy answers a meeting notice by chatting: "参加", or "请假 原因". */
 describe('bot: a deputy answers meeting notices', function () {
@@ -31,11 +32,11 @@ describe('bot: a deputy answers meeting notices', function () {
       endAt: '2026-11-27T11:00:00+08:00',
     })
     expect(await ask(t, deputy, '参加')).to.equal(
-      '已回复参加：市人大常委会第十次会议，11月26日 09:30–11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
+      '已回复参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
     )
     expect(await answerOf(first)).to.include({ rsvp: 'attend' })
     expect(await ask(t, deputy, '请假')).to.include('请写明请假原因')
-    expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日 09:00–11:00）。原因：外出学习')
+    expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日（星期五）上午9:00至上午11:00）。原因：外出学习')
     expect(await answerOf(second)).to.include({ rsvp: 'leave', reason: '外出学习' })
   })
 })

@@ -3,7 +3,8 @@ import { STAFF_PASSWORD } from '../fixtures.js'
 import { Client } from '../helpers/app.js'
 import { buildCase } from '../factories.js'
 import { deputyGist } from '../../src/domain/deputy-gist.js'
-import { ask, dispatch, waitFor, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, waitFor } from './helpers.js'
 
 const LAMP = '建设路18号楼道里的灯坏了半个月，老人晚上上下楼很危险，我的电话13812345678'
 

@@ -1,7 +1,9 @@
 import { expect } from 'chai'
 import { SLA_JOB } from '../../src/jobs/sla-job.js'
-import { type TestApp } from '../helpers/app.js'
-import { ask, dispatch, noticeReachesZhangWei, waitFor, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import type { TestApp } from '../helpers/app.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
+import { noticeReachesZhangWei } from './zhang-wei.js'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -36,7 +38,9 @@ describe('bot: the words a case notice tells the deputy to send match the state 
     const notice = await saidToZhang((m) => m.includes(`留言 ${ticket} 群众不满意`), 'the reopen notice')
     const lines = notice.split('\n')
     expect(lines[0]).to.match(
-      new RegExp(`^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}前受理。$`),
+      new RegExp(
+        `^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: \\d{2}:\\d{2}前|前（含当日）)受理。$`,
+      ),
     )
     expect(lines.slice(1)).to.deep.equal([
       // Which message, by its first words: the number alone does not say it.
@@ -65,14 +69,17 @@ describe('bot: the words a case notice tells the deputy to send match the state 
     await sla()
     await dispatch(app)
     const toAcknowledge = await waitFor(() => reminders()[0], 'the reminder to acknowledge')
-    expect(toAcknowledge).to.include('前受理，请及时处理').and.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)
+    // A time of day, or the whole day counting (a message written at the weekend), as his page says it.
+    expect(toAcknowledge).to.match(/前(（含当日）)?受理，请及时处理/)
+    expect(toAcknowledge).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)
 
     expect(await ask(t, zhang, `受理 ${short}`)).to.include(`已受理留言 ${ticket}`)
     app.clock.set(new Date(c.replyDueAt.getTime() - 2 * HOUR))
     await sla()
     await dispatch(app)
     const toAnswer = await waitFor(() => reminders()[1], 'the reminder to answer')
-    expect(toAnswer).to.include('前答复，请及时处理').and.include(`答复请回复：回复 ${short} 再写上答复`)
+    // The reply is due at the end of a working day: the whole day counts, as his page says it.
+    expect(toAnswer).to.include('前（含当日）答复，请及时处理').and.include(`答复请回复：回复 ${short} 再写上答复`)
     expect(toAnswer, 'acknowledged already').not.to.include('受理请回复')
   })
 })

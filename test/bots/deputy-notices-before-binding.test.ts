@@ -1,5 +1,7 @@
 import { expect } from 'chai'
-import { ask, bindZhangWei, dispatch, waitFor, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, waitFor } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 const NO_WAY = '未能送达：该代表未使用小程序，也未绑定微信机器人'
 

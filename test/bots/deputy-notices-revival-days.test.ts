@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
-import { BOT_SECRET, bindZhangWei, dispatch, startBot, waitFor, writesByCode, type BotUnderTest } from './helpers.js'
+import { BOT_SECRET, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { bindZhangWei, writesByCode } from './zhang-wei.js'
 
 /**
  * An office whose deputies bind at a fortnightly meeting sets outbox.revivalDays to 14: a message written to

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * 张伟, bound as a deputy, asks the bot plain questions: "我的留言" and "有几条留言" mean the messages

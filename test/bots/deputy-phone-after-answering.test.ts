@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { buildCase } from '../factories.js'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * 张伟 has answered a message whose resident left no phone, and then sends "电话 0001": he is told it is

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { asAdmin } from '../helpers/app.js'
 import { buildCase } from '../factories.js'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 const PHONE_CASE = '建设路18号楼道里的扶手断了，老人上下楼很危险，我的电话13812345678'
 
@@ -59,6 +60,7 @@ describe('bot: a deputy asks for the resident’s phone and reads what he owes n
     const accepted = late.split('\n')
     const at = accepted.findIndex((l) => l.includes(`【${without.slice(-4)}】`))
     expect(accepted[at]).to.include('已受理，待答复')
-    expect(accepted[at + 1], 'accepted: the answer is what he owes').to.match(/^ {3}请在\d{1,2}月\d{1,2}日 24:00前答复$/)
+    // The whole day counts, said as his mini-program page says it: never "24:00".
+    expect(accepted[at + 1], 'accepted: the answer is what he owes').to.match(/^ {3}请在\d{1,2}月\d{1,2}日前（含当日）答复$/)
   })
 })

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { ask, bindingCode, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
 import type { TestApp } from '../helpers/app.js'
+import { useCaseStory } from './case-story.js'
+import { ask, bindingCode, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 张伟 works his messages from WeChat without the exact commands: "回复0001已处理", a plain "路灯已经修好了",

@@ -2,7 +2,8 @@ import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { Client } from '../helpers/app.js'
 import { buildCase } from '../factories.js'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * 张伟 works his messages in the chat. On Tuesday 李娜 of his station presses 催办 on one of them; when he

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * 张伟 hands a message on in the chat as he does in the mini-program: "转交 0001 王芳" to his colleague

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, type TestApp } from '../helpers/app.js'
-import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 张伟 answers from WeChat the way a busy deputy types: he quotes the notice and writes 收到, copies

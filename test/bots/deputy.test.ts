@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import { asResident, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, bindZhangWei, dispatch, waitFor, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, bindingCode, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /** A deputy works from WeChat; the reply reaches the resident through the bot outbox. */
 describe('bot: a deputy binds, lists, acknowledges and replies; the resident rates', function () {
@@ -28,7 +30,8 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(todo).to.include(`【${ticket.slice(-4)}】`)
     expect(todo).to.include('路口红绿灯时间太短')
     // Not accepted yet: the deadline he owes first is 受理's.
-    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日 \d{2}:\d{2}前受理/)
+    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日(?: \d{2}:\d{2}前|前（含当日）)受理/)
+    expect(todo, 'as his mini-program page says it').to.not.include('24:00')
   })
 
   it('acknowledges and replies by the last four digits; the reply reaches the resident, whose "5" rates it', async () => {
@@ -68,7 +71,9 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     const short = second.slice(-4)
 
     expect(notice.split('\n')[0], 'addressed to him, as every notice to a deputy is').to.match(
-      new RegExp(`^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}前受理。$`),
+      new RegExp(
+        `^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: \\d{2}:\\d{2}前|前（含当日）)受理。$`,
+      ),
     )
     expect(notice).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)
     const copied = /受理 \d{4}/.exec(notice)![0]

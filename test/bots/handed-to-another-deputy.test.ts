@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { asDeputy, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
-import { BOT_SECRET, caseCity, dispatch, startBot, waitFor, writesToZhangWei, type BotUnderTest } from './helpers.js'
+import { BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { writesToZhangWei } from './zhang-wei.js'
 
 const QUIET = {
   start: '21:00',

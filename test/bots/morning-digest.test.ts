@@ -2,7 +2,8 @@ import { expect } from 'chai'
 import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingBody } from '../helpers/meetings.js'
-import { ask, BOT_SECRET, bindZhangWei, caseCity, dispatch, startBot, waitFor, writesToZhangWei, type BotUnderTest } from './helpers.js'
+import { ask, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { bindZhangWei, writesToZhangWei } from './zhang-wei.js'
 
 const QUIET = {
   start: '21:00',
@@ -96,7 +97,7 @@ describe("bot: a deputy's morning digest in the chat", function () {
       ].join('\n'),
     )
     const [row] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'digest' })).items
-    expect(row.payload.title).to.equal('每日摘要：待办 2 件')
+    expect(row.payload.title).to.equal('每日摘要：待办留言 2 件')
 
     // The lines it shows work as it says.
     expect(await ask(t, zhang, `受理请回复：受理 ${first.slice(-4)}`)).to.include(`已受理留言 ${first}`)

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
-import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import type { TestApp } from '../helpers/app.js'
+import { useCaseStory } from './case-story.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
 
 /** 10:00 in Shanghai on the day after `now`: every story's messages are numbered within one day, from 0001. */
 const nextMorning = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 2))

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { DEFAULT_PACE, Pacer, PacerStoppedError, type PaceOptions } from '../../bots/pacer.js'
 import { startApp, type TestApp } from '../helpers/app.js'
-import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, VirtualClock, waitFor, type BotUnderTest } from './helpers.js'
+import { ask, bindingCode, BOT_SECRET, caseCity, dispatch, startBot, waitFor, type BotUnderTest } from './helpers.js'
+import { VirtualClock } from './virtual-clock.js'
 
 const MINUTE = 60_000
 

@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import type { TestApp } from '../helpers/app.js'
-import { ask, bindZhangWei, dispatch, useCaseStory, waitFor, writesToZhangWei, zhangWeiAnswers, type BotUnderTest, type Person } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei, writesToZhangWei, zhangWeiAnswers } from './zhang-wei.js'
 
 /** What 老李 writes to 张伟 in the rating stories: the street light (路灯) under her window. */
 export const STREET_LIGHT = '我们楼下的路灯坏了两个星期了，晚上老人出门看不见路'

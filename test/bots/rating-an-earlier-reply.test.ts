@@ -1,7 +1,8 @@
 import { expect } from 'chai'
-import { parseCommand } from '../../bots/text.js'
 import { BackendUnavailableError } from '../../bots/client.js'
-import { ticketIn, useCaseStory } from './helpers.js'
+import { parseCommand } from '../../bots/parse-command.js'
+import { useCaseStory } from './case-story.js'
+import { ticketIn } from './helpers.js'
 import { says } from './rated-answer.js'
 
 /**

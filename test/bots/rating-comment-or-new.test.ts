@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { createServer, type Server } from 'node:http'
-import { verdictOnAnswer } from '../../bots/text.js'
+import { verdictOnAnswer } from '../../bots/scores.js'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { BOT_SECRET, caseCity, startBot, type BotUnderTest } from './helpers.js'
 import { answeredMessage, STREET_LIGHT_LINE, useAnsweredMessage } from './rated-answer.js'

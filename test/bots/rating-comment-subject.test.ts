@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { commentOrNewChoice } from '../../bots/text.js'
+import { commentOrNewChoice } from '../../bots/short-answers.js'
 import { STREET_LIGHT_LINE, useAnsweredMessage } from './rated-answer.js'
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 王阿姨 is 72 and choosing where a new message goes (district, then street) when 张伟's answer to an

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 老李 is writing a new message when the answer to an earlier one arrives with the rating question.

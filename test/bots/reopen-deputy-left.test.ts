@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin } from '../helpers/app.js'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * 王阿姨 rated 张伟's answer low. Before she says 1 (重新办理), 张伟 has left office: her message goes

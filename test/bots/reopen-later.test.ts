@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
-import { ask, dispatch, ticketIn, waitFor, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import type { TestApp } from '../helpers/app.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, ticketIn, waitFor, type BotUnderTest, type Person } from './helpers.js'
 
 const DAY = 86_400_000
 

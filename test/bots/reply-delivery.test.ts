@@ -1,5 +1,7 @@
 import { expect } from 'chai'
-import { ask, bindZhangWei, dispatch, useCaseStory, waitFor } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, dispatch, waitFor } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /** What the bot asks the backend, as "METHOD /api/bot/…", while `during` runs. */
 async function backendCalls(during: () => Promise<void>): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 孙阿姨 answers the bot the way she talks to a neighbour: "挺好的", "差评", "根本没修好，你们再看看"

@@ -52,7 +52,7 @@ describe('bot: a message waiting at the station, then placed with 王芳, in 老
 
     for (const asked of ['王芳是谁', '王芳代表是谁？']) {
       const who = await ask(story.bot, li, asked)
-      expect(who, asked).to.include('王芳是县区人大代表，在轻工街道代表联络站联系群众。')
+      expect(who, asked).to.include('王芳是区人大代表，在轻工街道代表联络站联系群众。')
       expect(who, asked).to.include('发送"查询"').and.include('给王芳代表留言')
       expect(who, `${asked}: not the menu`).not.to.include('1. 留言')
     }

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { asDeputy, Client } from '../helpers/app.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 
 /**
  * In the chat, a resident reads the steps of her message (查询 0001) in her words, and her rights
@@ -34,7 +35,7 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
       .map((line) => line.replace(/^· \S+ \S+ /, '')) // "· 11月23日 10:00 " before each step
     expect(steps).to.have.length(9)
     expect(steps[0]).to.equal('您提交了留言')
-    expect(steps[1], 'where it went and why, as she was told').to.match(/^已交给张伟代表办理：已转至轻工街道代表联络站 张伟代表（/)
+    expect(steps[1], 'where it went and why, as she was told').to.match(/^已交给张伟代表办理：已转至轻工街道代表联络站的张伟代表（/)
     expect(steps.slice(2)).to.deep.equal([
       '张伟代表已受理',
       '张伟代表把留言交回轻工街道代表联络站重新安排',

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, ticketIn, type BotUnderTest, type Person, useBotStory } from './helpers.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
+import { useSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷's first words are "我要找代表". Then, before he is asked, he says where he lives, one line a place; then his
@@ -8,13 +9,10 @@ import { ask, ticketIn, type BotUnderTest, type Person, useBotStory } from './he
  */
 describe('bot: 孙大爷 asks for a deputy and answers ahead of the questions', function () {
   this.timeout(60_000)
-  const story = useBotStory()
+  const story = useSunDaye()
   let t: BotUnderTest
   let sun: Person
-  beforeEach(() => {
-    t = story.bot
-    sun = t.world.person('wx-sun', '孙大爷')
-  })
+  beforeEach(() => ({ bot: t, sun } = story))
 
   const PROBLEM = '帮我问问低保的事我今年七十六了一个人住'
   const AT_NOTICE = '同意上面的个人信息保护说明后就能接着提交：请回复"同意"；不要了请回复"取消"。'

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, ticketIn, type BotUnderTest, type Person, useBotStory } from './helpers.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
+import { useSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷 is 76 and voice-types his WeChat without punctuation. The day after he wrote to the deputy he asks "我的留言到哪了",
@@ -9,40 +10,30 @@ import { ask, ticketIn, type BotUnderTest, type Person, useBotStory } from './he
  */
 describe('bot: 孙大爷 asks how his message is doing, in his own words', function () {
   this.timeout(60_000)
-  const story = useBotStory()
+  const story = useSunDaye()
   let t: BotUnderTest
   let sun: Person
-  beforeEach(() => {
-    t = story.bot
-    sun = t.world.person('wx-sun', '孙大爷')
-  })
-
-  /** He writes from 光明社区, choosing the place by its names, as the bot lists them. */
-  async function writes(text: string): Promise<string> {
-    let said = await ask(t, sun, '留言')
-    if (said.includes('同意请回复')) said = await ask(t, sun, '同意')
-    if (said.includes('这次还发这里吗')) await ask(t, sun, '1')
-    else for (const place of ['湛河区', '轻工街道', '光明社区']) await ask(t, sun, place)
-    await ask(t, sun, text)
-    await ask(t, sun, '好了')
-    return ticketIn(await ask(t, sun, '1'))
-  }
+  beforeEach(() => ({ bot: t, sun } = story))
 
   it('"我的留言到哪了", "到哪一步了", "有消息没有", "有回音没", "办好了没" with nothing going on show his one message at once', async () => {
-    const ticket = await writes('小区门口的下水道堵了好几天了')
+    const ticket = await story.writesFromGuangming('小区门口的下水道堵了好几天了')
     for (const said of ['我的留言到哪了', '到哪一步了', '有消息没有', '有回音没', '办好了没', '那个事办好了没有']) {
       const answer = await ask(t, sun, said)
-      expect(answer, said).to.match(new RegExp(`^您有 1 条留言：\\n留言 ${ticket}【已交给代表，等代表受理】\\n内容：小区门口的下水道堵了好几天了\\n办理经过：`))
+      expect(answer, said).to.match(
+        new RegExp(`^您有 1 条留言：\\n留言 ${ticket}【已交给刘洋代表，代表还没有看】\\n内容：小区门口的下水道堵了好几天了\\n办理经过：`),
+      )
       expect(answer, said).to.not.include('还没有发给代表').and.not.include('还没有发出去')
     }
   })
 
   it('asked while he picks the place or writes a new message, it is 查询, and his new message never gets the question', async () => {
-    const ticket = await writes('小区门口的下水道堵了好几天了')
+    const ticket = await story.writesFromGuangming('小区门口的下水道堵了好几天了')
     expect(await ask(t, sun, '留言')).to.include('您上次是光明社区')
     expect(await ask(t, sun, '2')).to.include('1. 湛河区')
     const picking = await ask(t, sun, '那个事办好了没有')
-    expect(picking).to.include(`留言 ${ticket}【已交给代表，等代表受理】`).and.include('您的新留言还没有写完，请接着选：\n请选择您住在哪个区（县），回复数字：')
+    expect(picking)
+      .to.include(`留言 ${ticket}【已交给刘洋代表，代表还没有看】`)
+      .and.include('您的新留言还没有写完，请接着选：\n请选择您住在哪个区（县），回复数字：')
     expect(picking).to.not.include('先记下了')
     for (const place of ['湛河区', '轻工街道', '光明社区']) await ask(t, sun, place)
     expect(await ask(t, sun, '楼道的灯也坏了')).to.include('收到')
@@ -55,7 +46,7 @@ describe('bot: 孙大爷 asks how his message is doing, in his own words', funct
   })
 
   it('words not understood are offered as a new message without sounding like his message was not sent, and say his one is in hand', async () => {
-    await writes('小区门口的下水道堵了好几天了')
+    await story.writesFromGuangming('小区门口的下水道堵了好几天了')
     expect(await ask(t, sun, '今天风真大')).to.equal(
       [
         '您刚才说的"今天风真大"还没有发出去。',
@@ -67,8 +58,8 @@ describe('bot: 孙大爷 asks how his message is doing, in his own words', funct
   })
 
   it('with two messages, "查进度" lists them; "3" says there are only two; "2" shows the older one', async () => {
-    const first = await writes('小区门口的下水道堵了好几天了')
-    const second = await writes('楼道的灯坏了晚上看不见')
+    const first = await story.writesFromGuangming('小区门口的下水道堵了好几天了')
+    const second = await story.writesFromGuangming('楼道的灯坏了晚上看不见')
     expect(await ask(t, sun, '查进度'))
       .to.include(`您最近的留言：\n1. ${second}【`)
       .and.include(`2. ${first}【`)

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
+import { useSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷 is not happy with the answer ("不满意根本没修好") and is offered 重新办理. He answers late, or says "重新办理" where
@@ -8,10 +9,10 @@ import { ask, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
  */
 describe('bot: 孙大爷 asks to have his message handled again', function () {
   this.timeout(60_000)
-  const story = useCaseStory({ resident: ['wx-sun', '孙大爷'] })
+  const story = useSunDaye({ deputyBound: true })
   let t: BotUnderTest
   let sun: Person
-  beforeEach(() => ({ bot: t, resident: sun } = story))
+  beforeEach(() => ({ bot: t, sun } = story))
 
   const DAY = 24 * 3_600_000
   const TEXT = '小区门口的下水道堵了好几天了'

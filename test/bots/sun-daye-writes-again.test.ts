@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
+import { useSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷 writes again. His place is offered back ("您上次是光明社区，还发这里吗？"), as the mini-program fills it in for
@@ -8,26 +9,16 @@ import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './h
  */
 describe('bot: 孙大爷 writes again', function () {
   this.timeout(60_000)
-  const story = useCaseStory({ resident: ['wx-sun', '孙大爷'] })
+  const story = useSunDaye({ deputyBound: true })
   let t: BotUnderTest
   let sun: Person
-  beforeEach(() => ({ bot: t, resident: sun } = story))
-
-  /** His first message, from 光明社区, its place chosen from the lists by name. */
-  async function writesFromGuangming(text: string): Promise<string> {
-    expect(await ask(t, sun, '留言')).to.include('同意请回复')
-    await ask(t, sun, '同意')
-    for (const place of ['湛河区', '轻工街道', '光明社区']) await ask(t, sun, place)
-    await ask(t, sun, text)
-    await ask(t, sun, '好了')
-    return ticketIn(await ask(t, sun, '1'))
-  }
+  beforeEach(() => ({ bot: t, sun } = story))
 
   /** A message to 张伟, answered, rated 2 with his words, and the offer to handle it again declined. */
   const sewerRatedLow = () => story.answeredRatedLowDaysAgo('小区门口的下水道堵了好几天了', '已请物业疏通了下水道。')
 
   it('"留言" again offers the place of his last message: "1" goes there, "换地方" lists the districts', async () => {
-    await writesFromGuangming('楼道的灯坏了晚上看不见')
+    await story.writesFromGuangming('楼道的灯坏了晚上看不见')
     expect(await ask(t, sun, '留言')).to.equal(
       '您上次是光明社区（湛河区 轻工街道 光明社区），这次还发这里吗？\n1. 是，还发光明社区\n2. 换地方\n回复"取消"可以随时退出。',
     )
@@ -38,7 +29,7 @@ describe('bot: 孙大爷 writes again', function () {
   })
 
   it('an answer comes while he is asked "还发这里吗": "5" scores it, and the question is asked again', async () => {
-    await writesFromGuangming('楼道的灯坏了晚上看不见')
+    await story.writesFromGuangming('楼道的灯坏了晚上看不见')
     const ticket = await story.writesToZhangWei('小区门口的下水道堵了好几天了')
     await story.zhangWeiAnswers(ticket, '已请物业疏通了下水道。')
     expect(await ask(t, sun, '留言')).to.include('这次还发这里吗？')
@@ -63,7 +54,7 @@ describe('bot: 孙大爷 writes again', function () {
   })
 
   it('"2" makes his words a new message, and offers the place of his last message chosen by place', async () => {
-    await writesFromGuangming('楼道的灯坏了晚上看不见')
+    await story.writesFromGuangming('楼道的灯坏了晚上看不见')
     const sewer = await sewerRatedLow()
     expect(await ask(t, sun, '下水道又堵了你们怎么搞的')).to.include('1. 是，请代表重新办理')
     expect(await ask(t, sun, '2'))

@@ -1,21 +1,13 @@
 import { expect } from 'chai'
 import { ApiError } from '../../bots/client.js'
 import { refusal } from '../../bots/flows/refusal.js'
-import {
-  agreesToNotice,
-  choiceNumber,
-  dissatisfaction,
-  isThanks,
-  normalise,
-  parseCommand,
-  progressQuestion,
-  quotedAnswerTicket,
-  quotedTicket,
-  ratingWord,
-  scaleWord,
-  splitMessage,
-  unquote,
-} from '../../bots/text.js'
+import { splitMessage } from '../../bots/long-texts.js'
+import { parseCommand } from '../../bots/parse-command.js'
+import { progressQuestion } from '../../bots/progress-questions.js'
+import { quotedAnswerTicket, quotedTicket, unquote } from '../../bots/quotes.js'
+import { choiceNumber, dissatisfaction, ratingWord, scaleWord } from '../../bots/scores.js'
+import { agreesToNotice, isThanks } from '../../bots/short-answers.js'
+import { normalise } from '../../bots/typed-text.js'
 
 describe('bot: reading what people type', () => {
   it('normalises full-width characters and stray spaces', () => {
@@ -139,9 +131,9 @@ describe('bot: reading what people type', () => {
   })
 
   it('takes a plain yes under the privacy notice, and nothing vaguer', () => {
-    for (const typed of ['同意', '同意了', '我同意', '好的', '好', '行', '可以', '好的👍', '可以。', '好的好的'])
+    for (const typed of ['同意', '同意了', '我同意', '好的', '好', '行', '可以', '好的👍', '可以。', '好的好的', '确认', '确认！', '确定'])
       expect(agreesToNotice(typed), typed).to.equal(true)
-    for (const typed of ['嗯', '好的吗？', '不同意', '什么意思', '确认', '']) expect(agreesToNotice(typed), typed).to.equal(false)
+    for (const typed of ['嗯', '好的吗？', '不同意', '什么意思', '确认什么', '']) expect(agreesToNotice(typed), typed).to.equal(false)
   })
 
   it('reads thanks said at length as thanks, and thanks followed by a problem as a message', () => {

@@ -1,6 +1,8 @@
 import { expect } from 'chai'
-import { type TestApp } from '../helpers/app.js'
-import { ask, bindZhangWei, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import type { TestApp } from '../helpers/app.js'
+import { useCaseStory } from './case-story.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 /**
  * 老李 is 72. Whatever he says while a message of his is unsent, his words stay his: "重新办理" while

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
 import { useAnsweredMessage } from './rated-answer.js'
 
 /**

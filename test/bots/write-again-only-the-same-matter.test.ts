@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { ask, ticketIn, type BotUnderTest, type Person, useCaseStory } from './helpers.js'
+import { useCaseStory } from './case-story.js'
+import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * 孙大爷's lift message was answered and rated low; days later he writes about a street light of the same building.

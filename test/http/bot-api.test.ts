@@ -99,7 +99,7 @@ describe('the bot API', () => {
           {
             ticket: first,
             status: 'assigned',
-            statusLabel: '已交给代表，等代表受理',
+            statusLabel: '已交给代表，代表还没有看',
             ref: first.slice(-4),
             excerpt: '北门的路灯坏了一个月',
             createdAt: named.body.items[0].createdAt,

@@ -34,8 +34,8 @@ describe('the bot API: meeting answers', () => {
     const zhang = await deputy('wx-zhang', 'dp0001')
     const list = (await bot.get(`/api/bot/people/${zhang}/meetings`)).body.items
     expect(list.map((m: { title: string; time: string; rsvpLabel: string }) => `${m.title} ${m.time} ${m.rsvpLabel}`)).to.deep.equal([
-      '市人大常委会第十次会议 11月26日 09:30–11:30 未回复',
-      '代表视察 11月27日 09:00–11:00 未回复',
+      '市人大常委会第十次会议 11月26日（星期四）上午9:30至上午11:30 未回复',
+      '代表视察 11月27日（星期五）上午9:00至上午11:00 未回复',
     ])
     const first = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'attend' })
     expect(first.body).to.include({ id: sooner.id, rsvpLabel: '参加' })

@@ -2,11 +2,12 @@ import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../
 import { ticketRef } from '../../domain/ticket-refs.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import { messageGist } from '../../domain/message-about.js'
-import { deputyDeadlineTexts } from './deputy-case-state.js'
-import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
+import { deputyPageDeadlines } from './deputy-case-state.js'
+import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words.js'
+import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
-import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS, timeLabel } from '../../domain/meeting.js'
+import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS, spokenMeetingTime } from '../../domain/meeting.js'
 import type { Region } from '../../domain/directory.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { Invitation } from '../../services/meetings/meeting-invitations.js'
@@ -19,7 +20,7 @@ import { presentResidentCase } from './resident-cases.js'
 /** A case in one line: its ticket and where it stands. */
 export const presentBotCaseBrief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status] })
 
-/** A resident's own message in one line: where it stands in her words ("已交给代表，等代表受理"), as the mini-program says it. */
+/** A resident's own message in one line: where it stands in her words ("已交给代表，代表还没有看"), as the mini-program says it. */
 export const presentBotResidentBrief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: residentStatusWords(c) })
 
 /** The person behind a WeChat contact, and what they are bound as. */
@@ -32,6 +33,9 @@ export const presentBotPerson = (p: {
 }) => ({ personId: p.user.id, alias: p.user.botAlias, consented: p.consented, deputy: p.deputy, staff: p.staff, created: p.created })
 
 export const presentBotRegion = (r: Region) => ({ id: r.id, name: r.name, kind: r.kind })
+
+/** A place of the whole tree the chat reads at once: with its parent, so the chat can walk up to the district. */
+export const presentBotPlace = (r: Region) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parentId })
 
 /** A message just written: its ticket, where it went, and the day the answer is due. */
 export const presentBotSubmitted = (record: CaseRecord, summary: string, at: ReadingTime) => ({
@@ -76,7 +80,8 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
     ticket: view.ticket,
     /** While `submitted` no deputy has it yet: the chat then does not say "代表会在…答复您". */
     status: d.case.status,
-    statusLabel: view.statusLabel,
+    // As her message's page says it, naming the deputy who has it ("已交给张伟代表，代表还没有看").
+    statusLabel: view.statusText,
     text: view.text,
     reply: view.reply,
     rating: view.rating,
@@ -99,28 +104,36 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
  * A case in a deputy's inbox: the number to quote (the last four digits, the whole number when another
  * in the inbox ends alike), the deadlines in words, whether the one he owes next is past. The excerpt is
  * cut as the digest cuts it: marked "…", never inside a number (a phone number cut in half reads as a whole one).
+ * `handedBy`: the colleague who handed him this new message (转交), if one did.
  */
-export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = [], urged = false) => ({
+export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = [], urged = false, handedBy: HandedBy | null = null) => ({
   ...presentBotCaseBrief(c),
+  /** Where it stands in his words, as his page says it ("新留言，待受理", "张伟代表转给您，待受理"), not the office's 已分派. */
+  standing: deputyStatusWords(c, handedBy),
   short: ticketRef(c.ticket, inbox),
   // As his notices quote her (deputyGist): phone and ID numbers masked; the number itself is for 电话, read and audited.
   excerpt: deputyGist(c.text, 30),
   replyBy: c.replyDueAt.toISOString(),
-  replyByText: dueDateText(c.replyDueAt, at.timeZone, at.now),
+  // His deadlines as his mini-program page says them ("12月7日前（含当日）", "11月27日 10:00前"), never "24:00".
+  replyByText: closingText(c.replyDueAt, at.timeZone, at.now),
   /** While it waits for 受理: that deadline, which comes first (as the mini-program's 待办 shows it); else null. */
-  acknowledgeByText: deputyDeadlineTexts(c, at.timeZone, at.now).acknowledgeByText,
+  acknowledgeByText: deputyPageDeadlines(c, at.timeZone, at.now).acknowledgeByText,
   overdue: isOverdue(c, at.now),
   /** The station pressed him on it (催办) since it last came back to him. */
   urged,
 })
 
-/** A meeting a deputy or staff member is invited to, with their answer and whether it may still be given or changed. */
-export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, timeZone: string, rsvpOpen: boolean) => ({
+/**
+ * A meeting a deputy or staff member is invited to, with their answer and whether it may still be given or changed. Its
+ * `time` as his notices say it ("11月26日（星期四）上午9:30至上午11:30", spokenMeetingTime): the chat's 已为您请假 must
+ * not read "09:30–11:30" under a notice that said 上午9:30.
+ */
+export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, { timeZone, now }: ReadingTime, rsvpOpen: boolean) => ({
   id: m.id,
   title: m.title,
   kindLabel: MEETING_KIND_LABELS[m.kind],
   status: m.status,
-  time: timeLabel(m.startAt, m.endAt, timeZone),
+  time: spokenMeetingTime(m.startAt, m.endAt, timeZone, now),
   startAt: m.startAt.toISOString(),
   place: m.place,
   rsvp: i.rsvp,
@@ -129,4 +142,10 @@ export const presentBotInvitation = ({ meeting: m, invitation: i }: Invitation, 
   rsvpOpen,
   /** Still owes an answer (awaitsAnswer): one who checked in answered by coming, and the bot does not ask him. */
   awaitsAnswer: awaitsAnswer(i),
+})
+
+/** A deputy asking for a pause (请假): his stations by name, and a pause already set (its dates and the words for it). */
+export const presentDeputyAway = (d: { stations: readonly string[]; away: { from: string; until: string; text: string } | null }) => ({
+  stations: [...d.stations],
+  away: d.away ? { from: d.away.from, until: d.away.until, text: d.away.text } : null,
 })

@@ -170,8 +170,12 @@ export class BotCases {
   async deputyInbox(personId: string) {
     const deputy = await this.deps.people.deputy(personId)
     const page = await this.deps.queries.deputyInbox(deputy, { limit: DEPUTY_IN_HAND_MAX })
-    // Those the station pressed him on (催办): his 待办 says so, as the mini-program's does.
-    return { ...page, urged: await this.deps.queries.urgedOf(deputy.deputyId, page.items) }
+    // Those the station pressed him on (催办), and those a colleague handed him (转交): his 待办 says so, as the mini-program's does.
+    const [urged, handed] = await Promise.all([
+      this.deps.queries.urgedOf(deputy.deputyId, page.items),
+      this.deps.queries.handedToHim(deputy.deputyId, page.items),
+    ])
+    return { ...page, urged, handed }
   }
 
   /** One of the deputy's open cases by its ticket or the last four digits of it. */

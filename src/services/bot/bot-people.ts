@@ -12,7 +12,7 @@ import type { MpPrincipal, MpSessions } from '../accounts/mp-sessions.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef, ticketsEndingIn } from '../../domain/ticket-refs.js'
-import { notHisNowText } from '../../domain/case-refusals.js'
+import { notHisNowSaid } from '../cases/deputy-hand-ons.js'
 import { localDate } from '../../domain/dates.js'
 import { awayDeputyLine } from '../../domain/deputy-away.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
@@ -221,9 +221,13 @@ export class BotPeople {
     // Not open: one he had, answered or taken back since, is said as it is, not as a wrong number.
     const done = (await this.store.cases.search({ deputyId, limit: 100 })).items.find(named)
     if (done) throw new ConflictError(noLongerOpen(done), [], 'case_not_open')
-    // Given to another deputy or handed back since the notice he is answering: told where it went.
+    // Given to another deputy or handed back since the notice he is answering: told where it went, as his page tells
+    // him (notHisNowSaid): handed on by himself, by the colleague's name ("您已转给王芳代表办理").
     const moved = await this.movedFrom(deputyId, ref)
-    if (moved) throw new ConflictError(notHisNowText(moved, `留言 ${moved.ticket} `), [], 'case_not_his')
+    if (moved) {
+      const why = await notHisNowSaid(this.store, deputyId, moved, await this.store.cases.events(moved.id), `留言 ${moved.ticket} `)
+      throw new ConflictError(why, [], 'case_not_his')
+    }
     throw new NotFoundError(`您的待办中没有编号 ${ref}。发送"待办"可以看到您的全部待办和编号。`)
   }
 

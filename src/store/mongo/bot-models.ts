@@ -19,6 +19,8 @@ export interface BotDialogueDoc {
   _id: string
   state: string
   updatedAt: Date
+  /** When it may be deleted unless saved again; null (or absent, saved before it was kept): once untouched long. */
+  keepUntil?: Date | null
 }
 /** One room per station and one station per room: both keys unique. */
 export interface StationRoomDoc {
@@ -54,7 +56,11 @@ function seenMessageSchema() {
 }
 
 function dialogueSchema() {
-  return new Schema<BotDialogueDoc>({ _id: String, state: String, updatedAt: Date }, options)
+  const schema = new Schema<BotDialogueDoc>({ _id: String, state: String, updatedAt: Date, keepUntil: { type: Date, default: null } }, options)
+  // purgeDialogues() sweeps by these; plain indexes, not TTL, for the caller's clock.
+  schema.index({ keepUntil: 1 })
+  schema.index({ updatedAt: 1 })
+  return schema
 }
 
 function stationRoomSchema() {

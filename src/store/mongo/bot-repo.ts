@@ -17,17 +17,18 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
         return (await BotSeenMessage.findById(messageId).lean())?.claim === claim
       }
     },
-    async dialogue(contactId) {
+    async dialogue(contactId, now) {
       const doc = await BotDialogue.findOne({ _id: contactId }).lean<BotDialogueDoc>()
-      if (!doc) return null
+      // Past the time it was kept until: gone for every reader, though the purge has not run yet.
+      if (!doc || (now && doc.keepUntil && new Date(doc.keepUntil) < now)) return null
       return { state: JSON.parse(doc.state) as Record<string, unknown>, updatedAt: new Date(doc.updatedAt) }
     },
-    async saveDialogue(contactId, state, at) {
+    async saveDialogue(contactId, state, at, keepUntil = null) {
       // An upsert on `_id`. The server retries a racing upsert that hits E11000 on it
       // itself; should one still surface, the document is there now and the retry replaces it.
       for (let attempt = 0; ; attempt++) {
         try {
-          await BotDialogue.updateOne({ _id: contactId }, { $set: { state: JSON.stringify(state ?? {}), updatedAt: at } }, { upsert: true })
+          await BotDialogue.updateOne({ _id: contactId }, { $set: { state: JSON.stringify(state ?? {}), updatedAt: at, keepUntil } }, { upsert: true })
           return
         } catch (err) {
           if (!isDuplicateKey(err) || attempt >= 2) throw err
@@ -36,6 +37,11 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
     },
     async clearDialogue(contactId) {
       await BotDialogue.deleteOne({ _id: contactId })
+    },
+    async purgeDialogues(now, untouchedBefore) {
+      // A document saved before keepUntil was kept has no such field: `null` matches it as it matches one saved with none.
+      const filter = { $or: [{ keepUntil: { $lt: now } }, { keepUntil: null, updatedAt: { $lt: untouchedBefore } }] }
+      return (await BotDialogue.deleteMany(filter)).deletedCount
     },
     async bindRoom(stationId, roomId, boundBy, at, topic = null) {
       // One transaction, as sqlite's: the station's old room and the room's old station are
@@ -105,7 +111,7 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
           if (current && new Date(current.updatedAt) >= new Date(old.updatedAt)) return
           // `_id` cannot change: the dialogue is written again under the new id.
           await BotDialogue.deleteOne({ _id: toContactId }, { session })
-          await BotDialogue.insertOne({ _id: toContactId, state: old.state, updatedAt: old.updatedAt }, { session })
+          await BotDialogue.insertOne({ _id: toContactId, state: old.state, updatedAt: old.updatedAt, keepUntil: old.keepUntil ?? null }, { session })
         }),
       )
     },

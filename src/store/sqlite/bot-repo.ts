@@ -12,19 +12,26 @@ export function botRepo(db: Db): BotRepo {
         return true
       return claim !== null && db.prepare('SELECT claim FROM bot_seen_messages WHERE message_id = ?').pluck().get(messageId) === claim
     },
-    async dialogue(contactId) {
-      const row = db.prepare('SELECT state, updated_at FROM bot_dialogues WHERE contact_id = ?').get(contactId) as
-        { state: string; updated_at: string } | undefined
-      return row ? { state: JSON.parse(row.state), updatedAt: new Date(row.updated_at) } : null
+    async dialogue(contactId, now) {
+      const row = db.prepare('SELECT state, updated_at, keep_until FROM bot_dialogues WHERE contact_id = ?').get(contactId) as
+        { state: string; updated_at: string; keep_until: string | null } | undefined
+      // Past the time it was kept until: gone for every reader, though the purge has not run yet.
+      if (!row || (now && row.keep_until !== null && new Date(row.keep_until) < now)) return null
+      return { state: JSON.parse(row.state), updatedAt: new Date(row.updated_at) }
     },
-    async saveDialogue(contactId, state, at) {
+    async saveDialogue(contactId, state, at, keepUntil = null) {
       db.prepare(
-        `INSERT INTO bot_dialogues (contact_id, state, updated_at) VALUES (?, ?, ?)
-        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-      ).run(contactId, JSON.stringify(state), at.toISOString())
+        `INSERT INTO bot_dialogues (contact_id, state, updated_at, keep_until) VALUES (?, ?, ?, ?)
+        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, keep_until = excluded.keep_until`,
+      ).run(contactId, JSON.stringify(state), at.toISOString(), keepUntil?.toISOString() ?? null)
     },
     async clearDialogue(contactId) {
       db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(contactId)
+    },
+    async purgeDialogues(now, untouchedBefore) {
+      return db
+        .prepare('DELETE FROM bot_dialogues WHERE keep_until < ? OR (keep_until IS NULL AND updated_at < ?)')
+        .run(now.toISOString(), untouchedBefore.toISOString()).changes
     },
     async bindRoom(stationId, roomId, boundBy, at, topic = null) {
       db.transaction(() => {

@@ -14,9 +14,11 @@ import {
   presentBotCaseItem,
   presentBotInboxItem,
   presentBotPerson,
+  presentBotPlace,
   presentBotRegion,
   presentBotResidentBrief,
   presentBotSubmitted,
+  presentDeputyAway,
 } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { presentTransferOptions } from '../../presenters/transfer-options.js'
@@ -105,8 +107,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   })
   router.put('/dialogues/:contactId', async (ctx) => {
     const { contactId } = parse(contactParam, ctx.params, 'params')
-    const { state: dialogue } = parse(dialogueBody, ctx.state.body, 'body')
-    ctx.body = { updatedAt: (await state.saveDialogue(contactId, dialogue)).toISOString() }
+    const { state: dialogue, keepHours } = parse(dialogueBody, ctx.state.body, 'body')
+    ctx.body = { updatedAt: (await state.saveDialogue(contactId, dialogue, keepHours)).toISOString() }
   })
   router.delete('/dialogues/:contactId', async (ctx) => {
     await state.clearDialogue(parse(contactParam, ctx.params, 'params').contactId)
@@ -116,6 +118,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   router.get('/regions', async (ctx) => {
     const { parentId } = parse(regionsQuery, ctx.query, 'query')
     ctx.body = { items: (await directory.regionsUnder(parentId ?? null)).map(presentBotRegion) }
+  })
+
+  /** The whole place tree at once (no grids), from the cached directory: what the chat reads a place typed by name on. */
+  router.get('/regions/tree', async (ctx) => {
+    ctx.body = { items: (await state.places()).map(presentBotPlace) }
   })
 
   router.get('/deputies', async (ctx) => {
@@ -198,7 +205,7 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const page = await cases.deputyInbox(parse(personParam, ctx.params, 'params').personId)
     const at = reading()
     const tickets = page.items.map((c) => c.ticket)
-    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets, page.urged.has(c.id))) }
+    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets, page.urged.has(c.id), page.handed.get(c.id) ?? null)) }
   })
 
   router.get('/people/:personId/deputy/cases/:ref/transfer-options', async (ctx) => {
@@ -208,7 +215,7 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
 
   // "请假 …" with no meeting to answer: whom he asks to pause his messages (his station), and a pause already set.
   router.get('/people/:personId/deputy/away', async (ctx) => {
-    ctx.body = await people.deputyAway(parse(personParam, ctx.params, 'params').personId)
+    ctx.body = presentDeputyAway(await people.deputyAway(parse(personParam, ctx.params, 'params').personId))
   })
 
   // "电话 0001": the resident's number on his own open message, read and audited as the mini-program reads it.

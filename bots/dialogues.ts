@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto'
+import type { Logger } from 'pino'
+import type { LiaisonClient } from './client.js'
+import { deputyConversation } from './flows/deputy.js'
+import { keepingHours, letGoParked, parkDraft, pastKeeping } from './flows/kept-draft.js'
+import { finishTyping } from './flows/message-draft.js'
+import { residentConversation } from './flows/resident.js'
+import { privacyConversation } from './flows/privacy-requests.js'
+import { roomConversation, roomCommand } from './flows/room.js'
+import { isEmpty, readDialogue, writeDialogue, type DialogueState, type Turn } from './flows/turn.js'
+import type { InboundEvent, InboxOptions, Speech } from './inbox-types.js'
+import type { PaceClock } from './pacer.js'
+import { parseCommand } from './parse-command.js'
+import { unquote } from './quotes.js'
+
+/**
+ * One event answered, in its turn of the inbox's lane (inbox.ts): the person and their dialogue are loaded, the
+ * conversations answer, the state is saved, and only then are the answers sent. The dialogues with something going
+ * on are remembered here, so that the sweep knows whose time-based checks are due.
+ */
+
+const NOT_TEXT = '目前只能看懂文字消息，照片和语音收不到，请用文字告诉我。需要帮助请发送"帮助"。'
+const NOT_TEXT_WHILE_WRITING = '照片和语音暂时收不到，没有加进留言。请用文字描述；您的留言还在，接着说就行。'
+
+export class Dialogues {
+  /** Dialogues with something going on, for the sweep (the backend holds the truth). */
+  private readonly active = new Map<string, DialogueState>()
+
+  constructor(
+    private readonly client: LiaisonClient,
+    private readonly speech: Speech,
+    private readonly clock: PaceClock,
+    private readonly options: InboxOptions,
+    private readonly log: Logger,
+    private readonly setAlias: (contactId: string, alias: string) => Promise<void>,
+  ) {}
+
+  /** The contacts of the dialogues under way whose time-based checks are due now (the sweep ticks each). */
+  due(): string[] {
+    const now = this.clock.now()
+    const dueNow: string[] = []
+    for (const [contactId, state] of this.active) {
+      const flow = state.flow
+      if (!flow) continue
+      // A draft kept past the timeout waits for her without a tick: she was told once.
+      const idle = !isParked(state) && now - state.touchedAt >= this.options.dialogueTimeoutMs
+      const typed =
+        flow.name === 'message' &&
+        flow.stage === 'text' &&
+        flow.parts.length > 0 &&
+        flow.lastPartAt !== null &&
+        now - flow.lastPartAt >= this.options.joinWindowMs
+      // Words kept past the time she was told are let go now, not at her next message: she may never write again.
+      const due = isParked(state) && pastKeeping(state, now)
+      if (idle || typed || due) dueNow.push(contactId)
+    }
+    return dueNow
+  }
+
+  async answer(event: InboundEvent) {
+    switch (event.kind) {
+      case 'private':
+        return this.privateMessage(event)
+      case 'room':
+        return this.roomMessage(event)
+      case 'tick':
+        return this.tick(event.contactId)
+      case 'awaitRating': {
+        const { state, existed } = await this.dialogue(event.contactId)
+        state.rating = { ticket: event.ticket, since: this.clock.now() }
+        await this.save(event.contactId, state, existed)
+        return
+      }
+    }
+  }
+
+  private async privateMessage(event: Extract<InboundEvent, { kind: 'private' }>) {
+    const { client } = this
+    if (!event.seenChecked) {
+      const first = await client.seen(event.messageId, claimOf(event))
+      event.seenChecked = true // a held message is not reported twice (the second answer would be "seen")
+      if (!first) return
+    }
+    const person = await client.resolvePerson({ contactId: event.contactId, alias: event.alias, name: event.name })
+    if (person.alias && person.alias !== event.alias) {
+      // The remark lets the backend know this person again when a re-login changes contact ids.
+      await this.setAlias(event.contactId, person.alias).catch((err) => this.log.warn({ err }, 'bot: could not set the contact remark'))
+      event.alias = person.alias
+    }
+    const now = this.clock.now()
+    const { state, existed } = await this.dialogue(event.contactId)
+    const replies: string[] = []
+    // A draft parked for a week is let go: she hears so first, with its first words, and then the answer.
+    const letGo = letGoParked(state, now)
+    if (letGo) replies.push(letGo)
+    if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs && !isParked(state)) {
+      // A summary left unanswered keeps its draft, parked: the conversation then says it was not sent.
+      // Anything else left that long ends, saying so.
+      const kept = parkDraft(state.flow, now) !== null
+      if (!kept) {
+        replies.push(politeEnd(state))
+        state.flow = null
+      }
+    }
+    // A photo or a voice note is not attached to a message she is writing: she is told so, and that the message goes on.
+    if (!event.isText) replies.push(state.flow?.name === 'message' ? NOT_TEXT_WHILE_WRITING : NOT_TEXT)
+    else {
+      // A quote (引用) is read apart: the person's own words are the message, the quoted one its context.
+      const { quoted, own } = unquote(event.text)
+      const turn: Turn = {
+        contactId: event.contactId,
+        person,
+        command: parseCommand(own),
+        raw: own.trim(),
+        quoted,
+        now,
+        client,
+        state,
+        say: (t) => replies.push(t),
+      }
+      if (!(await deputyConversation(turn)) && !(await privacyConversation(turn))) await residentConversation(turn)
+    }
+    state.touchedAt = now
+    await this.save(event.contactId, state, existed)
+    for (const text of replies) await this.speech.toContact(event.contactId, text).catch((err) => this.log.warn({ err }, 'bot: answer not sent'))
+  }
+
+  private async roomMessage(event: Extract<InboundEvent, { kind: 'room' }>) {
+    const command = roomCommand(event.text)
+    if (!command) return
+    if (!event.seenChecked) {
+      const first = await this.client.seen(event.messageId, claimOf(event))
+      event.seenChecked = true
+      if (!first) return
+    }
+    const replies: string[] = []
+    await roomConversation({
+      roomId: event.roomId,
+      topic: event.topic ?? null,
+      talker: { contactId: event.contactId, alias: event.alias, name: event.name },
+      command,
+      client: this.client,
+      say: (t) => replies.push(t),
+    })
+    for (const text of replies) await this.speech.toRoom(event.roomId, text).catch((err) => this.log.warn({ err }, 'bot: room answer not sent'))
+  }
+
+  private async tick(contactId: string) {
+    const now = this.clock.now()
+    const { state, existed } = await this.dialogue(contactId)
+    this.remember(contactId, state) // the backend's state is the truth; the cache only schedules ticks
+    const flow = state.flow
+    if (!flow) return
+    const replies: string[] = []
+    if (isParked(state)) {
+      // Past the day (or week) she was told, the words go from the stored dialogue, and she is told so.
+      const letGo = letGoParked(state, now)
+      if (!letGo) return
+      replies.push(letGo)
+    } else if (now - state.touchedAt >= this.options.dialogueTimeoutMs) {
+      const kept = parkDraft(flow, now)
+      replies.push(kept ?? politeEnd(state))
+      if (kept === null) state.flow = null
+    } else if (flow.name === 'message' && flow.stage === 'text' && flow.lastPartAt !== null && now - flow.lastPartAt >= this.options.joinWindowMs) {
+      finishTyping({ state, say: (t) => replies.push(t) }, flow)
+    } else return
+    await this.save(contactId, state, existed)
+    for (const text of replies) await this.speech.toContact(contactId, text).catch((err) => this.log.warn({ err }, 'bot: answer not sent'))
+  }
+
+  private async dialogue(contactId: string) {
+    const saved = await this.client.dialogue(contactId)
+    return { state: readDialogue(saved.state, this.clock.now()), existed: saved.state !== null }
+  }
+
+  private async save(contactId: string, state: DialogueState, existed: boolean) {
+    if (isEmpty(state)) {
+      if (existed) await this.client.clearDialogue(contactId)
+    } else await this.client.saveDialogue(contactId, writeDialogue(state), keepingHours(state))
+    this.remember(contactId, state)
+  }
+
+  private remember(contactId: string, state: DialogueState) {
+    if (state.flow) this.active.set(contactId, state)
+    else this.active.delete(contactId)
+  }
+}
+
+/** A draft kept past the timeout, or her words kept at the privacy notice: she was told once, and they wait for her. */
+const isParked = (state: DialogueState) =>
+  (state.flow?.name === 'message' && state.flow.parked === true) || (state.flow?.name === 'privacy' && state.flow.parkedAt !== undefined)
+
+function politeEnd(state: DialogueState) {
+  // Words she was asked about after a score went nowhere: she must not think the deputy has them.
+  if (state.flow?.name === 'comment')
+    return state.flow.stage === 'whole'
+      ? `您好，因为很久没有收到回复，您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。`
+      : '您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。'
+  // Why she is unhappy, typed under the 重新办理 offer: she must not think the deputy has it.
+  if (state.flow?.name === 'reopen' && state.flow.said && !state.flow.draft)
+    return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。'
+  // Her words that matched an earlier message, asked about: neither reopened nor sent.
+  if (state.flow?.name === 'reopen' && state.flow.stage === 'again')
+    return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"或"留言"。'
+  // The 重新办理 offer (or its question) lapsed: she must not think it was asked for, nor that it is gone for good.
+  if (state.flow?.name === 'reopen' && !state.flow.draft && state.flow.stage !== 'verdict')
+    return `您好，因为很久没有收到回复，${state.flow.ticket ? `留言 ${state.flow.ticket} ` : ''}还没有申请重新办理。需要的话，请随时发送"重新办理"。`
+  // A new message she was writing before a rating's 重新办理 offer ends with it.
+  return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
+    ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'
+    : '您好，因为很久没有收到回复，刚才的对话已经结束了。需要时请发送"帮助"。'
+}
+
+/** One claim per inbound message handled by this bot, kept with a held message across restarts. */
+function claimOf(event: { claim?: string }): string {
+  event.claim ??= randomUUID()
+  return event.claim
+}

@@ -1,0 +1,28 @@
+import { deputyMenu } from './deputy-menu.js'
+import { lines, type Turn } from './turn.js'
+
+/** What a resident reads when she asks what this chat is, asks for a person, or asks for the menu. */
+
+/** What this chat is, for someone who asks: a person asked for is told how to reach one. */
+export const WHAT_THIS_IS = '这里是人大代表联络站的留言小助手，由电脑自动回复。您有问题或建议，可以在这里写给人大代表，代表会答复您。'
+export const NO_PERSON_HERE = lines(
+  '这里是联络站的留言小助手，由电脑自动回复，没有人工客服。',
+  '您把问题写下来发给代表，联络站工作人员和代表都会看到并答复您；需要电话联系的话，留言里写上您的电话，代表会打给您。',
+  '发送"留言"就可以开始。',
+)
+
+/** What anyone can do here, by number or word. */
+const RESIDENT_CHOICES = lines(
+  '1. 留言：向人大代表反映问题、提建议',
+  '2. 查询：看看留言办到哪一步了',
+  '3. 帮助：再看一遍这个菜单',
+  '还没答复的留言可以发送"撤回"收回；发送"我的信息"看我们保存了什么、怎样导出和更正；发送"隐私"看个人信息保护说明；发送"删除我的信息"可删除您的个人信息。',
+)
+
+export const RESIDENT_MENU = lines('您好！这里是人大代表联络站。请回复数字或文字：', RESIDENT_CHOICES)
+
+/** The menu as a bound deputy reads it: his commands first, then what he can do as anyone. */
+export async function menuFor(turn: Turn): Promise<string> {
+  if (!turn.person.deputy) return RESIDENT_MENU
+  return lines(await deputyMenu(turn), '', '您自己要反映问题，也可以回复数字或文字：', RESIDENT_CHOICES)
+}

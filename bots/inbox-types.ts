@@ -1,0 +1,42 @@
+/** What reaches the inbox (inbox.ts), how it speaks back, and its timings: the shapes shared with the bot and the dialogues. */
+
+export type InboundEvent =
+  | {
+      kind: 'private'
+      messageId: string
+      contactId: string
+      alias: string | null
+      name: string
+      text: string
+      isText: boolean
+      seenChecked: boolean
+      claim?: string
+    }
+  | {
+      kind: 'room'
+      messageId: string
+      roomId: string
+      /** Absent in messages held before the field existed. */
+      topic?: string | null
+      contactId: string
+      alias: string | null
+      name: string
+      text: string
+      seenChecked: boolean
+      claim?: string
+    }
+  /** Time-based checks of one dialogue: the join window, the idle timeout. */
+  | { kind: 'tick'; contactId: string }
+  /** A case reply was delivered: the next "1"…"5" of this contact rates it. */
+  | { kind: 'awaitRating'; contactId: string; ticket: string }
+
+export interface Speech {
+  toContact(contactId: string, text: string): Promise<unknown>
+  toRoom(roomId: string, text: string): Promise<unknown>
+}
+
+export interface InboxOptions {
+  dialogueTimeoutMs: number
+  joinWindowMs: number
+  recovery: { minMs: number; maxMs: number }
+}

@@ -1,0 +1,81 @@
+import { expect } from 'chai'
+import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
+import { ask, startBot, type BotUnderTest, type Person } from './helpers.js'
+import { useSunDaye } from './sun-daye.js'
+
+/**
+ * 孙大爷 leaves his words at the privacy notice and is told they wait "一天之内"; or leaves a summary unsent and is told
+ * it waits the week. Then the bot restarts, and the new one knows nothing of what it would have let go. The server
+ * lets them go all the same, at the time he was told: his words typed before he agreed are never kept longer.
+ * An answer waiting for his score is kept the week it may be scored in.
+ */
+describe('bot: 孙大爷’s words are not kept on the server past the time he was told, a bot restart or not', function () {
+  this.timeout(60_000)
+  // The restarted bot stops before the backend closes (this hook is the story's first): it would poll a closed one.
+  let second: BotUnderTest | null = null
+  afterEach(async () => {
+    await second?.stop()
+    second = null
+  })
+  const story = useSunDaye({ deputyBound: true })
+  let t: BotUnderTest
+  let sun: Person
+  beforeEach(() => ({ bot: t, sun } = story))
+
+  const WORDS = '我想给代表反映个事我们小区门口的下水道堵了好几天了臭得很'
+  const HOUR = 3_600_000
+  const DAY = 24 * HOUR
+
+  /** The bot process restarts, on the same backend; 孙大爷 is known again by the remark on his contact. */
+  async function restart(): Promise<Person> {
+    const alias = t.world.mocker.contactPayload('wx-sun').alias
+    await t.stop()
+    second = await startBot(story.app.baseUrl)
+    return second.world.person('wx-sun', '孙大爷', alias)
+  }
+
+  /** Time passes on the backend and on the bot, and the backend's hourly maintenance runs. */
+  async function later(ms: number) {
+    story.app.clock.advance(ms)
+    second!.clock.advance(ms)
+    await runMaintenanceJob({ store: story.app.liaison.store, clock: story.app.clock })
+  }
+
+  const kept = async () => JSON.stringify((await story.app.liaison.store.bot.dialogue('wx-sun'))?.state ?? null)
+
+  it('his words at the notice stay the day he was told, then are gone, though the restarted bot never let them go', async () => {
+    expect(await ask(t, sun, WORDS)).to.include('这段话已经记下了')
+    expect((await story.quiet(31 * 60_000)).join('\n')).to.include('要接着提交，请在一天之内回复"同意"')
+    const again = await restart()
+
+    await later(23 * HOUR)
+    expect(await kept(), 'kept for the day he was told').to.include('下水道堵了好几天')
+    await later(2 * HOUR)
+    expect(await kept(), 'gone from the server').to.equal('null')
+    expect(await ask(second!, again, '查询')).to.equal('您还没有留言。发送"留言"就可以给人大代表留言。')
+    expect((await story.app.liaison.store.cases.search({ limit: 5 })).items, 'nothing sent').to.have.length(0)
+  })
+
+  it('a summary he left unsent stays the week he was told, then is gone', async () => {
+    expect(await ask(t, sun, '给DP0001留言')).to.include('同意请回复')
+    await ask(t, sun, '同意')
+    await ask(t, sun, WORDS)
+    expect(await ask(t, sun, '好了')).to.include('1. 确认提交')
+    expect((await story.quiet(31 * 60_000)).join('\n')).to.include('还没有提交，代表还看不到。')
+    const again = await restart()
+
+    await later(6 * DAY)
+    expect(await kept(), 'kept for the week he was told').to.include('下水道堵了好几天')
+    await later(2 * DAY)
+    expect(await kept(), 'gone from the server').to.equal('null')
+    expect(await ask(second!, again, '查询')).to.equal('您还没有留言。发送"留言"就可以给人大代表留言。')
+  })
+
+  it('an answer waiting for his score is kept the week: two days and a restart on, a bare "5" still scores it', async () => {
+    const ticket = await story.residentWithAnsweredMessage('小区门口的下水道堵了好几天了', '已请物业疏通了下水道。')
+    const again = await restart()
+    await later(2 * DAY)
+    expect(await ask(second!, again, '5')).to.include('已记下您的评分：5 分')
+    expect(await story.stored(ticket)).to.include({ rating: 5 })
+  })
+})

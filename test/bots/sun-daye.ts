@@ -1,0 +1,49 @@
+import { useCaseStory, type CaseStory } from './case-story.js'
+import { ask, ticketIn, type Person } from './helpers.js'
+
+/**
+ * A 孙大爷 story: the backend, the bot and 张伟 (bound only with `deputyBound`), as useCaseStory sets them up
+ * afresh before each test, with 孙大爷 (wx-sun) as the resident. He is 76 and voice-types without punctuation.
+ */
+export interface SunDayeStory extends CaseStory {
+  /** 孙大爷 on WeChat. */
+  readonly sun: Person
+  /** Time passes with no word from him (on the bot's clock) and the bot's sweep runs: what he was told meanwhile. */
+  quiet(ms: number): Promise<string[]>
+  /**
+   * He writes from 光明社区, naming the places as the lists show them (agreeing to the privacy notice the first time;
+   * "1" when asked whether it goes where his last one went); the message's number.
+   */
+  writesFromGuangming(text: string): Promise<string>
+}
+
+/** A SunDayeStory, set up afresh before each test of the calling `describe`. */
+export function useSunDaye(options: { deputyBound?: boolean } = {}): SunDayeStory {
+  const story = useCaseStory({ resident: ['wx-sun', '孙大爷'], deputyBound: options.deputyBound ?? false })
+  // The CaseStory's own members are read through it, as they stand after its beforeEach.
+  return Object.create(story, {
+    sun: { get: () => story.resident },
+    quiet: {
+      value: async (ms: number) => {
+        const t = story.bot
+        const before = t.world.said('孙大爷').length
+        t.clock.advance(ms)
+        t.bot.inbox.sweep()
+        await t.bot.inbox.settled()
+        return t.world.said('孙大爷').slice(before)
+      },
+    },
+    writesFromGuangming: {
+      value: async (text: string) => {
+        const t = story.bot
+        let said = await ask(t, story.resident, '留言')
+        if (said.includes('同意请回复')) said = await ask(t, story.resident, '同意')
+        if (said.includes('这次还发这里吗')) await ask(t, story.resident, '1')
+        else for (const place of ['湛河区', '轻工街道', '光明社区']) await ask(t, story.resident, place)
+        await ask(t, story.resident, text)
+        await ask(t, story.resident, '好了')
+        return ticketIn(await ask(t, story.resident, '1'))
+      },
+    },
+  }) as SunDayeStory
+}
