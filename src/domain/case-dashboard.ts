@@ -2,6 +2,7 @@ import { OPEN_STATUSES, type CaseStatus } from './case.js'
 import { addDays, startOfLocalDate } from './business-calendar.js'
 import { localDate } from './dates.js'
 import type { DutyDay } from './duty-ahead.js'
+import { OFFICE_ROW_KEY, restOf, UNASSIGNED_ROW_KEY } from './rows-add-up.js'
 
 /** The inbox filters that list exactly the cases behind a number (the console puts them in the URL). */
 export type InboxFilters = Record<string, string>
@@ -154,20 +155,11 @@ export function caseDashboard(
 
   // What no station holds: the scope's figures less every station's (before the chart keeps the biggest).
   const stationBars = counts.station.flatMap(barOf)
-  const sum = (pick: (b: BarCounts) => number) => stationBars.reduce((n, b) => n + pick(b), 0)
-  // Keys no directory id can take (ids start with a letter or digit).
-  const [whole] = barOf({ ...counts.all, key: '*office' })
-  const office: BarCounts = {
-    key: '*office',
-    total: whole.total - sum((b) => b.total),
-    open: whole.open - sum((b) => b.open),
-    overdueOpen: whole.overdueOpen - sum((b) => b.overdueOpen),
-    replyDue: whole.replyDue - sum((b) => b.replyDue),
-    replyOk: whole.replyOk - sum((b) => b.replyOk),
-  }
+  const [whole] = barOf({ ...counts.all, key: OFFICE_ROW_KEY })
+  const office = restOf(whole, stationBars)
   const atOffice = (counts.all.byStatus.submitted ?? 0) - counts.station.reduce((n, t) => n + (t.byStatus.submitted ?? 0), 0)
   const officeRow = counts.offices && office.total > 0 ? [{ ...bar(office, names.office ?? '区人大办', AT_OFFICE_FILTERS), kind: 'office' as const }] : []
-  const unassigned = counts.unassigned ? barOf({ ...counts.unassigned, key: '*unassigned' })[0] : null
+  const unassigned = counts.unassigned ? barOf({ ...counts.unassigned, key: UNASSIGNED_ROW_KEY })[0] : null
   const unassignedRow =
     unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '未分派', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
 

@@ -54,6 +54,32 @@ export interface CaseStats {
   forwarded: number
 }
 
+/** What 按时答复 counts, said under every table, figure and record that shows it (console and downloads alike). */
+export const REPLIED_IN_TIME_NOTE = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'
+
+/** The fields of a case its deadlines are judged on. */
+export type DeadlineFacts = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt'>
+
+/**
+ * Still waiting past its deadline: the acknowledgement's until it is acknowledged (a reply counts as one), the
+ * reply's after. Such a message has not been answered in time so far: it counts as overdue (超期在办) and against
+ * 按时答复, so that the share can never read 100% beside overdue messages nobody answered. The store counts the
+ * same (store/case-tally.ts, and the SQL of store/sqlite/case-tally.ts).
+ */
+export function waitingLate(c: DeadlineFacts, now: Date): boolean {
+  const due = (c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt
+  return WAITING_STATUSES.includes(c.status) && due < now
+}
+
+/**
+ * How a live case counts in 按时答复: `due` when it was answered, its reply is due, or it waits late (waitingLate);
+ * `ok` when it was answered by its reply deadline.
+ */
+export function replyInTime(c: DeadlineFacts, now: Date): { due: boolean; ok: boolean } {
+  const ok = !!c.repliedAt && c.repliedAt <= c.replyDueAt
+  return { due: !!c.repliedAt || c.replyDueAt <= now || waitingLate(c, now), ok }
+}
+
 const HOUR = 3_600_000
 const round = (n: number | null, digits = 2) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits)
 /** Of those due: the share done in time, as the figures show it (null when none was due). */
@@ -91,14 +117,9 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
       ackDue++
       if (acked && acked <= c.ackDueAt) ackOk++
     }
-    // A message still waiting past its deadline (even the acknowledgement's) has not been answered in time so far:
-    // it counts against the share, so that 按时答复 can never read 100% beside overdue messages nobody answered.
-    const due = acked ? c.replyDueAt : c.ackDueAt
-    const waitingLate = WAITING_STATUSES.includes(c.status) && due < now
-    if (c.repliedAt || c.replyDueAt <= now || waitingLate) {
-      replyDue++
-      if (c.repliedAt && c.repliedAt <= c.replyDueAt) replyOk++
-    }
+    const reply = replyInTime(c, now)
+    if (reply.due) replyDue++
+    if (reply.ok) replyOk++
     // Ratings are history: the first round's and the latest count apart. A case rated
     // before ratings were kept counts its current rating for both.
     const ratings = c.ratings.length ? c.ratings.map((r) => r.rating) : c.rating !== null ? [c.rating] : []
@@ -108,7 +129,7 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
       ratingSum += ratings[ratings.length - 1]
       if (c.reopenCount > 0) reopened++
     }
-    if (waitingLate) overdueOpen++
+    if (waitingLate(c, now)) overdueOpen++
   }
   return {
     total: cases.length,

@@ -4,6 +4,7 @@
  * service reads the records, these functions count them. Points are in record-points.ts.
  */
 import type { CaseRecord } from './case.js'
+import { inTimeShare, replyInTime, waitingLate } from './case-stats.js'
 import type { MeetingInvitee, MeetingRecord } from './meeting.js'
 import type { AttemptRecord } from './quiz.js'
 import { ACTIVITY_KINDS, type ActivityKind, type ActivityRecord } from './record-activity.js'
@@ -23,6 +24,13 @@ export interface DeputyYearRecord {
     answeredLate: number
     sentBack: number
     open: number
+    /** Of those open, waiting past a deadline (超期): caseStats' overdueOpen. */
+    overdueOpen: number
+    /**
+     * 按时答复 as 统计分析 counts it for him (caseStats): of the messages answered, whose reply is due or that wait
+     * past a deadline, those answered in time. An overdue message he has not answered counts as not in time.
+     */
+    repliedInTimeShare: number | null
     rated: number
     averageSatisfaction: number | null
   }
@@ -42,7 +50,7 @@ export interface RecordSources {
   today: string
   now: Date
   invitations: Array<{ meeting: Pick<MeetingRecord, 'status' | 'startAt'>; invitation: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'> }>
-  cases: Pick<CaseRecord, 'status' | 'mergedInto' | 'repliedAt' | 'replyDueAt' | 'rating' | 'ratings'>[]
+  cases: Pick<CaseRecord, 'status' | 'mergedInto' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt' | 'rating' | 'ratings'>[]
   dutyDates: string[]
   checkIns: number
   attempts: Pick<AttemptRecord, 'quizId' | 'status' | 'score' | 'maxScore'>[]
@@ -71,6 +79,8 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
   const answered = handled.filter((c) => c.repliedAt || c.ratings.length > 0)
   const current = answered.filter((c) => c.repliedAt)
   const onTime = current.filter((c) => c.repliedAt! <= c.replyDueAt).length
+  // 按时答复 by 统计分析's rule, not over the answered alone: 100% beside his overdue messages would be untrue.
+  const replies = handled.map((c) => replyInTime(c, s.now))
   const ratings = answered.map((c) => (c.ratings.length ? c.ratings[c.ratings.length - 1]!.rating : c.rating)).filter((r): r is number => r !== null)
 
   const scheduled = s.dutyDates.filter((d) => d.startsWith(`${s.year}-`))
@@ -94,6 +104,8 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
       answeredLate: current.length - onTime,
       sentBack: answered.length - current.length,
       open: handled.filter((c) => OPEN.has(c.status)).length,
+      overdueOpen: handled.filter((c) => waitingLate(c, s.now)).length,
+      repliedInTimeShare: inTimeShare(replies.filter((r) => r.ok).length, replies.filter((r) => r.due).length),
       rated: ratings.length,
       averageSatisfaction: ratings.length ? round(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
     },

@@ -30,7 +30,8 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
     if (has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)
     if (has('on_duty')) why.push(`${deputy.name}代表今日接待值班`)
     if (has('explicit_at_capacity')) why.push(`${deputy.name}代表近期留言较多，答复可能稍慢`)
-    const target = station ? `${station.name} ${deputy.name}代表` : `${deputy.name}代表`
+    // Chinese reads without a space between the words: "已转至建设路街道代表联络站的朱丽华代表".
+    const target = station ? `${station.name}的${deputy.name}代表` : `${deputy.name}代表`
     return `已转至${target}${why.length ? `（${why.join('；')}）` : ''}`
   }
   if (station && has('deputy_away')) {

@@ -155,14 +155,3 @@ export interface StatsRest {
   open: number
   overdueOpen: number
 }
-
-/** The overall figures less the groups' (each a total, open and overdue count): what no group holds. */
-export function restOf(overall: StatsRest, groups: Iterable<StatsRest>): StatsRest {
-  const rest = { ...overall }
-  for (const g of groups) {
-    rest.total -= g.total
-    rest.open -= g.open
-    rest.overdueOpen -= g.overdueOpen
-  }
-  return rest
-}

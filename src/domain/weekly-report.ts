@@ -8,6 +8,7 @@ import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
 import type { LivelihoodSection } from './livelihood-week.js'
 import { localDate, monthDayText } from './dates.js'
+import { officeOfRow, officeRowKey } from './rows-add-up.js'
 import { offsetMs } from './zone-offset.js'
 
 const DAY = 86_400_000
@@ -49,6 +50,8 @@ export interface WeeklyReport {
   weekStart: Date
   weekEnd: Date
   generatedAt: Date
+  /** How its figures were counted: REPORT_COUNTING when made now; 1 for a report kept from before (see countedEarlierText). */
+  counting: number
   totals: { messages: number; previousMessages: number; residents: number; replied: number; closed: number; overdueOpen: number; satisfaction: number | null }
   topIssues: ReportIssue[]
   byTopic: Array<{ topic: string; messages: number; previous: number; satisfaction: number | null }>
@@ -60,6 +63,13 @@ export interface WeeklyReport {
   /** 民生实事; null in a report kept before the report had this part. */
   livelihood: LivelihoodSection | null
 }
+
+/**
+ * How reports count their figures now. 2: 按时答复 counts a message waiting past its deadline (an acknowledgement's
+ * too) as not answered in time, and the messages at an office have their own row among the stations. A report kept
+ * before then says so (countedEarlierText) until it is made again (重新生成).
+ */
+export const REPORT_COUNTING = 2
 
 export const TOP_ISSUES = 5
 /** The length of the overdue and slowest lists. */
@@ -155,6 +165,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     weekStart,
     weekEnd,
     generatedAt: now,
+    counting: REPORT_COUNTING,
     totals: {
       messages: thisWeek.length,
       previousMessages: lastWeek.length,
@@ -175,19 +186,14 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     slowest,
     byDeputy: groupedStats(thisWeek, (c) => c.deputyId, now).map((g) => ({ id: g.key, name: name('deputy', g.key), stats: g.stats })),
     // A message handed up (上报), or of a place no station covers, is the office's: its own row, so the rows add up.
-    byStation: groupedStats(thisWeek, (c) => c.stationId ?? `${OFFICE_KEY}${c.officeRegionId ?? 'city'}`, now)
-      .sort((a, b) => Number(a.key.startsWith(OFFICE_KEY)) - Number(b.key.startsWith(OFFICE_KEY)))
-      .map((g) => ({
-        id: g.key,
-        name: g.key.startsWith(OFFICE_KEY) ? name('office', g.key.slice(OFFICE_KEY.length)) : name('station', g.key),
-        stats: g.stats,
-      })),
+    // The offices' rows after the stations'.
+    byStation: groupedStats(thisWeek, (c) => c.stationId ?? officeRowKey(c.officeRegionId ?? 'city'), now)
+      .map((g) => ({ g, office: officeOfRow(g.key) }))
+      .sort((a, b) => Number(a.office !== null) - Number(b.office !== null))
+      .map(({ g, office }) => ({ id: g.key, name: office === null ? name('station', g.key) : name('office', office), stats: g.stats })),
     livelihood: input.livelihood ?? null,
   }
 }
-
-/** A row of 各联络站办理情况 that is an office's (no id of the directory starts so): after the stations'. */
-const OFFICE_KEY = '~office:'
 
 /**
  * When a report's overdue figures are counted to, in words (截至…): an ended week's last day ("11月29日"), or the
@@ -208,6 +214,29 @@ export function momentText(at: Date, timeZone: string): string {
 export function overdueCountText(r: Pick<WeeklyReport, 'totals' | 'overdue'>): string {
   const all = Math.max(r.totals.overdueOpen, r.overdue.length)
   return all > r.overdue.length ? `共 ${all} 条，列出超期最久的 ${r.overdue.length} 条` : `共 ${all} 条`
+}
+
+/** The week's messages no deputy's row counts: never given to a deputy (未分派, or taken back before). */
+export const unassignedCount = (r: Pick<WeeklyReport, 'totals' | 'byDeputy'>) => r.totals.messages - r.byDeputy.reduce((n, d) => n + d.stats.total, 0)
+
+/** The line under the deputies' rows that makes them add up to the week's messages; null when they do already. */
+export function unassignedText(r: Pick<WeeklyReport, 'totals' | 'byDeputy'>): string | null {
+  const n = unassignedCount(r)
+  return n > 0 ? `另有 ${n} 条没有分派给代表（未分派），不在上面的代表名下。` : null
+}
+
+/**
+ * What a report kept from before the count changed says of itself, at its top: its 按时答复 and its stations' rows
+ * were counted the earlier way, and 重新生成 counts them again. Null for a report counted as reports are now. Kept
+ * as made, not remade as it is read: a director may have quoted it, and a remade one also lists the overdue as they
+ * stand today.
+ */
+export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generatedAt'>, timeZone: string): string | null {
+  if (r.counting >= REPORT_COUNTING) return null
+  return (
+    `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高；` +
+    '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少。点“重新生成”，按现在的算法重新统计。'
+  )
 }
 
 function handling(c: CaseRecord, name: WeeklyReportInput['name']) {

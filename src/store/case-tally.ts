@@ -1,5 +1,5 @@
-import { OPEN_STATUSES, WAITING_STATUSES, type CaseStatus } from '../domain/case.js'
-import type { CaseCounts, MiddleValues } from '../domain/case-stats.js'
+import { OPEN_STATUSES, type CaseStatus } from '../domain/case.js'
+import { replyInTime, waitingLate, type CaseCounts, type MiddleValues } from '../domain/case-stats.js'
 import type { HotIssueCase } from '../domain/hot-issues.js'
 import { barOf, type BarCounts } from '../domain/case-dashboard.js'
 
@@ -110,10 +110,11 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
   const acked = f.acknowledgedAt ?? f.repliedAt
   if (acked || f.ackDueAt <= now) t.ackDue++
   if (acked && acked <= f.ackDueAt) t.ackOk++
-  // caseStats' rule: a case waiting past its deadline (an acknowledgement's too) counts as not answered in time.
-  const waitingLate = WAITING_STATUSES.includes(f.status) && (acked ? f.replyDueAt : f.ackDueAt) < now
-  if (f.repliedAt || f.replyDueAt <= now || waitingLate) t.replyDue++
-  if (f.repliedAt && f.repliedAt <= f.replyDueAt) t.replyOk++
+  // caseStats' rule (domain/case-stats.ts): a case waiting past its deadline counts as not answered in time.
+  const late = waitingLate(f, now)
+  const reply = replyInTime(f, now)
+  if (reply.due) t.replyDue++
+  if (reply.ok) t.replyOk++
   const ratings = f.ratings.length ? f.ratings : f.rating !== null ? [f.rating] : []
   if (ratings.length) {
     t.rated++
@@ -121,7 +122,7 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
     t.lastRatingSum += ratings[ratings.length - 1]
     if (f.reopenCount > 0) t.reopened++
   }
-  if (waitingLate) t.overdueOpen++
+  if (late) t.overdueOpen++
 }
 
 /** A span of creation times: from (inclusive) to (exclusive; open-ended when absent). */

@@ -31,7 +31,7 @@ describe('console: a campaign says whom it is for', function () {
     await page.getByRole('button', { name: '新建活动' }).click()
     await page.getByPlaceholder('如：学习宣传新修订的代表法').fill('学习宣传新修订的代表法')
     const levels = page.locator('[data-test=audience-field]')
-    await levels.getByText('区县人大代表', { exact: true }).click()
+    await levels.getByText('区（县）人大代表', { exact: true }).click()
     await levels.getByText('乡镇人大代表', { exact: true }).click()
     await page.locator('.t-dialog').getByText('关注活动的群众', { exact: true }).click()
     await page
@@ -42,7 +42,7 @@ describe('console: a campaign says whom it is for', function () {
     await page.waitForURL(/\/console\/campaigns\/cp-/)
 
     const line = page.locator('[data-test=campaign-audience]')
-    await line.getByText(`面向：${district.name}的区县人大代表、乡镇人大代表；关注活动的群众`, { exact: true }).waitFor()
+    await line.getByText(`面向：${district.name}的区（县）人大代表、乡镇人大代表；关注活动的群众`, { exact: true }).waitFor()
     await screenshot(page, 'console-campaign-audience')
     expect(page.problems).to.deep.equal([])
   })

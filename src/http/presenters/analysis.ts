@@ -2,7 +2,8 @@ import type { CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
 import type { HotIssue } from '../../domain/hot-issues.js'
 import type { LivelihoodSection } from '../../domain/livelihood-week.js'
-import { TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
+import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
+import { countedEarlierText, overdueAsOfText, overdueCountText, TREND_WORDS, unassignedText, type WeeklyReport } from '../../domain/weekly-report.js'
 import type { PublicationRecord } from '../../services/analysis/publications.js'
 
 // Hot issues and reports name places and counts, never a resident; the case ids let staff
@@ -34,7 +35,12 @@ export const presentHotIssues = (r: { from: Date; to: Date; issues: Array<HotIss
   issues: r.issues.map(presentHotIssue),
 })
 
-export const presentWeeklyReport = (r: { scope: string; week: string; report: WeeklyReport; weeks: string[] }) => ({
+/**
+ * The weekly report as the console's page shows it: its figures, and the sentences the table download says too
+ * (weekly-report-sheet.ts), made once on the server: 截至 when the overdue are counted, how many the list leaves
+ * out, the messages no deputy's row holds, what 按时答复 counts, and whether it was counted the earlier way.
+ */
+export const presentWeeklyReport = (r: { scope: string; week: string; report: WeeklyReport; weeks: string[] }, timeZone: string) => ({
   scope: r.scope,
   week: r.week,
   weeks: r.weeks,
@@ -56,6 +62,15 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
   byDeputy: r.report.byDeputy,
   byStation: r.report.byStation,
   livelihood: r.report.livelihood ? presentLivelihoodSection(r.report.livelihood) : null,
+  /** "11月29日", or "12月5日 22:48" for a week still running: the overdue figures are counted to it (截至…). */
+  overdueAsOfText: overdueAsOfText(r.report, timeZone),
+  /** "共 20 条，列出超期最久的 10 条". */
+  overdueCountText: overdueCountText(r.report),
+  /** "另有 2 条没有分派给代表（未分派），…", or null when the deputies' rows add up. */
+  unassignedText: unassignedText(r.report),
+  repliedInTimeNote: REPLIED_IN_TIME_NOTE,
+  /** Said at the top of a report kept from before the count changed, with 重新生成; null otherwise. */
+  countedEarlierText: countedEarlierText(r.report, timeZone),
 })
 
 /** 民生实事 in the report: names, stages and sentences only (no ids: the page links nowhere). */
@@ -134,3 +149,6 @@ export const presentPublicCase = (p: PublicationRecord & { districtName: string 
   askedOn: localDate(p.askedAt, timeZone),
   answeredOn: localDate(p.answeredAt, timeZone),
 })
+
+/** 统计分析 and 工作概览 as sent: the figures with what 按时答复 counts, in the server's words (the weekly report says the same). */
+export const withRepliedInTimeNote = <T extends object>(figures: T) => ({ ...figures, repliedInTimeNote: REPLIED_IN_TIME_NOTE })

@@ -1,3 +1,4 @@
+import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, type ActivityRecord } from '../../domain/record-activity.js'
 import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
 import { SURVEY_PHASE_LABELS, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
@@ -12,6 +13,8 @@ export const presentDeputyYear = (y: DeputyYear) => ({
   year: y.record.year,
   meetings: { ...y.record.meetings },
   cases: { ...y.record.cases },
+  /** What 按时答复 counts, in 统计分析's words (the record counts it by the same rule). */
+  repliedInTimeNote: REPLIED_IN_TIME_NOTE,
   duty: { ...y.record.duty },
   study: { ...y.record.study },
   ballots: { ...y.record.ballots },

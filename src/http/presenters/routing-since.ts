@@ -7,13 +7,18 @@ import type { CaseDetail } from '../../services/cases/case-queries.js'
  * since (the topic corrected, the message in other hands), so that they do not read as a contradiction.
  * Null when nothing did.
  */
-export function routingSinceText({ case: c, events, names }: CaseDetail): string | null {
+export function routingSinceText({ case: c, events, names, timelineNames }: CaseDetail): string | null {
   const changes: string[] = []
   if (events.some((e) => e.type === 'recategorized')) changes.push(`主题后来已更正为「${c.topic}」`)
   const now: Holder = { deputyId: c.deputyId, stationId: c.stationId, officeId: c.stationId ? null : (c.officeRegionId ?? 'city') }
   const move = moveSinceRouting(events, now, c.status)
   const placeName = names.station ?? names.office ?? '联络站'
-  if (move?.kind === 'reassigned' || move?.kind === 'assigned') {
+  // The deputy holding it got it from a colleague (转交), not from staff (改派): said so, as the timeline says it.
+  const lastMove = events.filter((e) => e.type === 'assigned' || e.type === 'transferred').at(-1)
+  const fromColleague = move?.kind === 'reassigned' && lastMove?.actorRole === 'deputy' && lastMove.actorId ? timelineNames[`deputy:${lastMove.actorId}`] : null
+  if (fromColleague) {
+    changes.push(`后来由${fromColleague}代表转交给${names.deputy ?? '其他'}代表`)
+  } else if (move?.kind === 'reassigned' || move?.kind === 'assigned') {
     changes.push(`后来已${move.kind === 'reassigned' ? '改派' : '分派'}给${names.deputy ?? '其他'}代表`)
   } else if (move?.kind === 'passed' || move?.kind === 'handedUp') {
     changes.push(`后来已${move.kind === 'passed' ? '转给' : '上报'}${placeName}`)

@@ -1,15 +1,23 @@
-import type { CaseStats } from '../../domain/case-stats.js'
+import { REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
-import { momentText, overdueAsOfText, overdueCountText, TREND_WORDS, type WeeklyReport } from '../../domain/weekly-report.js'
+import {
+  countedEarlierText,
+  momentText,
+  overdueAsOfText,
+  overdueCountText,
+  TREND_WORDS,
+  unassignedText,
+  type WeeklyReport,
+} from '../../domain/weekly-report.js'
 import type { SheetCell } from '../csv-sheet.js'
 
-/** What 按时答复 counts, said under the tables that show it (the console's report says the same). */
-export const REPLIED_IN_TIME_NOTE = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'
-
-// As the console's report writes them (admin/src/views/analysis/format.ts).
+// Numbers as the console's report writes them (admin/src/views/analysis/format.ts), but for the unit: a sheet's
+// column says 满意度（分） once, the page says 4.5 分 in each cell.
 const pct = (share: number | null) => (share === null ? '暂无' : `${Math.round(share * 100)}%`)
 const score = (n: number | null) => (n === null ? '暂无评价' : Math.round(n * 10) / 10)
 const day = (at: Date, timeZone: string) => monthDayText(localDate(at, timeZone))
+// Who holds a listed message: a station, or the office a station handed it up to (上报), so not 联络站.
+const HANDLED_BY = '办理单位'
 
 /**
  * The weekly report as a sheet, part by part as the console's page shows it: each part its title, the page's
@@ -27,6 +35,8 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string): Sheet
   const from = day(report.weekStart, timeZone)
   const to = day(lastDay, timeZone)
   rows.push([`留言分析周报（${from === to ? from : `${from}至${to}`}），生成于${momentText(report.generatedAt, timeZone)}`])
+  const earlier = countedEarlierText(report, timeZone)
+  if (earlier) rows.push([earlier])
 
   part(
     '本周概况',
@@ -50,13 +60,13 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string): Sheet
   )
   part(
     '超期未办的留言',
-    ['编号', '主题', '联络站', '代表', `超期天数（截至${asOf}）`],
+    ['编号', '主题', HANDLED_BY, '代表', `超期天数（截至${asOf}）`],
     report.overdue.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysOverdue]),
     report.overdue.length ? `截至${asOf}，${overdueCountText(report)}` : '没有超期未办的留言。',
   )
   part(
     '答复最慢的留言',
-    ['编号', '主题', '联络站', '代表', '答复用时（天）'],
+    ['编号', '主题', HANDLED_BY, '代表', '答复用时（天）'],
     report.slowest.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysToReply]),
   )
   livelihood(report, part)
@@ -76,21 +86,16 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string): Sheet
     report.byStation.map((x) => statsRow(x.name, x.stats)),
     REPLIED_IN_TIME_NOTE,
   )
-  const unassigned = unassignedCount(report)
+  const unassigned = unassignedText(report)
   part(
     '各位代表办理情况',
     statsHeader,
     report.byDeputy.map((x) => statsRow(x.name, x.stats)),
     REPLIED_IN_TIME_NOTE,
-    ...(unassigned ? [unassignedText(unassigned)] : []),
+    ...(unassigned ? [unassigned] : []),
   )
   return rows
 }
-
-/** The week's messages no deputy's row counts: never given to a deputy (未分派, or taken back before). */
-export const unassignedCount = (r: Pick<WeeklyReport, 'totals' | 'byDeputy'>) => r.totals.messages - r.byDeputy.reduce((n, d) => n + d.stats.total, 0)
-/** The line under the deputies' rows that makes them add up to the week's messages. */
-export const unassignedText = (n: number) => `另有 ${n} 条没有分派给代表（未分派），不在上面的代表名下。`
 
 /** 民生实事 as the page lays it out: each office, its years' stage and summary, what needs attention, the projects. */
 function livelihood(report: WeeklyReport, part: (title: string, header: SheetCell[], body: SheetCell[][], ...notes: string[]) => void) {

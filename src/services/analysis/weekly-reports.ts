@@ -166,6 +166,8 @@ function revive(body: unknown): WeeklyReport {
     weekStart: d(r.weekStart),
     weekEnd: d(r.weekEnd),
     generatedAt: d(r.generatedAt),
+    // Kept before reports said how they count: counted the earlier way (countedEarlierText says so).
+    counting: typeof r.counting === 'number' ? r.counting : 1,
     topIssues: r.topIssues.map((i) => ({ ...i, firstAt: d(i.firstAt), lastAt: d(i.lastAt) })),
     // Kept before reports had a 民生实事 part: said so, not made up from today's figures.
     livelihood: r.livelihood ?? null,

@@ -4,7 +4,6 @@ import { emptyTally } from '../../store/case-tally.js'
 import {
   barReader,
   RankedOrders,
-  restOf,
   type RankedGroup,
   type StatsAnswer,
   type StatsGroup,
@@ -13,6 +12,7 @@ import {
   type StatsSort,
 } from '../../domain/stats-ranking.js'
 import { OPEN_STATUSES } from '../../domain/case.js'
+import { restOf } from '../../domain/rows-add-up.js'
 
 export type { StatsAnswer, StatsGroup, StatsGrouping }
 import type { CaseFilter, Store } from '../../store/ports.js'

@@ -122,7 +122,8 @@ export class SurveyReports {
       }),
     ])
     await this.audit?.record(staff, 'survey.responses_exported', { kind: 'survey', id: s.id }, { rows: rows.length })
-    return { title: `${s.title}-答卷`, csv: await csvSheet([header, ...rows]) }
+    // A consultation's sheet holds opinions (意见), a questionnaire's answer sheets (答卷): the file says which.
+    return { title: `${s.title}-${s.kind === 'consultation' ? '意见' : '答卷'}`, csv: await csvSheet([header, ...rows]) }
   }
 
   /**

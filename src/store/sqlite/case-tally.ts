@@ -38,7 +38,8 @@ const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
 // A case rated before ratings were kept counts its current rating as first and latest.
 const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
 const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
-// The deadline that a waiting case is late against: the reply's once acknowledged.
+// The deadline that a waiting case is late against: the reply's once acknowledged. `status IN (WAITING) AND DUE < @now`
+// below is waitingLate(c, now) of domain/case-stats.ts, and replyDue/replyOk are its replyInTime: change them together.
 const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
 
 interface CountRow {

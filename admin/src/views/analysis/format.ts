@@ -1,6 +1,5 @@
 /** Words and numbers as the analysis pages show them. */
 import { zoneFormat } from '../../business-zone'
-import { when } from '../../labels'
 
 // zh-CN's numeric month and day print as "12/3": the parts are put into words here instead.
 const day = () => zoneFormat('zh-CN', { year: 'numeric', month: 'numeric', day: 'numeric' })
@@ -38,20 +37,7 @@ export function periodLabel(period: string, interval: string): string {
 /** The week's Sunday, from the report's end (next Monday 00:00). */
 export const lastDayOf = (weekEnd: string) => new Date(new Date(weekEnd).getTime() - 1).toISOString()
 
-/**
- * When a report's overdue figures are counted to (截至…), as the server counts them: an ended week's last day
- * ("11月29日"), or the moment a report of a week still running was made ("12月5日 22:48").
- */
-export function overdueAsOf(r: { weekEnd: string; generatedAt: string }): string {
-  return new Date(r.weekEnd) < new Date(r.generatedAt) ? monthDay(lastDayOf(r.weekEnd)) : when(r.generatedAt)
-}
-
-/** "共 20 条，列出超期最久的 10 条" when the list is cut, else "共 3 条" (as the server's table download says). */
-export function overdueCountText(r: { totals: { overdueOpen: number }; overdue: unknown[] }): string {
-  const all = Math.max(r.totals.overdueOpen, r.overdue.length)
-  return all > r.overdue.length ? `共 ${all} 条，列出超期最久的 ${r.overdue.length} 条` : `共 ${all} 条`
-}
-
+// Kept here, not sent by the server: the page says 4.5 分 in each cell, the table download says 满意度（分） once.
 export const pct = (share: number | null | undefined) => (share === null || share === undefined ? '暂无' : `${Math.round(share * 100)}%`)
 export const score = (n: number | null | undefined) => (n === null || n === undefined ? '暂无评价' : `${Math.round(n * 10) / 10} 分`)
 export const heat = (n: number) => String(Math.round(n * 10) / 10)

@@ -33,4 +33,14 @@ export interface Report extends PassedOn {
   weekEnd: string
   generatedAt: string
   topIssues: ReportIssue[]
+  // Its sentences, made on the server as its table download says them (presentWeeklyReport), never written here again.
+  /** "11月29日", or "12月5日 22:48" for a week still running: the overdue figures are counted to it (截至…). */
+  overdueAsOfText: string
+  /** "共 20 条，列出超期最久的 10 条". */
+  overdueCountText: string
+  /** The messages no deputy's row holds, or null when the rows add up. */
+  unassignedText: string | null
+  repliedInTimeNote: string
+  /** A report kept from before the count changed says so, with 重新生成; null otherwise. */
+  countedEarlierText: string | null
 }

@@ -19,7 +19,7 @@ export interface PlaceNames {
 const listed = (names: string[]) => names.join('、')
 
 /**
- * Who a campaign is for, in one line an organizer reads under its title: "澜江区的区县人大代表、
+ * Who a campaign is for, in one line an organizer reads under its title: "澜江区的区（县）人大代表、
  * 乡镇人大代表；澜江区联络站的工作人员；关注活动的群众". A place left unchosen is the creator's own
  * places (`scope`; empty: the whole city), as the server resolves it; a name not known is left out.
  */

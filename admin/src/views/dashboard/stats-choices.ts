@@ -30,6 +30,3 @@ export const SORTS: ReadonlyArray<{ value: StatsSort; label: string; chart: stri
 ]
 
 export const PAGE_SIZE = 20
-
-/** What 按时答复 counts, said under every table that shows it (the weekly report's download says the same). */
-export const REPLIED_IN_TIME_NOTE = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'

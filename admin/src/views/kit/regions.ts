@@ -17,11 +17,16 @@ export async function regionTree(): Promise<RegionNode[]> {
   return (await api.public<{ items: RegionNode[] }>('/regions')).items
 }
 
+/**
+ * The levels a filter or an audience picks from. A county-level deputy is 区人大代表 in a 区 and 县人大代表 in a 县, as
+ * each deputy's own label says it (deputyLevelLabel); a choice that covers both says so as the console's 区（县）人民政府
+ * does, not the office word 区县.
+ */
 export const LEVELS = [
   { value: 'national', label: '全国人大代表' },
   { value: 'provincial', label: '省人大代表' },
   { value: 'city', label: '市人大代表' },
-  { value: 'county', label: '区县人大代表' },
+  { value: 'county', label: '区（县）人大代表' },
   { value: 'township', label: '乡镇人大代表' },
 ]
 

@@ -38,6 +38,23 @@ export function kindName(kind: unknown): string {
   return kind === 'survey' ? '这份问卷' : kind === 'consultation' ? '这次征求意见' : kind === 'ballot' ? '这次票决' : '这项内容'
 }
 
+/**
+ * How a detail page speaks of what it shows, by kind: a consultation collects opinions (意见), not answer sheets
+ * (答卷), and a ballot's download is its count (计票结果). Unknown kind (a bare link, before it is read): neutral words.
+ */
+export function kindPageWords(kind: unknown) {
+  switch (kind) {
+    case 'survey':
+      return { page: '问卷详情', list: '问卷', export: '导出答卷', file: '答卷.csv', poster: '问卷二维码', scan: '群众用微信扫码即可填写' }
+    case 'consultation':
+      return { page: '征求意见详情', list: '征求意见', export: '导出意见', file: '意见.csv', poster: '征求意见二维码', scan: '群众用微信扫码即可提意见' }
+    case 'ballot':
+      return { page: '票决详情', list: '票决', export: '导出计票结果', file: '计票结果.csv', poster: '票决二维码', scan: '代表用微信扫码即可投票' }
+    default:
+      return { page: '问卷、征求意见与票决', list: '', export: '导出', file: '导出.csv', poster: '二维码', scan: '用微信扫码即可参加' }
+  }
+}
+
 /** TDesign's number input says "empty" with undefined; the server's "unused" is null, never a missing field. */
 export const orNull = (value: InputNumberValue | undefined): number | null => (value === undefined || value === '' ? null : Number(value))
 

@@ -51,12 +51,12 @@ export function adminAnalysisRoutes(deps: AnalysisRouteDeps) {
 
   router.get('/analysis/weekly-report', organizers, async (ctx) => {
     const { scope, week } = reportOf(ctx)
-    ctx.body = presentWeeklyReport(await deps.weeklyReports.read(ctx.state.staff, scope, week))
+    ctx.body = presentWeeklyReport(await deps.weeklyReports.read(ctx.state.staff, scope, week), deps.timeZone)
   })
 
   router.post('/analysis/weekly-report', organizers, async (ctx) => {
     const { scope, week } = reportOf(ctx)
-    ctx.body = presentWeeklyReport(await deps.weeklyReports.remake(ctx.state.staff, scope, week))
+    ctx.body = presentWeeklyReport(await deps.weeklyReports.remake(ctx.state.staff, scope, week), deps.timeZone)
   })
 
   router.get('/analysis/weekly-report.csv', organizers, async (ctx) => {

@@ -15,6 +15,7 @@ import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { assignBody, caseIdParam, mergeBody, noteBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
+import { withRepliedInTimeNote } from '../../presenters/analysis.js'
 
 export interface AdminCaseRoutesDeps {
   auth: AuthService
@@ -57,7 +58,7 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议), a page of groups at a time, biggest or worst first. */
   router.get('/cases/stats', async (ctx) => {
     const { groupBy, sort, offset, limit, ...filters } = parse(statsQuery, ctx.query, 'query')
-    ctx.body = await reports.stats(ctx.state.staff, groupBy, filters, { sort, offset, limit })
+    ctx.body = withRepliedInTimeNote(await reports.stats(ctx.state.staff, groupBy, filters, { sort, offset, limit }))
   })
 
   router.get('/cases/:id', async (ctx) => {
@@ -91,10 +92,10 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   /** 催办: press the deputy holding it, once a business day (409 already_urged says when and by whom). */
   act('urge', (ctx, id) => urging.urge(ctx.state.staff, id, parse(noteBody, ctx.state.body, 'body').note))
 
-  /** What routing would decide, without creating anything. */
+  /** What routing would decide, without creating anything; only where the caller may see it land. */
   router.post('/routing/preview', async (ctx) => {
     const input = parse(previewBody, ctx.state.body, 'body')
-    const { decision, summary } = await routing.decide(input)
+    const { decision, summary } = await routing.preview(ctx.state.staff, input)
     ctx.body = { ...decision, summary }
   })
 

@@ -2,6 +2,7 @@ import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
 import type { CaseDashboardService } from '../../../services/cases/case-dashboard.js'
+import { withRepliedInTimeNote } from '../../presenters/analysis.js'
 import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
 import type { CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { MergeChoices } from '../../../services/cases/merge-choices.js'
@@ -74,7 +75,7 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, deputy
 
   /** 工作概览: an organizer's district, a station clerk's station (with its duty days ahead); scoped like the case list. */
   router.get('/dashboard/cases', async (ctx) => {
-    ctx.body = await dashboard.forStaff(ctx.state.staff)
+    ctx.body = withRepliedInTimeNote(await dashboard.forStaff(ctx.state.staff))
   })
 
   return router

@@ -1,0 +1,121 @@
+import { expect } from 'chai'
+import { asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
+import { buildResident } from '../factories.js'
+import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+
+/** Monday 23 November 2026, 10:00 in Shanghai. */
+const MONDAY = new Date('2026-11-23T02:00:00Z')
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const REPLIED_IN_TIME = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'
+
+/**
+ * 孙丽 of 湛河区 reads last week's 周报 on the Friday after, and 张伟代表's 履职档案; 李娜, the clerk, moves messages
+ * between deputies. The report's sentences (截至…, 共 12 条…, 另有 2 条…, what 按时答复 counts) come with it from the
+ * server, as its download says them; a report kept from before the count changed says so until it is made again;
+ * the 履职档案 counts 按时答复 as 统计分析 does; the resident's sentence has no space in it; and the timeline says
+ * 改派 for the clerk's move, 转交 for a deputy's to a colleague, 交回 for one given back to the station.
+ */
+describe('reports say their sentences once, from the server, and by one rule', () => {
+  let app: TestApp
+  const tickets: Record<string, string> = {}
+  const login = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
+
+  before(async () => {
+    app = await startApp({ directory: caseCity() })
+    app.clock.set(MONDAY)
+    const zhang = await asDeputy(app, 'dp0001')
+    const write = async (text: string) => {
+      app.clock.advance(HOUR)
+      const sent = await (await buildResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+      return sent.body as { id: string; ticket: string; routing: { summary: string } }
+    }
+    const handBack = async (id: string) =>
+      expect((await zhang.post(`/api/mp/deputy/cases/${id}/transfer`, { reason: '不是我熟悉的事，请站里另找代表' })).status).to.equal(200)
+    const queued = await write('建设路社区垃圾桶满了没人清运')
+    await handBack(queued.id)
+    const handedUp = await write('建设路社区的医保报销政策看不懂，想请人解释')
+    await handBack(handedUp.id)
+    expect((await (await login('lina')).post(`/api/admin/cases/${handedUp.id}/hand-up`, { reason: '涉及全区医保政策，本站无法答复' })).status).to.equal(200)
+    const answered = await write('建设路社区门口的路灯坏了，晚上很黑')
+    expect((await zhang.post(`/api/mp/deputy/cases/${answered.id}/reply`, { text: '已请街道今天把路灯修好了。' })).status).to.equal(200)
+    for (let i = 1; i <= 10; i++) await write(`建设路社区第${i}栋楼道灯不亮，晚上上下楼很黑`)
+    Object.assign(tickets, { summary: answered.routing.summary })
+    // Friday 4 December: a week after the report's week ended; ten of 张伟's messages wait past their deadline.
+    app.clock.set(new Date(MONDAY.getTime() + 11 * DAY))
+  })
+  after(() => app.close())
+
+  it('sends the weekly report with its sentences, and 统计分析 and 工作概览 say 按时答复 in the same words', async () => {
+    const sunli = await login('sunli')
+    const report = (await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body
+    expect(report).to.include({
+      overdueAsOfText: '11月29日',
+      overdueCountText: '共 12 条，列出超期最久的 10 条',
+      unassignedText: '另有 2 条没有分派给代表（未分派），不在上面的代表名下。',
+      repliedInTimeNote: REPLIED_IN_TIME,
+      countedEarlierText: null,
+    })
+    expect((await sunli.get('/api/admin/cases/stats?groupBy=station')).body.repliedInTimeNote).to.equal(REPLIED_IN_TIME)
+    expect((await sunli.get('/api/admin/dashboard/cases')).body.repliedInTimeNote).to.equal(REPLIED_IN_TIME)
+  })
+
+  it('says on a report kept before the count changed that it was counted the earlier way, in its download too, until 重新生成', async () => {
+    const sunli = await login('sunli')
+    expect((await sunli.post('/api/admin/analysis/weekly-report?week=2026-11-23')).status).to.equal(200)
+    // As a report the Monday job kept before reports said how they count: the same body without it.
+    const kept = (await app.liaison.store.analysis.weeklyReport('d01', '2026-11-23'))!
+    const { counting, ...before } = kept.body as Record<string, unknown>
+    expect(counting, 'a report made now says how it counts').to.equal(2)
+    await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify(before)) })
+
+    const earlier =
+      '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高；' +
+      '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少。点“重新生成”，按现在的算法重新统计。'
+    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(earlier)
+    const csv = async () => ((await sunli.get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')).body as Buffer).toString('utf8')
+    expect((await csv()).replace(/^\ufeff/, '').split('\r\n')[1], 'said under the title of the download').to.equal(earlier)
+
+    const remade = await sunli.post('/api/admin/analysis/weekly-report?week=2026-11-23')
+    expect(remade.body.countedEarlierText).to.equal(null)
+    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(null)
+    expect(await csv()).not.to.include('以前的算法')
+  })
+
+  it('counts 张伟’s 按时答复 in his 履职档案 as 统计分析 does for him, and says so in its words', async () => {
+    const sunli = await login('sunli')
+    const record = (await sunli.get('/api/admin/records/dp0001?year=2026')).body
+    const stats = (await sunli.get('/api/admin/cases/stats?groupBy=deputy')).body
+    const his = stats.groups.find((g: { key: string }) => g.key === 'dp0001').stats
+    // One answered in time, ten waiting past their deadline: 1 of 11, not the 1 of 1 his record used to read (100%).
+    expect(record.cases).to.include({ answered: 1, answeredOnTime: 1, overdueOpen: 10, repliedInTimeShare: 0.091 })
+    expect(record.cases.repliedInTimeShare).to.equal(his.repliedInTimeShare)
+    expect(record.cases.overdueOpen).to.equal(his.overdueOpen)
+    expect(record.repliedInTimeNote).to.equal(stats.repliedInTimeNote)
+  })
+
+  it('tells the resident where her message went without a space between the station and the deputy', () => {
+    expect(tickets.summary).to.match(/^已转至轻工街道代表联络站的张伟代表（/)
+  })
+
+  it('says 改派 for the clerk’s move, 转交 for a deputy’s to a colleague and 交回 for one given back to the station', async () => {
+    const lina = await login('lina')
+    const resident = await buildResident(app)
+    const { body: c } = await resident.post('/api/mp/cases', { text: '孩子上学的学位问题', regionId: 'c010101', deputyCode: 'DP0001' })
+    expect((await lina.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002', note: '王芳代表熟悉教育' })).status).to.equal(200)
+    const wang = await asDeputy(app, 'dp0002')
+    expect((await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0003', reason: '李强代表住得近' })).status).to.equal(200)
+    const li = await asDeputy(app, 'dp0003')
+    expect((await li.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })).status).to.equal(200)
+
+    const steps = (await lina.get(`/api/admin/cases/${c.id}`)).body.timeline as Array<{ label: string; actor: { name: string | null } }>
+    expect(steps.map((s) => [s.label, s.actor.name])).to.deep.equal([
+      ['提交留言', null],
+      ['分派代表', null],
+      ['改派', '李娜'],
+      ['转交', '王芳'],
+      ['交回', '李强'],
+    ])
+  })
+})
