@@ -99,6 +99,8 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     startJobs() {
       stopJobs ??= startJobs(jobs, { store, clock, logger, timeZone: config.business.timeZone })
       services.dispatcher.start()
+      // A wrong AppSecret or IP whitelist is found now and shown on /readyz, not by the first resident to log in.
+      void wechat?.checkSetup()
     },
     listen(port = config.http.port, host = config.http.host) {
       return new Promise((resolve, reject) => {

@@ -6,6 +6,15 @@ import { isTimeZone } from './domain/local-days.js'
 /** Each section may carry a "_doc" that explains its keys; it is documentation, not a setting. */
 const doc = z.unknown().optional()
 
+/** A switch: a boolean in a file; on/off (also true/false, 1/0) in the environment, where every value is text. */
+const onOff = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? (({ on: true, true: true, '1': true, off: false, false: false, '0': false } as Record<string, boolean>)[v.trim().toLowerCase()] ?? v)
+      : v,
+  z.boolean({ error: 'must be on or off' }),
+)
+
 const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 32-byte key)')
 
 const schema = z.strictObject({
@@ -50,6 +59,7 @@ const schema = z.strictObject({
     _doc: doc,
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
     cityName: z.string().min(1),
+    officeName: z.string().min(1).max(40).nullable(),
     topics: z.array(z.string().min(1)).min(1),
     topicKeywords: z.record(z.string(), z.array(z.string().min(1))),
   }),
@@ -146,7 +156,7 @@ const schema = z.strictObject({
       templates: z.record(z.string(), z.strictObject({ id: z.string(), longTerm: z.boolean(), page: z.string(), data: z.record(z.string(), z.string()) })),
       kindTemplates: z.record(z.string(), z.string()),
       pages: z.partialRecord(
-        z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice', 'suggestion']),
+        z.enum(['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice', 'suggestion', 'workbench']),
         z.string().regex(/^[a-z0-9_/-]+$/i, 'must be a page path such as pages/meeting/meeting'),
       ),
     })
@@ -182,7 +192,7 @@ const schema = z.strictObject({
     schedule: z.string().min(9),
     channelPerMinute: z.record(z.string(), z.number().positive()),
   }),
-  demo: z.strictObject({ _doc: doc, seedOnEmptyStore: z.boolean() }),
+  demo: z.strictObject({ _doc: doc, seedOnEmptyStore: onOff }),
   log: z.strictObject({
     _doc: doc,
     level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -212,6 +222,8 @@ export const ENV_OVERRIDES: Record<string, string> = {
   LOG_LEVEL: 'log.level',
   LIAISON_WECHAT_SECRET: 'wechat.secret',
   LIAISON_BOT_SECRET: 'bot.secret',
+  // A deployment turns the demo off without a config file of its own (README "上线 / Going live").
+  LIAISON_DEMO: 'demo.seedOnEmptyStore',
 }
 
 export class ConfigError extends Error {}

@@ -38,7 +38,7 @@ async function main(args: string[]) {
     await ensureAdmin(store, services.passwords, services.audit, config.security.adminPassword)
     const started = Date.now()
     process.stderr.write(`读取 ${path}（${(size / 1024).toFixed(0)} KB）\n`)
-    const report = await services.importer.import(input, null, (line) => process.stderr.write(`${line}\n`))
+    const report = await services.demoLeftovers.addTo(await services.importer.import(input, null, (line) => process.stderr.write(`${line}\n`)))
     const t = (k: keyof typeof report.created) => `${k}: +${report.created[k]} ~${report.updated[k]} =${report.unchanged[k]}`
     process.stdout.write(`导入完成（${Date.now() - started} ms）  ${(['regions', 'stations', 'units', 'deputies', 'staff'] as const).map(t).join('  ')}\n`)
     for (const w of report.warnings) process.stdout.write(`提醒：${w}\n`)

@@ -188,7 +188,9 @@ export function leastLoaded(candidates: readonly string[], load: ReadonlyMap<str
 // ---------------------------------------------------------------------------
 // The demo city
 
-const CITY = '青澜市'
+/** The demo city's name: the import report names it when a real directory lands beside it (DemoLeftovers). */
+export const DEMO_CITY = '青澜市'
+const CITY = DEMO_CITY
 
 interface CommunitySpec {
   name: string

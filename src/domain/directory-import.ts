@@ -4,6 +4,7 @@ import { singleLine } from './free-text.js'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
 import { onlyStations, withDutyDates } from './duty-days.js'
 import { EXAMPLE_ACTIVATION_CODE } from './directory-sheet-specs.js'
+import { activationCodeProblem, normalizeActivationCode } from './activation-code.js'
 import { normalizePhone } from './phone.js'
 import { ancestry, REGION_RANK } from './region-tree.js'
 import { issuesToDetails } from './zod-issues.js'
@@ -48,9 +49,14 @@ const phone = z
   .transform((value, ctx) => {
     if (value == null || value.trim() === '') return null
     const normalized = normalizePhone(value)
-    if (!normalized) ctx.addIssue({ code: 'custom', message: `电话号码无效 "${value}"` })
+    if (!normalized) ctx.addIssue({ code: 'custom', message: `电话号码无效 "${value}"${mobileLengthHint(value)}` })
     return normalized ?? null
   })
+/** A mobile number a digit short or long ("1390571200"): how many digits it has where a mobile has 11. */
+function mobileLengthHint(value: string): string {
+  const digits = value.replace(/\D/g, '').replace(/^86(?=1)/, '')
+  return /^1/.test(digits) && (digits.length === 10 || digits.length === 12) ? `：手机号是 11 位数字，这里是 ${digits.length} 位` : ''
+}
 const dutyList = z.array(isoDate).max(400)
 const deputySchema = z
   .strictObject({
@@ -80,9 +86,14 @@ const staffSchema = z.strictObject({
   activationCode: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9-]{8,64}$/, '激活码为 8–64 位字母、数字或 -')
+    .regex(/^[A-Za-z0-9-]{1,64}$/, '激活码只能用字母、数字和 -，最长 64 位')
     // The template prints it: whoever has seen the template could take the account, whatever file carries it.
-    .refine((code) => code.toUpperCase() !== EXAMPLE_ACTIVATION_CODE, '激活码不能用模板里的示例，请另设一个')
+    .refine((code) => normalizeActivationCode(code) !== normalizeActivationCode(EXAMPLE_ACTIVATION_CODE), '激活码不能用模板里的示例，请另设一个')
+    // An office makes its codes up: one anybody could guess (12345678) opens the account to them.
+    .superRefine((code, ctx) => {
+      const problem = activationCodeProblem(code)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
     .optional(),
   active: z.boolean().default(true),
 })
@@ -141,6 +152,7 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   uniqueWithin(file.deputies, 'deputies', (d) => d.code, '代码', problem, 'code')
   uniqueWithin(file.staff, 'staff', (s) => s.id, '编号', problem)
   uniqueWithin(file.staff, 'staff', (s) => s.username, '用户名', problem, 'username')
+  sameActivationCodes(file.staff, problem)
   notTakenInStore(file.stations, existing.stations, 'stations', 'code', '联络站', problem)
   notTakenInStore(file.units, existing.units, 'units', 'code', '承办单位', problem)
   notTakenInStore(file.deputies, existing.deputies, 'deputies', 'code', '代表', problem)
@@ -252,6 +264,21 @@ function uniqueWithin<T>(items: T[], list: string, keyOf: (item: T) => string, l
     const earlier = first.get(key)
     if (earlier === undefined) first.set(key, i)
     else problem(`${list}[${i}].${field}`, `${label}重复 "${key}"（与 ${list}[${earlier}] 相同）`)
+  })
+}
+
+/**
+ * A code is the key to one account: two people given the same one (an office that hands out "12345678"
+ * to both new clerks) could each open the other's. Read as typed: case and hyphens do not count.
+ */
+function sameActivationCodes(staff: Array<{ activationCode?: string }>, problem: Problem) {
+  const first = new Map<string, number>()
+  staff.forEach((s, i) => {
+    if (!s.activationCode) return
+    const key = normalizeActivationCode(s.activationCode)
+    const earlier = first.get(key)
+    if (earlier === undefined) first.set(key, i)
+    else problem(`staff[${i}].activationCode`, `激活码与 staff[${earlier}] 的相同：每人要有自己的激活码`)
   })
 }
 

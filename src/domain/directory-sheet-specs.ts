@@ -100,7 +100,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
         '激活码',
         'activationCode',
         false,
-        '推荐：8 位以上字母、数字或 -，本人第一次登录时用它设置自己的密码；每人另设一个，不能用这里的示例',
+        '推荐：字母和数字混合，去掉 - 后至少 10 位（不分大小写），本人第一次登录时用它设置自己的密码；每人另设一个，不能用这里的示例',
         EXAMPLE_ACTIVATION_CODE,
       ),
       col('初始密码', 'password', false, '不用激活码时填，至少 8 位，第一次登录后必须修改；已设过密码的人不受影响', ''),

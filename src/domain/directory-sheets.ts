@@ -203,6 +203,17 @@ export function sheetsToDirectoryFile(
     stationIds[i] ? [{ id: stationIds[i], keys: [(r.cells.get('联络站代码') ?? '').toUpperCase(), r.cells.get('联络站名称') ?? ''].filter(Boolean) }] : [],
   )
   for (const s of existing.stations) if (!stationInFile.has(s.id)) stationRefs.push({ id: s.id, keys: [s.code, s.name] })
+  // A station row of this upload without a usable code has its own problem told at its row (必须填写, or the code's).
+  // Rows naming it by name mean it: they are given its stand-in id (one the check counts as a station of the file),
+  // so one missing code is one problem, not one more at every row that names the station.
+  const codeless = rowsOf.stations.filter((r, i) => !stationIds[i] && r.cells.get('联络站名称'))
+  if (codeless.length) {
+    const named = new Set(stationRefs.flatMap((ref) => ref.keys.map((k) => k.toUpperCase())))
+    for (const r of codeless) {
+      const name = r.cells.get('联络站名称')!
+      if (!named.has(name.toUpperCase())) stationRefs.push({ id: placeholderId(r), keys: [name] })
+    }
+  }
   const deputyIds = idsByCode(rowsOf.deputies, '代表代码', existing.deputies, (c) => c.toUpperCase())
   const staffIds = idsByCode(
     rowsOf.staff,
@@ -217,6 +228,17 @@ export function sheetsToDirectoryFile(
   const storedStation = new Map(existing.stations.map((r) => [r.id, r]))
   const storedDeputy = new Map(stored.deputies.map((r) => [r.id, r]))
   const storedStaff = new Map(stored.staff.map((r) => [r.id, r]))
+
+  // The first row of each code (代表代码, 联络站代码, 账号): a later row with the same one is told how to fix it.
+  const firstWithCode = new Map<string, Row>()
+  const earlierWithCode = (kind: SheetKind, row: Row): Row | undefined => {
+    const raw = (row.cells.get(KEY_HEADING[kind]) ?? '').trim()
+    if (!raw) return undefined
+    const key = `${kind}:${kind === 'staff' ? raw.toLowerCase() : raw.toUpperCase()}`
+    const first = firstWithCode.get(key)
+    if (!first) firstWithCode.set(key, row)
+    return first && first !== row ? first : undefined
+  }
 
   // 3. The records, each cell read into the import format's shape.
   for (const kind of SHEET_KINDS) {
@@ -234,13 +256,24 @@ export function sheetsToDirectoryFile(
         const value = cell(c.heading)
         if (SCIENTIFIC.test(value))
           at(c.heading, `“${value}”是 Excel 把一长串数字改成的科学计数法，原来的数字已经丢失。请把这一列设为“文本”格式，重新填写后再保存`)
-        else if (c.required && !value) at(c.heading, '必须填写')
+        else if (c.required && !value) at(c.heading, requiredWords(kind, c.heading, cell('联络站名称')))
       }
+      const twin = kind === 'regions' ? undefined : earlierWithCode(kind, row)
+      if (twin) at(KEY_HEADING[kind], duplicateWords(kind, row, twin, sheets))
       /** The one record a name or code stands for; when none or several, told at the heading. */
       const lookup = (heading: string, token: string, index: Map<string, Set<string>>, what: string, normalize = (t: string) => t): string[] => {
         const ids = [...(index.get(normalize(token)) ?? [])]
         if (ids.length === 1) return ids
-        at(heading, ids.length ? `有 ${ids.length} 个${what}叫“${token}”，请改填${what}${what === '地区' ? '编号' : '代码'}` : `没有叫“${token}”的${what}`)
+        if (ids.length) at(heading, `有 ${ids.length} 个${what}叫“${token}”，请改填${what}${what === '地区' ? '编号' : '代码'}`)
+        else if (/[/／\\]/.test(token))
+          at(
+            heading,
+            `没有叫“${token}”的${what}。属于几个${what}的，请用顿号“、”隔开，如“${token
+              .split(/[/／\\]/)
+              .map(trimCell)
+              .join('、')}”`,
+          )
+        else at(heading, `没有叫“${token}”的${what}`)
         return []
       }
       const ref = (heading: string, index: Map<string, Set<string>>, what: string, normalize?: (t: string) => string) =>
@@ -361,6 +394,34 @@ function hasHeaderRow(rows: string[][]): boolean {
     const headings = new Set(row.map(headingOf))
     return SHEET_SPECS.some((spec) => headings.has(KEY_HEADING[spec.kind]) || spec.columns.filter((c) => headings.has(c.heading)).length >= 2)
   })
+}
+
+/** What to do about a required cell left blank: a station's code is asked for by the station's name, and said to be enough. */
+function requiredWords(kind: SheetKind, heading: string, stationName: string): string {
+  if (kind !== 'stations' || heading !== '联络站代码') return '必须填写'
+  const which = stationName ? `给“${stationName}”` : ''
+  return `必须填写：请${which}编一个联络站代码（大写字母和数字，如 ST003）。代表、工作人员名册里写着这个联络站名称的行不用改，填上代码后就能对上`
+}
+
+/**
+ * A code written on two rows, and how to fix it: the same row twice is deleted; a deputy of several stations is one
+ * row with the stations in 所属联络站; two different people or stations need two codes.
+ */
+function duplicateWords(kind: SheetKind, row: { sheet: number; row: number; cells: Map<string, string> }, first: typeof row, sheets: SheetRows[]): string {
+  const where = first.sheet === row.sheet ? `第 ${first.row} 行` : `${sheets[first.sheet]?.name ?? ''} 第 ${first.row} 行`
+  const same = (except: string[]) =>
+    [...new Set([...row.cells.keys(), ...first.cells.keys()])]
+      .filter((h) => !except.includes(h))
+      .every((h) => compact(row.cells.get(h) ?? '') === compact(first.cells.get(h) ?? ''))
+  if (same([])) return `和${where}完全一样，请删去其中一行`
+  const code = (row.cells.get(KEY_HEADING[kind]) ?? '').trim()
+  if (kind === 'deputies' && same(['所属联络站', '值班日期'])) {
+    const both = [...new Set([first, row].flatMap((r) => splitList(r.cells.get('所属联络站') ?? '')))].join('、')
+    return `代码重复 "${code}"（与${where}相同）：同一位代表属于几个联络站的，请只写一行，把联络站都填在「所属联络站」里，用顿号“、”隔开，如“${both}”`
+  }
+  const what = { stations: '联络站', deputies: '代表', staff: '工作人员' }[kind as 'stations' | 'deputies' | 'staff']
+  const label = kind === 'staff' ? '账号' : '代码'
+  return `${label}重复 "${code}"（与${where}相同）：是同一个${what}的，请把两行合成一行；是不同的${what}，请给其中一个换一个${label}`
 }
 
 /** An id no record has, for a row whose code is not usable: the code's own problem is told, and the import refused. */

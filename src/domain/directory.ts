@@ -67,6 +67,11 @@ export interface Deputy {
    */
   dutyByStation: Record<string, string[]>
   /**
+   * Duty days he sat at stations he has since left (station id → dates before he left), kept as those
+   * stations' roster history and his record (duty-days.ts dutyAfterMove); absent when none.
+   */
+  formerDuty?: Record<string, string[]>
+  /**
    * In office. A deputy who has left (resigned, term ended, passed away) stays in the directory for
    * the history of their cases but is never routed a message, nor offered to residents.
    */
@@ -114,7 +119,11 @@ export interface DirectoryFile {
    * `dutyDates` list meaning that station (README "Directory import format").
    */
   deputies?: Array<
-    Omit<Deputy, 'phone' | 'active' | 'dutyByStation'> & { phone?: string | null; dutyDates?: string[]; dutyByStation?: Record<string, string[]> }
+    Omit<Deputy, 'phone' | 'active' | 'dutyByStation' | 'formerDuty'> & {
+      phone?: string | null
+      dutyDates?: string[]
+      dutyByStation?: Record<string, string[]>
+    }
   >
   staff?: Array<
     Omit<Staff, 'active' | 'regionIds'> & { password?: string; activationCode?: string; regionIds?: string[]; unitIds?: string[]; active?: boolean }

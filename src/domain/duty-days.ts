@@ -38,6 +38,44 @@ export function onlyStations(duty: DutyByStation, stationIds: readonly string[])
   return out
 }
 
+/**
+ * Duty a deputy sat at stations he no longer belongs to: station id → dates before he left it.
+ * History, never a roster to route by: the station's past roster and his 履职档案 count it.
+ */
+export type FormerDuty = Readonly<Record<string, readonly string[]>>
+
+/**
+ * A deputy's duty after his stations change on `today` (the business date). Days before today at a
+ * station he leaves stay as his former duty there; his days there from today on go with the move (he
+ * no longer sits there). Moving back to a station puts its former days back on his roster there.
+ * Days at the stations he keeps are as `next` gives them.
+ */
+export function dutyAfterMove(
+  before: { dutyByStation: DutyByStation; formerDuty?: FormerDuty },
+  next: { dutyByStation: DutyByStation; stationIds: readonly string[] },
+  today: string,
+): { dutyByStation: Record<string, string[]>; formerDuty: Record<string, string[]> } {
+  const former: Record<string, string[]> = {}
+  for (const [id, dates] of Object.entries(before.formerDuty ?? {})) former[id] = [...dates]
+  for (const [id, dates] of Object.entries(before.dutyByStation)) {
+    if (next.stationIds.includes(id)) continue
+    const past = dates.filter((d) => d < today)
+    if (past.length) former[id] = sortedUnique([...(former[id] ?? []), ...past])
+  }
+  const duty = onlyStations(next.dutyByStation, next.stationIds)
+  for (const id of next.stationIds) {
+    if (!Object.hasOwn(former, id)) continue
+    duty[id] = sortedUnique([...dutyDatesAt(duty, id), ...former[id]])
+    delete former[id]
+  }
+  return { dutyByStation: duty, formerDuty: Object.fromEntries(Object.entries(former).filter(([, dates]) => dates.length)) }
+}
+
+/** Every date of a deputy's reception duty, at his stations and at those he has left, sorted, each once. */
+export function allDutyDates(d: { dutyByStation: DutyByStation; formerDuty?: FormerDuty }): string[] {
+  return sortedUnique([...dutyDatesAmong(d.dutyByStation), ...Object.values(d.formerDuty ?? {}).flat()])
+}
+
 export type DutyStationChoice = { ok: true; stationId: string } | { ok: false; reason: 'not_their_station' | 'ambiguous' | 'none'; stationIds: string[] }
 
 /**

@@ -26,7 +26,7 @@ export interface ResolvedInvitee {
 }
 
 /** The districts and streets a station's places lie in (a park station with no places lies in none). */
-function stationPlaces(dir: SelectorDirectory) {
+function stationPlaces(dir: Pick<SelectorDirectory, 'regions' | 'stations'>) {
   const byId = new Map(dir.regions.map((r) => [r.id, r]))
   const out = new Map<string, Set<string>>()
   for (const s of dir.stations) {
@@ -121,4 +121,29 @@ export function resolveInvitees(
   const invitees = [...chosen.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'deputy' ? -1 : 1))
   if (!problems.length && !invitees.length) problems.push({ path: 'selector', message: '所选范围内没有任何代表或工作人员' })
   return { invitees, problems }
+}
+
+/**
+ * Whether a deputy invited to a meeting is still one of the people it is for, judged again after he left
+ * office or changed stations: 'left_office', 'moved' (no longer at a station, district or street the meeting's
+ * group names, nor named himself), or null while he belongs. A deputy named in the selector (or added by name)
+ * stays however he moves; a meeting of a district's (or street's) own is for the people of its places only.
+ */
+export function deputyStanding(
+  m: { selector: InviteeSelector; districtIds: readonly string[] },
+  deputy: Pick<Deputy, 'id' | 'level' | 'stationIds' | 'active'>,
+  dir: Pick<SelectorDirectory, 'regions' | 'stations'>,
+): 'left_office' | 'moved' | null {
+  if (!deputy.active) return 'left_office'
+  if (m.selector.deputyIds?.includes(deputy.id)) return null
+  const { levels, stationIds, districtIds } = m.selector
+  if (!given(levels) && !given(stationIds) && !given(districtIds)) return null
+  const placesOf = stationPlaces(dir)
+  const places = new Set(deputy.stationIds.flatMap((s) => [...(placesOf.get(s) ?? [])]))
+  const inGroup =
+    (!given(levels) || levels.includes(deputy.level)) &&
+    (!given(stationIds) || deputy.stationIds.some((s) => stationIds.includes(s))) &&
+    (!given(districtIds) || districtIds.some((d) => places.has(d))) &&
+    (m.districtIds.length === 0 || m.districtIds.some((d) => places.has(d)))
+  return inGroup ? null : 'moved'
 }

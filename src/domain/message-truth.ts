@@ -42,6 +42,29 @@ export function caseMessageHolds(kind: string, recipient: { kind: string; id: st
   return true
 }
 
+/** What a deadline message says of its clock: which deadline (受理 or 答复) and, for a reminder, when it falls. */
+export interface DeadlineTold {
+  clock?: 'ack' | 'reply'
+  /** ISO time of the deadline the reminder names ("请在12月8日 10:00前受理"). */
+  dueAt?: string
+}
+
+/** States in which a case still waits to be acknowledged (受理): "请受理" and "已逾期未受理" are true only there. */
+const AWAITING_ACK: readonly CaseStatus[] = ['assigned', 'reopened']
+
+/**
+ * Why a deadline reminder or overdue notice about a case is no longer true, in words for the console
+ * (after SUPERSEDED_REASON), or null while it is: "请在…前受理" once the deputy has acknowledged, and any
+ * "请在…前" once that time has passed (the overdue notice and the 督办 carry the news from then on, and
+ * "before yesterday 10:00" helps nobody).
+ */
+export function deadlineMessageOutdated(kind: string, told: DeadlineTold, c: Pick<CaseRecord, 'status'>, now: Date): string | null {
+  if (kind !== 'case.reminder' && kind !== 'case.overdue') return null
+  if (told.clock === 'ack' && !AWAITING_ACK.includes(c.status)) return '（代表已受理，不用再提醒）'
+  if (kind === 'case.reminder' && told.dueAt && Date.parse(told.dueAt) <= now.getTime()) return '（提醒的期限已过，改由超期督办提醒）'
+  return null
+}
+
 /**
  * A meeting message holds while the meeting is still on as it was when the message was
  * written (`changeSeq`: the count of time or place changes then) and not over. A cancel

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock.js'
 import { RateLimitError, ServiceUnavailableError, UnprocessableError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { httpStatusError, transportError, WeChatApiError } from './errors.js'
+import { wechatSetupWords } from './error-words.js'
 import { prepareSubscribeData } from './subscribe-values.js'
 
 /**
@@ -26,6 +27,23 @@ export interface WeChatClientOptions {
   logger?: Logger
   clock?: Clock
 }
+
+/**
+ * A mistake in this installation's WeChat setup (AppID, AppSecret, IP whitelist, permissions) that the
+ * last call met: every login fails the same way until an operator fixes it, so it is kept and shown
+ * (/readyz) rather than found in a log. Cleared by the next call that gets through.
+ */
+export interface WeChatSetupProblem {
+  /** In the office's words, e.g. "小程序的 AppSecret 无效：请检查配置". */
+  problem: string
+  errcode: number | null
+  /** The endpoint that said so, e.g. "/sns/jscode2session". */
+  api: string
+  since: Date
+}
+
+/** What is known of the setup: nothing yet (no call made), that it works (a call got through), or what is wrong. */
+export type WeChatSetupStatus = { state: 'unchecked' } | { state: 'ok'; since: Date } | ({ state: 'misconfigured' } & WeChatSetupProblem)
 
 export interface MiniProgramSession {
   openid: string
@@ -84,6 +102,9 @@ const API = {
 } as const
 
 // Said to a resident in plain words: a new try fetches a fresh code from wx.login, so trying again can help.
+// A setup mistake is not hers to fix and trying again will not help: she is sent to the office.
+const MISCONFIGURED_LOGIN_MESSAGE = '小程序登录暂时无法使用，请联系人大办公室'
+const MISCONFIGURED_PHONE_MESSAGE = '暂时无法读取微信绑定的手机号，请自己填写电话'
 const CODE_INVALID_MESSAGE = '微信登录没有成功，请再试一次；还不行的话，请关掉小程序后重新打开'
 const PHONE_CODE_INVALID_MESSAGE = '没有取到微信绑定的手机号，请再点一次；也可以自己填写电话'
 const INVALID_CODE_ERRCODES = new Set([40029, 40163, 40226])
@@ -115,11 +136,26 @@ export class WeChatClient {
   private inflight: { promise: Promise<CachedToken>; force: boolean } | null = null
   /** Tokens this client has held lately, scrubbed from anything WeChat echoes back. */
   private recentTokens: string[] = []
+  private setup: WeChatSetupStatus = { state: 'unchecked' }
 
   constructor(private readonly options: WeChatClientOptions) {
     this.http = wechatHttp(options.apiBase, options.timeoutMs)
     this.log = (options.logger ?? pino({ level: 'silent' })).child({ module: 'wechat' })
     this.clock = options.clock ?? systemClock
+  }
+
+  /** The setup mistake the last call to WeChat met, that the last call got through, or that none was made yet. */
+  setupStatus(): WeChatSetupStatus {
+    return this.setup
+  }
+
+  /**
+   * Asks WeChat for an access token once, so that a wrong AppID, AppSecret or IP whitelist is known (and
+   * shown on /readyz) at start, before the first resident meets it. Never throws: whatever it met is kept.
+   */
+  async checkSetup(): Promise<WeChatSetupStatus> {
+    await this.accessToken().catch(() => undefined)
+    return this.setup
   }
 
   /** A valid access token: cached until 5 minutes before it expires, one request at a time. */
@@ -135,6 +171,7 @@ export class WeChatClient {
       const { appId, secret } = this.options
       const json = this.readJson(api, await this.send(api, { method: 'GET', query: { appid: appId, secret, js_code: code, grant_type: 'authorization_code' } }))
       if (typeof json.openid !== 'string' || json.openid === '') throw this.unexpected(api, 'no openid in the answer')
+      this.setupWorks()
       return { openid: json.openid, unionid: typeof json.unionid === 'string' && json.unionid !== '' ? json.unionid : null }
     } catch (err) {
       throw userFacingCodeError(err, 'wechat_code_invalid')
@@ -307,7 +344,27 @@ export class WeChatClient {
     if (json.errcode === undefined || json.errcode === null || Number(json.errcode) === 0) return json
     const error = new WeChatApiError({ api, errcode: Number(json.errcode), errmsg: this.scrub(String(json.errmsg ?? '')) })
     this.log.warn({ api, errcode: error.errcode, kind: error.kind, errmsg: error.errmsg }, 'wechat api error')
+    if (error.kind === 'config') this.setupFailed(error)
     throw error
+  }
+
+  /**
+   * Keeps a setup mistake for /readyz and says it once at error (with its errcode, never the secret): it
+   * fails every login and every message alike, so a line per request would bury it.
+   */
+  private setupFailed(err: WeChatApiError) {
+    const known = this.setup
+    if (known.state === 'misconfigured' && known.errcode === err.errcode && known.api === err.api) return
+    const problem = wechatSetupWords(err)
+    this.setup = { state: 'misconfigured', problem, errcode: err.errcode, api: err.api, since: this.clock.now() }
+    this.log.error({ api: err.api, errcode: err.errcode, errmsg: err.errmsg }, `wechat setup problem: ${problem}`)
+  }
+
+  private setupWorks() {
+    if (this.setup.state === 'ok') return
+    if (this.setup.state === 'misconfigured')
+      this.log.info({ api: this.setup.api, errcode: this.setup.errcode }, 'wechat setup problem gone: a call got through')
+    this.setup = { state: 'ok', since: this.clock.now() }
   }
 
   private unexpected(api: string, reason: string): WeChatApiError {
@@ -363,7 +420,11 @@ export class WeChatClient {
       json = this.readJson(api, await this.send(api, { method: 'POST', body: { grant_type: 'client_credential', appid: appId, secret, force_refresh: force } }))
     } catch (err) {
       // On the token endpoint itself a "bad credential" means our app id or secret is wrong.
-      if (err instanceof WeChatApiError && err.kind === 'token') throw new WeChatApiError({ api, errcode: err.errcode, errmsg: err.errmsg, kind: 'config' })
+      if (err instanceof WeChatApiError && err.kind === 'token') {
+        const config = new WeChatApiError({ api, errcode: err.errcode, errmsg: err.errmsg, kind: 'config' })
+        this.setupFailed(config)
+        throw config
+      }
       throw err
     }
     const value = json.access_token
@@ -373,6 +434,7 @@ export class WeChatClient {
     // A token that has less than twice the margin left is still used for half its life.
     const refreshAt = this.clock.now().getTime() + lifeMs - Math.min(REFRESH_MARGIN_MS, lifeMs / 2)
     this.cached = { value, refreshAt }
+    this.setupWorks()
     this.recentTokens = [value, ...this.recentTokens.filter((t) => t !== value)].slice(0, 3)
     this.log.info({ api, expiresIn, forced: force }, 'wechat access token obtained')
     return this.cached
@@ -383,11 +445,17 @@ function localRefusal(api: string, errcode: number, reason: string): WeChatApiEr
   return new WeChatApiError({ api, errcode, errmsg: reason, kind: 'bad_data', local: true })
 }
 
-/** Login and phone codes: an invalid or used code is the user's to fix (422), a minute quota a 429. */
+/**
+ * Login and phone codes: an invalid or used code is the user's to fix (422), a minute quota a 429;
+ * a wrong AppID, AppSecret or IP whitelist is the office's (503 wechat_misconfigured, in words that
+ * send the person to the office; what is wrong is on /readyz and in the log, never to the person).
+ */
 function userFacingCodeError(err: unknown, code: 'wechat_code_invalid' | 'wechat_phone_code_invalid'): unknown {
   if (!(err instanceof WeChatApiError)) return err
   // WeChat slow, down or answering 5xx is nobody's mistake: the person can try again shortly.
   if (err.kind === 'transport' || err.kind === 'system') return new ServiceUnavailableError('暂时连不上微信，请稍后再试', 'wechat_unavailable')
+  if (err.kind === 'config')
+    return new ServiceUnavailableError(code === 'wechat_code_invalid' ? MISCONFIGURED_LOGIN_MESSAGE : MISCONFIGURED_PHONE_MESSAGE, 'wechat_misconfigured')
   if (err.errcode === null) return err
   if (INVALID_CODE_ERRCODES.has(err.errcode))
     return new UnprocessableError(code === 'wechat_code_invalid' ? CODE_INVALID_MESSAGE : PHONE_CODE_INVALID_MESSAGE, [], code)

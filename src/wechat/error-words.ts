@@ -40,3 +40,8 @@ export function wechatFailureWords(err: unknown): string {
   const raw = `${err.errcode ?? err.kind} ${err.errmsg}`
   return `${words}（${raw}）`.slice(0, 500)
 }
+
+/** A setup mistake (kind 'config') in the office's words alone, without WeChat's errmsg: what /readyz shows. */
+export function wechatSetupWords(err: WeChatApiError): string {
+  return (err.errcode !== null && BY_ERRCODE.get(err.errcode)) || BY_KIND.config
+}

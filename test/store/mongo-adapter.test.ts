@@ -785,6 +785,7 @@ describe('mongo adapter, against a fake server', function () {
 
     it('dates the activation codes waiting from before codes expired in one update, once, a missing date counting as none', async () => {
       await open()
+      const markedAtStart = on('app_markers', 'update').length // the adapter's own start-up steps
       matches('staff', 2)
       const upgrade = new Date('2026-12-01T00:00:00Z')
       expect(await dateWaitingActivations(store!, upgrade)).to.equal(2)
@@ -792,7 +793,9 @@ describe('mongo adapter, against a fake server', function () {
       expect(update.q).to.deep.equal({ activationHash: { $type: 'string' }, activationIssuedAt: null })
       expect(update.u).to.deep.equal({ $set: { activationIssuedAt: upgrade } })
       expect(update.multi).to.equal(true)
-      const [marker] = on('app_markers', 'update').flatMap((c) => c.body.updates as Document[])
+      const [marker] = on('app_markers', 'update')
+        .slice(markedAtStart)
+        .flatMap((c) => c.body.updates as Document[])
       expect(marker.q).to.deep.equal({ _id: ACTIVATIONS_DATED_MARKER })
 
       // The next start finds the marker and writes no staff.
@@ -1005,11 +1008,20 @@ describe('mongo adapter, against a fake server', function () {
         { $unset: 'dutyDates' },
       ])
 
-      await store!.deputies.update('dp0003', { stationIds: ['st002'] })
+      // A station left: read, then written only if still as read; its days before the day of the move stay as his former duty there.
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'deputies' ? cursorAnswer(c, [{ ...deputyDoc, duty }]) : undefined))
+      await store!.deputies.update('dp0003', { stationIds: ['st002'], today: '2026-12-10' })
       const [, leave] = on('deputies', 'findAndModify')
-      expect(leave.body.update, "a station left: its days go, the others' stay as stored").to.deep.equal({
-        $set: { stationIds: ['st002'] },
-        $pull: { duty: { stationId: { $nin: ['st002'] } } },
+      expect(leave.body.query, 'his stations and duty as read').to.deep.equal({
+        _id: 'dp0003',
+        stationIds: { $eq: ['st002', 'st001'] },
+        duty: { $eq: duty },
+        dutyDates: { $exists: false },
+        formerDuty: { $exists: false },
+      })
+      expect(leave.body.update).to.deep.equal({
+        $set: { stationIds: ['st002'], duty: [{ stationId: 'st002', dates: ['2026-12-01'] }], formerDuty: [{ stationId: 'st001', dates: ['2026-12-09'] }] },
+        $unset: { dutyDates: 1 },
       })
     })
 

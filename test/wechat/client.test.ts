@@ -194,10 +194,19 @@ describe('WeChat API client', () => {
       expect(err).to.include({ code: 'wechat_unavailable', message: '暂时连不上微信，请稍后再试' })
     })
 
-    it('other errors stay WeChat errors', async () => {
+    it("40013 (a wrong AppID) is the office's mistake: the person is sent to the office, the client keeps what is wrong", async () => {
       fake.failNext(LOGIN, 40013)
+      const client = wechat()
+      const err = await failure(client.code2Session('x'))
+      expect(err).to.be.instanceOf(ServiceUnavailableError)
+      expect(err).to.include({ code: 'wechat_misconfigured', message: '小程序登录暂时无法使用，请联系人大办公室' })
+      expect(client.setupStatus()).to.deep.include({ state: 'misconfigured', problem: '小程序的 AppID 无效：请检查配置', errcode: 40013 })
+    })
+
+    it('other errors stay WeChat errors', async () => {
+      fake.failNext(LOGIN, 40097)
       const err = await wechatFailure(wechat().code2Session('x'))
-      expect(err).to.include({ errcode: 40013, kind: 'config' })
+      expect(err).to.include({ errcode: 40097, kind: 'unknown' })
       expect(retryable(err)).to.equal(false)
     })
   })

@@ -1,8 +1,8 @@
 import { deliveryOf } from '../../services/delivery/delivery-state.js'
 import type { OutboxMessage } from '../../services/records.js'
 
-/** One outbox message as the console lists it. */
-export const presentOutboxMessage = (m: OutboxMessage, names: ReadonlyMap<string, string> = new Map()) => ({
+/** One outbox message as the console lists it; `retryable`: whether 重新发送 can bring it to anyone (a failure, to someone still reachable). */
+export const presentOutboxMessage = (m: OutboxMessage, names: ReadonlyMap<string, string> = new Map(), retryable = false) => ({
   id: m.id,
   channel: m.channel,
   recipientKind: m.recipientKind,
@@ -19,4 +19,5 @@ export const presentOutboxMessage = (m: OutboxMessage, names: ReadonlyMap<string
   text: (m.payload as { text?: string }).text ?? null,
   // 已送达 / 待发送 / 未能送达 / 已取代 with the reason, as organizers read it.
   delivery: deliveryOf(m),
+  retryable,
 })

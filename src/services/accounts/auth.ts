@@ -4,7 +4,8 @@ import { UnauthorizedError, UnprocessableError, ValidationError } from '../../er
 import { BUILT_IN_ADMIN_ID } from '../../domain/directory-import.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { PiiCipher } from '../../security/pii.js'
-import { activationHashOf } from './activation.js'
+import { activationHashOf, legacyActivationHashesOf } from './activation.js'
+import { PASSWORD_ADVICE, passwordWeakness } from '../../security/password-strength.js'
 import type { StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from './principal.js'
@@ -30,6 +31,19 @@ export interface StaffSession {
   token: string
   staff: StaffPrincipal
   expiresAt: Date
+}
+
+const WRONG_ACTIVATION = '用户名或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录'
+
+/** A password a person chooses (activation, a change) must not be easy to guess: 422 password_too_weak, saying why and what is needed. */
+async function requireStrongPassword(password: string, about: string[]) {
+  const weakness = await passwordWeakness(password, about)
+  if (!weakness) return
+  throw new UnprocessableError(
+    `这个密码太简单，容易被人猜到：${weakness}。${PASSWORD_ADVICE}`,
+    [{ path: 'body.newPassword', message: weakness }],
+    'password_too_weak',
+  )
 }
 
 /** Sessions are touched at most this often, so reading a page is not a write each time. */
@@ -65,7 +79,13 @@ export class AuthService {
     const user = normalizeUsername(username)
     await this.throttle.count(user, client)
     const staff = await this.store.staff.getByUsername(user)
-    const ok = (await this.passwords.verify(password, staff?.passwordHash ?? null)) && staff?.active === true
+    const passwordOk = await this.passwords.verify(password, staff?.passwordHash ?? null)
+    // Said only to whoever has the right password: she did not forget it, the office switched the account off.
+    if (passwordOk && staff && !staff.active) {
+      await this.audit.record(null, 'login.failed', { kind: 'staff', id: staff.id }, { username: user, client, reason: 'disabled' })
+      throw new UnauthorizedError('这个账号已停用，如需使用，请联系人大办公室', 'account_disabled')
+    }
+    const ok = passwordOk && staff?.active === true
     if (!ok || !staff) {
       await this.audit.record(null, 'login.failed', staff ? { kind: 'staff', id: staff.id } : null, { username: user, client })
       // One answer for every failure: it must not tell which part was wrong.
@@ -85,12 +105,17 @@ export class AuthService {
     const user = normalizeUsername(username)
     await this.throttle.count(user, client)
     const staff = await this.store.staff.getByUsername(user)
-    const given = Buffer.from(activationHashOf(this.cipher, code))
     const stored = Buffer.from(staff?.activationHash ?? '')
-    const ok = staff?.active === true && !staff.passwordHash && stored.length === given.length && timingSafeEqual(stored, given)
+    // Today's hash (case, spaces and hyphens do not count), or one a code stored before that had.
+    const matches = [activationHashOf(this.cipher, code), ...legacyActivationHashesOf(this.cipher, code)].some((hash) => {
+      const given = Buffer.from(hash)
+      return stored.length === given.length && timingSafeEqual(stored, given)
+    })
+    const ok = staff?.active === true && !staff.passwordHash && matches
     if (!ok || !staff) {
       await this.audit.record(null, 'activation.failed', staff ? { kind: 'staff', id: staff.id } : null, { username: user, client })
-      throw new UnauthorizedError('用户名或激活码错误，激活码只能使用一次', 'invalid_activation')
+      // One answer for every failure, as at a login; it says what to check, and where an activated account goes instead.
+      throw new UnauthorizedError(WRONG_ACTIVATION, 'invalid_activation')
     }
     // Said only to whoever holds the right code: an old code in an old sync file must not open the account.
     const issuedAt = staff.activationIssuedAt
@@ -99,6 +124,8 @@ export class AuthService {
       throw new UnauthorizedError(`这个激活码已过期（有效期 ${this.settings.activationValidDays} 天），请联系人大办公室重新获取激活码`, 'activation_expired')
     }
     await this.throttle.succeeded(user, client)
+    // The right code: the password is judged now (a weak one keeps the code unused, to try another).
+    await requireStrongPassword(newPassword, [staff.username, staff.name])
     const activated = await this.store.staff.update(staff.id, {
       passwordHash: await this.passwords.hash(newPassword),
       activationHash: null,
@@ -129,6 +156,7 @@ export class AuthService {
       throw new ValidationError('当前密码不正确', [{ path: 'body.currentPassword', message: '当前密码不正确' }], 'wrong_password')
     }
     await this.throttle.succeeded(actor.username, client)
+    await requireStrongPassword(newPassword, [staff.username, staff.name])
     const changed = await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: false })
     await this.store.sessions.deleteForSubject('staff', staff.id)
     await this.audit.record(actor, 'staff.password.changed', { kind: 'staff', id: staff.id }, { client })

@@ -60,7 +60,14 @@ export class CaseSystemMoves extends CaseMechanics {
     await this.store.cases.appendEvents(
       c.id,
       [caseEvent(c, 'reminded', SYSTEM, now, { note, data: { clock: action.clock, round } })],
-      [caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now, { cardText })],
+      // Its clock and deadline go with it: the dispatcher drops it once acknowledged or past that time (message-truth.ts).
+      [
+        caseMessage(c, 'case.reminder', { kind: 'deputy', id: c.deputyId }, text, `sla:${c.id}:remind:${round}`, now, {
+          cardText,
+          clock: action.clock,
+          dueAt: action.dueAt.toISOString(),
+        }),
+      ],
     )
     return true
   }
@@ -85,6 +92,7 @@ export class CaseSystemMoves extends CaseMechanics {
           ? [
               caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now, {
                 cardText: deputyCardText,
+                clock: action.clock,
               }),
             ]
           : []),

@@ -28,7 +28,11 @@ const MEETING_WORDS = {
   leave: '（已经请假，不用再提醒）',
   closed: '（回复已经截止，不用再提醒）',
   moved: '（回复截止时间已改，已按新的时间重新提醒）',
+  withdrawn: '（已不在参会名单上：已离任或已调到别的联络站，不用再提醒）',
 } as const
+
+/** Why a held 会议通知 or 会议变更 went no further to one who left office or moved away before it went. */
+const NOT_INVITED_NOW = '（已不在参会名单上：已离任或已调到别的联络站，不再通知）'
 
 /** Why a held 会议通知 or 会议变更 went no further: its words about answering were no longer true (deadline-rewrites.ts). */
 const NOTICE_WORDS = {
@@ -73,7 +77,7 @@ export class ReminderDone {
    */
   async done(m: OutboxMessage, now: Date): Promise<string | null> {
     if (m.kind === 'meeting.rsvp_nudge') return this.meetingAnswered(m, now)
-    if (m.kind === 'meeting.notice' || m.kind === 'meeting.changed') return this.answerWordsUntrue(m, now)
+    if (m.kind === 'meeting.notice' || m.kind === 'meeting.changed') return (await this.noLongerInvited(m)) ?? this.answerWordsUntrue(m, now)
     const words = DONE_WORDS[m.kind]
     const p = m.payload as { surveyId?: string; campaignId?: string }
     // 提醒未读 goes to the campaign's staff and followers too (campaign-reminders.ts): read is read, whoever reads.
@@ -99,12 +103,25 @@ export class ReminderDone {
     const meeting = await this.store.meetings.get(meetingId)
     const invitation = meeting && (await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId }))
     if (!meeting || !invitation) return null
+    // Left office or moved away since it was written: the meeting is no longer his to answer.
+    if (invitation.withdrawn) return MEETING_WORDS.withdrawn
     if (invitation.rsvp !== 'pending') return MEETING_WORDS[invitation.rsvp]
     // Closes at this invitee's own time: someone invited after the deadline may answer until the start.
     if (!rsvpOpen(meeting, invitation, now)) return MEETING_WORDS.closed
     // Its words name a deadline since moved (by the deadline it carries, or one written before that, by its words):
     // the edit wrote one with the new deadline (meetings/deadline-rewrites.ts).
     return answerWordsHold(m, meeting, invitation, now, this.settings.timeZone) ? null : MEETING_WORDS.moved
+  }
+
+  /**
+   * A 会议通知 or 会议变更 to one who left office or moved to another station before it went: the meeting is no
+   * longer his (meeting-departures.ts), and he is not to be told to come.
+   */
+  private async noLongerInvited(m: OutboxMessage): Promise<string | null> {
+    const { meetingId } = m.payload as { meetingId?: string }
+    if (!meetingId || (m.recipientKind !== 'deputy' && m.recipientKind !== 'staff')) return null
+    const invitation = await this.store.meetings.invitation(meetingId, { kind: m.recipientKind, id: m.recipientId })
+    return invitation?.withdrawn ? NOT_INVITED_NOW : null
   }
 
   /**

@@ -1,4 +1,15 @@
-import { checkDirectoryFile, type ImportCheck, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
+import { BUILT_IN_ADMIN_ID, checkDirectoryFile, type ImportCheck, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
+import { WAITING_STATUSES } from '../../domain/case.js'
+import {
+  deputiesNotInFileWarning,
+  deputyLeftOutText,
+  deputyMoveText,
+  movesWarning,
+  staffLeftOutText,
+  staffNotInFileWarning,
+  type DeputyMove,
+} from '../../domain/import-review.js'
+import type { MeetingDepartures } from '../meetings/meeting-departures.js'
 import { sheetProblemDetails } from '../../domain/directory-sheet-problems.js'
 import { sheetsToDirectoryFile } from '../../domain/directory-sheets.js'
 import type { ErrorDetail } from '../../errors.js'
@@ -6,6 +17,7 @@ import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { Clock } from '../../clock.js'
 import { localDate } from '../../domain/dates.js'
+import { dutyAfterMove } from '../../domain/duty-days.js'
 import { activationHashOf } from '../accounts/activation.js'
 import { DEMO_STORE_MARKER } from '../accounts/demo-login.js'
 import type { PiiCipher } from '../../security/pii.js'
@@ -23,11 +35,22 @@ export interface ImportReport {
   updated: Tally
   unchanged: Tally
   /**
-   * Deputies in office whom a file listing deputies leaves out. They are kept as they are (a file
-   * may cover one district only): the office takes those who have left out of service itself.
+   * Deputies in office whom a file listing deputies leaves out, and active console accounts a file listing
+   * staff leaves out (`code`: the user name). They are kept as they are (a file may cover one district only):
+   * the office takes those who have left out of service itself (设为离任, 停用), which `leftOut` says how.
    */
-  notInFile: { deputies: NotInFile }
+  notInFile: { deputies: NotInFile; staff: NotInFile }
+  /** Deputies whose stations the file changed: from where to where, what they still hold, in words (`text`). */
+  moved: Array<DeputyMove & { text: string }>
+  /** Those left out, each in words: what they still hold or may still do, and where to act. */
+  leftOut: {
+    deputies: Array<{ id: string; code: string; name: string; openCases: number; text: string }>
+    staff: Array<{ id: string; username: string; name: string; role: string; text: string }>
+  }
+  /** Every line the clerk should read, those about the people above included (for the command line and the API). */
   warnings: string[]
+  /** The lines of `warnings` about the file itself (sheets skipped, years read, places no station covers), not about people. */
+  notes: string[]
 }
 
 /** How many were left out, and the first of them by id. */
@@ -41,7 +64,7 @@ export type ImportProgress = (message: string) => void
 
 /** What DirectoryImporter is built from (one object: the parameters are many). */
 export interface DirectoryImporterDeps {
-  store: Pick<Store, 'directory' | 'markers'>
+  store: Pick<Store, 'directory' | 'markers' | 'cases'>
   cipher: PiiCipher
   passwords: PasswordHasher
   audit: AuditTrail
@@ -52,6 +75,8 @@ export interface DirectoryImporterDeps {
   timeZone: string
   /** Told after every import, so caches of the directory (routing) start afresh. */
   onChange?: () => void
+  /** Marks deputies who moved on the lists of meetings ahead at stations no longer theirs (已调到…). */
+  departures?: Pick<MeetingDepartures, 'reconsider'>
 }
 
 /**
@@ -62,7 +87,7 @@ export interface DirectoryImporterDeps {
  * staff member set their own password at first login.
  */
 export class DirectoryImporter {
-  private readonly store: Pick<Store, 'directory' | 'markers'>
+  private readonly store: Pick<Store, 'directory' | 'markers' | 'cases'>
   private readonly cipher: PiiCipher
   private readonly passwords: PasswordHasher
   private readonly audit: AuditTrail
@@ -71,8 +96,10 @@ export class DirectoryImporter {
   private readonly timeZone: string
   /** Told after every import, so caches of the directory (routing) start afresh. */
   private readonly onChange: () => void
+  private readonly departures: Pick<MeetingDepartures, 'reconsider'> | null
 
   constructor(deps: DirectoryImporterDeps) {
+    this.departures = deps.departures ?? null
     ;({
       store: this.store,
       cipher: this.cipher,
@@ -156,13 +183,23 @@ export class DirectoryImporter {
 
     const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
-    const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id), keepPhones.has(d.id)))
+    const today = localDate(this.clock.now(), this.timeZone)
+    const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id), today, keepPhones.has(d.id)))
     const staff = await this.staffRecords(file.staff, staffById, progress, { passwordCost, changeAtFirstLogin })
 
     const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
     const notInFile = deputiesNotInFile(existing.deputies, file.deputies)
-    const report: ImportReport = { created: zero(), updated: zero(), unchanged: zero(), notInFile: { deputies: notInFile }, warnings: check.warnings }
-    if (notInFile.count) report.warnings.push(notInFileWarning(notInFile))
+    const staffNotInFile = staffNotInFileOf(existing.staff, file.staff)
+    const report: ImportReport = {
+      created: zero(),
+      updated: zero(),
+      unchanged: zero(),
+      notInFile: { deputies: notInFile, staff: staffNotInFile },
+      moved: [],
+      leftOut: { deputies: [], staff: [] },
+      warnings: check.warnings,
+      notes: [],
+    }
     const changed: DirectorySnapshot = { regions: [], stations: [], units: [], deputies: [], staff: [] }
     for (const kind of Object.keys(incoming) as Kind[]) {
       const before = new Map<string, unknown>(existing[kind].map((r) => [r.id, r]))
@@ -180,13 +217,87 @@ export class DirectoryImporter {
     await this.store.markers.clear(DEMO_STORE_MARKER)
     await this.store.directory.upsertAll(changed)
     this.onChange()
-    await this.audit.record(actor, 'directory.import', null, { created: report.created, updated: report.updated, deputiesNotInFile: notInFile.count })
+    await this.review(report, existing, incoming)
+    await this.audit.record(actor, 'directory.import', null, {
+      created: report.created,
+      updated: report.updated,
+      deputiesNotInFile: notInFile.count,
+      staffNotInFile: staffNotInFile.count,
+      moved: report.moved.length,
+    })
     return report
   }
 
-  /** `keepPhone`: the sheet said nothing of the phone and the stored one will not open: it stays as stored. */
-  private deputyRecord(d: ImportedDeputy, old: DeputyRecord | undefined, keepPhone = false): DeputyRecord {
-    const { phone, ...rest } = d
+  /**
+   * What the clerk must know of the people the import moved or left out, said in words (import-review.ts):
+   * each deputy moved with what he still holds at the stations he left, and the meetings ahead there, now
+   * marked 已调到… on their lists; each deputy and console account not in the file, and how to act on them.
+   */
+  private async review(report: ImportReport, existing: DirectorySnapshot, incoming: DirectorySnapshot) {
+    report.notes = [...report.warnings]
+    const stationName = new Map([...existing.stations, ...incoming.stations].map((s) => [s.id, s.name]))
+    const names = (ids: string[]) => ids.map((id) => stationName.get(id) ?? id)
+    const before = new Map(existing.deputies.map((d) => [d.id, d]))
+    const movers = incoming.deputies.flatMap((d) => {
+      const old = before.get(d.id)
+      return old && (old.stationIds.length !== d.stationIds.length || old.stationIds.some((id) => !d.stationIds.includes(id))) ? [{ old, now: d }] : []
+    })
+    const changes = this.departures ? await this.departures.reconsider(movers.map((m) => m.now.id)) : []
+    for (const { old, now } of movers) {
+      const left = old.stationIds.filter((id) => !now.stationIds.includes(id))
+      const open = await this.store.cases.listForStats({ deputyId: now.id, statuses: [...WAITING_STATUSES] })
+      const held = left.flatMap((id) => {
+        const count = open.filter((c) => c.stationId === id).length
+        return count ? [{ station: stationName.get(id) ?? id, count }] : []
+      })
+      const move: DeputyMove = {
+        id: now.id,
+        code: now.code,
+        name: now.name,
+        from: names(old.stationIds),
+        to: names(now.stationIds),
+        held,
+        meetingsLeft: changes.filter((c) => c.deputyId === now.id && c.withdrawn).map((c) => c.meeting.title),
+        dutyKept: left.some((id) => (now.formerDuty?.[id]?.length ?? 0) > (old.formerDuty?.[id]?.length ?? 0)),
+      }
+      report.moved.push({ ...move, text: deputyMoveText(move) })
+    }
+    if (report.moved.length) report.warnings.push(movesWarning(report.moved))
+
+    const { deputies, staff } = report.notInFile
+    for (const d of deputies.items) {
+      const openCases = (await this.store.cases.listForStats({ deputyId: d.id, statuses: [...WAITING_STATUSES] })).length
+      report.leftOut.deputies.push({ ...d, openCases, text: deputyLeftOutText({ ...d, openCases }) })
+    }
+    if (deputies.count)
+      report.warnings.push(
+        deputiesNotInFileWarning(
+          deputies.count,
+          deputies.items.slice(0, 10).map((d) => `${d.name}(${d.code})`),
+        ),
+      )
+    const accounts = new Map(existing.staff.map((s) => [s.id, s]))
+    for (const s of staff.items) {
+      const role = accounts.get(s.id)?.role ?? ''
+      report.leftOut.staff.push({ id: s.id, username: s.code, name: s.name, role, text: staffLeftOutText({ name: s.name, username: s.code, role }) })
+    }
+    if (staff.count)
+      report.warnings.push(
+        staffNotInFileWarning(
+          staff.count,
+          staff.items.slice(0, 10).map((s) => `${s.name}(${s.code})`),
+        ),
+      )
+  }
+
+  /**
+   * `keepPhone`: the sheet said nothing of the phone and the stored one will not open: it stays as stored.
+   * A deputy moved to another station keeps his duty there before `today` as history (dutyAfterMove).
+   */
+  private deputyRecord(d: ImportedDeputy, old: DeputyRecord | undefined, today: string, keepPhone = false): DeputyRecord {
+    const { phone, ...imported } = d
+    const duty = dutyAfterMove(old ?? { dutyByStation: {} }, imported, today)
+    const rest = { ...imported, dutyByStation: duty.dutyByStation, ...(Object.keys(duty.formerDuty).length ? { formerDuty: duty.formerDuty } : {}) }
     if (keepPhone && !phone && old) return { ...rest, phoneEnc: old.phoneEnc, phoneIndex: old.phoneIndex, active: old.active ?? true }
     const phoneIndex = phone ? this.cipher.blindIndex(phone) : null
     // The same number keeps its envelope, so a re-import without changes writes nothing.
@@ -247,9 +358,17 @@ function deputiesNotInFile(existing: DeputyRecord[], listed: ImportedDeputy[]): 
   return { count: left.length, items: left.slice(0, NOT_IN_FILE_LISTED).map(({ id, code, name }) => ({ id, code, name })) }
 }
 
-function notInFileWarning({ count, items }: NotInFile) {
-  const names = items.slice(0, 10).map((d) => `${d.name}(${d.code})`)
-  return `${count} 名在任代表不在导入文件中，已保留未改动：${names.join('、')}${count > 10 ? ' 等' : ''}。如已离任，请在代表名录中设为离任`
+/**
+ * Console accounts still able to log in that a file listing staff leaves out, of the roles it lists (a sheet of
+ * station and office staff says nothing of the handling units' accounts, which the sheet cannot hold); none when
+ * it lists no staff. The built-in admin is the system's, never the roster's, and is not named.
+ */
+function staffNotInFileOf(existing: StaffRecord[], listed: ImportedStaff[]): NotInFile {
+  if (!listed.length) return { count: 0, items: [] }
+  const inFile = new Set(listed.map((s) => s.id))
+  const roles = new Set(listed.map((s) => s.role))
+  const left = existing.filter((s) => s.active && !inFile.has(s.id) && roles.has(s.role) && s.id !== BUILT_IN_ADMIN_ID)
+  return { count: left.length, items: left.slice(0, NOT_IN_FILE_LISTED).map(({ id, username, name }) => ({ id, code: username, name })) }
 }
 
 function sum(t: Tally) {

@@ -4,7 +4,7 @@ import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../..
 import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
-import { districtOf } from '../../domain/station-district.js'
+import { districtOf, homeDistrictName } from '../../domain/station-district.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
@@ -13,6 +13,7 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DeputyHandBack } from './deputy-hand-back.js'
 import type { DirectoryCache } from './directory-cache.js'
+import type { MeetingDepartures } from '../meetings/meeting-departures.js'
 
 /**
  * A deputy as the console sees them: the phone masked; duty days only at the stations the
@@ -24,6 +25,8 @@ export type DeputyView = Omit<Deputy, 'phone'> & {
   /** 暂停接收留言 today (`now`) or later (`ahead`), null when over or never; `awayText` says it for the console. */
   awayState: 'now' | 'ahead' | null
   awayText: string | null
+  /** His level as people say it where he serves (deputyLevelLabel: 区人大代表 in a 区), by his home station's district. */
+  levelLabel: string
 }
 
 export interface StationEdit {
@@ -59,6 +62,8 @@ export interface DirectoryServiceDeps {
   handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
   /** Today's local date (business time zone), to say whether a deputy is away now; without it, the system clock's UTC date. */
   today?: () => string
+  /** Marks a deputy who left office or moved on the lists of meetings ahead (已离任 / 已调到…). */
+  departures?: Pick<MeetingDepartures, 'reconsider'>
 }
 
 /** Reading and editing the directory: regions, stations and deputies. */
@@ -72,9 +77,11 @@ export class DirectoryService {
   private readonly onChange: () => void
   private readonly handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
   private readonly today: () => string
+  private readonly departures: Pick<MeetingDepartures, 'reconsider'> | null
 
   constructor(deps: DirectoryServiceDeps) {
     ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, cache: this.cache, handBack: this.handBack } = deps)
+    this.departures = deps.departures ?? null
     this.onChange = deps.onChange ?? (() => {})
     this.today = deps.today ?? (() => new Date().toISOString().slice(0, 10))
   }
@@ -91,7 +98,7 @@ export class DirectoryService {
 
   /** A deputy as the console shows him, for the actor: what `deputy` answers, from a record in hand. */
   async viewFor(actor: StaffPrincipal, deputy: DeputyRecord): Promise<DeputyView> {
-    return this.view(deputy, await this.manageable(actor, await this.cache.scopeOf(actor)))
+    return this.view(deputy, await this.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
   }
 
   async regionTree() {
@@ -179,6 +186,17 @@ export class DirectoryService {
     return station
   }
 
+  /**
+   * A station as a console user may see it: a clerk her own stations, an organizer those of their
+   * districts or streets, the city office every one (the rule of writes, `writable`). To anyone else it
+   * does not exist: 404, as another station's deputy is.
+   */
+  async stationFor(actor: StaffPrincipal, id: string) {
+    const station = await this.store.stations.get(id)
+    if (!station || !(await this.writable(actor))([station])) throw new NotFoundError('联络站不存在')
+    return station
+  }
+
   async updateStation(actor: StaffPrincipal, id: string, edit: StationEdit) {
     const station = await this.station(id)
     if (!(await this.writable(actor))([station])) throw new ForbiddenError('只能修改自己负责的联络站')
@@ -207,14 +225,15 @@ export class DirectoryService {
     const scope = await this.cache.scopeOf(actor)
     const mine = await this.manageable(actor, scope)
     // A station's list shows each deputy's duty at that station: its roster is built from it.
-    const view = (d: DeputyRecord) => this.view(d, mine, query.stationId)
+    const levelOf = await this.levelOf()
+    const view = (d: DeputyRecord) => this.view(d, mine, levelOf, query.stationId)
     if (scope.kind !== 'regions') return { items: page.items.map(view), nextCursor: page.nextCursor }
     // A district organizer's page keeps only their deputies (a page may come back shorter).
     return { items: page.items.filter((d) => mine(d.stationIds)).map(view), nextCursor: page.nextCursor }
   }
 
   async deputy(actor: StaffPrincipal, id: string): Promise<DeputyView> {
-    return this.view(await this.visibleDeputy(actor, id), await this.manageable(actor, await this.cache.scopeOf(actor)))
+    return this.view(await this.visibleDeputy(actor, id), await this.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
   }
 
   /** The unmasked number, for staff who need to call; every read is audited. */
@@ -230,8 +249,10 @@ export class DirectoryService {
   /**
    * `active: false` takes a deputy out of service: routing passes them over from now on, and the
    * messages still in their hands go back to their stations' queues (`casesReturned` says how many).
+   * Leaving office or another station marks him on the lists of meetings ahead that are no longer his
+   * (`meetingsWithdrawn` says how many: 已离任 / 已调到…); back in office or at the station, he is expected again.
    */
-  async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView & { casesReturned?: number }> {
+  async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView & { casesReturned?: number; meetingsWithdrawn?: number }> {
     const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
     // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
     if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
@@ -250,7 +271,8 @@ export class DirectoryService {
     rest.topics?.forEach((t, i) => {
       if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
     })
-    const patch: DeputyPatch = { ...rest }
+    // The day of the edit: his duty before it at a station he leaves stays that station's history and his record.
+    const patch: DeputyPatch = { ...rest, today: this.today() }
     // One station's days only: the store keeps the other stations' as they are then (another
     // station's staff may be saving theirs), and drops those of a station the deputy leaves.
     const stationIds = rest.stationIds ?? deputy.stationIds
@@ -267,10 +289,31 @@ export class DirectoryService {
     this.onChange()
     const leaving = edit.active === undefined ? {} : { active: edit.active, wasActive: deputy.active }
     await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields, ...leaving, ...(dutyStation ? { dutyStationId: dutyStation } : {}) })
-    const view = this.view(updated, await this.manageable(actor, await this.cache.scopeOf(actor)), dutyStation)
+    const view = this.view(updated, await this.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf(), dutyStation)
+    const moved = rest.stationIds !== undefined && changed(deputy.stationIds, rest.stationIds).length > 0
+    const meetings =
+      this.departures && (edit.active !== undefined || moved)
+        ? { meetingsWithdrawn: (await this.departures.reconsider([deputy.id])).filter((c) => c.withdrawn).length }
+        : {}
     // Again when already out of service: whatever a failed first attempt left behind goes back too.
-    if (edit.active === false) return { ...view, casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
-    return view
+    if (edit.active === false) return { ...view, ...meetings, casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
+    return { ...view, ...meetings }
+  }
+
+  /**
+   * Who sat reception duty at a station and has since moved to another (its roster's history): each with
+   * his days there and the stations he belongs to now. The station's staff, and the offices over it, read it.
+   */
+  async pastDutyAt(actor: StaffPrincipal, stationId: string): Promise<Array<{ deputy: DeputyRecord; dutyDates: string[]; nowAt: Station[] }>> {
+    const station = await this.store.stations.get(stationId)
+    if (!station || !(await this.manageable(actor, await this.cache.scopeOf(actor)))([station.id])) throw new NotFoundError('联络站不存在')
+    const moved = await this.store.deputies.formerAtStation(station.id)
+    const { stations } = await this.cache.prepared()
+    return moved.map((deputy) => ({
+      deputy,
+      dutyDates: [...(deputy.formerDuty?.[station.id] ?? [])],
+      nowAt: deputy.stationIds.flatMap((id) => stations.get(id) ?? []),
+    }))
   }
 
   /**
@@ -375,7 +418,18 @@ export class DirectoryService {
    * Duty days only at the stations `mine` allows: one station's staff never read another's roster.
    * `dutyDates` are those at `stationId` when a station is in view, else at every station shown.
    */
-  private view(d: DeputyRecord, mine: (stationIds: readonly string[]) => boolean, stationId?: string): DeputyView {
+  /** Each deputy's level as people say it where he serves, from the cached directory: no read per deputy. */
+  private async levelOf(): Promise<(d: Pick<Deputy, 'level' | 'stationIds'>) => string> {
+    const { stations, regions } = await this.cache.prepared()
+    return (d) => deputyLevelLabel(d.level, homeDistrictName(d.stationIds, stations, regions))
+  }
+
+  private view(
+    d: DeputyRecord,
+    mine: (stationIds: readonly string[]) => boolean,
+    levelOf: (d: Pick<Deputy, 'level' | 'stationIds'>) => string,
+    stationId?: string,
+  ): DeputyView {
     const { phoneEnc, phoneIndex: _index, dutyByStation, ...rest } = d
     const shown = onlyStations(
       dutyByStation,
@@ -387,6 +441,7 @@ export class DirectoryService {
     return {
       ...rest,
       ...away,
+      levelLabel: levelOf(d),
       dutyByStation: shown,
       dutyDates,
       phoneMasked: phoneEnc ? (maskPhone(this.cipher.tryDecrypt(phoneEnc, d.id)) ?? PHONE_UNREADABLE) : null,

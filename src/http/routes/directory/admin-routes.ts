@@ -4,8 +4,9 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import type { DirectoryService } from '../../../services/directory/directory.js'
 import type { DirectoryImporter } from '../../../services/directory/directory-import.js'
 import type { DeputyAwayService } from '../../../services/directory/deputy-away.js'
+import type { DemoLeftovers } from '../../../services/accounts/demo-leftovers.js'
 import { allowRoles, requireStaff } from '../../middleware/auth.js'
-import { presentDeputy, presentDirectoryCounts, presentStation } from '../../presenters/directory.js'
+import { presentDeputy, presentDirectoryCounts, presentPastDuty, presentStation } from '../../presenters/directory.js'
 import { idParam } from '../../schemas.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -28,10 +29,12 @@ export interface DirectoryAdminDeps {
   /** Reads the (large) import body; runs after the admin check. */
   importBody: Middleware<AppState>
   away: DeputyAwayService
+  /** Adds to the report what is left of the demo city, in a store that began as the demo. */
+  demoLeftovers?: Pick<DemoLeftovers, 'addTo'>
 }
 
 /** The console's directory: import, search and edit stations and deputies. */
-export function directoryAdminRoutes({ auth, directory, importer, importBody, away }: DirectoryAdminDeps) {
+export function directoryAdminRoutes({ auth, directory, importer, importBody, away, demoLeftovers }: DirectoryAdminDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   const editors = allowRoles('admin', 'organizer', 'station_staff')
@@ -39,9 +42,10 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
   router.post('/directory/import', allowRoles('admin'), importBody, async (ctx) => {
     const progress = (line: string) => ctx.state.log.info({ progress: line }, 'directory import')
     const { body } = ctx.state
-    ctx.body = isSheetUpload(body)
+    const report = isSheetUpload(body)
       ? await importer.importSheets(parse(sheetUploadBody, body, 'body').sheets, ctx.state.staff, progress)
       : await importer.import(body, ctx.state.staff, progress)
+    ctx.body = demoLeftovers ? await demoLeftovers.addTo(report) : report
   })
 
   /** What each roster template's columns mean, for the import page's instructions. */
@@ -69,7 +73,13 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
 
   router.get('/stations/:id', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    ctx.body = presentStation(await directory.station(id))
+    ctx.body = presentStation(await directory.stationFor(ctx.state.staff, id))
+  })
+
+  /** The station's roster history: deputies who sat duty there and have moved to another station since. */
+  router.get('/stations/:id/past-duty', async (ctx) => {
+    const { id } = parse(idParam, ctx.params, 'params')
+    ctx.body = { items: (await directory.pastDutyAt(ctx.state.staff, id)).map(presentPastDuty) }
   })
 
   router.patch('/stations/:id', editors, async (ctx) => {
@@ -98,9 +108,14 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
   router.patch('/deputies/:id', editors, async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
     const edit = parse(deputyEditBody, ctx.state.body, 'body')
-    const { casesReturned, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
-    // Taken out of service: how many of their messages went back to their stations.
-    ctx.body = casesReturned === undefined ? presentDeputy(deputy) : { ...presentDeputy(deputy), casesReturned }
+    const { casesReturned, meetingsWithdrawn, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
+    // Taken out of service: how many of their messages went back to their stations; left office or moved: on how
+    // many lists of meetings ahead they are now marked 已离任 / 已调到….
+    ctx.body = {
+      ...presentDeputy(deputy),
+      ...(casesReturned === undefined ? {} : { casesReturned }),
+      ...(meetingsWithdrawn === undefined ? {} : { meetingsWithdrawn }),
+    }
   })
 
   /** 暂停接收留言 from one date to another (staff of the deputy's station or district): new messages go round him. */

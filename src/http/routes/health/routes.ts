@@ -1,6 +1,7 @@
 import Router from '@koa/router'
 import type { Readiness } from '../../../services/readiness.js'
 import { presentCoverage } from '../../presenters/calendar.js'
+import { presentWeChatSetup } from '../../presenters/wechat-setup.js'
 import type { AppState } from '../../state.js'
 
 export interface HealthRoutesDeps {
@@ -10,7 +11,8 @@ export interface HealthRoutesDeps {
 /**
  * Liveness (the process answers) and readiness (the store answers too). A calendar that does
  * not cover the coming weeks does not make the service unready (deadlines fall back to the
- * fixed-date holidays), but the details say so for monitoring.
+ * fixed-date holidays), but the details say so for monitoring; so does a WeChat setup mistake
+ * (wrong AppSecret, server not on the IP whitelist), which fails every mini-program login.
  */
 export function healthRoutes({ readiness }: HealthRoutesDeps) {
   const router = new Router<AppState>()
@@ -19,8 +21,13 @@ export function healthRoutes({ readiness }: HealthRoutesDeps) {
   })
   router.get('/readyz', async (ctx) => {
     try {
-      const { store, calendar } = await readiness.check()
-      ctx.body = { status: 'ready', store, ...(calendar ? { calendar: presentCoverage(calendar) } : {}) }
+      const { store, calendar, wechat } = await readiness.check()
+      ctx.body = {
+        status: 'ready',
+        store,
+        ...(calendar ? { calendar: presentCoverage(calendar) } : {}),
+        ...(wechat ? { wechat: presentWeChatSetup(wechat) } : {}),
+      }
     } catch (err) {
       ctx.state.log.warn({ err }, 'store not reachable')
       ctx.status = 503

@@ -18,8 +18,8 @@ export function outboxRoutes({ auth, outbox }: OutboxRoutesDeps) {
   router.use(requireStaff(auth, 'admin'))
 
   router.get('/', async (ctx) => {
-    const { counts, byChannel, page, names } = await outbox.overview(parse(outboxQuery, ctx.query, 'query'))
-    ctx.body = { counts, byChannel, items: page.items.map((m) => presentOutboxMessage(m, names)), nextCursor: page.nextCursor }
+    const { counts, byChannel, page, names, retryable } = await outbox.overview(parse(outboxQuery, ctx.query, 'query'))
+    ctx.body = { counts, byChannel, items: page.items.map((m) => presentOutboxMessage(m, names, retryable.has(m.id))), nextCursor: page.nextCursor }
   })
 
   router.post('/:id/retry', async (ctx) => {

@@ -13,7 +13,8 @@ export const ackBody = z.strictObject({ instance, address: opaqueId().min(1).max
 export const failBody = z.strictObject({ instance, error: z.string().min(1).max(500), retryable: z.boolean() })
 export const outboxQuery = z.strictObject({
   ...pageQuery,
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'dead']).optional(),
+  // dead: 发送失败 (failures only); dropped: 无需发送 (dropped on purpose, no failure).
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'dead', 'dropped']).optional(),
   channel: z.string().max(20).optional(),
   kind: z.string().max(40).optional(),
   recipientId: z.string().max(64).optional(),

@@ -29,7 +29,8 @@ export function qrCodeRoutes({ auth, directory, qrCodes: qr }: QrCodeRoutesDeps)
 
   router.get('/stations/:id/qrcode.png', async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
-    const station = await directory.station(id)
+    // Only a station the caller looks after: a poster of another station is none of hers to print.
+    const station = await directory.stationFor(ctx.state.staff, id)
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="station-${station.code}.png"`)
     ctx.body = await qr.stationPng(station)

@@ -4,7 +4,8 @@ import type { StaffPrincipal } from '../../../services/accounts/principal.js'
 import type { StaffService } from '../../../services/accounts/staff.js'
 import type { StaffRecord } from '../../../services/records.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentStaff } from '../../presenters/directory.js'
+import type { Clock } from '../../../clock.js'
+import { presentStaff, staffActivation } from '../../presenters/directory.js'
 import { idParam } from '../../schemas.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -13,18 +14,21 @@ import { staffCreateBody, staffEditBody, staffSearchQuery } from './schemas.js'
 export interface StaffRoutesDeps {
   auth: AuthService
   staff: StaffService
+  /** Says whether an account not activated yet still has a working code (activation-standing.ts). */
+  activation?: { clock: Clock; validDays: number; timeZone: string }
 }
 
 /** Console accounts (admins only). A new or reset password is in the answer once and nowhere else. */
-export function staffRoutes({ auth, staff }: StaffRoutesDeps) {
+export function staffRoutes({ auth, staff, activation }: StaffRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/staff' })
-  const presentedWithLock = async (actor: StaffPrincipal, s: StaffRecord) => presentStaff(s, (await staff.lockedIds(actor, [s])).has(s.id))
+  const standing = (s: StaffRecord) => staffActivation(s, activation && { ...activation, now: activation.clock.now() })
+  const presentedWithLock = async (actor: StaffPrincipal, s: StaffRecord) => presentStaff(s, (await staff.lockedIds(actor, [s])).has(s.id), standing(s))
   router.use(requireStaff(auth, 'admin'))
 
   router.get('/', async (ctx) => {
     const page = await staff.search(ctx.state.staff, parse(staffSearchQuery, ctx.query, 'query'))
     const locked = await staff.lockedIds(ctx.state.staff, page.items)
-    ctx.body = { items: page.items.map((s) => presentStaff(s, locked.has(s.id))), nextCursor: page.nextCursor }
+    ctx.body = { items: page.items.map((s) => presentStaff(s, locked.has(s.id), standing(s))), nextCursor: page.nextCursor }
   })
 
   router.post('/', async (ctx) => {

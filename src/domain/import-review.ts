@@ -1,0 +1,70 @@
+/**
+ * What a clerk is told after a roster import about the people it changed or left out, in her words: who
+ * moved from which station to which and what he still holds, who is no longer in the file and what happens
+ * to them, and where in the console to act ("名册 → 代表", "账号与角色"). Pure: the import gathers the facts.
+ */
+import { STAFF_ROLE_WORDS } from './audit-words.js'
+
+/** The console pages an import's report sends the clerk to, by the menu's own names. */
+export const DEPUTIES_PAGE = '「名册 → 代表」'
+export const ACCOUNTS_PAGE = '「账号与角色」'
+
+/** A deputy whose stations the import changed, and what that means for his work. */
+export interface DeputyMove {
+  id: string
+  code: string
+  name: string
+  /** Station names before and after, in his order. */
+  from: string[]
+  to: string[]
+  /** Open messages still in his hands at stations he left: they stay his, followed by that station's staff. */
+  held: Array<{ station: string; count: number }>
+  /** Meetings ahead at what is no longer his, now marked 已调到… on their lists (their titles). */
+  meetingsLeft: string[]
+  /** Whether reception duty he sat at a station he left is kept as its history (and his record). */
+  dutyKept: boolean
+}
+
+/** "周建国（WT001）：梧桐街道代表联络站 → 桂花镇代表联络站。手上还有…". */
+export function deputyMoveText(m: DeputyMove): string {
+  const parts = [`${m.name}（${m.code}）：${m.from.join('、') || '（无）'} → ${m.to.join('、') || '（无）'}`]
+  if (m.held.length)
+    for (const h of m.held)
+      parts.push(
+        `手上还有${h.station}的 ${h.count} 条未办结留言，仍由本人办理，由${h.station}的工作人员继续跟进；如要改由别的代表办理，请${h.station}的工作人员重新分派`,
+      )
+  else parts.push('手上没有原联络站未办结的留言')
+  if (m.meetingsLeft.length)
+    parts.push(`${m.meetingsLeft.map((t) => `“${t}”`).join('、')}的参会名单上已标为“已调到${m.to.join('、')}”，不再提醒本人，也不计入人数`)
+  if (m.dutyKept) parts.push('以前在原联络站的接待值班记录照旧保留，今后的值班日期已取消')
+  return `${parts.join('。')}。`
+}
+
+/** A deputy in office the file leaves out: kept as he is, and what 设为离任 would do with his messages. */
+export function deputyLeftOutText(d: { name: string; code: string; openCases: number }): string {
+  const held = d.openCases
+    ? `手上还有 ${d.openCases} 条未办结留言，仍由本人办理；设为离任后，这些留言会退回联络站，由工作人员重新分派，群众的答复期限不变`
+    : '手上没有未办结的留言'
+  return `${d.name}（${d.code}）：仍是在任代表，没有改动。${held}。如已离任，请在${DEPUTIES_PAGE}中设为离任`
+}
+
+/** A console account the staff sheet leaves out: it stays able to log in until someone turns it off. */
+export function staffLeftOutText(s: { name: string; username: string; role: string }): string {
+  return `${s.name}（账号 ${s.username}，${STAFF_ROLE_WORDS[s.role] ?? s.role}）：账号仍可登录，能看到原来负责的留言和电话。如已离岗，请在${ACCOUNTS_PAGE}中停用`
+}
+
+/** The one line of the report's warnings for deputies left out (the API's and the command line's). */
+export function deputiesNotInFileWarning(count: number, names: string[]): string {
+  return `${count} 名在任代表不在导入文件中，已保留未改动：${names.join('、')}${count > names.length ? ' 等' : ''}。如已离任，请在${DEPUTIES_PAGE}中设为离任，名下未办结的留言会退回联络站重新分派`
+}
+
+/** The same for console accounts left out of a staff sheet. */
+export function staffNotInFileWarning(count: number, names: string[]): string {
+  return `${count} 名工作人员不在工作人员名册中，账号仍可登录：${names.join('、')}${count > names.length ? ' 等' : ''}。如已离岗，请在${ACCOUNTS_PAGE}中停用`
+}
+
+/** The report's line for deputies whose stations changed. */
+export function movesWarning(moves: DeputyMove[]): string {
+  const names = moves.slice(0, 10).map((m) => `${m.name}（${m.from.join('、')} → ${m.to.join('、')}）`)
+  return `${moves.length} 位代表调整了所属联络站：${names.join('；')}${moves.length > 10 ? ' 等' : ''}`
+}
