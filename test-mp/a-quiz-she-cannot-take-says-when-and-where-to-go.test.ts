@@ -1,6 +1,5 @@
 import { expect } from 'chai'
-import { closingText } from '../src/domain/due-date-text.js'
-import { momentLabel } from '../src/domain/meeting.js'
+import { spokenDeadline, spokenMoment } from '../src/domain/spoken-dates.js'
 import { at, DAY, quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
@@ -27,7 +26,7 @@ describe('mini-program: a quiz she cannot take says when, and where to go next',
     const later = await quizWithBank(app, await office(app), { title: '宪法知识竞赛', opensAt, closesAt: at(app, 2 * DAY) })
     holdPhone(app, 'o-quiz-too-early')
     const page = await openPage(`pages/quiz/take?quizId=${later.id}`)
-    expect(page.textOf('.state')).to.equal(`这个答题活动还没开始，${momentLabel(new Date(opensAt), zone())} 开始，到时再来参加`)
+    expect(page.textOf('.state')).to.equal(`这个答题活动还没开始，${spokenMoment(new Date(opensAt), zone(), app.clock.now())}开始，到时再来参加`)
     expect(page.has('.start'), 'nothing to start yet').to.equal(false)
     expect(page.textOf('.onward')).to.equal('返回首页')
     expect(page.buttonLook('.onward-button'), 'the one thing to tap on the screen').to.equal('filled')
@@ -44,7 +43,7 @@ describe('mini-program: a quiz she cannot take says when, and where to go next',
     holdPhone(app, 'o-quiz-too-late')
     const page = await openPage(`pages/quiz/take?quizId=${ended.id}`)
     const closesAt = (await app.liaison.store.quizzes.get(ended.id))!.closesAt
-    expect(page.textOf('.state')).to.equal(`这个答题活动已经结束了，答题时间是${closingText(closesAt, zone(), app.clock.now())}`)
+    expect(page.textOf('.state')).to.equal(`这个答题活动已经结束了，答题时间是${spokenDeadline(closesAt, zone(), app.clock.now())}`)
     expect(page.textOf('.state'), 'a day she can read').to.match(/\d+月\d+日/)
     expect(page.textOf('.onward')).to.equal('看看其他答题')
     await page.tap('.onward-button')

@@ -1,35 +1,16 @@
 import { expect } from 'chai'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { surveyBody } from '../test/helpers/surveys.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
-import { MP_ROOT } from './harness/runtime.js'
+import { BODY, declarations, rpx } from './harness/stylesheets.js'
 import { phone } from './harness/wx.js'
 import { created, office } from './office.js'
-
-/** The declarations of a selector's rule in a stylesheet, comments taken out. */
-function declarations(file: string, selector: string): Map<string, string> {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
-  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
-  if (!rule) throw new Error(`${file} has no rule for ${selector}`)
-  return new Map(
-    rule[2]
-      .split(';')
-      .map((d) => d.split(':'))
-      .filter((d) => d.length >= 2)
-      .map(([name, ...value]) => [name.trim(), value.join(':').trim()]),
-  )
-}
 
 /** "32rpx" → 32; "32rpx 24rpx" → the second (the sides), as CSS reads a shorthand. */
 const sides = (padding: string) => {
   const parts = padding.split(/\s+/).map((p) => parseFloat(p))
   return parts.length === 1 ? parts[0] : parts[1]
 }
-/** Body text in rpx, standard and 关怀模式 (app.wxss on the page and on the care shell). */
-const BODY = { standard: 34, care: 40 }
-const rpx = (size: string, body: number) => (size.endsWith('em') ? parseFloat(size) * body : parseFloat(size))
 
 /** The boxes of each row of a scale question, as the page shows them. */
 const rows = (page: MpPage, question: string) =>

@@ -45,7 +45,7 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
 
     const words = {
       [survey.id]: '请在12月19日前（含当日）填写',
-      [consultation.id]: '请在12月19日前（含当日）填写',
+      [consultation.id]: '请在12月19日前（含当日）提意见',
       [ballot.id]: '请在12月19日前（含当日）投票',
     }
     for (const [id, said] of Object.entries(words)) {
@@ -55,7 +55,8 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
 
     const list = await openPage('pages/survey/index')
     expect(list.text().match(/请在12月19日前（含当日）投票（今天到期）/g), 'the ballot').to.have.length(1)
-    expect(list.text().match(/请在12月19日前（含当日）填写（今天到期）/g), 'the survey and the consultation').to.have.length(2)
+    expect(list.text().match(/请在12月19日前（含当日）填写（今天到期）/g), 'the survey').to.have.length(1)
+    expect(list.text().match(/请在12月19日前（含当日）提意见（今天到期）/g), 'the consultation').to.have.length(1)
     expect(list.text()).not.to.include('12月20日')
 
     const workbench = await openPage('pages/deputy/index')
@@ -65,8 +66,9 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
     expect(tasks.match(/今天到期/g), 'the ballot, both surveys and the quiz, each saying it once').to.have.length(4)
 
     const quizzes = await openPage('pages/quiz/index')
-    expect(quizzes.text()).to.include('进行中 · 请在12月19日前（含当日）答题').and.not.include('12月20日')
+    // The quiz's own pages say it as the digest and the meeting notices do, with the weekday.
+    expect(quizzes.text()).to.include('进行中 · 请在12月19日（星期六）前（含当日）答题').and.not.include('12月20日')
     const take = await openPage(`pages/quiz/take?quizId=${quiz.id}`)
-    expect(take.text()).to.include('请在12月19日前（含当日）答题 · 还可答 2 次').and.not.include('12月20日')
+    expect(take.text()).to.include('请在12月19日（星期六）前（含当日）答题 · 还可答 2 次').and.not.include('12月20日')
   })
 })

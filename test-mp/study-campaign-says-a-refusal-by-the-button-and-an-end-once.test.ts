@@ -1,9 +1,7 @@
 import { expect } from 'chai'
-import { STAFF_PASSWORD } from '../test/fixtures.js'
-import { Client } from '../test/helpers/app.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdPhone, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
-import { created } from './office.js'
+import { studyCampaign } from './office.js'
 
 const DAY = 86_400_000
 
@@ -20,26 +18,7 @@ describe('mini-program: a refused 打卡 is said by the button she pressed', () 
   let campaignId: string
   let itemId: string
 
-  beforeEach(async () => {
-    app = await startBackend()
-    const chen = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD) // 陈主任, 湛河区
-    const now = app.clock.now().getTime()
-    campaignId = (
-      await created(
-        chen.post('/api/admin/campaigns', {
-          title: '学习宣传新修订的代表法',
-          startsAt: new Date(now - DAY).toISOString(),
-          endsAt: new Date(now + 10 * DAY).toISOString(),
-          audience: { stationIds: ['st002'], followers: true },
-        }),
-      )
-    ).id
-    itemId = (
-      await created(
-        chen.post(`/api/admin/campaigns/${campaignId}/items`, { title: '代表法修正草案说明', summary: '必读，约五分钟', required: true, body: '<p>说明</p>' }),
-      )
-    ).id
-  })
+  beforeEach(async () => ({ app, campaignId, itemId } = await studyCampaign()))
   afterEach(() => app.close())
 
   it('says "请先点开上面的学习材料读一读，再来打卡" straight under the 打卡 button', async () => {

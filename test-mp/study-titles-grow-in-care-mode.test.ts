@@ -1,20 +1,4 @@
-import { expect } from 'chai'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { MP_ROOT } from './harness/runtime.js'
-
-/** The font-size a selector's rule declares in a stylesheet, comments taken out. */
-function fontSize(file: string, selector: string): string {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
-  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
-  const size = rule?.[2].match(/font-size:\s*([^;]+);/)?.[1].trim()
-  if (!size) throw new Error(`${file} ${selector} declares no font-size`)
-  return size
-}
-
-/** The body text in rpx, standard and 关怀模式, as app.wxss sets it on the page and the care shell. */
-const BODY = { standard: 34, care: 40 }
-const rpx = (size: string, body: number) => (size.endsWith('em') ? parseFloat(size) * body : parseFloat(size))
+import { expectAboveBody } from './harness/stylesheets.js'
 
 /**
  * 王阿姨 turns on 关怀模式 and opens a campaign: the reading's title, the thing to tap, grows with
@@ -41,8 +25,6 @@ describe('mini-program: 关怀模式 grows the study pages’ titles with the te
   ]
   for (const [file, selector] of titles)
     it(`${file} ${selector}: larger than the summary under it, in 关怀模式 too`, () => {
-      const size = fontSize(file, selector)
-      expect(rpx(size, BODY.standard), 'standard look').to.be.above(BODY.standard)
-      expect(rpx(size, BODY.care), '关怀模式').to.be.above(BODY.care)
+      expectAboveBody(file, selector)
     })
 })

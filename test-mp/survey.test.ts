@@ -108,7 +108,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     await asDeputy(app, 'dp0001')
     holdPhone(app, 'o-deputy-dp0001')
     const list = await openPage('pages/survey/index')
-    expect(list.textOf('.survey')).to.include('民生实事项目票决').and.include('2027年民生实事项目票决').and.include('请投票')
+    expect(list.textOf('.survey')).to.include('民生实事项目票决').and.include('2027年民生实事项目票决').and.include('去投票')
     await list.tap('.survey')
     const page = await follow()
     expect(page.text()).to.include('民生实事项目票决').and.include('候选项目').and.include('请选 1 至 2 项').and.include('老旧小区加装电梯')

@@ -1,6 +1,9 @@
 /**
  * Times as people read them, in the business time zone (Asia/Shanghai, UTC+8 all year)
- * whatever the phone's own zone: "11月26日 周四 09:30".
+ * whatever the phone's own zone: "11月26日 周四 09:30". A meeting's or a survey's time as
+ * people say it ("11月26日（星期四）上午9:30", with the year when not this year's) is the
+ * server's to say (startText, endText, rsvpClosesText, opensText: src/domain/spoken-dates.ts):
+ * pages show those, never a copy of them made here.
  */
 const OFFSET_MS = 8 * 3600 * 1000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -32,28 +35,6 @@ function day(iso) {
   return d.getUTCMonth() + 1 + '月' + d.getUTCDate() + '日'
 }
 
-const DAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
-
-/**
- * The time of day with the part of the day people name: "上午9:30", "中午12:00", "下午2:30",
- * "晚上7:00", "凌晨2:00" — as the workbench and the daily digest say a meeting's time
- * (src/domain/spoken-dates.ts spokenTime), so that a meeting reads one way on every page.
- */
-function spokenTime(iso) {
-  if (!iso) return ''
-  const d = local(iso)
-  const hour = d.getUTCHours()
-  const part = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour < 13 ? '中午' : hour < 18 ? '下午' : '晚上'
-  return part + (hour > 12 ? hour - 12 : hour) + ':' + pad(d.getUTCMinutes())
-}
-
-/** "11月26日（星期四）上午9:30": a meeting's time as the workbench says it (spokenMoment). */
-function spokenMoment(iso) {
-  if (!iso) return ''
-  const d = local(iso)
-  return day(iso) + '（' + DAY_NAMES[d.getUTCDay()] + '）' + spokenTime(iso)
-}
-
 /** Seconds as a countdown: "9分05秒". */
 function countdown(seconds) {
   const s = Math.max(0, Math.floor(seconds))
@@ -61,4 +42,4 @@ function countdown(seconds) {
   return (m ? m + '分' : '') + pad(s % 60) + '秒'
 }
 
-module.exports = { dayTime, clock, day, countdown, spokenTime, spokenMoment }
+module.exports = { dayTime, clock, day, countdown }

@@ -1,5 +1,8 @@
-import { closingText } from './due-date-text.js'
-import { spokenDeadline, spokenMoment } from './spoken-dates.js'
+import { localDate, monthDayText } from './dates.js'
+import { lastOpenMoment } from './due-date-text.js'
+import { endOfLocalDay } from './local-days.js'
+import { endsInBrackets } from './meeting.js'
+import { spokenDeadline, spokenMoment, spokenTime } from './spoken-dates.js'
 import { ticketRef } from './ticket-refs.js'
 
 /**
@@ -28,6 +31,13 @@ export interface DigestMeeting {
   rsvpOwed: boolean
   /** He has checked in: coming answered it, so he is neither asked nor told his reply time passed. */
   checkedIn?: boolean
+  /** When answers close, when that is before the start: said while his answer is owed ("请在…前回复"). */
+  rsvpBy?: Date | null
+  /**
+   * It starts after the digest's week: listed only because his answer is owed and due within it (a meeting
+   * called ten days ahead, answers due in three), under its own heading.
+   */
+  answerOnly?: boolean
 }
 export interface DigestReading {
   title: string
@@ -43,6 +53,18 @@ export interface DigestTask {
   campaign: string
   text: string
 }
+/** A quiz open to him that he has still to do (as 我的待办 judges it: QuizTaking.owedTo). */
+export interface DigestQuiz {
+  title: string
+  closesAt: Date
+}
+/** His 暂停接收留言 mark, while it covers the digest's date. */
+export interface DigestAway {
+  /** Last local date away, YYYY-MM-DD. */
+  until: string
+  /** Whom to ask to hand his messages on: his station, by name. */
+  contact: string
+}
 
 export interface DigestInput {
   deputyName: string
@@ -55,6 +77,10 @@ export interface DigestInput {
   tasks: DigestTask[]
   /** Ballots and surveys owed; absent means none. */
   surveys?: DigestSurvey[]
+  /** Quizzes still to do; absent means none. */
+  quizzes?: DigestQuiz[]
+  /** He is paused (暂停接收留言) on the digest's date; absent or null when not. */
+  away?: DigestAway | null
 }
 
 export interface Digest {
@@ -67,7 +93,17 @@ export interface Digest {
   text: string
   /** The line of the subscribe card (20 characters): what is waiting, in counts. */
   cardText: string
-  counts: { cases: number; overdue: number; meetings: number; rsvpOwed: number; reading: number; tasks: number; ballots: number; surveys: number }
+  counts: {
+    cases: number
+    overdue: number
+    meetings: number
+    rsvpOwed: number
+    reading: number
+    tasks: number
+    ballots: number
+    surveys: number
+    quizzes: number
+  }
 }
 
 const MAX_PER_SECTION = 5
@@ -88,22 +124,37 @@ function listed<T>(items: T[], line: (item: T, i: number) => string, unit: strin
   return lines
 }
 
-/** What he answered to a meeting, in the words of the chat. */
-function rsvpWords(m: DigestMeeting): string {
+/**
+ * What he answered to a meeting, in the words of the chat; while his answer is owed, by when, as people say it: "请在
+ * 12月4日（星期五）下午5:00前回复", on the day itself "请在今天下午5:00前回复".
+ */
+function rsvpWords(m: DigestMeeting, date: string, timeZone: string, today: Date): string {
   if (m.rsvp === 'attend') return '已回复参加'
   if (m.rsvp === 'leave') return '已请假'
   if (m.checkedIn) return '已签到'
-  return m.rsvpOwed ? '还没回复' : '没有回复，回复时间已过'
+  if (!m.rsvpOwed) return '没有回复，回复时间已过'
+  if (!m.rsvpBy) return '还没回复'
+  const last = lastOpenMoment(m.rsvpBy, timeZone)
+  if (localDate(last, timeZone) !== date) return `还没回复，请在${spokenDeadline(m.rsvpBy, timeZone, today)}回复`
+  return endOfLocalDay(last, timeZone).getTime() === last.getTime() ? '还没回复，请在今天之内回复' : `还没回复，请在今天${spokenTime(last, timeZone)}前回复`
+}
+
+/** A meeting's line: when, what, where (after a title that ends in brackets, not in another pair), and his answer. */
+function meetingLine(m: DigestMeeting, date: string, timeZone: string, today: Date): string {
+  const where = endsInBrackets(m.title) ? `，地点 ${m.place}` : `（${m.place}）`
+  return `· ${spokenMoment(m.startsAt, timeZone, today)} ${m.title}${where}，${rsvpWords(m, date, timeZone, today)}`
 }
 
 /** What the digest is about, for its title: overdue messages, else messages, else the first thing there is. */
 function titleOf(counts: Digest['counts']): string {
   if (counts.overdue) return `每日摘要：${counts.overdue} 件留言已逾期`
-  if (counts.cases) return `每日摘要：待办 ${counts.cases} 件`
+  // 待办留言, as the text's own heading says (【待办留言 2 件】): its meetings are counted apart.
+  if (counts.cases) return `每日摘要：待办留言 ${counts.cases} 件`
   if (counts.rsvpOwed) return `每日摘要：${counts.rsvpOwed} 个会议待回复`
   if (counts.ballots) return `每日摘要：${counts.ballots} 项待投票`
   if (counts.meetings) return `每日摘要：近期会议 ${counts.meetings} 个`
   if (counts.surveys) return `每日摘要：${counts.surveys} 份问卷待填写`
+  if (counts.quizzes) return `每日摘要：${counts.quizzes} 项答题待完成`
   if (counts.reading) return `每日摘要：新学习材料 ${counts.reading} 篇`
   return `每日摘要：学习任务 ${counts.tasks} 项`
 }
@@ -115,6 +166,7 @@ function cardTextOf(counts: Digest['counts']): string {
     counts.meetings ? `会议${counts.meetings}个` : '',
     counts.ballots ? `投票${counts.ballots}项` : '',
     counts.surveys ? `问卷${counts.surveys}份` : '',
+    counts.quizzes ? `答题${counts.quizzes}项` : '',
     counts.reading ? `学习材料${counts.reading}篇` : '',
     counts.tasks ? `打卡${counts.tasks}项` : '',
   ].filter(Boolean)
@@ -134,6 +186,7 @@ export function composeDigest(input: DigestInput): Digest | null {
   const reading = [...input.reading].sort((a, b) => Number(b.required) - Number(a.required))
   // Ballots first (a deputy's duty), then the soonest closing.
   const surveys = [...(input.surveys ?? [])].sort((a, b) => Number(b.ballot) - Number(a.ballot) || a.closesAt.getTime() - b.closesAt.getTime())
+  const quizzes = [...(input.quizzes ?? [])].sort((a, b) => a.closesAt.getTime() - b.closesAt.getTime())
   const counts = {
     cases: cases.length,
     overdue: cases.filter((c) => c.overdue).length,
@@ -143,10 +196,11 @@ export function composeDigest(input: DigestInput): Digest | null {
     tasks: input.tasks.length,
     ballots: surveys.filter((x) => x.ballot).length,
     surveys: surveys.filter((x) => !x.ballot).length,
+    quizzes: quizzes.length,
   }
   // A meeting he has excused himself from is listed with the rest, but is no reason for a message on its own.
   const toAttend = meetings.filter((m) => m.rsvp !== 'leave').length
-  if (counts.cases + toAttend + counts.reading + counts.tasks + surveys.length === 0) return null
+  if (counts.cases + toAttend + counts.reading + counts.tasks + surveys.length + quizzes.length === 0) return null
 
   // Noon of the digest's date stands for "now": only its year matters (said when a date is in another).
   const today = new Date(`${input.date}T12:00:00Z`)
@@ -163,6 +217,8 @@ export function composeDigest(input: DigestInput): Digest | null {
   }
   const [, month, date] = input.date.split('-').map(Number)
   const sections: string[] = [`${input.deputyName}代表，您好！今日摘要（${month}月${date}日）`]
+  // Paused: said first, in one line. What he holds stays his (as he was told when the mark was set), and is listed below.
+  if (input.away) sections.push(awayLine(input.away, cases.length))
   if (cases.length) {
     sections.push(
       [
@@ -179,18 +235,24 @@ export function composeDigest(input: DigestInput): Digest | null {
       ].join('\n'),
     )
   }
-  if (meetings.length) {
-    sections.push(
-      [
-        `【近 7 天会议活动 ${counts.meetings} 个】`,
-        ...listed(meetings, (m) => `· ${spokenMoment(m.startsAt, timeZone, today)} ${m.title}（${m.place}），${rsvpWords(m)}`, '个'),
-      ].join('\n'),
-    )
-  }
+  const thisWeek = meetings.filter((m) => !m.answerOnly)
+  const toAnswer = meetings.filter((m) => m.answerOnly)
+  const line = (m: DigestMeeting) => meetingLine(m, input.date, timeZone, today)
+  if (thisWeek.length) sections.push([`【近 7 天会议活动 ${thisWeek.length} 个】`, ...listed(thisWeek, line, '个')].join('\n'))
+  // Further off, but his answer is due this week: while he can still give it.
+  if (toAnswer.length) sections.push([`【待回复的会议 ${toAnswer.length} 个】`, ...listed(toAnswer, line, '个')].join('\n'))
   if (surveys.length) {
     const heading = [counts.ballots ? `待投票 ${counts.ballots} 项` : '', counts.surveys ? `待填写问卷 ${counts.surveys} 份` : ''].filter(Boolean).join('，')
-    const until = (x: DigestSurvey) => `请在${closingText(x.closesAt, timeZone, today)}${x.ballot ? '投票' : '填写'}`
+    // The closing time as the meetings above say theirs: one way of writing a time in one message.
+    const until = (x: DigestSurvey) => `请在${spokenDeadline(x.closesAt, timeZone, today)}${x.ballot ? '投票' : '填写'}`
     sections.push([`【${heading}】`, ...listed(surveys, (x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${until(x)}`, '项')].join('\n'))
+  }
+  if (quizzes.length) {
+    sections.push(
+      [`【待答题 ${counts.quizzes} 项】`, ...listed(quizzes, (q) => `· 《${q.title}》，请在${spokenDeadline(q.closesAt, timeZone, today)}答题`, '项')].join(
+        '\n',
+      ),
+    )
   }
   if (reading.length) {
     sections.push([`【新学习材料 ${counts.reading} 篇】`, ...listed(reading, (r) => `· 《${r.title}》${r.required ? '（必读）' : ''}`, '篇')].join('\n'))
@@ -219,7 +281,22 @@ function howToAct(cases: DigestCase[], ref: (c: DigestCase) => string, counts: D
     lines.push('发送"待办"可以看全部待办留言')
   }
   if (counts.rsvpOwed) lines.push('会议请回复"参加"，或"请假 原因"')
-  const inTheApp = [counts.ballots && '投票', counts.surveys && '填问卷', counts.reading && '看学习材料', counts.tasks && '学习打卡'].filter(Boolean)
+  const inTheApp = [
+    counts.ballots && '投票',
+    counts.surveys && '填问卷',
+    counts.quizzes && '答题',
+    counts.reading && '看学习材料',
+    counts.tasks && '学习打卡',
+  ].filter(Boolean)
   if (inTheApp.length) lines.push(`${inTheApp.join('、')}请打开小程序`)
   return lines
+}
+
+/**
+ * The one line of a paused deputy's digest: until when no new message comes to him, and, when he holds some, that
+ * they are still his and whom to ask to hand them on (his station), as the mark's own notice told him.
+ */
+function awayLine(away: DigestAway, holding: number): string {
+  const held = holding ? `；您手上还有 ${holding} 件留言仍由您办理，如需他人代办，请联系${away.contact}` : ''
+  return `留言暂停接收至${monthDayText(away.until)}：这几天群众的新留言交给联络站或其他代表办理${held}。`
 }

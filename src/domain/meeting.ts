@@ -5,6 +5,8 @@
  * figures in meeting-attendance.ts.
  */
 import type { DeputyLevel } from './directory.js'
+import { localDate } from './dates.js'
+import { spokenMoment, spokenTime } from './spoken-dates.js'
 import { scopeOwns, type StaffScope } from './staff-scope.js'
 
 export const MEETING_KINDS = ['standing_committee', 'deputy_activity', 'inspection', 'training', 'reception_day', 'other'] as const
@@ -131,7 +133,29 @@ export interface MeetingInvitee {
   invitedAt: Date | null
   /** Attendance or leave that staff recorded for them (meeting-staff-entry.ts); null or absent when none. */
   staffEntry?: StaffEntry | null
+  /**
+   * No longer expected: a deputy who left office, or moved away from the stations (or districts) the meeting
+   * is for, before it began (meeting-departures.ts). Kept on the list, marked; counted, reminded and asked for
+   * nothing. Null or absent while he is invited.
+   */
+  withdrawn?: InviteeWithdrawal | null
 }
+
+export const WITHDRAWAL_REASONS = ['left_office', 'moved'] as const
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number]
+
+export interface InviteeWithdrawal {
+  reason: WithdrawalReason
+  at: Date
+  /** The stations he moved to, by name as they were then ("桂花镇代表联络站"); null when he left office or is at none. */
+  to: string | null
+}
+
+/** 已离任, or 已调到桂花镇代表联络站 (已调离 when where he went is not known): what the invitee table says instead of his answer. */
+export const withdrawalLabel = (w: InviteeWithdrawal) => (w.reason === 'left_office' ? '已离任' : w.to ? `已调到${w.to}` : '已调离')
+
+/** Whether the person is still expected at the meeting: not one who left office or moved away before it. */
+export const stillInvited = (i: Pick<MeetingInvitee, 'withdrawn'>) => !i.withdrawn
 
 export interface PublicRegistration {
   meetingId: string
@@ -183,12 +207,13 @@ export function rsvpClosesAt(m: Pick<MeetingRecord, 'rsvpDeadline' | 'startAt'>,
 export const rsvpOpen = (m: Pick<MeetingRecord, 'rsvpDeadline' | 'startAt'>, invitation: Pick<MeetingInvitee, 'invitedAt'> | null, now: Date) =>
   now.getTime() <= rsvpClosesAt(m, invitation).getTime()
 
-export type RsvpRefusal = 'not_invited' | 'meeting_cancelled' | 'rsvp_closed'
+export type RsvpRefusal = 'not_invited' | 'meeting_cancelled' | 'rsvp_closed' | 'no_longer_invited'
 
 /** Why an invitee may not answer now, or null when they may (and may change their answer). */
 export function rsvpRefusal(m: Pick<MeetingRecord, 'status' | 'rsvpDeadline' | 'startAt'>, invitation: MeetingInvitee | null, now: Date): RsvpRefusal | null {
   if (!invitation || m.status === 'draft') return 'not_invited'
   if (m.status === 'cancelled') return 'meeting_cancelled'
+  if (invitation.withdrawn) return 'no_longer_invited'
   if (!rsvpOpen(m, invitation, now)) return 'rsvp_closed'
   return null
 }
@@ -300,20 +325,22 @@ export function timeLeftLabel(ms: number): string {
  * answered by coming: not counted 未回复, not asked by 提醒未回复 (his own reply, if he gave
  * one, stays as he gave it).
  */
-export const awaitsAnswer = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => i.rsvp === 'pending' && !i.checkedInAt
+export const awaitsAnswer = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt' | 'withdrawn'>) => i.rsvp === 'pending' && !i.checkedInAt && !i.withdrawn
 
 export const CAME_WITHOUT_REPLY = '已签到出席'
 /**
  * The reply as staff and the invitee read it: one who never answered but came reads 已签到出席, not 未回复; so does
  * one who asked for leave and came after all (his check-in is his answer now: counted once, as 到会, meetingAttendance).
  */
-export const replyLabel = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => (i.rsvp !== 'attend' && i.checkedInAt ? CAME_WITHOUT_REPLY : RSVP_LABELS[i.rsvp])
+export const replyLabel = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt' | 'withdrawn'>) =>
+  // Withdrawn before the meeting: his old answer (参加) no longer stands, and 未回复 would ask for one he owes nobody.
+  i.withdrawn && !i.checkedInAt ? withdrawalLabel(i.withdrawn) : i.rsvp !== 'attend' && i.checkedInAt ? CAME_WITHOUT_REPLY : RSVP_LABELS[i.rsvp]
 
 /** Asked for leave, then came and checked in: the leave no longer stands (`rsvp` keeps what he said, for the record). */
 export const leaveOvertaken = (i: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'>) => i.rsvp === 'leave' && i.checkedInAt !== null
 
-/** Who a reminder is for: everyone invited who has not declined. */
-export const remindable = (invitees: MeetingInvitee[]) => invitees.filter((i) => i.rsvp !== 'leave')
+/** Who a reminder is for: everyone invited who has not declined, nor left office or moved away since. */
+export const remindable = (invitees: MeetingInvitee[]) => invitees.filter((i) => i.rsvp !== 'leave' && stillInvited(i))
 
 /** Whether an edit moves the meeting in time or space, which invitees must hear about. */
 export const changesTimeOrPlace = (before: Pick<MeetingRecord, 'startAt' | 'endAt' | 'place'>, after: Pick<MeetingRecord, 'startAt' | 'endAt' | 'place'>) =>
@@ -360,6 +387,27 @@ export function timeLabel(startAt: Date, endAt: Date, timeZone: string): string 
   const s = parts(startAt, timeZone)
   const e = parts(endAt, timeZone)
   return `${s.day} ${s.time}–${e.day === s.day ? '' : `${e.day} `}${e.time}`
+}
+
+/**
+ * When a meeting is, as every message to an invitee says it (spoken-dates.ts, the digest's and the workbench's way):
+ * "11月26日（星期四）上午9:30至上午11:30"; with the end's day too when it ends on another day. The year only when it
+ * is not the year of `now`.
+ */
+export function spokenMeetingTime(startAt: Date, endAt: Date, timeZone: string, now?: Date): string {
+  const sameDay = localDate(startAt, timeZone) === localDate(endAt, timeZone)
+  return `${spokenMoment(startAt, timeZone, now)}至${sameDay ? spokenTime(endAt, timeZone) : spokenMoment(endAt, timeZone, now)}`
+}
+
+/** Whether words end in a bracketed part ("…会议（邀请代表列席）"): another bracket right after it would read as two in a row. */
+export const endsInBrackets = (words: string) => /[）)]$/.test(words.trim())
+
+/**
+ * A meeting as its messages name it: the title with its kind ("…培训班（培训）"); a title that ends in brackets of its
+ * own ("…第三十二次会议（邀请代表列席）") is said alone, never "（邀请代表列席）（常委会会议）".
+ */
+export function meetingWhat(m: Pick<MeetingRecord, 'title' | 'kind'>): string {
+  return endsInBrackets(m.title) ? m.title : `${m.title}（${MEETING_KIND_LABELS[m.kind]}）`
 }
 
 /** "11月25日 09:30". */

@@ -176,6 +176,21 @@ export function quizPhase(q: Pick<QuizRecord, 'opensAt' | 'closesAt'>, now: Date
   return now < q.closesAt ? 'open' : 'closed'
 }
 
+/**
+ * Whether an open quiz is still to do for a person, by their attempts at it: nothing handed in yet (attempts left
+ * over once a paper is in are a choice, not a task), and an attempt under way to continue or one left to start.
+ * What 我的待办 lists and the daily digest reminds of; null when it is done or cannot be started.
+ */
+export function quizStillToDo<A extends Pick<AttemptRecord, 'status' | 'deadline'>>(
+  quiz: Pick<QuizRecord, 'attemptsAllowed'>,
+  attempts: readonly A[],
+  now: Date,
+): { openAttempt: A | null } | null {
+  if (attempts.some((a) => a.status === 'submitted')) return null
+  const openAttempt = attempts.find((a) => a.status === 'open' && a.deadline > now) ?? null
+  return openAttempt || attempts.length < quiz.attemptsAllowed ? { openAttempt } : null
+}
+
 /** Same choices, whatever their order. */
 const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x) => b.includes(x))
 

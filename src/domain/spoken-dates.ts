@@ -51,7 +51,22 @@ export function spokenDeadline(dueAt: Date, timeZone: string, now?: Date): strin
 
 /** "12月14日", or "2027年1月4日" in another year than `now`'s: the day a deadline falls on, for a line too short for more. */
 export function deadlineDay(dueAt: Date, timeZone: string, now?: Date): string {
-  const w = wall(lastOpenMoment(dueAt, timeZone), timeZone)
+  return spokenDate(lastOpenMoment(dueAt, timeZone), timeZone, now)
+}
+
+/** "11月26日", or "2027年1月4日" in another year than `now`'s: the day without its weekday, for inside brackets. */
+export function spokenDate(at: Date, timeZone: string, now?: Date): string {
+  const w = wall(at, timeZone)
   const year = now && wall(now, timeZone).year !== w.year ? `${w.year}年` : ''
   return `${year}${w.month}月${w.day}日`
+}
+
+/**
+ * When something closes or closed, without 前, for "回复已于…截止": "12月4日（星期五）下午5:00"; a close at the end
+ * of a day (or at 00:00 of the next) is that day, "12月3日（星期四）", never "凌晨0:00" of the next nor "24:00".
+ */
+export function spokenClose(closesAt: Date, timeZone: string, now?: Date): string {
+  const last = lastOpenMoment(closesAt, timeZone)
+  const wholeDay = endOfLocalDay(last, timeZone).getTime() === last.getTime()
+  return wholeDay ? spokenDay(last, timeZone, now) : spokenMoment(last, timeZone, now)
 }

@@ -23,6 +23,8 @@ export interface LivelihoodRepo {
   listProposals(cycleId: string): Promise<LivelihoodProposal[]>
   /** A resident's proposals (mpUserId) or a deputy's (deputyId), newest first. */
   listProposalsBy(who: { mpUserId?: string; deputyId?: string }): Promise<LivelihoodProposal[]>
+  /** How many proposals a resident (mpUserId) or a deputy (deputyId) made to one cycle: counted by the store, none read. */
+  countProposalsBy(who: { mpUserId?: string; deputyId?: string }, cycleId: string): Promise<number>
   /**
    * Saves a candidate (new or changed), the proposals it takes in or lets go, and the messages
    * telling their proposers, in one write.

@@ -20,6 +20,9 @@ export interface QuizPerson {
   id: string
 }
 
+/** An attempt without its paper: whose, at which quiz, and how it stands (what decides whether a quiz is still owed). */
+export type AttemptHead = Pick<AttemptRecord, 'quizId' | 'personKind' | 'personId' | 'status' | 'deadline'>
+
 /** How an attempt ends: submitted with its answers and score, or expired (nothing counted). */
 export interface AttemptOutcome {
   status: Exclude<AttemptStatus, 'open'>
@@ -74,4 +77,9 @@ export interface QuizRepo {
   attemptsOf(quizId: string, person: QuizPerson): Promise<AttemptRecord[]>
   /** Every attempt of a quiz, by start time (leaderboards, the export). */
   attempts(quizId: string): Promise<AttemptRecord[]>
+  /**
+   * Every attempt of people of one kind at these quizzes, without the papers, in one read for all of them: the daily
+   * digest judges which quizzes each of 100,000 deputies still owes from it, not from a read a deputy. In no order.
+   */
+  attemptHeads(quizIds: readonly string[], kind: QuizPersonKind): Promise<AttemptHead[]>
 }

@@ -48,6 +48,16 @@ export interface OpinionQuery {
   limit: number
 }
 
+/**
+ * How a consultation's opinions were decided, counted by the store (its public 采纳情况): how many each
+ * article has of each outcome, and the reasons given for adopting one wholly or partly, each once.
+ */
+export interface OpinionTally {
+  counts: Array<{ articleId: string; outcome: OpinionOutcome; count: number }>
+  /** Adopted or partly adopted with a reason: each (article, outcome, reason) once, in the order first given (oldest first). */
+  reasons: Array<{ articleId: string; outcome: OpinionOutcome; reason: string }>
+}
+
 /** Everything one response writes. */
 export interface SurveySubmission {
   /** The survey's revision the answer was judged on (`forRespondent`): StoreConflict `stale_survey`, nothing written, when it moved since. */
@@ -56,6 +66,11 @@ export interface SurveySubmission {
   increments: TallyIncrement[]
   texts: TextAnswer[]
   opinions: Opinion[]
+  /**
+   * The Idempotency-Key of the request, as a keyed hash: kept with the response, never beside the account
+   * (a secret ballot's votes sit in the order they were cast), so a resend of the same request finds it (`answerOf`).
+   */
+  requestKey?: string
 }
 
 export interface SurveyRepo {
@@ -92,14 +107,18 @@ export interface SurveyRepo {
    */
   respond(submission: SurveySubmission): Promise<SurveyResponse>
   hasResponded(surveyId: string, respondentKey: string): Promise<boolean>
+  /** The response of one respondent key with the request key it was written with (null when sent without one); null when none. */
+  answerOf(surveyId: string, respondentKey: string): Promise<{ response: SurveyResponse; requestKey: string | null } | null>
   /** The counters of one scope ('' for everyone). */
   tallies(surveyId: string, scope: string): Promise<TallyRow[]>
   /** Newest first. */
   textAnswers(surveyId: string, query: TextAnswerQuery): Promise<Page<TextAnswer>>
   /** Every response, oldest first (the CSV export). */
   responses(surveyId: string): Promise<SurveyResponse[]>
-  /** Oldest first. */
-  opinions(surveyId: string, filter: { articleId?: string; outcome?: OpinionOutcome }): Promise<Opinion[]>
+  /** Oldest first; `mpUserId`: only the opinions that person gave (her own, on the consultation's page). */
+  opinions(surveyId: string, filter: { articleId?: string; outcome?: OpinionOutcome; mpUserId?: string }): Promise<Opinion[]>
+  /** The counts and reasons of the public 采纳情况, counted by the store: no opinion is read out. */
+  opinionTally(surveyId: string): Promise<OpinionTally>
   /** One page of them, oldest first, and how many match the query in all (共 N 条): read page by page, never all. */
   opinionPage(surveyId: string, query: OpinionQuery): Promise<{ items: Opinion[]; total: number }>
   getOpinion(id: string): Promise<Opinion | null>

@@ -7,12 +7,16 @@ import { SUPERSEDED, monday, useOvernightMeeting, type OvernightMeetingStory } f
 
 const WHAT = '市人大常委会第十次会议（常委会会议）'
 const ANSWER = '回复"参加"，或"请假 原因"。'
-const invitation = (by: string) => `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前${ANSWER}`
+const WHEN = '11月26日（星期四）上午9:30至上午11:30'
+/** `by`: the deadline as the notice says it, "11月24日（星期二）中午12:00". */
+const invitation = (by: string) => `会议通知：${WHAT}，时间 ${WHEN}，地点 市人大常委会第一会议室。请在${by}前${ANSWER}`
+/** An invitation in the words written before messages carried their deadline (and before times were spoken): "11月24日 12:00". */
+const oldWords = (by: string) => `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前${ANSWER}`
 const closedInvitation = (at: string) =>
-  `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。回复已于 ${at} 截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
-const change = (by: string) => `会议变更：${WHAT} 调整为 11月26日 09:30–11:30，地点 市人大常委会第二会议室。请在 ${by} 前重新确认：${ANSWER}`
+  `会议通知：${WHAT}，时间 ${WHEN}，地点 市人大常委会第一会议室。回复已于${at}截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
+const change = (by: string) => `会议变更：${WHAT}调整为${WHEN}，地点 市人大常委会第二会议室。请在${by}前${ANSWER}`
 const closedChange = (at: string) =>
-  `会议变更：${WHAT} 调整为 11月26日 09:30–11:30，地点 市人大常委会第二会议室。回复已于 ${at} 截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
+  `会议变更：${WHAT}调整为${WHEN}，地点 市人大常委会第二会议室。回复已于${at}截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
 const MOVED = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议通知）`
 const MOVED_CHANGE = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议变更通知）`
 const CLOSED = `${SUPERSEDED}（回复已经截止，已改发不要求回复的会议通知）`
@@ -70,16 +74,16 @@ describe('a held meeting notice says what is true of answering when it goes', fu
     // 23:00: she gives them one more day, changing nothing else.
     await edit(id, monday(23), { rsvpDeadline: '2026-11-25T12:00:00+08:00' })
     expect(await rowsOf('meeting.changed', 'dp0001'), 'the office sees at once what will go at 08:00').to.deep.equal([
-      { status: 'pending', text: change('11月24日 12:00'), lastError: null },
-      { status: 'pending', text: change('11月25日 12:00'), lastError: null },
+      { status: 'pending', text: change('11月24日（星期二）中午12:00'), lastError: null },
+      { status: 'pending', text: change('11月25日（星期三）中午12:00'), lastError: null },
     ])
 
     app.clock.set(monday(8, 5, 1))
     await app.liaison.services.dispatcher.drain()
 
     expect(await rowsOf('meeting.changed', 'dp0001'), 'he reads Wednesday noon, not Tuesday noon').to.deep.equal([
-      { status: 'dead', text: change('11月24日 12:00'), lastError: MOVED_CHANGE },
-      { status: 'sent', text: change('11月25日 12:00'), lastError: null },
+      { status: 'dead', text: change('11月24日（星期二）中午12:00'), lastError: MOVED_CHANGE },
+      { status: 'sent', text: change('11月25日（星期三）中午12:00'), lastError: null },
     ])
     expect(cardsTo('o-zhangwei', '会议变更'), 'told once').to.have.length(1)
     expect(cardsTo('o-wangfang', '会议变更'), 'told once').to.have.length(1)
@@ -100,8 +104,8 @@ describe('a held meeting notice says what is true of answering when it goes', fu
     app.clock.set(monday(8, 5, 1))
     await app.liaison.services.dispatcher.drain()
 
-    expect(await rowsOf('meeting.notice', 'dp0001')).to.deep.equal([{ status: 'dead', text: invitation('11月25日 12:00'), lastError: SUPERSEDED }])
-    expect(await rowsOf('meeting.changed', 'dp0001')).to.deep.equal([{ status: 'sent', text: change('11月25日 12:00'), lastError: null }])
+    expect(await rowsOf('meeting.notice', 'dp0001')).to.deep.equal([{ status: 'dead', text: invitation('11月25日（星期三）中午12:00'), lastError: SUPERSEDED }])
+    expect(await rowsOf('meeting.changed', 'dp0001')).to.deep.equal([{ status: 'sent', text: change('11月25日（星期三）中午12:00'), lastError: null }])
     expect(await noticeColumn(id), 'not 未能送达: he was told').to.deep.equal(['张伟 已送达', '王芳 已送达'])
     app.clock.set(monday(9, 10, 1))
     await sunli.login('sunli', STAFF_PASSWORD)
@@ -129,8 +133,8 @@ describe('a held meeting notice says what is true of answering when it goes', fu
 
     const notices = (await rowsOf('meeting.notice', 'dp0001')).filter((r) => r.text.includes(WHAT))
     expect(notices, 'he learns of the meeting, and is not asked for an answer the mini-program refuses').to.deep.equal([
-      { status: 'dead', text: invitation('11月24日 07:00'), lastError: CLOSED },
-      { status: 'sent', text: closedInvitation('11月24日 07:00'), lastError: null },
+      { status: 'dead', text: invitation('11月24日（星期二）上午7:00'), lastError: CLOSED },
+      { status: 'sent', text: closedInvitation('11月24日（星期二）上午7:00'), lastError: null },
     ])
     expect(cardsTo('o-zhangwei', '会议通知：市人大'), 'told once').to.have.length(1)
     expect(cardsTo('o-wangfang', '会议通知：市人大'), 'told once').to.have.length(1)
@@ -152,8 +156,8 @@ describe('a held meeting notice says what is true of answering when it goes', fu
     await app.liaison.services.dispatcher.drain()
 
     expect(await rowsOf('meeting.changed', 'dp0001')).to.deep.equal([
-      { status: 'dead', text: change('11月24日 07:00'), lastError: CLOSED_CHANGE },
-      { status: 'sent', text: closedChange('11月24日 07:00'), lastError: null },
+      { status: 'dead', text: change('11月24日（星期二）上午7:00'), lastError: CLOSED_CHANGE },
+      { status: 'sent', text: closedChange('11月24日（星期二）上午7:00'), lastError: null },
     ])
     expect(cardsTo('o-zhangwei', '会议变更'), 'told once').to.have.length(1)
   })
@@ -162,7 +166,7 @@ describe('a held meeting notice says what is true of answering when it goes', fu
   async function oldInvitation(id: string, deputyId: string, name: string, by: string) {
     const { store } = app.liaison
     const m = (await store.meetings.get(id))!
-    const message = meetingMessage(m, 'meeting.notice', { kind: 'deputy', id: deputyId }, invitation(by), 'published', app.clock.now())
+    const message = meetingMessage(m, 'meeting.notice', { kind: 'deputy', id: deputyId }, oldWords(by), 'published', app.clock.now())
     const invitee = {
       meetingId: id,
       personKind: 'deputy' as const,
@@ -184,16 +188,16 @@ describe('a held meeting notice says what is true of answering when it goes', fu
     await oldInvitation(id, 'dp0002', '王芳', '11月24日 12:00')
     await edit(id, monday(23), { rsvpDeadline: '2026-11-25T12:00:00+08:00' })
     expect(await rowsOf('meeting.notice', 'dp0002'), 'rewritten with the edit, as a new one would be').to.deep.equal([
-      { status: 'pending', text: invitation('11月24日 12:00'), lastError: null },
-      { status: 'pending', text: invitation('11月25日 12:00'), lastError: null },
+      { status: 'pending', text: oldWords('11月24日 12:00'), lastError: null },
+      { status: 'pending', text: invitation('11月25日（星期三）中午12:00'), lastError: null },
     ])
 
     app.clock.set(monday(8, 5, 1))
     await app.liaison.services.dispatcher.drain()
 
     expect(await rowsOf('meeting.notice', 'dp0002'), 'she reads Wednesday noon').to.deep.equal([
-      { status: 'dead', text: invitation('11月24日 12:00'), lastError: MOVED },
-      { status: 'sent', text: invitation('11月25日 12:00'), lastError: null },
+      { status: 'dead', text: oldWords('11月24日 12:00'), lastError: MOVED },
+      { status: 'sent', text: invitation('11月25日（星期三）中午12:00'), lastError: null },
     ])
     expect(cardsTo('o-wangfang', '会议通知'), 'told once').to.have.length(1)
     expect(await noticeColumn(id)).to.deep.equal(['张伟 已送达', '王芳 已送达'])
@@ -209,8 +213,8 @@ describe('a held meeting notice says what is true of answering when it goes', fu
     await app.liaison.services.dispatcher.drain()
 
     expect(await rowsOf('meeting.notice', 'dp0002')).to.deep.equal([
-      { status: 'dead', text: invitation('11月24日 12:00'), lastError: MOVED },
-      { status: 'sent', text: invitation('11月25日 12:00'), lastError: null },
+      { status: 'dead', text: oldWords('11月24日 12:00'), lastError: MOVED },
+      { status: 'sent', text: invitation('11月25日（星期三）中午12:00'), lastError: null },
     ])
     expect(cardsTo('o-wangfang', '会议通知'), 'told once').to.have.length(1)
   })

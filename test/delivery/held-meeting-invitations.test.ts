@@ -4,8 +4,9 @@ import { meetingBody } from '../helpers/meetings.js'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { SUPERSEDED, monday, useOvernightMeeting, type OvernightMeetingStory } from './overnight-meeting.js'
 
+/** `by`: the deadline as the notice says it, "11月24日（星期二）中午12:00". */
 const invitation = (by: string) =>
-  `会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前回复"参加"，或"请假 原因"。`
+  `会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在${by}前回复"参加"，或"请假 原因"。`
 const MOVED = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议通知）`
 
 /**
@@ -56,8 +57,8 @@ describe('a 会议通知 held overnight says the reply deadline as it is when it
     await app.liaison.services.dispatcher.drain()
 
     expect(await notices('dp0001'), 'the words he reads name Wednesday noon, not Tuesday noon').to.deep.equal([
-      { status: 'dead', text: invitation('11月24日 12:00'), lastError: MOVED },
-      { status: 'sent', text: invitation('11月25日 12:00'), lastError: null },
+      { status: 'dead', text: invitation('11月24日（星期二）中午12:00'), lastError: MOVED },
+      { status: 'sent', text: invitation('11月25日（星期三）中午12:00'), lastError: null },
     ])
     expect(cardsTo('o-zhangwei'), 'told once, not twice').to.have.length(1)
     expect(cardsTo('o-wangfang'), 'told once, not twice').to.have.length(1)
@@ -82,8 +83,8 @@ describe('a 会议通知 held overnight says the reply deadline as it is when it
     await app.liaison.services.dispatcher.drain()
 
     expect(await notices('dp0001')).to.deep.equal([
-      { status: 'dead', text: invitation('11月25日 12:00'), lastError: MOVED },
-      { status: 'sent', text: invitation('11月24日 12:00'), lastError: null },
+      { status: 'dead', text: invitation('11月25日（星期三）中午12:00'), lastError: MOVED },
+      { status: 'sent', text: invitation('11月24日（星期二）中午12:00'), lastError: null },
     ])
     expect(cardsTo('o-zhangwei'), 'told once').to.have.length(1)
   })
@@ -103,8 +104,8 @@ describe('a 会议通知 held overnight says the reply deadline as it is when it
 
     expect(cardsTo('o-zhangwei'), 'he gets the invitation, once').to.have.length(1)
     expect(await notices('dp0001'), 'the one he gets names Wednesday noon; the old one is left, said truly').to.deep.equal([
-      { status: 'dead', text: invitation('11月24日 12:00'), lastError: MOVED },
-      { status: 'sent', text: invitation('11月25日 12:00'), lastError: null },
+      { status: 'dead', text: invitation('11月24日（星期二）中午12:00'), lastError: MOVED },
+      { status: 'sent', text: invitation('11月25日（星期三）中午12:00'), lastError: null },
     ])
   })
 })

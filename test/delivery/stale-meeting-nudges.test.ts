@@ -121,11 +121,11 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
         .map((m) => ({ status: m.status, text: (m.payload as { text: string }).text, lastError: m.lastError }))
         .sort((a, b) => a.status.localeCompare(b.status))
     const asked = (by: string) =>
-      `请回复参会情况：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前回复"参加"，或"请假 原因"。`
+      `请回复参会情况：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在${by}前回复"参加"，或"请假 原因"。`
     const moved = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新提醒）`
     expect(await nudges('dp0001'), 'the words he reads name Wednesday noon, not Tuesday noon').to.deep.equal([
-      { status: 'dead', text: asked('11月24日 12:00'), lastError: moved },
-      { status: 'sent', text: asked('11月25日 12:00'), lastError: null },
+      { status: 'dead', text: asked('11月24日（星期二）中午12:00'), lastError: moved },
+      { status: 'sent', text: asked('11月25日（星期三）中午12:00'), lastError: null },
     ])
     expect(cardsTo('o-zhangwei'), 'asked once, not twice').to.have.length(1)
     expect(cardsTo('o-wangfang'), 'asked once, not twice').to.have.length(1)
@@ -151,7 +151,7 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
     expect(cardsTo('o-zhangwei'), 'asked once, not twice').to.have.length(1)
     const sent = (await app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.rsvp_nudge', recipientId: 'dp0001', status: 'sent' })).items
     expect(sent.map((m) => (m.payload as { text: string }).text)).to.deep.equal([
-      '请回复参会情况：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 11月24日 12:00 前回复"参加"，或"请假 原因"。',
+      '请回复参会情况：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月24日（星期二）中午12:00前回复"参加"，或"请假 原因"。',
     ])
   })
 })

@@ -40,7 +40,8 @@ describe('a survey, ballot or quiz closing at 00:00 (mini-program words)', () =>
       expect(opened.body).to.include({ closesAt: '2026-12-19T16:00:00.000Z', closesText: '12月19日前（含当日）' })
     }
     const quizzes = await zhang.get('/api/mp/quizzes')
-    expect(quizzes.body.items.map((q: { id: string; closesText: string }) => [q.id, q.closesText])).to.deep.equal([[quiz.id, '12月19日前（含当日）']])
+    // The quiz page says it as the digest and the meeting notices do, with the weekday.
+    expect(quizzes.body.items.map((q: { id: string; closesText: string }) => [q.id, q.closesText])).to.deep.equal([[quiz.id, '12月19日（星期六）前（含当日）']])
 
     const tasks = (await zhang.get('/api/mp/tasks')).body
     const seen = (t: { id: string; closesText: string; due: { state: string; words: string } }) => [t.id, t.closesText, t.due.state, t.due.words]

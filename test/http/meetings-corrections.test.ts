@@ -64,6 +64,7 @@ describe('correcting a published meeting', () => {
         checkedInVia: null,
         checkedInViaLabel: null,
         staffEntry: null,
+        withdrawn: null,
       },
     ])
     expect(answer.body.meeting.selector).to.deep.include({ levels: ['city', 'county'], deputyIds: ['dp0003'], staffIds: ['sf01'] })

@@ -51,7 +51,7 @@ describe('meeting answers after the reply deadline', () => {
     expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
     expect(moved.body.rsvpClosesAt).to.equal('2026-11-28T01:30:00.000Z')
     expect(await textTo('meeting.changed', 'dp0001')).to.equal(
-      '会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月28日 09:30–11:30，地点 市人大常委会第一会议室。请在 11月28日 09:30 前重新确认：回复"参加"，或"请假 原因"。',
+      '会议变更：市人大常委会第十次会议（常委会会议）调整为11月28日（星期六）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月28日（星期六）上午9:30前回复"参加"，或"请假 原因"。',
     )
 
     const detail = await zhang.get(`/api/mp/meetings/${id}`)
@@ -62,7 +62,7 @@ describe('meeting answers after the reply deadline', () => {
     expect(leave.body).to.include({ rsvp: 'leave', rsvpLabel: '请假', reason: '28日要出差' })
     // 王芳 has not answered: the office may remind her, by the new time (her notice went out on Monday).
     expect((await office.post(`/api/admin/meetings/${id}/remind`)).body).to.deep.equal({ reminded: 1, round: 1, held: null })
-    expect(await textTo('meeting.rsvp_nudge', 'dp0002')).to.include('请在 11月28日 09:30 前回复')
+    expect(await textTo('meeting.rsvp_nudge', 'dp0002')).to.include('请在11月28日（星期六）上午9:30前回复')
   })
 
   it('takes the new deadline the organizer gives with the move', async () => {
@@ -70,7 +70,7 @@ describe('meeting answers after the reply deadline', () => {
     await afterDeadline()
     const moved = await office.patch(`/api/admin/meetings/${id}`, { place: '市民中心三楼报告厅', rsvpDeadline: '2026-11-25T17:00:00+08:00' })
     expect(moved.body).to.include({ rsvpDeadline: '2026-11-25T09:00:00.000Z', rsvpClosesAt: '2026-11-25T09:00:00.000Z' })
-    expect(await textTo('meeting.changed', 'dp0002')).to.include('地点 市民中心三楼报告厅。请在 11月25日 17:00 前重新确认')
+    expect(await textTo('meeting.changed', 'dp0002')).to.include('地点 市民中心三楼报告厅。请在11月25日（星期三）下午5:00前回复')
     const wang = await asDeputy(app, 'dp0002')
     expect((await wang.post(`/api/mp/meetings/${id}/rsvp`, { response: 'attend' })).status).to.equal(200)
   })
@@ -81,7 +81,7 @@ describe('meeting answers after the reply deadline', () => {
     const added = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0002'] } })
     expect(added.status, JSON.stringify(added.body)).to.equal(200)
     expect(await textTo('meeting.notice', 'dp0002')).to.equal(
-      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 11月26日 09:30 前回复"参加"，或"请假 原因"。',
+      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     )
 
     const wang = await asDeputy(app, 'dp0002')
@@ -106,7 +106,7 @@ describe('meeting answers after the reply deadline', () => {
     await noticesSentAndRead(app)
     expect((await office.post(`/api/admin/meetings/${id}/remind`)).body).to.deep.equal({ reminded: 1, round: 1, held: null })
     expect(await messagesTo('meeting.rsvp_nudge', 'dp0001')).to.deep.equal([])
-    expect(await textTo('meeting.rsvp_nudge', 'dp0002')).to.include('请在 11月26日 09:30 前回复')
+    expect(await textTo('meeting.rsvp_nudge', 'dp0002')).to.include('请在11月26日（星期四）上午9:30前回复')
   })
 
   it('leaves "please answer" out of the daily digest once answers are closed, as 我的待办 does', async () => {
@@ -135,7 +135,7 @@ describe('meeting answers after the reply deadline', () => {
     expect(extended.status, JSON.stringify(extended.body)).to.equal(200)
     expect(extended.body).to.include({ startAt: '2026-11-26T01:30:00.000Z', endAt: '2026-11-26T04:30:00.000Z' })
     expect(await textTo('meeting.changed', 'dp0001')).to.equal(
-      '会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月26日 09:30–12:30，地点 市人大常委会第一会议室。',
+      '会议变更：市人大常委会第十次会议（常委会会议）调整为11月26日（星期四）上午9:30至中午12:30，地点 市人大常委会第一会议室。',
     )
 
     const past = await office.patch(`/api/admin/meetings/${id}`, { startAt: '2026-11-26T09:00:00+08:00' })

@@ -54,7 +54,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(published.body).to.include({ status: 'published', statusLabel: '已发布' })
     expect(await recipients('meeting.notice')).to.deep.equal(EVERYONE)
     expect((await messages('meeting.notice'))[0].payload.text).to.equal(
-      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 11月26日 09:30 前回复"参加"，或"请假 原因"。',
+      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     )
 
     const again = await office.post(`/api/admin/meetings/${draft.body.id}/publish`)
@@ -78,7 +78,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(moved.body).to.include({ startAt: '2026-11-26T06:30:00.000Z', changeCount: 1 })
     expect(await recipients('meeting.changed')).to.deep.equal(EVERYONE)
     expect((await messages('meeting.changed'))[0].payload.text).to.equal(
-      '会议变更：市人大常委会第十次会议（常委会会议） 调整为 11月26日 14:30–16:30，地点 市人大常委会第一会议室。请在 11月26日 14:30 前重新确认：回复"参加"，或"请假 原因"。',
+      '会议变更：市人大常委会第十次会议（常委会会议）调整为11月26日（星期四）下午2:30至下午4:30，地点 市人大常委会第一会议室。请在11月26日（星期四）下午2:30前回复"参加"，或"请假 原因"。',
     )
 
     await office.patch(`/api/admin/meetings/${m.id}`, { place: '市民中心三楼报告厅' })
@@ -104,7 +104,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     })
 
     const table = (await office.get(`/api/admin/meetings/${m.id}/invitees`)).body
-    expect(table.counts).to.deep.equal({ invited: 4, attend: 1, leave: 1, pending: 2, checkedIn: 0, rate: 0 })
+    expect(table.counts).to.deep.equal({ invited: 4, attend: 1, leave: 1, pending: 2, checkedIn: 0, rate: 0, withdrawn: 0 })
     expect(
       table.items.map((i: { name: string; rsvpLabel: string; reason: string | null }) => `${i.name} ${i.rsvpLabel} ${i.reason ?? ''}`.trim()),
     ).to.deep.equal(['张伟 参加', '王芳 请假 外出学习', '陈静 未回复', '李娜 未回复'])
@@ -228,7 +228,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(cancelled.body).to.include({ status: 'cancelled', statusLabel: '已取消', cancelReason: '因工作安排调整' })
     expect(await recipients('meeting.cancelled')).to.deep.equal(EVERYONE)
     expect((await messages('meeting.cancelled'))[0].payload.text).to.equal(
-      '会议取消：原定 11月26日 09:30–11:30 的市人大常委会第十次会议（常委会会议）已取消。原因：因工作安排调整',
+      '会议取消：原定11月26日（星期四）上午9:30至上午11:30召开的市人大常委会第十次会议（常委会会议）已取消。原因：因工作安排调整',
     )
     expect((await office.post(`/api/admin/meetings/${m.id}/cancel`, {})).status).to.equal(409)
     expect(await messages('meeting.cancelled')).to.have.length(4)

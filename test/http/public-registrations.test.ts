@@ -42,12 +42,12 @@ describe('a resident with a public seat (公民旁听) when the meeting changes'
     expect(await toResident(wang.userId)).to.deep.equal([
       {
         kind: 'meeting.cancelled',
-        text: '会议取消：您报名旁听的市人大常委会第十次会议（常委会会议）（原定 11月26日 09:30–11:30）已取消，不用到场。原因：因故推迟',
+        text: '会议取消：您报名旁听、原定11月26日（星期四）上午9:30至上午11:30召开的市人大常委会第十次会议（常委会会议）已取消，不用到场。原因：因故推迟',
         dedupeKey: `meeting:${id}:cancelled:mp_user:${wang.userId}`,
       },
       {
         kind: 'meeting.changed',
-        text: '会议变更：您报名旁听的市人大常委会第十次会议（常委会会议） 调整为 11月26日 09:30–11:30，地点 区政府三楼会议室。您的旁听席位保留，请按新的时间、地点到场。',
+        text: '会议变更：您报名旁听的市人大常委会第十次会议（常委会会议）调整为11月26日（星期四）上午9:30至上午11:30，地点 区政府三楼会议室。您的旁听席位保留，请按新的时间、地点到场。',
         dedupeKey: `meeting:${id}:change:1:mp_user:${wang.userId}`,
       },
     ])
@@ -92,6 +92,8 @@ describe('a resident with a public seat (公民旁听) when the meeting changes'
         startAt: '2026-11-26T01:30:00.000Z',
         endAt: '2026-11-26T03:30:00.000Z',
         place: '市人大常委会第一会议室',
+        startText: '11月26日（星期四）上午9:30',
+        endText: '上午11:30',
         cancelReason: '因故推迟',
       },
     ])

@@ -13,7 +13,8 @@ describe('a quiz’s page reads its papers once', () => {
   beforeEach(async () => ({ app, sunli } = await quizOffice()))
   afterEach(() => app.close())
 
-  it('says 参与人数 and 已有人开始答题 from one read of the papers', async () => {
+  // A read count, not what she sees: a guard of the page's speed (her numbers held before the single read too).
+  it('guards the read count: one read of the papers says both 参与人数 and 已有人开始答题', async () => {
     const [wang, zhao, li] = [await asResident(app), await asResident(app), await asResident(app)]
     const { quiz } = await quizWithAttempts(app, sunli, { handedIn: [wang, zhao], started: [li] })
     const repo = app.liaison.store.quizzes

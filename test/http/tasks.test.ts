@@ -95,11 +95,11 @@ describe('my tasks (GET /api/mp/tasks)', () => {
         title: '2027年民生实事项目票决',
         closesAt: '2026-11-30T10:00:00.000Z',
         closesText: '11月30日 18:00前',
-        actionLabel: '请投票',
+        actionLabel: '去投票',
         due: { at: '2026-11-30T10:00:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
       },
     ])
-    expect(tasks.surveys.map((s: { id: string; actionLabel: string }) => `${s.id} ${s.actionLabel}`)).to.deep.equal([`${ids.survey} 请填写`])
+    expect(tasks.surveys.map((s: { id: string; actionLabel: string }) => `${s.id} ${s.actionLabel}`)).to.deep.equal([`${ids.survey} 去填写`])
     expect(tasks.quizzes).to.deep.equal([
       {
         id: ids.quiz,

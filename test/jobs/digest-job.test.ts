@@ -33,7 +33,7 @@ describe("the deputies' daily digest", () => {
     const sent = await digests()
     expect(sent.map((m) => m.recipientId).sort(), '张伟 has cases and the meeting, 王芳 the meeting; the others nothing').to.deep.equal(['dp0001', 'dp0002'])
     const zhang = sent.find((m) => m.recipientId === 'dp0001')!.payload as { title: string; text: string }
-    expect(zhang.title).to.equal('每日摘要：待办 2 件')
+    expect(zhang.title).to.equal('每日摘要：待办留言 2 件')
     expect(zhang.text).to.include('【待办留言 2 件】')
     expect(zhang.text).to.include('【近 7 天会议活动 1 个】\n· 11月26日（星期四）上午9:30 市人大常委会第十次会议（市人大常委会第一会议室），还没回复')
   })
@@ -61,7 +61,7 @@ describe("the deputies' daily digest", () => {
     await job()
     const text = async (id: string) => ((await digests()).find((m) => m.recipientId === id)!.payload as { text: string }).text
     expect(await text('dp0001')).to.include(
-      '【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，请在11月30日 18:00前投票\n· 问卷《社区绿化满意度调查》，请在11月30日 18:00前填写',
+      '【待投票 1 项，待填写问卷 1 份】\n· 票决《2027年民生实事项目票决》，请在11月30日（星期一）晚上6:00前投票\n· 问卷《社区绿化满意度调查》，请在11月30日（星期一）晚上6:00前填写',
     )
     expect(await text('dp0002'), 'voted already').to.include('【待填写问卷 1 份】\n· 问卷《社区绿化满意度调查》')
     expect(await text('dp0004'), 'a survey is enough to say something').to.include('【待填写问卷 1 份】')

@@ -38,7 +38,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await run()).to.deep.equal({ reminded: 0 })
     expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
     expect((await reminders())[0].payload.text).to.equal(
-      '会议提醒：市人大常委会第十次会议（常委会会议） 将于 24 小时后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+      '会议提醒：市人大常委会第十次会议（常委会会议）将于 24 小时后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     )
   })
 
@@ -61,7 +61,11 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
   it('sends one reminder, not two, when it first runs after both leads, with the time really left', async () => {
     at(START - 90 * 60_000)
     await run()
-    expect((await reminders()).map((m) => m.payload.text as string).every((t) => t.includes('将于 1 小时 30 分钟后（11月26日 09:30–11:30）'))).to.equal(true)
+    expect(
+      (await reminders())
+        .map((m) => m.payload.text as string)
+        .every((t) => t.includes('将于 1 小时 30 分钟后召开，时间 11月26日（星期四）上午9:30至上午11:30')),
+    ).to.equal(true)
     expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
   })
 
@@ -82,7 +86,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     at(START - 2 * HOUR + 4 * 60_000)
     await run()
     expect((await reminders())[0].payload.text).to.equal(
-      '会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 56 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+      '会议提醒：市人大常委会第十次会议（常委会会议）将于 1 小时 56 分钟后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     )
   })
 
@@ -97,7 +101,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     at(START - 2 * HOUR)
     await run()
     expect((await late()).map((m) => m.payload.text as string)).to.deep.equal([
-      '会议提醒：临时会议（常委会会议） 将于 2 小时后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+      '会议提醒：临时会议（常委会会议）将于 2 小时后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     ])
   })
 
@@ -158,7 +162,7 @@ describe('meeting reminders and quiet hours (21:00–08:00)', () => {
     app.clock.set(new Date(START - 90 * 60_000)) // 08:00
     await run()
     expect(await texts()).to.deep.equal([
-      '会议提醒：市人大常委会第十次会议（常委会会议） 将于 1 小时 30 分钟后（11月26日 09:30–11:30）在 市人大常委会第一会议室 召开，请准时参加。',
+      '会议提醒：市人大常委会第十次会议（常委会会议）将于 1 小时 30 分钟后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     ])
   })
 })

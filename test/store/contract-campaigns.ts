@@ -176,6 +176,17 @@ export function campaignContract(store: () => Store) {
       expect((await repo().dueItems(at(6), 1)).map((i) => i.id)).to.deep.equal([now.id])
     })
 
+    it('withdraws an item with the notices its withdrawal writes, or writes neither when there is no such item', async () => {
+      const c = await repo().create(campaignRecord())
+      const item = await repo().addItem(readingItem(c.id))
+      const withdrawn = { ...item, withdrawnAt: at(2) }
+      expect(await repo().updateItem(withdrawn, [notice(`reading:${item.id}:without`)])).to.deep.equal(withdrawn)
+      expect(await rejects(repo().updateItem({ ...withdrawn, id: 'ri-none' }, [notice('reading:ri-none:without')]))).to.be.instanceOf(NotFoundError)
+      expect((await store().outbox.search({ limit: 10, kind: 'reading.published' })).items.map((m) => m.dedupeKey)).to.deep.equal([
+        `reading:${item.id}:without`,
+      ])
+    })
+
     it('publishes an item once: its time, its reach (followers included) and its messages, or nothing', async () => {
       const c = await repo().create(campaignRecord())
       await repo().follow(c.id, resident, { stationId: null, districtId: null }, T0)

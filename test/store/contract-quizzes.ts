@@ -172,6 +172,23 @@ export function quizContract(store: () => Store) {
       expect(await store().quizzes.attempts(q.id)).to.have.length(3)
     })
 
+    it("reads every deputy's attempts at several quizzes in one go, without the papers", async () => {
+      const [a, b, other] = [await store().quizzes.create(quizRecord()), await store().quizzes.create(quizRecord()), await store().quizzes.create(quizRecord())]
+      const deputy = (quizId: string, id: string) => attemptRecord(quizId, id, { personKind: 'deputy' })
+      const first = await store().quizzes.startAttempt(deputy(a.id, 'dp0001'), T0, 2)
+      await store().quizzes.finishAttempt(first.id, { status: 'submitted', finishedAt: at(5), answers: [[0, 2]], score: 10 })
+      await store().quizzes.startAttempt(deputy(b.id, 'dp0002'), T0, 2)
+      await store().quizzes.startAttempt(deputy(other.id, 'dp0003'), T0, 2)
+      await store().quizzes.startAttempt(attemptRecord(a.id, 'mu-1'), T0, 2)
+      const heads = await store().quizzes.attemptHeads([a.id, b.id], 'deputy')
+      const key = (h: { quizId: string; personId: string }) => `${h.quizId}:${h.personId}`
+      expect([...heads].sort((x, y) => key(x).localeCompare(key(y)))).to.deep.equal([
+        { quizId: a.id, personKind: 'deputy', personId: 'dp0001', status: 'submitted', deadline: at(10) },
+        { quizId: b.id, personKind: 'deputy', personId: 'dp0002', status: 'open', deadline: at(10) },
+      ])
+      expect(await store().quizzes.attemptHeads([], 'deputy')).to.deep.equal([])
+    })
+
     it('lets one of many simultaneous starts by one person win', async () => {
       const q = await store().quizzes.create(quizRecord({ attemptsAllowed: 10 }))
       const results = await Promise.allSettled(Array.from({ length: 5 }, () => store().quizzes.startAttempt(attemptRecord(q.id, 'mu-9'), T0, 10)))

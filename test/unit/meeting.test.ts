@@ -345,7 +345,7 @@ describe('meetings: pure rules', () => {
         invitee({ personId: 'dp0003' }),
         invitee({ personId: 'dp0004', rsvp: 'attend' }),
       ])
-      expect(counts).to.deep.equal({ invited: 4, attend: 2, leave: 1, pending: 1, checkedIn: 1, rate: 0.25 })
+      expect(counts).to.deep.equal({ invited: 4, attend: 2, leave: 1, pending: 1, checkedIn: 1, rate: 0.25, withdrawn: 0 })
       expect(meetingAttendance([]).rate).to.equal(null)
     })
 

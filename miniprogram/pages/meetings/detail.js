@@ -1,7 +1,6 @@
 const config = require('../../config')
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
-const when = require('../../utils/when')
 const { openFile, kindOf } = require('../../utils/open-file')
 
 /** What tapping an attachment does, said on it. */
@@ -21,11 +20,11 @@ function view(m) {
   const canAttend = open && m.rsvp !== 'attend'
   const canScan = !m.checkedInAt && (m.rsvp === 'attend' || !!m.checkInOpen)
   return Object.assign({}, m, {
-    // As the workbench says a meeting's time: "11月26日（星期四）上午9:30 至 上午11:30".
-    when: when.spokenMoment(m.startAt) + ' 至 ' + when.spokenTime(m.endAt),
-    closesText: when.spokenMoment(m.rsvpClosesAt),
+    // As the workbench says a meeting's time, in the server's words: "11月26日（星期四）上午9:30 至 上午11:30".
+    when: m.startText + ' 至 ' + m.endText,
+    closesText: m.rsvpClosesText,
     // "11月26日上午9:20": in brackets after 已到会, without the weekday's brackets inside them.
-    checkedInText: m.checkedInAt ? when.day(m.checkedInAt) + when.spokenTime(m.checkedInAt) : '',
+    checkedInText: m.checkedInText || '',
     answered: m.rsvp !== 'pending',
     cancelled: m.status === 'cancelled',
     canAttend: canAttend,

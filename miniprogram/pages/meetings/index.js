@@ -1,15 +1,17 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
-const when = require('../../utils/when')
 
-/** A deputy's meetings with their answer in words; for everyone, the meetings that take the public (公民旁听). */
+/**
+ * A deputy's meetings with their answer in words; for everyone, the meetings that take the public (公民旁听).
+ * Each time as the server says it (startText: "11月26日（星期四）上午9:30", with the year when not this year's).
+ */
 function invitationView(m) {
   return {
     id: m.id,
     title: m.title,
     kindLabel: m.kindLabel,
     place: m.place,
-    when: when.spokenMoment(m.startAt),
+    when: m.startText,
     answer:
       m.status === 'cancelled'
         ? '会议已取消'
@@ -23,14 +25,21 @@ function invitationView(m) {
   }
 }
 
-function publicView(m) {
+/**
+ * A meeting she may attend, and what tapping its card does, said on it (a card with no word of it was
+ * not known to open anything): sign up while seats are left, else look at the meeting; her own place
+ * is in 我报名旁听的会议 above.
+ */
+function publicView(m, registered) {
+  const mine = registered.indexOf(m.id) >= 0
   return {
     id: m.id,
     title: m.title,
     kindLabel: m.kindLabel,
     place: m.place,
-    when: when.spokenMoment(m.startAt),
+    when: m.startText,
     seats: m.seatsLeft > 0 ? '旁听席位还剩 ' + m.seatsLeft + ' 个' : '旁听席位已满',
+    go: mine ? '您已报名，点这里查看 ›' : m.seatsLeft > 0 ? '点这里报名旁听 ›' : '点这里查看会议 ›',
   }
 }
 
@@ -42,7 +51,7 @@ function registrationView(r) {
     title: r.title,
     kindLabel: r.kindLabel,
     place: r.place,
-    when: when.spokenMoment(r.startAt),
+    when: r.startText,
     state: cancelled ? '会议已取消，不用到场' + (r.cancelReason ? '（' + r.cancelReason + '）' : '') : '已报名旁听（' + r.name + '），请带好身份证提前到场',
   }
 }
@@ -65,7 +74,12 @@ Page({
           this.setData({
             deputy: deputy,
             items: invited.items.map(invitationView),
-            open: open.items.map(publicView),
+            open: open.items.map((m) =>
+              publicView(
+                m,
+                mine.items.map((r) => r.meetingId),
+              ),
+            ),
             mine: mine.items.map(registrationView),
           }),
         )

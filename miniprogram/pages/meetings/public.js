@@ -1,6 +1,5 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
-const when = require('../../utils/when')
 
 /** 公民旁听: a resident takes one of the public places of a meeting, with their name. */
 Page({
@@ -17,7 +16,7 @@ Page({
     if (!this.data.m) this.setData({ loading: true, error: '', errorStatus: 0 })
     return this.meetings
       .publicMeeting(this.meetingId)
-      .then((m) => this.setData({ m: Object.assign({}, m, { when: when.spokenMoment(m.startAt) + ' 至 ' + when.spokenTime(m.endAt) }) }))
+      .then((m) => this.setData({ m: Object.assign({}, m, { when: m.startText + ' 至 ' + m.endText }) }))
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },

@@ -34,7 +34,9 @@ function projectView(p) {
  * a button leads to proposing one, and 我的建议 shows what became of one's proposals.
  */
 Page({
-  data: { loading: true, error: '', errorStatus: 0, cycles: [], collecting: null, mine: [], isDeputy: false },
+  // collecting: the year taking proposals now (the server judges the window on its clock); stage: otherwise the
+  // year whose collection is ahead or over, in the server's words of what comes next, with no form to fill.
+  data: { loading: true, error: '', errorStatus: 0, cycles: [], collecting: null, stage: null, mine: [], isDeputy: false },
 
   onLoad() {
     this.service = livelihoodService(request)
@@ -61,7 +63,12 @@ Page({
     )
     const cycles = this.service
       .cycles()
-      .then((answer) => this.setData({ collecting: answer.items.find((c) => c.status === 'collecting') || null }))
+      .then((answer) =>
+        this.setData({
+          collecting: answer.items.find((c) => c.accepting) || null,
+          stage: answer.items.find((c) => c.stageText) || null,
+        }),
+      )
       .catch(() => undefined)
     return Promise.all([projects, cycles, this.loadMine()])
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))

@@ -4,7 +4,20 @@ const { livelihoodService } = require('../../services/livelihood')
 /**
  * 我要提建议: what to do and where, why; the person reads the 征集须知 and agrees before
  * sending. The backend refuses outside the window or past a few per year, in its own words.
+ * Outside the window (the server judges it, on its clock) the page says so and what comes next
+ * before she writes anything, with 返回 and no form; a window that closes while she writes is
+ * said the same way at 提交, in place of a button that would be refused again.
  */
+const SEE_PROJECTS = '征集情况请看“民生实事”页。'
+// A year the server no longer lists (or none named): nothing to propose to, and where to look instead.
+const CLOSED_FALLBACK = '现在不接受项目建议。' + SEE_PROJECTS
+/** What the page says instead of the form when the year does not take proposals now; '' when it does. */
+function closedWords(answer, cycleId) {
+  const cycle = (answer.items || []).find((c) => c.id === cycleId)
+  if (!cycle) return CLOSED_FALLBACK
+  return cycle.accepting ? '' : cycle.stageText || CLOSED_FALLBACK
+}
+
 Page({
   data: {
     cycleId: '',
@@ -19,6 +32,8 @@ Page({
     error: '',
     sent: false,
     sending: false,
+    // Not taking proposals now: what happens instead (the server's words); no form then.
+    closed: '',
   },
 
   onLoad(query) {
@@ -32,7 +47,7 @@ Page({
     this.setData({ loading: true, loadError: '', errorStatus: 0 })
     return this.service
       .cycles()
-      .then((answer) => this.setData({ consent: answer.consent }))
+      .then((answer) => this.setData({ consent: answer.consent, closed: closedWords(answer, this.data.cycleId) }))
       .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
       .then(() => this.setData({ loading: false }))
   },
@@ -67,8 +82,17 @@ Page({
         this.key,
       )
       .then(() => this.setData({ sent: true }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => (err.code === 'collection_closed' ? this.closedMeanwhile(err) : this.setData({ error: err.message })))
       .then(() => this.setData({ sending: false }))
+  },
+
+  /** The window closed while she wrote: said with what comes next, read again from the server, and the form goes. */
+  closedMeanwhile(err) {
+    return this.service
+      .cycles()
+      .then((answer) => closedWords(answer, this.data.cycleId))
+      .catch(() => '')
+      .then((words) => this.setData({ error: '', closed: words || err.message + '。' + SEE_PROJECTS }))
   },
 
   back() {

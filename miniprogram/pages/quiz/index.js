@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
+const { attemptsWords } = require('../../utils/quiz-words')
 
 /**
  * Her score in words: the best of the papers handed in in time; papers only late were not scored
@@ -43,7 +44,7 @@ Page({
                     : '已结束，可以看最终排名'
                 : q.openAttemptId
                   ? '有一次答题未交卷'
-                  : '还可答 ' + q.attemptsLeft + ' 次',
+                  : attemptsWords(q),
           })),
         }),
       )

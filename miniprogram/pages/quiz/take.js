@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
 const { keptChoices, keepChoices, forgetChoices } = require('../../utils/quiz-choices')
+const { attemptsWords } = require('../../utils/quiz-words')
 
 /** A paper as the page shows it: every option with whether it is chosen, said in words. */
 function paperView(paper, chosen) {
@@ -143,6 +144,7 @@ Page({
             // An ended quiz says when it ended, not "答题时间是…前" as if still open.
             deadline: quiz.phase === 'closed' ? quiz.closedText : '请在' + quiz.closesText + '答题',
             minutes: Math.round(quiz.timeLimitSeconds / 60),
+            attemptsText: attemptsWords(quiz),
             closingSoon: closingSoon(quiz),
           }),
         })

@@ -1,12 +1,11 @@
-const { request } = require('../../utils/request')
+const { request, newIdempotencyKey } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { visible, isBlank, ordered } = require('../../utils/survey-conditions')
-const when = require('../../utils/when')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
-// The deadline as the digest words it: "请在12月19日前（含当日）填写".
-const DEADLINE_VERBS = { survey: '填写', consultation: '填写', ballot: '投票' }
+// The deadline as the digest words it: "请在12月19日前（含当日）填写"; a consultation takes opinions (提意见), as her list says.
+const DEADLINE_VERBS = { survey: '填写', consultation: '提意见', ballot: '投票' }
 // Before it opens and once it has ended, in the words of what it is (the server's survey-words.ts,
 // closedToAnswers): a consultation takes opinions and a ballot takes votes; only a 问卷 is filled in.
 const NOT_YET_WORDS = { survey: '起可以填写', consultation: '起可以提意见', ballot: '起可以投票' }
@@ -15,6 +14,13 @@ const DONE_WORDS = {
   survey: '已提交，谢谢您的参与',
   consultation: '意见已提交，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您',
   ballot: '投票成功，谢谢',
+}
+// Her answer went in on an earlier tap whose reply was lost (a dropped connection), and she changed her choices
+// before tapping again: the first stands, and she is told it counted, not refused in red.
+const RECEIVED_BEFORE_WORDS = {
+  survey: '刚才那次已经提交成功了（当时网络不通，没能告诉您）。每人限一次，谢谢您的参与',
+  consultation: '刚才提的意见已经收到了（当时网络不通，没能告诉您）。每人限提交一次，谢谢您参与立法',
+  ballot: '刚才那次投票已经投上了（当时网络不通，没能告诉您）。每位代表投一次，投后不能更改，谢谢',
 }
 // Opened again after answering: a deputy who voted is told he voted, in a ballot's words.
 const ANSWERED_WORDS = {
@@ -95,7 +101,7 @@ Page({
           s: Object.assign({}, s, {
             deadline: s.phase === 'closed' ? '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
             open: s.phase === 'open',
-            stateText: s.phase === 'scheduled' ? '还没有开始，' + when.dayTime(s.opensAt) + ' ' + NOT_YET_WORDS[s.kind] : CLOSED_WORDS[s.kind],
+            stateText: s.phase === 'scheduled' ? '还没有开始，' + s.opensText + ' ' + NOT_YET_WORDS[s.kind] : CLOSED_WORDS[s.kind],
           }),
           articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
           submitWords: SUBMIT_WORDS[s.kind],
@@ -147,6 +153,8 @@ Page({
   },
 
   onAnswer(e) {
+    // Other answers are another request: a resend keeps its key only while the answers are the ones first sent.
+    this.sendKey = null
     const next = Object.assign({}, this.data.answers)
     if (e.detail.value === null) delete next[e.detail.questionId]
     else next[e.detail.questionId] = e.detail.value
@@ -161,6 +169,7 @@ Page({
   },
 
   onComment(e) {
+    this.sendKey = null
     this.comments[e.currentTarget.dataset.id] = e.detail.value
   },
 
@@ -201,14 +210,18 @@ Page({
 
   respond(send, comments) {
     this.setData({ busy: true, error: '', problems: [] })
+    // One key per set of answers, kept on every resend of it: after a lost answer the second tap is the same
+    // request, and the server answers it as it answered the first (投票成功), counting it once.
+    if (!this.sendKey) this.sendKey = newIdempotencyKey()
     return this.surveys
-      .respond(this.survey.id, send, comments, this.via)
-      .then(() => {
-        this.setData({ doneText: DONE_WORDS[this.survey.kind] })
-        if (this.survey.kind === 'consultation' && !this.survey.anonymous) return this.loadMine()
-        return undefined
-      })
+      .respond(this.survey.id, send, comments, this.via, this.sendKey)
+      .then(() => this.done(DONE_WORDS[this.survey.kind]))
       .catch((err) => {
+        // Answered already: by the tap whose reply was lost (then with other choices), or on another phone.
+        // What she did counted; she is told so as done, never in red beside her ticks and the button.
+        if (err.code === 'already_responded') return this.done(this.lostOnce ? RECEIVED_BEFORE_WORDS[this.survey.kind] : ANSWERED_WORDS[this.survey.kind])
+        // No answer at all (no signal, a dropped connection): it may have arrived; a resend of the same answers says which.
+        if (err.code === 'network' || err.status >= 500) this.lostOnce = true
         // A 述职评议 reached through its poster: answered on its own page, which asks for the community first.
         if (err.code === 'appraisal_area_required') {
           wx.setStorageSync('appraisal.answers', { surveyId: this.survey.id, answers: send })
@@ -219,5 +232,12 @@ Page({
         return this.setData({ error: err.message, problems: problems })
       })
       .then(() => this.setData({ busy: false }))
+  },
+
+  /** Received: said in place of the questions and the button, and (a named consultation) her opinions read back. */
+  done(words) {
+    this.setData({ doneText: words })
+    if (this.survey.kind === 'consultation' && !this.survey.anonymous) return this.loadMine()
+    return undefined
   },
 })

@@ -2,6 +2,9 @@ const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { parseScanPath } = require('../../utils/scene')
 
+// The deadline in the words of what it asks: a consultation takes opinions and a ballot votes; only a 问卷 is filled in.
+const DEADLINE_VERBS = { survey: '填写', consultation: '提意见', ballot: '投票' }
+
 /** What is open to the person (ballots first for deputies), and scanning a poster's code. */
 Page({
   data: { loading: true, loadError: '', errorStatus: 0, error: '', items: [] },
@@ -22,7 +25,7 @@ Page({
             kindLabel: s.kindLabel,
             action: s.actionLabel,
             due: s.due.words,
-            deadline: '请在' + s.closesText + (s.kind === 'ballot' ? '投票' : '填写'),
+            deadline: '请在' + s.closesText + (DEADLINE_VERBS[s.kind] || '填写'),
           })),
         }),
       )

@@ -10,15 +10,25 @@ const KEY = /^[\x21-\x7e]{1,255}$/
 const ABANDONED_AFTER_MS = 60_000
 
 /**
+ * The request's Idempotency-Key, or null when it carries none; a malformed one is refused (400). For a
+ * route that keeps the key with what it writes rather than through `idempotent` (survey responses).
+ */
+export function idempotencyKeyOf(ctx: { get(field: string): string }): string | null {
+  const key = ctx.get('Idempotency-Key')
+  if (!key) return null
+  if (!KEY.test(key)) throw new ValidationError('Idempotency-Key 无效', [{ path: 'headers.idempotency-key', message: '1–255 个可见 ASCII 字符' }])
+  return key
+}
+
+/**
  * Idempotency-Key on POSTs that create (as Stripe does): the first answer is stored and
  * replayed for the same key and caller; the same key with another body is 422; a request
  * still being handled is 409. Keys live at least 24 h (purged later by a job).
  */
 export function idempotent<S extends AppState = AppState>(keys: IdempotencyRepo, clock: Clock, callerOf: (state: S) => string): Middleware<S> {
   return async (ctx, next) => {
-    const key = ctx.get('Idempotency-Key')
+    const key = idempotencyKeyOf(ctx)
     if (!key) return next()
-    if (!KEY.test(key)) throw new ValidationError('Idempotency-Key 无效', [{ path: 'headers.idempotency-key', message: '1–255 个可见 ASCII 字符' }])
     const scope = `${callerOf(ctx.state)}:${ctx.method} ${ctx.path}`
     const requestHash = createHash('sha256')
       .update(JSON.stringify(ctx.state.body ?? null))

@@ -10,6 +10,7 @@ import {
   type ProjectRating,
 } from '../../domain/livelihood.js'
 import type { CycleView, ProjectView } from '../../services/livelihood/views.js'
+import { collectionStage } from '../../domain/livelihood-stage.js'
 
 /** 民生实事项目 as they leave the server; every field listed. */
 export const presentCycle = (c: LivelihoodCycle) => ({
@@ -24,6 +25,16 @@ export const presentCycle = (c: LivelihoodCycle) => ({
   projectCount: c.projectCount,
   ballotSurveyId: c.ballotSurveyId,
 })
+
+/**
+ * A year as the mini-program shows it to someone who would propose: whether proposals are taken now
+ * (`accepting`, on the server's clock: the stage stays 征集项目 after the window closed, until the
+ * ballot starts), until when (`untilText`), and otherwise what is happening and comes next (`stageText`).
+ */
+export const presentMpCycle = (c: LivelihoodCycle, now: Date, timeZone: string) => {
+  const stage = collectionStage(c, now, timeZone)
+  return { ...presentCycle(c), accepting: stage.accepting, untilText: stage.untilText, stageText: stage.stageText }
+}
 
 /** For staff: the proposal whole but for who made it (an account id is never shown; a deputy is). */
 export const presentProposal = (p: LivelihoodProposal) => ({

@@ -5,6 +5,7 @@ import {
   MEETING_STATUS_LABELS,
   replyLabel,
   rsvpClosesAt,
+  withdrawalLabel,
   type Attachment,
   type MeetingInvitee,
   type MeetingRecord,
@@ -13,6 +14,9 @@ import {
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS, staffEntryNotice, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
+import { localDate } from '../../domain/dates.js'
+import { spokenDate, spokenMoment, spokenTime } from '../../domain/spoken-dates.js'
+import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Invitees never see the short code (it is what
 // the check-in QR code proves), the selector or who organized it.
@@ -24,6 +28,16 @@ const iso = (d: Date | null) => d?.toISOString() ?? null
  * reader (MeetingFiles.link); a link to another site as it was given.
  */
 export type AttachmentLink = (a: Attachment) => string
+
+/**
+ * When a meeting is, as the workbench and the daily digest say it (spoken-dates.ts), with the year when it
+ * is not this year's: `startText` "11月26日（星期四）上午9:30"; `endText` the time of day it ends ("上午11:30"),
+ * with its day too when it ends on another. The mini-program shows these, never a date of its own making.
+ */
+export const meetingTimeTexts = (m: Pick<MeetingRecord, 'startAt' | 'endAt'>, { timeZone, now }: ReadingTime) => ({
+  startText: spokenMoment(m.startAt, timeZone, now),
+  endText: localDate(m.startAt, timeZone) === localDate(m.endAt, timeZone) ? spokenTime(m.endAt, timeZone) : spokenMoment(m.endAt, timeZone, now),
+})
 
 /** What it is, whether it holds, and when and where: for staff lists and residents' places alike. */
 const meetingHeadline = (m: MeetingRecord) => ({
@@ -88,13 +102,17 @@ export const presentInvitee = (i: MeetingInvitee) => ({
   rsvp: i.rsvp,
   // Who never answered, or asked for leave, but came reads 已签到出席 (domain/meeting.ts replyLabel); `rsvp` stays what he answered.
   rsvpLabel: replyLabel(i),
-  reason: i.reason,
+  // Asked for leave and came after all: the reason is no longer his answer, and beside 已签到出席 it would read as if he
+  // were excused (the printed sheet leaves it blank too, meeting-reports.ts).
+  reason: leaveOvertaken(i) ? null : i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
   // How presence was known, in words: 扫码签到 (his own scan) or 工作人员登记 (补签); null without a check-in.
   checkedInVia: checkInWay(i),
   checkedInViaLabel: checkInWayLabel(i),
   staffEntry: presentStaffEntry(i.staffEntry),
+  // No longer expected: left office or moved away before the meeting (rsvpLabel then says 已离任 / 已调到…); null while invited.
+  withdrawn: i.withdrawn ? { reason: i.withdrawn.reason, label: withdrawalLabel(i.withdrawn), at: i.withdrawn.at.toISOString() } : null,
 })
 
 /** Attendance or leave staff recorded (补签, 代请假): what, why, by whom and when (the answer it replaced stays inside). */
@@ -143,11 +161,16 @@ export const presentPersonAttendance = (p: PersonAttendance) => ({
   rate: p.rate,
 })
 
-/** An invitee's view of a meeting, with their own answer and what they may do now (`windows`, judged by the service). */
+/**
+ * An invitee's view of a meeting, with their own answer and what they may do now (`windows`, judged by the
+ * service), and its times in words (meetingTimeTexts): until when he may answer, and when he checked in
+ * ("11月26日上午9:20", no weekday inside the brackets it is shown in).
+ */
 export const presentInvitation = (
   { meeting: m, invitation: i }: { meeting: MeetingRecord; invitation: MeetingInvitee },
   windows: { rsvpOpen: boolean; checkInOpen: boolean },
   link: AttachmentLink,
+  at: ReadingTime,
 ) => ({
   id: m.id,
   title: m.title,
@@ -160,7 +183,9 @@ export const presentInvitation = (
   place: m.place,
   agenda: m.agenda,
   attachments: m.attachments.map((a) => ({ name: a.name, url: link(a) })),
+  ...meetingTimeTexts(m, at),
   rsvpClosesAt: rsvpClosesAt(m, i).toISOString(),
+  rsvpClosesText: spokenMoment(rsvpClosesAt(m, i), at.timeZone, at.now),
   rsvpOpen: windows.rsvpOpen,
   checkInOpen: windows.checkInOpen,
   cancelReason: m.cancelReason,
@@ -170,6 +195,7 @@ export const presentInvitation = (
   reason: leaveOvertaken(i) ? null : i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
+  checkedInText: i.checkedInAt ? spokenDate(i.checkedInAt, at.timeZone, at.now) + spokenTime(i.checkedInAt, at.timeZone) : null,
   // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.
   staffEntryNotice: i.staffEntry ? staffEntryNotice(i.staffEntry) : null,
   // Whom he calls once answers are closed, in the words his notices use ("请联系王丽（电话 …）"), and the phone to tap.
@@ -177,13 +203,14 @@ export const presentInvitation = (
   contactPhone: m.contactPhone,
 })
 
-/** What a resident sees of a meeting open to the public (公民旁听). */
-export const presentPublicMeeting = (m: MeetingRecord, taken: number) => ({
+/** What a resident sees of a meeting open to the public (公民旁听), its times in words (meetingTimeTexts). */
+export const presentPublicMeeting = (m: MeetingRecord, taken: number, at: ReadingTime) => ({
   id: m.id,
   title: m.title,
   kindLabel: MEETING_KIND_LABELS[m.kind],
   startAt: m.startAt.toISOString(),
   endAt: m.endAt.toISOString(),
+  ...meetingTimeTexts(m, at),
   place: m.place,
   publicSeats: m.publicSeats,
   seatsLeft: Math.max(0, m.publicSeats - taken),
@@ -192,10 +219,11 @@ export const presentPublicMeeting = (m: MeetingRecord, taken: number) => ({
 /** A resident's place at a meeting open to public attendance. */
 export const presentPublicRegistration = (r: PublicRegistration) => ({ meetingId: r.meetingId, name: r.name, createdAt: r.createdAt.toISOString() })
 
-/** A resident's place with the meeting as it is now: moved, or cancelled (said in words). */
-export const presentMyRegistration = ({ meeting: m, registration: r }: { meeting: MeetingRecord; registration: PublicRegistration }) => ({
+/** A resident's place with the meeting as it is now: moved, or cancelled (said in words); its times in words. */
+export const presentMyRegistration = ({ meeting: m, registration: r }: { meeting: MeetingRecord; registration: PublicRegistration }, at: ReadingTime) => ({
   ...presentPublicRegistration(r),
   ...meetingHeadline(m),
+  ...meetingTimeTexts(m, at),
   cancelReason: m.cancelReason,
 })
 

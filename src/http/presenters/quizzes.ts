@@ -14,7 +14,7 @@ import {
 import type { Board, BoardKind, NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
 import type { MpPrincipal } from '../../services/accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
-import { closedText, closingText } from '../../domain/due-date-text.js'
+import { spokenClose, spokenDeadline } from '../../domain/spoken-dates.js'
 import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Answers leave the server only for organizers and after a submit.
@@ -65,7 +65,11 @@ export const presentQuestion = (q: QuizQuestion) => ({
   position: q.position,
 })
 
-/** A quiz in a participant's list, with their own attempts and when it closes in words ("12月19日前（含当日）"). */
+/**
+ * A quiz in a participant's list, with their own attempts and when it closes in words, as the digest and the meeting
+ * notices say times (spoken-dates.ts): "12月4日（星期五）下午5:00前", "12月19日（星期六）前（含当日）"; the page puts
+ * 请在…答题 round it.
+ */
 export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZone, now }: ReadingTime) => {
   const finished = attempts.filter((a) => a.status !== 'open')
   // Only papers handed in in time are scored (a late one is stored 0 and told 不计分): never "最好成绩 0 分" for those.
@@ -73,9 +77,9 @@ export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZo
   const times = settings(q, now)
   return {
     ...times,
-    closesText: closingText(q.closesAt, timeZone, now),
-    /** Once it has closed, when it ended ("已于 12月4日 18:00 结束"); null while it has not. */
-    closedText: times.phase === 'closed' ? closedText(q.closesAt, timeZone, now) : null,
+    closesText: spokenDeadline(q.closesAt, timeZone, now),
+    /** Once it has closed, when it ended ("已于12月4日（星期五）下午5:00结束", a whole day "已于12月3日（星期四）结束"); null while it has not. */
+    closedText: times.phase === 'closed' ? `已于${spokenClose(q.closesAt, timeZone, now)}结束` : null,
     /** Closed, and nothing more can be counted: its board is 最终排名 (just after the close, 成绩统计中). */
     boardFinal: boardFinal(q, now),
     /** By the server's clock (a phone's may be off): the intro warns when the close comes before the time limit would. */

@@ -11,7 +11,9 @@ import {
   type SurveyResponse,
 } from '../../domain/survey.js'
 import { tieWords, type BallotOutcome, type SurveyResults } from '../../domain/survey-tally.js'
+import type { BallotResult } from '../../domain/ballot-result.js'
 import { closingText } from '../../domain/due-date-text.js'
+import { spokenMoment } from '../../domain/spoken-dates.js'
 import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
 import { KIND_WORDS } from '../../services/surveys/survey-words.js'
 import type { TextAnswer } from '../../services/records.js'
@@ -81,12 +83,20 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
 })
 
 /**
- * The respondents' view: when it closes in words ("12月19日前（含当日）", as the digest says
- * it), the questions, the articles, whether they answered already, and whether it asks others
- * (a roll, a named audience).
+ * The respondents' view: when it opens ("11月26日（星期四）上午9:30", as a meeting's time is said, with the
+ * year when not this year's) and closes in words ("12月19日前（含当日）", as the digest says it), the questions,
+ * the articles, whether they answered already, and whether it asks others (a roll, a named audience).
  */
-export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, responded: boolean, at: ReadingTime, askedOthers = false) => ({
+export const presentPublicSurvey = (
+  s: SurveyRecord,
+  phase: SurveyPhase,
+  responded: boolean,
+  at: ReadingTime,
+  askedOthers = false,
+  result: (BallotResult & { confirmed: boolean | null }) | null = null,
+) => ({
   ...common(s, phase),
+  opensText: spokenMoment(s.opensAt, at.timeZone, at.now),
   closesText: closingText(s.closesAt, at.timeZone, at.now),
   questions: s.questions.map(presentQuestion),
   articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
@@ -94,6 +104,22 @@ export const presentPublicSurvey = (s: SurveyRecord, phase: SurveyPhase, respond
   askedOthers,
   /** To one it does not ask, in the words of what it is (这次征求意见只请…, not 这份问卷只请…); null when it asks them. */
   askedOthersText: askedOthers ? KIND_WORDS[s.kind].notAsked : null,
+  /** A closed ballot's result, to the deputies on its roll (BallotResults); null otherwise. */
+  ballotResult: result && presentBallotResult(result),
+})
+
+/** Counts only, in words: a ballot is secret. `noteText` while a 民生实事 year's office has not confirmed it yet. */
+const presentBallotResult = (r: BallotResult & { confirmed: boolean | null }) => ({
+  roll: r.roll,
+  cast: r.cast,
+  minVotes: r.minVotes,
+  planned: r.planned,
+  passed: r.passed,
+  chosen: r.chosen,
+  turnoutText: r.turnoutText,
+  passedText: r.passedText,
+  projects: r.projects.map(({ id, label, votes, state, stateText }) => ({ id, label, votes, state, stateText })),
+  noteText: r.confirmed === false ? '这是计票结果，工作人员确认后会通知您年度项目' : null,
 })
 
 export const presentResponseReceipt = (r: SurveyResponse) => ({ id: r.id, surveyId: r.surveyId, createdAt: r.createdAt.toISOString() })

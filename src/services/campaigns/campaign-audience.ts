@@ -110,6 +110,22 @@ export class CampaignAudience {
   }
 
   /**
+   * placesOfDeputy for every deputy at once, from the shared cache's directory: the daily digest judges the quizzes of
+   * 100,000 deputies with no read a deputy (a few seconds behind an import at most, as the digest's own directory is).
+   */
+  async deputyPlaces(): Promise<(deputyId: string) => string[]> {
+    const { deputies, stations, regions } = await this.cache.prepared()
+    // Deputies share stations: each station's places are worked out once.
+    const ofStation = new Map<string, string[]>()
+    const placesOf = (stationId: string) => {
+      let places = ofStation.get(stationId)
+      if (!places) ofStation.set(stationId, (places = (stations.get(stationId)?.regionIds ?? []).flatMap((rid) => ancestry(rid, regions).map((r) => r.id))))
+      return places
+    }
+    return (deputyId) => [...new Set((deputies.get(deputyId)?.stationIds ?? []).flatMap(placesOf))]
+  }
+
+  /**
    * Where a person stands for progress and leaderboards: a deputy at their home station, or,
    * given a scope of regions (a district's or street's quiz), at the first of their stations
    * inside it; a resident nowhere.

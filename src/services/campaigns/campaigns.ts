@@ -295,7 +295,9 @@ export class CampaignService {
   async withdrawItem(staff: StaffPrincipal, campaignId: string, itemId: string): Promise<ReadingItem> {
     const { item } = await this.itemOf(staff, campaignId, itemId)
     if (item.withdrawnAt) throw new ConflictError('学习材料已撤回', [], 'item_withdrawn')
-    const saved = await this.store.campaigns.updateItem({ ...item, withdrawnAt: this.clock.now() })
+    // A room's notice naming it with others, still waiting, is not sent: one naming only the others goes instead.
+    const notices = await this.publisher.noticesWithout(item)
+    const saved = await this.store.campaigns.updateItem({ ...item, withdrawnAt: this.clock.now() }, notices)
     await this.audit.record(staff, 'reading.withdrawn', { kind: 'reading_item', id: item.id }, { campaignId, title: item.title, publishedAt: item.publishedAt })
     return saved
   }

@@ -15,7 +15,7 @@ export const READING_PUBLISHED = 'reading.published'
  */
 export class ReadingPublisher {
   constructor(
-    private readonly store: Pick<Store, 'campaigns'>,
+    private readonly store: Pick<Store, 'campaigns' | 'outbox'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
   ) {}
@@ -59,6 +59,40 @@ export class ReadingPublisher {
   }
 
   /**
+   * The notices to write when `withdrawn` is taken back while one naming it with others still waits (a
+   * room not reached yet): that one is dropped before it goes out (supersededReason), so its room hears of
+   * the rest from a new notice naming only them; staff and residents who follow get no daily digest that
+   * would tell them. Empty when it was published alone, or every notice naming it has gone out.
+   */
+  async noticesWithout(withdrawn: ReadingItem): Promise<OutboxMessage[]> {
+    const publishedAt = withdrawn.publishedAt?.getTime()
+    if (publishedAt === undefined) return []
+    // A notice names items of one campaign published at one time, so it names none but these.
+    const together = (await this.store.campaigns.items(withdrawn.campaignId)).filter((i) => i.publishedAt?.getTime() === publishedAt)
+    if (together.length < 2) return []
+    const campaign = await this.store.campaigns.get(withdrawn.campaignId)
+    if (!campaign) return []
+    const members = this.audience.resolve(campaign, await this.audience.freshDirectory())
+    // The waiting notice of each room is the first one, or the replacement written when another of them was withdrawn.
+    const earlier = together.filter((i) => i.withdrawnAt && i.id !== withdrawn.id)
+    const keys = stationsOf(members).flatMap((stationId) =>
+      together.flatMap((first) => [noticeKey(first, stationId, null), ...earlier.map((w) => noticeKey(first, stationId, w))]),
+    )
+    const waiting = (await this.store.outbox.byDedupeKeys(keys)).filter(
+      (m) => m.kind === READING_PUBLISHED && (m.status === 'pending' || m.status === 'failed'),
+    )
+    const byId = new Map(together.map((i) => [i.id, i]))
+    const now = this.clock.now()
+    return waiting.flatMap((m) => {
+      const named = (m.payload as { itemIds?: string[] }).itemIds ?? []
+      if (!named.includes(withdrawn.id)) return []
+      // In the order the notice named them (required first).
+      const rest = named.map((id) => byId.get(id)).filter((i): i is ReadingItem => !!i && i.id !== withdrawn.id && !i.withdrawnAt)
+      return rest.length ? [stationNotice(campaign, rest, m.recipientId, members, now, withdrawn)] : []
+    })
+  }
+
+  /**
    * Every scheduled item whose time has come (the job's body); how many this call published. Items of
    * one campaign due in the same round go out together, one notice per station naming them all; should
    * that fail (one was published or withdrawn meanwhile), the others go one by one.
@@ -82,10 +116,24 @@ export class ReadingPublisher {
 }
 
 /**
- * The one notice per station room for the items published together, naming each ("发布了《A》（必读）、《B》");
- * the dedupe key (the first item's, published once) makes a re-run add nothing. `itemIds`: every item it names.
+ * A room's notice of items published together: the first item's (published once), so a re-run adds nothing;
+ * a replacement's also names the withdrawal it follows (each item is withdrawn once), never the notice it replaces.
  */
-function stationNotice(campaign: CampaignRecord, items: readonly ReadingItem[], stationId: string, members: AudienceMember[], at: Date): OutboxMessage {
+const noticeKey = (first: ReadingItem, stationId: string, without: ReadingItem | null) =>
+  `reading:${first.id}:published:station:${stationId}${without ? `:without:${without.id}` : ''}`
+
+/**
+ * The one notice per station room for the items published together, naming each ("发布了《A》（必读）、《B》");
+ * `itemIds`: every item it names. `without`: the item whose withdrawal this notice replaces another for.
+ */
+function stationNotice(
+  campaign: CampaignRecord,
+  items: readonly ReadingItem[],
+  stationId: string,
+  members: AudienceMember[],
+  at: Date,
+  without: ReadingItem | null = null,
+): OutboxMessage {
   // Everyone this station serves, a deputy of two stations in both rooms' counts (each room counts them once).
   const here = members.filter((m) => memberStations(m).includes(stationId))
   const deputies = here.filter((m) => m.kind === 'deputy').length
@@ -105,7 +153,7 @@ function stationNotice(campaign: CampaignRecord, items: readonly ReadingItem[], 
       required: items.some((i) => i.required),
       text,
     },
-    dedupeKey: `reading:${first.id}:published:station:${stationId}`,
+    dedupeKey: noticeKey(first, stationId, without),
     at,
   })
 }

@@ -4,8 +4,10 @@ import { canSeeCase } from '../../domain/case-access.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
-import { composeDigest, DIGEST_EXCERPT_MAX, type Digest, type DigestMeeting, type DigestSurvey } from '../../domain/digest.js'
-import { awaitsAnswer, canFollowMeeting, rsvpRefusal, type MeetingRecord } from '../../domain/meeting.js'
+import { composeDigest, DIGEST_EXCERPT_MAX, type Digest, type DigestAway, type DigestMeeting, type DigestQuiz, type DigestSurvey } from '../../domain/digest.js'
+import { isAwayOn } from '../../domain/deputy-away.js'
+import { awaitsAnswer, canFollowMeeting, rsvpClosesAt, rsvpRefusal, type MeetingRecord } from '../../domain/meeting.js'
+import type { QuizRecord } from '../../domain/quiz.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
@@ -15,6 +17,7 @@ import type { CalendarSource } from '../calendar/calendar.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { DeputyReading, ReadingDigest } from '../campaigns/reading-digest.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
+import type { QuizTaking } from '../quizzes/quiz-taking.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 
 export interface DigestSettings {
@@ -71,6 +74,8 @@ interface Gathered {
   ballots: Array<{ survey: SurveyRecord; voted: Set<string> }>
   /** Open surveys other than ballots. */
   surveys: SurveyRecord[]
+  /** The open quizzes each deputy has still to do (QuizTaking.owedByDeputies: read once for every deputy, judged without a read). */
+  quizzesOwed: (deputyId: string) => QuizRecord[]
 }
 
 /** What DigestService is built from (one object: the parameters are many). */
@@ -83,6 +88,8 @@ export interface DigestServiceDeps {
   responses: Pick<SurveyResponses, 'deputyKeys'>
   /** The SLA clock's calendar: 休息日不发送 means its days off, 调休 Saturdays worked and holiday weekdays off. */
   calendar: CalendarSource
+  /** Which open quizzes each deputy has still to do, as 我的待办 judges it. */
+  quizzes: Pick<QuizTaking, 'owedByDeputies'>
 }
 
 /**
@@ -98,6 +105,7 @@ export class DigestService {
   private readonly clock: Clock
   private readonly responses: Pick<SurveyResponses, 'deputyKeys'>
   private readonly calendar: CalendarSource
+  private readonly quizzes: Pick<QuizTaking, 'owedByDeputies'>
 
   constructor(deps: DigestServiceDeps) {
     ;({
@@ -108,6 +116,7 @@ export class DigestService {
       clock: this.clock,
       responses: this.responses,
       calendar: this.calendar,
+      quizzes: this.quizzes,
     } = deps)
   }
 
@@ -232,15 +241,25 @@ export class DigestService {
       if (list) list.push(c)
       else openCases.set(c.deputyId, [c])
     }
-    const published = await this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + WEEK_MS) })
+    const weekEnd = now.getTime() + WEEK_MS
+    // The week's meetings, and those further off whose answers are due within it (a meeting called ten days ahead,
+    // answers due in three): he is told while he can still answer, not first on the morning after the deadline.
+    const published = (await this.store.meetings.list({ statuses: ['published'], startFrom: now })).filter(
+      (m) => m.startAt.getTime() < weekEnd || (m.rsvpDeadline !== null && m.rsvpDeadline.getTime() < weekEnd),
+    )
     const upcoming = seen ? published.filter(seen.meeting) : published
     const byId = new Map(upcoming.map((m) => [m.id, m]))
     const meetings = new Map<string, DigestMeeting[]>()
     for (const invitee of upcoming.length ? await this.store.meetings.invitees(upcoming.map((m) => m.id)) : []) {
       const meeting = byId.get(invitee.meetingId)
-      if (invitee.personKind !== 'deputy' || !meeting) continue
+      // Not a meeting he is no longer expected at (moved to another station, left office): it is not his to go to.
+      if (invitee.personKind !== 'deputy' || !meeting || invitee.withdrawn) continue
       // Owed only while the RSVP would take it, as 我的待办 judges it: never "please answer" past the deadline.
       const rsvpOwed = awaitsAnswer(invitee) && !rsvpRefusal(meeting, invitee, now)
+      const closes = rsvpClosesAt(meeting, invitee)
+      const answerOnly = meeting.startAt.getTime() >= weekEnd
+      // Beyond the week only for an answer owed and due within it (someone invited late answers until the start).
+      if (answerOnly && !(rsvpOwed && closes.getTime() < weekEnd)) continue
       // Listed with what he answered (已回复参加, 已请假, 还没回复): a meeting he excused himself from is still his to know of.
       const entry: DigestMeeting = {
         title: meeting.title,
@@ -249,6 +268,8 @@ export class DigestService {
         rsvp: invitee.rsvp,
         rsvpOwed,
         checkedIn: !!invitee.checkedInAt,
+        rsvpBy: closes.getTime() < meeting.startAt.getTime() ? closes : null,
+        answerOnly,
       }
       const list = meetings.get(invitee.personId)
       if (list) list.push(entry)
@@ -263,7 +284,14 @@ export class DigestService {
           voted: new Set((await this.store.surveys.responses(survey.id)).map((r) => r.respondentKey)),
         })),
     )
-    return { openCases, meetings, lastMade: await this.store.digests.lastMade(), ballots, surveys: open.filter((s) => s.kind !== 'ballot') }
+    return {
+      openCases,
+      meetings,
+      lastMade: await this.store.digests.lastMade(),
+      ballots,
+      surveys: open.filter((s) => s.kind !== 'ballot'),
+      quizzesOwed: await this.quizzes.owedByDeputies(now),
+    }
   }
 
   /** Ballots on whose roll the deputy is and has not voted; surveys open to them that their mini-program account has not answered. */
@@ -284,6 +312,11 @@ export class DigestService {
       if (!answered) owed.push({ title: survey.title, ballot: false, closesAt: survey.closesAt })
     }
     return owed
+  }
+
+  /** The open quizzes he has still to do, judged as 我的待办 judges them, on the quizzes and attempts read once for all. */
+  private quizzesOwed(deputyId: string, g: Gathered): DigestQuiz[] {
+    return g.quizzesOwed(deputyId).map((quiz) => ({ title: quiz.title, closesAt: quiz.closesAt }))
   }
 
   /** New since the deputy's last digest, or the last day for a first one. */
@@ -322,6 +355,7 @@ export class DigestService {
   ): Promise<Digest | null> {
     const since = this.since(deputyId, now, g)
     const surveys = await this.surveysOwed(deputyId, g)
+    const quizzes = this.quizzesOwed(deputyId, g)
     return composeDigest({
       deputyName: name,
       date: day,
@@ -342,7 +376,18 @@ export class DigestService {
       reading: reading.map((r) => ({ title: r.title, required: r.required })),
       tasks: tasks.map((t) => ({ campaign: t.campaignTitle, text: t.itemTitle ? `完成《${t.itemTitle}》学习打卡` : '完成学习打卡' })),
       surveys,
+      quizzes,
+      away: await this.awayOf(deputyId, day),
     })
+  }
+
+  /** His 暂停接收留言 mark if it covers the day, with his station to ask (the first he belongs to), for the digest's line. */
+  private async awayOf(deputyId: string, day: string): Promise<DigestAway | null> {
+    const prepared = await this.directory.prepared()
+    const deputy = prepared.deputies.get(deputyId)
+    if (!deputy || !isAwayOn(deputy.away, day)) return null
+    const station = deputy.stationIds.map((id) => prepared.stations.get(id)).find((s) => !!s)
+    return { until: deputy.away!.until, contact: station?.name ?? '联络站' }
   }
 
   private message(deputyId: string, day: string, digest: Digest, preferences: DigestPreferences, now: Date): OutboxMessage {

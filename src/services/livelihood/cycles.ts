@@ -15,7 +15,11 @@ import { outboxMessage } from '../delivery/outbox-message.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
 import { proposerOf } from './proposal-notices.js'
-import { ballotOffer, offerChanges, plainTitle, type BallotOffer } from './ballot-offer.js'
+import { ballotOffer, offerChanges, plainTitle, type BallotOffer } from '../../domain/ballot-offer.js'
+import { ballotResult, ballotResultCardLine, ballotResultNotice } from '../../domain/ballot-result.js'
+import type { SurveyRecord } from '../../domain/survey.js'
+import type { BallotCount } from '../surveys/ballot-count.js'
+import type { SurveyResponses } from '../surveys/survey-responses.js'
 
 export interface CycleInput {
   office: string
@@ -34,6 +38,12 @@ export interface BallotInput {
   roll?: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] }
 }
 
+/** What settling a ballot reads of it: the roll as it counted at the close, and whose vote is whose key (who voted is not secret; how is). */
+export interface BallotReading {
+  count: Pick<BallotCount, 'counted'>
+  responses: Pick<SurveyResponses, 'deputyKeys'>
+}
+
 /**
  * The office's side of a year: open the collection window, put the candidates to the deputies'
  * ballot (made through the survey service, so deputies vote as on any ballot), take the
@@ -46,6 +56,7 @@ export class LivelihoodCycles {
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly audit: Pick<AuditTrail, 'record'>,
+    private readonly ballots: BallotReading,
   ) {}
 
   async list(staff: StaffPrincipal): Promise<LivelihoodCycle[]> {
@@ -183,7 +194,8 @@ export class LivelihoodCycles {
     const survey = await this.store.surveys.get(cycle.ballotSurveyId)
     const now = this.clock.now()
     if (!survey || surveyPhase(survey, now) !== 'closed') throw new ConflictError('票决尚未结束', [], 'ballot_not_closed')
-    const outcome = ballotOutcome(survey, await this.store.surveys.tallies(survey.id, scopeOf({})))
+    // On the roll as it counted at the close, as the office's 计票结果 reads it (the pass rule here counts ballots cast).
+    const outcome = ballotOutcome(survey, await this.store.surveys.tallies(survey.id, scopeOf({})), await this.ballots.count.counted(survey))
     const votes = new Map(outcome.projects.map((p) => [p.id, p.count]))
     const passed = new Set(outcome.projects.filter((p) => p.passes).map((p) => p.id))
     const chosen = new Set([...outcome.chosen.map((p) => p.id), ...tieChoice(outcome.tie, decision, (pid) => titleOf(survey, pid))])
@@ -209,6 +221,19 @@ export class LivelihoodCycles {
         )
       }
     }
+    // The deputies who voted hear the result they voted on, once each (the proposers' notice is about their own proposal).
+    const result = ballotResult(outcome, survey.ballot!, new Map(projects.map((p) => [p.id, p.status])))
+    const text = ballotResultNotice(survey.title, result)
+    for (const deputyId of await this.voters(survey))
+      outbox.push(
+        outboxMessage({
+          to: { kind: 'deputy', id: deputyId },
+          kind: 'ballot.result',
+          payload: { text, cardText: ballotResultCardLine(result), title: survey.title, surveyId: survey.id, cycleId: id },
+          dedupeKey: `ballot.result:${survey.id}:${deputyId}`,
+          at: now,
+        }),
+      )
     if (!(await this.store.livelihood.settleBallot(next, projects, outbox))) throw notVoting()
     await this.audit.record(
       staff,
@@ -217,6 +242,12 @@ export class LivelihoodCycles {
       { chosen: [...chosen], ...(outcome.tie && decision ? { tieDecidedBy: decision.basis } : {}) },
     )
     return next
+  }
+
+  /** The deputies of the roll who voted: each one's key looked up among the votes, read once. */
+  private async voters(survey: SurveyRecord): Promise<string[]> {
+    const keys = new Set((await this.store.surveys.responses(survey.id)).map((r) => r.respondentKey))
+    return (survey.ballot?.rollDeputyIds ?? []).filter((id) => this.ballots.responses.deputyKeys(survey, id, []).some((k) => keys.has(k)))
   }
 
   /** Year end: deputies rate each project (人大评) until the office publishes the results. */

@@ -5,7 +5,7 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { Uploads } from '../cases/uploads.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import { LivelihoodCandidates } from './candidates.js'
-import { LivelihoodCycles } from './cycles.js'
+import { LivelihoodCycles, type BallotReading } from './cycles.js'
 import { LivelihoodScope } from './livelihood-scope.js'
 import { LivelihoodProgress } from './progress.js'
 import { LivelihoodProposals } from './proposals.js'
@@ -22,10 +22,12 @@ export function createLivelihoodServices(
   directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf'>,
   /** Photos of proposals and progress reports: checked as the person's own, kept once accepted. */
   uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
+  /** The ballot's roll as counted at its close, and who voted: its result goes to each deputy who did. */
+  ballots: BallotReading,
 ) {
   const scope = new LivelihoodScope(store, directory)
   return {
-    livelihoodCycles: new LivelihoodCycles(store, scope, surveys, clock, audit),
+    livelihoodCycles: new LivelihoodCycles(store, scope, surveys, clock, audit, ballots),
     livelihoodProposals: new LivelihoodProposals(store, scope, clock, settings, uploads),
     livelihoodCandidates: new LivelihoodCandidates(store, scope, clock, audit),
     livelihoodProgress: new LivelihoodProgress(store, clock, audit, settings, uploads),

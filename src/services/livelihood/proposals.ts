@@ -58,8 +58,7 @@ export class LivelihoodProposals {
     let stationId: string | null = null
     if (user.deputyId) stationId = await this.deputyStation(user.deputyId, cycle)
     const who = user.deputyId ? { deputyId: user.deputyId } : { mpUserId: user.id }
-    const mine = (await this.store.livelihood.listProposalsBy(who)).filter((p) => p.cycleId === cycleId)
-    if (mine.length >= this.settings.maxProposalsPerPerson)
+    if ((await this.store.livelihood.countProposalsBy(who, cycleId)) >= this.settings.maxProposalsPerPerson)
       throw new ConflictError(`每人每年最多提出 ${this.settings.maxProposalsPerPerson} 个项目建议`, [], 'proposal_limit')
     const proposal: LivelihoodProposal = {
       id: `lpp-${randomUUID().slice(0, 8)}`,

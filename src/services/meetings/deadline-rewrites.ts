@@ -50,22 +50,23 @@ function deadlineMessage(m: MeetingRecord, kind: MeetingNoticeKind, to: Recipien
  * `open` false once they have (held past it): then it asks for no answer and says whom to tell.
  */
 export function invitationMessage(m: MeetingRecord, to: Recipient, closesAt: Date, timeZone: string, now: Date, n = 1, open = true): OutboxMessage {
-  return deadlineMessage(m, 'meeting.notice', to, noticeTexts(m, timeZone).notice(closesAt, open), closesAt, written('published', n), now, open)
+  return deadlineMessage(m, 'meeting.notice', to, noticeTexts(m, timeZone, now).notice(closesAt, open), closesAt, written('published', n), now, open)
 }
 
 /**
- * The 会议变更 of the meeting's latest change to one invitee, asking to confirm again by when their answers
- * close, or saying they have (`open` false); a meeting under way asks nothing (`n`: its writing, 1 unless rewritten).
+ * The 会议变更 of the meeting's latest change to one invitee, saying what their answer now is (a leave or a yes
+ * stands) and how to change it, or asking one who never answered to, by when their answers close; or saying
+ * answers have closed (`open` false); a meeting under way asks nothing (`n`: its writing, 1 unless rewritten).
  */
-export function changeMessage(m: MeetingRecord, to: Recipient, closesAt: Date, open: boolean, timeZone: string, now: Date, n = 1): OutboxMessage {
+export function changeMessage(m: MeetingRecord, i: MeetingInvitee, closesAt: Date, open: boolean, timeZone: string, now: Date, n = 1): OutboxMessage {
   const started = m.startAt <= now
-  const text = noticeTexts(m, timeZone).changed(closesAt, open, started)
-  return deadlineMessage(m, 'meeting.changed', to, text, closesAt, written(changeOf(m.changeSeq), n), now, open && !started)
+  const text = noticeTexts(m, timeZone, now).changed(closesAt, open, i, started)
+  return deadlineMessage(m, 'meeting.changed', toOf(i), text, closesAt, written(changeOf(m.changeSeq), n), now, open && !started)
 }
 
 /** A 提醒未回复 of one round to one invitee, saying when their answers close (`n`: its writing, 1 unless rewritten). */
 export function nudgeMessage(m: MeetingRecord, to: Recipient, closesAt: Date, round: number, timeZone: string, now: Date, n = 1): OutboxMessage {
-  return deadlineMessage(m, 'meeting.rsvp_nudge', to, noticeTexts(m, timeZone).nudge(closesAt), closesAt, written(nudgeChange(round), n), now)
+  return deadlineMessage(m, 'meeting.rsvp_nudge', to, noticeTexts(m, timeZone, now).nudge(closesAt), closesAt, written(nudgeChange(round), n), now)
 }
 
 /**
@@ -157,7 +158,7 @@ export async function heldDeadlinesRewritten(
     ...(await again('published', moved, (i, closesAt, n) => invitationMessage(after, toOf(i), closesAt, timeZone, now, n))),
     // The 会议变更 of the latest change asks everyone to confirm again by the deadline (earlier ones no longer go).
     ...(after.changeSeq
-      ? await again(changeOf(after.changeSeq), moved, (i, closesAt, n) => changeMessage(after, toOf(i), closesAt, rsvpOpen(after, i, now), timeZone, now, n))
+      ? await again(changeOf(after.changeSeq), moved, (i, closesAt, n) => changeMessage(after, i, closesAt, rsvpOpen(after, i, now), timeZone, now, n))
       : []),
     ...(await again(nudgeChange(round), asked, (i, closesAt, n) => nudgeMessage(after, toOf(i), closesAt, round, timeZone, now, n))),
   ]
@@ -215,7 +216,7 @@ export async function untrueAnswerWords(
   if (!chain.some((x) => x.id !== r.id && (x.status === 'sent' || stillToGo(x)))) {
     const closesAt = rsvpClosesAt(m, i)
     const n = chain.length + 1
-    await store.outbox.enqueue([notice ? invitationMessage(m, to, closesAt, timeZone, now, n, open) : changeMessage(m, to, closesAt, open, timeZone, now, n)])
+    await store.outbox.enqueue([notice ? invitationMessage(m, to, closesAt, timeZone, now, n, open) : changeMessage(m, i, closesAt, open, timeZone, now, n)])
   }
   return open ? 'moved' : 'closed'
 }

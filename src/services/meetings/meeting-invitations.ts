@@ -9,6 +9,7 @@ import {
   momentLabel,
   rsvpClosesAt,
   rsvpRefusal,
+  stillInvited,
   type CheckInRefusal,
   type MeetingInvitee,
   type MeetingRecord,
@@ -51,9 +52,10 @@ export class MeetingInvitations {
     private readonly settings: { timeZone: string; checkInOpensMinutesBefore: number },
   ) {}
 
-  /** Published or cancelled meetings not yet over, earliest first. */
-  upcoming(person: PersonRef): Promise<Invitation[]> {
-    return this.store.meetings.invitationsOf(person, { statuses: ['published', 'cancelled'], endFrom: this.clock.now() })
+  /** Published or cancelled meetings not yet over, earliest first; none he is no longer expected at (moved away, left office). */
+  async upcoming(person: PersonRef): Promise<Invitation[]> {
+    const invitations = await this.store.meetings.invitationsOf(person, { statuses: ['published', 'cancelled'], endFrom: this.clock.now() })
+    return invitations.filter((x) => stillInvited(x.invitation))
   }
 
   async detail(person: PersonRef, meetingId: string): Promise<Invitation> {
@@ -144,6 +146,13 @@ export class MeetingInvitations {
         return new NotFoundError(MEETING_NOT_FOUND)
       case 'meeting_cancelled':
         return new ConflictError('会议已取消，无需回复', [], 'meeting_cancelled')
+      case 'no_longer_invited':
+        // He moved to another station (or left office) before it: the meeting is no longer his to answer.
+        return new ConflictError(
+          invitation?.withdrawn?.to ? `您已调到${invitation.withdrawn.to}，不在这次会议的参会名单上了，无需回复` : '您已不在这次会议的参会名单上了，无需回复',
+          [],
+          'no_longer_invited',
+        )
       case 'rsvp_closed':
         // The contact is given apart too: the bot says it again after words of its own ("如又能参加，…").
         return new ConflictError(

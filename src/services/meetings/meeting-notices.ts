@@ -1,8 +1,9 @@
-import { MEETING_KIND_LABELS, meetingContactWords, momentLabel, timeLabel, timeLeftLabel, type MeetingRecord } from '../../domain/meeting.js'
+import { meetingContactWords, meetingWhat, spokenMeetingTime, timeLeftLabel, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { spokenClose, spokenDeadline } from '../../domain/spoken-dates.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 
-export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge'
+export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge' | 'meeting.papers'
 
 /**
  * A message about a meeting to one invitee (or a resident with a public seat), pending in the outbox; the dispatcher picks
@@ -34,16 +35,39 @@ export function meetingMessage(
 /** The dedupe key of a meeting's message about one change to one person: what is looked up to learn whether it went. */
 export const meetingMessageKey = (meetingId: string, change: string, to: Recipient) => `meeting:${meetingId}:${change}:${to.kind}:${to.id}`
 
-/** What each notice says, in Chinese, with times in the business time zone. */
-export function noticeTexts(m: MeetingRecord, timeZone: string) {
-  const when = timeLabel(m.startAt, m.endAt, timeZone)
-  const what = `${m.title}（${MEETING_KIND_LABELS[m.kind]}）`
+/** What an invitee has answered so far, which a change notice and a reminder speak to. */
+export type StandingAnswer = Pick<MeetingInvitee, 'rsvp' | 'reason' | 'checkedInAt'>
+
+/**
+ * What each notice says, in Chinese. Times are said one way in every message, as the digest and the workbench say
+ * them (spoken-dates.ts: "12月4日（星期五）下午5:00"), never "17:00" in one line and "下午5:00" in the next; `now`
+ * (when the message is written) only decides whether a date needs its year.
+ */
+export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
+  const when = spokenMeetingTime(m.startAt, m.endAt, timeZone, now)
+  const what = meetingWhat(m)
   const answer = '回复"参加"，或"请假 原因"。'
+  const by = (closesAt: Date) => spokenDeadline(closesAt, timeZone, now)
+  const contact = meetingContactWords(m)
   // Never ask for an answer the RSVP would refuse: with answers closed, say since when, and whom to tell instead.
-  const answerBy = (closesAt: Date, open: boolean, again = '') =>
-    open
-      ? `请在 ${momentLabel(closesAt, timeZone)} 前${again}${answer}`
-      : `回复已于 ${momentLabel(closesAt, timeZone)} 截止，如不能参加，${meetingContactWords(m)}。`
+  const answerBy = (closesAt: Date, open: boolean) =>
+    open ? `请在${by(closesAt)}${answer}` : `回复已于${spokenClose(closesAt, timeZone, now)}截止，如不能参加，${contact}。`
+  /**
+   * After a change, what her answer is now: a leave or a yes given before still stands (she is not asked to
+   * "confirm again", which reads as if it had been wiped), and how to change it if the new time or place changes
+   * things for her; someone who never answered is asked to, by when.
+   */
+  const answerAfterChange = (closesAt: Date, open: boolean, i: StandingAnswer) => {
+    if (i.rsvp === 'leave' && !i.checkedInAt) {
+      const leave = `您已请假${i.reason ? `（${i.reason}）` : ''}，仍按请假处理；`
+      return open ? `${leave}调整后能参加的话，请在${by(closesAt)}回复"参加"。` : `${leave}调整后能参加的话，到会后请用小程序扫会场二维码签到。`
+    }
+    if (i.rsvp === 'attend' || i.checkedInAt)
+      return open
+        ? `您已回复参加；调整后不能参加的话，请在${by(closesAt)}回复"请假 原因"。`
+        : `您已回复参加，请按调整后的时间、地点到会；如不能参加，${contact}。`
+    return answerBy(closesAt, open)
+  }
   return {
     /**
      * `closesAt`: when this person's answers close (the start, for someone invited after the deadline);
@@ -52,16 +76,30 @@ export function noticeTexts(m: MeetingRecord, timeZone: string) {
     notice: (closesAt: Date, open = true) => `会议通知：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, open)}`,
     /**
      * `closesAt`: when this person's answers close after the change (reopened if they had closed);
-     * `open` false if they are closed. A meeting under way (its end moved) asks nothing.
+     * `open` false if they are closed; `given`: what they had answered. A meeting under way (its end moved) asks nothing.
      */
-    changed: (closesAt: Date, open: boolean, started = false) =>
-      `会议变更：${what} 调整为 ${when}，地点 ${m.place}。${started ? '' : answerBy(closesAt, open, '重新确认：')}`,
+    changed: (closesAt: Date, open: boolean, given: StandingAnswer, started = false) =>
+      `会议变更：${what}调整为${when}，地点 ${m.place}。${started ? '' : answerAfterChange(closesAt, open, given)}`,
     /** For a resident with a public seat (公民旁听): their place holds. */
-    changedForPublic: () => `会议变更：您报名旁听的${what} 调整为 ${when}，地点 ${m.place}。您的旁听席位保留，请按新的时间、地点到场。`,
-    cancelled: (reason: string | null) => `会议取消：原定 ${when} 的${what}已取消。${reason ? `原因：${reason}` : ''}`,
-    cancelledForPublic: (reason: string | null) => `会议取消：您报名旁听的${what}（原定 ${when}）已取消，不用到场。${reason ? `原因：${reason}` : ''}`,
-    /** The time left as it really is when the reminder is written (the job runs every few minutes, and may have been down). */
-    reminder: (now: Date) => `会议提醒：${what} 将于 ${timeLeftLabel(m.startAt.getTime() - now.getTime())}后（${when}）在 ${m.place} 召开，请准时参加。`,
+    changedForPublic: () => `会议变更：您报名旁听的${what}调整为${when}，地点 ${m.place}。您的旁听席位保留，请按新的时间、地点到场。`,
+    cancelled: (reason: string | null) => `会议取消：原定${when}召开的${what}已取消。${reason ? `原因：${reason}` : ''}`,
+    cancelledForPublic: (reason: string | null) => `会议取消：您报名旁听、原定${when}召开的${what}已取消，不用到场。${reason ? `原因：${reason}` : ''}`,
+    /**
+     * The time left as it really is when the reminder is written (the job runs every few minutes, and may have been
+     * down). "请准时参加" only to whoever said they would come; one who never answered is asked to, while answers are
+     * open (`closesAt`, `open`), else told to come if she can and whom to tell if she cannot.
+     */
+    reminder: (now: Date, given: StandingAnswer, closesAt: Date, open: boolean) => {
+      const head = `会议提醒：${what}将于 ${timeLeftLabel(m.startAt.getTime() - now.getTime())}后召开，时间 ${when}，地点 ${m.place}。`
+      if (given.rsvp !== 'pending' || given.checkedInAt) return `${head}请准时参加。`
+      return open ? `${head}您还没有回复，请在${by(closesAt)}${answer}` : `${head}您还没有回复；如能参加请准时到会，不能参加${contact}。`
+    },
     nudge: (closesAt: Date) => `请回复参会情况：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, true)}`,
+    /** Papers the organizer added after publishing, by name without the file's ending ("《…情况汇报》", not "….pdf"). */
+    papersAdded: (names: string[]) =>
+      `会议材料已更新：${what}，时间 ${when}，新增材料${names.map((n) => `《${paperTitle(n)}》`).join('')}，请在小程序里打开这个会议查看。`,
   }
 }
+
+/** A paper's name as people say it: without the file's ending, which means nothing to her. */
+const paperTitle = (name: string) => name.replace(/\.(pdf|docx?|xlsx?|pptx?|jpe?g|png|wps|txt)$/i, '').trim() || name

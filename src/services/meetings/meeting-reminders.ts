@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { dueReminder, remindable } from '../../domain/meeting.js'
+import { dueReminder, remindable, rsvpClosesAt, rsvpOpen } from '../../domain/meeting.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { ConflictError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -34,9 +34,19 @@ export class MeetingReminders {
       const due = dueReminder(m, now, reminderHours)
       if (!due) continue
       const people = remindable(await this.store.meetings.invitees([m.id]))
-      const text = noticeTexts(m, timeZone).reminder(now)
+      const texts = noticeTexts(m, timeZone, now)
       const change = `remind:${due.lead}h:${m.startAt.toISOString()}`
-      const messages = people.map((i) => meetingMessage(m, 'meeting.reminder', { kind: i.personKind, id: i.personId }, text, change, now))
+      // Each by what they answered: "请准时参加" to who said they would come; one who never answered is asked to.
+      const messages = people.map((i) =>
+        meetingMessage(
+          m,
+          'meeting.reminder',
+          { kind: i.personKind, id: i.personId },
+          texts.reminder(now, i, rsvpClosesAt(m, i), rsvpOpen(m, i, now)),
+          change,
+          now,
+        ),
+      )
       try {
         await this.store.meetings.update({ ...m, remindersSent: [...m.remindersSent, ...due.covers], lastRemindedAt: now }, messages)
         reminded += messages.length

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { awaitsAnswer, replyLabel, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { awaitsAnswer, leaveOvertaken, replyLabel, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
@@ -93,7 +93,8 @@ export class MeetingReports {
       i.name,
       ROLE_LABELS[i.personKind],
       replyLabel(i),
-      i.reason ?? '',
+      // One who asked leave and came after all reads 已签到出席: the leave no longer stands, nor its reason beside it.
+      leaveOvertaken(i) ? '' : (i.reason ?? ''),
       sheetTime(i.rsvpAt, tz),
       // How presence was known, in words (扫码签到, 工作人员登记), where the sheet once said only 已签到.
       checkInWordsOf(i),

@@ -1,16 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
   awaitsAnswer,
   changesTimeOrPlace,
   deadlineAfterEdit,
   leadsAlreadyPast,
+  leaveOvertaken,
   MEETING_STATUS_LABELS,
   momentLabel,
   nudgeAllowedAt,
   rsvpClosesAt,
   rsvpOpen,
   scheduleProblems,
+  stillInvited,
+  type Attachment,
   type InviteeSelector,
   type MeetingInvitee,
   type MeetingRecord,
@@ -28,6 +31,8 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 import { MeetingAccess } from './meeting-access.js'
 import type { MeetingFiles } from './meeting-files.js'
 import type { StaffScope } from '../../domain/staff-scope.js'
+import { installationOfficeName } from '../../domain/office-name.js'
+import type { Region } from '../../domain/directory.js'
 
 /** What an organizer sets; the rest of a meeting record is the service's. */
 export type MeetingDraft = Pick<
@@ -50,13 +55,14 @@ export class MeetingService extends MeetingAccess {
   constructor(
     protected override readonly store: Pick<Store, 'directory' | 'meetings' | 'outbox'>,
     private readonly clock: Clock,
-    private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number },
+    /** `officeName`: business.officeName, what the whole installation's office is called (null: found from the directory). */
+    private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number; officeName?: string | null },
     private readonly audit: Pick<AuditTrail, 'record'>,
-    directory: Pick<DirectoryCache, 'scopeOf'>,
+    private readonly places: Pick<DirectoryCache, 'scopeOf' | 'prepared'>,
     /** Uploaded files among the attachments must be ones the organizer uploaded (or the meeting had), and are kept once saved. */
     private readonly files: Pick<MeetingFiles, 'checkAttachments' | 'keep'> | null = null,
   ) {
-    super(store, directory)
+    super(store, places)
   }
 
   async create(staff: StaffPrincipal, draft: MeetingDraft): Promise<MeetingRecord> {
@@ -76,7 +82,7 @@ export class MeetingService extends MeetingAccess {
       // An organizer's meeting is their districts' or streets'; a city-level one belongs to the districts it invites.
       districtIds: scope.kind === 'regions' ? [...scope.regionIds] : [...(draft.selector.districtIds ?? [])],
       // Named once: with no contact recorded, invitees are told to call the office that made it.
-      organizer: organizerOf(scope),
+      organizer: organizerOf(scope, this.settings.officeName ?? null, (await this.places.prepared()).regions),
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
@@ -102,14 +108,25 @@ export class MeetingService extends MeetingAccess {
     }
   }
 
-  /** After publishing, the invitees stay as resolved; a new time or place is announced to all of them. */
-  async edit(staff: StaffPrincipal, id: string, patch: MeetingPatch): Promise<MeetingRecord> {
+  /**
+   * After publishing, the invitees stay as resolved; a new time or place is announced to all of them. Papers added
+   * to a published meeting are announced only when the organizer asks (`tellNewPapers`): one 会议材料已更新 to each
+   * invitee not on leave, naming every paper this save added, never one message per file. `papersTold`: how many
+   * invitees that is (0 when all are on leave), for the organizer to read after saving; null when not asked.
+   */
+  async edit(
+    staff: StaffPrincipal,
+    id: string,
+    patch: MeetingPatch,
+    options: { tellNewPapers?: boolean } = {},
+  ): Promise<{ meeting: MeetingRecord; papersTold: number | null }> {
     const { m, scope } = await this.managed(staff, id)
     if (m.status === 'cancelled') throw illegal(m)
     if (patch.attachments) this.files?.checkAttachments(patch.attachments, staff.id, m.attachments)
     if (patch.selector && m.status !== 'draft')
       throw new ConflictError('会议已发布，参会人员不能再修改', [{ path: 'body.selector', message: m.status }], 'invitees_fixed')
     const now = this.clock.now()
+    const newPapers = options.tellNewPapers ? papersToTell(m, patch, now) : []
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
     if (patch.contactName !== undefined || patch.contactPhone !== undefined) checkContact(next)
     // Only what changed is judged against now: extending a meeting under way keeps its past start.
@@ -137,31 +154,64 @@ export class MeetingService extends MeetingAccess {
       next.districtIds = [...(patch.selector.districtIds ?? [])]
     if (patch.attachments) await this.files?.keep(patch.attachments, now, m.attachments)
     let saved: MeetingRecord
+    let papersMessages: OutboxMessage[]
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
       // Only the deadline moved: a 会议通知 or 提醒未回复 still waiting is written again with the new one.
       const rewritten = deadlineChanged ? await heldDeadlinesRewritten(this.store, m, next, now, this.settings.timeZone) : []
-      saved = await this.store.meetings.update(next, rewritten)
+      papersMessages = await this.papersNotices(next, newPapers, now)
+      saved = await this.store.meetings.update(next, [...rewritten, ...papersMessages])
     } else {
       next.changeSeq = m.changeSeq + 1
       // The change notice asks everyone to confirm again: answers closed by the deadline reopen.
       next.rsvpDeadline = deadlineAfterEdit(m, next, patch.rsvpDeadline !== undefined, now)
       // Reminders count from the new start, except those the change notice itself makes untrue.
       if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours)
-      const texts = noticeTexts(next, this.settings.timeZone)
+      const texts = noticeTexts(next, this.settings.timeZone, now)
       const messages = await this.tellEveryone(
         next,
         'meeting.changed',
-        // It carries the deadline it names, so that a held one is written again if only that moves (deadline-rewrites.ts).
-        (i) => changeMessage(next, toOf(i), rsvpClosesAt(next, i), rsvpOpen(next, i, now), this.settings.timeZone, now),
+        // It carries the deadline it names, so that a held one is written again if only that moves (deadline-rewrites.ts);
+        // and what each had answered, which still stands (a leave is not "confirm again").
+        (i) => changeMessage(next, i, rsvpClosesAt(next, i), rsvpOpen(next, i, now), this.settings.timeZone, now),
         texts.changedForPublic(),
         `change:${next.changeSeq}`,
         now,
       )
-      saved = await this.store.meetings.update(next, messages)
+      // Written after the change is numbered: the papers' message carries it, and is not taken for one it made untrue.
+      papersMessages = await this.papersNotices(next, newPapers, now)
+      saved = await this.store.meetings.update(next, [...messages, ...papersMessages])
     }
-    // A correction after publishing is on the record: what each field was and became.
-    if (m.status === 'published') await this.audit.record(staff, 'meeting.corrected', { kind: 'meeting', id: m.id }, { changes: changedFields(m, saved) })
-    return saved
+    // A correction after publishing is on the record: what each field was and became, and whether the new papers were announced.
+    if (m.status === 'published')
+      await this.audit.record(
+        staff,
+        'meeting.corrected',
+        { kind: 'meeting', id: m.id },
+        { changes: changedFields(m, saved), ...(newPapers.length ? { newPapersTold: true } : {}) },
+      )
+    return { meeting: saved, papersTold: options.tellNewPapers ? papersMessages.length : null }
+  }
+
+  /**
+   * 会议材料已更新 to each invitee who has not excused himself (one who asked leave and came after all is there
+   * again): one message a person for all the papers of this save; the same papers announced again reach nobody twice.
+   */
+  private async papersNotices(m: MeetingRecord, papers: Attachment[], now: Date): Promise<OutboxMessage[]> {
+    if (!papers.length) return []
+    const text = noticeTexts(m, this.settings.timeZone, now).papersAdded(papers.map((a) => a.name))
+    const change = `papers:${createHash('sha256')
+      .update(
+        papers
+          .map((a) => a.url)
+          .sort()
+          .join('\n'),
+      )
+      .digest('hex')
+      .slice(0, 16)}`
+    const invitees = await this.store.meetings.invitees([m.id])
+    return invitees
+      .filter((i) => stillInvited(i) && (i.rsvp !== 'leave' || leaveOvertaken(i)))
+      .map((i) => meetingMessage(m, 'meeting.papers', toOf(i), text, change, now))
   }
 
   /**
@@ -253,7 +303,7 @@ export class MeetingService extends MeetingAccess {
     const now = this.clock.now()
     const next: MeetingRecord = { ...m, status: 'cancelled', cancelledAt: now, cancelReason: reason, updatedAt: now }
     // A draft was never announced: nobody needs to hear it is off.
-    const texts = noticeTexts(next, this.settings.timeZone)
+    const texts = noticeTexts(next, this.settings.timeZone, now)
     const messages =
       m.status === 'published'
         ? await this.tellEveryone(
@@ -364,6 +414,29 @@ function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadlin
   if (problems.length) throw new UnprocessableError(problems[0].message, details, 'bad_rsvp_deadline')
 }
 
+/**
+ * The papers an edit adds to a published meeting that is not over, for 会议材料已更新; refused in words when there is
+ * nothing to announce, before anything is saved (the organizer ticked it, and would think the invitees were told).
+ */
+function papersToTell(m: MeetingRecord, patch: MeetingPatch, now: Date): Attachment[] {
+  if (m.status !== 'published')
+    throw new ConflictError(
+      '会议还没有发布，发布时会把全部会议材料一起通知参会人员',
+      [{ path: 'body.tellNewPapers', message: m.status }],
+      'meeting_not_published',
+    )
+  if (m.endAt <= now) throw new ConflictError('会议已结束，不再通知参会人员新增材料', [{ path: 'body.tellNewPapers', message: 'ended' }], 'meeting_ended')
+  const had = new Set(m.attachments.map((a) => a.url))
+  const added = (patch.attachments ?? []).filter((a) => !had.has(a.url))
+  if (!added.length)
+    throw new UnprocessableError(
+      '这次没有新增会议材料，不用通知参会人员',
+      [{ path: 'body.attachments', message: '请先添加新的会议材料，再勾选通知参会人员' }],
+      'no_new_papers',
+    )
+  return added
+}
+
 /** A contact's name alone reaches nobody: it is recorded only with a phone (the phone alone will do). */
 function checkContact(m: Partial<Pick<MeetingRecord, 'contactName' | 'contactPhone'>>) {
   if (m.contactName && !m.contactPhone)
@@ -374,10 +447,13 @@ function checkContact(m: Partial<Pick<MeetingRecord, 'contactName' | 'contactPho
     )
 }
 
-/** The office whose organizer made the meeting, as an invitee would call it. */
-function organizerOf(scope: StaffScope): string {
+/**
+ * The office whose organizer made the meeting, as an invitee would call it: a district's or street's, or for
+ * an admin or a whole-installation organizer the installation's own (a district's Liaison is not the city's).
+ */
+function organizerOf(scope: StaffScope, officeName: string | null, regions: ReadonlyMap<string, Region>): string {
   const region = scope.kind === 'regions' ? scope.tree.get(scope.regionIds[0]) : undefined
-  if (!region) return '市人大常委会办公室'
+  if (!region) return installationOfficeName(officeName, regions.values())
   return region.kind === 'street' ? `${region.name}人大工委` : `${region.name}人大常委会办公室`
 }
 

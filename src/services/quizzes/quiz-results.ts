@@ -78,11 +78,19 @@ export class QuizResults {
   }
 
   /**
-   * 参与人数 for the organizer: people, not attempts, counted as the boards count them (a paper
-   * handed in late makes nobody a participant); within her districts on a city-level quiz. From the
-   * quiz's attempts as the caller read them (the detail reads them once, for this and for 已有人开始答题).
+   * The console's page of a quiz: the quiz, its pool, whether anyone has started (what is frozen) and
+   * 参与人数, the last two from one read of its papers (QuizService.detail).
    */
-  async participants(staff: StaffPrincipal, quiz: QuizRecord, attempts: AttemptRecord[]): Promise<number> {
+  async detail(staff: StaffPrincipal, quizId: string) {
+    const { quiz, questions, attempts, started } = await this.quizzes.detail(staff, quizId)
+    return { quiz, questions, started, participants: await this.participants(staff, quiz, attempts) }
+  }
+
+  /**
+   * 参与人数 for the organizer: people, not attempts, counted as the boards count them (a paper
+   * handed in late makes nobody a participant); within her districts on a city-level quiz.
+   */
+  private async participants(staff: StaffPrincipal, quiz: QuizRecord, attempts: AttemptRecord[]): Promise<number> {
     return peopleBoard(inDistricts(attempts, this.quizzes.districtView(staff, quiz), await this.audience.directory())).length
   }
 

@@ -9,6 +9,7 @@ import {
   mayTakeQuiz,
   QUIZ_AUDIENCE_LABELS,
   quizPhase,
+  quizStillToDo,
   scoreAnswers,
   type AttemptRecord,
   type QuizAudience,
@@ -16,13 +17,12 @@ import {
   type QuizRecord,
 } from '../../domain/quiz.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import type { Store } from '../../store/ports.js'
+import type { AttemptHead, Store } from '../../store/ports.js'
 import type { CampaignAudience } from '../campaigns/campaign-audience.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { mayTake } from './quiz-audience.js'
-import { momentLabel } from '../../domain/meeting.js'
-import { closingText } from '../../domain/due-date-text.js'
+import { spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
 
 /**
  * A quiz a participant cannot see, as she is told it: true whether it was taken away, is not
@@ -86,6 +86,54 @@ export class QuizTaking {
     return [...(await withAttempts(open)), ...taken]
   }
 
+  /**
+   * The quizzes open at `at` that this person may take and has still to do (quizStillToDo), with the attempt to
+   * continue if one is under way: what 我的待办 lists, judged as owedByDeputies judges it for the daily digest.
+   */
+  async owedTo(
+    p: Pick<MpPrincipal, 'id' | 'deputyId'>,
+    { at = this.clock.now() }: { at?: Date } = {},
+  ): Promise<Array<{ quiz: QuizRecord; openAttempt: AttemptRecord | null }>> {
+    const quizzes = await this.store.quizzes.openAt(at)
+    if (!quizzes.length) return []
+    const places = p.deputyId ? await this.audience.placesOfDeputy(p.deputyId) : null
+    const person = quizPersonOf(p)
+    const owed = await Promise.all(
+      quizzes
+        .filter((q) => mayTakeQuiz(q, places))
+        .map(async (quiz) => {
+          const todo = quizStillToDo(quiz, await this.store.quizzes.attemptsOf(quiz.id, person), at)
+          return todo && { quiz, openAttempt: todo.openAttempt }
+        }),
+    )
+    return owed.filter((x): x is { quiz: QuizRecord; openAttempt: AttemptRecord | null } => !!x)
+  }
+
+  /**
+   * Which quizzes open at `at` each deputy has still to do, for the daily digest of every deputy at once: the open
+   * quizzes and the deputies' attempts at them are read once for all (two reads, whatever the number of deputies; a
+   * read a deputy was 100,000 reads a morning), then each is judged as owedTo judges him, with no read: mayTakeQuiz on
+   * his places (from the shared directory), quizStillToDo on his attempts. Closing soonest first.
+   */
+  async owedByDeputies(at: Date): Promise<(deputyId: string) => QuizRecord[]> {
+    // A residents' quiz (or a staff one) is no deputy's to take: its attempts are not read.
+    const open = (await this.store.quizzes.openAt(at)).filter((q) => q.audience === 'public' || q.audience === 'deputies')
+    if (!open.length) return () => []
+    const ids = open.map((q) => q.id)
+    const [heads, placesOf] = await Promise.all([this.store.quizzes.attemptHeads(ids, 'deputy'), this.audience.deputyPlaces()])
+    const byTaker = new Map<string, AttemptHead[]>()
+    for (const a of heads) {
+      const key = `${a.quizId}\n${a.personId}`
+      const list = byTaker.get(key)
+      if (list) list.push(a)
+      else byTaker.set(key, [a])
+    }
+    return (deputyId) => {
+      const places = placesOf(deputyId)
+      return open.filter((q) => mayTakeQuiz(q, places) && quizStillToDo(q, byTaker.get(`${q.id}\n${deputyId}`) ?? [], at))
+    }
+  }
+
   async start(p: MpPrincipal, quizId: string): Promise<Paper> {
     const quiz = await this.store.quizzes.get(quizId)
     // A draft is not there yet for participants.
@@ -94,10 +142,11 @@ export class QuizTaking {
     const now = this.clock.now()
     const phase = quizPhase(quiz, now)
     // When it opens or ended, said in the words the page shows as they are: the close as the
-    // quiz's own deadline line put it ("请在12月19日前（含当日）答题"), not a midnight of the day after.
+    // quiz's own deadline line put it ("请在12月19日（星期六）前（含当日）答题"), not a midnight of the day
+    // after; both as the notices and the digest say times (spoken-dates.ts).
     const tz = this.settings.timeZone
-    if (phase === 'upcoming') throw new ConflictError(`这个答题活动还没开始，${momentLabel(quiz.opensAt, tz)} 开始，到时再来参加`, [], 'quiz_not_open')
-    if (phase === 'closed') throw new ConflictError(`这个答题活动已经结束了，答题时间是${closingText(quiz.closesAt, tz, now)}`, [], 'quiz_closed')
+    if (phase === 'upcoming') throw new ConflictError(`这个答题活动还没开始，${spokenMoment(quiz.opensAt, tz, now)}开始，到时再来参加`, [], 'quiz_not_open')
+    if (phase === 'closed') throw new ConflictError(`这个答题活动已经结束了，答题时间是${spokenDeadline(quiz.closesAt, tz, now)}`, [], 'quiz_closed')
     const pool = await this.store.quizzes.questions(quiz.id)
     if (pool.length < quiz.drawCount) throw new ConflictError('题库题目不足，暂不能答题', [], 'quiz_not_ready')
     const seed = randomInt(0, 2 ** 31)

@@ -131,7 +131,7 @@ export class QuizService {
 
   /**
    * With its attempts, read once for both things the detail says of them: whether anyone has started
-   * (the console shows what is frozen before she edits, not after 保存) and 参与人数 (QuizResults.participants).
+   * (the console shows what is frozen before she edits, not after 保存) and 参与人数 (QuizResults.detail).
    */
   async detail(staff: StaffPrincipal, id: string) {
     const quiz = await this.get(staff, id)

@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { deputyYearRecord, type DeputyYearRecord } from '../../domain/deputy-record.js'
-import { dutyDatesAmong } from '../../domain/duty-days.js'
+import { allDutyDates } from '../../domain/duty-days.js'
 import { recordPoints, type PointLine } from '../../domain/record-points.js'
 import type { QuizRecord } from '../../domain/quiz.js'
 import type { SurveyRecord } from '../../domain/survey.js'
@@ -108,7 +108,10 @@ export class DeputyRecords {
     if (!deputy) throw new NotFoundError('代表不存在')
     const now = clock.now()
     const person = { kind: 'deputy' as const, id: deputyId }
-    const invitations = (await store.meetings.invitationsOf(person, { statuses: ['published'], endFrom: c.from })).filter((i) => i.meeting.startAt < c.to)
+    // A meeting he was no longer expected at (moved away, left office before it) is no absence of his, unless he came.
+    const invitations = (await store.meetings.invitationsOf(person, { statuses: ['published'], endFrom: c.from })).filter(
+      (i) => i.meeting.startAt < c.to && (!i.invitation.withdrawn || i.invitation.checkedInAt),
+    )
     const cases = await store.cases.listForStats({ deputyId, createdFrom: c.from, createdTo: c.to })
     const campaignIds = [...new Set([...(await store.campaigns.reachFor(person, {})).map((r) => r.campaignId), ...(await store.campaigns.followedBy(person))])]
     const checkIns = (await store.campaigns.checkInsFor(person, campaignIds)).filter((x) => x.at >= c.from && x.at < c.to)
@@ -131,8 +134,8 @@ export class DeputyRecords {
       now,
       invitations,
       cases,
-      // The deputy's own record: their days at every station, a day at two stations once.
-      dutyDates: dutyDatesAmong(deputy.dutyByStation),
+      // The deputy's own record: their days at every station, those he sat at a station before he moved too, a day at two stations once.
+      dutyDates: allDutyDates(deputy),
       checkIns: checkIns.length,
       attempts,
       ballots,

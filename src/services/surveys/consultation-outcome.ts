@@ -36,7 +36,7 @@ export class ConsultationOutcome {
   async mine(user: MpPrincipal, ref: string): Promise<{ survey: SurveyRecord; opinions: Opinion[]; publishedAt: Date | null }> {
     const survey = await this.responses.find(ref)
     if (survey.kind !== 'consultation') return { survey, opinions: [], publishedAt: null }
-    const opinions = (await this.store.surveys.opinions(survey.id, {})).filter((o) => o.mpUserId === user.id)
+    const opinions = await this.store.surveys.opinions(survey.id, { mpUserId: user.id })
     return { survey, opinions, publishedAt: survey.outcomePublishedAt ?? null }
   }
 
@@ -58,14 +58,15 @@ export class ConsultationOutcome {
     const survey = await this.responses.find(ref)
     const publishedAt = survey.kind === 'consultation' ? (survey.outcomePublishedAt ?? null) : null
     if (!publishedAt) throw new NotFoundError('采纳情况还没有公布')
-    const opinions = await this.store.surveys.opinions(survey.id, {})
+    // Counted by the store: the summary says how many, never whose or what, so no opinion is read.
+    const tally = await this.store.surveys.opinionTally(survey.id)
     const articles = survey.articles.map((a) => {
-      const on = opinions.filter((o) => o.articleId === a.id)
-      const count = (outcome: Opinion['outcome']) => on.filter((o) => o.outcome === outcome).length
-      const reasons = [...new Set(on.filter((o) => o.outcome !== 'not_adopted' && o.reason).map((o) => `${OPINION_OUTCOME_LABELS[o.outcome]}：${o.reason}`))]
+      const on = tally.counts.filter((c) => c.articleId === a.id)
+      const count = (outcome: Opinion['outcome']) => on.find((c) => c.outcome === outcome)?.count ?? 0
+      const reasons = tally.reasons.filter((r) => r.articleId === a.id).map((r) => `${OPINION_OUTCOME_LABELS[r.outcome]}：${r.reason}`)
       return {
         number: a.number,
-        opinions: on.length,
+        opinions: on.reduce((sum, c) => sum + c.count, 0),
         adopted: count('adopted'),
         partlyAdopted: count('partly_adopted'),
         notAdopted: count('not_adopted'),
@@ -77,7 +78,7 @@ export class ConsultationOutcome {
 
   /** 采纳情况表: every opinion the staff member may read, with its article, result, reason and when it was decided. */
   async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
-    const { survey, opinions } = await this.surveys.opinions(staff, id, {})
+    const { survey, opinions } = await this.surveys.opinions(staff, id)
     const number = new Map(survey.articles.map((a) => [a.id, a.number]))
     const order = new Map(survey.articles.map((a, i) => [a.id, i]))
     const time = (d: Date | null) => (d ? sheetTime(d, this.settings.timeZone) : '')

@@ -16,6 +16,21 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
 
 export const NOT_ASKED = KIND_WORDS.survey.notAsked
+
+export interface RespondOptions {
+  /** A 述职评议's answer, its community checked by its own page. */
+  areaChecked?: boolean
+  /** The request's Idempotency-Key: the same on every resend of one answer. */
+  requestKey?: string
+}
+
+/** JSON with every object's keys in order: answers compared whatever order a store gives them back in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  )
+}
+
 /**
  * A survey a respondent cannot open, as she is told it: true whether it was taken away, is
  * still a draft, or the code she scanned is not one. Neutral: nothing found has no kind, and a
@@ -70,8 +85,23 @@ export class SurveyResponses {
     user: MpPrincipal,
     idOrCode: string,
     input: { answers: Answers; comments: ArticleComment[]; via: string | null },
-    options: { areaChecked?: boolean } = {},
+    options: RespondOptions = {},
   ): Promise<SurveyResponse> {
+    return (await this.respondOnce(user, idOrCode, input, options)).response
+  }
+
+  /**
+   * As `respond`, with whether the answer is the one already stored: a resend with the same
+   * `requestKey` (the request's Idempotency-Key, after its answer was lost on the way) gets the
+   * response it first wrote, `replayed`, nothing written twice; the same key with other answers is
+   * 422 idempotency_key_reused; another request by someone who answered is 409 already_responded.
+   */
+  async respondOnce(
+    user: MpPrincipal,
+    idOrCode: string,
+    input: { answers: Answers; comments: ArticleComment[]; via: string | null },
+    options: RespondOptions = {},
+  ): Promise<{ response: SurveyResponse; replayed: boolean }> {
     const kept = this.opened.get(idOrCode.startsWith('sv-') ? idOrCode : idOrCode.toUpperCase())
     if (kept) {
       try {
@@ -91,14 +121,20 @@ export class SurveyResponses {
     { survey: s, appraisal, revision, roll }: OpenedSurvey,
     user: MpPrincipal,
     input: { answers: Answers; comments: ArticleComment[]; via: string | null },
-    options: { areaChecked?: boolean },
-  ): Promise<SurveyResponse> {
+    options: RespondOptions,
+  ): Promise<{ response: SurveyResponse; replayed: boolean }> {
     // A 述职评议 is answered only through its own page, which checks the resident's place first.
     if (!options.areaChecked && appraisal) throw new ForbiddenError('请从述职评议页面参加，并选择您居住的社区', 'appraisal_area_required')
     const now = this.clock.now()
     const phase = surveyPhase(s, now)
+    const requestKey = options.requestKey ? this.requestKeyOf(s.id, options.requestKey) : undefined
     if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
-    if (phase === 'closed') throw new ConflictError(KIND_WORDS[s.kind].closedToAnswers, [], 'survey_closed')
+    if (phase === 'closed') {
+      // A vote cast just before the close whose answer was lost, resent after it: received in time, said so.
+      const first = requestKey ? await this.resent(s, this.respondentKey(s, user), requestKey, input, now) : null
+      if (first) return first
+      throw new ConflictError(KIND_WORDS[s.kind].closedToAnswers, [], 'survey_closed')
+    }
     // Someone who has left office signs in as a resident (MpSessions): the roll, fixed when the
     // ballot was made, no longer lets them vote, nor a named audience answer.
     if (s.kind === 'ballot') {
@@ -169,13 +205,57 @@ export class SurveyResponses {
       decidedAt: null,
       createdAt: now,
     }))
-    const saved = await this.store.surveys.respond({ revision, response, increments: tallyIncrements(s, response), texts, opinions }).catch((err: unknown) => {
+    let saved: SurveyResponse
+    try {
+      saved = await this.store.surveys.respond({
+        revision,
+        response,
+        increments: tallyIncrements(s, response),
+        texts,
+        opinions,
+        ...(requestKey ? { requestKey } : {}),
+      })
+    } catch (err) {
+      // The same request again (its answer lost on the way): what it first wrote, not a refusal.
+      const first =
+        requestKey && err instanceof StoreConflict && err.conflict === 'already_responded' ? await this.resent(s, key, requestKey, input, now) : null
+      if (first) return first
       // The store knows the conflict, not what was answered: its kind goes along, so a deputy who
       // voted reads 您已经投过票了 (conflict-texts.ts). Still the same StoreConflict for respond()'s retry.
       throw err instanceof StoreConflict ? new StoreConflict(err.conflict, err.details, { ...err.facts, kind: s.kind }) : err
-    })
+    }
     // The voter's own receipt says when they voted; the stored vote does not.
-    return secret ? { ...saved, createdAt: now } : saved
+    return { response: secret ? { ...saved, createdAt: now } : saved, replayed: false }
+  }
+
+  /**
+   * The response this very request wrote before (the same request key), or null when the one stored was
+   * sent by another request (or none is): then the refusal stands. The same key with other answers is
+   * refused: the first answer stands, and she is told hers changed nothing.
+   */
+  private async resent(
+    s: SurveyRecord,
+    respondentKey: string,
+    requestKey: string,
+    input: { answers: Answers; comments: ArticleComment[] },
+    now: Date,
+  ): Promise<{ response: SurveyResponse; replayed: true } | null> {
+    const first = await this.store.surveys.answerOf(s.id, respondentKey)
+    if (!first || first.requestKey !== requestKey) return null
+    const comments = input.comments.map((c) => ({ articleId: c.articleId, text: c.text.trim() }))
+    if (canonical(first.response.answers) !== canonical(cleanAnswers(input.answers)) || canonical(first.response.comments) !== canonical(comments))
+      throw new UnprocessableError(KIND_WORDS[s.kind].resentChanged, [], 'idempotency_key_reused')
+    // A ballot keeps no time of a vote: the receipt says now, as the first one did.
+    return { response: s.kind === 'ballot' ? { ...first.response, createdAt: now } : first.response, replayed: true }
+  }
+
+  /**
+   * The request key kept with a response: a keyed hash of the Idempotency-Key, per survey. Kept with the
+   * response and nowhere else (no idempotency_keys row naming the account and the minute beside a secret
+   * ballot's votes, which are stored in the order they were cast).
+   */
+  private requestKeyOf(surveyId: string, key: string): string {
+    return `h:${this.cipher.blindIndex(`survey-request:${surveyId}:${key}`)}`
   }
 
   /**

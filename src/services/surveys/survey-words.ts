@@ -14,6 +14,11 @@ export interface KindWords {
   closedAlready: string
   /** An answer past the cap (409 response_cap_reached). */
   capReached: string
+  /**
+   * A resend of an answer already received (the same Idempotency-Key, after a lost answer) with other
+   * answers (422 idempotency_key_reused): the first stands.
+   */
+  resentChanged: string
   /** An answer judged on a copy changed since (409 stale_survey). */
   stale: string
   /** Someone not on a named audience (403 not_in_audience). */
@@ -34,6 +39,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     closedToAnswers: '已结束，不再接受提交',
     closedAlready: '问卷已结束',
     capReached: '提交人数已满，问卷已停止收集',
+    resentChanged: '刚才已经提交过一次，那次已经收到；这次改过的内容没有再提交。每人限一次',
     stale: '问卷刚刚更新，请刷新后重新提交',
     notAsked: '这份问卷只请受邀的人大代表填写，感谢您的关注',
     posterOfDraft: '问卷还没有发布，不能生成海报。请先发布，再打印二维码海报',
@@ -46,6 +52,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     closedToAnswers: '征求意见已经结束，不再接受意见',
     closedAlready: '征求意见已经结束',
     capReached: '提意见的人数已满，征求意见已停止收集',
+    resentChanged: '刚才提的意见已经收到；这次改过的内容没有再提交。每人限提交一次',
     stale: '征求意见稿刚刚更新，请刷新后重新提交',
     notAsked: '这次征求意见只请受邀的人大代表参加，感谢您的关注',
     posterOfDraft: '征求意见还没有发布，不能生成海报。请先发布，再打印二维码海报',
@@ -58,6 +65,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     closedToAnswers: '票决已经结束，不能再投票',
     closedAlready: '票决已经结束',
     capReached: '投票人数已满，票决已停止',
+    resentChanged: '刚才那次投票已经收到，每位代表投一次，投后不能更改；这次改过的选择没有再投',
     stale: '票决刚刚更新，请刷新后重新投票',
     notAsked: '这次票决只请名单上的人大代表投票，感谢您的关注',
     posterOfDraft: '票决还没有发布，不能生成海报。请先发布，再打印二维码海报',

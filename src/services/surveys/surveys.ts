@@ -68,6 +68,9 @@ export interface SurveyView {
   followed: boolean
 }
 
+/** Opinions read at a time for the 采纳情况表: a consultation of a large city has thousands. */
+const OPINION_SHEET_PAGE = 500
+
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
 
@@ -337,15 +340,21 @@ export class SurveyService {
     return { count: (await this.roll(selector, scope.kind === 'regions' ? scope : null)).length }
   }
 
-  async opinions(staff: StaffPrincipal, id: string, filter: { articleId?: string; outcome?: OpinionOutcome }) {
+  /**
+   * Every opinion of a consultation the staff member may read, oldest first, for its 采纳情况表: read a page at a
+   * time by the store, which keeps to a follower's places (a district organizer following a city-level
+   * consultation reads their districts' opinions, as its results and CSV show), never every opinion and
+   * every answer to pick theirs out.
+   */
+  async opinions(staff: StaffPrincipal, id: string): Promise<{ survey: SurveyRecord; opinions: Opinion[] }> {
     const view = await this.readable(staff, id)
-    const s = view.survey
-    const opinions = await this.store.surveys.opinions(s.id, filter)
-    // A district organizer following a city-level consultation reads their districts' opinions, as its results and CSV show.
-    const seen = await this.answersSeen(view)
-    if (!seen) return { survey: s, opinions }
-    const within = new Set((await this.store.surveys.responses(s.id)).filter(seen).map((r) => r.id))
-    return { survey: s, opinions: opinions.filter((o) => within.has(o.responseId)) }
+    const within = view.followed ? await this.placesFollowed(view.scope) : undefined
+    const opinions: Opinion[] = []
+    for (let offset = 0; ; offset += OPINION_SHEET_PAGE) {
+      const page = await this.store.surveys.opinionPage(view.survey.id, { within, offset, limit: OPINION_SHEET_PAGE })
+      opinions.push(...page.items)
+      if (page.items.length < OPINION_SHEET_PAGE) return { survey: view.survey, opinions }
+    }
   }
 
   /**

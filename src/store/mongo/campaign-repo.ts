@@ -89,6 +89,7 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       return await translate(() =>
         conn.transaction(async (session) => {
           const all = [...reach]
+          const claimed: Array<{ itemId: string; campaignId: string }> = []
           for (const itemId of itemIds) {
             // The conditional update is the claim: of two publishers, one matches.
             const item = await ReadingItem.findOneAndUpdate(
@@ -97,18 +98,23 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
               { session },
             ).lean<ReadingItemDoc>()
             if (!item) throw notAll
-            await closeGate(item.campaignId, session)
-            const followers = await Follower.find({ campaignId: item.campaignId }).session(session).lean()
-            for (const f of followers)
-              all.push({
-                itemId,
-                campaignId: item.campaignId,
-                personKind: f.personKind as ReachRecord['personKind'],
-                personId: f.personId,
-                stationId: f.stationId ?? null,
-                districtId: f.districtId ?? null,
-                reachedAt: at,
-              })
+            claimed.push({ itemId, campaignId: item.campaignId })
+          }
+          // Items published together are of one campaign: its gate and its followers once, not once per item.
+          for (const campaignId of new Set(claimed.map((c) => c.campaignId))) {
+            await closeGate(campaignId, session)
+            const followers = await Follower.find({ campaignId }).session(session).lean()
+            for (const { itemId } of claimed.filter((c) => c.campaignId === campaignId))
+              for (const f of followers)
+                all.push({
+                  itemId,
+                  campaignId,
+                  personKind: f.personKind as ReachRecord['personKind'],
+                  personId: f.personId,
+                  stationId: f.stationId ?? null,
+                  districtId: f.districtId ?? null,
+                  reachedAt: at,
+                })
           }
           if (all.length) await Reach.bulkWrite(upsertOps(all), { session, ordered: false })
           await insertOutbox(Outbox, outbox, session)
@@ -176,24 +182,36 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
       if (r.matchedCount === 0) throw new NotFoundError('活动不存在')
       return c
     },
-    async updateItem(i) {
-      const r = await ReadingItem.updateOne(
-        { _id: i.id },
-        {
-          $set: {
-            title: i.title,
-            summary: i.summary,
-            body: i.body,
-            link: i.link,
-            source: i.source,
-            required: i.required,
-            publishAt: i.publishAt,
-            withdrawnAt: i.withdrawnAt,
-            draft: i.draft,
+    async updateItem(i, outbox = []) {
+      const set = (session?: ClientSession) =>
+        ReadingItem.updateOne(
+          { _id: i.id },
+          {
+            $set: {
+              title: i.title,
+              summary: i.summary,
+              body: i.body,
+              link: i.link,
+              source: i.source,
+              required: i.required,
+              publishAt: i.publishAt,
+              withdrawnAt: i.withdrawnAt,
+              draft: i.draft,
+            },
           },
-        },
+          { session },
+        )
+      // The correction and the notices it causes, together or not at all (a transaction only when there are notices).
+      if (!outbox.length) {
+        if ((await set()).matchedCount === 0) throw new NotFoundError('学习材料不存在')
+        return i
+      }
+      await translate(() =>
+        conn.transaction(async (session) => {
+          if ((await set(session)).matchedCount === 0) throw new NotFoundError('学习材料不存在')
+          await insertOutbox(Outbox, [...outbox], session)
+        }),
       )
-      if (r.matchedCount === 0) throw new NotFoundError('学习材料不存在')
       return i
     },
     getItems: (ids) => items({ _id: { $in: ids } }),

@@ -89,6 +89,10 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       const filter = who.mpUserId ? { mpUserId: who.mpUserId } : { deputyId: who.deputyId ?? '' }
       return (await Proposal.find(filter).sort({ createdAt: -1, _id: -1 }).lean()).map(proposalOf)
     },
+    async countProposalsBy(who, cycleId) {
+      const filter = who.mpUserId ? { mpUserId: who.mpUserId } : { deputyId: who.deputyId ?? '' }
+      return Proposal.countDocuments({ ...filter, cycleId })
+    },
     async saveProject(project, proposals, outbox) {
       await conn.transaction(async (session) => {
         await Project.bulkWrite([replace(project)], { session })

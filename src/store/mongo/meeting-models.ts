@@ -1,6 +1,14 @@
 import { Schema, type Connection, type Model } from 'mongoose'
 import { STAFF_ENTRY_KINDS } from '../../domain/meeting-staff-entry.js'
-import { MEETING_KINDS, MEETING_STATUSES, RSVP_ANSWERS, type MeetingInvitee, type MeetingRecord, type PublicRegistration } from '../../domain/meeting.js'
+import {
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  RSVP_ANSWERS,
+  WITHDRAWAL_REASONS,
+  type MeetingInvitee,
+  type MeetingRecord,
+  type PublicRegistration,
+} from '../../domain/meeting.js'
 
 /**
  * Meetings, their invitees and public-attendance places: the mongo side of sqlite's
@@ -103,6 +111,11 @@ function inviteeSchema() {
       checkedInAt: nullableDate,
       invitedAt: nullableDate,
       staffEntry: { type: staffEntrySchema(), default: null },
+      // No longer expected (left office, moved away before it); absent or null while invited.
+      withdrawn: {
+        type: new Schema({ reason: { type: String, enum: [...WITHDRAWAL_REASONS] }, at: Date, to: nullableString }, { _id: false, id: false }),
+        default: undefined,
+      },
     },
     options,
   )

@@ -94,6 +94,8 @@ const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
   checkedInAt: date(d.checkedInAt),
   invitedAt: date(d.invitedAt),
   staffEntry: staffEntryFromStored(d.staffEntry),
+  // Only when marked, as sqlite's rows.
+  ...(d.withdrawn ? { withdrawn: { reason: d.withdrawn.reason, at: new Date(d.withdrawn.at), to: d.withdrawn.to ?? null } } : {}),
 })
 
 const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
@@ -270,6 +272,11 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
         },
       )
       return result.modifiedCount === 1
+    },
+    async withdrawInvitee(meetingId, person, withdrawn) {
+      const change = withdrawn ? { $set: { withdrawn: { reason: withdrawn.reason, at: withdrawn.at, to: withdrawn.to } } } : { $unset: { withdrawn: 1 } }
+      const result = await MeetingInvitee.updateOne(personFilter(meetingId, person), change)
+      return result.matchedCount === 1
     },
     async checkIn(meetingId, person, at) {
       const result = await MeetingInvitee.updateOne({ ...personFilter(meetingId, person), checkedInAt: null }, { $set: { checkedInAt: at } })

@@ -230,5 +230,14 @@ export async function quizRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbo
     async attempts(quizId) {
       return (await Attempt.find({ quizId }).sort({ startedAt: 1, _id: 1 }).lean<AttemptDoc[]>()).map(attemptFromDoc)
     },
+    async attemptHeads(quizIds, kind) {
+      if (!quizIds.length) return []
+      // Only the fields that judge a quiz owed: the papers are most of a document.
+      const docs = await Attempt.find(
+        { quizId: { $in: [...quizIds] }, personKind: kind },
+        { _id: 0, quizId: 1, personKind: 1, personId: 1, status: 1, deadline: 1 },
+      ).lean<Array<Pick<AttemptDoc, 'quizId' | 'personKind' | 'personId' | 'status' | 'deadline'>>>()
+      return docs.map((d) => ({ quizId: d.quizId, personKind: d.personKind, personId: d.personId, status: d.status, deadline: new Date(d.deadline) }))
+    },
   }
 }

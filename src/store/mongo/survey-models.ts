@@ -12,7 +12,8 @@ import type { TextAnswer } from '../survey-ports.js'
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
 /** `uncountedAtClose`: the ballot's count fixed at its close, beside its rules (which `update` rewrites), never inside them. */
 export type SurveyDoc = Stored<SurveyRecord> & { revision?: number; uncountedAtClose?: string[] | null; outcomePublishedAt?: Date | null }
-export type SurveyResponseDoc = Stored<SurveyResponse>
+/** `requestKey`: the keyed hash of the Idempotency-Key it was written with (sqlite's request_key), beside the response only. */
+export type SurveyResponseDoc = Stored<SurveyResponse> & { requestKey?: string | null }
 export type OpinionDoc = Stored<Opinion>
 export type TallyDoc = TallyRow & { surveyId: string }
 export type TextAnswerDoc = TextAnswer & { surveyId: string }
@@ -79,6 +80,7 @@ export async function defineSurveyModels(conn: Connection): Promise<SurveyModels
       answers: mixed,
       comments: mixed,
       createdAt: Date,
+      requestKey: String,
     },
     options,
   )

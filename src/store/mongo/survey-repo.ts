@@ -1,6 +1,6 @@
-import type { Connection, Model } from 'mongoose'
-import type { Opinion, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
-import type { SurveyRepo, TextAnswer } from '../survey-ports.js'
+import type { Connection, PipelineStage } from 'mongoose'
+import type { Opinion, OpinionOutcome, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
+import type { OpinionQuery, SurveyRepo, TextAnswer } from '../survey-ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { defineSurveyModels, type OpinionDoc, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
@@ -98,12 +98,27 @@ const opinionFromDoc = (d: OpinionDoc): Opinion => ({
   createdAt: new Date(d.createdAt),
 })
 
+/**
+ * The stages that keep a follower's part of a city-level consultation (OpinionQuery.within): an opinion
+ * keeps its answer's station; one given at none is placed by its answer's district, looked up beside it
+ * on the answers' key (sqlite's subquery), never by reading the answers' ids into the query.
+ */
+function withinPlaces({ stationIds, districtIds }: NonNullable<OpinionQuery['within']>, responses: string): PipelineStage[] {
+  const atStation = { stationId: { $in: [...stationIds] } }
+  if (!districtIds.length) return [{ $match: atStation }]
+  return [
+    { $match: { $or: [atStation, { stationId: null }] } },
+    { $lookup: { from: responses, localField: 'responseId', foreignField: '_id', as: 'answer' } },
+    { $match: { $or: [atStation, { stationId: null, answer: { $elemMatch: { stationId: null, districtId: { $in: [...districtIds] } } } }] } },
+    { $project: { answer: 0 } },
+  ]
+}
+
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
 
 export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
   const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
-  await carryOutcomeMarkers(conn, Survey)
   const one = async (filter: Filter) => {
     const doc = await Survey.findOne(filter).lean<SurveyDoc>()
     return doc ? surveyFromDoc(doc) : null
@@ -170,14 +185,14 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       const skip = new Set(appraised.map((a) => String(a._id)))
       return open.filter((d) => !skip.has(String(d._id))).map(surveyFromDoc)
     },
-    async respond({ response: r, increments, texts, opinions, revision }) {
+    async respond({ response: r, increments, texts, opinions, revision, requestKey }) {
       try {
         await conn.transaction(async (session) => {
           if (await SurveyResponse.exists({ surveyId: r.surveyId, respondentKey: r.respondentKey }).session(session)) {
             throw new StoreConflict('already_responded')
           }
           const { id, ...rest } = r
-          await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt }], { session })
+          await SurveyResponse.insertMany([{ _id: id, ...plain(rest), createdAt: r.createdAt, requestKey: requestKey ?? null }], { session })
           if (texts.length)
             await SurveyText.insertMany(
               texts.map((t) => ({ ...t, surveyId: r.surveyId })),
@@ -231,6 +246,10 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     async hasResponded(surveyId, respondentKey) {
       return !!(await SurveyResponse.exists({ surveyId, respondentKey }))
     },
+    async answerOf(surveyId, respondentKey) {
+      const d = await SurveyResponse.findOne({ surveyId, respondentKey }).lean<SurveyResponseDoc>()
+      return d ? { response: responseFromDoc(d), requestKey: d.requestKey ?? null } : null
+    },
     async tallies(surveyId, scope) {
       const docs = await SurveyTally.find({ surveyId, scope }).lean()
       return docs.map((d) => ({ scope: d.scope, questionId: d.questionId, bucket: d.bucket, count: d.count, sum: d.sum }))
@@ -260,27 +279,49 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       const f: Filter = { surveyId }
       if (filter.articleId) f.articleId = filter.articleId
       if (filter.outcome) f.outcome = filter.outcome
+      // Compared with undefined, never by truth: an empty id must find nobody's opinions, not everyone's.
+      if (filter.mpUserId !== undefined) f.mpUserId = filter.mpUserId
       return (await SurveyOpinion.find(f).sort({ createdAt: 1, _id: 1 }).lean<OpinionDoc[]>()).map(opinionFromDoc)
+    },
+    async opinionTally(surveyId) {
+      const [counts, reasons] = await Promise.all([
+        SurveyOpinion.aggregate<{ _id: { articleId: string; outcome: OpinionOutcome }; count: number }>([
+          { $match: { surveyId } },
+          { $group: { _id: { articleId: '$articleId', outcome: '$outcome' }, count: { $sum: 1 } } },
+          { $sort: { '_id.articleId': 1, '_id.outcome': 1 } },
+        ]),
+        // Each reason where it was first given: the first of its group in the order the opinions came.
+        SurveyOpinion.aggregate<{ _id: { articleId: string; outcome: OpinionOutcome; reason: string } }>([
+          { $match: { surveyId, outcome: { $in: ['adopted', 'partly_adopted'] }, reason: { $nin: [null, ''] } } },
+          { $sort: { createdAt: 1, _id: 1 } },
+          {
+            $group: {
+              _id: { articleId: '$articleId', outcome: '$outcome', reason: '$reason' },
+              firstAt: { $first: '$createdAt' },
+              firstId: { $first: '$_id' },
+            },
+          },
+          { $sort: { firstAt: 1, firstId: 1 } },
+        ]),
+      ])
+      return {
+        counts: counts.map((c) => ({ articleId: c._id.articleId, outcome: c._id.outcome, count: c.count })),
+        reasons: reasons.map((r) => ({ articleId: r._id.articleId, outcome: r._id.outcome, reason: r._id.reason })),
+      }
     },
     async opinionPage(surveyId, query) {
       const f: Filter = { surveyId }
       if (query.articleId) f.articleId = query.articleId
       if (query.outcome) f.outcome = query.outcome
-      if (query.within) {
-        const { stationIds, districtIds } = query.within
-        // An opinion keeps its answer's station; one given at none is placed by its answer's district.
-        const placed = districtIds.length
-          ? (await SurveyResponse.find({ surveyId, stationId: null, districtId: { $in: [...districtIds] } }, { _id: 1 }).lean<Array<{ _id: string }>>()).map(
-              (r) => r._id,
-            )
-          : []
-        f.$or = [{ stationId: { $in: [...stationIds] } }, { stationId: null, responseId: { $in: placed } }]
-      }
-      const [docs, total] = await Promise.all([
-        SurveyOpinion.find(f).sort({ createdAt: 1, _id: 1 }).skip(query.offset).limit(query.limit).lean<OpinionDoc[]>(),
-        SurveyOpinion.countDocuments(f),
+      const placed = query.within ? withinPlaces(query.within, SurveyResponse.collection.collectionName) : []
+      // The page and the count in one aggregate (one snapshot), on the (surveyId, createdAt, _id) index.
+      const [found] = await SurveyOpinion.aggregate<{ items: OpinionDoc[]; total: Array<{ n: number }> }>([
+        { $match: f },
+        { $sort: { createdAt: 1, _id: 1 } },
+        ...placed,
+        { $facet: { items: [{ $skip: query.offset }, { $limit: query.limit }], total: [{ $count: 'n' }] } },
       ])
-      return { items: docs.map(opinionFromDoc), total }
+      return { items: (found?.items ?? []).map(opinionFromDoc), total: found?.total[0]?.n ?? 0 }
     },
     async getOpinion(id) {
       const doc = await SurveyOpinion.findOne({ _id: id }).lean<OpinionDoc>()
@@ -395,23 +436,5 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       )
       return o
     },
-  }
-}
-
-/** What an older version kept as a one-off step (app_markers) for each consultation whose 采纳情况 it published. */
-const OUTCOME_MARKER = /^survey-outcome-published:/
-
-/**
- * The mongo side of sqlite's 063: a published 采纳情况 kept as a marker becomes the consultation's
- * own field, and the marker goes, so there is one record of it. Each start looks (on the markers'
- * primary key, by prefix); once carried over there is nothing to find. A start stopped between the
- * two writes finds the marker again, and the first time stands.
- */
-async function carryOutcomeMarkers(conn: Connection, Survey: Model<SurveyDoc>) {
-  const markers = conn.collection<{ _id: string; doneAt: Date }>('app_markers')
-  for (const m of await markers.find({ _id: { $regex: OUTCOME_MARKER } }).toArray()) {
-    const surveyId = m._id.replace(OUTCOME_MARKER, '')
-    await Survey.updateOne({ _id: surveyId, kind: 'consultation', outcomePublishedAt: null }, { $set: { outcomePublishedAt: m.doneAt } })
-    await markers.deleteOne({ _id: m._id })
   }
 }

@@ -154,7 +154,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
         return campaign
       })
     },
-    updateItem(item) {
+    updateItem(item, outbox = []) {
       return group.run(() => {
         const changed = db
           .prepare(
@@ -174,6 +174,7 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
             item.id,
           ).changes
         if (!changed) throw new NotFoundError('学习材料不存在')
+        writeOutbox(outbox)
         return item
       })
     },

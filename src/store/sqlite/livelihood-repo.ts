@@ -74,6 +74,11 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
       const [column, value] = who.mpUserId ? ['mp_user_id', who.mpUserId] : ['deputy_id', who.deputyId ?? '']
       return docs('proposal', db.prepare(`SELECT doc FROM livelihood_proposals WHERE ${column} = ? ORDER BY created_at DESC, id DESC`).all(value))
     },
+    async countProposalsBy(who, cycleId) {
+      // By the person's own index (a few rows each), then the cycle: the yearly cap reads a number, not every proposal.
+      const [column, value] = who.mpUserId ? ['mp_user_id', who.mpUserId] : ['deputy_id', who.deputyId ?? '']
+      return db.prepare(`SELECT COUNT(*) FROM livelihood_proposals WHERE ${column} = ? AND cycle_id = ?`).pluck().get(value, cycleId) as number
+    },
     async saveProject(project, proposals, outbox) {
       await group.run(() => {
         putProject.run(project.id, project.cycleId, project.createdAt.toISOString(), JSON.stringify(project))

@@ -3,7 +3,7 @@ import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meet
 import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow, staffEntryToJson } from './meeting-rows.js'
+import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow, staffEntryToJson, withdrawalToJson } from './meeting-rows.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
@@ -170,7 +170,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       const rows = db
         .prepare(
           `SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
-          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at, i.staff_entry AS i_staff_entry
+          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at, i.staff_entry AS i_staff_entry, i.withdrawn AS i_withdrawn
           FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`,
         )
         .all(...params) as Array<Record<string, unknown>>
@@ -187,6 +187,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
           checked_in_at: r.i_checked_in_at,
           invited_at: r.i_invited_at,
           staff_entry: r.i_staff_entry,
+          withdrawn: r.i_withdrawn,
         }),
       }))
     },
@@ -211,6 +212,15 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
           db
             .prepare('UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL')
             .run(at.toISOString(), meetingId, person.kind, person.id).changes,
+      )
+      return changed === 1
+    },
+    async withdrawInvitee(meetingId, person, withdrawn) {
+      const changed = await group.run(
+        () =>
+          db
+            .prepare('UPDATE meeting_invitees SET withdrawn = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+            .run(withdrawalToJson(withdrawn), meetingId, person.kind, person.id).changes,
       )
       return changed === 1
     },

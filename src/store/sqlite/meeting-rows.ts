@@ -1,4 +1,4 @@
-import type { MeetingInvitee, MeetingRecord, PublicRegistration } from '../../domain/meeting.js'
+import type { InviteeWithdrawal, MeetingInvitee, MeetingRecord, PublicRegistration } from '../../domain/meeting.js'
 import { staffEntryFromStored, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 
 // better-sqlite3 rows are untyped; these mappers are the one place that knows their shape.
@@ -120,7 +120,18 @@ export const inviteeFromRow = (r: Row): MeetingInvitee => ({
   checkedInAt: date(r.checked_in_at),
   invitedAt: date(r.invited_at ?? null),
   staffEntry: staffEntryFromJson(r.staff_entry ?? null),
+  // Only when marked, as the mongo adapter: an invitee never withdrawn reads as before the mark existed.
+  ...(r.withdrawn ? { withdrawn: withdrawalFromJson(r.withdrawn) } : {}),
 })
+
+/** No longer expected at the meeting, as one JSON column (meeting_invitees.withdrawn). */
+export const withdrawalToJson = (w: InviteeWithdrawal | null): string | null =>
+  w ? JSON.stringify({ reason: w.reason, at: w.at.toISOString(), to: w.to }) : null
+
+function withdrawalFromJson(text: string): InviteeWithdrawal {
+  const w = JSON.parse(text) as { reason: InviteeWithdrawal['reason']; at: string; to: string | null }
+  return { reason: w.reason, at: new Date(w.at), to: w.to ?? null }
+}
 
 /** The staff entry as one JSON column, its fields written in one order (the store compares entries by their time). */
 export const staffEntryToJson = (e: StaffEntry | null | undefined): string | null =>

@@ -189,5 +189,18 @@ export function quizRepo(db: Db, group: GroupCommit): QuizRepo {
     async attempts(quizId) {
       return all(attemptFromRow, 'SELECT * FROM quiz_attempts WHERE quiz_id = ? ORDER BY started_at, id', quizId)
     },
+    async attemptHeads(quizIds, kind) {
+      if (!quizIds.length) return []
+      // Only the columns that judge a quiz owed: the papers (question ids, orders, answers) are most of a row.
+      return all(
+        (r) => {
+          const row = r as { quiz_id: string; person_kind: AttemptRecord['personKind']; person_id: string; status: AttemptRecord['status']; deadline: string }
+          return { quizId: row.quiz_id, personKind: row.person_kind, personId: row.person_id, status: row.status, deadline: new Date(row.deadline) }
+        },
+        `SELECT quiz_id, person_kind, person_id, status, deadline FROM quiz_attempts WHERE quiz_id IN (${placeholders(quizIds.length)}) AND person_kind = ?`,
+        ...quizIds,
+        kind,
+      )
+    },
   }
 }

@@ -17,3 +17,15 @@ export function afterCursorClause(cursor: string | null | undefined): { clause: 
   if (after === null) return null
   return { clause: '(created_at < ? OR (created_at = ? AND id < ?))', params: [after.key, after.key, after.id] }
 }
+
+/** The conditions of a WHERE with their parameters, each condition added with its own (never one without the other). */
+export function conditions(clauses: string[] = [], params: unknown[] = []) {
+  return {
+    clauses,
+    params,
+    add(clause: string, ...values: unknown[]) {
+      clauses.push(clause)
+      params.push(...values)
+    },
+  }
+}

@@ -6,7 +6,7 @@ import { idempotent } from '../../middleware/idempotency.js'
 import { PROPOSAL_CONSENT, type LivelihoodProposals } from '../../../services/livelihood/proposals.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
-import { presentCycle, presentMyProposal } from '../../presenters/livelihood.js'
+import { presentMpCycle, presentMyProposal } from '../../presenters/livelihood.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { livelihoodIdParam, proposalBody } from './schemas.js'
@@ -16,15 +16,18 @@ export interface MpLivelihoodDeps {
   proposals: LivelihoodProposals
   idempotency: IdempotencyRepo
   clock: Clock
+  /** The business time zone: the days the collection window is said in. */
+  timeZone: string
 }
 
 /** 群众提: residents (and deputies, from their stations) propose projects and follow them. */
-export function mpLivelihoodRoutes({ sessions, proposals, idempotency, clock }: MpLivelihoodDeps) {
+export function mpLivelihoodRoutes({ sessions, proposals, idempotency, clock, timeZone }: MpLivelihoodDeps) {
   const router = new Router<MpState>({ prefix: '/api/mp/livelihood' })
   router.use(requireMpUser(sessions))
 
   router.get('/cycles', async (ctx) => {
-    ctx.body = { consent: PROPOSAL_CONSENT, items: (await proposals.openCycles()).map(presentCycle) }
+    const now = clock.now()
+    ctx.body = { consent: PROPOSAL_CONSENT, items: (await proposals.openCycles()).map((c) => presentMpCycle(c, now, timeZone)) }
   })
 
   // Bursts are stopped here; the yearly cap per person is the service's.

@@ -87,7 +87,10 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
 
   router.patch('/:id', async (ctx) => {
     const id = idOf(ctx.params)
-    ctx.body = presentMeeting(await meetings.edit(ctx.state.staff, id, parse(editBody, ctx.state.body, 'body')))
+    const { tellNewPapers, ...patch } = parse(editBody, ctx.state.body, 'body')
+    const { meeting, papersTold } = await meetings.edit(ctx.state.staff, id, patch, { tellNewPapers })
+    // How many invitees 会议材料已更新 goes to (those on leave are not told), for the organizer to read; null when not asked.
+    ctx.body = { ...presentMeeting(meeting), papersTold }
   })
 
   router.post('/:id/publish', async (ctx) => {

@@ -16,15 +16,17 @@ export interface MpMeetingRoutesDeps {
   /** Signs links to the meeting's uploaded files for the invitee reading it. */
   files: Pick<MeetingFiles, 'link'>
   clock: Clock
+  /** The business time zone, in which invitees read a meeting's times. */
+  timeZone: string
 }
 
 /** Deputies in the mini-program: their meetings, their answers, check-in by scanning the code at the door. */
-export function mpMeetingRoutes({ sessions, invitations, files, clock }: MpMeetingRoutesDeps) {
+export function mpMeetingRoutes({ sessions, invitations, files, clock, timeZone }: MpMeetingRoutesDeps) {
   const router = new Router<DeputyState>({ prefix: '/api/mp/meetings' })
   router.use(requireDeputy(sessions))
   const me = (state: DeputyState): PersonRef => ({ kind: 'deputy', id: state.mpUser.deputyId })
 
-  const present = (x: Invitation) => presentInvitation(x, invitations.windows(x), (a) => files.link(a, clock.now()))
+  const present = (x: Invitation) => presentInvitation(x, invitations.windows(x), (a) => files.link(a, clock.now()), { timeZone, now: clock.now() })
 
   router.get('/', async (ctx) => {
     ctx.body = { items: (await invitations.upcoming(me(ctx.state))).map(present) }

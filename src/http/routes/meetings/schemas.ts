@@ -92,8 +92,14 @@ export const editBody = z
     rsvpDeadline: instant.nullable().optional(),
     contactName: optionalLine(20, '会务联系人').optional(),
     contactPhone: contactPhone.optional(),
+    /** 通知参会人员：新增会议材料 — the papers this save adds are announced to the invitees (one message each). */
+    tellNewPapers: z.boolean({ error: 'tellNewPapers 应为 true 或 false' }).optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+  .refine((b) => Object.entries(b).some(([k, v]) => k !== 'tellNewPapers' && v !== undefined), { message: '请至少修改一项' })
+  .refine((b) => !b.tellNewPapers || b.attachments !== undefined, {
+    message: '通知参会人员新增材料时，请一并提交会议材料（attachments）',
+    path: ['attachments'],
+  })
 
 /** More people for a published meeting, named the same way as at creation. */
 export const addInviteesBody = z.strictObject({ selector: selectorBody })

@@ -1,5 +1,5 @@
-import type { LivelihoodCycle, LivelihoodProject } from '../../domain/livelihood.js'
-import { surveyQuestion, type Question, type SurveyRecord } from '../../domain/survey.js'
+import type { LivelihoodCycle, LivelihoodProject } from './livelihood.js'
+import { surveyQuestion, type Question, type SurveyRecord } from './survey.js'
 
 /**
  * What the deputies are asked in the year's 民生实事 ballot (LivelihoodCycles.startBallot): every
