@@ -1,20 +1,5 @@
 import { expect } from 'chai'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { MP_ROOT } from './harness/runtime.js'
-
-/** The font-size a selector's rule declares in a stylesheet, comments taken out. */
-function fontSize(file: string, selector: string): string {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
-  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
-  const size = rule?.[2].match(/font-size:\s*([^;]+);/)?.[1].trim()
-  if (!size) throw new Error(`${file} ${selector} declares no font-size`)
-  return size
-}
-
-/** The body text in rpx, standard and 关怀模式, as app.wxss sets it on the page and the care shell. */
-const BODY = { standard: 34, care: 40 }
-const rpx = (size: string, body: number) => (size.endsWith('em') ? parseFloat(size) * body : parseFloat(size))
+import { BODY, expectAboveBody, fontSize, rpx } from './harness/stylesheets.js'
 
 /**
  * 李建国, 62, turns on 关怀模式. On his workbench "李建国 代表，您好", "我的待办：共 2 项", "群众留言（2）" and
@@ -41,9 +26,7 @@ describe('mini-program: 关怀模式 grows the deputy’s headings, states and c
   ]
   for (const [file, selector] of headings)
     it(`${file} ${selector}: larger than the body under it, in 关怀模式 too`, () => {
-      const size = fontSize(file, selector)
-      expect(rpx(size, BODY.standard), 'standard look').to.be.above(BODY.standard)
-      expect(rpx(size, BODY.care), '关怀模式').to.be.above(BODY.care)
+      expectAboveBody(file, selector)
     })
 
   it('pages/deputy/case.wxss .state-note: as large as the body, in 关怀模式 too', () => {

@@ -33,6 +33,8 @@ describe('mini-program: a deputy marked away reads it on his workbench', () => {
     await phoneOfZhang(app)
     const workbench = await openPage('pages/deputy/index')
     expect(workbench.has('.away')).to.equal(false)
-    expect(workbench.text()).not.to.include('暂停接收')
+    // Only the way to pause them himself (暂停接收新留言（外出、生病时）), no word of a pause.
+    expect(workbench.text()).not.to.include('已为您暂停').and.not.include('您已暂停').and.not.include('暂停接收留言至')
+    expect(workbench.textOf('#open-away')).to.equal('暂停接收新留言（外出、生病时） ›')
   })
 })

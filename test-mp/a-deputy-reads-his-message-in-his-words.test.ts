@@ -35,7 +35,7 @@ describe('mini-program: a deputy reads his message in his own words', () => {
     expect(page.text()).to.include('您受理了留言')
 
     const hers = (await resident.get(`/api/mp/cases/${c.id}`)).body.timeline.find((e: { type: string }) => e.type === 'assigned')
-    expect(hers.note, 'the resident keeps her sentence').to.equal('已转至轻工街道代表联络站 张伟代表（您通过张伟代表的二维码留言）')
+    expect(hers.note, 'the resident keeps her sentence').to.equal('已转至轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
   })
 
   it('named by the resident in the chat: 群众指定了您', async () => {

@@ -1,21 +1,5 @@
 import { expect } from 'chai'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { MP_ROOT } from './harness/runtime.js'
-
-/** The declarations of the rule whose selector is exactly `selector` in a stylesheet. */
-function declarations(file: string, selector: string): Map<string, string> {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
-  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
-  if (!rule) throw new Error(`${file} has no rule for ${selector}`)
-  return new Map(
-    rule[2]
-      .split(';')
-      .map((d) => d.split(':'))
-      .filter((d) => d.length >= 2)
-      .map(([name, ...value]) => [name.trim(), value.join(':').trim()]),
-  )
-}
+import { declarations } from './harness/stylesheets.js'
 
 /** A length as the phone works it out on a page in the standard look or in 关怀模式: var() read from the page shell's rules. */
 function resolve(value: string, care: boolean): number {

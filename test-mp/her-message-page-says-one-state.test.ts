@@ -1,11 +1,9 @@
 import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { expect } from 'chai'
 import { asDeputy, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
-import { MP_ROOT } from './harness/runtime.js'
+import { declarations } from './harness/stylesheets.js'
 import { phone } from './harness/wx.js'
 import { created } from './office.js'
 
@@ -16,20 +14,6 @@ function buttonClasses(page: MpPage, selector: string): string {
   const host = page.component.querySelector(selector)
   const rendered = host._exparserNode.shadowRoot?.childNodes.find((n: any) => n instanceof exparser.Element)
   return String(rendered?.$$?.className ?? '')
-}
-
-/** The declarations of a selector's rule in a stylesheet, comments taken out. */
-function declarations(file: string, selector: string): Map<string, string> {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
-  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
-  if (!rule) throw new Error(`${file} has no rule for ${selector}`)
-  return new Map(
-    rule[2]
-      .split(';')
-      .map((d) => d.split(':'))
-      .filter((d) => d.length >= 2)
-      .map(([name, ...value]) => [name.trim(), value.join(':').trim()]),
-  )
 }
 
 /**

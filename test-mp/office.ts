@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../test/fixtures.js'
 import { asAdmin, asDeputy, Client } from '../test/helpers/app.js'
 import type { Backend } from './harness/backend.js'
-import { holdPhone } from './harness/backend.js'
+import { holdPhone, startBackend } from './harness/backend.js'
 import { settle, type MpPage } from './harness/page.js'
 
 /**
@@ -61,4 +61,26 @@ export async function collectingCycle(app: Backend): Promise<{ id: string }> {
       projectCount: 1,
     }),
   )
+}
+
+/**
+ * A backend where 陈主任 of 湛河区 (sunli) runs 学习宣传新修订的代表法 for 马庄街道's deputies (st002), open to
+ * residents who follow it, from yesterday for ten days, with one required reading: 代表法修正草案说明.
+ */
+export async function studyCampaign(): Promise<{ app: Backend; campaignId: string; itemId: string }> {
+  const app = await startBackend()
+  const chen = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
+  const now = app.clock.now().getTime()
+  const campaign = await created(
+    chen.post('/api/admin/campaigns', {
+      title: '学习宣传新修订的代表法',
+      startsAt: new Date(now - 86_400_000).toISOString(),
+      endsAt: new Date(now + 10 * 86_400_000).toISOString(),
+      audience: { stationIds: ['st002'], followers: true },
+    }),
+  )
+  const item = await created(
+    chen.post(`/api/admin/campaigns/${campaign.id}/items`, { title: '代表法修正草案说明', summary: '必读，约五分钟', required: true, body: '<p>说明</p>' }),
+  )
+  return { app, campaignId: campaign.id, itemId: item.id }
 }

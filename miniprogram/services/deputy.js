@@ -28,6 +28,13 @@ function deputyService(request) {
      * app: { longTerm, left }, bot }.
      */
     notices: () => request('GET', '/api/mp/deputy/notices'),
+    /**
+     * 暂停接收留言, his own: { away: { from, until, reason, note, now, bySelf, text, askStation } | null, today, reasons: [{ value, label }] }.
+     * setAway({ from, until, reason, note? }) sets or changes it, endAway() ends it; each answers the same.
+     */
+    away: () => request('GET', '/api/mp/deputy/away'),
+    setAway: (mark) => request('PUT', '/api/mp/deputy/away', mark),
+    endAway: () => request('DELETE', '/api/mp/deputy/away'),
     digestPreferences: () => request('GET', '/api/mp/deputy/digest-preferences'),
     saveDigestPreferences: (prefs) => request('PUT', '/api/mp/deputy/digest-preferences', prefs),
   }

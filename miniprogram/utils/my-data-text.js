@@ -19,7 +19,7 @@ const RSVP = { attend: '参加', leave: '请假', pending: '未回复' }
 const ATTEMPT = { open: '未交卷', submitted: '已交卷', expired: '超时未交卷' }
 
 function account(a, history) {
-  const lines = ['【账号】', '开始使用时间：' + at(a.createdAt), '账号里的手机号：' + (a.phone || '没有')]
+  const lines = ['【账号】', '开始使用时间：' + at(a.createdAt), '账号里的' + (a.phoneWord || '电话') + '：' + (a.phone || '没有')]
   if (a.deputy) lines.push('代表身份：' + a.deputy.name + ' 代表')
   lines.push('个人信息保护说明：' + (a.consent ? '已同意（' + version(a.consent.version) + '，' + at(a.consent.at) + '）' : '未同意'))
   history.forEach((h) => lines.push('  ' + at(h.at) + ' ' + h.label + '（' + version(h.version) + '）'))

@@ -156,13 +156,21 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'deputy.bound': (d) => via(d.via),
   // The code as it was typed on the demo's computer: whom the demo sign-in came in as.
   'mp.demo_login': (d) => (str(d.as) ? `演示登录码 demo:${d.as}` : ''),
+  // `via`: he set or ended it himself (通过小程序); staff's entries have none.
   'deputy.away.set': (d) =>
     str(d.from) && str(d.until)
-      ? joined(`${monthDayText(str(d.from)!)}至${monthDayText(str(d.until)!)}`, str(d.reason) && (AWAY_REASON_LABELS as Record<string, string>)[str(d.reason)!])
+      ? joined(
+          `${monthDayText(str(d.from)!)}至${monthDayText(str(d.until)!)}`,
+          str(d.reason) && (AWAY_REASON_LABELS as Record<string, string>)[str(d.reason)!],
+          via(d.via),
+        )
       : '',
-  'deputy.away.ended': (d) => (str(d.until) ? `原定至${monthDayText(str(d.until)!)}${d.wasAway === false ? '（尚未开始，已取消）' : '，提前结束'}` : ''),
+  'deputy.away.ended': (d) =>
+    str(d.until) ? joined(`原定至${monthDayText(str(d.until)!)}${d.wasAway === false ? '（尚未开始，已取消）' : '，提前结束'}`, via(d.via)) : '',
   'directory.import': (d) =>
     joined(`新增 ${sum(d.created)} 条`, `更新 ${sum(d.updated)} 条`, num(d.deputiesNotInFile) ? `名册外代表 ${d.deputiesNotInFile} 名` : null),
+  // Which number the deputy read: the one she left as her contact phone, or one found in her message's words.
+  'case.phone.read': (d) => (d.source === 'text' ? '留言内容里写的电话' : d.source === 'field' ? '留言人留的联系电话' : ''),
   'case.assigned': (d, names) => `交${deputy(d.deputyId, names)}办理`,
   'case.reassigned': (d, names) => `由${deputy(d.fromDeputyId, names)}改为${deputy(d.deputyId, names)}办理`,
   'case.handed_up': (d, names) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names)}`, reason(d.note)),

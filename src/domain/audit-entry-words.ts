@@ -27,14 +27,15 @@ export function auditRefs(e: AuditLine): AuditRef[] {
 
 /**
  * Who did it when the entry has no staff actor: the deputy who read a resident's phone, bound
- * his WeChat, handed a message on to a colleague (转交) or back to its station (退回), the staff member who bound the bot or a station's group from the chat.
+ * his WeChat, handed a message on to a colleague (转交) or back to its station (退回), paused his own new messages
+ * or ended that pause (暂停接收留言), the staff member who bound the bot or a station's group from the chat.
  */
 function actingPerson(e: AuditLine): AuditRef | null {
   if (e.actorKind !== 'system') return null
   const deputy =
     e.action === 'case.phone.read'
       ? str(e.details.deputyId)
-      : e.action === 'deputy.bound'
+      : e.action === 'deputy.bound' || e.action === 'deputy.away.set' || e.action === 'deputy.away.ended'
         ? e.targetId
         : e.action === 'case.transferred' || e.action === 'case.handed_back' // the deputy who handed it on, or back
           ? str(e.details.fromDeputyId)

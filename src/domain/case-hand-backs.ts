@@ -17,7 +17,9 @@ export interface HandBack {
   latest: boolean
 }
 
-const PLACINGS = new Set<CaseEvent['type']>(['assigned', 'transferred', 'referred'])
+/** The steps that put a message in someone's hands: 分派, 转交 (a deputy's, or staff's 改派), 上报. */
+export const PLACING_STEPS = ['assigned', 'transferred', 'referred'] as const satisfies ReadonlyArray<CaseEvent['type']>
+const PLACINGS = new Set<CaseEvent['type']>(PLACING_STEPS)
 
 /** Each deputy's last hand-back of this message, by deputy id (a timeline in order, oldest first). */
 export function handBacks(events: readonly CaseEvent[]): Map<string, HandBack> {
@@ -47,4 +49,36 @@ export function handBackText(h: HandBack, timeZone: string, now: Date, ticket: s
   const message = ticket ? `留言 ${ticket} ` : '这条留言'
   const what = h.to === 'station' ? `把${message}交回` : `把${message}转给了其他代表`
   return `${when}${what}${h.note ? `：${h.note}` : ''}`
+}
+
+type Step = Pick<CaseEvent, 'type' | 'actorRole' | 'actorId' | 'data'>
+
+/** The last step that put the message in someone's hands (PLACING_STEPS), and where it is in the timeline; null when none did. */
+function lastPlacing(events: readonly Step[]): { step: Step; at: number } | null {
+  for (let at = events.length - 1; at >= 0; at--) if (PLACINGS.has(events[at].type)) return { step: events[at], at }
+  return null
+}
+
+/**
+ * The colleague this deputy himself handed the message on to (his own 转交), when that colleague holds it still
+ * (`holder`); null when staff moved it, when he handed it back to the station, or when it has moved on since.
+ * His page then says where it went in his own words (您已转给张伟代表办理), not as something done to him.
+ */
+export function handedOnByHim(events: readonly Step[], deputyId: string, holder: string | null): string | null {
+  const last = lastPlacing(events)?.step
+  if (!last || last.type !== 'transferred' || last.actorRole !== 'deputy' || last.actorId !== deputyId) return null
+  return holder && last.data.deputyId === holder ? holder : null
+}
+
+/**
+ * How the message last came into this deputy's hands when a colleague handed it to him (转交): who, and whether it
+ * had been his before (`back`: 交回, not 转来); null when staff or routing placed it with him. His 我的待办 says so,
+ * as the notice he got did, not "新留言".
+ */
+export function handedToHimBy(events: readonly Step[], deputyId: string): { fromDeputyId: string; back: boolean } | null {
+  const last = lastPlacing(events)
+  if (!last) return null
+  const { step } = last
+  if (step.type !== 'transferred' || step.actorRole !== 'deputy' || !step.actorId || step.actorId === deputyId || step.data.deputyId !== deputyId) return null
+  return { fromDeputyId: step.actorId, back: events.slice(0, last.at).some((e) => e.data.deputyId === deputyId) }
 }

@@ -208,9 +208,11 @@ export function refusalText(action: RefusedAction, c: RefusedCase): string {
 
 /**
  * A deputy acting on a message that has been taken from him since he opened it: given to another
- * deputy, or back with the station (or the office) to be placed again.
+ * deputy, or back with the station (or the office) to be placed again. `handedOnTo`: the colleague he
+ * handed it to himself (转交, handedOnByHim), who holds it still: said as his own move, by name.
  */
-export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, subject = '这条留言'): string {
+export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, subject = '这条留言', handedOnTo: string | null = null): string {
+  if (c.deputyId && handedOnTo) return `${subject}您已转给${handedOnTo}代表办理，您不用再处理`
   if (c.deputyId) return `${subject}已改由其他代表办理，您不用再处理`
   return c.stationId ? `${subject}已交回联络站重新安排，您不用再处理` : `${subject}已交人大常委会办公室重新安排，您不用再处理`
 }

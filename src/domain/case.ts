@@ -161,6 +161,17 @@ export const TRANSITIONS = {
 
 export type CaseAction = keyof typeof TRANSITIONS
 
+/**
+ * Why a message may not take another merged into it (合并), or null when it may: closed, withdrawn, refused or merged
+ * itself (merge_target_closed), or answered already (merge_target_answered: its answer was written before the other
+ * came, and nobody would answer that one, which the merge closes). Reopened, it is worked on again and may. The one
+ * rule for the service's check and for the stores, which hold to it inside the merge's write.
+ */
+export function mergeTargetRefusal(into: Pick<CaseRecord, 'status' | 'mergedInto'>): 'merge_target_closed' | 'merge_target_answered' | null {
+  if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) return 'merge_target_closed'
+  return into.status === 'replied' ? 'merge_target_answered' : null
+}
+
 export function canTransition(action: CaseAction, from: CaseStatus): boolean {
   return (TRANSITIONS[action] as readonly CaseStatus[]).includes(from)
 }

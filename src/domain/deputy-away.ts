@@ -11,6 +11,13 @@ export type AwayReason = (typeof AWAY_REASONS)[number]
 /** As the console's choice reads them. Staff only: residents are told the dates, never why. */
 export const AWAY_REASON_LABELS: Record<AwayReason, string> = { leave: '请假', study: '外出学习', other: '其他' }
 
+/** The same kinds as a deputy chooses his own on his phone, with what each covers in his words. */
+export const AWAY_REASON_CHOICES: ReadonlyArray<{ value: AwayReason; label: string }> = [
+  { value: 'leave', label: '请假（生病、住院、家里有事）' },
+  { value: 'study', label: '外出学习、培训、开会' },
+  { value: 'other', label: '其他' },
+]
+
 export interface DeputyAway {
   /** First local date away, YYYY-MM-DD in the business time zone. */
   from: string
@@ -19,6 +26,8 @@ export interface DeputyAway {
   reason: AwayReason
   /** A few words for staff ("住院"), or null. */
   note: string | null
+  /** He set it himself, from the mini-program (migration 064); absent when staff did, as on every mark before. */
+  bySelf?: true
 }
 
 /** The longest mark: a term's study course; a longer absence is a matter for the directory (离任). */
@@ -47,11 +56,14 @@ export function awayStaffNote(away: DeputyAway | null | undefined, today: string
   return `代表${how}至${monthDayText(away!.until)}`
 }
 
-/** The console's line for the mark, now or ahead: "暂停接收留言 12月1日至12月5日（请假：住院）"; null when over. */
+/**
+ * The console's line for the mark, now or ahead: "暂停接收留言 12月1日至12月5日（请假：住院）", with "；代表本人设置"
+ * when he set it himself; null when over.
+ */
 export function awayLine(away: DeputyAway | null | undefined, today: string): string | null {
   const state = awayState(away, today)
   if (!state) return null
-  const why = AWAY_REASON_LABELS[away!.reason] + (away!.note ? `：${away!.note}` : '')
+  const why = AWAY_REASON_LABELS[away!.reason] + (away!.note ? `：${away!.note}` : '') + (away!.bySelf ? '；代表本人设置' : '')
   return `${state === 'ahead' ? '将' : ''}暂停接收留言 ${monthDayText(away!.from)}至${monthDayText(away!.until)}（${why}）`
 }
 
@@ -74,12 +86,15 @@ export function awayDatesText(away: Pick<DeputyAway, 'from' | 'until'>): string 
 
 /**
  * His own workbench's line while a mark stands (now or ahead), else null: who set it, the dates, and that the
- * messages he holds stay his ("联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理").
+ * messages he holds stay his ("联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理"; one he
+ * set himself: "您已暂停接收新留言（…），…").
  */
 export function awayDeputyLine(away: DeputyAway | null | undefined, today: string): string | null {
   const state = awayState(away, today)
   if (!state) return null
-  return `联络站${state === 'now' ? '已' : '将'}为您暂停接收新留言（${awayDatesText(away!)}），您手上的留言仍由您办理`
+  const when = state === 'now' ? '已' : '将'
+  const who = away!.bySelf ? `您${when}` : `联络站${when}为您`
+  return `${who}暂停接收新留言（${awayDatesText(away!)}），您手上的留言仍由您办理`
 }
 
 /**
@@ -102,6 +117,41 @@ export function awayEndedWords(deputyName: string, away: Pick<DeputyAway, 'from'
   const dates = awayDatesText(away)
   return {
     text: `${deputyName}代表，${setBy}已取消您${dates}的暂停接收新留言，群众的新留言会照常交给您。`,
+    cardText: Array.from(`已取消${dates}的暂停`).length <= 20 ? `已取消${dates}的暂停` : '已恢复接收新留言',
+  }
+}
+
+/**
+ * What his station's staff read when he pauses his new messages himself (from the mini-program), in their group: who,
+ * the dates and the kind (never his note, which may name an illness: the console shows it to them), and what it means
+ * for them: messages written to him go to their queue meanwhile; those he holds stay his.
+ */
+export function awaySelfSetWords(deputyName: string, away: Pick<DeputyAway, 'from' | 'until' | 'reason'>) {
+  const dates = awayDatesText(away)
+  return {
+    text:
+      `${deputyName}代表在小程序里自己设置了暂停接收新留言：${dates}（${AWAY_REASON_LABELS[away.reason]}）。` +
+      `这几天群众写给他的新留言会交到联络站，请安排其他代表办理；他手上的留言仍由他办理。`,
+    cardTitle: Array.from(`${deputyName}代表暂停接收新留言`).length <= 20 ? `${deputyName}代表暂停接收新留言` : '代表暂停接收新留言',
+    cardText: Array.from(`${dates}暂停接收新留言`).length <= 20 ? `${dates}暂停接收新留言` : '暂停接收新留言，手上的照常办理',
+  }
+}
+
+/**
+ * Why he may not change or end a mark his station (or the office) set, in the mini-program: it is theirs, they set it
+ * for a reason (he is in hospital) and were told it stands, and his notice told him to ask them (awaySetWords). Whom
+ * he asks (`contact`): his station. Also shown on his page in place of the form while such a mark stands.
+ */
+export function awaySetForYouWords(away: Pick<DeputyAway, 'from' | 'until'>, contact: string): string {
+  return `联络站已为您暂停接收新留言（${awayDatesText(away)}）。日期要改或提前恢复，请联系${contact}。`
+}
+
+/** What his station's staff read when he ends (or drops) a pause himself: new messages go to him again. */
+export function awaySelfEndedWords(deputyName: string, away: Pick<DeputyAway, 'from' | 'until'>) {
+  const dates = awayDatesText(away)
+  return {
+    text: `${deputyName}代表在小程序里自己取消了${dates}的暂停接收新留言，群众的新留言会照常交给他。`,
+    cardTitle: Array.from(`${deputyName}代表恢复接收新留言`).length <= 20 ? `${deputyName}代表恢复接收新留言` : '代表恢复接收新留言',
     cardText: Array.from(`已取消${dates}的暂停`).length <= 20 ? `已取消${dates}的暂停` : '已恢复接收新留言',
   }
 }

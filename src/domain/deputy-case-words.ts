@@ -1,4 +1,4 @@
-import type { ActorRole, CaseRecord, CaseStatus } from './case.js'
+import { DEPUTY_LOAD_STATUSES, type ActorRole, type CaseEvent, type CaseRecord, type CaseStatus } from './case.js'
 import type { TimelineStepFacts } from './resident-timeline-words.js'
 
 /**
@@ -20,9 +20,20 @@ const STANDING: Record<CaseStatus, string> = {
   rejected: '不予受理',
 }
 
-/** "当前状态：新留言，待受理": where the message stands and what it waits for. */
-export function deputyStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>): string {
+/** A colleague who handed him a message (转交), by name, and whether it had been his before (交回). */
+export type HandedBy = { name: string; back: boolean }
+
+/** Who handed it to him, as his notice said it: "张伟代表转给您", "王芳代表交回给您". */
+const handedWords = (h: HandedBy) => `${h.name ? `${h.name}代表` : '其他代表'}${h.back ? '交回给您' : '转给您'}`
+
+/**
+ * "当前状态：新留言，待受理": where the message stands and what it waits for. `handedBy`: a new message a colleague
+ * handed him (转交), said as his 我的待办 says it ("张伟代表转给您，待受理"), not "新留言" under a number he may have
+ * handled already.
+ */
+export function deputyStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>, handedBy: HandedBy | null = null): string {
   if (c.status === 'closed' && c.mergedInto) return '已合并办理'
+  if (c.status === 'assigned' && handedBy) return `${handedWords(handedBy)}，待受理`
   return STANDING[c.status]
 }
 
@@ -37,7 +48,12 @@ const TASK_STANDING: Partial<Record<CaseStatus, string>> = {
   reopened: '群众要求重新办理',
 }
 
-export function deputyTaskStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>): string {
+/**
+ * `handedBy`: a new message a colleague handed him (转交), by name, `back` when it was his before. Said as his notice
+ * said it ("张伟代表交回给您", "张伟代表转给您"), not "新留言" under a number he may have handled already.
+ */
+export function deputyTaskStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>, handedBy: HandedBy | null = null): string {
+  if (c.status === 'assigned' && handedBy) return handedWords(handedBy)
   return TASK_STANDING[c.status] ?? deputyStatusWords(c)
 }
 
@@ -121,4 +137,50 @@ export function deputyStepWords(s: DeputyStepFacts): string | null {
     default:
       return null
   }
+}
+
+/** What the top of his page says of a message she sent back (重新办理): her score and words, and the answer she was unhappy with. */
+export interface DeputyReopenNote {
+  /** "群众的意见（2 分）：疏通了两天又堵了" */
+  opinion: string
+  /** "您上次的答复：…" ("张伟代表上次的答复：…" when a colleague gave it); null when nobody answered before. */
+  lastReply: string | null
+}
+
+/**
+ * A message she sent back (重新办理) while it waits on its deputy: why, with her score, and the answer she
+ * was unhappy with, for the top of his page, not only at the bottom of 办理经过. Her score is the one the
+ * reopening recorded, else her last rating. Null otherwise, and for the system's reopening (a merge undone),
+ * which is not hers. `names`: the timeline's names ("deputy:ID" → 张伟), for a colleague's answer.
+ */
+export function deputyReopenNote(
+  c: Pick<CaseRecord, 'status' | 'deputyId' | 'ratings'>,
+  events: readonly CaseEvent[],
+  names: Readonly<Record<string, string>>,
+): DeputyReopenNote | null {
+  if (!DEPUTY_LOAD_STATUSES.includes(c.status)) return null
+  const at = events.map((e) => e.type).lastIndexOf('reopened')
+  const reopened = at < 0 ? null : events[at]
+  if (!reopened || reopened.actorRole !== 'resident') return null
+  const score = typeof reopened.data.previousRating === 'number' ? reopened.data.previousRating : (c.ratings.at(-1)?.rating ?? null)
+  const reason = (reopened.note ?? '').trim()
+  // Her words with the score, when they say more than her reason (the chat takes a comment after the score).
+  const comment = (c.ratings.at(-1)?.comment ?? '').trim()
+  const said = [reason, comment && comment !== reason ? `评价时说：${comment}` : ''].filter(Boolean).join('；')
+  const replied = events
+    .slice(0, at)
+    .reverse()
+    .find((e) => e.type === 'replied' && e.note)
+  return {
+    opinion: `群众的意见${score === null ? '' : `（${score} 分）`}：${said || '对答复不满意，要求重新办理'}`,
+    lastReply: replied ? `${answeredBy(replied, c.deputyId, names)}上次的答复：${replied.note}` : null,
+  }
+}
+
+/** Who gave an answer, as the deputy holding the message reads it: 您, a colleague by name, or nobody named (staff, a name gone). */
+function answeredBy(e: Pick<CaseEvent, 'actorRole' | 'actorId'>, holder: string | null, names: Readonly<Record<string, string>>): string {
+  if (e.actorRole !== 'deputy' || !e.actorId) return ''
+  if (e.actorId === holder) return '您'
+  const name = names[`deputy:${e.actorId}`]
+  return name ? `${name}代表` : ''
 }

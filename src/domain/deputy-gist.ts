@@ -20,6 +20,16 @@ export function deputyGist(text: string, max = DEPUTY_GIST_MAX): string {
 }
 
 /**
+ * The first `max` characters of her words as a deputy's lists show them (cut as they always were, no "…"), phone and
+ * ID numbers masked as in deputyGist, and never cut inside a mask ("〔手机" would leave the reader guessing).
+ */
+export function deputyExcerpt(text: string, max: number): string {
+  const kept = Array.from(maskPhoneAndIdNumbers(text)).slice(0, max)
+  const open = kept.lastIndexOf('〔')
+  return (open > kept.lastIndexOf('〕') ? kept.slice(0, open) : kept).join('')
+}
+
+/**
  * The one rule for quoting a message's first words, whoever reads them: masked by `mask` (a deputy's
  * notice hides phone and ID numbers; the resident's own card hides more, maskPersonalData), one line
  * cut at `max` (messageGist), and never cut inside a number, a latin word or a mask 〔…〕.

@@ -15,13 +15,14 @@ function dateWords(due: ReturnType<typeof wallClock>, timeZone: string, now?: Da
 }
 
 /**
- * A deadline of a message (to acknowledge it, to answer it) as deputies and staff read
- * it (residents: residentDueDateText): always the date and the time, "12月7日 06:57前", so that a deadline reads by one rule
- * whatever day the message came on. Both clocks (domain/sla.ts) end at a moment: the
- * acknowledgement after so many working hours, the reply at the end of a working day. A
- * deadline at the end of a day is "12月22日 24:00前", as official notices say 24时: the
- * whole of the 22nd counts, and "12月23日 00:00前" would be read as the whole of the 23rd.
+ * A deadline of a message (to acknowledge it, to answer it) as staff read it on the console's
+ * badge (sla-badge): always the date and the time, "12月7日 06:57前". Both clocks (domain/sla.ts)
+ * end at a moment: the acknowledgement after so many working hours, the reply at the end of a
+ * working day. A deadline at the end of a day is "12月22日 24:00前", as official notices say 24时:
+ * the whole of the 22nd counts, and "12月23日 00:00前" would be read as the whole of the 23rd.
  * The year is written only when it is not the year of `now`: "2027年1月15日 24:00前".
+ * Deputies and residents never read "24:00" (an older reader does not say it): every notice,
+ * page and chat line of theirs says a deadline as closingText does.
  */
 export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
   const last = lastOpenMoment(dueAt, timeZone)
@@ -33,14 +34,16 @@ export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
 /**
  * A deadline of her message as the resident who wrote it reads it: "12月22日前（含当日）" at the
  * end of a day, "12月7日 10:00前" at a time of day. "24:00" is an office's way of saying it
- * (deputies keep dueDateText's); a resident reads the whole day counting, as on a closing date.
+ * (staff's badge keeps dueDateText's); she reads the whole day counting, as on a closing date,
+ * and so does her deputy (closingText: his notices, his page, his chat).
  */
 export function residentDueDateText(dueAt: Date, timeZone: string, now?: Date): string {
   return closingText(dueAt, timeZone, now)
 }
 
 /**
- * When something closes (a survey, a ballot, a quiz), as people say it: "12月19日前（含当日）"
+ * When something closes (a survey, a ballot, a quiz, the time to acknowledge or answer a message
+ * as deputies and residents read it), as people say it: "12月19日前（含当日）"
  * when it closes at the end of a day, "11月30日 18:00前" at a time of day. A close at 00:00
  * is the end of the day before ("12月19日前（含当日）", not "12月20日 00:00前", which an older
  * reader takes for the whole of 20 December).

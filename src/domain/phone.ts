@@ -12,3 +12,12 @@ export function normalizePhone(input: string): string | null {
   if (/^0\d{2,3}\d{7,8}$/.test(digits)) return digits
   return null
 }
+
+/**
+ * What a number is called to the person who gave it: "手机号" for a mobile, "电话" for anything else (a
+ * landline she typed, or a number not at hand): never 手机号 for a landline.
+ */
+export function phoneWord(input: string | null): '手机号' | '电话' {
+  const number = input === null ? null : normalizePhone(input)
+  return number !== null && number.startsWith('1') ? '手机号' : '电话'
+}

@@ -45,11 +45,14 @@ const ID_NUMBER = new RegExp(
   'g',
 )
 /**
- * Numbers cut by commas and followed by a unit are amounts or counts listed one after another ("135，2000，3000元"),
- * never a phone: a phone read out in groups is not followed by 元 (元旦 aside). Only after a comma: a run of digits
- * ("13812345678") or of dashes is a phone whatever follows. In MOBILE and CN_MOBILE alike (the second reads digits too).
+ * Numbers cut by commas and followed by a unit of money or area are amounts listed one after another
+ * ("135，2000，3000元"), never a phone: a phone read out in groups is not followed by 元 (元旦 aside). Only the units
+ * that say so unmistakably: words that merely start with a count character follow a phone as often ("…5678多谢代表",
+ * "…5678天天有人在家", "…5678个人电话"), and a phone left bare reaches whoever reads it; 多/余 only right before such a
+ * unit ("3000多元"). Only after a comma: a run of digits ("13812345678") or of dashes is a phone whatever follows. In
+ * MOBILE and CN_MOBILE alike (the second reads digits too).
  */
-const notAnAmount = (digit: string) => `(?!(?<=[,，、]\\s?${digit}{4})\\s?(?:元(?!旦)|[块角万千百多余个人户平米岁次天期届份件台辆斤%％]))`
+const notAnAmount = (digit: string) => `(?!(?<=[,，、]\\s?${digit}{4})\\s?(?:[多余]?(?:元(?!旦)|[块万千百户%％]|平米|平方米)))`
 /** 1[3-9]x xxxx xxxx, with or without +86 and separators. */
 const MOBILE = new RegExp(
   `${NOT_DIGIT_BEFORE}(?:(?:\\+|＋)?86${SEP})?1[3-9３-９]${D}${PHONE_SEP}${D}{4}${PHONE_SEP}${D}{4}${NOT_DIGIT_AFTER}${notAnAmount(D)}`,
@@ -70,8 +73,11 @@ const CN_MOBILE = new RegExp(
  * as it is read out ("0571.8765 4321", "010-8765-4321", "0571 876 5432").
  */
 const LANDLINE = new RegExp(`${NOT_DIGIT_BEFORE}[(（]?0${D}{2,3}[)）]?${SEP}${D}{3,4}${SEP}${D}{4}${NOT_DIGIT_AFTER}`, 'g')
-/** A bare 7–8 digit number right after a word that says it is a phone number. */
-const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)${D}{7,8}${NOT_DIGIT_AFTER}`, 'g')
+/**
+ * A bare 7–8 digit local number right after a word that says it is a phone number: in one run, or in the two groups
+ * it is read out in ("座机8765-4321", "电话：8765 4321", "876-5432"), as most people write a landline without its area code.
+ */
+const LABELLED_NUMBER = new RegExp(`((?:电话|座机|手机|联系方式|号码)(?:号码|是|为)?[:：\\s]*)(?:${D}{7,8}|${D}{3,4}${SEP}${D}{4})${NOT_DIGIT_AFTER}`, 'g')
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g
 // Words that say a QQ or WeChat account follows ("QQ 12345678", "扣扣：…", "微信号…", "加我vx…", "加V：…", "wechat:…").
 const QQ_WORD = '(?:QQ|扣扣|企鹅号)'
@@ -98,18 +104,21 @@ const PLACE_WORD = '(?:路|街|大街|大道|巷|胡同|弄|里|村|屯|庄|组|
 const NOT_DATE = '(?![.．][0-9])'
 /**
  * A year and what was done to a building in it ("1号楼2020建成", "3栋1998年交房" has its 年 already): no room. Only these
- * words: a room 2020 (20th floor) is as likely as a year after a building otherwise, and a room kept costs a home.
+ * words, which a household does not do: a room 2020 (20th floor) is as likely as a year after a building otherwise, and
+ * a room kept costs a home. Not 装修/翻新/改造/入住 nor a bare 建 or 盖: "楼上3栋2001装修太吵" is the commonest noise
+ * complaint there is, about the home on the 20th floor.
  */
-const NOT_A_BUILT_YEAR = '(?!(?:19|20)[0-9]{2}(?:建|盖|修建|竣工|落成|交付|交房|入住|投用|投入使用|开工|动工|翻新|改造|装修))'
+const NOT_A_BUILT_YEAR = '(?!(?:19|20)[0-9]{2}(?:建成|竣工|落成|交付|交房|投用|投入使用|开工|动工))'
 /** A room number written bare after the building or entrance ("2单元402"). */
 const BARE_ROOM = `((?<=单元|栋|幢|号楼|楼)${NOT_A_BUILT_YEAR}[0-9]{2,4}(?![0-9年月日号元块米])${NOT_DATE})?`
 // One space may stand after the place word ("和平路 3号楼"): the number is the same street's.
 const AFTER_PLACE = new RegExp(`(${PLACE_WORD})(\\s?)((?:${NUM}${UNIT})+)${BARE_ROOM}(?!线|路|月|日|点|年)`, 'g')
 /**
  * Two parts in a row ("3栋2单元"), or one part and a bare room after it ("5楼502", "3号楼1202"): a home wherever it stands.
- * A number after one part is a room only when nothing says it counts something ("3号楼100多户", "一楼120平米").
+ * A number after one part is a room only when nothing says it counts something ("3号楼100多户", "一楼120平米"); 天天 and
+ * 多次 say how often, not how many ("3号楼1202天天漏水", "3栋1202多次找物业").
  */
-const LONE_ROOM = `(?<=单元|栋|幢|座|号楼|楼|层)${NOT_A_BUILT_YEAR}[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百多余个人户平米岁次天期届%％])${NOT_DATE}`
+const LONE_ROOM = `(?<=单元|栋|幢|座|号楼|楼|层)${NOT_A_BUILT_YEAR}[0-9]{3,4}(?![0-9A-Za-z年月日号元块角万千百余个人户平米岁次期届%％]|天(?!天)|多(?!次))${NOT_DATE}`
 // The first part written once: tried at every character, an alternation of two whole patterns costs twice.
 const UNIT_RUN = new RegExp(`(?<![月年])${NUM}${UNIT}(?:(?:${NUM}${UNIT})+${BARE_ROOM}|${LONE_ROOM})`, 'g')
 

@@ -1,4 +1,19 @@
 import type { CaseRecord, CaseStatus } from './case.js'
+import { UNHAPPY_AT_MOST } from './case-unhappy.js'
+
+/** Her score in the words she was shown when she gave it (the mini-program's stars, case-dashboard's RATING_LABELS). */
+const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
+
+/**
+ * The states a deputy holds the message in, said of whoever has it ("代表", or "张伟代表" where the
+ * name is known): whether he has read it yet. One sentence for each, with or without the name, so
+ * that her list, her message's page and the chat say one state one way.
+ */
+const withDeputy = {
+  assigned: (who: string) => `已交给${who}，代表还没有看`,
+  acknowledged: (who: string) => `${who}已看到，正在办`,
+  reopened: (who: string) => `已请${who}重新办理，代表还没有看`,
+} satisfies Partial<Record<CaseStatus, (who: string) => string>>
 
 /**
  * Where a message stands, as the resident who wrote it reads it: who has it and what happens next,
@@ -7,12 +22,12 @@ import type { CaseRecord, CaseStatus } from './case.js'
  */
 const WORDS: Record<CaseStatus, string> = {
   submitted: '联络站正在安排代表',
-  assigned: '已交给代表，等代表受理',
-  acknowledged: '代表已受理，正在办理',
+  assigned: withDeputy.assigned('代表'),
+  acknowledged: withDeputy.acknowledged('代表'),
   forwarded: '已交有关部门办理',
   replied: '代表已答复，请评价',
   closed: '已办结',
-  reopened: '正在重新办理',
+  reopened: withDeputy.reopened('代表'),
   withdrawn: '已撤回',
   rejected: '不予受理',
 }
@@ -29,16 +44,22 @@ export function residentStatusWords(c: Pick<CaseRecord, 'status' | 'stationId' |
 }
 
 /**
- * Where her message stands on its own page, as one sentence naming the deputy who has it: whether he has
- * read it yet ("已交给张伟代表，代表还没有看" → "张伟代表已看到，正在办"). The page says this once, with the date
- * he is to answer by, in place of a short label beside a second sentence of its own; lists and the chat
- * keep the short words (residentStatusWords). Without a deputy, the short words.
+ * Where her message stands, as one sentence naming the deputy who has it: whether he has read it yet
+ * ("已交给张伟代表，代表还没有看" → "张伟代表已看到，正在办"). Her list, her message's page and the chat's
+ * 查询 of one message all say this, the page once, with the date he is to answer by; the chat's list of
+ * her messages says the same sentence of "代表" (residentStatusWords). Without a deputy, those words.
  */
-export function residentStatusSentence(c: Pick<CaseRecord, 'status' | 'stationId' | 'mergedInto'>, deputyName: string | null): string {
-  if (deputyName) {
-    if (c.status === 'assigned') return `已交给${deputyName}代表，代表还没有看`
-    if (c.status === 'acknowledged') return `${deputyName}代表已看到，正在办`
-    if (c.status === 'reopened') return `已请${deputyName}代表重新办理，代表还没有看`
-  }
+export function residentStatusSentence(c: Pick<CaseRecord, 'status' | 'stationId' | 'mergedInto' | 'rating'>, deputyName: string | null): string {
+  if (deputyName && (c.status === 'assigned' || c.status === 'acknowledged' || c.status === 'reopened')) return withDeputy[c.status](`${deputyName}代表`)
+  // "已办结" alone, right after she gave 2 分, reads as if all were well: the office's end, and her word on it.
+  if (ratedUnhappy(c)) return `已办结，您评了 ${c.rating} 分（${RATING_WORDS[c.rating!]}）`
   return residentStatusWords(c)
+}
+
+/**
+ * Closed with her score of this round saying she was not satisfied (很不满意, 不满意): her pages do not
+ * show it as done and well (✓ in green), and say her score beside 已办结.
+ */
+export function ratedUnhappy(c: Pick<CaseRecord, 'status' | 'mergedInto' | 'rating'>): boolean {
+  return c.status === 'closed' && !c.mergedInto && c.rating !== null && c.rating <= UNHAPPY_AT_MOST
 }

@@ -20,3 +20,16 @@ export function stationDistricts(stations: readonly Pick<Station, 'id' | 'region
 export function stationStreets(stations: readonly Pick<Station, 'id' | 'regionIds'>[], regions: ReadonlyMap<string, Region>): Map<string, string | null> {
   return new Map(stations.map((s) => [s.id, streetOf(s.regionIds[0], regions)]))
 }
+
+/**
+ * The name of the district a deputy's home station (his first) lies in ("湛河区"), null when none: what a
+ * county-level deputy's level is said by (deputyLevelLabel: 区人大代表 in a 区, 县人大代表 in a 县).
+ */
+export function homeDistrictName(
+  stationIds: readonly string[],
+  stations: ReadonlyMap<string, Pick<Station, 'regionIds'>>,
+  regions: ReadonlyMap<string, Region>,
+): string | null {
+  const home = stationIds[0] ? stations.get(stationIds[0]) : undefined
+  return regions.get(districtOf(home?.regionIds[0], regions) ?? '')?.name ?? null
+}

@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit/routes.js'
 import { authRoutes } from './routes/auth/routes.js'
 import { directoryAdminRoutes } from './routes/directory/admin-routes.js'
 import { directoryMpRoutes } from './routes/directory/mp-routes.js'
+import { ownAwayRoutes } from './routes/directory/own-away-routes.js'
 import { healthRoutes } from './routes/health/routes.js'
 import { qrCodeRoutes } from './routes/qrcodes/routes.js'
 import { staffRoutes } from './routes/staff/routes.js'
@@ -138,8 +139,15 @@ export function createHttpApp(
     authRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
     staffMeRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
     directoryMpRoutes({ directory }),
-    directoryAdminRoutes({ auth, directory, importer: services.importer, importBody: jsonBody(importLimit), away: services.deputyAway }),
-    staffRoutes({ auth, staff: services.staff }),
+    directoryAdminRoutes({
+      auth,
+      directory,
+      importer: services.importer,
+      importBody: jsonBody(importLimit),
+      away: services.deputyAway,
+      demoLeftovers: services.demoLeftovers,
+    }),
+    staffRoutes({ auth, staff: services.staff, activation: { clock, validDays: config.security.activationValidDays, timeZone } }),
     unitRoutes({ auth, units: services.units }),
     deputySuggestionRoutes({ sessions, drafts: services.suggestionDrafts, view: services.suggestionView, idempotency, clock }),
     adminSuggestionRoutes({ auth, office: services.suggestionOffice, view: services.suggestionView }),
@@ -214,6 +222,7 @@ export function createHttpApp(
     }),
     deputyDigestRoutes({ sessions, digests: services.digests }),
     deputyNoticeRoutes({ sessions, notices: services.deputyNotices }),
+    ownAwayRoutes({ sessions, ownAway: services.deputyOwnAway }),
     digestRoutes({ auth, digests: services.digests, directory }),
     adminCampaignRoutes({
       auth,
@@ -238,11 +247,11 @@ export function createHttpApp(
       clock,
       timeZone,
     }),
-    mpMeetingRoutes({ sessions, invitations: services.meetingInvitations, files: services.meetingFiles, clock }),
+    mpMeetingRoutes({ sessions, invitations: services.meetingInvitations, files: services.meetingFiles, clock, timeZone }),
     meetingFileUploadRoutes({ auth, files: services.meetingFiles, clock }),
     meetingFileRoutes({ files: services.meetingFiles, clock }),
-    publicMeetingRoutes({ invitations: services.meetingInvitations }),
-    publicRegistrationRoutes({ sessions, invitations: services.meetingInvitations }),
+    publicMeetingRoutes({ invitations: services.meetingInvitations, clock, timeZone }),
+    publicRegistrationRoutes({ sessions, invitations: services.meetingInvitations, clock, timeZone }),
     adminQuizRoutes({ auth, quizzes: services.quizzes, results: services.quizResults, idempotency, clock }),
     mpQuizRoutes({ sessions, taking: services.quizTaking, results: services.quizResults, clock, timeZone }),
     adminSurveyRoutes({
@@ -254,11 +263,11 @@ export function createHttpApp(
       clock,
       outcome: services.consultationOutcome,
     }),
-    mpSurveyRoutes({ sessions, responses: services.surveyResponses, clock, timeZone, outcome: services.consultationOutcome }),
+    mpSurveyRoutes({ sessions, responses: services.surveyResponses, clock, timeZone, outcome: services.consultationOutcome, results: services.ballotResults }),
     publicSurveyRoutes({ outcome: services.consultationOutcome }),
     mpTaskRoutes({ sessions, tasks: services.tasks }),
     adminBallotRollRoutes({ auth, roll: services.ballotRoll, reminders: services.surveyReminders, sheet: services.notVotedSheet }),
-    botMeetingRoutes({ people: services.botPeople, invitations: services.meetingInvitations, timeZone, botSecret }),
+    botMeetingRoutes({ people: services.botPeople, invitations: services.meetingInvitations, timeZone, clock, botSecret }),
     calendarRoutes({ auth, calendar: services.calendar, idempotency, clock }),
     botPrivacyRoutes({ people: services.botPeople, cases: services.botCases, privacy: services.privacy, erasure: services.erasure, botSecret }),
     adminAnalysisRoutes({
@@ -311,7 +320,7 @@ export function createHttpApp(
       clock,
     }),
     unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress, uploads: services.uploads, clock }),
-    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, idempotency, clock }),
+    mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, idempotency, clock, timeZone }),
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
     publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),
   ]

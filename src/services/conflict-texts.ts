@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors.js'
 import { StoreConflict, type StoreConflictCode } from '../store/conflicts.js'
 import { QUESTION_FROZEN_MESSAGE } from '../domain/quiz.js'
+import { mergeIntoAnsweredText } from '../domain/case-refusals.js'
 import { kindWordsOf } from './surveys/survey-words.js'
 
 type Facts = StoreConflict['facts']
@@ -9,6 +10,9 @@ type Facts = StoreConflict['facts']
 const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   conflict: () => '记录已存在',
   stale_case: () => '留言刚被其他人更新，请刷新后重试',
+  // CaseWorkflow.merge words these from the target as it is now (mergeTargetText); these are for any other caller.
+  merge_target_closed: (f) => `留言 ${f.ticket} 已不在办理中，不能再把别的留言并入它。请选一条还在办理中的留言，或把这条单独交给代表办理`,
+  merge_target_answered: (f) => mergeIntoAnsweredText({ ticket: String(f.ticket) }),
   stale_meeting: () => '会议刚被其他人更新，请刷新后重试',
   stale_suggestion: () => '这条建议刚被其他人更新，请刷新后重试',
   already_registered: () => '您已报名旁听此会议',
@@ -24,6 +28,7 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   already_checked_in: () => '已经打过卡了',
   stale_activity: () => '这条履职活动刚被其他人审核过，请刷新后查看',
   already_appraised: () => '该代表本年度的述职评议已经开启',
+  stale_away: () => '暂停接收留言的设置刚被改过，请看看现在的设置再操作',
 }
 
 /** A store's conflict in the words a person reads, with its code and details; anything else as it is. */

@@ -6,10 +6,10 @@ import { PiiCipher } from '../security/pii.js'
 import type { Store } from '../store/ports.js'
 import { AuditTrail } from './audit.js'
 import { AuthService } from './accounts/auth.js'
+import { MeetingDepartures } from './meetings/meeting-departures.js'
 import { DirectoryService } from './directory/directory.js'
 import { UnitService } from './directory/units.js'
 import { createSuggestionServices } from './suggestions/index.js'
-import { SuggestionTallies } from './suggestions/suggestion-tally.js'
 import { DirectoryImporter } from './directory/directory-import.js'
 import { QrCodeRenderer } from './qr-codes.js'
 import { StaffService } from './accounts/staff.js'
@@ -21,6 +21,7 @@ import { RoutingService } from './cases/case-routing.js'
 import { DirectoryCache } from './directory/directory-cache.js'
 import { DeputyHandBack } from './directory/deputy-hand-back.js'
 import { DeputyAwayService } from './directory/deputy-away.js'
+import { DeputyOwnAway } from './directory/deputy-own-away.js'
 import { localDate } from '../domain/dates.js'
 import { CaseRepairs } from './cases/case-repairs.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
@@ -47,6 +48,7 @@ import { ReminderDone } from './delivery/reminder-done.js'
 import { realSenders, templateFor } from './delivery/senders.js'
 import { MpAccounts } from './accounts/mp-account.js'
 import { DemoLogin } from './accounts/demo-login.js'
+import { DemoLeftovers } from './accounts/demo-leftovers.js'
 import { BotPeople } from './bot/bot-people.js'
 import { BotState } from './bot/bot-state.js'
 import { BotCases } from './bot/bot-cases.js'
@@ -55,27 +57,16 @@ import { Readiness } from './readiness.js'
 import { createCampaignServices } from './campaigns/campaign-services.js'
 import { createQuizServices } from './quizzes/quiz-services.js'
 import { createLivelihoodServices } from './livelihood/livelihood-services.js'
-import { MeetingService } from './meetings/meetings.js'
-import { MeetingFiles } from './meetings/meeting-files.js'
-import { MeetingReminders } from './meetings/meeting-reminders.js'
+import { createMeetingServices } from './meetings/meeting-services.js'
+import { createSurveyServices } from './surveys/survey-services.js'
+import { createRecordServices } from './records/record-services.js'
 import { SlaClocks } from './cases/sla-clocks.js'
 import { CaseSystemMoves } from './cases/case-system-moves.js'
 import { TaskListService } from './tasks.js'
-import { BallotCount } from './surveys/ballot-count.js'
-import { BallotRoll } from './surveys/ballot-roll.js'
-import { NotVotedSheet } from './surveys/not-voted-sheet.js'
 import { UnreadSheet } from './campaigns/unread-sheet.js'
-import { SurveyReminders } from './surveys/survey-reminders.js'
 import { CampaignReminders } from './campaigns/campaign-reminders.js'
 import { ReminderRound } from './reminder-round.js'
 import { DigestService } from './digests/digests.js'
-import { MeetingInvitations } from './meetings/meeting-invitations.js'
-import { MeetingReports } from './meetings/meeting-reports.js'
-import { MeetingStaffEntries } from './meetings/meeting-staff-entries.js'
-import { SurveyService } from './surveys/surveys.js'
-import { SurveyResponses } from './surveys/survey-responses.js'
-import { SurveyReports } from './surveys/survey-reports.js'
-import { ConsultationOutcome } from './surveys/consultation-outcome.js'
 import { HotIssueService } from './analysis/hot-issues.js'
 import { WeeklyReports } from './analysis/weekly-reports.js'
 import { PublicationService } from './analysis/publications.js'
@@ -83,11 +74,6 @@ import { CaseSeriesReport } from './analysis/case-series.js'
 import { PublicResponsiveness } from './analysis/responsiveness.js'
 import { TopicModels } from './topics/topic-models.js'
 import { TopicCorrections } from './topics/topic-corrections.js'
-import { RecordScope } from './records/record-scope.js'
-import { PointRules } from './records/point-rules.js'
-import { DeputyRecords } from './records/deputy-records.js'
-import { RecordActivities } from './records/record-activities.js'
-import { RecordAppraisals } from './records/appraisals.js'
 
 export type Services = ReturnType<typeof createServices>
 
@@ -141,7 +127,14 @@ export function createServices(config: Config & { security: { secretKey: string 
       .map((t) => [t.id, t.longTerm]),
   )
   const mpSessions = new MpSessions(store, clock, async (id) => (await directoryCache.prepared()).deputies.get(id)?.active ?? true)
-  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directoryCache)
+  // 提醒未参与 / 提醒未读: a notice is given as long to be read as a meeting's before anyone is reminded.
+  const reminderRound = new ReminderRound(store, resolver, clock, {
+    timeZone,
+    quietHours: config.outbox.quietHours,
+    noticeReadMinutes: config.meetings.remindCooldownMinutes,
+  })
+  const surveyServices = createSurveyServices(store, clock, timeZone, audit, directoryCache, cipher, reminderRound)
+  const { surveys, surveyResponses } = surveyServices
   // A reminder whose deputy has voted, answered or read since it was written is not sent.
   const reminderDone = new ReminderDone(store, surveyResponses, { timeZone })
   const newDispatcher = () =>
@@ -155,32 +148,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       clock,
       logger,
     })
-  // A meeting's papers, uploaded by the office: beside the residents' photos, signed like them.
-  const meetingFiles = new MeetingFiles(
-    `${config.uploads.dir}/meeting-files`,
-    (text) => cipher.blindIndex(text),
-    config.uploads.linkMinutes * 60,
-    undefined,
-    store.uploads,
-  )
-  const meetings = new MeetingService(
-    store,
-    clock,
-    { timeZone, reminderHours: config.meetings.reminderHours, remindCooldownMinutes: config.meetings.remindCooldownMinutes },
-    audit,
-    directoryCache,
-    meetingFiles,
-  )
-  const ballotCount = new BallotCount(store, surveyResponses, directoryCache, clock)
-  const surveys = new SurveyService(store, clock, { timeZone }, audit, directoryCache, ballotCount)
   const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache, resolver)
-  const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directoryCache, ballotCount)
-  // 提醒未参与 / 提醒未读: a notice is given as long to be read as a meeting's before anyone is reminded.
-  const reminderRound = new ReminderRound(store, resolver, clock, {
-    timeZone,
-    quietHours: config.outbox.quietHours,
-    noticeReadMinutes: config.meetings.remindCooldownMinutes,
-  })
   const campaignReminders = new CampaignReminders(campaignServices.campaignProgress, reminderRound, audit, clock, timeZone)
   const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache, cipher)
   const uploads = new Uploads(
@@ -221,9 +189,9 @@ export function createServices(config: Config & { security: { secretKey: string 
   })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   const hotIssues = new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis })
-  const recordScope = new RecordScope(directoryCache)
-  const pointRules = new PointRules(store, clock, audit)
   const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
+  // Meetings ahead follow a deputy who leaves office or moves station (已离任 / 已调到… on their lists).
+  const departures = new MeetingDepartures(store, directoryCache, clock)
   const directory = new DirectoryService({
     store,
     cipher,
@@ -233,6 +201,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     onChange: () => directoryCache.invalidate(),
     handBack,
     today: () => localDate(clock.now(), timeZone),
+    departures,
   })
   const accounts = new MpAccounts({
     store,
@@ -252,7 +221,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     auth,
     directory,
     deputyAway: new DeputyAwayService({ store, directory, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
-    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, timeZone, onChange: () => directoryCache.invalidate() }),
+    deputyOwnAway: new DeputyOwnAway({ store, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
+    importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, timeZone, onChange: () => directoryCache.invalidate(), departures }),
     staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate(), !!config.security.adminPassword),
     units: new UnitService(store, audit),
     qrCodes: new QrCodeRenderer(
@@ -280,7 +250,8 @@ export function createServices(config: Config & { security: { secretKey: string 
       similarThreshold: config.cases.similarThreshold,
     }),
     outboxConsole: new OutboxConsole(store, clock),
-    readiness: new Readiness(store, calendar),
+    readiness: new Readiness(store, calendar, wechat),
+    demoLeftovers: new DemoLeftovers(store),
     botState: new BotState(store, directoryCache, clock),
     accounts,
     demoLogin: new DemoLogin({
@@ -318,46 +289,29 @@ export function createServices(config: Config & { security: { secretKey: string 
       clock,
       responses: surveyResponses,
       calendar,
+      quizzes: quizServices.quizTaking,
     }),
-    meetings,
-    meetingFiles,
-    meetingReminders: new MeetingReminders(store, clock, { timeZone, reminderHours: config.meetings.reminderHours, quietHours: config.outbox.quietHours }),
-    meetingInvitations: new MeetingInvitations(store, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore }),
-    meetingReports: new MeetingReports(store, meetings, clock, { timeZone }, audit),
-    meetingStaffEntries: new MeetingStaffEntries(store, meetings, clock, audit, {
+    ...createMeetingServices(store, clock, audit, directoryCache, cipher, {
       timeZone,
-      checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore,
+      meetings: config.meetings,
+      uploads: config.uploads,
+      quietHours: config.outbox.quietHours,
+      officeName: config.business.officeName,
     }),
-    surveys,
-    surveyResponses,
-    ballotRoll,
-    ballotCount,
-    surveyReminders: new SurveyReminders(ballotRoll, reminderRound, audit, clock, timeZone),
-    notVotedSheet: new NotVotedSheet(ballotRoll, directoryCache, audit),
+    ...surveyServices,
     campaignReminders,
     unreadSheet: new UnreadSheet(campaignReminders, directoryCache, resolver, audit),
     tasks: new TaskListService({ store, responses: surveyResponses, quizzes: quizServices.quizTaking, clock, settings: { timeZone } }),
-    surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
-    consultationOutcome: new ConsultationOutcome(store, surveys, surveyResponses, clock, { timeZone }, audit),
     hotIssues,
     weeklyReports: new WeeklyReports(store, directoryCache, clock, { timeZone, reportGraceDays: config.livelihood.reportGraceDays }),
     caseSeries: new CaseSeriesReport({ store, queries: caseQueries, directory: directoryCache, clock, options: { timeZone } }),
     publications,
     responsiveness: new PublicResponsiveness(store, directoryCache, clock, { timeZone }),
-    // 履职档案: suggestions made and co-signed come from the suggestions area.
-    pointRules,
-    deputyRecords: new DeputyRecords({
-      store,
-      scope: recordScope,
-      rules: pointRules,
+    ...createRecordServices({ store, clock, timeZone, audit, directory: directoryCache, uploads, surveys, responses: surveyResponses }),
+    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }, directoryCache, uploads, {
+      count: surveyServices.ballotCount,
       responses: surveyResponses,
-      clock,
-      timeZone,
-      suggestionTally: new SuggestionTallies(store),
     }),
-    recordActivities: new RecordActivities({ store, uploads, scope: recordScope, clock, timeZone }),
-    appraisals: new RecordAppraisals({ store, surveys, responses: surveyResponses, scope: recordScope, directory: directoryCache, clock }),
-    ...createLivelihoodServices(store, surveys, clock, audit, { timeZone, ...config.livelihood }, directoryCache, uploads),
     ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter }),
   }
 }

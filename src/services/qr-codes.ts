@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { readdirSync } from 'node:fs'
 import type { SKRSContext2D } from '@napi-rs/canvas'
-import { LEVEL_LABELS, type Deputy, type Station } from '../domain/directory.js'
+import type { Deputy, Station } from '../domain/directory.js'
 import { timeLabel } from '../domain/meeting.js'
 import { SURVEY_KIND_LABELS, surveyPhase, type SurveyRecord } from '../domain/survey.js'
 
@@ -72,10 +72,11 @@ export class QrCodeRenderer {
     return `${this.settings.qrLinkPrefix}?scene=${encodeURIComponent(scene)}`
   }
 
-  async deputyPng(deputy: Pick<Deputy, 'code' | 'name' | 'level'>, station: Pick<Station, 'name'> | null): Promise<Buffer> {
+  /** `levelLabel`: as people say it where he serves (区人大代表 in a 区: DeputyView.levelLabel), as his card says it. */
+  async deputyPng(deputy: Pick<Deputy, 'code' | 'name'> & { levelLabel: string }, station: Pick<Station, 'name'> | null): Promise<Buffer> {
     return this.render(deputyScene(deputy.code), [
       { text: `${deputy.name} 代表`, size: 44 },
-      { text: `${LEVEL_LABELS[deputy.level]}${station ? ` · ${station.name}` : ''}`, size: 26 },
+      { text: `${deputy.levelLabel}${station ? ` · ${station.name}` : ''}`, size: 26 },
       { text: '微信扫一扫，给代表留言', size: 24 },
     ])
   }

@@ -12,6 +12,7 @@ import { dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
 import { spokenDeadline, spokenMoment } from '../domain/spoken-dates.js'
 import type { Store } from '../store/ports.js'
 import { readerOf } from './campaigns/campaign-reading.js'
+import { handedToHim } from './cases/deputy-hand-ons.js'
 import type { Invitation } from './meetings/meeting-invitations.js'
 import type { MpPrincipal } from './accounts/mp-sessions.js'
 import type { QuizTaking } from './quizzes/quiz-taking.js'
@@ -31,6 +32,11 @@ export interface CaseTask {
   due: Due | null
   /** The station pressed the deputy holding it (催办) in this round: his 待办 says 已催办. */
   urged: boolean
+  /**
+   * A new message (not yet acknowledged) a colleague handed him (转交): by name, and whether it was his before
+   * (`back`: 交回). His 待办 says so, as his notice did, not "新留言". Null otherwise.
+   */
+  handedBy: { name: string; back: boolean } | null
 }
 export interface MeetingTask {
   invitation: Invitation
@@ -89,7 +95,7 @@ const LIST_MAX = 100
 export interface TaskListServiceDeps {
   store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys'>
   responses: Pick<SurveyResponses, 'respondentKey'>
-  quizzes: Pick<QuizTaking, 'openFor'>
+  quizzes: Pick<QuizTaking, 'owedTo'>
   clock: Clock
   settings: { timeZone: string }
 }
@@ -104,7 +110,7 @@ export interface TaskListServiceDeps {
 export class TaskListService {
   private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys'>
   private readonly responses: Pick<SurveyResponses, 'respondentKey'>
-  private readonly quizzes: Pick<QuizTaking, 'openFor'>
+  private readonly quizzes: Pick<QuizTaking, 'owedTo'>
   private readonly clock: Clock
   private readonly settings: { timeZone: string }
 
@@ -122,7 +128,7 @@ export class TaskListService {
       this.cases(p, due),
       this.meetings(p, now, due, timeZone),
       this.store.surveys.openAt(now),
-      this.quizzes.openFor(p),
+      this.quizzes.owedTo(p, { at: now }),
       this.reading(p),
       this.away(p, localDate(now, timeZone)),
     ])
@@ -135,11 +141,8 @@ export class TaskListService {
       meetings,
       ballots: surveys.filter((s) => s.kind === 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
       surveys: surveys.filter((s) => s.kind !== 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
-      quizzes: quizzes
-        .map(({ quiz, attempts }) => ({ quiz, attempts, openAttempt: attempts.find((a) => a.status === 'open' && a.deadline > now) ?? null }))
-        // Done once a paper is in (attempts left over are a choice, not a task), or when none can be started.
-        .filter(({ quiz, attempts, openAttempt }) => !attempts.some((a) => a.status === 'submitted') && (openAttempt || attempts.length < quiz.attemptsAllowed))
-        .map(({ quiz, openAttempt }) => ({ quiz, openAttempt, ...closing(quiz.closesAt) })),
+      // Done once a paper is in, or when none can be started: QuizTaking.owedTo judges it, for the digest too.
+      quizzes: quizzes.map(({ quiz, openAttempt }) => ({ quiz, openAttempt, ...closing(quiz.closesAt) })),
       reading,
     }
   }
@@ -164,14 +167,21 @@ export class TaskListService {
     if (p.deputyId) {
       const page = await this.store.cases.search({ deputyId: p.deputyId, statuses: [...DEPUTY_LOAD_STATUSES], order: 'due', limit: LIST_MAX })
       // One read for all his open cases; an urge made to whoever held one before him presses him not.
-      const urged = urgedCaseIds(await this.store.cases.latestUrges(page.items.map((c) => c.id)), p.deputyId)
+      const [urges, handed] = await Promise.all([this.store.cases.latestUrges(page.items.map((c) => c.id)), handedToHim(this.store, p.deputyId, page.items)])
+      const urged = urgedCaseIds(urges, p.deputyId)
       return page.items.map((c): CaseTask => {
         const at = nextDeadline(c)
-        return { case: c, action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge', due: at ? due(at) : null, urged: urged.has(c.id) }
+        return {
+          case: c,
+          action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge',
+          due: at ? due(at) : null,
+          urged: urged.has(c.id),
+          handedBy: handed.get(c.id) ?? null,
+        }
       })
     }
     const page = await this.store.cases.search({ residentId: p.id, statuses: ['replied'], limit: LIST_MAX })
-    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null, urged: false }))
+    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null, urged: false, handedBy: null }))
   }
 
   private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due, timeZone: string): Promise<MeetingTask[]> {

@@ -4,6 +4,8 @@ import { ConflictError, type ErrorDetail } from '../errors.js'
 export type StoreConflictCode =
   | 'conflict'
   | 'stale_case'
+  | 'merge_target_closed'
+  | 'merge_target_answered'
   | 'stale_meeting'
   | 'stale_suggestion'
   | 'already_registered'
@@ -18,6 +20,7 @@ export type StoreConflictCode =
   | 'already_checked_in'
   | 'stale_activity'
   | 'already_appraised'
+  | 'stale_away'
 
 /**
  * A conflict found by an adapter, named by its code with the facts that word it; the words

@@ -10,7 +10,7 @@ import type { CaseEvent, CaseRecord, CaseStatus } from '../domain/case.js'
 import type { DeputyAway } from '../domain/deputy-away.js'
 import type { AuditName, AuditRef } from '../domain/audit-names.js'
 import type { CampaignRecord, CheckInRecord, ReachRecord, ReadReceipt, Reader, ReadingItem } from '../domain/campaign.js'
-import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
+import type { InviteeWithdrawal, MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration, Rsvp } from '../domain/meeting.js'
 import type { SurveyRepo } from './survey-ports.js'
 export type * from './survey-ports.js'
 import type { QuizRepo } from './quiz-ports.js'
@@ -87,10 +87,13 @@ export interface DeputyQuery extends PageQuery {
 /**
  * `dutyAt` replaces one station's duty days and keeps the other stations' as they are in the store
  * at the write (two stations' staff editing the same deputy at once both keep theirs); `dutyByStation`
- * replaces the whole roster. Days at stations not in the deputy's `stationIds` are not kept.
+ * replaces the whole roster. Days at stations not in the deputy's `stationIds` are not kept on his
+ * roster: with `today` (the business date of the edit), those before it at a station he leaves stay in
+ * his `formerDuty` (duty-days.ts dutyAfterMove), judged on the record as stored at the write.
  */
 export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'phoneEnc' | 'phoneIndex' | 'active'>> & {
   dutyAt?: { stationId: string; dates: string[] }
+  today?: string
 }
 
 export interface DeputyRepo {
@@ -99,12 +102,16 @@ export interface DeputyRepo {
   search(query: DeputyQuery): Promise<Page<DeputyRecord>>
   listByStation(stationId: string): Promise<DeputyRecord[]>
   findByPhoneIndex(phoneIndex: string): Promise<DeputyRecord[]>
+  /** Deputies who sat reception duty at a station they have since left (`formerDuty` there), by id. */
+  formerAtStation(stationId: string): Promise<DeputyRecord[]>
   update(id: string, patch: DeputyPatch): Promise<DeputyRecord>
   /**
    * Sets (or, with null, ends) the deputy's 暂停接收留言 mark, nothing else, with the messages that tell him so in the
-   * same transaction (none written when the id is unknown: NotFoundError).
+   * same transaction (none written when the id is unknown: NotFoundError). With `expected` (null: no mark), only if
+   * the mark still stands as the caller read it (dates, kind, note, who set it): else nothing is written and it is
+   * StoreConflict 'stale_away', so a change read before another's write cannot undo that write unseen.
    */
-  setAway(id: string, away: DeputyAway | null, outbox?: readonly OutboxMessage[]): Promise<DeputyRecord>
+  setAway(id: string, away: DeputyAway | null, outbox?: readonly OutboxMessage[], expected?: DeputyAway | null): Promise<DeputyRecord>
 }
 
 export interface StaffQuery extends PageQuery {
@@ -175,6 +182,13 @@ export interface SessionRepo {
 export interface CaseUpdateAlso {
   withdraw?: string[]
   audit?: AuditEntry[]
+  /**
+   * 合并: the id of the case `record` is merged into by this update. Read again inside the write and held to
+   * mergeTargetRefusal there (StoreConflict merge_target_closed / merge_target_answered, nothing written), and its
+   * version moves on with the write: a change to it made from an earlier read (an answer copied to the duplicates it
+   * had then) is refused as stale_case, never committed without this one.
+   */
+  mergeInto?: string
 }
 
 export interface AuditEntry {
@@ -365,6 +379,11 @@ export interface OutboxQuery extends PageQuery {
   channel?: string
   recipientId?: string
   kind?: string
+  /**
+   * Dead messages only, split by why: true, those dropped on purpose because later news made them untrue
+   * (lastError starts with "已被后来的变化取代", SUPERSEDED_REASON); false, those that failed. Unset: no such filter.
+   */
+  dropped?: boolean
 }
 
 /** How one leased attempt ended. Only the holder of the lease may record it. */
@@ -378,6 +397,8 @@ export type OutboxOutcome =
 export interface OutboxRepo {
   search(query: OutboxQuery): Promise<Page<OutboxMessage>>
   countsByStatus(): Promise<Record<OutboxStatus, number>>
+  /** How many dead messages were dropped on purpose (OutboxQuery.dropped): not failures, nothing to send again. */
+  countDropped(): Promise<number>
   countsByChannel(): Promise<Record<string, Record<OutboxStatus, number>>>
   get(id: string): Promise<OutboxMessage | null>
   /** The messages with these dedupe keys (each key names an event and a person): whether a notice reached each person. */
@@ -422,9 +443,19 @@ export interface BotRepo {
    * after a lost answer.
    */
   firstSighting(messageId: string, at: Date, claim?: string | null): Promise<boolean>
-  dialogue(contactId: string): Promise<{ state: Record<string, unknown>; updatedAt: Date } | null>
-  saveDialogue(contactId: string, state: Record<string, unknown>, at: Date): Promise<void>
+  /**
+   * The dialogue saved for a contact. With `now`, one kept past its `keepUntil` is none: it only waits for the hourly
+   * purge, and what it holds (her words at the privacy notice, kept "for a day" as she was told) is not handed back.
+   */
+  dialogue(contactId: string, now?: Date): Promise<{ state: Record<string, unknown>; updatedAt: Date } | null>
+  /** `keepUntil`: when it may be deleted if not saved again (purgeDialogues); null or absent: when untouched long. */
+  saveDialogue(contactId: string, state: Record<string, unknown>, at: Date, keepUntil?: Date | null): Promise<void>
   clearDialogue(contactId: string): Promise<void>
+  /**
+   * Deletes the dialogues kept past their `keepUntil` (before `now`), and those saved without one and untouched
+   * since before `untouchedBefore`; how many went.
+   */
+  purgeDialogues(now: Date, untouchedBefore: Date): Promise<number>
   /** A station's WeChat group, with its topic (null when unknown); binding another room replaces the old one. */
   bindRoom(stationId: string, roomId: string, boundBy: string, at: Date, topic?: string | null): Promise<void>
   roomOf(stationId: string): Promise<StationRoom | null>
@@ -491,6 +522,12 @@ export interface SubscriptionRepo {
   get(userId: string, templateId: string): Promise<SubscriptionCredit | null>
   /** Takes one send if there is one (a long-term subscription is not used up). */
   consume(userId: string, templateId: string, at: Date): Promise<boolean>
+  /**
+   * consume, but never the last one-time send: taken only while another is left after it (or under a long-term
+   * subscription), for news that asks nothing of him, so that the last is kept for work (a new, reopened or urged
+   * message). One atomic step: two dispatchers both finding two left take one each, never the last.
+   */
+  consumeUnlessLast(userId: string, templateId: string, at: Date): Promise<boolean>
   /** Gives back a send taken for an attempt that did not reach WeChat. */
   restore(userId: string, templateId: string, at: Date): Promise<void>
   /** WeChat says nothing is left (43101): believe it. */
@@ -625,6 +662,12 @@ export interface CaseRepo {
    * 我的待办 marks 已催办 on all of a deputy's open cases in one read, not one a case, by currentUrge's rule.
    */
   latestUrges(caseIds: string[]): Promise<CaseEvent[]>
+  /**
+   * Of these cases, the steps that put each in someone's hands (PLACING_STEPS: 分派, 转交, 上报), each case's in
+   * timeline order, the cases in no particular order: 我的待办 says which of his new messages a colleague handed
+   * him (转来, 交回) in one read for all his open cases, not one a case.
+   */
+  placings(caseIds: string[]): Promise<CaseEvent[]>
   search(query: CaseQuery): Promise<Page<CaseRecord>>
   /**
    * How many cases `search` would list for this query (its cursor, limit and order aside), counting no
@@ -700,8 +743,12 @@ export interface CampaignRepo {
   /** Writes a correction of the title, description and dates; NotFoundError when it does not exist. */
   update(campaign: CampaignRecord): Promise<CampaignRecord>
   addItem(item: ReadingItem): Promise<ReadingItem>
-  /** Writes a correction of the item's content, publish time and withdrawal (never its publishing); NotFoundError when it does not exist. */
-  updateItem(item: ReadingItem): Promise<ReadingItem>
+  /**
+   * Writes a correction of the item's content, publish time and withdrawal (never its publishing), with
+   * the messages it causes (a withdrawal's replacement notices), in one transaction; NotFoundError,
+   * writing nothing, when it does not exist.
+   */
+  updateItem(item: ReadingItem, outbox?: readonly OutboxMessage[]): Promise<ReadingItem>
   getItem(id: string): Promise<ReadingItem | null>
   getItems(ids: string[]): Promise<ReadingItem[]>
   /** A campaign's items by publish time. */
@@ -812,6 +859,11 @@ export interface MeetingRepo {
    * otherwise. Atomic. Staff record attendance and leave with it (补签, 代请假).
    */
   rewriteInvitee(before: MeetingInvitee, after: MeetingInvitee): Promise<boolean>
+  /**
+   * Marks an invitee as no longer expected (he left office or moved away before the meeting), or, with null,
+   * as invited again; his answer and check-in stay as they are. False when he is not invited. Atomic.
+   */
+  withdrawInvitee(meetingId: string, person: PersonRef, withdrawn: InviteeWithdrawal | null): Promise<boolean>
   /**
    * A place for public attendance, if one of `seats` is left: ConflictError "public_seats_full"
    * when none is, ConflictError when this person already has one. Atomic.

@@ -62,7 +62,7 @@ describe('npm run route', function () {
 
     expect(lines[0]).to.deep.include({ stationId: 'x1', deputyId: 'p1', topic: '交通出行', officeRegionId: null })
     expect(lines[0].reasons.map((r: { code: string }) => r.code)).to.deep.equal(['covering_station', 'topic', 'topic_match', 'fewest_open'])
-    expect(lines[0].summary).to.equal('已转至滨江街道代表联络站 陈静代表（您所在社区由该站联系；陈静代表关注交通出行）')
+    expect(lines[0].summary).to.equal('已转至滨江街道代表联络站的陈静代表（您所在社区由该站联系；陈静代表关注交通出行）')
 
     expect(lines[1]).to.deep.include({ deputyId: 'p2', topic: '环境保护' })
     expect(lines[1].reasons.map((r: { message: string }) => r.message)).to.include('吴刚代表12月2日接待值班')

@@ -192,12 +192,13 @@ describe('the acknowledgement clock counts working time', () => {
     expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日 20:00前受理。`)
   })
 
-  it('words the deadlines of a message written on the weekend by the same rule: the date and the time, in the notice and on his page', async () => {
+  it('words the deadlines of a message written on the weekend one way, in the notice as on his page: the whole day counting, no "24:00"', async () => {
     app.clock.set(new Date('2026-11-28T01:30:00Z')) // Saturday 09:30: the clock waits for Monday and runs all of it
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
     const [assigned] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.assigned' })).items
-    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日 24:00前受理。`)
+    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日前（含当日）受理。`)
+    expect(assigned.payload.cardText, 'the card’s 20 characters').to.equal('请在11月30日前（含当日）受理')
     const deputy = await asDeputy(app, 'dp0001')
     // His page reads a whole day as the resident's does: no "24:00".
     expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({

@@ -21,10 +21,10 @@ describe("a resident's message round the closed loop", () => {
     expect(answer.body.ticket).to.equal('20261123-0001')
     expect(answer.body, 'where it stands in her words, not the office’s 已分派').to.include({
       status: 'assigned',
-      statusLabel: '已交给代表，等代表受理',
+      statusLabel: '已交给代表，代表还没有看',
       topic: '环境保护',
     })
-    expect(answer.body.routing.summary).to.match(/^已转至轻工街道代表联络站 张伟代表（.*张伟代表关注环境保护.*）$/)
+    expect(answer.body.routing.summary).to.match(/^已转至轻工街道代表联络站的张伟代表（.*张伟代表关注环境保护.*）$/)
     expect(answer.body.handledBy).to.deep.equal({ station: '轻工街道代表联络站', deputy: '张伟', office: null })
     expect(answer.body.acknowledgeBy).to.equal('2026-11-24T02:00:00.000Z')
     expect(answer.body.replyBy).to.equal('2026-12-14T15:59:59.999Z') // 15 working days, end of that day in Asia/Shanghai
@@ -123,7 +123,10 @@ describe("a resident's message round the closed loop", () => {
     const moved = await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0002', reason: '王芳代表熟悉教育' })
     expect(moved.body).to.include({ status: 'assigned', transferred: true })
     const gone = await zhang.get(`/api/mp/deputy/cases/${c.id}`)
-    expect([gone.status, gone.body.error.message], "no longer Zhang's: told so").to.deep.equal([403, '这条留言已改由其他代表办理，您不用再处理'])
+    expect([gone.status, gone.body.error.message], "no longer Zhang's: told so, as his own move").to.deep.equal([
+      403,
+      '这条留言您已转给王芳代表办理，您不用再处理',
+    ])
     expect((await wang.get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])
     const back = await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })
     expect(back.body.status).to.equal('submitted')

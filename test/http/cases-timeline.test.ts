@@ -23,7 +23,7 @@ describe('the timeline says who did what, and ratings are history', () => {
 
     const timeline = (await lina.get(`/api/admin/cases/${c.id}`)).body.timeline
     const step = (label: string) => timeline.find((e: { label: string }) => e.label === label)
-    expect(step('转交')).to.deep.include({
+    expect(step('改派')).to.deep.include({
       actor: { role: 'station_staff', roleLabel: '联络站工作人员', name: '李娜' },
       from: { deputy: '张伟', station: '轻工街道代表联络站', office: null },
       to: { deputy: '王芳', station: '轻工街道代表联络站', office: null },

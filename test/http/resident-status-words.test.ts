@@ -31,12 +31,12 @@ describe('a resident reads where her message stands in her own words', () => {
     })
     const deputyReads = async () => (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.statusLabel
 
-    expect(c.statusLabel, 'the answer to her 提交').to.equal('已交给代表，等代表受理')
-    expect(await read()).to.deep.equal({ list: '已交给代表，等代表受理', page: '已交给代表，等代表受理', console: '已分派' })
+    expect(c.statusLabel, 'the answer to her 提交').to.equal('已交给代表，代表还没有看')
+    expect(await read()).to.deep.equal({ list: '已交给代表，代表还没有看', page: '已交给代表，代表还没有看', console: '已分派' })
     expect(await deputyReads(), 'in his words, as the chat says it').to.equal('新留言，待受理')
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
-    expect(await read()).to.deep.equal({ list: '代表已受理，正在办理', page: '代表已受理，正在办理', console: '已受理' })
+    expect(await read()).to.deep.equal({ list: '代表已看到，正在办', page: '代表已看到，正在办', console: '已受理' })
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区城市管理局' })
     expect(await read()).to.deep.equal({ list: '已交有关部门办理', page: '已交有关部门办理', console: '已交办' })
@@ -48,8 +48,8 @@ describe('a resident reads where her message stands in her own words', () => {
     const rated = await resident.post(`/api/mp/cases/${c.id}/rate`, { rating: 2, comment: '又坏了' })
     expect(rated.body.statusLabel).to.equal('已办结')
     const reopened = await resident.post(`/api/mp/cases/${c.id}/reopen`, { reason: '灯又不亮了' })
-    expect(reopened.body.statusLabel, 'the answer to her 重新办理').to.equal('正在重新办理')
-    expect(await read()).to.deep.equal({ list: '正在重新办理', page: '正在重新办理', console: '重新办理' })
+    expect(reopened.body.statusLabel, 'the answer to her 重新办理').to.equal('已请代表重新办理，代表还没有看')
+    expect(await read()).to.deep.equal({ list: '已请代表重新办理，代表还没有看', page: '已请代表重新办理，代表还没有看', console: '重新办理' })
   })
 
   it('says the station is finding a deputy while it waits there, and what became of a message folded into another', async () => {
@@ -71,9 +71,10 @@ describe('a resident reads where her message stands in her own words', () => {
     const { personId } = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_zhao' })).body
     await bot.post(`/api/bot/people/${personId}/consent`, { version: 'v1' })
     const sent = await bot.post(`/api/bot/people/${personId}/cases`, { text: '北门的路灯坏了一个月', regionId: 'c010101', deputyCode: 'DP0001' })
-    expect(sent.body.statusLabel).to.equal('已交给代表，等代表受理')
-    expect((await bot.get(`/api/bot/people/${personId}/cases`)).body.items[0].statusLabel).to.equal('已交给代表，等代表受理')
-    expect((await bot.get(`/api/bot/people/${personId}/cases/${sent.body.ticket}`)).body.statusLabel).to.equal('已交给代表，等代表受理')
+    expect(sent.body.statusLabel).to.equal('已交给代表，代表还没有看')
+    expect((await bot.get(`/api/bot/people/${personId}/cases`)).body.items[0].statusLabel).to.equal('已交给代表，代表还没有看')
+    // Her message on its own, as her message's page says it: naming the deputy.
+    expect((await bot.get(`/api/bot/people/${personId}/cases/${sent.body.ticket}`)).body.statusLabel).to.equal('已交给张伟代表，代表还没有看')
     const withdrawn = await bot.post(`/api/bot/people/${personId}/cases/${sent.body.ticket}/withdraw`, {})
     expect(withdrawn.body).to.deep.equal({ ticket: sent.body.ticket, status: 'withdrawn', statusLabel: '已撤回' })
   })

@@ -61,7 +61,7 @@ describe('a resident reads the steps of her message in her own words', () => {
       '灯还是不亮',
       '路灯修好两天又坏了',
     ])
-    expect(mine[1].note, 'where it went and why, as the system told her').to.match(/^已转至轻工街道代表联络站 张伟代表（/)
+    expect(mine[1].note, 'where it went and why, as the system told her').to.match(/^已转至轻工街道代表联络站的张伟代表（/)
     // What her page and the chat show of a step: its label and its note.
     const shown = mine.map((e) => `${e.label} ${e.note ?? ''}`).join('\n')
     for (const office of ['分派代表', '转交', '群众', '交办部门', '吵过', '脾气急', '李科长']) expect(shown, office).not.to.include(office)
@@ -72,7 +72,7 @@ describe('a resident reads the steps of her message in her own words', () => {
       '提交留言',
       '分派代表',
       '代表受理',
-      '转交',
+      '交回',
       '分派代表',
       '代表受理',
       '交办部门',

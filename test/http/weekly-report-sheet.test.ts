@@ -89,7 +89,7 @@ describe('the weekly report: its overdue list says when and how many, and its ta
     ])
     expect(csv).to.include('\r\n按主题\r\n主题,本周,上周,满意度（分）\r\n')
     expect(csv).not.to.include('按类别')
-    expect(after('超期未办的留言', 2)).to.deep.equal(['截至11月29日，共 12 条，列出超期最久的 10 条', '编号,主题,联络站,代表,超期天数（截至11月29日）'])
+    expect(after('超期未办的留言', 2)).to.deep.equal(['截至11月29日，共 12 条，列出超期最久的 10 条', '编号,主题,办理单位,代表,超期天数（截至11月29日）'])
     expect(csv).to.match(new RegExp(`\r\n${tickets.queued},[^,]+,轻工街道代表联络站,未分派,5\r\n`))
     expect(csv).to.match(new RegExp(`\r\n${tickets.handedUp},[^,]+,湛河区人大常委会办公室,未分派,5\r\n`))
     expect(csv, 'no stray space where a deputy would be').not.to.match(/ ；| ,|, /)

@@ -88,8 +88,10 @@ describe('the SLA job: reminders, escalation and closing', () => {
     app.clock.set(new Date('2026-12-14T12:00:00Z')) // Monday 20:00, the day the reply is due
     await sla()
     expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([
-      `张伟代表，提醒您：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日 24:00前答复，请及时处理。`,
+      `张伟代表，提醒您：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日前（含当日）答复，请及时处理。`,
     ])
+    // As his page says it (never "24:00"), on the card's 20 characters too.
+    expect((await messages('case.reminder'))[0].payload.cardText).to.equal('请在12月14日前（含当日）答复')
     app.clock.set(new Date('2026-12-15T01:00:00Z'))
     await sla()
     expect((await app.liaison.store.cases.get(id))!.replyEscalation).to.equal(1)

@@ -155,6 +155,20 @@ export function deliveryContract(store: () => Store) {
       expect(await subs.consume('u2', 'tpl', T0)).to.equal(false)
       expect(await subs.consume('u2', 'other', T0), 'per template').to.equal(false)
     })
+
+    it('never takes the last one-time send for news, even when several take at once (consumeUnlessLast)', async () => {
+      const subs = store().subscriptions
+      expect(await subs.consumeUnlessLast('u3', 'tpl', T0), 'none at all').to.equal(false)
+      for (let i = 0; i < 3; i++) await subs.record('u3', 'tpl', 'accept_once', T0)
+      // Three instances, each reading "three left", at once: two take one each, the last stays.
+      const taken = await Promise.all([1, 2, 3].map(() => subs.consumeUnlessLast('u3', 'tpl', T0)))
+      expect(taken.filter(Boolean)).to.have.length(2)
+      expect(await subs.get('u3', 'tpl')).to.deep.equal({ oneTime: 1, longTerm: false })
+      expect(await subs.consumeUnlessLast('u3', 'tpl', T0), 'the last is kept').to.equal(false)
+      expect(await subs.consume('u3', 'tpl', T0), 'for work').to.equal(true)
+      await subs.record('u4', 'tpl', 'long_term_on', T0)
+      for (let i = 0; i < 3; i++) expect(await subs.consumeUnlessLast('u4', 'tpl', T0), 'long-term: nothing to keep').to.equal(true)
+    })
   })
 
   describe('binding codes', () => {

@@ -11,11 +11,14 @@ import { hotIssueChangesContract } from './contract-hot-issue-changes.js'
 import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
+import { botDialogueKeepingContract } from './contract-bot-dialogues.js'
 import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
 import { surveyContract } from './contract-surveys.js'
 import { consultationOutcomeContract } from './contract-consultation-outcome.js'
+import { consultationOpinionsReadContract } from './contract-consultation-opinions-read.js'
+import { herOpinionsByIdOnlyContract } from './contract-her-opinions-by-id-only.js'
 import { calendarContract } from './contract-calendar.js'
 import { topicsContract } from './contract-topics.js'
 import { privacyContract } from './contract-privacy.js'
@@ -24,6 +27,8 @@ import { analysisContract } from './contract-analysis.js'
 import { unitsContract } from './contract-units.js'
 import { recordsContract } from './contract-records.js'
 import { livelihoodContract } from './contract-livelihood.js'
+import { livelihoodCountsContract } from './contract-livelihood-counts.js'
+import { surveyRequestKeyContract } from './contract-survey-request-key.js'
 import { suggestionsContract } from './contract-suggestions.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
@@ -35,6 +40,11 @@ import { loginFailuresContract } from './contract-login-failures.js'
 import { uploadsContract } from './contract-uploads.js'
 import { auditNamesContract } from './contract-audit.js'
 import { deputyAwayContract } from './contract-deputy-away.js'
+import { deputyAwayAsReadContract } from './contract-deputy-away-as-read.js'
+import { deputyWorkbenchContract } from './contract-deputy-workbench.js'
+import { mergeTargetContract } from './contract-merge-target.js'
+import { deputyMovesContract, inviteeWithdrawalContract } from './contract-deputy-moves.js'
+import { outboxDroppedContract } from './contract-outbox-dropped.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -621,13 +631,17 @@ export function storeContract(open: () => Promise<Store>) {
   hotIssueChangesContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)
+  botDialogueKeepingContract(() => store)
   digestContract(() => store)
   campaignContract(() => store)
   campaignSeriesContract(() => store)
   meetingContract(() => store)
   quizContract(() => store)
   surveyContract(() => store)
+  surveyRequestKeyContract(() => store)
   consultationOutcomeContract(() => store)
+  consultationOpinionsReadContract(() => store)
+  herOpinionsByIdOnlyContract(() => store)
   calendarContract(() => store)
   topicsContract(() => store)
   privacyContract(() => store)
@@ -636,6 +650,7 @@ export function storeContract(open: () => Promise<Store>) {
   unitsContract(() => store)
   recordsContract(() => store)
   livelihoodContract(() => store)
+  livelihoodCountsContract(() => store)
   suggestionsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
@@ -647,6 +662,12 @@ export function storeContract(open: () => Promise<Store>) {
   uploadsContract(() => store)
   auditNamesContract(() => store)
   deputyAwayContract(() => store, sampleDirectory)
+  deputyAwayAsReadContract(() => store, sampleDirectory)
+  deputyWorkbenchContract(() => store, sampleDirectory)
+  mergeTargetContract(() => store)
+  deputyMovesContract(() => store, sampleDirectory)
+  inviteeWithdrawalContract(() => store)
+  outboxDroppedContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

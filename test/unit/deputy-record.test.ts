@@ -59,7 +59,18 @@ describe('a deputy’s year (履职档案), counted', () => {
         ],
       }),
     )
-    expect(r.cases).to.deep.equal({ handled: 3, answered: 2, answeredOnTime: 1, answeredLate: 1, sentBack: 0, open: 1, rated: 2, averageSatisfaction: 4.5 })
+    expect(r.cases).to.deep.equal({
+      handled: 3,
+      answered: 2,
+      answeredOnTime: 1,
+      answeredLate: 1,
+      sentBack: 0,
+      open: 1,
+      overdueOpen: 0,
+      repliedInTimeShare: 0.5,
+      rated: 2,
+      averageSatisfaction: 4.5,
+    })
   })
 
   it('counts an answer sent back for 重新办理 as answered (sentBack), its rating with it: one story, not "已答复 0 件，满意度 2 分"', () => {
@@ -74,7 +85,18 @@ describe('a deputy’s year (履职档案), counted', () => {
         ],
       }),
     )
-    expect(r.cases).to.deep.equal({ handled: 3, answered: 2, answeredOnTime: 1, answeredLate: 0, sentBack: 1, open: 2, rated: 2, averageSatisfaction: 3 })
+    expect(r.cases).to.deep.equal({
+      handled: 3,
+      answered: 2,
+      answeredOnTime: 1,
+      answeredLate: 0,
+      sentBack: 1,
+      open: 2,
+      overdueOpen: 0,
+      repliedInTimeShare: 1,
+      rated: 2,
+      averageSatisfaction: 3,
+    })
     const points = recordPoints(r, DEFAULT_POINT_RULES).lines.find((l) => l.item === 'case_answered_on_time')!
     expect(points, 'no points for an answer sent back until it is answered again').to.include({ count: 1, subtotal: 3 })
   })

@@ -6,7 +6,8 @@ import { slaDeadlines } from '../../src/domain/sla.js'
 const beijing = (wall: string) => new Date(`${wall}+08:00`)
 const tz = 'Asia/Shanghai'
 
-describe("a message's deadlines as deputies and residents read them", () => {
+// dueDateText is the console's badge (staff); deputies and residents read closingText's words (residentDueDateText).
+describe("a message's deadlines as staff, deputies and residents read them", () => {
   const calendar = new BusinessCalendar({ timeZone: tz, holidays: [], workdays: [] })
   const ackBy = (written: string) => dueDateText(slaDeadlines(beijing(written), calendar, { ackHours: 24, replyWorkingDays: 15 }).ackDueAt, tz)
 
@@ -31,9 +32,10 @@ describe("a message's deadlines as deputies and residents read them", () => {
     expect(dueDateText(new Date('2026-03-16T15:59:59.999Z'), tz)).to.equal('3月16日 24:00前')
   })
 
-  it('the resident reads the end of a day as "12月22日前（含当日）"; a time of day the same as the deputy', () => {
+  it('the resident and her deputy read the end of a day as "12月22日前（含当日）"; a time of day the same as staff', () => {
     expect(residentDueDateText(beijing('2026-12-22T23:59:59.999'), tz)).to.equal('12月22日前（含当日）')
-    expect(dueDateText(beijing('2026-12-22T23:59:59.999'), tz), 'the deputy keeps 24:00').to.equal('12月22日 24:00前')
+    expect(closingText(beijing('2026-12-22T23:59:59.999'), tz), 'the deputy, the same').to.equal('12月22日前（含当日）')
+    expect(dueDateText(beijing('2026-12-22T23:59:59.999'), tz), 'the staff’s badge keeps 24:00').to.equal('12月22日 24:00前')
     expect(residentDueDateText(beijing('2026-12-23T00:00'), tz), 'a close at 00:00 is the day before').to.equal('12月22日前（含当日）')
     expect(residentDueDateText(beijing('2026-11-24T10:00'), tz)).to.equal('11月24日 10:00前')
     expect(residentDueDateText(beijing('2027-01-15T23:59:59.999'), tz, beijing('2026-12-24T10:00'))).to.equal('2027年1月15日前（含当日）')

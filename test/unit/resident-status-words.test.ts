@@ -9,12 +9,12 @@ describe('where a message stands, in the words of the resident who wrote it', ()
   it('says who has it and what comes next, for every state', () => {
     expect(CASE_STATUSES.map((status) => [status, residentStatusWords({ ...at, status })])).to.deep.equal([
       ['submitted', '联络站正在安排代表'],
-      ['assigned', '已交给代表，等代表受理'],
-      ['acknowledged', '代表已受理，正在办理'],
+      ['assigned', '已交给代表，代表还没有看'],
+      ['acknowledged', '代表已看到，正在办'],
       ['forwarded', '已交有关部门办理'],
       ['replied', '代表已答复，请评价'],
       ['closed', '已办结'],
-      ['reopened', '正在重新办理'],
+      ['reopened', '已请代表重新办理，代表还没有看'],
       ['withdrawn', '已撤回'],
       ['rejected', '不予受理'],
     ])

@@ -32,10 +32,13 @@ Component({
   properties: {
     status: { type: String, value: '' },
     label: { type: String, value: '' },
+    // Closed, but she rated the answer 不满意 or worse (the server's ratedUnhappy): not a green ✓ of a job done well.
+    unhappy: { type: Boolean, value: false },
   },
   data: { mark: '○', tone: 'wait' },
   observers: {
-    status(status) {
+    'status, unhappy'(status, unhappy) {
+      if (unhappy && status === 'closed') return this.setData({ mark: '!', tone: 'wait' })
       this.setData({ mark: MARK[status] || '○', tone: TONE[status] || 'wait' })
     },
   },

@@ -182,7 +182,8 @@ Page({
 
   onRating(e) {
     const rating = Number(e.detail.value)
-    this.setData({ rating: rating, ratingWord: RATING_WORDS[rating] || '' })
+    // In the words her rating is shown in afterwards ("您的评价：2 分（不满意）"): the stars are 分.
+    this.setData({ rating: rating, ratingWord: RATING_WORDS[rating] ? rating + ' 分（' + RATING_WORDS[rating] + '）' : '' })
   },
 
   onComment(e) {

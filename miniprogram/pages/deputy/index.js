@@ -190,6 +190,11 @@ Page({
     wx.navigateTo({ url: '/pages/deputy/digest' })
   },
 
+  /** 暂停接收新留言: he pauses his own new messages for some days, changes the dates or ends it (the page shows it again on return). */
+  openAway() {
+    wx.navigateTo({ url: '/pages/deputy/away' })
+  },
+
   openRecords() {
     wx.navigateTo({ url: '/pages/records/index' })
   },

@@ -7,9 +7,12 @@ const { myDataText } = require('../../utils/my-data-text')
  * 我的信息 (PIPL arts. 15, 45, 47): a copy of everything kept about me, withdrawing my
  * consent, and deleting my information — each said plainly, the last two asked twice.
  */
+/** Her account's number as the server calls it: "手机号" for a mobile, "电话" for a landline she typed. */
+const accountPhoneLabel = (copy) => '账号里的' + (copy.account.phoneWord || '电话')
+
 function phoneWords(copy) {
   const onMessages = copy.cases.filter((c) => c.phone).length
-  const kept = [copy.account.phone && '账号里的手机号', onMessages && onMessages + ' 条留言里留了电话'].filter(Boolean)
+  const kept = [copy.account.phone && accountPhoneLabel(copy), onMessages && onMessages + ' 条留言里留了电话'].filter(Boolean)
   return kept.length ? '有（' + kept.join('，') + '）' : '没有'
 }
 
@@ -18,7 +21,7 @@ const ENDED = ['closed', 'withdrawn', 'rejected']
 
 /** The phones she can correct, as rows of the 更正 card: the one on her account, then those on open messages. */
 function fixablePhones(copy) {
-  const rows = copy.account.phone ? [{ key: 'account', label: '账号里的手机号', phone: copy.account.phone }] : []
+  const rows = copy.account.phone ? [{ key: 'account', label: accountPhoneLabel(copy), phone: copy.account.phone }] : []
   copy.cases
     .filter((c) => c.phone && ENDED.indexOf(c.status) < 0)
     .forEach((c) => rows.push({ key: c.id, label: '留言 ' + c.ticket + ' 里的电话', phone: c.phone }))

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream'
 import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
-import { LEVEL_LABELS } from '../../domain/directory.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
 import { maskForCaseWork } from '../../domain/pii-mask.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
@@ -62,7 +61,7 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   id: d.id,
   code: d.code,
   name: d.name,
-  levelLabel: LEVEL_LABELS[d.level],
+  levelLabel: d.levelLabel,
   stationNames: d.stationNames,
   topics: d.topics,
   openCases: d.openCases,

@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
 import { deputyStepWords } from '../../domain/deputy-case-words.js'
 import { deputyRoutingWhy, officeRoutingWhy } from '../../domain/routing-explain.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { timelineDetails, type NameBook } from './case-timeline.js'
 
 /**
@@ -123,7 +124,9 @@ export function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook,
     : e.type === 'rated'
       ? step.note || rated.get(e.id) || null
       : step.note
-  return { ...step, label: words ?? step.label, note }
+  // Her words (a rating's, a reopen's or a withdrawal's reason) as his page shows her message: phone and ID numbers masked.
+  const herWords = e.actorRole === 'resident' && note ? maskPhoneAndIdNumbers(note) : note
+  return { ...step, label: words ?? step.label, note: herWords }
 }
 
 /**
@@ -149,11 +152,23 @@ export function deputyTimeline(d: Pick<CaseDetail, 'events' | 'case' | 'timeline
 }
 
 /**
+ * The office's word for a message moved from the deputy who held it: 改派 when staff gave it to another deputy,
+ * 转交 when the deputy handed it to a colleague, 交回 when he gave it back to the station, 代表离任 when he left office. One event
+ * type holds them all; a clerk who reads 转交 for her own 改派 thinks the deputy moved it.
+ */
+function handOnLabel(e: CaseEvent): string {
+  if (e.data.deputyLeftOffice === true) return '代表离任'
+  if (e.actorRole !== 'deputy') return '改派'
+  return typeof e.data.deputyId === 'string' && e.data.deputyId ? '转交' : '交回'
+}
+
+/**
  * A step as office and station staff read it in the console: the office's labels, and routing's own
  * assignment explained in their words ("群众指定了张伟代表") in place of the resident's sentence, which calls her 您.
  */
 export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook) {
   const step = presentEvent(e, true, names)
+  if (e.type === 'transferred') return { ...step, label: handOnLabel(e) }
   if (e.type !== 'assigned' || e.actorRole !== 'system') return step
   const note = officeRoutingWhy(
     c.routingReasons.map((r) => r.code),

@@ -6,7 +6,9 @@ import { handedUpText, movedAwayText } from '../../domain/handed-up-words.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { deputyStatusWords, deputyUrgeNote, urgedByWords } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
-import { deputyPageDeadlines, deputyReopenNote, deputyStateNote, waitsOnDeputy } from './deputy-case-state.js'
+import { deputyExcerpt } from '../../domain/deputy-gist.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
+import { deputyPageDeadlines, deputyStateNote, handedToHim, presentDeputyReopenNote, waitsOnDeputy } from './deputy-case-state.js'
 import { deputyTimeline, presentDeputyEvent, presentStaffEvent, staffName } from './case-steps.js'
 import { presentRoutingReasons, routingSinceText } from './routing-since.js'
 
@@ -61,14 +63,26 @@ function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
   return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note)
 }
 
-/** A deputy's view: never who wrote an anonymous message; the number masked. */
+/**
+ * Her words as a deputy reads them: phone and ID numbers masked, as his notices and the chat quote her
+ * (maskPhoneAndIdNumbers), so that 打电话给群众 (phoneToCall: audited, only while the message is open, never for an
+ * anonymous one) stays the one way to a number she wrote. Staff read them whole (caseCore): they triage the message.
+ */
+const herWordsForDeputy = (c: CaseRecord) => ({
+  text: maskPhoneAndIdNumbers(c.text),
+  ratingComment: c.ratingComment === null ? null : maskPhoneAndIdNumbers(c.ratingComment),
+  ratings: c.ratings.map((r) => ({ rating: r.rating, comment: r.comment === null ? null : maskPhoneAndIdNumbers(r.comment), at: r.at.toISOString() })),
+})
+
+/** A deputy's view: never who wrote an anonymous message; the number masked, in the phone field and in her words. */
 export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...caseCore(d.case),
-  /** Where it stands in his words ("新留言，待受理"), not the office's 已分派. */
-  statusLabel: deputyStatusWords(d.case),
+  ...herWordsForDeputy(d.case),
+  /** Where it stands in his words ("新留言，待受理"; "张伟代表转给您，待受理" from a colleague), not the office's 已分派. */
+  statusLabel: deputyStatusWords(d.case, handedToHim(d)),
   ...deputyPageDeadlines(d.case, timeZone, now),
   /** 重新办理: her score and words, and the last answer, under the status (null when not sent back by her). */
-  reopenNote: deputyReopenNote(d),
+  reopenNote: presentDeputyReopenNote(d),
   /** Withdrawn, merged, refused or done: what became of it, in words (null while it waits on the deputy). */
   stateNote: deputyStateNote(d.case),
   /** The 催办 pressing him now, near the top: "联络站李娜 11月24日 周二 11:00 催办：…" (null when none, or once it no longer waits on him). */
@@ -102,7 +116,7 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   ticket: c.ticket,
   status: c.status,
   statusLabel: deputyStatusWords(c),
-  excerpt: c.text.slice(0, 60),
+  excerpt: deputyExcerpt(c.text, 60),
   topic: c.topic,
   createdAt: c.createdAt.toISOString(),
   acknowledgeBy: c.ackDueAt.toISOString(),

@@ -1,7 +1,10 @@
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
-import { closingText, dueDateText } from '../../domain/due-date-text.js'
+import { closingText } from '../../domain/due-date-text.js'
 import { dueWords } from '../../domain/tasks.js'
+import { deputyReopenNote, type HandedBy } from '../../domain/deputy-case-words.js'
+import { handedToHimBy } from '../../domain/case-hand-backs.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 
 type Deadlines = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>
 
@@ -9,15 +12,13 @@ type Deadlines = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 're
 export const waitsOnDeputy = (c: Pick<CaseRecord, 'status'>) => DEPUTY_LOAD_STATUSES.includes(c.status)
 
 /**
- * A deputy's deadlines, only while the message waits on them: "请于…受理" on a withdrawn or
- * merged message would send them to work on what nobody needs any more.
+ * The deadlines that are the deputy's now, only while the message waits on him: acknowledging until he has
+ * (受理), replying until it is answered. "请于…受理" on a withdrawn or merged message would send him to work
+ * on what nobody needs any more. The one selection his page's words (and the chat's, which take them) are made from.
  */
-export function deputyDeadlineTexts(c: Deadlines, timeZone: string, now: Date) {
+export function deputyDueDates(c: Deadlines): { acknowledgeBy: Date | null; replyBy: Date | null } {
   const waiting = waitsOnDeputy(c)
-  return {
-    acknowledgeByText: waiting && !c.acknowledgedAt ? dueDateText(c.ackDueAt, timeZone, now) : null,
-    replyByText: waiting ? dueDateText(c.replyDueAt, timeZone, now) : null,
-  }
+  return { acknowledgeBy: waiting && !c.acknowledgedAt ? c.ackDueAt : null, replyBy: waiting ? c.replyDueAt : null }
 }
 
 /**
@@ -31,15 +32,13 @@ function lateText(act: '受理' | '答复', dueAt: Date, timeZone: string, now: 
 }
 
 /**
- * The deadlines of his message page and list, while it waits on him: as the resident reads hers
+ * The deadlines of his message page and list (deputyDueDates), as the resident reads hers
  * ("12月7日前（含当日）" when the whole day counts, "11月27日 10:00前" at a time of day), never "24:00",
  * which an older reader does not say; and, once one has gone by, the words for that (`…Late`).
- * The chat keeps deputyDeadlineTexts.
+ * His chat's 待办 and his notices say them alike (closingText).
  */
 export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
-  const waiting = waitsOnDeputy(c)
-  const ack = waiting && !c.acknowledgedAt ? c.ackDueAt : null
-  const reply = waiting ? c.replyDueAt : null
+  const { acknowledgeBy: ack, replyBy: reply } = deputyDueDates(c)
   return {
     acknowledgeByText: ack && closingText(ack, timeZone, now),
     replyByText: reply && closingText(reply, timeZone, now),
@@ -66,33 +65,20 @@ export function deputyStateNote(c: Pick<CaseRecord, 'status' | 'mergedInto'>): s
 }
 
 /**
- * A message she sent back (重新办理) while it waits on its deputy: why, with her score, and the answer she
- * was unhappy with, for the top of his page ("群众的意见（2 分）：…", "您上次的答复：…"), not only at the
- * bottom of 办理经过. Null otherwise, and for the system's reopening (a merge undone), which is not hers.
+ * 重新办理 at the top of his page: her score and words, and the last answer (deputyReopenNote, the rule); null when
+ * she did not send it back.
  */
-export function deputyReopenNote(d: Pick<CaseDetail, 'case' | 'events' | 'timelineNames'>) {
-  if (!waitsOnDeputy(d.case)) return null
-  const at = d.events.map((e) => e.type).lastIndexOf('reopened')
-  const reopened = at < 0 ? null : d.events[at]
-  if (!reopened || reopened.actorRole !== 'resident') return null
-  const score = typeof reopened.data.previousRating === 'number' ? reopened.data.previousRating : (d.case.ratings.at(-1)?.rating ?? null)
-  const reason = (reopened.note ?? '').trim()
-  // Her words with the score, when they say more than her reason (the chat takes a comment after the score).
-  const comment = (d.case.ratings.at(-1)?.comment ?? '').trim()
-  const said = [reason, comment && comment !== reason ? `评价时说：${comment}` : ''].filter(Boolean).join('；')
-  const replied = d.events
-    .slice(0, at)
-    .reverse()
-    .find((e) => e.type === 'replied' && e.note)
-  const by = !replied
-    ? ''
-    : replied.actorRole === 'deputy' && replied.actorId === d.case.deputyId
-      ? '您'
-      : replied.actorRole === 'deputy' && replied.actorId && d.timelineNames[`deputy:${replied.actorId}`]
-        ? `${d.timelineNames[`deputy:${replied.actorId}`]}代表`
-        : ''
-  return {
-    opinion: `群众的意见${score === null ? '' : `（${score} 分）`}：${said || '对答复不满意，要求重新办理'}`,
-    lastReply: replied ? `${by}上次的答复：${replied.note}` : null,
-  }
+export function presentDeputyReopenNote(d: Pick<CaseDetail, 'case' | 'events' | 'timelineNames'>) {
+  const note = deputyReopenNote(d.case, d.events, d.timelineNames)
+  // Her words as his page shows her message (presentDeputyCase): phone and ID numbers masked.
+  return note && { opinion: maskPhoneAndIdNumbers(note.opinion), lastReply: note.lastReply }
+}
+
+/**
+ * The colleague who handed him this message (转交, handedToHimBy), by the timeline's name, when that is how it last
+ * came to him; null when staff or routing placed it with him. His page's status then says so, as his 我的待办 does.
+ */
+export function handedToHim(d: Pick<CaseDetail, 'case' | 'events' | 'timelineNames'>): HandedBy | null {
+  const by = d.case.deputyId ? handedToHimBy(d.events, d.case.deputyId) : null
+  return by && { name: d.timelineNames[`deputy:${by.fromDeputyId}`] ?? '', back: by.back }
 }

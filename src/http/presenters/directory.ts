@@ -2,6 +2,7 @@ import type { Region, Station, Unit } from '../../domain/directory.js'
 import { LEVEL_LABELS, UNIT_KIND_LABELS } from '../../domain/directory.js'
 import { dutyDatesAt } from '../../domain/duty-days.js'
 import type { RegionNode } from '../../domain/region-tree.js'
+import { activationStanding, type ActivationStanding } from '../../domain/activation-standing.js'
 import type { DeputyView } from '../../services/directory/directory.js'
 import type { DeputyRecord, DirectoryCounts, StaffRecord } from '../../services/records.js'
 import type { StaffPrincipal } from '../../services/accounts/principal.js'
@@ -78,7 +79,8 @@ export const presentDeputy = (d: DeputyView) => ({
   code: d.code,
   name: d.name,
   level: d.level,
-  levelLabel: LEVEL_LABELS[d.level],
+  /** 区人大代表 / 县人大代表 by his station's district, as the mini-program says it (deputyLevelLabel). */
+  levelLabel: d.levelLabel,
   stationIds: d.stationIds,
   topics: d.topics,
   phoneMasked: d.phoneMasked,
@@ -96,8 +98,25 @@ export const presentDeputy = (d: DeputyView) => ({
   awayText: d.awayText,
 })
 
-/** A console account as the accounts page shows it; `locked`: failed logins keep it out now (an admin may lift it). */
-export const presentStaff = (s: StaffRecord, locked: boolean) => ({
+/** One who sat reception duty at a station and has moved since: his days there, and where he is now (in words). */
+export const presentPastDuty = (p: { deputy: DeputyRecord; dutyDates: string[]; nowAt: Station[] }) => ({
+  deputyId: p.deputy.id,
+  name: p.deputy.name,
+  dutyDates: p.dutyDates,
+  active: p.deputy.active,
+  /** 已调到桂花镇代表联络站, or 已离任 for one who has left office since. */
+  nowText: !p.deputy.active ? '已离任' : p.nowAt.length ? `已调到${p.nowAt.map((s) => s.name).join('、')}` : '已调离',
+})
+
+/** How an account's activation stands now, for `presentStaff` (null when the route was given no activation settings). */
+export const staffActivation = (s: StaffRecord, activation: { now: Date; validDays: number; timeZone: string } | undefined) =>
+  activation ? activationStanding(s, activation.now, activation.validDays, activation.timeZone) : null
+
+/**
+ * A console account as the accounts page shows it; `locked`: failed logins keep it out now (an admin may lift it);
+ * `activation`: not activated yet, and how its code stands (activation-standing.ts), null once it has a password.
+ */
+export const presentStaff = (s: StaffRecord, locked: boolean, activation: ActivationStanding | null = null) => ({
   id: s.id,
   username: s.username,
   name: s.name,
@@ -110,6 +129,12 @@ export const presentStaff = (s: StaffRecord, locked: boolean) => ({
   /** The password is an initial or reset one, not changed yet. */
   mustChangePassword: s.mustChangePassword,
   locked,
+  activation: activation && {
+    state: activation.state,
+    label: activation.label,
+    hint: activation.hint,
+    validUntil: activation.validUntil?.toISOString() ?? null,
+  },
 })
 
 export const presentPrincipal = (s: StaffPrincipal) => ({

@@ -1,3 +1,4 @@
+import { phoneWord } from '../../domain/phone.js'
 import type { PersonalData } from '../../services/privacy/personal-data-export.js'
 import type { ReadingTime } from './cases.js'
 import { presentExportedCase } from './resident-cases.js'
@@ -11,6 +12,8 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     id: d.account.id,
     createdAt: d.account.createdAt.toISOString(),
     phone: d.account.phone,
+    /** What her number is called on her page and in her copy: "手机号" for a mobile, "电话" for a landline. */
+    phoneWord: phoneWord(d.account.phone),
     phoneNote: d.account.phoneNote,
     deputy: d.account.deputy,
     consent: d.account.consent ? { version: d.account.consent.version, at: iso(d.account.consent.at) } : null,

@@ -1,8 +1,8 @@
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
-import { residentStatusSentence, residentStatusWords } from '../../domain/resident-status-words.js'
+import { ratedUnhappy, residentStatusSentence, residentStatusWords } from '../../domain/resident-status-words.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { ReopenOffer } from '../../services/cases/case-workflow.js'
-import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
+import { residentDueDateText } from '../../domain/due-date-text.js'
 import { presentResidentEvent, RESIDENT_EVENTS, type TimelineStep } from './case-steps.js'
 import { caseCore, type ReadingTime } from './cases.js'
 
@@ -15,30 +15,33 @@ import { caseCore, type ReadingTime } from './cases.js'
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
-/** Deadlines as the office reads them: "11月24日 10:00前", "12月22日 24:00前". */
-const deadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
-  acknowledgeByText: dueDateText(c.ackDueAt, timeZone, now),
-  replyByText: dueDateText(c.replyDueAt, timeZone, now),
-})
-
-/** Deadlines as the resident who wrote the message reads them: "11月24日 10:00前", "12月22日前（含当日）". */
+/**
+ * Deadlines as the resident who wrote the message reads them, on her page, in the chat and in her copy of her
+ * data alike: "11月24日 10:00前", "12月22日前（含当日）"; never the office's "24:00", which she does not say.
+ */
 const residentDeadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   acknowledgeByText: residentDueDateText(c.ackDueAt, timeZone, now),
   replyByText: residentDueDateText(c.replyDueAt, timeZone, now),
 })
 
-/** A resident's own message, in a list; `statusLabel` in her words ("已交给代表，等代表受理"), not the office's. */
-export const presentResidentCaseSummary = (c: CaseRecord) => ({
+/**
+ * A resident's own message, in her list: `statusLabel` in her words ("已交给代表，代表还没有看"), not the office's;
+ * `statusText` the sentence her message's page says, naming the deputy who has it ("已交给张伟代表，代表还没有看").
+ */
+export const presentResidentCaseSummary = ({ case: c, deputy }: { case: CaseRecord; deputy: string | null }) => ({
   id: c.id,
   ticket: c.ticket,
   status: c.status,
   statusLabel: residentStatusWords(c),
+  statusText: residentStatusSentence(c, deputy),
+  /** Closed, with her score saying she was not satisfied: not shown as done and well (✓ in green). */
+  ratedUnhappy: ratedUnhappy(c),
   excerpt: c.text.slice(0, 60),
   topic: c.topic,
   createdAt: c.createdAt.toISOString(),
 })
 
-type DeadlineTexts = ReturnType<typeof deadlineTexts>
+type DeadlineTexts = ReturnType<typeof residentDeadlineTexts>
 
 /**
  * What a resident's message and her copy of it (导出) both hold, in this order: the case, its
@@ -83,18 +86,21 @@ export const presentResidentCase = (d: CaseDetail, at: ReadingTime, reopen: Reop
   statusLabel: residentStatusWords(d.case),
   /** The same state as one sentence naming the deputy, for her message's own page ("已交给张伟代表，代表还没有看"). */
   statusText: residentStatusSentence(d.case, d.names.deputy),
+  /** Closed, with her score saying she was not satisfied: not shown as done and well (✓ in green). */
+  ratedUnhappy: ratedUnhappy(d.case),
   reopen: presentReopenOffer(reopen, at),
   writeAgainTo: presentWriteAgainTo(d),
 })
 
 /**
  * A resident's message in her copy of her data (导出): the office's record as it is kept (the
- * office's status and deadline texts), with the phone number she gave and when it ended. Its steps
+ * office's status), with the phone number she gave and when it ended. Its deadlines read as her page
+ * says them ("12月22日前（含当日）"), not the office's "24:00": the copy is hers to read. Its steps
  * are worded as her message's page words them ("已交给张伟代表办理", not 分派代表): the copy is hers
  * to read, and the same step should not read two ways; each step's `type` keeps the office's code.
  */
 export const presentExportedCase = (d: CaseDetail, phone: string | null, at: ReadingTime) => ({
-  ...residentCaseShape(d, deadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
+  ...residentCaseShape(d, residentDeadlineTexts(d.case, at), (e) => presentResidentEvent(e, d.timelineNames)),
   phone,
   place: { regionId: d.case.regionId, communityId: d.case.communityId, districtId: d.case.districtId },
   closedAt: iso(d.case.closedAt),

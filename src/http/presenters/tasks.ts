@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from '../../domain/case.js'
 import { deputyTaskStatusWords } from '../../domain/deputy-case-words.js'
+import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import { MEETING_KIND_LABELS } from '../../domain/meeting.js'
 import { SURVEY_KIND_LABELS } from '../../domain/survey.js'
 import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SurveyTask, TaskList } from '../../services/tasks.js'
@@ -11,14 +12,18 @@ const ACTION_LABELS: Record<CaseTask['action'], string> = { acknowledge: '请受
 
 const presentDue = (d: Due) => ({ at: d.at.toISOString(), state: d.state, words: d.words })
 
-/** A deputy reads where his message stands in his words ("新留言", not the office's 已分派). */
-const presentCaseTask = ({ case: c, action, due, urged }: CaseTask) => ({
+/**
+ * A deputy reads where his message stands in his words ("新留言", not the office's 已分派; "张伟代表交回给您"
+ * when a colleague handed it to him).
+ */
+const presentCaseTask = ({ case: c, action, due, urged, handedBy }: CaseTask) => ({
   id: c.id,
   ticket: c.ticket,
   topic: c.topic,
-  excerpt: c.text.slice(0, 40),
+  // Hers to rate: her own words. His to do: masked as on his message page (deputyExcerpt).
+  excerpt: action === 'rate' ? c.text.slice(0, 40) : deputyExcerpt(c.text, 40),
   status: c.status,
-  statusLabel: action === 'rate' ? STATUS_LABELS[c.status] : deputyTaskStatusWords(c),
+  statusLabel: action === 'rate' ? STATUS_LABELS[c.status] : deputyTaskStatusWords(c, handedBy),
   action,
   actionLabel: ACTION_LABELS[action],
   due: due ? presentDue(due) : null,
@@ -45,6 +50,12 @@ const presentMeetingTask = ({ invitation: { meeting: m }, due, startText, dayWor
   due: presentDue(due),
 })
 
+/**
+ * What each kind asks of him, as 去答题 says a quiz's: a 征求意见 asks for his opinions (提意见), not a form to
+ * fill in; a 票决 for his vote. Only a 问卷 is filled in.
+ */
+const SURVEY_ACTION_LABELS: Record<SurveyTask['survey']['kind'], string> = { survey: '去填写', consultation: '去提意见', ballot: '去投票' }
+
 const presentSurveyTask = ({ survey: s, due, closesText }: SurveyTask) => ({
   id: s.id,
   kind: s.kind,
@@ -52,7 +63,7 @@ const presentSurveyTask = ({ survey: s, due, closesText }: SurveyTask) => ({
   title: s.title,
   closesAt: s.closesAt.toISOString(),
   closesText,
-  actionLabel: s.kind === 'ballot' ? '请投票' : '请填写',
+  actionLabel: SURVEY_ACTION_LABELS[s.kind],
   due: presentDue(due),
 })
 

@@ -100,7 +100,7 @@ export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
  * What a deputy reads when a colleague hands him a message (转交), in place of "您有一条新留言": who handed it
  * over and why, and, when it was his before (`back`), that it is handed back to him, which he would otherwise take
  * for a new message under a number he has handled ("张伟代表把留言 … 交回给您办理：还是李代表就近办理更方便。请在
- * 12月7日 24:00前受理。"). Her first words name it as the new-message notice does; the colleague's reason may quote
+ * 12月7日前（含当日）受理。"). Her first words name it as the new-message notice does; the colleague's reason may quote
  * her, so phone and ID numbers are masked in it. The card (its title, else the kind's 新留言待受理) says the same
  * in its 20 characters: who handed it and why in the title, the deadline in its line.
  */
@@ -146,6 +146,8 @@ export interface CaseChange {
   withdraw?: string[]
   /** Events on other cases and their messages, written in the same transaction (merged duplicates). */
   also?: (event: CaseEvent, now: Date) => { events: CaseEvent[]; messages: OutboxMessage[] }
+  /** 合并: the case this one goes into, checked again inside the write (CaseUpdateAlso.mergeInto). */
+  mergeInto?: string
 }
 
 /** Messages asking a handler to act: untrue once the case is merged into another. */

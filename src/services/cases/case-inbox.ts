@@ -5,7 +5,8 @@ import type { CaseRecord } from '../../domain/case.js'
 import { handBacks, type HandBack } from '../../domain/case-hand-backs.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
-import type { DeputyLevel } from '../../domain/directory.js'
+import { deputyLevelLabel, type DeputyLevel } from '../../domain/directory.js'
+import { homeDistrictName } from '../../domain/station-district.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { CASE_IDS_MAX, officeName, type CaseFilters, type CaseQueries } from './case-queries.js'
@@ -55,6 +56,8 @@ export interface DeputyChoice {
   code: string
   name: string
   level: DeputyLevel
+  /** 区人大代表 / 县人大代表 by his home station's district, as the mini-program says it (deputyLevelLabel). */
+  levelLabel: string
   stationNames: string[]
   topics: string[]
   /** Open cases in their hands now. */
@@ -277,6 +280,7 @@ export class CaseInbox {
         code: d.code,
         name: d.name,
         level: d.level,
+        levelLabel: deputyLevelLabel(d.level, homeDistrictName(d.stationIds, prepared.stations, prepared.regions)),
         stationNames: d.stationIds.map((s) => prepared.stations.get(s)?.name ?? s),
         topics: d.topics,
         openCases: loads[id] ?? 0,

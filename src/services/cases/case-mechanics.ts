@@ -4,8 +4,9 @@ import type { AuditAction } from '../../domain/audit-words.js'
 import type { AuditTrail } from '../audit.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals.js'
+import { handedOnByHim } from '../../domain/case-hand-backs.js'
 import type { CalendarSource } from '../calendar/calendar.js'
-import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
+import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import { yourMessage } from '../../domain/message-about.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -160,7 +161,8 @@ export class CaseMechanics {
     // Her message waited in the station's (or office's) queue and staff now give it its first deputy: she was
     // told only that station staff would find a deputy for it, so she hears who has it, as she would have had routing chosen him.
     const firstPlaced = before ? [] : [resident(c, 'case.placed', `${this.yours(c)}已交给${name}代表办理，会在${replyBy}答复您。`, caseCards.placed(name))]
-    const ackByText = dueDateText(ack.ackDueAt, this.policy.timeZone, now)
+    // As his page says it (deputyPageDeadlines), never "24:00".
+    const ackByText = closingText(ack.ackDueAt, this.policy.timeZone, now)
     // Handed to him by a colleague (转交), perhaps back to him: said so, by whom and why, not as a new message.
     const fromColleague = actor.role === 'deputy' && actor.id ? await this.deputyName(actor.id) : ''
     const notice = fromColleague
@@ -217,6 +219,7 @@ export class CaseMechanics {
     return this.store.cases.update(next, [event, ...also.events], [...messages, ...also.messages], {
       withdraw: change.withdraw,
       audit: this.staffMoveEntries(c, actor, change),
+      mergeInto: change.mergeInto,
     })
   }
 
@@ -277,7 +280,12 @@ export class CaseMechanics {
   protected async deputyCase(deputy: MpPrincipal, caseId: string) {
     const c = await this.load(caseId)
     if (canSeeCase(deputy, c, true)) return c
-    if (deputy.deputyId !== null && heldOnce(await this.store.cases.events(c.id), deputy.deputyId)) throw illegalMove(notHisNowText(c), c)
+    const events = deputy.deputyId !== null ? await this.store.cases.events(c.id) : []
+    if (deputy.deputyId !== null && heldOnce(events, deputy.deputyId)) {
+      // Handed on by himself to a colleague who has it still: said as his own move, by the colleague's name.
+      const to = handedOnByHim(events, deputy.deputyId, c.deputyId)
+      throw illegalMove(notHisNowText(c, undefined, to && (await this.deputyName(to))), c)
+    }
     throw new NotFoundError('留言不存在')
   }
   protected async staffCase(staff: StaffPrincipal, caseId: string) {

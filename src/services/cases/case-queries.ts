@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.js'
 import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { addressedDeputyId } from '../../domain/case-addressee.js'
-import { heldOnce, notHisNowText } from '../../domain/case-refusals.js'
+import { heldOnce } from '../../domain/case-refusals.js'
 import { urgedCaseIds, urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
 import { staffCaseActions, type StaffCaseAction } from '../../domain/case-staff-actions.js'
 import { namedIds } from '../../domain/case-timeline.js'
@@ -19,6 +19,7 @@ import type { DirectoryCache, PreparedDirectory } from '../directory/directory-c
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { carrierOf, handedAwayMatches, officeName, type HandedUpMatch } from './case-whereabouts.js'
+import { handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
 
 // Where a message went is read in case-whereabouts.ts; these names stay importable from here.
 export { officeName, type HandedUpMatch }
@@ -126,6 +127,17 @@ export class CaseQueries {
   }
 
   /**
+   * Her messages for her list (我的留言), each with the name of the deputy who has it, as her message's page
+   * names him (`detail`): the list says the same sentence of where it stands. Names come from the directory
+   * at hand, not a read per line.
+   */
+  async residentCaseList(resident: MpPrincipal, page: { cursor?: string; limit: number }): Promise<Page<{ case: CaseRecord; deputy: string | null }>> {
+    const [found, prepared] = await Promise.all([this.residentCases(resident, page), this.directory.prepared()])
+    const deputyOf = (c: CaseRecord) => (c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null)
+    return { items: found.items.map((c) => ({ case: c, deputy: deputyOf(c) })), nextCursor: found.nextCursor }
+  }
+
+  /**
    * A deputy's messages: by default the open ones, nearest deadline first; `done`, those they
    * answered, that are closed, or that left their hands withdrawn or refused (我办过的留言), newest
    * first: a resident who rings about a message they took back is found there too.
@@ -136,6 +148,11 @@ export class CaseQueries {
     if (query.status === 'done') return this.store.cases.search({ ...page, statuses: ['replied', 'closed', 'withdrawn', 'rejected'], order: 'newest' })
     const statuses: CaseStatus[] = query.status ? [query.status] : ['assigned', 'acknowledged', 'forwarded', 'reopened']
     return this.store.cases.search({ ...page, statuses, order: 'due' })
+  }
+
+  /** Of a deputy's open cases, the new ones a colleague handed him (转交), by name: the bot's 待办 says so, as his 我的待办 does. */
+  handedToHim(deputyId: string, cases: readonly CaseRecord[]) {
+    return handedToHim(this.store, deputyId, cases)
   }
 
   /** Of a deputy's open cases, those the station pressed him on (催办) in their current round, in one read for all: the bot's 待办 marks them. */
@@ -266,7 +283,10 @@ export class CaseQueries {
   private async deputyCase(deputy: MpPrincipal, caseId: string) {
     const c = await this.store.cases.get(caseId)
     if (c && canSeeCase(deputy, c, true)) return c
-    if (c && deputy.deputyId && heldOnce(await this.store.cases.events(c.id), deputy.deputyId)) throw new ForbiddenError(notHisNowText(c), 'case_not_his')
+    const events = c && deputy.deputyId ? await this.store.cases.events(c.id) : []
+    // Handed on by himself to a colleague who has it still: said as his own move, by the colleague's name.
+    if (c && deputy.deputyId && heldOnce(events, deputy.deputyId))
+      throw new ForbiddenError(await notHisNowSaid(this.store, deputy.deputyId, c, events), 'case_not_his')
     throw new NotFoundError('留言不存在')
   }
 
@@ -330,7 +350,10 @@ export class CaseQueries {
     const phone = c.phoneEnc ? this.cipher.tryDecrypt(c.phoneEnc, c.id) : written
     // Said in words, not a 500: the station can reach her another way (the operator's log has the record).
     if (phone === null) throw new ConflictError('这条留言的电话无法读取，请联系联络站', [], 'phone_unreadable')
-    await this.audit.record(null, 'case.phone.read', { kind: 'case', id: c.id }, { deputyId: deputy.deputyId, mpUserId: deputy.id })
+    // Where it came from (`source`): the field she filled in, or a number read out of her words, which may be someone
+    // else's ("物业电话 0571-…"): an auditor tells the two apart.
+    const source = written !== null ? 'text' : 'field'
+    await this.audit.record(null, 'case.phone.read', { kind: 'case', id: c.id }, { deputyId: deputy.deputyId, mpUserId: deputy.id, source })
     return { phone, inMessage: written !== null }
   }
 

@@ -7,6 +7,8 @@ import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import { districtOfStation, type DirectoryCache, type PreparedDirectory } from '../directory/directory-cache.js'
 import { officeOf, type TopicModels } from '../topics/topic-models.js'
+import { scopeHasStation, type ScopedStaff } from '../../domain/staff-scope.js'
+import { ForbiddenError } from '../../errors.js'
 
 export interface PlacedDecision {
   decision: RoutingDecision
@@ -19,7 +21,7 @@ export interface PlacedDecision {
 
 export interface RoutingServiceDeps {
   store: Pick<Store, 'cases'>
-  directory: Pick<DirectoryCache, 'prepared'>
+  directory: Pick<DirectoryCache, 'prepared' | 'scopeOf'>
   options: RoutingOptions
   clock: Clock
   /** The learned topic classifiers; without them, the keyword dictionaries alone. */
@@ -32,7 +34,7 @@ export interface RoutingServiceDeps {
  */
 export class RoutingService {
   private readonly store: Pick<Store, 'cases'>
-  private readonly directory: Pick<DirectoryCache, 'prepared'>
+  private readonly directory: Pick<DirectoryCache, 'prepared' | 'scopeOf'>
   private readonly options: RoutingOptions
   private readonly clock: Clock
   private readonly models: TopicModels | null
@@ -57,6 +59,23 @@ export class RoutingService {
     const loads = candidates.length ? await this.store.cases.deputyLoads(candidates) : {}
     const decision = route(full, prepared.index, loads, { ...this.options, classifyTopic })
     return { decision, summary: residentSummary(decision, prepared.index, input.regionId ?? undefined, input.deputyCode), ...placed, prepared }
+  }
+
+  /**
+   * What routing would decide, for a console user who may see where it lands: a station's clerk her
+   * stations' messages, an organizer their districts' or streets', the city office all. A decision that
+   * lands elsewhere names another station's deputies and their open loads: 403, and nothing of it.
+   */
+  async preview(actor: ScopedStaff & { stationIds: readonly string[] }, input: Omit<RoutingInput, 'at'> & { at?: Date }) {
+    const placed = await this.decide(input)
+    const { stationId, officeRegionId } = placed.decision
+    const scope = await this.directory.scopeOf(actor)
+    const mine =
+      scope.kind === 'city' ||
+      (actor.role === 'station_staff' && !!stationId && actor.stationIds.includes(stationId)) ||
+      (scope.kind === 'regions' && (stationId ? scopeHasStation(scope, placed.prepared.stations.get(stationId)) : scope.covers(officeRegionId)))
+    if (!mine) throw new ForbiddenError('这条留言不会分到您负责的联络站或辖区，不能预览分派结果', 'outside_scope')
+    return placed
   }
 
   /** The community and district a case belongs to, for similar-case links and organizers' scope. */

@@ -4,7 +4,7 @@ import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { STATUS_LABELS } from '../../domain/case.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { localDate } from '../../domain/dates.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { closingText } from '../../domain/due-date-text.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
@@ -188,7 +188,8 @@ export class CaseSubmitter {
       const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
       const deputyName = decision.deputyId ? (placed.prepared.deputies.get(decision.deputyId)?.name ?? '') : ''
       const toDeputy = (c: CaseRecord) => {
-        const notice = assignedNotice(c, deputyName, dueDateText(c.ackDueAt, this.policy.timeZone, now))
+        // His deadline as his page says it (deputyPageDeadlines): "11月24日 10:00前", "11月30日前（含当日）", never "24:00".
+        const notice = assignedNotice(c, deputyName, closingText(c.ackDueAt, this.policy.timeZone, now))
         return caseMessage(c, 'case.assigned', to, notice.text, `case:${c.id}:submitted`, now, notice.extra)
       }
       const stored = await this.store.cases.submit({

@@ -10,7 +10,7 @@ import { nextDeadline, type CaseRecord } from '../../domain/case.js'
 import { refusalText } from '../../domain/case-refusals.js'
 import { mayBeUrged, urgeRound, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
-import { dueDateText } from '../../domain/due-date-text.js'
+import { closingText } from '../../domain/due-date-text.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -84,11 +84,14 @@ export class CaseUrging {
     return due && due.getTime() === c.replyDueAt.getTime() && c.acknowledgedAt ? '答复' : '受理'
   }
 
-  /** What the deputy reads: which message, how late it is (or when it is due), who asks, and their words. */
+  /**
+   * What the deputy reads: which message, how late it is (or when it is due, as his page says it: "答复期限为12月14日前（含当日）",
+   * never "24:00"), who asks, and their words.
+   */
   private deputyText(c: CaseRecord, deputyName: string, staffName: string, now: Date, note?: string) {
     const due = nextDeadline(c)
     const word = this.clockWord(c)
-    const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${dueDateText(due, this.timeZone, now)}，`
+    const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${closingText(due, this.timeZone, now)}，`
     const words = note ? `附言：${excerpt(note, 60)}` : ''
     return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${words}`
   }

@@ -1,16 +1,18 @@
-import { canTransition, OPEN_STATUSES, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
+import { canTransition, mergeTargetRefusal, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
 import { mergeIntoAnsweredText, mergePlacesText, mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
-import { dueDateText, residentDueDateText } from '../../domain/due-date-text.js'
+import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { replyRefusal } from '../../domain/reply-words.js'
 import { contentGrams, placesApart } from '../../domain/similarity.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError } from '../../errors.js'
+import { StoreConflict } from '../../store/conflicts.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { caseCards } from './case-cards.js'
 import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, toDeputy, withExtra, WORK_KINDS } from './case-changes.js'
 import { CasePlacing } from './case-placing.js'
 import { maskKnowingNames, namesGivenIn } from '../privacy/known-names.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 
@@ -27,7 +29,7 @@ export const RATING_COMMENT_WINDOW_MS = 30 * 60_000
  * subscribe card has its own short line (caseCards.rated) and opens his page of the message, which shows them whole.
  */
 const ratedText = (ticket: string, rating: number, comment?: string | null) =>
-  `您答复的留言 ${ticket} 获得 ${rating} 分评价。${comment ? `群众说：${comment}` : ''}`
+  `您答复的留言 ${ticket} 获得 ${rating} 分评价。${comment ? `群众说：${maskPhoneAndIdNumbers(comment)}` : ''}`
 export type { TransferOptions } from './case-placing.js'
 
 /**
@@ -149,15 +151,11 @@ export class CaseWorkflow extends CasePlacing {
     const c = await this.staffCase(staff, caseId)
     if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
     const into = await this.staffCase(staff, intoCaseId)
-    if (!OPEN_STATUSES.includes(into.status) || into.mergedInto) {
-      const root = into.mergedInto ? ((await this.store.cases.get(into.mergedInto))?.ticket ?? null) : null
-      throw new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], 'merge_target_closed')
-    }
     // Answered already (waiting for its score): its answer was written before this message came, and nobody would
     // answer this one, which the merge closes (已办结 with nobody acting). The dialog lists it marked, never to choose.
     // Reopened (重新办理), it is being worked on again and may take this one along.
-    if (into.status === 'replied')
-      throw new ConflictError(mergeIntoAnsweredText(into), [{ path: 'body.intoCaseId', message: 'replied' }], 'merge_target_answered')
+    const refused = await this.mergeTargetRefused(into)
+    if (refused) throw refused
     // The 合并 dialog offers no message about another gate, building or bus route (MergeChoices), and the merge holds to
     // the same rule whatever is posted: it closes this resident's message, and the other place's problem would go undone.
     const apart = placesApart(contentGrams(c.text), contentGrams(into.text))
@@ -176,7 +174,22 @@ export class CaseWorkflow extends CasePlacing {
       tell: [resident(c, 'case.merged', told, caseCards.merged()), ...handler],
       // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
       withdraw: WORK_KINDS,
+      // Checked again inside the write: answered, closed or merged since the read above (its deputy answering at this
+      // very moment), the merge is refused in the same words, read from it as it is now, and nothing is written.
+      mergeInto: into.id,
+    }).catch(async (err: unknown) => {
+      if (!(err instanceof StoreConflict) || (err.conflict !== 'merge_target_answered' && err.conflict !== 'merge_target_closed')) throw err
+      throw (await this.mergeTargetRefused(await this.load(into.id))) ?? err
     })
+  }
+
+  /** Why `into` may not take a duplicate now (mergeTargetRefusal), in the words the 合并 dialog reads; null when it may. */
+  private async mergeTargetRefused(into: CaseRecord): Promise<ConflictError | null> {
+    const refusal = mergeTargetRefusal(into)
+    if (refusal === 'merge_target_answered') return new ConflictError(mergeIntoAnsweredText(into), [{ path: 'body.intoCaseId', message: 'replied' }], refusal)
+    if (refusal !== 'merge_target_closed') return null
+    const root = into.mergedInto ? ((await this.store.cases.get(into.mergedInto))?.ticket ?? null) : null
+    return new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], refusal)
   }
 
   // ——— residents ———
@@ -293,9 +306,10 @@ export class CaseWorkflow extends CasePlacing {
     const name = deputyId ? await this.deputyName(deputyId) : ''
     // Her words with the score go along when they differ from her reason: the rating notice, if still waiting, is
     // withdrawn below, and this one message then tells him all she said (one message for one act of hers).
-    const scored =
-      c.ratingComment && c.ratingComment.trim() !== reason.trim() ? `群众评价时说：${excerpt(c.ratingComment, 40).replace(/[。！!？?.]+$/, '')}。` : ''
-    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${excerpt(reason, 40).replace(/[。！!？?.]+$/, '')}。${scored}请在${dueDateText(ackDueAt, this.policy.timeZone, now)}受理。`
+    // Her words as every notice to a deputy quotes her: phone and ID numbers masked before they are cut (no half number).
+    const herWords = (words: string) => excerpt(maskPhoneAndIdNumbers(words), 40).replace(/[。！!？?.]+$/, '')
+    const scored = c.ratingComment && c.ratingComment.trim() !== reason.trim() ? `群众评价时说：${herWords(c.ratingComment)}。` : ''
+    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${herWords(reason)}。${scored}请在${closingText(ackDueAt, this.policy.timeZone, now)}受理。`
     const tell = deputyId
       ? [toDeputy(deputyId, 'case.reopened', reopenedText, caseCards.reopened(c.rating))]
       : [

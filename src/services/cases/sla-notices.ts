@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../domain/case.js'
-import { dueDateText, hoursText } from '../../domain/due-date-text.js'
+import { closingText, hoursText } from '../../domain/due-date-text.js'
 import type { SlaAction, SlaClock } from '../../domain/sla-actions.js'
 import { caseCards } from './case-cards.js'
 import { queueOf, type Recipient } from './case-changes.js'
@@ -25,7 +25,8 @@ export const slaRound = (c: Pick<CaseRecord, 'reopenCount' | 'ackDueAt' | 'deput
  * already says what it is about, so the card carries only what he must do by when.
  */
 export function reminderNotice(c: Pick<CaseRecord, 'ticket'>, action: RemindAction, deputyName: string | null, timeZone: string, now: Date) {
-  const due = dueDateText(action.dueAt, timeZone, now)
+  // As his page and his chat's 待办 say it ("12月14日前（含当日）", "11月24日 10:00前"), never "24:00".
+  const due = closingText(action.dueAt, timeZone, now)
   const todo = `请在${due}${CLOCK_WORDS[action.clock]}`
   return {
     note: `提醒：留言 ${c.ticket} ${todo}，请及时处理。`,

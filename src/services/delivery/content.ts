@@ -7,9 +7,15 @@ import { maskPersonalData } from '../../domain/pii-mask.js'
 import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import { titleOf } from './kinds.js'
 
-/** What a message is about: the record its page opens and its reference is made from. */
-export type SubjectKind = 'case' | 'meeting' | 'survey' | 'quiz' | 'reading' | 'digest' | 'notice' | 'suggestion'
-export const SUBJECT_KINDS: SubjectKind[] = ['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice', 'suggestion']
+/**
+ * What a message is about: the record its page opens and its reference is made from. `workbench`: a deputy's own
+ * standing (his 暂停接收新留言 set or ended), which his workbench shows.
+ */
+export type SubjectKind = 'case' | 'meeting' | 'survey' | 'quiz' | 'reading' | 'digest' | 'notice' | 'suggestion' | 'workbench'
+export const SUBJECT_KINDS: SubjectKind[] = ['case', 'meeting', 'survey', 'quiz', 'reading', 'digest', 'notice', 'suggestion', 'workbench']
+
+/** Kinds about the deputy himself rather than a record: their card opens his workbench, which says where he stands. */
+const WORKBENCH_KINDS: ReadonlySet<string> = new Set(['deputy.away', 'deputy.away_ended'])
 
 /** The records a message is about, as they are now (loaded by the dispatcher just before sending). */
 export interface Subjects {
@@ -20,7 +26,7 @@ export interface Subjects {
 /**
  * The values a template's placeholders take. None is ever empty: WeChat refuses an empty
  * keyword (47003) and the message would be lost.
- * - title: what kind of news (留言已答复, 会议通知：…, 每日摘要：待办 3 件)
+ * - title: what kind of news (留言已答复, 会议通知：…, 每日摘要：待办留言 3 件)
  * - ticket: a reference in ASCII (the case ticket, HY… for a meeting, WJ… a survey, RB… a digest)
  * - text: the news itself, in a few words
  * - time: when it happens (a meeting's start), else when it was written
@@ -82,6 +88,7 @@ export function subjectOf(m: Pick<OutboxMessage, 'id' | 'kind' | 'payload' | 'cr
     const day = p.day ?? m.createdAt.toISOString().slice(0, 10)
     return { subject: 'digest', query: `day=${day}`, ref: `RB${day.replace(/-/g, '')}` }
   }
+  if (WORKBENCH_KINDS.has(m.kind)) return { subject: 'workbench', query: `messageId=${m.id}`, ref: reference('TZ', m.id) }
   return { subject: 'notice', query: `messageId=${m.id}`, ref: reference('TZ', m.id) }
 }
 

@@ -228,13 +228,16 @@ export class OutboxDispatcher {
     if (!template || !route.userId) return 'next'
     const now = this.clock.now()
     // One message per consent: news that asks nothing of him never takes the last one-time credit, which a new,
-    // reopened or urged message will need; it goes by another way, or waits until he says yes again.
-    if (NEEDS_NOTHING_KINDS.has(m.kind)) {
-      const credit = await this.store.subscriptions.get(route.userId, template.id)
-      if (credit && !credit.longTerm && credit.oneTime === 1) return { noSubscription: 'kept_for_work' }
-    }
-    if (!(await this.store.subscriptions.consume(route.userId, template.id, now))) {
-      return { noSubscription: (await this.store.subscriptions.get(route.userId, template.id)) ? 'used_up' : 'none' }
+    // reopened or urged message will need; it goes by another way, or waits until he says yes again. Kept in the
+    // same atomic step that takes one (consumeUnlessLast): two dispatchers reading "two left" never spend both.
+    const keepLast = NEEDS_NOTHING_KINDS.has(m.kind)
+    const subscriptions = this.store.subscriptions
+    const taken = await (keepLast ? subscriptions.consumeUnlessLast(route.userId, template.id, now) : subscriptions.consume(route.userId, template.id, now))
+    if (!taken) {
+      // Why nothing was taken, for the console's words: read after the step, never deciding it.
+      const credit = await subscriptions.get(route.userId, template.id)
+      if (!credit) return { noSubscription: 'none' }
+      return { noSubscription: keepLast && !credit.longTerm && credit.oneTime === 1 ? 'kept_for_work' : 'used_up' }
     }
     try {
       await this.senders.subscribe(m, route, content)

@@ -1,5 +1,5 @@
 import { localDate } from '../../domain/dates.js'
-import { caseMessageHolds, meetingMessageHolds, SUPERSEDED_REASON } from '../../domain/message-truth.js'
+import { caseMessageHolds, deadlineMessageOutdated, meetingMessageHolds, SUPERSEDED_REASON, type DeadlineTold } from '../../domain/message-truth.js'
 import type { OutboxMessage, OutboxSubject, Store } from '../../store/ports.js'
 import type { Subjects } from './content.js'
 import type { ReminderDone } from './reminder-done.js'
@@ -13,7 +13,7 @@ const SUBJECT_KEYS: Array<OutboxSubject['key']> = ['caseId', 'meetingId', 'surve
  * ballots, the digest), which a former deputy must no longer be sent.
  */
 const KEPT_AFTER_OFFICE = new Set(['record.activity_reviewed', 'livelihood.proposal'])
-const keptAfterOffice = (kind: string) => kind.startsWith('suggestion.') || KEPT_AFTER_OFFICE.has(kind)
+export const keptAfterOffice = (kind: string) => kind.startsWith('suggestion.') || KEPT_AFTER_OFFICE.has(kind)
 
 /**
  * The records a message is about, as they are now, and why it must not be sent, if so:
@@ -43,8 +43,9 @@ export async function supersededReason(
   // "暂停接收新留言：12月1日至12月5日" (or its end) waiting while staff changed the mark since, or past its last day,
   // would be untrue or old news.
   if (m.kind === 'deputy.away' || m.kind === 'deputy.away_ended') {
-    const away = (await store.deputies.get(m.recipientId))?.away
-    const told = m.payload as { from?: string; until?: string }
+    // To him, or (one he set himself) to his station's group, whose notice names him.
+    const told = m.payload as { from?: string; until?: string; deputyId?: string }
+    const away = (await store.deputies.get(m.recipientKind === 'deputy' ? m.recipientId : (told.deputyId ?? '')))?.away
     const same = !!away && away.from === told.from && away.until === told.until
     const over = !!told.until && told.until < localDate(now, timeZone)
     if (over || same !== (m.kind === 'deputy.away')) return { subjects, reason: SUPERSEDED_REASON }
@@ -53,10 +54,16 @@ export async function supersededReason(
   // subscription credit, quiet hours) is old news, and would take the credit today's needs.
   if (m.kind === 'digest' && p.day !== localDate(now, timeZone)) return { subjects, reason: `${SUPERSEDED_REASON}（过了当天的每日摘要不再补发）` }
   const recipient = { kind: m.recipientKind, id: m.recipientId }
+  if (subjects.case) {
+    // "请在…前受理" waiting for a subscription credit overnight: untrue once acknowledged or once that time is past.
+    const outdated = deadlineMessageOutdated(m.kind, deadlineTold(m), subjects.case, now)
+    if (outdated) return { subjects, reason: `${SUPERSEDED_REASON}${outdated}` }
+  }
   if (subjects.case && !caseMessageHolds(m.kind, recipient, subjects.case)) return { subjects, reason: SUPERSEDED_REASON }
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
   // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing;
-  // one naming several published together is not sent either (the others still reach each deputy in his daily digest).
+  // one naming several published together is not sent either: the withdrawal wrote one naming only the others
+  // (ReadingPublisher.noticesWithout).
   if (m.kind === 'reading.published' && p.itemId) {
     const named = (m.payload as { itemIds?: string[] }).itemIds ?? [p.itemId]
     if ((await store.campaigns.getItems(named)).some((i) => i.withdrawnAt)) return { subjects, reason: SUPERSEDED_REASON }
@@ -66,4 +73,14 @@ export async function supersededReason(
   const key = SUBJECT_KEYS.find((k) => typeof p[k] === 'string')
   if (key && (await store.outbox.newerSent(m, { key, id: p[key]! }))) return { subjects, reason: `${SUPERSEDED_REASON}（已有更新的消息送达）` }
   return { subjects, reason: null }
+}
+
+/**
+ * A deadline message's clock and deadline; one written before they were carried in it says its clock in
+ * its dedupe key (`sla:<case>:remind:ack:…`, `sla:<case>:overdue:<level>:ack:…`).
+ */
+function deadlineTold(m: Pick<OutboxMessage, 'payload' | 'dedupeKey'>): DeadlineTold {
+  const p = m.payload as { clock?: unknown; dueAt?: unknown }
+  const clock = p.clock === 'ack' || p.clock === 'reply' ? p.clock : /^sla:[^:]+:(?:remind|overdue:\d+):(ack|reply):/.exec(m.dedupeKey)?.[1]
+  return { clock: clock as DeadlineTold['clock'], dueAt: typeof p.dueAt === 'string' ? p.dueAt : undefined }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { normalizePhone } from '../../domain/phone.js'
+import { normalizePhone, phoneWord } from '../../domain/phone.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
@@ -30,14 +30,21 @@ export class PersonalDataCorrection {
     ;({ store: this.store, cipher: this.cipher, clock: this.clock } = deps)
   }
 
-  async accountPhone(person: MpPrincipal, phone: string | null) {
+  /**
+   * Changes or removes the phone on her account; `word`, what the number is called to her: the new one's, or
+   * the removed one's ("手机号" only for a mobile: a landline she typed is her "电话").
+   */
+  async accountPhone(person: MpPrincipal, phone: string | null): Promise<{ word: '手机号' | '电话' }> {
     const number = phone === null ? null : valid(phone)
-    if (!(await this.store.mpUsers.get(person.id))) throw new NotFoundError('用户不存在')
+    const user = await this.store.mpUsers.get(person.id)
+    if (!user) throw new NotFoundError('用户不存在')
+    const before = number === null && user.phoneEnc ? this.cipher.tryDecrypt(user.phoneEnc, person.id) : null
     await this.store.mpUsers.update(person.id, {
       phoneEnc: number ? this.cipher.encrypt(number, person.id) : null,
       phoneIndex: number ? this.cipher.blindIndex(number) : null,
     })
     await this.record(person, 'mp_user', person.id, number !== null)
+    return { word: phoneWord(number ?? before) }
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { ClientSession, Connection } from 'mongoose'
-import { DEPUTY_LOAD_STATUSES, OPEN_STATUSES, WAITING_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, mergeTargetRefusal, OPEN_STATUSES, WAITING_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { URGE_ENDING_STEPS } from '../../domain/case-urging.js'
+import { PLACING_STEPS } from '../../domain/case-hand-backs.js'
 import type { CaseCount, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -60,6 +61,23 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
 
   // Upserts on the dedupe key (outbox-repo.ts): a message already there is left alone.
   const writeOutbox = (messages: OutboxMessage[], session: ClientSession) => insertOutbox(Outbox, messages, session)
+
+  /**
+   * 合并's target, inside the merge's transaction: refused when it may no longer take a duplicate, else its version
+   * moved on. A write, not only a read: an answer committed to it meanwhile (or at the same time, in another instance's
+   * transaction) is a write conflict with this one, so of the two only one commits as it read things, and the other is
+   * tried again (the merge reads it answered) or refused as stale (the answer reads this duplicate on its next try).
+   */
+  const takeDuplicate = async (intoId: string, session: ClientSession) => {
+    const doc = await Case.findOne({ _id: intoId }).session(session).lean<CaseDoc>()
+    if (!doc) throw new NotFoundError('留言不存在')
+    const into = caseFromDoc(doc)
+    const refusal = mergeTargetRefusal(into)
+    if (refusal) throw new StoreConflict(refusal, [{ path: 'body.intoCaseId', message: into.status }], { ticket: into.ticket })
+    const taken = await Case.updateOne({ _id: intoId, version: into.version }, { $inc: { version: 1 } }, { session })
+    // Changed between the read and the write within this transaction: only another writer does that.
+    if (taken.matchedCount === 0) throw new StoreConflict('stale_case')
+  }
 
   const find = async (filter: Filter, sort: Record<string, 1 | -1>, limit?: number) => {
     const query = Case.find(filter).sort(sort)
@@ -121,9 +139,10 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
     async findByIdempotencyKey(residentId, key) {
       return one({ residentId, idempotencyKey: key })
     },
-    async update(record, events, outbox, { withdraw = [], audit = [] } = {}) {
+    async update(record, events, outbox, { withdraw = [], audit = [], mergeInto } = {}) {
       return translate(() =>
         conn.transaction(async (session) => {
+          if (mergeInto) await takeDuplicate(mergeInto, session)
           const { _id, version: _version, ...fields } = caseToDoc(record)
           const result = await Case.updateOne({ _id: record.id, version: record.version }, { $set: fields, $inc: { version: 1 } }, { session })
           if (result.matchedCount === 0) {
@@ -161,6 +180,14 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
       const last = new Map<string, CaseEventDoc | null>()
       for (const m of marks) last.set(m.caseId, m.type === 'urged' ? m : null)
       return [...last.values()].filter((m): m is CaseEventDoc => m !== null).map(eventFromDoc)
+    },
+    async placings(caseIds) {
+      if (!caseIds.length) return []
+      // One read on { caseId, seq } for all the cases, each one's placing steps in timeline order.
+      const found = await CaseEvent.find({ caseId: { $in: caseIds }, type: { $in: [...PLACING_STEPS] } })
+        .sort({ caseId: 1, seq: 1 })
+        .lean<CaseEventDoc[]>()
+      return found.map(eventFromDoc)
     },
     async search(query: CaseQuery) {
       const clauses = [...filterClauses(query), ...textClauses(query)]

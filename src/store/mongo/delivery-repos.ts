@@ -18,6 +18,26 @@ function recordUpdate(change: Change, at: Date): Record<string, unknown> {
 }
 
 export function subscriptionRepo({ SubscriptionCredit }: Models): SubscriptionRepo {
+  /**
+   * One send taken if more than `keep` one-time sends are left or the subscription is long-term. One atomic update, as
+   * sqlite's single UPDATE: it matches a long-term subscription (left as it is) or one with enough left (one taken),
+   * never anything in between.
+   */
+  const consumeDown = async (userId: string, templateId: string, at: Date, keep: number) => {
+    const result = await SubscriptionCredit.updateOne(
+      { userId, templateId, $or: [{ longTerm: true }, { oneTime: { $gt: keep } }] },
+      [
+        {
+          $set: {
+            oneTime: { $cond: [{ $eq: ['$longTerm', true] }, '$oneTime', { $subtract: ['$oneTime', 1] }] },
+            updatedAt: at,
+          },
+        },
+      ],
+      { updatePipeline: true },
+    )
+    return result.matchedCount === 1
+  }
   return {
     async record(userId, templateId, change, at) {
       // An upsert on the unique (userId, templateId). The server retries a racing upsert
@@ -37,21 +57,10 @@ export function subscriptionRepo({ SubscriptionCredit }: Models): SubscriptionRe
       return doc ? { oneTime: doc.oneTime ?? 0, longTerm: doc.longTerm === true } : null
     },
     async consume(userId, templateId, at) {
-      // One atomic update, as sqlite's single UPDATE: it matches a long-term subscription
-      // (left as it is) or one with a send left (taken), never anything in between.
-      const result = await SubscriptionCredit.updateOne(
-        { userId, templateId, $or: [{ longTerm: true }, { oneTime: { $gt: 0 } }] },
-        [
-          {
-            $set: {
-              oneTime: { $cond: [{ $eq: ['$longTerm', true] }, '$oneTime', { $subtract: ['$oneTime', 1] }] },
-              updatedAt: at,
-            },
-          },
-        ],
-        { updatePipeline: true },
-      )
-      return result.matchedCount === 1
+      return consumeDown(userId, templateId, at, 0)
+    },
+    async consumeUnlessLast(userId, templateId, at) {
+      return consumeDown(userId, templateId, at, 1)
     },
     async restore(userId, templateId, at) {
       // A long-term subscription took nothing, so there is nothing to give back.

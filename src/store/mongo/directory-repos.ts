@@ -12,9 +12,12 @@ import type {
   StationQuery,
   StationRepo,
 } from '../ports.js'
-import { NotFoundError } from '../../errors.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
+import { StoreConflict } from '../conflicts.js'
+import type { DeputyAway } from '../../domain/deputy-away.js'
+import { dutyAfterMove, withDutyDates } from '../../domain/duty-days.js'
 import type { DeputyDoc, Models, RegionDoc, StaffDoc, StationDoc } from './models.js'
-import { deputyFromDoc, dutyToDoc, pickPatch, regionFromDoc, staffFromDoc, stationFromDoc, toDoc } from './records.js'
+import { deputyFromDoc, dutyToDoc, formerDutyToDoc, pickPatch, regionFromDoc, staffFromDoc, stationFromDoc, toDoc } from './records.js'
 import { nameOrPrefix, pageById } from './query.js'
 import { translate } from './errors.js'
 import { insertOutbox } from './outbox-repo.js'
@@ -112,23 +115,33 @@ export function deputyRepo({ Deputy, Outbox }: Models, conn: Connection): Deputy
     async findByPhoneIndex(phoneIndex) {
       return find({ phoneIndex })
     },
-    async setAway(id, away, outbox = []) {
-      const set = (session?: ClientSession) => Deputy.findOneAndUpdate({ _id: id }, { $set: { away } }, { returnDocument: 'after', session }).lean<DeputyDoc>()
+    async formerAtStation(stationId) {
+      return find({ 'formerDuty.stationId': stationId })
+    },
+    async setAway(id, away, outbox = [], expected) {
+      const filter = { _id: id, ...awayAsRead(expected) }
+      const set = (session?: ClientSession) => Deputy.findOneAndUpdate(filter, { $set: { away } }, { returnDocument: 'after', session }).lean<DeputyDoc>()
+      // Not written: an unknown deputy, or (compare-and-set) a mark no longer as the caller read it.
+      const missed = async (session?: ClientSession) =>
+        expected !== undefined && (await Deputy.exists({ _id: id }).session(session ?? null))
+          ? new StoreConflict('stale_away')
+          : new NotFoundError('代表不存在')
       // The mark and the notices telling him of it, together or not at all (a transaction only when there are notices).
       const doc = outbox.length
         ? await translate(() =>
             conn.transaction(async (session) => {
               const found = await set(session)
-              if (!found) throw new NotFoundError('代表不存在')
+              if (!found) throw await missed(session)
               await insertOutbox(Outbox, [...outbox], session)
               return found
             }),
           )
         : await translate(() => set())
-      if (!doc) throw new NotFoundError('代表不存在')
+      if (!doc) throw await missed()
       return deputyFromDoc(doc)
     },
     async update(id, patch: DeputyPatch) {
+      if (patch.stationIds) return moveDeputy(Deputy, id, patch)
       const set: Record<string, unknown> = pickPatch(patch, DEPUTY_FIELDS)
       const after = { returnDocument: 'after' } as const
       if (patch.dutyAt) {
@@ -141,11 +154,8 @@ export function deputyRepo({ Deputy, Outbox }: Models, conn: Connection): Deputy
       const update: UpdateQuery<DeputyDoc> = { $set: set }
       if (patch.dutyByStation) {
         // Written whole; the old list shared by every station goes. Reads keep only the deputy's stations.
-        set.duty = dutyToDoc(patch.dutyByStation, patch.stationIds ?? Object.keys(patch.dutyByStation))
+        set.duty = dutyToDoc(patch.dutyByStation, Object.keys(patch.dutyByStation))
         update.$unset = { dutyDates: 1 }
-      } else if (patch.stationIds) {
-        // Days at a station the deputy leaves go with it; the others' stay as they are stored.
-        update.$pull = { duty: { stationId: { $nin: patch.stationIds } } }
       }
       const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, update, after).lean<DeputyDoc>())
       if (!doc) throw new NotFoundError('代表不存在')
@@ -198,6 +208,43 @@ export function staffRepo({ Staff }: Models): StaffRepo {
   }
 }
 
+/**
+ * A change of the deputy's stations: his duty at a station he leaves is kept as history up to the day
+ * before (duty-days.ts dutyAfterMove), which needs the record as it is. Read, computed and written only if
+ * his stations and duty are still as read (another station's staff saving their days meanwhile), else read
+ * again: the same outcome as sqlite's one synchronous step.
+ */
+async function moveDeputy(Deputy: Models['Deputy'], id: string, patch: DeputyPatch) {
+  const { dutyAt, today, ...fields } = patch
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const doc = await Deputy.findById(id).lean<DeputyDoc>()
+    if (!doc) throw new NotFoundError('代表不存在')
+    const current = deputyFromDoc(doc)
+    const stationIds = fields.stationIds ?? current.stationIds
+    const roster = fields.dutyByStation ?? current.dutyByStation
+    const duty = dutyAt ? withDutyDates(roster, dutyAt.stationId, dutyAt.dates) : roster
+    const moved = dutyAfterMove(current, { dutyByStation: duty, stationIds }, today ?? '')
+    const former = formerDutyToDoc(moved.formerDuty, stationIds)
+    const update: UpdateQuery<DeputyDoc> = {
+      $set: { ...pickPatch(patch, DEPUTY_FIELDS), duty: dutyToDoc(moved.dutyByStation, stationIds) },
+      $unset: { dutyDates: 1 },
+    }
+    if (former) update.$set!.formerDuty = former
+    else update.$unset = { dutyDates: 1, formerDuty: 1 }
+    const asRead = (field: 'stationIds' | 'duty' | 'dutyDates' | 'formerDuty') => (doc[field] === undefined ? { $exists: false } : { $eq: doc[field] })
+    const filter: Record<string, unknown> = {
+      _id: id,
+      stationIds: asRead('stationIds'),
+      duty: asRead('duty'),
+      dutyDates: asRead('dutyDates'),
+      formerDuty: asRead('formerDuty'),
+    }
+    const written = await translate(() => Deputy.findOneAndUpdate(filter as QueryFilter<DeputyDoc>, update, { returnDocument: 'after' }).lean<DeputyDoc>())
+    if (written) return deputyFromDoc(written)
+  }
+  throw new ConflictError('这位代表的资料正在被别人修改，请稍后再试')
+}
+
 /** Values in an update pipeline's $set: a string starting with '$' is a value there, not a field. */
 const literally = (set: Record<string, unknown>) => Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { $literal: v }]))
 
@@ -213,4 +260,21 @@ function dutyReplacingOne({ stationId, dates }: { stationId: string; dates: stri
   const others = { $filter: { input: { $ifNull: ['$duty', legacy] }, as: 'e', cond: { $and: keep } } }
   const list = [...new Set(dates)].sort()
   return list.length ? { $concatArrays: [others, [{ stationId: { $literal: stationId }, dates: { $literal: list } }]] } : others
+}
+
+/**
+ * The filter for a deputy's mark as a caller read it (DeputyRepo.setAway's `expected`): none (null or no field), or
+ * each field of it and who set it, as sqlite compares the columns; undefined: any.
+ */
+function awayAsRead(expected: DeputyAway | null | undefined): QueryFilter<DeputyDoc> {
+  if (expected === undefined) return {}
+  if (expected === null) return { away: null }
+  return {
+    'away.from': expected.from,
+    'away.until': expected.until,
+    'away.reason': expected.reason,
+    // null matches a note never written as it matches one written as null.
+    'away.note': expected.note ?? null,
+    'away.bySelf': expected.bySelf ? true : { $ne: true },
+  }
 }

@@ -19,9 +19,11 @@ export interface DutyDoc {
   stationId: string
   dates: string[]
 }
-export type DeputyDoc = Omit<Stored<DeputyRecord>, 'dutyByStation'> & {
+export type DeputyDoc = Omit<Stored<DeputyRecord>, 'dutyByStation' | 'formerDuty'> & {
   /** Absent on documents written before duty days were per station. */
   duty?: DutyDoc[]
+  /** Duty sat at stations he has left (their roster history); absent when none. */
+  formerDuty?: DutyDoc[]
   /** Before duty days were per station: the deputy's days, read as every station's (as sqlite's 056 moved them). */
   dutyDates?: string[]
 }
@@ -104,13 +106,18 @@ function deputySchema() {
       phoneEnc: nullableString,
       phoneIndex: nullableString,
       duty: { type: [new Schema<DutyDoc>({ stationId: String, dates: [String] }, { _id: false, id: false })], default: undefined },
+      formerDuty: { type: [new Schema<DutyDoc>({ stationId: String, dates: [String] }, { _id: false, id: false })], default: undefined },
       // Read only, from documents written before duty was per station; removed when `duty` is written.
       dutyDates: { type: [String], default: undefined },
       // Documents written before deputies could leave office have no field: they are in office.
       active: { type: Boolean, default: true },
       // 暂停接收留言; absent or null when never marked. Kept across an import (directory-upsert.ts).
       away: {
-        type: new Schema({ from: String, until: String, reason: String, note: nullableString }, { _id: false, id: false }),
+        // bySelf: he set it himself (the mini-program); absent when staff did.
+        type: new Schema(
+          { from: String, until: String, reason: String, note: nullableString, bySelf: { type: Boolean, default: undefined } },
+          { _id: false, id: false },
+        ),
         default: null,
       },
     },
@@ -118,6 +125,8 @@ function deputySchema() {
   )
   schema.index({ code: 1 }, { unique: true })
   schema.index({ stationIds: 1 })
+  // A station's past roster: the few who sat there before they moved.
+  schema.index({ 'formerDuty.stationId': 1 }, { sparse: true })
   schema.index({ phoneIndex: 1 })
   schema.index({ level: 1 })
   return schema

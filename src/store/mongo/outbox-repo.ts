@@ -6,6 +6,7 @@ import type { OutboxDoc } from './case-models.js'
 import type { Models } from './models.js'
 import { outboxFields, outboxFromDoc } from './case-records.js'
 import { translate } from './errors.js'
+import { SUPERSEDED_REASON } from '../../domain/message-truth.js'
 import type { ServerClock } from './server-clock.js'
 
 /**
@@ -27,6 +28,9 @@ export async function insertOutbox(Outbox: Model<OutboxDoc>, messages: OutboxMes
 
 const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed', 'dead']
 const emptyCounts = () => Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>
+
+/** A dead message dropped on purpose: its error starts with SUPERSEDED_REASON (escaped: it is matched as written). */
+const DROPPED = new RegExp(`^${SUPERSEDED_REASON.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
 
 /** The lease, given back with every outcome. */
 const unleased = { leaseHolder: null, leaseUntil: null }
@@ -79,6 +83,10 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       if (query.channel) filter.channel = query.channel
       if (query.recipientId) filter.recipientId = query.recipientId
       if (query.kind) filter.kind = query.kind
+      if (query.dropped !== undefined) {
+        filter.status = 'dead'
+        filter.lastError = query.dropped ? { $regex: DROPPED } : { $not: DROPPED }
+      }
       const after = decodeCursor(query.cursor)
       if (after !== null) filter._id = { $gt: after }
       const docs = await Outbox.find(filter)
@@ -94,6 +102,9 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       const ns = await Promise.all(OUTBOX_STATUSES.map((status) => Outbox.countDocuments({ status })))
       OUTBOX_STATUSES.forEach((status, i) => (counts[status] = ns[i]))
       return counts
+    },
+    async countDropped() {
+      return Outbox.countDocuments({ status: 'dead', lastError: { $regex: DROPPED } })
     },
     async countsByChannel() {
       // The few channels from the (channel, status, nextAttemptAt) index, then one count per

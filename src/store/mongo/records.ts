@@ -31,9 +31,17 @@ export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
   phoneEnc: d.phoneEnc ?? null,
   phoneIndex: d.phoneIndex ?? null,
   dutyByStation: dutyFromDoc(d),
+  // Only when he has some, as sqlite's rows; by station id, as sqlite reads them.
+  ...(d.formerDuty?.length
+    ? { formerDuty: Object.fromEntries([...d.formerDuty].sort((a, b) => (a.stationId < b.stationId ? -1 : 1)).map((e) => [e.stationId, [...(e.dates ?? [])]])) }
+    : {}),
   active: d.active !== false,
   // Only when marked, as sqlite's rows: a deputy never marked reads as before the mark existed.
-  ...(d.away ? { away: { from: d.away.from, until: d.away.until, reason: d.away.reason, note: d.away.note ?? null } } : {}),
+  ...(d.away
+    ? {
+        away: { from: d.away.from, until: d.away.until, reason: d.away.reason, note: d.away.note ?? null, ...(d.away.bySelf ? { bySelf: true as const } : {}) },
+      }
+    : {}),
 })
 
 /**
@@ -50,9 +58,16 @@ function dutyFromDoc(d: DeputyDoc): DeputyRecord['dutyByStation'] {
 export const dutyToDoc = (duty: DeputyRecord['dutyByStation'], stationIds: readonly string[]): DutyDoc[] =>
   Object.entries(onlyStations(duty, stationIds)).map(([stationId, dates]) => ({ stationId, dates }))
 
-/** A deputy as replaced by an import: the duty list for the per-station record. */
-export function deputyToStored({ dutyByStation, ...rest }: DeputyRecord) {
-  return { ...rest, duty: dutyToDoc(dutyByStation, rest.stationIds) }
+/** Duty at stations left, as stored: one entry per station he no longer belongs to, none when there is none. */
+export const formerDutyToDoc = (former: DeputyRecord['formerDuty'], stationIds: readonly string[]): DutyDoc[] | undefined => {
+  const entries = Object.entries(former ?? {}).filter(([id, dates]) => dates.length && !stationIds.includes(id))
+  return entries.length ? entries.map(([stationId, dates]) => ({ stationId, dates: [...new Set(dates)].sort() })) : undefined
+}
+
+/** A deputy as replaced by an import: the duty list for the per-station record, and his duty at stations left. */
+export function deputyToStored({ dutyByStation, formerDuty, ...rest }: DeputyRecord) {
+  const former = formerDutyToDoc(formerDuty, rest.stationIds)
+  return { ...rest, duty: dutyToDoc(dutyByStation, rest.stationIds), ...(former ? { formerDuty: former } : {}) }
 }
 
 export const staffFromDoc = (d: StaffDoc): StaffRecord => ({

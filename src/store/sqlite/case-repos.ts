@@ -1,7 +1,8 @@
 import type { Db } from './open.js'
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
-import { nextDeadline, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
+import { mergeTargetRefusal, nextDeadline, OPEN_STATUSES, WAITING_STATUSES } from '../../domain/case.js'
 import { URGE_ENDING_STEPS } from '../../domain/case-urging.js'
+import { PLACING_STEPS } from '../../domain/case-hand-backs.js'
 import type { CaseCount, CaseQuery, CaseRepo, CaseSubmission, CaseUpdateAlso, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
@@ -83,7 +84,21 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   }
 
   const writeAudit = auditWriter(db)
-  const update = (record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], { withdraw = [], audit = [] }: CaseUpdateAlso) => {
+  const bumpVersion = db.prepare('UPDATE cases SET version = version + 1 WHERE id = ?')
+  /**
+   * 合并's target, read inside the write (group commit runs one write at a time): refused when it may no longer take
+   * a duplicate, else its version moved on, so a write to it from an earlier read is stale.
+   */
+  const takeDuplicate = (intoId: string) => {
+    const row = byId.get(intoId)
+    if (!row) throw new NotFoundError('留言不存在')
+    const into = caseFromRow(row)
+    const refusal = mergeTargetRefusal(into)
+    if (refusal) throw new StoreConflict(refusal, [{ path: 'body.intoCaseId', message: into.status }], { ticket: into.ticket })
+    bumpVersion.run(intoId)
+  }
+  const update = (record: CaseRecord, events: CaseEvent[], outbox: OutboxMessage[], { withdraw = [], audit = [], mergeInto }: CaseUpdateAlso) => {
+    if (mergeInto) takeDuplicate(mergeInto)
     const changed = updateCase.run(updateValues(caseValues(record))).changes
     if (changed === 0) {
       if (!byId.get(record.id)) throw new NotFoundError('留言不存在')
@@ -161,6 +176,16 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       return db
         .prepare(sql)
         .all(...caseIds, ...URGE_ENDING_STEPS)
+        .map(eventFromRow)
+    },
+    async placings(caseIds) {
+      if (!caseIds.length) return []
+      // Each case's timeline on case_events_case (a few dozen rows each), only its placing steps.
+      const sql = `SELECT * FROM case_events WHERE case_id IN (${placeholders(caseIds.length)}) AND type IN (${placeholders(PLACING_STEPS.length)})
+        ORDER BY case_id, seq`
+      return db
+        .prepare(sql)
+        .all(...caseIds, ...PLACING_STEPS)
         .map(eventFromRow)
     },
     async search(query: CaseQuery) {

@@ -21,14 +21,17 @@ import type { OutboxMessage } from '../ports.js'
 import { outboxWriter } from './outbox-writer.js'
 import { decodeCursor, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { dutyDatesAt, onlyStations, withDutyDates } from '../../domain/duty-days.js'
+import { StoreConflict } from '../conflicts.js'
+import { dutyAfterMove, dutyDatesAt, withDutyDates } from '../../domain/duty-days.js'
 import { deputyFromRow, regionFromRow, staffFromRow, stationFromRow, unitFromRow } from './rows.js'
 import { translate } from './errors.js'
 import { limitSql } from './sql-limit.js'
+import type { GroupCommit } from './group-commit.js'
 
 const DEPUTY_SELECT = `SELECT d.*, (SELECT json_group_array(station_id) FROM
   (SELECT station_id FROM deputy_stations WHERE deputy_id = d.id ORDER BY position)) AS station_ids,
-  (SELECT json_group_object(station_id, json(duty_dates)) FROM deputy_stations WHERE deputy_id = d.id AND duty_dates <> '[]') AS duty_by_station
+  (SELECT json_group_object(station_id, json(duty_dates)) FROM deputy_stations WHERE deputy_id = d.id AND duty_dates <> '[]') AS duty_by_station,
+  (SELECT json_group_object(station_id, json(duty_dates)) FROM deputy_former_duty WHERE deputy_id = d.id) AS former_duty
   FROM deputies d`
 
 /** Builds "WHERE a AND b" from optional filters, keeping parameters beside their clause. */
@@ -108,22 +111,44 @@ export function stationRepo(db: Db): StationRepo {
   }
 }
 
-export function deputyRepo(db: Db): DeputyRepo {
+export function deputyRepo(db: Db, group: GroupCommit): DeputyRepo {
   const byId = db.prepare(`${DEPUTY_SELECT} WHERE d.id = ?`)
   const byCode = db.prepare(`${DEPUTY_SELECT} WHERE d.code = ?`)
   const byStation = db.prepare(`${DEPUTY_SELECT} WHERE d.id IN (SELECT deputy_id FROM deputy_stations WHERE station_id = ?) ORDER BY d.id`)
   const byPhone = db.prepare(`${DEPUTY_SELECT} WHERE d.phone_index = ? ORDER BY d.id`)
+  const formerAt = db.prepare(`${DEPUTY_SELECT} WHERE d.id IN (SELECT deputy_id FROM deputy_former_duty WHERE station_id = ?) ORDER BY d.id`)
   const get = (id: string) => {
     const row = byId.get(id)
     return row ? deputyFromRow(row as object) : null
   }
   const writeOutbox = outboxWriter(db)
-  const setAwayRow = db.prepare('UPDATE deputies SET away_from = ?, away_until = ?, away_reason = ?, away_note = ? WHERE id = ?')
-  // The mark and the notices telling him of it, together or not at all.
-  const setAway = db.transaction((id: string, away: DeputyAway | null, outbox: readonly OutboxMessage[]) => {
-    if (!setAwayRow.run(away?.from ?? null, away?.until ?? null, away?.reason ?? null, away?.note ?? null, id).changes) throw new NotFoundError('代表不存在')
+  const SET_AWAY = 'UPDATE deputies SET away_from = ?, away_until = ?, away_reason = ?, away_note = ?, away_set_by = ? WHERE id = ?'
+  const setAwayRow = db.prepare(SET_AWAY)
+  // Compare-and-set: only while the mark is the one the caller read (every field of it, and who set it).
+  const setAwayIfNone = db.prepare(`${SET_AWAY} AND away_from IS NULL`)
+  const setAwayIfMark = db.prepare(`${SET_AWAY} AND away_from IS ? AND away_until IS ? AND away_reason IS ? AND away_note IS ? AND away_set_by IS ?`)
+  const awayRow = (away: DeputyAway | null) => [
+    away?.from ?? null,
+    away?.until ?? null,
+    away?.reason ?? null,
+    away?.note ?? null,
+    away?.bySelf ? 'deputy' : null,
+  ]
+  // The mark and the notices telling him of it, together or not at all: in group commit's savepoint, as every outbox
+  // write is (answered once its group is on disk, never a commit and an fsync of its own on the event loop).
+  const setAway = (id: string, away: DeputyAway | null, outbox: readonly OutboxMessage[], expected?: DeputyAway | null) => {
+    const changes =
+      expected === undefined
+        ? setAwayRow.run(...awayRow(away), id).changes
+        : expected === null
+          ? setAwayIfNone.run(...awayRow(away), id).changes
+          : setAwayIfMark.run(...awayRow(away), id, ...awayRow(expected)).changes
+    if (!changes) {
+      if (expected !== undefined && byId.get(id)) throw new StoreConflict('stale_away')
+      throw new NotFoundError('代表不存在')
+    }
     writeOutbox(outbox)
-  })
+  }
   const update = db.transaction((id: string, next: DeputyRecord) => {
     db.prepare(`UPDATE deputies SET name = ?, level = ?, topics = ?, phone_enc = ?, phone_index = ?, active = ? WHERE id = ?`).run(
       next.name,
@@ -162,29 +187,46 @@ export function deputyRepo(db: Db): DeputyRepo {
     async findByPhoneIndex(phoneIndex) {
       return byPhone.all(phoneIndex).map(deputyFromRow)
     },
-    async setAway(id, away, outbox = []) {
-      setAway(id, away, outbox)
+    async formerAtStation(stationId) {
+      return formerAt.all(stationId).map(deputyFromRow)
+    },
+    async setAway(id, away, outbox = [], expected) {
+      await group.run(() => setAway(id, away, outbox, expected))
       return get(id)!
     },
     async update(id, patch: DeputyPatch) {
       const current = get(id)
       if (!current) throw new NotFoundError('代表不存在')
       // Read and written in one synchronous step: another edit of the deputy cannot come between.
-      const { dutyAt, ...fields } = patch
+      const { dutyAt, today, ...fields } = patch
       const merged = { ...current, ...fields }
       const duty = dutyAt ? withDutyDates(merged.dutyByStation, dutyAt.stationId, dutyAt.dates) : merged.dutyByStation
-      const next = { ...merged, dutyByStation: onlyStations(duty, merged.stationIds) }
+      // Without the day of the edit nothing is history yet: days at a station left go with it (days kept before go back on a return).
+      const moved = dutyAfterMove(current, { dutyByStation: duty, stationIds: merged.stationIds }, today ?? '')
+      const { formerDuty: _before, ...rest } = merged
+      const next: DeputyRecord = {
+        ...rest,
+        dutyByStation: moved.dutyByStation,
+        ...(Object.keys(moved.formerDuty).length ? { formerDuty: moved.formerDuty } : {}),
+      }
       update(id, next)
       return next
     },
   }
 }
 
-/** The deputy's stations with their duty days at each: days at a station no longer theirs go with it. */
+/**
+ * The deputy's stations with their duty days at each, and the days he sat at stations he has left
+ * (`formerDuty`, their roster history): days at a station no longer his otherwise go with it.
+ */
 function writeDeputyStations(db: Db, deputy: DeputyRecord) {
   db.prepare('DELETE FROM deputy_stations WHERE deputy_id = ?').run(deputy.id)
   const insert = db.prepare('INSERT INTO deputy_stations (deputy_id, station_id, position, duty_dates) VALUES (?, ?, ?, ?)')
   deputy.stationIds.forEach((stationId, position) => insert.run(deputy.id, stationId, position, JSON.stringify(dutyDatesAt(deputy.dutyByStation, stationId))))
+  db.prepare('DELETE FROM deputy_former_duty WHERE deputy_id = ?').run(deputy.id)
+  const former = db.prepare('INSERT INTO deputy_former_duty (deputy_id, station_id, duty_dates) VALUES (?, ?, ?)')
+  for (const [stationId, dates] of Object.entries(deputy.formerDuty ?? {}))
+    if (dates.length && !deputy.stationIds.includes(stationId)) former.run(deputy.id, stationId, JSON.stringify([...new Set(dates)].sort()))
 }
 
 export function staffRepo(db: Db): StaffRepo {

@@ -44,7 +44,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     kind: 'sqlite',
     regions: regionRepo(db),
     stations: stationRepo(db),
-    deputies: deputyRepo(db),
+    deputies: deputyRepo(db, group),
     staff: staffRepo(db),
     units: unitRepo(db),
     sessions: sessionRepo(db),

@@ -18,6 +18,7 @@ import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
 import { limitSql } from './sql-limit.js'
+import { SUPERSEDED_REASON } from '../../domain/message-truth.js'
 
 /** Ids bound into one `IN (…)`: well under SQLite's parameter cap, and as many statement shapes as slice sizes. */
 const IN_SLICE = 500
@@ -137,6 +138,10 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       if (query.channel) clauses.push('channel = ?') && params.push(query.channel)
       if (query.recipientId) clauses.push('recipient_id = ?') && params.push(query.recipientId)
       if (query.kind) clauses.push('kind = ?') && params.push(query.kind)
+      if (query.dropped !== undefined) {
+        clauses.push(`status = 'dead' AND ${query.dropped ? DROPPED : `NOT ${DROPPED}`}`)
+        params.push(...DROPPED_PARAMS)
+      }
       const after = decodeCursor(query.cursor)
       if (after !== null) clauses.push('id > ?') && params.push(after)
       const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
@@ -152,6 +157,10 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
         counts[r.status] = r.n
       }
       return counts
+    },
+    async countDropped() {
+      // Seeks the dead messages through outbox_status_id and reads only their error.
+      return (db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'dead' AND ${DROPPED}`).get(...DROPPED_PARAMS) as { n: number }).n
     },
     async countsByChannel() {
       const out: Record<string, Record<OutboxStatus, number>> = {}
@@ -246,6 +255,10 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
 
 const emptyCounts = (): Record<OutboxStatus, number> => ({ pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 })
 
+/** A dead message dropped on purpose: its error starts with SUPERSEDED_REASON (compared exactly, not by LIKE's pattern). */
+const DROPPED = `coalesce(substr(last_error, 1, ?), '') = ?`
+const DROPPED_PARAMS = [SUPERSEDED_REASON.length, SUPERSEDED_REASON] as const
+
 /**
  * Every credit change goes through group commit: the dispatcher spends a credit for each
  * subscribe message, and one fsync each (a commit of its own outside the group) was most
@@ -260,6 +273,18 @@ export function subscriptionRepo(db: Db, group: GroupCommit): SubscriptionRepo {
       )
       .run(userId, templateId, at.toISOString()) &&
     db.prepare(`UPDATE subscription_credits SET ${set}, updated_at = ? WHERE user_id = ? AND template_id = ?`).run(at.toISOString(), userId, templateId)
+  /** One send taken, in one UPDATE, if more than `keep` one-time sends are left or the subscription is long-term. */
+  const consumeDown = async (userId: string, templateId: string, at: Date, keep: number) => {
+    const row = await group.run(() =>
+      db
+        .prepare(
+          `UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
+          WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > ?) RETURNING 1`,
+        )
+        .get(at.toISOString(), userId, templateId, keep),
+    )
+    return row !== undefined
+  }
   return {
     async record(userId, templateId, change, at) {
       const set = { accept_once: 'one_time = one_time + 1', long_term_on: 'long_term = 1', off: 'long_term = 0' }[change]
@@ -271,15 +296,10 @@ export function subscriptionRepo(db: Db, group: GroupCommit): SubscriptionRepo {
       return row ? { oneTime: row.one_time, longTerm: row.long_term === 1 } : null
     },
     async consume(userId, templateId, at) {
-      const row = await group.run(() =>
-        db
-          .prepare(
-            `UPDATE subscription_credits SET one_time = CASE WHEN long_term = 1 THEN one_time ELSE one_time - 1 END, updated_at = ?
-          WHERE user_id = ? AND template_id = ? AND (long_term = 1 OR one_time > 0) RETURNING 1`,
-          )
-          .get(at.toISOString(), userId, templateId),
-      )
-      return row !== undefined
+      return consumeDown(userId, templateId, at, 0)
+    },
+    async consumeUnlessLast(userId, templateId, at) {
+      return consumeDown(userId, templateId, at, 1)
     },
     async restore(userId, templateId, at) {
       await group.run(() =>

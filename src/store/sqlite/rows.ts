@@ -34,10 +34,29 @@ export const deputyFromRow = (r: Row): DeputyRecord => {
     phoneIndex: r.phone_index,
     // In station order, stations without a day left out: both adapters give the same record.
     dutyByStation: onlyStations(r.duty_by_station ? (JSON.parse(r.duty_by_station) as Record<string, string[]>) : {}, stationIds),
+    // Only when he has some, as the mongo adapter: a deputy who never moved reads as before it was kept.
+    ...formerDutyOf(r.former_duty),
     active: r.active !== 0,
     // Only when marked: a deputy never marked reads as before the mark existed, in both adapters.
-    ...(r.away_from ? { away: { from: r.away_from, until: r.away_until, reason: r.away_reason, note: r.away_note ?? null } } : {}),
+    ...(r.away_from
+      ? {
+          away: {
+            from: r.away_from,
+            until: r.away_until,
+            reason: r.away_reason,
+            note: r.away_note ?? null,
+            ...(r.away_set_by === 'deputy' ? { bySelf: true } : {}),
+          },
+        }
+      : {}),
   }
+}
+
+/** Duty at stations left, sorted by station id (json_group_object's order is the table's): absent when none. */
+function formerDutyOf(json: string | null | undefined): { formerDuty?: Record<string, string[]> } {
+  const stored = json ? (JSON.parse(json) as Record<string, string[]>) : {}
+  const ids = Object.keys(stored).sort()
+  return ids.length ? { formerDuty: Object.fromEntries(ids.map((id) => [id, stored[id]])) } : {}
 }
 
 export const unitFromRow = (r: Row): Unit => ({

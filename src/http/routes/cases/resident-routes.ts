@@ -60,7 +60,7 @@ export function residentCaseRoutes(deps: ResidentCaseDeps) {
   )
 
   router.get('/cases', async (ctx) => {
-    const page = await deps.queries.residentCases(ctx.state.mpUser, parse(myCasesQuery, ctx.query, 'query'))
+    const page = await deps.queries.residentCaseList(ctx.state.mpUser, parse(myCasesQuery, ctx.query, 'query'))
     ctx.body = { items: page.items.map(presentResidentCaseSummary), nextCursor: page.nextCursor }
   })
 

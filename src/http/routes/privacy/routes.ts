@@ -51,8 +51,8 @@ export function privacyRoutes({ sessions, privacy, exporter, erasure, correction
   // 更正 (art. 46): the phone on her account, changed or removed.
   router.put('/me/phone', correctionLimit, async (ctx) => {
     const { phone } = parse(phoneBody, ctx.state.body ?? {}, 'body')
-    await correction.accountPhone(ctx.state.mpUser, phone)
-    ctx.body = { hasPhone: phone !== null, message: phone === null ? '已删除您账号里的手机号。' : '已改好您的手机号。' }
+    const { word } = await correction.accountPhone(ctx.state.mpUser, phone)
+    ctx.body = { hasPhone: phone !== null, message: phone === null ? `已删除您账号里的${word}。` : `已改好您账号里的${word}。` }
   })
 
   // The contact phone left with one of her own messages still being handled.

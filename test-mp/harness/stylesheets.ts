@@ -1,0 +1,38 @@
+import { expect } from 'chai'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { MP_ROOT } from './runtime.js'
+
+/** The declarations of the rule whose selector is exactly `selector` in a stylesheet of the mini-program, comments taken out. */
+export function declarations(file: string, selector: string): Map<string, string> {
+  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
+  if (!rule) throw new Error(`${file} has no rule for ${selector}`)
+  return new Map(
+    rule[2]
+      .split(';')
+      .map((d) => d.split(':'))
+      .filter((d) => d.length >= 2)
+      .map(([name, ...value]) => [name.trim(), value.join(':').trim()]),
+  )
+}
+
+/** The font-size a selector's rule declares. */
+export function fontSize(file: string, selector: string): string {
+  const size = declarations(file, selector).get('font-size')
+  if (!size) throw new Error(`${file} ${selector} declares no font-size`)
+  return size
+}
+
+/** The body text in rpx, standard and 关怀模式, as app.wxss sets it on the page and the care shell. */
+export const BODY = { standard: 34, care: 40 }
+
+/** A font size as the phone draws it on a body of `body` rpx: "1.1em" is 1.1 times the body; "36rpx" stays 36. */
+export const rpx = (size: string, body: number) => (size.endsWith('em') ? parseFloat(size) * body : parseFloat(size))
+
+/** A heading, state or count drawn larger than the body text under it, in the standard look and in 关怀模式. */
+export function expectAboveBody(file: string, selector: string) {
+  const size = fontSize(file, selector)
+  expect(rpx(size, BODY.standard), 'standard look').to.be.above(BODY.standard)
+  expect(rpx(size, BODY.care), '关怀模式').to.be.above(BODY.care)
+}
