@@ -98,7 +98,7 @@ describe('console: detail pages when they cannot be read', function () {
   it('问卷详情', () =>
     story500(organizer(), `/console/surveys/${ids.survey}`, /\/api\/admin\/surveys\/[^/?]+$/, () => '城市绿化条例', 'survey', {
       heading: '这项内容暂时打不开',
-      back: '返回问卷列表',
+      back: '返回列表',
     }))
 
   it('学习活动', () =>

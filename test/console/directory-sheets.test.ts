@@ -48,8 +48,11 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await page.getByRole('button', { name: '开始导入' }).click()
     const report = page.locator('[data-test=import-report]')
     await report.getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').waitFor()
-    // The roster's other deputies are kept, and the page says so.
-    await report.getByText(/名在任代表不在导入文件中，已保留未改动/).waitFor()
+    // The roster's other deputies are kept, and the page asks her to check them, apart from the success box.
+    await page
+      .locator('[data-test=import-deputies-left-out]')
+      .getByText(/不在这次代表名册里的在任代表（\d+ 位）/)
+      .waitFor()
     await screenshot(page, 'console-directory-sheets-imported')
     const han = await story.app.liaison.store.deputies.get('dp9001')
     expect(han).to.deep.include({ name: '韩梅', level: 'city', stationIds: [station.id] })

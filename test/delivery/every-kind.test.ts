@@ -48,7 +48,7 @@ describe("every kind of message through the README's subscribe template", () => 
     expect(digest, digest.lastError ?? '').to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     const card = sentTo('o-zhangwei').find((m) => m.data.thing1.value.startsWith('每日摘要'))!
     expect(values(card)).to.deep.equal({
-      thing1: '每日摘要：待办 1 件',
+      thing1: '每日摘要：待办留言 1 件',
       character_string2: 'RB20261124',
       thing3: '留言1件，点开查看',
       time4: '2026年11月24日 08:00',
@@ -120,7 +120,7 @@ describe("every kind of message through the README's subscribe template", () => 
     const others: Array<[string, Record<string, unknown>, string]> = [
       [
         'digest',
-        { title: '每日摘要：待办 1 件', text: '张伟代表，您好！\n\n【待办留言 1 件】\n1. 0001 环境保护：小区垃圾', day: '2026-11-23' },
+        { title: '每日摘要：待办留言 1 件', text: '张伟代表，您好！\n\n【待办留言 1 件】\n1. 0001 环境保护：小区垃圾', day: '2026-11-23' },
         'day=2026-11-23',
       ],
       [

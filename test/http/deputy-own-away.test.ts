@@ -45,6 +45,10 @@ describe('a deputy’s own 暂停接收留言 (PUT /api/mp/deputy/away)', () => 
     expect(backwards.body.error.details).to.deep.include({ path: 'body.until', message: '结束日期不能早于开始日期' })
     const past = await s.zhang.put('/api/mp/deputy/away', { ...LEAVE, from: '2026-11-16', until: '2026-11-20' })
     expect(past.body.error.message).to.equal('结束日期已经过去了')
+    // Days already gone are not paused after the fact: his stations would be told an untrue first day.
+    const begunLastWeek = await s.zhang.put('/api/mp/deputy/away', { ...LEAVE, from: '2026-11-16' })
+    expect(begunLastWeek.status).to.equal(400)
+    expect(begunLastWeek.body.error.details).to.deep.include({ path: 'body.from', message: '开始日期不能早于今天' })
     const noReason = await s.zhang.put('/api/mp/deputy/away', { from: LEAVE.from, until: LEAVE.until })
     expect(noReason.status).to.equal(400)
     const nothing = await s.zhang.request('DELETE', '/api/mp/deputy/away')

@@ -46,6 +46,15 @@ describe('meeting invitees who left office or moved station', () => {
   }
   const replies = (body: { items: Array<{ name: string; rsvpLabel: string }> }) => Object.fromEntries(body.items.map((i) => [i.name, i.rsvpLabel]))
 
+  it('tells a cancellation only to those still expected there, never to one who left office or moved', async () => {
+    expect((await office.patch('/api/admin/deputies/dp0002', { active: false })).status).to.equal(200)
+    expect((await office.patch('/api/admin/deputies/dp0001', { stationIds: ['st002'] })).status).to.equal(200)
+    const cancelled = await office.post(`/api/admin/meetings/${reception}/cancel`, { reason: '场地临时维修' })
+    expect(cancelled.status, JSON.stringify(cancelled.body)).to.equal(200)
+    const told = (await app.liaison.store.outbox.search({ limit: 100, kind: 'meeting.cancelled' })).items
+    expect(told.map((m) => m.recipientId)).to.deep.equal(['dp0003'])
+  })
+
   it('are marked on the lists of meetings ahead, counted, reminded and listed nowhere they are no longer expected', async () => {
     const left = await office.patch('/api/admin/deputies/dp0002', { active: false })
     expect(left.body).to.include({ active: false, meetingsWithdrawn: 2 })

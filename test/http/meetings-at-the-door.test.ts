@@ -69,8 +69,8 @@ describe('meeting check-in at the door: one opening time, and coming is an answe
     const replies = table.items.map(
       (i: { name: string; rsvpLabel: string; reason: string | null }) => `${i.name} ${i.rsvpLabel}${i.reason ? `（${i.reason}）` : ''}`,
     )
-    // 王芳 asked for leave and came after all: her check-in is her answer, counted once, as 到会; her reason stays for the office.
-    expect(replies).to.deep.equal(['张伟 已签到出席', '王芳 已签到出席（外出）', '陈静 未回复', '李娜 未回复'])
+    // 王芳 asked for leave and came after all: her check-in is her answer, counted once, as 到会, with no leave reason beside it.
+    expect(replies).to.deep.equal(['张伟 已签到出席', '王芳 已签到出席', '陈静 未回复', '李娜 未回复'])
     expect(table.items.find((i: { name: string }) => i.name === '王芳').rsvp, 'what she said is kept').to.equal('leave')
     expect(table.counts).to.deep.include({ invited: 4, attend: 2, leave: 0, pending: 2, checkedIn: 2 })
     expect(table.remindable, 'only the two who neither replied nor came').to.equal(2)

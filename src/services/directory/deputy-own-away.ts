@@ -56,6 +56,11 @@ export class DeputyOwnAway {
         problems[0].message,
         problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
       )
+    // Days gone by are not paused after the fact (his stations would be told an untrue start); a pause of his own
+    // already running keeps its first day when he changes its last.
+    const today = this.today()
+    if (mark.from < today && !(deputy.away?.bySelf && deputy.away.from === mark.from && awayState(deputy.away, today)))
+      throw new ValidationError('开始日期不能早于今天', [{ path: 'body.from', message: '开始日期不能早于今天' }])
     await this.refuseStationsMark(deputy)
     const away: DeputyAway = { from: mark.from, until: mark.until, reason: mark.reason, note: mark.note?.trim() || null, bySelf: true }
     // The same pause saved again (a second tap on 保存): it stands already; nobody is told twice, nothing is recorded twice.

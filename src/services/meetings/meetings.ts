@@ -382,7 +382,8 @@ export class MeetingService extends MeetingAccess {
   ): Promise<OutboxMessage[]> {
     const [invitees, seats] = await Promise.all([this.store.meetings.invitees([m.id]), this.store.meetings.publicRegistrations(m.id)])
     return [
-      ...invitees.map(inviteeMessage),
+      // One who left office or moved station since is no longer expected there: he hears nothing of it.
+      ...invitees.filter(stillInvited).map(inviteeMessage),
       ...seats
         .filter((r) => !r.mpUserId.startsWith(`${ERASED_RESIDENT}:`))
         .map((r) => meetingMessage(m, kind, { kind: 'mp_user', id: r.mpUserId }, publicText, change, at)),
