@@ -15,7 +15,7 @@ import { benchToken } from './servers/people.js'
 
 const CONNECTIONS = 50
 /** More people than requests in a run: a survey takes one answer per person. */
-const PEOPLE = 150_000
+const PEOPLE = 300_000
 /** `--profile`: the servers write CPU profiles of the measured runs to bench/out/. */
 const PROFILE = process.argv.includes('--profile') ? join(import.meta.dirname, 'out') : null
 const TEXT = '小区门口的路灯坏了一个月了，晚上出行很不方便，希望尽快修好。'
