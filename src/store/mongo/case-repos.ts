@@ -119,7 +119,7 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
     },
     async residentNumbered(residentId, numbers, limit) {
       if (!numbers.length) return []
-      // Her cases through { residentId, createdAt }, as SQLite reads them through cases_resident: no index of
+      // Her cases through { residentId, createdAt }, as SQLite reads them through her own index: no index of
       // its own for a lookup that reads at most her own cases. At most one a day per number: sorted here.
       const docs = await Case.find({ residentId, ticket: { $regex: `^\\d{8}-(?:${numbers.map(escapeRegex).join('|')})$` } }).lean<CaseDoc[]>()
       return docs

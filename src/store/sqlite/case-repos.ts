@@ -133,9 +133,10 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     },
     async residentNumbered(residentId, numbers, limit) {
       if (!numbers.length) return []
-      // Her cases through cases_resident, newest first, kept when their number (after YYYYMMDD-) is one of
-      // these. No index of its own: that would be one more B-tree for every new message to write, for a
-      // lookup that reads at most her own cases (tens; hundreds for a busy block's spokeswoman).
+      // Her cases through her index (the unique one of resident_id and idempotency_key; cases_resident went in migration 070), newest first,
+      // kept when their number (after YYYYMMDD-) is one of these. No index of its own: that would be one more B-tree
+      // for every new message to write, for a lookup that reads at most her own cases (tens; hundreds for a busy
+      // block's spokeswoman).
       const sql = `SELECT * FROM cases WHERE resident_id = ? AND substr(ticket, 10) IN (${placeholders(numbers.length)})
         ORDER BY created_at DESC, id DESC ${limitSql(limit)}`
       return db

@@ -47,7 +47,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     deputies: deputyRepo(db, group),
     staff: staffRepo(db),
     units: unitRepo(db),
-    sessions: sessionRepo(db),
+    sessions: sessionRepo(db, group),
     audit: auditRepo(db),
     locks: lockRepo(db),
     directory: directoryRepo(db),
