@@ -97,11 +97,19 @@ export class LiaisonClient {
 
   // Dialogue state
   async dialogue(contactId: string) {
-    return this.call<{ state: Record<string, unknown> | null; updatedAt: string | null }>('GET', `/dialogues/${enc(contactId)}`)
+    // wordsLapsed: her unsent words went at the time she was told; absent from an older backend.
+    return this.call<{ state: Record<string, unknown> | null; updatedAt: string | null; wordsLapsed?: boolean }>('GET', `/dialogues/${enc(contactId)}`)
   }
-  /** `keepHours`: how long the backend may keep it unless it is saved again (it deletes it then, the bot running or not). */
-  saveDialogue(contactId: string, state: Record<string, unknown>, keepHours?: number) {
-    return this.call<{ updatedAt: string }>('PUT', `/dialogues/${enc(contactId)}`, keepHours === undefined ? { state } : { state, keepHours })
+  /**
+   * `keepHours`: how long the backend may keep it unless it is saved again (it deletes it then, the bot running or not).
+   * `holdsWords`: it holds her words not sent yet (when they go then, the backend keeps a mark, for her to be told).
+   */
+  saveDialogue(contactId: string, state: Record<string, unknown>, keepHours?: number, holdsWords = false) {
+    return this.call<{ updatedAt: string }>('PUT', `/dialogues/${enc(contactId)}`, {
+      state,
+      ...(keepHours === undefined ? {} : { keepHours }),
+      ...(holdsWords ? { holdsWords } : {}),
+    })
   }
   clearDialogue(contactId: string) {
     return this.call<void>('DELETE', `/dialogues/${enc(contactId)}`)

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import type { LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
-import { keepingHours, letGoParked, parkDraft, pastKeeping } from './flows/kept-draft.js'
+import { heldWords, keepingHours, letGoParked, parkDraft, pastKeeping } from './flows/kept-draft.js'
 import { finishTyping } from './flows/message-draft.js'
 import { residentConversation } from './flows/resident.js'
 import { privacyConversation } from './flows/privacy-requests.js'
 import { roomConversation, roomCommand } from './flows/room.js'
-import { isEmpty, readDialogue, writeDialogue, type DialogueState, type Turn } from './flows/turn.js'
+import { isEmpty, lines, readDialogue, writeDialogue, type DialogueState, type Turn } from './flows/turn.js'
 import type { InboundEvent, InboxOptions, Speech } from './inbox-types.js'
 import type { PaceClock } from './pacer.js'
 import { parseCommand } from './parse-command.js'
@@ -21,6 +21,8 @@ import { unquote } from './quotes.js'
 
 const NOT_TEXT = '目前只能看懂文字消息，照片和语音收不到，请用文字告诉我。需要帮助请发送"帮助"。'
 const NOT_TEXT_WHILE_WRITING = '照片和语音暂时收不到，没有加进留言。请用文字描述；您的留言还在，接着说就行。'
+/** Her unsent words went at the time she was told, with no bot there to say so then (it restarted): said at her next message. */
+const WORDS_NOT_KEPT = lines('您之前说的话一直没有发出去，代表没有看到，这些话已经不再保留了。', '还要反映的话，请发送"留言"重新写。')
 
 export class Dialogues {
   /** Dialogues with something going on, for the sweep (the backend holds the truth). */
@@ -93,6 +95,11 @@ export class Dialogues {
     // A draft parked for a week is let go: she hears so first, with its first words, and then the answer.
     const letGo = letGoParked(state, now)
     if (letGo) replies.push(letGo)
+    // Let go by the backend at the time she was told, while no bot could say so (a restart): she hears it now, once.
+    if (state.wordsLapsed) {
+      replies.push(WORDS_NOT_KEPT)
+      state.wordsLapsed = undefined
+    }
     if (state.flow && now - state.touchedAt >= this.options.dialogueTimeoutMs && !isParked(state)) {
       // A summary left unanswered keeps its draft, parked: the conversation then says it was not sent.
       // Anything else left that long ends, saying so.
@@ -170,13 +177,16 @@ export class Dialogues {
 
   private async dialogue(contactId: string) {
     const saved = await this.client.dialogue(contactId)
-    return { state: readDialogue(saved.state, this.clock.now()), existed: saved.state !== null }
+    const state = readDialogue(saved.state, this.clock.now())
+    // Only the backend knows her words went while no bot was running: kept in the state until she is told.
+    if (saved.wordsLapsed) state.wordsLapsed = true
+    return { state, existed: saved.state !== null }
   }
 
   private async save(contactId: string, state: DialogueState, existed: boolean) {
     if (isEmpty(state)) {
       if (existed) await this.client.clearDialogue(contactId)
-    } else await this.client.saveDialogue(contactId, writeDialogue(state), keepingHours(state))
+    } else await this.client.saveDialogue(contactId, writeDialogue(state), keepingHours(state), heldWords(state.flow) !== null)
     this.remember(contactId, state)
   }
 

@@ -98,9 +98,7 @@ async function answerClosed(turn: Turn, items: MeetingAnswer[], to: 'attend' | '
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     const why = refusal(err)
-    turn.say(
-      to === 'attend' ? `${m.title}（${m.time}）：${why}。您要参加的话，不用再回复，到场后请用小程序扫会场二维码签到。` : `${m.title}（${m.time}）：${why}。`,
-    )
+    turn.say(to === 'attend' ? `${meetingNamed(m)}。${why}。您要参加的话，不用再回复，到场后请用小程序扫会场二维码签到。` : `${meetingNamed(m)}。${why}。`)
   }
   return true
 }
@@ -125,12 +123,12 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
     const meeting = waiting ?? answeredAhead(items, 'leave')
     if (!meeting) return false
     if (coming === 'yes') await answerOne(turn, meeting, 'attend')
-    else turn.say(`是要参加吗？请回复"参加"，去不了请回复"请假 原因"（会议：${meeting.title}，${meeting.time}）`)
+    else turn.say(`是要参加吗？${meetingNamed(meeting)}。请回复"参加"，去不了请回复"请假 原因"`)
     return true
   }
   if (yes) {
     if (!waiting) return false
-    turn.say(`请回复"参加"，或"请假 原因"（会议：${waiting.title}，${waiting.time}）`)
+    turn.say(`${meetingNamed(waiting)}。请回复"参加"，或"请假 原因"`)
     return true
   }
   const meeting = waiting ?? answeredAhead(items, 'attend')
@@ -139,7 +137,7 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
     const onLeave = answeredAhead(items, 'leave')
     if (!onLeave) return false
     if (reason) await answerOne(turn, onLeave, 'leave', reason)
-    else turn.say(lines(`您已为这个会议请假了（${onLeave.title}，${onLeave.time}）。`, '要改请假原因，请发送：请假 新的原因'))
+    else turn.say(lines(`您已为这个会议请假了：${onLeave.title}，${onLeave.time}。`, '要改请假原因，请发送：请假 新的原因'))
     return true
   }
   if (!reason) askReason(turn, meeting)
@@ -162,7 +160,7 @@ async function askReasonFor(turn: Turn) {
 /** Asks for the reason, and keeps which meeting it is for: his next message is taken as the reason (leaveReason). */
 function askReason(turn: Turn, m: MeetingAnswer) {
   turn.state.leaveAsk = { meetingId: m.id, title: m.title, time: m.time, rsvp: m.rsvp, at: turn.now }
-  turn.say(lines(`请写明请假原因（会议：${m.title}，${m.time}），例如：`, '请假 外出学习', '也可以直接发送原因，如：那天要去外地开会'))
+  turn.say(lines(`${meetingNamed(m)}。请写明请假原因，例如：`, '请假 外出学习', '也可以直接发送原因，如：那天要去外地开会'))
 }
 
 /**
@@ -183,7 +181,7 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
   if (quotedTicket(turn.quoted) || (cmd.kind === 'text' && (doneElsewhere(turn.raw) !== null || PHONE_ASKED.test(compact(turn.raw))))) return false
   if (turn.now - ask.at > LEAVE_ASK_WINDOW_MS) return false
   if (cmd.kind === 'cancel') {
-    turn.say(lines(`好的，没有请假（会议：${ask.title}，${ask.time}）。`, '要请假时，请发送：请假 原因'))
+    turn.say(lines(`好的，没有请假。${meetingNamed(ask)}。`, '要请假时，请发送：请假 原因'))
     return true
   }
   // "来不了" again asks again (meetingWords); "去不了，家里有事" gives its reason; "尽量参加" is about coming, not a reason.
@@ -220,18 +218,18 @@ async function answerOne(turn: Turn, m: Pick<MeetingAnswer, 'id' | 'title' | 'ti
   const changing = m.rsvp !== 'pending'
   try {
     const done = await turn.client.answerMeeting(turn.person.personId, to, reason, m.id)
-    if (to === 'leave' && m.rsvp === 'leave') turn.say(`已更新请假原因：${done.reason ?? reason}（会议：${done.title}，${done.time}）`)
+    if (to === 'leave' && m.rsvp === 'leave') turn.say(`已更新请假原因：${done.reason ?? reason}。${meetingNamed(done)}。`)
     else turn.say(to === 'attend' ? attending(done, changing) : excused(done, reason!, changing))
   } catch (err) {
     if (!changing || !(err instanceof ApiError)) throw err
-    // The backend's words ("回复已于 11月25日 18:00 截止，如需请假，请联系…") say why; its advice is for a leave.
+    // The backend's words ("回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系…") say why; its advice is for a leave.
     const why = refusal(err)
     turn.say(
       m.rsvp === 'attend'
-        ? `您已回复参加这个会议（${m.title}，${m.time}）。${why}。${/联系/.test(why) ? '' : '如需请假，请联系联络站工作人员。'}`
+        ? `您已回复参加这个会议：${m.title}，${m.time}。${why}。${/联系/.test(why) ? '' : '如需请假，请联系联络站工作人员。'}`
         : to === 'leave'
-          ? `您已为这个会议请假（${m.title}，${m.time}），请假原因没有改：${why}。`
-          : `您已为这个会议请假（${m.title}，${m.time}）。${why.split('，')[0]}。如又能参加，${contactIn(err) ?? '请联系联络站工作人员'}。`,
+          ? `您已为这个会议请假：${m.title}，${m.time}。请假原因没有改：${why}。`
+          : `您已为这个会议请假：${m.title}，${m.time}。${why.split('，')[0]}。如又能参加，${contactIn(err) ?? '请联系联络站工作人员'}。`,
     )
   }
 }
@@ -243,8 +241,14 @@ function contactIn(err: ApiError): string | null {
   return typeof contact === 'string' && contact ? contact : null
 }
 
+/**
+ * "会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30": the meeting his words are about, as a
+ * sentence of its own. Its time carries its own brackets (（星期四）), so it is never put inside another pair.
+ */
+const meetingNamed = (m: Pick<MeetingAnswer, 'title' | 'time'>) => `会议：${m.title}，${m.time}`
+
 const attending = (m: MeetingAnswer, changed: boolean) =>
   `${changed ? '已改为参加' : '已回复参加'}：${m.title}，${m.time}，地点 ${m.place}。到场后请用小程序扫会场二维码签到。`
 
 const excused = (m: MeetingAnswer, reason: string, changed: boolean) =>
-  `${changed ? '已改为请假' : '已为您请假'}：${m.title}（${m.time}）。原因：${m.reason ?? reason}`
+  `${changed ? '已改为请假' : '已为您请假'}：${m.title}，${m.time}。原因：${m.reason ?? reason}`

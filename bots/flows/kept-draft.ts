@@ -30,7 +30,8 @@ export function keepingHours(state: DialogueState): number {
   const flow = state.flow
   if (flow?.name === 'privacy') return KEEP_AT_NOTICE_MS / HOUR
   const sendable = flow?.name === 'message' && flow.stage === 'confirm' && !!flow.target && flow.parts.length > 0
-  return sendable || state.rating ? Math.max(KEEP_PARKED_MS, RATING_WINDOW_MS) / HOUR : KEEP_AT_NOTICE_MS / HOUR
+  // The word that her words went waits for her next message as long as a draft would.
+  return sendable || state.rating || state.wordsLapsed ? Math.max(KEEP_PARKED_MS, RATING_WINDOW_MS) / HOUR : KEEP_AT_NOTICE_MS / HOUR
 }
 
 /** Words of hers, short: the first twenty characters on one line, as she typed them (her "，" stays). */

@@ -152,6 +152,11 @@ export interface DialogueState {
   transferAsk?: TransferAsk | null
   /** A deputy said "请假" without a reason and was asked for one: his next words are it, for this meeting. */
   leaveAsk?: LeaveAsk | null
+  /**
+   * Words of hers not sent went at the time she was told, while no bot let them go itself (a restart): the backend
+   * said so. Kept until her next message tells her they were not kept.
+   */
+  wordsLapsed?: boolean
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
 }
@@ -214,6 +219,7 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
     leaveAsk: s.leaveAsk ?? null,
+    ...(s.wordsLapsed === true ? { wordsLapsed: true } : {}),
     touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now,
   }
 }
@@ -226,10 +232,11 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
   leaveAsk: s.leaveAsk ?? null,
+  ...(s.wordsLapsed ? { wordsLapsed: true } : {}),
   touchedAt: s.touchedAt,
 })
 
-export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk && !s.leaveAsk
+export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk && !s.leaveAsk && !s.wordsLapsed
 
 /**
  * One incoming message being answered. Handlers change `state` and queue answers with

@@ -171,6 +171,9 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
     joined(`新增 ${sum(d.created)} 条`, `更新 ${sum(d.updated)} 条`, num(d.deputiesNotInFile) ? `名册外代表 ${d.deputiesNotInFile} 名` : null),
   // Which number the deputy read: the one she left as her contact phone, or one found in her message's words.
   'case.phone.read': (d) => (d.source === 'text' ? '留言内容里写的电话' : d.source === 'field' ? '留言人留的联系电话' : ''),
+  // A staff member's 查看完整原文: her words with the numbers in them; a duplicate's, read on the page of the message it joined.
+  'case.text.read': (d) =>
+    d.source === 'text' ? (str(d.withTicket) ? `在留言 ${d.withTicket} 页面查看的重复留言原话，号码未隐去` : '群众写的原话，号码未隐去') : '',
   'case.assigned': (d, names) => `交${deputy(d.deputyId, names)}办理`,
   'case.reassigned': (d, names) => `由${deputy(d.fromDeputyId, names)}改为${deputy(d.deputyId, names)}办理`,
   'case.handed_up': (d, names) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names)}`, reason(d.note)),

@@ -42,6 +42,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.handed_back': '代表退回留言',
   'case.urged': '催办留言',
   'case.phone.read': '查看留言人电话',
+  'case.text.read': '查看留言完整原文',
   'case.topic_corrected': '更正留言主题',
   'case.published': '公开留言',
   'case.unpublished': '撤回公开的留言',

@@ -89,6 +89,14 @@ export function ballotResultNotice(title: string, r: BallotResult): string {
   return `票决结果：《${title}》已确认。${r.passedText}应投票代表 ${r.roll} 人，实际投票 ${r.cast} 人。`
 }
 
+/**
+ * The one message each deputy who voted gets when a ballot of its own (not a 民生实事 year's, whose result
+ * the office confirms) closes: "票决结果：《…》已结束。票决通过 1 个：「…」。应投票代表 6 人，实际投票 4 人。"
+ */
+export function ballotClosedNotice(title: string, r: BallotResult): string {
+  return `票决结果：《${title}》已结束。${r.passedText}应投票代表 ${r.roll} 人，实际投票 ${r.cast} 人。`
+}
+
 /** The same on a subscribe card's one short line (20 characters): "计划2个，通过1个，2人投票". */
 export function ballotResultCardLine(r: BallotResult): string {
   return `${r.planned === null ? '' : `计划${r.planned}个，`}通过${r.passed}个，${r.cast}人投票`

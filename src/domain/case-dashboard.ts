@@ -39,12 +39,22 @@ export interface CaseDashboard {
     /** The resident was not satisfied and asked for it to be handled again (重新办理). */
     reopened: Figure
     /**
+     * 群众不满意: the inbox filter's own count (CaseFilter.unhappy: rated 1 or 2 this round, or reopened and not rated
+     * again), and that filter, so that the card and the list it opens say the same number.
+     */
+    unhappy: Figure
+    /**
      * Waiting at the office for someone to give it to a deputy: handed up (上报) by a station, or no station covers
      * its place. Only for those who may place such messages (an organizer of districts, the city, an admin).
      */
     atOffice?: Figure
   }
   satisfaction: Array<{ rating: number; label: string } & Figure>
+  /**
+   * Rated, then asked to be handled again (重新办理) and not rated since: the chart counts the current score, which a
+   * reopen clears, while 统计分析 counts their last score; said under the chart so that the two agree.
+   */
+  reopenedAfterRating: Figure
   responsiveness: { district: ResponsivenessBar[]; station: ResponsivenessBar[]; deputy: ResponsivenessBar[] }
   weeks: Array<{ label: string; from: string; to: string } & Figure>
   /** Only a station clerk's: the next days a deputy receives residents at her station (近期值班). */
@@ -87,6 +97,8 @@ export interface BarCounts {
 
 /** The inbox's filters for the messages at an office, with no station (the dashboard's 区人大办 row and figure). */
 export const AT_OFFICE_FILTERS: InboxFilters = { atOffice: 'true' }
+/** The inbox's 只看群众不满意 (CaseFilters.unhappy): the dashboard's 群众不满意 card opens it. */
+export const UNHAPPY_FILTERS: InboxFilters = { unhappy: 'true' }
 /** A queue or a backlog is read by what is due first (the inbox's 最先到期在前): the longest overdue on top. */
 const DUE_FIRST = { order: 'due' }
 
@@ -133,6 +145,8 @@ export function caseDashboard(
     unassigned?: DashboardCounts
     /** Whether the scope holds messages at an office (not a station clerk's, nor a street's stations): its figure and row. */
     offices?: boolean
+    /** The inbox's 群众不满意 filter counted (CaseFilter.unhappy). */
+    unhappy: number
   },
   names: { district(id: string): string; station(id: string): string; deputy(id: string): string; office?: string },
 ): CaseDashboard {
@@ -172,6 +186,7 @@ export function caseDashboard(
       overdue: { count: counts.all.overdueNext, filters: { overdue: 'true', ...DUE_FIRST } },
       unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted', ...DUE_FIRST } },
       reopened: { count: counts.all.byStatus.reopened ?? 0, filters: { status: 'reopened' } },
+      unhappy: { count: counts.unhappy, filters: UNHAPPY_FILTERS },
       ...(counts.offices ? { atOffice: { count: atOffice, filters: { ...AT_OFFICE_FILTERS, status: 'submitted', ...DUE_FIRST } } } : {}),
     },
     satisfaction: [5, 4, 3, 2, 1].map((rating) => ({
@@ -180,6 +195,11 @@ export function caseDashboard(
       count: counts.all.byRating[rating] ?? 0,
       filters: { rating: String(rating) },
     })),
+    // The filter's cases less those rated 1 or 2 now: the ones reopened and not rated since (no filter of their own).
+    reopenedAfterRating: {
+      count: Math.max(0, counts.unhappy - (counts.all.byRating[1] ?? 0) - (counts.all.byRating[2] ?? 0)),
+      filters: UNHAPPY_FILTERS,
+    },
     responsiveness: {
       district: bars(counts.district.flatMap(barOf), names.district, 'districtId', BAR_LIMITS.district),
       // The office's row and the unassigned one after the biggest, always: without them the rows fall short of the figures.

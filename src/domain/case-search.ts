@@ -60,3 +60,16 @@ export function shortNumberSearch(number: string, today: string, days = SHORT_NU
   const date = (ticket: string) => `${ticket.slice(0, 4)}-${ticket.slice(4, 6)}-${ticket.slice(6, 8)}`
   return { number, days, since: date(tickets.at(-1)!), until: today, tickets }
 }
+
+/**
+ * What a clerk reads when the number she was given names no message of her station's but one elsewhere (the resident
+ * scanned another station's or a deputy's poster): that it exists and is another's, never its content, and what to
+ * tell the resident; "没有这个编号" would have her tell the resident a wrong thing. `days` for a short number.
+ */
+export function numberElsewhereText(number: string, days: number | null): string {
+  const found = days === null ? `编号为 ${number} 的留言` : `最近 ${days} 天里编号为 ${number} 的留言`
+  return (
+    `${found}在其他联络站或人大办的列表里，不归本站办理，本站看不到它的内容。` +
+    '如果群众是扫其他联络站或代表的二维码留言的，可以请群众联系那个联络站，或拨打区人大办的电话询问。'
+  )
+}

@@ -34,7 +34,7 @@ export interface DeputyAway {
 export const AWAY_MAX_DAYS = 366
 
 /** Whether the mark covers this local date (YYYY-MM-DD): string order is date order for this format. */
-export function isAwayOn(away: DeputyAway | null | undefined, date: string): boolean {
+export function isAwayOn(away: Pick<DeputyAway, 'from' | 'until'> | null | undefined, date: string): boolean {
   return !!away && away.from <= date && date <= away.until
 }
 
@@ -54,6 +54,16 @@ export function awayStaffNote(away: DeputyAway | null | undefined, today: string
   if (!isAwayOn(away, today)) return null
   const how = away!.reason === 'leave' ? '请假' : away!.reason === 'study' ? '外出学习' : '暂停接收留言'
   return `代表${how}至${monthDayText(away!.until)}`
+}
+
+/**
+ * The word beside his name on a reception day the mark covers (值班表, 近期接待值班): 请假, 外出学习, or 暂停接收留言 for
+ * any other reason; null on a day it does not cover. Routing skips him those days, so the duty displays say so. The
+ * console's 值班表 imports it too (admin/src/components/away-duty.ts): one rule on both sides.
+ */
+export function awayDutyWord(away: Pick<DeputyAway, 'from' | 'until' | 'reason'> | null | undefined, date: string): string | null {
+  if (!isAwayOn(away, date)) return null
+  return away!.reason === 'leave' ? '请假' : away!.reason === 'study' ? '外出学习' : '暂停接收留言'
 }
 
 /**

@@ -2,6 +2,7 @@ import { localDate, monthDayText } from './dates.js'
 import { lastOpenMoment } from './due-date-text.js'
 import { endOfLocalDay } from './local-days.js'
 import { endsInBrackets } from './meeting.js'
+import { quizClosesText } from './quiz.js'
 import { spokenDeadline, spokenMoment, spokenTime } from './spoken-dates.js'
 import { ticketRef } from './ticket-refs.js'
 
@@ -249,9 +250,7 @@ export function composeDigest(input: DigestInput): Digest | null {
   }
   if (quizzes.length) {
     sections.push(
-      [`【待答题 ${counts.quizzes} 项】`, ...listed(quizzes, (q) => `· 《${q.title}》，请在${spokenDeadline(q.closesAt, timeZone, today)}答题`, '项')].join(
-        '\n',
-      ),
+      [`【待答题 ${counts.quizzes} 项】`, ...listed(quizzes, (q) => `· 《${q.title}》，请在${quizClosesText(q, timeZone, today)}答题`, '项')].join('\n'),
     )
   }
   if (reading.length) {

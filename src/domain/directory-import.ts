@@ -1,122 +1,13 @@
 import { z } from 'zod'
 import type { ErrorDetail } from '../errors.js'
-import { singleLine } from './free-text.js'
-import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Region, type Station } from './directory.js'
-import { onlyStations, withDutyDates } from './duty-days.js'
-import { EXAMPLE_ACTIVATION_CODE } from './directory-sheet-specs.js'
-import { activationCodeProblem, normalizeActivationCode } from './activation-code.js'
-import { normalizePhone } from './phone.js'
+import type { Region, Station } from './directory.js'
+import { normalizeActivationCode } from './activation-code.js'
 import { ancestry, REGION_RANK } from './region-tree.js'
 import { issuesToDetails } from './zod-issues.js'
+import { outerSchema, recordSchemas, type ImportedStaff, type ParsedDirectoryFile } from './directory-file-schema.js'
 
-/** Ids come from other systems: letters, digits, '_', '-', '.', at most 64. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
-/** Codes end up in QR scenes (d=<code>, at most 32 characters of WeChat's set). */
-export const CODE_PATTERN = /^[A-Z0-9_-]{1,24}$/
-export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{1,31}$/
-
-const id = z.string().regex(ID_PATTERN, '编号只能包含字母、数字、_ - .，最长 64 位')
-const code = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(CODE_PATTERN, '代码只能包含字母、数字、_ -，最长 24 位'))
-const name = singleLine().min(1, '不能为空').max(100)
-const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD')
-
-const regionSchema = z.strictObject({ id, name, kind: z.enum(REGION_KINDS), parentId: id.nullable() })
-const stationSchema = z.strictObject({
-  id,
-  code,
-  name,
-  kind: z.enum(STATION_KINDS),
-  address: singleLine().max(200).default(''),
-  regionIds: z.array(id).max(500).default([]),
-  receptionDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
-})
-const unitSchema = z.strictObject({
-  id,
-  code,
-  name,
-  kind: z.enum(UNIT_KINDS),
-  regionId: id.nullable().default(null),
-  contact: singleLine().max(100).default(''),
-  active: z.boolean().default(true),
-})
-const phone = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((value, ctx) => {
-    if (value == null || value.trim() === '') return null
-    const normalized = normalizePhone(value)
-    if (!normalized) ctx.addIssue({ code: 'custom', message: `电话号码无效 "${value}"${mobileLengthHint(value)}` })
-    return normalized ?? null
-  })
-/** A mobile number a digit short or long ("1390571200"): how many digits it has where a mobile has 11. */
-function mobileLengthHint(value: string): string {
-  const digits = value.replace(/\D/g, '').replace(/^86(?=1)/, '')
-  return /^1/.test(digits) && (digits.length === 10 || digits.length === 12) ? `：手机号是 11 位数字，这里是 ${digits.length} 位` : ''
-}
-const dutyList = z.array(isoDate).max(400)
-const deputySchema = z
-  .strictObject({
-    id,
-    code,
-    name,
-    level: z.enum(DEPUTY_LEVELS),
-    stationIds: z.array(id).min(1, '每位代表至少属于一个联络站').max(20),
-    topics: z.array(z.string()).max(20).default([]),
-    phone,
-    /** A deputy of one station: that station's duty dates. */
-    dutyDates: dutyList.optional(),
-    /** Station id → duty dates there; required for the dates of a deputy of several stations. */
-    dutyByStation: z.record(id, dutyList).optional(),
-  })
-  .transform(({ dutyDates, dutyByStation, ...deputy }, ctx) => ({ ...deputy, dutyByStation: importedDuty(deputy.stationIds, dutyDates, dutyByStation, ctx) }))
-const staffSchema = z.strictObject({
-  id,
-  name,
-  role: z.enum(STAFF_ROLES),
-  stationIds: z.array(id).max(50).default([]),
-  regionIds: z.array(id).max(50).default([]),
-  unitIds: z.array(id).max(20).default([]),
-  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '用户名以小写字母开头，只含字母、数字、_ - .，2–32 位'),
-  password: z.string().min(8, '初始密码至少 8 位').max(128).optional(),
-  /** Instead of an initial password: a one-time code with which they set their own at first login. */
-  activationCode: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{1,64}$/, '激活码只能用字母、数字和 -，最长 64 位')
-    // The template prints it: whoever has seen the template could take the account, whatever file carries it.
-    .refine((code) => normalizeActivationCode(code) !== normalizeActivationCode(EXAMPLE_ACTIVATION_CODE), '激活码不能用模板里的示例，请另设一个')
-    // An office makes its codes up: one anybody could guess (12345678) opens the account to them.
-    .superRefine((code, ctx) => {
-      const problem = activationCodeProblem(code)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
-    .optional(),
-  active: z.boolean().default(true),
-})
-const fileSchema = z.strictObject({
-  regions: z.array(regionSchema).default([]),
-  stations: z.array(stationSchema).default([]),
-  units: z.array(unitSchema).default([]),
-  deputies: z.array(deputySchema).default([]),
-  staff: z.array(staffSchema).default([]),
-})
-/** The outer shape only: each record is checked on its own so that every problem is found. */
-const outerSchema = z.strictObject({
-  regions: z.array(z.unknown()).default([]),
-  stations: z.array(z.unknown()).default([]),
-  units: z.array(z.unknown()).default([]),
-  deputies: z.array(z.unknown()).default([]),
-  staff: z.array(z.unknown()).default([]),
-})
-const recordSchemas = { regions: regionSchema, stations: stationSchema, units: unitSchema, deputies: deputySchema, staff: staffSchema }
-
-export type ParsedDirectoryFile = z.infer<typeof fileSchema>
-export type ImportedDeputy = ParsedDirectoryFile['deputies'][number]
-export type ImportedStaff = ParsedDirectoryFile['staff'][number]
+// The file's shape (zod schemas) is directory-file-schema.ts's; these names stay importable from here.
+export { CODE_PATTERN, ID_PATTERN, USERNAME_PATTERN, type ImportedDeputy, type ImportedStaff, type ParsedDirectoryFile } from './directory-file-schema.js'
 
 /** What the store already holds, as far as the checks need it. */
 export interface ExistingDirectory {
@@ -125,6 +16,14 @@ export interface ExistingDirectory {
   units: Array<{ id: string; code: string; name?: string }>
   deputies: Array<{ id: string; code: string; name?: string }>
   staff: Array<{ id: string; username: string; name?: string }>
+}
+
+/**
+ * The activation codes the store holds (only as hashes), for the check: who, if anyone, is waiting with this code.
+ * Absent for a check without the store's keys (the file is then checked against itself only).
+ */
+export interface StoredCodes {
+  codeOwner?: (code: string) => { id: string; name?: string } | undefined
 }
 
 export type ImportCheck = { ok: true; file: ParsedDirectoryFile; warnings: string[] } | { ok: false; problems: ErrorDetail[] }
@@ -136,7 +35,7 @@ export const BUILT_IN_ADMIN_ID = 'admin'
  * Checks a directory file against the format and against what the store already holds.
  * Lists every problem with its place; an import goes ahead only when there is none.
  */
-export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, topics: readonly string[]): ImportCheck {
+export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, topics: readonly string[], stored: StoredCodes = {}): ImportCheck {
   const outer = outerSchema.safeParse(input)
   if (!outer.success) return { ok: false, problems: issuesToDetails(outer.error.issues) }
   const problems: ErrorDetail[] = []
@@ -153,6 +52,7 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
   uniqueWithin(file.staff, 'staff', (s) => s.id, '编号', problem)
   uniqueWithin(file.staff, 'staff', (s) => s.username, '用户名', problem, 'username')
   sameActivationCodes(file.staff, problem)
+  codesTakenInStore(file.staff, stored, problem)
   notTakenInStore(file.stations, existing.stations, 'stations', 'code', '联络站', problem)
   notTakenInStore(file.units, existing.units, 'units', 'code', '承办单位', problem)
   notTakenInStore(file.deputies, existing.deputies, 'deputies', 'code', '代表', problem)
@@ -211,29 +111,6 @@ function sharedDutyWarnings(raw: unknown[]): string[] {
   ]
 }
 
-/**
- * Duty dates are per station. A plain `dutyDates` list is unambiguous only for a deputy of one
- * station; for several, the file names the station of each date with `dutyByStation`.
- */
-function importedDuty(stationIds: string[], dutyDates: string[] | undefined, dutyByStation: Record<string, string[]> | undefined, ctx: z.RefinementCtx) {
-  if (dutyDates !== undefined && dutyByStation !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['dutyDates'], message: '值班日期请只填一种：dutyByStation（按联络站）或 dutyDates（只属于一个联络站的代表）' })
-    return {}
-  }
-  if (dutyByStation !== undefined) {
-    for (const stationId of Object.keys(dutyByStation)) {
-      if (!stationIds.includes(stationId))
-        ctx.addIssue({ code: 'custom', path: ['dutyByStation', stationId], message: `联络站 "${stationId}" 不在该代表的所属联络站（stationIds）中` })
-    }
-    return onlyStations(dutyByStation, stationIds)
-  }
-  if (!dutyDates?.length) return {}
-  // A file from before duty was per station: each of the deputy's stations keeps the days, as
-  // migration 056 did, so a nightly sync goes on; the import's warnings ask for dutyByStation.
-  if (stationIds.length > 1) return onlyStations(Object.fromEntries(stationIds.map((id) => [id, dutyDates])), stationIds)
-  return withDutyDates({}, stationIds[0], dutyDates)
-}
-
 type Problem = (path: string, message: string) => void
 type Outer = z.infer<typeof outerSchema>
 
@@ -279,6 +156,22 @@ function sameActivationCodes(staff: Array<{ activationCode?: string }>, problem:
     const earlier = first.get(key)
     if (earlier === undefined) first.set(key, i)
     else problem(`staff[${i}].activationCode`, `激活码与 staff[${earlier}] 的相同：每人要有自己的激活码`)
+  })
+}
+
+/**
+ * A code already given to another account by an earlier import: two people would hold one key, and the paper or
+ * message the first was given would open the second's account. The person's own code, repeated by a nightly file, is fine.
+ */
+function codesTakenInStore(staff: Array<{ id: string; activationCode?: string }>, stored: StoredCodes, problem: Problem) {
+  if (!stored.codeOwner) return
+  staff.forEach((s, i) => {
+    const owner = s.activationCode ? stored.codeOwner!(s.activationCode) : undefined
+    if (owner && owner.id !== s.id)
+      problem(
+        `staff[${i}].activationCode`,
+        `这个激活码已经发给了工作人员“${owner.name ?? owner.id}”（以前导入的），每人要有自己的激活码：请另设一个，或者空着不填，由系统生成`,
+      )
   })
 }
 

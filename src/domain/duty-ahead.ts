@@ -1,5 +1,6 @@
 import { addDays, dayOfWeek } from './local-days.js'
 import { dutyDatesAt, type DutyByStation } from './duty-days.js'
+import { awayDutyWord, type DeputyAway } from './deputy-away.js'
 
 /** One day of reception duty ahead at a station: who receives residents there (a station clerk's 近期值班). */
 export interface DutyDay {
@@ -8,6 +9,11 @@ export interface DutyDay {
   label: string
   stationName: string
   deputies: string[]
+  /**
+   * Beside each of `deputies`, in the same order, when any of them is paused that day (暂停接收留言): 请假, 外出学习 or
+   * 暂停接收留言 for him, null for the others. Absent when all of them come: the clerk tells residents who will be there.
+   */
+  away?: Array<string | null>
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
@@ -23,21 +29,30 @@ export function dayLabel(date: string, today: string): string {
 /**
  * The next `limit` days, from `today` on and within `days`, on which a deputy in office is on duty at one of
  * these stations; each station's own roster only (a deputy of two stations sits at each on its own days).
- * Days nobody is on duty are left out: the clerk reads who comes next, not a list of empty days.
+ * Days nobody is on duty are left out: the clerk reads who comes next, not a list of empty days. A deputy paused
+ * that day (his `away`) stays in the list, marked (请假), as routing skips him: the clerk must not promise him.
  */
 export function dutyAhead(
-  stations: ReadonlyArray<{ id: string; name: string; deputies: ReadonlyArray<{ name: string; dutyByStation: DutyByStation }> }>,
+  stations: ReadonlyArray<{
+    id: string
+    name: string
+    deputies: ReadonlyArray<{ name: string; dutyByStation: DutyByStation; away?: DeputyAway | null }>
+  }>,
   today: string,
   { days = 28, limit = 3 }: { days?: number; limit?: number } = {},
 ): DutyDay[] {
   const last = addDays(today, days - 1)
   const out: DutyDay[] = []
   for (const station of stations) {
-    const byDate = new Map<string, string[]>()
+    const byDate = new Map<string, Array<{ name: string; away: string | null }>>()
     for (const deputy of station.deputies)
       for (const date of dutyDatesAt(deputy.dutyByStation, station.id))
-        if (date >= today && date <= last) byDate.set(date, [...(byDate.get(date) ?? []), deputy.name])
-    for (const [date, deputies] of byDate) out.push({ date, label: dayLabel(date, today), stationName: station.name, deputies })
+        if (date >= today && date <= last) byDate.set(date, [...(byDate.get(date) ?? []), { name: deputy.name, away: awayDutyWord(deputy.away, date) }])
+    for (const [date, sitting] of byDate) {
+      const away = sitting.map((d) => d.away)
+      const deputies = sitting.map((d) => d.name)
+      out.push({ date, label: dayLabel(date, today), stationName: station.name, deputies, ...(away.some(Boolean) ? { away } : {}) })
+    }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.stationName.localeCompare(b.stationName, 'zh-CN')).slice(0, limit)
 }

@@ -21,6 +21,8 @@ export interface DeputyMove {
   held: Array<{ station: string; count: number }>
   /** Meetings ahead at what is no longer his, now marked 已调到… on their lists (their titles). */
   meetingsLeft: string[]
+  /** Meetings ahead of the stations he came to that invite their deputies, whose lists now hold him (their titles). */
+  meetingsJoined?: string[]
   /** Whether reception duty he sat at a station he left is kept as its history (and his record). */
   dutyKept: boolean
 }
@@ -36,6 +38,7 @@ export function deputyMoveText(m: DeputyMove): string {
   else parts.push('手上没有原联络站未办结的留言')
   if (m.meetingsLeft.length)
     parts.push(`${m.meetingsLeft.map((t) => `“${t}”`).join('、')}的参会名单上已标为“已调到${m.to.join('、')}”，不再提醒本人，也不计入人数`)
+  if (m.meetingsJoined?.length) parts.push(`已加入${m.meetingsJoined.map((t) => `“${t}”`).join('、')}的参会名单，会议通知已发给本人`)
   if (m.dutyKept) parts.push('以前在原联络站的接待值班记录照旧保留，今后的值班日期已取消')
   return `${parts.join('。')}。`
 }

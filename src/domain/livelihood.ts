@@ -4,11 +4,20 @@
  * candidates, the deputies' ballot decides, the responsible unit reports each quarter, and at
  * year end deputies rate each project. Pure: no I/O, times passed in.
  */
-import type { Region } from './directory.js'
+import type { DeputyLevel, Region } from './directory.js'
 import { staffScope } from './staff-scope.js'
 
 /** 'city' or a district id: whose cycle it is. */
 export type LivelihoodOffice = string
+
+/**
+ * Who votes on a year's projects when the office names no roll: the deputies of the congress at the office's own
+ * level (本级人大代表) — a city year the 市人大代表, a district's year the 区/县人大代表 of its stations. Deputies of
+ * other levels on those stations are not that congress's members and do not decide its projects.
+ */
+export function defaultRoll(office: LivelihoodOffice): { levels: DeputyLevel[]; districtIds?: string[] } {
+  return office === 'city' ? { levels: ['city'] } : { levels: ['county'], districtIds: [office] }
+}
 
 export const CYCLE_STATUSES = ['collecting', 'voting', 'running', 'rating', 'published'] as const
 export type CycleStatus = (typeof CYCLE_STATUSES)[number]
@@ -115,6 +124,9 @@ export interface ProjectRating {
   at: Date
 }
 
+/** A person's refusal at the yearly cap, the same whether the service or the store's write found it. */
+export const proposalLimitText = (allowed: number) => `每人每年最多提出 ${allowed} 个项目建议`
+
 /** Whether proposals are taken now: in the window, while the cycle still collects. */
 export function collectionOpen(c: Pick<LivelihoodCycle, 'status' | 'opensAt' | 'closesAt'>, now: Date): boolean {
   return c.status === 'collecting' && c.opensAt <= now && now < c.closesAt
@@ -137,6 +149,21 @@ export function proposalStateWords(p: Pick<LivelihoodProposal, 'status' | 'note'
     return `已列为候选项目「${project.title}」，等待人大代表票决`
   }
   return '已收到，工作人员正在梳理'
+}
+
+/**
+ * How a proposal's state reads to its proposer at a glance: `good` news (taken into the year), `waiting` (being
+ * sorted, or up for the ballot), or `ended` (not taken up, or not chosen) — so good news is never shown in the
+ * alarm red that 未列入 might be, nor the reverse.
+ */
+export type ProposalTone = 'good' | 'waiting' | 'ended'
+export function proposalTone(p: Pick<LivelihoodProposal, 'status'>, project: Pick<LivelihoodProject, 'status'> | null): ProposalTone {
+  if (p.status === 'not_adopted') return 'ended'
+  if (p.status === 'candidate' && project) {
+    if (project.status === 'chosen') return 'good'
+    if (project.status === 'not_chosen' || project.status === 'over_places') return 'ended'
+  }
+  return 'waiting'
 }
 
 const DAY = 86_400_000

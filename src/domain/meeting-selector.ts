@@ -123,27 +123,47 @@ export function resolveInvitees(
   return { invitees, problems }
 }
 
+/** A meeting as its list is judged again: its selector, and the districts (or streets) it belongs to. */
+type JudgedMeeting = { selector: InviteeSelector; districtIds: readonly string[] }
+export type JudgedDeputy = Pick<Deputy, 'id' | 'level' | 'stationIds' | 'active'>
+
 /**
- * Whether a deputy invited to a meeting is still one of the people it is for, judged again after he left
- * office or changed stations: 'left_office', 'moved' (no longer at a station, district or street the meeting's
- * group names, nor named himself), or null while he belongs. A deputy named in the selector (or added by name)
- * stays however he moves; a meeting of a district's (or street's) own is for the people of its places only.
+ * Judges again the deputies on meetings' lists, with the places of every station worked out once for many judgements
+ * (the maintenance job judges every deputy on every list ahead).
+ *
+ * `standing`: whether a deputy invited to a meeting is still one of the people it is for, after he left office or
+ * changed stations: 'left_office', 'moved' (no longer at a station, district or street the meeting's group names, nor
+ * named himself), or null while he belongs. A deputy named in the selector (or added by name) stays however he moves;
+ * a meeting of a district's (or street's) own is for the people of its places only. His level is not judged again: a
+ * list is marked for where he is (已调到…) or his tenure (已离任), never "已调到" the station he is still at because a
+ * new term changed his level.
+ *
+ * `joins`: whether a deputy not on a meeting's list belongs on it by his station: it invites whole stations' deputies
+ * (its selector names stations), he is in office at one of them, and in the group it names (levels, districts). A list
+ * of levels or districts alone is not added to: only a station's list follows who is at the station now.
  */
-export function deputyStanding(
-  m: { selector: InviteeSelector; districtIds: readonly string[] },
-  deputy: Pick<Deputy, 'id' | 'level' | 'stationIds' | 'active'>,
-  dir: Pick<SelectorDirectory, 'regions' | 'stations'>,
-): 'left_office' | 'moved' | null {
-  if (!deputy.active) return 'left_office'
-  if (m.selector.deputyIds?.includes(deputy.id)) return null
-  const { levels, stationIds, districtIds } = m.selector
-  if (!given(levels) && !given(stationIds) && !given(districtIds)) return null
+export function standingJudge(dir: Pick<SelectorDirectory, 'regions' | 'stations'>) {
   const placesOf = stationPlaces(dir)
-  const places = new Set(deputy.stationIds.flatMap((s) => [...(placesOf.get(s) ?? [])]))
-  const inGroup =
-    (!given(levels) || levels.includes(deputy.level)) &&
-    (!given(stationIds) || deputy.stationIds.some((s) => stationIds.includes(s))) &&
-    (!given(districtIds) || districtIds.some((d) => places.has(d))) &&
-    (m.districtIds.length === 0 || m.districtIds.some((d) => places.has(d)))
-  return inGroup ? null : 'moved'
+  const atPlaces = (m: JudgedMeeting, deputy: JudgedDeputy) => {
+    const { stationIds, districtIds } = m.selector
+    const places = new Set(deputy.stationIds.flatMap((s) => [...(placesOf.get(s) ?? [])]))
+    return (
+      (!given(stationIds) || deputy.stationIds.some((s) => stationIds.includes(s))) &&
+      (!given(districtIds) || districtIds.some((d) => places.has(d))) &&
+      (m.districtIds.length === 0 || m.districtIds.some((d) => places.has(d)))
+    )
+  }
+  const standing = (m: JudgedMeeting, deputy: JudgedDeputy): 'left_office' | 'moved' | null => {
+    if (!deputy.active) return 'left_office'
+    if (m.selector.deputyIds?.includes(deputy.id)) return null
+    const { levels, stationIds, districtIds } = m.selector
+    if (!given(levels) && !given(stationIds) && !given(districtIds)) return null
+    return atPlaces(m, deputy) ? null : 'moved'
+  }
+  const joins = (m: JudgedMeeting, deputy: JudgedDeputy): boolean => {
+    const { stationIds, levels } = m.selector
+    if (!deputy.active || !given(stationIds) || !deputy.stationIds.some((s) => stationIds.includes(s))) return false
+    return (!given(levels) || levels.includes(deputy.level)) && atPlaces(m, deputy)
+  }
+  return { standing, joins }
 }

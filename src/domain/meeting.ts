@@ -254,7 +254,7 @@ export function checkInWindow(m: Pick<MeetingRecord, 'startAt' | 'endAt'>, opens
   return { opensAt: checkInOpensAt(m, opensMinutesBefore), closesAt: m.endAt }
 }
 
-export type CheckInRefusal = 'not_invited' | 'meeting_cancelled' | 'check_in_not_open' | 'check_in_closed' | 'already_checked_in'
+export type CheckInRefusal = 'not_invited' | 'meeting_cancelled' | 'no_longer_invited' | 'check_in_not_open' | 'check_in_closed' | 'already_checked_in'
 
 export function checkInRefusal(
   m: Pick<MeetingRecord, 'status' | 'startAt' | 'endAt'>,
@@ -265,6 +265,8 @@ export function checkInRefusal(
   if (!invitation || m.status === 'draft') return 'not_invited'
   if (m.status === 'cancelled') return 'meeting_cancelled'
   if (invitation.checkedInAt) return 'already_checked_in'
+  // Marked 已离任 / 已调到… before it began: not counted there, so not signed in there either (staff may still 补签).
+  if (invitation.withdrawn) return 'no_longer_invited'
   const { opensAt, closesAt } = checkInWindow(m, opensMinutesBefore)
   if (now < opensAt) return 'check_in_not_open'
   if (now > closesAt) return 'check_in_closed'
@@ -380,13 +382,6 @@ function parts(at: Date, timeZone: string) {
   const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]))
   // en-CA pads a numeric day ("05"): a deputy read "12月05日" here and "12月5日" everywhere else.
   return { day: `${Number(p.month)}月${Number(p.day)}日`, time: `${p.hour}:${p.minute}` }
-}
-
-/** "11月25日 09:30–11:30", or with the end day when it ends on another day, in the business time zone. */
-export function timeLabel(startAt: Date, endAt: Date, timeZone: string): string {
-  const s = parts(startAt, timeZone)
-  const e = parts(endAt, timeZone)
-  return `${s.day} ${s.time}–${e.day === s.day ? '' : `${e.day} `}${e.time}`
 }
 
 /**

@@ -3,9 +3,16 @@
  * it beside "who has not answered". Pure: read from the notice's outbox row.
  */
 import type { OutboxStatus } from '../store/ports.js'
+import { SUPERSEDED_REASON } from './message-truth.js'
 
-export type NoticeDelivery = 'delivered' | 'waiting' | 'undeliverable' | 'none'
-export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = { delivered: '已送达', waiting: '待发送', undeliverable: '未能送达', none: '未发通知' }
+export type NoticeDelivery = 'delivered' | 'waiting' | 'undeliverable' | 'none' | 'dropped'
+export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
+  delivered: '已送达',
+  waiting: '待发送',
+  undeliverable: '未能送达',
+  none: '未发通知',
+  dropped: '不再发送',
+}
 
 export interface NoticeState {
   state: NoticeDelivery
@@ -27,4 +34,15 @@ export function noticeState(
   const state: NoticeDelivery = row.status === 'sent' ? 'delivered' : row.status === 'pending' || row.status === 'sending' ? 'waiting' : 'undeliverable'
   const reason = state === 'delivered' ? null : state === 'waiting' ? (row.waitingReason ?? null) : (row.lastError ?? row.waitingReason ?? null)
   return { state, label: NOTICE_DELIVERY_LABELS[state], reason, sentAt: row.sentAt ?? null }
+}
+
+/**
+ * A notice asking for what can no longer be done (a ballot or survey closed while it waited for quiet hours or a
+ * subscription credit): the dispatcher drops it when its time comes (delivery/reminder-done.ts), so it is not
+ * 待发送 — nor 未能送达 once dropped, which would read as a fault. Delivered and undeliverable stay as they were.
+ */
+export function noticeAfterClose(notice: NoticeState, row: { status: OutboxStatus; lastError: string | null } | undefined, why: string): NoticeState {
+  const droppedAlready = row?.status === 'dead' && !!row.lastError?.startsWith(SUPERSEDED_REASON)
+  if (notice.state !== 'waiting' && !droppedAlready) return notice
+  return { state: 'dropped', label: NOTICE_DELIVERY_LABELS.dropped, reason: why, sentAt: null }
 }

@@ -3,6 +3,7 @@
  * scoring and the server-side deadline. Pure rules only; leaderboards are in quiz-board.ts.
  */
 import { mulberry32, shuffled } from './seeded-random.js'
+import { spokenDeadline } from './spoken-dates.js'
 
 export const QUESTION_TYPES = ['single', 'multiple', 'true_false'] as const
 export type QuestionType = (typeof QUESTION_TYPES)[number]
@@ -266,4 +267,12 @@ export function decodeChoices(
     })
   })
   return { answers, problems }
+}
+
+/**
+ * When a quiz closes, one way wherever a person reads it (the quiz list and page, 我的待办, the daily digest):
+ * "12月4日（星期五）晚上6:00前", a close at the end of a day "12月19日（星期六）前（含当日）". Each puts 请在…答题 round it.
+ */
+export function quizClosesText(q: Pick<QuizRecord, 'closesAt'>, timeZone: string, now: Date): string {
+  return spokenDeadline(q.closesAt, timeZone, now)
 }

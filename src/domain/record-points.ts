@@ -26,7 +26,7 @@ export const POINT_ITEM_LABELS: Record<PointItem, { label: string; unit: string 
   duty_day_served: { label: '进站接待值班', unit: '天' },
   study_check_in: { label: '学习打卡', unit: '次' },
   quiz_taken: { label: '参加知识竞赛', unit: '场' },
-  ballot_cast: { label: '参加民生实事票决', unit: '次' },
+  ballot_cast: { label: '参加代表票决', unit: '次' },
   suggestion_made: { label: '提出代表建议', unit: '件' },
   suggestion_co_signed: { label: '附议代表建议', unit: '件' },
   activity_approved: { label: '报告履职活动（已审核）', unit: '次' },

@@ -45,7 +45,7 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
   if (station) return `已转至${station.name}，联络站工作人员会尽快请一位代表办理`
   const office = decision.officeRegionId ? index.regions.get(decision.officeRegionId) : undefined
   if (office) return `已转至${office.name}人大常委会办公室（您所在区域暂无代表联络站）`
-  return '已转至市人大常委会办公室'
+  return `已转至${index.officeName}`
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Region, Station } from './directory.js'
 import { dutyDatesAt } from './duty-days.js'
 import { ancestry } from './region-tree.js'
 import type { RoutingDirectory } from './routing-types.js'
+import { installationOffice, type InstallationOffice } from './office-name.js'
 
 export type RoutingDeputy = RoutingDirectory['deputies'][number]
 
@@ -43,6 +44,10 @@ export interface RoutingIndex {
   deputiesOfStation: ReadonlyMap<string, readonly IndexedDeputy[]>
   /** Station → who follows which topic and who is on duty when, by position in `deputiesOfStation`. */
   rosters: ReadonlyMap<string, StationRoster>
+  /** The office of the whole installation, which takes a message no district's office does (市人大常委会办公室, or a district's own). */
+  officeName: string
+  /** That office, and whether the installation is a city's or one district's own (decided by the directory's districts). */
+  office: InstallationOffice
 }
 
 /**
@@ -107,7 +112,22 @@ export function buildRoutingIndex(directory: RoutingDirectory): RoutingIndex {
   const rosters = new Map<string, StationRoster>()
   for (const [stationId, members] of deputiesOfStation) rosters.set(stationId, rosterOf(stationId, members))
 
-  return { regions, chains, covering, districts, directStations, stations, stationsByCode, deputies, deputiesByCode, deputiesOfStation, rosters }
+  const office = installationOffice(directory.officeName ?? null, directory.regions)
+  return {
+    regions,
+    chains,
+    covering,
+    districts,
+    directStations,
+    stations,
+    stationsByCode,
+    deputies,
+    deputiesByCode,
+    deputiesOfStation,
+    rosters,
+    officeName: office.name,
+    office,
+  }
 }
 
 function rosterOf(stationId: string, deputies: readonly IndexedDeputy[]): StationRoster {

@@ -37,6 +37,8 @@ export interface RoutingDirectory {
   /** `active` false: left office, never routed a message; absent means in office. */
   /** `away`: 暂停接收留言 on some dates (domain/deputy-away.ts): routing gives them no new message on those dates. */
   deputies: Array<Pick<Deputy, 'id' | 'code' | 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'away'> & { active?: boolean }>
+  /** business.officeName: what the whole installation's office is called (null or absent: found from the regions, office-name.ts). */
+  officeName?: string | null
 }
 
 export type RoutingRule = 'explicit' | 'place' | 'topic' | 'duty' | 'load' | 'fallback'

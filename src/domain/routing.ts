@@ -68,15 +68,15 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   if (station) return decide(station.id, pickDeputy(station, match, today, input.notDeputyId, index, loads, options, say)?.id ?? null)
 
   // 5. fallback: a congress office
-  if (!regionId) say('fallback', 'city_office', '未提供所在区域，转市人大常委会办公室')
-  else if (!region) say('fallback', 'city_office', '所在区域不明，转市人大常委会办公室')
+  if (!regionId) say('fallback', 'city_office', `未提供所在区域，转${index.officeName}`)
+  else if (!region) say('fallback', 'city_office', `所在区域不明，转${index.officeName}`)
   else {
     const district = index.districts.get(region.id)
     if (district) {
       say('fallback', 'district_office', `所在区域${region.name}无联络站覆盖，转${district.name}人大常委会办公室`)
       return decide(null, null, district.id)
     }
-    say('fallback', 'city_office', `所在区域${region.name}无联络站覆盖，也不属任何区县，转市人大常委会办公室`)
+    say('fallback', 'city_office', `所在区域${region.name}无联络站覆盖，也不属任何区县，转${index.officeName}`)
   }
   return decide(null, null)
 }

@@ -1,6 +1,6 @@
 /**
- * Questionnaires (问卷), legislation consultations (立法征求意见) and deputies' ballots on
- * livelihood projects (民生实事项目票决): what they are, when they take answers, and which
+ * Questionnaires (问卷), legislation consultations (立法征求意见) and deputies' ballots (代表票决: a
+ * 民生实事 year's projects, or any other question put to a roll of deputies; the year's says so in its title): what they are, when they take answers, and which
  * definitions make sense. Pure: no I/O, times passed in. Answer checks are in
  * survey-answers.ts, running tallies and results in survey-tally.ts.
  */
@@ -8,7 +8,7 @@ import { scopeOwns, type StaffScope } from './staff-scope.js'
 
 export const SURVEY_KINDS = ['survey', 'consultation', 'ballot'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
-export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = { survey: '问卷调查', consultation: '立法征求意见', ballot: '民生实事项目票决' }
+export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = { survey: '问卷调查', consultation: '立法征求意见', ballot: '代表票决' }
 
 export const QUESTION_TYPES = ['single', 'multiple', 'text', 'rating', 'number'] as const
 export type QuestionType = (typeof QUESTION_TYPES)[number]

@@ -262,6 +262,7 @@ export function createHttpApp(
       idempotency,
       clock,
       outcome: services.consultationOutcome,
+      count: services.ballotCount,
     }),
     mpSurveyRoutes({ sessions, responses: services.surveyResponses, clock, timeZone, outcome: services.consultationOutcome, results: services.ballotResults }),
     publicSurveyRoutes({ outcome: services.consultationOutcome }),
@@ -309,6 +310,7 @@ export function createHttpApp(
       appraisals: services.appraisals,
       idempotency,
       clock,
+      qrCodes: services.qrCodes,
     }),
     adminLivelihoodRoutes({
       auth,

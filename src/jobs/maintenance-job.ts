@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import type { Store } from '../store/ports.js'
 import type { JobDefinition } from './job.js'
 import { DIALOGUE_UNTOUCHED_MS } from '../services/bot/bot-state.js'
+import type { MeetingDepartures } from '../services/meetings/meeting-departures.js'
 
 export const MAINTENANCE_JOB = 'maintenance'
 
@@ -14,13 +15,16 @@ const HOUR = 3_600_000
  * to: the day she was told; a summary left unsent: the week), or untouched for a week, even while
  * the bot is not running to let it go: hourly, so "a day" is not nearly two.
  */
-export async function runMaintenanceJob({ store, clock }: { store: Store; clock: Clock }) {
+export async function runMaintenanceJob({ store, clock, departures }: { store: Store; clock: Clock; departures?: Pick<MeetingDepartures, 'mend'> }) {
   const now = clock.now()
   const keys = await store.idempotency.purgeBefore(new Date(now.getTime() - 48 * HOUR))
   const sessions = await store.sessions.deleteExpired(now)
   const seen = await store.bot.purgeSeenBefore(new Date(now.getTime() - 30 * 24 * HOUR))
   const dialogues = await store.bot.purgeDialogues(now, new Date(now.getTime() - DIALOGUE_UNTOUCHED_MS))
-  return { keys, sessions, seen, dialogues }
+  // The lists of meetings ahead judged again against the directory: a move whose request stopped halfway
+  // (timed out, restarted) left some unmarked, or a newcomer off his station's list; put right within the hour.
+  const meetingLists = departures ? await departures.mend() : null
+  return { keys, sessions, seen, dialogues, meetingLists }
 }
 
 /** Hourly, at a minute no other job uses. */
@@ -28,5 +32,5 @@ export const maintenanceJob: JobDefinition = {
   name: MAINTENANCE_JOB,
   schedule: '17 * * * *',
   leaseMs: 10 * 60_000,
-  run: ({ store, clock }) => runMaintenanceJob({ store, clock }),
+  run: ({ store, clock, services }) => runMaintenanceJob({ store, clock, departures: services.meetingDepartures }),
 }

@@ -3,6 +3,7 @@ import { StoreConflict, type StoreConflictCode } from '../store/conflicts.js'
 import { QUESTION_FROZEN_MESSAGE } from '../domain/quiz.js'
 import { mergeIntoAnsweredText } from '../domain/case-refusals.js'
 import { kindWordsOf } from './surveys/survey-words.js'
+import { proposalLimitText } from '../domain/livelihood.js'
 
 type Facts = StoreConflict['facts']
 
@@ -29,6 +30,11 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   stale_activity: () => '这条履职活动刚被其他人审核过，请刷新后查看',
   already_appraised: () => '该代表本年度的述职评议已经开启',
   stale_away: () => '暂停接收留言的设置刚被改过，请看看现在的设置再操作',
+  proposal_limit: (f) => proposalLimitText(Number(f.allowed)),
+  // Only the mongo adapter, when other writes of his stations or duty keep landing while a move reads him (deputy_busy).
+  deputy_busy: () => '这位代表的资料正在被别人修改，请稍后再试一次',
+  // A check-in landing as he is marked 已调离/已离任; MeetingInvitations.checkIn words it with the mark itself.
+  no_longer_invited: () => '您已不在这次会议的参会名单上了，不用签到。如果您是来参会的，请找会场的会务工作人员',
 }
 
 /** A store's conflict in the words a person reads, with its code and details; anything else as it is. */

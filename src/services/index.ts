@@ -107,7 +107,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     policy: { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } },
     bundled: bundledHolidayYears,
   })
-  const directoryCache = new DirectoryCache(store)
+  const directoryCache = new DirectoryCache(store, undefined, config.business.officeName)
   const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
   const routing = new RoutingService({
     store,
@@ -191,7 +191,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const hotIssues = new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis })
   const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
   // Meetings ahead follow a deputy who leaves office or moves station (已离任 / 已调到… on their lists).
-  const departures = new MeetingDepartures(store, directoryCache, clock)
+  const departures = new MeetingDepartures(store, directoryCache, clock, { timeZone })
   const directory = new DirectoryService({
     store,
     cipher,
@@ -222,6 +222,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     directory,
     deputyAway: new DeputyAwayService({ store, directory, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
     deputyOwnAway: new DeputyOwnAway({ store, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
+    /** The lists of meetings ahead kept true to the directory (moves, leaving office, newcomers); mended by the maintenance job. */
+    meetingDepartures: departures,
     importer: new DirectoryImporter({ store, cipher, passwords, audit, topics, clock, timeZone, onChange: () => directoryCache.invalidate(), departures }),
     staff: new StaffService(store, passwords, audit, auth.throttle, () => directoryCache.invalidate(), !!config.security.adminPassword),
     units: new UnitService(store, audit),
@@ -249,7 +251,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       topics: { topics, keywords: config.business.topicKeywords },
       similarThreshold: config.cases.similarThreshold,
     }),
-    outboxConsole: new OutboxConsole(store, clock),
+    outboxConsole: new OutboxConsole(store, clock, directoryCache),
     readiness: new Readiness(store, calendar, wechat),
     demoLeftovers: new DemoLeftovers(store),
     botState: new BotState(store, directoryCache, clock),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { readdirSync } from 'node:fs'
 import type { SKRSContext2D } from '@napi-rs/canvas'
 import type { Deputy, Station } from '../domain/directory.js'
-import { timeLabel } from '../domain/meeting.js'
+import { spokenMeetingTime } from '../domain/meeting.js'
 import { SURVEY_KIND_LABELS, surveyPhase, type SurveyRecord } from '../domain/survey.js'
 
 const FONT = 'LiaisonSans'
@@ -98,10 +98,12 @@ export class QrCodeRenderer {
     ])
   }
 
-  /** The poster code of a survey, consultation or ballot: scanning it opens the questionnaire. */
-  /** A meeting's poster: its title and when it is, in the business time zone. */
-  meetingPoster(m: { shortCode: string; title: string; startAt: Date; endAt: Date }, timeZone: string) {
-    return this.meetingPng(m, timeLabel(m.startAt, m.endAt, timeZone))
+  /**
+   * A meeting's poster: its title and when it is, in the business time zone, as every notice to its invitees says it
+   * (spokenMeetingTime): "11月26日（星期四）上午9:30至上午11:30", the year too when it is not this year's.
+   */
+  meetingPoster(m: { shortCode: string; title: string; startAt: Date; endAt: Date }, timeZone: string, now: Date) {
+    return this.meetingPng(m, spokenMeetingTime(m.startAt, m.endAt, timeZone, now))
   }
 
   /** A survey's poster: its title, its kind, and whether it still takes answers. */

@@ -3,9 +3,9 @@ import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../domain/c
 import { urgedCaseIds } from '../domain/case-urging.js'
 import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
 import { awaitsAnswer, rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
-import type { AttemptRecord, QuizRecord } from '../domain/quiz.js'
+import { quizClosesText, type AttemptRecord, type QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
-import { closingText, lastOpenMoment } from '../domain/due-date-text.js'
+import { lastOpenMoment } from '../domain/due-date-text.js'
 import { localDate } from '../domain/dates.js'
 import { awayDeputyLine, awayState } from '../domain/deputy-away.js'
 import { dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
@@ -122,8 +122,9 @@ export class TaskListService {
     const now = this.clock.now()
     const { timeZone } = this.settings
     const due = (at: Date): Due => ({ at, ...dueWords(at, now, timeZone) })
-    // A close at 00:00 ends the day before: its days are counted to that day, as its words say.
-    const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: closingText(at, timeZone, now) })
+    // A close at 00:00 ends the day before: its days are counted to that day, as its words say. Said as the quiz
+    // beside it is ("11月30日（星期一）晚上6:00前"): one way of saying a time on one page.
+    const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: spokenDeadline(at, timeZone, now) })
     const [cases, meetings, open, quizzes, reading, away] = await Promise.all([
       this.cases(p, due),
       this.meetings(p, now, due, timeZone),
@@ -142,7 +143,8 @@ export class TaskListService {
       ballots: surveys.filter((s) => s.kind === 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
       surveys: surveys.filter((s) => s.kind !== 'ballot').map((s) => ({ survey: s, ...closing(s.closesAt) })),
       // Done once a paper is in, or when none can be started: QuizTaking.owedTo judges it, for the digest too.
-      quizzes: quizzes.map(({ quiz, openAttempt }) => ({ quiz, openAttempt, ...closing(quiz.closesAt) })),
+      // Its close said as the quiz page says it (quizClosesText), not as a survey's.
+      quizzes: quizzes.map(({ quiz, openAttempt }) => ({ quiz, openAttempt, ...closing(quiz.closesAt), closesText: quizClosesText(quiz, timeZone, now) })),
       reading,
     }
   }

@@ -21,6 +21,9 @@ export type StoreConflictCode =
   | 'stale_activity'
   | 'already_appraised'
   | 'stale_away'
+  | 'proposal_limit'
+  | 'deputy_busy'
+  | 'no_longer_invited'
 
 /**
  * A conflict found by an adapter, named by its code with the facts that word it; the words

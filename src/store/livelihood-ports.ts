@@ -17,7 +17,12 @@ export interface LivelihoodRepo {
    */
   moveCycle(cycle: LivelihoodCycle, from: LivelihoodCycle['status']): Promise<boolean>
 
-  createProposal(proposal: LivelihoodProposal): Promise<LivelihoodProposal>
+  /**
+   * With `limit`, the yearly cap (每人每年最多提出 N 个) is checked in the write itself: StoreConflict
+   * `proposal_limit` (facts.allowed), nothing written, when the proposer (mpUserId, else deputyId) already
+   * made `perPerson` proposals to the cycle. Of two quick submissions for the last place, one is refused.
+   */
+  createProposal(proposal: LivelihoodProposal, limit?: { perPerson: number }): Promise<LivelihoodProposal>
   getProposal(id: string): Promise<LivelihoodProposal | null>
   /** Oldest first. */
   listProposals(cycleId: string): Promise<LivelihoodProposal[]>

@@ -104,6 +104,12 @@ export interface DeputyRepo {
   findByPhoneIndex(phoneIndex: string): Promise<DeputyRecord[]>
   /** Deputies who sat reception duty at a station they have since left (`formerDuty` there), by id. */
   formerAtStation(stationId: string): Promise<DeputyRecord[]>
+  /**
+   * One step as to every other write of him: a move (stationIds) computes his former duty from the record as it is at
+   * the write, never from an older read, so a clerk's days saved at the same moment are neither lost nor undone. An
+   * adapter that cannot hold the record while it computes (mongo: compare-and-set) may give up after others keep
+   * writing his stations or duty: StoreConflict 'deputy_busy', nothing written. Sqlite never does.
+   */
   update(id: string, patch: DeputyPatch): Promise<DeputyRecord>
   /**
    * Sets (or, with null, ends) the deputy's 暂停接收留言 mark, nothing else, with the messages that tell him so in the
@@ -446,14 +452,21 @@ export interface BotRepo {
   /**
    * The dialogue saved for a contact. With `now`, one kept past its `keepUntil` is none: it only waits for the hourly
    * purge, and what it holds (her words at the privacy notice, kept "for a day" as she was told) is not handed back.
+   * One saved as holding her unsent words is, past that time (and once purged, for LAPSED_WORDS_MARK_MS), an empty
+   * state with `wordsLapsed`: her words are gone, and the bot tells her so at her next message.
    */
-  dialogue(contactId: string, now?: Date): Promise<{ state: Record<string, unknown>; updatedAt: Date } | null>
-  /** `keepUntil`: when it may be deleted if not saved again (purgeDialogues); null or absent: when untouched long. */
-  saveDialogue(contactId: string, state: Record<string, unknown>, at: Date, keepUntil?: Date | null): Promise<void>
+  dialogue(contactId: string, now?: Date): Promise<{ state: Record<string, unknown>; updatedAt: Date; wordsLapsed: boolean } | null>
+  /**
+   * `keepUntil`: when it may be deleted if not saved again (purgeDialogues); null or absent: when untouched long.
+   * `holdsWords`: it holds words of hers not sent yet (past `keepUntil` they go, leaving the mark `wordsLapsed`).
+   * Saving again, or clearing, ends a mark.
+   */
+  saveDialogue(contactId: string, state: Record<string, unknown>, at: Date, keepUntil?: Date | null, holdsWords?: boolean): Promise<void>
   clearDialogue(contactId: string): Promise<void>
   /**
    * Deletes the dialogues kept past their `keepUntil` (before `now`), and those saved without one and untouched
-   * since before `untouchedBefore`; how many went.
+   * since before `untouchedBefore`; one that held her unsent words is emptied instead, kept as the mark `wordsLapsed`
+   * for LAPSED_WORDS_MARK_MS. How many went (emptied ones too).
    */
   purgeDialogues(now: Date, untouchedBefore: Date): Promise<number>
   /** A station's WeChat group, with its topic (null when unknown); binding another room replaces the old one. */
@@ -551,6 +564,8 @@ export interface BindingCodeRepo {
 export interface CaseFilter {
   residentId?: string
   deputyId?: string
+  /** Any of these deputies (a directory import reads its movers' open cases at once). */
+  deputyIds?: string[]
   /**
    * Only messages not merged into another (CaseRecord.mergedInto): with `deputyId`, the messages counted
    * for that deputy (a merged one counts for nobody, migration 060), as the console's 代表 filter lists them.
@@ -817,8 +832,24 @@ export interface MeetingFilter {
   statuses?: MeetingStatus[]
   startFrom?: Date
   startTo?: Date
+  /** Answers due from this time on (a meeting without a reply deadline never matches). */
+  rsvpDeadlineFrom?: Date
+  /** Answers due before this time (a meeting without a reply deadline never matches). */
+  rsvpDeadlineTo?: Date
 }
 export interface MeetingQuery extends MeetingFilter, PageQuery {}
+
+/** An invitee's withdrawal mark to write: no longer expected (moved away, left office), or null: expected again. */
+export interface InviteeMark {
+  meetingId: string
+  person: PersonRef
+  withdrawn: InviteeWithdrawal | null
+  /**
+   * The mark as the writer read it (null: none), when given: written only if it still stands so (by its time),
+   * so a judgement made on an older read never undoes a newer one. Absent: written whatever it is.
+   */
+  was?: InviteeWithdrawal | null
+}
 
 export interface MeetingRepo {
   /** ConflictError when the id or short code is taken. */
@@ -835,8 +866,15 @@ export interface MeetingRepo {
    * Invites more people to a published meeting, like update (same version check) but
    * adding only those not yet invited, after the others, and leaving everyone's answers as
    * they are; the messages in the same transaction. Returns the record and who was new.
+   * One given who is on the list but marked no longer expected (`withdrawn`: moved away, left
+   * office) is expected again: the mark cleared, `invitedAt` as given, his answer kept; he is in
+   * `restored`. Only the messages to those added or restored are written.
    */
-  addInvitees(record: MeetingRecord, invitees: MeetingInvitee[], outbox: OutboxMessage[]): Promise<{ meeting: MeetingRecord; added: MeetingInvitee[] }>
+  addInvitees(
+    record: MeetingRecord,
+    invitees: MeetingInvitee[],
+    outbox: OutboxMessage[],
+  ): Promise<{ meeting: MeetingRecord; added: MeetingInvitee[]; restored: MeetingInvitee[] }>
   /** Latest start first. */
   search(query: MeetingQuery): Promise<Page<MeetingRecord>>
   /** Every meeting matching, earliest start first, unpaged (reminders, statistics: hundreds a year). */
@@ -849,9 +887,20 @@ export interface MeetingRepo {
     person: PersonRef,
     filter: { statuses: MeetingStatus[]; endFrom?: Date },
   ): Promise<Array<{ meeting: MeetingRecord; invitation: MeetingInvitee }>>
+  /**
+   * invitationsOf for several people in one read (a directory import moving thousands): every invitation of
+   * any of them, earliest start first, then by meeting id and the order they were invited.
+   */
+  invitationsOfMany(
+    people: PersonRef[],
+    filter: { statuses: MeetingStatus[]; endFrom?: Date },
+  ): Promise<Array<{ meeting: MeetingRecord; invitation: MeetingInvitee }>>
   /** Records an invitee's answer, which replaces a leave staff recorded for them; null when they are not invited. */
   respond(meetingId: string, person: PersonRef, answer: { rsvp: Exclude<Rsvp, 'pending'>; reason: string | null; at: Date }): Promise<MeetingInvitee | null>
-  /** Records attendance once: false when already checked in (or not invited). Atomic. */
+  /**
+   * Records attendance once: false when already checked in (or not invited). Atomic, with the mark checked in the
+   * same write: one marked 已调离/已离任 (withdrawn) is refused with StoreConflict 'no_longer_invited', nothing written.
+   */
   checkIn(meetingId: string, person: PersonRef, at: Date): Promise<boolean>
   /**
    * Writes an invitee's answer, check-in and staff entry as `after` if they are still as in
@@ -861,9 +910,10 @@ export interface MeetingRepo {
   rewriteInvitee(before: MeetingInvitee, after: MeetingInvitee): Promise<boolean>
   /**
    * Marks an invitee as no longer expected (he left office or moved away before the meeting), or, with null,
-   * as invited again; his answer and check-in stay as they are. False when he is not invited. Atomic.
+   * as invited again; his answer and check-in stay as they are. All of them in one transaction; returns those
+   * that were written (a mark for someone not invited, or whose mark is no longer as `was` says, is left out).
    */
-  withdrawInvitee(meetingId: string, person: PersonRef, withdrawn: InviteeWithdrawal | null): Promise<boolean>
+  withdrawInvitees(marks: InviteeMark[]): Promise<InviteeMark[]>
   /**
    * A place for public attendance, if one of `seats` is left: ConflictError "public_seats_full"
    * when none is, ConflictError when this person already has one. Atomic.

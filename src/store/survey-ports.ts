@@ -146,9 +146,10 @@ export interface SurveyRepo {
   /**
    * Fixes a closed ballot's count once (`ballot.uncountedAtClose`): the first fix stands, a later
    * one changes nothing, and no `update` writes or erases it. Returns the ballot as stored.
-   * NotFoundError when there is no such ballot.
+   * NotFoundError when there is no such ballot. `outbox` (the result told to those who voted) is
+   * written in the same write, and only by the call that fixed the count: a later one sends nothing.
    */
-  fixBallotCount(surveyId: string, uncounted: string[]): Promise<SurveyRecord>
+  fixBallotCount(surveyId: string, uncounted: string[], outbox?: OutboxMessage[]): Promise<SurveyRecord>
   /**
    * Records a consultation's 采纳情况 as published (`outcomePublishedAt`) once: the first time
    * stands, a later call changes nothing, and no `update` writes or erases it. Returns the

@@ -21,7 +21,7 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
   })
 
   const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
-  const ASKED = '请写明请假原因（会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30），例如：'
+  const ASKED = '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。请写明请假原因，例如：'
 
   it('"请假", then "那天要陪老伴去医院复查": he is on leave with that reason', async () => {
     const meeting = await story.published()
@@ -29,7 +29,7 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
       .to.include(ASKED)
       .and.include('也可以直接发送原因')
     expect(await ask(t, deputy, '那天要陪老伴去医院复查')).to.equal(
-      '已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：那天要陪老伴去医院复查',
+      '已为您请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：那天要陪老伴去医院复查',
     )
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '那天要陪老伴去医院复查' })
   })
@@ -37,7 +37,7 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
   it('"去不了", then the reason: the same', async () => {
     const meeting = await story.published()
     expect(await ask(t, deputy, '去不了')).to.include(ASKED)
-    expect(await ask(t, deputy, '原因：家里有事')).to.equal('已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：家里有事')
+    expect(await ask(t, deputy, '原因：家里有事')).to.equal('已为您请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：家里有事')
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
   })
 
@@ -48,9 +48,9 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
       startAt: '2026-11-27T09:00:00+08:00',
       endAt: '2026-11-27T11:00:00+08:00',
     })
-    expect(await ask(t, deputy, '请假')).to.include('请写明请假原因（会议：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00）')
+    expect(await ask(t, deputy, '请假')).to.include('会议：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。请写明请假原因')
     const nearer = await story.published() // 11月26日: now the nearest waiting for him
-    expect(await ask(t, deputy, '外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日（星期五）上午9:00至上午11:00）。原因：外出学习')
+    expect(await ask(t, deputy, '外出学习')).to.equal('已为您请假：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。原因：外出学习')
     expect(await answerOf(inspection)).to.include({ rsvp: 'leave', reason: '外出学习' })
     expect(await answerOf(nearer), 'the other meeting is untouched').to.include({ rsvp: 'pending' })
   })
@@ -61,7 +61,7 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
     expect(await ask(t, deputy, '几点开会？')).to.not.include('已为您请假')
     expect(await answerOf(meeting), 'a question is no reason').to.include({ rsvp: 'pending' })
     expect(await ask(t, deputy, '那天要去外地开会')).to.equal(
-      '已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：那天要去外地开会',
+      '已为您请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：那天要去外地开会',
     )
     await ask(t, deputy, '请假')
     expect(await ask(t, deputy, '投票')).to.include('在微信聊天里不能投票')
@@ -79,7 +79,7 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
   it('"取消" asks no more; and past half an hour the question has lapsed', async () => {
     const meeting = await story.published()
     await ask(t, deputy, '请假')
-    expect(await ask(t, deputy, '取消')).to.include('好的，没有请假（会议：市人大常委会第十次会议')
+    expect(await ask(t, deputy, '取消')).to.include('好的，没有请假。会议：市人大常委会第十次会议')
     expect(await answerOf(meeting)).to.include({ rsvp: 'pending' })
 
     await ask(t, deputy, '请假')

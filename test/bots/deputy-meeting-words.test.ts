@@ -28,7 +28,7 @@ describe('bot: a deputy answers a meeting notice in his own words', function () 
     return id
   }
   const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
-  const ASKED = '请回复"参加"，或"请假 原因"（会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30）'
+  const ASKED = '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。请回复"参加"，或"请假 原因"'
 
   it('"好的", "收到", "行", "可以" under a notice ask for 参加 or 请假, and record nothing', async () => {
     const meeting = await noticeReachesHim()
@@ -44,18 +44,18 @@ describe('bot: a deputy answers a meeting notice in his own words', function () 
     for (const words of ['去不了', '来不了', '参加不了', '有事去不了']) {
       const said = await ask(t, deputy, words)
       expect(said, words).to.equal(
-        '请写明请假原因（会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30），例如：\n请假 外出学习\n也可以直接发送原因，如：那天要去外地开会',
+        '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。请写明请假原因，例如：\n请假 外出学习\n也可以直接发送原因，如：那天要去外地开会',
       )
     }
     expect(await answerOf(meeting), 'nothing recorded without a reason').to.include({ rsvp: 'pending' })
-    expect(await ask(t, deputy, '去不了，家里有事')).to.equal('已为您请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：家里有事')
+    expect(await ask(t, deputy, '去不了，家里有事')).to.equal('已为您请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：家里有事')
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
   })
 
   it('after "我参加", "请假，家里有事" changes his answer while answers are taken, and "参加" changes it back', async () => {
     const meeting = await noticeReachesHim()
     expect(await ask(t, deputy, '我参加')).to.include('已回复参加')
-    expect(await ask(t, deputy, '请假，家里有事')).to.equal('已改为请假：市人大常委会第十次会议（11月26日（星期四）上午9:30至上午11:30）。原因：家里有事')
+    expect(await ask(t, deputy, '请假，家里有事')).to.equal('已改为请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：家里有事')
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
     expect(await ask(t, deputy, '参加')).to.equal(
       '已改为参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
@@ -68,7 +68,7 @@ describe('bot: a deputy answers a meeting notice in his own words', function () 
     expect(await ask(t, deputy, '我参加')).to.include('已回复参加')
     app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, past the deadline
     expect(await ask(t, deputy, '请假，家里有事')).to.equal(
-      '您已回复参加这个会议（市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30）。回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的市人大常委会办公室。',
+      '您已回复参加这个会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系组织会议的市人大常委会办公室。',
     )
     expect(await answerOf(meeting), 'unchanged').to.include({ rsvp: 'attend' })
   })

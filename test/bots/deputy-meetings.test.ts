@@ -36,7 +36,7 @@ describe('bot: a deputy answers meeting notices', function () {
     )
     expect(await answerOf(first)).to.include({ rsvp: 'attend' })
     expect(await ask(t, deputy, '请假')).to.include('请写明请假原因')
-    expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂（11月27日（星期五）上午9:00至上午11:00）。原因：外出学习')
+    expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。原因：外出学习')
     expect(await answerOf(second)).to.include({ rsvp: 'leave', reason: '外出学习' })
   })
 })

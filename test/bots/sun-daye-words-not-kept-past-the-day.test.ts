@@ -7,7 +7,8 @@ import { useSunDaye } from './sun-daye.js'
  * 孙大爷 leaves his words at the privacy notice and is told they wait "一天之内"; or leaves a summary unsent and is told
  * it waits the week. Then the bot restarts, and the new one knows nothing of what it would have let go. The server
  * lets them go all the same, at the time he was told: his words typed before he agreed are never kept longer.
- * An answer waiting for his score is kept the week it may be scored in.
+ * An answer waiting for his score is kept the week it may be scored in. When he writes again, he is told his words
+ * were not kept.
  */
 describe('bot: 孙大爷’s words are not kept on the server past the time he was told, a bot restart or not', function () {
   this.timeout(60_000)
@@ -23,6 +24,7 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
   beforeEach(() => ({ bot: t, sun } = story))
 
   const WORDS = '我想给代表反映个事我们小区门口的下水道堵了好几天了臭得很'
+  const NOT_KEPT = '您之前说的话一直没有发出去，代表没有看到，这些话已经不再保留了。\n还要反映的话，请发送"留言"重新写。'
   const HOUR = 3_600_000
   const DAY = 24 * HOUR
 
@@ -51,8 +53,10 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
     await later(23 * HOUR)
     expect(await kept(), 'kept for the day he was told').to.include('下水道堵了好几天')
     await later(2 * HOUR)
-    expect(await kept(), 'gone from the server').to.equal('null')
-    expect(await ask(second!, again, '查询')).to.equal('您还没有留言。发送"留言"就可以给人大代表留言。')
+    expect(await kept(), 'his words gone from the server: only the mark that some went').to.equal('{}')
+    expect(await ask(second!, again, '查询'), 'told, before the answer, that his words were not kept').to.equal(
+      `${NOT_KEPT}\n\n您还没有留言。发送"留言"就可以给人大代表留言。`,
+    )
     expect((await story.app.liaison.store.cases.search({ limit: 5 })).items, 'nothing sent').to.have.length(0)
   })
 
@@ -67,8 +71,8 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
     await later(6 * DAY)
     expect(await kept(), 'kept for the week he was told').to.include('下水道堵了好几天')
     await later(2 * DAY)
-    expect(await kept(), 'gone from the server').to.equal('null')
-    expect(await ask(second!, again, '查询')).to.equal('您还没有留言。发送"留言"就可以给人大代表留言。')
+    expect(await kept(), 'his words gone from the server: only the mark that some went').to.equal('{}')
+    expect(await ask(second!, again, '查询')).to.equal(`${NOT_KEPT}\n\n您还没有留言。发送"留言"就可以给人大代表留言。`)
   })
 
   it('an answer waiting for his score is kept the week: two days and a restart on, a bare "5" still scores it', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import type { Client, TestApp } from './app.js'
+import { jpegWithGps } from './images.js'
 
 /** Steps of a 民生实事 year shared by the route tests; each checks its own answer. */
 export const at = (app: TestApp, iso: string) => app.clock.set(new Date(iso))
@@ -26,6 +27,15 @@ export const proposal = (over: Record<string, unknown> = {}) => ({
   consentVersion: 'lp-2026-1',
   ...over,
 })
+
+/** A photo she took on her phone, uploaded as the mini-program does before it goes with her proposal. */
+export async function uploadPhoto(app: TestApp, resident: Client, name = 'market.jpg') {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), name)
+  const answer = await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${resident.bearer}` } })
+  expect(answer.status).to.equal(201)
+  return ((await answer.json()) as { url: string }).url
+}
 
 export async function propose(person: Client, cycleId: string, over: Record<string, unknown> = {}) {
   const answer = await person.post(`/api/mp/livelihood/cycles/${cycleId}/proposals`, proposal(over))

@@ -1,18 +1,16 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import { STAFF_PASSWORD } from '../fixtures.js'
+import { startWithBotApi } from '../helpers/bot-api.js'
+import { BOT_SECRET } from '../helpers/wechat.js'
 
 /** The backend's side of the chat bot, as the bot process uses it over HTTP. */
 describe('the bot API', () => {
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    ;({ app, bot } = await startWithBotApi())
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
   })
   afterEach(() => app.close())
 
@@ -25,7 +23,7 @@ describe('the bot API', () => {
   it('is closed without the secret, and off when none is configured', async () => {
     expect((await new Client(app.baseUrl).post('/api/bot/events/seen', { messageId: 'm' })).status).to.equal(401)
     const off = await startApp()
-    const answer = await Object.assign(new Client(off.baseUrl), { bearer: SECRET }).post('/api/bot/events/seen', { messageId: 'm' })
+    const answer = await Object.assign(new Client(off.baseUrl), { bearer: BOT_SECRET }).post('/api/bot/events/seen', { messageId: 'm' })
     expect(answer.body.error.code).to.equal('bot_api_disabled')
     await off.close()
   })
@@ -47,7 +45,7 @@ describe('the bot API', () => {
   })
 
   it('keeps dialogue state for the bot, so a restart continues the conversation', async () => {
-    expect((await bot.get('/api/bot/dialogues/wxid_1')).body).to.deep.equal({ state: null, updatedAt: null })
+    expect((await bot.get('/api/bot/dialogues/wxid_1')).body).to.deep.equal({ state: null, updatedAt: null, wordsLapsed: false })
     await bot.request('PUT', '/api/bot/dialogues/wxid_1', { state: { step: 'text', parts: ['路灯坏了'] } })
     expect((await bot.get('/api/bot/dialogues/wxid_1')).body.state).to.deep.equal({ step: 'text', parts: ['路灯坏了'] })
     const huge = await bot.request('PUT', '/api/bot/dialogues/wxid_1', { state: { parts: ['很长的话'.repeat(5000)] } })
@@ -240,11 +238,7 @@ describe('the bot API', () => {
 describe('binding codes cannot be guessed or misused', () => {
   let app: TestApp
   let bot: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
-  })
+  beforeEach(async () => ({ app, bot } = await startWithBotApi()))
   afterEach(() => app.close())
 
   it('slows down guessing through the bot', async () => {

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
-import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../fixtures.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import { asAdmin, Client, type TestApp } from '../helpers/app.js'
+import { startWithBotApi } from '../helpers/bot-api.js'
 
 /**
  * The backend's side of two chat moves: a resident's words after a bare score join that rating (once,
@@ -12,10 +10,8 @@ describe('the bot API: a comment after the score, and 转交 to a colleague', ()
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    ;({ app, bot } = await startWithBotApi())
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
   })
   afterEach(() => app.close())
 

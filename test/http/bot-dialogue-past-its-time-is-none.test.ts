@@ -1,8 +1,6 @@
 import { expect } from 'chai'
-import { Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../fixtures.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import type { Client, TestApp } from '../helpers/app.js'
+import { startWithBotApi } from '../helpers/bot-api.js'
 
 /**
  * 孙大爷's words typed at the privacy notice are kept "一天之内", as the bot told him. Past that day the backend hands
@@ -11,11 +9,7 @@ const SECRET = 'bot-secret-for-tests-0123456789'
 describe('the bot API: a dialogue past the time it was kept until is none', () => {
   let app: TestApp
   let bot: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
-  })
+  beforeEach(async () => ({ app, bot } = await startWithBotApi()))
   afterEach(() => app.close())
 
   it('gives his words back within the day, and none after it, before any purge', async () => {
@@ -25,7 +19,7 @@ describe('the bot API: a dialogue past the time it was kept until is none', () =
     expect((await bot.get('/api/bot/dialogues/wx-sun')).body.state, 'within the day').to.deep.equal({ words: '下水道堵了好几天了' })
 
     app.clock.advance(2 * 3_600_000)
-    expect((await bot.get('/api/bot/dialogues/wx-sun')).body).to.deep.equal({ state: null, updatedAt: null })
+    expect((await bot.get('/api/bot/dialogues/wx-sun')).body).to.deep.equal({ state: null, updatedAt: null, wordsLapsed: false })
     expect((await bot.get('/api/bot/dialogues/wx-draft')).body.state, 'within its week').to.deep.equal({ words: '路灯坏了' })
   })
 })

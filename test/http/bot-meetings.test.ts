@@ -1,18 +1,15 @@
 import { expect } from 'chai'
-import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, Client, type TestApp } from '../helpers/app.js'
 import { meetingBody, meetingCity } from '../helpers/meetings.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import { startWithBotApi } from '../helpers/bot-api.js'
 
 /** Deputies (and staff) answer meeting notices by chatting: "参加", "请假 原因". */
 describe('the bot API: meeting answers', () => {
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: meetingCity(), overrides: { bot: { secret: SECRET } } })
+    ;({ app, bot } = await startWithBotApi({ directory: meetingCity() }))
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
   })
   afterEach(() => app.close())
 

@@ -1,9 +1,7 @@
 import { expect } from 'chai'
 import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
-import { Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../fixtures.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import { Client, type TestApp } from '../helpers/app.js'
+import { startWithBotApi } from '../helpers/bot-api.js'
 
 /**
  * The bot reads the whole place tree in one call (from the backend's cached directory), and says how long a
@@ -12,11 +10,7 @@ const SECRET = 'bot-secret-for-tests-0123456789'
 describe('the bot API: the place tree, and how long a dialogue is kept', () => {
   let app: TestApp
   let bot: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
-  })
+  beforeEach(async () => ({ app, bot } = await startWithBotApi()))
   afterEach(() => app.close())
 
   it('gives every place a message can go to, with its parent, no grids, and only to the bot', async () => {

@@ -1,18 +1,14 @@
 import { expect } from 'chai'
-import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../fixtures.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import { asAdmin, Client, type TestApp } from '../helpers/app.js'
+import { startWithBotApi } from '../helpers/bot-api.js'
 
 /** What the chat tells a resident after rating is what the workflow then allows: one rule, in one place. */
 describe('the bot: asking for a case to be handled again after rating it', () => {
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET }, cases: { reopenMaxRating: 3 } } })
+    ;({ app, bot } = await startWithBotApi({ overrides: { cases: { reopenMaxRating: 3 } } }))
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
   })
   afterEach(() => app.close())
 

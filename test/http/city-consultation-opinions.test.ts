@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
+import { asResident, type Client, type TestApp } from '../helpers/app.js'
 import { consultationBody } from '../helpers/surveys.js'
+import { startCityAndDistrictOffice } from '../helpers/city-and-district-office.js'
 
 /**
  * A city-level consultation followed by a district office (孙丽, 湛河区 d01): its opinions
@@ -12,12 +12,7 @@ describe('opinions of a city-level consultation seen by a district organizer', (
   let app: TestApp
   let city: Client
   let sunli: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    city = await asAdmin(app)
-    sunli = await asStaff(app, 'sunli')
-  })
+  beforeEach(async () => ({ app, city, sunli } = await startCityAndDistrictOffice()))
   afterEach(() => app.close())
 
   it('lists only the opinions that came through the district, and the city sees both', async () => {

@@ -1,8 +1,8 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
+import { asDeputy, asResident, type Client, type TestApp } from '../helpers/app.js'
 import { quizWithBank, rightAnswers } from '../helpers/quizzes.js'
 import { surveyBody } from '../helpers/surveys.js'
+import { startCityAndDistrictOffice } from '../helpers/city-and-district-office.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -16,12 +16,7 @@ describe('city-level campaigns, quizzes and surveys seen by a district organizer
   let app: TestApp
   let city: Client
   let sunli: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    city = await asAdmin(app)
-    sunli = await asStaff(app, 'sunli')
-  })
+  beforeEach(async () => ({ app, city, sunli } = await startCityAndDistrictOffice()))
   afterEach(() => app.close())
   const at = (ms: number) => new Date(app.clock.now().getTime() + ms).toISOString()
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import type { SurveyRepo } from '../../src/store/survey-ports.js'
-import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
-import { asStaff, meetingCity } from '../helpers/meetings.js'
+import { asResident, type Client, type TestApp } from '../helpers/app.js'
 import { consultationBody } from '../helpers/surveys.js'
+import { startCityAndDistrictOffice } from '../helpers/city-and-district-office.js'
 
 const csvText = (body: unknown) => Buffer.from(body as Buffer).toString('utf8')
 
@@ -15,12 +15,7 @@ describe('采纳情况表 of a city-level consultation, as a district organizer 
   let app: TestApp
   let city: Client
   let sunli: Client
-  beforeEach(async () => {
-    app = await startApp({ directory: meetingCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    city = await asAdmin(app)
-    sunli = await asStaff(app, 'sunli')
-  })
+  beforeEach(async () => ({ app, city, sunli } = await startCityAndDistrictOffice()))
   afterEach(() => app.close())
 
   it('lists her district’s opinions, read as her part from the store', async () => {

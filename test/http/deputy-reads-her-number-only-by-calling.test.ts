@@ -7,7 +7,8 @@ const LAMP = '楼道灯坏了半个月，我电话13912345678，晚上在家'
 /**
  * 赵阿姨 writes her number into her message, and later into her score's words and her 重新办理 reason. Her deputy reads
  * all of it on his page and in his notices with the number masked (〔手机号〕), as the chat quotes her: 打电话给群众
- * stays the one way to it (audited, only while open, never for an anonymous message). The station reads her words whole.
+ * stays the one way to it (audited, only while open, never for an anonymous message). The station's case page masks
+ * them too (its 查看完整原文: test/http/staff-case-page-masks-her-numbers.test.ts).
  */
 describe('a deputy reads a number she wrote only through 打电话给群众', () => {
   let app: TestApp
@@ -20,7 +21,7 @@ describe('a deputy reads a number she wrote only through 打电话给群众', ()
   const toDeputy = async (kind: string, caseId: string) =>
     (await app.liaison.store.outbox.search({ limit: 100, kind })).items.filter((m) => m.payload.caseId === caseId).map((m) => String(m.payload.text))
 
-  it('masks it in her message, his lists, her score, her reason and his notices; the call reads it, audited; staff read it whole', async () => {
+  it('masks it in her message, his lists, her score, her reason and his notices; the call reads it, audited; staff read it masked', async () => {
     const resident = await asResident(app)
     const zhang = await asDeputy(app, 'dp0001')
     const sent = (await resident.post('/api/mp/cases', { text: LAMP, regionId: 'c010101', deputyCode: 'DP0001' })).body
@@ -60,11 +61,11 @@ describe('a deputy reads a number she wrote only through 打电话给群众', ()
     expect(whole).not.to.include('13912345678').and.not.to.include('87654321')
     expect(await phoneReads(), 'still only the one call').to.equal(1)
 
-    // The station triages her words: it reads them as she wrote them (DESIGN: only the phone field is masked for staff).
+    // The station's case page masks her words alike (DESIGN: every unmasked read by staff is audited).
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const staffPage = (await lina.get(`/api/admin/cases/${sent.id}`)).body
-    expect(staffPage.text).to.equal(LAMP)
-    expect(staffPage.ratings.map((r: { comment: string }) => r.comment)).to.deep.equal(['还是不亮，打13912345678找我'])
+    expect(staffPage.text).to.equal('楼道灯坏了半个月，我电话〔手机号〕，晚上在家')
+    expect(staffPage.ratings.map((r: { comment: string }) => r.comment)).to.deep.equal(['还是不亮，打〔手机号〕找我'])
   })
 
   it('shows him no number of an anonymous message, in its words either', async () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { wholeDirectoryReads } from '../helpers/directory-reads.js'
-import { at, candidate, openCycle, proposal, propose, runningProject } from '../helpers/livelihood.js'
+import { at, candidate, openCycle, proposal, propose, runningProject, uploadPhoto } from '../helpers/livelihood.js'
 
 const staff = (app: TestApp, username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
 
@@ -124,18 +124,24 @@ describe('民生实事项目: every role’s limits', () => {
 
   it('shows residents’ ID and phone numbers in a proposal only to the office that curates it', async () => {
     const cycle = await openCycle(await asAdmin(app))
-    await propose(await asResident(app), cycle.id, { description: '我是东安社区李淑珍，身份证410102195501011234，电话13700001111，腿脚不便' })
+    const resident = await asResident(app)
+    const photo = await uploadPhoto(app, resident, 'her-door.jpg')
+    await propose(resident, cycle.id, { description: '我是东安社区李淑珍，身份证410102195501011234，电话13700001111，腿脚不便', photos: [photo] })
     const read = async (who: Client) => {
       const answer = await who.get(`/api/admin/livelihood/cycles/${cycle.id}/proposals`)
       expect(answer.status).to.equal(200)
-      return answer.body.items[0].description as string
+      return answer.body.items[0] as { description: string; photos: string[] }
     }
-    // 王五 keeps a station of another district; 钱七 organizes only 新华区: both follow the city's year.
+    // 王五 keeps a station of another district; 钱七 organizes only 新华区: both follow the city's year. A photo
+    // may show her face or her door: those who only follow get none, as they get no number.
     for (const follower of ['wangwu', 'qianqi']) {
-      const text = await read(await staff(app, follower))
-      expect(text, follower).to.equal('我是东安社区李淑珍，身份证〔身份证号〕，电话〔手机号〕，腿脚不便')
+      const shown = await read(await staff(app, follower))
+      expect(shown.description, follower).to.equal('我是东安社区李淑珍，身份证〔身份证号〕，电话〔手机号〕，腿脚不便')
+      expect(shown.photos, follower).to.deep.equal([])
     }
-    expect(await read(await asAdmin(app)), 'the office that curates reads it whole').to.include('13700001111')
+    const whole = await read(await asAdmin(app))
+    expect(whole.description, 'the office that curates reads it whole').to.include('13700001111')
+    expect(whole.photos, 'and sees her photo').to.have.length(1)
   })
 
   it('lets a district office give a candidate only to a city-level unit or one of its own district', async () => {

@@ -3,6 +3,9 @@ import { asAdmin, asDeputy, asResident, startApp, type TestApp } from '../helper
 import { smallCity } from '../fixtures.js'
 import { at, candidate, openCycle, propose, proposal } from '../helpers/livelihood.js'
 
+// smallCity's deputies are of every level; the default roll (本级: the city's own) would leave most of them out.
+const EVERY_LEVEL = { levels: ['national', 'provincial', 'city', 'county', 'township'] }
+
 const told = async (app: TestApp, recipientId: string) =>
   (await app.liaison.store.outbox.search({ recipientId, kind: 'livelihood.proposal', limit: 50 })).items.map((m) => String(m.payload.text))
 
@@ -26,7 +29,7 @@ describe('民生实事: 提交代表票决 pressed twice makes one ballot', () =
     const lifts = await candidate(office, cycle.id, { title: '老旧小区加装电梯', proposalIds: [lift.id] })
     await candidate(office, cycle.id, { title: '口袋公园', description: '河边空地改成口袋公园', place: '湛河边', costWan: 80, unitId: 'u02' })
 
-    const presses = await Promise.all([0, 1].map(() => office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})))
+    const presses = await Promise.all([0, 1].map(() => office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, { roll: EVERY_LEVEL })))
     const ok = presses.filter((p) => p.status === 200)
     expect(ok.length, JSON.stringify(presses.map((p) => p.body))).to.be.greaterThan(0)
     for (const p of presses.filter((x) => x.status !== 200)) expect(p.body.error).to.include({ code: 'ballot_exists', message: '本年度已经进行过票决' })
@@ -41,7 +44,7 @@ describe('民生实事: 提交代表票决 pressed twice makes one ballot', () =
     const notices = (await app.liaison.store.outbox.search({ recipientId: 'dp0001', limit: 50 })).items.filter((m) => m.kind === 'ballot.published')
     expect(notices).to.have.length(1)
     // Later presses, one at a time, are refused in words too.
-    const late = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})
+    const late = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, { roll: EVERY_LEVEL })
     expect(late.status).to.equal(409)
     expect(late.body.error.message).to.equal('本年度已经进行过票决')
 
@@ -61,7 +64,9 @@ describe('民生实事: 提交代表票决 pressed twice makes one ballot', () =
       '老旧小区加装电梯 · 年度民生实事项目 · 3',
       '口袋公园 · 票决未通过 · 0',
     ])
-    expect(await told(app, laoli.userId)).to.include('您提出的民生实事项目已经代表票决通过，列入2027年民生实事项目「老旧小区加装电梯」，我们会定期公布进展。')
+    expect(await told(app, laoli.userId)).to.include(
+      '您提出的民生实事项目建议「建设路社区加装电梯」已列为候选项目「老旧小区加装电梯」，经代表票决通过，列入2027年市民生实事项目，我们会定期公布进展。',
+    )
 
     for (const [step, word] of [
       ['rating', '项目实施阶段才能开始评议'],
@@ -92,7 +97,7 @@ describe('民生实事: 提交代表票决 pressed twice makes one ballot', () =
     const lift = await candidate(office, cycle.id, { title: '老旧小区加装电梯', proposalIds: [liftIdea.id] })
     app.clock.advance(60_000)
     const canteen = await candidate(office, cycle.id, { title: '社区老年食堂', costWan: 120, proposalIds: [canteenIdea.id] })
-    const started = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})
+    const started = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, { roll: EVERY_LEVEL })
     const ballotId = started.body.ballotSurveyId
 
     // Before voting, the deputies read each candidate as the office wrote it, not only a title and a cost.
@@ -141,7 +146,7 @@ describe('民生实事: 提交代表票决 pressed twice makes one ballot', () =
       '老旧小区加装电梯 · 得票过半，名额已满 · 3',
     ])
     expect(await told(app, laoli.userId)).to.include(
-      '您提出的民生实事项目「老旧小区加装电梯」在代表票决中得票过半，但年度项目名额已满，这次没有列入，感谢您的参与。',
+      '您提出的民生实事项目建议「建设路社区加装电梯」已列为候选项目「老旧小区加装电梯」，在代表票决中得票过半，但年度项目名额已满，这次没有列入，感谢您的参与。',
     )
     expect((await laoli.get('/api/mp/livelihood/proposals')).body.items[0].stateText).to.equal(
       '已作为候选项目「老旧小区加装电梯」参加代表票决，得票过半，但年度项目名额已满，没有列入',

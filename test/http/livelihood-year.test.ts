@@ -3,6 +3,9 @@ import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '.
 import { smallCity, STAFF_PASSWORD } from '../fixtures.js'
 import { at, candidate, openCycle, propose } from '../helpers/livelihood.js'
 
+// smallCity's deputies are of every level; the default roll (本级: the city's own) would leave most of them out.
+const EVERY_LEVEL = { levels: ['national', 'provincial', 'city', 'county', 'township'] }
+
 const outboxTexts = async (app: TestApp, recipientId: string) =>
   (await app.liaison.store.outbox.search({ recipientId, kind: 'livelihood.proposal', limit: 50 })).items.map((m) => String(m.payload.text)).sort()
 
@@ -73,6 +76,7 @@ describe('民生实事项目: a project’s year', () => {
     const voting = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {
       opensAt: '2027-01-05T09:00:00+08:00',
       closesAt: '2027-01-10T18:00:00+08:00',
+      roll: EVERY_LEVEL,
     })
     expect(voting.body).to.include({ status: 'voting', statusLabel: '代表票决' })
     const ballotId = voting.body.ballotSurveyId

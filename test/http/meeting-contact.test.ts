@@ -34,7 +34,7 @@ describe('meetings: whom a deputy calls after the reply deadline', () => {
   it('names the contact and phone the organizer recorded', async () => {
     const m = await published(office, { contactName: '王丽', contactPhone: '0375-2345678' })
     expect(m).to.include({ contactName: '王丽', contactPhone: '0375-2345678' })
-    expect(await lateLeave(m.id)).to.equal('回复已于 11月25日 18:00 截止，如需请假，请联系王丽（电话 0375-2345678）')
+    expect(await lateLeave(m.id)).to.equal('回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系王丽（电话 0375-2345678）')
   })
 
   it('gives the phone alone when only a phone is recorded, after a correction', async () => {
@@ -42,15 +42,15 @@ describe('meetings: whom a deputy calls after the reply deadline', () => {
     const corrected = await office.patch(`/api/admin/meetings/${m.id}`, { contactName: '', contactPhone: '13812345678' })
     expect(corrected.status, JSON.stringify(corrected.body)).to.equal(200)
     expect(corrected.body).to.include({ contactName: null, contactPhone: '13812345678' })
-    expect(await lateLeave(m.id)).to.equal('回复已于 11月25日 18:00 截止，如需请假，请拨打会务电话 13812345678')
+    expect(await lateLeave(m.id)).to.equal('回复已于11月25日（星期三）晚上6:00截止，如需请假，请拨打会务电话 13812345678')
   })
 
   it('with no contact recorded, names the office that organized it', async () => {
     const sunli = await asStaff(app, 'sunli')
     const district = await published(sunli, { selector: { deputyIds: ['dp0001'] } })
     const city = await published(office)
-    expect(await lateLeave(district.id)).to.equal('回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的湛河区人大常委会办公室')
-    expect(await lateLeave(city.id)).to.equal('回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的市人大常委会办公室')
+    expect(await lateLeave(district.id)).to.equal('回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系组织会议的湛河区人大常委会办公室')
+    expect(await lateLeave(city.id)).to.equal('回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系组织会议的市人大常委会办公室')
   })
 
   it('refuses a name without a phone, and a phone that is not one, creating or changing nothing', async () => {

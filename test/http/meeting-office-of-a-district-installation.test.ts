@@ -34,13 +34,13 @@ describe('meetings: the office of an installation that is one district', () => {
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     const { organizer, words } = await lateLeaveWords(await asAdmin(app))
     expect(organizer).to.equal('湛河区人大常委会办公室')
-    expect(words).to.equal('回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的湛河区人大常委会办公室')
+    expect(words).to.equal('回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系组织会议的湛河区人大常委会办公室')
   })
 
   it('names the office as the configuration calls it', async () => {
     app = await startApp({ directory: smallCity(), overrides: { business: { officeName: '梧桐区人大常委会办公室' } } })
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     const { words } = await lateLeaveWords(await asAdmin(app))
-    expect(words).to.equal('回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的梧桐区人大常委会办公室')
+    expect(words).to.equal('回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系组织会议的梧桐区人大常委会办公室')
   })
 })

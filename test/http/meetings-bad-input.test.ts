@@ -83,7 +83,7 @@ describe('meetings: bad input', () => {
     app.clock.set(new Date('2026-11-25T10:00:01Z')) // 18:00:01
     const late = await zhang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'leave', reason: '临时有事' })
     expect(late.status).to.equal(409)
-    expect(late.body.error).to.include({ code: 'rsvp_closed', message: '回复已于 11月25日 18:00 截止，如需请假，请联系组织会议的市人大常委会办公室' })
+    expect(late.body.error).to.include({ code: 'rsvp_closed', message: '回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系组织会议的市人大常委会办公室' })
     expect((await zhang.get(`/api/mp/meetings/${m.id}`)).body.rsvp).to.equal('pending')
   })
 
@@ -121,7 +121,7 @@ describe('meetings: bad input', () => {
     expect(late.status).to.equal(409)
     expect(late.body.error).to.include({
       code: 'check_in_closed',
-      message: '会议已于 11月26日 11:30 结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签',
+      message: '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签',
     })
   })
 

@@ -95,7 +95,7 @@ describe('meeting answers after the reply deadline', () => {
     const zhang = await asDeputy(app, 'dp0001')
     const late = await zhang.post(`/api/mp/meetings/${id}/rsvp`, { response: 'attend' })
     expect(late.status).to.equal(409)
-    expect(late.body.error).to.include({ code: 'rsvp_closed', message: '回复已于 11月24日 18:00 截止，如需请假，请联系组织会议的市人大常委会办公室' })
+    expect(late.body.error).to.include({ code: 'rsvp_closed', message: '回复已于11月24日（星期二）晚上6:00截止，如需请假，请联系组织会议的市人大常委会办公室' })
   })
 
   it('reminds after the deadline only those invited late, who may still answer', async () => {

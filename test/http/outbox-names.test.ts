@@ -49,8 +49,8 @@ describe('the outbox monitor names the recipients', () => {
       '给 dp0001': '张伟代表',
       '给 sf01': '工作人员 李娜',
       '给 st001': station,
-      '给 d01': '湛河区人大办',
-      '给 city': '市人大办',
+      '给 d01': '湛河区人大常委会办公室',
+      '给 city': '市人大常委会办公室',
       '给 u-1': '群众',
       '给 dp9999': '代表 dp9999',
     })

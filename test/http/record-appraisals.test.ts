@@ -92,19 +92,24 @@ describe('述职评议: residents of the deputy’s area rate his yearly report'
     const surveyId = await opened()
     await (await asResident(app)).post(`/api/mp/appraisals/${surveyId}/responses`, { regionId: 'c010101', answers: ANSWERS })
     await (await asResident(app)).post(`/api/mp/appraisals/${surveyId}/responses`, { regionId: 'c010102', answers: { overall: 2, verdict: 'basically' } })
+    // Five raters: fewer are shown to him as a count only (record-appraisal-few-raters).
+    for (let i = 0; i < 3; i++)
+      await (await asResident(app)).post(`/api/mp/appraisals/${surveyId}/responses`, { regionId: 'c010102', answers: { overall: 3, verdict: 'basically' } })
 
+    // He reads the ratings once it has closed (until then, only how many took part: record-appraisal-report-and-secrecy).
+    app.clock.set(new Date('2026-12-16T02:00:00Z'))
     const mine = (await (await asDeputy(app, 'dp0001')).get('/api/mp/records/appraisals')).body.items
     expect(mine).to.have.length(1)
-    expect(mine[0]).to.include({ surveyId, year: 2026, responses: 2, phase: 'open' })
+    expect(mine[0]).to.include({ surveyId, year: 2026, responses: 5, phase: 'closed' })
     expect(mine[0].questions[0]).to.include({ id: 'overall', average: 3 })
     expect(mine[0].questions[1].options.map((o: { label: string; count: number }) => [o.label, o.count])).to.deep.equal([
       ['满意', 1],
-      ['基本满意', 1],
+      ['基本满意', 4],
       ['不满意', 0],
     ])
     expect((await (await asDeputy(app, 'dp0002')).get('/api/mp/records/appraisals')).body.items, 'another deputy sees none of his').to.deep.equal([])
     const office = (await (await asStaff(app, 'sunli')).get('/api/admin/records/dp0001/appraisals')).body.items
-    expect(office[0]).to.include({ responses: 2 })
+    expect(office[0]).to.include({ responses: 5 })
     expect((await (await asStaff(app, 'lina')).get('/api/admin/records/dp0001/appraisals')).status, 'station staff').to.equal(403)
     expect((await (await asStaff(app, 'qianqi')).get('/api/admin/records/dp0001/appraisals')).status, 'another district').to.equal(404)
   })

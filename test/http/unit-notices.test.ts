@@ -1,19 +1,15 @@
 import { expect } from 'chai'
-import { Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity } from '../fixtures.js'
+import { Client, type TestApp } from '../helpers/app.js'
 import { asStaff, suggestionAt } from '../helpers/suggestions.js'
-
-const SECRET = 'bot-secret-for-tests-0123456789'
+import { startWithBotApi } from '../helpers/bot-api.js'
 
 /** A handling unit's staff hear of their work through the bot they bound, and see it on their console's home. */
 describe('handling units: how their staff are told', () => {
   let app: TestApp
   let bot: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity(), overrides: { bot: { secret: SECRET } } })
+    ;({ app, bot } = await startWithBotApi())
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    bot = new Client(app.baseUrl)
-    bot.bearer = SECRET
   })
   afterEach(() => app.close())
 

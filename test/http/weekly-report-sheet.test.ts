@@ -1,12 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
-import { buildResident } from '../factories.js'
+import { Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-
-/** Monday 23 November 2026, 10:00 in Shanghai. */
-const MONDAY = new Date('2026-11-23T02:00:00Z')
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+import { weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
 
 interface OverdueRow {
   ticket: string
@@ -28,28 +23,8 @@ describe('the weekly report: its overdue list says when and how many, and its ta
 
   before(async () => {
     app = await startApp({ directory: caseCity() })
-    app.clock.set(MONDAY)
-    const zhang = await asDeputy(app, 'dp0001')
-    // An hour apart, each handled (or not) in the hour it came.
-    const write = async (text: string) => {
-      app.clock.advance(HOUR)
-      const sent = await (await buildResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
-      expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
-      return sent.body as { id: string; ticket: string }
-    }
-    // Handed back at once, each gets a fresh day to be placed: the two most overdue when the week ends.
-    const queued = await write('建设路社区垃圾桶满了没人清运')
-    expect((await zhang.post(`/api/mp/deputy/cases/${queued.id}/transfer`, { reason: '不是我熟悉的事，请站里另找代表' })).status).to.equal(200)
-    const handedUp = await write('建设路社区的医保报销政策看不懂，想请人解释')
-    expect((await zhang.post(`/api/mp/deputy/cases/${handedUp.id}/transfer`, { reason: '不是我熟悉的事，请站里另找代表' })).status).to.equal(200)
-    const up = await (await login('lina')).post(`/api/admin/cases/${handedUp.id}/hand-up`, { reason: '涉及全区医保政策，本站无法答复' })
-    expect(up.status, JSON.stringify(up.body)).to.equal(200)
-    const answered = await write('建设路社区门口的路灯坏了，晚上很黑')
-    expect((await zhang.post(`/api/mp/deputy/cases/${answered.id}/reply`, { text: '已请街道今天把路灯修好了。' })).status).to.equal(200)
-    for (let i = 1; i <= 10; i++) await write(`建设路社区第${i}栋楼道灯不亮，晚上上下楼很黑`)
+    const { queued, handedUp, answered } = await weekOfOverdueMessages(app)
     Object.assign(tickets, { queued: queued.ticket, handedUp: handedUp.ticket, answered: answered.ticket })
-    // Friday 4 December: a week after the report's week ended.
-    app.clock.set(new Date(MONDAY.getTime() + 11 * DAY))
   })
   after(() => app.close())
 

@@ -2,6 +2,8 @@ import { expect } from 'chai'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
 import type { MeetingInvitee } from '../../src/domain/meeting.js'
 import { meetingRecord } from './contract-meetings.js'
+import type { CaseRecord } from '../../src/domain/case.js'
+import { caseEvent, caseRecord, outboxMessage } from './records.js'
 
 /**
  * The contract of a deputy who moves station: his reception duty before the move stays as his former duty at
@@ -40,6 +42,26 @@ export function deputyMovesContract(store: () => Store, directory: () => Directo
       expect(back.formerDuty ?? null).to.equal(null)
       expect((await store().deputies.get('dp0001'))!.formerDuty ?? null).to.equal(null)
       expect(await store().deputies.formerAtStation('st001')).to.deep.equal([])
+    })
+
+    it('made while clerks save his reception days, loses none of theirs and keeps what the move keeps', async () => {
+      // The organizer adds 高新园区 as 轻工街道's clerk saves his days there: whichever is written first, both stand.
+      const [joined, saved] = await Promise.all([
+        store().deputies.update('dp0001', { stationIds: ['st001', 'st002'], today: '2026-12-10' }),
+        store().deputies.update('dp0001', { dutyAt: { stationId: 'st001', dates: ['2026-12-16', '2026-12-23'] } }),
+      ])
+      expect(joined.stationIds, 'the move answered as written').to.deep.equal(['st001', 'st002'])
+      expect(saved.dutyByStation.st001, 'the days answered as written').to.deep.equal(['2026-12-16', '2026-12-23'])
+      expect(await store().deputies.get('dp0001')).to.deep.include({ stationIds: ['st001', 'st002'], dutyByStation: { st001: ['2026-12-16', '2026-12-23'] } })
+
+      // Then he leaves 轻工街道 on the 20th as 高新园区's clerk gives him his first day there: his 16th at 轻工街道 is its history.
+      await Promise.all([
+        store().deputies.update('dp0001', { stationIds: ['st002'], today: '2026-12-20' }),
+        store().deputies.update('dp0001', { dutyAt: { stationId: 'st002', dates: ['2026-12-30'] } }),
+      ])
+      const after = (await store().deputies.get('dp0001'))!
+      expect(after).to.deep.include({ stationIds: ['st002'], dutyByStation: { st002: ['2026-12-30'] }, formerDuty: { st001: ['2026-12-16'] } })
+      expect((await store().deputies.formerAtStation('st001')).map((d) => d.id)).to.deep.equal(['dp0001'])
     })
 
     it('is written whole by an import, and an edit of anything else leaves it as it is', async () => {
@@ -87,7 +109,8 @@ export function inviteeWithdrawalContract(store: () => Store) {
       )
       expect(await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at })).to.not.equal(null)
       const moved = { reason: 'moved' as const, at, to: '马庄街道代表联络站' }
-      expect(await store().meetings.withdrawInvitee(m.id, { kind: 'deputy', id: 'dp0001' }, moved)).to.equal(true)
+      const mark = (id: string, withdrawn: typeof moved | null) => ({ meetingId: m.id, person: { kind: 'deputy' as const, id }, withdrawn })
+      expect(await store().meetings.withdrawInvitees([mark('dp0001', moved)])).to.deep.equal([mark('dp0001', moved)])
 
       const [first, second] = await store().meetings.invitees([m.id])
       expect(first).to.deep.include({ personId: 'dp0001', rsvp: 'attend', withdrawn: moved })
@@ -96,10 +119,120 @@ export function inviteeWithdrawalContract(store: () => Store) {
       const [own] = await store().meetings.invitationsOf({ kind: 'deputy', id: 'dp0001' }, { statuses: ['published'] })
       expect(own.invitation.withdrawn).to.deep.equal(moved)
 
-      expect(await store().meetings.withdrawInvitee(m.id, { kind: 'deputy', id: 'dp0001' }, null)).to.equal(true)
+      expect(await store().meetings.withdrawInvitees([mark('dp0001', null)])).to.have.length(1)
       expect((await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0001' }))!.withdrawn ?? null).to.equal(null)
       expect((await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0001' }))!.rsvp).to.equal('attend')
-      expect(await store().meetings.withdrawInvitee(m.id, { kind: 'deputy', id: 'dp0009' }, moved), 'not invited').to.equal(false)
+      expect(await store().meetings.withdrawInvitees([mark('dp0009', moved)]), 'not invited').to.deep.equal([])
+    })
+
+    it('are marked many at once, each only while his mark is still as its writer read it', async () => {
+      const m = await store().meetings.create(
+        meetingRecord({ status: 'published', startAt: new Date('2030-01-01T01:00:00Z'), endAt: new Date('2030-01-01T03:00:00Z') }),
+      )
+      await store().meetings.update(
+        m,
+        [],
+        ['dp0001', 'dp0002', 'dp0003'].map((id) => ({ ...person(id), meetingId: m.id })),
+      )
+      const first = { reason: 'moved' as const, at, to: '马庄街道代表联络站' }
+      const later = { reason: 'left_office' as const, at: new Date(at.getTime() + 60_000), to: null }
+      const who = (id: string) => ({ kind: 'deputy' as const, id })
+      const written = await store().meetings.withdrawInvitees([
+        { meetingId: m.id, person: who('dp0001'), withdrawn: first, was: null },
+        { meetingId: m.id, person: who('dp0002'), withdrawn: first, was: null },
+        { meetingId: m.id, person: who('dp0009'), withdrawn: first, was: null },
+      ])
+      expect(
+        written.map((x) => x.person.id),
+        'one not invited is left out',
+      ).to.deep.equal(['dp0001', 'dp0002'])
+      const again = await store().meetings.withdrawInvitees([
+        // Read before dp0001 was marked: a judgement on that older read is not written over the newer mark.
+        { meetingId: m.id, person: who('dp0001'), withdrawn: null, was: null },
+        { meetingId: m.id, person: who('dp0002'), withdrawn: later, was: first },
+        { meetingId: m.id, person: who('dp0003'), withdrawn: later, was: null },
+      ])
+      expect(again.map((x) => x.person.id)).to.deep.equal(['dp0002', 'dp0003'])
+      const marks = Object.fromEntries((await store().meetings.invitees([m.id])).map((i) => [i.personId, i.withdrawn ?? null]))
+      expect(marks).to.deep.equal({ dp0001: first, dp0002: later, dp0003: later })
+    })
+
+    it('are read for many people at once, each with his meeting, and named again clear the mark with the answer kept', async () => {
+      const ahead = (days: number) => ({
+        status: 'published' as const,
+        startAt: new Date(`2030-01-0${days}T01:00:00Z`),
+        endAt: new Date(`2030-01-0${days}T03:00:00Z`),
+      })
+      const early = await store().meetings.create(meetingRecord(ahead(1)))
+      const late = await store().meetings.create(meetingRecord(ahead(2)))
+      const over = await store().meetings.create(
+        meetingRecord({ status: 'published', startAt: new Date('2020-01-01T01:00:00Z'), endAt: new Date('2020-01-01T03:00:00Z') }),
+      )
+      for (const [m, ids] of [
+        [late, ['dp0001', 'dp0002']],
+        [early, ['dp0003', 'dp0001']],
+        [over, ['dp0001']],
+      ] as const)
+        await store().meetings.update(
+          m,
+          [],
+          ids.map((id) => ({ ...person(id), meetingId: m.id })),
+        )
+      const many = await store().meetings.invitationsOfMany(
+        [
+          { kind: 'deputy', id: 'dp0001' },
+          { kind: 'deputy', id: 'dp0003' },
+          { kind: 'staff', id: 'dp0002' },
+        ],
+        { statuses: ['published'], endFrom: new Date('2026-12-01T00:00:00Z') },
+      )
+      expect(many.map((x) => `${x.meeting.id} ${x.invitation.personId}`)).to.deep.equal([`${early.id} dp0003`, `${early.id} dp0001`, `${late.id} dp0001`])
+      expect(await store().meetings.invitationsOfMany([], { statuses: ['published'] })).to.deep.equal([])
+
+      const moved = { reason: 'moved' as const, at, to: '马庄街道代表联络站' }
+      await store().meetings.respond(late.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at })
+      await store().meetings.withdrawInvitees([{ meetingId: late.id, person: { kind: 'deputy', id: 'dp0001' }, withdrawn: moved }])
+      const current = (await store().meetings.get(late.id))!
+      const again = new Date('2026-12-11T02:00:00Z')
+      const { added, restored } = await store().meetings.addInvitees(
+        current,
+        [
+          { ...person('dp0001'), meetingId: late.id, invitedAt: again },
+          { ...person('dp0002'), meetingId: late.id, invitedAt: again },
+        ],
+        [
+          outboxMessage(`meeting:${late.id}:published:again:2:deputy:dp0001`, { recipientId: 'dp0001' }),
+          outboxMessage(`meeting:${late.id}:published:again:2:deputy:dp0002`, { recipientId: 'dp0002' }),
+        ],
+      )
+      expect(added, 'nobody new').to.deep.equal([])
+      expect(restored.map((i) => [i.personId, i.rsvp, i.invitedAt?.toISOString(), i.withdrawn ?? null])).to.deep.equal([
+        ['dp0001', 'attend', again.toISOString(), null],
+      ])
+      expect((await store().meetings.invitation(late.id, { kind: 'deputy', id: 'dp0001' }))!.withdrawn ?? null).to.equal(null)
+      expect(
+        (await store().outbox.search({ limit: 10 })).items.map((x) => x.recipientId),
+        'the one expected again is told; one on the list all along is not',
+      ).to.deep.equal(['dp0001'])
+    })
+  })
+}
+
+/** The contract of the open cases of many deputies read at once (a directory import's movers). */
+export function casesOfDeputiesContract(store: () => Store) {
+  describe('the cases of several deputies', () => {
+    it('are read at once by their ids, nobody else’s', async () => {
+      const submit = (over: Partial<CaseRecord>) => {
+        const record = caseRecord(over)
+        return store().cases.submit({ record, ticketDate: '2026-11-22', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+      }
+      const a = await submit({ deputyId: 'dp0001' })
+      const b = await submit({ deputyId: 'dp0003', stationId: 'st002' })
+      await submit({ deputyId: 'dp0002' })
+      await submit({ deputyId: null, stationId: null, status: 'submitted' })
+      const ids = async (deputyIds: string[]) => (await store().cases.listForStats({ deputyIds })).map((c) => c.id).sort()
+      expect(await ids(['dp0001', 'dp0003', 'dp0009'])).to.deep.equal([a.id, b.id].sort())
+      expect(await ids([])).to.deep.equal([])
     })
   })
 }

@@ -19,7 +19,8 @@ const cycle = (o: Partial<LivelihoodCycle> = {}): LivelihoodCycle => ({
   updatedAt: T0,
   ...o,
 })
-const proposal = (o: Partial<LivelihoodProposal> = {}): LivelihoodProposal => ({
+/** A resident's proposal to cycle lc-1; contract-livelihood-counts.ts builds its own from it. */
+export const proposalRecord = (o: Partial<LivelihoodProposal> = {}): LivelihoodProposal => ({
   id: 'lpp-1',
   cycleId: 'lc-1',
   mpUserId: 'u-1',
@@ -86,15 +87,18 @@ export function livelihoodContract(store: () => Store) {
     it('saves a candidate with the proposals it takes in and their messages in one write, and settles a ballot', async () => {
       const repo = store().livelihood
       await repo.createCycle(cycle())
-      await repo.createProposal(proposal())
-      await repo.createProposal(proposal({ id: 'lpp-2', mpUserId: null, deputyId: 'dp0001', createdAt: new Date(T0.getTime() + 1000) }))
+      await repo.createProposal(proposalRecord())
+      await repo.createProposal(proposalRecord({ id: 'lpp-2', mpUserId: null, deputyId: 'dp0001', createdAt: new Date(T0.getTime() + 1000) }))
       expect((await repo.listProposalsBy({ deputyId: 'dp0001' })).map((p) => p.id)).to.deep.equal(['lpp-2'])
       expect((await repo.listProposalsBy({ mpUserId: 'u-1' })).map((p) => p.id)).to.deep.equal(['lpp-1'])
-      await repo.saveProject(project(), [proposal({ status: 'candidate', projectId: 'lpj-1' })], [message('k1')])
+      await repo.saveProject(project(), [proposalRecord({ status: 'candidate', projectId: 'lpj-1' })], [message('k1')])
       expect(await repo.getProject('lpj-1')).to.deep.equal(project())
       expect(await repo.getProposal('lpp-1')).to.deep.include({ status: 'candidate', projectId: 'lpj-1' })
       expect((await store().outbox.byDedupeKeys(['k1'])).map((m) => m.payload.text)).to.deep.equal(['k1'])
-      await repo.updateProposals([proposal({ id: 'lpp-2', mpUserId: null, deputyId: 'dp0001', status: 'not_adopted', note: '不在本级' })], [message('k2')])
+      await repo.updateProposals(
+        [proposalRecord({ id: 'lpp-2', mpUserId: null, deputyId: 'dp0001', status: 'not_adopted', note: '不在本级' })],
+        [message('k2')],
+      )
       expect((await repo.listProposals('lc-1')).map((p) => [p.id, p.status])).to.deep.equal([
         ['lpp-1', 'candidate'],
         ['lpp-2', 'not_adopted'],

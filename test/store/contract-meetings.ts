@@ -228,6 +228,16 @@ export function meetingContract(store: () => Store) {
       expect((await store().meetings.list({ statuses: ['draft'], startFrom: at(60), startTo: at(121) })).map((m) => m.id)).to.deep.equal([a.id, b.id])
     })
 
+    it('lists meetings by when answers are due, never one without a deadline', async () => {
+      const dueSoon = await store().meetings.create(meetingRecord({ status: 'published', startAt: at(40 * 24 * 60), rsvpDeadline: at(2 * 24 * 60) }))
+      await store().meetings.create(meetingRecord({ status: 'published', startAt: at(41 * 24 * 60), rsvpDeadline: at(20 * 24 * 60) }))
+      await store().meetings.create(meetingRecord({ status: 'published', startAt: at(42 * 24 * 60), rsvpDeadline: at(-60) }))
+      await store().meetings.create(meetingRecord({ status: 'published', startAt: at(43 * 24 * 60), rsvpDeadline: null }))
+      await store().meetings.create(meetingRecord({ status: 'draft', startAt: at(44 * 24 * 60), rsvpDeadline: at(24 * 60) }))
+      const due = await store().meetings.list({ statuses: ['published'], startFrom: at(7 * 24 * 60), rsvpDeadlineFrom: T0, rsvpDeadlineTo: at(7 * 24 * 60) })
+      expect(due.map((m) => m.id)).to.deep.equal([dueSoon.id])
+    })
+
     it("widens a published meeting's audience alone (the start-up step): its invitees and their answers stay; a stale copy is a conflict", async () => {
       const m = await published({ districtIds: [], audienceDistrictIds: ['d01'] })
       await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) })

@@ -50,6 +50,37 @@ export function mergeTargetContract(store: () => Store) {
       expect((await store().cases.mergedInto(into.id)).map((m) => m.id)).to.deep.equal([])
     })
 
+    it('held to the target as it is at the write, not as the caller read it: answered since, refused, and its answer and her waiting notice stand', async () => {
+      // As CaseWorkflow.merge writes, from its read of the target before 张伟's answer landed (review 34, F6): only the
+      // store's re-check inside the write can refuse it, the service having found the target open.
+      const into = await submit({ id: 'merge-into-stale-read', status: 'acknowledged' })
+      const record = caseRecord({ id: 'merge-dup-stale-read', status: 'assigned' })
+      const assigned = outboxMessage(`case:${record.id}:assigned`, { kind: 'case.assigned', payload: { caseId: record.id, text: '请在 24 小时内受理' } })
+      const c = await store().cases.submit({ record, ticketDate: '2026-11-22', events: [caseEvent(record.id, 'submitted')], outbox: [assigned] })
+      const staffRead = (await store().cases.get(into.id))!
+      await store().cases.update(
+        { ...staffRead, status: 'replied', reply: '已联系物业，明天上午来修', repliedAt: T1, updatedAt: T1 },
+        [caseEvent(into.id, 'replied')],
+        [],
+      )
+
+      const merging = store().cases.update(
+        { ...c, status: 'closed', mergedInto: staffRead.id, closedAt: T1, updatedAt: T1 },
+        [caseEvent(c.id, 'merged', { data: { into: staffRead.id } })],
+        [outboxMessage(`case:${c.id}:merged`, { kind: 'case.merged', payload: { caseId: c.id, text: '合并办理' } })],
+        { mergeInto: staffRead.id, withdraw: ['case.assigned', 'case.reminder'] },
+      )
+      expect(await outcome(merging)).to.equal('merge_target_answered')
+      expect(await store().cases.get(c.id)).to.deep.equal(c)
+      expect((await store().outbox.byDedupeKeys([`case:${c.id}:assigned`])).length, 'her deputy is still asked to take it').to.equal(1)
+      expect((await store().outbox.byDedupeKeys([`case:${c.id}:merged`])).length, 'she is not told it was merged').to.equal(0)
+      const target = (await store().cases.get(into.id))!
+      expect(target).to.include({ status: 'replied', reply: '已联系物业，明天上午来修' })
+      expect(await store().cases.mergedInto(into.id)).to.deep.equal([])
+      // Its version as the answer left it: the next step, from a read after the answer, is not stale.
+      expect(await outcome(store().cases.update({ ...target, status: 'closed', rating: 5, closedAt: T1, updatedAt: T1 }, [], []))).to.equal('written')
+    })
+
     it('is refused when the target was closed or merged itself meanwhile', async () => {
       const into = await submit({ id: 'merge-into-withdrawn' })
       const c = await submit({ id: 'merge-dup-withdrawn' })

@@ -12,6 +12,7 @@ import { campaignContract } from './contract-campaigns.js'
 import { campaignSeriesContract } from './contract-campaign-series.js'
 import { botContract, deliveryContract } from './contract-delivery.js'
 import { botDialogueKeepingContract } from './contract-bot-dialogues.js'
+import { botDialogueLapsedWordsContract } from './contract-bot-dialogue-lapsed-words.js'
 import { digestContract } from './contract-digests.js'
 import { meetingContract } from './contract-meetings.js'
 import { quizContract } from './contract-quizzes.js'
@@ -28,6 +29,8 @@ import { unitsContract } from './contract-units.js'
 import { recordsContract } from './contract-records.js'
 import { livelihoodContract } from './contract-livelihood.js'
 import { livelihoodCountsContract } from './contract-livelihood-counts.js'
+import { livelihoodProposalCapContract } from './contract-livelihood-proposal-cap.js'
+import { ballotResultAtCloseContract } from './contract-ballot-result-at-close.js'
 import { surveyRequestKeyContract } from './contract-survey-request-key.js'
 import { suggestionsContract } from './contract-suggestions.js'
 import { cursorContract } from './contract-cursors.js'
@@ -43,8 +46,9 @@ import { deputyAwayContract } from './contract-deputy-away.js'
 import { deputyAwayAsReadContract } from './contract-deputy-away-as-read.js'
 import { deputyWorkbenchContract } from './contract-deputy-workbench.js'
 import { mergeTargetContract } from './contract-merge-target.js'
-import { deputyMovesContract, inviteeWithdrawalContract } from './contract-deputy-moves.js'
+import { casesOfDeputiesContract, deputyMovesContract, inviteeWithdrawalContract } from './contract-deputy-moves.js'
 import { outboxDroppedContract } from './contract-outbox-dropped.js'
+import { checkInWithdrawnContract } from './contract-check-in-withdrawn.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -632,6 +636,7 @@ export function storeContract(open: () => Promise<Store>) {
   deliveryContract(() => store)
   botContract(() => store)
   botDialogueKeepingContract(() => store)
+  botDialogueLapsedWordsContract(() => store)
   digestContract(() => store)
   campaignContract(() => store)
   campaignSeriesContract(() => store)
@@ -651,6 +656,8 @@ export function storeContract(open: () => Promise<Store>) {
   recordsContract(() => store)
   livelihoodContract(() => store)
   livelihoodCountsContract(() => store)
+  livelihoodProposalCapContract(() => store)
+  ballotResultAtCloseContract(() => store)
   suggestionsContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
@@ -667,7 +674,9 @@ export function storeContract(open: () => Promise<Store>) {
   mergeTargetContract(() => store)
   deputyMovesContract(() => store, sampleDirectory)
   inviteeWithdrawalContract(() => store)
+  casesOfDeputiesContract(() => store)
   outboxDroppedContract(() => store)
+  checkInWithdrawnContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

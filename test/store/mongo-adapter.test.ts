@@ -982,7 +982,10 @@ describe('mongo adapter, against a fake server', function () {
       )
       const updated = await store!.deputies.update('dp0003', { dutyByStation: { st002: ['2026-12-01'], st001: ['2026-12-02'] } })
       const [update] = on('deputies', 'findAndModify')
-      expect(update.body.update).to.deep.equal({ $set: { duty }, $unset: { dutyDates: 1 } })
+      // A new version, so a move that read him before this save reads him again (mongo-deputy-move-version.test.ts).
+      const version = update.body.update.$set.version
+      expect(version).to.be.a('string')
+      expect(update.body.update).to.deep.equal({ $set: { duty, version }, $unset: { dutyDates: 1 } })
       expect(updated.dutyByStation).to.deep.equal({ st002: ['2026-12-01'], st001: ['2026-12-02'] })
     })
 
@@ -1003,24 +1006,26 @@ describe('mongo adapter, against a fake server', function () {
       // An old document's shared list counts as each station's days, as it is read.
       const legacy = { $map: { input: { $ifNull: ['$stationIds', []] }, as: 's', in: { stationId: '$$s', dates: { $ifNull: ['$dutyDates', []] } } } }
       const others = { $filter: { input: { $ifNull: ['$duty', legacy] }, as: 'e', cond: { $and: [{ $ne: ['$$e.stationId', { $literal: 'st001' }] }] } } }
+      const version = write.body.update[0].$set.version
+      expect(version.$literal).to.be.a('string')
       expect(write.body.update).to.deep.equal([
-        { $set: { duty: { $concatArrays: [others, [{ stationId: { $literal: 'st001' }, dates: { $literal: ['2026-12-09'] } }]] } } },
+        { $set: { duty: { $concatArrays: [others, [{ stationId: { $literal: 'st001' }, dates: { $literal: ['2026-12-09'] } }]] }, version } },
         { $unset: 'dutyDates' },
       ])
 
-      // A station left: read, then written only if still as read; its days before the day of the move stay as his former duty there.
+      // A station left: read, then written only if his version is still as read (none, on this document from before
+      // versions); its days before the day of the move stay as his former duty there.
       fake.answer((c) => (c.name === 'find' && c.body.find === 'deputies' ? cursorAnswer(c, [{ ...deputyDoc, duty }]) : undefined))
       await store!.deputies.update('dp0003', { stationIds: ['st002'], today: '2026-12-10' })
       const [, leave] = on('deputies', 'findAndModify')
-      expect(leave.body.query, 'his stations and duty as read').to.deep.equal({
-        _id: 'dp0003',
-        stationIds: { $eq: ['st002', 'st001'] },
-        duty: { $eq: duty },
-        dutyDates: { $exists: false },
-        formerDuty: { $exists: false },
-      })
+      expect(leave.body.query, 'his version as read').to.deep.equal({ _id: 'dp0003', version: null })
       expect(leave.body.update).to.deep.equal({
-        $set: { stationIds: ['st002'], duty: [{ stationId: 'st002', dates: ['2026-12-01'] }], formerDuty: [{ stationId: 'st001', dates: ['2026-12-09'] }] },
+        $set: {
+          stationIds: ['st002'],
+          duty: [{ stationId: 'st002', dates: ['2026-12-01'] }],
+          version: leave.body.update.$set.version,
+          formerDuty: [{ stationId: 'st001', dates: ['2026-12-09'] }],
+        },
         $unset: { dutyDates: 1 },
       })
     })
@@ -1055,6 +1060,7 @@ describe('mongo adapter, against a fake server', function () {
       const replacement = replacements[0].u
       expect(replacement.duty).to.deep.equal([{ stationId: 'st.2', dates: ['2026-12-01'] }])
       expect(replacement).to.not.have.property('dutyByStation')
+      expect(replacement.version, 'a new version: a move that read him before the import reads him again').to.be.a('string')
     })
   })
 

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { createMongoStore } from '../../src/store/mongo/index.js'
-import type { Store } from '../../src/store/ports.js'
-import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
+import { cursorAnswer } from '../fakes/mongo-wire.js'
+import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
 
 /**
  * The mongo adapter hands back no dialogue kept past its keepUntil, before the purge deletes it, against the
@@ -10,16 +9,7 @@ import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
  */
 describe('mongo adapter: a chat dialogue past the time it was kept until, against a fake server', function () {
   this.timeout(30_000)
-  let fake: FakeMongoServer
-  let store: Store | null
-  beforeEach(async () => {
-    fake = await FakeMongoServer.start()
-    store = null
-  })
-  afterEach(async () => {
-    await store?.close()
-    await fake.close()
-  })
+  const mongo = fakeMongoForEachTest()
 
   it('is none past that time, read within it, and read when saved without one', async () => {
     const at = new Date('2026-11-22T02:00:00Z')
@@ -27,10 +17,10 @@ describe('mongo adapter: a chat dialogue past the time it was kept until, agains
       'wx-sun': { _id: 'wx-sun', state: JSON.stringify({ words: '下水道堵了' }), updatedAt: at, keepUntil: new Date('2026-11-23T02:00:00Z') },
       'wx-old': { _id: 'wx-old', state: JSON.stringify({ step: 'older bot' }), updatedAt: at, keepUntil: null },
     }
-    fake.answer((c) =>
+    mongo.fake.answer((c) =>
       c.name === 'find' && c.body.find === 'bot_dialogues' ? cursorAnswer(c, [docs[c.body.filter?._id as string]].filter(Boolean)) : undefined,
     )
-    store = await createMongoStore(fake.uri())
+    const store = await mongo.open()
     expect((await store.bot.dialogue('wx-sun', new Date('2026-11-23T01:00:00Z')))!.state, 'within the day').to.deep.equal({ words: '下水道堵了' })
     expect(await store.bot.dialogue('wx-sun', new Date('2026-11-23T03:00:00Z')), 'past the day').to.equal(null)
     expect((await store.bot.dialogue('wx-old', new Date('2026-12-30T00:00:00Z')))!.state).to.deep.equal({ step: 'older bot' })

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
 import type { Document } from 'mongodb'
-import { createMongoStore } from '../../src/store/mongo/index.js'
-import type { Store } from '../../src/store/ports.js'
-import { FakeMongoServer } from '../fakes/mongo-wire.js'
+import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
 
 /**
  * What the mongo adapter sends to keep a chat dialogue until the time the bot said, and to let it go then, against the
@@ -11,20 +9,11 @@ import { FakeMongoServer } from '../fakes/mongo-wire.js'
  */
 describe('mongo adapter: how long a chat dialogue is kept, against a fake server', function () {
   this.timeout(30_000)
-  let fake: FakeMongoServer
-  let store: Store | null
-  beforeEach(async () => {
-    fake = await FakeMongoServer.start()
-    store = null
-  })
-  afterEach(async () => {
-    await store?.close()
-    await fake.close()
-  })
-  const on = (...names: string[]) => fake.sent(...names).filter((c) => c.body[c.name] === 'bot_dialogues')
+  const mongo = fakeMongoForEachTest()
+  const on = (...names: string[]) => mongo.fake.sent(...names).filter((c) => c.body[c.name] === 'bot_dialogues')
 
   it('writes the time a dialogue is kept until with it, and deletes by that time, or by the last touch when there is none', async () => {
-    store = await createMongoStore(fake.uri())
+    const store = await mongo.open()
     const indexes = on('createIndexes').flatMap((c) => c.body.indexes as Document[])
     expect(indexes.map((i) => i.key)).to.deep.include.members([{ keepUntil: 1 }, { updatedAt: 1 }])
 

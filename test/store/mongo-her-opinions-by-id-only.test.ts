@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import type { Document } from 'mongodb'
-import { createMongoStore } from '../../src/store/mongo/index.js'
-import type { Store } from '../../src/store/ports.js'
-import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
+import { cursorAnswer } from '../fakes/mongo-wire.js'
+import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
 
 /**
  * "Her opinions" on the mongo adapter, against the wire-protocol fake (no MongoDB server runs here; on real data it is
@@ -12,16 +11,7 @@ import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
  */
 describe('mongo adapter: a consultation’s opinions by one person’s id, against a fake server', function () {
   this.timeout(30_000)
-  let fake: FakeMongoServer
-  let store: Store | null
-  beforeEach(async () => {
-    fake = await FakeMongoServer.start()
-    store = null
-  })
-  afterEach(async () => {
-    await store?.close()
-    await fake.close()
-  })
+  const mongo = fakeMongoForEachTest()
 
   it('an empty id finds none, never everyone’s', async () => {
     const at = new Date('2026-11-22T02:00:00Z')
@@ -36,7 +26,7 @@ describe('mongo adapter: a consultation’s opinions by one person’s id, again
       createdAt: at,
     })
     const stored = [opinion(1, 'u-zhao'), opinion(2, 'u-qian')]
-    fake.answer((c) => {
+    mongo.fake.answer((c) => {
       if (c.name !== 'find' || c.body.find !== 'survey_opinions') return undefined
       const filter = c.body.filter as Document
       return cursorAnswer(
@@ -44,7 +34,7 @@ describe('mongo adapter: a consultation’s opinions by one person’s id, again
         stored.filter((o) => o.surveyId === filter.surveyId && (!('mpUserId' in filter) || o.mpUserId === filter.mpUserId)),
       )
     })
-    store = await createMongoStore(fake.uri())
+    const store = await mongo.open()
     expect(await store.surveys.opinions('sv-1', { mpUserId: '' })).to.deep.equal([])
     expect((await store.surveys.opinions('sv-1', { mpUserId: 'u-qian' })).map((o) => o.text)).to.deep.equal(['第2位的意见'])
   })

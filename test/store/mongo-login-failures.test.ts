@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import type { Document } from 'mongodb'
-import { createMongoStore } from '../../src/store/mongo/index.js'
-import type { LoginFailureKey, Store } from '../../src/store/ports.js'
-import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
+import type { LoginFailureKey } from '../../src/store/ports.js'
+import { cursorAnswer } from '../fakes/mongo-wire.js'
+import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
 
 /**
  * What the mongo adapter sends for failed console logins, against the wire-protocol fake (no MongoDB
@@ -11,21 +11,12 @@ import { cursorAnswer, FakeMongoServer } from '../fakes/mongo-wire.js'
  */
 describe('mongo adapter: failed console logins, against a fake server', function () {
   this.timeout(30_000)
-  let fake: FakeMongoServer
-  let store: Store | null
-  beforeEach(async () => {
-    fake = await FakeMongoServer.start()
-    store = null
-  })
-  afterEach(async () => {
-    await store?.close()
-    await fake.close()
-  })
-  const on = (...names: string[]) => fake.sent(...names).filter((c) => c.body[c.name] === 'login_failures')
+  const mongo = fakeMongoForEachTest()
+  const on = (...names: string[]) => mongo.fake.sent(...names).filter((c) => c.body[c.name] === 'login_failures')
   const lina: LoginFailureKey = { kind: 'user', username: 'lina', client: '' }
 
   it('has the server remove each count once its window has ended (a TTL index), and finds a name’s counts by an index', async () => {
-    store = await createMongoStore(fake.uri())
+    await mongo.open()
     const indexes = on('createIndexes').flatMap((c) => c.body.indexes as Document[])
     expect(indexes.find((i) => i.key.resetsAt === 1)).to.deep.include({ expireAfterSeconds: 0 })
     expect(indexes.map((i) => i.key)).to.deep.include({ username: 1, kind: 1 })
@@ -33,9 +24,9 @@ describe('mongo adapter: failed console logins, against a fake server', function
 
   it("counts a try in one atomic upsert per count, in the server's time, the name kept as typed", async () => {
     // This instance's clock is ten minutes behind the server's.
-    fake.hello = { localTime: new Date(Date.now() + 600_000) }
-    store = await createMongoStore(fake.uri())
-    fake.answer((c) =>
+    mongo.fake.hello = { localTime: new Date(Date.now() + 600_000) }
+    const store = await mongo.open()
+    mongo.fake.answer((c) =>
       c.name === 'findAndModify' && c.body.findAndModify === 'login_failures'
         ? {
             lastErrorObject: { n: 1, updatedExisting: true },
@@ -60,16 +51,16 @@ describe('mongo adapter: failed console logins, against a fake server', function
   })
 
   it("lifts a user's lock with one delete of their counts at every address", async () => {
-    store = await createMongoStore(fake.uri())
+    const store = await mongo.open()
     await store.loginFailures.clearUser('lina')
     const [remove] = on('delete')
     expect(remove.body.deletes[0].q).to.deep.equal({ username: { $eq: 'lina' }, kind: { $in: ['user', 'user_at_client'] } })
   })
 
   it("reads a page of accounts' lock counts in one find by name and kind, running in the server's time, the highest at one address", async () => {
-    fake.hello = { localTime: new Date(Date.now() + 600_000) }
-    store = await createMongoStore(fake.uri())
-    fake.answer((c) =>
+    mongo.fake.hello = { localTime: new Date(Date.now() + 600_000) }
+    const store = await mongo.open()
+    mongo.fake.answer((c) =>
       c.name === 'find' && c.body.find === 'login_failures'
         ? cursorAnswer(c, [
             { _id: 'a', username: 'lina', kind: 'user_at_client', failures: 2 },

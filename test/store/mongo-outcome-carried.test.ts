@@ -1,9 +1,8 @@
 import { expect } from 'chai'
 import type { Document } from 'mongodb'
-import { createMongoStore } from '../../src/store/mongo/index.js'
 import { OUTCOMES_CARRIED_MARKER } from '../../src/store/mongo/outcome-markers-carried.js'
-import type { Store } from '../../src/store/ports.js'
-import { FakeMongoServer, cursorAnswer } from '../fakes/mongo-wire.js'
+import { cursorAnswer } from '../fakes/mongo-wire.js'
+import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
 
 /**
  * The mongo side of migration 063, against the wire-protocol fake (no MongoDB server runs here):
@@ -14,29 +13,20 @@ import { FakeMongoServer, cursorAnswer } from '../fakes/mongo-wire.js'
  */
 describe('mongo adapter at start: a 采纳情况 published before the upgrade', function () {
   this.timeout(30_000)
-  let fake: FakeMongoServer
-  let store: Store | null = null
-  beforeEach(async () => {
-    fake = await FakeMongoServer.start()
-  })
-  afterEach(async () => {
-    await store?.close()
-    store = null
-    await fake.close()
-  })
-  const on = (collection: string, name: string) => fake.sent(name).filter((c) => c.body[name] === collection)
+  const mongo = fakeMongoForEachTest()
+  const on = (collection: string, name: string) => mongo.fake.sent(name).filter((c) => c.body[name] === collection)
   /** The look for an older version's markers, by their prefix (not the look for one marker by name). */
   const markersLookedFor = () => on('app_markers', 'find').filter((c) => c.body.filter?._id?.$regex)
   const updates = (collection: string) => on(collection, 'update').flatMap((c) => c.body.updates as Document[])
 
   it('is carried onto the consultation it names alone, the first time kept, its marker removed, and the step recorded', async () => {
     const publishedAt = new Date('2026-12-01T02:00:00Z')
-    fake.answer((c) =>
+    mongo.fake.answer((c) =>
       c.name === 'find' && c.body.find === 'app_markers' && c.body.filter?._id?.$regex
         ? cursorAnswer(c, [{ _id: 'survey-outcome-published:sv-green', doneAt: publishedAt }])
         : undefined,
     )
-    store = await createMongoStore(fake.uri())
+    await mongo.open()
 
     const [find] = markersLookedFor()
     expect(find!.body.filter._id.$regex.toString()).to.equal('/^survey-outcome-published:/')
@@ -54,12 +44,12 @@ describe('mongo adapter at start: a 采纳情况 published before the upgrade', 
   })
 
   it('is not looked for again at a start after it went through', async () => {
-    fake.answer((c) =>
+    mongo.fake.answer((c) =>
       c.name === 'find' && c.body.find === 'app_markers' && c.body.filter?._id === OUTCOMES_CARRIED_MARKER
         ? cursorAnswer(c, [{ _id: OUTCOMES_CARRIED_MARKER, doneAt: new Date('2026-12-02T02:00:00Z') }])
         : undefined,
     )
-    store = await createMongoStore(fake.uri())
+    await mongo.open()
     expect(markersLookedFor(), 'no read of the markers').to.deep.equal([])
     expect(updates('surveys')).to.deep.equal([])
   })

@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import type { Document } from 'mongodb'
-import { createMongoStore } from '../../src/store/mongo/index.js'
 import type { Store } from '../../src/store/ports.js'
-import { FakeMongoServer, cursorAnswer } from '../fakes/mongo-wire.js'
+import { cursorAnswer } from '../fakes/mongo-wire.js'
+import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
 
 /**
  * What two mongo methods ask of the server, against the wire-protocol fake (no MongoDB server runs
@@ -14,25 +14,20 @@ import { FakeMongoServer, cursorAnswer } from '../fakes/mongo-wire.js'
  */
 describe('mongo adapter: a publication and a page of opinions ask once', function () {
   this.timeout(30_000)
-  let fake: FakeMongoServer
+  const mongo = fakeMongoForEachTest()
   let store: Store
   beforeEach(async () => {
-    fake = await FakeMongoServer.start()
-    store = await createMongoStore(fake.uri())
+    store = await mongo.open()
   })
-  afterEach(async () => {
-    await store.close()
-    await fake.close()
-  })
-  const on = (collection: string, name: string) => fake.sent(name).filter((c) => c.body[name] === collection)
+  const on = (collection: string, name: string) => mongo.fake.sent(name).filter((c) => c.body[name] === collection)
 
   it('reads the followers of a campaign once for three readings published together, and reaches each with all three', async () => {
-    fake.answer((c) =>
+    mongo.fake.answer((c) =>
       c.name === 'findAndModify' && c.body.findAndModify === 'reading_items'
         ? { lastErrorObject: { n: 1, updatedExisting: true }, value: { _id: (c.body.query as Document)._id, campaignId: 'cp1', publishedAt: null }, ok: 1 }
         : undefined,
     )
-    fake.answer((c) =>
+    mongo.fake.answer((c) =>
       c.name === 'find' && c.body.find === 'campaign_followers'
         ? cursorAnswer(c, [{ _id: 'f1', campaignId: 'cp1', personKind: 'mp_user', personId: 'mu-1', stationId: null, districtId: null }])
         : undefined,
@@ -55,7 +50,7 @@ describe('mongo adapter: a publication and a page of opinions ask once', functio
       outcome: 'pending',
       createdAt: new Date('2026-11-22T02:00:00Z'),
     }
-    fake.answer((c) =>
+    mongo.fake.answer((c) =>
       c.name === 'aggregate' && c.body.aggregate === 'survey_opinions' ? cursorAnswer(c, [{ items: [opinion], total: [{ n: 7 }] }]) : undefined,
     )
     const page = await store.surveys.opinionPage('sv1', { within: { stationIds: ['st001'], districtIds: ['d01'] }, offset: 0, limit: 20 })

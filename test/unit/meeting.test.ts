@@ -13,7 +13,6 @@ import {
   rsvpClosesAt,
   rsvpRefusal,
   scheduleProblems,
-  timeLabel,
   momentLabel,
   type MeetingInvitee,
   type MeetingRecord,
@@ -293,14 +292,8 @@ describe('meetings: pure rules', () => {
       expect(changesTimeOrPlace(meeting(), meeting({ place: '第二会议室' }))).to.equal(true)
     })
 
-    it('writes times in the business time zone', () => {
-      expect(timeLabel(T0, at(120), 'Asia/Shanghai')).to.equal('11月25日 09:30–11:30')
-      expect(timeLabel(T0, at(26 * HOURS), 'Asia/Shanghai')).to.equal('11月25日 09:30–11月26日 11:30')
-    })
-
     it('writes the 5th of a month as 5日, never 05日, as every other date a deputy reads', () => {
       expect(momentLabel(new Date('2026-12-04T18:17:00Z'), 'Asia/Shanghai')).to.equal('12月5日 02:17')
-      expect(timeLabel(new Date('2027-01-04T01:30:00Z'), new Date('2027-01-04T03:30:00Z'), 'Asia/Shanghai')).to.equal('1月4日 09:30–11:30')
     })
   })
 

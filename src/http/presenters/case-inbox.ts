@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import type { DeputyChoice, InboxRow } from '../../services/cases/case-inbox.js'
 import { csvSheetStream, sheetTime } from '../../services/csv-sheet.js'
 import { maskForCaseWork } from '../../domain/pii-mask.js'
+import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
 import { dayText, localDate, monthDayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
@@ -107,7 +108,8 @@ const MERGE_REASON_WORDS: Record<MergeReason, string> = {
 export const presentMergeChoice = (m: MergeChoice, timeZone: string, now: Date) => ({
   id: m.case.id,
   ticket: m.case.ticket,
-  excerpt: m.case.text.slice(0, 60),
+  // A line of a list (合并's choices, 相似留言): numbers she wrote masked, as on the inbox's lines.
+  excerpt: deputyExcerpt(m.case.text, 60),
   createdAt: m.case.createdAt.toISOString(),
   status: m.case.status,
   statusLabel: STATUS_LABELS[m.case.status],

@@ -163,12 +163,27 @@ function handOnLabel(e: CaseEvent): string {
 }
 
 /**
+ * 逾期督办 with whom it was reported to ("逾期督办：已报告凤鸣街道代表联络站", "…：已报告凤栖区人大办"): the clerk reads
+ * whether the office already knows before it phones. A step written before it kept that says only 逾期督办.
+ */
+function escalatedLabel(e: CaseEvent, names: NameBook): string {
+  const station = typeof e.data.toStation === 'string' ? names[`station:${e.data.toStation}`] : undefined
+  const office = typeof e.data.toOffice === 'string' ? names[`office:${e.data.toOffice}`] : undefined
+  const whom = station ?? office
+  return whom ? `${EVENT_LABELS.escalated}：已报告${whom}` : EVENT_LABELS.escalated
+}
+
+/**
  * A step as office and station staff read it in the console: the office's labels, and routing's own
  * assignment explained in their words ("群众指定了张伟代表") in place of the resident's sentence, which calls her 您.
+ * Her words (a rating's, a reopen's or a withdrawal's reason) with phone and ID numbers masked, as the deputy's page
+ * shows them; `whole` only for 查看完整原文, which is audited (CaseQueries.wholeWordsForStaff).
  */
-export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook) {
-  const step = presentEvent(e, true, names)
+export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook, whole = false) {
+  const shown = presentEvent(e, true, names)
+  const step = !whole && e.actorRole === 'resident' && shown.note ? { ...shown, note: maskPhoneAndIdNumbers(shown.note) } : shown
   if (e.type === 'transferred') return { ...step, label: handOnLabel(e) }
+  if (e.type === 'escalated') return { ...step, label: escalatedLabel(e, names) }
   if (e.type !== 'assigned' || e.actorRole !== 'system') return step
   const note = officeRoutingWhy(
     c.routingReasons.map((r) => r.code),

@@ -4,12 +4,12 @@ import { handedOnText } from '../../domain/case-refusals.js'
 import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { handedUpText, movedAwayText } from '../../domain/handed-up-words.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
-import { deputyStatusWords, deputyUrgeNote, urgedByWords } from '../../domain/deputy-case-words.js'
+import { deputyStatusWords, deputyUrgeNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
-import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { deputyPageDeadlines, deputyStateNote, handedToHim, presentDeputyReopenNote, waitsOnDeputy } from './deputy-case-state.js'
 import { deputyTimeline, presentDeputyEvent, presentStaffEvent, staffName } from './case-steps.js'
+import { anythingMasked, duplicateItems, herWordsMasked } from './her-words.js'
 import { presentRoutingReasons, routingSinceText } from './routing-since.js'
 
 // Presenters name every field they return: a case holds personal data.
@@ -63,21 +63,10 @@ function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
   return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note)
 }
 
-/**
- * Her words as a deputy reads them: phone and ID numbers masked, as his notices and the chat quote her
- * (maskPhoneAndIdNumbers), so that 打电话给群众 (phoneToCall: audited, only while the message is open, never for an
- * anonymous one) stays the one way to a number she wrote. Staff read them whole (caseCore): they triage the message.
- */
-const herWordsForDeputy = (c: CaseRecord) => ({
-  text: maskPhoneAndIdNumbers(c.text),
-  ratingComment: c.ratingComment === null ? null : maskPhoneAndIdNumbers(c.ratingComment),
-  ratings: c.ratings.map((r) => ({ rating: r.rating, comment: r.comment === null ? null : maskPhoneAndIdNumbers(r.comment), at: r.at.toISOString() })),
-})
-
 /** A deputy's view: never who wrote an anonymous message; the number masked, in the phone field and in her words. */
 export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...caseCore(d.case),
-  ...herWordsForDeputy(d.case),
+  ...herWordsMasked(d.case),
   /** Where it stands in his words ("新留言，待受理"; "张伟代表转给您，待受理" from a colleague), not the office's 已分派. */
   statusLabel: deputyStatusWords(d.case, handedToHim(d)),
   ...deputyPageDeadlines(d.case, timeZone, now),
@@ -111,11 +100,12 @@ export const presentHandedOn = (d: CaseDetail, viewer: string | null) => ({
   timeline: d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer)),
 })
 
-export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string) => ({
+/** `handedBy`: a colleague who handed him this new message (转交), named as his workbench names them. */
+export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: string, handedBy: HandedBy | null = null) => ({
   id: c.id,
   ticket: c.ticket,
   status: c.status,
-  statusLabel: deputyStatusWords(c),
+  statusLabel: deputyStatusWords(c, handedBy),
   excerpt: deputyExcerpt(c.text, 60),
   topic: c.topic,
   createdAt: c.createdAt.toISOString(),
@@ -131,12 +121,17 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   merged: c.mergedInto !== null,
 })
 
+/**
+ * A message as a line of a staff list (留言办理, its search). The excerpt masks the phone and ID numbers she wrote
+ * in her words, as a deputy's lists do (deputyExcerpt): a list is read over shoulders and on a shared screen
+ * (DESIGN: masked in lists). The case page masks them alike; 查看完整原文 reads them whole, audited (presentStaffWholeWords).
+ */
 export const presentStaffCaseSummary = (c: CaseRecord) => ({
   id: c.id,
   ticket: c.ticket,
   status: c.status,
   statusLabel: STATUS_LABELS[c.status],
-  excerpt: c.text.slice(0, 60),
+  excerpt: deputyExcerpt(c.text, 60),
   topic: c.topic,
   stationId: c.stationId,
   deputyId: c.deputyId,
@@ -185,6 +180,10 @@ export function carrierHandlingText(carrier: Pick<NonNullable<StaffCaseDetail['c
 export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingTime) => ({
   ...caseCore(d.case),
   ...presentStaffCaseSummary(d.case),
+  // Masked as in the lists (DESIGN: every unmasked read by staff is audited): 查看完整原文 shows them whole.
+  ...herWordsMasked(d.case),
+  /** Some number or ID residents wrote is masked on this page: the page offers 查看完整原文. */
+  wordsMasked: anythingMasked(d),
   /** The deadline badge, the same as the inbox line's ("已超期 2 天", "明天到期"); null once answered or ended. */
   sla: slaBadge(d.case, now, timeZone),
   hoursWithDepartment: hoursWithDepartment(d, now),
@@ -201,7 +200,7 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   duplicates: {
     count: d.duplicates.length,
     label: d.duplicates.length ? `合并到本条的重复留言（${d.duplicates.length} 条）` : null,
-    items: d.duplicates.map((m) => ({ id: m.id, ticket: m.ticket, excerpt: m.text.slice(0, 60), createdAt: m.createdAt.toISOString() })),
+    items: duplicateItems(d, false),
   },
   urge: presentUrge(d.case, d.urge),
   /** The moves the page offers ('assign', 'reject', 'merge', 'handUp', 'urge'): the server's rules for this person and this state. */

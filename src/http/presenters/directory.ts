@@ -82,6 +82,8 @@ export const presentDeputy = (d: DeputyView) => ({
   /** 区人大代表 / 县人大代表 by his station's district, as the mini-program says it (deputyLevelLabel). */
   levelLabel: d.levelLabel,
   stationIds: d.stationIds,
+  /** Each station's name, as `stationIds`: the console names his other stations without reading a list of them. */
+  stationNames: d.stationNames,
   topics: d.topics,
   phoneMasked: d.phoneMasked,
   /** At the station in view (the list's stationId, the one just edited), else at every station the reader looks after. */

@@ -3,6 +3,7 @@ import {
   PROJECT_STATUS_LABELS,
   RATING_GRADE_LABELS,
   proposalStateWords,
+  proposalTone,
   type LivelihoodCycle,
   type LivelihoodProject,
   type LivelihoodProposal,
@@ -36,8 +37,11 @@ export const presentMpCycle = (c: LivelihoodCycle, now: Date, timeZone: string) 
   return { ...presentCycle(c), accepting: stage.accepting, untilText: stage.untilText, stageText: stage.stageText }
 }
 
-/** For staff: the proposal whole but for who made it (an account id is never shown; a deputy is). */
-export const presentProposal = (p: LivelihoodProposal) => ({
+/**
+ * For staff: the proposal whole but for who made it (an account id is never shown; a deputy is), its
+ * photos as signed links (a bare upload URL opens for nobody but its uploader).
+ */
+export const presentProposal = (p: LivelihoodProposal, sign: SignLink) => ({
   id: p.id,
   cycleId: p.cycleId,
   source: p.deputyId ? 'deputy' : 'resident',
@@ -49,6 +53,7 @@ export const presentProposal = (p: LivelihoodProposal) => ({
   place: p.place,
   reason: p.reason,
   photoCount: p.photos.length,
+  photos: p.photos.map(sign),
   status: p.status,
   projectId: p.projectId,
   note: p.note,
@@ -65,6 +70,8 @@ export const presentMyProposal = (p: LivelihoodProposal, project: LivelihoodProj
   place: p.place,
   status: p.status,
   stateText: proposalStateWords(p, project),
+  /** good | waiting | ended: how her list colours the state (good news green, never the red of an alarm). */
+  tone: proposalTone(p, project),
   createdAt: p.createdAt.toISOString(),
 })
 
@@ -133,8 +140,24 @@ export const presentCycleView = (v: CycleView, sign: SignLink) => ({
         tieText: v.ballot.tie?.text ?? null,
         tiedProjectIds: v.ballot.tie?.projectIds ?? [],
         tiePlaces: v.ballot.tie?.places ?? 0,
+        // 实际投票 m 人 / 应投票 n 人, and lowTurnout below half (no quorum: the console says it before 确认, never refused).
+        turnoutText: v.ballot.turnout.text,
+        lowTurnout: v.ballot.turnout.low,
+        // The count to be confirmed, once the ballot has closed (sealed before): counts only, as the deputies read it.
+        result: v.ballot.result && {
+          roll: v.ballot.result.roll,
+          cast: v.ballot.result.cast,
+          minVotes: v.ballot.result.minVotes,
+          planned: v.ballot.result.planned,
+          passed: v.ballot.result.passed,
+          turnoutText: v.ballot.result.turnoutText,
+          passedText: v.ballot.result.passedText,
+          projects: v.ballot.result.projects.map(({ id, label, votes, state, stateText }) => ({ id, label, votes, state, stateText })),
+        },
       }
     : null,
+  /** While the year collects, for the office: how many deputies 提交代表票决 will ask to vote; null otherwise. */
+  rollToAsk: v.rollToAsk ?? null,
 })
 
 /** The public page: projects, unit, progress and (published) results; never proposers nor vote rolls. */

@@ -5,6 +5,7 @@ import {
   QUIZ_PHASE_LABELS,
   boardFinal,
   effectiveDeadline,
+  quizClosesText,
   quizPhase,
   scoreAnswers,
   type AttemptRecord,
@@ -14,7 +15,7 @@ import {
 import type { Board, BoardKind, NamedGroup, NamedPerson } from '../../services/quizzes/quiz-results.js'
 import type { MpPrincipal } from '../../services/accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
-import { spokenClose, spokenDeadline } from '../../domain/spoken-dates.js'
+import { spokenClose } from '../../domain/spoken-dates.js'
 import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Answers leave the server only for organizers and after a submit.
@@ -77,7 +78,7 @@ export const presentMpQuiz = (q: QuizRecord, attempts: AttemptRecord[], { timeZo
   const times = settings(q, now)
   return {
     ...times,
-    closesText: spokenDeadline(q.closesAt, timeZone, now),
+    closesText: quizClosesText(q, timeZone, now),
     /** Once it has closed, when it ended ("已于12月4日（星期五）下午5:00结束", a whole day "已于12月3日（星期四）结束"); null while it has not. */
     closedText: times.phase === 'closed' ? `已于${spokenClose(q.closesAt, timeZone, now)}结束` : null,
     /** Closed, and nothing more can be counted: its board is 最终排名 (just after the close, 成绩统计中). */

@@ -3,6 +3,7 @@ import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, type ActivityRecord } fro
 import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
 import { SURVEY_PHASE_LABELS, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { SurveyResults } from '../../domain/survey-tally.js'
+import { maskPersonalData } from '../../domain/pii-mask.js'
 import type { DeputyYear } from '../../services/records/deputy-records.js'
 import type { AppraisalRecord, PointRuleSet } from '../../services/records.js'
 
@@ -78,7 +79,7 @@ export const presentRules = (s: PointRuleSet & { inherited?: boolean }) => ({
   rules: s.rules.map((r) => ({ item: r.item, label: POINT_ITEM_LABELS[r.item].label, unit: POINT_ITEM_LABELS[r.item].unit, points: r.points, cap: r.cap })),
 })
 
-export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: SurveyRecord; phase: SurveyPhase; results: SurveyResults }) => ({
+export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: SurveyRecord; phase: SurveyPhase; results: SurveyResults; sealed: boolean }) => ({
   surveyId: x.appraisal.surveyId,
   deputyId: x.appraisal.deputyId,
   year: x.appraisal.year,
@@ -89,6 +90,8 @@ export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: Survey
   phase: x.phase,
   phaseLabel: SURVEY_PHASE_LABELS[x.phase],
   responses: x.results.responses,
+  /** True while the deputy's results are held back (until the close, or closed with under 5 raters): `questions` is then empty, `responses` kept. */
+  sealed: x.sealed,
   questions: x.results.questions.map((q) => ({
     id: q.questionId,
     title: q.title,
@@ -96,4 +99,33 @@ export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: Survey
     average: q.average,
     options: q.options.map((o) => ({ id: o.id, label: o.label, count: o.count, percent: o.percent })),
   })),
+})
+
+/**
+ * The yearly report as residents who rate the deputy read it (述职评议 → 先看述职报告): the figures of his report and
+ * his approved activities. Not his points (the office's scoring), his code or his stations; no photo (people in them
+ * did not agree to be shown); what he wrote is masked of phone, ID and house numbers.
+ */
+export const presentPublicReport = (r: { survey: SurveyRecord; year: DeputyYear; activities: ActivityRecord[] }) => ({
+  surveyId: r.survey.id,
+  title: `${r.year.deputy.name}代表${r.year.record.year}年度履职情况报告`,
+  deputy: { name: r.year.deputy.name },
+  year: r.year.record.year,
+  meetings: { ...r.year.record.meetings },
+  cases: { ...r.year.record.cases },
+  duty: { ...r.year.record.duty },
+  study: { ...r.year.record.study },
+  ballots: { ...r.year.record.ballots },
+  suggestions: r.year.record.suggestions ? { ...r.year.record.suggestions } : null,
+  activities: {
+    approved: r.year.record.activities.approved,
+    byKind: { ...r.year.record.activities.byKind },
+    items: r.activities.map((a) => ({
+      id: a.id,
+      date: a.date,
+      kindLabel: ACTIVITY_KIND_LABELS[a.kind],
+      place: maskPersonalData(a.place),
+      text: maskPersonalData(a.text),
+    })),
+  },
 })

@@ -12,8 +12,7 @@ import {
 } from '../../domain/survey.js'
 import { tieWords, type BallotOutcome, type SurveyResults } from '../../domain/survey-tally.js'
 import type { BallotResult } from '../../domain/ballot-result.js'
-import { closingText } from '../../domain/due-date-text.js'
-import { spokenMoment } from '../../domain/spoken-dates.js'
+import { spokenClose, spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
 import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
 import { KIND_WORDS } from '../../services/surveys/survey-words.js'
 import type { TextAnswer } from '../../services/records.js'
@@ -64,7 +63,7 @@ export const presentSurveySummary = (s: SurveyRecord, now: Date) => ({
 })
 
 /** The organizers' view. */
-export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
+export const presentSurvey = (s: SurveyRecord, now: Date, link: string, countedRoll: number | null = null) => ({
   ...presentSurveySummary(s, now),
   shortCode: s.shortCode,
   link,
@@ -73,7 +72,13 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
   /** Deputies the survey is asked of (told at publishing); null: anyone with the poster. */
   audience: s.audienceDeputyIds ? s.audienceDeputyIds.length : null,
   ballot: s.ballot
-    ? { passRule: s.ballot.passRule, passRuleLabel: PASS_RULE_LABELS[s.ballot.passRule], maxChosen: s.ballot.maxChosen, roll: s.ballot.rollDeputyIds.length }
+    ? {
+        passRule: s.ballot.passRule,
+        passRuleLabel: PASS_RULE_LABELS[s.ballot.passRule],
+        maxChosen: s.ballot.maxChosen,
+        // The roll as it counts now (BallotCount): one who left office without voting is no longer asked.
+        roll: countedRoll ?? s.ballot.rollDeputyIds.length,
+      }
     : null,
   districtIds: s.districtIds,
   /** A consultation's 采纳情况 published (then anyone reads it); null until then, and for every other kind. */
@@ -81,6 +86,18 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string) => ({
   createdBy: s.createdBy,
   updatedAt: s.updatedAt.toISOString(),
 })
+
+/** What presentPublicSurvey says besides the survey itself, by name: each is absent for most surveys. */
+export interface PublicSurveyExtras {
+  /** It asks others (a roll, a named audience), not the reader. */
+  askedOthers?: boolean
+  /** A closed ballot's result, to the deputies on its roll (BallotResults.forVoter). */
+  result?: (BallotResult & { confirmed: boolean | null }) | null
+  /** A closed ballot to one not on its roll: that it was the deputies' and where to see the outcome (BallotResults.closedToOthers). */
+  closedToOthersText?: string | null
+  /** A 述职评议 owns it. */
+  isAppraisal?: boolean
+}
 
 /**
  * The respondents' view: when it opens ("11月26日（星期四）上午9:30", as a meeting's time is said, with the
@@ -92,20 +109,24 @@ export const presentPublicSurvey = (
   phase: SurveyPhase,
   responded: boolean,
   at: ReadingTime,
-  askedOthers = false,
-  result: (BallotResult & { confirmed: boolean | null }) | null = null,
+  { askedOthers = false, result = null, closedToOthersText = null, isAppraisal = false }: PublicSurveyExtras = {},
 ) => ({
   ...common(s, phase),
   opensText: spokenMoment(s.opensAt, at.timeZone, at.now),
-  closesText: closingText(s.closesAt, at.timeZone, at.now),
+  // Said as a quiz's and as 我的待办 and the digest say it ("11月30日（星期一）晚上6:00前"): one way on every page.
+  closesText: spokenDeadline(s.closesAt, at.timeZone, at.now),
+  /** Once closed: "已于12月6日（星期日）凌晨5:33结束", as a quiz says it; never closesText's "…前" of a vote that is over. */
+  closedText: phase === 'closed' ? `已于${spokenClose(s.closesAt, at.timeZone, at.now)}结束` : null,
   questions: s.questions.map(presentQuestion),
   articles: s.articles.map(({ id, number, text }) => ({ id, number, text })),
   responded,
   askedOthers,
   /** To one it does not ask, in the words of what it is (这次征求意见只请…, not 这份问卷只请…); null when it asks them. */
-  askedOthersText: askedOthers ? KIND_WORDS[s.kind].notAsked : null,
+  askedOthersText: askedOthers ? (closedToOthersText ?? KIND_WORDS[s.kind].notAsked) : null,
   /** A closed ballot's result, to the deputies on its roll (BallotResults); null otherwise. */
   ballotResult: result && presentBallotResult(result),
+  /** A 述职评议 owns it: answered on pages/records/appraise (report first, her community named), not on the survey page. */
+  appraisal: isAppraisal,
 })
 
 /** Counts only, in words: a ballot is secret. `noteText` while a 民生实事 year's office has not confirmed it yet. */

@@ -38,10 +38,11 @@ export class BotState {
    * notice a day, a summary left unsent a week); the maintenance job deletes it then. Without it (an older bot),
    * it goes once untouched for DIALOGUE_UNTOUCHED_MS.
    */
-  async saveDialogue(contactId: string, state: Record<string, unknown>, keepHours?: number) {
+  async saveDialogue(contactId: string, state: Record<string, unknown>, keepHours?: number, holdsWords = false) {
     if (JSON.stringify(state).length > MAX_DIALOGUE_BYTES) throw new PayloadTooLargeError('对话状态过大')
     const now = this.clock.now()
-    await this.store.bot.saveDialogue(contactId, state, now, keepHours === undefined ? null : new Date(now.getTime() + keepHours * HOUR))
+    // `holdsWords`: her words not sent yet are in it; when they go at that time, a mark stays for the bot to tell her.
+    await this.store.bot.saveDialogue(contactId, state, now, keepHours === undefined ? null : new Date(now.getTime() + keepHours * HOUR), holdsWords)
     return now
   }
 

@@ -1,27 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import type { Clock } from '../../clock.js'
 import {
-  canManageCampaign,
   campaignPhase,
   checkCampaignWindow,
   audienceProblem,
-  checkPublishAt,
   isEmptySelector,
   PUBLISH_GRACE_MS,
   type AudienceSelector,
   type CampaignRecord,
-  type ReadingItem,
 } from '../../domain/campaign.js'
-import { plainText, sanitizeRichText } from '../../domain/rich-text.js'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
-import type { PageQuery, Store } from '../../store/ports.js'
-import type { AuditTrail } from '../audit.js'
-import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
+import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
-import type { ReadingPublisher } from './reading-publisher.js'
-import type { CampaignSeries } from './campaign-series.js'
-import { scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
-import type { DirectoryCache } from '../directory/directory-cache.js'
+import { CampaignItems } from './campaign-items.js'
+
+export type { CampaignServiceDeps } from './campaign-access.js'
+export type { ItemDraft } from './campaign-items.js'
 
 export interface CampaignDraft {
   title: string
@@ -34,59 +26,12 @@ export interface CampaignDraft {
   repeat?: 'monthly' | null
 }
 
-export interface ItemDraft {
-  title: string
-  summary: string
-  /** Rich text as pasted; sanitised here. Exactly one of body and link. */
-  body?: string | null
-  link?: string | null
-  source: string
-  required: boolean
-  /** Absent or null: now. */
-  publishAt?: Date | null
-  /** Kept as a draft (草稿) until published by hand. */
-  draft?: boolean
-}
-
-/** What CampaignService is built from (one object: the parameters are many). */
-export interface CampaignServiceDeps {
-  store: Pick<Store, 'campaigns'>
-  audience: CampaignAudience
-  publisher: ReadingPublisher
-  clock: Clock
-  audit: Pick<AuditTrail, 'record'>
-  /** Opens a new series' issue for the month now under way, without waiting for the job. */
-  series: Pick<CampaignSeries, 'openDue' | 'issueEnd' | 'followSeries'>
-  /** Where a console user may look (the scope rule every area judges by). */
-  directory: Pick<DirectoryCache, 'scopeOf'>
-}
-
 /**
  * Organizers' side of campaigns: create one for an audience, add reading items that go
  * out now or at a set time. Organizers of some districts work within them: their
  * campaigns reach only there, and they see only campaigns of their districts.
  */
-export class CampaignService {
-  private readonly store: Pick<Store, 'campaigns'>
-  private readonly audience: CampaignAudience
-  private readonly publisher: ReadingPublisher
-  private readonly clock: Clock
-  private readonly audit: Pick<AuditTrail, 'record'>
-  private readonly series: Pick<CampaignSeries, 'openDue' | 'issueEnd' | 'followSeries'>
-  private readonly directory: Pick<DirectoryCache, 'scopeOf'>
-
-  constructor(deps: CampaignServiceDeps) {
-    ;({
-      store: this.store,
-      audience: this.audience,
-      publisher: this.publisher,
-      clock: this.clock,
-      audit: this.audit,
-      series: this.series,
-      directory: this.directory,
-    } = deps)
-  }
-
+export class CampaignService extends CampaignItems {
   async create(staff: StaffPrincipal, draft: CampaignDraft): Promise<CampaignRecord> {
     requireRole(staff, 'organizer', 'admin')
     const startsAt = draft.startsAt ?? this.clock.now()
@@ -140,63 +85,6 @@ export class CampaignService {
     if (created.repeat) await this.series.openDue([created])
     await this.audit.record(staff, 'campaign.created', { kind: 'campaign', id: created.id })
     return created
-  }
-
-  /**
-   * How many people a selector names now, deputies and station staff apart, within the organizer's
-   * districts or streets: the console's count while the organizer chooses, as creating would resolve them.
-   */
-  async previewAudience(staff: StaffPrincipal, selector: AudienceSelector): Promise<{ count: number; deputies: number; staff: number }> {
-    requireRole(staff, 'organizer', 'admin')
-    const scope = (await this.directory.scopeOf(staff)).regionIds
-    const people = this.audience.resolve({ audience: selector, scopeDistrictIds: [...scope] }, await this.audience.directory())
-    const deputies = people.filter((p) => p.kind === 'deputy').length
-    return { count: people.length, deputies, staff: people.length - deputies }
-  }
-
-  /** An organizer's list: the campaigns of their districts or streets and of the places under them, and the city's that reach them. */
-  /** The campaigns the staff member sees, newest first; with `createdBy: 'me'`, only those they created (只看我创建的). */
-  async list(staff: StaffPrincipal, query: PageQuery & { createdBy?: 'me' }) {
-    requireRole(staff, 'organizer', 'admin')
-    const scope = await this.directory.scopeOf(staff)
-    const page = { cursor: query.cursor, limit: query.limit, ...(query.createdBy === 'me' ? { createdBy: staff.id } : {}) }
-    if (scope.kind !== 'regions') return this.store.campaigns.search(page)
-    const found = await this.store.campaigns.search({ ...page, scopeDistrictIds: scopeOwnerIds(scope) ?? [], cityWide: true })
-    const dir = await this.audience.directory()
-    // The cursor stays the repository's, so a page may come back shorter but paging never skips.
-    return { ...found, items: found.items.filter((c) => canManageCampaign(scope, c) || this.reaches(scope, c, dir)) }
-  }
-
-  /**
-   * Not visible is not found: nobody learns which campaigns exist elsewhere. An organizer
-   * sees the campaigns they manage and the city's that reach their districts or streets.
-   */
-  async get(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
-    return (await this.visible(staff, id)).campaign
-  }
-
-  /** For changes: an organizer follows a city-level campaign but does not change it. */
-  async manageable(staff: StaffPrincipal, id: string): Promise<CampaignRecord> {
-    const { campaign, manages } = await this.visible(staff, id)
-    if (!manages) throw new ForbiddenError('市级活动由市人大常委会办公室管理，区县可查看本区县的进度', 'city_level')
-    return campaign
-  }
-
-  /** A campaign this console user may see, and whether they manage it (the scope worked out once). */
-  private async visible(staff: StaffPrincipal, id: string): Promise<{ campaign: CampaignRecord; manages: boolean }> {
-    requireRole(staff, 'organizer', 'admin')
-    const campaign = await this.store.campaigns.get(id)
-    if (!campaign) throw new NotFoundError('活动不存在')
-    const scope = await this.directory.scopeOf(staff)
-    const manages = canManageCampaign(scope, campaign)
-    if (!manages && !this.reaches(scope, campaign, await this.audience.directory())) throw new NotFoundError('活动不存在')
-    return { campaign, manages }
-  }
-
-  /** The districts or streets whose share an organizer sees of a city-level campaign; null when they see it whole. */
-  async districtView(staff: StaffPrincipal, c: Pick<CampaignRecord, 'scopeDistrictIds'>): Promise<string[] | null> {
-    const scope = await this.directory.scopeOf(staff)
-    return canManageCampaign(scope, c) ? null : [...scope.regionIds]
   }
 
   /**
@@ -259,113 +147,9 @@ export class CampaignService {
     return saved
   }
 
-  /**
-   * Corrects a reading item's wording, link or body (sanitised again), and whether it is
-   * required; its publish time only while it is still scheduled. Audited.
-   */
-  async correctItem(staff: StaffPrincipal, campaignId: string, itemId: string, patch: Partial<ItemDraft>): Promise<ReadingItem> {
-    const { campaign, item } = await this.itemOf(staff, campaignId, itemId)
-    const now = this.clock.now()
-    if (item.withdrawnAt) throw new ConflictError('学习材料已撤回，不能再修改', [], 'item_withdrawn')
-    if (patch.publishAt !== undefined && item.publishedAt)
-      throw new ConflictError('学习材料已经发布，发布时间不能再改', [{ path: 'body.publishAt', message: '已发布' }], 'item_published')
-    // A body replaces a link and a link a body: giving one drops the other unless both are sent.
-    const body = patch.body ? await sanitizeRichText(patch.body) : patch.body === undefined && !patch.link ? item.body : null
-    const link = patch.link !== undefined ? patch.link : patch.body ? null : item.link
-    const problems = patch.publishAt ? checkPublishAt(patch.publishAt, now, campaign) : []
-    if (patch.body && !(await plainText(body ?? '')) && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
-    else if (!body === !link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
-    if (problems.length) throw new ValidationError('输入有误', problems)
-    const next: ReadingItem = {
-      ...item,
-      title: patch.title ?? item.title,
-      summary: patch.summary ?? item.summary,
-      body,
-      link: body ? null : link,
-      source: patch.source ?? item.source,
-      required: patch.required ?? item.required,
-      publishAt: patch.publishAt ?? item.publishAt,
-    }
-    const saved = await this.store.campaigns.updateItem(next)
-    await this.audit.record(staff, 'reading.corrected', { kind: 'reading_item', id: item.id }, { campaignId, before: item, after: next })
-    return saved
-  }
-
-  /** Unpublishes an item: it leaves readers' lists, the digest and progress; a scheduled one is never published. Audited. */
-  async withdrawItem(staff: StaffPrincipal, campaignId: string, itemId: string): Promise<ReadingItem> {
-    const { item } = await this.itemOf(staff, campaignId, itemId)
-    if (item.withdrawnAt) throw new ConflictError('学习材料已撤回', [], 'item_withdrawn')
-    // A room's notice naming it with others, still waiting, is not sent: one naming only the others goes instead.
-    const notices = await this.publisher.noticesWithout(item)
-    const saved = await this.store.campaigns.updateItem({ ...item, withdrawnAt: this.clock.now() }, notices)
-    await this.audit.record(staff, 'reading.withdrawn', { kind: 'reading_item', id: item.id }, { campaignId, title: item.title, publishedAt: item.publishedAt })
-    return saved
-  }
-
-  private async itemOf(staff: StaffPrincipal, campaignId: string, itemId: string) {
-    const campaign = await this.manageable(staff, campaignId)
-    const item = await this.store.campaigns.getItem(itemId)
-    if (!item || item.campaignId !== campaign.id) throw new NotFoundError('学习材料不存在')
-    return { campaign, item }
-  }
-
-  /** Whether a city-level campaign reaches an organizer's places (he follows it without managing it). */
-  private reaches(scope: StaffScope, c: CampaignRecord, dir: NamedDirectory): boolean {
-    return !c.scopeDistrictIds.length && this.audience.resolve({ audience: c.audience, scopeDistrictIds: [...scope.regionIds] }, dir).length > 0
-  }
-
   async detail(staff: StaffPrincipal, id: string) {
     const campaign = await this.get(staff, id)
     const [items, periods] = await Promise.all([this.store.campaigns.items(id), campaign.repeat ? this.store.campaigns.periodsOf(id) : []])
     return { campaign, items, periods, phase: campaignPhase(campaign, this.clock.now()) }
-  }
-
-  /** Adds an item; it reaches the audience now, or when the publish job finds it due. */
-  async addItem(staff: StaffPrincipal, campaignId: string, draft: ItemDraft): Promise<ReadingItem> {
-    const campaign = await this.manageable(staff, campaignId)
-    const now = this.clock.now()
-    if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
-    // A series is read month by month: its reading belongs to an issue.
-    if (campaign.repeat) throw new ConflictError('每月一期的活动，请在当月这一期中添加学习材料', [], 'series_has_no_items')
-    const publishAt = draft.publishAt ?? null
-    const problems = checkPublishAt(publishAt, now, campaign)
-    const body = draft.body ? await sanitizeRichText(draft.body) : null
-    if (draft.body && !(await plainText(body ?? '')) && !body?.includes('<img')) problems.push({ path: 'body.body', message: '正文清理后为空' })
-    else if (!body === !draft.link) problems.push({ path: 'body.body', message: '请填写正文或链接（二选一）' })
-    if (problems.length) throw new ValidationError('输入有误', problems)
-    const scheduled = publishAt !== null && publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
-    const item: ReadingItem = {
-      id: `ri-${randomUUID()}`,
-      campaignId,
-      title: draft.title,
-      summary: draft.summary,
-      body,
-      link: body ? null : (draft.link ?? null),
-      source: draft.source,
-      required: draft.required,
-      publishAt: scheduled ? publishAt : now,
-      publishedAt: null,
-      withdrawnAt: null,
-      draft: draft.draft ?? false,
-      createdBy: staff.id,
-      createdAt: now,
-    }
-    await this.store.campaigns.addItem(item)
-    if (!scheduled && !item.draft) await this.publisher.publish(item)
-    if (!item.draft) await this.audit.record(staff, 'reading.published', { kind: 'reading_item', id: item.id }, { campaignId, publishAt: item.publishAt })
-    return (await this.store.campaigns.getItem(item.id)) ?? item
-  }
-
-  /** Publishes a draft item: now, or at its publish time when that is still to come. Audited. */
-  async publishItem(staff: StaffPrincipal, campaignId: string, itemId: string): Promise<ReadingItem> {
-    const { campaign, item } = await this.itemOf(staff, campaignId, itemId)
-    if (!item.draft) throw new ConflictError('学习材料不是草稿，无需再发布', [], 'not_a_draft')
-    const now = this.clock.now()
-    if (campaignPhase(campaign, now) === 'ended') throw new ConflictError('活动已结束，不能再发布学习材料', [], 'campaign_ended')
-    const scheduled = item.publishAt.getTime() > now.getTime() + PUBLISH_GRACE_MS
-    const next = await this.store.campaigns.updateItem({ ...item, draft: false, publishAt: scheduled ? item.publishAt : now })
-    if (!scheduled) await this.publisher.publish(next)
-    await this.audit.record(staff, 'reading.draft_published', { kind: 'reading_item', id: item.id }, { campaignId, publishAt: next.publishAt })
-    return (await this.store.campaigns.getItem(item.id)) ?? next
   }
 }

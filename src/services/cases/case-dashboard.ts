@@ -10,6 +10,9 @@ import { KeptAnswers } from './kept-answers.js'
 import { dutyAhead, type DutyDay } from '../../domain/duty-ahead.js'
 import { officeName } from './case-whereabouts.js'
 
+/** How far 群众不满意 is counted: well past any scope's (a few in a hundred of a year's messages). */
+const UNHAPPY_COUNT_BOUND = 100_000
+
 /** Dashboards kept between requests: one per scope and day (a few organizers and the admins), the last asked kept. */
 const KEPT_DASHBOARDS = 16
 
@@ -57,8 +60,9 @@ export class CaseDashboardService {
     return staff.role === 'station_staff' ? { ...answer, duty: this.dutyAt(staff.stationIds, periods.today, names) } : answer
   }
 
-  /** The next days a deputy in office is on duty at these stations (近期值班). */
+  /** The next days a deputy in office is on duty at these stations (近期值班), those paused that day marked (请假). */
   private dutyAt(stationIds: readonly string[], today: string, prepared: PreparedDirectory): DutyDay[] {
+    // Each deputy with his pause (away): a paused one is marked on the days it covers, as routing skips him then.
     const stations = stationIds.flatMap((id) => {
       const station = prepared.stations.get(id)
       return station ? [{ id, name: station.name, deputies: prepared.index.deputiesOfStation.get(id) ?? [] }] : []
@@ -78,17 +82,20 @@ export class CaseDashboardService {
     // The whole scope's figures come with the stations' (`overall`): one reading of the kept counts, not two.
     // The messages no deputy holds (a queue: a few in a scope) are counted apart, for the row that makes the
     // deputies' add up. A scope of stations alone (a clerk's, a street's) never holds a message at an office.
-    const [district, [all, ...station], deputy, [newToday, ...weeks], [unassigned]] = await Promise.all([
+    // 群众不满意 as the inbox's 只看群众不满意 lists it: the scope with the filter's own term (CaseFilter.unhappy, one
+    // definition in the store's SQL), counted as the list counts it; a few in a hundred, read through their own index.
+    const [district, [all, ...station], deputy, [newToday, ...weeks], [unassigned], unhappy] = await Promise.all([
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
       cases.tally(scope, { now, groupBy: 'station', overall: true }),
       cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
       cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
       cases.tally({ ...scope, statuses: ['submitted'] }, { now }),
+      cases.countUpTo({ ...scope, unhappy: true }, UNHAPPY_COUNT_BOUND),
     ])
     const districts = scope.districtIds ?? scope.districtsOrStations?.districtIds
     return caseDashboard(
       periods,
-      { all, district, station, deputy, newToday, weeks, unassigned, offices: !scope.stationIds },
+      { all, district, station, deputy, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy },
       {
         district: (id) => prepared.regions.get(id)?.name ?? id,
         station: (id) => prepared.stations.get(id)?.name ?? id,

@@ -1,84 +1,29 @@
 import type { Clock } from '../../clock.js'
 import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
-import { addressedDeputyId } from '../../domain/case-addressee.js'
 import { heldOnce } from '../../domain/case-refusals.js'
-import { urgedCaseIds, urgeStanding, type UrgeStanding } from '../../domain/case-urging.js'
-import { staffCaseActions, type StaffCaseAction } from '../../domain/case-staff-actions.js'
-import { namedIds } from '../../domain/case-timeline.js'
-import { subtree } from '../../domain/region-tree.js'
-import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
-import { localDate } from '../../domain/dates.js'
+import { urgedCaseIds, urgeStanding } from '../../domain/case-urging.js'
+import { staffCaseActions } from '../../domain/case-staff-actions.js'
+import { numberElsewhereText, parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { phonesWrittenIn } from '../../domain/pii-mask.js'
 import { contentGrams, mostSimilar, type ContentGrams } from '../../domain/similarity.js'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
+import { maskPhone, type PiiCipher } from '../../security/pii.js'
 import type { CaseQuery, Page, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
-import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { carrierOf, handedAwayMatches, officeName, type HandedUpMatch } from './case-whereabouts.js'
 import { handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
+import { caseScope, filterQuery, shortNumberOf, type CaseFilters } from './case-filters.js'
+import { caseDetail, type CaseDetail, type StaffCaseDetail } from './case-detail.js'
 
 // Where a message went is read in case-whereabouts.ts; these names stay importable from here.
 export { officeName, type HandedUpMatch }
-
-export interface CaseFilters {
-  status?: CaseStatus
-  topic?: string
-  regionId?: string
-  stationId?: string
-  deputyId?: string
-  overdue?: boolean
-  from?: Date
-  to?: Date
-  /** Still waiting for someone (any open status), as the dashboard's "open" count means. */
-  open?: boolean
-  /** The resident's latest rating, 1–5. */
-  rating?: number
-  /** 群众不满意: a low score, or reopened and not rated again (domain/case-unhappy). */
-  unhappy?: boolean
-  /** The place's district or the district handling it (the dashboard's bars by district). */
-  districtId?: string
-  /** At an office, no station holding it: handed up (上报), or no station covers its place (the dashboard's 区人大办). */
-  atOffice?: boolean
-  /** The console's search box: a ticket, a short number, or words the message contains (see parseCaseSearch). */
-  q?: string
-  /** Only these cases: the messages behind a hot issue (在留言列表中查看), at most CASE_IDS_MAX. */
-  ids?: string[]
-}
-
-/** Cases one list may be narrowed to by id: a hot issue's, in one address the browser can send. */
-export const CASE_IDS_MAX = 200
-
-export interface CaseDetail {
-  case: CaseRecord
-  events: CaseEvent[]
-  names: { station: string | null; deputy: string | null; office: string | null }
-  /** Names of everyone and everything the timeline mentions, by "deputy:ID", "staff:ID", "station:ID", "office:ID". */
-  timelineNames: Record<string, string>
-  phoneMasked: string | null
-  /**
-   * The deputy she wrote to by name (addressedDeputyId), by the public code a new message to them
-   * takes and whether they are still in office; null when she wrote by place or to a station.
-   */
-  addressedDeputy: { code: string; name: string; inOffice: boolean } | null
-}
-
-/** The console's case page: the detail with what staff weigh it against and may do with it. */
-export interface StaffCaseDetail extends CaseDetail {
-  /** The duplicates merged into this message that the staff member may read, oldest first. */
-  duplicates: CaseRecord[]
-  urge: UrgeStanding
-  /** The moves this staff member may make on it now: the page offers these and no others. */
-  actions: StaffCaseAction[]
-  /**
-   * A merged message's work is done on the one it was merged into (followed to the end of a chain of
-   * merges): its number, and who handles it when this staff member may see it (null when not merged).
-   */
-  carrier: { id: string; ticket: string; seen: boolean; deputy: string | null } | null
-}
+// The lists' filters are read in case-filters.ts, a case's page put together in case-detail.ts; these names stay importable from here.
+export { CASE_IDS_MAX, type CaseFilters } from './case-filters.js'
+export type { CaseDetail, StaffCaseDetail } from './case-detail.js'
 
 /** What CaseQueries is built from (one object: the parameters are many). */
 export interface CaseQueriesDeps {
@@ -178,18 +123,10 @@ export class CaseQueries {
   }
 
   /**
-   * The cases a staff member may see, as a store filter (canSeeCase's rule): an organizer's
-   * districts by the cases' districts, their streets by the stations in them, both together
-   * as one "either" filter (the plain station filter serves a street organizer's figures as it
-   * serves station staff's).
+   * The cases a staff member may see, as a store filter (canSeeCase's rule; caseScope in case-filters.ts).
    */
   async scope(staff: StaffPrincipal): Promise<Pick<CaseQuery, 'stationIds' | 'districtIds' | 'districtsOrStations'>> {
-    if (staff.role === 'station_staff') return { stationIds: staff.stationIds }
-    const cases = await this.directory.caseScopeOf(staff)
-    if (!cases) return {}
-    if (!cases.stationIds.length) return { districtIds: cases.districtIds }
-    if (!cases.districtIds.length) return { stationIds: cases.stationIds }
-    return { districtsOrStations: cases }
+    return caseScope(this.directory, staff)
   }
 
   /** A console user as canSeeCase judges them (a street organizer: with their street's stations). */
@@ -197,46 +134,18 @@ export class CaseQueries {
     return this.directory.caseViewer(staff)
   }
 
+  /** The store filter a list's filters ask for, before the caller's scope (filterQuery in case-filters.ts). */
   async filterQuery(f: CaseFilters): Promise<Partial<CaseQuery>> {
-    const q: Partial<CaseQuery> = {}
-    if (f.status) q.statuses = [f.status]
-    else if (f.open) q.statuses = [...OPEN_STATUSES]
-    if (f.rating !== undefined) q.rating = f.rating
-    if (f.unhappy) q.unhappy = true
-    if (f.districtId) q.districtIds = [f.districtId]
-    // Every office there is: a district's, or the city's (null). The caller's scope keeps those she may see.
-    if (f.atOffice) q.officeRegionIds = [...[...(await this.directory.prepared()).regions.values()].filter((r) => r.kind === 'district').map((r) => r.id), null]
-    if (f.topic) q.topic = f.topic
-    // A merged message is counted for no deputy (migration 060): the 代表 filter lists what his figures count.
-    if (f.deputyId) Object.assign(q, { deputyId: f.deputyId, unmerged: true })
-    if (f.stationId) q.stationIds = [f.stationId]
-    if (f.overdue) q.overdueAt = this.clock.now()
-    if (f.from) q.createdFrom = f.from
-    if (f.to) q.createdTo = f.to
-    if (f.q) {
-      const search = parseCaseSearch(f.q)
-      if ('ticket' in search) q.ticket = search.ticket
-      else if ('shortNumber' in search) q.tickets = this.shortNumberSearch(f.q)!.tickets
-      else q.textWords = search.words
-    }
-    if (f.regionId) q.regionIds = [...subtree(f.regionId, [...(await this.directory.prepared()).regions.values()])]
-    if (f.ids) {
-      const ids = [...new Set(f.ids)]
-      if (ids.length > CASE_IDS_MAX)
-        throw new UnprocessableError(`一次最多查看 ${CASE_IDS_MAX} 条留言，请分几次查看`, [{ path: 'query.ids', message: `最多 ${CASE_IDS_MAX} 条` }])
-      q.ids = ids
-    }
-    return q
+    return filterQuery(f, this.directory, this.clock.now(), this.timeZone)
   }
 
   /**
    * The days and tickets a short number ("0002") of the search box stands for, counted from today
    * in the business time zone as tickets are dated; null for any other search.
    */
+
   shortNumberSearch(q: string | undefined): ShortNumberSearch | null {
-    const search = q ? parseCaseSearch(q) : null
-    if (!search || !('shortNumber' in search)) return null
-    return shortNumberSearch(search.shortNumber, localDate(this.clock.now(), this.timeZone))
+    return shortNumberOf(q, this.clock.now(), this.timeZone)
   }
 
   /**
@@ -254,6 +163,26 @@ export class CaseQueries {
     const tickets = 'ticket' in search ? [search.ticket] : 'shortNumber' in search ? this.shortNumberSearch(q)!.tickets : []
     if (!tickets.length) return []
     return handedAwayMatches(this.store, await this.directory.prepared(), await this.viewerOf(staff), staff.stationIds, tickets)
+  }
+
+  /**
+   * For a clerk whose number search found nothing of her station's (nor a message it handed on, `handedAway`): the words
+   * saying that a message with that number is another station's (or an office's) when one is, else null. Only how many
+   * exist is read (the tickets' unique index), never which or what they say. The first page only, as handedUpMatches.
+   */
+  async numberElsewhere(staff: StaffPrincipal, q: string | undefined, page: { cursor?: string; found: boolean; handedAway: boolean }): Promise<string | null> {
+    if (staff.role !== 'station_staff' || page.cursor || page.found || page.handedAway || !q) return null
+    const search = parseCaseSearch(q)
+    const short = 'shortNumber' in search ? this.shortNumberSearch(q)! : null
+    const tickets = 'ticket' in search ? [search.ticket] : short ? short.tickets : []
+    if (!tickets.length) return null
+    // More with these numbers in the whole store than in her scope (the list's other filters may hide one of hers): one is another's.
+    const [all, hers] = await Promise.all([
+      this.store.cases.countUpTo({ tickets }, tickets.length),
+      this.store.cases.countUpTo({ tickets, ...(await this.scope(staff)) }, tickets.length),
+    ])
+    if (all <= hers) return null
+    return numberElsewhereText(short ? short.number : tickets[0], short ? short.days : null)
   }
 
   async forResident(resident: MpPrincipal, caseId: string) {
@@ -325,6 +254,20 @@ export class CaseQueries {
   }
 
   /**
+   * 查看完整原文: the case page with what residents wrote there whole (her message, her comments and reopen reasons, the
+   * duplicates merged into it), which the page shows masked. Only a case the staff member may read (forStaff: another
+   * station's is not found), and audited before it is answered (DESIGN: every unmasked read by staff is audited): one
+   * entry for the message, one for each duplicate shown with it (found by its own number on 操作记录). The contact phone
+   * stays masked: it is not among her words.
+   */
+  async wholeWordsForStaff(staff: StaffPrincipal, caseId: string): Promise<StaffCaseDetail> {
+    const d = await this.forStaff(staff, caseId)
+    await this.audit.record(staff, 'case.text.read', { kind: 'case', id: d.case.id }, { source: 'text' })
+    for (const m of d.duplicates) await this.audit.record(staff, 'case.text.read', { kind: 'case', id: m.id }, { source: 'text', withTicket: d.case.ticket })
+    return d
+  }
+
+  /**
    * The whole number, for the deputy who must call back, while the message is open with them
    * (withdrawn, merged, refused or done, there is no call left to make); never for an anonymous
    * message. Audited. The phone field, else the number she wrote in her message (phoneToCall).
@@ -386,27 +329,7 @@ export class CaseQueries {
     }
   }
 
-  /** Who and what a timeline names, looked up once per case view. */
-  private async timelineNames(events: CaseEvent[], prepared: PreparedDirectory) {
-    const ids = namedIds(events)
-    const names: Record<string, string> = {}
-    for (const id of ids.deputies) {
-      const name = prepared.deputies.get(id)?.name ?? (await this.store.deputies.get(id))?.name
-      if (name) names[`deputy:${id}`] = name
-    }
-    for (const id of ids.stations) {
-      const name = prepared.stations.get(id)?.name
-      if (name) names[`station:${id}`] = name
-    }
-    for (const id of ids.offices) names[`office:${id}`] = officeName(id, prepared)
-    for (const id of ids.staff) {
-      const name = (await this.store.staff.get(id))?.name
-      if (name) names[`staff:${id}`] = name
-    }
-    return names
-  }
-
-  /** The name of the office a case waits at ("市人大常委会办公室" when none). */
+  /** The name of the office a case waits at (the whole installation's, business.officeName or 市人大常委会办公室, when none). */
   async officeNameOf(regionId: string | null) {
     return officeName(regionId ?? 'city', await this.directory.prepared())
   }
@@ -416,28 +339,8 @@ export class CaseQueries {
     if (!c || !allowed(c)) throw new NotFoundError('留言不存在')
     return c
   }
-
   private async detail(c: CaseRecord, written?: CaseEvent[]): Promise<CaseDetail> {
-    const prepared = await this.directory.prepared()
-    const events = written ?? (await this.store.cases.events(c.id))
-    const now = this.clock.now()
-    return {
-      case: this.images ? { ...c, images: c.images.map((url) => this.images!.signedLink(url, now)) } : c,
-      events,
-      names: {
-        station: c.stationId ? (prepared.stations.get(c.stationId)?.name ?? null) : null,
-        deputy: c.deputyId ? (prepared.deputies.get(c.deputyId)?.name ?? null) : null,
-        office: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
-      },
-      timelineNames: await this.timelineNames(events, prepared),
-      phoneMasked: c.anonymous || !c.phoneEnc ? null : (maskPhone(this.cipher.tryDecrypt(c.phoneEnc, c.id)) ?? PHONE_UNREADABLE),
-      addressedDeputy: addressee(c, events, prepared),
-    }
+    const { store, directory, clock, cipher, images } = this
+    return caseDetail({ store, directory, clock, cipher, images }, c, written)
   }
-}
-
-function addressee(c: CaseRecord, events: CaseEvent[], prepared: PreparedDirectory): CaseDetail['addressedDeputy'] {
-  const id = addressedDeputyId(c, events)
-  const deputy = id ? prepared.deputies.get(id) : undefined
-  return deputy ? { code: deputy.code, name: deputy.name, inOffice: deputy.active !== false } : null
 }

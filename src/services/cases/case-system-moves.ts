@@ -85,7 +85,8 @@ export class CaseSystemMoves extends CaseMechanics {
     const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
     return this.store.cases.update(
       { ...c, ...patch, updatedAt: now },
-      [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round } })],
+      // Whom it was reported to (the station, or an office) is kept on the step: the clerk reads whether the office knows.
+      [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round, ...reportedTo(to) } })],
       [
         caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
         ...(c.deputyId
@@ -99,4 +100,11 @@ export class CaseSystemMoves extends CaseMechanics {
       ],
     )
   }
+}
+
+/** The step's names for whom a 督办 went to: `toStation` or `toOffice`, which the timeline names (namedIds). */
+function reportedTo(to: { kind: string; id: string }): { toStation: string } | { toOffice: string } | Record<string, never> {
+  if (to.kind === 'station') return { toStation: to.id }
+  if (to.kind === 'office') return { toOffice: to.id }
+  return {}
 }

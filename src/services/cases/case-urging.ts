@@ -11,6 +11,7 @@ import { refusalText } from '../../domain/case-refusals.js'
 import { mayBeUrged, urgeRound, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -92,7 +93,8 @@ export class CaseUrging {
     const due = nextDeadline(c)
     const word = this.clockWord(c)
     const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${closingText(due, this.timeZone, now)}，`
-    const words = note ? `附言：${excerpt(note, 60)}` : ''
+    // Masked before the cut, as case-workflow's herWords: staff may paste a resident's phone into the note.
+    const words = note ? `附言：${excerpt(maskPhoneAndIdNumbers(note), 60)}` : ''
     return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${words}`
   }
 }

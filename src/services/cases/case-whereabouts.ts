@@ -19,9 +19,9 @@ export interface HandedUpMatch {
   to: { kind: 'office' | 'station'; name: string }
 }
 
-/** The congress office of a district, or the city's ("city"). */
+/** The congress office of a district, or the whole installation's ("city": 市人大常委会办公室, or a district's own, business.officeName). */
 export function officeName(regionId: string, prepared: PreparedDirectory) {
-  return regionId === 'city' ? '市人大常委会办公室' : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
+  return regionId === 'city' ? prepared.index.officeName : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null)

@@ -1,18 +1,18 @@
-import { canTransition, mergeTargetRefusal, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
-import { mergeIntoAnsweredText, mergePlacesText, mergeTargetText, reopenBlockedText } from '../../domain/case-refusals.js'
+import { canTransition, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
+import { reopenBlockedText } from '../../domain/case-refusals.js'
 import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { replyRefusal } from '../../domain/reply-words.js'
-import { contentGrams, placesApart } from '../../domain/similarity.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError } from '../../errors.js'
-import { StoreConflict } from '../../store/conflicts.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { caseCards } from './case-cards.js'
-import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, toDeputy, withExtra, WORK_KINDS } from './case-changes.js'
-import { CasePlacing } from './case-placing.js'
+import { caseEvent, caseMessage, deputyActor, excerpt, queueOf, resident, staffActor, toDeputy, withExtra } from './case-changes.js'
+import { CaseMerging } from './case-merge.js'
 import { maskKnowingNames, namesGivenIn } from '../privacy/known-names.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
+import { awayNotice } from '../../domain/deputy-away.js'
+import { localDate } from '../../domain/dates.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 
@@ -46,13 +46,13 @@ export interface ReopenOffer {
 }
 
 /**
- * The moves of the closed loop: deputies acknowledge, forward and reply; staff reject and merge;
- * residents withdraw, rate and reopen; and, from CasePlacing (case-placing.ts), who handles it:
- * staff assign and hand up, deputies transfer. Each move is checked against the state machine
- * (409 with the current state otherwise), recorded in the timeline and announced through the
- * outbox in the same transaction.
+ * The moves of the closed loop: deputies acknowledge, forward and reply; staff reject, and merge
+ * (CaseMerging, case-merge.ts); residents withdraw, rate and reopen; and, from CasePlacing
+ * (case-placing.ts), who handles it: staff assign and hand up, deputies transfer. Each move is
+ * checked against the state machine (409 with the current state otherwise), recorded in the
+ * timeline and announced through the outbox in the same transaction.
  */
-export class CaseWorkflow extends CasePlacing {
+export class CaseWorkflow extends CaseMerging {
   // ——— deputies ———
 
   async acknowledge(deputy: MpPrincipal, caseId: string, note?: string) {
@@ -144,52 +144,6 @@ export class CaseWorkflow extends CasePlacing {
       patch: { closedAt: this.clock.now() },
       tell: [resident(c, 'case.rejected', `很抱歉，${this.yours(c)}不予受理：${reason}`, caseCards.rejected())],
     }).then((done) => this.freeDuplicates(done))
-  }
-
-  /** Folds a duplicate into the case that will carry the work (分析研判: treated together). */
-  async merge(staff: StaffPrincipal, caseId: string, intoCaseId: string, note?: string) {
-    const c = await this.staffCase(staff, caseId)
-    if (caseId === intoCaseId) throw new ConflictError('不能与自己合并')
-    const into = await this.staffCase(staff, intoCaseId)
-    // Answered already (waiting for its score): its answer was written before this message came, and nobody would
-    // answer this one, which the merge closes (已办结 with nobody acting). The dialog lists it marked, never to choose.
-    // Reopened (重新办理), it is being worked on again and may take this one along.
-    const refused = await this.mergeTargetRefused(into)
-    if (refused) throw refused
-    // The 合并 dialog offers no message about another gate, building or bus route (MergeChoices), and the merge holds to
-    // the same rule whatever is posted: it closes this resident's message, and the other place's problem would go undone.
-    const apart = placesApart(contentGrams(c.text), contentGrams(into.text))
-    if (apart) throw new UnprocessableError(mergePlacesText(c, into, apart), [{ path: 'body.intoCaseId', message: 'places_differ' }], 'merge_places_differ')
-    const handler = c.deputyId
-      ? [toDeputy(c.deputyId, 'case.merged', `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。`, caseCards.mergedAway())]
-      : []
-    const told = `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
-    return this.apply(c, staffActor(staff), {
-      action: 'merge',
-      type: 'merged',
-      to: 'closed',
-      note,
-      patch: { mergedInto: into.id, closedAt: this.clock.now() },
-      data: { into: into.id, intoTicket: into.ticket },
-      tell: [resident(c, 'case.merged', told, caseCards.merged()), ...handler],
-      // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
-      withdraw: WORK_KINDS,
-      // Checked again inside the write: answered, closed or merged since the read above (its deputy answering at this
-      // very moment), the merge is refused in the same words, read from it as it is now, and nothing is written.
-      mergeInto: into.id,
-    }).catch(async (err: unknown) => {
-      if (!(err instanceof StoreConflict) || (err.conflict !== 'merge_target_answered' && err.conflict !== 'merge_target_closed')) throw err
-      throw (await this.mergeTargetRefused(await this.load(into.id))) ?? err
-    })
-  }
-
-  /** Why `into` may not take a duplicate now (mergeTargetRefusal), in the words the 合并 dialog reads; null when it may. */
-  private async mergeTargetRefused(into: CaseRecord): Promise<ConflictError | null> {
-    const refusal = mergeTargetRefusal(into)
-    if (refusal === 'merge_target_answered') return new ConflictError(mergeIntoAnsweredText(into), [{ path: 'body.intoCaseId', message: 'replied' }], refusal)
-    if (refusal !== 'merge_target_closed') return null
-    const root = into.mergedInto ? ((await this.store.cases.get(into.mergedInto))?.ticket ?? null) : null
-    return new ConflictError(mergeTargetText(into, root), [{ path: 'body.intoCaseId', message: into.status }], refusal)
   }
 
   // ——— residents ———
@@ -297,16 +251,21 @@ export class CaseWorkflow extends CasePlacing {
     const blocked = c.status === 'closed' ? reopenBlock(c, this.policy, now) : null
     if (blocked) throw new ConflictError(reopenBlockedText(blocked, this.policy), [], blocked)
     const { ackDueAt, replyDueAt, provisional } = slaDeadlines(now, await this.calendar.current(), this.policy)
-    // The deputy who answered takes it again while in office; one who has left since is given nothing new,
-    // and a message answered without a deputy goes back to its station's (or office's) queue to be placed.
-    const deputyId = c.deputyId && (await this.directory.prepared()).deputies.get(c.deputyId)?.active ? c.deputyId : null
+    // The deputy who answered takes it again while in office and not paused today (暂停接收留言: routing's isAwayOn
+    // rule); one who has left or is away is given nothing new, and it goes back to its station's (or office's) queue,
+    // as does a message answered without a deputy: the pause promised the station that messages naming him come to it.
+    const held = c.deputyId ? (await this.directory.prepared()).deputies.get(c.deputyId) : undefined
+    // "暂停接收留言至12月5日" as residents read it beside his name (awayNotice): null unless he is away today.
+    const away = held?.active ? awayNotice(held.away, localDate(now, this.policy.timeZone)) : null
+    const deputyId = held?.active && !away ? c.deputyId : null
     const unhappy = `群众不满意（${c.rating} 分）`
     // As a new message is given to him: by name, with the time he has to acknowledge it again (the notice's hint
     // says 受理 first, as 待办 lists it: 待受理), then to answer.
     const name = deputyId ? await this.deputyName(deputyId) : ''
     // Her words with the score go along when they differ from her reason: the rating notice, if still waiting, is
     // withdrawn below, and this one message then tells him all she said (one message for one act of hers).
-    // Her words as every notice to a deputy quotes her: phone and ID numbers masked before they are cut (no half number).
+    // Her words as every notice quotes her, to the deputy or to the station's queue (its WeChat room reads them too):
+    // phone and ID numbers masked before they are cut (no half number).
     const herWords = (words: string) => excerpt(maskPhoneAndIdNumbers(words), 40).replace(/[。！!？?.]+$/, '')
     const scored = c.ratingComment && c.ratingComment.trim() !== reason.trim() ? `群众评价时说：${herWords(c.ratingComment)}。` : ''
     const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${herWords(reason)}。${scored}请在${closingText(ackDueAt, this.policy.timeZone, now)}受理。`
@@ -316,7 +275,7 @@ export class CaseWorkflow extends CasePlacing {
           {
             to: queueOf(c),
             kind: 'case.queued',
-            text: `留言 ${c.ticket} ${unhappy}，申请重新办理${c.deputyId ? '，原办理代表已离任' : ''}，请登录工作台分派：${excerpt(reason, 40)}`,
+            text: `留言 ${c.ticket} ${unhappy}，申请重新办理${away ? `，原办理代表${away}` : c.deputyId ? '，原办理代表已离任' : ''}，请登录工作台分派：${herWords(reason)}`,
           },
         ]
     return this.apply(

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors.js'
 import { SUPERSEDED_REASON } from '../../domain/message-truth.js'
 import type { OutboxMessage, OutboxQuery, OutboxStatus, Store } from '../../store/ports.js'
 import { keptAfterOffice } from './superseded.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 /**
  * What the console lists by: a message's status, or `dropped` (无需发送) for the dead messages dropped on
@@ -26,6 +27,8 @@ export class OutboxConsole {
   constructor(
     private readonly store: Pick<Store, 'outbox' | 'deputies' | 'staff' | 'stations' | 'regions'>,
     private readonly clock: Clock,
+    /** Names offices as the rest of the console does (the installation's own office name). */
+    private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
   /**
@@ -45,7 +48,7 @@ export class OutboxConsole {
     const counts: Record<OutboxListStatus, number> = { ...byStatus, dead: byStatus.dead - dropped, dropped }
     const departed = await this.departed(page.items)
     const retryable = new Set(page.items.filter((m) => m.status === 'dead' && !noRetryReason(m, departed)).map((m) => m.id))
-    return { counts, byChannel, page, names: await recipientNames(this.store, page.items), retryable }
+    return { counts, byChannel, page, names: await recipientNames(this.store, page.items, await this.directory.prepared()), retryable }
   }
 
   /** Sends a dead message again; only a dead one that can still reach someone may be (409 says why not). */
@@ -60,7 +63,7 @@ export class OutboxConsole {
       throw new ConflictError('只有发送失败的消息可以重试', [{ path: 'status', message: m.status }], 'not_dead')
     }
     const m = (await this.store.outbox.get(id))!
-    return { message: m, names: await recipientNames(this.store, [m]) }
+    return { message: m, names: await recipientNames(this.store, [m], await this.directory.prepared()) }
   }
 
   /** The deputies among the dead messages' recipients who have left office since. */

@@ -11,7 +11,19 @@ const DONE_WORDS: Record<string, string> = {
   'ballot.reminder': '（代表已经投票，不用再提醒）',
   'survey.reminder': '（代表已经填写，不用再提醒）',
   'reading.reminder': '（代表已经读完，不用再提醒）',
+  // The notice that a ballot or survey has begun ("…已开始，请在…投票"), held by quiet hours or a missing subscription
+  // credit: once he has voted or answered, "请投票" would make him wonder whether his vote counted.
+  'ballot.published': '（代表已经投票，不再通知）',
+  'survey.published': '（代表已经填写，不再通知）',
 }
+
+/** The 票决通知 or 问卷通知 once it can no longer be acted on: it names a deadline and asks for what is now refused. */
+const NOTICE_OVER = {
+  ballot: '（投票已经截止，不再通知）',
+  consultation: '（征求意见已经截止，不再通知）',
+  survey: '（问卷已经截止，不再通知）',
+  full: '（提交人数已满，不再通知）',
+} as const
 
 /** What the reminder's deadline ("请在…前完成") was for, said once it has passed: nobody can act on it any more. */
 const OVER_WORDS = {
@@ -54,7 +66,8 @@ const NOTICE_WORDS = {
  * voted at 07:30 meanwhile: asked again to vote, he would wonder whether his vote counted.
  * Nor does it go once what it asks can no longer be done: the ballot or survey closed (on time,
  * or early by its organizer) or took all the answers it may, the campaign ended. "请在…前完成"
- * after the deadline sends him to a page that refuses him.
+ * after the deadline sends him to a page that refuses him. The notice that the ballot or survey began (票决通知,
+ * 问卷通知), held the same way, likewise: not once he has voted or answered, nor once it has closed.
  * A meeting's 请回复参会情况 (提醒未回复) likewise, to a deputy or a staff member: not once they have
  * answered 参加 or 请假 (or staff recorded their leave), nor once their answers have closed (the
  * reply deadline, or the start) — the meeting's RSVP would refuse the answer it asks for.
@@ -92,8 +105,9 @@ export class ReminderDone {
     const survey = p.surveyId ? await this.store.surveys.get(p.surveyId) : null
     if (!survey) return null
     if (await this.hasAnswered(survey, m.recipientId)) return words
-    if (surveyPhase(survey, now) === 'closed') return OVER_WORDS[survey.kind]
-    return survey.responseCap !== null && survey.responseCount >= survey.responseCap ? OVER_WORDS.full : null
+    const over = m.kind.endsWith('.published') ? NOTICE_OVER : OVER_WORDS
+    if (surveyPhase(survey, now) === 'closed') return over[survey.kind]
+    return survey.responseCap !== null && survey.responseCount >= survey.responseCap ? over.full : null
   }
 
   /** A meeting's "please answer" to an invitee who has, or may no longer (meeting cancelled or moved is superseded elsewhere). */

@@ -242,11 +242,16 @@ export class DigestService {
       else openCases.set(c.deputyId, [c])
     }
     const weekEnd = now.getTime() + WEEK_MS
+    const weekEndAt = new Date(weekEnd)
     // The week's meetings, and those further off whose answers are due within it (a meeting called ten days ahead,
     // answers due in three): he is told while he can still answer, not first on the morning after the deadline.
-    const published = (await this.store.meetings.list({ statuses: ['published'], startFrom: now })).filter(
-      (m) => m.startAt.getTime() < weekEnd || (m.rsvpDeadline !== null && m.rsvpDeadline.getTime() < weekEnd),
-    )
+    // Two reads bounded by the week's end: a city that publishes its year of 接待日 is not read whole every morning.
+    // A deadline already past owes nothing, and one invited late answers until the start, beyond the week.
+    const [thisWeek, answersDue] = await Promise.all([
+      this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: weekEndAt }),
+      this.store.meetings.list({ statuses: ['published'], startFrom: weekEndAt, rsvpDeadlineFrom: now, rsvpDeadlineTo: weekEndAt }),
+    ])
+    const published = [...thisWeek, ...answersDue]
     const upcoming = seen ? published.filter(seen.meeting) : published
     const byId = new Map(upcoming.map((m) => [m.id, m]))
     const meetings = new Map<string, DigestMeeting[]>()

@@ -34,6 +34,8 @@ export class DirectoryCache {
   constructor(
     private readonly store: Pick<Store, 'directory'>,
     private readonly cacheMs = 60_000,
+    /** business.officeName, which routing and case views name the whole installation's office by (null: from the regions). */
+    private readonly officeName: string | null = null,
   ) {}
 
   invalidate() {
@@ -129,7 +131,7 @@ export class DirectoryCache {
         else deputiesByStation.set(s, [d.id])
       }
     return {
-      index: buildRoutingIndex({ regions: snapshot.regions, stations: snapshot.stations, deputies }),
+      index: buildRoutingIndex({ regions: snapshot.regions, stations: snapshot.stations, deputies, officeName: this.officeName }),
       regions: new Map(snapshot.regions.map((r) => [r.id, r])),
       stations: new Map(snapshot.stations.map((s) => [s.id, s])),
       deputies: new Map(deputies.map((d) => [d.id, d])),

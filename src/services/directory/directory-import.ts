@@ -1,5 +1,5 @@
-import { BUILT_IN_ADMIN_ID, checkDirectoryFile, type ImportCheck, type ImportedDeputy, type ImportedStaff } from '../../domain/directory-import.js'
-import { WAITING_STATUSES } from '../../domain/case.js'
+import { checkDirectoryFile, type ImportCheck, type ImportedDeputy } from '../../domain/directory-import.js'
+import { WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
 import {
   deputiesNotInFileWarning,
   deputyLeftOutText,
@@ -18,49 +18,20 @@ import type { PasswordHasher } from '../../security/passwords.js'
 import type { Clock } from '../../clock.js'
 import { localDate } from '../../domain/dates.js'
 import { dutyAfterMove } from '../../domain/duty-days.js'
-import { activationHashOf } from '../accounts/activation.js'
 import { DEMO_STORE_MARKER } from '../accounts/demo-login.js'
 import type { PiiCipher } from '../../security/pii.js'
-import type { DeputyRecord, DirectorySnapshot, StaffRecord, Store } from '../../store/ports.js'
+import type { DeputyRecord, DirectorySnapshot, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { readSheetRows, type SheetUpload } from './directory-sheets.js'
+import { deputiesNotInFile, staffNotInFileOf, type ImportProgress, type ImportReport } from './import-report.js'
+import { codeOwnerIn, staffRecords, tellGeneratedCodes, tellStillWaiting } from './import-codes.js'
+
+export type { GeneratedCodes, ImportProgress, ImportReport, NotInFile } from './import-report.js'
 
 type Kind = keyof DirectorySnapshot
 type Tally = Record<Kind, number>
 const zero = (): Tally => ({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 0 })
-
-export interface ImportReport {
-  created: Tally
-  updated: Tally
-  unchanged: Tally
-  /**
-   * Deputies in office whom a file listing deputies leaves out, and active console accounts a file listing
-   * staff leaves out (`code`: the user name). They are kept as they are (a file may cover one district only):
-   * the office takes those who have left out of service itself (设为离任, 停用), which `leftOut` says how.
-   */
-  notInFile: { deputies: NotInFile; staff: NotInFile }
-  /** Deputies whose stations the file changed: from where to where, what they still hold, in words (`text`). */
-  moved: Array<DeputyMove & { text: string }>
-  /** Those left out, each in words: what they still hold or may still do, and where to act. */
-  leftOut: {
-    deputies: Array<{ id: string; code: string; name: string; openCases: number; text: string }>
-    staff: Array<{ id: string; username: string; name: string; role: string; text: string }>
-  }
-  /** Every line the clerk should read, those about the people above included (for the command line and the API). */
-  warnings: string[]
-  /** The lines of `warnings` about the file itself (sheets skipped, years read, places no station covers), not about people. */
-  notes: string[]
-}
-
-/** How many were left out, and the first of them by id. */
-export interface NotInFile {
-  count: number
-  items: Array<{ id: string; code: string; name: string }>
-}
-const NOT_IN_FILE_LISTED = 100
-
-export type ImportProgress = (message: string) => void
 
 /** What DirectoryImporter is built from (one object: the parameters are many). */
 export interface DirectoryImporterDeps {
@@ -124,7 +95,7 @@ export class DirectoryImporter {
     { passwordCost, changeAtFirstLogin = true }: { passwordCost?: number; changeAtFirstLogin?: boolean } = {},
   ): Promise<ImportReport> {
     const existing = await this.store.directory.snapshot()
-    const check = checkDirectoryFile(input, existing, this.topics)
+    const check = checkDirectoryFile(input, existing, this.topics, { codeOwner: codeOwnerIn(this.cipher, existing) })
     if (!check.ok) throw rejected(check.problems)
     return this.write(check, existing, actor, progress, { passwordCost, changeAtFirstLogin })
   }
@@ -159,14 +130,14 @@ export class DirectoryImporter {
       },
       { today: localDate(this.clock.now(), this.timeZone) },
     )
-    const check = checkDirectoryFile(conversion.file, existing, this.topics)
+    const check = checkDirectoryFile(conversion.file, existing, this.topics, { codeOwner: codeOwnerIn(this.cipher, existing) })
     const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems)
     if (problems.length || !check.ok) throw rejected(problems)
     // Sheets left out (a workbook's 说明 page) are said first: the clerk checks nothing of theirs was among them.
     check.warnings.unshift(...conversion.skipped, ...conversion.notes)
     for (const d of check.file.deputies.filter((d) => unreadablePhones.has(d.id) && d.phone === null))
       check.warnings.push(`代表${d.name}（${d.code}）原来存的电话无法读取，这次没有改动，原样保留；如需改正，请在表格里加上"电话"一列，填上号码后重新导入`)
-    return this.write(check, existing, actor, progress, { changeAtFirstLogin: true, keepPhones: unreadablePhones })
+    return this.write(check, existing, actor, progress, { changeAtFirstLogin: true, keepPhones: unreadablePhones, generateCodes: true })
   }
 
   private async write(
@@ -174,7 +145,12 @@ export class DirectoryImporter {
     existing: DirectorySnapshot,
     actor: StaffPrincipal | null,
     progress: ImportProgress,
-    { passwordCost, changeAtFirstLogin, keepPhones = new Set() }: { passwordCost?: number; changeAtFirstLogin: boolean; keepPhones?: ReadonlySet<string> },
+    {
+      passwordCost,
+      changeAtFirstLogin,
+      keepPhones = new Set(),
+      generateCodes = false,
+    }: { passwordCost?: number; changeAtFirstLogin: boolean; keepPhones?: ReadonlySet<string>; generateCodes?: boolean },
   ): Promise<ImportReport> {
     const { file } = check
     progress(
@@ -185,7 +161,15 @@ export class DirectoryImporter {
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
     const today = localDate(this.clock.now(), this.timeZone)
     const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id), today, keepPhones.has(d.id)))
-    const staff = await this.staffRecords(file.staff, staffById, progress, { passwordCost, changeAtFirstLogin })
+    const generated: Array<{ username: string; name: string; code: string }> = []
+    const stillWaiting: string[] = []
+    const staff = await staffRecords({ cipher: this.cipher, passwords: this.passwords, clock: this.clock }, file.staff, staffById, progress, {
+      passwordCost,
+      changeAtFirstLogin,
+      generated: generateCodes ? generated : null,
+      stillWaiting,
+      taken: codeOwnerIn(this.cipher, existing),
+    })
 
     const incoming: DirectorySnapshot = { regions: file.regions, stations: file.stations, units: file.units, deputies, staff }
     const notInFile = deputiesNotInFile(existing.deputies, file.deputies)
@@ -224,7 +208,10 @@ export class DirectoryImporter {
       deputiesNotInFile: notInFile.count,
       staffNotInFile: staffNotInFile.count,
       moved: report.moved.length,
+      ...(generated.length ? { codesGenerated: generated.length } : {}),
     })
+    await tellGeneratedCodes(report, generated)
+    tellStillWaiting(report, stillWaiting)
     return report
   }
 
@@ -242,10 +229,22 @@ export class DirectoryImporter {
       const old = before.get(d.id)
       return old && (old.stationIds.length !== d.stationIds.length || old.stationIds.some((id) => !d.stationIds.includes(id))) ? [{ old, now: d }] : []
     })
-    const changes = this.departures ? await this.departures.reconsider(movers.map((m) => m.now.id)) : []
+    // Meetings ahead follow whoever moved, left or came back to office, or is new (his station's lists take him).
+    const reconsidered = incoming.deputies.filter((d) => {
+      const old = before.get(d.id)
+      return !old || old.active !== d.active
+    })
+    const changes = this.departures ? await this.departures.reconsider([...movers.map((m) => m.now.id), ...reconsidered.map((d) => d.id)]) : []
+    // The open cases of every mover and every deputy left out, in one read (a new term moves thousands).
+    const { deputies: notListed } = report.notInFile
+    const openIds = [...movers.map((m) => m.now.id), ...notListed.items.map((d) => d.id)]
+    const openOf = new Map<string, CaseRecord[]>()
+    if (openIds.length)
+      for (const c of await this.store.cases.listForStats({ deputyIds: openIds, statuses: [...WAITING_STATUSES] }))
+        if (c.deputyId) openOf.set(c.deputyId, [...(openOf.get(c.deputyId) ?? []), c])
     for (const { old, now } of movers) {
       const left = old.stationIds.filter((id) => !now.stationIds.includes(id))
-      const open = await this.store.cases.listForStats({ deputyId: now.id, statuses: [...WAITING_STATUSES] })
+      const open = openOf.get(now.id) ?? []
       const held = left.flatMap((id) => {
         const count = open.filter((c) => c.stationId === id).length
         return count ? [{ station: stationName.get(id) ?? id, count }] : []
@@ -258,6 +257,7 @@ export class DirectoryImporter {
         to: names(now.stationIds),
         held,
         meetingsLeft: changes.filter((c) => c.deputyId === now.id && c.withdrawn).map((c) => c.meeting.title),
+        meetingsJoined: changes.filter((c) => c.deputyId === now.id && c.joined).map((c) => c.meeting.title),
         dutyKept: left.some((id) => (now.formerDuty?.[id]?.length ?? 0) > (old.formerDuty?.[id]?.length ?? 0)),
       }
       report.moved.push({ ...move, text: deputyMoveText(move) })
@@ -266,7 +266,7 @@ export class DirectoryImporter {
 
     const { deputies, staff } = report.notInFile
     for (const d of deputies.items) {
-      const openCases = (await this.store.cases.listForStats({ deputyId: d.id, statuses: [...WAITING_STATUSES] })).length
+      const openCases = openOf.get(d.id)?.length ?? 0
       report.leftOut.deputies.push({ ...d, openCases, text: deputyLeftOutText({ ...d, openCases }) })
     }
     if (deputies.count)
@@ -305,37 +305,6 @@ export class DirectoryImporter {
     // The file says nothing of who is in office: one taken out of service stays out until the office restores them.
     return { ...rest, phoneEnc, phoneIndex, active: old?.active ?? true }
   }
-
-  private async staffRecords(
-    list: ImportedStaff[],
-    existing: Map<string, StaffRecord>,
-    progress: ImportProgress,
-    { passwordCost, changeAtFirstLogin }: { passwordCost?: number; changeAtFirstLogin: boolean },
-  ) {
-    const toHash = list.filter((s) => s.password && !existing.get(s.id)?.passwordHash).length
-    let hashed = 0
-    return Promise.all(
-      list.map(async ({ password, activationCode, ...s }): Promise<StaffRecord> => {
-        const old = existing.get(s.id)
-        // Someone who has set a password keeps it: a file's initial password or code is for first use only.
-        // An initial password not changed yet must still be changed; a file repeating it changes nothing.
-        if (old?.passwordHash) {
-          return { ...s, passwordHash: old.passwordHash, activationHash: null, activationIssuedAt: null, mustChangePassword: old.mustChangePassword }
-        }
-        if (password) {
-          const passwordHash = await this.passwords.hash(password, passwordCost)
-          if (++hashed % 50 === 0 || hashed === toHash) progress(`初始密码加密 ${hashed}/${toHash}`)
-          return { ...s, passwordHash, activationHash: null, activationIssuedAt: null, mustChangePassword: changeAtFirstLogin }
-        }
-        const activationHash = activationCode ? activationHashOf(this.cipher, activationCode) : (old?.activationHash ?? null)
-        // The nightly file repeats a code until it is used: only a new code starts a new term.
-        const sameCode = activationHash !== null && activationHash === old?.activationHash
-        const activationIssuedAt = activationHash === null ? null : sameCode && old.activationIssuedAt ? old.activationIssuedAt : this.clock.now()
-        // The person will choose their own password with the code.
-        return { ...s, passwordHash: null, activationHash, activationIssuedAt, mustChangePassword: false }
-      }),
-    )
-  }
 }
 
 /** At most this many problems are told: a whole sheet of mistakes made an answer of megabytes the page could not show. */
@@ -348,27 +317,6 @@ function rejected(problems: ErrorDetail[]) {
     problems.slice(0, PROBLEMS_LISTED),
     'import_rejected',
   )
-}
-
-/** Deputies in office the file does not list; none when the file lists no deputies at all (a file of stations or staff only). */
-function deputiesNotInFile(existing: DeputyRecord[], listed: ImportedDeputy[]): NotInFile {
-  if (!listed.length) return { count: 0, items: [] }
-  const inFile = new Set(listed.map((d) => d.id))
-  const left = existing.filter((d) => d.active && !inFile.has(d.id))
-  return { count: left.length, items: left.slice(0, NOT_IN_FILE_LISTED).map(({ id, code, name }) => ({ id, code, name })) }
-}
-
-/**
- * Console accounts still able to log in that a file listing staff leaves out, of the roles it lists (a sheet of
- * station and office staff says nothing of the handling units' accounts, which the sheet cannot hold); none when
- * it lists no staff. The built-in admin is the system's, never the roster's, and is not named.
- */
-function staffNotInFileOf(existing: StaffRecord[], listed: ImportedStaff[]): NotInFile {
-  if (!listed.length) return { count: 0, items: [] }
-  const inFile = new Set(listed.map((s) => s.id))
-  const roles = new Set(listed.map((s) => s.role))
-  const left = existing.filter((s) => s.active && !inFile.has(s.id) && roles.has(s.role) && s.id !== BUILT_IN_ADMIN_ID)
-  return { count: left.length, items: left.slice(0, NOT_IN_FILE_LISTED).map(({ id, username, name }) => ({ id, code: username, name })) }
 }
 
 function sum(t: Tally) {

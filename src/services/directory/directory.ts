@@ -5,7 +5,7 @@ import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { districtOf, homeDistrictName } from '../../domain/station-district.js'
-import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
+import { scopeHasStation } from '../../domain/staff-scope.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { DeputyPatch, DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
@@ -13,21 +13,11 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DeputyHandBack } from './deputy-hand-back.js'
 import type { DirectoryCache } from './directory-cache.js'
-import type { MeetingDepartures } from '../meetings/meeting-departures.js'
+import { DirectoryScope } from './directory-scope.js'
+import { deputyView, deputyWordsFrom, type DeputyView, type DeputyWords } from './deputy-view.js'
 
-/**
- * A deputy as the console sees them: the phone masked; duty days only at the stations the
- * reader looks after (`dutyByStation`), and `dutyDates` those of the station in view (or all of them).
- */
-export type DeputyView = Omit<Deputy, 'phone'> & {
-  phoneMasked: string | null
-  dutyDates: string[]
-  /** 暂停接收留言 today (`now`) or later (`ahead`), null when over or never; `awayText` says it for the console. */
-  awayState: 'now' | 'ahead' | null
-  awayText: string | null
-  /** His level as people say it where he serves (deputyLevelLabel: 区人大代表 in a 区), by his home station's district. */
-  levelLabel: string
-}
+export type { DeputyView } from './deputy-view.js'
+import type { MeetingDepartures } from '../meetings/meeting-departures.js'
 
 export interface StationEdit {
   name?: string
@@ -78,10 +68,12 @@ export class DirectoryService {
   private readonly handBack: Pick<DeputyHandBack, 'handBackOpenCases'>
   private readonly today: () => string
   private readonly departures: Pick<MeetingDepartures, 'reconsider'> | null
+  private readonly scope: DirectoryScope
 
   constructor(deps: DirectoryServiceDeps) {
     ;({ store: this.store, cipher: this.cipher, audit: this.audit, topics: this.topics, cache: this.cache, handBack: this.handBack } = deps)
     this.departures = deps.departures ?? null
+    this.scope = new DirectoryScope(deps.store, deps.cache)
     this.onChange = deps.onChange ?? (() => {})
     this.today = deps.today ?? (() => new Date().toISOString().slice(0, 10))
   }
@@ -91,14 +83,14 @@ export class DirectoryService {
    * outside the actor's part of the city it is 404, as for a read (ids there are not to be learned).
    */
   async writableDeputy(actor: StaffPrincipal, id: string): Promise<DeputyRecord> {
-    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
-    if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
+    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.scope.writable(actor)])
+    if (!deputy || !mayWrite(await this.scope.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
     return deputy
   }
 
   /** A deputy as the console shows him, for the actor: what `deputy` answers, from a record in hand. */
   async viewFor(actor: StaffPrincipal, deputy: DeputyRecord): Promise<DeputyView> {
-    return this.view(deputy, await this.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
+    return this.view(deputy, await this.scope.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
   }
 
   async regionTree() {
@@ -139,7 +131,7 @@ export class DirectoryService {
   async publicDeputy(code: string) {
     const deputy = await this.store.deputies.getByCode(code)
     if (!deputy) throw new NotFoundError('未找到该代表')
-    const stations = deputy.active ? await this.stationsByIds(deputy.stationIds) : []
+    const stations = deputy.active ? await this.scope.stationsByIds(deputy.stationIds) : []
     // A county-level deputy by his station's district: 区人大代表 in a 区, 县人大代表 in a 县.
     const district = stations[0] ? await this.districtName(stations[0]) : null
     // "暂停接收留言至12月5日" on the dates only: why he is away is not for the public.
@@ -171,13 +163,29 @@ export class DirectoryService {
     return this.store.directory.counts()
   }
 
-  /** A district organizer's page keeps only their districts' stations (a page may come back shorter); others see every station. */
+  /**
+   * A clerk sees her own stations only, all on one page (a clerk holds a few); a district organizer's page keeps
+   * only their districts' stations (a page may come back shorter); the city office and admins see every station.
+   */
   async searchStations(actor: StaffPrincipal, query: StationQuery): Promise<Page<Station>> {
-    const page = await this.store.stations.search(query)
+    // Read by her ids, not filtered from the city's pages: a first page of 100 may hold none of hers.
+    if (actor.role === 'station_staff') return { items: await this.ownStations(actor, query), nextCursor: null }
     const scope = await this.cache.scopeOf(actor)
-    if (scope.kind !== 'regions') return page
+    // Nobody else without a place (a handling unit's staff): no station is theirs to act on, so none is listed.
+    if (scope.kind === 'none') return { items: [], nextCursor: null }
+    const page = await this.store.stations.search(query)
+    if (scope.kind === 'city') return page
     // Judged on the stations the page holds: no station is read again.
     return { items: page.items.filter((s) => scopeHasStation(scope, s)), nextCursor: page.nextCursor }
+  }
+
+  /** A clerk's stations that match the query as the store's search matches (part of the name, or the start of the code), in id order. */
+  private async ownStations(actor: StaffPrincipal, query: StationQuery): Promise<Station[]> {
+    const q = query.q?.trim()
+    const own = await this.scope.stationsByIds([...new Set(actor.stationIds)])
+    return own
+      .filter((s) => (!query.kind || s.kind === query.kind) && (!q || s.name.includes(q) || s.code.toUpperCase().startsWith(q.toUpperCase())))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   }
 
   async station(id: string) {
@@ -193,18 +201,18 @@ export class DirectoryService {
    */
   async stationFor(actor: StaffPrincipal, id: string) {
     const station = await this.store.stations.get(id)
-    if (!station || !(await this.writable(actor))([station])) throw new NotFoundError('联络站不存在')
+    if (!station || !(await this.scope.writable(actor))([station])) throw new NotFoundError('联络站不存在')
     return station
   }
 
   async updateStation(actor: StaffPrincipal, id: string, edit: StationEdit) {
     const station = await this.station(id)
-    if (!(await this.writable(actor))([station])) throw new ForbiddenError('只能修改自己负责的联络站')
+    if (!(await this.scope.writable(actor))([station])) throw new ForbiddenError('只能修改自己负责的联络站')
     const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
     if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
     if (edit.regionIds) {
       await this.requireRegions(edit.regionIds, 'body.regionIds')
-      await this.requireRegionsInScope(actor, changed(station.regionIds, edit.regionIds), edit.regionIds, 'body.regionIds')
+      await this.scope.requireRegionsInScope(actor, changed(station.regionIds, edit.regionIds), edit.regionIds, 'body.regionIds')
     }
     const updated = await this.store.stations.update(station.id, edit)
     this.onChange()
@@ -221,9 +229,11 @@ export class DirectoryService {
         query = { ...query, stationId: actor.stationIds[0] }
       }
     }
-    const page = await this.store.deputies.search(query)
     const scope = await this.cache.scopeOf(actor)
-    const mine = await this.manageable(actor, scope)
+    // As with stations: one who is neither a station's clerk nor of a place (a handling unit's staff) lists no deputy.
+    if (scope.kind === 'none' && actor.role !== 'station_staff') return { items: [], nextCursor: null }
+    const page = await this.store.deputies.search(query)
+    const mine = await this.scope.manageable(actor, scope)
     // A station's list shows each deputy's duty at that station: its roster is built from it.
     const levelOf = await this.levelOf()
     const view = (d: DeputyRecord) => this.view(d, mine, levelOf, query.stationId)
@@ -233,7 +243,7 @@ export class DirectoryService {
   }
 
   async deputy(actor: StaffPrincipal, id: string): Promise<DeputyView> {
-    return this.view(await this.visibleDeputy(actor, id), await this.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
+    return this.view(await this.visibleDeputy(actor, id), await this.scope.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
   }
 
   /** The unmasked number, for staff who need to call; every read is audited. */
@@ -250,12 +260,17 @@ export class DirectoryService {
    * `active: false` takes a deputy out of service: routing passes them over from now on, and the
    * messages still in their hands go back to their stations' queues (`casesReturned` says how many).
    * Leaving office or another station marks him on the lists of meetings ahead that are no longer his
-   * (`meetingsWithdrawn` says how many: 已离任 / 已调到…); back in office or at the station, he is expected again.
+   * (`meetingsWithdrawn` says how many: 已离任 / 已调到…); back in office or at the station, he is expected again;
+   * at a new station, he joins the lists ahead that invite its deputies (`meetingsJoined`) and is sent their notices.
    */
-  async updateDeputy(actor: StaffPrincipal, id: string, edit: DeputyEdit): Promise<DeputyView & { casesReturned?: number; meetingsWithdrawn?: number }> {
-    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.writable(actor)])
+  async updateDeputy(
+    actor: StaffPrincipal,
+    id: string,
+    edit: DeputyEdit,
+  ): Promise<DeputyView & { casesReturned?: number; meetingsWithdrawn?: number; meetingsJoined?: number }> {
+    const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.scope.writable(actor)])
     // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
-    if (!deputy || !mayWrite(await this.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
+    if (!deputy || !mayWrite(await this.scope.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
     const fields = Object.keys(edit)
     if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates' && f !== 'stationId')) {
       throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
@@ -263,11 +278,11 @@ export class DirectoryService {
     const { phone, dutyDates, stationId, ...rest } = edit
     if (rest.stationIds) {
       await this.requireStations(rest.stationIds)
-      await this.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
+      await this.scope.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
     }
     // In or out of service reaches every station the deputy serves, their messages there too: a
     // district's organizer decides it only for a deputy wholly of their places; the city office for the rest.
-    if (edit.active !== undefined) await this.requireStationsInScope(actor, deputy.stationIds, deputy.stationIds, 'body.active')
+    if (edit.active !== undefined) await this.scope.requireStationsInScope(actor, deputy.stationIds, deputy.stationIds, 'body.active')
     rest.topics?.forEach((t, i) => {
       if (!this.topics.includes(t)) throw new ValidationError('关注领域无效', [{ path: `body.topics[${i}]`, message: `未知的关注领域 "${t}"` }])
     })
@@ -289,12 +304,11 @@ export class DirectoryService {
     this.onChange()
     const leaving = edit.active === undefined ? {} : { active: edit.active, wasActive: deputy.active }
     await this.audit.record(actor, 'deputy.update', { kind: 'deputy', id }, { fields, ...leaving, ...(dutyStation ? { dutyStationId: dutyStation } : {}) })
-    const view = this.view(updated, await this.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf(), dutyStation)
+    const view = this.view(updated, await this.scope.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf(), dutyStation)
     const moved = rest.stationIds !== undefined && changed(deputy.stationIds, rest.stationIds).length > 0
-    const meetings =
-      this.departures && (edit.active !== undefined || moved)
-        ? { meetingsWithdrawn: (await this.departures.reconsider([deputy.id])).filter((c) => c.withdrawn).length }
-        : {}
+    const changes = this.departures && (edit.active !== undefined || moved) ? await this.departures.reconsider([deputy.id]) : null
+    // Put on a list of his new station's (meetingsJoined) he was sent its 会议通知; marks a crash left out are the maintenance job's.
+    const meetings = changes ? { meetingsWithdrawn: changes.filter((c) => c.withdrawn).length, meetingsJoined: changes.filter((c) => c.joined).length } : {}
     // Again when already out of service: whatever a failed first attempt left behind goes back too.
     if (edit.active === false) return { ...view, ...meetings, casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
     return { ...view, ...meetings }
@@ -306,7 +320,7 @@ export class DirectoryService {
    */
   async pastDutyAt(actor: StaffPrincipal, stationId: string): Promise<Array<{ deputy: DeputyRecord; dutyDates: string[]; nowAt: Station[] }>> {
     const station = await this.store.stations.get(stationId)
-    if (!station || !(await this.manageable(actor, await this.cache.scopeOf(actor)))([station.id])) throw new NotFoundError('联络站不存在')
+    if (!station || !(await this.scope.manageable(actor, await this.cache.scopeOf(actor)))([station.id])) throw new NotFoundError('联络站不存在')
     const moved = await this.store.deputies.formerAtStation(station.id)
     const { stations } = await this.cache.prepared()
     return moved.map((deputy) => ({
@@ -321,8 +335,8 @@ export class DirectoryService {
    * deputy's stations the editor looks after. A deputy of several of them needs the station named.
    */
   private async dutyStation(actor: StaffPrincipal, deputyStationIds: string[], named: string | undefined): Promise<string> {
-    const mayWrite = await this.writable(actor)
-    const stations = await this.stationsByIds(deputyStationIds)
+    const mayWrite = await this.scope.writable(actor)
+    const stations = await this.scope.stationsByIds(deputyStationIds)
     const allowed = stations.filter((s) => mayWrite([s])).map((s) => s.id)
     const choice = dutyStationFor(deputyStationIds, allowed, named)
     if (choice.ok) return choice.stationId
@@ -344,113 +358,16 @@ export class DirectoryService {
   private async visibleDeputy(actor: StaffPrincipal, id: string) {
     const deputy = await this.store.deputies.get(id)
     // Not "forbidden": staff must not learn which ids exist outside their part of the city.
-    if (!deputy || !(await this.mayManage(actor, deputy.stationIds))) throw new NotFoundError('代表不存在')
+    if (!deputy || !(await this.scope.mayManage(actor, deputy.stationIds))) throw new NotFoundError('代表不存在')
     return deputy
   }
 
-  /**
-   * Station staff look after their stations' deputies; an organizer with districts the
-   * deputies of stations in those districts; city-wide organizers and admins everyone.
-   */
-  private async mayManage(actor: StaffPrincipal, stationIds: string[]) {
-    return (await this.manageable(actor, await this.cache.scopeOf(actor)))(stationIds)
+  private async levelOf(): Promise<DeputyWords> {
+    return deputyWordsFrom(this.cache)
   }
 
-  /**
-   * The same rule for many rows, with the scope judged once: an organizer's by the stations the
-   * shared directory holds, never read one by one.
-   */
-  private async manageable(actor: StaffPrincipal, scope: StaffScope): Promise<(stationIds: readonly string[]) => boolean> {
-    if (actor.role === 'station_staff') return (stationIds) => stationIds.some((s) => actor.stationIds.includes(s))
-    if (scope.kind !== 'regions') return () => scope.kind === 'city'
-    const { stations } = await this.cache.prepared()
-    return (stationIds) => stationIds.some((id) => scopeHasStation(scope, stations.get(id)))
-  }
-
-  /**
-   * The same rule for a write, judged on the stations as the store holds them now: the shared
-   * directory may be a minute old on another instance, and a station just created or moved
-   * to another street must be judged where it is.
-   */
-  private async writable(actor: StaffPrincipal): Promise<(stations: readonly Station[]) => boolean> {
-    if (actor.role === 'station_staff') return (stations) => stations.some((s) => actor.stationIds.includes(s.id))
-    const scope = await this.cache.scopeOf(actor)
-    if (scope.kind !== 'regions') return () => scope.kind === 'city'
-    return (stations) => stations.some((s) => scopeHasStation(scope, s))
-  }
-
-  /**
-   * Writes are held to the same scope as reads, every id in the body included: a
-   * district organizer may add or remove only stations of their own districts (a
-   * deputy may keep a station elsewhere that they do not touch).
-   */
-  private async requireStationsInScope(actor: StaffPrincipal, touched: string[], body: string[], path?: string) {
-    const [mayWrite, stations] = await Promise.all([this.writable(actor), this.stationsByIds(touched)])
-    const outside = touched.filter((id) => !mayWrite(stations.filter((s) => s.id === id)))
-    if (outside.length) {
-      throw new ForbiddenError(
-        path ? '该代表也在其他辖区的联络站，请由市人大常委会办公室设置' : '只能调整本辖区的联络站',
-        'outside_scope',
-        outside.map((id) => ({
-          path: path ?? pathOf('body.stationIds', body, id),
-          message: `${stations.find((s) => s.id === id)?.name ?? '这个联络站'}不在您的辖区`,
-        })),
-      )
-    }
-  }
-
-  /** The same for the places a station covers: an organizer adds or removes only places of their districts. */
-  private async requireRegionsInScope(actor: StaffPrincipal, touched: string[], body: string[], path: string) {
-    const scope = await this.cache.scopeOf(actor)
-    if (scope.kind === 'city') return
-    const outside = touched.filter((id) => !scope.covers(id))
-    if (outside.length) {
-      const places = await Promise.all(outside.map((id) => this.store.regions.get(id)))
-      throw new ForbiddenError(
-        '只能调整本辖区的区域',
-        'outside_scope',
-        outside.map((id, i) => ({ path: pathOf(path, body, id), message: `${places[i]?.name ?? '这个地区'}不在您的辖区` })),
-      )
-    }
-  }
-
-  /**
-   * Duty days only at the stations `mine` allows: one station's staff never read another's roster.
-   * `dutyDates` are those at `stationId` when a station is in view, else at every station shown.
-   */
-  /** Each deputy's level as people say it where he serves, from the cached directory: no read per deputy. */
-  private async levelOf(): Promise<(d: Pick<Deputy, 'level' | 'stationIds'>) => string> {
-    const { stations, regions } = await this.cache.prepared()
-    return (d) => deputyLevelLabel(d.level, homeDistrictName(d.stationIds, stations, regions))
-  }
-
-  private view(
-    d: DeputyRecord,
-    mine: (stationIds: readonly string[]) => boolean,
-    levelOf: (d: Pick<Deputy, 'level' | 'stationIds'>) => string,
-    stationId?: string,
-  ): DeputyView {
-    const { phoneEnc, phoneIndex: _index, dutyByStation, ...rest } = d
-    const shown = onlyStations(
-      dutyByStation,
-      d.stationIds.filter((id) => mine([id])),
-    )
-    const dutyDates = stationId !== undefined ? dutyDatesAt(shown, stationId) : dutyDatesAmong(shown)
-    const today = this.today()
-    const away = { awayState: awayState(d.away, today), awayText: awayLine(d.away, today) }
-    return {
-      ...rest,
-      ...away,
-      levelLabel: levelOf(d),
-      dutyByStation: shown,
-      dutyDates,
-      phoneMasked: phoneEnc ? (maskPhone(this.cipher.tryDecrypt(phoneEnc, d.id)) ?? PHONE_UNREADABLE) : null,
-    }
-  }
-
-  private async stationsByIds(ids: string[]) {
-    const stations = await Promise.all(ids.map((id) => this.store.stations.get(id)))
-    return stations.filter((s): s is Station => s !== null)
+  private view(d: DeputyRecord, mine: (stationIds: readonly string[]) => boolean, levelOf: DeputyWords, stationId?: string): DeputyView {
+    return deputyView(d, mine, levelOf, this.today(), this.cipher, stationId)
   }
 
   private async requireStations(ids: string[]) {
@@ -469,10 +386,4 @@ export class DirectoryService {
 /** The ids added or removed by an edit. */
 function changed(before: string[], after: string[]) {
   return [...after.filter((id) => !before.includes(id)), ...before.filter((id) => !after.includes(id))]
-}
-
-/** Where an id sits in the body, or the list itself when the edit removed it. */
-function pathOf(path: string, body: string[], id: string) {
-  const i = body.indexOf(id)
-  return i >= 0 ? `${path}[${i}]` : path
 }

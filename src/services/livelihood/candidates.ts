@@ -9,7 +9,7 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
-import { proposerOf } from './proposal-notices.js'
+import { byProposer, proposerKey, proposerOf } from './proposal-notices.js'
 
 export interface CandidateInput {
   title: string
@@ -132,25 +132,30 @@ export class LivelihoodCandidates {
     if (elsewhere.length)
       throw new ConflictError(
         '有的建议已列入其他候选项目',
-        elsewhere.map((id) => ({ path: 'body.proposalIds', message: id })),
+        elsewhere.map((id) => ({ path: 'body.proposalIds', message: `「${byId.get(id)!.title}」` })),
         'proposal_in_candidate',
       )
     const now = this.clock.now()
     const changed: LivelihoodProposal[] = []
     const outbox: OutboxMessage[] = []
-    const merged = proposalIds.length > 1 ? `与其他 ${proposalIds.length - 1} 条建议合并，` : ''
-    for (const id of proposalIds.filter((x) => !project.proposalIds.includes(x))) {
-      const p = byId.get(id)!
-      changed.push({ ...p, status: 'candidate', projectId: project.id, note: '', updatedAt: now })
-      const text = `您提出的民生实事项目建议「${p.title}」已${merged}列为候选项目「${project.title}」，将由人大代表票决。`
-      const to = proposerOf(p)
-      if (!to) continue
+    const taken = proposalIds.filter((x) => !project.proposalIds.includes(x)).map((id) => byId.get(id)!)
+    for (const p of taken) changed.push({ ...p, status: 'candidate', projectId: project.id, note: '', updatedAt: now })
+    const keyOf = (id: string) => {
+      const to = proposerOf(byId.get(id)!)
+      return to ? proposerKey(to) : `gone:${id}`
+    }
+    // One message per proposer, naming what she wrote; the others merged with hers are other people's (or her earlier ones).
+    for (const { key, to, mine } of byProposer(taken)) {
+      const others = proposalIds.filter((id) => keyOf(id) !== key).length
+      const merged = others > 0 ? `与其他 ${others} 条建议合并，` : mine.length > 1 ? '合并为一项，' : ''
+      const hers = mine.map((p) => `「${p.title}」`).join('')
+      const text = `您提出的民生实事项目建议${hers}已${merged}列为候选项目「${project.title}」，将由人大代表票决。`
       outbox.push(
         outboxMessage({
           to,
           kind: 'livelihood.proposal',
-          payload: { text, cycleId: cycle.id, proposalId: id },
-          dedupeKey: `livelihood.candidate:${id}:${project.id}`,
+          payload: { text, cycleId: cycle.id, proposalId: mine[0]!.id, ...(mine.length > 1 ? { proposalIds: mine.map((p) => p.id) } : {}) },
+          dedupeKey: `livelihood.candidate:${mine[0]!.id}:${project.id}`,
           at: now,
         }),
       )

@@ -1,22 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { GONE, notADistrict } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
-import { ballotOutcome, scopeOf, tieWords, type BallotTie } from '../../domain/survey-tally.js'
+import { ballotOutcome, scopeOf } from '../../domain/survey-tally.js'
 import { surveyPhase } from '../../domain/survey.js'
-import type { LivelihoodCycle, LivelihoodProject } from '../../domain/livelihood.js'
+import { defaultRoll, type LivelihoodCycle, type LivelihoodProject } from '../../domain/livelihood.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
-import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { Store } from '../../store/ports.js'
 import { StoreConflict } from '../../store/conflicts.js'
 import type { AuditTrail } from '../audit.js'
 import type { AuditAction } from '../../domain/audit-words.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { outboxMessage } from '../delivery/outbox-message.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
-import { proposerOf } from './proposal-notices.js'
-import { ballotOffer, offerChanges, plainTitle, type BallotOffer } from '../../domain/ballot-offer.js'
-import { ballotResult, ballotResultCardLine, ballotResultNotice } from '../../domain/ballot-result.js'
+import { settleNotices } from './settle-notices.js'
+import { tieChoice, titleOf, type TieDecision } from './tie-decision.js'
+
+export type { TieDecision } from './tie-decision.js'
+import { ballotIdOf } from './ballot-id.js'
+import { ballotOffer, offerChanges, type BallotOffer } from '../../domain/ballot-offer.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import type { BallotCount } from '../surveys/ballot-count.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
@@ -113,8 +115,7 @@ export class LivelihoodCycles {
         unsorted.map((p) => ({ path: 'proposals', message: p.title })),
         'proposals_unsorted',
       )
-    const allLevels: DeputyLevel[] = ['national', 'provincial', 'city', 'county', 'township']
-    const roll = input.roll ?? (cycle.office === 'city' ? { levels: allLevels } : { districtIds: [cycle.office] })
+    const roll = input.roll ?? defaultRoll(cycle.office)
     const opensAt = input.opensAt ?? this.clock.now()
     const ballotId = ballotIdOf(cycle.id)
     const units = new Map((await this.store.units.list()).map((u) => [u.id, u.name]))
@@ -205,35 +206,8 @@ export class LivelihoodCycles {
       .map((p) => ({ ...p, status: status(p.id), votes: votes.get(p.id) ?? 0, updatedAt: now }))
     const next: LivelihoodCycle = { ...cycle, status: 'running', updatedAt: now }
     const proposals = await this.store.livelihood.listProposals(id)
-    const outbox: OutboxMessage[] = []
-    for (const project of projects) {
-      for (const p of proposals.filter((x) => x.projectId === project.id)) {
-        const to = proposerOf(p)
-        if (!to) continue
-        outbox.push(
-          outboxMessage({
-            to,
-            kind: 'livelihood.proposal',
-            payload: { text: settledWords(project, cycle.year), cycleId: id, proposalId: p.id },
-            dedupeKey: `livelihood.voted:${p.id}`,
-            at: now,
-          }),
-        )
-      }
-    }
-    // The deputies who voted hear the result they voted on, once each (the proposers' notice is about their own proposal).
-    const result = ballotResult(outcome, survey.ballot!, new Map(projects.map((p) => [p.id, p.status])))
-    const text = ballotResultNotice(survey.title, result)
-    for (const deputyId of await this.voters(survey))
-      outbox.push(
-        outboxMessage({
-          to: { kind: 'deputy', id: deputyId },
-          kind: 'ballot.result',
-          payload: { text, cardText: ballotResultCardLine(result), title: survey.title, surveyId: survey.id, cycleId: id },
-          dedupeKey: `ballot.result:${survey.id}:${deputyId}`,
-          at: now,
-        }),
-      )
+    const voters = await this.voters(survey)
+    const outbox = settleNotices({ cycleId: id, survey, outcome, projects, proposals, voters, yearName: await this.yearName(cycle), now })
     if (!(await this.store.livelihood.settleBallot(next, projects, outbox))) throw notVoting()
     await this.audit.record(
       staff,
@@ -242,6 +216,13 @@ export class LivelihoodCycles {
       { chosen: [...chosen], ...(outcome.tie && decision ? { tieDecidedBy: decision.basis } : {}) },
     )
     return next
+  }
+
+  /** The year as its proposers know it, with the congress it belongs to: 2027年市民生实事项目, 澜江区2027年民生实事项目. */
+  private async yearName(cycle: LivelihoodCycle): Promise<string> {
+    if (cycle.office === 'city') return `${cycle.year}年市民生实事项目`
+    const district = await this.store.regions.get(cycle.office)
+    return `${district?.name ?? ''}${cycle.year}年民生实事项目`
   }
 
   /** The deputies of the roll who voted: each one's key looked up among the votes, read once. */
@@ -268,61 +249,6 @@ export class LivelihoodCycles {
     await this.audit.record(staff, action, { kind: 'livelihood_cycle', id }, {})
     return next
   }
-}
-
-/** The 主任会议's decision on a tie across the last place: which tied projects take the places left, and on what basis. */
-export interface TieDecision {
-  chosen: string[]
-  basis: string
-}
-
-/**
- * The tied projects the office takes: none without a tie; with one, a decision is required, and it names
- * either as many as the places left or all of them (the office then takes more than it planned).
- */
-function tieChoice(tie: BallotTie | null, decision: TieDecision | undefined, labelOf: (id: string) => string): string[] {
-  if (!tie) {
-    if (decision) throw new UnprocessableError('票决没有出现票数相同的情况，不需要另行决定', [{ path: 'body.tieDecision', message: '没有并列' }], 'no_tie')
-    return []
-  }
-  if (!decision)
-    throw new ConflictError(
-      `${tieWords(tie, labelOf)}。请主任会议决定后，再确认票决结果`,
-      tie.projectIds.map((id) => ({ path: 'tie', message: labelOf(id) })),
-      'ballot_tied',
-    )
-  const picked = [...new Set(decision.chosen)]
-  const strangers = picked.filter((id) => !tie.projectIds.includes(id))
-  if (strangers.length)
-    throw new UnprocessableError(
-      '只能在票数相同的项目中决定',
-      strangers.map(() => ({ path: 'body.tieDecision.chosen', message: '这个项目不在并列的项目中' })),
-      'not_tied',
-    )
-  if (picked.length !== tie.places && picked.length !== tie.projectIds.length)
-    throw new UnprocessableError(
-      `还剩 ${tie.places} 个名额：请选 ${tie.places} 个项目，或把并列的 ${tie.projectIds.length} 个都列入`,
-      [{ path: 'body.tieDecision.chosen', message: `选了 ${picked.length} 个` }],
-      'tie_places',
-    )
-  return picked
-}
-
-/** A candidate's title as the ballot names it (its option without the cost). */
-const titleOf = (s: { questions: Array<{ options: Array<{ id: string; label: string }> }> }, id: string) =>
-  plainTitle(s.questions[0]?.options.find((o) => o.id === id)?.label ?? id)
-
-/** What a proposer is told when the ballot is settled: chosen, passed without a place, or not passed. */
-function settledWords(project: LivelihoodProject, year: number): string {
-  if (project.status === 'chosen') return `您提出的民生实事项目已经代表票决通过，列入${year}年民生实事项目「${project.title}」，我们会定期公布进展。`
-  if (project.status === 'over_places') return `您提出的民生实事项目「${project.title}」在代表票决中得票过半，但年度项目名额已满，这次没有列入，感谢您的参与。`
-  return `您提出的民生实事项目「${project.title}」在代表票决中未获通过，感谢您的参与。`
-}
-
-/** The year's ballot has one id, derived from the year's: two requests cannot make two ballots. Shaped as every survey id. */
-function ballotIdOf(cycleId: string): string {
-  const h = createHash('sha256').update(`livelihood-ballot:${cycleId}`).digest('hex')
-  return `sv-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
 }
 
 const ballotExists = () => new ConflictError('本年度已经进行过票决', [], 'ballot_exists')

@@ -1,6 +1,2 @@
-import type { LivelihoodProposal } from '../../domain/livelihood.js'
-import type { Recipient } from '../delivery/outbox-message.js'
-
-/** Who hears what became of a proposal: the resident's account, or the deputy; no one once the resident erased their data. */
-export const proposerOf = (p: Pick<LivelihoodProposal, 'mpUserId' | 'deputyId'>): Recipient | null =>
-  p.mpUserId ? { kind: 'mp_user', id: p.mpUserId } : p.deputyId ? { kind: 'deputy', id: p.deputyId } : null
+// Who hears of a proposal is a pure rule, kept in domain/livelihood-proposers.ts; these names stay importable from here.
+export { byProposer, proposerKey, proposerOf } from '../../domain/livelihood-proposers.js'

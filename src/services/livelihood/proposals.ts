@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { collectionRefusal, managedOffices, type LivelihoodCycle, type LivelihoodProposal } from '../../domain/livelihood.js'
+import { collectionRefusal, managedOffices, proposalLimitText, type LivelihoodCycle, type LivelihoodProposal } from '../../domain/livelihood.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -58,8 +58,10 @@ export class LivelihoodProposals {
     let stationId: string | null = null
     if (user.deputyId) stationId = await this.deputyStation(user.deputyId, cycle)
     const who = user.deputyId ? { deputyId: user.deputyId } : { mpUserId: user.id }
-    if ((await this.store.livelihood.countProposalsBy(who, cycleId)) >= this.settings.maxProposalsPerPerson)
-      throw new ConflictError(`每人每年最多提出 ${this.settings.maxProposalsPerPerson} 个项目建议`, [], 'proposal_limit')
+    // Read first only so that a proposal already over the cap keeps its photos unattached; the cap itself
+    // is held in the write below, where two quick submissions for the last place cannot both pass.
+    const allowed = this.settings.maxProposalsPerPerson
+    if ((await this.store.livelihood.countProposalsBy(who, cycleId)) >= allowed) throw new ConflictError(proposalLimitText(allowed), [], 'proposal_limit')
     const proposal: LivelihoodProposal = {
       id: `lpp-${randomUUID().slice(0, 8)}`,
       cycleId,
@@ -76,7 +78,7 @@ export class LivelihoodProposals {
     // Attached after every refusal and just before the proposal is written: a refused proposal's
     // photos stay unattached, and the unattached-uploads job deletes them a day later.
     await this.uploads.keep(input.photos, now, 'photos')
-    return { proposal: await this.store.livelihood.createProposal(proposal), cycle }
+    return { proposal: await this.store.livelihood.createProposal(proposal, { perPerson: allowed }), cycle }
   }
 
   /** The person's own proposals with the candidate each became part of. */
@@ -94,7 +96,8 @@ export class LivelihoodProposals {
   /**
    * Staff: a cycle's proposals, for curation. Those who only follow the cycle (a station's
    * staff, another district's organizer) read residents' words with ID and phone numbers,
-   * house numbers and names masked: they curate nothing, so they need no way to reach anyone.
+   * house numbers and names masked, and no photos (a face or a door names her as well as a number): they
+   * curate nothing, so they need no way to reach anyone.
    */
   async forCycle(staff: StaffPrincipal, cycleId: string): Promise<LivelihoodProposal[]> {
     const cycle = await this.scope.visible(staff, cycleId)
@@ -108,6 +111,7 @@ export class LivelihoodProposals {
       place: maskPersonalData(p.place),
       reason: maskPersonalData(p.reason),
       note: maskPersonalData(p.note),
+      photos: [],
     }))
   }
 

@@ -1,4 +1,5 @@
 import {
+  defaultRoll,
   officeName,
   ratingResults,
   runsOffice,
@@ -13,6 +14,10 @@ import { ballotOutcome, scopeOf, tieWords } from '../../domain/survey-tally.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { LivelihoodScope } from './livelihood-scope.js'
+import { ballotResult, type BallotResult } from '../../domain/ballot-result.js'
+import type { BallotCount } from '../surveys/ballot-count.js'
+import type { SurveyService } from '../surveys/surveys.js'
+import { ballotTurnout, type BallotTurnout } from '../../domain/ballot-turnout.js'
 
 export interface ProjectView {
   project: LivelihoodProject
@@ -28,6 +33,11 @@ export interface CycleView {
   mayAct?: boolean
   /** For a console user, while the year is at its ballot: when it closes, who has voted, and a tie once it has closed. */
   ballot?: BallotState | null
+  /**
+   * For the office while the year collects: how many serving deputies 提交代表票决 would ask to vote (the
+   * default roll, within the office's reach, as the ballot will resolve it), said before the irreversible step.
+   */
+  rollToAsk?: number | null
 }
 
 export interface BallotState {
@@ -37,6 +47,10 @@ export interface BallotState {
   cast: number
   /** Equal votes across the last place, in words, and the projects tied with the places they share (closed ballots only: sealed before). */
   tie: { text: string; projectIds: string[]; places: number } | null
+  /** The count the office is about to confirm, as the deputies on the roll read it (closed ballots only: sealed before). */
+  result: BallotResult | null
+  /** Who of the roll voted so far, and whether fewer than half did (no quorum: flagged for the office, never refused). */
+  turnout: BallotTurnout
 }
 
 /** A cycle with its projects joined to their unit, progress and (when `withResults`) rating results. */
@@ -45,12 +59,17 @@ export class LivelihoodViews {
     private readonly store: Pick<Store, 'livelihood' | 'units' | 'regions' | 'surveys'>,
     private readonly scope: LivelihoodScope,
     private readonly clock: Clock,
+    /** The roll as it counts (fixed at the close), as settling the ballot reads it, so the page shows the count it will confirm. */
+    private readonly count: Pick<BallotCount, 'counted'>,
+    private readonly audience: Pick<SurveyService, 'previewAudience'>,
   ) {}
 
   /** The office's view: every candidate and project, the results as they stand. */
   async forStaff(staff: StaffPrincipal, cycleId: string): Promise<CycleView> {
     const cycle = await this.scope.visible(staff, cycleId)
-    return { ...(await this.view(cycle, () => true, true)), mayAct: runsOffice(staff, cycle.office), ballot: await this.ballotState(cycle) }
+    const mayAct = runsOffice(staff, cycle.office)
+    const rollToAsk = mayAct && cycle.status === 'collecting' ? (await this.audience.previewAudience(staff, defaultRoll(cycle.office))).count : null
+    return { ...(await this.view(cycle, () => true, true)), mayAct, ballot: await this.ballotState(cycle), rollToAsk }
   }
 
   /** The year's ballot as the office needs it to confirm the result: only after the close, and never past a tie without a decision. */
@@ -59,16 +78,20 @@ export class LivelihoodViews {
     const survey = await this.store.surveys.get(cycle.ballotSurveyId)
     if (!survey?.ballot) return null
     const closed = surveyPhase(survey, this.clock.now()) === 'closed'
-    const outcome = closed ? ballotOutcome(survey, await this.store.surveys.tallies(survey.id, scopeOf({}))) : null
+    // Counted as settleBallot counts (those who left office without voting are out), so 应投票 here is the number confirmed.
+    const roll = await this.count.counted(survey)
+    const outcome = closed ? ballotOutcome(survey, await this.store.surveys.tallies(survey.id, scopeOf({})), roll) : null
     const projects = await this.store.livelihood.listProjects(cycle.id)
     const title = (id: string) => projects.find((p) => p.id === id)?.title ?? id
     const tie = outcome?.tie ?? null
     return {
       closesAt: survey.closesAt,
       closed,
-      roll: survey.ballot.rollDeputyIds.length,
+      roll,
       cast: survey.responseCount,
       tie: tie && { text: tieWords(tie, title), projectIds: tie.projectIds, places: tie.places },
+      result: outcome && ballotResult(outcome, survey.ballot, null),
+      turnout: ballotTurnout(survey.responseCount, roll),
     }
   }
 

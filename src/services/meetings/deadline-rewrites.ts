@@ -113,6 +113,16 @@ async function writings(store: Pick<Store, 'outbox'>, meetingId: string, change:
 }
 
 /**
+ * How many times each person's 会议通知 was written, by `personKind:personId` (0: never). One named again after he
+ * was marked no longer expected is sent it as the next writing: his first was dropped or is long read, and the
+ * organizer's "did the notice arrive" follows the last (invitationRows).
+ */
+export async function invitationWritings(store: Pick<Store, 'outbox'>, meetingId: string, people: Recipient[]): Promise<Map<string, number>> {
+  const chains = await writings(store, meetingId, 'published', people)
+  return new Map([...chains].map(([person, chain]) => [person, chain.length]))
+}
+
+/**
  * The outbox row that says whether each invitee's 会议通知 reached them, by `personKind:personId`:
  * of its writings, the last one sent, else the last still waiting, else the last (not delivered).
  * One held until a change of time or place made it untrue gives way to the 会议变更 of the latest change,

@@ -1,5 +1,5 @@
 import type { InviteeSelector, MeetingRecord, MeetingStatus } from '../../domain/meeting.js'
-import { canFollowMeeting, canManageMeeting } from '../../domain/meeting.js'
+import { canFollowMeeting, canManageMeeting, stillInvited } from '../../domain/meeting.js'
 import { resolveInvitees } from '../../domain/meeting-selector.js'
 import { scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
@@ -78,7 +78,8 @@ export class MeetingAccess {
   async previewAdditions(staff: StaffPrincipal, id: string, selector: InviteeSelector) {
     const { m, scope } = await this.managed(staff, id)
     const people = await this.previewIn(scope, selector)
-    const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
+    // One marked 已调到… is not on the list any more for this: naming him again brings him back.
+    const already = new Set((await this.store.meetings.invitees([m.id])).filter(stillInvited).map((i) => `${i.personKind}:${i.personId}`))
     const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
     return { people: fresh, alreadyInvited: people.length - fresh.length }
   }

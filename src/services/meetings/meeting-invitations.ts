@@ -6,18 +6,21 @@ import {
   checkInRefusal,
   lateCheckInWords,
   meetingContactWords,
-  momentLabel,
   rsvpClosesAt,
   rsvpRefusal,
+  spokenMeetingTime,
   stillInvited,
+  withdrawalLabel,
   type CheckInRefusal,
   type MeetingInvitee,
   type MeetingRecord,
   type PersonRef,
   type RsvpRefusal,
 } from '../../domain/meeting.js'
+import { spokenClose, spokenMoment } from '../../domain/spoken-dates.js'
 import { AppError, ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
+import { StoreConflict } from '../../store/conflicts.js'
 
 /**
  * A meeting someone may not see, as they are told it: true whether it was taken away or they
@@ -76,7 +79,7 @@ export class MeetingInvitations {
     const invitation = m ? await this.store.meetings.invitation(m.id, person) : null
     const now = this.clock.now()
     const refusal = m ? rsvpRefusal(m, invitation, now) : 'not_invited'
-    if (refusal) throw this.rsvpError(refusal, m, invitation)
+    if (refusal) throw this.rsvpError(refusal, m, invitation, now)
     const reason = answer.response === 'leave' ? answer.reason : null
     const answered = await this.store.meetings.respond(m!.id, person, { rsvp: answer.response, reason, at: now })
     if (!answered) throw new NotFoundError(MEETING_NOT_FOUND)
@@ -105,8 +108,13 @@ export class MeetingInvitations {
     if (!scanned) throw new ConflictError('请扫描会场的签到二维码', [{ path: 'body.code', message: '签到码不符' }], 'wrong_check_in_code')
     const now = this.clock.now()
     const refusal = checkInRefusal(m!, invitation, now, this.settings.checkInOpensMinutesBefore)
-    if (refusal) throw this.checkInError(refusal, m)
-    if (!(await this.store.meetings.checkIn(m!.id, person, now))) throw this.checkInError('already_checked_in', m)
+    if (refusal) throw this.checkInError(refusal, m, invitation, now)
+    // Moved away or left office since the read above: the write refuses (StoreConflict), said with the mark as it is now.
+    const done = await this.store.meetings.checkIn(m!.id, person, now).catch(async (err: unknown) => {
+      if (!(err instanceof StoreConflict) || err.conflict !== 'no_longer_invited') throw err
+      throw this.checkInError('no_longer_invited', m, await this.store.meetings.invitation(m!.id, person), now)
+    })
+    if (!done) throw this.checkInError('already_checked_in', m, null, now)
     return { meeting: m!, invitation: (await this.store.meetings.invitation(m!.id, person))! }
   }
 
@@ -140,7 +148,7 @@ export class MeetingInvitations {
     return (await this.store.meetings.publicRegistrations(meetingId)).length
   }
 
-  private rsvpError(refusal: RsvpRefusal, m: MeetingRecord | null, invitation: MeetingInvitee | null): AppError {
+  private rsvpError(refusal: RsvpRefusal, m: MeetingRecord | null, invitation: MeetingInvitee | null, now: Date): AppError {
     switch (refusal) {
       case 'not_invited':
         return new NotFoundError(MEETING_NOT_FOUND)
@@ -155,8 +163,9 @@ export class MeetingInvitations {
         )
       case 'rsvp_closed':
         // The contact is given apart too: the bot says it again after words of its own ("如又能参加，…").
+        // The close said as his notice said it (spokenClose): "回复已于11月25日（星期三）晚上6:00截止".
         return new ConflictError(
-          `回复已于 ${momentLabel(rsvpClosesAt(m!, invitation), this.settings.timeZone)} 截止，如需请假，${meetingContactWords(m!)}`,
+          `回复已于${spokenClose(rsvpClosesAt(m!, invitation), this.settings.timeZone, now)}截止，如需请假，${meetingContactWords(m!)}`,
           [{ path: 'contact', message: meetingContactWords(m!) }],
           'rsvp_closed',
         )
@@ -168,7 +177,7 @@ export class MeetingInvitations {
    * (details: meetingId) so the page at the door can open it or, for a second scan, show the
    * check-in that stands.
    */
-  private checkInError(refusal: CheckInRefusal, m: MeetingRecord | null): AppError {
+  private checkInError(refusal: CheckInRefusal, m: MeetingRecord | null, invitation: MeetingInvitee | null, now: Date): AppError {
     const tz = this.settings.timeZone
     const meeting = m ? [{ path: 'meetingId', message: m.id }] : []
     switch (refusal) {
@@ -178,15 +187,25 @@ export class MeetingInvitations {
         return new ConflictError('这次会议已经取消，不用签到', meeting, 'meeting_cancelled')
       case 'already_checked_in':
         return new ConflictError('您已签到，无需重复签到', meeting, 'already_checked_in')
+      case 'no_longer_invited': {
+        // He moved away (or left office) before it: not expected here, so his scan is not counted; the staff at the door can help.
+        const why = invitation?.withdrawn ? withdrawalLabel(invitation.withdrawn) : '已调离'
+        return new ConflictError(`您${why}，不在这次会议的参会名单上了，不用签到。如果您是来参会的，请找会场的会务工作人员`, meeting, 'no_longer_invited')
+      }
       case 'check_in_not_open': {
         // A clock time, not "60 minutes before": the deputy at the door, or the day before, knows when to come back.
-        const opensAt = momentLabel(checkInOpensAt(m!, this.settings.checkInOpensMinutesBefore), tz)
-        const starts = momentLabel(m!.startAt, tz)
-        return new ConflictError(`还没到签到时间。${opensAt} 开始签到（会议 ${starts} 开始），到时请再扫一次会场的签到二维码`, meeting, 'check_in_not_open')
+        // Said as his notice says times (spokenMoment, spokenMeetingTime), the meeting's time in a sentence of its own:
+        // it carries its own brackets (（星期四）), so never inside another pair.
+        const opensAt = spokenMoment(checkInOpensAt(m!, this.settings.checkInOpensMinutesBefore), tz, now)
+        return new ConflictError(
+          `还没到签到时间，${opensAt}开始签到。会议时间：${spokenMeetingTime(m!.startAt, m!.endAt, tz, now)}。到时请再扫一次会场的签到二维码`,
+          meeting,
+          'check_in_not_open',
+        )
       }
       case 'check_in_closed':
         // Whom to ask, by name and phone (or the office by name), for a 补签: the door's staff have gone by now.
-        return new ConflictError(`会议已于 ${momentLabel(m!.endAt, tz)} 结束，签到已关闭。如果您到了会，${lateCheckInWords(m!)}`, meeting, 'check_in_closed')
+        return new ConflictError(`会议已于${spokenClose(m!.endAt, tz, now)}结束，签到已关闭。如果您到了会，${lateCheckInWords(m!)}`, meeting, 'check_in_closed')
     }
   }
 }

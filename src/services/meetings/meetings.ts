@@ -1,28 +1,23 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import {
   awaitsAnswer,
   changesTimeOrPlace,
   deadlineAfterEdit,
   leadsAlreadyPast,
-  leaveOvertaken,
-  MEETING_STATUS_LABELS,
   momentLabel,
   nudgeAllowedAt,
   rsvpClosesAt,
   rsvpOpen,
-  scheduleProblems,
   stillInvited,
-  type Attachment,
   type InviteeSelector,
   type MeetingInvitee,
   type MeetingRecord,
 } from '../../domain/meeting.js'
 import { ConflictError, RateLimitError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
-import { ERASED_RESIDENT } from '../../store/privacy-ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
-import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, nudgeMessage } from './deadline-rewrites.js'
+import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, invitationWritings, nudgeMessage } from './deadline-rewrites.js'
 import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
@@ -30,17 +25,21 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { MeetingAccess } from './meeting-access.js'
 import type { MeetingFiles } from './meeting-files.js'
-import type { StaffScope } from '../../domain/staff-scope.js'
-import { installationOfficeName } from '../../domain/office-name.js'
-import type { Region } from '../../domain/directory.js'
+import {
+  changedFields,
+  checkContact,
+  checkSchedule,
+  illegal,
+  organizerOf,
+  papersToTell,
+  sameIds,
+  type MeetingDraft,
+  type MeetingPatch,
+} from './meeting-edit-rules.js'
+import { papersNotices, tellEveryone, toOf } from './meeting-change-notices.js'
 
-/** What an organizer sets; the rest of a meeting record is the service's. */
-export type MeetingDraft = Pick<
-  MeetingRecord,
-  'title' | 'kind' | 'startAt' | 'endAt' | 'place' | 'agenda' | 'attachments' | 'selector' | 'publicSeats' | 'rsvpDeadline'
-> &
-  Partial<Pick<MeetingRecord, 'contactName' | 'contactPhone'>>
-export type MeetingPatch = Partial<MeetingDraft>
+// What an organizer sets is typed in meeting-edit-rules.ts; these names stay importable from here.
+export type { MeetingDraft, MeetingPatch } from './meeting-edit-rules.js'
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
@@ -158,7 +157,7 @@ export class MeetingService extends MeetingAccess {
     if (m.status !== 'published' || !changesTimeOrPlace(m, next)) {
       // Only the deadline moved: a 会议通知 or 提醒未回复 still waiting is written again with the new one.
       const rewritten = deadlineChanged ? await heldDeadlinesRewritten(this.store, m, next, now, this.settings.timeZone) : []
-      papersMessages = await this.papersNotices(next, newPapers, now)
+      papersMessages = await papersNotices(this.store, this.settings.timeZone, next, newPapers, now)
       saved = await this.store.meetings.update(next, [...rewritten, ...papersMessages])
     } else {
       next.changeSeq = m.changeSeq + 1
@@ -167,7 +166,8 @@ export class MeetingService extends MeetingAccess {
       // Reminders count from the new start, except those the change notice itself makes untrue.
       if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours)
       const texts = noticeTexts(next, this.settings.timeZone, now)
-      const messages = await this.tellEveryone(
+      const messages = await tellEveryone(
+        this.store,
         next,
         'meeting.changed',
         // It carries the deadline it names, so that a held one is written again if only that moves (deadline-rewrites.ts);
@@ -178,7 +178,7 @@ export class MeetingService extends MeetingAccess {
         now,
       )
       // Written after the change is numbered: the papers' message carries it, and is not taken for one it made untrue.
-      papersMessages = await this.papersNotices(next, newPapers, now)
+      papersMessages = await papersNotices(this.store, this.settings.timeZone, next, newPapers, now)
       saved = await this.store.meetings.update(next, [...messages, ...papersMessages])
     }
     // A correction after publishing is on the record: what each field was and became, and whether the new papers were announced.
@@ -193,30 +193,10 @@ export class MeetingService extends MeetingAccess {
   }
 
   /**
-   * 会议材料已更新 to each invitee who has not excused himself (one who asked leave and came after all is there
-   * again): one message a person for all the papers of this save; the same papers announced again reach nobody twice.
-   */
-  private async papersNotices(m: MeetingRecord, papers: Attachment[], now: Date): Promise<OutboxMessage[]> {
-    if (!papers.length) return []
-    const text = noticeTexts(m, this.settings.timeZone, now).papersAdded(papers.map((a) => a.name))
-    const change = `papers:${createHash('sha256')
-      .update(
-        papers
-          .map((a) => a.url)
-          .sort()
-          .join('\n'),
-      )
-      .digest('hex')
-      .slice(0, 16)}`
-    const invitees = await this.store.meetings.invitees([m.id])
-    return invitees
-      .filter((i) => stillInvited(i) && (i.rsvp !== 'leave' || leaveOvertaken(i)))
-      .map((i) => meetingMessage(m, 'meeting.papers', toOf(i), text, change, now))
-  }
-
-  /**
    * Invites more people to a published meeting: those the selector names who are not yet
-   * invited get the notice, nobody already invited hears it twice; audited.
+   * invited get the notice, nobody already invited hears it twice; audited. One on the list marked
+   * 已调到… (he moved away) whom the organizer names again is expected again: the mark goes, he may
+   * answer until the start, he is sent the 会议通知 again, and the list now names him (his next move keeps him).
    */
   async addInvitees(staff: StaffPrincipal, id: string, selector: InviteeSelector): Promise<{ meeting: MeetingRecord; added: MeetingInvitee[] }> {
     const { m, scope } = await this.managed(staff, id)
@@ -236,7 +216,10 @@ export class MeetingService extends MeetingAccess {
       checkedInAt: null,
       invitedAt: now,
     }))
-    const already = new Set((await this.store.meetings.invitees([m.id])).map((i) => `${i.personKind}:${i.personId}`))
+    const listed = await this.store.meetings.invitees([m.id])
+    // Those marked no longer expected count as not yet invited: naming them again brings them back.
+    const already = new Set(listed.filter(stillInvited).map((i) => `${i.personKind}:${i.personId}`))
+    const marked = new Set(listed.filter((i) => !stillInvited(i)).map((i) => `${i.personKind}:${i.personId}`))
     const fresh = people.filter((p) => !already.has(`${p.kind}:${p.id}`))
     // The selector keeps naming everyone invited: the added people by name.
     const named = (have: string[] | undefined, kind: 'deputy' | 'staff') => [
@@ -250,11 +233,15 @@ export class MeetingService extends MeetingAccess {
     }
     // Someone invited after the deadline may answer until the start, and is told so.
     const closesAt = rsvpClosesAt(next, { invitedAt: now })
-    // The same dedupe key as at publishing: someone invited then is never told twice.
-    const messages = people.map((p) => invitationMessage(next, p, closesAt, this.settings.timeZone, now))
+    // The same dedupe key as at publishing: someone invited then is never told twice. One brought back gets
+    // the next writing of his 会议通知 (the store writes it only if he is still marked when it commits).
+    const back = people.filter((p) => marked.has(`${p.kind}:${p.id}`))
+    const written = back.length ? await invitationWritings(this.store, m.id, back) : new Map<string, number>()
+    const messages = people.map((p) => invitationMessage(next, p, closesAt, this.settings.timeZone, now, (written.get(`${p.kind}:${p.id}`) ?? 0) + 1))
     const result = await this.store.meetings.addInvitees(next, invitees, messages)
-    await this.audit.record(staff, 'meeting.invitees_added', { kind: 'meeting', id: m.id }, { added: result.added.map((i) => `${i.personKind}:${i.personId}`) })
-    return result
+    const added = [...result.added, ...result.restored]
+    await this.audit.record(staff, 'meeting.invitees_added', { kind: 'meeting', id: m.id }, { added: added.map((i) => `${i.personKind}:${i.personId}`) })
+    return { meeting: result.meeting, added }
   }
 
   async publish(staff: StaffPrincipal, id: string): Promise<MeetingRecord> {
@@ -306,7 +293,8 @@ export class MeetingService extends MeetingAccess {
     const texts = noticeTexts(next, this.settings.timeZone, now)
     const messages =
       m.status === 'published'
-        ? await this.tellEveryone(
+        ? await tellEveryone(
+            this.store,
             next,
             'meeting.cancelled',
             (i) => meetingMessage(next, 'meeting.cancelled', toOf(i), texts.cancelled(reason), 'cancelled', now),
@@ -366,100 +354,7 @@ export class MeetingService extends MeetingAccess {
     const rows = await invitationRows(this.store, m, invitees)
     return splitForNudge(invitees, (i) => noticeState(rows.get(`${i.personKind}:${i.personId}`)), now, this.noticeReadMinutes)
   }
-
-  /**
-   * A change or cancellation for everyone who expects to be there: each invitee (their own
-   * text, as their answers may close at another time), and each resident holding a public
-   * seat (公民旁听) in the mini-program; a place whose holder erased their data reaches nobody.
-   */
-  private async tellEveryone(
-    m: MeetingRecord,
-    kind: 'meeting.changed' | 'meeting.cancelled',
-    inviteeMessage: (i: MeetingInvitee) => OutboxMessage,
-    publicText: string,
-    change: string,
-    at: Date,
-  ): Promise<OutboxMessage[]> {
-    const [invitees, seats] = await Promise.all([this.store.meetings.invitees([m.id]), this.store.meetings.publicRegistrations(m.id)])
-    return [
-      // One who left office or moved station since is no longer expected there: he hears nothing of it.
-      ...invitees.filter(stillInvited).map(inviteeMessage),
-      ...seats
-        .filter((r) => !r.mpUserId.startsWith(`${ERASED_RESIDENT}:`))
-        .map((r) => meetingMessage(m, kind, { kind: 'mp_user', id: r.mpUserId }, publicText, change, at)),
-    ]
-  }
 }
-
-const toOf = (i: MeetingInvitee) => ({ kind: i.personKind, id: i.personId })
 
 /** The districts and streets of the people invited: whose organizers follow the meeting. */
 const placesOf = (people: Array<{ placeIds: string[] }>) => [...new Set(people.flatMap((p) => p.placeIds))].sort()
-
-/** The fields a correction changed, before and after, for the audit trail. */
-function changedFields(before: MeetingRecord, after: MeetingRecord) {
-  const fields = ['title', 'kind', 'startAt', 'endAt', 'place', 'agenda', 'attachments', 'publicSeats', 'rsvpDeadline', 'contactName', 'contactPhone'] as const
-  const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v)
-  return Object.fromEntries(
-    fields.filter((f) => JSON.stringify(value(before[f])) !== JSON.stringify(value(after[f]))).map((f) => [f, { from: value(before[f]), to: value(after[f]) }]),
-  )
-}
-
-function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true, deadlineChanged = true) {
-  const problems = scheduleProblems(m, now, startChanged, deadlineChanged)
-  const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }))
-  // Well-formed times that break a rule (end before start, a start already past): 422, as every
-  // other form's times (DESIGN.md: 400 is for what the schema refuses).
-  if (problems.some((p) => p.path !== 'rsvpDeadline')) throw new UnprocessableError('会议时间有误', details, 'bad_schedule')
-  // Well-formed times, but a deadline that would close answers before they can be given (or after the start).
-  if (problems.length) throw new UnprocessableError(problems[0].message, details, 'bad_rsvp_deadline')
-}
-
-/**
- * The papers an edit adds to a published meeting that is not over, for 会议材料已更新; refused in words when there is
- * nothing to announce, before anything is saved (the organizer ticked it, and would think the invitees were told).
- */
-function papersToTell(m: MeetingRecord, patch: MeetingPatch, now: Date): Attachment[] {
-  if (m.status !== 'published')
-    throw new ConflictError(
-      '会议还没有发布，发布时会把全部会议材料一起通知参会人员',
-      [{ path: 'body.tellNewPapers', message: m.status }],
-      'meeting_not_published',
-    )
-  if (m.endAt <= now) throw new ConflictError('会议已结束，不再通知参会人员新增材料', [{ path: 'body.tellNewPapers', message: 'ended' }], 'meeting_ended')
-  const had = new Set(m.attachments.map((a) => a.url))
-  const added = (patch.attachments ?? []).filter((a) => !had.has(a.url))
-  if (!added.length)
-    throw new UnprocessableError(
-      '这次没有新增会议材料，不用通知参会人员',
-      [{ path: 'body.attachments', message: '请先添加新的会议材料，再勾选通知参会人员' }],
-      'no_new_papers',
-    )
-  return added
-}
-
-/** A contact's name alone reaches nobody: it is recorded only with a phone (the phone alone will do). */
-function checkContact(m: Partial<Pick<MeetingRecord, 'contactName' | 'contactPhone'>>) {
-  if (m.contactName && !m.contactPhone)
-    throw new UnprocessableError(
-      '填写了会务联系人，请同时填写联系电话',
-      [{ path: 'body.contactPhone', message: '请填写会务联系人的电话' }],
-      'contact_without_phone',
-    )
-}
-
-/**
- * The office whose organizer made the meeting, as an invitee would call it: a district's or street's, or for
- * an admin or a whole-installation organizer the installation's own (a district's Liaison is not the city's).
- */
-function organizerOf(scope: StaffScope, officeName: string | null, regions: ReadonlyMap<string, Region>): string {
-  const region = scope.kind === 'regions' ? scope.tree.get(scope.regionIds[0]) : undefined
-  if (!region) return installationOfficeName(officeName, regions.values())
-  return region.kind === 'street' ? `${region.name}人大工委` : `${region.name}人大常委会办公室`
-}
-
-const illegal = (m: MeetingRecord) =>
-  new ConflictError(`会议当前为「${MEETING_STATUS_LABELS[m.status]}」，不能执行此操作`, [{ path: 'status', message: m.status }], 'illegal_state')
-
-/** The same ids, in any order. */
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id))

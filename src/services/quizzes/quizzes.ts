@@ -19,6 +19,7 @@ import { quizNotices } from '../publish-notices.js'
 import { quizAudience } from './quiz-audience.js'
 import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { wholeInstallationRefusal } from '../../domain/office-name.js'
 import { scopeOwnerIds, scopeOwns, staffScope } from '../../domain/staff-scope.js'
 
 /** What an organizer sets; the rest of a quiz record is the service's. */
@@ -48,7 +49,8 @@ export interface QuizServiceDeps {
   settings: { timeZone: string }
   audit: Pick<AuditTrail, 'record'>
   /** Where each organizer may look (domain/staff-scope.ts). */
-  directory: Pick<DirectoryCache, 'scopeOf'>
+  /** Scopes, and the whole installation's office, named when a district organizer is refused a city-level quiz. */
+  directory: Pick<DirectoryCache, 'scopeOf' | 'prepared'>
 }
 
 /**
@@ -63,7 +65,7 @@ export class QuizService {
   private readonly clock: Clock
   private readonly settings: { timeZone: string }
   private readonly audit: Pick<AuditTrail, 'record'>
-  private readonly directory: Pick<DirectoryCache, 'scopeOf'>
+  private readonly directory: Pick<DirectoryCache, 'scopeOf' | 'prepared'>
 
   constructor(deps: QuizServiceDeps) {
     ;({ store: this.store, campaigns: this.campaigns, clock: this.clock, settings: this.settings, audit: this.audit, directory: this.directory } = deps)
@@ -118,7 +120,8 @@ export class QuizService {
   /** For changes: a district organizer follows a city-level quiz but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<QuizRecord> {
     const q = await this.get(staff, id)
-    if (this.districtView(staff, q)) throw new ForbiddenError('市级知识竞赛由市人大常委会办公室管理，区县可查看本区县的成绩', 'city_level')
+    if (this.districtView(staff, q))
+      throw new ForbiddenError(wholeInstallationRefusal((await this.directory.prepared()).index.office, '知识竞赛', '成绩'), 'city_level')
     return q
   }
 

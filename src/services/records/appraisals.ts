@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { subtree } from '../../domain/region-tree.js'
-import { surveyPhase, surveyQuestion, type Question, type SurveyRecord } from '../../domain/survey.js'
-import { surveyResults } from '../../domain/survey-tally.js'
+import { surveyPhase, surveyQuestion, type Question, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
+import { surveyResults, type SurveyResults } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { AppraisalRecord, Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -10,7 +10,39 @@ import { inWords } from '../conflict-texts.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
+import type { DeputyRecords } from './deputy-records.js'
 import type { RecordScope } from './record-scope.js'
+
+/**
+ * 述职评议 is the residents' say on the deputy who contacts them (as the congress office runs it): another deputy,
+ * a colleague of the same station included, does not rate him, and his count reads 群众.
+ */
+export const DEPUTY_NOT_RATER = '述职评议请代表联系的社区居民参加，人大代表不参加评议'
+export const OWN_APPRAISAL = '代表本人不参加对自己的评议'
+/** Why the report is not shown outside the days of the appraisal (it is published for the residents who rate it). */
+const REPORT_NOT_YET = '述职评议还没有开始，开始后可以在这里看代表的述职报告'
+const REPORT_OVER = '述职评议已经结束，这里不再提供代表的述职报告'
+
+/** Fewer answers than this and the deputy sees only the count, closed or not (the office still sees all). */
+export const APPRAISAL_MIN_SHOWN = 5
+
+/** One 述职评议 with its tally; `sealed`: the answers held back (the deputy's view before the close, or with too few raters), the count kept. */
+export interface AppraisalWithResults {
+  appraisal: AppraisalRecord
+  survey: SurveyRecord
+  phase: SurveyPhase
+  results: SurveyResults
+  sealed: boolean
+}
+
+/**
+ * The two lines under a 述职评议 poster's title: who it asks, and how. Once over, it still hangs on a board for a
+ * while: it says so and thanks, inviting no scan (as a survey's poster does).
+ */
+export function appraisalPosterLines(phase: SurveyPhase): [string, string] {
+  if (phase === 'closed') return ['述职评议 · 已结束', '评议已经结束，感谢您的参与']
+  return ['述职评议 · 欢迎参与', '代表联系的社区居民，微信扫一扫参加评议']
+}
 
 /** The questions every 述职评议 asks, in plain words. */
 export const APPRAISAL_QUESTIONS: Question[] = [
@@ -37,12 +69,14 @@ export const APPRAISAL_QUESTIONS: Question[] = [
 export class RecordAppraisals {
   constructor(
     private readonly deps: {
-      store: Pick<Store, 'appraisals' | 'surveys'>
+      store: Pick<Store, 'appraisals' | 'surveys' | 'recordActivities'>
       surveys: Pick<SurveyService, 'create'>
-      responses: Pick<SurveyResponses, 'respond' | 'view'>
+      responses: Pick<SurveyResponses, 'respondOnce' | 'view'>
       scope: RecordScope
       directory: Pick<DirectoryCache, 'prepared'>
       clock: Clock
+      /** The yearly report's builder, shared with 我的履职档案 and 打印述职报告: residents read the same figures. */
+      records: Pick<DeputyRecords, 'ofDeputy'>
     },
   ) {}
 
@@ -106,13 +140,44 @@ export class RecordAppraisals {
       .filter((r) => r && r.kind === 'community')
     const view = await this.deps.responses.view(user, surveyId)
     const deputy = dir.deputies.get(appraisal.deputyId)
-    return { ...view, appraisal, deputyName: deputy?.name ?? '', communities: communities.map((r) => ({ id: r.id, name: r.name })) }
+    return {
+      ...view,
+      appraisal,
+      deputyName: deputy?.name ?? '',
+      communities: communities.map((r) => ({ id: r.id, name: r.name })),
+      /** Why this user does not rate (a deputy), in words; null for a resident. */
+      notForYou: this.refusal(user, appraisal),
+    }
   }
 
-  /** One answer per resident of the deputy's area; the deputy does not rate themselves. */
-  async respond(user: MpPrincipal, surveyId: string, input: { regionId: string; answers: Record<string, string | string[] | number> }) {
+  /**
+   * The yearly report residents are asked to judge, read-only: the figures and the approved activities, built as the
+   * deputy's own report is, served only while the appraisal is open and to those who may rate it. Nothing of any
+   * resident is in it (counts only; what a deputy wrote of an activity is masked of numbers and house numbers).
+   */
+  async report(user: MpPrincipal, surveyId: string) {
     const appraisal = await this.appraisal(surveyId)
-    if (user.deputyId === appraisal.deputyId) throw new ForbiddenError('代表本人不参加对自己的评议', 'own_appraisal')
+    const refused = this.refusal(user, appraisal)
+    if (refused) throw new ForbiddenError(refused, appraisal.deputyId === user.deputyId ? 'own_appraisal' : 'deputy_not_rater')
+    const survey = (await this.deps.store.surveys.get(surveyId)) as SurveyRecord
+    const phase = surveyPhase(survey, this.deps.clock.now())
+    if (phase !== 'open') throw new ForbiddenError(phase === 'closed' ? REPORT_OVER : REPORT_NOT_YET, 'appraisal_not_open')
+    const year = await this.deps.records.ofDeputy(appraisal.deputyId, appraisal.year)
+    const activities = (await this.deps.store.recordActivities.ofDeputy(appraisal.deputyId, `${appraisal.year}-01-01`, `${appraisal.year}-12-31`)).filter(
+      (a) => a.status === 'approved',
+    )
+    return { appraisal, survey, year, activities }
+  }
+
+  /**
+   * One answer per resident of the deputy's area; the deputy does not rate themselves. `requestKey`: the request's
+   * Idempotency-Key; a resend of the same answer after its reply was lost gets the answer first stored, `replayed`
+   * (counted once), as a survey's does (SurveyResponses.respondOnce).
+   */
+  async respond(user: MpPrincipal, surveyId: string, input: { regionId: string; answers: Record<string, string | string[] | number> }, requestKey?: string) {
+    const appraisal = await this.appraisal(surveyId)
+    const refused = this.refusal(user, appraisal)
+    if (refused) throw new ForbiddenError(refused, appraisal.deputyId === user.deputyId ? 'own_appraisal' : 'deputy_not_rater')
     const dir = await this.deps.directory.prepared()
     if (!this.area(appraisal, dir).has(input.regionId))
       throw new ForbiddenError('仅限该代表联系的社区居民参加评议', 'not_in_area', [{ path: 'body.regionId', message: '不在该代表联系的区域内' }])
@@ -121,30 +186,59 @@ export class RecordAppraisals {
     const station = (deputy?.stationIds ?? [])
       .map((s) => dir.stations.get(s))
       .find((st) => st && st.regionIds.some((rid) => subtree(rid, [...dir.regions.values()]).has(input.regionId)))
-    return this.deps.responses.respond(user, surveyId, { answers: input.answers, comments: [], via: station?.code ?? null }, { areaChecked: true })
+    return this.deps.responses.respondOnce(
+      user,
+      surveyId,
+      { answers: input.answers, comments: [], via: station?.code ?? null },
+      { areaChecked: true, ...(requestKey ? { requestKey } : {}) },
+    )
   }
 
-  /** The deputy's own 述职评议, with results. */
+  /**
+   * The deputy's own 述职评议. Its results only once it has closed: 不记名 would not hold if he watched them move while
+   * a resident rated in front of him or just after his visit (a ballot is sealed until its close alike). Until then he
+   * learns how many have taken part. Closed with fewer than APPRAISAL_MIN_SHOWN answers, they stay sealed: he often
+   * knows whom he asked, and with two or three raters one 不满意 points at a person.
+   */
   async ofDeputy(deputyId: string) {
-    return this.withResults(await this.deps.store.appraisals.ofDeputy(deputyId))
+    return (await this.withResults(await this.deps.store.appraisals.ofDeputy(deputyId))).map((x) =>
+      x.phase === 'closed' && x.results.responses >= APPRAISAL_MIN_SHOWN ? x : { ...x, sealed: true, results: { ...x.results, questions: [], articles: [] } },
+    )
   }
 
   /** The office's view of one deputy's 述职评议: organizers and admins whose scope holds the deputy. */
   async forStaff(staff: StaffPrincipal, deputyId: string) {
     if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError('述职评议结果仅向代表本人和人大常委会办公室公开', 'office_only')
     await this.deps.scope.deputy(staff, deputyId)
-    return this.ofDeputy(deputyId)
+    return this.withResults(await this.deps.store.appraisals.ofDeputy(deputyId))
   }
 
-  private async withResults(list: AppraisalRecord[]) {
+  /**
+   * A 述职评议 of this deputy whose QR poster the office prints for the community notice board (organizers and
+   * admins whose scope holds him; another deputy's survey id is not found), with the lines under its title.
+   */
+  async posterOf(staff: StaffPrincipal, deputyId: string, surveyId: string): Promise<{ survey: SurveyRecord; lines: [string, string] }> {
+    const mine = (await this.forStaff(staff, deputyId)).find((x) => x.appraisal.surveyId === surveyId)
+    if (!mine) throw new NotFoundError('述职评议不存在')
+    return { survey: mine.survey, lines: appraisalPosterLines(mine.phase) }
+  }
+
+  private async withResults(list: AppraisalRecord[]): Promise<AppraisalWithResults[]> {
     const now = this.deps.clock.now()
     return Promise.all(
       list.map(async (a) => {
         const survey = (await this.deps.store.surveys.get(a.surveyId)) as SurveyRecord
         const results = surveyResults(survey, await this.deps.store.surveys.tallies(a.surveyId, ''))
-        return { appraisal: a, survey, phase: surveyPhase(survey, now), results }
+        return { appraisal: a, survey, phase: surveyPhase(survey, now), results, sealed: false }
       }),
     )
+  }
+
+  /** Why a user does not rate this appraisal (nor read its report here), or null for a resident who may. */
+  private refusal(user: MpPrincipal, a: AppraisalRecord): string | null {
+    if (user.deputyId === a.deputyId) return OWN_APPRAISAL
+    if (user.deputyId) return DEPUTY_NOT_RATER
+    return null
   }
 
   private async appraisal(surveyId: string) {

@@ -28,11 +28,13 @@ export interface RecordServicesDeps {
 export function createRecordServices({ store, clock, timeZone, audit, directory, uploads, surveys, responses }: RecordServicesDeps) {
   const scope = new RecordScope(directory)
   const pointRules = new PointRules(store, clock, audit)
+  // Suggestions made and co-signed come from the suggestions area.
+  const deputyRecords = new DeputyRecords({ store, scope, rules: pointRules, responses, clock, timeZone, suggestionTally: new SuggestionTallies(store) })
   return {
     pointRules,
-    // Suggestions made and co-signed come from the suggestions area.
-    deputyRecords: new DeputyRecords({ store, scope, rules: pointRules, responses, clock, timeZone, suggestionTally: new SuggestionTallies(store) }),
+    deputyRecords,
     recordActivities: new RecordActivities({ store, uploads, scope, clock, timeZone }),
-    appraisals: new RecordAppraisals({ store, surveys, responses, scope, directory, clock }),
+    // The residents who rate a deputy read his yearly report as he does: the same builder.
+    appraisals: new RecordAppraisals({ store, surveys, responses, scope, directory, clock, records: deputyRecords }),
   }
 }

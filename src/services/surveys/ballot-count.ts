@@ -1,6 +1,10 @@
 import type { Clock } from '../../clock.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
-import type { Store } from '../../store/ports.js'
+import { ballotClosedNotice, ballotResult, ballotResultCardLine } from '../../domain/ballot-result.js'
+import { ballotOutcome, scopeOf } from '../../domain/survey-tally.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
+import { ballotIdOf } from '../livelihood/ballot-id.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { SurveyResponses } from './survey-responses.js'
 
@@ -15,7 +19,7 @@ import type { SurveyResponses } from './survey-responses.js'
  */
 export class BallotCount {
   constructor(
-    private readonly store: Pick<Store, 'surveys'>,
+    private readonly store: Pick<Store, 'surveys' | 'livelihood'>,
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
     /** Who is in office: the shared cache, which every directory write invalidates. */
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
@@ -34,10 +38,39 @@ export class BallotCount {
     return this.leftWithoutVoting(s)
   }
 
-  /** Fixes a closed ballot's count on the directory as it stands; a count fixed earlier stands. Returns the ballot as stored. */
+  /**
+   * Fixes a closed ballot's count on the directory as it stands; a count fixed earlier stands. Returns the ballot as stored.
+   * A ballot of its own tells each deputy who voted its result, in the same write and so once (a 民生实事 year's
+   * is told when the office confirms it: LivelihoodCycles.settleBallot).
+   */
   async fixAtClose(s: SurveyRecord): Promise<SurveyRecord> {
     if (s.kind !== 'ballot' || s.ballot?.uncountedAtClose) return s
-    return this.store.surveys.fixBallotCount(s.id, await this.leftWithoutVoting(s))
+    const uncounted = await this.leftWithoutVoting(s)
+    return this.store.surveys.fixBallotCount(s.id, uncounted, await this.resultMessages(s, uncounted))
+  }
+
+  /** The result each deputy who voted on a ballot of its own is sent at its close; none for a 民生实事 year's, nor for one closed long ago. */
+  private async resultMessages(s: SurveyRecord, uncounted: string[]): Promise<OutboxMessage[]> {
+    const now = this.clock.now()
+    // A ballot an older version closed, counted only now (at start-up): news of it weeks on would only puzzle.
+    if (!s.ballot || now.getTime() - s.closesAt.getTime() > RESULT_NEWS_DAYS * DAY_MS) return []
+    const years = await this.store.livelihood.listCycles()
+    if (years.some((y) => y.ballotSurveyId === s.id || ballotIdOf(y.id) === s.id)) return []
+    const keys = new Set((await this.store.surveys.responses(s.id)).map((r) => r.respondentKey))
+    const voters = s.ballot.rollDeputyIds.filter((id) => this.responses.deputyKeys(s, id, []).some((k) => keys.has(k)))
+    if (!voters.length) return []
+    const outcome = ballotOutcome(s, await this.store.surveys.tallies(s.id, scopeOf({})), s.ballot.rollDeputyIds.length - uncounted.length)
+    const result = ballotResult(outcome, s.ballot, null)
+    const text = ballotClosedNotice(s.title, result)
+    return voters.map((deputyId) =>
+      outboxMessage({
+        to: { kind: 'deputy', id: deputyId },
+        kind: 'ballot.result',
+        payload: { text, cardText: ballotResultCardLine(result), title: s.title, surveyId: s.id },
+        dedupeKey: `ballot.result:${s.id}:${deputyId}`,
+        at: now,
+      }),
+    )
   }
 
   /** Fixes the count of every ballot whose end time has passed (or that an older version closed) and has none yet. */
@@ -57,3 +90,7 @@ export class BallotCount {
     return left
   }
 }
+
+/** How long after its close a ballot's result is still news to those who voted. */
+const RESULT_NEWS_DAYS = 7
+const DAY_MS = 86_400_000

@@ -28,4 +28,17 @@ export class BallotResults {
     if (year && confirmed) settled = new Map((await this.store.livelihood.listProjects(year.id)).map((p) => [p.id, p.status]))
     return { ...ballotResult(outcome, s.ballot, settled), confirmed }
   }
+
+  /**
+   * A closed ballot, to one not on its roll (a resident who scanned it, a deputy of another congress): that it was
+   * the deputies' to vote on and is over, and where its outcome is seen — not 「不能再投票」, as if she could have.
+   * Null for anything else (while it runs she reads KIND_WORDS.ballot.notAsked).
+   */
+  async closedToOthers(s: SurveyRecord, phase: SurveyPhase): Promise<string | null> {
+    if (s.kind !== 'ballot' || phase !== 'closed') return null
+    const year = (await this.store.livelihood.listCycles()).some((c) => c.ballotSurveyId === s.id)
+    return year
+      ? '这次票决只请名单上的人大代表投票，现在已经结束。选出的民生实事项目和进展，可以在首页的“民生实事”里看到。'
+      : '这次票决只请名单上的人大代表投票，现在已经结束。结果由人大常委会办公室公布。'
+  }
 }

@@ -1,5 +1,7 @@
 import { scopeHasStation } from '../../domain/staff-scope.js'
-import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
+import { noticeAfterClose, noticeState, type NoticeState } from '../../domain/notice-delivery.js'
+import { surveyPhase } from '../../domain/survey.js'
+import type { Clock } from '../../clock.js'
 import type { SurveyRecord } from '../../domain/survey.js'
 import { UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -29,6 +31,7 @@ export class BallotRoll {
     /** A report, not a write: names and stations come from the shared cache (a console edit invalidates it). */
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
     private readonly count: Pick<BallotCount, 'uncounted'>,
+    private readonly clock: Clock,
   ) {}
 
   async notVoted(staff: StaffPrincipal, surveyId: string): Promise<{ survey: SurveyRecord; roll: number; voted: number; items: NotVoted[] }> {
@@ -60,11 +63,15 @@ export class BallotRoll {
     }
     const key = (id: string) => publishNoticeKey(s.kind === 'ballot' ? 'ballot' : 'survey', s.id, { kind: 'deputy', id })
     const rows = new Map((await this.store.outbox.byDedupeKeys(waiting.map(key))).map((m) => [m.dedupeKey, m]))
+    // Closed: a notice still held (quiet hours, no subscription credit) will be dropped when its time comes, not sent.
+    const closed = surveyPhase(s, this.clock.now()) === 'closed'
+    const over = s.kind === 'ballot' ? '投票已经截止，不再通知' : s.kind === 'consultation' ? '征求意见已经截止，不再通知' : '问卷已经截止，不再通知'
+    const notice = (row: Parameters<typeof noticeState>[0]) => (closed ? noticeAfterClose(noticeState(row), row, over) : noticeState(row))
     return {
       survey: s,
       roll: roll.length,
       voted: roll.length - waiting.length,
-      items: waiting.map((id) => ({ deputyId: id, name: deputies.get(id)?.name ?? id, notice: noticeState(rows.get(key(id))) })),
+      items: waiting.map((id) => ({ deputyId: id, name: deputies.get(id)?.name ?? id, notice: notice(rows.get(key(id))) })),
     }
   }
 

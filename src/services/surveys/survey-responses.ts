@@ -70,7 +70,7 @@ export class SurveyResponses {
   }
 
   async view(user: MpPrincipal, idOrCode: string) {
-    const s = await this.find(idOrCode)
+    const { survey: s, appraisal } = await this.open(idOrCode)
     const asked = s.kind === 'ballot' ? (s.ballot?.rollDeputyIds ?? []) : s.audienceDeputyIds
     return {
       survey: s,
@@ -78,6 +78,8 @@ export class SurveyResponses {
       responded: await this.store.surveys.hasResponded(s.id, this.respondentKey(s, user)),
       // Said before they fill it in: a ballot's roll or a named audience they are not on.
       askedOthers: asked !== null && !(user.deputyId && asked.includes(user.deputyId)),
+      // A 述职评议's poster carries its survey code: the page sends her on to the appraisal's own (report first, community).
+      isAppraisal: appraisal,
     }
   }
 

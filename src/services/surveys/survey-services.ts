@@ -28,7 +28,7 @@ export function createSurveyServices(
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directory)
   const ballotCount = new BallotCount(store, surveyResponses, directory, clock)
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directory, ballotCount)
-  const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directory, ballotCount)
+  const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directory, ballotCount, clock)
   return {
     surveys,
     surveyResponses,

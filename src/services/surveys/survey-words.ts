@@ -1,4 +1,5 @@
 import type { SurveyKind } from '../../domain/survey.js'
+import { wholeInstallationRefusal, type InstallationOffice } from '../../domain/office-name.js'
 
 /**
  * What a person is told about a survey, in the words of what it is: a deputy votes in a 票决, a
@@ -25,8 +26,8 @@ export interface KindWords {
   notAsked: string
   /** A poster of a draft (409 survey_draft). */
   posterOfDraft: string
-  /** A district organizer changing a city-level one (403 city_level). */
-  cityLevel: string
+  /** A district organizer changing a city-level one (403 city_level), the whole installation's `office` named. */
+  cityLevel: (office: InstallationOffice) => string
   /** A definition refused (422 invalid_survey). */
   invalid: string
   /** Results or text answers asked by district or station of an anonymous one (422 filter_not_available). */
@@ -43,7 +44,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     stale: '问卷刚刚更新，请刷新后重新提交',
     notAsked: '这份问卷只请受邀的人大代表填写，感谢您的关注',
     posterOfDraft: '问卷还没有发布，不能生成海报。请先发布，再打印二维码海报',
-    cityLevel: '市级问卷由市人大常委会办公室管理，区县可查看本区县的情况',
+    cityLevel: (office) => wholeInstallationRefusal(office, '问卷', '情况'),
     invalid: '问卷设置有误',
     notByPlace: '匿名问卷不按区县、联络站统计',
   },
@@ -56,7 +57,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     stale: '征求意见稿刚刚更新，请刷新后重新提交',
     notAsked: '这次征求意见只请受邀的人大代表参加，感谢您的关注',
     posterOfDraft: '征求意见还没有发布，不能生成海报。请先发布，再打印二维码海报',
-    cityLevel: '市级征求意见由市人大常委会办公室管理，区县可查看本区县的情况',
+    cityLevel: (office) => wholeInstallationRefusal(office, '征求意见', '情况'),
     invalid: '征求意见设置有误',
     notByPlace: '这次征求意见是匿名的，不按区县、联络站统计',
   },
@@ -69,7 +70,7 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     stale: '票决刚刚更新，请刷新后重新投票',
     notAsked: '这次票决只请名单上的人大代表投票，感谢您的关注',
     posterOfDraft: '票决还没有发布，不能生成海报。请先发布，再打印二维码海报',
-    cityLevel: '市级票决由市人大常委会办公室管理，区县可查看本区县的情况',
+    cityLevel: (office) => wholeInstallationRefusal(office, '票决', '情况'),
     invalid: '票决设置有误',
     notByPlace: '票决为无记名投票，不按区县、联络站统计',
   },

@@ -86,7 +86,7 @@ export class SurveyService {
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
     private readonly audit: Pick<AuditTrail, 'record'>,
-    private readonly directory: Pick<DirectoryCache, 'scopeOf' | 'stationPlaces'>,
+    private readonly directory: Pick<DirectoryCache, 'scopeOf' | 'stationPlaces' | 'prepared'>,
     private readonly count: Pick<BallotCount, 'fixAtClose'>,
   ) {}
 
@@ -147,7 +147,7 @@ export class SurveyService {
   /** For changes: a district organizer follows a city-level survey but does not change it. */
   async manageable(staff: StaffPrincipal, id: string): Promise<SurveyRecord> {
     const { survey, followed } = await this.readable(staff, id)
-    if (followed) throw new ForbiddenError(KIND_WORDS[survey.kind].cityLevel, 'city_level')
+    if (followed) throw new ForbiddenError(KIND_WORDS[survey.kind].cityLevel((await this.directory.prepared()).index.office), 'city_level')
     return survey
   }
 

@@ -20,7 +20,7 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 export interface TopicCorrectionsDeps {
   store: Store
   /** Who may see a case: a street organizer by the stations in their street, as the directory stands. */
-  directory: Pick<DirectoryCache, 'caseViewer'>
+  directory: Pick<DirectoryCache, 'caseViewer' | 'prepared'>
   models: TopicModels
   audit: AuditTrail
   topics: readonly string[]
@@ -29,7 +29,7 @@ export interface TopicCorrectionsDeps {
 
 export class TopicCorrections {
   private readonly store: Store
-  private readonly directory: Pick<DirectoryCache, 'caseViewer'>
+  private readonly directory: Pick<DirectoryCache, 'caseViewer' | 'prepared'>
   private readonly models: TopicModels
   private readonly audit: AuditTrail
   private readonly topics: readonly string[]
@@ -90,7 +90,7 @@ export class TopicCorrections {
         )
       if (!inScope(districtId))
         throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [
-          { path: 'body.districtId', message: place ? `${place.name}不在您的辖区` : '全市的主题模型由市人大常委会办公室重新训练' },
+          { path: 'body.districtId', message: place ? `${place.name}不在您的辖区` : await this.wholeModelWords() },
         ])
       const trainings = [await this.models.retrain(districtId, staff.id)]
       await this.audit.record(staff, 'topics.retrained', null, { offices: [districtId] })
@@ -99,5 +99,11 @@ export class TopicCorrections {
     const trainings = await this.models.retrainAll(staff.id, inScope)
     await this.audit.record(staff, 'topics.retrained', null, { offices: trainings.map((t) => t.office) })
     return trainings
+  }
+
+  /** Who retrains the model of the whole installation: 市人大常委会办公室 in a city, a district's own office in a district's Liaison. */
+  private async wholeModelWords() {
+    const office = (await this.directory.prepared()).index.office
+    return office.ofCity ? `全市的主题模型由${office.name}重新训练` : `全辖区的主题模型由${office.name}重新训练`
   }
 }

@@ -21,6 +21,8 @@ export interface BotDialogueDoc {
   updatedAt: Date
   /** When it may be deleted unless saved again; null (or absent, saved before it was kept): once untouched long. */
   keepUntil?: Date | null
+  /** 'held': it holds her unsent words; 'lapsed': they went at keepUntil, a mark left (state '{}'); null/absent: neither. */
+  unsentWords?: 'held' | 'lapsed' | null
 }
 /** One room per station and one station per room: both keys unique. */
 export interface StationRoomDoc {
@@ -56,7 +58,10 @@ function seenMessageSchema() {
 }
 
 function dialogueSchema() {
-  const schema = new Schema<BotDialogueDoc>({ _id: String, state: String, updatedAt: Date, keepUntil: { type: Date, default: null } }, options)
+  const schema = new Schema<BotDialogueDoc>(
+    { _id: String, state: String, updatedAt: Date, keepUntil: { type: Date, default: null }, unsentWords: { type: String, default: null } },
+    options,
+  )
   // purgeDialogues() sweeps by these; plain indexes, not TTL, for the caller's clock.
   schema.index({ keepUntil: 1 })
   schema.index({ updatedAt: 1 })

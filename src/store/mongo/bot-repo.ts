@@ -3,6 +3,7 @@ import type { BotRepo } from '../ports.js'
 import type { BotDialogueDoc, StaffContactDoc, StationRoomDoc } from './bot-models.js'
 import type { Models } from './models.js'
 import { isDuplicateKey, translate } from './errors.js'
+import { LAPSED_WORDS_MARK_MS } from '../bot-dialogue-marks.js'
 
 export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, StationRoom, StaffContact }: Models): BotRepo {
   return {
@@ -19,16 +20,26 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
     },
     async dialogue(contactId, now) {
       const doc = await BotDialogue.findOne({ _id: contactId }).lean<BotDialogueDoc>()
-      // Past the time it was kept until: gone for every reader, though the purge has not run yet.
-      if (!doc || (now && doc.keepUntil && new Date(doc.keepUntil) < now)) return null
-      return { state: JSON.parse(doc.state) as Record<string, unknown>, updatedAt: new Date(doc.updatedAt) }
+      if (!doc) return null
+      const updatedAt = new Date(doc.updatedAt)
+      // Past the time it was kept until: gone for every reader, though the purge has not run yet; her unsent words
+      // leave only the mark that they went (never the words themselves). As sqlite's.
+      const past = !!now && !!doc.keepUntil && new Date(doc.keepUntil) < now
+      if (past) return doc.unsentWords === 'held' ? { state: {}, updatedAt, wordsLapsed: true } : null
+      if (doc.unsentWords === 'lapsed') return { state: {}, updatedAt, wordsLapsed: true }
+      return { state: JSON.parse(doc.state) as Record<string, unknown>, updatedAt, wordsLapsed: false }
     },
-    async saveDialogue(contactId, state, at, keepUntil = null) {
+    async saveDialogue(contactId, state, at, keepUntil = null, holdsWords = false) {
+      const unsentWords = holdsWords && keepUntil ? 'held' : null
       // An upsert on `_id`. The server retries a racing upsert that hits E11000 on it
       // itself; should one still surface, the document is there now and the retry replaces it.
       for (let attempt = 0; ; attempt++) {
         try {
-          await BotDialogue.updateOne({ _id: contactId }, { $set: { state: JSON.stringify(state ?? {}), updatedAt: at, keepUntil } }, { upsert: true })
+          await BotDialogue.updateOne(
+            { _id: contactId },
+            { $set: { state: JSON.stringify(state ?? {}), updatedAt: at, keepUntil, unsentWords } },
+            { upsert: true },
+          )
           return
         } catch (err) {
           if (!isDuplicateKey(err) || attempt >= 2) throw err
@@ -39,9 +50,15 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
       await BotDialogue.deleteOne({ _id: contactId })
     },
     async purgeDialogues(now, untouchedBefore) {
+      // Her unsent words go; the mark that they went stays a while, for the bot to tell her (past the delete below).
+      // Two writes, not one transaction: an emptied one is past the delete's filter, so a purge cut between them loses nothing.
+      const emptied = await BotDialogue.updateMany(
+        { keepUntil: { $lt: now }, unsentWords: 'held' },
+        { $set: { state: '{}', unsentWords: 'lapsed', keepUntil: new Date(now.getTime() + LAPSED_WORDS_MARK_MS) } },
+      )
       // A document saved before keepUntil was kept has no such field: `null` matches it as it matches one saved with none.
       const filter = { $or: [{ keepUntil: { $lt: now } }, { keepUntil: null, updatedAt: { $lt: untouchedBefore } }] }
-      return (await BotDialogue.deleteMany(filter)).deletedCount
+      return emptied.modifiedCount + (await BotDialogue.deleteMany(filter)).deletedCount
     },
     async bindRoom(stationId, roomId, boundBy, at, topic = null) {
       // One transaction, as sqlite's: the station's old room and the room's old station are
@@ -111,7 +128,10 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
           if (current && new Date(current.updatedAt) >= new Date(old.updatedAt)) return
           // `_id` cannot change: the dialogue is written again under the new id.
           await BotDialogue.deleteOne({ _id: toContactId }, { session })
-          await BotDialogue.insertOne({ _id: toContactId, state: old.state, updatedAt: old.updatedAt, keepUntil: old.keepUntil ?? null }, { session })
+          await BotDialogue.insertOne(
+            { _id: toContactId, state: old.state, updatedAt: old.updatedAt, keepUntil: old.keepUntil ?? null, unsentWords: old.unsentWords ?? null },
+            { session },
+          )
         }),
       )
     },

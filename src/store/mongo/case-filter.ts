@@ -9,6 +9,7 @@ export function filterClauses(f: CaseFilter): Filter[] {
   // `$in: []` matches nothing, as sqlite's "0" does.
   if (f.residentId) clauses.push({ residentId: f.residentId })
   if (f.deputyId) clauses.push({ deputyId: f.deputyId })
+  if (f.deputyIds) clauses.push({ deputyId: { $in: f.deputyIds } })
   if (f.unmerged) clauses.push({ mergedInto: null })
   if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
   // The place's district, or the district handling it after a transfer.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { ClientSession, Connection, QueryFilter, UpdateQuery } from 'mongoose'
 import type {
   DeputyPatch,
@@ -12,7 +13,7 @@ import type {
   StationQuery,
   StationRepo,
 } from '../ports.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { StoreConflict } from '../conflicts.js'
 import type { DeputyAway } from '../../domain/deputy-away.js'
 import { dutyAfterMove, withDutyDates } from '../../domain/duty-days.js'
@@ -146,7 +147,10 @@ export function deputyRepo({ Deputy, Outbox }: Models, conn: Connection): Deputy
       const after = { returnDocument: 'after' } as const
       if (patch.dutyAt) {
         // One station's days, computed by the server from the document as it is at the write.
-        const pipeline = [{ $set: { ...literally(set), duty: dutyReplacingOne(patch.dutyAt, patch.stationIds) } }, { $unset: 'dutyDates' }]
+        const pipeline = [
+          { $set: { ...literally(set), duty: dutyReplacingOne(patch.dutyAt, patch.stationIds), version: { $literal: newVersion() } } },
+          { $unset: 'dutyDates' },
+        ]
         const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, pipeline, { ...after, updatePipeline: true }).lean<DeputyDoc>())
         if (!doc) throw new NotFoundError('代表不存在')
         return deputyFromDoc(doc)
@@ -155,6 +159,7 @@ export function deputyRepo({ Deputy, Outbox }: Models, conn: Connection): Deputy
       if (patch.dutyByStation) {
         // Written whole; the old list shared by every station goes. Reads keep only the deputy's stations.
         set.duty = dutyToDoc(patch.dutyByStation, Object.keys(patch.dutyByStation))
+        set.version = newVersion()
         update.$unset = { dutyDates: 1 }
       }
       const doc = await translate(() => Deputy.findOneAndUpdate({ _id: id }, update, after).lean<DeputyDoc>())
@@ -208,15 +213,27 @@ export function staffRepo({ Staff }: Models): StaffRepo {
   }
 }
 
+/** How many times a move reads again after another write of his stations or duty landed between its read and write. */
+export const MOVE_ROUNDS = 5
+
+/**
+ * A fresh `version` for a write of a deputy's stations or duty. A random token rather than a counter: an import
+ * replaces the document whole and cannot add one to what was there, and a token is never given twice.
+ */
+export const newVersion = () => randomUUID()
+
 /**
  * A change of the deputy's stations: his duty at a station he leaves is kept as history up to the day
  * before (duty-days.ts dutyAfterMove), which needs the record as it is. Read, computed and written only if
- * his stations and duty are still as read (another station's staff saving their days meanwhile), else read
- * again: the same outcome as sqlite's one synchronous step.
+ * his `version` is still the one read (no other write of his stations or duty meanwhile: another station's
+ * staff saving their days, an import), else read again: the same outcome as sqlite's one synchronous step.
+ * The version, not the arrays as read: two equal lists of duty subdocuments written by different writers
+ * need not be equal to $eq, whose comparison of subdocuments depends on the order of their fields.
+ * Losing MOVE_ROUNDS times running (others keep writing him), it gives up: StoreConflict 'deputy_busy', nothing written.
  */
 async function moveDeputy(Deputy: Models['Deputy'], id: string, patch: DeputyPatch) {
   const { dutyAt, today, ...fields } = patch
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let round = 0; round < MOVE_ROUNDS; round++) {
     const doc = await Deputy.findById(id).lean<DeputyDoc>()
     if (!doc) throw new NotFoundError('代表不存在')
     const current = deputyFromDoc(doc)
@@ -226,23 +243,17 @@ async function moveDeputy(Deputy: Models['Deputy'], id: string, patch: DeputyPat
     const moved = dutyAfterMove(current, { dutyByStation: duty, stationIds }, today ?? '')
     const former = formerDutyToDoc(moved.formerDuty, stationIds)
     const update: UpdateQuery<DeputyDoc> = {
-      $set: { ...pickPatch(patch, DEPUTY_FIELDS), duty: dutyToDoc(moved.dutyByStation, stationIds) },
+      $set: { ...pickPatch(patch, DEPUTY_FIELDS), duty: dutyToDoc(moved.dutyByStation, stationIds), version: newVersion() },
       $unset: { dutyDates: 1 },
     }
     if (former) update.$set!.formerDuty = former
     else update.$unset = { dutyDates: 1, formerDuty: 1 }
-    const asRead = (field: 'stationIds' | 'duty' | 'dutyDates' | 'formerDuty') => (doc[field] === undefined ? { $exists: false } : { $eq: doc[field] })
-    const filter: Record<string, unknown> = {
-      _id: id,
-      stationIds: asRead('stationIds'),
-      duty: asRead('duty'),
-      dutyDates: asRead('dutyDates'),
-      formerDuty: asRead('formerDuty'),
-    }
-    const written = await translate(() => Deputy.findOneAndUpdate(filter as QueryFilter<DeputyDoc>, update, { returnDocument: 'after' }).lean<DeputyDoc>())
+    // null also matches a document from before versions, which has no field.
+    const filter = { _id: id, version: doc.version ?? null }
+    const written = await translate(() => Deputy.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean<DeputyDoc>())
     if (written) return deputyFromDoc(written)
   }
-  throw new ConflictError('这位代表的资料正在被别人修改，请稍后再试')
+  throw new StoreConflict('deputy_busy')
 }
 
 /** Values in an update pipeline's $set: a string starting with '$' is a value there, not a field. */

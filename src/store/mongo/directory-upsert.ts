@@ -3,6 +3,7 @@ import type { DirectoryRepo, DirectorySnapshot } from '../ports.js'
 import type { Models, RegionDoc, DeputyDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
 import { deputyFromDoc, deputyToStored, regionFromDoc, staffFromDoc, stationFromDoc, unitFromDoc, withoutId } from './records.js'
 import { translate } from './errors.js'
+import { newVersion } from './directory-repos.js'
 
 /** Inserts or replaces each record by id; ordered, so the first unique violation stops the batch. */
 async function replaceAll<D, R extends { id: string }>(model: Model<D>, records: R[], session: ClientSession) {
@@ -102,7 +103,8 @@ export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy,
           const kept = new Map(marked.map((d) => [d._id, d.away]))
           await replaceAll(
             Deputy,
-            records.deputies.map((d) => ({ ...deputyToStored(d), away: kept.get(d.id) ?? null })),
+            // A fresh version: a move that read him before the import must read him again (directory-repos.ts moveDeputy).
+            records.deputies.map((d) => ({ ...deputyToStored(d), away: kept.get(d.id) ?? null, version: newVersion() })),
             session,
           )
           await replaceAll(Staff, records.staff, session)

@@ -1,6 +1,7 @@
 import { Schema, type Connection } from 'mongoose'
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../../domain/livelihood.js'
 import { NotFoundError } from '../../errors.js'
+import { StoreConflict } from '../conflicts.js'
 import type { LivelihoodRepo } from '../livelihood-ports.js'
 import { translate } from './errors.js'
 import type { Models } from './models.js'
@@ -38,10 +39,12 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
     ]),
     'livelihood_proposals',
   )
+  // A person's turn at a cycle, written and removed inside each capped proposal's write: it only makes two of them meet (createProposal).
+  const ProposalTurn = conn.model('LivelihoodProposalTurn', loose([]), 'livelihood_proposal_turns')
   const Project = conn.model('LivelihoodProject', loose([{ cycleId: 1, createdAt: 1 }]), 'livelihood_projects')
   const Progress = conn.model('LivelihoodProgress', loose([{ projectId: 1, quarter: 1 }]), 'livelihood_progress')
   const Rating = conn.model('LivelihoodRating', loose([{ cycleId: 1, at: 1 }]), 'livelihood_ratings')
-  await Promise.all([Cycle, Proposal, Project, Progress, Rating].map((m) => m.createCollection()))
+  await Promise.all([Cycle, Proposal, ProposalTurn, Project, Progress, Rating].map((m) => m.createCollection()))
 
   const cycleOf = (d: unknown) => plain<LivelihoodCycle>(d as Doc, CYCLE_DATES)!
   const proposalOf = (d: unknown) => plain<LivelihoodProposal>(d as Doc, STAMP)!
@@ -74,8 +77,26 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       const { matchedCount } = await Cycle.replaceOne({ _id: c.id, status: from }, { ...c })
       return matchedCount === 1
     },
-    async createProposal(p) {
-      await translate(() => Proposal.create({ _id: p.id, ...p }))
+    async createProposal(p, limit) {
+      if (!limit) {
+        await translate(() => Proposal.create({ _id: p.id, ...p }))
+        return p
+      }
+      const who = p.mpUserId ? { mpUserId: p.mpUserId } : { deputyId: p.deputyId ?? '' }
+      await translate(() =>
+        conn.transaction(async (session) => {
+          // Two transactions counting the same person's proposals would each see the other's as not there yet
+          // (snapshot reads) and both insert. Both first write this one small document, so the second meets a
+          // write conflict, is run again by the driver (withTransaction), and then counts the first's proposal.
+          // Removed again before the commit: nothing naming the person is left beside the proposals themselves.
+          const turn = { _id: `${p.cycleId}|${who.mpUserId ? `mp:${who.mpUserId}` : `dp:${who.deputyId}`}` }
+          await ProposalTurn.updateOne(turn, { $inc: { n: 1 } }, { upsert: true, session })
+          if ((await Proposal.countDocuments({ ...who, cycleId: p.cycleId }, { session })) >= limit.perPerson)
+            throw new StoreConflict('proposal_limit', [], { allowed: limit.perPerson })
+          await Proposal.create([{ _id: p.id, ...p }], { session })
+          await ProposalTurn.deleteOne(turn, { session })
+        }),
+      )
       return p
     },
     async getProposal(id) {

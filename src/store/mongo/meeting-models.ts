@@ -90,6 +90,8 @@ function meetingSchema() {
   )
   schema.index({ shortCode: 1 }, { unique: true })
   schema.index({ status: 1, startAt: 1 })
+  // The digest's answers due this week for meetings further off (sqlite 069).
+  schema.index({ status: 1, rsvpDeadline: 1 })
   schema.index({ startAt: -1, _id: -1 })
   schema.index({ districtIds: 1 })
   schema.index({ audienceDistrictIds: 1 })

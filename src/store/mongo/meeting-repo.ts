@@ -1,122 +1,17 @@
 import type { ClientSession, Connection } from 'mongoose'
-import type { MeetingInvitee, MeetingRecord, PersonRef, PublicRegistration } from '../../domain/meeting.js'
-import { staffEntryFromStored, type StaffEntry } from '../../domain/meeting-staff-entry.js'
-import type { MeetingFilter, MeetingRepo } from '../ports.js'
+import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef, PublicRegistration } from '../../domain/meeting.js'
+import { staffEntryFromStored } from '../../domain/meeting-staff-entry.js'
+import type { InviteeMark, MeetingRepo } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import type { MeetingDoc, MeetingInviteeDoc, PublicRegistrationDoc } from './meeting-models.js'
 import type { Models } from './models.js'
-import { jsonObject } from './case-records.js'
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 import { StoreConflict } from '../conflicts.js'
 
-type Filter = Record<string, unknown>
-const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
-
-// Every field picked by name, so no `_id`, `publicTaken` or stray field leaks out.
-function meetingToDoc(m: MeetingRecord): Omit<MeetingDoc, 'publicTaken'> {
-  return {
-    _id: m.id,
-    shortCode: m.shortCode,
-    title: m.title,
-    kind: m.kind,
-    status: m.status,
-    startAt: m.startAt,
-    endAt: m.endAt,
-    place: m.place,
-    agenda: m.agenda,
-    attachments: m.attachments.map(({ name, url }) => ({ name, url })),
-    selector: jsonObject(m.selector as Record<string, unknown>),
-    publicSeats: m.publicSeats,
-    rsvpDeadline: m.rsvpDeadline,
-    districtIds: [...m.districtIds],
-    createdBy: m.createdBy,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
-    publishedAt: m.publishedAt,
-    cancelledAt: m.cancelledAt,
-    cancelReason: m.cancelReason,
-    changeSeq: m.changeSeq,
-    remindersSent: [...m.remindersSent],
-    nudgeRounds: m.nudgeRounds,
-    version: m.version,
-    lastRemindedAt: m.lastRemindedAt,
-    lastNudgedAt: m.lastNudgedAt,
-    audienceDistrictIds: [...m.audienceDistrictIds],
-    contactName: m.contactName,
-    contactPhone: m.contactPhone,
-    organizer: m.organizer,
-  }
-}
-
-const meetingFromDoc = (d: MeetingDoc): MeetingRecord => ({
-  id: d._id,
-  shortCode: d.shortCode,
-  title: d.title,
-  kind: d.kind,
-  status: d.status,
-  startAt: new Date(d.startAt),
-  endAt: new Date(d.endAt),
-  place: d.place,
-  agenda: d.agenda,
-  attachments: (d.attachments ?? []).map(({ name, url }) => ({ name, url })),
-  selector: jsonObject(d.selector as Record<string, unknown>),
-  publicSeats: d.publicSeats ?? 0,
-  rsvpDeadline: date(d.rsvpDeadline),
-  districtIds: [...(d.districtIds ?? [])],
-  createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt),
-  updatedAt: new Date(d.updatedAt),
-  publishedAt: date(d.publishedAt),
-  cancelledAt: date(d.cancelledAt),
-  cancelReason: d.cancelReason ?? null,
-  changeSeq: d.changeSeq ?? 0,
-  remindersSent: [...(d.remindersSent ?? [])],
-  nudgeRounds: d.nudgeRounds ?? 0,
-  version: d.version,
-  lastRemindedAt: date(d.lastRemindedAt),
-  lastNudgedAt: date(d.lastNudgedAt),
-  audienceDistrictIds: [...(d.audienceDistrictIds ?? [])],
-  contactName: d.contactName ?? null,
-  contactPhone: d.contactPhone ?? null,
-  organizer: d.organizer ?? null,
-})
-
-const inviteeFromDoc = (d: MeetingInviteeDoc): MeetingInvitee => ({
-  meetingId: d.meetingId,
-  personKind: d.personKind,
-  personId: d.personId,
-  name: d.name,
-  rsvp: d.rsvp,
-  reason: d.reason ?? null,
-  rsvpAt: date(d.rsvpAt),
-  checkedInAt: date(d.checkedInAt),
-  invitedAt: date(d.invitedAt),
-  staffEntry: staffEntryFromStored(d.staffEntry),
-  // Only when marked, as sqlite's rows.
-  ...(d.withdrawn ? { withdrawn: { reason: d.withdrawn.reason, at: new Date(d.withdrawn.at), to: d.withdrawn.to ?? null } } : {}),
-})
-
-const registrationFromDoc = (d: PublicRegistrationDoc): PublicRegistration => ({
-  meetingId: d.meetingId,
-  mpUserId: d.mpUserId,
-  name: d.name,
-  createdAt: new Date(d.createdAt),
-})
-
-/** The filters of search and list: sqlite's filterClauses, one clause each. */
-function filterOf(f: MeetingFilter): Filter {
-  const clauses: Filter[] = []
-  if (f.visibleTo) {
-    const ids = f.visibleTo.districtIds
-    clauses.push({ $or: [{ districtIds: { $in: ids } }, { audienceDistrictIds: { $in: ids } }] })
-  }
-  if (f.statuses) clauses.push({ status: { $in: f.statuses } })
-  if (f.startFrom) clauses.push({ startAt: { $gte: f.startFrom } })
-  if (f.startTo) clauses.push({ startAt: { $lt: f.startTo } })
-  return clauses.length ? { $and: clauses } : {}
-}
+// How a meeting, an invitation and a public seat are kept as documents is meeting-docs.ts's.
+import { filterOf, inviteeFromDoc, meetingFromDoc, meetingToDoc, registrationFromDoc, type Filter } from './meeting-docs.js'
 
 export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicRegistration, Outbox }: Models): MeetingRepo {
   const one = async (filter: Filter) => {
@@ -133,6 +28,34 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
     }
   }
   const personFilter = (meetingId: string, person: PersonRef) => ({ meetingId, personKind: person.kind, personId: person.id })
+  // The mark as read, by its time (null also matches none), as sqlite's json_extract(withdrawn, '$.at') IS ?.
+  const markFilter = (x: InviteeMark) =>
+    x.was === undefined ? personFilter(x.meetingId, x.person) : { ...personFilter(x.meetingId, x.person), 'withdrawn.at': x.was?.at ?? null }
+  /** The invitations matching `who`, with their meetings in these states, earliest start first (then meeting, then seq). */
+  const invitationsWhere = async (who: Filter, filter: { statuses: MeetingStatus[]; endFrom?: Date }) => {
+    const invitations = await MeetingInvitee.find(who).lean<MeetingInviteeDoc[]>()
+    if (!invitations.length) return []
+    const byMeeting = new Map<string, MeetingInviteeDoc[]>()
+    for (const i of invitations) {
+      const list = byMeeting.get(i.meetingId)
+      if (list) list.push(i)
+      else byMeeting.set(i.meetingId, [i])
+    }
+    const meetings = await Meeting.find({
+      _id: { $in: [...byMeeting.keys()] },
+      status: { $in: filter.statuses },
+      ...(filter.endFrom ? { endAt: { $gte: filter.endFrom } } : {}),
+    })
+      .sort({ startAt: 1, _id: 1 })
+      .lean<MeetingDoc[]>()
+    return meetings.flatMap((d) => {
+      const meeting = meetingFromDoc(d)
+      return byMeeting
+        .get(d._id)!
+        .sort((a, b) => a.seq - b.seq)
+        .map((i) => ({ meeting, invitation: inviteeFromDoc(i) }))
+    })
+  }
 
   return {
     async create(record) {
@@ -161,15 +84,27 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       return translate(() =>
         conn.transaction(async (session) => {
           await writeVersion(record, session)
-          const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1 })
+          const present = await MeetingInvitee.find({ meetingId: record.id }, { personKind: 1, personId: 1, seq: 1, withdrawn: 1 })
             .session(session)
             .lean<MeetingInviteeDoc[]>()
           const known = new Set(present.map((i) => `${i.personKind}:${i.personId}`))
+          const marked = new Set(present.filter((i) => i.withdrawn).map((i) => `${i.personKind}:${i.personId}`))
           let seq = present.reduce((max, i) => Math.max(max, i.seq), -1) + 1
           // A person named twice in the call is invited once, as sqlite's row-by-row check does.
           const added: MeetingInvitee[] = []
+          const restored: MeetingInvitee[] = []
           for (const i of invitees) {
             const key = `${i.personKind}:${i.personId}`
+            if (marked.has(key)) {
+              // Marked no longer expected (moved away): named again, he is expected again from now, his answer kept.
+              marked.delete(key)
+              const doc = await MeetingInvitee.findOneAndUpdate(
+                personFilter(record.id, { kind: i.personKind, id: i.personId }),
+                { $unset: { withdrawn: 1 }, ...(i.invitedAt ? { $set: { invitedAt: i.invitedAt } } : {}) },
+                { session, returnDocument: 'after' },
+              ).lean<MeetingInviteeDoc>()
+              if (doc) restored.push(inviteeFromDoc(doc))
+            }
             if (known.has(key)) continue
             known.add(key)
             added.push({ ...i, meetingId: record.id })
@@ -179,14 +114,14 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
               added.map((i) => ({ ...i, seq: seq++ })),
               { session },
             )
-          const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
-          // Only the people new to the meeting hear of it now.
+          const addedKeys = new Set([...added, ...restored].map((i) => `${i.personKind}:${i.personId}`))
+          // Only the people new to the meeting, or expected again, hear of it now.
           await insertOutbox(
             Outbox,
             outbox.filter((m) => addedKeys.has(`${m.recipientKind}:${m.recipientId}`)),
             session,
           )
-          return { meeting: { ...record, version: record.version + 1 }, added }
+          return { meeting: { ...record, version: record.version + 1 }, added, restored }
         }),
       )
     },
@@ -217,18 +152,13 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       const doc = await MeetingInvitee.findOne(personFilter(meetingId, person)).lean<MeetingInviteeDoc>()
       return doc ? inviteeFromDoc(doc) : null
     },
-    async invitationsOf(person, filter) {
-      const invitations = (await MeetingInvitee.find({ personKind: person.kind, personId: person.id }).lean<MeetingInviteeDoc[]>()).map(inviteeFromDoc)
-      if (!invitations.length) return []
-      const byMeeting = new Map(invitations.map((i) => [i.meetingId, i]))
-      const meetings = await Meeting.find({
-        _id: { $in: [...byMeeting.keys()] },
-        status: { $in: filter.statuses },
-        ...(filter.endFrom ? { endAt: { $gte: filter.endFrom } } : {}),
-      })
-        .sort({ startAt: 1, _id: 1 })
-        .lean<MeetingDoc[]>()
-      return meetings.map((d) => ({ meeting: meetingFromDoc(d), invitation: byMeeting.get(d._id)! }))
+    invitationsOf: (person, filter) => invitationsWhere({ personKind: person.kind, personId: person.id }, filter),
+    async invitationsOfMany(people, filter) {
+      if (!people.length) return []
+      // Per kind, each through the person index ({personKind, personId}), as sqlite's json_each.
+      const kinds = [...new Set(people.map((p) => p.kind))]
+      const who = kinds.map((k) => ({ personKind: k, personId: { $in: people.filter((p) => p.kind === k).map((p) => p.id) } }))
+      return invitationsWhere(who.length === 1 ? who[0] : { $or: who }, filter)
     },
     async respond(meetingId, person, answer) {
       // Their own answer is the latest word: a leave staff recorded for them gives way, as sqlite's
@@ -273,14 +203,44 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       )
       return result.modifiedCount === 1
     },
-    async withdrawInvitee(meetingId, person, withdrawn) {
-      const change = withdrawn ? { $set: { withdrawn: { reason: withdrawn.reason, at: withdrawn.at, to: withdrawn.to } } } : { $unset: { withdrawn: 1 } }
-      const result = await MeetingInvitee.updateOne(personFilter(meetingId, person), change)
-      return result.matchedCount === 1
+    async withdrawInvitees(marks) {
+      if (!marks.length) return []
+      const change = ({ withdrawn }: InviteeMark) =>
+        withdrawn ? { $set: { withdrawn: { reason: withdrawn.reason, at: withdrawn.at, to: withdrawn.to } } } : { $unset: { withdrawn: 1 } }
+      const key = (meetingId: string, kind: string, id: string) => `${meetingId}:${kind}:${id}`
+      // One transaction, as sqlite's: the marks as they stand are read in it (a write meanwhile makes it retry), and
+      // those still as their writer read them (`was`, by time) are written in one round trip.
+      return conn.transaction(async (session) => {
+        // The meetings' invitees among these people (a few more than the marks at most), through the person index.
+        const kinds = [...new Set(marks.map((x) => x.person.kind))]
+        const who = kinds.map((k) => ({ personKind: k, personId: { $in: [...new Set(marks.filter((x) => x.person.kind === k).map((x) => x.person.id))] } }))
+        const present = await MeetingInvitee.find(
+          { meetingId: { $in: [...new Set(marks.map((x) => x.meetingId))] }, ...(who.length === 1 ? who[0] : { $or: who }) },
+          { meetingId: 1, personKind: 1, personId: 1, withdrawn: 1 },
+        )
+          .session(session)
+          .lean<MeetingInviteeDoc[]>()
+        const markAt = new Map(present.map((i) => [key(i.meetingId, i.personKind, i.personId), i.withdrawn?.at ? new Date(i.withdrawn.at).getTime() : null]))
+        const due = marks.filter((x) => {
+          const k = key(x.meetingId, x.person.kind, x.person.id)
+          return markAt.has(k) && (x.was === undefined || markAt.get(k) === (x.was?.at.getTime() ?? null))
+        })
+        if (due.length)
+          await MeetingInvitee.bulkWrite(
+            due.map((x) => ({ updateOne: { filter: markFilter(x), update: change(x) } })),
+            { session, ordered: true },
+          )
+        return due
+      })
     },
     async checkIn(meetingId, person, at) {
-      const result = await MeetingInvitee.updateOne({ ...personFilter(meetingId, person), checkedInAt: null }, { $set: { checkedInAt: at } })
-      return result.modifiedCount === 1
+      // The withdrawal mark is checked in the write itself (no mark: absent or null), as sqlite's `withdrawn IS NULL`.
+      const result = await MeetingInvitee.updateOne({ ...personFilter(meetingId, person), checkedInAt: null, withdrawn: null }, { $set: { checkedInAt: at } })
+      if (result.modifiedCount === 1) return true
+      // Only to say why nothing was written: refused by the mark, or signed in already (or not invited).
+      const row = await MeetingInvitee.findOne(personFilter(meetingId, person), { withdrawn: 1, checkedInAt: 1 }).lean<MeetingInviteeDoc>()
+      if (row?.withdrawn && !row.checkedInAt) throw new StoreConflict('no_longer_invited')
+      return false
     },
     async registerPublic(registration, seats) {
       // The counter on the meeting is what two concurrent registrations both write: one of

@@ -26,6 +26,11 @@ export type DeputyDoc = Omit<Stored<DeputyRecord>, 'dutyByStation' | 'formerDuty
   formerDuty?: DutyDoc[]
   /** Before duty days were per station: the deputy's days, read as every station's (as sqlite's 056 moved them). */
   dutyDates?: string[]
+  /**
+   * A fresh token at every write of his stations or duty (deputyRepo.update, an import's replace): a move's
+   * compare-and-set names it instead of the arrays as read. Absent on documents written before it existed.
+   */
+  version?: string
 }
 export type StaffDoc = Stored<StaffRecord>
 export type UnitDoc = Stored<Unit>
@@ -111,6 +116,8 @@ function deputySchema() {
       dutyDates: { type: [String], default: undefined },
       // Documents written before deputies could leave office have no field: they are in office.
       active: { type: Boolean, default: true },
+      // Not defaulted: a document written before it existed has none, and a move matches that as read.
+      version: { type: String, default: undefined },
       // 暂停接收留言; absent or null when never marked. Kept across an import (directory-upsert.ts).
       away: {
         // bySelf: he set it himself (the mini-program); absent when staff did.

@@ -1,130 +1,33 @@
-import type { Connection, PipelineStage } from 'mongoose'
-import type { Opinion, OpinionOutcome, SurveyRecord, SurveyResponse } from '../../domain/survey.js'
-import type { OpinionQuery, SurveyRepo, TextAnswer } from '../survey-ports.js'
+import type { Connection } from 'mongoose'
+import type { SurveyRepo } from '../survey-ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
-import { defineSurveyModels, type OpinionDoc, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
+import { defineSurveyModels, type SurveyDoc, type SurveyResponseDoc, type TextAnswerDoc } from './survey-models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { escapeRegex } from './query.js'
 import { insertOutbox } from './outbox-repo.js'
 import type { Models } from './models.js'
 import { StoreConflict } from '../conflicts.js'
+import { plain, responseFromDoc, surveyFromDoc, surveyToDoc, textFromDoc } from './survey-records.js'
+import { surveyOpinions } from './survey-opinion-repo.js'
+import { ballotSecrecy } from './survey-ballot-secrecy.js'
 
 type Filter = Record<string, unknown>
-const date = (v: Date | null | undefined) => (v == null ? null : new Date(v))
-// Mixed fields come back as stored: a JSON round trip makes plain copies with no driver types in them.
-const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v ?? null))
-
-/** A ballot's rules as its document keeps them: the count fixed at its close is a field of its own (uncountedAtClose). */
-const ballotRules = ({ uncountedAtClose: _, ...rules }: NonNullable<SurveyRecord['ballot']>) => rules
-
-// Every field picked by name, so no `_id` or stray field leaks out.
-const surveyToDoc = (s: SurveyRecord): Omit<SurveyDoc, 'responseCount'> => ({
-  _id: s.id,
-  shortCode: s.shortCode,
-  kind: s.kind,
-  title: s.title,
-  description: s.description,
-  questions: plain(s.questions),
-  articles: plain(s.articles),
-  ballot: s.ballot ? plain(ballotRules(s.ballot)) : null,
-  anonymous: s.anonymous,
-  opensAt: s.opensAt,
-  closesAt: s.closesAt,
-  responseCap: s.responseCap,
-  districtIds: [...s.districtIds],
-  createdBy: s.createdBy,
-  createdAt: s.createdAt,
-  updatedAt: s.updatedAt,
-  draft: s.draft,
-  audienceDeputyIds: s.audienceDeputyIds ? [...s.audienceDeputyIds] : null,
-})
-const surveyFromDoc = (d: SurveyDoc): SurveyRecord => ({
-  id: d._id,
-  shortCode: d.shortCode,
-  kind: d.kind,
-  title: d.title,
-  description: d.description,
-  questions: plain(d.questions),
-  articles: plain(d.articles ?? []),
-  ballot: d.ballot ? { ...plain(d.ballot), ...(Array.isArray(d.uncountedAtClose) ? { uncountedAtClose: [...d.uncountedAtClose] } : {}) } : null,
-  anonymous: d.anonymous === true,
-  opensAt: new Date(d.opensAt),
-  closesAt: new Date(d.closesAt),
-  responseCap: d.responseCap ?? null,
-  responseCount: d.responseCount ?? 0,
-  districtIds: [...(d.districtIds ?? [])],
-  createdBy: d.createdBy,
-  createdAt: new Date(d.createdAt),
-  updatedAt: new Date(d.updatedAt),
-  draft: d.draft === true,
-  audienceDeputyIds: Array.isArray(d.audienceDeputyIds) ? [...d.audienceDeputyIds] : null,
-  ...(d.outcomePublishedAt ? { outcomePublishedAt: new Date(d.outcomePublishedAt) } : {}),
-})
-const responseFromDoc = (d: SurveyResponseDoc): SurveyResponse => ({
-  id: d._id,
-  surveyId: d.surveyId,
-  respondentKey: d.respondentKey,
-  mpUserId: d.mpUserId ?? null,
-  deputyId: d.deputyId ?? null,
-  stationId: d.stationId ?? null,
-  districtId: d.districtId ?? null,
-  via: d.via ?? null,
-  answers: plain(d.answers),
-  comments: plain(d.comments ?? []),
-  createdAt: new Date(d.createdAt),
-})
-const textFromDoc = (d: TextAnswerDoc): TextAnswer => ({
-  responseId: d.responseId,
-  questionId: d.questionId,
-  text: d.text,
-  stationId: d.stationId ?? null,
-  districtId: d.districtId ?? null,
-  createdAt: new Date(d.createdAt),
-})
-const opinionFromDoc = (d: OpinionDoc): Opinion => ({
-  id: d._id,
-  surveyId: d.surveyId,
-  responseId: d.responseId,
-  articleId: d.articleId,
-  text: d.text,
-  mpUserId: d.mpUserId ?? null,
-  via: d.via ?? null,
-  stationId: d.stationId ?? null,
-  outcome: d.outcome,
-  reason: d.reason ?? null,
-  decidedBy: d.decidedBy ?? null,
-  decidedAt: date(d.decidedAt),
-  createdAt: new Date(d.createdAt),
-})
-
-/**
- * The stages that keep a follower's part of a city-level consultation (OpinionQuery.within): an opinion
- * keeps its answer's station; one given at none is placed by its answer's district, looked up beside it
- * on the answers' key (sqlite's subquery), never by reading the answers' ids into the query.
- */
-function withinPlaces({ stationIds, districtIds }: NonNullable<OpinionQuery['within']>, responses: string): PipelineStage[] {
-  const atStation = { stationId: { $in: [...stationIds] } }
-  if (!districtIds.length) return [{ $match: atStation }]
-  return [
-    { $match: { $or: [atStation, { stationId: null }] } },
-    { $lookup: { from: responses, localField: 'responseId', foreignField: '_id', as: 'answer' } },
-    { $match: { $or: [atStation, { stationId: null, answer: { $elemMatch: { stationId: null, districtId: { $in: [...districtIds] } } } }] } },
-    { $project: { answer: 0 } },
-  ]
-}
 
 /** Someone answered between reading the survey and correcting it: what they answered stays. */
 const frozen = () => new StoreConflict('survey_frozen')
 
 export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Outbox'>): Promise<SurveyRepo> {
-  const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = await defineSurveyModels(conn)
+  const models = await defineSurveyModels(conn)
+  const { Survey, SurveyResponse, SurveyTally, SurveyText, SurveyOpinion } = models
   const one = async (filter: Filter) => {
     const doc = await Survey.findOne(filter).lean<SurveyDoc>()
     return doc ? surveyFromDoc(doc) : null
   }
 
   return {
+    ...surveyOpinions(conn, models, { Outbox }),
+    ...ballotSecrecy(conn, models),
     async create(survey, outbox = []) {
       await translate(() =>
         conn.transaction(async (session) => {
@@ -275,132 +178,6 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
     async responses(surveyId) {
       return (await SurveyResponse.find({ surveyId }).sort({ createdAt: 1, _id: 1 }).lean<SurveyResponseDoc[]>()).map(responseFromDoc)
     },
-    async opinions(surveyId, filter) {
-      const f: Filter = { surveyId }
-      if (filter.articleId) f.articleId = filter.articleId
-      if (filter.outcome) f.outcome = filter.outcome
-      // Compared with undefined, never by truth: an empty id must find nobody's opinions, not everyone's.
-      if (filter.mpUserId !== undefined) f.mpUserId = filter.mpUserId
-      return (await SurveyOpinion.find(f).sort({ createdAt: 1, _id: 1 }).lean<OpinionDoc[]>()).map(opinionFromDoc)
-    },
-    async opinionTally(surveyId) {
-      const [counts, reasons] = await Promise.all([
-        SurveyOpinion.aggregate<{ _id: { articleId: string; outcome: OpinionOutcome }; count: number }>([
-          { $match: { surveyId } },
-          { $group: { _id: { articleId: '$articleId', outcome: '$outcome' }, count: { $sum: 1 } } },
-          { $sort: { '_id.articleId': 1, '_id.outcome': 1 } },
-        ]),
-        // Each reason where it was first given: the first of its group in the order the opinions came.
-        SurveyOpinion.aggregate<{ _id: { articleId: string; outcome: OpinionOutcome; reason: string } }>([
-          { $match: { surveyId, outcome: { $in: ['adopted', 'partly_adopted'] }, reason: { $nin: [null, ''] } } },
-          { $sort: { createdAt: 1, _id: 1 } },
-          {
-            $group: {
-              _id: { articleId: '$articleId', outcome: '$outcome', reason: '$reason' },
-              firstAt: { $first: '$createdAt' },
-              firstId: { $first: '$_id' },
-            },
-          },
-          { $sort: { firstAt: 1, firstId: 1 } },
-        ]),
-      ])
-      return {
-        counts: counts.map((c) => ({ articleId: c._id.articleId, outcome: c._id.outcome, count: c.count })),
-        reasons: reasons.map((r) => ({ articleId: r._id.articleId, outcome: r._id.outcome, reason: r._id.reason })),
-      }
-    },
-    async opinionPage(surveyId, query) {
-      const f: Filter = { surveyId }
-      if (query.articleId) f.articleId = query.articleId
-      if (query.outcome) f.outcome = query.outcome
-      const placed = query.within ? withinPlaces(query.within, SurveyResponse.collection.collectionName) : []
-      // The page and the count in one aggregate (one snapshot), on the (surveyId, createdAt, _id) index.
-      const [found] = await SurveyOpinion.aggregate<{ items: OpinionDoc[]; total: Array<{ n: number }> }>([
-        { $match: f },
-        { $sort: { createdAt: 1, _id: 1 } },
-        ...placed,
-        { $facet: { items: [{ $skip: query.offset }, { $limit: query.limit }], total: [{ $count: 'n' }] } },
-      ])
-      return { items: (found?.items ?? []).map(opinionFromDoc), total: found?.total[0]?.n ?? 0 }
-    },
-    async getOpinion(id) {
-      const doc = await SurveyOpinion.findOne({ _id: id }).lean<OpinionDoc>()
-      return doc ? opinionFromDoc(doc) : null
-    },
-    async sealBallots(secretKey) {
-      let votes = 0
-      const named = await Survey.find({ kind: 'ballot', anonymous: { $ne: true } }, { _id: 1, opensAt: 1 }).lean<SurveyDoc[]>()
-      for (const b of named) {
-        await conn.transaction(async (session) => {
-          const rows = await SurveyResponse.find({ surveyId: b._id }, { _id: 1, respondentKey: 1 }).session(session).lean<SurveyResponseDoc[]>()
-          const writes = rows.map((r) => ({
-            updateOne: {
-              filter: { _id: r._id },
-              update: {
-                $set: {
-                  respondentKey: r.respondentKey.startsWith('h:') ? r.respondentKey : secretKey(b._id, r.respondentKey),
-                  mpUserId: null,
-                  deputyId: null,
-                  stationId: null,
-                  districtId: null,
-                  via: null,
-                  createdAt: b.opensAt,
-                },
-              },
-            },
-          }))
-          if (writes.length) votes += (await SurveyResponse.bulkWrite(writes, { session })).modifiedCount
-          await SurveyTally.deleteMany({ surveyId: b._id, scope: { $ne: '' } }, { session })
-          await Survey.updateOne({ _id: b._id }, { $set: { anonymous: true }, $inc: { revision: 1 } }, { session })
-        })
-      }
-      return votes
-    },
-    async scrubBallotVotes(newId) {
-      let votes = 0
-      const ballots = await Survey.find({ kind: 'ballot' }, { _id: 1, opensAt: 1 }).lean<SurveyDoc[]>()
-      for (const b of ballots) {
-        await conn.transaction(async (session) => {
-          const rows = await SurveyResponse.find({ surveyId: b._id }).session(session).lean<SurveyResponseDoc[]>()
-          // Inserted again in the order of their new ids: the collection's natural order followed the order they were cast.
-          const renamed = rows.map((r) => ({ r, next: newId() })).sort((x, y) => (x.next < y.next ? -1 : 1))
-          // Removed before the new ones go in: the unique (surveyId, respondentKey) holds at every step.
-          await SurveyResponse.deleteMany({ surveyId: b._id }, { session })
-          if (renamed.length)
-            await SurveyResponse.insertMany(
-              renamed.map(({ r, next }) => ({
-                _id: next,
-                surveyId: b._id,
-                respondentKey: r.respondentKey,
-                mpUserId: null,
-                deputyId: null,
-                stationId: null,
-                districtId: null,
-                via: null,
-                answers: plain(r.answers),
-                comments: plain(r.comments ?? []),
-                createdAt: b.opensAt,
-              })),
-              { session },
-            )
-          // A ballot has neither text answers nor opinions; were there any, they follow their vote.
-          const moves = (extra: Filter) =>
-            renamed.map(({ r, next }) => ({
-              updateMany: {
-                filter: { surveyId: b._id, responseId: r._id },
-                update: { $set: { responseId: next, stationId: null, createdAt: b.opensAt, ...extra } },
-              },
-            }))
-          if (renamed.length && (await SurveyText.exists({ surveyId: b._id }).session(session)))
-            await SurveyText.bulkWrite(moves({ districtId: null }), { session })
-          if (renamed.length && (await SurveyOpinion.exists({ surveyId: b._id }).session(session)))
-            await SurveyOpinion.bulkWrite(moves({ mpUserId: null, via: null }), { session })
-          await SurveyTally.deleteMany({ surveyId: b._id, scope: { $ne: '' } }, { session })
-          votes += renamed.length
-        })
-      }
-      return votes
-    },
     async ballotsToCount(now) {
       return (
         await Survey.find({ kind: 'ballot', uncountedAtClose: null, draft: { $ne: true }, closesAt: { $lte: now } })
@@ -408,9 +185,16 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
           .lean<SurveyDoc[]>()
       ).map(surveyFromDoc)
     },
-    async fixBallotCount(surveyId, uncounted) {
+    async fixBallotCount(surveyId, uncounted, outbox = []) {
       // null matches a ballot with no such field: the first fix stands.
-      await Survey.updateOne({ _id: surveyId, kind: 'ballot', uncountedAtClose: null }, { $set: { uncountedAtClose: [...uncounted] } })
+      const fix = { _id: surveyId, kind: 'ballot' as const, uncountedAtClose: null }
+      if (!outbox.length) await Survey.updateOne(fix, { $set: { uncountedAtClose: [...uncounted] } })
+      else
+        await conn.transaction(async (session) => {
+          // The messages go with the fix itself: a second fix (another instance, a read at the close) matches nothing and sends nothing.
+          const { modifiedCount } = await Survey.updateOne(fix, { $set: { uncountedAtClose: [...uncounted] } }, { session })
+          if (modifiedCount === 1) await insertOutbox(Outbox, outbox, session)
+        })
       const doc = await Survey.findOne({ _id: surveyId, kind: 'ballot' }).lean<SurveyDoc>()
       if (!doc) throw new NotFoundError('票决不存在')
       return surveyFromDoc(doc)
@@ -421,20 +205,6 @@ export async function surveyRepo(conn: Connection, { Outbox }: Pick<Models, 'Out
       const doc = await Survey.findOne({ _id: surveyId, kind: 'consultation' }).lean<SurveyDoc>()
       if (!doc) throw new NotFoundError('征求意见不存在')
       return surveyFromDoc(doc)
-    },
-    async decideOpinion(o, outbox) {
-      await translate(() =>
-        conn.transaction(async (session) => {
-          const result = await SurveyOpinion.updateOne(
-            { _id: o.id },
-            { $set: { outcome: o.outcome, reason: o.reason, decidedBy: o.decidedBy, decidedAt: o.decidedAt } },
-            { session },
-          )
-          if (result.matchedCount === 0) throw new NotFoundError('意见不存在')
-          await insertOutbox(Outbox, outbox, session)
-        }),
-      )
-      return o
     },
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from './open.js'
 import type { BotRepo } from '../ports.js'
+import { LAPSED_WORDS_MARK_MS } from '../bot-dialogue-marks.js'
 
 export function botRepo(db: Db): BotRepo {
   return {
@@ -13,25 +14,38 @@ export function botRepo(db: Db): BotRepo {
       return claim !== null && db.prepare('SELECT claim FROM bot_seen_messages WHERE message_id = ?').pluck().get(messageId) === claim
     },
     async dialogue(contactId, now) {
-      const row = db.prepare('SELECT state, updated_at, keep_until FROM bot_dialogues WHERE contact_id = ?').get(contactId) as
-        { state: string; updated_at: string; keep_until: string | null } | undefined
-      // Past the time it was kept until: gone for every reader, though the purge has not run yet.
-      if (!row || (now && row.keep_until !== null && new Date(row.keep_until) < now)) return null
-      return { state: JSON.parse(row.state), updatedAt: new Date(row.updated_at) }
+      const row = db.prepare('SELECT state, updated_at, keep_until, unsent_words FROM bot_dialogues WHERE contact_id = ?').get(contactId) as
+        { state: string; updated_at: string; keep_until: string | null; unsent_words: 'held' | 'lapsed' | null } | undefined
+      if (!row) return null
+      const updatedAt = new Date(row.updated_at)
+      // Past the time it was kept until: gone for every reader, though the purge has not run yet; her unsent words
+      // leave only the mark that they went (never the words themselves).
+      const past = !!now && row.keep_until !== null && new Date(row.keep_until) < now
+      if (past) return row.unsent_words === 'held' ? { state: {}, updatedAt, wordsLapsed: true } : null
+      if (row.unsent_words === 'lapsed') return { state: {}, updatedAt, wordsLapsed: true }
+      return { state: JSON.parse(row.state), updatedAt, wordsLapsed: false }
     },
-    async saveDialogue(contactId, state, at, keepUntil = null) {
+    async saveDialogue(contactId, state, at, keepUntil = null, holdsWords = false) {
       db.prepare(
-        `INSERT INTO bot_dialogues (contact_id, state, updated_at, keep_until) VALUES (?, ?, ?, ?)
-        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, keep_until = excluded.keep_until`,
-      ).run(contactId, JSON.stringify(state), at.toISOString(), keepUntil?.toISOString() ?? null)
+        `INSERT INTO bot_dialogues (contact_id, state, updated_at, keep_until, unsent_words) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, keep_until = excluded.keep_until,
+          unsent_words = excluded.unsent_words`,
+      ).run(contactId, JSON.stringify(state), at.toISOString(), keepUntil?.toISOString() ?? null, holdsWords && keepUntil ? 'held' : null)
     },
     async clearDialogue(contactId) {
       db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(contactId)
     },
     async purgeDialogues(now, untouchedBefore) {
-      return db
-        .prepare('DELETE FROM bot_dialogues WHERE keep_until < ? OR (keep_until IS NULL AND updated_at < ?)')
-        .run(now.toISOString(), untouchedBefore.toISOString()).changes
+      return db.transaction(() => {
+        // Her unsent words go; the mark that they went stays a while, for the bot to tell her (past the purge's delete).
+        const emptied = db
+          .prepare(`UPDATE bot_dialogues SET state = '{}', unsent_words = 'lapsed', keep_until = ? WHERE keep_until < ? AND unsent_words = 'held'`)
+          .run(new Date(now.getTime() + LAPSED_WORDS_MARK_MS).toISOString(), now.toISOString()).changes
+        const deleted = db
+          .prepare('DELETE FROM bot_dialogues WHERE keep_until < ? OR (keep_until IS NULL AND updated_at < ?)')
+          .run(now.toISOString(), untouchedBefore.toISOString()).changes
+        return emptied + deleted
+      })()
     },
     async bindRoom(stationId, roomId, boundBy, at, topic = null) {
       db.transaction(() => {

@@ -49,6 +49,8 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   }
   if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
   if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
+  // One JSON parameter however many: an import reads the open cases of thousands of movers at once.
+  if (f.deputyIds) clauses.push('deputy_id IN (SELECT value FROM json_each(?))') && params.push(JSON.stringify(f.deputyIds))
   if (f.unmerged) clauses.push('merged_into IS NULL')
   if (f.stationIds) anyOf('station_id', f.stationIds)
   const either = f.districtsOrStations

@@ -1,5 +1,6 @@
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../../domain/livelihood.js'
 import { NotFoundError } from '../../errors.js'
+import { StoreConflict } from '../conflicts.js'
 import type { LivelihoodRepo } from '../livelihood-ports.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
@@ -28,6 +29,12 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
   const putCycle = db.prepare('UPDATE livelihood_cycles SET doc = ? WHERE id = ?')
   // The stage read and written in one statement: a second request finds it moved and changes nothing.
   const moveCycle = db.prepare("UPDATE livelihood_cycles SET doc = ? WHERE id = ? AND json_extract(doc, '$.status') = ?")
+  const insertProposal = db.prepare('INSERT INTO livelihood_proposals (id, cycle_id, mp_user_id, deputy_id, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)')
+  const countByResident = db.prepare('SELECT COUNT(*) FROM livelihood_proposals WHERE mp_user_id = ? AND cycle_id = ?').pluck()
+  const countByDeputy = db.prepare('SELECT COUNT(*) FROM livelihood_proposals WHERE deputy_id = ? AND cycle_id = ?').pluck()
+  // By the person's own index (a few rows each), then the cycle: the yearly cap reads a number, not every proposal.
+  const countBy = (who: { mpUserId?: string | null; deputyId?: string | null }, cycleId: string): number =>
+    (who.mpUserId ? countByResident.get(who.mpUserId, cycleId) : countByDeputy.get(who.deputyId ?? '', cycleId)) as number
   const one = <T>(kind: string, sql: string, ...args: unknown[]): T | null => {
     const row = db.prepare(sql).get(...args)
     return row ? revive<T>(kind, row) : null
@@ -54,13 +61,14 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
     async moveCycle(c, from) {
       return group.run(() => moveCycle.run(JSON.stringify(c), c.id, from).changes === 1)
     },
-    async createProposal(p) {
+    async createProposal(p, limit) {
       await group.run(() =>
-        translate(() =>
-          db
-            .prepare('INSERT INTO livelihood_proposals (id, cycle_id, mp_user_id, deputy_id, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(p.id, p.cycleId, p.mpUserId, p.deputyId, p.createdAt.toISOString(), JSON.stringify(p)),
-        ),
+        translate(() => {
+          // Counted inside the same write as the insert: writes run one at a time, so the second of two quick
+          // submissions for the last place counts the first one's proposal and is refused.
+          if (limit && countBy(p, p.cycleId) >= limit.perPerson) throw new StoreConflict('proposal_limit', [], { allowed: limit.perPerson })
+          insertProposal.run(p.id, p.cycleId, p.mpUserId, p.deputyId, p.createdAt.toISOString(), JSON.stringify(p))
+        }),
       )
       return p
     },
@@ -75,9 +83,7 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
       return docs('proposal', db.prepare(`SELECT doc FROM livelihood_proposals WHERE ${column} = ? ORDER BY created_at DESC, id DESC`).all(value))
     },
     async countProposalsBy(who, cycleId) {
-      // By the person's own index (a few rows each), then the cycle: the yearly cap reads a number, not every proposal.
-      const [column, value] = who.mpUserId ? ['mp_user_id', who.mpUserId] : ['deputy_id', who.deputyId ?? '']
-      return db.prepare(`SELECT COUNT(*) FROM livelihood_proposals WHERE ${column} = ? AND cycle_id = ?`).pluck().get(value, cycleId) as number
+      return countBy(who, cycleId)
     },
     async saveProject(project, proposals, outbox) {
       await group.run(() => {

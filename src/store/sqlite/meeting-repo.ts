@@ -1,6 +1,6 @@
 import type { Db } from './open.js'
-import type { MeetingInvitee, MeetingRecord, PersonRef } from '../../domain/meeting.js'
-import type { MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
+import type { MeetingInvitee, MeetingRecord, MeetingStatus, PersonRef } from '../../domain/meeting.js'
+import type { InviteeMark, MeetingFilter, MeetingRepo, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import { inviteeFromRow, MEETING_COLUMNS, meetingFromRow, meetingToRow, registrationFromRow, staffEntryToJson, withdrawalToJson } from './meeting-rows.js'
@@ -24,8 +24,14 @@ function filterClauses(f: MeetingFilter) {
     clauses.push(f.statuses.length ? `status IN (${placeholders(f.statuses.length)})` : '0')
     params.push(...f.statuses)
   }
-  if (f.startFrom) clauses.push('start_at >= ?') && params.push(f.startFrom.toISOString())
-  if (f.startTo) clauses.push('start_at < ?') && params.push(f.startTo.toISOString())
+  // With a span of reply deadlines, the deadline's index (069) bounds the read: few meetings are answered by within a
+  // week. The start then only filters: its unary + keeps SQLite from walking every meeting ahead by the start index.
+  const start = f.rsvpDeadlineFrom || f.rsvpDeadlineTo ? '+start_at' : 'start_at'
+  if (f.startFrom) clauses.push(`${start} >= ?`) && params.push(f.startFrom.toISOString())
+  if (f.startTo) clauses.push(`${start} < ?`) && params.push(f.startTo.toISOString())
+  // A NULL rsvp_deadline compares as neither: a meeting with no deadline is never among those due in a span.
+  if (f.rsvpDeadlineFrom) clauses.push('rsvp_deadline >= ?') && params.push(f.rsvpDeadlineFrom.toISOString())
+  if (f.rsvpDeadlineTo) clauses.push('rsvp_deadline < ?') && params.push(f.rsvpDeadlineTo.toISOString())
   return { clauses, params }
 }
 
@@ -45,6 +51,9 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
   const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM meetings WHERE id = ?')
   const invitationOf = db.prepare('SELECT * FROM meeting_invitees WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+  const restoreInvitee = db.prepare(
+    'UPDATE meeting_invitees SET withdrawn = NULL, invited_at = coalesce(?, invited_at) WHERE meeting_id = ? AND person_kind = ? AND person_id = ?',
+  )
 
   const update = db.transaction((record: MeetingRecord, outbox: OutboxMessage[], invitees?: MeetingInvitee[]) => {
     if (updateMeeting.run(meetingToRow(record)).changes === 0) {
@@ -76,8 +85,15 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     const stored = update(record, [], undefined)
     let seq = (db.prepare('SELECT coalesce(max(seq), -1) FROM meeting_invitees WHERE meeting_id = ?').pluck().get(record.id) as number) + 1
     const added: MeetingInvitee[] = []
+    const restored: MeetingInvitee[] = []
     for (const i of invitees) {
-      if (invitationOf.get(record.id, i.personKind, i.personId)) continue
+      const present = invitationOf.get(record.id, i.personKind, i.personId) as { withdrawn: string | null } | undefined
+      if (present?.withdrawn) {
+        // Marked no longer expected (moved away): named again, he is expected again from now, his answer kept.
+        restoreInvitee.run(i.invitedAt?.toISOString() ?? null, record.id, i.personKind, i.personId)
+        restored.push(inviteeFromRow(invitationOf.get(record.id, i.personKind, i.personId)))
+      }
+      if (present) continue
       insertInvitee.run(
         record.id,
         i.personKind,
@@ -92,11 +108,23 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       )
       added.push({ ...i, meetingId: record.id })
     }
-    const addedKeys = new Set(added.map((i) => `${i.personKind}:${i.personId}`))
-    // Only the people new to the meeting hear of it now.
+    const addedKeys = new Set([...added, ...restored].map((i) => `${i.personKind}:${i.personId}`))
+    // Only the people new to the meeting, or expected again, hear of it now.
     writeOutbox(outbox.filter((x) => addedKeys.has(`${x.recipientKind}:${x.recipientId}`)))
-    return { meeting: stored, added }
+    return { meeting: stored, added, restored }
   })
+
+  const markInvitee = db.prepare('UPDATE meeting_invitees SET withdrawn = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
+  // The mark as read, by its time (NULL: none), as rewriteInvitee compares the staff entry.
+  const markInviteeIf = db.prepare(
+    `UPDATE meeting_invitees SET withdrawn = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND json_extract(withdrawn, '$.at') IS ?`,
+  )
+  const withdrawInvitees = db.transaction((marks: InviteeMark[]) =>
+    marks.filter((x) => {
+      const args = [withdrawalToJson(x.withdrawn), x.meetingId, x.person.kind, x.person.id] as const
+      return (x.was === undefined ? markInvitee.run(...args) : markInviteeIf.run(...args, x.was?.at.toISOString() ?? null)).changes === 1
+    }),
+  )
 
   const registerPublic = db.transaction((meetingId: string, mpUserId: string, name: string, at: string, seats: number) => {
     const taken = db.prepare('SELECT count(*) FROM meeting_public_registrations WHERE meeting_id = ?').pluck().get(meetingId) as number
@@ -105,6 +133,36 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     if (taken >= seats) throw new StoreConflict('public_seats_full')
     db.prepare('INSERT INTO meeting_public_registrations (meeting_id, mp_user_id, name, created_at) VALUES (?, ?, ?, ?)').run(meetingId, mpUserId, name, at)
   })
+
+  /** A person's (or people's) invitations with their meetings, by the conditions on the invitee row `i`. */
+  const invitationsWhere = (who: string[], whoParams: unknown[], filter: { statuses: MeetingStatus[]; endFrom?: Date }) => {
+    const params: unknown[] = [...whoParams, ...filter.statuses]
+    const clauses = [...who, filter.statuses.length ? `m.status IN (${placeholders(filter.statuses.length)})` : '0']
+    if (filter.endFrom) clauses.push('m.end_at >= ?') && params.push(filter.endFrom.toISOString())
+    const rows = db
+      .prepare(
+        `SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
+        i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at, i.staff_entry AS i_staff_entry, i.withdrawn AS i_withdrawn
+        FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id, i.seq`,
+      )
+      .all(...params) as Array<Record<string, unknown>>
+    return rows.map((r) => ({
+      meeting: meetingFromRow(r),
+      invitation: inviteeFromRow({
+        meeting_id: r.i_meeting_id,
+        person_kind: r.i_person_kind,
+        person_id: r.i_person_id,
+        name: r.i_name,
+        rsvp: r.i_rsvp,
+        reason: r.i_reason,
+        rsvp_at: r.i_rsvp_at,
+        checked_in_at: r.i_checked_in_at,
+        invited_at: r.i_invited_at,
+        staff_entry: r.i_staff_entry,
+        withdrawn: r.i_withdrawn,
+      }),
+    }))
+  }
 
   const one = (sql: string, ...params: unknown[]) => {
     const row = db.prepare(sql).get(...params)
@@ -164,32 +222,19 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       return row ? inviteeFromRow(row) : null
     },
     async invitationsOf(person, filter) {
-      const params: unknown[] = [person.kind, person.id, ...filter.statuses]
-      const clauses = ['i.person_kind = ?', 'i.person_id = ?', filter.statuses.length ? `m.status IN (${placeholders(filter.statuses.length)})` : '0']
-      if (filter.endFrom) clauses.push('m.end_at >= ?') && params.push(filter.endFrom.toISOString())
-      const rows = db
-        .prepare(
-          `SELECT m.*, i.meeting_id AS i_meeting_id, i.person_kind AS i_person_kind, i.person_id AS i_person_id, i.name AS i_name,
-          i.rsvp AS i_rsvp, i.reason AS i_reason, i.rsvp_at AS i_rsvp_at, i.checked_in_at AS i_checked_in_at, i.invited_at AS i_invited_at, i.staff_entry AS i_staff_entry, i.withdrawn AS i_withdrawn
-          FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id WHERE ${clauses.join(' AND ')} ORDER BY m.start_at, m.id`,
-        )
-        .all(...params) as Array<Record<string, unknown>>
-      return rows.map((r) => ({
-        meeting: meetingFromRow(r),
-        invitation: inviteeFromRow({
-          meeting_id: r.i_meeting_id,
-          person_kind: r.i_person_kind,
-          person_id: r.i_person_id,
-          name: r.i_name,
-          rsvp: r.i_rsvp,
-          reason: r.i_reason,
-          rsvp_at: r.i_rsvp_at,
-          checked_in_at: r.i_checked_in_at,
-          invited_at: r.i_invited_at,
-          staff_entry: r.i_staff_entry,
-          withdrawn: r.i_withdrawn,
-        }),
-      }))
+      return invitationsWhere(['i.person_kind = ?', 'i.person_id = ?'], [person.kind, person.id], filter)
+    },
+    async invitationsOfMany(people, filter) {
+      if (!people.length) return []
+      // One JSON parameter per kind however many people (an import may move thousands), each through the person index.
+      const kinds = [...new Set(people.map((p) => p.kind))]
+      const ids = kinds.map((k) => JSON.stringify(people.filter((p) => p.kind === k).map((p) => p.id)))
+      const who = kinds.map(() => '(i.person_kind = ? AND i.person_id IN (SELECT value FROM json_each(?)))').join(' OR ')
+      return invitationsWhere(
+        [`(${who})`],
+        kinds.flatMap((k, n) => [k, ids[n]]),
+        filter,
+      )
     },
     async respond(meetingId, person, answer) {
       const changed = await group.run(
@@ -207,22 +252,23 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       return inviteeFromRow(invitationOf.get(meetingId, person.kind, person.id))
     },
     async checkIn(meetingId, person, at) {
-      const changed = await group.run(
-        () =>
-          db
-            .prepare('UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL')
-            .run(at.toISOString(), meetingId, person.kind, person.id).changes,
-      )
+      // The withdrawal mark is checked in the write itself: a move landing after the service read him is not signed in.
+      const changed = await group.run(() => {
+        const done = db
+          .prepare(
+            'UPDATE meeting_invitees SET checked_in_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND checked_in_at IS NULL AND withdrawn IS NULL',
+          )
+          .run(at.toISOString(), meetingId, person.kind, person.id).changes
+        if (done) return done
+        const row = invitationOf.get(meetingId, person.kind, person.id) as { withdrawn: string | null; checked_in_at: string | null } | undefined
+        if (row?.withdrawn && !row.checked_in_at) throw new StoreConflict('no_longer_invited')
+        return 0
+      })
       return changed === 1
     },
-    async withdrawInvitee(meetingId, person, withdrawn) {
-      const changed = await group.run(
-        () =>
-          db
-            .prepare('UPDATE meeting_invitees SET withdrawn = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
-            .run(withdrawalToJson(withdrawn), meetingId, person.kind, person.id).changes,
-      )
-      return changed === 1
+    async withdrawInvitees(marks) {
+      if (!marks.length) return []
+      return group.run(() => withdrawInvitees(marks))
     },
     async rewriteInvitee(before, after) {
       const iso = (d: Date | null | undefined) => d?.toISOString() ?? null

@@ -111,8 +111,11 @@ export function surveyRepo(db: Db, group: GroupCommit): SurveyRepo {
         .all(now.toISOString())
         .map(surveyFromRow)
     },
-    async fixBallotCount(surveyId, uncounted) {
-      await group.run(() => fixCount.run(JSON.stringify(uncounted), surveyId))
+    async fixBallotCount(surveyId, uncounted, outbox = []) {
+      await group.run(() => {
+        // The messages go with the fix itself: a second fix (another instance, a read at the close) finds it made and sends nothing.
+        if (fixCount.run(JSON.stringify(uncounted), surveyId).changes === 1) writeOutbox(outbox)
+      })
       const row = byId.get(surveyId) as { kind: string } | undefined
       if (!row || row.kind !== 'ballot') throw new NotFoundError('票决不存在')
       return surveyFromRow(row)

@@ -103,12 +103,13 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   router.get('/dialogues/:contactId', async (ctx) => {
     const { contactId } = parse(contactParam, ctx.params, 'params')
     const saved = await state.dialogue(contactId)
-    ctx.body = { state: saved?.state ?? null, updatedAt: saved?.updatedAt.toISOString() ?? null }
+    // wordsLapsed: her unsent words went at the time she was told (the bot tells her at her next message).
+    ctx.body = { state: saved?.state ?? null, updatedAt: saved?.updatedAt.toISOString() ?? null, wordsLapsed: saved?.wordsLapsed ?? false }
   })
   router.put('/dialogues/:contactId', async (ctx) => {
     const { contactId } = parse(contactParam, ctx.params, 'params')
-    const { state: dialogue, keepHours } = parse(dialogueBody, ctx.state.body, 'body')
-    ctx.body = { updatedAt: (await state.saveDialogue(contactId, dialogue, keepHours)).toISOString() }
+    const { state: dialogue, keepHours, holdsWords } = parse(dialogueBody, ctx.state.body, 'body')
+    ctx.body = { updatedAt: (await state.saveDialogue(contactId, dialogue, keepHours, holdsWords)).toISOString() }
   })
   router.delete('/dialogues/:contactId', async (ctx) => {
     await state.clearDialogue(parse(contactParam, ctx.params, 'params').contactId)

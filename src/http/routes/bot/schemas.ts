@@ -33,8 +33,15 @@ export const seenBody = z.strictObject({
 })
 export const resolveBody = z.strictObject({ contactId: contact, alias: cleanedLine().max(64).nullable().optional(), name: cleanedLine().max(100).optional() })
 export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
-/** `keepHours`: how long the dialogue may be kept unless saved again (at most the week a draft is kept). */
-export const dialogueBody = z.strictObject({ state: z.record(z.string(), z.unknown()), keepHours: z.number().int().min(1).max(168).optional() })
+/**
+ * `keepHours`: how long the dialogue may be kept unless saved again (at most the week a draft is kept). `holdsWords`:
+ * it holds her words not sent yet (when they go at that time, she is told at her next message).
+ */
+export const dialogueBody = z.strictObject({
+  state: z.record(z.string(), z.unknown()),
+  keepHours: z.number().int().min(1).max(168).optional(),
+  holdsWords: z.boolean().optional(),
+})
 export const regionsQuery = z.strictObject({ parentId: z.string().regex(ID_PATTERN).optional() })
 export const deputiesQuery = z.strictObject({ q: singleLine().min(1).max(20) })
 export const caseBody = z.strictObject({

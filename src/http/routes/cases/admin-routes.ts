@@ -8,6 +8,7 @@ import type { CaseUrging } from '../../../services/cases/case-urging.js'
 import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentHandedUpMatch } from '../../presenters/cases.js'
+import { presentStaffWholeWords } from '../../presenters/her-words.js'
 import { staffCaseAnswer } from './staff-case-answer.js'
 import { presentInboxRow, presentListTotal, presentNumberSearch } from '../../presenters/case-inbox.js'
 import { LIST_COUNT_BOUND, type CaseInbox } from '../../../services/cases/case-inbox.js'
@@ -41,6 +42,7 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   router.get('/cases', async (ctx) => {
     const { cursor, limit, order, whereabouts, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
     const page = await inbox.page(ctx.state.staff, filters, { cursor, limit, order })
+    const handedUp = await queries.handedUpMatches(ctx.state.staff, filters.q, { cursor, asks: whereabouts })
     ctx.body = {
       items: page.items.map(presentInboxRow),
       nextCursor: page.nextCursor,
@@ -50,7 +52,9 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
        * no longer open: where they went, in words. With the first page, or a later one asked with `whereabouts`
        * (the console keeps it while paging on, and asks for it on a page it comes back to).
        */
-      handedUp: (await queries.handedUpMatches(ctx.state.staff, filters.q, { cursor, asks: whereabouts })).map((m) => presentHandedUpMatch(m, timeZone)),
+      handedUp: handedUp.map((m) => presentHandedUpMatch(m, timeZone)),
+      /** A number naming nothing of hers but another station's message: said so in words (not its content), else null. */
+      elsewhere: await queries.numberElsewhere(ctx.state.staff, filters.q, { cursor, found: page.items.length > 0, handedAway: handedUp.length > 0 }),
       total: presentListTotal(page.total, LIST_COUNT_BOUND),
     }
   })
@@ -64,6 +68,16 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     ctx.body = await detail(await queries.forStaff(ctx.state.staff, id))
+  })
+
+  /**
+   * 查看完整原文: what residents wrote on the page whole, audited (case.text.read) before it is answered; a case she may
+   * not read is not found, and nothing is written. Not kept by the browser: the words hold personal numbers.
+   */
+  router.get('/cases/:id/whole-words', async (ctx) => {
+    const { id } = parse(caseIdParam, ctx.params, 'params')
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = presentStaffWholeWords(await queries.wholeWordsForStaff(ctx.state.staff, id))
   })
 
   const act = (path: string, run: (ctx: RouteContext<StaffState>, id: string) => Promise<unknown>) =>

@@ -26,8 +26,10 @@ export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone 
 
   router.get('/', async (ctx) => {
     const page = await queries.deputyInbox(ctx.state.mpUser, parse(inboxQuery, ctx.query, 'query'))
+    // A message a colleague handed him reads as his workbench and its page say it (张伟代表转给您), not 新留言.
+    const handed = await queries.handedToHim(ctx.state.mpUser.deputyId, page.items)
     const now = clock.now()
-    ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now, timeZone)), nextCursor: page.nextCursor }
+    ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now, timeZone, handed.get(c.id) ?? null)), nextCursor: page.nextCursor }
   })
 
   router.get('/:id', async (ctx) => {

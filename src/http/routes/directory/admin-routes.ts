@@ -45,6 +45,8 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
     const report = isSheetUpload(body)
       ? await importer.importSheets(parse(sheetUploadBody, body, 'body').sheets, ctx.state.staff, progress)
       : await importer.import(body, ctx.state.staff, progress)
+    // Codes the import made up ride in this answer only: no cache may keep a copy.
+    if (report.activationCodes) ctx.set('Cache-Control', 'no-store')
     ctx.body = demoLeftovers ? await demoLeftovers.addTo(report) : report
   })
 
@@ -108,13 +110,14 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
   router.patch('/deputies/:id', editors, async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
     const edit = parse(deputyEditBody, ctx.state.body, 'body')
-    const { casesReturned, meetingsWithdrawn, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
+    const { casesReturned, meetingsWithdrawn, meetingsJoined, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
     // Taken out of service: how many of their messages went back to their stations; left office or moved: on how
-    // many lists of meetings ahead they are now marked 已离任 / 已调到….
+    // many lists of meetings ahead they are now marked 已离任 / 已调到…, and how many of the new station's they joined.
     ctx.body = {
       ...presentDeputy(deputy),
       ...(casesReturned === undefined ? {} : { casesReturned }),
       ...(meetingsWithdrawn === undefined ? {} : { meetingsWithdrawn }),
+      ...(meetingsJoined === undefined ? {} : { meetingsJoined }),
     }
   })
 

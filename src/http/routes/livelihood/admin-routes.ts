@@ -36,11 +36,13 @@ export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, vie
     ctx.status = 201
     ctx.body = presentCycle(await cycles.create(ctx.state.staff, parse(cycleCreateBody, ctx.state.body, 'body')))
   })
+  const sign = (url: string) => uploads.signedLink(url, clock.now())
+
   router.get('/cycles/:id', async (ctx) => {
-    ctx.body = presentCycleView(await views.forStaff(ctx.state.staff, id(ctx.params)), (url) => uploads.signedLink(url, clock.now()))
+    ctx.body = presentCycleView(await views.forStaff(ctx.state.staff, id(ctx.params)), sign)
   })
   router.get('/cycles/:id/proposals', async (ctx) => {
-    ctx.body = { items: (await proposals.forCycle(ctx.state.staff, id(ctx.params))).map(presentProposal) }
+    ctx.body = { items: (await proposals.forCycle(ctx.state.staff, id(ctx.params))).map((p) => presentProposal(p, sign)) }
   })
   router.post('/cycles/:id/candidates', office, async (ctx) => {
     ctx.status = 201
@@ -50,7 +52,7 @@ export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, vie
     ctx.body = presentProject(await candidates.update(ctx.state.staff, id(ctx.params), parse(candidateEditBody, ctx.state.body, 'body')))
   })
   router.post('/proposals/:id/decline', office, async (ctx) => {
-    ctx.body = presentProposal(await candidates.decline(ctx.state.staff, id(ctx.params), parse(declineBody, ctx.state.body, 'body').note))
+    ctx.body = presentProposal(await candidates.decline(ctx.state.staff, id(ctx.params), parse(declineBody, ctx.state.body, 'body').note), sign)
   })
   router.post('/cycles/:id/ballot', office, async (ctx) => {
     ctx.body = presentCycle(await cycles.startBallot(ctx.state.staff, id(ctx.params), parse(ballotBody, ctx.state.body, 'body')))

@@ -156,7 +156,7 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
     const m = await meetings.visible(ctx.state.staff, idOf(ctx.params))
     ctx.type = 'image/png'
     ctx.set('Content-Disposition', `inline; filename="meeting-${m.shortCode}.png"`)
-    ctx.body = await qrCodes.meetingPoster(m, timeZone)
+    ctx.body = await qrCodes.meetingPoster(m, timeZone, clock.now())
   })
 
   return router

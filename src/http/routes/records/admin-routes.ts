@@ -6,12 +6,24 @@ import type { PointRules } from '../../../services/records/point-rules.js'
 import type { RecordActivities } from '../../../services/records/record-activities.js'
 import type { Clock } from '../../../clock.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
+import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { presentActivity, presentAppraisal, presentDeputyYear, presentRecordRow, presentRules } from '../../presenters/records.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { activityListQuery, activityParam, deputyParam, openAppraisalBody, recordListQuery, reviewBody, rulesBody, rulesQuery, yearQuery } from './schemas.js'
+import {
+  activityListQuery,
+  activityParam,
+  appraisalParam,
+  deputyParam,
+  openAppraisalBody,
+  recordListQuery,
+  reviewBody,
+  rulesBody,
+  rulesQuery,
+  yearQuery,
+} from './schemas.js'
 
 export interface AdminRecordRoutesDeps {
   auth: AuthService
@@ -21,6 +33,7 @@ export interface AdminRecordRoutesDeps {
   appraisals: RecordAppraisals
   idempotency: IdempotencyRepo
   clock: Clock
+  qrCodes: Pick<QrCodeRenderer, 'surveyPng'>
 }
 
 /**
@@ -28,7 +41,7 @@ export interface AdminRecordRoutesDeps {
  * reports; organizers and admins see their district's or the city's, set the point rules and
  * open 述职评议. Every read and write is held to the caller's scope (services/records/record-scope.ts).
  */
-export function adminRecordRoutes({ auth, records, activities, rules, appraisals, idempotency, clock }: AdminRecordRoutesDeps) {
+export function adminRecordRoutes({ auth, records, activities, rules, appraisals, idempotency, clock, qrCodes }: AdminRecordRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/records' })
   router.use(requireStaff(auth, 'station_staff', 'organizer', 'admin'))
 
@@ -68,6 +81,16 @@ export function adminRecordRoutes({ auth, records, activities, rules, appraisals
   router.get('/:deputyId/appraisals', async (ctx) => {
     const { deputyId } = parse(deputyParam, ctx.params, 'params')
     ctx.body = { items: (await appraisals.forStaff(ctx.state.staff, deputyId)).map(presentAppraisal) }
+  })
+
+  // 下载海报: the QR code residents of his area scan to rate him (it opens the 述职评议 as its survey poster does).
+  router.get('/:deputyId/appraisals/:id/poster.png', async (ctx) => {
+    const { deputyId } = parse(deputyParam, { deputyId: ctx.params.deputyId }, 'params')
+    const { id } = parse(appraisalParam, { id: ctx.params.id }, 'params')
+    const { survey, lines } = await appraisals.posterOf(ctx.state.staff, deputyId, id)
+    ctx.type = 'image/png'
+    ctx.set('Content-Disposition', `inline; filename="appraisal-${survey.shortCode}.png"`)
+    ctx.body = await qrCodes.surveyPng(survey, ...lines)
   })
 
   router.post(

@@ -2,7 +2,9 @@ import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { RecordAppraisals } from '../../../services/records/appraisals.js'
+import { idempotencyKeyOf } from '../../middleware/idempotency.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
+import { presentPublicReport } from '../../presenters/records.js'
 import { presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -24,16 +26,29 @@ export function mpAppraisalRoutes({ sessions, appraisals, clock, timeZone }: MpA
     const { id } = parse(appraisalParam, ctx.params, 'params')
     const v = await appraisals.view(ctx.state.mpUser, id)
     ctx.body = {
-      ...presentPublicSurvey(v.survey, v.phase, v.responded, { timeZone, now: clock.now() }),
+      ...presentPublicSurvey(v.survey, v.phase, v.responded, { timeZone, now: clock.now() }, { isAppraisal: v.isAppraisal }),
       deputyName: v.deputyName,
       year: v.appraisal.year,
       communities: v.communities,
+      notForYou: v.notForYou,
     }
   })
 
+  // 先看述职报告: the report she is asked to judge, read-only, while she may rate it (403 in words otherwise).
+  router.get('/:id/report', async (ctx) => {
+    const { id } = parse(appraisalParam, ctx.params, 'params')
+    ctx.body = presentPublicReport(await appraisals.report(ctx.state.mpUser, id))
+  })
+
+  // A resend after a lost answer carries the same Idempotency-Key: answered with the response it first wrote (201,
+  // Idempotent-Replayed), counted once. Kept with the response, as a survey answer's is (mp-routes of surveys), not
+  // by the `idempotent` middleware, whose record would name the account and the minute beside an anonymous answer.
   router.post('/:id/responses', async (ctx) => {
     const { id } = parse(appraisalParam, ctx.params, 'params')
-    const response = await appraisals.respond(ctx.state.mpUser, id, parse(appraisalAnswerBody, ctx.state.body ?? {}, 'body'))
+    const requestKey = idempotencyKeyOf(ctx) ?? undefined
+    const body = parse(appraisalAnswerBody, ctx.state.body ?? {}, 'body')
+    const { response, replayed } = await appraisals.respond(ctx.state.mpUser, id, body, requestKey)
+    if (replayed) ctx.set('Idempotent-Replayed', 'true')
     ctx.status = 201
     ctx.body = presentResponseReceipt(response)
   })

@@ -7,7 +7,8 @@ import { pageQuery } from '../../schemas.js'
 import { respondBody } from '../surveys/schemas.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
-const instant = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' }).transform((s) => new Date(s))
+/** A day the console's date picker gives (as an instant with its offset); missing or malformed, it was not picked. */
+const pickedDay = (what: string) => z.iso.datetime({ offset: true, error: `请选择${what}日期` }).transform((s) => new Date(s))
 const year = z.coerce.number().int('年度应为整数').min(2000, '年度无效').max(2100, '年度无效')
 
 export const yearQuery = z.strictObject({ year: year.optional() })
@@ -62,6 +63,6 @@ export const rulesBody = z.strictObject({
 })
 
 /** Ending before starting is the service's to refuse (422): a rule broken by well-formed times. */
-export const openAppraisalBody = z.strictObject({ year, opensAt: instant, closesAt: instant })
+export const openAppraisalBody = z.strictObject({ year, opensAt: pickedDay('开始'), closesAt: pickedDay('结束') })
 
 export const appraisalAnswerBody = z.strictObject({ regionId: id, answers: respondBody.shape.answers })

@@ -5,6 +5,8 @@ import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { SurveyReports } from '../../../services/surveys/survey-reports.js'
 import type { ConsultationOutcome } from '../../../services/surveys/consultation-outcome.js'
 import type { SurveyService } from '../../../services/surveys/surveys.js'
+import type { BallotCount } from '../../../services/surveys/ballot-count.js'
+import type { SurveyRecord } from '../../../domain/survey.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
@@ -32,14 +34,18 @@ export interface AdminSurveyDeps {
   idempotency: IdempotencyRepo
   clock: Clock
   outcome: Pick<ConsultationOutcome, 'csv' | 'publish'>
+  /** A ballot's roll as it counts now (those who left office without voting out), as 计票结果 and 投票情况 say it. */
+  count: Pick<BallotCount, 'counted'>
 }
 
 /** Organizers (and admins) run surveys, consultations and ballots: create, correct, close, read results, answer opinions. */
-export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock, outcome }: AdminSurveyDeps) {
+export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock, outcome, count }: AdminSurveyDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/surveys' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
   const link = (shortCode: string) => qrCodes.surveyLink(shortCode)
+  // One number of deputies on the page: the header's 应投票代表 is the 应投 the count and the turnout use.
+  const present = async (s: SurveyRecord) => presentSurvey(s, clock.now(), link(s.shortCode), s.ballot ? await count.counted(s) : null)
 
   router.post(
     '/',
@@ -47,7 +53,7 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
     async (ctx) => {
       const s = await surveys.create(ctx.state.staff, parse(createBody, ctx.state.body, 'body'))
       ctx.status = 201
-      ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+      ctx.body = await present(s)
     },
   )
 
@@ -64,23 +70,23 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
 
   router.get('/:id', async (ctx) => {
     const s = await surveys.visible(ctx.state.staff, idOf(ctx.params))
-    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+    ctx.body = await present(s)
   })
 
   /** Corrections after creation (title, description, times; questions only while nobody answered). */
   router.patch('/:id', async (ctx) => {
     const s = await surveys.correct(ctx.state.staff, idOf(ctx.params), parse(correctionBody, ctx.state.body, 'body'))
-    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+    ctx.body = await present(s)
   })
 
   router.post('/:id/publish', async (ctx) => {
     const s = await surveys.publish(ctx.state.staff, idOf(ctx.params))
-    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+    ctx.body = await present(s)
   })
 
   router.post('/:id/close', async (ctx) => {
     const s = await surveys.close(ctx.state.staff, idOf(ctx.params))
-    ctx.body = presentSurvey(s, clock.now(), link(s.shortCode))
+    ctx.body = await present(s)
   })
 
   router.get('/:id/results', async (ctx) => {

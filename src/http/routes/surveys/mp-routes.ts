@@ -18,7 +18,7 @@ export interface MpSurveyRoutesDeps {
   timeZone: string
   outcome: Pick<ConsultationOutcome, 'mine'>
   /** A closed ballot's counts, for the deputies on its roll. */
-  results: Pick<BallotResults, 'forVoter'>
+  results: Pick<BallotResults, 'forVoter' | 'closedToOthers'>
 }
 
 /**
@@ -30,9 +30,10 @@ export function mpSurveyRoutes({ sessions, responses, clock, timeZone, outcome, 
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
-    const { survey, phase, responded, askedOthers } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
+    const { survey, phase, responded, askedOthers, isAppraisal } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
     const result = await results.forVoter(survey, phase, ctx.state.mpUser)
-    ctx.body = presentPublicSurvey(survey, phase, responded, { timeZone, now: clock.now() }, askedOthers, result)
+    const over = askedOthers ? await results.closedToOthers(survey, phase) : null
+    ctx.body = presentPublicSurvey(survey, phase, responded, { timeZone, now: clock.now() }, { askedOthers, result, closedToOthersText: over, isAppraisal })
   })
 
   // Her opinions on a consultation and what became of them (采纳、部分采纳、未采纳 with the reason); whether the 采纳情况 is published.
