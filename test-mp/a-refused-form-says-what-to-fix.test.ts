@@ -5,8 +5,9 @@ import { collectingCycle } from './office.js'
 
 /**
  * 李大爷 proposes a 民生实事 project: he writes its name, agrees to the notice and taps 提交建议,
- * not seeing that 要办什么事 is still empty. The backend refuses the form field by field; what he
- * reads must be which field and what to do ("要办什么事不能为空"), never only "输入有误".
+ * not seeing that 要办什么事 is still empty. The page names every empty field before sending (the backend
+ * would refuse it field by field, 要办什么事不能为空); what he reads must be which field ("还有没填的：「要办什么事」"),
+ * never only "输入有误".
  */
 describe('mini-program: a form the backend refuses says what to fix', () => {
   let app: Backend
@@ -24,7 +25,7 @@ describe('mini-program: a form the backend refuses says what to fix', () => {
     await form.type('#place', '光明社区卫生站门口')
     await form.emit('#agree', 'change', { checked: true })
     await form.tap('#submit')
-    expect(form.textOf('#error')).to.equal('要办什么事不能为空')
+    expect(form.textOf('#error')).to.equal('还有没填的：「要办什么事」')
     expect(form.text()).not.to.include('输入有误')
 
     await form.type('#description', '卫生站门口有三级台阶，坐轮椅的老人进不去')

@@ -62,7 +62,9 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-25T10:00:00Z')) // Wednesday 18:00
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('还没到签到时间。11月26日 08:30 开始签到（会议 11月26日 09:30 开始），到时请再扫一次会场的签到二维码')
+    expect(door.textOf('.error')).to.equal(
+      '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码',
+    )
     expect(offered(door)).to.deep.equal(['查看会议详情', '返回首页'])
     await door.tap('.home')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'reLaunch', url: '/pages/index/index' })
@@ -72,7 +74,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T03:40:00Z')) // 11:40, ten minutes after the end
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('会议已于 11月26日 11:30 结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签')
+    expect(door.textOf('.error')).to.equal('会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签')
     expect(offered(door)).to.deep.equal(['查看会议详情', '返回首页'])
   })
 

@@ -12,7 +12,7 @@ const OPENS = '2026-12-18T09:00:00+08:00'
 
 /**
  * 张伟 reads on Saturday 19 December what closes at 00:00 on the 20th. Every page says
- * "请在12月19日前（含当日）…", as the daily digest does, and 我的待办 says it is due today:
+ * "请在12月19日（星期六）前（含当日）…", as the daily digest does, and 我的待办 says it is due today:
  * "12月20日 周日 00:00 截止" and "明天到期" would have him miss it.
  */
 describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
@@ -44,9 +44,9 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
     holdPhone(app, 'o-deputy-dp0001')
 
     const words = {
-      [survey.id]: '请在12月19日前（含当日）填写',
-      [consultation.id]: '请在12月19日前（含当日）提意见',
-      [ballot.id]: '请在12月19日前（含当日）投票',
+      [survey.id]: '请在12月19日（星期六）前（含当日）填写',
+      [consultation.id]: '请在12月19日（星期六）前（含当日）提意见',
+      [ballot.id]: '请在12月19日（星期六）前（含当日）投票',
     }
     for (const [id, said] of Object.entries(words)) {
       const page = await openPage(`pages/survey/answer?surveyId=${id}`)
@@ -54,14 +54,17 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
     }
 
     const list = await openPage('pages/survey/index')
-    expect(list.text().match(/请在12月19日前（含当日）投票（今天到期）/g), 'the ballot').to.have.length(1)
-    expect(list.text().match(/请在12月19日前（含当日）填写（今天到期）/g), 'the survey').to.have.length(1)
-    expect(list.text().match(/请在12月19日前（含当日）提意见（今天到期）/g), 'the consultation').to.have.length(1)
+    expect(list.text().match(/请在12月19日（星期六）前（含当日）投票（今天到期）/g), 'the ballot').to.have.length(1)
+    expect(list.text().match(/请在12月19日（星期六）前（含当日）填写（今天到期）/g), 'the survey').to.have.length(1)
+    expect(list.text().match(/请在12月19日（星期六）前（含当日）提意见（今天到期）/g), 'the consultation').to.have.length(1)
     expect(list.text()).not.to.include('12月20日')
 
     const workbench = await openPage('pages/deputy/index')
     const tasks = workbench.text()
-    expect(tasks).to.include('请在12月19日前（含当日）投票').and.include('请在12月19日前（含当日）填写').and.include('请在12月19日前（含当日）答题')
+    expect(tasks)
+      .to.include('请在12月19日（星期六）前（含当日）投票')
+      .and.include('请在12月19日（星期六）前（含当日）填写')
+      .and.include('请在12月19日（星期六）前（含当日）答题')
     expect(tasks).not.to.include('12月20日').and.not.include('明天到期')
     expect(tasks.match(/今天到期/g), 'the ballot, both surveys and the quiz, each saying it once').to.have.length(4)
 

@@ -20,7 +20,7 @@ describe('mini-program: the meeting page names whom to call after the deadline',
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于 11月26日（星期四）上午9:30 截止。如需请假，请联系王丽（电话 0375-2345678转8001）。')
+    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于11月26日（星期四）上午9:30截止。如需请假，请联系王丽（电话 0375-2345678转8001）。')
     expect(detail.text()).not.to.include('人大常委会办公室或您所在联络站')
   })
 })

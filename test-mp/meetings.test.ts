@@ -58,7 +58,9 @@ describe('mini-program: meetings', () => {
     await phoneOfZhang(app)
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(door.text()).to.include('没有签到成功')
-    expect(door.textOf('.error')).to.equal('还没到签到时间。11月26日 08:30 开始签到（会议 11月26日 09:30 开始），到时请再扫一次会场的签到二维码')
+    expect(door.textOf('.error')).to.equal(
+      '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码',
+    )
   })
 
   it('says answers have closed and whom to tell, offers no 参加 or 请假, and still lets a deputy who never answered scan in', async () => {
@@ -66,7 +68,7 @@ describe('mini-program: meetings', () => {
     app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(detail.text()).to.include('我的回复：未回复').and.not.include('请在')
-    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于 11月26日（星期四）上午9:30 截止。如需请假，请联系组织会议的市人大常委会办公室。')
+    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于11月26日（星期四）上午9:30截止。如需请假，请联系组织会议的市人大常委会办公室。')
     expect(detail.has('.attend'), 'an answer the backend would refuse').to.equal(false)
     expect(detail.has('.start-leave')).to.equal(false)
     expect(detail.has('.scan')).to.equal(true)

@@ -11,6 +11,8 @@ function livelihoodService(request) {
     propose: (cycleId, proposal, idempotencyKey) =>
       request('POST', '/api/mp/livelihood/cycles/' + enc(cycleId) + '/proposals', proposal, { idempotencyKey: idempotencyKey }),
     mine: () => request('GET', '/api/mp/livelihood/proposals'),
+    /** A photo for a proposal, sent as soon as it is chosen (as a message's): its link then goes with the proposal. */
+    uploadPhoto: (filePath, onProgress) => request.upload('/api/mp/uploads', filePath, onProgress),
     /** Deputies: the projects to rate, and one rating each. */
     toRate: () => request('GET', '/api/mp/deputy/livelihood/ratings'),
     rate: (projectId, grade, comment) =>

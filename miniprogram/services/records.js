@@ -14,13 +14,22 @@ function recordsService(request) {
     resubmit: (id, activity) => request('PUT', '/api/mp/records/activities/' + enc(id), activity),
     appraisals: () => request('GET', '/api/mp/records/appraisals'),
     openAppraisal: (surveyId) => request('GET', '/api/mp/appraisals/' + enc(surveyId)),
-    answerAppraisal: (surveyId, regionId, answers) =>
-      request('POST', '/api/mp/appraisals/' + enc(surveyId) + '/responses', { regionId: regionId, answers: answers }),
+    /** The yearly report a 述职评议 asks about, read-only, while it is open (先看述职报告). */
+    appraisalReport: (surveyId) => request('GET', '/api/mp/appraisals/' + enc(surveyId) + '/report'),
+    /** idempotencyKey: the same on every resend of one answer, so an answer whose reply was lost counts once and reads as sent. */
+    answerAppraisal: (surveyId, regionId, answers, idempotencyKey) =>
+      request('POST', '/api/mp/appraisals/' + enc(surveyId) + '/responses', { regionId: regionId, answers: answers }, { idempotencyKey: idempotencyKey }),
   }
 }
 
-/** The year's figures as lines of plain words, shared by 我的履职档案 and the 述职报告 page. */
-function recordLines(r) {
+/** Said to him beside his duty days: what makes a day count. */
+const HOW_DUTY_COUNTS = '（值班后请报告“进站接待”活动，联络站审核后计入）'
+
+/**
+ * The year's figures as lines of plain words, shared by 我的履职档案 and the 述职报告 page. `forResidents`: the report
+ * as residents rating him read it, without what is said to him (how to get a duty day counted).
+ */
+function recordLines(r, forResidents) {
   const or = (n, unit) => (n === null ? '暂无' : n + (unit || ''))
   const k = r.activities.byKind
   return [
@@ -43,10 +52,10 @@ function recordLines(r) {
     {
       label: '进站接待值班',
       // 已值班 counts only days with a record that he came: he is told how a day gets recorded.
-      value: '排班 ' + r.duty.scheduled + ' 天，已值班 ' + r.duty.served + ' 天' + (r.duty.scheduled ? '（值班后请报告“进站接待”活动，联络站审核后计入）' : ''),
+      value: '排班 ' + r.duty.scheduled + ' 天，已值班 ' + r.duty.served + ' 天' + (r.duty.scheduled && !forResidents ? HOW_DUTY_COUNTS : ''),
     },
     { label: '学习与竞赛', value: '学习打卡 ' + r.study.checkIns + ' 次，参加知识竞赛 ' + r.study.quizzesTaken + ' 场' },
-    { label: '民生实事票决', value: '已投票 ' + r.ballots.cast + ' 次（应投 ' + r.ballots.onRoll + ' 次）' },
+    { label: '代表票决', value: '已投票 ' + r.ballots.cast + ' 次（应投 ' + r.ballots.onRoll + ' 次）' },
     { label: '代表建议', value: r.suggestions ? '提出 ' + r.suggestions.made + ' 件，附议 ' + r.suggestions.coSigned + ' 件' : '暂无' },
     {
       label: '履职活动',

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const { dateText } = require('../../utils/words')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * 暂停接收留言, his own: for the days he is away (外出学习, 生病住院, 家里有事) he pauses new messages himself,
@@ -36,12 +37,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, loadError: '', errorStatus: 0 })
-    return this.deputies
-      .away()
-      .then((a) => this.show(a))
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => this.deputies.away(), this.show)
   },
 
   /** The backend's answer: the mark, and a form holding it (to change), or today onwards (to set one). */

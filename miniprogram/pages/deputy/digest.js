@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
+const { loadPage } = require('../../utils/page-load')
 
 /** The channels a digest can come by, in the words a deputy knows them: personal ones only, never a group. */
 const CHANNELS = [
@@ -8,7 +9,7 @@ const CHANNELS = [
 ]
 
 Page({
-  data: { loading: true, loadError: '', error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false, window: null },
+  data: { loading: true, loadError: '', errorStatus: 0, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false, window: null },
 
   onLoad() {
     this.deputies = deputyService(request)
@@ -20,12 +21,7 @@ Page({
    * of defaults with 保存 under it would write over what he chose before.
    */
   load() {
-    this.setData({ loading: true, loadError: '', errorStatus: 0 })
-    return this.deputies
-      .digestPreferences()
-      .then((p) => this.show(p))
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => this.deputies.digestPreferences(), this.show)
   },
 
   show(p) {

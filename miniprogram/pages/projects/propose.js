@@ -1,5 +1,6 @@
 const { request, newIdempotencyKey } = require('../../utils/request')
 const { livelihoodService } = require('../../services/livelihood')
+const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
 
 /**
  * 我要提建议: what to do and where, why; the person reads the 征集须知 and agrees before
@@ -18,84 +19,115 @@ function closedWords(answer, cycleId) {
   return cycle.accepting ? '' : cycle.stageText || CLOSED_FALLBACK
 }
 
-Page({
-  data: {
-    cycleId: '',
-    loading: true,
-    loadError: '',
-    consent: null,
-    agreed: false,
-    title: '',
-    description: '',
-    place: '',
-    reason: '',
-    error: '',
-    sent: false,
-    sending: false,
-    // Not taking proposals now: what happens instead (the server's words); no form then.
-    closed: '',
-  },
+// The fields she must fill, in the form's order, by the labels she reads above them.
+const REQUIRED = [
+  { field: 'title', label: '项目名称' },
+  { field: 'description', label: '要办什么事' },
+  { field: 'place', label: '在什么地方' },
+]
 
-  onLoad(query) {
-    this.service = livelihoodService(request)
-    this.setData({ cycleId: query.cycleId || '' })
-    return this.load()
-  },
+/** Every required field left empty, said at once (as the appraisal's 必答题 are): one tap, not one round trip each. */
+function missingWords(d) {
+  const missing = REQUIRED.filter((r) => !String(d[r.field] || '').trim()).map((r) => '「' + r.label + '」')
+  return missing.length ? '还有没填的：' + missing.join('、') : ''
+}
 
-  /** The 征集须知 to agree to: without it the form could not be sent, so it is not shown. */
-  load() {
-    this.setData({ loading: true, loadError: '', errorStatus: 0 })
-    return this.service
-      .cycles()
-      .then((answer) => this.setData({ consent: answer.consent, closed: closedWords(answer, this.data.cycleId) }))
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
-  },
+Page(
+  Object.assign(photoMethods('service'), {
+    data: {
+      cycleId: '',
+      loading: true,
+      loadError: '',
+      consent: null,
+      agreed: false,
+      title: '',
+      description: '',
+      place: '',
+      reason: '',
+      // One photo of the place (the server takes one), uploaded as soon as it is chosen, as a message's are.
+      photos: [],
+      maxPhotos: 1,
+      error: '',
+      sent: false,
+      sending: false,
+      // Not taking proposals now: what happens instead (the server's words); no form then.
+      closed: '',
+    },
 
-  onTitle(e) {
-    this.setData({ title: e.detail.value })
-  },
-  onDescription(e) {
-    this.setData({ description: e.detail.value })
-  },
-  onPlace(e) {
-    this.setData({ place: e.detail.value })
-  },
-  onReason(e) {
-    this.setData({ reason: e.detail.value })
-  },
-  onAgree(e) {
-    this.setData({ agreed: !!e.detail.checked })
-  },
+    onLoad(query) {
+      this.service = livelihoodService(request)
+      this.setData({ cycleId: query.cycleId || '' })
+      return this.load()
+    },
 
-  submit() {
-    if (!this.data.agreed) return this.setData({ error: '请先阅读并同意征集须知' })
-    if (this.data.sending) return
-    this.setData({ sending: true, error: '' })
-    const d = this.data
-    // One key per proposal, kept on a resend after a lost answer (weak signal): the server records it once.
-    if (!this.key) this.key = newIdempotencyKey()
-    return this.service
-      .propose(
-        d.cycleId,
-        { title: d.title, description: d.description, place: d.place, reason: d.reason, consentVersion: d.consent ? d.consent.version : '' },
-        this.key,
-      )
-      .then(() => this.setData({ sent: true }))
-      .catch((err) => (err.code === 'collection_closed' ? this.closedMeanwhile(err) : this.setData({ error: err.message })))
-      .then(() => this.setData({ sending: false }))
-  },
+    /** The 征集须知 to agree to: without it the form could not be sent, so it is not shown. */
+    load() {
+      this.setData({ loading: true, loadError: '', errorStatus: 0 })
+      return this.service
+        .cycles()
+        .then((answer) => this.setData({ consent: answer.consent, closed: closedWords(answer, this.data.cycleId) }))
+        .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
+        .then(() => this.setData({ loading: false }))
+    },
 
-  /** The window closed while she wrote: said with what comes next, read again from the server, and the form goes. */
-  closedMeanwhile(err) {
-    return this.service
-      .cycles()
-      .then((answer) => closedWords(answer, this.data.cycleId))
-      .catch(() => '')
-      .then((words) => this.setData({ error: '', closed: words || err.message + '。' + SEE_PROJECTS }))
-  },
+    onTitle(e) {
+      this.setData({ title: e.detail.value })
+    },
+    onDescription(e) {
+      this.setData({ description: e.detail.value })
+    },
+    onPlace(e) {
+      this.setData({ place: e.detail.value })
+    },
+    onReason(e) {
+      this.setData({ reason: e.detail.value })
+    },
+    onAgree(e) {
+      this.setData({ agreed: !!e.detail.checked })
+    },
 
-  back() {
-    wx.navigateBack()
-  },
-})
+    submit() {
+      if (this.data.sending) return
+      const missing = missingWords(this.data)
+      if (missing) return this.setData({ error: missing })
+      if (stillUploading(this.data.photos)) return this.setData({ error: '照片还在上传，请稍等' })
+      // A photo that did not arrive is never dropped without a word: she tries again or deletes it.
+      const unsent = unsentPhotosText(this.data.photos)
+      if (unsent) return this.setData({ error: unsent })
+      if (!this.data.agreed) return this.setData({ error: '请先阅读并同意征集须知' })
+      this.setData({ sending: true, error: '' })
+      const d = this.data
+      // One key per proposal, kept on a resend after a lost answer (weak signal): the server records it once.
+      if (!this.key) this.key = newIdempotencyKey()
+      return this.service
+        .propose(
+          d.cycleId,
+          {
+            title: d.title,
+            description: d.description,
+            place: d.place,
+            reason: d.reason,
+            photos: uploadedUrls(d.photos),
+            consentVersion: d.consent ? d.consent.version : '',
+          },
+          this.key,
+        )
+        .then(() => this.setData({ sent: true }))
+        .catch((err) => (err.code === 'collection_closed' ? this.closedMeanwhile(err) : this.setData({ error: err.message })))
+        .then(() => this.setData({ sending: false }))
+    },
+
+    /** The window closed while she wrote: said with what comes next, read again from the server, and the form goes. */
+    closedMeanwhile(err) {
+      return this.service
+        .cycles()
+        .then((answer) => closedWords(answer, this.data.cycleId))
+        .catch(() => '')
+        .then((words) => this.setData({ error: '', closed: words || err.message + '。' + SEE_PROJECTS }))
+    },
+
+    back() {
+      wx.navigateBack()
+    },
+  }),
+)

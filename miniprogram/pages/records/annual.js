@@ -1,28 +1,43 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
+const { dateText } = require('../../utils/words')
 
-/** The yearly 述职 report as the deputy reads it: the same figures and points the office prints. */
+/**
+ * The yearly 述职 report. As the deputy reads it: the same figures and points the office prints. Opened from a
+ * 述职评议 (?surveyId=, 先看述职报告): the report the residents rating him are asked to judge, the figures and his
+ * approved activities, read-only, while the appraisal is open.
+ */
 Page({
-  data: { loading: true, error: '', title: '', lines: [], points: [], total: 0 },
+  data: { loading: true, error: '', title: '', lines: [], points: [], total: 0, forResidents: false, activities: [] },
 
   onLoad(query) {
     this.year = query.year ? Number(query.year) : undefined
+    this.surveyId = query.surveyId || null
     return this.load()
   },
 
   load() {
     this.setData({ loading: true, error: '', errorStatus: 0 })
-    return recordsService(request)
-      .mine(this.year)
-      .then((r) =>
-        this.setData({
-          title: r.deputy.name + '代表' + r.year + '年度履职情况报告',
-          lines: recordLines(r),
-          points: r.points.lines.map((l) => l.explanation),
-          total: r.points.total,
-        }),
-      )
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    const records = recordsService(request)
+    const shown = this.surveyId ? records.appraisalReport(this.surveyId).then((r) => this.showPublic(r)) : records.mine(this.year).then((r) => this.showOwn(r))
+    return shown.catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 })).then(() => this.setData({ loading: false }))
+  },
+
+  showOwn(r) {
+    this.setData({
+      title: r.deputy.name + '代表' + r.year + '年度履职情况报告',
+      lines: recordLines(r),
+      points: r.points.lines.map((l) => l.explanation),
+      total: r.points.total,
+    })
+  },
+
+  showPublic(r) {
+    this.setData({
+      forResidents: true,
+      title: r.title,
+      lines: recordLines(r, true),
+      activities: r.activities.items.map((a) => ({ id: a.id, when: dateText(a.date) + ' ' + a.kindLabel + ' · ' + a.place, text: a.text })),
+    })
   },
 })

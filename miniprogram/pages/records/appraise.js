@@ -1,4 +1,4 @@
-const { request } = require('../../utils/request')
+const { request, newIdempotencyKey } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
 const { visible, isBlank } = require('../../utils/survey-conditions')
 
@@ -19,7 +19,8 @@ Page({
       .then((s) => {
         this.survey = s
         this.setData({
-          s: { title: s.title, description: s.description, open: s.phase === 'open' },
+          // notForYou: a deputy (he does not rate a colleague, nor himself), said instead of the form.
+          s: { title: s.title, description: s.description, open: s.phase === 'open', notForYou: s.notForYou || '' },
           communities: s.communities,
           doneText: s.responded ? '您已经评议过了，每人限一次。谢谢！' : '',
         })
@@ -37,11 +38,19 @@ Page({
     this.setData({ answers: answers, questions: shown.map((q, i) => ({ id: q.id, q: q, number: i + 1 })) })
   },
 
+  /** 先看述职报告: the report she is asked to judge, opened over this page; back, her answers are as she left them. */
+  readReport() {
+    wx.navigateTo({ url: '/pages/records/annual?surveyId=' + this.surveyId })
+  },
+
   pickCommunity(e) {
+    // Another community is another answer: a resend keeps its key only while what she sends is what she first sent.
+    if (e.currentTarget.dataset.id !== this.data.regionId) this.sendKey = null
     this.setData({ regionId: e.currentTarget.dataset.id })
   },
 
   onAnswer(e) {
+    this.sendKey = null
     const next = Object.assign({}, this.data.answers)
     if (e.detail.value === null) delete next[e.detail.questionId]
     else next[e.detail.questionId] = e.detail.value
@@ -53,11 +62,25 @@ Page({
     const { shown, send } = visible(this.survey.questions, this.data.answers)
     const missing = shown.filter((q) => q.required && isBlank(send[q.id]))
     if (missing.length) return this.setData({ error: '还有必答题没有回答：' + missing.map((q) => '「' + q.title + '」').join('、') })
+    if (this.data.busy) return undefined
     this.setData({ busy: true, error: '' })
+    // One key per answer, kept on every resend of it: after a lost reply the second tap is the same request,
+    // and the server answers it as it answered the first, counting it once.
+    if (!this.sendKey) this.sendKey = newIdempotencyKey()
     return this.records
-      .answerAppraisal(this.surveyId, this.data.regionId, send)
+      .answerAppraisal(this.surveyId, this.data.regionId, send, this.sendKey)
       .then(() => this.setData({ doneText: '评议已提交，谢谢您的参与' }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => {
+        // Stored already: by the tap whose reply was lost (then changed since), or on another phone. What she did
+        // counted: said as done, never in red beside her answers.
+        if (err.code === 'already_responded' || err.code === 'idempotency_key_reused')
+          return this.setData({
+            doneText: this.lostOnce ? '刚才那次评议已经提交上了（当时网络不通，没能告诉您）。每人限一次，谢谢' : '您已经评议过了，每人限一次。谢谢！',
+          })
+        // No reply at all (no signal): it may have arrived; a resend of the same answer says which.
+        if (err.code === 'network' || err.status >= 500) this.lostOnce = true
+        return this.setData({ error: err.message })
+      })
       .then(() => this.setData({ busy: false }))
   },
 })

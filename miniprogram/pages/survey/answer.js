@@ -95,13 +95,31 @@ Page({
     return this.surveys
       .open(this.ref)
       .then((s) => {
+        // A 述职评议's poster: its own page asks her community and offers 先看述职报告 before she rates. Still 正在加载
+        // here while it opens, not an empty page offering 再试一次.
+        if (s.appraisal) {
+          this.leaving = true
+          return wx.redirectTo({
+            url: '/pages/records/appraise?surveyId=' + s.id,
+            fail: () => {
+              this.leaving = false
+              this.setData({ loading: false, error: '没能打开述职评议，请再试一次' })
+            },
+          })
+        }
         this.survey = s
         this.questions = ordered(s.questions)
         this.setData({
           s: Object.assign({}, s, {
-            deadline: s.phase === 'closed' ? '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
+            // Once over, when it ended ("已于…结束"), never a "…前" that reads as if it were still open.
+            deadline: s.phase === 'closed' ? s.closedText || '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
             open: s.phase === 'open',
-            stateText: s.phase === 'scheduled' ? '还没有开始，' + s.opensText + ' ' + NOT_YET_WORDS[s.kind] : CLOSED_WORDS[s.kind],
+            // One it never asked (a resident and a closed ballot) reads that it was not hers, and where its outcome is:
+            // "不能再投票" would say she could have voted.
+            stateText:
+              s.phase === 'scheduled'
+                ? '还没有开始，' + s.opensText + ' ' + NOT_YET_WORDS[s.kind]
+                : (s.askedOthers && s.askedOthersText) || CLOSED_WORDS[s.kind],
           }),
           articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
           submitWords: SUBMIT_WORDS[s.kind],
@@ -116,7 +134,7 @@ Page({
         return undefined
       })
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+      .then(() => this.leaving || this.setData({ loading: false }))
   },
 
   /**

@@ -1,0 +1,101 @@
+import { expect } from 'chai'
+import { asDeputy, asResident } from '../test/helpers/app.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { follow, openPage } from './harness/page.js'
+import { created, office, phoneOfZhang, stationStaff, tapInside } from './office.js'
+
+// A 1×1 PNG: the photo an activity report needs.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/**
+ * 述职评议 of 张伟 (review 35, findings 7, 8, 13). 王阿姨 is asked to judge his yearly report: she taps 先看述职报告 and
+ * reads his figures and the activities his station approved, then rates. 张伟 reads how many took part while it is
+ * open, and the ratings once it has closed, each question followed by its answer. 王芳, a deputy of his station, is
+ * told in words that 述职评议 is for residents.
+ */
+describe('mini-program: a resident reads the 述职报告 she rates; the deputy reads the ratings after the close', () => {
+  let app: Backend
+  let surveyId: string
+  beforeEach(async () => {
+    app = await startBackend()
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    const zhang = await asDeputy(app, 'dp0001')
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'photo.png')
+    const photo = await (
+      await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${zhang.bearer}` } })
+    ).json()
+    const visit = await created(
+      zhang.post('/api/mp/records/activities', {
+        kind: 'inspection',
+        date: '2026-11-20',
+        place: '建设路社区',
+        text: '视察老旧小区加装电梯工程进度',
+        photos: [photo.url],
+      }),
+    )
+    await created((await stationStaff(app)).post(`/api/admin/records/activities/${visit.id}/review`, { decision: 'approve' }))
+    surveyId = (
+      await created(
+        (await office(app)).post('/api/admin/records/dp0001/appraisals', {
+          year: 2026,
+          opensAt: '2026-11-23T09:00:00+08:00',
+          closesAt: '2026-12-15T18:00:00+08:00',
+        }),
+      )
+    ).surveyId
+  })
+  afterEach(() => app.close())
+
+  it('opens the report from the appraise page: his figures and approved activities, not his points; then she rates', async () => {
+    holdPhone(app, 'o-wang-ayi')
+    const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
+    expect(page.has('.read-report')).to.equal(true)
+    expect(page.text()).to.include('阅读代表的年度述职报告后评议。每人限评一次，不记名。先看述职报告')
+    await page.tap('.read-report')
+    const report = await follow()
+    expect(report.path).to.equal('pages/records/annual')
+    expect(report.text())
+      .to.include('张伟代表2026年度履职情况报告')
+      .and.include('履职活动：审核通过 1 次（调研 0、视察 1、进站接待 0、其他 0）')
+      .and.include('视察 · 建设路社区：视察老旧小区加装电梯工程进度')
+      .and.include('看完后返回上一页，就可以评议了')
+    expect(report.text(), 'the office’s scoring and what is said to him are not hers').not.to.include('积分').and.not.to.include('值班后请报告')
+
+    await page.tap('.c-c010101')
+    await tapInside(page, '.q-overall', '.point', 4)
+    await tapInside(page, '.q-verdict', '.option', 0)
+    await page.tap('.submit')
+    expect(page.text()).to.include('评议已提交，谢谢您的参与')
+
+    await phoneOfZhang(app)
+    const open = await openPage('pages/records/appraisals')
+    expect(open.textOf('.state')).to.equal('进行中 · 1 位群众参加评议')
+    expect(open.textOf('.sealed')).to.equal('评议进行中，结束后可以看到结果')
+    expect(open.text(), 'no rating while it is open').not.to.include('满意 1 人').and.not.to.include('平均')
+
+    // Four neighbours rate too: with fewer than 5 he would read the count alone (a-deputy-with-few-raters-reads-only-the-count).
+    for (let i = 0; i < 4; i++)
+      await created(
+        (await asResident(app)).post(`/api/mp/appraisals/${surveyId}/responses`, { regionId: 'c010101', answers: { overall: 5, verdict: 'satisfied' } }),
+      )
+    app.clock.set(new Date('2026-12-16T02:00:00Z'))
+    await phoneOfZhang(app)
+    const closed = await openPage('pages/records/appraisals')
+    expect(closed.has('.sealed')).to.equal(false)
+    expect(closed.text())
+      .to.include('已结束 · 5 位群众参加评议')
+      .and.include('您对代表的述职报告是否满意？ 满意 5 人，基本满意 0 人，不满意 0 人')
+      .and.include('您对这位代表一年来履职情况的总体评价：平均 5 分')
+      .and.not.include('？：')
+  })
+
+  it('tells a deputy of his station that 述职评议 is for residents, with no form and no report', async () => {
+    await asDeputy(app, 'dp0002')
+    holdPhone(app, 'o-deputy-dp0002')
+    const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
+    expect(page.textOf('.not-for-you')).to.equal('述职评议请代表联系的社区居民参加，人大代表不参加评议')
+    expect(page.has('.submit')).to.equal(false)
+    expect(page.has('.read-report')).to.equal(false)
+  })
+})

@@ -1,0 +1,67 @@
+import { expect } from 'chai'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage, type MpPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+import { created, office, phoneOfZhang, tapInside } from './office.js'
+
+/**
+ * 王阿姨 rates 张伟's yearly report (述职评议) and taps 提交评议; her answer is stored but the phone loses the
+ * reply, and the page says the network is down. She taps again, as it says: she reads 评议已提交 in words,
+ * never a red "您已提交过" beside her answers, and 张伟 reads one resident's rating, not two.
+ */
+describe('mini-program: a 述职评议 answer whose reply was lost reads as sent', () => {
+  let app: Backend
+  let surveyId: string
+  beforeEach(async () => {
+    app = await startBackend()
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    surveyId = (
+      await created(
+        (await office(app)).post('/api/admin/records/dp0001/appraisals', {
+          year: 2026,
+          opensAt: '2026-11-23T09:00:00+08:00',
+          closesAt: '2026-12-15T18:00:00+08:00',
+        }),
+      )
+    ).surveyId
+    holdPhone(app, 'o-wang-ayi')
+  })
+  afterEach(() => app.close())
+
+  async function rateAndLoseTheReply(): Promise<MpPage> {
+    const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
+    await page.tap('.c-c010101')
+    await tapInside(page, '.q-overall', '.point', 4)
+    await tapInside(page, '.q-verdict', '.option', 0)
+    phone.dropNextAnswer = true
+    await page.tap('.submit')
+    expect(page.textOf('.error')).to.equal('网络不通，请检查网络后重试')
+    return page
+  }
+
+  it('the second tap says 评议已提交, nothing in red, and her rating counts once', async () => {
+    const page = await rateAndLoseTheReply()
+    await page.tap('.submit')
+
+    expect(page.textOf('.done')).to.equal('评议已提交，谢谢您的参与')
+    expect(page.has('.error'), 'nothing in red').to.equal(false)
+    expect(page.text()).not.to.include('您已提交过')
+    expect(page.has('.submit'), 'no button left').to.equal(false)
+    const [result] = (await (await phoneOfZhang(app)).get('/api/mp/records/appraisals')).body.items
+    expect(result).to.include({ responses: 1 })
+  })
+
+  it('changed answers after the lost reply: told the first went in, in words, not refused in red', async () => {
+    const page = await rateAndLoseTheReply()
+    await tapInside(page, '.q-verdict', '.option', 1)
+    await page.tap('.submit')
+
+    expect(page.textOf('.done')).to.equal('刚才那次评议已经提交上了（当时网络不通，没能告诉您）。每人限一次，谢谢')
+    expect(page.has('.error'), 'nothing in red').to.equal(false)
+    // The office reads the ratings (he would not, with one rater: fewer than 5 are shown to him as a count only).
+    app.clock.set(new Date('2026-12-16T02:00:00Z'))
+    const [result] = (await (await office(app)).get('/api/admin/records/dp0001/appraisals')).body.items
+    expect(result).to.include({ responses: 1 })
+    expect(result.questions[1].options[0], 'the first answer stands').to.include({ label: '满意', count: 1 })
+  })
+})
