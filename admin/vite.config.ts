@@ -38,7 +38,9 @@ const radioGroupGone: Plugin = {
 /**
  * The console is served by the backend at /console/ (src/http/middleware/console-static.ts),
  * so every asset URL starts there. Built files go to admin/dist, which is never committed:
- * scripts/build-console.mjs builds it on install and before start when it is missing or stale.
+ * scripts/build-console.mjs builds it on install and before start when it is missing or stale,
+ * into a folder beside it (its own outDir) renamed to admin/dist once whole, so a running server
+ * never serves a half-empty console; `outDir` here serves a plain `npx vite build admin`.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -86,7 +86,7 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByRole('button', { name: '确认改派' }).click()
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
     // A 改派 is said as one, to whom; the demo's deputies have neither the mini-program nor the bot: no promise of a notice.
-    await page.getByText(`已改派给${to.name}代表，他收不到提醒`).waitFor()
+    await page.getByText(`已改派给${to.name}代表，代表收不到提醒`).waitFor()
     await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`).waitFor()
     await page.getByLabel('办理经过').getByText(words).waitFor()
     // Sent once: a later visit opens no dialog.

@@ -85,7 +85,7 @@ describe('console: the case page says each thing once, in plain words', function
     await options.filter({ hasText: first.name }).click()
     await page.getByTestId('picker-away-chosen').waitFor({ state: 'detached' })
     await page.getByRole('button', { name: '确认分派' }).click()
-    await page.getByText(`已分派给${first.name}代表，他收不到提醒`).waitFor()
+    await page.getByText(`已分派给${first.name}代表，代表收不到提醒`).waitFor()
     const why = `${first.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`
     await page.getByTestId('deputy-notice').getByText(why).waitFor()
     expect(await page.getByText('请电话联系').count(), 'said once on the page').to.equal(1)
@@ -95,7 +95,7 @@ describe('console: the case page says each thing once, in plain words', function
     await picker(page).getByRole('option').filter({ hasText: away.name }).click()
     await page.getByTestId('picker-away-chosen').waitFor()
     await page.getByRole('button', { name: '确认改派' }).click()
-    await page.getByText(`已改派给${away.name}代表，他收不到提醒`).waitFor()
+    await page.getByText(`已改派给${away.name}代表，代表收不到提醒`).waitFor()
     await page
       .getByTestId('deputy-away')
       .getByText(`代表请假至${monthDayText(until)}，可改派`)

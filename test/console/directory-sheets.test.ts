@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'chai'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dialogsClosed, dialogShown, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
  * Text as a Chinese Windows Excel saves plain "CSV（逗号分隔）": GBK, not UTF-8. Node decodes GBK but
@@ -48,12 +48,42 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await page.getByRole('button', { name: '开始导入' }).click()
     const report = page.locator('[data-test=import-report]')
     await report.getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').waitFor()
-    // The roster's other deputies are kept, and the page asks her to check them, apart from the success box.
-    await page
-      .locator('[data-test=import-deputies-left-out]')
-      .getByText(/不在这次代表名册里的在任代表（\d+ 位）/)
+    // The roster's other deputies are kept, and the page asks her to check them, apart from the success box: what to
+    // do said once above a few names, the rest counted, and a sheet of new deputies needing nothing of her.
+    const others = (await story.app.liaison.store.directory.snapshot()).deputies.filter((d) => d.active && !['dp9001', 'dp9002'].includes(d.id))
+    expect(others.length, 'the demo city has many deputies in office').to.be.greaterThan(10)
+    const leftOut = page.locator('[data-test=import-deputies-left-out]')
+    await leftOut.getByText(`不在这次代表名册里的在任代表（${others.length} 位）`).waitFor()
+    const said = await leftOut.innerText()
+    expect(said.split('只导入了一部分代表（比如几位新代表）时，不在名册里的都会列在这里，不用处理').length - 1, 'said once').to.equal(1)
+    expect(said, 'not repeated on every line').not.to.include('仍是在任代表，没有改动。')
+    const lines = leftOut.locator('li')
+    expect(await lines.count(), 'a few names, not all of them').to.equal(5)
+    const first = others[0]
+    // Who he is, what sets him apart (messages still his) and the button: nothing more on a line.
+    expect(await lines.first().innerText()).to.match(new RegExp(`^${first.name}（${first.code}）(\\s*手上还有 \\d+ 条未办结留言)?\\s*设为离任$`))
+    await leftOut
+      .locator('[data-test=left-out-more]')
+      .getByText(`另有 ${others.length - 5} 位没有列出。`)
       .waitFor()
     await screenshot(page, 'console-directory-sheets-imported')
+
+    // A click on 设为离任 asks first, naming him and what follows; 取消 leaves him in office.
+    await lines.first().getByRole('button', { name: '设为离任' }).click()
+    const ask = page.locator('.t-dialog', { hasText: `设为离任：${first.name}` })
+    await ask.getByText(`${first.name}代表（${first.code}）设为离任后，不再接收新留言`).waitFor()
+    await ask.getByText(`如果${first.name}仍在任，只是这次名册里没有，请点“取消”。`).waitFor()
+    await dialogShown(page)
+    await screenshot(page, 'console-directory-sheets-leave-office-asked', { window: true })
+    await ask.getByRole('button', { name: '取消' }).click()
+    await dialogsClosed(page)
+    expect((await story.app.liaison.store.deputies.get(first.id))!.active, 'still in office').to.equal(true)
+    expect(await lines.first().getByRole('button', { name: '设为离任' }).isVisible(), 'nothing done: the button is still there').to.equal(true)
+
+    // 全部列出: every one of them, each once.
+    await leftOut.getByRole('button', { name: '全部列出' }).click()
+    await leftOut.locator('[data-test=left-out-more]').waitFor({ state: 'detached' })
+    expect(await lines.count()).to.equal(Math.min(others.length, 100))
     const han = await story.app.liaison.store.deputies.get('dp9001')
     expect(han).to.deep.include({ name: '韩梅', level: 'city', stationIds: [station.id] })
 

@@ -1,9 +1,13 @@
 import { localDate } from '../../src/domain/dates.js'
 import { startOfLocalDay } from '../../src/domain/local-days.js'
 import { expect } from 'chai'
+import type { Page } from 'playwright-core'
 import { asAdmin, asDeputy, asResident, Client } from '../helpers/app.js'
 import { jpegWithGps } from '../helpers/images.js'
-import { logInAs, newPage, screenshot, shownOptions, useConsole } from './harness.js'
+import { dialogsClosed, dialogShown, logInAs, newPage, screenshot, shownOptions, useConsole } from './harness.js'
+
+/** The dialog open now (a closed one stays in the page, hidden). */
+const openDialog = (page: Page) => page.locator('.t-dialog').filter({ visible: true })
 
 /**
  * 民生实事 in the console: the office merges residents' proposals into a candidate, and a
@@ -101,8 +105,10 @@ describe('console: 民生实事项目', function () {
     ballotPage.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/ballot')) ballotPosts++
     })
-    // A double click, as an organizer often does: one request, one ballot.
-    await ballotPage.getByRole('button', { name: '提交代表票决' }).dblclick()
+    // Asked first (what it ends and whom it tells); then a double click on 提交代表票决, as an organizer often does: one request, one ballot.
+    await ballotPage.getByRole('button', { name: '提交代表票决' }).click()
+    await dialogShown(ballotPage)
+    await openDialog(ballotPage).getByRole('button', { name: '提交代表票决' }).dblclick()
     expect((await started).postDataJSON(), 'no browser time for "now"').to.deep.equal({})
     await ballotPage.locator('[data-test=message]').getByText('已提交代表票决，投票一周').waitFor()
     await ballotPage.locator('[data-test=cycle-status]').getByText('代表票决').waitFor()
@@ -117,7 +123,9 @@ describe('console: 民生实事项目', function () {
     const ballot = await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)
     // By title: the projects' order follows their random ids.
     const lifts = (await admin.get(`/api/admin/livelihood/cycles/${cycleId}`)).body.projects.find((p: { title: string }) => p.title === '老旧小区加装电梯')
-    for (const deputy of ['dp0001', 'dp0002']) {
+    // Two deputies of the roll (the city's own: who is on it is the ballot's rule, not this story's).
+    const roll = (await app.liaison.store.surveys.get(ballot.body.ballotSurveyId))!.ballot!.rollDeputyIds
+    for (const deputy of roll.slice(0, 2)) {
       const vote = await (await asDeputy(app, deputy)).post(`/api/mp/surveys/${ballot.body.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } })
       expect(vote.status, JSON.stringify(vote.body)).to.equal(201)
     }
@@ -285,5 +293,167 @@ describe('console: 民生实事项目', function () {
     const monthNo = Number(month.slice(5, 7))
     await page.locator('.muted', { hasText: `征集时间 ${monthNo}月10日 至 ${monthNo}月20日` }).waitFor()
     expect(page.problems).to.deep.equal([])
+  })
+
+  it('陈干事 declines a proposal with its reason, is told what each stage will do, and sees the count before he confirms it', async () => {
+    const { app, browser } = story
+    const chen = app.login((l) => l.username === 'chenmingliang')
+    const office = await new Client(app.baseUrl).login(chen.username, chen.password)
+    const now = app.clock.now().getTime()
+    // The newest year: the page opens on it.
+    const made = await office.post('/api/admin/livelihood/cycles', {
+      office: 'd01',
+      year: 2031,
+      title: '2031年澜江区民生实事项目',
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 10 * 86_400_000).toISOString(),
+      projectCount: 1,
+    })
+    expect(made.status, JSON.stringify(made.body)).to.equal(201)
+    const year = made.body.id as string
+    const marketResident = await asResident(app)
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), 'market.jpg')
+    const upload = await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${marketResident.bearer}` } })
+    const photo = ((await upload.json()) as { url: string }).url
+    const proposals: Array<[string, string, string, string[]]> = [
+      ['建新社区1号楼加装电梯', '建新社区', '1号楼6层没有电梯', []],
+      ['建新社区2号楼加装电梯', '建新社区', '2号楼住的多是老人', []],
+      ['建设路菜市场改造', '建设路', '菜市场地面湿滑，顶棚漏雨', [photo]],
+      ['社区食堂', '建新社区', '老人吃饭难，想办个社区食堂', []],
+    ]
+    for (const [title, place, description, photos] of proposals) {
+      app.clock.advance(60_000)
+      const who = photos.length ? marketResident : await asResident(app)
+      const sent = await who.post(`/api/mp/livelihood/cycles/${year}/proposals`, { title, place, description, photos, consentVersion: 'lp-2026-1' })
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    }
+
+    const page = await newPage(browser, app)
+    await logInAs(page, chen, '/projects')
+    await page.locator('[data-test=cycle-window]').getByText('计划确定 1 个项目').waitFor()
+    const rows = page.locator('[data-test=proposals] tbody tr')
+    // The resident's photo is seen beside her proposal, and it loads.
+    const thumb = rows.filter({ hasText: '建设路菜市场改造' }).locator('img[alt=建议附的照片]')
+    await thumb.waitFor()
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await thumb.elementHandle())
+
+    // Two lift proposals merged: the form is empty again for the next candidate.
+    for (const title of ['建新社区1号楼加装电梯', '建新社区2号楼加装电梯']) await rows.filter({ hasText: title }).locator('.t-checkbox').click()
+    const merge = page.locator('[data-test=merge]')
+    const fillCandidate = async (title: string, cost: string) => {
+      await merge.locator('.t-input input').nth(0).fill(title)
+      await merge.locator('textarea').fill(`${title}，年内完成`)
+      await merge.locator('.t-input input').nth(1).fill('建新社区')
+      await merge.locator('.t-input-number input').fill(cost)
+      await merge.getByLabel('承办单位').click()
+      await page.locator('.t-select-option', { hasText: '青澜市住房和城乡建设局' }).click()
+      await merge.getByRole('button', { name: '合并为候选项目' }).click()
+    }
+    await fillCandidate('建新社区老楼加装电梯', '260')
+    await page.locator('[data-test=message]').getByText('已合并 2 条建议为候选项目').waitFor()
+    expect(await merge.locator('.t-input input').nth(0).inputValue(), 'the title typed is gone').to.equal('')
+    expect(await merge.locator('textarea').inputValue()).to.equal('')
+
+    // 不列入: the reason is asked for in a dialog that says who will read it.
+    const market = rows.filter({ hasText: '建设路菜市场改造' })
+    await market.getByRole('button', { name: '不列入' }).click()
+    const dialog = page.locator('[data-test=decline]')
+    await dialog.getByText('理由会告诉提建议的人').waitFor()
+    await dialogShown(page)
+    await openDialog(page).getByRole('button', { name: '不列入' }).click()
+    await dialog.getByText('请写明不列入的理由').waitFor()
+    await dialog.locator('textarea').fill('菜市场改造已列入区商务局明年计划，将统一实施')
+    await dialog.getByText('请写明不列入的理由').waitFor({ state: 'detached' })
+    await screenshot(page, 'projects-decline', { window: true })
+    await openDialog(page).getByRole('button', { name: '不列入' }).click()
+    await dialogsClosed(page)
+    await market.getByText('未列入：菜市场改造已列入区商务局明年计划，将统一实施').waitFor()
+    expect(await market.getByRole('button', { name: '不列入' }).count(), 'said once').to.equal(0)
+    const told = await app.liaison.store.outbox.search({ recipientId: marketResident.userId, kind: 'livelihood.proposal', limit: 5 })
+    expect(told.items.map((m) => String(m.payload.text))).to.deep.equal([
+      '您提出的民生实事项目建议「建设路菜市场改造」未列入候选项目：菜市场改造已列入区商务局明年计划，将统一实施',
+    ])
+    await rows.filter({ hasText: '社区食堂' }).locator('.t-checkbox').click()
+    await fillCandidate('建新社区老年食堂', '80')
+    await page.locator('[data-test=message]').getByText('已合并 1 条建议为候选项目').waitFor()
+
+    // 提交代表票决 asks first, naming the planned end of collection and how many deputies will be asked.
+    const asked = (await office.get(`/api/admin/livelihood/cycles/${year}`)).body.rollToAsk as number
+    expect(asked).to.be.greaterThan(1)
+    // The last day of collection, as the page itself says it above.
+    const lastDay = /至 (\S+)，计划/.exec(await page.locator('[data-test=cycle-window]').innerText())![1]
+    await page.getByRole('button', { name: '提交代表票决' }).click()
+    const confirm = page.locator('[data-test=stage-confirm]')
+    await confirm.waitFor()
+    expect(await confirm.innerText()).to.equal(
+      `征集原定${lastDay}截止，提交后征集就结束了，群众不能再提建议；将通知 ${asked} 位代表投票一周。提交后不能撤回，确定现在提交吗？`,
+    )
+    await dialogShown(page)
+    await screenshot(page, 'projects-ballot-confirm', { window: true })
+    await openDialog(page).getByRole('button', { name: '取消' }).click()
+    await dialogsClosed(page)
+    expect((await office.get(`/api/admin/livelihood/cycles/${year}`)).body.status, 'cancelled: nothing happened').to.equal('collecting')
+    await page.getByRole('button', { name: '提交代表票决' }).click()
+    await dialogShown(page)
+    await openDialog(page).getByRole('button', { name: '提交代表票决' }).click()
+    await page.locator('[data-test=message]').getByText('已提交代表票决，投票一周').waitFor()
+    await page.locator('[data-test=cycle-status]').getByText('代表票决').waitFor()
+    // While voting nothing is sorted any more: no tick boxes, no 不列入.
+    await rows.first().waitFor()
+    expect(await page.locator('[data-test=proposals] .t-checkbox').count()).to.equal(0)
+    expect(await page.locator('[data-test=proposals]').getByRole('button', { name: '不列入' }).count()).to.equal(0)
+
+    // One deputy of the roll votes and the ballot is closed: fewer than half voted.
+    const view = (await office.get(`/api/admin/livelihood/cycles/${year}`)).body
+    const ballot = (await app.liaison.store.surveys.get(view.ballotSurveyId))!
+    const lifts = view.projects.find((p: { title: string }) => p.title === '建新社区老楼加装电梯')
+    const voter = ballot.ballot!.rollDeputyIds[0]!
+    const vote = await (await asDeputy(app, voter)).post(`/api/mp/surveys/${ballot.id}/responses`, { answers: { projects: [lifts.id] } })
+    expect(vote.status, JSON.stringify(vote.body)).to.equal(201)
+    expect((await office.post(`/api/admin/surveys/${ballot.id}/close`)).status).to.equal(200)
+    const roll = ballot.ballot!.rollDeputyIds.length
+    await page.reload()
+    const count = page.locator('[data-test=ballot-count]')
+    await count.waitFor()
+    expect(await count.innerText()).to.contain(`应投票代表 ${roll} 人，实际投票 1 人；得票超过实际投票人数的一半（至少 1 票）才能通过。`)
+    expect(await count.innerText()).to.contain('计划选出 1 个项目，票决通过 1 个：「建新社区老楼加装电梯」。')
+    const countRows = count.locator('tbody tr')
+    expect(await countRows.allInnerTexts()).to.deep.equal(['建新社区老楼加装电梯\t1 票\t当选', '建新社区老年食堂\t0 票\t未通过'])
+    await count.locator('[data-test=low-turnout]').getByText(`投票的代表不到一半：应投票 ${roll} 人，实际投票 1 人`).waitFor()
+    await screenshot(page, 'projects-ballot-count')
+    // Below half he is asked again; cancelled, nothing is confirmed.
+    await page.getByRole('button', { name: '确认票决结果' }).click()
+    await confirm.getByText(`应投票代表 ${roll} 人，只有 1 人投票，不到一半`).waitFor()
+    await dialogShown(page)
+    await screenshot(page, 'projects-low-turnout-confirm', { window: true })
+    await openDialog(page).getByRole('button', { name: '取消' }).click()
+    await dialogsClosed(page)
+    expect((await office.get(`/api/admin/livelihood/cycles/${year}`)).body.status).to.equal('voting')
+    await page.getByRole('button', { name: '确认票决结果' }).click()
+    await dialogShown(page)
+    await openDialog(page).getByRole('button', { name: '仍然确认' }).click()
+    await page.locator('[data-test=message]').getByText('已按票决结果确定年度项目').waitFor()
+
+    // In the year itself, the housing bureau reports its first quarter; 开始年终评议 says so before it moves the year on.
+    app.clock.set(new Date('2031-04-10T02:00:00Z'))
+    const bureau = await new Client(app.baseUrl).login(unitLogin.username, unitLogin.password)
+    const report = await bureau.post(`/api/admin/unit/livelihood-projects/${lifts.id}/progress`, { quarter: 1, percent: 20, text: '完成选址和设计' })
+    expect(report.status, JSON.stringify(report.body)).to.equal(201)
+    const later = await newPage(browser, app)
+    await logInAs(later, chen, '/projects')
+    await later.getByRole('button', { name: '开始年终评议' }).click()
+    const rating = later.locator('[data-test=stage-confirm]')
+    await rating.waitFor()
+    expect(await rating.innerText()).to.equal(
+      '承办单位已报告 1 个季度的进展（全年 4 个季度）。开始后代表对年度项目逐个评议，不能再回到“项目实施”，确定现在开始吗？',
+    )
+    await dialogShown(later)
+    await screenshot(later, 'projects-rating-confirm', { window: true })
+    await openDialog(later).getByRole('button', { name: '取消' }).click()
+    await dialogsClosed(later)
+    const officeNow = await new Client(app.baseUrl).login(chen.username, chen.password)
+    expect((await officeNow.get(`/api/admin/livelihood/cycles/${year}`)).body.status, 'cancelled: still carried out').to.equal('running')
+    expect([...page.problems, ...later.problems]).to.deep.equal([])
   })
 })

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { localDate } from '../../src/domain/dates.js'
 import { addDays } from '../../src/domain/local-days.js'
 import { Client } from '../helpers/app.js'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dialogShown, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
  * 钱科长's second import: one deputy of 张国华's station (st001) moves to another station, another is no longer in
@@ -15,7 +15,7 @@ describe('console: a second roster import, and what follows the people it moved 
   this.timeout(180_000)
   const story = useConsole()
 
-  it('reports them in words with a button each, and every page shows them where they now are', async () => {
+  it('reports them in words with a button each, asked before it acts, and every page shows them where they now are', async () => {
     const { app } = story
     const { store } = app.liaison
     const tz = 'Asia/Shanghai'
@@ -74,20 +74,28 @@ describe('console: a second roster import, and what follows the people it moved 
     await people.getByText(`“${here.name}接待日”的参会名单上已标为“已调到${there.name}”`).waitFor()
     await people.getByText('以前在原联络站的接待值班记录照旧保留，今后的值班日期已取消').waitFor()
     const leftOut = people.locator(`[data-test="left-out-${leaving.code}"]`)
-    await leftOut.getByText(`${leaving.name}（${leaving.code}）：仍是在任代表，没有改动。`).waitFor()
+    await leftOut.getByText(`${leaving.name}（${leaving.code}）`, { exact: true }).waitFor()
+    await people.locator('[data-test=import-deputies-left-out]').getByText('这些代表仍是在任代表，系统没有改动。').waitFor()
     const clerkRow = people.locator(`[data-test="left-out-${leavingClerk.username}"]`)
-    await clerkRow.getByText(`${leavingClerk.name}（账号 ${leavingClerk.username}，联络站工作人员）：账号仍可登录`).waitFor()
+    await clerkRow.getByText(`${leavingClerk.name}（账号 ${leavingClerk.username}，联络站工作人员）`, { exact: true }).waitFor()
+    await people.locator('[data-test=import-staff-left-out]').getByText('这些账号仍可登录，能看到原来负责的留言和电话。').waitFor()
     await screenshot(page, 'second-import-people')
 
-    // One click each: 设为离任 and 停用账号, answered where the button was.
+    // Each asked in a dialog naming the person and what follows, then answered where the button was.
     await leftOut.getByRole('button', { name: '设为离任' }).click()
-    await page.locator('.t-popconfirm').filter({ visible: true }).getByRole('button', { name: '确定' }).click()
+    const leaveAsk = page.locator('.t-dialog', { hasText: `设为离任：${leaving.name}` })
+    await leaveAsk.getByText(`${leaving.name}代表（${leaving.code}）设为离任后，不再接收新留言`).waitFor()
+    await leaveAsk.getByRole('button', { name: '设为离任' }).click()
     await leftOut
       .locator('[data-test=acted]')
       .getByText(/^已设为离任，/)
       .waitFor()
     await clerkRow.getByRole('button', { name: '停用账号' }).click()
-    await page.locator('.t-popconfirm').filter({ visible: true }).getByRole('button', { name: '确定' }).click()
+    const disableAsk = page.locator('.t-dialog', { hasText: `停用账号：${leavingClerk.name}` })
+    await disableAsk.getByText(`停用后，${leavingClerk.name}（账号 ${leavingClerk.username}）不能再登录，已经登录的也会退出。`).waitFor()
+    await dialogShown(page)
+    await screenshot(page, 'second-import-disable-asked', { window: true })
+    await disableAsk.getByRole('button', { name: '停用账号' }).click()
     await clerkRow.locator('[data-test=acted]').getByText('已停用，不能再登录').waitFor()
     expect((await store.deputies.get(leaving.id))!.active).to.equal(false)
     expect((await store.staff.get(leavingClerk.id))!.active).to.equal(false)

@@ -43,9 +43,10 @@ export function useInboxChoices(deputyId: () => string | undefined) {
    * A deputy in the drop-down with where he serves ("朱丽华（建设路街道代表联络站）"), or his level: two deputies
    * of one name are told apart before she picks. The chip keeps the name alone (names[]).
    */
-  type Found = { id: string; name: string; levelLabel?: string; stationIds?: string[] }
+  type Found = { id: string; name: string; levelLabel?: string; stationNames?: string[] }
   const labelOf = (d: Found) => {
-    const where = (d.stationIds ?? []).map((s) => names[`station:${s}`]).filter(Boolean)
+    // Named by the server with him: a clerk's station list holds only hers, and he may serve at another too.
+    const where = d.stationNames ?? []
     const said = where.length ? where.join('、') : d.levelLabel
     return said ? `${d.name}（${said}）` : d.name
   }

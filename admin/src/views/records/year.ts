@@ -84,7 +84,7 @@ export function recordRows(r: DeputyYear): Array<{ label: string; value: string;
       label: '学习与知识竞赛',
       value: `学习打卡 ${r.study.checkIns} 次，参加知识竞赛 ${r.study.quizzesTaken} 场，平均得分率 ${or(r.study.averageScorePercent, '%')}`,
     },
-    { label: '民生实事票决', value: `应投票 ${r.ballots.onRoll} 次，已投票 ${r.ballots.cast} 次` },
+    { label: '代表票决', value: `应投票 ${r.ballots.onRoll} 次，已投票 ${r.ballots.cast} 次` },
     { label: '代表建议', value: r.suggestions ? `提出 ${r.suggestions.made} 件，附议 ${r.suggestions.coSigned} 件` : '暂无' },
     {
       label: '报告履职活动',

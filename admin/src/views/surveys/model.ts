@@ -27,7 +27,7 @@ export const QUESTION_TYPES = [
 export const SURVEY_KINDS = [
   { value: 'survey', label: '问卷调查' },
   { value: 'consultation', label: '立法征求意见' },
-  { value: 'ballot', label: '民生实事项目票决' },
+  { value: 'ballot', label: '代表票决' },
 ]
 
 /**
