@@ -4,6 +4,7 @@ import { ballotBody } from '../test/helpers/surveys.js'
 import { DAY, at, quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
 import { collectingCycle, created, office, phoneOfZhang } from './office.js'
 
 const HOUR = 3_600_000
@@ -51,6 +52,8 @@ describe('mini-program: a closed ballot says whose it was and when it ended', ()
     const meta = his.textOf('.meta')
     expect(meta).to.match(/已于\d+月\d+日（星期.）.+结束/)
     expect(meta, 'over, not still open until then').to.not.include('前')
+    expect(meta, '结束 said once, and secret in the word 述职评议 uses').to.match(/^已于[^·]+结束 · 不记名$/)
+    expect(his.textOf('.done'), 'nothing left to change once it is over').to.equal('您投过票了，谢谢！')
   })
 
   it("points a resident to 民生实事 on the home page for a closed year's ballot", async () => {
@@ -75,6 +78,12 @@ describe('mini-program: a closed ballot says whose it was and when it ended', ()
     holdPhone(app, 'o-resident-year-ballot')
     const page = await openPage(`pages/survey/answer?surveyId=${year.ballotSurveyId}`)
     expect(page.textOf('.state')).to.equal('这次票决只请名单上的人大代表投票，现在已经结束。选出的民生实事项目和进展，可以在首页的“民生实事”里看到。')
+    expect(page.text(), 'no instruction to choose in a ballot that is not hers').to.not.include('请从').and.not.include('选出 1 个')
+    expect(page.textOf('#candidates')).to.include('老旧小区加装电梯').and.include('口袋公园')
+    expect(page.has('.to-projects')).to.equal(true)
+    expect(page.text()).to.include('去看民生实事')
+    await page.tap('.to-projects')
+    expect(phone.navigations.at(-1)!.url).to.include('pages/projects/index')
   })
 
   it('says a ballot’s time in 我的待办 as the quiz beside it says its own', async () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { asResident } from '../test/helpers/app.js'
 import { startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
-import { created, office, phoneOfZhang } from './office.js'
+import { created, phoneOfZhang, zhangsAppraisal } from './office.js'
 
 /**
  * 张伟's 述职评议 has closed with three raters (review 35, L4): he visited them, so per-question results would tell him
@@ -17,13 +17,7 @@ describe('mini-program: a closed 述职评议 with fewer than 5 raters shows the
   afterEach(() => app.close())
 
   it('reads 3 位群众参加评议 and the reason, with no 满意 or 平均', async () => {
-    const opened = await created(
-      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
-        year: 2026,
-        opensAt: '2026-11-23T09:00:00+08:00',
-        closesAt: '2026-12-15T18:00:00+08:00',
-      }),
-    )
+    const opened = await zhangsAppraisal(app)
     app.clock.set(new Date('2026-12-02T02:00:00Z'))
     for (const verdict of ['satisfied', 'satisfied', 'unsatisfied'])
       await created((await asResident(app)).post(`/api/mp/appraisals/${opened.surveyId}/responses`, { regionId: 'c010101', answers: { overall: 3, verdict } }))

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
-import { created, office, tapInside } from './office.js'
+import { tapInside, zhangsAppraisal } from './office.js'
 
 /**
  * 王阿姨 scans the 述职评议 poster on her community's notice board (scene v=<code>, as an ordinary survey's poster).
@@ -17,13 +17,7 @@ describe('mini-program: the 述职评议 poster opens the appraisal page, not th
   afterEach(() => app.close())
 
   it('goes from the scan to 先看述职报告 and her community, and she rates there', async () => {
-    const opened = await created(
-      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
-        year: 2026,
-        opensAt: '2026-11-23T09:00:00+08:00',
-        closesAt: '2026-12-15T18:00:00+08:00',
-      }),
-    )
+    const opened = await zhangsAppraisal(app)
     holdPhone(app, 'o-poster-scan')
     await openPage(`pages/index/index?scene=${encodeURIComponent(`v=${opened.shortCode}`)}`)
     const survey = await follow()

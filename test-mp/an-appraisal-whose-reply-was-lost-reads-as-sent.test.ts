@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
-import { created, office, phoneOfZhang, tapInside } from './office.js'
+import { office, phoneOfZhang, rateZhangsReport, tapInside, zhangsAppraisal } from './office.js'
 
 /**
  * 王阿姨 rates 张伟's yearly report (述职评议) and taps 提交评议; her answer is stored but the phone loses the
@@ -15,24 +15,14 @@ describe('mini-program: a 述职评议 answer whose reply was lost reads as sent
   beforeEach(async () => {
     app = await startBackend()
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    surveyId = (
-      await created(
-        (await office(app)).post('/api/admin/records/dp0001/appraisals', {
-          year: 2026,
-          opensAt: '2026-11-23T09:00:00+08:00',
-          closesAt: '2026-12-15T18:00:00+08:00',
-        }),
-      )
-    ).surveyId
+    surveyId = (await zhangsAppraisal(app)).surveyId
     holdPhone(app, 'o-wang-ayi')
   })
   afterEach(() => app.close())
 
   async function rateAndLoseTheReply(): Promise<MpPage> {
     const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
-    await page.tap('.c-c010101')
-    await tapInside(page, '.q-overall', '.point', 4)
-    await tapInside(page, '.q-verdict', '.option', 0)
+    await rateZhangsReport(page)
     phone.dropNextAnswer = true
     await page.tap('.submit')
     expect(page.textOf('.error')).to.equal('网络不通，请检查网络后重试')

@@ -3,7 +3,7 @@ import { asAdmin, asDeputy, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { declarations } from './harness/stylesheets.js'
-import { collectingCycle, created } from './office.js'
+import { collectingCycle, created, pocketParkCandidate, yearBallotForAnHour } from './office.js'
 
 const HOUR = 3_600_000
 const RED = '#b71c1c'
@@ -58,24 +58,8 @@ describe('mini-program: good news in 我的建议 is not red', () => {
         proposalIds: [lift.id],
       }),
     )
-    await created(
-      office.post(`/api/admin/livelihood/cycles/${cycle.id}/candidates`, {
-        title: '口袋公园',
-        description: '河边公园',
-        place: '湛河边',
-        costWan: 80,
-        unitId: 'u02',
-        proposalIds: [],
-      }),
-    )
-    const now = app.clock.now().getTime()
-    const year = await created(
-      office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {
-        opensAt: new Date(now).toISOString(),
-        closesAt: new Date(now + HOUR).toISOString(),
-        roll: { deputyIds: ['dp0001'] },
-      }),
-    )
+    await pocketParkCandidate(office, cycle.id)
+    const year = await yearBallotForAnHour(app, office, cycle.id, ['dp0001'])
     await created((await asDeputy(app, 'dp0001')).post(`/api/mp/surveys/${year.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } }))
     app.clock.advance(2 * HOUR)
     await created((await asAdmin(app)).post(`/api/admin/livelihood/cycles/${cycle.id}/ballot-result`, {}))

@@ -4,7 +4,7 @@ import { STAFF_PASSWORD } from '../test/fixtures.js'
 import { jpegWithGps } from '../test/helpers/images.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
-import { collectingCycle, created } from './office.js'
+import { collectingCycle, created, pocketParkCandidate, yearBallotForAnHour } from './office.js'
 
 /** 民生实事 on the phone: a resident proposes in the window and follows it; a deputy rates; anyone reads the results. */
 describe('mini-program story: 民生实事项目', () => {
@@ -57,24 +57,8 @@ describe('mini-program story: 民生实事项目', () => {
       }),
     )
     app.clock.advance(1000)
-    await created(
-      office.post(`/api/admin/livelihood/cycles/${cycleId}/candidates`, {
-        title: '口袋公园',
-        description: '河边公园',
-        place: '湛河边',
-        costWan: 80,
-        unitId: 'u02',
-        proposalIds: [],
-      }),
-    )
-    const now = app.clock.now().getTime()
-    const ballot = await created(
-      office.post(`/api/admin/livelihood/cycles/${cycleId}/ballot`, {
-        opensAt: new Date(now).toISOString(),
-        closesAt: new Date(now + 3_600_000).toISOString(),
-        roll: { deputyIds: ['dp0001', 'dp0002'] },
-      }),
-    )
+    await pocketParkCandidate(office, cycleId)
+    const ballot = await yearBallotForAnHour(app, office, cycleId, ['dp0001', 'dp0002'])
     const deputy = await asDeputy(app, 'dp0001')
     await created(deputy.post(`/api/mp/surveys/${ballot.ballotSurveyId}/responses`, { answers: { projects: [lifts.id] } }))
     app.clock.advance(2 * 3_600_000)

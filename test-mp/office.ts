@@ -25,6 +25,17 @@ export async function created(answer: Promise<{ status: number; body: any }>) {
   return done.body
 }
 
+/** The office opens 张伟's 2026 述职评议 (dp0001), taking answers 11月23日 to 12月15日: its surveyId and shortCode. */
+export async function zhangsAppraisal(app: Backend): Promise<{ surveyId: string; shortCode: string }> {
+  return created(
+    (await office(app)).post('/api/admin/records/dp0001/appraisals', {
+      year: 2026,
+      opensAt: '2026-11-23T09:00:00+08:00',
+      closesAt: '2026-12-15T18:00:00+08:00',
+    }),
+  )
+}
+
 /** Taps the nth element matching `inner` inside the custom component matching `outer` (a question, say). */
 export async function tapInside(page: MpPage, outer: string, inner: string, nth = 0) {
   const host = page.component.querySelector(outer)
@@ -33,6 +44,13 @@ export async function tapInside(page: MpPage, outer: string, inner: string, nth 
   if (!found) throw new Error(`no ${inner} #${nth} inside ${outer}`)
   found.dispatchEvent('tap', { detail: {} })
   await settle()
+}
+
+/** On the appraise page: her community (c010101), 5 分 for his year, 满意 with his report; not sent yet. */
+export async function rateZhangsReport(page: MpPage) {
+  await page.tap('.c-c010101')
+  await tapInside(page, '.q-overall', '.point', 4)
+  await tapInside(page, '.q-verdict', '.option', 0)
 }
 
 /** Types into a TDesign field (its change event, as the person typing makes it). */
@@ -59,6 +77,32 @@ export async function collectingCycle(app: Backend): Promise<{ id: string }> {
       opensAt: new Date(now - 86_400_000).toISOString(),
       closesAt: new Date(now + 30 * 86_400_000).toISOString(),
       projectCount: 1,
+    }),
+  )
+}
+
+/** The office adds 口袋公园 (河边公园, 湛河边, 80万元) to a year's candidates, from no resident's proposal. */
+export async function pocketParkCandidate(office: Client, cycleId: string): Promise<{ id: string }> {
+  return created(
+    office.post(`/api/admin/livelihood/cycles/${cycleId}/candidates`, {
+      title: '口袋公园',
+      description: '河边公园',
+      place: '湛河边',
+      costWan: 80,
+      unitId: 'u02',
+      proposalIds: [],
+    }),
+  )
+}
+
+/** The office opens a year's 票决 now, for an hour, to `deputyIds`: the cycle, with its ballotSurveyId. */
+export async function yearBallotForAnHour(app: Backend, office: Client, cycleId: string, deputyIds: string[]): Promise<{ ballotSurveyId: string }> {
+  const now = app.clock.now().getTime()
+  return created(
+    office.post(`/api/admin/livelihood/cycles/${cycleId}/ballot`, {
+      opensAt: new Date(now).toISOString(),
+      closesAt: new Date(now + 3_600_000).toISOString(),
+      roll: { deputyIds },
     }),
   )
 }

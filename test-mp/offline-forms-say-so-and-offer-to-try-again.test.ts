@@ -84,7 +84,7 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
     expect(page.has('.q-q1')).to.equal(true)
   })
 
-  it('述职评议: no community to pick and no 提交评议 until 再试一次; the answers given on its poster are kept', async () => {
+  it('述职评议: no community to pick and no 提交评议 until 再试一次; its poster leads to the rating page', async () => {
     const opened = await created(
       (await office(app)).post('/api/admin/records/dp0001/appraisals', {
         year: 2026,
@@ -93,22 +93,21 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
       }),
     )
     holdPhone(app, 'o-offline-appraiser')
-    // Scanned from the poster and answered there; the 述职评议 asks for the community on its own page.
-    const poster = await openPage(`pages/survey/answer?code=${opened.shortCode}`)
-    await tapInside(poster, '.q-overall', '.point', 3)
-    await tapInside(poster, '.q-verdict', '.option', 1)
-    await poster.tap('.submit')
+    // Scanned from the poster: the 述职评议 is answered on its own page, where the report is one tap away.
+    await openPage(`pages/survey/answer?code=${opened.shortCode}`)
     expect(phone.navigations.at(-1)!.url).to.include('pages/records/appraise')
 
     const page = await offline(phone.navigations.at(-1)!.url, {
       selectors: ['.submit', '.c-c010101', '.q-overall'],
-      words: ['您住在哪个社区', '提交评议', '评议不在进行中', '您已经评议过了'],
+      words: ['您住在哪个社区', '提交评议', '这次评议', '您已经评议过了'],
     })
     await tryAgain(page)
     expect(page.text()).to.include('张伟代表2026年度述职评议').and.include('您住在哪个社区？')
+    await tapInside(page, '.q-overall', '.point', 3)
+    await tapInside(page, '.q-verdict', '.option', 1)
     await page.tap('.c-c010102')
     await page.tap('.submit')
-    expect(page.text(), 'the answers from the poster went with it').to.include('评议已提交，谢谢您的参与')
+    expect(page.text()).to.include('评议已提交，谢谢您的参与')
   })
 
   it('a returned activity report to correct: no empty form until 再试一次 shows it filled in, with why it came back', async () => {

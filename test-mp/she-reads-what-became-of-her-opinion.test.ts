@@ -38,7 +38,7 @@ describe('mini-program: 王阿姨 reads what became of her opinion', () => {
     expect((await organizer.post(`/api/admin/surveys/${consultation.id}/outcome/publish`)).status).to.equal(200)
 
     const later = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
-    expect(later.text()).to.include('已结束')
+    expect(later.textOf('.meta')).to.match(/^已于.+结束/)
     expect(later.textOf('#mine')).to.include('部分采纳：第二十条增加老旧小区补绿的规定')
     expect(later.textOf('#summary')).to.include('共收到意见 1 条，采纳或部分采纳 1 条').and.include('第一条：意见 1 条，采纳 0，部分采纳 1，未采纳 0')
   })

@@ -74,7 +74,7 @@ describe('mini-program: the deputies who voted are told the result', () => {
     await asDeputy(app, 'dp0001')
     holdPhone(app, 'o-deputy-dp0001')
     const page = await openPage(`pages/survey/answer?surveyId=${ballotId}`)
-    expect(page.textOf('.done')).to.include('您已经投过票了')
+    expect(page.textOf('.done')).to.equal('您投过票了，谢谢！')
     expect(page.textOf('#result-passed')).to.equal(RESULT)
     expect(page.textOf('#result-turnout')).to.equal('应投票代表 3 人，实际投票 2 人；得票超过实际投票人数的一半（至少 2 票）才能通过。')
     const rows = page.component.querySelectorAll('.result-row').map((r: { dom: HTMLElement }) => r.dom.textContent!.replace(/\s+/g, ''))

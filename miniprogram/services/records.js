@@ -29,7 +29,55 @@ const HOW_DUTY_COUNTS = '（值班后请报告“进站接待”活动，联络�
  * The year's figures as lines of plain words, shared by 我的履职档案 and the 述职报告 page. `forResidents`: the report
  * as residents rating him read it, without what is said to him (how to get a duty day counted).
  */
+/**
+ * The same figures as residents rating him read them (述职评议 → 先看述职报告): in plain words, not the office's
+ * (审核通过, 学习打卡, 应投); a figure that is nought is left out rather than read as a failing, and a day on duty
+ * still ahead is said as arranged, not as 已值班 0 天.
+ */
+function residentLines(r) {
+  const k = r.activities.byKind
+  const lines = []
+  if (r.meetings.held)
+    lines.push({
+      label: '参加会议活动',
+      value: '开会 ' + r.meetings.held + ' 次，出席 ' + r.meetings.attended + ' 次' + (r.meetings.excused ? '，请假 ' + r.meetings.excused + ' 次' : ''),
+    })
+  if (r.cases.handled)
+    lines.push({
+      label: '办理群众留言',
+      value:
+        '共 ' +
+        r.cases.handled +
+        ' 件，已答复 ' +
+        r.cases.answered +
+        ' 件' +
+        (r.cases.averageSatisfaction === null ? '' : '，群众满意度 ' + r.cases.averageSatisfaction + ' 分（满分 5 分）'),
+    })
+  if (r.duty.served) lines.push({ label: '到联络站接待群众', value: r.duty.served + ' 天' })
+  else if (r.duty.scheduled) lines.push({ label: '到联络站接待群众', value: '已安排 ' + r.duty.scheduled + ' 天' })
+  const study = []
+  if (r.study.checkIns) study.push('学习 ' + r.study.checkIns + ' 次')
+  if (r.study.quizzesTaken) study.push('参加知识竞赛 ' + r.study.quizzesTaken + ' 场')
+  if (study.length) lines.push({ label: '学习', value: study.join('，') })
+  if (r.ballots.cast) lines.push({ label: '代表投票', value: '参加投票 ' + r.ballots.cast + ' 次' })
+  if (r.suggestions && (r.suggestions.made || r.suggestions.coSigned))
+    lines.push({ label: '代表建议', value: '提出 ' + r.suggestions.made + ' 件，附议 ' + r.suggestions.coSigned + ' 件' })
+  const kinds = [
+    ['调研', k.research],
+    ['视察', k.inspection],
+    ['进站接待', k.reception],
+    ['其他', k.other],
+  ].filter((x) => x[1])
+  if (r.activities.approved)
+    lines.push({
+      label: '履职活动',
+      value: r.activities.approved + ' 次' + (kinds.length ? '（' + kinds.map((x) => x[0] + ' ' + x[1] + ' 次').join('，') + '）' : ''),
+    })
+  return lines
+}
+
 function recordLines(r, forResidents) {
+  if (forResidents) return residentLines(r)
   const or = (n, unit) => (n === null ? '暂无' : n + (unit || ''))
   const k = r.activities.byKind
   return [

@@ -300,6 +300,7 @@ export function createHttpApp(
       appraisals: services.appraisals,
       idempotency,
       clock,
+      timeZone,
     }),
     mpAppraisalRoutes({ sessions, appraisals: services.appraisals, clock, timeZone }),
     adminRecordRoutes({

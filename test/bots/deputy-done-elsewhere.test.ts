@@ -3,8 +3,7 @@ import { STAFF_PASSWORD } from '../fixtures.js'
 import { Client, type TestApp } from '../helpers/app.js'
 import { ballotBody } from '../helpers/surveys.js'
 import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
-import { useMeetingStory } from './meeting-story.js'
-import { bindZhangWei } from './zhang-wei.js'
+import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 const WORKBENCH = '小程序“代表工作台”的“我的待办”'
 
@@ -14,14 +13,11 @@ const WORKBENCH = '小程序“代表工作台”的“我的待办”'
  */
 describe('bot: a deputy asks the chat for what is done in the mini-program', function () {
   this.timeout(30_000)
-  const story = useMeetingStory()
+  const story = useZhangWeiMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    deputy = await bindZhangWei(app, t)
-  })
+  beforeEach(() => ({ app, bot: t, deputy } = story))
 
   it('the ballot\'s notice in the chat says where to vote, and so does his "投票"', async () => {
     const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)

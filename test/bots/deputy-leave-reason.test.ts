@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import type { TestApp } from '../helpers/app.js'
 import { ask, type BotUnderTest, type Person } from './helpers.js'
-import { useMeetingStory } from './meeting-story.js'
-import { bindZhangWei } from './zhang-wei.js'
+import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /**
  * 张伟 sends "请假", is asked for the reason, and sends the reason alone on the next line (as he was
@@ -11,14 +10,11 @@ import { bindZhangWei } from './zhang-wei.js'
  */
 describe('bot: a deputy gives the reason for his leave on its own line', function () {
   this.timeout(30_000)
-  const story = useMeetingStory()
+  const story = useZhangWeiMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    deputy = await bindZhangWei(app, t)
-  })
+  beforeEach(() => ({ app, bot: t, deputy } = story))
 
   const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
   const ASKED = '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。请写明请假原因，例如：'

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import type { TestApp } from '../helpers/app.js'
 import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
-import { useMeetingStory } from './meeting-story.js'
-import { bindZhangWei } from './zhang-wei.js'
+import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /** Whether a pair of brackets opens inside another: "（会议：…，11月26日（星期四）…）" reads as a puzzle to him. */
 function bracketsNest(text: string): boolean {
@@ -22,14 +21,11 @@ function bracketsNest(text: string): boolean {
  */
 describe('bot: what a deputy reads about his meeting never puts a bracketed time inside brackets', function () {
   this.timeout(30_000)
-  const story = useMeetingStory()
+  const story = useZhangWeiMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    deputy = await bindZhangWei(app, t)
-  })
+  beforeEach(() => ({ app, bot: t, deputy } = story))
 
   const MEETING = '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。'
 

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import type { TestApp } from '../helpers/app.js'
 import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
-import { useMeetingStory } from './meeting-story.js'
-import { bindZhangWei } from './zhang-wei.js'
+import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /**
  * 张伟 answers a meeting notice the way people answer an invitation: "好的", "收到", "去不了", and
@@ -11,14 +10,11 @@ import { bindZhangWei } from './zhang-wei.js'
  */
 describe('bot: a deputy answers a meeting notice in his own words', function () {
   this.timeout(30_000)
-  const story = useMeetingStory()
+  const story = useZhangWeiMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    deputy = await bindZhangWei(app, t)
-  })
+  beforeEach(() => ({ app, bot: t, deputy } = story))
 
   /** The office publishes 市人大常委会第十次会议 (11月26日（星期四）上午9:30至上午11:30), and its notice reaches 张伟's WeChat. */
   async function noticeReachesHim(over: Record<string, unknown> = {}) {

@@ -1,20 +1,16 @@
 import { expect } from 'chai'
 import type { TestApp } from '../helpers/app.js'
 import { ask, type BotUnderTest, type Person } from './helpers.js'
-import { useMeetingStory } from './meeting-story.js'
-import { bindZhangWei } from './zhang-wei.js'
+import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /** A deputy answers a meeting notice by chatting: "参加", or "请假 原因". */
 describe('bot: a deputy answers meeting notices', function () {
   this.timeout(20_000)
-  const story = useMeetingStory()
+  const story = useZhangWeiMeetingStory()
   let app: TestApp
   let t: BotUnderTest
   let deputy: Person
-  beforeEach(async () => {
-    ;({ app, bot: t } = story)
-    deputy = await bindZhangWei(app, t)
-  })
+  beforeEach(() => ({ app, bot: t, deputy } = story))
 
   const publish = (over: Record<string, unknown> = {}) => story.published(over)
   const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!

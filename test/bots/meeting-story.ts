@@ -1,6 +1,7 @@
 import { asAdmin, startApp, type TestApp } from '../helpers/app.js'
 import { meetingBody, meetingCity } from '../helpers/meetings.js'
-import { BOT_SECRET, startBot, type BotUnderTest } from './helpers.js'
+import { BOT_SECRET, startBot, type BotUnderTest, type Person } from './helpers.js'
+import { bindZhangWei } from './zhang-wei.js'
 
 export interface MeetingStory {
   app: TestApp
@@ -26,5 +27,19 @@ export function useMeetingStory(): MeetingStory {
     const { body } = await office.post('/api/admin/meetings', meetingBody(over))
     return (await office.post(`/api/admin/meetings/${body.id}/publish`)).body.id as string
   }
+  return story
+}
+
+export interface ZhangWeiMeetingStory extends MeetingStory {
+  /** 张伟 on WeChat, bound as the deputy dp0001 before each test. */
+  deputy: Person
+}
+
+/** A MeetingStory with 张伟 bound to the bot before each test, as the deputy who answers the notices. */
+export function useZhangWeiMeetingStory(): ZhangWeiMeetingStory {
+  const story = useMeetingStory() as ZhangWeiMeetingStory
+  beforeEach(async () => {
+    story.deputy = await bindZhangWei(story.app, story.bot)
+  })
   return story
 }

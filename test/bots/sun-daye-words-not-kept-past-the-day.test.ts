@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
-import { ask, startBot, type BotUnderTest, type Person } from './helpers.js'
-import { useSunDaye } from './sun-daye.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
+import { useRestartingSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷 leaves his words at the privacy notice and is told they wait "一天之内"; or leaves a summary unsent and is told
@@ -12,13 +11,8 @@ import { useSunDaye } from './sun-daye.js'
  */
 describe('bot: 孙大爷’s words are not kept on the server past the time he was told, a bot restart or not', function () {
   this.timeout(60_000)
-  // The restarted bot stops before the backend closes (this hook is the story's first): it would poll a closed one.
-  let second: BotUnderTest | null = null
-  afterEach(async () => {
-    await second?.stop()
-    second = null
-  })
-  const story = useSunDaye({ deputyBound: true })
+  const story = useRestartingSunDaye()
+  const { restart, later } = story
   let t: BotUnderTest
   let sun: Person
   beforeEach(() => ({ bot: t, sun } = story))
@@ -27,21 +21,6 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
   const NOT_KEPT = '您之前说的话一直没有发出去，代表没有看到，这些话已经不再保留了。\n还要反映的话，请发送"留言"重新写。'
   const HOUR = 3_600_000
   const DAY = 24 * HOUR
-
-  /** The bot process restarts, on the same backend; 孙大爷 is known again by the remark on his contact. */
-  async function restart(): Promise<Person> {
-    const alias = t.world.mocker.contactPayload('wx-sun').alias
-    await t.stop()
-    second = await startBot(story.app.baseUrl)
-    return second.world.person('wx-sun', '孙大爷', alias)
-  }
-
-  /** Time passes on the backend and on the bot, and the backend's hourly maintenance runs. */
-  async function later(ms: number) {
-    story.app.clock.advance(ms)
-    second!.clock.advance(ms)
-    await runMaintenanceJob({ store: story.app.liaison.store, clock: story.app.clock })
-  }
 
   const kept = async () => JSON.stringify((await story.app.liaison.store.bot.dialogue('wx-sun'))?.state ?? null)
 
@@ -54,7 +33,7 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
     expect(await kept(), 'kept for the day he was told').to.include('下水道堵了好几天')
     await later(2 * HOUR)
     expect(await kept(), 'his words gone from the server: only the mark that some went').to.equal('{}')
-    expect(await ask(second!, again, '查询'), 'told, before the answer, that his words were not kept').to.equal(
+    expect(await ask(story.second!, again, '查询'), 'told, before the answer, that his words were not kept').to.equal(
       `${NOT_KEPT}\n\n您还没有留言。发送"留言"就可以给人大代表留言。`,
     )
     expect((await story.app.liaison.store.cases.search({ limit: 5 })).items, 'nothing sent').to.have.length(0)
@@ -72,14 +51,14 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
     expect(await kept(), 'kept for the week he was told').to.include('下水道堵了好几天')
     await later(2 * DAY)
     expect(await kept(), 'his words gone from the server: only the mark that some went').to.equal('{}')
-    expect(await ask(second!, again, '查询')).to.equal(`${NOT_KEPT}\n\n您还没有留言。发送"留言"就可以给人大代表留言。`)
+    expect(await ask(story.second!, again, '查询')).to.equal(`${NOT_KEPT}\n\n您还没有留言。发送"留言"就可以给人大代表留言。`)
   })
 
   it('an answer waiting for his score is kept the week: two days and a restart on, a bare "5" still scores it', async () => {
     const ticket = await story.residentWithAnsweredMessage('小区门口的下水道堵了好几天了', '已请物业疏通了下水道。')
     const again = await restart()
     await later(2 * DAY)
-    expect(await ask(second!, again, '5')).to.include('已记下您的评分：5 分')
+    expect(await ask(story.second!, again, '5')).to.include('已记下您的评分：5 分')
     expect(await story.stored(ticket)).to.include({ rating: 5 })
   })
 })

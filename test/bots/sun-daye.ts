@@ -1,5 +1,6 @@
+import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
 import { useCaseStory, type CaseStory } from './case-story.js'
-import { ask, ticketIn, type Person } from './helpers.js'
+import { ask, startBot, ticketIn, type BotUnderTest, type Person } from './helpers.js'
 
 /**
  * A 孙大爷 story: the backend, the bot and 张伟 (bound only with `deputyBound`), as useCaseStory sets them up
@@ -46,4 +47,43 @@ export function useSunDaye(options: { deputyBound?: boolean } = {}): SunDayeStor
       },
     },
   }) as SunDayeStory
+}
+
+/** A SunDayeStory (张伟 bound) whose bot may restart on the same backend, the new one knowing nothing of the old. */
+export interface RestartingSunDaye extends SunDayeStory {
+  /** The bot started by restart(); stopped after each test, before the backend closes (it would poll a closed one). */
+  readonly second: BotUnderTest | null
+  /** The bot process restarts on the same backend; 孙大爷 is known again by the remark on his contact. */
+  restart(): Promise<Person>
+  /** Time passes on the backend and on the restarted bot; with `purge` (the default), the hourly maintenance runs. */
+  later(ms: number, purge?: boolean): Promise<void>
+}
+
+/** A RestartingSunDaye, set up afresh before each test of the calling `describe`. */
+export function useRestartingSunDaye(): RestartingSunDaye {
+  let second: BotUnderTest | null = null
+  // Registered before the story's own hooks, so it runs first.
+  afterEach(async () => {
+    await second?.stop()
+    second = null
+  })
+  const story = useSunDaye({ deputyBound: true })
+  return Object.create(story, {
+    second: { get: () => second },
+    restart: {
+      value: async (): Promise<Person> => {
+        const alias = story.bot.world.mocker.contactPayload('wx-sun').alias
+        await story.bot.stop()
+        second = await startBot(story.app.baseUrl)
+        return second.world.person('wx-sun', '孙大爷', alias)
+      },
+    },
+    later: {
+      value: async (ms: number, purge = true) => {
+        story.app.clock.advance(ms)
+        second!.clock.advance(ms)
+        if (purge) await runMaintenanceJob({ store: story.app.liaison.store, clock: story.app.clock })
+      },
+    },
+  }) as RestartingSunDaye
 }

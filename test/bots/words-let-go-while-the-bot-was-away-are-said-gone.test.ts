@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
-import { ask, startBot, type BotUnderTest, type Person } from './helpers.js'
-import { useSunDaye } from './sun-daye.js'
+import { ask, type BotUnderTest, type Person } from './helpers.js'
+import { useRestartingSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷 leaves words the bot could not send yet, and the bot restarts: the new one knows nothing of them, and the
@@ -10,12 +9,8 @@ import { useSunDaye } from './sun-daye.js'
  */
 describe('bot: words let go while no bot could say so are said gone at the next message', function () {
   this.timeout(60_000)
-  let second: BotUnderTest | null = null
-  afterEach(async () => {
-    await second?.stop()
-    second = null
-  })
-  const story = useSunDaye({ deputyBound: true })
+  const story = useRestartingSunDaye()
+  const { restart, later } = story
   let t: BotUnderTest
   let sun: Person
   beforeEach(() => ({ bot: t, sun } = story))
@@ -25,28 +20,13 @@ describe('bot: words let go while no bot could say so are said gone at the next 
   const NO_MESSAGES = '您还没有留言。发送"留言"就可以给人大代表留言。'
   const HOUR = 3_600_000
 
-  /** The bot process restarts on the same backend; 孙大爷 is known again by the remark on his contact. */
-  async function restart(): Promise<Person> {
-    const alias = t.world.mocker.contactPayload('wx-sun').alias
-    await t.stop()
-    second = await startBot(story.app.baseUrl)
-    return second.world.person('wx-sun', '孙大爷', alias)
-  }
-
-  /** Time passes on the backend and on the bot; with `purge`, the backend's hourly maintenance runs. */
-  async function later(ms: number, purge: boolean) {
-    story.app.clock.advance(ms)
-    second!.clock.advance(ms)
-    if (purge) await runMaintenanceJob({ store: story.app.liaison.store, clock: story.app.clock })
-  }
-
   it('his words at the notice, gone past the day while the bot restarted: told once, before the answer', async () => {
     expect(await ask(t, sun, WORDS)).to.include('这段话已经记下了')
     const again = await restart()
     await later(25 * HOUR, false) // the hourly purge has not run yet: gone all the same
 
-    expect(await ask(second!, again, '查询')).to.equal(`${NOT_KEPT}\n\n${NO_MESSAGES}`)
-    expect(await ask(second!, again, '查询'), 'told once').to.equal(NO_MESSAGES)
+    expect(await ask(story.second!, again, '查询')).to.equal(`${NOT_KEPT}\n\n${NO_MESSAGES}`)
+    expect(await ask(story.second!, again, '查询'), 'told once').to.equal(NO_MESSAGES)
   })
 
   it('a summary left unsent, purged past the week: told at his next words, whatever they are', async () => {
@@ -57,7 +37,7 @@ describe('bot: words let go while no bot could say so are said gone at the next 
     const again = await restart()
     await later(8 * 24 * HOUR, true)
 
-    const said = await ask(second!, again, '你好')
+    const said = await ask(story.second!, again, '你好')
     expect(said.startsWith(NOT_KEPT), said).to.equal(true)
     expect((await story.app.liaison.store.cases.search({ limit: 5 })).items, 'nothing sent').to.have.length(0)
   })
@@ -66,6 +46,6 @@ describe('bot: words let go while no bot could say so are said gone at the next 
     expect(await ask(t, sun, '留言')).to.include('同意请回复')
     const again = await restart()
     await later(25 * HOUR, true)
-    expect(await ask(second!, again, '查询')).to.equal(NO_MESSAGES)
+    expect(await ask(story.second!, again, '查询')).to.equal(NO_MESSAGES)
   })
 })

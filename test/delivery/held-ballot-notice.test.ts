@@ -34,6 +34,18 @@ describe('no 票决通知 after the deputy voted or the ballot closed', function
     await subscribe(client, 'accept', 3)
     return client
   }
+  /** 孙丽 publishes a ballot of 张伟 and 李强 at 22:00, in quiet hours, and the dispatcher runs: its id. */
+  async function ballotPublishedAt22(): Promise<string> {
+    app.clock.set(monday(22))
+    await sunli.login('sunli', STAFF_PASSWORD)
+    const created = await sunli.post(
+      '/api/admin/surveys',
+      ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0003'] } } }),
+    )
+    expect(created.status, JSON.stringify(created.body)).to.equal(201)
+    await app.liaison.services.dispatcher.drain()
+    return created.body.id as string
+  }
   const notice = async (kind: string, deputyId: string) => (await app.liaison.store.outbox.search({ limit: 10, kind, recipientId: deputyId })).items[0]!
   const deliveryShown = async (kind: string, deputyId: string) =>
     (await (await asAdmin(app)).get(`/api/admin/outbox?recipientId=${deputyId}&kind=${kind}`)).body.items[0].delivery
@@ -43,18 +55,11 @@ describe('no 票决通知 after the deputy voted or the ballot closed', function
     await start()
     const zhang = await mpDeputy('o-zhangwei', 'dp0001')
     await mpDeputy('o-liqiang', 'dp0003')
-    app.clock.set(monday(22))
-    await sunli.login('sunli', STAFF_PASSWORD)
-    const created = await sunli.post(
-      '/api/admin/surveys',
-      ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0003'] } } }),
-    )
-    expect(created.status, JSON.stringify(created.body)).to.equal(201)
-    await app.liaison.services.dispatcher.drain()
+    const ballot = await ballotPublishedAt22()
     expect(cardsTo('o-zhangwei'), 'not at night').to.deep.equal([])
 
     app.clock.set(monday(7, 30, 1))
-    expect((await zhang.post(`/api/mp/surveys/${created.body.id}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
+    expect((await zhang.post(`/api/mp/surveys/${ballot}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
     app.clock.set(monday(8, 5, 1))
     await app.liaison.services.dispatcher.drain()
 
@@ -69,23 +74,16 @@ describe('no 票决通知 after the deputy voted or the ballot closed', function
   it('does not send it once the ballot closed, and 投票情况 says 不再发送, not 待发送, for those who did not vote', async () => {
     await start()
     await mpDeputy('o-liqiang', 'dp0003')
-    app.clock.set(monday(22))
-    await sunli.login('sunli', STAFF_PASSWORD)
-    const created = await sunli.post(
-      '/api/admin/surveys',
-      ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0003'] } } }),
-    )
-    expect(created.status, JSON.stringify(created.body)).to.equal(201)
-    await app.liaison.services.dispatcher.drain()
+    const ballot = await ballotPublishedAt22()
 
     // Before the close the notice waits for the morning, and the tab says so.
-    const open = await sunli.get(`/api/admin/surveys/${created.body.id}/not-voted`)
+    const open = await sunli.get(`/api/admin/surveys/${ballot}/not-voted`)
     expect(open.body.items.map((i: { name: string; notice: { label: string } }) => `${i.name} ${i.notice.label}`)).to.deep.equal(['张伟 待发送', '李强 待发送'])
 
     app.clock.set(monday(7, 40, 1))
     await sunli.login('sunli', STAFF_PASSWORD)
-    expect((await sunli.post(`/api/admin/surveys/${created.body.id}/close`)).status).to.equal(200)
-    const closed = await sunli.get(`/api/admin/surveys/${created.body.id}/not-voted`)
+    expect((await sunli.post(`/api/admin/surveys/${ballot}/close`)).status).to.equal(200)
+    const closed = await sunli.get(`/api/admin/surveys/${ballot}/not-voted`)
     expect(
       closed.body.items.map((i: { name: string; notice: { label: string; reason: string } }) => `${i.name} ${i.notice.label}：${i.notice.reason}`),
     ).to.deep.equal(['张伟 不再发送：投票已经截止，不再通知', '李强 不再发送：投票已经截止，不再通知'])
@@ -95,7 +93,7 @@ describe('no 票决通知 after the deputy voted or the ballot closed', function
     expect(cardsTo('o-liqiang'), 'the ballot closed at 07:40').to.deep.equal([])
     expect(await notice('ballot.published', 'dp0003')).to.deep.include({ status: 'dead', lastError: `${SUPERSEDED}（投票已经截止，不再通知）` })
     // Dropped, it still reads 不再发送: not 未能送达, which would send the organizer looking for a fault.
-    const after = await sunli.get(`/api/admin/surveys/${created.body.id}/not-voted`)
+    const after = await sunli.get(`/api/admin/surveys/${ballot}/not-voted`)
     expect(after.body.items.map((i: { notice: { label: string } }) => i.notice.label)).to.deep.equal(['不再发送', '不再发送'])
   })
 

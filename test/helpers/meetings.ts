@@ -1,3 +1,4 @@
+import { expect } from 'chai'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { Client, type TestApp } from './app.js'
 
@@ -29,6 +30,15 @@ export const meetingBody = (over: Record<string, unknown> = {}) => ({
   selector: { levels: ['city', 'county'], staffIds: ['sf01'] },
   ...over,
 })
+
+/** The office creates a meeting from meetingBody(over) and publishes it, each step expected to pass. */
+export async function publishMeeting(office: Client, over: Record<string, unknown> = {}) {
+  const created = await office.post('/api/admin/meetings', meetingBody(over))
+  expect(created.status, JSON.stringify(created.body)).to.equal(201)
+  const published = await office.post(`/api/admin/meetings/${created.body.id}/publish`)
+  expect(published.status, JSON.stringify(published.body)).to.equal(200)
+  return published.body as { id: string; shortCode: string }
+}
 
 /**
  * The dispatcher's work as delivery records it: every meeting notice waiting in the outbox goes out

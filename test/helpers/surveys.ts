@@ -1,4 +1,4 @@
-import { asAdmin, type Client, startApp, type TestApp } from './app.js'
+import { asAdmin, asDeputy, type Client, startApp, type TestApp } from './app.js'
 import { meetingCity } from './meetings.js'
 
 /** Bodies of surveys for route tests; the clock is set to 2026-11-23T02:00Z (Monday 10:00 in Asia/Shanghai). */
@@ -76,6 +76,17 @@ export const ballotBody = (over: Record<string, unknown> = {}) => ({
   ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002', 'dp0006'] } },
   ...over,
 })
+
+/** Four serving deputies of the meeting city, a ballot's roll in the ballot stories. */
+export const ROLL_OF_FOUR = ['dp0001', 'dp0002', 'dp0005', 'dp0006']
+
+/** ballotBody whose roll is ROLL_OF_FOUR: passed by more than half of the roll, two projects to choose. */
+export const ballotOfFour = (over: Record<string, unknown> = {}) =>
+  ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ROLL_OF_FOUR } }, ...over })
+
+/** A deputy votes in a ballot for `projects` (ids of ballotBody's options); the response as it came. */
+export const castBallot = async (app: TestApp, deputyId: string, surveyId: string, projects: string[]) =>
+  (await asDeputy(app, deputyId)).post(`/api/mp/surveys/${surveyId}/responses`, { answers: { projects } })
 
 /** Where the survey stories start: the meeting city on Monday 10:00 (surveys open at 09:00), its office signed in. */
 export async function surveyOffice(): Promise<{ app: TestApp; office: Client; create: (body: Record<string, unknown>) => Promise<{ id: string }> }> {

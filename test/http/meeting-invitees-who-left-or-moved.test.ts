@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, startApp, type Client, type TestApp } from '../helpers/app.js'
-import { meetingBody, meetingCity, noticesSentAndRead } from '../helpers/meetings.js'
+import { meetingCity, noticesSentAndRead, publishMeeting } from '../helpers/meetings.js'
 
 /**
  * Two meetings ahead, both published on Monday 11月23日: the standing committee's (city and county deputies, 11月26日)
@@ -18,13 +18,7 @@ describe('meeting invitees who left office or moved station', () => {
     app = await startApp({ directory: meetingCity() })
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
     office = await asAdmin(app)
-    const publish = async (body: Record<string, unknown>) => {
-      const created = await office.post('/api/admin/meetings', meetingBody(body))
-      expect(created.status, JSON.stringify(created.body)).to.equal(201)
-      const published = await office.post(`/api/admin/meetings/${created.body.id}/publish`)
-      expect(published.status, JSON.stringify(published.body)).to.equal(200)
-      return created.body.id as string
-    }
+    const publish = async (body: Record<string, unknown>) => (await publishMeeting(office, body)).id
     standing = await publish({ selector: { levels: ['city', 'county'] } })
     reception = await publish({
       title: '轻工街道代表联络站11月接待日',

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, startApp, type Client, type TestApp } from '../helpers/app.js'
-import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { meetingCity, publishMeeting } from '../helpers/meetings.js'
 
 /**
  * Monday 11月23日: three meetings ahead are published for Friday 11月27日. 轻工街道代表联络站's reception day invites
@@ -22,13 +22,7 @@ describe('the lists of meetings ahead follow a deputy who moves station', () => 
     app = await startApp({ directory: meetingCity() })
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
     office = await asAdmin(app)
-    const publish = async (body: Record<string, unknown>) => {
-      const created = await office.post('/api/admin/meetings', meetingBody(body))
-      expect(created.status, JSON.stringify(created.body)).to.equal(201)
-      const published = await office.post(`/api/admin/meetings/${created.body.id}/publish`)
-      expect(published.status, JSON.stringify(published.body)).to.equal(200)
-      return published.body as { id: string; shortCode: string }
-    }
+    const publish = (body: Record<string, unknown>) => publishMeeting(office, body)
     const day = (station: string, id: string, hour: string) => ({
       title: `${station}11月接待日`,
       kind: 'reception_day',

@@ -1,8 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, type Client, type TestApp } from '../helpers/app.js'
-import { ballotBody, surveyOffice } from '../helpers/surveys.js'
-
-const FOUR = ['dp0001', 'dp0002', 'dp0005', 'dp0006']
+import { ballotOfFour, castBallot, surveyOffice } from '../helpers/surveys.js'
 
 /** The result messages a deputy has been sent. */
 const results = async (app: TestApp, deputyId: string) =>
@@ -19,12 +17,9 @@ describe('票决: those who voted hear the result of a ballot of its own when it
   beforeEach(async () => ({ app, office, create } = await surveyOffice()))
   afterEach(() => app.close())
 
-  const vote = async (deputyId: string, surveyId: string, projects: string[]) =>
-    (await asDeputy(app, deputyId)).post(`/api/mp/surveys/${surveyId}/responses`, { answers: { projects } })
-
   it('sends each voter one message with the result when the office closes it, and nothing more on later closes or reads', async () => {
-    const s = await create(ballotBody({ title: '社区设施票决', ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
-    for (const d of ['dp0001', 'dp0002', 'dp0005']) expect((await vote(d, s.id, ['p1'])).status).to.equal(201)
+    const s = await create(ballotOfFour({ title: '社区设施票决' }))
+    for (const d of ['dp0001', 'dp0002', 'dp0005']) expect((await castBallot(app, d, s.id, ['p1'])).status).to.equal(201)
     app.clock.advance(60_000)
     expect((await office.post(`/api/admin/surveys/${s.id}/close`)).status).to.equal(200)
 
@@ -40,9 +35,9 @@ describe('票决: those who voted hear the result of a ballot of its own when it
   })
 
   it('sends it when the end time passes with nobody closing it', async () => {
-    const s = await create(ballotBody({ title: '社区设施票决', ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
-    expect((await vote('dp0001', s.id, ['p1', 'p2'])).status).to.equal(201)
-    expect((await vote('dp0006', s.id, ['p2'])).status).to.equal(201)
+    const s = await create(ballotOfFour({ title: '社区设施票决' }))
+    expect((await castBallot(app, 'dp0001', s.id, ['p1', 'p2'])).status).to.equal(201)
+    expect((await castBallot(app, 'dp0006', s.id, ['p2'])).status).to.equal(201)
     app.clock.set(new Date('2026-11-30T10:00:30Z'))
     await app.liaison.jobs.find((j) => j.name === 'ballot-count')!.run()
     await app.liaison.jobs.find((j) => j.name === 'ballot-count')!.run()

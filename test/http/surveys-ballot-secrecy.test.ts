@@ -1,13 +1,12 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
-import { ballotBody, consultationBody, surveyBody, surveyOffice } from '../helpers/surveys.js'
+import { ballotBody, ballotOfFour, castBallot, consultationBody, ROLL_OF_FOUR, surveyBody, surveyOffice } from '../helpers/surveys.js'
 import type { Client, TestApp } from '../helpers/app.js'
 import { randomUUID } from 'node:crypto'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
 
 const ALL_LEVELS = ['national', 'provincial', 'city', 'county', 'township']
-const FOUR = ['dp0001', 'dp0002', 'dp0005', 'dp0006']
 
 /**
  * A ballot (票决) is a secret vote: who voted is followed, how each deputy voted is told to
@@ -21,14 +20,11 @@ describe('ballots: a secret vote of serving deputies', () => {
   beforeEach(async () => ({ app, office, create } = await surveyOffice()))
   afterEach(() => app.close())
 
-  const vote = async (deputyId: string, surveyId: string, projects: string[]) =>
-    (await asDeputy(app, deputyId)).post(`/api/mp/surveys/${surveyId}/responses`, { answers: { projects } })
-
   async function votedAndClosed(votes: Record<string, string[]>, over: Record<string, unknown> = {}) {
-    const s = await create(ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } }, ...over }))
+    const s = await create(ballotOfFour(over))
     for (const [deputy, projects] of Object.entries(votes)) {
       app.clock.advance(60_000)
-      const cast = await vote(deputy, s.id, projects)
+      const cast = await castBallot(app, deputy, s.id, projects)
       expect(cast.status, JSON.stringify(cast.body)).to.equal(201)
     }
     expect((await office.post(`/api/admin/surveys/${s.id}/close`)).status).to.equal(200)
@@ -104,7 +100,7 @@ describe('ballots: a secret vote of serving deputies', () => {
   })
 
   it('makes a ballot an older console stored named secret: whole counts only, turnout and one vote each still hold', async () => {
-    const { id } = await create(ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
+    const { id } = await create(ballotOfFour())
     const store = app.liaison.store
     // As an older version kept them: named, each vote with its deputy, station and minute, counted per place.
     const s = await store.surveys.update({ ...(await store.surveys.get(id))!, anonymous: false })
@@ -172,19 +168,19 @@ describe('ballots: a secret vote of serving deputies', () => {
   })
 
   it('stops a deputy who leaves during a ballot from voting, and judges the rule on the deputies still able to vote', async () => {
-    const s = await create(ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: [...FOUR, 'dp0003'] } } }))
-    expect((await vote('dp0006', s.id, ['p2'])).status).to.equal(201)
+    const s = await create(ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: [...ROLL_OF_FOUR, 'dp0003'] } } }))
+    expect((await castBallot(app, 'dp0006', s.id, ['p2'])).status).to.equal(201)
     // 陈静 voted, then left: her vote stands. 刘洋 leaves without voting: he can no longer.
     await office.patch('/api/admin/deputies/dp0006', { active: false })
     await office.patch('/api/admin/deputies/dp0005', { active: false })
-    const late = await vote('dp0005', s.id, ['p1'])
+    const late = await castBallot(app, 'dp0005', s.id, ['p1'])
     expect(late.status).to.equal(403)
     expect((await app.liaison.store.surveys.get(s.id))!.responseCount, 'not counted').to.equal(1)
     const turnout = (await office.get(`/api/admin/surveys/${s.id}/not-voted`)).body
     expect(turnout).to.include({ roll: 4, voted: 1 })
     expect(turnout.items.map((i: { name: string }) => i.name)).to.deep.equal(['张伟', '王芳', '李强'])
 
-    for (const d of ['dp0001', 'dp0002']) expect((await vote(d, s.id, ['p1'])).status).to.equal(201)
+    for (const d of ['dp0001', 'dp0002']) expect((await castBallot(app, d, s.id, ['p1'])).status).to.equal(201)
     await office.post(`/api/admin/surveys/${s.id}/close`)
     const outcome = (await office.get(`/api/admin/surveys/${s.id}/results`)).body.ballot
     // Of five on the roll, four can count (李强 did not vote): 2 of 4 is not more than half.
@@ -201,8 +197,8 @@ describe('ballots: a secret vote of serving deputies', () => {
     }
     const closed: string[] = []
     for (const [how, close] of Object.entries(closeBy)) {
-      const s = await create(ballotBody({ title: `票决（${how}）`, ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
-      for (const d of ['dp0001', 'dp0002']) expect((await vote(d, s.id, ['p1'])).status).to.equal(201)
+      const s = await create(ballotOfFour({ title: `票决（${how}）` }))
+      for (const d of ['dp0001', 'dp0002']) expect((await castBallot(app, d, s.id, ['p1'])).status).to.equal(201)
       app.clock.advance(60_000)
       expect((await close(s.id)).status, how).to.equal(200)
       closed.push(s.id)
@@ -223,8 +219,8 @@ describe('ballots: a secret vote of serving deputies', () => {
   })
 
   it('keeps the outcome of a ballot closed by its end time passing, once a minute has gone by', async () => {
-    const s = await create(ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }))
-    for (const d of ['dp0001', 'dp0002']) expect((await vote(d, s.id, ['p1'])).status).to.equal(201)
+    const s = await create(ballotOfFour())
+    for (const d of ['dp0001', 'dp0002']) expect((await castBallot(app, d, s.id, ['p1'])).status).to.equal(201)
     // Its end passes with nobody reading it; the minute's job counts it on the roll as it stood.
     app.clock.set(new Date('2026-11-30T10:00:30Z'))
     await app.liaison.jobs.find((j) => j.name === 'ballot-count')!.run()

@@ -6,10 +6,9 @@ import { BARE_VOTES_MARKER, SEALED_BALLOTS_MARKER } from '../../src/services/sur
 import { asAdmin, asDeputy, type TestApp } from '../helpers/app.js'
 import { meetingCity } from '../helpers/meetings.js'
 import { storeFileForEachTest } from '../helpers/store-file.js'
-import { ballotBody } from '../helpers/surveys.js'
+import { ballotBody, ballotOfFour } from '../helpers/surveys.js'
 
 const HOUR = 3_600_000
-const FOUR = ['dp0001', 'dp0002', 'dp0005', 'dp0006']
 /** A v4 (random) UUID: the id tells nothing of when the vote was cast. */
 const RANDOM_ID = /^sr-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -39,10 +38,7 @@ describe('ballots voted on under an older version, at the first start of this on
     const now = app.clock.now().getTime()
     const times = { opensAt: new Date(now - 5 * HOUR).toISOString(), closesAt: new Date(now + 7 * 24 * HOUR).toISOString() }
     const make = async (title: string) => {
-      const made = await office.post(
-        '/api/admin/surveys',
-        ballotBody({ title, ...times, ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: FOUR } } }),
-      )
+      const made = await office.post('/api/admin/surveys', ballotOfFour({ title, ...times }))
       expect(made.status, JSON.stringify(made.body)).to.equal(201)
       return (await app.liaison.store.surveys.get(made.body.id))!
     }

@@ -1,9 +1,8 @@
 import { expect } from 'chai'
-import type { MeetingInvitee } from '../../src/domain/meeting.js'
 import { StoreConflict } from '../../src/store/conflicts.js'
 import type { Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
-import { meetingRecord } from './contract-meetings.js'
+import { inviteeRecord as invitee, meetingRecord } from './contract-meetings.js'
 
 /**
  * Review 35, L8: a check-in checks the 已调离/已离任 mark in its own write. The service read him unmarked; his move
@@ -11,18 +10,6 @@ import { meetingRecord } from './contract-meetings.js'
  */
 export function checkInWithdrawnContract(store: () => Store) {
   describe('a check-in landing as the invitee is marked moved away', () => {
-    const invitee = (meetingId: string, id: string): MeetingInvitee => ({
-      meetingId,
-      personKind: 'deputy',
-      personId: id,
-      name: id,
-      rsvp: 'pending',
-      reason: null,
-      rsvpAt: null,
-      checkedInAt: null,
-      invitedAt: null,
-      staffEntry: null,
-    })
     const at = new Date('2026-12-10T02:00:00Z')
     const who = (id: string) => ({ kind: 'deputy' as const, id })
 

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
 import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
-import type { MeetingInvitee } from '../../src/domain/meeting.js'
-import { meetingRecord } from './contract-meetings.js'
+import { inviteeRecord, meetingRecord } from './contract-meetings.js'
 import type { CaseRecord } from '../../src/domain/case.js'
 import { caseEvent, caseRecord, outboxMessage } from './records.js'
 
@@ -84,29 +83,13 @@ export function deputyMovesContract(store: () => Store, directory: () => Directo
  */
 export function inviteeWithdrawalContract(store: () => Store) {
   describe('an invitee who left office or moved away before the meeting', () => {
-    const person = (id: string): MeetingInvitee => ({
-      meetingId: '',
-      personKind: 'deputy',
-      personId: id,
-      name: id,
-      rsvp: 'pending',
-      reason: null,
-      rsvpAt: null,
-      checkedInAt: null,
-      invitedAt: null,
-      staffEntry: null,
-    })
     const at = new Date('2026-12-10T02:00:00Z')
 
     it('is marked with his answer kept, read by every read of the meeting’s people, and expected again when cleared', async () => {
       const m = await store().meetings.create(
         meetingRecord({ status: 'published', startAt: new Date('2030-01-01T01:00:00Z'), endAt: new Date('2030-01-01T03:00:00Z') }),
       )
-      await store().meetings.update(
-        m,
-        [],
-        [person('dp0001'), person('dp0002')].map((i) => ({ ...i, meetingId: m.id })),
-      )
+      await store().meetings.update(m, [], [inviteeRecord(m.id, 'dp0001'), inviteeRecord(m.id, 'dp0002')])
       expect(await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at })).to.not.equal(null)
       const moved = { reason: 'moved' as const, at, to: '马庄街道代表联络站' }
       const mark = (id: string, withdrawn: typeof moved | null) => ({ meetingId: m.id, person: { kind: 'deputy' as const, id }, withdrawn })
@@ -132,7 +115,7 @@ export function inviteeWithdrawalContract(store: () => Store) {
       await store().meetings.update(
         m,
         [],
-        ['dp0001', 'dp0002', 'dp0003'].map((id) => ({ ...person(id), meetingId: m.id })),
+        ['dp0001', 'dp0002', 'dp0003'].map((id) => inviteeRecord(m.id, id)),
       )
       const first = { reason: 'moved' as const, at, to: '马庄街道代表联络站' }
       const later = { reason: 'left_office' as const, at: new Date(at.getTime() + 60_000), to: null }
@@ -176,7 +159,7 @@ export function inviteeWithdrawalContract(store: () => Store) {
         await store().meetings.update(
           m,
           [],
-          ids.map((id) => ({ ...person(id), meetingId: m.id })),
+          ids.map((id) => inviteeRecord(m.id, id)),
         )
       const many = await store().meetings.invitationsOfMany(
         [
@@ -196,10 +179,7 @@ export function inviteeWithdrawalContract(store: () => Store) {
       const again = new Date('2026-12-11T02:00:00Z')
       const { added, restored } = await store().meetings.addInvitees(
         current,
-        [
-          { ...person('dp0001'), meetingId: late.id, invitedAt: again },
-          { ...person('dp0002'), meetingId: late.id, invitedAt: again },
-        ],
+        [inviteeRecord(late.id, 'dp0001', { invitedAt: again }), inviteeRecord(late.id, 'dp0002', { invitedAt: again })],
         [
           outboxMessage(`meeting:${late.id}:published:again:2:deputy:dp0001`, { recipientId: 'dp0001' }),
           outboxMessage(`meeting:${late.id}:published:again:2:deputy:dp0002`, { recipientId: 'dp0002' }),

@@ -2,27 +2,9 @@ import { expect } from 'chai'
 import type { LivelihoodProposal } from '../../src/domain/livelihood.js'
 import { inWords } from '../../src/services/conflict-texts.js'
 import type { Store } from '../../src/store/ports.js'
+import { proposalRecord } from './contract-livelihood.js'
 
-const T0 = new Date('2026-12-01T00:00:00Z')
-const proposal = (o: Partial<LivelihoodProposal>): LivelihoodProposal => ({
-  id: 'lpp-1',
-  cycleId: 'lc-cap',
-  mpUserId: null,
-  deputyId: null,
-  stationId: null,
-  title: '加装电梯',
-  description: '老楼加装电梯',
-  place: '建设路',
-  reason: '',
-  photos: [],
-  consentVersion: 'lp-2026-1',
-  status: 'submitted',
-  projectId: null,
-  note: '',
-  createdAt: T0,
-  updatedAt: T0,
-  ...o,
-})
+const proposal = (o: Partial<LivelihoodProposal>) => proposalRecord({ cycleId: 'lc-cap', mpUserId: null, ...o })
 
 /**
  * The yearly cap (每人每年最多提出 N 个) held in the write itself: two submissions for a person's last place,

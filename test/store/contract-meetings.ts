@@ -46,7 +46,8 @@ export function meetingRecord(over: Partial<MeetingRecord> = {}): MeetingRecord 
   }
 }
 
-const invitee = (meetingId: string, personId: string, over: Partial<MeetingInvitee> = {}): MeetingInvitee => ({
+/** A deputy invited to a meeting, not yet answered; contract-check-in-withdrawn.ts and contract-deputy-moves.ts use it too. */
+export const inviteeRecord = (meetingId: string, personId: string, over: Partial<MeetingInvitee> = {}): MeetingInvitee => ({
   meetingId,
   personKind: 'deputy',
   personId,
@@ -67,7 +68,7 @@ export function meetingContract(store: () => Store) {
     return store().meetings.update(
       { ...m, status: 'published', publishedAt: T0 },
       [],
-      people.map((p) => invitee(m.id, p)),
+      people.map((p) => inviteeRecord(m.id, p)),
     )
   }
 
@@ -101,7 +102,7 @@ export function meetingContract(store: () => Store) {
       const next = await store().meetings.update(
         { ...m, status: 'published', publishedAt: at(1) },
         [outboxMessage(`meeting:${m.id}:published:a`)],
-        [invitee(m.id, 'dp0002'), invitee(m.id, 'dp0001')],
+        [inviteeRecord(m.id, 'dp0002'), inviteeRecord(m.id, 'dp0001')],
       )
       expect(next.version).to.equal(2)
       expect(
@@ -123,14 +124,14 @@ export function meetingContract(store: () => Store) {
       await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) })
       const { meeting, added } = await store().meetings.addInvitees(
         { ...m, title: '加人' },
-        [invitee(m.id, 'dp0001'), invitee(m.id, 'dp0003')],
+        [inviteeRecord(m.id, 'dp0001'), inviteeRecord(m.id, 'dp0003')],
         [
           outboxMessage(`meeting:${m.id}:published:deputy:dp0001`, { recipientId: 'dp0001' }),
           outboxMessage(`meeting:${m.id}:published:deputy:dp0003`, { recipientId: 'dp0003' }),
         ],
       )
       expect(meeting.version).to.equal(m.version + 1)
-      expect(added).to.deep.equal([invitee(m.id, 'dp0003')])
+      expect(added).to.deep.equal([inviteeRecord(m.id, 'dp0003')])
       expect((await store().meetings.invitees([m.id])).map((i) => `${i.personId} ${i.rsvp}`)).to.deep.equal([
         'dp0001 attend',
         'dp0002 pending',
@@ -138,21 +139,21 @@ export function meetingContract(store: () => Store) {
       ])
       expect((await store().outbox.search({ limit: 10 })).items.map((x) => x.recipientId)).to.deep.equal(['dp0003'])
       expect((await store().meetings.get(m.id))!.title).to.equal('加人')
-      expect(await rejects(store().meetings.addInvitees(m, [invitee(m.id, 'dp0004')], [])), 'from a stale version').to.be.instanceOf(ConflictError)
+      expect(await rejects(store().meetings.addInvitees(m, [inviteeRecord(m.id, 'dp0004')], [])), 'from a stale version').to.be.instanceOf(ConflictError)
       expect(await store().meetings.invitees([m.id])).to.have.length(3)
     })
 
     it('invites a person named twice in one call once', async () => {
       const m = await published()
-      const { added } = await store().meetings.addInvitees(m, [invitee(m.id, 'dp0003'), invitee(m.id, 'dp0003')], [])
-      expect(added).to.deep.equal([invitee(m.id, 'dp0003')])
+      const { added } = await store().meetings.addInvitees(m, [inviteeRecord(m.id, 'dp0003'), inviteeRecord(m.id, 'dp0003')], [])
+      expect(added).to.deep.equal([inviteeRecord(m.id, 'dp0003')])
       expect((await store().meetings.invitees([m.id])).map((i) => i.personId)).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
     })
 
     it('records answers and a single check-in per invitee', async () => {
       const m = await published()
       const answered = await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0001' }, { rsvp: 'leave', reason: '出差', at: at(5) })
-      expect(answered).to.deep.equal(invitee(m.id, 'dp0001', { rsvp: 'leave', reason: '出差', rsvpAt: at(5) }))
+      expect(answered).to.deep.equal(inviteeRecord(m.id, 'dp0001', { rsvp: 'leave', reason: '出差', rsvpAt: at(5) }))
       expect(await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0009' }, { rsvp: 'attend', reason: null, at: at(5) })).to.equal(null)
       expect(await store().meetings.respond(m.id, { kind: 'staff', id: 'dp0001' }, { rsvp: 'attend', reason: null, at: at(5) }), 'kinds differ').to.equal(null)
       expect(await store().meetings.checkIn(m.id, { kind: 'deputy', id: 'dp0002' }, at(6))).to.equal(true)
@@ -185,7 +186,7 @@ export function meetingContract(store: () => Store) {
       expect(await store().meetings.rewriteInvitee(attended, onLeave)).to.equal(true)
       expect(await store().meetings.invitation(m.id, zhang)).to.deep.equal(onLeave)
       const own = await store().meetings.respond(m.id, zhang, { rsvp: 'attend', reason: null, at: at(8) })
-      expect(own).to.deep.equal(invitee(m.id, 'dp0001', { rsvp: 'attend', rsvpAt: at(8) }))
+      expect(own).to.deep.equal(inviteeRecord(m.id, 'dp0001', { rsvp: 'attend', rsvpAt: at(8) }))
       // An attendance entry stays when they answer (their answer is about coming, not about having come).
       const wang = (await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0002' }))!
       const wangIn = { ...wang, checkedInAt: at(9), staffEntry: { ...entry, kind: 'attended' as const, note: '纸质签到', at: at(9), before: null } }
@@ -193,7 +194,10 @@ export function meetingContract(store: () => Store) {
       expect((await store().meetings.respond(m.id, { kind: 'deputy', id: 'dp0002' }, { rsvp: 'attend', reason: null, at: at(10) }))!.staffEntry).to.deep.equal(
         wangIn.staffEntry,
       )
-      expect(await store().meetings.rewriteInvitee(invitee(m.id, 'dp0009'), invitee(m.id, 'dp0009', { checkedInAt: at(9) })), 'not invited').to.equal(false)
+      expect(
+        await store().meetings.rewriteInvitee(inviteeRecord(m.id, 'dp0009'), inviteeRecord(m.id, 'dp0009', { checkedInAt: at(9) })),
+        'not invited',
+      ).to.equal(false)
     })
 
     it("lists a person's invitations by state and end, earliest first", async () => {
@@ -266,15 +270,15 @@ export function meetingContract(store: () => Store) {
 
     it('keeps when each person was invited, at publishing or added later, wherever the invitation is read', async () => {
       const m = await store().meetings.create(meetingRecord())
-      const first = await store().meetings.update({ ...m, status: 'published', publishedAt: T0 }, [], [invitee(m.id, 'dp0001', { invitedAt: T0 })])
-      await store().meetings.addInvitees(first, [invitee(m.id, 'dp0003', { invitedAt: at(30) })], [])
+      const first = await store().meetings.update({ ...m, status: 'published', publishedAt: T0 }, [], [inviteeRecord(m.id, 'dp0001', { invitedAt: T0 })])
+      await store().meetings.addInvitees(first, [inviteeRecord(m.id, 'dp0003', { invitedAt: at(30) })], [])
       expect((await store().meetings.invitees([m.id])).map((i) => [i.personId, i.invitedAt])).to.deep.equal([
         ['dp0001', T0],
         ['dp0003', at(30)],
       ])
       expect((await store().meetings.invitation(m.id, { kind: 'deputy', id: 'dp0003' }))!.invitedAt).to.deep.equal(at(30))
       const [mine] = await store().meetings.invitationsOf({ kind: 'deputy', id: 'dp0003' }, { statuses: ['published'] })
-      expect(mine.invitation).to.deep.equal(invitee(m.id, 'dp0003', { invitedAt: at(30) }))
+      expect(mine.invitation).to.deep.equal(inviteeRecord(m.id, 'dp0003', { invitedAt: at(30) }))
     })
 
     it("lists a resident's public places with their meetings in any state, not yet over, earliest first", async () => {

@@ -70,20 +70,26 @@ Page(
         .then(() => this.setData({ loading: false }))
     },
 
+    // The red line is about the form as it was at 提交: once she changes it, it no longer tells the truth (it would
+    // name fields she has just filled), so it goes; the next 提交 says again what is still missing.
     onTitle(e) {
-      this.setData({ title: e.detail.value })
+      this.setData({ title: e.detail.value, error: '' })
     },
     onDescription(e) {
-      this.setData({ description: e.detail.value })
+      this.setData({ description: e.detail.value, error: '' })
     },
     onPlace(e) {
-      this.setData({ place: e.detail.value })
+      this.setData({ place: e.detail.value, error: '' })
     },
     onReason(e) {
       this.setData({ reason: e.detail.value })
     },
     onAgree(e) {
-      this.setData({ agreed: !!e.detail.checked })
+      this.setData({ agreed: !!e.detail.checked, error: '' })
+    },
+    upload(path) {
+      this.setData({ error: '' })
+      return photoMethods('service').upload.call(this, path)
     },
 
     submit() {

@@ -32,6 +32,11 @@ Page({
     })
   },
 
+  /** 去评议: back to the rating page she opened the report from, her answers as she left them. */
+  toAppraise() {
+    wx.navigateBack()
+  },
+
   showPublic(r) {
     this.setData({
       forResidents: true,

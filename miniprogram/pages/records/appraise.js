@@ -2,6 +2,13 @@ const { request, newIdempotencyKey } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
 const { visible, isBlank } = require('../../utils/survey-conditions')
 
+/** Not open: over (with the day it ended, as a quiz says it) or not begun yet (with the day it begins). */
+function stateWords(s) {
+  if (s.phase === 'closed') return '这次评议' + (s.closedText || '已经结束') + '，谢谢关注'
+  if (s.phase === 'scheduled') return s.opensText ? '这次评议' + s.opensText + '开始，到时请再来评议' : '这次评议还没有开始'
+  return ''
+}
+
 /** A resident rates a deputy's yearly report: names their community (only the deputy's area takes part), answers once. */
 Page({
   data: { loading: true, error: '', s: null, communities: [], regionId: '', questions: [], answers: {}, busy: false, doneText: '' },
@@ -20,7 +27,8 @@ Page({
         this.survey = s
         this.setData({
           // notForYou: a deputy (he does not rate a colleague, nor himself), said instead of the form.
-          s: { title: s.title, description: s.description, open: s.phase === 'open', notForYou: s.notForYou || '' },
+          // The invitation (请…阅读…后评议) only while she may rate; otherwise which it is, over or not yet, with its day.
+          s: { title: s.title, description: s.description, open: s.phase === 'open', notForYou: s.notForYou || '', stateText: stateWords(s) },
           communities: s.communities,
           doneText: s.responded ? '您已经评议过了，每人限一次。谢谢！' : '',
         })

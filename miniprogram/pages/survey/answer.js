@@ -37,6 +37,28 @@ const NAMED_WORDS = {
   consultation: '会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。',
 }
 
+/**
+ * The line under the title: its phase, when it ends or ended, and whether it keeps who answered. Once over, 已于…结束
+ * says it alone (已结束 beside it said 结束 twice); a ballot is 不记名, as 述职评议 says it.
+ */
+function metaWords(s) {
+  const deadline = s.phase === 'closed' ? s.closedText || '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind]
+  const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? '匿名' : '记下是谁填的'
+  return [s.phase === 'closed' && deadline ? '' : s.phaseLabel, deadline, secrecy].filter(Boolean).join(' · ')
+}
+
+/**
+ * A ballot she cannot vote in (not on its roll, or over): its candidates as a plain list, never its 「请从…选出」
+ * instruction; and when its words send her to 民生实事, a button that goes there.
+ */
+function notHersBallot(s) {
+  const notHers = s.kind === 'ballot' && (s.askedOthers || s.phase === 'closed') && !s.ballotResult
+  if (!notHers) return { hideIntro: s.kind === 'ballot' && s.phase === 'closed', candidates: [], toProjects: false }
+  const candidates = []
+  s.questions.forEach((q) => (q.options || []).forEach((o) => candidates.push({ id: o.id, label: o.label })))
+  return { hideIntro: true, candidates: candidates, toProjects: !!s.askedOthersText && s.askedOthersText.indexOf('民生实事') >= 0 }
+}
+
 /** The labels of the options chosen in the shown choice questions, in the order they are listed. */
 function chosenLabels(shown, send) {
   const labels = []
@@ -114,6 +136,7 @@ Page({
             // Once over, when it ended ("已于…结束"), never a "…前" that reads as if it were still open.
             deadline: s.phase === 'closed' ? s.closedText || '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
             open: s.phase === 'open',
+            metaText: metaWords(s),
             // One it never asked (a resident and a closed ballot) reads that it was not hers, and where its outcome is:
             // "不能再投票" would say she could have voted.
             stateText:
@@ -123,9 +146,11 @@ Page({
           }),
           articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
           submitWords: SUBMIT_WORDS[s.kind],
-          doneText: s.responded ? ANSWERED_WORDS[s.kind] : '',
+          // Once it is over, 投后不能更改 is nothing he can act on: that he voted is enough.
+          doneText: s.responded ? (s.kind === 'ballot' && s.phase === 'closed' ? '您投过票了，谢谢！' : ANSWERED_WORDS[s.kind]) : '',
           namedText: s.anonymous ? '' : NAMED_WORDS[s.kind] || '',
         })
+        this.setData(notHersBallot(s))
         this.show({})
         if (s.kind !== 'consultation') return undefined
         // Only a named one can tell her the outcome: an anonymous opinion keeps no writer.
@@ -168,6 +193,11 @@ Page({
   show(answers) {
     const { shown } = visible(this.questions, answers)
     this.setData({ answers: answers, questions: shown.map((q, i) => ({ id: q.id, q: q, number: i + 1 })) })
+  },
+
+  /** 去看民生实事: where a closed year's ballot says its outcome is shown. */
+  toProjects() {
+    wx.navigateTo({ url: '/pages/projects/index' })
   },
 
   onAnswer(e) {

@@ -1,5 +1,6 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
+import { spokenClose, spokenMoment } from '../../../domain/spoken-dates.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { RecordAppraisals } from '../../../services/records/appraisals.js'
 import type { DeputyRecords } from '../../../services/records/deputy-records.js'
@@ -19,10 +20,11 @@ export interface MpRecordRoutesDeps {
   appraisals: RecordAppraisals
   idempotency: IdempotencyRepo
   clock: Clock
+  timeZone: string
 }
 
 /** A deputy's own 履职档案 in the mini-program: the year with its points, activities reported, 述职评议 results. */
-export function mpRecordRoutes({ sessions, records, activities, appraisals, idempotency, clock }: MpRecordRoutesDeps) {
+export function mpRecordRoutes({ sessions, records, activities, appraisals, idempotency, clock, timeZone }: MpRecordRoutesDeps) {
   const router = new Router<DeputyState>({ prefix: '/api/mp/records' })
   router.use(requireDeputy(sessions))
 
@@ -59,7 +61,15 @@ export function mpRecordRoutes({ sessions, records, activities, appraisals, idem
   })
 
   router.get('/appraisals', async (ctx) => {
-    ctx.body = { items: (await appraisals.ofDeputy(ctx.state.mpUser.deputyId)).map(presentAppraisal) }
+    const now = clock.now()
+    // When it begins or ends, said as her 述职评议 page says it: he knows when to come back for the results.
+    const whenText = (x: { phase: string; survey: { opensAt: Date; closesAt: Date } }) =>
+      x.phase === 'open'
+        ? `${spokenClose(x.survey.closesAt, timeZone, now)}结束`
+        : x.phase === 'scheduled'
+          ? `${spokenMoment(x.survey.opensAt, timeZone, now)}开始`
+          : null
+    ctx.body = { items: (await appraisals.ofDeputy(ctx.state.mpUser.deputyId)).map((x) => ({ ...presentAppraisal(x), whenText: whenText(x) })) }
   })
 
   return router
