@@ -131,7 +131,8 @@ describe('mini-program: the deputy workbench', () => {
     const page = await openPage('pages/deputy/digest')
     expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')
     expect(page.text(), "a group is never a way to a person: a digest carries residents' words").not.to.include('工作群')
-    expect(page.text(), 'what a day off means, with 调休 in it').to.include('休息日不发送未开启').and.include('调休上班的周六、周日照常发送')
+    expect(page.textOf('.weekends-words'), 'said as what happens').to.equal('休息日也发送')
+    expect(page.text(), 'what a day off means, with 调休 in it').to.include('调休上班的周六、周日照常发送')
     await page.tap('.channel-bot_private')
     await page.emit('.send-time', 'change', { value: '07:00' })
     await page.tap('.weekends')
@@ -139,7 +140,8 @@ describe('mini-program: the deputy workbench', () => {
     expect(page.text()).to.include('已保存')
 
     const again = await openPage('pages/deputy/digest')
-    expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00').and.include('休息日不发送已开启')
+    expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00')
+    expect(again.textOf('.weekends-words')).to.equal('休息日不发')
   })
 
   it('offers digest times outside the night’s quiet hours only, and says which', async () => {

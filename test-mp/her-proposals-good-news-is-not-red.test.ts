@@ -39,7 +39,7 @@ describe('mini-program: good news in 我的建议 is not red', () => {
   })
   afterEach(() => app.close())
 
-  it('colours 已列入…正在实施 green and 未列入 in the text’s colour', async () => {
+  it('colours 已列入…正在实施 green and 没有列入 in the text’s colour', async () => {
     const cycle = await collectingCycle(app)
     const she = await asResident(app, 'o-good-news')
     const proposal = (title: string) =>
@@ -66,8 +66,10 @@ describe('mini-program: good news in 我的建议 is not red', () => {
 
     holdPhone(app, 'o-good-news')
     const page = await openPage('pages/projects/index')
-    expect(page.textOf('#mine')).to.include('已列入年度民生实事项目「老旧小区加装电梯」，正在实施').and.include('未列入候选项目：已列入市容部门今年计划')
+    expect(page.textOf('#mine'))
+      .to.include('已列入年度民生实事项目「老旧小区加装电梯」，正在实施')
+      .and.include('没有列入民生实事候选项目。说明：已列入市容部门今年计划')
     expect(colourOf(page, '正在实施'), 'good news').to.equal('#1b5e20')
-    expect(colourOf(page, '未列入候选项目'), 'not an alarm either').to.not.equal(RED)
+    expect(colourOf(page, '没有列入民生实事候选项目'), 'not an alarm either').to.not.equal(RED)
   })
 })

@@ -34,12 +34,12 @@ describe('mini-program: 民生实事 asks for proposals only while they are take
   })
   afterEach(() => app.close())
 
-  const WHAT_COMES_NEXT = '2027年市民生实事项目征集已于 12月6日 结束，工作人员正在梳理大家的建议，列出候选项目后由人大代表票决。'
+  const WHAT_COMES_NEXT = '2027年市民生实事项目征集已于12月6日（星期日）结束，工作人员正在梳理大家的建议，列出候选项目后由人大代表票决。'
 
   it('on the last day offers the form; a tap on 提交 after the close says so and what comes next, with 返回', async () => {
     holdPhone(app, 'o-wang-ayi-proposes')
     const page = await openPage('pages/projects/index')
-    expect(page.textOf('#collecting')).to.include('2027年市民生实事项目正在征集').and.include('请在12月6日前（含当日）提出建议')
+    expect(page.textOf('#collecting')).to.include('2027年市民生实事项目正在征集').and.include('请在12月6日（星期日）前（含当日）提出建议')
     await page.tap('#propose')
     const form = await follow()
     await form.type('#title', '光明社区老楼加装电梯')

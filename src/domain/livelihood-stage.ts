@@ -5,15 +5,17 @@
  * (opensAt). Pure.
  */
 import { collectionOpen, type LivelihoodCycle } from './livelihood.js'
-import { closedText, closingText } from './due-date-text.js'
 import { localDate } from './dates.js'
 import { startOfLocalDate } from './local-days.js'
-import { spokenDate, spokenMoment } from './spoken-dates.js'
+import { spokenClose, spokenDate, spokenDeadline, spokenMoment } from './spoken-dates.js'
 
 export interface CollectionStage {
   /** Proposals are taken now: the page offers 我要提建议. */
   accepting: boolean
-  /** While taken: until when, "请在12月6日前（含当日）提出建议"; '' otherwise. */
+  /**
+   * While taken: until when, said as every other deadline she reads (spokenDeadline, with the weekday and the part
+   * of the day): "请在12月23日（星期三）上午10:00前提出建议", "请在12月6日（星期日）前（含当日）提出建议"; '' otherwise.
+   */
   untilText: string
   /** While not taken: what is happening instead and what comes next; '' while taken, and once the year's projects are chosen. */
   stageText: string
@@ -22,13 +24,14 @@ export interface CollectionStage {
 type Cycle = Pick<LivelihoodCycle, 'title' | 'status' | 'opensAt' | 'closesAt'>
 
 export function collectionStage(c: Cycle, now: Date, timeZone: string): CollectionStage {
-  if (collectionOpen(c, now)) return { accepting: true, untilText: `请在${closingText(c.closesAt, timeZone, now)}提出建议`, stageText: '' }
+  if (collectionOpen(c, now)) return { accepting: true, untilText: `请在${spokenDeadline(c.closesAt, timeZone, now)}提出建议`, stageText: '' }
   return { accepting: false, untilText: '', stageText: stageWords(c, now, timeZone) }
 }
 
 function stageWords(c: Cycle, now: Date, timeZone: string): string {
   if (c.status === 'collecting' && now < c.opensAt) return `${c.title}${startWords(c.opensAt, timeZone, now)}开始征集项目建议，到时欢迎您提出来。`
-  if (c.status === 'collecting') return `${c.title}征集${closedText(c.closesAt, timeZone, now)}，工作人员正在梳理大家的建议，列出候选项目后由人大代表票决。`
+  if (c.status === 'collecting')
+    return `${c.title}征集已于${spokenClose(c.closesAt, timeZone, now)}结束，工作人员正在梳理大家的建议，列出候选项目后由人大代表票决。`
   if (c.status === 'voting') return `${c.title}征集已经结束，候选项目正在由人大代表票决，结果确认后在这里公布。`
   return ''
 }

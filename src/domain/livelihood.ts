@@ -141,7 +141,9 @@ export function collectionRefusal(c: Pick<LivelihoodCycle, 'status' | 'opensAt' 
 
 /** A proposal's state as the proposer reads it. */
 export function proposalStateWords(p: Pick<LivelihoodProposal, 'status' | 'note'>, project: Pick<LivelihoodProject, 'title' | 'status'> | null): string {
-  if (p.status === 'not_adopted') return p.note ? `未列入候选项目：${p.note}` : '未列入候选项目'
+  // Her state in its own sentence, the office's note after 说明: a note such as 已列入市容部门今年计划 must not read
+  // as part of it (未列入…已列入 on one line).
+  if (p.status === 'not_adopted') return p.note ? `没有列入民生实事候选项目。说明：${p.note}` : '没有列入民生实事候选项目'
   if (p.status === 'candidate' && project) {
     if (project.status === 'chosen') return `已列入年度民生实事项目「${project.title}」，正在实施`
     if (project.status === 'not_chosen') return `已作为候选项目「${project.title}」参加代表票决，未获通过`

@@ -68,7 +68,7 @@ describe('民生实事项目: a project’s year', () => {
       '您提出的民生实事项目建议「菜市场修公厕」未列入候选项目：已列入市容部门今年计划',
     ])
     expect((await laoli.get('/api/mp/livelihood/proposals')).body.items.map((p: { stateText: string }) => p.stateText)).to.deep.equal([
-      '未列入候选项目：已列入市容部门今年计划',
+      '没有列入民生实事候选项目。说明：已列入市容部门今年计划',
       '已列为候选项目「老旧小区加装电梯」，等待人大代表票决',
     ])
 

@@ -199,11 +199,12 @@ describe("the deputies' daily digest", () => {
         expect(refused.body.error.details).to.deep.equal([{ path: 'body.sendAt', message: refused.body.error.message }])
       }
       const shown = (await zhang.get(url)).body
-      expect(shown, 'nothing changed; the page is told the window').to.deep.equal({
+      expect(shown, 'nothing changed; the page is told the window, and when the station sends').to.deep.equal({
         channels: [],
         sendAt: null,
         muteWeekends: false,
         sendWindow: { from: '08:00', to: '20:45' },
+        stationSendAt: '08:00',
       })
       expect((await zhang.request('PUT', url, { channels: [], sendAt: '20:45', muteWeekends: true })).status).to.equal(200)
       await quiet.liaison.store.digests.savePreferences('dp0001', { channels: [], sendAt: '20:50', muteWeekends: true }, quiet.clock.now())

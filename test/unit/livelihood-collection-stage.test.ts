@@ -29,14 +29,14 @@ describe('民生实事: whether proposals are taken now, and what comes next whe
   it('in the window: taken, until the last whole day', () => {
     expect(collectionStage(year, new Date('2026-12-06T23:59:00+08:00'), TZ)).to.deep.equal({
       accepting: true,
-      untilText: '请在12月6日前（含当日）提出建议',
+      untilText: '请在12月6日（星期日）前（含当日）提出建议',
       stageText: '',
     })
   })
 
   it('after the window, at the same stage: not taken, and what the office does next; then the ballot; then nothing to say', () => {
     expect(collectionStage(year, new Date('2026-12-07T09:30:00+08:00'), TZ).stageText).to.equal(
-      '2027年湛河区民生实事项目征集已于 12月6日 结束，工作人员正在梳理大家的建议，列出候选项目后由人大代表票决。',
+      '2027年湛河区民生实事项目征集已于12月6日（星期日）结束，工作人员正在梳理大家的建议，列出候选项目后由人大代表票决。',
     )
     expect(collectionStage({ ...year, status: 'voting' }, new Date('2026-12-09T09:30:00+08:00'), TZ)).to.deep.equal({
       accepting: false,

@@ -9,7 +9,19 @@ const CHANNELS = [
 ]
 
 Page({
-  data: { loading: true, loadError: '', errorStatus: 0, error: '', notice: '', busy: false, channels: [], sendAt: '', muteWeekends: false, window: null },
+  data: {
+    loading: true,
+    loadError: '',
+    errorStatus: 0,
+    error: '',
+    notice: '',
+    busy: false,
+    channels: [],
+    sendAt: '',
+    muteWeekends: false,
+    window: null,
+    stationTimeWords: '按联络站统一时间',
+  },
 
   onLoad() {
     this.deputies = deputyService(request)
@@ -31,6 +43,8 @@ Page({
       muteWeekends: p.muteWeekends,
       // The picker offers only times outside the night's quiet hours, which the server would refuse.
       window: p.sendWindow || null,
+      // The time 按联络站统一时间 means, said with it; an older server does not say it, and the words then stand alone.
+      stationTimeWords: p.stationSendAt ? '按联络站统一时间（' + p.stationSendAt + '）' : '按联络站统一时间',
     })
   },
 

@@ -12,7 +12,10 @@ function sectionsOf(tasks) {
   const row = (t, title, text, state, url) => ({ id: t.id, title, text, label: t.actionLabel, state, due: due(t.due), url })
   // As the digest words it: a close at 00:00 is the day before ("请在12月19日前（含当日）填写").
   const closing = (t, verb) => '请在' + t.closesText + verb
-  const survey = (s) => row(s, s.title, closing(s, s.kind === 'ballot' ? '投票' : '填写'), s.kindLabel, '/pages/survey/answer?surveyId=' + s.id)
+  // A paper or a quiz: its line already says until when ("请在11月30日（星期一）晚上6:00前投票"), so 还有 7 天到期 would say
+  // it twice; only 今天到期 (or 已超期) stays, as the nudge. Its action (去投票, 去答题) is a button, the one thing to tap.
+  const deadlined = (r) => Object.assign(r, { button: true, due: r.due && r.due.urgent ? r.due : null })
+  const survey = (s) => deadlined(row(s, s.title, closing(s, s.kind === 'ballot' ? '投票' : '填写'), s.kindLabel, '/pages/survey/answer?surveyId=' + s.id))
   const sections = [
     {
       key: 'cases',
@@ -35,7 +38,11 @@ function sectionsOf(tasks) {
     },
     { key: 'ballots', title: '票决', items: tasks.ballots.map(survey) },
     { key: 'surveys', title: '问卷和征求意见', items: tasks.surveys.map(survey) },
-    { key: 'quizzes', title: '知识竞赛', items: tasks.quizzes.map((q) => row(q, q.title, closing(q, '答题'), '', '/pages/quiz/take?quizId=' + q.id)) },
+    {
+      key: 'quizzes',
+      title: '知识竞赛',
+      items: tasks.quizzes.map((q) => deadlined(row(q, q.title, closing(q, '答题'), '', '/pages/quiz/take?quizId=' + q.id))),
+    },
     {
       key: 'reading',
       title: '必读材料',

@@ -8,6 +8,9 @@ const GRADES = [
   ['unsatisfied', '不满意'],
 ]
 
+// The year's stage as a resident says it: the office's stage name 项目实施 reads as a form heading; 正在实施 says what is happening.
+const STAGE_WORDS = { running: '正在实施' }
+
 // The server signs photo links relative to itself; <image> needs the whole address.
 const absolute = (url) => (/^https?:/.test(url) ? url : config.apiBase + url)
 
@@ -55,7 +58,7 @@ Page({
           id: c.id,
           title: c.title,
           officeName: c.officeName,
-          statusLabel: c.statusLabel,
+          statusLabel: STAGE_WORDS[c.status] || c.statusLabel,
           published: c.resultsPublished,
           projects: c.projects.map(projectView),
         })),

@@ -184,9 +184,16 @@ export class DigestService {
     return this.compose(deputyId, deputy.name, day, at, gathered, reading.get(deputyId)!, await this.toldOnTheirOwn([deputyId], at, gathered))
   }
 
-  /** A deputy's choices as they take effect, with the times of day a digest may be sent. */
+  /**
+   * A deputy's choices as they take effect, with the times of day a digest may be sent and the station's own time
+   * (stationSendAt, "07:00"): the page says 按联络站统一时间（07:00）, not a time he must guess.
+   */
   async preferences(deputyId: string) {
-    return { ...usable(await this.store.digests.preferences(deputyId), this.settings.quietHours), sendWindow: sendWindow(this.settings.quietHours) }
+    return {
+      ...usable(await this.store.digests.preferences(deputyId), this.settings.quietHours),
+      sendWindow: sendWindow(this.settings.quietHours),
+      stationSendAt: this.sendAt(DEFAULT_PREFERENCES),
+    }
   }
 
   async savePreferences(deputyId: string, preferences: DigestPreferences) {
@@ -197,7 +204,7 @@ export class DigestService {
       throw new UnprocessableError(words, [{ path: 'body.sendAt', message: words }], 'send_time_quiet')
     }
     await this.store.digests.savePreferences(deputyId, preferences, this.clock.now())
-    return { ...preferences, sendWindow: window }
+    return { ...preferences, sendWindow: window, stationSendAt: this.sendAt(DEFAULT_PREFERENCES) }
   }
 
   /**
