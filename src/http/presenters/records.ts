@@ -4,6 +4,7 @@ import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
 import { SURVEY_PHASE_LABELS, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { SurveyResults } from '../../domain/survey-tally.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
+import { spokenClose, spokenMoment } from '../../domain/spoken-dates.js'
 import type { DeputyYear } from '../../services/records/deputy-records.js'
 import type { AppraisalRecord, PointRuleSet } from '../../services/records.js'
 
@@ -129,3 +130,17 @@ export const presentPublicReport = (r: { survey: SurveyRecord; year: DeputyYear;
     })),
   },
 })
+
+/**
+ * His own 述职评议 with when it begins or ends, said as her 述职评议 page says it: he knows when to come back for
+ * the results.
+ */
+export function presentAppraisalToDeputy(x: Parameters<typeof presentAppraisal>[0], timeZone: string, now: Date) {
+  const whenText =
+    x.phase === 'open'
+      ? `${spokenClose(x.survey.closesAt, timeZone, now)}结束`
+      : x.phase === 'scheduled'
+        ? `${spokenMoment(x.survey.opensAt, timeZone, now)}开始`
+        : null
+  return { ...presentAppraisal(x), whenText }
+}

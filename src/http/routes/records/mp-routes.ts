@@ -1,6 +1,5 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
-import { spokenClose, spokenMoment } from '../../../domain/spoken-dates.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { RecordAppraisals } from '../../../services/records/appraisals.js'
 import type { DeputyRecords } from '../../../services/records/deputy-records.js'
@@ -8,7 +7,7 @@ import type { RecordActivities } from '../../../services/records/record-activiti
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
-import { presentActivity, presentAppraisal, presentDeputyYear, presentOwnActivity } from '../../presenters/records.js'
+import { presentActivity, presentAppraisalToDeputy, presentDeputyYear, presentOwnActivity } from '../../presenters/records.js'
 import type { DeputyState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { activityParam, mineQuery, reportBody, resubmitBody, yearQuery } from './schemas.js'
@@ -62,14 +61,7 @@ export function mpRecordRoutes({ sessions, records, activities, appraisals, idem
 
   router.get('/appraisals', async (ctx) => {
     const now = clock.now()
-    // When it begins or ends, said as her 述职评议 page says it: he knows when to come back for the results.
-    const whenText = (x: { phase: string; survey: { opensAt: Date; closesAt: Date } }) =>
-      x.phase === 'open'
-        ? `${spokenClose(x.survey.closesAt, timeZone, now)}结束`
-        : x.phase === 'scheduled'
-          ? `${spokenMoment(x.survey.opensAt, timeZone, now)}开始`
-          : null
-    ctx.body = { items: (await appraisals.ofDeputy(ctx.state.mpUser.deputyId)).map((x) => ({ ...presentAppraisal(x), whenText: whenText(x) })) }
+    ctx.body = { items: (await appraisals.ofDeputy(ctx.state.mpUser.deputyId)).map((x) => presentAppraisalToDeputy(x, timeZone, now)) }
   })
 
   return router
