@@ -110,7 +110,7 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
   const acked = f.acknowledgedAt ?? f.repliedAt
   if (acked || f.ackDueAt <= now) t.ackDue++
   if (acked && acked <= f.ackDueAt) t.ackOk++
-  // caseStats' rule (domain/case-stats.ts): a case waiting past its deadline counts as not answered in time.
+  // caseStats' rules (domain/case-stats.ts): waiting past a deadline is overdue; 按时答复 judges the reply's deadline alone.
   const late = waitingLate(f, now)
   const reply = replyInTime(f, now)
   if (reply.due) t.replyDue++

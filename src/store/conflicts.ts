@@ -24,6 +24,7 @@ export type StoreConflictCode =
   | 'proposal_limit'
   | 'deputy_busy'
   | 'no_longer_invited'
+  | 'deputy_channel_taken'
 
 /**
  * A conflict found by an adapter, named by its code with the facts that word it; the words

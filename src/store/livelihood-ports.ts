@@ -31,15 +31,41 @@ export interface LivelihoodRepo {
   /** How many proposals a resident (mpUserId) or a deputy (deputyId) made to one cycle: counted by the store, none read. */
   countProposalsBy(who: { mpUserId?: string; deputyId?: string }, cycleId: string): Promise<number>
   /**
-   * Saves a candidate (new or changed), the proposals it takes in or lets go, and the messages
-   * telling their proposers, in one write.
+   * Saves a project outright (new or changed), the proposals it takes in or lets go, and the messages telling their
+   * proposers, in one write, whatever the stage and whatever is stored: no check at all, so nothing the office does
+   * goes through it (curation uses saveCandidate, which the ballot's start fences off); tests put a year in with it.
    */
   saveProject(project: LivelihoodProject, proposals: LivelihoodProposal[], outbox: OutboxMessage[]): Promise<LivelihoodProject>
+  /**
+   * Curation (梳理): a new candidate (`isNew`) or a correction of one, the proposals it takes in or lets go, and the
+   * messages telling their proposers, in one write, made only while the stored cycle still collects and, for a
+   * correction, the candidate is still stored as a candidate of that cycle (for a new one, its id is free). Otherwise
+   * false, and nothing written: 提交代表票决 or a withdrawal came first (a correction never brings a withdrawn
+   * candidate back). The cycle's `updatedAt` becomes `at`, as withdrawProject's: the write changes the cycle itself, so
+   * the ballot's start (startVoting) comes wholly before or after it, in both adapters.
+   */
+  saveCandidate(project: LivelihoodProject, proposals: LivelihoodProposal[], outbox: OutboxMessage[], at: Date, isNew: boolean): Promise<boolean>
   /** Proposals changed on their own (not taken up), with their messages, in one write. */
   updateProposals(proposals: LivelihoodProposal[], outbox: OutboxMessage[]): Promise<void>
+  /**
+   * Takes a candidate off its year before the ballot: deletes it and writes the proposals it held (back to be
+   * sorted, or not taken up) with the messages telling their proposers, in one write, made only while the stored
+   * cycle still collects and the candidate is still there (false, and nothing written, otherwise: 提交代表票决 or
+   * another withdrawal came first). The cycle's `updatedAt` becomes `at`: the write changes the cycle itself, so a
+   * stage move racing it (moveCycle) comes wholly before or after it, in both adapters.
+   */
+  withdrawProject(project: Pick<LivelihoodProject, 'id' | 'cycleId'>, proposals: LivelihoodProposal[], outbox: OutboxMessage[], at: Date): Promise<boolean>
   getProject(id: string): Promise<LivelihoodProject | null>
   /** Oldest first. */
   listProjects(cycleId: string): Promise<LivelihoodProject[]>
+  /**
+   * 提交代表票决's stage move, made before its ballot: the cycle becomes `next` (代表票决) only while the stored one
+   * still collects and its stored candidates are exactly `candidates`, each as it was read, checked in the write.
+   * From then on no candidate changes (saveCandidate and withdrawProject refuse), so a ballot made next from
+   * `candidates` lists what is fixed. Otherwise nothing is written: 'stage_moved' when another request moved the
+   * stage first, 'candidates_changed' when a candidate was added, corrected or withdrawn since the read.
+   */
+  startVoting(next: LivelihoodCycle, candidates: LivelihoodProject[]): Promise<'started' | 'stage_moved' | 'candidates_changed'>
   /**
    * The ballot's outcome: every project's status and votes, the cycle's new status, and the messages, in one write,
    * made only while the stored cycle is still `voting` (false, and nothing written, when another request settled it first).

@@ -9,9 +9,10 @@
  * What one count is kept for. Console logins: a user name at one address, one address whatever the
  * names, or a user name from everywhere. Binding codes (their own kinds, so they never mix with a
  * login's count of the same name or address, and an admin's 解除锁定 leaves them): one account's
- * tries, one address's whatever the accounts, or everyone's together.
+ * tries, one address's whatever the accounts, or everyone's together (`bind_global` for deputies' and staff's codes,
+ * `bind_global_resident` for residents' own codes, so that residents' typos never pause deputies' binding).
  */
-export type LoginFailureKind = 'user_at_client' | 'client' | 'user' | 'bind_account' | 'bind_address' | 'bind_global'
+export type LoginFailureKind = 'user_at_client' | 'client' | 'user' | 'bind_account' | 'bind_address' | 'bind_global' | 'bind_global_resident'
 
 export interface LoginFailureKey {
   kind: LoginFailureKind

@@ -80,6 +80,8 @@ export interface DeputyQuery extends PageQuery {
   q?: string
   level?: DeputyLevel
   stationId?: string
+  /** Serving at any of these stations (a clerk of several: hers); empty: none. */
+  stationIds?: string[]
   topic?: string
   /** In office (true) or left (false); absent: both. */
   active?: boolean
@@ -298,6 +300,7 @@ export interface Store {
   idempotency: IdempotencyRepo
   subscriptions: SubscriptionRepo
   bindingCodes: BindingCodeRepo
+  chatJoins: ChatJoinRepo
   bot: BotRepo
   digests: DigestRepo
   meetings: MeetingRepo
@@ -368,7 +371,9 @@ export interface MpUserRepo {
    * Binds the deputy to this person, in one transaction with what it undoes: the deputy's other
    * accounts that `replaces` picks (as bound at the write) are let go, and `notices(replaced)` are
    * enqueued. A crash never leaves a deputy bound nowhere, nor a WeChat let go without its notice.
-   * Returns the accounts let go; NotFoundError when the person is not there.
+   * Returns the accounts let go; NotFoundError when the person is not there; StoreConflict 'deputy_channel_taken',
+   * changing nothing, when the deputy would have a second account in the mini-program or the chat (a person whose
+   * chat is joined is in both, and an account `replaces` keeps is in the other: deputy-channels.ts).
    */
   bindDeputy(
     personId: string,
@@ -376,6 +381,80 @@ export interface MpUserRepo {
     replaces: (bound: MpUserRecord) => boolean,
     notices: (replaced: MpUserRecord[]) => OutboxMessage[],
   ): Promise<MpUserRecord[]>
+}
+
+/** What joining a chat to a mini-program account moved (ChatJoinRepo.confirm). */
+export interface ChatJoined {
+  /** Her messages written in the chat, now the account's. */
+  cases: number
+}
+
+// ——— A resident's chat joined to her mini-program account (services/accounts/chat-join.ts) ———
+
+/** The chat that sent her code, waiting for her answer in the mini-program (是我的 / 不是我的). */
+export interface ChatJoinRequest {
+  id: string
+  /** Her mini-program account, whose code the chat sent. */
+  accountId: string
+  /** The chat person that sent it. */
+  chatPersonId: string
+  /** The chat's WeChat name as the bot saw it when the code came (null: the bot did not say). */
+  chatName: string | null
+  requestedAt: Date
+  /** Her code's: the request lapses with it. */
+  expiresAt: Date
+}
+
+/** Her chat as joined: which WeChat, and when she said it was hers. */
+export interface ChatJoinedRecord {
+  accountId: string
+  chatName: string | null
+  joinedAt: Date
+}
+
+/**
+ * Joining a chat to a mini-program account takes two sides: the chat sends her code (`request`), and only her answer
+ * in the mini-program (`confirm`) moves anything. One row per account: a request waiting, or the chat joined.
+ */
+export interface ChatJoinRepo {
+  /**
+   * The chat sent her code: kept until her answer or the code's end, replacing a request of hers still waiting (one per
+   * account). False, keeping nothing, once her account has a chat joined.
+   */
+  request(r: ChatJoinRequest): Promise<boolean>
+  /** Her request still waiting at `now` (not lapsed), or null. */
+  pending(accountId: string, now: Date): Promise<ChatJoinRequest | null>
+  /** Her chat as joined, or null. */
+  joined(accountId: string): Promise<ChatJoinedRecord | null>
+  /**
+   * She said 是我的 to request `requestId` (still waiting at `audit.at`): in one transaction with `audit` (its details
+   * given `cases`, how many of her messages moved), the request is taken and everything the chat person holds becomes
+   * her account's — her messages (their resident link, at their next version; her own steps in their timelines; their
+   * publication), the messages to her (outbox), her subscription credits (added to those there), her survey answers and
+   * opinions (an answer to a survey she also answered in the mini-program stays as it was, linked to her) — and the
+   * chat's bot contact and remark move to the account, so the chat goes on as it; the later of the two consents is
+   * kept. A message's idempotency key the account used already gets ":chat" added, so neither is lost. The chat person's
+   * record is then deleted (the chat takes no phone of its own, and quizzes, study and proposals are the
+   * mini-program's alone, so nothing else names it), and the row records the chat joined (its name, `audit.at`).
+   * Null, changing nothing, unless the request is hers and waiting, the chat person has a contact and no openid, the
+   * account an openid and no contact, and neither is bound to a deputy or erased.
+   */
+  confirm(accountId: string, requestId: string, audit: AuditEntry): Promise<ChatJoined | null>
+  /** She said 不是我的: her waiting request `requestId` goes, with `audit`, in one write. False when there was none. */
+  refuse(accountId: string, requestId: string, now: Date, audit: AuditEntry): Promise<boolean>
+  /**
+   * 解除: the chat no longer maps to her account (its contact and remark leave it, its chat dialogue goes), with
+   * `audit`, in one write; what was moved stays hers. False when no chat is joined.
+   */
+  unjoin(accountId: string, audit: AuditEntry): Promise<boolean>
+  /**
+   * What was written under a chat person after it joined (a message whose write began before the join and ended after
+   * it, which MongoDB does not serialise with the join) is moved to the account, for every chat joined at or after
+   * `since`; how many messages moved. Run after each join and by the maintenance job.
+   */
+  gatherLeftBehind(since: Date): Promise<number>
+  /** Forgets requests that lapsed before `before` (the WeChat name in them goes too); how many. */
+  purgeLapsed(before: Date): Promise<number>
 }
 
 // ——— Outbox: every message to a person, written with the change that causes it ———
@@ -547,16 +626,57 @@ export interface SubscriptionRepo {
   clear(userId: string, templateId: string, at: Date): Promise<void>
 }
 
+/**
+ * What a one-time code binds: a deputy record, a staff account, or (`resident`) a resident's mini-program account that
+ * her chat asks to join (services/accounts/chat-join.ts).
+ */
+export type BindingCodePurpose = 'deputy' | 'staff' | 'resident'
+/**
+ * Whose codes a wrong try counts against: residents' (their own, longer shape, services/accounts/mp-account.ts), or
+ * deputies' and staff's (`official`: six digits, and codes stored without a purpose, from before purposes were kept).
+ */
+export type BindingCodePool = 'resident' | 'official'
+
+/** One code redeemed (BindingCodeRepo.redeemAny). */
+export interface RedeemedCode {
+  codeHash: string
+  /** What it binds: the deputy, the staff member, or the resident's account. */
+  subjectId: string
+  expiresAt: Date
+}
+
 export interface BindingCodeRepo {
-  create(code: { codeHash: string; deputyId: string; createdBy: string; createdAt: Date; expiresAt: Date }): Promise<void>
+  /**
+   * `codeKey`: the code's own hash whatever its purpose, unique among stored codes (a ConflictError otherwise, as for
+   * `codeHash`), so that one code can never be two purposes' at once. `replacing`: the subject's earlier codes of this
+   * purpose not used yet go in the same write (one live code per resident's account).
+   */
+  create(code: {
+    codeHash: string
+    deputyId: string
+    createdBy: string
+    createdAt: Date
+    expiresAt: Date
+    purpose?: BindingCodePurpose
+    codeKey?: string
+    replacing?: boolean
+  }): Promise<void>
   /** The deputy the code binds, marking it used, if it exists, is unused, unlocked and unexpired; else null. Atomic. */
   redeem(codeHash: string, userId: string, now: Date): Promise<string | null>
   /**
-   * A wrong code was entered somewhere. A guess names no code, so it counts against every
-   * live (unused, unlocked, unexpired) code; those that have now met `lockAfter` wrong tries
-   * are locked for good. Returns how many this locked.
+   * Every one of these codes that is unused, unlocked and unexpired, each marked used by `userId` (atomically: of two
+   * redemptions of one code, one has it). More than one back means one code was two purposes' (only rows from before
+   * `codeKey`): the caller refuses them all.
    */
-  recordWrongTry(now: Date, lockAfter: number): Promise<number>
+  redeemAny(codeHashes: string[], userId: string, now: Date): Promise<RedeemedCode[]>
+  /**
+   * A wrong code was entered somewhere. A guess names no code, so it counts against every
+   * live (unused, unlocked, unexpired) code of its `pool` (default `official`); those that have now met `lockAfter`
+   * wrong tries are locked for good. Returns how many this locked.
+   */
+  recordWrongTry(now: Date, lockAfter: number, pool?: BindingCodePool): Promise<number>
+  /** Deletes the codes that expired before `before`, used or not (they bind nothing any more); how many. */
+  purgeExpired(before: Date): Promise<number>
 }
 
 // ——— Cases ———
@@ -698,6 +818,13 @@ export interface CaseRepo {
   recentInCommunity(communityId: string, since: Date): Promise<CaseRecord[]>
   /** Every case matching, unpaged, for statistics (hundreds to thousands a year). */
   listForStats(filter: CaseFilter): Promise<CaseRecord[]>
+  /**
+   * The matching cases replied or closed in [from, to), whenever written, each once, oldest first (then by id): a week's
+   * answers, read through their times (the weekly report's 本周答复), never every case of the scope.
+   */
+  listAnsweredIn(filter: CaseFilter, from: Date, to: Date): Promise<CaseRecord[]>
+  /** How many deputies hold a matching case, as busiestDeputies counts them (a merged case counts for nobody). */
+  deputiesWithCases(filter: CaseFilter): Promise<number>
   /** The counts of the matching cases, overall (one tally, key null) or one per key (cases without one left out), key order. */
   tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]>
   /** The middle times to acknowledge and to reply of the matching live cases, overall or per key, for medians. */
@@ -786,6 +913,12 @@ export interface CampaignRepo {
    * transaction; false when already following.
    */
   follow(campaignId: string, reader: Reader, place: { stationId: string | null; districtId: string | null }, at: Date): Promise<boolean>
+  /**
+   * Stops following: items published from now on no longer reach this person; those that reached them, their reads
+   * and check-ins stay (what they were given and did). True when a follow was removed; false, writing nothing, when
+   * they did not follow.
+   */
+  unfollow(campaignId: string, reader: Reader): Promise<boolean>
   isFollowing(campaignId: string, reader: Reader): Promise<boolean>
   followedBy(reader: Reader): Promise<string[]>
   /** True the first time this person opens the item; later openings change nothing. */
@@ -849,6 +982,12 @@ export interface InviteeMark {
    * so a judgement made on an older read never undoes a newer one. Absent: written whatever it is.
    */
   was?: InviteeWithdrawal | null
+  /**
+   * With a mark cleared (`withdrawn` null) when he must be told of the meeting anew: his invitation counts from `at`
+   * (he may answer until the start once the deadline has passed, as one invited late) and `messages` (his 会议通知)
+   * are written in the same transaction; neither unless the mark itself is written.
+   */
+  tell?: { at: Date; messages: OutboxMessage[] }
 }
 
 export interface MeetingRepo {
@@ -905,13 +1044,16 @@ export interface MeetingRepo {
   /**
    * Writes an invitee's answer, check-in and staff entry as `after` if they are still as in
    * `before` (nobody answered, checked in or recorded anything since it was read): false
-   * otherwise. Atomic. Staff record attendance and leave with it (补签, 代请假).
+   * otherwise. Atomic. Staff record attendance and leave with it (补签, 代请假). A new staff entry (`after` carries
+   * one `before` did not) for one marked 已离任/已调到… (withdrawn) is refused in the same write with StoreConflict
+   * 'no_longer_invited', nothing written; undoing an entry is not.
    */
   rewriteInvitee(before: MeetingInvitee, after: MeetingInvitee): Promise<boolean>
   /**
    * Marks an invitee as no longer expected (he left office or moved away before the meeting), or, with null,
    * as invited again; his answer and check-in stay as they are. All of them in one transaction; returns those
-   * that were written (a mark for someone not invited, or whose mark is no longer as `was` says, is left out).
+   * that were written (a mark for someone not invited, or whose mark is no longer as `was` says, is left out), and
+   * with them what their `tell` asks (a mark left out writes none of it).
    */
   withdrawInvitees(marks: InviteeMark[]): Promise<InviteeMark[]>
   /**

@@ -36,8 +36,19 @@ export interface UploadRepo {
    * atomic step, and returns those refused: the ones a deletion has taken (takeUnattached), whose
    * files are going. A name with no record (uploaded before uploads were recorded) is neither
    * marked nor refused: nothing deletes such a file.
+   *
+   * `hold`, given when what keeps them may yet be refused by the store and not written (a proposal over the yearly
+   * cap), names this one call for `detach`: an upload it marks carries it. One attached already, whoever marked it,
+   * carries no hold from then on: two writes keep it, and neither one's refusal may let it go.
    */
-  attach(kind: UploadKind, names: string[], at: Date): Promise<string[]>
+  attach(kind: UploadKind, names: string[], at: Date, hold?: string): Promise<string[]>
+  /**
+   * Undoes `attach(kind, names, at, hold)` for a holder then refused and not written: those of these uploads that
+   * still carry this hold (marked by that very call and attached by nothing since) are unattached again, for the
+   * unattached-uploads job to delete as any upload never sent. One marked by another call, or attached again by
+   * anything since, stays attached, even in the same millisecond.
+   */
+  detach(kind: UploadKind, names: string[], hold: string): Promise<void>
   /**
    * Unattached uploads to delete, oldest first, at most `limit`: each is marked as taken
    * (deletingAt `at`) in the same atomic step that finds it, so that `attach` refuses it from then

@@ -4,6 +4,7 @@ import type { Store } from '../../src/store/ports.js'
 import { campaignRecord, readingItem } from './contract-campaigns.js'
 import { sampleDirectory } from './contract.js'
 import { meetingRecord } from './contract-meetings.js'
+import { suggestionRecord } from './contract-suggestions.js'
 import { caseEvent, caseRecord } from './records.js'
 
 /** The contract of the names the 操作记录 page reads for a page of entries, for every adapter. */
@@ -17,6 +18,8 @@ export function auditNamesContract(store: () => Store) {
       const campaign = await store().campaigns.create(campaignRecord({ title: '学习贯彻代表法' }))
       const item = readingItem(campaign.id, { title: '代表法全文' })
       await store().campaigns.addItem(item)
+      await store().suggestions.create(suggestionRecord({ id: 'sg-7', status: 'submitted', number: '2026-0007' }), [])
+      await store().suggestions.create(suggestionRecord({ id: 'sg-8' }), []) // a draft: no number yet
 
       const found = await store().audit.names([
         { kind: 'staff', id: 'sf01' },
@@ -31,6 +34,8 @@ export function auditNamesContract(store: () => Store) {
         { kind: 'campaign', id: campaign.id },
         { kind: 'reading_item', id: item.id },
         { kind: 'survey', id: 'sv-gone' },
+        { kind: 'suggestion', id: 'sg-7' },
+        { kind: 'suggestion', id: 'sg-8' },
       ])
       const said = (n: AuditName) => `${n.kind}:${n.id}=${n.name}${n.role ? `/${n.role}` : ''}`
       expect(found.map(said)).to.have.members([
@@ -43,6 +48,7 @@ export function auditNamesContract(store: () => Store) {
         `meeting:${m.id}=代表接待日`,
         `campaign:${campaign.id}=学习贯彻代表法`,
         `reading_item:${item.id}=代表法全文`,
+        'suggestion:sg-7=2026-0007',
       ])
       expect(await store().audit.names([]), 'nothing asked, nothing read').to.deep.equal([])
     })

@@ -235,6 +235,36 @@ export function campaignContract(store: () => Store) {
       expect(await repo().followedBy(deputy('dp0009'))).to.deep.equal([c.id])
       expect(await repo().reachFor(deputy('dp0009'), {})).to.deep.equal([reach(published, 'dp0009', { reachedAt: at(1) })])
     })
+
+    it('ends one person’s follow: later items no longer reach them, what reached them stays; the others follow on', async () => {
+      const c = await repo().create(campaignRecord())
+      const first = await repo().addItem(readingItem(c.id))
+      await repo().publishItem(first.id, T0, [], [])
+      const place = { stationId: null, districtId: null }
+      const neighbour: Reader = { kind: 'mp_user', id: 'mu-2' }
+      await repo().follow(c.id, resident, place, at(1))
+      await repo().follow(c.id, neighbour, place, at(1))
+      await repo().recordRead({ itemId: first.id, campaignId: c.id, personKind: 'mp_user', personId: 'mu-1', readAt: at(2) })
+
+      expect(await repo().unfollow(c.id, resident)).to.equal(true)
+      expect(await repo().unfollow(c.id, resident), 'no longer following: nothing to remove').to.equal(false)
+      expect(await repo().unfollow(c.id, deputy('dp0009')), 'never followed').to.equal(false)
+      expect(await repo().isFollowing(c.id, resident)).to.equal(false)
+      expect(await repo().followedBy(resident)).to.deep.equal([])
+      expect(await repo().isFollowing(c.id, neighbour), 'another person’s follow stays').to.equal(true)
+
+      const later = await repo().addItem(readingItem(c.id))
+      await repo().publishItem(later.id, at(3), [], [])
+      expect(
+        (await repo().reachFor(resident, {})).map((r) => r.itemId),
+        'what reached her stays, nothing new',
+      ).to.deep.equal([first.id])
+      expect(
+        (await repo().readsFor(resident, [first.id])).map((r) => r.itemId),
+        'her read stays',
+      ).to.deep.equal([first.id])
+      expect((await repo().reachFor(neighbour, {})).map((r) => r.itemId)).to.have.members([first.id, later.id])
+    })
   })
 
   describe('reads and check-ins', () => {

@@ -88,6 +88,28 @@ export function caseCountsContract(store: () => Store) {
       )
     })
 
+    it('count the deputies holding cases in every scope, as the busiest deputies are counted (a merged case for nobody), and after a move', async () => {
+      const cases = await liveCaseLives(store())
+      const holders = (list: typeof cases) => new Set(list.filter((c) => c.deputyId && !c.mergedInto).map((c) => c.deputyId)).size
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
+        const expected = holders(inScope(cases, scope))
+        expect(await store().cases.deputiesWithCases(scope), name).to.equal(expected)
+        expect(await store().cases.deputiesWithCases(scope), `${name}: as many as every deputy's bar`).to.equal(
+          (await store().cases.deputyBars(scope, NOW)).length,
+        )
+      }
+      expect(holders(cases)).to.be.greaterThan(1)
+      // With a filter the kept counts do not hold, counted from the cases.
+      const open = { ...SCOPES.district, statuses: [...OPEN_STATUSES] }
+      expect(await store().cases.deputiesWithCases(open)).to.equal(holders(inScope(cases, SCOPES.district).filter((c) => OPEN_STATUSES.includes(c.status))))
+      // A deputy whose cases all went to another holds none.
+      for (const c of cases.filter((c) => c.deputyId === 'dp0004'))
+        await store().cases.update({ ...c, deputyId: 'dp0002' }, [caseEvent(c.id, 'transferred')], [])
+      const moved = cases.map((c) => (c.deputyId === 'dp0004' ? { ...c, deputyId: 'dp0002' } : c))
+      expect(await store().cases.deputiesWithCases({})).to.equal(holders(moved))
+      expect(await store().cases.deputiesWithCases({ stationIds: [] }), 'no station: nobody').to.equal(0)
+    })
+
     it("give every deputy's bar for the statistics' ranking, in every scope and with a filter the kept counts do not hold", async () => {
       const cases = await liveCaseLives(store())
       const byKey = (bars: BarCounts[]) => [...bars].sort((a, b) => (a.key < b.key ? -1 : 1))

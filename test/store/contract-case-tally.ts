@@ -160,6 +160,67 @@ export function caseTallyContract(store: () => Store) {
       expect(await store().cases.listForStats({ placeDistrictIds: [] }), 'an empty list matches nothing').to.deep.equal([])
     })
 
+    it('counts 按时答复 against the reply deadline alone: a message only acknowledged late, or not yet, is not a late reply', async () => {
+      const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR)
+      const base = { districtId: 'd09', stationId: 'st009', ackDueAt: at(-48), replyDueAt: at(24 * 10) }
+      const records = [
+        // Answered in time.
+        caseRecord({ ...base, id: 'rt-answered', status: 'replied', acknowledgedAt: at(-60), repliedAt: at(-50) }),
+        // Not acknowledged, a day past that deadline, its reply due in ten days.
+        caseRecord({ ...base, id: 'rt-unacked', status: 'assigned' }),
+        // Acknowledged late, its reply due in ten days.
+        caseRecord({ ...base, id: 'rt-acked-late', status: 'acknowledged', acknowledgedAt: at(-24) }),
+        // Acknowledged in time, its reply a day past its deadline.
+        caseRecord({ ...base, id: 'rt-reply-late', status: 'acknowledged', acknowledgedAt: at(-60), replyDueAt: at(-24) }),
+      ]
+      for (const record of records) await store().cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+      const scope = { districtIds: ['d09'] }
+      for (const filter of [scope, { ...scope, topic: records[0].topic }]) {
+        const [t] = await store().cases.tally(filter, { now: NOW })
+        // Of the answered one and the one past its reply deadline, one in time; the late acknowledgements are 按时受理's.
+        expect(t, JSON.stringify(filter)).to.include({ replyDue: 2, replyOk: 1, ackDue: 4, ackOk: 2, overdueOpen: 2 })
+        expect(statsFromCounts(t, { ack: null, reply: null })).to.include({ repliedInTimeShare: 0.5, acknowledgedInTimeShare: 0.5 })
+      }
+      expect(caseStats(await store().cases.listForStats(scope), NOW)).to.include({ repliedInTimeShare: 0.5, acknowledgedInTimeShare: 0.5, overdueOpen: 2 })
+    })
+
+    it("reads a week's answers by when they were given, whenever the message was written, each once, within the filter", async () => {
+      const week = { from: new Date(NOW.getTime() - 7 * 24 * HOUR), to: NOW }
+      const inWeek = new Date(NOW.getTime() - 3 * 24 * HOUR)
+      const before = new Date(NOW.getTime() - 10 * 24 * HOUR)
+      const old = new Date(NOW.getTime() - 60 * 24 * HOUR)
+      const records = [
+        caseRecord({ id: 'aw-old-replied', districtId: 'd01', createdAt: old, status: 'replied', repliedAt: inWeek }),
+        caseRecord({ id: 'aw-old-closed', districtId: 'd01', createdAt: old, status: 'closed', repliedAt: before, closedAt: inWeek }),
+        caseRecord({ id: 'aw-both', districtId: 'd01', createdAt: before, status: 'closed', repliedAt: inWeek, closedAt: inWeek }),
+        caseRecord({ id: 'aw-earlier', districtId: 'd01', createdAt: old, status: 'closed', repliedAt: before, closedAt: before }),
+        caseRecord({ id: 'aw-unanswered', districtId: 'd01', createdAt: inWeek, status: 'assigned' }),
+        caseRecord({ id: 'aw-elsewhere', districtId: 'd02', createdAt: old, status: 'replied', repliedAt: inWeek }),
+        // Answered at the very end of the week: the next week's.
+        caseRecord({ id: 'aw-at-the-end', districtId: 'd01', createdAt: old, status: 'replied', repliedAt: NOW }),
+      ]
+      for (const record of records) await store().cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
+      const ids = (cases: CaseRecord[]) => cases.map((c) => c.id)
+      expect(ids(await store().cases.listAnsweredIn({ placeDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
+        'aw-old-closed',
+        'aw-old-replied',
+        'aw-both',
+      ])
+      expect(ids(await store().cases.listAnsweredIn({}, week.from, week.to))).to.have.members(['aw-old-closed', 'aw-old-replied', 'aw-both', 'aw-elsewhere'])
+      // Anonymised since (a resident's erasure, or the years of retention), its answer still counts in its week.
+      const masked = { caseId: 'aw-old-closed', text: '某某反映的问题', reply: null, ratingComment: null, ratingComments: [], eventNotes: {}, messageTexts: {} }
+      expect(await store().privacy.anonymiseCase(masked, NOW)).to.equal(true)
+      expect(ids(await store().cases.listAnsweredIn({ placeDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
+        'aw-old-closed',
+        'aw-old-replied',
+        'aw-both',
+      ])
+      expect(await store().cases.listAnsweredIn({ stationIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
+      expect(await store().cases.listAnsweredIn({ placeDistrictIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
+      for (const none of [{ statuses: [] }, { regionIds: [] }, { officeRegionIds: [] }, { districtsOrStations: { districtIds: [], stationIds: [] } }])
+        expect(await store().cases.listAnsweredIn(none, week.from, week.to), JSON.stringify(none)).to.deep.equal([])
+    })
+
     it('gives one empty tally when nothing matches, and no groups', async () => {
       const [overall] = await store().cases.tally({ stationIds: ['nowhere'] }, { now: NOW, topics: true })
       expect(statsFromCounts(overall, (await store().cases.middleTimes({ stationIds: ['nowhere'] }))[0])).to.deep.equal(caseStats([], NOW))

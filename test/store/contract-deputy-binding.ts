@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { MpUserRecord, Store } from '../../src/store/ports.js'
 import { outboxMessage } from '../../src/services/delivery/outbox-message.js'
 import { NotFoundError } from '../../src/errors.js'
+import { StoreConflict } from '../../src/store/conflicts.js'
 
 const at = new Date('2026-12-03T02:00:00Z')
 
@@ -57,6 +58,23 @@ export function deputyBindingContract(store: () => Store) {
       expect(await s.mpUsers.bindDeputy('mu-new', 'dp0002', miniProgram, notices)).to.deep.equal([])
       expect(await s.mpUsers.bindDeputy('mu-new', 'dp0002', miniProgram, notices), 'the person is not let go of themself').to.deep.equal([])
       expect((await s.mpUsers.get('mu-new'))!.deputyId).to.equal('dp0002')
+      expect((await s.outbox.search({ limit: 10, kind: 'deputy.binding_moved' })).items).to.deep.equal([])
+    })
+
+    it('refuses a person in both places (her chat joined) while the deputy keeps another account in the other: nothing changes', async () => {
+      const s = store()
+      await s.mpUsers.create(person('mu-his-phone', { deputyId: 'dp0004' }))
+      await s.mpUsers.create(person('mu-joined', { botContactId: 'wx-joined', createdAt: new Date(at.getTime() + 1) }))
+      const chat = (u: MpUserRecord) => u.botContactId !== null
+      let refused: unknown = null
+      await s.mpUsers.bindDeputy('mu-joined', 'dp0004', chat, (gone) => gone.map((u) => movedNotice(u.id))).catch((err: unknown) => (refused = err))
+      expect(refused).to.be.instanceOf(StoreConflict)
+      expect((refused as StoreConflict).conflict).to.equal('deputy_channel_taken')
+      expect((refused as StoreConflict).facts).to.deep.equal({ taken: 'mini-program' })
+      expect(
+        (await s.mpUsers.listByDeputyId('dp0004')).map((u) => u.id),
+        'still his alone',
+      ).to.deep.equal(['mu-his-phone'])
       expect((await s.outbox.search({ limit: 10, kind: 'deputy.binding_moved' })).items).to.deep.equal([])
     })
 

@@ -136,6 +136,111 @@ export function livelihoodContract(store: () => Store) {
       expect(await store().outbox.byDedupeKeys(['won', 'lost'])).to.have.length(1)
     })
 
+    it('withdraws a candidate with its proposals and messages in one write, only while the year still collects', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      await repo.createProposal(proposalRecord({ status: 'candidate', projectId: 'lpj-1' }))
+      await repo.saveProject(project(), [], [])
+      await repo.saveProject(project({ id: 'lpj-2', title: '社区食堂', proposalIds: [] }), [], [])
+      const at = new Date('2026-12-05T00:00:00Z')
+      const back = proposalRecord({ status: 'not_adopted', note: '已列入市容计划', updatedAt: at })
+      expect(await repo.withdrawProject(project(), [back], [message('withdrawn')], at)).to.equal(true)
+      expect((await repo.listProjects('lc-1')).map((p) => p.id)).to.deep.equal(['lpj-2'])
+      expect(await repo.getProject('lpj-1')).to.equal(null)
+      expect(await repo.getProposal('lpp-1')).to.deep.equal(back)
+      expect(await store().outbox.byDedupeKeys(['withdrawn'])).to.have.length(1)
+      expect(await repo.getCycle('lc-1'), 'the year marked changed, still collecting').to.deep.equal(cycle({ updatedAt: at }))
+      // A second withdrawal of the same candidate finds it gone and writes nothing.
+      expect(await repo.withdrawProject(project(), [proposalRecord({ status: 'submitted' })], [message('again')], at)).to.equal(false)
+      expect(await repo.getProposal('lpp-1')).to.deep.equal(back)
+      expect(await store().outbox.byDedupeKeys(['again'])).to.deep.equal([])
+
+      // Once the year has moved to its ballot, nothing is written: not the candidate, its proposals, nor the messages.
+      expect(await repo.moveCycle(cycle({ status: 'voting', ballotSurveyId: 'sv-1' }), 'collecting')).to.equal(true)
+      const later = new Date('2026-12-06T00:00:00Z')
+      expect(await repo.withdrawProject(project({ id: 'lpj-2' }), [back], [message('late')], later)).to.equal(false)
+      expect((await repo.listProjects('lc-1')).map((p) => p.id)).to.deep.equal(['lpj-2'])
+      expect(await store().outbox.byDedupeKeys(['late'])).to.deep.equal([])
+      expect(await repo.getCycle('lc-1')).to.deep.equal(cycle({ status: 'voting', ballotSurveyId: 'sv-1' }))
+    })
+
+    it('saves a new candidate or a correction only while the year collects, and never brings a withdrawn one back', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      await repo.createProposal(proposalRecord())
+      const at = new Date('2026-12-05T00:00:00Z')
+      const taken = proposalRecord({ status: 'candidate', projectId: 'lpj-1', updatedAt: at })
+      expect(await repo.saveCandidate(project(), [taken], [message('listed')], at, true)).to.equal(true)
+      expect(await repo.getProject('lpj-1')).to.deep.equal(project())
+      expect(await repo.getProposal('lpp-1')).to.deep.equal(taken)
+      expect(await repo.getCycle('lc-1'), 'the year marked changed').to.deep.equal(cycle({ updatedAt: at }))
+      expect(await repo.saveCandidate(project({ title: '又一个' }), [], [message('twice')], at, true), 'its id is taken').to.equal(false)
+
+      // A correction read before a withdrawal and written after it: the candidate stays withdrawn, nothing written.
+      const read = (await repo.getProject('lpj-1'))!
+      expect(await repo.withdrawProject(read, [proposalRecord({ updatedAt: at })], [], at)).to.equal(true)
+      const corrected = { ...read, title: '老旧小区加装电梯（更正）' }
+      expect(await repo.saveCandidate(corrected, [taken], [message('corrected')], at, false)).to.equal(false)
+      expect(await repo.getProject('lpj-1')).to.equal(null)
+      expect(await repo.listProjects('lc-1')).to.deep.equal([])
+      expect(await repo.getProposal('lpp-1'), 'her proposal back to be sorted').to.deep.include({ status: 'submitted', projectId: null })
+      expect(await store().outbox.byDedupeKeys(['twice', 'corrected'])).to.deep.equal([])
+    })
+
+    it('refuses a correction or a new candidate read before 提交代表票决 and written after it', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      const at = new Date('2026-12-05T00:00:00Z')
+      await repo.saveCandidate(project({ proposalIds: [] }), [], [], at, true)
+      await repo.saveCandidate(project({ id: 'lpj-2', title: '社区食堂', proposalIds: [] }), [], [], at, true)
+      // The office opens the candidate to correct it; 提交代表票决 is pressed and moves the year meanwhile.
+      const read = (await repo.getProject('lpj-1'))!
+      const candidates = await repo.listProjects('lc-1')
+      const voting = cycle({ status: 'voting', ballotSurveyId: 'sv-1' })
+      expect(await repo.startVoting(voting, candidates)).to.equal('started')
+      const later = new Date('2026-12-06T00:00:00Z')
+      expect(await repo.saveCandidate({ ...read, costWan: 900, updatedAt: later }, [], [message('late-fix')], later, false)).to.equal(false)
+      expect(await repo.saveCandidate(project({ id: 'lpj-3', title: '口袋公园', proposalIds: [] }), [], [message('late-new')], later, true)).to.equal(false)
+      expect(await repo.listProjects('lc-1'), 'the candidates the ballot lists').to.deep.equal(candidates)
+      expect(await store().outbox.byDedupeKeys(['late-fix', 'late-new'])).to.deep.equal([])
+      expect(await repo.getCycle('lc-1')).to.deep.equal(voting)
+    })
+
+    it('moves the year to its ballot only over the candidates as read: a correction, withdrawal or new one meanwhile stops it', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      const at = new Date('2026-12-05T00:00:00Z')
+      await repo.saveCandidate(project({ proposalIds: [] }), [], [], at, true)
+      await repo.saveCandidate(project({ id: 'lpj-2', title: '社区食堂', proposalIds: [] }), [], [], at, true)
+      const voting = cycle({ status: 'voting', ballotSurveyId: 'sv-1' })
+      const collecting = cycle({ updatedAt: at })
+
+      // Read; then a correction in the same millisecond, changing the words only; then the move.
+      let read = await repo.listProjects('lc-1')
+      expect(await repo.saveCandidate({ ...read[0]!, description: '为老楼加装电梯' }, [], [], at, false)).to.equal(true)
+      expect(await repo.startVoting(voting, read)).to.equal('candidates_changed')
+      expect(await repo.getCycle('lc-1'), 'still collecting').to.deep.equal(collecting)
+
+      read = await repo.listProjects('lc-1')
+      expect(await repo.withdrawProject(read[1]!, [], [], at)).to.equal(true)
+      expect(await repo.startVoting(voting, read)).to.equal('candidates_changed')
+
+      read = await repo.listProjects('lc-1')
+      await repo.saveCandidate(project({ id: 'lpj-3', title: '口袋公园', proposalIds: [] }), [], [], at, true)
+      expect(await repo.startVoting(voting, read)).to.equal('candidates_changed')
+      expect(await repo.getCycle('lc-1')).to.deep.equal(collecting)
+
+      read = await repo.listProjects('lc-1')
+      expect(read.map((p) => [p.id, p.description])).to.deep.equal([
+        ['lpj-1', '为老楼加装电梯'],
+        ['lpj-3', '加装电梯'],
+      ])
+      expect(await repo.startVoting(voting, read)).to.equal('started')
+      expect(await repo.getCycle('lc-1')).to.deep.equal(voting)
+      expect(await repo.startVoting(cycle({ status: 'voting', ballotSurveyId: 'sv-2' }), read), 'a second press').to.equal('stage_moved')
+      expect((await repo.getCycle('lc-1'))?.ballotSurveyId).to.equal('sv-1')
+    })
+
     it('keeps one progress report per quarter (the latest) and one rating per deputy and project', async () => {
       const repo = store().livelihood
       const report = {

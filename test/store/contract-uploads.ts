@@ -62,6 +62,40 @@ export function uploadsContract(store: () => Store) {
       expect(await uploads.takeUnattached({ kind: 'meeting_file', ownerId: 'mu-li' }, 10, at(0))).to.deep.equal([])
     })
 
+    it('unattaches what one attach marked under its hold, and nothing attached before, for the next take to delete', async () => {
+      const uploads = store().uploads
+      await add('sent-before.jpg', at(0))
+      await add('refused.jpg', at(0))
+      await add('both.jpg', at(0))
+      await uploads.attach('image', ['sent-before.jpg', 'both.jpg'], at(1))
+      // A holder refused after its attach (written nothing): its photos are let go again.
+      expect(await uploads.attach('image', ['refused.jpg', 'both.jpg'], at(2), 'hold-refused')).to.deep.equal([])
+      await uploads.detach('image', ['refused.jpg', 'both.jpg'], 'hold-refused')
+      await uploads.detach('meeting_file', ['refused.jpg'], 'hold-refused')
+      await uploads.detach('image', ['sent-before.jpg'], 'hold-other')
+      await uploads.detach('image', [], 'hold-refused')
+      const taken = await uploads.takeUnattached({ kind: 'image', uploadedBefore: at(24) }, 10, at(25))
+      expect(namesOf(taken), 'only the one that attach marked').to.deep.equal(['refused.jpg'])
+      expect(taken[0]).to.deep.include({ attachedAt: null, deletingAt: at(25) })
+    })
+
+    it('never lets go of photos another record keeps, when two records attach them in the same millisecond', async () => {
+      const uploads = store().uploads
+      await add('road.jpg', at(0))
+      await add('lift.jpg', at(0))
+      await add('park.jpg', at(0))
+      // Her first proposal is stored; the second, the same photos sent again at the same instant, is refused at the cap.
+      expect(await uploads.attach('image', ['road.jpg', 'lift.jpg'], at(1), 'hold-stored')).to.deep.equal([])
+      expect(await uploads.attach('image', ['road.jpg', 'lift.jpg'], at(1), 'hold-refused')).to.deep.equal([])
+      await uploads.detach('image', ['road.jpg', 'lift.jpg'], 'hold-refused')
+      // The other way round: the refused one marked first, a message keeping the photo came next, at the same instant.
+      expect(await uploads.attach('image', ['park.jpg'], at(1), 'hold-refused-2')).to.deep.equal([])
+      expect(await uploads.attach('image', ['park.jpg'], at(1))).to.deep.equal([])
+      await uploads.detach('image', ['park.jpg'], 'hold-refused-2')
+      expect(await uploads.takeUnattached({ kind: 'image', uploadedBefore: at(24) }, 10, at(25)), 'every photo kept by a stored record').to.deep.equal([])
+      expect(await uploads.takeUnattached({ kind: 'image', ownerId: 'mu-wang' }, 10, at(25))).to.deep.equal([])
+    })
+
     it('never forgets an attached upload', async () => {
       const uploads = store().uploads
       await add('on-a-case.jpg', at(0))

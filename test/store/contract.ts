@@ -49,6 +49,8 @@ import { mergeTargetContract } from './contract-merge-target.js'
 import { casesOfDeputiesContract, deputyMovesContract, inviteeWithdrawalContract } from './contract-deputy-moves.js'
 import { outboxDroppedContract } from './contract-outbox-dropped.js'
 import { checkInWithdrawnContract } from './contract-check-in-withdrawn.js'
+import { markedInviteesContract } from './contract-marked-invitees.js'
+import { chatJoinContract } from './contract-chat-join.js'
 import { caseRecord } from './records.js'
 
 /** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
@@ -290,6 +292,11 @@ export function storeContract(open: () => Promise<Store>) {
       expect(await ids({ q: '张伟', limit: 10 })).to.deep.equal(['dp0001', 'dp0003'])
       expect(await ids({ q: '张伟', level: 'township', limit: 10 })).to.deep.equal(['dp0003'])
       expect(await ids({ stationId: 'st002', limit: 10 })).to.deep.equal(['dp0002'])
+      // Any of several stations (a clerk of several), each deputy once; none of no station; with one named, both hold.
+      expect(await ids({ stationIds: ['st002', 'st001'], limit: 10 })).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
+      expect(await ids({ stationIds: ['st002'], q: '王芳', limit: 10 })).to.deep.equal(['dp0002'])
+      expect(await ids({ stationIds: [], limit: 10 })).to.deep.equal([])
+      expect(await ids({ stationId: 'st001', stationIds: ['st002'], limit: 10 })).to.deep.equal(['dp0002'])
       expect(await ids({ topic: '医疗卫生', limit: 10 })).to.deep.equal(['dp0002'])
       expect(await ids({ q: '%', limit: 10 })).to.deep.equal([])
     })
@@ -677,6 +684,8 @@ export function storeContract(open: () => Promise<Store>) {
   casesOfDeputiesContract(() => store)
   outboxDroppedContract(() => store)
   checkInWithdrawnContract(() => store)
+  markedInviteesContract(() => store)
+  chatJoinContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

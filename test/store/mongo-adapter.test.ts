@@ -678,6 +678,8 @@ describe('mongo adapter, against a fake server', function () {
         rsvpAt: null,
         checkedInAt: null,
         'staffEntry.at': null,
+        // A new entry: only over no 已离任 / 已调到… mark (test/store/mongo-marked-invitees.test.ts).
+        withdrawn: null,
       })
       expect(write.u).to.deep.equal({ $set: { rsvp: 'leave', reason: '住院', rsvpAt: at, checkedInAt: null, staffEntry } })
 
@@ -721,6 +723,15 @@ describe('mongo adapter, against a fake server', function () {
       const [find] = on('campaigns', 'find')
       expect(find.body.filter).to.deep.equal({ $and: [{ scopeDistrictIds: { $in: ['d01'] } }, { createdBy: 'st-wang' }] })
       expect(find.body.sort).to.deep.equal({ createdAt: -1, _id: -1 })
+    })
+
+    it("finds a clerk's deputies of several stations with one $in on the deputies' stations, and both conditions with one named", async () => {
+      await open()
+      await store!.deputies.search({ limit: 50, stationIds: ['st001', 'st002'] })
+      await store!.deputies.search({ limit: 50, stationId: 'st001', stationIds: ['st002'] })
+      const [several, both] = on('deputies', 'find')
+      expect(several.body.filter).to.deep.equal({ stationIds: { $in: ['st001', 'st002'] } })
+      expect(both.body.filter).to.deep.equal({ stationIds: { $eq: 'st001', $in: ['st002'] } })
     })
 
     it('finds the closed ballots still to be counted on an index of ballots by their count and close, not by walking every closed survey', async () => {
@@ -1094,6 +1105,140 @@ describe('mongo adapter, against a fake server', function () {
 
       fake.answer((c) => (c.name === 'find' && c.body.find === 'staff' ? cursorAnswer(c, [{ ...staffDoc, passwordHash: 'scrypt$x' }]) : undefined))
       expect(await store!.staff.get('sf01')).to.include({ mustChangePassword: false })
+    })
+  })
+
+  describe('livelihood: a candidate withdrawn before the ballot', () => {
+    const at = new Date('2026-12-05T00:00:00Z')
+    const candidate = { id: 'lpj-1', cycleId: 'lc-1' }
+    const deletes = (n: number) => fake.answer((c) => (c.name === 'delete' && c.body.delete === 'livelihood_projects' ? { n, ok: 1 } : undefined))
+
+    it('writes the cycle (only while it collects), deletes the candidate and writes its proposals, in one committed transaction', async () => {
+      await open()
+      matches('livelihood_cycles')
+      deletes(1)
+      expect(await store!.livelihood.withdrawProject(candidate, [], [], at)).to.equal(true)
+      const [mark] = on('livelihood_cycles', 'update')
+      expect(mark.body.updates[0]).to.deep.include({ q: { _id: 'lc-1', status: 'collecting' }, u: { $set: { updatedAt: at } } })
+      const [drop] = on('livelihood_projects', 'delete')
+      expect(drop.body.deletes[0].q).to.deep.equal({ _id: 'lpj-1', cycleId: 'lc-1', status: 'candidate' })
+      expect(drop.body.txnNumber, "in the cycle's transaction").to.deep.equal(mark.body.txnNumber)
+      expect(fake.sent('commitTransaction')).to.have.length(1)
+    })
+
+    it('writes nothing once the cycle has moved on, and undoes its mark when the candidate is already gone', async () => {
+      await open()
+      expect(await store!.livelihood.withdrawProject(candidate, [], [], at), 'the cycle no longer collects').to.equal(false)
+      expect(on('livelihood_projects', 'delete')).to.deep.equal([])
+      const committed = fake.sent('commitTransaction').length
+      matches('livelihood_cycles')
+      expect(await store!.livelihood.withdrawProject(candidate, [], [], at), 'withdrawn by another request').to.equal(false)
+      expect(fake.sent('commitTransaction').length, 'its mark on the cycle is not committed').to.equal(committed)
+      expect(fake.sent('abortTransaction')).to.have.length(1)
+    })
+
+    it('unattaches uploads only where they still carry the hold given', async () => {
+      await open()
+      await store!.uploads.detach('image', ['a.jpg'], 'hold-1')
+      const [update] = on('uploads', 'update')
+      expect(update.body.updates[0]).to.deep.include({
+        q: { _id: { $in: ['image/a.jpg'] }, attachedBy: { $eq: 'hold-1' } },
+        u: { $set: { attachedAt: null, attachedBy: null } },
+      })
+    })
+
+    it('marks an upload and clears the hold of one attached already in one step per document', async () => {
+      await open()
+      await store!.uploads.attach('image', ['a.jpg'], at, 'hold-1')
+      const [update] = on('uploads', 'update')
+      expect(update.body.updates[0].q).to.deep.equal({ _id: { $in: ['image/a.jpg'] }, $or: [{ attachedAt: { $ne: null } }, { deletingAt: null }] })
+      const unattached = { $eq: [{ $ifNull: ['$attachedAt', null] }, null] }
+      expect(update.body.updates[0].u).to.deep.equal([
+        { $set: { attachedBy: { $cond: [unattached, { $literal: 'hold-1' }, null] }, attachedAt: { $ifNull: ['$attachedAt', at] } } },
+      ])
+    })
+  })
+
+  describe("livelihood: corrections and the ballot's start, fenced off from each other", () => {
+    const at = new Date('2026-12-05T00:00:00Z')
+    const candidate = {
+      id: 'lpj-1',
+      cycleId: 'lc-1',
+      title: '老旧小区加装电梯',
+      description: '加装电梯',
+      place: '湛河区',
+      costWan: 300,
+      unitId: 'u01',
+      proposalIds: [],
+      status: 'candidate' as const,
+      votes: null,
+      createdAt: at,
+      updatedAt: at,
+    }
+    const cycle = {
+      id: 'lc-1',
+      office: 'city',
+      year: 2027,
+      title: '2027年民生实事',
+      opensAt: at,
+      closesAt: at,
+      status: 'voting' as const,
+      projectCount: 1,
+      ballotSurveyId: 'sv-1',
+      createdBy: 'admin',
+      createdAt: at,
+      updatedAt: at,
+    }
+    const stored = (docs: object[]) => fake.answer((c) => (c.name === 'find' && c.body.find === 'livelihood_projects' ? cursorAnswer(c, docs) : undefined))
+
+    it('corrects a candidate only over the one stored, in the transaction that marks the cycle, never writing it anew', async () => {
+      await open()
+      matches('livelihood_cycles')
+      matches('livelihood_projects')
+      expect(await store!.livelihood.saveCandidate(candidate, [], [], at, false)).to.equal(true)
+      const [mark] = on('livelihood_cycles', 'update')
+      expect(mark.body.updates[0]).to.deep.include({ q: { _id: 'lc-1', status: 'collecting' }, u: { $set: { updatedAt: at } } })
+      const [write] = on('livelihood_projects', 'update')
+      expect(write.body.updates[0].q).to.deep.equal({ _id: 'lpj-1', cycleId: 'lc-1', status: 'candidate' })
+      expect(write.body.updates[0].upsert, 'a withdrawn candidate is not written back').not.to.equal(true)
+      expect(write.body.txnNumber, "in the cycle's transaction").to.deep.equal(mark.body.txnNumber)
+      expect(fake.sent('commitTransaction')).to.have.length(1)
+    })
+
+    it('writes no correction once the cycle has moved on, and undoes its mark when the candidate is gone', async () => {
+      await open()
+      expect(await store!.livelihood.saveCandidate(candidate, [], [], at, false), 'the cycle no longer collects').to.equal(false)
+      expect(on('livelihood_projects', 'update')).to.deep.equal([])
+      const committed = fake.sent('commitTransaction').length
+      matches('livelihood_cycles')
+      expect(await store!.livelihood.saveCandidate(candidate, [], [], at, false), 'withdrawn by another request').to.equal(false)
+      expect(fake.sent('commitTransaction').length, 'its mark on the cycle is not committed').to.equal(committed)
+      expect(fake.sent('abortTransaction')).to.have.length(1)
+    })
+
+    it('moves the year to its ballot, then reads its candidates in the same transaction, and commits only when they are as read', async () => {
+      await open()
+      matches('livelihood_cycles')
+      stored([{ _id: 'lpj-1', ...candidate }])
+      expect(await store!.livelihood.startVoting(cycle, [candidate])).to.equal('started')
+      const [move] = on('livelihood_cycles', 'update')
+      expect(move.body.updates[0].q).to.deep.equal({ _id: 'lc-1', status: 'collecting' })
+      const [read] = on('livelihood_projects', 'find')
+      expect(read.body.filter).to.deep.equal({ cycleId: 'lc-1', status: 'candidate' })
+      expect(read.body.txnNumber, "in the move's transaction").to.deep.equal(move.body.txnNumber)
+      expect(fake.sent('commitTransaction')).to.have.length(1)
+    })
+
+    it('undoes the move when a candidate changed since it was read, and reads nothing when the stage had moved', async () => {
+      await open()
+      expect(await store!.livelihood.startVoting(cycle, [candidate])).to.equal('stage_moved')
+      expect(on('livelihood_projects', 'find')).to.deep.equal([])
+      const committed = fake.sent('commitTransaction').length
+      matches('livelihood_cycles')
+      stored([{ _id: 'lpj-1', ...candidate, description: '为老楼加装电梯' }])
+      expect(await store!.livelihood.startVoting(cycle, [candidate])).to.equal('candidates_changed')
+      expect(fake.sent('commitTransaction').length, 'the move is not committed').to.equal(committed)
+      expect(fake.sent('abortTransaction')).to.have.length(1)
     })
   })
 

@@ -190,6 +190,22 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     })
 
   for (const [scope, scoped] of Object.entries(SCOPES))
+    it(`the ${scope}'s weekly report reads the week's answers through their times, and counts its deputies from the counts kept per deputy`, async () => {
+      const cases = caseRepo(db, new GroupCommit(db))
+      const week = [new Date('2026-11-23T00:00:00Z'), NOW] as const
+      const answers = await plansOf(db, () => cases.listAnsweredIn({ ...scoped }, ...week))
+      expectNoFullScan(answers)
+      expect(answers.map((plan) => plan.join(' | '))).to.deep.equal([
+        'SEARCH cases USING INDEX cases_replied_at (replied_at>? AND replied_at<?)',
+        'SEARCH cases USING INDEX cases_closed_retention (closed_at>? AND closed_at<?)',
+        'SEARCH cases USING INDEX cases_closed_anonymised (closed_at>? AND closed_at<?)',
+      ])
+      const deputies = await plansOf(db, () => cases.deputiesWithCases({ ...scoped }))
+      expectNoFullScan(deputies)
+      expect(deputies.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
+    })
+
+  for (const [scope, scoped] of Object.entries(SCOPES))
     it(`the ${scope}'s statistics by deputy: every deputy ranked by the counts kept per deputy (the figures of "now" from memory), a page's deputies each through their own cases`, async () => {
       const cases = caseRepo(db, new GroupCommit(db))
       const ranking = await plansOf(db, () => cases.deputyBars({ ...scoped }, NOW))

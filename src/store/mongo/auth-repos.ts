@@ -119,6 +119,8 @@ const NAMED: Record<AuditNamedKind, { model: string; name: string; role?: string
   livelihood_cycle: { model: 'LivelihoodCycle', name: 'title' },
   livelihood_project: { model: 'LivelihoodProject', name: 'title' },
   livelihood_proposal: { model: 'LivelihoodProposal', name: 'title' },
+  // The suggestion repo's model (suggestion-repo.ts) keeps the number beside the record.
+  suggestion: { model: 'Suggestion', name: 'number' },
 }
 
 /** Leases are kept in the server's time (see ServerClock), so instances with skewed clocks agree. */

@@ -242,6 +242,11 @@ export async function campaignRepo(conn: Connection, { Outbox }: Pick<Models, 'O
         }),
       )
     },
+    async unfollow(campaignId, reader) {
+      // No gate: a publication that read her as a follower just before reaches her with that one item, as it would
+      // have a moment earlier; nothing is lost or doubled.
+      return (await Follower.deleteOne({ campaignId, personKind: reader.kind, personId: reader.id })).deletedCount === 1
+    },
     async isFollowing(campaignId, reader) {
       return !!(await Follower.exists({ campaignId, personKind: reader.kind, personId: reader.id }))
     },

@@ -146,6 +146,9 @@ function caseSchema() {
   schema.index({ dueKey: 1, _id: 1 })
   // The retention job: ended cases by when they closed.
   schema.index({ status: 1, closedAt: 1 })
+  // The weekly report's answers of a week, by when they were given (sqlite migration 072).
+  schema.index({ repliedAt: 1 }, { partialFilterExpression: { repliedAt: { $type: 'date' } } })
+  schema.index({ closedAt: 1 }, { partialFilterExpression: { closedAt: { $type: 'date' } } })
   // The console's filters at a province's scale, each in the list's orders (sqlite migration 029).
   for (const field of ['status', 'topic', 'deputyId', 'regionId', 'rating', 'stationId', 'districtId', 'handlingDistrictId'])
     schema.index({ [field]: 1, createdAt: -1, _id: -1 })

@@ -232,6 +232,11 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
     async listForStats(filter) {
       return find(allOf(filterClauses(filter)), { createdAt: 1, _id: 1 })
     },
+    async listAnsweredIn(filter, from, to) {
+      // Either time in the span, each through its own index (a week's answers, not the scope's years of cases).
+      const within = (field: 'repliedAt' | 'closedAt') => ({ [field]: { $gte: from, $lt: to } })
+      return find(allOf([...filterClauses(filter), { $or: [within('repliedAt'), within('closedAt')] }]), { createdAt: 1, _id: 1 })
+    },
     ...caseTally(Case),
     async mergedInto(caseId) {
       // $type as the partial index says it: the planner does not infer it from the equality,

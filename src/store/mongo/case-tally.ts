@@ -107,6 +107,16 @@ export function caseTally(Case: Model<CaseDoc>) {
       return (await tally(filter, { now, groupBy: 'deputy' })).flatMap(barOf)
     },
 
+    async deputiesWithCases(filter: CaseFilter): Promise<number> {
+      // A merged message counts for no deputy (KEY_FIELD.deputy).
+      const [row] = await Case.aggregate<{ n: number }>([
+        { $match: allOf([...filterClauses(filter), { deputyId: { $type: 'string' } }, { mergedInto: null }]) },
+        { $group: { _id: '$deputyId' } },
+        { $count: 'n' },
+      ])
+      return row?.n ?? 0
+    },
+
     async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
       return busiestOf(await tally(filter, { now, groupBy: 'deputy' }), top)
     },

@@ -26,6 +26,10 @@ export interface BindingCodeDoc {
   /** Wrong codes entered anywhere while this one was live; lockedAt once too many. */
   wrongTries: number
   lockedAt: Date | null
+  /** deputy, staff or resident; absent on codes from before (counted with deputies' and staff's). */
+  purpose?: string | null
+  /** The code's own hash whatever its purpose: unique, so that one code is never two purposes' at once. */
+  codeKey?: string | null
 }
 
 export interface DeliveryModels {
@@ -57,10 +61,16 @@ function bindingCodeSchema() {
       usedBy: { type: String, default: null },
       wrongTries: { type: Number, default: 0 },
       lockedAt: { type: Date, default: null },
+      purpose: { type: String, default: null },
+      codeKey: { type: String, default: null },
     },
     options,
   )
   schema.index({ deputyId: 1 })
+  // Codes from before have none: only keys that are strings are held unique.
+  schema.index({ codeKey: 1 }, { unique: true, partialFilterExpression: { codeKey: { $type: 'string' } } })
+  // The maintenance job deletes codes some days after they expire.
+  schema.index({ expiresAt: 1 })
   return schema
 }
 

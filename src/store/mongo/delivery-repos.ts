@@ -1,4 +1,4 @@
-import type { BindingCodeRepo, SubscriptionRepo } from '../ports.js'
+import type { BindingCodePool, BindingCodeRepo, SubscriptionRepo } from '../ports.js'
 import type { BindingCodeDoc, SubscriptionCreditDoc } from './delivery-models.js'
 import type { Models } from './models.js'
 import { isDuplicateKey, translate } from './errors.js'
@@ -73,11 +73,28 @@ export function subscriptionRepo({ SubscriptionCredit }: Models): SubscriptionRe
 }
 
 export function bindingCodeRepo({ BindingCode }: Models): BindingCodeRepo {
+  // A wrong try counts against the live codes of the pool it was typed for; codes without a purpose are deputies' or staff's.
+  const inPool = (pool: BindingCodePool) => (pool === 'resident' ? { purpose: 'resident' } : { purpose: { $ne: 'resident' } })
   return {
-    async create({ codeHash, deputyId, createdBy, createdAt, expiresAt }) {
-      // The same hash twice is a ConflictError, as sqlite's primary key makes it.
+    async create({ codeHash, deputyId, createdBy, createdAt, expiresAt, purpose, codeKey, replacing }) {
+      // One live code per subject of this purpose: the earlier ones not used yet go first (a failed insert after leaves
+      // the subject with none, and she takes another: nothing is bound by a code that is gone).
+      if (replacing) await BindingCode.deleteMany({ deputyId, purpose: purpose ?? null, usedAt: null })
+      // The same hash or key twice is a ConflictError, as sqlite's primary key and unique index make it.
       await translate(() =>
-        BindingCode.create({ _id: codeHash, deputyId, createdBy, createdAt, expiresAt, usedAt: null, usedBy: null, wrongTries: 0, lockedAt: null }),
+        BindingCode.create({
+          _id: codeHash,
+          deputyId,
+          createdBy,
+          createdAt,
+          expiresAt,
+          usedAt: null,
+          usedBy: null,
+          wrongTries: 0,
+          lockedAt: null,
+          purpose: purpose ?? null,
+          codeKey: codeKey ?? null,
+        }),
       )
     },
     async redeem(codeHash, userId, now) {
@@ -90,13 +107,29 @@ export function bindingCodeRepo({ BindingCode }: Models): BindingCodeRepo {
       ).lean<BindingCodeDoc>()
       return doc?.deputyId ?? null
     },
-    async recordWrongTry(now, lockAfter) {
+    async redeemAny(codeHashes, userId, now) {
+      // Each one atomic, as redeem: of two redemptions of one code, only the first still finds it unused.
+      const redeemed = []
+      for (const codeHash of codeHashes) {
+        const doc = await BindingCode.findOneAndUpdate(
+          { _id: codeHash, usedAt: null, lockedAt: null, expiresAt: { $gt: now } },
+          { $set: { usedAt: now, usedBy: userId } },
+          { returnDocument: 'after' },
+        ).lean<BindingCodeDoc>()
+        if (doc) redeemed.push({ codeHash, subjectId: doc.deputyId, expiresAt: doc.expiresAt })
+      }
+      return redeemed
+    },
+    async recordWrongTry(now, lockAfter, pool = 'official') {
       // Two steps without a transaction: a try counted but not yet compared is compared by
       // the next one, and locking is idempotent.
-      const live = { usedAt: null, lockedAt: null, expiresAt: { $gt: now } }
+      const live = { usedAt: null, lockedAt: null, expiresAt: { $gt: now }, ...inPool(pool) }
       await BindingCode.updateMany(live, { $inc: { wrongTries: 1 } })
       const locked = await BindingCode.updateMany({ ...live, wrongTries: { $gte: lockAfter } }, { $set: { lockedAt: now } })
       return locked.modifiedCount
+    },
+    async purgeExpired(before) {
+      return (await BindingCode.deleteMany({ expiresAt: { $lt: before } })).deletedCount
     },
   }
 }

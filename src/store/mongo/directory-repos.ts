@@ -105,6 +105,8 @@ export function deputyRepo({ Deputy, Outbox }: Models, conn: Connection): Deputy
       if (query.level) filter.level = query.level
       // Equality on an array field matches any element, served by the multikey index.
       if (query.stationId) filter.stationIds = query.stationId
+      // Any of these; with stationId too, both hold (each operator matches some element of the array).
+      if (query.stationIds) filter.stationIds = query.stationId ? { $eq: query.stationId, $in: query.stationIds } : { $in: query.stationIds }
       if (query.topic) filter.topics = query.topic
       // Older documents have no field and are in office.
       if (query.active !== undefined) filter.active = query.active ? { $ne: false } : false

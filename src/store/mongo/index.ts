@@ -14,6 +14,7 @@ import { campaignRepo } from './campaign-repo.js'
 import { idempotencyRepo, mpUserRepo } from './people-repos.js'
 import { outboxRepo } from './outbox-repo.js'
 import { bindingCodeRepo, subscriptionRepo } from './delivery-repos.js'
+import { chatJoinRepo } from './chat-join.js'
 import { botRepo } from './bot-repo.js'
 import { meetingRepo } from './meeting-repo.js'
 import { quizRepo } from './quiz-repo.js'
@@ -85,6 +86,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       idempotency: idempotencyRepo(models),
       subscriptions: subscriptionRepo(models),
       bindingCodes: bindingCodeRepo(models),
+      chatJoins: await chatJoinRepo(conn, models),
       bot: botRepo(conn, models),
       campaigns: await campaignRepo(conn, models),
       meetings: meetingRepo(conn, models),

@@ -1,6 +1,7 @@
 import { Schema, type Connection } from 'mongoose'
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../../domain/livelihood.js'
 import { NotFoundError } from '../../errors.js'
+import { candidatesAsRead } from '../candidates-as-read.js'
 import { StoreConflict } from '../conflicts.js'
 import type { LivelihoodRepo } from '../livelihood-ports.js'
 import { translate } from './errors.js'
@@ -122,11 +123,59 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       })
       return project
     },
+    async saveCandidate(project, proposals, outbox, at, isNew) {
+      return conn
+        .transaction(async (session) => {
+          // The cycle is written, not only read, as withdrawProject's: a stage move or a withdrawal committed meanwhile
+          // makes this a write conflict, run again by the driver, which then finds the stage moved or the candidate gone.
+          const { matchedCount } = await Cycle.updateOne({ _id: project.cycleId, status: 'collecting' }, { $set: { updatedAt: at } }, { session })
+          if (matchedCount !== 1) return false
+          if (isNew) {
+            if (await Project.exists({ _id: project.id }).session(session)) throw new CandidateGone()
+            await Project.create([{ _id: project.id, ...project }], { session })
+          } else {
+            // Only over the candidate still stored: one withdrawn meanwhile is not brought back (no upsert).
+            const { matchedCount: there } = await Project.replaceOne(
+              { _id: project.id, cycleId: project.cycleId, status: 'candidate' },
+              { ...project },
+              { session },
+            )
+            // Thrown rather than returned: the cycle's mark is undone with the transaction.
+            if (there !== 1) throw new CandidateGone()
+          }
+          if (proposals.length) await Proposal.bulkWrite(proposals.map(replace), { session })
+          await insertOutbox(Outbox, outbox, session)
+          return true
+        })
+        .catch((err: unknown) => {
+          if (err instanceof CandidateGone) return false
+          throw err
+        })
+    },
     async updateProposals(proposals, outbox) {
       await conn.transaction(async (session) => {
         if (proposals.length) await Proposal.bulkWrite(proposals.map(replace), { session })
         await insertOutbox(Outbox, outbox, session)
       })
+    },
+    async withdrawProject(project, proposals, outbox, at) {
+      return conn
+        .transaction(async (session) => {
+          // The cycle is written, not only read: a stage move committed meanwhile makes this a write conflict, run again
+          // by the driver, which then finds the stage moved (a read alone would not see it in the transaction's snapshot).
+          const { matchedCount } = await Cycle.updateOne({ _id: project.cycleId, status: 'collecting' }, { $set: { updatedAt: at } }, { session })
+          if (matchedCount !== 1) return false
+          const { deletedCount } = await Project.deleteOne({ _id: project.id, cycleId: project.cycleId, status: 'candidate' }, { session })
+          // Thrown rather than returned: the cycle's mark is undone with the transaction.
+          if (deletedCount !== 1) throw new CandidateGone()
+          if (proposals.length) await Proposal.bulkWrite(proposals.map(replace), { session })
+          await insertOutbox(Outbox, outbox, session)
+          return true
+        })
+        .catch((err: unknown) => {
+          if (err instanceof CandidateGone) return false
+          throw err
+        })
     },
     async getProject(id) {
       const d = await Project.findById(id).lean()
@@ -134,6 +183,24 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
     },
     async listProjects(cycleId) {
       return (await Project.find({ cycleId }).sort({ createdAt: 1, _id: 1 }).lean()).map(projectOf)
+    },
+    async startVoting(next, candidates) {
+      return conn
+        .transaction(async (session): Promise<'started' | 'stage_moved'> => {
+          // Written first: a correction or withdrawal committed after this transaction's snapshot makes it a write
+          // conflict (they write the cycle too), run again by the driver; one coming later meets this write and, run
+          // again, finds the stage moved. The candidates read below are then the ones fixed.
+          const { matchedCount } = await Cycle.replaceOne({ _id: next.id, status: 'collecting' }, { ...next }, { session })
+          if (matchedCount !== 1) return 'stage_moved'
+          const stored = (await Project.find({ cycleId: next.id, status: 'candidate' }, null, { session }).lean()).map(projectOf)
+          // Thrown rather than returned: the stage move is undone with the transaction.
+          if (!candidatesAsRead(stored, candidates)) throw new CandidatesChanged()
+          return 'started'
+        })
+        .catch((err: unknown) => {
+          if (err instanceof CandidatesChanged) return 'candidates_changed' as const
+          throw err
+        })
     },
     async settleBallot(cycle, projects, outbox) {
       return conn.transaction(async (session) => {
@@ -166,3 +233,8 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
     },
   }
 }
+
+/** A withdrawal or correction that found its candidate gone (or a new one's id taken): its transaction is aborted. */
+class CandidateGone extends Error {}
+/** A ballot's start that found the candidates changed since they were read: its transaction is aborted. */
+class CandidatesChanged extends Error {}

@@ -183,13 +183,17 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       return null
     },
     async rewriteInvitee(before, after) {
+      // A new staff entry is written only over no 已离任 / 已调到… mark (absent or null), as sqlite's `withdrawn IS NULL`.
+      const entering = !!after.staffEntry && !before.staffEntry
+      const who = personFilter(before.meetingId, { kind: before.personKind, id: before.personId })
       const result = await MeetingInvitee.updateOne(
         {
-          ...personFilter(before.meetingId, { kind: before.personKind, id: before.personId }),
+          ...who,
           rsvp: before.rsvp,
           rsvpAt: before.rsvpAt ?? null,
           checkedInAt: before.checkedInAt ?? null,
           'staffEntry.at': before.staffEntry?.at ?? null,
+          ...(entering ? { withdrawn: null } : {}),
         },
         {
           $set: {
@@ -201,12 +205,18 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
           },
         },
       )
-      return result.modifiedCount === 1
+      if (result.modifiedCount === 1) return true
+      // Only to say why nothing was written: refused by the mark, or changed meanwhile (false, as before).
+      if (entering && (await MeetingInvitee.findOne(who, { withdrawn: 1 }).lean<MeetingInviteeDoc>())?.withdrawn) throw new StoreConflict('no_longer_invited')
+      return false
     },
     async withdrawInvitees(marks) {
       if (!marks.length) return []
-      const change = ({ withdrawn }: InviteeMark) =>
-        withdrawn ? { $set: { withdrawn: { reason: withdrawn.reason, at: withdrawn.at, to: withdrawn.to } } } : { $unset: { withdrawn: 1 } }
+      // Told anew with the mark cleared: invited from `tell.at`, in the same write as the clearing.
+      const change = ({ withdrawn, tell }: InviteeMark) =>
+        withdrawn
+          ? { $set: { withdrawn: { reason: withdrawn.reason, at: withdrawn.at, to: withdrawn.to } } }
+          : { $unset: { withdrawn: 1 }, ...(tell ? { $set: { invitedAt: tell.at } } : {}) }
       const key = (meetingId: string, kind: string, id: string) => `${meetingId}:${kind}:${id}`
       // One transaction, as sqlite's: the marks as they stand are read in it (a write meanwhile makes it retry), and
       // those still as their writer read them (`was`, by time) are written in one round trip.
@@ -230,6 +240,12 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
             due.map((x) => ({ updateOne: { filter: markFilter(x), update: change(x) } })),
             { session, ordered: true },
           )
+        // Their 会议通知, in the same transaction: only for the marks written.
+        await insertOutbox(
+          Outbox,
+          due.flatMap((x) => (x.tell && !x.withdrawn ? x.tell.messages : [])),
+          session,
+        )
         return due
       })
     },

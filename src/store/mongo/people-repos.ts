@@ -7,6 +7,7 @@ import type { Models } from './models.js'
 import { idempotencyFromDoc, mpUserFromDoc, mpUserToDoc } from './case-records.js'
 import { pickPatch } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
+import { refuseSecondDeputyAccount } from '../deputy-channels.js'
 
 // The fields an update may touch, the columns the sqlite adapter rewrites.
 const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consentVersion', 'consentAt', 'botContactId', 'botAlias'] as const
@@ -24,7 +25,8 @@ interface DeputyBindingDoc {
   bindings: number
 }
 
-export async function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): Promise<MpUserRepo> {
+export async function mpUserRepo(conn: Connection, models: Models): Promise<MpUserRepo> {
+  const { MpUser, Outbox } = models
   const DeputyBinding = conn.model<DeputyBindingDoc>(
     'DeputyBinding',
     new Schema<DeputyBindingDoc>({ _id: String, bindings: Number }, { versionKey: false, id: false }),
@@ -85,7 +87,13 @@ export async function mpUserRepo(conn: Connection, { MpUser, Outbox }: Models): 
             .sort({ createdAt: 1, _id: 1 })
             .session(session)
             .lean<MpUserDoc[]>()
-          const replaced = bound.map(mpUserFromDoc).filter((u) => u.id !== personId && replaces(u))
+          const others = bound.map(mpUserFromDoc).filter((u) => u.id !== personId)
+          const replaced = others.filter(replaces)
+          const person = await MpUser.findById(personId).session(session).lean<MpUserDoc>()
+          refuseSecondDeputyAccount(
+            person && mpUserFromDoc(person),
+            others.filter((u) => !replaced.includes(u)),
+          )
           if (replaced.length) await MpUser.updateMany({ _id: { $in: replaced.map((u) => u.id) } }, { $set: { deputyId: null } }, { session })
           if (!(await MpUser.updateOne({ _id: personId }, { $set: { deputyId } }, { session })).matchedCount) throw new NotFoundError('用户不存在')
           await insertOutbox(Outbox, notices(replaced), session)

@@ -198,6 +198,8 @@ export function privacyRepo(
           if (!user) return false
           if (user.botContactId) await BotDialogue.deleteOne({ _id: user.botContactId }, { session })
           await SubscriptionCredit.deleteMany({ userId }, { session })
+          // Her chat joined, or asking to join (the chat's WeChat name is in it): gone with her (chat-join.ts).
+          await model<{ _id: string; chatPersonId: string }>('ChatJoin').deleteMany({ $or: [{ _id: userId }, { chatPersonId: userId }] }, { session })
           await MpUser.updateOne(
             { _id: userId },
             {

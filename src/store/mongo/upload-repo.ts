@@ -10,6 +10,8 @@ interface UploadDoc {
   ownerId: string
   uploadedAt: Date
   attachedAt: Date | null
+  /** The hold of the attach call that marked it (UploadRepo.attach), while nothing else keeps it. */
+  attachedBy?: string | null
   deletingAt: Date | null
 }
 
@@ -33,6 +35,7 @@ export async function uploadRepo(conn: Connection): Promise<UploadRepo> {
       ownerId: String,
       uploadedAt: Date,
       attachedAt: { type: Date, default: null },
+      attachedBy: { type: String, default: null },
       deletingAt: { type: Date, default: null },
     },
     { versionKey: false, id: false },
@@ -47,14 +50,25 @@ export async function uploadRepo(conn: Connection): Promise<UploadRepo> {
     async add(upload) {
       await Upload.create({ _id: idOf(upload.kind, upload.name), ...upload, attachedAt: null, deletingAt: null })
     },
-    async attach(kind, names, at) {
+    async attach(kind, names, at, hold) {
       if (!names.length) return []
       const ids = names.map((n) => idOf(kind, n))
       // Each document is marked atomically: one a deletion has not taken is attached before it can
       // be (a take skips attached ones); one it has taken is left alone and read back as refused.
-      await Upload.updateMany({ _id: { $in: ids }, attachedAt: null, deletingAt: null }, { $set: { attachedAt: at } })
+      // In the same step one attached already loses any hold: kept now by two calls, no one refusal lets it go. One
+      // step per document, not a clear and then a mark: a detach between the two could unattach what this call keeps.
+      const unattached = { $eq: [{ $ifNull: ['$attachedAt', null] }, null] }
+      await Upload.updateMany(
+        { _id: { $in: ids }, $or: [{ attachedAt: { $ne: null } }, { deletingAt: null }] },
+        [{ $set: { attachedBy: { $cond: [unattached, { $literal: hold ?? null }, null] }, attachedAt: { $ifNull: ['$attachedAt', at] } } }],
+        { updatePipeline: true },
+      )
       const taken = await Upload.find({ _id: { $in: ids }, deletingAt: { $ne: null } }, { name: 1 }).lean<Array<Pick<UploadDoc, 'name'>>>()
       return taken.map((d) => d.name)
+    },
+    async detach(kind, names, hold) {
+      if (!names.length) return
+      await Upload.updateMany({ _id: { $in: names.map((n) => idOf(kind, n)) }, attachedBy: { $eq: hold } }, { $set: { attachedAt: null, attachedBy: null } })
     },
     async takeUnattached(which, limit, at) {
       const filter =

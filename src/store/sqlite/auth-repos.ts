@@ -131,6 +131,7 @@ const NAMED: Record<AuditNamedKind, { table: string; name: string; role?: string
   livelihood_cycle: { table: 'livelihood_cycles', name: "json_extract(doc, '$.title')" },
   livelihood_project: { table: 'livelihood_projects', name: "json_extract(doc, '$.title')" },
   livelihood_proposal: { table: 'livelihood_proposals', name: "json_extract(doc, '$.title')" },
+  suggestion: { table: 'suggestions', name: 'number' },
 }
 
 export function lockRepo(db: Db): LockRepo {

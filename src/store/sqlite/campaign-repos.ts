@@ -205,6 +205,13 @@ export function campaignRepo(db: Db, group: GroupCommit): CampaignRepo {
     follow(campaignId, reader, place, at) {
       return group.run(() => follow(campaignId, reader.kind, reader.id, place.stationId, place.districtId, at))
     },
+    unfollow(campaignId, reader) {
+      return group.run(
+        () =>
+          db.prepare('DELETE FROM campaign_followers WHERE campaign_id = ? AND person_kind = ? AND person_id = ?').run(campaignId, reader.kind, reader.id)
+            .changes > 0,
+      )
+    },
     async isFollowing(campaignId, reader) {
       return !!db
         .prepare('SELECT 1 FROM campaign_followers WHERE campaign_id = ? AND person_kind = ? AND person_id = ?')

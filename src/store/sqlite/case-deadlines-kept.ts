@@ -45,10 +45,10 @@ export interface UnfinishedCase {
 export const [ACK_LATE, REPLY_LATE, WAITING_LATE, OPEN_LATE] = [0, 1, 2, 3]
 
 /**
- * A reply counted as due and not given at `at` (caseStats' rule): its deadline passed, or the case waits past any
- * deadline (an acknowledgement's too), which counts as not answered in time so far.
+ * A reply counted as due and not given at `at` (caseStats' replyInTime): its reply deadline passed. A case only late
+ * in being acknowledged is not (按时受理 counts that, ACK_LATE).
  */
-const replyLate = (c: UnfinishedCase, at: string, waitingLate: boolean) => c.reply !== null && (c.reply <= at || waitingLate)
+const replyLate = (c: UnfinishedCase, at: string) => c.reply !== null && c.reply <= at
 
 type Row = [id: string, station: string | null, district: string | null, handling: string | null, deputy: string | null, ...deadlines: Array<string | null>]
 
@@ -167,7 +167,7 @@ export function keptDeadlines(db: Db) {
         const at4 = c.place * 4
         const waiting = c.waiting !== null && c.waiting < at
         if (c.ack !== null && c.ack <= at) late[at4 + ACK_LATE]++
-        if (replyLate(c, at, waiting)) late[at4 + REPLY_LATE]++
+        if (replyLate(c, at)) late[at4 + REPLY_LATE]++
         if (waiting) late[at4 + WAITING_LATE]++
         if (c.open !== null && c.open < at) late[at4 + OPEN_LATE]++
       }
@@ -188,7 +188,7 @@ export function keptDeadlines(db: Db) {
         const b = c.deputy === null ? undefined : bars.get(c.deputy)
         if (!b || !inScope[c.place]) continue
         const waiting = c.waiting !== null && c.waiting < at
-        const reply = replyLate(c, at, waiting)
+        const reply = replyLate(c, at)
         if (reply) b.replyDue++
         if (waiting) b.overdueOpen++
         if (reply || waiting) added.push(b)

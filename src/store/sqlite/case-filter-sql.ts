@@ -25,10 +25,15 @@ export function scopeColumns(f: CaseFilter): Array<ScopeColumn | undefined> {
   return f.districtIds?.length ? ['district_id', 'handling_district_id'] : [undefined]
 }
 
-/** Whether a scope's lists leave no case (an empty list matches nothing): not worth one of the kept scopes. */
+/**
+ * Whether a filter's lists leave no case: each list filterClauses writes as "0" when it is empty (an empty list
+ * matches nothing). Asked before a query, never read off the SQL: not worth one of the kept scopes, and a query
+ * that names its index (INDEXED BY) finds no plan for "0".
+ */
 export function matchesNone(f: CaseFilter): boolean {
   const either = f.districtsOrStations
-  return f.stationIds?.length === 0 || f.districtIds?.length === 0 || (!!either && !either.districtIds.length && !either.stationIds.length)
+  const empty = [f.stationIds, f.districtIds, f.placeDistrictIds, f.statuses, f.regionIds, f.officeRegionIds].some((list) => list?.length === 0)
+  return empty || (!!either && !either.districtIds.length && !either.stationIds.length)
 }
 
 /** The key a scope (stations, districts, either) is kept under between looks. */

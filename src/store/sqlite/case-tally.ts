@@ -10,7 +10,7 @@ import {
   type CaseTallyOptions,
 } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
-import { filterClauses } from './case-filter-sql.js'
+import { filterClauses, matchesNone } from './case-filter-sql.js'
 import { ACKED, msBetween, OPEN, WAITING } from './case-sql.js'
 import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
@@ -39,7 +39,8 @@ const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
 const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
 const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
 // The deadline that a waiting case is late against: the reply's once acknowledged. `status IN (WAITING) AND DUE < @now`
-// below is waitingLate(c, now) of domain/case-stats.ts, and replyDue/replyOk are its replyInTime: change them together.
+// below is waitingLate(c, now) of domain/case-stats.ts, and replyDue/replyOk are its replyInTime (the reply's deadline
+// alone: a late acknowledgement is not a late reply): change them together.
 const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
 
 interface CountRow {
@@ -111,6 +112,25 @@ export function caseTally(db: Db) {
       return busiestOf(await api.tally(filter, { now: options.now, groupBy: 'deputy' }), options.top)
     },
 
+    async deputiesWithCases(filter: CaseFilter): Promise<number> {
+      if (matchesNone(filter)) return 0
+      const { clauses, params } = filterClauses(filter)
+      // A scope's: from the counts kept per deputy (migration 036; the scope's columns under the cases' names), whose
+      // rows stay at 0 when a deputy's cases moved away. Any other filter: from its cases.
+      if (keptCountsServe(filter))
+        return db
+          .prepare(
+            `SELECT count(*) FROM (SELECT deputy_id FROM case_deputy_counts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY deputy_id HAVING sum(total) > 0)`,
+          )
+          .pluck()
+          .get(...params) as number
+      const w = where(filter, 'deputy')
+      return db
+        .prepare(`SELECT count(DISTINCT ${KEY_SQL.deputy}) FROM ${w.sql}`)
+        .pluck()
+        .get(...w.params) as number
+    },
+
     async deputyBars(filter: CaseFilter, now: Date): Promise<BarCounts[]> {
       // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
       return rankDeputies(filter, now) ?? (await api.tally(filter, { now, groupBy: 'deputy' })).flatMap(barOf)
@@ -131,7 +151,7 @@ export function caseTally(db: Db) {
             total(forwarded_to IS NOT NULL) AS forwarded,
             total(${LIVE} AND (${ACKED} IS NOT NULL OR ack_due_at <= @now)) AS ackDue,
             total(${LIVE} AND ${ACKED} <= ack_due_at) AS ackOk,
-            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now OR (status IN (${WAITING}) AND ${DUE} < @now))) AS replyDue,
+            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now)) AS replyDue,
             total(${LIVE} AND replied_at <= reply_due_at) AS replyOk,
             total(${LIVE} AND ${RATED}) AS rated,
             total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,

@@ -20,6 +20,7 @@ import type { DeputyAway } from '../../domain/deputy-away.js'
 import type { OutboxMessage } from '../ports.js'
 import { outboxWriter } from './outbox-writer.js'
 import { decodeCursor, toPage } from '../cursor.js'
+import { placeholders } from './sql.js'
 import { NotFoundError } from '../../errors.js'
 import { StoreConflict } from '../conflicts.js'
 import { dutyAfterMove, dutyDatesAt, withDutyDates } from '../../domain/duty-days.js'
@@ -174,6 +175,11 @@ export function deputyRepo(db: Db, group: GroupCommit): DeputyRepo {
       nameOrCode(where, 'd', query.q)
       if (query.level) where.add('d.level = ?', query.level)
       if (query.stationId) where.add('d.id IN (SELECT deputy_id FROM deputy_stations WHERE station_id = ?)', query.stationId)
+      if (query.stationIds)
+        where.add(
+          query.stationIds.length ? `d.id IN (SELECT deputy_id FROM deputy_stations WHERE station_id IN (${placeholders(query.stationIds.length)}))` : '0',
+          ...query.stationIds,
+        )
       if (query.topic) where.add('EXISTS (SELECT 1 FROM json_each(d.topics) WHERE value = ?)', query.topic)
       if (query.active !== undefined) where.add('d.active = ?', query.active ? 1 : 0)
       const after = decodeCursor(query.cursor)

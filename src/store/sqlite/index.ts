@@ -23,6 +23,7 @@ import { markerRepo } from './marker-repo.js'
 import { loginFailureRepo } from './login-failure-repo.js'
 import { uploadRepo } from './upload-repo.js'
 import { bindingCodeRepo, idempotencyRepo, mpUserRepo, outboxRepo, subscriptionRepo } from './people-repos.js'
+import { chatJoinRepo } from './chat-join.js'
 
 export interface SqliteStoreOptions {
   /** Where a stop of the grouped writes is reported, once (the app logs it); tests also pass `sync`. */
@@ -57,6 +58,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     idempotency: idempotencyRepo(db, group),
     subscriptions: subscriptionRepo(db, group),
     bindingCodes: bindingCodeRepo(db),
+    chatJoins: chatJoinRepo(db, group),
     bot: botRepo(db),
     digests: digestRepo(db, group),
     campaigns: campaignRepo(db, group),

@@ -1,5 +1,6 @@
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal, ProgressReport, ProjectRating, Quarter } from '../../domain/livelihood.js'
 import { NotFoundError } from '../../errors.js'
+import { candidatesAsRead } from '../candidates-as-read.js'
 import { StoreConflict } from '../conflicts.js'
 import type { LivelihoodRepo } from '../livelihood-ports.js'
 import { translate } from './errors.js'
@@ -29,6 +30,15 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
   const putCycle = db.prepare('UPDATE livelihood_cycles SET doc = ? WHERE id = ?')
   // The stage read and written in one statement: a second request finds it moved and changes nothing.
   const moveCycle = db.prepare("UPDATE livelihood_cycles SET doc = ? WHERE id = ? AND json_extract(doc, '$.status') = ?")
+  // A withdrawal's mark on its cycle, made only while the cycle still collects: the write that finds it moved changes nothing.
+  const touchCollecting = db.prepare(
+    "UPDATE livelihood_cycles SET doc = json_set(doc, '$.updatedAt', ?) WHERE id = ? AND json_extract(doc, '$.status') = 'collecting'",
+  )
+  const candidateThere = db.prepare("SELECT 1 FROM livelihood_projects WHERE id = ? AND cycle_id = ? AND json_extract(doc, '$.status') = 'candidate'")
+  const projectThere = db.prepare('SELECT 1 FROM livelihood_projects WHERE id = ?')
+  const cycleStage = db.prepare("SELECT json_extract(doc, '$.status') FROM livelihood_cycles WHERE id = ?").pluck()
+  const candidatesOf = db.prepare("SELECT doc FROM livelihood_projects WHERE cycle_id = ? AND json_extract(doc, '$.status') = 'candidate'")
+  const dropProject = db.prepare('DELETE FROM livelihood_projects WHERE id = ?')
   const insertProposal = db.prepare('INSERT INTO livelihood_proposals (id, cycle_id, mp_user_id, deputy_id, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)')
   const countByResident = db.prepare('SELECT COUNT(*) FROM livelihood_proposals WHERE mp_user_id = ? AND cycle_id = ?').pluck()
   const countByDeputy = db.prepare('SELECT COUNT(*) FROM livelihood_proposals WHERE deputy_id = ? AND cycle_id = ?').pluck()
@@ -93,10 +103,33 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
       })
       return project
     },
+    async saveCandidate(project, proposals, outbox, at, isNew) {
+      return group.run(() => {
+        // Writes run one at a time: the candidate and the stage are read in the same write that changes them. A
+        // correction of a candidate withdrawn meanwhile is refused, never written back as a new row.
+        if (isNew ? projectThere.get(project.id) : !candidateThere.get(project.id, project.cycleId)) return false
+        if (touchCollecting.run(at.toISOString(), project.cycleId).changes !== 1) return false
+        putProject.run(project.id, project.cycleId, project.createdAt.toISOString(), JSON.stringify(project))
+        for (const p of proposals) putProposal.run(JSON.stringify(p), p.id)
+        writeOutbox(outbox)
+        return true
+      })
+    },
     async updateProposals(proposals, outbox) {
       await group.run(() => {
         for (const p of proposals) putProposal.run(JSON.stringify(p), p.id)
         writeOutbox(outbox)
+      })
+    },
+    async withdrawProject(project, proposals, outbox, at) {
+      return group.run(() => {
+        // Writes run one at a time: the candidate and the stage are read in the same write that changes them.
+        if (!candidateThere.get(project.id, project.cycleId)) return false
+        if (touchCollecting.run(at.toISOString(), project.cycleId).changes !== 1) return false
+        dropProject.run(project.id)
+        for (const p of proposals) putProposal.run(JSON.stringify(p), p.id)
+        writeOutbox(outbox)
+        return true
       })
     },
     async getProject(id) {
@@ -104,6 +137,15 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
     },
     async listProjects(cycleId) {
       return docs('project', db.prepare('SELECT doc FROM livelihood_projects WHERE cycle_id = ? ORDER BY created_at, id').all(cycleId))
+    },
+    async startVoting(next, candidates) {
+      return group.run(() => {
+        // The stage and the candidates read in the write that moves the stage: no correction comes between.
+        if (cycleStage.get(next.id) !== 'collecting') return 'stage_moved'
+        if (!candidatesAsRead(docs<LivelihoodProject>('project', candidatesOf.all(next.id)), candidates)) return 'candidates_changed'
+        moveCycle.run(JSON.stringify(next), next.id, 'collecting')
+        return 'started'
+      })
     },
     async settleBallot(cycle, projects, outbox) {
       return group.run(() => {

@@ -119,10 +119,17 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
   const markInviteeIf = db.prepare(
     `UPDATE meeting_invitees SET withdrawn = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ? AND json_extract(withdrawn, '$.at') IS ?`,
   )
+  const invitedAgain = db.prepare('UPDATE meeting_invitees SET invited_at = ? WHERE meeting_id = ? AND person_kind = ? AND person_id = ?')
   const withdrawInvitees = db.transaction((marks: InviteeMark[]) =>
     marks.filter((x) => {
       const args = [withdrawalToJson(x.withdrawn), x.meetingId, x.person.kind, x.person.id] as const
-      return (x.was === undefined ? markInvitee.run(...args) : markInviteeIf.run(...args, x.was?.at.toISOString() ?? null)).changes === 1
+      const written = (x.was === undefined ? markInvitee.run(...args) : markInviteeIf.run(...args, x.was?.at.toISOString() ?? null)).changes === 1
+      // Told anew with the mark cleared: invited from now, his notice in the same transaction (never without the mark).
+      if (written && x.tell && !x.withdrawn) {
+        invitedAgain.run(x.tell.at.toISOString(), x.meetingId, x.person.kind, x.person.id)
+        writeOutbox(x.tell.messages)
+      }
+      return written
     }),
   )
 
@@ -272,29 +279,36 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
     },
     async rewriteInvitee(before, after) {
       const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
-      const changed = await group.run(
-        () =>
-          db
-            .prepare(
-              `UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ?, checked_in_at = ?, staff_entry = ?
+      // A new staff entry (补签, 代请假) is written only while he is not marked 已离任 / 已调到…, judged in the write itself:
+      // a move landing after the service read him is not recorded over. Undoing an entry is not held to it.
+      const entering = after.staffEntry && !before.staffEntry ? 1 : 0
+      const changed = await group.run(() => {
+        const done = db
+          .prepare(
+            `UPDATE meeting_invitees SET rsvp = ?, reason = ?, rsvp_at = ?, checked_in_at = ?, staff_entry = ?
               WHERE meeting_id = ? AND person_kind = ? AND person_id = ?
-              AND rsvp = ? AND rsvp_at IS ? AND checked_in_at IS ? AND json_extract(staff_entry, '$.at') IS ?`,
-            )
-            .run(
-              after.rsvp,
-              after.reason,
-              iso(after.rsvpAt),
-              iso(after.checkedInAt),
-              staffEntryToJson(after.staffEntry),
-              before.meetingId,
-              before.personKind,
-              before.personId,
-              before.rsvp,
-              iso(before.rsvpAt),
-              iso(before.checkedInAt),
-              iso(before.staffEntry?.at),
-            ).changes,
-      )
+              AND rsvp = ? AND rsvp_at IS ? AND checked_in_at IS ? AND json_extract(staff_entry, '$.at') IS ? AND (? = 0 OR withdrawn IS NULL)`,
+          )
+          .run(
+            after.rsvp,
+            after.reason,
+            iso(after.rsvpAt),
+            iso(after.checkedInAt),
+            staffEntryToJson(after.staffEntry),
+            before.meetingId,
+            before.personKind,
+            before.personId,
+            before.rsvp,
+            iso(before.rsvpAt),
+            iso(before.checkedInAt),
+            iso(before.staffEntry?.at),
+            entering,
+          ).changes
+        if (done || !entering) return done
+        const row = invitationOf.get(before.meetingId, before.personKind, before.personId) as { withdrawn: string | null } | undefined
+        if (row?.withdrawn) throw new StoreConflict('no_longer_invited')
+        return 0
+      })
       return changed === 1
     },
     async registerPublic(registration, seats) {

@@ -1,5 +1,6 @@
 import type { Db } from './open.js'
 import type {
+  BindingCodePool,
   BindingCodeRepo,
   IdempotencyRepo,
   MpUserRecord,
@@ -17,6 +18,7 @@ import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
+import { refuseSecondDeputyAccount } from '../deputy-channels.js'
 import { limitSql } from './sql-limit.js'
 import { SUPERSEDED_REASON } from '../../domain/message-truth.js'
 
@@ -66,10 +68,15 @@ export function mpUserRepo(db: Db, group: GroupCommit): MpUserRepo {
     },
     bindDeputy(personId, deputyId, replaces, notices) {
       return group.run(() => {
-        const replaced = boundTo
+        const others = boundTo
           .all(deputyId)
           .map(mpUserFromRow)
-          .filter((u) => u.id !== personId && replaces(u))
+          .filter((u) => u.id !== personId)
+        const replaced = others.filter(replaces)
+        refuseSecondDeputyAccount(
+          one('SELECT * FROM mp_users WHERE id = ?', personId),
+          others.filter((u) => !replaced.includes(u)),
+        )
         for (const u of replaced) setDeputy.run(null, u.id)
         if (!translate(() => setDeputy.run(deputyId, personId)).changes) throw new NotFoundError('用户不存在')
         writeOutbox(notices(replaced))
@@ -319,12 +326,18 @@ export function subscriptionRepo(db: Db, group: GroupCommit): SubscriptionRepo {
 }
 
 export function bindingCodeRepo(db: Db): BindingCodeRepo {
+  // A wrong try counts against the live codes of the pool it was typed for; rows without a purpose are deputies' or staff's.
+  const inPool = (pool: BindingCodePool) => (pool === 'resident' ? `purpose = 'resident'` : `(purpose IS NULL OR purpose <> 'resident')`)
   return {
     async create(c) {
       translate(() =>
-        db
-          .prepare('INSERT INTO binding_codes (code_hash, deputy_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-          .run(c.codeHash, c.deputyId, c.createdBy, c.createdAt.toISOString(), c.expiresAt.toISOString()),
+        db.transaction(() => {
+          // One live code per subject of this purpose: the earlier ones not used yet go with the new one's write.
+          if (c.replacing) db.prepare('DELETE FROM binding_codes WHERE deputy_id = ? AND purpose IS ? AND used_at IS NULL').run(c.deputyId, c.purpose ?? null)
+          db.prepare(
+            'INSERT INTO binding_codes (code_hash, deputy_id, created_by, created_at, expires_at, purpose, code_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          ).run(c.codeHash, c.deputyId, c.createdBy, c.createdAt.toISOString(), c.expiresAt.toISOString(), c.purpose ?? null, c.codeKey ?? null)
+        })(),
       )
     },
     async redeem(codeHash, userId, now) {
@@ -336,13 +349,26 @@ export function bindingCodeRepo(db: Db): BindingCodeRepo {
         .get(now.toISOString(), userId, codeHash, now.toISOString()) as { deputy_id: string } | undefined
       return row?.deputy_id ?? null
     },
-    async recordWrongTry(now, lockAfter) {
-      const live = 'used_at IS NULL AND locked_at IS NULL AND expires_at > ?'
+    async redeemAny(codeHashes, userId, now) {
+      if (!codeHashes.length) return []
+      const rows = db
+        .prepare(
+          `UPDATE binding_codes SET used_at = ?, used_by = ? WHERE code_hash IN (${codeHashes.map(() => '?').join(', ')})
+          AND used_at IS NULL AND locked_at IS NULL AND expires_at > ? RETURNING code_hash, deputy_id, expires_at`,
+        )
+        .all(now.toISOString(), userId, ...codeHashes, now.toISOString()) as Array<{ code_hash: string; deputy_id: string; expires_at: string }>
+      return rows.map((r) => ({ codeHash: r.code_hash, subjectId: r.deputy_id, expiresAt: new Date(r.expires_at) }))
+    },
+    async recordWrongTry(now, lockAfter, pool = 'official') {
+      const live = `used_at IS NULL AND locked_at IS NULL AND expires_at > ? AND ${inPool(pool)}`
       return db.transaction(() => {
         db.prepare(`UPDATE binding_codes SET wrong_tries = wrong_tries + 1 WHERE ${live}`).run(now.toISOString())
         return db.prepare(`UPDATE binding_codes SET locked_at = ? WHERE ${live} AND wrong_tries >= ?`).run(now.toISOString(), now.toISOString(), lockAfter)
           .changes
       })()
+    },
+    async purgeExpired(before) {
+      return db.prepare('DELETE FROM binding_codes WHERE expires_at < ?').run(before.toISOString()).changes
     },
   }
 }

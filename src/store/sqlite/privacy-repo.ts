@@ -78,6 +78,8 @@ export function privacyRepo(db: Db, group: GroupCommit): PrivacyRepo {
     if (!user) return false
     if (user.bot_contact_id) db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(user.bot_contact_id)
     db.prepare('DELETE FROM subscription_credits WHERE user_id = ?').run(userId)
+    // Her chat joined, or asking to join (the chat's WeChat name is in the row): gone with her.
+    db.prepare('DELETE FROM chat_joins WHERE account_id = ? OR chat_person_id = ?').run(userId, userId)
     db.prepare(
       `UPDATE mp_users SET openid = NULL, unionid = NULL, deputy_id = NULL, phone_enc = NULL, phone_index = NULL,
       consent_version = NULL, consent_at = NULL, bot_contact_id = NULL, bot_alias = NULL, erased_at = coalesce(erased_at, ?) WHERE id = ?`,
