@@ -8,9 +8,20 @@ export interface Person {
   personId: string
   alias: string | null
   consented: boolean
+  /** She agreed to an earlier privacy notice, not to this one: asked again, she is told it changed (absent from an older backend). */
+  consentedEarlier?: boolean
   deputy: { code: string; name: string } | null
   staff: { id: string; name: string; role: string } | null
   created: boolean
+  /** Her chat is joined to her mini-program account (one account: what she wrote here is there too). */
+  joined?: boolean
+}
+/** A station handling her messages, named to her where its staff must act for her. */
+export interface StationToAsk {
+  name: string
+  address: string
+  /** The days it receives people, in words: "每周三、周六接待"; null when it names none. */
+  receptionText: string | null
 }
 export interface Region {
   id: string
@@ -115,6 +126,8 @@ export interface OutboxItem {
   reply?: string | null
   /** A case reply: her message as the notice names it, by its day and first words (absent from an older backend). */
   about?: string | null
+  /** A case reply that answers her request to handle it again (重新办理): said to be the new answer (absent from an older backend). */
+  again?: boolean
   /** A case notice: how the person writes its number (its last four digits, or the whole number when two of theirs end alike). */
   ref?: string | null
   /** A case reply: how many of the person's answers wait for a score, this one included (absent from an older backend). */

@@ -25,6 +25,7 @@ import type {
   CaseRules,
   AlertKind,
   MeetingAnswer,
+  StationToAsk,
 } from './client-types.js'
 
 // The shapes live in client-types.ts; importers keep reading them from here (all of them, so no list to keep in step).
@@ -85,14 +86,26 @@ export class LiaisonClient {
   resolvePerson(contact: { contactId: string; alias?: string | null; name?: string }) {
     return this.call<Person>('POST', '/people/resolve', contact)
   }
+  /**
+   * `summary`: what she reads before agreeing; `text`: the whole notice ("全文"); `whatChanged`: since the version
+   * before, in one line (absent from an older backend).
+   */
   privacy() {
-    return this.call<{ version: string; title: string; text: string }>('GET', '/privacy')
+    return this.call<{ version: string; title: string; summary: string; text: string; whatChanged?: string }>('GET', '/privacy')
   }
   consent(personId: string, version: string) {
     return this.call<{ version: string }>('POST', `/people/${enc(personId)}/consent`, { version })
   }
-  bind(personId: string, code: string) {
-    return this.call<Pick<Person, 'deputy' | 'staff'>>('POST', `/people/${enc(personId)}/bind`, { code })
+  /**
+   * `joinAsked`: the code was a resident's from the mini-program; her chat joins that account only once she says in
+   * the mini-program (within `minutes`) that this WeChat, `name` (the contact's WeChat name, which she is shown), is hers.
+   */
+  bind(personId: string, code: string, name?: string) {
+    return this.call<Pick<Person, 'deputy' | 'staff'> & { joinAsked?: { minutes: number } }>('POST', `/people/${enc(personId)}/bind`, {
+      code,
+      // A name longer than any WeChat allows is cut, never refused: it is only shown to her.
+      ...(name ? { name: Array.from(name).slice(0, 60).join('') } : {}),
+    })
   }
 
   // Dialogue state
@@ -200,6 +213,15 @@ export class LiaisonClient {
   }
   withdrawConsent(personId: string) {
     return this.call<{ message: string }>('DELETE', `/people/${enc(personId)}/consent`)
+  }
+  /** The stations handling her messages, latest first (none before her first message, or from an older backend). */
+  async stationsToAsk(personId: string): Promise<StationToAsk[]> {
+    try {
+      return (await this.call<{ items: StationToAsk[] }>('GET', `/people/${enc(personId)}/stations`)).items
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return []
+      throw err
+    }
   }
   erasePerson(personId: string) {
     return this.call<{ message: string; withdrawn: string[]; anonymised: number }>('DELETE', `/people/${enc(personId)}`)

@@ -116,6 +116,7 @@ export class Dialogues {
       const { quoted, own } = unquote(event.text)
       const turn: Turn = {
         contactId: event.contactId,
+        name: event.name,
         person,
         command: parseCommand(own),
         raw: own.trim(),

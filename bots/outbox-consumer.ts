@@ -180,7 +180,10 @@ function textFor(item: OutboxItem, rules: CaseRules | null): string {
   if (item.kind !== 'case.replied' || !item.reply) return lines(item.text, gist)
   return lines(
     // Her message by its day and first words: with two open, its number alone does not say which.
-    `${item.about ?? `您的留言 ${item.ticket} `}有答复了：`,
+    // The answer after 重新办理 must not read as the first one sent again; "（编号 …）有答复了" stays, as quotes.ts reads it.
+    item.again
+      ? `${item.about ?? `您的留言 ${item.ticket} `}有答复了。这是您申请重新办理后，代表的再次答复：`
+      : `${item.about ?? `您的留言 ${item.ticket} `}有答复了：`,
     item.reply,
     '',
     '请为办理结果打分，回复一个数字：',

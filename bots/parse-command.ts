@@ -48,7 +48,8 @@ export function parseCommand(input: string): Command {
   }
   const bind = leading(text, '绑定')
   if (bind !== null) {
-    const m = /^(\d{6})$/.exec(rest(bind).replace(/\s/g, ''))
+    // Six digits: a deputy's or staff member's code; eight: a resident's own, from the mini-program.
+    const m = /^(\d{6}|\d{8})$/.exec(rest(bind).replace(/\s/g, ''))
     if (m) return { kind: 'bind', code: m[1] }
   }
 

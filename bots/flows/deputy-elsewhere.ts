@@ -13,8 +13,8 @@ export const WORKBENCH_TODO = '小程序“代表工作台”的“我的待办�
 export const ELSEWHERE_MENU_LINE = `投票、填问卷请到${WORKBENCH_TODO}中办，学习、履职档案和积分也在小程序里（聊天里办不了，发送"投票""学习"等可以看怎么找）。`
 
 /** Asking words around the topic: "我要投票", "怎么投票", "投票在哪里", "问卷怎么填". */
-const BEFORE = '(?:我要|我想|我来|要|想|怎么|怎样|如何|去哪里?|在哪里?|哪里)?'
-const AFTER = '(?:在哪里?|在哪儿|怎么[投填弄办看做]?|怎样[投填弄办看做]?|如何[投填弄办看做]?|呢|吗|啊|一下)?'
+export const BEFORE = '(?:我要|我想|我来|要|想|怎么|怎样|如何|去哪里?|在哪里?|哪里)?'
+export const AFTER = '(?:在哪里?|在哪儿|怎么[投填弄办看做]?|怎样[投填弄办看做]?|如何[投填弄办看做]?|呢|吗|啊|一下)?'
 
 const TOPICS: Array<{ words: string; answer: string }> = [
   {

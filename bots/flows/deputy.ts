@@ -13,7 +13,7 @@ import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
 /**
  * Deputies (and staff) in a private chat. "绑定 123456" binds anyone who has a code from
- * the console; the case commands (待办, 回复, 受理, 转交) and meeting answers are for
+ * the console, and joins a resident's chat to her mini-program account with the code it gave her; the case commands (待办, 回复, 受理, 转交) and meeting answers are for
  * bound deputies. Not a deputy command → false, and the resident conversation answers.
  */
 
@@ -247,7 +247,7 @@ async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
 }
 
 async function bind(turn: Turn, code: string) {
-  const bound = await turn.client.bind(turn.person.personId, code).catch((err) => {
+  const bound = await turn.client.bind(turn.person.personId, code, turn.name).catch((err) => {
     // The code he already used, sent again: he is bound, and needs nothing more.
     const { deputy, staff } = turn.person
     if (!(err instanceof ApiError) || err.code !== 'invalid_binding_code' || !(deputy || staff)) throw err
@@ -257,7 +257,16 @@ async function bind(turn: Turn, code: string) {
     const who = turn.person.deputy ? `${turn.person.deputy.name}代表` : turn.person.staff!.name
     return turn.say(lines(`您已经绑定为${who}了，不用再绑定。`, '如需改绑，请向联络站工作人员重新获取绑定码。'))
   }
-  if (bound.deputy) {
+  if (bound.joinAsked) {
+    // A resident's code from the mini-program: nothing moves until she says there that this WeChat is hers (chat-join.ts).
+    turn.say(
+      lines(
+        '收到。还差一步，请回到小程序确认：',
+        `小程序的“我的”里会问这个微信是不是您本人的，点“是我的，放到这里”，您在这里发的留言才会放到小程序里。请在 ${bound.joinAsked.minutes} 分钟内确认。`,
+        '这个码要是您自己在小程序里取的；别人给的码不要发到这里，您的码也不要给别人。',
+      ),
+    )
+  } else if (bound.deputy) {
     turn.say(lines(`绑定成功！${bound.deputy.name}代表，您好。`, '以后群众的留言、办理提醒会通过这里发给您。', '发送"待办"查看待办留言。'))
   } else if (bound.staff) {
     turn.say(

@@ -7,6 +7,7 @@ import { addPart, CANCEL_HINT, choicesShown, chooseTarget, isLongText, newFlow, 
 import { placeOnly, placeTree } from './places.js'
 import { askPlace, samePlaceAnswer, samePlaceQuestion } from './same-place.js'
 import { answerByLine, lines, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
+import { FULL_NOTICE_HINT } from './privacy-requests.js'
 
 /**
  * A resident leaves a message: where they live (numbered districts → streets →
@@ -22,10 +23,28 @@ export async function askConsentFirst(turn: Turn, next: PrivacyFlow['next']): Pr
   return true
 }
 
+/**
+ * The short notice, her rights first, in one bubble; the whole of it is one "全文" away (privacy-requests.ts), and
+ * the notice still waits for her yes after it.
+ */
 async function showPrivacy(turn: Turn, next: PrivacyFlow['next']) {
   const notice = await turn.client.privacy()
   turn.state.flow = { name: 'privacy', version: notice.version, next }
-  turn.say(lines(notice.title, notice.text, '', '同意请回复"同意"，不同意请回复"取消"。'))
+  // She agreed to an earlier notice (or to this one's predecessor while she wrote: the submission was refused).
+  if (turn.person.consentedEarlier || turn.person.consented) turn.say(noticeChanged(notice.whatChanged, next))
+  turn.say(lines(notice.title, notice.summary ?? notice.text, '', FULL_NOTICE_HINT, '同意请回复"同意"，不同意请回复"取消"。'))
+}
+
+/**
+ * Said before the notice to one who agreed to the one before: that it changed and how, so it does not read as the
+ * same notice asked twice; and that what she wrote waits for her yes, when she wrote something.
+ */
+function noticeChanged(whatChanged: string | undefined, next: PrivacyFlow['next']) {
+  const waiting = next.kind === 'resume' ? next.flow.parts.length > 0 : next.kind !== 'message' && !!next.text
+  return lines(
+    whatChanged ? `个人信息保护说明有更新：${whatChanged}` : '个人信息保护说明有更新。',
+    waiting ? '请再看一下下面的说明。您写的留言还留着，同意后就接着提交。' : '请再看一下下面的说明，同意后就可以接着留言。',
+  )
 }
 
 /** After "同意": back to the draft that was waiting for it: the place questions (from a place she named meanwhile), or its confirm step. */

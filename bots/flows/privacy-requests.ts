@@ -1,6 +1,8 @@
 import { ApiError } from '../client.js'
 import { parseCommand } from '../parse-command.js'
+import { everydayWordsHeard, privacyInEverydayWords } from '../privacy-words.js'
 import { compact } from '../typed-text.js'
+import { changePhoneAnswer, staffToTell } from './station-to-ask.js'
 import { caseLines, lines, noSuchMessage, type Conversation, type Turn } from './turn.js'
 
 /**
@@ -11,7 +13,13 @@ import { caseLines, lines, noSuchMessage, type Conversation, type Turn } from '.
  */
 
 export type PrivacyRequest =
-  { kind: 'withdraw'; ref: string | null } | { kind: 'withdrawConsent' } | { kind: 'erase' } | { kind: 'myData' } | { kind: 'notice' }
+  | { kind: 'withdraw'; ref: string | null }
+  | { kind: 'withdrawConsent' }
+  | { kind: 'erase' }
+  | { kind: 'myData' }
+  | { kind: 'notice' }
+  | { kind: 'fullNotice' }
+  | { kind: 'changePhone' }
 
 const ERASE_WORDS = new Set(['删除我的信息', '删除我的个人信息', '删除个人信息', '删除我的资料', '删除我的数据', '注销', '注销账号', '注销我的账号'])
 const WITHDRAW_CONSENT_WORDS = new Set(['撤回同意', '取消同意', '不同意了', '撤销同意'])
@@ -36,6 +44,10 @@ const MY_DATA_WORDS = new Set([
 ])
 /** Asking to read the notice again. */
 const NOTICE_WORDS = new Set(['隐私', '隐私说明', '隐私政策', '隐私保护', '个人信息保护说明', '个人信息保护', '个人信息说明'])
+/** Asking for the whole notice, after the short one said how ("全文"). */
+const FULL_NOTICE_WORDS = new Set(['全文', '看全文', '查看全文', '隐私全文', '说明全文', '个人信息保护说明全文', '完整说明', '看完整说明'])
+/** Under the short notice: how to read all of it. */
+export const FULL_NOTICE_HINT = '看完整的说明请回复"全文"。'
 const CONFIRM_ERASE = '确认删除'
 /** Statuses in which the case workflow lets a resident withdraw (domain/case.ts TRANSITIONS.withdraw). */
 const WITHDRAWABLE = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
@@ -48,21 +60,24 @@ export function parsePrivacyRequest(input: string): PrivacyRequest | null {
   if (WITHDRAW_CONSENT_WORDS.has(t)) return { kind: 'withdrawConsent' }
   if (MY_DATA_WORDS.has(t)) return { kind: 'myData' }
   if (NOTICE_WORDS.has(t)) return { kind: 'notice' }
+  if (FULL_NOTICE_WORDS.has(t)) return { kind: 'fullNotice' }
   const withdraw = /^(?:撤回|撤销)(?:留言|我的留言)?[:：,，]?(\d{8}-\d{4,}|\d{4})?$/.exec(t)
   if (withdraw) return { kind: 'withdraw', ref: withdraw[1] ?? null }
   return null
 }
 
-/** What goes, in a chat's terms: no 账号 or 订阅 here (nor photos, which the chat does not take), but her phone and her WeChat. */
-export const ERASE_WARNING = lines(
-  '删除后：',
-  '· 您留下的电话，和我们记下的您的微信，都会清除；',
-  '· 还没办完的留言会撤回，代表不再办理；',
-  '· 已提交的留言只保留去掉您的姓名、电话、门牌号后的内容用于统计，不再和您有关联，发送"查询"也查不到了；',
-  '· 办理记录按规定保存，以备核查，其中您的个人信息会去除。',
-  '删除后不能恢复。',
-  `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`,
-)
+/** What goes, in a chat's terms: her phone and her WeChat (the chat takes no photos). */
+export function eraseWarning() {
+  return lines(
+    '删除后：',
+    '· 您留下的电话，和我们记下的您的微信，都会清除；',
+    '· 还没办完的留言会撤回，代表不再办理；',
+    '· 已提交的留言只保留去掉您的姓名、电话、门牌号后的内容用于统计，不再和您有关联，发送"查询"也查不到了；',
+    '· 办理记录按规定保存，以备核查，其中您的个人信息会去除。',
+    '删除后不能恢复。',
+    `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`,
+  )
+}
 
 export const privacyConversation: Conversation = async (turn) => {
   const { state } = turn
@@ -82,12 +97,22 @@ export const privacyConversation: Conversation = async (turn) => {
     await erase(turn)
     return true
   }
-  const request = parsePrivacyRequest(turn.raw)
+  // Her own words too ("我要看我的信息", "我想改一下电话"), where they cannot be words of a message (privacy-words.ts);
+  // "修改电话" is answered about the phone, not with the whole list.
+  const everyday = everydayWordsHeard(state.flow, turn.person) ? privacyInEverydayWords(turn.raw) : null
+  const request = everyday?.kind === 'changePhone' ? everyday : (parsePrivacyRequest(turn.raw) ?? everyday)
   if (!request) return false
   switch (request.kind) {
     case 'erase':
+      // Her chat joined to her mini-program account: that account is deleted in the mini-program only (the backend
+      // refuses it here too), so whoever holds this chat cannot delete her account.
+      if (turn.person.joined === true) {
+        state.flow = null
+        turn.say(ERASE_IN_MINI_PROGRAM)
+        return true
+      }
       state.flow = { name: 'erase' }
-      turn.say(ERASE_WARNING)
+      turn.say(eraseWarning())
       return true
     case 'withdrawConsent':
       state.flow = null
@@ -98,34 +123,62 @@ export const privacyConversation: Conversation = async (turn) => {
       return true
     case 'myData':
       // A message she is writing, or her word on an answer, waits as it was: this was not part of it.
-      turn.say(MY_DATA_ANSWER)
+      turn.say(myDataAnswer(turn.person.joined === true, await staffToTell(turn)))
+      return true
+    case 'changePhone':
+      // As "我的信息": whatever waited on her still waits.
+      turn.say(await changePhoneAnswer(turn))
       return true
     case 'notice': {
       const notice = await turn.client.privacy()
-      turn.say(lines(`【${notice.title}】`, notice.text, '', MY_DATA_HINT))
+      turn.say(lines(`【${notice.title}】`, notice.summary ?? notice.text, '', FULL_NOTICE_HINT, afterNotice(turn)))
+      return true
+    }
+    case 'fullNotice': {
+      const notice = await turn.client.privacy()
+      turn.say(lines(`【${notice.title}】（全文）`, notice.text, '', afterNotice(turn)))
       return true
     }
   }
 }
 
-/** After the notice, which is the mini-program's too: what a chat resident does here (the mini-program holds none of her chat). */
+/** Under the notice: while it waits for her yes, how to give it; otherwise what she can do here. */
+function afterNotice(turn: Turn) {
+  return turn.state.flow?.name === 'privacy' ? '同意请回复"同意"，不同意请回复"取消"。' : MY_DATA_HINT
+}
+
+/** 删除我的信息 from a chat joined to her mini-program account (the backend's ChatJoin words: ERASE_IN_MINI_PROGRAM). */
+const ERASE_IN_MINI_PROGRAM = lines(
+  '您在这里发的留言已经放到小程序里了，这里和小程序是同一个账号。为了防止别人用这个聊天删掉您的账号，删除请在小程序里做：打开小程序，点“我的—我的信息”，再点“删除我的信息”。',
+  '只想让这个聊天不再连着小程序：在小程序“我的”里点“解除”。',
+)
+
+/** After the notice, which is the mini-program's too: what a chat resident does here. */
 const MY_DATA_HINT = '您在这里聊天留言的：发送"我的信息"，看我们保存了您的哪些信息、怎么查看和更正；发送"删除我的信息"可以删除。'
 
 /**
- * What is kept of a chat resident and what she can do, as it is: her messages are here and only here (the
- * mini-program signs in as another account, which holds none of them), "查询" shows them to this contact alone, a
- * phone written into a message is corrected by telling the station (staff have no tool for it: they pass it on), and
- * she erases here.
+ * What is kept of a chat resident and what she can do, as it is. Until she joins her chat to her mini-program account
+ * (chat-join.ts), her messages are here and only here (the mini-program signs in as another account, which holds none
+ * of them): "查询" shows them to this contact alone, a phone written into a message is corrected by telling the
+ * station (staff have no tool for it: they pass it on), she erases here, and she is told how to bring them to the
+ * mini-program. Once joined (`joined`), the mini-program's 我的信息 holds them too: there she sees, corrects and deletes
+ * (only there: whoever holds the chat must not delete her account), and 我的 undoes the join.
  */
-export const MY_DATA_ANSWER = lines(
-  '我们保存的您的信息：您在这里发的留言和每一步办理经过，还有您的微信联系人（用来把答复发给您）。您在留言里写的电话，就在留言里。',
-  '· 看您的留言和办理情况：发送"查询"，只发给您这个微信；',
-  '· 留言里的电话写错了：请告诉联络站的工作人员，由他们转告代表；',
-  '· 看个人信息保护说明：发送"隐私"；',
-  '· 删除您的信息：在这里发送"删除我的信息"。',
-  '小程序里的“我的信息”是另一个账号，看不到您在这里发的留言。',
-  '这句话不会转给代表。',
-)
+export function myDataAnswer(joined: boolean, staff = '联络站的工作人员') {
+  return lines(
+    '我们保存的您的信息：您在这里发的留言和每一步办理经过，还有您的微信联系人（用来把答复发给您）。您在留言里写的电话，就在留言里。',
+    '· 看您的留言和办理情况：发送"查询"，只发给您这个微信；',
+    joined ? `· 留言里的电话写错了：在小程序“我的—我的信息”里改，或者告诉${staff}；` : `· 留言里的电话写错了：请告诉${staff}，由他们转告代表；`,
+    '· 看个人信息保护说明：发送"隐私"；',
+    joined
+      ? '· 删除您的信息：在小程序“我的—我的信息”里删除，两边一起删（为了防止别人用这个聊天删掉您的账号，这里不能删）；不想连在一起了，在小程序“我的”里点“解除”。'
+      : '· 删除您的信息：在这里发送"删除我的信息"。',
+    joined
+      ? '您在这里发的留言已经放到小程序里了，在小程序“我的留言”里也能看到。'
+      : '小程序里的“我的信息”是另一个账号，看不到您在这里发的留言。想在小程序里也看到：在小程序“我的”里点“把聊天里的留言放到这里”，把那里给的一句话发到这里。',
+    '这句话不会转给代表。',
+  )
+}
 
 async function erase(turn: Turn) {
   try {

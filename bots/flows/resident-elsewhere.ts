@@ -1,4 +1,5 @@
-import { elsewhereAnswer, elsewhereMatchers } from './deputy-elsewhere.js'
+import { compact } from '../typed-text.js'
+import { AFTER, BEFORE } from './deputy-elsewhere.js'
 import { lines } from './turn.js'
 
 /**
@@ -26,7 +27,19 @@ const TOPICS: Array<{ words: string; answer: string }> = [
   },
 ]
 
-const MATCHERS = elsewhereMatchers(TOPICS)
+/**
+ * What she says she wants to do with it, and which one she means: "我想填那个立法的征求意见", "我要参加一下这个问卷".
+ * Only these few words: anything more ("征求意见没用", "我对立法的征求意见有意见") is hers to say to a deputy.
+ */
+const DOING = '(?:填|填写|填个|参加|参与|做|做个|看|看看|找|写|提)?(?:一下)?(?:那个|这个|个)?(?:立法|法规|条例|草案|法律)?的?'
+/** Long enough for "我想填一下那个立法的征求意见", short enough that a sentence about something else is never read as this. */
+const ASK_MAX = 16
 
-/** Where a resident does what she asked for ("投票", "问卷怎么填", "我要学习"); null for any other words. */
-export const residentElsewhere = (text: string): string | null => elsewhereAnswer(text, MATCHERS)
+const MATCHERS = TOPICS.map((t) => ({ re: new RegExp(`^${BEFORE}${DOING}${t.words}${AFTER}$`), answer: t.answer }))
+
+/** Where a resident does what she asked for ("投票", "问卷怎么填", "我要学习", "我想填那个立法的征求意见"); null for any other words. */
+export function residentElsewhere(text: string): string | null {
+  const t = compact(text).replace(/[?？!！。.，,~～]/g, '')
+  if (!t || [...t].length > ASK_MAX) return null
+  return MATCHERS.find((m) => m.re.test(t))?.answer ?? null
+}

@@ -13,6 +13,7 @@ import { isLongText, newFlow } from './message-draft.js'
 import { withdraw } from './privacy-requests.js'
 import { othersWaiting } from './own-messages.js'
 import { RATING_SCALE, SCALE_LINE, SCORE_FIRST } from './rating-scale.js'
+import { commentQuestion } from './rating-comment.js'
 import { rate, rateByNumber } from './rating.js'
 import { reopenAnswer } from './reopen.js'
 import { asksReopen, pickToReopen, reopenLater, reopenWithHeldWords } from './reopen-later.js'
@@ -162,6 +163,17 @@ export const residentConversation: Conversation = async (turn) => {
     return true
   }
 
+  // "问卷", "学习", "我想填那个立法的征求意见" right after a score, or while she is asked about her words after it: where
+  // that is done, as with nothing going on; never words for the deputy. A comment may still follow the score.
+  const whereAfterScore = cmd.kind === 'text' && ((rated && !flow && !quoted) || flow?.name === 'comment') ? residentElsewhere(cmd.text) : null
+  if (whereAfterScore) {
+    if (flow?.name === 'comment') turn.say(lines(whereAfterScore, '', commentQuestion(flow, flow.words.includes('\n'))))
+    else {
+      state.rated = rated
+      turn.say(whereAfterScore)
+    }
+    return true
+  }
   // "3", then "路灯还是没修好": her words after a score alone may be for the deputy with it, or a new problem (after-rating.ts).
   if (rated && !flow && !quoted && (await wordsAfterScore(turn, rated))) return true
   if (flow?.name === 'comment') return commentOrNewAnswer(turn, flow)

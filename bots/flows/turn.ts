@@ -252,6 +252,8 @@ export interface Turn {
   /** The message they quoted (WeChat 引用), when they answered one: a deputy quoting a notice answers its case. */
   readonly quoted?: string | null
   readonly now: number
+  /** The contact's WeChat name, as WeChat gives it (a resident joining her chat is asked about it in the mini-program). */
+  readonly name?: string
   readonly client: LiaisonClient
   state: DialogueState
   say(text: string): void

@@ -137,6 +137,30 @@ function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone:
 
 type DetailWords = (d: Record<string, unknown>, names: AuditNameBook, e: AuditLine, timeZone: string) => string
 
+/**
+ * The office's decisions on a suggestion: what its timeline says of it (交办：主办 …，期限 3月6日; 同意延期 30 天 …),
+ * numbers masked, as staff may paste a phone into a note.
+ */
+const suggestionSaid: DetailWords = (d) => (str(d.said) ? excerpt(maskPhoneAndIdNumbers(str(d.said)!), 80) : '')
+const SUGGESTION_DETAILS: Partial<Record<AuditAction, DetailWords>> = Object.fromEntries(
+  (
+    [
+      'suggestion.accepted',
+      'suggestion.returned',
+      'suggestion.merged',
+      'suggestion.converted',
+      'suggestion.assigned',
+      'suggestion.request_approved',
+      'suggestion.request_denied',
+      'suggestion.closed',
+      'suggestion.published',
+      'suggestion.unpublished',
+      'suggestion.urged',
+      'suggestion.supervised',
+    ] as const
+  ).map((a) => [a, suggestionSaid]),
+)
+
 /** Per action; an action not here has nothing more to say than its name and its object. */
 const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'login.succeeded': from,
@@ -200,6 +224,7 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
       .filter(str)
       .map((o) => office(o as string, names).replace(/办公室$/, ''))
       .join('、'),
+  ...SUGGESTION_DETAILS,
   'meeting.published': (d) => (num(d.invited) !== null ? `通知 ${d.invited} 人` : ''),
   'meeting.reminded': (d) => (num(d.reminded) !== null ? `提醒未回复的 ${d.reminded} 人` : ''),
   'meeting.corrected': (_, __, e) => changedWords(e),
@@ -225,10 +250,13 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'livelihood.cycle_created': (d) => (num(d.year) !== null ? `${d.year} 年` : ''),
   'livelihood.candidate_created': (d) => (list(d.proposals).length ? `由 ${list(d.proposals).length} 条提议合成` : ''),
   'livelihood.candidate_updated': (_, __, e) => changedWords(e),
+  'livelihood.candidate_withdrawn': (d) =>
+    joined(str(d.title) && `「${excerpt(str(d.title)!, 30)}」`, str(d.note) ? `建议不列入，${reason(d.note)}` : `${list(d.proposals).length} 条建议退回待梳理`),
   'livelihood.proposal_declined': (d) => reason(d.note) ?? '',
   'livelihood.ballot_settled': (d) => `选出 ${list(d.chosen).length} 个项目`,
   'livelihood.progress_posted': (d) => (num(d.quarter) !== null ? `第 ${d.quarter} 季度，完成 ${d.percent ?? 0}%` : ''),
   'privacy.consent.given': (d) => (str(d.version) ? `告知版本 ${d.version}` : ''),
+  'privacy.chat_joined': (d) => (num(d.cases) !== null ? `并入留言 ${d.cases} 条` : ''),
   'privacy.erased': (d) => joined(num(d.withdrawn) !== null && `撤回留言 ${d.withdrawn} 条`, num(d.anonymised) !== null && `匿名处理留言 ${d.anonymised} 条`),
 }
 

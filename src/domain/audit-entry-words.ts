@@ -77,6 +77,8 @@ const NAMED_WORDS: Record<AuditNamedKind, { of: (n: AuditName) => string; gone: 
   livelihood_cycle: { of: (n) => `民生实事「${n.name}」`, gone: '民生实事（已不存在）' },
   livelihood_project: { of: (n) => `民生实事项目「${n.name}」`, gone: '民生实事项目（已不存在）' },
   livelihood_proposal: { of: (n) => `民生实事提议「${n.name}」`, gone: '民生实事提议（已不存在）' },
+  // Named by its number (2026-0012), as the office's lists and the units' notices name it.
+  suggestion: { of: (n) => `代表建议 ${n.name}`, gone: '代表建议（已不存在）' },
 }
 
 /** Deletions that keep the name of what they removed in their details (as `title`): their entry still says which one. */

@@ -15,6 +15,7 @@ export const AUDIT_NAMED_KINDS = [
   'livelihood_cycle',
   'livelihood_project',
   'livelihood_proposal',
+  'suggestion',
 ] as const
 export type AuditNamedKind = (typeof AUDIT_NAMED_KINDS)[number]
 

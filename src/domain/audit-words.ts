@@ -49,6 +49,19 @@ export const AUDIT_ACTION_WORDS = {
   'cases.exported': '导出留言列表',
   'cases.export_finished': '留言列表导出结束',
   'topics.retrained': '重新训练主题分类',
+  // ——— deputies' suggestions (代表建议): the office's decisions ———
+  'suggestion.accepted': '代表建议立案',
+  'suggestion.returned': '退回代表建议',
+  'suggestion.merged': '代表建议并案',
+  'suggestion.converted': '代表建议转为群众留言',
+  'suggestion.assigned': '交办代表建议',
+  'suggestion.request_approved': '同意承办单位的申请',
+  'suggestion.request_denied': '不同意承办单位的申请',
+  'suggestion.closed': '代为办结代表建议',
+  'suggestion.published': '公开代表建议的答复',
+  'suggestion.unpublished': '撤回公开的代表建议答复',
+  'suggestion.urged': '催办代表建议',
+  'suggestion.supervised': '督办代表建议',
   // ——— meetings ———
   'meeting.published': '发布会议',
   'meeting.reminded': '提醒未回复的参会人员',
@@ -88,6 +101,7 @@ export const AUDIT_ACTION_WORDS = {
   'livelihood.cycle_created': '发起民生实事项目征集',
   'livelihood.candidate_created': '新增民生实事候选项目',
   'livelihood.candidate_updated': '修改民生实事候选项目',
+  'livelihood.candidate_withdrawn': '撤回民生实事候选项目',
   'livelihood.proposal_declined': '不采纳民生实事提议',
   'livelihood.ballot_started': '开始民生实事项目票决',
   'livelihood.ballot_settled': '确定民生实事项目票决结果',
@@ -99,6 +113,9 @@ export const AUDIT_ACTION_WORDS = {
   'privacy.consent.withdrawn': '撤回隐私同意',
   'privacy.erased': '删除本人信息',
   'privacy.phone_corrected': '本人更正电话',
+  'privacy.chat_joined': '本人把微信聊天里的留言并入小程序',
+  'privacy.chat_join_refused': '本人拒绝把一个微信聊天并入小程序',
+  'privacy.chat_unjoined': '本人解除微信聊天与小程序的连接',
 } as const satisfies Record<string, string>
 
 export type AuditAction = keyof typeof AUDIT_ACTION_WORDS

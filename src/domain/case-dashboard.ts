@@ -2,6 +2,7 @@ import { OPEN_STATUSES, type CaseStatus } from './case.js'
 import { addDays, startOfLocalDate } from './business-calendar.js'
 import { localDate } from './dates.js'
 import type { DutyDay } from './duty-ahead.js'
+import { shortOfficeName } from './office-name.js'
 import { OFFICE_ROW_KEY, restOf, UNASSIGNED_ROW_KEY } from './rows-add-up.js'
 
 /** The inbox filters that list exactly the cases behind a number (the console puts them in the URL). */
@@ -46,8 +47,9 @@ export interface CaseDashboard {
     /**
      * Waiting at the office for someone to give it to a deputy: handed up (上报) by a station, or no station covers
      * its place. Only for those who may place such messages (an organizer of districts, the city, an admin).
+     * `office`: whose office, short, as the card names it ("澜江区人大办", "各区人大办和市人大办").
      */
-    atOffice?: Figure
+    atOffice?: Figure & { office: string }
   }
   satisfaction: Array<{ rating: number; label: string } & Figure>
   /**
@@ -56,6 +58,12 @@ export interface CaseDashboard {
    */
   reopenedAfterRating: Figure
   responsiveness: { district: ResponsivenessBar[]; station: ResponsivenessBar[]; deputy: ResponsivenessBar[] }
+  /**
+   * 按代表 shows the busiest deputies only: how many of how many, what the others hold (so that the rows and this add
+   * up to 正在办理), said under the table with 查看全部 (统计分析 by deputy, its query `statsQuery`). Null when every
+   * deputy is shown.
+   */
+  deputiesLeftOut: { shown: number; total: number; open: number; overdue: number; text: string; statsQuery: Record<string, string> } | null
   weeks: Array<{ label: string; from: string; to: string } & Figure>
   /** Only a station clerk's: the next days a deputy receives residents at her station (近期值班). */
   duty?: DutyDay[]
@@ -125,6 +133,25 @@ const openOf = (c: DashboardCounts) => OPEN_STATUSES.reduce((n, s) => n + (c.byS
 export const barOf = (c: DashboardCounts): BarCounts[] =>
   c.key === null ? [] : [{ key: c.key, total: c.total, open: openOf(c), overdueOpen: c.overdueOpen, replyDue: c.replyDue, replyOk: c.replyOk }]
 
+/** 统计分析's query for every deputy, busiest first: where 按代表's 查看全部 leads. */
+const ALL_DEPUTIES_STATS: Record<string, string> = { groupBy: 'deputy', sort: 'total' }
+
+/**
+ * What 按代表 leaves out when it shows the busiest deputies only: the scope's open and overdue messages less the shown
+ * deputies' and the unassigned (未分派) ones', with a sentence: "只列出留言最多的 15 位代表（共 22 位代表有留言）。
+ * 另外 7 位代表：在办 28 条，超期 16 条。" Null when every deputy with messages is shown.
+ */
+function deputiesLeftOut(whole: BarCounts, shown: ResponsivenessBar[], unassigned: BarCounts | null, total: number): CaseDashboard['deputiesLeftOut'] {
+  if (total <= shown.length) return null
+  const others = total - shown.length
+  const rest = restOf({ open: whole.open, overdue: whole.overdueOpen }, [
+    ...shown.map((b) => ({ open: b.open, overdue: b.overdue })),
+    ...(unassigned ? [{ open: unassigned.open, overdue: unassigned.overdueOpen }] : []),
+  ])
+  const text = `只列出留言最多的 ${shown.length} 位代表（共 ${total} 位代表有留言）。另外 ${others} 位代表：在办 ${rest.open} 条，超期 ${rest.overdue} 条。`
+  return { shown: shown.length, total, open: rest.open, overdue: rest.overdue, text, statsQuery: ALL_DEPUTIES_STATS }
+}
+
 /**
  * The organizers' dashboard from counts of the cases they may see: today's figures,
  * satisfaction, responsiveness per district, station and deputy, and new cases per week.
@@ -141,6 +168,8 @@ export function caseDashboard(
     station: DashboardCounts[]
     /** The deputies' bars: at least the `BAR_LIMITS.deputy` busiest (the store counts only those, and any tied with them). */
     deputy: BarCounts[]
+    /** How many deputies hold messages in the scope (the store's deputiesWithCases). */
+    deputies: number
     /** The messages no deputy holds (待分派): the 未分派 row under the deputies. */
     unassigned?: DashboardCounts
     /** Whether the scope holds messages at an office (not a station clerk's, nor a street's stations): its figure and row. */
@@ -172,10 +201,11 @@ export function caseDashboard(
   const [whole] = barOf({ ...counts.all, key: OFFICE_ROW_KEY })
   const office = restOf(whole, stationBars)
   const atOffice = (counts.all.byStatus.submitted ?? 0) - counts.station.reduce((n, t) => n + (t.byStatus.submitted ?? 0), 0)
-  const officeRow = counts.offices && office.total > 0 ? [{ ...bar(office, names.office ?? '区人大办', AT_OFFICE_FILTERS), kind: 'office' as const }] : []
+  const officeRow = counts.offices && office.total > 0 ? [{ ...bar(office, names.office ?? '人大办', AT_OFFICE_FILTERS), kind: 'office' as const }] : []
   const unassigned = counts.unassigned ? barOf({ ...counts.unassigned, key: UNASSIGNED_ROW_KEY })[0] : null
   const unassignedRow =
     unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '未分派', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
+  const deputyBars = bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy)
 
   return {
     today: {
@@ -187,7 +217,15 @@ export function caseDashboard(
       unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted', ...DUE_FIRST } },
       reopened: { count: counts.all.byStatus.reopened ?? 0, filters: { status: 'reopened' } },
       unhappy: { count: counts.unhappy, filters: UNHAPPY_FILTERS },
-      ...(counts.offices ? { atOffice: { count: atOffice, filters: { ...AT_OFFICE_FILTERS, status: 'submitted', ...DUE_FIRST } } } : {}),
+      ...(counts.offices
+        ? {
+            atOffice: {
+              count: atOffice,
+              filters: { ...AT_OFFICE_FILTERS, status: 'submitted', ...DUE_FIRST },
+              office: shortOfficeName(names.office ?? '人大办'),
+            },
+          }
+        : {}),
     },
     satisfaction: [5, 4, 3, 2, 1].map((rating) => ({
       rating,
@@ -204,8 +242,9 @@ export function caseDashboard(
       district: bars(counts.district.flatMap(barOf), names.district, 'districtId', BAR_LIMITS.district),
       // The office's row and the unassigned one after the biggest, always: without them the rows fall short of the figures.
       station: [...bars(stationBars, names.station, 'stationId', BAR_LIMITS.station), ...officeRow],
-      deputy: [...bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy), ...unassignedRow],
+      deputy: [...deputyBars, ...unassignedRow],
     },
+    deputiesLeftOut: deputiesLeftOut(whole, deputyBars, unassigned, counts.deputies),
     weeks: periods.weeks.map(({ monday, from, to }, i) => {
       const [, m, d] = monday.split('-').map(Number)
       return { label: `${m}月${d}日`, from: iso(from), to: iso(to), count: counts.weeks[i], filters: { from: iso(from), to: iso(to) } }

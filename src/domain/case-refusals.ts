@@ -118,9 +118,8 @@ const SAID: Record<RefusedAction, Partial<Record<Standing, string>>> = {
   },
   deputyLeft: {},
   handUp: {
-    // Being with a deputy does not make 上报 needless (a district-wide matter still is): say what she can do instead.
-    assigned: '已经交给代表办理，联络站现在不能直接上报。需要区里办的，请先请代表退回联络站，或联系区人大办',
-    acknowledged: '代表已经受理，联络站现在不能直接上报。需要区里办的，请先请代表退回联络站，或联系区人大办',
+    // Being with a deputy does not make 上报 needless (a district-wide matter still is): what she can do instead is
+    // said by handUpHeldText, which names the office (refusalText's `office`).
     forwarded: '代表已经交有关部门办理，不用再上报',
     replied: '代表已经答复了，不用再上报',
     closed: '已经办结了，不用再上报',
@@ -198,12 +197,22 @@ const SAID: Record<RefusedAction, Partial<Record<Standing, string>>> = {
  * Why this move cannot be made on this message now, in words: the particular sentence for the
  * move and the state, else a general one that still says the state in words and names the move.
  */
-export function refusalText(action: RefusedAction, c: RefusedCase): string {
+export function refusalText(action: RefusedAction, c: RefusedCase, office = '人大办'): string {
   const standing = standingOf(c)
+  if (action === 'handUp' && (standing === 'assigned' || standing === 'acknowledged')) return handUpHeldText(standing, office)
   const said = SAID[action][standing] ?? (standing === 'rated' ? SAID[action].closed : undefined)
   if (said) return said
   const subject = STAFF_MOVES.has(action) ? '' : '这条留言'
   return `${subject}${STANDING_WORDS[standing]}，现在不能${MOVE_WORDS[action]}`
+}
+
+/**
+ * 上报 refused while a deputy holds the message: what she can do instead, naming the office it would go to
+ * ("澜江区人大办": shortOfficeName), never a fixed 区人大办 (a county's is a 县's, a district's own Liaison has no 区里).
+ */
+function handUpHeldText(standing: 'assigned' | 'acknowledged', office: string): string {
+  const held = standing === 'assigned' ? '已经交给代表办理' : '代表已经受理'
+  return `${held}，联络站现在不能直接上报。需要${office}办理的，请先请代表退回联络站再上报，或直接联系${office}`
 }
 
 /**

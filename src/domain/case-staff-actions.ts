@@ -13,6 +13,9 @@ export type StaffCaseAction = (typeof STAFF_CASE_ACTIONS)[number]
 /** Only station staff hand up (上报), and only a message in their station's hands: the office's own queue has nobody above it. */
 export const mayHandUp = (role: StaffRole, c: Pick<CaseRecord, 'stationId'>) => role === 'station_staff' && c.stationId !== null
 
+/** The district whose office a 上报 hands the message to: the one handling it, else its place's (null: the whole installation's office). */
+export const handUpDistrict = (c: Pick<CaseRecord, 'handlingDistrictId' | 'districtId'>): string | null => c.handlingDistrictId ?? c.districtId
+
 /**
  * The moves this person may make on this message in its state now. `urgeAllowed`: 催办's own
  * rule (in a deputy's hands, not yet urged this business day; case-urging.ts).

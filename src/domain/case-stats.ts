@@ -35,8 +35,9 @@ export interface CaseStats {
   /** Of the cases whose acknowledgement was due or done: acknowledged in time. */
   acknowledgedInTimeShare: number | null
   /**
-   * Of the cases answered, those whose reply is due, and those waiting past any deadline (an acknowledgement's too):
-   * answered in time. An overdue message nobody answered counts as not answered in time.
+   * Of the cases answered and those whose reply deadline has passed: answered by that deadline. A message past its
+   * reply deadline that nobody answered counts as not answered in time; one only late in being acknowledged does not
+   * (acknowledgedInTimeShare counts that).
    */
   repliedInTimeShare: number | null
   /** The final satisfaction: each rated case's latest rating, averaged. */
@@ -55,16 +56,17 @@ export interface CaseStats {
 }
 
 /** What 按时答复 counts, said under every table, figure and record that shows it (console and downloads alike). */
-export const REPLIED_IN_TIME_NOTE = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'
+export const REPLIED_IN_TIME_NOTE =
+  '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'
 
 /** The fields of a case its deadlines are judged on. */
 export type DeadlineFacts = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt'>
 
 /**
  * Still waiting past its deadline: the acknowledgement's until it is acknowledged (a reply counts as one), the
- * reply's after. Such a message has not been answered in time so far: it counts as overdue (超期在办) and against
- * 按时答复, so that the share can never read 100% beside overdue messages nobody answered. The store counts the
- * same (store/case-tally.ts, and the SQL of store/sqlite/case-tally.ts).
+ * reply's after. Such a message counts as overdue (超期在办). Only against 按时答复 once its reply deadline has
+ * passed (replyInTime): a late acknowledgement is 按时受理's failure, weeks before the reply is due. The store
+ * counts the same (store/case-tally.ts, and the SQL of store/sqlite/case-tally.ts).
  */
 export function waitingLate(c: DeadlineFacts, now: Date): boolean {
   const due = (c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt
@@ -72,12 +74,13 @@ export function waitingLate(c: DeadlineFacts, now: Date): boolean {
 }
 
 /**
- * How a live case counts in 按时答复: `due` when it was answered, its reply is due, or it waits late (waitingLate);
- * `ok` when it was answered by its reply deadline.
+ * How a live case counts in 按时答复: `due` when it was answered or its reply deadline has passed; `ok` when it was
+ * answered by its reply deadline. Its acknowledgement plays no part: a message acknowledged late, whose reply is not
+ * yet due, is neither (按时受理 counts the late acknowledgement).
  */
 export function replyInTime(c: DeadlineFacts, now: Date): { due: boolean; ok: boolean } {
   const ok = !!c.repliedAt && c.repliedAt <= c.replyDueAt
-  return { due: !!c.repliedAt || c.replyDueAt <= now || waitingLate(c, now), ok }
+  return { due: !!c.repliedAt || c.replyDueAt <= now, ok }
 }
 
 const HOUR = 3_600_000

@@ -27,8 +27,8 @@ export interface DeputyYearRecord {
     /** Of those open, waiting past a deadline (超期): caseStats' overdueOpen. */
     overdueOpen: number
     /**
-     * 按时答复 as 统计分析 counts it for him (caseStats): of the messages answered, whose reply is due or that wait
-     * past a deadline, those answered in time. An overdue message he has not answered counts as not in time.
+     * 按时答复 as 统计分析 counts it for him (caseStats): of the messages answered or past their reply deadline, those
+     * answered by it. A message past its reply deadline he has not answered counts as not in time.
      */
     repliedInTimeShare: number | null
     rated: number

@@ -6,6 +6,7 @@
  */
 import type { CaseRecord } from './case.js'
 import { localDate } from './dates.js'
+import { shortOfficeName } from './office-name.js'
 
 /** Where the message stands, as the station that handed it up may know it. */
 function standing(c: Pick<CaseRecord, 'status' | 'mergedInto'>, office: string): string {
@@ -31,16 +32,13 @@ function standing(c: Pick<CaseRecord, 'status' | 'mergedInto'>, office: string):
   }
 }
 
-/** "澜江区人大常委会办公室" → "澜江区人大办", as the console's 上报区人大办 button says it. */
-const shortOffice = (office: string) => office.replace(/人大常委会办公室$/, '人大办')
-
 /**
  * 「编号 20261205-0021 的留言已于12月5日由本站上报澜江区人大办，由澜江区人大办负责办理。现在：代表已受理，正在办理。」
  * and what to tell the resident who asks.
  */
 export function handedUpText(c: Pick<CaseRecord, 'ticket' | 'status' | 'mergedInto'>, referredAt: Date, office: string, timeZone: string): string {
   const [, month, day] = localDate(referredAt, timeZone).split('-').map(Number)
-  const short = shortOffice(office)
+  const short = shortOfficeName(office)
   return (
     `编号 ${c.ticket} 的留言已于${month}月${day}日由本站上报${short}，由${short}负责办理。现在：${standing(c, short)}。` +
     `本站已不能查看它的内容；群众问起时，可以请群众在“我的留言”里查看进展，或联系${office}。`

@@ -4,7 +4,7 @@
  * candidates, the deputies' ballot decides, the responsible unit reports each quarter, and at
  * year end deputies rate each project. Pure: no I/O, times passed in.
  */
-import type { DeputyLevel, Region } from './directory.js'
+import { deputyLevelLabel, type DeputyLevel, type Region } from './directory.js'
 import { staffScope } from './staff-scope.js'
 
 /** 'city' or a district id: whose cycle it is. */
@@ -17,6 +17,13 @@ export type LivelihoodOffice = string
  */
 export function defaultRoll(office: LivelihoodOffice): { levels: DeputyLevel[]; districtIds?: string[] } {
   return office === 'city' ? { levels: ['city'] } : { levels: ['county'], districtIds: [office] }
+}
+
+/** Who votes on a year's projects by default, as the office says it: 市人大代表, or a district's 区人大代表 (县人大代表). */
+export function defaultRollWords(office: LivelihoodOffice, districtName: string | undefined): string {
+  return defaultRoll(office)
+    .levels.map((level) => deputyLevelLabel(level, districtName))
+    .join('、')
 }
 
 export const CYCLE_STATUSES = ['collecting', 'voting', 'running', 'rating', 'published'] as const
@@ -139,11 +146,16 @@ export function collectionRefusal(c: Pick<LivelihoodCycle, 'status' | 'opensAt' 
   return '项目征集已经结束'
 }
 
+/**
+ * A proposal not taken up, as its proposer reads it on her page and in the notice: her state in its own sentence,
+ * the office's note after 说明, so that a note such as 已列入市容部门今年计划 never reads as part of it (未列入…已列入
+ * on one line).
+ */
+export const notTakenUpWords = (note: string) => (note ? `没有列入民生实事候选项目。说明：${note}` : '没有列入民生实事候选项目')
+
 /** A proposal's state as the proposer reads it. */
 export function proposalStateWords(p: Pick<LivelihoodProposal, 'status' | 'note'>, project: Pick<LivelihoodProject, 'title' | 'status'> | null): string {
-  // Her state in its own sentence, the office's note after 说明: a note such as 已列入市容部门今年计划 must not read
-  // as part of it (未列入…已列入 on one line).
-  if (p.status === 'not_adopted') return p.note ? `没有列入民生实事候选项目。说明：${p.note}` : '没有列入民生实事候选项目'
+  if (p.status === 'not_adopted') return notTakenUpWords(p.note)
   if (p.status === 'candidate' && project) {
     if (project.status === 'chosen') return `已列入年度民生实事项目「${project.title}」，正在实施`
     if (project.status === 'not_chosen') return `已作为候选项目「${project.title}」参加代表票决，未获通过`

@@ -12,7 +12,8 @@ export { STAFF_ENTRY_KINDS, type StaffEntry, type StaffEntryKind }
 
 export const STAFF_ENTRY_LABELS: Record<StaffEntryKind, string> = { attended: '工作人员补签', leave: '工作人员代请假' }
 
-export type StaffEntryRefusal = 'meeting_not_published' | 'meeting_cancelled' | 'check_in_not_open' | 'already_checked_in' | 'already_recorded'
+export type StaffEntryRefusal =
+  'meeting_not_published' | 'meeting_cancelled' | 'no_longer_invited' | 'check_in_not_open' | 'already_checked_in' | 'already_recorded'
 export type StaffUndoRefusal = 'nothing_recorded'
 
 /**
@@ -21,13 +22,16 @@ export type StaffUndoRefusal = 'nothing_recorded'
  */
 export function staffEntryRefusal(
   m: Pick<MeetingRecord, 'status' | 'startAt'>,
-  invitee: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry'>,
+  invitee: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry' | 'withdrawn'>,
   kind: StaffEntryKind,
   now: Date,
   checkInOpensMinutesBefore: number,
 ): StaffEntryRefusal | null {
   if (m.status === 'draft') return 'meeting_not_published'
   if (m.status === 'cancelled') return 'meeting_cancelled'
+  // Marked 已离任 / 已调到… (not expected there): as his own scan is refused, nothing is recorded for him either; what
+  // was recorded or scanned before the mark stays, and is said as such below.
+  if (invitee.withdrawn && !invitee.staffEntry && !invitee.checkedInAt) return 'no_longer_invited'
   // Leave may be asked ahead; attendance is known from when deputies may scan in at the door (after the end too: the paper sheet).
   if (kind === 'attended' && now.getTime() < checkInOpensAt(m, checkInOpensMinutesBefore).getTime()) return 'check_in_not_open'
   // One entry at a time: a leave recorded by mistake is undone before the attendance is recorded.

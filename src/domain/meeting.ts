@@ -265,7 +265,7 @@ export function checkInRefusal(
   if (!invitation || m.status === 'draft') return 'not_invited'
   if (m.status === 'cancelled') return 'meeting_cancelled'
   if (invitation.checkedInAt) return 'already_checked_in'
-  // Marked 已离任 / 已调到… before it began: not counted there, so not signed in there either (staff may still 补签).
+  // Marked 已离任 / 已调到… before it began: not counted there, so not signed in there either; nor does staff record it for him (meeting-staff-entry.ts).
   if (invitation.withdrawn) return 'no_longer_invited'
   const { opensAt, closesAt } = checkInWindow(m, opensMinutesBefore)
   if (now < opensAt) return 'check_in_not_open'

@@ -5,6 +5,7 @@
  */
 import { monthDayText } from './dates.js'
 import type { Region } from './directory.js'
+import { districtOfficeName } from './office-name.js'
 import { normalizeCode, type RoutingIndex } from './routing-index.js'
 import type { RoutingDecision } from './routing-types.js'
 
@@ -44,7 +45,7 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
   // No deputy has it yet: said as she would say it (分派 is the office's word), and promising no deputy by name.
   if (station) return `已转至${station.name}，联络站工作人员会尽快请一位代表办理`
   const office = decision.officeRegionId ? index.regions.get(decision.officeRegionId) : undefined
-  if (office) return `已转至${office.name}人大常委会办公室（您所在区域暂无代表联络站）`
+  if (office) return `已转至${districtOfficeName(office.name)}（您所在区域暂无代表联络站）`
   return `已转至${index.officeName}`
 }
 

@@ -8,6 +8,7 @@
 import { localDate, monthDayText } from './dates.js'
 import { AWAY_REASON_LABELS, isAwayOn } from './deputy-away.js'
 import type { Station } from './directory.js'
+import { districtOfficeName } from './office-name.js'
 import { compareIds, coveringAmong, normalizeCode, type IndexedDeputy, type RoutingIndex } from './routing-index.js'
 import type { RoutingDecision, RoutingInput, RoutingOptions, RoutingReason, RoutingRule } from './routing-types.js'
 import { topicClassifierFor, type TopicMatch } from './topics.js'
@@ -73,7 +74,7 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   else {
     const district = index.districts.get(region.id)
     if (district) {
-      say('fallback', 'district_office', `所在区域${region.name}无联络站覆盖，转${district.name}人大常委会办公室`)
+      say('fallback', 'district_office', `所在区域${region.name}无联络站覆盖，转${districtOfficeName(district.name)}`)
       return decide(null, null, district.id)
     }
     say('fallback', 'city_office', `所在区域${region.name}无联络站覆盖，也不属任何区县，转${index.officeName}`)

@@ -121,6 +121,8 @@ export type SuggestionAction =
   | 'closed'
   | 'published'
   | 'unpublished'
+  | 'urged'
+  | 'supervised'
 
 export interface SuggestionEvent {
   at: Date
@@ -161,7 +163,7 @@ export interface SuggestionRecord {
 }
 
 /** What a status admits, in plain words for the 409 when it does not. */
-export type SuggestionStep = 'edit' | 'open_cosign' | 'cosign' | 'submit' | 'review' | 'assign' | 'answer' | 'request' | 'rate' | 'publish'
+export type SuggestionStep = 'edit' | 'open_cosign' | 'cosign' | 'submit' | 'review' | 'assign' | 'answer' | 'request' | 'rate' | 'publish' | 'urge'
 
 const ALLOWED: Record<SuggestionStep, SuggestionStatus[]> = {
   edit: ['draft'],
@@ -174,6 +176,7 @@ const ALLOWED: Record<SuggestionStep, SuggestionStatus[]> = {
   request: ['assigned', 'rehandling'],
   rate: ['answered'],
   publish: ['answered', 'closed'],
+  urge: ['assigned', 'rehandling'],
 }
 
 const STEP_WORDS: Record<SuggestionStep, string> = {
@@ -187,6 +190,7 @@ const STEP_WORDS: Record<SuggestionStep, string> = {
   request: '这条建议现在不在办理中',
   rate: '只有已答复的建议可以评价',
   publish: '只有已答复或已办结的建议可以公开',
+  urge: '只有承办单位还在办理的建议可以催办或督办',
 }
 
 /** Null when the step fits the status, else the sentence saying why not. */

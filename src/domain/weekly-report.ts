@@ -1,15 +1,14 @@
 /**
  * The weekly report (每周分析研判报告) of a district or the city: what residents wrote about,
  * where, how it was handled, and the issues that are hot. Pure: the service gathers the
- * cases, this composes the figures, the console and the CSV present them.
+ * cases, this composes the figures, the console and the CSV present them in the words of
+ * weekly-report-words.ts.
  */
 import { OPEN_STATUSES, WAITING_STATUSES, type CaseRecord } from './case.js'
 import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
 import type { LivelihoodSection } from './livelihood-week.js'
-import { localDate, monthDayText } from './dates.js'
 import { officeOfRow, officeRowKey } from './rows-add-up.js'
-import { offsetMs } from './zone-offset.js'
 
 const DAY = 86_400_000
 
@@ -22,6 +21,11 @@ export interface WeeklyReportInput {
   overdueAt?: Date
   /** Cases written from a week before weekStart until weekEnd (for trends), within the scope. */
   cases: CaseRecord[]
+  /**
+   * Cases replied or closed within the week, whenever written, within the scope: the week's answers (本周答复, 答复最慢)
+   * count by when they were given, an answer to a message of a month ago too. Those also in `cases` may be here again.
+   */
+  answered: CaseRecord[]
   /** Cases still open now within the scope, whenever written (for overdue and slowest): all, or at least the LIST_LENGTH most overdue with `overdueOpen`. */
   openCases: CaseRecord[]
   /** How many of the scope's open cases are overdue, when openCases holds only the most overdue. */
@@ -33,9 +37,6 @@ export interface WeeklyReportInput {
 }
 
 export type Trend = 'new' | 'up' | 'down' | 'same'
-
-/** A trend as staff read it, in the console and in the CSV alike. */
-export const TREND_WORDS: Record<Trend, string> = { new: '新出现', up: '上升', down: '下降', same: '持平' }
 
 export interface ReportIssue extends Omit<HotIssue, 'firstAt' | 'lastAt'> {
   rank: number
@@ -52,7 +53,29 @@ export interface WeeklyReport {
   generatedAt: Date
   /** How its figures were counted: REPORT_COUNTING when made now; 1 for a report kept from before (see countedEarlierText). */
   counting: number
-  totals: { messages: number; previousMessages: number; residents: number; replied: number; closed: number; overdueOpen: number; satisfaction: number | null }
+  totals: {
+    /** The week's messages the report counts (its rows add up to it): neither 不予受理 nor merged into another. */
+    messages: number
+    previousMessages: number
+    residents: number
+    /** Answers given in the week (by when they were given, whenever the message was written), and messages closed in it. */
+    replied: number
+    closed: number
+    overdueOpen: number
+    /** The week's messages' latest ratings, averaged. */
+    satisfaction: number | null
+    /**
+     * Every message that arrived in the week, as 工作概览's weekly bar counts it, and the week before's: those counted and
+     * those left out (`rejected`: 不予受理, `merged`: 合并 into another). Absent in a report kept before they were counted.
+     */
+    received?: number
+    previousReceived?: number
+    rejected?: number
+    merged?: number
+    /** How many of the week's messages were rated, and the share rated 4 or 5 (满意、很满意: 满意率, as 工作概览's chart names them). */
+    rated?: number
+    satisfiedShare?: number | null
+  }
   topIssues: ReportIssue[]
   byTopic: Array<{ topic: string; messages: number; previous: number; satisfaction: number | null }>
   byPlace: Array<{ placeId: string; name: string; messages: number; satisfaction: number | null }>
@@ -65,11 +88,12 @@ export interface WeeklyReport {
 }
 
 /**
- * How reports count their figures now. 2: 按时答复 counts a message waiting past its deadline (an acknowledgement's
- * too) as not answered in time, and the messages at an office have their own row among the stations. A report kept
- * before then says so (countedEarlierText) until it is made again (重新生成).
+ * How reports count their figures now. 2: 按时答复 counts a message waiting past its deadline as not answered in
+ * time, and the messages at an office have their own row among the stations. 3: 按时答复 judges the reply's deadline
+ * alone (a late acknowledgement is 按时受理's), and the week's answers count by when they were given (an answer to an
+ * older message too). A report kept before then says so (countedEarlierText) until it is made again (重新生成).
  */
-export const REPORT_COUNTING = 2
+export const REPORT_COUNTING = 3
 
 export const TOP_ISSUES = 5
 /** The length of the overdue and slowest lists. */
@@ -114,6 +138,12 @@ export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
 
 /** Cases that count as messages: merged duplicates and rejected ones are left out of the figures. */
 const counted = (c: CaseRecord) => !c.mergedInto && c.status !== 'rejected'
+/** 满意: rated 4 (满意) or 5 (很满意), as 工作概览's satisfaction chart names the scores. */
+const SATISFIED_AT_LEAST = 4
+/** A case's latest rating (a case rated before ratings were kept: its current one), or null. */
+const latestRating = (c: CaseRecord) => (c.ratings.length ? c.ratings[c.ratings.length - 1].rating : c.rating)
+// Numbers within names in their order (代表2号 before 代表10号).
+const zh = new Intl.Collator('zh-CN', { numeric: true })
 
 export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const { weekStart, weekEnd, now, name } = input
@@ -124,15 +154,25 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const thisWeek = all.filter((c) => inWeek(c.createdAt))
   const lastWeek = all.filter((c) => c.createdAt >= previousStart && c.createdAt < weekStart)
   const stats = caseStats(thisWeek, now)
+  const arrived = input.cases.filter((c) => inWeek(c.createdAt))
+  const ratings = thisWeek.flatMap((c) => {
+    const r = latestRating(c)
+    return r === null ? [] : [r]
+  })
+  // The week's answers by when they were given: a message of a month ago answered this week is this week's answer.
+  const answers = new Map<string, CaseRecord>()
+  for (const c of [...all, ...input.answered.filter(counted)]) answers.set(c.id, c)
 
   const hot = all.map((c) => toHotIssueCase(c, now))
   const current = groupHotIssues(hot, { from: weekStart, to: weekEnd, limit: TOP_ISSUES })
   const previous = groupHotIssues(hot, { from: previousStart, to: weekStart })
   const topIssues = current.slice(0, TOP_ISSUES).map((issue, i): ReportIssue => {
     const before = previous.find((p) => p.placeId === issue.placeId && p.topic === issue.topic)
-    const previousIndex = before ? before.index : null
-    const trend: Trend = previousIndex === null ? 'new' : issue.index > previousIndex ? 'up' : issue.index < previousIndex ? 'down' : 'same'
-    return { ...issue, rank: i + 1, placeName: issue.placeId ? name('region', issue.placeId) : '未填写地点', previousIndex, trend }
+    // 本周热度 in whole numbers, as it is shown (an index, not a measurement), and the trend read from what is shown.
+    const index = Math.round(issue.index)
+    const previousIndex = before ? Math.round(before.index) : null
+    const trend: Trend = previousIndex === null ? 'new' : index > previousIndex ? 'up' : index < previousIndex ? 'down' : 'same'
+    return { ...issue, index, rank: i + 1, placeName: issue.placeId ? name('region', issue.placeId) : '未填写地点', previousIndex, trend }
   })
 
   const topics = new Map<string, { messages: number; previous: number }>()
@@ -154,7 +194,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     .slice(0, LIST_LENGTH)
     .map(({ c, due }) => ({ ...handling(c, name), daysOverdue: Math.floor((overdueAt.getTime() - due.getTime()) / DAY) }))
 
-  const slowest = all
+  const slowest = [...answers.values()]
     .filter((c) => inWeek(c.repliedAt))
     .map((c) => ({ c, days: (c.repliedAt!.getTime() - c.createdAt.getTime()) / DAY }))
     .sort((a, b) => b.days - a.days || a.c.id.localeCompare(b.c.id))
@@ -170,10 +210,16 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       messages: thisWeek.length,
       previousMessages: lastWeek.length,
       residents: new Set(thisWeek.map((c) => c.residentId)).size,
-      replied: all.filter((c) => inWeek(c.repliedAt)).length,
-      closed: all.filter((c) => inWeek(c.closedAt)).length,
+      replied: [...answers.values()].filter((c) => inWeek(c.repliedAt)).length,
+      closed: [...answers.values()].filter((c) => inWeek(c.closedAt)).length,
       overdueOpen: input.overdueOpen ?? input.openCases.filter(counted).filter((c) => toHotIssueCase(c, overdueAt).overdue).length,
       satisfaction: stats.finalSatisfaction,
+      received: arrived.length,
+      previousReceived: input.cases.filter((c) => c.createdAt >= previousStart && c.createdAt < weekStart).length,
+      rejected: arrived.filter((c) => !c.mergedInto && c.status === 'rejected').length,
+      merged: arrived.filter((c) => c.mergedInto).length,
+      rated: ratings.length,
+      satisfiedShare: ratings.length ? Math.round((ratings.filter((r) => r >= SATISFIED_AT_LEAST).length / ratings.length) * 1000) / 1000 : null,
     },
     topIssues,
     byTopic: [...topics.entries()]
@@ -184,7 +230,10 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       .sort((a, b) => b.messages - a.messages || a.placeId.localeCompare(b.placeId)),
     overdue,
     slowest,
-    byDeputy: groupedStats(thisWeek, (c) => c.deputyId, now).map((g) => ({ id: g.key, name: name('deputy', g.key), stats: g.stats })),
+    // The most messages first, then the most overdue (the meeting's questions), then by name: said above the table.
+    byDeputy: groupedStats(thisWeek, (c) => c.deputyId, now)
+      .map((g) => ({ id: g.key, name: name('deputy', g.key), stats: g.stats }))
+      .sort(deputyOrder),
     // A message handed up (上报), or of a place no station covers, is the office's: its own row, so the rows add up.
     // The offices' rows after the stations'.
     byStation: groupedStats(thisWeek, (c) => c.stationId ?? officeRowKey(c.officeRegionId ?? 'city'), now)
@@ -195,48 +244,22 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   }
 }
 
-/**
- * When a report's overdue figures are counted to, in words (截至…): an ended week's last day ("11月29日"), or the
- * moment a report of a week still running was made ("12月5日 22:48"), as composeWeeklyReport counts them.
- */
-export function overdueAsOfText(r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>, timeZone: string): string {
-  return r.weekEnd < r.generatedAt ? monthDayText(localDate(new Date(r.weekEnd.getTime() - 1), timeZone)) : momentText(r.generatedAt, timeZone)
-}
-
-/** A moment as the report says it: "12月5日 22:48". */
-export function momentText(at: Date, timeZone: string): string {
-  const ms = at.getTime()
-  const local = new Date(ms + offsetMs(ms, timeZone))
-  return `${monthDayText(localDate(at, timeZone))} ${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, '0')}`
-}
-
-/** How many overdue messages there are and how many the list shows: "共 20 条，列出超期最久的 10 条" when it is cut. */
-export function overdueCountText(r: Pick<WeeklyReport, 'totals' | 'overdue'>): string {
-  const all = Math.max(r.totals.overdueOpen, r.overdue.length)
-  return all > r.overdue.length ? `共 ${all} 条，列出超期最久的 ${r.overdue.length} 条` : `共 ${all} 条`
-}
+/** The deputies' rows in the meeting's order: the most messages first, then the most overdue, then by name (DEPUTY_ORDER_TEXT). */
+export const deputyOrder = (a: { name: string; stats: CaseStats }, b: { name: string; stats: CaseStats }) =>
+  b.stats.total - a.stats.total || b.stats.overdueOpen - a.stats.overdueOpen || zh.compare(a.name, b.name)
 
 /** The week's messages no deputy's row counts: never given to a deputy (未分派, or taken back before). */
 export const unassignedCount = (r: Pick<WeeklyReport, 'totals' | 'byDeputy'>) => r.totals.messages - r.byDeputy.reduce((n, d) => n + d.stats.total, 0)
 
-/** The line under the deputies' rows that makes them add up to the week's messages; null when they do already. */
-export function unassignedText(r: Pick<WeeklyReport, 'totals' | 'byDeputy'>): string | null {
-  const n = unassignedCount(r)
-  return n > 0 ? `另有 ${n} 条没有分派给代表（未分派），不在上面的代表名下。` : null
-}
-
 /**
- * What a report kept from before the count changed says of itself, at its top: its 按时答复 and its stations' rows
- * were counted the earlier way, and 重新生成 counts them again. Null for a report counted as reports are now. Kept
- * as made, not remade as it is read: a director may have quoted it, and a remade one also lists the overdue as they
- * stand today.
+ * 收到留言 and 比上周, as 工作概览's weekly bar counts them: every message that came in the week, and how many more
+ * (negative: fewer) than the week before. A report kept before those were counted: the messages it counted, both weeks.
+ * Counted here once: the page and the table download both say it (weekOnWeekText).
  */
-export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generatedAt'>, timeZone: string): string | null {
-  if (r.counting >= REPORT_COUNTING) return null
-  return (
-    `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高；` +
-    '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少。点“重新生成”，按现在的算法重新统计。'
-  )
+export function receivedChange(r: Pick<WeeklyReport, 'totals'>): { received: number; change: number } {
+  const t = r.totals
+  const received = t.received ?? t.messages
+  return { received, change: received - (t.previousReceived ?? t.previousMessages) }
 }
 
 function handling(c: CaseRecord, name: WeeklyReportInput['name']) {

@@ -7,6 +7,15 @@ import { proposalLimitText } from '../domain/livelihood.js'
 
 type Facts = StoreConflict['facts']
 
+/** The deputy is still bound in `there` to another WeChat: said to the one whose chat and mini-program are one account. */
+const deputyChannelTakenText = (there: string) =>
+  [
+    '没有绑定。',
+    '您的微信聊天和小程序是同一个账号（您把聊天里的留言放到了小程序里），绑定代表身份会两边一起绑定；',
+    `可是这位代表已经在另一个微信的${there}里绑定了，不能把那边的代表身份拿走。`,
+    '原来的绑定都没有改动，这个绑定码已经作废了。请联系联络站工作人员。',
+  ].join('')
+
 /** What a person reads for each conflict a store reports (the same from either adapter). */
 const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   conflict: () => '记录已存在',
@@ -35,6 +44,9 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   deputy_busy: () => '这位代表的资料正在被别人修改，请稍后再试一次',
   // A check-in landing as he is marked 已调离/已离任; MeetingInvitations.checkIn words it with the mark itself.
   no_longer_invited: () => '您已不在这次会议的参会名单上了，不用签到。如果您是来参会的，请找会场的会务工作人员',
+  // A resident whose chat and mini-program are one account binds as a deputy who works, in the other one, from another
+  // WeChat (deputy-channels.ts): taking that away would be a binding its holder never asked for, in a channel not bound here.
+  deputy_channel_taken: (f) => deputyChannelTakenText(f.taken === 'chat' ? '聊天' : '小程序'),
 }
 
 /** A store's conflict in the words a person reads, with its code and details; anything else as it is. */

@@ -34,6 +34,7 @@ import { Uploads } from './cases/uploads.js'
 import { PersonalDataExport } from './privacy/personal-data-export.js'
 import { PersonalDataErasure } from './privacy/personal-data-erasure.js'
 import { PersonalDataCorrection } from './privacy/personal-data-correction.js'
+import { PersonalDataOverview } from './privacy/personal-data-overview.js'
 import { CaseInbox } from './cases/case-inbox.js'
 import { MergeChoices } from './cases/merge-choices.js'
 import { CaseDashboardService } from './cases/case-dashboard.js'
@@ -50,6 +51,7 @@ import { MpAccounts } from './accounts/mp-account.js'
 import { DemoLogin } from './accounts/demo-login.js'
 import { DemoLeftovers } from './accounts/demo-leftovers.js'
 import { BotPeople } from './bot/bot-people.js'
+import { ChatJoin } from './accounts/chat-join.js'
 import { BotState } from './bot/bot-state.js'
 import { BotCases } from './bot/bot-cases.js'
 import { OutboxConsole } from './delivery/outbox-console.js'
@@ -175,7 +177,19 @@ export function createServices(config: Config & { security: { secretKey: string 
   const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock, audit })
   const handBack = new DeputyHandBack({ store, moves: systemMoves })
   const revivalDays = config.outbox.revivalDays
-  const botPeople = new BotPeople({ store, sessions: mpSessions, cipher, audit, clock, bindingGuard, directory: directoryCache, timeZone, revivalDays })
+  const chatJoin = new ChatJoin({ store, cipher, clock })
+  const botPeople = new BotPeople({
+    store,
+    sessions: mpSessions,
+    cipher,
+    audit,
+    clock,
+    bindingGuard,
+    directory: directoryCache,
+    timeZone,
+    revivalDays,
+    chatJoin,
+  })
   const submitter = new CaseSubmitter({
     store,
     routing,
@@ -191,7 +205,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   const hotIssues = new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis })
   const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
   // Meetings ahead follow a deputy who leaves office or moves station (已离任 / 已调到… on their lists).
-  const departures = new MeetingDepartures(store, directoryCache, clock, { timeZone })
+  const departures = new MeetingDepartures(store, directoryCache, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore })
   const directory = new DirectoryService({
     store,
     cipher,
@@ -213,6 +227,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     templates: { longTerm: (id) => templateKinds.get(id) ?? null },
     bindingGuard,
     revivalDays,
+    noticeVersion: privacy.notice.version,
   })
   return {
     cipher,
@@ -243,6 +258,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     newDispatcher,
     botOutbox: new BotOutbox(store, outboxPolicy, clock, resolver, reminderDone),
     botPeople,
+    chatJoin,
     botCases: new BotCases({
       people: botPeople,
       submitter,
@@ -275,7 +291,14 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
     erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
-    correction: new PersonalDataCorrection({ store, cipher, clock }),
+    correction: new PersonalDataCorrection({ store, cipher, clock, workflow }),
+    dataOverview: new PersonalDataOverview({
+      // The same copy 导出 gives (stateless: a second instance costs nothing), so the page and the copy agree.
+      exporter: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
+      store,
+      directory: directoryCache,
+      workflow,
+    }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
@@ -314,6 +337,6 @@ export function createServices(config: Config & { security: { secretKey: string 
       count: surveyServices.ballotCount,
       responses: surveyResponses,
     }),
-    ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter }),
+    ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter, audit }),
   }
 }

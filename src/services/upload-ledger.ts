@@ -31,11 +31,19 @@ export class UploadLedger {
    * that are no longer there to attach: taken by a deletion, or already deleted. Called before the
    * holder is written: a failed write leaves a file kept, never a holder pointing at a deleted file.
    */
-  async attach(names: string[], at: Date): Promise<string[]> {
+  async attach(names: string[], at: Date, hold?: string): Promise<string[]> {
     if (!names.length) return []
-    const refused = new Set(await this.records.attach(this.kind, names, at))
+    const refused = new Set(await this.records.attach(this.kind, names, at, hold))
     // Once marked, no deletion takes a file: one missing now stays missing.
     return names.filter((n) => refused.has(n) || !this.exists(n))
+  }
+
+  /**
+   * Undoes `attach(names, at, hold)` for a holder then refused and not written: the files that call marked, and
+   * nothing attached since, are unattached again and go as any upload never sent; one kept by another write stays.
+   */
+  release(names: string[], hold: string): Promise<void> {
+    return this.records.detach(this.kind, names, hold)
   }
 
   /** Deletes every unattached file uploaded before the instant; how many. */

@@ -1,7 +1,5 @@
 import { expect } from 'chai'
-import { ask, dispatch, waitFor } from './helpers.js'
-import { useMeetingStory } from './meeting-story.js'
-import { bindZhangWei } from './zhang-wei.js'
+import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /**
  * 张伟 got the notice of 市人大常委会第十次会议 (answers by 11月25日 18:00) in the chat and did not answer in time.
@@ -10,22 +8,17 @@ import { bindZhangWei } from './zhang-wei.js'
  */
 describe('bot: a deputy replies 参加 after the reply deadline', function () {
   this.timeout(30_000)
-  const story = useMeetingStory()
+  const story = useZhangWeiMeetingStory()
 
   it('reads that answers closed at 晚上6:00, and that he may come and check in at the door', async () => {
-    const { app, bot: t } = story
-    const deputy = await bindZhangWei(app, t)
-    const meeting = await story.published({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
-    await dispatch(app)
-    await waitFor(() => t.world.said('张伟').find((m) => m.startsWith('会议通知：')), 'the meeting notice to reach 张伟')
+    const meeting = await story.noticeReachesHim({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
 
-    app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, two hours past the deadline
-    const said = await ask(t, deputy, '参加')
+    story.app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, two hours past the deadline
+    const said = await story.says('参加')
     expect(said).to.include('会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。')
     expect(said).to.include('回复已于11月25日（星期三）晚上6:00截止')
     expect(said).to.include('到场后请用小程序扫会场二维码签到')
     expect(said).to.not.include('目前没有需要您回复的会议通知')
-    const answer = await app.liaison.store.meetings.invitation(meeting, { kind: 'deputy', id: 'dp0001' })
-    expect(answer, 'nothing recorded after the deadline').to.include({ rsvp: 'pending' })
+    expect(await story.answerOf(meeting), 'nothing recorded after the deadline').to.include({ rsvp: 'pending' })
   })
 })

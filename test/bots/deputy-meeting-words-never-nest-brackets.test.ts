@@ -1,6 +1,4 @@
 import { expect } from 'chai'
-import type { TestApp } from '../helpers/app.js'
-import { ask, dispatch, waitFor, type BotUnderTest, type Person } from './helpers.js'
 import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /** Whether a pair of brackets opens inside another: "（会议：…，11月26日（星期四）…）" reads as a puzzle to him. */
@@ -22,20 +20,14 @@ function bracketsNest(text: string): boolean {
 describe('bot: what a deputy reads about his meeting never puts a bracketed time inside brackets', function () {
   this.timeout(30_000)
   const story = useZhangWeiMeetingStory()
-  let app: TestApp
-  let t: BotUnderTest
-  let deputy: Person
-  beforeEach(() => ({ app, bot: t, deputy } = story))
 
   const MEETING = '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。'
 
   it('asks, excuses, changes and refuses with the meeting named in a sentence of its own', async () => {
-    await story.published({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
-    await dispatch(app)
-    await waitFor(() => t.world.said('张伟').find((m) => m.startsWith('会议通知：')), 'the meeting notice to reach 张伟')
+    await story.noticeReachesHim({ rsvpDeadline: '2026-11-25T18:00:00+08:00' })
     const heard: string[] = []
     const say = async (words: string) => {
-      const answer = await ask(t, deputy, words)
+      const answer = await story.says(words)
       heard.push(answer)
       return answer
     }
@@ -46,7 +38,7 @@ describe('bot: what a deputy reads about his meeting never puts a bracketed time
     expect(await say('请假 家里有事')).to.equal('已为您请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：家里有事')
     expect(await say('请假 单位要加班')).to.equal(`已更新请假原因：单位要加班。${MEETING}`)
     expect(await say('参加')).to.include('已改为参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点')
-    app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, past the deadline
+    story.app.clock.set(new Date('2026-11-25T12:00:00Z')) // 20:00 in Shanghai, past the deadline
     expect(await say('请假，家里有事')).to.include('您已回复参加这个会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。')
 
     expect(heard.filter(bracketsNest), 'no bracket inside another').to.deep.equal([])

@@ -1,22 +1,16 @@
 import { expect } from 'chai'
-import type { TestApp } from '../helpers/app.js'
-import { ask, type BotUnderTest, type Person } from './helpers.js'
 import { useZhangWeiMeetingStory } from './meeting-story.js'
 
 /** A deputy answers a meeting notice by chatting: "参加", or "请假 原因". */
 describe('bot: a deputy answers meeting notices', function () {
   this.timeout(20_000)
   const story = useZhangWeiMeetingStory()
-  let app: TestApp
-  let t: BotUnderTest
-  let deputy: Person
-  beforeEach(() => ({ app, bot: t, deputy } = story))
+  const { says, answerOf } = story
 
   const publish = (over: Record<string, unknown> = {}) => story.published(over)
-  const answerOf = async (meetingId: string) => (await app.liaison.store.meetings.invitation(meetingId, { kind: 'deputy', id: 'dp0001' }))!
 
   it('says there is nothing to answer before any notice', async () => {
-    expect(await ask(t, deputy, '参加')).to.equal('目前没有需要您回复的会议通知。收到会议通知后，回复"参加"或"请假 原因"即可。')
+    expect(await says('参加')).to.equal('目前没有需要您回复的会议通知。收到会议通知后，回复"参加"或"请假 原因"即可。')
   })
 
   it('answers the nearest meeting waiting, then the next, and asks for a reason with a leave', async () => {
@@ -27,12 +21,12 @@ describe('bot: a deputy answers meeting notices', function () {
       startAt: '2026-11-27T09:00:00+08:00',
       endAt: '2026-11-27T11:00:00+08:00',
     })
-    expect(await ask(t, deputy, '参加')).to.equal(
+    expect(await says('参加')).to.equal(
       '已回复参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
     )
     expect(await answerOf(first)).to.include({ rsvp: 'attend' })
-    expect(await ask(t, deputy, '请假')).to.include('请写明请假原因')
-    expect(await ask(t, deputy, '请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。原因：外出学习')
+    expect(await says('请假')).to.include('请写明请假原因')
+    expect(await says('请假 外出学习')).to.equal('已为您请假：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。原因：外出学习')
     expect(await answerOf(second)).to.include({ rsvp: 'leave', reason: '外出学习' })
   })
 })

@@ -63,7 +63,7 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
       .and.include('同意请回复"同意"')
     expect(await ask(t, li, '同意')).to.include('谢谢您的同意')
     const person = (await app.liaison.store.mpUsers.getByBotContact('wx-li'))!
-    expect(person.consentVersion).to.equal('v1')
+    expect(person.consentVersion).to.equal('v2')
   })
 
   it('删除我的信息 speaks of her phone and WeChat, not of logins or subscriptions, and says how to write again', async () => {

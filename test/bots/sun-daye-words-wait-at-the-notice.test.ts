@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { ask, ticketIn, type BotUnderTest, type Person } from './helpers.js'
-import { useSunDaye } from './sun-daye.js'
+import { SUN_DRAIN_WORDS, useSunDaye } from './sun-daye.js'
 
 /**
  * 孙大爷's first words are his problem. The bot says "这段话已经记下了" and shows the privacy notice, which he reads
@@ -15,12 +15,11 @@ describe('bot: 孙大爷’s first words wait at the privacy notice', function (
   let sun: Person
   beforeEach(() => ({ bot: t, sun } = story))
 
-  const WORDS = '我想给代表反映个事我们小区门口的下水道堵了好几天了臭得很'
   const SHORT = '我想给代表反映个事我们小区门口的下水道堵…'
   const HOUR = 3_600_000
 
   it('left at the notice, he is told once that his words were not sent and how to send them; "同意" hours later sends them', async () => {
-    expect(await ask(t, sun, WORDS))
+    expect(await ask(t, sun, SUN_DRAIN_WORDS))
       .to.include('这段话已经记下了')
       .and.include('同意请回复"同意"')
     expect(await story.quiet(31 * 60_000)).to.deep.equal([
@@ -37,14 +36,14 @@ describe('bot: 孙大爷’s first words wait at the privacy notice', function (
       .and.include('请选择您住在哪个区（县），回复数字：')
     for (const place of ['湛河区', '轻工街道']) await ask(t, sun, place)
     expect(await ask(t, sun, '光明社区'))
-      .to.include(`内容：${WORDS}\n`)
+      .to.include(`内容：${SUN_DRAIN_WORDS}\n`)
       .and.include('1. 确认提交')
     const ticket = ticketIn(await ask(t, sun, '1'))
-    expect((await story.app.liaison.store.cases.getByTicket(ticket))!.text).to.equal(WORDS)
+    expect((await story.app.liaison.store.cases.getByTicket(ticket))!.text).to.equal(SUN_DRAIN_WORDS)
   })
 
   it('if he never writes again, a day on his words are gone from what the server keeps, and he is told so', async () => {
-    await ask(t, sun, WORDS)
+    await ask(t, sun, SUN_DRAIN_WORDS)
     await story.quiet(31 * 60_000)
     const kept = await story.app.liaison.store.bot.dialogue('wx-sun')
     expect(JSON.stringify(kept?.state), 'kept for the day he was told').to.include('下水道堵了好几天')
@@ -58,7 +57,7 @@ describe('bot: 孙大爷’s first words wait at the privacy notice', function (
   })
 
   it('a day on, his words are let go and he is told so before anything else', async () => {
-    await ask(t, sun, WORDS)
+    await ask(t, sun, SUN_DRAIN_WORDS)
     await story.quiet(31 * 60_000)
     t.clock.advance(25 * HOUR)
     const back = await ask(t, sun, '同意')

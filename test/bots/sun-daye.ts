@@ -1,3 +1,4 @@
+import { expect } from 'chai'
 import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
 import { useCaseStory, type CaseStory } from './case-story.js'
 import { ask, startBot, ticketIn, type BotUnderTest, type Person } from './helpers.js'
@@ -17,6 +18,12 @@ export interface SunDayeStory extends CaseStory {
    */
   writesFromGuangming(text: string): Promise<string>
 }
+
+/** 孙大爷's first words about his problem, voice-typed without punctuation. */
+export const SUN_DRAIN_WORDS = '我想给代表反映个事我们小区门口的下水道堵了好几天了臭得很'
+
+/** What he is told, once, when words he left unsent were let go while no bot could say so. */
+export const WORDS_NOT_KEPT = '您之前说的话一直没有发出去，代表没有看到，这些话已经不再保留了。\n还要反映的话，请发送"留言"重新写。'
 
 /** A SunDayeStory, set up afresh before each test of the calling `describe`. */
 export function useSunDaye(options: { deputyBound?: boolean } = {}): SunDayeStory {
@@ -55,6 +62,13 @@ export interface RestartingSunDaye extends SunDayeStory {
   readonly second: BotUnderTest | null
   /** The bot process restarts on the same backend; 孙大爷 is known again by the remark on his contact. */
   restart(): Promise<Person>
+  /** 孙大爷 says `text` to the bot running now (the restarted one once there is one): what it answers. */
+  says(text: string): Promise<string>
+  /**
+   * He writes SUN_DRAIN_WORDS to 张伟 by code (agreeing to the privacy notice) up to the summary, and leaves it
+   * unsent: the bot asks for his agreement, then offers 1. 确认提交.
+   */
+  leavesSummaryUnsent(): Promise<void>
   /** Time passes on the backend and on the restarted bot; with `purge` (the default), the hourly maintenance runs. */
   later(ms: number, purge?: boolean): Promise<void>
 }
@@ -62,12 +76,16 @@ export interface RestartingSunDaye extends SunDayeStory {
 /** A RestartingSunDaye, set up afresh before each test of the calling `describe`. */
 export function useRestartingSunDaye(): RestartingSunDaye {
   let second: BotUnderTest | null = null
+  // 孙大爷 as the restarted bot knows him.
+  let sunAgain: Person | null = null
   // Registered before the story's own hooks, so it runs first.
   afterEach(async () => {
     await second?.stop()
     second = null
+    sunAgain = null
   })
   const story = useSunDaye({ deputyBound: true })
+  const says = (text: string) => (second ? ask(second, sunAgain!, text) : ask(story.bot, story.sun, text))
   return Object.create(story, {
     second: { get: () => second },
     restart: {
@@ -75,7 +93,17 @@ export function useRestartingSunDaye(): RestartingSunDaye {
         const alias = story.bot.world.mocker.contactPayload('wx-sun').alias
         await story.bot.stop()
         second = await startBot(story.app.baseUrl)
-        return second.world.person('wx-sun', '孙大爷', alias)
+        sunAgain = second.world.person('wx-sun', '孙大爷', alias)
+        return sunAgain
+      },
+    },
+    says: { value: says },
+    leavesSummaryUnsent: {
+      value: async () => {
+        expect(await says('给DP0001留言')).to.include('同意请回复')
+        await says('同意')
+        await says(SUN_DRAIN_WORDS)
+        expect(await says('好了')).to.include('1. 确认提交')
       },
     },
     later: {

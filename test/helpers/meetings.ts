@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { Client, type TestApp } from './app.js'
+import { asAdmin, Client, startApp, type TestApp } from './app.js'
 
 /**
  * caseCity with one deputy in 新华区 too (陈静, st004), so that the district organizers
@@ -31,6 +31,16 @@ export const meetingBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
+/** 轻工街道代表联络站's reception day on Friday 11月27日, 09:00–11:30: its deputies (st001) invited. For meetingBody. */
+export const QINGGONG_RECEPTION_DAY = {
+  title: '轻工街道代表联络站11月接待日',
+  kind: 'reception_day',
+  startAt: '2026-11-27T09:00:00+08:00',
+  endAt: '2026-11-27T11:30:00+08:00',
+  place: '轻工街道代表联络站',
+  selector: { stationIds: ['st001'] },
+}
+
 /** The office creates a meeting from meetingBody(over) and publishes it, each step expected to pass. */
 export async function publishMeeting(office: Client, over: Record<string, unknown> = {}) {
   const created = await office.post('/api/admin/meetings', meetingBody(over))
@@ -38,6 +48,49 @@ export async function publishMeeting(office: Client, over: Record<string, unknow
   const published = await office.post(`/api/admin/meetings/${created.body.id}/publish`)
   expect(published.status, JSON.stringify(published.body)).to.equal(200)
   return published.body as { id: string; shortCode: string }
+}
+
+export interface ReceptionDayStory {
+  app: TestApp
+  /** The admin, signed in on Monday 11月23日 10:00. */
+  office: Client
+  meeting: { id: string; shortCode: string }
+}
+
+/**
+ * The set-up the reception-day stories share: meetingCity on Monday 11月23日 10:00, the admin signed in, and
+ * QINGGONG_RECEPTION_DAY published (its deputies invited); fresh for each test.
+ */
+export function useQinggongReceptionDay(): ReceptionDayStory {
+  const story = {} as ReceptionDayStory
+  beforeEach(async () => {
+    story.app = await startApp({ directory: meetingCity() })
+    story.app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+    story.office = await asAdmin(story.app)
+    story.meeting = await publishMeeting(story.office, QINGGONG_RECEPTION_DAY)
+  })
+  afterEach(() => story.app.close())
+  return story
+}
+
+/**
+ * 张伟 (dp0001) is moved to 马庄街道代表联络站 the moment a request has read his invitation, before it writes: the race
+ * a check-in or a staff entry must lose in the write itself. Answers whether the move came.
+ */
+export function moveZhangOnceHisInvitationIsRead(story: ReceptionDayStory): () => boolean {
+  const { meetings } = story.app.liaison.store
+  const read = meetings.invitation.bind(meetings)
+  let moved = false
+  meetings.invitation = async (...args: Parameters<typeof read>) => {
+    const found = await read(...args)
+    if (!moved && args[1].id === 'dp0001') {
+      moved = true
+      const answer = await story.office.patch('/api/admin/deputies/dp0001', { stationIds: ['st002'] })
+      expect(answer.body, JSON.stringify(answer.body)).to.include({ meetingsWithdrawn: 1 })
+    }
+    return found
+  }
+  return () => moved
 }
 
 /**

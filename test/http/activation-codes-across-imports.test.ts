@@ -1,15 +1,7 @@
 import { expect } from 'chai'
 import { activationCodeProblem } from '../../src/domain/activation-code.js'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
-
-/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
-
-const places = [
-  excel('地区名册.csv', ['地区编号,地区名称,类型,上级地区', 'WT,梧桐区,区县,', 'WT-WT,梧桐街道,街道乡镇,梧桐区']),
-  excel('联络站名册.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'WTZ01,梧桐街道代表联络站,社区,梧桐路1号,梧桐街道,周三']),
-]
-const staffSheet = (...rows: string[]) => excel('工作人员名册.csv', ['账号,姓名,角色,所属联络站,负责地区,激活码,初始密码', ...rows])
+import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
 
 /**
  * 梧桐区's office takes Liaison live in two rounds: first the clerks it has, a month later the new ones. A code
@@ -27,7 +19,7 @@ describe('activation codes across imports, and codes the system makes up', () =>
 
   it('refuses a code an earlier import already gave to someone else, at its row, and lets the same person keep theirs', async () => {
     const first = await admin.post('/api/admin/directory/import', {
-      sheets: [...places, staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,WT-LX-7731-K9,')],
+      sheets: [...WUTONG_PLACES, staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,WT-LX-7731-K9,')],
     })
     expect(first.status, JSON.stringify(first.body)).to.equal(200)
 
@@ -58,7 +50,7 @@ describe('activation codes across imports, and codes the system makes up', () =>
   it('makes a strong code for each new account left blank, gives the file of them once, and each code opens its account', async () => {
     const answer = await admin.post('/api/admin/directory/import', {
       sheets: [
-        ...places,
+        ...WUTONG_PLACES,
         staffSheet(
           'linxia,林霞,联络站工作人员,梧桐街道代表联络站,,,',
           'heping,何平,联络站工作人员,梧桐街道代表联络站,,,',

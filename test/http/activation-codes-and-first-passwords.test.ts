@@ -1,9 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
 import { smallCity } from '../fixtures.js'
-
-/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
+import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
 
 const WRONG_CODE = '用户名或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录'
 
@@ -22,16 +20,14 @@ describe('activation codes and first passwords', () => {
     const admin = await asAdmin(app)
     const answer = await admin.post('/api/admin/directory/import', {
       sheets: [
-        excel('地区名册.csv', ['地区编号,地区名称,类型,上级地区', 'WT,梧桐区,区县,', 'WT-WT,梧桐街道,街道乡镇,梧桐区']),
-        excel('联络站名册.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'WTZ01,梧桐街道代表联络站,社区,梧桐路1号,梧桐街道,周三']),
-        excel('工作人员名册.csv', [
-          '账号,姓名,角色,所属联络站,负责地区,激活码,初始密码',
+        ...WUTONG_PLACES,
+        staffSheet(
           'linxia,林霞,联络站工作人员,梧桐街道代表联络站,,12345678,',
           'zhoupeng,周鹏,联络站工作人员,梧桐街道代表联络站,,1234567890123,',
           'zhangli,张丽,联络站工作人员,梧桐街道代表联络站,,WT-ZL-7731-K9,',
           'heping,何平,联络站工作人员,梧桐街道代表联络站,,wt-zl-7731-k9,',
           'maxiao,马晓,联络站工作人员,梧桐街道代表联络站,,WUTONG-MAXIAO,',
-        ]),
+        ),
       ],
     })
     expect(answer.status).to.equal(422)

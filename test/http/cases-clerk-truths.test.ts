@@ -115,6 +115,8 @@ describe('case actions tell the clerk the truth', () => {
     const lina = await asStaff(app, 'lina')
     const refused = await lina.post(`/api/admin/cases/${c.id}/hand-up`, { reason: '涉及全区规划' })
     expect(refused.status).to.equal(409)
-    expect(refused.body.error.message).to.equal('已经交给代表办理，联络站现在不能直接上报。需要区里办的，请先请代表退回联络站，或联系区人大办')
+    expect(refused.body.error.message).to.equal(
+      '已经交给代表办理，联络站现在不能直接上报。需要湛河区人大办办理的，请先请代表退回联络站再上报，或直接联系湛河区人大办',
+    )
   })
 })

@@ -101,7 +101,7 @@ describe("the console's case endpoints", () => {
     expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
     expect(lines[0]).to.match(
-      /^留言编号,提交时间,状态,期限提示（导出时 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）,办理期限,主题,联络站或人大办,代表,满意度（1–5）,留言内容$/,
+      /^留言编号,提交时间,状态,期限提示（导出时 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）,办理期限,主题,地点,联络站或人大办,代表,承办部门,答复时间,答复内容,满意度（1–5）,留言内容$/,
     )
     expect(lines).to.have.length(2)
     expect(lines[1]).to.include(ticket).and.include('轻工街道代表联络站').and.include(`"'=HYPERLINK`)

@@ -56,15 +56,15 @@ describe('statistics and responsiveness (述职评议)', () => {
       b.overdue,
       b.repliedInTimeShare,
     ]
-    // 按时答复: 油烟扰民, never acknowledged and overdue, counts as not answered in time beside the two answered in time;
-    // 噪音扰民 (acknowledged, its reply not due yet) does not count yet.
-    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 1, 0.667]])
+    // 按时答复 judges the reply's deadline: 油烟扰民, never acknowledged and overdue (超期), and 噪音扰民, acknowledged
+    // late, have not reached theirs, so they count in neither part yet (按时受理 counts their late acknowledgement).
+    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 1, 1]])
     expect(body.responsiveness.station.map(bar)).to.deep.equal([
-      ['st001', 3, 2, 1, 0.5],
+      ['st001', 3, 2, 1, 1],
       ['st002', 1, 0, 0, 1],
     ])
     expect(body.responsiveness.deputy.map(bar)).to.deep.equal([
-      ['dp0001', 3, 2, 1, 0.5],
+      ['dp0001', 3, 2, 1, 1],
       ['dp0003', 1, 0, 0, 1],
     ])
     expect(body.weeks.map((w: { label: string; count: number }) => `${w.label} ${w.count}`)).to.deep.equal([

@@ -49,7 +49,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
     const last = (urged.body.timeline as TimelineStep[]).at(-1)!
     expect(last).to.deep.include({ type: 'urged', label: '催办', note: '群众反映多次，请今天联系' })
-    expect(last.actor).to.deep.include({ name: '孙丽', roleLabel: '人大常委会办公室' })
+    expect(last.actor, 'her office by its name').to.deep.include({ name: '孙丽', roleLabel: '湛河区人大常委会办公室' })
     expect(last.to?.deputy, 'whom it pressed').to.equal('张伟')
     expect(urged.body.status, 'no state changes').to.equal('assigned')
 

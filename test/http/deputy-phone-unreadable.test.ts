@@ -1,15 +1,10 @@
 import { expect } from 'chai'
 import { asAdmin, startApp, type Client, type TestApp } from '../helpers/app.js'
+import { deputySheet, excel, regionSheet, stationSheet } from '../helpers/sheets.js'
 
-/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
-const regions = excel('地区名册.csv', ['地区编号,地区名称,类型,上级地区', 'XH,新华区,区县,', 'XH-JS,建设路街道,街道乡镇,新华区'])
-const stations = excel('联络站名册.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'ST001,东风路联络站,社区,东风路12号,建设路街道,周三'])
-const deputies = excel('代表名册.csv', [
-  '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
-  'DP0001,张伟,市人大代表,东风路联络站,环境保护,13800000001,',
-  'DP0002,王芳,县区人大代表,东风路联络站,,13800000002,',
-])
+const regions = regionSheet('XH,新华区,区县,', 'XH-JS,建设路街道,街道乡镇,新华区')
+const stations = stationSheet('ST001,东风路联络站,社区,东风路12号,建设路街道,周三')
+const deputies = deputySheet('DP0001,张伟,市人大代表,东风路联络站,环境保护,13800000001,', 'DP0002,王芳,县区人大代表,东风路联络站,,13800000002,')
 /** The office's sheet again, with no 电话 column: the stored numbers stay. */
 const withoutPhones = excel('代表名册.csv', [
   '代表代码,姓名,层级,所属联络站,关注领域',

@@ -1,23 +1,12 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
 import { SHEET_ROW_LIMIT } from '../../src/services/directory/directory-sheets.js'
+import { deputySheet, excel, regionSheet, staffSheet, stationSheet } from '../helpers/sheets.js'
 
-/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
-
-const regions = excel('地区名册.csv', [
-  '地区编号,地区名称,类型,上级地区',
-  'XH,新华区,区县,',
-  'XH-JS,建设路街道,街道乡镇,新华区',
-  'XH-JS-MZ,马庄社区,社区,建设路街道',
-])
-const stations = excel('联络站名册.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'ST001,东风路联络站,社区,东风路12号,建设路街道,周三'])
-const deputies = excel('代表名册.csv', [
-  '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
-  'DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13800000001,2026/12/1',
-  'DP0002,王芳,县区人大代表,东风路联络站,,,',
-])
-const staff = excel('工作人员名册.csv', ['账号,姓名,角色,所属联络站,负责地区,激活码,初始密码', 'lina,李娜,联络站工作人员,东风路联络站,,R3N8-W6YC-2HDF,'])
+const regions = regionSheet('XH,新华区,区县,', 'XH-JS,建设路街道,街道乡镇,新华区', 'XH-JS-MZ,马庄社区,社区,建设路街道')
+const stations = stationSheet('ST001,东风路联络站,社区,东风路12号,建设路街道,周三')
+const deputies = deputySheet('DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13800000001,2026/12/1', 'DP0002,王芳,县区人大代表,东风路联络站,,,')
+const staff = staffSheet('lina,李娜,联络站工作人员,东风路联络站,,R3N8-W6YC-2HDF,')
 
 describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
   let app: TestApp
@@ -51,11 +40,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     const dutyOf = async (id: string) => (await admin.get(`/api/admin/deputies/${id}`)).body.dutyByStation
 
     // The office sends its list again for a new phone number, the 值班日期 column left blank as it keeps no duty days.
-    const again = excel('代表名册.csv', [
-      '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
-      'DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13900000001,',
-      'DP0002,王芳,县区人大代表,东风路联络站,,,',
-    ])
+    const again = deputySheet('DP0001,张伟,市人大代表,东风路联络站,"环境保护、交通出行",13900000001,', 'DP0002,王芳,县区人大代表,东风路联络站,,,')
     const kept = await admin.post('/api/admin/directory/import', { sheets: [again] })
     expect(kept.status, JSON.stringify(kept.body)).to.equal(200)
     expect(kept.body.updated.deputies, 'the phone changed').to.equal(1)
@@ -76,11 +61,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
   })
 
   it('changes only the station a 值班日期 cell names: the days at his other station stay; 东风路联络站：无 takes him off duty there only', async () => {
-    const twoStations = excel('联络站名册.csv', [
-      '联络站代码,联络站名称,类型,地址,覆盖地区,接待日',
-      'ST001,东风路联络站,社区,东风路12号,建设路街道,周三',
-      'ST002,人民路联络站,社区,人民路8号,马庄社区,周六',
-    ])
+    const twoStations = stationSheet('ST001,东风路联络站,社区,东风路12号,建设路街道,周三', 'ST002,人民路联络站,社区,人民路8号,马庄社区,周六')
     const liQiang = (duty: string) =>
       excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,值班日期', `DP0003,李强,市人大代表,"东风路联络站、人民路联络站",${duty}`])
     const first = await admin.post('/api/admin/directory/import', {
@@ -121,11 +102,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
 
   it('reads 值班日期 without a year as the nearest such day (a few days past is this year’s), with or without the station named, and refuses 2月30日', async () => {
     app.clock.set(new Date('2026-12-05T02:00:00Z')) // Saturday 5 December, 10:00 in Asia/Shanghai
-    const twoStations = excel('联络站名册.csv', [
-      '联络站代码,联络站名称,类型,地址,覆盖地区,接待日',
-      'ST001,东风路联络站,社区,东风路12号,建设路街道,周三',
-      'ST002,人民路联络站,社区,人民路8号,马庄社区,周六',
-    ])
+    const twoStations = stationSheet('ST001,东风路联络站,社区,东风路12号,建设路街道,周三', 'ST002,人民路联络站,社区,人民路8号,马庄社区,周六')
     const roster = (zhang: string, liQiang: string) =>
       excel('代表名册.csv', [
         '代表代码,姓名,层级,所属联络站,值班日期',
@@ -225,12 +202,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
   })
 
   it('refuses a sheet with a mistake as a whole, naming the row as Excel numbers it and the column', async () => {
-    const mistaken = excel('代表名册.csv', [
-      '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
-      'DP0001,张伟,市人大代表,东风路联络站,,,',
-      ',,,,,,',
-      'DP0003,赵敏,市人大代表,东方红联络站,,,',
-    ])
+    const mistaken = deputySheet('DP0001,张伟,市人大代表,东风路联络站,,,', ',,,,,,', 'DP0003,赵敏,市人大代表,东方红联络站,,,')
     const answer = await admin.post('/api/admin/directory/import', { sheets: [regions, stations, mistaken] })
     expect(answer.status).to.equal(422)
     expect(answer.body.error).to.deep.include({ code: 'import_rejected', message: '导入文件有 1 处问题，未导入任何数据' })
@@ -306,7 +278,7 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
   it('lists the first 200 problems of a sheet full of mistakes, saying how many there are', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `DP${1000 + i},代表${i},市人大代表,没有这个站,,,`)
     const answer = await admin.post('/api/admin/directory/import', {
-      sheets: [excel('代表名册.csv', ['代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期', ...rows])],
+      sheets: [deputySheet(...rows)],
     })
     expect(answer.status).to.equal(422)
     expect(answer.body.error).to.deep.include({ code: 'import_rejected', message: '导入文件有问题，未导入任何数据：共 300 处问题，下面列出前 200 处' })

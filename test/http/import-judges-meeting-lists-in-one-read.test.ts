@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asResident, startApp, type Client, type TestApp } from '../helpers/app.js'
 import { meetingBody, meetingCity } from '../helpers/meetings.js'
-
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
+import { excel } from '../helpers/sheets.js'
 
 /**
  * A new term's roster moves many deputies at once: here 张伟 and 王芳 leave 轻工 for 马庄, and 赵敏 is left out. The

@@ -223,7 +223,7 @@ describe('民生实事项目: every role’s limits', () => {
     expect(twice.status).to.equal(409)
     expect(twice.body.error).to.include({ code: 'proposal_declined', message: '该建议已说明不列入：已列入市容计划' })
     const notices = (await app.liaison.store.outbox.search({ kind: 'livelihood.proposal', limit: 20 })).items
-    expect(notices.filter((m) => (m.payload as { text: string }).text.includes('未列入')).length, 'one notice').to.equal(1)
+    expect(notices.filter((m) => (m.payload as { text: string }).text.includes('没有列入')).length, 'one notice').to.equal(1)
 
     const nothing = await office.patch(`/api/admin/livelihood/candidates/${lifts.id}`, {})
     expect(nothing.status).to.equal(400)

@@ -4,10 +4,12 @@ import { smallCity } from '../fixtures.js'
 import { at, candidate, openCycle } from '../helpers/livelihood.js'
 
 /**
- * 提交代表票决 stopped half way: the year's ballot was made and sent to the deputies, then the
- * server went down before the year moved on to 代表票决. Meanwhile the office added a candidate and
- * corrected another. Pressing 提交代表票决 again puts the candidates as they are now to the deputies
- * while nobody has voted; once a deputy has, it is refused in words saying what changed.
+ * 提交代表票决 stopped half way. It moves the year on to 代表票决 first (from then on no candidate changes), then
+ * makes the ballot: stopped between the two (the server went down), the year waits at 代表票决 with no ballot, and
+ * pressing again makes it, listing the candidates as they were fixed. An earlier version made the ballot first and
+ * could stop before moving the year on, while the office kept adding and correcting candidates: pressing again puts
+ * the candidates as they are now to the deputies while nobody has voted; once a deputy has, it is refused in words
+ * saying what changed.
  */
 describe('民生实事: 提交代表票决 again after it stopped half way', () => {
   let app: TestApp
@@ -17,21 +19,22 @@ describe('民生实事: 提交代表票决 again after it stopped half way', () 
   })
   afterEach(() => app.close())
 
-  /** The year with two candidates, put to the ballot by a request that stops (a power cut) just before the year moves on. */
-  async function halfStarted(office: Client) {
+  /** The year with two candidates, entered minutes apart as an office does: the ballot lists them in that order. */
+  async function twoCandidates(office: Client) {
     const cycle = await openCycle(office, { projectCount: 2 })
-    // Entered minutes apart, as an office does: the ballot lists them in that order.
-    await candidate(office, cycle.id, { title: '老旧小区加装电梯' })
+    const lift = await candidate(office, cycle.id, { title: '老旧小区加装电梯' })
     app.clock.advance(60_000)
     const park = await candidate(office, cycle.id, { title: '口袋公园', description: '河边空地改成口袋公园', place: '湛河边', costWan: 80, unitId: 'u02' })
+    return { cycle, lift, park }
+  }
+
+  /** As an earlier version left it: the year's ballot made and sent to the deputies, the year still at 征集项目. */
+  async function halfStarted(office: Client) {
+    const { cycle, park } = await twoCandidates(office)
     const livelihood = app.liaison.store.livelihood
-    const moveCycle = livelihood.moveCycle.bind(livelihood)
-    livelihood.moveCycle = async () => {
-      livelihood.moveCycle = moveCycle
-      throw new Error('断电')
-    }
-    const stopped = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})
-    expect(stopped.status, JSON.stringify(stopped.body)).to.equal(500)
+    const collecting = (await livelihood.getCycle(cycle.id))!
+    expect((await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})).status).to.equal(200)
+    await livelihood.updateCycle(collecting)
     const year = (await office.get(`/api/admin/livelihood/cycles/${cycle.id}`)).body
     expect(year.statusLabel, 'the year did not move on').to.equal('征集项目')
     const [ballot] = (await office.get('/api/admin/surveys?kind=ballot')).body.items as Array<{ id: string; title: string }>
@@ -40,6 +43,35 @@ describe('民生实事: 提交代表票决 again after it stopped half way', () 
   }
   const options = async (deputy: Client, ballotId: string) =>
     ((await deputy.get(`/api/mp/surveys/${ballotId}`)).body.questions[0].options as Array<{ label: string }>).map((o) => o.label)
+
+  it('stopped after the year moved on: no candidate changes meanwhile, and pressing again makes the ballot of those fixed', async () => {
+    const office = await asAdmin(app)
+    const { cycle, lift } = await twoCandidates(office)
+    const surveys = app.liaison.store.surveys
+    const create = surveys.create
+    surveys.create = async () => {
+      surveys.create = create
+      throw new Error('断电')
+    }
+    const stopped = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})
+    expect(stopped.status, JSON.stringify(stopped.body)).to.equal(500)
+    expect((await office.get(`/api/admin/livelihood/cycles/${cycle.id}`)).body.statusLabel).to.equal('代表票决')
+    expect((await office.get('/api/admin/surveys?kind=ballot')).body.items, 'no ballot yet').to.deep.equal([])
+    const fix = await office.patch(`/api/admin/livelihood/candidates/${lift.id}`, { costWan: 280 })
+    expect(fix.status).to.equal(409)
+    expect(fix.body.error).to.include({ code: 'curation_closed', message: '已经提交代表票决，不能再调整候选项目' })
+
+    const again = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})
+    expect(again.status, JSON.stringify(again.body)).to.equal(200)
+    expect(again.body).to.include({ statusLabel: '代表票决' })
+    const zhang = await asDeputy(app, 'dp0001')
+    expect(await options(zhang, again.body.ballotSurveyId)).to.deep.equal(['老旧小区加装电梯（约 300 万元）', '口袋公园（约 80 万元）'])
+    const told = (await app.liaison.store.outbox.search({ recipientId: 'dp0001', limit: 50 })).items.filter((m) => m.kind === 'ballot.published')
+    expect(told, 'told once').to.have.length(1)
+    const late = await office.post(`/api/admin/livelihood/cycles/${cycle.id}/ballot`, {})
+    expect(late.status).to.equal(409)
+    expect(late.body.error.message).to.equal('本年度已经进行过票决')
+  })
 
   it('while nobody has voted, the deputies are asked about the candidates as they are now', async () => {
     const office = await asAdmin(app)

@@ -65,7 +65,7 @@ describe('民生实事项目: a project’s year', () => {
     expect(declined.body).to.include({ status: 'not_adopted' })
     expect(await outboxTexts(app, laoli.userId)).to.deep.equal([
       '您提出的民生实事项目建议「建设路社区加装电梯」已与其他 1 条建议合并，列为候选项目「老旧小区加装电梯」，将由人大代表票决。',
-      '您提出的民生实事项目建议「菜市场修公厕」未列入候选项目：已列入市容部门今年计划',
+      '您提出的民生实事项目建议「菜市场修公厕」没有列入民生实事候选项目。说明：已列入市容部门今年计划',
     ])
     expect((await laoli.get('/api/mp/livelihood/proposals')).body.items.map((p: { stateText: string }) => p.stateText)).to.deep.equal([
       '没有列入民生实事候选项目。说明：已列入市容部门今年计划',

@@ -1,17 +1,8 @@
 import { expect } from 'chai'
 import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
 
-/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
-const places = [
-  excel('地区名册.csv', ['地区编号,地区名称,类型,上级地区', 'WT,梧桐区,区县,', 'WT-WT,梧桐街道,街道乡镇,梧桐区']),
-  excel('联络站名册.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'WTZ01,梧桐街道代表联络站,社区,梧桐路1号,梧桐街道,周三']),
-]
-const clerks = excel('工作人员名册.csv', [
-  '账号,姓名,角色,所属联络站,负责地区,激活码,初始密码',
-  'linxia,林霞,联络站工作人员,梧桐街道代表联络站,,,',
-  'heping,何平,联络站工作人员,梧桐街道代表联络站,,,',
-])
+const clerks = staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,,', 'heping,何平,联络站工作人员,梧桐街道代表联络站,,,')
 
 const LOST = '如果激活码没有下载保存好（页面已关闭或刷新），再导入一次也不会重新生成：请到“账号与角色”找到这些账号，点“重置密码”，把新密码交给本人'
 
@@ -30,7 +21,7 @@ describe('activation codes made by an import and lost before they were saved', (
   afterEach(() => app.close())
 
   it('the import says what replaces a lost code, the import again names who still waits, and 重置密码 lets them in', async () => {
-    const first = await admin.post('/api/admin/directory/import', { sheets: [...places, clerks] })
+    const first = await admin.post('/api/admin/directory/import', { sheets: [...WUTONG_PLACES, clerks] })
     expect(first.status, JSON.stringify(first.body)).to.equal(200)
     expect(first.body.activationCodes).to.include({ count: 2 })
     expect(first.body.notes.slice(0, 2)).to.deep.equal([

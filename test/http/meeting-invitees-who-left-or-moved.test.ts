@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, startApp, type Client, type TestApp } from '../helpers/app.js'
-import { meetingCity, noticesSentAndRead, publishMeeting } from '../helpers/meetings.js'
+import { meetingCity, noticesSentAndRead, publishMeeting, QINGGONG_RECEPTION_DAY } from '../helpers/meetings.js'
 
 /**
  * Two meetings ahead, both published on Monday 11月23日: the standing committee's (city and county deputies, 11月26日)
@@ -20,14 +20,7 @@ describe('meeting invitees who left office or moved station', () => {
     office = await asAdmin(app)
     const publish = async (body: Record<string, unknown>) => (await publishMeeting(office, body)).id
     standing = await publish({ selector: { levels: ['city', 'county'] } })
-    reception = await publish({
-      title: '轻工街道代表联络站11月接待日',
-      kind: 'reception_day',
-      startAt: '2026-11-27T09:00:00+08:00',
-      endAt: '2026-11-27T11:30:00+08:00',
-      place: '轻工街道代表联络站',
-      selector: { stationIds: ['st001'] },
-    })
+    reception = await publish(QINGGONG_RECEPTION_DAY)
     const zhang = await asDeputy(app, 'dp0001')
     for (const id of [standing, reception]) expect((await zhang.post(`/api/mp/meetings/${id}/rsvp`, { response: 'attend' })).status).to.equal(200)
   })

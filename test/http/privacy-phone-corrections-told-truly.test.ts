@@ -35,9 +35,11 @@ describe('王阿姨 corrects her phone and is told the truth', () => {
     expect((await (await asAdmin(app)).post(`/api/admin/cases/${hers.id}/merge`, { intoCaseId: his.id })).status).to.equal(200)
     const refused = await wang.request('PUT', `/api/mp/me/cases/${hers.id}/phone`, { phone: '13912345678' })
     expect(refused.status).to.equal(409)
-    expect(refused.body.error.message).to.equal(
-      `这条留言已和留言 ${his.ticket} 合并办理，代表按那条留言联系，不会再用这里的电话，所以不能改了。有事请联系联络站。`,
-    )
+    // In the words 我的信息 says beside that phone, and what she can do instead.
+    expect(refused.body.error).to.include({
+      code: 'case_merged',
+      message: `这条留言已和留言 ${his.ticket} 合并办理，代表按那条留言联系，不会再打这个电话，所以不用改号码。不想留着这个电话，可以删掉。`,
+    })
     expect((await wang.get('/api/mp/me/export')).body.cases.find((c: { id: string }) => c.id === hers.id).phone).to.equal('13912345670')
   })
 

@@ -42,8 +42,8 @@ describe("a resident's rights over their data", () => {
     expect(answer.headers.get('cache-control')).to.equal('no-store')
     const data = answer.body
     expect(data.account).to.deep.include({ id: resident.userId, phone: '13700001111', deputy: null })
-    expect(data.account.consent.version).to.equal('v1')
-    expect(data.consentHistory.map((h: { action: string; version: string }) => [h.action, h.version])).to.deep.equal([['given', 'v1']])
+    expect(data.account.consent.version).to.equal('v2')
+    expect(data.consentHistory.map((h: { action: string; version: string }) => [h.action, h.version])).to.deep.equal([['given', 'v2']])
     expect(data.cases).to.have.length(1)
     expect(data.cases[0]).to.deep.include({
       ticket: c.ticket,
@@ -77,7 +77,7 @@ describe("a resident's rights over their data", () => {
     expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status, 'the earlier message is still handled').to.equal(200)
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.status).to.equal('acknowledged')
 
-    await resident.post('/api/mp/consent', { version: 'v1' })
+    await resident.post('/api/mp/consent', { version: 'v2' })
     expect((await resident.post('/api/mp/cases', { text: '又一条', regionId: 'c010101' })).status).to.equal(201)
     const history = (await resident.get('/api/mp/me/export')).body.consentHistory.map((h: { action: string }) => h.action)
     expect(history).to.deep.equal(['given', 'withdrawn', 'given'])

@@ -39,7 +39,7 @@ describe('王阿姨 corrects the phone she gave', () => {
     await wang.post(`/api/mp/cases/${lamp.id}/rate`, { rating: 5 })
     const ended = await wang.request('PUT', `/api/mp/me/cases/${lamp.id}/phone`, { phone: '13912345678' })
     expect(ended.status).to.equal(409)
-    expect(ended.body.error.message).to.equal('这条留言已经办结，不能再改电话')
+    expect(ended.body.error.message).to.equal('这条留言已经办完，代表不会再打这个电话，所以不用改号码。不想留着这个电话，可以删掉。')
   })
 
   it('removes the WeChat-bound phone from her account', async () => {

@@ -49,7 +49,7 @@ describe('王阿姨 deletes her data: nothing in the office records says who she
 
   it('the notice she agreed to names everything kept about her, her right to correct it, and what stays after deletion', async () => {
     const notice = (await (await asResident(story.app)).get('/api/mp/privacy')).body.text as string
-    for (const kept of ['微信绑定手机号', '问卷答案', '答题和得分', '学习材料', '公民旁听时留下的姓名', '民生实事项目建议', '联络助手']) {
+    for (const kept of ['微信绑定手机号', '问卷答案', '答题和得分', '学习材料', '公民旁听时留下的姓名', '民生实事项目建议', '留言小助手']) {
       expect(notice, kept).to.include(kept)
     }
     expect(notice).to.include('更正您留下的电话').and.include('办理记录和操作记录按规定保存')

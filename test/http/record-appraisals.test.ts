@@ -120,6 +120,7 @@ describe('述职评议: residents of the deputy’s area rate his yearly report'
     expect(opened.status).to.equal(201)
     const other = await asStaff(app, 'qianqi')
     expect((await other.get(`/api/admin/surveys/${opened.body.surveyId}/results`)).status).to.equal(404)
-    expect((await (await asStaff(app, 'sunli')).get(`/api/admin/surveys/${opened.body.surveyId}/results`)).status, "the deputy's district office").to.equal(200)
+    const own = await (await asStaff(app, 'sunli')).get(`/api/admin/surveys/${opened.body.surveyId}/results`)
+    expect(own.body.error?.code, "the deputy's district office finds it, sealed until the close").to.equal('appraisal_sealed')
   })
 })

@@ -4,7 +4,8 @@ import { buildResident } from '../factories.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
 
-const REPLIED_IN_TIME = '按时答复：已答复的和已超期的留言中，按时答复的占多少；超期还没答复的，算作没有按时答复。'
+const REPLIED_IN_TIME =
+  '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'
 
 /**
  * 孙丽 of 湛河区 reads last week's 周报 on the Friday after, and 张伟代表's 履职档案; 李娜, the clerk, moves messages
@@ -45,15 +46,22 @@ describe('reports say their sentences once, from the server, and by one rule', (
     // As a report the Monday job kept before reports said how they count: the same body without it.
     const kept = (await app.liaison.store.analysis.weeklyReport('d01', '2026-11-23'))!
     const { counting, ...before } = kept.body as Record<string, unknown>
-    expect(counting, 'a report made now says how it counts').to.equal(2)
+    expect(counting, 'a report made now says how it counts').to.equal(3)
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify(before)) })
 
     const earlier =
       '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高；' +
-      '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少。点“重新生成”，按现在的算法重新统计。'
+      '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少；“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复。' +
+      '点“重新生成”，按现在的算法重新统计。'
     expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(earlier)
     const csv = async () => ((await sunli.get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')).body as Buffer).toString('utf8')
     expect((await csv()).replace(/^\ufeff/, '').split('\r\n')[1], 'said under the title of the download').to.equal(earlier)
+    // Kept when 按时答复 counted a late acknowledgement against it (counting 2): said the way that report erred.
+    await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify({ ...before, counting: 2 })) })
+    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(
+      '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低；' +
+        '“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复。点“重新生成”，按现在的算法重新统计。',
+    )
 
     const remade = await sunli.post('/api/admin/analysis/weekly-report?week=2026-11-23')
     expect(remade.body.countedEarlierText).to.equal(null)
@@ -66,8 +74,8 @@ describe('reports say their sentences once, from the server, and by one rule', (
     const record = (await sunli.get('/api/admin/records/dp0001?year=2026')).body
     const stats = (await sunli.get('/api/admin/cases/stats?groupBy=deputy')).body
     const his = stats.groups.find((g: { key: string }) => g.key === 'dp0001').stats
-    // One answered in time, ten waiting past their deadline: 1 of 11, not the 1 of 1 his record used to read (100%).
-    expect(record.cases).to.include({ answered: 1, answeredOnTime: 1, overdueOpen: 10, repliedInTimeShare: 0.091 })
+    // One answered in time; ten waiting past their deadline to be acknowledged, none past its reply deadline yet: 1 of 1.
+    expect(record.cases).to.include({ answered: 1, answeredOnTime: 1, overdueOpen: 10, repliedInTimeShare: 1 })
     expect(record.cases.repliedInTimeShare).to.equal(his.repliedInTimeShare)
     expect(record.cases.overdueOpen).to.equal(his.overdueOpen)
     expect(record.repliedInTimeNote).to.equal(stats.repliedInTimeNote)

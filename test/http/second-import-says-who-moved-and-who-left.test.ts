@@ -2,9 +2,7 @@ import { expect } from 'chai'
 import { asAdmin, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
 import { smallCity, STAFF_PASSWORD } from '../fixtures.js'
-
-/** A sheet as Excel saves "CSV UTF-8": a byte-order mark and CRLF lines. */
-const excel = (name: string, lines: string[]) => ({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
+import { excel } from '../helpers/sheets.js'
 
 /**
  * Week two of going live: the office uploads its new 代表名册 (张伟 moved from 轻工 to 马庄, 王芳 left out) and

@@ -148,6 +148,7 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
         total: 1,
         answered: 1,
         onTime: 1,
+        overdue: 0,
         onTimeShare: 1,
         resolvedShare: 1,
         satisfaction: { satisfied: 1, basically_satisfied: 0, dissatisfied: 0 },

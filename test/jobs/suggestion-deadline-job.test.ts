@@ -6,7 +6,7 @@ import { addDays } from '../../src/domain/suggestion-due.js'
 
 const DAY = 86_400_000
 
-describe('代表建议 deadlines: units reminded 15 and 3 days ahead, the office told once overdue', () => {
+describe('代表建议 deadlines: units reminded 15 and 3 days ahead, the office and the units told once overdue', () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
@@ -43,6 +43,26 @@ describe('代表建议 deadlines: units reminded 15 and 3 days ahead, the office
     const listed = await (await asStaff(app, 'sunli')).get('/api/admin/suggestions?overdue=true')
     expect(listed.body.items.map((s: { id: string }) => s.id)).to.deep.equal([id])
     expect(listed.body.items[0].assignment.dueText).to.equal('已超期 1 天')
+  })
+
+  it('reminds the units still owing the answer once the deadline has passed, once, however often the job runs', async () => {
+    const { id } = await suggestionAt(app, 'accepted')
+    const deadline = addDays(localToday(app), 2)
+    const sunli = await asStaff(app, 'sunli')
+    const { number } = (await sunli.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01', coUnitIds: ['u02'], deadline })).body
+    expect((await (await asStaff(app, 'wujing')).post(`/api/unit/suggestions/${id}/answer`, { text: '配合选址' })).status).to.equal(200)
+    app.clock.advance(2 * DAY)
+    await run()
+    expect(await told(app, 'suggestion.overdue_unit'), 'due today: not late yet').to.deep.equal([])
+    app.clock.advance(DAY)
+    await run()
+    app.clock.advance(DAY)
+    await run()
+    const [y, m, d] = deadline.split('-').map(Number)
+    // The co-unit gave its opinion: only the lead's staff are pressed.
+    expect(await told(app, 'suggestion.overdue_unit')).to.deep.equal([
+      `staff:sf21 → 代表建议 ${number}《建设路加装路灯》已超过办理期限（${y}年${m}月${d}日），还没有答复，请尽快答复；确需更多时间的，请在“交办建议”里申请延期。`,
+    ])
   })
 
   it('stops reminding a co-unit once it has given its opinion; the lead is still reminded', async () => {

@@ -49,7 +49,8 @@ const SAID: Record<RefusedAction, Array<[RefusedCase, string]>> = {
   // The system's own moves: the general sentence, the state in words.
   deputyLeft: [[inState('replied'), '这条留言代表已经答复了，在等群众评价，现在不能交回联络站']],
   handUp: [
-    [inState('assigned'), '已经交给代表办理，联络站现在不能直接上报。需要区里办的，请先请代表退回联络站，或联系区人大办'],
+    // Named by the caller (case-placing: the office 上报 would go to); this is the word without one.
+    [inState('assigned'), '已经交给代表办理，联络站现在不能直接上报。需要人大办办理的，请先请代表退回联络站再上报，或直接联系人大办'],
     [inState('withdrawn'), '群众已经撤回了，不用再上报'],
   ],
   reject: [

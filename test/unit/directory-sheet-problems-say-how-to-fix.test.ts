@@ -1,16 +1,10 @@
 import { expect } from 'chai'
 import { checkDirectoryFile, type ExistingDirectory } from '../../src/domain/directory-import.js'
 import { sheetProblemDetails } from '../../src/domain/directory-sheet-problems.js'
-import { sheetsToDirectoryFile, type SheetRows } from '../../src/domain/directory-sheets.js'
-import { readSheetRows } from '../../src/services/directory/directory-sheets.js'
+import { sheetsToDirectoryFile } from '../../src/domain/directory-sheets.js'
+import { readExcelSheet as sheet } from '../helpers/sheets.js'
 
 const empty: ExistingDirectory = { regions: [], stations: [], units: [], deputies: [], staff: [] }
-
-async function sheet(name: string, lines: string[]): Promise<SheetRows> {
-  const read = await readSheetRows({ name, csv: '\uFEFF' + lines.join('\r\n') + '\r\n' })
-  if (read.problem) throw new Error(read.problem.message)
-  return read.sheet
-}
 
 /** What 钱科长 reads for these sheets: "place：problem". */
 async function problemsOf(...sheets: Array<[string, string[]]>) {

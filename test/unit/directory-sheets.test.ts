@@ -5,18 +5,10 @@ import { dutyDate, sheetDate } from '../../src/domain/directory-sheet-readers.js
 import { sheetProblemDetails } from '../../src/domain/directory-sheet-problems.js'
 import { sheetsToDirectoryFile, type SheetRows, type StoredDirectory } from '../../src/domain/directory-sheets.js'
 import { readSheetRows, SHEET_ROW_LIMIT, sheetTemplate } from '../../src/services/directory/directory-sheets.js'
+import { readExcelSheet as sheet } from '../helpers/sheets.js'
 
 const TOPICS = ['环境保护', '交通出行', '教育', '法治', '其他']
 const empty: ExistingDirectory = { regions: [], stations: [], units: [], deputies: [], staff: [] }
-
-/** A sheet as Excel saves it: a byte-order mark, CRLF lines. */
-const excelCsv = (lines: string[]) => '\uFEFF' + lines.join('\r\n') + '\r\n'
-
-async function sheet(name: string, lines: string[]): Promise<SheetRows> {
-  const read = await readSheetRows({ name, csv: excelCsv(lines) })
-  if (read.problem) throw new Error(read.problem.message)
-  return read.sheet
-}
 
 /** What a clerk would see for these sheets: "place：problem", or the converted file when there is none. */
 function judge(sheets: SheetRows[], existing = empty, stored?: StoredDirectory) {

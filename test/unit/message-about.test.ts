@@ -13,7 +13,18 @@ describe('domain: how a notice names her message (yourMessage)', () => {
 
   it('the day and the first words of a long message, then its number', () => {
     const c = { ticket: '20261203-0001', text: '小区路灯不亮已经两个星期了，晚上老人出门看不见路，请代表帮忙问问', createdAt }
-    expect(yourMessage(c, TZ, now)).to.equal('您12月3日反映的“小区路灯不亮已经两个星期…”（编号 20261203-0001）')
+    expect(yourMessage(c, TZ, now)).to.equal('您12月3日反映的“小区路灯不亮已经两个星期了…”（编号 20261203-0001）')
+  })
+
+  it('her words are never cut inside a word: a clause a few characters longer is quoted whole, else the last whole word', () => {
+    const at = (text: string) => yourMessage({ ticket: '20261206-0001', text, createdAt }, TZ, now)
+    expect(at('我家楼下那个路灯坏了快一个月了，晚上黑咕隆咚的')).to.equal('您12月3日反映的“我家楼下那个路灯坏了快一个月了…”（编号 20261206-0001）')
+    expect(at('路灯，坏了好久了晚上看不见路')).to.equal('您12月3日反映的“路灯，坏了好久了晚上…”（编号 20261206-0001）')
+    // Nor just after a bare number ("12…" of "12号楼"), nor inside a mask of her personal data.
+    expect(at('我叫王秀兰，住建设路12号楼3单元，楼下的路灯坏了')).to.equal('您12月3日反映的“我叫王秀兰，住建设路…”（编号 20261206-0001）')
+    expect(at('我叫某某，住建设路〔门牌号〕的楼下路灯坏了')).to.equal('您12月3日反映的“我叫某某，住建设路…”（编号 20261206-0001）')
+    // A run of one kind with no word to end at is cut where it was.
+    expect(at('一二三四五六七八九十十一十二十三')).to.equal('您12月3日反映的“一二三四五六七八九十十一…”（编号 20261206-0001）')
   })
 
   it('a short message is said whole, without "…" and without its final full stop', () => {

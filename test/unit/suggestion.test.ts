@@ -57,6 +57,7 @@ describe('代表建议: the rules', () => {
     const records = [
       suggestionRecord({
         id: 'a',
+        status: 'closed',
         assignment: assignment('u01', '2026-04-05'),
         answers: [answer('u01', 'in_progress', '2026-04-01'), answer('u01', 'resolved', '2026-05-20', 2)],
         ratings: [
@@ -64,22 +65,30 @@ describe('代表建议: the rules', () => {
           { score: 'satisfied', comment: '', at: new Date(), round: 2 },
         ],
       }),
-      suggestionRecord({ id: 'b', assignment: assignment('u01', '2026-04-05'), answers: [answer('u01', 'in_progress', '2026-04-06')], ratings: [] }),
-      suggestionRecord({ id: 'c', assignment: assignment('u02', '2026-04-05') }),
+      suggestionRecord({
+        id: 'b',
+        status: 'answered',
+        assignment: assignment('u01', '2026-04-05'),
+        answers: [answer('u01', 'in_progress', '2026-04-06')],
+        ratings: [],
+      }),
+      // Still with its unit five days past the deadline: 已超期, and not on time.
+      suggestionRecord({ id: 'c', status: 'assigned', assignment: assignment('u02', '2026-04-05') }),
       suggestionRecord({ id: 'd' }),
     ]
-    const { units, totals } = suggestionStats(records, (at) => at.toISOString().slice(0, 10))
+    const { units, totals } = suggestionStats(records, (at) => at.toISOString().slice(0, 10), '2026-04-10')
     expect(units[0]).to.deep.equal({
       unit: unit('u01', '住建局'),
       total: 2,
       answered: 2,
       onTime: 1,
+      overdue: 0,
       onTimeShare: 0.5,
       resolvedShare: 0.5,
       satisfaction: { satisfied: 1, basically_satisfied: 0, dissatisfied: 0 },
       satisfiedShare: 1,
     })
-    expect(units[1]).to.include({ total: 1, answered: 0, onTimeShare: null, satisfiedShare: null })
-    expect(totals).to.include({ total: 3, answered: 2, onTime: 1 })
+    expect(units[1], 'waiting past the deadline is not on time').to.include({ total: 1, answered: 0, overdue: 1, onTimeShare: 0, satisfiedShare: null })
+    expect(totals).to.include({ total: 3, answered: 2, onTime: 1, overdue: 1, onTimeShare: 0.333 })
   })
 })

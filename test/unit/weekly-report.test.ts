@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import type { CaseRecord } from '../../src/domain/case.js'
-import { composeWeeklyReport } from '../../src/domain/weekly-report.js'
+import { composeWeeklyReport, receivedChange } from '../../src/domain/weekly-report.js'
+import { receivedText, satisfactionText, weekOnWeekText } from '../../src/domain/weekly-report-words.js'
 import { caseRecord } from '../store/records.js'
 
 // The week of Monday 2026-11-23 in Shanghai; "now" is the next Monday morning.
@@ -24,7 +25,19 @@ function aCase(over: Partial<CaseRecord>): CaseRecord {
     ticket: `20261123-${String(n).padStart(4, '0')}`,
   }
 }
-const names: Record<string, string> = { xingfu: '幸福社区', heping: '和平社区', st1: '幸福联络站', st2: '和平联络站', dpA: '王代表', dpB: '李代表' }
+const names: Record<string, string> = {
+  xingfu: '幸福社区',
+  heping: '和平社区',
+  st1: '幸福联络站',
+  st2: '和平联络站',
+  dpA: '王代表',
+  dpB: '李代表',
+  dpC: '赵代表',
+  // The deputies' order: their keys (dp1, dp2, dp3), their names (李, 王, 赵) and the meeting's order all differ.
+  dp1: '李建国',
+  dp2: '赵敏',
+  dp3: '王芳',
+}
 const name = (_kind: string, id: string) => names[id] ?? id
 
 describe('the weekly report: figures a person can count by hand', () => {
@@ -60,16 +73,44 @@ describe('the weekly report: figures a person can count by hand', () => {
     ackDueAt: new Date(now.getTime() - 3 * 86_400_000 - 3_600_000),
   })
 
-  const report = composeWeeklyReport({ weekStart, weekEnd, now, cases: [...lastWeek, ...thisWeek], openCases: [thisWeek[1], thisWeek[2], old], name })
+  const report = composeWeeklyReport({
+    weekStart,
+    weekEnd,
+    now,
+    cases: [...lastWeek, ...thisWeek],
+    answered: [thisWeek[0], thisWeek[3]],
+    openCases: [thisWeek[1], thisWeek[2], old],
+    name,
+  })
 
   it("counts the week's messages, residents, replies and satisfaction", () => {
-    expect(report.totals).to.deep.equal({ messages: 4, previousMessages: 2, residents: 4, replied: 2, closed: 0, overdueOpen: 3, satisfaction: 3 })
+    expect(report.totals).to.deep.equal({
+      messages: 4,
+      previousMessages: 2,
+      residents: 4,
+      replied: 2,
+      closed: 0,
+      overdueOpen: 3,
+      satisfaction: 3,
+      received: 5,
+      previousReceived: 2,
+      rejected: 1,
+      merged: 0,
+      rated: 2,
+      satisfiedShare: 0.5,
+    })
   })
 
   it('lists the lift as the top issue, in its community, hotter than last week', () => {
     expect(report.topIssues).to.have.length(1)
     expect(report.topIssues[0]).to.include({ rank: 1, messages: 3, residents: 3, placeName: '幸福社区', topic: '城乡建设', trend: 'up' })
     expect(report.topIssues[0].previousIndex).to.be.a('number')
+  })
+
+  it('gives 本周热度 in whole numbers, as it is shown: an index, not a measurement', () => {
+    // (3 messages + 2 × 3 residents) × (1 − 1/2: none in the week's second half) × (1 + 2/3 overdue) = 7.5.
+    expect(report.topIssues[0].index).to.equal(8)
+    expect(Number.isInteger(report.topIssues[0].previousIndex)).to.equal(true)
   })
 
   it('gives messages and satisfaction by topic and by place', () => {
@@ -103,5 +144,85 @@ describe('the weekly report: figures a person can count by hand', () => {
       ['李代表', 1, 2],
     ])
     expect(report.byStation.map((s) => s.name)).to.deep.equal(['幸福联络站', '和平联络站'])
+  })
+})
+
+describe("the weekly report: the week's answers, what it leaves out, and how it says satisfaction", () => {
+  // 幸福联络站's week: the week's messages, one 不予受理, one merged into the first; and two of weeks ago answered this
+  // week. 王芳 (dp3) holds four of the week's messages (one overdue), 赵敏 (dp2) three (two overdue), 李建国 (dp1) three
+  // (none): in the meeting's order 王, 赵, 李; by key 李, 赵, 王; by name 李, 王, 赵.
+  const longAgo = (days: number) => new Date(weekStart.getTime() - days * 86_400_000)
+  const lateAnswer = aCase({ text: '楼道灯坏了', createdAt: longAgo(20), acknowledgedAt: longAgo(19), status: 'replied', repliedAt: day(2) })
+  const earlyAnswer = aCase({ text: '井盖松了', createdAt: longAgo(9), acknowledgedAt: longAgo(9), status: 'closed', repliedAt: day(1), closedAt: day(4) })
+  const rated = (rating: number, d: number, deputyId = 'dp3') =>
+    aCase({
+      deputyId,
+      createdAt: day(d),
+      status: 'replied',
+      acknowledgedAt: day(d, 3),
+      repliedAt: day(d + 1),
+      rating,
+      ratings: [{ rating, comment: null, at: day(d + 1, 5) }],
+    })
+  const week = [
+    rated(5, 0),
+    rated(4, 1),
+    rated(2, 2, 'dp2'),
+    aCase({ deputyId: 'dp2', createdAt: day(3) }),
+    aCase({ deputyId: 'dp2', createdAt: day(3) }),
+    // Overdue at the week's end: its acknowledgement was due a day after it came.
+    aCase({ deputyId: 'dp3', createdAt: day(0), ackDueAt: day(1) }),
+    aCase({ text: '卖保健品', status: 'rejected', createdAt: day(4) }),
+    // Written on Sunday evening: to be acknowledged after the report was made.
+    aCase({ deputyId: 'dp3', createdAt: day(6, 20) }),
+    ...[1, 2, 3].map(() => aCase({ deputyId: 'dp1', createdAt: day(6, 20) })),
+  ]
+  const merged = aCase({ status: 'closed', createdAt: day(1, 5), mergedInto: week[0].id })
+  const report = composeWeeklyReport({
+    weekStart,
+    weekEnd,
+    now,
+    overdueAt: weekEnd,
+    cases: [...week, merged],
+    // The store reads the week's answers by when they were given: the two old messages with this week's own.
+    answered: [lateAnswer, earlyAnswer, week[0], week[1], week[2]],
+    openCases: [week[3], week[4], week[5]],
+    name,
+  })
+
+  it('counts every answer given in the week, an answer to a message of weeks ago too, and lists the slowest first', () => {
+    expect(report.totals).to.include({ replied: 5, closed: 1 })
+    expect(report.slowest.map((s) => [s.ticket, s.daysToReply]).slice(0, 2)).to.deep.equal([
+      [lateAnswer.ticket, 22.1],
+      [earlyAnswer.ticket, 10.1],
+    ])
+    expect(report.slowest.slice(2).map((s) => s.daysToReply)).to.deep.equal([1, 1, 1])
+  })
+
+  it('says 收到 as 工作概览 counts it, and which of them it leaves out of its figures', () => {
+    expect(report.totals).to.include({ received: 12, messages: 10, rejected: 1, merged: 1 })
+    expect(receivedText(report)).to.equal('其中不予受理 1 条、与其他留言合并 1 条，不计入下面的统计')
+  })
+
+  it('says 比上周 against the week before as 收到 counts both; a report kept before that, by the messages it counted', () => {
+    expect(receivedChange(report)).to.deep.equal({ received: 12, change: 12 })
+    expect(weekOnWeekText(receivedChange(report).change)).to.equal('多 12 条')
+    const kept = { totals: { ...report.totals, received: undefined, previousReceived: undefined, previousMessages: 13 } }
+    expect(receivedChange(kept)).to.deep.equal({ received: 10, change: -3 })
+    expect(weekOnWeekText(-3)).to.equal('少 3 条')
+    expect(weekOnWeekText(0)).to.equal('持平')
+  })
+
+  it('says how many rated, and the share satisfied (4 or 5), beside the average', () => {
+    expect(report.totals).to.include({ satisfaction: 3.67, rated: 3, satisfiedShare: 0.667 })
+    expect(satisfactionText(report)).to.equal('3 人评价，满意率 67%（4 分、5 分算满意）')
+  })
+
+  it('lists the deputies with the most messages first, the most overdue first among equals', () => {
+    expect(report.byDeputy.map((d) => [d.name, d.stats.total, d.stats.overdueOpen])).to.deep.equal([
+      ['王芳', 4, 1],
+      ['赵敏', 3, 2],
+      ['李建国', 3, 0],
+    ])
   })
 })

@@ -28,3 +28,27 @@ export function rateLimit<S extends AppState = AppState>(
     return next()
   }
 }
+
+/**
+ * As rateLimit, but taken inside a handler, once its input is valid, and given back when the work is refused (a 4xx
+ * from the service): only requests that did something count, and a mistyped request costs nothing (bad input changes
+ * nothing). `points` 0 turns it off.
+ */
+export function allowance(name: string, points: number, seconds: number, message = '操作太频繁了，请稍后再试') {
+  const limiter = points > 0 ? new RateLimiterMemory({ keyPrefix: name, points, duration: seconds }) : null
+  return async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    if (!limiter) return work()
+    try {
+      await limiter.consume(key)
+    } catch (res) {
+      if (!(res instanceof RateLimiterRes)) throw res
+      throw new RateLimitError(message, Math.ceil(res.msBeforeNext / 1000))
+    }
+    try {
+      return await work()
+    } catch (err) {
+      await limiter.reward(key).catch(() => undefined)
+      throw err
+    }
+  }
+}

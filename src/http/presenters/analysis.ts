@@ -3,7 +3,19 @@ import { localDate } from '../../domain/dates.js'
 import type { HotIssue } from '../../domain/hot-issues.js'
 import type { LivelihoodSection } from '../../domain/livelihood-week.js'
 import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
-import { countedEarlierText, overdueAsOfText, overdueCountText, TREND_WORDS, unassignedText, type WeeklyReport } from '../../domain/weekly-report.js'
+import { receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
+import {
+  countedEarlierText,
+  DEPUTY_ORDER_TEXT,
+  overdueAsOfText,
+  overdueCountText,
+  receivedText,
+  satisfactionText,
+  TREND_WORDS,
+  unassignedText,
+  WEEK_HEAT_NOTE,
+  weekOnWeekText,
+} from '../../domain/weekly-report-words.js'
 import type { PublicationRecord } from '../../services/analysis/publications.js'
 
 // Hot issues and reports name places and counts, never a resident; the case ids let staff
@@ -25,7 +37,8 @@ export const presentHotIssue = (i: HotIssue & { placeName: string; stationName: 
   growth: i.growth,
   reopenShare: i.reopenShare,
   overdueShare: i.overdueShare,
-  index: i.index,
+  // 热度 is an index: whole numbers, never a decimal that reads as a measurement.
+  index: Math.round(i.index),
   description: i.description,
 })
 
@@ -48,6 +61,10 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
   weekEnd: r.report.weekEnd.toISOString(),
   generatedAt: r.report.generatedAt.toISOString(),
   totals: r.report.totals,
+  /** 收到留言, as 工作概览's weekly bar counts it (receivedChange): every message that came in the week. */
+  receivedCount: receivedChange(r.report).received,
+  /** 比上周 in words: "多 3 条", "少 2 条" or "持平", as the table download says it. */
+  weekOnWeekText: weekOnWeekText(receivedChange(r.report).change),
   topIssues: r.report.topIssues.map((i) => ({
     ...presentHotIssue({ ...i, stationName: null }),
     rank: i.rank,
@@ -69,6 +86,14 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
   /** "另有 2 条没有分派给代表（未分派），…", or null when the deputies' rows add up. */
   unassignedText: unassignedText(r.report),
   repliedInTimeNote: REPLIED_IN_TIME_NOTE,
+  /** Under 收到留言: "其中不予受理 2 条，不计入下面的统计", or null when the report counts every message that came. */
+  receivedText: receivedText(r.report),
+  /** Under 满意度: "5 人评价，满意率 60%（4 分、5 分算满意）", or null when nobody rated. */
+  satisfactionText: satisfactionText(r.report),
+  /** Under the week's hot issues: why 本周热度 is not 热点问题's 热度. */
+  heatNote: WEEK_HEAT_NOTE,
+  /** Above the deputies' rows: their order. */
+  deputyOrderText: DEPUTY_ORDER_TEXT,
   /** Said at the top of a report kept from before the count changed, with 重新生成; null otherwise. */
   countedEarlierText: countedEarlierText(r.report, timeZone),
 })

@@ -1,14 +1,15 @@
 import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
-import { messageGist } from '../../domain/message-about.js'
+import { GIST_MAX, messageGist } from '../../domain/message-about.js'
 import { deputyPageDeadlines } from './deputy-case-state.js'
 import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
 import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS, spokenMeetingTime } from '../../domain/meeting.js'
-import type { Region } from '../../domain/directory.js'
+import type { Region, Station } from '../../domain/directory.js'
+import { receptionDaysText } from '../../domain/reception-days.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { Invitation } from '../../services/meetings/meeting-invitations.js'
 import type { MpUserRecord } from '../../services/records.js'
@@ -30,7 +31,21 @@ export const presentBotPerson = (p: {
   consented: boolean
   deputy: { code: string; name: string } | null
   staff: { id: string; name: string; role: string } | null
-}) => ({ personId: p.user.id, alias: p.user.botAlias, consented: p.consented, deputy: p.deputy, staff: p.staff, created: p.created })
+}) => ({
+  personId: p.user.id,
+  alias: p.user.botAlias,
+  consented: p.consented,
+  // She agreed to an earlier notice: the chat says it changed, and how, before it asks again.
+  consentedEarlier: !p.consented && p.user.consentVersion !== null,
+  deputy: p.deputy,
+  staff: p.staff,
+  created: p.created,
+  // Her chat joined to her mini-program account (chat-join.ts): the chat then says her messages are there too.
+  joined: p.user.openid !== null && p.user.botContactId !== null,
+})
+
+/** A station she is told to ask, where staff must act for her: its name, where it is, the days it receives people in words. */
+export const presentBotStationToAsk = (s: Station) => ({ name: s.name, address: s.address, receptionText: receptionDaysText(s.receptionDays) })
 
 export const presentBotRegion = (r: Region) => ({ id: r.id, name: r.name, kind: r.kind })
 
@@ -95,7 +110,11 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
      */
     queued:
       d.case.status === 'submitted'
-        ? { at: d.case.createdAt.toISOString(), gist: messageGist(d.case.text), with: d.names.station ?? d.names.office ?? null }
+        ? {
+            at: d.case.createdAt.toISOString(),
+            gist: messageGist(d.case.text, GIST_MAX, { wholeWords: true }),
+            with: d.names.station ?? d.names.office ?? null,
+          }
         : null,
   }
 }

@@ -148,8 +148,12 @@ const exportHeader = (exportedAt: Date, timeZone: string) => [
   `期限提示（导出时 ${sheetTime(exportedAt, timeZone)}）`,
   '办理期限',
   '主题',
+  '地点',
   '联络站或人大办',
   '代表',
+  '承办部门',
+  '答复时间',
+  '答复内容',
   '满意度（1–5）',
   '留言内容',
 ]
@@ -161,7 +165,7 @@ function sheetDeadline(r: InboxRow, timeZone: string): string {
 }
 
 /**
- * One case as a line of the export (no phone numbers, no resident ids). The text is masked as
+ * One case as a line of the export (no phone numbers, no resident ids). The text and the answer are masked as
  * hot issues mask it: a sheet is mailed and printed, and residents type their phone and ID
  * numbers into the message itself. A building and entrance ("光明社区3号楼2单元") stay unless a room is
  * written with them: see maskForCaseWork.
@@ -174,8 +178,13 @@ const sheetLine = (r: InboxRow, timeZone: string) => [
   r.sla?.text ?? '',
   sheetDeadline(r, timeZone),
   r.case.topic,
+  // Where the resident lives, for a meeting on 热点 by place; the answer as given, masked as the message is.
+  r.placeName ?? '',
   r.stationName ?? r.officeName ?? '',
   handlingDeputy(r) ?? '',
+  r.case.forwardedTo?.department ?? '',
+  r.case.repliedAt ? sheetTime(r.case.repliedAt, timeZone) : '',
+  r.case.reply ? maskForCaseWork(r.case.reply) : '',
   r.case.rating ?? '',
   maskForCaseWork(r.case.text),
 ]

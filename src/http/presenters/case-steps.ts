@@ -124,9 +124,10 @@ export function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook,
     : e.type === 'rated'
       ? step.note || rated.get(e.id) || null
       : step.note
-  // Her words (a rating's, a reopen's or a withdrawal's reason) as his page shows her message: phone and ID numbers masked.
-  const herWords = e.actorRole === 'resident' && note ? maskPhoneAndIdNumbers(note) : note
-  return { ...step, label: words ?? step.label, note: herWords }
+  // Anyone's words but his own: hers (a rating's, a reopen's or a withdrawal's reason) as his page shows her message,
+  // and a clerk's or a colleague's (催办, 给代表的话, 转交) as their notices to him said them: phone and ID numbers masked.
+  const othersWords = note && !actorIsYou && e.actorRole !== 'system' ? maskPhoneAndIdNumbers(note) : note
+  return { ...step, label: words ?? step.label, note: othersWords }
 }
 
 /**

@@ -16,7 +16,10 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
   system: '系统',
 }
 
-/** Display names by "deputy:ID", "staff:ID", "station:ID" and "office:ID" ("office:city" for the city office). */
+/**
+ * Display names by "deputy:ID", "staff:ID", "station:ID" and "office:ID" ("office:city" for the city office), and an
+ * organizer's own office by "staffOffice:ID".
+ */
 export type NameBook = Record<string, string>
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null)
@@ -42,8 +45,10 @@ export function timelineDetails(e: CaseEvent, names: NameBook) {
     : str(d.viaCaseId)
       ? { id: d.viaCaseId as string, ticket: str(d.viaTicket) }
       : null
+  // An organizer is named by her office ("澜江区人大常委会办公室"), not the bare 人大常委会办公室 of no place.
+  const office = e.actorRole === 'organizer' && e.actorId ? (names[`staffOffice:${e.actorId}`] ?? null) : null
   return {
-    actor: { role: e.actorRole, roleLabel: ROLE_LABELS[e.actorRole], name: actorName },
+    actor: { role: e.actorRole, roleLabel: office ?? ROLE_LABELS[e.actorRole], name: actorName },
     from: moved ? side(names, d.fromDeputyId, d.fromStationId, d.fromOffice) : null,
     // 催办 names the deputy who was pressed.
     to: moved ? side(names, d.deputyId, d.stationId ?? d.toStation, d.toOffice) : e.type === 'urged' ? side(names, d.deputyId, null, null) : null,

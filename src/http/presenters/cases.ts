@@ -3,6 +3,8 @@ import { currentUrge, mayBeUrged, urgedAtText } from '../../domain/case-urging.j
 import { handedOnText } from '../../domain/case-refusals.js'
 import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { handedUpText, movedAwayText } from '../../domain/handed-up-words.js'
+import { shortOfficeName } from '../../domain/office-name.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { deputyStatusWords, deputyUrgeNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
@@ -60,7 +62,8 @@ function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
   const e = currentUrge(d.events, d.case.deputyId)
   if (!e) return null
   const by = urgedByWords(e.actorRole, staffName(e, e.actorId ? (d.timelineNames[`staff:${e.actorId}`] ?? null) : null))
-  return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note)
+  // The clerk's words as the 催办 notice said them: phone and ID numbers masked (she reads her note whole in the console).
+  return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note && maskPhoneAndIdNumbers(e.note))
 }
 
 /** A deputy's view: never who wrote an anonymous message; the number masked, in the phone field and in her words. */
@@ -205,6 +208,8 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   urge: presentUrge(d.case, d.urge),
   /** The moves the page offers ('assign', 'reject', 'merge', 'handUp', 'urge'): the server's rules for this person and this state. */
   actions: d.actions,
+  /** The office 上报 hands it to ("澜江区人大常委会办公室", short "澜江区人大办" for the button), while handUp is offered; else null. */
+  handUpTo: d.handUpTo && { name: d.handUpTo, short: shortOfficeName(d.handUpTo) },
   /**
    * A merged message: which one carries it, and (`text`, its 办理代表 row) who handles that one in place of the
    * deputy it had of its own, in short words: the 联络站 row already says which message carries it. Null when not merged.

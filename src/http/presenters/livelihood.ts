@@ -158,6 +158,8 @@ export const presentCycleView = (v: CycleView, sign: SignLink) => ({
     : null,
   /** While the year collects, for the office: how many deputies 提交代表票决 will ask to vote; null otherwise. */
   rollToAsk: v.rollToAsk ?? null,
+  /** With rollToAsk: who votes, in words (市人大代表, 区人大代表); null otherwise. */
+  rollWords: v.rollWords ?? null,
 })
 
 /** The public page: projects, unit, progress and (published) results; never proposers nor vote rolls. */

@@ -12,13 +12,33 @@ export const CHAT_WITHDRAWN_CONSENT_MESSAGE = [
   '撤回后不能再提交新的留言。以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
 ].join('\n')
 
-/** What a person reads after their data is erased, in the mini-program (which signs her out). */
+/** What both answers to an erasure carry besides their words. */
+const erasureFacts = (outcome: ErasureOutcome) => ({ erased: true as const, withdrawn: outcome.withdrawn, anonymised: outcome.anonymised })
+
+/**
+ * What a person reads after their data is erased, in the mini-program (which signs her out): `removed`, what is gone,
+ * and `kept`, what stays for the counts without her, a sentence each, so the page can show one a line; `message`, all
+ * of it. Each kind of thing she had is named (her answers, her opinions on a draft, the campaign she followed), so
+ * she is not left wondering, and she is told an opinion's outcome can no longer reach her.
+ */
 export function erasureAnswer(outcome: ErasureOutcome) {
-  const parts = ['您的个人信息已删除：账号信息、电话、图片和订阅记录都已清除，您也已退出登录。']
-  if (outcome.withdrawn.length) parts.push(`尚未办完的留言 ${outcome.withdrawn.join('、')} 已撤回。`)
-  if (outcome.anonymised) parts.push(`您的 ${outcome.anonymised} 条留言${ANONYMISED_WORDS}`)
-  parts.push(KEPT_RECORDS)
-  return { erased: true, withdrawn: outcome.withdrawn, anonymised: outcome.anonymised, message: parts.join('') }
+  const o = outcome.others
+  const removed = [
+    '账号信息、电话、图片和订阅记录都已清除，您也已退出登录。',
+    ...(outcome.withdrawn.length ? [`尚未办完的留言 ${outcome.withdrawn.join('、')} 已撤回，代表不再办理。`] : []),
+    ...(o.followed.length ? [`您关注的学习活动${o.followed.map((t) => `“${t}”`).join('')}已取消关注，不会再提醒您。`] : []),
+    ...(o.registrations ? ['旁听报名时登记的姓名已去掉。'] : []),
+  ]
+  const kept = [
+    ...(outcome.anonymised ? [`您的 ${outcome.anonymised} 条留言${ANONYMISED_WORDS}`] : []),
+    ...(o.surveys ? [`您填的 ${o.surveys} 份问卷：答案留着用于统计，不再与您关联。`] : []),
+    ...(o.consultations ? [`您对法规草案提的 ${o.consultations} 份意见：留着供修改法规参考，不再与您关联；意见是否采纳，也没法再告诉您了。`] : []),
+    ...(o.quizzes ? [`您的 ${o.quizzes} 次答题成绩：留着用于统计，不再与您关联。`] : []),
+    ...(o.reading ? ['您的学习记录：留着用于统计，不再与您关联。'] : []),
+    ...(o.proposals ? [`您提的 ${o.proposals} 条民生实事建议：去掉个人信息和照片后留着，不再与您关联。`] : []),
+    KEPT_RECORDS,
+  ]
+  return { ...erasureFacts(outcome), removed, kept, message: '您的个人信息已删除：' + [...removed, ...kept].join('') }
 }
 
 /**
@@ -39,7 +59,7 @@ export function chatErasureAnswer(outcome: ErasureOutcome) {
   if (outcome.anonymised) parts.push(`您的 ${outcome.anonymised} 条留言${ANONYMISED_WORDS.replace(/。$/, '，')}发送"查询"也查不到了。`)
   parts.push(KEPT_RECORDS)
   return {
-    ...erasureAnswer(outcome),
+    ...erasureFacts(outcome),
     message: [parts.join(''), '以后想给代表留言，发送"留言"就可以重新开始，会先请您看一下个人信息保护说明。'].join('\n'),
   }
 }

@@ -1,3 +1,4 @@
+import { APPRAISAL_SEAL_WORDS, type AppraisalSeal } from '../../domain/appraisal-seal.js'
 import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, type ActivityRecord } from '../../domain/record-activity.js'
 import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
@@ -91,7 +92,7 @@ export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: Survey
   phase: x.phase,
   phaseLabel: SURVEY_PHASE_LABELS[x.phase],
   responses: x.results.responses,
-  /** True while the deputy's results are held back (until the close, or closed with under 5 raters): `questions` is then empty, `responses` kept. */
+  /** True while the results are held back, from the deputy and the office alike (until the close, or closed with under 5 raters): `questions` is then empty, `responses` kept. */
   sealed: x.sealed,
   questions: x.results.questions.map((q) => ({
     id: q.questionId,
@@ -100,6 +101,12 @@ export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: Survey
     average: q.average,
     options: q.options.map((o) => ({ id: o.id, label: o.label, count: o.count, percent: o.percent })),
   })),
+})
+
+/** The office's view of a 述职评议: besides the count, why no rating is shown yet, in words (null once they are). */
+export const presentAppraisalToOffice = (x: Parameters<typeof presentAppraisal>[0] & { seal: AppraisalSeal | null }) => ({
+  ...presentAppraisal(x),
+  sealedText: x.seal ? APPRAISAL_SEAL_WORDS[x.seal] : null,
 })
 
 /**

@@ -15,6 +15,8 @@ import type { BallotResult } from '../../domain/ballot-result.js'
 import { spokenClose, spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
 import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
 import { KIND_WORDS } from '../../services/surveys/survey-words.js'
+import type { SurveyAppraisal } from '../../services/surveys/survey-reports.js'
+import { APPRAISAL_MIN_SHOWN, APPRAISAL_SEAL_WORDS } from '../../domain/appraisal-seal.js'
 import type { TextAnswer } from '../../services/records.js'
 import type { NotVoted } from '../../services/surveys/ballot-roll.js'
 import type { ReadingTime } from './cases.js'
@@ -62,8 +64,19 @@ export const presentSurveySummary = (s: SurveyRecord, now: Date) => ({
   createdAt: s.createdAt.toISOString(),
 })
 
+/** A 述职评议's questionnaire on its survey page: whose, which year, and while sealed, why (in words). */
+const presentSurveyAppraisal = (a: SurveyAppraisal) => ({
+  deputyId: a.deputyId,
+  deputyName: a.deputyName,
+  year: a.year,
+  sealed: a.seal !== null,
+  sealedText: a.seal ? APPRAISAL_SEAL_WORDS[a.seal] : null,
+  /** Closed with fewer raters than this, its ratings are never shown (said before 提前结束). */
+  minRatersShown: APPRAISAL_MIN_SHOWN,
+})
+
 /** The organizers' view. */
-export const presentSurvey = (s: SurveyRecord, now: Date, link: string, countedRoll: number | null = null) => ({
+export const presentSurvey = (s: SurveyRecord, now: Date, link: string, countedRoll: number | null = null, appraisal: SurveyAppraisal | null = null) => ({
   ...presentSurveySummary(s, now),
   shortCode: s.shortCode,
   link,
@@ -83,6 +96,8 @@ export const presentSurvey = (s: SurveyRecord, now: Date, link: string, countedR
   districtIds: s.districtIds,
   /** A consultation's 采纳情况 published (then anyone reads it); null until then, and for every other kind. */
   outcomePublishedAt: s.outcomePublishedAt?.toISOString() ?? null,
+  /** A 述职评议 owns it (managed on the deputy's record); null for every other survey. */
+  appraisal: appraisal && presentSurveyAppraisal(appraisal),
   createdBy: s.createdBy,
   updatedAt: s.updatedAt.toISOString(),
 })

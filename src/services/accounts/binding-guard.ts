@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { RateLimitError } from '../../errors.js'
-import type { BindingCodeRepo, LoginFailureKey, LoginFailureRepo } from '../../store/ports.js'
+import type { BindingCodePool, BindingCodeRepo, LoginFailureKey, LoginFailureRepo } from '../../store/ports.js'
 
 export interface BindingGuardLimits {
   /** Wrong codes one client address may enter in 15 minutes, whatever accounts it uses; 0 = off. */
@@ -24,7 +24,14 @@ const HOUR_MS = 60 * 60_000
 
 const accountKey = (account: string): LoginFailureKey => ({ kind: 'bind_account', username: account, client: '' })
 const addressKey = (address: string): LoginFailureKey => ({ kind: 'bind_address', username: '', client: address })
-const EVERYONE: LoginFailureKey = { kind: 'bind_global', username: '', client: '' }
+/**
+ * Everyone's count, one per pool: residents' own codes (anyone may ask for one, and elderly residents mistype) are
+ * counted apart from deputies' and staff's, so that their typos never pause deputies' binding, and the other way round.
+ */
+const EVERYONE: Record<BindingCodePool, LoginFailureKey> = {
+  official: { kind: 'bind_global', username: '', client: '' },
+  resident: { kind: 'bind_global_resident', username: '', client: '' },
+}
 
 /**
  * Binding codes are six digits: one account is limited, but many accounts from one address, or
@@ -50,16 +57,16 @@ export class BindingGuard {
   }
 
   /**
-   * Counts one try; refuses it when the account (when named), the address or everyone has had too
-   * many. `address` null: every try comes from one address that says nothing (the bot's).
+   * Counts one try; refuses it when the account (when named), the address or everyone (of the code's `pool`) has had
+   * too many. `address` null: every try comes from one address that says nothing (the bot's).
    */
-  async tryFrom(address: string | null, account: string | null = null) {
+  async tryFrom(address: string | null, account: string | null = null, pool: BindingCodePool = 'official') {
     if (account) await this.count(accountKey(account), ACCOUNT_TRIES, QUARTER_HOUR_MS, '尝试次数过多，请 15 分钟后再试')
     if (this.perAddress > 0 && address)
       await this.count(addressKey(address), this.perAddress, QUARTER_HOUR_MS, '这个网络尝试绑定码的次数过多，请 15 分钟后再试')
     if (this.global > 0) {
       try {
-        await this.count(EVERYONE, this.global, HOUR_MS, '绑定码验证暂时繁忙，请稍后再试')
+        await this.count(EVERYONE[pool], this.global, HOUR_MS, '绑定码验证暂时繁忙，请稍后再试')
       } catch (err) {
         // Refused for everyone's count: the address is not held to a try that was never made.
         if (this.perAddress > 0 && address) {
@@ -72,23 +79,29 @@ export class BindingGuard {
   }
 
   /**
-   * The code was wrong. A guess names no code, so it counts against every live one; a code
-   * that has met too many is locked and must be issued again from the console.
+   * The code was wrong. A guess names no code, so it counts against every live one of its `pool` (the shape typed says
+   * which: mp-account.ts codePool); a code that has met too many is locked and must be issued again.
    */
-  async wrong(codes: BindingCodeRepo, now: Date) {
-    if (this.limits.bindCodeLockAfterWrongTries > 0) await codes.recordWrongTry(now, this.limits.bindCodeLockAfterWrongTries)
+  async wrong(codes: BindingCodeRepo, now: Date, pool: BindingCodePool = 'official') {
+    if (this.limits.bindCodeLockAfterWrongTries > 0) await codes.recordWrongTry(now, this.limits.bindCodeLockAfterWrongTries, pool)
   }
 
-  /** The code was right: the try does not count against anyone, and the account starts afresh. */
-  async succeeded(address: string | null, account: string | null = null) {
+  /**
+   * The code was right and what it binds is written (not merely the code used): the try does not count against the
+   * address or everyone. A deputy's or staff member's account starts afresh; a resident's own code (`pool` resident)
+   * clears nothing of the account's count, since anyone may ask for such codes and send them to clear a count that is
+   * guessing deputies' codes.
+   */
+  async succeeded(address: string | null, account: string | null = null, pool: BindingCodePool = 'official') {
     const byAddress = this.perAddress > 0 && address
-    if (!account && !byAddress && !(this.global > 0)) return
+    const clears = pool === 'official' ? account : null
+    if (!clears && !byAddress && !(this.global > 0)) return
     const { failures, clock } = this.store()
     const now = clock.now()
     await Promise.all([
-      account ? failures.clear([accountKey(account)]) : null,
+      clears ? failures.clear([accountKey(clears)]) : null,
       byAddress ? failures.takeBack(addressKey(address), now) : null,
-      this.global > 0 ? failures.takeBack(EVERYONE, now) : null,
+      this.global > 0 ? failures.takeBack(EVERYONE[pool], now) : null,
     ])
   }
 

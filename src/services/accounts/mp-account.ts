@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto'
 import type { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../../clock.js'
+import { noticesOn, noticesOnSentence } from '../../domain/notices-on.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { ConflictError, NotFoundError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
-import type { MpUserRecord, Store } from '../../store/ports.js'
+import type { BindingCodePool, BindingCodePurpose, MpUserRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
@@ -60,24 +61,59 @@ function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: 
   })
 }
 
-/** Deputy and staff codes are hashed apart, so one can never be redeemed as the other. */
-export const codeHash = (cipher: PiiCipher, purpose: 'deputy' | 'staff', code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
+/**
+ * What a one-time code binds: a deputy record, a staff account, or (`resident`) a resident's mini-program account that
+ * her chat asks to join (chat-join.ts).
+ */
+export type CodePurpose = BindingCodePurpose
 
-/** A fresh 6-digit code (one a person can type), drawn again in the rare case it is taken. */
+/**
+ * A resident's own code is eight digits, deputies' and staff's six: the chat takes all three, and the shape alone says
+ * which kind was meant, so that her code can never be a deputy's (it would bind her chat as him), and a wrong try
+ * counts only against the codes of its kind (residents' typos never lock a deputy's code, binding-guard.ts). Eight
+ * digits also make a code anyone can ask for a hundred times harder to guess. She copies it; nobody reads it out.
+ */
+export const RESIDENT_CODE_DIGITS = 8
+const OFFICIAL_CODE_DIGITS = 6
+
+/** Whose codes a code of this shape can be: a resident's, or a deputy's or staff member's. */
+export const codePool = (code: string): BindingCodePool => (code.length === RESIDENT_CODE_DIGITS ? 'resident' : 'official')
+
+/** Codes of each purpose are hashed apart, so one can never be redeemed as another. */
+export const codeHash = (cipher: PiiCipher, purpose: CodePurpose, code: string) => cipher.blindIndex(`bind:${purpose}:${code}`)
+/** The code's own hash, whatever its purpose: held unique by the store, so one code is never two purposes' at once. */
+const codeKey = (cipher: PiiCipher, code: string) => cipher.blindIndex(`bind:${code}`)
+
+/**
+ * A fresh code (digits a person can type or copy), drawn again in the rare case it is taken (by any purpose: the store
+ * holds `codeKey` unique); `lifeMs`: how long it works. A resident's account keeps one live code: a new one replaces the
+ * earlier (in the same write), so codes anyone can ask for never pile up.
+ */
 export async function issueCode(
   store: Pick<Store, 'bindingCodes'>,
   cipher: PiiCipher,
   clock: Clock,
-  purpose: 'deputy' | 'staff',
+  purpose: CodePurpose,
   subjectId: string,
   createdBy: string,
+  lifeMs = BINDING_CODE_HOURS * 3_600_000,
 ) {
   const now = clock.now()
-  const expiresAt = new Date(now.getTime() + BINDING_CODE_HOURS * 3_600_000)
+  const expiresAt = new Date(now.getTime() + lifeMs)
+  const digits = purpose === 'resident' ? RESIDENT_CODE_DIGITS : OFFICIAL_CODE_DIGITS
   for (let attempt = 0; ; attempt++) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    const code = String(randomInt(0, 10 ** digits)).padStart(digits, '0')
     try {
-      await store.bindingCodes.create({ codeHash: codeHash(cipher, purpose, code), deputyId: subjectId, createdBy, createdAt: now, expiresAt })
+      await store.bindingCodes.create({
+        codeHash: codeHash(cipher, purpose, code),
+        codeKey: codeKey(cipher, code),
+        purpose,
+        deputyId: subjectId,
+        createdBy,
+        createdAt: now,
+        expiresAt,
+        replacing: purpose === 'resident',
+      })
       return { code, expiresAt }
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 5) throw err
@@ -89,7 +125,7 @@ export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
 
 /** What MpAccounts is built from (one object: the parameters are many). */
 export interface MpAccountsDeps {
-  store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'subscriptions'>
+  store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'privacy' | 'subscriptions'>
   sessions: MpSessions
   wechat: WeChatLogin | null
   cipher: PiiCipher
@@ -100,6 +136,8 @@ export interface MpAccountsDeps {
   bindingGuard: BindingGuard
   /** outbox.revivalDays: on binding, his notices 未能送达 of this many days back are sent after all. */
   revivalDays: number
+  /** The privacy notice in force (PrivacyService.notice.version): one who agreed to an earlier one is asked to read it. */
+  noticeVersion: string
 }
 
 /**
@@ -108,7 +146,7 @@ export interface MpAccountsDeps {
  * and the subscribe-message choices the mini-program reports.
  */
 export class MpAccounts {
-  private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'subscriptions'>
+  private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'privacy' | 'subscriptions'>
   private readonly sessions: MpSessions
   private readonly wechat: WeChatLogin | null
   private readonly cipher: PiiCipher
@@ -117,6 +155,7 @@ export class MpAccounts {
   private readonly templates: { longTerm(templateId: string): boolean | null }
   private readonly bindingGuard: BindingGuard
   private readonly revivalDays: number
+  private readonly noticeVersion: string
 
   constructor(deps: MpAccountsDeps) {
     ;({
@@ -129,6 +168,7 @@ export class MpAccounts {
       templates: this.templates,
       bindingGuard: this.bindingGuard,
       revivalDays: this.revivalDays,
+      noticeVersion: this.noticeVersion,
     } = deps)
   }
 
@@ -161,6 +201,7 @@ export class MpAccounts {
     const linked = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
     // One who has left office is a resident here: their deputy's pages would offer work no longer theirs.
     const deputy = linked?.active ? linked : null
+    const notices = noticesOn(await this.store.privacy.subscriptionsOf(user.id))
     return {
       id: user.id,
       roles: deputy ? ['resident', 'deputy'] : ['resident'],
@@ -168,9 +209,15 @@ export class MpAccounts {
       // Said, so the workbench thanks them instead of asking them to bind again.
       leftOffice: linked !== null && !linked.active,
       consentVersion: user.consentVersion,
+      // She agreed to an earlier privacy notice: 我的 says it changed and offers it to read and agree.
+      consentUpdated: user.consentVersion !== null && user.consentVersion !== this.noticeVersion,
       hasPhone: user.phoneEnc !== null,
-      // No `bot` here: a mini-program account is never linked to a chat contact (only a deputy's other account
-      // is, and his notices say so: deputy-notices.ts), so a resident is never told the 联络助手 brings her answer.
+      // Her chat joined to this account (chat-join.ts): what she wrote in the chat is in 我的留言, and the offer to
+      // bring it here is not made. A deputy's two accounts are never joined (his notices say where he is reached).
+      chatJoined: user.openid !== null && user.botContactId !== null,
+      // What she has turned on of WeChat's notices (long-term, sends left, ever), and 我的's sentence saying it.
+      notices,
+      noticesText: noticesOnSentence(notices),
     }
   }
 
@@ -190,11 +237,13 @@ export class MpAccounts {
     await this.bindingGuard.tryFrom(address, principal.id)
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)
-    if (deputyId) await this.bindingGuard.succeeded(address, principal.id)
-    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
-    if (!deputyId)
+    if (!deputyId) {
+      await this.bindingGuard.wrong(this.store.bindingCodes, now)
       throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.bindCode', message: '无效' }], 'invalid_binding_code')
+    }
     await bindDeputy(this.store, this.sessions, this.audit, principal.id, deputyId, 'mini-program', now, this.revivalDays)
+    // Counted as right only once the binding is written: one refused (the deputy bound elsewhere) leaves the try counted.
+    await this.bindingGuard.succeeded(address, principal.id)
     return this.profile({ ...principal, deputyId })
   }
 

@@ -1,5 +1,5 @@
 import type { PreparedDirectory } from '../directory/directory-cache.js'
-import { officeName } from '../cases/case-whereabouts.js'
+import { officeName } from '../../domain/office-name.js'
 
 /** Whatever holds the prepared directory (the routing cache): reports only read names from it. */
 export interface DirectoryNames {

@@ -1,20 +1,27 @@
 import { REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
+import { receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
 import {
   countedEarlierText,
+  DEPUTY_ORDER_TEXT,
   momentText,
   overdueAsOfText,
   overdueCountText,
+  receivedText,
+  satisfactionText,
   TREND_WORDS,
   unassignedText,
-  type WeeklyReport,
-} from '../../domain/weekly-report.js'
+  WEEK_HEAT_NOTE,
+  weekOnWeekText,
+} from '../../domain/weekly-report-words.js'
 import type { SheetCell } from '../csv-sheet.js'
 
 // Numbers as the console's report writes them (admin/src/views/analysis/format.ts), but for the unit: a sheet's
 // column says 满意度（分） once, the page says 4.5 分 in each cell.
 const pct = (share: number | null) => (share === null ? '暂无' : `${Math.round(share * 100)}%`)
 const score = (n: number | null) => (n === null ? '暂无评价' : Math.round(n * 10) / 10)
+// A station's or deputy's row says "none" one way, whatever the column (the page's rows say it the same).
+const NONE = '暂无'
 const day = (at: Date, timeZone: string) => monthDayText(localDate(at, timeZone))
 // Who holds a listed message: a station, or the office a station handed it up to (上报), so not 联络站.
 const HANDLED_BY = '办理单位'
@@ -23,30 +30,48 @@ const HANDLED_BY = '办理单位'
  * The weekly report as a sheet, part by part as the console's page shows it: each part its title, the page's
  * columns and words (按主题, 未分派), and the notes the page prints beside its figures (截至…, 共 20 条，列出…).
  */
-export function weeklyReportSheet(report: WeeklyReport, timeZone: string): SheetCell[][] {
+export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place = ''): SheetCell[][] {
   const rows: SheetCell[][] = []
   const part = (title: string, header: SheetCell[], body: SheetCell[][], ...notes: string[]) => {
     rows.push([], [title], ...notes.map((n) => [n]), header, ...body)
   }
   const t = report.totals
   const asOf = overdueAsOfText(report, timeZone)
-  const change = t.messages - t.previousMessages
+  // Every message that came, as 工作概览's weekly bar counts it (a report kept before: those it counted).
+  const { received, change } = receivedChange(report)
   const lastDay = new Date(report.weekEnd.getTime() - 1)
   const from = day(report.weekStart, timeZone)
   const to = day(lastDay, timeZone)
-  rows.push([`留言分析周报（${from === to ? from : `${from}至${to}`}），生成于${momentText(report.generatedAt, timeZone)}`])
+  // Whose report it is, as the page's title says it: a sheet is mailed on and printed without the page around it.
+  rows.push([`${place}留言分析周报（${from === to ? from : `${from}至${to}`}），生成于${momentText(report.generatedAt, timeZone)}`])
   const earlier = countedEarlierText(report, timeZone)
   if (earlier) rows.push([earlier])
 
+  const receivedNote = receivedText(report)
+  const satisfactionNote = satisfactionText(report)
   part(
     '本周概况',
-    ['收到留言（条）', '比上周', '涉及居民（位）', '本周答复（条）', `超期在办（条，截至${asOf}）`, '满意度（分）'],
-    [[t.messages, change > 0 ? `多 ${change} 条` : change < 0 ? `少 ${-change} 条` : '持平', t.residents, t.replied, t.overdueOpen, score(t.satisfaction)]],
+    ['收到留言（条）', '比上周', '涉及居民（位）', '本周答复（条）', `超期在办（条，截至${asOf}）`, '满意度（分）', '评价人数', '满意率'],
+    [
+      [
+        received,
+        weekOnWeekText(change),
+        t.residents,
+        t.replied,
+        t.overdueOpen,
+        score(t.satisfaction),
+        t.rated ?? '',
+        t.satisfiedShare === undefined ? '' : pct(t.satisfiedShare),
+      ],
+    ],
+    ...(receivedNote ? [`收到留言${receivedNote}。`] : []),
+    ...(satisfactionNote ? [`满意度：${satisfactionNote}。`] : []),
   )
   part(
     '本周热点问题',
-    ['名次', '地点', '主题', '问题', '留言（条）', '居民（位）', '热度', '变化'],
-    report.topIssues.map((i) => [i.rank, i.placeName, i.topic, i.description, i.messages, i.residents, Math.round(i.index * 10) / 10, TREND_WORDS[i.trend]]),
+    ['名次', '地点', '主题', '问题', '留言（条）', '居民（位）', '本周热度', '变化'],
+    report.topIssues.map((i) => [i.rank, i.placeName, i.topic, i.description, i.messages, i.residents, Math.round(i.index), TREND_WORDS[i.trend]]),
+    ...(report.topIssues.length ? [WEEK_HEAT_NOTE] : []),
   )
   part(
     '按主题',
@@ -76,8 +101,8 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string): Sheet
     s.total,
     pct(s.acknowledgedInTimeShare),
     pct(s.repliedInTimeShare),
-    s.medianDaysToReply ?? '—',
-    score(s.finalSatisfaction),
+    s.medianDaysToReply ?? NONE,
+    s.finalSatisfaction === null ? NONE : score(s.finalSatisfaction),
   ]
   const statsHeader = ['名称', '留言', '按时受理', '按时答复', '答复用时（中位数，天）', '满意度（分）']
   part(
@@ -91,6 +116,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string): Sheet
     '各位代表办理情况',
     statsHeader,
     report.byDeputy.map((x) => statsRow(x.name, x.stats)),
+    DEPUTY_ORDER_TEXT,
     REPLIED_IN_TIME_NOTE,
     ...(unassigned ? [unassigned] : []),
   )

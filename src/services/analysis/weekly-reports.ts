@@ -4,7 +4,9 @@ import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { mondayOf } from '../../domain/case-series.js'
 import { localDate } from '../../domain/dates.js'
-import { composeWeeklyReport, LIST_LENGTH, type WeeklyReport } from '../../domain/weekly-report.js'
+import { downloadFileName } from '../../domain/export-file-names.js'
+import { placesName } from '../../domain/office-name.js'
+import { composeWeeklyReport, deputyOrder, LIST_LENGTH, type WeeklyReport } from '../../domain/weekly-report.js'
 import { ForbiddenError, UnprocessableError, ValidationError } from '../../errors.js'
 import { caseScopeOf, staffScope } from '../../domain/staff-scope.js'
 import type { CaseFilter, Store } from '../../store/ports.js'
@@ -19,7 +21,7 @@ export const CITY = 'city'
 
 /**
  * The weekly report of a district or the city: made for last week every Monday by a job
- * (and kept as made), or on demand for any week; organizers see their own districts', the
+ * (and its figures kept as made), or on demand for any week; organizers see their own districts', the
  * city office and admins every one. A street's (a street organizer's, on demand) counts the
  * messages of the liaison stations in the street, as the street's organizers see them. Each
  * report also says where the 民生实事 years its place follows stand (weekly-livelihood.ts).
@@ -99,13 +101,21 @@ export class WeeklyReports {
     return districts.length + 1
   }
 
-  /** The report's figures as an Excel-safe CSV, and the file name it is saved under. */
-  async csvFile(report: WeeklyReport): Promise<{ fileName: string; csv: string }> {
-    return { fileName: `分析研判周报-${localDate(report.weekStart, this.options.timeZone)}.csv`, csv: await this.csv(report) }
+  /**
+   * The report's figures as an Excel-safe CSV, and the file name it is saved under, both naming whose it is
+   * ("澜江区-分析研判周报-2026-11-23.csv"): two districts' downloads for one meeting are told apart.
+   */
+  async csvFile(scope: string, report: WeeklyReport): Promise<{ fileName: string; csv: string }> {
+    const place = await this.scopeName(scope)
+    return {
+      fileName: downloadFileName(place, '分析研判周报', [], localDate(report.weekStart, this.options.timeZone)),
+      csv: await csvSheet(weeklyReportSheet(report, this.options.timeZone, place)),
+    }
   }
 
-  private csv(report: WeeklyReport): Promise<string> {
-    return csvSheet(weeklyReportSheet(report, this.options.timeZone))
+  /** The place a report is of, as the page's title names it: the district's or street's name, or 全市. */
+  private async scopeName(scope: string): Promise<string> {
+    return placesName(scope === CITY ? [] : [scope], (await this.directory.prepared()).regions)
   }
 
   private monday(week: string): string {
@@ -137,8 +147,10 @@ export class WeeklyReports {
     const overdueAt = weekEnd < now ? weekEnd : now
     const waiting = { ...scoped, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
     // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
-    const [cases, openCases, [open], livelihood] = await Promise.all([
+    // The week's answers by when they were given, whenever the message came (本周答复, 答复最慢的留言).
+    const [cases, answered, openCases, [open], livelihood] = await Promise.all([
       this.store.cases.listForStats({ ...scoped, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
+      this.store.cases.listAnsweredIn(scoped, weekStart, weekEnd),
       this.store.cases.mostOverdue(waiting, overdueAt, LIST_LENGTH),
       this.store.cases.tally(waiting, { now: overdueAt }),
       this.livelihood.section(scope, week, { weekStart, weekEnd, now }),
@@ -149,6 +161,7 @@ export class WeeklyReports {
       now,
       overdueAt,
       cases,
+      answered,
       openCases,
       overdueOpen: open.overdueOpen,
       name: await namer(this.directory),
@@ -171,5 +184,8 @@ function revive(body: unknown): WeeklyReport {
     topIssues: r.topIssues.map((i) => ({ ...i, firstAt: d(i.firstAt), lastAt: d(i.lastAt) })),
     // Kept before reports had a 民生实事 part: said so, not made up from today's figures.
     livelihood: r.livelihood ?? null,
+    // Kept before the deputies' rows were ordered: put in the order the words above the table state (DEPUTY_ORDER_TEXT),
+    // every row and figure as kept. Only their order: countedEarlierText's "kept as made" is of the figures.
+    byDeputy: [...r.byDeputy].sort(deputyOrder),
   }
 }

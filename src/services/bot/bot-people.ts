@@ -3,7 +3,7 @@ import type { BindingGuard } from '../accounts/binding-guard.js'
 import type { Clock } from '../../clock.js'
 import { DEPUTY_LOAD_STATUSES, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import { bindDeputy, codeHash, issueCode } from '../accounts/mp-account.js'
+import { bindDeputy, codeHash, codePool, issueCode, type CodePurpose } from '../accounts/mp-account.js'
 import type { PersonRef } from '../../domain/meeting.js'
 import type { MpUserRecord, StaffRecord, Store } from '../../store/ports.js'
 import type { PiiCipher } from '../../security/pii.js'
@@ -17,9 +17,23 @@ import { localDate } from '../../domain/dates.js'
 import { awayDeputyLine } from '../../domain/deputy-away.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import type { ChatJoin } from '../accounts/chat-join.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
 export type BotPrincipal = MpPrincipal & { user: MpUserRecord }
+
+/**
+ * A code that binds nothing: mistyped, used, expired or locked (nothing tells which). The chat takes everyone's codes,
+ * so it says where each gets a new one: a resident in the mini-program, a deputy or staff member from the station.
+ */
+const WRONG_CODE = [
+  '绑定码无效或已过期（每个码只能用一次）。',
+  '· 想把在这里发的留言放到小程序里：请在小程序“我的”里重新取一个码，再发给我；',
+  '· 代表和工作人员：请向联络站工作人员重新获取绑定码。',
+].join('\n')
+
+/** A code that was two purposes' at once: refused, both spent (BotPeople.bind). */
+const TWO_PURPOSES = '这个绑定码不能用了（为了安全已经作废）。请向联络站工作人员重新获取绑定码。'
 
 const notBound = () => new ForbiddenError('此功能仅限已绑定的人大代表使用，请先发送“绑定 六位绑定码”', 'not_a_deputy')
 
@@ -48,6 +62,8 @@ export interface BotPeopleDeps {
   timeZone: string
   /** outbox.revivalDays: on 绑定, his notices 未能送达 of this many days back are sent after all. */
   revivalDays: number
+  /** A resident's code from the mini-program, sent here: her chat joined to that account. */
+  chatJoin: Pick<ChatJoin, 'request' | 'refuseChatErasure'>
 }
 
 /**
@@ -65,6 +81,7 @@ export class BotPeople {
   private readonly directory: Pick<DirectoryCache, 'scopeOf'>
   private readonly timeZone: string
   private readonly revivalDays: number
+  private readonly chatJoin: Pick<ChatJoin, 'request' | 'refuseChatErasure'>
 
   constructor(deps: BotPeopleDeps) {
     ;({
@@ -77,6 +94,7 @@ export class BotPeople {
       directory: this.directory,
       timeZone: this.timeZone,
       revivalDays: this.revivalDays,
+      chatJoin: this.chatJoin,
     } = deps)
   }
 
@@ -254,26 +272,52 @@ export class BotPeople {
     return (await this.store.bot.contactOfStaff(staff.id)) !== null
   }
 
-  /** Binds the person to what the code names: a deputy record, or a staff account. */
-  async bind(personId: string, code: string) {
+  /**
+   * Binds the person to what the code names: a deputy record, a staff account, or (a resident's code from the
+   * mini-program, its own eight-digit shape) her mini-program account, which her chat then asks to join (`joinAsked`:
+   * nothing moves until she says in the mini-program that this WeChat, `chatName`, is hers).
+   */
+  async bind(personId: string, code: string, chatName: string | null = null) {
     const person = await this.principal(personId)
+    // The code's shape says whose codes it can be: a try is counted, and a wrong one locks, only among those.
+    const pool = codePool(code)
     // Every chat arrives from the bot's one address: the person's own count and everyone's apply,
     // both kept in the store (a restart gives a guesser no fresh tries).
-    await this.bindingGuard.tryFrom(null, personId)
+    await this.bindingGuard.tryFrom(null, personId, pool)
     const now = this.clock.now()
-    const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', code), personId, now)
-    const staffId = deputyId ? null : await this.store.bindingCodes.redeem(codeHash(this.cipher, 'staff', code), personId, now)
-    if (deputyId || staffId) await this.bindingGuard.succeeded(null, personId)
-    else await this.bindingGuard.wrong(this.store.bindingCodes, now)
-    if (!deputyId && !staffId)
-      throw new UnprocessableError('绑定码无效或已过期，请向联络站工作人员重新获取', [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
-    if (staffId) {
-      await this.store.bot.bindStaffContact(staffId, person.user.botContactId!, this.clock.now())
-      await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: staffId }, { personId })
-    } else if (deputyId) {
-      await bindDeputy(this.store, this.sessions, this.audit, personId, deputyId, 'bot', now, this.revivalDays)
+    const purposes: CodePurpose[] = pool === 'resident' ? ['resident'] : ['deputy', 'staff']
+    const hashes = new Map(purposes.map((p) => [codeHash(this.cipher, p, code), p]))
+    const found = await this.store.bindingCodes.redeemAny([...hashes.keys()], personId, now)
+    if (!found.length) {
+      await this.bindingGuard.wrong(this.store.bindingCodes, now, pool)
+      throw new UnprocessableError(WRONG_CODE, [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
     }
+    // One code that was both a deputy's and a staff member's (codes from before they were held apart): binding either
+    // could make a staff member a deputy, so neither binds; both are spent.
+    if (found.length > 1) throw new ConflictError(TWO_PURPOSES, [], 'binding_code_ambiguous')
+    const [{ codeHash: hash, subjectId, expiresAt }] = found
+    const purpose = hashes.get(hash)!
+    if (purpose === 'resident') {
+      const joinAsked = await this.chatJoin.request(personId, subjectId, expiresAt, chatName)
+      await this.bindingGuard.succeeded(null, personId, 'resident')
+      return { ...(await this.roles(person.user)), joinAsked }
+    }
+    if (purpose === 'staff') {
+      await this.store.bot.bindStaffContact(subjectId, person.user.botContactId!, this.clock.now())
+      await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: subjectId }, { personId })
+    } else {
+      await bindDeputy(this.store, this.sessions, this.audit, personId, subjectId, 'bot', now, this.revivalDays)
+    }
+    // Counted as right only once what it binds is written: a refused binding leaves the try counted.
+    await this.bindingGuard.succeeded(null, personId)
     return this.roles((await this.store.mpUsers.get(personId))!)
+  }
+
+  /** The person, whose chat may erase their data: never a mini-program account joined to it (ChatJoin.refuseChatErasure). */
+  async erasable(personId: string): Promise<BotPrincipal> {
+    const person = await this.principal(personId)
+    this.chatJoin.refuseChatErasure(person.user)
+    return person
   }
 
   /**

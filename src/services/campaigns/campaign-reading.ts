@@ -86,12 +86,16 @@ export class CampaignReading {
     const checkIns = await this.store.campaigns.checkInsFor(reader, [campaignId])
     const now = this.clock.now()
     const followable = !following && !!campaign.audience.followers && campaignPhase(campaign, now) !== 'ended'
-    const canFollow = followable && !(await this.inAudience(reader, [campaign])).has(campaign.id)
+    // Its audience names this person (a deputy of its levels or places): theirs by office, its 必读 binds them.
+    const inAudience = (await this.inAudience(reader, [campaign])).has(campaign.id)
+    const canFollow = followable && !inAudience
     return {
       campaign,
       phase: campaignPhase(campaign, now),
       following,
       canFollow,
+      // A follower chose it (a resident always does): 必读 is for those it names, not an order to a reader who came of her own will.
+      requiredApplies: inAudience,
       forDeputies: namesDeputies(campaign),
       ...whose(campaign, reader, canFollow, await this.audience.directory()),
       items: sortForReading(items).map((item) => ({ item, read: reads.has(item.id) })),
@@ -139,6 +143,20 @@ export class CampaignReading {
     }
     if (phase === 'ended') throw new ConflictError('活动已结束', [], 'campaign_ended')
     await this.store.campaigns.follow(campaignId, reader, await this.audience.placeOf(reader), this.clock.now())
+    return this.campaign(reader, campaignId)
+  }
+
+  /**
+   * 不再关注: her own follow ends, so items published from now on no longer reach her; what reached her, her reads and
+   * check-ins stay. Not following (a second tap) changes nothing. Only while it runs or is to come: once it has ended
+   * nothing more is published, and a campaign she then left could be gone from her sight with nothing to show.
+   */
+  async unfollow(reader: Reader, campaignId: string) {
+    const { campaign, following } = await this.visible(reader, campaignId)
+    if (following) {
+      if (campaignPhase(campaign, this.clock.now()) === 'ended') throw new ConflictError('活动已结束，不会再有新的学习材料', [], 'campaign_ended')
+      await this.store.campaigns.unfollow(campaignId, reader)
+    }
     return this.campaign(reader, campaignId)
   }
 

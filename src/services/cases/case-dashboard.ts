@@ -8,7 +8,7 @@ import type { CaseDashboard } from '../../domain/case-dashboard.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
 import { KeptAnswers } from './kept-answers.js'
 import { dutyAhead, type DutyDay } from '../../domain/duty-ahead.js'
-import { officeName } from './case-whereabouts.js'
+import { officesInScope } from '../../domain/office-name.js'
 
 /** How far 群众不满意 is counted: well past any scope's (a few in a hundred of a year's messages). */
 const UNHAPPY_COUNT_BOUND = 100_000
@@ -84,24 +84,25 @@ export class CaseDashboardService {
     // deputies' add up. A scope of stations alone (a clerk's, a street's) never holds a message at an office.
     // 群众不满意 as the inbox's 只看群众不满意 lists it: the scope with the filter's own term (CaseFilter.unhappy, one
     // definition in the store's SQL), counted as the list counts it; a few in a hundred, read through their own index.
-    const [district, [all, ...station], deputy, [newToday, ...weeks], [unassigned], unhappy] = await Promise.all([
+    // How many deputies hold messages: 按代表 shows the busiest, and says of how many (and what the others hold).
+    const [district, [all, ...station], deputy, deputies, [newToday, ...weeks], [unassigned], unhappy] = await Promise.all([
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
       cases.tally(scope, { now, groupBy: 'station', overall: true }),
       cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
+      cases.deputiesWithCases(scope),
       cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
       cases.tally({ ...scope, statuses: ['submitted'] }, { now }),
       cases.countUpTo({ ...scope, unhappy: true }, UNHAPPY_COUNT_BOUND),
     ])
-    const districts = scope.districtIds ?? scope.districtsOrStations?.districtIds
     return caseDashboard(
       periods,
-      { all, district, station, deputy, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy },
+      { all, district, station, deputy, deputies, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy },
       {
         district: (id) => prepared.regions.get(id)?.name ?? id,
         station: (id) => prepared.stations.get(id)?.name ?? id,
         deputy: (id) => prepared.deputies.get(id)?.name ?? id,
         // One district's office by its name, as the inbox names it; several offices (the city's, an admin's) in one row.
-        office: districts?.length === 1 ? officeName(districts[0], prepared) : '区人大办',
+        office: officesInScope(scope, prepared) ?? undefined,
       },
     )
   }

@@ -83,6 +83,13 @@ export class CaseDeputyReach {
     return { own, note: appOff ? `小程序提醒还没有开通：${todo}` : everyone ? `这些代表都收不到提醒：${todo}` : todo }
   }
 
+  /** Of these deputies, those no 催办 notice reaches on any channel: 一起催办 names them before and after, to phone them. */
+  async unreachedByUrge(deputyIds: readonly string[]): Promise<Set<string>> {
+    if (!deputyIds.length) return new Set()
+    const reach = await this.resolver.reachOfMany('deputy', deputyIds, URGE_KIND)
+    return new Set([...reach].filter(([, r]) => !r.routes.length).map(([id]) => id))
+  }
+
   /**
    * The newest notice to this deputy about this message, found by the dedupe keys its steps wrote
    * (one per event and person; 催办 by its day and round, SLA reminders by clock round and level).

@@ -7,7 +7,7 @@ import type { UrgeStanding } from '../../domain/case-urging.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
-import { officeName } from './case-whereabouts.js'
+import { officeName, organizerOfficeName } from '../../domain/office-name.js'
 
 // A case as its page shows it: the record with the names its timeline mentions and the phone masked.
 
@@ -15,7 +15,10 @@ export interface CaseDetail {
   case: CaseRecord
   events: CaseEvent[]
   names: { station: string | null; deputy: string | null; office: string | null }
-  /** Names of everyone and everything the timeline mentions, by "deputy:ID", "staff:ID", "station:ID", "office:ID". */
+  /**
+   * Names of everyone and everything the timeline mentions, by "deputy:ID", "staff:ID", "station:ID", "office:ID", and
+   * an organizer's office by "staffOffice:ID".
+   */
   timelineNames: Record<string, string>
   phoneMasked: string | null
   /**
@@ -32,6 +35,8 @@ export interface StaffCaseDetail extends CaseDetail {
   urge: UrgeStanding
   /** The moves this staff member may make on it now: the page offers these and no others. */
   actions: StaffCaseAction[]
+  /** The office 上报 hands it to, by its name ("澜江区人大常委会办公室"), when she may hand it up now; null otherwise. */
+  handUpTo: string | null
   /**
    * A merged message's work is done on the one it was merged into (followed to the end of a chain of
    * merges): its number, and who handles it when this staff member may see it (null when not merged).
@@ -81,8 +86,11 @@ async function timelineNames(store: Pick<Store, 'deputies' | 'staff'>, events: C
   }
   for (const id of ids.offices) names[`office:${id}`] = officeName(id, prepared)
   for (const id of ids.staff) {
-    const name = (await store.staff.get(id))?.name
-    if (name) names[`staff:${id}`] = name
+    const person = await store.staff.get(id)
+    if (person?.name) names[`staff:${id}`] = person.name
+    // An organizer by her office's own name ("催办 赵丽华（澜江区人大常委会办公室）"), as the rest of the console names it.
+    if (person?.role === 'organizer')
+      names[`staffOffice:${id}`] = organizerOfficeName(prepared.regions.get(person.regionIds[0] ?? ''), prepared.index.officeName)
   }
   return names
 }

@@ -7,9 +7,10 @@ import { canSeeCase } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
 import { deputyLevelLabel, type DeputyLevel } from '../../domain/directory.js'
 import { homeDistrictName } from '../../domain/station-district.js'
+import { officeName } from '../../domain/office-name.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
-import { CASE_IDS_MAX, officeName, type CaseFilters, type CaseQueries } from './case-queries.js'
+import { CASE_IDS_MAX, type CaseFilters, type CaseQueries } from './case-queries.js'
 import { carrierOf } from './case-whereabouts.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -20,6 +21,7 @@ import { dutyDatesAt } from '../../domain/duty-days.js'
 import { localDate } from '../../domain/dates.js'
 import { awayNotice, awayStaffNote } from '../../domain/deputy-away.js'
 import { buildRegionTree, type RegionNode } from '../../domain/region-tree.js'
+import { caseExportFileName } from './case-export-name.js'
 
 /** The states in which a message waits on its deputy: his being away matters only then. */
 const WITH_DEPUTY: ReadonlySet<string> = new Set(DEPUTY_LOAD_STATUSES)
@@ -35,6 +37,8 @@ export interface InboxRow {
   handledAlong: { ticket: string; seen: boolean; deputy: string | null } | null
   /** The office a case without a station waits at. */
   officeName: string | null
+  /** The resident's place: her community (or the place she named), as the export's 地点 column says it. */
+  placeName: string | null
   sla: SlaBadge | null
   similarCount: number
 }
@@ -140,8 +144,20 @@ export class CaseInbox {
     // Counted with the first page only (the console keeps it while paging), and no further than
     // LIST_COUNT_BOUND: 「共 N 条」, or 「1000 条以上」 for a province's list.
     const total = page.cursor ? null : await this.store.cases.countUpTo(await this.queries.scopedFilter(staff, filters), LIST_COUNT_BOUND)
-    // A short number is looked for over recent days only: the list says which.
-    return { items: rows, nextCursor: found.nextCursor, numberSearch: this.queries.shortNumberSearch(filters.q), total }
+    // A short number is looked for over recent days only: the list says which. `atOfficeName`: who holds the messages
+    // at an office that she sees, as the 在…办 filter names them (null when she sees none).
+    return {
+      items: rows,
+      nextCursor: found.nextCursor,
+      numberSearch: this.queries.shortNumberSearch(filters.q),
+      total,
+      atOfficeName: await this.queries.officesSeenBy(staff),
+    }
+  }
+
+  /** What the export is saved as: whose list and which ("澜江区-留言列表-已超期-2026-12-06.csv"). */
+  async exportFileName(staff: StaffPrincipal, filters: CaseFilters): Promise<string> {
+    return caseExportFileName(staff, filters, await this.directory.prepared(), this.clock.now(), this.timeZone)
   }
 
   /**
@@ -340,10 +356,20 @@ export class CaseInbox {
         deputyAway: c.deputyId && !c.mergedInto && WITH_DEPUTY.has(c.status) ? awayStaffNote(prepared.deputies.get(c.deputyId)?.away, today) : null,
         handledAlong: await along(c),
         officeName: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
+        placeName: placeNameOf(c, prepared),
         sla: slaBadge(c, now, this.timeZone),
         similarCount: withSimilar ? (await similar(c)).length : 0,
       })
     }
     return rows
   }
+}
+
+/** The resident's place by name: her community, else the place she named (a street, a district), else none. */
+function placeNameOf(c: Pick<CaseRecord, 'communityId' | 'regionId' | 'districtId'>, prepared: PreparedDirectory): string | null {
+  for (const id of [c.communityId, c.regionId, c.districtId]) {
+    const name = id ? prepared.regions.get(id)?.name : undefined
+    if (name) return name
+  }
+  return null
 }

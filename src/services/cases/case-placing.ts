@@ -2,9 +2,10 @@ import { canTransition, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { refusalText } from '../../domain/case-refusals.js'
 import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
-import { mayHandUp } from '../../domain/case-staff-actions.js'
+import { handUpDistrict, mayHandUp } from '../../domain/case-staff-actions.js'
 import { deputyLevelLabel, type DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
+import { officeName, shortOfficeName } from '../../domain/office-name.js'
 import { staffScope } from '../../domain/staff-scope.js'
 import { districtOf } from '../../domain/station-district.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
@@ -12,7 +13,6 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { deputyActor, queueOf, staffActor, type Recipient } from './case-changes.js'
 import { CaseMechanics, illegalMove, inactiveDeputy } from './case-mechanics.js'
-import { officeName } from './case-queries.js'
 
 /** Where a message handed back goes: its station's queue, or its office's when no station holds it. */
 export interface TransferBack {
@@ -155,8 +155,11 @@ export class CasePlacing extends CaseMechanics {
   async handUp(staff: StaffPrincipal, caseId: string, reason: string) {
     const c = await this.staffCase(staff, caseId)
     if (!mayHandUp(staff.role, c)) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
-    const office = c.handlingDistrictId ?? c.districtId
-    const station = (await this.directory.prepared()).stations.get(c.stationId!)?.name ?? '联络站'
+    const office = handUpDistrict(c)
+    const prepared = await this.directory.prepared()
+    // Refused while a deputy holds it: the words name the office she would hand it to, as the button does.
+    if (!canTransition('handUp', c.status)) throw illegalMove(refusalText('handUp', c, shortOfficeName(officeName(office ?? 'city', prepared))), c)
+    const station = prepared.stations.get(c.stationId!)?.name ?? '联络站'
     const to: Recipient = { kind: 'office', id: office ?? 'city' }
     return this.apply(c, staffActor(staff), {
       action: 'handUp',

@@ -3,7 +3,9 @@ import { OPEN_STATUSES, STATUS_LABELS, type CaseEvent, type CaseRecord, type Cas
 import { canSeeCase } from '../../domain/case-access.js'
 import { heldOnce } from '../../domain/case-refusals.js'
 import { urgedCaseIds, urgeStanding } from '../../domain/case-urging.js'
-import { staffCaseActions } from '../../domain/case-staff-actions.js'
+import { handUpDistrict, staffCaseActions } from '../../domain/case-staff-actions.js'
+import { officeName, officesInScope, officeToAsk, shortOfficeName } from '../../domain/office-name.js'
+import { scopeKind } from '../../domain/staff-scope.js'
 import { numberElsewhereText, parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { phonesWrittenIn } from '../../domain/pii-mask.js'
 import { contentGrams, mostSimilar, type ContentGrams } from '../../domain/similarity.js'
@@ -14,13 +16,13 @@ import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { carrierOf, handedAwayMatches, officeName, type HandedUpMatch } from './case-whereabouts.js'
+import { carrierOf, handedAwayMatches, type HandedUpMatch } from './case-whereabouts.js'
 import { handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
 import { caseScope, filterQuery, shortNumberOf, type CaseFilters } from './case-filters.js'
 import { caseDetail, type CaseDetail, type StaffCaseDetail } from './case-detail.js'
 
-// Where a message went is read in case-whereabouts.ts; these names stay importable from here.
-export { officeName, type HandedUpMatch }
+// Where a message went is read in case-whereabouts.ts; this name stays importable from here.
+export type { HandedUpMatch }
 // The lists' filters are read in case-filters.ts, a case's page put together in case-detail.ts; these names stay importable from here.
 export { CASE_IDS_MAX, type CaseFilters } from './case-filters.js'
 export type { CaseDetail, StaffCaseDetail } from './case-detail.js'
@@ -166,12 +168,13 @@ export class CaseQueries {
   }
 
   /**
-   * For a clerk whose number search found nothing of her station's (nor a message it handed on, `handedAway`): the words
-   * saying that a message with that number is another station's (or an office's) when one is, else null. Only how many
-   * exist is read (the tickets' unique index), never which or what they say. The first page only, as handedUpMatches.
+   * For a clerk or an organizer of some districts or streets whose number search found nothing in her scope (nor a
+   * message her station handed on, `handedAway`): the words saying that a message with that number is another station's
+   * or office's when one is, else null. Only how many exist is read (the tickets' unique index), never which or what
+   * they say. The first page only, as handedUpMatches. The city's office and admins see every message: never asked.
    */
   async numberElsewhere(staff: StaffPrincipal, q: string | undefined, page: { cursor?: string; found: boolean; handedAway: boolean }): Promise<string | null> {
-    if (staff.role !== 'station_staff' || page.cursor || page.found || page.handedAway || !q) return null
+    if (scopeKind(staff) === 'city' || page.cursor || page.found || page.handedAway || !q) return null
     const search = parseCaseSearch(q)
     const short = 'shortNumber' in search ? this.shortNumberSearch(q)! : null
     const tickets = 'ticket' in search ? [search.ticket] : short ? short.tickets : []
@@ -182,7 +185,19 @@ export class CaseQueries {
       this.store.cases.countUpTo({ tickets, ...(await this.scope(staff)) }, tickets.length),
     ])
     if (all <= hers) return null
-    return numberElsewhereText(short ? short.number : tickets[0], short ? short.days : null)
+    const whose = staff.role === 'station_staff' ? 'station' : 'region'
+    return numberElsewhereText(
+      short ? short.number : tickets[0],
+      short ? short.days : null,
+      whose,
+      shortOfficeName(officeToAsk(staff, await this.directory.prepared())),
+    )
+  }
+
+  /** Who holds the messages at an office that she sees (officesInScope), short as the inbox's filter names it; null when she sees none. */
+  async officesSeenBy(staff: StaffPrincipal): Promise<string | null> {
+    const name = officesInScope(await this.scope(staff), await this.directory.prepared())
+    return name && shortOfficeName(name)
   }
 
   async forResident(resident: MpPrincipal, caseId: string) {
@@ -239,11 +254,13 @@ export class CaseQueries {
     const urge = urgeStanding(detail.case, detail.events, this.clock.now(), this.timeZone)
     const carrier = await carrierOf(this.store, detail.case)
     const seen = carrier !== null && canSeeCase(viewer, carrier)
+    const actions = staffCaseActions(staff.role, detail.case, urge.allowed)
     return {
       ...detail,
       duplicates,
       urge,
-      actions: staffCaseActions(staff.role, detail.case, urge.allowed),
+      actions,
+      handUpTo: actions.includes('handUp') ? officeName(handUpDistrict(detail.case) ?? 'city', await this.directory.prepared()) : null,
       carrier: carrier && {
         id: carrier.id,
         ticket: carrier.ticket,

@@ -102,7 +102,12 @@ export class CaseReports {
    * ranking kept from before (the store's `figuresMark`): an admin's by station is 3,000 groups, counted, sought and
    * sorted anew otherwise.
    */
-  async stats(staff: StaffPrincipal, groupBy: StatsGrouping, filters: CaseFilters, page: StatsPage = STATS_PAGE_DEFAULT): Promise<StatsAnswer> {
+  async stats(
+    staff: StaffPrincipal,
+    groupBy: StatsGrouping,
+    filters: CaseFilters,
+    page: StatsPage = STATS_PAGE_DEFAULT,
+  ): Promise<StatsAnswer & { atOfficeName: string | null }> {
     const filter = await this.queries.scopedFilter(staff, filters)
     const now = this.clock.now()
     // The mark before the figures: a case written while they are read leaves them under an older mark (which never
@@ -132,6 +137,9 @@ export class CaseReports {
         : await this.pageOf(ranking, ranking.orders.upTo(page.sort, end).slice(page.offset, end), pageKey, filter, now),
       nextOffset: end < count ? end : null,
       rest: ranking.rest,
+      // Whose office holds the messages no station does (the line under 按联络站), short as the inbox names it; null
+      // when she sees none.
+      atOfficeName: await this.queries.officesSeenBy(staff),
     }
   }
 

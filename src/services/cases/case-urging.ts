@@ -2,23 +2,27 @@
  * 催办: station staff or an organizer who may act on a message press the deputy holding it,
  * when it is slow or overdue. The deputy gets a message, the timeline records who urged and
  * what they added, the audit log keeps it; at most once per message per business day, so a
- * deputy is pressed, not flooded.
+ * deputy is pressed, not flooded. 一起催办 urges a group's messages (a hot issue's) by the same
+ * rule, each its own step, with one notice per deputy naming how many of his are urged.
  */
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
-import { nextDeadline, type CaseRecord } from '../../domain/case.js'
+import { nextDeadline, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { refusalText } from '../../domain/case-refusals.js'
-import { mayBeUrged, urgeRound, urgeStanding } from '../../domain/case-urging.js'
+import { mayBeUrged, urgedToday, urgeRound, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
-import { ConflictError, NotFoundError } from '../../errors.js'
-import type { Store } from '../../store/ports.js'
+import { pastDeadline, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 import { caseCards } from './case-cards.js'
-import { caseEvent, caseMessage, excerpt, staffActor } from './case-changes.js'
+import { caseEvent, caseMessage, cardLine, excerpt, staffActor } from './case-changes.js'
+import { CASE_IDS_MAX } from './case-filters.js'
 
 export interface CaseUrgingDeps {
   store: Pick<Store, 'cases'>
@@ -26,6 +30,19 @@ export interface CaseUrgingDeps {
   audit: AuditTrail
   timeZone: string
   clock: Clock
+}
+
+/** A message of a group to be urged, with the timeline its urge is judged and keyed by. */
+interface ToUrge {
+  c: CaseRecord
+  events: CaseEvent[]
+}
+
+/** A group's messages read for 一起催办: those to urge, and how many are left out and why. */
+export interface UrgePlan {
+  toUrge: ToUrge[]
+  skipped: Partial<Record<UrgeSkip, number>>
+  now: Date
 }
 
 export class CaseUrging {
@@ -49,8 +66,7 @@ export class CaseUrging {
     const now = this.clock.now()
     const events = await this.store.cases.events(c.id)
     const { urgedToday: earlier } = urgeStanding(c, events, now, this.timeZone)
-    const deputyId = c.deputyId!
-    const deputyName = (await this.directory.prepared()).deputies.get(deputyId)?.name ?? ''
+    const deputyName = await this.deputyName(c.deputyId!)
     if (earlier) {
       // The limit is per deputy holding it (a new holder after 转交 may be urged the same day): the words say so.
       throw new ConflictError(
@@ -62,27 +78,152 @@ export class CaseUrging {
         'already_urged',
       )
     }
+    return this.write(staff, c, now, note, [this.notice({ c, events }, deputyName, staff.name, now, note)])
+  }
+
+  /**
+   * 一起催办, before she confirms: which of these messages would be urged (in her scope, in a deputy's hands, not
+   * urged today by the single 催办's rule) and how many are left out, and why. One she may not see is counted as not
+   * hers, as one that does not exist is: she is not told which.
+   */
+  async planTogether(staff: StaffPrincipal, caseIds: readonly string[]): Promise<UrgePlan> {
+    const ids = [...new Set(caseIds)]
+    if (ids.length > CASE_IDS_MAX) {
+      throw new UnprocessableError(`一次最多催办 ${CASE_IDS_MAX} 条留言，请分几次催办`, [{ path: 'ids', message: `最多 ${CASE_IDS_MAX} 条` }])
+    }
+    const viewer = await this.directory.caseViewer(staff)
+    const now = this.clock.now()
+    const read = await Promise.all(
+      ids.map(async (id): Promise<ToUrge | UrgeSkip> => {
+        const c = await this.store.cases.get(id)
+        if (!c || !canSeeCase(viewer, c)) return 'not_yours'
+        const events = mayBeUrged(c) ? await this.store.cases.events(c.id) : []
+        return urgeSkipOf(c, !!urgedToday(events, now, this.timeZone, c.deputyId)) ?? { c, events }
+      }),
+    )
+    const skipped: Partial<Record<UrgeSkip, number>> = {}
+    for (const r of read) if (typeof r === 'string') skipped[r] = (skipped[r] ?? 0) + 1
+    return { toUrge: read.filter((r): r is ToUrge => typeof r !== 'string'), skipped, now }
+  }
+
+  /**
+   * The plan in numbers, as the confirmation and the answer say them (urgeTallyText), and the deputies it presses by
+   * name with how many of their messages, most first.
+   */
+  async tally(plan: UrgePlan): Promise<{ tally: UrgeTally; deputies: Array<{ id: string; name: string; count: number }> }> {
+    const counts = new Map<string, number>()
+    for (const u of plan.toUrge) counts.set(u.c.deputyId!, (counts.get(u.c.deputyId!) ?? 0) + 1)
+    const deputies = await Promise.all([...counts].map(async ([id, count]) => ({ id, name: await this.deputyName(id), count })))
+    return {
+      tally: {
+        urged: plan.toUrge.length,
+        deputies: counts.size,
+        overdue: plan.toUrge.filter((u) => pastDeadline(u.c, plan.now)).length,
+        skipped: plan.skipped,
+      },
+      deputies: deputies.sort((a, b) => b.count - a.count),
+    }
+  }
+
+  /**
+   * 一起催办: each message of the plan urged as the single 催办 urges it (its timeline step, its audit entry, its
+   * version check), and each deputy told once: a deputy with one message gets the single notice, one with several a
+   * notice naming how many and which. The notice is written with his last message's step, naming those urged by
+   * then; a message changed meanwhile is left out (changed) and, when it was his last, the notice follows alone.
+   */
+  async urgeTogether(staff: StaffPrincipal, caseIds: readonly string[], note?: string): Promise<UrgePlan> {
+    const plan = await this.planTogether(staff, caseIds)
+    const { now } = plan
+    const byDeputy = new Map<string, ToUrge[]>()
+    for (const u of plan.toUrge) byDeputy.set(u.c.deputyId!, [...(byDeputy.get(u.c.deputyId!) ?? []), u])
+    const urged: ToUrge[] = []
+    let changed = 0
+    for (const [deputyId, his] of byDeputy) {
+      const deputyName = await this.deputyName(deputyId)
+      const done: ToUrge[] = []
+      for (const [i, u] of his.entries()) {
+        const last = i === his.length - 1
+        const told = last ? [this.noticeOf([...done, u], deputyName, staff.name, now, note)] : []
+        try {
+          await this.write(staff, u.c, now, note, told)
+          done.push(u)
+        } catch (err) {
+          if (!(err instanceof ConflictError || err instanceof NotFoundError)) throw err
+          changed++
+        }
+      }
+      const carrier = done.at(-1)
+      if (carrier && carrier !== his.at(-1)) {
+        await this.store.cases.appendEvents(carrier.c.id, [], [this.noticeOf(done, deputyName, staff.name, now, note)])
+      }
+      urged.push(...done)
+    }
+    return { toUrge: urged, skipped: changed ? { ...plan.skipped, changed } : plan.skipped, now }
+  }
+
+  /** The step of one 催办 on the message's timeline and in 操作记录, with the notices written in its transaction. */
+  private write(staff: StaffPrincipal, c: CaseRecord, now: Date, note: string | undefined, messages: OutboxMessage[]) {
+    const deputyId = c.deputyId!
     const event = caseEvent(c, 'urged', staffActor(staff), now, { note: note ?? null, data: { deputyId, staffName: staff.name } })
-    const message = caseMessage(
+    // No field changes, but the version check makes two urges of the same moment one.
+    return this.store.cases.update({ ...c, updatedAt: now }, [event], messages, {
+      audit: [this.audit.entry(staff, 'case.urged', { kind: 'case', id: c.id }, { ticket: c.ticket, deputyId, note: note ?? null })],
+    })
+  }
+
+  /** What one deputy is told of his messages urged at once: the single notice for one, else one naming them all. */
+  private noticeOf(his: ToUrge[], deputyName: string, staffName: string, now: Date, note?: string): OutboxMessage {
+    if (his.length === 1) return this.notice(his[0], deputyName, staffName, now, note)
+    const carrier = his.at(-1)!
+    const cases = his.map((u) => u.c)
+    // Keyed as the single notice of the message it is written with: nothing sends it twice, and that message's
+    // page finds it as its last notice. No caseId: it is about all of them, and no one message's fate makes it untrue.
+    const to = { kind: 'deputy' as const, id: carrier.c.deputyId! }
+    return outboxMessage({
+      to,
+      kind: 'case.urged',
+      payload: {
+        caseIds: cases.map((c) => c.id),
+        tickets: cases.map((c) => c.ticket),
+        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, this.noteWords(note)),
+        cardText: cardLine(`催办您的${cases.length}条留言，请尽快办理`, `催办${cases.length}条留言`),
+      },
+      dedupeKey: `${this.urgeKey(carrier, now)}:${to.kind}:${to.id}`,
+      at: now,
+    })
+  }
+
+  /** The single 催办's notice to the deputy holding the message. */
+  private notice({ c, events }: ToUrge, deputyName: string, staffName: string, now: Date, note?: string): OutboxMessage {
+    return caseMessage(
       c,
       'case.urged',
-      { kind: 'deputy', id: deputyId },
-      this.deputyText(c, deputyName, staff.name, now, note),
-      // One a day per round: after a reopen the same day, the new round's urge is a message of its own.
-      `case:${c.id}:urge:${localDate(now, this.timeZone)}${urgeRound(events) ? `:round:${urgeRound(events)}` : ''}`,
+      { kind: 'deputy', id: c.deputyId! },
+      this.deputyText(c, deputyName, staffName, now, note),
+      this.urgeKey({ c, events }, now),
       now,
       { cardText: caseCards.urged(this.clockWord(c), (nextDeadline(c)?.getTime() ?? Infinity) < now.getTime()) },
     )
-    // No field changes, but the version check makes two urges of the same moment one.
-    return this.store.cases.update({ ...c, updatedAt: now }, [event], [message], {
-      audit: [this.audit.entry(staff, 'case.urged', { kind: 'case', id: c.id }, { ticket: c.ticket, deputyId, note: note ?? null })],
-    })
+  }
+
+  /** One a day per round: after a reopen the same day, the new round's urge is a message of its own. */
+  private urgeKey({ c, events }: ToUrge, now: Date): string {
+    return `case:${c.id}:urge:${localDate(now, this.timeZone)}${urgeRound(events) ? `:round:${urgeRound(events)}` : ''}`
+  }
+
+  private async deputyName(deputyId: string): Promise<string> {
+    return (await this.directory.prepared()).deputies.get(deputyId)?.name ?? ''
   }
 
   /** Which deadline presses now: to acknowledge it, or, once acknowledged, to answer it. */
   private clockWord(c: CaseRecord): '受理' | '答复' {
     const due = nextDeadline(c)
     return due && due.getTime() === c.replyDueAt.getTime() && c.acknowledgedAt ? '答复' : '受理'
+  }
+
+  /** Her note as a deputy's notice quotes it. Masked before the cut, as case-workflow's herWords: staff may paste a resident's phone into the note. */
+  private noteWords(note?: string): string {
+    return note ? `附言：${excerpt(maskPhoneAndIdNumbers(note), 60)}` : ''
   }
 
   /**
@@ -93,8 +234,6 @@ export class CaseUrging {
     const due = nextDeadline(c)
     const word = this.clockWord(c)
     const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${closingText(due, this.timeZone, now)}，`
-    // Masked before the cut, as case-workflow's herWords: staff may paste a resident's phone into the note.
-    const words = note ? `附言：${excerpt(maskPhoneAndIdNumbers(note), 60)}` : ''
-    return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${words}`
+    return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${this.noteWords(note)}`
   }
 }

@@ -1,5 +1,6 @@
 import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { canSeeCase, type Viewer } from '../../domain/case-access.js'
+import { officeName } from '../../domain/office-name.js'
 import type { Store } from '../../store/ports.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
 
@@ -17,11 +18,6 @@ export interface HandedUpMatch {
   case: CaseRecord
   at: Date
   to: { kind: 'office' | 'station'; name: string }
-}
-
-/** The congress office of a district, or the whole installation's ("city": 市人大常委会办公室, or a district's own, business.officeName). */
-export function officeName(regionId: string, prepared: PreparedDirectory) {
-  return regionId === 'city' ? prepared.index.officeName : `${prepared.regions.get(regionId)?.name ?? ''}人大常委会办公室`
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null)

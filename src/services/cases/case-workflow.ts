@@ -100,6 +100,8 @@ export class CaseWorkflow extends CaseMerging {
     const duplicates = await this.mergedDuplicates(c.id)
     // The answer may name her and give her number ("王秀兰阿姨您好…"): the other residents read it masked.
     const copied = answerForOthers(c, text)
+    // An answer after she asked for it to be handled again says so: it must not read as the first answer sent twice.
+    const again = c.reopenCount > 0
     return this.apply(c, deputyActor(deputy), {
       action: 'reply',
       type: 'replied',
@@ -109,9 +111,14 @@ export class CaseWorkflow extends CaseMerging {
       // The whole reply rides along: the bot sends it in full; the subscribe card has its own line, made to fit.
       tell: [
         withExtra(
-          resident(c, 'case.replied', `${name}代表答复了${this.yours(c)}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`, caseCards.replied(name)),
-          // `about`: how the bot names her message above the answer it sends in full.
-          { reply: text, about: this.yours(c) },
+          resident(
+            c,
+            'case.replied',
+            `${name}代表${again ? '再次' : ''}答复了${this.yours(c)}：${excerpt(text, 60)} 请为办理结果打分（1–5 分）。`,
+            caseCards.replied(name),
+          ),
+          // `about`: how the bot names her message above the answer it sends in full; `again`: the answer after 重新办理.
+          { reply: text, about: this.yours(c), ...(again ? { again: true } : {}) },
         ),
       ],
       also: (event, at) => {

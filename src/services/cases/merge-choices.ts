@@ -1,14 +1,15 @@
-import { OPEN_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { canTransition, mergeTargetRefusal, OPEN_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { canSeeCase } from '../../domain/case-access.js'
+import { mergeIntoAnsweredText, mergePlacesText, refusalText } from '../../domain/case-refusals.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
 import { objectsNamed, sameObject } from '../../domain/complaint-objects.js'
-import { contentGrams, placesDiffer } from '../../domain/similarity.js'
-import { NotFoundError } from '../../errors.js'
+import { contentGrams, placesApart, placesDiffer } from '../../domain/similarity.js'
+import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { HotIssueService } from '../analysis/hot-issues.js'
-import type { DirectoryNames } from '../analysis/directory-names.js'
-import type { CaseQueries } from './case-queries.js'
+import { namer, type DirectoryNames } from '../analysis/directory-names.js'
+import { CASE_IDS_MAX, type CaseQueries } from './case-queries.js'
 
 /**
  * Why a message is offered to merge into: alike in words, one hot issue with this one and about the same thing
@@ -28,6 +29,27 @@ export interface MergeChoice {
    * open for work again and may be chosen.
    */
   answered: boolean
+}
+
+/**
+ * A message of a group (a hot issue's) as 合并办理 lists it: whether it may be the one kept, whether it may be merged
+ * into another, and which of its group it may not be merged into; each refusal in the merge's own words.
+ */
+export interface GroupMergeItem {
+  case: CaseRecord
+  deputyName: string | null
+  /** Why it may not be the one kept (answered: merge_target_answered), null when it may. */
+  keepRefusal: string | null
+  /** Why it may not be merged into another (交办, 重新办理, 已答复: the merge's transition), null when it may. */
+  joinRefusal: string | null
+  /** The messages of its group it may not be merged into, as the merge refuses them (merge_places_differ). */
+  apart: Array<{ id: string; text: string }>
+}
+
+/** The open messages of a group that one station (or office) handles, oldest first. */
+export interface GroupMerge {
+  name: string
+  items: GroupMergeItem[]
 }
 
 export interface MergeChoicesDeps {
@@ -91,6 +113,48 @@ export class MergeChoices {
     const why = (x: CaseRecord) =>
       (reasons.get(x.id) ?? []).map((r) => (r === 'hot_issue' && !sameObject(things, objectsNamed(x.text)) ? 'hot_issue_unsure' : r))
     return { items: await this.choices(cases.filter((x) => offered(x) && samePlace(x)).map((x) => ({ x, reasons: why(x) }))), numberSearch: null }
+  }
+
+  /**
+   * 合并办理 of a group's messages (a hot issue's): its open messages that she may see, by the station (or office)
+   * handling them, the biggest first. The merge folds a message into another for that one's deputy to answer, so
+   * one station's messages are never offered to go into another's; each merge is then the single merge, with its
+   * checks. Those she may not see (or that do not exist: she is not told which) and those finished are counted.
+   */
+  async forGroup(staff: StaffPrincipal, caseIds: readonly string[]): Promise<{ groups: GroupMerge[]; notYours: number; finished: number }> {
+    const ids = [...new Set(caseIds)]
+    if (ids.length > CASE_IDS_MAX) {
+      throw new UnprocessableError(`一次最多合并 ${CASE_IDS_MAX} 条留言，请分几次合并`, [{ path: 'ids', message: `最多 ${CASE_IDS_MAX} 条` }])
+    }
+    const viewer = await this.queries.viewerOf(staff)
+    const name = await namer(this.directory)
+    const found = await Promise.all(ids.map((id) => this.store.cases.get(id)))
+    const seen = found.filter((c): c is CaseRecord => !!c && canSeeCase(viewer, c))
+    const open = seen.filter((c) => OPEN_STATUSES.includes(c.status) && !c.mergedInto).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    const byHolder = new Map<string, CaseRecord[]>()
+    for (const c of open) {
+      const holder = c.stationId ? `station:${c.stationId}` : `office:${c.officeRegionId ?? 'city'}`
+      byHolder.set(holder, [...(byHolder.get(holder) ?? []), c])
+    }
+    const groups = [...byHolder].map(([holder, cases]) => {
+      const [kind, id] = holder.split(':') as ['station' | 'office', string]
+      const grams = new Map(cases.map((c) => [c.id, contentGrams(c.text)]))
+      const items = cases.map((c): GroupMergeItem => {
+        const apart = cases.flatMap((into) => {
+          const differ = into.id === c.id ? null : placesApart(grams.get(c.id)!, grams.get(into.id)!)
+          return differ ? [{ id: into.id, text: mergePlacesText(c, into, differ) }] : []
+        })
+        return {
+          case: c,
+          deputyName: c.deputyId ? name('deputy', c.deputyId) : null,
+          keepRefusal: mergeTargetRefusal(c) === 'merge_target_answered' ? mergeIntoAnsweredText(c) : null,
+          joinRefusal: canTransition('merge', c.status) ? null : refusalText('merge', c),
+          apart,
+        }
+      })
+      return { name: name(kind, id), items }
+    })
+    return { groups: groups.sort((a, b) => b.items.length - a.items.length), notYours: ids.length - seen.length, finished: seen.length - open.length }
   }
 
   /** The choices with their deputies' names, those that may be chosen first (in their order), then the answered ones. */

@@ -70,14 +70,29 @@ export class Uploads {
    * Marks the images a message, proposal or report is about to keep (checked by checkAttachments)
    * as attached, so that they stay for as long as it does; called just before it is written. One
    * left unattached past the grace period may have been deleted meanwhile: 422, to upload again.
+   * `hold` (a token of this one write): given when the store may yet refuse what keeps them, to `release` them then.
    */
-  async keep(urls: string[], now: Date, field = 'images') {
+  async keep(urls: string[], now: Date, field = 'images', hold?: string) {
     if (!this.ledger || !urls.length) return
     const names = urls.map(nameOf)
     const ours = names.filter((n) => NAME.test(n))
-    const gone = new Set(await this.ledger.attach(ours, now))
+    const gone = new Set(await this.ledger.attach(ours, now, hold))
     const problems = names.flatMap((n, i) => (gone.has(n) ? [{ path: `body.${field}[${i}]`, message: '图片已过期，请重新上传' }] : []))
     if (problems.length) throw new UnprocessableError('图片无效，请重新上传', problems, 'unknown_image')
+  }
+
+  /**
+   * Lets go of the images `keep(urls, now, field, hold)` marked for a message, proposal or report that the store then
+   * refused (its write made nothing): deleted as any image never sent, a day later. Only those that very call marked:
+   * one kept before, or by another write since (a second submission of the same photos, even in the same millisecond),
+   * stays.
+   */
+  async release(urls: string[], hold: string) {
+    if (!this.ledger || !urls.length) return
+    await this.ledger.release(
+      urls.map(nameOf).filter((n) => NAME.test(n)),
+      hold,
+    )
   }
 
   /** Deletes the images uploaded before the instant that nothing has kept; how many. */

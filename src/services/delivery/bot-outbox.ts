@@ -79,6 +79,8 @@ export class BotOutbox {
       reply: (m.payload as { reply?: string }).reply ?? null,
       /** A case reply to a resident: her message named by its day and first words ("您12月3日反映的“…”（编号 …）"). */
       about: (m.payload as { about?: string }).about ?? null,
+      /** A case reply to a resident that answers her request to handle it again (重新办理): the bot says it is the new answer. */
+      again: (m.payload as { again?: boolean }).again === true,
       /** A case notice: how the person writes its number ("评价 0001 5", "受理 0001"). */
       ref: refs[i].ref,
       /** A case reply to a resident: how many of their answers wait for a score, this one included; 2 means two or more. */

@@ -88,7 +88,9 @@ export function subjectOf(m: Pick<OutboxMessage, 'id' | 'kind' | 'payload' | 'cr
     const day = p.day ?? m.createdAt.toISOString().slice(0, 10)
     return { subject: 'digest', query: `day=${day}`, ref: `RB${day.replace(/-/g, '')}` }
   }
-  if (WORKBENCH_KINDS.has(m.kind)) return { subject: 'workbench', query: `messageId=${m.id}`, ref: reference('TZ', m.id) }
+  // 一起催办's notice names several of his messages, no one of them: his workbench lists them, each marked 已催办.
+  const several = m.kind === 'case.urged' && Array.isArray((m.payload as { caseIds?: unknown }).caseIds)
+  if (WORKBENCH_KINDS.has(m.kind) || several) return { subject: 'workbench', query: `messageId=${m.id}`, ref: reference('TZ', m.id) }
   return { subject: 'notice', query: `messageId=${m.id}`, ref: reference('TZ', m.id) }
 }
 

@@ -1,6 +1,6 @@
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
-import { officeName } from '../cases/case-whereabouts.js'
+import { officeName } from '../../domain/office-name.js'
 
 /**
  * Who each message is for, as the admin reads it ("张伟代表", "轻工街道代表联络站"), instead of

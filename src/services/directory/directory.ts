@@ -224,10 +224,9 @@ export class DirectoryService {
   async searchDeputies(actor: StaffPrincipal, query: DeputyQuery): Promise<Page<DeputyView>> {
     if (actor.role === 'station_staff') {
       if (query.stationId && !actor.stationIds.includes(query.stationId)) throw new ForbiddenError('只能查看本站的代表')
-      if (!query.stationId) {
-        if (actor.stationIds.length !== 1) throw new ValidationError('请选择联络站', [{ path: 'query.stationId', message: '必填' }])
-        query = { ...query, stationId: actor.stationIds[0] }
-      }
+      // No station named: those of all her stations (one clerk may keep several), never another's.
+      if (!query.stationId)
+        query = actor.stationIds.length === 1 ? { ...query, stationId: actor.stationIds[0] } : { ...query, stationIds: [...actor.stationIds] }
     }
     const scope = await this.cache.scopeOf(actor)
     // As with stations: one who is neither a station's clerk nor of a place (a handling unit's staff) lists no deputy.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { GONE } from '../../domain/choice-words.js'
-import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal } from '../../domain/livelihood.js'
+import { notTakenUpWords, type LivelihoodCycle, type LivelihoodProject, type LivelihoodProposal } from '../../domain/livelihood.js'
 import { unitOutOfScope } from '../../domain/unit-scope.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -50,7 +50,7 @@ export class LivelihoodCandidates {
       createdAt: now,
       updatedAt: now,
     }
-    const saved = await this.takeIn(cycle, project, input.proposalIds)
+    const saved = await this.takeIn(cycle, project, input.proposalIds, true)
     await this.audit.record(staff, 'livelihood.candidate_created', { kind: 'livelihood_project', id: project.id }, { proposals: input.proposalIds })
     return saved
   }
@@ -63,9 +63,56 @@ export class LivelihoodCandidates {
     const { proposalIds, ...fields } = patch
     const next: LivelihoodProject = { ...current, ...fields, updatedAt: this.clock.now() }
     if (patch.unitId) next.unitId = await this.unit(staff, patch.unitId)
-    const saved = await this.takeIn(cycle, next, proposalIds ?? current.proposalIds)
+    const saved = await this.takeIn(cycle, next, proposalIds ?? current.proposalIds, false)
     await this.audit.record(staff, 'livelihood.candidate_updated', { kind: 'livelihood_project', id: projectId }, { fields: Object.keys(patch) })
     return saved
+  }
+
+  /**
+   * Takes a candidate off the year before the ballot (撤回). Without a note its proposals go back to be sorted
+   * (待梳理): their proposers hear at the next decision, which the ballot waits for. With one they are not taken up,
+   * and each proposer is told why, once, naming hers. Once 提交代表票决 has been made: 409 curation_closed.
+   */
+  async withdraw(staff: StaffPrincipal, projectId: string, note?: string): Promise<{ project: LivelihoodProject; proposals: LivelihoodProposal[] }> {
+    const current = await this.store.livelihood.getProject(projectId)
+    if (!current) throw new NotFoundError('候选项目不存在')
+    const cycle = await this.curating(staff, current.cycleId)
+    const now = this.clock.now()
+    // In the candidate's own order: her notice names hers as the office merged them.
+    const all = new Map((await this.store.livelihood.listProposals(cycle.id)).map((p) => [p.id, p]))
+    const held = current.proposalIds.flatMap((id) => all.get(id) ?? [])
+    const proposals: LivelihoodProposal[] = held.map((p) =>
+      note ? { ...p, status: 'not_adopted', projectId: null, note, updatedAt: now } : { ...p, status: 'submitted', projectId: null, note: '', updatedAt: now },
+    )
+    // She was told it would go to the ballot: the notice says it no longer does, and why, in her page's words.
+    const outbox = note
+      ? byProposer(held).map(({ to, mine }) =>
+          outboxMessage({
+            to,
+            kind: 'livelihood.proposal',
+            payload: {
+              text: `您提出的民生实事项目建议${mine.map((p) => `「${p.title}」`).join('')}原已列为候选项目「${current.title}」，经重新研究，${notTakenUpWords(note)}`,
+              cycleId: cycle.id,
+              proposalId: mine[0]!.id,
+              ...(mine.length > 1 ? { proposalIds: mine.map((p) => p.id) } : {}),
+            },
+            dedupeKey: `livelihood.withdrawn:${mine[0]!.id}:${current.id}`,
+            at: now,
+          }),
+        )
+      : []
+    if (!(await this.store.livelihood.withdrawProject(current, proposals, outbox, now))) await this.refused(projectId)
+    await this.audit.record(
+      staff,
+      'livelihood.candidate_withdrawn',
+      { kind: 'livelihood_project', id: projectId },
+      {
+        title: current.title,
+        proposals: current.proposalIds,
+        ...(note ? { note } : {}),
+      },
+    )
+    return { project: current, proposals }
   }
 
   /** A proposal not taken up, with the reason its proposer reads. */
@@ -78,7 +125,8 @@ export class LivelihoodCandidates {
     if (proposal.status === 'not_adopted') throw new ConflictError(`该建议已说明不列入：${proposal.note}`, [], 'proposal_declined')
     const now = this.clock.now()
     const next: LivelihoodProposal = { ...proposal, status: 'not_adopted', note, updatedAt: now }
-    const text = `您提出的民生实事项目建议「${proposal.title}」未列入候选项目：${note}`
+    // In the words her page uses (notTakenUpWords): the office's note after 说明, never run into 未列入.
+    const text = `您提出的民生实事项目建议「${proposal.title}」${notTakenUpWords(note)}`
     const to = proposerOf(proposal)
     await this.store.livelihood.updateProposals(
       [next],
@@ -101,7 +149,7 @@ export class LivelihoodCandidates {
   /** Candidates change only before the ballot, by the cycle's own office. */
   private async curating(staff: StaffPrincipal, cycleId: string): Promise<LivelihoodCycle> {
     const cycle = await this.scope.managed(staff, cycleId)
-    if (cycle.status !== 'collecting') throw new ConflictError('票决开始后不能再调整候选项目', [], 'curation_closed')
+    if (cycle.status !== 'collecting') throw curationClosed()
     return cycle
   }
 
@@ -118,7 +166,13 @@ export class LivelihoodCandidates {
     return unit.id
   }
 
-  private async takeIn(cycle: LivelihoodCycle, project: LivelihoodProject, proposalIds: string[]): Promise<LivelihoodProject> {
+  /** A curation write the store refused: another request came first, a withdrawal (gone) or 提交代表票决 (the stage moved). */
+  private async refused(projectId: string): Promise<never> {
+    if (!(await this.store.livelihood.getProject(projectId))) throw new NotFoundError('候选项目已经撤回了，请刷新后查看')
+    throw curationClosed()
+  }
+
+  private async takeIn(cycle: LivelihoodCycle, project: LivelihoodProject, proposalIds: string[], isNew: boolean): Promise<LivelihoodProject> {
     const all = await this.store.livelihood.listProposals(cycle.id)
     const byId = new Map(all.map((p) => [p.id, p]))
     const unknown = proposalIds.filter((id) => !byId.has(id))
@@ -164,6 +218,14 @@ export class LivelihoodCandidates {
       const p = byId.get(id)
       if (p) changed.push({ ...p, status: 'submitted', projectId: null, updatedAt: now })
     }
-    return this.store.livelihood.saveProject({ ...project, proposalIds: [...proposalIds] }, changed, outbox)
+    const saved: LivelihoodProject = { ...project, proposalIds: [...proposalIds] }
+    // Checked again in the write: the stage read above may have moved to the ballot since, or the candidate been withdrawn.
+    if (!(await this.store.livelihood.saveCandidate(saved, changed, outbox, now, isNew))) {
+      if (isNew) throw curationClosed()
+      await this.refused(project.id)
+    }
+    return saved
   }
 }
+
+const curationClosed = () => new ConflictError('已经提交代表票决，不能再调整候选项目', [], 'curation_closed')

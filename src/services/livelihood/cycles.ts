@@ -101,10 +101,24 @@ export class LivelihoodCycles {
    * second one cannot be stored (nor its deputies told twice), and the stage moves only from
    * 征集项目 in the write itself. A request that loses the race gets the year's ballot back when
    * it is this very one, else 409 ballot_exists.
+   *
+   * The stage moves first, then the ballot is made: the move is made only while the candidates are still those read
+   * (checked in its write, else 409 candidates_changed), and from then on no correction or withdrawal can land
+   * (their writes check the stage), so the ballot lists exactly the candidates fixed. The other order let a
+   * correction land after the ballot was sent and before the stage moved: deputies voted on old words or on a
+   * withdrawn candidate. A request stopped between the two (a crash) leaves the year at 代表票决 with no ballot yet;
+   * pressing again makes it, from the candidates fixed.
    */
   async startBallot(staff: StaffPrincipal, id: string, input: BallotInput): Promise<LivelihoodCycle> {
     const cycle = await this.scope.managed(staff, id)
-    if (cycle.status !== 'collecting') throw ballotExists()
+    const ballotId = ballotIdOf(cycle.id)
+    if (cycle.status !== 'collecting') {
+      if (cycle.status === 'voting' && cycle.ballotSurveyId === ballotId && !(await this.store.surveys.get(ballotId))) {
+        await this.finishBallot(staff, cycle, input)
+        return cycle
+      }
+      throw ballotExists()
+    }
     const candidates = (await this.store.livelihood.listProjects(id)).filter((p) => p.status === 'candidate')
     if (candidates.length < 2) throw new ConflictError('候选项目至少需要两个才能票决', [], 'too_few_candidates')
     // After the ballot nothing can be sorted any more: a proposal left now would read 「正在梳理」 for ever.
@@ -115,45 +129,70 @@ export class LivelihoodCycles {
         unsorted.map((p) => ({ path: 'proposals', message: p.title })),
         'proposals_unsorted',
       )
-    const roll = input.roll ?? defaultRoll(cycle.office)
-    const opensAt = input.opensAt ?? this.clock.now()
-    const ballotId = ballotIdOf(cycle.id)
-    const units = new Map((await this.store.units.list()).map((u) => [u.id, u.name]))
-    const offer = ballotOffer(cycle, candidates, units)
-    try {
-      await this.surveys.create(staff, {
-        id: ballotId,
-        kind: 'ballot',
-        title: `${cycle.title}代表票决`,
-        description: offer.description,
-        questions: offer.questions,
-        articles: [],
-        anonymous: true,
-        opensAt,
-        closesAt: input.closesAt ?? new Date(opensAt.getTime() + BALLOT_DAYS * DAY_MS),
-        responseCap: null,
-        ballot: { passRule: 'ballots_majority', maxChosen: cycle.projectCount, roll },
-      })
-    } catch (err) {
-      // Made by an earlier request: this one takes the stage on with it (if that request stopped short) or gets it back.
-      if (!(err instanceof ConflictError && err.code === 'survey_exists')) throw err
-      await this.adopt(ballotId, offer)
-    }
+    // Checked (422) while nothing has moved: once the stage has, only the write of this very ballot is left to make.
+    const { ballot, offer } = await this.ballotFor(staff, cycle, candidates, input)
+    // A ballot made while the year still collected: by an earlier version, which made the ballot before moving the
+    // stage and may have stopped between. Brought up to the candidates read, or refused once a deputy has voted.
+    await this.adopt(ballotId, offer)
     const now = this.clock.now()
     const next: LivelihoodCycle = { ...cycle, status: 'voting', ballotSurveyId: ballotId, closesAt: minDate(cycle.closesAt, now), updatedAt: now }
-    if (!(await this.store.livelihood.moveCycle(next, 'collecting'))) {
+    const moved = await this.store.livelihood.startVoting(next, candidates)
+    if (moved === 'candidates_changed') throw new ConflictError('候选项目刚刚有了调整，请刷新页面核对候选项目后，再提交代表票决', [], 'candidates_changed')
+    if (moved === 'stage_moved') {
+      // Another request moved it: this very ballot (it makes it), or the year is past it.
       const current = await this.store.livelihood.getCycle(id)
       if (current?.ballotSurveyId === ballotId) return current
       throw ballotExists()
     }
     await this.audit.record(staff, 'livelihood.ballot_started', { kind: 'livelihood_cycle', id }, { surveyId: ballotId })
+    await this.writeBallot(staff, ballot, offer)
     return next
   }
 
+  /** A year moved to its ballot by a request that stopped before making it: the ballot of the candidates fixed since. */
+  private async finishBallot(staff: StaffPrincipal, cycle: LivelihoodCycle, input: BallotInput): Promise<void> {
+    const candidates = (await this.store.livelihood.listProjects(cycle.id)).filter((p) => p.status === 'candidate')
+    const { ballot, offer } = await this.ballotFor(staff, cycle, candidates, input)
+    await this.writeBallot(staff, ballot, offer)
+  }
+
+  /** The year's ballot of these candidates, checked and not yet written. */
+  private async ballotFor(staff: StaffPrincipal, cycle: LivelihoodCycle, candidates: LivelihoodProject[], input: BallotInput) {
+    const roll = input.roll ?? defaultRoll(cycle.office)
+    const opensAt = input.opensAt ?? this.clock.now()
+    const units = new Map((await this.store.units.list()).map((u) => [u.id, u.name]))
+    const offer = ballotOffer(cycle, candidates, units)
+    const ballot = await this.surveys.prepare(staff, {
+      id: ballotIdOf(cycle.id),
+      kind: 'ballot',
+      title: `${cycle.title}代表票决`,
+      description: offer.description,
+      questions: offer.questions,
+      articles: [],
+      anonymous: true,
+      opensAt,
+      closesAt: input.closesAt ?? new Date(opensAt.getTime() + BALLOT_DAYS * DAY_MS),
+      responseCap: null,
+      ballot: { passRule: 'ballots_majority', maxChosen: cycle.projectCount, roll },
+    })
+    return { ballot, offer }
+  }
+
+  private async writeBallot(staff: StaffPrincipal, ballot: SurveyRecord, offer: BallotOffer): Promise<void> {
+    try {
+      await this.surveys.write(staff, ballot, true)
+    } catch (err) {
+      // Made meanwhile by another request finishing the same year, from the same fixed candidates.
+      if (!(err instanceof ConflictError && err.code === 'survey_exists')) throw err
+      await this.adopt(ballot.id, offer)
+    }
+  }
+
   /**
-   * The year's ballot as an earlier request made it. One that stopped before moving the year on (a
-   * crash, a lost connection) left it listing the candidates of that moment, and the office may have
-   * added or corrected one since: while no deputy has voted it is brought up to the candidates as
+   * The year's ballot as an earlier request made it, if one did. Made after the stage moved, it lists the candidates
+   * fixed, and nothing changes here. Made by an earlier version while the year still collected (it made the ballot
+   * first, and may have stopped before moving the year on), it lists the candidates of that moment, and the office
+   * may have added or corrected one since: while no deputy has voted it is brought up to the candidates as
    * they are now (checked in the write: a vote arriving meanwhile keeps the ballot it was cast on);
    * once one has, the votes cannot be moved onto other options, and the request is refused in words
    * saying what changed (409 ballot_candidates_changed), the year left at 征集项目.

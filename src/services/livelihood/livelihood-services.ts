@@ -21,7 +21,7 @@ export function createLivelihoodServices(
   settings: { timeZone: string; maxProposalsPerPerson: number; reportGraceDays: number },
   directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf'>,
   /** Photos of proposals and progress reports: checked as the person's own, kept once accepted. */
-  uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
+  uploads: Pick<Uploads, 'checkAttachments' | 'keep' | 'release'>,
   /** The ballot's roll as counted at its close, and who voted: its result goes to each deputy who did. */
   ballots: BallotReading,
 ) {

@@ -4,6 +4,7 @@ import { collectionRefusal, managedOffices, proposalLimitText, type LivelihoodCy
 import { maskPersonalData } from '../../domain/pii-mask.js'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
+import { StoreConflict } from '../../store/conflicts.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { Uploads } from '../cases/uploads.js'
@@ -36,7 +37,7 @@ export class LivelihoodProposals {
     private readonly scope: LivelihoodScope,
     private readonly clock: Clock,
     private readonly settings: { maxProposalsPerPerson: number },
-    private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
+    private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep' | 'release'>,
   ) {}
 
   /** Cycles a person may read in the mini-program: every office's, newest first. */
@@ -76,9 +77,18 @@ export class LivelihoodProposals {
       updatedAt: now,
     }
     // Attached after every refusal and just before the proposal is written: a refused proposal's
-    // photos stay unattached, and the unattached-uploads job deletes them a day later.
-    await this.uploads.keep(input.photos, now, 'photos')
-    return { proposal: await this.store.livelihood.createProposal(proposal, { perPerson: allowed }), cycle }
+    // photos stay unattached, and the unattached-uploads job deletes them a day later. The hold names this write
+    // alone: a second submission of the same photos in the same millisecond cannot let go of the first one's.
+    const hold = randomUUID()
+    await this.uploads.keep(input.photos, now, 'photos', hold)
+    try {
+      return { proposal: await this.store.livelihood.createProposal(proposal, { perPerson: allowed }), cycle }
+    } catch (err) {
+      // Refused at the cap inside the write (a second submission racing for her last place): nothing was stored, so
+      // its photos are let go again, to be deleted as any photo never sent. Other failures may have written it: kept.
+      if (err instanceof StoreConflict && err.conflict === 'proposal_limit') await this.uploads.release(input.photos, hold)
+      throw err
+    }
   }
 
   /** The person's own proposals with the candidate each became part of. */

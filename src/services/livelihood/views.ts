@@ -1,5 +1,6 @@
 import {
   defaultRoll,
+  defaultRollWords,
   officeName,
   ratingResults,
   runsOffice,
@@ -38,6 +39,8 @@ export interface CycleView {
    * default roll, within the office's reach, as the ballot will resolve it), said before the irreversible step.
    */
   rollToAsk?: number | null
+  /** With rollToAsk: which congress's deputies those are, in words (市人大代表, 区人大代表). */
+  rollWords?: string | null
 }
 
 export interface BallotState {
@@ -68,8 +71,10 @@ export class LivelihoodViews {
   async forStaff(staff: StaffPrincipal, cycleId: string): Promise<CycleView> {
     const cycle = await this.scope.visible(staff, cycleId)
     const mayAct = runsOffice(staff, cycle.office)
-    const rollToAsk = mayAct && cycle.status === 'collecting' ? (await this.audience.previewAudience(staff, defaultRoll(cycle.office))).count : null
-    return { ...(await this.view(cycle, () => true, true)), mayAct, ballot: await this.ballotState(cycle), rollToAsk }
+    const asking = mayAct && cycle.status === 'collecting'
+    const rollToAsk = asking ? (await this.audience.previewAudience(staff, defaultRoll(cycle.office))).count : null
+    const rollWords = asking ? defaultRollWords(cycle.office, (await this.store.regions.get(cycle.office))?.name) : null
+    return { ...(await this.view(cycle, () => true, true)), mayAct, ballot: await this.ballotState(cycle), rollToAsk, rollWords }
   }
 
   /** The year's ballot as the office needs it to confirm the result: only after the close, and never past a tie without a decision. */

@@ -113,13 +113,38 @@ async function writings(store: Pick<Store, 'outbox'>, meetingId: string, change:
 }
 
 /**
- * How many times each person's 会议通知 was written, by `personKind:personId` (0: never). One named again after he
- * was marked no longer expected is sent it as the next writing: his first was dropped or is long read, and the
- * organizer's "did the notice arrive" follows the last (invitationRows).
+ * The 会议通知 to each of these invitees brought back onto the meeting's list (marked 已离任 / 已调到…, then expected
+ * again), so that each is told of it once, as the next writing of his notice (the organizer's "did the notice arrive"
+ * follows the last: invitationRows). None to one whose notice, or 会议变更 of the latest change, still waits to go
+ * and still holds (held by quiet hours, for a subscription, for his binding): it goes now that the mark is gone, and a
+ * second would tell him twice. `retell` false (the directory brought him back: he came back to the station) neither
+ * to one who already knows the meeting as it is: one of those was sent him since its latest change of time or place.
+ * An organizer who names him again (`retell`) has him told again, as the others were when invited: his first is long
+ * read, or was dropped while he was marked. `invitees`: as they are once back (their invitedAt: when answers close).
  */
-export async function invitationWritings(store: Pick<Store, 'outbox'>, meetingId: string, people: Recipient[]): Promise<Map<string, number>> {
-  const chains = await writings(store, meetingId, 'published', people)
-  return new Map([...chains].map(([person, chain]) => [person, chain.length]))
+export async function noticesToReturning(
+  store: Pick<Store, 'outbox'>,
+  m: MeetingRecord,
+  invitees: MeetingInvitee[],
+  now: Date,
+  timeZone: string,
+  { retell }: { retell: boolean },
+): Promise<OutboxMessage[]> {
+  if (!invitees.length) return []
+  const people = invitees.map(toOf)
+  const notices = await writings(store, m.id, 'published', people)
+  const changes = m.changeSeq ? await writings(store, m.id, changeOf(m.changeSeq), people) : new Map<string, OutboxMessage[]>()
+  // Written since the latest change of time or place: a notice written before it no longer goes (message-truth.ts).
+  const current = (r: OutboxMessage) => {
+    const seq = (r.payload as { changeSeq?: number }).changeSeq
+    return r.kind !== 'meeting.notice' || seq === undefined || seq === m.changeSeq
+  }
+  return invitees.flatMap((i) => {
+    const chain = notices.get(personKey(toOf(i)))!
+    const told = [...chain, ...(changes.get(personKey(toOf(i))) ?? [])].filter(current)
+    if (told.some(stillToGo) || (!retell && told.some((r) => r.status === 'sent'))) return []
+    return [invitationMessage(m, toOf(i), rsvpClosesAt(m, i), timeZone, now, chain.length + 1, rsvpOpen(m, i, now))]
+  })
 }
 
 /**

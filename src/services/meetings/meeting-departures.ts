@@ -1,11 +1,11 @@
 import type { Clock } from '../../clock.js'
 import type { Deputy, Region, Station } from '../../domain/directory.js'
 import { personPlaces, standingJudge, type JudgedDeputy } from '../../domain/meeting-selector.js'
-import { rsvpClosesAt, type InviteeWithdrawal, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { checkInOpensAt, rsvpClosesAt, type InviteeWithdrawal, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { ConflictError } from '../../errors.js'
 import type { InviteeMark, Store } from '../../store/ports.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
-import { invitationMessage } from './deadline-rewrites.js'
+import { invitationMessage, noticesToReturning } from './deadline-rewrites.js'
 
 /** A meeting ahead a deputy is no longer expected at, or expected at again, or newly invited to, after a change of his. */
 export interface InvitationChange {
@@ -37,8 +37,9 @@ const MEND_BATCH = 200
  * Keeps the invitations of meetings not yet begun true to the directory: a deputy who left office, or moved
  * away from the stations (districts, streets) a meeting is for, stays on its list marked 已离任 / 已调到…, and
  * is counted, reminded and asked for nothing there; one back in office or back at the station is expected
- * again; one who came to a station whose deputies a meeting invites (by station, not by name) is put on its
- * list and sent its 会议通知. Meetings under way or over are history and stay as they were.
+ * again (and told of it anew if he must be: tellReturning); one who came to a station whose deputies a meeting
+ * invites (by station, not by name) is put on its list and sent its 会议通知, while its check-in has not opened.
+ * Meetings under way or over are history and stay as they were.
  *
  * `reconsider` runs after each change of deputies' stations or tenure (an edit on 名册 → 代表, an import), after
  * the change committed: a request that stops halfway leaves some lists unjudged, so the maintenance job runs
@@ -48,10 +49,11 @@ const MEND_BATCH = 200
  */
 export class MeetingDepartures {
   constructor(
-    private readonly store: Pick<Store, 'meetings' | 'directory'>,
+    private readonly store: Pick<Store, 'meetings' | 'directory' | 'outbox'>,
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
     private readonly clock: Clock,
-    private readonly settings: { timeZone: string },
+    /** The deputies' check-in opens this long before the start: from then a list takes nobody new (join). */
+    private readonly settings: { timeZone: string; checkInOpensMinutesBefore: number },
   ) {}
 
   async reconsider(deputyIds: readonly string[]): Promise<InvitationChange[]> {
@@ -145,6 +147,7 @@ export class MeetingDepartures {
       const withdrawn = reason ? { reason, at: now, to } : null
       marks.push({ meetingId: meeting.id, person: { kind: 'deputy', id: deputy.id }, withdrawn, was, meeting })
     }
+    await this.tellReturning(marks, invitations, now)
     const written = await this.store.meetings.withdrawInvitees(marks.map(({ meeting: _m, ...mark }) => mark))
     const writtenKeys = new Set(written.map((x) => `${x.meetingId}:${x.person.id}`))
     const changes: InvitationChange[] = marks
@@ -156,12 +159,33 @@ export class MeetingDepartures {
     // Each list looks only at the joiners of its own stations (the job has every deputy at every station ahead).
     const joinersAt = new Map<string, NamedDeputy[]>()
     for (const d of joiners) for (const s of d.stationIds) joinersAt.set(s, [...(joinersAt.get(s) ?? []), d])
-    for (const m of byStation) {
+    // Not once its door is open (check-in): told within the hour, he could not come, and would be counted absent.
+    for (const m of byStation.filter((x) => now.getTime() < checkInOpensAt(x, this.settings.checkInOpensMinutesBefore).getTime())) {
       const near = new Set((m.selector.stationIds ?? []).flatMap((s) => joinersAt.get(s) ?? []))
       const fresh = [...near].filter((d) => !invited.has(`${m.id}:${d.id}`) && judge.joins(m, d))
       if (fresh.length) changes.push(...(await this.join(m, fresh, placesOf, now)))
     }
     return changes
+  }
+
+  /**
+   * Gives each mark that clears (he is back at the meeting's stations, or in office) his 会议通知 if he must be told of
+   * the meeting anew (noticesToReturning: his notice was dropped while he was marked, or the meeting moved meanwhile
+   * and he was not told), invited from now as one invited late; written with the clearing, or not at all.
+   */
+  private async tellReturning(marks: Array<InviteeMark & { meeting: MeetingRecord }>, invitations: Array<{ invitation: MeetingInvitee }>, now: Date) {
+    const clearing = marks.filter((x) => !x.withdrawn)
+    if (!clearing.length) return
+    const invitationOf = new Map(invitations.map(({ invitation: i }) => [`${i.meetingId}:${i.personKind}:${i.personId}`, i]))
+    for (const meetingId of new Set(clearing.map((x) => x.meetingId))) {
+      const here = clearing.filter((x) => x.meetingId === meetingId)
+      const back = here.map((x) => ({ ...invitationOf.get(`${meetingId}:${x.person.kind}:${x.person.id}`)!, withdrawn: null, invitedAt: now }))
+      const messages = await noticesToReturning(this.store, here[0].meeting, back, now, this.settings.timeZone, { retell: false })
+      for (const x of here) {
+        const his = messages.filter((r) => r.recipientKind === x.person.kind && r.recipientId === x.person.id)
+        if (his.length) x.tell = { at: now, messages: his }
+      }
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { installationOfficeName } from '../../domain/office-name.js'
+import { installationOfficeName, organizerOfficeName } from '../../domain/office-name.js'
 import type { Region } from '../../domain/directory.js'
 import { MEETING_STATUS_LABELS, scheduleProblems, type Attachment, type MeetingRecord } from '../../domain/meeting.js'
 import type { StaffScope } from '../../domain/staff-scope.js'
@@ -72,8 +72,7 @@ export function checkContact(m: Partial<Pick<MeetingRecord, 'contactName' | 'con
  */
 export function organizerOf(scope: StaffScope, officeName: string | null, regions: ReadonlyMap<string, Region>): string {
   const region = scope.kind === 'regions' ? scope.tree.get(scope.regionIds[0]) : undefined
-  if (!region) return installationOfficeName(officeName, regions.values())
-  return region.kind === 'street' ? `${region.name}人大工委` : `${region.name}人大常委会办公室`
+  return organizerOfficeName(region, installationOfficeName(officeName, regions.values()))
 }
 
 export const illegal = (m: MeetingRecord) =>

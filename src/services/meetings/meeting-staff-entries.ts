@@ -1,8 +1,9 @@
 import type { Clock } from '../../clock.js'
-import { checkInOpensAt, momentLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
+import { checkInOpensAt, momentLabel, withdrawalLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
 import { staffEntryRefusal, withoutStaffEntry, withStaffEntry, type StaffEntryKind, type StaffEntryRefusal } from '../../domain/meeting-staff-entry.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
+import { StoreConflict } from '../../store/conflicts.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { MeetingService } from './meetings.js'
@@ -27,9 +28,14 @@ export class MeetingStaffEntries {
     const invitee = await this.invitee(meetingId, person)
     const now = this.clock.now()
     const refusal = staffEntryRefusal(m, invitee, kind, now, this.settings.checkInOpensMinutesBefore)
-    if (refusal) throw refusalError(refusal, invitee, m, this.settings)
+    if (refusal) throw refusalError(refusal, invitee, m, kind, now, this.settings)
     const next = withStaffEntry(invitee, { kind, note, staffId: staff.id, staffName: staff.name, at: now })
-    if (!(await this.store.meetings.rewriteInvitee(invitee, next))) throw changedMeanwhile()
+    // Moved away or left office since the read above: the write refuses (StoreConflict), said with the mark as it is now.
+    const written = await this.store.meetings.rewriteInvitee(invitee, next).catch(async (err: unknown) => {
+      if (!(err instanceof StoreConflict) || err.conflict !== 'no_longer_invited') throw err
+      throw refusalError('no_longer_invited', await this.invitee(meetingId, person), m, kind, now, this.settings)
+    })
+    if (!written) throw changedMeanwhile()
     await this.audit.record(staff, kind === 'attended' ? 'meeting.attendance_recorded' : 'meeting.leave_recorded', target(meetingId), {
       person: `${person.kind}:${person.id}`,
       name: invitee.name,
@@ -71,6 +77,8 @@ function refusalError(
   refusal: StaffEntryRefusal,
   invitee: MeetingInvitee,
   m: MeetingRecord,
+  kind: StaffEntryKind,
+  now: Date,
   settings: { timeZone: string; checkInOpensMinutesBefore: number },
 ): ConflictError {
   switch (refusal) {
@@ -78,6 +86,8 @@ function refusalError(
       return new ConflictError('会议尚未发布，不能登记', [], 'meeting_not_published')
     case 'meeting_cancelled':
       return new ConflictError('会议已取消，不能登记', [], 'meeting_cancelled')
+    case 'no_longer_invited':
+      return new ConflictError(noLongerInvitedWords(invitee, m, kind, now), [], 'no_longer_invited')
     case 'check_in_not_open':
       return new ConflictError(
         `还没到签到时间：${momentLabel(checkInOpensAt(m, settings.checkInOpensMinutesBefore), settings.timeZone)} 开始签到（会议开始前 ${settings.checkInOpensMinutesBefore} 分钟），到时才能登记到会`,
@@ -89,4 +99,15 @@ function refusalError(
     case 'already_recorded':
       return new ConflictError(`已为${invitee.name}登记${invitee.staffEntry?.kind === 'attended' ? '到会' : '请假'}，如需更改请先撤销`, [], 'already_recorded')
   }
+}
+
+/**
+ * Why nothing is recorded for one marked 已离任 / 已调到…: he is not expected there, as his own scan is told. Before the
+ * start one who moved may still be named again (增加参会人员 brings him back), and then recorded.
+ */
+function noLongerInvitedWords(invitee: MeetingInvitee, m: MeetingRecord, kind: StaffEntryKind, now: Date): string {
+  const why = invitee.withdrawn ? withdrawalLabel(invitee.withdrawn) : '已调离'
+  const head = `${invitee.name}${why}，不在本次会议名单中，${kind === 'attended' ? '不能登记到会' : '不用登记请假'}`
+  const canComeBack = kind === 'attended' && invitee.withdrawn?.reason !== 'left_office' && now.getTime() < m.startAt.getTime()
+  return canComeBack ? `${head}。如仍请这位代表参会，请先点“增加参会人员”重新加入名单，再登记到会` : head
 }

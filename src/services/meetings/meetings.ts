@@ -17,7 +17,7 @@ import {
 import { ConflictError, RateLimitError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
-import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, invitationWritings, nudgeMessage } from './deadline-rewrites.js'
+import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, noticesToReturning, nudgeMessage } from './deadline-rewrites.js'
 import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
 import type { AuditTrail } from '../audit.js'
@@ -233,11 +233,15 @@ export class MeetingService extends MeetingAccess {
     }
     // Someone invited after the deadline may answer until the start, and is told so.
     const closesAt = rsvpClosesAt(next, { invitedAt: now })
-    // The same dedupe key as at publishing: someone invited then is never told twice. One brought back gets
-    // the next writing of his 会议通知 (the store writes it only if he is still marked when it commits).
-    const back = people.filter((p) => marked.has(`${p.kind}:${p.id}`))
-    const written = back.length ? await invitationWritings(this.store, m.id, back) : new Map<string, number>()
-    const messages = people.map((p) => invitationMessage(next, p, closesAt, this.settings.timeZone, now, (written.get(`${p.kind}:${p.id}`) ?? 0) + 1))
+    // The same dedupe key as at publishing: someone invited then is never told twice. One brought back gets the next
+    // writing of his 会议通知, unless one still waits to go (the store writes it only if he is still marked when it commits).
+    const back = invitees.filter((i) => marked.has(`${i.personKind}:${i.personId}`))
+    const messages = [
+      ...invitees
+        .filter((i) => !marked.has(`${i.personKind}:${i.personId}`))
+        .map((i) => invitationMessage(next, toOf(i), closesAt, this.settings.timeZone, now)),
+      ...(await noticesToReturning(this.store, next, back, now, this.settings.timeZone, { retell: true })),
+    ]
     const result = await this.store.meetings.addInvitees(next, invitees, messages)
     const added = [...result.added, ...result.restored]
     await this.audit.record(staff, 'meeting.invitees_added', { kind: 'meeting', id: m.id }, { added: added.map((i) => `${i.personKind}:${i.personId}`) })

@@ -1,33 +1,35 @@
 import type { Clock } from '../../clock.js'
+import { casePhoneRefusal, casePhoneStanding } from '../../domain/case-phone.js'
 import { normalizePhone, phoneWord } from '../../domain/phone.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { caseEvent } from '../cases/case-changes.js'
-
-/** Messages whose handling is over: their phone is no longer used, so there is nothing to correct on them. */
-const ENDED = new Set(['closed', 'withdrawn', 'rejected'])
+import type { CaseWorkflow } from '../cases/case-workflow.js'
 
 /** What PersonalDataCorrection is built from. */
 export interface PersonalDataCorrectionDeps {
   store: Pick<Store, 'audit' | 'cases' | 'mpUsers'>
   cipher: PiiCipher
   clock: Clock
+  /** Whether a closed message may still be handled again: while it may, its phone may still be changed. */
+  workflow: Pick<CaseWorkflow, 'reopenOffer'>
 }
 
 /**
  * Correcting what a person gave (PIPL art. 46): the phone on her account (from WeChat's button or typed), and the contact phone
- * on one of her own messages still being handled — changed, or removed (null). Only her own records: a
- * message of anyone else is "not found", as every other read and write of a resident's.
+ * on one of her own messages — changed while someone may still call it (casePhoneStanding), removed (null) at any time.
+ * Only her own records: a message of anyone else is "not found", as every other read and write of a resident's.
  */
 export class PersonalDataCorrection {
   private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers'>
   private readonly cipher: PiiCipher
   private readonly clock: Clock
+  private readonly workflow: Pick<CaseWorkflow, 'reopenOffer'>
 
   constructor(deps: PersonalDataCorrectionDeps) {
-    ;({ store: this.store, cipher: this.cipher, clock: this.clock } = deps)
+    ;({ store: this.store, cipher: this.cipher, clock: this.clock, workflow: this.workflow } = deps)
   }
 
   /**
@@ -55,16 +57,12 @@ export class PersonalDataCorrection {
     const number = phone === null ? null : valid(phone)
     const c = await this.store.cases.get(caseId)
     if (!c || c.residentId !== person.id) throw new NotFoundError('留言不存在')
-    if (c.mergedInto) {
+    const standing = casePhoneStanding(c, this.workflow.reopenOffer(c))
+    if (number !== null && !standing.canChange) {
       // A merged message is "closed" while the work goes on under the other one, whose phone is the one used.
-      const carrier = (await this.store.cases.get(c.mergedInto))?.ticket ?? '另一条相同问题的留言'
-      throw new ConflictError(
-        `这条留言已和留言 ${carrier} 合并办理，代表按那条留言联系，不会再用这里的电话，所以不能改了。有事请联系联络站。`,
-        [],
-        'case_merged',
-      )
+      const carrierTicket = c.mergedInto ? ((await this.store.cases.get(c.mergedInto))?.ticket ?? null) : null
+      throw new ConflictError(casePhoneRefusal(standing, { status: c.status, carrierTicket }), [], standing.why === 'merged' ? 'case_merged' : 'case_ended')
     }
-    if (ENDED.has(c.status)) throw new ConflictError('这条留言已经办结，不能再改电话', [], 'case_ended')
     const now = this.clock.now()
     // A step in its history, without the number: the deputy who noted the old one sees that it changed.
     const step = caseEvent(c, 'phone_corrected', { role: 'resident', id: person.id }, now)

@@ -18,11 +18,25 @@ export interface ErasureOutcome {
   withdrawn: string[]
   /** Messages kept for the statistics with the person masked out of them. */
   anonymised: number
+  /**
+   * The rest of what was hers, counted before it was unlinked, so that she is told what became of each: answers to
+   * questionnaires and opinions on drafts, quiz attempts, reading, 民生实事 proposals and seats taken — kept for the
+   * counts without her; and the titles of the campaigns she followed, whose follow (a wish to be reminded) is gone.
+   */
+  others: {
+    surveys: number
+    consultations: number
+    quizzes: number
+    reading: number
+    proposals: number
+    registrations: number
+    followed: string[]
+  }
 }
 
 /** What PersonalDataErasure is built from (one object: the parameters are many). */
 export interface PersonalDataErasureDeps {
-  store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>
+  store: Pick<Store, 'audit' | 'campaigns' | 'cases' | 'mpUsers' | 'privacy' | 'publications' | 'surveys'>
   workflow: CaseWorkflow
   sessions: MpSessions
   uploads: Uploads
@@ -39,7 +53,7 @@ export interface PersonalDataErasureDeps {
  * the retention period.
  */
 export class PersonalDataErasure {
-  private readonly store: Pick<Store, 'audit' | 'cases' | 'mpUsers' | 'privacy' | 'publications'>
+  private readonly store: Pick<Store, 'audit' | 'campaigns' | 'cases' | 'mpUsers' | 'privacy' | 'publications' | 'surveys'>
   private readonly workflow: CaseWorkflow
   private readonly sessions: MpSessions
   private readonly uploads: Uploads
@@ -99,6 +113,7 @@ export class PersonalDataErasure {
 
   async erase(person: MpPrincipal): Promise<ErasureOutcome> {
     if (!(await this.store.mpUsers.get(person.id))) throw new NotFoundError('用户不存在')
+    const others = await this.othersOf(person.id)
     await this.store.publications.unpublishResident(person.id)
     const withdrawn: string[] = []
     // Withdrawing frees the messages merged into hers; an answer copied onto them before still names her.
@@ -140,7 +155,24 @@ export class PersonalDataErasure {
       targetId: person.id,
       details: { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations, unsentPhotos: unsent },
     })
-    return { withdrawn, anonymised }
+    return { withdrawn, anonymised, others: { ...others, proposals: proposals.proposals, registrations } }
+  }
+
+  /** What else is hers, read before erasure unlinks it (after, nothing finds it by her any more). */
+  private async othersOf(mpUserId: string): Promise<Omit<ErasureOutcome['others'], 'proposals' | 'registrations'>> {
+    const reader = { kind: 'mp_user' as const, id: mpUserId }
+    const answers = await this.store.privacy.surveyAnswersOf(mpUserId)
+    let consultations = 0
+    for (const a of answers) if ((await this.store.surveys.get(a.surveyId))?.kind === 'consultation') consultations++
+    const followed = await this.store.campaigns.followedBy(reader)
+    const titles = new Map((await this.store.campaigns.getMany(followed)).map((c) => [c.id, c.title]))
+    return {
+      surveys: answers.length - consultations,
+      consultations,
+      quizzes: (await this.store.privacy.quizAttemptsOf([reader])).length,
+      reading: (await this.store.campaigns.reachFor(reader, {})).length,
+      followed: followed.map((id) => titles.get(id)).filter((t): t is string => !!t),
+    }
   }
 
   /** Names after a cue word in her messages, ratings and her own timeline notes (a reopen reason …). */

@@ -6,25 +6,48 @@ import type { AuditAction } from '../../domain/audit-words.js'
 export interface PrivacyNotice {
   version: string
   title: string
+  /**
+   * What she reads before she agrees (about 250 characters, one screen in 关怀模式, one chat bubble): her rights first
+   * and where to use them, what deletion reaches, then what is kept and for how long; `text` is one tap (or "全文") away.
+   */
+  summary: string
+  /** The whole notice: every kind of record kept, for what, who sees it, and her rights in full. */
   text: string
+  /**
+   * What changed from the version before, in one line, said first to whoever agreed to that one and is asked again
+   * (the chat, 我的): a notice put before her again without a word of why reads as the same one, asked twice.
+   */
+  whatChanged?: string
 }
 
 /**
  * What a resident reads and agrees to before their first message (PIPL arts. 17 and 19).
- * The version changes when what is kept, why or for how long changes (that needs consent
- * again, art. 14); saying more plainly how to use one's rights does not.
+ * The version changes when what is kept, why or for how long changes, or what she is promised of
+ * her rights (that needs consent again, art. 14); saying the same more plainly does not.
+ *
+ * v2: v1 promised that deletion clears 聊天记录 and that her phone is corrected in 我的—我的信息, untrue of what she
+ * wrote in the chat, which was another account; now the chat can be joined to her mini-program account, and the
+ * notice says what deletion reaches in each place. Those who agreed to v1 are asked again before their next message.
  */
 export const PRIVACY_NOTICE: PrivacyNotice = {
-  version: 'v1',
+  version: 'v2',
   title: '个人信息保护说明',
-  // Every kind of record the export returns is named here, in her words, with what it is for (PIPL art. 17):
-  // the version stays v1, since what is kept did not change, only the notice now names all of it.
+  whatChanged: '说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。',
+  summary: [
+    '您的权利：随时可以查看、删除您的信息，撤回还没答复的留言，撤回同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。',
+    '删除：在小程序里删，只删小程序里的；在聊天里删，只删聊天里的。在小程序“我的”里把聊天里的留言放到小程序以后，要在小程序里删，两边一起删。',
+    '我们保存：您的留言、照片、所在区域、您留的电话和办理经过，只给办理的代表和联络站看，电话加密保存。',
+    '保存多久：留言办结后保存三年，之后去掉姓名、电话等，只留内容做统计。',
+    '用问卷、答题等其他功能时保存什么，请看全文。',
+  ].join('\n'),
+  // Every kind of record the export returns is named here, in her words, with what it is for (PIPL art. 17).
   text: [
     '为把您的意见建议转交给人大代表并跟踪办理，我们会保存：您的留言内容和图片、您选择的所在区域、您主动留下的联系电话，以及办理过程记录。',
-    '您使用其他功能时，我们还会保存：您的微信账号标识和您同意给我们的微信绑定手机号（用来登录、留言时填电话）；您订阅的微信通知；您填写的问卷答案和对文件草稿的意见；您参加的答题和得分（得分排名只显示“群众”和编号，不显示姓名）；您打开过的学习材料和学习心得；您报名公民旁听时留下的姓名；您提出的民生实事项目建议和照片；通过联络助手（微信聊天）留言时，您的微信联系人和聊天中的留言内容。',
+    '您使用其他功能时，我们还会保存：您的微信账号标识和您同意给我们的微信绑定手机号（用来登录、留言时填电话）；您订阅的微信通知；您填写的问卷答案和对文件草稿的意见；您参加的答题和得分（得分排名只显示“群众”和编号，不显示姓名）；您打开过的学习材料和学习心得；您报名公民旁听时留下的姓名；您提出的民生实事项目建议和照片；通过留言小助手（微信聊天）留言时，您的微信联系人和聊天中的留言内容。',
     '这些信息只用于办理您的留言和您使用的这些功能：由负责的人大代表和代表联络站工作人员查看；匿名留言时，代表和工作人员看不到您是谁。电话号码加密保存，仅负责办理的代表可查看完整号码，每次查看都有记录。图片只给能看这条留言的人看，上传时会去掉照片里的拍摄地点等信息。',
-    '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话（在“我的—我的信息”里，或联系联络站）；撤回尚未答复的留言；撤回同意（撤回后不能再留言，已提交的留言照常办理）；申请删除您的个人信息。',
-    '删除后，您的账号、电话、图片、订阅和聊天记录都会清除；已提交的留言和问卷只保留去掉个人信息后的内容用于统计。办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。',
+    '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话；撤回尚未答复的留言；撤回同意（撤回后不能再留言，已提交的留言照常办理）；申请删除您的个人信息。在小程序里，这些都在“我的—我的信息”里；在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”；也可以联系联络站。',
+    '小程序和微信聊天里的留言，起初分开保存：小程序里看不到您在聊天里发的留言，聊天里发的留言要在聊天里查看、删除。您在小程序“我的”里取一个码，在微信聊天里发给留言小助手，再回到小程序确认那个微信是您本人的，聊天里发的留言就放到小程序里，在“我的留言”里都能看到，也能在“我的信息”里查看、更正电话和删除；聊天照常可以用，也可以在“我的”里解除。',
+    '删除后，您的账号、电话、图片和订阅都会清除：在小程序里删除，清除小程序里的；在聊天里删除，清除聊天里的，包括聊天记录。两边放到一起以后，要在小程序里删除（为了防止别人用聊天删掉您的账号，聊天里不能删），两边的都会清除，包括聊天记录。已提交的留言和问卷只保留去掉个人信息后的内容用于统计。办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。',
     '我们会去掉您写在留言里的姓名、电话、门牌号等；个别写法特殊的称呼可能没能识别出来，如有发现，请联系联络站处理。',
   ].join('\n'),
 }
@@ -32,6 +55,8 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
 /** Audit actions of a person's consent: their history is part of what they can export. */
 const GIVEN = 'privacy.consent.given'
 const WITHDRAWN = 'privacy.consent.withdrawn'
+/** Her chat joined to this account: its `from` is the chat person, whose consents are hers. */
+const JOINED = 'privacy.chat_joined'
 
 export class PrivacyService {
   constructor(
@@ -63,20 +88,26 @@ export class PrivacyService {
     return user
   }
 
-  /** Oldest first. */
+  /** Oldest first; with what she agreed to in the chat before she joined it to this account (chat-join.ts). */
   async consentHistory(userId: string) {
     const entries: Array<{ action: string; version: string | null; at: Date }> = []
-    let cursor: string | null = null
-    do {
-      const page = await this.store.audit.list({ targetId: userId, limit: 100, cursor })
-      for (const e of page.items) {
-        if (e.action === GIVEN || e.action === WITHDRAWN) {
-          entries.push({ action: e.action === GIVEN ? 'given' : 'withdrawn', version: (e.details.version as string | null) ?? null, at: e.at })
+    const people = [userId]
+    for (let i = 0; i < people.length; i++) {
+      let cursor: string | null = null
+      do {
+        const page = await this.store.audit.list({ targetId: people[i], limit: 100, cursor })
+        for (const e of page.items) {
+          if (e.action === GIVEN || e.action === WITHDRAWN) {
+            entries.push({ action: e.action === GIVEN ? 'given' : 'withdrawn', version: (e.details.version as string | null) ?? null, at: e.at })
+          }
+          const from = e.action === JOINED ? e.details.from : null
+          if (typeof from === 'string' && !people.includes(from)) people.push(from)
         }
-      }
-      cursor = page.nextCursor
-    } while (cursor)
-    return entries.reverse()
+        cursor = page.nextCursor
+      } while (cursor)
+    }
+    // Each person's entries came newest first; stable, so entries of one instant keep their order.
+    return entries.reverse().sort((a, b) => a.at.getTime() - b.at.getTime())
   }
 
   /** Typed as AuditTrail.record's action: the 操作记录 page has words for it. */

@@ -1,4 +1,6 @@
 import type { Clock } from '../../clock.js'
+import { readableAppraisalResults, type AppraisalSeal } from '../../domain/appraisal-seal.js'
+import { officeToAsk } from '../../domain/office-name.js'
 import { subtree } from '../../domain/region-tree.js'
 import { surveyPhase, surveyQuestion, type Question, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import { surveyResults, type SurveyResults } from '../../domain/survey-tally.js'
@@ -23,16 +25,17 @@ export const OWN_APPRAISAL = '代表本人不参加对自己的评议'
 const REPORT_NOT_YET = '述职评议还没有开始，开始后可以在这里看代表的述职报告'
 const REPORT_OVER = '述职评议已经结束，这里不再提供代表的述职报告'
 
-/** Fewer answers than this and the deputy sees only the count, closed or not (the office still sees all). */
-export const APPRAISAL_MIN_SHOWN = 5
-
-/** One 述职评议 with its tally; `sealed`: the answers held back (the deputy's view before the close, or with too few raters), the count kept. */
+/**
+ * One 述职评议 with its tally as anyone may read it; `sealed`: the answers held back (before the close, or with too
+ * few raters: domain/appraisal-seal.ts), the count kept; `seal` says which.
+ */
 export interface AppraisalWithResults {
   appraisal: AppraisalRecord
   survey: SurveyRecord
   phase: SurveyPhase
   results: SurveyResults
   sealed: boolean
+  seal: AppraisalSeal | null
 }
 
 /**
@@ -81,7 +84,7 @@ export class RecordAppraisals {
   ) {}
 
   async open(staff: StaffPrincipal, deputyId: string, input: { year: number; opensAt: Date; closesAt: Date }) {
-    if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError('述职评议由人大常委会办公室开启', 'organizers_only')
+    if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError(`述职评议由${await this.officeToAsk(staff)}开启`, 'organizers_only')
     // Well-formed times in the wrong order: 422, as a survey's (DESIGN.md: 400 is for what the schema refuses).
     if (input.closesAt <= input.opensAt)
       throw new UnprocessableError('评议时间有误', [{ path: 'body.closesAt', message: '结束时间应晚于开始时间' }], 'invalid_appraisal')
@@ -195,20 +198,26 @@ export class RecordAppraisals {
   }
 
   /**
-   * The deputy's own 述职评议. Its results only once it has closed: 不记名 would not hold if he watched them move while
-   * a resident rated in front of him or just after his visit (a ballot is sealed until its close alike). Until then he
-   * learns how many have taken part. Closed with fewer than APPRAISAL_MIN_SHOWN answers, they stay sealed: he often
-   * knows whom he asked, and with two or three raters one 不满意 points at a person.
+   * The deputy's own 述职评议: its results only once it has closed with enough raters (domain/appraisal-seal.ts);
+   * until then he learns how many have taken part.
    */
   async ofDeputy(deputyId: string) {
-    return (await this.withResults(await this.deps.store.appraisals.ofDeputy(deputyId))).map((x) =>
-      x.phase === 'closed' && x.results.responses >= APPRAISAL_MIN_SHOWN ? x : { ...x, sealed: true, results: { ...x.results, questions: [], articles: [] } },
-    )
+    return this.withResults(await this.deps.store.appraisals.ofDeputy(deputyId))
   }
 
-  /** The office's view of one deputy's 述职评议: organizers and admins whose scope holds the deputy. */
+  /** The office a clerk is sent to for what only the office does here: her district's, or the whole installation's. */
+  private async officeToAsk(staff: StaffPrincipal): Promise<string> {
+    return officeToAsk(staff, await this.deps.directory.prepared())
+  }
+
+  /**
+   * The office's view of one deputy's 述职评议: organizers and admins whose scope holds the deputy. Sealed by the same
+   * rule as his: the office follows the turnout while it runs, and reads the ratings once it has closed with enough
+   * raters (staff watching the average move could tell who rated how as well as he could).
+   */
   async forStaff(staff: StaffPrincipal, deputyId: string) {
-    if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError('述职评议结果仅向代表本人和人大常委会办公室公开', 'office_only')
+    if (staff.role !== 'organizer' && staff.role !== 'admin')
+      throw new ForbiddenError(`述职评议结果仅向代表本人和${await this.officeToAsk(staff)}公开`, 'office_only')
     await this.deps.scope.deputy(staff, deputyId)
     return this.withResults(await this.deps.store.appraisals.ofDeputy(deputyId))
   }
@@ -223,13 +232,15 @@ export class RecordAppraisals {
     return { survey: mine.survey, lines: appraisalPosterLines(mine.phase) }
   }
 
+  /** Each appraisal with its tally, sealed as domain/appraisal-seal.ts says for everyone who reads it. */
   private async withResults(list: AppraisalRecord[]): Promise<AppraisalWithResults[]> {
     const now = this.deps.clock.now()
     return Promise.all(
       list.map(async (a) => {
         const survey = (await this.deps.store.surveys.get(a.surveyId)) as SurveyRecord
-        const results = surveyResults(survey, await this.deps.store.surveys.tallies(a.surveyId, ''))
-        return { appraisal: a, survey, phase: surveyPhase(survey, now), results, sealed: false }
+        const phase = surveyPhase(survey, now)
+        const { results, seal } = readableAppraisalResults(phase, surveyResults(survey, await this.deps.store.surveys.tallies(a.surveyId, '')))
+        return { appraisal: a, survey, phase, results, sealed: seal !== null, seal }
       }),
     )
   }

@@ -6,7 +6,9 @@ import { SuggestionBook, type SuggestionStore } from './suggestion-book.js'
 import { SuggestionConversion } from './suggestion-conversion.js'
 import { SuggestionDeadlines } from './suggestion-deadlines.js'
 import { SuggestionDrafts } from './suggestion-drafts.js'
+import type { SuggestionAudit } from './suggestion-audit.js'
 import { SuggestionOffice } from './suggestion-office.js'
+import { SuggestionPressing } from './suggestion-pressing.js'
 import { SuggestionUnits } from './suggestion-units.js'
 
 /** The 代表建议 services, sharing one SuggestionBook. */
@@ -17,11 +19,15 @@ export function createSuggestionServices(deps: {
   timeZone: string
   uploads: Uploads
   submitter: Pick<CaseSubmitter, 'submit'>
+  /** The office's decisions go to the 操作记录. */
+  audit: SuggestionAudit
 }) {
   const book = new SuggestionBook(deps)
   return {
     suggestionDrafts: new SuggestionDrafts(book, deps.uploads),
-    suggestionOffice: new SuggestionOffice(book, new SuggestionConversion(book, deps.submitter)),
+    suggestionOffice: new SuggestionOffice(book, new SuggestionConversion(book, deps.submitter), deps.audit),
+    /** 催办 and 督办 of the units still owing an answer. */
+    suggestionPressing: new SuggestionPressing(book, deps.audit),
     suggestionUnits: new SuggestionUnits(book),
     suggestionDeadlines: new SuggestionDeadlines(book),
     /** What presenting a suggestion needs now: today's local date and signed links to its attachments. */

@@ -1,12 +1,13 @@
 import { dayText } from '../../domain/dates.js'
 import { deadlineNotices } from '../../domain/suggestion-due.js'
-import { HANDLING_STATUSES, unitIdsOf } from '../../domain/suggestion.js'
+import { HANDLING_STATUSES } from '../../domain/suggestion.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import type { SuggestionBook } from './suggestion-book.js'
+import { owingUnitIds } from './suggestion-pressing.js'
 
 /**
  * Reminders and escalation for suggestions being handled, as the SLA clocks do for cases:
- * units 15 and 3 days before the deadline, the office once it has passed. Messages only, no
+ * units 15 and 3 days before the deadline, the office and the units owing it once it has passed. Messages only, no
  * change to the record (a reminder must never collide with a unit answering); the dedupe
  * keys carry the deadline, so each is sent once, and again after an extension moves it.
  */
@@ -26,8 +27,7 @@ export class SuggestionDeadlines {
         reminded++
         const left = notice.daysLeft ? `还有 ${notice.daysLeft} 天到期` : '今天到期'
         // A co-unit that gave its opinion this round owes nothing more; the lead always owes the answer.
-        const owing = unitIdsOf(s).filter((u) => u === s.assignment!.leadUnit.id || !s.answers.some((x) => x.unit.id === u && x.round === s.round))
-        for (const to of await this.book.unitStaff(owing))
+        for (const to of await this.book.unitStaff(owingUnitIds(s)))
           messages.push(
             this.book.message(
               s,
@@ -50,6 +50,17 @@ export class SuggestionDeadlines {
             `overdue:${deadline}`,
           ),
         )
+        // The units too, once per deadline: before, only the office heard, and a unit past it was reminded by nobody.
+        for (const to of await this.book.unitStaff(owingUnitIds(s)))
+          messages.push(
+            this.book.message(
+              s,
+              to,
+              'suggestion.overdue_unit',
+              `代表建议 ${s.number}《${s.title}》已超过办理期限（${dayText(deadline)}），还没有答复，请尽快答复；确需更多时间的，请在“交办建议”里申请延期。`,
+              `overdue:${deadline}:${to.id}`,
+            ),
+          )
       }
     }
     if (messages.length) await this.book.store.outbox.enqueue(messages)

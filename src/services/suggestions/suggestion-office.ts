@@ -1,10 +1,19 @@
 import { dayText } from '../../domain/dates.js'
 import { addDays, addMonths } from '../../domain/suggestion-due.js'
 import { suggestionStats } from '../../domain/suggestion-stats.js'
-import { lapsePendingRequests, SUGGESTION_STATUS_LABELS, type ReviewDecision, type SuggestionRecord, type SuggestionStatus } from '../../domain/suggestion.js'
+import {
+  HANDLING_STATUSES,
+  lapsePendingRequests,
+  SUGGESTION_STATUS_LABELS,
+  type ReviewDecision,
+  type SuggestionRecord,
+  type SuggestionStatus,
+} from '../../domain/suggestion.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
-import type { OutboxMessage } from '../../store/ports.js'
+import { decodeCursorMatching, encodeCursor } from '../../store/cursor.js'
+import type { OutboxMessage, Page } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { recordSuggestionDecision, type SuggestionAudit } from './suggestion-audit.js'
 import type { SuggestionBook } from './suggestion-book.js'
 import type { SuggestionConversion } from './suggestion-conversion.js'
 
@@ -40,15 +49,31 @@ const MAX_DEADLINE_MONTHS = 12
 /** What a suggestion may be merged into: one still ahead of its answer, which will be handled with the other's. */
 const MERGE_TARGETS: SuggestionStatus[] = ['submitted', 'accepted', 'assigned', 'rehandling']
 
+/** What the 工作概览 card counts of an office's suggestions: what waits for it, and what its units owe late. */
+export interface SuggestionSummary {
+  /** 待审查 */
+  submitted: number
+  /** 已立案待交办 */
+  accepted: number
+  /** Still with the units past the deadline (the list's 只看已超期), and of those 重点督办. */
+  overdue: number
+  overdueKey: number
+}
+
+/** The overdue list's order and cursor: the earliest deadline (the longest overdue) first. */
+const overdueKey = (s: SuggestionRecord) => `${s.assignment!.deadline}|${s.id}`
+const OVERDUE_CURSOR = /^\d{4}-\d{2}-\d{2}\|sg-/
+
 /** The congress office's side: review, assign, decide units' requests, publish, count. */
 export class SuggestionOffice {
   constructor(
     private readonly book: SuggestionBook,
     private readonly conversion: SuggestionConversion,
+    private readonly audit: SuggestionAudit,
   ) {}
 
-  list(staff: StaffPrincipal, q: OfficeListQuery) {
-    return this.book.store.suggestions.search({
+  async list(staff: StaffPrincipal, q: OfficeListQuery): Promise<Page<SuggestionRecord>> {
+    const filter = {
       districtIds: this.book.officeDistricts(staff),
       statuses: q.status ? [q.status] : undefined,
       year: q.year,
@@ -56,9 +81,31 @@ export class SuggestionOffice {
       q: q.q,
       keySupervision: q.keySupervision,
       deadlineBefore: q.overdue ? this.book.today() : undefined,
-      cursor: q.cursor,
-      limit: q.limit,
+    }
+    if (!q.overdue) return this.book.store.suggestions.search({ ...filter, cursor: q.cursor, limit: q.limit })
+    // 只看已超期 is what to press first: the longest overdue on top, as the inbox's overdue list. Few enough
+    // (those still with the units past their deadline) to order here rather than in each adapter.
+    const after = decodeCursorMatching(q.cursor, OVERDUE_CURSOR)
+    const ordered = (await this.book.store.suggestions.all(filter)).sort((a, b) => (overdueKey(a) < overdueKey(b) ? -1 : 1))
+    const rest = after === null ? ordered : ordered.filter((s) => overdueKey(s) > after)
+    const items = rest.slice(0, q.limit)
+    return { items, nextCursor: rest.length > q.limit ? encodeCursor(overdueKey(items[items.length - 1])) : null }
+  }
+
+  /** The figures of the office's 工作概览 card, in the organizer's districts only. */
+  async summary(staff: StaffPrincipal): Promise<SuggestionSummary> {
+    const today = this.book.today()
+    const open = await this.book.store.suggestions.all({
+      districtIds: this.book.officeDistricts(staff),
+      statuses: ['submitted', 'accepted', ...HANDLING_STATUSES],
     })
+    const overdue = open.filter((s) => HANDLING_STATUSES.includes(s.status) && s.assignment!.deadline < today)
+    return {
+      submitted: open.filter((s) => s.status === 'submitted').length,
+      accepted: open.filter((s) => s.status === 'accepted').length,
+      overdue: overdue.length,
+      overdueKey: overdue.filter((s) => s.assignment!.keySupervision).length,
+    }
   }
 
   get(staff: StaffPrincipal, id: string) {
@@ -84,21 +131,39 @@ export class SuggestionOffice {
       case 'accept':
         s.status = 'accepted'
         this.book.note(s, actor, 'accepted', '审查通过，立案', now)
-        return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已立案，将交有关单位办理。`, 'accepted')])
+        return this.audited(
+          staff,
+          'suggestion.accepted',
+          await this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已立案，将交有关单位办理。`, 'accepted')]),
+        )
       case 'return':
         s.status = 'returned'
         this.book.note(s, actor, 'returned', `退回：${r.reason}`, now)
-        return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》被退回：${r.reason}`, 'returned')])
+        return this.audited(
+          staff,
+          'suggestion.returned',
+          await this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》被退回：${r.reason}`, 'returned')]),
+        )
       case 'merge':
-        return this.merge(staff, s, r.mergeInto!, tellDeputy)
+        return this.audited(staff, 'suggestion.merged', await this.merge(staff, s, r.mergeInto!, tellDeputy))
       case 'convert': {
         const caseRef = await this.conversion.toCase(s)
         s.status = 'converted'
         s.convertedCaseId = caseRef.id
         this.book.note(s, actor, 'converted', `转为群众留言办理，编号 ${caseRef.ticket}`, now)
-        return this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已转为群众留言 ${caseRef.ticket} 办理。`, 'converted')])
+        const saved = await this.book.save(s, [tellDeputy(`您的建议 ${s.number}《${s.title}》已转为群众留言 ${caseRef.ticket} 办理。`, 'converted')])
+        return this.audited(staff, 'suggestion.converted', saved)
       }
     }
+  }
+
+  /**
+   * Writes the decision just saved to the audit log, in the words of its timeline entry (the last one),
+   * and hands the record on. After the save: a decision refused or lost to a conflict is no entry.
+   */
+  private async audited(staff: StaffPrincipal, action: Parameters<typeof recordSuggestionDecision>[2], s: SuggestionRecord): Promise<SuggestionRecord> {
+    await recordSuggestionDecision(this.audit, staff, action, s, s.timeline.at(-1)?.text ?? '')
+    return s
   }
 
   async assign(staff: StaffPrincipal, id: string, a: AssignmentInput): Promise<SuggestionRecord> {
@@ -157,7 +222,7 @@ export class SuggestionOffice {
             `assigned:${to.id}`,
           ),
         )
-    return this.book.save(s, messages)
+    return this.audited(staff, 'suggestion.assigned', await this.book.save(s, messages))
   }
 
   async decideRequest(staff: StaffPrincipal, id: string, requestId: string, approve: boolean, note: string | null) {
@@ -190,7 +255,7 @@ export class SuggestionOffice {
     const messages = (await this.book.unitStaff([...told])).map((to) =>
       this.book.message(s, to, 'suggestion.request_decided', `建议 ${s.number}《${s.title}》：${text}。`, `request:${request.id}:${to.id}`),
     )
-    return this.book.save(s, messages)
+    return this.audited(staff, approve ? 'suggestion.request_approved' : 'suggestion.request_denied', await this.book.save(s, messages))
   }
 
   /**
@@ -209,7 +274,7 @@ export class SuggestionOffice {
     if (deputy && deputy.active !== false) throw new ConflictError(`${s.deputy.name}代表仍在任，请由代表本人评价`, [], 'deputy_in_office')
     s.status = 'closed'
     this.book.note(s, this.book.officeActor(staff), 'closed', `领衔代表${s.deputy.name}已离任，由人大常委会办公室办结（未评价）`)
-    return this.book.save(s)
+    return this.audited(staff, 'suggestion.closed', await this.book.save(s))
   }
 
   async publish(staff: StaffPrincipal, id: string, published: boolean) {
@@ -218,12 +283,12 @@ export class SuggestionOffice {
     if (s.published === published) return s
     s.published = published
     this.book.note(s, this.book.officeActor(staff), published ? 'published' : 'unpublished', published ? '答复向社会公开' : '撤回公开')
-    return this.book.save(s)
+    return this.audited(staff, published ? 'suggestion.published' : 'suggestion.unpublished', await this.book.save(s))
   }
 
   async stats(staff: StaffPrincipal, year: number) {
     const records = await this.book.store.suggestions.all({ year, districtIds: this.book.officeDistricts(staff) })
-    return { year, ...suggestionStats(records, (at) => this.book.today(at)) }
+    return { year, ...suggestionStats(records, (at) => this.book.today(at), this.book.today()) }
   }
 
   /** Joins a suggestion into a similar one: its deputies become co-signers there, its cases move along. */

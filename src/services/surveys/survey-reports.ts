@@ -1,9 +1,10 @@
 import type { Clock } from '../../clock.js'
+import { APPRAISAL_SEAL_WORDS, appraisalSeal, type AppraisalSeal } from '../../domain/appraisal-seal.js'
 import { GONE } from '../../domain/choice-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { normalizeCode } from '../../domain/routing-index.js'
 import { OPINION_OUTCOME_LABELS, surveyPhase, type Question, type SurveyRecord, type SurveyResponse, type AnswerValue } from '../../domain/survey.js'
-import { ballotOutcome, mergeIncrements, scopeOf, surveyResults, tieWords, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
+import { ballotOutcome, mergeIncrements, RESPONSES, scopeOf, surveyResults, tieWords, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -12,6 +13,15 @@ import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { SurveyService, SurveyView } from './surveys.js'
 import type { BallotCount } from './ballot-count.js'
 import { KIND_WORDS } from './survey-words.js'
+
+/** The 述职评议 a questionnaire belongs to, as its survey page tells it: whose, which year, and why its answers are held back now. */
+export interface SurveyAppraisal {
+  deputyId: string
+  deputyName: string
+  year: number
+  /** Null once its answers may be read (closed with enough raters). */
+  seal: AppraisalSeal | null
+}
 
 export interface ResultFilter {
   districtId?: string
@@ -23,14 +33,14 @@ type Place = ResultFilter & { districtIds?: string[]; stationIds?: string[] }
 
 /**
  * Results read from the running tallies (never a scan of responses), text answers page by
- * page, the CSV export. A ballot's tallies stay hidden until it closes; filters by place
- * exist only for named surveys (anonymous ones are counted in total only). A ballot is read
+ * page, the CSV export. A ballot's tallies stay hidden until it closes (a 述职评议's too, and with few raters after);
+ * filters by place exist only for named surveys (anonymous ones are counted in total only). A ballot is read
  * whole by everyone who reads it, and its sheet is its counts: a secret vote is never told
  * by a place small enough to be one deputy's.
  */
 export class SurveyReports {
   constructor(
-    private readonly store: Pick<Store, 'regions' | 'surveys'>,
+    private readonly store: Pick<Store, 'regions' | 'surveys' | 'appraisals' | 'deputies'>,
     private readonly surveys: SurveyService,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -55,6 +65,7 @@ export class SurveyReports {
     }
     const place = await this.within(view, filter)
     this.scope(s, place)
+    await this.refuseSealedAppraisal(s)
     return { survey: s, phase, results: surveyResults(s, await this.tallies(s, place)), ballot: null }
   }
 
@@ -64,6 +75,8 @@ export class SurveyReports {
     // Each text is one person's words from one place: an organizer reads only their own places'
     // even where the survey is anonymous and its counts are the city's (as the sheet's rows).
     this.scope(s, query)
+    // A 述职评议's written words are its residents' as much as its ratings: held back by the same rule.
+    await this.refuseSealedAppraisal(s)
     const place = await this.ownPart(view, query)
     const q = s.questions.find((x) => x.id === query.questionId)
     if (!q || q.type !== 'text')
@@ -92,6 +105,7 @@ export class SurveyReports {
       if (surveyPhase(s, this.clock.now()) !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
       return { title: `${s.title}-计票结果`, csv: await csvSheet(ballotSheet(await this.outcome(s))) }
     }
+    await this.refuseSealedAppraisal(s)
     const stations = await this.surveys.stations()
     const stationCodes = new Set([...stations.values()].map((st) => normalizeCode(st.code)))
     const seen = await this.surveys.answersSeen(view)
@@ -164,6 +178,34 @@ export class SurveyReports {
     if (region?.kind === 'district') return
     const message = region ? `“${region.name}”不是区县，请选一个区县，或不加筛选` : `${GONE.district}，请重新选择，或不加筛选`
     throw new UnprocessableError('只能按区县筛选', [{ path: 'query.districtId', message }], 'not_a_district')
+  }
+
+  /**
+   * A 述职评议's questionnaire is read here by the same rule as on the deputy's record (domain/appraisal-seal.ts):
+   * its ratings and answer sheets wait for the close, and stay unread with too few raters; the count of answers
+   * stays on the survey's page.
+   */
+  private async refuseSealedAppraisal(s: SurveyRecord) {
+    if (!(await this.store.appraisals.bySurvey(s.id))) return
+    const seal = await this.sealOf(s)
+    if (seal) throw new ConflictError(APPRAISAL_SEAL_WORDS[seal], [], 'appraisal_sealed')
+  }
+
+  /**
+   * Whether the questionnaire is a 述职评议's, and whose: its survey page says so and sends the office to the deputy's
+   * record, where it is managed, and offers nothing the server would refuse while it is sealed. Null for any other survey.
+   */
+  async appraisalOf(s: SurveyRecord): Promise<SurveyAppraisal | null> {
+    const appraisal = await this.store.appraisals.bySurvey(s.id)
+    if (!appraisal) return null
+    const deputy = await this.store.deputies.get(appraisal.deputyId)
+    return { deputyId: appraisal.deputyId, deputyName: deputy?.name ?? '', year: appraisal.year, seal: await this.sealOf(s) }
+  }
+
+  /** A 述职评议's seal now, by its count of raters (domain/appraisal-seal.ts). */
+  private async sealOf(s: SurveyRecord): Promise<AppraisalSeal | null> {
+    const raters = (await this.store.surveys.tallies(s.id, scopeOf({}))).find((r) => r.questionId === RESPONSES && r.bucket === '')?.count ?? 0
+    return appraisalSeal(surveyPhase(s, this.clock.now()), raters)
   }
 
   /** A closed ballot's outcome: the whole ballot's counters, on the roll as it counted at the close (BallotCount). */

@@ -162,6 +162,15 @@ export class SurveyService {
   }
 
   async create(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
+    return this.write(staff, await this.prepare(staff, draft), !!draft.id)
+  }
+
+  /**
+   * The survey `create` would write, checked as it checks (422 on what cannot be published), written nowhere: for a
+   * caller with a write of its own to make between the checks and the survey's (提交代表票决 first fixes the year's
+   * candidates, then writes the ballot listing them), which then calls `write`.
+   */
+  async prepare(staff: StaffPrincipal, draft: SurveyDraft): Promise<SurveyRecord> {
     const now = this.clock.now()
     const scope = await this.directory.scopeOf(staff)
     const within = scope.kind === 'regions' ? scope : null
@@ -208,6 +217,15 @@ export class SurveyService {
     // Refused even as a draft: a draft's audience cannot be corrected later.
     const nobody = record.audienceDeputyIds && draft.audience ? emptyAudienceProblem(draft.audience, record.audienceDeputyIds.length) : null
     if (nobody) throw new UnprocessableError(nobody.message, [{ path: 'body.audience', message: nobody.detail }], 'no_audience')
+    return record
+  }
+
+  /**
+   * Writes a survey `prepare` made, with its notices (published at once unless a draft). `idAsked`: its id was the caller's (SurveyDraft.id), and a
+   * survey already stored under it is 409 survey_exists.
+   */
+  async write(staff: StaffPrincipal, record: SurveyRecord, idAsked: boolean): Promise<SurveyRecord> {
+    const now = record.createdAt
     for (let attempt = 0; ; attempt++) {
       try {
         // Published as it is made: the roll hears of a ballot once (dedupe keys per deputy), in the same write.
@@ -219,8 +237,8 @@ export class SurveyService {
         return created
       } catch (err) {
         // The id asked for is taken: this survey was made already, by an earlier request (see SurveyDraft.id).
-        if (err instanceof ConflictError && draft.id && (await this.store.surveys.get(draft.id)))
-          throw new ConflictError(draft.kind === 'ballot' ? '这次票决已经建立' : '这份问卷已经建立', [], 'survey_exists')
+        if (err instanceof ConflictError && idAsked && (await this.store.surveys.get(record.id)))
+          throw new ConflictError(record.kind === 'ballot' ? '这次票决已经建立' : '这份问卷已经建立', [], 'survey_exists')
         // 32^8 codes: a clash is rare, and another draw settles it.
         if (!(err instanceof ConflictError) || attempt >= 3) throw err
       }

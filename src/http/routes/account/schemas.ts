@@ -15,3 +15,5 @@ export const subscriptionsBody = z.strictObject({
   /** wx.requestSubscribeMessage's answer: templateId → accept | reject | ban | filter. */
   results: z.record(z.string().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter'])),
 })
+/** Her answer names the request she was shown (ChatJoinRequest.id), never merely "the one waiting now". */
+export const chatJoinParam = z.strictObject({ id: z.string().regex(/^cj-[0-9a-f-]{36}$/, '编号不对') })

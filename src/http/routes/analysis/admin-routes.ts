@@ -63,7 +63,7 @@ export function adminAnalysisRoutes(deps: AnalysisRouteDeps) {
     const { scope, week } = reportOf(ctx)
     const { report } = await deps.weeklyReports.read(ctx.state.staff, scope, week)
     ctx.type = 'text/csv; charset=utf-8'
-    const { fileName, csv } = await deps.weeklyReports.csvFile(report)
+    const { fileName, csv } = await deps.weeklyReports.csvFile(scope, report)
     ctx.set('Content-Disposition', `attachment; filename="weekly-report.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = csv

@@ -2,9 +2,10 @@ import Router from '@koa/router'
 import type { BotCases } from '../../../services/bot/bot-cases.js'
 import type { BotPeople } from '../../../services/bot/bot-people.js'
 import type { PersonalDataErasure } from '../../../services/privacy/personal-data-erasure.js'
+import type { PersonalDataOverview } from '../../../services/privacy/personal-data-overview.js'
 import type { PrivacyService } from '../../../services/privacy/privacy.js'
 import { requireBot } from '../../middleware/bot-auth.js'
-import { presentBotResidentBrief } from '../../presenters/bot.js'
+import { presentBotResidentBrief, presentBotStationToAsk } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { CHAT_WITHDRAWN_CONSENT_MESSAGE, chatErasureAnswer } from '../../presenters/privacy-answers.js'
@@ -16,6 +17,8 @@ export interface BotPrivacyRoutesDeps {
   cases: BotCases
   privacy: PrivacyService
   erasure: PersonalDataErasure
+  /** The stations handling her messages: whom the chat tells her to ask where staff must act. */
+  overview: Pick<PersonalDataOverview, 'stations'>
   botSecret: string | null
 }
 
@@ -24,7 +27,7 @@ export interface BotPrivacyRoutesDeps {
  * workflow's own withdraw rule), withdrawing consent and erasing their data — the same
  * services the mini-program's routes call.
  */
-export function botPrivacyRoutes({ people, cases, privacy, erasure, botSecret }: BotPrivacyRoutesDeps) {
+export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, botSecret }: BotPrivacyRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/bot' })
   router.use(requireBot(botSecret))
 
@@ -40,9 +43,16 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, botSecret }:
     ctx.body = { consentVersion: null, message: CHAT_WITHDRAWN_CONSENT_MESSAGE }
   })
 
+  // Her stations, latest first: "留言里的电话写错了" is for their staff to pass on, and she is told where they are.
+  router.get('/people/:personId/stations', async (ctx) => {
+    const { personId } = parse(personParam, ctx.params, 'params')
+    ctx.body = { items: (await overview.stations(await people.principal(personId))).map(presentBotStationToAsk) }
+  })
+
   router.delete('/people/:personId', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
-    ctx.body = chatErasureAnswer(await erasure.erase(await people.principal(personId)))
+    // A mini-program account her chat joined is erased in the mini-program only (ChatJoin.refuseChatErasure).
+    ctx.body = chatErasureAnswer(await erasure.erase(await people.erasable(personId)))
   })
 
   return router

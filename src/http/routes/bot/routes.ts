@@ -199,7 +199,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
 
   router.post('/people/:personId/bind', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
-    ctx.body = await people.bind(personId, parse(bindBody, ctx.state.body, 'body').code)
+    const { code, name } = parse(bindBody, ctx.state.body, 'body')
+    ctx.body = await people.bind(personId, code, name ?? null)
   })
 
   router.get('/people/:personId/deputy/cases', async (ctx) => {

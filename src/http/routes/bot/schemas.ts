@@ -70,11 +70,16 @@ export const commentBody = z.strictObject({ comment: said(500, '请写下您想�
 /** A resident's new words, to find her earlier message about the same matter (as long as a message may be). */
 export const sameMatterBody = z.strictObject({ text: requiredText(2000, '留言内容') })
 export const textBody = z.strictObject({ text: requiredText(2000, '答复内容') })
+/**
+ * Six digits for a deputy's or staff member's code, eight for a resident's own (mp-account.ts RESIDENT_CODE_DIGITS);
+ * `name`: the chat's WeChat name, which a resident is asked about in the mini-program before her chat joins.
+ */
 export const bindBody = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, '绑定码为 6 位数字'),
+    .regex(/^(?:\d{6}|\d{8})$/, '绑定码为 6 位或 8 位数字'),
+  name: cleanedLine().max(100).nullable().optional(),
 })
 export const roomBindBody = z.strictObject({
   personId: z.string().regex(/^mu-[0-9a-f-]{36}$/),

@@ -36,6 +36,8 @@ export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampai
       },
       clock.now(),
     ),
+    /** Whether its 必读 binds this reader: its audience names them; never a follower who chose it. */
+    requiredApplies: d.requiredApplies,
     items: d.items.map((i) => presentItemSummary(i.item, i.read)),
     checkIns: d.checkIns.map(presentCheckIn),
     checkedInToday: d.checkedInToday,
@@ -61,6 +63,12 @@ export function mpCampaignRoutes({ sessions, reading, monthly, clock }: MpCampai
   router.post('/campaigns/:id/follow', async (ctx) => {
     const { id } = parse(campaignIdParam, ctx.params, 'params')
     ctx.body = presentDetail(await reading.follow(readerOf(ctx.state.mpUser), id))
+  })
+
+  /** 不再关注: the caller's own follow, and nobody else's, ends. */
+  router.delete('/campaigns/:id/follow', async (ctx) => {
+    const { id } = parse(campaignIdParam, ctx.params, 'params')
+    ctx.body = presentDetail(await reading.unfollow(readerOf(ctx.state.mpUser), id))
   })
 
   router.post('/campaigns/:id/check-ins', async (ctx) => {

@@ -4,7 +4,7 @@ import type { Clock } from '../../../clock.js'
 import type { CaseQueries } from '../../../services/cases/case-queries.js'
 import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
-import type { CaseUrging } from '../../../services/cases/case-urging.js'
+import type { CaseUrging, UrgePlan } from '../../../services/cases/case-urging.js'
 import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentHandedUpMatch } from '../../presenters/cases.js'
@@ -14,7 +14,19 @@ import { presentInboxRow, presentListTotal, presentNumberSearch } from '../../pr
 import { LIST_COUNT_BOUND, type CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { assignBody, caseIdParam, mergeBody, noteBody, previewBody, reasonBody, staffCasesQuery, statsQuery } from './schemas.js'
+import {
+  assignBody,
+  caseIdParam,
+  mergeBody,
+  noteBody,
+  previewBody,
+  reasonBody,
+  staffCasesQuery,
+  statsQuery,
+  urgeTogetherBody,
+  caseGroupQuery,
+} from './schemas.js'
+import { presentUrgeTogether } from '../../presenters/cases-together.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
 import { withRepliedInTimeNote } from '../../presenters/analysis.js'
 
@@ -53,8 +65,10 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
        * (the console keeps it while paging on, and asks for it on a page it comes back to).
        */
       handedUp: handedUp.map((m) => presentHandedUpMatch(m, timeZone)),
-      /** A number naming nothing of hers but another station's message: said so in words (not its content), else null. */
+      /** A number naming nothing in her scope but another station's or office's message: said so in words (not its content), else null. */
       elsewhere: await queries.numberElsewhere(ctx.state.staff, filters.q, { cursor, found: page.items.length > 0, handedAway: handedUp.length > 0 }),
+      /** Who holds the messages at an office that she sees, as the 在…办 filter (atOffice) names them; null when she sees none. */
+      atOfficeName: page.atOfficeName,
       total: presentListTotal(page.total, LIST_COUNT_BOUND),
     }
   })
@@ -62,6 +76,7 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   /** Counts, medians, shares answered in time and satisfaction; per station, district, topic, deputy or department (述职评议), a page of groups at a time, biggest or worst first. */
   router.get('/cases/stats', async (ctx) => {
     const { groupBy, sort, offset, limit, ...filters } = parse(statsQuery, ctx.query, 'query')
+    // With atOfficeName: whose office holds the messages no station does (the line under 按联络站); null when she sees none.
     ctx.body = withRepliedInTimeNote(await reports.stats(ctx.state.staff, groupBy, filters, { sort, offset, limit }))
   })
 
@@ -105,6 +120,27 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   })
   /** 催办: press the deputy holding it, once a business day (409 already_urged says when and by whom). */
   act('urge', (ctx, id) => urging.urge(ctx.state.staff, id, parse(noteBody, ctx.state.body, 'body').note))
+
+  // ——— 一起催办: a group's messages (a hot issue's) at once, each as 催办 urges it, one notice per deputy ———
+  const urgeAnswer = async (plan: UrgePlan, done: boolean) => {
+    const { tally, deputies } = await urging.tally(plan)
+    const unreached = await deputyReach.unreachedByUrge(deputies.map((d) => d.id))
+    return presentUrgeTogether(
+      tally,
+      deputies.map((d) => ({ name: d.name, count: d.count, unreached: unreached.has(d.id) })),
+      done,
+    )
+  }
+  /** What 一起催办 would do, in words, before she confirms: nothing is written. */
+  router.get('/cases-together/urge', async (ctx) => {
+    const { ids } = parse(caseGroupQuery, ctx.query, 'query')
+    ctx.body = await urgeAnswer(await urging.planTogether(ctx.state.staff, ids), false)
+  })
+  /** 一起催办: the messages of hers that may be urged are; the others are counted by why (其中 1 条不归您管，未催办). */
+  router.post('/cases-together/urge', async (ctx) => {
+    const { ids, note } = parse(urgeTogetherBody, ctx.state.body, 'body')
+    ctx.body = await urgeAnswer(await urging.urgeTogether(ctx.state.staff, ids, note), true)
+  })
 
   /** What routing would decide, without creating anything; only where the caller may see it land. */
   router.post('/routing/preview', async (ctx) => {

@@ -12,7 +12,8 @@ import type { StaffState } from '../../state.js'
 import { presentRegionNode } from '../../presenters/directory.js'
 import { parse } from '../../validate.js'
 import { caseExportQuery, deputyChoicesQuery, mergeChoicesQuery } from './console-schemas.js'
-import { caseIdParam } from './schemas.js'
+import { caseIdParam, caseGroupQuery } from './schemas.js'
+import { presentGroupMerge } from '../../presenters/cases-together.js'
 
 export interface ConsoleCaseRoutesDeps {
   auth: AuthService
@@ -34,8 +35,10 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, deputy
   router.get('/cases.csv', async (ctx) => {
     const { order, ...filters } = parse(caseExportQuery, ctx.query, 'query')
     const rows = await inbox.export(ctx.state.staff, filters, order)
+    // Whose list and which ("澜江区-留言列表-已超期-2026-12-06.csv"): two downloads for one meeting are told apart.
+    const fileName = await inbox.exportFileName(ctx.state.staff, filters)
     ctx.type = 'text/csv; charset=utf-8'
-    ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent('留言列表.csv')}`)
+    ctx.set('Content-Disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = await inboxSheetStream(rows, timeZone, clock.now())
   })
@@ -71,6 +74,12 @@ export function consoleCaseRoutes({ auth, inbox, mergeChoices, dashboard, deputy
       items: found.items.map((m) => presentMergeChoice(m, timeZone, now)),
       numberSearch: found.numberSearch && presentNumberSearch(found.numberSearch),
     }
+  })
+
+  /** 合并办理 of a group's messages (a hot issue's): each station's open ones, and what a merge does; each merge is then POST /cases/:id/merge. */
+  router.get('/cases-together/merge', async (ctx) => {
+    const { ids } = parse(caseGroupQuery, ctx.query, 'query')
+    ctx.body = presentGroupMerge(await mergeChoices.forGroup(ctx.state.staff, ids))
   })
 
   /** 工作概览: an organizer's district, a station clerk's station (with its duty days ahead); scoped like the case list. */

@@ -75,6 +75,10 @@ export const caseIdList = z.preprocess(
       : v,
   z.array(caseId).min(1, '请给出留言编号'),
 )
+/** A group's messages (a hot issue's, as the inbox's `ids` names them) for 一起催办 and 合并办理; how many at most is the service's rule (a 422). */
+export const caseGroupQuery = z.strictObject({ ids: caseIdList })
+/** The same, and one note for every deputy's notice and every message's timeline, as the single 催办's. */
+export const urgeTogetherBody = z.strictObject({ ids: caseIdList, note: noteBody.shape.note })
 export const staffCasesQuery = z.strictObject({
   ...pageQuery,
   status: z.enum(CASE_STATUSES).optional(),

@@ -10,7 +10,16 @@ import { allowRoles, requireStaff } from '../../middleware/auth.js'
 import { presentCycle, presentCycleView, presentProject, presentProposal } from '../../presenters/livelihood.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { ballotBody, ballotResultBody, candidateCreateBody, candidateEditBody, cycleCreateBody, declineBody, livelihoodIdParam } from './schemas.js'
+import {
+  ballotBody,
+  ballotResultBody,
+  candidateCreateBody,
+  candidateEditBody,
+  cycleCreateBody,
+  declineBody,
+  livelihoodIdParam,
+  withdrawBody,
+} from './schemas.js'
 
 export interface AdminLivelihoodDeps {
   auth: AuthService
@@ -50,6 +59,10 @@ export function adminLivelihoodRoutes({ auth, cycles, proposals, candidates, vie
   })
   router.patch('/candidates/:id', office, async (ctx) => {
     ctx.body = presentProject(await candidates.update(ctx.state.staff, id(ctx.params), parse(candidateEditBody, ctx.state.body, 'body')))
+  })
+  router.post('/candidates/:id/withdraw', office, async (ctx) => {
+    const withdrawn = await candidates.withdraw(ctx.state.staff, id(ctx.params), parse(withdrawBody, ctx.state.body ?? {}, 'body').note)
+    ctx.body = { project: presentProject(withdrawn.project), proposals: withdrawn.proposals.map((p) => presentProposal(p, sign)) }
   })
   router.post('/proposals/:id/decline', office, async (ctx) => {
     ctx.body = presentProposal(await candidates.decline(ctx.state.staff, id(ctx.params), parse(declineBody, ctx.state.body, 'body').note), sign)

@@ -57,6 +57,9 @@ export const candidateEditBody = z
 
 export const declineBody = z.strictObject({ note: requiredText(300, '未列入的理由') })
 
+/** 撤回 a candidate: without a note its proposals go back to be sorted; with one they are not taken up, for that reason. */
+export const withdrawBody = z.strictObject({ note: requiredText(300, '不列入的理由').optional() })
+
 export const progressBody = z.strictObject({
   quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '季度应为 1 到 4' }),
   percent: z.number({ error: '请填写完成进度' }).int('完成进度应为整数').min(0, '完成进度在 0 到 100 之间').max(100, '完成进度在 0 到 100 之间'),

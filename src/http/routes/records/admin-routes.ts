@@ -9,7 +9,7 @@ import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
-import { presentActivity, presentAppraisal, presentDeputyYear, presentRecordRow, presentRules } from '../../presenters/records.js'
+import { presentActivity, presentAppraisalToOffice, presentDeputyYear, presentRecordRow, presentRules } from '../../presenters/records.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
@@ -80,7 +80,7 @@ export function adminRecordRoutes({ auth, records, activities, rules, appraisals
 
   router.get('/:deputyId/appraisals', async (ctx) => {
     const { deputyId } = parse(deputyParam, ctx.params, 'params')
-    ctx.body = { items: (await appraisals.forStaff(ctx.state.staff, deputyId)).map(presentAppraisal) }
+    ctx.body = { items: (await appraisals.forStaff(ctx.state.staff, deputyId)).map(presentAppraisalToOffice) }
   })
 
   // 下载海报: the QR code residents of his area scan to rate him (it opens the 述职评议 as its survey poster does).

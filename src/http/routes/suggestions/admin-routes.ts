@@ -1,20 +1,33 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { SuggestionOffice } from '../../../services/suggestions/suggestion-office.js'
+import type { SuggestionPressing } from '../../../services/suggestions/suggestion-pressing.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentSuggestion, type SuggestionView } from '../../presenters/suggestions.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { assignmentBody, decisionBody, officeListQuery, requestIdParam, reviewBody, statsQuery, suggestionIdParam } from './schemas.js'
+import {
+  assignmentBody,
+  decisionBody,
+  officeListQuery,
+  requestIdParam,
+  reviewBody,
+  statsQuery,
+  suggestionIdParam,
+  summaryQuery,
+  superviseBody,
+  urgeBody,
+} from './schemas.js'
 
 export interface AdminSuggestionRoutesDeps {
   auth: AuthService
   office: SuggestionOffice
+  pressing: SuggestionPressing
   view: () => SuggestionView
 }
 
-/** 代表建议 in the console for the congress office: review, assign, decide units' requests, publish, statistics. */
-export function adminSuggestionRoutes({ auth, office, view }: AdminSuggestionRoutesDeps) {
+/** 代表建议 in the console for the congress office: review, assign, press the units, decide their requests, publish, statistics. */
+export function adminSuggestionRoutes({ auth, office, pressing, view }: AdminSuggestionRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/suggestions' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const present = (s: Parameters<typeof presentSuggestion>[0]) => presentSuggestion(s, view())
@@ -26,6 +39,12 @@ export function adminSuggestionRoutes({ auth, office, view }: AdminSuggestionRou
 
   router.get('/stats', async (ctx) => {
     ctx.body = await office.stats(ctx.state.staff, parse(statsQuery, ctx.query, 'query').year)
+  })
+
+  /** The 工作概览 card: 待审查, 待交办, 已超期 (of which 重点督办), in the caller's districts. */
+  router.get('/summary', async (ctx) => {
+    parse(summaryQuery, ctx.query, 'query')
+    ctx.body = await office.summary(ctx.state.staff)
   })
 
   router.get('/:id', async (ctx) => {
@@ -47,6 +66,18 @@ export function adminSuggestionRoutes({ auth, office, view }: AdminSuggestionRou
     const { id, requestId } = parse(requestIdParam, ctx.params, 'params')
     const { approve, note } = parse(decisionBody, ctx.state.body, 'body')
     ctx.body = present(await office.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
+  })
+
+  /** 催办: the units still owing an answer are reminded, once a day (409 already_urged says by whom). */
+  router.post('/:id/urge', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await pressing.urge(ctx.state.staff, id, parse(urgeBody, ctx.state.body, 'body').note))
+  })
+
+  /** 督办: the office's supervision note, on the timeline and told to the units. */
+  router.post('/:id/supervision', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    ctx.body = present(await pressing.supervise(ctx.state.staff, id, parse(superviseBody, ctx.state.body, 'body').note))
   })
 
   /** 代表已离任: the office closes an answered suggestion its departed lead deputy can no longer rate. */

@@ -51,6 +51,7 @@ export const officeListQuery = z.strictObject({
   overdue: flag,
 })
 export const statsQuery = z.strictObject({ year })
+export const summaryQuery = z.strictObject({})
 export const reviewBody = z.strictObject({
   decision: z.enum(['accept', 'merge', 'return', 'convert'], { error: '请选择：立案、并案、退回或转为群众留言' }),
   reason: longText().max(500, '理由最多 500 字').optional(),
@@ -63,6 +64,8 @@ export const assignmentBody = z.strictObject({
   keySupervision: z.boolean().optional(),
   supervisionLeader: singleLine().max(30, '督办领导最多 30 字').nullable().optional(),
 })
+export const urgeBody = z.strictObject({ note: longText().max(300, '附言最多 300 字').optional() })
+export const superviseBody = z.strictObject({ note: requiredText(500, '督办意见') })
 export const decisionBody = z.strictObject({ approve: z.boolean({ error: '请选择同意或不同意' }), note: longText().max(500).nullable().optional() })
 
 export const unitListQuery = z.strictObject({ ...pageQuery, status: z.enum(SUGGESTION_STATUSES).optional() })

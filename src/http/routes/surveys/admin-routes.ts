@@ -45,7 +45,9 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
   const link = (shortCode: string) => qrCodes.surveyLink(shortCode)
   // One number of deputies on the page: the header's 应投票代表 is the 应投 the count and the turnout use.
-  const present = async (s: SurveyRecord) => presentSurvey(s, clock.now(), link(s.shortCode), s.ballot ? await count.counted(s) : null)
+  // A 述职评议's questionnaire says whose it is: its page sends the office to his record and holds back what is sealed.
+  const present = async (s: SurveyRecord) =>
+    presentSurvey(s, clock.now(), link(s.shortCode), s.ballot ? await count.counted(s) : null, await reports.appraisalOf(s))
 
   router.post(
     '/',

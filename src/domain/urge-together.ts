@@ -1,0 +1,84 @@
+/**
+ * 一起催办: the open messages of a group (a hot issue's) urged at once, each by the single 催办's rule,
+ * and one notice per deputy naming how many of his messages are urged. Which messages are urged, why
+ * the others are not, and the words: pure, no I/O.
+ */
+import { nextDeadline, WAITING_STATUSES, type CaseRecord } from './case.js'
+import { mayBeUrged } from './case-urging.js'
+
+/**
+ * Why a message of the group is not urged: outside her scope (or no such message: she is not told which),
+ * in no deputy's hands yet (待分派, at the station or office), answered or finished (已答复, 已办结, 合并,
+ * 撤回, 不予受理), urged today already (the single 催办's once a day per deputy), or changed while it was
+ * being urged (another's step in the same moment).
+ */
+export type UrgeSkip = 'not_yours' | 'not_with_deputy' | 'finished' | 'urged_today' | 'changed'
+export const URGE_SKIPS: readonly UrgeSkip[] = ['not_yours', 'not_with_deputy', 'finished', 'urged_today', 'changed']
+
+/** Why a message she may see is not to be urged now (the single 催办's refusals), or null when it is. */
+export function urgeSkipOf(c: Pick<CaseRecord, 'status' | 'deputyId' | 'mergedInto'>, urgedToday: boolean): UrgeSkip | null {
+  if (!mayBeUrged(c)) return WAITING_STATUSES.includes(c.status) && !c.mergedInto ? 'not_with_deputy' : 'finished'
+  return urgedToday ? 'urged_today' : null
+}
+
+/** Whether the deadline that presses now (受理, else 答复) has passed: what the notices call 已过期限. */
+export const pastDeadline = (c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date) =>
+  (nextDeadline(c)?.getTime() ?? Infinity) < now.getTime()
+
+/** How the group stands, or stood once urged: what is (to be) urged and how many were left out, and why. */
+export interface UrgeTally {
+  urged: number
+  deputies: number
+  /** Of those urged, how many are past their deadline. */
+  overdue: number
+  skipped: Partial<Record<UrgeSkip, number>>
+}
+
+/** Each reason a message is left out, said before (不会催办) or after (未催办) she confirms. */
+const SKIP_WORDS: Record<UrgeSkip, (n: number, done: boolean) => string> = {
+  not_yours: (n, done) => `${n} 条不归您管，${done ? '未催办' : '不会催办'}`,
+  not_with_deputy: (n, done) => `${n} 条还没有交给代表办理，${done ? '未催办' : '不用催办'}，请先分派`,
+  finished: (n) => `${n} 条已经答复或办结，不用催办`,
+  urged_today: (n) => `${n} 条今天已经催办过，同一位代表每天只能催办一次`,
+  changed: (n) => `${n} 条刚刚有了变化（有人在同一时间办理），未催办，请刷新后再看`,
+}
+
+/**
+ * The words before she confirms (`done` false: 将催办 …) and after (已催办 …): the head sentence, then one line for
+ * each reason messages were left out, the first led by 其中 ("其中 1 条不归您管，未催办").
+ */
+export function urgeTallyText(t: UrgeTally, done: boolean): { text: string; skipped: string[] } {
+  const late = t.overdue ? (t.overdue === t.urged ? `，都已过期限` : `，其中 ${t.overdue} 条已过期限`) : ''
+  const text = t.urged
+    ? `${done ? '已催办' : '将催办'} ${t.urged} 条留言，涉及 ${t.deputies} 位代表${late}。`
+    : done
+      ? '没有催办任何留言。'
+      : '这些留言现在没有可以催办的。'
+  const skipped = URGE_SKIPS.filter((s) => t.skipped[s]).map((s, i) => `${i === 0 && t.urged ? '其中 ' : ''}${SKIP_WORDS[s](t.skipped[s]!, done)}。`)
+  return { text, skipped }
+}
+
+/** How many of a deputy's numbers his notice lists before "等": a notice is read on a phone. */
+const TICKETS_LISTED = 10
+
+/**
+ * What a deputy reads when several of his messages are urged at once, in place of one notice a message: who urged,
+ * how many, which (by number), how many are late, and her words ("催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设）：
+ * 20261123-0001、20261123-0002、20261123-0004，其中 2 条已过期限，请尽快办理。附言：…"). `words` is her note, masked and cut
+ * as the single notice's.
+ */
+export function urgedTogetherText(
+  cases: ReadonlyArray<Pick<CaseRecord, 'ticket' | 'topic' | 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>>,
+  names: { deputy: string; staff: string },
+  now: Date,
+  words: string,
+): string {
+  const topics = new Set(cases.map((c) => c.topic))
+  const topic = topics.size === 1 ? `（${cases[0].topic}）` : ''
+  const listed = cases.slice(0, TICKETS_LISTED).map((c) => c.ticket)
+  const more = cases.length > TICKETS_LISTED ? ' 等' : ''
+  const overdue = cases.filter((c) => pastDeadline(c, now)).length
+  const late = overdue ? (overdue === cases.length ? '，都已过期限' : `，其中 ${overdue} 条已过期限`) : ''
+  const to = names.deputy ? `${names.deputy}代表，` : ''
+  return `催办：${to}工作人员${names.staff}催办您的 ${cases.length} 条留言${topic}：${listed.join('、')}${more}${late}，请尽快办理。${words}`
+}

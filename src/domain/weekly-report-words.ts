@@ -1,0 +1,88 @@
+/**
+ * The weekly report's words: the sentences the console's page and the table download (weekly-report-sheet.ts) print
+ * beside its figures, made once on the server from what composeWeeklyReport counted (weekly-report.ts).
+ */
+import { localDate, monthDayText } from './dates.js'
+import { REPORT_COUNTING, unassignedCount, type Trend, type WeeklyReport } from './weekly-report.js'
+import { offsetMs } from './zone-offset.js'
+
+/** A trend as staff read it, in the console and in the CSV alike. */
+export const TREND_WORDS: Record<Trend, string> = { new: '新出现', up: '上升', down: '下降', same: '持平' }
+
+/**
+ * When a report's overdue figures are counted to, in words (截至…): an ended week's last day ("11月29日"), or the
+ * moment a report of a week still running was made ("12月5日 22:48"), as composeWeeklyReport counts them.
+ */
+export function overdueAsOfText(r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>, timeZone: string): string {
+  return r.weekEnd < r.generatedAt ? monthDayText(localDate(new Date(r.weekEnd.getTime() - 1), timeZone)) : momentText(r.generatedAt, timeZone)
+}
+
+/** A moment as the report says it: "12月5日 22:48". */
+export function momentText(at: Date, timeZone: string): string {
+  const ms = at.getTime()
+  const local = new Date(ms + offsetMs(ms, timeZone))
+  return `${monthDayText(localDate(at, timeZone))} ${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/** How many overdue messages there are and how many the list shows: "共 20 条，列出超期最久的 10 条" when it is cut. */
+export function overdueCountText(r: Pick<WeeklyReport, 'totals' | 'overdue'>): string {
+  const all = Math.max(r.totals.overdueOpen, r.overdue.length)
+  return all > r.overdue.length ? `共 ${all} 条，列出超期最久的 ${r.overdue.length} 条` : `共 ${all} 条`
+}
+
+/**
+ * What 本周热度 is, said under the report's hot issues: the same formula as 热点问题's 热度, over one week's messages,
+ * where that page counts the days it shows (30 by default), so the same issue reads lower here.
+ */
+export const WEEK_HEAT_NOTE = '本周热度只算本周的留言；“热点问题”页面的热度算所选时间段（默认近 30 天）的留言，所以同一个问题的数字不一样。'
+
+/**
+ * The messages of the week the report leaves out of its figures, under 收到留言 (which counts them, as 工作概览's weekly
+ * bar does): "其中不予受理 2 条，不计入下面的统计". Null when none was left out, or for a report kept before they were counted.
+ */
+export function receivedText(r: Pick<WeeklyReport, 'totals'>): string | null {
+  const { rejected = 0, merged = 0 } = r.totals
+  const parts = [rejected && `不予受理 ${rejected} 条`, merged && `与其他留言合并 ${merged} 条`].filter(Boolean)
+  return parts.length ? `其中${parts.join('、')}，不计入下面的统计` : null
+}
+
+/**
+ * How many rated the week's messages and how many of them were satisfied, under 满意度: "5 人评价，满意率 60%（4 分、5 分
+ * 算满意）". Null when nobody rated, or for a report kept before the count was kept.
+ */
+export function satisfactionText(r: Pick<WeeklyReport, 'totals'>): string | null {
+  const { rated, satisfiedShare } = r.totals
+  if (!rated || satisfiedShare === undefined || satisfiedShare === null) return null
+  return `${rated} 人评价，满意率 ${Math.round(satisfiedShare * 100)}%（4 分、5 分算满意）`
+}
+
+/** Said above the deputies' table, whose order is the meeting's: the most messages first, then the most overdue. */
+export const DEPUTY_ORDER_TEXT = '按本周留言多少排列，一样多的超期多的在前。'
+
+/** The line under the deputies' rows that makes them add up to the week's messages; null when they do already. */
+export function unassignedText(r: Pick<WeeklyReport, 'totals' | 'byDeputy'>): string | null {
+  const n = unassignedCount(r)
+  return n > 0 ? `另有 ${n} 条没有分派给代表（未分派），不在上面的代表名下。` : null
+}
+
+/**
+ * What a report kept from before the count changed says of itself, at its top: its 按时答复 and its stations' rows
+ * were counted the earlier way, and 重新生成 counts them again. Null for a report counted as reports are now. Its
+ * figures are kept as made, not counted again as it is read: a director may have quoted them, and a recount also
+ * lists the overdue as they stand today. (Only the deputies' rows of one kept before they were ordered are put in
+ * the order DEPUTY_ORDER_TEXT states as it is read, weekly-reports.ts `revive`: every row and figure as kept.)
+ */
+export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generatedAt'>, timeZone: string): string | null {
+  if (r.counting >= REPORT_COUNTING) return null
+  const differences =
+    r.counting < 2
+      ? ['“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高', '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少']
+      : ['“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低']
+  differences.push('“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复')
+  return `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：${differences.join('；')}。点“重新生成”，按现在的算法重新统计。`
+}
+
+/** 比上周 in words, as the page's figure and the download's cell say it: "多 3 条", "少 2 条", or "持平". */
+export function weekOnWeekText(change: number): string {
+  return change > 0 ? `多 ${change} 条` : change < 0 ? `少 ${-change} 条` : '持平'
+}

@@ -1,0 +1,73 @@
+import { STATUS_LABELS } from '../../domain/case.js'
+import { deputyExcerpt } from '../../domain/deputy-gist.js'
+import { urgeTallyText, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
+import type { GroupMerge, GroupMergeItem } from '../../services/cases/merge-choices.js'
+
+/** A deputy 一起催办 presses: his name, how many of his messages, and whether any notice reaches him. */
+export interface UrgedDeputy {
+  name: string
+  count: number
+  unreached: boolean
+}
+
+/**
+ * 一起催办 before she confirms (`done` false) and after: the numbers, and every sentence the console shows, in words —
+ * what will be (was) urged, each deputy with how many of his, what each deputy is told, those left out and why, and
+ * the deputies no notice reaches (to phone them).
+ */
+export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], done: boolean) {
+  const { text, skipped } = urgeTallyText(tally, done)
+  const unreached = deputies.filter((d) => d.unreached).map((d) => `${d.name}代表`)
+  return {
+    urged: tally.urged,
+    deputyCount: tally.deputies,
+    overdue: tally.overdue,
+    skippedCounts: tally.skipped as Partial<Record<UrgeSkip, number>>,
+    text,
+    /** 「张伟代表 3 条、王芳代表 2 条」 */
+    deputiesText: deputies.length ? deputies.map((d) => `${d.name}代表 ${d.count} 条`).join('、') : null,
+    /** What each deputy reads and each message keeps: said before she confirms. */
+    howText: !done && tally.urged ? '给每位代表只发一条催办通知，写明他有几条留言要尽快办理；每条留言的办理经过里都会记下这次催办。' : null,
+    skipped,
+    reachNote: unreached.length ? `${unreached.join('、')}收不到提醒，${done ? '催办只记在了办理经过里' : '催办只会记在办理经过里'}，请电话联系。` : null,
+  }
+}
+
+/** One message of a group as 合并办理 lists it: its number, words, state and holder, and why it may not be kept or go in. */
+const presentGroupMergeItem = (m: GroupMergeItem) => ({
+  id: m.case.id,
+  ticket: m.case.ticket,
+  // A line of a list: numbers she wrote masked, as on the inbox's lines and the 合并 dialog's.
+  excerpt: deputyExcerpt(m.case.text, 60),
+  statusLabel: STATUS_LABELS[m.case.status],
+  deputyName: m.deputyName,
+  state: [STATUS_LABELS[m.case.status], m.deputyName ? `${m.deputyName}代表` : '未分派代表'].join(' · '),
+  keepRefusal: m.keepRefusal,
+  joinRefusal: m.joinRefusal,
+  apart: m.apart,
+})
+
+/**
+ * 合并办理 of a group's messages: each station's (or office's) open messages, what a merge does, why messages of
+ * different stations are not merged together here, and those left out (其中 1 条不归您管，不在这里).
+ */
+export function presentGroupMerge(found: { groups: GroupMerge[]; notYours: number; finished: number }) {
+  const { groups } = found
+  const skipped = [
+    found.notYours ? `${found.notYours} 条不归您管，不在这里` : null,
+    found.finished ? `${found.finished} 条已经办结、撤回或合并过，不用再合并` : null,
+  ]
+    .filter((s) => s !== null)
+    .map((s, i) => `${i === 0 ? '其中 ' : ''}${s}。`)
+  return {
+    groups: groups.map((g) => ({ name: g.name, items: g.items.map(presentGroupMergeItem) })),
+    text: '选一条留言保留，同一个联络站的其他留言并入它：并入的留言不再单独办理，由保留那条留言的代表一起答复；写这些留言的群众会收到“已合并办理”的通知，答复会一并告知他们。',
+    /** Why messages of different stations are not offered to be merged together: said whenever the group spans more than one. */
+    stationsNote:
+      groups.length > 1
+        ? `这些留言由 ${groups.length} 个联络站办理（${groups.map((g) => g.name).join('、')}）。这里只合并同一个联络站的留言：` +
+          '并入的留言会交给保留那条留言的联络站和代表答复，原来的联络站就不再办理它。确实需要跨联络站合并的，请打开那条留言，用“与相似留言合并”单独合并。'
+        : null,
+    skipped,
+  }
+}

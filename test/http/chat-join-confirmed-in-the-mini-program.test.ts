@@ -1,0 +1,158 @@
+import { expect } from 'chai'
+import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
+import { asResident, type Client, type TestApp } from '../helpers/app.js'
+import { startWithBotApi } from '../helpers/bot-api.js'
+import { joinHerChat, sayItIsMine } from '../helpers/chat-join.js'
+import { caseEvent, caseRecord } from '../store/records.js'
+
+/**
+ * Review 36, finding 1: her code is a bearer credential, so whoever sends it from his own WeChat (a scammer, or her
+ * grandson from his phone) would become her account in the chat. Now the chat that sends it only asks: nothing of hers
+ * reaches that chat, and nothing of the chat moves, until she says in the mini-program, by that WeChat's name, that it
+ * is hers. 不是我的 ends it, and so does her code's end. Once joined, 我的 names the WeChat, 解除 undoes it (what came
+ * stays hers), and the chat cannot erase her account.
+ */
+describe('joining her chat: she says in the mini-program that the WeChat is hers', () => {
+  let app: TestApp
+  let bot: Client
+  beforeEach(async () => {
+    ;({ app, bot } = await startWithBotApi())
+  })
+  afterEach(() => app.close())
+
+  const chatPerson = async (contactId: string) => (await bot.post('/api/bot/people/resolve', { contactId })).body.personId as string
+  const codeOf = async (resident: Client) => ((await resident.post('/api/mp/me/chat-code')).body.words as string).slice(3)
+  /** Her own message in the mini-program, with her phone in it. */
+  const writes = async (resident: Client) => {
+    const made = await resident.post('/api/mp/cases', { text: '我家住幸福小区3栋501，电话13900139000，楼下噪音扰民', regionId: 'c010101' })
+    expect(made.status, JSON.stringify(made.body)).to.equal(201)
+    return made.body.ticket as string
+  }
+  const chatSees = async (personId: string) =>
+    ((await bot.get(`/api/bot/people/${personId}/cases`)).body.items as Array<{ ticket: string }>).map((c) => c.ticket)
+  const me = async (resident: Client) => (await resident.get('/api/mp/me')).body
+
+  it('the chat that sent her code is told to wait for her, and gets nothing of hers until she says 是我的', async () => {
+    const her = await asResident(app, 'o-her')
+    const ticket = await writes(her)
+    const chat = await chatPerson('wx-grandson')
+
+    const asked = await bot.post(`/api/bot/people/${chat}/bind`, { code: await codeOf(her), name: '小明' })
+    expect(asked.status).to.equal(200)
+    expect(asked.body).to.deep.include({ deputy: null, staff: null, joinAsked: { minutes: 30 } })
+    expect(await chatPerson('wx-grandson'), 'still its own person').to.equal(chat)
+    expect(await chatSees(chat), 'none of her messages').to.deep.equal([])
+    expect((await me(her)).chatJoin).to.deep.include({ joined: null })
+    expect((await me(her)).chatJoin.pending).to.deep.include({ name: '小明', question: '微信“小明”要把聊天里的留言放到您这里。是您本人的微信吗？' })
+
+    const answer = await sayItIsMine(her)
+    expect(answer.message).to.equal('好了！微信“小明”已经和这里连在一起了。以后在那个聊天里发的留言，这里也能看到。')
+    expect(await chatPerson('wx-grandson')).to.equal(her.userId)
+    expect(await chatSees(her.userId)).to.deep.equal([ticket])
+    const joined = (await me(her)).chatJoin
+    expect(joined.pending).to.equal(null)
+    expect(joined.joined.line).to.include('已和微信“小明”连在一起').and.include('在那个微信聊天里发的留言，也在“我的留言”里')
+    const audit = (await app.liaison.store.audit.list({ action: 'privacy.chat_joined', limit: 5 })).items
+    expect(audit.map((e) => [e.actorId, e.targetId])).to.deep.equal([[her.userId, her.userId]])
+  })
+
+  it('不是我的 ends it: the chat stays apart, and her answer cannot be given twice', async () => {
+    const her = await asResident(app, 'o-her-no')
+    await writes(her)
+    const scammer = await chatPerson('wx-stranger')
+    await bot.post(`/api/bot/people/${scammer}/bind`, { code: await codeOf(her), name: '客服小李' })
+    const { pending } = (await me(her)).chatJoin
+
+    const refused = await her.post(`/api/mp/me/chat-join/${pending.id}/refuse`)
+    expect(refused.status).to.equal(200)
+    expect(refused.body.message).to.equal('好的，没有放。那个微信看不到您的留言。如果有人向您要小程序里的码，请不要给。')
+    expect((await me(her)).chatJoin).to.deep.equal({ pending: null, joined: null })
+    const late = await her.post(`/api/mp/me/chat-join/${pending.id}/confirm`)
+    expect(late.status).to.equal(409)
+    expect(late.body.error).to.deep.include({
+      code: 'chat_join_request_gone',
+      message: '这个请求已经过期或者已经处理过了。请再点一次“把聊天里的留言放到这里”，把新的那句话在微信聊天里发送。',
+    })
+    expect(await chatPerson('wx-stranger')).to.equal(scammer)
+    expect(await chatSees(scammer)).to.deep.equal([])
+    expect((await app.liaison.store.audit.list({ action: 'privacy.chat_join_refused', limit: 5 })).items.map((e) => e.actorId)).to.deep.equal([her.userId])
+  })
+
+  it('the chat’s request ends with her code: after 30 minutes she is asked nothing, and 是我的 joins nothing', async () => {
+    const her = await asResident(app, 'o-her-late')
+    const chat = await chatPerson('wx-late')
+    await bot.post(`/api/bot/people/${chat}/bind`, { code: await codeOf(her), name: '王阿姨' })
+    const { pending } = (await me(her)).chatJoin
+    app.clock.advance(31 * 60_000)
+    expect((await me(her)).chatJoin.pending).to.equal(null)
+    expect((await her.post(`/api/mp/me/chat-join/${pending.id}/confirm`)).status).to.equal(409)
+    expect(await chatPerson('wx-late')).to.equal(chat)
+  })
+
+  it('refuses an answer naming no request of hers in the usual error body', async () => {
+    const her = await asResident(app, 'o-her-bad')
+    const bad = await her.post('/api/mp/me/chat-join/not-a-request/confirm')
+    expect(bad.status).to.equal(400)
+    expect(bad.body.error.code).to.equal('validation_failed')
+    const other = await asResident(app, 'o-other')
+    await bot.post(`/api/bot/people/${await chatPerson('wx-other')}/bind`, { code: await codeOf(other) })
+    const theirs = (await me(other)).chatJoin.pending.id as string
+    expect((await her.post(`/api/mp/me/chat-join/${theirs}/confirm`)).status, 'another account’s request').to.equal(409)
+    expect((await me(other)).chatJoin.pending).to.deep.include({ id: theirs })
+  })
+
+  it('a joined chat cannot erase her account; she can, in the mini-program', async () => {
+    const her = await asResident(app, 'o-her-erase')
+    const ticket = await writes(her)
+    await joinHerChat(bot, her, await chatPerson('wx-her-erase'))
+
+    const refused = await bot.request('DELETE', `/api/bot/people/${her.userId}`)
+    expect(refused.status).to.equal(409)
+    expect(refused.body.error.code).to.equal('erase_in_mini_program')
+    expect(refused.body.error.message).to.include('为了防止别人用这个聊天删掉您的账号').and.include('在小程序“我的”里点“解除”')
+    expect(
+      (await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket),
+      'her account is there',
+    ).to.deep.equal([ticket])
+    expect((await her.request('DELETE', '/api/mp/me')).status).to.equal(200)
+  })
+
+  it('解除: the chat is someone new, what it brought stays in 我的留言, and it is said and audited', async () => {
+    const her = await asResident(app, 'o-her-undo')
+    const chat = await chatPerson('wx-undo')
+    await bot.post(`/api/bot/people/${chat}/consent`, { version: (await bot.get('/api/bot/privacy')).body.version })
+    const fromChat = await bot.post(`/api/bot/people/${chat}/cases`, { text: '小区门口的路灯不亮了', regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(fromChat.status, JSON.stringify(fromChat.body)).to.equal(201)
+    await joinHerChat(bot, her, chat, '孙子')
+
+    const undone = await her.request('DELETE', '/api/mp/me/chat-join')
+    expect(undone.status).to.equal(200)
+    expect(undone.body.message).to.equal('已解除。以后在那个微信聊天里发的留言，不会再放到这里；已经放到这里的留言，还在“我的留言”里。')
+    expect((await me(her)).chatJoin).to.deep.equal({ pending: null, joined: null })
+    expect((await me(her)).chatJoined).to.equal(false)
+    expect((await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([fromChat.body.ticket])
+    const again = await chatPerson('wx-undo')
+    expect(again).to.not.equal(her.userId)
+    expect(await chatSees(again), 'the chat sees nothing of hers').to.deep.equal([])
+    expect((await app.liaison.store.audit.list({ action: 'privacy.chat_unjoined', limit: 5 })).items.map((e) => e.actorId)).to.deep.equal([her.userId])
+    const twice = await her.request('DELETE', '/api/mp/me/chat-join')
+    expect(twice.status).to.equal(409)
+    expect(twice.body.error).to.deep.include({ code: 'chat_not_joined', message: '您的小程序现在没有和微信聊天连在一起，不用解除。' })
+  })
+
+  it('a message written in the chat as she said 是我的 reaches 我的留言 (the maintenance job gathers it)', async () => {
+    const her = await asResident(app, 'o-her-race')
+    const chat = await chatPerson('wx-race')
+    await joinHerChat(bot, her, chat)
+    // Its write began before the join and ended after it, under the chat's old person (as MongoDB lets it).
+    const store = app.liaison.store
+    const late = await store.cases.submit({
+      record: caseRecord({ id: 'case-late', residentId: chat, idempotencyKey: null, stationId: 'st001' }),
+      ticketDate: '2026-11-22',
+      events: [caseEvent('case-late', 'submitted', { actorRole: 'resident', actorId: chat })],
+      outbox: [],
+    })
+    await runMaintenanceJob({ store, clock: app.clock })
+    expect((await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([late.ticket])
+  })
+})
