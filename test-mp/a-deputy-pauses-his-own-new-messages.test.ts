@@ -40,7 +40,7 @@ describe('mini-program: a deputy pauses his own new messages, and ends the pause
     const page = await follow()
     expect(page.path).to.equal('pages/deputy/away')
     expect(page.text()).to.include('群众写给您的新留言交给联络站').and.include('您手上的留言仍由您办理')
-    expect(page.textOf('.reason-leave')).to.equal('请假（生病、住院、家里有事）未选')
+    expect(page.textOf('.reason-leave'), 'nothing chosen for him').to.equal('请假（生病、住院、家里有事）')
 
     await page.tap('.save')
     expect(page.textOf('.form-error'), 'nothing chosen for him: he picks the last day').to.equal('请选择到哪天为止')

@@ -28,6 +28,7 @@ describe('mini-program: a landline she typed is called her 电话, not her 手�
     await data.tap('#show-all')
     expect(data.textOf('#all-text')).to.include('账号里的电话：03752345678')
 
+    await data.tap('#edit-account')
     await data.type('#phone-account', '0375-2345679')
     await data.tap('#save-account')
     expect(data.textOf('#fix-message')).to.equal('已改好您账号里的电话。')
@@ -45,6 +46,7 @@ describe('mini-program: a landline she typed is called her 电话, not her 手�
     holdPhone(app, 'o-wang-mobile')
     const data = await openPage('pages/mine/data')
     await data.tap('#export')
+    await data.tap('#edit-account')
     await data.type('#phone-account', '13800000002')
     await data.tap('#save-account')
     expect(data.textOf('#fix-message')).to.equal('已改好您账号里的手机号。')

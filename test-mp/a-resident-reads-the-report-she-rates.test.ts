@@ -2,10 +2,8 @@ import { expect } from 'chai'
 import { asDeputy, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { uploadedPhoto } from './harness/photos.js'
 import { created, phoneOfZhang, rateZhangsReport, stationStaff, zhangsAppraisal } from './office.js'
-
-// A 1×1 PNG: the photo an activity report needs.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 /**
  * 述职评议 of 张伟 (review 35, findings 7, 8, 13). 王阿姨 is asked to judge his yearly report: she taps 先看述职报告 and
@@ -20,18 +18,14 @@ describe('mini-program: a resident reads the 述职报告 she rates; the deputy 
     app = await startBackend()
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     const zhang = await asDeputy(app, 'dp0001')
-    const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'photo.png')
-    const photo = await (
-      await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${zhang.bearer}` } })
-    ).json()
+    const photo = await uploadedPhoto(app, zhang)
     const visit = await created(
       zhang.post('/api/mp/records/activities', {
         kind: 'inspection',
         date: '2026-11-20',
         place: '建设路社区',
         text: '视察老旧小区加装电梯工程进度',
-        photos: [photo.url],
+        photos: [photo],
       }),
     )
     await created((await stationStaff(app)).post(`/api/admin/records/activities/${visit.id}/review`, { decision: 'approve' }))

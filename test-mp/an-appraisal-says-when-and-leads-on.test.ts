@@ -1,9 +1,9 @@
 import { expect } from 'chai'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdPhone, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { asResident } from '../test/helpers/app.js'
-import { created, phoneOfZhang, rateZhangsReport, zhangsAppraisal } from './office.js'
+import { backendWithZhangsAppraisal, created, phoneOfZhang, rateZhangsReport } from './office.js'
 
 /**
  * 述职评议 of 张伟 (review 35, findings 1, 7, 8), open from 11月23日 9:00 to 12月15日 18:00. 王阿姨 who opens it before
@@ -14,9 +14,7 @@ describe('mini-program: 述职评议 says when it is, and the report leads back 
   let app: Backend
   let surveyId: string
   beforeEach(async () => {
-    app = await startBackend()
-    app.clock.set(new Date('2026-11-20T02:00:00Z'))
-    surveyId = (await zhangsAppraisal(app)).surveyId
+    ;({ app, surveyId } = await backendWithZhangsAppraisal('2026-11-20T02:00:00Z'))
   })
   afterEach(() => app.close())
 
@@ -65,9 +63,7 @@ describe('mini-program: 张伟 reads his 述职评议 results in short lines, an
   let app: Backend
   let surveyId: string
   beforeEach(async () => {
-    app = await startBackend()
-    app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    surveyId = (await zhangsAppraisal(app)).surveyId
+    ;({ app, surveyId } = await backendWithZhangsAppraisal())
   })
   afterEach(() => app.close())
 

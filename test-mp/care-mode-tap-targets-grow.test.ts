@@ -93,6 +93,8 @@ describe('mini-program: in 关怀模式 every tap target grows with the buttons'
     ['pages/records/appraise.wxss', '.community', ['min-height']],
     ['pages/deputy/case.wxss', '.pick', ['min-height']],
     ['pages/deputy/digest.wxss', '.row', ['min-height']],
+    // Every one-of-several choice (暂停接收留言's reason, 每日摘要's way): a framed row to tap.
+    ['styles/radio-list.wxss', '.radio', ['min-height']],
     ['pages/deputy/index.wxss', '.code-input', ['height']],
   ]
   for (const [file, selector, props] of ROW_HIGH) {
@@ -110,7 +112,7 @@ describe('mini-program: in 关怀模式 every tap target grows with the buttons'
     // Not tapped: the initial of a deputy's name in a circle. Tapped, but 32rpx of padding above
     // and below make it 152rpx: the workbench's links.
     const notSmall = new Set(['pages/index/index.wxss .avatar', 'pages/deputy/index.wxss .link'])
-    const fixed = [...stylesheets('pages'), ...stylesheets('components')]
+    const fixed = [...stylesheets('pages'), ...stylesheets('components'), ...stylesheets('styles')]
       .flatMap(rulesOf)
       .filter((r) => ['height', 'min-height', 'line-height'].some((p) => /^(8[0-9]|9[0-9]|1[01][0-9])rpx$/.test(r.props.get(p) ?? '')))
       .map((r) => `${r.file} ${r.selector}`)

@@ -1,11 +1,10 @@
 import { expect } from 'chai'
 import type { Client } from '../test/helpers/app.js'
-import { jpegWithGps } from '../test/helpers/images.js'
 import { startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
-import { photoOnPhone } from './harness/photos.js'
+import { photoOnPhone, uploadedPhoto } from './harness/photos.js'
 import { phone } from './harness/wx.js'
-import { created, phoneOfZhang, stationStaff } from './office.js'
+import { created, phoneOfZhang, zhangsReturnedReport } from './office.js'
 
 const REASON = '活动内容写得太简单，请写清楚听到了哪些意见'
 
@@ -27,21 +26,7 @@ describe('mini-program: correcting a report the station sent back', () => {
   afterEach(() => app.close())
 
   /** 张伟 reports a visit from the form, with one photo; 李娜 sends it back with REASON. */
-  async function aReturnedReport() {
-    const form = await openPage('pages/records/report')
-    await form.emit('.date', 'change', { value: '2026-11-20' })
-    await form.type('.place', '建设路社区')
-    await form.emit('.what', 'change', { value: '走访居民' })
-    phone.photos.push(photoOnPhone('tmp_visit.jpg'))
-    await form.tap('#add-photo')
-    await form.tap('.submit')
-    expect(form.text(), form.textOf('.error')).to.include('已提交')
-    form.close()
-    const lina = await stationStaff(app)
-    const [pending] = (await lina.get('/api/admin/records/activities?status=pending')).body.items
-    await created(lina.post(`/api/admin/records/activities/${pending.id}/review`, { decision: 'return', reason: REASON }))
-    return { lina, id: pending.id as string, photo: pending.photos[0] as string }
-  }
+  const aReturnedReport = () => zhangsReturnedReport(app, { text: '走访居民', reason: REASON })
 
   /** 修改后重新提交 from 我的履职档案 (the one returned report there). */
   async function correctFromRecord(): Promise<MpPage> {
@@ -94,7 +79,7 @@ describe('mini-program: correcting a report the station sent back', () => {
 
   it('opens a returned report that is not among his twenty newest', async () => {
     const { id } = await aReturnedReport()
-    const photo = await uploadAs(app, zhang)
+    const photo = await uploadedPhoto(app, zhang)
     for (let n = 1; n <= 20; n++) {
       app.clock.advance(1000)
       await created(
@@ -146,12 +131,3 @@ describe('mini-program: correcting a report the station sent back', () => {
     expect(page.text()).not.to.include('再试一次').and.not.include('格式无效')
   })
 })
-
-/** A photo 张伟 uploaded from the mini-program (for reports made through the API). */
-async function uploadAs(app: Backend, who: Client) {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), 'visit.jpg')
-  const answer = await fetch(`${app.baseUrl}/api/mp/uploads`, { method: 'POST', body: form, headers: { authorization: `Bearer ${who.bearer}` } })
-  expect(answer.status).to.equal(201)
-  return ((await answer.json()) as { url: string }).url
-}

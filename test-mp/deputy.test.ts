@@ -129,19 +129,21 @@ describe('mini-program: the deputy workbench', () => {
   it('saves the digest preferences: days off (the official calendar, 调休 included) quiet, also by the bot, at 07:00', async () => {
     await phoneOfZhang(app)
     const page = await openPage('pages/deputy/digest')
-    expect(page.text()).to.include('按联络站统一时间').and.include('微信私聊（联络助手）未选')
+    expect(page.text()).to.include('按联络站统一时间')
+    expect(page.textOf('.way-auto'), 'until he picks a way, whichever reaches him').to.equal('自动（哪个能收到就用哪个）已选择')
     expect(page.text(), "a group is never a way to a person: a digest carries residents' words").not.to.include('工作群')
-    expect(page.textOf('.weekends-words'), 'said as what happens').to.equal('休息日也发送')
+    expect(page.textOf('.weekends'), 'a switch with its state in words').to.equal('休息日也发送已打开')
     expect(page.text(), 'what a day off means, with 调休 in it').to.include('调休上班的周六、周日照常发送')
-    await page.tap('.channel-bot_private')
+    await page.tap('.way-bot_private')
     await page.emit('.send-time', 'change', { value: '07:00' })
     await page.tap('.weekends')
     await page.tap('.save')
     expect(page.text()).to.include('已保存')
 
     const again = await openPage('pages/deputy/digest')
-    expect(again.text()).to.include('微信私聊（联络助手）已选').and.include('07:00')
-    expect(again.textOf('.weekends-words')).to.equal('休息日不发')
+    expect(again.textOf('.way-bot_private')).to.equal('只发微信私聊（联络助手）已选择')
+    expect(again.text()).to.include('07:00')
+    expect(again.textOf('.weekends')).to.equal('休息日也发送已关闭')
   })
 
   it('offers digest times outside the night’s quiet hours only, and says which', async () => {

@@ -70,7 +70,7 @@ describe('mini-program: error screens offer what can help, in plain words', () =
     expect(page.text()).not.to.include('凭证')
     phone.loginCode = good
     await page.tap('#load-failed >>> .retry')
-    expect(page.text()).to.include('您还没有留言')
+    expect(page.text()).to.include('还没有留言')
   })
 
   describe('behind a proxy that refuses big uploads with its own page', () => {

@@ -33,12 +33,12 @@ describe('mini-program: 我的信息 says what a tap did beside the button tappe
     }
   }
 
-  it('撤回同意: the words come under its button, not above 导出我的信息', async () => {
+  it('撤回同意: the words come under its button, not at the top of the page', async () => {
     const page = await herPage()
     phone.modalAnswers.push(true)
     await page.tap('#withdraw-consent')
     const screen = page.text()
-    expect(screen.startsWith('导出我的信息'), `nothing at the top: ${screen.slice(0, 40)}`).to.equal(true)
+    expect(screen.startsWith('我们保存了您的这些信息'), `nothing at the top: ${screen.slice(0, 40)}`).to.equal(true)
     expect(screen.indexOf('已撤回您的同意'), 'below 撤回同意').to.be.greaterThan(screen.lastIndexOf('撤回同意撤回后不能再留言'))
     expect(screen.indexOf('已撤回您的同意'), 'above 删除我的信息').to.be.lessThan(screen.indexOf('删除我的信息'))
     expect(page.textOf('#consent-message')).to.include('已撤回您的同意')
@@ -63,6 +63,6 @@ describe('mini-program: 我的信息 says what a tap did beside the button tappe
     await tapOffline(page, '#export')
     expect(page.textOf('#export-error')).to.equal(offline)
     expect(page.has('#consent-error')).to.equal(false)
-    expect(page.text().startsWith('导出我的信息')).to.equal(true)
+    expect(page.text().startsWith('我们保存了您的这些信息')).to.equal(true)
   })
 })

@@ -39,6 +39,7 @@ describe('mini-program story: 王阿姨 reads her data, the notice, and corrects
     expect(data.textOf('#notice-text')).to.include('个人信息保护说明').and.include('更正您留下的电话').and.include('问卷答案')
 
     expect(data.textOf('.fix-row')).to.include(`留言 ${mine.ticket} 里的电话：13912345670`)
+    await data.tap(`#edit-${mine.id}`)
     await data.type(`#phone-${mine.id}`, '13912345678')
     await data.tap(`#save-${mine.id}`)
     expect(data.textOf('#fix-message')).to.equal(`已改好留言 ${mine.ticket} 里的电话，代表会打新号码。`)

@@ -3,7 +3,9 @@ import { STAFF_PASSWORD } from '../test/fixtures.js'
 import { asAdmin, asDeputy, Client } from '../test/helpers/app.js'
 import type { Backend } from './harness/backend.js'
 import { holdPhone, startBackend } from './harness/backend.js'
-import { settle, type MpPage } from './harness/page.js'
+import { openPage, settle, type MpPage } from './harness/page.js'
+import { photoOnPhone } from './harness/photos.js'
+import { phone } from './harness/wx.js'
 
 /**
  * What the office and other people do through the backend's own API while the story's
@@ -34,6 +36,33 @@ export async function zhangsAppraisal(app: Backend): Promise<{ surveyId: string;
       closesAt: '2026-12-15T18:00:00+08:00',
     }),
   )
+}
+
+/** A backend whose clock reads `now` (by default 11月23日 10:00, the first morning) with 张伟's 述职评议 opened. */
+export async function backendWithZhangsAppraisal(now = '2026-11-23T02:00:00Z'): Promise<{ app: Backend; surveyId: string; shortCode: string }> {
+  const app = await startBackend()
+  app.clock.set(new Date(now))
+  return { app, ...(await zhangsAppraisal(app)) }
+}
+
+/**
+ * 张伟 (on the phone: phoneOfZhang) reports a visit to 建设路社区 on 11月20日 from the form, with one photo and
+ * `text`; 李娜 of his station sends it back with `reason`. Her client, the report's id and its photo's link.
+ */
+export async function zhangsReturnedReport(app: Backend, { text, reason }: { text: string; reason: string }) {
+  const form = await openPage('pages/records/report')
+  await form.emit('.date', 'change', { value: '2026-11-20' })
+  await form.type('.place', '建设路社区')
+  await form.emit('.what', 'change', { value: text })
+  phone.photos.push(photoOnPhone('tmp_visit.jpg'))
+  await form.tap('#add-photo')
+  await form.tap('.submit')
+  expect(form.text(), form.textOf('.error')).to.include('已提交')
+  form.close()
+  const lina = await stationStaff(app)
+  const [pending] = (await lina.get('/api/admin/records/activities?status=pending')).body.items
+  await created(lina.post(`/api/admin/records/activities/${pending.id}/review`, { decision: 'return', reason }))
+  return { lina, id: pending.id as string, photo: pending.photos[0] as string }
 }
 
 /** Taps the nth element matching `inner` inside the custom component matching `outer` (a question, say). */

@@ -5,7 +5,7 @@ import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openOffline, openPage, type MpPage } from './harness/page.js'
 import { photoOnPhone } from './harness/photos.js'
 import { phone } from './harness/wx.js'
-import { created, office, phoneOfZhang, stationStaff, tapInside } from './office.js'
+import { created, office, phoneOfZhang, tapInside, zhangsAppraisal, zhangsReturnedReport } from './office.js'
 
 /**
  * The pages where a person answers something — a meeting invitation, a public seat, a
@@ -85,13 +85,7 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
   })
 
   it('述职评议: no community to pick and no 提交评议 until 再试一次; its poster leads to the rating page', async () => {
-    const opened = await created(
-      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
-        year: 2026,
-        opensAt: '2026-11-23T09:00:00+08:00',
-        closesAt: '2026-12-15T18:00:00+08:00',
-      }),
-    )
+    const opened = await zhangsAppraisal(app)
     holdPhone(app, 'o-offline-appraiser')
     // Scanned from the poster: the 述职评议 is answered on its own page, where the report is one tap away.
     await openPage(`pages/survey/answer?code=${opened.shortCode}`)
@@ -112,17 +106,7 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
 
   it('a returned activity report to correct: no empty form until 再试一次 shows it filled in, with why it came back', async () => {
     await phoneOfZhang(app)
-    const form = await openPage('pages/records/report')
-    await form.emit('.date', 'change', { value: '2026-11-20' })
-    await form.type('.place', '建设路社区')
-    await form.emit('.what', 'change', { value: '走访建设路社区老旧小区，听取居民对加装电梯的意见。' })
-    phone.photos.push(photoOnPhone('tmp_visit.jpg'))
-    await form.tap('#add-photo')
-    await form.tap('.submit')
-    expect(form.text(), form.textOf('.error')).to.include('已提交')
-    const lina = await stationStaff(app)
-    const [pending] = (await lina.get('/api/admin/records/activities?status=pending')).body.items
-    await created(lina.post(`/api/admin/records/activities/${pending.id}/review`, { decision: 'return', reason: '照片看不清，请补一张现场照片' }))
+    await zhangsReturnedReport(app, { text: '走访建设路社区老旧小区，听取居民对加装电梯的意见。', reason: '照片看不清，请补一张现场照片' })
 
     const record = await openPage('pages/records/index')
     await record.tap('.correct')

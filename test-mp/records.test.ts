@@ -4,7 +4,7 @@ import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
 import { photoOnPhone } from './harness/photos.js'
 import { phone } from './harness/wx.js'
-import { created, office, phoneOfZhang, stationStaff, tapInside } from './office.js'
+import { created, office, phoneOfZhang, stationStaff, tapInside, zhangsAppraisal } from './office.js'
 
 /**
  * 我的履职档案: 张伟 (dp0001) reports a visit with a photo from his workbench; once his station
@@ -84,13 +84,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
   })
 
   it('has a resident of his area rate the yearly report once, and shows him the result', async () => {
-    const opened = await created(
-      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
-        year: 2026,
-        opensAt: '2026-11-23T09:00:00+08:00',
-        closesAt: '2026-12-15T18:00:00+08:00',
-      }),
-    )
+    const opened = await zhangsAppraisal(app)
     holdPhone(app, 'o-neighbour')
     const page = await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
     expect(page.text()).to.include('张伟代表2026年度述职评议').and.include('建设路社区').and.include('光明社区')
@@ -116,13 +110,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
   })
 
   it("takes a resident who scanned the 述职评议's poster to its own page before she answers", async () => {
-    const opened = await created(
-      (await office(app)).post('/api/admin/records/dp0001/appraisals', {
-        year: 2026,
-        opensAt: '2026-11-23T09:00:00+08:00',
-        closesAt: '2026-12-15T18:00:00+08:00',
-      }),
-    )
+    const opened = await zhangsAppraisal(app)
     holdPhone(app, 'o-poster-reader')
     await openPage(`pages/survey/answer?code=${opened.shortCode}`)
     const appraise = await follow()
@@ -133,8 +121,10 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await appraise.tap('.submit')
     expect(appraise.text()).to.include('评议已提交，谢谢您的参与')
     app.clock.set(new Date('2026-12-16T02:00:00Z'))
+    // One rater: the office reads the count only (too few to show ratings); what she chose is kept as she chose it.
     const [result] = (await (await office(app)).get('/api/admin/records/dp0001/appraisals')).body.items
-    expect(result.questions[0].average).to.equal(4)
-    expect(result.questions[1].options[1]).to.include({ label: '基本满意', count: 1 })
+    expect(result).to.include({ responses: 1, sealed: true })
+    const [kept] = await app.liaison.store.surveys.responses(opened.surveyId)
+    expect(kept?.answers).to.include({ overall: 4, verdict: 'basically' })
   })
 })

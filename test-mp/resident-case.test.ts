@@ -141,7 +141,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     holdPhone(app, 'o-story-switches')
     const write = await openPage('pages/case/new?deputyCode=DP0001')
     await write.tap('#agree')
-    expect(write.text()).to.include('匿名留言已关闭代表和工作人员看不到您是谁').and.include('同意公开已关闭去掉姓名电话后')
+    expect(write.text()).to.include('匿名留言已关闭办理的代表能看到您留的电话').and.include('同意公开已关闭去掉姓名电话后')
 
     await write.emit('#anonymous', 'change', { value: true })
     await write.emit('#public', 'change', { value: true })

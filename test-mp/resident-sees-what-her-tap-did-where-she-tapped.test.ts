@@ -43,6 +43,8 @@ describe('mini-program: a resident sees what her tap did where she tapped', () =
       '您的评价：2 分（不满意），还是没修谢谢您的评价。这条留言已办结。问题还没解决的话，可以在下面请代表重新办理。问题还没解决？',
     )
 
+    // Her rating's words fill the box (her-rating-words-carry-into-asking-again): she empties it first.
+    await page.type('#reason', '')
     await page.tap('#reopen')
     expect(page.textOf('#reopen-error'), 'in the card of 申请重新办理').to.equal('请写下还有什么没解决')
     await page.type('#reason', '路灯还是不亮')

@@ -35,7 +35,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(page.text()).not.to.include('每周去几次？')
 
     await page.tap('.submit')
-    expect(page.textOf('.error')).to.include('「对现有绿化的满意度」')
+    expect(page.textOf('.error')).to.include('第 3 题“对现有绿化的满意度”')
     await tapInside(page, '.q-q3', '.point', 3) // 4 分
     expect(page.text()).to.include('已选 4 分')
     await typeInside(page, '.q-q4', '.area', '多种些树')

@@ -25,12 +25,12 @@ describe('mini-program: a questionnaire follows her answers', () => {
     holdPhone(app, 'o-survey-early')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     await page.tap('.submit')
-    expect(page.textOf('.error')).to.equal('还有必答题没有回答：「您是否经常去社区公园？」、「对现有绿化的满意度」')
+    expect(page.textOf('.error')).to.equal('还有必答题没有回答：第 1 题“您是否经常去社区公园？”、第 3 题“对现有绿化的满意度”')
 
     await tapInside(page, '.q-q1', '.option', 0) // 是: brings 每周去几次？, also required
-    expect(page.textOf('.error')).to.equal('还有必答题没有回答：「每周去几次？」、「对现有绿化的满意度」')
+    expect(page.textOf('.error')).to.equal('还有必答题没有回答：第 1 题下面的“每周去几次？”、第 3 题“对现有绿化的满意度”')
     await tapInside(page, '.q-q3', '.point', 3)
-    expect(page.textOf('.error')).to.equal('还有必答题没有回答：「每周去几次？」')
+    expect(page.textOf('.error')).to.equal('还有必答题没有回答：第 1 题下面的“每周去几次？”')
     await typeInside(page, '.q-q5', '.field', '3')
     expect(page.has('.error'), 'nothing left unanswered: no error').to.equal(false)
 
@@ -43,12 +43,13 @@ describe('mini-program: a questionnaire follows her answers', () => {
     holdPhone(app, 'o-survey-follow-up')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     await tapInside(page, '.q-q1', '.option', 0) // 是
+    // The follow-up has no number of its own: the others keep theirs (a-questionnaire-keeps-its-numbers-….test.ts).
     expect(titles(page)).to.deep.equal([
       '1.您是否经常去社区公园？（必答）',
-      '2.每周去几次？（必答）',
-      '3.希望增加哪些设施？',
-      '4.对现有绿化的满意度（必答）',
-      '5.其他建议',
+      '每周去几次？（必答）',
+      '2.希望增加哪些设施？',
+      '3.对现有绿化的满意度（必答）',
+      '4.其他建议',
     ])
   })
 })

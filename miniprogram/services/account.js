@@ -9,12 +9,22 @@ function accountService(request) {
     recognise: () => request.recognise(),
     /** code: from <button open-type="getPhoneNumber">, exchanged by the backend with WeChat. */
     addPhone: (code) => request('POST', '/api/mp/phone', { code: code }),
+    /** Her one-time code for joining her WeChat chat: { code, words ("绑定 12345678"), minutes, expiresAt }. */
+    chatCode: () => request('POST', '/api/mp/me/chat-code'),
+    /** 是我的，放到这里: the chat that sent her code (request `id`, from me().chatJoin.pending) joins: { cases, message }. */
+    confirmChatJoin: (id) => request('POST', '/api/mp/me/chat-join/' + id + '/confirm'),
+    /** 不是我的: that chat joins nothing: { message }. */
+    refuseChatJoin: (id) => request('POST', '/api/mp/me/chat-join/' + id + '/refuse'),
+    /** 解除: the joined chat no longer goes on as this account; what it brought stays: { message }. */
+    unjoinChat: () => request('DELETE', '/api/mp/me/chat-join'),
     /** results: wx.requestSubscribeMessage's answer, templateId → accept | reject … */
     recordSubscriptions: (results) => request('POST', '/api/mp/subscriptions', { results: results }),
     privacyNotice: () => request('GET', '/api/mp/privacy', undefined, { auth: false }),
     consent: (version) => request('POST', '/api/mp/consent', { version: version }),
     withdrawConsent: () => request('DELETE', '/api/mp/consent'),
     exportData: () => request('GET', '/api/mp/me/export'),
+    /** What 我的信息 shows as it opens: { facts, phones (each with canChange and a note), stations }. */
+    dataOverview: () => request('GET', '/api/mp/me/kept'),
     deleteData: () => request('DELETE', '/api/mp/me'),
     /** phone: the number to keep instead, or null to remove it (PIPL art. 46). */
     correctPhone: (phone) => request('PUT', '/api/mp/me/phone', { phone: phone }),

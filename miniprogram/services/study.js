@@ -8,6 +8,8 @@ function studyService(request) {
     thisMonth: () => request('GET', '/api/mp/study/this-month'),
     campaign: (campaignId) => request('GET', '/api/mp/campaigns/' + enc(campaignId)),
     follow: (campaignId) => request('POST', '/api/mp/campaigns/' + enc(campaignId) + '/follow', {}),
+    /** 不再关注: her own follow ends; what reached her stays. Answers the campaign as she now sees it. */
+    unfollow: (campaignId) => request('DELETE', '/api/mp/campaigns/' + enc(campaignId) + '/follow'),
     /** Opening the item records that it was read. */
     item: (itemId) => request('GET', '/api/mp/reading/' + enc(itemId)),
     checkIn: (campaignId, itemId, reflection) =>

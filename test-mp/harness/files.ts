@@ -16,6 +16,16 @@ export function ownViews(): string[] {
   return found.sort()
 }
 
+/** The stylesheets pages share by @import (miniprogram/styles/), as paths without extension relative to miniprogram/. */
+export function sharedStyles(): string[] {
+  const dir = join(MP_ROOT, 'styles')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.wxss'))
+    .map((name) => `styles/${name.slice(0, -'.wxss'.length)}`)
+    .sort()
+}
+
 export interface AppJson {
   pages: string[]
   subpackages?: Array<{ root: string; pages: string[] }>

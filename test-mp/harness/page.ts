@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { MP_ROOT, launchApp, openPages, simulate } from './runtime.js'
 import { phone } from './wx.js'
@@ -48,10 +49,21 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** A page as the person sees and touches it. */
 export class MpPage {
+  /** Titles set before this page opened are another page's. */
+  private readonly titlesBefore = phone.titles.length
+
   constructor(
     readonly path: string,
     readonly component: any,
   ) {}
+
+  /** The title in the bar at the top: the last one the page set (wx.setNavigationBarTitle), else its .json's. */
+  title(): string {
+    const set = phone.titles.slice(this.titlesBefore).at(-1)
+    if (set !== undefined) return set
+    const json = JSON.parse(readFileSync(`${MP_ROOT}/${this.path}.json`, 'utf8')) as { navigationBarTitleText?: string }
+    return json.navigationBarTitleText ?? ''
+  }
 
   get instance(): Record<string, any> {
     return this.component.instance

@@ -24,8 +24,15 @@ export function fontSize(file: string, selector: string): string {
   return size
 }
 
-/** The body text in rpx, standard and 关怀模式, as app.wxss sets it on the page and the care shell. */
-export const BODY = { standard: 34, care: 40 }
+/** The font-size in rpx that app.wxss gives the rule whose selector is exactly `selector`. */
+const appSize = (selector: string) => {
+  const size = fontSize('app.wxss', selector)
+  if (!size.endsWith('rpx')) throw new Error(`app.wxss ${selector} sets its font-size in ${size}, not rpx`)
+  return parseFloat(size)
+}
+
+/** The body text in rpx, standard and 关怀模式, read from app.wxss (on the page, and on the care shell): 34 and 40. */
+export const BODY = { standard: appSize('page'), care: appSize('.shell.care') }
 
 /** A font size as the phone draws it on a body of `body` rpx: "1.1em" is 1.1 times the body; "36rpx" stays 36. */
 export const rpx = (size: string, body: number) => (size.endsWith('em') ? parseFloat(size) * body : parseFloat(size))

@@ -67,6 +67,10 @@ export interface Phone {
    * error body, as its error middleware words it, without reaching the backend.
    */
   refusals: Array<{ path: string; status: number; code: string; message: string }>
+  /** Titles set with wx.setNavigationBarTitle, in order (the page's .json names it until one is set). */
+  titles: string[]
+  /** Where wx.pageScrollTo was asked to take the screen: an element's selector, or a distance from the top. */
+  scrolls: Array<{ selector?: string; scrollTop?: number }>
 }
 
 // One phone per process: mocha loads the setup file through require and the tests through
@@ -101,6 +105,8 @@ function freshPhone(): Phone {
     documents: [],
     previews: [],
     refusals: [],
+    titles: [],
+    scrolls: [],
   }
 }
 
@@ -363,7 +369,10 @@ export function phoneWx(): Record<string, unknown> {
       callback('scanCode', o, async () => {
         throw new Error('cancel')
       }),
-    setNavigationBarTitle: (o?: Callbacks<unknown>) => callback('setNavigationBarTitle', o, async () => undefined),
+    setNavigationBarTitle: (o?: Callbacks<unknown> & { title?: string }) =>
+      callback('setNavigationBarTitle', o, async () => void phone.titles.push(o?.title ?? '')),
+    pageScrollTo: (o?: Callbacks<unknown> & { selector?: string; scrollTop?: number }) =>
+      callback('pageScrollTo', o, async () => void phone.scrolls.push({ selector: o?.selector, scrollTop: o?.scrollTop })),
     stopPullDownRefresh: () => undefined,
     getAppBaseInfo: sync(() => ({
       SDKVersion: '3.6.0',

@@ -25,6 +25,10 @@ Component({
     question: { type: Object, value: null },
     value: { type: null, value: null },
     number: { type: Number, value: 0 },
+    // A follow-up brought by an earlier answer: which answer brought it, said above it in place of a number.
+    lead: { type: String, value: '' },
+    // Required and left unanswered at 提交: said on the question itself, where the screen takes her.
+    missing: { type: Boolean, value: false },
   },
 
   data: { options: [], scale: [], limit: '', note: '', count: 0 },

@@ -57,6 +57,14 @@ function steps(c) {
     .reverse()
 }
 
+/**
+ * What the 重新办理 box starts with: the words she gave with her rating ("灯还是没修好，噪音的事也没人管"), hers to
+ * change, as the chat carries them over; empty when she wrote none or cannot ask again.
+ */
+function carriedReason(c) {
+  return c.canReopen && c.ratingComment ? c.ratingComment : ''
+}
+
 function view(c) {
   const withdrawable = WITHDRAWABLE.indexOf(c.status) >= 0
   // Whether she may still ask, and until when, is the backend's to judge, on its clock: the phone's may be wrong.
@@ -100,6 +108,8 @@ Page({
     ratingWord: '',
     comment: '',
     reason: '',
+    // The box holds her rating's words, unchanged: said above it, so she knows where they came from.
+    reasonCarried: false,
     reasonCountText: '最多 ' + REASON_MAX + ' 字',
     reasonOver: false,
     busy: false,
@@ -124,7 +134,9 @@ Page({
     return this.cases
       .detail(this.caseId)
       .then((c) => {
-        this.setData({ c: view(c) })
+        const shown = view(c)
+        // Opened again later, her rating's words are there to send; what she typed meanwhile is never replaced.
+        this.setData(Object.assign({ c: shown }, this.data.reason ? {} : this.reasonFrom(shown)))
         return this.prepareNotices()
       })
       .catch((err) => {
@@ -142,8 +154,15 @@ Page({
   },
 
   show(c) {
-    this.setData(Object.assign({ c: view(c), actionError: '', reason: '', comment: '' }, reasonCount('')))
+    const shown = view(c)
+    this.setData(Object.assign({ c: shown, actionError: '', comment: '' }, this.reasonFrom(shown)))
     this.prepareNotices()
+  },
+
+  /** The 重新办理 box as the message now stands: her rating's words in it, or empty. */
+  reasonFrom(shown) {
+    this.carried = carriedReason(shown)
+    return Object.assign({ reason: this.carried, reasonCarried: Boolean(this.carried) }, reasonCount(this.carried))
   },
 
   /**
@@ -191,7 +210,8 @@ Page({
   },
 
   onReason(e) {
-    this.setData(Object.assign({ reason: e.detail.value }, reasonCount(e.detail.value)))
+    const reason = e.detail.value
+    this.setData(Object.assign({ reason: reason, reasonCarried: Boolean(this.carried) && reason === this.carried }, reasonCount(reason)))
   },
 
   rate() {

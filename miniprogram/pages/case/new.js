@@ -5,6 +5,7 @@ const { casesService } = require('../../services/cases')
 const { directoryService } = require('../../services/directory')
 const { settingsService } = require('../../services/settings')
 const places = require('../../utils/places')
+const { noticeLines } = require('../../utils/notice-lines')
 
 /**
  * What the form says of a deputy who has left office (the home card's notice, which invites no
@@ -77,7 +78,11 @@ Page(
           const chosen = places.remembered()
           const index = chosen ? list.findIndex((p) => p.id === chosen.id) : -1
           this.setData({
-            notice: Object.assign({}, notice, { paragraphs: notice.text.split('\n') }),
+            // The short notice (her rights first) on the screen; the whole of it one tap away (查看全文).
+            notice: Object.assign({}, notice, { paragraphs: noticeLines(notice.summary || notice.text), full: notice.text.split('\n') }),
+            noticeFull: false,
+            // She agreed to an earlier notice: this one is new to her, and said so.
+            noticeChanged: Boolean(me.consentVersion) && me.consentVersion !== notice.version,
             target: target.name,
             leftOffice: target.leftOffice,
             away: target.away || '',
@@ -111,6 +116,10 @@ Page(
           .then((s) => ({ name: s.name, leftOffice: '' }))
           .catch(() => none)
       return Promise.resolve(none)
+    },
+
+    toggleFullNotice() {
+      this.setData({ noticeFull: !this.data.noticeFull })
     },
 
     agree() {

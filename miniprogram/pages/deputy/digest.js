@@ -2,11 +2,19 @@ const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const { loadPage } = require('../../utils/page-load')
 
-/** The channels a digest can come by, in the words a deputy knows them: personal ones only, never a group. */
-const CHANNELS = [
-  { key: 'mp_subscribe', label: '小程序消息' },
-  { key: 'bot_private', label: '微信私聊（联络助手）' },
+/**
+ * How the digest comes, one choice of three, in the words a deputy knows them: personal ways only, never a group.
+ * The server keeps an ordered list of channels (`channels`): empty is the office's order, which is what 自动 does
+ * (the mini-program first, else the 联络助手 chat); one channel is that way only. A list of both, kept by an older
+ * version of this page, also reaches him whichever way works, so it reads as 自动 and is saved as the empty list.
+ */
+const WAYS = [
+  { value: 'auto', label: '自动（哪个能收到就用哪个）' },
+  { value: 'mp_subscribe', label: '只发小程序消息' },
+  { value: 'bot_private', label: '只发微信私聊（联络助手）' },
 ]
+const wayOf = (channels) => (channels.length === 1 ? channels[0] : 'auto')
+const channelsOf = (way) => (way === 'auto' ? [] : [way])
 
 Page({
   data: {
@@ -16,7 +24,10 @@ Page({
     error: '',
     notice: '',
     busy: false,
-    channels: [],
+    // Something changed since the page showed what is saved: said by 保存, since these choices wait for it.
+    changed: false,
+    ways: WAYS,
+    way: 'auto',
     sendAt: '',
     muteWeekends: false,
     window: null,
@@ -38,37 +49,39 @@ Page({
 
   show(p) {
     this.setData({
-      channels: CHANNELS.map((c) => ({ key: c.key, label: c.label, on: p.channels.indexOf(c.key) >= 0 })),
+      way: wayOf(p.channels),
       sendAt: p.sendAt || '',
       muteWeekends: p.muteWeekends,
       // The picker offers only times outside the night's quiet hours, which the server would refuse.
       window: p.sendWindow || null,
       // The time 按联络站统一时间 means, said with it; an older server does not say it, and the words then stand alone.
       stationTimeWords: p.stationSendAt ? '按联络站统一时间（' + p.stationSendAt + '）' : '按联络站统一时间',
+      changed: false,
     })
   },
 
-  toggleChannel(e) {
-    const key = e.currentTarget.dataset.key
-    this.setData({ channels: this.data.channels.map((c) => (c.key === key ? Object.assign({}, c, { on: !c.on }) : c)), notice: '' })
+  pickWay(e) {
+    const way = e.currentTarget.dataset.value
+    if (way === this.data.way) return
+    this.setData({ way: way, notice: '', changed: true })
   },
 
   onTime(e) {
-    this.setData({ sendAt: e.detail.value, notice: '' })
+    this.setData({ sendAt: e.detail.value, notice: '', changed: true })
   },
 
   useDefaultTime() {
-    this.setData({ sendAt: '', notice: '' })
+    this.setData({ sendAt: '', notice: '', changed: true })
   },
 
   toggleWeekends() {
-    this.setData({ muteWeekends: !this.data.muteWeekends, notice: '' })
+    this.setData({ muteWeekends: !this.data.muteWeekends, notice: '', changed: true })
   },
 
   save() {
     this.setData({ busy: true, error: '', notice: '' })
     const prefs = {
-      channels: this.data.channels.filter((c) => c.on).map((c) => c.key),
+      channels: channelsOf(this.data.way),
       sendAt: this.data.sendAt || null,
       muteWeekends: this.data.muteWeekends,
     }

@@ -3,6 +3,7 @@ const { deputyService } = require('../../services/deputy')
 const { accountService } = require('../../services/account')
 const when = require('../../utils/when')
 const { noticesOffWords } = require('../../utils/notices-off')
+const { loadPage } = require('../../utils/page-load')
 
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
@@ -76,6 +77,7 @@ Page({
     loading: true,
     error: '',
     loadError: '',
+    errorStatus: 0,
     bound: false,
     leftOffice: false,
     deputy: null,
@@ -101,17 +103,18 @@ Page({
 
   /** Not knowing who they are or what waits for them, the page says only that, with 再试一次: never the bind form to a bound deputy, never "nothing to do". */
   load() {
-    this.setData({ loading: true, error: '', loadError: '', errorStatus: 0 })
-    return this.deputies
-      .me()
-      .then((me) => {
-        this.setData({ bound: !!me.deputy, leftOffice: !me.deputy && me.leftOffice === true, deputy: me.deputy })
-        // The home page reads who they are from here: one who has left office sees the resident's entries there too.
-        wx.setStorageSync('session.profile', me)
-        if (me.deputy) return this.loadTasks()
-      })
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    // A refused bind code was about the form as it stood: a fresh load starts it clean.
+    this.setData({ error: '' })
+    return loadPage(this, () => this.deputies.me(), this.showMe)
+  },
+
+  /** Who he is; for a bound deputy, what waits for him (until it has come, the page is still loading). */
+  showMe(me) {
+    this.setData({ bound: !!me.deputy, leftOffice: !me.deputy && me.leftOffice === true, deputy: me.deputy })
+    // The home page reads who they are from here: one who has left office sees the resident's entries there too.
+    wx.setStorageSync('session.profile', me)
+    if (me.deputy) return this.loadTasks()
+    return undefined
   },
 
   loadTasks() {

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * A deputy's meetings with their answer in words; for everyone, the meetings that take the public (公民旁听).
@@ -65,27 +66,32 @@ Page({
 
   load() {
     const meetings = meetingsService(request)
-    this.setData({ loading: true, loadError: '', errorStatus: 0 })
-    return meetings
-      .me()
-      .then((me) => {
-        const deputy = !!me.deputy
-        return Promise.all([deputy ? meetings.list() : { items: [] }, meetings.publicMeetings(), meetings.myRegistrations()]).then(([invited, open, mine]) =>
-          this.setData({
-            deputy: deputy,
-            items: invited.items.map(invitationView),
-            open: open.items.map((m) =>
-              publicView(
-                m,
-                mine.items.map((r) => r.meetingId),
-              ),
-            ),
-            mine: mine.items.map(registrationView),
-          }),
-        )
-      })
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    // Who is asking decides whether there are invitations to read: a resident has none.
+    const read = () =>
+      meetings.me().then((me) =>
+        Promise.all([me.deputy ? meetings.list() : { items: [] }, meetings.publicMeetings(), meetings.myRegistrations()]).then(([invited, open, mine]) => ({
+          deputy: !!me.deputy,
+          invited,
+          open,
+          mine,
+        })),
+      )
+    return loadPage(this, read, this.show)
+  },
+
+  /** A deputy's invitations, the meetings open to the public, and the seats this person has taken, each in words. */
+  show({ deputy, invited, open, mine }) {
+    this.setData({
+      deputy: deputy,
+      items: invited.items.map(invitationView),
+      open: open.items.map((m) =>
+        publicView(
+          m,
+          mine.items.map((r) => r.meetingId),
+        ),
+      ),
+      mine: mine.items.map(registrationView),
+    })
   },
 
   open(e) {

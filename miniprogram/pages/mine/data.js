@@ -2,40 +2,112 @@ const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
 const { forgetPerson } = require('../../utils/forget')
 const { myDataText } = require('../../utils/my-data-text')
+const { weekdays } = require('../../utils/words')
+const { noticeLines } = require('../../utils/notice-lines')
 
 /**
- * 我的信息 (PIPL arts. 15, 45, 47): a copy of everything kept about me, withdrawing my
- * consent, and deleting my information — each said plainly, the last two asked twice.
+ * 我的信息 (PIPL arts. 15, 45, 46, 47): what is kept about me, shown as the page opens, with each phone I left and
+ * what I may do with it; a full copy (导出) to read or keep; withdrawing my consent, and deleting my information —
+ * each said plainly, the last two asked twice.
  */
-/** Her account's number as the server calls it: "手机号" for a mobile, "电话" for a landline she typed. */
-const accountPhoneLabel = (copy) => '账号里的' + (copy.account.phoneWord || '电话')
 
-function phoneWords(copy) {
-  const onMessages = copy.cases.filter((c) => c.phone).length
-  const kept = [copy.account.phone && accountPhoneLabel(copy), onMessages && onMessages + ' 条留言里留了电话'].filter(Boolean)
-  return kept.length ? '有（' + kept.join('，') + '）' : '没有'
-}
-
-/** Messages whose handling is over keep their phone unused: nothing to correct there. */
-const ENDED = ['closed', 'withdrawn', 'rejected']
-
-/** The phones she can correct, as rows of the 更正 card: the one on her account, then those on open messages. */
-function fixablePhones(copy) {
-  const rows = copy.account.phone ? [{ key: 'account', label: accountPhoneLabel(copy), phone: copy.account.phone }] : []
-  copy.cases
-    .filter((c) => c.phone && ENDED.indexOf(c.status) < 0)
-    .forEach((c) => rows.push({ key: c.id, label: '留言 ' + c.ticket + ' 里的电话', phone: c.phone }))
-  return rows
-}
+/** The stations that handle her messages, as the home page shows a station: name, address, reception days. */
+const stationRows = (stations) => stations.map((s) => ({ name: s.name, address: s.address, days: weekdays(s.receptionDays) }))
 
 Page({
-  // at: the button tapped last ('export', 'consent', 'delete'): what it did (message) or why it could
+  // facts: what is kept, one line each ({ label, value }); phones: each number kept, with canChange (else only
+  // 删掉) and a note saying why; stations: whom to ask about the rest. All read as the page opens (loading,
+  // loadError), and again after each correction.
+  // at: the button tapped last ('export', 'fix', 'consent', 'delete'): what it did (message) or why it could
   // not (error) is said in that button's card, where her eyes are, not at the top out of her sight.
-  // fixable: the phones she may correct (on her account, on messages still being handled), from her copy.
-  data: { busy: false, summary: null, message: '', error: '', at: '', erased: false, allText: '', notice: '', fixable: [], drafts: {} },
+  // editing: the phone whose box is open (改号码), one at a time; fixAt: the phone a 更正 tap was on, whose block says
+  // why it did nothing.
+  // exported: her full copy came (导出), to show or copy; erased: after deletion, what was removed and what kept.
+  // noticeUpdated: she agreed to an earlier privacy notice; newNotice: the one in force, to read and agree to here
+  // (noticeError: it did not come).
+  data: {
+    loading: true,
+    loadError: '',
+    facts: [],
+    phones: [],
+    stations: [],
+    busy: false,
+    message: '',
+    error: '',
+    at: '',
+    erased: null,
+    exported: false,
+    allText: '',
+    notice: '',
+    drafts: {},
+    editing: '',
+    fixAt: '',
+    noticeUpdated: false,
+    newNotice: null,
+    newNoticeFull: false,
+    noticeError: '',
+  },
 
   onLoad() {
     this.account = accountService(request)
+    return this.load()
+  },
+
+  /** What is kept about her, without her having to ask for a copy first. */
+  load() {
+    this.setData({ loading: true, loadError: '' })
+    return this.account
+      .dataOverview()
+      .then(
+        (kept) => this.show(kept),
+        (err) => this.setData({ loadError: err.message }),
+      )
+      .then(() => this.setData({ loading: false }))
+  },
+
+  show(kept) {
+    const updated = Boolean(kept.noticeUpdated)
+    this.setData({ facts: kept.facts, phones: kept.phones, stations: stationRows(kept.stations), noticeUpdated: updated })
+    if (updated && !this.data.newNotice) return this.loadNotice()
+    return undefined
+  },
+
+  /** The notice in force, short first (her rights), the whole of it a tap away, as the write page shows it. */
+  loadNotice() {
+    this.setData({ noticeError: '' })
+    return this.account.privacyNotice().then(
+      (n) =>
+        this.setData({
+          newNotice: {
+            version: n.version,
+            whatChanged: n.whatChanged || '',
+            paragraphs: noticeLines(n.summary || n.text),
+            full: n.text.split('\n'),
+          },
+        }),
+      (err) => this.setData({ noticeError: err.message }),
+    )
+  },
+
+  toggleNewNotice() {
+    this.setData({ newNoticeFull: !this.data.newNoticeFull })
+  },
+
+  /** 同意 the new notice; what is kept is read again, so its line says 已同意 of this version. */
+  agreeNotice() {
+    const notice = this.data.newNotice
+    if (!notice) return undefined
+    return this.run(
+      () =>
+        this.account
+          .consent(notice.version)
+          .then(() => this.account.dataOverview())
+          .then((kept) => {
+            this.show(kept)
+            this.setData({ message: '好了，您已同意新的个人信息保护说明。' })
+          }),
+      'agree',
+    )
   },
 
   run(work, at) {
@@ -46,31 +118,16 @@ Page({
       .then(() => this.setData({ busy: false }))
   },
 
+  /** Her full copy: what 查看全部内容 shows and 复制全部内容 puts on her clipboard, words and dates she can read, not JSON. */
+  takeCopy() {
+    return this.account.exportData().then((copy) => {
+      this.copy = myDataText(copy)
+      this.setData({ exported: true, allText: this.data.allText ? this.copy : '' })
+    })
+  },
+
   exportData() {
-    return this.run(
-      () =>
-        this.account.exportData().then((copy) => {
-          // What 复制全部内容 puts on her clipboard: words and dates she can read and keep, not JSON.
-          this.copy = myDataText(copy)
-          this.setData({
-            summary: {
-              cases: copy.cases.length,
-              // Where each number is kept, as 我的 says it: the WeChat one on the account, others on messages.
-              phone: phoneWords(copy),
-              consent: copy.account.consent ? '已同意（第 ' + String(copy.account.consent.version).replace(/^v/, '') + ' 版）' : '未同意',
-              surveys: copy.surveyAnswers.length,
-              quizzes: copy.quizAttempts.length,
-              meetings: copy.meetings.length,
-              publicMeetings: (copy.publicMeetings || []).length,
-              proposals: (copy.proposals || []).length,
-              reading: ((copy.reading && copy.reading.reached) || []).length,
-            },
-            allText: this.data.allText ? this.copy : '',
-            fixable: fixablePhones(copy),
-          })
-        }),
-      'export',
-    )
+    return this.run(() => this.takeCopy(), 'export')
   },
 
   showAll() {
@@ -86,10 +143,19 @@ Page({
     this.setData({ ['drafts.' + e.currentTarget.dataset.key]: e.detail.value })
   },
 
+  /** 改号码: the box for this phone, and only this one. */
+  editPhone(e) {
+    this.setData({ editing: e.currentTarget.dataset.key, error: '', message: '', at: '' })
+  },
+
+  cancelEdit(e) {
+    this.setData({ editing: '', ['drafts.' + e.currentTarget.dataset.key]: '', error: '', at: '' })
+  },
+
   savePhone(e) {
     const key = e.currentTarget.dataset.key
     const typed = String(this.data.drafts[key] || '').trim()
-    if (!typed) return this.setData({ at: 'fix', error: '请先填写正确的电话号码', message: '' })
+    if (!typed) return this.setData({ at: 'fix', fixAt: key, error: '请先在上面的框里填写新号码', message: '' })
     return this.correct(key, typed)
   },
 
@@ -98,19 +164,24 @@ Page({
     return this.ask('删掉这个电话', '删掉后代表就没有这个号码联系您了。确定删掉吗？', '删掉').then((yes) => (yes ? this.correct(key, null) : undefined))
   },
 
-  /** key: "account" or a message's id; phone: the new number, or null to remove it. Then her copy is read again. */
+  /**
+   * key: "account" or a message's id; phone: the new number, or null to remove it. Then what is kept is read again
+   * (and her copy, if she took one, so it does not show the old number).
+   */
   correct(key, phone) {
-    const asked = key === 'account' ? this.account.correctPhone(phone) : this.account.correctCasePhone(key, phone)
-    return this.run(
-      () =>
-        asked.then((answer) =>
-          this.account.exportData().then((copy) => {
-            this.copy = myDataText(copy)
-            this.setData({ message: answer.message, fixable: fixablePhones(copy), ['drafts.' + key]: '' })
-          }),
-        ),
-      'fix',
-    )
+    this.setData({ fixAt: key })
+    return this.run(() => {
+      const asked = key === 'account' ? this.account.correctPhone(phone) : this.account.correctCasePhone(key, phone)
+      return asked.then((answer) =>
+        this.account
+          .dataOverview()
+          .then((kept) => {
+            this.show(kept)
+            this.setData({ message: answer.message, ['drafts.' + key]: '', editing: '' })
+          })
+          .then(() => (this.copy ? this.takeCopy() : undefined)),
+      )
+    }, 'fix')
   },
 
   copyData() {
@@ -144,11 +215,23 @@ Page({
               this.account.deleteData().then((answer) => {
                 // Logged out, and nothing of theirs left on the phone: not the last message, not where they live.
                 forgetPerson()
-                this.setData({ message: answer.message, erased: true, summary: null })
+                this.copy = ''
+                this.setData({
+                  message: answer.message,
+                  erased: { removed: answer.removed || [], kept: answer.kept || [] },
+                  facts: [],
+                  phones: [],
+                  allText: '',
+                })
               }),
             'delete',
           )
         : undefined,
     )
+  },
+
+  /** After deletion nothing is left here to do: back to the home page, where she can start again. */
+  home() {
+    wx.reLaunch({ url: '/pages/index/index' })
   },
 })

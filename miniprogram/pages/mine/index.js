@@ -5,11 +5,18 @@ const { deputyService } = require('../../services/deputy')
 const care = require('../../utils/care')
 const { noticesOffWords } = require('../../utils/notices-off')
 
+/**
+ * What she has already turned on of WeChat's notices, in the server's words (the profile's `noticesText`): each yes
+ * to WeChat's prompt allows one message, so how many are left, and when they are used up, that none will come.
+ */
+const noticesOnWords = (me) => (me && me.noticesText) || ''
+
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
 Page({
   // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button,
   // in the words of every page that says it (noticesOffWords).
-  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '', noticesOff: false, noticesOffText: '' },
+  // noticesOn: what she has turned on already, in words (noticesOnWords).
+  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '', noticesOff: false, noticesOffText: '', noticesOn: '' },
 
   onLoad() {
     this.account = accountService(request)
@@ -28,15 +35,15 @@ Page({
    */
   loadTemplates(me) {
     this.templatesError = ''
-    // `bot`: the 联络助手 reaches a deputy in the WeChat chat (from his notices), which the words for "sending off"
-    // must say; no resident's mini-program account is linked to it (notices-off.js).
+    // `bot`: the 联络助手 reaches a deputy in the WeChat chat (from his notices), and a resident whose chat is joined to
+    // this account (chatJoined), which the words for "sending off" must say (notices-off.js).
     const chosen = me.deputy
       ? deputyService(request)
           .notices()
           .then((n) => ({ ids: n.templateIds, bot: n.bot }))
       : settingsService(request)
           .get()
-          .then((s) => ({ ids: s.subscribeTemplateIds, bot: false }))
+          .then((s) => ({ ids: s.subscribeTemplateIds, bot: Boolean(me.chatJoined) }))
     return chosen
       .then(({ ids, bot }) => {
         this.templateIds = ids
@@ -63,7 +70,7 @@ Page({
         (me) => {
           wx.setStorageSync('session.profile', me)
           // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
-          this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }) })
+          this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }), noticesOn: noticesOnWords(me) })
           return this.loadTemplates(me)
         },
         (err) => this.setData({ error: err.message, me: null }),
@@ -95,9 +102,17 @@ Page({
       success: (res) => {
         const results = {}
         ids.forEach((id) => res[id] && (results[id] = res[id]))
-        const on = this.data.me && this.data.me.deputy ? '已开通：有新留言、催办或通知时会发微信消息给您' : '已开通：有答复或通知时会发微信消息给您'
-        this.setData({ subscribed: ids.some((id) => res[id] === 'accept') ? on : '没有开通。需要时可以再点一次' })
-        this.account.recordSubscriptions(results).catch(() => undefined)
+        const accepted = ids.some((id) => res[id] === 'accept')
+        // Each yes allows one message: until the count is read back, only the next one is promised.
+        const next = this.data.me && this.data.me.deputy ? '已开通：下一条新留言、催办或通知会发微信消息给您。' : '已开通：下一条答复或通知会发微信消息给您。'
+        // Turned on, the one line above the button says what is on now (noticesOn), not a second line under it (a
+        // card that promised every answer while that line said one); a no is said where she tapped.
+        this.setData(accepted ? { subscribed: '', noticesOn: next } : { subscribed: '没有开通。需要时可以再点一次' })
+        this.account
+          .recordSubscriptions(results)
+          .then(() => this.account.me())
+          .then((me) => this.setData({ noticesOn: noticesOnWords(me) }))
+          .catch(() => undefined)
       },
       fail: (err) =>
         this.setData({

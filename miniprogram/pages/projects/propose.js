@@ -1,6 +1,7 @@
 const { request, newIdempotencyKey } = require('../../utils/request')
 const { livelihoodService } = require('../../services/livelihood')
 const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * 我要提建议: what to do and where, why; the person reads the 征集须知 and agrees before
@@ -38,6 +39,7 @@ Page(
       cycleId: '',
       loading: true,
       loadError: '',
+      errorStatus: 0,
       consent: null,
       agreed: false,
       title: '',
@@ -62,12 +64,11 @@ Page(
 
     /** The 征集须知 to agree to: without it the form could not be sent, so it is not shown. */
     load() {
-      this.setData({ loading: true, loadError: '', errorStatus: 0 })
-      return this.service
-        .cycles()
-        .then((answer) => this.setData({ consent: answer.consent, closed: closedWords(answer, this.data.cycleId) }))
-        .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-        .then(() => this.setData({ loading: false }))
+      return loadPage(
+        this,
+        () => this.service.cycles(),
+        (answer) => this.setData({ consent: answer.consent, closed: closedWords(answer, this.data.cycleId) }),
+      )
     },
 
     // The red line is about the form as it was at 提交: once she changes it, it no longer tells the truth (it would

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { livelihoodService } = require('../../services/livelihood')
+const { loadPage } = require('../../utils/page-load')
 
 const GRADES = [
   { value: 'satisfied', label: '满意' },
@@ -10,7 +11,7 @@ const GRADES = [
 /** 人大评: a deputy rates each of the year's projects once, after reading its progress. */
 Page({
   // error and errorFor: what went wrong and on which project, said inside that project's card by its 提交评议.
-  data: { loading: true, loadError: '', error: '', errorFor: '', sending: '', grades: GRADES, projects: [], picked: {}, comments: {} },
+  data: { loading: true, loadError: '', errorStatus: 0, error: '', errorFor: '', sending: '', grades: GRADES, projects: [], picked: {}, comments: {} },
 
   onLoad() {
     this.service = livelihoodService(request)
@@ -18,26 +19,24 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, loadError: '', errorStatus: 0 })
-    return this.service
-      .toRate()
-      .then((answer) => {
-        const projects = []
-        for (const c of answer.items) {
-          for (const p of c.projects) {
-            const latest = p.progress.length ? p.progress[p.progress.length - 1] : null
-            projects.push({
-              id: p.id,
-              title: p.title,
-              progress: latest ? latest.quarterLabel + ' 完成 ' + latest.percent + '%：' + latest.text : '承办单位还没有报告进展',
-              rated: p.myRating ? '您的评议：' + p.myRating.gradeLabel : '',
-            })
-          }
-        }
-        this.setData({ projects: projects })
-      })
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => this.service.toRate(), this.show)
+  },
+
+  /** Each of the year's projects with its latest progress, and his grade when he has rated it. */
+  show(answer) {
+    const projects = []
+    for (const c of answer.items) {
+      for (const p of c.projects) {
+        const latest = p.progress.length ? p.progress[p.progress.length - 1] : null
+        projects.push({
+          id: p.id,
+          title: p.title,
+          progress: latest ? latest.quarterLabel + ' 完成 ' + latest.percent + '%：' + latest.text : '承办单位还没有报告进展',
+          rated: p.myRating ? '您的评议：' + p.myRating.gradeLabel : '',
+        })
+      }
+    }
+    this.setData({ projects: projects })
   },
 
   pick(e) {

@@ -59,8 +59,12 @@ Page({
               // Whose it is (湛河区人大常委会): a campaign of one district, listed citywide, says so.
               issuedBy: c.issuedBy,
               until: lastDay(c.endsAt),
-              progress: c.canFollow && !c.following ? followWords(c) : progressOf(c),
+              // One she followed and left keeps what reached her: its count, not "关注后能看到" beside reading she has.
+              progress: c.canFollow && !c.following && !c.itemsReached ? followWords(c) : progressOf(c),
               following: c.following,
+              // Reading reached her, she may follow it and does not: she followed it once and stopped (不再关注).
+              // Said on its row, or "已读 0 / 1 篇" reads exactly as while she followed it.
+              left: c.canFollow && !c.following && c.itemsReached > 0,
             })),
         })
       })

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { suggestionsService } = require('../../services/suggestions')
+const { loadPage } = require('../../utils/page-load')
 
 const SCORES = [
   { value: 'satisfied', label: '满意' },
@@ -12,7 +13,7 @@ const SCORES = [
  * is chosen: the first time it sends the suggestion back to the units once more.
  */
 Page({
-  data: { scores: SCORES, score: '', comment: '', round: 1, title: '', loading: true, loadError: '', busy: false, error: '', done: '' },
+  data: { scores: SCORES, score: '', comment: '', round: 1, title: '', loading: true, loadError: '', errorStatus: 0, busy: false, error: '', done: '' },
 
   onLoad(query) {
     this.suggestions = suggestionsService(request)
@@ -22,12 +23,11 @@ Page({
 
   /** What 不满意 does depends on the round: without the suggestion the page cannot say it, so it asks for nothing. */
   load() {
-    this.setData({ loading: true, loadError: '', errorStatus: 0 })
-    return this.suggestions
-      .detail(this.id)
-      .then((s) => this.setData({ title: s.title, round: s.round }))
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(
+      this,
+      () => this.suggestions.detail(this.id),
+      (s) => this.setData({ title: s.title, round: s.round }),
+    )
   },
 
   choose(e) {

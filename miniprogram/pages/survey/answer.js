@@ -1,9 +1,12 @@
 const { request, newIdempotencyKey } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
-const { visible, isBlank, ordered } = require('../../utils/survey-conditions')
+const { visible, ordered } = require('../../utils/survey-conditions')
+const { numbering, missingWords, unanswered } = require('../../utils/survey-numbering')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
+// The bar at the top names what it is (the .json's 问卷 shows only while it loads).
+const TITLES = { survey: '问卷', consultation: '征求意见', ballot: '代表票决' }
 // The deadline as the digest words it: "请在12月19日前（含当日）填写"; a consultation takes opinions (提意见), as her list says.
 const DEADLINE_VERBS = { survey: '填写', consultation: '提意见', ballot: '投票' }
 // Before it opens and once it has ended, in the words of what it is (the server's survey-words.ts,
@@ -72,12 +75,6 @@ function chosenLabels(shown, send) {
   return labels
 }
 
-/** What she is told when she submits with required questions unanswered; '' when none are. */
-function missingWords(shown, send) {
-  const missing = shown.filter((q) => q.required && isBlank(send[q.id]))
-  return missing.length ? '还有必答题没有回答：' + missing.map((q) => '「' + q.title + '」').join('、') : ''
-}
-
 /**
  * A questionnaire, a consultation (the draft's articles, a comment box under each) or a
  * ballot (the candidate projects, "选 M 至 N 项"). Opened by id from 我的待办 or a
@@ -130,7 +127,11 @@ Page({
           })
         }
         this.survey = s
+        // What it is, in the bar at the top: a consultation is never called a 问卷 there either.
+        wx.setNavigationBarTitle({ title: TITLES[s.kind] || '问卷' })
         this.questions = ordered(s.questions)
+        this.numbering = numbering(this.questions)
+        this.missing = []
         this.setData({
           s: Object.assign({}, s, {
             // Once over, when it ended ("已于…结束"), never a "…前" that reads as if it were still open.
@@ -192,7 +193,11 @@ Page({
 
   show(answers) {
     const { shown } = visible(this.questions, answers)
-    this.setData({ answers: answers, questions: shown.map((q, i) => ({ id: q.id, q: q, number: i + 1 })) })
+    const { numbers, leads } = this.numbering
+    this.setData({
+      answers: answers,
+      questions: shown.map((q) => ({ id: q.id, q: q, number: numbers[q.id] || 0, lead: leads[q.id] || '', missing: this.missing.indexOf(q.id) >= 0 })),
+    })
   },
 
   /** 去看民生实事: where a closed year's ballot says its outcome is shown. */
@@ -206,14 +211,15 @@ Page({
     const next = Object.assign({}, this.data.answers)
     if (e.detail.value === null) delete next[e.detail.questionId]
     else next[e.detail.questionId] = e.detail.value
-    this.show(next)
-    // The list of unanswered questions she was shown follows her answers, and goes once all are in.
+    // The unanswered questions she was shown, on them and in the list, follow her answers, and go once all are in.
     if (this.missingShown) {
       const { shown, send } = visible(this.questions, next)
-      const words = missingWords(shown, send)
+      const words = missingWords(shown, send, this.numbering)
       this.missingShown = Boolean(words)
+      this.missing = unanswered(shown, send).map((q) => q.id)
       this.setData({ error: words })
     }
+    this.show(next)
   },
 
   onComment(e) {
@@ -225,9 +231,10 @@ Page({
     // A second tap while the first is being confirmed or sent (a double tap): nothing more.
     if (this.data.busy) return undefined
     const { shown, send } = visible(this.questions, this.data.answers)
-    const missing = missingWords(shown, send)
+    const missing = missingWords(shown, send, this.numbering)
     this.missingShown = Boolean(missing)
-    if (missing) return this.setData({ error: missing, problems: [] })
+    this.missing = unanswered(shown, send).map((q) => q.id)
+    if (missing) return this.showMissing(missing)
     const comments = Object.keys(this.comments)
       .filter((id) => this.comments[id] && this.comments[id].trim())
       .map((id) => ({ articleId: id, text: this.comments[id].trim() }))
@@ -241,6 +248,16 @@ Page({
     // Busy before the dialog opens: a double tap would otherwise open a second one, and vote twice.
     this.setData({ busy: true })
     return this.confirmVote(chosenLabels(shown, send)).then((yes) => (yes ? this.respond(send, comments) : this.setData({ busy: false })))
+  },
+
+  /**
+   * Said on each unanswered question and, under the button she pressed, which ones; the screen goes to the first, high
+   * up the page, out of her sight when she tapped.
+   */
+  showMissing(words) {
+    this.setData({ error: words, problems: [] })
+    this.show(this.data.answers)
+    wx.pageScrollTo({ selector: '#q-' + this.missing[0], duration: 300 })
   },
 
   confirmVote(labels) {

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { surveysService } = require('../../services/surveys')
 const { parseScanPath } = require('../../utils/scene')
+const { loadPage } = require('../../utils/page-load')
 
 // The deadline in the words of what it asks: a consultation takes opinions and a ballot votes; only a 问卷 is filled in.
 const DEADLINE_VERBS = { survey: '填写', consultation: '提意见', ballot: '投票' }
@@ -14,23 +15,26 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, loadError: '', errorStatus: 0, error: '' })
-    return surveysService(request)
-      .tasks()
-      .then((t) =>
-        this.setData({
-          items: t.ballots.concat(t.surveys).map((s) => ({
-            id: s.id,
-            title: s.title,
-            kindLabel: s.kindLabel,
-            action: s.actionLabel,
-            due: s.due.words,
-            deadline: '请在' + s.closesText + (DEADLINE_VERBS[s.kind] || '填写'),
-          })),
-        }),
-      )
-      .catch((err) => this.setData({ loadError: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    // A scan's refusal (error) belongs to the last visit: coming back to the list, it no longer stands.
+    this.setData({ error: '' })
+    return loadPage(this, () => surveysService(request).tasks(), this.show)
+  },
+
+  /** Ballots first, then questionnaires, each with its deadline in the words of what it asks. */
+  show(t) {
+    // Only deputies vote: a resident's bar names what she can do (问卷, as her home page's entry says), not 投票.
+    const profile = wx.getStorageSync('session.profile')
+    wx.setNavigationBarTitle({ title: profile && profile.deputy ? '问卷和投票' : '问卷' })
+    this.setData({
+      items: t.ballots.concat(t.surveys).map((s) => ({
+        id: s.id,
+        title: s.title,
+        kindLabel: s.kindLabel,
+        action: s.actionLabel,
+        due: s.due.words,
+        deadline: '请在' + s.closesText + (DEADLINE_VERBS[s.kind] || '填写'),
+      })),
+    })
   },
 
   open(e) {

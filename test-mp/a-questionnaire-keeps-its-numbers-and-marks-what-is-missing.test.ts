@@ -1,0 +1,63 @@
+import { expect } from 'chai'
+import { surveyBody } from '../test/helpers/surveys.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage, type MpPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+import { created, office, tapInside, typeInside } from './office.js'
+
+/** Each question as she reads it at its top: the missing-answer words, which answer brought it, its numbered title. */
+const heads = (page: MpPage) =>
+  Array.from(page.root.querySelectorAll('.question--question')).map((q) =>
+    Array.from(q.querySelectorAll('.question--missing-words, .question--lead, .question--title'))
+      .map((t) => (t.textContent ?? '').replace(/\s+/g, ''))
+      .join(' | '),
+  )
+
+/**
+ * Review 36, finding 13: in 社区绿化满意度调查, choosing 是 brought "每周去几次？", and the questions after it were
+ * numbered again (3 became 4) as she answered; at 提交问卷 the missing answer was named at the foot of the page, far
+ * from the question. Now the questions always asked keep 1, 2, 3, 4 whatever she answers; the one that appears says
+ * which answer brought it, without a number of its own. At 提交问卷 the unanswered question says so on itself, and
+ * the screen goes to it; the words go as she answers it.
+ */
+describe('mini-program: a questionnaire keeps its numbers and marks the question left unanswered', () => {
+  let app: Backend
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  it('numbers stay as she answers; the follow-up says why it came; 提交 marks it and scrolls to it', async () => {
+    const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
+    holdPhone(app, 'o-wang-survey-numbers')
+    const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
+    const before = ['1.您是否经常去社区公园？（必答）', '2.希望增加哪些设施？', '3.对现有绿化的满意度（必答）', '4.其他建议']
+    expect(heads(page)).to.deep.equal(before)
+
+    await tapInside(page, '.q-q1', '.option', 0) // 是: brings 每周去几次？
+    expect(heads(page), 'none renumbered, none skipped').to.deep.equal([
+      before[0],
+      '您在第1题选了“是”，请接着回答： | 每周去几次？（必答）',
+      ...before.slice(1),
+    ])
+
+    await tapInside(page, '.q-q3', '.point', 3)
+    await page.tap('.submit')
+    expect(heads(page)[1], 'said on the question itself, asked once').to.equal('这道必答题还没有回答 | 您在第1题选了“是”，请接着回答： | 每周去几次？（必答）')
+    expect(
+      heads(page).filter((q) => q.includes('还没有回答')),
+      'only that one',
+    ).to.have.length(1)
+    expect(phone.scrolls.at(-1), 'the screen goes to it').to.deep.equal({ selector: '#q-q5', scrollTop: undefined })
+    expect(page.has('#q-q5'), 'what the screen goes to is there').to.equal(true)
+    expect(page.textOf('.error'), 'and under the button she pressed').to.equal('还有必答题没有回答：第 1 题下面的“每周去几次？”')
+
+    await typeInside(page, '.q-q5', '.field', '3')
+    expect(
+      heads(page).some((q) => q.includes('还没有回答')),
+      'answered: the words go',
+    ).to.equal(false)
+    await page.tap('.submit')
+    expect(page.text()).to.include('已提交，谢谢您的参与')
+  })
+})
