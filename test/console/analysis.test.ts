@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, Client } from '../helpers/app.js'
+import { mondayOf } from '../../src/domain/case-series.js'
 import { localDate } from '../../src/domain/dates.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsoleApp } from './harness.js'
 
@@ -81,7 +82,8 @@ describe('console: 分析研判', function () {
     const asked = page.waitForRequest((r) => r.url().includes('/weekly-report.csv'))
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载表格' }).click()])
     expect((await asked).url()).to.match(/weekly-report\.csv\?scope=d01&week=\d{4}-\d{2}-\d{2}$/)
-    expect(download.suggestedFilename()).to.match(/^分析研判周报-\d{4}-\d{2}-\d{2}\.csv$/)
+    // Named for whose it is (d01, 澜江区) and the week's Monday, as the page asked for it.
+    expect(download.suggestedFilename()).to.equal(`澜江区-分析研判周报-${mondayOf(week)}.csv`)
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.shell-aside').isVisible(), 'the menu is not printed').to.equal(false)
     await screenshot(page, 'console-analysis-weekly-report')

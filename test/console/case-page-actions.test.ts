@@ -4,7 +4,7 @@ import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './ha
 
 /**
  * 张国华, clerk of 建设路街道代表联络站, works through her messages. On one a deputy holds she is
- * offered 改派, 不予受理, 合并 and 催办 but not 上报区人大办, which the server takes only from her
+ * offered 改派, 不予受理, 合并 and 催办 but not 上报澜江区人大办, which the server takes only from her
  * station's own queue; on one handled again (重新办理) only 改派 and 催办. On one waiting in her queue
  * she writes why she hands it up, while 陈明亮 of the district office gives it to a deputy: pressing
  * 确认上报 she reads that someone has just handled it, and her reason is still there to copy. A
@@ -62,7 +62,7 @@ describe('console: the case page offers only what the server will do', function 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, clerk())
     await open(page, c)
-    await page.getByRole('button', { name: '上报区人大办' }).click()
+    await page.getByRole('button', { name: '上报澜江区人大办' }).click()
     const reason = '涉及建设路和马庄两个街道，需要区里协调'
     await page.getByPlaceholder(/上报原因/).fill(reason)
 
@@ -81,7 +81,7 @@ describe('console: the case page offers only what the server will do', function 
     await screenshot(page, 'case-page-actions-refused')
     await page.getByRole('button', { name: '关闭' }).click()
     await page.getByRole('button', { name: '确认上报' }).waitFor({ state: 'hidden' })
-    expect(await buttons(page), 'the page as it is now: a deputy holds it').not.to.include('上报区人大办')
+    expect(await buttons(page), 'the page as it is now: a deputy holds it').not.to.include('上报澜江区人大办')
     expect(page.problems).to.deep.equal([])
   })
 
@@ -94,7 +94,7 @@ describe('console: the case page offers only what the server will do', function 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, clerk())
     await open(page, c)
-    await page.getByRole('button', { name: '上报区人大办' }).click()
+    await page.getByRole('button', { name: '上报澜江区人大办' }).click()
     await page.getByPlaceholder(/上报原因/).fill('涉及两个街道，需要区里协调')
     await page.getByRole('button', { name: '确认上报' }).click()
     await page.getByRole('heading', { name: '留言办理' }).waitFor()

@@ -60,7 +60,10 @@ describe('console: 催办 on a message that waits on its deputy', function () {
     const timeline = page.getByLabel('办理经过')
     await timeline.getByText(`请${deputy.name}代表尽快办理`).waitFor()
     const steps = await timeline.innerText()
-    expect(steps).to.include('催办').and.include(`${organizer!.name}（人大常委会办公室）`).and.include('群众反映多次，请今天内联系')
+    // Her office by its name (the city's, or her district's), never a bare 人大常委会办公室.
+    const regionIds = (await story.app.liaison.store.staff.getByUsername(organizer!.username))!.regionIds
+    const office = regionIds.length ? `${(await story.app.liaison.store.regions.get(regionIds[0]))!.name}人大常委会办公室` : '市人大常委会办公室'
+    expect(steps).to.include('催办').and.include(`${organizer!.name}（${office}）`).and.include('群众反映多次，请今天内联系')
     // Why it went to him, in the office's words: the resident is 群众 here; she is 您 only on her own page.
     expect(steps).to.include(`群众扫了${deputy.name}代表的二维码留言`).and.not.include('您通过')
     const told = async (caseId: string) =>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'chai'
+import { staffSheet } from '../helpers/sheets.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
@@ -18,13 +19,8 @@ describe('console: codes the system made for blank cells are downloaded right af
     await logInAs(page, admin())
     await page.goto('/console/directory/import')
 
-    const sheet = [
-      '账号,姓名,角色,所属联络站,负责地区,激活码,初始密码',
-      `linxia,林霞,联络站工作人员,${station.name},,,`,
-      `heping,何平,联络站工作人员,${station.name},,,`,
-    ]
-    const csv = Buffer.from('\uFEFF' + sheet.join('\r\n') + '\r\n')
-    await page.getByLabel('名册文件').setInputFiles({ name: '工作人员名册.csv', mimeType: 'text/csv', buffer: csv })
+    const sheet = staffSheet(`linxia,林霞,联络站工作人员,${station.name},,,`, `heping,何平,联络站工作人员,${station.name},,,`)
+    await page.getByLabel('名册文件').setInputFiles({ name: sheet.name, mimeType: 'text/csv', buffer: Buffer.from(sheet.csv) })
     await page.getByRole('button', { name: '开始导入' }).click()
     await page.locator('[data-test=import-report]').getByText('导入完成', { exact: false }).waitFor()
 

@@ -1,3 +1,4 @@
+import { staffSheet } from '../helpers/sheets.js'
 import { logInAs, newPage, useConsole } from './harness.js'
 
 /**
@@ -16,9 +17,8 @@ describe('console: codes the system made say what replaces one not saved', funct
     await logInAs(page, admin())
     await page.goto('/console/directory/import')
 
-    const sheet = ['账号,姓名,角色,所属联络站,负责地区,激活码,初始密码', `sunli,孙丽,联络站工作人员,${stations[0].name},,,`]
-    const csv = Buffer.from('\uFEFF' + sheet.join('\r\n') + '\r\n')
-    await page.getByLabel('名册文件').setInputFiles({ name: '工作人员名册.csv', mimeType: 'text/csv', buffer: csv })
+    const sheet = staffSheet(`sunli,孙丽,联络站工作人员,${stations[0].name},,,`)
+    await page.getByLabel('名册文件').setInputFiles({ name: sheet.name, mimeType: 'text/csv', buffer: Buffer.from(sheet.csv) })
     await page.getByRole('button', { name: '开始导入' }).click()
     await page.locator('[data-test=import-report]').getByText('导入完成', { exact: false }).waitFor()
 

@@ -372,7 +372,7 @@ describe('console: 民生实事项目', function () {
     expect(await market.getByRole('button', { name: '不列入' }).count(), 'said once').to.equal(0)
     const told = await app.liaison.store.outbox.search({ recipientId: marketResident.userId, kind: 'livelihood.proposal', limit: 5 })
     expect(told.items.map((m) => String(m.payload.text))).to.deep.equal([
-      '您提出的民生实事项目建议「建设路菜市场改造」未列入候选项目：菜市场改造已列入区商务局明年计划，将统一实施',
+      '您提出的民生实事项目建议「建设路菜市场改造」没有列入民生实事候选项目。说明：菜市场改造已列入区商务局明年计划，将统一实施',
     ])
     await rows.filter({ hasText: '社区食堂' }).locator('.t-checkbox').click()
     await fillCandidate('建新社区老年食堂', '80')
@@ -387,7 +387,7 @@ describe('console: 民生实事项目', function () {
     const confirm = page.locator('[data-test=stage-confirm]')
     await confirm.waitFor()
     expect(await confirm.innerText()).to.equal(
-      `征集原定${lastDay}截止，提交后征集就结束了，群众不能再提建议；将通知 ${asked} 位代表投票一周。提交后不能撤回，确定现在提交吗？`,
+      `征集原定${lastDay}截止，提交后征集就结束了，群众不能再提建议；由区人大代表投票，名单上共 ${asked} 人，将通知他们投票一周。提交后不能撤回，确定现在提交吗？`,
     )
     await dialogShown(page)
     await screenshot(page, 'projects-ballot-confirm', { window: true })

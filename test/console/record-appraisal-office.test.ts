@@ -6,7 +6,8 @@ import { dialogShown, dialogsClosed, logInAs, newPage, SCREENSHOTS, screenshot, 
 /**
  * 述职评议 from the deputy's record, as the organizer met it (review 35, findings 12, 13): 开启 with the dates left
  * empty asks for them in words and opens nothing; once it is open the button is gone for that year, and 下载海报
- * gives the QR poster for the community board; each question is followed by its tally, never by ？：.
+ * gives the QR poster for the community board. While residents rate, the office reads how many have rated and, in
+ * words, that the ratings come after the close: on the record and on the survey's own 统计结果 alike.
  */
 describe('console: 述职评议 on a deputy’s record', function () {
   this.timeout(180_000)
@@ -58,9 +59,10 @@ describe('console: 述职评议 on a deputy’s record', function () {
     await appraisal.getByText(`评议码 ${opened.body.shortCode}`, { exact: false }).waitFor()
     expect(await page.getByRole('button', { name: '开启述职评议' }).count(), 'not offered twice for the year').to.equal(0)
     expect(await appraisal.innerText())
-      .to.include('您对代表的述职报告是否满意？ 满意 1 人，基本满意 0 人，不满意 0 人')
-      .and.include('您对这位代表一年来履职情况的总体评价：平均 5 分')
-      .and.not.include('？：')
+      .to.include('共 1 人参加评议')
+      .and.not.include('平均')
+      .and.not.include('满意 1 人')
+    expect(await appraisal.getByTestId('appraisal-sealed').innerText()).to.equal('评议进行中，结束后显示评分')
     await screenshot(page, 'records-appraisal-poster')
 
     const [download] = await Promise.all([page.waitForEvent('download'), appraisal.getByRole('button', { name: '下载海报' }).click()])
@@ -68,6 +70,32 @@ describe('console: 述职评议 on a deputy’s record', function () {
     const png = readFileSync((await download.path())!)
     expect(png.subarray(1, 4).toString('latin1'), 'a picture to print').to.equal('PNG')
     await download.saveAs(`${SCREENSHOTS}/records-appraisal-poster-download.png`)
+
+    // The same questionnaire among 问卷与票决: its 统计结果 wait for the close as well.
+    await page.goto(`/console/surveys/${opened.body.surveyId}`)
+    // In the 统计结果 tab itself, where the tallies would be (not only a passing toast).
+    await page.locator('.t-tab-panel .t-alert', { hasText: '评议进行中，结束后显示评分' }).waitFor()
+    expect(await page.getByText('平均').count(), 'no average on the survey’s page either').to.equal(0)
+    await screenshot(page, 'records-appraisal-survey-sealed')
+
+    // Five raters and closed (提前结束): now the office reads each question with its tally, never followed by ？：.
+    for (let i = 2; i <= 5; i++) {
+      const more = await asResident(app, `o-console-appraiser-${i}`)
+      const sent = await more.post(`/api/mp/appraisals/${opened.body.surveyId}/responses`, {
+        regionId: community.id,
+        answers: { overall: 5, verdict: 'satisfied' },
+      })
+      expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    }
+    const closed = await office.post(`/api/admin/surveys/${opened.body.surveyId}/close`)
+    expect(closed.status, JSON.stringify(closed.body)).to.equal(200)
+    await page.goto(`/console/records/${encodeURIComponent(deputyId)}`)
+    await appraisal.getByText('共 5 人参加评议', { exact: false }).waitFor()
+    expect(await appraisal.innerText())
+      .to.include('您对代表的述职报告是否满意？ 满意 5 人，基本满意 0 人，不满意 0 人')
+      .and.include('您对这位代表一年来履职情况的总体评价：平均 5 分')
+      .and.not.include('？：')
+    expect(await appraisal.getByTestId('appraisal-sealed').count(), 'nothing held back any more').to.equal(0)
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -7,7 +7,8 @@ import { defaultOrder, filtersFrom, filtersToRange, rangeToFilters, type FilterK
  * The inbox's filters as the page's controls hold them, kept in the address so that a link or a
  * reload shows the same list: the address is read into the controls, and what the controls want is
  * written back. `changed` runs when the address changes (the page then reads its first page again);
- * `names` names what a filter holds by id ("station:ID", "region:ID", "deputy:ID") for its chip.
+ * `names` names what a filter holds by id ("station:ID", "region:ID", "deputy:ID") for its chip, and `atOffice` whose
+ * offices the 在…办 filter's messages wait at, as the list's answer says it ("澜江区人大办").
  */
 export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router: Router, names: Record<string, string>, changed: () => void) {
   const f = reactive<InboxFilters>({})
@@ -102,7 +103,7 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     if (w.stationId) out.push({ key: 'stationId', text: `联络站：${names[`station:${w.stationId}`] ?? w.stationId}` })
     if (w.deputyId) out.push({ key: 'deputyId', text: `代表：${names[`deputy:${w.deputyId}`] ?? w.deputyId}` })
     if (w.overdue) out.push({ key: 'overdue', text: '已超期' })
-    if (w.atOffice) out.push({ key: 'atOffice', text: '在区人大办（联络站上报，或没有联络站）' })
+    if (w.atOffice) out.push({ key: 'atOffice', text: `在${names.atOffice || '人大办'}（联络站上报，或没有联络站）` })
     if (w.unhappy) out.push({ key: 'unhappy', text: '群众不满意' })
     if (w.rating) out.push({ key: 'rating', text: `满意度：${RATING_OPTIONS.find((r) => r.value === w.rating)?.label ?? w.rating}` })
     if (w.from || w.to) out.push({ key: 'range', text: `提交日期：${filtersToRange(w).join(' 至 ')}` })

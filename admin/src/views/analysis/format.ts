@@ -40,7 +40,8 @@ export const lastDayOf = (weekEnd: string) => new Date(new Date(weekEnd).getTime
 // Kept here, not sent by the server: the page says 4.5 分 in each cell, the table download says 满意度（分） once.
 export const pct = (share: number | null | undefined) => (share === null || share === undefined ? '暂无' : `${Math.round(share * 100)}%`)
 export const score = (n: number | null | undefined) => (n === null || n === undefined ? '暂无评价' : `${Math.round(n * 10) / 10} 分`)
-export const heat = (n: number) => String(Math.round(n * 10) / 10)
+// 热度 is an index: a whole number (the server sends it so; a report kept before may hold a decimal).
+export const heat = (n: number) => String(Math.round(n))
 
 export const TREND_THEME: Record<string, 'danger' | 'warning' | 'success' | 'default'> = { new: 'warning', up: 'danger', down: 'success', same: 'default' }
 

@@ -33,6 +33,10 @@ export interface Report extends PassedOn {
   weekEnd: string
   generatedAt: string
   topIssues: ReportIssue[]
+  /** 收到留言, as 工作概览's weekly bar counts it. */
+  receivedCount: number
+  /** 比上周 in words: "多 3 条", "少 2 条" or "持平". */
+  weekOnWeekText: string
   // Its sentences, made on the server as its table download says them (presentWeeklyReport), never written here again.
   /** "11月29日", or "12月5日 22:48" for a week still running: the overdue figures are counted to it (截至…). */
   overdueAsOfText: string
@@ -41,6 +45,14 @@ export interface Report extends PassedOn {
   /** The messages no deputy's row holds, or null when the rows add up. */
   unassignedText: string | null
   repliedInTimeNote: string
+  /** Under 收到留言: the messages left out of the figures ("其中不予受理 2 条，不计入下面的统计"), or null. */
+  receivedText: string | null
+  /** Under 满意度: how many rated and the share satisfied, or null when nobody rated. */
+  satisfactionText: string | null
+  /** Under the hot issues: why 本周热度 differs from 热点问题's 热度. */
+  heatNote: string
+  /** Above the deputies' rows: their order. */
+  deputyOrderText: string
   /** A report kept from before the count changed says so, with 重新生成; null otherwise. */
   countedEarlierText: string | null
 }

@@ -29,3 +29,13 @@ export function dashboardData(): Promise<Dashboard> {
   pending = null
   return answer
 }
+
+/** The office's 代表建议 on its first screen (GET /suggestions/summary): 待审查, 待交办, 已超期 and of those 重点督办. */
+export interface SuggestionSummary {
+  submitted: number
+  accepted: number
+  overdue: number
+  overdueKey: number
+}
+
+export const suggestionSummary = () => api.get<SuggestionSummary>('/suggestions/summary')
