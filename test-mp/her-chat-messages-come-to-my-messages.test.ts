@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { asResident, Client } from '../test/helpers/app.js'
 import { BOT_SECRET } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { residentWhoAgreedToTheOldNotice } from './harness/old-notice.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 
@@ -123,9 +124,7 @@ describe('mini-program: her chat messages come to 我的留言, and the notice i
   })
 
   it('one who agreed to the old notice is told this one is new before she writes again', async () => {
-    const earlier = await asResident(app, 'o-notice-old')
-    await app.liaison.store.mpUsers.update(earlier.userId, { consentVersion: 'v1' })
-    holdPhone(app, 'o-notice-old')
+    await residentWhoAgreedToTheOldNotice(app, 'o-notice-old')
     const write = await openPage('pages/case/new')
     expect(write.textOf('#notice-changed')).to.equal('这份说明有更新，请再看一下。')
   })

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { residentWhoAgreedToTheOldNotice } from './harness/old-notice.js'
 import { follow, openPage } from './harness/page.js'
 
 /**
@@ -16,9 +17,7 @@ describe('mini-program: one who agreed to the old notice reads the new one from 
   after(() => app.close())
 
   it('我的 says the notice changed and leads to it; 我的信息 shows what changed, and 同意 is said on both pages', async () => {
-    const wang = await asResident(app, 'o-old-notice')
-    await app.liaison.store.mpUsers.update(wang.userId, { consentVersion: 'v1' })
-    holdPhone(app, 'o-old-notice')
+    const wang = await residentWhoAgreedToTheOldNotice(app, 'o-old-notice')
 
     const mine = await openPage('pages/mine/index')
     expect(mine.textOf('#consent-updated')).to.equal('个人信息保护说明有更新，请再看一下')
@@ -47,9 +46,7 @@ describe('mini-program: one who agreed to the old notice reads the new one from 
   })
 
   it('留言 says what changed too, under "这份说明有更新"', async () => {
-    const earlier = await asResident(app, 'o-old-notice-write')
-    await app.liaison.store.mpUsers.update(earlier.userId, { consentVersion: 'v1' })
-    holdPhone(app, 'o-old-notice-write')
+    await residentWhoAgreedToTheOldNotice(app, 'o-old-notice-write')
     const write = await openPage('pages/case/new')
     expect(write.textOf('#notice-changed')).to.equal('这份说明有更新，请再看一下。')
     expect(write.textOf('#notice-what-changed')).to.equal('这次更新：说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。')

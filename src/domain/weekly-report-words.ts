@@ -3,7 +3,7 @@
  * beside its figures, made once on the server from what composeWeeklyReport counted (weekly-report.ts).
  */
 import { localDate, monthDayText } from './dates.js'
-import { REPORT_COUNTING, unassignedCount, type Trend, type WeeklyReport } from './weekly-report.js'
+import { receivedChange, REPORT_COUNTING, unassignedCount, type Trend, type WeeklyReport } from './weekly-report.js'
 import { offsetMs } from './zone-offset.js'
 
 /** A trend as staff read it, in the console and in the CSV alike. */
@@ -85,4 +85,22 @@ export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generated
 /** 比上周 in words, as the page's figure and the download's cell say it: "多 3 条", "少 2 条", or "持平". */
 export function weekOnWeekText(change: number): string {
   return change > 0 ? `多 ${change} 条` : change < 0 ? `少 ${-change} 条` : '持平'
+}
+
+/**
+ * Every sentence the report says beside its figures, made here once for the console's page (presenters/analysis.ts)
+ * and the table download (weekly-report-sheet.ts), so the two say the same. Nulls as the functions above give them.
+ */
+export function weeklyReportWords(r: WeeklyReport, timeZone: string) {
+  return {
+    weekOnWeekText: weekOnWeekText(receivedChange(r).change),
+    overdueAsOfText: overdueAsOfText(r, timeZone),
+    overdueCountText: overdueCountText(r),
+    unassignedText: unassignedText(r),
+    receivedText: receivedText(r),
+    satisfactionText: satisfactionText(r),
+    heatNote: WEEK_HEAT_NOTE,
+    deputyOrderText: DEPUTY_ORDER_TEXT,
+    countedEarlierText: countedEarlierText(r, timeZone),
+  }
 }

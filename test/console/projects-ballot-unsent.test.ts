@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { Client } from '../helpers/app.js'
 import { logInAs, newPage, useConsole } from './harness.js'
+import { chenOpensAYear } from './lanjiang-year.js'
 
 /**
  * 提交代表票决 moves the year on, then makes the ballot. When the server stopped between the two, 陈干事 finds the
@@ -12,19 +12,7 @@ describe('console: 民生实事 ballot not sent when 提交代表票决 stopped 
 
   it('陈干事 is told the ballot was not sent, and sends it', async () => {
     const { app, browser } = story
-    const chen = app.login((l) => l.username === 'chenmingliang')
-    const office = await new Client(app.baseUrl).login(chen.username, chen.password)
-    const now = app.clock.now().getTime()
-    const made = await office.post('/api/admin/livelihood/cycles', {
-      office: 'd01',
-      year: 2032,
-      title: '2032年澜江区民生实事项目',
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 10 * 86_400_000).toISOString(),
-      projectCount: 1,
-    })
-    expect(made.status, JSON.stringify(made.body)).to.equal(201)
-    const year = made.body.id as string
+    const { chen, office, year } = await chenOpensAYear(app, 2032)
     const unitId = (await office.get('/api/admin/units')).body.items.find((u: { name: string }) => u.name === '青澜市住房和城乡建设局').id
     for (const title of ['老楼装电梯', '社区老年食堂']) {
       app.clock.advance(60_000)

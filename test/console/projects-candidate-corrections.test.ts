@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
-import { asDeputy, asResident, Client } from '../helpers/app.js'
+import { asDeputy, asResident } from '../helpers/app.js'
 import { dialogsClosed, dialogShown, logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { chenOpensAYear } from './lanjiang-year.js'
 
 /** The dialog open now (a closed one stays in the page, hidden). */
 const openDialog = (page: Page) => page.locator('.t-dialog').filter({ visible: true })
@@ -17,19 +18,7 @@ describe('console: 民生实事 candidates corrected or withdrawn before the bal
 
   it('陈干事 corrects one candidate, withdraws another with its reason, and follows the ballot in words', async () => {
     const { app, browser } = story
-    const chen = app.login((l) => l.username === 'chenmingliang')
-    const office = await new Client(app.baseUrl).login(chen.username, chen.password)
-    const now = app.clock.now().getTime()
-    const made = await office.post('/api/admin/livelihood/cycles', {
-      office: 'd01',
-      year: 2032,
-      title: '2032年澜江区民生实事项目',
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 10 * 86_400_000).toISOString(),
-      projectCount: 1,
-    })
-    expect(made.status, JSON.stringify(made.body)).to.equal(201)
-    const year = made.body.id as string
+    const { chen, office, year } = await chenOpensAYear(app, 2032)
     const parkResident = await asResident(app)
     const sent: Record<string, string> = {}
     for (const [title, who] of [

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { asAdmin, asDeputy, asResident, Client } from '../helpers/app.js'
 import { jpegWithGps } from '../helpers/images.js'
 import { dialogsClosed, dialogShown, logInAs, newPage, screenshot, shownOptions, useConsole } from './harness.js'
+import { chenOpensAYear } from './lanjiang-year.js'
 
 /** The dialog open now (a closed one stays in the page, hidden). */
 const openDialog = (page: Page) => page.locator('.t-dialog').filter({ visible: true })
@@ -297,20 +298,8 @@ describe('console: 民生实事项目', function () {
 
   it('陈干事 declines a proposal with its reason, is told what each stage will do, and sees the count before he confirms it', async () => {
     const { app, browser } = story
-    const chen = app.login((l) => l.username === 'chenmingliang')
-    const office = await new Client(app.baseUrl).login(chen.username, chen.password)
-    const now = app.clock.now().getTime()
     // The newest year: the page opens on it.
-    const made = await office.post('/api/admin/livelihood/cycles', {
-      office: 'd01',
-      year: 2031,
-      title: '2031年澜江区民生实事项目',
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 10 * 86_400_000).toISOString(),
-      projectCount: 1,
-    })
-    expect(made.status, JSON.stringify(made.body)).to.equal(201)
-    const year = made.body.id as string
+    const { chen, office, year } = await chenOpensAYear(app, 2031)
     const marketResident = await asResident(app)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(jpegWithGps())], { type: 'image/jpeg' }), 'market.jpg')

@@ -3,7 +3,7 @@ import type { CaseEvent, CaseRecord } from '../../src/domain/case.js'
 import { ConflictError } from '../../src/errors.js'
 import type { AuditEntry, OutboxMessage, Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
-import { caseEvent, caseRecord, outboxMessage } from './records.js'
+import { caseEvent, caseRecord, mpUserRecord, outboxMessage } from './records.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
@@ -431,19 +431,7 @@ export function caseContract(store: () => Store) {
   })
 
   describe('people of the mini-program', () => {
-    const user = {
-      id: 'mu1',
-      openid: 'o-1',
-      unionid: null,
-      deputyId: null,
-      phoneEnc: null,
-      phoneIndex: null,
-      consentVersion: null,
-      consentAt: null,
-      createdAt: T0,
-      botContactId: null,
-      botAlias: null,
-    }
+    const user = mpUserRecord('mu1', { openid: 'o-1', createdAt: T0 })
 
     it('creates, finds by openid and deputy, and updates', async () => {
       await store().mpUsers.create(user)

@@ -4,7 +4,7 @@ import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import type { AuditEntry, MpUserRecord, Store } from '../../src/store/ports.js'
 import { at, T0 } from './contract-privacy.js'
 import { responseRecord, surveyRecord } from './contract-surveys.js'
-import { caseEvent, caseRecord, outboxMessage } from './records.js'
+import { caseEvent, caseRecord, mpUserRecord, outboxMessage } from './records.js'
 
 /**
  * The contract of ChatJoinRepo, for every adapter: a resident's chat joined to her mini-program account takes two
@@ -17,21 +17,7 @@ import { caseEvent, caseRecord, outboxMessage } from './records.js'
  * residents' codes, one live code per resident's account, and old codes go.
  */
 export function chatJoinContract(store: () => Store) {
-  const person = (id: string, over: Partial<MpUserRecord> = {}) =>
-    store().mpUsers.create({
-      id,
-      openid: null,
-      unionid: null,
-      deputyId: null,
-      phoneEnc: null,
-      phoneIndex: null,
-      consentVersion: null,
-      consentAt: null,
-      createdAt: T0,
-      botContactId: null,
-      botAlias: null,
-      ...over,
-    })
+  const person = (id: string, over: Partial<MpUserRecord> = {}) => store().mpUsers.create(mpUserRecord(id, { createdAt: T0, ...over }))
   /** Her chat person (the bot knows her by its contact and remark) and her mini-program account. */
   const both = async (chat: string, app: string) => {
     await person(chat, { botContactId: `wx-${chat}`, botAlias: `LS${chat}`, consentVersion: 'v2', consentAt: at(30) })

@@ -3,6 +3,7 @@ import { inWords } from '../../src/services/conflict-texts.js'
 import { StoreConflict } from '../../src/store/conflicts.js'
 import type { Store } from '../../src/store/ports.js'
 import { rejects } from '../helpers/rejects.js'
+import { mpUserRecord } from './records.js'
 
 const T0 = new Date('2026-11-23T02:00:00.000Z')
 
@@ -10,19 +11,7 @@ const T0 = new Date('2026-11-23T02:00:00.000Z')
 export function conflictContract(store: () => Store) {
   describe('conflicts', () => {
     it('reports a duplicate as a coded StoreConflict, worded the same whatever the adapter', async () => {
-      const user = {
-        id: 'mu-c1',
-        openid: 'o-same',
-        unionid: null,
-        deputyId: null,
-        phoneEnc: null,
-        phoneIndex: null,
-        consentVersion: null,
-        consentAt: null,
-        createdAt: T0,
-        botContactId: null,
-        botAlias: null,
-      }
+      const user = mpUserRecord('mu-c1', { openid: 'o-same', createdAt: T0 })
       await store().mpUsers.create(user)
       const refused = await rejects(store().mpUsers.create({ ...user, id: 'mu-c2' }))
       expect(refused).to.be.instanceOf(StoreConflict).and.to.include({ code: 'conflict' })

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Store } from '../../src/store/ports.js'
-import { outboxMessage } from './records.js'
+import { mpUserRecord, outboxMessage } from './records.js'
 
 const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
@@ -300,19 +300,7 @@ export function botContract(store: () => Store) {
     })
 
     it('finds a person by the bot contact or the alias set on it', async () => {
-      await store().mpUsers.create({
-        id: 'mu9',
-        openid: null,
-        unionid: null,
-        deputyId: null,
-        phoneEnc: null,
-        phoneIndex: null,
-        consentVersion: null,
-        consentAt: null,
-        createdAt: T0,
-        botContactId: 'wxid_9',
-        botAlias: 'LS9ABCDE',
-      })
+      await store().mpUsers.create(mpUserRecord('mu9', { createdAt: T0, botContactId: 'wxid_9', botAlias: 'LS9ABCDE' }))
       expect((await store().mpUsers.getByBotContact('wxid_9'))!.id).to.equal('mu9')
       expect((await store().mpUsers.getByBotAlias('LS9ABCDE'))!.botContactId).to.equal('wxid_9')
       expect(await store().mpUsers.getByBotAlias('nobody')).to.equal(null)

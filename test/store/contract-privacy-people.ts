@@ -9,7 +9,7 @@ import { meetingRecord } from './contract-meetings.js'
 import { at, T0 } from './contract-privacy.js'
 import { attemptRecord, quizRecord } from './contract-quizzes.js'
 import { responseRecord, surveyRecord } from './contract-surveys.js'
-import { outboxMessage } from './records.js'
+import { mpUserRecord, outboxMessage } from './records.js'
 
 /**
  * The contract of the privacy port for a person (erased; what they wrote masked and unlinked: proposals,
@@ -136,19 +136,8 @@ export function personErasureContract(store: () => Store) {
 
       expect(await store().privacy.eraseMpUser('mu-e', at(5))).to.equal(true)
       expect(await store().privacy.eraseMpUser('nobody', at(5))).to.equal(false)
-      expect(await store().mpUsers.get('mu-e')).to.deep.equal({
-        id: 'mu-e',
-        openid: null,
-        unionid: null,
-        deputyId: null,
-        phoneEnc: null,
-        phoneIndex: null,
-        consentVersion: null,
-        consentAt: null,
-        createdAt: T0,
-        botContactId: null,
-        botAlias: null,
-      })
+      // Nothing of her is left but her id and when she came.
+      expect(await store().mpUsers.get('mu-e')).to.deep.equal(mpUserRecord('mu-e', { createdAt: T0 }))
       expect(await store().privacy.erasedAt('mu-e')).to.deep.equal(at(5))
       expect(await store().privacy.erasedAt('mu-other')).to.equal(null)
       expect(await store().mpUsers.getByOpenid('o-mu-e')).to.equal(null)

@@ -1,22 +1,12 @@
 import { expect } from 'chai'
 import type { MpUserRecord, Store } from '../../src/store/ports.js'
 import { ChannelResolver, REACH_BATCH, type PersonRecipientKind, type Reach } from '../../src/services/delivery/channels.js'
+import { mpUserRecord } from './records.js'
 
 const at = new Date('2026-12-03T02:00:00Z')
 const later = (ms: number) => new Date(at.getTime() + ms)
 
-const person = (id: string, over: Partial<MpUserRecord> = {}): MpUserRecord => ({
-  id,
-  openid: null,
-  unionid: null,
-  deputyId: null,
-  phoneEnc: null,
-  phoneIndex: null,
-  consentVersion: null,
-  consentAt: null,
-  createdAt: at,
-  ...over,
-})
+const person = (id: string, over: Partial<MpUserRecord> = {}) => mpUserRecord(id, { createdAt: at, ...over })
 
 /** Subscribe messages are configured for one kind of message only; the other reaches the bot alone. */
 const WITH_TEMPLATE = 'reading.reminder'

@@ -1,8 +1,8 @@
 import type { CaseEvent, CaseRecord } from '../../src/domain/case.js'
-import type { OutboxMessage } from '../../src/store/ports.js'
+import type { MpUserRecord, OutboxMessage } from '../../src/store/ports.js'
 
 /**
- * Plain records as the store holds them (a case, its events, an outbox message), for the
+ * Plain records as the store holds them (a case, its events, an outbox message, a person), for the
  * contract suite and the unit tests that need one without going through the services.
  */
 const T0 = new Date('2026-11-22T02:00:00Z')
@@ -71,6 +71,27 @@ export function outboxMessage(dedupeKey: string, over: Partial<OutboxMessage> = 
     nextAttemptAt: T0,
     lastError: null,
     createdAt: T0,
+    ...over,
+  }
+}
+
+/**
+ * A person of the mini-program or the chat with nothing known of her yet (no WeChat, no phone, no consent, no
+ * deputy), came at T0 unless `over` says otherwise; a test names only what its story needs.
+ */
+export function mpUserRecord(id: string, over: Partial<MpUserRecord> = {}): MpUserRecord {
+  return {
+    id,
+    openid: null,
+    unionid: null,
+    deputyId: null,
+    phoneEnc: null,
+    phoneIndex: null,
+    consentVersion: null,
+    consentAt: null,
+    createdAt: T0,
+    botContactId: null,
+    botAlias: null,
     ...over,
   }
 }

@@ -4,18 +4,7 @@ import type { HotIssue } from '../../domain/hot-issues.js'
 import type { LivelihoodSection } from '../../domain/livelihood-week.js'
 import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
 import { receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
-import {
-  countedEarlierText,
-  DEPUTY_ORDER_TEXT,
-  overdueAsOfText,
-  overdueCountText,
-  receivedText,
-  satisfactionText,
-  TREND_WORDS,
-  unassignedText,
-  WEEK_HEAT_NOTE,
-  weekOnWeekText,
-} from '../../domain/weekly-report-words.js'
+import { TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
 import type { PublicationRecord } from '../../services/analysis/publications.js'
 
 // Hot issues and reports name places and counts, never a resident; the case ids let staff
@@ -53,50 +42,53 @@ export const presentHotIssues = (r: { from: Date; to: Date; issues: Array<HotIss
  * (weekly-report-sheet.ts), made once on the server: 截至 when the overdue are counted, how many the list leaves
  * out, the messages no deputy's row holds, what 按时答复 counts, and whether it was counted the earlier way.
  */
-export const presentWeeklyReport = (r: { scope: string; week: string; report: WeeklyReport; weeks: string[] }, timeZone: string) => ({
-  scope: r.scope,
-  week: r.week,
-  weeks: r.weeks,
-  weekStart: r.report.weekStart.toISOString(),
-  weekEnd: r.report.weekEnd.toISOString(),
-  generatedAt: r.report.generatedAt.toISOString(),
-  totals: r.report.totals,
-  /** 收到留言, as 工作概览's weekly bar counts it (receivedChange): every message that came in the week. */
-  receivedCount: receivedChange(r.report).received,
-  /** 比上周 in words: "多 3 条", "少 2 条" or "持平", as the table download says it. */
-  weekOnWeekText: weekOnWeekText(receivedChange(r.report).change),
-  topIssues: r.report.topIssues.map((i) => ({
-    ...presentHotIssue({ ...i, stationName: null }),
-    rank: i.rank,
-    previousIndex: i.previousIndex,
-    trend: i.trend,
-    trendLabel: TREND_WORDS[i.trend],
-  })),
-  byTopic: r.report.byTopic,
-  byPlace: r.report.byPlace,
-  overdue: r.report.overdue,
-  slowest: r.report.slowest,
-  byDeputy: r.report.byDeputy,
-  byStation: r.report.byStation,
-  livelihood: r.report.livelihood ? presentLivelihoodSection(r.report.livelihood) : null,
-  /** "11月29日", or "12月5日 22:48" for a week still running: the overdue figures are counted to it (截至…). */
-  overdueAsOfText: overdueAsOfText(r.report, timeZone),
-  /** "共 20 条，列出超期最久的 10 条". */
-  overdueCountText: overdueCountText(r.report),
-  /** "另有 2 条没有分派给代表（未分派），…", or null when the deputies' rows add up. */
-  unassignedText: unassignedText(r.report),
-  repliedInTimeNote: REPLIED_IN_TIME_NOTE,
-  /** Under 收到留言: "其中不予受理 2 条，不计入下面的统计", or null when the report counts every message that came. */
-  receivedText: receivedText(r.report),
-  /** Under 满意度: "5 人评价，满意率 60%（4 分、5 分算满意）", or null when nobody rated. */
-  satisfactionText: satisfactionText(r.report),
-  /** Under the week's hot issues: why 本周热度 is not 热点问题's 热度. */
-  heatNote: WEEK_HEAT_NOTE,
-  /** Above the deputies' rows: their order. */
-  deputyOrderText: DEPUTY_ORDER_TEXT,
-  /** Said at the top of a report kept from before the count changed, with 重新生成; null otherwise. */
-  countedEarlierText: countedEarlierText(r.report, timeZone),
-})
+export const presentWeeklyReport = (r: { scope: string; week: string; report: WeeklyReport; weeks: string[] }, timeZone: string) => {
+  const words = weeklyReportWords(r.report, timeZone)
+  return {
+    scope: r.scope,
+    week: r.week,
+    weeks: r.weeks,
+    weekStart: r.report.weekStart.toISOString(),
+    weekEnd: r.report.weekEnd.toISOString(),
+    generatedAt: r.report.generatedAt.toISOString(),
+    totals: r.report.totals,
+    /** 收到留言, as 工作概览's weekly bar counts it (receivedChange): every message that came in the week. */
+    receivedCount: receivedChange(r.report).received,
+    /** 比上周 in words: "多 3 条", "少 2 条" or "持平", as the table download says it. */
+    weekOnWeekText: words.weekOnWeekText,
+    topIssues: r.report.topIssues.map((i) => ({
+      ...presentHotIssue({ ...i, stationName: null }),
+      rank: i.rank,
+      previousIndex: i.previousIndex,
+      trend: i.trend,
+      trendLabel: TREND_WORDS[i.trend],
+    })),
+    byTopic: r.report.byTopic,
+    byPlace: r.report.byPlace,
+    overdue: r.report.overdue,
+    slowest: r.report.slowest,
+    byDeputy: r.report.byDeputy,
+    byStation: r.report.byStation,
+    livelihood: r.report.livelihood ? presentLivelihoodSection(r.report.livelihood) : null,
+    /** "11月29日", or "12月5日 22:48" for a week still running: the overdue figures are counted to it (截至…). */
+    overdueAsOfText: words.overdueAsOfText,
+    /** "共 20 条，列出超期最久的 10 条". */
+    overdueCountText: words.overdueCountText,
+    /** "另有 2 条没有分派给代表（未分派），…", or null when the deputies' rows add up. */
+    unassignedText: words.unassignedText,
+    repliedInTimeNote: REPLIED_IN_TIME_NOTE,
+    /** Under 收到留言: "其中不予受理 2 条，不计入下面的统计", or null when the report counts every message that came. */
+    receivedText: words.receivedText,
+    /** Under 满意度: "5 人评价，满意率 60%（4 分、5 分算满意）", or null when nobody rated. */
+    satisfactionText: words.satisfactionText,
+    /** Under the week's hot issues: why 本周热度 is not 热点问题's 热度. */
+    heatNote: words.heatNote,
+    /** Above the deputies' rows: their order. */
+    deputyOrderText: words.deputyOrderText,
+    /** Said at the top of a report kept from before the count changed, with 重新生成; null otherwise. */
+    countedEarlierText: words.countedEarlierText,
+  }
+}
 
 /** 民生实事 in the report: names, stages and sentences only (no ids: the page links nowhere). */
 export const presentLivelihoodSection = (s: LivelihoodSection) => ({

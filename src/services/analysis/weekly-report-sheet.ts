@@ -1,19 +1,7 @@
 import { REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
 import { receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
-import {
-  countedEarlierText,
-  DEPUTY_ORDER_TEXT,
-  momentText,
-  overdueAsOfText,
-  overdueCountText,
-  receivedText,
-  satisfactionText,
-  TREND_WORDS,
-  unassignedText,
-  WEEK_HEAT_NOTE,
-  weekOnWeekText,
-} from '../../domain/weekly-report-words.js'
+import { momentText, TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
 import type { SheetCell } from '../csv-sheet.js'
 
 // Numbers as the console's report writes them (admin/src/views/analysis/format.ts), but for the unit: a sheet's
@@ -36,26 +24,27 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     rows.push([], [title], ...notes.map((n) => [n]), header, ...body)
   }
   const t = report.totals
-  const asOf = overdueAsOfText(report, timeZone)
+  const words = weeklyReportWords(report, timeZone)
+  const asOf = words.overdueAsOfText
   // Every message that came, as 工作概览's weekly bar counts it (a report kept before: those it counted).
-  const { received, change } = receivedChange(report)
+  const { received } = receivedChange(report)
   const lastDay = new Date(report.weekEnd.getTime() - 1)
   const from = day(report.weekStart, timeZone)
   const to = day(lastDay, timeZone)
   // Whose report it is, as the page's title says it: a sheet is mailed on and printed without the page around it.
   rows.push([`${place}留言分析周报（${from === to ? from : `${from}至${to}`}），生成于${momentText(report.generatedAt, timeZone)}`])
-  const earlier = countedEarlierText(report, timeZone)
+  const earlier = words.countedEarlierText
   if (earlier) rows.push([earlier])
 
-  const receivedNote = receivedText(report)
-  const satisfactionNote = satisfactionText(report)
+  const receivedNote = words.receivedText
+  const satisfactionNote = words.satisfactionText
   part(
     '本周概况',
     ['收到留言（条）', '比上周', '涉及居民（位）', '本周答复（条）', `超期在办（条，截至${asOf}）`, '满意度（分）', '评价人数', '满意率'],
     [
       [
         received,
-        weekOnWeekText(change),
+        words.weekOnWeekText,
         t.residents,
         t.replied,
         t.overdueOpen,
@@ -71,7 +60,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     '本周热点问题',
     ['名次', '地点', '主题', '问题', '留言（条）', '居民（位）', '本周热度', '变化'],
     report.topIssues.map((i) => [i.rank, i.placeName, i.topic, i.description, i.messages, i.residents, Math.round(i.index), TREND_WORDS[i.trend]]),
-    ...(report.topIssues.length ? [WEEK_HEAT_NOTE] : []),
+    ...(report.topIssues.length ? [words.heatNote] : []),
   )
   part(
     '按主题',
@@ -87,7 +76,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     '超期未办的留言',
     ['编号', '主题', HANDLED_BY, '代表', `超期天数（截至${asOf}）`],
     report.overdue.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysOverdue]),
-    report.overdue.length ? `截至${asOf}，${overdueCountText(report)}` : '没有超期未办的留言。',
+    report.overdue.length ? `截至${asOf}，${words.overdueCountText}` : '没有超期未办的留言。',
   )
   part(
     '答复最慢的留言',
@@ -111,12 +100,12 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     report.byStation.map((x) => statsRow(x.name, x.stats)),
     REPLIED_IN_TIME_NOTE,
   )
-  const unassigned = unassignedText(report)
+  const unassigned = words.unassignedText
   part(
     '各位代表办理情况',
     statsHeader,
     report.byDeputy.map((x) => statsRow(x.name, x.stats)),
-    DEPUTY_ORDER_TEXT,
+    words.deputyOrderText,
     REPLIED_IN_TIME_NOTE,
     ...(unassigned ? [unassigned] : []),
   )
