@@ -32,23 +32,33 @@ for (const name of ['Event', 'CustomEvent', 'EventTarget']) globalThis[name] = g
 const { phone, phoneWx, resetPhone } = await import('./harness/wx.ts')
 globalThis.wx = phoneWx()
 await import('./harness/runtime.ts')
+const { closeAllPages } = await import('./harness/page.ts')
 
 export const mochaHooks = {
   beforeEach() {
     resetPhone()
   },
   async afterEach() {
-    if (phone.waiting.length) {
-      // Answers the slow network still holds: let them go (to a backend now closed) so none is left hanging.
-      phone.slowNetwork = false
-      for (const release of phone.waiting.splice(0)) release()
-      for (let round = 0; phone.inFlight && round < 500; round++) await new Promise((resolve) => setTimeout(resolve, 10))
-      // A test that failed on the way says what went wrong itself; one that passed forgot letAnswersThrough().
-      if (this.currentTest?.state !== 'failed') throw new Error('answers were still held back by the slow network at the end of the test')
-      return
+    try {
+      await checkTheTestLeftNothingRunning(this.currentTest)
+    } finally {
+      // Every page the test opened leaves the document and miniprogram-simulate's registries: kept, they cost ~6 MB each.
+      closeAllPages()
     }
-    if (phone.inFlight) throw new Error(`${phone.inFlight} request(s) still in flight at the end of the test`)
-    const refused = takeBlockedConnections()
-    if (refused.length) throw new Error(`this test tried to connect beyond loopback: ${refused.join(', ')}`)
   },
+}
+
+async function checkTheTestLeftNothingRunning(test) {
+  if (phone.waiting.length) {
+    // Answers the slow network still holds: let them go (to a backend now closed) so none is left hanging.
+    phone.slowNetwork = false
+    for (const release of phone.waiting.splice(0)) release()
+    for (let round = 0; phone.inFlight && round < 500; round++) await new Promise((resolve) => setTimeout(resolve, 10))
+    // A test that failed on the way says what went wrong itself; one that passed forgot letAnswersThrough().
+    if (test?.state !== 'failed') throw new Error('answers were still held back by the slow network at the end of the test')
+    return
+  }
+  if (phone.inFlight) throw new Error(`${phone.inFlight} request(s) still in flight at the end of the test`)
+  const refused = takeBlockedConnections()
+  if (refused.length) throw new Error(`this test tried to connect beyond loopback: ${refused.join(', ')}`)
 }

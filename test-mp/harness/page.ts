@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { MP_ROOT, launchApp, openPages, simulate } from './runtime.js'
+import { MP_ROOT, dropModule, forget, launchApp, loadPage, openPages, simulate, type Loaded } from './runtime.js'
 import { phone } from './wx.js'
 
 const require = createRequire(import.meta.url)
@@ -47,14 +47,23 @@ export async function letAnswersThrough() {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
+/**
+ * Every page opened in the current test, closed and forgotten when it ends (closeAllPages): one
+ * list for the process, as mocha's require and import of this module make two instances.
+ */
+const shown: MpPage[] = ((globalThis as { __mpShownPages?: MpPage[] }).__mpShownPages ??= [])
+
 /** A page as the person sees and touches it. */
 export class MpPage {
   /** Titles set before this page opened are another page's. */
   private readonly titlesBefore = phone.titles.length
+  private closed = false
 
   constructor(
     readonly path: string,
     readonly component: any,
+    private readonly wrapper: Element | null = null,
+    private readonly loaded: Loaded | null = null,
   ) {}
 
   /** The title in the bar at the top: the last one the page set (wx.setNavigationBarTitle), else its .json's. */
@@ -149,11 +158,37 @@ export class MpPage {
   }
 
   close() {
+    if (this.closed) return
+    this.closed = true
     this.instance.onUnload?.()
     const at = openPages.indexOf(this.instance)
     if (at >= 0) openPages.splice(at, 1)
     this.component.detach()
   }
+
+  /** The test is over: the page is closed if it is not yet, and leaves the document and every registry. */
+  tearDown() {
+    try {
+      this.close()
+    } finally {
+      this.wrapper?.remove()
+      if (this.loaded) forget(this.loaded)
+    }
+  }
+}
+
+/** Closes every page the test opened (onUnload stops a page's timers) and forgets them, so none is kept to the next test. */
+export function closeAllPages() {
+  const pages = shown.splice(0)
+  let failure: unknown = null
+  for (const page of pages) {
+    try {
+      page.tearDown()
+    } catch (error) {
+      failure ??= error
+    }
+  }
+  if (failure) throw failure
 }
 
 /** Splits "pages/a/b?x=1&y=2" as WeChat hands it to onLoad: values as they are in the link. */
@@ -176,12 +211,13 @@ export async function openPage(url: string): Promise<MpPage> {
     launched = true
   }
   const { path, query } = splitUrl(url)
-  const id = simulate.load(`${MP_ROOT}/${path}`, { compiler: 'simulate', rootPath: MP_ROOT })
-  const component = simulate.render(id)
+  const loaded = loadPage(path)
+  const component = simulate.render(loaded.id)
   const parent = document.createElement('parent-wrapper')
   document.body.appendChild(parent)
   component.attach(parent)
-  const page = new MpPage(path, component)
+  const page = new MpPage(path, component, parent, loaded)
+  shown.push(page)
   Object.assign(page.instance, { route: path, options: query })
   openPages.push(page.instance)
   await finish(page.instance.onLoad?.(query))
@@ -198,7 +234,7 @@ export function relaunch() {
   launched = false
   openPages.length = 0
   const ours = `${MP_ROOT}/`
-  for (const file of Object.keys(requireCache)) if (file.startsWith(ours) && !file.includes('/miniprogram_npm/')) delete requireCache[file]
+  for (const file of Object.keys(requireCache)) if (file.startsWith(ours) && !file.includes('/miniprogram_npm/')) dropModule(file)
 }
 
 /** Follows the last navigation the page asked for, opening the page it names. */

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 const setup = '../setup.mjs'
 await import(setup)
 const { holdPhone, startBackend } = await import('../harness/backend.js')
-const { follow, openPage } = await import('../harness/page.js')
+const { closeAllPages, follow, openPage } = await import('../harness/page.js')
 const { phone } = await import('../harness/wx.js')
 const { MP_ROOT } = await import('../harness/runtime.js')
 const { asDeputy } = await import('../../test/helpers/app.js')
@@ -52,7 +52,12 @@ function snapshot(name: string, title: string, care = false) {
 const app = await startBackend()
 const deputy = await asDeputy(app, 'dp0001')
 holdPhone(app, 'o-screenshots')
-const clear = () => document.body.replaceChildren()
+// Each picture shows one page: the pages opened before are closed (and their stylesheets forgotten), else an earlier
+// page's rules (all prefixed main--) would style the later pictures.
+const clear = () => {
+  closeAllPages()
+  document.body.replaceChildren()
+}
 
 clear()
 await openPage('pages/index/index')
@@ -382,7 +387,8 @@ snapshot('my-data', '我的信息')
   await other.post(`/api/mp/deputy/livelihood/projects/${ids[0]}/rating`, { grade: 'basically_satisfied' })
   await deputy.post(`/api/mp/deputy/livelihood/projects/${ids[1]}/rating`, { grade: 'satisfied' })
   await office.post(`/api/admin/livelihood/cycles/${cycle.id}/publish`)
-  await office.post('/api/admin/livelihood/cycles', {
+  // The year now taking proposals: the propose page is opened for it (it needs its cycleId).
+  const collecting = await office.post('/api/admin/livelihood/cycles', {
     office: 'd01',
     year: 2028,
     title: '2028年湛河区民生实事项目',
@@ -397,7 +403,7 @@ snapshot('my-data', '我的信息')
   snapshot('projects', '民生实事')
 
   clear()
-  const form = await openPage('pages/projects/propose')
+  const form = await openPage(`pages/projects/propose?cycleId=${collecting.body.id}`)
   await form.type('#title', '河边修个口袋公园')
   await form.type('#description', '湛河边那块空地杂草多，想改成口袋公园，放几张椅子')
   await form.type('#place', '湛河北岸马庄段')
