@@ -1,6 +1,7 @@
 import { OPEN_STATUSES, type CaseStatus } from '../domain/case.js'
 import { replyInTime, waitingLate, type CaseCounts, type MiddleValues } from '../domain/case-stats.js'
 import type { HotIssueCase } from '../domain/hot-issues.js'
+import type { RoundsSentBack } from '../domain/rounds-sent-back.js'
 import { barOf, type BarCounts } from '../domain/case-dashboard.js'
 
 export type { HotIssueCase, BarCounts }
@@ -96,6 +97,8 @@ export interface CaseFact {
   /** Every rating given, oldest first. */
   ratings: number[]
   reopenCount: number
+  /** The rounds sent back for 重新办理, each judged by its own deadlines (domain/rounds-sent-back.ts). */
+  sentBack?: RoundsSentBack | null
 }
 
 /** Adds one case to its tally, as the SQL of the sqlite adapter counts it. */
@@ -115,6 +118,13 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
   const reply = replyInTime(f, now)
   if (reply.due) t.replyDue++
   if (reply.ok) t.replyOk++
+  // The rounds sent back, beside the round in progress (caseStats' rule).
+  if (f.sentBack) {
+    t.ackDue += f.sentBack.rounds
+    t.ackOk += f.sentBack.ackInTime
+    t.replyDue += f.sentBack.rounds
+    t.replyOk += f.sentBack.replyInTime
+  }
   const ratings = f.ratings.length ? f.ratings : f.rating !== null ? [f.rating] : []
   if (ratings.length) {
     t.rated++

@@ -22,9 +22,12 @@ export type StoreConflictCode =
   | 'already_appraised'
   | 'stale_away'
   | 'proposal_limit'
+  | 'collection_closed'
   | 'deputy_busy'
   | 'no_longer_invited'
   | 'deputy_channel_taken'
+  | 'chat_moved'
+  | 'unjoin_chat_first'
 
 /**
  * A conflict found by an adapter, named by its code with the facts that word it; the words

@@ -16,3 +16,12 @@ export function refuseSecondDeputyAccount(person: Pick<MpUserRecord, 'openid' | 
   const taken = inMiniProgram ? 'mini-program' : inChat ? 'chat' : null
   if (taken) throw new StoreConflict('deputy_channel_taken', [{ path: 'deputyId', message: `bound in the ${taken} to another account` }], { taken })
 }
+
+/**
+ * Neither a deputy nor a staff member is bound to a joined account (one record in the chat and the mini-program,
+ * joined-officials.ts): read inside the binding's write, so that a join confirmed after the service's check and before
+ * the write binds nothing (StoreConflict 'unjoin_chat_first'). `person`: whoever the binding is for, as read there.
+ */
+export function refuseJoinedOfficial(person: Pick<MpUserRecord, 'openid' | 'botContactId'> | null) {
+  if (person?.openid && person.botContactId) throw new StoreConflict('unjoin_chat_first')
+}

@@ -18,11 +18,14 @@ export interface LivelihoodRepo {
   moveCycle(cycle: LivelihoodCycle, from: LivelihoodCycle['status']): Promise<boolean>
 
   /**
-   * With `limit`, the yearly cap (每人每年最多提出 N 个) is checked in the write itself: StoreConflict
+   * With `perPerson`, the yearly cap (每人每年最多提出 N 个) is checked in the write itself: StoreConflict
    * `proposal_limit` (facts.allowed), nothing written, when the proposer (mpUserId, else deputyId) already
    * made `perPerson` proposals to the cycle. Of two quick submissions for the last place, one is refused.
+   * With `collecting`, the write is made only while the stored cycle still collects (else StoreConflict
+   * `collection_closed`, nothing written), and it marks the cycle (`updatedAt` becomes the proposal's `createdAt`):
+   * 提交代表票决 (startVoting) comes wholly before it or after it, never between its check and its write.
    */
-  createProposal(proposal: LivelihoodProposal, limit?: { perPerson: number }): Promise<LivelihoodProposal>
+  createProposal(proposal: LivelihoodProposal, checks?: { perPerson?: number; collecting?: boolean }): Promise<LivelihoodProposal>
   getProposal(id: string): Promise<LivelihoodProposal | null>
   /** Oldest first. */
   listProposals(cycleId: string): Promise<LivelihoodProposal[]>
@@ -39,12 +42,20 @@ export interface LivelihoodRepo {
   /**
    * Curation (梳理): a new candidate (`isNew`) or a correction of one, the proposals it takes in or lets go, and the
    * messages telling their proposers, in one write, made only while the stored cycle still collects and, for a
-   * correction, the candidate is still stored as a candidate of that cycle (for a new one, its id is free). Otherwise
-   * false, and nothing written: 提交代表票决 or a withdrawal came first (a correction never brings a withdrawn
-   * candidate back). The cycle's `updatedAt` becomes `at`, as withdrawProject's: the write changes the cycle itself, so
+   * correction, the candidate is still stored as a candidate of that cycle (for a new one, its id is free) and, given
+   * `readVersion`, still at the version the correction was read at (LivelihoodProject.version, absent counting as 0).
+   * Otherwise false, and nothing written: 提交代表票决, a withdrawal or another correction came first (a correction
+   * never brings a withdrawn candidate back, nor undoes another's). The cycle's `updatedAt` becomes `at`, as withdrawProject's: the write changes the cycle itself, so
    * the ballot's start (startVoting) comes wholly before or after it, in both adapters.
    */
-  saveCandidate(project: LivelihoodProject, proposals: LivelihoodProposal[], outbox: OutboxMessage[], at: Date, isNew: boolean): Promise<boolean>
+  saveCandidate(
+    project: LivelihoodProject,
+    proposals: LivelihoodProposal[],
+    outbox: OutboxMessage[],
+    at: Date,
+    isNew: boolean,
+    readVersion?: number,
+  ): Promise<boolean>
   /** Proposals changed on their own (not taken up), with their messages, in one write. */
   updateProposals(proposals: LivelihoodProposal[], outbox: OutboxMessage[]): Promise<void>
   /**
@@ -63,9 +74,11 @@ export interface LivelihoodRepo {
    * still collects and its stored candidates are exactly `candidates`, each as it was read, checked in the write.
    * From then on no candidate changes (saveCandidate and withdrawProject refuse), so a ballot made next from
    * `candidates` lists what is fixed. Otherwise nothing is written: 'stage_moved' when another request moved the
-   * stage first, 'candidates_changed' when a candidate was added, corrected or withdrawn since the read.
+   * stage first, 'candidates_changed' when a candidate was added, corrected or withdrawn since the read,
+   * 'proposals_unsorted' when a proposal of the cycle is still to be sorted (one sent after the office checked: it
+   * would read 正在梳理 for ever, as nothing is sorted after the ballot; createProposal refuses from then on).
    */
-  startVoting(next: LivelihoodCycle, candidates: LivelihoodProject[]): Promise<'started' | 'stage_moved' | 'candidates_changed'>
+  startVoting(next: LivelihoodCycle, candidates: LivelihoodProject[]): Promise<'started' | 'stage_moved' | 'candidates_changed' | 'proposals_unsorted'>
   /**
    * The ballot's outcome: every project's status and votes, the cycle's new status, and the messages, in one write,
    * made only while the stored cycle is still `voting` (false, and nothing written, when another request settled it first).

@@ -437,16 +437,44 @@ export interface ChatJoinRepo {
    * record is then deleted (the chat takes no phone of its own, and quizzes, study and proposals are the
    * mini-program's alone, so nothing else names it), and the row records the chat joined (its name, `audit.at`).
    * Null, changing nothing, unless the request is hers and waiting, the chat person has a contact and no openid, the
-   * account an openid and no contact, and neither is bound to a deputy or erased.
+   * account an openid and no contact, neither is bound to a deputy or erased, and the chat's contact is no staff
+   * member's (all read inside the write). What moved is recorded with the join (ChatJoinMoved: each item, the chat
+   * person as it was, both agreements), so that the chat can take it back (either side's 解除); `notices` (the chat told
+   * it was joined, addressed to the chat's own person: chat-join-moved.ts TO_THE_CHAT_KINDS, never moved to the
+   * account) are written in the same write, only when it joins.
    */
-  confirm(accountId: string, requestId: string, audit: AuditEntry): Promise<ChatJoined | null>
+  confirm(accountId: string, requestId: string, audit: AuditEntry, notices?: readonly OutboxMessage[]): Promise<ChatJoined | null>
   /** She said 不是我的: her waiting request `requestId` goes, with `audit`, in one write. False when there was none. */
   refuse(accountId: string, requestId: string, now: Date, audit: AuditEntry): Promise<boolean>
   /**
-   * 解除: the chat no longer maps to her account (its contact and remark leave it, its chat dialogue goes), with
-   * `audit`, in one write; what was moved stays hers. False when no chat is joined.
+   * 解除 in the mini-program: as `undoFromChat` (whichever side says it, what came from the chat goes back to the chat's
+   * own person, recreated under the id it had, and each side keeps its own agreement), and the chat's dialogue goes (what
+   * it was in the middle of may name the account's messages); `notices(chatPersonId)` (the chat told) are written in the
+   * same write, with `audit` (its details given `to` and `cases`). A join the chat cannot take back (the account holds no
+   * contact) is only let go. Null, changing nothing, when no chat is joined.
    */
-  unjoin(accountId: string, audit: AuditEntry): Promise<boolean>
+  unjoin(accountId: string, audit: AuditEntry, notices?: (chatPersonId: string) => OutboxMessage[]): Promise<{ chatPersonId: string; cases: number } | null>
+  /**
+   * 解除 said in the chat (the one that wrote what was moved): in one write with `audit` (its details given `to`, the
+   * chat person, and `cases`, how many messages went back), the chat is its own person again — recreated under the id
+   * it had, with the chat's contact and remark (taken from the account) — and everything the join moved goes back to
+   * it: her messages (their resident link, at their next version, with the keys they had; her steps in their
+   * timelines, whoever of the two took them; their publication), the messages to her and every message about those
+   * messages, her credits (taken off the account's), her survey answers (with the keys they had) and opinions; so do
+   * messages written in the chat after the join (their first step says `via: 'chat'`). The account keeps the rest.
+   * Each side's agreement is its own (chat-join-moved.ts consentsApart): the chat's latest choice made from the chat
+   * (a withdrawal there stays withdrawn), else the one it had; the account's latest own, else the one it had. Its chat
+   * dialogue stays: the chat is the same person. Null, changing nothing, when no chat is joined to the account.
+   */
+  undoFromChat(accountId: string, audit: AuditEntry): Promise<{ chatPersonId: string; cases: number } | null>
+  /**
+   * A joined account's agreement given or withdrawn (`consent`) from one side (`chat`: in the chat; `account`: in the
+   * mini-program): in one write, the account's agreement changes and the join records whose choice it was, so that 解除
+   * gives each side its own. False, changing nothing, when no chat is joined to the account (the caller writes it then).
+   */
+  consentWhileJoined(accountId: string, side: 'chat' | 'account', consent: { consentVersion: string | null; consentAt: Date | null }): Promise<boolean>
+  /** The account a joined chat goes on as, by the chat's own person id (deleted while joined); null when not joined. */
+  heldBy(chatPersonId: string): Promise<string | null>
   /**
    * What was written under a chat person after it joined (a message whose write began before the join and ended after
    * it, which MongoDB does not serialise with the join) is moved to the account, for every chat joined at or after
@@ -476,8 +504,12 @@ export type OutboxOutcome =
   | { status: 'sent'; at: Date; channel: string; address: string | null }
   | { status: 'failed'; error: string; retryAt: Date }
   | { status: 'dead'; error: string }
-  /** Not an attempt: re-routed to another channel, or waiting (a rate limit, no channel yet). */
-  | { status: 'pending'; channel: string; address: string | null; until: Date; reason: string | null }
+  /**
+   * Not an attempt: re-routed to another channel, or waiting (a rate limit, no channel yet). Unless `missed`: the way
+   * it was routed found nobody when it was to go (the bot cannot find the person any more); then it counts as an
+   * attempt, with `missed` as its error, so that one routed there again and again ends 未能送达 instead of going round.
+   */
+  | { status: 'pending'; channel: string; address: string | null; until: Date; reason: string | null; missed?: string }
 
 export interface OutboxRepo {
   search(query: OutboxQuery): Promise<Page<OutboxMessage>>
@@ -691,6 +723,11 @@ export interface CaseFilter {
    * for that deputy (a merged one counts for nobody, migration 060), as the console's 代表 filter lists them.
    */
   unmerged?: boolean
+  /**
+   * Only messages merged into another (合并办理): the dashboard says how many, as the per-deputy rows count them for
+   * nobody (each is counted once, as the message it joined) while the weekly bars count every message received.
+   */
+  merged?: boolean
   /** Any of these stations. */
   stationIds?: string[]
   /** Any of these districts (organizers' scope). */
@@ -702,10 +739,12 @@ export interface CaseFilter {
    */
   districtsOrStations?: { districtIds: string[]; stationIds: string[] }
   /**
-   * Any of these districts by the case's place alone, never the district handling it after a
-   * transfer: the figures that count where residents live (the weekly report).
+   * Any of these districts as the one handling the case: its handling district (where a transfer
+   * took it), else its place's when it has none, as the dashboard's 按区 rows group (CaseTallyKey
+   * `handlingDistrict`). A district office's own messages: its weekly report, and its dashboard's
+   * new messages (one transferred in counts, its resident's sent on to another district does not).
    */
-  placeDistrictIds?: string[]
+  handlingDistrictIds?: string[]
   /** Cases with no station, waiting at an office: this district's, or the city's when null. */
   officeRegionIds?: Array<string | null>
   statuses?: CaseStatus[]
@@ -758,6 +797,14 @@ export interface CaseSubmission {
   events: CaseEvent[]
   /** Messages, or a function making them once the ticket is known (inside the same transaction). */
   outbox: OutboxMessage[] | ((stored: CaseRecord) => OutboxMessage[])
+  /**
+   * Written in a WeChat chat (the bot): the chat's contact. The message is the chat's at commit, not at the read before
+   * it: read again inside the write, whoever holds that contact then (the account it is joined to, or the chat's own
+   * person after a 解除 landed meanwhile) is its resident, its steps and messages to the resident re-addressed
+   * (chat-holder.ts). StoreConflict 'chat_moved', writing nothing, when nobody holds the chat any more, or its holder
+   * has not agreed to `consentVersion`.
+   */
+  writtenInChat?: { contactId: string; consentVersion: string }
 }
 
 export interface CaseRepo {
@@ -803,6 +850,12 @@ export interface CaseRepo {
    * him (转来, 交回) in one read for all his open cases, not one a case.
    */
   placings(caseIds: string[]): Promise<CaseEvent[]>
+  /**
+   * The cases this deputy handed on himself (his own 转交 step: to a colleague, or back to the station or office) that
+   * are not in his hands now, each with his latest such step, by that step's time, newest first (then by case id): his
+   * 已转出 list. Read through his hand-on steps' own index (sqlite migration 079), never every event.
+   */
+  handedOnBy(deputyId: string, page: PageQuery): Promise<Page<{ case: CaseRecord; step: CaseEvent }>>
   search(query: CaseQuery): Promise<Page<CaseRecord>>
   /**
    * How many cases `search` would list for this query (its cursor, limit and order aside), counting no
@@ -823,6 +876,12 @@ export interface CaseRepo {
    * answers, read through their times (the weekly report's 本周答复), never every case of the scope.
    */
   listAnsweredIn(filter: CaseFilter, from: Date, to: Date): Promise<CaseRecord[]>
+  /**
+   * The matching cases with a rating given in [from, to) (one of `ratings`, whose times are the rating events'),
+   * whenever written, each once, oldest first (then by id): the weekly report's 满意度 counts the ratings given in its
+   * week, a low one since cleared by a reopen too. Read through the ratings' times, never every case of the scope.
+   */
+  listRatedIn(filter: CaseFilter, from: Date, to: Date): Promise<CaseRecord[]>
   /** How many deputies hold a matching case, as busiestDeputies counts them (a merged case counts for nobody). */
   deputiesWithCases(filter: CaseFilter): Promise<number>
   /** The counts of the matching cases, overall (one tally, key null) or one per key (cases without one left out), key order. */
@@ -1046,9 +1105,10 @@ export interface MeetingRepo {
    * `before` (nobody answered, checked in or recorded anything since it was read): false
    * otherwise. Atomic. Staff record attendance and leave with it (补签, 代请假). A new staff entry (`after` carries
    * one `before` did not) for one marked 已离任/已调到… (withdrawn) is refused in the same write with StoreConflict
-   * 'no_longer_invited', nothing written; undoing an entry is not.
+   * 'no_longer_invited', nothing written; undoing an entry is not. `outbox` (his notice of the entry) is written in the
+   * same transaction, and only if the invitee is.
    */
-  rewriteInvitee(before: MeetingInvitee, after: MeetingInvitee): Promise<boolean>
+  rewriteInvitee(before: MeetingInvitee, after: MeetingInvitee, outbox?: OutboxMessage[]): Promise<boolean>
   /**
    * Marks an invitee as no longer expected (he left office or moved away before the meeting), or, with null,
    * as invited again; his answer and check-in stay as they are. All of them in one transaction; returns those

@@ -15,6 +15,8 @@ export function decodeSuggestion(json: string): SuggestionRecord {
   return {
     ...s,
     coSigners: s.coSigners.map((c: { at: string }) => ({ ...c, at: date(c.at) })),
+    // Records kept before deputies were asked by name have no invitees.
+    invitees: (s.invitees ?? []).map((i: { at: string; declinedAt: string | null }) => ({ ...i, at: date(i.at), declinedAt: dateOrNull(i.declinedAt) })),
     cosignUntil: dateOrNull(s.cosignUntil),
     review: s.review ? { ...s.review, at: date(s.review.at) } : null,
     assignment: s.assignment ? { ...s.assignment, assignedAt: date(s.assignment.assignedAt) } : null,

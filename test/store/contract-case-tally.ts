@@ -89,10 +89,12 @@ export function caseTallyContract(store: () => Store) {
       expect(overall.overdueNext).to.be.greaterThan(0)
     })
 
-    it('reads for hot issues only the messages that count (not merged, not rejected), oldest first, overdue or not as of now', async () => {
+    it('reads for hot issues the messages that count (merged ones too, each with the one it went into; not rejected), oldest first, overdue or not as of now', async () => {
       await seed()
       const filter = { districtIds: ['d02'], createdFrom: new Date(T0.getTime() + 24 * HOUR), createdTo: NOW }
-      const expected = (await store().cases.listForStats(filter)).filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, NOW))
+      const expected = (await store().cases.listForStats(filter))
+        .filter((c) => c.status !== 'rejected')
+        .map((c) => ({ ...toHotIssueCase(c, NOW), mergedInto: c.mergedInto }))
       expect(expected.length).to.be.greaterThan(3)
       expect(expected.filter((c) => c.overdue).length, 'some overdue').to.be.greaterThan(0)
       expect(expected.filter((c) => !c.overdue && c.createdAt.getTime() + 24 * HOUR < NOW.getTime()).length, 'some old but not overdue').to.be.greaterThan(0)
@@ -144,20 +146,37 @@ export function caseTallyContract(store: () => Store) {
       expect(await store().cases.mostOverdue({ districtIds: ['d01'] }, NOW, 100)).to.deep.equal(late)
     })
 
-    it("selects by the place's district alone when asked (the weekly report), never by the district handling a case", async () => {
+    it("selects a district's handled messages when asked (the district handling it, else its place's), as the kept counts group them", async () => {
       await seed()
-      // One late, waiting message written in 新华区 (d02); the seeded ones are written in d01, some handled by d02.
+      // A late, waiting message of a 新华区 (d02) resident with no handling district written (an office's): d02's to handle;
+      // one written in d01 and handled in d02 (transferred in), one written in d02 and handled in d03 (sent on).
       const own = caseRecord({ id: 'case-placed-d02', districtId: 'd02', handlingDistrictId: null, status: 'assigned' })
-      await store().cases.submit({ record: own, ticketDate: '2026-11-01', events: [caseEvent(own.id, 'submitted')], outbox: [] })
+      const handedIn = caseRecord({ id: 'case-handed-in', districtId: 'd01', handlingDistrictId: 'd02', status: 'assigned' })
+      const sentOn = caseRecord({ id: 'case-sent-on', districtId: 'd02', handlingDistrictId: 'd03', status: 'assigned' })
+      for (const record of [own, handedIn, sentOn])
+        await store().cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
       const all = await store().cases.listForStats({})
-      expect(all.filter((c) => c.districtId !== 'd02' && c.handlingDistrictId === 'd02')).not.to.deep.equal([])
       const ids = (cases: CaseRecord[]) => cases.map((c) => c.id)
-      const only = { placeDistrictIds: ['d02'] }
-      expect(ids(await store().cases.listForStats(only))).to.deep.equal([own.id])
-      const [overall] = await store().cases.tally(only, { now: NOW })
-      expect(overall.total).to.equal(1)
-      expect(ids(await store().cases.mostOverdue(only, NOW, 100))).to.deep.equal([own.id])
-      expect(await store().cases.listForStats({ placeDistrictIds: [] }), 'an empty list matches nothing').to.deep.equal([])
+      const handled = all.filter((c) => (c.handlingDistrictId ?? c.districtId) === 'd02')
+      const only = { handlingDistrictIds: ['d02'] }
+      expect(ids(await store().cases.listForStats(only))).to.deep.equal(ids(handled))
+      expect(ids(handled)).to.include.members([own.id, handedIn.id]).and.not.to.include(sentOn.id)
+      // The live count of the filter and the kept counts' row of the district (工作概览's 按区), alone and within the office's scope.
+      const [live] = await store().cases.tally(only, { now: NOW })
+      const kept = (await store().cases.tally({}, { now: NOW, groupBy: 'handlingDistrict' })).find((t) => t.key === 'd02')!
+      expect(live).to.deep.equal({ ...kept, key: null })
+      const keptInScope = (await store().cases.tally({ districtIds: ['d02'] }, { now: NOW, groupBy: 'handlingDistrict' })).find((t) => t.key === 'd02')!
+      expect(keptInScope).to.deep.equal(kept)
+      const [liveInScope] = await store().cases.tally({ districtIds: ['d02'], ...only }, { now: NOW })
+      expect(liveInScope).to.deep.equal(live)
+      expect(live.total).to.equal(handled.length)
+      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt)
+      const late = handled
+        .filter((c) => ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status) && !c.mergedInto && due(c) < NOW)
+        .sort((a, b) => due(a).getTime() - due(b).getTime() || a.id.localeCompare(b.id))
+      expect(ids(await store().cases.mostOverdue(only, NOW, 100))).to.deep.equal(ids(late))
+      expect(await store().cases.countByPeriod(only, [{ from: T0 }])).to.deep.equal([handled.filter((c) => c.createdAt >= T0).length])
+      expect(await store().cases.listForStats({ handlingDistrictIds: [] }), 'an empty list matches nothing').to.deep.equal([])
     })
 
     it('counts 按时答复 against the reply deadline alone: a message only acknowledged late, or not yet, is not a late reply', async () => {
@@ -195,13 +214,13 @@ export function caseTallyContract(store: () => Store) {
         caseRecord({ id: 'aw-both', districtId: 'd01', createdAt: before, status: 'closed', repliedAt: inWeek, closedAt: inWeek }),
         caseRecord({ id: 'aw-earlier', districtId: 'd01', createdAt: old, status: 'closed', repliedAt: before, closedAt: before }),
         caseRecord({ id: 'aw-unanswered', districtId: 'd01', createdAt: inWeek, status: 'assigned' }),
-        caseRecord({ id: 'aw-elsewhere', districtId: 'd02', createdAt: old, status: 'replied', repliedAt: inWeek }),
+        caseRecord({ id: 'aw-elsewhere', districtId: 'd02', handlingDistrictId: 'd02', createdAt: old, status: 'replied', repliedAt: inWeek }),
         // Answered at the very end of the week: the next week's.
         caseRecord({ id: 'aw-at-the-end', districtId: 'd01', createdAt: old, status: 'replied', repliedAt: NOW }),
       ]
       for (const record of records) await store().cases.submit({ record, ticketDate: '2026-11-01', events: [caseEvent(record.id, 'submitted')], outbox: [] })
       const ids = (cases: CaseRecord[]) => cases.map((c) => c.id)
-      expect(ids(await store().cases.listAnsweredIn({ placeDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
+      expect(ids(await store().cases.listAnsweredIn({ handlingDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
         'aw-old-closed',
         'aw-old-replied',
         'aw-both',
@@ -210,15 +229,73 @@ export function caseTallyContract(store: () => Store) {
       // Anonymised since (a resident's erasure, or the years of retention), its answer still counts in its week.
       const masked = { caseId: 'aw-old-closed', text: '某某反映的问题', reply: null, ratingComment: null, ratingComments: [], eventNotes: {}, messageTexts: {} }
       expect(await store().privacy.anonymiseCase(masked, NOW)).to.equal(true)
-      expect(ids(await store().cases.listAnsweredIn({ placeDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
+      expect(ids(await store().cases.listAnsweredIn({ handlingDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
         'aw-old-closed',
         'aw-old-replied',
         'aw-both',
       ])
       expect(await store().cases.listAnsweredIn({ stationIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
-      expect(await store().cases.listAnsweredIn({ placeDistrictIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
+      expect(await store().cases.listAnsweredIn({ handlingDistrictIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
       for (const none of [{ statuses: [] }, { regionIds: [] }, { officeRegionIds: [] }, { districtsOrStations: { districtIds: [], stationIds: [] } }])
         expect(await store().cases.listAnsweredIn(none, week.from, week.to), JSON.stringify(none)).to.deep.equal([])
+    })
+
+    it('reads the cases rated in a week by when each rating was given, whenever the message was written, a rating a reopen cleared too', async () => {
+      const week = { from: new Date(NOW.getTime() - 7 * 24 * HOUR), to: NOW }
+      const inWeek = new Date(NOW.getTime() - 3 * 24 * HOUR)
+      const before = new Date(NOW.getTime() - 10 * 24 * HOUR)
+      const old = new Date(NOW.getTime() - 60 * 24 * HOUR)
+      const rated = (id: string, ratings: Array<[number, Date]>, over: Partial<CaseRecord> = {}) => {
+        const last = ratings[ratings.length - 1]
+        const record = caseRecord({
+          id,
+          districtId: 'd01',
+          handlingDistrictId: 'd01',
+          createdAt: old,
+          status: 'closed',
+          repliedAt: old,
+          closedAt: last?.[1] ?? null,
+          rating: last?.[0] ?? null,
+          ratedAt: last?.[1] ?? null,
+          ratings: ratings.map(([rating, at]) => ({ rating, comment: null, at })),
+          ...over,
+        })
+        // As the workflow writes a rating: kept with the case, and a step of its timeline at the same time.
+        const events = [caseEvent(id, 'submitted', { at: old }), ...ratings.map(([rating, at]) => caseEvent(id, 'rated', { at, data: { rating } }))]
+        return { record, events }
+      }
+      const cases = [
+        rated('rw-old-message', [[5, inWeek]]),
+        // Rated 2 in the week, then reopened (重新办理): the case's own rating is cleared, the rating given stays.
+        rated('rw-reopened', [[2, inWeek]], { status: 'reopened', rating: null, ratedAt: null, closedAt: null, reopenCount: 1 }),
+        rated('rw-twice', [
+          [3, before],
+          [4, inWeek],
+        ]),
+        rated('rw-before', [[4, before]]),
+        rated('rw-at-the-end', [[4, NOW]]),
+        rated('rw-elsewhere', [[1, inWeek]], { districtId: 'd02', handlingDistrictId: 'd02' }),
+        rated('rw-never', [], { status: 'replied' }),
+        // Rated in the week before the case kept its ratings' history (review 37, finding 8): the rating and its step
+        // only, no entry in `ratings`. Both adapters count it, as the week's report does (ratingGivenIn, by ratedAt).
+        rated('rw-legacy', [[4, inWeek]], { ratings: [] }),
+      ]
+      for (const { record, events } of cases) await store().cases.submit({ record, ticketDate: '2026-11-01', events, outbox: [] })
+      const ids = (found: CaseRecord[]) => found.map((c) => c.id)
+      expect(ids(await store().cases.listRatedIn({ handlingDistrictIds: ['d01'] }, week.from, week.to))).to.deep.equal([
+        'rw-legacy',
+        'rw-old-message',
+        'rw-reopened',
+        'rw-twice',
+      ])
+      expect(ids(await store().cases.listRatedIn({}, week.from, week.to))).to.have.members([
+        'rw-legacy',
+        'rw-old-message',
+        'rw-reopened',
+        'rw-twice',
+        'rw-elsewhere',
+      ])
+      expect(await store().cases.listRatedIn({ stationIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
     })
 
     it('gives one empty tally when nothing matches, and no groups', async () => {

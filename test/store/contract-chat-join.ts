@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { ConflictError } from '../../src/errors.js'
+import { StoreConflict } from '../../src/store/conflicts.js'
 import { tallyIncrements } from '../../src/domain/survey-tally.js'
 import type { AuditEntry, MpUserRecord, Store } from '../../src/store/ports.js'
 import { at, T0 } from './contract-privacy.js'
@@ -12,8 +13,9 @@ import { caseEvent, caseRecord, mpUserRecord, outboxMessage } from './records.js
  * shown, before it lapses) joins, in one write: everything of the chat becomes the account's (messages, their
  * timelines, publications, the messages to her, credits, survey answers), no message is lost to a key both used, the
  * chat contact goes on as the account, and the row says which WeChat joined and when. A join the two are not fit for
- * changes nothing; 不是我的 and 解除 undo what they say, audited; a message left under the chat after the join is
- * gathered. With them, the binding codes' own contract: one code is one purpose's, residents' wrong tries lock only
+ * changes nothing; 不是我的 ends the request; 解除, said on either side, gives the chat back what came from it, each side
+ * keeping its own agreement, audited; a message left under the chat after the join is gathered, and one written in
+ * the chat goes to whoever holds it when it is stored. With them, the binding codes' own contract: one code is one purpose's, residents' wrong tries lock only
  * residents' codes, one live code per resident's account, and old codes go.
  */
 export function chatJoinContract(store: () => Store) {
@@ -51,6 +53,14 @@ export function chatJoinContract(store: () => Store) {
       record: caseRecord({ id, residentId, idempotencyKey }),
       ticketDate: '2026-11-22',
       events: [caseEvent(id, 'submitted', { actorRole: 'resident', actorId: residentId })],
+      outbox: [outboxMessage(`case.answered:${id}`, { recipientKind: 'mp_user', recipientId: residentId, payload: { caseId: id, text: '有答复了' } })],
+    })
+  /** A message under `residentId` written at `createdAt`, its first step's data `data` (`via: 'chat'`: written in the chat). */
+  const writeAt = (residentId: string, id: string, createdAt: Date, data: Record<string, unknown>) =>
+    store().cases.submit({
+      record: caseRecord({ id, residentId, idempotencyKey: null, createdAt, updatedAt: createdAt }),
+      ticketDate: '2026-11-22',
+      events: [caseEvent(id, 'submitted', { actorRole: 'resident', actorId: residentId, at: createdAt, data })],
       outbox: [outboxMessage(`case.answered:${id}`, { recipientKind: 'mp_user', recipientId: residentId, payload: { caseId: id, text: '有答复了' } })],
     })
   const hers = async (residentId: string) => (await store().cases.search({ residentId, limit: 10 })).items.map((c) => c.id).sort()
@@ -190,23 +200,152 @@ export function chatJoinContract(store: () => Store) {
       expect((await store().audit.list({ targetId: 'mu-a1', limit: 10 })).items).to.deep.equal([])
     })
 
-    it('解除: the chat no longer maps to her account, what it brought stays hers, and its dialogue goes; audited', async () => {
+    it('解除 in the mini-program: what came from the chat goes back to its own person, the account keeps its own, the chat is told; audited', async () => {
       await both('mu-c3', 'mu-a3')
       await write('mu-c3', 'cj-u1', null)
+      await write('mu-a3', 'cj-u2', null)
       await asks('mu-c3', 'mu-a3')
       await confirms('mu-c3', 'mu-a3')
+      await writeAt('mu-a3', 'cj-u3', at(61), { via: 'chat' })
       await store().bot.saveDialogue('wx-mu-c3', { flow: 'rating' }, at(61))
 
-      expect(await store().chatJoins.unjoin('mu-a3', entry('mu-a3', 'privacy.chat_unjoined', 62))).to.equal(true)
-      expect(await store().mpUsers.getByBotContact('wx-mu-c3'), 'the chat is nobody’s now: the bot makes it someone new').to.equal(null)
-      expect(await store().mpUsers.getByBotAlias('LSmu-c3')).to.equal(null)
-      expect(await store().mpUsers.get('mu-a3')).to.deep.include({ openid: 'o-mu-a3', botContactId: null, botAlias: null })
-      expect(await hers('mu-a3'), 'what it brought stays').to.deep.equal(['cj-u1'])
-      expect(await store().bot.dialogue('wx-mu-c3')).to.equal(null)
+      const told = (chat: string) => [
+        outboxMessage(`chat.unjoined:${chat}`, { recipientKind: 'mp_user', recipientId: chat, kind: 'chat.unjoined', payload: { text: '已解除' } }),
+      ]
+      expect(await store().chatJoins.unjoin('mu-a3', entry('mu-a3', 'privacy.chat_unjoined', 62), told)).to.deep.equal({ chatPersonId: 'mu-c3', cases: 2 })
+      expect(await hers('mu-c3'), 'what came from the chat, and what it wrote while joined').to.deep.equal(['cj-u1', 'cj-u3'])
+      expect(await hers('mu-a3'), 'what the account wrote itself').to.deep.equal(['cj-u2'])
+      const chat = (await store().mpUsers.getByBotContact('wx-mu-c3'))!
+      expect(chat).to.deep.include({ id: 'mu-c3', openid: null, botAlias: 'LSmu-c3', consentVersion: 'v2' })
+      expect(await store().mpUsers.get('mu-a3')).to.deep.include({ openid: 'o-mu-a3', botContactId: null, botAlias: null, consentVersion: 'v1' })
+      expect(await store().bot.dialogue('wx-mu-c3'), 'what the chat was in the middle of may name the account’s').to.equal(null)
       expect(await store().chatJoins.joined('mu-a3')).to.equal(null)
-      expect(await store().chatJoins.unjoin('mu-a3', entry('mu-a3', 'privacy.chat_unjoined', 63)), 'nothing joined').to.equal(false)
-      const actions = (await store().audit.list({ targetId: 'mu-a3', limit: 10 })).items.map((e) => e.action)
-      expect(actions).to.deep.equal(['privacy.chat_unjoined', 'privacy.chat_joined'])
+      expect(
+        (await store().outbox.byDedupeKeys(['chat.unjoined:mu-c3'])).map((m) => m.recipientId),
+        'told in the same write',
+      ).to.deep.equal(['mu-c3'])
+      expect(await store().chatJoins.unjoin('mu-a3', entry('mu-a3', 'privacy.chat_unjoined', 63)), 'nothing joined').to.equal(null)
+      const audit = (await store().audit.list({ targetId: 'mu-a3', limit: 10 })).items
+      expect(audit.map((e) => [e.action, e.details])).to.deep.equal([
+        ['privacy.chat_unjoined', { to: 'mu-c3', cases: 2 }],
+        ['privacy.chat_joined', { from: 'mu-c3', cases: 1 }],
+      ])
+    })
+
+    it('addresses notices to the chat itself: never moved to the account, found by the chat’s own id while joined', async () => {
+      await both('mu-c11', 'mu-a11')
+      const notice = outboxMessage('chat.joined:cj-mu-a11', {
+        recipientKind: 'mp_user',
+        recipientId: 'mu-c11',
+        kind: 'chat.joined',
+        payload: { text: '已放到小程序' },
+      })
+      await asks('mu-c11', 'mu-a11')
+      await store().chatJoins.confirm('mu-a11', 'cj-mu-a11', joined('mu-c11', 'mu-a11'), [notice])
+      expect(await store().chatJoins.heldBy('mu-c11'), 'the chat goes on as the account').to.equal('mu-a11')
+      expect(await store().chatJoins.gatherLeftBehind(at(59))).to.equal(0)
+      expect(
+        (await store().outbox.byDedupeKeys(['chat.joined:cj-mu-a11'])).map((m) => m.recipientId),
+        'still the chat’s',
+      ).to.deep.equal(['mu-c11'])
+      await store().chatJoins.unjoin('mu-a11', entry('mu-a11', 'privacy.chat_unjoined', 62))
+      expect(await store().chatJoins.heldBy('mu-c11')).to.equal(null)
+      expect((await store().mpUsers.get('mu-c11'))!.botContactId, 'its own person holds the chat again').to.equal('wx-mu-c11')
+    })
+
+    it('keeps each side’s own agreement: a withdrawal in the chat stays the chat’s, a choice in the mini-program the account’s', async () => {
+      await both('mu-c12', 'mu-a12')
+      await asks('mu-c12', 'mu-a12')
+      await confirms('mu-c12', 'mu-a12')
+      expect(await store().chatJoins.consentWhileJoined('mu-a12', 'chat', { consentVersion: null, consentAt: null })).to.equal(true)
+      expect((await store().mpUsers.get('mu-a12'))!.consentVersion, 'one record while joined').to.equal(null)
+      await store().chatJoins.undoFromChat('mu-a12', entry('mu-a12', 'privacy.chat_join_undone', 70))
+      expect((await store().mpUsers.get('mu-c12'))!.consentVersion, 'withdrawn in the chat: withdrawn').to.equal(null)
+      const account = (await store().mpUsers.get('mu-a12'))!
+      expect(account.consentVersion, 'the account withdrew nothing').to.equal('v1')
+      expect(account.consentAt!.toISOString()).to.equal(at(1).toISOString())
+
+      await both('mu-c13', 'mu-a13')
+      await asks('mu-c13', 'mu-a13')
+      await confirms('mu-c13', 'mu-a13')
+      await store().chatJoins.consentWhileJoined('mu-a13', 'account', { consentVersion: 'v3', consentAt: at(64) })
+      await store().chatJoins.consentWhileJoined('mu-a13', 'chat', { consentVersion: null, consentAt: null })
+      await store().chatJoins.unjoin('mu-a13', entry('mu-a13', 'privacy.chat_unjoined', 70))
+      expect((await store().mpUsers.get('mu-a13'))!.consentVersion, 'its own latest choice').to.equal('v3')
+      expect((await store().mpUsers.get('mu-c13'))!.consentVersion).to.equal(null)
+      expect(await store().chatJoins.consentWhileJoined('mu-a13', 'chat', { consentVersion: 'v2', consentAt: at(71) }), 'not joined').to.equal(false)
+    })
+
+    it('a message written in the chat goes to whoever holds the chat when it is stored; to nobody, nothing is written', async () => {
+      await both('mu-c14', 'mu-a14')
+      await asks('mu-c14', 'mu-a14')
+      await confirms('mu-c14', 'mu-a14')
+      // Read as the account's before 解除, written after it.
+      await store().chatJoins.undoFromChat('mu-a14', entry('mu-a14', 'privacy.chat_join_undone', 70))
+      const inChat = (id: string, contactId: string, consentVersion = 'v2') =>
+        store().cases.submit({
+          record: caseRecord({ id, residentId: 'mu-a14', idempotencyKey: null }),
+          ticketDate: '2026-11-22',
+          events: [caseEvent(id, 'submitted', { actorRole: 'resident', actorId: 'mu-a14', data: { via: 'chat' } })],
+          outbox: [outboxMessage(`case.answered:${id}`, { recipientKind: 'mp_user', recipientId: 'mu-a14', payload: { caseId: id, text: '收到' } })],
+          writtenInChat: { contactId, consentVersion },
+        })
+      expect((await inChat('cj-late14', 'wx-mu-c14')).residentId).to.equal('mu-c14')
+      expect(await hers('mu-c14')).to.deep.equal(['cj-late14'])
+      expect(await hers('mu-a14')).to.deep.equal([])
+      expect((await store().cases.events('cj-late14')).find((e) => e.type === 'submitted')!.actorId).to.equal('mu-c14')
+      expect((await store().outbox.byDedupeKeys(['case.answered:cj-late14'])).map((m) => m.recipientId)).to.deep.equal(['mu-c14'])
+
+      for (const [id, contact, version] of [
+        ['cj-nobody', 'wx-nobody', 'v2'],
+        ['cj-not-agreed', 'wx-mu-c14', 'v9'],
+      ]) {
+        let refused: unknown = null
+        await inChat(id, contact, version).catch((err: unknown) => (refused = err))
+        expect(refused, id).to.be.instanceOf(StoreConflict)
+        expect((refused as StoreConflict).conflict).to.equal('chat_moved')
+        expect(await store().cases.get(id), id).to.equal(null)
+      }
+    })
+
+    it('joins no chat a staff member has bound since it asked, and binds no staff member or deputy to a joined chat', async () => {
+      await both('mu-c15', 'mu-a15')
+      await asks('mu-c15', 'mu-a15')
+      await store().bot.bindStaffContact('sf01', 'wx-mu-c15', at(50))
+      expect(await confirms('mu-c15', 'mu-a15'), 'read in the join’s write').to.equal(null)
+      expect((await store().mpUsers.get('mu-a15'))!.botContactId).to.equal(null)
+
+      await both('mu-c16', 'mu-a16')
+      await asks('mu-c16', 'mu-a16')
+      await confirms('mu-c16', 'mu-a16')
+      for (const bind of [
+        () => store().bot.bindStaffContact('sf02', 'wx-mu-c16', at(61)),
+        () =>
+          store().mpUsers.bindDeputy(
+            'mu-a16',
+            'dp0001',
+            () => false,
+            () => [],
+          ),
+      ]) {
+        let refused: unknown = null
+        await bind().catch((err: unknown) => (refused = err))
+        expect(refused).to.be.instanceOf(StoreConflict)
+        expect((refused as StoreConflict).conflict).to.equal('unjoin_chat_first')
+      }
+      expect(await store().bot.staffByContact('wx-mu-c16')).to.equal(null)
+      expect((await store().mpUsers.get('mu-a16'))!.deputyId).to.equal(null)
+    })
+
+    it('gathers nothing of a chat that said 解除 since: its own person is back, and what it holds is its own', async () => {
+      await both('mu-c17', 'mu-a17')
+      await asks('mu-c17', 'mu-a17')
+      await confirms('mu-c17', 'mu-a17')
+      await store().chatJoins.undoFromChat('mu-a17', entry('mu-a17', 'privacy.chat_join_undone', 62))
+      await write('mu-c17', 'cj-after-undo', null)
+      expect(await store().chatJoins.gatherLeftBehind(at(59))).to.equal(0)
+      expect(await hers('mu-c17')).to.deep.equal(['cj-after-undo'])
+      expect(await hers('mu-a17')).to.deep.equal([])
     })
 
     it('a message written under the chat as the join was made is gathered to her account', async () => {
@@ -220,6 +359,113 @@ export function chatJoinContract(store: () => Store) {
       expect((await store().outbox.search({ recipientId: 'mu-a4', limit: 10 })).items.map((m) => m.dedupeKey)).to.deep.equal(['case.answered:cj-late'])
       expect(await store().chatJoins.gatherLeftBehind(at(59)), 'nothing twice').to.equal(0)
       expect(await store().chatJoins.gatherLeftBehind(at(61)), 'joins before `since` are not looked at').to.equal(0)
+    })
+
+    it('解除 said in the chat gives the chat’s own person back all the join moved, and what it wrote while joined; the account keeps its own', async () => {
+      await both('mu-c7', 'mu-a7')
+      const first = await write('mu-c7', 'cj-b1', 'k-chat-1')
+      await write('mu-c7', 'cj-b2', 'shared-b')
+      await write('mu-a7', 'cj-b3', 'shared-b')
+      await store().publications.publish({
+        caseId: first.id,
+        residentId: 'mu-c7',
+        ticket: first.ticket,
+        topic: '城乡建设',
+        districtId: 'd01',
+        stationId: 'st001',
+        question: '路灯坏了',
+        answer: '已修好',
+        askedAt: T0,
+        answeredAt: at(5),
+        publishedBy: 'sf-1',
+        publishedAt: at(6),
+      })
+      await store().subscriptions.record('mu-c7', 'TPL', 'accept_once', at(2))
+      await store().subscriptions.record('mu-a7', 'TPL', 'accept_once', at(3))
+      const survey = await store().surveys.create(surveyRecord())
+      const response = responseRecord(survey, { id: `sr-${survey.id}-chat`, respondentKey: 'mp:mu-c7', mpUserId: 'mu-c7' })
+      await store().surveys.respond({ response, increments: tallyIncrements(survey, response), texts: [], opinions: [] })
+      await asks('mu-c7', 'mu-a7')
+      expect(await confirms('mu-c7', 'mu-a7')).to.deep.equal({ cases: 2 })
+
+      // While joined: the chat writes one (its first step says so), the mini-program another, and an answer to her
+      // chat message is written to the account.
+      await writeAt('mu-a7', 'cj-b4', at(64), { via: 'chat' })
+      await writeAt('mu-a7', 'cj-b5', at(65), {})
+      await store().outbox.enqueue([
+        outboxMessage('case.replied:cj-b1', { recipientKind: 'mp_user', recipientId: 'mu-a7', payload: { caseId: 'cj-b1', text: '答复' } }),
+      ])
+
+      const undone = await store().chatJoins.undoFromChat('mu-a7', entry('mu-a7', 'privacy.chat_join_undone', 70, { via: 'chat' }))
+      expect(undone).to.deep.equal({ chatPersonId: 'mu-c7', cases: 3 })
+      expect(await hers('mu-c7'), 'what came from the chat').to.deep.equal(['cj-b1', 'cj-b2', 'cj-b4'])
+      expect(await hers('mu-a7'), 'what the account wrote itself').to.deep.equal(['cj-b3', 'cj-b5'])
+      expect((await store().cases.get('cj-b2'))!.idempotencyKey, 'the key it had').to.equal('shared-b')
+      expect((await store().cases.findByIdempotencyKey('mu-c7', 'k-chat-1'))!.id).to.equal('cj-b1')
+      expect((await store().cases.events('cj-b1')).find((e) => e.type === 'submitted')!.actorId).to.equal('mu-c7')
+      expect((await store().cases.events('cj-b4')).find((e) => e.type === 'submitted')!.actorId).to.equal('mu-c7')
+      expect((await store().publications.get('cj-b1'))!.residentId).to.equal('mu-c7')
+      const to = async (id: string) => (await store().outbox.search({ recipientId: id, limit: 10 })).items.map((m) => m.dedupeKey).sort()
+      expect(await to('mu-c7')).to.deep.equal(['case.answered:cj-b1', 'case.answered:cj-b2', 'case.answered:cj-b4', 'case.replied:cj-b1'])
+      expect(await to('mu-a7')).to.deep.equal(['case.answered:cj-b3', 'case.answered:cj-b5'])
+      expect(await store().subscriptions.get('mu-c7', 'TPL')).to.deep.include({ oneTime: 1, longTerm: false })
+      expect(await store().subscriptions.get('mu-a7', 'TPL')).to.deep.include({ oneTime: 1, longTerm: false })
+      expect((await store().surveys.answerOf(survey.id, 'mp:mu-c7'))!.response.mpUserId).to.equal('mu-c7')
+      expect((await store().privacy.surveyAnswersOf('mu-a7')).map((a) => a.surveyId)).to.deep.equal([])
+
+      // The chat is its own person again, under the id it had, with its contact, remark and agreement.
+      const chat = (await store().mpUsers.getByBotContact('wx-mu-c7'))!
+      expect(chat).to.deep.include({ id: 'mu-c7', openid: null, botAlias: 'LSmu-c7', consentVersion: 'v2' })
+      expect(chat.consentAt!.toISOString()).to.equal(at(30).toISOString())
+      expect(chat.createdAt.toISOString()).to.equal(T0.toISOString())
+      const account = (await store().mpUsers.get('mu-a7'))!
+      expect(account).to.deep.include({ openid: 'o-mu-a7', botContactId: null, botAlias: null, consentVersion: 'v1' })
+      expect(account.consentAt!.toISOString(), 'its own agreement, not the chat’s').to.equal(at(1).toISOString())
+      expect(await store().chatJoins.joined('mu-a7')).to.equal(null)
+      const audit = (await store().audit.list({ targetId: 'mu-a7', limit: 10 })).items
+      expect(audit.map((e) => [e.action, e.details])).to.deep.equal([
+        ['privacy.chat_join_undone', { via: 'chat', to: 'mu-c7', cases: 3 }],
+        ['privacy.chat_joined', { from: 'mu-c7', cases: 2 }],
+      ])
+      expect(await store().chatJoins.undoFromChat('mu-a7', entry('mu-a7', 'privacy.chat_join_undone', 71)), 'nothing joined').to.equal(null)
+    })
+
+    it('a message gathered after the join goes back with the rest; the chat the account joined before is not given another chat’s', async () => {
+      await both('mu-c8', 'mu-a8')
+      await asks('mu-c8', 'mu-a8')
+      await confirms('mu-c8', 'mu-a8')
+      await write('mu-c8', 'cj-late8', null)
+      expect(await store().chatJoins.gatherLeftBehind(at(59))).to.equal(1)
+      expect(await store().chatJoins.undoFromChat('mu-a8', entry('mu-a8', 'privacy.chat_join_undone', 70))).to.deep.equal({ chatPersonId: 'mu-c8', cases: 1 })
+      expect(await hers('mu-c8')).to.deep.equal(['cj-late8'])
+
+      // Joined once, 解除 in the mini-program (the first chat takes its own), then joined to another chat that says 解除
+      // itself: the account's own message, written before that join, is not the second chat's to take.
+      await both('mu-c9', 'mu-a9')
+      await asks('mu-c9', 'mu-a9')
+      await confirms('mu-c9', 'mu-a9')
+      await writeAt('mu-a9', 'cj-first-chat', at(61), { via: 'chat' })
+      await writeAt('mu-a9', 'cj-own-9', at(62), {})
+      expect(await store().chatJoins.unjoin('mu-a9', entry('mu-a9', 'privacy.chat_unjoined', 62))).to.deep.equal({ chatPersonId: 'mu-c9', cases: 1 })
+      expect(await hers('mu-c9')).to.deep.equal(['cj-first-chat'])
+      await person('mu-c9b', { botContactId: 'wx-mu-c9b', botAlias: 'LSmu-c9b' })
+      await asks('mu-c9b', 'mu-a9', { id: 'cj-again', minute: 63 })
+      await confirms('mu-c9b', 'mu-a9', 64, 'cj-again')
+      expect(await store().chatJoins.undoFromChat('mu-a9', entry('mu-a9', 'privacy.chat_join_undone', 70))).to.deep.equal({ chatPersonId: 'mu-c9b', cases: 0 })
+      expect(await hers('mu-a9')).to.deep.equal(['cj-own-9'])
+      expect(await hers('mu-c9')).to.deep.equal(['cj-first-chat'])
+    })
+
+    it('writes the join’s notices in its own write, and none when it does not join', async () => {
+      await both('mu-c10', 'mu-a10')
+      const notice = outboxMessage('chat.joined:cj-mu-a10', { recipientKind: 'mp_user', recipientId: 'mu-a10', payload: { text: '已放到小程序' } })
+      await asks('mu-c10', 'mu-a10')
+      expect(await store().chatJoins.confirm('mu-a10', 'cj-other', joined('mu-c10', 'mu-a10'), [notice]), 'not the request she was shown').to.equal(null)
+      expect(await store().outbox.byDedupeKeys(['chat.joined:cj-mu-a10'])).to.deep.equal([])
+      expect(await store().chatJoins.confirm('mu-a10', 'cj-mu-a10', joined('mu-c10', 'mu-a10'), [notice])).to.deep.equal({ cases: 0 })
+      expect((await store().outbox.byDedupeKeys(['chat.joined:cj-mu-a10'])).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([
+        ['mu-a10', '已放到小程序'],
+      ])
     })
 
     it('forgets lapsed requests, and her erasure takes her request and her joined chat’s name with it', async () => {

@@ -129,6 +129,17 @@ export function deliveryContract(store: () => Store) {
       expect((await store().outbox.search({ limit: 10, channel: 'auto', status: 'pending' })).items).to.have.length(1)
       expect((await store().outbox.countsByChannel()).auto).to.include({ pending: 1 })
     })
+
+    it('counts a re-route as an attempt, with why, when the way it was routed found nobody', async () => {
+      await queue(1)
+      const [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'bot', channels: AUTO })
+      const missed = '机器人在微信里找不到收件人'
+      await store().outbox.complete(m.id, 'bot', { status: 'pending', channel: 'auto', address: null, until: at(0), reason: null, missed })
+      expect(await store().outbox.get(m.id)).to.deep.include({ status: 'pending', channel: 'auto', attempts: 1, lastError: missed, waitingReason: null })
+      const [again] = await store().outbox.claimDue(at(1), { limit: 1, leaseMs: 60_000, holder: 'bot', channels: AUTO })
+      await store().outbox.complete(again.id, 'bot', { status: 'pending', channel: 'auto', address: null, until: at(1), reason: null, missed })
+      expect(await store().outbox.get(m.id)).to.deep.include({ attempts: 2, lastError: missed })
+    })
   })
 
   describe('subscription credits', () => {

@@ -5,9 +5,9 @@ import { HOUR, liveCaseLives, NOW, SCOPES, T0 } from './case-life.js'
 
 const DAY = 24 * HOUR
 
-/** What hot issues must read: the scope's cases as they are now, those that count, overdue as of `now`. */
+/** What hot issues must read: the scope's cases as they are now, those that count (merged ones too, review 37), overdue as of `now`. */
 async function expectedOf(store: Store, filter: CaseFilter, now: Date) {
-  return (await store.cases.listForStats(filter)).filter((c) => !c.mergedInto && c.status !== 'rejected').map((c) => toHotIssueCase(c, now))
+  return (await store.cases.listForStats(filter)).filter((c) => c.status !== 'rejected').map((c) => ({ ...toHotIssueCase(c, now), mergedInto: c.mergedInto }))
 }
 
 /**

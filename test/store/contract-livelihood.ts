@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import type { LivelihoodCycle, LivelihoodProject, LivelihoodProposal } from '../../src/domain/livelihood.js'
 import { ConflictError } from '../../src/errors.js'
+import { inWords } from '../../src/services/conflict-texts.js'
 import type { OutboxMessage, Store } from '../../src/store/ports.js'
 
 const T0 = new Date('2026-12-01T00:00:00Z')
@@ -239,6 +240,60 @@ export function livelihoodContract(store: () => Store) {
       expect(await repo.getCycle('lc-1')).to.deep.equal(voting)
       expect(await repo.startVoting(cycle({ status: 'voting', ballotSurveyId: 'sv-2' }), read), 'a second press').to.equal('stage_moved')
       expect((await repo.getCycle('lc-1'))?.ballotSurveyId).to.equal('sv-1')
+    })
+
+    it('writes a correction only over the version it was read at: of two corrections racing, the second writes nothing', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      await repo.createProposal(proposalRecord())
+      await repo.createProposal(proposalRecord({ id: 'lpp-2', mpUserId: 'u-2', createdAt: new Date(T0.getTime() + 1000) }))
+      const at = new Date('2026-12-05T00:00:00Z')
+      expect(await repo.saveCandidate(project({ version: 0 }), [proposalRecord({ status: 'candidate', projectId: 'lpj-1' })], [], at, true)).to.equal(true)
+      // Two organizers open it at version 0: one takes in 建议二, the other (reading the list without it) corrects the cost.
+      const read = (await repo.getProject('lpj-1'))!
+      const second = proposalRecord({ id: 'lpp-2', mpUserId: 'u-2', status: 'candidate', projectId: 'lpj-1', updatedAt: at })
+      const takesIn = { ...read, proposalIds: ['lpp-1', 'lpp-2'], version: 1 }
+      const costs = { ...read, costWan: 450, version: 1 }
+      expect(await repo.saveCandidate(takesIn, [second], [message('taken-in')], at, false, 0)).to.equal(true)
+      expect(await repo.saveCandidate(costs, [], [message('cost')], at, false, 0), 'read before the other landed').to.equal(false)
+      expect(await repo.getProject('lpj-1'), 'the list the first one wrote stands').to.deep.equal(takesIn)
+      expect(await store().outbox.byDedupeKeys(['taken-in', 'cost'])).to.have.length(1)
+      // Read again, at version 1, the cost is corrected over it.
+      expect(await repo.saveCandidate({ ...takesIn, costWan: 450, version: 2 }, [], [], at, false, 1)).to.equal(true)
+      expect(await repo.getProject('lpj-1')).to.deep.include({ costWan: 450, proposalIds: ['lpp-1', 'lpp-2'], version: 2 })
+      // A candidate stored before versions were counted is at version 0.
+      await repo.saveProject(project({ id: 'lpj-old', proposalIds: [] }), [], [])
+      expect(await repo.saveCandidate(project({ id: 'lpj-old', proposalIds: [], title: '旧的', version: 1 }), [], [], at, false, 1)).to.equal(false)
+      expect(await repo.saveCandidate(project({ id: 'lpj-old', proposalIds: [], title: '旧的', version: 1 }), [], [], at, false, 0)).to.equal(true)
+      expect(await repo.getProject('lpj-old')).to.deep.include({ title: '旧的', version: 1 })
+    })
+
+    it('takes a proposal checked for the stage only while the year collects, and never starts the ballot over one left to sort', async () => {
+      const repo = store().livelihood
+      await repo.createCycle(cycle())
+      const at = new Date('2026-12-05T00:00:00Z')
+      await repo.saveCandidate(project({ proposalIds: [] }), [], [], at, true)
+      await repo.saveCandidate(project({ id: 'lpj-2', title: '社区食堂', proposalIds: [] }), [], [], at, true)
+      const candidates = await repo.listProjects('lc-1')
+      const voting = cycle({ status: 'voting', ballotSurveyId: 'sv-1' })
+
+      // The office found nothing left to sort; a resident's proposal lands before the move: the move is not made.
+      const sent = new Date('2026-12-06T00:00:00Z')
+      await repo.createProposal(proposalRecord({ createdAt: sent, updatedAt: sent }), { perPerson: 3, collecting: true })
+      expect(await repo.getCycle('lc-1'), 'the year marked by the proposal').to.deep.equal(cycle({ updatedAt: sent }))
+      expect(await repo.startVoting(voting, candidates)).to.equal('proposals_unsorted')
+      expect(await repo.getCycle('lc-1'), 'still collecting').to.deep.equal(cycle({ updatedAt: sent }))
+
+      // Sorted (not taken up), the year moves on; a proposal sent after the move is refused and nothing of it stored.
+      await repo.updateProposals([proposalRecord({ status: 'not_adopted', note: '不在本级', createdAt: sent, updatedAt: sent })], [])
+      expect(await repo.startVoting(voting, candidates)).to.equal('started')
+      const late = await repo.createProposal(proposalRecord({ id: 'lpp-late', mpUserId: 'u-2' }), { perPerson: 3, collecting: true }).then(
+        () => null,
+        (err: unknown) => err,
+      )
+      expect(inWords(late)).to.include({ code: 'collection_closed', message: '项目征集已经结束' })
+      expect(await repo.getProposal('lpp-late')).to.equal(null)
+      expect(await repo.getCycle('lc-1')).to.deep.equal(voting)
     })
 
     it('keeps one progress report per quarter (the latest) and one rating per deputy and project', async () => {

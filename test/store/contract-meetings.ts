@@ -200,6 +200,24 @@ export function meetingContract(store: () => Store) {
       ).to.equal(false)
     })
 
+    it('writes the notice of a staff entry with it, and none when the entry is not written', async () => {
+      const m = await published()
+      const zhang = { kind: 'deputy' as const, id: 'dp0001' }
+      const read = (await store().meetings.invitation(m.id, zhang))!
+      const entry = { kind: 'attended' as const, note: '纸质签到', staffId: 'sf03', staffName: '孙丽', at: at(5), before: null }
+      const told = (key: string) => outboxMessage(key, { kind: 'meeting.attendance_recorded', payload: { meetingId: m.id, text: '会议补签：…' } })
+      const notices = async () => (await store().outbox.search({ limit: 10, kind: 'meeting.attendance_recorded' })).items.map((x) => x.dedupeKey)
+      expect(await store().meetings.rewriteInvitee(read, { ...read, checkedInAt: at(5), staffEntry: entry }, [told(`meeting:${m.id}:attended:1`)])).to.equal(
+        true,
+      )
+      expect(await notices()).to.deep.equal([`meeting:${m.id}:attended:1`])
+      expect(
+        await store().meetings.rewriteInvitee(read, { ...read, checkedInAt: at(6), staffEntry: { ...entry, at: at(6) } }, [told(`meeting:${m.id}:attended:2`)]),
+        'from a stale read',
+      ).to.equal(false)
+      expect(await notices(), 'no notice without its entry').to.deep.equal([`meeting:${m.id}:attended:1`])
+    })
+
     it("lists a person's invitations by state and end, earliest first", async () => {
       const later = await published({ startAt: at(5 * 24 * 60), endAt: at(5 * 24 * 60 + 60) })
       const sooner = await published({ startAt: at(60), endAt: at(120) })

@@ -13,7 +13,7 @@ const WITH_TEMPLATE = 'reading.reminder'
 const WITHOUT_TEMPLATE = 'ballot.reminder'
 const settings = { subscribeTemplateFor: (kind: string) => (kind === WITH_TEMPLATE ? { id: 'TPL' } : null), hasRobot: () => false }
 
-/** Every method of the two repositories reach reads, counted as it is called. */
+/** Every method of the repositories reach reads, counted as it is called. */
 function counted(store: Store) {
   const calls: Record<string, number> = {}
   const wrap = <T extends object>(repo: T, name: string): T =>
@@ -27,7 +27,7 @@ function counted(store: Store) {
         }
       },
     })
-  return { calls, store: { mpUsers: wrap(store.mpUsers, 'mpUsers'), bot: wrap(store.bot, 'bot') } }
+  return { calls, store: { mpUsers: wrap(store.mpUsers, 'mpUsers'), bot: wrap(store.bot, 'bot'), chatJoins: wrap(store.chatJoins, 'chatJoins') } }
 }
 
 /**

@@ -17,6 +17,7 @@ export function suggestionRecord(over: Partial<SuggestionRecord> = {}): Suggesti
     deputy: { id: 'dp0001', name: '张伟' },
     districtId: 'd01',
     coSigners: [],
+    invitees: [],
     cosignUntil: null,
     cases: [{ id: 'cs-1', ticket: '20261201-0001', title: '路灯坏了' }],
     status: 'draft',
@@ -83,6 +84,43 @@ export function suggestionsContract(store: () => Store) {
       expect(await store().suggestions.get('sg-1')).to.deep.equal(s)
       expect(await store().suggestions.get('sg-404')).to.equal(null)
       expect((await store().outbox.byDedupeKeys(['suggestion:sg-1:linked'])).length).to.equal(1)
+    })
+
+    it('keeps whom the lead asked to co-sign and their answers, and a promised day through 已答复，正在办理 (following)', async () => {
+      const repo = store().suggestions
+      const asked = suggestionRecord({
+        status: 'cosigning',
+        cosignUntil: at('2026-12-08T02:00:00.000Z'),
+        invitees: [
+          { deputyId: 'dp0002', name: '王芳', at: at('2026-12-01T02:00:00.000Z'), declinedAt: null },
+          { deputyId: 'dp0003', name: '李强', at: at('2026-12-01T02:00:00.000Z'), declinedAt: at('2026-12-02T01:00:00.000Z') },
+        ],
+      })
+      await repo.create(asked, [])
+      expect(await repo.get('sg-1')).to.deep.equal(asked)
+
+      const promised = assigned({
+        id: 'sg-2',
+        status: 'following',
+        answers: [
+          {
+            unit: { id: 'u01', name: '市住房和城乡建设局' },
+            role: 'lead',
+            category: 'in_progress',
+            text: '已列入明年计划',
+            at: at('2026-12-20T01:00:00.000Z'),
+            round: 1,
+            plannedBy: '2027-06-30',
+          },
+        ],
+        ratings: [{ score: 'basically_satisfied', comment: '', at: at('2026-12-21T01:00:00.000Z'), round: 1 }],
+      })
+      await repo.create(promised, [])
+      expect(await repo.get('sg-2')).to.deep.equal(promised)
+      expect((await repo.all({ statuses: ['following'] })).map((s) => s.id)).to.deep.equal(['sg-2'])
+      expect((await repo.all({ deputyId: 'dp0001', statuses: ['following'] })).map((s) => s.id)).to.deep.equal(['sg-2'])
+      // Not past its answer deadline: the unit answered; what it owes now is the promised work.
+      expect(await repo.all({ deadlineBefore: '2099-01-01' })).to.deep.equal([])
     })
 
     it('updates only the version it read, with its messages; a stale write changes nothing', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { CaseRecord } from '../../src/domain/case.js'
-import type { DirectorySnapshot, Store } from '../../src/store/ports.js'
+import type { Store } from '../../src/store/ports.js'
 import { ConflictError, ValidationError } from '../../src/errors.js'
 import { caseContract } from './contract-cases.js'
 import { caseSearchContract } from './contract-case-search.js'
@@ -51,109 +51,9 @@ import { outboxDroppedContract } from './contract-outbox-dropped.js'
 import { checkInWithdrawnContract } from './contract-check-in-withdrawn.js'
 import { markedInviteesContract } from './contract-marked-invitees.js'
 import { chatJoinContract } from './contract-chat-join.js'
+import { replyDeadlineAndRoundsContract } from './contract-reply-deadline-and-rounds.js'
 import { caseRecord } from './records.js'
-
-/** A small directory in store shape: one district, a street, two communities, one station, three deputies. */
-export function sampleDirectory(): DirectorySnapshot {
-  return {
-    regions: [
-      { id: 'd01', name: '青川区', kind: 'district', parentId: null },
-      { id: 's0101', name: '轻工街道', kind: 'street', parentId: 'd01' },
-      { id: 'c010101', name: '光明社区', kind: 'community', parentId: 's0101' },
-      { id: 'c010102', name: '幸福社区', kind: 'community', parentId: 's0101' },
-    ],
-    stations: [
-      { id: 'st001', code: 'ST001', name: '轻工街道代表联络站', kind: 'community', address: '建设路1号', regionIds: ['s0101'], receptionDays: ['wed'] },
-      { id: 'st002', code: 'ST002', name: '高新园区代表联络站', kind: 'industrial_park', address: '科技路8号', regionIds: [], receptionDays: [] },
-    ],
-    deputies: [
-      {
-        id: 'dp0001',
-        code: 'DP0001',
-        name: '张伟',
-        level: 'city',
-        stationIds: ['st001'],
-        topics: ['环境保护'],
-        phoneEnc: 'v1:k1:enc1',
-        phoneIndex: 'idx1',
-        dutyByStation: { st001: ['2026-11-25'] },
-        active: true,
-      },
-      {
-        id: 'dp0002',
-        code: 'DP0002',
-        name: '王芳',
-        level: 'county',
-        stationIds: ['st002', 'st001'],
-        topics: ['教育', '医疗卫生'],
-        phoneEnc: null,
-        phoneIndex: null,
-        dutyByStation: {},
-        active: true,
-      },
-      {
-        id: 'dp0003',
-        code: 'DP0003',
-        name: '张伟明',
-        level: 'township',
-        stationIds: ['st001'],
-        topics: [],
-        phoneEnc: 'v1:k1:enc3',
-        phoneIndex: 'idx1',
-        dutyByStation: {},
-        active: true,
-      },
-    ],
-    staff: [
-      {
-        id: 'sf01',
-        username: 'lina',
-        name: '李娜',
-        role: 'station_staff',
-        stationIds: ['st001'],
-        regionIds: [],
-        unitIds: [],
-        passwordHash: 'scrypt$x',
-        activationHash: null,
-        activationIssuedAt: null,
-        mustChangePassword: false,
-        active: true,
-      },
-      {
-        id: 'sf02',
-        username: 'zhaolei',
-        name: '赵磊',
-        role: 'organizer',
-        stationIds: [],
-        regionIds: ['d01'],
-        unitIds: [],
-        passwordHash: null,
-        activationHash: 'act-hash-2',
-        activationIssuedAt: new Date('2026-11-20T01:02:03.456Z'),
-        mustChangePassword: false,
-        active: true,
-      },
-      {
-        id: 'sf09',
-        username: 'chengang',
-        name: '陈刚',
-        role: 'unit_staff',
-        stationIds: [],
-        regionIds: [],
-        unitIds: ['u01'],
-        passwordHash: null,
-        activationHash: null,
-        activationIssuedAt: null,
-        mustChangePassword: false,
-        active: true,
-      },
-    ],
-    units: [
-      { id: 'u01', code: 'ZJJ', name: '市住房和城乡建设局', kind: 'department', regionId: null, contact: '0375-1234567', active: true },
-      { id: 'u02', code: 'QZF', name: '青川区人民政府', kind: 'district_government', regionId: 'd01', contact: '', active: true },
-    ],
-  }
-}
+import { sampleDirectory } from './sample-directory.js'
 
 /** Walks every page of a search to check that cursors neither skip nor repeat. */
 async function allPages<T>(fetch: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>) {
@@ -639,6 +539,7 @@ export function storeContract(open: () => Promise<Store>) {
   caseTallyContract(() => store)
   caseCountsContract(() => store)
   caseMiddleTimesContract(() => store)
+  replyDeadlineAndRoundsContract(() => store)
   hotIssueChangesContract(() => store)
   deliveryContract(() => store)
   botContract(() => store)

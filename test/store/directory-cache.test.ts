@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { DirectoryCache } from '../../src/services/directory/directory-cache.js'
 import type { Store } from '../../src/store/ports.js'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
-import { sampleDirectory } from './contract.js'
+import { sampleDirectory } from './sample-directory.js'
 
 /**
  * The shared directory on a province is seconds of reading and indexing: once its lifetime is

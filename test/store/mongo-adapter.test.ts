@@ -1229,6 +1229,62 @@ describe('mongo adapter, against a fake server', function () {
       expect(fake.sent('commitTransaction')).to.have.length(1)
     })
 
+    it('corrects a candidate only over the version it was read at (one stored before versions counts as 0)', async () => {
+      await open()
+      matches('livelihood_cycles')
+      matches('livelihood_projects')
+      expect(await store!.livelihood.saveCandidate({ ...candidate, version: 3 }, [], [], at, false, 2)).to.equal(true)
+      expect(await store!.livelihood.saveCandidate({ ...candidate, version: 1 }, [], [], at, false, 0)).to.equal(true)
+      const [atTwo, atZero] = on('livelihood_projects', 'update').map((c) => (c.body.updates as Document[])[0]!.q)
+      expect(atTwo).to.deep.equal({ _id: 'lpj-1', cycleId: 'lc-1', status: 'candidate', version: 2 })
+      expect(atZero).to.deep.equal({ _id: 'lpj-1', cycleId: 'lc-1', status: 'candidate', version: { $in: [0, null] } })
+    })
+
+    it('takes a proposal checked for the stage in the transaction that marks the collecting cycle, and none once it has moved', async () => {
+      await open()
+      const proposal = {
+        id: 'lpp-1',
+        cycleId: 'lc-1',
+        mpUserId: 'mu-1',
+        deputyId: null,
+        stationId: null,
+        title: '加装电梯',
+        description: '老楼加装电梯',
+        place: '建设路',
+        reason: '',
+        photos: [],
+        consentVersion: 'lp-2026-1',
+        status: 'submitted' as const,
+        projectId: null,
+        note: '',
+        createdAt: at,
+        updatedAt: at,
+      }
+      const refused = await rejects(store!.livelihood.createProposal(proposal, { perPerson: 3, collecting: true }))
+      expect(refused).to.deep.include({ conflict: 'collection_closed' })
+      expect(on('livelihood_proposals', 'insert'), 'nothing of it stored').to.deep.equal([])
+      matches('livelihood_cycles')
+      await store!.livelihood.createProposal(proposal, { perPerson: 3, collecting: true })
+      const mark = on('livelihood_cycles', 'update').at(-1)!
+      expect(mark.body.updates[0]).to.deep.include({ q: { _id: 'lc-1', status: 'collecting' }, u: { $set: { updatedAt: at } } })
+      const [insert] = on('livelihood_proposals', 'insert')
+      expect(insert.body.txnNumber, "in the cycle's transaction").to.deep.equal(mark.body.txnNumber)
+    })
+
+    it('undoes the move when a proposal is still to be sorted, read in the same transaction', async () => {
+      await open()
+      matches('livelihood_cycles')
+      stored([{ _id: 'lpj-1', ...candidate }])
+      fake.answer((c) => (c.name === 'find' && c.body.find === 'livelihood_proposals' ? cursorAnswer(c, [{ _id: 'lpp-9' }]) : undefined))
+      expect(await store!.livelihood.startVoting(cycle, [candidate])).to.equal('proposals_unsorted')
+      const [move] = on('livelihood_cycles', 'update')
+      const [unsorted] = on('livelihood_proposals', 'find')
+      expect(unsorted.body.filter).to.deep.equal({ cycleId: 'lc-1', status: 'submitted' })
+      expect(unsorted.body.txnNumber, "in the move's transaction").to.deep.equal(move.body.txnNumber)
+      expect(fake.sent('commitTransaction'), 'the move is not committed').to.have.length(0)
+      expect(fake.sent('abortTransaction')).to.have.length(1)
+    })
+
     it('undoes the move when a candidate changed since it was read, and reads nothing when the stage had moved', async () => {
       await open()
       expect(await store!.livelihood.startVoting(cycle, [candidate])).to.equal('stage_moved')

@@ -41,6 +41,22 @@ describe('mongo adapter: writes about an invitee marked moved away, against a fa
     expect(firstUpdate(updates()[1]!).q).not.to.have.property('withdrawn')
   })
 
+  it('writes a 补签 with his notice in one transaction, and no notice when the entry matched nothing', async () => {
+    const store = await mongo.open()
+    const before = inviteeRecord('mt-1', 'dp0001')
+    const entry = withStaffEntry(before, { kind: 'attended', note: '纸质签到', staffId: 'sf03', staffName: '孙丽', at })
+    const notice = outboxMessage('meeting:mt-1:attended:deputy:dp0001', { kind: 'meeting.attendance_recorded' })
+    expect(await store.meetings.rewriteInvitee(before, entry, [notice]), 'matched nothing: false').to.equal(false)
+    expect(mongo.on('outbox', 'update', 'insert'), 'no notice without its entry').to.deep.equal([])
+
+    mongo.fake.answer((c) => (c.name === 'update' && c.body.update === 'meeting_invitees' ? { n: 1, nModified: 1, ok: 1 } : undefined))
+    expect(await store.meetings.rewriteInvitee(before, entry, [notice])).to.equal(true)
+    const [written] = updates().slice(-1)
+    const told = mongo.on('outbox', 'update', 'insert')
+    expect(told, 'his notice').to.have.length(1)
+    expect(told[0]!.body.txnNumber, 'in the entry’s transaction').to.deep.equal(written!.body.txnNumber).and.not.equal(undefined)
+  })
+
   it('clears a mark with his invitedAt and writes his notice in the same transaction, and none for a clearing left out', async () => {
     invitees(stored('dp0001', { withdrawn: moved }), stored('dp0002', { withdrawn: moved }))
     const store = await mongo.open()

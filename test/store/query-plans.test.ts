@@ -200,6 +200,11 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         'SEARCH cases USING INDEX cases_closed_retention (closed_at>? AND closed_at<?)',
         'SEARCH cases USING INDEX cases_closed_anonymised (closed_at>? AND closed_at<?)',
       ])
+      // The week's ratings through the rating events' times (migration 076), then each one's case by its id.
+      const ratings = await plansOf(db, () => cases.listRatedIn({ ...scoped }, ...week))
+      expectNoFullScan(ratings)
+      expect(ratings.flat().join(' | ')).to.match(/SEARCH case_events USING INDEX case_events_rated \(at>\? AND at<\?\)/)
+      expect(ratings.flat().join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
       const deputies = await plansOf(db, () => cases.deputiesWithCases({ ...scoped }))
       expectNoFullScan(deputies)
       expect(deputies.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
@@ -341,11 +346,18 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.tally(window, { now: NOW })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], ...window })))
     expectNoFullScan(await plansOf(db, () => cases.listForStats({ districtIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] })))
-    // A district's weekly report, by the residents' place alone: its week, its backlog as the week ended.
-    const waiting = { placeDistrictIds: ['d001'], statuses: ['submitted', 'assigned', 'acknowledged'] as CaseStatus[], createdTo: NOW }
-    expectNoFullScan(await plansOf(db, () => cases.listForStats({ placeDistrictIds: ['d001'], ...window })))
+    // A district's weekly report, by the district handling the messages: its week, its backlog as the week ended, the
+    // week's answers and ratings; and its dashboard's new messages, each through an index of the two district columns.
+    const handled = { handlingDistrictIds: ['d001'] }
+    const waiting = { ...handled, statuses: ['submitted', 'assigned', 'acknowledged'] as CaseStatus[], createdTo: NOW }
+    expectNoFullScan(await plansOf(db, () => cases.listForStats({ ...handled, ...window })))
     expectNoFullScan(await plansOf(db, () => cases.mostOverdue(waiting, NOW, 10)))
     expectNoFullScan(await plansOf(db, () => cases.tally(waiting, { now: NOW })))
+    expectNoFullScan(await plansOf(db, () => cases.listAnsweredIn(handled, window.createdFrom, NOW)))
+    expectNoFullScan(await plansOf(db, () => cases.listRatedIn(handled, window.createdFrom, NOW)))
+    const periods = await plansOf(db, () => cases.countByPeriod(handled, [{ from: window.createdFrom }, { from: window.createdFrom, to: NOW }]))
+    expectNoFullScan(periods)
+    for (const line of periods[0]) if (/^SEARCH cases\b/.test(line)) expect(line).to.match(/INDEX cases_(handling_)?district \(.*created_at>\?/)
   })
 
   it('hot issues, read again, look up only the cases changed since (by the change log) and the slice the window slid onto', async () => {

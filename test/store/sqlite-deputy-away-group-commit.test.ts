@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
-import { sampleDirectory } from './contract.js'
+import { sampleDirectory } from './sample-directory.js'
 import { outboxMessage } from './records.js'
 
 const LEAVE = { from: '2026-12-01', until: '2026-12-05', reason: 'leave' as const, note: null }

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { expect } from 'chai'
 import { createSqliteStore } from '../../src/store/sqlite/index.js'
 import { openDatabase } from '../../src/store/sqlite/open.js'
-import { sampleDirectory, storeContract } from './contract.js'
+import { storeContract } from './contract.js'
+import { sampleDirectory } from './sample-directory.js'
 
 describe('store contract: sqlite (in memory)', () => {
   storeContract(async () => createSqliteStore(':memory:'))

@@ -1,3 +1,4 @@
+import { refuseJoinedOfficial } from '../deputy-channels.js'
 import type { Connection } from 'mongoose'
 import type { BotRepo } from '../ports.js'
 import type { BotDialogueDoc, StaffContactDoc, StationRoomDoc } from './bot-models.js'
@@ -5,7 +6,7 @@ import type { Models } from './models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { LAPSED_WORDS_MARK_MS } from '../bot-dialogue-marks.js'
 
-export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, StationRoom, StaffContact }: Models): BotRepo {
+export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, MpUser, StaffContact, StationRoom }: Models): BotRepo {
   return {
     async firstSighting(messageId, at, claim = null) {
       // The id is `_id`: of two reports of one message, racing or not, only one insert succeeds.
@@ -95,6 +96,11 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, Station
     async bindStaffContact(staffId, contactId, at) {
       await translate(() =>
         conn.transaction(async (session) => {
+          // Never a joined account's chat (a join confirmed since the service looked): read here, in the transaction.
+          const holder = await MpUser.findOne({ botContactId: { $eq: contactId, $type: 'string' } }, { openid: 1, botContactId: 1 })
+            .session(session)
+            .lean<{ openid: string | null; botContactId: string | null }>()
+          refuseJoinedOfficial(holder)
           await StaffContact.deleteMany({ $or: [{ contactId }, { staffId }] }, { session })
           await StaffContact.insertOne({ staffId, contactId, boundAt: at }, { session })
         }),

@@ -11,6 +11,7 @@ export function filterClauses(f: CaseFilter): Filter[] {
   if (f.deputyId) clauses.push({ deputyId: f.deputyId })
   if (f.deputyIds) clauses.push({ deputyId: { $in: f.deputyIds } })
   if (f.unmerged) clauses.push({ mergedInto: null })
+  if (f.merged) clauses.push({ mergedInto: { $type: 'string' } })
   if (f.stationIds) clauses.push({ stationId: { $in: f.stationIds } })
   // The place's district, or the district handling it after a transfer.
   if (f.districtIds) clauses.push({ $or: [{ districtId: { $in: f.districtIds } }, { handlingDistrictId: { $in: f.districtIds } }] })
@@ -20,7 +21,12 @@ export function filterClauses(f: CaseFilter): Filter[] {
     clauses.push({
       $or: [{ districtId: { $in: either.districtIds } }, { handlingDistrictId: { $in: either.districtIds } }, { stationId: { $in: either.stationIds } }],
     })
-  if (f.placeDistrictIds) clauses.push({ districtId: { $in: f.placeDistrictIds } })
+  // The handling district, else the place's (a missing or null handlingDistrictId, as caseFromDoc reads it): each
+  // branch on its own field's index.
+  if (f.handlingDistrictIds)
+    clauses.push({
+      $or: [{ handlingDistrictId: { $in: f.handlingDistrictIds } }, { handlingDistrictId: null, districtId: { $in: f.handlingDistrictIds } }],
+    })
   // Waiting at an office: no station, and one of these offices; a null in the list
   // matches a null officeRegionId, the city office.
   if (f.officeRegionIds) clauses.push({ stationId: null, officeRegionId: { $in: f.officeRegionIds } })

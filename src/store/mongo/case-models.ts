@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose'
 import { CASE_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
+import type { RoundsSentBack } from '../../domain/rounds-sent-back.js'
 import type { IdempotencyRecord, MpUserRecord, OutboxMessage } from '../ports.js'
 
 /**
@@ -15,7 +16,14 @@ export type MpUserDoc = Stored<MpUserRecord> & { erasedAt?: Date | null }
  * `dueKey` is its ISO text, or "9999" when no deadline applies, so that sorting by it
  * puts cases without a deadline last, as sqlite's coalesce(next_due_at, '9999') does.
  */
-export type CaseDoc = Stored<CaseRecord> & { nextDueAt: Date | null; dueKey: string; anonymisedAt?: Date | null }
+export type CaseDoc = Omit<Stored<CaseRecord>, 'slaReplyDueAt' | 'sentBack'> & {
+  nextDueAt: Date | null
+  dueKey: string
+  anonymisedAt?: Date | null
+  /** Null once a new round drops it: $set must write it, which an absent field would not. */
+  slaReplyDueAt?: Date | null
+  sentBack?: RoundsSentBack | null
+}
 /** `seq` orders the events of one case, including those of the same instant. */
 export type CaseEventDoc = Stored<CaseEvent> & { seq: number }
 /** The lease of the dispatcher sending it: who, and until when (sqlite's lease_holder / lease_until). */
@@ -126,6 +134,13 @@ function caseSchema() {
       idempotencyKey: nullableString,
       version: Number,
       deadlinesProvisional: { type: Boolean, default: false },
+      // The rules' reply deadline beside an earlier one staff set at 分派 (sqlite migration 077); null when none was set.
+      slaReplyDueAt: nullableDate,
+      // The rounds sent back for 重新办理 and how many were in time (sqlite migration 078); null when none was.
+      sentBack: {
+        type: new Schema({ rounds: Number, ackInTime: Number, replyInTime: Number }, { _id: false, id: false }),
+        default: null,
+      },
       anonymisedAt: nullableDate,
     },
     options,
@@ -177,6 +192,11 @@ function caseEventSchema() {
   )
   // Unique: two writers that computed the same next seq cannot both commit.
   schema.index({ caseId: 1, seq: 1 }, { unique: true })
+  // A deputy's own hand-on steps, his 已转出 list (handedOnBy; sqlite migration 079).
+  schema.index({ actorId: 1, at: -1 }, { partialFilterExpression: { type: 'transferred', actorRole: 'deputy' } })
+  // A week's rating steps (listRatedIn; sqlite migration 076): the timeline has every rating, the case's own history
+  // does not for cases rated before it was kept.
+  schema.index({ at: 1 }, { partialFilterExpression: { type: 'rated' } })
   return schema
 }
 

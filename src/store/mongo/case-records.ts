@@ -72,6 +72,9 @@ export function caseToDoc(c: CaseRecord): CaseDoc {
     deadlinesProvisional: c.deadlinesProvisional === true,
     handlingDistrictId: c.handlingDistrictId,
     ratings: c.ratings.map(({ rating, comment, at }) => ({ rating, comment, at })),
+    // Null, not absent, when there is none: an update's $set then clears one a new round dropped.
+    slaReplyDueAt: c.slaReplyDueAt ?? null,
+    sentBack: c.sentBack ? { rounds: c.sentBack.rounds, ackInTime: c.sentBack.ackInTime, replyInTime: c.sentBack.replyInTime } : null,
   }
 }
 
@@ -117,6 +120,10 @@ export const caseFromDoc = (d: CaseDoc): CaseRecord => ({
   // Written before 012's fields existed: the district handled in was the one stored.
   handlingDistrictId: d.handlingDistrictId !== undefined ? d.handlingDistrictId : (d.districtId ?? null),
   ratings: (d.ratings ?? []).map(({ rating, comment, at }) => ({ rating, comment: comment ?? null, at: new Date(at) })),
+  // Only when staff set an earlier reply deadline: a case without it reads back as it was written.
+  ...(d.slaReplyDueAt ? { slaReplyDueAt: new Date(d.slaReplyDueAt) } : {}),
+  // Absent, not zeros, when no round was sent back: a case with none reads back equal to how it was written.
+  ...(d.sentBack?.rounds ? { sentBack: { rounds: d.sentBack.rounds, ackInTime: d.sentBack.ackInTime ?? 0, replyInTime: d.sentBack.replyInTime ?? 0 } } : {}),
 })
 
 /** The event as stored under `caseId` (the case it is written for) at position `seq`. */

@@ -2,7 +2,7 @@ import type { ClientSession, Connection } from 'mongoose'
 import { DEPUTY_LOAD_STATUSES, mergeTargetRefusal, OPEN_STATUSES, WAITING_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { URGE_ENDING_STEPS } from '../../domain/case-urging.js'
 import { PLACING_STEPS } from '../../domain/case-hand-backs.js'
-import type { CaseCount, CaseQuery, CaseRepo, OutboxMessage } from '../ports.js'
+import type { CaseCount, CaseQuery, CaseRepo, CaseSubmission, OutboxMessage } from '../ports.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import { NotFoundError } from '../../errors.js'
 import type { CaseDoc, CaseEventDoc, TicketCounterDoc } from './case-models.js'
@@ -11,6 +11,8 @@ import { caseFromDoc, caseToDoc, dueKeyOf, eventToDoc, eventFromDoc, NO_DEADLINE
 import { insertOutbox } from './outbox-repo.js'
 import { translate } from './errors.js'
 import { StoreConflict } from '../conflicts.js'
+import { forChatHolder } from '../chat-holder.js'
+import type { MpUserDoc } from './case-models.js'
 import { escapeRegex } from './query.js'
 import { allOf, filterClauses, type Filter } from './case-filter.js'
 import { caseTally } from './case-tally.js'
@@ -30,7 +32,7 @@ function textClauses(q: Pick<CaseQuery, 'ticket' | 'tickets' | 'textWords'>): Fi
   return clauses
 }
 
-export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Outbox, TicketCounter }: Models): CaseRepo {
+export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, MpUser, Outbox, TicketCounter }: Models): CaseRepo {
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
     const day = ticketDate.replaceAll('-', '')
     const counter = await TicketCounter.findOneAndUpdate(
@@ -89,13 +91,33 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
     return doc ? caseFromDoc(doc) : null
   }
 
+  /**
+   * A message written in a chat, for whoever holds the chat in this transaction (chat-holder.ts). A 解除 committing
+   * meanwhile writes no document of the message's: the join's own document is written here (its chatWroteAt), which
+   * the 解除 deletes, so the two conflict and the one re-run reads the chat as the other left it.
+   */
+  const writtenFor = async (submission: CaseSubmission, session: ClientSession): Promise<CaseSubmission> => {
+    const chat = submission.writtenInChat
+    if (!chat) return submission
+    const holder = await MpUser.findOne({ botContactId: { $eq: chat.contactId, $type: 'string' } }, { _id: 1, openid: 1, consentVersion: 1 })
+      .session(session)
+      .lean<Pick<MpUserDoc, '_id' | 'openid' | 'consentVersion'>>()
+    const held = forChatHolder(submission, holder ? { id: holder._id, consentVersion: holder.consentVersion } : null)
+    if (holder?.openid)
+      await conn
+        .model('ChatJoin')
+        .updateOne({ _id: holder._id, joinedAt: { $type: 'date' } }, { $set: { chatWroteAt: submission.record.createdAt } }, { session })
+    return held
+  }
+
   return {
-    async submit({ record, ticketDate, events, outbox }) {
+    async submit(submission) {
       // withTransaction may re-run the callback on a transient error, so everything,
       // the ticket included, is computed inside it. A duplicate idempotency key fails
       // the case insert and aborts the ticket, the events and the messages with it.
       return translate(() =>
         conn.transaction(async (session) => {
+          const { record, ticketDate, events, outbox } = await writtenFor(submission, session)
           // The day's counter is the one document every submission of the day writes: it is
           // written last but one, so each transaction holds it for a round trip, not for
           // the whole submission, and a burst of messages does not queue behind it. Until
@@ -189,6 +211,26 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
         .lean<CaseEventDoc[]>()
       return found.map(eventFromDoc)
     },
+    async handedOnBy(deputyId, page) {
+      const after = decodeTimeCursor(page.cursor)
+      // His hand-on steps on their partial index (case-models.ts), the latest per case, newest first: a deputy hands on
+      // a few dozen a year. Then those cases in one read, unless the message is his again.
+      const latest = await CaseEvent.aggregate<{ _id: string; step: CaseEventDoc }>([
+        { $match: { actorId: deputyId, type: 'transferred', actorRole: 'deputy' } },
+        { $sort: { caseId: 1, seq: -1 } },
+        { $group: { _id: '$caseId', step: { $first: '$$ROOT' } } },
+        ...(after ? [{ $match: { $or: [{ 'step.at': { $lt: after.at } }, { 'step.at': after.at, _id: { $lt: after.id } }] } }] : []),
+        { $sort: { 'step.at': -1, _id: -1 } },
+      ])
+      const cases = new Map(
+        (await Case.find({ _id: { $in: latest.map((l) => l._id) }, deputyId: { $ne: deputyId } }).lean<CaseDoc[]>()).map((d) => [d._id, caseFromDoc(d)]),
+      )
+      const items = latest.flatMap((l) => {
+        const c = cases.get(l._id)
+        return c ? [{ case: c, step: eventFromDoc(l.step) }] : []
+      })
+      return toPage(items.slice(0, page.limit + 1), page.limit, (h) => timeCursorKey(h.step.at, h.case.id))
+    },
     async search(query: CaseQuery) {
       const clauses = [...filterClauses(query), ...textClauses(query)]
       // The cases behind a hot issue, on the primary key; `$in: []` matches nothing, as sqlite's "0".
@@ -236,6 +278,13 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, Out
       // Either time in the span, each through its own index (a week's answers, not the scope's years of cases).
       const within = (field: 'repliedAt' | 'closedAt') => ({ [field]: { $gte: from, $lt: to } })
       return find(allOf([...filterClauses(filter), { $or: [within('repliedAt'), within('closedAt')] }]), { createdAt: 1, _id: 1 })
+    },
+    async listRatedIn(filter, from, to) {
+      // The span's rating steps, then their cases, as sqlite reads them: a case rated before its `ratings` history was
+      // kept has the step but no entry there, and a reopen clears the case's own rating but not the step.
+      const ids: string[] = await CaseEvent.distinct('caseId', { type: 'rated', at: { $gte: from, $lt: to } })
+      if (!ids.length) return []
+      return find(allOf([...filterClauses(filter), { _id: { $in: ids } }]), { createdAt: 1, _id: 1 })
     },
     ...caseTally(Case),
     async mergedInto(caseId) {

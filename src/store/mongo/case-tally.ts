@@ -53,6 +53,7 @@ const PROJECTION = {
   rating: 1,
   'ratings.rating': 1,
   reopenCount: 1,
+  sentBack: 1,
 }
 
 /**
@@ -81,6 +82,7 @@ export function caseTally(Case: Model<CaseDoc>) {
         rating: d.rating ?? null,
         ratings: (d.ratings ?? []).map((r) => r.rating),
         reopenCount: d.reopenCount ?? 0,
+        sentBack: d.sentBack ?? null,
       }
     }
   }
@@ -150,11 +152,12 @@ export function caseTally(Case: Model<CaseDoc>) {
     },
 
     async listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]> {
-      const docs = await Case.find(allOf([...filterClauses(filter), { status: { $ne: 'rejected' } }, { mergedInto: null }]), HOT_ISSUE_PROJECTION)
+      // Merged messages count: each is a resident who wrote (review 37), as the sqlite adapter reads them.
+      const docs = await Case.find(allOf([...filterClauses(filter), { status: { $ne: 'rejected' } }]), { ...HOT_ISSUE_PROJECTION, mergedInto: 1 })
         .sort({ createdAt: 1, _id: 1 })
         .lean<CaseDoc[]>()
-      return docs.map((d) =>
-        toHotIssueCase(
+      return docs.map((d) => ({
+        ...toHotIssueCase(
           {
             id: d._id,
             text: d.text,
@@ -173,7 +176,8 @@ export function caseTally(Case: Model<CaseDoc>) {
           },
           now,
         ),
-      )
+        mergedInto: d.mergedInto ?? null,
+      }))
     },
 
     // Several instances write to one replica set and nothing here logs each case write: no mark, every report counted afresh.

@@ -78,22 +78,33 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       const { matchedCount } = await Cycle.replaceOne({ _id: c.id, status: from }, { ...c })
       return matchedCount === 1
     },
-    async createProposal(p, limit) {
-      if (!limit) {
+    async createProposal(p, checks) {
+      const perPerson = checks?.perPerson
+      if (perPerson === undefined && !checks?.collecting) {
         await translate(() => Proposal.create({ _id: p.id, ...p }))
         return p
       }
       const who = p.mpUserId ? { mpUserId: p.mpUserId } : { deputyId: p.deputyId ?? '' }
       await translate(() =>
         conn.transaction(async (session) => {
+          // The cycle is written, not only read, as saveCandidate's: 提交代表票决 committed meanwhile makes this a write
+          // conflict, run again by the driver, which then finds the stage moved; one coming later meets this write.
+          if (checks?.collecting) {
+            const { matchedCount } = await Cycle.updateOne({ _id: p.cycleId, status: 'collecting' }, { $set: { updatedAt: p.createdAt } }, { session })
+            if (matchedCount !== 1) throw new StoreConflict('collection_closed')
+          }
+          if (perPerson === undefined) {
+            await Proposal.create([{ _id: p.id, ...p }], { session })
+            return
+          }
           // Two transactions counting the same person's proposals would each see the other's as not there yet
           // (snapshot reads) and both insert. Both first write this one small document, so the second meets a
           // write conflict, is run again by the driver (withTransaction), and then counts the first's proposal.
           // Removed again before the commit: nothing naming the person is left beside the proposals themselves.
           const turn = { _id: `${p.cycleId}|${who.mpUserId ? `mp:${who.mpUserId}` : `dp:${who.deputyId}`}` }
           await ProposalTurn.updateOne(turn, { $inc: { n: 1 } }, { upsert: true, session })
-          if ((await Proposal.countDocuments({ ...who, cycleId: p.cycleId }, { session })) >= limit.perPerson)
-            throw new StoreConflict('proposal_limit', [], { allowed: limit.perPerson })
+          if ((await Proposal.countDocuments({ ...who, cycleId: p.cycleId }, { session })) >= perPerson)
+            throw new StoreConflict('proposal_limit', [], { allowed: perPerson })
           await Proposal.create([{ _id: p.id, ...p }], { session })
           await ProposalTurn.deleteOne(turn, { session })
         }),
@@ -123,7 +134,7 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
       })
       return project
     },
-    async saveCandidate(project, proposals, outbox, at, isNew) {
+    async saveCandidate(project, proposals, outbox, at, isNew, readVersion) {
       return conn
         .transaction(async (session) => {
           // The cycle is written, not only read, as withdrawProject's: a stage move or a withdrawal committed meanwhile
@@ -134,9 +145,11 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
             if (await Project.exists({ _id: project.id }).session(session)) throw new CandidateGone()
             await Project.create([{ _id: project.id, ...project }], { session })
           } else {
-            // Only over the candidate still stored: one withdrawn meanwhile is not brought back (no upsert).
+            // Only over the candidate still stored: one withdrawn meanwhile is not brought back (no upsert); given the
+            // version it was read at, only over that version (null matches one made before versions were counted: 0).
+            const version = readVersion === undefined ? {} : { version: readVersion === 0 ? { $in: [0, null] } : readVersion }
             const { matchedCount: there } = await Project.replaceOne(
-              { _id: project.id, cycleId: project.cycleId, status: 'candidate' },
+              { _id: project.id, cycleId: project.cycleId, status: 'candidate', ...version },
               { ...project },
               { session },
             )
@@ -186,7 +199,7 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
     },
     async startVoting(next, candidates) {
       return conn
-        .transaction(async (session): Promise<'started' | 'stage_moved'> => {
+        .transaction(async (session): Promise<'started' | 'stage_moved' | 'proposals_unsorted'> => {
           // Written first: a correction or withdrawal committed after this transaction's snapshot makes it a write
           // conflict (they write the cycle too), run again by the driver; one coming later meets this write and, run
           // again, finds the stage moved. The candidates read below are then the ones fixed.
@@ -195,10 +208,13 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
           const stored = (await Project.find({ cycleId: next.id, status: 'candidate' }, null, { session }).lean()).map(projectOf)
           // Thrown rather than returned: the stage move is undone with the transaction.
           if (!candidatesAsRead(stored, candidates)) throw new CandidatesChanged()
+          // A proposal sent after the office checked (createProposal writes the cycle too: no snapshot hides it).
+          if (await Proposal.exists({ cycleId: next.id, status: 'submitted' }).session(session)) throw new ProposalsUnsorted()
           return 'started'
         })
         .catch((err: unknown) => {
           if (err instanceof CandidatesChanged) return 'candidates_changed' as const
+          if (err instanceof ProposalsUnsorted) return 'proposals_unsorted' as const
           throw err
         })
     },
@@ -238,3 +254,5 @@ export async function livelihoodRepo(conn: Connection, { Outbox }: Pick<Models, 
 class CandidateGone extends Error {}
 /** A ballot's start that found the candidates changed since they were read: its transaction is aborted. */
 class CandidatesChanged extends Error {}
+/** A ballot's start that found a proposal still to be sorted: its transaction is aborted. */
+class ProposalsUnsorted extends Error {}

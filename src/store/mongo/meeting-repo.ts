@@ -182,30 +182,40 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       }
       return null
     },
-    async rewriteInvitee(before, after) {
+    async rewriteInvitee(before, after, outbox = []) {
       // A new staff entry is written only over no 已离任 / 已调到… mark (absent or null), as sqlite's `withdrawn IS NULL`.
       const entering = !!after.staffEntry && !before.staffEntry
       const who = personFilter(before.meetingId, { kind: before.personKind, id: before.personId })
-      const result = await MeetingInvitee.updateOne(
-        {
-          ...who,
-          rsvp: before.rsvp,
-          rsvpAt: before.rsvpAt ?? null,
-          checkedInAt: before.checkedInAt ?? null,
-          'staffEntry.at': before.staffEntry?.at ?? null,
-          ...(entering ? { withdrawn: null } : {}),
-        },
-        {
-          $set: {
-            rsvp: after.rsvp,
-            reason: after.reason,
-            rsvpAt: after.rsvpAt ?? null,
-            checkedInAt: after.checkedInAt ?? null,
-            staffEntry: staffEntryFromStored(after.staffEntry),
+      const write = (session?: ClientSession) =>
+        MeetingInvitee.updateOne(
+          {
+            ...who,
+            rsvp: before.rsvp,
+            rsvpAt: before.rsvpAt ?? null,
+            checkedInAt: before.checkedInAt ?? null,
+            'staffEntry.at': before.staffEntry?.at ?? null,
+            ...(entering ? { withdrawn: null } : {}),
           },
-        },
-      )
-      if (result.modifiedCount === 1) return true
+          {
+            $set: {
+              rsvp: after.rsvp,
+              reason: after.reason,
+              rsvpAt: after.rsvpAt ?? null,
+              checkedInAt: after.checkedInAt ?? null,
+              staffEntry: staffEntryFromStored(after.staffEntry),
+            },
+          },
+          { session },
+        )
+      // With his notice of the entry: both in one transaction, the notice only with the entry (as sqlite's).
+      const written = outbox.length
+        ? await conn.transaction(async (session) => {
+            const done = (await write(session)).modifiedCount === 1
+            if (done) await insertOutbox(Outbox, outbox, session)
+            return done
+          })
+        : (await write()).modifiedCount === 1
+      if (written) return true
       // Only to say why nothing was written: refused by the mark, or changed meanwhile (false, as before).
       if (entering && (await MeetingInvitee.findOne(who, { withdrawn: 1 }).lean<MeetingInviteeDoc>())?.withdrawn) throw new StoreConflict('no_longer_invited')
       return false

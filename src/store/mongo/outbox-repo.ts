@@ -59,7 +59,7 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
     case 'dead':
       return { $set: { status: 'dead', lastError: outcome.error, waitingReason: null, ...unleased }, $inc: { attempts: 1 } }
     case 'pending':
-      // Not an attempt: attempts and lastError stay as they are.
+      // Not an attempt: attempts and lastError stay as they are; unless the way it was routed found nobody (`missed`).
       return {
         $set: {
           status: 'pending',
@@ -67,8 +67,10 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
           address: outcome.address,
           nextAttemptAt: outcome.until,
           waitingReason: outcome.reason,
+          ...(outcome.missed ? { lastError: outcome.missed } : {}),
           ...unleased,
         },
+        ...(outcome.missed ? { $inc: { attempts: 1 } } : {}),
       }
   }
 }

@@ -7,7 +7,7 @@ import type { Models } from './models.js'
 import { idempotencyFromDoc, mpUserFromDoc, mpUserToDoc } from './case-records.js'
 import { pickPatch } from './records.js'
 import { isDuplicateKey, translate } from './errors.js'
-import { refuseSecondDeputyAccount } from '../deputy-channels.js'
+import { refuseJoinedOfficial, refuseSecondDeputyAccount } from '../deputy-channels.js'
 
 // The fields an update may touch, the columns the sqlite adapter rewrites.
 const MP_USER_FIELDS = ['unionid', 'deputyId', 'phoneEnc', 'phoneIndex', 'consentVersion', 'consentAt', 'botContactId', 'botAlias'] as const
@@ -94,6 +94,7 @@ export async function mpUserRepo(conn: Connection, models: Models): Promise<MpUs
             person && mpUserFromDoc(person),
             others.filter((u) => !replaced.includes(u)),
           )
+          refuseJoinedOfficial(person && mpUserFromDoc(person))
           if (replaced.length) await MpUser.updateMany({ _id: { $in: replaced.map((u) => u.id) } }, { $set: { deputyId: null } }, { session })
           if (!(await MpUser.updateOne({ _id: personId }, { $set: { deputyId } }, { session })).matchedCount) throw new NotFoundError('用户不存在')
           await insertOutbox(Outbox, notices(replaced), session)

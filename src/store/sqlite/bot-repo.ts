@@ -1,3 +1,4 @@
+import { refuseJoinedOfficial } from '../deputy-channels.js'
 import type { Db } from './open.js'
 import type { BotRepo } from '../ports.js'
 import { LAPSED_WORDS_MARK_MS } from '../bot-dialogue-marks.js'
@@ -80,6 +81,10 @@ export function botRepo(db: Db): BotRepo {
     },
     async bindStaffContact(staffId, contactId, at) {
       db.transaction(() => {
+        // Never a joined account's chat (a join confirmed since the service looked): read here, in the write.
+        refuseJoinedOfficial(
+          (db.prepare('SELECT openid, bot_contact_id AS botContactId FROM mp_users WHERE bot_contact_id = ?').get(contactId) as never) ?? null,
+        )
         db.prepare('DELETE FROM staff_contacts WHERE contact_id = ? OR staff_id = ?').run(contactId, staffId)
         db.prepare('INSERT INTO staff_contacts (staff_id, contact_id, bound_at) VALUES (?, ?, ?)').run(staffId, contactId, at.toISOString())
       })()

@@ -32,7 +32,7 @@ export function scopeColumns(f: CaseFilter): Array<ScopeColumn | undefined> {
  */
 export function matchesNone(f: CaseFilter): boolean {
   const either = f.districtsOrStations
-  const empty = [f.stationIds, f.districtIds, f.placeDistrictIds, f.statuses, f.regionIds, f.officeRegionIds].some((list) => list?.length === 0)
+  const empty = [f.stationIds, f.districtIds, f.handlingDistrictIds, f.statuses, f.regionIds, f.officeRegionIds].some((list) => list?.length === 0)
   return empty || (!!either && !either.districtIds.length && !either.stationIds.length)
 }
 
@@ -57,6 +57,8 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   // One JSON parameter however many: an import reads the open cases of thousands of movers at once.
   if (f.deputyIds) clauses.push('deputy_id IN (SELECT value FROM json_each(?))') && params.push(JSON.stringify(f.deputyIds))
   if (f.unmerged) clauses.push('merged_into IS NULL')
+  // Through the partial index cases_merged_into (migration 012), whose condition this is.
+  if (f.merged) clauses.push('merged_into IS NOT NULL')
   if (f.stationIds) anyOf('station_id', f.stationIds)
   const either = f.districtsOrStations
   const districtColumn = either || scopeColumn === 'station_id' ? undefined : scopeColumn
@@ -78,7 +80,14 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
     clauses.push(f.districtIds.length ? `(district_id IN (${list}) OR handling_district_id IN (${list}))` : '0')
     params.push(...f.districtIds, ...f.districtIds)
   }
-  if (f.placeDistrictIds) anyOf('district_id', f.placeDistrictIds)
+  if (f.handlingDistrictIds) {
+    // The handling district, else the place's (the kept counts' handlingDistrict grouping, case-counts-kept.ts): written as
+    // two terms, each on its own column's index, where coalesce() would be on none.
+    const ids = f.handlingDistrictIds
+    const list = placeholders(ids.length)
+    clauses.push(ids.length ? `(handling_district_id IN (${list}) OR (handling_district_id IS NULL AND district_id IN (${list})))` : '0')
+    params.push(...ids, ...ids)
+  }
   if (f.officeRegionIds) {
     const named = f.officeRegionIds.filter((id): id is string => id !== null)
     const parts = [named.length ? `office_region_id IN (${placeholders(named.length)})` : '0']

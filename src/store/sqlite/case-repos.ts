@@ -16,6 +16,7 @@ import { casePeriods } from './case-periods.js'
 import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
+import { forChatHolder } from '../chat-holder.js'
 import { limitSql } from './sql-limit.js'
 import { keptDeputyLoads } from './deputy-loads-kept.js'
 import { caseTextQueue } from './case-text-queue.js'
@@ -121,9 +122,19 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
     return row ? caseFromRow(row) : null
   }
 
+  const chatHolder = db.prepare('SELECT id, consent_version AS consentVersion FROM mp_users WHERE bot_contact_id = ?')
+
   return {
-    submit({ record, ticketDate, events, outbox }) {
-      return group.run(() => translate(() => submit(record, ticketDate, events, outbox)))
+    submit(submission) {
+      return group.run(() =>
+        translate(() => {
+          // Written in a chat: whoever holds the chat now, in the write (a 解除 may have landed since the person was read).
+          const chat = submission.writtenInChat
+          const held = chat ? ((chatHolder.get(chat.contactId) as { id: string; consentVersion: string | null } | undefined) ?? null) : null
+          const { record, ticketDate, events, outbox } = chat ? forChatHolder(submission, held) : submission
+          return submit(record, ticketDate, events, outbox)
+        }),
+      )
     },
     async get(id) {
       return one('SELECT * FROM cases WHERE id = ?', id)
@@ -188,6 +199,25 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         .prepare(sql)
         .all(...caseIds, ...PLACING_STEPS)
         .map(eventFromRow)
+    },
+    async handedOnBy(deputyId, page) {
+      const after = decodeTimeCursor(page.cursor)
+      // His hand-on steps on their partial index (migration 079: its WHERE terms written as they are there), the
+      // latest per case; then those cases, unless the message is his again.
+      const sql = `WITH mine AS (
+          SELECT case_id, max(at) AS handed_at FROM case_events
+          WHERE actor_id = ? AND type = 'transferred' AND actor_role = 'deputy'
+          GROUP BY case_id
+        )
+        SELECT mine.handed_at, cases.* FROM mine JOIN cases ON cases.id = mine.case_id
+        WHERE (cases.deputy_id IS NULL OR cases.deputy_id <> ?)${after ? ' AND (mine.handed_at < ? OR (mine.handed_at = ? AND cases.id < ?))' : ''}
+        ORDER BY mine.handed_at DESC, cases.id DESC ${limitSql(page.limit + 1)}`
+      const rows = db.prepare(sql).all(deputyId, deputyId, ...(after ? [after.key, after.key, after.id] : [])) as Array<Record<string, unknown>>
+      const stepOf = db.prepare(
+        `SELECT * FROM case_events WHERE case_id = ? AND actor_id = ? AND type = 'transferred' AND actor_role = 'deputy' ORDER BY seq DESC LIMIT 1`,
+      )
+      const items = rows.map((r) => ({ case: caseFromRow(r), step: eventFromRow(stepOf.get(r.id, deputyId)) }))
+      return toPage(items, page.limit, (h) => timeCursorKey(h.step.at, h.case.id))
     },
     async search(query: CaseQuery) {
       const due = query.order === 'due'
@@ -328,6 +358,21 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       ])
         found.set(c.id, c)
       return [...found.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    },
+    async listRatedIn(filter, from, to) {
+      if (matchesNone(filter)) return []
+      const { clauses, params } = filterClauses(filter)
+      const scope = clauses.map((c) => ` AND ${c}`).join('')
+      // The week's rating events through their own index (migration 076), then each one's case by id (CROSS JOIN keeps
+      // that order): a week's ratings, never the scope's years of cases. The case's rated_at is not it: a reopen clears it.
+      return db
+        .prepare(
+          `SELECT cases.* FROM (SELECT DISTINCT case_id FROM case_events INDEXED BY case_events_rated WHERE type = 'rated' AND at >= ? AND at < ?) AS rated
+           CROSS JOIN cases ON cases.id = rated.case_id WHERE 1${scope}
+           ORDER BY cases.created_at, cases.id`,
+        )
+        .all(from.toISOString(), to.toISOString(), ...params)
+        .map(caseFromRow)
     },
     ...tallies,
     ...casePeriods(db),

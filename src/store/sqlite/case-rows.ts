@@ -50,6 +50,10 @@ export const CASE_COLUMNS = [
   'deadlines_provisional',
   'handling_district_id',
   'ratings',
+  'sla_reply_due_at',
+  'sent_back_rounds',
+  'sent_back_ack_in_time',
+  'sent_back_reply_in_time',
 ] as const
 
 /**
@@ -100,6 +104,10 @@ export function caseValues(c: CaseRecord): unknown[] {
     c.deadlinesProvisional ? 1 : 0, // deadlines_provisional
     c.handlingDistrictId, // handling_district_id
     JSON.stringify(c.ratings.map((r) => ({ ...r, at: r.at.toISOString() }))), // ratings
+    iso(c.slaReplyDueAt ?? null), // sla_reply_due_at
+    c.sentBack?.rounds ?? 0, // sent_back_rounds
+    c.sentBack?.ackInTime ?? 0, // sent_back_ack_in_time
+    c.sentBack?.replyInTime ?? 0, // sent_back_reply_in_time
   ]
 }
 
@@ -148,6 +156,10 @@ export const caseFromRow = (r: Row): CaseRecord => ({
     comment: x.comment ?? null,
     at: new Date(x.at),
   })),
+  // Only when staff set an earlier reply deadline (migration 077): a case without it reads back as it was written.
+  ...(r.sla_reply_due_at ? { slaReplyDueAt: new Date(r.sla_reply_due_at) } : {}),
+  // Absent, not zeros, when no round was sent back (migration 078): a case with none reads back equal to how it was written.
+  ...(r.sent_back_rounds > 0 ? { sentBack: { rounds: r.sent_back_rounds, ackInTime: r.sent_back_ack_in_time, replyInTime: r.sent_back_reply_in_time } } : {}),
 })
 
 export const eventFromRow = (r: Row): CaseEvent => ({

@@ -32,7 +32,8 @@ const KEY_SQL: Record<CaseTallyKey, string> = {
   department: "json_extract(forwarded_to, '$.department')",
 }
 
-// caseStats' definitions, as SQL: a live case is neither withdrawn, rejected nor merged into another.
+// caseStats' definitions, as SQL: a live case is neither withdrawn, rejected nor merged into another. Its rounds sent
+// back for 重新办理 (sent_back_*, migration 078) count in 按时受理 and 按时答复 beside the round in progress.
 const LIVE = "(status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL)"
 const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
 // A case rated before ratings were kept counts its current rating as first and latest.
@@ -149,10 +150,10 @@ export function caseTally(db: Db) {
         .prepare(
           `SELECT ${keyOf(groupBy)} AS k, status, count(*) AS total,
             total(forwarded_to IS NOT NULL) AS forwarded,
-            total(${LIVE} AND (${ACKED} IS NOT NULL OR ack_due_at <= @now)) AS ackDue,
-            total(${LIVE} AND ${ACKED} <= ack_due_at) AS ackOk,
-            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now)) AS replyDue,
-            total(${LIVE} AND replied_at <= reply_due_at) AS replyOk,
+            total(${LIVE} AND (${ACKED} IS NOT NULL OR ack_due_at <= @now)) + total(CASE WHEN ${LIVE} THEN sent_back_rounds END) AS ackDue,
+            total(${LIVE} AND ${ACKED} <= ack_due_at) + total(CASE WHEN ${LIVE} THEN sent_back_ack_in_time END) AS ackOk,
+            total(${LIVE} AND (replied_at IS NOT NULL OR reply_due_at <= @now)) + total(CASE WHEN ${LIVE} THEN sent_back_rounds END) AS replyDue,
+            total(${LIVE} AND replied_at <= reply_due_at) + total(CASE WHEN ${LIVE} THEN sent_back_reply_in_time END) AS replyOk,
             total(${LIVE} AND ${RATED}) AS rated,
             total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,
             total(CASE WHEN ${LIVE} THEN ${LAST_RATING} END) AS lastSum,
@@ -203,7 +204,8 @@ export function caseTally(db: Db) {
       // Not one place's (the 合并 dialog's issue of one message): a few dozen cases read straight off the community's
       // index, where keeping them would push a console list's window out of the few kept, one place after another.
       if (createdFrom && createdTo && !filter.hotIssuePlace) return hotWindows.list({ ...filter, createdFrom, createdTo }, now)
-      const w = where(filter, undefined, ["status <> 'rejected'", 'merged_into IS NULL'])
+      // Merged messages too, as the kept windows read them (hot-issue-window.ts COUNTED).
+      const w = where(filter, undefined, ["status <> 'rejected'"])
       // An admin's month is some 40,000 messages, all held at once. Overdue is worked out here, as the
       // tallies count it, so ten columns and one Date per message leave SQLite instead of fourteen and
       // five; and they leave as one JSON array, which JSON.parse turns into strings a third faster
@@ -211,15 +213,29 @@ export function caseTally(db: Db) {
       const json = db
         .prepare(
           `SELECT json_group_array(json_array(id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count,
-            status IN (${WAITING}) AND ${DUE} < @now) ORDER BY created_at, id) FROM ${w.sql}`,
+            status IN (${WAITING}) AND ${DUE} < @now, merged_into) ORDER BY created_at, id) FROM ${w.sql}`,
         )
         .pluck()
         .get(...w.params, { now: now.toISOString() }) as string
-      const rows = JSON.parse(json) as Array<[string, string, string, string | null, string | null, string | null, string, string, number, 0 | 1]>
+      const rows = JSON.parse(json) as Array<
+        [string, string, string, string | null, string | null, string | null, string, string, number, 0 | 1, string | null]
+      >
       const out = new Array<HotIssueCase>(rows.length)
       for (let i = 0; i < rows.length; i++) {
-        const [id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, overdue] = rows[i]
-        out[i] = { id, text, residentId, communityId, districtId, stationId, topic, createdAt: new Date(createdAt), reopenCount, overdue: overdue === 1 }
+        const [id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, overdue, mergedInto] = rows[i]
+        out[i] = {
+          id,
+          text,
+          residentId,
+          communityId,
+          districtId,
+          stationId,
+          topic,
+          createdAt: new Date(createdAt),
+          reopenCount,
+          overdue: overdue === 1,
+          mergedInto,
+        }
       }
       return out
     },

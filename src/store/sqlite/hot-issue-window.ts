@@ -40,9 +40,10 @@ export const HOT_WINDOW_LIMITS = { windows: 8, messages: 150_000, chars: 20_000_
 const MAX_CHANGES = 20_000
 // The deadline a waiting case is late against (the tallies' DUE): overdue is decided per request, as "now" moves.
 const DUE = `CASE WHEN status IN (${WAITING}) THEN (CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END) END`
-const COUNTED = ["status <> 'rejected'", 'merged_into IS NULL']
+// Merged messages count: each is a resident who wrote (review 37); their issue is the one of the message they went into.
+const COUNTED = ["status <> 'rejected'"]
 
-type Row = [string, string, string, string | null, string | null, string | null, string, string, number, string | null]
+type Row = [string, string, string, string | null, string | null, string | null, string, string, number, string | null, string | null]
 
 /**
  * Hot issues' messages kept in memory between requests, per filter: an admin's month is some 40,000
@@ -72,7 +73,7 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
     // One JSON array, which JSON.parse turns into strings faster than the driver hands over values one by one.
     const json = db
       .prepare(
-        `SELECT json_group_array(json_array(id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count, ${DUE})
+        `SELECT json_group_array(json_array(id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count, ${DUE}, merged_into)
           ${ordered ? 'ORDER BY created_at, id' : ''}) FROM ${from} WHERE ${clauses.join(' AND ')}`,
       )
       .pluck()
@@ -80,7 +81,7 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
     const rows = JSON.parse(json) as Row[]
     const out = new Array<Kept>(rows.length)
     for (let i = 0; i < rows.length; i++) {
-      const [id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, due] = rows[i]
+      const [id, text, residentId, communityId, districtId, stationId, topic, createdAt, reopenCount, due, mergedInto] = rows[i]
       const message: HotIssueCase = Object.freeze({
         id,
         text,
@@ -92,6 +93,7 @@ export function hotIssueWindows(db: Db, limits = HOT_WINDOW_LIMITS) {
         createdAt: new Date(createdAt),
         reopenCount,
         overdue: false,
+        mergedInto,
       })
       out[i] = { message, createdAt, due }
     }

@@ -35,6 +35,11 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
     "UPDATE livelihood_cycles SET doc = json_set(doc, '$.updatedAt', ?) WHERE id = ? AND json_extract(doc, '$.status') = 'collecting'",
   )
   const candidateThere = db.prepare("SELECT 1 FROM livelihood_projects WHERE id = ? AND cycle_id = ? AND json_extract(doc, '$.status') = 'candidate'")
+  // A candidate made before corrections were counted has no version: it is at 0.
+  const candidateAt = db.prepare(
+    "SELECT 1 FROM livelihood_projects WHERE id = ? AND cycle_id = ? AND json_extract(doc, '$.status') = 'candidate' AND COALESCE(json_extract(doc, '$.version'), 0) = ?",
+  )
+  const unsortedIn = db.prepare("SELECT 1 FROM livelihood_proposals WHERE cycle_id = ? AND json_extract(doc, '$.status') = 'submitted' LIMIT 1")
   const projectThere = db.prepare('SELECT 1 FROM livelihood_projects WHERE id = ?')
   const cycleStage = db.prepare("SELECT json_extract(doc, '$.status') FROM livelihood_cycles WHERE id = ?").pluck()
   const candidatesOf = db.prepare("SELECT doc FROM livelihood_projects WHERE cycle_id = ? AND json_extract(doc, '$.status') = 'candidate'")
@@ -71,12 +76,16 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
     async moveCycle(c, from) {
       return group.run(() => moveCycle.run(JSON.stringify(c), c.id, from).changes === 1)
     },
-    async createProposal(p, limit) {
+    async createProposal(p, checks) {
       await group.run(() =>
         translate(() => {
           // Counted inside the same write as the insert: writes run one at a time, so the second of two quick
-          // submissions for the last place counts the first one's proposal and is refused.
-          if (limit && countBy(p, p.cycleId) >= limit.perPerson) throw new StoreConflict('proposal_limit', [], { allowed: limit.perPerson })
+          // submissions for the last place counts the first one's proposal and is refused. (Each write has its own
+          // savepoint: a refusal or a failed insert undoes the cycle's mark below with it.)
+          const perPerson = checks?.perPerson
+          if (perPerson !== undefined && countBy(p, p.cycleId) >= perPerson) throw new StoreConflict('proposal_limit', [], { allowed: perPerson })
+          // The stage read in the write that marks the cycle: 提交代表票决 (startVoting) is wholly before or after it.
+          if (checks?.collecting && touchCollecting.run(p.createdAt.toISOString(), p.cycleId).changes !== 1) throw new StoreConflict('collection_closed')
           insertProposal.run(p.id, p.cycleId, p.mpUserId, p.deputyId, p.createdAt.toISOString(), JSON.stringify(p))
         }),
       )
@@ -103,11 +112,14 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
       })
       return project
     },
-    async saveCandidate(project, proposals, outbox, at, isNew) {
+    async saveCandidate(project, proposals, outbox, at, isNew, readVersion) {
       return group.run(() => {
         // Writes run one at a time: the candidate and the stage are read in the same write that changes them. A
-        // correction of a candidate withdrawn meanwhile is refused, never written back as a new row.
-        if (isNew ? projectThere.get(project.id) : !candidateThere.get(project.id, project.cycleId)) return false
+        // correction of a candidate withdrawn meanwhile is refused, never written back as a new row; one read before
+        // another correction landed is refused too, rather than put back what that one changed.
+        const stillThere = () =>
+          readVersion === undefined ? candidateThere.get(project.id, project.cycleId) : candidateAt.get(project.id, project.cycleId, readVersion)
+        if (isNew ? projectThere.get(project.id) : !stillThere()) return false
         if (touchCollecting.run(at.toISOString(), project.cycleId).changes !== 1) return false
         putProject.run(project.id, project.cycleId, project.createdAt.toISOString(), JSON.stringify(project))
         for (const p of proposals) putProposal.run(JSON.stringify(p), p.id)
@@ -143,6 +155,8 @@ export function livelihoodRepo(db: Db, group: GroupCommit): LivelihoodRepo {
         // The stage and the candidates read in the write that moves the stage: no correction comes between.
         if (cycleStage.get(next.id) !== 'collecting') return 'stage_moved'
         if (!candidatesAsRead(docs<LivelihoodProject>('project', candidatesOf.all(next.id)), candidates)) return 'candidates_changed'
+        // A proposal sent after the office checked that none was left to sort: it would wait for ever.
+        if (unsortedIn.get(next.id)) return 'proposals_unsorted'
         moveCycle.run(JSON.stringify(next), next.id, 'collecting')
         return 'started'
       })

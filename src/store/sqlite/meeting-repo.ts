@@ -277,7 +277,7 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       if (!marks.length) return []
       return group.run(() => withdrawInvitees(marks))
     },
-    async rewriteInvitee(before, after) {
+    async rewriteInvitee(before, after, outbox = []) {
       const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
       // A new staff entry (补签, 代请假) is written only while he is not marked 已离任 / 已调到…, judged in the write itself:
       // a move landing after the service read him is not recorded over. Undoing an entry is not held to it.
@@ -304,6 +304,8 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
             iso(before.staffEntry?.at),
             entering,
           ).changes
+        // His notice of the entry, in the same transaction: only with the entry itself.
+        if (done) writeOutbox(outbox)
         if (done || !entering) return done
         const row = invitationOf.get(before.meetingId, before.personKind, before.personId) as { withdrawn: string | null } | undefined
         if (row?.withdrawn) throw new StoreConflict('no_longer_invited')

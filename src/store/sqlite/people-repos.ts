@@ -18,7 +18,7 @@ import { idempotencyFromRow, mpUserFromRow, outboxFromRow } from './case-rows.js
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { outboxWriter } from './outbox-writer.js'
-import { refuseSecondDeputyAccount } from '../deputy-channels.js'
+import { refuseJoinedOfficial, refuseSecondDeputyAccount } from '../deputy-channels.js'
 import { limitSql } from './sql-limit.js'
 import { SUPERSEDED_REASON } from '../../domain/message-truth.js'
 
@@ -73,10 +73,12 @@ export function mpUserRepo(db: Db, group: GroupCommit): MpUserRepo {
           .map(mpUserFromRow)
           .filter((u) => u.id !== personId)
         const replaced = others.filter(replaces)
+        const person = one('SELECT * FROM mp_users WHERE id = ?', personId)
         refuseSecondDeputyAccount(
-          one('SELECT * FROM mp_users WHERE id = ?', personId),
+          person,
           others.filter((u) => !replaced.includes(u)),
         )
+        refuseJoinedOfficial(person)
         for (const u of replaced) setDeputy.run(null, u.id)
         if (!translate(() => setDeputy.run(deputyId, personId)).changes) throw new NotFoundError('用户不存在')
         writeOutbox(notices(replaced))
@@ -134,8 +136,10 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
       waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
     dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = @error, waiting_reason = NULL,
       lease_holder = NULL, lease_until = NULL ${held}`),
+    // Not an attempt, unless the way it was routed found nobody (`missed`): then counted, with why.
     pending: db.prepare(`UPDATE outbox SET status = 'pending', channel = @channel, address = @address, next_attempt_at = @until,
-      waiting_reason = @reason, lease_holder = NULL, lease_until = NULL ${held}`),
+      waiting_reason = @reason, attempts = attempts + (@missed IS NOT NULL), last_error = coalesce(@missed, last_error),
+      lease_holder = NULL, lease_until = NULL ${held}`),
   }
   return {
     async search(query: OutboxQuery) {
@@ -234,8 +238,14 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
             return outcomes.dead.run({ ...base, error: outcome.error }).changes === 1
           case 'pending':
             return (
-              outcomes.pending.run({ ...base, channel: outcome.channel, address: outcome.address, until: outcome.until.toISOString(), reason: outcome.reason })
-                .changes === 1
+              outcomes.pending.run({
+                ...base,
+                channel: outcome.channel,
+                address: outcome.address,
+                until: outcome.until.toISOString(),
+                reason: outcome.reason,
+                missed: outcome.missed ?? null,
+              }).changes === 1
             )
         }
       })
