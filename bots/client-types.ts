@@ -170,3 +170,11 @@ export interface MeetingAnswer {
   /** Still owes an answer: not replied and not checked in (absent from an older backend). */
   awaitsAnswer?: boolean
 }
+/** A meeting of his begun lately, as his meeting page says where he stands: "…没有您的签到记录", "如果您到了会，请联系…为您补签". */
+export interface MeetingCheckIn {
+  id: string
+  title: string
+  time: string
+  state: string
+  todo: string | null
+}

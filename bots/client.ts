@@ -25,6 +25,7 @@ import type {
   CaseRules,
   AlertKind,
   MeetingAnswer,
+  MeetingCheckIn,
   StationToAsk,
 } from './client-types.js'
 
@@ -223,6 +224,13 @@ export class LiaisonClient {
       throw err
     }
   }
+  /**
+   * "解除" in a chat joined to a mini-program account: the chat takes back what it brought (and wrote while joined); 409
+   * chat_not_joined, in words, when it is joined to none.
+   */
+  unjoinChat(personId: string) {
+    return this.call<{ message: string; cases: number }>('DELETE', `/people/${enc(personId)}/chat-join`)
+  }
   erasePerson(personId: string) {
     return this.call<{ message: string; withdrawn: string[]; anonymised: number }>('DELETE', `/people/${enc(personId)}`)
   }
@@ -275,8 +283,8 @@ export class LiaisonClient {
 
   // Meetings
   /**
-   * "参加" / "请假 原因": answers the nearest meeting still waiting for this person's answer, or the
-   * meeting with this id (an answer changed).
+   * "参加" / "请假 原因": answers the meeting with this id, or ('next') the one meeting still waiting for this person's
+   * answer (the backend refuses with several_meetings_awaiting when more than one does: it never guesses).
    */
   answerMeeting(personId: string, response: 'attend' | 'leave', reason?: string, meetingId = 'next') {
     return this.call<MeetingAnswer>(
@@ -291,6 +299,10 @@ export class LiaisonClient {
    */
   deputyAway(personId: string) {
     return this.call<{ stations: string[]; away: { from: string; until: string; text: string } | null }>('GET', `/people/${enc(personId)}/deputy/away`)
+  }
+  /** "忘记签到了怎么办": his meetings begun (or open for scanning) lately, latest first, each with what is true and what to do. */
+  async meetingCheckIns(personId: string) {
+    return (await this.call<{ items: MeetingCheckIn[] }>('GET', `/people/${enc(personId)}/meetings/check-in`)).items
   }
   /** The meetings this person is invited to that are not over yet, earliest first, with their answers. */
   async meetings(personId: string) {

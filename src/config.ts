@@ -138,6 +138,10 @@ const schema = z.strictObject({
     reportGraceDays: z.number().int().min(0).max(90),
     reminderSchedule: z.string().min(1),
   }),
+  suggestions: z.strictObject({
+    _doc: doc,
+    minCoSigners: z.number().int().min(0).max(50),
+  }),
   miniprogram: z.strictObject({
     _doc: doc,
     qrLinkPrefix: z.url(),
@@ -168,7 +172,12 @@ const schema = z.strictObject({
     perMinute: z.number().int().min(1),
     robots: z.record(z.string().regex(/^(station|office):[A-Za-z0-9_.-]+$/, 'keys are station:<id> or office:<district id|city>'), z.string().min(1)),
   }),
-  bot: z.strictObject({ _doc: doc, secret: z.string().min(16, 'must be at least 16 characters').nullable() }),
+  bot: z.strictObject({
+    _doc: doc,
+    secret: z.string().min(16, 'must be at least 16 characters').nullable(),
+    /** The chat account's WeChat nickname: what people are told to find or write to. */
+    nickname: z.string().trim().min(1).max(30),
+  }),
   outbox: z.strictObject({
     _doc: doc,
     maxAttempts: z.number().int().min(1),
@@ -222,6 +231,7 @@ export const ENV_OVERRIDES: Record<string, string> = {
   LOG_LEVEL: 'log.level',
   LIAISON_WECHAT_SECRET: 'wechat.secret',
   LIAISON_BOT_SECRET: 'bot.secret',
+  LIAISON_BOT_NICKNAME: 'bot.nickname',
   // A deployment turns the demo off without a config file of its own (README "上线 / Going live").
   LIAISON_DEMO: 'demo.seedOnEmptyStore',
 }

@@ -10,7 +10,10 @@ import { compact } from '../typed-text.js'
 export const WORKBENCH_TODO = '小程序“代表工作台”的“我的待办”'
 
 /** One line for the deputy menu: what the chat cannot do, and where it is done. */
-export const ELSEWHERE_MENU_LINE = `投票、填问卷请到${WORKBENCH_TODO}中办，学习、履职档案和积分也在小程序里（聊天里办不了，发送"投票""学习"等可以看怎么找）。`
+export const ELSEWHERE_MENU_LINE = `投票、填问卷请到${WORKBENCH_TODO}中办；代表建议、学习、履职档案和积分也在小程序里（发送"建议""学习"等可以看怎么找）。`
+
+/** Where his 代表建议 are written and followed, in the words of the workbench's own link (miniprogram/pages/deputy/index.wxml). */
+const SUGGESTIONS = '代表建议在小程序里写、看办理进度和评价答复：打开小程序，点“代表工作台”，再点“我的建议（写建议、附议、评价答复）”。'
 
 /** Asking words around the topic: "我要投票", "怎么投票", "投票在哪里", "问卷怎么填". */
 export const BEFORE = '(?:我要|我想|我来|要|想|怎么|怎样|如何|去哪里?|在哪里?|哪里)?'
@@ -28,6 +31,11 @@ const TOPICS: Array<{ words: string; answer: string }> = [
   {
     words: '(?:学习|学习材料|必读材料|必读|学习打卡|打卡|知识竞赛|答题)',
     answer: `学习材料和知识竞赛在小程序里：首页点“学习”。要您必读的材料也列在${WORKBENCH_TODO}中，读完会记为已读。`,
+  },
+  {
+    // A deputy's "建议" is his 代表建议 (the chat cannot take one); his own matter as a resident is a 留言.
+    words: '(?:建议|代表建议|我的建议|我的代表建议|写建议|写代表建议|提代表建议|附议|建议怎么写|建议怎么提|建议在哪写)',
+    answer: `${SUGGESTIONS}您自己要反映问题，请发送"留言"。`,
   },
   {
     words: '(?:我的积分|积分|履职积分|履职|履职档案|我的履职档案|履职情况|我的履职)',

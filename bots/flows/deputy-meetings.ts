@@ -1,10 +1,11 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
 import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, PHONE_ASKED } from './deputy-words.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
-import { refusal } from './refusal.js'
 import { lines, oneLine, type Turn } from './turn.js'
 import { quotedTicket } from '../quotes.js'
 import { compact } from '../typed-text.js'
+import { askWhich, pickedMeeting, QUOTED_GONE, quotedMeeting, type MeetingRef } from './deputy-meeting-choice.js'
+import { answerClosed, answerGiven, answerOne, answeredAhead, awaitingAnswer, meetingNamed } from './deputy-meeting-answer.js'
 
 /** Words of his coming ("尽量参加", "能去"): about this meeting, not a reason for missing it. */
 const COMING = /参加|参会|出席|到会|能去|会去|能来|能到|去得了|来得了|赶得上|赶过去|就去|就来/
@@ -19,9 +20,11 @@ const isReasonGiven = (text: string) => {
 
 /**
  * A deputy answering meeting notices in the chat: "参加", "请假 原因", and what he says instead
- * ("好的", "去不了，家里有事"). The backend answers the nearest meeting still waiting for him; once
- * he has answered, he may change his answer while the backend still takes answers (as the
- * mini-program lets him), and is told what the backend says when it no longer does.
+ * ("好的", "去不了，家里有事"). The answer goes to the meeting whose notice he quoted, else to the one
+ * meeting it can be for (the one waiting for his answer; with none, one he answered and may change);
+ * with several he is asked which (deputy-meeting-choice.ts), never guessed. Once he has answered, he may
+ * change his answer while the backend still takes answers (as the mini-program lets him), and is told
+ * what the backend says when it no longer does.
  */
 
 /** How answering works, said when nothing waits for an answer. */
@@ -37,34 +40,77 @@ const PAUSE_YOURSELF =
  */
 const LEAVE_ASK_WINDOW_MS = 30 * 60_000
 
-/** "参加": the nearest meeting waiting for him; with none, the nearest ahead he asked leave for is changed. */
-export async function attend(turn: Turn) {
-  try {
-    turn.say(attending(await turn.client.answerMeeting(turn.person.personId, 'attend'), false))
-  } catch (err) {
-    if (!noneWaiting(err)) throw err
-    const items = await turn.client.meetings(turn.person.personId)
-    const m = answeredAhead(items, 'leave')
-    if (m) await answerOne(turn, m, 'attend')
-    else if (!(await answerClosed(turn, items, 'attend'))) turn.say(`${err.message}。${HOW}`)
-  }
+/** No meeting waits for his answer: the words the backend says so with. */
+const NONE_WAITING = '目前没有需要您回复的会议通知'
+
+/**
+ * The meetings a "参加" / "请假" can be for, nearest first, the first group that has any: those waiting for his answer;
+ * else those whose answer he may change (to 参加: a leave; to 请假: a yes, then a leave whose reason he changes).
+ */
+function candidates(items: MeetingAnswer[], to: 'attend' | 'leave'): { meetings: MeetingAnswer[]; waiting: boolean } {
+  const waiting = items.filter(awaitingAnswer)
+  if (waiting.length) return { meetings: waiting, waiting: true }
+  const changeable = (rsvp: string) => items.filter((m) => m.status !== 'cancelled' && m.rsvp === rsvp && m.rsvpOpen !== false)
+  const groups = to === 'attend' ? [changeable('leave')] : [changeable('attend'), changeable('leave')]
+  return { meetings: groups.find((g) => g.length) ?? [], waiting: false }
 }
 
 /**
- * "请假 原因": the nearest meeting waiting for him; with none, the nearest ahead he said he would attend is
- * changed; with none either, a leave he asked already takes the new reason.
+ * His meetings, and the one his quote names: 'done' when the quote settled it (answered, or said to be of no meeting
+ * of his); else the meetings his words may be for (those his quote names, when it names several).
+ */
+async function meetingsInQuestion(turn: Turn): Promise<{ items: MeetingAnswer[]; quoted: MeetingAnswer | null } | 'gone'> {
+  const items = await turn.client.meetings(turn.person.personId)
+  const quoted = quotedMeeting(turn.quoted, items)
+  if (quoted.kind === 'gone') return 'gone'
+  if (quoted.kind === 'one') return { items, quoted: quoted.meeting }
+  return { items: quoted.kind === 'several' ? quoted.meetings : items, quoted: null }
+}
+
+/** "参加": the meeting he quoted, else the one it can be for; several are asked about; none, a leave he may no longer change says why. */
+export async function attend(turn: Turn) {
+  const found = await meetingsInQuestion(turn)
+  if (found === 'gone') return turn.say(QUOTED_GONE)
+  if (found.quoted) return answerGiven(turn, found.quoted, 'attend')
+  const { meetings, waiting } = candidates(found.items, 'attend')
+  if (meetings.length > 1) return askWhich(turn, meetings, 'attend', '', waiting)
+  const m = meetings[0] ?? answeredAhead(found.items, 'leave')
+  if (m) return answerOne(turn, m, 'attend')
+  if (!(await answerClosed(turn, found.items, 'attend'))) turn.say(`${NONE_WAITING}。${HOW}`)
+}
+
+/**
+ * "请假 原因": the meeting he quoted, else the one it can be for (waiting for his answer; else one he said he would
+ * attend; else a leave he asked already, which takes the new reason); several are asked about.
  */
 export async function excuse(turn: Turn, reason: string) {
   if (!reason) return askReasonFor(turn)
-  try {
-    turn.say(excused(await turn.client.answerMeeting(turn.person.personId, 'leave', reason), reason, false))
-  } catch (err) {
-    if (!noneWaiting(err)) throw err
-    const items = await turn.client.meetings(turn.person.personId)
-    const m = answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
-    if (m) await answerOne(turn, m, 'leave', reason)
-    else if (!(await answerClosed(turn, items, 'leave', reason))) turn.say(await noMeetingToExcuse(turn, err.message))
+  const found = await meetingsInQuestion(turn)
+  if (found === 'gone') return turn.say(QUOTED_GONE)
+  if (found.quoted) return answerGiven(turn, found.quoted, 'leave', reason)
+  const { meetings, waiting } = candidates(found.items, 'leave')
+  if (meetings.length > 1) return askWhich(turn, meetings, 'leave', reason, waiting)
+  const m = meetings[0] ?? answeredAhead(found.items, 'attend') ?? answeredAhead(found.items, 'leave')
+  if (m) return answerOne(turn, m, 'leave', reason)
+  if (!(await answerClosed(turn, found.items, 'leave', reason))) turn.say(await noMeetingToExcuse(turn, NONE_WAITING))
+}
+
+/**
+ * His number under the list askWhich showed: that meeting is answered as he said ("请假" without a reason asks for it
+ * now). True when the turn was his pick (or a number past the list, said so); false for any other words.
+ */
+export async function meetingPicked(turn: Turn): Promise<boolean> {
+  const picked = pickedMeeting(turn)
+  if (picked === null) return false
+  if (picked === 'again') return true
+  if (picked === 'cancelled') {
+    turn.say('好的，没有回复。要回复时，请发送"参加"或"请假 原因"。')
+    return true
   }
+  const { pick, meeting } = picked
+  if (pick.to === 'leave' && !pick.reason) askReason(turn, meeting)
+  else await answerGiven(turn, meeting, pick.to, pick.reason || undefined)
+  return true
 }
 
 /**
@@ -85,25 +131,6 @@ async function noMeetingToExcuse(turn: Turn, none: string): Promise<string> {
 }
 
 /**
- * A notice he never answered whose answers have closed: "no meeting waits for you" would be untrue. The backend
- * is asked all the same (it says since when, and whom to tell); coming needs no answer, only the scan at the door.
- * False when no such meeting is ahead.
- */
-async function answerClosed(turn: Turn, items: MeetingAnswer[], to: 'attend' | 'leave', reason?: string): Promise<boolean> {
-  const m = items.find((x) => x.status !== 'cancelled' && (x.awaitsAnswer ?? x.rsvp === 'pending') && x.rsvpOpen === false)
-  if (!m) return false
-  try {
-    const done = await turn.client.answerMeeting(turn.person.personId, to, reason, m.id)
-    turn.say(to === 'attend' ? attending(done, false) : excused(done, reason!, false))
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err
-    const why = refusal(err)
-    turn.say(to === 'attend' ? `${meetingNamed(m)}。${why}。您要参加的话，不用再回复，到场后请用小程序扫会场二维码签到。` : `${meetingNamed(m)}。${why}。`)
-  }
-  return true
-}
-
-/**
  * His own words about a meeting, said with nothing else going on: "好的", "收到" while a notice waits
  * for his answer (they record nothing: he is asked for 参加 or 请假); "好的，我准时参加", "我又能去了", which
  * are 参加 (after a 请假 too); words about coming that are not plainly yes ("尽量参加"), which ask; and
@@ -116,49 +143,71 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
   const coming = reason === null ? attendsMeeting(turn.raw) : null
   const yes = reason === null && !coming && isMeetingYes(turn.raw)
   if (!yes && reason === null && !coming) return false
-  const items = await turn.client.meetings(turn.person.personId)
-  const waiting = items.find(awaitingAnswer)
+  const found = await meetingsInQuestion(turn)
+  if (found === 'gone') {
+    turn.say(QUOTED_GONE)
+    return true
+  }
+  const { items, quoted } = found
+  const waiting = quoted ? (awaitingAnswer(quoted) ? [quoted] : []) : items.filter(awaitingAnswer)
   if (coming) {
     // "我又能去了" after a 请假 changes it, as "参加" would.
-    const meeting = waiting ?? answeredAhead(items, 'leave')
+    const { meetings, waiting: owed } = quoted ? { meetings: [quoted], waiting: false } : candidates(items, 'attend')
+    const meeting = meetings.length === 1 ? meetings[0] : meetings.length ? null : answeredAhead(items, 'leave')
+    if (meetings.length > 1) {
+      if (coming === 'yes') askWhich(turn, meetings, 'attend', '', owed)
+      else turn.say(lines('是要参加吗？请回复"参加"，去不了请回复"请假 原因"。', ...meetings.map((m) => meetingNamed(m))))
+      return true
+    }
     if (!meeting) return false
-    if (coming === 'yes') await answerOne(turn, meeting, 'attend')
+    if (coming === 'yes') await answerGiven(turn, meeting, 'attend')
     else turn.say(`是要参加吗？${meetingNamed(meeting)}。请回复"参加"，去不了请回复"请假 原因"`)
     return true
   }
   if (yes) {
-    if (!waiting) return false
-    turn.say(`${meetingNamed(waiting)}。请回复"参加"，或"请假 原因"`)
+    if (!waiting.length) return false
+    if (waiting.length === 1) turn.say(`${meetingNamed(waiting[0])}。请回复"参加"，或"请假 原因"`)
+    else turn.say(lines(...waiting.map((m) => `${meetingNamed(m)}。`), '这几个会议都在等您回复，请按住那条会议通知，点“引用”，再回复"参加"，或"请假 原因"'))
     return true
   }
-  const meeting = waiting ?? answeredAhead(items, 'attend')
+  const { meetings, waiting: owed } = quoted ? { meetings: [quoted], waiting: false } : candidates(items, 'leave')
+  // Several it may be for: which one, with his reason kept (none given is asked for once he has picked).
+  if (meetings.length > 1) {
+    askWhich(turn, meetings, 'leave', reason ?? '', owed)
+    return true
+  }
+  const meeting = meetings[0] ?? answeredAhead(items, 'attend')
   if (!meeting) {
-    // On leave already: a reason given is the new one; none asks nothing he has not done.
+    // On leave already (answers closed): a reason given is the new one; none asks nothing he has not done.
     const onLeave = answeredAhead(items, 'leave')
     if (!onLeave) return false
     if (reason) await answerOne(turn, onLeave, 'leave', reason)
     else turn.say(lines(`您已为这个会议请假了：${onLeave.title}，${onLeave.time}。`, '要改请假原因，请发送：请假 新的原因'))
     return true
   }
-  if (!reason) askReason(turn, meeting)
-  else await answerOne(turn, meeting, 'leave', reason)
+  if (meeting.rsvp === 'leave' && !reason) turn.say(lines(`您已为这个会议请假了：${meeting.title}，${meeting.time}。`, '要改请假原因，请发送：请假 新的原因'))
+  else if (!reason) askReason(turn, meeting)
+  else await answerGiven(turn, meeting, 'leave', reason)
   return true
 }
 
 /**
- * "请假" alone: the reason is asked for the meeting the backend would take it for (the nearest waiting for his
- * answer, else the nearest he said he would attend, else a leave he asked already), and his next words are it.
+ * "请假" alone: the reason is asked for the meeting it is for (the one he quoted, else the one waiting for his answer,
+ * else the one he said he would attend, else a leave he asked already); several are asked about first.
  */
 async function askReasonFor(turn: Turn) {
-  const items = await turn.client.meetings(turn.person.personId)
-  const waiting = items.find(awaitingAnswer)
-  const meeting = waiting ?? answeredAhead(items, 'attend') ?? answeredAhead(items, 'leave')
-  if (!meeting) return turn.say(await noMeetingToExcuse(turn, '目前没有需要您回复的会议通知'))
+  const found = await meetingsInQuestion(turn)
+  if (found === 'gone') return turn.say(QUOTED_GONE)
+  if (found.quoted) return askReason(turn, found.quoted)
+  const { meetings, waiting } = candidates(found.items, 'leave')
+  if (meetings.length > 1) return askWhich(turn, meetings, 'leave', '', waiting)
+  const meeting = meetings[0] ?? answeredAhead(found.items, 'attend') ?? answeredAhead(found.items, 'leave')
+  if (!meeting) return turn.say(await noMeetingToExcuse(turn, NONE_WAITING))
   askReason(turn, meeting)
 }
 
 /** Asks for the reason, and keeps which meeting it is for: his next message is taken as the reason (leaveReason). */
-function askReason(turn: Turn, m: MeetingAnswer) {
+function askReason(turn: Turn, m: MeetingRef) {
   turn.state.leaveAsk = { meetingId: m.id, title: m.title, time: m.time, rsvp: m.rsvp, at: turn.now }
   turn.say(lines(`${meetingNamed(m)}。请写明请假原因，例如：`, '请假 外出学习', '也可以直接发送原因，如：那天要去外地开会'))
 }
@@ -179,6 +228,8 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
   // An answer written under a quoted case notice, or what the chat reads as a command in words ("电话 0001", "投票":
   // the same matchers deputy.ts uses), goes where it always did.
   if (quotedTicket(turn.quoted) || (cmd.kind === 'text' && (doneElsewhere(turn.raw) !== null || PHONE_ASKED.test(compact(turn.raw))))) return false
+  // Written under another meeting's notice: for that meeting, read as ever (its quote decides), never this one.
+  if (turn.quoted && (await quotesAnotherMeeting(turn, ask.meetingId))) return false
   if (turn.now - ask.at > LEAVE_ASK_WINDOW_MS) return false
   if (cmd.kind === 'cancel') {
     turn.say(lines(`好的，没有请假。${meetingNamed(ask)}。`, '要请假时，请发送：请假 原因'))
@@ -196,59 +247,8 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
   return true
 }
 
-/**
- * The meeting still waiting for his answer, as the backend judges it (awaitsAnswer: one he checked in to
- * is answered by coming); an older backend without the field is read from rsvp alone.
- */
-const awaitingAnswer = (m: MeetingAnswer) => m.status !== 'cancelled' && (m.awaitsAnswer ?? m.rsvp === 'pending') && m.rsvpOpen !== false
-
-const noneWaiting = (err: unknown): err is ApiError => err instanceof ApiError && err.code === 'no_meeting_awaiting'
-
-/**
- * The meeting ahead a change of answer is for: the nearest he answered `rsvp` to whose answer may
- * still change, else the nearest (the backend then says why it may not).
- */
-function answeredAhead(items: MeetingAnswer[], rsvp: 'attend' | 'leave'): MeetingAnswer | undefined {
-  const answered = items.filter((m) => m.status !== 'cancelled' && m.rsvp === rsvp)
-  return answered.find((m) => m.rsvpOpen !== false) ?? answered[0]
+/** Whether his quote names a meeting message other than the meeting `meetingId`. */
+async function quotesAnotherMeeting(turn: Turn, meetingId: string): Promise<boolean> {
+  const quoted = quotedMeeting(turn.quoted, await turn.client.meetings(turn.person.personId))
+  return quoted.kind === 'gone' || quoted.kind === 'several' || (quoted.kind === 'one' && quoted.meeting.id !== meetingId)
 }
-
-/** Answers one meeting; an answer he gave before that the backend will not change is said to stand, with its reason. */
-async function answerOne(turn: Turn, m: Pick<MeetingAnswer, 'id' | 'title' | 'time' | 'rsvp'>, to: 'attend' | 'leave', reason?: string) {
-  const changing = m.rsvp !== 'pending'
-  try {
-    const done = await turn.client.answerMeeting(turn.person.personId, to, reason, m.id)
-    if (to === 'leave' && m.rsvp === 'leave') turn.say(`已更新请假原因：${done.reason ?? reason}。${meetingNamed(done)}。`)
-    else turn.say(to === 'attend' ? attending(done, changing) : excused(done, reason!, changing))
-  } catch (err) {
-    if (!changing || !(err instanceof ApiError)) throw err
-    // The backend's words ("回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系…") say why; its advice is for a leave.
-    const why = refusal(err)
-    turn.say(
-      m.rsvp === 'attend'
-        ? `您已回复参加这个会议：${m.title}，${m.time}。${why}。${/联系/.test(why) ? '' : '如需请假，请联系联络站工作人员。'}`
-        : to === 'leave'
-          ? `您已为这个会议请假：${m.title}，${m.time}。请假原因没有改：${why}。`
-          : `您已为这个会议请假：${m.title}，${m.time}。${why.split('，')[0]}。如又能参加，${contactIn(err) ?? '请联系联络站工作人员'}。`,
-    )
-  }
-}
-
-/** Whom the backend says to call about the meeting ("请联系王丽（电话 …）"), given apart from its refusal; null from an older backend. */
-function contactIn(err: ApiError): string | null {
-  const details = Array.isArray(err.details) ? (err.details as Array<{ path?: unknown; message?: unknown }>) : []
-  const contact = details.find((d) => d.path === 'contact')?.message
-  return typeof contact === 'string' && contact ? contact : null
-}
-
-/**
- * "会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30": the meeting his words are about, as a
- * sentence of its own. Its time carries its own brackets (（星期四）), so it is never put inside another pair.
- */
-const meetingNamed = (m: Pick<MeetingAnswer, 'title' | 'time'>) => `会议：${m.title}，${m.time}`
-
-const attending = (m: MeetingAnswer, changed: boolean) =>
-  `${changed ? '已改为参加' : '已回复参加'}：${m.title}，${m.time}，地点 ${m.place}。到场后请用小程序扫会场二维码签到。`
-
-const excused = (m: MeetingAnswer, reason: string, changed: boolean) =>
-  `${changed ? '已改为请假' : '已为您请假'}：${m.title}，${m.time}。原因：${m.reason ?? reason}`

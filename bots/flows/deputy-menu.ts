@@ -3,9 +3,10 @@ import { ELSEWHERE_MENU_LINE } from './deputy-elsewhere.js'
 import { lines, type Turn } from './turn.js'
 
 /**
- * What a bound deputy is told for "帮助" and for words not understood: his own commands first, each
- * with a number of a message he really has (never a made-up one he might copy), then what he can do
- * as anyone can (his own message to a deputy). Pure words apart from the reads.
+ * What a bound deputy is told for "帮助" and for words not understood: his own commands, each with a
+ * number of a message he really has (never a made-up one he might copy), his meetings and where the rest
+ * is done; what he can do as anyone can (his own message to a deputy) is one line at the end
+ * (resident-menu.ts). Pure words apart from the reads.
  */
 
 /** Whether a message in his hands still waits for 受理. */
@@ -15,7 +16,8 @@ export const awaitsAcknowledging = (c: DeputyCase) => c.status === 'assigned' ||
 export async function deputyMenu(turn: Turn): Promise<string> {
   const { deputy, personId } = turn.person
   const hello = `${deputy!.name}代表，您好！`
-  const meetings = '会议通知请回复"参加"，或"请假 原因"。'
+  // 补签: the one way a meeting he came to without scanning still counts (deputy-check-in.ts).
+  const meetings = '会议通知请回复"参加"，或"请假 原因"；开会忘了签到，请发送"补签"。'
   const items = await turn.client.deputyCases(personId).catch(refusedAs(null))
   if (!items?.length) {
     return lines(

@@ -67,7 +67,8 @@ export function noSuchColleague(turn: Turn, ref: string, name: string, choices: 
       back && `也可以交回${back.name}，由工作人员重新安排。`,
       '',
       colleagues.length ? `转给代表请发送：转交 ${ref} ${colleagues[0].name}` : null,
-      back && `交回${back.kind === 'station' ? '联络站' : '人大办公室'}请发送：转交 ${ref} 再写上原因`,
+      // The office by its name, as the line above says it (a station is plain 联络站: he knows which).
+      back && `交回${back.kind === 'station' ? '联络站' : back.name}请发送：转交 ${ref} 再写上原因`,
     ),
   )
 }

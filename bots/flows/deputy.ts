@@ -3,12 +3,14 @@ import type { Command } from '../commands.js'
 import { parseCommand } from '../parse-command.js'
 import { quotedTicket } from '../quotes.js'
 import { compact, normalise } from '../typed-text.js'
-import { attend, excuse, leaveReason, meetingWords } from './deputy-meetings.js'
+import { asksAboutCheckIn, checkInHelp } from './deputy-check-in.js'
+import { attend, excuse, leaveReason, meetingPicked, meetingWords } from './deputy-meetings.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
 import { askToConfirm, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
 import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED, readsLikeAnswer } from './deputy-words.js'
 import { refusal } from './refusal.js'
+import { RESIDENT_MENU } from './resident-menu.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
 /**
@@ -36,6 +38,16 @@ export const deputyConversation: Conversation = async (turn) => {
   if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk) {
     try {
       if (await leaveReason(turn)) return true
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      turn.say(refusal(err))
+      return true
+    }
+  }
+  // His number under "要请假的是哪一个？": that meeting, and no other.
+  if ((turn.person.deputy || turn.person.staff) && turn.state.meetingPick) {
+    try {
+      if (await meetingPicked(turn)) return true
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       turn.say(refusal(err))
@@ -129,6 +141,13 @@ export const deputyConversation: Conversation = async (turn) => {
           turn.say(where)
           return true
         }
+        // His help names the residents' menu in one line (resident-menu.ts); here it is whole.
+        if (/^群众菜单$/.test(compact(cmd.text))) {
+          turn.say(RESIDENT_MENU)
+          return true
+        }
+        // "忘记签到了怎么办": his meetings begun lately, and how 补签 is asked for.
+        if (asksAboutCheckIn(cmd.text)) return guarded(turn, () => checkInHelp(turn))
       }
       try {
         return (await meetingWords(turn)) || (await offerToAnswer(turn))
@@ -292,7 +311,8 @@ async function todo(turn: Turn) {
       ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
       items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
       '',
-      '办理方法（编号用方括号里的四位数）：',
+      // Said as the list shows them: the last four digits, or whole numbers when two of his end alike (short).
+      `办理方法（编号用方括号里的${shown.every((c) => /^\d{4}$/.test(c.short)) ? '四位数' : '号码'}）：`,
       `回复 ${shown[0].short} 答复内容`,
       toAck && `受理 ${toAck.short}`,
       `转交 ${shown[0].short} 原因`,

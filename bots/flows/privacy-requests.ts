@@ -20,6 +20,7 @@ export type PrivacyRequest =
   | { kind: 'notice' }
   | { kind: 'fullNotice' }
   | { kind: 'changePhone' }
+  | { kind: 'unjoin' }
 
 const ERASE_WORDS = new Set(['删除我的信息', '删除我的个人信息', '删除个人信息', '删除我的资料', '删除我的数据', '注销', '注销账号', '注销我的账号'])
 const WITHDRAW_CONSENT_WORDS = new Set(['撤回同意', '取消同意', '不同意了', '撤销同意'])
@@ -48,6 +49,11 @@ const NOTICE_WORDS = new Set(['隐私', '隐私说明', '隐私政策', '隐私�
 const FULL_NOTICE_WORDS = new Set(['全文', '看全文', '查看全文', '隐私全文', '说明全文', '个人信息保护说明全文', '完整说明', '看完整说明'])
 /** Under the short notice: how to read all of it. */
 export const FULL_NOTICE_HINT = '看完整的说明请回复"全文"。'
+/**
+ * Undoing her chat's join to a mini-program account, from the chat: the word the bot's notice after a join asks for
+ * ("如果不是您自己在小程序里确认的，请回复“解除”"), and how else people say it.
+ */
+const UNJOIN_WORDS = new Set(['解除', '解除连接', '解除关联', '取消连接', '取消关联', '解除小程序'])
 const CONFIRM_ERASE = '确认删除'
 /** Statuses in which the case workflow lets a resident withdraw (domain/case.ts TRANSITIONS.withdraw). */
 const WITHDRAWABLE = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
@@ -61,6 +67,8 @@ export function parsePrivacyRequest(input: string): PrivacyRequest | null {
   if (MY_DATA_WORDS.has(t)) return { kind: 'myData' }
   if (NOTICE_WORDS.has(t)) return { kind: 'notice' }
   if (FULL_NOTICE_WORDS.has(t)) return { kind: 'fullNotice' }
+  // The notice quotes the word (回复“解除”): copied with its quotes, it is the same answer.
+  if (UNJOIN_WORDS.has(t.replace(/^[“"‘'「]+|[”"’'」]+$/g, ''))) return { kind: 'unjoin' }
   const withdraw = /^(?:撤回|撤销)(?:留言|我的留言)?[:：,，]?(\d{8}-\d{4,}|\d{4})?$/.exec(t)
   if (withdraw) return { kind: 'withdraw', ref: withdraw[1] ?? null }
   return null
@@ -102,7 +110,12 @@ export const privacyConversation: Conversation = async (turn) => {
   const everyday = everydayWordsHeard(state.flow, turn.person) ? privacyInEverydayWords(turn.raw) : null
   const request = everyday?.kind === 'changePhone' ? everyday : (parsePrivacyRequest(turn.raw) ?? everyday)
   if (!request) return false
+  // "解除" as part of a message she is writing stays in it, unless her chat is joined: then the notice asked for it.
+  if (request.kind === 'unjoin' && turn.person.joined !== true && state.flow) return false
   switch (request.kind) {
+    case 'unjoin':
+      await unjoin(turn)
+      return true
     case 'erase':
       // Her chat joined to her mini-program account: that account is deleted in the mini-program only (the backend
       // refuses it here too), so whoever holds this chat cannot delete her account.
@@ -178,6 +191,23 @@ export function myDataAnswer(joined: boolean, staff = '联络站的工作人员'
       : '小程序里的“我的信息”是另一个账号，看不到您在这里发的留言。想在小程序里也看到：在小程序“我的”里点“把聊天里的留言放到这里”，把那里给的一句话发到这里。',
     '这句话不会转给代表。',
   )
+}
+
+/**
+ * 解除 said here: the backend gives this chat back what it brought to the mini-program account (chat-join.ts
+ * undoFromChat). What waited on an answer of that account (a score, a numbered list) is dropped: those messages may
+ * stay the account's. A message she is writing goes on: it is hers, written here.
+ */
+async function unjoin(turn: Turn) {
+  try {
+    turn.say((await turn.client.unjoinChat(turn.person.personId)).message)
+    turn.state.rating = null
+    turn.state.listed = null
+    turn.state.rated = null
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.say(err.message)
+  }
 }
 
 async function erase(turn: Turn) {

@@ -21,8 +21,14 @@ const RESIDENT_CHOICES = lines(
 
 export const RESIDENT_MENU = lines('您好！这里是人大代表联络站。请回复数字或文字：', RESIDENT_CHOICES)
 
-/** The menu as a bound deputy reads it: his commands first, then what he can do as anyone. */
+/**
+ * What a deputy can do as anyone, folded to one line under his own menu: the residents' choices (撤回, 我的信息…)
+ * are there when he writes as a resident, not in a deputy's help.
+ */
+const DEPUTY_AS_RESIDENT = '您自己作为群众要反映问题，请发送"留言"；其他功能请发送"群众菜单"。'
+
+/** The menu as a bound deputy reads it: a deputy's short help, his own commands, then one line for what he can do as anyone. */
 export async function menuFor(turn: Turn): Promise<string> {
   if (!turn.person.deputy) return RESIDENT_MENU
-  return lines(await deputyMenu(turn), '', '您自己要反映问题，也可以回复数字或文字：', RESIDENT_CHOICES)
+  return lines(await deputyMenu(turn), '', DEPUTY_AS_RESIDENT)
 }

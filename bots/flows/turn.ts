@@ -152,6 +152,8 @@ export interface DialogueState {
   transferAsk?: TransferAsk | null
   /** A deputy said "请假" without a reason and was asked for one: his next words are it, for this meeting. */
   leaveAsk?: LeaveAsk | null
+  /** A deputy said "参加" / "请假" with several meetings it could be for, and was shown them numbered: his number picks one. */
+  meetingPick?: MeetingPick | null
   /**
    * Words of hers not sent went at the time she was told, while no bot let them go itself (a restart): the backend
    * said so. Kept until her next message tells her they were not kept.
@@ -198,6 +200,15 @@ export interface LeaveAsk {
   at: number
 }
 
+export interface MeetingPick {
+  /** What he said: 参加, or 请假 with its reason ('' when he gave none: it is asked once he has picked). */
+  to: 'attend' | 'leave'
+  reason: string
+  /** The meetings listed, in their numbers' order, as they stood then. */
+  choices: Array<{ id: string; title: string; time: string; rsvp: string; status?: string; rsvpOpen?: boolean }>
+  at: number
+}
+
 export const emptyDialogue = (now: number): DialogueState => ({
   flow: null,
   rating: null,
@@ -205,6 +216,7 @@ export const emptyDialogue = (now: number): DialogueState => ({
   rated: null,
   transferAsk: null,
   leaveAsk: null,
+  meetingPick: null,
   touchedAt: now,
 })
 
@@ -219,6 +231,7 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
     leaveAsk: s.leaveAsk ?? null,
+    meetingPick: s.meetingPick ?? null,
     ...(s.wordsLapsed === true ? { wordsLapsed: true } : {}),
     touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now,
   }
@@ -232,11 +245,13 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
   leaveAsk: s.leaveAsk ?? null,
+  meetingPick: s.meetingPick ?? null,
   ...(s.wordsLapsed ? { wordsLapsed: true } : {}),
   touchedAt: s.touchedAt,
 })
 
-export const isEmpty = (s: DialogueState) => s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk && !s.leaveAsk && !s.wordsLapsed
+export const isEmpty = (s: DialogueState) =>
+  s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk && !s.leaveAsk && !s.meetingPick && !s.wordsLapsed
 
 /**
  * One incoming message being answered. Handlers change `state` and queue answers with

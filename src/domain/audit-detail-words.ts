@@ -1,11 +1,12 @@
 import type { AuditLine, AuditNameBook, AuditRef } from './audit-names.js'
 import type { AuditAction } from './audit-words.js'
 import { STAFF_ROLE_WORDS } from './audit-words.js'
-import { STATUS_LABELS, type CaseStatus } from './case.js'
+import { STATUS_FILTER_LABELS, type CaseStatusFilter } from './case.js'
 import { localDate, monthDayText } from './dates.js'
 import { AWAY_REASON_LABELS } from './deputy-away.js'
 import { excerpt } from './excerpt.js'
 import { maskPhoneAndIdNumbers } from './pii-mask.js'
+import { CITY_OFFICE, districtOfficeName } from './office-name.js'
 
 /**
  * 详情 of an entry of the audit trail: a few words of what was done (交王芳代表办理, 提醒未回复的 3 人,
@@ -82,7 +83,8 @@ function changedWords(e: AuditLine): string {
   return words.size ? `改了：${[...words].join('、')}` : ''
 }
 
-const office = (id: string, names: AuditNameBook) => (id === 'city' ? '市人大常委会办公室' : `${names('region', id)?.name ?? ''}人大常委会办公室`)
+/** An office by its id: a district's by the district's name, 'city' the whole installation's (`installation`: business.officeName …). */
+const office = (id: string, names: AuditNameBook, installation: string) => (id === 'city' ? installation : districtOfficeName(names('region', id)?.name ?? ''))
 const deputy = (id: unknown, names: AuditNameBook) => `${(str(id) && names('deputy', str(id)!)?.name) || ''}代表`
 const reason = (v: unknown, label = '理由') => (str(v) ? `${label}：${excerpt(str(v)!, 40)}` : null)
 /**
@@ -114,14 +116,15 @@ export function exportedFilters(f: Record<string, unknown>): Record<string, unkn
 function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone: string): string {
   const day = (v: unknown) => (str(v) && !Number.isNaN(Date.parse(str(v)!)) ? localDate(new Date(str(v)!), timeZone) : null)
   const named = (kind: 'region' | 'station', v: unknown) => (str(v) ? (names(kind, str(v)!)?.name ?? '') : null)
-  const status = str(f.status) as CaseStatus | null
+  const status = str(f.status) as CaseStatusFilter | null
   const parts = [
-    status && `状态 ${STATUS_LABELS[status] ?? ''}`,
+    status && `状态 ${STATUS_FILTER_LABELS[status] ?? ''}`,
     f.open === true && '未办结',
     f.overdue === true && '已超期',
     f.atOffice === true && '在人大办（没有联络站）',
     str(f.topic) && `主题 ${f.topic}`,
     str(f.districtId) && `区县 ${named('region', f.districtId)}`,
+    str(f.handledIn) && `由${named('region', f.handledIn)}办理`,
     str(f.regionId) && `地点 ${named('region', f.regionId)}`,
     str(f.stationId) && `联络站 ${named('station', f.stationId)}`,
     str(f.deputyId) && `办理代表 ${deputy(f.deputyId, names)}`,
@@ -135,7 +138,8 @@ function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone:
   return said ? `筛选：${said}` : '全部留言'
 }
 
-type DetailWords = (d: Record<string, unknown>, names: AuditNameBook, e: AuditLine, timeZone: string) => string
+/** `installation`: the whole installation's office by its name, which 'city' stands for (office-name.ts installationOffice). */
+type DetailWords = (d: Record<string, unknown>, names: AuditNameBook, e: AuditLine, timeZone: string, installation: string) => string
 
 /**
  * The office's decisions on a suggestion: what its timeline says of it (交办：主办 …，期限 3月6日; 同意延期 30 天 …),
@@ -200,14 +204,16 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
     d.source === 'text' ? (str(d.withTicket) ? `在留言 ${d.withTicket} 页面查看的重复留言原话，号码未隐去` : '群众写的原话，号码未隐去') : '',
   'case.assigned': (d, names) => `交${deputy(d.deputyId, names)}办理`,
   'case.reassigned': (d, names) => `由${deputy(d.fromDeputyId, names)}改为${deputy(d.deputyId, names)}办理`,
-  'case.handed_up': (d, names) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names)}`, reason(d.note)),
+  'case.handed_up': (d, names, _, __, installation) => joined(str(d.toOffice) && `上报${office(str(d.toOffice)!, names, installation)}`, reason(d.note)),
   'case.rejected': (d) => reason(d.note) ?? '',
   'case.merged': (d) => (str(d.intoTicket) ? `并入留言 ${d.intoTicket}` : ''),
   'case.transferred': (d, names) => joined(`转给${deputy(d.deputyId, names)}办理`, deputyReason(d.note)),
   // Back to the station's queue (or the office's).
-  'case.handed_back': (d, names) =>
+  'case.handed_back': (d, names, _, __, installation) =>
     joined(
-      str(d.toOffice) ? `退回${office(str(d.toOffice)!, names)}` : `退回${(str(d.toStation) && names('station', str(d.toStation)!)?.name) || '联络站'}`,
+      str(d.toOffice)
+        ? `退回${office(str(d.toOffice)!, names, installation)}`
+        : `退回${(str(d.toStation) && names('station', str(d.toStation)!)?.name) || '联络站'}`,
       deputyReason(d.note),
     ),
   'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
@@ -219,10 +225,10 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
       num(d.rows) !== null && (d.complete === false ? `中途停止，已导出 ${d.rows} 条` : `共 ${d.rows} 条`),
       filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
     ),
-  'topics.retrained': (d, names) =>
+  'topics.retrained': (d, names, _, __, installation) =>
     list(d.offices)
       .filter(str)
-      .map((o) => office(o as string, names).replace(/办公室$/, ''))
+      .map((o) => office(o as string, names, installation).replace(/办公室$/, ''))
       .join('、'),
   ...SUGGESTION_DETAILS,
   'meeting.published': (d) => (num(d.invited) !== null ? `通知 ${d.invited} 人` : ''),
@@ -257,6 +263,8 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'livelihood.progress_posted': (d) => (num(d.quarter) !== null ? `第 ${d.quarter} 季度，完成 ${d.percent ?? 0}%` : ''),
   'privacy.consent.given': (d) => (str(d.version) ? `告知版本 ${d.version}` : ''),
   'privacy.chat_joined': (d) => (num(d.cases) !== null ? `并入留言 ${d.cases} 条` : ''),
+  'privacy.chat_join_undone': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),
+  'privacy.chat_unjoined': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),
   'privacy.erased': (d) => joined(num(d.withdrawn) !== null && `撤回留言 ${d.withdrawn} 条`, num(d.anonymised) !== null && `匿名处理留言 ${d.anonymised} 条`),
 }
 
@@ -275,6 +283,7 @@ export function auditDetailRefs(e: AuditLine): AuditRef[] {
   if ((e.action === 'cases.exported' || e.action === 'cases.export_finished') && d.filters && typeof d.filters === 'object') {
     const f = d.filters as Record<string, unknown>
     add('region', f.districtId)
+    add('region', f.handledIn)
     add('region', f.regionId)
     add('station', f.stationId)
     add('deputy', f.deputyId)
@@ -282,7 +291,7 @@ export function auditDetailRefs(e: AuditLine): AuditRef[] {
   return refs
 }
 
-export function auditDetailWords(e: AuditLine, names: AuditNameBook, timeZone: string): string {
+export function auditDetailWords(e: AuditLine, names: AuditNameBook, timeZone: string, installation = CITY_OFFICE): string {
   const words = DETAILS[e.action as AuditAction]
-  return words ? words(e.details ?? {}, names, e, timeZone) : ''
+  return words ? words(e.details ?? {}, names, e, timeZone, installation) : ''
 }

@@ -27,7 +27,7 @@ export function auditRefs(e: AuditLine): AuditRef[] {
 
 /**
  * Who did it when the entry has no staff actor: the deputy who read a resident's phone, bound
- * his WeChat, handed a message on to a colleague (转交) or back to its station (退回), paused his own new messages
+ * his WeChat or took his chat's code himself (绑定微信聊天), handed a message on to a colleague (转交) or back to its station (退回), paused his own new messages
  * or ended that pause (暂停接收留言), the staff member who bound the bot or a station's group from the chat.
  */
 function actingPerson(e: AuditLine): AuditRef | null {
@@ -35,7 +35,7 @@ function actingPerson(e: AuditLine): AuditRef | null {
   const deputy =
     e.action === 'case.phone.read'
       ? str(e.details.deputyId)
-      : e.action === 'deputy.bound' || e.action === 'deputy.away.set' || e.action === 'deputy.away.ended'
+      : e.action === 'deputy.bound' || e.action === 'deputy.away.set' || e.action === 'deputy.away.ended' || e.action === 'deputy.binding_code.issue'
         ? e.targetId
         : e.action === 'case.transferred' || e.action === 'case.handed_back' // the deputy who handed it on, or back
           ? str(e.details.fromDeputyId)
@@ -109,12 +109,15 @@ function targetWords(e: AuditLine, names: AuditNameBook): string {
   return ''
 }
 
-/** An entry in an admin's words: nothing of it a bare code, an id or JSON. */
-export function auditEntryWords(e: AuditLine, names: AuditNameBook, timeZone: string): AuditEntryWords {
+/**
+ * An entry in an admin's words: nothing of it a bare code, an id or JSON. `installation`: the whole installation's office
+ * by its name (business.officeName, 市人大常委会办公室, or a district's own), which an office id 'city' names.
+ */
+export function auditEntryWords(e: AuditLine, names: AuditNameBook, timeZone: string, installation?: string): AuditEntryWords {
   return {
     actor: actorWords(e, names),
     action: auditActionWords(e.action),
     target: targetWords(e, names),
-    details: auditDetailWords(e, names, timeZone),
+    details: auditDetailWords(e, names, timeZone, installation),
   }
 }

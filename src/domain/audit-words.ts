@@ -115,7 +115,8 @@ export const AUDIT_ACTION_WORDS = {
   'privacy.phone_corrected': '本人更正电话',
   'privacy.chat_joined': '本人把微信聊天里的留言并入小程序',
   'privacy.chat_join_refused': '本人拒绝把一个微信聊天并入小程序',
-  'privacy.chat_unjoined': '本人解除微信聊天与小程序的连接',
+  'privacy.chat_unjoined': '本人在小程序里解除与微信聊天的连接（聊天里的留言退回聊天）',
+  'privacy.chat_join_undone': '在微信聊天里解除与小程序的连接（留言退回聊天）',
 } as const satisfies Record<string, string>
 
 export type AuditAction = keyof typeof AUDIT_ACTION_WORDS

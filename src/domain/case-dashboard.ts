@@ -65,6 +65,12 @@ export interface CaseDashboard {
    */
   deputiesLeftOut: { shown: number; total: number; open: number; overdue: number; text: string; statsQuery: Record<string, string> } | null
   weeks: Array<{ label: string; from: string; to: string } & Figure>
+  /**
+   * The messages merged into another (合并办理), said under 按代表: its rows count each problem once, as the message the
+   * others joined (CaseRecord.mergedInto), while 每周收到的留言 counts every message received, so without this line the
+   * two did not add up (review 37 § 10: 11 in the bars, 9 in the rows). Null when there are none.
+   */
+  mergedAside: { count: number; text: string } | null
   /** Only a station clerk's: the next days a deputy receives residents at her station (近期值班). */
   duty?: DutyDay[]
 }
@@ -176,6 +182,14 @@ export function caseDashboard(
     offices?: boolean
     /** The inbox's 群众不满意 filter counted (CaseFilter.unhappy). */
     unhappy: number
+    /** The messages merged into another (CaseFilter.merged), which 按代表 counts for nobody; absent: not counted. */
+    merged?: number
+    /**
+     * A district office's: its district, whose handled messages `newToday` and `weeks` count (CaseFilter.handlingDistrictIds,
+     * as its 分析周报 counts them: one transferred in is its, its resident's sent on to another district is not); their
+     * inbox filter (handledIn) lists those very messages.
+     */
+    handledIn?: string
   },
   names: { district(id: string): string; station(id: string): string; deputy(id: string): string; office?: string },
 ): CaseDashboard {
@@ -206,12 +220,13 @@ export function caseDashboard(
   const unassignedRow =
     unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '未分派', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
   const deputyBars = bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy)
+  const handled: InboxFilters = counts.handledIn ? { handledIn: counts.handledIn } : {}
 
   return {
     today: {
       date: periods.today,
       // Both ends by the server's day: the inbox would fill a missing end from the PC's clock, which may be off.
-      new: { count: counts.newToday, filters: { from: iso(periods.dayStart), to: iso(periods.dayEnd) } },
+      new: { count: counts.newToday, filters: { from: iso(periods.dayStart), to: iso(periods.dayEnd), ...handled } },
       open: { count: openOf(counts.all), filters: { open: 'true' } },
       overdue: { count: counts.all.overdueNext, filters: { overdue: 'true', ...DUE_FIRST } },
       unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted', ...DUE_FIRST } },
@@ -245,9 +260,16 @@ export function caseDashboard(
       deputy: [...deputyBars, ...unassignedRow],
     },
     deputiesLeftOut: deputiesLeftOut(whole, deputyBars, unassigned, counts.deputies),
+    mergedAside: counts.merged
+      ? {
+          count: counts.merged,
+          // One problem counted once, as the message kept: not added to that one's deputy, not counted for its own.
+          text: `另有 ${counts.merged} 条已并入其他留言、随那条留言办理：同一个问题只算那一条，上面不再单列；“每周收到的留言”把它们也算在内。`,
+        }
+      : null,
     weeks: periods.weeks.map(({ monday, from, to }, i) => {
       const [, m, d] = monday.split('-').map(Number)
-      return { label: `${m}月${d}日`, from: iso(from), to: iso(to), count: counts.weeks[i], filters: { from: iso(from), to: iso(to) } }
+      return { label: `${m}月${d}日`, from: iso(from), to: iso(to), count: counts.weeks[i], filters: { from: iso(from), to: iso(to), ...handled } }
     }),
   }
 }

@@ -82,3 +82,20 @@ export function handedToHimBy(events: readonly Step[], deputyId: string): { from
   if (step.type !== 'transferred' || step.actorRole !== 'deputy' || !step.actorId || step.actorId === deputyId || step.data.deputyId !== deputyId) return null
   return { fromDeputyId: step.actorId, back: events.slice(0, last.at).some((e) => e.data.deputyId === deputyId) }
 }
+
+/** Who may place a message with a deputy by hand: staff of a station or an office (never the system or a resident). */
+const PLACED_BY_STAFF = new Set<CaseEvent['actorRole']>(['station_staff', 'organizer', 'admin', 'unit_staff'])
+
+/**
+ * The step by which staff (a station's clerk, an office's organizer) last put the message in this deputy's hands, when
+ * that is how it came to him, with whether it had been his before (`again`: he handed it back, or it was moved from
+ * him, and now it comes back); null when a colleague handed it to him (handedToHimBy), routing placed it, or it is not
+ * in his hands. The office's words that came with it are the step's note.
+ */
+export function placedByStaff<T extends Step & Pick<CaseEvent, 'note' | 'at'>>(events: readonly T[], deputyId: string): { step: T; again: boolean } | null {
+  const last = lastPlacing(events)
+  if (!last) return null
+  const step = events[last.at]
+  if (!PLACED_BY_STAFF.has(step.actorRole) || step.data.deputyId !== deputyId) return null
+  return { step, again: events.slice(0, last.at).some((e) => e.data.deputyId === deputyId) }
+}

@@ -118,8 +118,7 @@ const SAID: Record<RefusedAction, Partial<Record<Standing, string>>> = {
   },
   deputyLeft: {},
   handUp: {
-    // Being with a deputy does not make 上报 needless (a district-wide matter still is): what she can do instead is
-    // said by handUpHeldText, which names the office (refusalText's `office`).
+    // With a deputy who has not answered yet (assigned, acknowledged) 上报 is made, not refused (TRANSITIONS.handUp).
     forwarded: '代表已经交有关部门办理，不用再上报',
     replied: '代表已经答复了，不用再上报',
     closed: '已经办结了，不用再上报',
@@ -197,9 +196,8 @@ const SAID: Record<RefusedAction, Partial<Record<Standing, string>>> = {
  * Why this move cannot be made on this message now, in words: the particular sentence for the
  * move and the state, else a general one that still says the state in words and names the move.
  */
-export function refusalText(action: RefusedAction, c: RefusedCase, office = '人大办'): string {
+export function refusalText(action: RefusedAction, c: RefusedCase): string {
   const standing = standingOf(c)
-  if (action === 'handUp' && (standing === 'assigned' || standing === 'acknowledged')) return handUpHeldText(standing, office)
   const said = SAID[action][standing] ?? (standing === 'rated' ? SAID[action].closed : undefined)
   if (said) return said
   const subject = STAFF_MOVES.has(action) ? '' : '这条留言'
@@ -207,23 +205,33 @@ export function refusalText(action: RefusedAction, c: RefusedCase, office = '人
 }
 
 /**
- * 上报 refused while a deputy holds the message: what she can do instead, naming the office it would go to
- * ("澜江区人大办": shortOfficeName), never a fixed 区人大办 (a county's is a 县's, a district's own Liaison has no 区里).
+ * A deputy acting on a message that has been taken from him since he opened it: given to another
+ * deputy, or back with the station (or the office) to be placed again. `handedOnTo`: the colleague he
+ * handed it to himself (转交, handedOnByHim), who holds it still: said as his own move, by name. `office`: the
+ * office that holds it, by its name ("湛河区人大常委会办公室"), when no station does; unnamed only where the caller
+ * cannot know it.
  */
-function handUpHeldText(standing: 'assigned' | 'acknowledged', office: string): string {
-  const held = standing === 'assigned' ? '已经交给代表办理' : '代表已经受理'
-  return `${held}，联络站现在不能直接上报。需要${office}办理的，请先请代表退回联络站再上报，或直接联系${office}`
+export function notHisNowText(
+  c: Pick<CaseRecord, 'deputyId' | 'stationId'>,
+  subject = '这条留言',
+  handedOnTo: string | null = null,
+  office: string | null = null,
+): string {
+  if (c.deputyId && handedOnTo) return `${subject}您已转给${handedOnTo}代表办理，您不用再处理`
+  if (c.deputyId) return `${subject}已改由其他代表办理，您不用再处理`
+  return c.stationId ? `${subject}已交回联络站重新安排，您不用再处理` : `${subject}已交${office ?? '人大常委会办公室'}重新安排，您不用再处理`
 }
 
 /**
- * A deputy acting on a message that has been taken from him since he opened it: given to another
- * deputy, or back with the station (or the office) to be placed again. `handedOnTo`: the colleague he
- * handed it to himself (转交, handedOnByHim), who holds it still: said as his own move, by name.
+ * mayFollowHandedOn: where a message he handed on stands now, in his 已转出 list. He may know no more of it than reading it
+ * again would tell him (notHisNowText, case_not_his): the colleague he handed it to by name while she holds it, else only
+ * that another deputy, the station or the office has it. Never its state, its answer or the resident's rating: those
+ * are for whoever handles it now (review 37, finding 5).
  */
-export function notHisNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, subject = '这条留言', handedOnTo: string | null = null): string {
-  if (c.deputyId && handedOnTo) return `${subject}您已转给${handedOnTo}代表办理，您不用再处理`
-  if (c.deputyId) return `${subject}已改由其他代表办理，您不用再处理`
-  return c.stationId ? `${subject}已交回联络站重新安排，您不用再处理` : `${subject}已交人大常委会办公室重新安排，您不用再处理`
+export function handedOnNowText(c: Pick<CaseRecord, 'deputyId' | 'stationId'>, handedOnTo: string | null, office: string | null): string {
+  if (c.deputyId && handedOnTo) return `由${handedOnTo}代表办理`
+  if (c.deputyId) return '已改由其他代表办理'
+  return c.stationId ? '已交回联络站重新安排' : `已交${office ?? '人大常委会办公室'}重新安排`
 }
 
 /**

@@ -65,14 +65,15 @@ export function shortNumberSearch(number: string, today: string, days = SHORT_NU
  * What a clerk reads when the number she was given names no message of her station's but one elsewhere (the resident
  * scanned another station's or a deputy's poster): that it exists and is another's, never its content, and what to
  * tell the resident; "没有这个编号" would have her tell the resident a wrong thing. An organizer of some districts or
- * streets (`whose`: 'region') reads the same of a message outside them. `days` for a short number; `office`: whom to
- * ring, by its short name ("澜江区人大办").
+ * streets (`whose`: 'region') reads the same of a message outside them. `days` for a short number. No office's telephone
+ * is said: none is known to the system (neither config nor the directory holds one), and "拨打…的电话" with no number
+ * sent her looking for it (review 37).
  */
-export function numberElsewhereText(number: string, days: number | null, whose: 'station' | 'region', office: string): string {
+export function numberElsewhereText(number: string, days: number | null, whose: 'station' | 'region'): string {
   const found = days === null ? `编号为 ${number} 的留言` : `最近 ${days} 天里编号为 ${number} 的留言`
   const [where, notOurs, others] =
     whose === 'station'
       ? ['其他联络站或人大办', '不归本站办理，本站看不到它的内容', '其他联络站']
       : ['您辖区以外的联络站或人大办', '不归您办理，您看不到它的内容', '其他地方的联络站']
-  return `${found}在${where}的列表里，${notOurs}。如果群众是扫${others}或代表的二维码留言的，可以请群众联系那个联络站，或拨打${office}的电话询问。`
+  return `${found}在${where}的列表里，${notOurs}。如果群众是扫${others}或代表的二维码留言的，可以请群众联系那个联络站。`
 }

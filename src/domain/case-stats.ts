@@ -1,5 +1,6 @@
 import { CASE_STATUSES, WAITING_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
 import { median } from './sla.js'
+import { NO_ROUNDS_SENT_BACK } from './rounds-sent-back.js'
 
 /** A group's counts as the store tallies them (store/case-tally.ts has the definitions). */
 export interface CaseCounts {
@@ -123,6 +124,12 @@ export function caseStats(cases: CaseRecord[], now: Date): CaseStats {
     const reply = replyInTime(c, now)
     if (reply.due) replyDue++
     if (reply.ok) replyOk++
+    // The rounds she sent back, each judged by its own deadlines, beside the round in progress (rounds-sent-back.ts).
+    const sent = c.sentBack ?? NO_ROUNDS_SENT_BACK
+    ackDue += sent.rounds
+    ackOk += sent.ackInTime
+    replyDue += sent.rounds
+    replyOk += sent.replyInTime
     // Ratings are history: the first round's and the latest count apart. A case rated
     // before ratings were kept counts its current rating for both.
     const ratings = c.ratings.length ? c.ratings.map((r) => r.rating) : c.rating !== null ? [c.rating] : []

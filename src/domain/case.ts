@@ -26,7 +26,27 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   rejected: '不予受理',
 }
 
+/**
+ * The console inbox's status filter: a state, or 'merged' (已合并办理: merged into another message, held as closed),
+ * which the list shows as a status of its own, so that every status it shows can be filtered by.
+ */
+export type CaseStatusFilter = CaseStatus | 'merged'
+export const STATUS_FILTER_LABELS: Record<CaseStatusFilter, string> = { ...STATUS_LABELS, merged: '已合并办理' }
+
 export type ActorRole = 'resident' | 'deputy' | 'station_staff' | 'organizer' | 'admin' | 'unit_staff' | 'system'
+
+/**
+ * The rounds of a message the resident sent back (重新办理), as a deputy's record keeps them: how many, and how many
+ * were acknowledged and answered by their own deadlines (domain/rounds-sent-back.ts says why they are kept).
+ */
+export interface RoundsSentBack {
+  /** Rounds answered and then sent back: each had an acknowledgement (a reply counts as one) and an answer due. */
+  rounds: number
+  /** Of them, acknowledged by their own acknowledgement deadline. */
+  ackInTime: number
+  /** Of them, answered by their own reply deadline. */
+  replyInTime: number
+}
 
 /** One rating by the resident; a case reopened and answered again is rated again. */
 export interface CaseRating {
@@ -67,7 +87,17 @@ export interface CaseRecord {
   createdAt: Date
   updatedAt: Date
   ackDueAt: Date
+  /**
+   * The reply deadline the message is judged by (the SLA job's reminders and 督办, the overdue filter, 按时答复): the
+   * rules' (SLA), or an earlier one staff set when they assigned it (交办, slaReplyDueAt then keeps the rules').
+   */
   replyDueAt: Date
+  /**
+   * The rules' reply deadline, kept when staff set an earlier one as they assigned the message (分派/改派 with 要求答复日期):
+   * no later date may be set than this, and the resident keeps it (it is the date she was told). Absent when
+   * replyDueAt is the rules' own; a new round (重新办理) counts the rules' again and drops it.
+   */
+  slaReplyDueAt?: Date
   /**
    * The deadlines were counted over days whose official holiday schedule was not yet imported
    * (only weekends and fixed-date holidays were known): staff see them as provisional.
@@ -92,6 +122,12 @@ export interface CaseRecord {
    * stays: the deputy it was first given to still finds it among 我办过的留言 (marked 已合并办理).
    */
   mergedInto: string | null
+  /**
+   * The rounds the resident sent back (重新办理): how many, and how many were acknowledged and answered by their own
+   * deadlines. 按时受理 and 按时答复 count them beside the round in progress (domain/rounds-sent-back.ts says why).
+   * Absent when none was.
+   */
+  sentBack?: RoundsSentBack
   /** 0 none, 1 escalated to station staff, 2 to the district office; per clock. */
   ackEscalation: number
   replyEscalation: number
@@ -113,6 +149,11 @@ export type CaseEventType =
   | 'withdrawn'
   | 'rejected'
   | 'merged'
+  /**
+   * On the message kept: another was merged into it (data: duplicateId, duplicateTicket), written with that one's
+   * 'merged' step, so that its own timeline says what it now carries (review 37).
+   */
+  | 'duplicate_merged'
   | 'transferred'
   | 'reminded'
   | 'escalated'
@@ -148,7 +189,12 @@ export const TRANSITIONS = {
   returnToStation: ['assigned', 'acknowledged', 'reopened'],
   // The deputy holding it has left office: whatever they were doing, the station takes it back.
   deputyLeft: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'],
-  handUp: ['submitted'],
+  // 上报 (station staff → their office) also from a deputy's hands, before he answers: staff may already take a message
+  // from him in these states (改派, 不予受理, 合并), and a message he holds may be one no deputy can settle (a city road,
+  // several streets). Refused, she was sent to ask him to hand it back first, which a deputy with neither the
+  // mini-program nor the chat helper cannot do (review 37). He is told it left him (CasePlacing.handUp). Not once
+  // answered or handed to a department, nor in a round the resident sent back (as 不予受理 and 合并 are not).
+  handUp: ['submitted', 'assigned', 'acknowledged'],
   reject: ['submitted', 'assigned', 'acknowledged'],
   merge: ['submitted', 'assigned', 'acknowledged'],
   withdraw: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'],

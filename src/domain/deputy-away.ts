@@ -108,7 +108,7 @@ export function awayDeputyLine(away: DeputyAway | null | undefined, today: strin
 }
 
 /**
- * What a deputy is told when staff mark him away (`setBy`: the station, or 人大办公室), in the chat and on a card:
+ * What a deputy is told when staff mark him away (`setBy`: the station, or the office by its name), in the chat and on a card:
  * the dates, where new messages go meanwhile, that those he holds stay his, and whom to ask to change it (`contact`,
  * his station). The reason and note are staff's: he knows why he is away.
  */

@@ -20,16 +20,20 @@ const STANDING: Record<CaseStatus, string> = {
   rejected: '不予受理',
 }
 
-/** A colleague who handed him a message (转交), by name, and whether it had been his before (交回). */
-export type HandedBy = { name: string; back: boolean }
+/**
+ * A colleague who handed him a message (转交), by name, and whether it had been his before (交回); or (`staff`) staff
+ * who gave him back a message that had been his (he handed it back, or it was moved from him): the same number again,
+ * not a new message. Who they are and their words are at the top of his page (presentDeputyCase's assignNote).
+ */
+export type HandedBy = { name: string; back: boolean; staff?: boolean }
 
-/** Who handed it to him, as his notice said it: "张伟代表转给您", "王芳代表交回给您". */
-const handedWords = (h: HandedBy) => `${h.name ? `${h.name}代表` : '其他代表'}${h.back ? '交回给您' : '转给您'}`
+/** Who handed it to him, as his notice said it: "张伟代表转给您", "王芳代表交回给您"; staff's "再次交给您". */
+const handedWords = (h: HandedBy) => (h.staff ? '再次交给您' : `${h.name ? `${h.name}代表` : '其他代表'}${h.back ? '交回给您' : '转给您'}`)
 
 /**
  * "当前状态：新留言，待受理": where the message stands and what it waits for. `handedBy`: a new message a colleague
- * handed him (转交), said as his 我的待办 says it ("张伟代表转给您，待受理"), not "新留言" under a number he may have
- * handled already.
+ * handed him (转交), said as his 我的待办 says it ("张伟代表转给您，待受理"), or one staff gave back to him ("再次交给您，
+ * 待受理"), not "新留言" under a number he has handled already.
  */
 export function deputyStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>, handedBy: HandedBy | null = null): string {
   if (c.status === 'closed' && c.mergedInto) return '已合并办理'
@@ -49,8 +53,9 @@ const TASK_STANDING: Partial<Record<CaseStatus, string>> = {
 }
 
 /**
- * `handedBy`: a new message a colleague handed him (转交), by name, `back` when it was his before. Said as his notice
- * said it ("张伟代表交回给您", "张伟代表转给您"), not "新留言" under a number he may have handled already.
+ * `handedBy`: a new message a colleague handed him (转交), by name, `back` when it was his before, or one staff gave back
+ * to him. Said as his notice said it ("张伟代表交回给您", "张伟代表转给您", "再次交给您"), not "新留言" under a number he
+ * has handled already.
  */
 export function deputyTaskStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>, handedBy: HandedBy | null = null): string {
   if (c.status === 'assigned' && handedBy) return handedWords(handedBy)
@@ -63,14 +68,19 @@ export interface DeputyStepFacts extends TimelineStepFacts {
   toIsYou: boolean
   /** The staff member who made the step (催办), by name, when staff did. */
   actorStaff?: string | null
+  /** An organizer's office by its name ("湛河区人大常委会办公室"), when one made the step. */
+  actorOffice?: string | null
+  /** A step that put the message back in his hands: it had been his before (再次交给您). */
+  again?: boolean
 }
 
 /**
- * Who pressed him (催办), as he knows them: "联络站李娜", "人大常委会办公室王强"; without a name on record,
- * the place's 工作人员. A bare "催办" does not say who is waiting on him.
+ * Who pressed him (催办), as he knows them: "联络站李娜", "湛河区人大常委会办公室孙丽" (an organizer by her office's name,
+ * `office`; unnamed only where it is not known); without a name on record, the place's 工作人员. A bare "催办" does
+ * not say who is waiting on him.
  */
-export function urgedByWords(role: ActorRole, name: string | null | undefined): string {
-  const place = role === 'station_staff' ? '联络站' : role === 'organizer' ? '人大常委会办公室' : ''
+export function urgedByWords(role: ActorRole, name: string | null | undefined, office?: string | null): string {
+  const place = role === 'station_staff' ? '联络站' : role === 'organizer' ? (office ?? '人大常委会办公室') : ''
   if (name) return `${place || '工作人员'}${name}`
   return `${place}工作人员`
 }
@@ -83,7 +93,23 @@ export function deputyUrgeNote(by: string, when: string, note: string | null): s
   return note ? `${by} ${when} 催办：${note}` : `${by} ${when} 催办，请尽快办理。`
 }
 
+/**
+ * 逾期督办 as the deputy holding the message reads it in 办理经过: the deadline that went by and whom it was reported to
+ * ("已过受理期限，已报告轻工街道代表联络站督办"), as his own notice of it says (已逾期未受理，已报告督办). Never the report's
+ * words to the station ("督办：…，请督促办理"): addressed to staff, on his page they read as if he were to press someone.
+ * `clock` and `level` as the step keeps them ('ack' | 'reply'; 1 the station, 2 the office); `whom` by name, when kept.
+ */
+export function deputyEscalationWords(clock: unknown, level: unknown, whom: string | null): string {
+  const act = clock === 'reply' ? '答复' : '受理'
+  if (level === 2) return `${act}逾期较久，已报告${whom ?? '人大常委会办公室'}督办`
+  return `已过${act}期限，已报告${whom ?? '联络站'}督办`
+}
+
 const named = (name: string | null | undefined) => (name ? `${name}代表` : '代表')
+/** A step staff made (a clerk's, an organizer's), not routing's nor a deputy's. */
+const byStaff = (s: DeputyStepFacts) => s.actorRole !== 'deputy' && s.actorRole !== 'resident' && s.actorRole !== 'system'
+/** Staff as he knows them: "联络站李娜", "湛河区人大常委会办公室孙丽" (urgedByWords). */
+const staffWho = (s: DeputyStepFacts) => urgedByWords(s.actorRole, s.actorStaff, s.actorOffice)
 /** He is "您"; a colleague goes by name. */
 const who = (isYou: boolean, name: string | null | undefined) => (isYou ? '您' : named(name))
 const placeOf = (s: DeputyStepFacts) => s.to?.station ?? s.to?.office ?? '联络站'
@@ -91,6 +117,7 @@ const placeOf = (s: DeputyStepFacts) => s.to?.station ?? s.to?.office ?? '联络
 function handedOn(s: DeputyStepFacts): string {
   const from = s.actorDeputy ?? s.from?.deputy ?? null
   if (s.deputyLeftOffice) return `${named(s.from?.deputy)}已离任，${s.to?.station ?? '工作人员'}会另外安排代表办理`
+  if (s.to?.deputy && s.toIsYou && byStaff(s)) return `${staffWho(s)}把留言${s.again ? '再次' : '改'}交给您办理`
   if (s.to?.deputy)
     return s.actorRole === 'deputy' ? `${who(s.actorIsYou, from)}把留言转给${who(s.toIsYou, s.to.deputy)}办理` : `改由${who(s.toIsYou, s.to.deputy)}办理`
   return `${who(s.actorIsYou, from)}把留言交回${placeOf(s)}重新安排`
@@ -105,6 +132,8 @@ export function deputyStepWords(s: DeputyStepFacts): string | null {
     case 'submitted':
       return '群众提交了留言'
     case 'assigned':
+      // Staff who gave it to him are named: their words (the step's note) are theirs, and he may need to ask them.
+      if (s.to?.deputy && s.toIsYou && byStaff(s)) return `${staffWho(s)}${s.again ? '再次' : ''}交给您办理`
       return s.to?.deputy ? `交给${who(s.toIsYou, s.to.deputy)}办理` : `交给${placeOf(s)}安排代表`
     case 'acknowledged':
       return `${who(s.actorIsYou, s.actorDeputy)}受理了留言`
@@ -130,7 +159,7 @@ export function deputyStepWords(s: DeputyStepFacts): string | null {
     case 'referred':
       return `${s.from?.station ?? '联络站'}把留言转给${s.to?.office ?? '人大常委会办公室'}安排代表`
     case 'urged':
-      return `${urgedByWords(s.actorRole, s.actorStaff)}催办`
+      return `${urgedByWords(s.actorRole, s.actorStaff, s.actorOffice)}催办`
     case 'phone_corrected':
       // He may have noted the old number: this tells him to look at the phone again.
       return '群众更正了联系电话'

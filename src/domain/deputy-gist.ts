@@ -30,6 +30,16 @@ export function deputyExcerpt(text: string, max: number): string {
 }
 
 /**
+ * Her first words as a line of his 我的待办 shows them, under the message's number: phone and ID numbers masked as in
+ * deputyExcerpt, cut at a clause's end near `max` or else after the last whole word, never inside a number or a mask,
+ * and marked "…" when there is more (messageGist with whole words). A line that stops mid-word with no mark ("城管说归
+ * 街道，街") reads as her whole message.
+ */
+export function deputyLine(text: string, max: number): string {
+  return messageGist(maskPhoneAndIdNumbers(text), max, { wholeWords: true })
+}
+
+/**
  * The one rule for quoting a message's first words, whoever reads them: masked by `mask` (a deputy's
  * notice hides phone and ID numbers; the resident's own card hides more, maskPersonalData), one line
  * cut at `max` (messageGist), and never cut inside a number, a latin word or a mask 〔…〕.

@@ -5,6 +5,7 @@
  */
 import type { CaseRecord } from './case.js'
 import { inTimeShare, replyInTime, waitingLate } from './case-stats.js'
+import { NO_ROUNDS_SENT_BACK } from './rounds-sent-back.js'
 import type { MeetingInvitee, MeetingRecord } from './meeting.js'
 import type { AttemptRecord } from './quiz.js'
 import { ACTIVITY_KINDS, type ActivityKind, type ActivityRecord } from './record-activity.js'
@@ -50,7 +51,7 @@ export interface RecordSources {
   today: string
   now: Date
   invitations: Array<{ meeting: Pick<MeetingRecord, 'status' | 'startAt'>; invitation: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'> }>
-  cases: Pick<CaseRecord, 'status' | 'mergedInto' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt' | 'rating' | 'ratings'>[]
+  cases: Pick<CaseRecord, 'status' | 'mergedInto' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt' | 'rating' | 'ratings' | 'sentBack'>[]
   dutyDates: string[]
   checkIns: number
   attempts: Pick<AttemptRecord, 'quizId' | 'status' | 'score' | 'maxScore'>[]
@@ -73,14 +74,20 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
   const handled = s.cases.filter((c) => c.status !== 'withdrawn' && c.status !== 'rejected' && !c.mergedInto)
   // One story in every figure: an answer counts once given, also when the resident, unhappy, sent it back
   // for 重新办理 (a reopen clears repliedAt but keeps her rating: a rating is only ever of an answer given).
-  // Its time is no longer known, so it is neither on time nor late but `sentBack` until answered again —
-  // no points for it meanwhile, as before. Satisfaction is the latest rating of each answered message:
+  // In these counts of messages it is neither on time nor late but `sentBack` until answered again — no points
+  // for it meanwhile, as before; 按时答复's share below judges each round by its own deadline (rounds-sent-back.ts). Satisfaction is the latest rating of each answered message:
   // the 2 that sent an answer back belongs to an answer the same line counts.
   const answered = handled.filter((c) => c.repliedAt || c.ratings.length > 0)
   const current = answered.filter((c) => c.repliedAt)
   const onTime = current.filter((c) => c.repliedAt! <= c.replyDueAt).length
-  // 按时答复 by 统计分析's rule, not over the answered alone: 100% beside his overdue messages would be untrue.
-  const replies = handled.map((c) => replyInTime(c, s.now))
+  // 按时答复 by 统计分析's rule, not over the answered alone: 100% beside his overdue messages would be untrue. The
+  // rounds she sent back count too, each by its own deadline, as 统计分析 counts them (rounds-sent-back.ts): the answer
+  // of a sent-back message is then judged where it happened, though the line's counts of messages say `sentBack`.
+  const replies = handled.flatMap((c) => {
+    const sent = c.sentBack ?? NO_ROUNDS_SENT_BACK
+    const rounds = Array.from({ length: sent.rounds }, (_, i) => ({ due: true, ok: i < sent.replyInTime }))
+    return [replyInTime(c, s.now), ...rounds]
+  })
   const ratings = answered.map((c) => (c.ratings.length ? c.ratings[c.ratings.length - 1]!.rating : c.rating)).filter((r): r is number => r !== null)
 
   const scheduled = s.dutyDates.filter((d) => d.startsWith(`${s.year}-`))

@@ -14,6 +14,11 @@ export interface DutyDay {
    * 暂停接收留言 for him, null for the others. Absent when all of them come: the clerk tells residents who will be there.
    */
   away?: Array<string | null>
+  /**
+   * A deputy of the day expected at a meeting that day, one line each ("与会议时间冲突：陈晓婷代表当天上午9:30到11:30要参加…"),
+   * added by the dashboard (services/directory/duty-clashes.ts); absent when none is.
+   */
+  clashes?: string[]
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']

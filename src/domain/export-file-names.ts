@@ -3,17 +3,18 @@
  * two downloads for one meeting must not both become 留言列表.csv and 留言列表 (1).csv. Pure: the caller names the
  * places, stations and deputies.
  */
-import { STATUS_LABELS, type CaseStatus } from './case.js'
+import { STATUS_FILTER_LABELS, type CaseStatusFilter } from './case.js'
 import { monthDayText } from './dates.js'
 
 /** The inbox's filters, as a list was asked for (services/cases/case-filters.ts CaseFilters). */
 export interface ListFilterFacts {
-  status?: CaseStatus
+  status?: CaseStatusFilter
   topic?: string
   regionId?: string
   stationId?: string
   deputyId?: string
   districtId?: string
+  handledIn?: string
   overdue?: boolean
   open?: boolean
   rating?: number
@@ -44,9 +45,10 @@ export function listFilterWords(f: ListFilterFacts, names: ListNames): string[] 
     f.open && '未办结',
     f.atOffice && '在人大办',
     f.unhappy && '群众不满意',
-    f.status && STATUS_LABELS[f.status],
+    f.status && STATUS_FILTER_LABELS[f.status],
     f.topic,
     f.districtId && names.region(f.districtId),
+    f.handledIn && names.region(f.handledIn) && `${names.region(f.handledIn)}办理`,
     f.regionId && names.region(f.regionId),
     f.stationId && names.station(f.stationId),
     f.deputyId && (names.deputy(f.deputyId) ? `${names.deputy(f.deputyId)}代表` : null),

@@ -25,6 +25,11 @@ export interface HotIssueCase {
   reopenCount: number
   /** Still open past its deadline now. */
   overdue: boolean
+  /**
+   * The message it was merged into (合并办理), null or absent when it stands on its own. A merged message is still a
+   * resident who wrote: it counts in its issue (review 37), and its issue is the one of the message it went into.
+   */
+  mergedInto?: string | null
 }
 
 export interface HotIssue {
@@ -39,6 +44,8 @@ export interface HotIssue {
   topic: string
   messages: number
   residents: number
+  /** Those of caseIds merged into another message (已合并办理): counted in messages and residents, handled with it. */
+  mergedIds: string[]
   firstAt: Date
   lastAt: Date
   /** Messages in the later half of the window against the earlier half, -1 … +∞ (capped at 3). */
@@ -108,6 +115,7 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
     places[i] = numbered(placeIds, c.communityId ?? c.districtId ?? '-')
   }
   const { groupOf, groups } = groupMessages(table, { texts, topics, places, topicCount: topicIds.size, placeCount: placeIds.size }, threshold)
+  withMergedTogether(inWindow, groupOf, groups)
   const sizes = new Int32Array(groups)
   for (let i = 0; i < n; i++) sizes[groupOf[i]]++
   const members = new Array<Member[] | undefined>(groups)
@@ -126,12 +134,33 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
 
 type Member = { c: HotIssueCase; grams: Int32Array }
 
+/**
+ * A merged message and the one it went into are one problem: staff said so when they merged them. Their groups
+ * become one (the earlier-started group's number), whatever their words: an elderly resident's long account of the lift
+ * and her neighbours' short messages merged into it stay one issue of three residents, and a fourth neighbour's
+ * message alike to theirs joins it, instead of the issue vanishing with the merges (review 37).
+ */
+function withMergedTogether(cases: readonly HotIssueCase[], groupOf: Int32Array, groups: number): void {
+  if (!cases.some((c) => c.mergedInto)) return
+  const at = new Map(cases.map((c, i) => [c.id, i]))
+  const parent = Int32Array.from({ length: groups }, (_, g) => g)
+  const root = (g: number): number => (parent[g] === g ? g : (parent[g] = root(parent[g])))
+  cases.forEach((c, i) => {
+    const into = c.mergedInto ? at.get(c.mergedInto) : undefined
+    if (into === undefined) return
+    const [a, b] = [root(groupOf[i]), root(groupOf[into])]
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b)
+  })
+  for (let i = 0; i < groupOf.length; i++) groupOf[i] = root(groupOf[i])
+}
+
 /** An issue's figures, its description left empty. */
 function measure(group: Member[], options: HotIssueOptions): HotIssue {
   // One pass, no callbacks: an admin's month has thousands of issues.
   const n = group.length
   const mid = options.from.getTime() + (options.to.getTime() - options.from.getTime()) / 2
   const caseIds = new Array<string>(n)
+  const mergedIds: string[] = []
   const stations = new Array<string | null>(n)
   const topics = new Array<string>(n)
   const residents = new Set<string>()
@@ -141,6 +170,7 @@ function measure(group: Member[], options: HotIssueOptions): HotIssue {
   for (let k = 0; k < n; k++) {
     const c = group[k].c
     caseIds[k] = c.id
+    if (c.mergedInto) mergedIds.push(c.id)
     stations[k] = c.stationId
     topics[k] = c.topic
     residents.add(c.residentId)
@@ -161,6 +191,7 @@ function measure(group: Member[], options: HotIssueOptions): HotIssue {
   return {
     key: first.id,
     caseIds,
+    mergedIds,
     placeId: first.communityId ?? first.districtId,
     districtId: first.districtId,
     stationId: mostCommon(stations),

@@ -102,6 +102,11 @@ export interface LivelihoodProject {
   status: ProjectStatus
   /** Votes in the ballot, once it is counted. */
   votes: number | null
+  /**
+   * How many corrections it has had (0 as made; absent on a candidate made before corrections were counted, which
+   * counts as 0). A correction is written only over the version it was read at: of two racing, the second is refused.
+   */
+  version?: number
   createdAt: Date
   updatedAt: Date
 }
@@ -249,11 +254,6 @@ export function ratingResults(projectIds: string[], ratings: Pick<ProjectRating,
 export function followedOffice(regionId: string, regions: ReadonlyMap<string, Pick<Region, 'kind' | 'parentId'>>): string | null {
   const region = regions.get(regionId)
   return region?.kind === 'street' ? region.parentId : regionId
-}
-
-/** Who runs an office's year, as staff read it: 市人大常委会, 湛河区人大常委会. */
-export function officeName(office: LivelihoodOffice, districtName: string | undefined): string {
-  return office === 'city' ? '市人大常委会' : `${districtName ?? office}人大常委会`
 }
 
 /** Which office's cycles a console user manages: null for every office (admins, city organizers). */

@@ -68,7 +68,8 @@ export function deadlineMessageOutdated(kind: string, told: DeadlineTold, c: Pic
 /**
  * A meeting message holds while the meeting is still on as it was when the message was
  * written (`changeSeq`: the count of time or place changes then) and not over. A cancel
- * notice always holds.
+ * notice always holds, and so does a 补签 notice (it tells of a past meeting; its undoing is
+ * judged by the sender, which reads the invitee).
  */
 export function meetingMessageHolds(
   kind: string,
@@ -76,7 +77,7 @@ export function meetingMessageHolds(
   meeting: Pick<MeetingRecord, 'status' | 'endAt' | 'changeSeq'>,
   now: Date,
 ): boolean {
-  if (kind === 'meeting.cancelled') return true
+  if (kind === 'meeting.cancelled' || kind === 'meeting.attendance_recorded') return true
   if (meeting.status === 'cancelled') return false
   if (meeting.endAt.getTime() <= now.getTime()) return false
   if (writtenAtChange !== undefined && meeting.changeSeq > writtenAtChange) return false

@@ -108,6 +108,17 @@ export function officeToAsk(staff: { role: string; stationIds: readonly string[]
   return districts.size === 1 && district && belowDistrict ? officeName(district, directory) : directory.index.officeName
 }
 
+/**
+ * The office a console user works for, by name: an organizer's own (organizerOfficeName: her street's 人大工委, her
+ * district's office, or with no place the whole installation's), a clerk's the office of her stations' district
+ * (officeToAsk), and for admins and handling units' staff the whole installation's.
+ */
+export function staffOfficeName(staff: { role: string; stationIds: readonly string[]; regionIds: readonly string[] }, directory: NamingDirectory): string {
+  if (staff.role === 'organizer') return organizerOfficeName(directory.regions.get(staff.regionIds[0] ?? ''), directory.index.officeName)
+  if (staff.role === 'station_staff') return officeToAsk(staff, directory)
+  return directory.index.officeName
+}
+
 /** Places by name, as a report's or a download's name begins ("澜江区", "澜江区、青石区"); none is 全市. An unknown id stands for itself. */
 export function placesName(regionIds: readonly string[], regions: ReadonlyMap<string, Pick<Region, 'name'>>): string {
   return regionIds.map((id) => regions.get(id)?.name ?? id).join('、') || '全市'

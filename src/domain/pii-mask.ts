@@ -167,6 +167,8 @@ function roomFinder(): RoomElsewhere {
 /**
  * An address as staff may read it (`address` stands at `at` in the message `whole`): its building and entrance, the
  * rest masked; all masked after a street (spaces before it skipped: "和平路 3号楼"), or when a room is written elsewhere.
+ * A yard ("3号院") is masked too: it is a resident's words, and a yard with a household's locator beside it
+ * ("东头第二家") is a home (review 37, finding 5).
  */
 function staffAddress(
   roomElsewhere: RoomElsewhere,

@@ -45,11 +45,28 @@ export function quietUntil(now: Date, quiet: QuietHours, timeZone: string): Date
 /** Quiet hours with the kinds a person is waiting for (their own case moving on), which go at once. */
 export type QuietPolicy = QuietHours & { immediateKinds: readonly string[] }
 
-/** Until when a message of this kind is held back now, with the reason shown in the console; null: send it. */
-export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone: string): { until: Date; reason: string } | null {
+/**
+ * A message about something that starts this soon after quiet hours end is not held: a notice written at 22:00 for a
+ * meeting at 08:30 would reach the deputy at 08:00, too late to come on time or to ask for leave.
+ */
+export const SOON_AFTER_QUIET_MINUTES = 60
+
+/**
+ * Until when a message of this kind is held back now, with the reason shown in the console; null: send it. `startsAt`:
+ * when what it is about begins (a meeting's start, in its payload: startsAtOf), when that is ahead.
+ */
+export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone: string, startsAt?: Date | null): { until: Date; reason: string } | null {
   if (quiet.immediateKinds.includes(kind)) return null
   const until = quietUntil(now, quiet, timeZone)
-  return until ? { until, reason: `夜间免打扰，${quiet.end} 后发送` } : null
+  if (!until) return null
+  if (startsAt && startsAt > now && startsAt.getTime() - until.getTime() < SOON_AFTER_QUIET_MINUTES * 60_000) return null
+  return { until, reason: `夜间免打扰，${quiet.end} 后发送` }
+}
+
+/** When what a message is about starts (`startsAt` in its payload, as meeting messages carry it), or null. */
+export function startsAtOf(payload: Record<string, unknown>): Date | null {
+  const at = typeof payload.startsAt === 'string' ? new Date(payload.startsAt) : null
+  return at && !Number.isNaN(at.getTime()) ? at : null
 }
 
 /** Whether a time of day (HH:MM) falls within quiet hours. */

@@ -6,7 +6,13 @@
  * resident's message, so a duplicate missed costs less than another place's problem left unfixed. Nor are messages
  * about different things (电梯 and 路灯, complaint-objects.ts), however many words of their community they share.
  * Hot issues use issueText only and count their own pairs (hot-issue-clusters.ts).
+ *
+ * Words alone miss a long account of a short message's matter: an elderly resident's polite, rambling letter about the
+ * lift shares a quarter of its pairs with her neighbour's "5号楼电梯停运，物业不管" (review 37). So a candidate is also
+ * offered when one message's matter is found in the other's (sameComplaint): the same things, a fault in common, and
+ * the places of one named by the other too.
  */
+import { faultsNamed, sameFault } from './complaint-faults.js'
 import { objectsDisagree, objectsNamed } from './complaint-objects.js'
 
 /** A text folded (NFKC), in lower case, without punctuation, symbols, spaces and digits. */
@@ -102,6 +108,10 @@ function placeNumber(written: string): string {
 class ContentGrams extends Set<string> {
   /** The things it names as broken or wrong (complaint-objects.ts), as bits. */
   objects = 0
+  /** What it says is wrong with them (complaint-faults.ts), as bits. */
+  faults = 0
+  /** The streets it names by name (建设路, 幸福街: STREET), as written. */
+  readonly streets = new Set<string>()
   /**
    * Per kind of place (gate, yard, building, entrance, floor, bus), the ones named, each with its words as the message
    * writes them: gate → {南 → 南门}, building → {3 → 三号楼}.
@@ -118,6 +128,9 @@ export type { ContentGrams }
 export function contentGrams(text: string): ContentGrams {
   const out = new ContentGrams()
   out.objects = objectsNamed(text)
+  out.faults = faultsNamed(text)
+  // A community named for its street (建设路社区) names no street: neighbours write it or leave it out.
+  for (const street of text.normalize('NFKC').replace(COMMUNITY_NAME, '').matchAll(STREET)) out.streets.add(street[0])
   // Each place's number as digits in the pairs too, so that 三号楼 and 3号楼 read alike in words as well.
   const folded = text
     .normalize('NFKC')
@@ -203,8 +216,9 @@ function differing(a: ContentGrams, b: ContentGrams, first: boolean): { here: st
 }
 
 /**
- * Candidates at least `threshold` alike (alikeness), most alike first. `gramsOf` may be a kept copy
- * of contentGrams, so that a page comparing many messages with the same candidates reads each once.
+ * Candidates at least `threshold` alike (alikeness), or about the same complaint (sameComplaint), most alike
+ * first. `gramsOf` may be a kept copy of contentGrams, so that a page comparing many messages with the same
+ * candidates reads each once.
  */
 export function mostSimilar<T extends { id: string; text: string }>(
   text: string,
@@ -214,9 +228,56 @@ export function mostSimilar<T extends { id: string; text: string }>(
 ): Array<{ item: T; score: number }> {
   const mine = gramsOf(text)
   return candidates
-    .map((item) => ({ item, score: alikeness(mine, gramsOf(item.text)) }))
-    .filter((x) => x.score >= threshold)
+    .map((item) => {
+      const theirs = gramsOf(item.text)
+      const score = alikeness(mine, theirs)
+      return { item, score, kept: score >= threshold || sameComplaint(mine, theirs) }
+    })
+    .filter((x) => x.kept)
+    .map(({ item, score }) => ({ item, score }))
     .sort((x, y) => y.score - x.score || x.item.id.localeCompare(y.item.id))
+}
+
+/**
+ * A street named by its name before 路, 街, 巷 or 大道 (建设路, 幸福街, 中山北路): two characters, neither one of a
+ * sentence's small words, and not a word that only says "road" (马路, 道路, 走路, 修路, 一路上, 这条路, 十字路口).
+ * Neighbours of one community write about its different streets' lamps and drains.
+ */
+const NOT_BEFORE_ROAD = '马道走修一上公铁出半小大这那条段去回带让问网线电水思来进前后拐绕迷堵封字弯山区门'
+/** Words that lead to a road, not name it ("污水流到路上", "从建设路过来" keeps 建设路). */
+const NOT_IN_A_STREET = '过从到往沿流漫'
+const STREET = new RegExp(
+  `[^\\P{Script=Han}${NOT_IN_A_NAME}${NOT_IN_A_STREET}][^\\P{Script=Han}${NOT_IN_A_NAME}${NOT_IN_A_STREET}${NOT_BEFORE_ROAD}][东西南北中]?(?:大道|大街|路(?![灯面])|街|巷)`,
+  'gu',
+)
+
+/**
+ * Whether two messages make the same complaint though their words differ, the longer perhaps an account holding the
+ * shorter's matter ("5号楼电梯停运，物业不管" in an elderly resident's letter about her lift, written with other words):
+ * both name the same things (电梯, and nothing else on one side only: "电梯和楼道灯都坏了" is more than "楼道灯坏了",
+ * and merging it there would leave the lift undone), say a fault in common (坏、停运 against 贴满广告 or 收费太高:
+ * another matter about the same lift), and every place the shorter names is named by the longer too (5号楼 against
+ * 5号楼 and 六楼 is alike; 北门 against 大门, or 3号楼 against 5号楼, is not), streets by name as well. Only ever
+ * asked of one community's messages of the last weeks (CaseQueries.similarFinder).
+ */
+export function sameComplaint(a: ContentGrams, b: ContentGrams): boolean {
+  if (!a.objects || a.objects !== b.objects || !sameFault(a.faults, b.faults)) return false
+  const found = (short: ContentGrams, long: ContentGrams) => placesWithin(short, long) && within(short.streets, long.streets)
+  if (a.size === b.size) return found(a, b) || found(b, a)
+  return a.size < b.size ? found(a, b) : found(b, a)
+}
+
+/** Every place `a` names (of every kind) is one `b` names too. */
+function placesWithin(a: ContentGrams, b: ContentGrams): boolean {
+  for (const [kind, here] of a.places) {
+    const there = b.places.get(kind)
+    if (!there || ![...here.keys()].every((p) => there.has(p))) return false
+  }
+  return true
+}
+
+function within(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return [...a].every((x) => b.has(x))
 }
 
 function addPairs(out: Set<string>, cleaned: string): void {

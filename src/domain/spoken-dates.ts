@@ -1,4 +1,5 @@
 import { lastOpenMoment } from './due-date-text.js'
+import { localDate } from './dates.js'
 import { endOfLocalDay } from './local-days.js'
 import { offsetMs } from './zone-offset.js'
 
@@ -69,4 +70,15 @@ export function spokenClose(closesAt: Date, timeZone: string, now?: Date): strin
   const last = lastOpenMoment(closesAt, timeZone)
   const wholeDay = endOfLocalDay(last, timeZone).getTime() === last.getTime()
   return wholeDay ? spokenDay(last, timeZone, now) : spokenMoment(last, timeZone, now)
+}
+
+/**
+ * When something ahead happens, as a person says it the day before: "今天下午2:30", "明天上午9:00", "后天上午9:00";
+ * further off, the day by its date and weekday ("11月26日（星期四）下午2:30"). Never a count of hours and minutes
+ * ("22 小时 30 分钟后"), which an older reader has to work out. Days are counted on the calendar of `timeZone`.
+ */
+export function spokenWhenAhead(at: Date, timeZone: string, now: Date): string {
+  const days = Math.round((Date.parse(localDate(at, timeZone)) - Date.parse(localDate(now, timeZone))) / 86_400_000)
+  const near = ['今天', '明天', '后天'][days]
+  return near ? `${near}${spokenTime(at, timeZone)}` : spokenMoment(at, timeZone, now)
 }

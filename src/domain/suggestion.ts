@@ -5,7 +5,7 @@ import { maskPersonalData } from './pii-mask.js'
  */
 
 export type SuggestionStatus =
-  'draft' | 'cosigning' | 'submitted' | 'returned' | 'merged' | 'converted' | 'accepted' | 'assigned' | 'answered' | 'rehandling' | 'closed'
+  'draft' | 'cosigning' | 'submitted' | 'returned' | 'merged' | 'converted' | 'accepted' | 'assigned' | 'answered' | 'rehandling' | 'following' | 'closed'
 
 export const SUGGESTION_STATUSES: SuggestionStatus[] = [
   'draft',
@@ -18,6 +18,7 @@ export const SUGGESTION_STATUSES: SuggestionStatus[] = [
   'assigned',
   'answered',
   'rehandling',
+  'following',
   'closed',
 ]
 
@@ -32,6 +33,7 @@ export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
   assigned: '办理中',
   answered: '已答复待评价',
   rehandling: '重新办理',
+  following: '已答复，正在办理',
   closed: '已办结',
 }
 
@@ -66,6 +68,22 @@ export interface SuggestionAnswer {
   text: string
   at: Date
   round: number
+  /**
+   * YYYY-MM-DD: the day by which a lead unit answering 正在解决或列入计划 promises the work done; null (or absent, in
+   * answers kept before it was asked) otherwise.
+   */
+  plannedBy?: string | null
+}
+
+/**
+ * A deputy the lead asked to co-sign (邀请附议): told so, and answers by co-signing (then in coSigners) or by
+ * declining (declinedAt). Any other deputy may still co-sign from 待附议 uninvited.
+ */
+export interface SuggestionInvitee {
+  deputyId: string
+  name: string
+  at: Date
+  declinedAt: Date | null
 }
 
 export interface SuggestionRating {
@@ -105,6 +123,7 @@ export type SuggestionAction =
   | 'cosign_opened'
   | 'cosigned'
   | 'cosign_withdrawn'
+  | 'cosign_declined'
   | 'submitted'
   | 'accepted'
   | 'merged'
@@ -118,6 +137,7 @@ export type SuggestionAction =
   | 'request_lapsed'
   | 'rated'
   | 'rehandling'
+  | 'following'
   | 'closed'
   | 'published'
   | 'unpublished'
@@ -143,6 +163,8 @@ export interface SuggestionRecord {
   /** The lead deputy's district, which decides which organizers see it; null when unknown. */
   districtId: string | null
   coSigners: Array<{ deputyId: string; name: string; at: Date }>
+  /** Whom the lead asked to co-sign, and whether each declined; [] when nobody was asked by name. */
+  invitees: SuggestionInvitee[]
   cosignUntil: Date | null
   cases: Array<{ id: string; ticket: string; title: string }>
   status: SuggestionStatus
@@ -172,10 +194,11 @@ const ALLOWED: Record<SuggestionStep, SuggestionStatus[]> = {
   submit: ['draft', 'cosigning'],
   review: ['submitted'],
   assign: ['accepted'],
-  answer: ['assigned', 'rehandling'],
+  // 'following': the lead unit reports the promised work done (or a new plan), and the deputy rates again.
+  answer: ['assigned', 'rehandling', 'following'],
   request: ['assigned', 'rehandling'],
   rate: ['answered'],
-  publish: ['answered', 'closed'],
+  publish: ['answered', 'following', 'closed'],
   urge: ['assigned', 'rehandling'],
 }
 
@@ -215,10 +238,10 @@ export const HANDLING_STATUSES: SuggestionStatus[] = ['assigned', 'rehandling']
 export const suggestionNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`
 
 /**
- * The words a suggestion quotes of a resident's message it links (cases[].title), with names,
- * phones and house numbers masked: co-signing deputies of other places and the handling units
- * read it, who never handle the message itself. Stores write it again from the masked text when
- * the message is anonymised, so it never outlives it.
+ * The words a suggestion quotes of a resident's message it links (cases[].title), with names, phones and house numbers
+ * masked in full (maskPersonalData): co-signing deputies of any place read it, who never handle the message itself,
+ * so her building, entrance or yard is not theirs to read (review 37, finding 5); the deputy's own text says the place
+ * in his words. Stores write it again from the masked text when the message is anonymised, so it never outlives it.
  */
 export const linkedCaseTitle = (caseText: string) => maskPersonalData(caseText).slice(0, 20)
 
@@ -234,7 +257,19 @@ export const latestRating = (s: Pick<SuggestionRecord, 'ratings'>): SuggestionRa
 export const unitIdsOf = (s: Pick<SuggestionRecord, 'assignment'>): string[] =>
   s.assignment ? [s.assignment.leadUnit.id, ...s.assignment.coUnits.map((u) => u.id)] : []
 
-/** After a rating: 不满意 in the first round sends it back once; anything else closes it. */
-export function afterRating(score: RatingScore, round: number): 'rehandling' | 'closed' {
-  return score === 'dissatisfied' && round < 2 ? 'rehandling' : 'closed'
+/**
+ * After a rating: 不满意 in the first round sends it back once. Otherwise an answer of 正在解决或列入计划 (`category`
+ * of the lead answer rated) is a promise, not the work: the suggestion stays open (`following`, 已答复，正在办理) until
+ * the lead unit reports it done, and the deputy then rates that report; any other answer closes it. A rating is kept
+ * per answer, so the first one (of the plan) still counts in the unit's figures until the second replaces it.
+ */
+export function afterRating(score: RatingScore, round: number, category: AnswerCategory | null = null): 'rehandling' | 'following' | 'closed' {
+  if (score === 'dissatisfied' && round < 2) return 'rehandling'
+  return category === 'in_progress' ? 'following' : 'closed'
+}
+
+/** The day the lead unit promised the work done by (its latest answer's, when that is 正在解决或列入计划), or null. */
+export function promisedBy(s: Pick<SuggestionRecord, 'answers'>): string | null {
+  const a = latestLeadAnswer(s)
+  return a?.category === 'in_progress' ? (a.plannedBy ?? null) : null
 }

@@ -261,7 +261,7 @@ export function compileTopicModel(
     const confidence = 1 / sum
     // Nothing known in the text, or too little to go on, and no keyword of the winner: not worth a guess.
     const unsure = (confidence < options.minConfidence || !grams.length) && kw.scores[best] === 0
-    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best])
+    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best], normalized)
     // No keyword and no n-gram several times likelier under the winner: a lean, not a reason
     // anyone could be shown ("找吴刚代表" leaning to 交通出行 on a single character).
     if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }

@@ -40,8 +40,62 @@ function overlaps(a: string, b: string): boolean {
   return false
 }
 
-/** The winner's keywords, then the longest whole-word n-grams that most favoured it over the runner-up. */
-export function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[]): string[] {
+/**
+ * The words of a message (its normalised text), as a Chinese word segmenter reads them (ICU's dictionary, through
+ * Intl.Segmenter): an n-gram shown as a reason must be whole words of it. The grammar rule of wholeWord alone let
+ * through pieces cut across two words: 天晚上 (每天|晚上), 到十 (放到|十点), 区外 (社区|外), which a clerk reads as a
+ * fault of the system, not a reason (review 37).
+ */
+export class MessageWords {
+  private readonly starts = new Set<number>()
+  private readonly ends = new Set<number>()
+  /** Where each word of two characters or more starts, and its length (UTF-16 units, as indexOf counts). */
+  private readonly long: Array<[at: number, length: number]> = []
+
+  constructor(private readonly normalized: string) {
+    for (const s of SEGMENTER.segment(normalized)) {
+      this.starts.add(s.index)
+      this.ends.add(s.index + s.segment.length)
+      if (s.isWordLike && [...s.segment].length >= 2) this.long.push([s.index, s.segment.length])
+    }
+  }
+
+  /**
+   * Whether `gram` is whole words where the text has it: it starts and ends where words do, and holds a word of two
+   * characters or more (快递柜 is 快递 and 柜; 到十, of 到 and 十 alone, reads as no word).
+   */
+  holds(gram: string): boolean {
+    for (let at = this.normalized.indexOf(gram); at >= 0; at = this.normalized.indexOf(gram, at + 1)) {
+      const end = at + gram.length
+      if (this.starts.has(at) && this.ends.has(end) && this.long.some(([from, length]) => from >= at && from + length <= end)) return true
+    }
+    return false
+  }
+}
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' })
+
+/**
+ * A piece of the message widened to the words it cuts ("天晚上" in 每天晚上 → 每天晚上): what is shown when no n-gram
+ * that decided is a word of its own, so that the reason is still whole words. At its first place in the text, as the
+ * model met it; the piece itself when it is not found.
+ */
+export function wordsAround(normalized: string, piece: string): string {
+  const at = normalized.indexOf(piece)
+  if (at < 0) return piece
+  let [from, to] = [at, at + piece.length]
+  for (const s of SEGMENTER.segment(normalized)) {
+    const end = s.index + s.segment.length
+    if (end <= at || s.index >= at + piece.length) continue
+    if (s.isWordLike) [from, to] = [Math.min(from, s.index), Math.max(to, end)]
+  }
+  return normalized.slice(from, to)
+}
+
+/**
+ * The winner's keywords, then the longest whole-word n-grams that most favoured it over the runner-up: words of the
+ * message (MessageWords of `normalized`, its text as the model read it), never pieces across two.
+ */
+export function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[], normalized: string): string[] {
   const out = [...new Set(keywords)]
   const ranked: Array<{ gram: KnownGram; lift: number }> = []
   for (const gram of grams) {
@@ -52,15 +106,19 @@ export function reasons(grams: KnownGram[], best: number, second: number, keywor
   }
   ranked.sort((a, b) => b.lift - a.lift || b.gram.end - b.gram.start - (a.gram.end - a.gram.start))
   let shown = 0
+  // Segmented only when an n-gram may be shown (most messages have one): once per message.
+  let words: MessageWords | null = null
   for (const { gram } of ranked) {
     if (out.length >= MAX_REASONS || shown >= MAX_GRAM_REASONS) break
     const g = gram.run.slice(gram.start, gram.end)
     if (!wholeWord(g, out)) continue
+    if (!(words ??= new MessageWords(normalized)).holds(g)) continue
     out.push(g)
     shown++
   }
   // Whether there is a reason at all decides the topic (none: 其他), so which grams read as words must not:
-  // with nothing else to show, the strongest piece is shown rather than the message moved to 其他.
-  if (!out.length && ranked.length) out.push(ranked[0].gram.run.slice(ranked[0].gram.start, ranked[0].gram.end))
+  // with nothing else to show, the strongest piece is shown, widened to the words it cuts, rather than the message
+  // moved to 其他.
+  if (!out.length && ranked.length) out.push(wordsAround(normalized, ranked[0].gram.run.slice(ranked[0].gram.start, ranked[0].gram.end)))
   return out
 }

@@ -9,11 +9,11 @@ import { mayBeUrged } from './case-urging.js'
 /**
  * Why a message of the group is not urged: outside her scope (or no such message: she is not told which),
  * in no deputy's hands yet (待分派, at the station or office), answered or finished (已答复, 已办结, 合并,
- * 撤回, 不予受理), urged today already (the single 催办's once a day per deputy), or changed while it was
- * being urged (another's step in the same moment).
+ * 撤回, 不予受理), urged today already (the single 催办's once a day per deputy), changed while it was
+ * being urged (another's step in the same moment), or not urged for a failure (its deputy's run stopped there).
  */
-export type UrgeSkip = 'not_yours' | 'not_with_deputy' | 'finished' | 'urged_today' | 'changed'
-export const URGE_SKIPS: readonly UrgeSkip[] = ['not_yours', 'not_with_deputy', 'finished', 'urged_today', 'changed']
+export type UrgeSkip = 'not_yours' | 'not_with_deputy' | 'finished' | 'urged_today' | 'changed' | 'failed'
+export const URGE_SKIPS: readonly UrgeSkip[] = ['not_yours', 'not_with_deputy', 'finished', 'urged_today', 'changed', 'failed']
 
 /** Why a message she may see is not to be urged now (the single 催办's refusals), or null when it is. */
 export function urgeSkipOf(c: Pick<CaseRecord, 'status' | 'deputyId' | 'mergedInto'>, urgedToday: boolean): UrgeSkip | null {
@@ -41,6 +41,7 @@ const SKIP_WORDS: Record<UrgeSkip, (n: number, done: boolean) => string> = {
   finished: (n) => `${n} 条已经答复或办结，不用催办`,
   urged_today: (n) => `${n} 条今天已经催办过，同一位代表每天只能催办一次`,
   changed: (n) => `${n} 条刚刚有了变化（有人在同一时间办理），未催办，请刷新后再看`,
+  failed: (n) => `${n} 条因为系统出错没有催办成功，请稍后对它们再催办一次`,
 }
 
 /**
@@ -82,3 +83,9 @@ export function urgedTogetherText(
   const to = names.deputy ? `${names.deputy}代表，` : ''
   return `催办：${to}工作人员${names.staff}催办您的 ${cases.length} 条留言${topic}：${listed.join('、')}${more}${late}，请尽快办理。${words}`
 }
+
+/**
+ * The subscribe card's line of that notice (its text keyword holds 20 characters; this fits for any count a group may
+ * hold): its title already says 留言催办, a tap opens his 待办.
+ */
+export const urgedTogetherCard = (count: number) => `催办您的${count}条留言，请尽快办理`

@@ -47,13 +47,15 @@ export function receivedText(r: Pick<WeeklyReport, 'totals'>): string | null {
 }
 
 /**
- * How many rated the week's messages and how many of them were satisfied, under 满意度: "5 人评价，满意率 60%（4 分、5 分
- * 算满意）". Null when nobody rated, or for a report kept before the count was kept.
+ * How many rated in the week and how many of them were satisfied, under 满意度: "本周 5 人评价，满意率 60%（4 分、5 分
+ * 算满意）" (the ratings given that week, to a message of any week). A report kept before REPORT_COUNTING 4 counted the
+ * week's messages' ratings, whenever given: said without 本周 ("5 人评价…"). Null when nobody rated, or for a report kept
+ * before the count was kept.
  */
-export function satisfactionText(r: Pick<WeeklyReport, 'totals'>): string | null {
+export function satisfactionText(r: Pick<WeeklyReport, 'totals' | 'counting'>): string | null {
   const { rated, satisfiedShare } = r.totals
   if (!rated || satisfiedShare === undefined || satisfiedShare === null) return null
-  return `${rated} 人评价，满意率 ${Math.round(satisfiedShare * 100)}%（4 分、5 分算满意）`
+  return `${r.counting >= 4 ? '本周 ' : ''}${rated} 人评价，满意率 ${Math.round(satisfiedShare * 100)}%（4 分、5 分算满意）`
 }
 
 /** Said above the deputies' table, whose order is the meeting's: the most messages first, then the most overdue. */
@@ -66,19 +68,23 @@ export function unassignedText(r: Pick<WeeklyReport, 'totals' | 'byDeputy'>): st
 }
 
 /**
- * What a report kept from before the count changed says of itself, at its top: its 按时答复 and its stations' rows
- * were counted the earlier way, and 重新生成 counts them again. Null for a report counted as reports are now. Its
+ * What a report kept from before the count changed says of itself, at its top: which of its figures were counted the
+ * earlier way (REPORT_COUNTING), and 重新生成 counts them again. Null for a report counted as reports are now. Its
  * figures are kept as made, not counted again as it is read: a director may have quoted them, and a recount also
  * lists the overdue as they stand today. (Only the deputies' rows of one kept before they were ordered are put in
  * the order DEPUTY_ORDER_TEXT states as it is read, weekly-reports.ts `revive`: every row and figure as kept.)
  */
 export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generatedAt'>, timeZone: string): string | null {
   if (r.counting >= REPORT_COUNTING) return null
-  const differences =
-    r.counting < 2
-      ? ['“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高', '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少']
-      : ['“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低']
-  differences.push('“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复')
+  const differences: string[] = []
+  if (r.counting < 2)
+    differences.push('“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高', '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少')
+  else if (r.counting < 3) differences.push('“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低')
+  if (r.counting < 3) differences.push('“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复')
+  differences.push(
+    '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样',
+    '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
+  )
   return `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：${differences.join('；')}。点“重新生成”，按现在的算法重新统计。`
 }
 

@@ -5,7 +5,7 @@
  * weekly-report-words.ts.
  */
 import { OPEN_STATUSES, WAITING_STATUSES, type CaseRecord } from './case.js'
-import { caseStats, groupedStats, type CaseStats } from './case-stats.js'
+import { groupedStats, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
 import type { LivelihoodSection } from './livelihood-week.js'
 import { officeOfRow, officeRowKey } from './rows-add-up.js'
@@ -26,6 +26,11 @@ export interface WeeklyReportInput {
    * count by when they were given, an answer to a message of a month ago too. Those also in `cases` may be here again.
    */
   answered: CaseRecord[]
+  /**
+   * Cases with a rating given within the week, whenever written, within the scope: 满意度 says how residents rated
+   * answers that week (an answer of a month ago rated now too), not how the week's own messages were rated since.
+   */
+  rated: CaseRecord[]
   /** Cases still open now within the scope, whenever written (for overdue and slowest): all, or at least the LIST_LENGTH most overdue with `overdueOpen`. */
   openCases: CaseRecord[]
   /** How many of the scope's open cases are overdue, when openCases holds only the most overdue. */
@@ -62,7 +67,10 @@ export interface WeeklyReport {
     replied: number
     closed: number
     overdueOpen: number
-    /** The week's messages' latest ratings, averaged. */
+    /**
+     * The ratings given in the week, averaged: each message's last rating given in it (a 2, a reopen and a 4 in one week:
+     * the 4). A report kept before REPORT_COUNTING 4: the week's messages' latest ratings, whenever given.
+     */
     satisfaction: number | null
     /**
      * Every message that arrived in the week, as 工作概览's weekly bar counts it, and the week before's: those counted and
@@ -72,11 +80,12 @@ export interface WeeklyReport {
     previousReceived?: number
     rejected?: number
     merged?: number
-    /** How many of the week's messages were rated, and the share rated 4 or 5 (满意、很满意: 满意率, as 工作概览's chart names them). */
+    /** How many messages were rated in the week, and the share rated 4 or 5 (满意、很满意: 满意率, as 工作概览's chart names them). */
     rated?: number
     satisfiedShare?: number | null
   }
   topIssues: ReportIssue[]
+  /** Satisfaction by the ratings given in the week, as totals.satisfaction; a topic or place rated but sent nothing this week has its row, 0 messages. */
   byTopic: Array<{ topic: string; messages: number; previous: number; satisfaction: number | null }>
   byPlace: Array<{ placeId: string; name: string; messages: number; satisfaction: number | null }>
   overdue: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysOverdue: number }>
@@ -91,9 +100,11 @@ export interface WeeklyReport {
  * How reports count their figures now. 2: 按时答复 counts a message waiting past its deadline as not answered in
  * time, and the messages at an office have their own row among the stations. 3: 按时答复 judges the reply's deadline
  * alone (a late acknowledgement is 按时受理's), and the week's answers count by when they were given (an answer to an
- * older message too). A report kept before then says so (countedEarlierText) until it is made again (重新生成).
+ * older message too). 4: a district's report counts the messages its office handles (one transferred in from another
+ * district too, its resident's sent on to another district not), as 工作概览 counts them; and 满意度 the ratings given
+ * in the week. A report kept before then says so (countedEarlierText) until it is made again (重新生成).
  */
-export const REPORT_COUNTING = 3
+export const REPORT_COUNTING = 4
 
 export const TOP_ISSUES = 5
 /** The length of the overdue and slowest lists. */
@@ -140,8 +151,17 @@ export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
 const counted = (c: CaseRecord) => !c.mergedInto && c.status !== 'rejected'
 /** 满意: rated 4 (满意) or 5 (很满意), as 工作概览's satisfaction chart names the scores. */
 const SATISFIED_AT_LEAST = 4
-/** A case's latest rating (a case rated before ratings were kept: its current one), or null. */
-const latestRating = (c: CaseRecord) => (c.ratings.length ? c.ratings[c.ratings.length - 1].rating : c.rating)
+/**
+ * The rating a case was given within [from, to): its last one given then (a 2, a reopen and a 4 in one week: the 4), or
+ * null. A case rated before ratings were kept: its current rating, when it was given then.
+ */
+function ratingGivenIn(c: CaseRecord, inSpan: (at: Date | null) => boolean): number | null {
+  if (!c.ratings.length) return c.rating !== null && inSpan(c.ratedAt) ? c.rating : null
+  const given = c.ratings.filter((r) => inSpan(r.at))
+  return given.length ? given[given.length - 1].rating : null
+}
+/** The average of ratings as caseStats rounds it (two decimals), null for none. */
+const averageOf = (ratings: number[]) => (ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null)
 // Numbers within names in their order (代表2号 before 代表10号).
 const zh = new Intl.Collator('zh-CN', { numeric: true })
 
@@ -153,12 +173,23 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const all = input.cases.filter(counted)
   const thisWeek = all.filter((c) => inWeek(c.createdAt))
   const lastWeek = all.filter((c) => c.createdAt >= previousStart && c.createdAt < weekStart)
-  const stats = caseStats(thisWeek, now)
   const arrived = input.cases.filter((c) => inWeek(c.createdAt))
-  const ratings = thisWeek.flatMap((c) => {
-    const r = latestRating(c)
-    return r === null ? [] : [r]
-  })
+  // The ratings given in the week, each message's once, whenever it was written (满意度: how residents rated answers that week).
+  const ratedInWeek = new Map<string, { c: CaseRecord; rating: number }>()
+  for (const c of input.rated.filter(counted)) {
+    const rating = ratingGivenIn(c, inWeek)
+    if (rating !== null) ratedInWeek.set(c.id, { c, rating })
+  }
+  const ratings = [...ratedInWeek.values()].map((r) => r.rating)
+  const satisfactionBy = (key: (c: CaseRecord) => string | null) => {
+    const by = new Map<string, number[]>()
+    for (const { c, rating } of ratedInWeek.values()) {
+      const k = key(c)
+      if (k !== null) by.set(k, [...(by.get(k) ?? []), rating])
+    }
+    return new Map([...by].map(([k, rs]) => [k, averageOf(rs)]))
+  }
+  const placeOf = (c: CaseRecord) => c.communityId ?? c.districtId
   // The week's answers by when they were given: a message of a month ago answered this week is this week's answer.
   const answers = new Map<string, CaseRecord>()
   for (const c of [...all, ...input.answered.filter(counted)]) answers.set(c.id, c)
@@ -183,7 +214,12 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   }
   for (const c of thisWeek) bump(c.topic, 'messages')
   for (const c of lastWeek) bump(c.topic, 'previous')
-  const topicSatisfaction = new Map(groupedStats(thisWeek, (c) => c.topic, now).map((g) => [g.key, g.stats.finalSatisfaction]))
+  const topicSatisfaction = satisfactionBy((c) => c.topic)
+  // A topic rated this week but written about in neither week still has its row: its 满意度 is the week's.
+  for (const topic of topicSatisfaction.keys()) if (!topics.has(topic)) topics.set(topic, { messages: 0, previous: 0 })
+  const placeSatisfaction = satisfactionBy(placeOf)
+  const placeMessages = new Map(groupedStats(thisWeek, placeOf, now).map((g) => [g.key, g.stats.total]))
+  for (const place of placeSatisfaction.keys()) if (!placeMessages.has(place)) placeMessages.set(place, 0)
 
   const overdue = input.openCases
     .filter(counted)
@@ -213,7 +249,7 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       replied: [...answers.values()].filter((c) => inWeek(c.repliedAt)).length,
       closed: [...answers.values()].filter((c) => inWeek(c.closedAt)).length,
       overdueOpen: input.overdueOpen ?? input.openCases.filter(counted).filter((c) => toHotIssueCase(c, overdueAt).overdue).length,
-      satisfaction: stats.finalSatisfaction,
+      satisfaction: averageOf(ratings),
       received: arrived.length,
       previousReceived: input.cases.filter((c) => c.createdAt >= previousStart && c.createdAt < weekStart).length,
       rejected: arrived.filter((c) => !c.mergedInto && c.status === 'rejected').length,
@@ -225,8 +261,8 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     byTopic: [...topics.entries()]
       .map(([topic, n]) => ({ topic, ...n, satisfaction: topicSatisfaction.get(topic) ?? null }))
       .sort((a, b) => b.messages - a.messages || a.topic.localeCompare(b.topic)),
-    byPlace: groupedStats(thisWeek, (c) => c.communityId ?? c.districtId, now)
-      .map((g) => ({ placeId: g.key, name: name('region', g.key), messages: g.stats.total, satisfaction: g.stats.finalSatisfaction }))
+    byPlace: [...placeMessages.entries()]
+      .map(([placeId, messages]) => ({ placeId, name: name('region', placeId), messages, satisfaction: placeSatisfaction.get(placeId) ?? null }))
       .sort((a, b) => b.messages - a.messages || a.placeId.localeCompare(b.placeId)),
     overdue,
     slowest,

@@ -136,8 +136,8 @@ export function createHttpApp(
   const { idempotency } = store
   const routers: Mountable[] = [
     healthRoutes({ readiness: services.readiness }),
-    authRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
-    staffMeRoutes({ auth, secureCookies: config.http.secureCookies, timeZone }),
+    authRoutes({ auth, secureCookies: config.http.secureCookies, timeZone, botName: config.bot.nickname }),
+    staffMeRoutes({ auth, secureCookies: config.http.secureCookies, timeZone, botName: config.bot.nickname }),
     directoryMpRoutes({ directory }),
     directoryAdminRoutes({
       auth,
@@ -146,10 +146,18 @@ export function createHttpApp(
       importBody: jsonBody(importLimit),
       away: services.deputyAway,
       demoLeftovers: services.demoLeftovers,
+      dutyClashes: services.dutyClashes,
     }),
     staffRoutes({ auth, staff: services.staff, activation: { clock, validDays: config.security.activationValidDays, timeZone } }),
     unitRoutes({ auth, units: services.units }),
-    deputySuggestionRoutes({ sessions, drafts: services.suggestionDrafts, view: services.suggestionView, idempotency, clock }),
+    deputySuggestionRoutes({
+      sessions,
+      drafts: services.suggestionDrafts,
+      cosigning: services.suggestionCosigning,
+      view: services.suggestionView,
+      idempotency,
+      clock,
+    }),
     adminSuggestionRoutes({ auth, office: services.suggestionOffice, pressing: services.suggestionPressing, view: services.suggestionView }),
     unitSuggestionRoutes({ auth, units: services.suggestionUnits, view: services.suggestionView }),
     publicSuggestionRoutes({ office: services.suggestionOffice }),
@@ -196,7 +204,7 @@ export function createHttpApp(
     unitUploadRoutes({ auth, uploads: services.uploads, maxBytes: config.uploads.maxBytes, clock }),
     mpLoginRoutes({ accounts: services.accounts, demoLogin: services.demoLogin, limits: config.limits }),
     accountRoutes({ sessions, accounts: services.accounts, chatJoin: services.chatJoin, timeZone }),
-    bindingCodeRoutes({ auth, accounts: services.accounts, directory, botPeople: services.botPeople }),
+    bindingCodeRoutes({ auth, accounts: services.accounts, directory, botPeople: services.botPeople, bindings: services.stationBindings }),
     unitAccountRoutes({ auth, botPeople: services.botPeople }),
     privacyRoutes({
       sessions,
@@ -221,8 +229,8 @@ export function createHttpApp(
       caseRules: { reopenMaxRating: config.cases.reopenMaxRating, reopenWindowDays: config.cases.reopenWindowDays },
       botSecret,
     }),
-    deputyDigestRoutes({ sessions, digests: services.digests }),
-    deputyNoticeRoutes({ sessions, notices: services.deputyNotices }),
+    deputyDigestRoutes({ sessions, digests: services.digests, notices: services.deputyNotices }),
+    deputyNoticeRoutes({ sessions, notices: services.deputyNotices, accounts: services.accounts }),
     ownAwayRoutes({ sessions, ownAway: services.deputyOwnAway }),
     digestRoutes({ auth, digests: services.digests, directory }),
     adminCampaignRoutes({
@@ -277,6 +285,7 @@ export function createHttpApp(
       privacy: services.privacy,
       erasure: services.erasure,
       overview: services.dataOverview,
+      chatJoin: services.chatJoin,
       botSecret,
     }),
     adminAnalysisRoutes({

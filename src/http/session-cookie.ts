@@ -4,11 +4,31 @@ import { SESSION_COOKIE } from './middleware/auth.js'
 import { presentPrincipal } from './presenters/directory.js'
 
 /**
- * Hands the browser a session: the token only in an httpOnly, SameSite cookie; the body says who is
- * signed in and the business time zone (config business.timeZone), in which the console shows and
- * picks every date and time whatever the office PC's own zone.
+ * What the console is told with a session besides who it is: the business time zone (config business.timeZone), in
+ * which it shows and picks every date and time whatever the office PC's own zone; `office`, the office she turns to
+ * by its name (AuthService.officeToAsk: "澜江区人大常委会办公室", the city's for a district's organizer), which the
+ * pages name where they say whom to ask; and `botName`, the chat account's WeChat nickname (config bot.nickname),
+ * which the binding pages tell people to find and write to.
  */
-export function setSessionCookie(ctx: Pick<Context, 'cookies' | 'body'>, session: StaffSession, secureCookies: boolean, timeZone: string) {
+export interface SessionWords {
+  timeZone: string
+  office: string
+  botName: string
+}
+
+/** The session answer's body: GET /me, a login, an activation and a password change all say the same. */
+export const sessionBody = (staff: StaffSession['staff'], words: SessionWords) => ({
+  staff: presentPrincipal(staff),
+  timeZone: words.timeZone,
+  office: words.office,
+  botName: words.botName,
+})
+
+/**
+ * Hands the browser a session: the token only in an httpOnly, SameSite cookie; the body says who is
+ * signed in, with the SessionWords.
+ */
+export function setSessionCookie(ctx: Pick<Context, 'cookies' | 'body'>, session: StaffSession, secureCookies: boolean, words: SessionWords) {
   ctx.cookies.set(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -17,5 +37,5 @@ export function setSessionCookie(ctx: Pick<Context, 'cookies' | 'body'>, session
     path: '/',
     overwrite: true,
   })
-  ctx.body = { staff: presentPrincipal(session.staff), expiresAt: session.expiresAt.toISOString(), timeZone }
+  ctx.body = { ...sessionBody(session.staff, words), expiresAt: session.expiresAt.toISOString() }
 }

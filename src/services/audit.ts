@@ -4,6 +4,7 @@ import type { AuditName } from '../domain/audit-names.js'
 import { auditActionChoices, type AuditAction } from '../domain/audit-words.js'
 import type { AuditEntry, AuditQuery, AuditRecord, Store } from '../store/ports.js'
 import type { StaffPrincipal } from './accounts/principal.js'
+import type { DirectoryCache } from './directory/directory-cache.js'
 
 /** One entry of the trail with what an admin reads of it: who, what, on what, and a few words more. */
 export interface ReadableAuditEntry {
@@ -24,6 +25,8 @@ export class AuditTrail {
     private readonly clock: Clock,
     /** Dates in 详情 (an export's period) are the business's days. */
     private readonly timeZone: string,
+    /** Names the whole installation's office in 详情 (上报 to it, 退回 to it); none: 市人大常委会办公室. */
+    private readonly directory: Pick<DirectoryCache, 'prepared'> | null = null,
   ) {}
 
   /** The action is one of AUDIT_ACTION_WORDS: a code the 操作记录 page could not say in words does not compile. */
@@ -70,8 +73,12 @@ export class AuditTrail {
     const page = await this.store.audit.list(filter)
     const found = await this.store.audit.names(page.items.flatMap(auditRefs))
     const book = new Map<string, AuditName>(found.map((n) => [`${n.kind}:${n.id}`, n]))
+    const installation = this.directory ? (await this.directory.prepared()).index.officeName : undefined
     return {
-      items: page.items.map((entry) => ({ entry, words: auditEntryWords(entry, (kind, id) => book.get(`${kind}:${id}`), this.timeZone) })),
+      items: page.items.map((entry) => ({
+        entry,
+        words: auditEntryWords(entry, (kind, id) => book.get(`${kind}:${id}`), this.timeZone, installation),
+      })),
       nextCursor: page.nextCursor,
     }
   }

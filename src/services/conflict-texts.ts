@@ -40,6 +40,8 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   already_appraised: () => '该代表本年度的述职评议已经开启',
   stale_away: () => '暂停接收留言的设置刚被改过，请看看现在的设置再操作',
   proposal_limit: (f) => proposalLimitText(Number(f.allowed)),
+  // A proposal whose write found the year moved to its ballot (提交代表票决) after the window was checked.
+  collection_closed: () => '项目征集已经结束',
   // Only the mongo adapter, when other writes of his stations or duty keep landing while a move reads him (deputy_busy).
   deputy_busy: () => '这位代表的资料正在被别人修改，请稍后再试一次',
   // A check-in landing as he is marked 已调离/已离任; MeetingInvitations.checkIn words it with the mark itself.
@@ -47,6 +49,13 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   // A resident whose chat and mini-program are one account binds as a deputy who works, in the other one, from another
   // WeChat (deputy-channels.ts): taking that away would be a binding its holder never asked for, in a channel not bound here.
   deputy_channel_taken: (f) => deputyChannelTakenText(f.taken === 'chat' ? '聊天' : '小程序'),
+  // A chat message written as the chat's join changed (解除 meanwhile): nothing was written, and it is sent again as the chat is now.
+  chat_moved: () => '刚才这个聊天和小程序账号的连接有了变化，留言没有发出去。请再发一次。',
+  // Bound as a deputy or staff member as her chat was being joined (the check before the write passed, the code spent):
+  // nothing bound (joined-officials.ts says the same, with the code still good, when the join is seen first).
+  unjoin_chat_first: () =>
+    '没有绑定。这个微信刚刚和一个小程序账号连在了一起（聊天里的留言放到了小程序里），代表和工作人员的身份不能两边一起绑定。' +
+    '这个绑定码已经用过了：请先解除，再重新获取绑定码。',
 }
 
 /** A store's conflict in the words a person reads, with its code and details; anything else as it is. */

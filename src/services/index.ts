@@ -38,6 +38,8 @@ import { PersonalDataOverview } from './privacy/personal-data-overview.js'
 import { CaseInbox } from './cases/case-inbox.js'
 import { MergeChoices } from './cases/merge-choices.js'
 import { CaseDashboardService } from './cases/case-dashboard.js'
+import { DutyClashes } from './directory/duty-clashes.js'
+import { StationBindingState } from './directory/station-bindings.js'
 import type { Logger } from '../logger.js'
 import type { WeChatClient } from '../wechat/client.js'
 import type { WeComRobot } from '../wechat/wecom-robot.js'
@@ -99,7 +101,8 @@ export function createServices(config: Config & { security: { secretKey: string 
   const bindingGuard = new BindingGuard(config.limits, { failures: store.loginFailures, clock })
   const passwords = new PasswordHasher(config.security.scryptCost)
   const { timeZone } = config.business
-  const audit = new AuditTrail(store, clock, timeZone)
+  const directoryCache = new DirectoryCache(store, undefined, config.business.officeName)
+  const audit = new AuditTrail(store, clock, timeZone, directoryCache)
   const topics = config.business.topics
   // The calendar must be known this far ahead (the longest reply deadline is weeks away).
   const calendar = new CalendarService({
@@ -109,7 +112,6 @@ export function createServices(config: Config & { security: { secretKey: string 
     policy: { timeZone, lookaheadDays: 60, reloadMs: 60_000, sla: { ackHours: config.cases.ackHours, replyWorkingDays: config.cases.replyWorkingDays } },
     bundled: bundledHolidayYears,
   })
-  const directoryCache = new DirectoryCache(store, undefined, config.business.officeName)
   const topicModels = new TopicModels(store, clock, { topics, keywords: config.business.topicKeywords })
   const routing = new RoutingService({
     store,
@@ -203,7 +205,7 @@ export function createServices(config: Config & { security: { secretKey: string 
   })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   const hotIssues = new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis })
-  const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher })
+  const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher, directory: directoryCache })
   // Meetings ahead follow a deputy who leaves office or moves station (已离任 / 已调到… on their lists).
   const departures = new MeetingDepartures(store, directoryCache, clock, { timeZone, checkInOpensMinutesBefore: config.meetings.checkInOpensMinutesBefore })
   const directory = new DirectoryService({
@@ -217,6 +219,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     today: () => localDate(clock.now(), timeZone),
     departures,
   })
+  const dutyClashes = new DutyClashes({ store, clock, timeZone })
   const accounts = new MpAccounts({
     store,
     sessions: mpSessions,
@@ -284,7 +287,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     submitter,
     workflow,
     deputyNotices: new DeputyNotices(store, subscriptionTemplate),
-    urging: new CaseUrging({ store, directory: directoryCache, audit, timeZone, clock }),
+    urging: new CaseUrging({ store, directory: directoryCache, audit, timeZone, clock, logger }),
     /** Whether the deputy holding a message hears of it: the case page says so beside the deputy (请电话联系). */
     caseDeputyReach: new CaseDeputyReach(resolver, store, timeZone),
     slaClocks: new SlaClocks(store, systemMoves, config.cases, clock),
@@ -303,7 +306,11 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
     mergeChoices: new MergeChoices({ store, queries: caseQueries, hotIssues, directory: directoryCache }),
-    caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone }),
+    caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, clashes: dutyClashes }),
+    /** Duty deputies expected at a meeting the same day: the station's roster and the clerk's 工作概览 say so. */
+    dutyClashes,
+    /** Who of a station is bound in the mini-program and the chat, and its WeChat group: the 绑定码 page says so. */
+    stationBindings: new StationBindingState(store, resolver),
     ...campaignServices,
     ...quizServices,
     digests: new DigestService({
@@ -337,6 +344,6 @@ export function createServices(config: Config & { security: { secretKey: string 
       count: surveyServices.ballotCount,
       responses: surveyResponses,
     }),
-    ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter, audit }),
+    ...createSuggestionServices({ store, directory: directoryCache, clock, timeZone, uploads, submitter, audit, rules: config.suggestions }),
   }
 }

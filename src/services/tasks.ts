@@ -5,6 +5,8 @@ import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
 import { awaitsAnswer, rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
 import { quizClosesText, type AttemptRecord, type QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
+import { ANSWER_CATEGORY_LABELS, latestLeadAnswer, type SuggestionRecord } from '../domain/suggestion.js'
+import { inviteeAnswer } from '../domain/suggestion-cosign.js'
 import { lastOpenMoment } from '../domain/due-date-text.js'
 import { localDate } from '../domain/dates.js'
 import { awayDeputyLine, awayState } from '../domain/deputy-away.js'
@@ -67,6 +69,15 @@ export interface ReadingTask {
   item: ReadingItem
   campaignTitle: string
 }
+/**
+ * A 代表建议 waiting on him: his own answered by its unit (or its promised work reported done), to rate; or one a
+ * colleague asked him by name to co-sign, not yet answered. `text` says which, in his words.
+ */
+export interface SuggestionTask {
+  suggestion: SuggestionRecord
+  action: 'rate' | 'cosign'
+  text: string
+}
 
 /** A deputy's 暂停接收留言 mark while it stands (now or ahead): the dates, and his workbench's line about it. */
 export interface AwayNote {
@@ -87,13 +98,15 @@ export interface TaskList {
   surveys: SurveyTask[]
   quizzes: QuizTask[]
   reading: ReadingTask[]
+  /** A deputy's 代表建议 to rate or to answer a co-signing request of; [] for a resident. */
+  suggestions: SuggestionTask[]
 }
 
 const LIST_MAX = 100
 
 /** What TaskListService is built from (one object: the parameters are many). */
 export interface TaskListServiceDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys' | 'suggestions'>
   responses: Pick<SurveyResponses, 'respondentKey'>
   quizzes: Pick<QuizTaking, 'owedTo'>
   clock: Clock
@@ -108,7 +121,7 @@ export interface TaskListServiceDeps {
  * reading of the campaigns they follow.
  */
 export class TaskListService {
-  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys'>
+  private readonly store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'meetings' | 'surveys' | 'suggestions'>
   private readonly responses: Pick<SurveyResponses, 'respondentKey'>
   private readonly quizzes: Pick<QuizTaking, 'owedTo'>
   private readonly clock: Clock
@@ -125,13 +138,14 @@ export class TaskListService {
     // A close at 00:00 ends the day before: its days are counted to that day, as its words say. Said as the quiz
     // beside it is ("11月30日（星期一）晚上6:00前"): one way of saying a time on one page.
     const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: spokenDeadline(at, timeZone, now) })
-    const [cases, meetings, open, quizzes, reading, away] = await Promise.all([
+    const [cases, meetings, open, quizzes, reading, away, suggestions] = await Promise.all([
       this.cases(p, due),
       this.meetings(p, now, due, timeZone),
       this.store.surveys.openAt(now),
       this.quizzes.owedTo(p, { at: now }),
       this.reading(p),
       this.away(p, localDate(now, timeZone)),
+      this.suggestions(p, now, timeZone),
     ])
     const owed = await Promise.all(open.map(async (s) => ((await this.owes(p, s)) ? s : null)))
     const surveys = owed.filter((s): s is SurveyRecord => !!s)
@@ -146,7 +160,42 @@ export class TaskListService {
       // Its close said as the quiz page says it (quizClosesText), not as a survey's.
       quizzes: quizzes.map(({ quiz, openAttempt }) => ({ quiz, openAttempt, ...closing(quiz.closesAt), closesText: quizClosesText(quiz, timeZone, now) })),
       reading,
+      suggestions,
     }
+  }
+
+  /**
+   * His own suggestions answered and waiting for his rating (else he learns of it only by opening 我的建议), and
+   * those he was asked by name to co-sign and has not answered while co-signing is open. A few at a time: co-signing
+   * ones are read across the city (a few hundred suggestions a year) and sorted out here.
+   */
+  private async suggestions(p: MpPrincipal, now: Date, timeZone: string): Promise<SuggestionTask[]> {
+    if (!p.deputyId) return []
+    const me = p.deputyId
+    const [answered, cosigning] = await Promise.all([
+      this.store.suggestions.all({ deputyId: me, statuses: ['answered'] }),
+      this.store.suggestions.all({ cosignOpenAt: now, notDeputyId: me }),
+    ])
+    const rate = answered
+      .filter((s) => s.deputy.id === me)
+      .map((s): SuggestionTask => {
+        const a = latestLeadAnswer(s)
+        // A second rating in the round: the unit reported the promised work done (following).
+        const again = s.ratings.some((r) => r.round === s.round)
+        const category = a?.category ? ANSWER_CATEGORY_LABELS[a.category] : ''
+        const text = again
+          ? `${a?.unit.name ?? '承办单位'}报告已经办完（${category}），请再评价一次`
+          : `${a?.unit.name ?? '承办单位'}已答复（${category}），请评价`
+        return { suggestion: s, action: 'rate', text }
+      })
+    const asked = cosigning
+      .filter((s) => s.invitees.some((i) => i.deputyId === me && inviteeAnswer(s, i) === 'waiting'))
+      .map((s): SuggestionTask => ({
+        suggestion: s,
+        action: 'cosign',
+        text: `${s.deputy.name}代表请您附议，请在${spokenDeadline(s.cosignUntil!, timeZone, now)}回复`,
+      }))
+    return [...rate, ...asked]
   }
 
   /** Whether this person is asked to answer the survey and has not: a ballot only its roll, a survey for named deputies only them, anything else whoever may open it. */

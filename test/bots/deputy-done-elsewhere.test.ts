@@ -43,6 +43,6 @@ describe('bot: a deputy asks the chat for what is done in the mini-program', fun
 
   it('his menu has one line about them', async () => {
     const menu = await says('帮助')
-    expect(menu).to.include(`投票、填问卷请到${WORKBENCH}中办，学习、履职档案和积分也在小程序里`)
+    expect(menu).to.include(`投票、填问卷请到${WORKBENCH}中办；代表建议、学习、履职档案和积分也在小程序里`)
   })
 })

@@ -40,7 +40,11 @@ describe('bot: a deputy gives the reason for his leave on its own line', functio
     })
     expect(await says('请假')).to.include('会议：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。请写明请假原因')
     const nearer = await story.published() // 11月26日: now the nearest waiting for him
-    expect(await says('外出学习')).to.equal('已为您请假：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。原因：外出学习')
+    const said = await says('外出学习')
+    expect(said).to.include('已为您请假：代表视察城市污水处理厂，11月27日（星期五）上午9:00至上午11:00。原因：外出学习')
+    expect(said, 'the one still waiting is named, not answered').to.include(
+      '您还有 1 个会议没有回复：\n市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30',
+    )
     expect(await answerOf(inspection)).to.include({ rsvp: 'leave', reason: '外出学习' })
     expect(await answerOf(nearer), 'the other meeting is untouched').to.include({ rsvp: 'pending' })
   })

@@ -13,7 +13,7 @@ describe('bot: a deputy answers meeting notices', function () {
     expect(await says('参加')).to.equal('目前没有需要您回复的会议通知。收到会议通知后，回复"参加"或"请假 原因"即可。')
   })
 
-  it('answers the nearest meeting waiting, then the next, and asks for a reason with a leave', async () => {
+  it('with two meetings waiting asks which one, answers the one he picks by number, then the one left', async () => {
     const first = await publish()
     const second = await publish({
       title: '代表视察城市污水处理厂',
@@ -21,7 +21,9 @@ describe('bot: a deputy answers meeting notices', function () {
       startAt: '2026-11-27T09:00:00+08:00',
       endAt: '2026-11-27T11:00:00+08:00',
     })
-    expect(await says('参加')).to.equal(
+    expect(await says('参加')).to.include('您有 2 个会议等您回复，要参加的是哪一个？请回复数字：')
+    expect(await answerOf(first), 'nothing answered before he says which').to.include({ rsvp: 'pending' })
+    expect(await says('1')).to.include(
       '已回复参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
     )
     expect(await answerOf(first)).to.include({ rsvp: 'attend' })

@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import { useCaseStory } from './case-story.js'
 import { ask } from './helpers.js'
+import { noSuchColleague } from '../../bots/flows/deputy-transfer.js'
+import type { Turn } from '../../bots/flows/turn.js'
 
 /**
  * 张伟 hands a message on in the chat as he does in the mini-program: "转交 0001 王芳" to his colleague
@@ -54,6 +56,15 @@ describe('bot: a deputy hands a message to a colleague by name', function () {
       ].join('\n'),
     )
     expect(await story.stored(ticket), 'still his, not sent back to the station').to.include({ deputyId: 'dp0001', status: 'assigned' })
+  })
+
+  it('a message that goes back to an office says how to hand it back to that office, by its name', () => {
+    // An office gave it to a deputy of no station: no colleague, only the office that placed it.
+    const said: string[] = []
+    const turn = { say: (text: string) => said.push(text) } as unknown as Turn
+    noSuchColleague(turn, '0001', '王方', [{ kind: 'office', deputyCode: null, name: '湛河区人大常委会办公室', levelLabel: null, stationName: null }])
+    expect(said[0]).to.include('也可以交回湛河区人大常委会办公室，由工作人员重新安排。')
+    expect(said[0]).to.include('交回湛河区人大常委会办公室请发送：转交 0001 再写上原因')
   })
 
   it('"不" leaves the message with him; a reason without a name still hands it back to the station', async () => {

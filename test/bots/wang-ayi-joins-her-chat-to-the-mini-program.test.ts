@@ -119,7 +119,7 @@ describe('bot: 王阿姨 brings what she wrote in the chat to the mini-program',
     expect(await ask(t, lina, words)).to.equal('这个微信已经绑定为代表或工作人员，不能用群众的码把留言放到小程序里。这个码已经作废了。')
     expect(await ask(t, wang, words), 'used')
       .to.include('绑定码无效或已过期')
-      .and.include('请在小程序“我的”里重新取一个码')
+      .and.include('请在小程序“我的”里再点一次“把聊天里的留言放到这里”，把新给的那句话发给我')
     expect(await mine(app)).to.deep.equal([])
 
     const late = (await app.post('/api/mp/me/chat-code')).body.words as string

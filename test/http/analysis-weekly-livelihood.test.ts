@@ -26,7 +26,8 @@ describe('analysis: the weekly report says where 民生实事 stands and what ne
   beforeEach(async () => {
     const city = caseCity()
     city.staff.push({ id: 'sf09', name: '周敏', role: 'organizer', stationIds: [], regionIds: ['s0102'], username: 'zhoumin', password: STAFF_PASSWORD })
-    app = await startApp({ directory: city })
+    // The city's office by the name its config gives it: the report names each office as every page does.
+    app = await startApp({ directory: city, overrides: { business: { officeName: '平顶山市人大常委会办公室' } } })
     at(app, '2026-10-19T01:00:00Z') // Monday 09:00 in Asia/Shanghai
     await runningYear(app, { id: 'lc-zhanhe-2026', office: 'd01', year: 2026, title: '2026年湛河区民生实事项目' }, [
       { id: 'lpj-lift', title: '老旧小区加装电梯', unitId: 'u01' },
@@ -57,7 +58,7 @@ describe('analysis: the weekly report says where 民生实事 stands and what ne
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     expect(answer.body).to.include({ scope: 'd01', week: '2026-10-12' })
     const [zhanhe, city] = section(answer.body)
-    expect(zhanhe.officeName).to.equal('湛河区人大常委会')
+    expect(zhanhe.officeName).to.equal('湛河区人大常委会办公室')
     expect(zhanhe.years.map((y) => [y.title, y.stageLabel, y.summary])).to.deep.equal([
       ['2026年湛河区民生实事项目', '项目实施', '项目正在实施：共 2 个年度项目，其中 1 个项目的进展没有按时填报。'],
     ])
@@ -66,7 +67,7 @@ describe('analysis: the weekly report says where 民生实事 stands and what ne
       '老旧小区加装电梯 市住房和城乡建设局 第3季度完成 70%',
       '社区老年食堂 湛河区人民政府 第2季度完成 30%',
     ])
-    expect(city).to.deep.equal({ officeName: '市人大常委会', none: '今年的民生实事项目尚未开始征集', years: [] })
+    expect(city).to.deep.equal({ officeName: '平顶山市人大常委会办公室', none: '今年的民生实事项目尚未开始征集', years: [] })
     expect(JSON.stringify(answer.body.livelihood), 'no ids on the page').not.to.match(/lpj-|lc-|"u0/)
 
     // The table download carries the same words.
@@ -74,7 +75,7 @@ describe('analysis: the weekly report says where 民生实事 stands and what ne
     expect(csv).to.include('「社区老年食堂」（湛河区人民政府）第3季度的进展还没有填报，请督促承办单位尽快填报。')
     // In the page's columns: 年度项目, 承办单位, 最近填报的进展, 过期没有填报的季度.
     expect(csv).to.include('\r\n社区老年食堂,湛河区人民政府,第2季度完成 30%,第3季度\r\n')
-    expect(csv).to.include('\r\n民生实事：市人大常委会\r\n今年的民生实事项目尚未开始征集\r\n')
+    expect(csv).to.include('\r\n民生实事：平顶山市人大常委会办公室\r\n今年的民生实事项目尚未开始征集\r\n')
   })
 
   it('a kept report says what it said when it was made; made again, it says what is true now', async () => {
@@ -103,7 +104,7 @@ describe('analysis: the weekly report says where 民生实事 stands and what ne
     const answer = await zhoumin.get('/api/admin/analysis/weekly-report?scope=s0102')
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     const offices = section(answer.body)
-    expect(offices.map((o) => o.officeName)).to.deep.equal(['湛河区人大常委会', '市人大常委会'])
+    expect(offices.map((o) => o.officeName)).to.deep.equal(['湛河区人大常委会办公室', '平顶山市人大常委会办公室'])
     expect(offices[1].years.map((y) => [y.title, y.summary])).to.deep.equal([
       ['2027年市民生实事项目', '正在征集项目：本周收到建议 0 条，累计收到 0 条；12月19日截止，还有 5 天。'],
     ])

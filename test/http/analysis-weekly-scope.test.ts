@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
+import { buildDeputy } from '../factories.js'
 import { caseCity, LIFT_MESSAGES as lift, STAFF_PASSWORD } from '../fixtures.js'
 
 interface Overdue {
@@ -8,9 +9,10 @@ interface Overdue {
 }
 
 /**
- * Which messages a weekly report counts: 孙丽 of 湛河区 reads her district's residents (not
- * another district's whose message a 湛河区 deputy took on), and a past week as it stood when it
- * ended (not today's backlog, written weeks later).
+ * Which messages a weekly report counts: 孙丽 of 湛河区 reads the messages her office handles (another
+ * district's whose message a 湛河区 deputy took on too, not her resident's sent on to 新华区), the
+ * number her 工作概览 shows for the week, and a past week as it stood when it ended (not today's
+ * backlog, written weeks later).
  */
 describe("analysis: the weekly report's messages are its district's and its week's", () => {
   let app: TestApp
@@ -26,27 +28,53 @@ describe("analysis: the weekly report's messages are its district's and its week
     return sent.body as { id: string; ticket: string }
   }
 
-  it("a district's report counts its own residents' messages, not another district's handled by one of its deputies", async () => {
+  it("a district's report counts the messages its office handles, as its 工作概览 counts them: one transferred in, not its resident's sent on", async () => {
+    // 周敏, a deputy of 新华区's station, to whom a 湛河区 message is sent on.
+    const zhoumin = await buildDeputy(app, { name: '周敏', stationIds: ['st004'] })
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
     const ours: string[] = []
     for (const text of lift) {
       ours.push((await write(text, 'c010101')).ticket) // 建设路社区, 湛河区
       app.clock.advance(3_600_000)
     }
-    // A 新华区 resident's message, given to 张伟, a deputy of 湛河区: still 新华区's.
+    const admin = await asAdmin(app)
+    // A 新华区 resident's message, given to 张伟, a deputy of 湛河区: 湛河区 handles it.
     const theirs = await write('新华社区的公交站台太窄，下雨天没处躲', 'c020101')
-    const moved = await (await asAdmin(app)).post(`/api/admin/cases/${theirs.id}/assign`, { deputyId: 'dp0001' })
-    expect(moved.body).to.include({ districtId: 'd02', handlingDistrictId: 'd01' })
+    const taken = await admin.post(`/api/admin/cases/${theirs.id}/assign`, { deputyId: 'dp0001' })
+    expect(taken.body).to.include({ districtId: 'd02', handlingDistrictId: 'd01' })
+    // A 湛河区 resident's message, sent on to 周敏 of 新华区: 新华区 handles it.
+    const sentOn = await write('光明社区门口的下水道堵了，污水流到马路上', 'c010102')
+    const moved = await admin.post(`/api/admin/cases/${sentOn.id}/assign`, { deputyId: zhoumin.id })
+    expect(moved.body).to.include({ districtId: 'd01', handlingDistrictId: 'd02' })
 
     app.clock.set(new Date('2026-11-30T01:00:00Z')) // the next Monday, 09:00
-    const report = await (await sunli()).get('/api/admin/analysis/weekly-report?scope=d01&week=2026-11-23')
-    expect(report.status, JSON.stringify(report.body)).to.equal(200)
-    expect(report.body.totals).to.include({ messages: 5, residents: 5, overdueOpen: 5 })
-    expect(report.body.overdue.map((o: Overdue) => o.ticket)).to.deep.equal(ours)
-    expect(JSON.stringify(report.body)).not.to.include('公交站台')
-
+    for (const [username, scope, tickets] of [
+      ['sunli', 'd01', [...ours, theirs.ticket]],
+      ['qianqi', 'd02', [sentOn.ticket]],
+    ] as const) {
+      const office = await new Client(app.baseUrl).login(username, STAFF_PASSWORD)
+      const report = await office.get(`/api/admin/analysis/weekly-report?scope=${scope}&week=2026-11-23`)
+      expect(report.status, JSON.stringify(report.body)).to.equal(200)
+      expect(report.body.totals, scope).to.include({ received: tickets.length, messages: tickets.length, overdueOpen: tickets.length })
+      expect(report.body.receivedCount, scope).to.equal(tickets.length)
+      expect(
+        report.body.overdue.map((o: Overdue) => o.ticket),
+        scope,
+      ).to.have.members([...tickets])
+      // The office's 工作概览: the week's bar says the same number, and opens the very messages the report counted.
+      const board = (await office.get('/api/admin/dashboard/cases')).body
+      const bar = board.weeks.find((w: { label: string }) => w.label === '11月23日')
+      expect(bar.count, `${scope}: 工作概览's bar of the week`).to.equal(report.body.receivedCount)
+      const listed = await office.get(`/api/admin/cases?${new URLSearchParams(bar.filters)}`)
+      expect(listed.status, JSON.stringify(listed.body)).to.equal(200)
+      expect(
+        listed.body.items.map((c: { ticket: string }) => c.ticket),
+        scope,
+      ).to.have.members([...tickets])
+    }
     const csv = ((await (await sunli()).get('/api/admin/analysis/weekly-report.csv?scope=d01&week=2026-11-23')).body as Buffer).toString('utf8')
-    expect(csv).not.to.include(theirs.ticket)
+    expect(csv).to.include(theirs.ticket)
+    expect(csv).not.to.include(sentOn.ticket)
   })
 
   it("a past week's report lists what was overdue when that week ended, not messages written weeks later", async () => {

@@ -28,6 +28,18 @@ describe('console login', () => {
     expect(cookie).to.match(/^liaison_session=[A-Za-z0-9_-]{43};/)
     expect(cookie.toLowerCase()).to.include('httponly').and.include('samesite=strict')
     expect((await client.get('/api/admin/me')).body.staff.username).to.equal('lina')
+    // With the session, the office she turns to and the chat account, by their names (the console says them).
+    expect(answer.body).to.include({ office: '湛河区人大常委会办公室', botName: '留言小助手' })
+    expect((await client.get('/api/admin/me')).body).to.include({ office: '湛河区人大常委会办公室', botName: '留言小助手' })
+  })
+
+  it("names the office each person turns to and the chat account as configured: a district's organizer asks the city's", async () => {
+    await app.close()
+    app = await startApp({ directory: smallCity(), overrides: { business: { officeName: '平顶山市人大常委会办公室' }, bot: { nickname: '湛河人大联络站' } } })
+    const me = async (username: string) => (await (await new Client(app.baseUrl).login(username, STAFF_PASSWORD)).get('/api/admin/me')).body
+    expect(await me('lina'), 'her station lies in 湛河区').to.include({ office: '湛河区人大常委会办公室', botName: '湛河人大联络站' })
+    expect(await me('sunli'), '湛河区 is her own office').to.include({ office: '平顶山市人大常委会办公室' })
+    expect((await (await asAdmin(app)).get('/api/admin/me')).body).to.include({ office: '平顶山市人大常委会办公室', botName: '湛河人大联络站' })
   })
 
   it('accepts the user name whatever its case and surrounding spaces', async () => {

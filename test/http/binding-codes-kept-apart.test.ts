@@ -12,7 +12,8 @@ import { joinHerChat } from '../helpers/chat-join.js'
  * eight digits, so it can never be a deputy's (six): sent, it only asks to join her account, and never binds her chat
  * as a deputy. A six-digit code that is both a deputy's and a staff member's binds neither. Residents' wrong codes lock
  * only residents' codes and use their own hourly budget; a chat's own resident codes do not clear its count of wrong
- * tries; her new code replaces the earlier one; codes go a week after they end.
+ * tries; a joined account's codes are refused before they are tried; her new code replaces the earlier one; codes go a
+ * week after they end.
  */
 describe('binding codes: a resident’s, a deputy’s and a staff member’s kept apart', () => {
   let app: TestApp
@@ -98,16 +99,18 @@ describe('binding codes: a resident’s, a deputy’s and a staff member’s kep
     expect(sixth.body.error.message).to.equal('尝试次数过多，请 15 分钟后再试')
   })
 
-  it('a right code whose binding is refused does not clear the count of wrong ones', async () => {
+  it('a joined account’s codes are refused before they are tried: a wrong one is not counted, a right one not spent', async () => {
     await start()
     const her = await asResident(app, 'o-joined-guess')
     await joinHerChat(bot, her, await chatPerson('wx-joined-guess'))
-    expect((await send('wx-zhang', await deputyCode('dp0001'))).body.deputy).to.include({ code: 'DP0001' })
-    for (let i = 0; i < 4; i++) expect((await her.post('/api/mp/bind', { bindCode: String(500000 + i) })).status).to.equal(422)
-    expect((await her.post('/api/mp/bind', { bindCode: await deputyCode('dp0001') })).status, 'his chat is not hers to take').to.equal(409)
-    const sixth = await her.post('/api/mp/bind', { bindCode: '500009' })
-    expect(sixth.status).to.equal(429)
-    expect(sixth.body.error.message).to.equal('尝试次数过多，请 15 分钟后再试')
+    // Her chat joined here: no deputy's code binds this account until she undoes it (unjoin_chat_first), so none is tried.
+    for (let i = 0; i < 6; i++) expect((await her.post('/api/mp/bind', { bindCode: String(500000 + i) })).body.error.code).to.equal('unjoin_chat_first')
+    const code = await deputyCode('dp0002')
+    expect((await her.post('/api/mp/bind', { bindCode: code })).status).to.equal(409)
+    expect((await her.request('DELETE', '/api/mp/me/chat-join')).status).to.equal(200)
+    const bound = await her.post('/api/mp/bind', { bindCode: code })
+    expect(bound.status, 'not spent, and no wrong tries counted against her').to.equal(200)
+    expect(bound.body.deputy).to.include({ code: 'DP0002' })
   })
 
   it('her new code replaces the one before: the earlier one sent in the chat asks nothing', async () => {
@@ -117,7 +120,7 @@ describe('binding codes: a resident’s, a deputy’s and a staff member’s kep
     const second = await residentCode(her)
     const old = await send('wx-her-twice', first)
     expect(old.status).to.equal(422)
-    expect(old.body.error.message).to.include(WRONG).and.include('请在小程序“我的”里重新取一个码')
+    expect(old.body.error.message).to.include(WRONG).and.include('请在小程序“我的”里再点一次“把聊天里的留言放到这里”，把新给的那句话发给我')
     expect((await send('wx-her-twice', second)).body.joinAsked).to.be.an('object')
   })
 

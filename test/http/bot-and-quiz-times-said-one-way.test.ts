@@ -32,9 +32,11 @@ describe('the bot and the quiz page say times as the notices and the digest do',
     bot.bearer = SECRET
     const zhang = (await bot.post('/api/bot/people/resolve', { contactId: 'wx-zhang' })).body.personId as string
     await app.liaison.store.mpUsers.update(zhang, { deputyId: 'dp0001' })
-    const attend = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'attend' })
+    // Two meetings wait for him: each answered by its id (the bot never lets the backend guess which).
+    const [sooner, later] = (await bot.get(`/api/bot/people/${zhang}/meetings`)).body.items as Array<{ id: string }>
+    const attend = await bot.post(`/api/bot/people/${zhang}/meetings/${sooner.id}/rsvp`, { response: 'attend' })
     expect(attend.body).to.include({ rsvpLabel: '参加', time: '11月26日（星期四）上午9:30至上午11:30' })
-    const leave = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'leave', reason: '外出学习' })
+    const leave = await bot.post(`/api/bot/people/${zhang}/meetings/${later.id}/rsvp`, { response: 'leave', reason: '外出学习' })
     expect(leave.body).to.include({ title: '代表年初座谈会', rsvpLabel: '请假', time: '2027年1月4日（星期一）上午9:30至上午11:30' })
   })
 

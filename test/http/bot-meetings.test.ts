@@ -25,7 +25,7 @@ describe('the bot API: meeting answers', () => {
     return (await office.post(`/api/admin/meetings/${body.id}/publish`)).body as { id: string }
   }
 
-  it('lists what a deputy is invited to and answers the nearest meeting still waiting', async () => {
+  it('lists what a deputy is invited to, answers the one meeting still waiting, and never guesses between two', async () => {
     const later = await published({ title: '代表视察', kind: 'inspection', startAt: '2026-11-27T09:00:00+08:00', endAt: '2026-11-27T11:00:00+08:00' })
     const sooner = await published()
     const zhang = await deputy('wx-zhang', 'dp0001')
@@ -34,7 +34,11 @@ describe('the bot API: meeting answers', () => {
       '市人大常委会第十次会议 11月26日（星期四）上午9:30至上午11:30 未回复',
       '代表视察 11月27日（星期五）上午9:00至上午11:00 未回复',
     ])
-    const first = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'attend' })
+    const guessed = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'attend' })
+    expect(guessed.status, 'two wait: which one is his to say').to.equal(409)
+    expect(guessed.body.error).to.include({ code: 'several_meetings_awaiting', message: '您有 2 个会议等您回复，请说明是哪一个' })
+    expect(guessed.body.error.details.map((d: { message: string }) => d.message)).to.deep.equal([sooner.id, later.id])
+    const first = await bot.post(`/api/bot/people/${zhang}/meetings/${sooner.id}/rsvp`, { response: 'attend' })
     expect(first.body).to.include({ id: sooner.id, rsvpLabel: '参加' })
     const second = await bot.post(`/api/bot/people/${zhang}/meetings/next/rsvp`, { response: 'leave', reason: '外出开会' })
     expect(second.body).to.include({ id: later.id, rsvpLabel: '请假', reason: '外出开会' })

@@ -109,14 +109,16 @@ describe('case actions tell the clerk the truth', () => {
     expect(fresh.body.handledBy.deputy).to.equal('王芳')
   })
 
-  it('a refused 上报 of a message a deputy holds says what she can do instead', async () => {
+  it('a refused 上报 of a message its deputy handed to a department says why, in words', async () => {
     await start()
     const c = await toZhangWei('建议地铁5号线延伸到我们街道，出行太不方便了')
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
+    const forwarded = await zhang.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '市交通运输局' })
+    expect(forwarded.status, JSON.stringify(forwarded.body)).to.equal(200)
     const lina = await asStaff(app, 'lina')
     const refused = await lina.post(`/api/admin/cases/${c.id}/hand-up`, { reason: '涉及全区规划' })
     expect(refused.status).to.equal(409)
-    expect(refused.body.error.message).to.equal(
-      '已经交给代表办理，联络站现在不能直接上报。需要湛河区人大办办理的，请先请代表退回联络站再上报，或直接联系湛河区人大办',
-    )
+    expect(refused.body.error.message).to.equal('代表已经交有关部门办理，不用再上报')
   })
 })

@@ -51,9 +51,15 @@ describe("the console's case endpoints", () => {
     app.clock.advance(5 * DAY)
     await lina.login('lina', STAFF_PASSWORD) // the session of five days ago has ended
     list = await lina.get('/api/admin/cases?overdue=true')
+    // Only its acknowledgement is late: 已超期 is said of the reply deadline (答复期限) alone.
     const late = list.body.items.find((c: { id: string }) => c.id === first)
-    expect(late.sla).to.include({ tone: 'overdue' })
-    expect(late.sla.text).to.match(/^已超期 \d+ 天$/)
+    expect(late.sla).to.include({ tone: 'ack_late', text: '未按时受理', step: 'acknowledge' })
+    app.clock.advance(25 * DAY)
+    await lina.login('lina', STAFF_PASSWORD)
+    list = await lina.get('/api/admin/cases?overdue=true')
+    const unanswered = list.body.items.find((c: { id: string }) => c.id === first)
+    expect(unanswered.sla).to.include({ tone: 'overdue', step: 'reply' })
+    expect(unanswered.sla.text).to.match(/^已超期 \d+ 天$/)
   })
 
   it('reads each community’s recent messages once for a page of the inbox, not once per line', async () => {
@@ -101,7 +107,7 @@ describe("the console's case endpoints", () => {
     expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
     expect(lines[0]).to.match(
-      /^留言编号,提交时间,状态,期限提示（导出时 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）,办理期限,主题,地点,联络站或人大办,代表,承办部门,答复时间,答复内容,满意度（1–5）,留言内容$/,
+      /^留言编号,提交时间,状态,期限提示（导出时 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）,受理期限,答复期限,主题,地点,联络站或人大办,代表,承办部门,答复时间,答复内容,满意度（1–5）,留言内容$/,
     )
     expect(lines).to.have.length(2)
     expect(lines[1]).to.include(ticket).and.include('轻工街道代表联络站').and.include(`"'=HYPERLINK`)

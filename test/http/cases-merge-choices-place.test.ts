@@ -2,6 +2,8 @@ import { expect } from 'chai'
 import { mergeChoicesForEachTest } from '../helpers/merge-choices.js'
 
 const HOT_ISSUE = '热点问题里与本条是同一个问题'
+/** The same lamp or lift said again, in other words: the same complaint, so 内容相近 too (review 37). */
+const HOT_ISSUE_AND_ALIKE = '热点问题里与本条是同一个问题，内容相近'
 
 /**
  * 热点问题 groups a community's broken lamps into one issue, whichever gate they stand at: that is
@@ -23,12 +25,12 @@ describe('merge choices: the hot issue offers only the same place (review 32)', 
     const northLamp = await write('北门路灯坏了一个月')
     const northAgain = await write('北门路灯一直不亮')
 
-    // The premise: 热点问题 keeps the four lamps as one issue (its grouping is not changed), while the
-    // words of each gate's two messages are not alike enough for 内容相近: only the hot issue offers them.
+    // The premise: 热点问题 keeps the four lamps as one issue (its grouping is not changed). Each gate's two messages
+    // are one lamp said twice (坏了, 不亮: the same complaint at the same gate), so 内容相近 as well; never the other gate's.
     expect(await issueOf(northLamp.id)).to.have.members([southLamp.id, southAgain.id, northLamp.id, northAgain.id])
 
-    expect(await offered(northLamp.id), 'the 南门 lamps are another gate’s').to.deep.equal([{ ticket: northAgain.ticket, why: HOT_ISSUE }])
-    expect(await offered(southAgain.id), 'the 北门 lamps are another gate’s').to.deep.equal([{ ticket: southLamp.ticket, why: HOT_ISSUE }])
+    expect(await offered(northLamp.id), 'the 南门 lamps are another gate’s').to.deep.equal([{ ticket: northAgain.ticket, why: HOT_ISSUE_AND_ALIKE }])
+    expect(await offered(southAgain.id), 'the 北门 lamps are another gate’s').to.deep.equal([{ ticket: southLamp.ticket, why: HOT_ISSUE_AND_ALIKE }])
   })
 
   it('does not offer the lift of 5号楼 for that of 3号楼; a lift naming no building still is', async () => {
@@ -38,7 +40,7 @@ describe('merge choices: the hot issue offers only the same place (review 32)', 
 
     expect(await issueOf(threeLift.id)).to.have.members([fiveLift.id, threeLift.id, someLift.id])
 
-    expect(await offered(threeLift.id), 'the lift of 5号楼 is another building’s').to.deep.equal([{ ticket: someLift.ticket, why: HOT_ISSUE }])
+    expect(await offered(threeLift.id), 'the lift of 5号楼 is another building’s').to.deep.equal([{ ticket: someLift.ticket, why: HOT_ISSUE_AND_ALIKE }])
     // The message naming no building may be either lift's: both are offered for it.
     expect((await offered(someLift.id)).map((c) => c.ticket)).to.have.members([fiveLift.ticket, threeLift.ticket])
   })

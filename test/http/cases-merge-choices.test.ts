@@ -12,8 +12,8 @@ interface Choice {
 }
 
 /**
- * Two neighbours write "路灯坏了" and "路灯不亮": 热点问题 shows them as one issue, yet their words
- * share too little for 相似留言. The 合并 dialog must offer the messages 热点问题 groups with the one
+ * Two neighbours write "路灯坏了" and "路灯太暗了": 热点问题 shows them as one issue, yet their words
+ * share too little for 相似留言, and only one says what is wrong (坏了: "路灯不亮" would be the same complaint, review 37). The 合并 dialog must offer the messages 热点问题 groups with the one
  * open, and find another open message by its number; never one outside the clerk's scope, and a
  * merge into a message she cannot see is refused.
  */
@@ -41,7 +41,7 @@ describe('merge choices: what 与相似留言合并 offers', () => {
 
   it('offers the messages 热点问题 groups with this one, in the clerk’s scope only; a merge into one outside it is refused', async () => {
     const broken = await write('路灯坏了')
-    const dark = await write('路灯不亮')
+    const dark = await write('路灯太暗了')
     // Through 刘洋's own code, the same street's lamp goes to 光明社区代表联络点: not 李娜's station.
     const elsewhere = await write('路灯坏了不亮', { deputyCode: 'DP0005' })
     expect((await app.liaison.store.cases.get(elsewhere.id))!.stationId).to.equal('st003')

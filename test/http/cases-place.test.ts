@@ -108,9 +108,11 @@ describe("a case keeps the resident's place, whoever handles it", () => {
     expect((await (await asDeputy(app, 'dp0006')).get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([c.id])
   })
 
-  it("hands up only a case waiting in the station's own queue", async () => {
+  it("hands up only a case of the station's own, not once its deputy has answered", async () => {
     const resident = await asResident(app)
     const { body: held } = await resident.post('/api/mp/cases', { text: '垃圾没人清运', regionId: 'c010101' }) // 张伟 has it
+    // Answered, it waits for the resident's rating: nothing is left to hand up (a deputy's unanswered one may go: review 37).
+    expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${held.id}/reply`, { text: '已联系环卫所，明天清运' })).status).to.equal(200)
     const lina = await staff('lina')
     const refused = await lina.post(`/api/admin/cases/${held.id}/hand-up`, { reason: '转区里' })
     expect(refused.status).to.equal(409)

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff } from '../helpers/meetings.js'
 import { caseCity } from '../fixtures.js'
 
 /**
@@ -47,5 +48,17 @@ describe('the answer to a deputy’s 转交', () => {
     const back = await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '需要工作人员协调' })
     expect(back.body).to.include({ status: 'submitted', handedOnText: '这条留言已交回轻工街道代表联络站重新安排，您不用再处理' })
     expect(back.body.timeline.at(-1)).to.include({ label: '您把留言交回轻工街道代表联络站重新安排', note: '需要工作人员协调' })
+  })
+
+  it('says a message that went on to the office, asked for again, is with that office by its name', async () => {
+    // 张伟 hands it back to his station, whose clerk hands it up (上报) to 湛河区's office.
+    const { body: c } = await (await asResident(app)).post('/api/mp/cases', { text: '小区门口的井盖松了', regionId: 'c010101', deputyCode: 'DP0001' })
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { reason: '涉及两个街道' })).body).to.include({ status: 'submitted' })
+    const handedUp = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/hand-up`, { reason: '需要区里协调' })
+    expect(handedUp.status, JSON.stringify(handedUp.body)).to.equal(200)
+    const again = await zhang.get(`/api/mp/deputy/cases/${c.id}`)
+    expect(again.status).to.equal(403)
+    expect(again.body.error).to.deep.include({ code: 'case_not_his', message: '这条留言已交湛河区人大常委会办公室重新安排，您不用再处理' })
   })
 })

@@ -43,7 +43,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     app.clock.advance(26 * HOUR) // Tuesday 12:00: a day to acknowledge has passed
     const sunli = await asStaff(app, 'sunli')
     const before = (await sunli.get(`/api/admin/cases/${c.id}`)).body
-    expect(before.sla.text, 'the office sees it is late').to.include('超期')
+    expect(before.sla.text, 'the office sees it is late to be acknowledged').to.equal('未按时受理')
 
     const urged = await sunli.post(`/api/admin/cases/${c.id}/urge`, { note: '群众反映多次，请今天联系' })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
@@ -61,7 +61,10 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
 
     const zhang = await asDeputy(app, 'dp0001')
     const seen = (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.timeline as TimelineStep[]
-    expect(seen.at(-1), 'the deputy reads it in his own timeline').to.deep.include({ label: '人大常委会办公室孙丽催办', note: '群众反映多次，请今天联系' })
+    expect(seen.at(-1), 'the deputy reads it in his own timeline').to.deep.include({
+      label: '湛河区人大常委会办公室孙丽催办',
+      note: '群众反映多次，请今天联系',
+    })
     const mine = (await c.resident.get(`/api/mp/cases/${c.id}`)).body.timeline as TimelineStep[]
     expect(
       mine.map((e) => e.type),
@@ -137,7 +140,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
 
     const zhang = await asDeputy(app, 'dp0001')
     const page = (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body
-    expect(page.urgeNote, 'no words added: who and when').to.equal('人大常委会办公室孙丽 11月24日 周二 11:00 催办，请尽快办理。')
+    expect(page.urgeNote, 'no words added: who and when').to.equal('湛河区人大常委会办公室孙丽 11月24日 周二 11:00 催办，请尽快办理。')
     expect((await zhang.get(`/api/mp/deputy/cases/${calm.id}`)).body.urgeNote).to.equal(null)
     const tasks = (await zhang.get('/api/mp/tasks')).body.cases as Array<{ id: string; urgedText: string | null }>
     expect(tasks.map((t) => [t.id, t.urgedText])).to.have.deep.members([

@@ -10,7 +10,7 @@ import { caseEvent, caseRecord } from '../store/records.js'
  * grandson from his phone) would become her account in the chat. Now the chat that sends it only asks: nothing of hers
  * reaches that chat, and nothing of the chat moves, until she says in the mini-program, by that WeChat's name, that it
  * is hers. 不是我的 ends it, and so does her code's end. Once joined, 我的 names the WeChat, 解除 undoes it (what came
- * stays hers), and the chat cannot erase her account.
+ * from the chat goes back to it, review 37), and the chat cannot erase her account.
  */
 describe('joining her chat: she says in the mini-program that the WeChat is hers', () => {
   let app: TestApp
@@ -117,24 +117,43 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
     expect((await her.request('DELETE', '/api/mp/me')).status).to.equal(200)
   })
 
-  it('解除: the chat is someone new, what it brought stays in 我的留言, and it is said and audited', async () => {
+  it('解除: what came from the chat goes back to it, what she wrote here stays, and the chat is told; audited', async () => {
     const her = await asResident(app, 'o-her-undo')
+    const own = await writes(her)
     const chat = await chatPerson('wx-undo')
     await bot.post(`/api/bot/people/${chat}/consent`, { version: (await bot.get('/api/bot/privacy')).body.version })
     const fromChat = await bot.post(`/api/bot/people/${chat}/cases`, { text: '小区门口的路灯不亮了', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(fromChat.status, JSON.stringify(fromChat.body)).to.equal(201)
     await joinHerChat(bot, her, chat, '孙子')
+    expect((await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket).sort()).to.deep.equal([own, fromChat.body.ticket].sort())
 
     const undone = await her.request('DELETE', '/api/mp/me/chat-join')
     expect(undone.status).to.equal(200)
-    expect(undone.body.message).to.equal('已解除。以后在那个微信聊天里发的留言，不会再放到这里；已经放到这里的留言，还在“我的留言”里。')
+    expect(undone.body).to.deep.equal({
+      cases: 1,
+      message: '已解除。在那个微信聊天里发的 1 条留言回到了那个聊天，这里不再显示。您在小程序里写的留言，还在“我的留言”里。',
+    })
     expect((await me(her)).chatJoin).to.deep.equal({ pending: null, joined: null })
     expect((await me(her)).chatJoined).to.equal(false)
-    expect((await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([fromChat.body.ticket])
-    const again = await chatPerson('wx-undo')
-    expect(again).to.not.equal(her.userId)
-    expect(await chatSees(again), 'the chat sees nothing of hers').to.deep.equal([])
-    expect((await app.liaison.store.audit.list({ action: 'privacy.chat_unjoined', limit: 5 })).items.map((e) => e.actorId)).to.deep.equal([her.userId])
+    expect(
+      (await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket),
+      'what she wrote here',
+    ).to.deep.equal([own])
+    // The chat is its own person again, under the id it had, with its message; it is told, in the chat.
+    expect(await chatPerson('wx-undo')).to.equal(chat)
+    expect(await chatSees(chat)).to.deep.equal([fromChat.body.ticket])
+    await app.liaison.services.dispatcher.drain()
+    const told = (await app.liaison.store.outbox.search({ kind: 'chat.unjoined', limit: 5 })).items
+    expect(told.map((m) => [m.recipientId, m.channel, m.address, m.payload.text])).to.deep.equal([
+      [
+        chat,
+        'bot_private',
+        'wx-undo',
+        '您的聊天和小程序账号已经解除（是在小程序里解除的），聊天里发的留言回到这里，那个小程序账号看不到了。发送“查询”可以看您的留言。',
+      ],
+    ])
+    const audit = (await app.liaison.store.audit.list({ action: 'privacy.chat_unjoined', limit: 5 })).items
+    expect(audit.map((e) => [e.actorId, e.details])).to.deep.equal([[her.userId, { to: chat, cases: 1 }]])
     const twice = await her.request('DELETE', '/api/mp/me/chat-join')
     expect(twice.status).to.equal(409)
     expect(twice.body.error).to.deep.include({ code: 'chat_not_joined', message: '您的小程序现在没有和微信聊天连在一起，不用解除。' })

@@ -43,7 +43,10 @@ describe('joining her chat: what is refused', () => {
     const chat = await chatPerson('wx-after-delete')
     const refused = await send(chat, words)
     expect(refused.status).to.equal(422)
-    expect(refused.body.error).to.deep.include({ code: 'invalid_binding_code', message: '这个码已经不能用了。请在小程序“我的”里重新取一个码，再发给我。' })
+    expect(refused.body.error).to.deep.include({
+      code: 'invalid_binding_code',
+      message: '这个码已经不能用了。请在小程序“我的”里再点一次“把聊天里的留言放到这里”，把新给的那句话发给我。',
+    })
     expect((await app.liaison.store.mpUsers.get(chat))!.botContactId, 'the chat is as it was').to.equal('wx-after-delete')
   })
 

@@ -115,7 +115,9 @@ describe("a clerk's list, export and overview (review 31)", () => {
       '提交时间',
       '状态',
       '期限提示（导出时 2026-11-23 10:00）',
-      '办理期限',
+      // Each deadline under its own name (review 37 § 6: one 办理期限 column held the acknowledgement's).
+      '受理期限',
+      '答复期限',
       '主题',
       '地点',
       '联络站或人大办',
@@ -128,7 +130,9 @@ describe("a clerk's list, export and overview (review 31)", () => {
     ])
     const of = (ticket: string) => rows.find((r) => r['留言编号'] === ticket)!
     // To acknowledge: a time of day, one working day on. To answer: the end of a working day, written as its last minute.
-    expect(of(waiting.ticket)).to.include({ '期限提示（导出时 2026-11-23 10:00）': '明天到期', 办理期限: '2026-11-24 10:00' })
-    expect(of(answering.ticket)['办理期限']).to.match(/^2026-12-\d{2} 23:59$/)
+    expect(of(waiting.ticket)).to.include({ '期限提示（导出时 2026-11-23 10:00）': '明天到期', 受理期限: '2026-11-24 10:00' })
+    expect(of(waiting.ticket)['答复期限']).to.match(/^2026-12-\d{2} 23:59$/)
+    expect(of(answering.ticket)['受理期限'], 'acknowledged: no acknowledgement is due').to.equal('')
+    expect(of(answering.ticket)['答复期限']).to.match(/^2026-12-\d{2} 23:59$/)
   })
 })

@@ -65,6 +65,9 @@ describe('a deputy marked away (暂停接收留言)', () => {
     // 孙丽 organizes 湛河区, where his station is.
     const sunli = await new Client(s.app.baseUrl).login('sunli', STAFF_PASSWORD)
     expect((await sunli.put('/api/admin/deputies/dp0001/away', LEAVE)).status).to.equal(200)
+    // He is told who did it by her office's name, not a bare 人大办公室.
+    const [told] = (await s.app.liaison.store.outbox.search({ recipientId: 'dp0001', kind: 'deputy.away', limit: 10 })).items
+    expect(told!.payload.text).to.include('张伟代表，湛河区人大常委会办公室已为您暂停接收新留言')
   })
 
   it('refuses dates that make no sense, in words, and ends early only what is set', async () => {

@@ -16,7 +16,8 @@ describe('signing in to an account the office switched off', () => {
     expect((await (await asAdmin(app)).patch('/api/admin/staff/sf01', { active: false })).status).to.equal(200)
     const right = await new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: STAFF_PASSWORD })
     expect(right.status).to.equal(401)
-    expect(right.body.error).to.deep.equal({ code: 'account_disabled', message: '这个账号已停用，如需使用，请联系人大办公室', details: [] })
+    // Whom to ask, by name: her station's district office, which keeps the accounts of its stations.
+    expect(right.body.error).to.deep.equal({ code: 'account_disabled', message: '这个账号已停用，如需使用，请联系湛河区人大常委会办公室', details: [] })
     expect(right.headers.get('set-cookie')).to.equal(null)
     const wrong = await new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: 'guess-guess-1' })
     expect(wrong.body.error).to.deep.include({ code: 'invalid_credentials', message: '用户名或密码错误' })

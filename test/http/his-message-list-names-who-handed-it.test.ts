@@ -5,7 +5,7 @@ import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 /**
  * 张伟 hands 王芳 a message (转交); she hands it back (交回). In each one's message list (/api/mp/deputy/cases) it
  * reads as his workbench and its page say it: who handed it, and that it came back, not "新留言". A message the
- * station gives her is still 新留言.
+ * station gives her the first time is still 新留言; given back to her, who had it, 再次交给您 (review 37, finding 3).
  */
 describe("a deputy's message list names the colleague who handed him a message", () => {
   let app: TestApp
@@ -34,6 +34,7 @@ describe("a deputy's message list names the colleague who handed him a message",
 
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     expect((await lina.post(`/api/admin/cases/${sent.id}/assign`, { deputyId: 'dp0002', note: '请王芳代表办理' })).status).to.equal(200)
-    expect(await listed(wang, sent.id), 'the station gave it to her: new').to.equal('新留言，待受理')
+    // Hers before (she handed it on to 张伟): the station gives it back to her, 再次交给您 (review 37, finding 3).
+    expect(await listed(wang, sent.id), 'the station gave it back to her').to.equal('再次交给您，待受理')
   })
 })

@@ -25,7 +25,7 @@ describe('hot issues: each refresh shows what changed since the last', () => {
     return { resident, caseId: answer.body.id as string }
   }
 
-  it('counts a new message, drops a rejected and a merged one, turns overdue as days pass, and lets the issue go when the month has passed', async () => {
+  it('counts a new message and a merged one, drops a rejected one, turns overdue as days pass, and lets the issue go when the month has passed', async () => {
     const families = []
     for (const text of lift) families.push(await familyWrites(text))
     const signIn = () => new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
@@ -52,14 +52,16 @@ describe('hot issues: each refresh shows what changed since the last', () => {
     expect((await issue())[0], 'one rejected').to.include({ messages: 5, residents: 5 })
     expect((await issue())[0].caseIds).not.to.include(families[1].caseId)
 
+    // Merged, a message is still a family who wrote (review 37): handled with the other, counted in the issue.
     const merged = await lina.post(`/api/admin/cases/${families[3].caseId}/merge`, { intoCaseId: families[0].caseId })
     expect(merged.status, JSON.stringify(merged.body)).to.equal(200)
-    expect((await issue())[0], 'one merged into another').to.include({ messages: 4, residents: 4 })
+    expect((await issue())[0], 'one merged into another').to.include({ messages: 5, residents: 5 })
 
-    // Nobody acknowledged them within a working day: by Thursday the three still waiting are overdue (not the withdrawn one).
+    // Nobody acknowledged them within a working day: by Thursday the three still waiting are overdue (not the withdrawn
+    // one, nor the merged one, which waits on nobody).
     app.clock.advance(3 * 24 * HOUR)
     lina = await signIn() // her console session ended while she was away
-    expect((await issue())[0], 'overdue by Thursday').to.include({ messages: 4, overdueShare: 0.75 })
+    expect((await issue())[0], 'overdue by Thursday').to.include({ messages: 5, overdueShare: 0.6 })
 
     // A month on, the messages are older than the list's 30 days.
     app.clock.advance(30 * 24 * HOUR)

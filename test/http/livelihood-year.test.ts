@@ -160,7 +160,7 @@ describe('民生实事项目: a project’s year', () => {
     expect(before.projects[0]).to.include({ title: '老旧小区加装电梯', percent: 100, unitName: '市住房和城乡建设局', result: null })
     expect((await office.post(`/api/admin/livelihood/cycles/${cycle.id}/publish`)).body).to.include({ status: 'published' })
     const published = (await new Client(app.baseUrl).get('/api/public/livelihood-projects')).body.items[0]
-    expect(published).to.include({ title: '2027年市民生实事项目', officeName: '市人大常委会', statusLabel: '结果已公布', resultsPublished: true })
+    expect(published).to.include({ title: '2027年市民生实事项目', officeName: '市人大常委会办公室', statusLabel: '结果已公布', resultsPublished: true })
     const [liftResult, canteenResult] = published.projects
     expect(liftResult.progress.map((p: { quarterLabel: string; percent: number }) => `${p.quarterLabel} ${p.percent}%`)).to.deep.equal([
       '第1季度 10%',

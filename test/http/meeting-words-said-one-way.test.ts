@@ -60,7 +60,7 @@ describe('meeting words said one way', () => {
     expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'attend' })).status).to.equal(200)
     app.clock.set(new Date('2026-12-10T01:00:00Z')) // Thursday 09:00: answers closed on Friday
     await app.liaison.jobs.find((j) => j.name === MEETING_REMINDERS_JOB)!.run()
-    const head = `会议提醒：${SESSION}将于 24 小时后召开，时间 12月11日（星期五）上午9:00至上午11:30，地点 区人大常委会三楼会议室。`
+    const head = `会议提醒：${SESSION}明天上午9:00召开，时间 12月11日（星期五）上午9:00至上午11:30，地点 区人大常委会三楼会议室。`
     expect(await texts('meeting.reminder', 'dp0004')).to.deep.equal([
       `${head}您还没有回复；如能参加请准时到会，不能参加请联系组织会议的湛河区人大常委会办公室。`,
     ])

@@ -35,11 +35,12 @@ describe('what the mini-program reads before anyone logs in', () => {
     }
   })
 
-  it('gives the subscribe templates, the photo limit, the reopen rule and the topics from the config', async () => {
+  it('gives the subscribe templates, the photo limit, the reopen rule, the topics and the chat account’s nickname from the config', async () => {
     const { status, body } = await new Client(app.baseUrl).get('/api/mp/settings')
     expect(status).to.equal(200)
     const { topics, ...rest } = body
-    expect(rest).to.deep.equal({ subscribeTemplateIds: ['TPL-NOTICE'], maxPhotos: 9, reopenMaxRating: 2, reopenWindowDays: 7 })
+    // botName: what the pages tell a person to find in WeChat (bot.nickname; its default here).
+    expect(rest).to.deep.equal({ subscribeTemplateIds: ['TPL-NOTICE'], maxPhotos: 9, reopenMaxRating: 2, reopenWindowDays: 7, botName: '留言小助手' })
     // The topic list of the config, for the 办理选登 page's filter.
     expect(topics).to.include('劳动就业').and.include('其他')
   })

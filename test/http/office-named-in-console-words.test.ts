@@ -6,10 +6,10 @@ import { caseCity } from '../fixtures.js'
 /**
  * The office is named by its own name wherever the console speaks of it (review 36, finding 16), never a fixed
  * 区人大办 or a bare 人大常委会办公室: 孙丽 of 湛河区 reads 湛河区人大办 on the dashboard's card of messages waiting
- * at her office and under 统计分析's stations; 李娜's 上报 of a message a deputy holds is refused naming the office
- * it would go to; and 孙丽's 催办 stands in the timeline as 湛河区人大常委会办公室's.
+ * at her office and under 统计分析's stations; 李娜's 上报 of a message a deputy holds tells him the office it went
+ * to by name; and 孙丽's 催办 stands in the timeline as 湛河区人大常委会办公室's.
  */
-describe('the office named in the console’s words: dashboard, 统计分析, 上报 refused, timeline', () => {
+describe('the office named in the console’s words: dashboard, 统计分析, 上报, timeline', () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
@@ -40,14 +40,13 @@ describe('the office named in the console’s words: dashboard, 统计分析, �
     expect(await statsOffice(await asStaff(app, 'lina'))).to.equal(null)
   })
 
-  it('refuses 李娜’s 上报 of a message 张伟 holds naming 湛河区人大办', async () => {
+  it('tells 张伟 that 李娜 handed his message up to 湛河区人大办, by name', async () => {
     const id = await heldByZhangWei()
-    const refused = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${id}/hand-up`, { reason: '涉及全区规划' })
-    expect(refused.status).to.equal(409)
-    expect(refused.body.error.message).to.equal(
-      '已经交给代表办理，联络站现在不能直接上报。需要湛河区人大办办理的，请先请代表退回联络站再上报，或直接联系湛河区人大办',
-    )
-    expect(refused.body.error.message).not.to.include('区里')
+    const handed = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${id}/hand-up`, { reason: '涉及全区规划' })
+    expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
+    const told = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.reassigned', recipientId: 'dp0001' })).items
+    const text = told.map((m) => (m.payload as { text: string }).text).join('\n')
+    expect(text).to.include('上报湛河区人大办').and.not.include('区里')
   })
 
   it('shows 孙丽’s 催办 as 湛河区人大常委会办公室’s in the timeline', async () => {

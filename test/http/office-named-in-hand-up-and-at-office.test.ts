@@ -35,9 +35,14 @@ describe('the office named on 上报 and on the inbox’s 在…办 filter', () 
     const handed = await wangwu.post(`/api/admin/cases/${sent.body.id}/hand-up`, { reason: '本站暂无代表' })
     expect(handed.body.handledBy.office, 'where the button said it would go').to.equal('新华区人大常委会办公室')
 
-    // A message a deputy holds is not hers to hand up: no office is offered.
+    // A message a deputy holds she may hand up too (review 37): the office is named as for one in her queue.
     const held = await (await asResident(app)).post('/api/mp/cases', { text: '小区垃圾没人清运', regionId: 'c010101', deputyCode: 'DP0001' })
-    expect((await (await asStaff(app, 'lina')).get(`/api/admin/cases/${held.body.id}`)).body.handUpTo).to.equal(null)
+    expect((await (await asStaff(app, 'lina')).get(`/api/admin/cases/${held.body.id}`)).body.handUpTo).to.deep.equal({
+      name: '湛河区人大常委会办公室',
+      short: '湛河区人大办',
+    })
+    // The district office has nobody above it: none is offered to its organizer.
+    expect((await (await asStaff(app, 'sunli')).get(`/api/admin/cases/${held.body.id}`)).body.handUpTo).to.equal(null)
 
     expect(await atOffice(await asStaff(app, 'qianqi')), '新华区 only').to.equal('新华区人大办')
     expect(await atOffice(await asStaff(app, 'sunli')), '湛河区 only').to.equal('湛河区人大办')

@@ -102,7 +102,7 @@ describe('分析周报 and 工作概览 for the office: every answer of the week
   it('says beside 满意度 how many rated and the share satisfied', async () => {
     const r = await report()
     expect(r.totals).to.include({ satisfaction: 3.5, rated: 2, satisfiedShare: 0.5 })
-    expect(r.satisfactionText).to.equal('2 人评价，满意率 50%（4 分、5 分算满意）')
+    expect(r.satisfactionText).to.equal('本周 2 人评价，满意率 50%（4 分、5 分算满意）')
   })
 
   it('counts 按时答复 against the reply deadline alone: 王芳’s three, only late in being acknowledged, are 按时受理’s', async () => {

@@ -53,7 +53,7 @@ describe('point rules belong to the city or a district', () => {
 
     const refused = await wumin.put('/api/admin/records/rules', { rules })
     expect([refused.status, refused.body.error?.code]).to.deep.equal([403, 'outside_scope'])
-    expect(refused.body.error.message).to.equal('区县的积分规则由区县人大常委会设置')
+    expect(refused.body.error.message, 'whose rules, and the office that sets them, by name').to.equal('湛河区的积分规则由湛河区人大常委会办公室设置')
     const ownStreet = await wumin.put('/api/admin/records/rules', { office: 's0101', rules })
     expect([ownStreet.status, ownStreet.body.error?.code], 'a street has no rules of its own').to.deep.equal([422, 'unknown_office'])
     expect((await wumin.put('/api/admin/records/rules', { office: 'd02', rules })).status, 'another district').to.equal(403)
@@ -67,5 +67,11 @@ describe('point rules belong to the city or a district', () => {
     const after = (await wumin.get('/api/admin/records/rules')).body
     expect(after).to.include({ office: 'd01', inherited: false })
     expect(after.rules.find((r: { item: string }) => r.item === 'meeting_attended').points).to.equal(6)
+
+    // A clerk has no rules to read: she is sent to her station's district office, by its name.
+    const lina = await asStaff(app, 'lina')
+    const clerk = await lina.get('/api/admin/records/rules')
+    expect([clerk.status, clerk.body.error?.code]).to.deep.equal([403, 'organizers_only'])
+    expect(clerk.body.error.message).to.equal('积分规则由湛河区人大常委会办公室设置')
   })
 })

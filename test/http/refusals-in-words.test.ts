@@ -104,7 +104,7 @@ describe('refusals say what is wrong in words, never by an internal id', () => {
     )
     const refused = await wumin.put('/api/admin/records/rules', { office: 'd01', rules })
     expect(refused.status).to.equal(403)
-    expect(refused.body.error).to.deep.include({ code: 'outside_scope', message: '区县的积分规则由区县人大常委会设置' })
+    expect(refused.body.error).to.deep.include({ code: 'outside_scope', message: '湛河区的积分规则由湛河区人大常委会办公室设置' })
     expect(refused.body.error.details).to.deep.equal([{ path: 'body.office', message: '不能修改湛河区的积分规则' }])
   })
 

@@ -88,7 +88,8 @@ describe('a resident reads the steps of her message in her own words', () => {
       '交给张伟代表办理',
       '张伟代表受理了留言',
       '张伟代表把留言交回轻工街道代表联络站重新安排',
-      '交给您办理',
+      // Staff who gave it to him are named: the note under it is theirs (review 37, finding 3).
+      '联络站李娜交给您办理',
       '您受理了留言',
       '您把留言交给区住建局办理',
       '您答复了群众',

@@ -86,7 +86,8 @@ describe('an activation code expires', () => {
     expect(expired.status).to.equal(401)
     expect(expired.body.error).to.deep.equal({
       code: 'activation_expired',
-      message: '这个激活码已过期（有效期 14 天），请联系人大办公室重新获取激活码',
+      // Whom to ask, by name: the office of her station's district (轻工街道代表联络站 is in 湛河区).
+      message: '这个激活码已过期（有效期 14 天），请联系湛河区人大常委会办公室重新获取激活码',
       details: [],
     })
     expect((await activate('AAAA-BBBB-CCCC')).body.error.code, 'a wrong code learns nothing of it').to.equal('invalid_activation')
@@ -127,7 +128,8 @@ describe('an activation code waiting from before codes expired', function () {
     expect(expired.status, JSON.stringify(expired.body)).to.equal(401)
     expect(expired.body.error).to.deep.equal({
       code: 'activation_expired',
-      message: '这个激活码已过期（有效期 14 天），请联系人大办公室重新获取激活码',
+      // Whom to ask, by name: the office of her station's district (轻工街道代表联络站 is in 湛河区).
+      message: '这个激活码已过期（有效期 14 天），请联系湛河区人大常委会办公室重新获取激活码',
       details: [],
     })
     expect(await app.liaison.store.markers.doneAt(ACTIVATIONS_DATED_MARKER), 'done once, recorded').to.be.instanceOf(Date)

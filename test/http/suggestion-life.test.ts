@@ -102,7 +102,7 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
       ['lead', '正在解决或列入计划'],
     ])
     expect(await told(app, 'suggestion.answered')).to.deep.equal([
-      `deputy:dp0001 → 您的建议 ${year}-0001《建设路加装路灯》已答复（正在解决或列入计划），请查看并评价。`,
+      `deputy:dp0001 → 您的建议 ${year}-0001《建设路加装路灯》已答复（正在解决或列入计划）。请打开小程序“代表工作台—我的建议”，点这条建议，再点“评价答复”。`,
     ])
 
     // 不满意: it goes back to the same units for one more round, due in a month.

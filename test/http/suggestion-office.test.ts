@@ -223,7 +223,8 @@ describe('代表建议: the office and the units, within their scope', () => {
     const closed = await sunli.post(`/api/admin/suggestions/${id}/close`)
     expect(closed.status, JSON.stringify(closed.body)).to.equal(200)
     expect(closed.body).to.include({ status: 'closed', statusLabel: '已办结' })
-    expect(closed.body.timeline.at(-1)).to.deep.include({ action: 'closed', text: '领衔代表张伟已离任，由人大常委会办公室办结（未评价）' })
+    // By the name of the office over it: 张伟's district's.
+    expect(closed.body.timeline.at(-1)).to.deep.include({ action: 'closed', text: '领衔代表张伟已离任，由湛河区人大常委会办公室办结（未评价）' })
     const again = await sunli.post(`/api/admin/suggestions/${id}/close`)
     expect(again.status).to.equal(409)
     expect(again.body.error.message).to.equal('只有已答复待评价的建议可以代为办结（现在：已办结）')
@@ -234,6 +235,8 @@ describe('代表建议: the office and the units, within their scope', () => {
     const { id } = await suggestionAt(app, 'assigned', { caseIds: [sent.case.id] })
     const unit = (await (await asStaff(app, 'chengang')).get(`/api/unit/suggestions/${id}`)).body
     expect(unit.cases).to.deep.equal([{ id: sent.case.id, ticket: sent.case.ticket }])
+    // The unit reads which office decides its requests, by name (its 申请延期 and 申请调整 say it).
+    expect(unit.office).to.equal('湛河区人大常委会办公室')
     const listed = (await (await asStaff(app, 'chengang')).get('/api/unit/suggestions')).body.items[0]
     expect(JSON.stringify([unit, listed])).not.to.match(/张三丰|小区门口|手机号/)
     const office = (await (await asStaff(app, 'sunli')).get(`/api/admin/suggestions/${id}`)).body

@@ -119,7 +119,7 @@ describe('代表建议: the office presses the units of an overdue suggestion (�
         [e.actionWords, e.targetWords, e.detailWords].join(' | '),
       )
     expect((await words(returned))[0]).to.equal(`退回代表建议 | 代表建议 ${back.body.number} | 退回：属于个人诉求`)
-    expect((await words(id))[0]).to.equal(`代为办结代表建议 | 代表建议 ${closed.body.number} | 领衔代表张伟已离任，由人大常委会办公室办结（未评价）`)
+    expect((await words(id))[0]).to.equal(`代为办结代表建议 | 代表建议 ${closed.body.number} | 领衔代表张伟已离任，由湛河区人大常委会办公室办结（未评价）`)
   })
 
   it('puts 催办 and 督办 in the audit log, by name and suggestion number, in words', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { toPrincipal } from '../../src/services/accounts/auth.js'
 
 /** 湛河区 (d01) is 李娜's station's and 孙丽's district; 新华区 (d02) is 钱七's. */
 describe("staff corrections teach their office's topic model", () => {
@@ -105,6 +106,10 @@ describe("staff corrections teach their office's topic model", () => {
   it('lets organizers retrain their own districts only, and station staff not at all', async () => {
     const lina = await staff('lina')
     expect((await lina.post('/api/admin/topics/retrain', {})).status).to.equal(403)
+    // Behind the route's own refusal, the service names the office that does retrain her messages' model.
+    const clerk = toPrincipal((await app.liaison.store.staff.getByUsername('lina'))!)
+    const refused = await app.liaison.services.topicCorrections.retrain(clerk).catch((err: Error) => err)
+    expect((refused as Error).message).to.equal('只有湛河区人大常委会办公室可以重新训练')
     const qianqi = await staff('qianqi')
     const other = await qianqi.post('/api/admin/topics/retrain', { districtId: 'd01' })
     expect(other.status).to.equal(403)
@@ -119,5 +124,13 @@ describe("staff corrections teach their office's topic model", () => {
     const listed = await lina.get('/api/admin/topics')
     expect(listed.body.topics).to.include.members(['劳动就业', '物业管理'])
     expect(listed.body.trainings.map((t: { districtId: string }) => t.districtId)).to.deep.equal(['d02'])
+
+    // The city's model retrained where the city's office has its name: 操作记录 says it by that name.
+    await app.close()
+    app = await startApp({ directory: caseCity(), overrides: { business: { officeName: '平顶山市人大常委会办公室' } } })
+    const admin = await asAdmin(app)
+    expect((await admin.post('/api/admin/topics/retrain', { districtId: 'city' })).status).to.equal(200)
+    const [entry] = (await admin.get('/api/admin/audit?action=topics.retrained')).body.items
+    expect(entry.detailWords).to.equal('平顶山市人大常委会')
   })
 })

@@ -205,6 +205,8 @@ describe("the deputies' daily digest", () => {
         muteWeekends: false,
         sendWindow: { from: '08:00', to: '20:45' },
         stationSendAt: '08:00',
+        // Whether each way reaches him now: neither, with WeChat sending off and no chat joined.
+        reach: { mp_subscribe: false, bot_private: false, templateId: null, mpSends: { longTerm: false, left: 0 } },
       })
       expect((await zhang.request('PUT', url, { channels: [], sendAt: '20:45', muteWeekends: true })).status).to.equal(200)
       await quiet.liaison.store.digests.savePreferences('dp0001', { channels: [], sendAt: '20:50', muteWeekends: true }, quiet.clock.now())

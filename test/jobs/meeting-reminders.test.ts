@@ -38,7 +38,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await run()).to.deep.equal({ reminded: 0 })
     expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
     expect((await reminders())[0].payload.text).to.equal(
-      '会议提醒：市人大常委会第十次会议（常委会会议）将于 24 小时后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
+      '会议提醒：市人大常委会第十次会议（常委会会议）明天上午9:30召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     )
   })
 
@@ -52,19 +52,17 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     await run()
     await run()
     const texts = (await reminders()).map((m) => m.payload.text as string)
-    expect(texts.filter((t) => t.includes('将于 2 小时后'))).to.have.length(3)
+    expect(texts.filter((t) => t.includes('今天上午9:30召开'))).to.have.length(3)
     at(START + 60_000)
     await run()
     expect(await reminders()).to.have.length(6)
   })
 
-  it('sends one reminder, not two, when it first runs after both leads, with the time really left', async () => {
+  it('sends one reminder, not two, when it first runs after both leads, saying the day as a person says it', async () => {
     at(START - 90 * 60_000)
     await run()
     expect(
-      (await reminders())
-        .map((m) => m.payload.text as string)
-        .every((t) => t.includes('将于 1 小时 30 分钟后召开，时间 11月26日（星期四）上午9:30至上午11:30')),
+      (await reminders()).map((m) => m.payload.text as string).every((t) => t.includes('今天上午9:30召开，时间 11月26日（星期四）上午9:30至上午11:30')),
     ).to.equal(true)
     expect(await sent()).to.deep.equal(NOT_ON_LEAVE)
   })
@@ -82,11 +80,11 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect((await reminders()).filter((m) => (m.payload.text as string).includes('11月27日'))).to.have.length(3)
   })
 
-  it('says the time really left when the run comes a few minutes after the lead', async () => {
+  it('says when it starts as a person says it, not a count of hours, when the run comes a few minutes after the lead', async () => {
     at(START - 2 * HOUR + 4 * 60_000)
     await run()
     expect((await reminders())[0].payload.text).to.equal(
-      '会议提醒：市人大常委会第十次会议（常委会会议）将于 1 小时 56 分钟后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
+      '会议提醒：市人大常委会第十次会议（常委会会议）今天上午9:30召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     )
   })
 
@@ -101,7 +99,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     at(START - 2 * HOUR)
     await run()
     expect((await late()).map((m) => m.payload.text as string)).to.deep.equal([
-      '会议提醒：临时会议（常委会会议）将于 2 小时后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
+      '会议提醒：临时会议（常委会会议）今天上午9:30召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     ])
   })
 
@@ -123,7 +121,7 @@ describe('the meeting reminders job: 24 h and 2 h before, never twice, never to 
     expect(await run()).to.deep.equal({ reminded: 0 })
     at(START - 24 * HOUR + 5 * 60_000)
     expect(await run(), 'ten minutes after the round').to.deep.equal({ reminded: 3 })
-    expect((await reminders())[0].payload.text).to.include('将于 23 小时 55 分钟后')
+    expect((await reminders())[0].payload.text).to.include('明天上午9:30召开')
   })
 
   it('reminds nobody of a cancelled meeting', async () => {
@@ -150,7 +148,7 @@ describe('meeting reminders and quiet hours (21:00–08:00)', () => {
   })
   afterEach(() => app.close())
 
-  it('writes the 2 h reminder of a 09:30 meeting at 08:00 with the time really left then, not "2 小时后" held overnight', async () => {
+  it('writes the 2 h reminder of a 09:30 meeting at 08:00, not held overnight from 07:30', async () => {
     const office = await asAdmin(app)
     const { body } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
     expect((await office.post(`/api/admin/meetings/${body.id}/publish`)).status).to.equal(200)
@@ -162,7 +160,7 @@ describe('meeting reminders and quiet hours (21:00–08:00)', () => {
     app.clock.set(new Date(START - 90 * 60_000)) // 08:00
     await run()
     expect(await texts()).to.deep.equal([
-      '会议提醒：市人大常委会第十次会议（常委会会议）将于 1 小时 30 分钟后召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
+      '会议提醒：市人大常委会第十次会议（常委会会议）今天上午9:30召开，时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。您还没有回复，请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
     ])
   })
 })

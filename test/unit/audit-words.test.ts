@@ -140,6 +140,11 @@ describe('the audit trail in words (操作记录)', () => {
     expect(say({ action: 'case.handed_up', details: { toOffice: 'd01', note: '本站暂无代表' } }).details).to.equal(
       '上报湛河区人大常委会办公室，理由：本站暂无代表',
     )
+    // The whole installation's office ('city') by the name it is given (business.officeName), never a bare 市人大常委会办公室.
+    const toCity = line({ action: 'case.handed_up', details: { toOffice: 'city', note: '涉及两个区' } })
+    expect(auditEntryWords(toCity, book, 'Asia/Shanghai', '平顶山市人大常委会办公室').details).to.equal('上报平顶山市人大常委会办公室，理由：涉及两个区')
+    const retrained = line({ action: 'topics.retrained', targetKind: null, targetId: null, details: { offices: ['d01', 'city'] } })
+    expect(auditEntryWords(retrained, book, 'Asia/Shanghai', '平顶山市人大常委会办公室').details).to.equal('湛河区人大常委会、平顶山市人大常委会')
     expect(say({ action: 'case.merged', details: { intoTicket: '20261204-0007' } }).details).to.equal('并入留言 20261204-0007')
     // The refs the page reads in one go hold every name those words need.
     expect(auditRefs(line({ details: { deputyId: 'dp0002', fromDeputyId: 'dp0001' } }))).to.deep.include.members([

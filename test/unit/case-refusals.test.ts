@@ -49,8 +49,8 @@ const SAID: Record<RefusedAction, Array<[RefusedCase, string]>> = {
   // The system's own moves: the general sentence, the state in words.
   deputyLeft: [[inState('replied'), '这条留言代表已经答复了，在等群众评价，现在不能交回联络站']],
   handUp: [
-    // Named by the caller (case-placing: the office 上报 would go to); this is the word without one.
-    [inState('assigned'), '已经交给代表办理，联络站现在不能直接上报。需要人大办办理的，请先请代表退回联络站再上报，或直接联系人大办'],
+    // With a deputy who has not answered yet 上报 is made (review 37); once he has handed it to a department it is not.
+    [inState('forwarded'), '代表已经交有关部门办理，不用再上报'],
     [inState('withdrawn'), '群众已经撤回了，不用再上报'],
   ],
   reject: [
@@ -126,6 +126,10 @@ describe('a refused move in words: what happened to the message and what to do',
     expect(notHisNowText({ deputyId: 'dp0002', stationId: 'st001' })).to.equal('这条留言已改由其他代表办理，您不用再处理')
     expect(notHisNowText({ deputyId: null, stationId: 'st001' })).to.equal('这条留言已交回联络站重新安排，您不用再处理')
     expect(notHisNowText({ deputyId: null, stationId: null })).to.equal('这条留言已交人大常委会办公室重新安排，您不用再处理')
+    // The office that holds it, by its name, wherever it is known.
+    expect(notHisNowText({ deputyId: null, stationId: null }, undefined, null, '湛河区人大常委会办公室')).to.equal(
+      '这条留言已交湛河区人大常委会办公室重新安排，您不用再处理',
+    )
   })
 
   it('tells a resident why an answer cannot be handled again, and that she may write again', () => {

@@ -15,6 +15,7 @@ describe('热点问题 says 热度 in whole numbers', () => {
       topic: '城乡建设',
       messages: 2,
       residents: 2,
+      mergedIds: [],
       firstAt: at,
       lastAt: at,
       growth: 0,

@@ -111,6 +111,7 @@ function describe(group: Member[], options: HotIssueOptions): HotIssue {
   return {
     key: cases[0].id,
     caseIds: cases.map((c) => c.id),
+    mergedIds: cases.filter((c) => c.mergedInto).map((c) => c.id),
     placeId: cases[0].communityId ?? cases[0].districtId,
     districtId: cases[0].districtId,
     stationId: mostCommon(cases.map((c) => c.stationId)),

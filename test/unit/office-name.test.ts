@@ -5,6 +5,7 @@ import {
   officeName,
   officesInScope,
   officeToAsk,
+  staffOfficeName,
   organizerOfficeName,
   placesName,
   staffScopeName,
@@ -82,6 +83,12 @@ describe('office names (domain/office-name)', () => {
     expect(organizerOfficeName(d.regions.get('chutian'), '常德市人大常委会办公室')).to.equal('楚天镇人大工委')
     expect(organizerOfficeName(d.regions.get('shimen'), '常德市人大常委会办公室')).to.equal('石门县人大常委会办公室')
     expect(organizerOfficeName(undefined, '常德市人大常委会办公室')).to.equal('常德市人大常委会办公室')
+    // Anyone of the console by the office they work for: an organizer's own, a clerk's county's, an admin's the installation's.
+    const named = directory(COUNTIES, COUNTY_STATIONS, '常德市人大常委会办公室')
+    expect(staffOfficeName({ role: 'organizer', stationIds: [], regionIds: ['chutian'] }, named)).to.equal('楚天镇人大工委')
+    expect(staffOfficeName({ role: 'organizer', stationIds: [], regionIds: ['shimen'] }, named)).to.equal('石门县人大常委会办公室')
+    expect(staffOfficeName({ role: 'station_staff', stationIds: ['s-chutian'], regionIds: [] }, named)).to.equal('石门县人大常委会办公室')
+    expect(staffOfficeName({ role: 'admin', stationIds: [], regionIds: [] }, named)).to.equal('常德市人大常委会办公室')
   })
 
   it('begins a download’s or a report’s name with whose it is: the places, the station, or 全市', () => {

@@ -13,7 +13,8 @@ import {
 } from '../../src/domain/topic-model.js'
 import { compileKeywordScorer, fallbackTopic } from '../../src/domain/topics.js'
 // Which n-grams read as words is a rule of what staff are shown, not of the lookup this oracle checks: shared.
-import { wholeWord } from '../../src/domain/topic-reasons.js'
+import { MessageWords, wholeWord, wordsAround } from '../../src/domain/topic-reasons.js'
+import { normalizeText } from '../../src/domain/topics.js'
 
 const ALPHA = 0.5
 const CONFIDENCE_SCALE = 3
@@ -84,7 +85,7 @@ export function referenceTopicModel(
     for (let k = 0; k < K; k++) sum += Math.exp(CONFIDENCE_SCALE * (score[k] - score[best]))
     const confidence = 1 / sum
     const unsure = (confidence < options.minConfidence || !grams.length) && kw.scores[best] === 0
-    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best])
+    const matched = best === otherIndex || unsure ? [] : reasons(grams, best, second, kw.matched[best], normalizeText(text))
     if (!matched.length) return { topic: other, matched: [], confidence: best === otherIndex ? confidence : 1 - confidence }
     return { topic: topics[best], matched, confidence }
   }
@@ -96,7 +97,7 @@ interface KnownGram {
   at: number
 }
 
-function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[]): string[] {
+function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[], normalized: string): string[] {
   const out = [...new Set(keywords)]
   const ranked = grams
     .filter(({ gram }) => gram.length > 1)
@@ -106,10 +107,10 @@ function reasons(grams: KnownGram[], best: number, second: number, keywords: rea
   let shown = 0
   for (const [g] of ranked) {
     if (out.length >= MAX_REASONS || shown >= MAX_GRAM_REASONS) break
-    if (!wholeWord(g, out)) continue
+    if (!wholeWord(g, out) || !new MessageWords(normalized).holds(g)) continue
     out.push(g)
     shown++
   }
-  if (!out.length && ranked.length) out.push(ranked[0][0])
+  if (!out.length && ranked.length) out.push(wordsAround(normalized, ranked[0][0]))
   return out
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { CaseRecord } from '../../src/domain/case.js'
 import { composeWeeklyReport, receivedChange } from '../../src/domain/weekly-report.js'
-import { receivedText, satisfactionText, weekOnWeekText } from '../../src/domain/weekly-report-words.js'
+import { countedEarlierText, receivedText, satisfactionText, weekOnWeekText } from '../../src/domain/weekly-report-words.js'
 import { caseRecord } from '../store/records.js'
 
 // The week of Monday 2026-11-23 in Shanghai; "now" is the next Monday morning.
@@ -79,6 +79,7 @@ describe('the weekly report: figures a person can count by hand', () => {
     now,
     cases: [...lastWeek, ...thisWeek],
     answered: [thisWeek[0], thisWeek[3]],
+    rated: [thisWeek[0], thisWeek[3]],
     openCases: [thisWeek[1], thisWeek[2], old],
     name,
   })
@@ -186,6 +187,7 @@ describe("the weekly report: the week's answers, what it leaves out, and how it 
     cases: [...week, merged],
     // The store reads the week's answers by when they were given: the two old messages with this week's own.
     answered: [lateAnswer, earlyAnswer, week[0], week[1], week[2]],
+    rated: [week[0], week[1], week[2]],
     openCases: [week[3], week[4], week[5]],
     name,
   })
@@ -215,7 +217,7 @@ describe("the weekly report: the week's answers, what it leaves out, and how it 
 
   it('says how many rated, and the share satisfied (4 or 5), beside the average', () => {
     expect(report.totals).to.include({ satisfaction: 3.67, rated: 3, satisfiedShare: 0.667 })
-    expect(satisfactionText(report)).to.equal('3 人评价，满意率 67%（4 分、5 分算满意）')
+    expect(satisfactionText(report)).to.equal('本周 3 人评价，满意率 67%（4 分、5 分算满意）')
   })
 
   it('lists the deputies with the most messages first, the most overdue first among equals', () => {
@@ -224,5 +226,82 @@ describe("the weekly report: the week's answers, what it leaves out, and how it 
       ['赵敏', 3, 2],
       ['李建国', 3, 0],
     ])
+  })
+})
+
+describe('the weekly report: 满意度 is how residents rated answers in the week', () => {
+  // A message of weeks ago rated 5 this week; one of this week rated 2 this week and then reopened (重新办理), its
+  // rating cleared; one of weeks ago rated 3 the week before and 4 in it; and one of this week rated 1 only after it.
+  const longAgo = new Date(weekStart.getTime() - 20 * 86_400_000)
+  const answeredCase = (over: Partial<CaseRecord>) => aCase({ status: 'closed', acknowledgedAt: day(0, 3), repliedAt: day(1), closedAt: day(2), ...over })
+  const oldRated = answeredCase({
+    topic: '教育',
+    communityId: 'heping',
+    createdAt: longAgo,
+    rating: 5,
+    ratedAt: day(2),
+    ratings: [{ rating: 5, comment: null, at: day(2) }],
+  })
+  const reopened = answeredCase({
+    status: 'reopened',
+    closedAt: null,
+    rating: null,
+    ratedAt: null,
+    reopenCount: 1,
+    ratings: [{ rating: 2, comment: '没修好', at: day(3) }],
+  })
+  const ratedTwice = answeredCase({
+    createdAt: longAgo,
+    rating: 4,
+    ratedAt: day(4),
+    ratings: [
+      { rating: 3, comment: null, at: new Date(weekStart.getTime() - 86_400_000) },
+      { rating: 4, comment: null, at: day(4) },
+    ],
+  })
+  const ratedNextWeek = answeredCase({
+    rating: 1,
+    ratedAt: new Date(weekEnd.getTime() + 3_600_000),
+    ratings: [{ rating: 1, comment: null, at: new Date(weekEnd.getTime() + 3_600_000) }],
+  })
+  const report = composeWeeklyReport({
+    weekStart,
+    weekEnd,
+    now: new Date(weekEnd.getTime() + 2 * 86_400_000),
+    cases: [reopened, ratedNextWeek],
+    answered: [],
+    // The store reads the cases with a rating given in the week, whenever they were written.
+    rated: [oldRated, reopened, ratedTwice],
+    openCases: [],
+    name,
+  })
+
+  it('averages the ratings given in the week, to messages of any week, a low one a reopen cleared too, not those given after', () => {
+    // 5, 2 and 4; not the 3 given the week before, nor the 1 given after the week to one of its messages.
+    expect(report.totals).to.include({ satisfaction: 3.67, rated: 3, satisfiedShare: 0.667 })
+    expect(satisfactionText(report)).to.equal('本周 3 人评价，满意率 67%（4 分、5 分算满意）')
+  })
+
+  it('gives satisfaction by topic and place by the same ratings, a topic rated but not written about this week too', () => {
+    expect(report.byTopic).to.deep.equal([
+      { topic: '城乡建设', messages: 2, previous: 0, satisfaction: 3 },
+      { topic: '教育', messages: 0, previous: 0, satisfaction: 5 },
+    ])
+    expect(report.byPlace.map((p) => [p.name, p.messages, p.satisfaction])).to.deep.equal([
+      ['幸福社区', 2, 3],
+      ['和平社区', 0, 5],
+    ])
+  })
+
+  it('says on a report kept before that its 满意度 counted the week’s messages’ ratings, and offers to count again', () => {
+    expect(report.counting).to.equal(4)
+    expect(countedEarlierText(report, 'Asia/Shanghai')).to.equal(null)
+    const kept = countedEarlierText({ counting: 3, generatedAt: now }, 'Asia/Shanghai')
+    expect(kept).to.equal(
+      '这份周报生成于11月30日 9:00，用的是以前的算法：区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样；' +
+        '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价。点“重新生成”，按现在的算法重新统计。',
+    )
+    // Its sentence under 满意度 says what it counted then: without 本周.
+    expect(satisfactionText({ ...report, counting: 3 })).to.equal('3 人评价，满意率 67%（4 分、5 分算满意）')
   })
 })

@@ -21,6 +21,10 @@ export const presentHotIssue = (i: HotIssue & { placeName: string; stationName: 
   topic: i.topic,
   messages: i.messages,
   residents: i.residents,
+  // 已合并办理 N 条: counted above (residents who wrote), handled with the message each went into. A weekly report kept
+  // before merged messages were counted has none.
+  merged: i.mergedIds?.length ?? 0,
+  mergedIds: i.mergedIds ?? [],
   firstAt: i.firstAt.toISOString(),
   lastAt: i.lastAt.toISOString(),
   growth: i.growth,
@@ -79,7 +83,7 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
     repliedInTimeNote: REPLIED_IN_TIME_NOTE,
     /** Under 收到留言: "其中不予受理 2 条，不计入下面的统计", or null when the report counts every message that came. */
     receivedText: words.receivedText,
-    /** Under 满意度: "5 人评价，满意率 60%（4 分、5 分算满意）", or null when nobody rated. */
+    /** Under 满意度: "本周 5 人评价，满意率 60%（4 分、5 分算满意）" (the ratings given in the week), or null when nobody rated. */
     satisfactionText: words.satisfactionText,
     /** Under the week's hot issues: why 本周热度 is not 热点问题's 热度. */
     heatNote: words.heatNote,

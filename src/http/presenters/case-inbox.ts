@@ -6,9 +6,10 @@ import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import type { ShortNumberSearch } from '../../domain/case-search.js'
 import { dayText, localDate, monthDayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
+import { deputyLoadText, recentHandBackText } from '../../domain/deputy-choice-words.js'
 import { unhappyText } from '../../domain/case-unhappy.js'
 import { carrierHandlingText, presentStaffCaseSummary } from './cases.js'
-import { nextDeadline, STATUS_LABELS } from '../../domain/case.js'
+import { STATUS_LABELS } from '../../domain/case.js'
 import { MERGE_INTO_ANSWERED_CHOICE } from '../../domain/case-refusals.js'
 import { lastOpenMoment } from '../../domain/due-date-text.js'
 import type { MergeChoice, MergeReason } from '../../services/cases/merge-choices.js'
@@ -24,6 +25,8 @@ export const presentInboxRow = (row: InboxRow) => ({
   officeName: row.officeName,
   /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
   sla: row.sla,
+  /** "受理期限 12月7日 10:00（明天） · 答复期限 12月25日": both deadlines that matter now, next due first; null once answered or ended. */
+  deadlines: row.deadlines,
   similarCount: row.similarCount,
   /** 「群众不满意 2分」, 「群众不满意 2分，重新办理」: a low score said in words on the line, null otherwise. */
   unhappyText: unhappyText(row.case),
@@ -66,6 +69,16 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   stationNames: d.stationNames,
   topics: d.topics,
   openCases: d.openCases,
+  /** Of them, past their deadline now (工作概览's 超期). */
+  overdueCases: d.overdueCases,
+  /** "在办 3 条，已超期 1 条": his load in words, beside his name. */
+  loadText: deputyLoadText(d.openCases, d.overdueCases),
+  /** A message he handed back himself in the last few days, with his reason ("最近退回：12月6日交回了留言 …，说：…"); null when none. */
+  recentHandBack: d.recentHandBack && {
+    ticket: d.recentHandBack.ticket,
+    at: d.recentHandBack.at.toISOString(),
+    text: recentHandBackText(d.recentHandBack, timeZone, now),
+  },
   topical: d.topical,
   recommended: d.recommended,
   /** On reception duty today at the message's station: the dialog says 今天值班 and lists them first. */
@@ -137,16 +150,18 @@ export const MERGED_WORDS = '已合并办理'
 
 /**
  * The export's columns. 期限提示 ("还有 2 天") is true only on the day it was written: its header says when
- * (the sheet is printed and read days later). 办理期限 is the date and time itself, with its year, as a
- * spreadsheet sorts and filters it ("2026-12-25 23:59": the whole of the 25th counts; "24:00" is no time
- * Excel reads, and "12-26 00:00" would be read as the whole of the 26th).
+ * (the sheet is printed and read days later). 受理期限 and 答复期限 are the dates and times themselves, each under its
+ * own name (one column of "办理期限" held the acknowledgement's and read as the reply's), with the year, as a
+ * spreadsheet sorts and filters them ("2026-12-25 23:59": the whole of the 25th counts; "24:00" is no time Excel
+ * reads, and "12-26 00:00" would be read as the whole of the 26th).
  */
 const exportHeader = (exportedAt: Date, timeZone: string) => [
   '留言编号',
   '提交时间',
   '状态',
   `期限提示（导出时 ${sheetTime(exportedAt, timeZone)}）`,
-  '办理期限',
+  '受理期限',
+  '答复期限',
   '主题',
   '地点',
   '联络站或人大办',
@@ -158,10 +173,22 @@ const exportHeader = (exportedAt: Date, timeZone: string) => [
   '留言内容',
 ]
 
-/** The moment a message is next due (its badge's), as the sheet writes it: the last minute that still counts. */
-function sheetDeadline(r: InboxRow, timeZone: string): string {
-  const due = r.sla ? nextDeadline(r.case) : null
-  return due ? sheetTime(lastOpenMoment(due, timeZone), timeZone) : ''
+/** A deadline as the sheet writes it: the last minute that still counts. */
+const sheetDue = (due: Date, timeZone: string) => sheetTime(lastOpenMoment(due, timeZone), timeZone)
+
+/** 受理期限 while the message waits to be acknowledged (its badge's clock); blank once acknowledged, answered or ended. */
+function sheetAckDeadline(r: InboxRow, timeZone: string): string {
+  const c = r.case
+  return r.sla && !c.acknowledgedAt && !c.repliedAt ? sheetDue(c.ackDueAt, timeZone) : ''
+}
+
+/**
+ * 答复期限 of every message someone was to answer, also once answered (beside 答复时间, whether it was in time); blank
+ * for one withdrawn, refused or merged into another, which nobody answers on its own.
+ */
+function sheetReplyDeadline(r: InboxRow, timeZone: string): string {
+  const c = r.case
+  return c.mergedInto || c.status === 'withdrawn' || c.status === 'rejected' ? '' : sheetDue(c.replyDueAt, timeZone)
 }
 
 /**
@@ -176,7 +203,8 @@ const sheetLine = (r: InboxRow, timeZone: string) => [
   // As the list says it: merged into another message it is 已办结 on the server, yet nobody answered it.
   r.case.mergedInto ? MERGED_WORDS : presentStaffCaseSummary(r.case).statusLabel,
   r.sla?.text ?? '',
-  sheetDeadline(r, timeZone),
+  sheetAckDeadline(r, timeZone),
+  sheetReplyDeadline(r, timeZone),
   r.case.topic,
   // Where the resident lives, for a meeting on 热点 by place; the answer as given, masked as the message is.
   r.placeName ?? '',

@@ -1,10 +1,12 @@
 import type { CaseEvent, CaseEventType, CaseRecord } from '../../domain/case.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
-import { deputyStepWords } from '../../domain/deputy-case-words.js'
+import { deputyEscalationWords, deputyStepWords } from '../../domain/deputy-case-words.js'
 import { deputyRoutingWhy, officeRoutingWhy } from '../../domain/routing-explain.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
+import { monthDayText } from '../../domain/dates.js'
 import { timelineDetails, type NameBook } from './case-timeline.js'
+import type { EscalationDelivery } from '../../services/cases/case-deputy-reach.js'
 
 /**
  * The steps of a message's timeline, as each reader reads them: the resident (her steps, in her words),
@@ -24,6 +26,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   withdrawn: '群众撤回',
   rejected: '不予受理',
   merged: '合并办理',
+  duplicate_merged: '重复留言并入本条',
   transferred: '转交',
   reminded: '到期提醒',
   escalated: '逾期督办',
@@ -108,11 +111,23 @@ export const staffName = (e: CaseEvent, looked: string | null) =>
  * words ("交给您办理", "您受理了留言", not 分派代表), and routing's own assignment explained to him
  * ("群众扫了您的二维码留言") in place of the sentence the resident was shown, which calls her 您.
  */
-export function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook, viewer: string | null, rated: Map<string, string> = new Map()) {
+export function presentDeputyEvent(
+  e: CaseEvent,
+  c: CaseRecord,
+  names: NameBook,
+  viewer: string | null,
+  rated: Map<string, string> = new Map(),
+  /** The step put the message back in his hands (it had been his before): 再次交给您. */
+  again = false,
+) {
   const step = presentEvent(e, true, names)
+  // 逾期督办: what concerns him (the deadline, whom it was reported to), never the report's words to the station.
+  if (e.type === 'escalated') return { ...step, label: deputyEscalationWords(e.data.clock, e.data.level, reportedToName(e, names)), note: null }
   const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
   const toIsYou = viewer !== null && e.data.deputyId === viewer
-  const words = deputyStepWords({ ...stepFacts(e, step), actorIsYou, toIsYou, actorStaff: staffName(e, step.actor.name) })
+  // An organizer's step by her office's name, as the console's timeline names it (presentEvent's roleLabel).
+  const actorOffice = e.actorRole === 'organizer' ? step.actor.roleLabel : null
+  const words = deputyStepWords({ ...stepFacts(e, step), actorIsYou, toIsYou, actorStaff: staffName(e, step.actor.name), actorOffice, again })
   // The system writes one assignment, with the message: its note is the resident's sentence.
   const routed = e.type === 'assigned' && e.actorRole === 'system'
   const note = routed
@@ -128,6 +143,13 @@ export function presentDeputyEvent(e: CaseEvent, c: CaseRecord, names: NameBook,
   // and a clerk's or a colleague's (催办, 给代表的话, 转交) as their notices to him said them: phone and ID numbers masked.
   const othersWords = note && !actorIsYou && e.actorRole !== 'system' ? maskPhoneAndIdNumbers(note) : note
   return { ...step, label: words ?? step.label, note: othersWords }
+}
+
+/** Whom a 逾期督办 was reported to, by name (the station, else the office), when the step kept it. */
+function reportedToName(e: CaseEvent, names: NameBook): string | null {
+  if (typeof e.data.toStation === 'string') return names[`station:${e.data.toStation}`] ?? null
+  if (typeof e.data.toOffice === 'string') return names[`office:${e.data.toOffice}`] ?? null
+  return null
 }
 
 /**
@@ -149,7 +171,9 @@ function ratingWords(events: CaseEvent[], c: CaseRecord): Map<string, string> {
 /** The steps of a message as the deputy `viewer` reads them, her words with each rating whole. */
 export function deputyTimeline(d: Pick<CaseDetail, 'events' | 'case' | 'timelineNames'>, viewer: string | null) {
   const rated = ratingWords(d.events, d.case)
-  return d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, rated))
+  // A step giving him a message that had been his before (he handed it back, or it was moved from him): 再次.
+  const again = (e: CaseEvent, i: number) => viewer !== null && e.data.deputyId === viewer && d.events.slice(0, i).some((x) => x.data.deputyId === viewer)
+  return d.events.map((e, i) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, rated, again(e, i)))
 }
 
 /**
@@ -164,28 +188,54 @@ function handOnLabel(e: CaseEvent): string {
 }
 
 /**
- * 逾期督办 with whom it was reported to ("逾期督办：已报告凤鸣街道代表联络站", "…：已报告凤栖区人大办"): the clerk reads
- * whether the office already knows before it phones. A step written before it kept that says only 逾期督办.
+ * 逾期督办 as what was done, by whom it was meant for ("逾期督办：已通知凤鸣街道代表联络站"): the clerk reads whether
+ * the station's group or the office really heard of it before she decides to phone. Only a report delivered says
+ * 已通知; one on its way says 已发出; one that will not arrive says so, why and what to do (the office is phoned; the
+ * station's own group is bound on the 绑定码 page). `delivery` is the report's as its outbox message stands
+ * (CaseDeputyReach.escalationsOf); a step with none known says it was sent, not received. A step written before
+ * whom was kept says only 逾期督办.
  */
-function escalatedLabel(e: CaseEvent, names: NameBook): string {
+function escalatedLabel(e: CaseEvent, names: NameBook, delivery?: EscalationDelivery): string {
   const station = typeof e.data.toStation === 'string' ? names[`station:${e.data.toStation}`] : undefined
   const office = typeof e.data.toOffice === 'string' ? names[`office:${e.data.toOffice}`] : undefined
   const whom = station ?? office
-  return whom ? `${EVENT_LABELS.escalated}：已报告${whom}` : EVENT_LABELS.escalated
+  if (!whom) return EVENT_LABELS.escalated
+  const said = `${EVENT_LABELS.escalated}：`
+  switch (delivery?.state) {
+    case 'sent':
+      return `${said}已通知${whom}`
+    case 'undeliverable': {
+      const why = delivery.noGroup
+        ? station
+          ? '这个联络站还没有接收提醒的微信群，可在“绑定码”页绑定本站微信群'
+          : '人大办还没有接收提醒的微信群，请电话告知'
+        : `${(delivery.reason ?? '').replace(/^未能送达：/, '') || '发送失败'}，请电话告知`
+      return `${said}应通知${whom}，但未能送达（${why}）`
+    }
+    case 'superseded':
+      return `${said}给${whom}的督办提醒没有发出（留言已有新的进展）`
+    case 'pending':
+      return `${said}已发出，正在通知${whom}`
+    default:
+      return `${said}已发出给${whom}`
+  }
 }
 
 /**
  * A step as office and station staff read it in the console: the office's labels, and routing's own
  * assignment explained in their words ("群众指定了张伟代表") in place of the resident's sentence, which calls her 您.
  * Her words (a rating's, a reopen's or a withdrawal's reason) with phone and ID numbers masked, as the deputy's page
- * shows them; `whole` only for 查看完整原文, which is audited (CaseQueries.wholeWordsForStaff).
+ * shows them; `whole` only for 查看完整原文, which is audited (CaseQueries.wholeWordsForStaff). `escalations`: what became of
+ * each 逾期督办's report, by step id (CaseDeputyReach.escalationsOf), so that its label says whether it arrived.
  */
-export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook, whole = false) {
+export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook, whole = false, escalations?: ReadonlyMap<string, EscalationDelivery>) {
   const shown = presentEvent(e, true, names)
   const step = !whole && e.actorRole === 'resident' && shown.note ? { ...shown, note: maskPhoneAndIdNumbers(shown.note) } : shown
-  if (e.type === 'transferred') return { ...step, label: handOnLabel(e) }
-  if (e.type === 'escalated') return { ...step, label: escalatedLabel(e, names) }
-  if (e.type !== 'assigned' || e.actorRole !== 'system') return step
+  // A reply deadline set with the move (要求答复日期), said on its step: why the deputy's date is earlier than the rules'.
+  const asked = typeof e.data.replyBy === 'string' ? { replyBy: `要求在${monthDayText(e.data.replyBy)}前（含当日）答复` } : {}
+  if (e.type === 'transferred') return { ...step, ...asked, label: handOnLabel(e) }
+  if (e.type === 'escalated') return { ...step, label: escalatedLabel(e, names, escalations?.get(e.id)) }
+  if (e.type !== 'assigned' || e.actorRole !== 'system') return { ...step, ...asked }
   const note = officeRoutingWhy(
     c.routingReasons.map((r) => r.code),
     step.to?.deputy ?? '',

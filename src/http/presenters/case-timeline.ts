@@ -44,7 +44,9 @@ export function timelineDetails(e: CaseEvent, names: NameBook) {
     ? { id: d.into as string, ticket: str(d.intoTicket) }
     : str(d.viaCaseId)
       ? { id: d.viaCaseId as string, ticket: str(d.viaTicket) }
-      : null
+      : str(d.duplicateId)
+        ? { id: d.duplicateId as string, ticket: str(d.duplicateTicket) }
+        : null
   // An organizer is named by her office ("澜江区人大常委会办公室"), not the bare 人大常委会办公室 of no place.
   const office = e.actorRole === 'organizer' && e.actorId ? (names[`staffOffice:${e.actorId}`] ?? null) : null
   return {

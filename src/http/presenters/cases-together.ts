@@ -15,7 +15,7 @@ export interface UrgedDeputy {
  * what will be (was) urged, each deputy with how many of his, what each deputy is told, those left out and why, and
  * the deputies no notice reaches (to phone them).
  */
-export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], done: boolean) {
+export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], done: boolean, failed: Array<{ name: string; count: number }> = []) {
   const { text, skipped } = urgeTallyText(tally, done)
   const unreached = deputies.filter((d) => d.unreached).map((d) => `${d.name}代表`)
   return {
@@ -30,6 +30,11 @@ export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], d
     howText: !done && tally.urged ? '给每位代表只发一条催办通知，写明他有几条留言要尽快办理；每条留言的办理经过里都会记下这次催办。' : null,
     skipped,
     reachNote: unreached.length ? `${unreached.join('、')}收不到提醒，${done ? '催办只记在了办理经过里' : '催办只会记在办理经过里'}，请电话联系。` : null,
+    /** Once urged: the deputies some of whose messages a failure left unurged, each with how many (what was urged stands). */
+    failed: failed.map((f) => ({ name: f.name, count: f.count })),
+    failedText: failed.length
+      ? `没有催办成功的：${failed.map((f) => `${f.name}代表 ${f.count} 条`).join('、')}。其他的已经催办，请稍后对没成功的再催办一次。`
+      : null,
   }
 }
 

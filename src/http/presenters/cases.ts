@@ -1,4 +1,6 @@
-import { isOverdue, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { isOverdue, STATUS_LABELS, WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { replyDueDate, rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { monthDayText } from '../../domain/dates.js'
 import { currentUrge, mayBeUrged, urgedAtText } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
 import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
@@ -8,10 +10,12 @@ import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { deputyStatusWords, deputyUrgeNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
+import { deadlineWords } from '../../domain/deadline-words.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
-import { deputyPageDeadlines, deputyStateNote, handedToHim, presentDeputyReopenNote, waitsOnDeputy } from './deputy-case-state.js'
+import { deputyPageDeadlines, deputyStateNote, handedToHim, presentDeputyAssignNote, presentDeputyReopenNote, waitsOnDeputy } from './deputy-case-state.js'
 import { deputyTimeline, presentDeputyEvent, presentStaffEvent, staffName } from './case-steps.js'
 import { anythingMasked, duplicateItems, herWordsMasked } from './her-words.js'
+import type { EscalationDelivery } from '../../services/cases/case-deputy-reach.js'
 import { presentRoutingReasons, routingSinceText } from './routing-since.js'
 
 // Presenters name every field they return: a case holds personal data.
@@ -54,6 +58,12 @@ export const caseCore = (c: CaseRecord) => ({
   ratings: c.ratings.map((r) => ({ rating: r.rating, comment: r.comment, at: r.at.toISOString() })),
 })
 
+/** The latest 要求答复日期 of a message, and the words the 分派 dialog says it in. */
+function replyByLatest(c: CaseRecord, timeZone: string) {
+  const date = replyDueDate(rulesReplyDueAt(c), timeZone)
+  return { date, text: `规定的答复期限是${monthDayText(date)}，要求的日期不能晚于这一天` }
+}
+
 /** Time with a government department (交办), shown apart from the deputy's own time. */
 const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDurationMs(d.events, now) / 360_000) / 10
 
@@ -61,7 +71,8 @@ const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDu
 function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
   const e = currentUrge(d.events, d.case.deputyId)
   if (!e) return null
-  const by = urgedByWords(e.actorRole, staffName(e, e.actorId ? (d.timelineNames[`staff:${e.actorId}`] ?? null) : null))
+  const office = e.actorId ? (d.timelineNames[`staffOffice:${e.actorId}`] ?? null) : null
+  const by = urgedByWords(e.actorRole, staffName(e, e.actorId ? (d.timelineNames[`staff:${e.actorId}`] ?? null) : null), office)
   // The clerk's words as the 催办 notice said them: phone and ID numbers masked (she reads her note whole in the console).
   return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note && maskPhoneAndIdNumbers(e.note))
 }
@@ -75,6 +86,10 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   ...deputyPageDeadlines(d.case, timeZone, now),
   /** 重新办理: her score and words, and the last answer, under the status (null when not sent back by her). */
   reopenNote: presentDeputyReopenNote(d),
+  /** Staff who gave it to him, when and their words ("…孙丽 11月18日 周三 10:00 再次交给您办理：…"), under the status; null when none. */
+  assignNote: presentDeputyAssignNote(d, timeZone),
+  /** It had been his before and staff gave it back to him: his page asks him to take it up again, not as a new message. */
+  placedAgain: d.case.status === 'assigned' && handedToHim(d)?.staff === true,
   /** Withdrawn, merged, refused or done: what became of it, in words (null while it waits on the deputy). */
   stateNote: deputyStateNote(d.case),
   /** The 催办 pressing him now, near the top: "联络站李娜 11月24日 周二 11:00 催办：…" (null when none, or once it no longer waits on him). */
@@ -180,7 +195,7 @@ export function carrierHandlingText(carrier: Pick<NonNullable<StaffCaseDetail['c
  * page (分派, 不予受理, 合并, 催办, 更正主题) answers with, since the page shows the answer in place
  * of what it had; a part left out here would vanish from the page until it is read again.
  */
-export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingTime) => ({
+export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingTime, escalations?: ReadonlyMap<string, EscalationDelivery>) => ({
   ...caseCore(d.case),
   ...presentStaffCaseSummary(d.case),
   // Masked as in the lists (DESIGN: every unmasked read by staff is audited): 查看完整原文 shows them whole.
@@ -189,6 +204,13 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   wordsMasked: anythingMasked(d),
   /** The deadline badge, the same as the inbox line's ("已超期 2 天", "明天到期"); null once answered or ended. */
   sla: slaBadge(d.case, now, timeZone),
+  /** Both deadlines that matter now in words, next due first ("受理期限 12月7日 10:00（明天） · 答复期限 12月25日"); null once answered or ended. */
+  deadlines: deadlineWords(d.case, now, timeZone),
+  /**
+   * 分派's 要求答复日期: the latest day it may ask for (the rules' reply deadline, YYYY-MM-DD; the server refuses a later
+   * one in words), and its words ("规定的答复期限是12月25日"); null once the message is answered or ended.
+   */
+  replyByLatest: d.case.repliedAt || !WAITING_STATUSES.includes(d.case.status) ? null : replyByLatest(d.case, timeZone),
   hoursWithDepartment: hoursWithDepartment(d, now),
   residentId: d.case.anonymous ? null : d.case.residentId,
   anonymous: d.case.anonymous,
@@ -219,7 +241,8 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
     ticket: d.carrier.ticket,
     text: carrierHandlingText(d.carrier),
   },
-  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames)),
+  // Each 逾期督办 says whether its report arrived (escalations), never 已报告 for one that did not.
+  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames, false, escalations)),
 })
 
 /**

@@ -33,5 +33,21 @@ export const chatJoinedAnswer = (j: { cases: number; chatName: string | null }) 
 /** What she is told after 不是我的. */
 export const CHAT_JOIN_REFUSED_MESSAGE = '好的，没有放。那个微信看不到您的留言。如果有人向您要小程序里的码，请不要给。'
 
-/** What she is told after 解除. */
-export const CHAT_UNJOINED_MESSAGE = '已解除。以后在那个微信聊天里发的留言，不会再放到这里；已经放到这里的留言，还在“我的留言”里。'
+/** What she is told after 解除 in the mini-program: what came from the chat went back to it; her own stay. */
+export const chatUnjoinedAnswer = (u: { cases: number }) => ({
+  cases: u.cases,
+  message:
+    (u.cases > 0 ? `已解除。在那个微信聊天里发的 ${u.cases} 条留言回到了那个聊天，这里不再显示。` : '已解除。以后在那个微信聊天里发的留言，不会再放到这里。') +
+    '您在小程序里写的留言，还在“我的留言”里。',
+})
+
+/** What the chat is told after 解除 said there: its messages are back, and the account no longer sees them. */
+export const chatUndoneAnswer = (u: { cases: number }) => ({
+  cases: u.cases,
+  message: [
+    u.cases > 0
+      ? `已解除。您在这里发的 ${u.cases} 条留言已经回到这里，那个小程序账号看不到了。发送“查询”可以看您的留言。`
+      : '已解除。这个聊天和那个小程序账号不再连在一起，那个账号看不到您在这里发的留言了。',
+    '如果有人让您把一串数字发到这里，请不要再发，也不要把小程序里的码给别人。',
+  ].join('\n'),
+})

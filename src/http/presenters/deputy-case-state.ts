@@ -1,10 +1,12 @@
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { dueWords } from '../../domain/tasks.js'
-import { deputyReopenNote, type HandedBy } from '../../domain/deputy-case-words.js'
-import { handedToHimBy } from '../../domain/case-hand-backs.js'
+import { deputyReopenNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
+import { handedToHimBy, placedByStaff } from '../../domain/case-hand-backs.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
+import { urgedAtText } from '../../domain/case-urging.js'
+import { staffName } from './case-steps.js'
 
 type Deadlines = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>
 
@@ -76,9 +78,33 @@ export function presentDeputyReopenNote(d: Pick<CaseDetail, 'case' | 'events' | 
 
 /**
  * The colleague who handed him this message (转交, handedToHimBy), by the timeline's name, when that is how it last
- * came to him; null when staff or routing placed it with him. His page's status then says so, as his 我的待办 does.
+ * came to him, or staff who gave it back to him (placedByStaff, again); null when routing placed it with him, or staff
+ * gave it to him the first time. His page's status then says so, as his 我的待办 does.
  */
 export function handedToHim(d: Pick<CaseDetail, 'case' | 'events' | 'timelineNames'>): HandedBy | null {
-  const by = d.case.deputyId ? handedToHimBy(d.events, d.case.deputyId) : null
-  return by && { name: d.timelineNames[`deputy:${by.fromDeputyId}`] ?? '', back: by.back }
+  if (!d.case.deputyId) return null
+  const by = handedToHimBy(d.events, d.case.deputyId)
+  if (by) return { name: d.timelineNames[`deputy:${by.fromDeputyId}`] ?? '', back: by.back }
+  return placedByStaff(d.events, d.case.deputyId)?.again ? { name: '', back: true, staff: true } : null
+}
+
+/**
+ * Staff's words to him with the step that put the message in his hands, at the top of his page while it waits on him
+ * in that round, naming who and when, and whether it had been his before: "湛河区人大常委会办公室孙丽 11月18日 周三 10:00
+ * 再次交给您办理：区人大办已协调区城管局牵头，请刘代表跟进并答复群众". At the bottom of 办理经过 alone, with no name, he
+ * took an office's instruction for the same message handed back as nothing new. Null when a colleague or routing placed
+ * it, when staff gave it to him the first time without a word, and once a later round began (重新办理).
+ */
+export function presentDeputyAssignNote(d: Pick<CaseDetail, 'case' | 'events' | 'timelineNames'>, timeZone: string): string | null {
+  if (!d.case.deputyId || !waitsOnDeputy(d.case)) return null
+  const placed = placedByStaff(d.events, d.case.deputyId)
+  if (!placed) return null
+  const { step, again } = placed
+  if (d.events.slice(d.events.indexOf(step)).some((e) => e.type === 'reopened')) return null
+  const note = step.note?.trim() ? maskPhoneAndIdNumbers(step.note.trim()) : ''
+  if (!note && !again) return null
+  const office = step.actorId ? (d.timelineNames[`staffOffice:${step.actorId}`] ?? null) : null
+  const by = urgedByWords(step.actorRole, staffName(step, step.actorId ? (d.timelineNames[`staff:${step.actorId}`] ?? null) : null), office)
+  const done = `${by} ${urgedAtText(step.at, timeZone)} ${again ? '再次' : ''}交给您办理`
+  return note ? `${done}：${note}` : `${done}。`
 }

@@ -3,6 +3,7 @@ import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import type { StaffCaseDetail } from '../../services/cases/case-queries.js'
 import { presentStaffEvent } from './case-steps.js'
+import type { EscalationDelivery } from '../../services/cases/case-deputy-reach.js'
 
 // What residents wrote, as a case page shows it: masked for deputies and staff; whole only through an audited read.
 
@@ -36,14 +37,14 @@ export const duplicateItems = (d: StaffCaseDetail, whole: boolean) =>
  * shows masked, as they wrote them: her message, her ratings' comments, the timeline (her comments and reopen reasons
  * whole) and the duplicates merged into it.
  */
-export const presentStaffWholeWords = (d: StaffCaseDetail) => ({
+export const presentStaffWholeWords = (d: StaffCaseDetail, escalations?: ReadonlyMap<string, EscalationDelivery>) => ({
   id: d.case.id,
   ticket: d.case.ticket,
   text: d.case.text,
   ratingComment: d.case.ratingComment,
   ratings: d.case.ratings.map((r) => ({ rating: r.rating, comment: r.comment, at: r.at.toISOString() })),
   duplicates: duplicateItems(d, true),
-  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames, true)),
+  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames, true, escalations)),
 })
 
 /**

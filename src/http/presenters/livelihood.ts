@@ -87,6 +87,8 @@ export const presentProject = (p: LivelihoodProject) => ({
   status: p.status,
   statusLabel: PROJECT_STATUS_LABELS[p.status],
   votes: p.votes,
+  /** Sent back with a correction (PATCH …/candidates/:id): another's correction since is refused, not undone. */
+  version: p.version ?? 0,
 })
 
 /** Turns an upload URL into a link that opens it for a while (Uploads.signedLink at now). */
@@ -172,9 +174,10 @@ export const presentPublicCycle = (v: CycleView, sign: SignLink) => ({
   statusLabel: CYCLE_STATUS_LABELS[v.cycle.status],
   resultsPublished: v.cycle.status === 'published',
   projects: v.projects.map((p) => {
-    const { proposalIds, unitId, ...rest } = presentProjectView(p, sign)
+    const { proposalIds, unitId, version, ...rest } = presentProjectView(p, sign)
     void proposalIds
     void unitId
+    void version
     return rest
   }),
 })

@@ -5,6 +5,7 @@ import {
   MEETING_STATUS_LABELS,
   replyLabel,
   rsvpClosesAt,
+  spokenMeetingTime,
   withdrawalLabel,
   type Attachment,
   type MeetingInvitee,
@@ -13,6 +14,7 @@ import {
 } from '../../domain/meeting.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS, staffEntryNotice, type StaffEntry } from '../../domain/meeting-staff-entry.js'
+import { cameWords, MEETING_PHASE_LABELS, meetingPhase, standingAfterStart } from '../../domain/meeting-standing.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 import { localDate } from '../../domain/dates.js'
 import { spokenDate, spokenMoment, spokenTime } from '../../domain/spoken-dates.js'
@@ -196,11 +198,38 @@ export const presentInvitation = (
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
   checkedInText: i.checkedInAt ? spokenDate(i.checkedInAt, at.timeZone, at.now) + spokenTime(i.checkedInAt, at.timeZone) : null,
+  // How he came (scan, or staff's 补签), and in words: "已到会（12月1日上午9:20）", "工作人员补签到会" (staff's time is not his).
+  checkedInVia: checkInWay(i),
+  cameText: cameWords(i, at.timeZone, at.now),
   // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.
   staffEntryNotice: i.staffEntry ? staffEntryNotice(i.staffEntry) : null,
+  // 未开始 / 进行中 / 已结束: once begun, an answer and (after the end) a scan no longer help.
+  phase: meetingPhase(m, at.now),
+  phaseLabel: MEETING_PHASE_LABELS[meetingPhase(m, at.now)],
+  // Once begun: what is true for him ("…没有您的签到记录"), the one thing to do ("如果您到了会，请联系…为您补签"), and whether
+  // he is expected and not signed in (noCheckIn); null (false) before.
+  ...standingTexts(m, i, at),
   // Whom he calls once answers are closed, in the words his notices use ("请联系王丽（电话 …）"), and the phone to tap.
   contactWords: meetingContactWords(m),
+  contactName: m.contactName,
   contactPhone: m.contactPhone,
+})
+
+const standingTexts = (m: MeetingRecord, i: MeetingInvitee, { timeZone, now }: ReadingTime) => {
+  const standing = standingAfterStart(m, i, timeZone, now)
+  return { standingText: standing?.state ?? null, todoText: standing?.todo ?? null, noCheckIn: standing?.missing ?? false }
+}
+
+/** "忘记签到了怎么办" for the chat: one meeting of his begun lately, when it was, what is true and what to do. */
+export const presentCheckInStanding = (
+  { meeting: m, state, todo }: { meeting: MeetingRecord; state: string; todo: string | null },
+  { timeZone, now }: ReadingTime,
+) => ({
+  id: m.id,
+  title: m.title,
+  time: spokenMeetingTime(m.startAt, m.endAt, timeZone, now),
+  state,
+  todo,
 })
 
 /** What a resident sees of a meeting open to the public (公民旁听), its times in words (meetingTimeTexts). */

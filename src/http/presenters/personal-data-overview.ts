@@ -1,3 +1,4 @@
+import { dayText, localDate } from '../../domain/dates.js'
 import { noticesOn, noticesOnShort } from '../../domain/notices-on.js'
 import { phoneWord } from '../../domain/phone.js'
 import { casePhoneNote } from '../../domain/case-phone.js'
@@ -31,7 +32,7 @@ function phonesWhere(copy: DataOverview['copy']) {
  * when she has some, so a page of zeros for things she never used does not bury what she has. Named as her copy names
  * them (问卷 counts questionnaires and opinions on drafts alike, as its 【问卷】 part does).
  */
-function factsOf({ copy }: DataOverview, noticeVersion: string): Fact[] {
+function factsOf({ copy }: DataOverview, noticeVersion: string, at: ReadingTime): Fact[] {
   const consent = copy.account.consent
   const optional: Array<[string, number, string]> = [
     ['问卷', copy.surveyAnswers.length, '份'],
@@ -48,9 +49,17 @@ function factsOf({ copy }: DataOverview, noticeVersion: string): Fact[] {
     { label: '留言', value: copy.cases.length ? count(copy.cases.length, '条') : '没有' },
     { label: '联系电话', value: phonesWhere(copy) },
     { label: '个人信息保护说明', value: consentWords(consent, noticeVersion) },
+    // The WeChat whose chat messages are kept here too: she sees which one, and since when.
+    ...(copy.account.chatBot.joined ? [{ label: '微信聊天', value: joinedWords(copy.account.chatBot.joined, at) }] : []),
     ...optional.filter(([, n]) => n > 0).map(([label, n, unit]) => ({ label, value: count(n, unit) })),
     ...(notices ? [{ label: '微信通知', value: notices.replace(/(\d+) /g, '$1\u00a0') }] : []),
   ]
+}
+
+/** Her joined chat in words, as 我的 says it: "已和微信“王阿姨”连在一起（2026年11月22日起）". */
+function joinedWords(joined: { name: string | null; at: Date }, at: ReadingTime) {
+  const who = joined.name ? `微信“${joined.name}”` : '一个微信'
+  return `已和${who}连在一起（${dayText(localDate(joined.at, at.timeZone))}起），那个聊天里发的留言也在这里`
 }
 
 /** Her consent in a word: to the notice as it reads now, to an earlier one (then the page asks her to read it again), or none. */
@@ -80,7 +89,7 @@ const presentPhone = (p: KeptPhone, at: ReadingTime) =>
  * she agreed to an earlier privacy notice than `noticeVersion`, the one in force, so the page offers to read and agree.
  */
 export const presentDataOverview = (o: DataOverview, at: ReadingTime, noticeVersion: string) => ({
-  facts: factsOf(o, noticeVersion),
+  facts: factsOf(o, noticeVersion, at),
   noticeUpdated: o.copy.account.consent !== null && o.copy.account.consent.version !== noticeVersion,
   phones: o.phones.map((p) => presentPhone(p, at)),
   stations: o.stations.map((s) => ({ name: s.name, address: s.address, receptionDays: s.receptionDays })),

@@ -17,7 +17,11 @@ export const presentPersonalData = (d: PersonalData, at: ReadingTime) => ({
     phoneNote: d.account.phoneNote,
     deputy: d.account.deputy,
     consent: d.account.consent ? { version: d.account.consent.version, at: iso(d.account.consent.at) } : null,
-    chatBot: d.account.chatBot,
+    // Which WeChat chat is joined here, by the name the bot knew it by, and since when (null: none joined).
+    chatBot: {
+      linked: d.account.chatBot.linked,
+      joined: d.account.chatBot.joined ? { name: d.account.chatBot.joined.name, joinedAt: d.account.chatBot.joined.at.toISOString() } : null,
+    },
   },
   consentHistory: d.consentHistory.map((h) => ({
     action: h.action,

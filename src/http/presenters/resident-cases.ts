@@ -3,6 +3,7 @@ import { ratedUnhappy, residentStatusSentence, residentStatusWords } from '../..
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import type { ReopenOffer } from '../../services/cases/case-workflow.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
+import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import { presentResidentEvent, RESIDENT_EVENTS, type TimelineStep } from './case-steps.js'
 import { caseCore, type ReadingTime } from './cases.js'
 
@@ -21,7 +22,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null
  */
 const residentDeadlineTexts = (c: CaseRecord, { timeZone, now }: ReadingTime) => ({
   acknowledgeByText: residentDueDateText(c.ackDueAt, timeZone, now),
-  replyByText: residentDueDateText(c.replyDueAt, timeZone, now),
+  // The rules' date she was told, not an earlier one staff asked of the deputy (rulesReplyDueAt).
+  replyByText: residentDueDateText(rulesReplyDueAt(c), timeZone, now),
 })
 
 /**
@@ -49,6 +51,8 @@ type DeadlineTexts = ReturnType<typeof residentDeadlineTexts>
  */
 const residentCaseShape = (d: CaseDetail, deadlines: DeadlineTexts, present: (e: CaseEvent) => TimelineStep) => ({
   ...caseCore(d.case),
+  // Her reply date is the rules' she was told, as replyByText says it (rulesReplyDueAt).
+  replyBy: rulesReplyDueAt(d.case).toISOString(),
   ...deadlines,
   handledBy: { station: d.names.station, deputy: d.names.deputy, office: d.names.office },
   anonymous: d.case.anonymous,

@@ -2,18 +2,29 @@ import {
   ANSWER_CATEGORY_LABELS,
   latestLeadAnswer,
   latestRating,
+  promisedBy,
   RATING_SCORE_LABELS,
   SUGGESTION_STATUS_LABELS,
   type SuggestionAnswer,
   type SuggestionRecord,
 } from '../../domain/suggestion.js'
+import { dayText } from '../../domain/dates.js'
+import { cosignStanding, cosignWords, INVITEE_ANSWER_LABELS, inviteeAnswer } from '../../domain/suggestion-cosign.js'
 import { suggestionDueText } from '../../domain/suggestion-due.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 
-/** What presenting needs besides the record: today's local date (for 还有 N 天) and signed links to attachments. */
+/**
+ * What presenting needs besides the record: today's local date (for 还有 N 天), signed links to attachments, and the
+ * office that oversees a suggestion by its name (its lead deputy's district's, or the whole installation's).
+ */
 export interface SuggestionView {
   today: string
   link: (url: string) => string
+  office: (s: Pick<SuggestionRecord, 'districtId'>) => string
+  /** When it is read: whether co-signing is still open. */
+  now: Date
+  /** config suggestions.minCoSigners: co-signers needed before submitting (0: none). */
+  minCoSigners: number
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -27,7 +38,34 @@ const presentAnswer = (a: SuggestionAnswer) => ({
   text: a.text,
   at: a.at.toISOString(),
   round: a.round,
+  plannedBy: a.plannedBy ?? null,
 })
+
+/**
+ * While it asks for co-signers: how many co-signed, how many more the rule needs, who was asked and has not answered,
+ * whether submitting now leaves nobody out (`ready`), and all of it in the lead deputy's words.
+ */
+function presentCosign(s: SuggestionRecord, view: SuggestionView) {
+  if (s.status !== 'cosigning') return null
+  const st = cosignStanding(s, view.minCoSigners, view.now)
+  return { needed: st.needed, cosigned: st.cosigned, missing: st.missing, waiting: st.waiting.map((i) => i.name), ready: st.ready, words: cosignWords(st) }
+}
+
+/**
+ * A promise of 正在解决或列入计划: the day it is due (null when the unit gave none; byText "2027年6月30日") and what it means for the deputy,
+ * while he is yet to rate it (answered) or it is being done (following); null otherwise.
+ */
+function presentPromise(s: SuggestionRecord) {
+  const by = promisedBy(s)
+  const byText = by ? dayText(by) : null
+  if (s.status === 'following')
+    return {
+      by,
+      byText,
+      text: `${byText ? `单位承诺${byText}前办完` : '单位答复正在解决或列入计划'}。办完后单位会报告，到时会告诉您，请您再评价一次。`,
+    }
+  return s.status === 'answered' && byText ? { by, byText, text: `单位承诺${byText}前办完。` } : null
+}
 
 /** The whole record, as the deputies, the office and the units read it (docs/api/suggestions.md). */
 export function presentSuggestion(s: SuggestionRecord, view: SuggestionView) {
@@ -41,11 +79,19 @@ export function presentSuggestion(s: SuggestionRecord, view: SuggestionView) {
     attachments: s.attachments.map((f) => ({ id: f.id, name: f.name, url: view.link(f.id) })),
     deputy: unit(s.deputy),
     coSigners: s.coSigners.map((c) => ({ deputyId: c.deputyId, name: c.name, at: c.at.toISOString() })),
+    /** Whom the lead asked to co-sign, and each one's answer (waiting 还没有回复, cosigned 已附议, declined 不附议). */
+    invitees: s.invitees.map((i) => {
+      const answer = inviteeAnswer(s, i)
+      return { deputyId: i.deputyId, name: i.name, answer, answerLabel: INVITEE_ANSWER_LABELS[answer] }
+    }),
+    cosign: presentCosign(s, view),
     cosignUntil: iso(s.cosignUntil),
-    // Masked again as read: titles stored before they were masked at linking.
+    // Masked again as read, in full as at linking: titles stored before they were masked, or under a laxer mask.
     cases: s.cases.map((c) => ({ id: c.id, ticket: c.ticket, title: maskPersonalData(c.title) })),
     status: s.status,
     statusLabel: SUGGESTION_STATUS_LABELS[s.status],
+    /** The office that reviews it and decides the units' requests, by name ("湛河区人大常委会办公室"). */
+    office: view.office(s),
     year: s.year,
     review: s.review ? { decision: s.review.decision, reason: s.review.reason, by: s.review.by, at: s.review.at.toISOString() } : null,
     mergedInto: s.mergedInto,
@@ -62,6 +108,7 @@ export function presentSuggestion(s: SuggestionRecord, view: SuggestionView) {
         }
       : null,
     answers: s.answers.map(presentAnswer),
+    promise: presentPromise(s),
     rating: rating
       ? { score: rating.score, scoreLabel: RATING_SCORE_LABELS[rating.score], comment: rating.comment, at: rating.at.toISOString(), round: rating.round }
       : null,
@@ -113,5 +160,20 @@ export function presentPublicSuggestion(s: SuggestionRecord) {
         }
       : null,
     rating: rating ? { scoreLabel: RATING_SCORE_LABELS[rating.score] } : null,
+  }
+}
+
+/**
+ * The pair each suggestion route file presents with (`presentOne`: presentSuggestion or presentUnitSuggestion): one
+ * suggestion, or a list. Each answer reads the view once (its day, links, and the directory that names the office): a
+ * list shares one.
+ */
+export function suggestionPresenters<T>(view: () => Promise<SuggestionView>, presentOne: (s: SuggestionRecord, view: SuggestionView) => T) {
+  return {
+    presentAll: async (items: readonly SuggestionRecord[]) => {
+      const now = await view()
+      return items.map((s) => presentOne(s, now))
+    },
+    present: async (s: SuggestionRecord) => presentOne(s, await view()),
   }
 }

@@ -1,9 +1,9 @@
 import { STATUS_LABELS } from '../../domain/case.js'
 import { deputyTaskStatusWords } from '../../domain/deputy-case-words.js'
-import { deputyExcerpt } from '../../domain/deputy-gist.js'
+import { deputyLine } from '../../domain/deputy-gist.js'
 import { MEETING_KIND_LABELS } from '../../domain/meeting.js'
 import { SURVEY_KIND_LABELS } from '../../domain/survey.js'
-import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SurveyTask, TaskList } from '../../services/tasks.js'
+import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SuggestionTask, SurveyTask, TaskList } from '../../services/tasks.js'
 
 // 我的待办 as the mini-program shows it: every field named; deadlines come with the words
 // the server worked out ("已超期 2 天", "今天到期"), so every page says the same.
@@ -20,8 +20,8 @@ const presentCaseTask = ({ case: c, action, due, urged, handedBy }: CaseTask) =>
   id: c.id,
   ticket: c.ticket,
   topic: c.topic,
-  // Hers to rate: her own words. His to do: masked as on his message page (deputyExcerpt).
-  excerpt: action === 'rate' ? c.text.slice(0, 40) : deputyExcerpt(c.text, 40),
+  // Hers to rate: her own words. His to do: masked as on his message page, cut at a word's end and marked "…" (deputyLine).
+  excerpt: action === 'rate' ? c.text.slice(0, 40) : deputyLine(c.text, 40),
   status: c.status,
   statusLabel: action === 'rate' ? STATUS_LABELS[c.status] : deputyTaskStatusWords(c, handedBy),
   action,
@@ -88,6 +88,16 @@ const presentReadingTask = ({ item, campaignTitle }: ReadingTask) => ({
   actionLabel: '必读，请阅读',
 })
 
+/** A 代表建议 to rate (去评价) or to answer a co-signing request of (去附议), with what it waits for in words. */
+const presentSuggestionTask = ({ suggestion: s, action, text }: SuggestionTask) => ({
+  id: s.id,
+  number: s.number,
+  title: s.title,
+  action,
+  actionLabel: action === 'rate' ? '去评价' : '去附议',
+  text,
+})
+
 export const presentTaskList = (t: TaskList) => ({
   role: t.role,
   /**
@@ -95,11 +105,12 @@ export const presentTaskList = (t: TaskList) => ({
    * "联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理" }; null when none, and for a resident.
    */
   away: t.away && { from: t.away.from, until: t.away.until, now: t.away.now, text: t.away.text },
-  total: t.cases.length + t.meetings.length + t.ballots.length + t.surveys.length + t.quizzes.length + t.reading.length,
+  total: t.cases.length + t.meetings.length + t.ballots.length + t.surveys.length + t.quizzes.length + t.reading.length + t.suggestions.length,
   cases: t.cases.map(presentCaseTask),
   meetings: t.meetings.map(presentMeetingTask),
   ballots: t.ballots.map(presentSurveyTask),
   surveys: t.surveys.map(presentSurveyTask),
   quizzes: t.quizzes.map(presentQuizTask),
   reading: t.reading.map(presentReadingTask),
+  suggestions: t.suggestions.map(presentSuggestionTask),
 })

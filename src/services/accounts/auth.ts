@@ -8,6 +8,8 @@ import { activationHashOf, legacyActivationHashesOf } from './activation.js'
 import { PASSWORD_ADVICE, passwordWeakness } from '../../security/password-strength.js'
 import type { StaffRecord, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
+import { officeToAsk } from '../../domain/office-name.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from './principal.js'
 import { LoginThrottle, normalizeUsername, type LoginThrottleSettings } from './login-throttle.js'
 
@@ -62,6 +64,7 @@ export class AuthService {
   private readonly clock: Clock
   private readonly settings: AuthSettings
   private readonly cipher: Pick<PiiCipher, 'blindIndex'>
+  private readonly directory: Pick<DirectoryCache, 'prepared'> | null
 
   constructor(deps: {
     store: Pick<Store, 'sessions' | 'staff' | 'loginFailures'>
@@ -70,8 +73,11 @@ export class AuthService {
     clock: Clock
     settings: AuthSettings
     cipher: Pick<PiiCipher, 'blindIndex'>
+    /** The directory that names the office a console user turns to (officeToAsk); none: 人大办公室 unnamed. */
+    directory?: Pick<DirectoryCache, 'prepared'>
   }) {
     ;({ store: this.store, passwords: this.passwords, audit: this.audit, clock: this.clock, settings: this.settings, cipher: this.cipher } = deps)
+    this.directory = deps.directory ?? null
     this.throttle = new LoginThrottle(deps.store.loginFailures, deps.clock, deps.settings)
   }
 
@@ -83,7 +89,7 @@ export class AuthService {
     // Said only to whoever has the right password: she did not forget it, the office switched the account off.
     if (passwordOk && staff && !staff.active) {
       await this.audit.record(null, 'login.failed', { kind: 'staff', id: staff.id }, { username: user, client, reason: 'disabled' })
-      throw new UnauthorizedError('这个账号已停用，如需使用，请联系人大办公室', 'account_disabled')
+      throw new UnauthorizedError(`这个账号已停用，如需使用，请联系${await this.officeToAsk(staff)}`, 'account_disabled')
     }
     const ok = passwordOk && staff?.active === true
     if (!ok || !staff) {
@@ -121,7 +127,10 @@ export class AuthService {
     const issuedAt = staff.activationIssuedAt
     if (issuedAt && this.clock.now().getTime() - issuedAt.getTime() > this.settings.activationValidDays * 86_400_000) {
       await this.audit.record(null, 'activation.expired', { kind: 'staff', id: staff.id }, { username: user, client })
-      throw new UnauthorizedError(`这个激活码已过期（有效期 ${this.settings.activationValidDays} 天），请联系人大办公室重新获取激活码`, 'activation_expired')
+      throw new UnauthorizedError(
+        `这个激活码已过期（有效期 ${this.settings.activationValidDays} 天），请联系${await this.officeToAsk(staff)}重新获取激活码`,
+        'activation_expired',
+      )
     }
     await this.throttle.succeeded(user, client)
     // The right code: the password is judged now (a weak one keeps the code unused, to try another).
@@ -205,6 +214,15 @@ export class AuthService {
   private principalOf(staff: StaffRecord): StaffPrincipal {
     const setByDeployment = staff.id === BUILT_IN_ADMIN_ID && !!this.settings.adminPassword
     return { ...toPrincipal(staff), mustChangePassword: staff.mustChangePassword && !setByDeployment }
+  }
+
+  /**
+   * The office a console user turns to, by its name (office-name.ts officeToAsk): the district office of her stations or
+   * streets, else the whole installation's (a district's organizer asks the city's). Told with her session, and in the
+   * refusals of her own login.
+   */
+  async officeToAsk(staff: Pick<StaffRecord, 'role' | 'stationIds' | 'regionIds'>): Promise<string> {
+    return this.directory ? officeToAsk(staff, await this.directory.prepared()) : '人大办公室'
   }
 
   async logout(token: string | undefined) {

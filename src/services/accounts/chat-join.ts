@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
+import { CHAT_JOINED_KIND, CHAT_UNJOINED_KIND } from '../../store/chat-join-moved.js'
 import type { AuditEntry, ChatJoined, MpUserRecord, Store } from '../../store/ports.js'
+import { outboxMessage } from '../delivery/outbox-message.js'
 import type { MpPrincipal } from './mp-sessions.js'
 import { issueCode } from './mp-account.js'
 
@@ -15,7 +17,28 @@ export const CHAT_CODE_MINUTES = 30
 /** What she sends to the bot, as the mini-program shows it: the command deputies and staff bind with. */
 export const chatCodeWords = (code: string) => `绑定 ${code}`
 
-const ASK_AGAIN = '请在小程序“我的”里重新取一个码，再发给我。'
+/** What she sees there: the button that gives her new words to send (the code is inside them). */
+const ASK_AGAIN = '请在小程序“我的”里再点一次“把聊天里的留言放到这里”，把新给的那句话发给我。'
+
+/**
+ * Said to the chat right after any join: her code is a bearer credential, so a victim talked into sending a scammer's
+ * words from her chat would have her chat joined to his account, confirmed on his own phone. She hears it at once, in
+ * the chat the messages came from, and one word there undoes it (undoFromChat). Addressed to the chat itself (its own
+ * person's id), never to the account: the account letting go of the chat at once cannot drop it.
+ */
+export const JOINED_CHAT_NOTICE =
+  '您在微信聊天里发的留言，已经放到一个小程序账号里了，那个账号能看到。\n' +
+  '如果不是您自己在小程序里确认的，请回复“解除”：留言会回到这里，那个账号就看不到了。'
+
+/** Said to the chat when the account says 解除 in the mini-program: what it wrote is its own again, and where to see it. */
+export const UNJOINED_CHAT_NOTICE =
+  '您的聊天和小程序账号已经解除（是在小程序里解除的），聊天里发的留言回到这里，那个小程序账号看不到了。发送“查询”可以看您的留言。'
+
+/**
+ * The notices' kinds (store/chat-join-moved.ts: never moved to the account): each travels by the chat only (its
+ * `channels`), and at once, even at night (config quietHours).
+ */
+export { CHAT_JOINED_KIND, CHAT_UNJOINED_KIND }
 
 /**
  * A chat joined to her mini-program account cannot erase it: whoever holds that chat (a grandson who sent her code
@@ -26,6 +49,9 @@ export const ERASE_IN_MINI_PROGRAM =
   '您在这里发的留言已经放到小程序里了，这里和小程序是同一个账号。为了防止别人用这个聊天删掉您的账号，' +
   '删除请在小程序里做：打开小程序，点“我的—我的信息”，再点“删除我的信息”。\n' +
   '只想让这个聊天不再连着小程序：在小程序“我的”里点“解除”。'
+
+/** 解除 said in a chat that is not joined to any mini-program account. */
+const CHAT_NOT_JOINED = '这个聊天现在没有和小程序账号连在一起，不用解除。'
 
 /** What ChatJoin is built from. */
 export interface ChatJoinDeps {
@@ -48,8 +74,11 @@ export interface ChatJoinState {
  * bot says to go back to the mini-program; there she is asked whether that WeChat (by its name) is hers, and only her
  * 是我的 (`confirm`) moves anything: everything of that chat then belongs to her account (ChatJoinRepo.confirm), so
  * 我的留言 and 导出 cover it, and the chat goes on as that account. 不是我的 (`refuse`) ends it; the request also lapses
- * with the code. 我的 then says which WeChat is joined and since when, with 解除 (`unjoin`). Deputies and staff keep
- * their two bindings apart (their chat is bound by its own code).
+ * with the code. Right after the join the chat is told so (JOINED_CHAT_NOTICE), and "解除" there takes back what came
+ * from it (`undoFromChat`). 我的 then says which WeChat is joined and since when, with 解除 (`unjoin`), which gives the
+ * chat back the same, and tells it (UNJOINED_CHAT_NOTICE). Deputies and
+ * staff keep their two bindings apart (their chat is bound by its own code; a joined account binds neither:
+ * joined-officials.ts).
  */
 export class ChatJoin {
   private readonly store: Pick<Store, 'bindingCodes' | 'bot' | 'chatJoins' | 'mpUsers'>
@@ -113,10 +142,20 @@ export class ChatJoin {
     // Bound as staff since it asked (staff are bound by contact, which the store's join does not read).
     const chat = await this.store.mpUsers.get(request.chatPersonId)
     if (chat) await this.refuseOfficials(chat)
+    // Told in the join's own write: a join nobody hears of in the chat is what a scammer needs. To the chat's own
+    // person (ChannelResolver finds the chat while it goes on as the account): an unjoin before it goes cannot drop it.
+    const notice = outboxMessage({
+      to: { kind: 'mp_user', id: request.chatPersonId },
+      kind: CHAT_JOINED_KIND,
+      payload: { text: JOINED_CHAT_NOTICE, channels: ['bot_private'] },
+      dedupeKey: `${CHAT_JOINED_KIND}:${requestId}`,
+      at: now,
+    })
     const joined = await this.store.chatJoins.confirm(
       principal.id,
       requestId,
       this.entry(principal.id, 'privacy.chat_joined', now, { from: request.chatPersonId }),
+      [notice],
     )
     // Either changed between the reads and the write (the chat's person deleted meanwhile …): nothing was moved.
     if (!joined) throw new ConflictError(`刚才没有放好，留言还在原处。${ASK_AGAIN}`, [], 'chat_join_failed')
@@ -132,11 +171,47 @@ export class ChatJoin {
     if (!(await this.store.chatJoins.refuse(principal.id, requestId, now, this.entry(principal.id, 'privacy.chat_join_refused', now)))) throw requestGone()
   }
 
-  /** 解除: the chat no longer goes on as her account; what it brought here stays hers. */
-  async unjoin(principal: MpPrincipal) {
+  /**
+   * 解除 in the mini-program: the chat no longer goes on as her account, and what came from it goes back to it.
+   *
+   * Why both sides' 解除 give the chat back what came from it (recorded at the join: ChatJoinMoved, migration 075;
+   * and what it wrote while joined, `via: 'chat'`). In the chat the one speaking holds the WeChat the messages were
+   * written from, which proves they are its own, while the account proves nothing of them (a scammer confirms on his
+   * own phone). Here the one signed in is the account's owner, who said 是我的 — or a scammer who talked 王阿姨 into
+   * sending his words and let go of her chat at once: were what came to stay with the account, he would keep her
+   * messages (her phone, her address) and every answer to come, and her chat, a new person, would have nothing left
+   * to take back. So whichever side says it, each takes back only what is provably its own: the chat what came from
+   * the chat, the account what it wrote in the mini-program itself, and each its own agreement (consentsApart). The
+   * chat is told in the same write (UNJOINED_CHAT_NOTICE), addressed to its own person.
+   */
+  async unjoin(principal: MpPrincipal): Promise<{ cases: number }> {
     const now = this.clock.now()
-    if (!(await this.store.chatJoins.unjoin(principal.id, this.entry(principal.id, 'privacy.chat_unjoined', now))))
-      throw new ConflictError('您的小程序现在没有和微信聊天连在一起，不用解除。', [], 'chat_not_joined')
+    const told = (chatPersonId: string) => [
+      outboxMessage({
+        to: { kind: 'mp_user', id: chatPersonId },
+        kind: CHAT_UNJOINED_KIND,
+        payload: { text: UNJOINED_CHAT_NOTICE, channels: ['bot_private'] },
+        dedupeKey: `${CHAT_UNJOINED_KIND}:${principal.id}:${now.toISOString()}`,
+        at: now,
+      }),
+    ]
+    const undone = await this.store.chatJoins.unjoin(principal.id, this.entry(principal.id, 'privacy.chat_unjoined', now), told)
+    if (!undone) throw new ConflictError('您的小程序现在没有和微信聊天连在一起，不用解除。', [], 'chat_not_joined')
+    return { cases: undone.cases }
+  }
+
+  /**
+   * 解除 said in the chat joined to an account (`personId`: the account, as the chat goes on as it): the chat is its own
+   * person again, and everything the join moved from it, with what it wrote while joined, goes back to it
+   * (ChatJoinRepo.undoFromChat; why both sides take them back: `unjoin`). The account keeps what was its own.
+   */
+  async undoFromChat(personId: string): Promise<{ chatPersonId: string; cases: number }> {
+    const now = this.clock.now()
+    const user = await this.store.mpUsers.get(personId)
+    if (!user?.openid || !user.botContactId) throw new ConflictError(CHAT_NOT_JOINED, [], 'chat_not_joined')
+    const undone = await this.store.chatJoins.undoFromChat(personId, this.entry(personId, 'privacy.chat_join_undone', now, { via: 'chat' }))
+    if (!undone) throw new ConflictError(CHAT_NOT_JOINED, [], 'chat_not_joined')
+    return undone
   }
 
   /** Whether the chat of this person may erase it: not once it is a joined mini-program account (ERASE_IN_MINI_PROGRAM). */

@@ -11,6 +11,7 @@ import type { MpPrincipal, MpSessions } from './mp-sessions.js'
 import type { StaffPrincipal } from './principal.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import { reviveUnreachable } from '../delivery/unreachable-revival.js'
+import { refuseOfficialWhileJoined } from './joined-officials.js'
 
 const BINDING_CODE_HOURS = 24
 
@@ -89,6 +90,9 @@ const codeKey = (cipher: PiiCipher, code: string) => cipher.blindIndex(`bind:${c
  * holds `codeKey` unique); `lifeMs`: how long it works. A resident's account keeps one live code: a new one replaces the
  * earlier (in the same write), so codes anyone can ask for never pile up.
  */
+/** How long a deputy's own chat code works: enough to switch to the chat and send it (as a resident's, chat-join.ts). */
+export const DEPUTY_CHAT_CODE_MINUTES = 30
+
 export async function issueCode(
   store: Pick<Store, 'bindingCodes'>,
   cipher: PiiCipher,
@@ -125,7 +129,7 @@ export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter'
 
 /** What MpAccounts is built from (one object: the parameters are many). */
 export interface MpAccountsDeps {
-  store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'privacy' | 'subscriptions'>
+  store: Pick<Store, 'bindingCodes' | 'chatJoins' | 'deputies' | 'mpUsers' | 'outbox' | 'privacy' | 'subscriptions'>
   sessions: MpSessions
   wechat: WeChatLogin | null
   cipher: PiiCipher
@@ -146,7 +150,7 @@ export interface MpAccountsDeps {
  * and the subscribe-message choices the mini-program reports.
  */
 export class MpAccounts {
-  private readonly store: Pick<Store, 'bindingCodes' | 'deputies' | 'mpUsers' | 'outbox' | 'privacy' | 'subscriptions'>
+  private readonly store: Pick<Store, 'bindingCodes' | 'chatJoins' | 'deputies' | 'mpUsers' | 'outbox' | 'privacy' | 'subscriptions'>
   private readonly sessions: MpSessions
   private readonly wechat: WeChatLogin | null
   private readonly cipher: PiiCipher
@@ -232,8 +236,25 @@ export class MpAccounts {
     return issued
   }
 
+  /**
+   * A deputy's own code for his WeChat chat: "绑定 123456" sent to the bot binds that chat as him (BotPeople.bind). The
+   * station's code binds one place once; a deputy bound here takes the chat's from his workbench instead of phoning the
+   * station for a second one. Only he, signed in as that deputy, gets it, and only for himself; short-lived, as a
+   * resident's chat code is. A new chat bound with it replaces his earlier one, which is told (bindDeputy).
+   */
+  async issueChatCode(principal: MpPrincipal) {
+    const deputy = principal.deputyId ? await this.store.deputies.get(principal.deputyId) : null
+    if (!deputy?.active) throw new UnprocessableError('只有在任的人大代表可以绑定联络助手', [], 'not_a_deputy')
+    const issued = await issueCode(this.store, this.cipher, this.clock, 'deputy', deputy.id, principal.id, DEPUTY_CHAT_CODE_MINUTES * 60_000)
+    await this.audit.record(null, 'deputy.binding_code.issue', { kind: 'deputy', id: deputy.id }, { mpUserId: principal.id, via: 'mini-program' })
+    return { ...issued, words: `绑定 ${issued.code}`, minutes: DEPUTY_CHAT_CODE_MINUTES }
+  }
+
   /** `address`: the client's, so many accounts from one place cannot share out the guessing. */
   async bind(principal: MpPrincipal, bindCode: string, address: string | null = null) {
+    const user = await this.store.mpUsers.get(principal.id)
+    // Her chat joined to this account: 解除 first (refuseOfficialWhileJoined), the code untried and still good.
+    if (user?.openid && user.botContactId) refuseOfficialWhileJoined(user, 'mini-program', (await this.store.chatJoins.joined(user.id))?.chatName ?? null)
     await this.bindingGuard.tryFrom(address, principal.id)
     const now = this.clock.now()
     const deputyId = await this.store.bindingCodes.redeem(codeHash(this.cipher, 'deputy', bindCode), principal.id, now)

@@ -1,4 +1,5 @@
-import { followedOffice, officeName, type LivelihoodCycle } from '../../domain/livelihood.js'
+import { followedOffice, type LivelihoodCycle } from '../../domain/livelihood.js'
+import { officeName } from '../../domain/office-name.js'
 import { cyclesInPlay, livelihoodWeek, type CycleFacts, type LivelihoodSection } from '../../domain/livelihood-week.js'
 import type { Store } from '../../store/ports.js'
 import type { DirectoryNames } from './directory-names.js'
@@ -17,7 +18,8 @@ export class WeeklyLivelihood {
 
   /** `scope` is 'city', a district or a street; `week` the report's Monday (YYYY-MM-DD), whose year is the report's. */
   async section(scope: string, week: string, span: { weekStart: Date; weekEnd: Date; now: Date }): Promise<LivelihoodSection> {
-    const { regions } = await this.directory.prepared()
+    const directory = await this.directory.prepared()
+    const { regions } = directory
     const own = scope === 'city' ? null : followedOffice(scope, regions)
     const offices = own && own !== 'city' ? [own, 'city'] : ['city']
     const year = Number(week.slice(0, 4))
@@ -26,7 +28,7 @@ export class WeeklyLivelihood {
     return livelihoodWeek({
       offices: await Promise.all(
         offices.map(async (office) => ({
-          officeName: officeName(office, regions.get(office)?.name),
+          officeName: officeName(office, directory),
           cycles: await Promise.all(
             cyclesInPlay(
               cycles.filter((c) => c.office === office),

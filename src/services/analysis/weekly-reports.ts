@@ -126,15 +126,17 @@ export class WeeklyReports {
   }
 
   /**
-   * The cases a scope's report counts. A district's: its residents' messages, wherever they were
-   * sent on to (README: by the resident's place). A street has no column of its own on a case: its
-   * liaison stations' messages, as its organizers see them (staff-scope.ts `caseScopeOf`).
+   * The cases a scope's report counts. A district's: the messages its office handles (its handling
+   * district, as 工作概览 counts the office's new messages and its 按区 row): one transferred in from
+   * another district is its, its resident's sent on to another district's deputy is that district's.
+   * A street has no column of its own on a case: its liaison stations' messages, as its organizers
+   * see them (staff-scope.ts `caseScopeOf`).
    */
-  private async scopeFilter(scope: string): Promise<Pick<CaseFilter, 'placeDistrictIds' | 'stationIds'>> {
+  private async scopeFilter(scope: string): Promise<Pick<CaseFilter, 'handlingDistrictIds' | 'stationIds'>> {
     if (scope === CITY) return {}
     const { regions, stations } = await this.directory.prepared()
     const cases = caseScopeOf(staffScope({ role: 'organizer', regionIds: [scope] }, regions), stations.values())
-    return cases.districtIds.length ? { placeDistrictIds: [scope] } : { stationIds: cases.stationIds }
+    return cases.districtIds.length ? { handlingDistrictIds: [scope] } : { stationIds: cases.stationIds }
   }
 
   private async compose(scope: string, week: string): Promise<WeeklyReport> {
@@ -148,9 +150,11 @@ export class WeeklyReports {
     const waiting = { ...scoped, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
     // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
     // The week's answers by when they were given, whenever the message came (本周答复, 答复最慢的留言).
-    const [cases, answered, openCases, [open], livelihood] = await Promise.all([
+    // The ratings given in the week, to a message of any week (满意度).
+    const [cases, answered, rated, openCases, [open], livelihood] = await Promise.all([
       this.store.cases.listForStats({ ...scoped, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
       this.store.cases.listAnsweredIn(scoped, weekStart, weekEnd),
+      this.store.cases.listRatedIn(scoped, weekStart, weekEnd),
       this.store.cases.mostOverdue(waiting, overdueAt, LIST_LENGTH),
       this.store.cases.tally(waiting, { now: overdueAt }),
       this.livelihood.section(scope, week, { weekStart, weekEnd, now }),
@@ -162,6 +166,7 @@ export class WeeklyReports {
       overdueAt,
       cases,
       answered,
+      rated,
       openCases,
       overdueOpen: open.overdueOpen,
       name: await namer(this.directory),

@@ -56,7 +56,12 @@ export class BotCases {
   async submit(personId: string, draft: ChatDraft, idempotencyKey: string | null) {
     const person = await this.deps.people.principal(personId)
     // A typed code or name that names nobody is refused rather than ignored: the resident meant someone.
-    return this.deps.submitter.submit(person, { ...draft, images: [], anonymous: false, publicConsent: false, targetTyped: true }, idempotencyKey)
+    // Its chat named: the message is whoever holds the chat when it is written (a 解除 may land in between).
+    return this.deps.submitter.submit(
+      person,
+      { ...draft, images: [], anonymous: false, publicConsent: false, targetTyped: true, via: 'chat', chatContactId: person.user.botContactId },
+      idempotencyKey,
+    )
   }
 
   /**

@@ -18,6 +18,7 @@ import { awayDeputyLine } from '../../domain/deputy-away.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { ChatJoin } from '../accounts/chat-join.js'
+import { refuseOfficialWhileJoined } from '../accounts/joined-officials.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
 export type BotPrincipal = MpPrincipal & { user: MpUserRecord }
@@ -28,14 +29,30 @@ export type BotPrincipal = MpPrincipal & { user: MpUserRecord }
  */
 const WRONG_CODE = [
   '绑定码无效或已过期（每个码只能用一次）。',
-  '· 想把在这里发的留言放到小程序里：请在小程序“我的”里重新取一个码，再发给我；',
+  '· 想把在这里发的留言放到小程序里：请在小程序“我的”里再点一次“把聊天里的留言放到这里”，把新给的那句话发给我；',
   '· 代表和工作人员：请向联络站工作人员重新获取绑定码。',
+].join('\n')
+
+/**
+ * A deputy's or staff member's code (six digits: the `official` pool) that binds nothing, in their words only: a
+ * resident's instructions mixed in read as if meant for them. A deputy who used the station's code in the mini-program
+ * (it binds once) takes the chat's own code from his workbench there, rather than phoning the station again.
+ */
+const WRONG_OFFICIAL_CODE = [
+  '绑定码无效或已过期（每个码只能用一次）。',
+  '· 代表：在小程序里用过的绑定码，在这里不能再用。请打开小程序“代表工作台”，点“绑定微信聊天”，把给您的那句话发给我；还没有绑定小程序的，请向联络站工作人员重新获取绑定码。',
+  '· 工作人员：请在工作台“绑定码”页重新获取绑定码。',
 ].join('\n')
 
 /** A code that was two purposes' at once: refused, both spent (BotPeople.bind). */
 const TWO_PURPOSES = '这个绑定码不能用了（为了安全已经作废）。请向联络站工作人员重新获取绑定码。'
 
-const notBound = () => new ForbiddenError('此功能仅限已绑定的人大代表使用，请先发送“绑定 六位绑定码”', 'not_a_deputy')
+/** A deputy bound in the mini-program only is told where his chat's code is: his workbench there, not the station again. */
+const notBound = () =>
+  new ForbiddenError(
+    '此功能仅限已绑定的人大代表使用，请先发送“绑定 六位绑定码”。已经在小程序里绑定的代表，请在小程序“代表工作台”里点“绑定微信聊天”，把给您的那句话发给我。',
+    'not_a_deputy',
+  )
 
 /**
  * Her messages one number may name: at most one a day each (numbers start again daily), so this many is
@@ -281,6 +298,8 @@ export class BotPeople {
     const person = await this.principal(personId)
     // The code's shape says whose codes it can be: a try is counted, and a wrong one locks, only among those.
     const pool = codePool(code)
+    // A chat joined to a mini-program account binds no deputy or staff member: 解除 first, the code untried and still good.
+    if (pool === 'official') refuseOfficialWhileJoined(person.user, 'chat')
     // Every chat arrives from the bot's one address: the person's own count and everyone's apply,
     // both kept in the store (a restart gives a guesser no fresh tries).
     await this.bindingGuard.tryFrom(null, personId, pool)
@@ -290,7 +309,7 @@ export class BotPeople {
     const found = await this.store.bindingCodes.redeemAny([...hashes.keys()], personId, now)
     if (!found.length) {
       await this.bindingGuard.wrong(this.store.bindingCodes, now, pool)
-      throw new UnprocessableError(WRONG_CODE, [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
+      throw new UnprocessableError(pool === 'official' ? WRONG_OFFICIAL_CODE : WRONG_CODE, [{ path: 'body.code', message: '无效' }], 'invalid_binding_code')
     }
     // One code that was both a deputy's and a staff member's (codes from before they were held apart): binding either
     // could make a staff member a deputy, so neither binds; both are spent.

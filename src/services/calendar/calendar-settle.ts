@@ -13,8 +13,13 @@ export async function settleProvisionalDeadlines(store: Pick<Store, 'cases'>, ca
   for (const c of await store.cases.listOpen()) {
     if (!c.deadlinesProvisional) continue
     const next = recountedDeadlines(c, await store.cases.events(c.id), calendar, policy)
+    // An earlier reply deadline staff set (要求答复日期) is a date they chose, not a count: it stands, and the rules'
+    // kept beside it is the one counted again (never later than it, as when it was set).
+    const reply = c.slaReplyDueAt
+      ? { slaReplyDueAt: next.replyDueAt, replyDueAt: c.replyDueAt < next.replyDueAt ? c.replyDueAt : next.replyDueAt }
+      : { replyDueAt: next.replyDueAt }
     try {
-      await store.cases.update({ ...c, ackDueAt: next.ackDueAt, replyDueAt: next.replyDueAt, deadlinesProvisional: next.provisional, updatedAt: now }, [], [])
+      await store.cases.update({ ...c, ackDueAt: next.ackDueAt, ...reply, deadlinesProvisional: next.provisional, updatedAt: now }, [], [])
       settled++
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err

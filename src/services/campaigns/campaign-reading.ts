@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
 import { campaignPhase, checkInSlot, isLive, type CampaignRecord, type CheckInRecord, type Reader, type ReadingItem } from '../../domain/campaign.js'
 import { localDate } from '../../domain/dates.js'
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { CampaignAudience, NamedDirectory } from './campaign-audience.js'
 import { issuedBy } from '../../domain/campaign-series.js'
@@ -169,6 +169,11 @@ export class CampaignReading {
     const phase = campaignPhase(campaign, now)
     if (phase !== 'running')
       throw new ConflictError(phase === 'ended' ? '活动已结束，不能再打卡' : '活动尚未开始', [{ path: 'phase', message: phase }], 'campaign_not_running')
+    // 不再关注 ends her part in it: what reached her stays hers to read, but 打卡 is for those it is for now, its followers
+    // and those its audience names, as her campaign page shows it (outside, offered 关注这个活动 again); following again restores it.
+    if (!following && campaign.audience.followers && !(await this.inAudience(reader, [campaign])).has(campaign.id)) {
+      throw new ForbiddenError('您已经不关注这个活动了，不能打卡。想打卡，请先在活动页点“关注这个活动”。', 'not_following')
+    }
     const itemId = input.itemId ?? null
     const live = itemId && reachedIds.includes(itemId) ? await this.store.campaigns.getItem(itemId) : null
     // A withdrawn item is gone for readers, check-ins included.

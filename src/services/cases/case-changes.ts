@@ -87,11 +87,13 @@ export function cardLine(...choices: [string, ...string[]]): string {
  * card is his own and its title already says 新留言待受理, so it carries what he must do
  * by when, which the greeting and the ticket would push out.
  */
-export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>, deputyName: string, ackByText: string) {
+export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>, deputyName: string, ackByText: string, replyByText?: string) {
   const to = deputyName ? `${deputyName}代表，` : ''
+  // A reply deadline staff set with the move (要求答复日期) is said with it: it is earlier than the one he would expect.
+  const answer = replyByText ? `，并在${replyByText}答复` : ''
   return {
     // Her first words as every notice to a deputy quotes them (deputyGist): never cut inside a number, phone and ID numbers masked.
-    text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${deputyGist(c.text, NEW_MESSAGE_GIST_MAX)}，请在${ackByText}受理。`,
+    text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${deputyGist(c.text, NEW_MESSAGE_GIST_MAX)}，请在${ackByText}受理${answer}。`,
     extra: { cardText: cardLine(`请在${ackByText}受理`, '请尽快受理') },
   }
 }
@@ -127,6 +129,35 @@ export function handedToYouNotice(
     text: `${to}${names.from}代表把留言 ${c.ticket}（${c.topic}${gist ? `：${gist}` : ''}）${verb}${why ? `：${why}` : ''}。请在${ackByText}受理。`,
     extra: {
       cardTitle: cardLine(...(titles as [string, ...string[]]), back ? '留言交回您办理' : '其他代表转来留言'),
+      cardText: cardLine(`请在${ackByText}受理`, '请尽快受理'),
+    },
+  }
+}
+
+/**
+ * What a deputy reads when staff give him back a message that had been his (he handed it back to the station, or it
+ * was moved from him), in place of "您有一条新留言": who gave it (`by`: "湛河区人大常委会办公室孙丽"), that it is the same
+ * message again, and their words ("刘建国代表，湛河区人大常委会办公室孙丽把留言 20261117-0002（城乡建设：建设路社区
+ * 3号院…）再次交给您办理：区人大办已协调区城管局牵头，请刘代表跟进并答复群众。请在11月19日 10:00前受理。"). Read as
+ * 新留言 without the office's words, he took it for the one he had handed back and let it wait. The note may quote her:
+ * phone and ID numbers masked, as in handedToYouNotice.
+ */
+export function placedAgainNotice(
+  c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
+  names: { deputy: string; by: string },
+  note: string | null,
+  ackByText: string,
+  replyByText?: string,
+) {
+  const to = names.deputy ? `${names.deputy}代表，` : ''
+  const gist = deputyGist(c.text, NEW_MESSAGE_GIST_MAX)
+  const plain = note?.trim().replace(/[。！!？?.]+$/, '') ?? ''
+  const why = plain ? excerpt(maskPhoneAndIdNumbers(plain), 80) : ''
+  const answer = replyByText ? `，并在${replyByText}答复` : ''
+  return {
+    text: `${to}${names.by}把留言 ${c.ticket}（${c.topic}${gist ? `：${gist}` : ''}）再次交给您办理${why ? `：${why}` : ''}。请在${ackByText}受理${answer}。`,
+    extra: {
+      cardTitle: cardLine(`${names.by}再次交给您`, '留言再次交给您办理'),
       cardText: cardLine(`请在${ackByText}受理`, '请尽快受理'),
     },
   }

@@ -8,10 +8,15 @@ import type { CaseDashboard } from '../../domain/case-dashboard.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
 import { KeptAnswers } from './kept-answers.js'
 import { dutyAhead, type DutyDay } from '../../domain/duty-ahead.js'
+import { dutyDatesAt } from '../../domain/duty-days.js'
+import type { DutyClashes } from '../directory/duty-clashes.js'
 import { officesInScope } from '../../domain/office-name.js'
 
 /** How far 群众不满意 is counted: well past any scope's (a few in a hundred of a year's messages). */
 const UNHAPPY_COUNT_BOUND = 100_000
+
+/** How far the merged messages are counted: a few in a hundred of a scope's, read through their own index. */
+const MERGED_COUNT_BOUND = 100_000
 
 /** Dashboards kept between requests: one per scope and day (a few organizers and the admins), the last asked kept. */
 const KEPT_DASHBOARDS = 16
@@ -22,6 +27,8 @@ export interface CaseDashboardServiceDeps {
   directory: DirectoryCache
   clock: Clock
   timeZone: string
+  /** Says under a duty day when a deputy on duty is expected at a meeting that day (与会议时间冲突：…). */
+  clashes?: Pick<DutyClashes, 'clashesOn'>
 }
 
 /** The dashboard over the cases the caller may see (a district organizer: their district only; a station clerk: her station). */
@@ -31,9 +38,11 @@ export class CaseDashboardService {
   private readonly directory: DirectoryCache
   private readonly clock: Clock
   private readonly timeZone: string
+  private readonly clashes: Pick<DutyClashes, 'clashesOn'> | null
 
   constructor(deps: CaseDashboardServiceDeps) {
     ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, timeZone: this.timeZone } = deps)
+    this.clashes = deps.clashes ?? null
   }
 
   private readonly kept = new KeptAnswers<CaseDashboard>(KEPT_DASHBOARDS)
@@ -57,7 +66,22 @@ export class CaseDashboardService {
     if (!kept) this.kept.keep(question, mark, names, answer)
     // A station clerk's day starts with who receives residents next; added outside the kept figures, which a
     // street organizer with the same stations shares.
-    return staff.role === 'station_staff' ? { ...answer, duty: this.dutyAt(staff.stationIds, periods.today, names) } : answer
+    if (staff.role !== 'station_staff') return answer
+    return { ...answer, duty: await this.withClashes(this.dutyAt(staff.stationIds, periods.today, names), staff.stationIds, names) }
+  }
+
+  /** Each duty day with the meetings its deputies are expected at that day, said under it (与会议时间冲突：…). */
+  private async withClashes(days: DutyDay[], stationIds: readonly string[], prepared: PreparedDirectory): Promise<DutyDay[]> {
+    if (!this.clashes || !days.length) return days
+    // The day names its station by name: her own few stations, each found back by it.
+    const idOf = new Map(stationIds.flatMap((id) => (prepared.stations.get(id) ? [[prepared.stations.get(id)!.name, id] as const] : [])))
+    const at = days.map((day) => {
+      const stationId = idOf.get(day.stationName) ?? ''
+      const sitting = (prepared.index.deputiesOfStation.get(stationId) ?? []).filter((d) => dutyDatesAt(d.dutyByStation, stationId).includes(day.date))
+      return { stationId, date: day.date, deputies: sitting.map((d) => ({ id: d.id, name: d.name })) }
+    })
+    const lines = await this.clashes.clashesOn(at)
+    return days.map((day, i) => (lines[i].length ? { ...day, clashes: lines[i] } : day))
   }
 
   /** The next days a deputy in office is on duty at these stations (近期值班), those paused that day marked (请假). */
@@ -85,18 +109,23 @@ export class CaseDashboardService {
     // 群众不满意 as the inbox's 只看群众不满意 lists it: the scope with the filter's own term (CaseFilter.unhappy, one
     // definition in the store's SQL), counted as the list counts it; a few in a hundred, read through their own index.
     // How many deputies hold messages: 按代表 shows the busiest, and says of how many (and what the others hold).
-    const [district, [all, ...station], deputy, deputies, [newToday, ...weeks], [unassigned], unhappy] = await Promise.all([
+    // A district office's new messages are those it handles, as its 分析周报 counts them (handledIn).
+    const handledIn = handledDistrict(scope)
+    const arrived = handledIn ? { handlingDistrictIds: [handledIn] } : scope
+    // The messages merged into another, which 按代表 counts for nobody: said under it, so that it and the weekly bars add up.
+    const [district, [all, ...station], deputy, deputies, [newToday, ...weeks], [unassigned], unhappy, merged] = await Promise.all([
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
       cases.tally(scope, { now, groupBy: 'station', overall: true }),
       cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
       cases.deputiesWithCases(scope),
-      cases.countByPeriod(scope, [{ from: periods.dayStart }, ...periods.weeks]),
+      cases.countByPeriod(arrived, [{ from: periods.dayStart }, ...periods.weeks]),
       cases.tally({ ...scope, statuses: ['submitted'] }, { now }),
       cases.countUpTo({ ...scope, unhappy: true }, UNHAPPY_COUNT_BOUND),
+      cases.countUpTo({ ...scope, merged: true }, MERGED_COUNT_BOUND),
     ])
     return caseDashboard(
       periods,
-      { all, district, station, deputy, deputies, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy },
+      { all, district, station, deputy, deputies, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy, merged, handledIn: handledIn ?? undefined },
       {
         district: (id) => prepared.regions.get(id)?.name ?? id,
         station: (id) => prepared.stations.get(id)?.name ?? id,
@@ -106,4 +135,13 @@ export class CaseDashboardService {
       },
     )
   }
+}
+
+/**
+ * The district a scope is one district office's (an organizer of one district, nothing else), whose new messages are
+ * those it handles (CaseFilter.handlingDistrictIds); null for any other scope (the city's, stations', several places'),
+ * whose new messages are all it may see.
+ */
+function handledDistrict(scope: Awaited<ReturnType<CaseQueries['scopedFilter']>>): string | null {
+  return scope.districtIds?.length === 1 && !scope.stationIds && !scope.districtsOrStations ? scope.districtIds[0] : null
 }

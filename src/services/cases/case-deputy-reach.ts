@@ -8,7 +8,7 @@ import { urgeRound } from '../../domain/case-urging.js'
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
-import type { ChannelResolver } from '../delivery/channels.js'
+import { NO_OFFICE_GROUP, NO_STATION_GROUP, type ChannelResolver } from '../delivery/channels.js'
 import { deliveryOf } from '../delivery/delivery-state.js'
 
 /** What the case page says of the deputy's reach; null when nothing is wrong. */
@@ -16,6 +16,19 @@ export interface DeputyNotice {
   /** False: no channel reaches the deputy at all (no mini-program reminders, no bot); true: one notice failed. */
   reachable: boolean
   text: string
+}
+
+/**
+ * What became of a 逾期督办's report to the station's or the office's group (its outbox message), by the step's id:
+ * sent, still on its way, or not delivered and why (no group robot nor bot room, or the channel refused it), or
+ * dropped as outdated (the message moved on before it went). The timeline says the step as it is (case-steps.ts).
+ */
+export interface EscalationDelivery {
+  state: 'sent' | 'pending' | 'undeliverable' | 'superseded'
+  /** Why it did not arrive, in the console's words ("未能送达：该联络站未配置企业微信群机器人…"); null otherwise. */
+  reason: string | null
+  /** Undelivered because no group of the station or office receives notices at all (none configured or bound). */
+  noGroup: boolean
 }
 
 /** What 分派's list says of reach: each unreachable deputy's own gap by id, and once above the list what to do. */
@@ -91,6 +104,42 @@ export class CaseDeputyReach {
   }
 
   /**
+   * What became of each 逾期督办's report on this message (EscalationDelivery), by the step's id, found by the dedupe key
+   * the step's message was written with (sla:<case>:escalate:<level>:<round>, then whom). One still waiting that no
+   * channel can carry (the group has no robot and no bot room) is said undeliverable now, as the dispatcher will find
+   * it: the clerk must not read "sent" for a report nobody will receive. One whose message is gone was withdrawn before
+   * it went (the message was handed up or merged): superseded. A step naming nobody (written before whom was kept) has none.
+   */
+  async escalationsOf(c: CaseRecord, events: readonly CaseEvent[]): Promise<Map<string, EscalationDelivery>> {
+    const wanted = new Map<string, string>()
+    for (const e of events) {
+      if (e.type !== 'escalated') continue
+      const to = typeof e.data.toStation === 'string' ? `station:${e.data.toStation}` : typeof e.data.toOffice === 'string' ? `office:${e.data.toOffice}` : null
+      if (to) wanted.set(`sla:${c.id}:escalate:${String(e.data.level)}:${String(e.data.round)}:${to}`, e.id)
+    }
+    const found = new Map<string, EscalationDelivery>()
+    if (!wanted.size) return found
+    for (const m of await this.store.outbox.byDedupeKeys([...wanted.keys()])) {
+      const step = wanted.get(m.dedupeKey)
+      if (!step) continue
+      const delivery = deliveryOf(m)
+      if (delivery.state === 'pending') {
+        const reach = await this.resolver.reach(m)
+        if (!reach.routes.length) {
+          found.set(step, { state: 'undeliverable', reason: reach.unreachable, noGroup: true })
+          continue
+        }
+      }
+      // The dispatcher's words for a recipient with no channel at all (ChannelResolver.reach) are what it stores then.
+      const noGroup = delivery.state === 'undeliverable' && !!delivery.reason && NO_GROUP_REASONS.has(delivery.reason)
+      found.set(step, { state: delivery.state, reason: delivery.reason, noGroup })
+    }
+    // None kept: withdrawn before it went (the message was handed up or merged meanwhile), as superseded ones are.
+    for (const step of wanted.values()) if (!found.has(step)) found.set(step, { state: 'superseded', reason: null, noGroup: false })
+    return found
+  }
+
+  /**
    * The newest notice to this deputy about this message, found by the dedupe keys its steps wrote
    * (one per event and person; 催办 by its day and round, SLA reminders by clock round and level).
    */
@@ -115,6 +164,9 @@ export class CaseDeputyReach {
     )
   }
 }
+
+/** ChannelResolver.reach's words for a station or an office that no group channel reaches (the dispatcher stores them). */
+const NO_GROUP_REASONS: ReadonlySet<string> = new Set([NO_STATION_GROUP, NO_OFFICE_GROUP])
 
 /**
  * Why nothing reaches a deputy, in words: the two ways a deputy is reached, each named (which one is missing

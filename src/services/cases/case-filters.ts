@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type CaseStatus } from '../../domain/case.js'
+import { OPEN_STATUSES, type CaseStatusFilter } from '../../domain/case.js'
 import { parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { localDate } from '../../domain/dates.js'
 import { subtree } from '../../domain/region-tree.js'
@@ -10,7 +10,8 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 // The console's case lists: what a list's filters and search box ask the store for, and what a staff member may see.
 
 export interface CaseFilters {
-  status?: CaseStatus
+  /** One state, or 'merged' (已合并办理), as the list shows them: 已办结 is then the closed ones not merged. */
+  status?: CaseStatusFilter
   topic?: string
   regionId?: string
   stationId?: string
@@ -26,6 +27,8 @@ export interface CaseFilters {
   unhappy?: boolean
   /** The place's district or the district handling it (the dashboard's bars by district). */
   districtId?: string
+  /** Handled by this district (CaseFilter.handlingDistrictIds): a district office's new messages on its dashboard, as its 分析周报 counts them. */
+  handledIn?: string
   /** At an office, no station holding it: handed up (上报), or no station covers its place (the dashboard's 区人大办). */
   atOffice?: boolean
   /** The console's search box: a ticket, a short number, or words the message contains (see parseCaseSearch). */
@@ -36,6 +39,13 @@ export interface CaseFilters {
 
 /** Cases one list may be narrowed to by id: a hot issue's, in one address the browser can send. */
 export const CASE_IDS_MAX = 200
+
+/**
+ * Messages 一起催办 urges at once when they come in a body (POST), not an address: a whole hot issue, however many
+ * (an issue of more than CASE_IDS_MAX opens the inbox by its filters). Each is read and urged as the single 催办 is:
+ * a few thousand is seconds of work, far more than one community's issue holds.
+ */
+export const URGE_TOGETHER_MAX = 2000
 
 /**
  * The cases a staff member may see, as a store filter (canSeeCase's rule): an organizer's
@@ -58,11 +68,14 @@ export async function caseScope(
 /** The store filter a list's filters ask for, before the caller's scope is laid over it (CaseQueries.scopedFilter). */
 export async function filterQuery(f: CaseFilters, directory: Pick<DirectoryCache, 'prepared'>, now: Date, timeZone: string): Promise<Partial<CaseQuery>> {
   const q: Partial<CaseQuery> = {}
-  if (f.status) q.statuses = [f.status]
+  // The list shows a merged message as 已合并办理, not 已办结: each status lists the messages the list shows with it.
+  if (f.status === 'merged') q.merged = true
+  else if (f.status) Object.assign(q, { statuses: [f.status] }, f.status === 'closed' ? { unmerged: true } : {})
   else if (f.open) q.statuses = [...OPEN_STATUSES]
   if (f.rating !== undefined) q.rating = f.rating
   if (f.unhappy) q.unhappy = true
   if (f.districtId) q.districtIds = [f.districtId]
+  if (f.handledIn) q.handlingDistrictIds = [f.handledIn]
   // Every office there is: a district's, or the city's (null). The caller's scope keeps those she may see.
   if (f.atOffice) q.officeRegionIds = [...[...(await directory.prepared()).regions.values()].filter((r) => r.kind === 'district').map((r) => r.id), null]
   if (f.topic) q.topic = f.topic

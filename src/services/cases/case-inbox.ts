@@ -3,8 +3,9 @@ import { setImmediate } from 'node:timers/promises'
 import type { Clock } from '../../clock.js'
 import type { CaseRecord } from '../../domain/case.js'
 import { handBacks, type HandBack } from '../../domain/case-hand-backs.js'
-import { canSeeCase } from '../../domain/case-access.js'
+import { canSeeCase, type Viewer } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
+import { deadlineWords } from '../../domain/deadline-words.js'
 import { deputyLevelLabel, type DeputyLevel } from '../../domain/directory.js'
 import { homeDistrictName } from '../../domain/station-district.js'
 import { officeName } from '../../domain/office-name.js'
@@ -21,6 +22,8 @@ import { dutyDatesAt } from '../../domain/duty-days.js'
 import { localDate } from '../../domain/dates.js'
 import { awayNotice, awayStaffNote } from '../../domain/deputy-away.js'
 import { buildRegionTree, type RegionNode } from '../../domain/region-tree.js'
+import { RECENT_HAND_BACK_DAYS, type RecentHandBack } from '../../domain/deputy-choice-words.js'
+import { deputiesNamed, stationFilter } from './inbox-pointers.js'
 import { caseExportFileName } from './case-export-name.js'
 
 /** The states in which a message waits on its deputy: his being away matters only then. */
@@ -40,6 +43,8 @@ export interface InboxRow {
   /** The resident's place: her community (or the place she named), as the export's 地点 column says it. */
   placeName: string | null
   sla: SlaBadge | null
+  /** Both deadlines that still matter, in words, next due first (deadlineWords): the line says them without a hover. */
+  deadlines: string | null
   similarCount: number
 }
 
@@ -79,7 +84,14 @@ export interface DeputyChoice {
   recommended: boolean
   /** "暂停接收留言至12月4日" while he is marked away today: listed last, still a choice (staff know who is around). */
   away: string | null
+  /** Of his open cases, those past their deadline now (工作概览's 超期): said beside 在办. */
+  overdueCases: number
+  /** The latest message he handed back himself in the last RECENT_HAND_BACK_DAYS (not one of these), that the caller may read. */
+  recentHandBack: RecentHandBack | null
 }
+
+/** How many late messages the assign dialog reads at most for its deputies' 已超期 (a few dozen deputies: never near it). */
+const OVERDUE_READ_MAX = 5000
 
 /** How far the list's 「共 N 条」 counts: past it, 「1000 条以上」 (a count of a million cases is no quick read). */
 export const LIST_COUNT_BOUND = 1000
@@ -152,12 +164,16 @@ export class CaseInbox {
       numberSearch: this.queries.shortNumberSearch(filters.q),
       total,
       atOfficeName: await this.queries.officesSeenBy(staff),
+      deputyNamed: await deputiesNamed(this.directory, staff, filters.q),
+      stationFilter: filters.stationId ? await stationFilter(this.directory, staff, filters.stationId) : null,
     }
   }
 
   /** What the export is saved as: whose list and which ("澜江区-留言列表-已超期-2026-12-06.csv"). */
   async exportFileName(staff: StaffPrincipal, filters: CaseFilters): Promise<string> {
-    return caseExportFileName(staff, filters, await this.directory.prepared(), this.clock.now(), this.timeZone)
+    // Another station's name never goes into her file's name through a typed ?stationId= (the list of it is empty).
+    const named = filters.stationId && !(await stationFilter(this.directory, staff, filters.stationId)).name ? { ...filters, stationId: undefined } : filters
+    return caseExportFileName(staff, named, await this.directory.prepared(), this.clock.now(), this.timeZone)
   }
 
   /**
@@ -286,6 +302,8 @@ export class CaseInbox {
     const awayNow = (id: string) => awayNotice(prepared.deputies.get(id)?.away, today)
     const chosen = [...listed.filter((id) => !awayNow(id)), ...listed.filter((id) => awayNow(id))]
     const loads = await this.store.cases.deputyLoads(chosen)
+    const late = await this.overdueOf(chosen)
+    const recent = await this.recentHandBacks(chosen, new Set(cases.map((x) => x.id)), viewer)
     const items = chosen.map((id) => {
       const d = prepared.deputies.get(id)!
       const topical = d.topics.includes(c.topic)
@@ -305,9 +323,37 @@ export class CaseInbox {
         handBacks: handedBack,
         recommended: topical && !handedBack.length && !away,
         away,
+        overdueCases: late.get(id) ?? 0,
+        recentHandBack: recent.get(id) ?? null,
       }
     })
     return { items, more: Math.max(0, far.length - roomFar) }
+  }
+
+  /** Per deputy, how many of his open cases are past their deadline now (mostOverdue: merged ones count for nobody). */
+  private async overdueOf(deputyIds: string[]): Promise<Map<string, number>> {
+    const late = new Map<string, number>()
+    if (!deputyIds.length) return late
+    for (const c of await this.store.cases.mostOverdue({ deputyIds, unmerged: true }, this.clock.now(), OVERDUE_READ_MAX))
+      if (c.deputyId) late.set(c.deputyId, (late.get(c.deputyId) ?? 0) + 1)
+    return late
+  }
+
+  /**
+   * Per deputy, the latest message he handed back to the station (or office) himself in the last RECENT_HAND_BACK_DAYS:
+   * "这段时间在外地学习，请站里另派代表" on one message is the clerk's best sign for the next (review 37). Not one of the
+   * messages being assigned (their own hand-backs are said already), and only one the caller may read: another
+   * station's message is none of hers. One read of his own hand-on steps each (handedOnBy, on its index).
+   */
+  private async recentHandBacks(deputyIds: string[], assigning: ReadonlySet<string>, viewer: Viewer): Promise<Map<string, RecentHandBack>> {
+    const since = this.clock.now().getTime() - RECENT_HAND_BACK_DAYS * 86_400_000
+    const found = new Map<string, RecentHandBack>()
+    for (const id of deputyIds) {
+      const { items } = await this.store.cases.handedOnBy(id, { limit: 5 })
+      const back = items.find((h) => h.step.at.getTime() >= since && !h.step.data.deputyId && !assigning.has(h.case.id) && canSeeCase(viewer, h.case))
+      if (back) found.set(id, { ticket: back.case.ticket, at: back.step.at, note: back.step.note })
+    }
+    return found
   }
 
   /**
@@ -358,6 +404,7 @@ export class CaseInbox {
         officeName: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
         placeName: placeNameOf(c, prepared),
         sla: slaBadge(c, now, this.timeZone),
+        deadlines: deadlineWords(c, now, this.timeZone),
         similarCount: withSimilar ? (await similar(c)).length : 0,
       })
     }

@@ -5,8 +5,10 @@ import type { AuditTrail } from '../audit.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals.js'
 import { handedOnByHim } from '../../domain/case-hand-backs.js'
+import { holdingOffice } from './deputy-hand-ons.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
+import { replyDueDate, rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import { yourMessage } from '../../domain/message-about.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -19,6 +21,7 @@ import {
   caseEvent,
   caseMessage,
   handedToYouNotice,
+  placedAgainNotice,
   queueOf,
   resident,
   SYSTEM,
@@ -140,7 +143,20 @@ export class CaseMechanics {
 
   // ——— the mechanics ———
 
-  protected async moveTo(c: CaseRecord, actor: CaseActor, deputyId: string, deputyStations: string[], note: string | null) {
+  /**
+   * `replyDueAt`: a reply deadline staff set with the move (要求答复日期, already checked: replyByRefusal), earlier than
+   * the rules'; the deputy is held to it from now on, and told it. Without it the reply deadline stands.
+   */
+  protected async moveTo(
+    c: CaseRecord,
+    actor: CaseActor,
+    deputyId: string,
+    deputyStations: string[],
+    note: string | null,
+    replyDueAt?: Date,
+    /** Staff making the move, as the deputy knows them ("联络站李娜"): named when the message comes back to him. */
+    staffWho?: string,
+  ) {
     const stationId = c.stationId && deputyStations.includes(c.stationId) ? c.stationId : (deputyStations[0] ?? c.stationId)
     const name = await this.deputyName(deputyId)
     const place = stationId && stationId !== c.stationId ? await this.directory.placeOfStation(stationId) : null
@@ -151,9 +167,11 @@ export class CaseMechanics {
     // back or left office. Never of the hand-back itself (the station's own business, and it may come back to
     // him), nor when it returns to the deputy she knew of.
     // A colleague's 转交 is read from the timeline too: whether it comes back to one who held it (交回).
-    const events = !c.deputyId || actor.role === 'deputy' ? await this.store.cases.events(c.id) : []
+    // Staff's move too: whether the message comes back to a deputy who held it (再次交给您).
+    const events = !c.deputyId || actor.role === 'deputy' || staffWho ? await this.store.cases.events(c.id) : []
     const before = c.deputyId ?? lastDeputyHolding(events)
-    const replyBy = residentDueDateText(c.replyDueAt, this.policy.timeZone, now)
+    // Hers is the rules' date she was told, whatever earlier one staff ask of the deputy (rulesReplyDueAt).
+    const replyBy = residentDueDateText(rulesReplyDueAt(c), this.policy.timeZone, now)
     const residentTold =
       before && before !== deputyId
         ? [resident(c, 'case.transferred', `${this.yours(c)}已转给${name}代表办理，仍在${replyBy}答复您。`, caseCards.transferred(name))]
@@ -165,9 +183,13 @@ export class CaseMechanics {
     const ackByText = closingText(ack.ackDueAt, this.policy.timeZone, now)
     // Handed to him by a colleague (转交), perhaps back to him: said so, by whom and why, not as a new message.
     const fromColleague = actor.role === 'deputy' && actor.id ? await this.deputyName(actor.id) : ''
+    const replyByText = replyDueAt && closingText(replyDueAt, this.policy.timeZone, now)
+    // Given back to him by staff (the same number he handed back or had taken from him): said so, by whom, with their words.
     const notice = fromColleague
       ? handedToYouNotice(c, { deputy: name, from: fromColleague }, note, heldOnce(events, deputyId), ackByText)
-      : assignedNotice(c, name, ackByText)
+      : staffWho && heldOnce(events, deputyId)
+        ? placedAgainNotice(c, { deputy: name, by: staffWho }, note, ackByText, replyByText)
+        : assignedNotice(c, name, ackByText, replyByText)
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -182,8 +204,18 @@ export class CaseMechanics {
         officeRegionId: stationId ? null : c.officeRegionId,
         ...ack,
         ...(place ? { handlingDistrictId: place.districtId ?? c.handlingDistrictId } : {}),
+        // The rules' deadline is kept beside the earlier one: no later one may be asked for, and the resident keeps it.
+        ...(replyDueAt ? { replyDueAt, slaReplyDueAt: rulesReplyDueAt(c) } : {}),
       },
-      data: { fromDeputyId: c.deputyId, deputyId, fromStationId: c.stationId, stationId, fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city') },
+      data: {
+        fromDeputyId: c.deputyId,
+        deputyId,
+        fromStationId: c.stationId,
+        stationId,
+        fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city'),
+        // The timeline says what was asked (要求在12月10日前答复): the local date she chose.
+        ...(replyDueAt ? { replyBy: replyDueDate(replyDueAt, this.policy.timeZone) } : {}),
+      },
       tell: [
         { to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', ...notice },
         // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
@@ -284,7 +316,7 @@ export class CaseMechanics {
     if (deputy.deputyId !== null && heldOnce(events, deputy.deputyId)) {
       // Handed on by himself to a colleague who has it still: said as his own move, by the colleague's name.
       const to = handedOnByHim(events, deputy.deputyId, c.deputyId)
-      throw illegalMove(notHisNowText(c, undefined, to && (await this.deputyName(to))), c)
+      throw illegalMove(notHisNowText(c, undefined, to && (await this.deputyName(to)), await holdingOffice(c, this.directory)), c)
     }
     throw new NotFoundError('留言不存在')
   }

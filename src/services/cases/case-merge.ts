@@ -5,7 +5,7 @@ import { ConflictError, UnprocessableError } from '../../errors.js'
 import { StoreConflict } from '../../store/conflicts.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { caseCards } from './case-cards.js'
-import { resident, staffActor, toDeputy, WORK_KINDS } from './case-changes.js'
+import { caseEvent, resident, staffActor, toDeputy, WORK_KINDS } from './case-changes.js'
 import { CasePlacing } from './case-placing.js'
 
 /**
@@ -39,6 +39,11 @@ export class CaseMerging extends CasePlacing {
       patch: { mergedInto: into.id, closedAt: this.clock.now() },
       data: { into: into.id, intoTicket: into.ticket },
       tell: [resident(c, 'case.merged', told, caseCards.merged()), ...handler],
+      // The kept message's own timeline names what it now carries, by whom and when, in the same write (review 37).
+      also: (_merged, at) => ({
+        events: [caseEvent(into, 'duplicate_merged', staffActor(staff), at, { data: { duplicateId: c.id, duplicateTicket: c.ticket } })],
+        messages: [],
+      }),
       // "请在 24 小时内受理" and the like, not yet sent, would now be untrue.
       withdraw: WORK_KINDS,
       // Checked again inside the write: answered, closed or merged since the read above (its deputy answering at this

@@ -5,14 +5,21 @@ import { colleagueOrder, transferRefusal } from '../../domain/case-transfer.js'
 import { handUpDistrict, mayHandUp } from '../../domain/case-staff-actions.js'
 import { deputyLevelLabel, type DeputyLevel } from '../../domain/directory.js'
 import { GONE } from '../../domain/choice-words.js'
-import { officeName, shortOfficeName } from '../../domain/office-name.js'
+import { officeName, organizerOfficeName, shortOfficeName } from '../../domain/office-name.js'
+import { urgedByWords } from '../../domain/deputy-case-words.js'
 import { staffScope } from '../../domain/staff-scope.js'
 import { districtOf } from '../../domain/station-district.js'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
+import { localDate } from '../../domain/dates.js'
+import { replyByInstant, replyByRefusal, rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { deputyActor, queueOf, staffActor, type Recipient } from './case-changes.js'
+import { deputyActor, queueOf, staffActor, toDeputy, WORK_KINDS, type Recipient } from './case-changes.js'
+import { caseCards } from './case-cards.js'
 import { CaseMechanics, illegalMove, inactiveDeputy } from './case-mechanics.js'
+
+/** What of 上报's dialog is kept when the deputy holding it changed meanwhile (holder_changed). */
+const HAND_UP_KEPT = '您写的上报原因还在，没有提交'
 
 /** Where a message handed back goes: its station's queue, or its office's when no station holds it. */
 export interface TransferBack {
@@ -106,10 +113,13 @@ export class CasePlacing extends CaseMechanics {
   /**
    * `seenDeputyId`: the deputy she saw holding it when she chose (null: nobody). When another move
    * changed that meanwhile (the deputy handed it on, someone else assigned it), nothing is taken from
-   * whoever holds it now without her seeing it: 409 holder_changed says who moved it where.
+   * whoever holds it now without her seeing it: 409 holder_changed says who moved it where. `replyBy`: 要求答复日期, a
+   * reply deadline earlier than the rules' that the deputy is held to from now on (a 400 in words when it may not be:
+   * replyByRefusal); without it the reply deadline stands as it was.
    */
-  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string, seenDeputyId?: string | null) {
+  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string, seenDeputyId?: string | null, options: { replyBy?: string } = {}) {
     const c = await this.staffCase(staff, caseId)
+    const replyDueAt = options.replyBy ? await this.replyByOf(c, options.replyBy) : undefined
     if (seenDeputyId !== undefined && (c.deputyId ?? null) !== seenDeputyId) throw await this.holderChanged(c, seenDeputyId)
     const target = await this.store.deputies.get(deputyId)
     if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: GONE.deputy }], 'unknown_deputy')
@@ -123,11 +133,34 @@ export class CasePlacing extends CaseMechanics {
       ])
     }
     if (target.id === c.deputyId) throw new ConflictError('留言已在该代表名下')
-    return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null)
+    return this.moveTo(c, staffActor(staff), target.id, mine, note ?? null, replyDueAt, await this.staffWho(staff))
   }
 
-  /** Who holds it now instead of the deputy she saw, and who made that move, in words (409 holder_changed). */
-  private async holderChanged(c: CaseRecord, seenDeputyId: string | null) {
+  /** Staff as a deputy knows them: "联络站李娜", an organizer by her office's name ("湛河区人大常委会办公室孙丽"). */
+  private async staffWho(staff: StaffPrincipal) {
+    const prepared = await this.directory.prepared()
+    const office = staff.role === 'organizer' ? organizerOfficeName(prepared.regions.get(staff.regionIds[0] ?? ''), prepared.index.officeName) : null
+    return urgedByWords(staff.role, staff.name, office)
+  }
+
+  /** The instant a 要求答复日期 ends, once it is a day that may be asked for (replyByRefusal); a 400 in words otherwise. */
+  private async replyByOf(c: CaseRecord, date: string): Promise<Date> {
+    const calendar = await this.calendar.current()
+    const refusal = replyByRefusal(date, {
+      today: localDate(this.clock.now(), this.policy.timeZone),
+      rulesDueAt: rulesReplyDueAt(c),
+      timeZone: this.policy.timeZone,
+      workingDay: calendar.isWorkingDay(date),
+    })
+    if (refusal) throw new ValidationError(refusal, [{ path: 'body.replyBy', message: refusal }])
+    return replyByInstant(date, this.policy.timeZone)
+  }
+
+  /**
+   * Who holds it now instead of the deputy she saw, and who made that move, in words (409 holder_changed). `kept`: what
+   * of hers is still in the dialog, unsent (分派's chosen deputy and words; 上报's reason).
+   */
+  private async holderChanged(c: CaseRecord, seenDeputyId: string | null, kept = '您选的代表和写的话还在，没有提交') {
     const deputies = (await this.directory.prepared()).deputies
     const name = (id: string | null) => (id ? `${deputies.get(id)?.name ?? ''}代表` : '')
     const [seen, now] = [name(seenDeputyId), name(c.deputyId ?? null)]
@@ -140,27 +173,39 @@ export class CasePlacing extends CaseMechanics {
         : seen
           ? `这条留言刚刚已改由${now}办理（您打开时是${seen}）`
           : `这条留言刚刚已分派给${now}`
-    return new ConflictError(
-      `${words}，请看一下再决定。您选的代表和写的话还在，没有提交`,
-      [{ path: 'body.fromDeputyId', message: c.deputyId ?? '' }],
-      'holder_changed',
-    )
+    return new ConflictError(`${words}，请看一下再决定。${kept}`, [{ path: 'body.fromDeputyId', message: c.deputyId ?? '' }], 'holder_changed')
   }
 
   /**
    * Station staff hand a case they cannot place (a station with no deputy yet, or not
    * theirs to handle) up to their district's congress office (上报), whose organizers
-   * assign it to any deputy of the district. The place stays the resident's.
+   * assign it to any deputy of the district. The place stays the resident's. A deputy who
+   * holds it and has not answered yet gives it up with it (TRANSITIONS.handUp) and is told.
+   * `seenDeputyId`: the deputy she saw holding it (null: nobody), checked as 分派 checks it:
+   * nothing is taken from a deputy she did not see holding it (409 holder_changed).
    */
-  async handUp(staff: StaffPrincipal, caseId: string, reason: string) {
+  async handUp(staff: StaffPrincipal, caseId: string, reason: string, seenDeputyId?: string | null) {
     const c = await this.staffCase(staff, caseId)
     if (!mayHandUp(staff.role, c)) throw new ForbiddenError('只有联络站工作人员可以上报本站的留言')
+    if (!canTransition('handUp', c.status)) throw illegalMove(refusalText('handUp', c), c)
+    if (seenDeputyId !== undefined && (c.deputyId ?? null) !== seenDeputyId) throw await this.holderChanged(c, seenDeputyId, HAND_UP_KEPT)
     const office = handUpDistrict(c)
     const prepared = await this.directory.prepared()
-    // Refused while a deputy holds it: the words name the office she would hand it to, as the button does.
-    if (!canTransition('handUp', c.status)) throw illegalMove(refusalText('handUp', c, shortOfficeName(officeName(office ?? 'city', prepared))), c)
     const station = prepared.stations.get(c.stationId!)?.name ?? '联络站'
+    const officeShort = shortOfficeName(officeName(office ?? 'city', prepared))
     const to: Recipient = { kind: 'office', id: office ?? 'city' }
+    // The deputy who held it finds it gone from his list: he hears where it went, as at 改派 (the reason may quote
+    // the resident and stays in the timeline).
+    const holderTold = c.deputyId
+      ? [
+          toDeputy(
+            c.deputyId,
+            'case.reassigned',
+            `留言 ${c.ticket} 已由${station}上报${officeShort}，改由${officeShort}安排办理，您无需再处理。谢谢您！`,
+            caseCards.handedUpFromYou(officeShort),
+          ),
+        ]
+      : []
     return this.apply(c, staffActor(staff), {
       action: 'handUp',
       type: 'referred',
@@ -175,10 +220,12 @@ export class CasePlacing extends CaseMechanics {
         acknowledgedAt: null,
         ...(await this.freshAck(c)),
       },
-      data: { fromStationId: c.stationId, toOffice: office ?? 'city' },
+      data: { fromStationId: c.stationId, toOffice: office ?? 'city', ...(c.deputyId ? { fromDeputyId: c.deputyId } : {}) },
       // Read in the office's group chat: no word of the resident's text, nor of a reason that may quote it.
-      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请登录工作台查看原因并分派代表。` }],
-      withdraw: ['case.queued', 'case.reminder', 'case.escalated'],
+      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请登录工作台查看原因并分派代表。` }, ...holderTold],
+      // Reminders, reports and a 催办 still waiting are no longer true. His 分派 notice is not taken back: as at 改派,
+      // the "无需再处理" that follows it must not speak of a message he never heard of.
+      withdraw: WORK_KINDS.filter((kind) => kind !== 'case.assigned'),
     })
   }
 }

@@ -4,7 +4,7 @@ import { canSeeCase } from '../../domain/case-access.js'
 import { heldOnce } from '../../domain/case-refusals.js'
 import { urgedCaseIds, urgeStanding } from '../../domain/case-urging.js'
 import { handUpDistrict, staffCaseActions } from '../../domain/case-staff-actions.js'
-import { officeName, officesInScope, officeToAsk, shortOfficeName } from '../../domain/office-name.js'
+import { officeName, officesInScope, shortOfficeName } from '../../domain/office-name.js'
 import { scopeKind } from '../../domain/staff-scope.js'
 import { numberElsewhereText, parseCaseSearch, shortNumberSearch, type ShortNumberSearch } from '../../domain/case-search.js'
 import { phonesWrittenIn } from '../../domain/pii-mask.js'
@@ -17,7 +17,7 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { carrierOf, handedAwayMatches, type HandedUpMatch } from './case-whereabouts.js'
-import { handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
+import { handedOnList, handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
 import { caseScope, filterQuery, shortNumberOf, type CaseFilters } from './case-filters.js'
 import { caseDetail, type CaseDetail, type StaffCaseDetail } from './case-detail.js'
 
@@ -95,6 +95,12 @@ export class CaseQueries {
     if (query.status === 'done') return this.store.cases.search({ ...page, statuses: ['replied', 'closed', 'withdrawn', 'rejected'], order: 'newest' })
     const statuses: CaseStatus[] = query.status ? [query.status] : ['assigned', 'acknowledged', 'forwarded', 'reopened']
     return this.store.cases.search({ ...page, statuses, order: 'due' })
+  }
+
+  /** 已转出: the messages this deputy handed on himself and holds no longer, newest first, with where they went (handedOnList). */
+  deputyHandedOn(deputy: MpPrincipal, page: { cursor?: string; limit: number }) {
+    if (!deputy.deputyId) return Promise.resolve({ items: [], nextCursor: null })
+    return handedOnList(this.store, this.directory, deputy.deputyId, page)
   }
 
   /** Of a deputy's open cases, the new ones a colleague handed him (转交), by name: the bot's 待办 says so, as his 我的待办 does. */
@@ -186,12 +192,7 @@ export class CaseQueries {
     ])
     if (all <= hers) return null
     const whose = staff.role === 'station_staff' ? 'station' : 'region'
-    return numberElsewhereText(
-      short ? short.number : tickets[0],
-      short ? short.days : null,
-      whose,
-      shortOfficeName(officeToAsk(staff, await this.directory.prepared())),
-    )
+    return numberElsewhereText(short ? short.number : tickets[0], short ? short.days : null, whose)
   }
 
   /** Who holds the messages at an office that she sees (officesInScope), short as the inbox's filter names it; null when she sees none. */
@@ -230,7 +231,7 @@ export class CaseQueries {
     const events = c && deputy.deputyId ? await this.store.cases.events(c.id) : []
     // Handed on by himself to a colleague who has it still: said as his own move, by the colleague's name.
     if (c && deputy.deputyId && heldOnce(events, deputy.deputyId))
-      throw new ForbiddenError(await notHisNowSaid(this.store, deputy.deputyId, c, events), 'case_not_his')
+      throw new ForbiddenError(await notHisNowSaid(this.store, deputy.deputyId, c, events, undefined, this.directory), 'case_not_his')
     throw new NotFoundError('留言不存在')
   }
 

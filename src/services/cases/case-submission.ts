@@ -33,6 +33,16 @@ export interface CaseDraft {
   phone?: string | null
   /** When no phone is given, the one the person bound through WeChat (never on an anonymous message). */
   useAccountPhone?: boolean
+  /**
+   * Written in the WeChat chat (the bot): said in its first step, so that a chat joined to a mini-program account can
+   * take back what it wrote there when it undoes the join (ChatJoinRepo.undoFromChat).
+   */
+  via?: 'chat'
+  /**
+   * Written in the chat: its WeChat contact. The store gives the message to whoever holds that chat as it writes it
+   * (CaseSubmission.writtenInChat): a 解除 landing after the person was read sends it to the chat's own person.
+   */
+  chatContactId?: string | null
 }
 
 /** A verdict on a resident's text (WeChat's msg_sec_check when enabled); 'unavailable' when it could not be asked. */
@@ -163,7 +173,8 @@ export class CaseSubmitter {
       deadlinesProvisional: provisional,
     }
     const author = { role: 'resident' as const, id: resident.id }
-    const events = [caseEvent(record, 'submitted', author, now, { to: 'submitted', data: { reasons: decision.reasons.map((r) => r.code) } })]
+    const firstStep = { reasons: decision.reasons.map((r) => r.code), ...(draft.via ? { via: draft.via } : {}) }
+    const events = [caseEvent(record, 'submitted', author, now, { to: 'submitted', data: firstStep })]
     if (verdict === 'review' || verdict === 'unavailable') {
       events.push(
         caseEvent(record, 'flagged', { role: 'system', id: null }, now, {
@@ -196,6 +207,7 @@ export class CaseSubmitter {
         record,
         ticketDate,
         events,
+        ...(draft.chatContactId ? { writtenInChat: { contactId: draft.chatContactId, consentVersion: this.privacy.version } } : {}),
         outbox: (c) => [
           decision.deputyId
             ? toDeputy(c)

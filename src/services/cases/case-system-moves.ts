@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../domain/case.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
+import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import { caseCards } from './case-cards.js'
 import { caseEvent, caseMessage, queueOf, resident, SYSTEM } from './case-changes.js'
 import { CaseMechanics } from './case-mechanics.js'
@@ -41,8 +42,8 @@ export class CaseSystemMoves extends CaseMechanics {
         resident(
           c,
           'case.handed_on',
-          `${this.yours(c)}原办理代表已离任，联络站将尽快安排其他代表办理，仍在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
-          caseCards.handedOn(c.replyDueAt, this.policy.timeZone, this.clock.now()),
+          `${this.yours(c)}原办理代表已离任，联络站将尽快安排其他代表办理，仍在${residentDueDateText(rulesReplyDueAt(c), this.policy.timeZone, this.clock.now())}答复您。`,
+          caseCards.handedOn(rulesReplyDueAt(c), this.policy.timeZone, this.clock.now()),
         ),
       ],
       // Reminders and deadlines addressed to the deputy who left would now go to nobody who can act.

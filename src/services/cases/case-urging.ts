@@ -6,6 +6,7 @@
  * rule, each its own step, with one notice per deputy naming how many of his are urged.
  */
 import type { Clock } from '../../clock.js'
+import type { Logger } from '../../logger.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { nextDeadline, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { refusalText } from '../../domain/case-refusals.js'
@@ -13,7 +14,7 @@ import { mayBeUrged, urgedToday, urgeRound, urgeStanding } from '../../domain/ca
 import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
-import { pastDeadline, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
+import { pastDeadline, urgedTogetherCard, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -21,8 +22,8 @@ import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
 import { caseCards } from './case-cards.js'
-import { caseEvent, caseMessage, cardLine, excerpt, staffActor } from './case-changes.js'
-import { CASE_IDS_MAX } from './case-filters.js'
+import { caseEvent, caseMessage, excerpt, staffActor } from './case-changes.js'
+import { CASE_IDS_MAX, URGE_TOGETHER_MAX } from './case-filters.js'
 
 export interface CaseUrgingDeps {
   store: Pick<Store, 'cases'>
@@ -30,6 +31,8 @@ export interface CaseUrgingDeps {
   audit: AuditTrail
   timeZone: string
   clock: Clock
+  /** Where a deputy's run of 一起催办 that failed part-way is logged (the answer says it in words). */
+  logger?: Pick<Logger, 'error'> | null
 }
 
 /** A message of a group to be urged, with the timeline its urge is judged and keyed by. */
@@ -43,6 +46,8 @@ export interface UrgePlan {
   toUrge: ToUrge[]
   skipped: Partial<Record<UrgeSkip, number>>
   now: Date
+  /** Once urged: each deputy some of whose messages were not urged for a failure (not a change), and how many. */
+  failed?: Array<{ deputyId: string; count: number }>
 }
 
 export class CaseUrging {
@@ -51,9 +56,10 @@ export class CaseUrging {
   private readonly audit: AuditTrail
   private readonly timeZone: string
   private readonly clock: Clock
+  private readonly logger: Pick<Logger, 'error'> | null
 
   constructor(deps: CaseUrgingDeps) {
-    ;({ store: this.store, directory: this.directory, audit: this.audit, timeZone: this.timeZone, clock: this.clock } = deps)
+    ;({ store: this.store, directory: this.directory, audit: this.audit, timeZone: this.timeZone, clock: this.clock, logger: this.logger = null } = deps)
   }
 
   async urge(staff: StaffPrincipal, caseId: string, note?: string): Promise<CaseRecord> {
@@ -84,12 +90,13 @@ export class CaseUrging {
   /**
    * 一起催办, before she confirms: which of these messages would be urged (in her scope, in a deputy's hands, not
    * urged today by the single 催办's rule) and how many are left out, and why. One she may not see is counted as not
-   * hers, as one that does not exist is: she is not told which.
+   * hers, as one that does not exist is: she is not told which. `max`: CASE_IDS_MAX when they come in an address,
+   * URGE_TOGETHER_MAX in a body (a whole hot issue).
    */
-  async planTogether(staff: StaffPrincipal, caseIds: readonly string[]): Promise<UrgePlan> {
+  async planTogether(staff: StaffPrincipal, caseIds: readonly string[], max = CASE_IDS_MAX): Promise<UrgePlan> {
     const ids = [...new Set(caseIds)]
-    if (ids.length > CASE_IDS_MAX) {
-      throw new UnprocessableError(`一次最多催办 ${CASE_IDS_MAX} 条留言，请分几次催办`, [{ path: 'ids', message: `最多 ${CASE_IDS_MAX} 条` }])
+    if (ids.length > max) {
+      throw new UnprocessableError(`一次最多催办 ${max} 条留言，请分几次催办`, [{ path: 'ids', message: `最多 ${max} 条` }])
     }
     const viewer = await this.directory.caseViewer(staff)
     const now = this.clock.now()
@@ -110,11 +117,17 @@ export class CaseUrging {
    * The plan in numbers, as the confirmation and the answer say them (urgeTallyText), and the deputies it presses by
    * name with how many of their messages, most first.
    */
-  async tally(plan: UrgePlan): Promise<{ tally: UrgeTally; deputies: Array<{ id: string; name: string; count: number }> }> {
+  async tally(plan: UrgePlan): Promise<{
+    tally: UrgeTally
+    deputies: Array<{ id: string; name: string; count: number }>
+    failed: Array<{ id: string; name: string; count: number }>
+  }> {
     const counts = new Map<string, number>()
     for (const u of plan.toUrge) counts.set(u.c.deputyId!, (counts.get(u.c.deputyId!) ?? 0) + 1)
     const deputies = await Promise.all([...counts].map(async ([id, count]) => ({ id, name: await this.deputyName(id), count })))
+    const failed = await Promise.all((plan.failed ?? []).map(async (f) => ({ id: f.deputyId, name: await this.deputyName(f.deputyId), count: f.count })))
     return {
+      failed,
       tally: {
         urged: plan.toUrge.length,
         deputies: counts.size,
@@ -132,33 +145,71 @@ export class CaseUrging {
    * then; a message changed meanwhile is left out (changed) and, when it was his last, the notice follows alone.
    */
   async urgeTogether(staff: StaffPrincipal, caseIds: readonly string[], note?: string): Promise<UrgePlan> {
-    const plan = await this.planTogether(staff, caseIds)
+    const plan = await this.planTogether(staff, caseIds, URGE_TOGETHER_MAX)
     const { now } = plan
     const byDeputy = new Map<string, ToUrge[]>()
-    for (const u of plan.toUrge) byDeputy.set(u.c.deputyId!, [...(byDeputy.get(u.c.deputyId!) ?? []), u])
+    for (const u of plan.toUrge) (byDeputy.get(u.c.deputyId!) ?? byDeputy.set(u.c.deputyId!, []).get(u.c.deputyId!)!).push(u)
+    // Each deputy's messages one after another (his last carries his notice); different deputies' at once, so that a
+    // whole hot issue's hundreds share the store's commits instead of waiting for one each. Each deputy's run settles
+    // on its own: one that fails unexpectedly stops there, with what it urged kept and told, and the answer says who
+    // was not urged, so that a failure after others' urges were written never reads as nothing done (a bare 500).
+    const runs = await Promise.allSettled([...byDeputy].map(([deputyId, his]) => this.urgeHis(staff, deputyId, his, now, note)))
     const urged: ToUrge[] = []
+    const failed: Array<{ deputyId: string; count: number }> = []
     let changed = 0
-    for (const [deputyId, his] of byDeputy) {
-      const deputyName = await this.deputyName(deputyId)
-      const done: ToUrge[] = []
-      for (const [i, u] of his.entries()) {
-        const last = i === his.length - 1
-        const told = last ? [this.noticeOf([...done, u], deputyName, staff.name, now, note)] : []
-        try {
-          await this.write(staff, u.c, now, note, told)
-          done.push(u)
-        } catch (err) {
-          if (!(err instanceof ConflictError || err instanceof NotFoundError)) throw err
-          changed++
-        }
+    let firstError: unknown = null
+    for (const [i, run] of runs.entries()) {
+      const r = run.status === 'fulfilled' ? run.value : { done: [], changed: 0, failed: [...byDeputy][i][1].length, error: run.reason }
+      urged.push(...r.done)
+      changed += r.changed
+      if (r.failed) {
+        failed.push({ deputyId: [...byDeputy][i][0], count: r.failed })
+        firstError ??= r.error
+        this.logger?.error({ err: r.error, deputyId: [...byDeputy][i][0] }, '一起催办: a deputy’s messages were not all urged')
       }
-      const carrier = done.at(-1)
-      if (carrier && carrier !== his.at(-1)) {
-        await this.store.cases.appendEvents(carrier.c.id, [], [this.noticeOf(done, deputyName, staff.name, now, note)])
-      }
-      urged.push(...done)
     }
-    return { toUrge: urged, skipped: changed ? { ...plan.skipped, changed } : plan.skipped, now }
+    // Nothing written at all: the failure is the answer, as for any request that did nothing.
+    if (!urged.length && failed.length) throw firstError
+    const skipped = { ...plan.skipped, ...(changed ? { changed } : {}), ...(failed.length ? { failed: failed.reduce((n, f) => n + f.count, 0) } : {}) }
+    return { toUrge: urged, skipped, now, failed }
+  }
+
+  /**
+   * One deputy's share of 一起催办: his messages urged one after another, his notice with his last (or alone, naming
+   * those urged, when his last changed or failed). A message changed meanwhile is left out (`changed`); an unexpected
+   * failure stops his run, the rest of his counted `failed`, with the error.
+   */
+  private async urgeHis(staff: StaffPrincipal, deputyId: string, his: ToUrge[], now: Date, note: string | undefined) {
+    const done: ToUrge[] = []
+    let changed = 0
+    let failed = 0
+    let error: unknown = null
+    const deputyName = await this.deputyName(deputyId)
+    for (const [i, u] of his.entries()) {
+      const last = i === his.length - 1
+      const told = last ? [this.noticeOf([...done, u], deputyName, staff.name, now, note)] : []
+      try {
+        await this.write(staff, u.c, now, note, told)
+        done.push(u)
+      } catch (err) {
+        if (err instanceof ConflictError || err instanceof NotFoundError) {
+          changed++
+          continue
+        }
+        failed = his.length - i
+        error = err
+        break
+      }
+    }
+    const carrier = done.at(-1)
+    if (carrier && carrier !== his.at(-1)) {
+      // His urges are written: a notice that does not go is a failure to say, not a reason to take them back.
+      await this.store.cases.appendEvents(carrier.c.id, [], [this.noticeOf(done, deputyName, staff.name, now, note)]).catch((err: unknown) => {
+        error ??= err
+        this.logger?.error({ err, deputyId }, '一起催办: the notice naming a deputy’s urged messages was not written')
+      })
+    }
+    return { done, changed, failed, error }
   }
 
   /** The step of one 催办 on the message's timeline and in 操作记录, with the notices written in its transaction. */
@@ -177,16 +228,22 @@ export class CaseUrging {
     const carrier = his.at(-1)!
     const cases = his.map((u) => u.c)
     // Keyed as the single notice of the message it is written with: nothing sends it twice, and that message's
-    // page finds it as its last notice. No caseId: it is about all of them, and no one message's fate makes it untrue.
+    // page finds it as its last notice. No caseId: it is about all of them (its card opens his 待办). `caseIds` are
+    // what it urges: just before it goes, those no longer waiting on him are left out of it (said again from the
+    // names and words kept here), or it is not sent at all when none is (delivery/urged-together.ts).
     const to = { kind: 'deputy' as const, id: carrier.c.deputyId! }
+    const words = this.noteWords(note)
     return outboxMessage({
       to,
       kind: 'case.urged',
       payload: {
         caseIds: cases.map((c) => c.id),
         tickets: cases.map((c) => c.ticket),
-        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, this.noteWords(note)),
-        cardText: cardLine(`催办您的${cases.length}条留言，请尽快办理`, `催办${cases.length}条留言`),
+        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, words),
+        cardText: urgedTogetherCard(cases.length),
+        deputyName,
+        staffName,
+        words,
       },
       dedupeKey: `${this.urgeKey(carrier, now)}:${to.kind}:${to.id}`,
       at: now,

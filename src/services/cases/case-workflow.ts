@@ -3,6 +3,8 @@ import { reopenBlockedText } from '../../domain/case-refusals.js'
 import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { replyRefusal } from '../../domain/reply-words.js'
 import { slaDeadlines } from '../../domain/sla.js'
+import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { withRoundSentBack } from '../../domain/rounds-sent-back.js'
 import { ConflictError, UnprocessableError } from '../../errors.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -68,8 +70,9 @@ export class CaseWorkflow extends CaseMerging {
         resident(
           c,
           'case.acknowledged',
-          `${this.yours(c)}已由${name}代表受理，将在${residentDueDateText(c.replyDueAt, this.policy.timeZone, this.clock.now())}答复您。`,
-          caseCards.acknowledged(name, c.replyDueAt, this.policy.timeZone, this.clock.now()),
+          // Her date is the rules' she was told, not an earlier one staff asked of him (rulesReplyDueAt).
+          `${this.yours(c)}已由${name}代表受理，将在${residentDueDateText(rulesReplyDueAt(c), this.policy.timeZone, this.clock.now())}答复您。`,
+          caseCards.acknowledged(name, rulesReplyDueAt(c), this.policy.timeZone, this.clock.now()),
         ),
       ],
     })
@@ -297,6 +300,10 @@ export class CaseWorkflow extends CaseMerging {
           deputyId,
           ackDueAt,
           replyDueAt,
+          // A new round runs on the rules' deadlines: an earlier reply date asked for the last round is over.
+          slaReplyDueAt: undefined,
+          // The round sent back keeps its acknowledgement and answer where they happened (rounds-sent-back.ts).
+          sentBack: withRoundSentBack(c),
           deadlinesProvisional: provisional,
           acknowledgedAt: null,
           repliedAt: null,

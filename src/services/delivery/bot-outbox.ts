@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
-import type { OutboxMessage, Store } from '../../store/ports.js'
-import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
+import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
+import { quietHold, startsAtOf, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { BOT_CHANNELS, type ChannelResolver } from './channels.js'
 import { DEPUTY_LOAD_STATUSES } from '../../domain/case.js'
 import { DEPUTY_IN_HAND_MAX, ticketRef } from '../../domain/ticket-refs.js'
@@ -27,6 +27,11 @@ import { supersededReason } from './superseded.js'
 const ANOTHER_ONE = 2
 /** Notices that ask a deputy to act on a case, by its number. */
 const DEPUTY_CASE_NOTICES = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
+
+/** Why a bot message is routed again at the bot: the person it was for has no chat the bot can find now. */
+export const NOT_FOUND_IN_CHAT = '机器人在微信里找不到收件人（聊天已解除或已删除），改用其他方式发送'
+/** …and why it is 未能送达 once that has happened at every attempt. */
+export const NEVER_FOUND_IN_CHAT = '未能送达：机器人多次在微信里找不到收件人（聊天已解除或已删除，或绑定已失效），请电话联系'
 
 /** Deputy notices whose text already quotes the message's words (assignedNotice): no gist is added to them. */
 const QUOTING_NOTICES = new Set(['case.assigned'])
@@ -55,7 +60,7 @@ export class BotOutbox {
     // the message was routed to it, while the case moved on or the deputy left office.
     const messages: OutboxMessage[] = []
     for (const m of leased) {
-      const held = quietHold(m.kind, now, this.policy.quietHours, this.policy.timeZone)
+      const held = quietHold(m.kind, now, this.policy.quietHours, this.policy.timeZone, startsAtOf(m.payload))
       if (held) {
         await this.store.outbox.complete(m.id, holderOf(instance), { status: 'pending', channel: m.channel, address: m.address ?? null, ...held })
         continue
@@ -64,13 +69,23 @@ export class BotOutbox {
       if (reason) await this.store.outbox.complete(m.id, holderOf(instance), { status: 'dead', error: reason })
       else messages.push(m)
     }
-    const conversations = await Promise.all(messages.map((m) => this.resolver.botConversation(m)))
-    const refs = await Promise.all(messages.map((m) => this.ref(m)))
-    const gists = await Promise.all(messages.map((m) => this.gist(m)))
-    return messages.map((m, i) => ({
+    const found = await Promise.all(messages.map(async (m) => ({ m, conversation: await this.resolver.botConversation(m) })))
+    const sendable: typeof found = []
+    for (const f of found) {
+      // A person the bot can no longer reach here (her chat unjoined since it was routed, …): never to the address it
+      // was routed to, which is someone else's chat now. Routed again instead, as any new message to her would be:
+      // another way to her, or 未能送达 in the console. Each such round counts as an attempt: should the routing and
+      // the bot ever disagree about her for good, the message ends 未能送达 with why, instead of going round unseen.
+      if (f.conversation.address === null && f.m.channel === 'bot_private')
+        await this.store.outbox.complete(f.m.id, holderOf(instance), this.notFound(f.m, now))
+      else sendable.push(f)
+    }
+    const refs = await Promise.all(sendable.map(({ m }) => this.ref(m)))
+    const gists = await Promise.all(sendable.map(({ m }) => this.gist(m)))
+    return sendable.map(({ m, conversation }, i) => ({
       id: m.id,
       channel: m.channel,
-      ...conversations[i],
+      ...conversation,
       kind: m.kind,
       title: titleOf(m.kind),
       text: (m.payload as { text?: string }).text ?? '',
@@ -145,6 +160,12 @@ export class BotOutbox {
     if (m.recipientKind !== 'deputy' || !caseId || !m.kind.startsWith('case.') || QUOTING_NOTICES.has(m.kind)) return null
     const c = await this.store.cases.get(caseId)
     return c ? deputyGist(c.text) || null : null
+  }
+
+  /** A bot message whose person the bot cannot find: routed again, counted; past the last attempt, 未能送达 with why. */
+  private notFound(m: OutboxMessage, now: Date): OutboxOutcome {
+    if (m.attempts + 1 >= this.policy.maxAttempts) return { status: 'dead', error: `${NEVER_FOUND_IN_CHAT}（已尝试 ${m.attempts + 1} 次）` }
+    return { status: 'pending', channel: 'auto', address: null, until: now, reason: null, missed: NOT_FOUND_IN_CHAT }
   }
 
   /** `address`: where the bot found the conversation, when that was not where it was routed (a room found again by its topic). */

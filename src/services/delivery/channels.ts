@@ -38,6 +38,10 @@ export interface Reach {
   unreachable: string | null
 }
 
+/** Why a station's or an office's message has no way at all (no group robot, no bot room): what 未能送达 then says. */
+export const NO_STATION_GROUP = '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群'
+export const NO_OFFICE_GROUP = '未能送达：该人大办公室未配置企业微信群机器人'
+
 const PERSON_WORDS: Partial<Record<OutboxMessage['recipientKind'], string>> = { deputy: '代表', mp_user: '群众' }
 
 /** The people reach can be read for many at once: each reached only personally (see personReach, staffReach). */
@@ -55,7 +59,7 @@ export const REACH_BATCH = 500
  */
 export class ChannelResolver {
   constructor(
-    private readonly store: Pick<Store, 'bot' | 'mpUsers'>,
+    private readonly store: Pick<Store, 'bot' | 'chatJoins' | 'mpUsers'>,
     private readonly settings: ChannelSettings,
   ) {}
 
@@ -76,8 +80,7 @@ export class ChannelResolver {
         const routes: Route[] = this.settings.hasRobot(owner) ? [{ channel: 'wecom_group', address: owner }] : []
         const room = m.recipientKind === 'station' ? await this.store.bot.roomOf(m.recipientId) : null
         if (room) routes.push({ channel: 'bot_room', address: room.roomId })
-        const unreachable =
-          m.recipientKind === 'station' ? '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群' : '未能送达：该人大办公室未配置企业微信群机器人'
+        const unreachable = m.recipientKind === 'station' ? NO_STATION_GROUP : NO_OFFICE_GROUP
         return { routes, unreachable: routes.length ? null : unreachable }
       }
       default:
@@ -119,6 +122,11 @@ export class ChannelResolver {
    * A bot message as the bot is to send it now. The address it was routed to may be stale:
    * the person may have been known again under a new contact id since (a re-login), or the
    * station's room re-bound; the current one wins, and the remark or topic goes along.
+   * A person with no chat now (解除 of a joined chat, an erased account, a binding moved) has no
+   * address at all: the one routed to is someone else's chat now, or nobody's (BotOutbox.lease
+   * routes the message again), so a message never goes to the wrong person. A staff member is found
+   * by her staff binding, as reach() finds her (the person the bot knows under it may be gone: she
+   * erased it, the binding stays), with that person's remark when there is one.
    */
   async botConversation(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId' | 'channel' | 'address'>): Promise<BotConversation> {
     const routed = m.address ?? null
@@ -128,19 +136,33 @@ export class ChannelResolver {
       const topic = room?.topic && !(await this.store.bot.topicShared(room.topic, m.recipientId)) ? room.topic : null
       return { address: room?.roomId ?? routed, alias: null, topic }
     }
-    const bot = (await this.people(m)).find((u) => u?.botContactId) ?? null
-    return { address: bot?.botContactId ?? routed, alias: bot?.botAlias ?? null, topic: null }
-  }
-
-  private async people(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId'>): Promise<Array<MpUserRecord | null>> {
-    if (m.recipientKind === 'mp_user') return [await this.store.mpUsers.get(m.recipientId)]
-    if (m.recipientKind === 'deputy') return this.store.mpUsers.listByDeputyId(m.recipientId)
     if (m.recipientKind === 'staff') {
       // The staff binding follows their contact across re-logins; the person the bot knows under it carries the remark.
       const contact = await this.store.bot.contactOfStaff(m.recipientId)
-      return contact ? [await this.store.mpUsers.getByBotContact(contact)] : []
+      const known = contact ? await this.store.mpUsers.getByBotContact(contact) : null
+      return { address: contact, alias: known?.botAlias ?? null, topic: null }
     }
+    const bot = (await this.people(m)).find((u) => u?.botContactId) ?? null
+    return { address: bot?.botContactId ?? null, alias: bot?.botAlias ?? null, topic: null }
+  }
+
+  private async people(m: Pick<OutboxMessage, 'recipientKind' | 'recipientId'>): Promise<Array<MpUserRecord | null>> {
+    if (m.recipientKind === 'mp_user') return [await this.person(m.recipientId)]
+    if (m.recipientKind === 'deputy') return this.store.mpUsers.listByDeputyId(m.recipientId)
     return []
+  }
+
+  /**
+   * A resident by id; a chat's own person while its chat is joined to an account (the person is gone, the chat goes on
+   * as the account: chat-join.ts) is that account's chat alone, never its mini-program: what is addressed to the chat
+   * itself (its join told to it) reaches the chat whatever the account does.
+   */
+  private async person(id: string): Promise<MpUserRecord | null> {
+    const user = await this.store.mpUsers.get(id)
+    if (user) return user
+    const account = await this.store.chatJoins.heldBy(id)
+    const held = account ? await this.store.mpUsers.get(account) : null
+    return held?.botContactId ? { ...held, openid: null } : null
   }
 
   /** A deputy may be bound in the mini-program and in the bot at once: both are their channels. */

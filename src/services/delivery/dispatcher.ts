@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRes } from '../../security/rate-limiter.j
 import type { Clock } from '../../clock.js'
 import { StoreOutageLog } from '../store-outage.js'
 import type { Logger } from '../../logger.js'
-import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
+import { quietHold, startsAtOf, type QuietPolicy } from '../../domain/quiet-hours.js'
 import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
 import { WeChatApiError } from '../../wechat/errors.js'
 import { wechatFailureWords } from '../../wechat/error-words.js'
@@ -182,7 +182,8 @@ export class OutboxDispatcher {
   private async deliver(m: OutboxMessage): Promise<OutboxOutcome> {
     const now = this.clock.now()
     const { quietHours, timeZone } = this.policy
-    const held = quietHold(m.kind, now, quietHours, timeZone)
+    // A notice of a meeting starting soon after the quiet ends goes at once (startsAtOf): held, it would come too late.
+    const held = quietHold(m.kind, now, quietHours, timeZone, startsAtOf(m.payload))
     if (held) return { status: 'pending', channel: m.channel, address: m.address ?? null, ...held }
     // Checked before any credit is spent: old news never uses up a person's subscription.
     const { subjects, reason: superseded } = await supersededReason(this.store, this.reminders, m, now, timeZone)

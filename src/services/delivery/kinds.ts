@@ -28,6 +28,7 @@ export const KIND_TITLES: Record<string, string> = {
   'meeting.reminder': '会议提醒',
   'meeting.rsvp_nudge': '请回复参会情况',
   'meeting.papers': '会议材料已更新',
+  'meeting.attendance_recorded': '已为您补签到会',
   'survey.published': '问卷调查',
   'consultation.published': '征求意见',
   'ballot.published': '代表票决',
@@ -58,7 +59,14 @@ export const KIND_TITLES: Record<string, string> = {
   'suggestion.overdue_unit': '建议已超期，请尽快答复',
   'suggestion.urged': '代表建议催办',
   'suggestion.supervised': '代表建议督办',
+  'suggestion.cosign_invited': '请您附议代表建议',
+  'suggestion.cosigned': '代表附议了您的建议',
+  'suggestion.cosign_declined': '代表不附议您的建议',
+  'suggestion.cosign_withdrawn': '代表撤回了附议',
+  'suggestion.following': '请按承诺办完代表建议',
   'deputy.binding_moved': '代表身份已在别处绑定',
+  'chat.joined': '聊天留言已放到小程序',
+  'chat.unjoined': '聊天和小程序已解除',
   'deputy.away': '暂停接收新留言',
   'deputy.away_ended': '恢复接收新留言',
 }
@@ -70,4 +78,4 @@ export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'
  * per consent, so these never take a person's last one-time credit: it is kept for a notice that asks him to act
  * (a new message, one handed back, reopened or urged), and within a round of the dispatcher they go after those.
  */
-export const NEEDS_NOTHING_KINDS: ReadonlySet<string> = new Set(['case.rated'])
+export const NEEDS_NOTHING_KINDS: ReadonlySet<string> = new Set(['case.rated', 'meeting.attendance_recorded'])

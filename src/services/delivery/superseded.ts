@@ -3,6 +3,7 @@ import { caseMessageHolds, deadlineMessageOutdated, meetingMessageHolds, SUPERSE
 import type { OutboxMessage, OutboxSubject, Store } from '../../store/ports.js'
 import type { Subjects } from './content.js'
 import type { ReminderDone } from './reminder-done.js'
+import { urgedTogetherOutdated } from './urged-together.js'
 
 const SUBJECT_KEYS: Array<OutboxSubject['key']> = ['caseId', 'meetingId', 'surveyId', 'quizId', 'itemId']
 
@@ -21,7 +22,8 @@ export const keptAfterOffice = (kind: string) => kind.startsWith('suggestion.') 
  * already reached the same person (a dead message retried from the console after later
  * ones went out would otherwise arrive out of order), a digest's day is over, the deputy it is
  * for has left office, or a reminder asks him for what he has done since (voted, answered, read)
- * or can no longer do (its ballot or survey closed, its campaign ended).
+ * or can no longer do (its ballot or survey closed, its campaign ended), or a 一起催办 notice urges
+ * him on messages he no longer holds (none left: dropped; some: said again for those, urged-together.ts).
  * Run just before a message goes out, by the dispatcher and when the bot leases it (a bot logged
  * out for hours sends what waited).
  */
@@ -53,6 +55,9 @@ export async function supersededReason(
   // Digests are one a day, each made afresh: a day's digest that waited past its day (no
   // subscription credit, quiet hours) is old news, and would take the credit today's needs.
   if (m.kind === 'digest' && p.day !== localDate(now, timeZone)) return { subjects, reason: `${SUPERSEDED_REASON}（过了当天的每日摘要不再补发）` }
+  // 一起催办's notice names several of his messages: not sent once none still waits on him, said again for those that do.
+  const urged = await urgedTogetherOutdated(store, m, now)
+  if (urged) return { subjects, reason: urged }
   const recipient = { kind: m.recipientKind, id: m.recipientId }
   if (subjects.case) {
     // "请在…前受理" waiting for a subscription credit overnight: untrue once acknowledged or once that time is past.
@@ -61,6 +66,11 @@ export async function supersededReason(
   }
   if (subjects.case && !caseMessageHolds(m.kind, recipient, subjects.case)) return { subjects, reason: SUPERSEDED_REASON }
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
+  // "已为您补签到会" once staff undid the entry would tell him of attendance no longer recorded.
+  if (m.kind === 'meeting.attendance_recorded' && subjects.meeting && (m.recipientKind === 'deputy' || m.recipientKind === 'staff')) {
+    const invitee = await store.meetings.invitation(subjects.meeting.id, { kind: m.recipientKind, id: m.recipientId })
+    if (invitee?.staffEntry?.kind !== 'attended') return { subjects, reason: `${SUPERSEDED_REASON}（补签已撤销）` }
+  }
   // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing;
   // one naming several published together is not sent either: the withdrawal wrote one naming only the others
   // (ReadingPublisher.noticesWithout).

@@ -17,7 +17,7 @@ export interface AwayMark {
 
 export interface DeputyAwayDeps {
   store: Pick<Store, 'deputies' | 'stations'>
-  directory: Pick<DirectoryService, 'writableDeputy' | 'viewFor'>
+  directory: Pick<DirectoryService, 'writableDeputy' | 'viewFor' | 'officeOfStaff'>
   audit: AuditTrail
   clock: Clock
   timeZone: string
@@ -77,13 +77,13 @@ export class DeputyAwayService {
   }
 
   /**
-   * Who set or ended the mark as he reads it (his station's name when its staff did, else 人大办公室), and whom he
-   * asks to change it: his station, where the mark is kept.
+   * Who set or ended the mark as he reads it (his station's name when its staff did, else the office of whoever did,
+   * by its name: "湛河区人大常委会办公室"), and whom he asks to change it: his station, where the mark is kept.
    */
   private async whoTells(actor: StaffPrincipal, deputy: DeputyRecord) {
     const nameOf = async (id: string | undefined) => (id ? ((await this.deps.store.stations.get(id))?.name ?? null) : null)
     const contact = (await nameOf(deputy.stationIds[0])) ?? '联络站'
-    if (actor.role !== 'station_staff') return { setBy: '人大办公室', contact }
+    if (actor.role !== 'station_staff') return { setBy: await this.deps.directory.officeOfStaff(actor), contact }
     const setBy = (await nameOf(deputy.stationIds.find((id) => actor.stationIds.includes(id)))) ?? '联络站'
     return { setBy, contact: setBy }
   }

@@ -3,6 +3,7 @@ import { deputyLevelLabel, type Deputy, type Region, type Station, type Weekday 
 import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
 import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
 import { normalizePhone } from '../../domain/phone.js'
+import { officeName, staffOfficeName } from '../../domain/office-name.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { districtOf, homeDistrictName } from '../../domain/station-district.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
@@ -156,6 +157,20 @@ export class DirectoryService {
       .map((d) => ({ ...d, awayNotice: awayNotice(d.away, today), levelLabel: deputyLevelLabel(d.level, district) }))
     const regions = await Promise.all(station.regionIds.map((id) => this.store.regions.get(id)))
     return { station, deputies, regions: regions.filter((r): r is Region => r !== null) }
+  }
+
+  /**
+   * The office a message from this place goes to when no station takes it (routing's fallback), by its name: the
+   * place's district's office, else the whole installation's.
+   */
+  async officeTaking(regionId: string): Promise<string> {
+    const prepared = await this.cache.prepared()
+    return officeName(prepared.index.districts.get(regionId)?.id ?? 'city', prepared)
+  }
+
+  /** The office a console user works for, by its name (office-name.ts staffOfficeName): how a deputy is told who acted. */
+  async officeOfStaff(actor: Pick<StaffPrincipal, 'role' | 'stationIds' | 'regionIds'>): Promise<string> {
+    return staffOfficeName(actor, await this.cache.prepared())
   }
 
   /** How many regions, stations, deputies and staff the directory holds (the console's summary). */

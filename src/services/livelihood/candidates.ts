@@ -20,6 +20,9 @@ export interface CandidateInput {
   proposalIds: string[]
 }
 
+/** A correction: the fields changed, and the version of the candidate its writer read (LivelihoodProject.version), if she says. */
+export type CandidatePatch = Partial<CandidateInput> & { version?: number }
+
 /**
  * Curation (梳理): staff merge proposals into candidate projects with a cost, a responsible
  * unit and a place, or say why one is not taken up. Every proposer is told what became of
@@ -47,6 +50,7 @@ export class LivelihoodCandidates {
       proposalIds: [],
       status: 'candidate',
       votes: null,
+      version: 0,
       createdAt: now,
       updatedAt: now,
     }
@@ -55,16 +59,24 @@ export class LivelihoodCandidates {
     return saved
   }
 
-  /** Corrects a candidate; a new list of proposals takes in the new ones and lets go of those left out. */
-  async update(staff: StaffPrincipal, projectId: string, patch: Partial<CandidateInput>): Promise<LivelihoodProject> {
+  /**
+   * Corrects a candidate; a new list of proposals takes in the new ones and lets go of those left out. Written only over
+   * the version read (the one its writer saw, when she says which, else the one read here), checked in the write: of
+   * two corrections racing, the second is refused (409 stale_candidate) instead of putting back what the first changed
+   * (the fields it kept from its read, the proposals it listed then).
+   */
+  async update(staff: StaffPrincipal, projectId: string, patch: CandidatePatch): Promise<LivelihoodProject> {
     const current = await this.store.livelihood.getProject(projectId)
     if (!current) throw new NotFoundError('候选项目不存在')
     const cycle = await this.curating(staff, current.cycleId)
-    const { proposalIds, ...fields } = patch
-    const next: LivelihoodProject = { ...current, ...fields, updatedAt: this.clock.now() }
+    const { proposalIds, version: seen, ...fields } = patch
+    const read = current.version ?? 0
+    if (seen !== undefined && seen !== read) throw staleCandidate(current, read)
+    const next: LivelihoodProject = { ...current, ...fields, version: read + 1, updatedAt: this.clock.now() }
     if (patch.unitId) next.unitId = await this.unit(staff, patch.unitId)
-    const saved = await this.takeIn(cycle, next, proposalIds ?? current.proposalIds, false)
-    await this.audit.record(staff, 'livelihood.candidate_updated', { kind: 'livelihood_project', id: projectId }, { fields: Object.keys(patch) })
+    const saved = await this.takeIn(cycle, next, proposalIds ?? current.proposalIds, false, read)
+    const changed = Object.keys(patch).filter((k) => k !== 'version')
+    await this.audit.record(staff, 'livelihood.candidate_updated', { kind: 'livelihood_project', id: projectId }, { fields: changed })
     return saved
   }
 
@@ -166,13 +178,25 @@ export class LivelihoodCandidates {
     return unit.id
   }
 
-  /** A curation write the store refused: another request came first, a withdrawal (gone) or 提交代表票决 (the stage moved). */
-  private async refused(projectId: string): Promise<never> {
-    if (!(await this.store.livelihood.getProject(projectId))) throw new NotFoundError('候选项目已经撤回了，请刷新后查看')
+  /**
+   * A curation write the store refused: another request came first, a withdrawal (gone), 提交代表票决 (the stage
+   * moved) or, for a correction read at `readVersion`, another correction.
+   */
+  private async refused(projectId: string, readVersion?: number): Promise<never> {
+    const stored = await this.store.livelihood.getProject(projectId)
+    if (!stored) throw new NotFoundError('候选项目已经撤回了，请刷新后查看')
+    const cycle = await this.store.livelihood.getCycle(stored.cycleId)
+    if (cycle?.status === 'collecting' && readVersion !== undefined && (stored.version ?? 0) !== readVersion) throw staleCandidate(stored, stored.version ?? 0)
     throw curationClosed()
   }
 
-  private async takeIn(cycle: LivelihoodCycle, project: LivelihoodProject, proposalIds: string[], isNew: boolean): Promise<LivelihoodProject> {
+  private async takeIn(
+    cycle: LivelihoodCycle,
+    project: LivelihoodProject,
+    proposalIds: string[],
+    isNew: boolean,
+    readVersion?: number,
+  ): Promise<LivelihoodProject> {
     const all = await this.store.livelihood.listProposals(cycle.id)
     const byId = new Map(all.map((p) => [p.id, p]))
     const unknown = proposalIds.filter((id) => !byId.has(id))
@@ -219,13 +243,17 @@ export class LivelihoodCandidates {
       if (p) changed.push({ ...p, status: 'submitted', projectId: null, updatedAt: now })
     }
     const saved: LivelihoodProject = { ...project, proposalIds: [...proposalIds] }
-    // Checked again in the write: the stage read above may have moved to the ballot since, or the candidate been withdrawn.
-    if (!(await this.store.livelihood.saveCandidate(saved, changed, outbox, now, isNew))) {
+    // Checked again in the write: the stage read above may have moved to the ballot since, the candidate been
+    // withdrawn, or corrected by someone else.
+    if (!(await this.store.livelihood.saveCandidate(saved, changed, outbox, now, isNew, readVersion))) {
       if (isNew) throw curationClosed()
-      await this.refused(project.id)
+      await this.refused(project.id, readVersion)
     }
     return saved
   }
 }
 
 const curationClosed = () => new ConflictError('已经提交代表票决，不能再调整候选项目', [], 'curation_closed')
+/** The candidate as someone else left it is not what she corrected: she reads it again before changing it. */
+const staleCandidate = (p: Pick<LivelihoodProject, 'title'>, version: number) =>
+  new ConflictError(`候选项目「${p.title}」已被别人修改，请刷新后再改`, [{ path: 'version', message: String(version) }], 'stale_candidate')

@@ -122,13 +122,7 @@ export class LivelihoodCycles {
     const candidates = (await this.store.livelihood.listProjects(id)).filter((p) => p.status === 'candidate')
     if (candidates.length < 2) throw new ConflictError('候选项目至少需要两个才能票决', [], 'too_few_candidates')
     // After the ballot nothing can be sorted any more: a proposal left now would read 「正在梳理」 for ever.
-    const unsorted = (await this.store.livelihood.listProposals(id)).filter((p) => p.status === 'submitted')
-    if (unsorted.length)
-      throw new ConflictError(
-        `还有 ${unsorted.length} 条项目建议没有梳理：请列入候选项目或说明不列入的理由后，再提交代表票决`,
-        unsorted.map((p) => ({ path: 'proposals', message: p.title })),
-        'proposals_unsorted',
-      )
+    await this.refuseUnsorted(id)
     // Checked (422) while nothing has moved: once the stage has, only the write of this very ballot is left to make.
     const { ballot, offer } = await this.ballotFor(staff, cycle, candidates, input)
     // A ballot made while the year still collected: by an earlier version, which made the ballot before moving the
@@ -138,6 +132,8 @@ export class LivelihoodCycles {
     const next: LivelihoodCycle = { ...cycle, status: 'voting', ballotSurveyId: ballotId, closesAt: minDate(cycle.closesAt, now), updatedAt: now }
     const moved = await this.store.livelihood.startVoting(next, candidates)
     if (moved === 'candidates_changed') throw new ConflictError('候选项目刚刚有了调整，请刷新页面核对候选项目后，再提交代表票决', [], 'candidates_changed')
+    // One sent between the check above and the move (the write checks again; proposals refuse from then on).
+    if (moved === 'proposals_unsorted') await this.refuseUnsorted(id)
     if (moved === 'stage_moved') {
       // Another request moved it: this very ballot (it makes it), or the year is past it.
       const current = await this.store.livelihood.getCycle(id)
@@ -147,6 +143,17 @@ export class LivelihoodCycles {
     await this.audit.record(staff, 'livelihood.ballot_started', { kind: 'livelihood_cycle', id }, { surveyId: ballotId })
     await this.writeBallot(staff, ballot, offer)
     return next
+  }
+
+  /** 409 proposals_unsorted, naming them, while any proposal of the year is neither a candidate nor declined. */
+  private async refuseUnsorted(cycleId: string): Promise<void> {
+    const unsorted = (await this.store.livelihood.listProposals(cycleId)).filter((p) => p.status === 'submitted')
+    if (unsorted.length)
+      throw new ConflictError(
+        `还有 ${unsorted.length} 条项目建议没有梳理：请列入候选项目或说明不列入的理由后，再提交代表票决`,
+        unsorted.map((p) => ({ path: 'proposals', message: p.title })),
+        'proposals_unsorted',
+      )
   }
 
   /** A year moved to its ballot by a request that stopped before making it: the ballot of the candidates fixed since. */

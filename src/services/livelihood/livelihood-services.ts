@@ -19,7 +19,7 @@ export function createLivelihoodServices(
   clock: Clock,
   audit: AuditTrail,
   settings: { timeZone: string; maxProposalsPerPerson: number; reportGraceDays: number },
-  directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf'>,
+  directory: Pick<DirectoryCache, 'stationPlaces' | 'scopeOf' | 'prepared'>,
   /** Photos of proposals and progress reports: checked as the person's own, kept once accepted. */
   uploads: Pick<Uploads, 'checkAttachments' | 'keep' | 'release'>,
   /** The ballot's roll as counted at its close, and who voted: its result goes to each deputy who did. */
@@ -32,6 +32,6 @@ export function createLivelihoodServices(
     livelihoodCandidates: new LivelihoodCandidates(store, scope, clock, audit),
     livelihoodProgress: new LivelihoodProgress(store, clock, audit, settings, uploads),
     livelihoodRatings: new LivelihoodRatings(store, clock),
-    livelihoodViews: new LivelihoodViews(store, scope, clock, ballots.count, surveys),
+    livelihoodViews: new LivelihoodViews(store, scope, clock, ballots.count, surveys, directory),
   }
 }

@@ -82,11 +82,14 @@ export class LivelihoodProposals {
     const hold = randomUUID()
     await this.uploads.keep(input.photos, now, 'photos', hold)
     try {
-      return { proposal: await this.store.livelihood.createProposal(proposal, { perPerson: allowed }), cycle }
+      // The stage checked again in the write: 提交代表票决 pressed since the window was read ends collection before it.
+      return { proposal: await this.store.livelihood.createProposal(proposal, { perPerson: allowed, collecting: true }), cycle }
     } catch (err) {
-      // Refused at the cap inside the write (a second submission racing for her last place): nothing was stored, so
-      // its photos are let go again, to be deleted as any photo never sent. Other failures may have written it: kept.
-      if (err instanceof StoreConflict && err.conflict === 'proposal_limit') await this.uploads.release(input.photos, hold)
+      // Refused inside the write (a second submission racing for her last place, or the ballot started meanwhile): nothing
+      // was stored, so its photos are let go again, to be deleted as any photo never sent. Other failures may have
+      // written it: kept.
+      if (err instanceof StoreConflict && (err.conflict === 'proposal_limit' || err.conflict === 'collection_closed'))
+        await this.uploads.release(input.photos, hold)
       throw err
     }
   }

@@ -1,7 +1,6 @@
 import {
   defaultRoll,
   defaultRollWords,
-  officeName,
   ratingResults,
   runsOffice,
   type LivelihoodCycle,
@@ -19,6 +18,8 @@ import { ballotResult, type BallotResult } from '../../domain/ballot-result.js'
 import type { BallotCount } from '../surveys/ballot-count.js'
 import type { SurveyService } from '../surveys/surveys.js'
 import { ballotTurnout, type BallotTurnout } from '../../domain/ballot-turnout.js'
+import { officeName } from '../../domain/office-name.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 export interface ProjectView {
   project: LivelihoodProject
@@ -28,6 +29,7 @@ export interface ProjectView {
 }
 export interface CycleView {
   cycle: LivelihoodCycle
+  /** The office whose year it is, by its name (office-name.ts: "湛河区人大常委会办公室", the whole installation's for 'city'). */
   officeName: string
   projects: ProjectView[]
   /** For a console user: whether they may act on the cycle (the write routes' own rule), so the page offers only what works. */
@@ -65,6 +67,8 @@ export class LivelihoodViews {
     /** The roll as it counts (fixed at the close), as settling the ballot reads it, so the page shows the count it will confirm. */
     private readonly count: Pick<BallotCount, 'counted'>,
     private readonly audience: Pick<SurveyService, 'previewAudience'>,
+    /** Names the office whose year it is, as every other page names it. */
+    private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
   /** The office's view: every candidate and project, the results as they stand. */
@@ -108,9 +112,9 @@ export class LivelihoodViews {
 
   private async view(cycle: LivelihoodCycle, keep: (p: LivelihoodProject) => boolean, withResults: boolean): Promise<CycleView> {
     const projects = (await this.store.livelihood.listProjects(cycle.id)).filter(keep)
-    const [units, regions, reports, ratings] = await Promise.all([
+    const [units, directory, reports, ratings] = await Promise.all([
       this.store.units.list(),
-      this.store.regions.list(),
+      this.directory.prepared(),
       this.store.livelihood.listProgress(projects.map((p) => p.id)),
       withResults ? this.store.livelihood.listRatings(cycle.id) : Promise.resolve([]),
     ])
@@ -123,7 +127,7 @@ export class LivelihoodViews {
       : []
     return {
       cycle,
-      officeName: officeName(cycle.office, regions.find((r) => r.id === cycle.office)?.name),
+      officeName: officeName(cycle.office, directory),
       projects: projects.map((project) => ({
         project,
         unitName: unitName.get(project.unitId) ?? project.unitId,

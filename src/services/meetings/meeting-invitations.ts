@@ -17,7 +17,8 @@ import {
   type PersonRef,
   type RsvpRefusal,
 } from '../../domain/meeting.js'
-import { spokenClose, spokenMoment } from '../../domain/spoken-dates.js'
+import { ENDED_KEPT_DAYS, standingAfterStart } from '../../domain/meeting-standing.js'
+import { spokenClose, spokenMoment, spokenWhenAhead } from '../../domain/spoken-dates.js'
 import { AppError, ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { StoreConflict } from '../../store/conflicts.js'
@@ -61,6 +62,39 @@ export class MeetingInvitations {
     return invitations.filter((x) => stillInvited(x.invitation))
   }
 
+  /**
+   * His list in the mini-program: upcoming() and, before them, the meetings that ended in the last ENDED_KEPT_DAYS days:
+   * a missing check-in is noticed after the meeting, and 补签 asked for then, from its page. A cancelled meeting is not
+   * kept past the time it would have ended (nothing happened that he could act on).
+   */
+  async recentAndUpcoming(person: PersonRef): Promise<Invitation[]> {
+    const now = this.clock.now()
+    const since = new Date(now.getTime() - ENDED_KEPT_DAYS * 86_400_000)
+    const invitations = await this.store.meetings.invitationsOf(person, { statuses: ['published', 'cancelled'], endFrom: since })
+    return invitations.filter((x) => stillInvited(x.invitation) && (x.meeting.status === 'published' || x.meeting.endAt >= now))
+  }
+
+  /**
+   * "忘记签到了怎么办" in the chat: his meetings whose check-in has opened, begun or ended in the last ENDED_KEPT_DAYS days,
+   * latest first, each with what is true and what to do, as his meeting page says it (standingAfterStart); empty when
+   * there is none.
+   */
+  async checkInStandings(person: PersonRef): Promise<Array<{ meeting: MeetingRecord; state: string; todo: string | null }>> {
+    const now = this.clock.now()
+    const { timeZone, checkInOpensMinutesBefore } = this.settings
+    const begun = (await this.recentAndUpcoming(person)).filter(
+      (x) => x.meeting.status === 'published' && now.getTime() >= checkInOpensAt(x.meeting, checkInOpensMinutesBefore).getTime(),
+    )
+    return begun.reverse().map(({ meeting, invitation }) => {
+      const standing = standingAfterStart(meeting, invitation, timeZone, now)
+      if (standing) return { meeting, state: standing.state, todo: standing.todo }
+      // Opened for scanning, not yet begun.
+      return invitation.checkedInAt
+        ? { meeting, state: '您已签到', todo: null }
+        : { meeting, state: `签到已经开始，会议${spokenWhenAhead(meeting.startAt, timeZone, now)}开始`, todo: '到会后请扫会场的签到二维码签到' }
+    })
+  }
+
   async detail(person: PersonRef, meetingId: string): Promise<Invitation> {
     const m = await this.store.meetings.get(meetingId)
     const invitation = m && m.status !== 'draft' ? await this.store.meetings.invitation(m.id, person) : null
@@ -86,13 +120,20 @@ export class MeetingInvitations {
     return { meeting: m!, invitation: answered }
   }
 
-  /** The bot's "参加" / "请假 原因": the nearest meeting still waiting for this person's answer. */
+  /** The bot's "参加" / "请假 原因" without a meeting named: the one meeting still waiting for this person's answer. */
   async respondToNext(person: PersonRef, answer: RsvpAnswer): Promise<Invitation> {
     const now = this.clock.now()
-    // One who checked in has answered by coming (awaitsAnswer): "参加" goes to the next meeting that still waits.
-    const next = (await this.upcoming(person)).find((x) => awaitsAnswer(x.invitation) && !rsvpRefusal(x.meeting, x.invitation, now))
-    if (!next) throw new NotFoundError('目前没有需要您回复的会议通知', 'no_meeting_awaiting')
-    return this.respond(person, next.meeting.id, answer)
+    // One who checked in has answered by coming (awaitsAnswer): "参加" goes to the meeting that still waits.
+    const waiting = (await this.upcoming(person)).filter((x) => awaitsAnswer(x.invitation) && !rsvpRefusal(x.meeting, x.invitation, now))
+    if (!waiting.length) throw new NotFoundError('目前没有需要您回复的会议通知', 'no_meeting_awaiting')
+    // Two or more waiting: which one he means is his to say, never guessed (a 请假 once went to the other meeting).
+    if (waiting.length > 1)
+      throw new ConflictError(
+        `您有 ${waiting.length} 个会议等您回复，请说明是哪一个`,
+        waiting.map((x) => ({ path: 'meetingId', message: x.meeting.id })),
+        'several_meetings_awaiting',
+      )
+    return this.respond(person, waiting[0].meeting.id, answer)
   }
 
   /**
@@ -188,9 +229,20 @@ export class MeetingInvitations {
       case 'already_checked_in':
         return new ConflictError('您已签到，无需重复签到', meeting, 'already_checked_in')
       case 'no_longer_invited': {
-        // He moved away (or left office) before it: not expected here, so his scan is not counted; the staff at the door can help.
+        // He moved away (or left office) before it: not expected here, so his scan is not counted. What can still be done
+        // is said, and by whom: before the start the office can name him again (增加参会人员), and then he scans; once it
+        // has begun nobody can add him or enter him (补签), so he is not sent to staff at the door who cannot help.
         const why = invitation?.withdrawn ? withdrawalLabel(invitation.withdrawn) : '已调离'
-        return new ConflictError(`您${why}，不在这次会议的参会名单上了，不用签到。如果您是来参会的，请找会场的会务工作人员`, meeting, 'no_longer_invited')
+        const head = `您${why}，不在这次会议的参会名单上了，扫码签到不会记入`
+        const contact = meetingContactWords(m!)
+        if (invitation?.withdrawn?.reason !== 'left_office' && now < m!.startAt)
+          return new ConflictError(
+            `${head}。如果您仍要参加，请在会议开始前${contact.replace(/^请/, '')}，请工作人员把您重新加入参会名单，加入后再扫一次码`,
+            meeting,
+            'no_longer_invited',
+          )
+        const begun = now >= m!.startAt ? '会议已经开始，不能再加入名单，也不能补签。' : ''
+        return new ConflictError(`${head}。${begun}如有疑问，${contact}`, meeting, 'no_longer_invited')
       }
       case 'check_in_not_open': {
         // A clock time, not "60 minutes before": the deputy at the door, or the day before, knows when to come back.

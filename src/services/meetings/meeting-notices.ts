@@ -1,9 +1,10 @@
-import { meetingContactWords, meetingWhat, spokenMeetingTime, timeLeftLabel, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
-import { spokenClose, spokenDeadline } from '../../domain/spoken-dates.js'
+import { meetingContactWords, meetingWhat, spokenMeetingTime, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { spokenClose, spokenDeadline, spokenWhenAhead } from '../../domain/spoken-dates.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 
-export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge' | 'meeting.papers'
+export type MeetingNoticeKind =
+  'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge' | 'meeting.papers' | 'meeting.attendance_recorded'
 
 /**
  * A message about a meeting to one invitee (or a resident with a public seat), pending in the outbox; the dispatcher picks
@@ -11,7 +12,7 @@ export type MeetingNoticeKind = 'meeting.notice' | 'meeting.changed' | 'meeting.
  * notice reaches each person once per change however often it is written.
  */
 export function meetingMessage(
-  m: Pick<MeetingRecord, 'id' | 'changeSeq'>,
+  m: Pick<MeetingRecord, 'id' | 'changeSeq' | 'startAt'>,
   kind: MeetingNoticeKind,
   to: Recipient,
   text: string,
@@ -26,7 +27,8 @@ export function meetingMessage(
     // `ticket` fills the subscribe template's number keyword, which WeChat refuses empty: a
     // reference made from the id (never the short code, which is the check-in secret).
     // `changeSeq` tells the dispatcher whether a later change of time or place made it untrue.
-    payload: { ...also, meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq },
+    // `startsAt`: quiet hours do not hold a notice of a meeting that starts soon after they end (quiet-hours.ts).
+    payload: { ...also, meetingId: m.id, ticket: `HY${m.id.slice(3, 11).toUpperCase()}`, text, changeSeq: m.changeSeq, startsAt: m.startAt.toISOString() },
     dedupeKey: meetingMessageKey(m.id, change, to),
     at,
   })
@@ -85,16 +87,21 @@ export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
     cancelled: (reason: string | null) => `会议取消：原定${when}召开的${what}已取消。${reason ? `原因：${reason}` : ''}`,
     cancelledForPublic: (reason: string | null) => `会议取消：您报名旁听、原定${when}召开的${what}已取消，不用到场。${reason ? `原因：${reason}` : ''}`,
     /**
-     * The time left as it really is when the reminder is written (the job runs every few minutes, and may have been
-     * down). "请准时参加" only to whoever said they would come; one who never answered is asked to, while answers are
-     * open (`closesAt`, `open`), else told to come if she can and whom to tell if she cannot.
+     * When it starts as a person says it on the day the reminder is written ("明天下午2:30召开", "今天上午9:00召开"), never
+     * a count of hours ("22 小时 30 分钟后"). "请准时参加" only to whoever said they would come; one who never answered is
+     * asked to, while answers are open (`closesAt`, `open`), else told to come if she can and whom to tell if she cannot.
      */
     reminder: (now: Date, given: StandingAnswer, closesAt: Date, open: boolean) => {
-      const head = `会议提醒：${what}将于 ${timeLeftLabel(m.startAt.getTime() - now.getTime())}后召开，时间 ${when}，地点 ${m.place}。`
+      const head = `会议提醒：${what}${spokenWhenAhead(m.startAt, timeZone, now)}召开，时间 ${when}，地点 ${m.place}。`
       if (given.rsvp !== 'pending' || given.checkedInAt) return `${head}请准时参加。`
       return open ? `${head}您还没有回复，请在${by(closesAt)}${answer}` : `${head}您还没有回复；如能参加请准时到会，不能参加${contact}。`
     },
     nudge: (closesAt: Date) => `请回复参会情况：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, true)}`,
+    /**
+     * Staff entered him as present (补签, from the paper sheet): he is told who did, for which meeting, and that it counts,
+     * so that a 补签 he never asked for, or one he asked for by phone, is not news he finds only on the page.
+     */
+    attendanceRecorded: (staffName: string) => `会议补签：${staffName}已为您补签到会。会议：${what}，时间 ${when}。已记为出席，您不用再签到。`,
     /** Papers the organizer added after publishing, by name without the file's ending ("《…情况汇报》", not "….pdf"). */
     papersAdded: (names: string[]) =>
       `会议材料已更新：${what}，时间 ${when}，新增材料${names.map((n) => `《${paperTitle(n)}》`).join('')}，请在小程序里打开这个会议查看。`,

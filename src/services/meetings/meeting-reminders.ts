@@ -8,7 +8,7 @@ import { meetingMessage, noticeTexts } from './meeting-notices.js'
 const HOUR = 3_600_000
 
 /**
- * The reminders before a published meeting ("2 小时后召开"): each invitee who has not
+ * The reminders before a published meeting ("明天上午9:00召开"): each invitee who has not
  * declined gets the one whose time has come. Never twice: the leads sent are stored on
  * the meeting in the same transaction as the messages (checked against its version), and
  * each message's dedupe key names the meeting, the lead, the start and the person.
@@ -24,8 +24,8 @@ export class MeetingReminders {
   async sendDue(): Promise<{ reminded: number }> {
     const now = this.clock.now()
     const { reminderHours, timeZone, quietHours } = this.settings
-    // A reminder written in quiet hours would be held until they end and then say a time left
-    // that is no longer true ("2 小时后" at 08:00 for a 09:00 meeting): the first run after them writes it.
+    // A reminder written in quiet hours would be held until they end and then say a day that is no
+    // longer true ("明天上午9:00" written at 23:00, read at 08:00 that morning): the first run after them writes it.
     if (quietHours && quietHold('meeting.reminder', now, quietHours, timeZone)) return { reminded: 0 }
     const longest = Math.max(0, ...reminderHours)
     const meetings = await this.store.meetings.list({ statuses: ['published'], startFrom: now, startTo: new Date(now.getTime() + longest * HOUR + 1) })

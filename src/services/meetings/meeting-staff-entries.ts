@@ -6,6 +6,7 @@ import type { Store } from '../../store/ports.js'
 import { StoreConflict } from '../../store/conflicts.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import type { MeetingService } from './meetings.js'
 
 /**
@@ -30,8 +31,22 @@ export class MeetingStaffEntries {
     const refusal = staffEntryRefusal(m, invitee, kind, now, this.settings.checkInOpensMinutesBefore)
     if (refusal) throw refusalError(refusal, invitee, m, kind, now, this.settings)
     const next = withStaffEntry(invitee, { kind, note, staffId: staff.id, staffName: staff.name, at: now })
+    // 补签 is news to him (his page said 没有签到记录): he is told, in the same write as the entry.
+    const told =
+      kind === 'attended'
+        ? [
+            meetingMessage(
+              m,
+              'meeting.attendance_recorded',
+              { kind: person.kind, id: person.id },
+              noticeTexts(m, this.settings.timeZone, now).attendanceRecorded(staff.name),
+              `attended:${now.toISOString()}`,
+              now,
+            ),
+          ]
+        : []
     // Moved away or left office since the read above: the write refuses (StoreConflict), said with the mark as it is now.
-    const written = await this.store.meetings.rewriteInvitee(invitee, next).catch(async (err: unknown) => {
+    const written = await this.store.meetings.rewriteInvitee(invitee, next, told).catch(async (err: unknown) => {
       if (!(err instanceof StoreConflict) || err.conflict !== 'no_longer_invited') throw err
       throw refusalError('no_longer_invited', await this.invitee(meetingId, person), m, kind, now, this.settings)
     })

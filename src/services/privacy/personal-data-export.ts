@@ -23,7 +23,11 @@ export interface PersonalData {
     phoneNote: string | null
     deputy: { code: string; name: string; level: string } | null
     consent: { version: string; at: Date | null } | null
-    chatBot: { linked: boolean }
+    /**
+     * Her WeChat chat with the bot: whether it goes on as this account, and, when she joined it here (chat-join.ts),
+     * which WeChat (its name as the bot knew it when it asked) and since when.
+     */
+    chatBot: { linked: boolean; joined: { name: string | null; at: Date } | null }
   }
   consentHistory: Array<{ action: string; version: string | null; at: Date }>
   /** `placeWords`: the place she chose in words, 区 · 街道 · 社区 (null when she chose none). */
@@ -50,7 +54,7 @@ export interface PersonalData {
 
 /** What PersonalDataExport is built from (one object: the parameters are many). */
 export interface PersonalDataExportDeps {
-  store: Pick<Store, 'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'quizzes' | 'regions' | 'surveys'>
+  store: Pick<Store, 'campaigns' | 'cases' | 'chatJoins' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'quizzes' | 'regions' | 'surveys'>
   queries: CaseQueries
   privacy: PrivacyService
   cipher: PiiCipher
@@ -66,7 +70,7 @@ export interface PersonalDataExportDeps {
 export class PersonalDataExport {
   private readonly store: Pick<
     Store,
-    'campaigns' | 'cases' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'quizzes' | 'regions' | 'surveys'
+    'campaigns' | 'cases' | 'chatJoins' | 'deputies' | 'livelihood' | 'meetings' | 'mpUsers' | 'privacy' | 'quizzes' | 'regions' | 'surveys'
   >
   private readonly queries: CaseQueries
   private readonly privacy: PrivacyService
@@ -81,6 +85,7 @@ export class PersonalDataExport {
     const user = await this.store.mpUsers.get(person.id)
     if (!user) throw new NotFoundError('用户不存在')
     const deputy = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
+    const joined = user.botContactId ? await this.store.chatJoins.joined(user.id) : null
     const readers = [{ kind: 'mp_user' as const, id: user.id }, ...(deputy ? [{ kind: 'deputy' as const, id: deputy.id }] : [])]
     return {
       exportedAt: this.clock.now(),
@@ -90,7 +95,7 @@ export class PersonalDataExport {
         ...this.phone(user.phoneEnc, user.id),
         deputy: deputy ? { code: deputy.code, name: deputy.name, level: deputy.level } : null,
         consent: user.consentVersion ? { version: user.consentVersion, at: user.consentAt } : null,
-        chatBot: { linked: Boolean(user.botContactId) },
+        chatBot: { linked: Boolean(user.botContactId), joined: joined ? { name: joined.chatName, at: joined.joinedAt } : null },
       },
       consentHistory: await this.privacy.consentHistory(user.id),
       cases: await this.cases(person),

@@ -28,6 +28,8 @@ export interface PrivacyNotice {
  * v2: v1 promised that deletion clears 聊天记录 and that her phone is corrected in 我的—我的信息, untrue of what she
  * wrote in the chat, which was another account; now the chat can be joined to her mini-program account, and the
  * notice says what deletion reaches in each place. Those who agreed to v1 are asked again before their next message.
+ * Still v2 after the joining steps were named by the buttons she taps (“把聊天里的留言放到这里”, “是我的，放到这里”)
+ * instead of "取一个码": the same steps, said as she sees them, nothing kept or promised differently.
  */
 export const PRIVACY_NOTICE: PrivacyNotice = {
   version: 'v2',
@@ -46,7 +48,7 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
     '您使用其他功能时，我们还会保存：您的微信账号标识和您同意给我们的微信绑定手机号（用来登录、留言时填电话）；您订阅的微信通知；您填写的问卷答案和对文件草稿的意见；您参加的答题和得分（得分排名只显示“群众”和编号，不显示姓名）；您打开过的学习材料和学习心得；您报名公民旁听时留下的姓名；您提出的民生实事项目建议和照片；通过留言小助手（微信聊天）留言时，您的微信联系人和聊天中的留言内容。',
     '这些信息只用于办理您的留言和您使用的这些功能：由负责的人大代表和代表联络站工作人员查看；匿名留言时，代表和工作人员看不到您是谁。电话号码加密保存，仅负责办理的代表可查看完整号码，每次查看都有记录。图片只给能看这条留言的人看，上传时会去掉照片里的拍摄地点等信息。',
     '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话；撤回尚未答复的留言；撤回同意（撤回后不能再留言，已提交的留言照常办理）；申请删除您的个人信息。在小程序里，这些都在“我的—我的信息”里；在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”；也可以联系联络站。',
-    '小程序和微信聊天里的留言，起初分开保存：小程序里看不到您在聊天里发的留言，聊天里发的留言要在聊天里查看、删除。您在小程序“我的”里取一个码，在微信聊天里发给留言小助手，再回到小程序确认那个微信是您本人的，聊天里发的留言就放到小程序里，在“我的留言”里都能看到，也能在“我的信息”里查看、更正电话和删除；聊天照常可以用，也可以在“我的”里解除。',
+    '小程序和微信聊天里的留言，起初分开保存：小程序里看不到您在聊天里发的留言，聊天里发的留言要在聊天里查看、删除。您在小程序“我的”里点“把聊天里的留言放到这里”，把那里给的一句话在微信聊天里发给留言小助手，再回到小程序点“是我的，放到这里”，确认那个微信是您本人的，聊天里发的留言就放到小程序里，在“我的留言”里都能看到，也能在“我的信息”里查看、更正电话和删除；聊天照常可以用，也可以在“我的”里解除。',
     '删除后，您的账号、电话、图片和订阅都会清除：在小程序里删除，清除小程序里的；在聊天里删除，清除聊天里的，包括聊天记录。两边放到一起以后，要在小程序里删除（为了防止别人用聊天删掉您的账号，聊天里不能删），两边的都会清除，包括聊天记录。已提交的留言和问卷只保留去掉个人信息后的内容用于统计。办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。',
     '我们会去掉您写在留言里的姓名、电话、门牌号等；个别写法特殊的称呼可能没能识别出来，如有发现，请联系联络站处理。',
   ].join('\n'),
@@ -57,20 +59,30 @@ const GIVEN = 'privacy.consent.given'
 const WITHDRAWN = 'privacy.consent.withdrawn'
 /** Her chat joined to this account: its `from` is the chat person, whose consents are hers. */
 const JOINED = 'privacy.chat_joined'
+/**
+ * The chat took back what it brought (解除 said there, or in the mini-program since review 37): its `to`, the chat
+ * person, is its own again, consents and all. An unjoin of before then names no `to`: what came stayed.
+ */
+const UNDONE = 'privacy.chat_join_undone'
+const UNJOINED = 'privacy.chat_unjoined'
+
+/** Where an agreement was given or withdrawn: a joined account's two sides each keep their own (ChatJoinRepo.consentWhileJoined). */
+export type ConsentSide = 'chat' | 'mini-program'
 
 export class PrivacyService {
   constructor(
-    private readonly store: Pick<Store, 'audit' | 'mpUsers' | 'publications'>,
+    private readonly store: Pick<Store, 'audit' | 'chatJoins' | 'mpUsers' | 'publications'>,
     private readonly clock: Clock,
     readonly notice: PrivacyNotice = PRIVACY_NOTICE,
   ) {}
 
-  async consent(userId: string, version: string) {
+  /** `side`: where she agreed (the bot says 'chat'), which a joined account keeps apart for 解除. */
+  async consent(userId: string, version: string, side: ConsentSide = 'mini-program') {
     if (version !== this.notice.version) {
       throw new ValidationError('说明版本已更新，请重新阅读', [{ path: 'body.version', message: `当前版本为 ${this.notice.version}` }])
     }
     const now = this.clock.now()
-    await this.store.mpUsers.update(userId, { consentVersion: version, consentAt: now })
+    await this.setConsent(userId, { consentVersion: version, consentAt: now }, side)
     await this.record(userId, GIVEN, version)
   }
 
@@ -80,34 +92,51 @@ export class PrivacyService {
     return user.consentVersion === this.notice.version
   }
 
-  async withdrawConsent(userId: string) {
-    const user = await this.store.mpUsers.update(userId, { consentVersion: null, consentAt: null })
+  /** `side`: where she withdrew it (the bot says 'chat'): after 解除 a withdrawal made in the chat stays the chat's. */
+  async withdrawConsent(userId: string, side: ConsentSide = 'mini-program') {
+    await this.setConsent(userId, { consentVersion: null, consentAt: null }, side)
+    const user = await this.store.mpUsers.get(userId)
     // Nothing of theirs stays public once they withdraw (公开选登 needs their consent).
     await this.store.publications.unpublishResident(userId)
     await this.record(userId, WITHDRAWN, null)
     return user
   }
 
-  /** Oldest first; with what she agreed to in the chat before she joined it to this account (chat-join.ts). */
+  /**
+   * Oldest first; with what she agreed to in the chat before she joined it to this account (chat-join.ts), unless that
+   * chat took its own back since (解除 said in the chat).
+   */
   async consentHistory(userId: string) {
     const entries: Array<{ action: string; version: string | null; at: Date }> = []
     const people = [userId]
     for (let i = 0; i < people.length; i++) {
       let cursor: string | null = null
+      // Entries come newest first: a chat that took its own back after a join is seen before that join.
+      const undoneSince = new Set<unknown>()
       do {
         const page = await this.store.audit.list({ targetId: people[i], limit: 100, cursor })
         for (const e of page.items) {
           if (e.action === GIVEN || e.action === WITHDRAWN) {
             entries.push({ action: e.action === GIVEN ? 'given' : 'withdrawn', version: (e.details.version as string | null) ?? null, at: e.at })
           }
+          if ((e.action === UNDONE || e.action === UNJOINED) && e.details.to) undoneSince.add(e.details.to)
           const from = e.action === JOINED ? e.details.from : null
-          if (typeof from === 'string' && !people.includes(from)) people.push(from)
+          if (typeof from === 'string' && !undoneSince.has(from) && !people.includes(from)) people.push(from)
         }
         cursor = page.nextCursor
       } while (cursor)
     }
     // Each person's entries came newest first; stable, so entries of one instant keep their order.
     return entries.reverse().sort((a, b) => a.at.getTime() - b.at.getTime())
+  }
+
+  /**
+   * A joined account's agreement is written with the side it came from (both sides are one record while joined, and
+   * 解除 gives each its own: ChatJoinRepo.consentWhileJoined); anyone else's is written as it is.
+   */
+  private async setConsent(userId: string, consent: { consentVersion: string | null; consentAt: Date | null }, side: ConsentSide) {
+    if (await this.store.chatJoins.consentWhileJoined(userId, side === 'chat' ? 'chat' : 'account', consent)) return
+    await this.store.mpUsers.update(userId, consent)
   }
 
   /** Typed as AuditTrail.record's action: the 操作记录 page has words for it. */

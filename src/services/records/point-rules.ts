@@ -7,6 +7,8 @@ import type { PointRuleSet, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import { staffScope } from '../../domain/staff-scope.js'
+import { officeName, officeToAsk } from '../../domain/office-name.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 export const CITY_OFFICE = 'city'
 
@@ -23,6 +25,8 @@ export class PointRules {
     private readonly store: Pick<Store, 'pointRules' | 'regions'>,
     private readonly clock: Clock,
     private readonly audit: Pick<AuditTrail, 'record'>,
+    /** Names the office that sets the rules a refusal speaks of. */
+    private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
   /** The rules that count for an office (a district id, or null for the city): its own, else the city's. */
@@ -42,7 +46,9 @@ export class PointRules {
     const { target, editable } = await this.officeFor(staff, office, 'body.office')
     if (!editable) {
       const name = (await this.store.regions.get(target))?.name ?? '这个区县'
-      throw new ForbiddenError('区县的积分规则由区县人大常委会设置', 'outside_scope', [{ path: 'body.office', message: `不能修改${name}的积分规则` }])
+      // Whose rules they are, and the office that sets them, by name: 湛河区的积分规则由湛河区人大常委会办公室设置.
+      const setter = officeName(target, await this.directory.prepared())
+      throw new ForbiddenError(`${name}的积分规则由${setter}设置`, 'outside_scope', [{ path: 'body.office', message: `不能修改${name}的积分规则` }])
     }
     const problems = ruleProblems(rules)
     if (problems.length)
@@ -73,7 +79,8 @@ export class PointRules {
    */
   private async officeFor(staff: StaffPrincipal, office: string | undefined, path: string): Promise<{ target: string; editable: boolean }> {
     const scope = staffScope(staff)
-    if (scope.kind === 'none') throw new ForbiddenError('积分规则由人大常委会办公室设置', 'organizers_only')
+    // A clerk is sent to the office by its name: her stations' district's, else the whole installation's.
+    if (scope.kind === 'none') throw new ForbiddenError(`积分规则由${officeToAsk(staff, await this.directory.prepared())}设置`, 'organizers_only')
     const place = office === undefined || office === CITY_OFFICE ? null : await this.store.regions.get(office)
     if (office !== undefined && office !== CITY_OFFICE && place?.kind !== 'district')
       throw new UnprocessableError('积分规则只能按全市或区县设置', [{ path, message: place ? notADistrict(place.name) : GONE.district }], 'unknown_office')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { localDate } from '../../domain/dates.js'
+import { dayText, localDate, monthDayText } from '../../domain/dates.js'
 import {
   ACTIVITY_KIND_LABELS,
   activityProblems,
@@ -132,7 +132,9 @@ export class RecordActivities {
       reviewedAt: now,
       updatedAt: now,
     }
-    const what = `您报告的${before.date.slice(5).replace('-', '月')}日${ACTIVITY_KIND_LABELS[before.kind]}活动`
+    // "12月8日", as every other date he reads is written (never "12月08日"); with its year when it is not this year's.
+    const day = before.date.slice(0, 4) === localDate(now, this.deps.timeZone).slice(0, 4) ? monthDayText(before.date) : dayText(before.date)
+    const what = `您报告的${day}${ACTIVITY_KIND_LABELS[before.kind]}活动`
     const message = outboxMessage({
       to: { kind: 'deputy', id: before.deputyId },
       kind: 'record.activity_reviewed',

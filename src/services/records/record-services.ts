@@ -27,7 +27,7 @@ export interface RecordServicesDeps {
 /** 履职档案: point rules, each deputy's record, activities and 述职评议 (spread into createServices). */
 export function createRecordServices({ store, clock, timeZone, audit, directory, uploads, surveys, responses }: RecordServicesDeps) {
   const scope = new RecordScope(directory)
-  const pointRules = new PointRules(store, clock, audit)
+  const pointRules = new PointRules(store, clock, audit, directory)
   // Suggestions made and co-signed come from the suggestions area.
   const deputyRecords = new DeputyRecords({ store, scope, rules: pointRules, responses, clock, timeZone, suggestionTally: new SuggestionTallies(store) })
   return {

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { dayText } from '../../domain/dates.js'
 import { yourMessage } from '../../domain/message-about.js'
 import { addMonths } from '../../domain/suggestion-due.js'
+import { cosignStanding, type CosignRules } from '../../domain/suggestion-cosign.js'
 import {
   afterRating,
+  latestLeadAnswer,
   linkedCaseTitle,
+  promisedBy,
   RATING_SCORE_LABELS,
   suggestionNumber,
   unitIdsOf,
@@ -32,13 +35,13 @@ export interface DeputyActor {
 
 /** A 不满意 in the first round gives the units this long again. */
 export const REHANDLING_MONTHS = 1
-const DAY_MS = 86_400_000
 
-/** A deputy's side of a suggestion: draft, invite co-signers, co-sign, submit, rate the answer. */
+/** A deputy's side of a suggestion: draft, submit, rate the answer (附议 is SuggestionCosigning's). */
 export class SuggestionDrafts {
   constructor(
     private readonly book: SuggestionBook,
     private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
+    private readonly rules: CosignRules,
   ) {}
 
   async list(deputy: DeputyActor, box: 'mine' | 'cosign', page: { cursor?: string | null; limit: number }): Promise<Page<SuggestionRecord>> {
@@ -52,7 +55,7 @@ export class SuggestionDrafts {
     return this.asSeenBy(deputy, await this.get(deputy, id))
   }
 
-  private asSeenBy(deputy: DeputyActor, s: SuggestionRecord): SuggestionRecord {
+  asSeenBy(deputy: DeputyActor, s: SuggestionRecord): SuggestionRecord {
     const involved = s.deputy.id === deputy.deputyId || s.coSigners.some((c) => c.deputyId === deputy.deputyId)
     return involved ? s : { ...s, cases: [] }
   }
@@ -78,6 +81,7 @@ export class SuggestionDrafts {
       deputy: ref,
       districtId,
       coSigners: [],
+      invitees: [],
       cosignUntil: null,
       cases: [],
       status: 'draft',
@@ -114,43 +118,18 @@ export class SuggestionDrafts {
     return this.book.save(s, told)
   }
 
-  async openCosigning(deputy: DeputyActor, id: string, days: number) {
-    const s = await this.lead(deputy, id)
-    this.book.requireStep('open_cosign', s)
-    s.status = 'cosigning'
-    s.cosignUntil = new Date(this.book.clock.now().getTime() + days * DAY_MS)
-    this.book.note(s, this.actor(s), 'cosign_opened', `征集附议 ${days} 天`)
-    return this.book.save(s)
-  }
-
-  async cosign(deputy: DeputyActor, id: string) {
-    const s = await this.get(deputy, id)
-    if (s.deputy.id === deputy.deputyId) throw new ConflictError('领衔代表不需要附议自己的建议', [], 'own_suggestion')
-    this.book.requireStep('cosign', s)
-    const now = this.book.clock.now()
-    if (!s.cosignUntil || now >= s.cosignUntil) throw new ConflictError('附议时间已过', [], 'cosign_closed')
-    if (s.coSigners.some((c) => c.deputyId === deputy.deputyId)) return s
-    const { ref } = await this.book.deputy(deputy.deputyId)
-    s.coSigners.push({ deputyId: ref.id, name: ref.name, at: now })
-    this.book.note(s, { role: 'deputy', id: ref.id, name: ref.name }, 'cosigned', `${ref.name}附议`)
-    return this.book.save(s)
-  }
-
-  async withdrawCosign(deputy: DeputyActor, id: string) {
-    const s = await this.get(deputy, id)
-    const mine = s.coSigners.find((c) => c.deputyId === deputy.deputyId)
-    if (!mine) throw new ConflictError('您还没有附议这条建议', [], 'not_cosigned')
-    this.book.requireStep('cosign', s)
-    if (!s.cosignUntil || this.book.clock.now() >= s.cosignUntil) throw new ConflictError('附议时间已过', [], 'cosign_closed')
-    s.coSigners = s.coSigners.filter((c) => c !== mine)
-    this.book.note(s, { role: 'deputy', id: mine.deputyId, name: mine.name }, 'cosign_withdrawn', `${mine.name}撤回附议`)
-    return this.asSeenBy(deputy, await this.book.save(s))
-  }
-
   async submit(deputy: DeputyActor, id: string) {
     const s = await this.lead(deputy, id)
     this.book.requireStep('submit', s)
     const now = this.book.clock.now()
+    // Local rules may ask for co-signers (config suggestions.minCoSigners); his page says how many are still needed.
+    const missing = cosignStanding(s, this.rules.minCoSigners, now).missing
+    if (missing)
+      throw new ConflictError(
+        `还需 ${missing} 位代表附议才能提交（至少要 ${this.rules.minCoSigners} 位代表附议）`,
+        [{ path: 'coSigners', message: String(s.coSigners.length) }],
+        'too_few_cosigners',
+      )
     s.year = Number(this.book.today(now).slice(0, 4))
     s.number = suggestionNumber(s.year, await this.book.store.suggestions.nextNumber(s.year))
     s.status = 'submitted'
@@ -175,7 +154,8 @@ export class SuggestionDrafts {
     const label = RATING_SCORE_LABELS[score]
     this.book.note(s, this.actor(s), 'rated', comment ? `评价：${label}（${comment}）` : `评价：${label}`, now)
     const messages: OutboxMessage[] = []
-    if (afterRating(score, s.round) === 'rehandling') {
+    const next = afterRating(score, s.round, latestLeadAnswer(s)?.category ?? null)
+    if (next === 'rehandling') {
       s.round = 2
       s.status = 'rehandling'
       s.assignment!.deadline = addMonths(this.book.today(now), REHANDLING_MONTHS)
@@ -190,6 +170,22 @@ export class SuggestionDrafts {
             `rehandling:${to.id}`,
           ),
         )
+    } else if (next === 'following') {
+      // 正在解决或列入计划 is a promise: rated, it stays open until the lead unit reports the work done (afterRating).
+      s.status = 'following'
+      const by = promisedBy(s)
+      const when = by ? `，承诺${dayText(by)}前完成` : ''
+      this.book.note(s, { role: 'system', id: null, name: '系统' }, 'following', `单位答复正在解决或列入计划${when}，建议继续办理，办完后请代表再评价`, now)
+      for (const to of await this.book.unitStaff([s.assignment!.leadUnit.id]))
+        messages.push(
+          this.book.message(
+            s,
+            to,
+            'suggestion.following',
+            `建议 ${s.number}《${s.title}》代表已评价（${label}）。答复说正在解决或列入计划${when}：办完后请在“交办建议”里报告办理结果，代表会再评价。`,
+            `following:r${s.round}:${s.answers.length}:${to.id}`,
+          ),
+        )
     } else {
       s.status = 'closed'
       this.book.note(s, { role: 'system', id: null, name: '系统' }, 'closed', '建议已办结', now)
@@ -198,13 +194,13 @@ export class SuggestionDrafts {
   }
 
   /** Only the lead deputy changes a suggestion; a co-signer may read it but not act for it. */
-  private async lead(deputy: DeputyActor, id: string) {
+  async lead(deputy: DeputyActor, id: string) {
     const s = await this.get(deputy, id)
     if (s.deputy.id !== deputy.deputyId) throw new ForbiddenError('只有领衔代表可以这样做')
     return s
   }
 
-  private actor(s: SuggestionRecord): SuggestionEvent['actor'] {
+  actor(s: SuggestionRecord): SuggestionEvent['actor'] {
     return { role: 'deputy', id: s.deputy.id, name: s.deputy.name }
   }
 

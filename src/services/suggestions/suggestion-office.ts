@@ -1,4 +1,5 @@
 import { dayText } from '../../domain/dates.js'
+import { officeName } from '../../domain/office-name.js'
 import { addDays, addMonths } from '../../domain/suggestion-due.js'
 import { suggestionStats } from '../../domain/suggestion-stats.js'
 import {
@@ -270,10 +271,13 @@ export class SuggestionOffice {
         [{ path: 'status', message: s.status }],
         'suggestion_wrong_status',
       )
-    const deputy = (await this.book.directory.prepared()).deputies.get(s.deputy.id)
+    const prepared = await this.book.directory.prepared()
+    const deputy = prepared.deputies.get(s.deputy.id)
     if (deputy && deputy.active !== false) throw new ConflictError(`${s.deputy.name}代表仍在任，请由代表本人评价`, [], 'deputy_in_office')
     s.status = 'closed'
-    this.book.note(s, this.book.officeActor(staff), 'closed', `领衔代表${s.deputy.name}已离任，由人大常委会办公室办结（未评价）`)
+    // The office that oversees it, by its name (its lead deputy's district's, or the whole installation's).
+    const office = officeName(this.book.officeOf(s).id, prepared)
+    this.book.note(s, this.book.officeActor(staff), 'closed', `领衔代表${s.deputy.name}已离任，由${office}办结（未评价）`)
     return this.audited(staff, 'suggestion.closed', await this.book.save(s))
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { dayText } from '../../domain/dates.js'
 import { daysBetween } from '../../domain/suggestion-due.js'
 import {
   ANSWER_CATEGORY_LABELS,
@@ -17,7 +18,12 @@ import type { SuggestionBook } from './suggestion-book.js'
 export interface UnitAnswer {
   category?: AnswerCategory
   text: string
+  /** YYYY-MM-DD, with 正在解决或列入计划 only: the day the unit promises the work done. */
+  plannedBy?: string
 }
+
+/** A promise further off than this is no plan a deputy can follow. */
+const PLAN_MAX_YEARS = 3
 
 export interface UnitRequest {
   kind: RequestKind
@@ -86,9 +92,22 @@ export class SuggestionUnits {
     if (isLead && !a.category)
       throw new ValidationError('主办单位答复需要选择办理结果', [{ path: 'body.category', message: '请选择：已解决、正在解决或列入计划、留作参考' }])
     if (!isLead && a.category) throw new ValidationError('协办单位答复不选办理结果，由主办单位统一答复', [{ path: 'body.category', message: '协办单位不填' }])
+    this.checkPlan(a)
+    if (!isLead && s.status === 'following') throw new ConflictError('这件建议已经答复，正在等主办单位报告办理结果，协办单位不用再答复', [], 'already_answered')
     if (!isLead && s.answers.some((x) => x.unit.id === unit.id && x.round === s.round)) throw new ConflictError('本轮已经答复过了', [], 'already_answered')
     const now = this.book.clock.now()
-    s.answers.push({ unit, role: isLead ? 'lead' : 'co', category: a.category ?? null, text: a.text, at: now, round: s.round })
+    // After a promise (following), this answer is the unit's report on it: the deputy rates it in turn.
+    const report = s.status === 'following'
+    const leadAnswersThisRound = s.answers.filter((x) => x.role === 'lead' && x.round === s.round).length
+    s.answers.push({
+      unit,
+      role: isLead ? 'lead' : 'co',
+      category: a.category ?? null,
+      text: a.text,
+      at: now,
+      round: s.round,
+      plannedBy: a.category === 'in_progress' ? (a.plannedBy ?? null) : null,
+    })
     const actor = { role: 'unit' as const, id: staff.id, name: unit.name }
     if (!isLead) {
       this.book.note(s, actor, 'answered', `${unit.name}（协办）提出办理意见`, now)
@@ -96,7 +115,8 @@ export class SuggestionUnits {
     }
     s.status = 'answered'
     const label = ANSWER_CATEGORY_LABELS[a.category!]
-    this.book.note(s, actor, 'answered', `${unit.name}答复：${label}`, now)
+    const plan = a.category === 'in_progress' && a.plannedBy ? `，承诺${dayText(a.plannedBy)}前完成` : ''
+    this.book.note(s, actor, 'answered', `${unit.name}${report ? '报告办理结果' : '答复'}：${label}${plan}`, now)
     // Answered, it needs no more time nor another unit: left pending, a request would block the next round's.
     if (lapsePendingRequests(s, '主办单位已答复，申请不再办理', now).length)
       this.book.note(s, actor, 'request_lapsed', '主办单位已答复，未批复的申请自动失效', now)
@@ -104,10 +124,24 @@ export class SuggestionUnits {
       s,
       { kind: 'deputy', id: s.deputy.id },
       'suggestion.answered',
-      `您的建议 ${s.number}《${s.title}》已答复（${label}），请查看并评价。`,
-      `answered:r${s.round}`,
+      // Where to rate, as he finds it: the workbench's 我的待办 lists it too until he has.
+      `您的建议 ${s.number}《${s.title}》${report ? `，${unit.name}报告了办理结果` : '已答复'}（${label}${plan}）。` +
+        `请打开小程序“代表工作台—我的建议”，点这条建议，再点“评价答复”${report ? '，再评价一次' : ''}。`,
+      // The first answer of a round keeps the key it always had; a report after a promise is a message of its own.
+      leadAnswersThisRound ? `answered:r${s.round}:${leadAnswersThisRound + 1}` : `answered:r${s.round}`,
     )
     return this.book.save(s, [deputy])
+  }
+
+  /** A promised day goes only with 正在解决或列入计划, from today on and within PLAN_MAX_YEARS. */
+  private checkPlan(a: UnitAnswer) {
+    if (a.plannedBy === undefined) return
+    const path = 'body.plannedBy'
+    if (a.category !== 'in_progress') throw new ValidationError('只有“正在解决或列入计划”才填计划完成日期', [{ path, message: '请去掉计划完成日期' }])
+    const today = this.book.today()
+    if (a.plannedBy < today) throw new ValidationError('计划完成日期不能早于今天', [{ path, message: '请选今天以后的日期' }])
+    if (a.plannedBy > `${Number(today.slice(0, 4)) + PLAN_MAX_YEARS}${today.slice(4)}`)
+      throw new ValidationError(`计划完成日期最晚 ${PLAN_MAX_YEARS} 年内`, [{ path, message: `请选 ${PLAN_MAX_YEARS} 年内的日期` }])
   }
 
   async request(staff: StaffPrincipal, id: string, r: UnitRequest) {

@@ -5,6 +5,8 @@ import type { SurveyPhase, SurveyRecord } from '../../domain/survey.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { BallotCount } from './ballot-count.js'
+import { officeName } from '../../domain/office-name.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 
 /**
  * A closed ballot's result for the deputies on its roll, on their ballot's page: the counts the
@@ -15,6 +17,8 @@ export class BallotResults {
   constructor(
     private readonly store: Pick<Store, 'surveys' | 'livelihood'>,
     private readonly count: Pick<BallotCount, 'counted'>,
+    /** Names the office that publishes a stand-alone ballot's outcome. */
+    private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
   /** Null while it runs, for any other kind, and for anyone not on its roll (a resident, another district's deputy). */
@@ -39,6 +43,11 @@ export class BallotResults {
     const year = (await this.store.livelihood.listCycles()).some((c) => c.ballotSurveyId === s.id)
     return year
       ? '这次票决只请名单上的人大代表投票，现在已经结束。选出的民生实事项目和进展，可以在首页的“民生实事”里看到。'
-      : '这次票决只请名单上的人大代表投票，现在已经结束。结果由人大常委会办公室公布。'
+      : `这次票决只请名单上的人大代表投票，现在已经结束。结果由${await this.publisher(s)}公布。`
+  }
+
+  /** The office whose ballot it is, by its name: its one district's office, else (the city's, or several districts') the whole installation's. */
+  private async publisher(s: Pick<SurveyRecord, 'districtIds'>): Promise<string> {
+    return officeName(s.districtIds.length === 1 ? s.districtIds[0] : 'city', await this.directory.prepared())
   }
 }

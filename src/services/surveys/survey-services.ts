@@ -34,7 +34,7 @@ export function createSurveyServices(
     surveyResponses,
     ballotRoll,
     ballotCount,
-    ballotResults: new BallotResults(store, ballotCount),
+    ballotResults: new BallotResults(store, ballotCount, directory),
     surveyReminders: new SurveyReminders(ballotRoll, reminderRound, audit, clock, timeZone),
     notVotedSheet: new NotVotedSheet(ballotRoll, directory, audit),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),

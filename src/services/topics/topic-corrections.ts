@@ -15,6 +15,7 @@ import { caseEvent, staffActor } from '../cases/case-changes.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { CITY_OFFICE, officeOf, type TopicModels } from './topic-models.js'
 import { staffScope } from '../../domain/staff-scope.js'
+import { officeToAsk } from '../../domain/office-name.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 
 export interface TopicCorrectionsDeps {
@@ -78,7 +79,8 @@ export class TopicCorrections {
    */
   async retrain(staff: StaffPrincipal, districtId?: string): Promise<TopicTraining[]> {
     const scope = staffScope(staff)
-    if (scope.kind === 'none') throw new ForbiddenError('只有人大常委会办公室可以重新训练')
+    // A clerk is told which office retrains her messages' model, by its name: her stations' district's, else the installation's.
+    if (scope.kind === 'none') throw new ForbiddenError(`只有${officeToAsk(staff, await this.directory.prepared())}可以重新训练`)
     const inScope = (office: string) => scope.kind === 'city' || (office !== CITY_OFFICE && scope.covers(office))
     if (districtId !== undefined) {
       const place = districtId === CITY_OFFICE ? null : await this.store.regions.get(districtId)

@@ -15,6 +15,8 @@ export interface MpSettings {
   reopenWindowDays: number
   /** The topics a message can be about: the 办理选登 page filters by them. */
   topics: string[]
+  /** The chat account's WeChat nickname (config bot.nickname): what a page tells a person to find or write to. */
+  botName: string
 }
 
 export const mpSettingsOf = (config: Config): MpSettings => ({
@@ -25,6 +27,7 @@ export const mpSettingsOf = (config: Config): MpSettings => ({
   reopenMaxRating: config.cases.reopenMaxRating,
   reopenWindowDays: config.cases.reopenWindowDays,
   topics: [...config.business.topics],
+  botName: config.bot.nickname,
 })
 
 /** Public: the mini-program reads these before anyone logs in. */

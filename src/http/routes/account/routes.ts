@@ -2,7 +2,7 @@ import Router from '@koa/router'
 import type { MpAccounts } from '../../../services/accounts/mp-account.js'
 import type { ChatJoin } from '../../../services/accounts/chat-join.js'
 import { presentChatCode } from '../../presenters/binding-codes.js'
-import { CHAT_JOIN_REFUSED_MESSAGE, CHAT_UNJOINED_MESSAGE, chatJoinedAnswer, presentChatJoin } from '../../presenters/chat-join.js'
+import { CHAT_JOIN_REFUSED_MESSAGE, chatJoinedAnswer, chatUnjoinedAnswer, presentChatJoin } from '../../presenters/chat-join.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
 import { rateLimit } from '../../middleware/rate-limit.js'
@@ -56,10 +56,9 @@ export function accountRoutes({ sessions, accounts, chatJoin, timeZone }: Accoun
     ctx.body = { message: CHAT_JOIN_REFUSED_MESSAGE }
   })
 
-  /** 解除: the joined chat no longer goes on as this account; what it brought stays. */
+  /** 解除: the joined chat no longer goes on as this account; what came from it goes back to it (ChatJoin.unjoin). */
   router.delete('/me/chat-join', async (ctx) => {
-    await chatJoin.unjoin(ctx.state.mpUser)
-    ctx.body = { message: CHAT_UNJOINED_MESSAGE }
+    ctx.body = chatUnjoinedAnswer(await chatJoin.unjoin(ctx.state.mpUser))
   })
 
   router.post('/phone', async (ctx) => {

@@ -5,6 +5,8 @@ import type { BotPeople } from '../../../services/bot/bot-people.js'
 import type { DirectoryService } from '../../../services/directory/directory.js'
 import { requireStaff } from '../../middleware/auth.js'
 import { presentCode } from '../../presenters/binding-codes.js'
+import { presentStationBindings } from '../../presenters/station-duty.js'
+import type { StationBindingState } from '../../../services/directory/station-bindings.js'
 import { idParam } from '../../schemas.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -14,10 +16,12 @@ export interface BindingCodeRoutesDeps {
   accounts: MpAccounts
   directory: DirectoryService
   botPeople: BotPeople
+  /** Who of a station is bound already (the 绑定码 page's 已绑定 / 未绑定). */
+  bindings?: Pick<StationBindingState, 'of'>
 }
 
 /** One-time codes staff hand out: a deputy's binding code, and their own code for the bot. */
-export function bindingCodeRoutes({ auth, accounts, directory, botPeople }: BindingCodeRoutesDeps) {
+export function bindingCodeRoutes({ auth, accounts, directory, botPeople, bindings }: BindingCodeRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
 
@@ -38,6 +42,14 @@ export function bindingCodeRoutes({ auth, accounts, directory, botPeople }: Bind
     ctx.status = 201
     ctx.body = presentCode(code)
   })
+
+  /** Which of the station's deputies are bound (小程序, 微信助手), its WeChat group, and her own: the station read as any is. */
+  if (bindings)
+    router.get('/stations/:id/bindings', async (ctx) => {
+      const { id } = parse(idParam, ctx.params, 'params')
+      const station = await directory.stationFor(ctx.state.staff, id)
+      ctx.body = presentStationBindings(await bindings.of(station, ctx.state.staff.id))
+    })
 
   return router
 }

@@ -11,23 +11,26 @@ export interface AuthRoutesDeps {
   secureCookies: boolean
   /** The business time zone, told to the console with the session. */
   timeZone: string
+  /** The chat account's WeChat nickname (config bot.nickname), told to the console with the session. */
+  botName: string
 }
 
 /** Console login and logout with an httpOnly, SameSite session cookie. */
-export function authRoutes({ auth, secureCookies, timeZone }: AuthRoutesDeps) {
+export function authRoutes({ auth, secureCookies, timeZone, botName }: AuthRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/admin' })
 
-  const signIn = (ctx: RouteContext<AppState>, session: StaffSession) => setSessionCookie(ctx, session, secureCookies, timeZone)
+  const signIn = async (ctx: RouteContext<AppState>, session: StaffSession) =>
+    setSessionCookie(ctx, session, secureCookies, { timeZone, office: await auth.officeToAsk(session.staff), botName })
 
   router.post('/login', async (ctx) => {
     const { username, password } = parse(loginBody, ctx.state.body, 'body')
-    signIn(ctx, await auth.login(username, password, ctx.ip))
+    await signIn(ctx, await auth.login(username, password, ctx.ip))
   })
 
   /** First login with an activation code: sets the password and signs in. */
   router.post('/activate', async (ctx) => {
     const { username, activationCode, newPassword } = parse(activateBody, ctx.state.body, 'body')
-    signIn(ctx, await auth.activate(username, activationCode, newPassword, ctx.ip))
+    await signIn(ctx, await auth.activate(username, activationCode, newPassword, ctx.ip))
   })
 
   router.post('/logout', async (ctx) => {

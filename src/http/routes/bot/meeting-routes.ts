@@ -4,6 +4,7 @@ import type { BotPeople } from '../../../services/bot/bot-people.js'
 import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
 import { requireBot } from '../../middleware/bot-auth.js'
 import { presentBotInvitation } from '../../presenters/bot.js'
+import { presentCheckInStanding } from '../../presenters/meetings.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { botRsvpBody, personMeetingParam } from './meeting-schemas.js'
@@ -32,6 +33,12 @@ export function botMeetingRoutes({ people, invitations, timeZone, clock, botSecr
     ctx.body = {
       items: (await invitations.upcoming(person)).map((i) => presentBotInvitation(i, { timeZone, now: clock.now() }, invitations.windows(i).rsvpOpen)),
     }
+  })
+
+  /** "忘记签到了怎么办": his meetings begun (or open for scanning) lately, latest first, each with what is true and what to do. */
+  router.get('/check-in', async (ctx) => {
+    const person = await people.invitee(parse(personParam, ctx.params, 'params').personId)
+    ctx.body = { items: (await invitations.checkInStandings(person)).map((x) => presentCheckInStanding(x, { timeZone, now: clock.now() })) }
   })
 
   router.post('/:ref/rsvp', async (ctx) => {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { isBlank, singleLine } from '../../../domain/free-text.js'
 import { personParam } from './schemas.js'
 
-/** The meeting answered: "next" (the nearest one waiting for an answer) or a meeting id. */
+/** The meeting answered: "next" (the one meeting waiting for an answer; several are refused, never guessed) or a meeting id. */
 export const personMeetingParam = personParam.extend({
   ref: z.union([z.literal('next'), z.string().regex(/^mt-[0-9a-f-]{36}$/)], { error: '会议编号格式无效' }),
 })

@@ -1,4 +1,5 @@
 import Router from '@koa/router'
+import type { ChatJoin } from '../../../services/accounts/chat-join.js'
 import type { BotCases } from '../../../services/bot/bot-cases.js'
 import type { BotPeople } from '../../../services/bot/bot-people.js'
 import type { PersonalDataErasure } from '../../../services/privacy/personal-data-erasure.js'
@@ -9,6 +10,7 @@ import { presentBotResidentBrief, presentBotStationToAsk } from '../../presenter
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { CHAT_WITHDRAWN_CONSENT_MESSAGE, chatErasureAnswer } from '../../presenters/privacy-answers.js'
+import { chatUndoneAnswer } from '../../presenters/chat-join.js'
 import { personParam, personTicketParam } from './schemas.js'
 import { withdrawBody } from '../cases/schemas.js'
 
@@ -19,6 +21,8 @@ export interface BotPrivacyRoutesDeps {
   erasure: PersonalDataErasure
   /** The stations handling her messages: whom the chat tells her to ask where staff must act. */
   overview: Pick<PersonalDataOverview, 'stations'>
+  /** 解除 said in a chat joined to a mini-program account: the chat takes back what came from it. */
+  chatJoin: Pick<ChatJoin, 'undoFromChat'>
   botSecret: string | null
 }
 
@@ -27,7 +31,7 @@ export interface BotPrivacyRoutesDeps {
  * workflow's own withdraw rule), withdrawing consent and erasing their data — the same
  * services the mini-program's routes call.
  */
-export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, botSecret }: BotPrivacyRoutesDeps) {
+export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, chatJoin, botSecret }: BotPrivacyRoutesDeps) {
   const router = new Router<AppState>({ prefix: '/api/bot' })
   router.use(requireBot(botSecret))
 
@@ -39,7 +43,8 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, bo
 
   router.delete('/people/:personId/consent', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
-    await privacy.withdrawConsent((await people.principal(personId)).id)
+    // Withdrawn in the chat: after 解除 it stays the chat's, whichever side says it (PrivacyService.withdrawConsent).
+    await privacy.withdrawConsent((await people.principal(personId)).id, 'chat')
     ctx.body = { consentVersion: null, message: CHAT_WITHDRAWN_CONSENT_MESSAGE }
   })
 
@@ -47,6 +52,12 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, bo
   router.get('/people/:personId/stations', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
     ctx.body = { items: (await overview.stations(await people.principal(personId))).map(presentBotStationToAsk) }
+  })
+
+  // "解除" in a chat joined to a mini-program account: the chat is its own again, with what it wrote (ChatJoin.undoFromChat).
+  router.delete('/people/:personId/chat-join', async (ctx) => {
+    const { personId } = parse(personParam, ctx.params, 'params')
+    ctx.body = chatUndoneAnswer(await chatJoin.undoFromChat((await people.principal(personId)).id))
   })
 
   router.delete('/people/:personId', async (ctx) => {

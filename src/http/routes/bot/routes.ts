@@ -96,7 +96,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const { personId } = parse(personParam, ctx.params, 'params')
     const { version } = parse(consentBody, ctx.state.body, 'body')
     await people.principal(personId)
-    await privacy.consent(personId, version)
+    // Given in the chat: a chat joined to an account keeps its own choice for 解除 (PrivacyService.consent).
+    await privacy.consent(personId, version, 'chat')
     ctx.body = { version }
   })
 

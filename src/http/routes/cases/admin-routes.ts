@@ -2,6 +2,7 @@ import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { Clock } from '../../../clock.js'
 import type { CaseQueries } from '../../../services/cases/case-queries.js'
+import { URGE_TOGETHER_MAX } from '../../../services/cases/case-filters.js'
 import type { RoutingService } from '../../../services/cases/case-routing.js'
 import type { CaseWorkflow } from '../../../services/cases/case-workflow.js'
 import type { CaseUrging, UrgePlan } from '../../../services/cases/case-urging.js'
@@ -17,6 +18,7 @@ import { parse } from '../../validate.js'
 import {
   assignBody,
   caseIdParam,
+  handUpBody,
   mergeBody,
   noteBody,
   previewBody,
@@ -69,6 +71,10 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
       elsewhere: await queries.numberElsewhere(ctx.state.staff, filters.q, { cursor, found: page.items.length > 0, handedAway: handedUp.length > 0 }),
       /** Who holds the messages at an office that she sees, as the 在…办 filter (atOffice) names them; null when she sees none. */
       atOfficeName: page.atOfficeName,
+      /** The deputies in her scope the search box names ("刘志明"): the list points to the 代表 filter (`text`), naming each. */
+      deputyNamed: page.deputyNamed,
+      /** A station filter as its chip names it: `name` when she may see its messages, else `text` saying it is not hers (nothing of it). */
+      stationFilter: page.stationFilter,
       total: presentListTotal(page.total, LIST_COUNT_BOUND),
     }
   })
@@ -92,7 +98,8 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   router.get('/cases/:id/whole-words', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
     ctx.set('Cache-Control', 'no-store')
-    ctx.body = presentStaffWholeWords(await queries.wholeWordsForStaff(ctx.state.staff, id))
+    const d = await queries.wholeWordsForStaff(ctx.state.staff, id)
+    ctx.body = presentStaffWholeWords(d, await deputyReach.escalationsOf(d.case, d.events))
   })
 
   const act = (path: string, run: (ctx: RouteContext<StaffState>, id: string) => Promise<unknown>) =>
@@ -103,14 +110,14 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
     })
 
   act('assign', (ctx, id) => {
-    const { deputyId, note, fromDeputyId } = parse(assignBody, ctx.state.body, 'body')
-    return workflow.assign(ctx.state.staff, id, deputyId, note, fromDeputyId)
+    const { deputyId, note, fromDeputyId, replyBy } = parse(assignBody, ctx.state.body, 'body')
+    return workflow.assign(ctx.state.staff, id, deputyId, note, fromDeputyId, { replyBy })
   })
   /** 上报: station staff hand a case up to the district office; it leaves their queue, so the answer is what they may still see. */
   router.post('/cases/:id/hand-up', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    const { reason } = parse(reasonBody, ctx.state.body, 'body')
-    const c = await workflow.handUp(ctx.state.staff, id, reason)
+    const { reason, fromDeputyId } = parse(handUpBody, ctx.state.body, 'body')
+    const c = await workflow.handUp(ctx.state.staff, id, reason, fromDeputyId)
     ctx.body = presentHandedUp(c, await queries.officeNameOf(c.officeRegionId))
   })
   act('reject', (ctx, id) => workflow.reject(ctx.state.staff, id, parse(reasonBody, ctx.state.body, 'body').reason))
@@ -123,18 +130,24 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
 
   // ——— 一起催办: a group's messages (a hot issue's) at once, each as 催办 urges it, one notice per deputy ———
   const urgeAnswer = async (plan: UrgePlan, done: boolean) => {
-    const { tally, deputies } = await urging.tally(plan)
+    const { tally, deputies, failed } = await urging.tally(plan)
     const unreached = await deputyReach.unreachedByUrge(deputies.map((d) => d.id))
     return presentUrgeTogether(
       tally,
       deputies.map((d) => ({ name: d.name, count: d.count, unreached: unreached.has(d.id) })),
       done,
+      failed,
     )
   }
   /** What 一起催办 would do, in words, before she confirms: nothing is written. */
   router.get('/cases-together/urge', async (ctx) => {
     const { ids } = parse(caseGroupQuery, ctx.query, 'query')
     ctx.body = await urgeAnswer(await urging.planTogether(ctx.state.staff, ids), false)
+  })
+  /** The same, the messages named in the body: a whole hot issue, more than an address holds (URGE_TOGETHER_MAX). */
+  router.post('/cases-together/urge/plan', async (ctx) => {
+    const { ids } = parse(caseGroupQuery, ctx.state.body, 'body')
+    ctx.body = await urgeAnswer(await urging.planTogether(ctx.state.staff, ids, URGE_TOGETHER_MAX), false)
   })
   /** 一起催办: the messages of hers that may be urged are; the others are counted by why (其中 1 条不归您管，未催办). */
   router.post('/cases-together/urge', async (ctx) => {

@@ -6,9 +6,10 @@ import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
 import { presentDeputyCase, presentDeputyCaseSummary, presentHandedOn } from '../../presenters/cases.js'
 import { presentTransferOptions } from '../../presenters/transfer-options.js'
+import { presentHandedOnItem } from '../../presenters/handed-on.js'
 import type { DeputyState, RouteContext } from '../../state.js'
 import { parse } from '../../validate.js'
-import { caseIdParam, forwardBody, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
+import { caseIdParam, forwardBody, handedOnQuery, inboxQuery, noteBody, replyBody, transferBody } from './schemas.js'
 
 export interface DeputyCaseRoutesDeps {
   sessions: MpSessions
@@ -30,6 +31,13 @@ export function deputyCaseRoutes({ sessions, workflow, queries, clock, timeZone 
     const handed = await queries.handedToHim(ctx.state.mpUser.deputyId, page.items)
     const now = clock.now()
     ctx.body = { items: page.items.map((c) => presentDeputyCaseSummary(c, now, timeZone, handed.get(c.id) ?? null)), nextCursor: page.nextCursor }
+  })
+
+  // 已转出 (before /:id, which would take its name for a case id): the messages he handed on himself, read only.
+  router.get('/handed-on', async (ctx) => {
+    const { cursor, limit } = parse(handedOnQuery, ctx.query, 'query')
+    const page = await queries.deputyHandedOn(ctx.state.mpUser, { cursor, limit })
+    ctx.body = { items: page.items.map(presentHandedOnItem), nextCursor: page.nextCursor }
   })
 
   router.get('/:id', async (ctx) => {

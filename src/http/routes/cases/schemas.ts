@@ -37,6 +37,8 @@ export const myCasesQuery = z.strictObject({ ...pageQuery })
 
 /** `done`: what the deputy answered or what is closed (replied, closed), newest first; otherwise one status, or the open ones. */
 export const inboxQuery = z.strictObject({ ...pageQuery, status: z.enum([...CASE_STATUSES, 'done']).optional() })
+/** 已转出: a page of the messages he handed on himself. */
+export const handedOnQuery = z.strictObject({ ...pageQuery })
 
 export const noteBody = z.strictObject({ note: longText().max(500).optional() })
 export const replyBody = z.strictObject({ text: text(2000, '答复内容') })
@@ -60,8 +62,19 @@ export const withdrawBody = z.strictObject({ reason: longText().max(500).optiona
  * `fromDeputyId`: the deputy she saw holding it when she chose (null: nobody); when it changed meanwhile the
  * assign is refused (409 holder_changed) instead of silently taking the message from whoever holds it now.
  */
-export const assignBody = z.strictObject({ deputyId: id, note: longText().max(500).optional(), fromDeputyId: id.nullable().optional() })
+export const assignBody = z.strictObject({
+  deputyId: id,
+  note: longText().max(500).optional(),
+  fromDeputyId: id.nullable().optional(),
+  /**
+   * 要求答复日期: a reply deadline earlier than the rules' (a local date, the whole day counting), which the deputy is then
+   * held to; no later than the rules' reply deadline, nor a day gone or a day off (the service's 400, replyByRefusal).
+   */
+  replyBy: z.iso.date({ error: '要求答复日期应为 YYYY-MM-DD 格式的日期' }).optional(),
+})
 export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().max(500).optional() })
+/** 上报's reason, and `fromDeputyId` as assignBody's: the deputy she saw holding it (null: nobody), checked (holder_changed). */
+export const handUpBody = z.strictObject({ reason: reasonBody.shape.reason, fromDeputyId: id.nullable().optional() })
 
 const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
 /** `ids=a,b` or `ids=a&ids=b`; how many one list may name is the service's rule (CASE_IDS_MAX, a 422). */
@@ -75,13 +88,17 @@ export const caseIdList = z.preprocess(
       : v,
   z.array(caseId).min(1, '请给出留言编号'),
 )
-/** A group's messages (a hot issue's, as the inbox's `ids` names them) for 一起催办 and 合并办理; how many at most is the service's rule (a 422). */
+/**
+ * A group's messages (a hot issue's, as the inbox's `ids` names them) for 一起催办 and 合并办理, in an address or (a whole
+ * hot issue, POST …/urge/plan) a body; how many at most is the service's rule (a 422).
+ */
 export const caseGroupQuery = z.strictObject({ ids: caseIdList })
 /** The same, and one note for every deputy's notice and every message's timeline, as the single 催办's. */
 export const urgeTogetherBody = z.strictObject({ ids: caseIdList, note: noteBody.shape.note })
 export const staffCasesQuery = z.strictObject({
   ...pageQuery,
-  status: z.enum(CASE_STATUSES).optional(),
+  // 'merged': 已合并办理, which the list shows as a status of its own (CaseStatusFilter).
+  status: z.enum([...CASE_STATUSES, 'merged']).optional(),
   topic: z.string().max(20).optional(),
   regionId: id.optional(),
   stationId: id.optional(),
@@ -105,6 +122,8 @@ export const staffCasesQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   districtId: id.optional(),
+  /** The messages a district handles (the dashboard's new messages of a district office, as its 分析周报 counts them). */
+  handledIn: id.optional(),
   /** The messages at an office, no station holding them (上报, or no station covers the place): the dashboard's 区人大办. */
   atOffice: z
     .enum(['true', 'false'])

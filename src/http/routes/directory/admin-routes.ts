@@ -7,7 +7,10 @@ import type { DeputyAwayService } from '../../../services/directory/deputy-away.
 import type { DemoLeftovers } from '../../../services/accounts/demo-leftovers.js'
 import { allowRoles, requireStaff } from '../../middleware/auth.js'
 import { presentDeputy, presentDirectoryCounts, presentPastDuty, presentStation } from '../../presenters/directory.js'
+import { presentStationMeetingDay } from '../../presenters/station-duty.js'
 import { idParam } from '../../schemas.js'
+import { meetingsRunBy } from '../../../domain/duty-clashes.js'
+import type { DutyClashes } from '../../../services/directory/duty-clashes.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { sheetGuide, sheetTemplate } from '../../../services/directory/directory-sheets.js'
@@ -31,10 +34,12 @@ export interface DirectoryAdminDeps {
   away: DeputyAwayService
   /** Adds to the report what is left of the demo city, in a store that began as the demo. */
   demoLeftovers?: Pick<DemoLeftovers, 'addTo'>
+  /** The meetings the station's deputies are expected at, against its roster (与会议时间冲突). */
+  dutyClashes?: Pick<DutyClashes, 'ofStation'>
 }
 
 /** The console's directory: import, search and edit stations and deputies. */
-export function directoryAdminRoutes({ auth, directory, importer, importBody, away, demoLeftovers }: DirectoryAdminDeps) {
+export function directoryAdminRoutes({ auth, directory, importer, importBody, away, demoLeftovers, dutyClashes }: DirectoryAdminDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   const editors = allowRoles('admin', 'organizer', 'station_staff')
@@ -83,6 +88,18 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
     const { id } = parse(idParam, ctx.params, 'params')
     ctx.body = { items: (await directory.pastDutyAt(ctx.state.staff, id)).map(presentPastDuty) }
   })
+
+  /**
+   * The days ahead on which the station's deputies are expected at a meeting, each said with whether he is on duty
+   * there then (与会议时间冲突), and who runs meetings (a station's account has none): read as the station is.
+   */
+  if (dutyClashes)
+    router.get('/stations/:id/duty-meetings', async (ctx) => {
+      const { id } = parse(idParam, ctx.params, 'params')
+      const station = await directory.stationFor(ctx.state.staff, id)
+      const days = await dutyClashes.ofStation(station)
+      ctx.body = { items: days.map(presentStationMeetingDay), meetingsRunBy: meetingsRunBy(await directory.officeOfStaff(ctx.state.staff)) }
+    })
 
   router.patch('/stations/:id', editors, async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')

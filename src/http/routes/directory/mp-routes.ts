@@ -24,7 +24,8 @@ export function directoryMpRoutes({ directory }: DirectoryMpRoutesDeps) {
   router.get('/stations', async (ctx) => {
     const { regionId } = parse(stationsForRegionQuery, ctx.query, 'query')
     const found = await directory.stationsForRegion(regionId)
-    ctx.body = { items: found.map(({ station, coverage }) => ({ ...presentPublicStation(station), coverage })) }
+    // `office`: where a message from there goes when she picks no station, by its name (找我的代表 says it with none to pick).
+    ctx.body = { items: found.map(({ station, coverage }) => ({ ...presentPublicStation(station), coverage })), office: await directory.officeTaking(regionId) }
   })
 
   router.get('/stations/:code', async (ctx) => {

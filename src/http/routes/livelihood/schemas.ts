@@ -50,10 +50,14 @@ const candidateFields = {
   proposalIds: z.array(id).max(200),
 }
 export const candidateCreateBody = z.strictObject({ ...candidateFields, proposalIds: candidateFields.proposalIds.default([]) })
+/**
+ * A correction: the fields changed, and `version`, the candidate's version the console read (optional: without it the
+ * version read by the request is the one checked in the write); another's correction since is 409 stale_candidate.
+ */
 export const candidateEditBody = z
-  .strictObject(candidateFields)
+  .strictObject({ ...candidateFields, version: z.number({ error: '版本号有误' }).int('版本号有误').min(0, '版本号有误') })
   .partial()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: '请至少修改一项' })
+  .refine((b) => Object.entries(b).some(([k, v]) => k !== 'version' && v !== undefined), { message: '请至少修改一项' })
 
 export const declineBody = z.strictObject({ note: requiredText(300, '未列入的理由') })
 

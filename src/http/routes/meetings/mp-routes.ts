@@ -28,8 +28,9 @@ export function mpMeetingRoutes({ sessions, invitations, files, clock, timeZone 
 
   const present = (x: Invitation) => presentInvitation(x, invitations.windows(x), (a) => files.link(a, clock.now()), { timeZone, now: clock.now() })
 
+  // Ended meetings stay a few days (phase 已结束), with what is true and what to do: a missed check-in is found afterwards.
   router.get('/', async (ctx) => {
-    ctx.body = { items: (await invitations.upcoming(me(ctx.state))).map(present) }
+    ctx.body = { items: (await invitations.recentAndUpcoming(me(ctx.state))).map(present) }
   })
 
   router.get('/:id', async (ctx) => {

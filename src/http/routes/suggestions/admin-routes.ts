@@ -3,7 +3,7 @@ import type { AuthService } from '../../../services/accounts/auth.js'
 import type { SuggestionOffice } from '../../../services/suggestions/suggestion-office.js'
 import type { SuggestionPressing } from '../../../services/suggestions/suggestion-pressing.js'
 import { requireStaff } from '../../middleware/auth.js'
-import { presentSuggestion, type SuggestionView } from '../../presenters/suggestions.js'
+import { presentSuggestion, suggestionPresenters, type SuggestionView } from '../../presenters/suggestions.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
@@ -23,18 +23,18 @@ export interface AdminSuggestionRoutesDeps {
   auth: AuthService
   office: SuggestionOffice
   pressing: SuggestionPressing
-  view: () => SuggestionView
+  view: () => Promise<SuggestionView>
 }
 
 /** 代表建议 in the console for the congress office: review, assign, press the units, decide their requests, publish, statistics. */
 export function adminSuggestionRoutes({ auth, office, pressing, view }: AdminSuggestionRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/suggestions' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
-  const present = (s: Parameters<typeof presentSuggestion>[0]) => presentSuggestion(s, view())
+  const { present, presentAll } = suggestionPresenters(view, presentSuggestion)
 
   router.get('/', async (ctx) => {
     const found = await office.list(ctx.state.staff, parse(officeListQuery, ctx.query, 'query'))
-    ctx.body = { items: found.items.map(present), nextCursor: found.nextCursor }
+    ctx.body = { items: await presentAll(found.items), nextCursor: found.nextCursor }
   })
 
   router.get('/stats', async (ctx) => {
@@ -49,51 +49,51 @@ export function adminSuggestionRoutes({ auth, office, pressing, view }: AdminSug
 
   router.get('/:id', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await office.get(ctx.state.staff, id))
+    ctx.body = await present(await office.get(ctx.state.staff, id))
   })
 
   router.post('/:id/review', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await office.review(ctx.state.staff, id, parse(reviewBody, ctx.state.body, 'body')))
+    ctx.body = await present(await office.review(ctx.state.staff, id, parse(reviewBody, ctx.state.body, 'body')))
   })
 
   router.post('/:id/assignment', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await office.assign(ctx.state.staff, id, parse(assignmentBody, ctx.state.body, 'body')))
+    ctx.body = await present(await office.assign(ctx.state.staff, id, parse(assignmentBody, ctx.state.body, 'body')))
   })
 
   router.post('/:id/requests/:requestId/decision', async (ctx) => {
     const { id, requestId } = parse(requestIdParam, ctx.params, 'params')
     const { approve, note } = parse(decisionBody, ctx.state.body, 'body')
-    ctx.body = present(await office.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
+    ctx.body = await present(await office.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
   })
 
   /** 催办: the units still owing an answer are reminded, once a day (409 already_urged says by whom). */
   router.post('/:id/urge', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await pressing.urge(ctx.state.staff, id, parse(urgeBody, ctx.state.body, 'body').note))
+    ctx.body = await present(await pressing.urge(ctx.state.staff, id, parse(urgeBody, ctx.state.body, 'body').note))
   })
 
   /** 督办: the office's supervision note, on the timeline and told to the units. */
   router.post('/:id/supervision', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await pressing.supervise(ctx.state.staff, id, parse(superviseBody, ctx.state.body, 'body').note))
+    ctx.body = await present(await pressing.supervise(ctx.state.staff, id, parse(superviseBody, ctx.state.body, 'body').note))
   })
 
   /** 代表已离任: the office closes an answered suggestion its departed lead deputy can no longer rate. */
   router.post('/:id/close', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await office.closeForDepartedDeputy(ctx.state.staff, id))
+    ctx.body = await present(await office.closeForDepartedDeputy(ctx.state.staff, id))
   })
 
   router.put('/:id/publication', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await office.publish(ctx.state.staff, id, true))
+    ctx.body = await present(await office.publish(ctx.state.staff, id, true))
   })
 
   router.delete('/:id/publication', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = present(await office.publish(ctx.state.staff, id, false))
+    ctx.body = await present(await office.publish(ctx.state.staff, id, false))
   })
 
   return router

@@ -35,6 +35,8 @@ export const editBody = z.strictObject({
 export const deputyListQuery = z.strictObject({ ...pageQuery, box: z.enum(['mine', 'cosign']).default('mine') })
 export const cosignInvitationBody = z.strictObject({
   days: z.number({ error: '天数应为 1–30 的整数' }).int('天数应为 1–30 的整数').min(1, '天数应为 1–30 的整数').max(30, '天数应为 1–30 的整数').default(7),
+  /** Whom to ask by name; absent: the other deputies of his stations. */
+  deputyIds: z.array(z.string().regex(ID_PATTERN, '代表编号格式无效')).max(30, '最多邀请 30 位代表').optional(),
 })
 export const ratingBody = z.strictObject({
   score: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], { error: '请选择：满意、基本满意或不满意' }),
@@ -72,6 +74,8 @@ export const unitListQuery = z.strictObject({ ...pageQuery, status: z.enum(SUGGE
 export const answerBody = z.strictObject({
   category: z.enum(['resolved', 'in_progress', 'for_reference'], { error: '请选择：已解决、正在解决或列入计划、留作参考' }).optional(),
   text: requiredText(5000, '答复内容'),
+  /** With 正在解决或列入计划: the day the unit promises the work done. */
+  plannedBy: date.optional(),
 })
 export const unitRequestBody = z.strictObject({
   kind: z.enum(['extension', 'change_unit'], { error: '请选择：延期或更换主办单位' }),

@@ -1,0 +1,45 @@
+import { WAITING_STATUSES, type CaseRecord } from './case.js'
+import { localDate } from './dates.js'
+import { closingText, lastOpenMoment } from './due-date-text.js'
+import { addDays } from './local-days.js'
+
+/**
+ * Both deadlines of a message that still matter, in words, as staff read them on the case page and on each line of
+ * the inbox without hovering over the badge (review 37 § 6): "受理期限 12月7日 10:00（明天） · 答复期限 12月25日",
+ * the one due first first. 受理期限 only while nobody has acknowledged it (a reply counts as one); 答复期限 until it is
+ * answered; null once answered or ended (withdrawn, refused, merged). A reply deadline staff set at 分派, earlier than
+ * the rules', says so ("（分派时要求）"): it is why the date is not the one the rules would give. A deadline at the end
+ * of a day is its date alone ("12月25日": that whole day counts), one at a time of day has the time ("12月7日 10:00").
+ */
+export function deadlineWords(
+  c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt' | 'slaReplyDueAt' | 'mergedInto'>,
+  now: Date,
+  timeZone: string,
+): string | null {
+  if (!WAITING_STATUSES.includes(c.status) || c.mergedInto || c.repliedAt) return null
+  const due: Array<{ label: string; at: Date; asked: boolean }> = []
+  if (!c.acknowledgedAt) due.push({ label: '受理期限', at: c.ackDueAt, asked: false })
+  due.push({ label: '答复期限', at: c.replyDueAt, asked: !!c.slaReplyDueAt })
+  const today = localDate(now, timeZone)
+  return due
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map(({ label, at, asked }) => {
+      const notes = [dayWord(at, now, today, timeZone), asked ? '分派时要求' : null].filter(Boolean)
+      return `${label} ${dueWhen(at, timeZone, now)}${notes.length ? `（${notes.join('，')}）` : ''}`
+    })
+    .join(' · ')
+}
+
+/** "12月25日" for a deadline at the end of that day, "12月7日 10:00" at a time of day: closingText without its 前（含当日）. */
+const dueWhen = (at: Date, timeZone: string, now: Date) =>
+  closingText(at, timeZone, now)
+    .replace(/前（含当日）$/, '')
+    .replace(/前$/, '')
+
+/** 已过, 今天 or 明天 for a deadline near or gone, as people count days; null further off (the date says it). */
+function dayWord(at: Date, now: Date, today: string, timeZone: string): string | null {
+  if (at.getTime() < now.getTime()) return '已过'
+  const day = localDate(lastOpenMoment(at, timeZone), timeZone)
+  if (day === today) return '今天'
+  return day === addDays(today, 1) ? '明天' : null
+}
