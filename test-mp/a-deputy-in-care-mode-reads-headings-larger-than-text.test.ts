@@ -23,6 +23,11 @@ describe('mini-program: 关怀模式 grows the deputy’s headings, states and c
     ['pages/meetings/detail.wxss', '.subtitle'],
     ['pages/meetings/detail.wxss', '.state'],
     ['pages/meetings/index.wxss', '.title'],
+    // 评价答复: its title, question, the three answers and the done line grow as every other page's do.
+    ['pages/suggestion/rate.wxss', '.sg-title'],
+    ['pages/suggestion/rate.wxss', '.sg-ask'],
+    ['pages/suggestion/rate.wxss', '.sg-score'],
+    ['pages/suggestion/rate.wxss', '.sg-done'],
   ]
   for (const [file, selector] of headings)
     it(`${file} ${selector}: larger than the body under it, in 关怀模式 too`, () => {

@@ -9,12 +9,13 @@ import { created, phoneOfZhang } from './office.js'
 /**
  * 张伟 uses only the mini-program. Until he says yes to WeChat's question nothing reaches him: no
  * new message, no 催办. His workbench must say so plainly and offer the one button that asks WeChat;
- * if he says no, it tells him how he will hear all the same (the station phones; the 联络助手).
+ * if he says no, it tells him how he will hear all the same (the station phones; or the 绑定微信聊天 button below it).
  */
 describe('mini-program: a deputy turns on notices from his workbench', () => {
   let app: Backend
   beforeEach(async () => {
-    app = await startBackend()
+    // The chat account by the nickname the office gave it (config bot.nickname): what he is told to add.
+    app = await startBackend({ bot: { nickname: '湛河人大联络站' } })
   })
   afterEach(() => app.close())
 
@@ -36,15 +37,17 @@ describe('mini-program: a deputy turns on notices from his workbench', () => {
     ).to.include('o-deputy-dp0001')
   })
 
-  it('if he says no: the station will phone him, and how to add the 联络助手', async () => {
+  it('if he says no: the station will phone him, or the 绑定微信聊天 button below (the chat by its nickname), not a code from the station', async () => {
     await phoneOfZhang(app)
     phone.subscribeAnswer = 'reject'
     const workbench = await openPage('pages/deputy/index')
     await workbench.tap('#subscribe-notices')
-    expect(workbench.textOf('#notices-subscribed'))
-      .to.include('没有开通')
-      .and.include('联络站工作人员会打电话告诉您')
-      .and.include('加“联络助手”为好友，发送“绑定 绑定码”')
+    expect(workbench.textOf('#notices-subscribed')).to.equal(
+      '没有开通。有新留言时，联络站工作人员会打电话告诉您；也可以点下面的“绑定微信聊天”，在微信聊天里收新留言。',
+    )
+    expect(workbench.text(), 'one way to the chat on the card: the button, not the station’s code').not.to.include('绑定码')
+    expect(workbench.has('.chat-code'), 'the button the words point to').to.equal(true)
+    expect(workbench.textOf('.chat-offer')).to.include('“湛河人大联络站”')
     expect(workbench.textOf('.notice-text')).to.include('不会通知您')
   })
 })

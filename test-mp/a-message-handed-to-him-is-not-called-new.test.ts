@@ -30,7 +30,7 @@ describe('mini-program: a message a colleague handed him is not called 新留言
     return client
   }
 
-  it('张伟代表转给您, then 王芳代表交回给您; the station’s own is 新留言', async () => {
+  it('张伟代表转给您, then 王芳代表交回给您; the station’s own is 新留言, and 再次交给您 when it was hers', async () => {
     const resident = await asResident(app)
     const { id, ticket } = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
     const other = await created(resident.post('/api/mp/cases', { text: '光明路的路灯坏了', regionId: 'c010101', deputyCode: 'DP0002' }))
@@ -49,11 +49,12 @@ describe('mini-program: a message a colleague handed him is not called 新留言
     expect(lineOf(workbench, ticket)).to.deep.equal({ label: '请受理', state: '王芳代表交回给您' })
     workbench.close()
 
-    // The station gives it to 王芳 itself: new to her, as the station's notice says.
+    // The station gives it to 王芳 itself: the number she handed on comes back to her (review 37, finding 3), as the
+    // station's notice says: 再次交给您, not 新留言. One the station gives her the first time is 新留言 (the line above).
     const lina = await stationStaff(app)
     expect((await lina.post(`/api/admin/cases/${id}/assign`, { deputyId: 'dp0002', note: '请王芳代表办理' })).status).to.equal(200)
     await phoneOf('dp0002')
     workbench = await openPage('pages/deputy/index')
-    expect(lineOf(workbench, ticket)).to.deep.equal({ label: '请受理', state: '新留言' })
+    expect(lineOf(workbench, ticket)).to.deep.equal({ label: '请受理', state: '再次交给您' })
   })
 })

@@ -141,7 +141,7 @@ describe('mini-program: the deputy workbench', () => {
     expect(page.text()).to.include('已保存')
 
     const again = await openPage('pages/deputy/digest')
-    expect(again.textOf('.way-bot_private')).to.equal('只发微信私聊（联络助手）已选择')
+    expect(again.textOf('.way-bot_private')).to.equal('只发微信私聊（留言小助手）已选择')
     expect(again.text()).to.include('07:00')
     expect(again.textOf('.weekends')).to.equal('休息日也发送已关闭')
   })

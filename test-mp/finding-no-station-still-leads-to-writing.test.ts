@@ -18,6 +18,8 @@ describe('mini-program: 找我的代表 where there is no station to choose', ()
     const find = await openPage('pages/find/index')
     await find.emit('#place', 'change', { value: find.data.placeLabels.indexOf('卫东区 东安街道 东安社区') })
     expect(find.textOf('#no-station')).to.include('这里还没有代表联络站').and.include('您仍然可以留言')
+    // The office that takes it, by its name: 东安社区's district's.
+    expect(find.textOf('#no-station')).to.include('卫东区人大常委会办公室会转给合适的代表')
     expect(find.has('#write') && find.text().includes('给代表留言'), 'a way on').to.equal(true)
 
     await find.tap('#write')

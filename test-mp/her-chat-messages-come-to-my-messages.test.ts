@@ -11,7 +11,7 @@ import { phone } from './harness/wx.js'
  * The empty list says her chat messages are not here and offers to bring them; she is shown the words to send, sends
  * them in the chat, comes back, and is asked by that WeChat's name whether it is hers (review 36, finding 1: her code
  * alone proves nothing about who sent it). Only her 是我的 brings her message to 我的留言; 我的 then says which WeChat
- * is joined, with 解除; 不是我的 brings nothing. The privacy notice she reads before writing is short, her rights
+ * is joined, with 解除, which gives the chat its message back; 不是我的 brings nothing. The privacy notice she reads before writing is short, her rights
  * first, with the whole of it one tap away.
  */
 describe('mini-program: her chat messages come to 我的留言, and the notice is short', () => {
@@ -66,18 +66,22 @@ describe('mini-program: her chat messages come to 我的留言, and the notice i
     expect(list.textOf('#chat-joined')).to.include('已和微信“王阿姨”连在一起')
     expect(list.text()).to.include('我家楼下那个路灯坏了').and.not.include('您在小程序里还没有留言').and.not.include('是您本人的微信吗')
 
-    // 我的 says which WeChat is joined, and 解除 undoes it after she says so once more; what came stays.
+    // 我的 says which WeChat is joined, and 解除 undoes it after she says so once more: what came from the chat goes
+    // back to it (review 37, finding 1), and the question says so before she answers.
     const mine = await openPage('pages/mine/index')
     expect(mine.textOf('#chat-join >>> .chat-join__joined')).to.include('已和微信“王阿姨”连在一起').and.include('在那个微信聊天里发的留言，也在“我的留言”里')
+    expect(mine.textOf('#chat-join')).to.include('解除后，在那个聊天里发的留言都回到那个聊天，这里不再显示；您在小程序里写的留言还留在这里。')
     phone.modalAnswers.push(true)
     await mine.tap('#chat-join >>> .chat-join__unjoin')
-    expect(phone.modals.at(-1)!.content).to.include('已经放过来的留言还留在“我的留言”里')
+    expect(phone.modals.at(-1)!.content).to.include('聊天里发的留言都回到那个聊天，这里不再显示').and.include('您在小程序里写的留言还留在“我的留言”里')
     expect(mine.textOf('#chat-join >>> .chat-join__done')).to.equal(
-      '已解除。以后在那个微信聊天里发的留言，不会再放到这里；已经放到这里的留言，还在“我的留言”里。',
+      '已解除。在那个微信聊天里发的 1 条留言回到了那个聊天，这里不再显示。您在小程序里写的留言，还在“我的留言”里。',
     )
     expect(mine.textOf('#chat-join'), 'the offer again').to.include('把聊天里的留言放到这里')
     await list.show()
-    expect(list.has(`#case-${chat.ticket}`)).to.equal(true)
+    expect(list.has(`#case-${chat.ticket}`), 'her chat message is the chat’s again').to.equal(false)
+    const inTheChat = (await bot.get(`/api/bot/people/${chat.personId}/cases`)).body.items as Array<{ ticket: string }>
+    expect(inTheChat.map((c) => c.ticket)).to.deep.equal([chat.ticket])
   })
 
   it('不是我的 on 我的: nothing comes, she is told so, and the offer is made again', async () => {

@@ -20,7 +20,8 @@ function row(page: MpPage, selector: string) {
 
 const AUTO = '自动（哪个能收到就用哪个）'
 const MP = '只发小程序消息'
-const BOT = '只发微信私聊（联络助手）'
+// The chat by the nickname the office gave its WeChat account (config bot.nickname).
+const BOT = '只发微信私聊（湛河人大联络站）'
 
 /**
  * 张伟, 68, opens 每日摘要设置 (review 36, findings 1 and 2). How the digest comes is one choice of three, not two
@@ -33,7 +34,7 @@ const BOT = '只发微信私聊（联络助手）'
 describe('mini-program: his digest way is one choice of three, days off a switch', () => {
   let app: Backend
   beforeEach(async () => {
-    app = await startBackend()
+    app = await startBackend({ bot: { nickname: '湛河人大联络站' } })
   })
   afterEach(() => app.close())
 
@@ -52,7 +53,7 @@ describe('mini-program: his digest way is one choice of three, days off a switch
     }
     expect(row(page, '.way-auto').dot, 'its dot filled').to.deep.equal(['dot', 'on'])
     expect(row(page, '.way-bot_private').dot, 'an empty dot').to.deep.equal(['dot'])
-    expect(page.textOf('.channels-note')).to.include('自动：先发小程序消息，没开通时发微信私聊（联络助手）')
+    expect(page.textOf('.channels-note')).to.include('自动：先发小程序消息，没开通时发微信私聊（湛河人大联络站）')
     expect(page.has('.unsaved'), 'nothing changed yet').to.equal(false)
 
     await page.tap('.way-bot_private')

@@ -7,7 +7,7 @@ import { created, stationStaff } from './office.js'
 /**
  * 张伟 hands a message to 王芳 (转交); she hands it back (交回). Opening the message itself, each reads where it stands
  * as the workbench line says it ("张伟代表转给您", "王芳代表交回给您"), not "新留言，待受理" under a number one of them
- * has handled already. One the station gives her is 新留言 again.
+ * has handled already. The station giving it back to her, who had it before, reads 再次交给您 (review 37, finding 3).
  */
 describe('mini-program: his message page names the colleague who handed it to him', () => {
   let app: Backend
@@ -25,7 +25,7 @@ describe('mini-program: his message page names the colleague who handed it to hi
     return status
   }
 
-  it('当前状态：张伟代表转给您，待受理, then 王芳代表交回给您，待受理; the station’s own is 新留言', async () => {
+  it('当前状态：张伟代表转给您，待受理, then 王芳代表交回给您，待受理; the station giving it back is 再次交给您', async () => {
     const resident = await asResident(app)
     const { id } = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
     const zhang = await asDeputy(app, 'dp0001')
@@ -41,6 +41,7 @@ describe('mini-program: his message page names the colleague who handed it to hi
     const lina = await stationStaff(app)
     expect((await lina.post(`/api/admin/cases/${id}/assign`, { deputyId: 'dp0002', note: '请王芳代表办理' })).status).to.equal(200)
     await asDeputy(app, 'dp0002')
-    expect(await statusOn('dp0002', id), 'placed by the station').to.equal('当前状态：新留言，待受理')
+    // Hers before (she handed it on to 张伟): the station gives it back to her, 再次交给您 (review 37, finding 3).
+    expect(await statusOn('dp0002', id), 'placed by the station').to.equal('当前状态：再次交给您，待受理')
   })
 })

@@ -15,12 +15,17 @@ describe('mini-program: the meeting page names whom to call after the deadline',
   it('says the recorded contact, with the number half-width and its extension', async () => {
     app = await startBackend()
     const organizer = await office(app)
-    const draft = await created(organizer.post('/api/admin/meetings', meetingBody({ contactName: '王丽', contactPhone: '０３７５－２３４５６７８ 转 8001' })))
+    const draft = await created(
+      organizer.post(
+        '/api/admin/meetings',
+        meetingBody({ contactName: '王丽', contactPhone: '０３７５－２３４５６７８ 转 8001', rsvpDeadline: '2026-11-25T17:00:00+08:00' }),
+      ),
+    )
     const meeting = await created(organizer.post(`/api/admin/meetings/${draft.id}/publish`))
     await phoneOfZhang(app)
-    app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
+    app.clock.set(new Date('2026-11-26T00:00:00Z')) // Thursday 08:00: answers closed the evening before, the meeting is at 09:30
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于11月26日（星期四）上午9:30截止。如需请假，请联系王丽（电话 0375-2345678转8001）。')
+    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于11月25日（星期三）下午5:00截止。如需请假，请联系王丽（电话 0375-2345678转8001）。')
     expect(detail.text()).not.to.include('人大常委会办公室或您所在联络站')
   })
 })

@@ -49,9 +49,8 @@ describe('mini-program: meetings', () => {
     const recorded = await (await office(app)).post(`/api/admin/meetings/${meeting.id}/invitees/deputy/dp0001/entry`, { kind: 'attended', note: '纸质签到' })
     expect(recorded.status, JSON.stringify(recorded.body)).to.equal(200)
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.textOf('.staff-entry')).to.equal('工作人员已为您登记到会')
-    expect(detail.text()).to.include('已到会（11月26日上午10:00）')
-    expect(detail.text(), 'nothing left for him to do').not.to.include('如需请假')
+    expect(detail.textOf('.came'), 'the time staff typed it is not when he came').to.equal('工作人员补签到会')
+    expect(detail.text(), 'nothing left for him to do').not.to.include('如需请假').and.not.include('10:00')
   })
 
   it("says in the backend's words why a check-in days before the meeting is refused", async () => {
@@ -63,12 +62,13 @@ describe('mini-program: meetings', () => {
     )
   })
 
-  it('says answers have closed and whom to tell, offers no 参加 or 请假, and still lets a deputy who never answered scan in', async () => {
+  it('once begun, says he has no check-in yet, offers no 参加 or 请假, and still lets a deputy who never answered scan in', async () => {
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T01:40:00Z')) // 09:40: the meeting has begun, answers closed at its start
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.text()).to.include('我的回复：未回复').and.not.include('请在')
-    expect(detail.textOf('.rsvp-closed')).to.equal('回复已于11月26日（星期四）上午9:30截止。如需请假，请联系组织会议的市人大常委会办公室。')
+    expect(detail.text()).to.include('我的回复：未回复').and.not.include('请在').and.not.include('如需请假')
+    expect(detail.textOf('.standing')).to.equal('会议已经开始，还没有您的签到记录。')
+    expect(detail.textOf('.todo')).to.equal('到会后请扫会场的签到二维码签到。')
     expect(detail.has('.attend'), 'an answer the backend would refuse').to.equal(false)
     expect(detail.has('.start-leave')).to.equal(false)
     expect(detail.has('.scan')).to.equal(true)

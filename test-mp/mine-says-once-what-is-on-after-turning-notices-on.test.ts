@@ -1,7 +1,6 @@
 import { expect } from 'chai'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
-import { phone } from './harness/wx.js'
 import { phoneOfZhang } from './office.js'
 
 /**
@@ -37,12 +36,5 @@ describe('mini-program: 我的 says once what is on after she turns notices on',
     expect(mine.text().match(/已开通/g)).to.have.length(1)
   })
 
-  it('a no is still said where she tapped, and the line above stays as it was', async () => {
-    holdPhone(app, 'o-wang-says-no')
-    phone.subscribeAnswer = 'reject'
-    const mine = await openPage('pages/mine/index')
-    await mine.tap('#subscribe')
-    expect(mine.textOf('#subscribed')).to.equal('没有开通。需要时可以再点一次')
-    expect(mine.textOf('#notices-on')).to.equal('还没有开通微信通知。')
-  })
+  // Her no is said once, where she tapped: mine-says-her-no-to-notices-once.test.ts.
 })

@@ -118,7 +118,8 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
   describe('with WeChat messages switched off in the server’s config', () => {
     let app: Backend
     before(async () => {
-      app = await startBackend({ wechat: { ...EIGHT_TEMPLATES, enabled: false } })
+      // The chat account by the nickname the office gave it (config bot.nickname), wherever it says the chat reaches him.
+      app = await startBackend({ wechat: { ...EIGHT_TEMPLATES, enabled: false }, bot: { nickname: '湛河人大联络站' } })
     })
     after(() => app.close())
 
@@ -160,7 +161,7 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       expect(phone.subscribeAsked).to.deep.equal([])
     })
 
-    it('tells a deputy bound to the 联络助手 that it still reaches him, on 我的 as on his workbench', async () => {
+    it('tells a deputy bound to the chat account, by its nickname, that it still reaches him, on 我的 as on his workbench', async () => {
       signedIn((await asDeputy(app, 'dp0002')).bearer)
       await app.liaison.store.mpUsers.create({
         id: 'mp-bot-wangfang',
@@ -175,7 +176,7 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
         botContactId: 'wx-wangfang',
         botAlias: null,
       })
-      const botWords = '微信通知未开启。有新留言时，联络助手会在微信聊天里告诉您。'
+      const botWords = '微信通知未开启。有新留言时，“湛河人大联络站”会在微信聊天里告诉您。'
       const mine = await openPage('pages/mine/index')
       expect(mine.textOf('#notices-off'), 'never that nothing comes to him').to.equal(botWords)
       expect(mine.text()).not.to.include('不会发微信')

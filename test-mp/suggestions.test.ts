@@ -89,8 +89,11 @@ describe('mini-program: a deputy’s suggestions', () => {
     await phoneOfZhang(app)
     const again = await openPage(`pages/suggestion/detail?suggestionId=${detail.data.s.id}`)
     expect(again.textOf('#cosigners')).to.include('王芳')
-    await again.tap('#act')
+    // 李强, asked too, has not answered: submitting now is his choice, asked once more.
+    await again.tap('#submit-early')
+    expect(phone.modals.at(-1)!.content).to.include('李强还没有回复附议邀请')
     expect(again.textOf('#status')).to.equal('待审查')
+    expect(again.textOf('#done'), 'the office that reviews it, by name').to.equal('已提交，湛河区人大常委会办公室会尽快审查')
     expect(again.has('#act')).to.equal(false)
   })
 

@@ -17,7 +17,8 @@ const RED = '#b71c1c'
 describe('mini-program: the 民生实事 page says its deadline and its year plainly', () => {
   let app: Backend
   beforeEach(async () => {
-    app = await startBackend()
+    // The city's office by the name its config gives it: a year says whose it is by that name.
+    app = await startBackend({ business: { officeName: '青澜市人大常委会办公室' } })
     app.clock.set(new Date('2026-12-06T01:30:00Z')) // Sunday 6 December, 09:30 in Shanghai
   })
   afterEach(() => app.close())
@@ -58,7 +59,7 @@ describe('mini-program: the 民生实事 page says its deadline and its year pla
     await created((await asAdmin(app)).post(`/api/admin/livelihood/cycles/${cycle.id}/ballot-result`, {}))
 
     const page = await openPage('pages/projects/index')
-    expect(page.textOf('.cycle-head')).to.equal('2027年市民生实事项目（市人大常委会，正在实施）')
+    expect(page.textOf('.cycle-head')).to.equal('2027年市民生实事项目（青澜市人大常委会办公室，正在实施）')
     expect(declarations('pages/projects/index.wxss', '.cycle-head').get('color'), 'not the alarm colour').to.not.equal(RED)
     const project = `#project-${lifts.id}`
     expect(page.textOf(`${project} .place`)).to.equal('地点：湛河区')

@@ -15,7 +15,7 @@ function accountService(request) {
     confirmChatJoin: (id) => request('POST', '/api/mp/me/chat-join/' + id + '/confirm'),
     /** 不是我的: that chat joins nothing: { message }. */
     refuseChatJoin: (id) => request('POST', '/api/mp/me/chat-join/' + id + '/refuse'),
-    /** 解除: the joined chat no longer goes on as this account; what it brought stays: { message }. */
+    /** 解除: the joined chat no longer goes on as this account; what came from it goes back to it: { cases, message }. */
     unjoinChat: () => request('DELETE', '/api/mp/me/chat-join'),
     /** results: wx.requestSubscribeMessage's answer, templateId → accept | reject … */
     recordSubscriptions: (results) => request('POST', '/api/mp/subscriptions', { results: results }),

@@ -12,6 +12,8 @@ function deputyService(request) {
     /** 我办过的留言: answered or closed, newest first; { items, nextCursor }. */
     handledCases: (cursor, limit) =>
       request('GET', '/api/mp/deputy/cases', cursor ? { status: 'done', limit: limit, cursor: cursor } : { status: 'done', limit: limit }),
+    /** 我转出的留言: those he handed on himself, newest first, read only; { items: [{ whereText, stateText, … }], nextCursor }. */
+    handedOnCases: (cursor, limit) => request('GET', '/api/mp/deputy/cases/handed-on', cursor ? { limit: limit, cursor: cursor } : { limit: limit }),
     /** The resident's whole number, to call back (audited): { phone } or { phone: null }. */
     casePhone: (caseId) => request('GET', '/api/mp/deputy/cases/' + enc(caseId) + '/phone'),
     acknowledge: (caseId, note) => act(caseId, 'acknowledge', note ? { note: note } : {}),
@@ -28,6 +30,8 @@ function deputyService(request) {
      * app: { longTerm, left }, bot }.
      */
     notices: () => request('GET', '/api/mp/deputy/notices'),
+    /** His chat's one-time words ("绑定 123456"), to send to the bot: { code, expiresAt, words, minutes }. */
+    chatCode: () => request('POST', '/api/mp/deputy/notices/chat-code'),
     /**
      * 暂停接收留言, his own: { away: { from, until, reason, note, now, bySelf, text, askStation } | null, today, reasons: [{ value, label }] }.
      * setAway({ from, until, reason, note? }) sets or changes it, endAway() ends it; each answers the same.

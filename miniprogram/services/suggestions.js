@@ -14,6 +14,8 @@ function suggestionsService(request) {
     inviteCosigners: (id, days) => request('POST', one(id) + '/cosign-invitation', days ? { days: days } : {}),
     cosign: (id) => request('POST', one(id) + '/cosign'),
     withdrawCosign: (id) => request('DELETE', one(id) + '/cosign'),
+    /** 不附议: a deputy asked by name says no (the lead deputy is told). */
+    declineCosign: (id) => request('POST', one(id) + '/cosign-decline'),
     submit: (id) => request('POST', one(id) + '/submit'),
     rate: (id, score, comment) => request('POST', one(id) + '/rating', comment ? { score: score, comment: comment } : { score: score }),
     /** The deputy's own cases, to build a suggestion on. */

@@ -13,6 +13,13 @@ function at(iso) {
   return d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
 }
 
+/** "2026年11月22日": the day a thing began, in the business time zone. */
+function day(iso) {
+  if (!iso) return ''
+  const d = new Date(new Date(iso).getTime() + OFFSET_MS)
+  return d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日'
+}
+
 const version = (v) => '第 ' + String(v).replace(/^v/, '') + ' 版'
 const yesNo = (b) => (b ? '是' : '否')
 const RSVP = { attend: '参加', leave: '请假', pending: '未回复' }
@@ -23,7 +30,13 @@ function account(a, history) {
   if (a.deputy) lines.push('代表身份：' + a.deputy.name + ' 代表')
   lines.push('个人信息保护说明：' + (a.consent ? '已同意（' + version(a.consent.version) + '，' + at(a.consent.at) + '）' : '未同意'))
   history.forEach((h) => lines.push('  ' + at(h.at) + ' ' + h.label + '（' + version(h.version) + '）'))
-  if (a.chatBot && a.chatBot.linked) lines.push('已和微信聊天里的留言助手关联')
+  // Which WeChat's chat is joined here, and since when: her copy names it, as 我的 does.
+  const joined = a.chatBot && a.chatBot.joined
+  if (joined)
+    lines.push(
+      '微信聊天：已和' + (joined.name ? '微信“' + joined.name + '”' : '一个微信') + '连在一起（' + day(joined.joinedAt) + '起），那个聊天里发的留言也在这里',
+    )
+  else if (a.chatBot && a.chatBot.linked) lines.push('微信聊天：这个账号也在微信聊天里使用')
   return lines
 }
 

@@ -1,6 +1,30 @@
 const { accountService } = require('../services/account')
 const { settingsService } = require('../services/settings')
 
+/** WeChat's 20004 in her words: she switched this mini-program's notices off in WeChat itself, so WeChat asks nothing. */
+const NOTICES_OFF_IN_WECHAT = '没有开通：您在微信里关掉了这个小程序的通知。请点右上角“···”，选“设置”，把通知打开后再点一次'
+
+/**
+ * WeChat's subscribe question for `ids`, asked from the tap itself (WeChat opens it only then), the one way every page
+ * asks it. `answered(results, accepted)`: her choice for each template, to record (each 允许 is good for one notice),
+ * and whether she allowed any. `failed(words)`: WeChat asked nothing; `words` is 20004's sentence when this
+ * mini-program's notices are off in WeChat, else null and the page says its own "not switched on".
+ */
+function askTemplates(ids, answered, failed) {
+  wx.requestSubscribeMessage({
+    tmplIds: ids,
+    success: (res) => {
+      const results = {}
+      ids.forEach((id) => res[id] && (results[id] = res[id]))
+      answered(
+        results,
+        ids.some((id) => res[id] === 'accept'),
+      )
+    },
+    fail: (err) => failed(err && err.errCode === 20004 ? NOTICES_OFF_IN_WECHAT : null),
+  })
+}
+
 /**
  * A resident's WeChat notices (the answer to her message, the outcome of her opinion), asked the one
  * way every page asks them: the templates are fetched as the page opens, because WeChat opens its
@@ -48,20 +72,17 @@ function subscribeNotices(request) {
      */
     ask(done) {
       if (!ids || !ids.length) return false
-      const asked = ids
-      wx.requestSubscribeMessage({
-        tmplIds: asked,
-        success: (res) => {
-          const results = {}
-          asked.forEach((id) => res[id] && (results[id] = res[id]))
+      askTemplates(
+        ids,
+        (results, accepted) => {
           account.recordSubscriptions(results).catch(() => undefined)
-          done(asked.some((id) => res[id] === 'accept'))
+          done(accepted)
         },
-        fail: () => done(false),
-      })
+        () => done(false),
+      )
       return true
     },
   }
 }
 
-module.exports = { subscribeNotices }
+module.exports = { subscribeNotices, askTemplates }

@@ -17,7 +17,7 @@ function chatCodeFailed(err) {
  *   ("绑定 12345678"), and where that chat is (the 留言小助手, as it calls itself);
  * - a chat sent her code (`join.pending`): she is asked, by that WeChat's name, whether it is hers. Only 是我的，放到这里
  *   brings anything here (her code alone proves nothing about who sent it); 不是我的 ends it;
- * - her chat joined (`join.joined`): which WeChat and since when, and 解除 (what came here stays).
+ * - her chat joined (`join.joined`): which WeChat and since when, and 解除 (what came from the chat goes back to it).
  * After an answer it says what happened and tells the page (`changed`, detail { message }), which reads her profile again.
  * Shown on 我的 and 我的留言 to a resident only (the page decides, from her profile).
  */
@@ -79,7 +79,7 @@ Component({
           content:
             '解除后，在' +
             (joined.name ? '微信“' + joined.name + '”' : '那个微信') +
-            '聊天里发的留言不再放到这里，那个聊天也看不到这里的留言；已经放过来的留言还留在“我的留言”里。',
+            '聊天里发的留言都回到那个聊天，这里不再显示，那个聊天也看不到这里的留言；您在小程序里写的留言还留在“我的留言”里。',
           confirmText: '解除',
           cancelText: '不解除',
           success: (res) => resolve(res.confirm ? this.answer(() => this.account.unjoinChat(), '没能解除：') : undefined),

@@ -36,7 +36,7 @@ Page({
       this.setData({ subscribed: '还没准备好微信通知：' + this.notices.failedText() + '。请稍等一下再点一次' })
       return this.loadTemplates()
     }
-    // The words loadTemplates set (with or without the 联络助手) stay.
+    // The words loadTemplates set (with or without the chat account) stay.
     if (state === 'off') return this.setData({ noticesOff: true })
     this.notices.ask((accepted) =>
       this.setData({ asked: true, subscribed: accepted ? '好的，有答复时会通过微信通知您' : '您没有开通通知，可以在“我的留言”里查看进度' }),

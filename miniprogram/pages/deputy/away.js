@@ -29,6 +29,8 @@ Page({
     busy: false,
     // What his last tap did, in words, where he tapped.
     done: '',
+    // His own pause stands and he asked to change its days (修改暂停的日子): the form shows; else it stays folded.
+    editing: false,
   },
 
   onLoad() {
@@ -51,6 +53,8 @@ Page({
       // Only his own words: a note staff wrote on their mark is theirs, never put in his form to be saved as his.
       note: (mark && mark.bySelf && mark.note) || '',
       error: '',
+      // Saved or read again: the state in words and 恢复接收新留言, the form folded until he asks for it.
+      editing: false,
     })
     this.pickDates(mark ? mark.from : a.today, mark ? mark.until : '')
   },
@@ -69,6 +73,11 @@ Page({
     // A last day before the first is no period: he picks it again.
     const last = until && until >= from ? until : ''
     this.setData({ from: from, fromText: dateText(from, this.data.today), until: last, untilText: last ? dateText(last, this.data.today) : '' })
+  },
+
+  /** 修改暂停的日子: the form, holding his pause, to change the days or the reason. */
+  edit() {
+    this.setData({ editing: true, done: '', error: '' })
   },
 
   onFrom(e) {

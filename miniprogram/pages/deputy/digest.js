@@ -1,20 +1,70 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
+const { accountService } = require('../../services/account')
 const { loadPage } = require('../../utils/page-load')
+const { askTemplates } = require('../../utils/subscribe-notices')
+const { DEFAULT_BOT_NAME, loadBotName } = require('../../utils/bot-name')
 
 /**
  * How the digest comes, one choice of three, in the words a deputy knows them: personal ways only, never a group.
  * The server keeps an ordered list of channels (`channels`): empty is the office's order, which is what 自动 does
- * (the mini-program first, else the 联络助手 chat); one channel is that way only. A list of both, kept by an older
+ * (the mini-program first, else the chat with the bot); one channel is that way only. A list of both, kept by an older
  * version of this page, also reaches him whichever way works, so it reads as 自动 and is saved as the empty list.
  */
-const WAYS = [
+const waysFor = (bot) => [
   { value: 'auto', label: '自动（哪个能收到就用哪个）' },
   { value: 'mp_subscribe', label: '只发小程序消息' },
-  { value: 'bot_private', label: '只发微信私聊（联络助手）' },
+  // The chat by the nickname he finds it by in WeChat (bot-name.js).
+  { value: 'bot_private', label: '只发微信私聊（' + bot + '）' },
 ]
 const wayOf = (channels) => (channels.length === 1 ? channels[0] : 'auto')
 const channelsOf = (way) => (way === 'auto' ? [] : [way])
+
+/**
+ * How to join the bot's chat, by its nickname: his workbench gives him the words to send (绑定微信聊天), so he is
+ * pointed there rather than to the station for a code.
+ */
+const joinChat = (bot) => '请回到“代表工作台”，点“绑定微信聊天”，把给您的那句话发给“' + bot + '”。'
+
+/**
+ * Said after his yes to 开通小程序消息: how many digests it covers. A one-time template carries one message per yes, so
+ * tomorrow's digest may use it up; he is told so now, as the workbench counts notices, not surprised by silence later.
+ * An older server does not say (`mpSends` absent): the plain words.
+ */
+function subscribedWords(reach) {
+  const sends = reach && reach.mpSends
+  if (!sends) return '已开通小程序消息。'
+  if (sends.longTerm) return '已开通小程序消息，每天的摘要都会发给您。'
+  return '已开通，可以收到 ' + sends.left + ' 次摘要。微信规定每同意一次只能发一次，用完后需要再点一次“开通小程序消息”。'
+}
+
+/**
+ * When the way he has picked would bring him no digest now, why in one sentence and the one thing that fixes it:
+ * { words, fix: 'subscribe' (a button that asks WeChat), 'auto' (a button that picks 自动), or 'chat' (joinChat) };
+ * null when it reaches him, or when an older server does not say (`reach` absent).
+ *
+ * Said, not refused at 保存: refusing would leave a 68-year-old at a form that will not take what he asked, with
+ * nothing he can do about it on the spot (joining the chat is done from his workbench and WeChat, not here); told the plain
+ * consequence beside his choice, with the fix, he decides. It is read from the server each time the page opens,
+ * so it is also said when a way he chose long ago has stopped reaching him (his sends used up, his chat gone).
+ */
+function blockedOf(way, reach, bot) {
+  if (!reach) return null
+  const subscribe = reach.templateId ? { fix: 'subscribe' } : null
+  if (way === 'mp_subscribe' && !reach.mp_subscribe) {
+    const why = reach.templateId ? '小程序消息现在没有开通。' : '单位还没有开通小程序消息。'
+    // Not to be switched on from here: 自动 brings it by the chat he has joined, else the chat is the one way left.
+    const fix = subscribe || (reach.bot_private ? { fix: 'auto' } : { fix: 'chat' })
+    return Object.assign({ words: '这样设置您现在收不到摘要：' + why }, fix)
+  }
+  if (way === 'bot_private' && !reach.bot_private) {
+    return { words: '这样设置您现在收不到摘要：您还没有在微信里加“' + bot + '”为好友。', fix: 'chat' }
+  }
+  if (way === 'auto' && !reach.mp_subscribe && !reach.bot_private) {
+    return Object.assign({ words: '这样设置您现在收不到摘要：小程序消息和微信私聊都没有开通。' }, subscribe || { fix: 'chat' })
+  }
+  return null
+}
 
 Page({
   data: {
@@ -26,12 +76,20 @@ Page({
     busy: false,
     // Something changed since the page showed what is saved: said by 保存, since these choices wait for it.
     changed: false,
-    ways: WAYS,
+    ways: waysFor(DEFAULT_BOT_NAME),
+    // The chat account's WeChat nickname, as the backend's settings name it (bot-name.js).
+    botName: DEFAULT_BOT_NAME,
     way: 'auto',
     sendAt: '',
     muteWeekends: false,
     window: null,
     stationTimeWords: '按联络站统一时间',
+    // Whether each way reaches him now (the server's `reach`), and what that means for the way picked (blockedOf).
+    reach: null,
+    blocked: null,
+    joinChatWords: joinChat(DEFAULT_BOT_NAME),
+    // What his tap on 开通小程序消息 did, said beside it.
+    subscribed: '',
   },
 
   onLoad() {
@@ -44,11 +102,21 @@ Page({
    * of defaults with 保存 under it would write over what he chose before.
    */
   load() {
-    return loadPage(this, () => this.deputies.digestPreferences(), this.show)
+    // With the chat account's nickname (the settings, read once per launch; never failing): the words name it.
+    const read = () =>
+      Promise.all([this.deputies.digestPreferences(), loadBotName(request)]).then(([p, bot]) => {
+        this.botName = bot
+        return p
+      })
+    return loadPage(this, read, this.show)
   },
 
   show(p) {
+    const bot = this.botName || DEFAULT_BOT_NAME
     this.setData({
+      botName: bot,
+      ways: waysFor(bot),
+      joinChatWords: joinChat(bot),
       way: wayOf(p.channels),
       sendAt: p.sendAt || '',
       muteWeekends: p.muteWeekends,
@@ -58,12 +126,50 @@ Page({
       stationTimeWords: p.stationSendAt ? '按联络站统一时间（' + p.stationSendAt + '）' : '按联络站统一时间',
       changed: false,
     })
+    this.showReach(p.reach)
+  },
+
+  showReach(reach) {
+    this.setData({ reach: reach || null, blocked: blockedOf(this.data.way, reach, this.data.botName) })
   },
 
   pickWay(e) {
     const way = e.currentTarget.dataset.value
     if (way === this.data.way) return
-    this.setData({ way: way, notice: '', changed: true })
+    // Said as he picks it, before 保存: the choice and its consequence read together.
+    this.setData({ way: way, notice: '', subscribed: '', changed: true, blocked: blockedOf(way, this.data.reach, this.data.botName) })
+  },
+
+  /** The fix 改为自动: the way that reaches him whichever is on. */
+  useAuto() {
+    this.pickWay({ currentTarget: { dataset: { value: 'auto' } } })
+  },
+
+  /**
+   * 开通小程序消息: WeChat's question for the digest's template, asked from the tap itself (WeChat opens it only
+   * then; the template came with the page). A yes is recorded, and whether it now reaches him read again: only
+   * `reach`, so that what he picked and has not saved yet stays as he left it.
+   */
+  subscribeDigest() {
+    const id = this.data.reach && this.data.reach.templateId
+    if (!id) return undefined
+    const declined = '没有开通，摘要还是收不到。需要时可以再点一次。'
+    askTemplates(
+      [id],
+      (results, accepted) => {
+        if (!accepted) return this.setData({ subscribed: declined })
+        return accountService(request)
+          .recordSubscriptions(results)
+          .then(() => this.deputies.digestPreferences())
+          .then((p) => {
+            this.showReach(p.reach)
+            this.setData({ subscribed: subscribedWords(p.reach) })
+          })
+          .catch((err) => this.setData({ subscribed: err.message }))
+      },
+      (words) => this.setData({ subscribed: words || declined }),
+    )
+    return undefined
   },
 
   onTime(e) {

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
+const { pagedList } = require('../../utils/page-load')
 
 /** A page of ten: big cards, a short scroll, then 看更早的留言. */
 const PAGE_SIZE = 10
@@ -28,40 +29,20 @@ function row(c) {
 }
 
 /** 我办过的留言: the messages the deputy answered, that are closed, withdrawn or refused, newest first, more on demand. */
-Page({
-  data: { loading: true, error: '', items: [], nextCursor: null, more: false },
+Page(
+  Object.assign(
+    pagedList((page, cursor) => page.deputies.handledCases(cursor, PAGE_SIZE), row),
+    {
+      data: { loading: true, loadError: '', errorStatus: 0, items: [], nextCursor: null, more: false },
 
-  onLoad() {
-    this.deputies = deputyService(request)
-    return this.load(null)
-  },
+      onLoad() {
+        this.deputies = deputyService(request)
+        return this.load(null)
+      },
 
-  load(cursor) {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return this.deputies
-      .handledCases(cursor, PAGE_SIZE)
-      .then((page) => {
-        const items = page.items.map(row)
-        this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
-      })
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
-  },
-
-  /** After a failure: the first page again, or the page that did not come. */
-  retry() {
-    return this.load(this.data.items.length ? this.data.nextCursor : null)
-  },
-
-  loadMore() {
-    if (this.data.nextCursor && !this.data.loading) return this.load(this.data.nextCursor)
-  },
-
-  onReachBottom() {
-    return this.loadMore()
-  },
-
-  open(e) {
-    wx.navigateTo({ url: e.currentTarget.dataset.url })
-  },
-})
+      open(e) {
+        wx.navigateTo({ url: e.currentTarget.dataset.url })
+      },
+    },
+  ),
+)

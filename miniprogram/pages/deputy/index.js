@@ -3,7 +3,9 @@ const { deputyService } = require('../../services/deputy')
 const { accountService } = require('../../services/account')
 const when = require('../../utils/when')
 const { noticesOffWords } = require('../../utils/notices-off')
+const { DEFAULT_BOT_NAME, loadBotName } = require('../../utils/bot-name')
 const { loadPage } = require('../../utils/page-load')
+const { askTemplates } = require('../../utils/subscribe-notices')
 
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
@@ -49,27 +51,44 @@ function sectionsOf(tasks) {
       title: '必读材料',
       items: tasks.reading.map((r) => Object.assign(row(r, r.title, r.campaignTitle, '', '/pages/study/item?itemId=' + r.id), { due: null })),
     },
+    {
+      key: 'suggestions',
+      title: '代表建议',
+      // His own answered one to rate (去评价), or a colleague's he was asked to co-sign (去附议): a button, as a paper's is.
+      // An older backend sends no `suggestions`.
+      items: (tasks.suggestions || []).map((s) =>
+        Object.assign(row(s, '《' + s.title + '》', s.text, '', '/pages/suggestion/detail?suggestionId=' + s.id), { button: true, due: null }),
+      ),
+    },
   ]
   return sections.filter((s) => s.items.length)
 }
 
 /**
  * Whether he will be told of a new message, in one sentence: a deputy who uses only the mini-program
- * hears nothing unless he has said yes to WeChat's question, and must know that.
+ * hears nothing unless he has said yes to WeChat's question, and must know that. `bot`: the chat account's
+ * WeChat nickname (bot-name.js), by which he finds the chat that reaches him.
  */
-function noticeWords(n) {
+function noticeWords(n, bot) {
   // The office has not switched WeChat messages on (no template to ask for): nothing to tap, and no count of sends that will not come.
-  if (!n.templateIds.length) return noticesOffWords({ deputy: true, bot: n.bot })
+  if (!n.templateIds.length) return noticesOffWords({ deputy: true, bot: n.bot, botName: bot })
   if (n.app.longTerm) return '有新留言、催办时，会发微信通知给您。'
   if (n.app.left > 0) return '有新留言时会发微信通知给您，还能通知 ' + n.app.left + ' 次。微信规定每同意一次只能通知一次，用完请再点下面的按钮。'
-  if (n.bot) return '有新留言时，联络助手会在微信聊天里告诉您。'
+  if (n.bot) return '有新留言时，“' + bot + '”会在微信聊天里告诉您。'
   return '现在有新留言时，不会通知您。请点下面的按钮开通微信通知。'
 }
 
-/** Said when he did not say yes: how he will hear of new messages all the same. */
-function declinedWords(n) {
-  if (n && n.bot) return '没有开通。新留言仍会由联络助手在微信聊天里告诉您。需要时可以再点一次。'
-  return '没有开通。有新留言时，联络站工作人员会打电话告诉您。也可以向工作人员要绑定码，在微信里加“联络助手”为好友，发送“绑定 绑定码”，以后消息会发到微信聊天里。'
+/** Said when he did not say yes: how he will hear of new messages all the same (`bot`: the chat account's nickname). */
+function declinedWords(n, bot) {
+  if (n && n.bot) return '没有开通。新留言仍会由“' + bot + '”在微信聊天里告诉您。需要时可以再点一次。'
+  // The chat's words are his to take from the 绑定微信聊天 button just below (chatOffer, shown while the chat is not
+  // bound): pointing him there, not to the station for a code.
+  return '没有开通。有新留言时，联络站工作人员会打电话告诉您；也可以点下面的“绑定微信聊天”，在微信聊天里收新留言。'
+}
+
+/** The chat offered while his chat is not bound (`bot`: its nickname): what it gives him, in one sentence. */
+function chatOfferWords(bot) {
+  return '还可以在微信聊天里收新留言、直接回复办理：点下面的按钮，把给您的那句话发给“' + bot + '”。'
 }
 
 Page({
@@ -91,6 +110,12 @@ Page({
     noticeText: '',
     canSubscribe: false,
     subscribed: '',
+    // His chat not bound yet: the offer (words), then the words to send it once he asked (绑定 123456) and for how long.
+    chatOffer: '',
+    chatWords: '',
+    chatHint: '',
+    chatBusy: false,
+    chatError: '',
   },
 
   onLoad() {
@@ -131,10 +156,18 @@ Page({
    */
   loadNotices() {
     this.notices = null
-    return this.deputies.notices().then(
-      (n) => {
+    // The chat account's nickname comes with the settings, read once per launch (never failing: its default then).
+    return Promise.all([this.deputies.notices(), loadBotName(request)]).then(
+      ([n, bot]) => {
         this.notices = n
-        this.setData({ noticeText: noticeWords(n), canSubscribe: n.templateIds.length > 0 && !n.app.longTerm })
+        this.botName = bot
+        this.setData({
+          noticeText: noticeWords(n, bot),
+          canSubscribe: n.templateIds.length > 0 && !n.app.longTerm,
+          // Bound since (he sent the words): the offer and the words are done with.
+          chatOffer: n.bot ? '' : chatOfferWords(bot),
+          chatWords: n.bot ? '' : this.data.chatWords,
+        })
       },
       () => this.setData({ canSubscribe: true }),
     )
@@ -147,13 +180,10 @@ Page({
       this.setData({ subscribed: '正在准备微信通知，请稍等一下再点一次' })
       return this.loadNotices()
     }
-    const ids = n.templateIds
-    wx.requestSubscribeMessage({
-      tmplIds: ids,
-      success: (res) => {
-        const results = {}
-        ids.forEach((id) => res[id] && (results[id] = res[id]))
-        if (!ids.some((id) => res[id] === 'accept')) return this.setData({ subscribed: declinedWords(n) })
+    askTemplates(
+      n.templateIds,
+      (results, accepted) => {
+        if (!accepted) return this.setData({ subscribed: declinedWords(n, this.botName || DEFAULT_BOT_NAME) })
         this.setData({ subscribed: '已开通：有新留言时会发微信通知给您' })
         // Recorded, then read again: the sentence above the button says how many notices are left.
         return accountService(request)
@@ -161,12 +191,30 @@ Page({
           .then(() => this.loadNotices())
           .catch(() => undefined)
       },
-      fail: (err) =>
+      (words) => this.setData({ subscribed: words || declinedWords(n, this.botName || DEFAULT_BOT_NAME) }),
+    )
+  },
+
+  /** 绑定微信聊天: his own one-time words for the chat (the backend's, with how many minutes they work). */
+  getChatCode() {
+    if (this.data.chatBusy) return undefined
+    this.setData({ chatBusy: true, chatError: '' })
+    const bot = this.botName || DEFAULT_BOT_NAME
+    return this.deputies
+      .chatCode()
+      .then((c) =>
         this.setData({
-          subscribed:
-            err && err.errCode === 20004 ? '没有开通：您在微信里关掉了这个小程序的通知。请点右上角“···”，选“设置”，把通知打开后再点一次' : declinedWords(n),
+          chatWords: c.words,
+          chatHint: '请在微信里找到“' + bot + '”，把上面这句话发给它。' + c.minutes + ' 分钟内有效，只能用一次；这句话只给您自己用，不要告诉别人。',
         }),
-    })
+      )
+      .catch((err) => this.setData({ chatError: '没能拿到绑定的话：' + err.message }))
+      .then(() => this.setData({ chatBusy: false }))
+  },
+
+  /** Copied, he pastes it into the chat instead of typing the digits. */
+  copyChatWords() {
+    wx.setClipboardData({ data: this.data.chatWords, success: () => wx.showToast({ title: '已复制，到微信聊天里粘贴后发送', icon: 'none' }) })
   },
 
   onCodeInput(e) {
@@ -190,6 +238,11 @@ Page({
   /** The messages they answered or that are closed: 我的待办 lists only what still waits on them. */
   openHandled() {
     wx.navigateTo({ url: '/pages/deputy/handled' })
+  },
+
+  /** The messages he handed on himself: where each went and where it stands now (they leave 我的待办 and 我办过的留言). */
+  openHandedOn() {
+    wx.navigateTo({ url: '/pages/deputy/handed-on' })
   },
 
   openSuggestions() {

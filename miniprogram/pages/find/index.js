@@ -8,7 +8,8 @@ const { weekdays } = require('../../utils/words')
  * that cover it → a station's card with its deputies and today's duty deputy.
  */
 Page({
-  data: { loading: true, error: '', errorStatus: 0, placeList: [], placeLabels: [], placeIndex: -1, place: null, stations: null },
+  // office: where her message goes when the place has no station, by its name, as the backend names it.
+  data: { loading: true, error: '', errorStatus: 0, placeList: [], placeLabels: [], placeIndex: -1, place: null, stations: null, office: '' },
 
   onLoad() {
     this.directory = directoryService(request)
@@ -44,6 +45,8 @@ Page({
           stations: answer.items.map((s) =>
             Object.assign({}, s, { days: weekdays(s.receptionDays), near: s.coverage === 'covering' ? '负责您所在的地方' : '在您所在的区域内' }),
           ),
+          // An older backend does not say: the office then unnamed.
+          office: answer.office || '人大常委会办公室',
         }),
       )
       .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))

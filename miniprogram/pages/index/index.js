@@ -41,7 +41,8 @@ function todoWords(tasks) {
 }
 
 Page({
-  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false, todo: '' },
+  // leftOffice: a deputy who has left office (the workbench would only thank him): no 我是人大代表 entry for him.
+  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false, leftOffice: false, todo: '' },
 
   onLoad(query) {
     this.directory = directoryService(request)
@@ -51,7 +52,7 @@ Page({
 
   onShow() {
     const profile = wx.getStorageSync('session.profile')
-    this.setData({ isDeputy: Boolean(profile && profile.deputy) })
+    this.setData({ isDeputy: Boolean(profile && profile.deputy), leftOffice: Boolean(profile && profile.leftOffice) })
     if (!profile) return this.recognise()
     if (profile.deputy) return this.countTodo()
   },
@@ -77,7 +78,7 @@ Page({
   recognise() {
     return this.account.recognise().then(
       (profile) => {
-        if (profile) this.setData({ isDeputy: Boolean(profile.deputy) })
+        if (profile) this.setData({ isDeputy: Boolean(profile.deputy), leftOffice: Boolean(profile.leftOffice) })
         if (profile && profile.deputy) return this.countTodo()
       },
       () => {},

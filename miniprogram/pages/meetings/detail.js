@@ -18,13 +18,22 @@ function view(m) {
   // Once checked in there is nothing left to answer.
   const open = !!m.rsvpOpen && !m.checkedInAt
   const canAttend = open && m.rsvp !== 'attend'
-  const canScan = !m.checkedInAt && (m.rsvp === 'attend' || !!m.checkInOpen)
+  // Once the meeting has ended the code at the door signs nobody in: what to do instead is said in words (todoText).
+  const canScan = !m.checkedInAt && m.phase !== 'ended' && (m.rsvp === 'attend' || !!m.checkInOpen)
+  // Once begun, the server says what is true for him and what to do (an older backend: nothing, the lines as before).
+  const standing = !m.checkedInAt && !!m.standingText
   return Object.assign({}, m, {
     // As the workbench says a meeting's time, in the server's words: "11月26日（星期四）上午9:30 至 上午11:30".
     when: m.startText + ' 至 ' + m.endText,
     closesText: m.rsvpClosesText,
-    // "11月26日上午9:20": in brackets after 已到会, without the weekday's brackets inside them.
-    checkedInText: m.checkedInText || '',
+    // "已到会（11月26日上午9:20）" for his scan, "工作人员补签到会" for staff's (the time they typed it is not when he came).
+    cameText: m.cameText || '已到会' + (m.checkedInText ? '（' + m.checkedInText + '）' : ''),
+    // A check-in staff made is said by cameText; a leave they recorded still needs its line.
+    staffEntryNotice: m.checkedInAt ? '' : m.staffEntryNotice || '',
+    standing: standing,
+    // 补签 is asked of the meeting's contact, and only once the meeting has ended with no check-in of his: one tap to
+    // call, its words saying what the call is for. Under way the one thing to do is the scan at the door (no call).
+    callContact: standing && m.phase === 'ended' && !!m.noCheckIn && !!m.contactPhone ? '打电话请' + (m.contactName || '会务人员') + '补签' : '',
     answered: m.rsvp !== 'pending',
     cancelled: m.status === 'cancelled',
     canAttend: canAttend,
@@ -119,6 +128,11 @@ Page({
     const reason = this.data.reason.trim()
     if (!reason) return this.setData({ error: '请写明请假原因' })
     return this.answer(() => this.meetings.leave(this.meetingId, reason), '已请假')
+  },
+
+  /** 补签: the meeting's contact, by phone. */
+  callContact() {
+    wx.makePhoneCall({ phoneNumber: this.data.m.contactPhone })
   },
 
   /** At the door: the meeting's QR code carries the check-in code; scanning it opens the check-in page. */

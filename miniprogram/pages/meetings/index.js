@@ -17,13 +17,28 @@ function invitationView(m) {
       m.status === 'cancelled'
         ? '会议已取消'
         : m.checkedInAt
-          ? '已到会'
-          : m.rsvp !== 'pending'
-            ? '已回复：' + m.rsvpLabel
-            : m.rsvpOpen
-              ? '还未回复是否参加'
-              : '未回复，回复已截止',
+          ? m.checkedInVia === 'staff'
+            ? '工作人员补签到会'
+            : '已到会'
+          : m.phase === 'ended'
+            ? endedAnswer(m)
+            : m.phase === 'under_way' && m.standingText
+              ? m.standingText
+              : m.rsvp !== 'pending'
+                ? '已回复：' + m.rsvpLabel
+                : m.rsvpOpen
+                  ? '还未回复是否参加'
+                  : '未回复，回复已截止',
+    // Red only for what he still has to do (还未回复, no check-in once begun); an answer given (已回复：参加/请假), a
+    // check-in, an ended meeting with nothing to do are not: one answer keeps one colour whatever the time.
+    done: m.status !== 'cancelled' && (!!m.checkedInAt || (m.phase === 'ended' ? !m.noCheckIn : !m.noCheckIn && m.rsvp !== 'pending')),
   }
+}
+
+/** An ended meeting he did not sign in to: on leave, or no check-in and where the page says how to ask for 补签. */
+function endedAnswer(m) {
+  if (m.rsvp === 'leave') return '已请假'
+  return m.noCheckIn ? '没有您的签到记录，点开看怎么补签' : '会议已结束'
 }
 
 /**
@@ -58,7 +73,7 @@ function registrationView(r) {
 }
 
 Page({
-  data: { loading: true, loadError: '', errorStatus: 0, deputy: false, items: [], open: [], mine: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, deputy: false, items: [], ended: [], open: [], mine: [] },
 
   onShow() {
     return this.load()
@@ -81,9 +96,12 @@ Page({
 
   /** A deputy's invitations, the meetings open to the public, and the seats this person has taken, each in words. */
   show({ deputy, invited, open, mine }) {
+    // Meetings that ended lately stay a few days, latest first, apart from those ahead (an older backend sends none).
+    const ended = invited.items.filter((m) => m.phase === 'ended')
     this.setData({
       deputy: deputy,
-      items: invited.items.map(invitationView),
+      items: invited.items.filter((m) => m.phase !== 'ended').map(invitationView),
+      ended: ended.reverse().map(invitationView),
       open: open.items.map((m) =>
         publicView(
           m,

@@ -4,6 +4,7 @@ const { forgetPerson } = require('../../utils/forget')
 const { myDataText } = require('../../utils/my-data-text')
 const { weekdays } = require('../../utils/words')
 const { noticeLines } = require('../../utils/notice-lines')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * 我的信息 (PIPL arts. 15, 45, 46, 47): what is kept about me, shown as the page opens, with each phone I left and
@@ -28,6 +29,7 @@ Page({
   data: {
     loading: true,
     loadError: '',
+    errorStatus: 0,
     facts: [],
     phones: [],
     stations: [],
@@ -55,14 +57,7 @@ Page({
 
   /** What is kept about her, without her having to ask for a copy first. */
   load() {
-    this.setData({ loading: true, loadError: '' })
-    return this.account
-      .dataOverview()
-      .then(
-        (kept) => this.show(kept),
-        (err) => this.setData({ loadError: err.message }),
-      )
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => this.account.dataOverview(), this.show)
   },
 
   show(kept) {

@@ -4,19 +4,37 @@ const { settingsService } = require('../../services/settings')
 const { deputyService } = require('../../services/deputy')
 const care = require('../../utils/care')
 const { noticesOffWords } = require('../../utils/notices-off')
+const { loadBotName } = require('../../utils/bot-name')
+const { loadPage } = require('../../utils/page-load')
+const { askTemplates } = require('../../utils/subscribe-notices')
 
 /**
  * What she has already turned on of WeChat's notices, in the server's words (the profile's `noticesText`): each yes
  * to WeChat's prompt allows one message, so how many are left, and when they are used up, that none will come.
  */
 const noticesOnWords = (me) => (me && me.noticesText) || ''
+/** Nothing of WeChat's notices is on now (none left, none long-term): the line above then only says "not on". */
+const nothingOnOf = (me) => !(me && me.notices && (me.notices.longTerm || me.notices.left > 0))
 
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
 Page({
   // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button,
   // in the words of every page that says it (noticesOffWords).
-  // noticesOn: what she has turned on already, in words (noticesOnWords).
-  data: { loading: true, error: '', me: null, care: false, careAuto: false, subscribed: '', noticesOff: false, noticesOffText: '', noticesOn: '' },
+  // noticesOn: what she has turned on already, in words (noticesOnWords); nothingOn: none of it is (nothingOnOf).
+  // After a no with nothing on, the line where she tapped says it alone: above it 还没有开通微信通知。 said the same again.
+  data: {
+    loading: true,
+    loadError: '',
+    errorStatus: 0,
+    me: null,
+    care: false,
+    careAuto: false,
+    subscribed: '',
+    noticesOff: false,
+    noticesOffText: '',
+    noticesOn: '',
+    nothingOn: true,
+  },
 
   onLoad() {
     this.account = accountService(request)
@@ -35,8 +53,8 @@ Page({
    */
   loadTemplates(me) {
     this.templatesError = ''
-    // `bot`: the 联络助手 reaches a deputy in the WeChat chat (from his notices), and a resident whose chat is joined to
-    // this account (chatJoined), which the words for "sending off" must say (notices-off.js).
+    // `bot`: the chat account reaches a deputy in the WeChat chat (from his notices), and a resident whose chat is joined to
+    // this account (chatJoined), which the words for "sending off" must say by its nickname (notices-off.js, bot-name.js).
     const chosen = me.deputy
       ? deputyService(request)
           .notices()
@@ -44,10 +62,10 @@ Page({
       : settingsService(request)
           .get()
           .then((s) => ({ ids: s.subscribeTemplateIds, bot: Boolean(me.chatJoined) }))
-    return chosen
-      .then(({ ids, bot }) => {
+    return Promise.all([chosen, loadBotName(request)])
+      .then(([{ ids, bot }, botName]) => {
         this.templateIds = ids
-        this.setData({ noticesOff: ids.length === 0, noticesOffText: noticesOffWords({ deputy: Boolean(me.deputy), bot }) })
+        this.setData({ noticesOff: ids.length === 0, noticesOffText: noticesOffWords({ deputy: Boolean(me.deputy), bot, botName }) })
       })
       .catch((err) => {
         this.templateIds = null
@@ -63,19 +81,24 @@ Page({
   load() {
     this.templateIds = null
     this.templatesError = ''
-    this.setData({ loading: true, error: '' })
-    return this.account
-      .me()
-      .then(
-        (me) => {
-          wx.setStorageSync('session.profile', me)
-          // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
-          this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }), noticesOn: noticesOnWords(me) })
-          return this.loadTemplates(me)
-        },
-        (err) => this.setData({ error: err.message, me: null }),
-      )
-      .then(() => this.setData({ loading: false }))
+    // Failing, nothing of whom it showed before stays beside 再试一次 (nor the notices to ask for).
+    const read = () =>
+      this.account.me().catch((err) => {
+        this.setData({ me: null })
+        throw err
+      })
+    return loadPage(this, read, this.showMe)
+  },
+
+  showMe(me) {
+    wx.setStorageSync('session.profile', me)
+    // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
+    this.setData({
+      me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }),
+      noticesOn: noticesOnWords(me),
+      nothingOn: nothingOnOf(me),
+    })
+    return this.loadTemplates(me)
   },
 
   /** 关怀模式 on or off, remembered; every page's shell reads it when it shows. */
@@ -97,31 +120,30 @@ Page({
       return this.loadTemplates(this.data.me)
     }
     if (!ids.length) return this.setData({ noticesOff: true })
-    wx.requestSubscribeMessage({
-      tmplIds: ids,
-      success: (res) => {
-        const results = {}
-        ids.forEach((id) => res[id] && (results[id] = res[id]))
-        const accepted = ids.some((id) => res[id] === 'accept')
+    askTemplates(
+      ids,
+      (results, accepted) => {
         // Each yes allows one message: until the count is read back, only the next one is promised.
         const next = this.data.me && this.data.me.deputy ? '已开通：下一条新留言、催办或通知会发微信消息给您。' : '已开通：下一条答复或通知会发微信消息给您。'
         // Turned on, the one line above the button says what is on now (noticesOn), not a second line under it (a
         // card that promised every answer while that line said one); a no is said where she tapped.
-        this.setData(accepted ? { subscribed: '', noticesOn: next } : { subscribed: '没有开通。需要时可以再点一次' })
+        this.setData(accepted ? { subscribed: '', noticesOn: next, nothingOn: false } : { subscribed: this.declinedWords() })
         this.account
           .recordSubscriptions(results)
           .then(() => this.account.me())
-          .then((me) => this.setData({ noticesOn: noticesOnWords(me) }))
+          .then((me) => this.setData({ noticesOn: noticesOnWords(me), nothingOn: nothingOnOf(me) }))
           .catch(() => undefined)
       },
-      fail: (err) =>
-        this.setData({
-          subscribed:
-            err && err.errCode === 20004
-              ? '没有开通：您在微信里关掉了这个小程序的通知。请点右上角“···”，选“设置”，把通知打开后再点一次'
-              : '没有开通。需要时可以再点一次',
-        }),
-    })
+      (words) => this.setData({ subscribed: words || this.declinedWords() }),
+    )
+  },
+
+  /**
+   * Her no, where she tapped. With nothing on, the line above is not shown beside it (the page's wxml): one line says
+   * it. With some still on (还能收到 2 条), that line stays true, and this says only that this tap added none.
+   */
+  declinedWords() {
+    return this.data.nothingOn ? '没有开通。需要时可以再点一次' : '这次没有再开通，原来开通的还能用。需要时可以再点一次'
   },
 
   go(e) {

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { livelihoodService } = require('../../services/livelihood')
 const config = require('../../config')
+const { loadPage } = require('../../utils/page-load')
 
 const GRADES = [
   ['satisfied', '满意'],
@@ -39,7 +40,7 @@ function projectView(p) {
 Page({
   // collecting: the year taking proposals now (the server judges the window on its clock); stage: otherwise the
   // year whose collection is ahead or over, in the server's words of what comes next, with no form to fill.
-  data: { loading: true, error: '', errorStatus: 0, cycles: [], collecting: null, stage: null, mine: [], isDeputy: false },
+  data: { loading: true, loadError: '', errorStatus: 0, cycles: [], collecting: null, stage: null, mine: [], isDeputy: false },
 
   onLoad() {
     this.service = livelihoodService(request)
@@ -50,20 +51,11 @@ Page({
     if (this.service && !this.data.loading) return this.loadMine()
   },
 
+  /**
+   * The projects are the page's own read (正在加载…, or the failure with 再试一次); the year's call for proposals and
+   * her own proposals come beside them, each shown when it comes and left out when it does not.
+   */
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    const projects = this.service.projects().then((answer) =>
-      this.setData({
-        cycles: answer.items.map((c) => ({
-          id: c.id,
-          title: c.title,
-          officeName: c.officeName,
-          statusLabel: STAGE_WORDS[c.status] || c.statusLabel,
-          published: c.resultsPublished,
-          projects: c.projects.map(projectView),
-        })),
-      }),
-    )
     const cycles = this.service
       .cycles()
       .then((answer) =>
@@ -73,9 +65,20 @@ Page({
         }),
       )
       .catch(() => undefined)
-    return Promise.all([projects, cycles, this.loadMine()])
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return Promise.all([loadPage(this, () => this.service.projects(), this.showProjects), cycles, this.loadMine()])
+  },
+
+  showProjects(answer) {
+    this.setData({
+      cycles: answer.items.map((c) => ({
+        id: c.id,
+        title: c.title,
+        officeName: c.officeName,
+        statusLabel: STAGE_WORDS[c.status] || c.statusLabel,
+        published: c.resultsPublished,
+        projects: c.projects.map(projectView),
+      })),
+    })
   },
 
   loadMine() {

@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { publicService } = require('../../services/public')
 const { settingsService } = require('../../services/settings')
 const { dateText } = require('../../utils/words')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * 办理选登: answers the office published, newest first, with the residents' names, phones and
@@ -15,7 +16,7 @@ function itemView(p) {
 }
 
 Page({
-  data: { loading: true, error: '', errorStatus: 0, topics: [], topic: '', items: [], nextCursor: null },
+  data: { loading: true, loadError: '', errorStatus: 0, topics: [], topic: '', items: [], nextCursor: null },
 
   onLoad() {
     this.publicCases = publicService(request)
@@ -29,18 +30,17 @@ Page({
   },
 
   load(cursor) {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
     const topic = this.data.topic
-    return this.publicCases
-      .cases(topic, cursor)
-      .then((page) => {
+    return loadPage(
+      this,
+      () => this.publicCases.cases(topic, cursor),
+      (page) => {
         // The person may have picked another topic while this page was on its way.
         if (topic !== this.data.topic) return
         const items = page.items.map(itemView)
         this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor || null })
-      })
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+      },
+    )
   },
 
   /** 再试一次: the first page again, or the page that did not come. */

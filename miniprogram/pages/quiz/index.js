@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 const { attemptsWords } = require('../../utils/quiz-words')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * Her score in words: the best of the papers handed in in time; papers only late were not scored
@@ -13,43 +14,40 @@ function myScoreWords(q) {
 }
 
 Page({
-  data: { loading: true, error: '', errorStatus: 0, items: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, items: [] },
 
   onShow() {
     return this.load()
   },
 
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return quizzesService(request)
-      .list()
-      .then((answer) =>
-        this.setData({
-          items: answer.items.map((q) => ({
-            id: q.id,
-            title: q.title,
-            phaseLabel: q.phaseLabel,
-            // An ended quiz says when it ended (closedText), never "答题时间是…前" as if still open.
-            deadline: q.phase === 'closed' ? q.closedText : '请在' + q.closesText + '答题',
-            rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
-            mine: myScoreWords(q),
-            // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted);
-            // just after the close a paper handed in within the grace may still count, so no 最终排名 yet.
-            left:
-              q.phase === 'closed'
-                ? !q.boardFinal
-                  ? '已结束，成绩统计中'
-                  : q.lastAttemptId
-                    ? '已结束，可以看我的答题和最终排名'
-                    : '已结束，可以看最终排名'
-                : q.openAttemptId
-                  ? '有一次答题未交卷'
-                  : attemptsWords(q),
-          })),
-        }),
-      )
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => quizzesService(request).list(), this.show)
+  },
+
+  show(answer) {
+    this.setData({
+      items: answer.items.map((q) => ({
+        id: q.id,
+        title: q.title,
+        phaseLabel: q.phaseLabel,
+        // An ended quiz says when it ended (closedText), never "答题时间是…前" as if still open.
+        deadline: q.phase === 'closed' ? q.closedText : '请在' + q.closesText + '答题',
+        rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
+        mine: myScoreWords(q),
+        // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted);
+        // just after the close a paper handed in within the grace may still count, so no 最终排名 yet.
+        left:
+          q.phase === 'closed'
+            ? !q.boardFinal
+              ? '已结束，成绩统计中'
+              : q.lastAttemptId
+                ? '已结束，可以看我的答题和最终排名'
+                : '已结束，可以看最终排名'
+            : q.openAttemptId
+              ? '有一次答题未交卷'
+              : attemptsWords(q),
+      })),
+    })
   },
 
   open(e) {

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
 const { dateText } = require('../../utils/words')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * The yearly 述职 report. As the deputy reads it: the same figures and points the office prints. Opened from a
@@ -8,7 +9,7 @@ const { dateText } = require('../../utils/words')
  * approved activities, read-only, while the appraisal is open.
  */
 Page({
-  data: { loading: true, error: '', title: '', lines: [], points: [], total: 0, forResidents: false, activities: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, title: '', lines: [], points: [], total: 0, forResidents: false, activities: [] },
 
   onLoad(query) {
     this.year = query.year ? Number(query.year) : undefined
@@ -17,10 +18,10 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
     const records = recordsService(request)
-    const shown = this.surveyId ? records.appraisalReport(this.surveyId).then((r) => this.showPublic(r)) : records.mine(this.year).then((r) => this.showOwn(r))
-    return shown.catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 })).then(() => this.setData({ loading: false }))
+    // Opened from a 述职评议: the report its residents read; else his own year's.
+    if (this.surveyId) return loadPage(this, () => records.appraisalReport(this.surveyId), this.showPublic)
+    return loadPage(this, () => records.mine(this.year), this.showOwn)
   },
 
   showOwn(r) {

@@ -1,5 +1,6 @@
 const { request } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
+const { loadPage } = require('../../utils/page-load')
 
 /** A question and its tally on one line: a question that ends in ？ is followed by its answer, not by a ： too. */
 const answerLine = (title, tally) => (/[？?]$/.test(title) ? title + ' ' + tally : title + '：' + tally)
@@ -27,32 +28,29 @@ const sealedLine = (phase) =>
  * the count alone again, and why.
  */
 Page({
-  data: { loading: true, error: '', items: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, items: [] },
 
   onLoad() {
     return this.load()
   },
 
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return recordsService(request)
-      .appraisals()
-      .then((res) =>
-        this.setData({
-          items: res.items.map((a) => ({
-            id: a.surveyId,
-            title: a.title,
-            state: [a.phaseLabel, a.responses + ' 位群众参加评议', a.whenText].filter(Boolean).join(' · '),
-            sealed: a.sealed ? sealedLine(a.phase) : '',
-            answers: a.questions
-              .filter((q) => q.average !== null || q.options.length)
-              .map((q) => (SHORT_LABELS[q.id] ? SHORT_LABELS[q.id] + '：' + tally(q) : answerLine(q.title, tally(q)))),
-            // The written answers are not tallied here: said, so he does not wonder where they went.
-            writtenNote: a.questions.some((q) => q.average === null && !q.options.length) ? '群众写的意见和建议这里不显示，由联络站工作人员查看' : '',
-          })),
-        }),
-      )
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => recordsService(request).appraisals(), this.show)
+  },
+
+  show(res) {
+    this.setData({
+      items: res.items.map((a) => ({
+        id: a.surveyId,
+        title: a.title,
+        state: [a.phaseLabel, a.responses + ' 位群众参加评议', a.whenText].filter(Boolean).join(' · '),
+        sealed: a.sealed ? sealedLine(a.phase) : '',
+        answers: a.questions
+          .filter((q) => q.average !== null || q.options.length)
+          .map((q) => (SHORT_LABELS[q.id] ? SHORT_LABELS[q.id] + '：' + tally(q) : answerLine(q.title, tally(q)))),
+        // The written answers are not tallied here: said, so he does not wonder where they went.
+        writtenNote: a.questions.some((q) => q.average === null && !q.options.length) ? '群众写的意见和建议这里不显示，由联络站工作人员查看' : '',
+      })),
+    })
   },
 })

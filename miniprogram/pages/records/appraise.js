@@ -1,6 +1,7 @@
 const { request, newIdempotencyKey } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
 const { visible, isBlank } = require('../../utils/survey-conditions')
+const { loadPage } = require('../../utils/page-load')
 
 /** Not open: over (with the day it ended, as a quiz says it) or not begun yet (with the day it begins). */
 function stateWords(s) {
@@ -11,7 +12,19 @@ function stateWords(s) {
 
 /** A resident rates a deputy's yearly report: names their community (only the deputy's area takes part), answers once. */
 Page({
-  data: { loading: true, error: '', s: null, communities: [], regionId: '', questions: [], answers: {}, busy: false, doneText: '' },
+  data: {
+    loading: true,
+    loadError: '',
+    errorStatus: 0,
+    error: '',
+    s: null,
+    communities: [],
+    regionId: '',
+    questions: [],
+    answers: {},
+    busy: false,
+    doneText: '',
+  },
 
   onLoad(query) {
     this.records = recordsService(request)
@@ -20,25 +33,23 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return this.records
-      .openAppraisal(this.surveyId)
-      .then((s) => {
-        this.survey = s
-        this.setData({
-          // notForYou: a deputy (he does not rate a colleague, nor himself), said instead of the form.
-          // The invitation (请…阅读…后评议) only while she may rate; otherwise which it is, over or not yet, with its day.
-          s: { title: s.title, description: s.description, open: s.phase === 'open', notForYou: s.notForYou || '', stateText: stateWords(s) },
-          communities: s.communities,
-          doneText: s.responded ? '您已经评议过了，每人限一次。谢谢！' : '',
-        })
-        // Answers already given on the ordinary survey page (its poster) are kept.
-        const carried = wx.getStorageSync('appraisal.answers')
-        wx.removeStorageSync('appraisal.answers')
-        this.show(carried && carried.surveyId === this.surveyId ? carried.answers : {})
-      })
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    this.setData({ error: '' })
+    return loadPage(this, () => this.records.openAppraisal(this.surveyId), this.showAppraisal)
+  },
+
+  showAppraisal(s) {
+    this.survey = s
+    this.setData({
+      // notForYou: a deputy (he does not rate a colleague, nor himself), said instead of the form.
+      // The invitation (请…阅读…后评议) only while she may rate; otherwise which it is, over or not yet, with its day.
+      s: { title: s.title, description: s.description, open: s.phase === 'open', notForYou: s.notForYou || '', stateText: stateWords(s) },
+      communities: s.communities,
+      doneText: s.responded ? '您已经评议过了，每人限一次。谢谢！' : '',
+    })
+    // Answers already given on the ordinary survey page (its poster) are kept.
+    const carried = wx.getStorageSync('appraisal.answers')
+    wx.removeStorageSync('appraisal.answers')
+    this.show(carried && carried.surveyId === this.surveyId ? carried.answers : {})
   },
 
   show(answers) {

@@ -1,13 +1,14 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
 const { dateText } = require('../../utils/words')
+const { loadPage } = require('../../utils/page-load')
 
 /**
  * 我的履职档案: a year's figures (this year's first; 上一年 in January, when last year's report is
  * still being written), the points line by line, the activities reported and where they stand.
  */
 Page({
-  data: { loading: true, error: '', year: 0, thisYear: 0, total: 0, lines: [], points: [], activities: [] },
+  data: { loading: true, loadError: '', errorStatus: 0, year: 0, thisYear: 0, total: 0, lines: [], points: [], activities: [] },
 
   onLoad() {
     this.records = recordsService(request)
@@ -19,9 +20,10 @@ Page({
 
   load(year) {
     this.askedYear = year
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return Promise.all([this.records.mine(year), this.records.activities()])
-      .then(([r, list]) =>
+    return loadPage(
+      this,
+      () => Promise.all([this.records.mine(year), this.records.activities()]),
+      ([r, list]) =>
         this.setData({
           year: r.year,
           // Asked without a year, the server answers with this year (the business calendar's, not the phone's).
@@ -37,9 +39,7 @@ Page({
             note: a.reviewNote,
           })),
         }),
-      )
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    )
   },
 
   /** 再试一次: the year that did not come. */

@@ -3,6 +3,7 @@ const { recordsService } = require('../../services/records')
 const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
 const config = require('../../config')
 const { dateText } = require('../../utils/words')
+const { loadPage } = require('../../utils/page-load')
 
 const KINDS = [
   { key: 'research', label: '调研' },
@@ -55,6 +56,7 @@ Page(
       error: '',
       loading: false,
       loadError: '',
+      errorStatus: 0,
       // A report that cannot be corrected any more: what became of it, instead of the form.
       state: '',
       busy: false,
@@ -72,24 +74,25 @@ Page(
 
     /** The report the station sent back, by its id: filled in while it is 退回; otherwise what became of it. */
     loadReturned() {
-      this.setData({ loading: true, loadError: '', state: '', error: '' })
-      // A link with a broken id (400) is as missing as another's report: 再试一次 could never bring it.
-      return this.records
-        .activity(this.activityId)
-        .then((a) => {
-          if (a.status !== 'returned') return this.setData({ state: NOT_RETURNED[a.status] || '这条活动现在不能修改。' })
-          return this.setData(
-            Object.assign(dated(a.date), {
-              kind: a.kind,
-              place: a.place,
-              text: a.text,
-              returnNote: a.reviewNote ? '退回理由：' + a.reviewNote : '',
-              photos: (a.photoFiles || []).map((f) => ({ path: absolute(f.viewUrl), url: f.url, progress: 100, failed: '', kept: true })),
-            }),
-          )
-        })
-        .catch((err) => this.setData(err.status === 404 || err.status === 400 ? { state: NOT_FOUND } : { loadError: err.message }))
-        .then(() => this.setData({ loading: false }))
+      this.setData({ state: '', error: '' })
+      // A link with a broken id (400) is as missing as another's report: 再试一次 could never bring it, so it is
+      // answered as what became of it (null), not as a failure to load.
+      const read = () => this.records.activity(this.activityId).catch((err) => (err.status === 404 || err.status === 400 ? null : Promise.reject(err)))
+      return loadPage(this, read, this.showReturned)
+    },
+
+    showReturned(a) {
+      if (!a) return this.setData({ state: NOT_FOUND })
+      if (a.status !== 'returned') return this.setData({ state: NOT_RETURNED[a.status] || '这条活动现在不能修改。' })
+      return this.setData(
+        Object.assign(dated(a.date), {
+          kind: a.kind,
+          place: a.place,
+          text: a.text,
+          returnNote: a.reviewNote ? '退回理由：' + a.reviewNote : '',
+          photos: (a.photoFiles || []).map((f) => ({ path: absolute(f.viewUrl), url: f.url, progress: 100, failed: '', kept: true })),
+        }),
+      )
     },
 
     pickKind(e) {

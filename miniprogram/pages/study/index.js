@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
+const { loadPage } = require('../../utils/page-load')
 
 /** The last day to study: a campaign ending at midnight ends with the day before, as its own page says. */
 const lastDay = (endsAt) => when.day(new Date(Date.parse(endsAt) - 1).toISOString())
@@ -21,7 +22,7 @@ const progressOf = (c) => (c.itemsReached ? '已读 ' + c.itemsRead + ' / ' + c.
 const followWords = (c) => c.forWhom || '关注后能看到这个活动的学习材料'
 
 Page({
-  data: { loading: true, error: '', errorStatus: 0, monthLabel: '', month: [], items: [], quizzesText: '' },
+  data: { loading: true, loadError: '', errorStatus: 0, monthLabel: '', month: [], items: [], quizzesText: '' },
 
   onShow() {
     return this.load()
@@ -29,47 +30,46 @@ Page({
 
   load() {
     const study = studyService(request)
-    this.setData({ loading: true, error: '', errorStatus: 0 })
     // The quizzes only word the entry: not reaching them leaves the study page as it is.
-    const quizzes = quizzesService(request)
-      .list()
-      .catch(() => null)
-    return Promise.all([study.thisMonth(), study.campaigns(), quizzes])
-      .then(([month, answer, open]) => {
-        // This month's issues are shown once, at the top, with the level they come from.
-        const issues = new Set(month.items.map((i) => i.id))
-        this.setData({
-          quizzesText: quizzesWords(open),
-          monthLabel: month.monthLabel,
-          month: month.items.map((i) => ({
-            id: i.id,
-            title: i.title,
-            from: i.levelLabel + ' · ' + i.issuedBy,
-            // An issue ends at midnight: its last day is the day before.
-            until: lastDay(i.endsAt),
-            progress: i.itemsReached ? progressOf(i) + (i.checkedIn ? '，已打卡' : '，还没打卡') : '本期材料还没发布',
-            open: i.itemsReached > 0,
-          })),
-          items: answer.items
-            .filter((c) => !issues.has(c.id))
-            .map((c) => ({
-              id: c.id,
-              title: c.title,
-              phaseLabel: c.phaseLabel,
-              // Whose it is (湛河区人大常委会): a campaign of one district, listed citywide, says so.
-              issuedBy: c.issuedBy,
-              until: lastDay(c.endsAt),
-              // One she followed and left keeps what reached her: its count, not "关注后能看到" beside reading she has.
-              progress: c.canFollow && !c.following && !c.itemsReached ? followWords(c) : progressOf(c),
-              following: c.following,
-              // Reading reached her, she may follow it and does not: she followed it once and stopped (不再关注).
-              // Said on its row, or "已读 0 / 1 篇" reads exactly as while she followed it.
-              left: c.canFollow && !c.following && c.itemsReached > 0,
-            })),
-        })
-      })
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    const quizzes = () =>
+      quizzesService(request)
+        .list()
+        .catch(() => null)
+    return loadPage(this, () => Promise.all([study.thisMonth(), study.campaigns(), quizzes()]), this.show)
+  },
+
+  show([month, answer, open]) {
+    // This month's issues are shown once, at the top, with the level they come from.
+    const issues = new Set(month.items.map((i) => i.id))
+    this.setData({
+      quizzesText: quizzesWords(open),
+      monthLabel: month.monthLabel,
+      month: month.items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        from: i.levelLabel + ' · ' + i.issuedBy,
+        // An issue ends at midnight: its last day is the day before.
+        until: lastDay(i.endsAt),
+        progress: i.itemsReached ? progressOf(i) + (i.checkedIn ? '，已打卡' : '，还没打卡') : '本期材料还没发布',
+        open: i.itemsReached > 0,
+      })),
+      items: answer.items
+        .filter((c) => !issues.has(c.id))
+        .map((c) => ({
+          id: c.id,
+          title: c.title,
+          phaseLabel: c.phaseLabel,
+          // Whose it is (湛河区人大常委会): a campaign of one district, listed citywide, says so.
+          issuedBy: c.issuedBy,
+          until: lastDay(c.endsAt),
+          // One she followed and left keeps what reached her: its count, not "关注后能看到" beside reading she has.
+          progress: c.canFollow && !c.following && !c.itemsReached ? followWords(c) : progressOf(c),
+          following: c.following,
+          // Reading reached her, she may follow it and does not: she followed it once and stopped (不再关注).
+          // Said on its row, or "已读 0 / 1 篇" reads exactly as while she followed it.
+          left: c.canFollow && !c.following && c.itemsReached > 0,
+        })),
+    })
   },
 
   open(e) {

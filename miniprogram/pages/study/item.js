@@ -3,10 +3,11 @@ const { studyService } = require('../../services/study')
 const { toNodes } = require('../../utils/rich-text')
 const when = require('../../utils/when')
 const config = require('../../config')
+const { loadPage } = require('../../utils/page-load')
 
 /** One reading item: opening it is the read receipt; then 学习打卡 with a few words. */
 Page({
-  data: { loading: true, error: '', notice: '', item: null, nodes: [], reflection: '', busy: false, checkedIn: false },
+  data: { loading: true, loadError: '', errorStatus: 0, error: '', notice: '', item: null, nodes: [], reflection: '', busy: false, checkedIn: false },
 
   onLoad(query) {
     this.itemId = query.itemId
@@ -15,20 +16,17 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return this.study
-      .item(this.itemId)
-      .then((item) =>
-        this.setData({
-          // One line, joined here: spaces around a separator after a <text> are lost on the page.
-          item: Object.assign({}, item, {
-            meta: [item.campaignTitle, item.source ? '来源：' + item.source : '', when.day(item.publishedAt)].filter(Boolean).join(' · '),
-          }),
-          nodes: toNodes(item.body, config.apiBase),
-        }),
-      )
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(this, () => this.study.item(this.itemId), this.show)
+  },
+
+  show(item) {
+    this.setData({
+      // One line, joined here: spaces around a separator after a <text> are lost on the page.
+      item: Object.assign({}, item, {
+        meta: [item.campaignTitle, item.source ? '来源：' + item.source : '', when.day(item.publishedAt)].filter(Boolean).join(' · '),
+      }),
+      nodes: toNodes(item.body, config.apiBase),
+    })
   },
 
   onReflection(e) {

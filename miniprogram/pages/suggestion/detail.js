@@ -3,6 +3,7 @@ const { suggestionsService } = require('../../services/suggestions')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 const { dateText } = require('../../utils/words')
+const { loadPage } = require('../../utils/page-load')
 
 const OPEN = ['assigned', 'rehandling']
 
@@ -10,9 +11,13 @@ const OPEN = ['assigned', 'rehandling']
 function viewOf(s, me) {
   const lead = s.deputy.id === me
   const cosigned = s.coSigners.some((c) => c.deputyId === me)
+  // Whom he asked, and whether this deputy is one of them (an older backend sends neither `invitees` nor `cosign`).
+  const invitees = s.invitees || []
+  const mine = invitees.filter((i) => i.deputyId === me)[0]
   let action = ''
   if (lead && s.status === 'draft') action = 'invite'
-  else if (lead && s.status === 'cosigning') action = 'submit'
+  // While colleagues he asked have not answered (or the rule wants more), the state is 等待附议, not a button that ends it.
+  else if (lead && s.status === 'cosigning') action = s.cosign && !s.cosign.ready ? 'wait' : 'submit'
   else if (lead && s.status === 'answered') action = 'rate'
   else if (!lead && s.status === 'cosigning') action = cosigned ? 'withdraw' : 'cosign'
   return {
@@ -26,6 +31,17 @@ function viewOf(s, me) {
     photos: s.attachments.map((a) => a.url),
     coSigners: s.coSigners.map((c) => c.name).join('、'),
     cosignUntil: s.cosignUntil ? when.dayTime(s.cosignUntil) : '',
+    // "已有 1 位代表附议。李强还没有回复。…": the server's words; each one asked, with his answer.
+    cosignWords: s.cosign ? s.cosign.words : '',
+    waitingFor: s.cosign ? s.cosign.waiting : [],
+    // Submitting before everyone answered is his choice, asked again in a dialog; never while the rule wants more.
+    canSubmitEarly: !!(s.cosign && !s.cosign.missing),
+    invitees: invitees.map((i) => i.name + '：' + i.answerLabel),
+    invited: !!mine,
+    declined: !!(mine && mine.answer === 'declined'),
+    promise: s.promise ? s.promise.text : '',
+    // A second rating in the same round: the unit reported the promised work done.
+    rateAgain: !!(s.rating && s.rating.round === s.round),
     cases: s.cases.map((c) => c.ticket + ' ' + c.title),
     reason: s.review && s.review.reason && s.status === 'returned' ? s.review.reason : '',
     units: s.assignment ? { lead: s.assignment.leadUnit.name, co: s.assignment.coUnits.map((u) => u.name).join('、') } : null,
@@ -43,11 +59,16 @@ function viewOf(s, me) {
   }
 }
 
+/** What each action did, in words; `s`: the suggestion as it now is (its `office`, by name, reviews it; an older backend does not say). */
 const DONE = {
-  invite: '已开始征集附议，其他代表在“待附议”里能看到',
-  submit: '已提交，人大常委会办公室会尽快审查',
-  cosign: '您已附议',
-  withdraw: '已取消附议',
+  invite: (s) => {
+    const names = (s.invitees || []).map((i) => i.name).join('、')
+    return '已开始征集附议' + (names ? '，已通知' + names + '代表' : '') + '，其他代表在“待附议”里也能看到'
+  },
+  submit: (s) => '已提交，' + (s.office || '人大常委会办公室') + '会尽快审查',
+  cosign: () => '您已附议',
+  withdraw: () => '已取消附议',
+  decline: (s) => '已回复不附议，已告诉' + s.deputy.name + '代表',
 }
 
 /**
@@ -55,7 +76,7 @@ const DONE = {
  * timeline, and one action at a time: 邀请附议, 提交, 附议 / 取消附议, or 评价 the answer.
  */
 Page({
-  data: { loading: true, error: '', s: null, busy: false, done: '', actionError: '' },
+  data: { loading: true, loadError: '', errorStatus: 0, s: null, busy: false, done: '', actionError: '' },
 
   onLoad(query) {
     this.suggestions = suggestionsService(request)
@@ -67,11 +88,11 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return Promise.all([this.suggestions.detail(this.id), this.me()])
-      .then(([s, me]) => this.setData({ s: viewOf(s, me) }))
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+    return loadPage(
+      this,
+      () => Promise.all([this.suggestions.detail(this.id), this.me()]),
+      ([s, me]) => this.setData({ s: viewOf(s, me) }),
+    )
   },
 
   me() {
@@ -93,9 +114,40 @@ Page({
     if (!call || this.data.busy) return
     this.setData({ busy: true, actionError: '', done: '' })
     return call()
-      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE[action] }))
+      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE[action](s) }))
       .catch((err) => this.setData({ actionError: err.message }))
       .then(() => this.setData({ busy: false }))
+  },
+
+  /** 不附议: only for a deputy the lead asked by name; he may still co-sign later, before the close. */
+  decline() {
+    if (this.data.busy) return
+    this.setData({ busy: true, actionError: '', done: '' })
+    return this.suggestions
+      .declineCosign(this.id)
+      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE.decline(s) }))
+      .catch((err) => this.setData({ actionError: err.message }))
+      .then(() => this.setData({ busy: false }))
+  },
+
+  /**
+   * 不等了，现在提交: submitting ends co-signing, so he is asked once more, told who has not answered yet; 再等等
+   * leaves everything as it was.
+   */
+  submitEarly() {
+    if (this.data.busy) return
+    const waiting = this.data.s.waitingFor
+    const who = waiting.length ? waiting.join('、') + '还没有回复附议邀请。' : ''
+    return new Promise((resolve) =>
+      wx.showModal({
+        title: '现在就提交吗？',
+        content: who + '现在提交，附议就结束了，其他代表不能再附议，建议也不能再修改。',
+        confirmText: '现在提交',
+        cancelText: '再等等',
+        success: (res) => resolve(res.confirm ? this.submitNow() : undefined),
+        fail: () => resolve(),
+      }),
+    )
   },
 
   /** From a draft, the lead may also submit at once, without asking for co-signers. */
@@ -104,7 +156,7 @@ Page({
     this.setData({ busy: true, actionError: '', done: '' })
     return this.suggestions
       .submit(this.id)
-      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE.submit }))
+      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE.submit(s) }))
       .catch((err) => this.setData({ actionError: err.message }))
       .then(() => this.setData({ busy: false }))
   },

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { suggestionsService } = require('../../services/suggestions')
 const when = require('../../utils/when')
+const { loadPage } = require('../../utils/page-load')
 
 /** One line of the list: the title, the state in words, and what is urgent about it. */
 function rowOf(s, box) {
@@ -8,6 +9,7 @@ function rowOf(s, box) {
   if (box === 'cosign') note = '附议截止 ' + when.dayTime(s.cosignUntil) + '，领衔：' + s.deputy.name + ' 代表'
   else if (s.assignment && (s.status === 'assigned' || s.status === 'rehandling')) note = s.assignment.leadUnit.name + ' 办理，' + s.assignment.dueText
   else if (s.status === 'answered') note = '单位已答复，请您评价'
+  else if (s.status === 'following') note = s.promise && s.promise.byText ? '单位承诺' + s.promise.byText + '前办完' : '单位正在办理，办完后请您再评价'
   else if (s.status === 'cosigning') note = '正在征集附议，已有 ' + s.coSigners.length + ' 位代表附议'
   return { id: s.id, title: s.title, number: s.number || '', statusLabel: s.statusLabel, note: note, urgent: s.status === 'answered' || /已超期/.test(note) }
 }
@@ -17,7 +19,7 @@ function rowOf(s, box) {
  * A tap opens the suggestion; 写建议 starts a new one.
  */
 Page({
-  data: { box: 'mine', loading: true, error: '', errorStatus: 0, items: [], more: false },
+  data: { box: 'mine', loading: true, loadError: '', errorStatus: 0, items: [], more: false },
 
   onLoad(query) {
     this.suggestions = suggestionsService(request)
@@ -30,16 +32,15 @@ Page({
 
   load(more) {
     const box = this.data.box
-    this.setData({ loading: true, error: '', errorStatus: 0 })
-    return this.suggestions
-      .list(box, more ? this.cursor : null)
-      .then((page) => {
+    return loadPage(
+      this,
+      () => this.suggestions.list(box, more ? this.cursor : null),
+      (page) => {
         this.cursor = page.nextCursor
         const rows = page.items.map((s) => rowOf(s, box))
         this.setData({ items: more ? this.data.items.concat(rows) : rows, more: !!page.nextCursor })
-      })
-      .catch((err) => this.setData({ error: err.message, errorStatus: err.status || 0 }))
-      .then(() => this.setData({ loading: false }))
+      },
+    )
   },
 
   loadMore() {

@@ -9,6 +9,16 @@ const SCORES = [
 ]
 
 /**
+ * What his rating did: sent back once (重新办理); kept open for a promise (正在解决或列入计划: the server's words say until
+ * when, and that he will rate again); else closed.
+ */
+function doneWords(s) {
+  if (s.status === 'rehandling') return '已退回承办单位重新办理，办好后会再次答复您'
+  if (s.status === 'following') return '评价已提交。' + ((s.promise && s.promise.text) || '单位办完后会告诉您，请您再评价一次。')
+  return '评价已提交，这件建议已办结。谢谢您！'
+}
+
+/**
  * 评价: three big buttons, one tap to choose, one to send. What 不满意 does is said before it
  * is chosen: the first time it sends the suggestion back to the units once more.
  */
@@ -44,7 +54,7 @@ Page({
     this.setData({ busy: true, error: '' })
     return this.suggestions
       .rate(this.id, this.data.score, this.data.comment.trim())
-      .then((s) => this.setData({ done: s.status === 'rehandling' ? '已退回承办单位重新办理，办好后会再次答复您' : '评价已提交，这件建议已办结。谢谢您！' }))
+      .then((s) => this.setData({ done: doneWords(s) }))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },

@@ -1,0 +1,45 @@
+import { expect } from 'chai'
+import { BOT_SECRET } from '../test/helpers/wechat.js'
+import { Client } from '../test/helpers/app.js'
+import { startBackend, type Backend } from './harness/backend.js'
+import { openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
+import { phoneOfZhang } from './office.js'
+
+/**
+ * Review 37, finding 4. 张伟 bound his mini-program with the code from his station. His workbench never mentioned the
+ * chat (联络助手) that can bring him new messages and take his answers: only the words shown when he declined WeChat's
+ * notices did, and then as "ask the station for a code". It now offers it while his chat is not bound: 绑定微信聊天
+ * gives him the words to send, by the chat account's name, to copy; once his chat is bound with them, the offer goes.
+ */
+describe('mini-program: his workbench offers the chat he has not bound', () => {
+  let app: Backend
+  beforeEach(async () => {
+    app = await startBackend()
+  })
+  afterEach(() => app.close())
+
+  it('绑定微信聊天 gives the words to send; sent, the offer is gone', async () => {
+    await phoneOfZhang(app)
+    // The chat account by the nickname people find it by (config bot.nickname, told in the settings).
+    const bot = String((await new Client(app.baseUrl).get('/api/mp/settings')).body.botName)
+    const workbench = await openPage('pages/deputy/index')
+    expect(workbench.textOf('.chat-offer')).to.equal(`还可以在微信聊天里收新留言、直接回复办理：点下面的按钮，把给您的那句话发给“${bot}”。`)
+    await workbench.tap('.chat-code')
+    const words = workbench.textOf('.chat-words')
+    expect(words).to.match(/^绑定 \d{6}$/)
+    expect(workbench.textOf('.chat-hint')).to.equal(`请在微信里找到“${bot}”，把上面这句话发给它。30 分钟内有效，只能用一次；这句话只给您自己用，不要告诉别人。`)
+    await workbench.tap('.chat-copy')
+    expect(phone.clipboard).to.equal(words)
+
+    // He sends them in the chat (the bot's own call): his chat is bound as him.
+    const botApi = Object.assign(new Client(app.baseUrl), { bearer: BOT_SECRET })
+    const { personId } = (await botApi.post('/api/bot/people/resolve', { contactId: 'wx-zhangwei' })).body
+    const bound = await botApi.post(`/api/bot/people/${personId}/bind`, { code: words.slice(3), name: '张伟' })
+    expect(bound.body.deputy).to.include({ code: 'DP0001' })
+
+    await workbench.show()
+    expect(workbench.has('.chat-offer')).to.equal(false)
+    expect(workbench.has('.chat-code')).to.equal(false)
+  })
+})
