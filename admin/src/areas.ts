@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
-import type { MenuItem } from './menu'
+import type { MenuItem } from './menu-item'
+import { UNIT_KEEPERS } from './access'
 import type { Role } from './session'
 
 const OFFICE: Role[] = ['organizer', 'admin']
@@ -79,7 +80,7 @@ export const areaMenu: MenuItem[] = [
   { path: '/projects', title: '民生实事', roles: ALL, group: '组织工作' },
   { path: '/suggestions', title: '代表建议', roles: OFFICE, group: '建议办理' },
   { path: '/suggestions/stats', title: '建议办理统计', roles: OFFICE, group: '建议办理' },
-  { path: '/units', title: '承办单位', roles: ADMIN, group: '基础信息' },
+  { path: '/units', title: '承办单位', roles: [...UNIT_KEEPERS], group: '基础信息' },
   // A handling unit's staff have this one page and nothing else (every other console API is closed to them).
   { path: '/unit/suggestions', title: '交办建议', roles: UNIT, group: '建议办理' },
   { path: '/unit/projects', title: '民生实事', roles: UNIT, group: '民生实事' },

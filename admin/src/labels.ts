@@ -1,4 +1,4 @@
-import { mayOpen } from './menu'
+import { UNIT_KEEPERS } from './access'
 import { session } from './session'
 import { when as spokenTime } from './views/kit/time'
 
@@ -15,10 +15,22 @@ export const STATUS_OPTIONS = [
   { value: 'rejected', label: '不予受理' },
 ]
 
+/**
+ * The inbox's status filter: the states, and 已合并办理 after 已办结 (the list shows a merged message so; the server takes
+ * `status=merged`, and 已办结 then lists the closed ones not merged). Statistics filter by the states alone (STATUS_OPTIONS).
+ */
+export const INBOX_STATUS_OPTIONS = STATUS_OPTIONS.flatMap((o) => (o.value === 'closed' ? [o, { value: 'merged', label: '已合并办理' }] : [o]))
+
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 
-/** TDesign tag themes for the server's SLA tones. */
-export const SLA_THEME: Record<string, 'danger' | 'warning' | 'primary' | 'default'> = { overdue: 'danger', today: 'warning', soon: 'primary', ok: 'default' }
+/** TDesign tag themes for the server's SLA tones: red only past the reply deadline (已超期), a late acknowledgement (未按时受理) a warning. */
+export const SLA_THEME: Record<string, 'danger' | 'warning' | 'primary' | 'default'> = {
+  overdue: 'danger',
+  ack_late: 'warning',
+  today: 'warning',
+  soon: 'primary',
+  ok: 'default',
+}
 
 /** "12月1日 9:30" in the business time zone (the year when not this one), as every console page says a time; '' for nothing. */
 export const when = (iso: string | null | undefined) => (iso ? spokenTime(iso) : '')
@@ -29,7 +41,7 @@ export const when = (iso: string | null | undefined) => (iso ? spokenTime(iso) :
  * that send someone there are for them; anyone else is told whom to ask, never sent to a page they
  * cannot find in their menu.
  */
-const keepsUnits = () => !!session.staff && mayOpen(session.staff.role, '/units')
+const keepsUnits = () => !!session.staff && UNIT_KEEPERS.includes(session.staff.role)
 
 /** A unit picker's words when no handling unit exists at all (not when a search finds none, nor when the list could not be read). */
 export const noUnitsYet = () => (keepsUnits() ? '还没有承办单位。请先在“承办单位”里添加。' : '还没有承办单位。请联系系统管理员添加。')

@@ -1,17 +1,6 @@
-import type { Role } from './session'
+import { shortOffice, type Role } from './session'
 import { areaMenu } from './areas'
-
-/** One entry of the side menu: who sees it is decided here, what they may do by the server. */
-export interface MenuItem {
-  path: string
-  title: string
-  roles: Role[]
-  /**
-   * Entries with the same group are shown under one heading. A heading never contains an entry's
-   * title (名册 is under 基础信息): a clerk reading "名册" twice would not know which to click.
-   */
-  group?: string
-}
+import type { MenuItem } from './menu-item'
 
 const ALL: Role[] = ['station_staff', 'organizer', 'admin']
 const OFFICE: Role[] = ['organizer', 'admin']
@@ -70,11 +59,14 @@ export function coveringEntry(path: string): MenuItem | undefined {
   return menu.filter((m) => path === m.path || path.startsWith(`${m.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]
 }
 
-/** Whose page it is, in the words a clerk uses for them. */
-const OWNERS: Array<{ roles: Role[]; words: string }> = [
-  { roles: ['admin'], words: '系统管理员' },
-  { roles: ['organizer', 'admin'], words: '区人大办' },
-  { roles: ['unit_staff'], words: '承办单位' },
+/**
+ * Whose page it is, in the words a clerk uses for them: the office's pages by the name of the office she turns to, short
+ * ("澜江区人大办"; `office` as the session names it), never a fixed 区人大办 (a county's is a 县's, a city's office is 市's).
+ */
+const OWNERS: Array<{ roles: Role[]; words: (office: string) => string }> = [
+  { roles: ['admin'], words: () => '系统管理员' },
+  { roles: ['organizer', 'admin'], words: (office) => (office ? shortOffice(office) : '人大办') },
+  { roles: ['unit_staff'], words: () => '承办单位' },
 ]
 const ACCOUNT_WORDS: Record<Role, string> = {
   station_staff: '联络站账号',
@@ -84,13 +76,14 @@ const ACCOUNT_WORDS: Record<Role, string> = {
 }
 
 /**
- * Why a typed or bookmarked address does not open for this role, in words ("分析周报由区人大办查看，联络站账号没有这一页"),
- * or null when it does. Said rather than a silent jump home: a colleague's link that "does nothing" reads as a fault.
+ * Why a typed or bookmarked address does not open for this role, in words ("分析周报由澜江区人大办查看，联络站账号没有这一页";
+ * `office`: the office she turns to, as her session names it), or null when it does. Said rather than a silent jump
+ * home: a colleague's link that "does nothing" reads as a fault.
  */
-export function whyNotOpen(role: Role, path: string): string | null {
+export function whyNotOpen(role: Role, path: string, office = ''): string | null {
   const entry = coveringEntry(path)
   if (!entry || entry.roles.includes(role)) return null
   const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((r) => b.includes(r))
-  const owner = OWNERS.find((o) => sameRoles(o.roles, entry.roles))?.words ?? '其他岗位的工作人员'
+  const owner = OWNERS.find((o) => sameRoles(o.roles, entry.roles))?.words(office) ?? '其他岗位的工作人员'
   return `${entry.title}由${owner}查看，${ACCOUNT_WORDS[role]}没有这一页`
 }

@@ -26,19 +26,40 @@ export const ROLE_LABELS: Record<Role, string> = {
 /**
  * Who is logged in; null until /me answers or after logging out. `ended` says a session this
  * browser had timed out (not a first visit or a logout), so the login page can say why it is shown.
+ * `office`: the office she turns to, by its name ("澜江区人大常委会办公室"), as the server names it with her session;
+ * `botName`: the chat account's WeChat nickname, which the binding pages tell people to find. Both '' until told
+ * (an older server): the pages then say them without a name.
  */
-export const session = reactive<{ staff: Staff | null; checked: boolean; ended: boolean }>({ staff: null, checked: false, ended: false })
+export const session = reactive<{ staff: Staff | null; checked: boolean; ended: boolean; office: string; botName: string }>({
+  staff: null,
+  checked: false,
+  ended: false,
+  office: '',
+  botName: '',
+})
 
-/** Every session answer (GET /me, login, activation, a password change): who, and the business time zone. */
+/** Every session answer (GET /me, login, activation, a password change): who, the business time zone, her office, the bot's name. */
 interface SessionAnswer {
   staff: Staff
   timeZone?: string
+  office?: string
+  botName?: string
 }
-/** The person signed in; the zone every date and time is shown and picked in, from now on. */
+/** The person signed in; the zone every date and time is shown and picked in, her office and the bot's name, from now on. */
 function signedIn(answer: SessionAnswer): Staff {
   setBusinessZone(answer.timeZone)
+  session.office = answer.office ?? ''
+  session.botName = answer.botName ?? ''
   return answer.staff
 }
+
+/** "澜江区人大常委会办公室" → "澜江区人大办", as a short line or a button names an office: the server's own rule, so both say it alike. */
+export { shortOfficeName as shortOffice } from '../../src/domain/office-name'
+
+/** Her office by its name, or the bare words for one when an older server did not say. */
+export const officeName = () => session.office || '人大常委会办公室'
+/** The chat account as people find it in WeChat: “留言小助手” by its nickname, or plain words when an older server did not say. */
+export const botWords = () => (session.botName ? `“${session.botName}”` : '联络站的微信聊天账号')
 
 export async function loadSession(): Promise<Staff | null> {
   if (session.checked) return session.staff

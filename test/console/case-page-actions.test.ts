@@ -4,11 +4,11 @@ import { logInAs, newPage, screenshot, useConsole, type ConsolePage } from './ha
 
 /**
  * 张国华, clerk of 建设路街道代表联络站, works through her messages. On one a deputy holds she is
- * offered 改派, 不予受理, 合并 and 催办 but not 上报澜江区人大办, which the server takes only from her
- * station's own queue; on one handled again (重新办理) only 改派 and 催办. On one waiting in her queue
- * she writes why she hands it up, while 陈明亮 of the district office gives it to a deputy: pressing
- * 确认上报 she reads that someone has just handled it, and her reason is still there to copy. A
- * message she merged says which message carries it and who handles that one.
+ * offered 改派, 不予受理, 合并, 上报澜江区人大办 (it leaves him: review 37) and 催办; on one handled again
+ * (重新办理) only 改派 and 催办. On one waiting in her queue she writes why she hands it up, while 陈明亮
+ * of the district office gives it to a deputy: pressing 确认上报 she reads who has it now, her reason is
+ * still there, and only her second 确认 takes it from him. A message she merged says which message
+ * carries it and who handles that one.
  */
 describe('console: the case page offers only what the server will do', function () {
   this.timeout(120_000)
@@ -31,13 +31,13 @@ describe('console: the case page offers only what the server will do', function 
     await page.getByRole('heading', { name: `留言 ${c.ticket}` }).waitFor()
   }
 
-  it('offers no 上报 on a message a deputy holds, nor 不予受理 or 合并 once it is handled again', async () => {
+  it('offers 上报 on a message a deputy holds, and neither 不予受理 nor 合并 once it is handled again', async () => {
     const held = await write('光明社区3号楼前的路灯坏了半个月，晚上出门看不见路')
     const page = await newPage(story.browser, story.app)
     await logInAs(page, clerk())
     await open(page, held)
     await page.getByRole('button', { name: '催办', exact: true }).waitFor()
-    expect(await buttons(page)).to.deep.equal(['改派给其他代表', '不予受理', '与相似留言合并', '催办'])
+    expect(await buttons(page)).to.deep.equal(['改派给其他代表', '不予受理', '与相似留言合并', '上报澜江区人大办', '催办'])
     await screenshot(page, 'case-page-actions-held')
 
     const deputy = await asDeputy(story.app, await deputyOf(held.id))
@@ -52,7 +52,7 @@ describe('console: the case page offers only what the server will do', function 
     expect(page.problems).to.deep.equal([])
   })
 
-  it('says someone has just handled it only when someone has, and keeps her reason', async () => {
+  it('says who has it now when the office placed it meanwhile, keeps her reason, and takes it from him only on her next 确认', async () => {
     const c = await write('光明社区和隔壁街道交界处的排水沟堵了，两边都说不归自己管')
     // The deputy routing chose hands it back: it waits in her station's queue.
     const deputyId = await deputyOf(c.id)
@@ -71,17 +71,17 @@ describe('console: the case page offers only what the server will do', function 
     expect((await office.post(`/api/admin/cases/${c.id}/assign`, { deputyId })).status).to.equal(200)
 
     await page.getByRole('button', { name: '确认上报' }).click()
-    const said = page.getByRole('alert').filter({ hasText: '刚有人办理过' })
+    const said = page.getByRole('alert').filter({ hasText: '请看一下再决定' })
     await said.waitFor()
-    expect(await said.innerText())
-      .to.include('已经交给代表办理，联络站现在不能直接上报')
-      .and.include('您写的内容没有提交，还留在下面')
+    const holder = (await story.app.liaison.store.deputies.get(deputyId))!.name
+    expect(await said.innerText()).to.include(`这条留言刚刚已分派给${holder}代表，请看一下再决定。您写的上报原因还在，没有提交`)
     expect(await page.getByPlaceholder(/上报原因/).inputValue(), 'her reason is kept').to.equal(reason)
-    expect(await page.getByRole('button', { name: '确认上报' }).count(), 'no button to try a move no longer possible').to.equal(0)
     await screenshot(page, 'case-page-actions-refused')
-    await page.getByRole('button', { name: '关闭' }).click()
-    await page.getByRole('button', { name: '确认上报' }).waitFor({ state: 'hidden' })
-    expect(await buttons(page), 'the page as it is now: a deputy holds it').not.to.include('上报澜江区人大办')
+    // Nothing was taken from him; seeing him now, her next 确认 hands it up from his hands.
+    expect((await office.get(`/api/admin/cases/${c.id}`)).body.handledBy.deputy).to.equal(holder)
+    await page.getByRole('button', { name: '确认上报' }).click()
+    await page.getByRole('heading', { name: '留言办理' }).waitFor()
+    expect((await office.get(`/api/admin/cases/${c.id}`)).body).to.deep.include({ deputyId: null, stationId: null })
     expect(page.problems).to.deep.equal([])
   })
 

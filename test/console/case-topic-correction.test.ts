@@ -6,7 +6,7 @@ import { logInAs, newPage, screenshot, useConsole, type DemoLogin } from './harn
 const HOUR = 3_600_000
 
 /**
- * An organizer opens a message its deputy has let pass its deadline, already urged today by the
+ * An organizer opens a message its deputy has let pass its reply deadline, already urged today by the
  * station's staff: the page shows the red 已超期 tag and the line saying who urged it. She corrects
  * its topic (更正主题); the page shows the new topic and the step in the timeline, and still the
  * deadline tag and the urge line, without her reading the page again.
@@ -22,7 +22,7 @@ describe('console: 更正主题 on a message past its deadline', function () {
     const submitted = await resident.post('/api/mp/cases', { text: '小区南门外的人行道砖翘起来了，老人走路容易绊倒', deputyCode: deputy.code })
     expect(submitted.status, JSON.stringify(submitted.body)).to.equal(201)
     const { id, ticket } = submitted.body as { id: string; ticket: string }
-    story.app.clock.advance(8 * 24 * HOUR) // left waiting for days
+    story.app.clock.advance(40 * 24 * HOUR) // left waiting past its reply deadline (15 working days)
 
     // Staff who may act on it: the station's, who urge the deputy, and an organizer, who opens the page.
     const whoSees = async (role: string) => {

@@ -6,7 +6,8 @@ import { logInAs, newPage, screenshot, shownOptions, useConsole } from './harnes
 describe('console: a district organizer stays in their district', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  const story = useConsole()
+  // The city's office by the name its config gives it: a page not found names whom to ask by it.
+  const story = useConsole({ overrides: { business: { officeName: '青澜市人大常委会办公室' } } })
 
   async function districtOrganizer() {
     for (const login of story.app.logins.filter((l) => l.role === 'organizer')) {
@@ -73,6 +74,8 @@ describe('console: a district organizer stays in their district', function () {
     const notFound = page.locator('[data-test=not-found]')
     await notFound.getByRole('heading', { name: '找不到这次会议' }).waitFor()
     expect(await notFound.innerText()).to.include('会议不存在：可能已被删除，或不在您负责的范围内')
+    // Whom to ask, by name: a district's organizer asks the city's office.
+    expect(await notFound.getByTestId('ask-office').innerText()).to.equal('如果您认为应该能看到，请联系青澜市人大常委会办公室。')
     expect(await page.locator('main').innerText(), "TDesign's empty picture says nothing to a clerk").not.to.include('暂无数据')
     expect(await page.locator('body').innerText()).not.to.include('外区座谈会')
     await screenshot(page, 'console-meeting-not-found')

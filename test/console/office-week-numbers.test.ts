@@ -65,7 +65,8 @@ describe('console: the office’s week in numbers it can count (review 36)', fun
     expect(said.find((t) => t.startsWith('收到留言'))).to.match(/^收到留言\d+条其中不予受理1条，不计入下面的统计$/)
     // In the server's words, as the download says it.
     expect(said.find((t) => t.startsWith('比上周'))).to.match(/^比上周(多\d+条|少\d+条|持平)$/)
-    expect(said.find((t) => t.startsWith('满意度'))).to.match(/^满意度[\d.]+分\d+人评价，满意率\d+%（4分、5分算满意）$/)
+    // The ratings given in the week, said so.
+    expect(said.find((t) => t.startsWith('满意度'))).to.match(/^满意度[\d.]+分本周\d+人评价，满意率\d+%（4分、5分算满意）$/)
     const issues = page.getByTestId('top-issues')
     expect(await issues.innerText()).to.match(/本周热度 \d+\s/)
     expect(await issues.innerText()).not.to.match(/热度 \d+\.\d/)

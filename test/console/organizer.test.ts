@@ -15,7 +15,8 @@ function communityIn(district: string) {
 describe('console: organizers', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  const story = useConsole()
+  // The city's office by the name its config gives it: a refused page names whom to ask by it.
+  const story = useConsole({ overrides: { business: { officeName: '青澜市人大常委会办公室' } } })
   let app: ConsoleApp
   const tickets: Record<string, string[]> = { d01: [], d02: [] }
   const ids: Record<string, string[]> = { d01: [], d02: [] }
@@ -199,10 +200,22 @@ describe('console: organizers', function () {
     const shown = await page.locator('body').innerText()
     expect(shown).not.to.include('澜东区学校门口交通拥堵')
     expect(shown).not.to.include(tickets.d02[0])
+    // Whom to ask, by name: a district's organizer asks the city's office.
+    expect(await page.getByTestId('ask-office').innerText()).to.equal('如果您认为应该能看到，请联系青澜市人大常委会办公室。')
     await screenshot(page, 'case-refused')
 
     // Their own district's case opens.
     await page.goto(`/console/cases/${ids.d01[0]}`)
     await page.getByText('光明社区路灯坏了').first().waitFor()
+
+    // A clerk of 澜江区 asks her district's office.
+    const clerk = await newPage(story.browser, app)
+    await logInAs(
+      clerk,
+      app.login((l) => l.username === 'zhangguohua'),
+    )
+    await clerk.goto(`/console/cases/${ids.d02[0]}`)
+    await clerk.getByRole('heading', { name: '无权查看这条留言' }).waitFor()
+    expect(await clerk.getByTestId('ask-office').innerText()).to.equal('如果您认为应该能看到，请联系澜江区人大常委会办公室。')
   })
 })

@@ -357,7 +357,7 @@ describe('console: 民生实事项目', function () {
     await screenshot(page, 'projects-decline', { window: true })
     await openDialog(page).getByRole('button', { name: '不列入' }).click()
     await dialogsClosed(page)
-    await market.getByText('未列入：菜市场改造已列入区商务局明年计划，将统一实施').waitFor()
+    await market.getByText('没有列入候选项目。说明：菜市场改造已列入区商务局明年计划，将统一实施').waitFor()
     expect(await market.getByRole('button', { name: '不列入' }).count(), 'said once').to.equal(0)
     const told = await app.liaison.store.outbox.search({ recipientId: marketResident.userId, kind: 'livelihood.proposal', limit: 5 })
     expect(told.items.map((m) => String(m.payload.text))).to.deep.equal([

@@ -95,7 +95,8 @@ describe("console: a station clerk's 工作概览 and 统计分析", function ()
     // A colleague's link to the office's weekly report: said why, with the way home.
     await page.goto('/console/analysis/weekly-report')
     await page.getByRole('heading', { name: '没有这一页' }).waitFor()
-    expect(await page.getByTestId('not-yours').innerText()).to.equal('分析周报由区人大办查看，联络站账号没有这一页。')
+    // Whose page it is, by the name of her station's district office.
+    expect(await page.getByTestId('not-yours').innerText()).to.equal('分析周报由澜江区人大办查看，联络站账号没有这一页。')
     await screenshot(page, 'station-not-yours')
     await page.getByRole('button', { name: '回到首页' }).click()
     await page.getByRole('heading', { name: '留言办理' }).waitFor()

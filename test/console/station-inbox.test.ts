@@ -82,7 +82,7 @@ describe('console: station staff triage their inbox', function () {
     await page.getByPlaceholder('输入代表姓名查找').press('Enter')
     const option = page.getByRole('option').filter({ hasText: chosen.name })
     await option.waitFor()
-    expect(await option.innerText()).to.match(/在办 \d+ 件/)
+    expect(await option.innerText()).to.match(/在办 \d+ 条/)
     await option.click()
     await dialogShown(page)
     await screenshot(page, 'assign-dialog', { window: true })

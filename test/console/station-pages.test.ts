@@ -5,7 +5,8 @@ import { dialogShown, logInAs, newPage, screenshot, useConsole } from './harness
 describe("console: a station's deputies, posters and binding codes", function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  const story = useConsole()
+  // The chat account by the nickname the office gave it (config bot.nickname): the page says it where to find it.
+  const story = useConsole({ overrides: { bot: { nickname: '澜江人大联络站' } } })
 
   it("shows the station's deputies with the duty roster, prints a QR poster, and gives a deputy a binding code", async () => {
     const deputies = await story.app.liaison.store.deputies.listByStation('st001')
@@ -41,6 +42,7 @@ describe("console: a station's deputies, posters and binding codes", function ()
     await page.locator('.t-menu').getByText('绑定码').click()
     // How to send it, with an example: not "发送：绑定 绑定码", one word twice.
     await page.getByText('发送“绑定”两个字加上您的绑定码，例如：绑定 225217').waitFor()
+    expect(await page.getByTestId('find-bot').innerText()).to.match(/^在微信里加“澜江人大联络站”为好友，/)
     expect(await page.locator('main').innerText()).not.to.include('绑定 绑定码')
     const first = page.locator('tbody tr').filter({ hasText: deputies[0].name })
     await first.getByRole('button', { name: '生成绑定码' }).click()
@@ -48,6 +50,7 @@ describe("console: a station's deputies, posters and binding codes", function ()
     await code.waitFor()
     expect((await code.innerText()).trim()).to.match(/^\d{6,8}$/)
     await page.getByText(`${deputies[0].name}代表的绑定码`).waitFor()
+    await page.getByText(`或在微信里给“澜江人大联络站”发送“绑定 ${(await code.innerText()).trim()}”。`).waitFor()
     await page.getByText(/^有效期到 (\d{4}年)?\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}。$/).waitFor()
     // The dialog zooms and fades in: pictured once it stands whole, not half see-through over the list.
     await dialogShown(page)

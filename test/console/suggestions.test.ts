@@ -99,6 +99,8 @@ describe('console: 代表建议 from review to statistics', function () {
     await screenshot(unitPage, 'console-suggestions-unit-list')
     await row.getByText('关于老旧小区加装电梯的建议').click()
     await unitPage.getByRole('button', { name: '申请延期' }).click()
+    // Who decides it, by name: the office over the suggestion, its lead deputy's (李欣悦 of 滨河街道, 澜东区).
+    expect(await unitPage.getByTestId('approved-by').innerText()).to.equal('由澜东区人大常委会办公室审批，同意后办理期限顺延。')
     await unitPage.getByPlaceholder('例如：需等年度预算批复后才能施工').fill('加装电梯需等明年预算批复')
     await unitPage.getByRole('button', { name: '提交申请' }).click()
     await unitPage.locator('[data-test=requests]', { hasText: '待审批' }).waitFor()
@@ -159,7 +161,8 @@ describe('console: 代表建议 from review to statistics', function () {
     await screenshot(page, 'console-suggestions-stats')
 
     await page.goto(`/console/suggestions/${id}`)
-    await page.locator('[data-test=status]', { hasText: '已办结' }).waitFor()
+    // 正在解决或列入计划, rated: open until the unit reports the work done (review 37, finding 16), and publishable.
+    await page.locator('[data-test=status]', { hasText: '已答复，正在办理' }).waitFor()
     expect(await page.locator('[data-test=rating]').innerText()).to.include('满意')
     const rating = page.locator('[data-test=rating-head]')
     await apart(rating.locator('.t-tag'), rating.locator('.muted'))

@@ -9,7 +9,8 @@ import { logInAs, newPage, useConsole } from './harness.js'
 describe("console: a handling unit's login", function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
   this.timeout(120_000)
-  const story = useConsole()
+  // The chat account by the nickname the office gave it (config bot.nickname): the binding dialog says it.
+  const story = useConsole({ overrides: { bot: { nickname: '澜江人大联络站' } } })
 
   it('lands on 交办建议, sees only its own pages in the menu (交办建议, 民生实事), and is sent back from any other page', async () => {
     const page = await newPage(story.browser, story.app)
@@ -50,6 +51,7 @@ describe("console: a handling unit's login", function () {
     const code = await dialog.getByLabel('绑定码').innerText()
     expect(code).to.match(/^\d{6}$/)
     expect(await dialog.innerText()).to.include(`绑定 ${code}`)
+    expect(await dialog.getByTestId('find-bot').innerText()).to.equal('在微信里加“澜江人大联络站”为好友。')
     expect(page.problems).to.deep.equal([])
   })
 

@@ -1,6 +1,6 @@
 import { computed, reactive, ref, watch } from 'vue'
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
-import { RATING_OPTIONS, STATUS_OPTIONS } from '../labels'
+import { INBOX_STATUS_OPTIONS, RATING_OPTIONS } from '../labels'
 import { defaultOrder, filtersFrom, filtersToRange, rangeToFilters, type FilterKey, type InboxFilters } from './inbox-filters'
 
 /**
@@ -83,9 +83,17 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
   // ——— a hot issue's messages (在留言列表中查看), until 查看全部留言 ———
   const issueIds = computed(() => [...new Set((wanted.value.ids ?? '').split(',').filter(Boolean))])
   const issueName = computed(() => (typeof route.query.issue === 'string' ? route.query.issue : ''))
+  /**
+   * An issue too big for the address, listed by its place, topic and days (inboxOf): its key, under which the page
+   * that opened it kept its messages in the tab. Gone, with the name, once she changes a filter (withIssue): the list
+   * is then no longer the issue's.
+   */
+  const issueKey = computed(() => (!wanted.value.ids && typeof route.query.hotIssue === 'string' ? route.query.hotIssue : ''))
   function showAll() {
     const rest: InboxFilters = { ...wanted.value }
-    delete rest.ids
+    // The issue's ids, or (an issue listed by its filters) those filters: every message.
+    if (rest.ids) delete rest.ids
+    else if (issueKey.value) for (const key of ['topic', 'regionId', 'from', 'to'] as const) delete rest[key]
     void apply(rest)
   }
 
@@ -94,12 +102,13 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     const w = wanted.value
     const out: { key: string; text: string }[] = []
     if (w.q) out.push({ key: 'q', text: `查找：“${w.q}”` })
-    const status = STATUS_OPTIONS.find((s) => s.value === w.status)?.label
+    const status = INBOX_STATUS_OPTIONS.find((s) => s.value === w.status)?.label
     if (status) out.push({ key: 'status', text: `状态：${status}` })
     if (w.open) out.push({ key: 'open', text: '未办结的留言' })
     if (w.topic) out.push({ key: 'topic', text: `主题：${w.topic}` })
     if (w.regionId) out.push({ key: 'regionId', text: `地点：${names[`region:${w.regionId}`] ?? w.regionId}` })
     if (w.districtId) out.push({ key: 'districtId', text: `区县：${names[`region:${w.districtId}`] ?? w.districtId}` })
+    if (w.handledIn) out.push({ key: 'handledIn', text: `由${names[`region:${w.handledIn}`] ?? w.handledIn}办理` })
     if (w.stationId) out.push({ key: 'stationId', text: `联络站：${names[`station:${w.stationId}`] ?? w.stationId}` })
     if (w.deputyId) out.push({ key: 'deputyId', text: `代表：${names[`deputy:${w.deputyId}`] ?? w.deputyId}` })
     if (w.overdue) out.push({ key: 'overdue', text: '已超期' })
@@ -110,5 +119,5 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     return out
   })
 
-  return { f, range, overdueOnly, unhappyOnly, wanted, apply, clear, issueIds, issueName, showAll, chips }
+  return { f, range, overdueOnly, unhappyOnly, wanted, apply, clear, issueIds, issueName, issueKey, showAll, chips }
 }

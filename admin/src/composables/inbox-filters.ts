@@ -11,6 +11,8 @@ export const FILTER_KEYS = [
   'regionId',
   'stationId',
   'districtId',
+  // Handled by this district: a district office's new messages on 工作概览, as its 分析周报 counts them.
+  'handledIn',
   'deputyId',
   'overdue',
   'open',

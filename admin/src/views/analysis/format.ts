@@ -48,18 +48,22 @@ export const TREND_THEME: Record<string, 'danger' | 'warning' | 'success' | 'def
 /** How many case ids the inbox takes in its address (the API's CASE_IDS_MAX). */
 export const INBOX_IDS_MAX = 200
 
+/** How an issue is named on the inbox's banner and in its dialogs: 「光明社区 · 城乡建设」. */
+export const issueName = (issue: { placeName: string; topic: string }) => `${issue.placeName} · ${issue.topic}`
+
 /**
  * The inbox listing exactly one issue's messages, by their ids, and naming the issue (`issue`)
  * for its banner. Place, topic and days alone would also list messages the issue left out; they
- * serve only an issue too big for one address.
+ * serve only an issue too big for one address, named with its key (`hotIssue`), under which the page
+ * opening it keeps its messages in the tab (issue-ids.ts) for 一起催办.
  */
-export function inboxOf(issue: { caseIds: string[]; placeId: string | null; placeName: string; topic: string; firstAt: string; lastAt: string }) {
+export function inboxOf(issue: { key: string; caseIds: string[]; placeId: string | null; placeName: string; topic: string; firstAt: string; lastAt: string }) {
   if (issue.caseIds.length && issue.caseIds.length <= INBOX_IDS_MAX) {
-    return { path: '/cases', query: { ids: issue.caseIds.join(','), issue: `${issue.placeName} · ${issue.topic}` } }
+    return { path: '/cases', query: { ids: issue.caseIds.join(','), issue: issueName(issue) } }
   }
   const query: Record<string, string> = { topic: issue.topic, from: issue.firstAt, to: new Date(new Date(issue.lastAt).getTime() + 1000).toISOString() }
   if (issue.placeId) query.regionId = issue.placeId
-  return { path: '/cases', query }
+  return { path: '/cases', query: { ...query, issue: issueName(issue), hotIssue: issue.key } }
 }
 
 /**

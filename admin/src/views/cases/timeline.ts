@@ -19,7 +19,9 @@ export interface TimelineEvent {
   /** The department's reference number (文号), when the deputy gave one. */
   reference: string | null
   rating: number | null
-  /** The message a duplicate was merged into, or whose answer it got. */
+  /** 分派 with a 要求答复日期, in words ("要求在12月10日前（含当日）答复"); absent otherwise. */
+  replyBy?: string
+  /** The message a duplicate was merged into, or whose answer it got; on the kept message (duplicate_merged), the one merged into it. */
   relatedCase: { id: string; ticket: string | null } | null
 }
 

@@ -34,9 +34,9 @@ export function useCaseDraft(page: CaseDraftPage) {
   const mergeInto = ref<string>()
   const mergeQuery = ref('')
 
-  /** A dialog opened afresh: 分派 notes the holder she sees; 合并 starts with nothing chosen. */
+  /** A dialog opened afresh: 分派 and 上报 note the holder she sees (上报 takes it from him); 合并 starts with nothing chosen. */
   function opening(move: string) {
-    if (move === 'assign') seenHolder.value = page.c.value?.deputyId ?? null
+    if (move === 'assign' || move === 'handUp') seenHolder.value = page.c.value?.deputyId ?? null
     if (move === 'merge') {
       mergeInto.value = undefined
       mergeQuery.value = ''
@@ -82,14 +82,14 @@ export function useCaseDraft(page: CaseDraftPage) {
   }
 
   /**
-   * Someone moved the message to another deputy (or back to the station) while her 分派 dialog was open: the
+   * Someone moved the message to another deputy (or back to the station) while her 分派 or 上报 dialog was open: the
    * page shows who holds it now, the dialog says who moved it where and keeps her choice and words; her next
    * 确认 is made against the holder she now sees.
    */
-  async function holderChanged(err: ApiError) {
+  async function holderChanged(err: ApiError, move: DraftMove = 'assign') {
     await page.reread()
     seenHolder.value = page.c.value?.deputyId ?? null
-    page.moveGone.value = !page.can('assign')
+    page.moveGone.value = !page.can(move)
     page.refusal.value = err.message
   }
 

@@ -1,18 +1,5 @@
 import { useFieldProblems } from '../kit/field-problems'
-import type { QuizForm } from './QuizSettings.vue'
-
-/** Each box of the quiz settings (新建竞赛, 设置) and the server's paths it answers for. */
-export const QUIZ_FIELDS = {
-  title: ['body.title'],
-  description: ['body.description'],
-  audience: ['body.audience'],
-  drawCount: ['body.drawCount'],
-  timeLimitSeconds: ['body.timeLimitSeconds'],
-  attemptsAllowed: ['body.attemptsAllowed'],
-  opensAt: ['body.opensAt'],
-  closesAt: ['body.closesAt'],
-}
-export type QuizField = keyof typeof QUIZ_FIELDS
+import { QUIZ_FIELDS, type QuizForm } from './quiz-form'
 
 /**
  * The quiz form's problems beside its boxes, as the survey and meeting forms say theirs: `at(box)`

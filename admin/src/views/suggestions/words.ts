@@ -27,6 +27,8 @@ export interface Suggestion {
   cases: Array<{ id: string; ticket: string; title?: string }>
   status: string
   statusLabel: string
+  /** The office that reviews it and decides the units' requests, by name ("湛河区人大常委会办公室"; absent from an older server). */
+  office?: string
   year: number
   review: { decision: string; reason: string | null; by: string; at: string } | null
   mergedInto: string | null
@@ -40,7 +42,19 @@ export interface Suggestion {
     supervisionLeader: string | null
     assignedAt: string
   } | null
-  answers: Array<{ unit: UnitRef; role: 'lead' | 'co'; category: string | null; categoryLabel: string | null; text: string; at: string; round: number }>
+  answers: Array<{
+    unit: UnitRef
+    role: 'lead' | 'co'
+    category: string | null
+    categoryLabel: string | null
+    text: string
+    at: string
+    round: number
+    /** YYYY-MM-DD the lead unit promised the work done by, with 正在解决或列入计划 (absent from an older server). */
+    plannedBy?: string | null
+  }>
+  /** A promise of 正在解决或列入计划 while answered or being done (following): its day and what it means. */
+  promise?: { by: string | null; byText: string | null; text: string } | null
   rating: { score: string; scoreLabel: string; comment: string | null; at: string; round: number } | null
   round: number
   requests: SuggestionRequest[]
@@ -55,6 +69,7 @@ export const SUGGESTION_STATUSES = [
   { value: 'assigned', label: '办理中' },
   { value: 'answered', label: '已答复待评价' },
   { value: 'rehandling', label: '重新办理' },
+  { value: 'following', label: '已答复，正在办理' },
   { value: 'closed', label: '已办结' },
   { value: 'returned', label: '已退回' },
   { value: 'merged', label: '已并案' },
@@ -68,6 +83,7 @@ export const STATUS_THEME: Record<string, 'warning' | 'primary' | 'success' | 'd
   assigned: 'primary',
   rehandling: 'danger',
   answered: 'success',
+  following: 'primary',
   closed: 'default',
   returned: 'default',
   merged: 'default',
