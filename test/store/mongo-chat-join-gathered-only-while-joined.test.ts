@@ -54,15 +54,4 @@ describe('mongo adapter: a chat that said 解除 since the joins were read is ga
     expect(await store.chatJoins.gatherLeftBehind(new Date('2026-12-06T01:00:00Z'))).to.equal(0)
     expect(writes()).to.deep.equal([])
   })
-
-  it('still gathers what was left under the chat person of a join that stands', async () => {
-    undoneMeanwhile({ joinGone: false, personBack: false })
-    const store = await open()
-    await store.chatJoins.gatherLeftBehind(new Date('2026-12-06T01:00:00Z'))
-    expect(
-      writes().filter((c) => on(c, 'subscription_credits')),
-      'what she holds is moved, in the transaction',
-    ).to.have.length.greaterThan(0)
-    expect(writes().every(inTransaction)).to.equal(true)
-  })
 })

@@ -7,9 +7,8 @@ import type { DeputyAwayService } from '../../../services/directory/deputy-away.
 import type { DemoLeftovers } from '../../../services/accounts/demo-leftovers.js'
 import { allowRoles, requireStaff } from '../../middleware/auth.js'
 import { presentDeputy, presentDirectoryCounts, presentPastDuty, presentStation } from '../../presenters/directory.js'
-import { presentStationMeetingDay } from '../../presenters/station-duty.js'
+import { presentStationMeetingDays } from '../../presenters/station-duty.js'
 import { idParam } from '../../schemas.js'
-import { meetingsRunBy } from '../../../domain/duty-clashes.js'
 import type { DutyClashes } from '../../../services/directory/duty-clashes.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
@@ -98,7 +97,7 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
       const { id } = parse(idParam, ctx.params, 'params')
       const station = await directory.stationFor(ctx.state.staff, id)
       const days = await dutyClashes.ofStation(station)
-      ctx.body = { items: days.map(presentStationMeetingDay), meetingsRunBy: meetingsRunBy(await directory.officeOfStaff(ctx.state.staff)) }
+      ctx.body = presentStationMeetingDays(days, await directory.officeOfStaff(ctx.state.staff))
     })
 
   router.patch('/stations/:id', editors, async (ctx) => {
