@@ -32,6 +32,9 @@ describe('mini-program: 关怀模式 grows the deputy’s headings, states and c
   for (const [file, selector] of headings)
     it(`${file} ${selector}: larger than the body under it, in 关怀模式 too`, () => {
       expectAboveBody(file, selector)
+      // Grows with the text: a fixed size above both bodies (44rpx) would pass the line above and stay as small.
+      const size = fontSize(file, selector)
+      expect(rpx(size, BODY.care), 'larger in 关怀模式 than in the standard look').to.be.above(rpx(size, BODY.standard))
     })
 
   it('pages/deputy/case.wxss .state-note: as large as the body, in 关怀模式 too', () => {

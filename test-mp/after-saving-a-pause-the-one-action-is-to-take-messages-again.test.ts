@@ -57,6 +57,12 @@ describe('mini-program: after saving a pause, the one action is to take new mess
     expect(again.textOf('.reason-leave')).to.include('已选择')
     expect(again.buttonLook('.save'), 'changing the days: 保存修改 is the one filled button').to.equal('filled')
     expect(again.buttonLook('.end'), '恢复 steps back while he edits').to.equal('plain')
+    expect(again.has('.change-dates'), 'the form is open: no second way to open it').to.equal(false)
+    // 保存修改: saved, the page reads as after 确认暂停 again, the form folded.
+    await again.tap('.save')
+    expect(again.textOf('.done')).to.include('已保存')
+    expect(again.has('.form'), 'folded again once saved').to.equal(false)
+    expect(again.buttonLook('.end')).to.equal('filled')
 
     await page.tap('.end')
     expect(page.textOf('.done')).to.include('已恢复接收新留言')

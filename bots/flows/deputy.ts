@@ -25,35 +25,11 @@ const TODO_LIST_MAX = 10
 export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
   // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.
-  if (turn.person.deputy && turn.state.transferAsk) {
-    try {
-      if (await transferAnswer(turn)) return true
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      turn.say(refusal(err))
-      return true
-    }
-  }
+  if (turn.person.deputy && turn.state.transferAsk && (await answering(turn, () => transferAnswer(turn)))) return true
   // His reason after "请写明请假原因": for the meeting asked about, whatever else waits.
-  if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk) {
-    try {
-      if (await leaveReason(turn)) return true
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      turn.say(refusal(err))
-      return true
-    }
-  }
+  if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk && (await answering(turn, () => leaveReason(turn)))) return true
   // His number under "要请假的是哪一个？": that meeting, and no other.
-  if ((turn.person.deputy || turn.person.staff) && turn.state.meetingPick) {
-    try {
-      if (await meetingPicked(turn)) return true
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      turn.say(refusal(err))
-      return true
-    }
-  }
+  if ((turn.person.deputy || turn.person.staff) && turn.state.meetingPick && (await answering(turn, () => meetingPicked(turn)))) return true
   if (cmd.kind === 'bind') return guarded(turn, () => bind(turn, cmd.code))
   if (cmd.kind === 'text' && isMalformedBinding(cmd.text)) {
     turn.say('绑定码是 6 位数字，例如：绑定 123456')
@@ -255,6 +231,20 @@ async function residentPhone(turn: Turn, ref: string) {
 }
 
 /** A refusal from the backend (not a deputy, no such case, bad code) is shown as it is written. */
+/**
+ * An answer to a question the bot asked (`step`: true when the words answered it): a refusal from the backend is said
+ * and ends the turn, as guarded's; false lets the words be read as ever.
+ */
+async function answering(turn: Turn, step: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await step()
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.say(refusal(err))
+    return true
+  }
+}
+
 async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
   try {
     await action()

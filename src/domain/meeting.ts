@@ -313,15 +313,6 @@ export function nudgeAllowedAt(m: Pick<MeetingRecord, 'lastRemindedAt' | 'lastNu
   return after > now.getTime() ? new Date(after) : null
 }
 
-/** "23 小时 50 分钟", "2 小时", "45 分钟": the time left, in whole minutes (never rounded up: it must not promise more time than there is). */
-export function timeLeftLabel(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / MINUTE))
-  const h = Math.floor(minutes / 60)
-  const min = minutes % 60
-  if (!h) return `${min} 分钟`
-  return min ? `${h} 小时 ${min} 分钟` : `${h} 小时`
-}
-
 /**
  * Whether someone still owes an answer: no reply, and not come either. Whoever checked in
  * answered by coming: not counted 未回复, not asked by 提醒未回复 (his own reply, if he gave

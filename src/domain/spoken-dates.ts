@@ -1,6 +1,7 @@
 import { lastOpenMoment } from './due-date-text.js'
 import { localDate } from './dates.js'
 import { endOfLocalDay } from './local-days.js'
+import { daysBetween } from './suggestion-due.js'
 import { offsetMs } from './zone-offset.js'
 
 /**
@@ -78,7 +79,7 @@ export function spokenClose(closesAt: Date, timeZone: string, now?: Date): strin
  * ("22 小时 30 分钟后"), which an older reader has to work out. Days are counted on the calendar of `timeZone`.
  */
 export function spokenWhenAhead(at: Date, timeZone: string, now: Date): string {
-  const days = Math.round((Date.parse(localDate(at, timeZone)) - Date.parse(localDate(now, timeZone))) / 86_400_000)
+  const days = daysBetween(localDate(now, timeZone), localDate(at, timeZone))
   const near = ['今天', '明天', '后天'][days]
   return near ? `${near}${spokenTime(at, timeZone)}` : spokenMoment(at, timeZone, now)
 }

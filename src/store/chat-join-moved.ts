@@ -60,6 +60,24 @@ export function consentsApart(moved: ChatJoinMoved, now: Consent): { chat: Conse
   return { chat, account }
 }
 
+/** The messages a 解除 gives back: those the join moved and those the chat wrote while joined, each once. */
+export const casesToGiveBack = (moved: ChatJoinMoved, writtenInChat: readonly string[]): string[] => [
+  ...new Set([...moved.cases.map((c) => c.id), ...writtenInChat]),
+]
+
+/**
+ * What the account keeps of a credit the chat takes back: its one-time count less what the chat brought, long-term
+ * only if the account had that before the join.
+ */
+export const creditLeftOnAccount = (now: { oneTime: number; longTerm: boolean }, taken: ChatJoinMoved['credits'][number]) => ({
+  oneTime: Math.max(0, now.oneTime - taken.oneTime),
+  longTerm: taken.accountLongTerm && now.longTerm,
+})
+
+/** Whether a later gathering moved anything (`count` messages, or other belongings) worth adding to the join's record. */
+export const movedAny = (count: number, moved: Partial<ChatJoinMoved>): boolean =>
+  Boolean(count || moved.outbox?.length || moved.credits?.length || moved.responses?.length || moved.opinions?.length)
+
 export const NOTHING_MOVED: ChatJoinMoved = {
   chat: null,
   account: null,

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { runMaintenanceJob } from '../../src/jobs/maintenance-job.js'
-import { asResident, type Client, type TestApp } from '../helpers/app.js'
-import { startWithBotApi } from '../helpers/bot-api.js'
-import { joinHerChat, sayItIsMine } from '../helpers/chat-join.js'
+import { asResident, type Client } from '../helpers/app.js'
+import { chatJoinAppForEachTest, joinHerChat, sayItIsMine } from '../helpers/chat-join.js'
 import { caseEvent, caseRecord } from '../store/records.js'
 
 /**
@@ -13,14 +12,8 @@ import { caseEvent, caseRecord } from '../store/records.js'
  * from the chat goes back to it, review 37), and the chat cannot erase her account.
  */
 describe('joining her chat: she says in the mini-program that the WeChat is hers', () => {
-  let app: TestApp
-  let bot: Client
-  beforeEach(async () => {
-    ;({ app, bot } = await startWithBotApi())
-  })
-  afterEach(() => app.close())
-
-  const chatPerson = async (contactId: string) => (await bot.post('/api/bot/people/resolve', { contactId })).body.personId as string
+  const t = chatJoinAppForEachTest()
+  const { chatPerson } = t
   const codeOf = async (resident: Client) => ((await resident.post('/api/mp/me/chat-code')).body.words as string).slice(3)
   /** Her own message in the mini-program, with her phone in it. */
   const writes = async (resident: Client) => {
@@ -29,15 +22,15 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
     return made.body.ticket as string
   }
   const chatSees = async (personId: string) =>
-    ((await bot.get(`/api/bot/people/${personId}/cases`)).body.items as Array<{ ticket: string }>).map((c) => c.ticket)
+    ((await t.bot.get(`/api/bot/people/${personId}/cases`)).body.items as Array<{ ticket: string }>).map((c) => c.ticket)
   const me = async (resident: Client) => (await resident.get('/api/mp/me')).body
 
   it('the chat that sent her code is told to wait for her, and gets nothing of hers until she says 是我的', async () => {
-    const her = await asResident(app, 'o-her')
+    const her = await asResident(t.app, 'o-her')
     const ticket = await writes(her)
     const chat = await chatPerson('wx-grandson')
 
-    const asked = await bot.post(`/api/bot/people/${chat}/bind`, { code: await codeOf(her), name: '小明' })
+    const asked = await t.bot.post(`/api/bot/people/${chat}/bind`, { code: await codeOf(her), name: '小明' })
     expect(asked.status).to.equal(200)
     expect(asked.body).to.deep.include({ deputy: null, staff: null, joinAsked: { minutes: 30 } })
     expect(await chatPerson('wx-grandson'), 'still its own person').to.equal(chat)
@@ -52,15 +45,15 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
     const joined = (await me(her)).chatJoin
     expect(joined.pending).to.equal(null)
     expect(joined.joined.line).to.include('已和微信“小明”连在一起').and.include('在那个微信聊天里发的留言，也在“我的留言”里')
-    const audit = (await app.liaison.store.audit.list({ action: 'privacy.chat_joined', limit: 5 })).items
+    const audit = (await t.app.liaison.store.audit.list({ action: 'privacy.chat_joined', limit: 5 })).items
     expect(audit.map((e) => [e.actorId, e.targetId])).to.deep.equal([[her.userId, her.userId]])
   })
 
   it('不是我的 ends it: the chat stays apart, and her answer cannot be given twice', async () => {
-    const her = await asResident(app, 'o-her-no')
+    const her = await asResident(t.app, 'o-her-no')
     await writes(her)
     const scammer = await chatPerson('wx-stranger')
-    await bot.post(`/api/bot/people/${scammer}/bind`, { code: await codeOf(her), name: '客服小李' })
+    await t.bot.post(`/api/bot/people/${scammer}/bind`, { code: await codeOf(her), name: '客服小李' })
     const { pending } = (await me(her)).chatJoin
 
     const refused = await her.post(`/api/mp/me/chat-join/${pending.id}/refuse`)
@@ -75,38 +68,38 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
     })
     expect(await chatPerson('wx-stranger')).to.equal(scammer)
     expect(await chatSees(scammer)).to.deep.equal([])
-    expect((await app.liaison.store.audit.list({ action: 'privacy.chat_join_refused', limit: 5 })).items.map((e) => e.actorId)).to.deep.equal([her.userId])
+    expect((await t.app.liaison.store.audit.list({ action: 'privacy.chat_join_refused', limit: 5 })).items.map((e) => e.actorId)).to.deep.equal([her.userId])
   })
 
   it('the chat’s request ends with her code: after 30 minutes she is asked nothing, and 是我的 joins nothing', async () => {
-    const her = await asResident(app, 'o-her-late')
+    const her = await asResident(t.app, 'o-her-late')
     const chat = await chatPerson('wx-late')
-    await bot.post(`/api/bot/people/${chat}/bind`, { code: await codeOf(her), name: '王阿姨' })
+    await t.bot.post(`/api/bot/people/${chat}/bind`, { code: await codeOf(her), name: '王阿姨' })
     const { pending } = (await me(her)).chatJoin
-    app.clock.advance(31 * 60_000)
+    t.app.clock.advance(31 * 60_000)
     expect((await me(her)).chatJoin.pending).to.equal(null)
     expect((await her.post(`/api/mp/me/chat-join/${pending.id}/confirm`)).status).to.equal(409)
     expect(await chatPerson('wx-late')).to.equal(chat)
   })
 
   it('refuses an answer naming no request of hers in the usual error body', async () => {
-    const her = await asResident(app, 'o-her-bad')
+    const her = await asResident(t.app, 'o-her-bad')
     const bad = await her.post('/api/mp/me/chat-join/not-a-request/confirm')
     expect(bad.status).to.equal(400)
     expect(bad.body.error.code).to.equal('validation_failed')
-    const other = await asResident(app, 'o-other')
-    await bot.post(`/api/bot/people/${await chatPerson('wx-other')}/bind`, { code: await codeOf(other) })
+    const other = await asResident(t.app, 'o-other')
+    await t.bot.post(`/api/bot/people/${await chatPerson('wx-other')}/bind`, { code: await codeOf(other) })
     const theirs = (await me(other)).chatJoin.pending.id as string
     expect((await her.post(`/api/mp/me/chat-join/${theirs}/confirm`)).status, 'another account’s request').to.equal(409)
     expect((await me(other)).chatJoin.pending).to.deep.include({ id: theirs })
   })
 
   it('a joined chat cannot erase her account; she can, in the mini-program', async () => {
-    const her = await asResident(app, 'o-her-erase')
+    const her = await asResident(t.app, 'o-her-erase')
     const ticket = await writes(her)
-    await joinHerChat(bot, her, await chatPerson('wx-her-erase'))
+    await joinHerChat(t.bot, her, await chatPerson('wx-her-erase'))
 
-    const refused = await bot.request('DELETE', `/api/bot/people/${her.userId}`)
+    const refused = await t.bot.request('DELETE', `/api/bot/people/${her.userId}`)
     expect(refused.status).to.equal(409)
     expect(refused.body.error.code).to.equal('erase_in_mini_program')
     expect(refused.body.error.message).to.include('为了防止别人用这个聊天删掉您的账号').and.include('在小程序“我的”里点“解除”')
@@ -118,13 +111,13 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
   })
 
   it('解除: what came from the chat goes back to it, what she wrote here stays, and the chat is told; audited', async () => {
-    const her = await asResident(app, 'o-her-undo')
+    const her = await asResident(t.app, 'o-her-undo')
     const own = await writes(her)
     const chat = await chatPerson('wx-undo')
-    await bot.post(`/api/bot/people/${chat}/consent`, { version: (await bot.get('/api/bot/privacy')).body.version })
-    const fromChat = await bot.post(`/api/bot/people/${chat}/cases`, { text: '小区门口的路灯不亮了', regionId: 'c010101', deputyCode: 'DP0001' })
+    await t.agreesInTheChat(chat)
+    const fromChat = await t.bot.post(`/api/bot/people/${chat}/cases`, { text: '小区门口的路灯不亮了', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(fromChat.status, JSON.stringify(fromChat.body)).to.equal(201)
-    await joinHerChat(bot, her, chat, '孙子')
+    await joinHerChat(t.bot, her, chat, '孙子')
     expect((await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket).sort()).to.deep.equal([own, fromChat.body.ticket].sort())
 
     const undone = await her.request('DELETE', '/api/mp/me/chat-join')
@@ -142,8 +135,8 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
     // The chat is its own person again, under the id it had, with its message; it is told, in the chat.
     expect(await chatPerson('wx-undo')).to.equal(chat)
     expect(await chatSees(chat)).to.deep.equal([fromChat.body.ticket])
-    await app.liaison.services.dispatcher.drain()
-    const told = (await app.liaison.store.outbox.search({ kind: 'chat.unjoined', limit: 5 })).items
+    await t.app.liaison.services.dispatcher.drain()
+    const told = (await t.app.liaison.store.outbox.search({ kind: 'chat.unjoined', limit: 5 })).items
     expect(told.map((m) => [m.recipientId, m.channel, m.address, m.payload.text])).to.deep.equal([
       [
         chat,
@@ -152,7 +145,7 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
         '您的聊天和小程序账号已经解除（是在小程序里解除的），聊天里发的留言回到这里，那个小程序账号看不到了。发送“查询”可以看您的留言。',
       ],
     ])
-    const audit = (await app.liaison.store.audit.list({ action: 'privacy.chat_unjoined', limit: 5 })).items
+    const audit = (await t.app.liaison.store.audit.list({ action: 'privacy.chat_unjoined', limit: 5 })).items
     expect(audit.map((e) => [e.actorId, e.details])).to.deep.equal([[her.userId, { to: chat, cases: 1 }]])
     const twice = await her.request('DELETE', '/api/mp/me/chat-join')
     expect(twice.status).to.equal(409)
@@ -160,18 +153,18 @@ describe('joining her chat: she says in the mini-program that the WeChat is hers
   })
 
   it('a message written in the chat as she said 是我的 reaches 我的留言 (the maintenance job gathers it)', async () => {
-    const her = await asResident(app, 'o-her-race')
+    const her = await asResident(t.app, 'o-her-race')
     const chat = await chatPerson('wx-race')
-    await joinHerChat(bot, her, chat)
+    await joinHerChat(t.bot, her, chat)
     // Its write began before the join and ended after it, under the chat's old person (as MongoDB lets it).
-    const store = app.liaison.store
+    const store = t.app.liaison.store
     const late = await store.cases.submit({
       record: caseRecord({ id: 'case-late', residentId: chat, idempotencyKey: null, stationId: 'st001' }),
       ticketDate: '2026-11-22',
       events: [caseEvent('case-late', 'submitted', { actorRole: 'resident', actorId: chat })],
       outbox: [],
     })
-    await runMaintenanceJob({ store, clock: app.clock })
+    await runMaintenanceJob({ store, clock: t.app.clock })
     expect((await her.get('/api/mp/cases')).body.items.map((c: { ticket: string }) => c.ticket)).to.deep.equal([late.ticket])
   })
 })

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { asResident, type Client, type TestApp } from '../helpers/app.js'
-import { startWithBotApi } from '../helpers/bot-api.js'
-import { joinHerChat } from '../helpers/chat-join.js'
+import { asResident, type Client } from '../helpers/app.js'
+import { chatJoinAppForEachTest, joinHerChat } from '../helpers/chat-join.js'
 
 /**
  * Review 37, findings 2 and 8. While her chat is joined to a mini-program account the two are one record, and one
@@ -11,29 +10,21 @@ import { joinHerChat } from '../helpers/chat-join.js'
  * agreement after 解除 in the mini-program. Now each side keeps the latest choice made from it, else its own from before.
  */
 describe('joining her chat: after 解除 each side keeps its own agreement', () => {
-  let app: TestApp
-  let bot: Client
-  beforeEach(async () => {
-    ;({ app, bot } = await startWithBotApi())
-  })
-  afterEach(() => app.close())
-
-  const chatPerson = async (contactId: string) => (await bot.post('/api/bot/people/resolve', { contactId })).body.personId as string
-  const agreesInTheChat = async (personId: string) =>
-    bot.post(`/api/bot/people/${personId}/consent`, { version: (await bot.get('/api/bot/privacy')).body.version })
-  const writesInTheChat = (personId: string) => bot.post(`/api/bot/people/${personId}/cases`, { text: '楼道灯坏了', regionId: 'c010101' })
+  const t = chatJoinAppForEachTest()
+  const { chatPerson, agreesInTheChat } = t
+  const writesInTheChat = (personId: string) => t.bot.post(`/api/bot/people/${personId}/cases`, { text: '楼道灯坏了', regionId: 'c010101' })
   const writesInTheMiniProgram = (account: Client) => account.post('/api/mp/cases', { text: '小区门口的路灯不亮了', regionId: 'c010101' })
 
   it('a withdrawal made in the chat stays withdrawn after 解除 there; the account keeps the agreement it gave itself', async () => {
     const wang = await chatPerson('wx-wang-consent')
     await agreesInTheChat(wang)
-    const account = await asResident(app, 'o-account-agreed')
-    await joinHerChat(bot, account, wang)
+    const account = await asResident(t.app, 'o-account-agreed')
+    await joinHerChat(t.bot, account, wang)
 
-    const withdrawn = await bot.request('DELETE', `/api/bot/people/${account.userId}/consent`)
+    const withdrawn = await t.bot.request('DELETE', `/api/bot/people/${account.userId}/consent`)
     expect(withdrawn.status).to.equal(200)
     expect(withdrawn.body.message).to.include('已撤回您的同意')
-    expect((await bot.request('DELETE', `/api/bot/people/${account.userId}/chat-join`)).status).to.equal(200)
+    expect((await t.bot.request('DELETE', `/api/bot/people/${account.userId}/chat-join`)).status).to.equal(200)
 
     expect(await chatPerson('wx-wang-consent')).to.equal(wang)
     const asked = await writesInTheChat(wang)
@@ -45,8 +36,8 @@ describe('joining her chat: after 解除 each side keeps its own agreement', () 
   it('an account that never agreed itself does not keep the chat’s agreement after 解除 in the mini-program', async () => {
     const chat = await chatPerson('wx-chat-agreed')
     await agreesInTheChat(chat)
-    const account = await asResident(app, 'o-account-never-agreed', { consent: false })
-    await joinHerChat(bot, account, chat)
+    const account = await asResident(t.app, 'o-account-never-agreed', { consent: false })
+    await joinHerChat(t.bot, account, chat)
     expect((await writesInTheMiniProgram(account)).status, 'joined: one record, the chat’s agreement').to.equal(201)
 
     expect((await account.request('DELETE', '/api/mp/me/chat-join')).status).to.equal(200)
@@ -59,11 +50,11 @@ describe('joining her chat: after 解除 each side keeps its own agreement', () 
   it('a withdrawal made in the mini-program stays the account’s: the chat that says 解除 keeps its own agreement', async () => {
     const chat = await chatPerson('wx-chat-kept')
     await agreesInTheChat(chat)
-    const account = await asResident(app, 'o-account-withdraws')
-    await joinHerChat(bot, account, chat)
+    const account = await asResident(t.app, 'o-account-withdraws')
+    await joinHerChat(t.bot, account, chat)
 
     expect((await account.request('DELETE', '/api/mp/consent')).status).to.equal(200)
-    expect((await bot.request('DELETE', `/api/bot/people/${account.userId}/chat-join`)).status).to.equal(200)
+    expect((await t.bot.request('DELETE', `/api/bot/people/${account.userId}/chat-join`)).status).to.equal(200)
     expect((await writesInTheChat(chat)).status).to.equal(201)
     expect((await writesInTheMiniProgram(account)).status, 'withdrawn where it was withdrawn').to.equal(422)
   })

@@ -1,7 +1,6 @@
 import { expect } from 'chai'
-import { asResident, type Client, type TestApp } from '../helpers/app.js'
-import { startWithBotApi } from '../helpers/bot-api.js'
-import { joinHerChat } from '../helpers/chat-join.js'
+import { asResident } from '../helpers/app.js'
+import { chatJoinAppForEachTest, joinHerChat } from '../helpers/chat-join.js'
 
 /**
  * What is kept about her names the WeChat whose chat is joined to her account: her copy (导出) and 我的信息 say which
@@ -9,19 +8,13 @@ import { joinHerChat } from '../helpers/chat-join.js'
  * it, neither names it any more.
  */
 describe('joining her chat: her copy and 我的信息 name the joined WeChat and since when', () => {
-  let app: TestApp
-  let bot: Client
-  beforeEach(async () => {
-    ;({ app, bot } = await startWithBotApi())
-  })
-  afterEach(() => app.close())
-
-  const chatPerson = async (contactId: string) => (await bot.post('/api/bot/people/resolve', { contactId })).body.personId as string
+  const t = chatJoinAppForEachTest()
+  const { chatPerson } = t
 
   it('names 微信“王阿姨” and the day she joined it, and stops once she undoes it', async () => {
-    app.clock.set(new Date('2026-11-22T02:00:00Z'))
-    const her = await asResident(app, 'o-her-copy')
-    await joinHerChat(bot, her, await chatPerson('wx-her-copy'), '王阿姨')
+    t.app.clock.set(new Date('2026-11-22T02:00:00Z'))
+    const her = await asResident(t.app, 'o-her-copy')
+    await joinHerChat(t.bot, her, await chatPerson('wx-her-copy'), '王阿姨')
 
     const copy = (await her.get('/api/mp/me/export')).body
     expect(copy.account.chatBot.linked).to.equal(true)

@@ -23,7 +23,8 @@ describe("a station clerk's roster, her deputies' meetings and their bindings", 
   })
   afterEach(() => app.close())
 
-  it('changes her own station’s address, 接待日 and duty days, which residents read; another station’s stays as it was', async () => {
+  // A guard: these edits and refusals were the server's before the console's roster page; it keeps that page's calls honest.
+  it('(guard) changes her own station’s address, 接待日 and duty days, which residents read; another station’s stays as it was', async () => {
     const lina = await login('lina')
     const saved = await lina.patch('/api/admin/stations/st001', { address: '建设路1号社区服务中心二楼', receptionDays: ['wed', 'fri'] })
     expect(saved.status, JSON.stringify(saved.body)).to.equal(200)

@@ -63,6 +63,25 @@ export function chatJoinContract(store: () => Store) {
       events: [caseEvent(id, 'submitted', { actorRole: 'resident', actorId: residentId, at: createdAt, data })],
       outbox: [outboxMessage(`case.answered:${id}`, { recipientKind: 'mp_user', recipientId: residentId, payload: { caseId: id, text: '有答复了' } })],
     })
+  /** The chat's message `c` published, and a notice agreed to on each side (the chat's first): what a join moves and 解除 gives back. */
+  const publishedAndAgreed = async (chat: string, app: string, c: { id: string; ticket: string }) => {
+    await store().publications.publish({
+      caseId: c.id,
+      residentId: chat,
+      ticket: c.ticket,
+      topic: '城乡建设',
+      districtId: 'd01',
+      stationId: 'st001',
+      question: '路灯坏了',
+      answer: '已修好',
+      askedAt: T0,
+      answeredAt: at(5),
+      publishedBy: 'sf-1',
+      publishedAt: at(6),
+    })
+    await store().subscriptions.record(chat, 'TPL', 'accept_once', at(2))
+    await store().subscriptions.record(app, 'TPL', 'accept_once', at(3))
+  }
   const hers = async (residentId: string) => (await store().cases.search({ residentId, limit: 10 })).items.map((c) => c.id).sort()
 
   describe('chat joins: the chat asks, she answers in the mini-program', () => {
@@ -71,22 +90,7 @@ export function chatJoinContract(store: () => Store) {
       const chatOne = await write('mu-chat', 'cj-1', 'key-bot-1')
       const chatSame = await write('mu-chat', 'cj-2', 'shared-key')
       const appOwn = await write('mu-app', 'cj-3', 'shared-key')
-      await store().publications.publish({
-        caseId: chatOne.id,
-        residentId: 'mu-chat',
-        ticket: chatOne.ticket,
-        topic: '城乡建设',
-        districtId: 'd01',
-        stationId: 'st001',
-        question: '路灯坏了',
-        answer: '已修好',
-        askedAt: T0,
-        answeredAt: at(5),
-        publishedBy: 'sf-1',
-        publishedAt: at(6),
-      })
-      await store().subscriptions.record('mu-chat', 'TPL', 'accept_once', at(2))
-      await store().subscriptions.record('mu-app', 'TPL', 'accept_once', at(3))
+      await publishedAndAgreed('mu-chat', 'mu-app', chatOne)
 
       expect(await asks('mu-chat', 'mu-app')).to.equal(true)
       expect(await hers('mu-app'), 'the chat asking moves nothing').to.deep.equal(['cj-3'])
@@ -338,6 +342,8 @@ export function chatJoinContract(store: () => Store) {
     })
 
     it('gathers nothing of a chat that said 解除 since: its own person is back, and what it holds is its own', async () => {
+      // A guard, not this round's fix: run one after the other, 解除 deletes the join before any gathering reads it; the
+      // race it closes on MongoDB is shown in test/store/mongo-chat-join-gathered-only-while-joined.test.ts.
       await both('mu-c17', 'mu-a17')
       await asks('mu-c17', 'mu-a17')
       await confirms('mu-c17', 'mu-a17')
@@ -366,22 +372,7 @@ export function chatJoinContract(store: () => Store) {
       const first = await write('mu-c7', 'cj-b1', 'k-chat-1')
       await write('mu-c7', 'cj-b2', 'shared-b')
       await write('mu-a7', 'cj-b3', 'shared-b')
-      await store().publications.publish({
-        caseId: first.id,
-        residentId: 'mu-c7',
-        ticket: first.ticket,
-        topic: '城乡建设',
-        districtId: 'd01',
-        stationId: 'st001',
-        question: '路灯坏了',
-        answer: '已修好',
-        askedAt: T0,
-        answeredAt: at(5),
-        publishedBy: 'sf-1',
-        publishedAt: at(6),
-      })
-      await store().subscriptions.record('mu-c7', 'TPL', 'accept_once', at(2))
-      await store().subscriptions.record('mu-a7', 'TPL', 'accept_once', at(3))
+      await publishedAndAgreed('mu-c7', 'mu-a7', first)
       const survey = await store().surveys.create(surveyRecord())
       const response = responseRecord(survey, { id: `sr-${survey.id}-chat`, respondentKey: 'mp:mu-c7', mpUserId: 'mu-c7' })
       await store().surveys.respond({ response, increments: tallyIncrements(survey, response), texts: [], opinions: [] })

@@ -9,7 +9,6 @@ import {
   leadsAlreadyPast,
   nudgeAllowedAt,
   remindable,
-  timeLeftLabel,
   rsvpClosesAt,
   rsvpRefusal,
   scheduleProblems,
@@ -221,12 +220,6 @@ describe('meetings: pure rules', () => {
 
     it('sends one reminder, not two at once, when the job was down past both leads', () => {
       expect(dueReminder(meeting(), at(-90), [24, 2])).to.deep.equal({ lead: 2, covers: [24, 2] })
-    })
-
-    it('says the time left in whole hours and minutes, never more than there is', () => {
-      expect(timeLeftLabel(24 * 3_600_000)).to.equal('24 小时')
-      expect(timeLeftLabel(2 * 3_600_000 - 4 * 60_000 - 30_000)).to.equal('1 小时 55 分钟')
-      expect(timeLeftLabel(45 * 60_000 + 59_000)).to.equal('45 分钟')
     })
 
     it('skips the leads already inside the time left when a start is announced', () => {

@@ -7,6 +7,7 @@ import { linkedCaseTitle } from '../../src/domain/suggestion.js'
  * suggestions quoting her) read it whole; the security review's finding 5 took that back: a yard beside a household's
  * locator ("东头第二家") is a home, the quotes are read by co-signing deputies who never handled her message, and the
  * export leaves the station. A resident's words keep the mask they had: the yard is masked for staff too.
+ * Guards, all three: the mask does today what it did before finding 10 (src/domain/pii-mask.ts is back as it was).
  */
 describe('masking: a yard in a resident’s words is masked, for staff as in what leaves the work', () => {
   it('masks the yard of a community or estate for staff, and in the words a suggestion quotes', () => {

@@ -111,7 +111,12 @@ Page({
       cosign: () => this.suggestions.cosign(this.id),
       withdraw: () => this.suggestions.withdrawCosign(this.id),
     }[action]
-    if (!call || this.data.busy) return
+    if (call) return this.run(action, call)
+  },
+
+  /** One action at a time: its answer is the suggestion as it now is, and DONE[action] says what it did. */
+  run(action, call) {
+    if (this.data.busy) return
     this.setData({ busy: true, actionError: '', done: '' })
     return call()
       .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE[action](s) }))
@@ -121,13 +126,7 @@ Page({
 
   /** 不附议: only for a deputy the lead asked by name; he may still co-sign later, before the close. */
   decline() {
-    if (this.data.busy) return
-    this.setData({ busy: true, actionError: '', done: '' })
-    return this.suggestions
-      .declineCosign(this.id)
-      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE.decline(s) }))
-      .catch((err) => this.setData({ actionError: err.message }))
-      .then(() => this.setData({ busy: false }))
+    return this.run('decline', () => this.suggestions.declineCosign(this.id))
   },
 
   /**
@@ -152,13 +151,7 @@ Page({
 
   /** From a draft, the lead may also submit at once, without asking for co-signers. */
   submitNow() {
-    if (this.data.busy) return
-    this.setData({ busy: true, actionError: '', done: '' })
-    return this.suggestions
-      .submit(this.id)
-      .then((s) => this.setData({ s: viewOf(s, this.deputyId), done: DONE.submit(s) }))
-      .catch((err) => this.setData({ actionError: err.message }))
-      .then(() => this.setData({ busy: false }))
+    return this.run('submit', () => this.suggestions.submit(this.id))
   },
 
   preview(e) {

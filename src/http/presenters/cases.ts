@@ -8,12 +8,20 @@ import { handedUpText, movedAwayText } from '../../domain/handed-up-words.js'
 import { shortOfficeName } from '../../domain/office-name.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
-import { deputyStatusWords, deputyUrgeNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
+import { deputyStatusWords, deputyUrgeNote, type HandedBy } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { deadlineWords } from '../../domain/deadline-words.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
-import { deputyPageDeadlines, deputyStateNote, handedToHim, presentDeputyAssignNote, presentDeputyReopenNote, waitsOnDeputy } from './deputy-case-state.js'
-import { deputyTimeline, presentDeputyEvent, presentStaffEvent, staffName } from './case-steps.js'
+import {
+  deputyPageDeadlines,
+  deputyStateNote,
+  handedToHim,
+  presentDeputyAssignNote,
+  presentDeputyReopenNote,
+  staffStepBy,
+  waitsOnDeputy,
+} from './deputy-case-state.js'
+import { deputyTimeline, presentDeputyEvent, presentStaffEvent } from './case-steps.js'
 import { anythingMasked, duplicateItems, herWordsMasked } from './her-words.js'
 import type { EscalationDelivery } from '../../services/cases/case-deputy-reach.js'
 import { presentRoutingReasons, routingSinceText } from './routing-since.js'
@@ -71,10 +79,8 @@ const hoursWithDepartment = (d: CaseDetail, now: Date) => Math.round(forwardedDu
 function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
   const e = currentUrge(d.events, d.case.deputyId)
   if (!e) return null
-  const office = e.actorId ? (d.timelineNames[`staffOffice:${e.actorId}`] ?? null) : null
-  const by = urgedByWords(e.actorRole, staffName(e, e.actorId ? (d.timelineNames[`staff:${e.actorId}`] ?? null) : null), office)
   // The clerk's words as the 催办 notice said them: phone and ID numbers masked (she reads her note whole in the console).
-  return deputyUrgeNote(by, urgedAtText(e.at, timeZone), e.note && maskPhoneAndIdNumbers(e.note))
+  return deputyUrgeNote(staffStepBy(e, d.timelineNames), urgedAtText(e.at, timeZone), e.note && maskPhoneAndIdNumbers(e.note))
 }
 
 /** A deputy's view: never who wrote an anonymous message; the number masked, in the phone field and in her words. */

@@ -1,4 +1,4 @@
-import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { dueWords } from '../../domain/tasks.js'
 import { deputyReopenNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
@@ -88,6 +88,12 @@ export function handedToHim(d: Pick<CaseDetail, 'case' | 'events' | 'timelineNam
   return placedByStaff(d.events, d.case.deputyId)?.again ? { name: '', back: true, staff: true } : null
 }
 
+/** Who of staff took a step, as the deputy reads it: her office and name ("湛河区人大常委会办公室孙丽"), by the step's names. */
+export function staffStepBy(step: CaseEvent, names: CaseDetail['timelineNames']): string {
+  const office = step.actorId ? (names[`staffOffice:${step.actorId}`] ?? null) : null
+  return urgedByWords(step.actorRole, staffName(step, step.actorId ? (names[`staff:${step.actorId}`] ?? null) : null), office)
+}
+
 /**
  * Staff's words to him with the step that put the message in his hands, at the top of his page while it waits on him
  * in that round, naming who and when, and whether it had been his before: "湛河区人大常委会办公室孙丽 11月18日 周三 10:00
@@ -103,8 +109,6 @@ export function presentDeputyAssignNote(d: Pick<CaseDetail, 'case' | 'events' | 
   if (d.events.slice(d.events.indexOf(step)).some((e) => e.type === 'reopened')) return null
   const note = step.note?.trim() ? maskPhoneAndIdNumbers(step.note.trim()) : ''
   if (!note && !again) return null
-  const office = step.actorId ? (d.timelineNames[`staffOffice:${step.actorId}`] ?? null) : null
-  const by = urgedByWords(step.actorRole, staffName(step, step.actorId ? (d.timelineNames[`staff:${step.actorId}`] ?? null) : null), office)
-  const done = `${by} ${urgedAtText(step.at, timeZone)} ${again ? '再次' : ''}交给您办理`
+  const done = `${staffStepBy(step, d.timelineNames)} ${urgedAtText(step.at, timeZone)} ${again ? '再次' : ''}交给您办理`
   return note ? `${done}：${note}` : `${done}。`
 }

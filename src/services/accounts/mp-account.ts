@@ -85,14 +85,14 @@ export const codeHash = (cipher: PiiCipher, purpose: CodePurpose, code: string) 
 /** The code's own hash, whatever its purpose: held unique by the store, so one code is never two purposes' at once. */
 const codeKey = (cipher: PiiCipher, code: string) => cipher.blindIndex(`bind:${code}`)
 
+/** How long a deputy's own chat code works: enough to switch to the chat and send it (as a resident's, chat-join.ts). */
+export const DEPUTY_CHAT_CODE_MINUTES = 30
+
 /**
  * A fresh code (digits a person can type or copy), drawn again in the rare case it is taken (by any purpose: the store
  * holds `codeKey` unique); `lifeMs`: how long it works. A resident's account keeps one live code: a new one replaces the
  * earlier (in the same write), so codes anyone can ask for never pile up.
  */
-/** How long a deputy's own chat code works: enough to switch to the chat and send it (as a resident's, chat-join.ts). */
-export const DEPUTY_CHAT_CODE_MINUTES = 30
-
 export async function issueCode(
   store: Pick<Store, 'bindingCodes'>,
   cipher: PiiCipher,

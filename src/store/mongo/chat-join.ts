@@ -1,5 +1,14 @@
 import { Schema, type ClientSession, type Connection, type Model } from 'mongoose'
-import { addMoved, consentsApart, readMoved, TO_THE_CHAT_KINDS, type ChatJoinMoved } from '../chat-join-moved.js'
+import {
+  addMoved,
+  casesToGiveBack,
+  movedAny,
+  consentsApart,
+  creditLeftOnAccount,
+  readMoved,
+  TO_THE_CHAT_KINDS,
+  type ChatJoinMoved,
+} from '../chat-join-moved.js'
 import type { AuditEntry, ChatJoinRepo, ChatJoinRequest, OutboxMessage } from '../ports.js'
 import { writeAudit } from './auth-repos.js'
 import type { CaseDoc, MpUserDoc } from './case-models.js'
@@ -168,7 +177,7 @@ function belongingsReturner(conn: Connection, { Case, CaseEvent, Outbox, Subscri
         ).map((e) => e.caseId)
       : []
     const stillTheirs = (
-      await Case.find({ _id: { $in: [...new Set([...moved.cases.map((c) => c.id), ...writtenInChat])] }, residentId: fromUserId }, { _id: 1 })
+      await Case.find({ _id: { $in: casesToGiveBack(moved, writtenInChat) }, residentId: fromUserId }, { _id: 1 })
         .session(session)
         .lean<Array<{ _id: string }>>()
     ).map((c) => c._id)
@@ -203,7 +212,7 @@ function belongingsReturner(conn: Connection, { Case, CaseEvent, Outbox, Subscri
       if (now)
         await SubscriptionCredit.updateOne(
           { userId: fromUserId, templateId: c.templateId },
-          { $set: { oneTime: Math.max(0, now.oneTime - c.oneTime), longTerm: c.accountLongTerm ? Boolean(now.longTerm) : false } },
+          { $set: creditLeftOnAccount({ oneTime: now.oneTime, longTerm: Boolean(now.longTerm) }, c) },
           { session },
         )
       if (!(await SubscriptionCredit.exists({ userId: chatUserId, templateId: c.templateId }).session(session)))
@@ -394,8 +403,7 @@ export async function chatJoinRepo(conn: Connection, models: Models): Promise<Ch
             if (!row || (await MpUser.exists({ _id: j.chatPersonId }).session(session))) return 0
             const { count, moved } = await move(j.chatPersonId, j._id, session)
             // Moved like the rest, so given back like the rest.
-            if (count || moved.outbox?.length || moved.credits?.length || moved.responses?.length || moved.opinions?.length)
-              await ChatJoin.updateOne({ _id: j._id }, { $set: { moved: addMoved(readMoved(row.moved), moved) } }, { session })
+            if (movedAny(count, moved)) await ChatJoin.updateOne({ _id: j._id }, { $set: { moved: addMoved(readMoved(row.moved), moved) } }, { session })
             return count
           }),
         )

@@ -1,4 +1,13 @@
-import { addMoved, consentsApart, readMoved, TO_THE_CHAT_KINDS, type ChatJoinMoved } from '../chat-join-moved.js'
+import {
+  addMoved,
+  casesToGiveBack,
+  movedAny,
+  consentsApart,
+  creditLeftOnAccount,
+  readMoved,
+  TO_THE_CHAT_KINDS,
+  type ChatJoinMoved,
+} from '../chat-join-moved.js'
 import type { AuditEntry, ChatJoinRepo, ChatJoinRequest, OutboxMessage } from '../ports.js'
 import { auditWriter } from './auth-repos.js'
 import type { GroupCommit } from './group-commit.js'
@@ -133,7 +142,7 @@ function belongingsReturner(db: Db): (moved: ChatJoinMoved, fromUserId: string, 
   const opinionBack = db.prepare('UPDATE survey_opinions SET mp_user_id = ? WHERE id = ? AND mp_user_id = ?')
 
   return (moved, fromUserId, chatUserId, joinedAt, at) => {
-    const caseIds = [...new Set([...moved.cases.map((c) => c.id), ...(writtenInChat.all(fromUserId, joinedAt) as string[])])]
+    const caseIds = casesToGiveBack(moved, writtenInChat.all(fromUserId, joinedAt) as string[])
     let count = 0
     for (const id of caseIds) {
       if (!caseBack.run(chatUserId, id, fromUserId).changes) continue
@@ -147,7 +156,10 @@ function belongingsReturner(db: Db): (moved: ChatJoinMoved, fromUserId: string, 
     for (const id of moved.outbox) messageBack.run(chatUserId, id, fromUserId)
     for (const c of moved.credits) {
       const now = creditNow.get(fromUserId, c.templateId) as { oneTime: number; longTerm: number } | undefined
-      if (now) creditSet.run(Math.max(0, now.oneTime - c.oneTime), c.accountLongTerm ? now.longTerm : 0, fromUserId, c.templateId)
+      if (now) {
+        const left = creditLeftOnAccount({ oneTime: now.oneTime, longTerm: now.longTerm === 1 }, c)
+        creditSet.run(left.oneTime, left.longTerm ? 1 : 0, fromUserId, c.templateId)
+      }
       creditBack.run(chatUserId, c.templateId, c.oneTime, c.longTerm ? 1 : 0, at)
     }
     for (const r of moved.responses) answerBack.run(chatUserId, r.key, r.id, fromUserId, r.key)
@@ -301,8 +313,7 @@ export function chatJoinRepo(db: Db, group: GroupCommit): ChatJoinRepo {
           const { count, moved } = move(j.chat_person_id, j.account_id)
           gathered += count
           // Moved like the rest, so given back like the rest.
-          if (count || moved.outbox?.length || moved.credits?.length || moved.responses?.length || moved.opinions?.length)
-            record.run(JSON.stringify(addMoved(readMoved(j.moved), moved)), j.account_id)
+          if (movedAny(count, moved)) record.run(JSON.stringify(addMoved(readMoved(j.moved), moved)), j.account_id)
         }
         return gathered
       })
