@@ -36,8 +36,11 @@ export interface CaseTally extends CaseCounts {
   key: string | null
   /** By the latest rating as stored (`rating`), every case. */
   byRating: Record<number, number>
-  /** Open, with a next deadline before now (the dashboard's and the inbox's "overdue"). */
-  overdueNext: number
+  /**
+   * 未按时受理: waiting, its acknowledgement deadline passed without one, its reply deadline not yet (case-stats.ts
+   * ackLate): 工作概览's figure of its own and the inbox's 只看未按时受理. Never in overdueOpen (超期: the reply's deadline).
+   */
+  ackLate: number
 }
 
 /** The two middle values (ms) of a group's times to acknowledge and to reply, or null when there are none. */
@@ -76,7 +79,7 @@ export function emptyTally(key: string | null): CaseTally {
     lastRatingSum: 0,
     reopened: 0,
     overdueOpen: 0,
-    overdueNext: 0,
+    ackLate: 0,
   }
 }
 
@@ -108,12 +111,13 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
   if (topics) t.byTopic[f.topic] = (t.byTopic[f.topic] ?? 0) + 1
   if (f.rating !== null) t.byRating[f.rating] = (t.byRating[f.rating] ?? 0) + 1
   if (f.forwarded) t.forwarded++
-  if (OPEN_STATUSES.includes(f.status) && f.nextDueAt && f.nextDueAt < now) t.overdueNext++
+  // From the kept next deadline, as the sqlite adapter counts it (next_due_at): the acknowledgement's until it is given.
+  if (OPEN_STATUSES.includes(f.status) && f.nextDueAt && f.nextDueAt < now && f.replyDueAt >= now) t.ackLate++
   if (f.status === 'withdrawn' || f.status === 'rejected' || f.merged) return
   const acked = f.acknowledgedAt ?? f.repliedAt
   if (acked || f.ackDueAt <= now) t.ackDue++
   if (acked && acked <= f.ackDueAt) t.ackOk++
-  // caseStats' rules (domain/case-stats.ts): waiting past a deadline is overdue; 按时答复 judges the reply's deadline alone.
+  // caseStats' rules (domain/case-stats.ts): waiting past the reply deadline is overdue; 按时答复 judges that deadline alone.
   const late = waitingLate(f, now)
   const reply = replyInTime(f, now)
   if (reply.due) t.replyDue++

@@ -36,13 +36,10 @@ export interface Consent {
 }
 
 /**
- * Notices addressed to the chat itself (its own person's id, whoever it goes on as): the join told to the chat, and
- * an unjoin made in the mini-program. The movers never hand them to the account: the chat is told whatever the account
- * does (ChannelResolver finds the chat while it goes on as the account).
+ * Notices addressed to the chat itself (domain/notice-kinds.ts). The movers never hand them to the account: the chat
+ * is told whatever the account does (ChannelResolver finds the chat while it goes on as the account).
  */
-export const CHAT_JOINED_KIND = 'chat.joined'
-export const CHAT_UNJOINED_KIND = 'chat.unjoined'
-export const TO_THE_CHAT_KINDS: readonly string[] = [CHAT_JOINED_KIND, CHAT_UNJOINED_KIND]
+export { CHAT_JOINED_KIND, CHAT_UNJOINED_KIND, TO_THE_CHAT_KINDS } from '../domain/notice-kinds.js'
 
 /**
  * The agreement each side has once the join is undone (either side's 解除): the chat its latest choice made from the

@@ -28,6 +28,8 @@ export type StoreConflictCode =
   | 'deputy_channel_taken'
   | 'chat_moved'
   | 'unjoin_chat_first'
+  | 'duty_day_changed'
+  | 'account_disabled'
 
 /**
  * A conflict found by an adapter, named by its code with the facts that word it; the words

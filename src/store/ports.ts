@@ -88,13 +88,15 @@ export interface DeputyQuery extends PageQuery {
 }
 /**
  * `dutyAt` replaces one station's duty days and keeps the other stations' as they are in the store
- * at the write (two stations' staff editing the same deputy at once both keep theirs); `dutyByStation`
+ * at the write (two stations' staff editing the same deputy at once both keep theirs); with `seen`, only
+ * while his days at that station are still those (in any order): else nothing is written and it is
+ * StoreConflict 'duty_day_changed', as setDutyDay, whose saves it is taken one after the other with; `dutyByStation`
  * replaces the whole roster. Days at stations not in the deputy's `stationIds` are not kept on his
  * roster: with `today` (the business date of the edit), those before it at a station he leaves stay in
  * his `formerDuty` (duty-days.ts dutyAfterMove), judged on the record as stored at the write.
  */
 export type DeputyPatch = Partial<Pick<DeputyRecord, 'name' | 'level' | 'stationIds' | 'topics' | 'dutyByStation' | 'phoneEnc' | 'phoneIndex' | 'active'>> & {
-  dutyAt?: { stationId: string; dates: string[] }
+  dutyAt?: { stationId: string; dates: string[]; seen?: readonly string[] }
   today?: string
 }
 
@@ -113,6 +115,16 @@ export interface DeputyRepo {
    * writing his stations or duty: StoreConflict 'deputy_busy', nothing written. Sqlite never does.
    */
   update(id: string, patch: DeputyPatch): Promise<DeputyRecord>
+  /**
+   * Who sits reception duty at `stationId` on `date` (YYYY-MM-DD), saved as one write: each deputy of the station in
+   * `onDuty` has the date among his days there, every other deputy of the station has it no longer; other days and
+   * other stations' stay as stored. Compare-and-set: only while those of the station with the date there are still
+   * `seen` (in any order); otherwise nothing is written and it is StoreConflict 'duty_day_changed', so a clerk's save
+   * read before another's cannot undo it unseen. Two saves of the station's days at once are taken one after the other.
+   * Ids in `onDuty` not of the station are the caller's to refuse first (none is written). Returns those whose days
+   * changed, as stored after.
+   */
+  setDutyDay(stationId: string, date: string, change: { onDuty: readonly string[]; seen: readonly string[] }): Promise<DeputyRecord[]>
   /**
    * Sets (or, with null, ends) the deputy's 暂停接收留言 mark, nothing else, with the messages that tell him so in the
    * same transaction (none written when the id is unknown: NotFoundError). With `expected` (null: no mark), only if
@@ -151,7 +163,12 @@ export interface StaffRepo {
   getByUsername(username: string): Promise<StaffRecord | null>
   search(query: StaffQuery): Promise<Page<StaffRecord>>
   create(record: StaffRecord): Promise<StaffRecord>
-  update(id: string, patch: StaffPatch): Promise<StaffRecord>
+  /**
+   * A patch that disables the account (`active: false`) also lets go of its WeChat binding (BotRepo's staff contact) in
+   * the same write: a disabled account's WeChat is nobody's to reach, and its owner could not sign in to let go of it.
+   * With `unbound`, that entry goes to the audit trail in the same write when a binding went.
+   */
+  update(id: string, patch: StaffPatch, unbound?: AuditEntry): Promise<StaffRecord>
   countByRole(role: StaffRole): Promise<number>
   /**
    * Dates every activation code still waiting without an issue date (written before codes expired) at `at`, so that
@@ -213,6 +230,17 @@ export interface AuditQuery extends PageQuery {
   action?: string
   targetId?: string
   actorId?: string
+  /**
+   * An office's reach (an organizer of districts or streets reads its own 操作记录): only the entries whose actor or
+   * target is one of `ids` (its staff, stations and deputies), or whose target is a case of `districtIds` (handled or
+   * written there) or of `stationIds`.
+   */
+  reach?: AuditReach
+}
+export interface AuditReach {
+  ids: string[]
+  districtIds: string[]
+  stationIds: string[]
 }
 
 export interface AuditRepo {
@@ -274,8 +302,12 @@ export interface DirectoryCounts {
 export interface DirectoryRepo {
   snapshot(): Promise<DirectorySnapshot>
   counts(): Promise<DirectoryCounts>
-  /** Inserts or replaces every record by id, all in one transaction: all or nothing. */
-  upsertAll(records: DirectorySnapshot): Promise<void>
+  /**
+   * Inserts or replaces every record by id, all in one transaction: all or nothing. A console account written
+   * inactive lets go of its WeChat binding in it, as StaffRepo.update does; `unbound(staffId)`, when given, is the
+   * audit entry written with each binding that went.
+   */
+  upsertAll(records: DirectorySnapshot, unbound?: (staffId: string) => AuditEntry): Promise<void>
   /**
    * A mark that changes when another process (a CLI import, another instance) may have changed
    * the store since the last call; null where the store cannot tell (then only time tells).
@@ -592,7 +624,15 @@ export interface BotRepo {
    * no station has `fromRoomId`, or when `toRoomId` is another station's group (never taken from it).
    */
   moveRoom(fromRoomId: string, toRoomId: string): Promise<boolean>
+  /**
+   * Binds a staff account to a WeChat contact, replacing the account's and the contact's bindings. Refuses (StoreConflict
+   * 'account_disabled', nothing written) an account stored as disabled, read in the write itself: a disable landing as it
+   * binds either sees the binding and lets go of it, or is seen. (An id the store does not hold is the caller's to refuse:
+   * accounts are never deleted, so one the caller read stays there.)
+   */
   bindStaffContact(staffId: string, contactId: string, at: Date): Promise<void>
+  /** Her 解除微信绑定: the staff member's WeChat binding goes; false when she had none. */
+  unbindStaffContact(staffId: string): Promise<boolean>
   staffByContact(contactId: string): Promise<string | null>
   /** The WeChat contact a staff member bound with their 工作人员绑定码, where the bot reaches them; null when none. */
   contactOfStaff(staffId: string): Promise<string | null>
@@ -751,8 +791,16 @@ export interface CaseFilter {
   topic?: string
   /** The place or anything under it: the caller passes the subtree. */
   regionIds?: string[]
-  /** Open cases whose next deadline is before this instant. */
+  /**
+   * 超期 (只看已超期): cases waiting for an answer whose reply deadline is before this instant (domain/case-stats.ts
+   * waitingLate). One only late in being acknowledged is not: that is `ackLateAt`.
+   */
   overdueAt?: Date
+  /**
+   * 未按时受理 (只看未按时受理): cases waiting whose next deadline (the acknowledgement's, until it is given) is before this
+   * instant and whose reply deadline is not (domain/case-stats.ts ackLate): the badge's 未按时受理, never one 已超期.
+   */
+  ackLateAt?: Date
   createdFrom?: Date
   createdTo?: Date
   /** The resident's latest rating (1–5), for the console's satisfaction chart and its click-through. */
@@ -856,6 +904,13 @@ export interface CaseRepo {
    * 已转出 list. Read through his hand-on steps' own index (sqlite migration 079), never every event.
    */
   handedOnBy(deputyId: string, page: PageQuery): Promise<Page<{ case: CaseRecord; step: CaseEvent }>>
+  /**
+   * handedOnBy's first page for each of these deputies at once, cut at `since`: each one's latest `limit` cases he
+   * handed on himself since then and holds no longer, each with his latest such step, newest first within his (then by
+   * case id), the deputies in no particular order. The assign dialog's 最近退回 beside a few dozen names in one read,
+   * not one a deputy; on the same index as handedOnBy.
+   */
+  handedOnByEach(deputyIds: string[], since: Date, limit: number): Promise<Array<{ deputyId: string; case: CaseRecord; step: CaseEvent }>>
   search(query: CaseQuery): Promise<Page<CaseRecord>>
   /**
    * How many cases `search` would list for this query (its cursor, limit and order aside), counting no
@@ -877,6 +932,13 @@ export interface CaseRepo {
    */
   listAnsweredIn(filter: CaseFilter, from: Date, to: Date): Promise<CaseRecord[]>
   /**
+   * The matching cases answered in [from, to) whose answer the resident then sent back (重新办理): an answer step in the
+   * span, and the case's own answer (repliedAt, cleared by the reopen) not in it. Each once, with its latest answer in
+   * the span, oldest case first (then by id): the weekly report's 本周答复 counts that answer in the week it was given,
+   * which listAnsweredIn no longer finds by repliedAt. Read through the answer steps' times, never every case of the scope.
+   */
+  listAnswersSentBackIn(filter: CaseFilter, from: Date, to: Date): Promise<Array<{ case: CaseRecord; answeredAt: Date }>>
+  /**
    * The matching cases with a rating given in [from, to) (one of `ratings`, whose times are the rating events'),
    * whenever written, each once, oldest first (then by id): the weekly report's 满意度 counts the ratings given in its
    * week, a low one since cleared by a reopen too. Read through the ratings' times, never every case of the scope.
@@ -896,7 +958,7 @@ export interface CaseRepo {
   figuresMark(now: Date): Promise<string | null>
   /** The matching cases that count as messages (neither merged nor rejected), oldest first, as hot issues read them (overdue as of `now`). */
   listForHotIssues(filter: CaseFilter, now: Date): Promise<HotIssueCase[]>
-  /** Live cases waiting past their deadline now (the reply's once acknowledged), the most overdue first (then by id), at most `limit`. */
+  /** Live cases waiting past their reply deadline now (超期: waitingLate), the longest overdue first (then by id), at most `limit`. */
   mostOverdue(filter: CaseFilter, now: Date, limit: number): Promise<CaseRecord[]>
   /** The cases merged into this one (duplicates it answers for), oldest first. */
   mergedInto(caseId: string): Promise<CaseRecord[]>

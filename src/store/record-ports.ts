@@ -58,6 +58,9 @@ export interface AppraisalRecord {
   districtId: string | null
   openedBy: string
   openedAt: Date
+  /** When the office reopened it, closed with too few raters (once only); null or absent: never. */
+  reopenedAt?: Date | null
+  reopenedBy?: string | null
 }
 
 export interface AppraisalRepo {
@@ -66,4 +69,9 @@ export interface AppraisalRepo {
   bySurvey(surveyId: string): Promise<AppraisalRecord | null>
   /** Latest year first. */
   ofDeputy(deputyId: string): Promise<AppraisalRecord[]>
+  /**
+   * Records that the office reopened it (by `staffId`, `at`), once: true when it had not been reopened; false, nothing
+   * written, when it had been (two reopenings at once: one is true) or there is no such appraisal.
+   */
+  markReopened(surveyId: string, staffId: string, at: Date): Promise<boolean>
 }

@@ -44,6 +44,11 @@ export interface OpinionQuery {
    * given at none, in answers of any of these districts. Absent: every opinion.
    */
   within?: { stationIds: readonly string[]; districtIds: readonly string[] }
+  /**
+   * The draft's article ids in their order (the console's 逐条意见): the page goes article by article in that order,
+   * each oldest first; an article not listed comes after them. Absent: oldest first, whatever the article.
+   */
+  articleOrder?: readonly string[]
   offset: number
   limit: number
 }

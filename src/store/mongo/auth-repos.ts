@@ -1,6 +1,6 @@
 import { Types } from 'mongoose'
 import type { ClientSession } from 'mongoose'
-import type { AuditEntry, AuditQuery, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
+import type { AuditEntry, AuditQuery, AuditReach, AuditRepo, LockRepo, SessionRepo } from '../ports.js'
 import { idsByKind, type AuditName, type AuditNamedKind } from '../../domain/audit-names.js'
 import { decodeCursorMatching, toPage } from '../cursor.js'
 import type { AuditDoc, Models, SessionDoc } from './models.js'
@@ -66,6 +66,39 @@ export async function writeAudit({ Audit }: Pick<Models, 'Audit'>, entries: Audi
 }
 
 export function auditRepo({ Audit }: Models): AuditRepo {
+  /**
+   * An office's entries, newest first (as sqlite's subquery): by or about its people and places, or about a case of its
+   * districts or stations, the case's place looked up beside each entry read until the page is full.
+   */
+  const withinReach = async (filter: Record<string, unknown>, reach: AuditReach, limit: number) => {
+    const docs = await Audit.aggregate<AuditDoc>([
+      { $match: filter },
+      { $sort: { _id: -1 } },
+      {
+        $lookup: {
+          from: 'cases',
+          localField: 'targetId',
+          foreignField: '_id',
+          as: 'inCase',
+          pipeline: [{ $project: { _id: 0, districtId: 1, handlingDistrictId: 1, stationId: 1 } }],
+        },
+      },
+      {
+        $match: {
+          $or: [
+            { actorId: { $in: reach.ids } },
+            { targetId: { $in: reach.ids } },
+            { targetKind: 'case', 'inCase.districtId': { $in: reach.districtIds } },
+            { targetKind: 'case', 'inCase.handlingDistrictId': { $in: reach.districtIds } },
+            { targetKind: 'case', 'inCase.stationId': { $in: reach.stationIds } },
+          ],
+        },
+      },
+      { $limit: limit },
+      { $project: { inCase: 0 } },
+    ])
+    return docs.map(auditFromDoc)
+  }
   return {
     async append(entry) {
       await writeAudit({ Audit }, [entry])
@@ -77,6 +110,7 @@ export function auditRepo({ Audit }: Models): AuditRepo {
       if (query.actorId) filter.actorId = query.actorId
       const before = auditCursor(query.cursor)
       if (before !== null) filter._id = { $lt: before }
+      if (query.reach) return toPage(await withinReach(filter, query.reach, query.limit + 1), query.limit, (a) => a.id)
       const docs = await Audit.find(filter)
         .sort({ _id: -1 })
         .limit(query.limit + 1)

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose'
+import { Schema, type ClientSession, type Connection, type Model } from 'mongoose'
 
 /**
  * The chat bot's documents: the mongo side of sqlite's 004_bot.sql (the mp users' bot
@@ -40,11 +40,40 @@ export interface StaffContactDoc {
   boundAt: Date
 }
 
+/**
+ * `_id` is a chat contact: the one document every staff binding of that contact and every join of its chat to a
+ * mini-program account writes in its transaction, before it reads what the other writes (bot-repo.ts
+ * bindStaffContact, chat-join.ts confirm). Each of the two only reads what the other writes (the join reads
+ * staff_contacts, the binding reads mp_users) and no index spans both, so two at once would both commit: a joined
+ * account bound as staff. Both writing this document makes them a write conflict: the later is run again, reads the
+ * earlier and refuses, as sqlite's one writer does (and as people-repos.ts bindDeputy's deputy_bindings). `claims`
+ * only counts, so that every claim changes the document.
+ *
+ * It lives only inside the transaction that writes it: each lets go of it before it commits (releaseChatContact), and
+ * one that refuses aborts. Writing it at all is what makes the conflict: an insert and a delete of its `_id` are both
+ * writes that another transaction's write of the same `_id`, uncommitted or committed since that one began, meets. So
+ * the contact id, which sqlite keeps nowhere but in the binding or the join themselves, is not kept past them (not
+ * after 解除 or 删除我的信息).
+ */
+export interface ChatContactClaimDoc {
+  _id: string
+  claims: number
+}
+
+/** The contact's claim (ChatContactClaimDoc), written within `session`: in a staff binding's or a join's transaction. */
+export const claimChatContact = (ChatContactClaim: Model<ChatContactClaimDoc>, contactId: string, session: ClientSession) =>
+  ChatContactClaim.updateOne({ _id: contactId }, { $inc: { claims: 1 } }, { upsert: true, session })
+
+/** The claim let go, in the same transaction, once what it guards is written: nothing of it outlives the transaction. */
+export const releaseChatContact = (ChatContactClaim: Model<ChatContactClaimDoc>, contactId: string, session: ClientSession) =>
+  ChatContactClaim.deleteOne({ _id: contactId }, { session })
+
 export interface BotModels {
   BotSeenMessage: Model<BotSeenMessageDoc>
   BotDialogue: Model<BotDialogueDoc>
   StationRoom: Model<StationRoomDoc>
   StaffContact: Model<StaffContactDoc>
+  ChatContactClaim: Model<ChatContactClaimDoc>
 }
 
 // The conventions of models.ts: no `required` validators, no version key, no `id` virtual.
@@ -91,5 +120,10 @@ export function defineBotModels(conn: Connection): BotModels {
     BotDialogue: conn.model<BotDialogueDoc>('BotDialogue', dialogueSchema(), 'bot_dialogues'),
     StationRoom: conn.model<StationRoomDoc>('StationRoom', stationRoomSchema(), 'station_rooms'),
     StaffContact: conn.model<StaffContactDoc>('StaffContact', staffContactSchema(), 'staff_contacts'),
+    ChatContactClaim: conn.model<ChatContactClaimDoc>(
+      'ChatContactClaim',
+      new Schema<ChatContactClaimDoc>({ _id: String, claims: Number }, options),
+      'chat_contact_claims',
+    ),
   }
 }

@@ -1,12 +1,13 @@
 import { refuseJoinedOfficial } from '../deputy-channels.js'
 import type { Connection } from 'mongoose'
 import type { BotRepo } from '../ports.js'
-import type { BotDialogueDoc, StaffContactDoc, StationRoomDoc } from './bot-models.js'
+import { claimChatContact, releaseChatContact, type BotDialogueDoc, type StaffContactDoc, type StationRoomDoc } from './bot-models.js'
 import type { Models } from './models.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { LAPSED_WORDS_MARK_MS } from '../bot-dialogue-marks.js'
+import { StoreConflict } from '../conflicts.js'
 
-export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, MpUser, StaffContact, StationRoom }: Models): BotRepo {
+export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, ChatContactClaim, MpUser, Staff, StaffContact, StationRoom }: Models): BotRepo {
   return {
     async firstSighting(messageId, at, claim = null) {
       // The id is `_id`: of two reports of one message, racing or not, only one insert succeeds.
@@ -96,6 +97,15 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, MpUser,
     async bindStaffContact(staffId, contactId, at) {
       await translate(() =>
         conn.transaction(async (session) => {
+          // Never a disabled account. Its document is written first, and read as written: a disable (which writes it,
+          // and lets go of the binding, in one transaction) landing at the same time conflicts here, and the one run
+          // again sees the other. Read alone, the account would come from this transaction's snapshot, and both stand.
+          const staff = await Staff.findOneAndUpdate({ _id: staffId }, { $inc: { botBindings: 1 } }, { session, projection: { active: 1 } }).lean<{
+            active?: boolean
+          }>()
+          if (staff && staff.active !== true) throw new StoreConflict('account_disabled')
+          // A join of this chat at the same time writes the same claim: one of the two runs again and sees the other.
+          await claimChatContact(ChatContactClaim, contactId, session)
           // Never a joined account's chat (a join confirmed since the service looked): read here, in the transaction.
           const holder = await MpUser.findOne({ botContactId: { $eq: contactId, $type: 'string' } }, { openid: 1, botContactId: 1 })
             .session(session)
@@ -103,8 +113,13 @@ export function botRepo(conn: Connection, { BotSeenMessage, BotDialogue, MpUser,
           refuseJoinedOfficial(holder)
           await StaffContact.deleteMany({ $or: [{ contactId }, { staffId }] }, { session })
           await StaffContact.insertOne({ staffId, contactId, boundAt: at }, { session })
+          // Its work done: the contact id is kept in the binding only, as sqlite keeps it (ChatContactClaimDoc).
+          await releaseChatContact(ChatContactClaim, contactId, session)
         }),
       )
+    },
+    async unbindStaffContact(staffId) {
+      return (await StaffContact.deleteOne({ staffId })).deletedCount > 0
     },
     async staffByContact(contactId) {
       const doc = await StaffContact.findOne({ contactId }).lean<StaffContactDoc>()

@@ -33,8 +33,12 @@ export function filterClauses(f: CaseFilter): Filter[] {
   if (f.statuses) clauses.push({ status: { $in: f.statuses } })
   if (f.topic) clauses.push({ topic: f.topic })
   if (f.regionIds) clauses.push({ regionId: { $in: f.regionIds } })
-  // A null nextDueAt never compares less than a date: cases without a deadline are never overdue.
-  if (f.overdueAt) clauses.push({ nextDueAt: { $lt: f.overdueAt } })
+  // 超期: waiting (a next deadline; none once answered or ended) and past the reply deadline (waitingLate), as the
+  // partial index of waiting cases by reply deadline spells its condition ($type, so that the planner may use it).
+  if (f.overdueAt) clauses.push({ nextDueAt: { $type: 'date' }, replyDueAt: { $lt: f.overdueAt } })
+  // 未按时受理: the next deadline (the acknowledgement's until given) passed, the reply's not (ackLate). A null nextDueAt
+  // never compares less than a date.
+  if (f.ackLateAt) clauses.push({ nextDueAt: { $lt: f.ackLateAt }, replyDueAt: { $gte: f.ackLateAt } })
   if (f.createdFrom) clauses.push({ createdAt: { $gte: f.createdFrom } })
   if (f.createdTo) clauses.push({ createdAt: { $lt: f.createdTo } })
   if (f.rating !== undefined) clauses.push({ rating: f.rating })

@@ -12,7 +12,7 @@ type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
 /** `erasedAt`: when the person's data was erased (privacy-repo.ts). */
 export type MpUserDoc = Stored<MpUserRecord> & { erasedAt?: Date | null }
 /**
- * `nextDueAt` is nextDeadline(record), rewritten with every write, for the overdue filter;
+ * `nextDueAt` is nextDeadline(record), rewritten with every write, for the overdue and 未按时受理 filters;
  * `dueKey` is its ISO text, or "9999" when no deadline applies, so that sorting by it
  * puts cases without a deadline last, as sqlite's coalesce(next_due_at, '9999') does.
  */
@@ -169,6 +169,8 @@ function caseSchema() {
     schema.index({ [field]: 1, createdAt: -1, _id: -1 })
   for (const field of ['stationId', 'districtId', 'handlingDistrictId']) schema.index({ [field]: 1, dueKey: 1, _id: 1 })
   schema.index({ nextDueAt: 1 })
+  // 只看已超期: the waiting cases (a next deadline) past their reply deadline (case-filter.ts; sqlite migration 080).
+  schema.index({ replyDueAt: 1 }, { partialFilterExpression: { nextDueAt: { $type: 'date' } } })
   return schema
 }
 
@@ -197,6 +199,10 @@ function caseEventSchema() {
   // A week's rating steps (listRatedIn; sqlite migration 076): the timeline has every rating, the case's own history
   // does not for cases rated before it was kept.
   schema.index({ at: 1 }, { partialFilterExpression: { type: 'rated' } })
+  // A week's answer steps (listAnswersSentBackIn; sqlite migration 081): an answer sent back for 重新办理 is no longer the
+  // case's repliedAt, but it was given that week. Keys of its own (caseId after at, which the read groups by): servers
+  // before 5.0 refuse a second partial index on the rating steps' keys ({ at: 1 }), and createIndexes would pass over it.
+  schema.index({ at: 1, caseId: 1 }, { partialFilterExpression: { type: 'replied' } })
   return schema
 }
 

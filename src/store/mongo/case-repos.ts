@@ -15,6 +15,8 @@ import { forChatHolder } from '../chat-holder.js'
 import { escapeRegex } from './query.js'
 import { allOf, filterClauses, type Filter } from './case-filter.js'
 import { caseTally } from './case-tally.js'
+import { caseHandOns } from './case-hand-ons.js'
+import { caseWeekReads } from './case-week-reads.js'
 import { writeAudit } from './auth-repos.js'
 
 /**
@@ -31,7 +33,8 @@ function textClauses(q: Pick<CaseQuery, 'ticket' | 'tickets' | 'textWords'>): Fi
   return clauses
 }
 
-export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, MpUser, Outbox, TicketCounter }: Models): CaseRepo {
+export function caseRepo(conn: Connection, models: Models): CaseRepo {
+  const { Audit, Case, CaseEvent, Deputy, MpUser, Outbox, TicketCounter } = models
   const nextTicket = async (ticketDate: string, session: ClientSession) => {
     const day = ticketDate.replaceAll('-', '')
     const counter = await TicketCounter.findOneAndUpdate(
@@ -210,26 +213,7 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, MpU
         .lean<CaseEventDoc[]>()
       return found.map(eventFromDoc)
     },
-    async handedOnBy(deputyId, page) {
-      const after = decodeTimeCursor(page.cursor)
-      // His hand-on steps on their partial index (case-models.ts), the latest per case, newest first: a deputy hands on
-      // a few dozen a year. Then those cases in one read, unless the message is his again.
-      const latest = await CaseEvent.aggregate<{ _id: string; step: CaseEventDoc }>([
-        { $match: { actorId: deputyId, type: 'transferred', actorRole: 'deputy' } },
-        { $sort: { caseId: 1, seq: -1 } },
-        { $group: { _id: '$caseId', step: { $first: '$$ROOT' } } },
-        ...(after ? [{ $match: { $or: [{ 'step.at': { $lt: after.at } }, { 'step.at': after.at, _id: { $lt: after.id } }] } }] : []),
-        { $sort: { 'step.at': -1, _id: -1 } },
-      ])
-      const cases = new Map(
-        (await Case.find({ _id: { $in: latest.map((l) => l._id) }, deputyId: { $ne: deputyId } }).lean<CaseDoc[]>()).map((d) => [d._id, caseFromDoc(d)]),
-      )
-      const items = latest.flatMap((l) => {
-        const c = cases.get(l._id)
-        return c ? [{ case: c, step: eventFromDoc(l.step) }] : []
-      })
-      return toPage(items.slice(0, page.limit + 1), page.limit, (h) => timeCursorKey(h.step.at, h.case.id))
-    },
+    ...caseHandOns(models),
     async search(query: CaseQuery) {
       const clauses = [...filterClauses(query), ...textClauses(query)]
       // The cases behind a hot issue, on the primary key; `$in: []` matches nothing, as sqlite's "0".
@@ -273,18 +257,7 @@ export function caseRepo(conn: Connection, { Audit, Case, CaseEvent, Deputy, MpU
     async listForStats(filter) {
       return find(allOf(filterClauses(filter)), { createdAt: 1, _id: 1 })
     },
-    async listAnsweredIn(filter, from, to) {
-      // Either time in the span, each through its own index (a week's answers, not the scope's years of cases).
-      const within = (field: 'repliedAt' | 'closedAt') => ({ [field]: { $gte: from, $lt: to } })
-      return find(allOf([...filterClauses(filter), { $or: [within('repliedAt'), within('closedAt')] }]), { createdAt: 1, _id: 1 })
-    },
-    async listRatedIn(filter, from, to) {
-      // The span's rating steps, then their cases, as sqlite reads them: a case rated before its `ratings` history was
-      // kept has the step but no entry there, and a reopen clears the case's own rating but not the step.
-      const ids: string[] = await CaseEvent.distinct('caseId', { type: 'rated', at: { $gte: from, $lt: to } })
-      if (!ids.length) return []
-      return find(allOf([...filterClauses(filter), { _id: { $in: ids } }]), { createdAt: 1, _id: 1 })
-    },
+    ...caseWeekReads(models),
     ...caseTally(Case),
     async mergedInto(caseId) {
       // $type as the partial index says it: the planner does not infer it from the equality,

@@ -136,15 +136,10 @@ export function caseTally(Case: Model<CaseDoc>) {
     },
 
     async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
-      const late = {
-        $or: [
-          { acknowledgedAt: { $ne: null }, replyDueAt: { $lt: now } },
-          { acknowledgedAt: null, repliedAt: { $ne: null }, replyDueAt: { $lt: now } },
-          { acknowledgedAt: null, repliedAt: null, ackDueAt: { $lt: now } },
-        ],
-      }
+      // 超期: waiting past the reply deadline (waitingLate), the longest overdue first.
+      const late = { replyDueAt: { $lt: now } }
       const docs = await Case.find(allOf([...filterClauses(filter), { status: { $in: WAITING_STATUSES } }, { mergedInto: null }, late])).lean<CaseDoc[]>()
-      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt).getTime()
+      const due = (c: CaseRecord) => c.replyDueAt.getTime()
       return docs
         .map(caseFromDoc)
         .sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

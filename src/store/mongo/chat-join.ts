@@ -1,25 +1,15 @@
 import { Schema, type ClientSession, type Connection, type Model } from 'mongoose'
-import {
-  addMoved,
-  casesToGiveBack,
-  movedAny,
-  consentsApart,
-  creditLeftOnAccount,
-  readMoved,
-  TO_THE_CHAT_KINDS,
-  type ChatJoinMoved,
-} from '../chat-join-moved.js'
+import { addMoved, movedAny, consentsApart, readMoved, type ChatJoinMoved } from '../chat-join-moved.js'
 import type { AuditEntry, ChatJoinRepo, ChatJoinRequest, OutboxMessage } from '../ports.js'
 import { writeAudit } from './auth-repos.js'
-import type { CaseDoc, MpUserDoc } from './case-models.js'
-import type { SubscriptionCreditDoc } from './delivery-models.js'
+import { claimChatContact, releaseChatContact } from './bot-models.js'
+import type { MpUserDoc } from './case-models.js'
+import { belongingsMover } from './chat-join-mover.js'
+import { belongingsReturner } from './chat-join-returner.js'
 import { isDuplicateKey, translate } from './errors.js'
 import { createIndexes } from './indexes.js'
 import type { Models } from './models.js'
 import { insertOutbox } from './outbox-repo.js'
-
-/** A person's own records, through the partial mpUserId indexes (the planner does not infer $type from the equality). */
-const ofPerson = (mpUserId: string) => ({ mpUserId: { $eq: mpUserId, $type: 'string' as const } })
 
 /** sqlite's chat_joins row (migration 073): `_id` is her account. */
 interface ChatJoinDoc {
@@ -38,6 +28,9 @@ interface ChatJoinDoc {
    */
   chatWroteAt?: Date | null
 }
+
+/** A join refused in its transaction because a staff member holds the chat: thrown to abort it, answered null. */
+class ChatHeldByStaff extends Error {}
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 const dateOf = (s: string | null | undefined) => (s ? new Date(s) : null)
@@ -74,179 +67,17 @@ const requestFromDoc = (d: ChatJoinDoc): ChatJoinRequest => ({
 })
 
 /**
- * Everything a chat person holds, moved to the account `into` within `session`, as sqlite's chat-join.ts moves it;
- * each write through an index of the person. Returns how many messages moved, and what (ChatJoinMoved).
- */
-function belongingsMover(conn: Connection, { Case, CaseEvent, Outbox, SubscriptionCredit }: Models) {
-  // Compiled by their own repos on this connection, which exist by the time anyone joins.
-  const model = <T>(name: string) => conn.model(name) as unknown as Model<T>
-
-  return async (chatUserId: string, intoUserId: string, session: ClientSession): Promise<{ count: number; moved: Partial<ChatJoinMoved> }> => {
-    const hers = await Case.find({ residentId: chatUserId }, { _id: 1, idempotencyKey: 1 })
-      .session(session)
-      .lean<Array<Pick<CaseDoc, '_id' | 'idempotencyKey'>>>()
-    const keys = hers.flatMap((c) => (c.idempotencyKey ? [c.idempotencyKey] : []))
-    const taken = keys.length
-      ? new Set(
-          (
-            await Case.find({ residentId: intoUserId, idempotencyKey: { $in: keys } }, { idempotencyKey: 1 })
-              .session(session)
-              .lean<Array<Pick<CaseDoc, 'idempotencyKey'>>>()
-          ).map((c) => c.idempotencyKey),
-        )
-      : new Set<string | null>()
-    // A key both used stays on each message; the version moves on, so a change read before the join cannot write her chat's id back.
-    for (const c of hers.filter((h) => h.idempotencyKey && taken.has(h.idempotencyKey)))
-      await Case.updateOne({ _id: c._id }, { $set: { idempotencyKey: `${c.idempotencyKey}:chat` } }, { session })
-    const ids = hers.map((c) => c._id)
-    if (ids.length) {
-      await Case.updateMany({ _id: { $in: ids } }, { $set: { residentId: intoUserId }, $inc: { version: 1 } }, { session })
-      await CaseEvent.updateMany({ caseId: { $in: ids }, actorRole: 'resident', actorId: chatUserId }, { $set: { actorId: intoUserId } }, { session })
-    }
-    await model<{ residentId: string }>('CasePublication').updateMany({ residentId: chatUserId }, { $set: { residentId: intoUserId } }, { session })
-    // Not the notices to the chat itself (TO_THE_CHAT_KINDS): they stay the chat's, whatever the account does.
-    const toHer = (
-      await Outbox.find({ recipientKind: 'mp_user', recipientId: chatUserId, kind: { $nin: [...TO_THE_CHAT_KINDS] } }, { _id: 1 })
-        .session(session)
-        .lean<Array<{ _id: string }>>()
-    ).map((m) => m._id)
-    if (toHer.length) await Outbox.updateMany({ _id: { $in: toHer } }, { $set: { recipientId: intoUserId } }, { session })
-
-    const credits: ChatJoinMoved['credits'] = []
-    for (const credit of await SubscriptionCredit.find({ userId: chatUserId }).session(session).lean<SubscriptionCreditDoc[]>()) {
-      const there = await SubscriptionCredit.findOne({ userId: intoUserId, templateId: credit.templateId }).session(session).lean<SubscriptionCreditDoc>()
-      credits.push({ templateId: credit.templateId, oneTime: credit.oneTime, longTerm: Boolean(credit.longTerm), accountLongTerm: Boolean(there?.longTerm) })
-      await SubscriptionCredit.updateOne(
-        { userId: intoUserId, templateId: credit.templateId },
-        {
-          $set: {
-            oneTime: (there?.oneTime ?? 0) + credit.oneTime,
-            longTerm: Boolean(there?.longTerm) || credit.longTerm,
-            updatedAt: there && there.updatedAt > credit.updatedAt ? there.updatedAt : credit.updatedAt,
-          },
-        },
-        { upsert: true, session },
-      )
-    }
-    await SubscriptionCredit.deleteMany({ userId: chatUserId }, { session })
-
-    // Her named answers take her account's key, unless that account answered the same survey (one answer per key).
-    const Response = model<{ _id: string; surveyId: string; respondentKey: string; mpUserId: string | null }>('SurveyResponse')
-    const answered = new Set(
-      (
-        await Response.find({ respondentKey: `mp:${intoUserId}` }, { surveyId: 1 })
-          .session(session)
-          .lean<Array<{ surveyId: string }>>()
-      ).map((r) => r.surveyId),
-    )
-    const responses: ChatJoinMoved['responses'] = []
-    for (const r of await Response.find(ofPerson(chatUserId), { surveyId: 1, respondentKey: 1 })
-      .session(session)
-      .lean<Array<{ _id: string; surveyId: string; respondentKey: string }>>()) {
-      responses.push({ id: r._id, key: r.respondentKey })
-      const key = r.respondentKey === `mp:${chatUserId}` && !answered.has(r.surveyId) ? `mp:${intoUserId}` : r.respondentKey
-      await Response.updateOne({ _id: r._id }, { $set: { respondentKey: key, mpUserId: intoUserId } }, { session })
-    }
-    const Opinion = model<{ _id: string; mpUserId: string | null }>('SurveyOpinion')
-    const opinions = (await Opinion.find(ofPerson(chatUserId), { _id: 1 }).session(session).lean<Array<{ _id: string }>>()).map((o) => o._id)
-    if (opinions.length) await Opinion.updateMany({ _id: { $in: opinions } }, { $set: { mpUserId: intoUserId } }, { session })
-    return {
-      count: ids.length,
-      moved: { cases: hers.map((c) => ({ id: c._id, key: c.idempotencyKey ?? null })), outbox: toHer, credits, responses, opinions },
-    }
-  }
-}
-
-/**
- * What the join moved, given back to the chat person within `session`, as sqlite's chat-join.ts gives it back: with
- * the messages the chat wrote while joined (their first step says `via: 'chat'`, written since `joinedAt`), each write
- * only to what is still the account's. Returns how many messages went back.
- */
-function belongingsReturner(conn: Connection, { Case, CaseEvent, Outbox, SubscriptionCredit }: Models) {
-  const model = <T>(name: string) => conn.model(name) as unknown as Model<T>
-
-  return async (moved: ChatJoinMoved, fromUserId: string, chatUserId: string, joinedAt: Date, at: Date, session: ClientSession): Promise<number> => {
-    const since = await Case.find({ residentId: fromUserId, createdAt: { $gte: joinedAt } }, { _id: 1 })
-      .session(session)
-      .lean<Array<{ _id: string }>>()
-    const writtenInChat = since.length
-      ? (
-          await CaseEvent.find({ caseId: { $in: since.map((c) => c._id) }, type: 'submitted', 'data.via': 'chat' }, { caseId: 1 })
-            .session(session)
-            .lean<Array<{ caseId: string }>>()
-        ).map((e) => e.caseId)
-      : []
-    const stillTheirs = (
-      await Case.find({ _id: { $in: casesToGiveBack(moved, writtenInChat) }, residentId: fromUserId }, { _id: 1 })
-        .session(session)
-        .lean<Array<{ _id: string }>>()
-    ).map((c) => c._id)
-    if (stillTheirs.length) {
-      await Case.updateMany({ _id: { $in: stillTheirs }, residentId: fromUserId }, { $set: { residentId: chatUserId }, $inc: { version: 1 } }, { session })
-      for (const c of moved.cases.filter((m) => m.key !== null && stillTheirs.includes(m.id))) {
-        if (!(await Case.exists({ residentId: chatUserId, idempotencyKey: c.key, _id: { $ne: c.id } }).session(session)))
-          await Case.updateOne({ _id: c.id }, { $set: { idempotencyKey: c.key } }, { session })
-      }
-      // Her steps, whoever of the two took them: the message is the chat's again, and so is its timeline.
-      await CaseEvent.updateMany({ caseId: { $in: stillTheirs }, actorRole: 'resident', actorId: fromUserId }, { $set: { actorId: chatUserId } }, { session })
-      await model<{ residentId: string }>('CasePublication').updateMany(
-        { _id: { $in: stillTheirs }, residentId: fromUserId },
-        { $set: { residentId: chatUserId } },
-        { session },
-      )
-      // Every message to the account about a message going back (an answer to it since the join) goes with it.
-      await Outbox.updateMany(
-        { recipientKind: 'mp_user', recipientId: fromUserId, 'payload.caseId': { $in: stillTheirs } },
-        { $set: { recipientId: chatUserId } },
-        { session },
-      )
-    }
-    if (moved.outbox.length)
-      await Outbox.updateMany(
-        { _id: { $in: moved.outbox }, recipientKind: 'mp_user', recipientId: fromUserId },
-        { $set: { recipientId: chatUserId } },
-        { session },
-      )
-    for (const c of moved.credits) {
-      const now = await SubscriptionCredit.findOne({ userId: fromUserId, templateId: c.templateId }).session(session).lean<SubscriptionCreditDoc>()
-      if (now)
-        await SubscriptionCredit.updateOne(
-          { userId: fromUserId, templateId: c.templateId },
-          { $set: creditLeftOnAccount({ oneTime: now.oneTime, longTerm: Boolean(now.longTerm) }, c) },
-          { session },
-        )
-      if (!(await SubscriptionCredit.exists({ userId: chatUserId, templateId: c.templateId }).session(session)))
-        await SubscriptionCredit.create([{ userId: chatUserId, templateId: c.templateId, oneTime: c.oneTime, longTerm: c.longTerm, updatedAt: at }], {
-          session,
-        })
-    }
-    const Response = model<{ _id: string; surveyId: string; respondentKey: string; mpUserId: string | null }>('SurveyResponse')
-    for (const r of moved.responses) {
-      const doc = await Response.findOne({ _id: r.id, mpUserId: fromUserId }, { surveyId: 1 }).session(session).lean<{ surveyId: string }>()
-      if (!doc) continue
-      const clash = await Response.exists({ surveyId: doc.surveyId, respondentKey: r.key, _id: { $ne: r.id } }).session(session)
-      if (!clash) await Response.updateOne({ _id: r.id }, { $set: { mpUserId: chatUserId, respondentKey: r.key } }, { session })
-    }
-    if (moved.opinions.length)
-      await model<{ mpUserId: string | null }>('SurveyOpinion').updateMany(
-        { _id: { $in: moved.opinions }, mpUserId: fromUserId },
-        { $set: { mpUserId: chatUserId } },
-        { session },
-      )
-    return stillTheirs.length
-  }
-}
-
-/**
  * ChatJoinRepo on MongoDB, as sqlite's chat-join.ts: each write one transaction. A message whose own transaction began
  * before a join and commits after it is not serialised with the join here (it writes no document the join writes):
  * `gatherLeftBehind` moves it, right after the join and again from the maintenance job.
  */
 export async function chatJoinRepo(conn: Connection, models: Models): Promise<ChatJoinRepo> {
-  const { Audit, MpUser, BotDialogue, StaffContact } = models
+  const { Audit, MpUser, BotDialogue, ChatContactClaim, StaffContact } = models
   const ChatJoin = (conn.models.ChatJoin as Model<ChatJoinDoc> | undefined) ?? conn.model<ChatJoinDoc>('ChatJoin', chatJoinSchema(), 'chat_joins')
-  // Made before any transaction writes to it (servers before 4.4 cannot create a collection in one).
+  // Made before any transaction writes to them (servers before 4.4 cannot create a collection in one); the claims are
+  // written by staff bindings too (bot-repo.ts), which come after the store is open.
   await ChatJoin.createCollection()
+  await ChatContactClaim.createCollection()
   await createIndexes({ ChatJoin })
   const move = belongingsMover(conn, models)
   const giveBack = belongingsReturner(conn, models)
@@ -335,7 +166,11 @@ export async function chatJoinRepo(conn: Connection, models: Models): Promise<Ch
           if (!chat?.botContactId || chat.openid || chat.deputyId || chat.erasedAt) return null
           if (!into?.openid || into.botContactId || into.deputyId || into.erasedAt) return null
           // A staff member's chat (bound since it asked): checked here, in the transaction, as the deputy binding is above.
-          if (await StaffContact.exists({ contactId: chat.botContactId }).session(session)) return null
+          // A binding of it committing meanwhile writes the same claim (bot-repo.ts): a write conflict, and this runs
+          // again and reads it. The deputy binding needs none: it writes the very person this join deletes or changes.
+          await claimChatContact(ChatContactClaim, chat.botContactId, session)
+          // Refused: aborted, so that its claim never lands (ChatContactClaimDoc).
+          if (await StaffContact.exists({ contactId: chat.botContactId }).session(session)) throw new ChatHeldByStaff()
           const { count, moved } = await move(chatUserId, accountId, session)
           // Her agreement as she last gave it, in either place.
           const consent = (chat.consentAt?.getTime() ?? -1) > (into.consentAt?.getTime() ?? -1) ? chat : into
@@ -356,9 +191,13 @@ export async function chatJoinRepo(conn: Connection, models: Models): Promise<Ch
           await ChatJoin.updateOne({ _id: accountId, requestId }, { $set: { joinedAt: audit.at, moved: kept } }, { session })
           await insertOutbox(Outbox, [...notices], session)
           await audited({ ...audit, details: { ...audit.details, cases: count } }, session)
+          await releaseChatContact(ChatContactClaim, chat.botContactId, session)
           return { cases: count }
         }),
-      )
+      ).catch((err: unknown) => {
+        if (err instanceof ChatHeldByStaff) return null
+        throw err
+      })
     },
     async refuse(accountId, requestId, now, audit) {
       return translate(() =>

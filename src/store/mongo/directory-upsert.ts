@@ -1,9 +1,11 @@
 import type { ClientSession, Connection, Model } from 'mongoose'
-import type { DirectoryRepo, DirectorySnapshot } from '../ports.js'
+import type { AuditEntry, DirectoryRepo, DirectorySnapshot } from '../ports.js'
 import type { Models, RegionDoc, DeputyDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
 import { deputyFromDoc, deputyToStored, regionFromDoc, staffFromDoc, stationFromDoc, unitFromDoc, withoutId } from './records.js'
 import { translate } from './errors.js'
 import { newVersion } from './directory-repos.js'
+import { writeAudit } from './auth-repos.js'
+import type { StaffContactDoc } from './bot-models.js'
 
 /** Inserts or replaces each record by id; ordered, so the first unique violation stops the batch. */
 async function replaceAll<D, R extends { id: string }>(model: Model<D>, records: R[], session: ClientSession) {
@@ -29,7 +31,7 @@ async function park<D>(model: Model<D>, field: 'code' | 'username', ids: string[
   await model.updateMany({ _id: { $in: ids } }, [{ $set: { [field]: { $concat: ['~', '$_id'] } } }], { session, updatePipeline: true })
 }
 
-export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy, Staff }: Models): DirectoryRepo {
+export function directoryRepo(conn: Connection, { Audit, Region, Station, Unit, Deputy, Staff, StaffContact }: Models): DirectoryRepo {
   return {
     async snapshot() {
       // Not one read transaction: the snapshot feeds the import validator, and the
@@ -63,7 +65,7 @@ export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy,
       // Mongo has no cheap "changed since" of a set of collections: the cache goes by time.
       return null
     },
-    async upsertAll(records: DirectorySnapshot) {
+    async upsertAll(records: DirectorySnapshot, unbound?: (staffId: string) => AuditEntry) {
       // One multi-document transaction (this needs a replica set or mongos, as deployments
       // run). withTransaction may re-run the callback on a transient error, so every
       // operation is rebuilt inside it: bulkWrite casts its ops in place.
@@ -108,6 +110,20 @@ export function directoryRepo(conn: Connection, { Region, Station, Unit, Deputy,
             session,
           )
           await replaceAll(Staff, records.staff, session)
+          // As StaffRepo.update: a disabled account's WeChat binding goes with it, as sqlite's upsert lets go of it.
+          const disabled = records.staff.filter((s) => !s.active).map((s) => s.id)
+          if (!disabled.length) return
+          const bound = await StaffContact.find({ staffId: { $in: disabled } }, { staffId: 1 })
+            .session(session)
+            .lean<Array<Pick<StaffContactDoc, 'staffId'>>>()
+          if (!bound.length) return
+          await StaffContact.deleteMany({ staffId: { $in: bound.map((b) => b.staffId) } }, { session })
+          if (unbound)
+            await writeAudit(
+              { Audit },
+              bound.map((b) => unbound(b.staffId)),
+              session,
+            )
         }),
       )
     },

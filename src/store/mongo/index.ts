@@ -5,7 +5,9 @@ import { createIndexes, syncIndexes } from './indexes.js'
 import { PING_TIMEOUT_MS, checkStoreUrl, connectionOptions, hostsOf, transactionProblem } from './connection.js'
 import { ServerClock } from './server-clock.js'
 import { StoreStartupError } from '../startup-error.js'
-import { deputyRepo, regionRepo, staffRepo, stationRepo } from './directory-repos.js'
+import { regionRepo, stationRepo } from './directory-repos.js'
+import { deputyRepo } from './deputy-repo.js'
+import { staffRepo } from './staff-repo.js'
 import { unitRepo } from './unit-repo.js'
 import { directoryRepo } from './directory-upsert.js'
 import { auditRepo, lockRepo, sessionRepo } from './auth-repos.js'
@@ -74,7 +76,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       regions: regionRepo(models),
       stations: stationRepo(models),
       deputies: deputyRepo(models, conn),
-      staff: staffRepo(models),
+      staff: staffRepo(models, conn),
       units: unitRepo(models),
       sessions: sessionRepo(models),
       audit: auditRepo(models),

@@ -13,7 +13,10 @@ import { defineDigestModels, type DigestModels } from './digest-models.js'
  */
 type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string }
 export type RegionDoc = Stored<Region>
-export type StationDoc = Stored<Station>
+export type StationDoc = Stored<Station> & {
+  /** Counts saves of its duty days (deputyRepo.setDutyDay): written first by each, so two at once conflict. */
+  dutySaves?: number
+}
 /** Duty days as a list, not an object keyed by station: station ids may hold a '.', which a field name may not. */
 export interface DutyDoc {
   stationId: string
@@ -32,7 +35,10 @@ export type DeputyDoc = Omit<Stored<DeputyRecord>, 'dutyByStation' | 'formerDuty
    */
   version?: string
 }
-export type StaffDoc = Stored<StaffRecord>
+export type StaffDoc = Stored<StaffRecord> & {
+  /** Counts WeChat bindings written (botRepo.bindStaffContact): written first by each, so a disable at once conflicts. */
+  botBindings?: number
+}
 export type UnitDoc = Stored<Unit>
 export type SessionDoc = Stored<SessionRecord>
 /** ObjectIds grow with time within a process, so `_id` alone gives "newest first". */
@@ -90,6 +96,7 @@ function stationSchema() {
       address: String,
       regionIds: stringList,
       receptionDays: { type: [{ type: String, enum: [...WEEKDAYS] }], default: () => [] },
+      dutySaves: { type: Number, default: undefined },
     },
     options,
   )
@@ -155,6 +162,7 @@ function staffSchema() {
       // Documents written before the flag existed read as false, as sqlite's 052 leaves its rows.
       mustChangePassword: { type: Boolean, default: false },
       active: { type: Boolean, default: true },
+      botBindings: { type: Number, default: undefined },
     },
     options,
   )

@@ -38,7 +38,18 @@ async function defineModels(conn: Connection) {
   activitySchema.index({ stationId: 1, status: 1, createdAt: -1 })
   const ruleSchema = new Schema<RuleDoc>({ _id: String, rules: Schema.Types.Mixed, updatedBy: String, updatedAt: Date }, { versionKey: false, id: false })
   const appraisalSchema = new Schema<AppraisalDoc>(
-    { _id: String, deputyId: String, year: Number, regionIds: [String], districtId: { type: String, default: null }, openedBy: String, openedAt: Date },
+    {
+      _id: String,
+      deputyId: String,
+      year: Number,
+      regionIds: [String],
+      districtId: { type: String, default: null },
+      openedBy: String,
+      openedAt: Date,
+      // Reopened by the office once, closed with too few raters (sqlite's migration 082).
+      reopenedAt: { type: Date, default: null },
+      reopenedBy: { type: String, default: null },
+    },
     { versionKey: false, id: false },
   )
   appraisalSchema.index({ deputyId: 1, year: 1 }, { unique: true })
@@ -75,6 +86,8 @@ const appraisalFromDoc = ({ _id, ...d }: AppraisalDoc): AppraisalRecord => ({
   districtId: d.districtId ?? null,
   openedBy: d.openedBy,
   openedAt: new Date(d.openedAt),
+  reopenedAt: d.reopenedAt ? new Date(d.reopenedAt) : null,
+  reopenedBy: d.reopenedBy ?? null,
 })
 
 export async function recordRepos(
@@ -162,6 +175,11 @@ export async function recordRepos(
     },
     async ofDeputy(deputyId) {
       return (await RecordAppraisal.find({ deputyId }).sort({ year: -1 }).lean<AppraisalDoc[]>()).map(appraisalFromDoc)
+    },
+    async markReopened(surveyId, staffId, at) {
+      // Once: matched only while never reopened (a document written before the field has none: null matches it too).
+      const res = await RecordAppraisal.updateOne({ _id: surveyId, reopenedAt: null }, { $set: { reopenedAt: at, reopenedBy: staffId } })
+      return res.modifiedCount === 1
     },
   }
   return { recordActivities, pointRules, appraisals }

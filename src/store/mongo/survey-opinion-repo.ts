@@ -73,10 +73,15 @@ export function surveyOpinions(
       if (query.articleId) f.articleId = query.articleId
       if (query.outcome) f.outcome = query.outcome
       const placed = query.within ? withinPlaces(query.within, SurveyResponse.collection.collectionName) : []
+      // The draft's order first (each opinion's article's place in it, one not listed after them), then oldest first.
+      const order = query.articleOrder ?? []
+      const place = { $indexOfArray: [order, '$articleId'] }
+      const byArticle = order.length ? [{ $addFields: { articlePlace: { $cond: [{ $eq: [place, -1] }, order.length, place] } } }] : []
       // The page and the count in one aggregate (one snapshot), on the (surveyId, createdAt, _id) index.
       const [found] = await SurveyOpinion.aggregate<{ items: OpinionDoc[]; total: Array<{ n: number }> }>([
         { $match: f },
-        { $sort: { createdAt: 1, _id: 1 } },
+        ...byArticle,
+        { $sort: order.length ? { articlePlace: 1, createdAt: 1, _id: 1 } : { createdAt: 1, _id: 1 } },
         ...placed,
         { $facet: { items: [{ $skip: query.offset }, { $limit: query.limit }], total: [{ $count: 'n' }] } },
       ])

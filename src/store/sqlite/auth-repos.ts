@@ -92,6 +92,14 @@ export function auditRepo(db: Db): AuditRepo {
       if (query.action) clauses.push('action = ?') && params.push(query.action)
       if (query.targetId) clauses.push('target_id = ?') && params.push(query.targetId)
       if (query.actorId) clauses.push('actor_id = ?') && params.push(query.actorId)
+      if (query.reach) {
+        // An office's entries: by or about its people and places, or about a case of its own (each id list one JSON array).
+        const { ids, districtIds, stationIds } = query.reach
+        clauses.push(`(actor_id IN (SELECT value FROM json_each(?)) OR target_id IN (SELECT value FROM json_each(?))
+          OR (target_kind = 'case' AND target_id IN (SELECT id FROM cases WHERE district_id IN (SELECT value FROM json_each(?))
+            OR handling_district_id IN (SELECT value FROM json_each(?)) OR station_id IN (SELECT value FROM json_each(?)))))`)
+        params.push(JSON.stringify(ids), JSON.stringify(ids), JSON.stringify(districtIds), JSON.stringify(districtIds), JSON.stringify(stationIds))
+      }
       // Row ids only: any other key would compare as NULL and answer an empty page.
       const before = decodeCursorMatching(query.cursor, /^\d+$/)
       if (before !== null) clauses.push('id < ?') && params.push(Number(before))

@@ -2,6 +2,7 @@ import { refuseJoinedOfficial } from '../deputy-channels.js'
 import type { Db } from './open.js'
 import type { BotRepo } from '../ports.js'
 import { LAPSED_WORDS_MARK_MS } from '../bot-dialogue-marks.js'
+import { StoreConflict } from '../conflicts.js'
 
 export function botRepo(db: Db): BotRepo {
   return {
@@ -81,6 +82,10 @@ export function botRepo(db: Db): BotRepo {
     },
     async bindStaffContact(staffId, contactId, at) {
       db.transaction(() => {
+        // Never a disabled account (disabled since the service looked): read here, in the write, which no disable can
+        // come between (a disable lets go of the binding in its own write: staffRepo.update).
+        const active = db.prepare('SELECT active FROM staff WHERE id = ?').pluck().get(staffId) as number | undefined
+        if (active !== undefined && active !== 1) throw new StoreConflict('account_disabled')
         // Never a joined account's chat (a join confirmed since the service looked): read here, in the write.
         refuseJoinedOfficial(
           (db.prepare('SELECT openid, bot_contact_id AS botContactId FROM mp_users WHERE bot_contact_id = ?').get(contactId) as never) ?? null,
@@ -88,6 +93,9 @@ export function botRepo(db: Db): BotRepo {
         db.prepare('DELETE FROM staff_contacts WHERE contact_id = ? OR staff_id = ?').run(contactId, staffId)
         db.prepare('INSERT INTO staff_contacts (staff_id, contact_id, bound_at) VALUES (?, ?, ?)').run(staffId, contactId, at.toISOString())
       })()
+    },
+    async unbindStaffContact(staffId) {
+      return db.prepare('DELETE FROM staff_contacts WHERE staff_id = ?').run(staffId).changes > 0
     },
     async staffByContact(contactId) {
       return (db.prepare('SELECT staff_id FROM staff_contacts WHERE contact_id = ?').pluck().get(contactId) as string | undefined) ?? null

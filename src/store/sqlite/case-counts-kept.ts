@@ -4,7 +4,7 @@ import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
 import { keptBusiest } from './case-busiest-kept.js'
 import { keptPlaceCounts } from './case-place-counts-kept.js'
-import { ACK_LATE, OPEN_LATE, REPLY_LATE, WAITING_LATE, type KeptDeadlines } from './case-deadlines-kept.js'
+import { ACK_LATE, NOT_ACKED_IN_TIME, REPLY_LATE, WAITING_LATE, type KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
 
 type KeptKey = 'station' | 'district' | 'handlingDistrict'
@@ -140,14 +140,14 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
       const { places, inScope, late } = deadlines.latePerPlace(filter, now.toISOString())
       for (let place = 0; place < places.length; place++) {
         const at4 = place * 4
-        if (!inScope[place] || !(late[at4 + ACK_LATE] || late[at4 + REPLY_LATE] || late[at4 + WAITING_LATE] || late[at4 + OPEN_LATE])) continue
+        if (!inScope[place] || !(late[at4 + ACK_LATE] || late[at4 + REPLY_LATE] || late[at4 + WAITING_LATE] || late[at4 + NOT_ACKED_IN_TIME])) continue
         const { station, district, handling } = places[place]
         for (const t of [whole, tallies.get(groupOf(station, district, handling))]) {
           if (!t) continue
           t.ackDue += late[at4 + ACK_LATE]
           t.replyDue += late[at4 + REPLY_LATE]
           t.overdueOpen += late[at4 + WAITING_LATE]
-          t.overdueNext += late[at4 + OPEN_LATE]
+          t.ackLate += late[at4 + NOT_ACKED_IN_TIME]
         }
       }
       const groups = [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))

@@ -16,9 +16,12 @@ export const DEADLINES = {
   ack: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND ${ACKED} IS NULL THEN ack_due_at END)`,
   /** A reply due and not given. */
   reply: `(CASE WHEN status NOT IN ('withdrawn', 'rejected') AND merged_into IS NULL AND replied_at IS NULL THEN reply_due_at END)`,
-  /** Waiting past the deadline that matters: the reply's once acknowledged. */
+  /**
+   * Waiting (not merged), with the deadline that mattered before 超期 became the reply's alone: kept as the index spells
+   * it, and read only for whether the case waits (超期 is `reply` passed while it waits: waitingLate).
+   */
   waiting: `(CASE WHEN status IN (${WAITING}) AND merged_into IS NULL THEN CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END END)`,
-  /** Open past its next deadline (the inbox's overdue). */
+  /** Open with its next deadline (the acknowledgement's until given): 未按时受理 is this passed and `reply` not (ackLate). */
   open: `(CASE WHEN status IN (${OPEN}) THEN next_due_at END)`,
 }
 
@@ -39,10 +42,18 @@ export interface UnfinishedCase {
   reply: string | null
   waiting: string | null
   open: string | null
+  /**
+   * The reply deadline as stored, whatever the case's state (read from the row, as its id is): 超期 and 未按时受理 judge
+   * it on every waiting and open case, one answered before a reopen or merged too, as the tallies' SQL does.
+   */
+  replyDueAt: string
 }
 
-/** The figures of "now" per place, four to a place: acknowledgements late, replies late (replyLate), waiting late, open past their next deadline. */
-export const [ACK_LATE, REPLY_LATE, WAITING_LATE, OPEN_LATE] = [0, 1, 2, 3]
+/**
+ * The figures of "now" per place, four to a place: acknowledgements due and not given (按时受理's), replies due and not
+ * given (replyLate), waiting past the reply deadline (超期: overdue), and 未按时受理 (notAckedInTime).
+ */
+export const [ACK_LATE, REPLY_LATE, WAITING_LATE, NOT_ACKED_IN_TIME] = [0, 1, 2, 3]
 
 /**
  * A reply counted as due and not given at `at` (caseStats' replyInTime): its reply deadline passed. A case only late
@@ -50,11 +61,28 @@ export const [ACK_LATE, REPLY_LATE, WAITING_LATE, OPEN_LATE] = [0, 1, 2, 3]
  */
 const replyLate = (c: UnfinishedCase, at: string) => c.reply !== null && c.reply <= at
 
-type Row = [id: string, station: string | null, district: string | null, handling: string | null, deputy: string | null, ...deadlines: Array<string | null>]
+/** 超期 at `at` (domain/case-stats.ts waitingLate): waiting, and its reply deadline passed. As the tallies' SQL compares it (`<`). */
+const overdue = (c: UnfinishedCase, at: string) => c.waiting !== null && c.replyDueAt < at
+
+/** 未按时受理 at `at` (domain/case-stats.ts ackLate): its next deadline (the acknowledgement's) passed, its reply deadline not. */
+const notAckedInTime = (c: UnfinishedCase, at: string) => c.open !== null && c.open < at && c.replyDueAt >= at
+
+type Row = [
+  id: string,
+  station: string | null,
+  district: string | null,
+  handling: string | null,
+  deputy: string | null,
+  ack: string | null,
+  reply: string | null,
+  waiting: string | null,
+  open: string | null,
+  replyDueAt: string,
+]
 
 // Past this many changes since the last look, the unfinished cases are read again whole rather than case by case.
 const MAX_CHANGES = 20_000
-const COLUMNS = `id, station_id, district_id, handling_district_id, deputy_id, ${DEADLINES.ack}, ${DEADLINES.reply}, ${DEADLINES.waiting}, ${DEADLINES.open}`
+const COLUMNS = `id, station_id, district_id, handling_district_id, deputy_id, ${DEADLINES.ack}, ${DEADLINES.reply}, ${DEADLINES.waiting}, ${DEADLINES.open}, reply_due_at`
 
 /** The unfinished cases in one dense list (counted in a plain loop: a Map's iteration cost five times the counting), found by id. */
 class Unfinished {
@@ -65,14 +93,14 @@ class Unfinished {
 
   constructor(public seq: number) {}
 
-  set([id, station, district, handling, deputy, ack, reply, waiting, open]: Row) {
+  set([id, station, district, handling, deputy, ack, reply, waiting, open, replyDueAt]: Row) {
     const key = `${station}\u0000${district}\u0000${handling}`
     let place = this.placeOf.get(key)
     if (place === undefined) {
       place = this.places.push({ station, district, handling }) - 1
       this.placeOf.set(key, place)
     }
-    const c: UnfinishedCase = { id, place, deputy, ack, reply, waiting, open }
+    const c: UnfinishedCase = { id, place, deputy, ack, reply, waiting, open, replyDueAt }
     const slot = this.slotOf.get(id)
     if (slot !== undefined) this.list[slot] = c
     else this.slotOf.set(id, this.list.push(c) - 1)
@@ -165,18 +193,17 @@ export function keptDeadlines(db: Db) {
         const c = cases[i]
         if (!inScope[c.place]) continue
         const at4 = c.place * 4
-        const waiting = c.waiting !== null && c.waiting < at
         if (c.ack !== null && c.ack <= at) late[at4 + ACK_LATE]++
         if (replyLate(c, at)) late[at4 + REPLY_LATE]++
-        if (waiting) late[at4 + WAITING_LATE]++
-        if (c.open !== null && c.open < at) late[at4 + OPEN_LATE]++
+        if (overdue(c, at)) late[at4 + WAITING_LATE]++
+        if (notAckedInTime(c, at)) late[at4 + NOT_ACKED_IN_TIME]++
       }
       return { cases, places, inScope, late }
     },
 
     /**
      * The figures of "now" at `at` of some deputies' unfinished cases in a scope, added to their bars: the replies late
-     * (due and not given) and the cases waiting past their deadline. Returns the bars it added to.
+     * (due and not given) and the cases waiting past their reply deadline (超期). Returns the bars it added to.
      */
     addLateOfDeputies<T extends { replyDue: number; overdueOpen: number }>(filter: CaseFilter, at: string, bars: ReadonlyMap<string, T>): T[] {
       const { cases, places } = this.current()
@@ -187,11 +214,11 @@ export function keptDeadlines(db: Db) {
         const c = cases[i]
         const b = c.deputy === null ? undefined : bars.get(c.deputy)
         if (!b || !inScope[c.place]) continue
-        const waiting = c.waiting !== null && c.waiting < at
+        const late = overdue(c, at)
         const reply = replyLate(c, at)
         if (reply) b.replyDue++
-        if (waiting) b.overdueOpen++
-        if (reply || waiting) added.push(b)
+        if (late) b.overdueOpen++
+        if (reply || late) added.push(b)
       }
       return added
     },

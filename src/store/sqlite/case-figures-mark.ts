@@ -22,20 +22,23 @@ const minOf = (a: string | null, b: string | null) => (a === null ? b : b === nu
  */
 export function caseFiguresMark(deadlines: KeptDeadlines) {
   // The deadlines ahead, over the unfinished cases (the few percent whose figures depend on "now", kept in memory),
-  // each as the tallies compare it: the acknowledgements and replies due at or before now, the waiting and open ones before now.
+  // each as the tallies compare it: the acknowledgements and replies due at or before now, the waiting and open ones
+  // before now, and the reply deadline as stored before now (超期 and 未按时受理 turn on it).
   const ahead = (at: string, cases: readonly UnfinishedCase[]) => {
     let ack: string | null = null
     let reply: string | null = null
     let waiting: string | null = null
     let open: string | null = null
+    let replyDue: string | null = null
     for (let i = 0; i < cases.length; i++) {
-      const { ack: a, reply: r, waiting: w, open: o } = cases[i]
+      const { ack: a, reply: r, waiting: w, open: o, replyDueAt: d } = cases[i]
       if (a !== null && a > at && (ack === null || a < ack)) ack = a
       if (r !== null && r > at && (reply === null || r < reply)) reply = r
       if (w !== null && w >= at && (waiting === null || w < waiting)) waiting = w
       if (o !== null && o >= at && (open === null || o < open)) open = o
+      if ((w !== null || o !== null) && d >= at && (replyDue === null || d < replyDue)) replyDue = d
     }
-    return [ack, reply, waiting, open]
+    return [ack, reply, waiting, open, replyDue]
   }
   let steady: Steady | null = null
   const holds = (s: Steady | null, seq: number, at: string): s is Steady =>
@@ -46,8 +49,8 @@ export function caseFiguresMark(deadlines: KeptDeadlines) {
     // The last change and the deadlines as of it: read in one snapshot of the store.
     const { seq, cases } = deadlines.current()
     if (!holds(steady, seq, at)) {
-      const [ack, reply, waiting, open] = ahead(at, cases)
-      steady = { seq, from: at, before: minOf(ack, reply), atMost: minOf(waiting, open) }
+      const [ack, reply, waiting, open, replyDue] = ahead(at, cases)
+      steady = { seq, from: at, before: minOf(ack, reply), atMost: minOf(minOf(waiting, open), replyDue) }
     }
     return `${seq} ${steady!.from}`
   }

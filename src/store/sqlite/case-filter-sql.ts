@@ -5,6 +5,12 @@ import { UNHAPPY_AT_MOST } from '../../domain/case-unhappy.js'
 /** 群众不满意 as SQL: the condition of the partial index cases_unhappy_created (migration 059). */
 export const UNHAPPY_SQL = `(rating <= ${UNHAPPY_AT_MOST} OR (rating IS NULL AND reopen_count > 0))`
 
+/**
+ * Waiting for someone (a next deadline: nextDeadline is null once answered or ended), written so that the open cases'
+ * index (034, 080) and the due indexes (029: coalesce(next_due_at, '9999') below '9999') both find these cases only.
+ */
+const WAITING_SQL = "next_due_at IS NOT NULL AND coalesce(next_due_at, '9999') < '9999'"
+
 /** A column an organizer's scope is asked through on its own (search asks each through its own index). */
 export type ScopeColumn = 'district_id' | 'handling_district_id' | 'station_id'
 
@@ -100,9 +106,15 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   if (f.statuses) anyOf(f.residentId ? '+status' : 'status', f.statuses)
   if (f.topic) clauses.push('topic = ?') && params.push(f.topic)
   if (f.regionIds) anyOf('region_id', f.regionIds)
-  // As the "due first" order's own expression (the same cases: no deadline sorts as '9999'), so its index finds them;
-  // "has a deadline" changes no answer but lets SQLite read the index of open cases (migration 034).
-  if (f.overdueAt) clauses.push("next_due_at IS NOT NULL AND coalesce(next_due_at, '9999') < ?") && params.push(f.overdueAt.toISOString())
+  // 超期: waiting (a next deadline) and past the reply deadline (waitingLate). "Has a deadline" lets SQLite read the index
+  // of open cases, which holds both deadlines (migrations 034, 080); the bound on the "due first" order's own expression
+  // lets a due index find the open cases only. The next deadline is no bound of its own: until it is acknowledged it is
+  // the acknowledgement's, which may fall after an early 要求答复日期.
+  if (f.overdueAt) clauses.push(`${WAITING_SQL} AND reply_due_at < ?`) && params.push(f.overdueAt.toISOString())
+  // 未按时受理: the next deadline (the acknowledgement's until given) passed, the reply's not (ackLate): as the badge says it.
+  if (f.ackLateAt)
+    clauses.push("next_due_at IS NOT NULL AND coalesce(next_due_at, '9999') < ? AND reply_due_at >= ?") &&
+      params.push(f.ackLateAt.toISOString(), f.ackLateAt.toISOString())
   if (f.createdFrom) clauses.push('created_at >= ?') && params.push(f.createdFrom.toISOString())
   if (f.createdTo) clauses.push('created_at < ?') && params.push(f.createdTo.toISOString())
   if (f.rating !== undefined) clauses.push('rating = ?') && params.push(f.rating)

@@ -10,9 +10,11 @@ import { CASE_COLUMNS, caseFromRow, caseValues, eventFromRow } from './case-rows
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import { placeholders } from './sql.js'
-import { filterClauses, matchesNone, scopeColumns, type ScopeColumn } from './case-filter-sql.js'
+import { filterClauses, scopeColumns, type ScopeColumn } from './case-filter-sql.js'
 import { caseTally } from './case-tally.js'
 import { casePeriods } from './case-periods.js'
+import { caseHandOns } from './case-hand-ons.js'
+import { caseWeekReads } from './case-week-reads.js'
 import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
 import { StoreConflict } from '../conflicts.js'
@@ -54,6 +56,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
   const textSearch = caseTextSearch(db, options.fewTextMatches)
   const tallies = caseTally(db)
+  const handOns = caseHandOns(db)
   const textQueue = caseTextQueue(db, group)
 
   /**
@@ -123,10 +126,6 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   }
 
   const chatHolder = db.prepare('SELECT id, consent_version AS consentVersion FROM mp_users WHERE bot_contact_id = ?')
-  // His latest hand-on step of a case (handedOnBy): prepared once, read once per line of his list.
-  const handOnStep = db.prepare(
-    `SELECT * FROM case_events WHERE case_id = ? AND actor_id = ? AND type = 'transferred' AND actor_role = 'deputy' ORDER BY seq DESC LIMIT 1`,
-  )
 
   return {
     submit(submission) {
@@ -204,30 +203,15 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         .all(...caseIds, ...PLACING_STEPS)
         .map(eventFromRow)
     },
-    async handedOnBy(deputyId, page) {
-      const after = decodeTimeCursor(page.cursor)
-      // His hand-on steps on their partial index (migration 079: its WHERE terms written as they are there), the
-      // latest per case; then those cases, unless the message is his again.
-      const sql = `WITH mine AS (
-          SELECT case_id, max(at) AS handed_at FROM case_events
-          WHERE actor_id = ? AND type = 'transferred' AND actor_role = 'deputy'
-          GROUP BY case_id
-        )
-        SELECT mine.handed_at, cases.* FROM mine JOIN cases ON cases.id = mine.case_id
-        WHERE (cases.deputy_id IS NULL OR cases.deputy_id <> ?)${after ? ' AND (mine.handed_at < ? OR (mine.handed_at = ? AND cases.id < ?))' : ''}
-        ORDER BY mine.handed_at DESC, cases.id DESC ${limitSql(page.limit + 1)}`
-      const rows = db.prepare(sql).all(deputyId, deputyId, ...(after ? [after.key, after.key, after.id] : [])) as Array<Record<string, unknown>>
-      const items = rows.map((r) => ({ case: caseFromRow(r), step: eventFromRow(handOnStep.get(r.id, deputyId)) }))
-      return toPage(items, page.limit, (h) => timeCursorKey(h.step.at, h.case.id))
-    },
+    ...handOns,
     async search(query: CaseQuery) {
       const due = query.order === 'due'
       const after = decodeTimeCursor(query.cursor, due ? '9999' : undefined)
       const sortKey = due ? "coalesce(next_due_at, '9999')" : 'created_at'
-      // Overdue, newest first. Across the province tens of thousands are late: walk the open cases'
-      // own index newest first (migration 034), which meets late ones at once. Within a station,
-      // district, place or person they are few: find them by that deadline index and sort them
-      // ("+" keeps SQLite off the date indexes, whose walk would read every case of the scope).
+      // Overdue (or 未按时受理), newest first. Across the province tens of thousands are late: walk the open
+      // cases' own index newest first (migrations 034, 080: both deadlines in it), which meets late ones at
+      // once. Within a station, district, place or person they are few: find the open ones by that deadline
+      // index and sort the late ones ("+" keeps SQLite off the date indexes, whose walk would read every case of the scope).
       const narrowed =
         query.stationIds ||
         query.districtIds ||
@@ -237,7 +221,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         query.deputyId ||
         query.residentId ||
         query.ids
-      const sortTerm = !due && query.overdueAt && narrowed ? `+${sortKey}` : sortKey
+      const sortTerm = !due && (query.overdueAt || query.ackLateAt) && narrowed ? `+${sortKey}` : sortKey
       const order = due ? `${sortKey} ASC, id ASC` : `${sortTerm} DESC, id DESC`
       const text = textSearch(query)
       const scoped = (scopeColumn?: ScopeColumn) => {
@@ -339,42 +323,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
         .all(...params)
         .map(caseFromRow)
     },
-    async listAnsweredIn(filter, from, to) {
-      // An empty list (of stations, districts, places) matches nothing: SQLite finds no plan through the index for "0".
-      if (matchesNone(filter)) return []
-      const { clauses, params } = filterClauses(filter)
-      const scope = clauses.map((c) => ` AND ${c}`).join('')
-      // Each time through its own index (migration 072): a week's answers, not the scope's years of cases. The closed
-      // through two: those not anonymised (the retention job's index, 041) and those anonymised since.
-      const within = (index: string, column: 'replied_at' | 'closed_at', also: string) =>
-        db
-          .prepare(`SELECT * FROM cases INDEXED BY ${index} WHERE ${also} AND ${column} >= ? AND ${column} < ?${scope}`)
-          .all(from.toISOString(), to.toISOString(), ...params)
-          .map(caseFromRow)
-      const found = new Map<string, CaseRecord>()
-      for (const c of [
-        ...within('cases_replied_at', 'replied_at', 'replied_at IS NOT NULL'),
-        ...within('cases_closed_retention', 'closed_at', 'closed_at IS NOT NULL AND anonymised_at IS NULL'),
-        ...within('cases_closed_anonymised', 'closed_at', 'anonymised_at IS NOT NULL'),
-      ])
-        found.set(c.id, c)
-      return [...found.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    },
-    async listRatedIn(filter, from, to) {
-      if (matchesNone(filter)) return []
-      const { clauses, params } = filterClauses(filter)
-      const scope = clauses.map((c) => ` AND ${c}`).join('')
-      // The week's rating events through their own index (migration 076), then each one's case by id (CROSS JOIN keeps
-      // that order): a week's ratings, never the scope's years of cases. The case's rated_at is not it: a reopen clears it.
-      return db
-        .prepare(
-          `SELECT cases.* FROM (SELECT DISTINCT case_id FROM case_events INDEXED BY case_events_rated WHERE type = 'rated' AND at >= ? AND at < ?) AS rated
-           CROSS JOIN cases ON cases.id = rated.case_id WHERE 1${scope}
-           ORDER BY cases.created_at, cases.id`,
-        )
-        .all(from.toISOString(), to.toISOString(), ...params)
-        .map(caseFromRow)
-    },
+    ...caseWeekReads(db),
     ...tallies,
     ...casePeriods(db),
     async mergedInto(caseId) {

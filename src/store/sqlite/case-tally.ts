@@ -39,10 +39,10 @@ const RATED = "(ratings <> '[]' OR rating IS NOT NULL)"
 // A case rated before ratings were kept counts its current rating as first and latest.
 const FIRST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[0].rating') ELSE rating END"
 const LAST_RATING = "CASE WHEN ratings <> '[]' THEN json_extract(ratings, '$[#-1].rating') ELSE rating END"
-// The deadline that a waiting case is late against: the reply's once acknowledged. `status IN (WAITING) AND DUE < @now`
-// below is waitingLate(c, now) of domain/case-stats.ts, and replyDue/replyOk are its replyInTime (the reply's deadline
-// alone: a late acknowledgement is not a late reply): change them together.
-const DUE = `(CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END)`
+// 超期: `status IN (WAITING) AND reply_due_at < @now` below is waitingLate(c, now) of domain/case-stats.ts, and
+// replyDue/replyOk are its replyInTime (the reply's deadline alone: a late acknowledgement is not a late reply);
+// 未按时受理 (ackLate) is the next deadline passed and the reply's not: change them together.
+const LATE = `status IN (${WAITING}) AND reply_due_at < @now`
 
 interface CountRow {
   k: string | null
@@ -59,7 +59,7 @@ interface CountRow {
   lastSum: number | null
   reopened: number
   overdueOpen: number
-  overdueNext: number
+  ackLate: number
   r1: number
   r2: number
   r3: number
@@ -158,8 +158,8 @@ export function caseTally(db: Db) {
             total(CASE WHEN ${LIVE} THEN ${FIRST_RATING} END) AS firstSum,
             total(CASE WHEN ${LIVE} THEN ${LAST_RATING} END) AS lastSum,
             total(${LIVE} AND ${RATED} AND reopen_count > 0) AS reopened,
-            total(${LIVE} AND status IN (${WAITING}) AND ${DUE} < @now) AS overdueOpen,
-            total(status IN (${OPEN}) AND next_due_at < @now) AS overdueNext,
+            total(${LIVE} AND ${LATE}) AS overdueOpen,
+            total(status IN (${OPEN}) AND next_due_at < @now AND reply_due_at >= @now) AS ackLate,
             total(rating = 1) AS r1, total(rating = 2) AS r2, total(rating = 3) AS r3, total(rating = 4) AS r4, total(rating = 5) AS r5
             ${topics ? ', topic' : ''}
           FROM ${w.sql} GROUP BY 1, 2${topics ? ', topic' : ''}`,
@@ -184,16 +184,16 @@ export function caseTally(db: Db) {
         t.lastRatingSum += r.lastSum ?? 0
         t.reopened += r.reopened
         t.overdueOpen += r.overdueOpen
-        t.overdueNext += r.overdueNext
+        t.ackLate += r.ackLate
         for (const n of [1, 2, 3, 4, 5] as const) if (r[`r${n}`]) t.byRating[n] = (t.byRating[n] ?? 0) + r[`r${n}`]
       }
       return [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
     },
 
     async mostOverdue(filter: CaseFilter, now: Date, limit: number) {
-      const w = where(filter, undefined, [LIVE, `status IN (${WAITING})`, `${DUE} < @now`])
+      const w = where(filter, undefined, [LIVE, LATE])
       return db
-        .prepare(`SELECT * FROM ${w.sql} ORDER BY ${DUE}, id LIMIT ${Number(limit)}`)
+        .prepare(`SELECT * FROM ${w.sql} ORDER BY reply_due_at, id LIMIT ${Number(limit)}`)
         .all(...w.params, { now: now.toISOString() })
         .map(caseFromRow)
     },
@@ -213,7 +213,7 @@ export function caseTally(db: Db) {
       const json = db
         .prepare(
           `SELECT json_group_array(json_array(id, text, resident_id, community_id, district_id, station_id, topic, created_at, reopen_count,
-            status IN (${WAITING}) AND ${DUE} < @now, merged_into) ORDER BY created_at, id) FROM ${w.sql}`,
+            ${LATE}, merged_into) ORDER BY created_at, id) FROM ${w.sql}`,
         )
         .pluck()
         .get(...w.params, { now: now.toISOString() }) as string

@@ -1,15 +1,8 @@
-import {
-  addMoved,
-  casesToGiveBack,
-  movedAny,
-  consentsApart,
-  creditLeftOnAccount,
-  readMoved,
-  TO_THE_CHAT_KINDS,
-  type ChatJoinMoved,
-} from '../chat-join-moved.js'
+import { addMoved, movedAny, consentsApart, readMoved } from '../chat-join-moved.js'
 import type { AuditEntry, ChatJoinRepo, ChatJoinRequest, OutboxMessage } from '../ports.js'
 import { auditWriter } from './auth-repos.js'
+import { belongingsMover } from './chat-join-mover.js'
+import { belongingsReturner } from './chat-join-returner.js'
 import type { GroupCommit } from './group-commit.js'
 import type { Db } from './open.js'
 import { outboxWriter } from './outbox-writer.js'
@@ -47,128 +40,6 @@ const requestFromRow = (r: ChatJoinRow): ChatJoinRequest => ({
 })
 
 /**
- * Everything a chat person holds, moved to the account `into`: her messages, their steps, publications, the messages
- * to her, credits, survey answers and opinions. Every statement finds its rows through an index of the person (cases
- * through the unique (resident_id, idempotency_key), the outbox through outbox_recipient, …): one person's rows.
- * Returns how many messages moved, and what (read before each move: the record the chat takes back by, ChatJoinMoved).
- * Run inside the caller's grouped write.
- */
-function belongingsMover(db: Db): (chatUserId: string, intoUserId: string) => { count: number; moved: Partial<ChatJoinMoved> } {
-  const casesHeld = db.prepare('SELECT id, idempotency_key AS key FROM cases WHERE resident_id = ?')
-  // A key both used (never by design: the mini-program's keys start "mp-", the bot's are hashes) stays on each message.
-  const keysApart = db.prepare(`UPDATE cases SET idempotency_key = idempotency_key || ':chat'
-    WHERE resident_id = ? AND idempotency_key IN (SELECT idempotency_key FROM cases WHERE resident_id = ? AND idempotency_key IS NOT NULL)`)
-  // The version moves on: a change read before the join would otherwise write her chat's id back.
-  const cases = db.prepare('UPDATE cases SET resident_id = ?, version = version + 1 WHERE resident_id = ?')
-  const ownSteps = db.prepare(`UPDATE case_events SET actor_id = ?
-    WHERE case_id IN (SELECT id FROM cases WHERE resident_id = ?) AND actor_role = 'resident' AND actor_id = ?`)
-  const published = db.prepare('UPDATE case_publications SET resident_id = ? WHERE resident_id = ?')
-  // Not the notices to the chat itself (TO_THE_CHAT_KINDS): they stay the chat's, whatever the account does.
-  const toTheChat = JSON.stringify(TO_THE_CHAT_KINDS)
-  const toHerHeld = db.prepare(`SELECT id FROM outbox WHERE recipient_id = ? AND recipient_kind = 'mp_user'
-    AND kind NOT IN (SELECT value FROM json_each(?))`)
-  const toHer = db.prepare(`UPDATE outbox SET recipient_id = ? WHERE recipient_id = ? AND recipient_kind = 'mp_user'
-    AND kind NOT IN (SELECT value FROM json_each(?))`)
-  const creditsHeld = db.prepare(`SELECT c.template_id AS templateId, c.one_time AS oneTime, c.long_term AS longTerm,
-      coalesce((SELECT a.long_term FROM subscription_credits a WHERE a.user_id = ? AND a.template_id = c.template_id), 0) AS accountLongTerm
-    FROM subscription_credits c WHERE c.user_id = ?`)
-  const credits = db.prepare(`INSERT INTO subscription_credits (user_id, template_id, one_time, long_term, updated_at)
-    SELECT ?, template_id, one_time, long_term, updated_at FROM subscription_credits WHERE user_id = ?
-    ON CONFLICT (user_id, template_id) DO UPDATE SET one_time = one_time + excluded.one_time,
-      long_term = max(long_term, excluded.long_term), updated_at = max(updated_at, excluded.updated_at)`)
-  const creditsGone = db.prepare('DELETE FROM subscription_credits WHERE user_id = ?')
-  const answersHeld = db.prepare('SELECT id, respondent_key AS key FROM survey_responses WHERE mp_user_id = ?')
-  // Her named answers take her account's key, unless that account answered the same survey (one answer per key).
-  const answersKeyed = db.prepare(`UPDATE survey_responses SET respondent_key = ?, mp_user_id = ?
-    WHERE mp_user_id = ? AND respondent_key = ? AND survey_id NOT IN (SELECT survey_id FROM survey_responses WHERE respondent_key = ?)`)
-  const answers = db.prepare('UPDATE survey_responses SET mp_user_id = ? WHERE mp_user_id = ?')
-  const opinionsHeld = db.prepare('SELECT id FROM survey_opinions WHERE mp_user_id = ?').pluck()
-  const opinions = db.prepare('UPDATE survey_opinions SET mp_user_id = ? WHERE mp_user_id = ?')
-
-  return (chatUserId, intoUserId) => {
-    const moved: Partial<ChatJoinMoved> = {
-      cases: casesHeld.all(chatUserId) as Array<{ id: string; key: string | null }>,
-      outbox: toHerHeld.pluck().all(chatUserId, toTheChat) as string[],
-      credits: (creditsHeld.all(intoUserId, chatUserId) as Array<{ templateId: string; oneTime: number; longTerm: number; accountLongTerm: number }>).map(
-        (c) => ({ templateId: c.templateId, oneTime: c.oneTime, longTerm: c.longTerm === 1, accountLongTerm: c.accountLongTerm === 1 }),
-      ),
-      responses: answersHeld.all(chatUserId) as Array<{ id: string; key: string }>,
-      opinions: opinionsHeld.all(chatUserId) as string[],
-    }
-    keysApart.run(chatUserId, intoUserId)
-    const count = cases.run(intoUserId, chatUserId).changes
-    ownSteps.run(intoUserId, intoUserId, chatUserId)
-    published.run(intoUserId, chatUserId)
-    toHer.run(intoUserId, chatUserId, toTheChat)
-    credits.run(intoUserId, chatUserId)
-    creditsGone.run(chatUserId)
-    answersKeyed.run(`mp:${intoUserId}`, intoUserId, chatUserId, `mp:${chatUserId}`, `mp:${intoUserId}`)
-    answers.run(intoUserId, chatUserId)
-    opinions.run(intoUserId, chatUserId)
-    return { count, moved }
-  }
-}
-
-/**
- * What the join moved, given back to the chat person `chatUserId` from the account `fromUserId` (undoFromChat), with
- * the messages the chat wrote while joined (their first step says `via: 'chat'`, written since `joinedAt`). Each
- * statement touches only rows still the account's: what the account holds of its own is never taken. Returns how many
- * messages went back. Run inside the caller's grouped write.
- */
-function belongingsReturner(db: Db): (moved: ChatJoinMoved, fromUserId: string, chatUserId: string, joinedAt: string, at: string) => number {
-  const writtenInChat = db
-    .prepare(
-      `SELECT c.id FROM cases c
-    WHERE c.resident_id = ? AND c.created_at >= ? AND EXISTS (SELECT 1 FROM case_events e
-      WHERE e.case_id = c.id AND e.type = 'submitted' AND json_extract(e.data, '$.via') = 'chat')`,
-    )
-    .pluck()
-  const caseBack = db.prepare('UPDATE cases SET resident_id = ?, version = version + 1 WHERE id = ? AND resident_id = ?')
-  const keyBack = db.prepare(`UPDATE cases SET idempotency_key = ? WHERE id = ? AND idempotency_key IS NOT ?
-    AND NOT EXISTS (SELECT 1 FROM cases o WHERE o.resident_id = ? AND o.idempotency_key = ?)`)
-  // Her steps, whoever of the two took them: the message is the chat's again, and so is its timeline.
-  const stepsBack = db.prepare(`UPDATE case_events SET actor_id = ? WHERE case_id = ? AND actor_role = 'resident' AND actor_id = ?`)
-  const publicationBack = db.prepare('UPDATE case_publications SET resident_id = ? WHERE case_id = ? AND resident_id = ?')
-  // Every message to the account about a message going back (an answer to it since the join) goes with it.
-  const aboutBack = db.prepare(`UPDATE outbox SET recipient_id = ? WHERE recipient_kind = 'mp_user' AND recipient_id = ?
-    AND json_extract(payload, '$.caseId') = ?`)
-  const messageBack = db.prepare(`UPDATE outbox SET recipient_id = ? WHERE id = ? AND recipient_kind = 'mp_user' AND recipient_id = ?`)
-  const creditNow = db.prepare('SELECT one_time AS oneTime, long_term AS longTerm FROM subscription_credits WHERE user_id = ? AND template_id = ?')
-  const creditSet = db.prepare('UPDATE subscription_credits SET one_time = ?, long_term = ? WHERE user_id = ? AND template_id = ?')
-  const creditBack = db.prepare(`INSERT INTO subscription_credits (user_id, template_id, one_time, long_term, updated_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (user_id, template_id) DO NOTHING`)
-  const answerBack = db.prepare(`UPDATE survey_responses SET mp_user_id = ?, respondent_key = ? WHERE id = ? AND mp_user_id = ?
-    AND NOT EXISTS (SELECT 1 FROM survey_responses o WHERE o.survey_id = survey_responses.survey_id AND o.respondent_key = ? AND o.id <> survey_responses.id)`)
-  const opinionBack = db.prepare('UPDATE survey_opinions SET mp_user_id = ? WHERE id = ? AND mp_user_id = ?')
-
-  return (moved, fromUserId, chatUserId, joinedAt, at) => {
-    const caseIds = casesToGiveBack(moved, writtenInChat.all(fromUserId, joinedAt) as string[])
-    let count = 0
-    for (const id of caseIds) {
-      if (!caseBack.run(chatUserId, id, fromUserId).changes) continue
-      count++
-      const key = moved.cases.find((c) => c.id === id)?.key ?? null
-      if (key !== null) keyBack.run(key, id, key, chatUserId, key)
-      stepsBack.run(chatUserId, id, fromUserId)
-      publicationBack.run(chatUserId, id, fromUserId)
-      aboutBack.run(chatUserId, fromUserId, id)
-    }
-    for (const id of moved.outbox) messageBack.run(chatUserId, id, fromUserId)
-    for (const c of moved.credits) {
-      const now = creditNow.get(fromUserId, c.templateId) as { oneTime: number; longTerm: number } | undefined
-      if (now) {
-        const left = creditLeftOnAccount({ oneTime: now.oneTime, longTerm: now.longTerm === 1 }, c)
-        creditSet.run(left.oneTime, left.longTerm ? 1 : 0, fromUserId, c.templateId)
-      }
-      creditBack.run(chatUserId, c.templateId, c.oneTime, c.longTerm ? 1 : 0, at)
-    }
-    for (const r of moved.responses) answerBack.run(chatUserId, r.key, r.id, fromUserId, r.key)
-    for (const id of moved.opinions) opinionBack.run(chatUserId, id, fromUserId)
-    return count
-  }
-}
-
-/**
  * ChatJoinRepo on SQLite: each write one grouped write (a savepoint), so that a failure anywhere leaves both accounts as
  * they were. One row per account in chat_joins (migration 073): her request while it waits, then the chat joined.
  */
@@ -192,6 +63,15 @@ export function chatJoinRepo(db: Db, group: GroupCommit): ChatJoinRepo {
   const takeChat = db.prepare(
     'UPDATE mp_users SET bot_contact_id = ?, bot_alias = ?, consent_version = ?, consent_at = ? WHERE id = ? AND bot_contact_id IS NULL',
   )
+  // The 解除 path's own (undo, unjoin), prepared once like the rest rather than on every call.
+  const letGoOfChat = db.prepare('UPDATE mp_users SET bot_contact_id = NULL, bot_alias = NULL, consent_version = ?, consent_at = ? WHERE id = ?')
+  const chatAgain = db.prepare(
+    `INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias)
+      VALUES (?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?)`,
+  )
+  const joinGone = db.prepare('DELETE FROM chat_joins WHERE account_id = ?')
+  const dialoguesGone = db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?')
+  const unlinkChat = db.prepare('UPDATE mp_users SET bot_contact_id = NULL, bot_alias = NULL WHERE id = ?')
 
   /**
    * Either side's 解除 of the join `row` (inside the caller's grouped write): the chat is its own person again, under
@@ -208,17 +88,17 @@ export function chatJoinRepo(db: Db, group: GroupCommit): ChatJoinRepo {
     const at = audit.at.toISOString()
     const consents = consentsApart(moved, { consentVersion: account.consent_version, consentAt: account.consent_at })
     // The contact and remark are unique: the account lets go of them first, then the chat's own person takes them.
-    db.prepare('UPDATE mp_users SET bot_contact_id = NULL, bot_alias = NULL, consent_version = ?, consent_at = ? WHERE id = ?').run(
-      consents.account.consentVersion,
-      consents.account.consentAt,
-      accountId,
+    letGoOfChat.run(consents.account.consentVersion, consents.account.consentAt, accountId)
+    chatAgain.run(
+      row.chat_person_id,
+      consents.chat.consentVersion,
+      consents.chat.consentAt,
+      moved.chat?.createdAt ?? at,
+      account.bot_contact_id,
+      account.bot_alias,
     )
-    db.prepare(
-      `INSERT INTO mp_users (id, openid, unionid, deputy_id, phone_enc, phone_index, consent_version, consent_at, created_at, bot_contact_id, bot_alias)
-      VALUES (?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?)`,
-    ).run(row.chat_person_id, consents.chat.consentVersion, consents.chat.consentAt, moved.chat?.createdAt ?? at, account.bot_contact_id, account.bot_alias)
     const cases = giveBack(moved, accountId, row.chat_person_id, row.joined_at!, at)
-    db.prepare('DELETE FROM chat_joins WHERE account_id = ?').run(accountId)
+    joinGone.run(accountId)
     writeOutbox(notices?.(row.chat_person_id) ?? [])
     writeAudit({ ...audit, details: { ...audit.details, to: row.chat_person_id, cases } })
     return { chatPersonId: row.chat_person_id, cases }
@@ -293,12 +173,12 @@ export function chatJoinRepo(db: Db, group: GroupCommit): ChatJoinRepo {
         if (!row) return null
         const user = person.get(accountId) as PersonRow | undefined
         // What the chat was in the middle of (a draft, a rating asked) may name the account's own messages: it goes.
-        if (user?.bot_contact_id) db.prepare('DELETE FROM bot_dialogues WHERE contact_id = ?').run(user.bot_contact_id)
+        if (user?.bot_contact_id) dialoguesGone.run(user.bot_contact_id)
         const undone = undo(row, audit, notices)
         if (undone) return undone
         // A join whose chat cannot be its own person again (no contact left on the account): only the link goes.
-        db.prepare('UPDATE mp_users SET bot_contact_id = NULL, bot_alias = NULL WHERE id = ?').run(accountId)
-        db.prepare('DELETE FROM chat_joins WHERE account_id = ?').run(accountId)
+        unlinkChat.run(accountId)
+        joinGone.run(accountId)
         writeAudit({ ...audit, details: { ...audit.details, cases: 0 } })
         return { chatPersonId: row.chat_person_id, cases: 0 }
       })

@@ -7,6 +7,16 @@ interface Pending {
   run: () => unknown
   resolve: (value: unknown) => void
   reject: (err: unknown) => void
+  /** Run without a savepoint of its own (runWhole). */
+  whole: boolean
+}
+
+/**
+ * What a write run by `runWhole` returns when it refuses, having left nothing behind: its caller is
+ * rejected with `error`, and the group goes on.
+ */
+export class Refused {
+  constructor(readonly error: unknown) {}
 }
 
 interface Gathered<T> {
@@ -151,8 +161,24 @@ export class GroupCommit {
   }
 
   run<T>(write: () => T): Promise<T> {
+    return this.enqueue(write, false)
+  }
+
+  /**
+   * As `run`, for a write that keeps itself whole: it returns its value, or `new Refused(error)` once it has
+   * left nothing behind (each of its statements is undone by SQLite when it fails, and it reverses any that
+   * succeeded before it refuses). It runs without a savepoint of its own: opening one makes SQLite copy every
+   * page the write then changes (for a survey answer, its response's five B-trees and its survey's row: about
+   * a fifth of its store write). What it throws instead it may have left half done, so it fails the whole
+   * group, as a failed COMMIT does: no writer of the group is written.
+   */
+  runWhole<T>(write: () => T | Refused): Promise<T> {
+    return this.enqueue(write, true) as Promise<T>
+  }
+
+  private enqueue<T>(write: () => T, whole: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run: write, resolve: resolve as (v: unknown) => void, reject })
+      this.queue.push({ run: write, resolve: resolve as (v: unknown) => void, reject, whole })
       if (!this.scheduled) {
         this.scheduled = true
         setImmediate(() => this.flush())
@@ -199,6 +225,18 @@ export class GroupCommit {
       if (this.relaxed) this.db.exec(this.relaxed)
       this.begin.run()
       for (const write of group) {
+        if (write.whole) {
+          // No savepoint: what it throws fails the group (the catch below).
+          const value = write.run()
+          if (value instanceof Refused) {
+            for (const g of this.gathered) g.inWrite.length = 0
+            outcomes.push({ ok: false, error: value.error })
+          } else {
+            for (const g of this.gathered) g.kept.push(...g.inWrite.splice(0))
+            outcomes.push({ ok: true, value })
+          }
+          continue
+        }
         this.savepoint.run()
         try {
           const value = write.run()

@@ -1,7 +1,7 @@
 import type { HotIssueCase } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
-import { ACKED, WAITING } from './case-sql.js'
+import { WAITING } from './case-sql.js'
 import type { Db } from './open.js'
 import { logEnds, readWholeAgain } from './case-change-log.js'
 
@@ -38,8 +38,9 @@ interface Window {
 export const HOT_WINDOW_LIMITS = { windows: 8, messages: 150_000, chars: 20_000_000 }
 // More changes than this since a window was read (an import): read it afresh instead of case by case.
 const MAX_CHANGES = 20_000
-// The deadline a waiting case is late against (the tallies' DUE): overdue is decided per request, as "now" moves.
-const DUE = `CASE WHEN status IN (${WAITING}) THEN (CASE WHEN ${ACKED} IS NOT NULL THEN reply_due_at ELSE ack_due_at END) END`
+// The deadline a waiting case is late against (超期: the reply's alone, as the tallies' LATE): overdue is decided per
+// request, as "now" moves.
+const DUE = `CASE WHEN status IN (${WAITING}) THEN reply_due_at END`
 // Merged messages count: each is a resident who wrote (review 37); their issue is the one of the message they went into.
 const COUNTED = ["status <> 'rejected'"]
 

@@ -155,6 +155,8 @@ const appraisalFromRow = (r: Row): AppraisalRecord => ({
   districtId: r.district_id,
   openedBy: r.opened_by,
   openedAt: new Date(r.opened_at),
+  reopenedAt: r.reopened_at ? new Date(r.reopened_at) : null,
+  reopenedBy: r.reopened_by ?? null,
 })
 
 export function appraisalRepo(db: Db): AppraisalRepo {
@@ -182,6 +184,13 @@ export function appraisalRepo(db: Db): AppraisalRepo {
     },
     async ofDeputy(deputyId) {
       return (db.prepare('SELECT * FROM record_appraisals WHERE deputy_id = ? ORDER BY year DESC').all(deputyId) as Row[]).map(appraisalFromRow)
+    },
+    async markReopened(surveyId, staffId, at) {
+      // Once: the row changes only while it was never reopened (migration 082).
+      const changed = db
+        .prepare('UPDATE record_appraisals SET reopened_at = ?, reopened_by = ? WHERE survey_id = ? AND reopened_at IS NULL')
+        .run(at.toISOString(), staffId, surveyId).changes
+      return changed === 1
     },
   }
 }

@@ -4,8 +4,7 @@ import { NotFoundError } from '../../errors.js'
 import { StoreConflict } from '../conflicts.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
 import type { SurveyRepo, SurveySubmission } from '../survey-ports.js'
-import { translate } from './errors.js'
-import type { GroupCommit } from './group-commit.js'
+import { Refused, type GroupCommit } from './group-commit.js'
 import type { Db } from './open.js'
 import { conditions, placeholders } from './sql.js'
 import { limitSql } from './sql-limit.js'
@@ -22,12 +21,13 @@ export function surveyAnswersRepo(
   // The cap (and the revision the answer was judged on) checked and the count bumped in one
   // statement: two last responses cannot both pass, nor one judged on a survey since changed.
   const countOne = db.prepare(
-    'UPDATE surveys SET response_count = response_count + 1 WHERE id = @id AND (response_cap IS NULL OR response_count < response_cap) AND (@revision IS NULL OR revision = @revision)',
+    'UPDATE surveys SET response_count = response_count + 1 WHERE id = ? AND (response_cap IS NULL OR response_count < response_cap) AND (? IS NULL OR revision = ?)',
   )
   const revisionOf = db.prepare('SELECT revision FROM surveys WHERE id = ?').pluck()
   const insertResponse =
     db.prepare(`INSERT INTO survey_responses (id, survey_id, respondent_key, mp_user_id, deputy_id, station_id, district_id, via, answers, comments, created_at,
     request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const removeResponse = db.prepare('DELETE FROM survey_responses WHERE id = ?')
   const bump = db.prepare(`INSERT INTO survey_tallies (survey_id, scope, question_id, bucket, count, sum) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (survey_id, scope, question_id, bucket) DO UPDATE SET count = count + excluded.count, sum = sum + excluded.sum`)
   const insertText = db.prepare(`INSERT INTO survey_text_answers (survey_id, question_id, response_id, text, station_id, district_id, created_at)
@@ -57,13 +57,14 @@ export function surveyAnswersRepo(
   })
 
   /**
-   * One response and what it adds. Run only through `group.run`, whose savepoint around each
-   * write undoes all of it when any step throws: no transaction of its own (a nested savepoint
-   * per answer). The response goes in first, so its unique key answers "already responded"
-   * before the cap is looked at, as a separate check used to; the cap is checked and the count
-   * bumped in one statement, so two last responses cannot both pass.
+   * One response and what it adds, run through `group.runWhole`: no savepoint around it, so it
+   * keeps itself whole. The response goes in first, so its unique key answers "already responded"
+   * before the cap is looked at, as a separate check used to, and a refused INSERT leaves nothing;
+   * the cap (and the revision) is checked and the count bumped in one statement, so two last
+   * responses cannot both pass, and when it refuses the response just written is deleted again.
+   * Only then does anything else follow. What fails otherwise (the disk) fails the group.
    */
-  const respond = (s: SurveySubmission) => {
+  const respond = (s: SurveySubmission): Refused | undefined => {
     const r = s.response
     try {
       insertResponse.run(
@@ -81,13 +82,15 @@ export function surveyAnswersRepo(
         s.requestKey ?? null,
       )
     } catch (err) {
-      if (isConstraint(err, 'SQLITE_CONSTRAINT_UNIQUE', 'survey_responses.respondent_key')) throw new StoreConflict('already_responded')
-      if (isConstraint(err, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw new NotFoundError('问卷不存在')
+      if (isConstraint(err, 'SQLITE_CONSTRAINT_UNIQUE', 'survey_responses.respondent_key')) return new Refused(new StoreConflict('already_responded'))
+      if (isConstraint(err, 'SQLITE_CONSTRAINT_FOREIGNKEY')) return new Refused(new NotFoundError('问卷不存在'))
       throw err
     }
-    if (countOne.run({ id: r.surveyId, revision: s.revision ?? null }).changes === 0) {
-      if (s.revision !== undefined && revisionOf.get(r.surveyId) !== s.revision) throw new StoreConflict('stale_survey')
-      throw new StoreConflict('response_cap_reached')
+    const revision = s.revision ?? null
+    if (countOne.run(r.surveyId, revision, revision).changes === 0) {
+      const stale = s.revision !== undefined && revisionOf.get(r.surveyId) !== s.revision
+      removeResponse.run(r.id)
+      return new Refused(new StoreConflict(stale ? 'stale_survey' : 'response_cap_reached'))
     }
     addTallies({ surveyId: r.surveyId, increments: s.increments })
     for (const t of s.texts) insertText.run(r.surveyId, t.questionId, r.id, t.text, t.stationId, t.districtId, t.createdAt.toISOString())
@@ -108,11 +111,12 @@ export function surveyAnswersRepo(
         o.createdAt.toISOString(),
       )
     }
+    return undefined
   }
 
   return {
     async respond(submission) {
-      await group.run(() => translate(() => respond(submission)))
+      await group.runWhole(() => respond(submission))
       return submission.response
     },
     async hasResponded(surveyId, respondentKey) {

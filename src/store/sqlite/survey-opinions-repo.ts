@@ -74,9 +74,13 @@ export function surveyOpinionsRepo(db: Db, group: GroupCommit): Pick<SurveyRepo,
         .prepare(`SELECT COUNT(*) FROM survey_opinions WHERE ${clause}`)
         .pluck()
         .get(...where.params) as number
+      // The draft's order first (a CASE over its article ids, the place of each bound), then oldest first.
+      const order = query.articleOrder ?? []
+      const byArticle = order.length ? `CASE article_id ${order.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ? END, ` : ''
+      const orderParams = order.length ? [...order.flatMap((id, i) => [id, i]), order.length] : []
       const items = db
-        .prepare(`SELECT * FROM survey_opinions WHERE ${clause} ORDER BY created_at, id ${limitSql(query.limit)} OFFSET ?`)
-        .all(...where.params, query.offset)
+        .prepare(`SELECT * FROM survey_opinions WHERE ${clause} ORDER BY ${byArticle}created_at, id ${limitSql(query.limit)} OFFSET ?`)
+        .all(...where.params, ...orderParams, query.offset)
         .map(opinionFromRow)
       return { items, total }
     },
