@@ -39,7 +39,7 @@ async function main(args: string[]) {
     if (command === 'import') {
       const { year, replaced, settledCases } = await calendar.importYear(input, null, 'cli')
       process.stdout.write(`${replaced ? '已替换' : '已导入'} ${year.year} 年：放假 ${year.daysOff} 天，调休上班 ${year.workdays} 天\n`)
-      if (settledCases) process.stdout.write(`${settledCases} 件留言的暂定期限已按新安排重新计算\n`)
+      if (settledCases) process.stdout.write(`${settledCases} 条留言的暂定期限已按新安排重新计算\n`)
     }
     for (const y of await calendar.list()) {
       process.stdout.write(`${y.year}  放假 ${y.daysOff} 天  调休上班 ${y.workdays} 天  导入于 ${y.importedAt.toISOString()}（${y.importedBy}）\n`)

@@ -121,6 +121,7 @@ function filterWords(f: Record<string, unknown>, names: AuditNameBook, timeZone:
     status && `状态 ${STATUS_FILTER_LABELS[status] ?? ''}`,
     f.open === true && '未办结',
     f.overdue === true && '已超期',
+    f.ackLate === true && '未按时受理',
     f.atOffice === true && '在人大办（没有联络站）',
     str(f.topic) && `主题 ${f.topic}`,
     str(f.districtId) && `区县 ${named('region', f.districtId)}`,
@@ -177,6 +178,9 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'staff.create': (d) => (str(d.role) ? `角色：${STAFF_ROLE_WORDS[str(d.role)!] ?? '工作人员'}` : ''),
   'staff.update': (_, __, e) => changedWords(e),
   'staff.sessions.ended': (d) => (num(d.ended) !== null ? `下线 ${d.ended} 处登录` : ''),
+  // Let go of with the account (`cause`), not by her own 解除: said, so that nobody looks for her doing it.
+  'staff.bot_unbound': (d) =>
+    d.cause === 'account_disabled' ? '账号停用，微信绑定一并解除' : d.cause === 'chat_erased' ? '账号已停用，本人在聊天里删除个人信息时一并解除' : '',
   'station.update': (_, __, e) => changedWords(e),
   'unit.update': (_, __, e) => changedWords(e),
   'deputy.update': (d, _, e) =>
@@ -249,6 +253,8 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'quiz.results_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 条成绩` : ''),
   'survey.corrected': (_, __, e) => changedWords(e),
   'survey.responses_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 份答卷` : ''),
+  // 查看完整原文 on 文字回答 or 逐条意见: how many residents' words were read whole, and where.
+  'survey.text.read': (d) => (num(d.rows) !== null ? `${d.source === 'opinions' ? '逐条意见' : '文字回答'} ${d.rows} 条` : ''),
   'survey.reminded': (d) => remindedWords(d),
   'survey.not_voted_exported': (d) => (num(d.rows) !== null ? `共 ${d.rows} 人` : ''),
   'calendar.imported': (d) => (num(d.daysOff) !== null ? `休息日 ${d.daysOff} 天，工作日 ${d.workdays} 天` : ''),

@@ -34,7 +34,13 @@ export interface CaseDashboard {
     date: string
     new: Figure
     open: Figure
+    /** 已经超期: waiting past the reply deadline (case-stats.ts waitingLate), the inbox's 只看已超期. */
     overdue: Figure
+    /**
+     * 未按时受理: not acknowledged by its deadline, the reply not yet due (case-stats.ts ackLate), the inbox's 只看未按时受理:
+     * a figure of its own, never counted in 已经超期 (the badge on those messages says 未按时受理, not 已超期).
+     */
+    ackLate: Figure
     /** Waiting for the station's staff to give it to a deputy (待分派): the clerk's own queue. */
     unplaced: Figure
     /** The resident was not satisfied and asked for it to be handled again (重新办理). */
@@ -59,11 +65,20 @@ export interface CaseDashboard {
   reopenedAfterRating: Figure
   responsiveness: { district: ResponsivenessBar[]; station: ResponsivenessBar[]; deputy: ResponsivenessBar[] }
   /**
-   * 按代表 shows the busiest deputies only: how many of how many, what the others hold (so that the rows and this add
-   * up to 正在办理), said under the table with 查看全部 (统计分析 by deputy, its query `statsQuery`). Null when every
-   * deputy is shown.
+   * 按代表 shows the deputies slowest first (most overdue, then most open: deputyOrder) and only so many: how many of how
+   * many, what the others hold (so that the rows and this add up to 正在办理 and 已经超期), how many of them hold an
+   * overdue message (`overdueDeputies`, 0 unless more deputies are late than the rows fit), said under the table with
+   * 查看全部 (统计分析 by deputy, 超期最多 first: `statsQuery`). Null when every deputy is shown.
    */
-  deputiesLeftOut: { shown: number; total: number; open: number; overdue: number; text: string; statsQuery: Record<string, string> } | null
+  deputiesLeftOut: {
+    shown: number
+    total: number
+    open: number
+    overdue: number
+    overdueDeputies: number
+    text: string
+    statsQuery: Record<string, string>
+  } | null
   weeks: Array<{ label: string; from: string; to: string } & Figure>
   /**
    * The messages merged into another (合并办理), said under 按代表: its rows count each problem once, as the message the
@@ -90,10 +105,10 @@ export interface DashboardCounts {
   total: number
   byStatus: Partial<Record<CaseStatus, number>>
   byRating: Record<number, number>
-  /** Waiting for a late acknowledgement or reply (caseStats' overdueOpen). */
+  /** Waiting past the reply deadline (超期: caseStats' overdueOpen, the inbox's 只看已超期). */
   overdueOpen: number
-  /** Open with a next deadline passed (the inbox's "overdue"). */
-  overdueNext: number
+  /** 未按时受理: the acknowledgement's deadline passed, the reply's not (the inbox's 只看未按时受理). */
+  ackLate: number
   replyDue: number
   replyOk: number
 }
@@ -116,7 +131,7 @@ export const UNHAPPY_FILTERS: InboxFilters = { unhappy: 'true' }
 /** A queue or a backlog is read by what is due first (the inbox's 最先到期在前): the longest overdue on top. */
 const DUE_FIRST = { order: 'due' }
 
-/** How many bars each chart shows, the groups with the most cases first. */
+/** How many bars each chart shows: the groups with the most cases first, the deputies the slowest first (deputyOrder). */
 export const BAR_LIMITS = { district: 20, station: 15, deputy: 15 } as const
 
 /** The periods a dashboard counts new cases in: today so far, and the last `weeks` weeks (Monday to Monday). */
@@ -139,23 +154,61 @@ const openOf = (c: DashboardCounts) => OPEN_STATUSES.reduce((n, s) => n + (c.byS
 export const barOf = (c: DashboardCounts): BarCounts[] =>
   c.key === null ? [] : [{ key: c.key, total: c.total, open: openOf(c), overdueOpen: c.overdueOpen, replyDue: c.replyDue, replyOk: c.replyOk }]
 
-/** 统计分析's query for every deputy, busiest first: where 按代表's 查看全部 leads. */
-const ALL_DEPUTIES_STATS: Record<string, string> = { groupBy: 'deputy', sort: 'total' }
+/** 统计分析's query for every deputy, most overdue first: where 按代表's 查看全部 leads (the order of the rows here). */
+const ALL_DEPUTIES_STATS: Record<string, string> = { groupBy: 'deputy', sort: 'overdue' }
 
 /**
- * What 按代表 leaves out when it shows the busiest deputies only: the scope's open and overdue messages less the shown
- * deputies' and the unassigned (未分派) ones', with a sentence: "只列出留言最多的 15 位代表（共 22 位代表有留言）。
- * 另外 7 位代表：在办 28 条，超期 16 条。" Null when every deputy with messages is shown.
+ * 按代表's order: who is sitting on overdue messages first (most overdue), then who holds most still open, then who
+ * received most; by name among equals. Busiest first (by total alone) left out exactly the slow deputies, who take
+ * fewer messages because they are slow to take them (review 38 § 1: 8 of 10 overdue messages were with deputies not shown).
  */
-function deputiesLeftOut(whole: BarCounts, shown: ResponsivenessBar[], unassigned: BarCounts | null, total: number): CaseDashboard['deputiesLeftOut'] {
+export function deputyOrder(a: Pick<ResponsivenessBar, 'overdue' | 'open' | 'total' | 'name'>, b: typeof a): number {
+  return b.overdue - a.overdue || b.open - a.open || b.total - a.total || a.name.localeCompare(b.name, 'zh-CN')
+}
+
+/** deputyOrder on the store's bars before they have names: among equals by key, so the same few are picked every time. */
+const slowestFirst = (a: BarCounts, b: BarCounts) =>
+  b.overdueOpen - a.overdueOpen || b.open - a.open || b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+
+/**
+ * The first `limit` of `items` in `order`, without sorting them all: an admin's scope has 100,000 deputies, of which
+ * 15 are shown. Stable: among equals the earlier item comes first.
+ */
+function firstOf<T>(items: readonly T[], limit: number, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = []
+  for (const item of items) {
+    if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) continue
+    let at = kept.length
+    while (at > 0 && order(item, kept[at - 1]!) < 0) at--
+    kept.splice(at, 0, item)
+    if (kept.length > limit) kept.pop()
+  }
+  return kept
+}
+
+/**
+ * What 按代表 leaves out when it shows the slowest deputies only (deputyOrder): the scope's open and overdue messages
+ * less the shown deputies' and the unassigned (未分派) ones', with a sentence: "按超期、在办的多少排列，列出前 15 位代表
+ * （共 22 位代表有留言）。另外 7 位代表：在办 28 条，没有超期的留言。" When more deputies hold overdue messages than the
+ * rows fit, it says how many more and that 查看全部代表 lists them. Null when every deputy with messages is shown.
+ */
+function deputiesLeftOut(
+  whole: BarCounts,
+  shown: ResponsivenessBar[],
+  unassigned: BarCounts | null,
+  total: number,
+  overdueDeputies: number,
+): CaseDashboard['deputiesLeftOut'] {
   if (total <= shown.length) return null
   const others = total - shown.length
   const rest = restOf({ open: whole.open, overdue: whole.overdueOpen }, [
     ...shown.map((b) => ({ open: b.open, overdue: b.overdue })),
     ...(unassigned ? [{ open: unassigned.open, overdue: unassigned.overdueOpen }] : []),
   ])
-  const text = `只列出留言最多的 ${shown.length} 位代表（共 ${total} 位代表有留言）。另外 ${others} 位代表：在办 ${rest.open} 条，超期 ${rest.overdue} 条。`
-  return { shown: shown.length, total, open: rest.open, overdue: rest.overdue, text, statsQuery: ALL_DEPUTIES_STATS }
+  const lateOthers = Math.max(0, overdueDeputies - shown.filter((b) => b.overdue > 0).length)
+  const late = rest.overdue ? `超期 ${rest.overdue} 条（在 ${lateOthers} 位代表名下，点“查看全部代表”可以看到是谁）` : '没有超期的留言'
+  const text = `按超期、在办的多少排列，列出前 ${shown.length} 位代表（共 ${total} 位代表有留言）。另外 ${others} 位代表：在办 ${rest.open} 条，${late}。`
+  return { shown: shown.length, total, open: rest.open, overdue: rest.overdue, overdueDeputies: lateOthers, text, statsQuery: ALL_DEPUTIES_STATS }
 }
 
 /**
@@ -172,10 +225,8 @@ export function caseDashboard(
     weeks: number[]
     district: DashboardCounts[]
     station: DashboardCounts[]
-    /** The deputies' bars: at least the `BAR_LIMITS.deputy` busiest (the store counts only those, and any tied with them). */
-    deputy: BarCounts[]
-    /** How many deputies hold messages in the scope (the store's deputiesWithCases). */
-    deputies: number
+    /** Every deputy's bar in the scope (the store's deputyBars; shared with later calls: read, never changed). */
+    deputy: readonly BarCounts[]
     /** The messages no deputy holds (待分派): the 未分派 row under the deputies. */
     unassigned?: DashboardCounts
     /** Whether the scope holds messages at an office (not a station clerk's, nor a street's stations): its figure and row. */
@@ -219,7 +270,11 @@ export function caseDashboard(
   const unassigned = counts.unassigned ? barOf({ ...counts.unassigned, key: UNASSIGNED_ROW_KEY })[0] : null
   const unassignedRow =
     unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '未分派', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
-  const deputyBars = bars([...counts.deputy], names.deputy, 'deputyId', BAR_LIMITS.deputy)
+  // The slowest first (deputyOrder), only the first few named and made into rows: an admin's scope has a province's deputies.
+  const deputyBars = firstOf(counts.deputy, BAR_LIMITS.deputy, slowestFirst)
+    .map((g) => bar(g, names.deputy(g.key), { deputyId: g.key }))
+    .sort(deputyOrder)
+  const overdueDeputies = counts.deputy.reduce((n, g) => n + (g.overdueOpen > 0 ? 1 : 0), 0)
   const handled: InboxFilters = counts.handledIn ? { handledIn: counts.handledIn } : {}
 
   return {
@@ -228,7 +283,8 @@ export function caseDashboard(
       // Both ends by the server's day: the inbox would fill a missing end from the PC's clock, which may be off.
       new: { count: counts.newToday, filters: { from: iso(periods.dayStart), to: iso(periods.dayEnd), ...handled } },
       open: { count: openOf(counts.all), filters: { open: 'true' } },
-      overdue: { count: counts.all.overdueNext, filters: { overdue: 'true', ...DUE_FIRST } },
+      overdue: { count: counts.all.overdueOpen, filters: { overdue: 'true', ...DUE_FIRST } },
+      ackLate: { count: counts.all.ackLate, filters: { ackLate: 'true', ...DUE_FIRST } },
       unplaced: { count: counts.all.byStatus.submitted ?? 0, filters: { status: 'submitted', ...DUE_FIRST } },
       reopened: { count: counts.all.byStatus.reopened ?? 0, filters: { status: 'reopened' } },
       unhappy: { count: counts.unhappy, filters: UNHAPPY_FILTERS },
@@ -259,7 +315,7 @@ export function caseDashboard(
       station: [...bars(stationBars, names.station, 'stationId', BAR_LIMITS.station), ...officeRow],
       deputy: [...deputyBars, ...unassignedRow],
     },
-    deputiesLeftOut: deputiesLeftOut(whole, deputyBars, unassigned, counts.deputies),
+    deputiesLeftOut: deputiesLeftOut(whole, deputyBars, unassigned, counts.deputy.length, overdueDeputies),
     mergedAside: counts.merged
       ? {
           count: counts.merged,

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, WAITING_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
+import { CASE_STATUSES, nextDeadline, WAITING_STATUSES, type CaseRecord, type CaseStatus } from './case.js'
 import { median } from './sla.js'
 import { NO_ROUNDS_SENT_BACK } from './rounds-sent-back.js'
 
@@ -51,6 +51,7 @@ export interface CaseStats {
   reopenRate: number | null
   reopened: number
   rated: number
+  /** Waiting for an answer past the reply deadline (超期在办: waitingLate); one only acknowledged late is not. */
   overdueOpen: number
   /** Total days spent with a government department (交办), shown apart from the deputies' own time. */
   forwarded: number
@@ -64,14 +65,26 @@ export const REPLIED_IN_TIME_NOTE =
 export type DeadlineFacts = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt'>
 
 /**
- * Still waiting past its deadline: the acknowledgement's until it is acknowledged (a reply counts as one), the
- * reply's after. Such a message counts as overdue (超期在办). Only against 按时答复 once its reply deadline has
- * passed (replyInTime): a late acknowledgement is 按时受理's failure, weeks before the reply is due. The store
- * counts the same (store/case-tally.ts, and the SQL of store/sqlite/case-tally.ts).
+ * 超期 (已超期, 超期在办): still waiting for an answer past its reply deadline (答复期限), the one meaning of "overdue"
+ * wherever staff count or filter it: 工作概览's 已经超期 and each row's 超期, the inbox's 只看已超期, 统计分析's 超期在办,
+ * the weekly report's 超期在办 and its list, hot issues' share of overdue messages, a deputy's record. It is the reply
+ * deadline alone, as 按时答复 judges it (replyInTime) and the inbox's badge says it (slaBadge's 已超期): a message only
+ * late in being acknowledged, its reply not yet due, is 未按时受理 (ackLate), counted on its own and never as overdue.
+ * The stores count the same (store/case-tally.ts, and the SQL of store/sqlite/case-tally.ts and case-filter-sql.ts).
  */
-export function waitingLate(c: DeadlineFacts, now: Date): boolean {
-  const due = (c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt
-  return WAITING_STATUSES.includes(c.status) && due < now
+export function waitingLate(c: Pick<CaseRecord, 'status' | 'replyDueAt'>, now: Date): boolean {
+  return WAITING_STATUSES.includes(c.status) && c.replyDueAt < now
+}
+
+/**
+ * 未按时受理: waiting, its acknowledgement deadline passed without an acknowledgement, its reply deadline not yet passed
+ * (once that passes it is 超期, waitingLate, and only that). Exactly the messages whose badge says 未按时受理 (slaBadge):
+ * the deadline that matters now (nextDeadline, the acknowledgement's until it is given) has passed, the reply's has not.
+ * Its own filter (只看未按时受理) and figure on 工作概览; the stores count the same from their kept next deadline.
+ */
+export function ackLate(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date): boolean {
+  const due = nextDeadline(c)
+  return due !== null && due < now && c.replyDueAt >= now
 }
 
 /**

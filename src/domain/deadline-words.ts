@@ -1,7 +1,8 @@
 import { WAITING_STATUSES, type CaseRecord } from './case.js'
 import { localDate } from './dates.js'
-import { closingText, lastOpenMoment } from './due-date-text.js'
+import { closingText, lastOpenDate } from './due-date-text.js'
 import { addDays } from './local-days.js'
+import type { SlaBadge } from './sla-badge.js'
 
 /**
  * Both deadlines of a message that still matter, in words, as staff read them on the case page and on each line of
@@ -30,6 +31,19 @@ export function deadlineWords(
     .join(' · ')
 }
 
+/**
+ * Whether the deadline line (deadlineWords) already says what the badge says: （今天） or （明天） beside the deadline the
+ * badge is about, where the badge says 今天到期 or 明天到期. The case page then says it once, in the line, which also names
+ * that deadline and its date without a hover. A badge that says more than the line (已超期 3 天, 未按时受理, 还有 5 天)
+ * is kept.
+ */
+export function badgeSaidInDeadlines(badge: Pick<SlaBadge, 'step'> | null, c: Parameters<typeof deadlineWords>[0], now: Date, timeZone: string): boolean {
+  if (!badge || deadlineWords(c, now, timeZone) === null) return false
+  const at = badge.step === 'acknowledge' ? c.ackDueAt : c.replyDueAt
+  const word = dayWord(at, now, localDate(now, timeZone), timeZone)
+  return word === '今天' || word === '明天'
+}
+
 /** "12月25日" for a deadline at the end of that day, "12月7日 10:00" at a time of day: closingText without its 前（含当日）. */
 const dueWhen = (at: Date, timeZone: string, now: Date) =>
   closingText(at, timeZone, now)
@@ -39,7 +53,7 @@ const dueWhen = (at: Date, timeZone: string, now: Date) =>
 /** 已过, 今天 or 明天 for a deadline near or gone, as people count days; null further off (the date says it). */
 function dayWord(at: Date, now: Date, today: string, timeZone: string): string | null {
   if (at.getTime() < now.getTime()) return '已过'
-  const day = localDate(lastOpenMoment(at, timeZone), timeZone)
+  const day = lastOpenDate(at, timeZone)
   if (day === today) return '今天'
   return day === addDays(today, 1) ? '明天' : null
 }

@@ -95,14 +95,18 @@ export function deputyUrgeNote(by: string, when: string, note: string | null): s
 
 /**
  * 逾期督办 as the deputy holding the message reads it in 办理经过: the deadline that went by and whom it was reported to
- * ("已过受理期限，已报告轻工街道代表联络站督办"), as his own notice of it says (已逾期未受理，已报告督办). Never the report's
- * words to the station ("督办：…，请督促办理"): addressed to staff, on his page they read as if he were to press someone.
- * `clock` and `level` as the step keeps them ('ack' | 'reply'; 1 the station, 2 the office); `whom` by name, when kept.
+ * ("已过受理期限，已通知轻工街道代表联络站督办"), as his own notice of it said. Never the report's words to the station
+ * ("督办：…，请督促办理"): addressed to staff, on his page they read as if he were to press someone.
+ * `clock` and `level` as the step keeps them ('ack' | 'reply'; 1 the station, 2 the office); `whom` by name, when kept;
+ * `reachable` whether the report had a way to reach them when it was written (false: it went to nobody, and he is not
+ * told it was reported, as his notice was not). A step kept before that was known says it was reported, as it did.
  */
-export function deputyEscalationWords(clock: unknown, level: unknown, whom: string | null): string {
+export function deputyEscalationWords(clock: unknown, level: unknown, whom: string | null, reachable?: unknown): string {
   const act = clock === 'reply' ? '答复' : '受理'
-  if (level === 2) return `${act}逾期较久，已报告${whom ?? '人大常委会办公室'}督办`
-  return `已过${act}期限，已报告${whom ?? '联络站'}督办`
+  const late = level === 2 ? `${act}逾期较久` : `已过${act}期限`
+  if (reachable === false) return late
+  const told = reachable === true ? '已通知' : '已报告'
+  return `${late}，${told}${whom ?? (level === 2 ? '人大常委会办公室' : '联络站')}督办`
 }
 
 const named = (name: string | null | undefined) => (name ? `${name}代表` : '代表')

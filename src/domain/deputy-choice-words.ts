@@ -10,8 +10,8 @@ import { maskPhoneAndIdNumbers } from './pii-mask.js'
 export const RECENT_HAND_BACK_DAYS = 7
 
 /**
- * "在办 3 条，已超期 1 条": his open messages, and of them those past their deadline as 工作概览 and the inbox's
- * 只看已超期 count them (late to be acknowledged, or to be answered once acknowledged). Said in 条, as 工作概览's
+ * "在办 3 条，已超期 1 条": his open messages, and of them those past their reply deadline as 工作概览 and the inbox's
+ * 只看已超期 count them (case-stats.ts waitingLate; one only acknowledged late is not). Said in 条, as 工作概览's
  * rows say a deputy's 在办 and 超期.
  */
 export function deputyLoadText(open: number, overdue: number): string {

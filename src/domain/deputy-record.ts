@@ -25,8 +25,10 @@ export interface DeputyYearRecord {
     answeredLate: number
     sentBack: number
     open: number
-    /** Of those open, waiting past a deadline (超期): caseStats' overdueOpen. */
+    /** Of those open, waiting past the reply deadline (超期): caseStats' overdueOpen. */
     overdueOpen: number
+    /** Of `sentBack`, those past the deadline of their new round (among overdueOpen too). */
+    sentBackOverdue: number
     /**
      * 按时答复 as 统计分析 counts it for him (caseStats): of the messages answered or past their reply deadline, those
      * answered by it. A message past its reply deadline he has not answered counts as not in time.
@@ -34,6 +36,11 @@ export interface DeputyYearRecord {
     repliedInTimeShare: number | null
     rated: number
     averageSatisfaction: number | null
+    /**
+     * `handled` by the district handling each message (CaseRecord.handlingDistrictId, else its own): a deputy of
+     * stations in two districts holds messages of both, and his record says how many are the other district's.
+     */
+    byDistrict: Record<string, number>
   }
   /** `served`: rostered days up to today with a record that he came (an approved 进站接待 activity that day). */
   duty: { scheduled: number; served: number }
@@ -51,7 +58,20 @@ export interface RecordSources {
   today: string
   now: Date
   invitations: Array<{ meeting: Pick<MeetingRecord, 'status' | 'startAt'>; invitation: Pick<MeetingInvitee, 'rsvp' | 'checkedInAt'> }>
-  cases: Pick<CaseRecord, 'status' | 'mergedInto' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt' | 'rating' | 'ratings' | 'sentBack'>[]
+  cases: Pick<
+    CaseRecord,
+    | 'status'
+    | 'mergedInto'
+    | 'acknowledgedAt'
+    | 'repliedAt'
+    | 'ackDueAt'
+    | 'replyDueAt'
+    | 'rating'
+    | 'ratings'
+    | 'sentBack'
+    | 'districtId'
+    | 'handlingDistrictId'
+  >[]
   dutyDates: string[]
   checkIns: number
   attempts: Pick<AttemptRecord, 'quizId' | 'status' | 'score' | 'maxScore'>[]
@@ -112,9 +132,11 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
       sentBack: answered.length - current.length,
       open: handled.filter((c) => OPEN.has(c.status)).length,
       overdueOpen: handled.filter((c) => waitingLate(c, s.now)).length,
+      sentBackOverdue: answered.filter((c) => !c.repliedAt && waitingLate(c, s.now)).length,
       repliedInTimeShare: inTimeShare(replies.filter((r) => r.ok).length, replies.filter((r) => r.due).length),
       rated: ratings.length,
       averageSatisfaction: ratings.length ? round(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
+      byDistrict: countBy(handled, (c) => c.handlingDistrictId ?? c.districtId ?? null),
     },
     duty: { scheduled: scheduled.length, served: scheduled.filter((d) => d <= s.today && receptionDays.has(d)).length },
     study: {
@@ -126,6 +148,15 @@ export function deputyYearRecord(s: RecordSources): DeputyYearRecord {
     suggestions: s.suggestions,
     activities: { approved: approved.length, byKind },
   }
+}
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const item of items) {
+    const key = keyOf(item)
+    if (key !== null) counts[key] = (counts[key] ?? 0) + 1
+  }
+  return counts
 }
 
 /** The year's first and last instants are the caller's (time zones); this names the year a local date falls in. */

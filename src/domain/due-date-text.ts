@@ -1,10 +1,12 @@
 import { endOfLocalDay } from './business-calendar.js'
+import { localDate } from './dates.js'
 import { offsetMs } from './zone-offset.js'
+
+const two = (n: number) => String(n).padStart(2, '0')
 
 /** The wall clock of `at` in the zone (the offset is cached, so this costs no Intl call). */
 function wallClock(at: Date, timeZone: string) {
   const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
-  const two = (n: number) => String(n).padStart(2, '0')
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}` }
 }
 
@@ -74,6 +76,14 @@ export function closedText(closesAt: Date, timeZone: string, now?: Date): string
 export function lastOpenMoment(closesAt: Date, timeZone: string): Date {
   const midnight = wallClock(closesAt, timeZone).time === '00:00' && closesAt.getTime() % 60_000 === 0
   return midnight ? new Date(closesAt.getTime() - 1) : closesAt
+}
+
+/**
+ * The local date (YYYY-MM-DD) a deadline or close falls on as people count it, that of its last open moment (a close at
+ * 00:00 is the day before's): the day 今天 and 明天 are said of, and the latest a 要求答复日期 may be.
+ */
+export function lastOpenDate(closesAt: Date, timeZone: string): string {
+  return localDate(lastOpenMoment(closesAt, timeZone), timeZone)
 }
 
 /** A span of hours as people say it: "3 天" for whole days, otherwise "30 个小时". */

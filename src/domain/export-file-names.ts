@@ -16,6 +16,7 @@ export interface ListFilterFacts {
   districtId?: string
   handledIn?: string
   overdue?: boolean
+  ackLate?: boolean
   open?: boolean
   rating?: number
   unhappy?: boolean
@@ -42,6 +43,7 @@ export function listFilterWords(f: ListFilterFacts, names: ListNames): string[] 
   const range = f.fromDate || f.toDate ? [f.fromDate && monthDayText(f.fromDate), f.toDate && monthDayText(f.toDate)] : null
   const words = [
     f.overdue && '已超期',
+    f.ackLate && '未按时受理',
     f.open && '未办结',
     f.atOffice && '在人大办',
     f.unhappy && '群众不满意',

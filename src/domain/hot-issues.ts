@@ -48,8 +48,16 @@ export interface HotIssue {
   mergedIds: string[]
   firstAt: Date
   lastAt: Date
-  /** Messages in the later half of the window against the earlier half, -1 … +∞ (capped at 3). */
+  /**
+   * Messages in the later half of the window against the earlier half, -1 … 3. Not in 热度: which half of the window
+   * residents wrote in says nothing of how bad a problem is (review 38 § 2); it only breaks ties.
+   */
   growth: number
+  /**
+   * In how many of the window's weeks (seven days from its start) residents wrote about it: 2 for a lift that broke
+   * again two weeks later. A problem that keeps coming back weighs more in 热度.
+   */
+  weeks: number
   reopenShare: number
   overdueShare: number
   /** 热度: larger is hotter; see heatIndex. */
@@ -79,19 +87,39 @@ export interface HotIssueOptions {
 export const DEFAULT_SIMILARITY = 0.22
 const DESCRIPTION_LENGTH = 60
 
+/** A week of the window, for `weeks`. */
+const WEEK_MS = 7 * 24 * 3_600_000
+/** At most this many weeks beyond the first add to 热度 (each a quarter): a problem of many weeks counts half again. */
+const WEEKS_COUNTED = 2
+
 /**
- * 热度 = (messages + 2 × distinct residents) × (1 + growth/2) × (1 + reopen share + overdue share),
- * rounded to one decimal. Distinct residents weigh double (ten people outweigh one person
- * writing ten times); a growing issue, one whose answers were rejected (reopened) or left
- * overdue, is hotter than a settled one of the same size.
+ * 热度 = (messages + 2 × distinct residents) × (1 + (reopen share + overdue share) / 2) × (1 + (weeks − 1) / 4, weeks
+ * counted up to 3), rounded to one decimal. How many people are affected comes first: distinct residents weigh double
+ * (ten people outweigh one person writing ten times). How serious it is multiplies that, by at most 2: answers sent
+ * back (reopened) or left overdue. How persistent, by at most 1.5: residents wrote about it in more than one week of
+ * the window. When in the window they wrote does not count (growth): six families written on a Monday are not a
+ * third as hot as the same six on a Friday (review 38 § 2).
  */
-export function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'growth' | 'reopenShare' | 'overdueShare'>): number {
-  const growth = Math.max(-1, Math.min(3, i.growth))
-  const raw = (i.messages + 2 * i.residents) * (1 + growth / 2) * (1 + i.reopenShare + i.overdueShare)
+export function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'reopenShare' | 'overdueShare' | 'weeks'>): number {
+  const serious = 1 + (i.reopenShare + i.overdueShare) / 2
+  const persistent = 1 + Math.min(WEEKS_COUNTED, Math.max(0, i.weeks - 1)) / 4
+  const raw = (i.messages + 2 * i.residents) * serious * persistent
   return Math.round(raw * 10) / 10
 }
 
-/** The issues of the window, hottest first (ties: more messages, then the earlier). */
+/** Hottest first; ties: more residents, more messages, then the one growing, then the earlier (and by key). */
+export function hotterFirst(a: HotIssue, b: HotIssue): number {
+  return (
+    b.index - a.index ||
+    b.residents - a.residents ||
+    b.messages - a.messages ||
+    b.growth - a.growth ||
+    a.firstAt.getTime() - b.firstAt.getTime() ||
+    a.key.localeCompare(b.key)
+  )
+}
+
+/** The issues of the window, hottest first (hotterFirst). */
 export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssueOptions): HotIssue[] {
   const threshold = options.threshold ?? DEFAULT_SIMILARITY
   const minMessages = options.minMessages ?? 2
@@ -122,9 +150,7 @@ export function groupHotIssues(cases: readonly HotIssueCase[], options: HotIssue
   for (let i = 0; i < n; i++) if (sizes[groupOf[i]] >= minMessages) (members[groupOf[i]] ??= []).push({ c: inWindow[i], grams: table.grams[texts[i]] })
   const issues: Array<{ issue: HotIssue; group: Member[] }> = []
   for (const group of members) if (group) issues.push({ issue: measure(group, options), group })
-  issues.sort(
-    ({ issue: a }, { issue: b }) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key),
-  )
+  issues.sort(({ issue: a }, { issue: b }) => hotterFirst(a, b))
   // The description (the most typical message of each, masked) is most of the cost of an issue: only for those shown.
   return issues.slice(0, options.limit ?? issues.length).map(({ issue, group }) => {
     issue.description = cut(maskForCaseWork(group[mostTypical(group.map((m) => m.grams))].c.text))
@@ -165,6 +191,7 @@ function measure(group: Member[], options: HotIssueOptions): HotIssue {
   const topics = new Array<string>(n)
   const residents = new Set<string>()
   let early = 0
+  let weekBits = 0
   let reopened = 0
   let overdue = 0
   for (let k = 0; k < n; k++) {
@@ -175,6 +202,8 @@ function measure(group: Member[], options: HotIssueOptions): HotIssue {
     topics[k] = c.topic
     residents.add(c.residentId)
     if (c.createdAt.getTime() < mid) early++
+    // A window of a month has five weeks; one longer is counted in its first 31 weeks (more never adds to 热度).
+    weekBits |= 1 << Math.min(30, Math.max(0, Math.floor((c.createdAt.getTime() - options.from.getTime()) / WEEK_MS)))
     if (c.reopenCount > 0) reopened++
     if (c.overdue) overdue++
   }
@@ -185,6 +214,7 @@ function measure(group: Member[], options: HotIssueOptions): HotIssue {
     messages: n,
     residents: residents.size,
     growth: Math.round(growth * 100) / 100,
+    weeks: bitsSet(weekBits),
     reopenShare: shareOf(reopened, n),
     overdueShare: shareOf(overdue, n),
   }
@@ -202,6 +232,12 @@ function measure(group: Member[], options: HotIssueOptions): HotIssue {
     index: heatIndex(partial),
     description: '',
   }
+}
+
+function bitsSet(bits: number): number {
+  let n = 0
+  for (let b = bits; b; b &= b - 1) n++
+  return n
 }
 
 function shareOf(count: number, total: number): number {

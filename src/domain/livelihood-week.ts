@@ -8,6 +8,7 @@ import { lastOpenMoment } from './due-date-text.js'
 import {
   collectionOpen,
   CYCLE_STATUS_LABELS,
+  lateQuartersText,
   overdueQuarters,
   ratingResults,
   type CycleStatus,
@@ -218,7 +219,7 @@ function running(facts: CycleFacts, input: LivelihoodWeekInput): Told {
   const state = !lines.length ? '还没有年度项目。' : late.length ? `其中 ${late.length} 个项目的进展没有按时填报。` : '各项目的进展都已按时填报。'
   return {
     summary: `项目正在实施：共 ${lines.length} 个年度项目，${state}`,
-    attention: late.map((l) => `「${l.title}」（${l.unitName}）第${l.late.join('、')}季度的进展还没有填报，请督促承办单位尽快填报。`),
+    attention: late.map((l) => `「${l.title}」（${l.unitName}）${lateQuartersText(l.late)}，请督促承办单位尽快填报。`),
     projects: lines.map(strip),
   }
 }

@@ -212,6 +212,14 @@ export function reportDue(year: number, quarter: Quarter, offsetMinutes: number,
   return new Date(quarterEnd(year, quarter, offsetMinutes).getTime() + 1 + graceDays * DAY)
 }
 
+/**
+ * Late quarters said as the weekly report says them ("第1、2、3季度的进展还没有填报"), for the 民生实事 page's column beside
+ * it: the same words on both (review 38 § 5). Null when none is late.
+ */
+export function lateQuartersText(late: readonly Quarter[]): string | null {
+  return late.length ? `第${late.join('、')}季度的进展还没有填报` : null
+}
+
 /** The quarters of `year` whose report is overdue at `now` and missing from `reported`. */
 export function overdueQuarters(year: number, reported: Quarter[], now: Date, offsetMinutes: number, graceDays: number): Quarter[] {
   return ([1, 2, 3, 4] as Quarter[]).filter((q) => !reported.includes(q) && now >= reportDue(year, q, offsetMinutes, graceDays))

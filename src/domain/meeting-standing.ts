@@ -21,14 +21,15 @@ export function meetingPhase(m: Pick<MeetingRecord, 'startAt' | 'endAt'>, now: D
 export const ENDED_KEPT_DAYS = 7
 
 /**
- * How his coming reads: "已到会（12月1日上午9:20）" for his own scan; "工作人员补签到会" for staff's entry (补签) — the
- * time staff typed it is not when he came (an entry at 14:00 for a morning meeting reads as if he came after it ended).
- * Null without a check-in.
+ * How his coming reads: "已到会（12月1日上午9:20）" for his own scan; "已到会（工作人员为您补签）" for staff's entry (补签):
+ * first that he counts as present, then how ("工作人员补签到会" read as something staff did, not as his attendance). Never
+ * the time staff typed it, which is not when he came (an entry at 14:00 for a morning meeting reads as if he came after
+ * it ended). Null without a check-in.
  */
 export function cameWords(i: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry'>, timeZone: string, now: Date): string | null {
   const way = checkInWay(i)
   if (!way) return null
-  if (way === 'staff') return '工作人员补签到会'
+  if (way === 'staff') return '已到会（工作人员为您补签）'
   return `已到会（${spokenDate(i.checkedInAt!, timeZone, now)}${spokenTime(i.checkedInAt!, timeZone)}）`
 }
 

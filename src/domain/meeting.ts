@@ -8,6 +8,7 @@ import type { DeputyLevel } from './directory.js'
 import { localDate } from './dates.js'
 import { spokenMoment, spokenTime } from './spoken-dates.js'
 import { scopeOwns, type StaffScope } from './staff-scope.js'
+import { reminderMoment, type ReminderQuiet } from './reminder-moments.js'
 
 export const MEETING_KINDS = ['standing_committee', 'deputy_activity', 'inspection', 'training', 'reception_day', 'other'] as const
 export type MeetingKind = (typeof MEETING_KINDS)[number]
@@ -190,7 +191,6 @@ export function canFollowMeeting(m: Pick<MeetingRecord, 'districtIds' | 'audienc
 }
 
 const MINUTE = 60_000
-const HOUR = 60 * MINUTE
 
 /**
  * When answers close: at the deadline, or at the start when there is none. Someone invited
@@ -286,20 +286,23 @@ export function dueReminder(
   m: Pick<MeetingRecord, 'status' | 'startAt' | 'remindersSent' | 'lastRemindedAt'>,
   now: Date,
   leadHours: readonly number[],
+  /** With quiet hours, an early meeting's reminder is due the evening before (reminder-moments.ts). */
+  quiet?: ReminderQuiet,
 ): { lead: number; covers: number[] } | null {
   if (m.status !== 'published' || now >= m.startAt) return null
   if (m.lastRemindedAt && now.getTime() < m.lastRemindedAt.getTime() + REMINDER_GAP_MINUTES * MINUTE) return null
-  const due = leadHours.filter((h) => !m.remindersSent.includes(h) && now.getTime() >= m.startAt.getTime() - h * HOUR)
+  const due = leadHours.filter((h) => !m.remindersSent.includes(h) && now.getTime() >= reminderMoment(m.startAt, h, quiet).at.getTime())
   if (!due.length) return null
   return { lead: Math.min(...due), covers: due }
 }
 
 /**
  * The leads already inside the time left when a start is announced (published, or moved):
- * the notice itself tells the time, so "24 小时后" must not follow a notice sent 20 hours ahead.
+ * the notice itself tells the time, so "24 小时后" must not follow a notice sent 20 hours ahead
+ * (nor an early meeting's evening reminder one sent after that evening's moment).
  */
-export const leadsAlreadyPast = (startAt: Date, announcedAt: Date, leadHours: readonly number[]) =>
-  leadHours.filter((h) => announcedAt.getTime() >= startAt.getTime() - h * HOUR)
+export const leadsAlreadyPast = (startAt: Date, announcedAt: Date, leadHours: readonly number[], quiet?: ReminderQuiet) =>
+  leadHours.filter((h) => announcedAt.getTime() >= reminderMoment(startAt, h, quiet).at.getTime())
 
 /**
  * When an organizer may send another "please answer" round: after their cooldown since the

@@ -28,6 +28,8 @@ const CASE_KIND_HOLDS_IN: Record<string, readonly CaseStatus[]> = {
   // "已交给张伟代表办理" likewise, once the message went back to the station.
   'case.placed': DEPUTY_LOAD_STATUSES,
   'case.escalated': ['submitted', ...DEPUTY_LOAD_STATUSES],
+  // "已转交区人大办办理，会在…答复您" waiting overnight is untrue once she withdrew it, or it was answered or refused meanwhile.
+  'case.handed_up': ['submitted', ...DEPUTY_LOAD_STATUSES],
 }
 
 /** Kinds that ask a deputy to act: untrue once the case is in another deputy's hands. */
@@ -69,7 +71,8 @@ export function deadlineMessageOutdated(kind: string, told: DeadlineTold, c: Pic
  * A meeting message holds while the meeting is still on as it was when the message was
  * written (`changeSeq`: the count of time or place changes then) and not over. A cancel
  * notice always holds, and so does a 补签 notice (it tells of a past meeting; its undoing is
- * judged by the sender, which reads the invitee).
+ * judged by the sender, which reads the invitee); a 代请假 notice holds after the end too, its
+ * undoing judged likewise.
  */
 export function meetingMessageHolds(
   kind: string,
@@ -79,7 +82,8 @@ export function meetingMessageHolds(
 ): boolean {
   if (kind === 'meeting.cancelled' || kind === 'meeting.attendance_recorded') return true
   if (meeting.status === 'cancelled') return false
-  if (meeting.endAt.getTime() <= now.getTime()) return false
+  // A leave staff recorded (代请假) may be entered after the end, for the record: he hears of it all the same.
+  if (meeting.endAt.getTime() <= now.getTime() && kind !== 'meeting.leave_recorded') return false
   if (writtenAtChange !== undefined && meeting.changeSeq > writtenAtChange) return false
   return true
 }

@@ -192,6 +192,12 @@ const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名
 const NAME_ENDERS = new Set([
   ...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签',
 ])
+/**
+ * A place after 我是 reads like a name when its first character is a surname ("我是文昌社区的退休职工": 文昌社): a few
+ * characters then a word that ends a place's name (社区, 小区, 街道, 村, 镇 …) are a place, and stay (review 38 § 12).
+ * Not 村长 or 区长 (a title after a surname: a person), nor 路 or 街 alone ("张明路过" is a name and a verb).
+ */
+const PLACE_AFTER_INTRO = /^[\u4e00-\u9fa5]{1,4}?(?:社区|小区|街道|新村|家园|花园|村委会|居委会|村(?![长民主干])|镇(?!长)|乡(?!长|亲)|县(?!长)|区(?!长))/
 // Spaces between the characters ("我叫 王 小明", as typed on a phone) do not hide the name.
 const SELF_NAME = new RegExp(`(${NAME_INTRO})(${COMPOUND_SURNAMES}|[${SURNAMES}])\\s*([\\u4e00-\\u9fa5])(?:\\s*([\\u4e00-\\u9fa5]))?`, 'g')
 
@@ -248,8 +254,12 @@ function masked(text: string, keepBuilding: boolean): string {
           ? `${place}${space}${staffAddress(roomElsewhere, whole, at + place.length + space.length, parts + (room ?? ''), place)}`
           : `${place}${space}${MASKS.houseNumber}`,
       )
-      .replace(SELF_NAME, (_m, intro: string, _surname: string, _given: string, third?: string) =>
-        third && NAME_ENDERS.has(third) ? `${intro}${MASKS.name}${third}` : `${intro}${MASKS.name}`,
+      .replace(SELF_NAME, (m: string, intro: string, _surname: string, _given: string, third: string | undefined, at: number, whole: string) =>
+        PLACE_AFTER_INTRO.test(whole.slice(at + intro.length, at + intro.length + 8))
+          ? m
+          : third && NAME_ENDERS.has(third)
+            ? `${intro}${MASKS.name}${third}`
+            : `${intro}${MASKS.name}`,
       ),
   )
 }

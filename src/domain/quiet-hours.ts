@@ -3,6 +3,7 @@
  * in the evening or at night, but held until the morning, in the business time zone.
  * Pure, no I/O.
  */
+import { DEPUTY_BINDING_MOVED_KIND, TO_THE_CHAT_KINDS } from './notice-kinds.js'
 
 export interface QuietHours {
   /** HH:MM, business time zone: from then on nothing that can wait is sent… */
@@ -42,8 +43,27 @@ export function quietUntil(now: Date, quiet: QuietHours, timeZone: string): Date
   return new Date(now.getTime() - (now.getTime() % 1000) - seconds * 1000 + ahead * 60_000)
 }
 
+/** When the quiet hours that `at` falls within began (the evening before, for a moment after midnight); null outside them. */
+export function quietSince(at: Date, quiet: QuietHours, timeZone: string): Date | null {
+  if (!quietUntil(at, quiet, timeZone)) return null
+  const { minutes, seconds } = localClock(at, timeZone)
+  const into = (minutes - minutesOf(quiet.start) + 1440) % 1440
+  return new Date(at.getTime() - (at.getTime() % 1000) - seconds * 1000 - into * 60_000)
+}
+
 /** Quiet hours with the kinds a person is waiting for (their own case moving on), which go at once. */
 export type QuietPolicy = QuietHours & { immediateKinds: readonly string[] }
+
+/**
+ * Kinds that go at once whatever a deployment lists in `immediateKinds`: a chat told that it was just joined to a
+ * mini-program account, or let go of one (TO_THE_CHAT_KINDS). They are its one warning of a
+ * join it did not make (her code sent by a scammer, or from her grandson's phone): held until 08:00, the night would
+ * pass with a stranger reading her messages before she could say 解除. So is `deputy.binding_moved`, the WeChat a
+ * deputy used until now told that his identity was just bound elsewhere (a possible takeover: whoever bound it reads
+ * his residents' messages as him until he calls the station). No deployment has a reason to hold them, so they are
+ * not left to its list (a list written without them would hold them without a word).
+ */
+export const ALWAYS_IMMEDIATE_KINDS: readonly string[] = [...TO_THE_CHAT_KINDS, DEPUTY_BINDING_MOVED_KIND]
 
 /**
  * A message about something that starts this soon after quiet hours end is not held: a notice written at 22:00 for a
@@ -56,7 +76,7 @@ export const SOON_AFTER_QUIET_MINUTES = 60
  * when what it is about begins (a meeting's start, in its payload: startsAtOf), when that is ahead.
  */
 export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone: string, startsAt?: Date | null): { until: Date; reason: string } | null {
-  if (quiet.immediateKinds.includes(kind)) return null
+  if (ALWAYS_IMMEDIATE_KINDS.includes(kind) || quiet.immediateKinds.includes(kind)) return null
   const until = quietUntil(now, quiet, timeZone)
   if (!until) return null
   if (startsAt && startsAt > now && startsAt.getTime() - until.getTime() < SOON_AFTER_QUIET_MINUTES * 60_000) return null

@@ -28,6 +28,11 @@ export interface ReminderCandidate {
    * and they have no bot either. Not "没有绑定微信": what is missing is the office's, not theirs.
    */
   appOff?: boolean
+  /**
+   * Unreachable station staff: they have not bound the WeChat assistant (bot), their only way. Said as 学习进度's
+   * table says it (没有绑定微信助手), not counted among 没有绑定微信: one word, one group, on one screen.
+   */
+  staffUnbound?: boolean
 }
 
 export interface ReminderPlan<C extends ReminderCandidate = ReminderCandidate> {
@@ -78,9 +83,11 @@ export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string)
   if (plan.justSent.length)
     words.push(`${plan.justSent.length} 人的通知刚发出不久，请在 ${momentLabel(plan.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
   const appOff = plan.unreachable.filter((p) => p.appOff)
-  const unbound = plan.unreachable.filter((p) => !p.appOff)
+  const staffUnbound = plan.unreachable.filter((p) => !p.appOff && p.staffUnbound)
+  const unbound = plan.unreachable.filter((p) => !p.appOff && !p.staffUnbound)
   if (appOff.length) words.push(`${appOff.length} 人用小程序，但小程序消息还没有开通，提醒发不到，请电话联系：${namesToCall(appOff)}`)
   if (unbound.length) words.push(`${unbound.length} 人没有绑定微信，收不到，请电话联系：${namesToCall(unbound)}`)
+  if (staffUnbound.length) words.push(`${staffUnbound.length} 人没有绑定微信助手，提醒发不到，请电话联系：${namesToCall(staffUnbound)}`)
   return words
 }
 

@@ -1,6 +1,6 @@
 import type { CaseRecord } from './case.js'
-import { localDate, monthDayText } from './dates.js'
-import { lastOpenMoment } from './due-date-text.js'
+import { monthDayText } from './dates.js'
+import { lastOpenDate } from './due-date-text.js'
 import { endOfLocalDate } from './local-days.js'
 
 /**
@@ -14,16 +14,13 @@ export const replyByInstant = (date: string, timeZone: string): Date => endOfLoc
 /** The reply deadline the rules give this message: what the resident was told, and the latest staff may ask for. */
 export const rulesReplyDueAt = (c: Pick<CaseRecord, 'replyDueAt' | 'slaReplyDueAt'>): Date => c.slaReplyDueAt ?? c.replyDueAt
 
-/** The local date (YYYY-MM-DD) a reply deadline falls on, as people count it (a close at 00:00 is the day before's). */
-export const replyDueDate = (dueAt: Date, timeZone: string): string => localDate(lastOpenMoment(dueAt, timeZone), timeZone)
-
 /**
  * Why a 要求答复日期 may not be set, in words for the clerk, or null when it may: a day already gone, a day off (the
  * SLA clocks never make anyone late on a day off, so no deadline ends on one), or later than the rules allow
  * (staff may ask for an answer sooner, never give more time than the resident was promised).
  */
 export function replyByRefusal(date: string, at: { today: string; rulesDueAt: Date; timeZone: string; workingDay: boolean }): string | null {
-  const latest = replyDueDate(at.rulesDueAt, at.timeZone)
+  const latest = lastOpenDate(at.rulesDueAt, at.timeZone)
   if (date < at.today) return `要求答复的日期（${monthDayText(date)}）已经过去了，请选今天或以后的日子`
   if (date > latest) return `要求答复的日期不能晚于规定的答复期限（${monthDayText(latest)}），只能要求代表提前答复`
   if (!at.workingDay) return `${monthDayText(date)}是休息日，请选一个工作日`

@@ -14,34 +14,34 @@ import type { RoutingDecision } from './routing-types.js'
  * rather than the vaguer "您所在区域". `deputyCode`: the deputy she asked for, named when he is away.
  */
 export function residentSummary(decision: RoutingDecision, index: RoutingIndex, regionId?: string | null, deputyCode?: string | null): string {
-  const has = (code: string) => decision.reasons.some((r) => r.code === code)
+  const said = new Set(decision.reasons.map((r) => r.code))
   const station = decision.stationId ? index.stations.get(decision.stationId) : undefined
   const deputy = decision.deputyId ? index.deputies.get(decision.deputyId) : undefined
 
   if (deputy) {
     const why: string[] = []
-    if (has('deputy_named')) why.push(`您指定了${deputy.name}代表`)
-    else if (has('deputy_code')) why.push(`您通过${deputy.name}代表的二维码留言`)
-    else if (has('deputy_chosen')) why.push(`您选择了${deputy.name}代表`)
-    else if (has('station_named')) why.push('您指定了该站')
-    else if (has('station_code')) why.push('您通过该站的二维码留言')
+    if (said.has('deputy_named')) why.push(`您指定了${deputy.name}代表`)
+    else if (said.has('deputy_code')) why.push(`您通过${deputy.name}代表的二维码留言`)
+    else if (said.has('deputy_chosen')) why.push(`您选择了${deputy.name}代表`)
+    else if (said.has('station_named')) why.push('您指定了该站')
+    else if (said.has('station_code')) why.push('您通过该站的二维码留言')
     // Chosen in 找我的代表: the station of her place is said as hers; another she picked, as her choice.
-    else if (has('station_chosen') && !has('covering_station')) why.push('您选择了该站')
-    else if (has('covering_station')) why.push(`您所在${placeWord(regionId, index)}由该站联系`)
-    if (has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)
-    if (has('on_duty')) why.push(`${deputy.name}代表今日接待值班`)
-    if (has('explicit_at_capacity')) why.push(`${deputy.name}代表近期留言较多，答复可能稍慢`)
+    else if (said.has('station_chosen') && !said.has('covering_station')) why.push('您选择了该站')
+    else if (said.has('covering_station')) why.push(`您所在${placeWord(regionId, index)}由该站联系`)
+    if (said.has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)
+    if (said.has('on_duty')) why.push(`${deputy.name}代表今日接待值班`)
+    if (said.has('explicit_at_capacity')) why.push(`${deputy.name}代表近期留言较多，答复可能稍慢`)
     // Chinese reads without a space between the words: "已转至建设路街道代表联络站的朱丽华代表".
     const target = station ? `${station.name}的${deputy.name}代表` : `${deputy.name}代表`
     return `已转至${target}${why.length ? `（${why.join('；')}）` : ''}`
   }
-  if (station && has('deputy_away')) {
+  if (station && said.has('deputy_away')) {
     // Truthful and without why (请假, 住院 are his business): who is away, until when, and who arranges it now.
     const asked = deputyCode ? index.deputiesByCode.get(normalizeCode(deputyCode)) : undefined
     const until = asked?.away ? `（暂停接收留言至${monthDayText(asked.away.until)}）` : ''
     return `${asked ? `${asked.name}代表` : '您找的代表'}这几天不在${until}，您的留言已交${station.name}，由工作人员尽快安排其他代表办理`
   }
-  if (station && has('deputy_left_office')) return `您留言的代表已离任，已转至${station.name}，由工作人员尽快安排其他代表办理`
+  if (station && said.has('deputy_left_office')) return `您留言的代表已离任，已转至${station.name}，由工作人员尽快安排其他代表办理`
   // No deputy has it yet: said as she would say it (分派 is the office's word), and promising no deputy by name.
   if (station) return `已转至${station.name}，联络站工作人员会尽快请一位代表办理`
   const office = decision.officeRegionId ? index.regions.get(decision.officeRegionId) : undefined

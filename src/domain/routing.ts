@@ -17,18 +17,29 @@ export { buildRoutingIndex, type RoutingIndex } from './routing-index.js'
 
 type Say = (rule: RoutingRule, code: string, message: string) => void
 
+// Made out here and handed over unnamed: under tsx (`npm start`) a function bound to a name where it is made is also
+// named there, a defineProperty each time, and route runs for every message.
+const sayInto =
+  (reasons: RoutingReason[]): Say =>
+  (rule, code, message) =>
+    void reasons.push({ rule, code, message })
+
+/** Where a message goes, with the reasons said on the way to it. */
+function decision(
+  match: TopicMatch,
+  reasons: RoutingReason[],
+  stationId: string | null,
+  deputyId: string | null,
+  officeRegionId: string | null = null,
+): RoutingDecision {
+  return { stationId, deputyId, topic: match.topic, officeRegionId, reasons }
+}
+
 export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<Record<string, number>>, options: RoutingOptions): RoutingDecision {
   const reasons: RoutingReason[] = []
-  const say: Say = (rule, code, message) => void reasons.push({ rule, code, message })
+  const say = sayInto(reasons)
   // Classified whatever the target: staff filter cases by topic.
   const match = (options.classifyTopic ?? topicClassifierFor(options.topicKeywords, options.topics))(input.text ?? '')
-  const decide = (stationId: string | null, deputyId: string | null, officeRegionId: string | null = null): RoutingDecision => ({
-    stationId,
-    deputyId,
-    topic: match.topic,
-    officeRegionId,
-    reasons,
-  })
 
   // 1. explicit target, 2. place
   const { explicit, station, regionId, region } = target(input, index, say)
@@ -41,7 +52,7 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
 
   if (explicit.deputy && explicit.deputy.id === input.notDeputyId) {
     say('fallback', 'station_queue', `${explicit.deputy.name}代表是提出人本人，进入联络站工作人员待办`)
-    return decide(station?.id ?? null, null)
+    return decision(match, reasons, station?.id ?? null, null)
   }
   // Once per message: the away check here and the duty and away steps in pickDeputy read the same date.
   const today = dateOf(input.at, options.timeZone)
@@ -54,19 +65,19 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
       'deputy_away',
       `${d.name}代表暂停接收留言至${monthDayText(d.away!.until)}（${AWAY_REASON_LABELS[d.away!.reason]}），转${station.name}工作人员分派`,
     )
-    return decide(station.id, null)
+    return decision(match, reasons, station.id, null)
   }
   if (explicit.deputy) {
     const d = explicit.deputy
     const open = loadOf(loads, d.id)
-    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表待办已满（${open} 件），居民指定该代表，仍予分派`)
-    return decide(station?.id ?? null, d.id)
+    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表待办已满（${open} 条），居民指定该代表，仍予分派`)
+    return decision(match, reasons, station?.id ?? null, d.id)
   }
   if (station && explicit.leftOffice) {
     say('fallback', 'station_queue', '居民指定的代表已离任，进入联络站工作人员待办')
-    return decide(station.id, null)
+    return decision(match, reasons, station.id, null)
   }
-  if (station) return decide(station.id, pickDeputy(station, match, today, input.notDeputyId, index, loads, options, say)?.id ?? null)
+  if (station) return decision(match, reasons, station.id, pickDeputy(station, match, today, input.notDeputyId, index, loads, options, say)?.id ?? null)
 
   // 5. fallback: a congress office
   if (!regionId) say('fallback', 'city_office', `未提供所在区域，转${index.officeName}`)
@@ -75,11 +86,11 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
     const district = index.districts.get(region.id)
     if (district) {
       say('fallback', 'district_office', `所在区域${region.name}无联络站覆盖，转${districtOfficeName(district.name)}`)
-      return decide(null, null, district.id)
+      return decision(match, reasons, null, null, district.id)
     }
     say('fallback', 'city_office', `所在区域${region.name}无联络站覆盖，也不属任何区县，转${index.officeName}`)
   }
-  return decide(null, null)
+  return decision(match, reasons, null, null)
 }
 
 /**
@@ -214,7 +225,6 @@ function pickDeputy(
   const topicWanted = match.matched.length > 0
   const topical = topicWanted ? roster.topics.get(match.topic) : undefined
   const onDuty = date ? roster.duty.get(date) : undefined
-  const candidate = (i: number, open: number): Candidate => ({ deputy: roster.deputies[i], topical: topical?.[i] === true, onDuty: onDuty?.[i] === true, open })
 
   // Deputies are in id order and only a strictly better one replaces the best, so ties keep the lowest id.
   let best: Candidate | null = null
@@ -231,7 +241,12 @@ function pickDeputy(
       away.push(roster.deputies[i])
       continue
     }
-    const c = candidate(i, loadOf(loads, roster.deputies[i].id))
+    const c: Candidate = {
+      deputy: roster.deputies[i],
+      topical: topical?.[i] === true,
+      onDuty: onDuty?.[i] === true,
+      open: loadOf(loads, roster.deputies[i].id),
+    }
     if (c.open >= options.deputyCapacity) {
       passedOver.push(c)
       continue
@@ -252,7 +267,7 @@ function pickDeputy(
   const chosen = best
   const outranked = chosen ? passedOver.filter((c) => rank(c, chosen) < 0) : passedOver
   outranked.sort(rank)
-  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表待办已满（${c.open} 件），跳过`)
+  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表待办已满（${c.open} 条），跳过`)
   if (outranked.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${outranked.length - MAX_LISTED} 位代表待办已满，跳过`)
 
   for (const d of away.slice(0, MAX_LISTED)) say('duty', 'away_skipped', `${d.name}代表暂停接收留言至${monthDayText(d.away!.until)}，跳过`)
@@ -266,7 +281,8 @@ function pickDeputy(
     say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')
     return null
   }
-  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表待办最少（${best.open} 件）`)
+  // Messages counted in 条, as the assign dialog's 在办 N 条 beside the same deputy counts them.
+  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表待办最少（${best.open} 条）`)
   if (tied) say('load', 'tie_by_id', `多位代表条件相同，按名册顺序选定${best.deputy.name}代表`)
   return best.deputy
 }

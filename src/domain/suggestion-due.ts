@@ -1,4 +1,5 @@
 import { addDays } from './business-calendar.js'
+import { latestLeadAnswer, promisedBy, type SuggestionRecord } from './suggestion.js'
 
 /** Whole days from one calendar date to another (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
@@ -35,4 +36,22 @@ export function deadlineNotices(deadline: string, today: string): { remind: numb
   const left = daysBetween(today, deadline)
   const due = REMINDER_DAYS.filter((d) => left <= d && left >= 0)
   return { remind: due.length ? Math.min(...due) : null, daysLeft: left, overdue: left < 0 }
+}
+
+/**
+ * How many days the lead unit's promise (正在解决或列入计划, promisedBy) is past its day while the suggestion waits for the
+ * report that the work is done (`following`); 0 on the day itself, before it, without a day, or in any other status.
+ */
+export function promiseDaysLate(s: Pick<SuggestionRecord, 'status' | 'answers'>, today: string): number {
+  const by = s.status === 'following' ? promisedBy(s) : null
+  return by ? Math.max(0, daysBetween(by, today)) : 0
+}
+
+/** How the console's list and the office's notices say it: "承诺日期已过 3 天". */
+export const promiseLateText = (days: number) => `承诺日期已过 ${days} 天`
+
+/** How many times the office pressed the lead unit (催办) since its latest answer, the promise it now owes the report on. */
+export function urgesSincePromise(s: Pick<SuggestionRecord, 'answers' | 'timeline'>): number {
+  const since = latestLeadAnswer(s)?.at.getTime() ?? 0
+  return s.timeline.filter((e) => e.action === 'urged' && e.at.getTime() >= since).length
 }

@@ -1,3 +1,4 @@
+import { messageGist } from './message-about.js'
 import { maskPersonalData } from './pii-mask.js'
 /**
  * 代表建议: a deputy's formal suggestion, from draft to evaluation. The record, its statuses
@@ -199,7 +200,8 @@ const ALLOWED: Record<SuggestionStep, SuggestionStatus[]> = {
   request: ['assigned', 'rehandling'],
   rate: ['answered'],
   publish: ['answered', 'following', 'closed'],
-  urge: ['assigned', 'rehandling'],
+  // 'following': the lead unit promised the work by a day and has not reported it done; the office may press it too.
+  urge: ['assigned', 'rehandling', 'following'],
 }
 
 const STEP_WORDS: Record<SuggestionStep, string> = {
@@ -238,12 +240,18 @@ export const HANDLING_STATUSES: SuggestionStatus[] = ['assigned', 'rehandling']
 export const suggestionNumber = (year: number, seq: number) => `${year}-${String(seq).padStart(4, '0')}`
 
 /**
+ * About how many characters of her words a suggestion quotes: cut at a clause's or a word's end, never inside a mask, and
+ * marked "…" when there is more (messageGist): cut mid-word with no mark ("…楼顶漏水三个") it read as all she wrote.
+ */
+export const LINKED_CASE_TITLE_MAX = 20
+
+/**
  * The words a suggestion quotes of a resident's message it links (cases[].title), with names, phones and house numbers
  * masked in full (maskPersonalData): co-signing deputies of any place read it, who never handle the message itself,
  * so her building, entrance or yard is not theirs to read (review 37, finding 5); the deputy's own text says the place
  * in his words. Stores write it again from the masked text when the message is anonymised, so it never outlives it.
  */
-export const linkedCaseTitle = (caseText: string) => maskPersonalData(caseText).slice(0, 20)
+export const linkedCaseTitle = (caseText: string) => messageGist(maskPersonalData(caseText), LINKED_CASE_TITLE_MAX, { wholeWords: true })
 
 /** The lead unit's latest answer (the one the deputy rates), if any. */
 export function latestLeadAnswer(s: Pick<SuggestionRecord, 'answers'>): SuggestionAnswer | null {

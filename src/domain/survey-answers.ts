@@ -26,15 +26,22 @@ export function shownQuestions(questions: Question[], answers: Answers): Questio
 /** An option id the question no longer has: the page was older than the questionnaire; the id means nothing to the person. */
 const OPTION_GONE = '这个选项已不存在，请刷新后重新选择'
 
+/**
+ * Whether the question has an option of this id. Not a closure made in valueProblem: under tsx (`npm start`) a function
+ * made and bound to a name per call is also named per call (a defineProperty), and every answer checks every question.
+ */
+function isOptionOf(q: Question, o: unknown): boolean {
+  return typeof o === 'string' && q.options.some((x) => x.id === o)
+}
+
 function valueProblem(q: Question, value: AnswerValue): string | null {
-  const exists = (o: unknown) => typeof o === 'string' && q.options.some((x) => x.id === o)
   switch (q.type) {
     case 'single':
       if (typeof value !== 'string') return '请选择一个选项'
-      return exists(value) ? null : OPTION_GONE
+      return isOptionOf(q, value) ? null : OPTION_GONE
     case 'multiple': {
       if (!Array.isArray(value)) return '请以列表形式给出所选选项'
-      const missing = value.find((o) => !exists(o))
+      const missing = value.find((o) => !isOptionOf(q, o))
       if (missing !== undefined) return OPTION_GONE
       if (new Set(value).size !== value.length) return '同一选项不能重复选择'
       if (q.maxChoices !== null && value.length > q.maxChoices) return `最多选择 ${q.maxChoices} 项，实选 ${value.length} 项`
@@ -51,6 +58,7 @@ function valueProblem(q: Question, value: AnswerValue): string | null {
     }
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return '请填写数字'
+      if (q.integer && !Number.isInteger(value)) return '请填写整数'
       if ((q.min !== null && value < q.min) || (q.max !== null && value > q.max)) return `数值应在 ${q.min ?? '-∞'}–${q.max ?? '∞'} 之间`
       return null
   }
@@ -88,9 +96,14 @@ export function answerProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 'art
     problems.push({ path: 'answers', message: s.kind === 'consultation' ? '请至少对一条条文提出意见，或回答一道题' : '请至少回答一道题' })
   if (comments.length && s.kind !== 'consultation') problems.push({ path: 'comments', message: '只有征求意见可以逐条提意见' })
   else {
+    // One opinion per article and person, as the page offers one box per article: each opinion is decided, told back
+    // and exported on its own, and two of one article would share one row of the 采纳情况.
+    const commented = new Set<string>()
     comments.forEach((c, i) => {
       if (!s.articles.some((a) => a.id === c.articleId))
         problems.push({ path: `comments[${i}].articleId`, message: '这条条文已不在征求意见稿中，请刷新后重新填写' })
+      else if (commented.has(c.articleId)) problems.push({ path: `comments[${i}].articleId`, message: '同一条文只能提一条意见，请把意见写在一起' })
+      commented.add(c.articleId)
       if (!c.text.trim()) problems.push({ path: `comments[${i}].text`, message: '意见不能为空' })
       else if ([...c.text].length > COMMENT_MAX) problems.push({ path: `comments[${i}].text`, message: `意见最多 ${COMMENT_MAX} 字` })
     })

@@ -41,6 +41,8 @@ export interface Question {
   /** number: the range taken. */
   min: number | null
   max: number | null
+  /** number: whole numbers only (a count: 每周去几次). Absent on questions made before, which took any number. */
+  integer?: boolean
   showIf: ShowIf | null
 }
 
@@ -195,9 +197,13 @@ export const SURVEY_PHASE_LABELS: Record<SurveyPhase, string> = { scheduled: '�
 export function surveyPhase(s: Pick<SurveyRecord, 'opensAt' | 'closesAt'>, now: Date): SurveyPhase {
   // Ended before it began (closed early by an older version, which kept its opening time): it
   // will never take answers, so nobody is told it is coming.
-  if (s.closesAt <= s.opensAt) return 'closed'
-  if (now < s.opensAt) return 'scheduled'
-  return now < s.closesAt ? 'open' : 'closed'
+  // Compared as numbers: every answer asks, and `<` on two Dates goes through their valueOf each time.
+  const opens = s.opensAt.getTime()
+  const closes = s.closesAt.getTime()
+  if (closes <= opens) return 'closed'
+  const at = now.getTime()
+  if (at < opens) return 'scheduled'
+  return at < closes ? 'open' : 'closed'
 }
 
 /**
@@ -216,8 +222,16 @@ export interface Problem {
   message: string
 }
 
-/** A definition that cannot be answered sensibly: every problem with its path. */
-export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 'articles' | 'ballot' | 'opensAt' | 'closesAt' | 'anonymous'>): Problem[] {
+/** A questionnaire published with no question: what the organizer is told, at publishing or at creating it published. */
+export const EMPTY_SURVEY = '请至少添加一道题'
+
+/**
+ * A definition that cannot be answered sensibly: every problem with its path. `draft`: a draft's questions may still
+ * be missing; absent, it is judged as published.
+ */
+export function definitionProblems(
+  s: Pick<SurveyRecord, 'kind' | 'questions' | 'articles' | 'ballot' | 'opensAt' | 'closesAt' | 'anonymous'> & { draft?: boolean },
+): Problem[] {
   const problems: Problem[] = []
   const add = (path: string, message: string) => problems.push({ path, message })
   if (s.closesAt <= s.opensAt) add('closesAt', '结束时间应晚于开始时间')
@@ -248,6 +262,8 @@ export function definitionProblems(s: Pick<SurveyRecord, 'kind' | 'questions' | 
     seen.set(q.id, q)
   })
   if (s.kind === 'consultation' && !s.articles.length) add('articles', '征求意见须列出草案条文')
+  // Published with no question, nobody could ever answer it (an empty answer is refused). A draft may wait for its questions.
+  if (s.kind === 'survey' && !s.draft && !s.questions.length) add('questions', EMPTY_SURVEY)
   if (s.kind === 'ballot') {
     const choice = s.questions.filter((q) => q.type === 'multiple')
     if (s.questions.length !== 1 || choice.length !== 1) add('questions', '票决须且只须一道多选题，选项为候选项目')

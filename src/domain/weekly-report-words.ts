@@ -58,6 +58,16 @@ export function satisfactionText(r: Pick<WeeklyReport, 'totals' | 'counting'>): 
   return `${r.counting >= 4 ? '本周 ' : ''}${rated} 人评价，满意率 ${Math.round(satisfiedShare * 100)}%（4 分、5 分算满意）`
 }
 
+/**
+ * Under 本周答复: how many of the week's answers the residents sent back for 重新办理 ("其中 2 条答复后群众不满意，要求
+ * 重新办理"): counted as answers of the week they were given, and said, so that the office reads both. Null when none
+ * was, or for a report kept before they were counted (REPORT_COUNTING 5).
+ */
+export function repliedText(r: Pick<WeeklyReport, 'totals'>): string | null {
+  const n = r.totals.repliedSentBack ?? 0
+  return n > 0 ? `其中 ${n} 条答复后群众不满意，要求重新办理` : null
+}
+
 /** Said above the deputies' table, whose order is the meeting's: the most messages first, then the most overdue. */
 export const DEPUTY_ORDER_TEXT = '按本周留言多少排列，一样多的超期多的在前。'
 
@@ -81,10 +91,12 @@ export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generated
     differences.push('“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高', '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少')
   else if (r.counting < 3) differences.push('“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低')
   if (r.counting < 3) differences.push('“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复')
-  differences.push(
-    '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样',
-    '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
-  )
+  if (r.counting < 4)
+    differences.push(
+      '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样',
+      '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
+    )
+  differences.push('“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期', '“本周答复”没有算上本周答复后又被群众要求重新办理的留言')
   return `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：${differences.join('；')}。点“重新生成”，按现在的算法重新统计。`
 }
 
@@ -104,6 +116,7 @@ export function weeklyReportWords(r: WeeklyReport, timeZone: string) {
     overdueCountText: overdueCountText(r),
     unassignedText: unassignedText(r),
     receivedText: receivedText(r),
+    repliedText: repliedText(r),
     satisfactionText: satisfactionText(r),
     heatNote: WEEK_HEAT_NOTE,
     deputyOrderText: DEPUTY_ORDER_TEXT,

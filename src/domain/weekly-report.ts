@@ -4,8 +4,8 @@
  * cases, this composes the figures, the console and the CSV present them in the words of
  * weekly-report-words.ts.
  */
-import { OPEN_STATUSES, WAITING_STATUSES, type CaseRecord } from './case.js'
-import { groupedStats, type CaseStats } from './case-stats.js'
+import type { CaseRecord } from './case.js'
+import { groupedStats, waitingLate, type CaseStats } from './case-stats.js'
 import { groupHotIssues, type HotIssue, type HotIssueCase } from './hot-issues.js'
 import type { LivelihoodSection } from './livelihood-week.js'
 import { officeOfRow, officeRowKey } from './rows-add-up.js'
@@ -26,6 +26,12 @@ export interface WeeklyReportInput {
    * count by when they were given, an answer to a message of a month ago too. Those also in `cases` may be here again.
    */
   answered: CaseRecord[]
+  /**
+   * Cases answered within the week whose answer the resident then sent back (重新办理), whenever written, within the
+   * scope, each with when that answer was given: a reopen clears the case's repliedAt, so `answered` misses them. The
+   * week's answers (本周答复, 答复最慢) count each where it was given; the report says how many were sent back.
+   */
+  answersSentBack?: Array<{ case: CaseRecord; answeredAt: Date }>
   /**
    * Cases with a rating given within the week, whenever written, within the scope: 满意度 says how residents rated
    * answers that week (an answer of a month ago rated now too), not how the week's own messages were rated since.
@@ -63,8 +69,13 @@ export interface WeeklyReport {
     messages: number
     previousMessages: number
     residents: number
-    /** Answers given in the week (by when they were given, whenever the message was written), and messages closed in it. */
+    /**
+     * Answers given in the week (by when they were given, whenever the message was written; one the resident sent back
+     * since too), and messages closed in it.
+     */
     replied: number
+    /** Of `replied`, answers the residents sent back for 重新办理 (repliedText says so). Absent in a report kept before REPORT_COUNTING 5. */
+    repliedSentBack?: number
     closed: number
     overdueOpen: number
     /**
@@ -89,7 +100,20 @@ export interface WeeklyReport {
   byTopic: Array<{ topic: string; messages: number; previous: number; satisfaction: number | null }>
   byPlace: Array<{ placeId: string; name: string; messages: number; satisfaction: number | null }>
   overdue: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysOverdue: number }>
-  slowest: Array<{ caseId: string; ticket: string; topic: string; station: string | null; deputy: string | null; daysToReply: number }>
+  /**
+   * `lateDays`: how the answer stood against its reply deadline (working days set it, calendar days are shown): 0 on
+   * time, else the days past it; null for an answer the resident sent back (its round's deadline is not kept); absent
+   * in a report kept before it was said (review 38 § 10: 30.4 天 read alike for a late answer and a hard question).
+   */
+  slowest: Array<{
+    caseId: string
+    ticket: string
+    topic: string
+    station: string | null
+    deputy: string | null
+    daysToReply: number
+    lateDays?: number | null
+  }>
   byDeputy: Array<{ id: string; name: string; stats: CaseStats }>
   byStation: Array<{ id: string; name: string; stats: CaseStats }>
   /** 民生实事; null in a report kept before the report had this part. */
@@ -102,9 +126,11 @@ export interface WeeklyReport {
  * alone (a late acknowledgement is 按时受理's), and the week's answers count by when they were given (an answer to an
  * older message too). 4: a district's report counts the messages its office handles (one transferred in from another
  * district too, its resident's sent on to another district not), as 工作概览 counts them; and 满意度 the ratings given
- * in the week. A report kept before then says so (countedEarlierText) until it is made again (重新生成).
+ * in the week. 5: 超期 is the reply deadline's alone (a message only acknowledged late is not overdue), and 本周答复 counts
+ * an answer given in the week that the resident then sent back (重新办理), saying how many. A report kept before then
+ * says so (countedEarlierText) until it is made again (重新生成).
  */
-export const REPORT_COUNTING = 4
+export const REPORT_COUNTING = 5
 
 export const TOP_ISSUES = 5
 /** The length of the overdue and slowest lists. */
@@ -129,10 +155,8 @@ export type HotIssueSource = Pick<
   | 'replyDueAt'
 >
 
+/** A message as hot issues read it: overdue (超期) as the tallies count it, waiting past its reply deadline (waitingLate). */
 export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
-  const acked = c.acknowledgedAt ?? c.repliedAt
-  const due = acked ? c.replyDueAt : c.ackDueAt
-  const open = WAITING_STATUSES.includes(c.status)
   return {
     id: c.id,
     text: c.text,
@@ -143,7 +167,7 @@ export function toHotIssueCase(c: HotIssueSource, now: Date): HotIssueCase {
     topic: c.topic,
     createdAt: c.createdAt,
     reopenCount: c.reopenCount,
-    overdue: open && due < now,
+    overdue: waitingLate(c, now),
   }
 }
 
@@ -193,6 +217,13 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   // The week's answers by when they were given: a message of a month ago answered this week is this week's answer.
   const answers = new Map<string, CaseRecord>()
   for (const c of [...all, ...input.answered.filter(counted)]) answers.set(c.id, c)
+  // And an answer of the week the resident sent back (重新办理): given this week all the same, the deputy's work of the
+  // week, as 按时答复 keeps the round (rounds-sent-back.ts). Each message once: one answered again in the week counts by
+  // its latest answer above.
+  const sentBack = new Map<string, { c: CaseRecord; at: Date }>()
+  for (const { case: c, answeredAt } of input.answersSentBack ?? [])
+    if (counted(c) && inWeek(answeredAt) && !inWeek(c.repliedAt)) sentBack.set(c.id, { c, at: answeredAt })
+  const answeredInWeek = [...[...answers.values()].filter((c) => inWeek(c.repliedAt)).map((c) => ({ c, at: c.repliedAt! })), ...sentBack.values()]
 
   const hot = all.map((c) => toHotIssueCase(c, now))
   const current = groupHotIssues(hot, { from: weekStart, to: weekEnd, limit: TOP_ISSUES })
@@ -221,21 +252,20 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const placeMessages = new Map(groupedStats(thisWeek, placeOf, now).map((g) => [g.key, g.stats.total]))
   for (const place of placeSatisfaction.keys()) if (!placeMessages.has(place)) placeMessages.set(place, 0)
 
+  // 超期未办: waiting past the reply deadline (waitingLate), as the store's mostOverdue reads them, longest overdue first.
   const overdue = input.openCases
     .filter(counted)
-    .filter((c) => OPEN_STATUSES.includes(c.status) && c.status !== 'replied')
-    .map((c) => ({ c, due: (c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt }))
-    .filter(({ due }) => due < overdueAt)
+    .filter((c) => waitingLate(c, overdueAt))
+    .map((c) => ({ c, due: c.replyDueAt }))
     .sort((a, b) => a.due.getTime() - b.due.getTime() || a.c.id.localeCompare(b.c.id))
     .slice(0, LIST_LENGTH)
     .map(({ c, due }) => ({ ...handling(c, name), daysOverdue: Math.floor((overdueAt.getTime() - due.getTime()) / DAY) }))
 
-  const slowest = [...answers.values()]
-    .filter((c) => inWeek(c.repliedAt))
-    .map((c) => ({ c, days: (c.repliedAt!.getTime() - c.createdAt.getTime()) / DAY }))
+  const slowest = answeredInWeek
+    .map(({ c, at }) => ({ c, at, days: (at.getTime() - c.createdAt.getTime()) / DAY }))
     .sort((a, b) => b.days - a.days || a.c.id.localeCompare(b.c.id))
     .slice(0, LIST_LENGTH)
-    .map(({ c, days }) => ({ ...handling(c, name), daysToReply: Math.round(days * 10) / 10 }))
+    .map(({ c, at, days }) => ({ ...handling(c, name), daysToReply: Math.round(days * 10) / 10, lateDays: answerLateDays(c, at) }))
 
   return {
     weekStart,
@@ -246,7 +276,8 @@ export function composeWeeklyReport(input: WeeklyReportInput): WeeklyReport {
       messages: thisWeek.length,
       previousMessages: lastWeek.length,
       residents: new Set(thisWeek.map((c) => c.residentId)).size,
-      replied: [...answers.values()].filter((c) => inWeek(c.repliedAt)).length,
+      replied: answeredInWeek.length,
+      repliedSentBack: sentBack.size,
       closed: [...answers.values()].filter((c) => inWeek(c.closedAt)).length,
       overdueOpen: input.overdueOpen ?? input.openCases.filter(counted).filter((c) => toHotIssueCase(c, overdueAt).overdue).length,
       satisfaction: averageOf(ratings),
@@ -296,6 +327,22 @@ export function receivedChange(r: Pick<WeeklyReport, 'totals'>): { received: num
   const t = r.totals
   const received = t.received ?? t.messages
   return { received, change: received - (t.previousReceived ?? t.previousMessages) }
+}
+
+/**
+ * An answer against its reply deadline (答复期限): 0 in time, else the calendar days after it, a part of a day counting
+ * as one; null for an answer the resident has since sent back (the case's deadline is now its new round's).
+ */
+function answerLateDays(c: Pick<CaseRecord, 'repliedAt' | 'replyDueAt'>, answeredAt: Date): number | null {
+  if (c.repliedAt?.getTime() !== answeredAt.getTime()) return null
+  return answeredAt <= c.replyDueAt ? 0 : Math.ceil((answeredAt.getTime() - c.replyDueAt.getTime()) / DAY)
+}
+
+/** 是否按时 of an answer in the slowest list, in words (the page's column and the download's). */
+export function answerTimelinessWords(lateDays: number | null | undefined): string {
+  if (lateDays === undefined) return ''
+  if (lateDays === null) return '群众要求重新办理'
+  return lateDays ? `超过答复期限 ${lateDays} 天` : '按时'
 }
 
 function handling(c: CaseRecord, name: WeeklyReportInput['name']) {

@@ -103,14 +103,13 @@ export function dispatchByPath(
 
 /** Middleware run one inside the next, as `app.use` chains them (koa-compose, which Koa keeps to itself). */
 function inTurn(middleware: Array<Koa.Middleware<any, any>>): Koa.Middleware<any, any> {
-  return (ctx, next) => {
-    const step = (i: number): Promise<unknown> => {
-      try {
-        return Promise.resolve(i === middleware.length ? next() : middleware[i](ctx, () => step(i + 1)))
-      } catch (err) {
-        return Promise.reject(err)
-      }
+  // Made once per chain, not per request: under tsx a function made per request is also named per request.
+  const step = (ctx: Koa.Context, next: Koa.Next, i: number): Promise<unknown> => {
+    try {
+      return Promise.resolve(i === middleware.length ? next() : middleware[i](ctx, () => step(ctx, next, i + 1)))
+    } catch (err) {
+      return Promise.reject(err)
     }
-    return step(0)
   }
+  return (ctx, next) => step(ctx, next, 0)
 }

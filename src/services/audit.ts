@@ -2,9 +2,11 @@ import type { Clock } from '../clock.js'
 import { auditEntryWords, auditRefs, type AuditEntryWords } from '../domain/audit-entry-words.js'
 import type { AuditName } from '../domain/audit-names.js'
 import { auditActionChoices, type AuditAction } from '../domain/audit-words.js'
-import type { AuditEntry, AuditQuery, AuditRecord, Store } from '../store/ports.js'
+import { staffScope, type CaseScope } from '../domain/staff-scope.js'
+import { ForbiddenError } from '../errors.js'
+import type { AuditEntry, AuditQuery, AuditReach, AuditRecord, Store } from '../store/ports.js'
 import type { StaffPrincipal } from './accounts/principal.js'
-import type { DirectoryCache } from './directory/directory-cache.js'
+import { districtOfStation, type DirectoryCache, type PreparedDirectory } from './directory/directory-cache.js'
 
 /** One entry of the trail with what an admin reads of it: who, what, on what, and a few words more. */
 export interface ReadableAuditEntry {
@@ -25,9 +27,29 @@ export class AuditTrail {
     private readonly clock: Clock,
     /** Dates in 详情 (an export's period) are the business's days. */
     private readonly timeZone: string,
-    /** Names the whole installation's office in 详情 (上报 to it, 退回 to it); none: 市人大常委会办公室. */
-    private readonly directory: Pick<DirectoryCache, 'prepared'> | null = null,
+    /**
+     * Names the whole installation's office in 详情 (上报 to it, 退回 to it); null: 市人大常委会办公室. Also an office's
+     * reach: without it, no organizer reads the trail (a composition that leaves it out must say so, null, not forget it).
+     */
+    private readonly directory: Pick<DirectoryCache, 'prepared' | 'caseScopeOf'> | null,
   ) {}
+
+  /**
+   * 操作记录 as a console user may read it, read-only. An admin and the city office (an organizer of no region) read the
+   * whole trail; an organizer of districts or streets reads the entries of the office's reach (auditReachOf): what its
+   * own staff did, and what anyone did to its stations, deputies, staff and residents' messages — who exported its
+   * lists, who read a resident's number (review 38 § 6: he had to ask the city's admin each time). Others: 403.
+   */
+  async readFor(staff: StaffPrincipal, query: AuditReadQuery) {
+    if (staff.role === 'admin') return this.read(query)
+    if (staff.role !== 'organizer') throw new ForbiddenError('操作记录由人大办和系统管理员查看', 'office_only')
+    // No directory to judge her office's reach by is a wiring slip: denied, never the whole trail. Null from
+    // caseScopeOf is the city office, which reads it all.
+    if (!this.directory) throw new ForbiddenError('暂时无法确定您所在人大办的查看范围，请联系系统管理员', 'audit_scope_unknown')
+    const scope = await this.directory.caseScopeOf(staff)
+    if (!scope) return this.read(query)
+    return this.read({ ...query, reach: auditReachOf(staff, scope, await this.directory.prepared()) })
+  }
 
   /** The action is one of AUDIT_ACTION_WORDS: a code the 操作记录 page could not say in words does not compile. */
   record(actor: AuditActor | null, action: AuditAction, target: AuditTarget | null, details: Record<string, unknown> = {}) {
@@ -81,5 +103,28 @@ export class AuditTrail {
       })),
       nextCursor: page.nextCursor,
     }
+  }
+}
+
+/**
+ * An office's reach in the trail: its districts' (or streets') stations, the deputies of those stations, the staff of
+ * those stations and the organizers of places under it, the districts themselves; and its residents' messages, by
+ * the case scope's districts and stations (the store looks each case's place up).
+ */
+export function auditReachOf(staff: Pick<StaffPrincipal, 'id'>, scope: CaseScope, prepared: PreparedDirectory): AuditReach {
+  const districts = new Set(scope.districtIds)
+  const stationIds = [...prepared.stations.keys()].filter((id) => scope.stationIds.includes(id) || districts.has(districtOfStation(id, prepared) ?? ''))
+  const stations = new Set(stationIds)
+  const under = staffScope({ role: 'organizer', regionIds: [...scope.districtIds] }, prepared.regions)
+  const deputyIds = [...prepared.deputies.values()].filter((d) => d.stationIds.some((s) => stations.has(s))).map((d) => d.id)
+  const staffIds = prepared.staff
+    .filter(
+      (p) => p.id === staff.id || p.stationIds.some((s) => stations.has(s)) || (p.role === 'organizer' && (p.regionIds ?? []).some((r) => under.covers(r))),
+    )
+    .map((p) => p.id)
+  return {
+    ids: [...new Set([...staffIds, ...stationIds, ...deputyIds, ...scope.districtIds])],
+    districtIds: [...scope.districtIds],
+    stationIds: [...scope.stationIds],
   }
 }

@@ -53,9 +53,13 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   chat_moved: () => '刚才这个聊天和小程序账号的连接有了变化，留言没有发出去。请再发一次。',
   // Bound as a deputy or staff member as her chat was being joined (the check before the write passed, the code spent):
   // nothing bound (joined-officials.ts says the same, with the code still good, when the join is seen first).
+  // StationDutyDays words it with who is on duty now; this for any other caller.
+  duty_day_changed: () => '这一天的值班刚刚被别人改过，请刷新后再安排',
   unjoin_chat_first: () =>
     '没有绑定。这个微信刚刚和一个小程序账号连在了一起（聊天里的留言放到了小程序里），代表和工作人员的身份不能两边一起绑定。' +
     '这个绑定码已经用过了：请先解除，再重新获取绑定码。',
+  // A staff binding whose account was disabled as it was written (BotPeople.bind says it as 403, with where to turn).
+  account_disabled: () => '这个工作人员账号已经停用，不能绑定。',
 }
 
 /** A store's conflict in the words a person reads, with its code and details; anything else as it is. */

@@ -19,7 +19,10 @@ export type SheetCell = string | number | null | undefined
 // csv-stringify is loaded at the first sheet written, not at every start.
 const csvStringifySync = lazy(() => import('csv-stringify/sync'))
 const csvStringify = lazy(() => import('csv-stringify'))
-const OPTIONS = { bom: true, record_delimiter: 'windows', cast: { string: neutralised } } as const
+// Rows end in CRLF, but a resident's answer may hold a lone "\n" or "\r" (Enter in the text box): csv-stringify
+// quotes only the whole record delimiter once one is set, and Excel, WPS and every CSV reader would cut such a cell
+// into a new row. `quote_record_delimiter` quotes any cell holding either character, so it stays one cell.
+const OPTIONS = { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, cast: { string: neutralised } } as const
 
 /** Rows (the header first) as CSV text for a spreadsheet; numbers stay numbers, every string is neutralised. */
 export async function csvSheet(rows: readonly (readonly SheetCell[])[]): Promise<string> {

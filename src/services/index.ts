@@ -21,12 +21,14 @@ import { RoutingService } from './cases/case-routing.js'
 import { DirectoryCache } from './directory/directory-cache.js'
 import { DeputyHandBack } from './directory/deputy-hand-back.js'
 import { DeputyAwayService } from './directory/deputy-away.js'
+import { StationDutyDays } from './directory/station-duty-days.js'
 import { DeputyOwnAway } from './directory/deputy-own-away.js'
 import { localDate } from '../domain/dates.js'
 import { CaseRepairs } from './cases/case-repairs.js'
 import { CaseSubmitter, type ContentCheck } from './cases/case-submission.js'
 import { CaseWorkflow } from './cases/case-workflow.js'
 import { CaseUrging } from './cases/case-urging.js'
+import { AssignTogether } from './cases/assign-together.js'
 import { CaseDeputyReach } from './cases/case-deputy-reach.js'
 import { MpSessions } from './accounts/mp-sessions.js'
 import { PrivacyService } from './privacy/privacy.js'
@@ -137,7 +139,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     quietHours: config.outbox.quietHours,
     noticeReadMinutes: config.meetings.remindCooldownMinutes,
   })
-  const surveyServices = createSurveyServices(store, clock, timeZone, audit, directoryCache, cipher, reminderRound)
+  const surveyServices = createSurveyServices(store, clock, timeZone, audit, directoryCache, cipher, reminderRound, privacy.notice.version)
   const { surveys, surveyResponses } = surveyServices
   // A reminder whose deputy has voted, answered or read since it was written is not sent.
   const reminderDone = new ReminderDone(store, surveyResponses, { timeZone })
@@ -154,7 +156,15 @@ export function createServices(config: Config & { security: { secretKey: string 
     })
   const campaignServices = createCampaignServices(store, clock, timeZone, audit, directoryCache, resolver)
   const campaignReminders = new CampaignReminders(campaignServices.campaignProgress, reminderRound, audit, clock, timeZone)
-  const quizServices = createQuizServices(store, campaignServices.campaigns, clock, { timeZone }, audit, directoryCache, cipher)
+  const quizServices = createQuizServices(
+    store,
+    campaignServices.campaigns,
+    clock,
+    { timeZone, privacyVersion: privacy.notice.version },
+    audit,
+    directoryCache,
+    cipher,
+  )
   const uploads = new Uploads(
     config.uploads.dir,
     (ownerId) => cipher.blindIndex(`upload:${ownerId}`),
@@ -176,7 +186,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     images: uploads,
   })
   const workflow = new CaseWorkflow({ store, directory: directoryCache, calendar, policy, clock, audit })
-  const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock, audit })
+  // `reach`: a 督办's deputy is told it was reported only when the station or office can receive it.
+  const systemMoves = new CaseSystemMoves({ store, directory: directoryCache, calendar, policy, clock, audit, reach: resolver })
   const handBack = new DeputyHandBack({ store, moves: systemMoves })
   const revivalDays = config.outbox.revivalDays
   const chatJoin = new ChatJoin({ store, cipher, clock })
@@ -239,6 +250,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     auth,
     directory,
     deputyAway: new DeputyAwayService({ store, directory, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
+    stationDutyDays: new StationDutyDays({ store, directory, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
     deputyOwnAway: new DeputyOwnAway({ store, audit, clock, timeZone, onChange: () => directoryCache.invalidate() }),
     /** The lists of meetings ahead kept true to the directory (moves, leaving office, newcomers); mended by the maintenance job. */
     meetingDepartures: departures,
@@ -305,6 +317,8 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
+    /** 批量分派: the ticked messages to one deputy, with one note and one 要求答复日期, each as 分派 gives it. */
+    assignTogether: new AssignTogether({ workflow, store, calendar, clock, timeZone }),
     mergeChoices: new MergeChoices({ store, queries: caseQueries, hotIssues, directory: directoryCache }),
     caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, clashes: dutyClashes }),
     /** Duty deputies expected at a meeting the same day: the station's roster and the clerk's 工作概览 say so. */

@@ -160,6 +160,8 @@ export class ReminderRound {
         noticeWaiting: w.noticeWaiting,
         reachable: today.has(w.deputyId) || w.noticeWaiting || !!r?.routes.length,
         appOff: !!r && !r.routes.length && r.unreachable === noWayWords(w.kind ?? 'deputy', true),
+        // Station staff are reached only through the assistant: as 学习进度's table says (reach-words.ts staff_unbound).
+        staffUnbound: !!r && !r.routes.length && w.kind === 'staff',
       })
     }
     return planReminders(candidates, this.clock.now(), this.settings.noticeReadMinutes)

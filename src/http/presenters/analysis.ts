@@ -1,9 +1,10 @@
 import type { CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
+import { openPeriodText, type SeriesInterval } from '../../domain/case-series.js'
 import type { HotIssue } from '../../domain/hot-issues.js'
 import type { LivelihoodSection } from '../../domain/livelihood-week.js'
 import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
-import { receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
+import { answerTimelinessWords, receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
 import { TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
 import type { PublicationRecord } from '../../services/analysis/publications.js'
 
@@ -28,6 +29,9 @@ export const presentHotIssue = (i: HotIssue & { placeName: string; stationName: 
   firstAt: i.firstAt.toISOString(),
   lastAt: i.lastAt.toISOString(),
   growth: i.growth,
+  // In how many weeks of the window residents wrote about it (热度 weighs a problem that keeps coming back); a weekly
+  // report kept before it was counted: one week.
+  weeks: i.weeks ?? 1,
   reopenShare: i.reopenShare,
   overdueShare: i.overdueShare,
   // 热度 is an index: whole numbers, never a decimal that reads as a measurement.
@@ -70,7 +74,8 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
     byTopic: r.report.byTopic,
     byPlace: r.report.byPlace,
     overdue: r.report.overdue,
-    slowest: r.report.slowest,
+    // 是否按时 of each slow answer in words (按时 / 超过答复期限 3 天), as the download says it: days alone do not tell.
+    slowest: r.report.slowest.map((x) => ({ ...x, lateDays: x.lateDays ?? null, timelinessText: answerTimelinessWords(x.lateDays) })),
     byDeputy: r.report.byDeputy,
     byStation: r.report.byStation,
     livelihood: r.report.livelihood ? presentLivelihoodSection(r.report.livelihood) : null,
@@ -83,6 +88,8 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
     repliedInTimeNote: REPLIED_IN_TIME_NOTE,
     /** Under 收到留言: "其中不予受理 2 条，不计入下面的统计", or null when the report counts every message that came. */
     receivedText: words.receivedText,
+    /** Under 本周答复: "其中 2 条答复后群众不满意，要求重新办理" (answers of the week sent back, counted in it), or null. */
+    repliedText: words.repliedText,
     /** Under 满意度: "本周 5 人评价，满意率 60%（4 分、5 分算满意）" (the ratings given in the week), or null when nobody rated. */
     satisfactionText: words.satisfactionText,
     /** Under the week's hot issues: why 本周热度 is not 热点问题's 热度. */
@@ -111,19 +118,27 @@ export const presentLivelihoodSection = (s: LivelihoodSection) => ({
   })),
 })
 
-export const presentSeries = (s: {
-  interval: string
-  groupBy: string
-  from: Date
-  to: Date
-  periods: string[]
-  lines: Array<{ key: string; name: string; counts: number[]; total: number }>
-}) => ({
+export const presentSeries = (
+  s: {
+    interval: SeriesInterval
+    groupBy: string
+    from: Date
+    to: Date
+    periods: string[]
+    open: string | null
+    lines: Array<{ key: string; name: string; counts: number[]; total: number }>
+  },
+  timeZone: string,
+) => ({
   interval: s.interval,
   groupBy: s.groupBy,
   from: s.from.toISOString(),
   to: s.to.toISOString(),
   periods: s.periods,
+  /** The period under way (the last), counted only up to `to`; null when every period is whole. */
+  open: s.open,
+  /** What the open period counts, in words under the chart ("本周还没过完，只算到12月7日 09:00"); null with none. */
+  openText: s.open ? openPeriodText(s.interval, s.to, timeZone) : null,
   lines: s.lines,
 })
 

@@ -27,6 +27,8 @@ export const presentInboxRow = (row: InboxRow) => ({
   sla: row.sla,
   /** "受理期限 12月7日 10:00（明天） · 答复期限 12月25日": both deadlines that matter now, next due first; null once answered or ended. */
   deadlines: row.deadlines,
+  /** The badge's 今天到期 / 明天到期 is said by `deadlines` already (its （今天）, （明天）): the line shows it once, as the case page does. */
+  slaInDeadlines: row.slaInDeadlines,
   similarCount: row.similarCount,
   /** 「群众不满意 2分」, 「群众不满意 2分，重新办理」: a low score said in words on the line, null otherwise. */
   unhappyText: unhappyText(row.case),
@@ -69,7 +71,7 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   stationNames: d.stationNames,
   topics: d.topics,
   openCases: d.openCases,
-  /** Of them, past their deadline now (工作概览's 超期). */
+  /** Of them, past their reply deadline now (工作概览's 超期). */
   overdueCases: d.overdueCases,
   /** "在办 3 条，已超期 1 条": his load in words, beside his name. */
   loadText: deputyLoadText(d.openCases, d.overdueCases),

@@ -122,7 +122,8 @@ export function presentDeputyEvent(
 ) {
   const step = presentEvent(e, true, names)
   // 逾期督办: what concerns him (the deadline, whom it was reported to), never the report's words to the station.
-  if (e.type === 'escalated') return { ...step, label: deputyEscalationWords(e.data.clock, e.data.level, reportedToName(e, names)), note: null }
+  if (e.type === 'escalated')
+    return { ...step, label: deputyEscalationWords(e.data.clock, e.data.level, reportedToName(e, names), e.data.reachable), note: null }
   const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
   const toIsYou = viewer !== null && e.data.deputyId === viewer
   // An organizer's step by her office's name, as the console's timeline names it (presentEvent's roleLabel).

@@ -2,6 +2,8 @@ import { STATUS_LABELS } from '../../domain/case.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import { urgeTallyText, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
 import type { GroupMerge, GroupMergeItem } from '../../services/cases/merge-choices.js'
+import type { AssignedTogether } from '../../services/cases/assign-together.js'
+import { monthDayText } from '../../domain/dates.js'
 
 /** A deputy 一起催办 presses: his name, how many of his messages, and whether any notice reaches him. */
 export interface UrgedDeputy {
@@ -74,5 +76,38 @@ export function presentGroupMerge(found: { groups: GroupMerge[]; notYours: numbe
           '并入的留言会交给保留那条留言的联络站和代表答复，原来的联络站就不再办理它。确实需要跨联络站合并的，请打开那条留言，用“与相似留言合并”单独合并。'
         : null,
     skipped,
+  }
+}
+
+/**
+ * 批量分派's answer: how many went, and, with a 要求答复日期, how many are held to it and which kept their own reply
+ * deadline because the date is later than their rules allow ("其中 2 条规定的答复期限早于12月10日…仍按原来的答复期限：
+ * 20261123-0002、20261123-0005"), said as the single 分派 says the date (要求在12月10日前（含当日）答复). Those that did
+ * not go come by id with why: the list names each by its number.
+ */
+export function presentAssignTogether(done: AssignedTogether) {
+  const kept = done.keptOwnDeadline
+  const held = done.assigned - kept.length
+  const day = done.replyBy && monthDayText(done.replyBy)
+  const asked = `要求在${day}前（含当日）答复`
+  const keptWords = `规定的答复期限早于${day}，要求的日期不能晚于规定的期限，仍按原来的答复期限`
+  const text = !done.assigned
+    ? '没有分派成功。'
+    : !day
+      ? `已分派 ${done.assigned} 条。`
+      : !kept.length
+        ? `已分派 ${done.assigned} 条，${asked}。`
+        : held
+          ? `已分派 ${done.assigned} 条：${held} 条${asked}；${kept.length} 条${keptWords}（${kept.join('、')}）。`
+          : `已分派 ${done.assigned} 条：这 ${kept.length} 条${keptWords}（${kept.join('、')}）。`
+  return {
+    assigned: done.assigned,
+    replyBy: done.replyBy,
+    /** Assigned and held to the date asked. */
+    heldToReplyBy: day ? held : 0,
+    /** Assigned, keeping their own reply deadline (the date is later than their rules allow), by number. */
+    keptOwnDeadline: kept,
+    failed: done.failed,
+    text,
   }
 }

@@ -1,5 +1,6 @@
 import { isOverdue, STATUS_LABELS, WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
-import { replyDueDate, rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { lastOpenDate } from '../../domain/due-date-text.js'
 import { monthDayText } from '../../domain/dates.js'
 import { currentUrge, mayBeUrged, urgedAtText } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
@@ -10,7 +11,7 @@ import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { forwardedDurationMs } from '../../domain/sla.js'
 import { deputyStatusWords, deputyUrgeNote, type HandedBy } from '../../domain/deputy-case-words.js'
 import { slaBadge } from '../../domain/sla-badge.js'
-import { deadlineWords } from '../../domain/deadline-words.js'
+import { badgeSaidInDeadlines, deadlineWords } from '../../domain/deadline-words.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import {
   deputyPageDeadlines,
@@ -68,7 +69,7 @@ export const caseCore = (c: CaseRecord) => ({
 
 /** The latest 要求答复日期 of a message, and the words the 分派 dialog says it in. */
 function replyByLatest(c: CaseRecord, timeZone: string) {
-  const date = replyDueDate(rulesReplyDueAt(c), timeZone)
+  const date = lastOpenDate(rulesReplyDueAt(c), timeZone)
   return { date, text: `规定的答复期限是${monthDayText(date)}，要求的日期不能晚于这一天` }
 }
 
@@ -212,6 +213,8 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   sla: slaBadge(d.case, now, timeZone),
   /** Both deadlines that matter now in words, next due first ("受理期限 12月7日 10:00（明天） · 答复期限 12月25日"); null once answered or ended. */
   deadlines: deadlineWords(d.case, now, timeZone),
+  /** The badge's 今天到期 / 明天到期 is said by `deadlines` already (its （今天）, （明天）): the page shows the line alone. */
+  slaInDeadlines: badgeSaidInDeadlines(slaBadge(d.case, now, timeZone), d.case, now, timeZone),
   /**
    * 分派's 要求答复日期: the latest day it may ask for (the rules' reply deadline, YYYY-MM-DD; the server refuses a later
    * one in words), and its words ("规定的答复期限是12月25日"); null once the message is answered or ended.

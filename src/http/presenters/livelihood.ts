@@ -1,5 +1,6 @@
 import {
   CYCLE_STATUS_LABELS,
+  lateQuartersText,
   PROJECT_STATUS_LABELS,
   RATING_GRADE_LABELS,
   proposalStateWords,
@@ -119,6 +120,9 @@ const presentProjectView = (v: ProjectView, sign: SignLink) => ({
   unitName: v.unitName,
   percent: latestPercent(v.reports),
   progress: v.reports.map((r) => presentProgress(r, sign)),
+  /** The office's: quarters overdue and not reported (a year under way), and the weekly report's words for them. */
+  lateQuarters: v.lateQuarters ?? [],
+  lateText: lateQuartersText(v.lateQuarters ?? []),
   result: v.result && {
     ratings: v.result.ratings,
     counts: v.result.counts,
@@ -174,10 +178,12 @@ export const presentPublicCycle = (v: CycleView, sign: SignLink) => ({
   statusLabel: CYCLE_STATUS_LABELS[v.cycle.status],
   resultsPublished: v.cycle.status === 'published',
   projects: v.projects.map((p) => {
-    const { proposalIds, unitId, version, ...rest } = presentProjectView(p, sign)
+    const { proposalIds, unitId, version, lateQuarters, lateText, ...rest } = presentProjectView(p, sign)
     void proposalIds
     void unitId
     void version
+    void lateQuarters
+    void lateText
     return rest
   }),
 })

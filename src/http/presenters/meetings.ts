@@ -198,7 +198,7 @@ export const presentInvitation = (
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
   checkedInText: i.checkedInAt ? spokenDate(i.checkedInAt, at.timeZone, at.now) + spokenTime(i.checkedInAt, at.timeZone) : null,
-  // How he came (scan, or staff's 补签), and in words: "已到会（12月1日上午9:20）", "工作人员补签到会" (staff's time is not his).
+  // How he came (scan, or staff's 补签), and in words: "已到会（12月1日上午9:20）", "已到会（工作人员为您补签）" (staff's time is not his).
   checkedInVia: checkInWay(i),
   cameText: cameWords(i, at.timeZone, at.now),
   // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.

@@ -13,7 +13,7 @@ export const CHAT_WITHDRAWN_CONSENT_MESSAGE = [
 ].join('\n')
 
 /** What both answers to an erasure carry besides their words. */
-const erasureFacts = (outcome: ErasureOutcome) => ({ erased: true as const, withdrawn: outcome.withdrawn, anonymised: outcome.anonymised })
+export const erasureFacts = (outcome: ErasureOutcome) => ({ erased: true as const, withdrawn: outcome.withdrawn, anonymised: outcome.anonymised })
 
 /**
  * What a person reads after their data is erased, in the mini-program (which signs her out): `removed`, what is gone,
@@ -45,21 +45,7 @@ export function erasureAnswer(outcome: ErasureOutcome) {
  * What is done to her messages, and no more: the names she gave (after 我叫/我是, for a seat) wherever they are
  * written, phones, ID numbers and house numbers; a name written some other way may be missed, and she is told so.
  */
-const ANONYMISED_WORDS = '已去掉您的姓名、电话、门牌号等信息（个别写法特殊的称呼可能没能识别出来，如有发现请联系联络站），只保留内容用于统计，不再与您关联。'
+export const ANONYMISED_WORDS =
+  '已去掉您的姓名、电话、门牌号等信息（个别写法特殊的称呼可能没能识别出来，如有发现请联系联络站），只保留内容用于统计，不再与您关联。'
 /** What the office keeps and why (PIPL art. 47: what a law requires to keep). */
-const KEPT_RECORDS = '办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。'
-
-/**
- * The same in the chat: a chat has no login or subscriptions to speak of, so it says what is gone in
- * her terms, that her old messages are no longer found by 查询, and how to write again.
- */
-export function chatErasureAnswer(outcome: ErasureOutcome) {
-  const parts = ['您的个人信息已删除：您留下的电话，和我们记下的您的微信，都已清除。']
-  if (outcome.withdrawn.length) parts.push(`尚未办完的留言 ${outcome.withdrawn.join('、')} 已撤回，代表不再办理。`)
-  if (outcome.anonymised) parts.push(`您的 ${outcome.anonymised} 条留言${ANONYMISED_WORDS.replace(/。$/, '，')}发送"查询"也查不到了。`)
-  parts.push(KEPT_RECORDS)
-  return {
-    ...erasureFacts(outcome),
-    message: [parts.join(''), '以后想给代表留言，发送"留言"就可以重新开始，会先请您看一下个人信息保护说明。'].join('\n'),
-  }
-}
+export const KEPT_RECORDS = '办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。'

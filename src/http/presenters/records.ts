@@ -1,5 +1,6 @@
-import { APPRAISAL_SEAL_WORDS, type AppraisalSeal } from '../../domain/appraisal-seal.js'
+import { APPRAISAL_SEAL_WORDS, appraisalActions, appraisalTurnoutText, type AppraisalSeal } from '../../domain/appraisal-seal.js'
 import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
+import { recordCasesText, recordCasesTextForResidents } from '../../domain/deputy-record-words.js'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, type ActivityRecord } from '../../domain/record-activity.js'
 import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
 import { SURVEY_PHASE_LABELS, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
@@ -15,7 +16,12 @@ export const presentDeputyYear = (y: DeputyYear) => ({
   deputy: { id: y.deputy.id, code: y.deputy.code, name: y.deputy.name, level: y.deputy.level, stationIds: [...y.deputy.stationIds] },
   year: y.record.year,
   meetings: { ...y.record.meetings },
-  cases: { ...y.record.cases },
+  cases: caseFigures(y.record.cases),
+  /**
+   * 办理群众留言 in one sentence whose numbers add up (a message sent back for 重新办理 said once, as being handled
+   * again), with another district's messages among them: the console, the printed report and his own page say this.
+   */
+  casesText: recordCasesText(y.record.cases, y.elsewhere),
   /** What 按时答复 counts, in 统计分析's words (the record counts it by the same rule). */
   repliedInTimeNote: REPLIED_IN_TIME_NOTE,
   duty: { ...y.record.duty },
@@ -39,13 +45,41 @@ export const presentDeputyYear = (y: DeputyYear) => ({
   },
 })
 
-export const presentRecordRow = (y: DeputyYear) => ({
+/** The record's message figures, named one by one (byDistrict is said in casesText, by name, not as ids). */
+const caseFigures = (c: DeputyYear['record']['cases']) => ({
+  handled: c.handled,
+  answered: c.answered,
+  answeredOnTime: c.answeredOnTime,
+  answeredLate: c.answeredLate,
+  sentBack: c.sentBack,
+  open: c.open,
+  overdueOpen: c.overdueOpen,
+  sentBackOverdue: c.sentBackOverdue,
+  repliedInTimeShare: c.repliedInTimeShare,
+  rated: c.rated,
+  averageSatisfaction: c.averageSatisfaction,
+})
+
+/**
+ * A row of the 履职档案 list. `appraisal`: the year's 述职评议 as the office follows it (given to organizers and admins
+ * only; absent: the column is not shown), its turnout in words: "评议中，已有 2 人参加", "已结束，7 人参加", "未开启".
+ */
+export const presentRecordRow = (y: DeputyYear, appraisal?: { phase: SurveyPhase; responses: number } | null) => ({
   deputy: { id: y.deputy.id, code: y.deputy.code, name: y.deputy.name, level: y.deputy.level },
   meetingsAttended: y.record.meetings.attended,
   casesAnswered: y.record.cases.answered,
+  /** 按时答复 as his record says it; null when nothing was due or answered yet. */
+  repliedInTimeShare: y.record.cases.repliedInTimeShare,
   activitiesApproved: y.record.activities.approved,
   points: y.points.total,
+  ...(appraisal === undefined ? {} : { appraisalText: appraisalTurnoutWords(appraisal) }),
 })
+
+function appraisalTurnoutWords(a: { phase: SurveyPhase; responses: number } | null): string {
+  if (!a) return '未开启'
+  if (a.phase === 'scheduled') return '已安排，还没开始'
+  return a.phase === 'open' ? `评议中，已有 ${a.responses} 人参加` : `已结束，${a.responses} 人参加`
+}
 
 export const presentActivity = (a: ActivityRecord, photos: string[], deputyName?: string) => ({
   id: a.id,
@@ -103,11 +137,21 @@ export const presentAppraisal = (x: { appraisal: AppraisalRecord; survey: Survey
   })),
 })
 
-/** The office's view of a 述职评议: besides the count, why no rating is shown yet, in words (null once they are). */
-export const presentAppraisalToOffice = (x: Parameters<typeof presentAppraisal>[0] & { seal: AppraisalSeal | null }) => ({
-  ...presentAppraisal(x),
-  sealedText: x.seal ? APPRAISAL_SEAL_WORDS[x.seal] : null,
-})
+/**
+ * The office's view of a 述职评议: besides the count, why no rating is shown yet, in words (null once they are), the
+ * turnout against the raters needed (null once the ratings are shown), and whether it may still be extended (延长评议)
+ * or reopened once (重新开放, closed with too few raters).
+ */
+export const presentAppraisalToOffice = (x: Parameters<typeof presentAppraisal>[0] & { seal: AppraisalSeal | null }) => {
+  const reopened = !!x.appraisal.reopenedAt
+  return {
+    ...presentAppraisal(x),
+    sealedText: x.seal ? APPRAISAL_SEAL_WORDS[x.seal] : null,
+    turnoutText: appraisalTurnoutText(x.phase, x.results.responses, reopened),
+    ...appraisalActions(x.phase, x.results.responses, reopened),
+    reopenedAt: x.appraisal.reopenedAt?.toISOString() ?? null,
+  }
+}
 
 /**
  * The yearly report as residents who rate the deputy read it (述职评议 → 先看述职报告): the figures of his report and
@@ -120,7 +164,9 @@ export const presentPublicReport = (r: { survey: SurveyRecord; year: DeputyYear;
   deputy: { name: r.year.deputy.name },
   year: r.year.record.year,
   meetings: { ...r.year.record.meetings },
-  cases: { ...r.year.record.cases },
+  cases: caseFigures(r.year.record.cases),
+  /** 办理群众留言 as residents read it (deputy-record-words.ts); null when he had no message. */
+  casesText: recordCasesTextForResidents(r.year.record.cases),
   duty: { ...r.year.record.duty },
   study: { ...r.year.record.study },
   ballots: { ...r.year.record.ballots },

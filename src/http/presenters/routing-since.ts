@@ -28,14 +28,19 @@ export function routingSinceText({ case: c, events, names, timelineNames }: Case
   return changes.length ? `以上是收到留言时的分派依据；${changes.join('；')}。` : null
 }
 
+/** The reasons that count a deputy's open messages ("待办最少（3 条）"): older versions stored them in 件. */
+const LOAD_COUNTS: ReadonlySet<string> = new Set(['fewest_open', 'at_capacity', 'explicit_at_capacity'])
+
 /**
  * 为什么分到这里's reasons as stored with the message. Chinese reads without spaces between words, and routing
  * now writes none ("所在区域光明社区由建设路街道代表联络站联系"); messages routed by older versions stored them
- * spaced ("所在区域 光明社区 由 …"), so those gaps are closed here. Spaces beside numbers and codes stay ("（3 件）").
+ * spaced ("所在区域 光明社区 由 …"), so those gaps are closed here. Spaces beside numbers and codes stay ("（3 条）").
+ * A deputy's open messages are counted in 条, as the assign dialog counts them beside his name; older versions stored
+ * "（3 件）", said here as routing says it now.
  */
 export function presentRoutingReasons(reasons: readonly RoutingReason[]): RoutingReason[] {
-  return reasons.map((r) => ({
-    ...r,
-    message: r.message.replace(/(?<=[\p{Script=Han}）])\s+(?=[\p{Script=Han}（])/gu, '').replace(/(?<=\p{Script=Han})\s+(?=\d{1,2}月\d{1,2}日)/gu, ''),
-  }))
+  return reasons.map((r) => {
+    const message = r.message.replace(/(?<=[\p{Script=Han}）])\s+(?=[\p{Script=Han}（])/gu, '').replace(/(?<=\p{Script=Han})\s+(?=\d{1,2}月\d{1,2}日)/gu, '')
+    return { ...r, message: r.rule === 'load' && LOAD_COUNTS.has(r.code) ? message.replace(/（(\d+) 件）/u, '（$1 条）') : message }
+  })
 }

@@ -10,7 +10,7 @@ import {
 } from '../../domain/suggestion.js'
 import { dayText } from '../../domain/dates.js'
 import { cosignStanding, cosignWords, INVITEE_ANSWER_LABELS, inviteeAnswer } from '../../domain/suggestion-cosign.js'
-import { suggestionDueText } from '../../domain/suggestion-due.js'
+import { promiseDaysLate, promiseLateText, suggestionDueText, urgesSincePromise } from '../../domain/suggestion-due.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
 
 /**
@@ -53,17 +53,25 @@ function presentCosign(s: SuggestionRecord, view: SuggestionView) {
 
 /**
  * A promise of 正在解决或列入计划: the day it is due (null when the unit gave none; byText "2027年6月30日") and what it means for the deputy,
- * while he is yet to rate it (answered) or it is being done (following); null otherwise.
+ * while he is yet to rate it (answered) or it is being done (following); null otherwise. While following, also how late
+ * it is (`lateText` "承诺日期已过 3 天", null on time: the console's list marks it) and, in his words, that the day has
+ * passed and that the office pressed the unit (已催办) since the promise: what he would otherwise ask the office.
  */
-function presentPromise(s: SuggestionRecord) {
+function presentPromise(s: SuggestionRecord, view: SuggestionView) {
   const by = promisedBy(s)
   const byText = by ? dayText(by) : null
-  if (s.status === 'following')
+  if (s.status === 'following') {
+    const late = promiseDaysLate(s, view.today)
+    const urged = urgesSincePromise(s)
+    const promised = byText ? `单位承诺${byText}前办完` : '单位答复正在解决或列入计划'
+    const pressed = urged ? `${view.office(s)}已催办承办单位${urged > 1 ? ` ${urged} 次` : ''}。` : ''
     return {
       by,
       byText,
-      text: `${byText ? `单位承诺${byText}前办完` : '单位答复正在解决或列入计划'}。办完后单位会报告，到时会告诉您，请您再评价一次。`,
+      text: `${promised}${late ? `，${promiseLateText(late)}，还没有报告办完` : ''}。办完后单位会报告，到时会告诉您，请您再评价一次。${pressed}`,
+      lateText: late ? promiseLateText(late) : null,
     }
+  }
   return s.status === 'answered' && byText ? { by, byText, text: `单位承诺${byText}前办完。` } : null
 }
 
@@ -108,7 +116,7 @@ export function presentSuggestion(s: SuggestionRecord, view: SuggestionView) {
         }
       : null,
     answers: s.answers.map(presentAnswer),
-    promise: presentPromise(s),
+    promise: presentPromise(s, view),
     rating: rating
       ? { score: rating.score, scoreLabel: RATING_SCORE_LABELS[rating.score], comment: rating.comment, at: rating.at.toISOString(), round: rating.round }
       : null,

@@ -17,6 +17,7 @@ import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
 import { KIND_WORDS } from '../../services/surveys/survey-words.js'
 import type { SurveyAppraisal } from '../../services/surveys/survey-reports.js'
 import { APPRAISAL_MIN_SHOWN, APPRAISAL_SEAL_WORDS } from '../../domain/appraisal-seal.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import type { TextAnswer } from '../../services/records.js'
 import type { NotVoted } from '../../services/surveys/ballot-roll.js'
 import type { ReadingTime } from './cases.js'
@@ -37,6 +38,7 @@ const presentQuestion = (q: Question) => ({
   scale: q.scale,
   min: q.min,
   max: q.max,
+  integer: q.integer ?? false,
   showIf: q.showIf ? { questionId: q.showIf.questionId, optionIds: [...q.showIf.optionIds] } : null,
 })
 
@@ -112,6 +114,8 @@ export interface PublicSurveyExtras {
   closedToOthersText?: string | null
   /** A 述职评议 owns it. */
   isAppraisal?: boolean
+  /** She must agree to the privacy notice before she answers (SurveyResponses.view). */
+  consentNeeded?: boolean
 }
 
 /**
@@ -124,7 +128,7 @@ export const presentPublicSurvey = (
   phase: SurveyPhase,
   responded: boolean,
   at: ReadingTime,
-  { askedOthers = false, result = null, closedToOthersText = null, isAppraisal = false }: PublicSurveyExtras = {},
+  { askedOthers = false, result = null, closedToOthersText = null, isAppraisal = false, consentNeeded = false }: PublicSurveyExtras = {},
 ) => ({
   ...common(s, phase),
   opensText: spokenMoment(s.opensAt, at.timeZone, at.now),
@@ -142,6 +146,8 @@ export const presentPublicSurvey = (
   ballotResult: result && presentBallotResult(result),
   /** A 述职评议 owns it: answered on pages/records/appraise (report first, her community named), not on the survey page. */
   appraisal: isAppraisal,
+  /** A named answer is kept as hers: the page shows the privacy notice first (domain/consent-needed.ts). */
+  consentNeeded,
 })
 
 /** Counts only, in words: a ballot is secret. `noteText` while a 民生实事 year's office has not confirmed it yet. */
@@ -160,7 +166,13 @@ const presentBallotResult = (r: BallotResult & { confirmed: boolean | null }) =>
 
 export const presentResponseReceipt = (r: SurveyResponse) => ({ id: r.id, surveyId: r.surveyId, createdAt: r.createdAt.toISOString() })
 
-export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: SurveyResults | null, ballot: BallotOutcome | null) => ({
+export const presentResults = (
+  s: SurveyRecord,
+  phase: SurveyPhase,
+  results: SurveyResults | null,
+  ballot: BallotOutcome | null,
+  decided: ReadonlyMap<string, number> | null = null,
+) => ({
   surveyId: s.id,
   kind: s.kind,
   phase,
@@ -175,7 +187,10 @@ export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: Sur
       average: q.average,
       distribution: q.distribution.map(({ value, count, percent }) => ({ value, count, percent })),
     })) ?? [],
-  articles: results?.articles.map(({ articleId, number, comments }) => ({ articleId, number, comments })) ?? [],
+  /** Each article in the draft's order: its opinions, and (for the office that decides them) how many are decided. */
+  articles:
+    results?.articles.map(({ articleId, number, comments }) => ({ articleId, number, comments, decided: decided?.get(articleId) ?? (decided ? 0 : null) })) ??
+    [],
   ballot: ballot
     ? {
         roll: ballot.roll,
@@ -189,13 +204,25 @@ export const presentResults = (s: SurveyRecord, phase: SurveyPhase, results: Sur
     : null,
 })
 
-export const presentTextAnswer = (t: TextAnswer) => ({ responseId: t.responseId, text: t.text, stationId: t.stationId, createdAt: t.createdAt.toISOString() })
+/**
+ * A resident's written answer as the console lists it: phone and ID numbers masked, as her message's are (DESIGN:
+ * masked in lists); `whole` only for 查看完整原文, which is audited (survey.text.read). `masked`: the page then offers it.
+ */
+export const presentTextAnswer = (t: TextAnswer, whole = false) => ({
+  responseId: t.responseId,
+  text: whole ? t.text : maskPhoneAndIdNumbers(t.text),
+  masked: maskPhoneAndIdNumbers(t.text) !== t.text,
+  stationId: t.stationId,
+  createdAt: t.createdAt.toISOString(),
+})
 
 /** Opinions go to organizers without the commenter's account id: only whether they can be told. */
-export const presentOpinion = (o: Opinion) => ({
+/** An opinion as the console lists it: her numbers masked as in 文字回答, `whole` only for 查看完整原文 (audited). */
+export const presentOpinion = (o: Opinion, whole = false) => ({
   id: o.id,
   articleId: o.articleId,
-  text: o.text,
+  text: whole ? o.text : maskPhoneAndIdNumbers(o.text),
+  masked: maskPhoneAndIdNumbers(o.text) !== o.text,
   via: o.via,
   stationId: o.stationId,
   named: o.mpUserId !== null,

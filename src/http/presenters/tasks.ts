@@ -88,13 +88,16 @@ const presentReadingTask = ({ item, campaignTitle }: ReadingTask) => ({
   actionLabel: '必读，请阅读',
 })
 
-/** A 代表建议 to rate (去评价) or to answer a co-signing request of (去附议), with what it waits for in words. */
+/**
+ * A 代表建议 to rate (去评价) or to answer a co-signing request of (去回复: the answer may be 附议 or 不附议, so the
+ * button does not presume the yes), with what it waits for in words.
+ */
 const presentSuggestionTask = ({ suggestion: s, action, text }: SuggestionTask) => ({
   id: s.id,
   number: s.number,
   title: s.title,
   action,
-  actionLabel: action === 'rate' ? '去评价' : '去附议',
+  actionLabel: action === 'rate' ? '去评价' : '去回复',
   text,
 })
 

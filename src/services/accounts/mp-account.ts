@@ -3,6 +3,7 @@ import type { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../../clock.js'
 import { noticesOn, noticesOnSentence } from '../../domain/notices-on.js'
 import { normalizePhone } from '../../domain/phone.js'
+import { DEPUTY_BINDING_MOVED_KIND } from '../../domain/notice-kinds.js'
 import { ConflictError, NotFoundError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { BindingCodePool, BindingCodePurpose, MpUserRecord, Store } from '../../store/ports.js'
@@ -53,11 +54,11 @@ function bindingMovedNotice(mpUserId: string, via: 'mini-program' | 'bot', now: 
   const where = via === 'bot' ? '另一个微信（通过机器人）' : '另一个微信的小程序'
   return outboxMessage({
     to: { kind: 'mp_user', id: mpUserId },
-    kind: 'deputy.binding_moved',
+    kind: DEPUTY_BINDING_MOVED_KIND,
     payload: {
       text: `您的人大代表身份刚刚绑定到了${where}，这个微信不再以代表身份使用。如果不是您本人要求的，请马上联系您所在的代表联络站或人大办公室。`,
     },
-    dedupeKey: `deputy.binding_moved:${mpUserId}:${now.toISOString()}`,
+    dedupeKey: `${DEPUTY_BINDING_MOVED_KIND}:${mpUserId}:${now.toISOString()}`,
     at: now,
   })
 }

@@ -80,7 +80,7 @@ export class MpSessions {
     const now = this.clock.now()
     if (!found || found.session.subjectKind !== 'mp_user') throw new UnauthorizedError()
     const { session, person: user } = found
-    if (session.expiresAt <= now) {
+    if (session.expiresAt.getTime() <= now.getTime()) {
       await this.store.sessions.delete(session.id)
       throw new UnauthorizedError('登录已过期，请重新进入小程序', 'session_expired')
     }

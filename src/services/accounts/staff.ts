@@ -76,7 +76,10 @@ export class StaffService {
       throw new ConflictError('不能停用自己或取消自己的管理员身份')
     }
     await this.checkAssignments({ ...current, ...edit })
-    const updated = await this.store.staff.update(id, edit)
+    // Disabled: her WeChat binding goes in the same write, audited (she could not sign in to let go of it, and her
+    // chat's erasure tells her that WeChat is cleared).
+    const unbound = edit.active === false ? this.audit.entry(actor, 'staff.bot_unbound', { kind: 'staff', id }, { cause: 'account_disabled' }) : undefined
+    const updated = await this.store.staff.update(id, edit, unbound)
     this.onChange()
     // A deactivated account or a changed role must not keep old sessions.
     if (edit.active === false || (edit.role && edit.role !== current.role)) await this.store.sessions.deleteForSubject('staff', id)

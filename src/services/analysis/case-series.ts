@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import type { CaseRecord } from '../../domain/case.js'
-import { caseSeries, type SeriesInterval } from '../../domain/case-series.js'
+import { caseSeries, periodStart, type SeriesInterval } from '../../domain/case-series.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CaseFilters, CaseQueries } from '../cases/case-queries.js'
@@ -35,11 +35,18 @@ export class CaseSeriesReport {
     ;({ store: this.store, queries: this.queries, directory: this.directory, clock: this.clock, options: this.options } = deps)
   }
 
+  /**
+   * Every message received counts, one merged into another too (合并办理: a resident who wrote), as 工作概览's weekly bars
+   * and 分析周报 count them: the lines add up to the same total (review 38 § 9). With no start named, the series starts
+   * at the beginning of a period, so its first one is whole; `open` is the period under way, cut short by now.
+   */
   async series(staff: StaffPrincipal, interval: SeriesInterval, groupBy: SeriesGrouping, filters: CaseFilters) {
-    const to = filters.to ?? this.clock.now()
-    const from = filters.from ?? new Date(to.getTime() - DEFAULT_SPAN[interval] * DAY)
-    const cases = (await this.store.cases.listForStats(await this.queries.scopedFilter(staff, { ...filters, from, to }))).filter((c) => !c.mergedInto)
-    const { periods, lines } = caseSeries(cases, keyOf(groupBy), { interval, from, to, timeZone: this.options.timeZone })
+    // Nothing is counted past now: an end asked for later (the month's end) ends now, its period then under way.
+    const now = this.clock.now()
+    const to = filters.to && filters.to < now ? filters.to : now
+    const from = filters.from ?? periodStart(new Date(to.getTime() - DEFAULT_SPAN[interval] * DAY), interval, this.options.timeZone)
+    const cases = await this.store.cases.listForStats(await this.queries.scopedFilter(staff, { ...filters, from, to }))
+    const { periods, lines, open } = caseSeries(cases, keyOf(groupBy), { interval, from, to, timeZone: this.options.timeZone })
     const name = await namer(this.directory)
     const label = (key: string) =>
       groupBy === 'community' || groupBy === 'district'
@@ -49,7 +56,7 @@ export class CaseSeriesReport {
           : groupBy === 'all'
             ? '全部留言'
             : key
-    return { interval, groupBy, from, to, periods, lines: lines.map((l) => ({ ...l, name: label(l.key) })) }
+    return { interval, groupBy, from, to, periods, open, lines: lines.map((l) => ({ ...l, name: label(l.key) })) }
   }
 }
 

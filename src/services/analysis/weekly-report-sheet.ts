@@ -1,6 +1,6 @@
 import { REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
-import { receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
+import { answerTimelinessWords, receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
 import { momentText, TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
 import type { SheetCell } from '../csv-sheet.js'
 
@@ -37,6 +37,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
   if (earlier) rows.push([earlier])
 
   const receivedNote = words.receivedText
+  const repliedNote = words.repliedText
   const satisfactionNote = words.satisfactionText
   part(
     '本周概况',
@@ -54,6 +55,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
       ],
     ],
     ...(receivedNote ? [`收到留言${receivedNote}。`] : []),
+    ...(repliedNote ? [`本周答复${repliedNote}。`] : []),
     ...(satisfactionNote ? [`满意度：${satisfactionNote}。`] : []),
   )
   part(
@@ -80,8 +82,8 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
   )
   part(
     '答复最慢的留言',
-    ['编号', '主题', HANDLED_BY, '代表', '答复用时（天）'],
-    report.slowest.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysToReply]),
+    ['编号', '主题', HANDLED_BY, '代表', '答复用时（天）', '是否按时'],
+    report.slowest.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysToReply, answerTimelinessWords(x.lateDays)]),
   )
   livelihood(report, part)
 

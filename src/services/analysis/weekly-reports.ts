@@ -149,11 +149,13 @@ export class WeeklyReports {
     const overdueAt = weekEnd < now ? weekEnd : now
     const waiting = { ...scoped, statuses: ['submitted' as const, ...DEPUTY_LOAD_STATUSES], createdTo: weekEnd }
     // The open cases (a province's tens of thousands) are counted in the store; only the most overdue are read.
-    // The week's answers by when they were given, whenever the message came (本周答复, 答复最慢的留言).
+    // The week's answers by when they were given, whenever the message came (本周答复, 答复最慢的留言), those since sent
+    // back for 重新办理 too (a reopen clears the case's own answer time).
     // The ratings given in the week, to a message of any week (满意度).
-    const [cases, answered, rated, openCases, [open], livelihood] = await Promise.all([
+    const [cases, answered, answersSentBack, rated, openCases, [open], livelihood] = await Promise.all([
       this.store.cases.listForStats({ ...scoped, createdFrom: new Date(weekStart.getTime() - 7 * DAY), createdTo: weekEnd }),
       this.store.cases.listAnsweredIn(scoped, weekStart, weekEnd),
+      this.store.cases.listAnswersSentBackIn(scoped, weekStart, weekEnd),
       this.store.cases.listRatedIn(scoped, weekStart, weekEnd),
       this.store.cases.mostOverdue(waiting, overdueAt, LIST_LENGTH),
       this.store.cases.tally(waiting, { now: overdueAt }),
@@ -166,6 +168,7 @@ export class WeeklyReports {
       overdueAt,
       cases,
       answered,
+      answersSentBack,
       rated,
       openCases,
       overdueOpen: open.overdueOpen,

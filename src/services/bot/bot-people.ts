@@ -19,6 +19,7 @@ import { deputyGist } from '../../domain/deputy-gist.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { ChatJoin } from '../accounts/chat-join.js'
 import { refuseOfficialWhileJoined } from '../accounts/joined-officials.js'
+import { StoreConflict } from '../../store/conflicts.js'
 
 /** A person the bot talks to, with their record (the contact they are bound to). */
 export type BotPrincipal = MpPrincipal & { user: MpUserRecord }
@@ -43,6 +44,14 @@ const WRONG_OFFICIAL_CODE = [
   '· 代表：在小程序里用过的绑定码，在这里不能再用。请打开小程序“代表工作台”，点“绑定微信聊天”，把给您的那句话发给我；还没有绑定小程序的，请向联络站工作人员重新获取绑定码。',
   '· 工作人员：请在工作台“绑定码”页重新获取绑定码。',
 ].join('\n')
+
+/** A staff code whose account was disabled after it was given: refused, spent (BotPeople.bind). */
+const STAFF_DISABLED = '这个工作人员账号已经停用，不能绑定。如果您还在岗，请联系管理员恢复账号，再重新获取绑定码。'
+
+/** Disabled as the binding was written (the store reads it there, after the look above): the same refusal, nothing bound. */
+const disabledMeanwhile = (err: unknown): never => {
+  throw err instanceof StoreConflict && err.conflict === 'account_disabled' ? new ForbiddenError(STAFF_DISABLED, 'account_disabled') : err
+}
 
 /** A code that was two purposes' at once: refused, both spent (BotPeople.bind). */
 const TWO_PURPOSES = '这个绑定码不能用了（为了安全已经作废）。请向联络站工作人员重新获取绑定码。'
@@ -290,6 +299,32 @@ export class BotPeople {
   }
 
   /**
+   * 解除微信绑定, by the staff member herself in the console: her WeChat is no longer where work reminders go, nor known
+   * to the bot as staff. The one way to let go of it while her account is in use (her erasure in the chat keeps it, and
+   * says so: staffBindingOnErasure); disabling the account lets go of it too (StaffService.update).
+   */
+  async unbindStaff(staff: StaffPrincipal) {
+    if (await this.store.bot.unbindStaffContact(staff.id)) await this.audit.record(staff, 'staff.bot_unbound', { kind: 'staff', id: staff.id })
+    return { bound: false }
+  }
+
+  /**
+   * The staff binding of the chat `person` erases (删除我的信息), settled before her erasure empties her person. While her
+   * account is in use it stays — work reminders still reach that WeChat — and her role is returned, to tell her so and
+   * where she lets go of it. An account not in use (disabled before disabling let go of it) could not sign in to let go
+   * of it: it goes now, audited, so that her chat is told the truth that its WeChat is cleared (null then, as for none).
+   */
+  async staffBindingOnErasure(person: BotPrincipal): Promise<Pick<StaffRecord, 'role'> | null> {
+    const staffId = person.user.botContactId ? await this.store.bot.staffByContact(person.user.botContactId) : null
+    if (!staffId) return null
+    const staff = await this.store.staff.get(staffId)
+    if (staff?.active) return { role: staff.role }
+    if (await this.store.bot.unbindStaffContact(staffId))
+      await this.audit.record(null, 'staff.bot_unbound', { kind: 'staff', id: staffId }, { cause: 'chat_erased', personId: person.id })
+    return null
+  }
+
+  /**
    * Binds the person to what the code names: a deputy record, a staff account, or (a resident's code from the
    * mini-program, its own eight-digit shape) her mini-program account, which her chat then asks to join (`joinAsked`:
    * nothing moves until she says in the mini-program that this WeChat, `chatName`, is hers).
@@ -322,7 +357,9 @@ export class BotPeople {
       return { ...(await this.roles(person.user)), joinAsked }
     }
     if (purpose === 'staff') {
-      await this.store.bot.bindStaffContact(subjectId, person.user.botContactId!, this.clock.now())
+      // A code given before her account was disabled binds nothing: a disabled account's WeChat is nobody's to reach.
+      if (!(await this.store.staff.get(subjectId))?.active) throw new ForbiddenError(STAFF_DISABLED, 'account_disabled')
+      await this.store.bot.bindStaffContact(subjectId, person.user.botContactId!, this.clock.now()).catch(disabledMeanwhile)
       await this.audit.record(null, 'staff.bot_bound', { kind: 'staff', id: subjectId }, { personId })
     } else {
       await bindDeputy(this.store, this.sessions, this.audit, personId, subjectId, 'bot', now, this.revivalDays)

@@ -125,12 +125,28 @@ export class CampaignReading {
     const item = await this.store.campaigns.getItem(itemId)
     const reached =
       item && isLive(item) ? (await this.store.campaigns.reachFor(reader, { campaignId: item.campaignId })).some((r) => r.itemId === itemId) : false
-    if (!item || !reached) throw new NotFoundError('学习材料不存在')
+    if (!item || !reached) {
+      if (item && isLive(item)) await this.refuseUntilFollowed(reader, item.campaignId)
+      throw new NotFoundError('学习材料不存在')
+    }
     const campaign = (await this.store.campaigns.get(item.campaignId))!
     const readAt = this.clock.now()
     await this.store.campaigns.recordRead({ itemId, campaignId: item.campaignId, personKind: reader.kind, personId: reader.id, readAt })
     // Whether 打卡 may still be offered beside it.
     return { item, campaign, running: campaignPhase(campaign, readAt) === 'running' }
+  }
+
+  /**
+   * A live item that has not reached her, of a campaign she may follow now (关注 reaches her every item published in
+   * it): she came by a link or poster passed on, and is told where it is and how to read it (403 follow_to_read, the
+   * campaign's id in its details), not that it does not exist. Returns for anything else: it stays 学习材料不存在.
+   */
+  private async refuseUntilFollowed(reader: Reader, campaignId: string) {
+    if (reader.kind === 'staff') return
+    const campaign = await this.store.campaigns.get(campaignId)
+    if (!campaign || !campaign.audience.followers || campaign.repeat || campaignPhase(campaign, this.clock.now()) === 'ended') return
+    if (await this.store.campaigns.isFollowing(campaignId, reader)) return
+    throw new ForbiddenError(`这篇学习材料在“${campaign.title}”里，关注这个活动就能看。`, 'follow_to_read', [{ path: 'campaignId', message: campaign.id }])
   }
 
   async follow(reader: Reader, campaignId: string) {

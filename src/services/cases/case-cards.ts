@@ -30,6 +30,8 @@ export const caseCards = {
   handedOn: (replyDueAt: Date, timeZone: string, now: Date) =>
     cardLine(`将另派代表，仍最晚${deadlineDay(replyDueAt, timeZone, now)}答复`, '原代表已离任，将另派代表办理'),
   closed: () => '已办结，如仍有问题欢迎再留言',
+  /** Station staff handed her message up to their office (上报), which finds a deputy for it. */
+  handedUp: (office: string) => cardLine(`已转交${office}办理`, '已转交人大办办理'),
 
   // ——— to the deputy ———
   /** Handed back to him by a resident not satisfied: he acknowledges it again, then answers. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.js'
-import { BAR_LIMITS, caseDashboard, dashboardPeriods } from '../../domain/case-dashboard.js'
+import { caseDashboard, dashboardPeriods } from '../../domain/case-dashboard.js'
 import type { Store } from '../../store/ports.js'
 import type { CaseQueries } from './case-queries.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -108,16 +108,16 @@ export class CaseDashboardService {
     // deputies' add up. A scope of stations alone (a clerk's, a street's) never holds a message at an office.
     // 群众不满意 as the inbox's 只看群众不满意 lists it: the scope with the filter's own term (CaseFilter.unhappy, one
     // definition in the store's SQL), counted as the list counts it; a few in a hundred, read through their own index.
-    // How many deputies hold messages: 按代表 shows the busiest, and says of how many (and what the others hold).
+    // Every deputy's bar (the statistics' ranking, kept by the store between looks): 按代表 shows the slowest first, and
+    // says of how many, what the others hold and how many of them are late.
     // A district office's new messages are those it handles, as its 分析周报 counts them (handledIn).
     const handledIn = handledDistrict(scope)
     const arrived = handledIn ? { handlingDistrictIds: [handledIn] } : scope
     // The messages merged into another, which 按代表 counts for nobody: said under it, so that it and the weekly bars add up.
-    const [district, [all, ...station], deputy, deputies, [newToday, ...weeks], [unassigned], unhappy, merged] = await Promise.all([
+    const [district, [all, ...station], deputy, [newToday, ...weeks], [unassigned], unhappy, merged] = await Promise.all([
       cases.tally(scope, { now, groupBy: 'handlingDistrict' }),
       cases.tally(scope, { now, groupBy: 'station', overall: true }),
-      cases.busiestDeputies(scope, { now, top: BAR_LIMITS.deputy }),
-      cases.deputiesWithCases(scope),
+      cases.deputyBars(scope, now),
       cases.countByPeriod(arrived, [{ from: periods.dayStart }, ...periods.weeks]),
       cases.tally({ ...scope, statuses: ['submitted'] }, { now }),
       cases.countUpTo({ ...scope, unhappy: true }, UNHAPPY_COUNT_BOUND),
@@ -125,7 +125,7 @@ export class CaseDashboardService {
     ])
     return caseDashboard(
       periods,
-      { all, district, station, deputy, deputies, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy, merged, handledIn: handledIn ?? undefined },
+      { all, district, station, deputy, newToday, weeks, unassigned, offices: !scope.stationIds, unhappy, merged, handledIn: handledIn ?? undefined },
       {
         district: (id) => prepared.regions.get(id)?.name ?? id,
         station: (id) => prepared.stations.get(id)?.name ?? id,

@@ -16,7 +16,10 @@ export interface CaseFilters {
   regionId?: string
   stationId?: string
   deputyId?: string
+  /** 只看已超期: waiting past the reply deadline (CaseFilter.overdueAt). */
   overdue?: boolean
+  /** 只看未按时受理: not acknowledged by its deadline, the reply not yet due (CaseFilter.ackLateAt). */
+  ackLate?: boolean
   from?: Date
   to?: Date
   /** Still waiting for someone (any open status), as the dashboard's "open" count means. */
@@ -83,6 +86,7 @@ export async function filterQuery(f: CaseFilters, directory: Pick<DirectoryCache
   if (f.deputyId) Object.assign(q, { deputyId: f.deputyId, unmerged: true })
   if (f.stationId) q.stationIds = [f.stationId]
   if (f.overdue) q.overdueAt = now
+  if (f.ackLate) q.ackLateAt = now
   if (f.from) q.createdFrom = f.from
   if (f.to) q.createdTo = f.to
   if (f.q) {

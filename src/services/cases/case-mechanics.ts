@@ -7,8 +7,8 @@ import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals
 import { handedOnByHim } from '../../domain/case-hand-backs.js'
 import { holdingOffice } from './deputy-hand-ons.js'
 import type { CalendarSource } from '../calendar/calendar.js'
-import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
-import { replyDueDate, rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { closingText, lastOpenDate, residentDueDateText } from '../../domain/due-date-text.js'
+import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import { yourMessage } from '../../domain/message-about.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -214,7 +214,7 @@ export class CaseMechanics {
         stationId,
         fromOffice: c.stationId ? null : (c.officeRegionId ?? 'city'),
         // The timeline says what was asked (要求在12月10日前答复): the local date she chose.
-        ...(replyDueAt ? { replyBy: replyDueDate(replyDueAt, this.policy.timeZone) } : {}),
+        ...(replyDueAt ? { replyBy: lastOpenDate(replyDueAt, this.policy.timeZone) } : {}),
       },
       tell: [
         { to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', ...notice },

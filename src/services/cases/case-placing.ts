@@ -11,10 +11,11 @@ import { staffScope } from '../../domain/staff-scope.js'
 import { districtOf } from '../../domain/station-district.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { localDate } from '../../domain/dates.js'
+import { residentDueDateText } from '../../domain/due-date-text.js'
 import { replyByInstant, replyByRefusal, rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
-import { deputyActor, queueOf, staffActor, toDeputy, WORK_KINDS, type Recipient } from './case-changes.js'
+import { deputyActor, queueOf, resident, staffActor, toDeputy, WORK_KINDS, type Recipient } from './case-changes.js'
 import { caseCards } from './case-cards.js'
 import { CaseMechanics, illegalMove, inactiveDeputy } from './case-mechanics.js'
 
@@ -192,8 +193,18 @@ export class CasePlacing extends CaseMechanics {
     const office = handUpDistrict(c)
     const prepared = await this.directory.prepared()
     const station = prepared.stations.get(c.stationId!)?.name ?? '联络站'
-    const officeShort = shortOfficeName(officeName(office ?? 'city', prepared))
+    const officeFull = officeName(office ?? 'city', prepared)
+    const officeShort = shortOfficeName(officeFull)
     const to: Recipient = { kind: 'office', id: office ?? 'city' }
+    // She hears once, plainly, that her message went on to the office and that the day she was given stands: never the
+    // reason (staff's words about it, perhaps about her) nor who held it.
+    const replyBy = residentDueDateText(rulesReplyDueAt(c), this.policy.timeZone, this.clock.now())
+    const residentTold = resident(
+      c,
+      'case.handed_up',
+      `${this.yours(c)}已转交${officeFull}办理，将由${officeShort}安排代表，会在${replyBy}答复您。`,
+      caseCards.handedUp(officeShort),
+    )
     // The deputy who held it finds it gone from his list: he hears where it went, as at 改派 (the reason may quote
     // the resident and stays in the timeline).
     const holderTold = c.deputyId
@@ -222,7 +233,11 @@ export class CasePlacing extends CaseMechanics {
       },
       data: { fromStationId: c.stationId, toOffice: office ?? 'city', ...(c.deputyId ? { fromDeputyId: c.deputyId } : {}) },
       // Read in the office's group chat: no word of the resident's text, nor of a reason that may quote it.
-      tell: [{ to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请登录工作台查看原因并分派代表。` }, ...holderTold],
+      tell: [
+        { to, kind: 'case.queued', text: `留言 ${c.ticket}（${c.topic}）由${station}上报，请登录工作台查看原因并分派代表。` },
+        ...holderTold,
+        residentTold,
+      ],
       // Reminders, reports and a 催办 still waiting are no longer true. His 分派 notice is not taken back: as at 改派,
       // the "无需再处理" that follows it must not speak of a message he never heard of.
       withdraw: WORK_KINDS.filter((kind) => kind !== 'case.assigned'),

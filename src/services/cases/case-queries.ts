@@ -17,7 +17,7 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { carrierOf, handedAwayMatches, type HandedUpMatch } from './case-whereabouts.js'
-import { handedOnList, handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
+import { handedOnByHimself, handedOnList, handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
 import { caseScope, filterQuery, shortNumberOf, type CaseFilters } from './case-filters.js'
 import { caseDetail, type CaseDetail, type StaffCaseDetail } from './case-detail.js'
 
@@ -229,9 +229,12 @@ export class CaseQueries {
     const c = await this.store.cases.get(caseId)
     if (c && canSeeCase(deputy, c, true)) return c
     const events = c && deputy.deputyId ? await this.store.cases.events(c.id) : []
-    // Handed on by himself to a colleague who has it still: said as his own move, by the colleague's name.
-    if (c && deputy.deputyId && heldOnce(events, deputy.deputyId))
-      throw new ForbiddenError(await notHisNowSaid(this.store, deputy.deputyId, c, events, undefined, this.directory), 'case_not_his')
+    // Handed on by himself to a colleague who has it still: said as his own move, by the colleague's name. One he handed
+    // on himself (to anyone) is in his 已转出: the details say so (handedOnByYou), for his page's link there.
+    if (c && deputy.deputyId && heldOnce(events, deputy.deputyId)) {
+      const handedOn = handedOnByHimself(events, deputy.deputyId) ? [{ path: 'handedOnByYou', message: 'true' }] : []
+      throw new ForbiddenError(await notHisNowSaid(this.store, deputy.deputyId, c, events, undefined, this.directory), 'case_not_his', handedOn)
+    }
     throw new NotFoundError('留言不存在')
   }
 

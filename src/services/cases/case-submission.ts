@@ -9,8 +9,8 @@ import { normalizePhone } from '../../domain/phone.js'
 import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
-import type { Store } from '../../store/ports.js'
-import { assignedNotice, caseEvent, caseMessage, queueOf } from './case-changes.js'
+import type { OutboxMessage, Store } from '../../store/ports.js'
+import { assignedNotice, caseEvent, caseMessage, queueOf, type Recipient } from './case-changes.js'
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyNotice } from '../privacy/privacy.js'
@@ -197,24 +197,13 @@ export class CaseSubmitter {
     await this.uploads?.keep(draft.images, now)
     try {
       const to = decision.deputyId ? { kind: 'deputy' as const, id: decision.deputyId } : queueOf(record)
-      const deputyName = decision.deputyId ? (placed.prepared.deputies.get(decision.deputyId)?.name ?? '') : ''
-      const toDeputy = (c: CaseRecord) => {
-        // His deadline as his page says it (deputyPageDeadlines): "11月24日 10:00前", "11月30日前（含当日）", never "24:00".
-        const notice = assignedNotice(c, deputyName, closingText(c.ackDueAt, this.policy.timeZone, now))
-        return caseMessage(c, 'case.assigned', to, notice.text, `case:${c.id}:submitted`, now, notice.extra)
-      }
+      const deputyName = decision.deputyId ? (placed.prepared.deputies.get(decision.deputyId)?.name ?? '') : null
       const stored = await this.store.cases.submit({
         record,
         ticketDate,
         events,
         ...(draft.chatContactId ? { writtenInChat: { contactId: draft.chatContactId, consentVersion: this.privacy.version } } : {}),
-        outbox: (c) => [
-          decision.deputyId
-            ? toDeputy(c)
-            : // A station's or office's queue is read in a group chat: no word of the resident's text
-              // (it may carry their name, phone or address), only where to find it.
-              caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now),
-        ],
+        outbox: this.firstMessage(to, deputyName, now),
       })
       return { record: stored, events, summary: placed.summary, replayed: false }
     } catch (err) {
@@ -224,6 +213,23 @@ export class CaseSubmitter {
         if (winner) return this.replay(winner)
       }
       throw err
+    }
+  }
+
+  /**
+   * The message a new case sends once the store has given it its ticket: to the deputy it went to (`deputyName`; null:
+   * it went to a queue), else to the queue that places it. Handed over unnamed: under tsx (`npm start`) a function bound
+   * to a name where it is made is also named there, a defineProperty for every message.
+   */
+  private firstMessage(to: Recipient, deputyName: string | null, now: Date): (c: CaseRecord) => OutboxMessage[] {
+    return (c) => {
+      // A station's or office's queue is read in a group chat: no word of the resident's text
+      // (it may carry their name, phone or address), only where to find it.
+      if (deputyName === null)
+        return [caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now)]
+      // His deadline as his page says it (deputyPageDeadlines): "11月24日 10:00前", "11月30日前（含当日）", never "24:00".
+      const notice = assignedNotice(c, deputyName, closingText(c.ackDueAt, this.policy.timeZone, now))
+      return [caseMessage(c, 'case.assigned', to, notice.text, `case:${c.id}:submitted`, now, notice.extra)]
     }
   }
 

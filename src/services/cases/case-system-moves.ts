@@ -2,9 +2,11 @@ import type { CaseRecord } from '../../domain/case.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
 import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import { caseCards } from './case-cards.js'
-import { caseEvent, caseMessage, queueOf, resident, SYSTEM } from './case-changes.js'
-import { CaseMechanics } from './case-mechanics.js'
-import { escalationNotices, reminderNotice, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
+import { officeName, shortOfficeName } from '../../domain/office-name.js'
+import type { ChannelResolver } from '../delivery/channels.js'
+import { caseEvent, caseMessage, queueOf, resident, SYSTEM, type Recipient } from './case-changes.js'
+import { CaseMechanics, type CaseWorkflowDeps } from './case-mechanics.js'
+import { escalationNotices, escalationRecipient, reminderNotice, slaRound, type EscalateAction, type RemindAction } from './sla-notices.js'
 
 /**
  * The moves the system makes on its own, by the SLA clocks and the directory: reminders and
@@ -12,6 +14,21 @@ import { escalationNotices, reminderNotice, slaRound, type EscalateAction, type 
  * messages going back to be placed again. Made as the people's moves are (case-mechanics.ts).
  */
 export class CaseSystemMoves extends CaseMechanics {
+  /** Whether a report (督办) can reach its station or office now (ChannelResolver.reach); unknown without it. */
+  private readonly reach?: Pick<ChannelResolver, 'reach'>
+
+  constructor(deps: CaseWorkflowDeps & { reach?: Pick<ChannelResolver, 'reach'> }) {
+    super(deps)
+    this.reach = deps.reach
+  }
+
+  /** A report's recipient as the deputy's notice names it: the station's name, or the office's short one ("澜江区人大办"). */
+  private async recipientName(to: Recipient): Promise<string> {
+    const prepared = await this.directory.prepared()
+    if (to.kind === 'station') return prepared.stations.get(to.id)?.name ?? '联络站'
+    return shortOfficeName(officeName(to.id, prepared))
+  }
+
   /** A reply left unrated closes itself after the configured days. */
   async autoClose(c: CaseRecord) {
     return this.apply(c, SYSTEM, {
@@ -77,17 +94,29 @@ export class CaseSystemMoves extends CaseMechanics {
   async escalate(c: CaseRecord, action: EscalateAction): Promise<CaseRecord> {
     const now = this.clock.now()
     const round = slaRound(c, action.clock)
+    // Whether the report can reach whom it is for, as the dispatcher will find it: the deputy is told it was reported
+    // only when it can (a station or office with no group gets nothing: 未能送达).
+    const recipient = escalationRecipient(c, action)
+    const reachable =
+      !!this.reach && (await this.reach.reach({ recipientKind: recipient.kind, recipientId: recipient.id, kind: 'case.escalated' })).routes.length > 0
     const { to, text, deputyText, deputyCardText } = escalationNotices(
       c,
       action,
       this.policy.escalationRepeatHours,
       c.deputyId ? await this.deputyName(c.deputyId) : null,
+      reachable ? await this.recipientName(recipient) : null,
     )
     const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
     return this.store.cases.update(
       { ...c, ...patch, updatedAt: now },
       // Whom it was reported to (the station, or an office) is kept on the step: the clerk reads whether the office knows.
-      [caseEvent(c, 'escalated', SYSTEM, now, { note: text, data: { clock: action.clock, level: action.level, round, ...reportedTo(to) } })],
+      // Whether it could reach them then too: the deputy's timeline says it as his notice did.
+      [
+        caseEvent(c, 'escalated', SYSTEM, now, {
+          note: text,
+          data: { clock: action.clock, level: action.level, round, ...reportedTo(to), ...(this.reach ? { reachable } : {}) },
+        }),
+      ],
       [
         caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
         ...(c.deputyId

@@ -52,6 +52,14 @@ export async function notHisNowSaid(
   return notHisNowText(c, subject, name, await holdingOffice(c, directory))
 }
 
+/**
+ * Whether he handed the message on himself (a 转交 of his, to a colleague or back to the station or office): one he
+ * holds no longer is then in his 已转出 (CaseRepo.handedOnBy reads the same steps). Said with the refusal to read it
+ * (case_not_his), so that his page shows the way to that list without reading the list.
+ */
+export const handedOnByHimself = (events: readonly CaseEvent[], deputyId: string) =>
+  events.some((e) => e.type === 'transferred' && e.actorRole === 'deputy' && e.actorId === deputyId)
+
 /** The office that holds a message no station does, by its name; null while a station holds it, or with no directory to name it. */
 export async function holdingOffice(c: Pick<CaseRecord, 'stationId' | 'officeRegionId'>, directory?: Pick<DirectoryCache, 'prepared'>) {
   return c.stationId || !directory ? null : officeName(c.officeRegionId ?? 'city', await directory.prepared())

@@ -37,20 +37,29 @@ export function reminderNotice(c: Pick<CaseRecord, 'ticket'>, action: RemindActi
 
 const greeting = (deputyName: string | null) => (deputyName ? `${deputyName}代表，` : '')
 
+/** Whom a passed deadline is reported to (督办): the station's queue first, then the office supervising whoever holds the case (after a cross-district transfer, the handler's). */
+export function escalationRecipient(c: CaseRecord, action: EscalateAction): Recipient {
+  return action.level === 1 ? queueOf(c) : { kind: 'office', id: c.handlingDistrictId ?? c.districtId ?? c.officeRegionId ?? 'city' }
+}
+
 /**
- * Who hears of a passed deadline and what they read: the station's queue first, then the
- * office supervising whoever holds the case (after a cross-district transfer, the handler's);
- * the deputy holding it is told it has been reported.
+ * Who hears of a passed deadline and what they read: the report to `escalationRecipient`, and the deputy holding the
+ * case, told what is true as it is written. `reported`: the report has a way to reach them (their WeChat group's
+ * robot or the bot's room), by name ("轻工街道代表联络站", "澜江区人大办"), or null when none does: then it is sent to
+ * nobody (未能送达, as the clerk's timeline says) and he is not told it was reported, only what to do.
  */
-export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number, deputyName: string | null) {
+export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number, deputyName: string | null, reported: string | null) {
   const word = CLOCK_WORDS[action.clock]
-  const to: Recipient = action.level === 1 ? queueOf(c) : { kind: 'office', id: c.handlingDistrictId ?? c.districtId ?? c.officeRegionId ?? 'city' }
   // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
   const late = action.level === 2 ? `逾期未${word}已超过 ${hoursText(repeatHours)}` : `已过${word}期限`
+  const whom = escalationRecipient(c, action).kind === 'station' ? '联络站' : '人大办'
   return {
-    to,
+    to: escalationRecipient(c, action),
     text: `督办：留言 ${c.ticket} ${late}，请督促办理。`,
-    deputyText: `${greeting(deputyName)}留言 ${c.ticket} 已逾期未${word}，已报告督办。`,
-    deputyCardText: `已逾期未${word}，已报告督办`,
+    deputyText: reported
+      ? `${greeting(deputyName)}留言 ${c.ticket} 已逾期未${word}，已通知${reported}督办。`
+      : `${greeting(deputyName)}留言 ${c.ticket} 已逾期未${word}，请尽快${word}。`,
+    // The card's 20 characters: whom by kind, not by name.
+    deputyCardText: reported ? `已逾期未${word}，已通知${whom}督办` : `已逾期未${word}，请尽快${word}`,
   }
 }

@@ -106,7 +106,28 @@ export class BotOutbox {
       gist: gists[i],
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
+      /** A person's message: the bot asks again right before saying it (beforeSending); an older backend says nothing of it. */
+      checkBeforeSending: m.channel === 'bot_private',
     }))
+  }
+
+  /**
+   * The bot's last question before it says a leased message to a person: is the chat it found, `address` (the contact
+   * it is about to say it to; `alias`, the remark it found that contact by when the id had changed), still the person's
+   * chat? The lease asked the same, but the bot may hold a message a while (its pace, a cool-down) and a 解除, an
+   * erasure or a binding moved meanwhile makes that chat someone else's, or nobody's. Then the message is routed
+   * again, as the lease does for a person with no chat (notFound), and the bot says nothing: `send: false`.
+   * A station's room is not a person's chat: said as leased.
+   */
+  async beforeSending(instance: string, id: string, address: string, alias: string | null = null): Promise<{ id: string; send: boolean }> {
+    const m = await this.botMessage(id)
+    if (m.channel !== 'bot_private') return { id, send: true }
+    const now = await this.resolver.botConversation(m)
+    const theirs = now.address !== null && (now.address === address || (alias !== null && now.alias === alias))
+    if (theirs) return { id, send: true }
+    // Given back only while this bot still holds it; whoever holds it now asks the same before sending it.
+    await this.store.outbox.complete(id, holderOf(instance), this.notFound(m, this.clock.now()))
+    return { id, send: false }
   }
 
   /**

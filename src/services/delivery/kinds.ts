@@ -15,6 +15,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.placed': '留言已交代表办理',
   'case.unmerged': '留言改为单独办理',
   'case.handed_on': '留言将由其他代表办理',
+  'case.handed_up': '留言已转交人大办办理',
   'case.closed': '留言已办结',
   'case.reminder': '办理期限提醒',
   'case.escalated': '逾期督办',
@@ -29,6 +30,7 @@ export const KIND_TITLES: Record<string, string> = {
   'meeting.rsvp_nudge': '请回复参会情况',
   'meeting.papers': '会议材料已更新',
   'meeting.attendance_recorded': '已为您补签到会',
+  'meeting.leave_recorded': '已为您登记请假',
   'survey.published': '问卷调查',
   'consultation.published': '征求意见',
   'ballot.published': '代表票决',
@@ -64,6 +66,8 @@ export const KIND_TITLES: Record<string, string> = {
   'suggestion.cosign_declined': '代表不附议您的建议',
   'suggestion.cosign_withdrawn': '代表撤回了附议',
   'suggestion.following': '请按承诺办完代表建议',
+  'suggestion.promise_late': '建议承诺日期已过，请催办',
+  'suggestion.promise_late_unit': '承诺日期已过，请报告办理结果',
   'deputy.binding_moved': '代表身份已在别处绑定',
   'chat.joined': '聊天留言已放到小程序',
   'chat.unjoined': '聊天和小程序已解除',
@@ -78,4 +82,4 @@ export const titleOf = (kind: string) => KIND_TITLES[kind] ?? '消息通知'
  * per consent, so these never take a person's last one-time credit: it is kept for a notice that asks him to act
  * (a new message, one handed back, reopened or urged), and within a round of the dispatcher they go after those.
  */
-export const NEEDS_NOTHING_KINDS: ReadonlySet<string> = new Set(['case.rated', 'meeting.attendance_recorded'])
+export const NEEDS_NOTHING_KINDS: ReadonlySet<string> = new Set(['case.rated', 'meeting.attendance_recorded', 'meeting.leave_recorded'])

@@ -1,6 +1,7 @@
 import { campaignPhase, isLive } from '../../domain/campaign.js'
 import { personProgress } from '../../domain/campaign-progress.js'
 import { rsvpOpen } from '../../domain/meeting.js'
+import { promisedBy } from '../../domain/suggestion.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
@@ -43,6 +44,15 @@ const MEETING_WORDS = {
   withdrawn: '（已不在参会名单上：已离任或已调到别的联络站，不用再提醒）',
 } as const
 
+/**
+ * Why a 承诺日期已过 notice (to the office: 请催办; to the unit: 请报告) went no further: the unit reported since it was
+ * written (done, or a new day it is watched from), and the words "还没有报告" were no longer true.
+ */
+const PROMISE_REPORTED = {
+  'suggestion.promise_late': '（单位已报告办理结果，不用再催办）',
+  'suggestion.promise_late_unit': '（已报告办理结果，不用再提醒）',
+} as const
+
 /** Why a held 会议通知 or 会议变更 went no further to one who left office or moved away before it went. */
 const NOT_INVITED_NOW = '（已不在参会名单上：已离任或已调到别的联络站，不再通知）'
 
@@ -73,11 +83,12 @@ const NOTICE_WORDS = {
  * reply deadline, or the start) — the meeting's RSVP would refuse the answer it asks for.
  * Neither a 提醒未回复 nor the 会议通知 or 会议变更 goes naming a reply deadline since moved: it was
  * written again with the new one; nor a 会议通知 or 会议变更 asking for an answer after answers closed:
- * it is written again now without the request.
+ * it is written again now without the request. A 承诺日期已过 (催办 to the office, 请报告 to the unit) likewise,
+ * once the unit has reported.
  */
 export class ReminderDone {
   constructor(
-    private readonly store: Pick<Store, 'campaigns' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys'>,
+    private readonly store: Pick<Store, 'campaigns' | 'meetings' | 'mpUsers' | 'outbox' | 'surveys' | 'suggestions'>,
     /** The keys a deputy's answer is stored under (a keyed hash for a secret ballot). */
     private readonly responses: Pick<SurveyResponses, 'deputyKeys'>,
     /** The business time zone: the one a meeting notice's words name its deadline in. */
@@ -90,6 +101,7 @@ export class ReminderDone {
    */
   async done(m: OutboxMessage, now: Date): Promise<string | null> {
     if (m.kind === 'meeting.rsvp_nudge') return this.meetingAnswered(m, now)
+    if (m.kind === 'suggestion.promise_late' || m.kind === 'suggestion.promise_late_unit') return this.promiseReported(m)
     if (m.kind === 'meeting.notice' || m.kind === 'meeting.changed') return (await this.noLongerInvited(m)) ?? this.answerWordsUntrue(m, now)
     const words = DONE_WORDS[m.kind]
     const p = m.payload as { surveyId?: string; campaignId?: string }
@@ -125,6 +137,17 @@ export class ReminderDone {
     // Its words name a deadline since moved (by the deadline it carries, or one written before that, by its words):
     // the edit wrote one with the new deadline (meetings/deadline-rewrites.ts).
     return answerWordsHold(m, meeting, invitation, now, this.settings.timeZone) ? null : MEETING_WORDS.moved
+  }
+
+  /**
+   * A 承诺日期已过 notice once the unit has reported: the suggestion is no longer followed (reported done), or it is
+   * followed to another promised day than the one the notice tells of (a new plan; that day is watched anew).
+   */
+  private async promiseReported(m: OutboxMessage): Promise<string | null> {
+    const p = m.payload as { suggestionId?: string; promisedBy?: string }
+    const s = p.suggestionId && p.promisedBy ? await this.store.suggestions.get(p.suggestionId) : null
+    if (!s || (s.status === 'following' && promisedBy(s) === p.promisedBy)) return null
+    return PROMISE_REPORTED[m.kind as keyof typeof PROMISE_REPORTED]
   }
 
   /**

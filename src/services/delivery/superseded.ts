@@ -66,10 +66,19 @@ export async function supersededReason(
   }
   if (subjects.case && !caseMessageHolds(m.kind, recipient, subjects.case)) return { subjects, reason: SUPERSEDED_REASON }
   if (subjects.meeting && !meetingMessageHolds(m.kind, p.changeSeq, subjects.meeting, now)) return { subjects, reason: SUPERSEDED_REASON }
-  // "已为您补签到会" once staff undid the entry would tell him of attendance no longer recorded.
-  if (m.kind === 'meeting.attendance_recorded' && subjects.meeting && (m.recipientKind === 'deputy' || m.recipientKind === 'staff')) {
+  // "已为您补签到会" once staff undid the entry would tell him of attendance no longer recorded; "已为您登记请假" once staff
+  // undid the leave, or his own answer replaced it, of a leave no longer recorded. Undone and entered again, it is
+  // another entry (its own notice, perhaps another reason): the first entry's notice would quote words no longer on record.
+  if (
+    (m.kind === 'meeting.attendance_recorded' || m.kind === 'meeting.leave_recorded') &&
+    subjects.meeting &&
+    (m.recipientKind === 'deputy' || m.recipientKind === 'staff')
+  ) {
     const invitee = await store.meetings.invitation(subjects.meeting.id, { kind: m.recipientKind, id: m.recipientId })
-    if (invitee?.staffEntry?.kind !== 'attended') return { subjects, reason: `${SUPERSEDED_REASON}（补签已撤销）` }
+    const entry = invitee?.staffEntry
+    const told = staffEntryTold(m)
+    const same = entry?.kind === (m.kind === 'meeting.leave_recorded' ? 'leave' : 'attended') && (told === null || new Date(entry.at).toISOString() === told)
+    if (!same) return { subjects, reason: `${SUPERSEDED_REASON}${m.kind === 'meeting.leave_recorded' ? '（代请假已撤销）' : '（补签已撤销）'}` }
   }
   // "发布了《…》" for a reading item the organizer withdrew while the notice waited would send people to nothing;
   // one naming several published together is not sent either: the withdrawal wrote one naming only the others
@@ -93,4 +102,14 @@ function deadlineTold(m: Pick<OutboxMessage, 'payload' | 'dedupeKey'>): Deadline
   const p = m.payload as { clock?: unknown; dueAt?: unknown }
   const clock = p.clock === 'ack' || p.clock === 'reply' ? p.clock : /^sla:[^:]+:(?:remind|overdue:\d+):(ack|reply):/.exec(m.dedupeKey)?.[1]
   return { clock: clock as DeadlineTold['clock'], dueAt: typeof p.dueAt === 'string' ? p.dueAt : undefined }
+}
+
+/**
+ * Which staff entry (补签, 代请假) a notice tells of, by when it was entered: in its payload, or for one written before
+ * that was carried, in its dedupe key (`meeting:<id>:attended:<ISO time>:…`). Null: neither says.
+ */
+function staffEntryTold(m: Pick<OutboxMessage, 'payload' | 'dedupeKey'>): string | null {
+  const p = m.payload as { entryAt?: unknown }
+  if (typeof p.entryAt === 'string') return p.entryAt
+  return /:(?:attended|leave):(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z):/.exec(m.dedupeKey)?.[1] ?? null
 }

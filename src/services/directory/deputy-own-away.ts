@@ -105,7 +105,8 @@ export class DeputyOwnAway {
   private async standing(deputy: DeputyRecord): Promise<OwnAway> {
     const today = this.today()
     const state = awayState(deputy.away, today)
-    const askStation = state && !deputy.away!.bySelf ? awaySetForYouWords(deputy.away!, await this.contact(deputy)) : null
+    // Under the mark's own line ("联络站已为您暂停接收新留言（…）"), only whom to ask: the dates and who set them once.
+    const askStation = state && !deputy.away!.bySelf ? `日期要改或提前恢复，请联系${await this.contact(deputy)}。` : null
     return { away: state ? deputy.away! : null, state, today, askStation }
   }
 

@@ -15,7 +15,7 @@ export interface PreparedDirectory {
   /** Each station's deputies in office: those a message may go to or staff may assign. */
   deputiesByStation: Map<string, string[]>
   /** Console users as audiences name them (a campaign's staff); no credentials kept. */
-  staff: Array<Pick<StaffRecord, 'id' | 'name' | 'role' | 'stationIds' | 'active'>>
+  staff: Array<Pick<StaffRecord, 'id' | 'name' | 'role' | 'stationIds' | 'regionIds' | 'active'>>
 }
 
 /**
@@ -136,7 +136,7 @@ export class DirectoryCache {
       stations: new Map(snapshot.stations.map((s) => [s.id, s])),
       deputies: new Map(deputies.map((d) => [d.id, d])),
       deputiesByStation,
-      staff: snapshot.staff.map(({ id, name, role, stationIds, active }) => ({ id, name, role, stationIds, active })),
+      staff: snapshot.staff.map(({ id, name, role, stationIds, regionIds, active }) => ({ id, name, role, stationIds, regionIds, active })),
     }
   }
 }

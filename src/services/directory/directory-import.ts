@@ -199,7 +199,10 @@ export class DirectoryImporter {
     // the demo's login without WeChat (accounts/demo-login.ts) must not reach them. Cleared before the
     // write, so a failed write leaves it cleared; seedDemo marks the store again after its own import.
     await this.store.markers.clear(DEMO_STORE_MARKER)
-    await this.store.directory.upsertAll(changed)
+    // An account the file disables lets go of its WeChat binding in the same write, audited as the console's 停用 is.
+    await this.store.directory.upsertAll(changed, (staffId) =>
+      this.audit.entry(actor, 'staff.bot_unbound', { kind: 'staff', id: staffId }, { cause: 'account_disabled' }),
+    )
     this.onChange()
     await this.review(report, existing, incoming)
     await this.audit.record(actor, 'directory.import', null, {

@@ -1,6 +1,8 @@
 import { GONE } from '../../domain/choice-words.js'
 import { deputyLevelLabel, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
+import { pastDaysChanged } from '../../domain/duty-day-save.js'
+import { dutyDaysChangedError, pastDutyDayError } from './duty-day-refusals.js'
 import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { officeName, staffOfficeName } from '../../domain/office-name.js'
@@ -9,6 +11,7 @@ import { districtOf, homeDistrictName } from '../../domain/station-district.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
 import { maskPhone, PHONE_UNREADABLE, type PiiCipher } from '../../security/pii.js'
+import { StoreConflict } from '../../store/conflicts.js'
 import type { DeputyPatch, DeputyQuery, DeputyRecord, Page, StationQuery, Store } from '../../store/ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -34,6 +37,8 @@ export interface DeputyEdit {
   /** The duty dates at one station (`stationId`, needed when the editor could mean several), replacing that station's only. */
   dutyDates?: string[]
   stationId?: string
+  /** His duty dates at that station as the editor read them: `dutyDates` is saved only over those (else 409 duty_day_changed). */
+  seenDutyDates?: string[]
   phone?: string | null
   /** False takes a deputy who has left office out of service; true puts them back. */
   active?: boolean
@@ -89,9 +94,9 @@ export class DirectoryService {
     return deputy
   }
 
-  /** A deputy as the console shows him, for the actor: what `deputy` answers, from a record in hand. */
-  async viewFor(actor: StaffPrincipal, deputy: DeputyRecord): Promise<DeputyView> {
-    return this.view(deputy, await this.scope.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf())
+  /** A deputy as the console shows him, for the actor: what `deputy` answers, from a record in hand (`stationId`: his days there). */
+  async viewFor(actor: StaffPrincipal, deputy: DeputyRecord, stationId?: string): Promise<DeputyView> {
+    return this.view(deputy, await this.scope.manageable(actor, await this.cache.scopeOf(actor)), await this.levelOf(), stationId)
   }
 
   async regionTree() {
@@ -285,11 +290,12 @@ export class DirectoryService {
     const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.scope.writable(actor)])
     // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
     if (!deputy || !mayWrite(await this.scope.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
-    const fields = Object.keys(edit)
+    // seenDutyDates changes nothing: it only says what the dutyDates are saved over.
+    const fields = Object.keys(edit).filter((f) => f !== 'seenDutyDates')
     if (actor.role === 'station_staff' && fields.some((f) => f !== 'dutyDates' && f !== 'stationId')) {
       throw new ForbiddenError('联络站工作人员只能安排代表的接待日期')
     }
-    const { phone, dutyDates, stationId, ...rest } = edit
+    const { phone, dutyDates, stationId, seenDutyDates, ...rest } = edit
     if (rest.stationIds) {
       await this.requireStations(rest.stationIds)
       await this.scope.requireStationsInScope(actor, changed(deputy.stationIds, rest.stationIds), rest.stationIds)
@@ -306,14 +312,24 @@ export class DirectoryService {
     // station's staff may be saving theirs), and drops those of a station the deputy leaves.
     const stationIds = rest.stationIds ?? deputy.stationIds
     const dutyStation = dutyDates === undefined ? undefined : await this.dutyStation(actor, stationIds, stationId)
-    if (dutyStation) patch.dutyAt = { stationId: dutyStation, dates: dutyDates! }
+    if (dutyStation) {
+      // Days gone by are the station's record, as the console's calendar keeps them: refused, nothing written.
+      const past = pastDaysChanged(dutyDatesAt(deputy.dutyByStation, dutyStation), dutyDates!, patch.today!)
+      if (past.length) throw pastDutyDayError(past[0], 'body.dutyDates')
+      // Over his days there as she read them, when she says so: a day saved meanwhile (the calendar's) is never undone unseen.
+      patch.dutyAt = { stationId: dutyStation, dates: dutyDates!, ...(seenDutyDates ? { seen: seenDutyDates } : {}) }
+    }
     if (phone !== undefined) {
       const normalized = phone === null || phone.trim() === '' ? null : normalizePhone(phone)
       if (phone && !normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
       patch.phoneEnc = normalized ? this.cipher.encrypt(normalized, deputy.id) : null
       patch.phoneIndex = normalized ? this.cipher.blindIndex(normalized) : null
     }
-    const updated = await this.store.deputies.update(deputy.id, patch)
+    const updated = await this.store.deputies.update(deputy.id, patch).catch(async (err: unknown) => {
+      if (!(err instanceof StoreConflict) || err.conflict !== 'duty_day_changed' || !dutyStation) throw err
+      const station = (await this.cache.prepared()).stations.get(dutyStation)
+      throw dutyDaysChangedError(deputy.name, station?.name ?? '', String(err.facts.dutyDatesNow ?? ''))
+    })
     // Routing reads the directory afresh before the messages are handed back: none can land on them meanwhile.
     this.onChange()
     const leaving = edit.active === undefined ? {} : { active: edit.active, wasActive: deputy.active }

@@ -32,6 +32,6 @@ export function createLivelihoodServices(
     livelihoodCandidates: new LivelihoodCandidates(store, scope, clock, audit),
     livelihoodProgress: new LivelihoodProgress(store, clock, audit, settings, uploads),
     livelihoodRatings: new LivelihoodRatings(store, clock),
-    livelihoodViews: new LivelihoodViews(store, scope, clock, ballots.count, surveys, directory),
+    livelihoodViews: new LivelihoodViews(store, scope, clock, ballots.count, surveys, directory, settings),
   }
 }

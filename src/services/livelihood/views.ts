@@ -1,11 +1,13 @@
 import {
   defaultRoll,
   defaultRollWords,
+  overdueQuarters,
   ratingResults,
   runsOffice,
   type LivelihoodCycle,
   type LivelihoodProject,
   type ProgressReport,
+  type Quarter,
   type RatingResult,
 } from '../../domain/livelihood.js'
 import type { Clock } from '../../clock.js'
@@ -20,12 +22,18 @@ import type { SurveyService } from '../surveys/surveys.js'
 import { ballotTurnout, type BallotTurnout } from '../../domain/ballot-turnout.js'
 import { officeName } from '../../domain/office-name.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { offsetMs } from '../../domain/zone-offset.js'
 
 export interface ProjectView {
   project: LivelihoodProject
   unitName: string
   reports: ProgressReport[]
   result: RatingResult | null
+  /**
+   * For the office, a chosen project of a year under way: the quarters whose progress is overdue and missing, by the
+   * unit reminder's and the weekly report's rule (overdueQuarters); empty otherwise.
+   */
+  lateQuarters?: Quarter[]
 }
 export interface CycleView {
   cycle: LivelihoodCycle
@@ -69,6 +77,8 @@ export class LivelihoodViews {
     private readonly audience: Pick<SurveyService, 'previewAudience'>,
     /** Names the office whose year it is, as every other page names it. */
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
+    /** When a quarter's progress is late (config livelihood.reportGraceDays), in the business's time zone. */
+    private readonly settings: { timeZone: string; reportGraceDays: number },
   ) {}
 
   /** The office's view: every candidate and project, the results as they stand. */
@@ -78,7 +88,32 @@ export class LivelihoodViews {
     const asking = mayAct && cycle.status === 'collecting'
     const rollToAsk = asking ? (await this.audience.previewAudience(staff, defaultRoll(cycle.office))).count : null
     const rollWords = asking ? defaultRollWords(cycle.office, (await this.store.regions.get(cycle.office))?.name) : null
-    return { ...(await this.view(cycle, () => true, true)), mayAct, ballot: await this.ballotState(cycle), rollToAsk, rollWords }
+    const view = await this.view(cycle, () => true, true)
+    return { ...view, projects: this.withLateQuarters(cycle, view.projects), mayAct, ballot: await this.ballotState(cycle), rollToAsk, rollWords }
+  }
+
+  /**
+   * A year under way (项目实施): each chosen project with the quarters its unit has not reported past their day, as the
+   * weekly report tells them, so the page says "还没有填报" where it drew a bar of 0% (review 38 § 5).
+   */
+  private withLateQuarters(cycle: LivelihoodCycle, projects: ProjectView[]): ProjectView[] {
+    if (cycle.status !== 'running') return projects
+    const now = this.clock.now()
+    const offsetMinutes = offsetMs(now.getTime(), this.settings.timeZone) / 60_000
+    return projects.map((p) =>
+      p.project.status === 'chosen'
+        ? {
+            ...p,
+            lateQuarters: overdueQuarters(
+              cycle.year,
+              p.reports.map((r) => r.quarter),
+              now,
+              offsetMinutes,
+              this.settings.reportGraceDays,
+            ),
+          }
+        : p,
+    )
   }
 
   /** The year's ballot as the office needs it to confirm the result: only after the close, and never past a tie without a decision. */

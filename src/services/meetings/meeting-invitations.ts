@@ -33,7 +33,7 @@ export const MEETING_NOT_FOUND = '找不到这次会议，可能已经撤下了�
  * helps him there is the staff beside the door, not "the link may be wrong". It still says
  * nothing of the meeting itself.
  */
-export const NOT_ON_THE_LIST = '参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员'
+export const NOT_ON_THE_LIST = '参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员。'
 /** A meeting page for 公民旁听 that is not there, or does not take the public. */
 export const NO_PUBLIC_SEATS = '找不到这次会议，或这次会议不接受旁听报名'
 
@@ -214,7 +214,8 @@ export class MeetingInvitations {
   }
 
   /**
-   * Each refusal says what is true now and what to do. An invitee's refusals name the meeting
+   * Each refusal says what is true now and what to do; one of more than one sentence ends each with 。, the last too (it
+   * is read as a paragraph on the check-in page, not as a short notice). An invitee's refusals name the meeting
    * (details: meetingId) so the page at the door can open it or, for a second scan, show the
    * check-in that stands.
    */
@@ -237,12 +238,12 @@ export class MeetingInvitations {
         const contact = meetingContactWords(m!)
         if (invitation?.withdrawn?.reason !== 'left_office' && now < m!.startAt)
           return new ConflictError(
-            `${head}。如果您仍要参加，请在会议开始前${contact.replace(/^请/, '')}，请工作人员把您重新加入参会名单，加入后再扫一次码`,
+            `${head}。如果您仍要参加，请在会议开始前${contact.replace(/^请/, '')}，请工作人员把您重新加入参会名单，加入后再扫一次码。`,
             meeting,
             'no_longer_invited',
           )
         const begun = now >= m!.startAt ? '会议已经开始，不能再加入名单，也不能补签。' : ''
-        return new ConflictError(`${head}。${begun}如有疑问，${contact}`, meeting, 'no_longer_invited')
+        return new ConflictError(`${head}。${begun}如有疑问，${contact}。`, meeting, 'no_longer_invited')
       }
       case 'check_in_not_open': {
         // A clock time, not "60 minutes before": the deputy at the door, or the day before, knows when to come back.
@@ -250,14 +251,18 @@ export class MeetingInvitations {
         // it carries its own brackets (（星期四）), so never inside another pair.
         const opensAt = spokenMoment(checkInOpensAt(m!, this.settings.checkInOpensMinutesBefore), tz, now)
         return new ConflictError(
-          `还没到签到时间，${opensAt}开始签到。会议时间：${spokenMeetingTime(m!.startAt, m!.endAt, tz, now)}。到时请再扫一次会场的签到二维码`,
+          `还没到签到时间，${opensAt}开始签到。会议时间：${spokenMeetingTime(m!.startAt, m!.endAt, tz, now)}。到时请再扫一次会场的签到二维码。`,
           meeting,
           'check_in_not_open',
         )
       }
       case 'check_in_closed':
         // Whom to ask, by name and phone (or the office by name), for a 补签: the door's staff have gone by now.
-        return new ConflictError(`会议已于${spokenClose(m!.endAt, tz, now)}结束，签到已关闭。如果您到了会，${lateCheckInWords(m!)}`, meeting, 'check_in_closed')
+        return new ConflictError(
+          `会议已于${spokenClose(m!.endAt, tz, now)}结束，签到已关闭。如果您到了会，${lateCheckInWords(m!)}。`,
+          meeting,
+          'check_in_closed',
+        )
     }
   }
 }

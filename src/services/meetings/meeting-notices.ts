@@ -1,10 +1,18 @@
 import { meetingContactWords, meetingWhat, spokenMeetingTime, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
 import { spokenClose, spokenDeadline, spokenWhenAhead } from '../../domain/spoken-dates.js'
+import type { EveningReason } from '../../domain/reminder-moments.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { outboxMessage, type Recipient } from '../delivery/outbox-message.js'
 
 export type MeetingNoticeKind =
-  'meeting.notice' | 'meeting.changed' | 'meeting.cancelled' | 'meeting.reminder' | 'meeting.rsvp_nudge' | 'meeting.papers' | 'meeting.attendance_recorded'
+  | 'meeting.notice'
+  | 'meeting.changed'
+  | 'meeting.cancelled'
+  | 'meeting.reminder'
+  | 'meeting.rsvp_nudge'
+  | 'meeting.papers'
+  | 'meeting.attendance_recorded'
+  | 'meeting.leave_recorded'
 
 /**
  * A message about a meeting to one invitee (or a resident with a public seat), pending in the outbox; the dispatcher picks
@@ -90,9 +98,13 @@ export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
      * When it starts as a person says it on the day the reminder is written ("明天下午2:30召开", "今天上午9:00召开"), never
      * a count of hours ("22 小时 30 分钟后"). "请准时参加" only to whoever said they would come; one who never answered is
      * asked to, while answers are open (`closesAt`, `open`), else told to come if she can and whom to tell if she cannot.
+     * `evening`: a reminder brought forward to before quiet hours, and why (reminder-moments.ts).
      */
-    reminder: (now: Date, given: StandingAnswer, closesAt: Date, open: boolean) => {
-      const head = `会议提醒：${what}${spokenWhenAhead(m.startAt, timeZone, now)}召开，时间 ${when}，地点 ${m.place}。`
+    reminder: (now: Date, given: StandingAnswer, closesAt: Date, open: boolean, evening: EveningReason | null = null) => {
+      // Brought forward (nothing is sent at night): said why, so he does not wait for one later. "开始得早" only of a
+      // meeting the next morning: one at 23:00 that evening does not start early.
+      const early = evening === 'early_start' ? '会议开始得早，今晚先提醒您。' : evening === 'quiet_hours' ? '夜间免打扰时段不发消息，现在先提醒您。' : ''
+      const head = `会议提醒：${what}${spokenWhenAhead(m.startAt, timeZone, now)}召开，时间 ${when}，地点 ${m.place}。${early}`
       if (given.rsvp !== 'pending' || given.checkedInAt) return `${head}请准时参加。`
       return open ? `${head}您还没有回复，请在${by(closesAt)}${answer}` : `${head}您还没有回复；如能参加请准时到会，不能参加${contact}。`
     },
@@ -102,6 +114,12 @@ export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
      * so that a 补签 he never asked for, or one he asked for by phone, is not news he finds only on the page.
      */
     attendanceRecorded: (staffName: string) => `会议补签：${staffName}已为您补签到会。会议：${what}，时间 ${when}。已记为出席，您不用再签到。`,
+    /**
+     * Staff entered a leave for him (代请假: he phoned the office, or someone asked for him): he is told for which meeting,
+     * the reason as written, that it counts, and whom to call to change it (his own 参加 may be closed by now).
+     */
+    leaveRecorded: (reason: string) =>
+      `会议请假：工作人员已为您登记请假。会议：${what}，时间 ${when}。请假原因：${reason.trim().replace(/[。！!.]+$/, '')}。已记为请假，如需更改，${contact}。`,
     /** Papers the organizer added after publishing, by name without the file's ending ("《…情况汇报》", not "….pdf"). */
     papersAdded: (names: string[]) =>
       `会议材料已更新：${what}，时间 ${when}，新增材料${names.map((n) => `《${paperTitle(n)}》`).join('')}，请在小程序里打开这个会议查看。`,

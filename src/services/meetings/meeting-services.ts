@@ -33,7 +33,13 @@ export function createMeetingServices(
   const meetings = new MeetingService(
     store,
     clock,
-    { timeZone, reminderHours: options.reminderHours, remindCooldownMinutes: options.remindCooldownMinutes, officeName: settings.officeName ?? null },
+    {
+      timeZone,
+      reminderHours: options.reminderHours,
+      remindCooldownMinutes: options.remindCooldownMinutes,
+      officeName: settings.officeName ?? null,
+      quietHours: settings.quietHours,
+    },
     audit,
     directory,
     meetingFiles,

@@ -31,20 +31,19 @@ export class MeetingStaffEntries {
     const refusal = staffEntryRefusal(m, invitee, kind, now, this.settings.checkInOpensMinutesBefore)
     if (refusal) throw refusalError(refusal, invitee, m, kind, now, this.settings)
     const next = withStaffEntry(invitee, { kind, note, staffId: staff.id, staffName: staff.name, at: now })
-    // 补签 is news to him (his page said 没有签到记录): he is told, in the same write as the entry.
-    const told =
+    // Either is news to him (his page said 没有签到记录, or his answer was not 请假): he is told, in the same write as the
+    // entry, on the channels of his other meeting notices. A leave asked by phone is confirmed; one he never asked for
+    // is not found only on a page, and he hears whom to call to change it.
+    const texts = noticeTexts(m, this.settings.timeZone, now)
+    const to = { kind: person.kind, id: person.id }
+    // `entryAt`: which entry it tells of. One undone and entered again (another reason) is another entry: the notice of
+    // the first is not sent (superseded.ts), though the kind recorded is the same again.
+    const entry = { entryAt: now.toISOString() }
+    const told = [
       kind === 'attended'
-        ? [
-            meetingMessage(
-              m,
-              'meeting.attendance_recorded',
-              { kind: person.kind, id: person.id },
-              noticeTexts(m, this.settings.timeZone, now).attendanceRecorded(staff.name),
-              `attended:${now.toISOString()}`,
-              now,
-            ),
-          ]
-        : []
+        ? meetingMessage(m, 'meeting.attendance_recorded', to, texts.attendanceRecorded(staff.name), `attended:${now.toISOString()}`, now, entry)
+        : meetingMessage(m, 'meeting.leave_recorded', to, texts.leaveRecorded(note), `leave:${now.toISOString()}`, now, entry),
+    ]
     // Moved away or left office since the read above: the write refuses (StoreConflict), said with the mark as it is now.
     const written = await this.store.meetings.rewriteInvitee(invitee, next, told).catch(async (err: unknown) => {
       if (!(err instanceof StoreConflict) || err.conflict !== 'no_longer_invited') throw err

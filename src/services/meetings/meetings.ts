@@ -20,6 +20,7 @@ import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, noticesToReturning, nudgeMessage } from './deadline-rewrites.js'
 import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
+import type { QuietHours } from '../../domain/quiet-hours.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -54,14 +55,27 @@ export class MeetingService extends MeetingAccess {
   constructor(
     protected override readonly store: Pick<Store, 'directory' | 'meetings' | 'outbox'>,
     private readonly clock: Clock,
-    /** `officeName`: business.officeName, what the whole installation's office is called (null: found from the directory). */
-    private readonly settings: { timeZone: string; reminderHours: number[]; remindCooldownMinutes: number; officeName?: string | null },
+    /**
+     * `officeName`: business.officeName, what the whole installation's office is called (null: found from the directory).
+     * `quietHours`: an early meeting's reminder is due the evening before (reminder-moments.ts), as the reminders job has it.
+     */
+    private readonly settings: {
+      timeZone: string
+      reminderHours: number[]
+      remindCooldownMinutes: number
+      officeName?: string | null
+      quietHours?: QuietHours
+    },
     private readonly audit: Pick<AuditTrail, 'record'>,
     private readonly places: Pick<DirectoryCache, 'scopeOf' | 'prepared'>,
     /** Uploaded files among the attachments must be ones the organizer uploaded (or the meeting had), and are kept once saved. */
     private readonly files: Pick<MeetingFiles, 'checkAttachments' | 'keep'> | null = null,
   ) {
     super(store, places)
+  }
+
+  private quiet() {
+    return this.settings.quietHours ? { hours: this.settings.quietHours, timeZone: this.settings.timeZone } : undefined
   }
 
   async create(staff: StaffPrincipal, draft: MeetingDraft): Promise<MeetingRecord> {
@@ -164,7 +178,7 @@ export class MeetingService extends MeetingAccess {
       // The change notice asks everyone to confirm again: answers closed by the deadline reopen.
       next.rsvpDeadline = deadlineAfterEdit(m, next, patch.rsvpDeadline !== undefined, now)
       // Reminders count from the new start, except those the change notice itself makes untrue.
-      if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours)
+      if (next.startAt.getTime() !== m.startAt.getTime()) next.remindersSent = leadsAlreadyPast(next.startAt, now, this.settings.reminderHours, this.quiet())
       const texts = noticeTexts(next, this.settings.timeZone, now)
       const messages = await tellEveryone(
         this.store,
@@ -279,7 +293,7 @@ export class MeetingService extends MeetingAccess {
       status: 'published',
       publishedAt: now,
       updatedAt: now,
-      remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours),
+      remindersSent: leadsAlreadyPast(m.startAt, now, this.settings.reminderHours, this.quiet()),
       audienceDistrictIds: placesOf(people),
     }
     const messages = people.map((p) => invitationMessage(next, p, rsvpClosesAt(next), this.settings.timeZone, now))

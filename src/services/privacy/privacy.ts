@@ -18,7 +18,21 @@ export interface PrivacyNotice {
    * (the chat, 我的): a notice put before her again without a word of why reads as the same one, asked twice.
    */
   whatChanged?: string
+  /**
+   * What a questionnaire, a consultation or a quiz keeps, who sees it, how long: put under 您的权利 in place of the
+   * 留言 lines of `summary` on that feature's page (components/privacy-consent), where she agrees before answering.
+   * Not part of the versioned wording: each line only restates what `text` says of that feature, so her agreement
+   * to `version` covers them; change `text` (and the version) first if a line would ever say more.
+   */
+  features: Record<PrivacyFeature, string>
 }
+
+/** The pages that put the notice before her answers are kept (a named questionnaire or consultation, a quiz). */
+export type PrivacyFeature = 'survey' | 'consultation' | 'quiz'
+
+/** The first line of `summary`, and of each feature's lines: her rights, wherever she is asked. */
+const RIGHTS =
+  '您的权利：随时可以查看、删除您的信息，撤回还没答复的留言，撤回同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。'
 
 /**
  * What a resident reads and agrees to before their first message (PIPL arts. 17 and 19).
@@ -36,7 +50,7 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
   title: '个人信息保护说明',
   whatChanged: '说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。',
   summary: [
-    '您的权利：随时可以查看、删除您的信息，撤回还没答复的留言，撤回同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。',
+    RIGHTS,
     '删除：在小程序里删，只删小程序里的；在聊天里删，只删聊天里的。在小程序“我的”里把聊天里的留言放到小程序以后，要在小程序里删，两边一起删。',
     '我们保存：您的留言、照片、所在区域、您留的电话和办理经过，只给办理的代表和联络站看，电话加密保存。',
     '保存多久：留言办结后保存三年，之后去掉姓名、电话等，只留内容做统计。',
@@ -52,6 +66,29 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
     '删除后，您的账号、电话、图片和订阅都会清除：在小程序里删除，清除小程序里的；在聊天里删除，清除聊天里的，包括聊天记录。两边放到一起以后，要在小程序里删除（为了防止别人用聊天删掉您的账号，聊天里不能删），两边的都会清除，包括聊天记录。已提交的留言和问卷只保留去掉个人信息后的内容用于统计。办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。',
     '我们会去掉您写在留言里的姓名、电话、门牌号等；个别写法特殊的称呼可能没能识别出来，如有发现，请联系联络站处理。',
   ].join('\n'),
+  // Each line restates `text` above for that feature (what: 问卷答案和对文件草稿的意见, 答题和得分; who: the staff in
+  // charge, the ranking shows 群众 and a number; how long: until she deletes, after which a questionnaire keeps only
+  // what names nobody), so they are read under the same version (see PrivacyNotice.features).
+  features: {
+    survey: [
+      RIGHTS,
+      '我们保存：您填的答案，和这份问卷是您填的。',
+      '谁能看：只给负责问卷的工作人员看，不会公开您是谁。',
+      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。',
+    ].join('\n'),
+    consultation: [
+      RIGHTS,
+      '我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。',
+      '谁能看：只给负责征求意见的工作人员看，不会公开您是谁。',
+      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的意见，用来统计。',
+    ].join('\n'),
+    quiz: [
+      RIGHTS,
+      '我们保存：您答的题和得分。',
+      '谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。',
+      '保存多久：一直保存到您删除您的信息。',
+    ].join('\n'),
+  },
 }
 
 /** Audit actions of a person's consent: their history is part of what they can export. */

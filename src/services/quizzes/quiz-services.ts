@@ -14,7 +14,8 @@ export function createQuizServices(
   store: Store,
   campaigns: CampaignService,
   clock: Clock,
-  settings: { timeZone: string },
+  /** `privacyVersion`: the privacy notice as it reads now, which a resident's attempt needs agreed to. */
+  settings: { timeZone: string; privacyVersion: string },
   audit: AuditTrail,
   directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
   /** Opens residents' phones for the results export's 电话尾号 only. */

@@ -23,6 +23,8 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { mayTake } from './quiz-audience.js'
 import { spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
+import { quizAttemptNeedsConsent } from '../../domain/consent-needed.js'
+import { requireConsent } from '../privacy/consent-check.js'
 
 /**
  * A quiz a participant cannot see, as she is told it: true whether it was taken away, is not
@@ -61,10 +63,10 @@ export interface Paper {
  */
 export class QuizTaking {
   constructor(
-    private readonly store: Pick<Store, 'quizzes'>,
+    private readonly store: Pick<Store, 'quizzes' | 'mpUsers'>,
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
-    private readonly settings: { timeZone: string },
+    private readonly settings: { timeZone: string; privacyVersion: string },
   ) {}
 
   /**
@@ -147,6 +149,8 @@ export class QuizTaking {
     const tz = this.settings.timeZone
     if (phase === 'upcoming') throw new ConflictError(`这个答题活动还没开始，${spokenMoment(quiz.opensAt, tz, now)}开始，到时再来参加`, [], 'quiz_not_open')
     if (phase === 'closed') throw new ConflictError(`这个答题活动已经结束了，答题时间是${spokenDeadline(quiz.closesAt, tz, now)}`, [], 'quiz_closed')
+    // Her attempt keeps her account, score and place on the board: the notice agreed first, as for a message.
+    if (quizAttemptNeedsConsent(p)) await requireConsent(p, this.settings.privacyVersion, this.store.mpUsers)
     const pool = await this.store.quizzes.questions(quiz.id)
     if (pool.length < quiz.drawCount) throw new ConflictError('题库题目不足，暂不能答题', [], 'quiz_not_ready')
     const seed = randomInt(0, 2 ** 31)

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { readableAppraisalResults, type AppraisalSeal } from '../../domain/appraisal-seal.js'
+import { APPRAISAL_MIN_SHOWN, appraisalActions, readableAppraisalResults, type AppraisalSeal } from '../../domain/appraisal-seal.js'
+import { spokenMoment } from '../../domain/spoken-dates.js'
 import { officeToAsk } from '../../domain/office-name.js'
 import { subtree } from '../../domain/region-tree.js'
 import { surveyPhase, surveyQuestion, type Question, type SurveyPhase, type SurveyRecord } from '../../domain/survey.js'
@@ -7,6 +8,7 @@ import { surveyResults, type SurveyResults } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { AppraisalRecord, Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
+import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { inWords } from '../conflict-texts.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
@@ -80,8 +82,60 @@ export class RecordAppraisals {
       clock: Clock
       /** The yearly report's builder, shared with 我的履职档案 and 打印述职报告: residents read the same figures. */
       records: Pick<DeputyRecords, 'ofDeputy'>
+      /** 延长 and 重新开放 are the office's acts on a deputy's appraisal: each is in 操作记录. */
+      audit: Pick<AuditTrail, 'record'>
+      /** The business's, for the end it names when a new one is too early. */
+      timeZone: string
     },
   ) {}
+
+  /**
+   * 延长评议: the office moves the end of a deputy's 述职评议 later, while it runs (or before it starts), so that enough
+   * residents take part; or reopens it once when it closed with fewer raters than its ratings need to be shown
+   * (APPRAISAL_MIN_SHOWN), which otherwise lost the deputy's appraisal for the year (review 38 § 4). Organizers and
+   * admins whose scope holds the deputy (another's appraisal is not found); closed with enough raters, or reopened
+   * before, it is refused (409) and nothing changes. Audited with the end before and after.
+   */
+  async extend(staff: StaffPrincipal, deputyId: string, surveyId: string, closesAt: Date) {
+    if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError(`述职评议由${await this.officeToAsk(staff)}延长`, 'organizers_only')
+    await this.deps.scope.deputy(staff, deputyId)
+    const appraisal = await this.deps.store.appraisals.bySurvey(surveyId)
+    if (!appraisal || appraisal.deputyId !== deputyId) throw new NotFoundError('述职评议不存在')
+    const survey = (await this.deps.store.surveys.get(surveyId)) as SurveyRecord
+    const now = this.deps.clock.now()
+    const phase = surveyPhase(survey, now)
+    // The same end asked again (a retry whose answer was lost): done already, nothing changes nor is recorded twice.
+    if (closesAt.getTime() === survey.closesAt.getTime() && phase !== 'closed') return survey
+    if (closesAt <= now || closesAt <= survey.closesAt)
+      throw new UnprocessableError(
+        '评议时间有误',
+        [{ path: 'body.closesAt', message: `新的结束时间应晚于原来的结束时间（${this.moment(survey.closesAt, now)}），也应晚于现在` }],
+        'invalid_appraisal',
+      )
+    const reopening = phase === 'closed'
+    if (reopening) {
+      const { responses } = surveyResults(survey, await this.deps.store.surveys.tallies(surveyId, ''))
+      if (responses >= APPRAISAL_MIN_SHOWN)
+        throw new ConflictError(`这次评议有 ${responses} 人参加，已经结束，评分已经显示，不能重新开放`, [], 'appraisal_over')
+      const { canReopen } = appraisalActions(phase, responses, !!appraisal.reopenedAt)
+      // Claimed before the survey moves: of two reopenings at once, one goes on and the other is told.
+      if (!canReopen || !(await this.deps.store.appraisals.markReopened(surveyId, staff.id, now)))
+        throw new ConflictError('这次评议已经重新开放过一次，不能再开放', [], 'appraisal_reopened_once')
+    }
+    const moved = await this.deps.store.surveys.update({ ...survey, closesAt, updatedAt: now })
+    await this.deps.audit.record(
+      staff,
+      reopening ? 'record.appraisal_reopened' : 'record.appraisal_extended',
+      { kind: 'survey', id: surveyId },
+      { deputyId, before: { closesAt: survey.closesAt }, after: { closesAt } },
+    )
+    return moved
+  }
+
+  /** A moment in the office's words ("12月3日 18:00"), for the refusal that names the end in force. */
+  private moment(at: Date, now: Date): string {
+    return spokenMoment(at, this.deps.timeZone, now)
+  }
 
   async open(staff: StaffPrincipal, deputyId: string, input: { year: number; opensAt: Date; closesAt: Date }) {
     if (staff.role !== 'organizer' && staff.role !== 'admin') throw new ForbiddenError(`述职评议由${await this.officeToAsk(staff)}开启`, 'organizers_only')

@@ -2,16 +2,29 @@ import type { Clock } from '../../clock.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { deputyYearRecord, type DeputyYearRecord } from '../../domain/deputy-record.js'
+import type { ElsewhereCount } from '../../domain/deputy-record-words.js'
 import { allDutyDates } from '../../domain/duty-days.js'
 import { recordPoints, type PointLine } from '../../domain/record-points.js'
 import type { QuizRecord } from '../../domain/quiz.js'
 import type { SurveyRecord } from '../../domain/survey.js'
-import { NotFoundError } from '../../errors.js'
+import { NotFoundError, ValidationError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { SurveyResponses } from '../surveys/survey-responses.js'
 import type { PointRules } from './point-rules.js'
 import type { RecordScope } from './record-scope.js'
+
+/** The orders of the 履职档案 list: by code, the most points first, the lowest 按时答复 first (none yet last). */
+export const RECORD_SORTS = ['code', 'points', 'repliedInTime'] as const
+export type RecordSort = (typeof RECORD_SORTS)[number]
+/** Ranked by a figure, every record of the scope is counted: up to this many deputies (a district has a few hundred). */
+export const RECORDS_RANKED_MAX = 1000
+
+const byCode = (a: DeputyYear, b: DeputyYear) => a.deputy.code.localeCompare(b.deputy.code)
+const RANKED: Record<Exclude<RecordSort, 'code'>, (a: DeputyYear, b: DeputyYear) => number> = {
+  points: (a, b) => b.points.total - a.points.total || byCode(a, b),
+  repliedInTime: (a, b) => (a.record.cases.repliedInTimeShare ?? 2) - (b.record.cases.repliedInTimeShare ?? 2) || byCode(a, b),
+}
 
 /** Suggestions (代表建议) made and co-signed, from the suggestions area once it is wired in. */
 export interface SuggestionTally {
@@ -22,6 +35,8 @@ export interface DeputyYear {
   deputy: { id: string; code: string; name: string; level: string; stationIds: string[] }
   record: DeputyYearRecord
   points: { total: number; lines: PointLine[]; office: string }
+  /** Of his messages, those handled by districts other than his office's, by name (a deputy of two districts' stations). */
+  elsewhere: ElsewhereCount[]
 }
 
 /** The quizzes and ballots of a year, read once and shared by every deputy of a list. */
@@ -67,13 +82,25 @@ export class DeputyRecords {
     return this.compute(deputyId, await this.context(year))
   }
 
-  /** The deputies a console user sees, a page at a time, each with the year's figures and points. */
-  async list(staff: StaffPrincipal, year: number, page: { offset: number; limit: number }) {
+  /**
+   * The deputies a console user sees, a page at a time, each with the year's figures and points: by code, or (`sort`)
+   * the most points first or the lowest 按时答复 first — the office's questions before 述职 (review 38 § 13). Ranked, every
+   * record of the scope is counted first: refused in words past RECORDS_RANKED_MAX deputies (a province's admin).
+   */
+  async list(staff: StaffPrincipal, year: number, page: { offset: number; limit: number; sort?: RecordSort }) {
     const all = await this.deps.scope.deputies(staff)
     const context = await this.context(year)
-    const slice = all.slice(page.offset, page.offset + page.limit)
-    const items = await Promise.all(slice.map((d) => this.compute(d.id, context)))
-    return { items, total: all.length, nextOffset: page.offset + page.limit < all.length ? page.offset + page.limit : null }
+    const sort = page.sort ?? 'code'
+    if (sort !== 'code' && all.length > RECORDS_RANKED_MAX)
+      throw new ValidationError(`您的范围里有 ${all.length} 位代表，太多了，不能按这一项排序；请按编号查看`, [
+        { path: 'query.sort', message: `按积分或按时答复排序最多 ${RECORDS_RANKED_MAX} 位代表` },
+      ])
+    const end = page.offset + page.limit
+    const items =
+      sort === 'code'
+        ? await Promise.all(all.slice(page.offset, end).map((d) => this.compute(d.id, context)))
+        : (await Promise.all(all.map((d) => this.compute(d.id, context)))).sort(RANKED[sort]).slice(page.offset, end)
+    return { items, total: all.length, nextOffset: end < all.length ? end : null }
   }
 
   /** Names of deputies, for lists of their reports. */
@@ -142,11 +169,23 @@ export class DeputyRecords {
       suggestions,
       activities,
     })
-    const rules = await this.deps.rules.effective(await this.deps.scope.officeOf(deputy))
+    const office = await this.deps.scope.officeOf(deputy)
+    const rules = await this.deps.rules.effective(office)
+    // 统计分析 of his district counts its own messages: the record says how many of his are another district's, so the
+    // two can be laid side by side (review 38 § 13: 共 16 件 against 13). Not for a deputy of the city's office.
+    const elsewhere = office
+      ? await Promise.all(
+          Object.entries(record.cases.byDistrict)
+            .filter(([id]) => id !== office)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(async ([id, handled]) => ({ name: await this.deps.scope.regionName(id), handled })),
+        )
+      : []
     return {
       deputy: { id: deputy.id, code: deputy.code, name: deputy.name, level: deputy.level, stationIds: deputy.stationIds },
       record,
       points: { ...recordPoints(record, rules.rules), office: rules.office },
+      elsewhere,
     }
   }
 }

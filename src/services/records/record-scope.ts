@@ -37,6 +37,11 @@ export class RecordScope {
     return [...dir.stations.values()].filter((st) => scopeHasStation(scope, st)).map((st) => st.id)
   }
 
+  /** A region's name (a district's, for the record's 其中澜东区 3 条), its id when it is gone. */
+  async regionName(id: string): Promise<string> {
+    return (await this.directory.prepared()).regions.get(id)?.name ?? id
+  }
+
   /** The office whose rules count a deputy's points: the district of their first station, or the city. */
   async officeOf(deputy: Pick<DeputyEntry, 'stationIds'>): Promise<string | null> {
     const dir = await this.directory.prepared()

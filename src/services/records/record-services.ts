@@ -35,6 +35,6 @@ export function createRecordServices({ store, clock, timeZone, audit, directory,
     deputyRecords,
     recordActivities: new RecordActivities({ store, uploads, scope, clock, timeZone }),
     // The residents who rate a deputy read his yearly report as he does: the same builder.
-    appraisals: new RecordAppraisals({ store, surveys, responses, scope, directory, clock, records: deputyRecords }),
+    appraisals: new RecordAppraisals({ store, surveys, responses, scope, directory, clock, records: deputyRecords, audit, timeZone }),
   }
 }

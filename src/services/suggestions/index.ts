@@ -11,6 +11,7 @@ import { SuggestionDrafts } from './suggestion-drafts.js'
 import type { SuggestionAudit } from './suggestion-audit.js'
 import { SuggestionOffice } from './suggestion-office.js'
 import { SuggestionPressing } from './suggestion-pressing.js'
+import { SuggestionPromises } from './suggestion-promises.js'
 import { SuggestionUnits } from './suggestion-units.js'
 import { officeName } from '../../domain/office-name.js'
 import type { SuggestionRecord } from '../../domain/suggestion.js'
@@ -38,6 +39,8 @@ export function createSuggestionServices(deps: {
     suggestionPressing: new SuggestionPressing(book, deps.audit),
     suggestionUnits: new SuggestionUnits(book),
     suggestionDeadlines: new SuggestionDeadlines(book),
+    /** Promises (正在解决或列入计划) past their day without the report: the office and the lead unit told once. */
+    suggestionPromises: new SuggestionPromises(book),
     /** What presenting a suggestion needs now: today's local date, signed links to its attachments, and its office's name. */
     suggestionView: async () => {
       const prepared = await deps.directory.prepared()

@@ -1,3 +1,6 @@
+import { colleagueOrder } from '../../domain/case-transfer.js'
+import { deputyLevelLabel } from '../../domain/directory.js'
+import { homeDistrictName } from '../../domain/station-district.js'
 import { cosignStanding, cosignWords, type CosignRules } from '../../domain/suggestion-cosign.js'
 import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { localDate } from '../../domain/dates.js'
@@ -8,6 +11,19 @@ import type { SuggestionBook } from './suggestion-book.js'
 import type { DeputyActor, SuggestionDrafts } from './suggestion-drafts.js'
 
 const DAY_MS = 86_400_000
+
+/** How many names the picker shows at once: enough to find one, few enough to read on a phone in large text. */
+export const COSIGNER_CHOICES_MAX = 20
+
+/** A deputy he may ask to co-sign, as the picker lists him. */
+export interface CosignerChoice {
+  deputyId: string
+  name: string
+  /** "市人大代表", "区人大代表" (deputyLevelLabel). */
+  levelLabel: string
+  /** His home station's name, to tell two of one name apart; null when he has none. */
+  stationName: string | null
+}
 
 /**
  * 附议: the lead deputy asks colleagues by name (his station's deputies unless he names others), each is told where to
@@ -82,6 +98,30 @@ export class SuggestionCosigning {
     this.book.note(s, { role: 'deputy', id: invitee.deputyId, name: invitee.name }, 'cosign_declined', `${invitee.name}不附议`)
     const told = this.toLead(s, 'suggestion.cosign_declined', `${invitee.name}代表不附议您的建议《${s.title}》。`, invitee.deputyId)
     return this.drafts.asSeenBy(deputy, await this.book.save(s, [told]))
+  }
+
+  /**
+   * Whom he may ask by name (邀请附议's picker on his page): deputies in office other than himself, exactly as `open`
+   * takes them. Without words, his stations' colleagues (whom 邀请附议 asks when he names nobody); with words, those
+   * whose name holds them, his colleagues first, then by level and name. At most COSIGNER_CHOICES_MAX, by name, level
+   * and home station only (what a deputy's public card shows). Lead only, while a draft: as `open`.
+   */
+  async choices(deputy: DeputyActor, id: string, words?: string): Promise<CosignerChoice[]> {
+    const s = await this.drafts.lead(deputy, id)
+    this.book.requireStep('open_cosign', s)
+    const prepared = await this.book.directory.prepared()
+    const own = new Set(prepared.deputies.get(s.deputy.id)?.stationIds ?? [])
+    const colleague = (d: { stationIds: string[] }) => d.stationIds.some((st) => own.has(st))
+    const found = [...prepared.deputies.values()]
+      .filter((d) => d.active && d.id !== s.deputy.id && (words ? d.name.includes(words) : colleague(d)))
+      .sort((a, b) => Number(colleague(b)) - Number(colleague(a)) || colleagueOrder(a, b))
+      .slice(0, COSIGNER_CHOICES_MAX)
+    return found.map((d) => ({
+      deputyId: d.id,
+      name: d.name,
+      levelLabel: deputyLevelLabel(d.level, homeDistrictName(d.stationIds, prepared.stations, prepared.regions)),
+      stationName: prepared.stations.get(d.stationIds[0] ?? '')?.name ?? null,
+    }))
   }
 
   /** Where co-signing stands now, against the rule: what his page and his notices say. */

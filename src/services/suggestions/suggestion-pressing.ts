@@ -1,14 +1,16 @@
 /**
- * 催办 and 督办 of a suggestion's units by the congress office, while they still owe the answer:
- * each is an entry in the suggestion's timeline, a notice to the units' staff through the outbox,
- * and a line in the audit log. 催办 is a reminder (a note may go with it), once a day, as a
- * resident's message is urged; 督办 records what the office asks or did, in its own words.
+ * 催办 and 督办 of a suggestion's units by the congress office, while they still owe the answer, or while the lead unit
+ * owes the report on what it promised (正在解决或列入计划, `following`): each is an entry in the suggestion's timeline
+ * (which the deputies read: 已催办), a notice to the units' staff through the outbox, and a line in the audit log. 催办
+ * is a reminder (a note may go with it), once a day, as a resident's message is urged; 督办 records what the office asks
+ * or did, in its own words. A unit is reached through its staff logins (unit_staff of that unit); a unit with none is
+ * said so on the timeline, for the office to telephone (the unit's contact line in the directory).
  */
 import { dayText } from '../../domain/dates.js'
 import { excerpt } from '../../domain/excerpt.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
-import { suggestionDueText } from '../../domain/suggestion-due.js'
-import { unitIdsOf, type SuggestionRecord } from '../../domain/suggestion.js'
+import { promiseDaysLate, promiseLateText, suggestionDueText } from '../../domain/suggestion-due.js'
+import { promisedBy, unitIdsOf, type SuggestionRecord } from '../../domain/suggestion.js'
 import { ConflictError } from '../../errors.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { officeName } from '../../domain/office-name.js'
@@ -16,9 +18,13 @@ import type { Recipient } from '../delivery/outbox-message.js'
 import type { SuggestionBook } from './suggestion-book.js'
 import { recordSuggestionDecision, type SuggestionAudit } from './suggestion-audit.js'
 
-/** The units that still owe something this round: the lead always, a co-unit until it has given its opinion. */
+/**
+ * The units that still owe something this round: the lead always, a co-unit until it has given its opinion. After a
+ * promise (`following`) only the lead: it alone reports the work done (a co-unit may no longer answer).
+ */
 export function owingUnitIds(s: SuggestionRecord): string[] {
   const lead = s.assignment!.leadUnit.id
+  if (s.status === 'following') return [lead]
   return unitIdsOf(s).filter((u) => u === lead || !s.answers.some((a) => a.unit.id === u && a.round === s.round))
 }
 
@@ -43,7 +49,7 @@ export class SuggestionPressing {
       )
     const words = note ? `附言：${excerpt(maskPhoneAndIdNumbers(note), 100)}` : ''
     const { recipients, unitNames, office } = await this.addressees(s)
-    const text = `${office}${staff.name}催办代表建议 ${s.number}《${s.title}》：${this.dueWords(s, today)}，请尽快答复。${words}`
+    const text = `${office}${staff.name}催办代表建议 ${s.number}《${s.title}》：${this.dueWords(s, today)}，${askOf(s)}。${words}`
     const messages = recipients.map((to) => this.book.message(s, to, 'suggestion.urged', text, `urge:${today}:${to.id}`))
     const said = `催办 ${unitNames}：${this.dueWords(s, today)}${words ? `；${words}` : ''}${recipients.length ? '' : unreached}`
     this.book.note(s, this.book.officeActor(staff), 'urged', said, now)
@@ -68,8 +74,17 @@ export class SuggestionPressing {
     return saved
   }
 
-  /** "办理期限 2027年3月6日，已超期 33 天" (还有 12 天, 今天到期): what the units are pressed about, no bracket in a bracket. */
+  /**
+   * "办理期限 2027年3月6日，已超期 33 天" (还有 12 天, 今天到期): what the units are pressed about, no bracket in a bracket.
+   * After a promise, the promised day instead: "承诺2027年6月30日前办完，承诺日期已过 3 天" (还有 12 天, 今天到期).
+   */
   private dueWords(s: SuggestionRecord, today: string): string {
+    if (s.status === 'following') {
+      const by = promisedBy(s)
+      if (!by) return '答复正在解决或列入计划，还没有报告办完'
+      const late = promiseDaysLate(s, today)
+      return `承诺${dayText(by)}前办完，${late ? promiseLateText(late) : suggestionDueText(by, today)}`
+    }
     const { deadline } = s.assignment!
     return `办理期限 ${dayText(deadline)}，${suggestionDueText(deadline, today)}`
   }
@@ -86,6 +101,9 @@ export class SuggestionPressing {
     }
   }
 }
+
+/** What the units are asked: the answer, or after a promise the work done and reported. */
+const askOf = (s: SuggestionRecord) => (s.status === 'following' ? '请尽快办完，并在“交办建议”里报告办理结果' : '请尽快答复')
 
 /** A unit without a staff login hears nothing: the timeline says so, so the office knows to telephone. */
 const unreached = '（承办单位还没有工作人员账号，消息未能送达，请电话联系）'

@@ -8,6 +8,7 @@ import type { AuditTrail } from '../audit.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
 import type { SurveyService } from './surveys.js'
 import type { SurveyResponses } from './survey-responses.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 
 /** An opinion's outcome as its writer and the public read it: 「部分采纳：…」, or that it is still being studied. */
 export function outcomeWords(o: Pick<Opinion, 'outcome' | 'reason'>): string {
@@ -84,7 +85,15 @@ export class ConsultationOutcome {
     const time = (d: Date | null) => (d ? sheetTime(d, this.settings.timeZone) : '')
     const rows = [...opinions]
       .sort((a, b) => (order.get(a.articleId) ?? 0) - (order.get(b.articleId) ?? 0) || a.createdAt.getTime() - b.createdAt.getTime())
-      .map((o) => [number.get(o.articleId) ?? '', o.text, time(o.createdAt), OPINION_OUTCOME_LABELS[o.outcome], o.reason ?? '', time(o.decidedAt)])
+      // Her numbers masked, as on 逐条意见 and in a message's export: the sheet leaves the office.
+      .map((o) => [
+        number.get(o.articleId) ?? '',
+        maskPhoneAndIdNumbers(o.text),
+        time(o.createdAt),
+        OPINION_OUTCOME_LABELS[o.outcome],
+        o.reason ?? '',
+        time(o.decidedAt),
+      ])
     await this.audit.record(staff, 'survey.responses_exported', { kind: 'survey', id: survey.id }, { rows: rows.length })
     return { title: `${survey.title}-意见采纳情况`, csv: await csvSheet([['条文', '意见', '提出时间', '采纳结果', '理由', '处理时间'], ...rows]) }
   }

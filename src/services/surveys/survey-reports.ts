@@ -3,7 +3,16 @@ import { APPRAISAL_SEAL_WORDS, appraisalSeal, type AppraisalSeal } from '../../d
 import { GONE } from '../../domain/choice-words.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import { normalizeCode } from '../../domain/routing-index.js'
-import { OPINION_OUTCOME_LABELS, surveyPhase, type Question, type SurveyRecord, type SurveyResponse, type AnswerValue } from '../../domain/survey.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
+import {
+  OPINION_OUTCOME_LABELS,
+  surveyPhase,
+  type AnswerValue,
+  type Opinion,
+  type Question,
+  type SurveyRecord,
+  type SurveyResponse,
+} from '../../domain/survey.js'
 import { ballotOutcome, mergeIncrements, RESPONSES, scopeOf, surveyResults, tieWords, type BallotOutcome, type TallyRow } from '../../domain/survey-tally.js'
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
@@ -61,12 +70,35 @@ export class SurveyReports {
           'filter_not_available',
         )
       if (phase !== 'closed') throw new ConflictError('票决结束前不公布计票结果', [], 'ballot_not_closed')
-      return { survey: s, phase, results: null, ballot: await this.outcome(s) }
+      return { survey: s, phase, results: null, ballot: await this.outcome(s), decided: null }
     }
     const place = await this.within(view, filter)
     this.scope(s, place)
     await this.refuseSealedAppraisal(s)
-    return { survey: s, phase, results: surveyResults(s, await this.tallies(s, place)), ballot: null }
+    return { survey: s, phase, results: surveyResults(s, await this.tallies(s, place)), ballot: null, decided: await this.decidedByArticle(view, filter) }
+  }
+
+  /**
+   * How many of each article's opinions the office has decided, counted by the store: for the office that decides
+   * them, its whole consultation (no filter by place); null otherwise (a district following a city-level one reads
+   * its part's counts, the city office decides).
+   */
+  private async decidedByArticle({ survey, followed }: SurveyView, filter: ResultFilter): Promise<Map<string, number> | null> {
+    if (survey.kind !== 'consultation' || followed || filter.districtId || filter.stationId) return null
+    const decided = new Map<string, number>()
+    for (const c of (await this.store.surveys.opinionTally(survey.id)).counts)
+      if (c.outcome !== 'pending') decided.set(c.articleId, (decided.get(c.articleId) ?? 0) + c.count)
+    return decided
+  }
+
+  /**
+   * 查看完整原文 on 文字回答: the same page, its numbers to be shown whole, recorded in 操作记录 before it is answered (as
+   * a message's whole words are): the list masks them.
+   */
+  async wholeTexts(staff: StaffPrincipal, id: string, query: ResultFilter & { questionId: string; q?: string; cursor?: string; limit: number }) {
+    const page = await this.texts(staff, id, query)
+    await this.audit?.record(staff, 'survey.text.read', { kind: 'survey', id }, { source: 'texts', questionId: query.questionId, rows: page.items.length })
+    return page
   }
 
   async texts(staff: StaffPrincipal, id: string, query: ResultFilter & { questionId: string; q?: string; cursor?: string; limit: number }) {
@@ -110,14 +142,22 @@ export class SurveyReports {
     const stationCodes = new Set([...stations.values()].map((st) => normalizeCode(st.code)))
     const seen = await this.surveys.answersSeen(view)
     const responses = (await this.store.surveys.responses(s.id)).filter((r) => !seen || seen(r))
-    const columns: Array<{ heading: string; value: (r: SurveyResponse) => string; always?: boolean }> = [
+    // Who answered, as the office may know it: a deputy (in office, by his role) or a resident (never named). Said once
+    // a deputy is among the rows (an anonymous survey keeps nobody): a column of 群众 all the way down says nothing.
+    const byDeputy = responses.some((r) => r.deputyId)
+    const columns: Array<{ heading: string; value: (r: SurveyResponse) => string; always?: boolean; shown?: boolean }> = [
       { heading: '提交时间', value: (r) => sheetTime(r.createdAt, this.settings.timeZone, { seconds: true }), always: true },
+      { heading: '身份', value: (r) => respondentWords(r), shown: byDeputy },
       { heading: '来源', value: (r) => viaWords(r.via, stationCodes) },
       { heading: '联络站', value: (r) => (r.stationId ? (stations.get(r.stationId)?.name ?? r.stationId) : '') },
     ]
-    const shown = columns.filter((c) => c.always || responses.some((r) => c.value(r) !== ''))
+    const shown = columns.filter((c) => c.always || (c.shown ?? responses.some((r) => c.value(r) !== '')))
     // Beside each article's opinion, what the office made of it (采纳结果, 理由): the sheet it reports 采纳情况 from.
-    const decided = new Map((s.articles.length ? await this.store.surveys.opinions(s.id, {}) : []).map((o) => [`${o.responseId}|${o.articleId}`, o]))
+    const decided = new Map<string, Opinion[]>()
+    for (const o of s.articles.length ? await this.store.surveys.opinions(s.id, {}) : []) {
+      const key = `${o.responseId}|${o.articleId}`
+      decided.set(key, [...(decided.get(key) ?? []), o])
+    }
     const header = [
       ...shown.map((c) => c.heading),
       ...s.questions.map((q, i) => `${i + 1}. ${q.title}`),
@@ -127,11 +167,18 @@ export class SurveyReports {
       ...shown.map((c) => c.value(r)),
       ...s.questions.map((q) => cell(q, r.answers[q.id])),
       ...s.articles.flatMap((a) => {
+        const opinions = decided.get(`${r.id}|${a.id}`) ?? []
+        // Two opinions on one article (sent before that was refused): each numbered, with its own result and reason.
+        if (opinions.length > 1) {
+          const numbered = (words: (o: Opinion) => string) => opinions.map((o, i) => `${i + 1}. ${words(o)}`).join('\n')
+          return [numbered((o) => maskPhoneAndIdNumbers(o.text)), numbered((o) => OPINION_OUTCOME_LABELS[o.outcome]), numbered((o) => o.reason ?? '')]
+        }
+        // Her numbers masked, as in 文字回答 and a message's export: the sheet leaves the office.
         const text = r.comments
           .filter((c) => c.articleId === a.id)
-          .map((c) => c.text)
+          .map((c) => maskPhoneAndIdNumbers(c.text))
           .join('\n')
-        const o = decided.get(`${r.id}|${a.id}`)
+        const o = opinions[0]
         return [text, o ? OPINION_OUTCOME_LABELS[o.outcome] : '', o?.reason ?? '']
       }),
     ])
@@ -251,8 +298,13 @@ function cell(q: Question, v: AnswerValue | undefined): string {
   if (v === undefined) return ''
   const label = (o: string) => q.options.find((x) => x.id === o)?.label ?? o
   if (Array.isArray(v)) return v.map(label).join('；')
+  // A written answer leaves the office in the sheet: the numbers in it masked, as in 文字回答.
+  if (q.type === 'text') return maskPhoneAndIdNumbers(String(v))
   return q.type === 'single' ? label(String(v)) : String(v)
 }
+
+/** Who gave an answer, in the 身份 column: 人大代表 or 群众, as the quiz results sheet says it. */
+export const respondentWords = (r: Pick<SurveyResponse, 'deputyId'>) => (r.deputyId ? '人大代表' : '群众')
 
 /**
  * Where an answer came in, as a person reads it, not the link's code (?via=ST001): a station's

@@ -14,6 +14,8 @@ import { OpenedSurveys, type OpenedSurvey } from './opened-surveys.js'
 import { KIND_WORDS } from './survey-words.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import { districtOfStation, type DirectoryCache } from '../directory/directory-cache.js'
+import { surveyAnswerNeedsConsent } from '../../domain/consent-needed.js'
+import { hasAgreed, requireConsent } from '../privacy/consent-check.js'
 
 export const NOT_ASKED = KIND_WORDS.survey.notAsked
 
@@ -49,10 +51,11 @@ export class SurveyResponses {
   private readonly opened = new OpenedSurveys()
 
   constructor(
-    private readonly store: Pick<Store, 'surveys'>,
+    private readonly store: Pick<Store, 'surveys' | 'mpUsers'>,
     private readonly cipher: Pick<PiiCipher, 'blindIndex'>,
     private readonly clock: Clock,
-    private readonly settings: { timeZone: string },
+    /** `privacyVersion`: the privacy notice as it reads now, which a named answer needs agreed to. */
+    private readonly settings: { timeZone: string; privacyVersion: string },
     private readonly directory: Pick<DirectoryCache, 'prepared'>,
   ) {}
 
@@ -80,6 +83,8 @@ export class SurveyResponses {
       askedOthers: asked !== null && !(user.deputyId && asked.includes(user.deputyId)),
       // A 述职评议's poster carries its survey code: the page sends her on to the appraisal's own (report first, community).
       isAppraisal: appraisal,
+      // The page shows her the privacy notice before the questions, as before her first message (domain/consent-needed.ts).
+      consentNeeded: surveyAnswerNeedsConsent(s, user) && !(await hasAgreed(user, this.settings.privacyVersion, this.store.mpUsers)),
     }
   }
 
@@ -146,6 +151,8 @@ export class SurveyResponses {
       // Addressed to named deputies: a forwarded link does not let others' answers into theirs.
       throw new ForbiddenError(KIND_WORDS[s.kind].notAsked, 'not_in_audience')
     }
+    // A named answer is kept as hers: the notice agreed first, as for a message; nothing is kept until then.
+    if (surveyAnswerNeedsConsent(s, user)) await requireConsent(user, this.settings.privacyVersion, this.store.mpUsers)
     const problems = answerProblems(s, input.answers, input.comments)
     if (problems.length)
       throw new UnprocessableError(

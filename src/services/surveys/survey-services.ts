@@ -24,8 +24,10 @@ export function createSurveyServices(
   cipher: Pick<PiiCipher, 'blindIndex'>,
   /** 提醒未参与: one round of reminders, as campaigns' 提醒未读. */
   reminderRound: ReminderRound,
+  /** The privacy notice's version now: a named answer needs it agreed to (domain/consent-needed.ts). */
+  privacyVersion: string,
 ) {
-  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone }, directory)
+  const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone, privacyVersion }, directory)
   const ballotCount = new BallotCount(store, surveyResponses, directory, clock)
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directory, ballotCount)
   const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directory, ballotCount, clock)

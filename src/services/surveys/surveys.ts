@@ -5,6 +5,7 @@ import type { DeputyLevel } from '../../domain/directory.js'
 import {
   canManageSurvey,
   definitionProblems,
+  EMPTY_SURVEY,
   draftName,
   emptyAudienceProblem,
   frozenByAnswers,
@@ -333,6 +334,9 @@ export class SurveyService {
     const now = this.clock.now()
     if (s.closesAt <= now)
       throw new ConflictError('结束时间已过，请先修改结束时间再发布', [{ path: 'closesAt', message: s.closesAt.toISOString() }], 'survey_closed')
+    // A questionnaire with no question yet (a draft may be saved so): published, nobody could ever answer it.
+    if (s.kind === 'survey' && !s.questions.length)
+      throw new UnprocessableError('这份问卷还没有题目，不能发布', [{ path: 'questions', message: EMPTY_SURVEY }], 'invalid_survey')
     // A draft saved asking no deputy (before that was refused at saving): published, it would tell nobody.
     if (s.kind !== 'ballot' && s.audienceDeputyIds?.length === 0)
       throw new UnprocessableError(
@@ -382,7 +386,9 @@ export class SurveyService {
   async opinionPage(staff: StaffPrincipal, id: string, query: { articleId?: string; outcome?: OpinionOutcome; offset: number; limit: number }) {
     const view = await this.readable(staff, id)
     const within = view.followed ? await this.placesFollowed(view.scope) : undefined
-    return { survey: view.survey, ...(await this.store.surveys.opinionPage(view.survey.id, { ...query, within })) }
+    // Article by article in the draft's order (第一条 before 第十五条), each oldest first: as the office reads a draft.
+    const articleOrder = view.survey.articles.map((a) => a.id)
+    return { survey: view.survey, ...(await this.store.surveys.opinionPage(view.survey.id, { ...query, within, articleOrder })) }
   }
 
   /** A follower's places as the store filters by them: the stations `answersSeen` keeps, and the districts it keeps answers of no station by. */
@@ -399,6 +405,13 @@ export class SurveyService {
    * told; told again, as a correction, when a later decision changes the outcome or the
    * reason; the same decision sent twice tells nobody twice.
    */
+  /** 查看完整原文 on 逐条意见: the same page, recorded in 操作记录 before it is answered (the list masks her numbers). */
+  async wholeOpinionPage(staff: StaffPrincipal, id: string, query: { articleId?: string; outcome?: OpinionOutcome; offset: number; limit: number }) {
+    const page = await this.opinionPage(staff, id, query)
+    await this.audit.record(staff, 'survey.text.read', { kind: 'survey', id: page.survey.id }, { source: 'opinions', rows: page.items.length })
+    return page
+  }
+
   async decide(
     staff: StaffPrincipal,
     surveyId: string,

@@ -43,6 +43,11 @@ export function bindingCodeRoutes({ auth, accounts, directory, botPeople, bindin
     ctx.body = presentCode(code)
   })
 
+  /** 解除我的微信绑定: work reminders no longer go to the WeChat she bound (her own binding only). */
+  router.delete('/me/bot-binding', async (ctx) => {
+    ctx.body = await botPeople.unbindStaff(ctx.state.staff)
+  })
+
   /** Which of the station's deputies are bound (小程序, 微信助手), its WeChat group, and her own: the station read as any is. */
   if (bindings)
     router.get('/stations/:id/bindings', async (ctx) => {

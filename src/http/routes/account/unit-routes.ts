@@ -7,7 +7,7 @@ import type { StaffState } from '../../state.js'
 
 export interface UnitAccountRoutesDeps {
   auth: AuthService
-  botPeople: Pick<BotPeople, 'issueStaffCode' | 'staffBotBound'>
+  botPeople: Pick<BotPeople, 'issueStaffCode' | 'staffBotBound' | 'unbindStaff'>
 }
 
 /**
@@ -20,6 +20,11 @@ export function unitAccountRoutes({ auth, botPeople }: UnitAccountRoutesDeps) {
 
   router.get('/bot-binding', async (ctx) => {
     ctx.body = { bound: await botPeople.staffBotBound(ctx.state.staff) }
+  })
+
+  /** 解除微信绑定: new suggestions and deadlines no longer go to the WeChat she bound. */
+  router.delete('/bot-binding', async (ctx) => {
+    ctx.body = await botPeople.unbindStaff(ctx.state.staff)
   })
 
   /** Sent to the bot as "绑定 123456"; it works for a limited time. */

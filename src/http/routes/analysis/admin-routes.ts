@@ -41,7 +41,7 @@ export function adminAnalysisRoutes(deps: AnalysisRouteDeps) {
 
   router.get('/analysis/series', async (ctx) => {
     const { interval, groupBy, ...filters } = parse(seriesQuery, ctx.query, 'query')
-    ctx.body = presentSeries(await deps.caseSeries.series(ctx.state.staff, interval, groupBy, filters))
+    ctx.body = presentSeries(await deps.caseSeries.series(ctx.state.staff, interval, groupBy, filters), deps.timeZone)
   })
 
   const reportOf = (ctx: { state: StaffState; query: unknown }) => {

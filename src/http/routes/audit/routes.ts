@@ -12,13 +12,17 @@ export interface AuditRoutesDeps {
   audit: AuditTrail
 }
 
-/** Who did what, newest first: logins, imports, edits, who handed on or exported residents' messages, every unmasked phone read. */
+/**
+ * Who did what, newest first: logins, imports, edits, who handed on or exported residents' messages, every unmasked
+ * phone read. Admins and the city office read all of it; an organizer of districts or streets the office's own part
+ * (AuditTrail.readFor), read-only.
+ */
 export function auditRoutes({ auth, audit }: AuditRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/audit' })
-  router.use(requireStaff(auth, 'admin'))
+  router.use(requireStaff(auth, 'admin', 'organizer'))
 
   router.get('/', async (ctx) => {
-    const page = await audit.read(parse(auditQuery, ctx.query, 'query'))
+    const page = await audit.readFor(ctx.state.staff, parse(auditQuery, ctx.query, 'query'))
     ctx.body = { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor }
   })
 

@@ -9,7 +9,8 @@ import { requireBot } from '../../middleware/bot-auth.js'
 import { presentBotResidentBrief, presentBotStationToAsk } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { CHAT_WITHDRAWN_CONSENT_MESSAGE, chatErasureAnswer } from '../../presenters/privacy-answers.js'
+import { CHAT_WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
+import { chatErasureAnswer, chatErasureWarning } from '../../presenters/chat-erasure.js'
 import { chatUndoneAnswer } from '../../presenters/chat-join.js'
 import { personParam, personTicketParam } from './schemas.js'
 import { withdrawBody } from '../cases/schemas.js'
@@ -60,10 +61,22 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, ch
     ctx.body = chatUndoneAnswer(await chatJoin.undoFromChat((await people.principal(personId)).id))
   })
 
+  // What 删除我的信息 will do, before she confirms it: in the words of the answer after it (a staff member's binding stays,
+  // and where she lets go of it), as this chat's staff binding is now. Refused as the erasure itself would be.
+  router.get('/people/:personId/erasure', async (ctx) => {
+    const { personId } = parse(personParam, ctx.params, 'params')
+    const person = await people.erasable(personId)
+    ctx.body = chatErasureWarning((await people.roles(person.user)).staff)
+  })
+
   router.delete('/people/:personId', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
     // A mini-program account her chat joined is erased in the mini-program only (ChatJoin.refuseChatErasure).
-    ctx.body = chatErasureAnswer(await erasure.erase(await people.erasable(personId)))
+    const person = await people.erasable(personId)
+    // A staff member's binding is not hers as a person: it stays, and she is told so, with where to let go of it; a
+    // disabled account's goes with her erasure (she could not sign in to let go of it), and she is told her WeChat is cleared.
+    const staff = await people.staffBindingOnErasure(person)
+    ctx.body = chatErasureAnswer(await erasure.erase(person), staff)
   })
 
   return router

@@ -17,18 +17,20 @@ import type { RouteContext, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import {
   assignBody,
+  assignTogetherBody,
   caseIdParam,
   handUpBody,
   mergeBody,
   noteBody,
   previewBody,
   reasonBody,
-  staffCasesQuery,
+  staffCasesListQuery,
   statsQuery,
   urgeTogetherBody,
   caseGroupQuery,
 } from './schemas.js'
-import { presentUrgeTogether } from '../../presenters/cases-together.js'
+import { presentAssignTogether, presentUrgeTogether } from '../../presenters/cases-together.js'
+import type { AssignTogether } from '../../../services/cases/assign-together.js'
 import type { CaseReports } from '../../../services/cases/case-reports.js'
 import { withRepliedInTimeNote } from '../../presenters/analysis.js'
 
@@ -42,19 +44,33 @@ export interface AdminCaseRoutesDeps {
   routing: RoutingService
   reports: CaseReports
   inbox: CaseInbox
+  /** 批量分派: the ticked messages to one deputy, with one note and one 要求答复日期. */
+  assignTogether: AssignTogether
   clock: Clock
   timeZone: string
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
-export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, routing, reports, inbox, clock, timeZone }: AdminCaseRoutesDeps) {
+export function adminCaseRoutes({
+  auth,
+  workflow,
+  urging,
+  deputyReach,
+  queries,
+  routing,
+  reports,
+  inbox,
+  assignTogether,
+  clock,
+  timeZone,
+}: AdminCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   /** The case as the case page reads it; every write on that page answers with it too. */
   const detail = staffCaseAnswer({ deputyReach, clock, timeZone, awayNote: (c) => inbox.deputyAwayNote(c) })
 
   router.get('/cases', async (ctx) => {
-    const { cursor, limit, order, whereabouts, ...filters } = parse(staffCasesQuery, ctx.query, 'query')
+    const { cursor, limit, order, whereabouts, ...filters } = parse(staffCasesListQuery, ctx.query, 'query')
     const page = await inbox.page(ctx.state.staff, filters, { cursor, limit, order })
     const handedUp = await queries.handedUpMatches(ctx.state.staff, filters.q, { cursor, asks: whereabouts })
     ctx.body = {
@@ -153,6 +169,15 @@ export function adminCaseRoutes({ auth, workflow, urging, deputyReach, queries, 
   router.post('/cases-together/urge', async (ctx) => {
     const { ids, note } = parse(urgeTogetherBody, ctx.state.body, 'body')
     ctx.body = await urgeAnswer(await urging.urgeTogether(ctx.state.staff, ids, note), true)
+  })
+
+  /**
+   * 批量分派: the messages she ticked go to one deputy, each as 分派 gives it; the answer says how many went, which kept
+   * their own reply deadline (the 要求答复日期 is later than their rules allow), and which did not go and why.
+   */
+  router.post('/cases-together/assign', async (ctx) => {
+    const { ids, deputyId, note, replyBy } = parse(assignTogetherBody, ctx.state.body, 'body')
+    ctx.body = presentAssignTogether(await assignTogether.assign(ctx.state.staff, ids, deputyId, note, replyBy))
   })
 
   /** What routing would decide, without creating anything; only where the caller may see it land. */

@@ -10,6 +10,7 @@ import { presentDeputy, presentDirectoryCounts, presentPastDuty, presentStation 
 import { presentStationMeetingDays } from '../../presenters/station-duty.js'
 import { idParam } from '../../schemas.js'
 import type { DutyClashes } from '../../../services/directory/duty-clashes.js'
+import type { StationDutyDays } from '../../../services/directory/station-duty-days.js'
 import type { AppState, StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { sheetGuide, sheetTemplate } from '../../../services/directory/directory-sheets.js'
@@ -17,6 +18,8 @@ import {
   deputyAwayBody,
   deputyEditBody,
   deputySearchQuery,
+  dutyDayBody,
+  dutyDayParam,
   isSheetUpload,
   sheetUploadBody,
   stationEditBody,
@@ -35,10 +38,12 @@ export interface DirectoryAdminDeps {
   demoLeftovers?: Pick<DemoLeftovers, 'addTo'>
   /** The meetings the station's deputies are expected at, against its roster (与会议时间冲突). */
   dutyClashes?: Pick<DutyClashes, 'ofStation'>
+  /** One day of a station's reception duty, saved whole over who sat as the clerk saw it. */
+  dutyDays?: Pick<StationDutyDays, 'saveDay'>
 }
 
 /** The console's directory: import, search and edit stations and deputies. */
-export function directoryAdminRoutes({ auth, directory, importer, importBody, away, demoLeftovers, dutyClashes }: DirectoryAdminDeps) {
+export function directoryAdminRoutes({ auth, directory, importer, importBody, away, demoLeftovers, dutyClashes, dutyDays }: DirectoryAdminDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   const editors = allowRoles('admin', 'organizer', 'station_staff')
@@ -98,6 +103,17 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
       const station = await directory.stationFor(ctx.state.staff, id)
       const days = await dutyClashes.ofStation(station)
       ctx.body = presentStationMeetingDays(days, await directory.officeOfStaff(ctx.state.staff))
+    })
+
+  /**
+   * 接待值班 of one day (the console's calendar): who sits that day, in one write; 409 duty_day_changed when another
+   * save of the day came after the clerk read it, 422 duty_day_past for a day gone by. Answers the deputies whose days changed.
+   */
+  if (dutyDays)
+    router.put('/stations/:id/duty-days/:date', editors, async (ctx) => {
+      const { id, date } = parse(dutyDayParam, ctx.params, 'params')
+      const day = parse(dutyDayBody, ctx.state.body, 'body')
+      ctx.body = { date, items: (await dutyDays.saveDay(ctx.state.staff, id, date, day)).map(presentDeputy) }
     })
 
   router.patch('/stations/:id', editors, async (ctx) => {

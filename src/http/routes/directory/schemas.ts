@@ -52,6 +52,11 @@ export const deputyEditBody = z
     dutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
     /** Whose duty dates `dutyDates` are; needed only when the editor looks after several of the deputy's stations. */
     stationId: id.optional(),
+    /**
+     * His duty dates at that station as the editor read them: `dutyDates` is saved only over those, else 409
+     * duty_day_changed and nothing is written (as the day's PUT /stations/:id/duty-days/:date saves over `seen`).
+     */
+    seenDutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
     phone: z.string().max(30).nullable().optional(),
     /** false: left office (resigned, term ended, passed away), out of service; true: back in service. */
     active: z.boolean().optional(),
@@ -61,6 +66,19 @@ export const deputyEditBody = z
     message: '联络站（stationId）只用于说明值班日期是哪个站的，请同时填写 dutyDates',
     path: ['stationId'],
   })
+  .refine((b) => b.seenDutyDates === undefined || b.dutyDates !== undefined, {
+    message: '原来的值班日期（seenDutyDates）只用于保存新的值班日期，请同时填写 dutyDates',
+    path: ['seenDutyDates'],
+  })
+
+/** One day of a station's reception duty: the station and the day (YYYY-MM-DD). */
+export const dutyDayParam = z.strictObject({ id, date: z.iso.date('日期格式应为 YYYY-MM-DD') })
+
+/** Who sits that day after the save, and who sat as the clerk saw it (compare-and-set: a save made meanwhile is 409). */
+export const dutyDayBody = z.strictObject({
+  deputyIds: z.array(id).max(200),
+  seen: z.array(id).max(200),
+})
 
 /** 暂停接收留言: the dates (both included, the business time zone's) and a kind; a few words for staff. */
 export const deputyAwayBody = z.strictObject({

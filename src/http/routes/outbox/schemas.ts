@@ -11,6 +11,8 @@ export const leaseBody = z.strictObject({ limit: z.number().int().min(1).max(50)
 /** `address`: the contact or room the bot actually found, when it differs from the one leased (a re-login changed the id). */
 export const ackBody = z.strictObject({ instance, address: opaqueId().min(1).max(128).optional() })
 export const failBody = z.strictObject({ instance, error: z.string().min(1).max(500), retryable: z.boolean() })
+/** The contact the bot is about to say a message to, and the remark it found it by when its id had changed. */
+export const beforeSendingBody = z.strictObject({ instance, address: opaqueId().min(1).max(128), alias: opaqueId().min(1).max(64).nullable().default(null) })
 export const outboxQuery = z.strictObject({
   ...pageQuery,
   // dead: 发送失败 (failures only); dropped: 无需发送 (dropped on purpose, no failure).

@@ -64,6 +64,11 @@ export function adminQuizRoutes({ auth, quizzes, results, idempotency, clock }: 
     ctx.body = presentQuiz(await quizzes.update(ctx.state.staff, idOf(ctx.params), parse(updateQuizBody, ctx.state.body, 'body')), clock.now())
   })
 
+  // 提前结束: it ends now, by the server's clock; the console asks first, saying how many took part and what follows.
+  router.post('/:id/close', async (ctx) => {
+    ctx.body = presentQuiz(await quizzes.close(ctx.state.staff, idOf(ctx.params)), clock.now())
+  })
+
   /** Whom publishing would tell, counted now: the publish dialog's 会通知 N 位人大代表 (as a survey's 会请 N 位代表填写). */
   router.get('/:id/reach', async (ctx) => {
     ctx.body = await quizzes.reach(ctx.state.staff, idOf(ctx.params))

@@ -17,6 +17,7 @@ import {
   activityParam,
   appraisalParam,
   deputyParam,
+  extendAppraisalBody,
   openAppraisalBody,
   recordListQuery,
   reviewBody,
@@ -47,8 +48,21 @@ export function adminRecordRoutes({ auth, records, activities, rules, appraisals
 
   router.get('/', async (ctx) => {
     const q = parse(recordListQuery, ctx.query, 'query')
-    const page = await records.list(ctx.state.staff, q.year ?? records.currentYear(), q)
-    ctx.body = { year: q.year ?? records.currentYear(), items: page.items.map(presentRecordRow), total: page.total, nextOffset: page.nextOffset }
+    const year = q.year ?? records.currentYear()
+    const page = await records.list(ctx.state.staff, year, q)
+    // The year's 述职评议 beside each, for the office that runs them (a clerk's list has no such column).
+    const office = ctx.state.staff.role === 'organizer' || ctx.state.staff.role === 'admin'
+    const appraised = office
+      ? await Promise.all(page.items.map(async (y) => (await appraisals.ofDeputy(y.deputy.id)).find((a) => a.appraisal.year === year) ?? null))
+      : null
+    ctx.body = {
+      year,
+      items: page.items.map((y, i) =>
+        presentRecordRow(y, appraised ? appraised[i] && { phase: appraised[i].phase, responses: appraised[i].results.responses } : undefined),
+      ),
+      total: page.total,
+      nextOffset: page.nextOffset,
+    }
   })
 
   router.get('/rules', async (ctx) => {
@@ -111,6 +125,16 @@ export function adminRecordRoutes({ auth, records, activities, rules, appraisals
       }
     },
   )
+
+  // 延长评议, or 重新开放 once when it closed with too few raters to show the ratings: the office's, within its scope.
+  router.post('/:deputyId/appraisals/:id/extend', async (ctx) => {
+    const { deputyId } = parse(deputyParam, { deputyId: ctx.params.deputyId }, 'params')
+    const { id } = parse(appraisalParam, { id: ctx.params.id }, 'params')
+    const { closesAt } = parse(extendAppraisalBody, ctx.state.body ?? {}, 'body')
+    await appraisals.extend(ctx.state.staff, deputyId, id, closesAt)
+    const moved = (await appraisals.forStaff(ctx.state.staff, deputyId)).find((x) => x.appraisal.surveyId === id)!
+    ctx.body = presentAppraisalToOffice(moved)
+  })
 
   return router
 }

@@ -5,6 +5,7 @@ import { ACTIVITY_KINDS, ACTIVITY_STATUSES, MAX_ACTIVITY_PHOTOS } from '../../..
 import { POINT_ITEMS } from '../../../domain/record-points.js'
 import { pageQuery } from '../../schemas.js'
 import { respondBody } from '../surveys/schemas.js'
+import { RECORD_SORTS } from '../../../services/records/deputy-records.js'
 
 const id = z.string().regex(ID_PATTERN, '编号格式无效')
 /** A day the console's date picker gives (as an instant with its offset); missing or malformed, it was not picked. */
@@ -18,6 +19,8 @@ export const appraisalParam = z.strictObject({ id: z.string().regex(/^sv-[0-9a-f
 
 export const recordListQuery = z.strictObject({
   year: year.optional(),
+  /** By code (编号), the most points first, or the lowest 按时答复 first. */
+  sort: z.enum(RECORD_SORTS, { error: '排序方式应为 code、points 或 repliedInTime' }).default('code'),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   limit: pageQuery.limit,
 })
@@ -64,5 +67,8 @@ export const rulesBody = z.strictObject({
 
 /** Ending before starting is the service's to refuse (422): a rule broken by well-formed times. */
 export const openAppraisalBody = z.strictObject({ year, opensAt: pickedDay('开始'), closesAt: pickedDay('结束') })
+
+/** 延长评议 / 重新开放: the new end; too early (before the one in force, or now) is the service's to refuse (422). */
+export const extendAppraisalBody = z.strictObject({ closesAt: pickedDay('新的结束') })
 
 export const appraisalAnswerBody = z.strictObject({ regionId: id, answers: respondBody.shape.answers })

@@ -7,9 +7,10 @@ import type { SuggestionCosigning } from '../../../services/suggestions/suggesti
 import type { SuggestionDrafts } from '../../../services/suggestions/suggestion-drafts.js'
 import { requireDeputy } from '../../middleware/mp-auth.js'
 import { presentSuggestion, suggestionPresenters, type SuggestionView } from '../../presenters/suggestions.js'
+import { presentCosignerChoice } from '../../presenters/cosigner-choices.js'
 import type { DeputyState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { cosignInvitationBody, deputyListQuery, draftBody, editBody, ratingBody, suggestionIdParam } from './schemas.js'
+import { cosignerChoicesQuery, cosignInvitationBody, deputyListQuery, draftBody, editBody, ratingBody, suggestionIdParam } from './schemas.js'
 
 export interface DeputySuggestionRoutesDeps {
   sessions: MpSessions
@@ -51,6 +52,13 @@ export function deputySuggestionRoutes({ sessions, drafts, cosigning, view, idem
   router.patch('/:id', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
     ctx.body = await present(await drafts.edit(ctx.state.mpUser, id, parse(editBody, ctx.state.body, 'body')))
+  })
+
+  /** Whom he may ask to co-sign, for 邀请附议's picker: `q` words of a name, or none for his stations' colleagues. */
+  router.get('/:id/cosigner-choices', async (ctx) => {
+    const { id } = parse(suggestionIdParam, ctx.params, 'params')
+    const { q } = parse(cosignerChoicesQuery, ctx.query, 'query')
+    ctx.body = { items: (await cosigning.choices(ctx.state.mpUser, id, q)).map(presentCosignerChoice) }
   })
 
   router.post('/:id/cosign-invitation', async (ctx) => {

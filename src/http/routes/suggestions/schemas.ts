@@ -38,6 +38,8 @@ export const cosignInvitationBody = z.strictObject({
   /** Whom to ask by name; absent: the other deputies of his stations. */
   deputyIds: z.array(z.string().regex(ID_PATTERN, '代表编号格式无效')).max(30, '最多邀请 30 位代表').optional(),
 })
+/** 邀请附议's picker: words of a deputy's name; none, his stations' colleagues. */
+export const cosignerChoicesQuery = z.strictObject({ q: singleLine().max(20, '姓名最多 20 个字').optional() })
 export const ratingBody = z.strictObject({
   score: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], { error: '请选择：满意、基本满意或不满意' }),
   comment: longText().max(500, '意见最多 500 字').default(''),

@@ -92,13 +92,20 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   })
 
   router.get('/:id/results', async (ctx) => {
-    const { survey, phase, results, ballot } = await reports.results(ctx.state.staff, idOf(ctx.params), parse(resultsQuery, ctx.query, 'query'))
-    ctx.body = presentResults(survey, phase, results, ballot)
+    const { survey, phase, results, ballot, decided } = await reports.results(ctx.state.staff, idOf(ctx.params), parse(resultsQuery, ctx.query, 'query'))
+    ctx.body = presentResults(survey, phase, results, ballot, decided)
   })
 
   router.get('/:id/texts', async (ctx) => {
     const page = await reports.texts(ctx.state.staff, idOf(ctx.params), parse(textsQuery, ctx.query, 'query'))
-    ctx.body = { items: page.items.map(presentTextAnswer), nextCursor: page.nextCursor }
+    ctx.body = { items: page.items.map((t) => presentTextAnswer(t)), nextCursor: page.nextCursor }
+  })
+
+  // 查看完整原文: the same page with residents' numbers whole, recorded in 操作记录 first; not kept by the browser.
+  router.get('/:id/texts/whole', async (ctx) => {
+    const page = await reports.wholeTexts(ctx.state.staff, idOf(ctx.params), parse(textsQuery, ctx.query, 'query'))
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { items: page.items.map((t) => presentTextAnswer(t, true)), nextCursor: page.nextCursor }
   })
 
   router.get('/:id/responses.csv', async (ctx) => {
@@ -127,7 +134,15 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
     const query = parse(opinionsQuery, ctx.query, 'query')
     // One page from the store; total: how many match the filter, so the console can say 共 N 条 and page through them.
     const { items, total } = await surveys.opinionPage(ctx.state.staff, idOf(ctx.params), query)
-    ctx.body = { items: items.map(presentOpinion), total, offset: query.offset, limit: query.limit }
+    ctx.body = { items: items.map((o) => presentOpinion(o)), total, offset: query.offset, limit: query.limit }
+  })
+
+  // 查看完整原文 on 逐条意见: as /texts/whole.
+  router.get('/:id/opinions/whole', async (ctx) => {
+    const query = parse(opinionsQuery, ctx.query, 'query')
+    const { items, total } = await surveys.wholeOpinionPage(ctx.state.staff, idOf(ctx.params), query)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { items: items.map((o) => presentOpinion(o, true)), total, offset: query.offset, limit: query.limit }
   })
 
   router.post('/:id/opinions/:opinionId/decision', async (ctx) => {

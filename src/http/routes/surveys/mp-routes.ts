@@ -9,7 +9,8 @@ import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentMyOpinion, presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { respondBody, surveyRefParam, viaQuery } from './schemas.js'
+import { parseAnswerBody } from './answer-body.js'
+import { surveyRefParam, viaQuery } from './schemas.js'
 
 export interface MpSurveyRoutesDeps {
   sessions: MpSessions
@@ -30,10 +31,19 @@ export function mpSurveyRoutes({ sessions, responses, clock, timeZone, outcome, 
   router.use(requireMpUser(sessions))
 
   router.get('/:id', async (ctx) => {
-    const { survey, phase, responded, askedOthers, isAppraisal } = await responses.view(ctx.state.mpUser, parse(surveyRefParam, ctx.params, 'params').id)
+    const { survey, phase, responded, askedOthers, isAppraisal, consentNeeded } = await responses.view(
+      ctx.state.mpUser,
+      parse(surveyRefParam, ctx.params, 'params').id,
+    )
     const result = await results.forVoter(survey, phase, ctx.state.mpUser)
     const over = askedOthers ? await results.closedToOthers(survey, phase) : null
-    ctx.body = presentPublicSurvey(survey, phase, responded, { timeZone, now: clock.now() }, { askedOthers, result, closedToOthersText: over, isAppraisal })
+    ctx.body = presentPublicSurvey(
+      survey,
+      phase,
+      responded,
+      { timeZone, now: clock.now() },
+      { askedOthers, result, closedToOthersText: over, isAppraisal, consentNeeded },
+    )
   })
 
   // Her opinions on a consultation and what became of them (采纳、部分采纳、未采纳 with the reason); whether the 采纳情况 is published.
@@ -48,9 +58,10 @@ export function mpSurveyRoutes({ sessions, responses, clock, timeZone, outcome, 
   // `idempotent` middleware, whose record would name the account and the minute beside a secret ballot's votes.
   router.post('/:id/responses', async (ctx) => {
     const { id } = parse(surveyRefParam, ctx.params, 'params')
-    const { via } = parse(viaQuery, ctx.query, 'query')
+    // Most answers come with no query string at all: nothing to read or check then.
+    const { via } = ctx.querystring ? parse(viaQuery, ctx.query, 'query') : { via: undefined }
     const requestKey = idempotencyKeyOf(ctx) ?? undefined
-    const body = parse(respondBody, ctx.state.body ?? {}, 'body')
+    const body = parseAnswerBody(ctx.state.body ?? {})
     const { response, replayed } = await responses.respondOnce(ctx.state.mpUser, id, { ...body, via: via ?? null }, { requestKey })
     if (replayed) ctx.set('Idempotent-Replayed', 'true')
     ctx.status = 201

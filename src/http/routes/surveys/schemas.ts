@@ -38,6 +38,8 @@ const question = z.strictObject({
     .default(null),
   min: z.number().nullable().default(null),
   max: z.number().nullable().default(null),
+  /** number: whole numbers only (the console's 只能填整数, on for a new number question); absent, any number. */
+  integer: z.boolean().default(false),
   showIf: z
     .strictObject({ questionId: key, optionIds: z.array(key).min(1) })
     .nullable()

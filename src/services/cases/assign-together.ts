@@ -1,0 +1,80 @@
+import { localDate } from '../../domain/dates.js'
+import { replyByInstant, replyByRefusal, rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { AppError, UnprocessableError, ValidationError } from '../../errors.js'
+import type { Clock } from '../../clock.js'
+import type { Store } from '../../store/ports.js'
+import type { StaffPrincipal } from '../accounts/principal.js'
+import type { CalendarSource } from '../calendar/calendar.js'
+import { CASE_IDS_MAX } from './case-filters.js'
+import type { CaseWorkflow } from './case-workflow.js'
+
+/** What 批量分派 did: how many went, those that kept their own reply deadline, and those that did not go and why. */
+export interface AssignedTogether {
+  assigned: number
+  /** The 要求答复日期 asked (YYYY-MM-DD), or null when none was. */
+  replyBy: string | null
+  /** Assigned, but keeping their own reply deadline: the date asked is later than the rules allow for them. */
+  keptOwnDeadline: string[]
+  /** Not assigned: each message by id (the list names it by its number), with the reason in words. */
+  failed: Array<{ id: string; message: string }>
+}
+
+/**
+ * 批量分派 in the console: the messages the clerk ticked go to one deputy, each as the single 分派 gives it
+ * (CaseWorkflow.assign: her scope, the state machine, the deputy's notice), with one note and one 要求答复日期 for all.
+ *
+ * The date is held to the single 分派's rules and words (replyByRefusal): a day gone or a day off is refused once,
+ * before anything changes (400, as for one message). It may not be later than a message's own rule date either; the
+ * ticked messages have different ones, so a date later than some of them is not refused for all: those keep their own
+ * reply deadline (as 分派 without a date leaves it) and the answer names them, the others are held to the date.
+ * A message that cannot go (not hers, answered meanwhile, already his) is named with why; the others go.
+ */
+export class AssignTogether {
+  constructor(
+    private readonly deps: {
+      workflow: Pick<CaseWorkflow, 'assign'>
+      store: Pick<Store, 'cases'>
+      calendar: CalendarSource
+      clock: Clock
+      timeZone: string
+    },
+  ) {}
+
+  async assign(staff: StaffPrincipal, caseIds: readonly string[], deputyId: string, note?: string, replyBy?: string): Promise<AssignedTogether> {
+    const ids = [...new Set(caseIds)]
+    if (ids.length > CASE_IDS_MAX)
+      throw new UnprocessableError(`一次最多分派 ${CASE_IDS_MAX} 条留言，请分几次分派`, [{ path: 'body.ids', message: `最多 ${CASE_IDS_MAX} 条` }])
+    const { workflow, store, timeZone } = this.deps
+    const rules = replyBy ? await this.dateRules(replyBy) : null
+    const done: AssignedTogether = { assigned: 0, replyBy: replyBy ?? null, keptOwnDeadline: [], failed: [] }
+    for (const id of ids) {
+      try {
+        const c = await store.cases.get(id)
+        // Later than this message's rules allow (the only refusal left once the date itself passed): its own stands.
+        // Whether she may see it at all, assign decides (留言不存在), before anything of it is said.
+        const later = !!rules && !!c && rules.refusal(rulesReplyDueAt(c)) !== null
+        await workflow.assign(staff, id, deputyId, note, undefined, later || !replyBy ? {} : { replyBy })
+        done.assigned++
+        if (later) done.keptOwnDeadline.push(c!.ticket)
+      } catch (err) {
+        // A domain refusal of this one message (in words); anything else is no refusal, and stops the run.
+        if (!(err instanceof AppError)) throw err
+        done.failed.push({ id, message: err.message })
+      }
+    }
+    return done
+  }
+
+  /**
+   * The 要求答复日期 checked as the single 分派 checks it, for what does not depend on the message (a day gone, a day
+   * off: 400 in the same words, nothing changed), and the check left for each message: not later than its rules allow.
+   */
+  private async dateRules(date: string) {
+    const calendar = await this.deps.calendar.current()
+    const at = { today: localDate(this.deps.clock.now(), this.deps.timeZone), timeZone: this.deps.timeZone, workingDay: calendar.isWorkingDay(date) }
+    // Against its own end, the date is never later than allowed: only the day gone or the day off can refuse it here.
+    const refusal = replyByRefusal(date, { ...at, rulesDueAt: replyByInstant(date, this.deps.timeZone) })
+    if (refusal) throw new ValidationError(refusal, [{ path: 'body.replyBy', message: refusal }])
+    return { refusal: (rulesDueAt: Date) => replyByRefusal(date, { ...at, rulesDueAt }) }
+  }
+}
