@@ -138,6 +138,8 @@ export interface OutboxItem {
   gist?: string | null
   attempts: number
   leaseUntil: string
+  /** A person's message: ask the backend right before saying it whether the chat is still theirs (absent from an older backend: said as leased). */
+  checkBeforeSending?: boolean
 }
 /** 转给谁: back to the station first (deputyCode null), then the colleagues who may take the message over. */
 export interface TransferChoice {

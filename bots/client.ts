@@ -231,6 +231,10 @@ export class LiaisonClient {
   unjoinChat(personId: string) {
     return this.call<{ message: string; cases: number }>('DELETE', `/people/${enc(personId)}/chat-join`)
   }
+  /** What erasePerson will do, said before she confirms it (a staff member's binding stays, and where she lets go of it). */
+  erasureWarning(personId: string) {
+    return this.call<{ message: string }>('GET', `/people/${enc(personId)}/erasure`)
+  }
   erasePerson(personId: string) {
     return this.call<{ message: string; withdrawn: string[]; anonymised: number }>('DELETE', `/people/${enc(personId)}`)
   }
@@ -325,6 +329,14 @@ export class LiaisonClient {
   /** `address`: where the conversation was found, when not at the id leased (a re-login changed it). */
   ack(id: string, instance: string, address?: string) {
     return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/ack`, address ? { instance, address } : { instance })
+  }
+  /**
+   * Right before saying a leased message to a person: whether `address` (the contact it is about to be said to; `alias`,
+   * the remark that contact was found by when its id had changed) is still that person's chat. `send: false`: it is
+   * not any more (a 解除 since the lease …), the backend has routed the message again, and nothing is to be said.
+   */
+  beforeSending(id: string, instance: string, address: string, alias: string | null) {
+    return this.call<{ id: string; send: boolean }>('POST', `/outbox/${enc(id)}/before-sending`, { instance, address, alias })
   }
   fail(id: string, instance: string, error: string, retryable: boolean) {
     return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/fail`, { instance, error: error.slice(0, 500), retryable })

@@ -104,6 +104,11 @@ export class OutboxConsumer {
       foundAt = item.channel === 'bot_room' ? await this.toRoom(item) : await this.toPerson(item)
     } catch (err) {
       if (err instanceof PacerStoppedError) return false // the lease runs out and another round sends it
+      // Not this person's chat any more: the backend has routed the message again already (beforeSending).
+      if (err instanceof NotTheirChatError) {
+        this.log.info({ id: item.id }, 'bot: outbox message routed again: the chat is no longer its person’s')
+        return true
+      }
       const loading = err instanceof ConversationNotFoundError && this.clock.now() - this.loggedInAt < this.options.notFoundGraceMs
       const retryable = !(err instanceof ConversationNotFoundError) || loading
       this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
@@ -140,8 +145,30 @@ export class OutboxConsumer {
     }
     // The rating question says which scores may ask for 重新办理, as the backend is configured.
     const rules = item.kind === 'case.replied' && item.reply ? await this.client.caseRules() : null
-    await this.speaker.say(contact, textFor(item, rules), 'push', item.id)
+    await this.speaker.say(contact, textFor(item, rules), 'push', item.id, item.checkBeforeSending ? this.stillTheirs(item, contact.id) : null)
     return contact.id
+  }
+
+  /**
+   * Asked in the pacer's turn, right before each part is said: whether the contact is still the person's chat. The
+   * lease asked too, but a message may wait its turn a while (the pace, a cool-down), and a 解除 said meanwhile makes
+   * the chat someone else's: the backend then routes the message again, and nothing is said here. Unsure (the backend
+   * does not answer), nothing is said either: the failure is reported and the message comes again.
+   */
+  private stillTheirs(item: OutboxItem, contactId: string) {
+    // The remark counts only when the contact was found by it: the id it was routed to had changed (a re-login).
+    const alias = contactId !== item.address ? (item.alias ?? null) : null
+    return async () => {
+      const { send } = await this.client.beforeSending(item.id, this.options.instance, contactId, alias)
+      if (!send) throw new NotTheirChatError(contactId)
+    }
+  }
+}
+
+/** The chat a person's message was about to be said in is no longer theirs (a 解除 since the lease …). */
+class NotTheirChatError extends Error {
+  constructor(contactId: string) {
+    super(`no longer the person's chat: ${contactId}`)
   }
 }
 

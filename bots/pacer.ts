@@ -11,7 +11,10 @@
  *   and the second is news. An answer to something a person wrote is never dropped: "你好"
  *   then "在吗" both deserve a reply, even the same one, or an elderly resident will think
  *   the bot is dead;
- * - after WeChat says "操作过于频繁", nothing at all for coolDownMinutes.
+ * - after WeChat says "操作过于频繁", nothing at all for coolDownMinutes;
+ * - a message that must be checked before it goes (`ready`: is this chat still its person's?) is asked when its turn
+ *   has come, outside the queue: the answers to people behind it go meanwhile, and a message the check stops was never
+ *   sent, so it takes nothing of the pace or the caps.
  *
  * Time comes from an injected clock, so tests measure the pace on a virtual clock.
  */
@@ -65,6 +68,12 @@ interface Job {
   /** A push's outbox message id (and part): the same one again within a minute is a repeat. */
   pushId: string | null
   deliver: () => Promise<void>
+  /** Asked before it goes; what it throws stops the message there, unsaid (the job rejects with it). */
+  ready: (() => Promise<void>) | null
+  /** `ready` is being asked now. */
+  asking: boolean
+  /** `ready` said yes, and nothing was said nor waited for since: it goes now. */
+  cleared: boolean
   resolve: (outcome: SendOutcome) => void
   reject: (err: unknown) => void
 }
@@ -96,12 +105,32 @@ export class Pacer {
 
   /**
    * Queues one message; resolves when it has been handed to WeChat (or dropped as a repeat
-   * of the push with the same `pushId`: an outbox message's id, never its text).
+   * of the push with the same `pushId`: an outbox message's id, never its text). `ready`: asked
+   * once its turn has come, right before it goes; a throw rejects it unsent, spending no turn.
    */
-  send(conversationId: string, text: string, deliver: () => Promise<void>, priority: Priority = 'reply', pushId: string | null = null): Promise<SendOutcome> {
+  send(
+    conversationId: string,
+    text: string,
+    deliver: () => Promise<void>,
+    priority: Priority = 'reply',
+    pushId: string | null = null,
+    ready: (() => Promise<void>) | null = null,
+  ): Promise<SendOutcome> {
     if (this.stopped) return Promise.reject(new PacerStoppedError())
     return new Promise<SendOutcome>((resolve, reject) => {
-      this.queues[priority].push({ priority, conversationId, text, pushId: priority === 'push' ? pushId : null, deliver, resolve, reject })
+      const job: Job = {
+        priority,
+        conversationId,
+        text,
+        pushId: priority === 'push' ? pushId : null,
+        deliver,
+        ready,
+        asking: false,
+        cleared: false,
+        resolve,
+        reject,
+      }
+      this.queues[priority].push(job)
       this.wake.abort() // a waiting loop re-plans: a reply may now go before a push
       if (!this.running) void this.run()
     })
@@ -145,16 +174,28 @@ export class Pacer {
         const now = this.clock.now()
         const at = this.earliestSend(now)
         if (at > now) {
+          this.unclear() // a check's yes is for now: after a wait it is asked again
           this.wake = new AbortController()
           await this.clock.sleep(at - now, AbortSignal.any([this.wake.signal, this.stop$.signal]))
           continue // plans again: a cool-down may have begun, or a reply arrived
         }
-        const job = (this.queues.reply.length ? this.queues.reply : this.queues.push).shift()!
+        const queue = this.queues.reply.length ? this.queues.reply : this.queues.push
+        const job = queue[0]!
         const last = job.pushId === null ? undefined : this.lastPush.get(job.pushId)
         if (last !== undefined && now - last < MINUTE) {
+          queue.shift()
           job.resolve('duplicate')
           continue
         }
+        if (job.ready && !job.cleared) {
+          // Its turn has come: asked now, outside the loop, which waits for the answer or for a reply to send meanwhile.
+          this.wake = new AbortController()
+          if (!job.asking) this.ask(job, queue)
+          await woken(AbortSignal.any([this.wake.signal, this.stop$.signal]))
+          continue
+        }
+        queue.shift()
+        this.unclear() // something else is said first: asked again when their turn comes
         this.record(now)
         try {
           await job.deliver()
@@ -169,6 +210,31 @@ export class Pacer {
     } finally {
       this.running = false
     }
+  }
+
+  /** Asks a job's `ready`: yes, it goes at once (unless something else goes first); a throw rejects it, unsent. */
+  private ask(job: Job, queue: Job[]) {
+    job.asking = true
+    Promise.resolve()
+      .then(() => job.ready!())
+      .then(
+        () => {
+          job.asking = false
+          job.cleared = true
+          this.wake.abort()
+        },
+        (err: unknown) => {
+          job.asking = false
+          const at = queue.indexOf(job)
+          if (at >= 0) queue.splice(at, 1)
+          job.reject(err)
+          this.wake.abort()
+        },
+      )
+  }
+
+  private unclear() {
+    for (const q of Object.values(this.queues)) for (const job of q) job.cleared = false
   }
 
   private record(now: number) {
@@ -194,4 +260,12 @@ export class Pacer {
     if (inWindow.length < cap) return -Infinity
     return inWindow[inWindow.length - cap] + windowMs
   }
+}
+
+/** Resolves when the signal aborts (at once if it has): a wait on something other than the clock. */
+function woken(signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve()
+    signal.addEventListener('abort', () => resolve(), { once: true })
+  })
 }

@@ -51,8 +51,18 @@ export class Speaker implements Speech {
     throw new ConversationNotFoundError(roomId ?? `(topic ${topic})`)
   }
 
-  /** `pushId`: an outbox message's id, so that the same message leased twice is sent once. */
-  async say(conversation: Contact | Room, text: string, priority: Priority = 'reply', pushId: string | null = null): Promise<SendOutcome> {
+  /**
+   * `pushId`: an outbox message's id, so that the same message leased twice is sent once. `beforeEachPart`: asked when
+   * each part's turn has come, right before it goes (a message may wait its turn a while), without holding the pacer's
+   * queue or taking a turn; what it throws stops the message there, unsaid.
+   */
+  async say(
+    conversation: Contact | Room,
+    text: string,
+    priority: Priority = 'reply',
+    pushId: string | null = null,
+    beforeEachPart: (() => Promise<void>) | null = null,
+  ): Promise<SendOutcome> {
     let outcome: SendOutcome = 'duplicate'
     for (const [i, part] of splitMessage(text).entries()) {
       const sent = await this.pacer.send(
@@ -61,6 +71,7 @@ export class Speaker implements Speech {
         async () => void (await conversation.say(part)),
         priority,
         pushId === null ? null : `${pushId}#${i}`,
+        beforeEachPart,
       )
       if (sent === 'sent') outcome = 'sent'
     }

@@ -74,19 +74,6 @@ export function parsePrivacyRequest(input: string): PrivacyRequest | null {
   return null
 }
 
-/** What goes, in a chat's terms: her phone and her WeChat (the chat takes no photos). */
-export function eraseWarning() {
-  return lines(
-    '删除后：',
-    '· 您留下的电话，和我们记下的您的微信，都会清除；',
-    '· 还没办完的留言会撤回，代表不再办理；',
-    '· 已提交的留言只保留去掉您的姓名、电话、门牌号后的内容用于统计，不再和您有关联，发送"查询"也查不到了；',
-    '· 办理记录按规定保存，以备核查，其中您的个人信息会去除。',
-    '删除后不能恢复。',
-    `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`,
-  )
-}
-
 export const privacyConversation: Conversation = async (turn) => {
   const { state } = turn
   if (state.flow?.name === 'erase') {
@@ -124,8 +111,7 @@ export const privacyConversation: Conversation = async (turn) => {
         turn.say(ERASE_IN_MINI_PROGRAM)
         return true
       }
-      state.flow = { name: 'erase' }
-      turn.say(eraseWarning())
+      await warnBeforeErasing(turn)
       return true
     case 'withdrawConsent':
       state.flow = null
@@ -206,6 +192,23 @@ async function unjoin(turn: Turn) {
     turn.state.rated = null
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
+    turn.say(err.message)
+  }
+}
+
+/**
+ * What goes, in a chat's terms (her phone and her WeChat; the chat takes no photos), and for a staff member's chat that
+ * her staff binding stays and where she lets go of it: the backend's words, which its answer after erasure says again
+ * (chat-erasure.ts), then how she confirms here. Refused (a chat joined meanwhile), she is told why, and nothing waits.
+ */
+async function warnBeforeErasing(turn: Turn) {
+  try {
+    const { message } = await turn.client.erasureWarning(turn.person.personId)
+    turn.state.flow = { name: 'erase' }
+    turn.say(lines(message, `确定删除请回复"${CONFIRM_ERASE}"，不删除请回复"取消"。`))
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    turn.state.flow = null
     turn.say(err.message)
   }
 }
