@@ -134,6 +134,7 @@ export const api = {
   unit: {
     get: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/unit'),
     post: <T = any>(path: string, body: unknown = {}) => request<T>('POST', path, body, undefined, '/api/unit'),
+    delete: <T = any>(path: string) => request<T>('DELETE', path, undefined, undefined, '/api/unit'),
     /** One photo to POST /api/unit/uploads: its `url` goes with a report, its `viewUrl` shows it now. */
     upload: (file: File) => upload(file, '/api/unit/uploads'),
   },

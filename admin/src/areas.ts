@@ -68,7 +68,8 @@ export const areaMenu: MenuItem[] = [
   { path: '/directory', title: '名册', roles: OFFICE, group: '基础信息' },
   { path: '/calendar', title: '工作日历', roles: OFFICE, group: '基础信息' },
   { path: '/outbox', title: '消息发送监控', roles: ADMIN, group: '系统管理' },
-  { path: '/audit', title: '操作记录', roles: ADMIN, group: '系统管理' },
+  // Read-only for the office: an organizer of districts or streets reads its own part of it (services/audit.ts readFor).
+  { path: '/audit', title: '操作记录', roles: OFFICE, group: '系统管理' },
   { path: '/staff', title: '账号与角色', roles: ADMIN, group: '系统管理' },
   { path: '/analysis/hot-issues', title: '热点问题', roles: ALL, group: '分析研判' },
   { path: '/analysis/weekly-report', title: '分析周报', roles: OFFICE, group: '分析研判' },

@@ -14,6 +14,7 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
   const f = reactive<InboxFilters>({})
   const range = ref<string[]>([])
   const overdueOnly = ref(false)
+  const ackLateOnly = ref(false)
   const unhappyOnly = ref(false)
   function readRoute() {
     const current = filtersFrom(route.query)
@@ -21,6 +22,7 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     Object.assign(f, { order: defaultOrder(current), ...current })
     range.value = filtersToRange(current)
     overdueOnly.value = current.overdue === 'true'
+    ackLateOnly.value = current.ackLate === 'true'
     unhappyOnly.value = current.unhappy === 'true'
   }
   readRoute()
@@ -34,6 +36,7 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
       ...f,
       ...rangeToFilters(range.value),
       overdue: overdueOnly.value ? 'true' : undefined,
+      ackLate: ackLateOnly.value ? 'true' : undefined,
       unhappy: unhappyOnly.value ? 'true' : undefined,
     }
     if (!range.value.length) {
@@ -44,11 +47,11 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     for (const key of Object.keys(out) as FilterKey[]) if (!out[key]) delete out[key]
     return out
   })
-  // She set 待分派 or 只看已超期 (or took it off), and had not chosen an order of her own: the list's default order
+  // She set 待分派, 只看已超期 or 只看未按时受理 (or took it off), and had not chosen an order of her own: the list's default order
   // follows. Watched before the address is written (below), so the address gets both at once; a change read from
   // the address (a link, a reload) has its order with it already.
   watch(
-    () => defaultOrder({ status: f.status, overdue: overdueOnly.value ? 'true' : undefined }),
+    () => defaultOrder({ status: f.status, overdue: overdueOnly.value ? 'true' : undefined, ackLate: ackLateOnly.value ? 'true' : undefined }),
     (next, before) => {
       if (defaultOrder(filtersFrom(route.query)) !== next && f.order === before) f.order = next
     },
@@ -111,7 +114,8 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     if (w.handledIn) out.push({ key: 'handledIn', text: `由${names[`region:${w.handledIn}`] ?? w.handledIn}办理` })
     if (w.stationId) out.push({ key: 'stationId', text: `联络站：${names[`station:${w.stationId}`] ?? w.stationId}` })
     if (w.deputyId) out.push({ key: 'deputyId', text: `代表：${names[`deputy:${w.deputyId}`] ?? w.deputyId}` })
-    if (w.overdue) out.push({ key: 'overdue', text: '已超期' })
+    if (w.overdue) out.push({ key: 'overdue', text: '已超期（过了答复期限）' })
+    if (w.ackLate) out.push({ key: 'ackLate', text: '未按时受理（答复期限还没到）' })
     if (w.atOffice) out.push({ key: 'atOffice', text: `在${names.atOffice || '人大办'}（联络站上报，或没有联络站）` })
     if (w.unhappy) out.push({ key: 'unhappy', text: '群众不满意' })
     if (w.rating) out.push({ key: 'rating', text: `满意度：${RATING_OPTIONS.find((r) => r.value === w.rating)?.label ?? w.rating}` })
@@ -119,5 +123,5 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     return out
   })
 
-  return { f, range, overdueOnly, unhappyOnly, wanted, apply, clear, issueIds, issueName, issueKey, showAll, chips }
+  return { f, range, overdueOnly, ackLateOnly, unhappyOnly, wanted, apply, clear, issueIds, issueName, issueKey, showAll, chips }
 }

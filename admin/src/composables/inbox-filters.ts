@@ -14,7 +14,10 @@ export const FILTER_KEYS = [
   // Handled by this district: a district office's new messages on 工作概览, as its 分析周报 counts them.
   'handledIn',
   'deputyId',
+  // 只看已超期: past the reply deadline.
   'overdue',
+  // 只看未按时受理: the acknowledgement's deadline passed, the reply's not (never one 已超期).
+  'ackLate',
   'open',
   'rating',
   // 群众不满意: a low score, or reopened and not rated again.
@@ -41,10 +44,10 @@ export function filtersFrom(query: LocationQuery): InboxFilters {
 }
 
 /**
- * The order a list opens in when its address names none: a queue (待分派) or the overdue are read by what is due
- * first, so that a message eight days late is on top, not on page 2 under today's; any other list newest first.
+ * The order a list opens in when its address names none: a queue (待分派), the overdue or the 未按时受理 are read by what
+ * is due first, so that a message eight days late is on top, not on page 2 under today's; any other list newest first.
  */
-export const defaultOrder = (f: InboxFilters): 'due' | 'newest' => (f.status === 'submitted' || f.overdue === 'true' ? 'due' : 'newest')
+export const defaultOrder = (f: InboxFilters): 'due' | 'newest' => (f.status === 'submitted' || f.overdue === 'true' || f.ackLate === 'true' ? 'due' : 'newest')
 
 /** The date picker's days (inclusive, business days) as the API's instants: from the start of the first day to the start of the day after the last. */
 export function rangeToFilters(days: string[]): Pick<InboxFilters, 'from' | 'to'> {

@@ -47,6 +47,8 @@ export interface Report extends PassedOn {
   repliedInTimeNote: string
   /** Under 收到留言: the messages left out of the figures ("其中不予受理 2 条，不计入下面的统计"), or null. */
   receivedText: string | null
+  /** Under 本周答复: "其中 2 条答复后群众不满意，要求重新办理", or null. */
+  repliedText: string | null
   /** Under 满意度: how many rated and the share satisfied, or null when nobody rated. */
   satisfactionText: string | null
   /** Under the hot issues: why 本周热度 differs from 热点问题's 热度. */

@@ -33,6 +33,8 @@ export interface DeputyYear {
     answered: number
     answeredOnTime: number
     answeredLate: number
+    /** Answered, then sent back by the resident for 重新办理 (among `open`, not among those answered on time or late). */
+    sentBack: number
     open: number
     /** Of those open, waiting past a deadline (超期). */
     overdueOpen: number
@@ -41,6 +43,8 @@ export interface DeputyYear {
     rated: number
     averageSatisfaction: number | null
   }
+  /** 办理群众留言 in one sentence whose numbers add up, as the server says it (domain/deputy-record-words.ts). */
+  casesText: string
   /** What 按时答复 counts, in 统计分析's words. */
   repliedInTimeNote: string
   duty: { scheduled: number; served: number }
@@ -59,12 +63,8 @@ export function recordRows(r: DeputyYear): Array<{ label: string; value: string;
       label: '参加会议活动',
       value: `应参加 ${r.meetings.held} 次，出席 ${r.meetings.attended} 次，请假 ${r.meetings.excused} 次，缺席 ${r.meetings.absent} 次`,
     },
-    {
-      label: '办理群众留言',
-      value:
-        `共 ${r.cases.handled} 件，已答复 ${r.cases.answered} 件（按时 ${r.cases.answeredOnTime} 件），` +
-        `办理中 ${r.cases.open} 件${r.cases.overdueOpen ? `（超期 ${r.cases.overdueOpen} 件）` : ''}；群众满意度 ${or(r.cases.averageSatisfaction, ' 分')}`,
-    },
+    // The server's sentence: 已答复 and 正在办理 add up to 共, a message sent back for 重新办理 said once (review 38 § 3).
+    { label: '办理群众留言', value: r.casesText },
     // The share as 统计分析 shows it for him, by the same rule and in the same words: over the answered alone it
     // read 100% beside his overdue messages, and differed from the office's own figures.
     {

@@ -13,6 +13,8 @@ export interface Question {
   scale: 5 | 10 | null
   min: number | null
   max: number | null
+  /** number: whole numbers only (只能填整数). */
+  integer: boolean
   showIf: { questionId: string; optionIds: string[] } | null
 }
 
@@ -83,6 +85,8 @@ export function blankQuestion(type: Question['type'] = 'single'): Question {
     scale: type === 'rating' ? 5 : null,
     min: null,
     max: null,
+    // Most numbers asked are counts (每周去几次, 家里几口人): whole numbers unless the organizer says otherwise.
+    integer: type === 'number',
     showIf: null,
   }
 }
