@@ -42,17 +42,8 @@ function residentLines(r) {
       label: '参加会议活动',
       value: '开会 ' + r.meetings.held + ' 次，出席 ' + r.meetings.attended + ' 次' + (r.meetings.excused ? '，请假 ' + r.meetings.excused + ' 次' : ''),
     })
-  if (r.cases.handled)
-    lines.push({
-      label: '办理群众留言',
-      value:
-        '共 ' +
-        r.cases.handled +
-        ' 件，已答复 ' +
-        r.cases.answered +
-        ' 件' +
-        (r.cases.averageSatisfaction === null ? '' : '，群众满意度 ' + r.cases.averageSatisfaction + ' 分（满分 5 分）'),
-    })
+  // The server's sentence (domain/deputy-record-words.ts): 已答复 and 正在办理 add up to 共; none when he had no message.
+  if (r.casesText) lines.push({ label: '办理群众留言', value: r.casesText })
   if (r.duty.served) lines.push({ label: '到联络站接待群众', value: r.duty.served + ' 天' })
   else if (r.duty.scheduled) lines.push({ label: '到联络站接待群众', value: '已安排 ' + r.duty.scheduled + ' 天' })
   const study = []
@@ -78,25 +69,12 @@ function residentLines(r) {
 
 function recordLines(r, forResidents) {
   if (forResidents) return residentLines(r)
-  const or = (n, unit) => (n === null ? '暂无' : n + (unit || ''))
   const k = r.activities.byKind
   return [
     { label: '参加会议活动', value: '应参加 ' + r.meetings.held + ' 次，出席 ' + r.meetings.attended + ' 次，请假 ' + r.meetings.excused + ' 次' },
-    {
-      label: '办理群众留言',
-      value:
-        '共 ' +
-        r.cases.handled +
-        ' 件，已答复 ' +
-        r.cases.answered +
-        ' 件（按期 ' +
-        r.cases.answeredOnTime +
-        ' 件' +
-        // An answer the resident sent back still counts as given: said, so the satisfaction beside it makes sense.
-        (r.cases.sentBack ? '；其中 ' + r.cases.sentBack + ' 件群众要求重新办理' : '') +
-        '），群众满意度 ' +
-        or(r.cases.averageSatisfaction, ' 分'),
-    },
+    // The server's sentence, as the console's 履职档案 says it: an answer sent back for 重新办理 is said once, as being
+    // handled again, so that 已答复 and 正在办理 add up to 共 (review 38 § 3).
+    { label: '办理群众留言', value: r.casesText },
     {
       label: '进站接待值班',
       // 已值班 counts only days with a record that he came: he is told how a day gets recorded.

@@ -11,7 +11,17 @@ function suggestionsService(request) {
     /** draft: { title, body, attachmentIds, caseIds }; idempotencyKey the same on every retry. */
     create: (draft, idempotencyKey) => request('POST', base, draft, { idempotencyKey: idempotencyKey }),
     edit: (id, fields) => request('PATCH', one(id), fields),
-    inviteCosigners: (id, days) => request('POST', one(id) + '/cosign-invitation', days ? { days: days } : {}),
+    /** deputyIds: whom he chose by name (cosignerChoices); none or empty, the other deputies of his stations. */
+    inviteCosigners: (id, days, deputyIds) => {
+      const body = days ? { days: days } : {}
+      if (deputyIds && deputyIds.length) body.deputyIds = deputyIds
+      return request('POST', one(id) + '/cosign-invitation', body)
+    },
+    /**
+     * Whom he may ask to co-sign, for 邀请附议's picker: { items: [{ deputyId, name, levelLabel, stationName }] };
+     * words of a name, or none for his stations' colleagues.
+     */
+    cosignerChoices: (id, words) => request('GET', one(id) + '/cosigner-choices', words ? { q: words } : undefined),
     cosign: (id) => request('POST', one(id) + '/cosign'),
     withdrawCosign: (id) => request('DELETE', one(id) + '/cosign'),
     /** 不附议: a deputy asked by name says no (the lead deputy is told). */

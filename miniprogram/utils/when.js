@@ -14,11 +14,35 @@ function local(iso) {
   return new Date(new Date(iso).getTime() + OFFSET_MS)
 }
 
-/** "11月26日 周四 09:30" */
-function dayTime(iso) {
+/**
+ * Whether the dates a page shows fall in more than one year (a suggestion answered in December and again in May):
+ * then each is said with its year, or "12月7日" read in May could be next December. Decided by the dates themselves,
+ * not by the phone's clock, so that a page reads the same whatever day it is opened.
+ */
+function spansYears(isos) {
+  const years = {}
+  for (const iso of isos) if (iso) years[local(iso).getUTCFullYear()] = true
+  return Object.keys(years).length > 1
+}
+
+const yearOf = (d, withYear) => (withYear ? d.getUTCFullYear() + '年' : '')
+
+/** "11月26日 周四 09:30"; with `withYear` (spansYears), "2026年11月26日 周四 09:30". */
+function dayTime(iso, withYear) {
   if (!iso) return ''
   const d = local(iso)
-  return d.getUTCMonth() + 1 + '月' + d.getUTCDate() + '日 ' + WEEKDAYS[d.getUTCDay()] + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
+  return (
+    yearOf(d, withYear) +
+    (d.getUTCMonth() + 1) +
+    '月' +
+    d.getUTCDate() +
+    '日 ' +
+    WEEKDAYS[d.getUTCDay()] +
+    ' ' +
+    pad(d.getUTCHours()) +
+    ':' +
+    pad(d.getUTCMinutes())
+  )
 }
 
 /** "09:30" */
@@ -28,11 +52,11 @@ function clock(iso) {
   return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
 }
 
-/** "11月26日" */
-function day(iso) {
+/** "11月26日"; with `withYear` (spansYears), "2026年11月26日". */
+function day(iso, withYear) {
   if (!iso) return ''
   const d = local(iso)
-  return d.getUTCMonth() + 1 + '月' + d.getUTCDate() + '日'
+  return yearOf(d, withYear) + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日'
 }
 
 /** Seconds as a countdown: "9分05秒". */
@@ -42,4 +66,4 @@ function countdown(seconds) {
   return (m ? m + '分' : '') + pad(s % 60) + '秒'
 }
 
-module.exports = { dayTime, clock, day, countdown }
+module.exports = { dayTime, clock, day, countdown, spansYears }

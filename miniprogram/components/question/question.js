@@ -13,10 +13,13 @@ function limitWords(q) {
   }
   if (q.type === 'text' && q.maxLength) return '最多 ' + q.maxLength + ' 字'
   if (q.type === 'rating') return '1 分最低，' + (q.scale || 5) + ' 分最高'
+  // A count takes whole numbers only: said with the range, 整数 in place of 数.
+  const kind = q.integer ? '整数' : '数'
   if (q.type === 'number' && (q.min !== null || q.max !== null)) {
-    if (q.min !== null && q.max !== null) return '请填 ' + q.min + ' 至 ' + q.max + ' 之间的数'
-    return q.min !== null ? '请填不小于 ' + q.min + ' 的数' : '请填不大于 ' + q.max + ' 的数'
+    if (q.min !== null && q.max !== null) return '请填 ' + q.min + ' 至 ' + q.max + ' 之间的' + kind
+    return q.min !== null ? '请填不小于 ' + q.min + ' 的' + kind : '请填不大于 ' + q.max + ' 的' + kind
   }
+  if (q.type === 'number' && q.integer) return '请填整数'
   return ''
 }
 
@@ -84,6 +87,7 @@ Component({
       const text = String(e.detail.value).trim()
       const n = Number(text)
       if (text && !isFinite(n)) return this.setData({ note: '请填数字' })
+      if (text && this.data.question.integer && Math.floor(n) !== n) return this.setData({ note: '请填整数，不要带小数点' })
       this.emit(text ? n : null)
     },
   },

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
+const { NOT_FOUND, sentence, handedOn, notHisMethods } = require('./not-his')
 
 /** What the deputy may do with a case in each state (the backend decides; this only offers it). */
 const CAN = {
@@ -24,34 +25,8 @@ function view(c) {
   }
 }
 
-/**
- * Handed on (转交), the message is no longer his: the page keeps it with its 办理经过 as the
- * answer gives it (his 转交 in it), and nothing of his to do: no button, no deadline.
- */
-function handedOn(c, moved) {
-  // An older backend answered without the timeline: the one shown stays.
-  const timeline = moved.timeline ? dated(moved.timeline) : c.timeline
-  return {
-    c: Object.assign({}, c, {
-      statusLabel: '已转交',
-      stateNote: '',
-      urgeNote: '',
-      reopenNote: null,
-      acknowledgeByText: '',
-      replyByText: '',
-      acknowledgeLate: '',
-      replyLate: '',
-      deadlinesNote: '',
-      // Her number is for the deputy who calls her back: no longer him.
-      phoneMasked: null,
-      timeline: timeline,
-    }),
-    can: {},
-    fullPhone: '',
-  }
-}
-
-Page({
+/** The message page; its calm view once the message is no longer his (showNotHis, takenFromHim, …) is not-his.js's. */
+const page = {
   data: {
     loading: true,
     error: '',
@@ -81,8 +56,11 @@ Page({
     errorAt: '',
     fullPhone: '',
     // Opened after the message was taken from him (an old notice): where it went, said calmly in
-    // place of the message, with the way back to 我的待办; not an error with 再试一次.
+    // place of the message, with the way back to 我的待办; not an error with 再试一次. Also for a link
+    // to no message (NOT_FOUND).
     notHis: '',
+    // He handed it on himself: it is in 我转出的留言, which a quiet link opens (where each went, who has it now).
+    handedOnLink: false,
     // What he had typed when the message was taken from him under his fingers (a refused 答复,
     // 转交 or 交办): it reached nobody, so it stays on the calm view with 复制, to pass on.
     keptText: '',
@@ -100,16 +78,12 @@ Page({
     return this.deputies
       .caseDetail(this.caseId)
       .then((c) => this.setData(view(c)))
-      .catch((err) => this.setData(err.code === 'case_not_his' ? { notHis: err.message } : { error: err.message, errorStatus: err.status || 0 }))
+      .catch((err) => {
+        if (err.code === 'case_not_his') return this.showNotHis(err)
+        if (err.status === 400 || err.status === 404) return this.setData({ notHis: NOT_FOUND })
+        return this.setData({ error: err.message, errorStatus: err.status || 0 })
+      })
       .then(() => this.setData({ loading: false }))
-  },
-
-  /** 回到我的待办: back to it when he came from it (it reloads as it shows), else opened in this page's place. */
-  backToTasks() {
-    const pages = getCurrentPages()
-    const before = pages[pages.length - 2]
-    if (before && before.route === 'pages/deputy/index') return wx.navigateBack()
-    return wx.redirectTo({ url: '/pages/deputy/index' })
   },
 
   /**
@@ -139,26 +113,12 @@ Page({
    * A 409 does not say which it was, so the message is read again: the read says case_not_his then.
    */
   refused(err, at) {
-    if (err.code === 'case_not_his') return this.takenFromHim(err.message, at)
+    if (err.code === 'case_not_his') return this.takenFromHim(err, at)
     if (err.status !== 409) return this.setData({ error: err.message, errorAt: at })
     return this.deputies.caseDetail(this.caseId).then(
       () => this.setData({ error: err.message, errorAt: at }),
-      (again) => (again.code === 'case_not_his' ? this.takenFromHim(again.message, at) : this.setData({ error: err.message, errorAt: at })),
+      (again) => (again.code === 'case_not_his' ? this.takenFromHim(again, at) : this.setData({ error: err.message, errorAt: at })),
     )
-  },
-
-  takenFromHim(words, at) {
-    const typed = { reply: this.data.replyText, forward: this.data.forwardNote, transfer: this.data.transferReason }
-    const kept = (typed[at] || '').trim() || this.data.replyText.trim()
-    this.setData({ notHis: words, keptText: kept, copied: '', error: '', errorAt: '', done: '', doneAt: '' })
-  },
-
-  /** 复制: what he wrote, to paste into a chat with the station or the deputy who has it now. */
-  copyKept() {
-    wx.setClipboardData({
-      data: this.data.keptText,
-      success: () => this.setData({ copied: '已复制，可以粘贴到微信里发给联络站' }),
-    })
   },
 
   /** A problem with what he filled in, said beside the button of that form. */
@@ -203,7 +163,7 @@ Page({
         this.setData({ fullPhone: answer.phone })
         wx.makePhoneCall({ phoneNumber: answer.phone, fail: () => undefined })
       })
-      .catch((err) => (err.code === 'case_not_his' ? this.takenFromHim(err.message, 'call') : this.setData({ error: err.message, errorAt: 'call' })))
+      .catch((err) => (err.code === 'case_not_his' ? this.takenFromHim(err, 'call') : this.setData({ error: err.message, errorAt: 'call' })))
       .then(() => this.setData({ busy: false }))
   },
 
@@ -267,10 +227,13 @@ Page({
     // The answer says where it went by name ("这条留言已转给王芳代表办理，您不用再处理") and brings the timeline.
     return this.run(
       () => this.deputies.transfer(this.caseId, reason, to ? to.code : ''),
-      (moved) => moved.handedOnText || '这条留言已转交，您不用再处理',
+      (moved) => sentence(moved.handedOnText || '这条留言已转交，您不用再处理'),
       '已转交',
       'transfer',
-      (moved) => handedOn(this.data.c, moved),
+      // An older backend answered without the timeline: the one shown stays.
+      (moved) => handedOn(this.data.c, moved.timeline ? dated(moved.timeline) : this.data.c.timeline),
     )
   },
-})
+}
+
+Page(Object.assign({}, notHisMethods, page))

@@ -40,8 +40,9 @@ function subscribedWords(reach) {
 
 /**
  * When the way he has picked would bring him no digest now, why in one sentence and the one thing that fixes it:
- * { words, fix: 'subscribe' (a button that asks WeChat), 'auto' (a button that picks 自动), or 'chat' (joinChat) };
- * null when it reaches him, or when an older server does not say (`reach` absent).
+ * { words, fix: 'subscribe' (a button that asks WeChat), 'auto' (a button that picks 自动), or 'chat' (joinChat), and
+ * `also`: a second way, in words, when the quick fix is not the one he asked for }; null when it reaches him, or when
+ * an older server does not say (`reach` absent).
  *
  * Said, not refused at 保存: refusing would leave a 68-year-old at a form that will not take what he asked, with
  * nothing he can do about it on the spot (joining the chat is done from his workbench and WeChat, not here); told the plain
@@ -52,13 +53,18 @@ function blockedOf(way, reach, bot) {
   if (!reach) return null
   const subscribe = reach.templateId ? { fix: 'subscribe' } : null
   if (way === 'mp_subscribe' && !reach.mp_subscribe) {
-    const why = reach.templateId ? '小程序消息现在没有开通。' : '单位还没有开通小程序消息。'
-    // Not to be switched on from here: 自动 brings it by the chat he has joined, else the chat is the one way left.
-    const fix = subscribe || (reach.bot_private ? { fix: 'auto' } : { fix: 'chat' })
-    return Object.assign({ words: '这样设置您现在收不到摘要：' + why }, fix)
+    if (reach.templateId) return Object.assign({ words: '这样设置您现在收不到摘要：小程序消息现在没有开通。' }, subscribe)
+    // The office has no mini-program messages: nothing to switch on here, and 只发 them brings nothing whatever else he
+    // does. 自动 is the fix; it brings the digest by the chat he has joined, else by the chat once he joins it (said second).
+    const words = '这样设置您现在收不到摘要：小程序消息还不能用（人大常委会办公室还没有开通）。'
+    if (reach.bot_private) return { words: words, fix: 'auto' }
+    return { words: words, fix: 'auto', also: '改好后，' + joinChat(bot) }
   }
   if (way === 'bot_private' && !reach.bot_private) {
-    return { words: '这样设置您现在收不到摘要：您还没有在微信里加“' + bot + '”为好友。', fix: 'chat' }
+    const words = '这样设置您现在收不到摘要：您还没有在微信里加“' + bot + '”为好友。'
+    // The mini-program reaches him now: 自动 brings tomorrow's digest at once; joining the chat is the other way, for later.
+    if (reach.mp_subscribe) return { words: words, fix: 'auto', also: '想只用微信私聊，' + joinChat(bot) }
+    return { words: words, fix: 'chat' }
   }
   if (way === 'auto' && !reach.mp_subscribe && !reach.bot_private) {
     return Object.assign({ words: '这样设置您现在收不到摘要：小程序消息和微信私聊都没有开通。' }, subscribe || { fix: 'chat' })
@@ -83,7 +89,8 @@ Page({
     sendAt: '',
     muteWeekends: false,
     window: null,
-    stationTimeWords: '按联络站统一时间',
+    // The station's time, said after 按联络站统一时间 (an older server does not send it: the words then stand alone).
+    stationTime: '',
     // Whether each way reaches him now (the server's `reach`), and what that means for the way picked (blockedOf).
     reach: null,
     blocked: null,
@@ -122,8 +129,9 @@ Page({
       muteWeekends: p.muteWeekends,
       // The picker offers only times outside the night's quiet hours, which the server would refuse.
       window: p.sendWindow || null,
-      // The time 按联络站统一时间 means, said with it; an older server does not say it, and the words then stand alone.
-      stationTimeWords: p.stationSendAt ? '按联络站统一时间（' + p.stationSendAt + '）' : '按联络站统一时间',
+      // The time 按联络站统一时间 means, said with it, in its brackets kept whole with the arrow (digest.wxml): in
+      // 关怀模式 the row wraps. An older server does not say it, and the words then stand alone.
+      stationTime: p.stationSendAt ? '（' + p.stationSendAt + '）' : '',
       changed: false,
     })
     this.showReach(p.reach)
@@ -153,7 +161,8 @@ Page({
   subscribeDigest() {
     const id = this.data.reach && this.data.reach.templateId
     if (!id) return undefined
-    const declined = '没有开通，摘要还是收不到。需要时可以再点一次。'
+    // Said in the box that says he gets none, under its button: "摘要还是收不到" there would say it a second time.
+    const declined = '这次没有开通。需要时可以再点一次。'
     askTemplates(
       [id],
       (results, accepted) => {

@@ -6,13 +6,15 @@ const { noticesOffWords } = require('../../utils/notices-off')
 const { DEFAULT_BOT_NAME, loadBotName } = require('../../utils/bot-name')
 const { loadPage } = require('../../utils/page-load')
 const { askTemplates } = require('../../utils/subscribe-notices')
+const { timeApart } = require('../../utils/time-apart')
 
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
   // The server's words say it ("已超期 2 天", "今天到期"): said once, not again in a 【】 mark before them.
   const due = (d) => (d ? { words: d.words, urgent: d.state !== 'upcoming' } : null)
   // Every kind of task is one line: its title, a line of text, the action and state words, and the page it opens.
-  const row = (t, title, text, state, url) => ({ id: t.id, title, text, label: t.actionLabel, state, due: due(t.due), url })
+  // The line of text cut around its dates and times ("请在12月2日（星期三）上午10:00前回复"), each kept whole (time-apart.js).
+  const row = (t, title, text, state, url) => ({ id: t.id, title, text, textParts: timeApart(text), label: t.actionLabel, state, due: due(t.due), url })
   // As the digest words it: a close at 00:00 is the day before ("请在12月19日前（含当日）填写").
   const closing = (t, verb) => '请在' + t.closesText + verb
   // A paper or a quiz: its line already says until when ("请在11月30日（星期一）晚上6:00前投票"), so 还有 7 天到期 would say
@@ -54,10 +56,15 @@ function sectionsOf(tasks) {
     {
       key: 'suggestions',
       title: '代表建议',
-      // His own answered one to rate (去评价), or a colleague's he was asked to co-sign (去附议): a button, as a paper's is.
+      // His own answered one to rate (去评价), or a colleague's he was asked to co-sign: a button, as a paper's is. The
+      // request is answered yes or no (附议 / 不附议), so its button says 去回复, not 去附议, which presumed the yes.
       // An older backend sends no `suggestions`.
       items: (tasks.suggestions || []).map((s) =>
-        Object.assign(row(s, '《' + s.title + '》', s.text, '', '/pages/suggestion/detail?suggestionId=' + s.id), { button: true, due: null }),
+        Object.assign(row(s, '《' + s.title + '》', s.text, '', '/pages/suggestion/detail?suggestionId=' + s.id), {
+          button: true,
+          due: null,
+          label: s.action === 'cosign' ? '去回复' : s.actionLabel,
+        }),
       ),
     },
   ]
@@ -81,15 +88,24 @@ function noticeWords(n, bot) {
 /** Said when he did not say yes: how he will hear of new messages all the same (`bot`: the chat account's nickname). */
 function declinedWords(n, bot) {
   if (n && n.bot) return '没有开通。新留言仍会由“' + bot + '”在微信聊天里告诉您。需要时可以再点一次。'
-  // The chat's words are his to take from the 绑定微信聊天 button just below (chatOffer, shown while the chat is not
-  // bound): pointing him there, not to the station for a code.
-  return '没有开通。有新留言时，联络站工作人员会打电话告诉您；也可以点下面的“绑定微信聊天”，在微信聊天里收新留言。'
+  // The chat is offered just below while it is not bound (chatOffer, with its 绑定微信聊天 button): said there once, not
+  // here a second time in the paragraph above it.
+  return '没有开通。有新留言时，联络站工作人员会打电话告诉您。'
 }
 
-/** The chat offered while his chat is not bound (`bot`: its nickname): what it gives him, in one sentence. */
+/**
+ * The chat offered while his chat is not bound (`bot`: its nickname): what it gives him, and the button by its name (two
+ * buttons share the card: "点下面的按钮" could be either), and that the sentence to send comes after the tap.
+ */
 function chatOfferWords(bot) {
-  return '还可以在微信聊天里收新留言、直接回复办理：点下面的按钮，把给您的那句话发给“' + bot + '”。'
+  return '还可以在微信聊天里收新留言、直接回复办理：点“绑定微信聊天”，会给您一句话，把它发给“' + bot + '”就行。'
 }
+
+/**
+ * Said in place of the offer when the words ran out (his page stayed open, or he came back to it later), above the button
+ * that is back: a normal timeout, in the body colour, not an error under the button repeating the offer.
+ */
+const CHAT_WORDS_EXPIRED = '刚才给您的那句话已经过期了。请再点一次“绑定微信聊天”，拿一句新的。'
 
 Page({
   data: {
@@ -161,12 +177,15 @@ Page({
       ([n, bot]) => {
         this.notices = n
         this.botName = bot
+        // Words past their minutes bind nothing: they go, and 绑定微信聊天 is offered again, saying why.
+        const expired = !n.bot && !!this.data.chatWords && Date.now() >= this.chatWordsUntil
         this.setData({
           noticeText: noticeWords(n, bot),
           canSubscribe: n.templateIds.length > 0 && !n.app.longTerm,
           // Bound since (he sent the words): the offer and the words are done with.
-          chatOffer: n.bot ? '' : chatOfferWords(bot),
-          chatWords: n.bot ? '' : this.data.chatWords,
+          chatOffer: n.bot ? '' : expired ? CHAT_WORDS_EXPIRED : chatOfferWords(bot),
+          chatWords: n.bot || expired ? '' : this.data.chatWords,
+          chatError: n.bot || expired ? '' : this.data.chatError,
         })
       },
       () => this.setData({ canSubscribe: true }),
@@ -202,12 +221,14 @@ Page({
     const bot = this.botName || DEFAULT_BOT_NAME
     return this.deputies
       .chatCode()
-      .then((c) =>
+      .then((c) => {
+        // By the phone's own clock from now (its time may differ from the server's): past it, the page offers new words.
+        this.chatWordsUntil = Date.now() + c.minutes * 60 * 1000
         this.setData({
           chatWords: c.words,
           chatHint: '请在微信里找到“' + bot + '”，把上面这句话发给它。' + c.minutes + ' 分钟内有效，只能用一次；这句话只给您自己用，不要告诉别人。',
-        }),
-      )
+        })
+      })
       .catch((err) => this.setData({ chatError: '没能拿到绑定的话：' + err.message }))
       .then(() => this.setData({ chatBusy: false }))
   },

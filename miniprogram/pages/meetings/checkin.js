@@ -1,6 +1,11 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const when = require('../../utils/when')
+const { phoneApart } = require('../../utils/phone-apart')
+const { timeApart } = require('../../utils/time-apart')
+
+/** A refusal cut around its phone numbers and its dates and times, each kept whole on its line ("上午 / 11:30结束"). */
+const refusalParts = (words) => phoneApart(words).reduce((parts, p) => parts.concat(p.phone ? [p] : timeApart(p.text)), [])
 
 // A resident (or a deputy not yet bound) scanning the door code: what helps at the door is the staff there.
 const NOT_A_DEPUTY = '签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员'
@@ -20,12 +25,15 @@ const meetingOf = (err) => {
  * meeting is his, and 返回首页.
  */
 Page({
-  data: { busy: true, done: false, already: false, error: '', m: null, canRetry: false, meetingId: '' },
+  data: { busy: true, done: false, already: false, error: '', errorParts: [], callNumber: '', m: null, canRetry: false, meetingId: '' },
 
   onLoad(query) {
     this.code = String(query.code || '').trim()
     this.meetings = meetingsService(request)
-    if (!/^[A-Za-z0-9]{8}$/.test(this.code)) return this.setData({ busy: false, error: '没有读到签到码，请重新扫描会场的签到二维码' })
+    if (!/^[A-Za-z0-9]{8}$/.test(this.code)) {
+      const words = '没有读到签到码，请重新扫描会场的签到二维码'
+      return this.setData({ busy: false, error: words, errorParts: refusalParts(words) })
+    }
     return this.checkIn()
   },
 
@@ -50,11 +58,24 @@ Page({
 
   refused(err) {
     const retryable = !err.status || err.status >= 500 || err.status === 429
+    const words = err.code === 'not_a_deputy' ? NOT_A_DEPUTY : err.message
+    const parts = refusalParts(words)
+    // Closed after the end, he stands at a door whose staff have gone: the number the words name for a 补签 is the
+    // one button to press (as 打电话请…补签 on the meeting page), not only words to copy.
+    const number = err.code === 'check_in_closed' ? parts.find((p) => p.phone) : null
     this.setData({
-      error: err.code === 'not_a_deputy' ? NOT_A_DEPUTY : err.message,
+      error: words,
+      // 签到已关闭…请联系孙丽（电话 0375-2661234）为您补签: the number kept whole on its line (phone-apart.js), and
+      // each date and time (time-apart.js).
+      errorParts: parts,
+      callNumber: number ? number.text : '',
       canRetry: retryable,
       meetingId: retryable ? '' : meetingOf(err),
     })
+  },
+
+  callForLateCheckIn() {
+    wx.makePhoneCall({ phoneNumber: this.data.callNumber })
   },
 
   openMeeting() {

@@ -2,6 +2,8 @@ const config = require('../../config')
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const { openFile, kindOf } = require('../../utils/open-file')
+const { phoneApart } = require('../../utils/phone-apart')
+const { timeApart } = require('../../utils/time-apart')
 
 /** What tapping an attachment does, said on it. */
 const OPEN_WORDS = { image: '看图片', document: '打开', other: '查看' }
@@ -26,7 +28,7 @@ function view(m) {
     // As the workbench says a meeting's time, in the server's words: "11月26日（星期四）上午9:30 至 上午11:30".
     when: m.startText + ' 至 ' + m.endText,
     closesText: m.rsvpClosesText,
-    // "已到会（11月26日上午9:20）" for his scan, "工作人员补签到会" for staff's (the time they typed it is not when he came).
+    // "已到会（11月26日上午9:20）" for his scan, "已到会（工作人员为您补签）" for staff's (the time they typed it is not when he came).
     cameText: m.cameText || '已到会' + (m.checkedInText ? '（' + m.checkedInText + '）' : ''),
     // A check-in staff made is said by cameText; a leave they recorded still needs its line.
     staffEntryNotice: m.checkedInAt ? '' : m.staffEntryNotice || '',
@@ -43,12 +45,23 @@ function view(m) {
     primary: canScan && m.checkInOpen ? 'scan' : canAttend ? 'attend' : canScan ? 'scan' : '',
     // The meeting's own contact, as the backend words it; an older backend sends none.
     contactWords: m.contactWords || '请直接联系会议组织人员（人大常委会办公室或您所在联络站的工作人员）',
+    // The lines that name a time, cut around it so that each date and time stays whole on its line (time-apart.js).
+    whenParts: timeApart(m.startText + ' 至 ' + m.endText),
+    standingParts: timeApart(m.standingText),
+    closesAtParts: timeApart('请在 ' + m.rsvpClosesText + ' 前回复'),
+    closedParts: timeApart('回复已于' + m.rsvpClosesText + '截止。'),
+    // The lines that name a phone number, cut around it so that the number stays whole on its line (phone-apart.js).
+    todoParts: phoneApart(m.todoText),
+    contactParts: phoneApart(m.contactWords || '请直接联系会议组织人员（人大常委会办公室或您所在联络站的工作人员）'),
     attachments: (m.attachments || []).map((a) => Object.assign({}, a, { url: absolute(a.url), openWord: OPEN_WORDS[kindOf(a)] })),
   })
 }
 
+/** A refusal or a problem, said under the buttons: a phone number in it (如需请假，请联系王丽（电话 …）) kept whole. */
+const said = (words) => ({ error: words, errorParts: phoneApart(words) })
+
 Page({
-  data: { loading: true, error: '', notice: '', m: null, busy: false, leaving: false, reason: '', attachmentNote: '', attachmentLink: '' },
+  data: { loading: true, error: '', errorParts: [], notice: '', m: null, busy: false, leaving: false, reason: '', attachmentNote: '', attachmentLink: '' },
 
   onLoad(query) {
     this.meetingId = query.meetingId
@@ -73,7 +86,7 @@ Page({
     this.setData({ busy: true, error: '', notice: '' })
     return call()
       .then((m) => this.setData({ m: view(m), notice: done, leaving: false }))
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => this.setData(said(err.message)))
       .then(() => this.setData({ busy: false }))
   },
 
@@ -126,7 +139,7 @@ Page({
 
   leave() {
     const reason = this.data.reason.trim()
-    if (!reason) return this.setData({ error: '请写明请假原因' })
+    if (!reason) return this.setData(said('请写明请假原因'))
     return this.answer(() => this.meetings.leave(this.meetingId, reason), '已请假')
   },
 
@@ -141,7 +154,7 @@ Page({
       onlyFromCamera: true,
       success: (res) => {
         const match = String(res.path || res.result || '').match(/m(?:%3D|=)([A-Za-z0-9]{8})/)
-        if (!match) return this.setData({ error: '这不是会场的签到二维码，请扫描会场张贴的签到码' })
+        if (!match) return this.setData(said('这不是会场的签到二维码，请扫描会场张贴的签到码'))
         wx.navigateTo({ url: '/pages/meetings/checkin?code=' + match[1] })
       },
     })

@@ -1,6 +1,10 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 const { loadPage } = require('../../utils/page-load')
+const { timeApart } = require('../../utils/time-apart')
+
+/** "常委会会议 · 12月8日（星期二）上午9:00" cut around its date and time, each kept whole on its line (time-apart.js). */
+const metaParts = (m) => timeApart(m.kindLabel + ' · ' + m.startText)
 
 /**
  * A deputy's meetings with their answer in words; for everyone, the meetings that take the public (公民旁听).
@@ -13,12 +17,14 @@ function invitationView(m) {
     kindLabel: m.kindLabel,
     place: m.place,
     when: m.startText,
+    metaParts: metaParts(m),
     answer:
       m.status === 'cancelled'
         ? '会议已取消'
         : m.checkedInAt
           ? m.checkedInVia === 'staff'
-            ? '工作人员补签到会'
+            ? // First that he counts as present, then how: the server's words, as his meeting page says them.
+              m.cameText || '已到会（工作人员为您补签）'
             : '已到会'
           : m.phase === 'ended'
             ? endedAnswer(m)
@@ -54,6 +60,7 @@ function publicView(m, registered) {
     kindLabel: m.kindLabel,
     place: m.place,
     when: m.startText,
+    metaParts: metaParts(m),
     seats: m.seatsLeft > 0 ? '旁听席位还剩 ' + m.seatsLeft + ' 个' : '旁听席位已满',
     go: mine ? '您已报名，点这里查看 ›' : m.seatsLeft > 0 ? '点这里报名旁听 ›' : '点这里查看会议 ›',
   }
@@ -68,6 +75,7 @@ function registrationView(r) {
     kindLabel: r.kindLabel,
     place: r.place,
     when: r.startText,
+    metaParts: metaParts(r),
     state: cancelled ? '会议已取消，不用到场' + (r.cancelReason ? '（' + r.cancelReason + '）' : '') : '已报名旁听（' + r.name + '），请带好身份证提前到场',
   }
 }

@@ -16,6 +16,15 @@ const noticesOnWords = (me) => (me && me.noticesText) || ''
 /** Nothing of WeChat's notices is on now (none left, none long-term): the line above then only says "not on". */
 const nothingOnOf = (me) => !(me && me.notices && (me.notices.longTerm || me.notices.left > 0))
 
+/**
+ * The chat account reaches them too (her chat joined to this account, his chat bound): said beside WeChat's notices, or
+ * "还没有开通微信通知。" alone reads as if nothing reaches her at all. '' when the chat does not reach them.
+ */
+function chatTooWords(who, also) {
+  if (!who.bot) return ''
+  return (who.deputy ? '有新留言时，“' : '代表答复时，“') + who.botName + (also ? '”也会' : '”会') + '在微信聊天里告诉您。'
+}
+
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
 Page({
   // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button,
@@ -34,6 +43,10 @@ Page({
     noticesOffText: '',
     noticesOn: '',
     nothingOn: true,
+    // The chat reaches them too (chatTooWords), said under what is on of WeChat's notices; chatAlone, without 也, when
+    // that line is not shown (after her no with nothing on), where 也 would point at nothing.
+    chatToo: '',
+    chatAlone: '',
   },
 
   onLoad() {
@@ -65,7 +78,12 @@ Page({
     return Promise.all([chosen, loadBotName(request)])
       .then(([{ ids, bot }, botName]) => {
         this.templateIds = ids
-        this.setData({ noticesOff: ids.length === 0, noticesOffText: noticesOffWords({ deputy: Boolean(me.deputy), bot, botName }) })
+        this.setData({
+          noticesOff: ids.length === 0,
+          noticesOffText: noticesOffWords({ deputy: Boolean(me.deputy), bot, botName }),
+          chatToo: chatTooWords({ deputy: Boolean(me.deputy), bot, botName }, true),
+          chatAlone: chatTooWords({ deputy: Boolean(me.deputy), bot, botName }, false),
+        })
       })
       .catch((err) => {
         this.templateIds = null
@@ -143,7 +161,7 @@ Page({
    * it. With some still on (还能收到 2 条), that line stays true, and this says only that this tap added none.
    */
   declinedWords() {
-    return this.data.nothingOn ? '没有开通。需要时可以再点一次' : '这次没有再开通，原来开通的还能用。需要时可以再点一次'
+    return this.data.nothingOn ? '没有开通。需要时可以再点一次。' : '这次没有再开通，原来开通的还能用。需要时可以再点一次。'
   },
 
   go(e) {

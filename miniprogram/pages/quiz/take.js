@@ -64,6 +64,9 @@ function closingSoon(quiz) {
   return '离答题结束只剩 ' + minutes + ' 分钟，开始后只有 ' + minutes + ' 分钟可答'
 }
 
+/** Above the privacy notice a resident agrees to before her first paper (the server's consent_required). */
+const CONSENT_WORDS = '答题会记下您的成绩和排名（排名里不显示您的名字）。答题前，请先看一下个人信息保护说明，同意后就开始答题。'
+
 /** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
 const FINAL_REFUSALS = [403, 404, 409]
 /** A quiz refused for good (not there, not hers): the page offers 返回首页 (components/load-failed). */
@@ -93,6 +96,7 @@ Page({
     onwardWords: ONWARD.home.words,
     quiz: null,
     stage: 'intro',
+    consentWords: CONSENT_WORDS,
     questions: [],
     left: '',
     unansweredWarned: 0,
@@ -192,12 +196,20 @@ Page({
         throw err
       })
       .catch((err) => {
+        // Her paper keeps her score as hers: the privacy notice first (stage 'notice'), then the paper, as she asked.
+        if (err.code === 'consent_required') return this.setData({ stage: 'notice' })
         if (err.status === 0 || err.status >= 500) return this.setData({ startFailed: '没能开始答题：' + err.message })
         if (FINAL_REFUSALS.indexOf(err.status) < 0) return this.setData({ error: err.message })
         this.setData({ refused: err.message, ended: err.code === 'quiz_closed' })
         return this.refresh()
       })
       .then(() => this.setData({ busy: false }))
+  },
+
+  /** She agreed to the privacy notice: the paper she asked for with 开始答题. */
+  agreed() {
+    this.setData({ stage: 'intro' })
+    return this.start()
   },
 
   /** The one button beside a quiz she cannot take: the other open quizzes, or home. */

@@ -9,6 +9,13 @@ const OPEN = ['assigned', 'rehandling']
 
 /** The suggestion as this deputy reads it, and the one thing they can do now. */
 function viewOf(s, me) {
+  // A suggestion runs for months, across a new year too: then every date on it is said with its year.
+  const withYear = when.spansYears(
+    [s.cosignUntil].concat(
+      s.timeline.map((e) => e.at),
+      s.answers.map((a) => a.at),
+    ),
+  )
   const lead = s.deputy.id === me
   const cosigned = s.coSigners.some((c) => c.deputyId === me)
   // Whom he asked, and whether this deputy is one of them (an older backend sends neither `invitees` nor `cosign`).
@@ -30,7 +37,7 @@ function viewOf(s, me) {
     isLead: lead,
     photos: s.attachments.map((a) => a.url),
     coSigners: s.coSigners.map((c) => c.name).join('、'),
-    cosignUntil: s.cosignUntil ? when.dayTime(s.cosignUntil) : '',
+    cosignUntil: s.cosignUntil ? when.dayTime(s.cosignUntil, withYear) : '',
     // "已有 1 位代表附议。李强还没有回复。…": the server's words; each one asked, with his answer.
     cosignWords: s.cosign ? s.cosign.words : '',
     waitingFor: s.cosign ? s.cosign.waiting : [],
@@ -47,16 +54,51 @@ function viewOf(s, me) {
     units: s.assignment ? { lead: s.assignment.leadUnit.name, co: s.assignment.coUnits.map((u) => u.name).join('、') } : null,
     due: s.assignment && OPEN.indexOf(s.status) >= 0 ? '办理期限 ' + dateText(s.assignment.deadline) + '，' + s.assignment.dueText : '',
     overdue: !!(s.assignment && OPEN.indexOf(s.status) >= 0 && /已超期/.test(s.assignment.dueText)),
-    answers: s.answers.map((a) => ({
+    answers: answersOf(s, withYear),
+    // Said under the answer it rates (answersOf); alone below them only when an older server does not date it.
+    rating: s.rating && !s.rating.at ? ratingWords(s.rating) : '',
+    action: action,
+    timeline: s.timeline.map((e) => ({ text: e.text, who: e.actor.name, when: when.dayTime(e.at, withYear) })),
+  }
+}
+
+/** "基本满意（希望按时办完）", as the timeline says it: after "您的评价：" a second colon read as a third heading. */
+const ratingWords = (r) => r.scoreLabel + (r.comment ? '（' + r.comment + '）' : '')
+
+/**
+ * The units' answers, oldest first, each headed so that two from the same unit are told apart: after a lead answer of
+ * 正在解决或列入计划, the lead unit's next one in that round is its report (办完报告 when 已解决, else 再次答复), not a
+ * second "…的答复". His rating sits under the answer it was given to (the lead answer before it), as 您上次的评价 when
+ * a later answer of the lead unit waits for his rating: under both, or below them, it read as a rating of the new one.
+ */
+function answersOf(s, withYear) {
+  const rated = s.rating && s.rating.at ? ratedAnswerIndex(s.answers, s.rating.at) : -1
+  const lastLead = lastIndexOf(s.answers, (a) => a.role === 'lead')
+  const promised = {}
+  return s.answers.map((a, i) => {
+    const report = a.role === 'lead' && promised[a.round]
+    if (a.role === 'lead') promised[a.round] = a.category === 'in_progress'
+    const heading = report ? (a.category === 'resolved' ? '的办完报告' : '的再次答复') : '的答复'
+    return {
       unit: a.unit.name + (a.role === 'lead' ? '（主办）' : '（协办）'),
+      heading: heading,
       category: a.categoryLabel || '',
       text: a.text,
-      when: when.dayTime(a.at) + (a.round === 2 ? ' 重新办理后答复' : ''),
-    })),
-    rating: s.rating ? s.rating.scoreLabel + (s.rating.comment ? '：' + s.rating.comment : '') : '',
-    action: action,
-    timeline: s.timeline.map((e) => ({ text: e.text, who: e.actor.name, when: when.dayTime(e.at) })),
-  }
+      when: when.dayTime(a.at, withYear) + (a.round === 2 ? ' 重新办理后答复' : ''),
+      rating: i === rated ? (i < lastLead ? '您上次的评价：' : '您的评价：') + ratingWords(s.rating) : '',
+    }
+  })
+}
+
+/** The lead answer a rating given at `at` was of: the last one before it. */
+function ratedAnswerIndex(answers, at) {
+  const t = Date.parse(at)
+  return lastIndexOf(answers, (a) => a.role === 'lead' && Date.parse(a.at) <= t)
+}
+
+function lastIndexOf(list, test) {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return i
+  return -1
 }
 
 /** What each action did, in words; `s`: the suggestion as it now is (its `office`, by name, reviews it; an older backend does not say). */
@@ -106,12 +148,19 @@ Page({
     const action = this.data.s.action
     if (action === 'rate') return wx.navigateTo({ url: '/pages/suggestion/rate?suggestionId=' + this.id })
     const call = {
-      invite: () => this.suggestions.inviteCosigners(this.id),
+      // Those he picked by name (cosign-picker); none picked, his stations' colleagues, as before.
+      invite: () => this.suggestions.inviteCosigners(this.id, undefined, this.pickedIds),
       submit: () => this.suggestions.submit(this.id),
       cosign: () => this.suggestions.cosign(this.id),
       withdraw: () => this.suggestions.withdrawCosign(this.id),
     }[action]
     if (call) return this.run(action, call)
+  },
+
+  /** cosign-picker's choice: whom 邀请附议 will ask, said above the button by name. */
+  onPicked(e) {
+    this.pickedIds = e.detail.deputyIds
+    this.setData({ picked: e.detail.names.join('、') })
   },
 
   /** One action at a time: its answer is the suggestion as it now is, and DONE[action] says what it did. */

@@ -3,6 +3,7 @@ const { surveysService } = require('../../services/surveys')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { visible, ordered } = require('../../utils/survey-conditions')
 const { numbering, missingWords, unanswered } = require('../../utils/survey-numbering')
+const { timeApart } = require('../../utils/time-apart')
 
 const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
 // The bar at the top names what it is (the .json's 问卷 shows only while it loads).
@@ -38,6 +39,17 @@ const ANSWERED_WORDS = {
 const NAMED_WORDS = {
   survey: '会记下这份问卷是您填的。不用写名字，也不会公开您是谁。',
   consultation: '会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。',
+}
+// Above the privacy notice a named one puts first (the server's consentNeeded): why she is asked here, and what follows.
+const CONSENT_WORDS = {
+  survey: '这份问卷会记下是您填的。填写前，请先看一下个人信息保护说明，同意后就可以填写。',
+  consultation: '这次征求意见会记下意见是您提的，好告诉您是否采纳。提意见前，请先看一下个人信息保护说明，同意后就可以提。',
+}
+// The notice put before her at 提交 (she withdrew, or it changed, while the page was open): her questions leave the
+// screen, so she is told first that what she wrote is kept and goes once she agrees.
+const CONSENT_AT_SUBMIT_WORDS = {
+  survey: '您填的答案还在。提交前，请先看一下个人信息保护说明，同意后就会提交。',
+  consultation: '您写的意见还在。提交前，请先看一下个人信息保护说明，同意后就会提交。',
 }
 
 /**
@@ -93,6 +105,9 @@ Page({
     busy: false,
     doneText: '',
     namedText: '',
+    // A named one she may answer and has not agreed to the privacy notice for: the notice first, then the questions.
+    consent: false,
+    consentWords: '',
     submitWords: '',
     // A named consultation: her own opinions with what became of them, and the published 采纳情况.
     mine: [],
@@ -138,6 +153,8 @@ Page({
             deadline: s.phase === 'closed' ? s.closedText || '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
             open: s.phase === 'open',
             metaText: metaWords(s),
+            // Its date and time each kept whole on its line ("晚上 / 6:00前填写" broke; time-apart.js).
+            metaParts: timeApart(metaWords(s)),
             // One it never asked (a resident and a closed ballot) reads that it was not hers, and where its outcome is:
             // "不能再投票" would say she could have voted.
             stateText:
@@ -150,6 +167,8 @@ Page({
           // Once it is over, 投后不能更改 is nothing he can act on: that he voted is enough.
           doneText: s.responded ? (s.kind === 'ballot' && s.phase === 'closed' ? '您投过票了，谢谢！' : ANSWERED_WORDS[s.kind]) : '',
           namedText: s.anonymous ? '' : NAMED_WORDS[s.kind] || '',
+          consent: Boolean(s.consentNeeded) && s.phase === 'open' && !s.responded && !s.askedOthers,
+          consentWords: CONSENT_WORDS[s.kind] || '',
         })
         this.setData(notHersBallot(s))
         this.show({})
@@ -227,6 +246,17 @@ Page({
     this.comments[e.currentTarget.dataset.id] = e.detail.value
   },
 
+  /**
+   * She agreed to the privacy notice: the questions now. Asked at her tap on 提交 (the notice changed meanwhile),
+   * what she filled in goes as she sent it, without a second tap; should it be refused, the form is back as she left it.
+   */
+  agreed() {
+    const pending = this.pending
+    this.pending = null
+    this.setData({ consent: false, articles: this.data.articles.map((a) => Object.assign({}, a, { comment: this.comments[a.id] || '' })) })
+    return pending ? this.respond(pending.send, pending.comments) : undefined
+  },
+
   submit() {
     // A second tap while the first is being confirmed or sent (a double tap): nothing more.
     if (this.data.busy) return undefined
@@ -287,6 +317,11 @@ Page({
         if (err.code === 'already_responded') return this.done(this.lostOnce ? RECEIVED_BEFORE_WORDS[this.survey.kind] : ANSWERED_WORDS[this.survey.kind])
         // No answer at all (no signal, a dropped connection): it may have arrived; a resend of the same answers says which.
         if (err.code === 'network' || err.status >= 500) this.lostOnce = true
+        // Not agreed to the privacy notice as it reads now (a new version since the page opened): the notice, then her answers go.
+        if (err.code === 'consent_required') {
+          this.pending = { send: send, comments: comments }
+          return this.setData({ consent: true, consentWords: CONSENT_AT_SUBMIT_WORDS[this.survey.kind] || this.data.consentWords })
+        }
         // A 述职评议 reached through its poster: answered on its own page, which asks for the community first.
         if (err.code === 'appraisal_area_required') {
           wx.setStorageSync('appraisal.answers', { surveyId: this.survey.id, answers: send })
