@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy } from '../test/helpers/app.js'
 import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { created, office, tapInside } from './office.js'
@@ -66,7 +66,7 @@ describe('mini-program: a ballot votes once, and a named survey says so before s
     const named = await created(organizer.post('/api/admin/surveys', surveyBody({ anonymous: false })))
     const secret = await created(organizer.post('/api/admin/surveys', surveyBody({ title: '社区议事满意度调查', anonymous: true })))
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody({ anonymous: false })))
-    holdPhone(app, 'o-named-survey-resident')
+    await holdAgreedPhone(app, 'o-named-survey-resident')
 
     const page = await openPage(`pages/survey/answer?surveyId=${named.id}`)
     expect(page.textOf('.meta')).to.include('记下是谁填的')

@@ -35,6 +35,6 @@ describe('mini-program: a deputy marked away reads it on his workbench', () => {
     expect(workbench.has('.away')).to.equal(false)
     // Only the way to pause them himself (暂停接收新留言（外出、生病时）), no word of a pause.
     expect(workbench.text()).not.to.include('已为您暂停').and.not.include('您已暂停').and.not.include('暂停接收留言至')
-    expect(workbench.textOf('#open-away')).to.equal('暂停接收新留言（外出、生病时） ›')
+    expect(workbench.textOf('#open-away')).to.equal('暂停接收新留言 ›外出、生病时')
   })
 })

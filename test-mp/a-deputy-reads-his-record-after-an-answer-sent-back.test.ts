@@ -17,7 +17,7 @@ describe('mini-program: a deputy reads his record after an answer was sent back'
   })
   afterEach(() => app.close())
 
-  it('says 已答复 1 件 with 1 件群众要求重新办理, and no duty day served without a record', async () => {
+  it('says 已答复 1 条 sent back for 重新办理, and no duty day served without a record', async () => {
     await app.liaison.store.deputies.update('dp0001', { dutyByStation: { st001: ['2026-11-25'] } })
     const resident = await asResident(app)
     const { id } = await created(resident.post('/api/mp/cases', { text: '学校门口没有斑马线', regionId: 'c010101', deputyCode: 'DP0001' }))
@@ -29,8 +29,8 @@ describe('mini-program: a deputy reads his record after an answer was sent back'
 
     const record = await openPage('pages/records/index')
     const text = record.text()
-    expect(text).to.include('已答复 1 件（按期 0 件；其中 1 件群众要求重新办理），群众满意度 2 分')
-    expect(text).not.to.include('已答复 0 件')
+    expect(text).to.include('共 1 条：已答复 1 条（群众要求重新办理，正在重办）；没有还没答复的留言；群众满意度 2 分')
+    expect(text).not.to.include('已答复 0 条')
     expect(text).to.include('排班 1 天，已值班 0 天（值班后请报告“进站接待”活动，联络站审核后计入）')
     expect(text, 'no points for a day nothing records').not.to.include('进站接待值班 1 天')
   })

@@ -29,6 +29,8 @@ describe('mini-program: a deputy reads how notices reach him', () => {
     await phoneOfZhang(app)
     const digest = await openPage('pages/deputy/digest')
     expect(digest.text()).not.to.include('按联络站的安排发送')
-    expect(digest.textOf('.channels-note')).to.include('两个都没开通，就收不到每日摘要')
+    // 自动 with neither way on: said once, in the box beside the choice (with its fix), not again in the note under it.
+    expect(digest.textOf('.blocked-words')).to.equal('这样设置您现在收不到摘要：小程序消息和微信私聊都没有开通。')
+    expect(digest.textOf('.channels-note')).not.to.include('两个都没开通')
   })
 })

@@ -26,7 +26,7 @@ describe('mini-program: a message he handed on himself is said as his own move',
     expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
 
     const page = await openPage(`pages/deputy/case?caseId=${id}`)
-    expect(page.textOf('.not-his')).to.equal('这条留言您已转给王芳代表办理，您不用再处理回到我的待办')
+    expect(page.textOf('.not-his')).to.equal('这条留言您已转给王芳代表办理，您不用再处理。回到我的待办看我转出的留言 ›')
     // A tap on a page left open says the same.
     const tapped = await zhang.post(`/api/mp/deputy/cases/${id}/acknowledge`, {})
     expect(tapped.body.error.message).to.equal('这条留言您已转给王芳代表办理，您不用再处理')
@@ -38,6 +38,6 @@ describe('mini-program: a message he handed on himself is said as his own move',
     expect((await lina.post(`/api/admin/cases/${id}/assign`, { deputyId: 'dp0002', note: '王芳代表联系这个小区' })).status).to.equal(200)
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${id}`)
-    expect(page.textOf('.not-his')).to.equal('这条留言已改由其他代表办理，您不用再处理回到我的待办')
+    expect(page.textOf('.not-his')).to.equal('这条留言已改由其他代表办理，您不用再处理。回到我的待办')
   })
 })

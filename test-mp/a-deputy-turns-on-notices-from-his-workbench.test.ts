@@ -42,9 +42,8 @@ describe('mini-program: a deputy turns on notices from his workbench', () => {
     phone.subscribeAnswer = 'reject'
     const workbench = await openPage('pages/deputy/index')
     await workbench.tap('#subscribe-notices')
-    expect(workbench.textOf('#notices-subscribed')).to.equal(
-      '没有开通。有新留言时，联络站工作人员会打电话告诉您；也可以点下面的“绑定微信聊天”，在微信聊天里收新留言。',
-    )
+    // The chat is offered once, by the offer under it with its button, not a second time in this line.
+    expect(workbench.textOf('#notices-subscribed')).to.equal('没有开通。有新留言时，联络站工作人员会打电话告诉您。')
     expect(workbench.text(), 'one way to the chat on the card: the button, not the station’s code').not.to.include('绑定码')
     expect(workbench.has('.chat-code'), 'the button the words point to').to.equal(true)
     expect(workbench.textOf('.chat-offer')).to.include('“湛河人大联络站”')

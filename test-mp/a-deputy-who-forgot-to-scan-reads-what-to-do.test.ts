@@ -10,7 +10,7 @@ import { created, office, phoneOfZhang } from './office.js'
  * 张伟 said 参加 to the 履职培训班 (Tuesday 1 Dec, 09:00–11:30), went, and forgot to scan the code at the door. At noon
  * the meeting had gone from his list, and its page still offered 到会后扫码签到 and "如需请假…". Now the list keeps it
  * under 最近结束的会议, and its page says there is no check-in of his and the one thing to do: ask 孙丽, by phone, for
- * 补签. Once she has entered him from the paper sheet (at 14:00), the page says 工作人员补签到会 — not "已到会（下午2:00）",
+ * 补签. Once she has entered him from the paper sheet (at 14:00), the page says 已到会（工作人员为您补签） — not "已到会（下午2:00）",
  * which read as if he came after the meeting — in the green of done.
  */
 describe('mini-program: a deputy who forgot to scan reads that he has no check-in, and whom to ask for 补签', () => {
@@ -84,7 +84,7 @@ describe('mini-program: a deputy who forgot to scan reads that he has no check-i
     expect(page.text()).not.to.include('打电话')
   })
 
-  it('after 孙丽’s 补签: 工作人员补签到会 in green, no time of her typing; a week on, the meeting has left the list', async () => {
+  it('after 孙丽’s 补签: 已到会（工作人员为您补签） in green, no time of her typing; a week on, the meeting has left the list', async () => {
     app.clock.set(new Date('2026-12-01T06:00:00Z')) // 14:00: 孙丽 has the paper sheet
     const entered = await (
       await office(app)
@@ -92,13 +92,13 @@ describe('mini-program: a deputy who forgot to scan reads that he has no check-i
     expect(entered.status, JSON.stringify(entered.body)).to.equal(200)
 
     const page = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(page.textOf('.came')).to.equal('工作人员补签到会')
+    expect(page.textOf('.came')).to.equal('已到会（工作人员为您补签）')
     expect(declarations('pages/meetings/detail.wxss', '.state.came').get('color'), 'the green of done, not the red of to-do').to.equal('#1b5e20')
     expect(page.text()).not.to.include('下午2:00').and.not.include('没有您的签到记录')
     expect(page.has('.standing')).to.equal(false)
 
     const list = await openPage('pages/meetings/index')
-    expect(list.textOf('.ended-meeting .answer')).to.equal('工作人员补签到会')
+    expect(list.textOf('.ended-meeting .answer')).to.equal('已到会（工作人员为您补签）')
 
     app.clock.set(new Date('2026-12-09T04:00:00Z')) // a week and a day later
     const later = await openPage('pages/meetings/index')

@@ -43,7 +43,7 @@ describe('mini-program: a message taken from the deputy while its page is open',
     await page.type('.reply-text', answer)
     await page.tap('.reply')
 
-    expect(page.textOf('.not-his-text')).to.equal('这条留言已改由其他代表办理，您不用再处理')
+    expect(page.textOf('.not-his-text')).to.equal('这条留言已改由其他代表办理，您不用再处理。')
     expect(page.has('.back-to-tasks')).to.equal(true)
     expect(page.text(), 'nothing of his left to do').not.to.include('当前状态').and.not.to.include('请于')
     expect(page.has('.acknowledge') || page.has('.reply') || page.has('.show-transfer')).to.equal(false)
@@ -57,7 +57,7 @@ describe('mini-program: a message taken from the deputy while its page is open',
   it('受理 refused: the same calm view', async () => {
     const page = await openThenMoved()
     await page.tap('.acknowledge')
-    expect(page.textOf('.not-his-text')).to.equal('这条留言已改由其他代表办理，您不用再处理')
+    expect(page.textOf('.not-his-text')).to.equal('这条留言已改由其他代表办理，您不用再处理。')
     expect(page.has('.acknowledge')).to.equal(false)
     expect(page.has('.kept'), 'he had typed nothing').to.equal(false)
   })
@@ -66,7 +66,7 @@ describe('mini-program: a message taken from the deputy while its page is open',
     const page = await openThenMoved('13912345678')
     await page.tap('.call-phone')
     expect(page.text()).not.to.include('留言不存在')
-    expect(page.textOf('.not-his-text')).to.equal('这条留言已改由其他代表办理，您不用再处理')
+    expect(page.textOf('.not-his-text')).to.equal('这条留言已改由其他代表办理，您不用再处理。')
     expect(phone.calls).to.deep.equal([])
   })
 })

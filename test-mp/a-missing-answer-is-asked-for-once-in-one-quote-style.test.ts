@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { created, office, tapInside } from './office.js'
 
@@ -19,7 +19,7 @@ describe('mini-program: a missing answer is asked for once, in one quote style',
 
   it('the follow-up asks once; the list names where each question is, in “”', async () => {
     const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
-    holdPhone(app, 'o-wang-survey-once')
+    await holdAgreedPhone(app, 'o-wang-survey-once')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     await tapInside(page, '.q-q1', '.option', 0) // 是: brings 每周去几次？
     await page.tap('.submit')

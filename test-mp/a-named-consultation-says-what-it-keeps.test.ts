@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { consultationBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { created, office } from './office.js'
@@ -20,7 +20,7 @@ describe('mini-program: a named consultation says what it keeps, not 实名', ()
 
   it('tells her what is recorded and that her name is neither asked nor published', async () => {
     const draft = await created((await office(app)).post('/api/admin/surveys', consultationBody({ anonymous: false })))
-    holdPhone(app, 'o-zhao-no-name')
+    await holdAgreedPhone(app, 'o-zhao-no-name')
     phone.storage.set('care.mode', 'on')
     const page = await openPage(`pages/survey/answer?surveyId=${draft.id}`)
     expect(page.textOf('.named-note')).to.equal('会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。')

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { at, MINUTE, quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { office } from './office.js'
 
@@ -22,7 +22,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
 
   it('warns on the intro that the quiz closes before the time limit, and after a late 交卷 leaves the paper for 返回首页', async () => {
     const quizId = (await quizWithBank(app, await office(app), { closesAt: at(app, 3 * MINUTE) })).id
-    holdPhone(app, 'o-quiz-three-minutes')
+    await holdAgreedPhone(app, 'o-quiz-three-minutes')
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
     expect(page.text()).to.include('限时 10 分钟')
     expect(page.textOf('.closing-soon')).to.equal('离答题结束只剩 3 分钟，开始后只有 3 分钟可答')
@@ -42,7 +42,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
 
   it('offers 再答一次 after a paper past its own time limit while the quiz is still open, and it starts a new paper', async () => {
     const quizId = (await quizWithBank(app, await office(app), { timeLimitSeconds: 60 })).id
-    holdPhone(app, 'o-quiz-slept')
+    await holdAgreedPhone(app, 'o-quiz-slept')
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
     expect(page.has('.closing-soon'), 'a day left: nothing to warn of').to.equal(false)
     await page.tap('.start')
@@ -60,7 +60,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
 
   it('a paper already handed in on another screen: 交卷 shows what it became, not "已经提交过了"', async () => {
     const quizId = (await quizWithBank(app, await office(app))).id
-    holdPhone(app, 'o-quiz-two-screens-hand-in')
+    await holdAgreedPhone(app, 'o-quiz-two-screens-hand-in')
     const first = await openPage(`pages/quiz/take?quizId=${quizId}`)
     await first.tap('.start')
     const second = await openPage(`pages/quiz/take?quizId=${quizId}`)

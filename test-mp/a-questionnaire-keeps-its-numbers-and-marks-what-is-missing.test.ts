@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { created, office, tapInside, typeInside } from './office.js'
@@ -29,7 +29,7 @@ describe('mini-program: a questionnaire keeps its numbers and marks the question
 
   it('numbers stay as she answers; the follow-up says why it came; 提交 marks it and scrolls to it', async () => {
     const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
-    holdPhone(app, 'o-wang-survey-numbers')
+    await holdAgreedPhone(app, 'o-wang-survey-numbers')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     const before = ['1.您是否经常去社区公园？（必答）', '2.希望增加哪些设施？', '3.对现有绿化的满意度（必答）', '4.其他建议']
     expect(heads(page)).to.deep.equal(before)

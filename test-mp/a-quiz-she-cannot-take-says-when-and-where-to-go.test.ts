@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { spokenDeadline, spokenMoment } from '../src/domain/spoken-dates.js'
 import { at, DAY, quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { office } from './office.js'
@@ -57,7 +57,7 @@ describe('mini-program: a quiz she cannot take says when, and where to go next',
 
   it('her tries used up: 答题次数已用完 comes with where to go next', async () => {
     const quiz = await quizWithBank(app, await office(app), { attemptsAllowed: 1 })
-    holdPhone(app, 'o-quiz-one-try')
+    await holdAgreedPhone(app, 'o-quiz-one-try')
     const page = await openPage(`pages/quiz/take?quizId=${quiz.id}`)
     await page.tap('.start')
     await page.tap('.submit')

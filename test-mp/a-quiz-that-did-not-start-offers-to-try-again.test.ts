@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { office } from './office.js'
@@ -47,7 +47,7 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
   }
 
   it('开始答题 without signal: 再试一次 starts it; so does 再答一次 after the first paper', async () => {
-    holdPhone(app, 'o-quiz-in-a-tunnel')
+    await holdAgreedPhone(app, 'o-quiz-in-a-tunnel')
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
     expect(page.text()).to.include('代表法知识竞赛').and.include('还可答 2 次')
 
@@ -70,7 +70,7 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
   })
 
   it('a start whose answer was lost: 再试一次 opens the paper the server drew, and she still has her second try', async () => {
-    holdPhone(app, 'o-quiz-lost-answer')
+    await holdAgreedPhone(app, 'o-quiz-lost-answer')
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
     phone.dropNextAnswer = true
     await page.tap('.start')

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { BODY, declarations, rpx } from './harness/stylesheets.js'
 import { phone } from './harness/wx.js'
@@ -43,7 +43,7 @@ describe('mini-program: 关怀模式 keeps a survey’s 1–5 scale on one row, 
         }),
       ),
     )
-    holdPhone(app, 'o-zhao-survey')
+    await holdAgreedPhone(app, 'o-zhao-survey')
     phone.storage.set('care.mode', 'on')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     expect(rows(page, 'q-q3')).to.deep.equal([['1', '2', '3', '4', '5']])

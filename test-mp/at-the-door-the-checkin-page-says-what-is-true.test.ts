@@ -62,8 +62,8 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-25T10:00:00Z')) // Wednesday 18:00
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal(
-      '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码',
+    expect(door.textOf('.refusal')).to.equal(
+      '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码。',
     )
     expect(offered(door)).to.deep.equal(['查看会议详情', '返回首页'])
     await door.tap('.home')
@@ -74,7 +74,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T03:40:00Z')) // 11:40, ten minutes after the end
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签')
+    expect(door.textOf('.refusal')).to.equal('会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签。')
     expect(offered(door)).to.deep.equal(['查看会议详情', '返回首页'])
   })
 
@@ -83,7 +83,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     holdPhone(app, 'o-deputy-dp0004')
     app.clock.set(new Date('2026-11-26T00:40:00Z'))
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员')
+    expect(door.textOf('.refusal')).to.equal('参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员。')
     expect(door.text()).not.to.include('链接有误')
     expect(offered(door)).to.deep.equal(['返回首页'])
   })
@@ -92,7 +92,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     holdPhone(app, 'o-resident-at-the-door')
     app.clock.set(new Date('2026-11-26T00:40:00Z'))
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员')
+    expect(door.textOf('.refusal')).to.equal('签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员')
     expect(offered(door)).to.deep.equal(['返回首页'])
   })
 
@@ -100,7 +100,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T00:40:00Z'))
     const door = await openOffline(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.error')).to.equal('网络不通，请检查网络后重试')
+    expect(door.textOf('.refusal')).to.equal('网络不通，请检查网络后重试')
     expect(offered(door)).to.deep.equal(['再试一次'])
     await door.tap('.retry')
     expect(door.textOf('.big')).to.equal('签到成功')

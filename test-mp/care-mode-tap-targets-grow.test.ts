@@ -70,6 +70,8 @@ describe('mini-program: in 关怀模式 every tap target grows with the buttons'
     ['components/question/question.wxss', '.field', ['height']],
     ['pages/meetings/public.wxss', '.field', ['height']],
     ['pages/deputy/case.wxss', '.field', ['height']],
+    // 邀请附议's name field, as tall as 查找 beside it.
+    ['components/cosign-picker/cosign-picker.wxss', '.field', ['height']],
   ]
   const careButton = () => resolve(rule('app.wxss', '.shell.care').props.get('--td-button-medium-height')!, true)
 
@@ -96,6 +98,8 @@ describe('mini-program: in 关怀模式 every tap target grows with the buttons'
     // Every one-of-several choice (暂停接收留言's reason, 每日摘要's way): a framed row to tap.
     ['styles/radio-list.wxss', '.radio', ['min-height']],
     ['pages/deputy/index.wxss', '.code-input', ['height']],
+    // A deputy's name to tap in 邀请附议's list.
+    ['components/cosign-picker/cosign-picker.wxss', '.cp-pick', ['min-height']],
   ]
   for (const [file, selector, props] of ROW_HIGH) {
     it(`${file} ${selector}: a row high, more than a button in 关怀模式, 112rpx otherwise`, () => {
@@ -109,9 +113,8 @@ describe('mini-program: in 关怀模式 every tap target grows with the buttons'
   }
 
   it('no page or component keeps a fixed tap height that 关怀模式 leaves below 120rpx', () => {
-    // Not tapped: the initial of a deputy's name in a circle. Tapped, but 32rpx of padding above
-    // and below make it 152rpx: the workbench's links.
-    const notSmall = new Set(['pages/index/index.wxss .avatar', 'pages/deputy/index.wxss .link'])
+    // Not tapped: the initial of a deputy's name in a circle.
+    const notSmall = new Set(['pages/index/index.wxss .avatar'])
     const fixed = [...stylesheets('pages'), ...stylesheets('components'), ...stylesheets('styles')]
       .flatMap(rulesOf)
       .filter((r) => ['height', 'min-height', 'line-height'].some((p) => /^(8[0-9]|9[0-9]|1[01][0-9])rpx$/.test(r.props.get(p) ?? '')))

@@ -61,7 +61,7 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
     await other.type('.transfer-reason', '不在本人联系的片区，请联络站另行分派')
     await other.tap('.transfer')
     expect(phone.toasts.at(-1)).to.equal('已转交')
-    expect(other.text(), 'where the 转交 form was').to.include('这条留言已交回轻工街道代表联络站重新安排，您不用再处理回到我的待办办理经过')
+    expect(other.text(), 'where the 转交 form was').to.include('这条留言已交回轻工街道代表联络站重新安排，您不用再处理。回到我的待办看我转出的留言 ›办理经过')
     expect(other.text(), 'no longer his: no deadline of his on the page').to.include('当前状态：已转交').and.not.include('请于')
   })
 })

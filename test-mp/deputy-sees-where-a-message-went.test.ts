@@ -40,7 +40,7 @@ describe('mini-program: a deputy sees where a message he no longer holds went', 
     await page.tap('.transfer')
 
     expect(phone.toasts.at(-1)).to.equal('已转交')
-    expect(page.text(), 'where the 转交 form was, above 办理经过').to.include('这条留言已转给王芳代表办理，您不用再处理回到我的待办办理经过')
+    expect(page.text(), 'where the 转交 form was, above 办理经过').to.include('这条留言已转给王芳代表办理，您不用再处理。回到我的待办看我转出的留言 ›办理经过')
     expect(steps(page).at(-1), 'his move, as the backend has it now, in his words')
       .to.include('您把留言转给王芳代表办理')
       .and.include('王芳代表联系这个小区，她更了解情况')
@@ -61,7 +61,7 @@ describe('mini-program: a deputy sees where a message he no longer holds went', 
 
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${id}`)
-    expect(page.textOf('.not-his')).to.equal('这条留言已改由其他代表办理，您不用再处理回到我的待办')
+    expect(page.textOf('.not-his')).to.equal('这条留言已改由其他代表办理，您不用再处理。回到我的待办')
     expect(page.has('#load-failed'), 'no 再试一次: trying again changes nothing').to.equal(false)
     expect(page.has('.error')).to.equal(false)
     expect(page.text(), 'nothing of the message he no longer holds').not.to.include('小区门口的垃圾')

@@ -24,8 +24,10 @@ describe('mini-program: his workbench offers the chat he has not bound', () => {
     // The chat account by the nickname people find it by (config bot.nickname, told in the settings).
     const bot = String((await new Client(app.baseUrl).get('/api/mp/settings')).body.botName)
     const workbench = await openPage('pages/deputy/index')
-    expect(workbench.textOf('.chat-offer')).to.equal(`还可以在微信聊天里收新留言、直接回复办理：点下面的按钮，把给您的那句话发给“${bot}”。`)
+    // Review 37, finding 21: the button by its name (the card has two), and that the sentence comes after the tap.
+    expect(workbench.textOf('.chat-offer')).to.equal(`还可以在微信聊天里收新留言、直接回复办理：点“绑定微信聊天”，会给您一句话，把它发给“${bot}”就行。`)
     await workbench.tap('.chat-code')
+    expect(workbench.has('.chat-offer'), 'the words and what to do with them say it now').to.equal(false)
     const words = workbench.textOf('.chat-words')
     expect(words).to.match(/^绑定 \d{6}$/)
     expect(workbench.textOf('.chat-hint')).to.equal(`请在微信里找到“${bot}”，把上面这句话发给它。30 分钟内有效，只能用一次；这句话只给您自己用，不要告诉别人。`)
@@ -41,5 +43,31 @@ describe('mini-program: his workbench offers the chat he has not bound', () => {
     await workbench.show()
     expect(workbench.has('.chat-offer')).to.equal(false)
     expect(workbench.has('.chat-code')).to.equal(false)
+  })
+
+  it('words past their 30 minutes go when he comes back to the page, and 绑定微信聊天 is offered again, saying why', async () => {
+    await phoneOfZhang(app)
+    const workbench = await openPage('pages/deputy/index')
+    await workbench.tap('.chat-code')
+    expect(workbench.textOf('.chat-words')).to.match(/^绑定 \d{6}$/)
+    await workbench.show()
+    expect(workbench.textOf('.chat-words'), 'still good a moment later').to.match(/^绑定 \d{6}$/)
+
+    // He comes back to the page 31 minutes later, by the phone's clock.
+    const realNow = Date.now
+    Date.now = () => realNow() + 31 * 60 * 1000
+    try {
+      await workbench.show()
+    } finally {
+      Date.now = realNow
+    }
+    expect(workbench.has('.chat-words')).to.equal(false)
+    expect(workbench.has('.chat-code'), '绑定微信聊天 again').to.equal(true)
+    // A normal timeout: said in place of the offer, above the button, not in red under it repeating the offer.
+    expect(workbench.textOf('.chat-offer')).to.equal('刚才给您的那句话已经过期了。请再点一次“绑定微信聊天”，拿一句新的。')
+    expect(workbench.has('.chat-error'), 'not an error').to.equal(false)
+    await workbench.tap('.chat-code')
+    expect(workbench.textOf('.chat-words')).to.match(/^绑定 \d{6}$/)
+    expect(workbench.has('.chat-error')).to.equal(false)
   })
 })

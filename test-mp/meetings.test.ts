@@ -49,7 +49,7 @@ describe('mini-program: meetings', () => {
     const recorded = await (await office(app)).post(`/api/admin/meetings/${meeting.id}/invitees/deputy/dp0001/entry`, { kind: 'attended', note: '纸质签到' })
     expect(recorded.status, JSON.stringify(recorded.body)).to.equal(200)
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.textOf('.came'), 'the time staff typed it is not when he came').to.equal('工作人员补签到会')
+    expect(detail.textOf('.came'), 'the time staff typed it is not when he came').to.equal('已到会（工作人员为您补签）')
     expect(detail.text(), 'nothing left for him to do').not.to.include('如需请假').and.not.include('10:00')
   })
 
@@ -57,8 +57,8 @@ describe('mini-program: meetings', () => {
     await phoneOfZhang(app)
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(door.text()).to.include('没有签到成功')
-    expect(door.textOf('.error')).to.equal(
-      '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码',
+    expect(door.textOf('.refusal')).to.equal(
+      '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码。',
     )
   })
 

@@ -4,7 +4,7 @@ import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 
-const NO = '没有开通。需要时可以再点一次'
+const NO = '没有开通。需要时可以再点一次。'
 
 /**
  * 王阿姨 taps 开通微信通知 on 我的 and says no to WeChat's question. Two lines said the same thing: 还没有开通微信通知。 above
@@ -60,6 +60,6 @@ describe('mini-program: 我的 says her no to notices once', () => {
     phone.subscribeAnswer = 'reject'
     await mine.tap('#subscribe')
     expect(mine.textOf('#notices-on')).to.equal('已开通：还能收到 1 条微信通知。用完了，再点一次“开通微信通知”就行。')
-    expect(mine.textOf('#subscribed')).to.equal('这次没有再开通，原来开通的还能用。需要时可以再点一次')
+    expect(mine.textOf('#subscribed')).to.equal('这次没有再开通，原来开通的还能用。需要时可以再点一次。')
   })
 })

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { meetingBody } from '../test/helpers/meetings.js'
 import { surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openOffline, openPage, type MpPage } from './harness/page.js'
 import { photoOnPhone } from './harness/photos.js'
 import { phone } from './harness/wx.js'
@@ -74,7 +74,7 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
 
   it('a questionnaire from a notification: no questions and no 提交问卷 until 再试一次 shows it', async () => {
     const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
-    holdPhone(app, 'o-offline-survey')
+    await holdAgreedPhone(app, 'o-offline-survey')
     const page = await offline(`pages/survey/answer?surveyId=${survey.id}`, {
       selectors: ['.submit', '.q-q1'],
       words: ['提交问卷', '已经结束', '还没有开始', '您已经提交过了'],

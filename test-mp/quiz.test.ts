@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { spokenClose, spokenDeadline, spokenMoment } from '../src/domain/spoken-dates.js'
 import { at, DAY, MINUTE, quizWithBank } from '../test/helpers/quizzes.js'
-import { holdPhone, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
 import { backendWithQuiz, signIn } from './harness/quiz.js'
 import { office } from './office.js'
@@ -24,7 +24,7 @@ describe('mini-program: a knowledge quiz', () => {
   afterEach(() => app.close())
 
   it('takes the quiz to the end: countdown from the server, score with explanations, leaderboard', async () => {
-    holdPhone(app, 'o-quiz-taker')
+    await holdAgreedPhone(app, 'o-quiz-taker')
     const list = await openPage('pages/quiz/index')
     expect(list.textOf('.quiz')).to.include('代表法知识竞赛').and.include('5 题，限时 10 分钟').and.include('还没有答过，还可答 2 次')
     await list.tap('.quiz')

@@ -68,14 +68,14 @@ describe("mini-program: a deputy's record (履职档案)", () => {
 
     const record = await openPage('pages/records/index')
     expect(record.textOf('.total')).to.include('2027 年履职积分')
-    expect(record.text()).to.include('共 0 件，已答复 0 件')
+    expect(record.text()).to.include('共 0 条：已答复 0 条')
     expect(record.has('.year-this'), 'already this year').to.equal(false)
     await record.tap('.year-prev')
     expect(record.textOf('.total')).to.include('2026 年履职积分')
-    expect(record.text()).to.include('共 1 件，已答复 1 件')
+    expect(record.text()).to.include('共 1 条：已答复 1 条（都按时答复）')
     await record.tap('.open-report')
     const annual = await follow()
-    expect(annual.text()).to.include('张伟代表2026年度履职情况报告').and.include('共 1 件，已答复 1 件')
+    expect(annual.text()).to.include('张伟代表2026年度履职情况报告').and.include('共 1 条：已答复 1 条（都按时答复）')
 
     await record.show()
     expect(record.textOf('.total'), 'back from the report, still the year chosen').to.include('2026 年履职积分')

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { consultationBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 import { created, office, typeInto } from './office.js'
@@ -21,7 +21,7 @@ describe('mini-program: 王阿姨 reads what became of her opinion', () => {
   it('asks for the notice at her submit tap, then shows her opinion with its outcome and the published summary', async () => {
     const organizer = await office(app)
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody()))
-    holdPhone(app, 'o-wang-ayi')
+    await holdAgreedPhone(app, 'o-wang-ayi')
     const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
     await typeInto(page.component.querySelectorAll('.comment')[0], '老旧小区也要补种树木')
     await page.tap('.submit')

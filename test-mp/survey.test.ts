@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy } from '../test/helpers/app.js'
 import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { phone } from './harness/wx.js'
 import { follow, openPage } from './harness/page.js'
 import { created, office, tapInside, typeInside, typeInto } from './office.js'
@@ -21,7 +21,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
   it('answers a questionnaire opened from its poster; a condition hides a question until its answer shows it', async () => {
     const organizer = await office(app)
     const survey = await created(organizer.post('/api/admin/surveys', surveyBody()))
-    holdPhone(app, 'o-survey-resident')
+    await holdAgreedPhone(app, 'o-survey-resident')
     // The poster's code opens the mini-program on its home page with the scene v=<code>.
     await openPage(`pages/index/index?scene=${encodeURIComponent(`v=${survey.shortCode}`)}`)
     const page = await follow()
@@ -84,7 +84,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
   it('comments on one article of a draft regulation', async () => {
     const organizer = await office(app)
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody()))
-    holdPhone(app, 'o-consultation-resident')
+    await holdAgreedPhone(app, 'o-consultation-resident')
     const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
     expect(page.text()).to.include('立法征求意见').and.include('第十二条').and.include('新建居住区绿地率不得低于百分之三十。')
 

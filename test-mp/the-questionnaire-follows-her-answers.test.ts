@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { surveyBody } from '../test/helpers/surveys.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { created, office, tapInside, typeInside } from './office.js'
 
@@ -22,7 +22,7 @@ describe('mini-program: a questionnaire follows her answers', () => {
 
   it('updates the list of unanswered required questions as she answers, and clears it when all are answered', async () => {
     const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
-    holdPhone(app, 'o-survey-early')
+    await holdAgreedPhone(app, 'o-survey-early')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     await page.tap('.submit')
     expect(page.textOf('.error')).to.equal('还有必答题没有回答：第 1 题“您是否经常去社区公园？”、第 3 题“对现有绿化的满意度”')
@@ -40,7 +40,7 @@ describe('mini-program: a questionnaire follows her answers', () => {
 
   it('shows a follow-up question right after the question whose answer brought it', async () => {
     const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
-    holdPhone(app, 'o-survey-follow-up')
+    await holdAgreedPhone(app, 'o-survey-follow-up')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     await tapInside(page, '.q-q1', '.option', 0) // 是
     // The follow-up has no number of its own: the others keep theirs (a-questionnaire-keeps-its-numbers-….test.ts).

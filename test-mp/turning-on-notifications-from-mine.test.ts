@@ -31,7 +31,7 @@ describe('mini-program: turning on WeChat notifications from 我的', () => {
     phone.subscribeAnswer = 'reject'
     const mine = await openPage('pages/mine/index')
     await mine.tap('#subscribe')
-    expect(mine.textOf('#subscribed')).to.equal('没有开通。需要时可以再点一次')
+    expect(mine.textOf('#subscribed')).to.equal('没有开通。需要时可以再点一次。')
   })
 
   it('tells her where to switch them back on when she turned them off in WeChat', async () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import type { FakeWeChat } from '../../test/fakes/wechat-api.js'
-import { startApp, type TestApp } from '../../test/helpers/app.js'
+import { asResident, startApp, type TestApp } from '../../test/helpers/app.js'
 import { startWithWeChat } from '../../test/helpers/wechat.js'
 import { relaunch } from './page.js'
 import { phone, setConfiguredBase } from './wx.js'
@@ -31,6 +31,15 @@ export async function startEmptyBackend(): Promise<TestApp> {
   setConfiguredBase(mpConfig.apiBase)
   relaunch()
   return app
+}
+
+/**
+ * As holdPhone, for a resident who has agreed to the privacy notice as it reads now (as anyone who wrote a message
+ * has): her named answers and quiz papers go in without the notice put before her (domain/consent-needed.ts).
+ */
+export async function holdAgreedPhone(app: Backend, openid: string) {
+  await asResident(app, openid)
+  holdPhone(app, openid)
 }
 
 let seq = 0

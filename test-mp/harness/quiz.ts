@@ -1,6 +1,6 @@
 import { quizWithBank } from '../../test/helpers/quizzes.js'
 import { office } from '../office.js'
-import { holdPhone, startBackend, type Backend } from './backend.js'
+import { holdAgreedPhone, startBackend, type Backend } from './backend.js'
 import { openPage, type MpPage } from './page.js'
 
 /**
@@ -12,8 +12,8 @@ export async function backendWithQuiz(over: Record<string, unknown> = {}): Promi
   return { app, quizId: (await quizWithBank(app, await office(app), over)).id }
 }
 
-/** She signs in on her phone (the WeChat user `openid`) and opens the quiz from its link. */
+/** She signs in on her phone (the WeChat user `openid`, who agreed to the privacy notice) and opens the quiz from its link. */
 export async function signIn(app: Backend, openid: string, quizId: string): Promise<MpPage> {
-  holdPhone(app, openid)
+  await holdAgreedPhone(app, openid)
   return openPage(`pages/quiz/take?quizId=${quizId}`)
 }

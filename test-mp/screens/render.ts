@@ -35,15 +35,31 @@ const BASE = `
   .bar { background: #b71c1c; color: #fff; height: 88px; line-height: 88px; text-align: center; font-size: 34px; }
 `
 
+/**
+ * app.wxss as each component in the snapshot sees it: miniprogram-simulate prefixes every class with its component's
+ * name (main--, page-shell--, cosign-picker--, privacy-consent--, …), and a component with addGlobalClass takes the
+ * app's .hint, .error, .card; prefixed for main-- alone, those inside components were drawn unstyled.
+ */
+function appWxssFor(root: Element | null) {
+  const prefixes = new Set(['main', 'page-shell'])
+  for (const el of Array.from(root?.querySelectorAll('[class]') ?? [])) {
+    for (const c of Array.from(el.classList)) {
+      const prefix = c.includes('--') ? c.split('--')[0] : ''
+      if (prefix && !prefix.startsWith('t-')) prefixes.add(prefix)
+    }
+  }
+  return [...prefixes].map((prefix) => prefixed(appWxss, prefix).replace(/^page\s*\{[^}]*\}/m, '')).join('\n')
+}
+
 function snapshot(name: string, title: string, care = false) {
   const styles = Array.from(document.querySelectorAll('style'))
     .map((s) => s.textContent)
     .join('\n')
-  const body = document.body.lastElementChild?.outerHTML ?? ''
+  const root = document.body.lastElementChild
+  const body = root?.outerHTML ?? ''
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${BASE}
     ${appWxss.replace(/^page\s*\{/m, 'body {')}
-    ${prefixed(appWxss, 'main').replace(/^page\s*\{[^}]*\}/m, '')}
-    ${prefixed(appWxss, 'page-shell').replace(/^page\s*\{[^}]*\}/m, '')}
+    ${appWxssFor(root)}
     ${styles}</style></head><body><div class="bar">${title}</div>${body}</body></html>`
   writeFileSync(join(out, `mp-${name}.html`), html)
   void care

@@ -40,7 +40,7 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
       `转交 ${short} 李强 —— 转给同站的李强代表`,
       `转交 ${short} 原因 —— 交回联络站重新安排`,
       `电话 ${short} —— 看群众留的电话`,
-      '（编号是"待办"里方括号中的四位数）',
+      `（编号是"待办"列表里每条留言前面【】中的号码，比如 ${short}）`,
     ])
     expect(menu.indexOf('待办'), 'his commands before what he can do as anyone').to.be.below(menu.indexOf('您自己作为群众要反映问题'))
     expect(menu).to.not.include('0042')

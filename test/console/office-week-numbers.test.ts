@@ -100,7 +100,7 @@ describe('console: the office’s week in numbers it can count (review 36)', fun
     const leftOut = page.getByTestId('deputies-left-out')
     await leftOut.waitFor()
     const text = await leftOut.innerText()
-    const [, total, others] = /^只列出留言最多的 15 位代表（共 (\d+) 位代表有留言）。另外 (\d+) 位代表：在办 \d+ 条，超期 \d+ 条。/.exec(text) ?? []
+    const [, total, others] = /^按超期、在办的多少排列，列出前 15 位代表（共 (\d+) 位代表有留言）。另外 (\d+) 位代表：在办 \d+ 条，/.exec(text) ?? []
     expect(Number(total), text).to.be.greaterThan(16)
     expect(Number(others)).to.equal(Number(total) - 15)
     await screenshot(page, 'office-dashboard-deputies-left-out')

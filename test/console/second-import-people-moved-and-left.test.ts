@@ -30,7 +30,9 @@ describe('console: a second roster import, and what follows the people it moved 
 
     const adminLogin = app.login((l) => l.role === 'admin')
     const office = await new Client(app.baseUrl).login(adminLogin.username, adminLogin.password)
-    // He sat here three days ago and is rostered here next week; the station's reception day is in three days.
+    // He sat here three days ago (on the roster then: a day gone by is no longer anyone's to change) and is rostered
+    // here next week; the station's reception day is in three days.
+    await store.deputies.update(moving.id, { dutyAt: { stationId: here.id, dates: [addDays(today, -3)] } })
     const duty = await office.patch(`/api/admin/deputies/${moving.id}`, { dutyDates: [addDays(today, -3), addDays(today, 5)], stationId: here.id })
     expect(duty.status, JSON.stringify(duty.body)).to.equal(200)
     const day = addDays(today, 3)

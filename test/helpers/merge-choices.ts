@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { asResident, Client, startApp, type TestApp } from './app.js'
+import { asResident, type Client, type TestApp } from './app.js'
+import { linaOnMonday } from './lina-on-monday.js'
 
 /** A message the 合并 dialog offers, as the console reads it. */
 export interface OfferedChoice {
@@ -41,9 +41,7 @@ export function mergeChoicesForEachTest() {
     },
   }
   beforeEach(async () => {
-    story.app = await startApp({ directory: caseCity() })
-    story.app.clock.set(new Date('2026-11-23T02:00:00Z'))
-    story.lina = await new Client(story.app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app: story.app, lina: story.lina } = await linaOnMonday())
   })
   afterEach(() => story.app.close())
   return story

@@ -9,10 +9,17 @@ const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 /**
+ * The rules of an office that gives three working days to answer (the default is fifteen): a message of Monday is to
+ * be answered by Thursday, so the week's messages can be past their reply deadline (超期) when the week ends. Pass
+ * to startApp's `overrides` with weekOfOverdueMessages.
+ */
+export const ANSWER_IN_THREE_DAYS = { cases: { replyWorkingDays: 3 } }
+
+/**
  * 湛河区's week for the weekly report, in the case city: thirteen messages to 张伟代表 an hour apart from Monday 10:00.
  * He hands two back at once (`queued` waits at 轻工街道's station; `handedUp`, 李娜 hands up to the district office),
  * answers one (`answered`), and ten wait for him. The clock is then Friday 4 December, a week after the week ended:
- * twelve wait past their deadline, ten of them 张伟's.
+ * with ANSWER_IN_THREE_DAYS, twelve wait past their reply deadline (of Thursday 26 November), ten of them 张伟's.
  */
 export async function weekOfOverdueMessages(app: TestApp) {
   app.clock.set(MONDAY)

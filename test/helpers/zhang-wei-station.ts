@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, Client, startApp, type TestApp } from './app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asDeputy, asResident, type Client, type TestApp } from './app.js'
+import { linaOnMonday } from './lina-on-monday.js'
 
 export interface ZhangWeiStation {
   app: TestApp
@@ -19,10 +19,8 @@ export interface ZhangWeiStation {
 export function useZhangWeiStation(): ZhangWeiStation {
   const station = {} as ZhangWeiStation
   beforeEach(async () => {
-    station.app = await startApp({ directory: caseCity() })
-    station.app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00
+    ;({ app: station.app, lina: station.lina } = await linaOnMonday())
     station.zhang = await asDeputy(station.app, 'dp0001')
-    station.lina = await new Client(station.app.baseUrl).login('lina', STAFF_PASSWORD)
   })
   afterEach(() => station.app.close())
   station.written = async (text, extra = {}) => {

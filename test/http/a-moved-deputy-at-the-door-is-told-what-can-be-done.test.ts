@@ -20,7 +20,7 @@ describe('a deputy moved away, at the door of his old station’s 接待日, is 
     const scan = await zhang.post(`/api/mp/meetings/${story.meeting.shortCode}/check-in`, {})
     expect(scan.status).to.equal(409)
     expect(scan.body.error.message).to.equal(
-      '您已调到马庄街道代表联络站，不在这次会议的参会名单上了，扫码签到不会记入。会议已经开始，不能再加入名单，也不能补签。如有疑问，请联系组织会议的市人大常委会办公室',
+      '您已调到马庄街道代表联络站，不在这次会议的参会名单上了，扫码签到不会记入。会议已经开始，不能再加入名单，也不能补签。如有疑问，请联系组织会议的市人大常委会办公室。',
     )
     expect(scan.body.error.message).not.to.include('会务工作人员')
 
@@ -36,7 +36,7 @@ describe('a deputy moved away, at the door of his old station’s 接待日, is 
     const zhang = await asDeputy(story.app, 'dp0001')
     const scan = await zhang.post(`/api/mp/meetings/${story.meeting.shortCode}/check-in`, {})
     expect(scan.body.error.message).to.include(
-      '如果您仍要参加，请在会议开始前联系组织会议的市人大常委会办公室，请工作人员把您重新加入参会名单，加入后再扫一次码',
+      '如果您仍要参加，请在会议开始前联系组织会议的市人大常委会办公室，请工作人员把您重新加入参会名单，加入后再扫一次码。',
     )
 
     const office = await asAdmin(story.app)

@@ -28,10 +28,10 @@ describe('a resident’s home stays masked for co-signing deputies and in the cl
     const liu = await asDeputy(app, 'dp0005')
     const signed = await liu.post(`/api/mp/deputy/suggestions/${made.body.id}/cosign`)
     expect(signed.status, JSON.stringify(signed.body)).to.equal(200)
-    expect(signed.body.cases.map((q: { title: string }) => q.title)).to.deep.equal(['光明社区〔门牌号〕的楼道灯坏了一个月，我'])
-    expect((await liu.get(`/api/mp/deputy/suggestions/${made.body.id}`)).body.cases[0].title).to.equal('光明社区〔门牌号〕的楼道灯坏了一个月，我')
+    expect(signed.body.cases.map((q: { title: string }) => q.title)).to.deep.equal(['光明社区〔门牌号〕的楼道灯坏了一个月…'])
+    expect((await liu.get(`/api/mp/deputy/suggestions/${made.body.id}`)).body.cases[0].title).to.equal('光明社区〔门牌号〕的楼道灯坏了一个月…')
     expect((await zhang.get(`/api/mp/deputy/suggestions/${made.body.id}`)).body.cases[0].title, 'and so does he').to.equal(
-      '光明社区〔门牌号〕的楼道灯坏了一个月，我',
+      '光明社区〔门牌号〕的楼道灯坏了一个月…',
     )
   })
 

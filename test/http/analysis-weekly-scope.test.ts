@@ -38,9 +38,9 @@ describe("analysis: the weekly report's messages are its district's and its week
       app.clock.advance(3_600_000)
     }
     const admin = await asAdmin(app)
-    // A 新华区 resident's message, given to 张伟, a deputy of 湛河区: 湛河区 handles it.
+    // A 新华区 resident's message, given to 张伟, a deputy of 湛河区, to be answered by Tuesday: 湛河区 handles it.
     const theirs = await write('新华社区的公交站台太窄，下雨天没处躲', 'c020101')
-    const taken = await admin.post(`/api/admin/cases/${theirs.id}/assign`, { deputyId: 'dp0001' })
+    const taken = await admin.post(`/api/admin/cases/${theirs.id}/assign`, { deputyId: 'dp0001', replyBy: '2026-11-24' })
     expect(taken.body).to.include({ districtId: 'd02', handlingDistrictId: 'd01' })
     // A 湛河区 resident's message, sent on to 周敏 of 新华区: 新华区 handles it.
     const sentOn = await write('光明社区门口的下水道堵了，污水流到马路上', 'c010102')
@@ -48,19 +48,20 @@ describe("analysis: the weekly report's messages are its district's and its week
     expect(moved.body).to.include({ districtId: 'd01', handlingDistrictId: 'd02' })
 
     app.clock.set(new Date('2026-11-30T01:00:00Z')) // the next Monday, 09:00
-    for (const [username, scope, tickets] of [
-      ['sunli', 'd01', [...ours, theirs.ticket]],
-      ['qianqi', 'd02', [sentOn.ticket]],
+    // Past its reply deadline when the week ended: only the one asked for by Tuesday (a late acknowledgement is not 超期).
+    for (const [username, scope, tickets, late] of [
+      ['sunli', 'd01', [...ours, theirs.ticket], [theirs.ticket]],
+      ['qianqi', 'd02', [sentOn.ticket], []],
     ] as const) {
       const office = await new Client(app.baseUrl).login(username, STAFF_PASSWORD)
       const report = await office.get(`/api/admin/analysis/weekly-report?scope=${scope}&week=2026-11-23`)
       expect(report.status, JSON.stringify(report.body)).to.equal(200)
-      expect(report.body.totals, scope).to.include({ received: tickets.length, messages: tickets.length, overdueOpen: tickets.length })
+      expect(report.body.totals, scope).to.include({ received: tickets.length, messages: tickets.length, overdueOpen: late.length })
       expect(report.body.receivedCount, scope).to.equal(tickets.length)
       expect(
         report.body.overdue.map((o: Overdue) => o.ticket),
         scope,
-      ).to.have.members([...tickets])
+      ).to.deep.equal([...late])
       // The office's 工作概览: the week's bar says the same number, and opens the very messages the report counted.
       const board = (await office.get('/api/admin/dashboard/cases')).body
       const bar = board.weeks.find((w: { label: string }) => w.label === '11月23日')
@@ -80,15 +81,15 @@ describe("analysis: the weekly report's messages are its district's and its week
   it("a past week's report lists what was overdue when that week ended, not messages written weeks later", async () => {
     app.clock.set(new Date('2026-11-10T02:00:00Z')) // Tuesday 10:00, in the week of 11月9日
     const old = await write('建设路社区路灯坏了好几天，晚上很黑', 'c010101')
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // two weeks later
+    app.clock.set(new Date('2026-12-08T02:00:00Z')) // four weeks later, after the week of 11月30日
     for (const text of lift) await write(text, 'c010101')
-    app.clock.set(new Date('2026-12-07T02:00:00Z')) // all of them long overdue by now
+    app.clock.set(new Date('2027-01-11T02:00:00Z')) // all of them long overdue by now
 
-    const past = await (await sunli()).get('/api/admin/analysis/weekly-report?scope=d01&week=2026-11-09')
+    const past = await (await sunli()).get('/api/admin/analysis/weekly-report?scope=d01&week=2026-11-30')
     expect(past.status, JSON.stringify(past.body)).to.equal(200)
-    expect(past.body.totals).to.include({ messages: 1, overdueOpen: 1 })
-    // To be acknowledged by Wednesday 10:00; at the week's end (Monday 00:00) four days and some hours late.
-    expect(past.body.overdue.map((o: Overdue) => [o.ticket, o.daysOverdue])).to.deep.equal([[old.ticket, 4]])
+    expect(past.body.totals).to.include({ messages: 0, overdueOpen: 1 })
+    // To be answered by 12月1日 (15 working days); at the week's end (Monday 12月7日 00:00) five days late.
+    expect(past.body.overdue.map((o: Overdue) => [o.ticket, o.daysOverdue])).to.deep.equal([[old.ticket, 5]])
 
     // A week with no messages at all has no backlog to show either.
     const quiet = await (await sunli()).get('/api/admin/analysis/weekly-report?scope=d01&week=2026-11-02')

@@ -191,7 +191,7 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
 
     const open = await resident.get('/api/mp/campaigns')
     expect(open.body.items.map((c: { id: string; canFollow: boolean }) => [c.id, c.canFollow])).to.deep.equal([[campaign.id, true]])
-    expect((await resident.get(`/api/mp/reading/${item.id}`)).status, 'not before following').to.equal(404)
+    expect((await resident.get(`/api/mp/reading/${item.id}`)).status, 'not before following: she is told to follow it (follow_to_read)').to.equal(403)
 
     const followed = await resident.post(`/api/mp/campaigns/${campaign.id}/follow`, {})
     expect(followed.status).to.equal(200)

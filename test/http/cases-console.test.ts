@@ -50,8 +50,14 @@ describe("the console's case endpoints", () => {
 
     app.clock.advance(5 * DAY)
     await lina.login('lina', STAFF_PASSWORD) // the session of five days ago has ended
+    // Only its acknowledgement is late: 已超期 is said of the reply deadline (答复期限) alone, and 只看已超期 lists it not;
+    // 只看未按时受理 does, with the badge that says so.
     list = await lina.get('/api/admin/cases?overdue=true')
-    // Only its acknowledgement is late: 已超期 is said of the reply deadline (答复期限) alone.
+    expect(
+      list.body.items.map((c: { id: string }) => c.id),
+      '只看已超期',
+    ).not.to.include(first)
+    list = await lina.get('/api/admin/cases?ackLate=true')
     const late = list.body.items.find((c: { id: string }) => c.id === first)
     expect(late.sla).to.include({ tone: 'ack_late', text: '未按时受理', step: 'acknowledge' })
     app.clock.advance(25 * DAY)
@@ -60,6 +66,10 @@ describe("the console's case endpoints", () => {
     const unanswered = list.body.items.find((c: { id: string }) => c.id === first)
     expect(unanswered.sla).to.include({ tone: 'overdue', step: 'reply' })
     expect(unanswered.sla.text).to.match(/^已超期 \d+ 天$/)
+    expect(
+      (await lina.get('/api/admin/cases?ackLate=true')).body.items.map((c: { id: string }) => c.id),
+      'never both',
+    ).not.to.include(first)
   })
 
   it('reads each community’s recent messages once for a page of the inbox, not once per line', async () => {

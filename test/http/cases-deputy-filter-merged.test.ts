@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asResident, Client, type TestApp } from '../helpers/app.js'
+import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 /**
  * 李敏 reads 工作概览's 各位代表的办理情况 (张伟 1 条) and opens the inbox filtered by 代表 张伟: the list
@@ -11,9 +11,7 @@ describe('代表 filter: a merged message goes with the message it joined', () =
   let app: TestApp
   let lina: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app, lina } = await linaOnMonday())
   })
   afterEach(() => app.close())
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asAdmin, asDeputy, asResident, Client, type TestApp } from '../helpers/app.js'
+import { STAFF_PASSWORD } from '../fixtures.js'
+import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 interface Line {
   id: string
@@ -25,9 +26,7 @@ describe('the console inbox as a station clerk reads it', () => {
   let app: TestApp
   let lina: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app, lina } = await linaOnMonday())
   })
   afterEach(() => app.close())
 

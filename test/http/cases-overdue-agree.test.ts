@@ -5,8 +5,8 @@ import { caseCity } from '../fixtures.js'
 const DAY = 86_400_000
 
 /**
- * 超期 means one thing wherever staff read it: a message waiting on someone (to acknowledge or to
- * reply) past that step's deadline. An answer waiting only for the resident's rating is not
+ * 超期 means one thing wherever staff read it: a message waiting on someone past its reply deadline (one
+ * only late to be acknowledged is 未按时受理: overdue-is-past-the-reply-deadline.test.ts). An answer waiting only for the resident's rating is not
  * overdue, however long ago its reply was due; a message the resident reopened is, once its new
  * deadline passes. The dashboard's 已经超期, each station's 超期, the statistics' 超期在办 and the
  * inbox's 只看已超期 (overdue=true) count the same messages.

@@ -73,7 +73,9 @@ describe('station staff and organizers working the queue', () => {
     expect(await ids(`topic=${encodeURIComponent('环境保护')}`)).to.deep.equal([litter.id])
     expect(await ids('regionId=s0101')).to.deep.equal([litter.id])
     expect(await ids('stationId=st002')).to.deep.equal([school.id])
-    expect(await ids('overdue=true'), 'the first is past its 24 h').to.deep.equal([litter.id])
+    // The first is past its 24 h to be acknowledged, its answer not yet due: 未按时受理, not 已超期.
+    expect(await ids('ackLate=true'), 'the first is past its 24 h').to.deep.equal([litter.id])
+    expect(await ids('overdue=true'), 'neither is past its reply deadline').to.deep.equal([])
     expect(await ids(`from=${encodeURIComponent('2026-11-24T00:00:00+08:00')}`)).to.deep.equal([school.id])
     expect(await ids('status=assigned')).to.have.members([litter.id, school.id])
     expect((await admin.get('/api/admin/cases?from=yesterday')).status).to.equal(400)

@@ -27,7 +27,10 @@ describe('statistics asked again show what changed since', () => {
       const res = await admin.get('/api/admin/cases/stats?groupBy=station')
       expect(res.status).to.equal(200)
       expect(res.headers.get('content-type')).to.equal('application/json; charset=utf-8')
-      return res.body as { overall: { total: number; overdueOpen: number; byStatus: Record<string, number> }; groups: Array<{ key: string; name: string }> }
+      return res.body as {
+        overall: { total: number; overdueOpen: number; acknowledgedInTimeShare: number | null; byStatus: Record<string, number> }
+        groups: Array<{ key: string; name: string }>
+      }
     }
     const noise = (await resident.post('/api/mp/cases', { text: '噪音扰民', deputyCode: 'DP0001', regionId: 'c010101' })).body.id as string
     const first = await stats()
@@ -40,10 +43,15 @@ describe('statistics asked again show what changed since', () => {
     await zhang.post(`/api/mp/deputy/cases/${noise}/acknowledge`, {})
     expect((await stats()).overall.byStatus.acknowledged, 'acknowledged').to.equal(1)
 
-    // Two days on, nothing written: the other message's acknowledgement (one working day) is now late.
+    // Two days on, nothing written: the other message's acknowledgement (one working day) is now late (按时受理), its
+    // answer not yet due (not 超期).
     app.clock.advance(2 * DAY)
     admin = await asAdmin(app) // (the console's session ended while nobody used it)
-    expect((await stats()).overall.overdueOpen, 'late now').to.equal(1)
+    expect((await stats()).overall, 'late now').to.deep.include({ acknowledgedInTimeShare: 0.5, overdueOpen: 0 })
+    // Weeks on, nothing written: both answers are late now (超期).
+    app.clock.advance(25 * DAY)
+    admin = await asAdmin(app)
+    expect((await stats()).overall.overdueOpen, 'past the reply deadline now').to.equal(2)
 
     expect((await admin.patch('/api/admin/stations/st001', { name: '轻工街道人大代表联络站' })).status).to.equal(200)
     expect((await stats()).groups.find((g) => g.key === 'st001')?.name, 'renamed').to.equal('轻工街道人大代表联络站')
@@ -55,7 +63,7 @@ describe('statistics asked again show what changed since', () => {
     const resident = await asResident(app, 'o-dashboard')
     const zhang = await asDeputy(app, 'dp0001')
     type Board = {
-      today: { date: string; new: { count: number }; open: { count: number }; overdue: { count: number } }
+      today: { date: string; new: { count: number }; open: { count: number }; overdue: { count: number }; ackLate: { count: number } }
       responsiveness: { station: Array<{ key: string; name: string }> }
     }
     const board = async () => {
@@ -81,10 +89,15 @@ describe('statistics asked again show what changed since', () => {
     const tuesday = await board()
     expect(tuesday.today.date, 'the day moved on').to.equal('2026-12-01')
     expect(tuesday.today.new.count, 'none new on Tuesday yet').to.equal(0)
-    // Two days on, nothing written: the other message's acknowledgement is late.
+    // Two days on, nothing written: the other message's acknowledgement is late (未按时受理), its answer not yet due.
     app.clock.advance(2 * DAY)
     admin = await asAdmin(app)
-    expect((await board()).today.overdue.count, 'late now').to.be.greaterThan(first.today.overdue.count)
+    expect((await board()).today.ackLate.count, 'late now').to.be.greaterThan(first.today.ackLate.count)
+    // Weeks on, nothing written: past the reply deadline (已经超期), no longer 未按时受理.
+    const lateBefore = (await board()).today.overdue.count
+    app.clock.advance(25 * DAY)
+    admin = await asAdmin(app)
+    expect((await board()).today.overdue.count, 'past the reply deadline now').to.be.greaterThan(lateBefore)
 
     expect((await admin.patch('/api/admin/stations/st001', { name: '轻工街道代表之家' })).status).to.equal(200)
     expect((await board()).responsiveness.station.find((s) => s.key === 'st001')?.name, 'renamed').to.equal('轻工街道代表之家')

@@ -40,8 +40,10 @@ describe('statistics and responsiveness (述职评议)', () => {
     expect(body.today).to.deep.include({ date: '2026-11-26', new: { count: 0, filters: { from: '2026-11-25T16:00:00.000Z', to: '2026-11-26T16:00:00.000Z' } } })
     // 油烟扰民 was never acknowledged (late); 噪音扰民 was, and its reply is not due yet.
     expect(body.today.open.count).to.equal(2)
-    // The overdue open with the longest overdue on top (最先到期在前).
-    expect(body.today.overdue).to.deep.equal({ count: 1, filters: { overdue: 'true', order: 'due' } })
+    // No answer is due yet: none 已经超期. 油烟扰民, never acknowledged, is 未按时受理, a figure of its own; each list
+    // opens with the longest overdue on top (最先到期在前).
+    expect(body.today.overdue).to.deep.equal({ count: 0, filters: { overdue: 'true', order: 'due' } })
+    expect(body.today.ackLate).to.deep.equal({ count: 1, filters: { ackLate: 'true', order: 'due' } })
     expect(body.satisfaction.map((s: { rating: number; count: number }) => [s.rating, s.count])).to.deep.equal([
       [5, 1],
       [4, 0],
@@ -56,15 +58,16 @@ describe('statistics and responsiveness (述职评议)', () => {
       b.overdue,
       b.repliedInTimeShare,
     ]
-    // 按时答复 judges the reply's deadline: 油烟扰民, never acknowledged and overdue (超期), and 噪音扰民, acknowledged
-    // late, have not reached theirs, so they count in neither part yet (按时受理 counts their late acknowledgement).
-    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 1, 1]])
+    // 超期 and 按时答复 judge the reply's deadline: 油烟扰民, never acknowledged, and 噪音扰民, acknowledged late, have not
+    // reached theirs, so neither is 超期 and they count in neither part of 按时答复 yet (按时受理 counts their late
+    // acknowledgement).
+    expect(body.responsiveness.district.map(bar)).to.deep.equal([['d01', 4, 2, 0, 1]])
     expect(body.responsiveness.station.map(bar)).to.deep.equal([
-      ['st001', 3, 2, 1, 1],
+      ['st001', 3, 2, 0, 1],
       ['st002', 1, 0, 0, 1],
     ])
     expect(body.responsiveness.deputy.map(bar)).to.deep.equal([
-      ['dp0001', 3, 2, 1, 1],
+      ['dp0001', 3, 2, 0, 1],
       ['dp0003', 1, 0, 0, 1],
     ])
     expect(body.weeks.map((w: { label: string; count: number }) => `${w.label} ${w.count}`)).to.deep.equal([
@@ -86,7 +89,8 @@ describe('statistics and responsiveness (述职评议)', () => {
       total: 4,
       rated: 2,
       averageSatisfaction: 3.5,
-      overdueOpen: 1,
+      // No answer is due yet: 油烟扰民's late acknowledgement is 按时受理's, not 超期在办.
+      overdueOpen: 0,
       forwarded: 1,
       acknowledgedInTimeShare: 0.5, // quick and 马庄 in 2 h; late at 30 h; open never
       medianDaysToReply: 3,

@@ -24,7 +24,7 @@ describe('a check-in landing as the deputy is moved away', () => {
     expect(scanned.body.error).to.include({
       code: 'no_longer_invited',
       message:
-        '您已调到马庄街道代表联络站，不在这次会议的参会名单上了，扫码签到不会记入。如果您仍要参加，请在会议开始前联系组织会议的市人大常委会办公室，请工作人员把您重新加入参会名单，加入后再扫一次码',
+        '您已调到马庄街道代表联络站，不在这次会议的参会名单上了，扫码签到不会记入。如果您仍要参加，请在会议开始前联系组织会议的市人大常委会办公室，请工作人员把您重新加入参会名单，加入后再扫一次码。',
     })
 
     const table = (await story.office.get(`/api/admin/meetings/${story.meeting.id}/invitees`)).body

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asDeputy, asResident, Client, type TestApp } from '../helpers/app.js'
+import { STAFF_PASSWORD } from '../fixtures.js'
+import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 const HOUR = 3_600_000
 
@@ -15,9 +16,7 @@ describe("a station's figures add up and keep what a deputy did (review 37 § 10
   let app: TestApp
   let lina: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app, lina } = await linaOnMonday())
   })
   afterEach(() => app.close())
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { SLA_JOB } from '../../src/jobs/sla-job.js'
-import { asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asDeputy, asResident, Client, type TestApp } from '../helpers/app.js'
+import { STAFF_PASSWORD } from '../fixtures.js'
+import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 const HOUR = 3_600_000
 
@@ -16,9 +17,7 @@ describe('a clerk sees both deadlines in words and may ask for an earlier answer
   let app: TestApp
   let lina: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app, lina } = await linaOnMonday())
   })
   afterEach(() => app.close())
 

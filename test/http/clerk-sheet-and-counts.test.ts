@@ -1,6 +1,7 @@
 import { expect } from 'chai'
-import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asAdmin, asDeputy, asResident, Client, type TestApp } from '../helpers/app.js'
+import { STAFF_PASSWORD } from '../fixtures.js'
+import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 /**
  * 李娜, a station clerk (review 31), works from the list, its export and 工作概览: what she reads there
@@ -10,9 +11,7 @@ describe("a clerk's list, export and overview (review 31)", () => {
   let app: TestApp
   let lina: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app, lina } = await linaOnMonday())
   })
   afterEach(() => app.close())
 

@@ -41,7 +41,12 @@ describe('a deputy’s own 暂停接收留言 beside the station’s', () => {
     expect(await auditCount('deputy.away.ended')).to.equal(0)
 
     const page = (await s.zhang.get('/api/mp/deputy/away')).body.away
-    expect(page).to.include({ bySelf: false, askStation: ASK_STATION, text: '联络站已为您暂停接收新留言（11月23日至11月27日），您手上的留言仍由您办理' })
+    // Shown under the mark's own line (text), so only whom to ask: the dates are not said twice (review 37, finding 19).
+    expect(page).to.include({
+      bySelf: false,
+      askStation: '日期要改或提前恢复，请联系轻工街道代表联络站。',
+      text: '联络站已为您暂停接收新留言（11月23日至11月27日），您手上的留言仍由您办理',
+    })
   })
 
   it('never shows him the note staff wrote on their pause; his own note he reads back', async () => {

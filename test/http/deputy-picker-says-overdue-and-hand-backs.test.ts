@@ -16,7 +16,7 @@ interface Choice {
 }
 
 /**
- * Review 37, finding 8. 李娜 is about to give an urgent message to 张伟, "在办 1 件". That one is already late, and
+ * Review 37, finding 8. 李娜 is about to give an urgent message to 张伟, "在办 1 件". That one is weeks late, and
  * this morning he handed another back: "这段时间在外地学习，请站里另派代表". The 分派/改派 list says both beside his name
  * (在办 …，已超期 1 条; 最近退回：… with his reason), as it says 暂停接收留言 for 王芳, who is on leave: she chooses
  * someone else. A hand-back of a message of another station is none of her business and is not said.
@@ -40,9 +40,12 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
   }
 
   it('says 已超期, 暂停接收留言 and 最近退回 with his reason beside each name', async () => {
-    await write('小区门口的路灯坏了两个星期，晚上老人出门看不见', 'DP0001') // 张伟's, soon late
+    app.clock.set(new Date('2026-10-26T02:00:00Z')) // four weeks before
+    await write('小区门口的路灯坏了两个星期，晚上老人出门看不见', 'DP0001') // 张伟's, never answered: past its reply deadline
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
     const ongoing = await write('建设路菜市场门口污水横流', 'DP0003') // 李强's: acknowledged, its answer not due yet
-    app.clock.advance(26 * HOUR) // Tuesday noon: 张伟 never acknowledged his
+    await write('建设路公交站的座椅坏了', 'DP0003') // 李强's: not acknowledged by Tuesday noon, its answer not due yet
+    app.clock.advance(26 * HOUR) // Tuesday noon
     expect((await (await asDeputy(app, 'dp0003')).post(`/api/mp/deputy/cases/${ongoing.id}/acknowledge`, {})).status).to.equal(200)
     const away = await write('小区车棚的充电桩坏了', 'DP0001')
     await handBack('dp0001', away.id, '这段时间在外地学习，请站里另派代表，我的电话13912345678')
@@ -64,7 +67,8 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
     expect(zhang.handedBack, 'not this message: nothing of his about it').to.equal(null)
 
     const li = byName.get('李强')!
-    expect([li.loadText, li.recentHandBack], 'holds two, none late').to.deep.equal(['在办 2 条', null])
+    // One of his is only late in being acknowledged (未按时受理): not 已超期, whose deadline is the answer's.
+    expect([li.loadText, li.recentHandBack], 'holds three, none past its reply deadline').to.deep.equal(['在办 3 条', null])
     const wang = byName.get('王芳')!
     expect([wang.loadText, wang.away]).to.deep.equal(['在办 0 条', '暂停接收留言至11月27日'])
 

@@ -57,11 +57,16 @@ describe('hot issues: each refresh shows what changed since the last', () => {
     expect(merged.status, JSON.stringify(merged.body)).to.equal(200)
     expect((await issue())[0], 'one merged into another').to.include({ messages: 5, residents: 5 })
 
-    // Nobody acknowledged them within a working day: by Thursday the three still waiting are overdue (not the withdrawn
-    // one, nor the merged one, which waits on nobody).
+    // Nobody acknowledged them within a working day: by Thursday that is late (未按时受理), but no answer is due yet, so
+    // none is overdue (超期 is the reply deadline's).
     app.clock.advance(3 * 24 * HOUR)
     lina = await signIn() // her console session ended while she was away
-    expect((await issue())[0], 'overdue by Thursday').to.include({ messages: 5, overdueShare: 0.6 })
+    expect((await issue())[0], 'not overdue by Thursday').to.include({ messages: 5, overdueShare: 0 })
+    // Three weeks on, past their reply deadline (15 working days): the three still waiting are overdue (not the
+    // withdrawn one, nor the merged one, which waits on nobody).
+    app.clock.advance(19 * 24 * HOUR)
+    lina = await signIn()
+    expect((await issue())[0], 'overdue three weeks on').to.include({ messages: 5, overdueShare: 0.6 })
 
     // A month on, the messages are older than the list's 30 days.
     app.clock.advance(30 * 24 * HOUR)

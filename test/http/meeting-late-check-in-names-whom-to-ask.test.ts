@@ -35,21 +35,21 @@ describe('meetings: a check-in after the end names whom to ask for a 补签', ()
   it('names the contact and phone the organizer recorded', async () => {
     const m = await published(office, { contactName: '王丽', contactPhone: '0375-2345678' })
     expect(await scanAfterTheEnd(m.shortCode)).to.equal(
-      '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系王丽（电话 0375-2345678）为您补签',
+      '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系王丽（电话 0375-2345678）为您补签。',
     )
   })
 
   it('gives the phone alone when only a phone is recorded', async () => {
     const m = await published(office, { contactPhone: '13812345678' })
     expect(await scanAfterTheEnd(m.shortCode)).to.equal(
-      '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请拨打会务电话 13812345678，请工作人员为您补签',
+      '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请拨打会务电话 13812345678，请工作人员为您补签。',
     )
   })
 
   it('with no contact recorded, names the office that organized it', async () => {
     const district = await published(await asStaff(app, 'sunli'))
     const said = await scanAfterTheEnd(district.shortCode)
-    expect(said).to.equal('会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的湛河区人大常委会办公室为您补签')
+    expect(said).to.equal('会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的湛河区人大常委会办公室为您补签。')
     expect(said).not.to.include('会务工作人员')
   })
 })

@@ -130,7 +130,7 @@ describe('the lists of meetings ahead follow a deputy who moves station', () => 
     expect(scan.body.error).to.include({
       code: 'no_longer_invited',
       message:
-        '您已调到马庄街道代表联络站，不在这次会议的参会名单上了，扫码签到不会记入。如果您仍要参加，请在会议开始前联系组织会议的市人大常委会办公室，请工作人员把您重新加入参会名单，加入后再扫一次码',
+        '您已调到马庄街道代表联络站，不在这次会议的参会名单上了，扫码签到不会记入。如果您仍要参加，请在会议开始前联系组织会议的市人大常委会办公室，请工作人员把您重新加入参会名单，加入后再扫一次码。',
     })
     expect(await replies(qinggong)).to.include({ 张伟: '已调到马庄街道代表联络站' })
   })

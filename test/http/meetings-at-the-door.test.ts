@@ -41,7 +41,7 @@ describe('meeting check-in at the door: one opening time, and coming is an answe
     const scanEarly = await zhang.post(`/api/mp/meetings/${shortCode}/check-in`, {})
     expect(scanEarly.body.error, 'the phone is told the same opening time, as a clock time').to.include({
       code: 'check_in_not_open',
-      message: '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码',
+      message: '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码。',
     })
 
     app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40: deputies scan in; the clerk records the one without a phone
@@ -97,7 +97,7 @@ describe('meeting check-in at the door: one opening time, and coming is an answe
     const refused = await stranger.post(`/api/mp/meetings/${shortCode}/check-in`, {})
     expect(refused.status).to.equal(404)
     expect(refused.body.error).to.deep.include({
-      message: '参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员',
+      message: '参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员。',
       details: [],
     })
   })

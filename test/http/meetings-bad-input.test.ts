@@ -121,7 +121,7 @@ describe('meetings: bad input', () => {
     expect(late.status).to.equal(409)
     expect(late.body.error).to.include({
       code: 'check_in_closed',
-      message: '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签',
+      message: '会议已于11月26日（星期四）上午11:30结束，签到已关闭。如果您到了会，请联系组织会议的市人大常委会办公室为您补签。',
     })
   })
 

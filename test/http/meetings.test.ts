@@ -158,7 +158,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(early.status).to.equal(409)
     expect(early.body.error).to.include({
       code: 'check_in_not_open',
-      message: '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码',
+      message: '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码。',
     })
 
     app.clock.advance(2 * MINUTE) // 08:31

@@ -108,12 +108,12 @@ describe('分析周报 and 工作概览 for the office: every answer of the week
   it('counts 按时答复 against the reply deadline alone: 王芳’s three, only late in being acknowledged, are 按时受理’s', async () => {
     const r = await report()
     const station = r.byStation.find((s: { name: string }) => s.name === '轻工街道代表联络站').stats
-    // The week's two answers were in time; no reply of the week's is due yet.
-    expect(station).to.include({ repliedInTimeShare: 1, acknowledgedInTimeShare: 0.4, overdueOpen: 3 })
+    // The week's two answers were in time; no reply of the week's is due yet, so none is 超期 either.
+    expect(station).to.include({ repliedInTimeShare: 1, acknowledgedInTimeShare: 0.4, overdueOpen: 0 })
     const sunli = await login('sunli')
     // All of 湛河区's: the two in time and the one three weeks late.
     const stats = (await sunli.get('/api/admin/cases/stats?groupBy=station')).body
-    expect(stats.overall).to.include({ repliedInTimeShare: 0.667, overdueOpen: 3 })
+    expect(stats.overall).to.include({ repliedInTimeShare: 0.667, overdueOpen: 0 })
     const board = (await sunli.get('/api/admin/dashboard/cases')).body
     expect(board.responsiveness.station.map((b: { name: string; repliedInTimeShare: number }) => [b.name, b.repliedInTimeShare])).to.deep.equal([
       ['轻工街道代表联络站', 0.667],
@@ -204,8 +204,8 @@ describe('工作概览 按代表: the busiest deputies, and in words the ones le
     await write('DP0001')
     await write('DP0001')
     for (let n = 11; n <= 26; n++) await write(`DP00${n}`)
-    // Thursday: nobody acknowledged any of them.
-    app.clock.set(new Date(nov(23).getTime() + 3 * DAY))
+    // A month on: nobody acknowledged or answered any of them, every one past its reply deadline (超期).
+    app.clock.set(new Date(nov(23).getTime() + 30 * DAY))
   })
   after(() => app.close())
 
@@ -219,8 +219,9 @@ describe('工作概览 按代表: the busiest deputies, and in words the ones le
       total: 17,
       open: 2,
       overdue: 2,
-      text: '只列出留言最多的 15 位代表（共 17 位代表有留言）。另外 2 位代表：在办 2 条，超期 2 条。',
-      statsQuery: { groupBy: 'deputy', sort: 'total' },
+      overdueDeputies: 2,
+      text: '按超期、在办的多少排列，列出前 15 位代表（共 17 位代表有留言）。另外 2 位代表：在办 2 条，超期 2 条（在 2 位代表名下，点“查看全部代表”可以看到是谁）。',
+      statsQuery: { groupBy: 'deputy', sort: 'overdue' },
     })
     const sum = (pick: (r: { open: number; overdue: number }) => number) => rows.reduce((n, r) => n + pick(r), 0)
     expect(sum((r) => r.open) + board.deputiesLeftOut.open, '在办 adds up to 正在办理').to.equal(board.today.open.count)

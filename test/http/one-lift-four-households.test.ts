@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { asResident, Client, type TestApp } from '../helpers/app.js'
+import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 const MINUTES_10 = 600_000
 
@@ -33,9 +33,7 @@ describe('one broken lift, four households: the clerk sees them together and cou
   let app: TestApp
   let lina: Client
   beforeEach(async () => {
-    app = await startApp({ directory: caseCity() })
-    app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    ;({ app, lina } = await linaOnMonday())
   })
   afterEach(() => app.close())
 

@@ -100,7 +100,7 @@ describe("a resident's data beyond their messages, in their copy and under erasu
         expect(
           answer.body.cases.map((c: { id: string; title: string }) => [c.id, c.title]),
           who,
-        ).to.deep.equal([[caseId, '我叫某某电话〔手机号〕反映路灯不亮的问题']])
+        ).to.deep.equal([[caseId, '我叫某某电话〔手机号〕反映路灯不亮的问题…']])
       }
     }
 
@@ -109,7 +109,7 @@ describe("a resident's data beyond their messages, in their copy and under erasu
       const { body: c } = await resident.post('/api/mp/cases', { text: '我叫张三电话13812345678反映路灯不亮的问题，晚上出门不安全', regionId: 'c010101' })
       const { id, deputy } = await suggestionLinking(c.id)
       // Masked from the start (co-signers of any district read it); erasure rewrites what is stored too (contract-privacy).
-      expect((await deputy.get(`/api/mp/deputy/suggestions/${id}`)).body.cases[0].title, 'before').to.equal('我叫某某电话〔手机号〕反映路灯不亮的问题')
+      expect((await deputy.get(`/api/mp/deputy/suggestions/${id}`)).body.cases[0].title, 'before').to.equal('我叫某某电话〔手机号〕反映路灯不亮的问题…')
 
       expect((await resident.request('DELETE', '/api/mp/me')).status).to.equal(200)
       await expectMaskedFor(id, deputy, c.id)

@@ -2,12 +2,15 @@ import { expect } from 'chai'
 import { asDeputy, Client, startApp, type TestApp } from '../helpers/app.js'
 import { buildResident } from '../factories.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
+import { ANSWER_IN_THREE_DAYS, weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
 
 /** What a report kept before REPORT_COUNTING 4 says it counted the earlier way. */
 const THE_DISTRICT_AND_RATINGS =
   '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样；' +
   '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价'
+/** What a report kept before REPORT_COUNTING 5 says it counted the earlier way. */
+const OVERDUE_AND_SENT_BACK =
+  '“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言'
 
 const REPLIED_IN_TIME =
   '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'
@@ -25,7 +28,7 @@ describe('reports say their sentences once, from the server, and by one rule', (
   const login = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
 
   before(async () => {
-    app = await startApp({ directory: caseCity() })
+    app = await startApp({ directory: caseCity(), overrides: ANSWER_IN_THREE_DAYS })
     const { answered } = await weekOfOverdueMessages(app)
     Object.assign(tickets, { summary: answered.routing.summary })
   })
@@ -51,13 +54,15 @@ describe('reports say their sentences once, from the server, and by one rule', (
     // As a report the Monday job kept before reports said how they count: the same body without it.
     const kept = (await app.liaison.store.analysis.weeklyReport('d01', '2026-11-23'))!
     const { counting, ...before } = kept.body as Record<string, unknown>
-    expect(counting, 'a report made now says how it counts').to.equal(4)
+    expect(counting, 'a report made now says how it counts').to.equal(5)
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify(before)) })
 
     const earlier =
       '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高；' +
       '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少；“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复；' +
       THE_DISTRICT_AND_RATINGS +
+      '；' +
+      OVERDUE_AND_SENT_BACK +
       '。点“重新生成”，按现在的算法重新统计。'
     expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(earlier)
     const csv = async () => ((await sunli.get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')).body as Buffer).toString('utf8')
@@ -68,12 +73,19 @@ describe('reports say their sentences once, from the server, and by one rule', (
       '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低；' +
         '“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复；' +
         THE_DISTRICT_AND_RATINGS +
+        '；' +
+        OVERDUE_AND_SENT_BACK +
         '。点“重新生成”，按现在的算法重新统计。',
     )
     // Kept before a district's report counted the messages its office handles and 满意度 the week's ratings (counting 3).
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify({ ...before, counting: 3 })) })
     expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(
-      `这份周报生成于12月4日 10:00，用的是以前的算法：${THE_DISTRICT_AND_RATINGS}。点“重新生成”，按现在的算法重新统计。`,
+      `这份周报生成于12月4日 10:00，用的是以前的算法：${THE_DISTRICT_AND_RATINGS}；${OVERDUE_AND_SENT_BACK}。点“重新生成”，按现在的算法重新统计。`,
+    )
+    // Kept before 超期 was the reply deadline's alone and an answer sent back kept its week (counting 4).
+    await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify({ ...before, counting: 4 })) })
+    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(
+      `这份周报生成于12月4日 10:00，用的是以前的算法：${OVERDUE_AND_SENT_BACK}。点“重新生成”，按现在的算法重新统计。`,
     )
 
     const remade = await sunli.post('/api/admin/analysis/weekly-report?week=2026-11-23')
@@ -87,8 +99,8 @@ describe('reports say their sentences once, from the server, and by one rule', (
     const record = (await sunli.get('/api/admin/records/dp0001?year=2026')).body
     const stats = (await sunli.get('/api/admin/cases/stats?groupBy=deputy')).body
     const his = stats.groups.find((g: { key: string }) => g.key === 'dp0001').stats
-    // One answered in time; ten waiting past their deadline to be acknowledged, none past its reply deadline yet: 1 of 1.
-    expect(record.cases).to.include({ answered: 1, answeredOnTime: 1, overdueOpen: 10, repliedInTimeShare: 1 })
+    // One answered in time; ten waiting past their reply deadline (超期), not answered in time: 1 of 11.
+    expect(record.cases).to.include({ answered: 1, answeredOnTime: 1, overdueOpen: 10, repliedInTimeShare: 0.091 })
     expect(record.cases.repliedInTimeShare).to.equal(his.repliedInTimeShare)
     expect(record.cases.overdueOpen).to.equal(his.overdueOpen)
     expect(record.repliedInTimeNote).to.equal(stats.repliedInTimeNote)

@@ -49,7 +49,7 @@ describe('代表建议: asking colleagues to co-sign, and hearing their answers'
         number: null,
         title: '建设路社区楼顶违建整治',
         action: 'cosign',
-        actionLabel: '去附议',
+        actionLabel: '去回复',
         text: '张伟代表请您附议，请在12月2日（星期三）上午10:00前回复',
       },
     ])

@@ -87,8 +87,8 @@ describe('surveys, consultations and ballots', () => {
       outcomeLabel: '待研究',
     })
     expect((await office.get(`/api/admin/surveys/${s.id}/results`)).body.articles).to.deep.equal([
-      { articleId: 'a1', number: '第一条', comments: 0 },
-      { articleId: 'a2', number: '第十二条', comments: 1 },
+      { articleId: 'a1', number: '第一条', comments: 0, decided: 0 },
+      { articleId: 'a2', number: '第十二条', comments: 1, decided: 0 },
     ])
     const feedback = async () =>
       (await app.liaison.store.outbox.search({ limit: 10, kind: 'survey.opinion_feedback' })).items.sort(

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
-import { weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
+import { ANSWER_IN_THREE_DAYS, weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
 
 interface OverdueRow {
   ticket: string
@@ -14,8 +14,8 @@ interface OverdueRow {
  * 孙丽 reads last week's 周报 on the Friday after. Twelve of 湛河区's messages were still waiting when the week ended:
  * the report says its overdue figures are counted to the week's last day (截至11月29日), that it lists the ten most
  * overdue of the twelve, and names 未分派 where no deputy holds a message and the office where one was handed up.
- * Its table download says the same in the page's words and columns. 按时答复 judges the reply's deadline, which none of
- * the waiting has passed; their late acknowledgement is 按时受理's.
+ * Its table download says the same in the page's words and columns. 超期 and 按时答复 judge the reply's deadline (three
+ * working days in this office's rules: ANSWER_IN_THREE_DAYS), which every waiting one has passed.
  */
 describe('the weekly report: its overdue list says when and how many, and its table download says what the page says', () => {
   let app: TestApp
@@ -23,7 +23,7 @@ describe('the weekly report: its overdue list says when and how many, and its ta
   const login = (username: string) => new Client(app.baseUrl).login(username, STAFF_PASSWORD)
 
   before(async () => {
-    app = await startApp({ directory: caseCity() })
+    app = await startApp({ directory: caseCity(), overrides: ANSWER_IN_THREE_DAYS })
     const { queued, handedUp, answered } = await weekOfOverdueMessages(app)
     Object.assign(tickets, { queued: queued.ticket, handedUp: handedUp.ticket, answered: answered.ticket })
   })
@@ -37,8 +37,8 @@ describe('the weekly report: its overdue list says when and how many, and its ta
     const byTicket = new Map(overdue.map((o) => [o.ticket, o]))
     expect(byTicket.get(tickets.queued)).to.include({ station: '轻工街道代表联络站', deputy: null })
     expect(byTicket.get(tickets.handedUp)).to.include({ station: '湛河区人大常委会办公室', deputy: null })
-    // Counted to the week's end (Monday 30 November, 00:00), not to today: the queued one's deadline was Tuesday 11:00.
-    expect(byTicket.get(tickets.queued)!.daysOverdue).to.equal(5)
+    // Counted to the week's end (Monday 30 November, 00:00), not to today: the queued one was to be answered on Thursday.
+    expect(byTicket.get(tickets.queued)!.daysOverdue).to.equal(3)
     expect(
       overdue.slice(0, 2).map((o) => o.ticket),
       'the longest overdue first',
@@ -48,8 +48,8 @@ describe('the weekly report: its overdue list says when and how many, and its ta
       ['轻工街道代表联络站', 12],
       ['湛河区人大常委会办公室', 1],
     ])
-    // One answered in time; the eleven waiting are late in being acknowledged (按时受理), none is past its reply deadline.
-    expect(stations[0].stats).to.include({ repliedInTimeShare: 1, acknowledgedInTimeShare: 0.083 })
+    // One answered in time; the eleven waiting are late in being acknowledged (按时受理) and past their reply deadline.
+    expect(stations[0].stats).to.include({ repliedInTimeShare: 0.083, acknowledgedInTimeShare: 0.083 })
   })
 
   it('downloads the same parts in the page’s words and columns', async () => {
@@ -66,21 +66,21 @@ describe('the weekly report: its overdue list says when and how many, and its ta
     expect(csv).to.include('\r\n按主题\r\n主题,本周,上周,满意度（分）\r\n')
     expect(csv).not.to.include('按类别')
     expect(after('超期未办的留言', 2)).to.deep.equal(['截至11月29日，共 12 条，列出超期最久的 10 条', '编号,主题,办理单位,代表,超期天数（截至11月29日）'])
-    expect(csv).to.match(new RegExp(`\r\n${tickets.queued},[^,]+,轻工街道代表联络站,未分派,5\r\n`))
-    expect(csv).to.match(new RegExp(`\r\n${tickets.handedUp},[^,]+,湛河区人大常委会办公室,未分派,5\r\n`))
+    expect(csv).to.match(new RegExp(`\r\n${tickets.queued},[^,]+,轻工街道代表联络站,未分派,3\r\n`))
+    expect(csv).to.match(new RegExp(`\r\n${tickets.handedUp},[^,]+,湛河区人大常委会办公室,未分派,3\r\n`))
     expect(csv, 'no stray space where a deputy would be').not.to.match(/ ；| ,|, /)
     expect(after('各联络站办理情况', 4)).to.deep.equal([
       '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。',
       '名称,留言,按时受理,按时答复,答复用时（中位数，天）,满意度（分）',
-      '轻工街道代表联络站,12,8%,100%,0,暂无',
-      '湛河区人大常委会办公室,1,0%,暂无,暂无,暂无',
+      '轻工街道代表联络站,12,8%,8%,0,暂无',
+      '湛河区人大常委会办公室,1,0%,0%,暂无,暂无',
     ])
     expect(after('各位代表办理情况', 5)).to.deep.equal([
       '按本周留言多少排列，一样多的超期多的在前。',
       '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。',
       '另有 2 条没有分派给代表（未分派），不在上面的代表名下。',
       '名称,留言,按时受理,按时答复,答复用时（中位数，天）,满意度（分）',
-      '张伟,11,9%,100%,0,暂无',
+      '张伟,11,9%,9%,0,暂无',
     ])
   })
 })

@@ -67,18 +67,21 @@ describe('the SLA job: reminders, escalation and closing', () => {
     app.clock.advance(25 * HOUR)
     await sla()
     const staff = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
-    const overdue = (await staff.get('/api/admin/cases?overdue=true')).body.items
-    expect(overdue.map((c: { ticket: string }) => c.ticket)).to.deep.equal([ticket])
+    // Late to be acknowledged, its answer not yet due: 只看未按时受理 lists it, 只看已超期 (the reply deadline's) does not.
+    const late = (await staff.get('/api/admin/cases?ackLate=true')).body.items
+    expect(late.map((c: { ticket: string }) => c.ticket)).to.deep.equal([ticket])
+    expect((await staff.get('/api/admin/cases?overdue=true')).body.items).to.deep.equal([])
     const timeline = (await staff.get(`/api/admin/cases/${id}`)).body.timeline as Array<{ type: string; note: string }>
     expect(
       timeline.filter((e) => e.type === 'escalated').map((e) => e.note),
       "the job reported it to the station's staff",
     ).to.deep.equal([`督办：留言 ${ticket} 已过受理期限，请督促办理。`])
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: true })
+    // The station has no WeChat group to receive the report (未能送达): he is not told it was reported.
     expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([
-      ['dp0001', `张伟代表，留言 ${ticket} 已逾期未受理，已报告督办。`],
+      ['dp0001', `张伟代表，留言 ${ticket} 已逾期未受理，请尽快受理。`],
     ])
-    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已逾期未受理，已报告督办')
+    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已逾期未受理，请尽快受理')
   })
 
   it('runs the reply clock once acknowledged, on working days', async () => {

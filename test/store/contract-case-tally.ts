@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { CASE_STATUSES, OPEN_STATUSES, isOverdue, type CaseRecord } from '../../src/domain/case.js'
-import { caseStats, groupedStats, statsFromCounts } from '../../src/domain/case-stats.js'
-import type { CaseTallyKey, Store } from '../../src/store/ports.js'
+import { CASE_STATUSES, OPEN_STATUSES, type CaseRecord } from '../../src/domain/case.js'
+import { ackLate, caseStats, groupedStats, statsFromCounts, waitingLate } from '../../src/domain/case-stats.js'
+import type { CaseFilter, CaseTallyKey, Store } from '../../src/store/ports.js'
 import { toHotIssueCase } from '../../src/domain/weekly-report.js'
 import { HOUR, KEY_OF, T0 } from './case-life.js'
 import { caseEvent, caseRecord } from './records.js'
@@ -80,13 +80,28 @@ export function caseTallyContract(store: () => Store) {
       expect(statsFromCounts(overall, middle)).to.deep.equal(caseStats(some, NOW))
     })
 
-    it('counts latest ratings and cases open past their next deadline, as the dashboard shows them', async () => {
+    it('counts latest ratings, the messages past their reply deadline (超期) and those only acknowledged late (未按时受理) apart, as the dashboard shows them', async () => {
       await seed()
       const all = await store().cases.listForStats({})
       const [overall] = await store().cases.tally({}, { now: NOW })
       for (const rating of [1, 2, 3, 4, 5]) expect(overall.byRating[rating] ?? 0, `rated ${rating}`).to.equal(all.filter((c) => c.rating === rating).length)
-      expect(overall.overdueNext).to.equal(all.filter((c) => OPEN_STATUSES.includes(c.status) && isOverdue(c, NOW)).length)
-      expect(overall.overdueNext).to.be.greaterThan(0)
+      // At NOW every reply deadline has passed; ten days in, acknowledgements are late and no reply is due yet. The
+      // scope's kept counts ({}) and a filter's counted from the cases (every status) alike.
+      for (const [now, filter] of [NOW, new Date(T0.getTime() + 10 * 24 * HOUR)].flatMap((at) => [
+        [at, {}],
+        [at, { statuses: [...CASE_STATUSES] }],
+      ]) as Array<[Date, CaseFilter]>) {
+        const [then] = await store().cases.tally(filter, { now })
+        const live = all.filter((c) => !c.mergedInto && c.status !== 'withdrawn' && c.status !== 'rejected')
+        expect(then.overdueOpen, `超期 at ${now.toISOString()}`).to.equal(live.filter((c) => waitingLate(c, now)).length)
+        expect(then.ackLate, `未按时受理 at ${now.toISOString()}`).to.equal(all.filter((c) => OPEN_STATUSES.includes(c.status) && ackLate(c, now)).length)
+        expect(
+          all.filter((c) => waitingLate(c, now) && ackLate(c, now)),
+          'never both',
+        ).to.deep.equal([])
+      }
+      expect(overall.overdueOpen).to.be.greaterThan(0)
+      expect((await store().cases.tally({}, { now: new Date(T0.getTime() + 10 * 24 * HOUR) }))[0].ackLate).to.be.greaterThan(0)
     })
 
     it('reads for hot issues the messages that count (merged ones too, each with the one it went into; not rejected), oldest first, overdue or not as of now', async () => {
@@ -134,9 +149,9 @@ export function caseTallyContract(store: () => Store) {
       expect(ids(await at('c010101', 'd01', { districtIds: ['d02'] }))).to.deep.equal([])
     })
 
-    it('finds the most overdue waiting cases, as the weekly report lists them', async () => {
+    it('finds the longest overdue waiting cases (past the reply deadline), as the weekly report lists them', async () => {
       await seed()
-      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt)
+      const due = (c: CaseRecord) => c.replyDueAt
       const waiting = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
       const late = (await store().cases.listForStats({ districtIds: ['d01'] }))
         .filter((c) => waiting.includes(c.status) && !c.mergedInto && due(c) < NOW)
@@ -170,7 +185,7 @@ export function caseTallyContract(store: () => Store) {
       const [liveInScope] = await store().cases.tally({ districtIds: ['d02'], ...only }, { now: NOW })
       expect(liveInScope).to.deep.equal(live)
       expect(live.total).to.equal(handled.length)
-      const due = (c: CaseRecord) => ((c.acknowledgedAt ?? c.repliedAt) ? c.replyDueAt : c.ackDueAt)
+      const due = (c: CaseRecord) => c.replyDueAt
       const late = handled
         .filter((c) => ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'].includes(c.status) && !c.mergedInto && due(c) < NOW)
         .sort((a, b) => due(a).getTime() - due(b).getTime() || a.id.localeCompare(b.id))
@@ -197,10 +212,11 @@ export function caseTallyContract(store: () => Store) {
       for (const filter of [scope, { ...scope, topic: records[0].topic }]) {
         const [t] = await store().cases.tally(filter, { now: NOW })
         // Of the answered one and the one past its reply deadline, one in time; the late acknowledgements are 按时受理's.
-        expect(t, JSON.stringify(filter)).to.include({ replyDue: 2, replyOk: 1, ackDue: 4, ackOk: 2, overdueOpen: 2 })
+        // 超期 is the one past its reply deadline; the one still not acknowledged is 未按时受理, counted apart.
+        expect(t, JSON.stringify(filter)).to.include({ replyDue: 2, replyOk: 1, ackDue: 4, ackOk: 2, overdueOpen: 1, ackLate: 1 })
         expect(statsFromCounts(t, { ack: null, reply: null })).to.include({ repliedInTimeShare: 0.5, acknowledgedInTimeShare: 0.5 })
       }
-      expect(caseStats(await store().cases.listForStats(scope), NOW)).to.include({ repliedInTimeShare: 0.5, acknowledgedInTimeShare: 0.5, overdueOpen: 2 })
+      expect(caseStats(await store().cases.listForStats(scope), NOW)).to.include({ repliedInTimeShare: 0.5, acknowledgedInTimeShare: 0.5, overdueOpen: 1 })
     })
 
     it("reads a week's answers by when they were given, whenever the message was written, each once, within the filter", async () => {
@@ -238,6 +254,49 @@ export function caseTallyContract(store: () => Store) {
       expect(await store().cases.listAnsweredIn({ handlingDistrictIds: [] }, week.from, week.to), 'an empty list matches nothing').to.deep.equal([])
       for (const none of [{ statuses: [] }, { regionIds: [] }, { officeRegionIds: [] }, { districtsOrStations: { districtIds: [], stationIds: [] } }])
         expect(await store().cases.listAnsweredIn(none, week.from, week.to), JSON.stringify(none)).to.deep.equal([])
+    })
+
+    it("reads a week's answers the residents sent back (重新办理), by when each was given, each case once, within the filter", async () => {
+      const week = { from: new Date(NOW.getTime() - 7 * 24 * HOUR), to: NOW }
+      const inWeek = new Date(NOW.getTime() - 3 * 24 * HOUR)
+      const later = new Date(NOW.getTime() - 24 * HOUR)
+      const before = new Date(NOW.getTime() - 10 * 24 * HOUR)
+      const old = new Date(NOW.getTime() - 60 * 24 * HOUR)
+      const answered = (id: string, at: Date[], over: Partial<CaseRecord>) => ({
+        record: caseRecord({ id, districtId: 'd01', handlingDistrictId: 'd01', createdAt: old, ...over }),
+        steps: at.map((a) => ({ type: 'replied' as const, at: a })),
+      })
+      const lives = [
+        // Answered in the week, sent back, not answered since: its answer was the week's.
+        answered('sb-sent-back', [inWeek], { status: 'reopened', repliedAt: null, reopenCount: 1 }),
+        // Answered twice in the week (sent back between): its latest answer is its own, found by listAnsweredIn.
+        answered('sb-again-in-week', [inWeek, later], { status: 'replied', repliedAt: later, reopenCount: 1 }),
+        // Answered in the week, sent back, answered again the next week: the week's answer was sent back.
+        answered('sb-again-after', [inWeek, NOW], { status: 'replied', repliedAt: NOW, reopenCount: 1 }),
+        // Answered the week before and sent back: not the week's.
+        answered('sb-before', [before], { status: 'reopened', repliedAt: null, reopenCount: 1 }),
+        // Answered in the week, and the answer stands: listAnsweredIn's, not sent back.
+        answered('sb-stands', [inWeek], { status: 'replied', repliedAt: inWeek }),
+        // Another district's, sent back.
+        answered('sb-elsewhere', [inWeek], { status: 'reopened', repliedAt: null, reopenCount: 1, districtId: 'd02', handlingDistrictId: 'd02' }),
+      ]
+      for (const { record, steps } of lives)
+        await store().cases.submit({
+          record,
+          ticketDate: '2026-11-01',
+          events: [caseEvent(record.id, 'submitted', { at: old }), ...steps.map((s) => caseEvent(record.id, s.type, { at: s.at }))],
+          outbox: [],
+        })
+      const found = async (filter: CaseFilter) =>
+        (await store().cases.listAnswersSentBackIn(filter, week.from, week.to)).map((a) => [a.case.id, a.answeredAt.toISOString()])
+      // Oldest case first, then by id.
+      expect(await found({ handlingDistrictIds: ['d01'] })).to.deep.equal([
+        ['sb-again-after', inWeek.toISOString()],
+        ['sb-sent-back', inWeek.toISOString()],
+      ])
+      expect((await found({})).map(([id]) => id)).to.have.members(['sb-sent-back', 'sb-again-after', 'sb-elsewhere'])
+      expect(await found({ stationIds: [] }), 'an empty list matches nothing').to.deep.equal([])
+      for (const none of [{ statuses: [] }, { regionIds: [] }, { handlingDistrictIds: [] }]) expect(await found(none), JSON.stringify(none)).to.deep.equal([])
     })
 
     it('reads the cases rated in a week by when each rating was given, whenever the message was written, a rating a reopen cleared too', async () => {

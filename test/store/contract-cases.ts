@@ -227,7 +227,7 @@ export function caseContract(store: () => Store) {
       expect(await find([null])).to.deep.equal([city.id])
     })
 
-    it('orders by the deadline that matters now, and finds the overdue', async () => {
+    it('orders by the deadline that matters now, and finds the overdue (past the reply deadline) and the 未按时受理 apart', async () => {
       const late = await submit({ ackDueAt: at(10) })
       const acked = await submit({ status: 'acknowledged', acknowledgedAt: at(1), replyDueAt: at(5) })
       const done = await submit({ status: 'replied', repliedAt: at(2), ackDueAt: at(1) })
@@ -238,21 +238,28 @@ export function caseContract(store: () => Store) {
       expect(page2.items.map((c) => c.id)).to.deep.equal([late.id, done.id])
       const overdue = await store().cases.search({ limit: 10, overdueAt: at(7) })
       expect(overdue.items.map((c) => c.id)).to.deep.equal([acked.id])
+      // Past its acknowledgement's deadline, its reply not yet due: 未按时受理, never 超期.
+      expect((await store().cases.search({ limit: 10, overdueAt: at(11) })).items.map((c) => c.id)).to.deep.equal([acked.id])
+      expect((await store().cases.search({ limit: 10, ackLateAt: at(11) })).items.map((c) => c.id)).to.deep.equal([late.id])
+      expect(await store().cases.countUpTo({ ackLateAt: at(11) }, 100)).to.equal(1)
+      expect(await store().cases.countUpTo({ overdueAt: at(11) }, 100)).to.equal(1)
     })
 
-    it('lists the overdue newest first, page by page, for the whole province and within a district alike', async () => {
+    it('lists the overdue (past the reply deadline) newest first, page by page, for the whole province and within a district alike', async () => {
       const late: CaseRecord[] = []
       for (let i = 0; i < 6; i++) {
         const mine = await submit({
           createdAt: at(i),
-          ackDueAt: at(i % 3 === 1 ? 500 : 20),
+          // The first was asked to answer early (要求答复日期) and given a day to acknowledge after that: overdue all the same.
+          ackDueAt: at(i === 0 ? 100 : 10),
+          replyDueAt: at(i % 3 === 1 ? 500 : 20),
           districtId: i < 3 ? 'd01' : 'd02',
           handlingDistrictId: i < 3 ? 'd01' : 'd02',
         })
         if (i % 3 !== 1) late.push(mine)
       }
       // Late too, but answered or closed: no deadline is waiting.
-      await submit({ createdAt: at(7), status: 'replied', repliedAt: at(8), ackDueAt: at(1) })
+      await submit({ createdAt: at(7), status: 'replied', repliedAt: at(8), ackDueAt: at(1), replyDueAt: at(2) })
       const pages = async (q: object) => {
         const ids: string[] = []
         let cursor: string | undefined

@@ -341,6 +341,20 @@ export function chatJoinContract(store: () => Store) {
       expect((await store().mpUsers.get('mu-a16'))!.deputyId).to.equal(null)
     })
 
+    it('of a staff binding and a join of the same chat landing together, one only: never a joined account bound as staff', async () => {
+      // A guard on sqlite (one writer: the two never overlap); the race it closes on MongoDB, where each read only what
+      // the other writes, is shown in test/store/mongo-staff-binding-and-join-at-once.test.ts.
+      await both('mu-c18', 'mu-a18')
+      await asks('mu-c18', 'mu-a18')
+      const [join, binding] = await Promise.allSettled([confirms('mu-c18', 'mu-a18'), store().bot.bindStaffContact('sf03', 'wx-mu-c18', at(60))])
+      const joinedIt = join.status === 'fulfilled' && join.value !== null
+      expect(join.status, 'a join that loses changes nothing, without an error').to.equal('fulfilled')
+      expect(joinedIt, 'joined, or bound as staff: not both').to.equal(binding.status === 'rejected')
+      if (binding.status === 'rejected') expect((binding.reason as StoreConflict).conflict).to.equal('unjoin_chat_first')
+      expect(await store().bot.staffByContact('wx-mu-c18')).to.equal(joinedIt ? null : 'sf03')
+      expect((await store().mpUsers.get('mu-a18'))!.botContactId).to.equal(joinedIt ? 'wx-mu-c18' : null)
+    })
+
     it('gathers nothing of a chat that said 解除 since: its own person is back, and what it holds is its own', async () => {
       // A guard, not this round's fix: run one after the other, 解除 deletes the join before any gathering reads it; the
       // race it closes on MongoDB is shown in test/store/mongo-chat-join-gathered-only-while-joined.test.ts.

@@ -105,6 +105,40 @@ export function consultationOutcomeContract(store: () => Store) {
       expect(adopted.items.map((o) => [o.text, o.outcome, o.reason])).to.deep.equal([[`第${n1}位的意见（a1）`, 'adopted', '已吸收']])
     })
 
+    it('goes article by article in the draft’s order when asked, each oldest first, one of no listed article last', async () => {
+      const s = await store().surveys.create(
+        surveyRecord({
+          articles: [
+            { id: 'a1', number: '第一条', text: '为了……制定本条例。' },
+            { id: 'a8', number: '第八条', text: '助餐服务。' },
+            { id: 'a15', number: '第十五条', text: '八十周岁以上。' },
+          ],
+        }),
+      )
+      await comment(s, 1, { stationId: 'st001', districtId: 'd01' }, ['a15'])
+      await comment(s, 2, { stationId: 'st001', districtId: 'd01' }, ['a8'])
+      await comment(s, 3, { stationId: 'st001', districtId: 'd01' }, ['gone'])
+      await comment(s, 4, { stationId: 'st001', districtId: 'd01' }, ['a15'])
+      await comment(s, 5, { stationId: 'st001', districtId: 'd01' }, ['a1'])
+      const [n1, n2, n3, n4, n5] = [n - 4, n - 3, n - 2, n - 1, n]
+      const articleOrder = ['a1', 'a8', 'a15']
+
+      const all = await store().surveys.opinionPage(s.id, { articleOrder, offset: 0, limit: 20 })
+      expect(texts(all)).to.deep.equal([
+        `第${n5}位的意见（a1）`,
+        `第${n2}位的意见（a8）`,
+        `第${n1}位的意见（a15）`,
+        `第${n4}位的意见（a15）`,
+        `第${n3}位的意见（gone）`,
+      ])
+      const second = await store().surveys.opinionPage(s.id, { articleOrder, offset: 2, limit: 2 })
+      expect([second.total, texts(second)]).to.deep.equal([5, [`第${n1}位的意见（a15）`, `第${n4}位的意见（a15）`]])
+      expect(texts(await store().surveys.opinionPage(s.id, { offset: 0, limit: 2 })), 'not asked: oldest first').to.deep.equal([
+        `第${n1}位的意见（a15）`,
+        `第${n2}位的意见（a8）`,
+      ])
+    })
+
     it('gives a follower of a city-level one the opinions of their stations, and of their districts where no station was given', async () => {
       const s = await store().surveys.create(surveyRecord({ districtIds: [] }))
       await comment(s, 1, { stationId: 'st001', districtId: 'd01' }, ['a1'])

@@ -265,6 +265,16 @@ export function botContract(store: () => Store) {
       expect(await store().bot.contactOfStaff('sf01'), 'the contact went to the newer binding').to.equal(null)
     })
 
+    it('lets a staff member undo her own WeChat binding, and only hers', async () => {
+      await store().bot.bindStaffContact('sf01', 'wxid_lina', T0)
+      await store().bot.bindStaffContact('sf02', 'wxid_wangfang', T0)
+      expect(await store().bot.unbindStaffContact('sf01')).to.equal(true)
+      expect(await store().bot.contactOfStaff('sf01')).to.equal(null)
+      expect(await store().bot.staffByContact('wxid_lina')).to.equal(null)
+      expect(await store().bot.contactOfStaff('sf02'), 'a colleague keeps hers').to.equal('wxid_wangfang')
+      expect(await store().bot.unbindStaffContact('sf01'), 'none left to undo').to.equal(false)
+    })
+
     it('keeps a bound room with its topic, and moves the binding when the room is found under a new id', async () => {
       await store().bot.bindRoom('st001', 'r1@chatroom', 'sf01', T0, '新华站工作群')
       await store().bot.bindRoom('st002', 'r9@chatroom', 'sf02', T0)

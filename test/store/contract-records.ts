@@ -105,7 +105,7 @@ export function recordsContract(store: () => Store) {
       await repo.create({ ...a, surveyId: 'sv-a0', year: 2025 })
       const twice = await rejects(repo.create({ ...a, surveyId: 'sv-a2' }))
       expect(twice).to.have.property('code', 'already_appraised')
-      expect(await repo.bySurvey('sv-a1')).to.deep.equal(a)
+      expect(await repo.bySurvey('sv-a1')).to.deep.equal({ ...a, reopenedAt: null, reopenedBy: null })
       expect(await repo.bySurvey('sv-a2')).to.equal(null)
       expect((await repo.ofDeputy('dp0001')).map((x) => x.year)).to.deep.equal([2026, 2025])
       expect(await repo.ofDeputy('dp0002')).to.deep.equal([])

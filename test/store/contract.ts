@@ -45,12 +45,19 @@ import { auditNamesContract } from './contract-audit.js'
 import { deputyAwayContract } from './contract-deputy-away.js'
 import { deputyAwayAsReadContract } from './contract-deputy-away-as-read.js'
 import { deputyWorkbenchContract } from './contract-deputy-workbench.js'
+import { handOnsAtOnceContract } from './contract-hand-ons-at-once.js'
 import { mergeTargetContract } from './contract-merge-target.js'
 import { casesOfDeputiesContract, deputyMovesContract, inviteeWithdrawalContract } from './contract-deputy-moves.js'
 import { outboxDroppedContract } from './contract-outbox-dropped.js'
 import { checkInWithdrawnContract } from './contract-check-in-withdrawn.js'
 import { markedInviteesContract } from './contract-marked-invitees.js'
 import { chatJoinContract } from './contract-chat-join.js'
+import { dutyDayContract } from './contract-duty-day.js'
+import { staffDisabledContract } from './contract-staff-disabled.js'
+import { staffBindingDisabledContract } from './contract-staff-binding-disabled.js'
+import { dutyListAsReadContract } from './contract-duty-list-as-read.js'
+import { appraisalReopenContract } from './contract-appraisal-reopen.js'
+import { auditReachContract } from './contract-audit-reach.js'
 import { replyDeadlineAndRoundsContract } from './contract-reply-deadline-and-rounds.js'
 import { caseRecord } from './records.js'
 import { sampleDirectory } from './sample-directory.js'
@@ -579,6 +586,7 @@ export function storeContract(open: () => Promise<Store>) {
   deputyAwayContract(() => store, sampleDirectory)
   deputyAwayAsReadContract(() => store, sampleDirectory)
   deputyWorkbenchContract(() => store, sampleDirectory)
+  handOnsAtOnceContract(() => store)
   mergeTargetContract(() => store)
   deputyMovesContract(() => store, sampleDirectory)
   inviteeWithdrawalContract(() => store)
@@ -587,6 +595,12 @@ export function storeContract(open: () => Promise<Store>) {
   checkInWithdrawnContract(() => store)
   markedInviteesContract(() => store)
   chatJoinContract(() => store)
+  dutyDayContract(() => store, sampleDirectory)
+  staffDisabledContract(() => store, sampleDirectory)
+  staffBindingDisabledContract(() => store, sampleDirectory)
+  dutyListAsReadContract(() => store, sampleDirectory)
+  appraisalReopenContract(() => store)
+  auditReachContract(() => store)
 
   it('answers ping while open', async () => {
     await store.ping()

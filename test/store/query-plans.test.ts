@@ -85,6 +85,8 @@ const FILTERS: Record<string, Partial<CaseQuery>> = {
   deputy: { deputyId: 'dp000123' },
   dates: { createdFrom: new Date('2025-01-01T00:00:00Z'), createdTo: new Date('2025-02-01T00:00:00Z') },
   overdue: { overdueAt: NOW },
+  // 只看未按时受理: the acknowledgement's deadline passed, the reply's not (its own filter beside 只看已超期).
+  'late acknowledgement': { ackLateAt: NOW },
   rating: { rating: 1 },
 }
 
@@ -200,6 +202,11 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         'SEARCH cases USING INDEX cases_closed_retention (closed_at>? AND closed_at<?)',
         'SEARCH cases USING INDEX cases_closed_anonymised (closed_at>? AND closed_at<?)',
       ])
+      // The week's answers sent back (重新办理) through the answer steps' times (migration 081), then each one's case by its id.
+      const sentBack = await plansOf(db, () => cases.listAnswersSentBackIn({ ...scoped }, ...week))
+      expectNoFullScan(sentBack)
+      expect(sentBack.flat().join(' | ')).to.match(/SEARCH case_events USING INDEX case_events_replied \(at>\? AND at<\?\)/)
+      expect(sentBack.flat().join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
       // The week's ratings through the rating events' times (migration 076), then each one's case by its id.
       const ratings = await plansOf(db, () => cases.listRatedIn({ ...scoped }, ...week))
       expectNoFullScan(ratings)
@@ -326,10 +333,19 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
 
   it("the admin's overdue list, newest first, walks the open cases in order instead of sorting every late case", async () => {
     const cases = caseRepo(db, new GroupCommit(db))
-    for (const cursor of [undefined, CURSORS.newest]) {
-      const [plan] = await plansOf(db, () => cases.search({ limit: 20, overdueAt: NOW, cursor }))
-      expect(plan.join(' | ')).to.match(/USING (COVERING )?INDEX cases_open_created\b/)
-      expect(plan.join(' | ')).not.to.match(/TEMP B-TREE/)
+    for (const late of [{ overdueAt: NOW }, { ackLateAt: NOW }])
+      for (const cursor of [undefined, CURSORS.newest]) {
+        const [plan] = await plansOf(db, () => cases.search({ limit: 20, ...late, cursor }))
+        expect(plan.join(' | ')).to.match(/USING (COVERING )?INDEX cases_open_created\b/)
+        expect(plan.join(' | ')).not.to.match(/TEMP B-TREE/)
+      }
+  })
+
+  it("the admin's 只看已超期 and 只看未按时受理 counts read the open cases' index alone: both deadlines are in it (migration 080)", async () => {
+    const cases = caseRepo(db, new GroupCommit(db))
+    for (const late of [{ overdueAt: NOW }, { ackLateAt: NOW }]) {
+      const plans = await plansOf(db, () => cases.countUpTo(late, 1000))
+      expect(plans.flat().join(' | '), JSON.stringify(late)).to.match(/SCAN cases USING COVERING INDEX cases_open_created\b/)
     }
   })
 
@@ -355,6 +371,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(await plansOf(db, () => cases.tally(waiting, { now: NOW })))
     expectNoFullScan(await plansOf(db, () => cases.listAnsweredIn(handled, window.createdFrom, NOW)))
     expectNoFullScan(await plansOf(db, () => cases.listRatedIn(handled, window.createdFrom, NOW)))
+    expectNoFullScan(await plansOf(db, () => cases.listAnswersSentBackIn(handled, window.createdFrom, NOW)))
     const periods = await plansOf(db, () => cases.countByPeriod(handled, [{ from: window.createdFrom }, { from: window.createdFrom, to: NOW }]))
     expectNoFullScan(periods)
     for (const line of periods[0]) if (/^SEARCH cases\b/.test(line)) expect(line).to.match(/INDEX cases_(handling_)?district \(.*created_at>\?/)

@@ -67,9 +67,11 @@ describe('a deputy’s year (履职档案), counted', () => {
       sentBack: 0,
       open: 1,
       overdueOpen: 0,
+      sentBackOverdue: 0,
       repliedInTimeShare: 0.5,
       rated: 2,
       averageSatisfaction: 4.5,
+      byDistrict: {},
     })
   })
 
@@ -93,9 +95,11 @@ describe('a deputy’s year (履职档案), counted', () => {
       sentBack: 1,
       open: 2,
       overdueOpen: 0,
+      sentBackOverdue: 0,
       repliedInTimeShare: 1,
       rated: 2,
       averageSatisfaction: 3,
+      byDistrict: {},
     })
     const points = recordPoints(r, DEFAULT_POINT_RULES).lines.find((l) => l.item === 'case_answered_on_time')!
     expect(points, 'no points for an answer sent back until it is answered again').to.include({ count: 1, subtotal: 3 })

@@ -19,6 +19,7 @@ describe('热点问题 says 热度 in whole numbers', () => {
       firstAt: at,
       lastAt: at,
       growth: 0,
+      weeks: 1,
       reopenShare: 0,
       overdueShare: 0.5,
       index: 26.3,

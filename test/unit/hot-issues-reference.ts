@@ -34,14 +34,11 @@ const THING_WEIGHT = 4
 const DESCRIPTION_LENGTH = 60
 
 /**
- * 热度 = (messages + 2 × distinct residents) × (1 + growth/2) × (1 + reopen share + overdue share),
- * rounded to one decimal. Distinct residents weigh double (ten people outweigh one person
- * writing ten times); a growing issue, one whose answers were rejected (reopened) or left
- * overdue, is hotter than a settled one of the same size.
+ * 热度 = (messages + 2 × distinct residents) × (1 + (reopen share + overdue share) / 2) × (1 + (weeks − 1) / 4, weeks
+ * counted up to 3), rounded to one decimal; when in the window residents wrote (growth) only breaks ties.
  */
-function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'growth' | 'reopenShare' | 'overdueShare'>): number {
-  const growth = Math.max(-1, Math.min(3, i.growth))
-  const raw = (i.messages + 2 * i.residents) * (1 + growth / 2) * (1 + i.reopenShare + i.overdueShare)
+function heatIndex(i: Pick<HotIssue, 'messages' | 'residents' | 'reopenShare' | 'overdueShare' | 'weeks'>): number {
+  const raw = (i.messages + 2 * i.residents) * (1 + (i.reopenShare + i.overdueShare) / 2) * (1 + Math.min(2, i.weeks - 1) / 4)
   return Math.round(raw * 10) / 10
 }
 
@@ -65,7 +62,15 @@ export function referenceGroupHotIssues(cases: readonly HotIssueCase[], options:
       if (group.length >= minMessages) issues.push(describe(group, options))
     }
   }
-  return issues.sort((a, b) => b.index - a.index || b.messages - a.messages || a.firstAt.getTime() - b.firstAt.getTime() || a.key.localeCompare(b.key))
+  return issues.sort(
+    (a, b) =>
+      b.index - a.index ||
+      b.residents - a.residents ||
+      b.messages - a.messages ||
+      b.growth - a.growth ||
+      a.firstAt.getTime() - b.firstAt.getTime() ||
+      a.key.localeCompare(b.key),
+  )
 }
 
 type Member = { c: HotIssueCase; grams: Set<string> }
@@ -105,6 +110,8 @@ function describe(group: Member[], options: HotIssueOptions): HotIssue {
     messages: cases.length,
     residents: new Set(cases.map((c) => c.residentId)).size,
     growth: Math.round(growth * 100) / 100,
+    // The weeks of the window (seven days from its start) with a message of it.
+    weeks: new Set(cases.map((c) => Math.max(0, Math.floor((c.createdAt.getTime() - options.from.getTime()) / (7 * 24 * 3_600_000))))).size,
     reopenShare: share(cases.filter((c) => c.reopenCount > 0).length),
     overdueShare: share(cases.filter((c) => c.overdue).length),
   }

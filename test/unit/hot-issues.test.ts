@@ -39,11 +39,11 @@ describe('hot issues: similar messages from one place grouped, with a heat index
     expect(issue.description).to.contain('电梯')
   })
 
-  it('counts distinct residents double, and a growing, reopened or overdue issue as hotter', () => {
-    expect(heatIndex({ messages: 4, residents: 1, growth: 0, reopenShare: 0, overdueShare: 0 })).to.equal(6)
-    expect(heatIndex({ messages: 4, residents: 4, growth: 0, reopenShare: 0, overdueShare: 0 })).to.equal(12)
-    expect(heatIndex({ messages: 4, residents: 4, growth: 1, reopenShare: 0, overdueShare: 0 })).to.equal(18)
-    expect(heatIndex({ messages: 4, residents: 4, growth: 0, reopenShare: 0.5, overdueShare: 0.25 })).to.equal(21)
+  it('counts distinct residents double, and a reopened, overdue or recurring issue as hotter', () => {
+    expect(heatIndex({ messages: 4, residents: 1, weeks: 1, reopenShare: 0, overdueShare: 0 })).to.equal(6)
+    expect(heatIndex({ messages: 4, residents: 4, weeks: 1, reopenShare: 0, overdueShare: 0 })).to.equal(12)
+    expect(heatIndex({ messages: 4, residents: 4, weeks: 2, reopenShare: 0, overdueShare: 0 })).to.equal(15)
+    expect(heatIndex({ messages: 4, residents: 4, weeks: 1, reopenShare: 0.5, overdueShare: 0.25 })).to.equal(16.5)
   })
 
   it('masks a phone number or a name in the description', () => {

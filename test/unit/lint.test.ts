@@ -1,11 +1,13 @@
 import { expect } from 'chai'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '../..')
 const depcruise = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs')
+/** The folders `npm run lint:deps` cruises, read from package.json so that this test checks what the lint checks. */
+const lintedPaths = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['lint:deps'] as string).split(/\s+/).slice(3)
 
 /** `npm run lint:deps` with the project's rules, in `cwd`: its exit status and its errors as "rule: from → to" lines. */
 function cruise(cwd: string, ...paths: string[]) {
@@ -20,8 +22,12 @@ function cruise(cwd: string, ...paths: string[]) {
 describe('npm run lint: the layering rules of docs/ARCHITECTURE.md', function () {
   this.timeout(240_000)
 
+  it('covers the console and both test trees, not only the backend and the bot', () => {
+    expect(lintedPaths).to.have.members(['src', 'bots', 'admin/src', 'test', 'test-mp'])
+  })
+
   it('passes on the project as it is', () => {
-    const result = cruise(root, 'src', 'bots')
+    const result = cruise(root, ...lintedPaths)
     expect(result.violations).to.deep.equal([])
     expect(result.status, result.text).to.equal(0)
   })
@@ -62,16 +68,44 @@ describe('npm run lint: the layering rules of docs/ARCHITECTURE.md', function ()
       write('src/services/quiz.ts', "import { survey } from './survey.js'\nexport const quiz = () => survey\n")
       write('src/services/survey.ts', "import { quiz } from './quiz.js'\nexport const survey = () => quiz\n")
       write('bots/flow.ts', "import { rule } from '../src/domain/rule.js'\nexport const flow = rule\n")
+      // The console: a page and its helper in a circle, through the .vue file's <script setup>; a domain rule is allowed,
+      // a service and node's fs are not.
+      write('src/services/cases.ts', 'export const listCases = () => []\n')
+      write(
+        'admin/src/views/CaseList.vue',
+        '<template><p>{{ title }}</p></template>\n<script setup lang="ts">\n' +
+          "import { rule } from '../../../src/domain/ok-rule'\nimport { listCases } from '../../../src/services/cases'\n" +
+          "import { readFileSync } from 'node:fs'\nimport { title } from './case-words'\nexport const all = [rule, listCases, readFileSync, title]\n</script>\n",
+      )
+      write('admin/src/views/case-words.ts', "import type {} from './CaseList.vue'\nexport const title = '群众留言'\n")
+      write('src/domain/ok-rule.ts', 'export const rule = 1\n')
+      // The tests: a backend test reaching into the mini-program harness or jsdom, and the backend reaching into a test helper.
+      write('node_modules/jsdom/package.json', JSON.stringify({ name: 'jsdom', main: 'index.js' }))
+      write('node_modules/jsdom/index.js', 'exports.JSDOM = class {}\n')
+      write('test-mp/harness/page.ts', 'export const openPage = () => null\n')
+      write('test/helpers/app.ts', 'export const startApp = () => null\n')
+      write('test-mp/home.test.ts', "import { startApp } from '../test/helpers/app.js'\nexport const home = startApp\n")
+      write(
+        'test/http/cases.test.ts',
+        "import { openPage } from '../../test-mp/harness/page.js'\nimport { JSDOM } from 'jsdom'\nexport const t = [openPage, JSDOM]\n",
+      )
+      write('src/demo/seed.ts', "import { startApp } from '../../test/helpers/app.js'\nexport const seed = startApp\n")
     })
     after(() => rmSync(dir, { recursive: true, force: true }))
 
     it('fails, naming each wrong import and the rule it breaks, and nothing that is allowed', () => {
-      const result = cruise(dir, 'src', 'bots')
+      const result = cruise(dir, ...lintedPaths)
       expect(result.status, 'the exit status fails the lint').to.not.equal(0)
       expect([...result.violations].sort()).to.deep.equal([
+        'backend-tests-load-no-jsdom: test/http/cases.test.ts → node_modules/jsdom/index.js',
+        'backend-tests-load-no-jsdom: test/http/cases.test.ts → test-mp/harness/page.ts',
         'bots-talk-over-http: bots/flow.ts → src/domain/rule.ts',
+        'code-knows-no-tests: src/demo/seed.ts → test/helpers/app.ts',
+        'console-runs-in-the-browser: admin/src/views/CaseList.vue → fs',
+        'console-talks-over-http: admin/src/views/CaseList.vue → src/services/cases.ts',
         'domain-is-pure: src/domain/rule.ts → src/store/open-store.ts',
         'http-reads-no-store: src/http/routes/things/routes.ts → src/store/ports.ts',
+        'no-circular: admin/src/views/case-words.ts → admin/src/views/CaseList.vue → admin/src/views/case-words.ts',
         'no-circular: src/services/quiz.ts → src/services/survey.ts → src/services/quiz.ts',
         'only-delivery-talks-to-wechat: src/services/things/things.ts → src/wechat/client.ts',
         'services-know-no-http: src/services/things/things.ts → src/http/routes/things/routes.ts',

@@ -17,7 +17,7 @@ describe('masking: a yard in a resident’s words is masked, for staff as in wha
       ['建设路社区3号院东头第二家门口污水', `建设路社区${MASKS.houseNumber}东头第二家门口污水`],
     ])
       expect(maskForCaseWork(text), text).to.equal(masked)
-    expect(linkedCaseTitle('建设路社区3号院有人在楼顶私搭乱建，城管说归街道')).to.equal(`建设路社区${MASKS.houseNumber}有人在楼顶私搭乱建，`)
+    expect(linkedCaseTitle('建设路社区3号院有人在楼顶私搭乱建，城管说归街道')).to.equal(`建设路社区${MASKS.houseNumber}有人在楼顶私搭乱建…`)
   })
 
   it('still masks a home: a yard with its building, entrance or room, a street’s door, a village household’s yard', () => {

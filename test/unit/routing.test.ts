@@ -113,7 +113,7 @@ describe('routing', () => {
       const d = send(city(), { deputyCode: 'DP0001' }, { dp0001: 30 })
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d)).to.deep.equal(['explicit:deputy_code', 'topic:topic', 'load:explicit_at_capacity'])
-      expect(messages(d)[2]).to.include('张伟代表待办已满（30 件）')
+      expect(messages(d)[2]).to.include('张伟代表待办已满（30 条）')
     })
 
     it('a resident of 马庄 who scanned the 轻工 station code reaches 轻工: the code beats the place', () => {
@@ -206,7 +206,7 @@ describe('routing', () => {
     it('the topic comes before duty and load', () => {
       const d = send(city(), { regionId: 'c010101', text: ABOUT.school, at: DUTY_DAY }, { dp0001: 0, dp0002: 12 })
       expect(d.deputyId).to.equal('dp0002')
-      expect(messages(d)).to.include('王芳代表待办最少（12 件）')
+      expect(messages(d)).to.include('王芳代表待办最少（12 条）')
     })
 
     it('when no deputy of the station has the topic, every deputy of the station is considered', () => {
@@ -273,14 +273,14 @@ describe('routing', () => {
     it('otherwise the deputy with the fewest open cases', () => {
       const d = send(city(), { regionId: 'c010101' }, { dp0001: 3, dp0002: 2, dp0003: 7 })
       expect(d.deputyId).to.equal('dp0002')
-      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'load', code: 'fewest_open', message: '王芳代表待办最少（2 件）' })
+      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'load', code: 'fewest_open', message: '王芳代表待办最少（2 条）' })
     })
 
     it('passes over a deputy at capacity, even on duty', () => {
       const d = send(city(), { regionId: 'c010101', at: DUTY_DAY }, { dp0001: 30, dp0002: 1 })
       expect(d.deputyId).to.equal('dp0003')
       expect(codes(d).slice(3)).to.deep.equal(['load:at_capacity', 'load:fewest_open'])
-      expect(d.reasons[3].message).to.equal('张伟代表待办已满（30 件），跳过')
+      expect(d.reasons[3].message).to.equal('张伟代表待办已满（30 条），跳过')
     })
 
     it('breaks ties by deputy id, whatever the order of the directory', () => {

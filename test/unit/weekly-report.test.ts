@@ -41,13 +41,15 @@ const names: Record<string, string> = {
 const name = (_kind: string, id: string) => names[id] ?? id
 
 describe('the weekly report: figures a person can count by hand', () => {
-  // This week: 3 lift messages from 幸福 (one replied in 2 days, rated 4), 1 water message from 和平
-  // (replied in 5 days, rated 2), 1 rejected (not counted). Last week: 2 lift messages.
+  // This week: 3 lift messages from 幸福 (one replied in 2 days, rated 4; the clerk asked for the other two to be
+  // answered the next day, 要求答复日期, and they were not), 1 water message from 和平 (replied in 5 days, rated 2),
+  // 1 rejected (not counted). Last week: 2 lift messages.
   const lift = (d: number, over: Partial<CaseRecord> = {}) => aCase({ text: '3号楼电梯坏了，老人上不去楼，请尽快修电梯', createdAt: day(d), ...over })
+  const answerNextDay = (d: number) => ({ replyDueAt: new Date(day(d).getTime() + 86_400_000) })
   const thisWeek = [
     lift(0, { status: 'replied', acknowledgedAt: day(0, 5), repliedAt: day(2), ratings: [{ rating: 4, comment: null, at: day(3) }], rating: 4 }),
-    lift(1),
-    lift(2),
+    lift(1, answerNextDay(1)),
+    lift(2, answerNextDay(2)),
     aCase({
       text: '自来水发黄有异味',
       topic: '环境保护',
@@ -65,12 +67,19 @@ describe('the weekly report: figures a person can count by hand', () => {
     aCase({ text: '广告', status: 'rejected', createdAt: day(3) }),
   ]
   const lastWeek = [lift(-6), lift(-5)]
-  // Still open from before: acknowledgement was due 3 days before now.
+  // Still open from before: its answer was due 3 days before now.
   const old = aCase({
     text: '噪音扰民',
     topic: '环境保护',
-    createdAt: new Date(now.getTime() - 4 * 86_400_000),
-    ackDueAt: new Date(now.getTime() - 3 * 86_400_000 - 3_600_000),
+    createdAt: new Date(now.getTime() - 20 * 86_400_000),
+    replyDueAt: new Date(now.getTime() - 3 * 86_400_000 - 3_600_000),
+  })
+  // Open from before too, not yet acknowledged a day after that was due, its answer due in ten days: 未按时受理, not 超期.
+  const ackedLate = aCase({
+    text: '小区门口积水',
+    createdAt: new Date(now.getTime() - 5 * 86_400_000),
+    ackDueAt: new Date(now.getTime() - 4 * 86_400_000),
+    replyDueAt: new Date(now.getTime() + 10 * 86_400_000),
   })
 
   const report = composeWeeklyReport({
@@ -80,7 +89,7 @@ describe('the weekly report: figures a person can count by hand', () => {
     cases: [...lastWeek, ...thisWeek],
     answered: [thisWeek[0], thisWeek[3]],
     rated: [thisWeek[0], thisWeek[3]],
-    openCases: [thisWeek[1], thisWeek[2], old],
+    openCases: [thisWeek[1], thisWeek[2], old, ackedLate],
     name,
   })
 
@@ -90,6 +99,7 @@ describe('the weekly report: figures a person can count by hand', () => {
       previousMessages: 2,
       residents: 4,
       replied: 2,
+      repliedSentBack: 0,
       closed: 0,
       overdueOpen: 3,
       satisfaction: 3,
@@ -109,8 +119,8 @@ describe('the weekly report: figures a person can count by hand', () => {
   })
 
   it('gives 本周热度 in whole numbers, as it is shown: an index, not a measurement', () => {
-    // (3 messages + 2 × 3 residents) × (1 − 1/2: none in the week's second half) × (1 + 2/3 overdue) = 7.5.
-    expect(report.topIssues[0].index).to.equal(8)
+    // (3 messages + 2 × 3 residents) × (1 + (2/3 overdue) / 2) × (1: one week) = 12.
+    expect(report.topIssues[0].index).to.equal(12)
     expect(Number.isInteger(report.topIssues[0].previousIndex)).to.equal(true)
   })
 
@@ -125,7 +135,11 @@ describe('the weekly report: figures a person can count by hand', () => {
     ])
   })
 
-  it('lists the overdue cases, most overdue first, and the slowest answers', () => {
+  it('lists the overdue cases (past their reply deadline), most overdue first, and the slowest answers', () => {
+    expect(
+      report.overdue.map((o) => o.ticket),
+      'one only acknowledged late is not overdue',
+    ).not.to.include(ackedLate.ticket)
     expect(report.overdue.map((o) => [o.ticket, o.daysOverdue])).to.deep.equal(
       [
         [old.ticket, 3],
@@ -152,6 +166,7 @@ describe("the weekly report: the week's answers, what it leaves out, and how it 
   // 幸福联络站's week: the week's messages, one 不予受理, one merged into the first; and two of weeks ago answered this
   // week. 王芳 (dp3) holds four of the week's messages (one overdue), 赵敏 (dp2) three (two overdue), 李建国 (dp1) three
   // (none): in the meeting's order 王, 赵, 李; by key 李, 赵, 王; by name 李, 王, 赵.
+  // Overdue is past the reply deadline: the clerk asked for the late ones to be answered the next day (要求答复日期).
   const longAgo = (days: number) => new Date(weekStart.getTime() - days * 86_400_000)
   const lateAnswer = aCase({ text: '楼道灯坏了', createdAt: longAgo(20), acknowledgedAt: longAgo(19), status: 'replied', repliedAt: day(2) })
   const earlyAnswer = aCase({ text: '井盖松了', createdAt: longAgo(9), acknowledgedAt: longAgo(9), status: 'closed', repliedAt: day(1), closedAt: day(4) })
@@ -169,10 +184,10 @@ describe("the weekly report: the week's answers, what it leaves out, and how it 
     rated(5, 0),
     rated(4, 1),
     rated(2, 2, 'dp2'),
-    aCase({ deputyId: 'dp2', createdAt: day(3) }),
-    aCase({ deputyId: 'dp2', createdAt: day(3) }),
-    // Overdue at the week's end: its acknowledgement was due a day after it came.
-    aCase({ deputyId: 'dp3', createdAt: day(0), ackDueAt: day(1) }),
+    aCase({ deputyId: 'dp2', createdAt: day(3), replyDueAt: day(4) }),
+    aCase({ deputyId: 'dp2', createdAt: day(3), replyDueAt: day(4) }),
+    // Overdue at the week's end: its answer was asked for a day after it came.
+    aCase({ deputyId: 'dp3', createdAt: day(0), replyDueAt: day(1) }),
     aCase({ text: '卖保健品', status: 'rejected', createdAt: day(4) }),
     // Written on Sunday evening: to be acknowledged after the report was made.
     aCase({ deputyId: 'dp3', createdAt: day(6, 20) }),
@@ -294,12 +309,19 @@ describe('the weekly report: 满意度 is how residents rated answers in the wee
   })
 
   it('says on a report kept before that its 满意度 counted the week’s messages’ ratings, and offers to count again', () => {
-    expect(report.counting).to.equal(4)
+    expect(report.counting).to.equal(5)
     expect(countedEarlierText(report, 'Asia/Shanghai')).to.equal(null)
     const kept = countedEarlierText({ counting: 3, generatedAt: now }, 'Asia/Shanghai')
     expect(kept).to.equal(
       '这份周报生成于11月30日 9:00，用的是以前的算法：区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样；' +
-        '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价。点“重新生成”，按现在的算法重新统计。',
+        '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价；' +
+        '“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言。' +
+        '点“重新生成”，按现在的算法重新统计。',
+    )
+    // Kept before 超期 was the reply deadline's and a sent-back answer kept its week (counting 4): only that is said.
+    expect(countedEarlierText({ counting: 4, generatedAt: now }, 'Asia/Shanghai')).to.equal(
+      '这份周报生成于11月30日 9:00，用的是以前的算法：“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期；' +
+        '“本周答复”没有算上本周答复后又被群众要求重新办理的留言。点“重新生成”，按现在的算法重新统计。',
     )
     // Its sentence under 满意度 says what it counted then: without 本周.
     expect(satisfactionText({ ...report, counting: 3 })).to.equal('3 人评价，满意率 67%（4 分、5 分算满意）')

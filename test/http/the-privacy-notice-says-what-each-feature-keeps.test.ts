@@ -1,0 +1,61 @@
+import { expect } from 'chai'
+import { Client, startApp, type TestApp } from '../helpers/app.js'
+
+/**
+ * The notice put before a named questionnaire, a consultation or a quiz (components/privacy-consent) reads, under her
+ * rights, what that feature keeps, who sees it and how long: `features`, beside the short notice written for 留言. They
+ * restate what the whole notice already says of each feature, so adding them changed neither the version nor the words
+ * people agreed to: nobody is asked to agree again.
+ */
+describe('the privacy notice says in a few lines what each feature keeps', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp()
+  })
+  afterEach(() => app.close())
+
+  it('serves, for each feature, her rights first and what it keeps, who sees it, how long', async () => {
+    const notice = (await new Client(app.baseUrl).get('/api/mp/privacy')).body
+    const lines = (feature: string) => (notice.features[feature] as string).split('\n')
+    const rights = notice.summary.split('\n')[0]
+    expect(rights).to.match(/^您的权利：/)
+    expect(lines('survey')).to.deep.equal([
+      rights,
+      '我们保存：您填的答案，和这份问卷是您填的。',
+      '谁能看：只给负责问卷的工作人员看，不会公开您是谁。',
+      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。',
+    ])
+    expect(lines('consultation')).to.deep.equal([
+      rights,
+      '我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。',
+      '谁能看：只给负责征求意见的工作人员看，不会公开您是谁。',
+      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的意见，用来统计。',
+    ])
+    expect(lines('quiz')).to.deep.equal([
+      rights,
+      '我们保存：您答的题和得分。',
+      '谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。',
+      '保存多久：一直保存到您删除您的信息。',
+    ])
+  })
+
+  it('adds nothing to what was agreed: the same version, the short notice for 留言 as it was, the whole notice saying each line', async () => {
+    const notice = (await new Client(app.baseUrl).get('/api/mp/privacy')).body
+    expect(notice.version).to.equal('v2')
+    expect(notice.summary.split('\n').map((l: string) => l.split('：')[0])).to.deep.equal([
+      '您的权利',
+      '删除',
+      '我们保存',
+      '保存多久',
+      '用问卷、答题等其他功能时保存什么，请看全文。',
+    ])
+    expect(notice.summary).to.include('保存多久：留言办结后保存三年')
+    // What each feature's lines restate, in the whole notice's own words.
+    expect(notice.text)
+      .to.include('您填写的问卷答案和对文件草稿的意见')
+      .and.include('您参加的答题和得分（得分排名只显示“群众”和编号，不显示姓名）')
+      .and.include('由负责的人大代表和代表联络站工作人员查看')
+      .and.include('申请删除您的个人信息')
+      .and.include('已提交的留言和问卷只保留去掉个人信息后的内容用于统计')
+  })
+})
