@@ -2,6 +2,10 @@
  * The layering rules of docs/ARCHITECTURE.md, checked by `npm run lint` (dependency-cruiser).
  * Dependencies point one way: http, jobs, bots → services → domain and store ports.
  * Type-only imports count too (tsPreCompilationDeps), except where a rule says otherwise.
+ * `lint:deps` cruises src, bots, the console (admin/src) and both test trees (test, test-mp).
+ * The console's .vue files are read through @vue/compiler-sfc (installed with vue): their <script> and
+ * <script setup> imports, dynamic ones too, count like a .ts file's. A .vue that does not parse as an SFC
+ * would give no imports here; vue-tsc and the console build fail on it first.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -78,10 +82,43 @@ module.exports = {
       from: { path: '^src/domain/reply-words\\.ts$' },
       to: {},
     },
+    {
+      name: 'console-talks-over-http',
+      comment:
+        'The console is a browser app that reaches the backend only over HTTP (admin/src/api.ts). Of the backend it may import ' +
+        'src/domain alone: pure rules and shapes that import no code outside domain and no node built-ins, so they run in the browser.',
+      severity: 'error',
+      from: { path: '^admin/src/' },
+      to: { dependencyTypes: ['local'], pathNot: ['^admin/src/', '^src/domain/'] },
+    },
+    {
+      name: 'console-runs-in-the-browser',
+      comment: 'A node built-in (files, processes, crypto of node) does not exist in the browser the console runs in.',
+      severity: 'error',
+      from: { path: '^admin/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'backend-tests-load-no-jsdom',
+      comment:
+        'jsdom must never load in the backend test process (DESIGN.md, Testing): the mini-program stories run under ' +
+        'miniprogram-simulate in their own mocha process (test-mp/). test-mp may use test/ helpers, never the other way round.',
+      severity: 'error',
+      from: { path: '^test/' },
+      to: { path: ['^test-mp/', '(^|/)node_modules/(jsdom|global-jsdom|miniprogram-simulate)/'] },
+    },
+    {
+      name: 'code-knows-no-tests',
+      comment: 'What runs in production (the backend, the bot, the console) never imports a test, a factory or a fake.',
+      severity: 'error',
+      from: { path: '^(src|bots|admin/src)/' },
+      to: { path: '^(test|test-mp)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|miniprogram|console)/' },
+    // node_modules is not followed but kept as the end of an edge, so that a rule can name a package (jsdom).
+    exclude: { path: '^(miniprogram|console)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     reporterOptions: { text: { highlightFocused: true } },

@@ -73,7 +73,9 @@ async function run(people: number) {
       })),
     )
     await services.quizzes.publish(ADMIN, quiz.id)
-    const principals: MpPrincipal[] = Array.from({ length: people }, (_, i) => ({ kind: 'mp_user', id: `mu-bench-${i}`, deputyId: null }))
+    // Residents who agreed to the privacy notice, as a resident must before her attempt is kept (domain/consent-needed.ts).
+    const consentVersion = services.privacy.notice.version
+    const principals: MpPrincipal[] = Array.from({ length: people }, (_, i) => ({ kind: 'mp_user', id: `mu-bench-${i}`, deputyId: null, consentVersion }))
     const { ms } = await time(() =>
       Promise.all(
         principals.map(async (p) => {
