@@ -101,8 +101,8 @@ describe('console: 分析研判', function () {
     const chart = page.locator('[data-chart="trend"] .line-chart')
     await chart.waitFor()
     expect(await chart.getAttribute('aria-label')).to.match(/光明社区：[\d、]*5 条/)
-    // The axis and its summary name weeks by their Monday in words, never 2026-09-07.
-    expect(await chart.getAttribute('aria-label')).to.match(/^\d{1,2}月\d{1,2}日至\d{1,2}月\d{1,2}日，/)
+    // The axis and its summary name weeks by their Monday in words, never 2026-09-07; the week under way as 本周（未完）.
+    expect(await chart.getAttribute('aria-label')).to.match(/^\d{1,2}月\d{1,2}日至(\d{1,2}月\d{1,2}日|本周（未完）)，/)
     await screenshot(page, 'console-analysis-trends')
     await page.getByText('每月', { exact: true }).click()
     await page.waitForFunction(() => /^\d{4}年\d{1,2}月至/.test(document.querySelector('[data-chart="trend"] .line-chart')?.getAttribute('aria-label') ?? ''))
