@@ -1,6 +1,5 @@
 import { expect } from 'chai'
-import { plainAnswerBody } from '../../src/http/routes/surveys/answer-body.js'
-import { respondBody } from '../../src/http/routes/surveys/schemas.js'
+import { plainAnswerBody, respondBody } from '../../src/http/routes/surveys/schemas.js'
 import { mulberry32 } from '../../src/demo/names.js'
 
 /**

@@ -9,8 +9,7 @@ import { requireMpUser } from '../../middleware/mp-auth.js'
 import { presentMyOpinion, presentPublicSurvey, presentResponseReceipt } from '../../presenters/surveys.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { parseAnswerBody } from './answer-body.js'
-import { surveyRefParam, viaQuery } from './schemas.js'
+import { plainAnswerBody, respondBody, surveyRefParam, viaQuery } from './schemas.js'
 
 export interface MpSurveyRoutesDeps {
   sessions: MpSessions
@@ -61,7 +60,9 @@ export function mpSurveyRoutes({ sessions, responses, clock, timeZone, outcome, 
     // Most answers come with no query string at all: nothing to read or check then.
     const { via } = ctx.querystring ? parse(viaQuery, ctx.query, 'query') : { via: undefined }
     const requestKey = idempotencyKeyOf(ctx) ?? undefined
-    const body = parseAnswerBody(ctx.state.body ?? {})
+    const given = ctx.state.body ?? {}
+    // The body nearly every answer sends is read directly (plainAnswerBody); any other by respondBody.
+    const body = plainAnswerBody(given) ?? parse(respondBody, given, 'body')
     const { response, replayed } = await responses.respondOnce(ctx.state.mpUser, id, { ...body, via: via ?? null }, { requestKey })
     if (replayed) ctx.set('Idempotent-Replayed', 'true')
     ctx.status = 201
