@@ -183,8 +183,14 @@ describe('console: the director’s month (review 38)', function () {
     )
     const overdue = rows.map((r) => r.overdue).filter((n) => !Number.isNaN(n))
     expect(overdue, 'most overdue first').to.deep.equal([...overdue].sort((a, b) => b - a))
-    expect(rows[0], 'the slow deputy first, above the busier ones').to.deep.equal({ name: '谭晓峰', overdue: 1 })
-    expect(await card.locator('tbody tr').first().locator('.danger').count(), 'in red').to.equal(1)
+    // Earlier stories of this month may have left another deputy with an overdue message: he may share the top.
+    const slowAt = rows.findIndex((r) => r.name === '谭晓峰')
+    expect(rows[slowAt], 'the slow deputy is listed').to.deep.equal({ name: '谭晓峰', overdue: 1 })
+    for (const name of ['王婧怡', '李丽萍', '黄文静']) {
+      const at = rows.findIndex((r) => r.name === name)
+      expect(at === -1 || at > slowAt, `${name}, busier but on time, below him`).to.equal(true)
+    }
+    expect(await card.locator('tbody tr').nth(slowAt).locator('.danger').count(), 'in red').to.equal(1)
     await screenshot(page, 'director-dashboard-slow-deputies-first')
     expect(page.problems).to.deep.equal([])
   })
