@@ -130,6 +130,8 @@ export const api = {
   delete: <T = any>(path: string) => request<T>('DELETE', path),
   /** Public reads of the mini-program API that the console shares (the region tree). */
   public: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/mp'),
+  /** Reads of the public site's API (/api/public): what anyone sees, such as the answers published. */
+  site: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/public'),
   /** The handling units' own API (/api/unit): what a unit_staff login reads and does. */
   unit: {
     get: <T = any>(path: string, query?: Query) => request<T>('GET', path, undefined, query, '/api/unit'),

@@ -268,6 +268,7 @@ export function createHttpApp(
     adminSurveyRoutes({
       auth,
       surveys: services.surveys,
+      opinions: services.consultationOpinions,
       reports: services.surveyReports,
       qrCodes: services.qrCodes,
       idempotency,

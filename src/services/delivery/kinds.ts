@@ -1,3 +1,5 @@
+import { CHAT_JOINED_KIND, CHAT_UNJOINED_KIND, DEPUTY_BINDING_MOVED_KIND } from '../../domain/notice-kinds.js'
+
 /** Short titles of message kinds, for the title field of a subscribe message (≤ 20 characters). */
 export const KIND_TITLES: Record<string, string> = {
   'case.assigned': '新留言待受理',
@@ -68,9 +70,9 @@ export const KIND_TITLES: Record<string, string> = {
   'suggestion.following': '请按承诺办完代表建议',
   'suggestion.promise_late': '建议承诺日期已过，请催办',
   'suggestion.promise_late_unit': '承诺日期已过，请报告办理结果',
-  'deputy.binding_moved': '代表身份已在别处绑定',
-  'chat.joined': '聊天留言已放到小程序',
-  'chat.unjoined': '聊天和小程序已解除',
+  [DEPUTY_BINDING_MOVED_KIND]: '代表身份已在别处绑定',
+  [CHAT_JOINED_KIND]: '聊天留言已放到小程序',
+  [CHAT_UNJOINED_KIND]: '聊天和小程序已解除',
   'deputy.away': '暂停接收新留言',
   'deputy.away_ended': '恢复接收新留言',
 }

@@ -6,6 +6,7 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
+import type { ConsultationOpinions } from './consultation-opinions.js'
 import type { SurveyService } from './surveys.js'
 import type { SurveyResponses } from './survey-responses.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -26,7 +27,8 @@ export function outcomeWords(o: Pick<Opinion, 'outcome' | 'reason'>): string {
 export class ConsultationOutcome {
   constructor(
     private readonly store: Pick<Store, 'surveys'>,
-    private readonly surveys: Pick<SurveyService, 'manageable' | 'opinions'>,
+    private readonly surveys: Pick<SurveyService, 'manageable'>,
+    private readonly opinions: Pick<ConsultationOpinions, 'opinions'>,
     private readonly responses: Pick<SurveyResponses, 'find'>,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string },
@@ -79,7 +81,7 @@ export class ConsultationOutcome {
 
   /** 采纳情况表: every opinion the staff member may read, with its article, result, reason and when it was decided. */
   async csv(staff: StaffPrincipal, id: string): Promise<{ title: string; csv: string }> {
-    const { survey, opinions } = await this.surveys.opinions(staff, id)
+    const { survey, opinions } = await this.opinions.opinions(staff, id)
     const number = new Map(survey.articles.map((a) => [a.id, a.number]))
     const order = new Map(survey.articles.map((a, i) => [a.id, i]))
     const time = (d: Date | null) => (d ? sheetTime(d, this.settings.timeZone) : '')

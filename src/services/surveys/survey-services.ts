@@ -7,6 +7,7 @@ import type { ReminderRound } from '../reminder-round.js'
 import { BallotCount } from './ballot-count.js'
 import { BallotResults } from './ballot-results.js'
 import { BallotRoll } from './ballot-roll.js'
+import { ConsultationOpinions } from './consultation-opinions.js'
 import { ConsultationOutcome } from './consultation-outcome.js'
 import { NotVotedSheet } from './not-voted-sheet.js'
 import { SurveyReminders } from './survey-reminders.js'
@@ -30,9 +31,11 @@ export function createSurveyServices(
   const surveyResponses = new SurveyResponses(store, cipher, clock, { timeZone, privacyVersion }, directory)
   const ballotCount = new BallotCount(store, surveyResponses, directory, clock)
   const surveys = new SurveyService(store, clock, { timeZone }, audit, directory, ballotCount)
+  const consultationOpinions = new ConsultationOpinions(store, surveys, clock, audit, directory)
   const ballotRoll = new BallotRoll(store, surveys, surveyResponses, directory, ballotCount, clock)
   return {
     surveys,
+    consultationOpinions,
     surveyResponses,
     ballotRoll,
     ballotCount,
@@ -40,6 +43,6 @@ export function createSurveyServices(
     surveyReminders: new SurveyReminders(ballotRoll, reminderRound, audit, clock, timeZone),
     notVotedSheet: new NotVotedSheet(ballotRoll, directory, audit),
     surveyReports: new SurveyReports(store, surveys, clock, { timeZone }, ballotCount, audit),
-    consultationOutcome: new ConsultationOutcome(store, surveys, surveyResponses, clock, { timeZone }, audit),
+    consultationOutcome: new ConsultationOutcome(store, surveys, consultationOpinions, surveyResponses, clock, { timeZone }, audit),
   }
 }

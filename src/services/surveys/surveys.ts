@@ -1,66 +1,31 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { GONE } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import {
   canManageSurvey,
   definitionProblems,
   EMPTY_SURVEY,
-  draftName,
   emptyAudienceProblem,
-  frozenByAnswers,
-  OPINION_OUTCOME_LABELS,
-  sameValue,
   surveyPhase,
-  type Article,
-  type SurveyCorrection,
-  type Opinion,
-  type OpinionOutcome,
-  type PassRule,
-  type Question,
   type SurveyKind,
   type SurveyRecord,
 } from '../../domain/survey.js'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../errors.js'
-import type { OutboxMessage, Store } from '../../store/ports.js'
+import type { Store } from '../../store/ports.js'
 import type { SurveyQuery } from '../../store/survey-ports.js'
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { publishNotices } from '../publish-notices.js'
-import { outboxMessage } from '../delivery/outbox-message.js'
-import { stationPlaces } from '../directory/station-places.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import type { BallotCount } from './ballot-count.js'
+import { deputiesSelected } from './deputy-selection.js'
+import { correctSurvey, type SurveyCorrectionInput } from './survey-correction.js'
+import { newShortCode, type SurveyDraft } from './survey-draft.js'
 import { KIND_WORDS, NOT_FOUND_NEUTRAL } from './survey-words.js'
 import { scopeHasPlace, scopeHasStation, scopeOwnerIds, type StaffScope } from '../../domain/staff-scope.js'
 
-export interface SurveyDraft {
-  /**
-   * Absent: a new random id. Given by a caller that must make one survey only (a year's 民生实事
-   * ballot): a second create with it is 409 survey_exists and writes nothing, nor tells anyone.
-   */
-  id?: string
-  kind: SurveyKind
-  title: string
-  description: string
-  questions: Question[]
-  articles: Article[]
-  /** Absent: named, except a ballot, which is always secret. */
-  anonymous?: boolean
-  /**
-   * Absent: now, by the server's clock, never the browser's (an office PC's may run ahead: residents
-   * would read 尚未开始). A draft's start is when it is published, if that is later (see publish).
-   */
-  opensAt?: Date
-  closesAt: Date
-  responseCap: number | null
-  /** Kept as a draft until published (absent: published at once). */
-  draft?: boolean
-  /** Ballots only: who votes and how projects pass. */
-  ballot: { passRule: PassRule; maxChosen: number | null; roll: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } } | null
-  /** A survey or consultation asked of deputies (the same selector as a ballot's roll); absent: anyone with the poster. */
-  audience?: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] } | null
-}
+export type { SurveyCorrectionInput } from './survey-correction.js'
+export type { SurveyDraft } from './survey-draft.js'
 
 /** A survey as one staff member reads it: their scope, and whether they only follow it (a city survey they do not manage). */
 export interface SurveyView {
@@ -69,17 +34,10 @@ export interface SurveyView {
   followed: boolean
 }
 
-/** Opinions read at a time for the 采纳情况表: a consultation of a large city has thousands. */
-const OPINION_SHEET_PAGE = 500
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-const newShortCode = () => Array.from(randomBytes(8), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
-
 /**
- * Organizers' side of surveys, consultations and ballots: create, list, close, and the
- * consultation's opinions with their outcome, told to each named commenter through the
- * outbox (采纳情况反馈) in the same write, once per opinion. District organizers see
- * their districts' surveys and the ones they made.
+ * Organizers' side of surveys, consultations and ballots: create, list, correct, publish, close
+ * (a consultation's opinions: consultation-opinions.ts). District organizers see their
+ * districts' surveys and the ones they made.
  */
 export class SurveyService {
   constructor(
@@ -177,7 +135,7 @@ export class SurveyService {
     const within = scope.kind === 'regions' ? scope : null
     const ballot =
       draft.kind === 'ballot' && draft.ballot
-        ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await this.roll(draft.ballot.roll, within) }
+        ? { passRule: draft.ballot.passRule, maxChosen: draft.ballot.maxChosen, rollDeputyIds: await deputiesSelected(this.store, draft.ballot.roll, within) }
         : null
     const record: SurveyRecord = {
       id: draft.id ?? `sv-${randomUUID()}`,
@@ -198,7 +156,8 @@ export class SurveyService {
       createdBy: staff.id,
       createdAt: now,
       updatedAt: now,
-      audienceDeputyIds: draft.kind !== 'ballot' && draft.audience ? await this.roll(draft.audience, within, 'body.audience.deputyIds') : null,
+      audienceDeputyIds:
+        draft.kind !== 'ballot' && draft.audience ? await deputiesSelected(this.store, draft.audience, within, 'body.audience.deputyIds') : null,
     }
     // An end already past is refused even for a draft: nobody could answer it, and it could never be
     // published. Said once, at the end (not also as "before the start", when the start is now).
@@ -272,55 +231,7 @@ export class SurveyService {
    * answered (409 with the reason otherwise). Each change is audited with what it was.
    */
   async correct(staff: StaffPrincipal, id: string, asked: SurveyCorrectionInput): Promise<SurveyRecord> {
-    const s = await this.manageable(staff, id)
-    const now = this.clock.now()
-    const correction = startResolved(s, asked, now)
-    if (correction.articles !== undefined && s.kind !== 'consultation')
-      throw new UnprocessableError(KIND_WORDS[s.kind].invalid, [{ path: 'body.articles', message: '只有立法征求意见才有草案条文' }], 'invalid_survey')
-    const frozen = frozenByAnswers(s, correction, now)
-    if (frozen.length)
-      throw new ConflictError(
-        frozen[0]!.message,
-        frozen.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-        'survey_frozen',
-      )
-    const changed = (Object.keys(correction) as (keyof SurveyCorrection)[]).filter((k) => correction[k] !== undefined && !sameValue(correction[k], s[k]))
-    if (!changed.length) return s
-    const next: SurveyRecord = { ...s, ...correction, articles: correction.articles ?? s.articles, updatedAt: now }
-    // Closing early is closing now, never in the past: answers already in stay counted. Before
-    // its opening, as POST /close: it ends now, and does not read as coming.
-    const endsNow = !s.draft && !!correction.closesAt && next.closesAt < now
-    if (endsNow) {
-      next.closesAt = now
-      if (now < next.opensAt) next.opensAt = now
-      if (next.opensAt.getTime() !== s.opensAt.getTime() && !changed.includes('opensAt')) changed.push('opensAt')
-    }
-    // A draft's end already past is not an early close: nobody could answer it, and it could never
-    // be published. Refused at the end, once (not also as "before the start").
-    const endPassed = s.draft && !!correction.closesAt && next.closesAt <= now
-    const problems = definitionProblems(next).filter((p) => !((endsNow || endPassed) && p.path === 'closesAt'))
-    if (endPassed) problems.push({ path: 'closesAt', message: '结束时间已经过了，请改到以后的时间' })
-    if (problems.length)
-      throw new UnprocessableError(
-        KIND_WORDS[s.kind].invalid,
-        problems.map((p) => ({ path: `body.${p.path}`, message: p.message })),
-        'invalid_survey',
-      )
-    // Changing what answers refer to holds only while nobody has answered, checked again in the write itself.
-    let saved = await this.store.surveys.update(next, { unanswered: changed.includes('questions') || changed.includes('articles') })
-    // Closed by this correction (or already): as at POST /close, a ballot's count is fixed now.
-    if (surveyPhase(saved, now) === 'closed') saved = await this.count.fixAtClose(saved)
-    await this.audit.record(
-      staff,
-      'survey.corrected',
-      { kind: 'survey', id: s.id },
-      {
-        fields: changed,
-        before: Object.fromEntries(changed.map((k) => [k, s[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, next[k]])),
-      },
-    )
-    return saved
+    return correctSurvey({ store: this.store, clock: this.clock, count: this.count, audit: this.audit }, staff, await this.manageable(staff, id), asked)
   }
 
   /**
@@ -359,156 +270,6 @@ export class SurveyService {
    */
   async previewAudience(staff: StaffPrincipal, selector: { levels?: DeputyLevel[]; districtIds?: string[] }): Promise<{ count: number }> {
     const scope = await this.directory.scopeOf(staff)
-    return { count: (await this.roll(selector, scope.kind === 'regions' ? scope : null)).length }
+    return { count: (await deputiesSelected(this.store, selector, scope.kind === 'regions' ? scope : null)).length }
   }
-
-  /**
-   * Every opinion of a consultation the staff member may read, oldest first, for its 采纳情况表: read a page at a
-   * time by the store, which keeps to a follower's places (a district organizer following a city-level
-   * consultation reads their districts' opinions, as its results and CSV show), never every opinion and
-   * every answer to pick theirs out.
-   */
-  async opinions(staff: StaffPrincipal, id: string): Promise<{ survey: SurveyRecord; opinions: Opinion[] }> {
-    const view = await this.readable(staff, id)
-    const within = view.followed ? await this.placesFollowed(view.scope) : undefined
-    const opinions: Opinion[] = []
-    for (let offset = 0; ; offset += OPINION_SHEET_PAGE) {
-      const page = await this.store.surveys.opinionPage(view.survey.id, { within, offset, limit: OPINION_SHEET_PAGE })
-      opinions.push(...page.items)
-      if (page.items.length < OPINION_SHEET_PAGE) return { survey: view.survey, opinions }
-    }
-  }
-
-  /**
-   * One page of a consultation's opinions and how many match (共 N 条), read a page at a time by
-   * the store. A follower of a city-level consultation reads their own places' only, as `opinions`.
-   */
-  async opinionPage(staff: StaffPrincipal, id: string, query: { articleId?: string; outcome?: OpinionOutcome; offset: number; limit: number }) {
-    const view = await this.readable(staff, id)
-    const within = view.followed ? await this.placesFollowed(view.scope) : undefined
-    // Article by article in the draft's order (第一条 before 第十五条), each oldest first: as the office reads a draft.
-    const articleOrder = view.survey.articles.map((a) => a.id)
-    return { survey: view.survey, ...(await this.store.surveys.opinionPage(view.survey.id, { ...query, within, articleOrder })) }
-  }
-
-  /** A follower's places as the store filters by them: the stations `answersSeen` keeps, and the districts it keeps answers of no station by. */
-  private async placesFollowed(scope: StaffScope) {
-    const { stations } = await this.directory.stationPlaces()
-    return {
-      stationIds: [...stations.values()].filter((st) => scopeHasStation(scope, st)).map((st) => st.id),
-      districtIds: [...scope.tree.values()].filter((r) => r.kind === 'district' && scopeHasPlace(scope, { districtId: r.id })).map((r) => r.id),
-    }
-  }
-
-  /**
-   * Marks an opinion adopted, partly adopted or not, with the reason. A named commenter is
-   * told; told again, as a correction, when a later decision changes the outcome or the
-   * reason; the same decision sent twice tells nobody twice.
-   */
-  /** 查看完整原文 on 逐条意见: the same page, recorded in 操作记录 before it is answered (the list masks her numbers). */
-  async wholeOpinionPage(staff: StaffPrincipal, id: string, query: { articleId?: string; outcome?: OpinionOutcome; offset: number; limit: number }) {
-    const page = await this.opinionPage(staff, id, query)
-    await this.audit.record(staff, 'survey.text.read', { kind: 'survey', id: page.survey.id }, { source: 'opinions', rows: page.items.length })
-    return page
-  }
-
-  async decide(
-    staff: StaffPrincipal,
-    surveyId: string,
-    opinionId: string,
-    decision: { outcome: Exclude<OpinionOutcome, 'pending'>; reason: string },
-  ): Promise<Opinion> {
-    const s = await this.manageable(staff, surveyId)
-    const opinion = await this.store.surveys.getOpinion(opinionId)
-    if (!opinion || opinion.surveyId !== s.id) throw new NotFoundError('意见不存在')
-    if (opinion.outcome === decision.outcome && opinion.reason === decision.reason) return opinion
-    const now = this.clock.now()
-    const next: Opinion = { ...opinion, outcome: decision.outcome, reason: decision.reason, decidedBy: staff.id, decidedAt: now }
-    const article = s.articles.find((a) => a.id === opinion.articleId)
-    const correction = opinion.outcome !== 'pending'
-    const messages: OutboxMessage[] = opinion.mpUserId
-      ? [
-          outboxMessage({
-            to: { kind: 'mp_user', id: opinion.mpUserId },
-            kind: 'survey.opinion_feedback',
-            payload: {
-              surveyId: s.id,
-              opinionId: opinion.id,
-              outcome: decision.outcome,
-              text: `${correction ? '采纳情况更正' : '采纳情况反馈'}：您对${draftName(s.title)}${article?.number ?? ''}提出的意见，结果${correction ? '改为' : '为'}「${OPINION_OUTCOME_LABELS[decision.outcome]}」。说明：${decision.reason}`,
-            },
-            // One message per decision: the first as before, each correction by its time.
-            dedupeKey: `survey:${s.id}:opinion:${opinion.id}:feedback${correction ? `:${now.toISOString()}` : ''}`,
-            at: now,
-          }),
-        ]
-      : []
-    return this.store.surveys.decideOpinion(next, messages)
-  }
-
-  /**
-   * The deputies a ballot's roll names, within the organizer's districts or streets (by their
-   * stations), serving ones only: a level or district leaves out those who have left office,
-   * naming one of them is 422 deputy_inactive (as on a case).
-   */
-  private async roll(
-    selector: { levels?: DeputyLevel[]; districtIds?: string[]; deputyIds?: string[] },
-    within: StaffScope | null,
-    path = 'body.ballot.roll.deputyIds',
-  ): Promise<string[]> {
-    const { snap, stationDistrict } = await stationPlaces(this.store)
-    const stations = new Map(snap.stations.map((s) => [s.id, s]))
-    const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
-    const grouped = !!(selector.levels?.length || selector.districtIds?.length)
-    const departed: Array<{ id: string; name: string }> = []
-    const ids = snap.deputies
-      .filter((d) => {
-        const districts = districtsOf(d.stationIds)
-        if (within && !d.stationIds.some((id) => scopeHasStation(within, stations.get(id)))) return false
-        // Someone who has left office no longer votes nor speaks for the congress: never on a roll or an audience.
-        if (!d.active) {
-          if (selector.deputyIds?.includes(d.id)) departed.push({ id: d.id, name: d.name })
-          return false
-        }
-        if (selector.deputyIds?.includes(d.id)) return true
-        if (!grouped) return false
-        if (selector.levels?.length && !selector.levels.includes(d.level)) return false
-        return !selector.districtIds?.length || districts.some((x) => selector.districtIds!.includes(x))
-      })
-      .map((d) => d.id)
-    // Worded and coded as on a case (inactiveDeputy in cases/case-mechanics.ts), every one named.
-    if (departed.length)
-      throw new UnprocessableError(
-        '该代表已离任，请选择其他代表',
-        departed.map((d) => ({ path, message: `${d.name}代表已离任` })),
-        'deputy_inactive',
-      )
-    const unknown = (selector.deputyIds ?? []).filter((id) => !ids.includes(id))
-    if (unknown.length)
-      throw new UnprocessableError(
-        path.startsWith('body.ballot') ? '应投票代表有误' : '邀请填写的代表有误',
-        unknown.map((id) => {
-          // Named when the directory has them (out of reach); gone when it has not: never by their id.
-          const known = snap.deputies.find((d) => d.id === id)
-          return { path, message: known ? `${known.name}代表不在您的管理范围内` : GONE.deputy }
-        }),
-        'invalid_roll',
-      )
-    return ids
-  }
-}
-
-/** A correction as asked: a start of null is a draft's start left empty (it opens when it is published). */
-export type SurveyCorrectionInput = Omit<SurveyCorrection, 'opensAt'> & { opensAt?: Date | null }
-
-/**
- * An empty start as at creating: a draft's start that has come (or now, by the server's clock, for
- * one still to come), which publishing makes the publishing time. Only a draft can have none.
- */
-function startResolved(s: SurveyRecord, asked: SurveyCorrectionInput, now: Date): SurveyCorrection {
-  const { opensAt, ...rest } = asked
-  if (opensAt !== null) return asked as SurveyCorrection
-  if (!s.draft) throw new UnprocessableError(KIND_WORDS[s.kind].invalid, [{ path: 'body.opensAt', message: '已经发布，请填写开始时间' }], 'invalid_survey')
-  // Left out, not undefined: the record is the survey spread with the correction.
-  return s.opensAt <= now ? rest : { ...rest, opensAt: now }
 }

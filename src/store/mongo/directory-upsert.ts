@@ -105,7 +105,7 @@ export function directoryRepo(conn: Connection, { Audit, Region, Station, Unit, 
           const kept = new Map(marked.map((d) => [d._id, d.away]))
           await replaceAll(
             Deputy,
-            // A fresh version: a move that read him before the import must read him again (directory-repos.ts moveDeputy).
+            // A fresh version: a move that read him before the import must read him again (deputy-repo.ts moveDeputy).
             records.deputies.map((d) => ({ ...deputyToStored(d), away: kept.get(d.id) ?? null, version: newVersion() })),
             session,
           )

@@ -3,6 +3,7 @@ import type { Clock } from '../../../clock.js'
 import type { AuthService } from '../../../services/accounts/auth.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { SurveyReports } from '../../../services/surveys/survey-reports.js'
+import type { ConsultationOpinions } from '../../../services/surveys/consultation-opinions.js'
 import type { ConsultationOutcome } from '../../../services/surveys/consultation-outcome.js'
 import type { SurveyService } from '../../../services/surveys/surveys.js'
 import type { BallotCount } from '../../../services/surveys/ballot-count.js'
@@ -29,6 +30,8 @@ import {
 export interface AdminSurveyDeps {
   auth: AuthService
   surveys: SurveyService
+  /** A consultation's opinions: its pages of 逐条意见 and each one's decision. */
+  opinions: Pick<ConsultationOpinions, 'opinionPage' | 'wholeOpinionPage' | 'decide'>
   reports: SurveyReports
   qrCodes: QrCodeRenderer
   idempotency: IdempotencyRepo
@@ -39,7 +42,7 @@ export interface AdminSurveyDeps {
 }
 
 /** Organizers (and admins) run surveys, consultations and ballots: create, correct, close, read results, answer opinions. */
-export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency, clock, outcome, count }: AdminSurveyDeps) {
+export function adminSurveyRoutes({ auth, surveys, opinions, reports, qrCodes, idempotency, clock, outcome, count }: AdminSurveyDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/surveys' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const idOf = (params: unknown) => parse(surveyIdParam, params, 'params').id
@@ -133,21 +136,21 @@ export function adminSurveyRoutes({ auth, surveys, reports, qrCodes, idempotency
   router.get('/:id/opinions', async (ctx) => {
     const query = parse(opinionsQuery, ctx.query, 'query')
     // One page from the store; total: how many match the filter, so the console can say 共 N 条 and page through them.
-    const { items, total } = await surveys.opinionPage(ctx.state.staff, idOf(ctx.params), query)
+    const { items, total } = await opinions.opinionPage(ctx.state.staff, idOf(ctx.params), query)
     ctx.body = { items: items.map((o) => presentOpinion(o)), total, offset: query.offset, limit: query.limit }
   })
 
   // 查看完整原文 on 逐条意见: as /texts/whole.
   router.get('/:id/opinions/whole', async (ctx) => {
     const query = parse(opinionsQuery, ctx.query, 'query')
-    const { items, total } = await surveys.wholeOpinionPage(ctx.state.staff, idOf(ctx.params), query)
+    const { items, total } = await opinions.wholeOpinionPage(ctx.state.staff, idOf(ctx.params), query)
     ctx.set('Cache-Control', 'no-store')
     ctx.body = { items: items.map((o) => presentOpinion(o, true)), total, offset: query.offset, limit: query.limit }
   })
 
   router.post('/:id/opinions/:opinionId/decision', async (ctx) => {
     const { id, opinionId } = parse(opinionParam, ctx.params, 'params')
-    ctx.body = presentOpinion(await surveys.decide(ctx.state.staff, id, opinionId, parse(decisionBody, ctx.state.body, 'body')))
+    ctx.body = presentOpinion(await opinions.decide(ctx.state.staff, id, opinionId, parse(decisionBody, ctx.state.body, 'body')))
   })
 
   router.get('/:id/qrcode.png', async (ctx) => {
