@@ -106,6 +106,8 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         if (/ USING (COVERING )?INDEX cases_open_created\b/.test(line)) continue
         // The unhappy cases only (migration 059): a few in a hundred, read newest first.
         if (/ USING (COVERING )?INDEX cases_unhappy_created\b/.test(line)) continue
+        // The same few by district (migration 083): an admin's count of them may read one of these whole instead.
+        if (/ USING (COVERING )?INDEX cases_(unhappy|merged)_(handling_)?district\b/.test(line)) continue
         // The unfinished cases only (migration 036): the few percent whose figures depend on "now".
         if (/ USING COVERING INDEX cases_unfinished\b/.test(line)) continue
         expect(line, `plan: ${plan.join(' | ')}`).not.to.match(fullScan)
