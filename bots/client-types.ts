@@ -100,7 +100,10 @@ export interface CaseBrief {
 export interface DeputyCase extends CaseBrief {
   short: string
   excerpt: string
+  /** 超期: waiting past the reply deadline. */
   overdue: boolean
+  /** Not acknowledged by its deadline, the reply not yet due (已过受理期限): never also `overdue` (absent from an older backend). */
+  ackLate?: boolean
   replyBy: string
   replyByText: string
   /** While it waits for 受理: that deadline in words, which he owes first (absent from an older backend). */

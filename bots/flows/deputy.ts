@@ -296,7 +296,7 @@ async function todo(turn: Turn) {
   const toAck = shown.find(awaitsAcknowledging)
   turn.say(
     lines(
-      `您有 ${items.length} 件待办留言${items.some((c) => c.overdue) ? '（超期的在前）' : ''}：`,
+      `您有 ${items.length} 件待办留言${lateWords(items)}：`,
       // 已催办: the station is waiting on him for this one.
       ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
       items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
@@ -311,9 +311,27 @@ async function todo(turn: Turn) {
   )
 }
 
-/** The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. */
+/**
+ * How many of his messages are late, each kind in its own words, as the office counts them: 超期 is past the reply
+ * deadline (`overdue`), one only late in being acknowledged is 已过受理期限 (`ackLate`), never both. The list is in
+ * deadline order (nearest first), so the late ones lead it.
+ */
+function lateWords(items: DeputyCase[]): string {
+  const overdue = items.filter((c) => c.overdue).length
+  const ackLate = items.filter((c) => c.ackLate).length
+  const parts = [overdue && `超期 ${overdue} 件`, ackLate && `已过受理期限 ${ackLate} 件`].filter(Boolean)
+  return parts.length ? `（${parts.join('，')}，排在前面）` : ''
+}
+
+/**
+ * The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. 超期 is
+ * the reply deadline's alone; a 受理 gone by is said in its own words (已过受理期限).
+ */
 function owed(c: DeputyCase): string {
-  if (c.acknowledgeByText) return c.overdue ? '受理已超期，请尽快受理' : `请在${c.acknowledgeByText}受理`
+  if (c.acknowledgeByText) {
+    if (c.overdue) return `答复已超期（应在${c.replyByText}答复），请尽快受理并答复`
+    return c.ackLate ? `已过受理期限（应在${c.acknowledgeByText}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
+  }
   return c.overdue ? `答复已超期（应在${c.replyByText}答复），请尽快答复` : `请在${c.replyByText}答复`
 }
 

@@ -256,9 +256,3 @@ export function nextDeadline(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | '
       return null
   }
 }
-
-/** Past the deadline that matters now (never for a case that is replied or ended). */
-export function isOverdue(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date): boolean {
-  const due = nextDeadline(c)
-  return due !== null && due < now
-}

@@ -10,12 +10,13 @@ import { maskPhoneAndIdNumbers } from './pii-mask.js'
 export const RECENT_HAND_BACK_DAYS = 7
 
 /**
- * "在办 3 条，已超期 1 条": his open messages, and of them those past their reply deadline as 工作概览 and the inbox's
- * 只看已超期 count them (case-stats.ts waitingLate; one only acknowledged late is not). Said in 条, as 工作概览's
- * rows say a deputy's 在办 and 超期.
+ * "在办 3 条，已超期 1 条，未按时受理 1 条": his open messages, of them those past their reply deadline as 工作概览 and the
+ * inbox's 只看已超期 count them (case-stats.ts waitingLate), and those not acknowledged in time, the reply not yet due, as
+ * its 只看未按时受理 counts them (ackLate): each message in one of the two at most. Said in 条, as 工作概览's rows say a
+ * deputy's 在办 and 超期.
  */
-export function deputyLoadText(open: number, overdue: number): string {
-  return `在办 ${open} 条${overdue ? `，已超期 ${overdue} 条` : ''}`
+export function deputyLoadText(open: number, overdue: number, ackLate: number): string {
+  return `在办 ${open} 条${overdue ? `，已超期 ${overdue} 条` : ''}${ackLate ? `，未按时受理 ${ackLate} 条` : ''}`
 }
 
 /** A message he handed back to the station himself (his own 转交 back, not a colleague's), that the clerk may read. */

@@ -16,7 +16,13 @@ export interface DigestCase {
   topic: string
   /** The resident's words, shortened and with phone and ID numbers masked (deputyGist). */
   excerpt: string
+  /** 逾期: waiting past its reply deadline, as the office counts 超期 (case-stats.ts waitingLate). */
   overdue: boolean
+  /**
+   * Not acknowledged by its deadline, its reply not yet due (case-stats.ts ackLate): said apart, in its own words
+   * (已过受理期限), never counted as 逾期. Absent means not.
+   */
+  ackLate?: boolean
   /** News to him: arrived since the last digest, and not already brought to him by its own notice. */
   isNew: boolean
   /** The deadline that presses now, and what it is for: acknowledging (受理) or answering (答复); null when none. */
@@ -97,6 +103,8 @@ export interface Digest {
   counts: {
     cases: number
     overdue: number
+    /** Of the cases, those only late in being acknowledged (已过受理期限): never among `overdue`. */
+    ackLate: number
     meetings: number
     rsvpOwed: number
     reading: number
@@ -113,10 +121,14 @@ export const DIGEST_EXCERPT_MAX = 28
 /** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
 const CARD_MAX = 20
 
-/** Overdue first, then new, then the rest; within each the nearest deadline first, as 待办 lists them; ties by ticket so the order is stable. */
+/**
+ * Late first (逾期, then 已过受理期限), then new, then the rest; within each the nearest deadline first, as 待办 lists them;
+ * ties by ticket so the order is stable.
+ */
 function caseOrder(a: DigestCase, b: DigestCase) {
   const due = (c: DigestCase) => c.due?.at.getTime() ?? Infinity
-  return Number(b.overdue) - Number(a.overdue) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
+  const late = (c: DigestCase) => (c.overdue ? 2 : c.ackLate ? 1 : 0)
+  return late(b) - late(a) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
 }
 
 function listed<T>(items: T[], line: (item: T, i: number) => string, unit: string): string[] {
@@ -149,6 +161,7 @@ function meetingLine(m: DigestMeeting, date: string, timeZone: string, today: Da
 /** What the digest is about, for its title: overdue messages, else messages, else the first thing there is. */
 function titleOf(counts: Digest['counts']): string {
   if (counts.overdue) return `每日摘要：${counts.overdue} 件留言已逾期`
+  if (counts.ackLate) return `每日摘要：${counts.ackLate} 件留言已过受理期限`
   // 待办留言, as the text's own heading says (【待办留言 2 件】): its meetings are counted apart.
   if (counts.cases) return `每日摘要：待办留言 ${counts.cases} 件`
   if (counts.rsvpOwed) return `每日摘要：${counts.rsvpOwed} 个会议待回复`
@@ -160,10 +173,16 @@ function titleOf(counts: Digest['counts']): string {
   return `每日摘要：学习任务 ${counts.tasks} 项`
 }
 
+/** "（逾期1，过受理期限1）": the late ones of the card's 留言 count, each kind apart (never one counted twice); '' when none. */
+function lateCount(counts: Digest['counts']): string {
+  const parts = [counts.overdue ? `逾期${counts.overdue}` : '', counts.ackLate ? `过受理期限${counts.ackLate}` : ''].filter(Boolean)
+  return parts.length ? `（${parts.join('，')}）` : ''
+}
+
 /** The card's line: as many of the counts as fit whole in its 20 characters, the most pressing first. */
 function cardTextOf(counts: Digest['counts']): string {
   const parts = [
-    counts.cases ? (counts.overdue ? `留言${counts.cases}件（逾期${counts.overdue}）` : `留言${counts.cases}件`) : '',
+    counts.cases ? `留言${counts.cases}件${lateCount(counts)}` : '',
     counts.meetings ? `会议${counts.meetings}个` : '',
     counts.ballots ? `投票${counts.ballots}项` : '',
     counts.surveys ? `问卷${counts.surveys}份` : '',
@@ -191,6 +210,7 @@ export function composeDigest(input: DigestInput): Digest | null {
   const counts = {
     cases: cases.length,
     overdue: cases.filter((c) => c.overdue).length,
+    ackLate: cases.filter((c) => !c.overdue && c.ackLate).length,
     meetings: meetings.length,
     rsvpOwed: meetings.filter((m) => m.rsvpOwed).length,
     reading: reading.length,
@@ -213,7 +233,9 @@ export function composeDigest(input: DigestInput): Digest | null {
   const word = (act: 'acknowledge' | 'reply') => (act === 'acknowledge' ? '受理' : '答复')
   const dueLine = (c: DigestCase) => {
     if (!c.due) return null
-    if (c.overdue) return `   ${word(c.due.act)}期限已过，请尽快${word(c.due.act)}`
+    // 逾期 is the answer's deadline gone by (he may not have acknowledged it either); a late 受理 alone says only that.
+    if (c.overdue) return `   答复期限已过，请尽快${c.due.act === 'acknowledge' ? '受理并答复' : '答复'}`
+    if (c.ackLate) return '   受理期限已过，请尽快受理'
     return `   请在${spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
   }
   const [, month, date] = input.date.split('-').map(Number)
@@ -223,12 +245,12 @@ export function composeDigest(input: DigestInput): Digest | null {
   if (cases.length) {
     sections.push(
       [
-        `【待办留言 ${counts.cases} 件${counts.overdue ? `，其中逾期 ${counts.overdue} 件` : ''}】`,
+        `【待办留言 ${counts.cases} 件${counts.overdue ? `，其中逾期 ${counts.overdue} 件` : ''}${counts.ackLate ? `，${counts.overdue ? '' : '其中'}已过受理期限 ${counts.ackLate} 件` : ''}】`,
         ...listed(
           cases,
           (c, i) => {
             const due = dueLine(c)
-            const mark = c.overdue ? (due ? '' : '（已逾期）') : c.isNew ? '（新）' : ''
+            const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（已逾期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
             return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
           },
           '件',

@@ -3,7 +3,7 @@
  * calendar: from who sat that day as she saw it (`seen`) to who sits now (`onDuty`). Both adapters write what this
  * says, inside their one write. Pure, no I/O.
  */
-import { dutyDatesAt, type DutyByStation } from './duty-days.js'
+import { dutyDatesAt, isPastDutyDay, type DutyByStation } from './duty-days.js'
 
 /** Who of the station's deputies has `date` among his days there, by id, sorted. */
 export function onDutyThatDay(deputies: ReadonlyArray<{ id: string; dutyByStation: DutyByStation }>, stationId: string, date: string): string[] {
@@ -53,7 +53,7 @@ export function dutyDaysAsSeen(now: readonly string[], seen: readonly string[]):
  * a day gone by is the station's record of who sat (履职档案 counts it), which no save may change.
  */
 export function pastDaysChanged(before: readonly string[], after: readonly string[], today: string): string[] {
-  const was = new Set(before.filter((d) => d < today))
-  const now = new Set(after.filter((d) => d < today))
+  const was = new Set(before.filter((d) => isPastDutyDay(d, today)))
+  const now = new Set(after.filter((d) => isPastDutyDay(d, today)))
   return [...[...now].filter((d) => !was.has(d)), ...[...was].filter((d) => !now.has(d))].sort()
 }

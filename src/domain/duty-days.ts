@@ -6,6 +6,14 @@
 /** Station id → the deputy's duty dates there, YYYY-MM-DD, sorted, each once. */
 export type DutyByStation = Readonly<Record<string, readonly string[]>>
 
+/**
+ * Whether a duty day is gone by on `today` (the business date, in the office's time zone): the one test of it. Such a
+ * day is the station's record of who sat (履职档案 counts it): no save (duty_day_past), move or import changes it.
+ */
+export function isPastDutyDay(date: string, today: string): boolean {
+  return date < today
+}
+
 /** The deputy's duty dates at one station (own keys only: a station id may be any word, "constructor" too). */
 export function dutyDatesAt(duty: DutyByStation, stationId: string): string[] {
   return Object.hasOwn(duty, stationId) ? [...duty[stationId]] : []
@@ -59,7 +67,7 @@ export function dutyAfterMove(
   for (const [id, dates] of Object.entries(before.formerDuty ?? {})) former[id] = [...dates]
   for (const [id, dates] of Object.entries(before.dutyByStation)) {
     if (next.stationIds.includes(id)) continue
-    const past = dates.filter((d) => d < today)
+    const past = dates.filter((d) => isPastDutyDay(d, today))
     if (past.length) former[id] = sortedUnique([...(former[id] ?? []), ...past])
   }
   const duty = onlyStations(next.dutyByStation, next.stationIds)

@@ -4,6 +4,7 @@
  * to them, and where in the console to act ("名册 → 代表", "账号与角色"). Pure: the import gathers the facts.
  */
 import { STAFF_ROLE_WORDS } from './audit-words.js'
+import { dayText, monthDayText } from './dates.js'
 
 /** The console pages an import's report sends the clerk to, by the menu's own names. */
 export const DEPUTIES_PAGE = '「名册 → 代表」'
@@ -70,4 +71,30 @@ export function staffNotInFileWarning(count: number, names: string[]): string {
 export function movesWarning(moves: DeputyMove[]): string {
   const names = moves.slice(0, 10).map((m) => `${m.name}（${m.from.join('、')} → ${m.to.join('、')}）`)
   return `${moves.length} 位代表调整了所属联络站：${names.join('；')}${moves.length > 10 ? ' 等' : ''}`
+}
+
+/** A deputy's days gone by at a station that the file gave otherwise: kept as recorded (duty-after-import.ts). */
+export interface PastDutyKeptNote {
+  id: string
+  code: string
+  name: string
+  /** The station's name. */
+  station: string
+  /** Days in the file he never sat: not recorded. */
+  added: string[]
+  /** Days he sat that the file leaves out: still recorded. */
+  dropped: string[]
+}
+
+/** "张伟（DP0001）在轻工街道代表联络站：名册里新填的11月20日没有记上；名册里没有的11月18日仍然保留". */
+export function pastDutyKeptText(k: PastDutyKeptNote, today: string): string {
+  // A day of another year says its year: "12月1日" read in January would mean the wrong one.
+  const words = (dates: string[]) => dates.map((d) => (d.slice(0, 4) === today.slice(0, 4) ? monthDayText(d) : dayText(d))).join('、')
+  const parts = [...(k.added.length ? [`名册里新填的${words(k.added)}没有记上`] : []), ...(k.dropped.length ? [`名册里没有的${words(k.dropped)}仍然保留`] : [])]
+  return `${k.name}（${k.code}）在${k.station}：${parts.join('；')}`
+}
+
+/** The report's line for deputies whose days gone by the file gave otherwise (`texts`: pastDutyKeptText, first ones). */
+export function pastDutyKeptWarning(deputies: number, texts: string[], more: boolean): string {
+  return `${deputies} 位代表已经过去的值班日期和名册里填的不一样，过去的值班记录不能通过导入修改，已按原来的记录保留（今天及以后的值班日期已按名册更新）：${texts.join('。')}${more ? ' 等' : ''}`
 }

@@ -51,7 +51,7 @@ export interface DeadlineTold {
   dueAt?: string
 }
 
-/** States in which a case still waits to be acknowledged (受理): "请受理" and "已逾期未受理" are true only there. */
+/** States in which a case still waits to be acknowledged (受理): "请受理" and "已过受理期限" are true only there. */
 const AWAITING_ACK: readonly CaseStatus[] = ['assigned', 'reopened']
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseRecord } from './case.js'
+import { WAITING_STATUSES, type CaseRecord } from './case.js'
 import { monthDayText } from './dates.js'
 import { lastOpenDate } from './due-date-text.js'
 import { endOfLocalDate } from './local-days.js'
@@ -13,6 +13,15 @@ export const replyByInstant = (date: string, timeZone: string): Date => endOfLoc
 
 /** The reply deadline the rules give this message: what the resident was told, and the latest staff may ask for. */
 export const rulesReplyDueAt = (c: Pick<CaseRecord, 'replyDueAt' | 'slaReplyDueAt'>): Date => c.slaReplyDueAt ?? c.replyDueAt
+
+/**
+ * The latest 要求答复日期 分派 may ask of this message (YYYY-MM-DD): its rules' reply deadline's date, the last day
+ * replyByRefusal lets through; null once it is answered or ended (no 分派 to ask it at). The case page's date picker
+ * and the inbox's 批量分派 picker refuse the days after it, as the server does.
+ */
+export function latestReplyByDate(c: Pick<CaseRecord, 'status' | 'repliedAt' | 'replyDueAt' | 'slaReplyDueAt'>, timeZone: string): string | null {
+  return c.repliedAt || !WAITING_STATUSES.includes(c.status) ? null : lastOpenDate(rulesReplyDueAt(c), timeZone)
+}
 
 /**
  * Why a 要求答复日期 may not be set, in words for the clerk, or null when it may: a day already gone, a day off (the

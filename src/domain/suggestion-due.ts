@@ -1,5 +1,5 @@
 import { addDays } from './business-calendar.js'
-import { latestLeadAnswer, promisedBy, type SuggestionRecord } from './suggestion.js'
+import { HANDLING_STATUSES, latestLeadAnswer, promisedBy, type SuggestionRecord } from './suggestion.js'
 
 /** Whole days from one calendar date to another (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
@@ -45,6 +45,16 @@ export function deadlineNotices(deadline: string, today: string): { remind: numb
 export function promiseDaysLate(s: Pick<SuggestionRecord, 'status' | 'answers'>, today: string): number {
   const by = s.status === 'following' ? promisedBy(s) : null
   return by ? Math.max(0, daysBetween(by, today)) : 0
+}
+
+/**
+ * The day an office counts a suggestion overdue from (its 已超期 and 只看已超期), or null when it is not: the deadline,
+ * while a unit still owes the answer past it; or the promised day, while a promise waits past it for the unit's report
+ * (promiseDaysLate, the rule that marks 承诺日期已过). The earlier the day, the longer it waits.
+ */
+export function overdueSince(s: Pick<SuggestionRecord, 'status' | 'answers' | 'assignment'>, today: string): string | null {
+  if (s.assignment && HANDLING_STATUSES.includes(s.status) && s.assignment.deadline < today) return s.assignment.deadline
+  return promiseDaysLate(s, today) ? promisedBy(s) : null
 }
 
 /** How the console's list and the office's notices say it: "承诺日期已过 3 天". */

@@ -2,6 +2,8 @@
  * 我的待办: what a person is asked to do, in words they read at a glance. Pure: times
  * passed in, days counted on the calendar of the business time zone.
  */
+import { nextDeadline, type CaseRecord } from './case.js'
+import { ackLate, waitingLate } from './case-stats.js'
 import { localDate } from './dates.js'
 
 const DAY = 86_400_000
@@ -9,7 +11,8 @@ const DAY = 86_400_000
 /** Whole calendar days from one local date (YYYY-MM-DD) to another. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY)
 
-export type DueState = 'overdue' | 'today' | 'upcoming'
+/** `ack_late`: a message not acknowledged by its deadline, its reply not yet due (未按时受理): late, but never 超期. */
+export type DueState = 'overdue' | 'ack_late' | 'today' | 'upcoming'
 
 /**
  * "已超期 3 天", "今天到期", "明天到期", "还有 5 天到期". Past the deadline earlier today
@@ -34,3 +37,28 @@ export function meetingDayWords(startAt: Date, now: Date, timeZone: string): str
   if (days === 0) return '今天开会'
   return days === 1 ? '明天开会' : `${days}天后开会`
 }
+
+/**
+ * A message's deadline as its deputy reads it (我的待办, the home page's count): 超期 is the reply deadline's alone, as
+ * the office counts it (case-stats.ts waitingLate), its days counted from that deadline ("已超期 2 天"); one only late
+ * in being acknowledged (ackLate) says that in its own words ("已过受理期限 3 天", state `ack_late`), never 已超期;
+ * otherwise the deadline that matters now (nextDeadline). Null once nothing is due (answered or ended).
+ */
+export function deputyCaseDue(
+  c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>,
+  now: Date,
+  timeZone: string,
+): { at: Date; state: DueState; words: string } | null {
+  const at = nextDeadline(c)
+  if (!at) return null
+  if (waitingLate(c, now)) {
+    const { state, words } = dueWords(c.replyDueAt, now, timeZone)
+    return { at: c.replyDueAt, state, words }
+  }
+  const { state, words, days } = dueWords(at, now, timeZone)
+  if (!ackLate(c, now)) return { at, state, words }
+  return { at, state: 'ack_late', words: ackLateWords(days) }
+}
+
+/** "已过受理期限 3 天" (whole calendar days past the acknowledgement's deadline, `days` below 0), "今天已过受理期限". */
+export const ackLateWords = (days: number) => (days < 0 ? `已过受理期限 ${-days} 天` : '今天已过受理期限')

@@ -45,7 +45,7 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   // Only the mongo adapter, when other writes of his stations or duty keep landing while a move reads him (deputy_busy).
   deputy_busy: () => '这位代表的资料正在被别人修改，请稍后再试一次',
   // A check-in landing as he is marked 已调离/已离任; MeetingInvitations.checkIn words it with the mark itself.
-  no_longer_invited: () => '您已不在这次会议的参会名单上了，不用签到。如果您是来参会的，请找会场的会务工作人员',
+  no_longer_invited: () => '您已不在这次会议的参会名单上了，不用签到。如果您是来参会的，请找会场的会务工作人员。',
   // A resident whose chat and mini-program are one account binds as a deputy who works, in the other one, from another
   // WeChat (deputy-channels.ts): taking that away would be a binding its holder never asked for, in a channel not bound here.
   deputy_channel_taken: (f) => deputyChannelTakenText(f.taken === 'chat' ? '聊天' : '小程序'),

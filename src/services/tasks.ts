@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js'
-import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../domain/case.js'
 import { urgedCaseIds } from '../domain/case-urging.js'
 import { campaignPhase, isLive, type ReadingItem } from '../domain/campaign.js'
 import { awaitsAnswer, rsvpClosesAt, rsvpRefusal } from '../domain/meeting.js'
@@ -10,7 +10,7 @@ import { inviteeAnswer } from '../domain/suggestion-cosign.js'
 import { lastOpenMoment } from '../domain/due-date-text.js'
 import { localDate } from '../domain/dates.js'
 import { awayDeputyLine, awayState } from '../domain/deputy-away.js'
-import { dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
+import { deputyCaseDue, dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
 import { spokenDeadline, spokenMoment } from '../domain/spoken-dates.js'
 import type { Store } from '../store/ports.js'
 import { readerOf } from './campaigns/campaign-reading.js'
@@ -139,7 +139,7 @@ export class TaskListService {
     // beside it is ("11月30日（星期一）晚上6:00前"): one way of saying a time on one page.
     const closing = (at: Date) => ({ due: { at, ...dueWords(lastOpenMoment(at, timeZone), now, timeZone) }, closesText: spokenDeadline(at, timeZone, now) })
     const [cases, meetings, open, quizzes, reading, away, suggestions] = await Promise.all([
-      this.cases(p, due),
+      this.cases(p, now, timeZone),
       this.meetings(p, now, due, timeZone),
       this.store.surveys.openAt(now),
       this.quizzes.owedTo(p, { at: now }),
@@ -214,18 +214,18 @@ export class TaskListService {
     return away && text ? { from: away.from, until: away.until, now: awayState(away, today) === 'now', text } : null
   }
 
-  private async cases(p: MpPrincipal, due: (at: Date) => Due): Promise<CaseTask[]> {
+  private async cases(p: MpPrincipal, now: Date, timeZone: string): Promise<CaseTask[]> {
     if (p.deputyId) {
       const page = await this.store.cases.search({ deputyId: p.deputyId, statuses: [...DEPUTY_LOAD_STATUSES], order: 'due', limit: LIST_MAX })
       // One read for all his open cases; an urge made to whoever held one before him presses him not.
       const [urges, handed] = await Promise.all([this.store.cases.latestUrges(page.items.map((c) => c.id)), handedToHim(this.store, p.deputyId, page.items)])
       const urged = urgedCaseIds(urges, p.deputyId)
       return page.items.map((c): CaseTask => {
-        const at = nextDeadline(c)
         return {
           case: c,
           action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge',
-          due: at ? due(at) : null,
+          // 已超期 only past the reply deadline, as the office counts it; a late 受理 in its own words (deputyCaseDue).
+          due: deputyCaseDue(c, now, timeZone),
           urged: urged.has(c.id),
           handedBy: handed.get(c.id) ?? null,
         }

@@ -1,4 +1,5 @@
-import { isOverdue, OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { ackLate, waitingLate } from '../../domain/case-stats.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import { GIST_MAX, messageGist } from '../../domain/message-about.js'
@@ -137,7 +138,10 @@ export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: strin
   replyByText: closingText(c.replyDueAt, at.timeZone, at.now),
   /** While it waits for 受理: that deadline, which comes first (as the mini-program's 待办 shows it); else null. */
   acknowledgeByText: deputyPageDeadlines(c, at.timeZone, at.now).acknowledgeByText,
-  overdue: isOverdue(c, at.now),
+  /** 超期: waiting past the reply deadline, as the office counts it (waitingLate). */
+  overdue: waitingLate(c, at.now),
+  /** Not acknowledged by its deadline, the reply not yet due (未按时受理, ackLate): never also `overdue`. */
+  ackLate: ackLate(c, at.now),
   /** The station pressed him on it (催办) since it last came back to him. */
   urged,
 })

@@ -29,6 +29,8 @@ export const presentInboxRow = (row: InboxRow) => ({
   deadlines: row.deadlines,
   /** The badge's 今天到期 / 明天到期 is said by `deadlines` already (its （今天）, （明天）): the line shows it once, as the case page does. */
   slaInDeadlines: row.slaInDeadlines,
+  /** The latest 要求答复日期 分派 may ask of it (YYYY-MM-DD); null once answered or ended: 批量分派's date picker goes no further. */
+  replyByLatest: row.replyByLatest,
   similarCount: row.similarCount,
   /** 「群众不满意 2分」, 「群众不满意 2分，重新办理」: a low score said in words on the line, null otherwise. */
   unhappyText: unhappyText(row.case),
@@ -73,8 +75,10 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   openCases: d.openCases,
   /** Of them, past their reply deadline now (工作概览's 超期). */
   overdueCases: d.overdueCases,
-  /** "在办 3 条，已超期 1 条": his load in words, beside his name. */
-  loadText: deputyLoadText(d.openCases, d.overdueCases),
+  /** Of them, not acknowledged in time, the reply not yet due (the inbox's 未按时受理): never among overdueCases. */
+  ackLateCases: d.ackLateCases,
+  /** "在办 3 条，已超期 1 条，未按时受理 1 条": his load in words, beside his name. */
+  loadText: deputyLoadText(d.openCases, d.overdueCases, d.ackLateCases),
   /** A message he handed back himself in the last few days, with his reason ("最近退回：12月6日交回了留言 …，说：…"); null when none. */
   recentHandBack: d.recentHandBack && {
     ticket: d.recentHandBack.ticket,

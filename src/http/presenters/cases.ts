@@ -1,6 +1,6 @@
-import { isOverdue, STATUS_LABELS, WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
-import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
-import { lastOpenDate } from '../../domain/due-date-text.js'
+import { STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
+import { ackLate, waitingLate } from '../../domain/case-stats.js'
+import { latestReplyByDate } from '../../domain/reply-deadline.js'
 import { monthDayText } from '../../domain/dates.js'
 import { currentUrge, mayBeUrged, urgedAtText } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
@@ -67,10 +67,10 @@ export const caseCore = (c: CaseRecord) => ({
   ratings: c.ratings.map((r) => ({ rating: r.rating, comment: r.comment, at: r.at.toISOString() })),
 })
 
-/** The latest 要求答复日期 of a message, and the words the 分派 dialog says it in. */
+/** The latest 要求答复日期 of a message (latestReplyByDate), and the words the 分派 dialog says it in; null when none may be asked. */
 function replyByLatest(c: CaseRecord, timeZone: string) {
-  const date = lastOpenDate(rulesReplyDueAt(c), timeZone)
-  return { date, text: `规定的答复期限是${monthDayText(date)}，要求的日期不能晚于这一天` }
+  const date = latestReplyByDate(c, timeZone)
+  return date && { date, text: `规定的答复期限是${monthDayText(date)}，要求的日期不能晚于这一天` }
 }
 
 /** Time with a government department (交办), shown apart from the deputy's own time. */
@@ -139,7 +139,10 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   ...deputyPageDeadlines(c, timeZone, now),
   deadlinesProvisional: c.deadlinesProvisional === true,
   deadlinesNote: waitsOnDeputy(c) ? provisionalNote(c) : null,
-  overdue: isOverdue(c, now),
+  /** 超期: waiting past the reply deadline, as the office counts it (waitingLate). */
+  overdue: waitingLate(c, now),
+  /** Not acknowledged by its deadline, the reply not yet due (未按时受理): never also `overdue`. */
+  ackLate: ackLate(c, now),
   /** For 我办过的留言: when they answered, the resident's rating of it, and whether it was closed by a merge instead. */
   repliedAt: iso(c.repliedAt),
   rating: c.rating,
@@ -219,7 +222,7 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
    * 分派's 要求答复日期: the latest day it may ask for (the rules' reply deadline, YYYY-MM-DD; the server refuses a later
    * one in words), and its words ("规定的答复期限是12月25日"); null once the message is answered or ended.
    */
-  replyByLatest: d.case.repliedAt || !WAITING_STATUSES.includes(d.case.status) ? null : replyByLatest(d.case, timeZone),
+  replyByLatest: replyByLatest(d.case, timeZone),
   hoursWithDepartment: hoursWithDepartment(d, now),
   residentId: d.case.anonymous ? null : d.case.residentId,
   anonymous: d.case.anonymous,

@@ -1,6 +1,6 @@
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { closingText } from '../../domain/due-date-text.js'
-import { dueWords } from '../../domain/tasks.js'
+import { ackLateWords, dueWords } from '../../domain/tasks.js'
 import { deputyReopenNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { handedToHimBy, placedByStaff } from '../../domain/case-hand-backs.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
@@ -24,13 +24,15 @@ export function deputyDueDates(c: Deadlines): { acknowledgeBy: Date | null; repl
 }
 
 /**
- * A deadline gone by, as his workbench counts it (dueWords: "已超期 4 天"), said as a fact with the date it was
- * ("受理已超期 4 天（应于11月27日 10:00前受理），请尽快受理"), not as an instruction for a day already gone; null
- * while it is still to come.
+ * A deadline gone by, as his workbench counts it (dueWords, deputyCaseDue), said as a fact with the date it was, not
+ * as an instruction for a day already gone: the reply's is 超期 ("答复已超期 2 天（应于12月14日前（含当日）答复），请尽快
+ * 答复"), the acknowledgement's its own words, never 超期 ("已过受理期限 4 天（应于11月27日 10:00前受理），请尽快受理"),
+ * as the office's 超期 is the reply deadline's alone (case-stats.ts waitingLate); null while it is still to come.
  */
 function lateText(act: '受理' | '答复', dueAt: Date, timeZone: string, now: Date): string | null {
   if (dueAt.getTime() >= now.getTime()) return null
-  return `${act}${dueWords(dueAt, now, timeZone).words}（应于${closingText(dueAt, timeZone, now)}${act}），请尽快${act}`
+  const { words, days } = dueWords(dueAt, now, timeZone)
+  return `${act === '受理' ? ackLateWords(days) : `${act}${words}`}（应于${closingText(dueAt, timeZone, now)}${act}），请尽快${act}`
 }
 
 /**
@@ -44,7 +46,7 @@ export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
   return {
     acknowledgeByText: ack && closingText(ack, timeZone, now),
     replyByText: reply && closingText(reply, timeZone, now),
-    /** "受理已超期 4 天（应于11月27日 10:00前受理），请尽快受理"; null while there is time. */
+    /** "已过受理期限 4 天（应于11月27日 10:00前受理），请尽快受理"; null while there is time. */
     acknowledgeLate: ack && lateText('受理', ack, timeZone, now),
     /** "答复已超期 2 天（应于12月14日前（含当日）答复），请尽快答复"; null while there is time. */
     replyLate: reply && lateText('答复', reply, timeZone, now),

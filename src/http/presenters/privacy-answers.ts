@@ -1,15 +1,22 @@
 import type { ErasureOutcome } from '../../services/privacy/personal-data-erasure.js'
 
-/** What a person reads after withdrawing consent in the mini-program (我的信息). */
-export const WITHDRAWN_CONSENT_MESSAGE = '已撤回您的同意。在您重新同意之前，不能提交新的留言；您已提交的留言仍会照常办理并答复。'
+/**
+ * What a person reads after withdrawing consent in the mini-program (我的信息): all it stops (a message, a named
+ * questionnaire or consultation, a quiz, a paper under way: domain/consent-needed.ts) and that it deletes nothing.
+ */
+export const WITHDRAWN_CONSENT_MESSAGE =
+  '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。'
 
 /**
  * The same in the chat, where "重新同意" would leave her asking how: the words she sends to agree
- * again (the notice comes with "留言", and "同意" agrees to it, as the first time).
+ * again (the notice comes with "留言", and "同意" agrees to it, as the first time). A chat joined to her mini-program
+ * account withdraws for the account too (consentWhileJoined), which stops what the account does (consent-needed.ts);
+ * her public messages are taken down either way (PrivacyService.withdrawConsent).
  */
 export const CHAT_WITHDRAWN_CONSENT_MESSAGE = [
-  '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您。',
-  '撤回后不能再提交新的留言。以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
+  '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。',
+  '撤回后不能再提交新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。',
+  '以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
 ].join('\n')
 
 /** What both answers to an erasure carry besides their words. */

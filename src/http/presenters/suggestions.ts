@@ -54,7 +54,7 @@ function presentCosign(s: SuggestionRecord, view: SuggestionView) {
 /**
  * A promise of 正在解决或列入计划: the day it is due (null when the unit gave none; byText "2027年6月30日") and what it means for the deputy,
  * while he is yet to rate it (answered) or it is being done (following); null otherwise. While following, also how late
- * it is (`lateText` "承诺日期已过 3 天", null on time: the console's list marks it) and, in his words, that the day has
+ * it is (`lateText` "承诺日期已过 3 天", null on time: the console's list marks it; `daysLate` 3, 0 on time) and, in his words, that the day has
  * passed and that the office pressed the unit (已催办) since the promise: what he would otherwise ask the office.
  */
 function presentPromise(s: SuggestionRecord, view: SuggestionView) {
@@ -70,6 +70,8 @@ function presentPromise(s: SuggestionRecord, view: SuggestionView) {
       byText,
       text: `${promised}${late ? `，${promiseLateText(late)}，还没有报告办完` : ''}。办完后单位会报告，到时会告诉您，请您再评价一次。${pressed}`,
       lateText: late ? promiseLateText(late) : null,
+      // The same, as a number: the deputy's list says it in his own words (承办单位承诺的日期已过 3 天).
+      daysLate: late,
     }
   }
   return s.status === 'answered' && byText ? { by, byText, text: `单位承诺${byText}前办完。` } : null

@@ -14,6 +14,7 @@ import { assignedNotice, caseEvent, caseMessage, queueOf, type Recipient } from 
 import type { RoutingService } from './case-routing.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyNotice } from '../privacy/privacy.js'
+import { requireConsent } from '../privacy/consent-check.js'
 import type { Uploads } from './uploads.js'
 
 export interface CaseDraft {
@@ -106,7 +107,8 @@ export class CaseSubmitter {
   async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
     // A repeated Idempotency-Key is answered by the HTTP layer's stored answer; one it no longer
     // holds (purged after 24 h) meets the store's unique key below and replays the first case.
-    await this.requireConsent(resident)
+    // The one consent check every feature asks (a named answer, a quiz paper): the same 422 consent_required.
+    await requireConsent(resident, this.privacy.version, this.store.mpUsers)
     const phone = this.contactPhone(draft.phone) ?? (draft.useAccountPhone && !draft.anonymous ? await this.accountPhone(resident) : null)
     // A risky text is refused before anything is written; one to review, or one the check
     // could not judge, is accepted and flagged so that a person looks at it.
@@ -237,18 +239,6 @@ export class CaseSubmitter {
     const events = await this.store.cases.events(c.id)
     const first = events.find((e) => e.type === 'assigned')
     return { record: c, events, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
-  }
-
-  private async requireConsent(resident: MpPrincipal) {
-    // The session already read the person's row for this request; others (the bot) read it here.
-    const version = resident.consentVersion !== undefined ? resident.consentVersion : (await this.store.mpUsers.get(resident.id))?.consentVersion
-    if (version !== this.privacy.version) {
-      throw new UnprocessableError(
-        '请先阅读并同意个人信息保护说明',
-        [{ path: 'consent', message: `需要同意第 ${this.privacy.version} 版说明` }],
-        'consent_required',
-      )
-    }
   }
 
   /** The number the person bound through WeChat's phone button, which the write page says the deputy will call. */

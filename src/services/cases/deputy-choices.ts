@@ -1,4 +1,5 @@
-import type { CaseRecord } from '../../domain/case.js'
+import { WAITING_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { ackLate, waitingLate } from '../../domain/case-stats.js'
 import type { Clock } from '../../clock.js'
 import { handBacks, type HandBack } from '../../domain/case-hand-backs.js'
 import { canSeeCase, type Viewer } from '../../domain/case-access.js'
@@ -53,15 +54,14 @@ export interface DeputyChoice {
   away: string | null
   /** Of his open cases, those past their reply deadline now (工作概览's 超期): said beside 在办. */
   overdueCases: number
+  /** Of his open cases, those not acknowledged by their deadline, the reply not yet due (未按时受理): never among overdueCases. */
+  ackLateCases: number
   /** The latest message he handed back himself in the last RECENT_HAND_BACK_DAYS (not one of these), that the caller may read. */
   recentHandBack: RecentHandBack | null
 }
 
 /** How many of a deputy's latest hand-ons of the week the assign dialog looks through for his 最近退回. */
 const RECENT_HAND_ONS_READ = 5
-
-/** How many late messages the assign dialog reads at most for its deputies' 已超期 (a few dozen deputies: never near it). */
-const OVERDUE_READ_MAX = 5000
 
 /** What the assign dialog's list reads: the cases and their steps, the cached directory, and today. */
 export interface ChoosingDeputies {
@@ -160,7 +160,7 @@ export async function deputyChoices(
   const awayNow = (id: string) => awayNotice(prepared.deputies.get(id)?.away, today)
   const chosen = [...listed.filter((id) => !awayNow(id)), ...listed.filter((id) => awayNow(id))]
   const loads = await store.cases.deputyLoads(chosen)
-  const late = await overdueOf({ store, clock }, chosen)
+  const late = await lateOf({ store, clock }, chosen)
   const recent = await recentHandBacks({ store, clock }, chosen, new Set(cases.map((x) => x.id)), viewer)
   const items = chosen.map((id) => {
     const d = prepared.deputies.get(id)!
@@ -181,19 +181,34 @@ export async function deputyChoices(
       handBacks: handedBack,
       recommended: topical && !handedBack.length && !away,
       away,
-      overdueCases: late.get(id) ?? 0,
+      overdueCases: late.get(id)?.overdue ?? 0,
+      ackLateCases: late.get(id)?.ackLate ?? 0,
       recentHandBack: recent.get(id) ?? null,
     }
   })
   return { items, more: Math.max(0, far.length - roomFar) }
 }
 
-/** Per deputy, how many of his open cases are past their reply deadline now (mostOverdue: merged ones count for nobody). */
-async function overdueOf({ store, clock }: Pick<ChoosingDeputies, 'store' | 'clock'>, deputyIds: string[]): Promise<Map<string, number>> {
-  const late = new Map<string, number>()
+/**
+ * Per deputy, how many of the cases waiting on him are late now, each kind as the inbox and 工作概览 count it: past the
+ * reply deadline (超期: waitingLate), and not acknowledged in time, the reply not yet due (未按时受理: ackLate), never
+ * both. One read of the listed deputies' waiting cases (their load: tens each, on the deputy's index), merged ones
+ * counting for nobody, as mostOverdue and the tallies count them.
+ */
+async function lateOf(
+  { store, clock }: Pick<ChoosingDeputies, 'store' | 'clock'>,
+  deputyIds: string[],
+): Promise<Map<string, { overdue: number; ackLate: number }>> {
+  const late = new Map<string, { overdue: number; ackLate: number }>()
   if (!deputyIds.length) return late
-  for (const c of await store.cases.mostOverdue({ deputyIds, unmerged: true }, clock.now(), OVERDUE_READ_MAX))
-    if (c.deputyId) late.set(c.deputyId, (late.get(c.deputyId) ?? 0) + 1)
+  const now = clock.now()
+  for (const c of await store.cases.listForStats({ deputyIds, unmerged: true, statuses: [...WAITING_STATUSES] })) {
+    if (!c.deputyId) continue
+    const n = late.get(c.deputyId) ?? { overdue: 0, ackLate: 0 }
+    if (waitingLate(c, now)) n.overdue++
+    else if (ackLate(c, now)) n.ackLate++
+    late.set(c.deputyId, n)
+  }
   return late
 }
 

@@ -1,4 +1,5 @@
 import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { latestReplyByDate } from '../../domain/reply-deadline.js'
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
@@ -33,6 +34,8 @@ export interface InboxRow {
   deadlines: string | null
   /** The badge's 今天到期 / 明天到期 is said by `deadlines` already (its （今天）, （明天）): the line shows it once. */
   slaInDeadlines: boolean
+  /** The latest 要求答复日期 分派 may ask of it (YYYY-MM-DD, latestReplyByDate): 批量分派's date picker goes no further. */
+  replyByLatest: string | null
   similarCount: number
 }
 
@@ -93,6 +96,7 @@ export async function inboxRows(
       sla,
       deadlines: deadlineWords(c, now, timeZone),
       slaInDeadlines: badgeSaidInDeadlines(sla, c, now, timeZone),
+      replyByLatest: latestReplyByDate(c, timeZone),
       similarCount: withSimilar ? (await similar(c)).length : 0,
     })
   }

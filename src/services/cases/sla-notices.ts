@@ -56,10 +56,11 @@ export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatH
   return {
     to: escalationRecipient(c, action),
     text: `督办：留言 ${c.ticket} ${late}，请督促办理。`,
+    // 已过受理期限 / 已过答复期限, as his 待办 and 每日摘要 say it: 逾期 alone means the answer's deadline to him there.
     deputyText: reported
-      ? `${greeting(deputyName)}留言 ${c.ticket} 已逾期未${word}，已通知${reported}督办。`
-      : `${greeting(deputyName)}留言 ${c.ticket} 已逾期未${word}，请尽快${word}。`,
+      ? `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，已通知${reported}督办。`
+      : `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，请尽快${word}。`,
     // The card's 20 characters: whom by kind, not by name.
-    deputyCardText: reported ? `已逾期未${word}，已通知${whom}督办` : `已逾期未${word}，请尽快${word}`,
+    deputyCardText: reported ? `已过${word}期限，已通知${whom}督办` : `已过${word}期限，请尽快${word}`,
   }
 }

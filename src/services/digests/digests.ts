@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { DEPUTY_LOAD_STATUSES, isOverdue, nextDeadline, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, nextDeadline, type CaseRecord } from '../../domain/case.js'
+import { ackLate, waitingLate } from '../../domain/case-stats.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
@@ -379,7 +380,9 @@ export class DigestService {
           topic: c.topic,
           // As his notices quote her (deputyGist): the digest is read in the same chat, forwarded and over shoulders.
           excerpt: deputyGist(c.text, DIGEST_EXCERPT_MAX),
-          overdue: isOverdue(c, now),
+          // 逾期 as the office counts 超期: past the reply deadline; a late 受理 is said apart (ackLate), never both.
+          overdue: waitingLate(c, now),
+          ackLate: ackLate(c, now),
           isNew: c.createdAt > since && !told.has(newCaseNoticeKey(c.id, deputyId)),
           due: due && { at: due, act: c.acknowledgedAt || due.getTime() !== c.ackDueAt.getTime() ? ('reply' as const) : ('acknowledge' as const) },
         }

@@ -5,6 +5,8 @@ import {
   deputyLeftOutText,
   deputyMoveText,
   movesWarning,
+  pastDutyKeptText,
+  pastDutyKeptWarning,
   staffLeftOutText,
   staffNotInFileWarning,
   type DeputyMove,
@@ -17,7 +19,7 @@ import { UnprocessableError } from '../../errors.js'
 import type { PasswordHasher } from '../../security/passwords.js'
 import type { Clock } from '../../clock.js'
 import { localDate } from '../../domain/dates.js'
-import { dutyAfterMove } from '../../domain/duty-days.js'
+import { dutyAfterImport, type PastDutyKept } from '../../domain/duty-after-import.js'
 import { DEMO_STORE_MARKER } from '../accounts/demo-login.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { DeputyRecord, DirectorySnapshot, Store } from '../../store/ports.js'
@@ -160,7 +162,12 @@ export class DirectoryImporter {
     const deputiesById = new Map(existing.deputies.map((d) => [d.id, d]))
     const staffById = new Map(existing.staff.map((s) => [s.id, s]))
     const today = localDate(this.clock.now(), this.timeZone)
-    const deputies = file.deputies.map((d) => this.deputyRecord(d, deputiesById.get(d.id), today, keepPhones.has(d.id)))
+    const pastKept: Array<{ deputy: ImportedDeputy; kept: PastDutyKept[] }> = []
+    const deputies = file.deputies.map((d) => {
+      const { record, pastDutyKept } = this.deputyRecord(d, deputiesById.get(d.id), today, keepPhones.has(d.id))
+      if (pastDutyKept.length) pastKept.push({ deputy: d, kept: pastDutyKept })
+      return record
+    })
     const generated: Array<{ username: string; name: string; code: string }> = []
     const stillWaiting: string[] = []
     const staff = await staffRecords({ cipher: this.cipher, passwords: this.passwords, clock: this.clock }, file.staff, staffById, progress, {
@@ -181,9 +188,11 @@ export class DirectoryImporter {
       notInFile: { deputies: notInFile, staff: staffNotInFile },
       moved: [],
       leftOut: { deputies: [], staff: [] },
+      pastDutyKept: [],
       warnings: check.warnings,
       notes: [],
     }
+    this.tellPastDutyKept(report, pastKept, [...existing.stations, ...file.stations], today)
     const changed: DirectorySnapshot = { regions: [], stations: [], units: [], deputies: [], staff: [] }
     for (const kind of Object.keys(incoming) as Kind[]) {
       const before = new Map<string, unknown>(existing[kind].map((r) => [r.id, r]))
@@ -211,6 +220,7 @@ export class DirectoryImporter {
       deputiesNotInFile: notInFile.count,
       staffNotInFile: staffNotInFile.count,
       moved: report.moved.length,
+      ...(report.pastDutyKept.length ? { pastDutyKept: report.pastDutyKept.length } : {}),
       ...(generated.length ? { codesGenerated: generated.length } : {}),
     })
     await tellGeneratedCodes(report, generated)
@@ -294,19 +304,54 @@ export class DirectoryImporter {
   }
 
   /**
-   * `keepPhone`: the sheet said nothing of the phone and the stored one will not open: it stays as stored.
-   * A deputy moved to another station keeps his duty there before `today` as history (dutyAfterMove).
+   * The days gone by that the file gave otherwise than recorded, kept as they were: each said in words (one line per
+   * deputy and station) and, for the page's list of notes, in one line of the warnings.
    */
-  private deputyRecord(d: ImportedDeputy, old: DeputyRecord | undefined, today: string, keepPhone = false): DeputyRecord {
+  private tellPastDutyKept(
+    report: ImportReport,
+    pastKept: Array<{ deputy: ImportedDeputy; kept: PastDutyKept[] }>,
+    stations: Array<{ id: string; name: string }>,
+    today: string,
+  ) {
+    const stationName = new Map(stations.map((s) => [s.id, s.name]))
+    for (const { deputy, kept } of pastKept)
+      for (const k of kept) {
+        const note = {
+          id: deputy.id,
+          code: deputy.code,
+          name: deputy.name,
+          station: stationName.get(k.stationId) ?? k.stationId,
+          added: k.added,
+          dropped: k.dropped,
+        }
+        report.pastDutyKept.push({ ...note, stationId: k.stationId, text: pastDutyKeptText(note, today) })
+      }
+    if (!pastKept.length) return
+    const texts = report.pastDutyKept.slice(0, 10).map((k) => k.text)
+    report.warnings.push(pastDutyKeptWarning(pastKept.length, texts, report.pastDutyKept.length > texts.length))
+  }
+
+  /**
+   * `keepPhone`: the sheet said nothing of the phone and the stored one will not open: it stays as stored.
+   * His days gone by stay as recorded, whatever the file says of them (dutyAfterImport; `pastDutyKept`: where it
+   * differed); a deputy moved to another station keeps his duty there before `today` as its history.
+   */
+  private deputyRecord(
+    d: ImportedDeputy,
+    old: DeputyRecord | undefined,
+    today: string,
+    keepPhone = false,
+  ): { record: DeputyRecord; pastDutyKept: PastDutyKept[] } {
     const { phone, ...imported } = d
-    const duty = dutyAfterMove(old ?? { dutyByStation: {} }, imported, today)
+    const duty = dutyAfterImport(old, imported, today)
     const rest = { ...imported, dutyByStation: duty.dutyByStation, ...(Object.keys(duty.formerDuty).length ? { formerDuty: duty.formerDuty } : {}) }
-    if (keepPhone && !phone && old) return { ...rest, phoneEnc: old.phoneEnc, phoneIndex: old.phoneIndex, active: old.active ?? true }
+    const pastDutyKept = duty.pastKept
+    if (keepPhone && !phone && old) return { record: { ...rest, phoneEnc: old.phoneEnc, phoneIndex: old.phoneIndex, active: old.active ?? true }, pastDutyKept }
     const phoneIndex = phone ? this.cipher.blindIndex(phone) : null
     // The same number keeps its envelope, so a re-import without changes writes nothing.
     const phoneEnc = !phone ? null : old?.phoneIndex === phoneIndex && old.phoneEnc ? old.phoneEnc : this.cipher.encrypt(phone, d.id)
     // The file says nothing of who is in office: one taken out of service stays out until the office restores them.
-    return { ...rest, phoneEnc, phoneIndex, active: old?.active ?? true }
+    return { record: { ...rest, phoneEnc, phoneIndex, active: old?.active ?? true }, pastDutyKept }
   }
 }
 

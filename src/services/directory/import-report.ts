@@ -21,6 +21,12 @@ export interface ImportReport {
     deputies: Array<{ id: string; code: string; name: string; openCases: number; text: string }>
     staff: Array<{ id: string; username: string; name: string; role: string; text: string }>
   }
+  /**
+   * Deputies' days gone by that the file gave otherwise than recorded (one per deputy and station): kept as they were,
+   * the record of who sat; `added`: in the file, never sat, not recorded; `dropped`: sat, left out, still recorded.
+   * Today and the days ahead are the file's. Said in words (`text`) and in one line of `warnings`.
+   */
+  pastDutyKept: Array<{ id: string; code: string; name: string; stationId: string; station: string; added: string[]; dropped: string[]; text: string }>
   /** Every line the clerk should read, those about the people above included (for the command line and the API). */
   warnings: string[]
   /** The lines of `warnings` about the file itself (sheets skipped, years read, places no station covers), not about people. */

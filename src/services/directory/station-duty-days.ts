@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
 import { onDutyThatDay } from '../../domain/duty-day-save.js'
+import { isPastDutyDay } from '../../domain/duty-days.js'
 import { ConflictError, UnprocessableError, type ErrorDetail } from '../../errors.js'
 import { pastDutyDayError } from './duty-day-refusals.js'
 import { StoreConflict } from '../../store/conflicts.js'
@@ -35,7 +36,7 @@ export class StationDutyDays {
     // Held to the stations the actor may change, as every directory write (not hers: not found, as for a read).
     const station = await this.deps.directory.stationFor(actor, stationId)
     const today = localDate(this.deps.clock.now(), this.deps.timeZone)
-    if (date < today) throw pastDutyDayError(date, 'params.date')
+    if (isPastDutyDay(date, today)) throw pastDutyDayError(date, 'params.date')
     const deputies = await this.deps.store.deputies.listByStation(station.id)
     const problems: ErrorDetail[] = []
     day.deputyIds.forEach((id, i) => {

@@ -226,7 +226,7 @@ export class MeetingInvitations {
       case 'not_invited':
         return new NotFoundError(NOT_ON_THE_LIST)
       case 'meeting_cancelled':
-        return new ConflictError('这次会议已经取消，不用签到', meeting, 'meeting_cancelled')
+        return new ConflictError('这次会议已经取消，不用签到。', meeting, 'meeting_cancelled')
       case 'already_checked_in':
         return new ConflictError('您已签到，无需重复签到', meeting, 'already_checked_in')
       case 'no_longer_invited': {

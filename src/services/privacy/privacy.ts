@@ -7,7 +7,7 @@ export interface PrivacyNotice {
   version: string
   title: string
   /**
-   * What she reads before she agrees (about 250 characters, one screen in 关怀模式, one chat bubble): her rights first
+   * What she reads before she agrees (at most 300 characters, one screen in 关怀模式, one chat bubble): her rights first
    * and where to use them, what deletion reaches, then what is kept and for how long; `text` is one tap (or "全文") away.
    */
   summary: string
@@ -44,49 +44,63 @@ const RIGHTS =
  * notice says what deletion reaches in each place. Those who agreed to v1 are asked again before their next message.
  * Still v2 after the joining steps were named by the buttons she taps (“把聊天里的留言放到这里”, “是我的，放到这里”)
  * instead of "取一个码": the same steps, said as she sees them, nothing kept or promised differently.
+ * v3: withdrawing consent came to stop named questionnaires, consultations and quizzes (domain/consent-needed.ts), a
+ * paper already started included, where v2 said only that it stops messages; v3 says what withdrawing stops, that it
+ * deletes nothing kept (only her 公开 messages are taken down), and, for each feature, what is kept and until when
+ * (until she deletes her information, then only what names nobody). Those who agreed to v2 are asked again before
+ * their next message, named answer or paper, as v1's were.
  */
 export const PRIVACY_NOTICE: PrivacyNotice = {
-  version: 'v2',
+  version: 'v3',
   title: '个人信息保护说明',
-  whatChanged: '说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。',
+  whatChanged: '说清楚了撤回同意以后哪些不能再用（留言、问卷、提意见、答题），已经保存的不会因此删掉；也写明了问卷、意见和答题成绩保存多久。',
   summary: [
     RIGHTS,
     '删除：在小程序里删，只删小程序里的；在聊天里删，只删聊天里的。在小程序“我的”里把聊天里的留言放到小程序以后，要在小程序里删，两边一起删。',
     '我们保存：您的留言、照片、所在区域、您留的电话和办理经过，只给办理的代表和联络站看，电话加密保存。',
     '保存多久：留言办结后保存三年，之后去掉姓名、电话等，只留内容做统计。',
-    '用问卷、答题等其他功能时保存什么，请看全文。',
+    // Short to stay one screen: what it stops and that nothing is deleted; the whole of it is in `text`.
+    '撤回同意：不能再留言、答题和填留名字的问卷；已保存的不因撤回删掉。',
+    '问卷、答题保存什么见全文。',
   ].join('\n'),
   // Every kind of record the export returns is named here, in her words, with what it is for (PIPL art. 17).
   text: [
     '为把您的意见建议转交给人大代表并跟踪办理，我们会保存：您的留言内容和图片、您选择的所在区域、您主动留下的联系电话，以及办理过程记录。',
     '您使用其他功能时，我们还会保存：您的微信账号标识和您同意给我们的微信绑定手机号（用来登录、留言时填电话）；您订阅的微信通知；您填写的问卷答案和对文件草稿的意见；您参加的答题和得分（得分排名只显示“群众”和编号，不显示姓名）；您打开过的学习材料和学习心得；您报名公民旁听时留下的姓名；您提出的民生实事项目建议和照片；通过留言小助手（微信聊天）留言时，您的微信联系人和聊天中的留言内容。',
     '这些信息只用于办理您的留言和您使用的这些功能：由负责的人大代表和代表联络站工作人员查看；匿名留言时，代表和工作人员看不到您是谁。电话号码加密保存，仅负责办理的代表可查看完整号码，每次查看都有记录。图片只给能看这条留言的人看，上传时会去掉照片里的拍摄地点等信息。',
-    '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话；撤回尚未答复的留言；撤回同意（撤回后不能再留言，已提交的留言照常办理）；申请删除您的个人信息。在小程序里，这些都在“我的—我的信息”里；在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”；也可以联系联络站。',
+    // What each feature keeps and until when, as its own lines (`features`) say it, so that they restate this text.
+    '填问卷、提意见和答题时：记下是谁填的问卷，保存您填的答案和这份问卷是您填的；对文件草稿征求意见，保存您提的意见和意见是您提的，好告诉您是否采纳；这两样只给负责的工作人员看，不会公开您是谁。答题保存您答的题和得分，排名里只显示“群众”和编号，不显示您的名字。这些一直保存到您删除您的信息；删除后只留下看不出是您的答案、意见和成绩，用来统计。',
+    '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话；撤回尚未答复的留言；撤回同意；申请删除您的个人信息。在小程序里，这些都在“我的—我的信息”里；在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”；也可以联系联络站。',
+    // What withdrawing stops and what it leaves (PrivacyService.withdrawConsent, domain/consent-needed.ts).
+    '撤回同意以后：不能再留言；不能再填记下是谁填的问卷，不能再对文件草稿提意见，也不能再答题，已经开始答的题也不能交卷；匿名的问卷照常可以填。已经提交的留言照常办理、答复；您同意公开的留言会撤下，不再公开。撤回同意不会删除已经保存的信息：留言、问卷答案、意见和答题成绩都还保存着；要删除，请申请删除您的个人信息。重新同意以后，这些又都可以用了。',
     '小程序和微信聊天里的留言，起初分开保存：小程序里看不到您在聊天里发的留言，聊天里发的留言要在聊天里查看、删除。您在小程序“我的”里点“把聊天里的留言放到这里”，把那里给的一句话在微信聊天里发给留言小助手，再回到小程序点“是我的，放到这里”，确认那个微信是您本人的，聊天里发的留言就放到小程序里，在“我的留言”里都能看到，也能在“我的信息”里查看、更正电话和删除；聊天照常可以用，也可以在“我的”里解除。',
     '删除后，您的账号、电话、图片和订阅都会清除：在小程序里删除，清除小程序里的；在聊天里删除，清除聊天里的，包括聊天记录。两边放到一起以后，要在小程序里删除（为了防止别人用聊天删掉您的账号，聊天里不能删），两边的都会清除，包括聊天记录。已提交的留言和问卷只保留去掉个人信息后的内容用于统计。办理记录和操作记录按规定保存，以备核查，其中您写下的个人信息已去除。',
     '我们会去掉您写在留言里的姓名、电话、门牌号等；个别写法特殊的称呼可能没能识别出来，如有发现，请联系联络站处理。',
   ].join('\n'),
   // Each line restates `text` above for that feature (what: 问卷答案和对文件草稿的意见, 答题和得分; who: the staff in
-  // charge, the ranking shows 群众 and a number; how long: until she deletes, after which a questionnaire keeps only
-  // what names nobody), so they are read under the same version (see PrivacyNotice.features).
+  // charge, the ranking shows 群众 and a number; how long: until she deletes, after which only what names nobody stays;
+  // withdrawing: no more of it, nothing deleted), so they are read under the same version (see PrivacyNotice.features).
   features: {
     survey: [
       RIGHTS,
       '我们保存：您填的答案，和这份问卷是您填的。',
       '谁能看：只给负责问卷的工作人员看，不会公开您是谁。',
       '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。',
+      '撤回同意：以后不能再填这样的问卷；已经填的答案不会因此删掉。',
     ].join('\n'),
     consultation: [
       RIGHTS,
       '我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。',
       '谁能看：只给负责征求意见的工作人员看，不会公开您是谁。',
       '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的意见，用来统计。',
+      '撤回同意：以后不能再提这样的意见；已经提的意见不会因此删掉。',
     ].join('\n'),
     quiz: [
       RIGHTS,
       '我们保存：您答的题和得分。',
       '谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。',
-      '保存多久：一直保存到您删除您的信息。',
+      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的成绩，用来统计。',
+      '撤回同意：以后不能再答题，答了一半的也不能交卷；已经交的成绩不会因此删掉。',
     ].join('\n'),
   },
 }

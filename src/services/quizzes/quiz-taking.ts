@@ -24,7 +24,7 @@ import { quizPersonOf } from '../../domain/quiz-audience.js'
 import { mayTake } from './quiz-audience.js'
 import { spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
 import { quizAttemptNeedsConsent } from '../../domain/consent-needed.js'
-import { requireConsent } from '../privacy/consent-check.js'
+import { requireConsent, requireNotWithdrawn } from '../privacy/consent-check.js'
 
 /**
  * A quiz a participant cannot see, as she is told it: true whether it was taken away, is not
@@ -201,6 +201,10 @@ export class QuizTaking {
   async submit(p: MpPrincipal, attemptId: string, chosen: ReadonlyMap<string, readonly string[]>): Promise<Paper> {
     const attempt = await this.own(p, attemptId)
     if (attempt.status !== 'open') throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
+    // A paper started before she withdrew her consent is refused as a start is, before the deadline is judged, so that
+    // nothing (not even closing it as late) is written without her agreement. Only a withdrawal: a notice that gained a
+    // version while the paper was open does not hold back what she began under her agreement.
+    if (quizAttemptNeedsConsent(p)) await requireNotWithdrawn(p, this.settings.privacyVersion, this.store.mpUsers)
     const now = this.clock.now()
     // The quiz as it is now: an organizer may have ended it early since this attempt started.
     const current = (await this.store.quizzes.get(attempt.quizId))!

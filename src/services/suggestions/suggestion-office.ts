@@ -1,6 +1,6 @@
 import { dayText } from '../../domain/dates.js'
 import { officeName } from '../../domain/office-name.js'
-import { addDays, addMonths } from '../../domain/suggestion-due.js'
+import { addDays, addMonths, overdueSince, promiseDaysLate } from '../../domain/suggestion-due.js'
 import { suggestionStats } from '../../domain/suggestion-stats.js'
 import {
   HANDLING_STATUSES,
@@ -56,13 +56,20 @@ export interface SuggestionSummary {
   submitted: number
   /** 已立案待交办 */
   accepted: number
-  /** Still with the units past the deadline (the list's 只看已超期), and of those 重点督办. */
+  /**
+   * The list's 只看已超期 (overdueSince): still with the units past the deadline, or past the day a unit promised without
+   * its report; of those 重点督办, and of those the promises (承诺日期已过).
+   */
   overdue: number
   overdueKey: number
+  promisesLate: number
 }
 
-/** The overdue list's order and cursor: the earliest deadline (the longest overdue) first. */
-const overdueKey = (s: SuggestionRecord) => `${s.assignment!.deadline}|${s.id}`
+/** The statuses in which a suggestion can be overdue: a unit owes the answer, or the report on its promise. */
+const OVERDUE_STATUSES: SuggestionStatus[] = [...HANDLING_STATUSES, 'following']
+
+/** The overdue list's order and cursor: the earliest missed day (the longest overdue) first. */
+const overdueKey = (s: SuggestionRecord, today: string) => `${overdueSince(s, today)}|${s.id}`
 const OVERDUE_CURSOR = /^\d{4}-\d{2}-\d{2}\|sg-/
 
 /** The congress office's side: review, assign, decide units' requests, publish, count. */
@@ -81,16 +88,22 @@ export class SuggestionOffice {
       unitIds: q.unitId ? [q.unitId] : undefined,
       q: q.q,
       keySupervision: q.keySupervision,
-      deadlineBefore: q.overdue ? this.book.today() : undefined,
     }
     if (!q.overdue) return this.book.store.suggestions.search({ ...filter, cursor: q.cursor, limit: q.limit })
     // 只看已超期 is what to press first: the longest overdue on top, as the inbox's overdue list. Few enough
-    // (those still with the units past their deadline) to order here rather than in each adapter.
+    // (those still with the units, or promised and not reported) to pick and order here by the one rule (overdueSince)
+    // rather than in each adapter.
     const after = decodeCursorMatching(q.cursor, OVERDUE_CURSOR)
-    const ordered = (await this.book.store.suggestions.all(filter)).sort((a, b) => (overdueKey(a) < overdueKey(b) ? -1 : 1))
-    const rest = after === null ? ordered : ordered.filter((s) => overdueKey(s) > after)
+    const today = this.book.today()
+    const statuses = q.status ? [q.status].filter((x) => OVERDUE_STATUSES.includes(x)) : OVERDUE_STATUSES
+    if (!statuses.length) return { items: [], nextCursor: null }
+    const key = (s: SuggestionRecord) => overdueKey(s, today)
+    const ordered = (await this.book.store.suggestions.all({ ...filter, statuses }))
+      .filter((s) => overdueSince(s, today))
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    const rest = after === null ? ordered : ordered.filter((s) => key(s) > after)
     const items = rest.slice(0, q.limit)
-    return { items, nextCursor: rest.length > q.limit ? encodeCursor(overdueKey(items[items.length - 1])) : null }
+    return { items, nextCursor: rest.length > q.limit ? encodeCursor(key(items[items.length - 1])) : null }
   }
 
   /** The figures of the office's 工作概览 card, in the organizer's districts only. */
@@ -98,14 +111,15 @@ export class SuggestionOffice {
     const today = this.book.today()
     const open = await this.book.store.suggestions.all({
       districtIds: this.book.officeDistricts(staff),
-      statuses: ['submitted', 'accepted', ...HANDLING_STATUSES],
+      statuses: ['submitted', 'accepted', ...OVERDUE_STATUSES],
     })
-    const overdue = open.filter((s) => HANDLING_STATUSES.includes(s.status) && s.assignment!.deadline < today)
+    const overdue = open.filter((s) => overdueSince(s, today))
     return {
       submitted: open.filter((s) => s.status === 'submitted').length,
       accepted: open.filter((s) => s.status === 'accepted').length,
       overdue: overdue.length,
       overdueKey: overdue.filter((s) => s.assignment!.keySupervision).length,
+      promisesLate: overdue.filter((s) => promiseDaysLate(s, today)).length,
     }
   }
 

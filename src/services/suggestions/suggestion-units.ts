@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { dayText } from '../../domain/dates.js'
-import { daysBetween } from '../../domain/suggestion-due.js'
+import { daysBetween, promiseDaysLate } from '../../domain/suggestion-due.js'
 import {
   ANSWER_CATEGORY_LABELS,
   HANDLING_STATUSES,
@@ -49,6 +49,7 @@ export class SuggestionUnits {
    * What the staff's units still owe, counted for the console's home page, so that nothing
    * depends on a reminder reaching them: a lead unit owes the answer, a co-unit its opinion
    * until it has given one this round.
+   * Besides (`promisesLate`), the reports a lead unit owes on promises whose day has passed.
    */
   async pending(staff: StaffPrincipal) {
     const owed = (await this.book.store.suggestions.all({ unitIds: staff.unitIds, statuses: HANDLING_STATUSES })).filter((s) => this.owes(staff, s))
@@ -61,7 +62,14 @@ export class SuggestionUnits {
       rehandling: owed.filter((s) => s.status === 'rehandling').length,
       dueSoon: owed.filter((s) => left(s) >= 0 && left(s) <= DUE_SOON_DAYS).length,
       overdue: owed.filter((s) => left(s) < 0).length,
+      promisesLate: await this.promisesLate(staff, today),
     }
+  }
+
+  /** The staff's units' promises (as lead) past their day without the report: the report is what they owe then. */
+  private async promisesLate(staff: StaffPrincipal, today: string) {
+    const following = await this.book.store.suggestions.all({ unitIds: staff.unitIds, statuses: ['following'] })
+    return following.filter((s) => staff.unitIds.includes(s.assignment!.leadUnit.id) && promiseDaysLate(s, today)).length
   }
 
   private owes(staff: StaffPrincipal, s: SuggestionRecord) {

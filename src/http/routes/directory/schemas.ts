@@ -53,8 +53,8 @@ export const deputyEditBody = z
     /** Whose duty dates `dutyDates` are; needed only when the editor looks after several of the deputy's stations. */
     stationId: id.optional(),
     /**
-     * His duty dates at that station as the editor read them: `dutyDates` is saved only over those, else 409
-     * duty_day_changed and nothing is written (as the day's PUT /stations/:id/duty-days/:date saves over `seen`).
+     * His duty dates at that station as the editor read them, required with `dutyDates`: it is saved only over those, else
+     * 409 duty_day_changed and nothing is written (as the day's PUT /stations/:id/duty-days/:date saves over `seen`).
      */
     seenDutyDates: z.array(z.iso.date('日期格式应为 YYYY-MM-DD')).max(400).optional(),
     phone: z.string().max(30).nullable().optional(),
@@ -68,6 +68,11 @@ export const deputyEditBody = z
   })
   .refine((b) => b.seenDutyDates === undefined || b.dutyDates !== undefined, {
     message: '原来的值班日期（seenDutyDates）只用于保存新的值班日期，请同时填写 dutyDates',
+    path: ['seenDutyDates'],
+  })
+  // A list saved blind would undo unseen a day saved meanwhile on the calendar: the days as read are asked for always.
+  .refine((b) => b.dutyDates === undefined || b.seenDutyDates !== undefined, {
+    message: '保存值班日期时，请同时填写读取时的值班日期（seenDutyDates），以免覆盖别人刚保存的日期',
     path: ['seenDutyDates'],
   })
 
