@@ -7,4 +7,9 @@ function attemptsWords(q) {
   return q.attemptsUsed > 1 ? '已答过 ' + q.attemptsUsed + ' 次' : '已答过'
 }
 
-module.exports = { attemptsWords }
+/** Until when, in the server's words: an ended quiz says when it ended (closedText), never "请在…前答题" as if still open. */
+function deadlineWords(q) {
+  return q.phase === 'closed' ? q.closedText : '请在' + q.closesText + '答题'
+}
+
+module.exports = { attemptsWords, deadlineWords }

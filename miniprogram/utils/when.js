@@ -15,7 +15,8 @@ function local(iso) {
 }
 
 /**
- * Whether the dates a page shows fall in more than one year (a suggestion answered in December and again in May):
+ * The one rule for saying years, on every page (words.js takes it too): whether the dates a page shows (moments, or
+ * calendar days "2026-12-07") fall in more than one year (a suggestion answered in December and again in May):
  * then each is said with its year, or "12月7日" read in May could be next December. Decided by the dates themselves,
  * not by the phone's clock, so that a page reads the same whatever day it is opened.
  */

@@ -1,7 +1,7 @@
 const { request } = require('../../utils/request')
 const { casesService } = require('../../services/cases')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
-const { dateTime } = require('../../utils/words')
+const { dateTime, spansYears } = require('../../utils/words')
 const config = require('../../config')
 
 /**
@@ -43,13 +43,13 @@ function reasonTooLong(n) {
  * named there, not said again ("张伟代表已答复（见上面）"); an older answer (before 重新办理) is folded,
  * opened by a tap, so the page does not grow by a whole answer with every round.
  */
-function steps(c) {
+function steps(c, withYear) {
   const last = (type) => c.timeline.filter((e) => e.type === type).pop()
   const shownReply = c.reply ? last('replied') : null
   const shownRating = c.rating ? last('rated') : null
   return c.timeline
     .map((e) => {
-      const step = { type: e.type, label: e.label, when: dateTime(e.at), note: e.note, seeAbove: false, folded: '', open: false }
+      const step = { type: e.type, label: e.label, when: dateTime(e.at, withYear), note: e.note, seeAbove: false, folded: '', open: false }
       if (e === shownReply || e === shownRating) return Object.assign(step, { seeAbove: true, note: null })
       if (e.type === 'replied' && e.note) return Object.assign(step, { note: null, folded: e.note })
       return step
@@ -69,15 +69,17 @@ function view(c) {
   const withdrawable = WITHDRAWABLE.indexOf(c.status) >= 0
   // Whether she may still ask, and until when, is the backend's to judge, on its clock: the phone's may be wrong.
   const reopen = c.reopen || null
+  // Written before a new year and answered after it: every date on the page with its year (spansYears), else none.
+  const withYear = spansYears([c.createdAt, c.repliedAt].concat(c.timeline.map((e) => e.at)))
   const handler = c.handledBy.deputy ? c.handledBy.deputy + ' 代表' : c.handledBy.station || c.handledBy.office || '工作人员'
   return Object.assign({}, c, {
     images: (c.images || []).map((url) => (/^https?:/.test(url) ? url : config.apiBase + url)),
-    createdText: dateTime(c.createdAt),
-    repliedText: dateTime(c.repliedAt),
+    createdText: dateTime(c.createdAt, withYear),
+    repliedText: dateTime(c.repliedAt, withYear),
     handler: handler,
     ratingText: c.rating ? c.rating + ' 分（' + RATING_WORDS[c.rating] + '）' : '',
     // Each step in her words, whom and where by name ("张伟代表已把留言交给区住建局办理"): the label says it all.
-    timeline: steps(c),
+    timeline: steps(c, withYear),
     // One state, in one sentence naming the deputy ("已交给张伟代表，代表还没有看"), never a label and a second state beside it.
     statusText: c.statusText || c.statusLabel,
     canWithdraw: withdrawable,

@@ -1,7 +1,7 @@
 const { request } = require('../../utils/request')
 const { casesService } = require('../../services/cases')
 const { accountService } = require('../../services/account')
-const { dateTime } = require('../../utils/words')
+const { dateTime, spansYears } = require('../../utils/words')
 
 /**
  * 我的留言: every message with its state in words, newest first, more on demand. The first
@@ -39,8 +39,11 @@ Page({
     return this.cases
       .mine(cursor)
       .then((page) => {
-        const items = page.items.map((c) => Object.assign({}, c, { when: dateTime(c.createdAt) }))
-        this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
+        // Her list as it now stands, older pages too: each date with its year once the list reaches into another year.
+        const shown = (cursor ? this.data.items : []).concat(page.items)
+        const withYear = spansYears(shown.map((c) => c.createdAt))
+        const items = shown.map((c) => Object.assign({}, c, { when: dateTime(c.createdAt, withYear) }))
+        this.setData({ items: items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
         if (!cursor) return this.chatOrNot(!items.length)
       })
       .catch((err) => this.setData(cursor ? { moreError: '没能加载更早的留言：' + err.message } : { error: err.message, errorStatus: err.status || 0 }))

@@ -1,6 +1,6 @@
 const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
-const { dateText } = require('../../utils/words')
+const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
 
 /**
@@ -72,7 +72,9 @@ Page({
   pickDates(from, until) {
     // A last day before the first is no period: he picks it again.
     const last = until && until >= from ? until : ''
-    this.setData({ from: from, fromText: dateText(from, this.data.today), until: last, untilText: last ? dateText(last, this.data.today) : '' })
+    // Days picked from the server's today: each with its year once they reach into another year than today's.
+    const withYear = spansYears([this.data.today, from, last])
+    this.setData({ from: from, fromText: dateText(from, withYear), until: last, untilText: last ? dateText(last, withYear) : '' })
   },
 
   /** 修改暂停的日子: the form, holding his pause, to change the days or the reason. */

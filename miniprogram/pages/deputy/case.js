@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 const { NOT_FOUND, sentence, handedOn, notHisMethods } = require('./not-his')
+const { timeApart } = require('../../utils/time-apart')
 
 /** What the deputy may do with a case in each state (the backend decides; this only offers it). */
 const CAN = {
@@ -20,7 +21,13 @@ function view(c) {
   Object.keys(CAN).forEach((k) => (can[k] = CAN[k].indexOf(c.status) >= 0))
   can.call = can.call && Boolean(c.phoneMasked)
   return {
-    c: Object.assign({}, c, { createdText: when.dayTime(c.createdAt), timeline: dated(c.timeline) }),
+    c: Object.assign({}, c, {
+      createdText: when.dayTime(c.createdAt),
+      timeline: dated(c.timeline),
+      // 请于…受理, 请于…答复: the date and the time each kept whole on the line ("11月24 / 日"), as the meeting pages do.
+      acknowledgeByParts: timeApart(c.acknowledgeByText),
+      replyByParts: timeApart(c.replyByText),
+    }),
     can: can,
   }
 }

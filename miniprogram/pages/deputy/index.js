@@ -56,15 +56,10 @@ function sectionsOf(tasks) {
     {
       key: 'suggestions',
       title: '代表建议',
-      // His own answered one to rate (去评价), or a colleague's he was asked to co-sign: a button, as a paper's is. The
-      // request is answered yes or no (附议 / 不附议), so its button says 去回复, not 去附议, which presumed the yes.
-      // An older backend sends no `suggestions`.
+      // His own answered one to rate, or a colleague's he was asked to co-sign: a button, as a paper's is, in the
+      // server's words (去评价, 去回复: presenters/tasks.ts), as every other task's. An older backend sends no `suggestions`.
       items: (tasks.suggestions || []).map((s) =>
-        Object.assign(row(s, '《' + s.title + '》', s.text, '', '/pages/suggestion/detail?suggestionId=' + s.id), {
-          button: true,
-          due: null,
-          label: s.action === 'cosign' ? '去回复' : s.actionLabel,
-        }),
+        Object.assign(row(s, '《' + s.title + '》', s.text, '', '/pages/suggestion/detail?suggestionId=' + s.id), { button: true, due: null }),
       ),
     },
   ]

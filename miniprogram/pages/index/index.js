@@ -31,13 +31,26 @@ function stationView(station, today) {
   })
 }
 
-/** 我的待办 in one line for the home page: how many, and how many are late ("待办 2 项（1 项已超期）"). */
+/**
+ * 我的待办 in one line for the home page: how many, and how many are late ("待办 3 项（1 项已超期，1 条留言已过受理期限）").
+ * 已超期 is a deadline gone by (a message's: its answer's, as the office counts 超期); a message only late in being
+ * acknowledged (state ack_late) is said apart, in its own words, never counted as 已超期 too.
+ */
 function todoWords(tasks) {
   if (!tasks.total) return '暂时没有待办'
   const lists = [tasks.cases, tasks.meetings, tasks.ballots, tasks.surveys, tasks.quizzes, tasks.reading]
   let late = 0
-  lists.forEach((list) => (list || []).forEach((t) => t.due && t.due.state === 'overdue' && late++))
-  return '待办 ' + tasks.total + ' 项' + (late ? '（' + late + ' 项已超期）' : '')
+  let ackLate = 0
+  lists.forEach((list) =>
+    (list || []).forEach((t) => {
+      if (t.due && t.due.state === 'overdue') late++
+      else if (t.due && t.due.state === 'ack_late') ackLate++
+    }),
+  )
+  const parts = []
+  if (late) parts.push(late + ' 项已超期')
+  if (ackLate) parts.push(ackLate + ' 条留言已过受理期限')
+  return '待办 ' + tasks.total + ' 项' + (parts.length ? '（' + parts.join('，') + '）' : '')
 }
 
 Page({

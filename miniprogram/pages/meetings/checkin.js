@@ -8,7 +8,7 @@ const { timeApart } = require('../../utils/time-apart')
 const refusalParts = (words) => phoneApart(words).reduce((parts, p) => parts.concat(p.phone ? [p] : timeApart(p.text)), [])
 
 // A resident (or a deputy not yet bound) scanning the door code: what helps at the door is the staff there.
-const NOT_A_DEPUTY = '签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员'
+const NOT_A_DEPUTY = '签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员。'
 
 /** The meeting a refusal names (an invitee's refusals carry it), or ''. */
 const meetingOf = (err) => {
@@ -31,7 +31,7 @@ Page({
     this.code = String(query.code || '').trim()
     this.meetings = meetingsService(request)
     if (!/^[A-Za-z0-9]{8}$/.test(this.code)) {
-      const words = '没有读到签到码，请重新扫描会场的签到二维码'
+      const words = '没有读到签到码，请重新扫描会场的签到二维码。'
       return this.setData({ busy: false, error: words, errorParts: refusalParts(words) })
     }
     return this.checkIn()

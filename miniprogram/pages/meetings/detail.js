@@ -154,7 +154,7 @@ Page({
       onlyFromCamera: true,
       success: (res) => {
         const match = String(res.path || res.result || '').match(/m(?:%3D|=)([A-Za-z0-9]{8})/)
-        if (!match) return this.setData(said('这不是会场的签到二维码，请扫描会场张贴的签到码'))
+        if (!match) return this.setData(said('这不是会场的签到二维码，请扫描会场张贴的签到码。'))
         wx.navigateTo({ url: '/pages/meetings/checkin?code=' + match[1] })
       },
     })

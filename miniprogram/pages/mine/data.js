@@ -12,6 +12,13 @@ const { loadPage } = require('../../utils/page-load')
  * each said plainly, the last two asked twice.
  */
 
+/**
+ * What 撤回同意 asks before it is done: everything it stops (留言, a named questionnaire or consultation, a quiz and a
+ * paper under way), what goes on, and that nothing kept is deleted by it, which 删除我的信息 does.
+ */
+const WITHDRAW_WORDS =
+  '撤回后，您不能再留言，也不能再填问卷（不留名字的问卷还可以填）、提意见、答题，答了一半的题也不能交卷；您同意公开的留言会撤下。已经提交的留言照常办理。已经保存的信息不会删掉，要删掉请点“删除我的信息”。确定撤回吗？'
+
 /** The stations that handle her messages, as the home page shows a station: name, address, reception days. */
 const stationRows = (stations) => stations.map((s) => ({ name: s.name, address: s.address, days: weekdays(s.receptionDays) }))
 
@@ -196,8 +203,9 @@ Page({
     )
   },
 
+  /** Asked twice, saying all that withdrawing stops and that it deletes nothing (the notice's own words, shorter). */
   withdrawConsent() {
-    return this.ask('撤回同意', '撤回后不能再留言，已提交的留言照常办理。确定撤回吗？', '撤回').then((yes) =>
+    return this.ask('撤回同意', WITHDRAW_WORDS, '撤回').then((yes) =>
       yes ? this.run(() => this.account.withdrawConsent().then((answer) => this.setData({ message: answer.message })), 'consent') : undefined,
     )
   },

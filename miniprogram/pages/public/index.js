@@ -1,7 +1,7 @@
 const { request } = require('../../utils/request')
 const { publicService } = require('../../services/public')
 const { settingsService } = require('../../services/settings')
-const { dateText } = require('../../utils/words')
+const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
 
 /**
@@ -9,10 +9,16 @@ const { loadPage } = require('../../utils/page-load')
  * addresses already masked by the backend. Anyone may read them without logging in; a topic
  * narrows the list, 加载更多 goes further back.
  */
-function itemView(p) {
+function itemView(p, withYear) {
   const where = [p.district, p.station].filter(Boolean).join(' ')
   // "11月3日留言，11月10日答复": the days as people say them, not as the server stores them.
-  return Object.assign({}, p, { where: where, dates: dateText(p.askedOn) + '留言，' + dateText(p.answeredOn) + '答复' })
+  return Object.assign({}, p, { where: where, dates: dateText(p.askedOn, withYear) + '留言，' + dateText(p.answeredOn, withYear) + '答复' })
+}
+
+/** The list as it now stands, older pages too: each day with its year once the list reaches into another year. */
+function listView(items) {
+  const withYear = spansYears(items.map((p) => p.askedOn).concat(items.map((p) => p.answeredOn)))
+  return items.map((p) => itemView(p, withYear))
 }
 
 Page({
@@ -37,8 +43,7 @@ Page({
       (page) => {
         // The person may have picked another topic while this page was on its way.
         if (topic !== this.data.topic) return
-        const items = page.items.map(itemView)
-        this.setData({ items: cursor ? this.data.items.concat(items) : items, nextCursor: page.nextCursor || null })
+        this.setData({ items: listView((cursor ? this.data.items : []).concat(page.items)), nextCursor: page.nextCursor || null })
       },
     )
   },

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
-const { attemptsWords } = require('../../utils/quiz-words')
+const { attemptsWords, deadlineWords } = require('../../utils/quiz-words')
+const { timeApart } = require('../../utils/time-apart')
 const { loadPage } = require('../../utils/page-load')
 
 /**
@@ -30,8 +31,8 @@ Page({
         id: q.id,
         title: q.title,
         phaseLabel: q.phaseLabel,
-        // An ended quiz says when it ended (closedText), never "答题时间是…前" as if still open.
-        deadline: q.phase === 'closed' ? q.closedText : '请在' + q.closesText + '答题',
+        // "进行中 · 请在12月1日（星期二）下午5:00前答题", each date and time kept whole on its line (time-apart.js).
+        metaParts: timeApart(q.phaseLabel + ' · ' + deadlineWords(q)),
         rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
         mine: myScoreWords(q),
         // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted);

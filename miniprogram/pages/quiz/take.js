@@ -1,8 +1,9 @@
 const { request } = require('../../utils/request')
 const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
+const { timeApart } = require('../../utils/time-apart')
 const { keptChoices, keepChoices, forgetChoices } = require('../../utils/quiz-choices')
-const { attemptsWords } = require('../../utils/quiz-words')
+const { attemptsWords, deadlineWords } = require('../../utils/quiz-words')
 
 /** A paper as the page shows it: every option with whether it is chosen, said in words. */
 function paperView(paper, chosen) {
@@ -66,6 +67,14 @@ function closingSoon(quiz) {
 
 /** Above the privacy notice a resident agrees to before her first paper (the server's consent_required). */
 const CONSENT_WORDS = '答题会记下您的成绩和排名（排名里不显示您的名字）。答题前，请先看一下个人信息保护说明，同意后就开始答题。'
+/**
+ * Above the notice put before her at 交卷 (she withdrew her consent while the paper was open; a notice that only changed
+ * does not hold a paper back): the paper leaves the screen, so she is told first that it was not handed in, that her
+ * answers are still there, that they go once she agrees, and that the paper's time still runs (the server does not
+ * stop it: a paper agreed to after its time is not counted); 不同意，返回 leaves it unhanded, as the server left it.
+ */
+const HAND_IN_CONSENT_WORDS =
+  '这份答卷还没有交上，也没有计分：您撤回了对个人信息保护说明的同意。您选的答案还在。请在答题时间结束前看一下说明，同意后就会交卷；时间过了，这次不计分。'
 
 /** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
 const FINAL_REFUSALS = [403, 404, 409]
@@ -145,8 +154,8 @@ Page({
         this.setData({
           ended: this.data.ended || quiz.phase === 'closed',
           quiz: Object.assign({}, quiz, {
-            // An ended quiz says when it ended, not "答题时间是…前" as if still open.
-            deadline: quiz.phase === 'closed' ? quiz.closedText : '请在' + quiz.closesText + '答题',
+            // Its date and time each kept whole on its line ("上 / 午9:00"), as the meeting pages keep theirs (time-apart.js).
+            deadlineParts: timeApart(deadlineWords(quiz)),
             minutes: Math.round(quiz.timeLimitSeconds / 60),
             attemptsText: attemptsWords(quiz),
             closingSoon: closingSoon(quiz),
@@ -206,8 +215,17 @@ Page({
       .then(() => this.setData({ busy: false }))
   },
 
-  /** She agreed to the privacy notice: the paper she asked for with 开始答题. */
+  /**
+   * She agreed to the privacy notice: the paper she asked for with 开始答题; or, asked at 交卷, the paper she handed in,
+   * with the answers she chose, without a second tap.
+   */
   agreed() {
+    const handIn = this.handInAsked
+    this.handInAsked = null
+    if (handIn) {
+      this.setData({ stage: 'paper', consentWords: CONSENT_WORDS })
+      return this.handIn(handIn.timeUp)
+    }
     this.setData({ stage: 'intro' })
     return this.start()
   },
@@ -261,6 +279,10 @@ Page({
   submit(timeUp) {
     const unanswered = this.paper.questions.filter((q) => !(this.chosen[q.id] || []).length).length
     if (timeUp !== true && unanswered && !this.data.unansweredWarned) return this.setData({ unansweredWarned: unanswered })
+    return this.handIn(timeUp)
+  },
+
+  handIn(timeUp) {
     this.stopClock()
     this.setData({ busy: true, error: '' })
     const answers = this.paper.questions.map((q) => ({ questionId: q.id, choices: this.chosen[q.id] || [] }))
@@ -271,7 +293,7 @@ Page({
         this.setData({ stage: 'result', result: resultView(r), error: timeUp === true ? '时间到，已自动交卷' : '' })
       })
       .then(() => this.refresh())
-      .catch((err) => this.handInRefused(err))
+      .catch((err) => this.handInRefused(err, timeUp))
       .then(() => this.setData({ busy: false }))
   },
 
@@ -281,8 +303,13 @@ Page({
    * and the way on: 再答一次 when tries and time are left, else the other quizzes or home.
    * Already finished (on another phone, or closed late by a new start): what it became is shown.
    */
-  handInRefused(err) {
+  handInRefused(err, timeUp) {
     if (err.code === 'deadline_passed') return this.showLate(err.message)
+    // Not agreed to the notice as it reads now (withdrawn on 我的信息 while the paper was open): nothing was handed in.
+    if (err.code === 'consent_required') {
+      this.handInAsked = { timeUp: timeUp === true }
+      return this.setData({ stage: 'notice', consentWords: HAND_IN_CONSENT_WORDS })
+    }
     if (err.code !== 'already_submitted') return this.setData({ error: err.message })
     return this.quizzes
       .attempt(this.attemptId)

@@ -1,6 +1,6 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
-const { dateText } = require('../../utils/words')
+const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
 
 /**
@@ -39,11 +39,13 @@ Page({
   },
 
   showPublic(r) {
+    // An annual report's days are its year's; said with the year only should the list reach into another (spansYears).
+    const withYear = spansYears(r.activities.items.map((a) => a.date))
     this.setData({
       forResidents: true,
       title: r.title,
       lines: recordLines(r, true),
-      activities: r.activities.items.map((a) => ({ id: a.id, when: dateText(a.date) + ' ' + a.kindLabel + ' · ' + a.place, text: a.text })),
+      activities: r.activities.items.map((a) => ({ id: a.id, when: dateText(a.date, withYear) + ' ' + a.kindLabel + ' · ' + a.place, text: a.text })),
     })
   },
 })

@@ -1,7 +1,19 @@
 const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
-const { dateText } = require('../../utils/words')
+const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
+
+/** The activities he reported, each day with its year once the list reaches into another year (spansYears). */
+function activityRows(items) {
+  const withYear = spansYears(items.map((a) => a.date))
+  return items.map((a) => ({
+    id: a.id,
+    title: dateText(a.date, withYear) + ' ' + a.kindLabel + ' · ' + a.place,
+    status: a.statusLabel,
+    returned: a.status === 'returned',
+    note: a.reviewNote,
+  }))
+}
 
 /**
  * 我的履职档案: a year's figures (this year's first; 上一年 in January, when last year's report is
@@ -31,13 +43,7 @@ Page({
           total: r.points.total,
           lines: recordLines(r),
           points: r.points.lines.filter((l) => l.count > 0).map((l) => l.explanation),
-          activities: list.items.map((a) => ({
-            id: a.id,
-            title: dateText(a.date) + ' ' + a.kindLabel + ' · ' + a.place,
-            status: a.statusLabel,
-            returned: a.status === 'returned',
-            note: a.reviewNote,
-          })),
+          activities: activityRows(list.items),
         }),
     )
   },

@@ -27,7 +27,10 @@ const today = () => {
   return d.toISOString().slice(0, 10)
 }
 
-/** The day as the form keeps it (for the picker and the server) and as he reads it ("11月20日"). */
+/**
+ * The day as the form keeps it (for the picker and the server) and as he reads it ("11月20日"): one day alone on the
+ * form, no other year to tell it from (spansYears), and never the phone's clock to decide the year.
+ */
 const dated = (date) => ({ date: date, dateText: dateText(date) })
 
 // The server signs photo links relative to itself; <image> needs the whole address.

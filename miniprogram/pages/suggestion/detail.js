@@ -4,14 +4,17 @@ const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 const { dateText } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
+const { timeApart } = require('../../utils/time-apart')
 
 const OPEN = ['assigned', 'rehandling']
 
 /** The suggestion as this deputy reads it, and the one thing they can do now. */
 function viewOf(s, me) {
-  // A suggestion runs for months, across a new year too: then every date on it is said with its year.
+  // A suggestion runs for months, across a new year too: then every date on it is said with its year (its deadline
+  // counts while the page shows it).
+  const dueShown = !!(s.assignment && OPEN.indexOf(s.status) >= 0)
   const withYear = when.spansYears(
-    [s.cosignUntil].concat(
+    [s.cosignUntil, dueShown ? s.assignment.deadline : null].concat(
       s.timeline.map((e) => e.at),
       s.answers.map((a) => a.at),
     ),
@@ -27,6 +30,8 @@ function viewOf(s, me) {
   else if (lead && s.status === 'cosigning') action = s.cosign && !s.cosign.ready ? 'wait' : 'submit'
   else if (lead && s.status === 'answered') action = 'rate'
   else if (!lead && s.status === 'cosigning') action = cosigned ? 'withdraw' : 'cosign'
+  const cosignUntil = s.cosignUntil ? when.dayTime(s.cosignUntil, withYear) : ''
+  const due = dueShown ? '办理期限 ' + dateText(s.assignment.deadline, withYear) + '，' + s.assignment.dueText : ''
   return {
     id: s.id,
     title: s.title,
@@ -37,7 +42,15 @@ function viewOf(s, me) {
     isLead: lead,
     photos: s.attachments.map((a) => a.url),
     coSigners: s.coSigners.map((c) => c.name).join('、'),
-    cosignUntil: s.cosignUntil ? when.dayTime(s.cosignUntil, withYear) : '',
+    cosignUntil: cosignUntil,
+    // The hints that name it, each date and time in them kept whole on its line ("12月2日 周 / 三"), as the meeting
+    // pages keep theirs (time-apart.js); 您已附议。/ 您已回复不附议。 before two of them only while no green line says it.
+    cosignHints: {
+      submit: timeApart('附议截止 ' + cosignUntil + '。提交以后，附议就结束了，建议也不能再修改。'),
+      asked: timeApart(s.deputy.name + ' 代表请您附议这件建议，截止 ' + cosignUntil + '。'),
+      declined: timeApart('截止 ' + cosignUntil + ' 前，改变主意还可以附议。'),
+      withdraw: timeApart('截止 ' + cosignUntil + ' 前可以取消。'),
+    },
     // "已有 1 位代表附议。李强还没有回复。…": the server's words; each one asked, with his answer.
     cosignWords: s.cosign ? s.cosign.words : '',
     waitingFor: s.cosign ? s.cosign.waiting : [],
@@ -52,13 +65,17 @@ function viewOf(s, me) {
     cases: s.cases.map((c) => c.ticket + ' ' + c.title),
     reason: s.review && s.review.reason && s.status === 'returned' ? s.review.reason : '',
     units: s.assignment ? { lead: s.assignment.leadUnit.name, co: s.assignment.coUnits.map((u) => u.name).join('、') } : null,
-    due: s.assignment && OPEN.indexOf(s.status) >= 0 ? '办理期限 ' + dateText(s.assignment.deadline) + '，' + s.assignment.dueText : '',
+    due: due,
+    dueParts: timeApart(due),
     overdue: !!(s.assignment && OPEN.indexOf(s.status) >= 0 && /已超期/.test(s.assignment.dueText)),
     answers: answersOf(s, withYear),
     // Said under the answer it rates (answersOf); alone below them only when an older server does not date it.
     rating: s.rating && !s.rating.at ? ratingWords(s.rating) : '',
     action: action,
-    timeline: s.timeline.map((e) => ({ text: e.text, who: e.actor.name, when: when.dayTime(e.at, withYear) })),
+    timeline: s.timeline.map((e) => {
+      const at = when.dayTime(e.at, withYear)
+      return { text: e.text, who: e.actor.name, when: at, whenParts: timeApart(at + ' ' + e.actor.name) }
+    }),
   }
 }
 
@@ -79,12 +96,14 @@ function answersOf(s, withYear) {
     const report = a.role === 'lead' && promised[a.round]
     if (a.role === 'lead') promised[a.round] = a.category === 'in_progress'
     const heading = report ? (a.category === 'resolved' ? '的办完报告' : '的再次答复') : '的答复'
+    const at = when.dayTime(a.at, withYear) + (a.round === 2 ? ' 重新办理后答复' : '')
     return {
       unit: a.unit.name + (a.role === 'lead' ? '（主办）' : '（协办）'),
       heading: heading,
       category: a.categoryLabel || '',
       text: a.text,
-      when: when.dayTime(a.at, withYear) + (a.round === 2 ? ' 重新办理后答复' : ''),
+      when: at,
+      whenParts: timeApart(at),
       rating: i === rated ? (i < lastLead ? '您上次的评价：' : '您的评价：') + ratingWords(s.rating) : '',
     }
   })

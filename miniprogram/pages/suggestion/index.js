@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { suggestionsService } = require('../../services/suggestions')
 const when = require('../../utils/when')
 const { loadPage } = require('../../utils/page-load')
+const { timeApart } = require('../../utils/time-apart')
 
 /** One line of the list: the title, the state in words, and what is urgent about it. */
 function rowOf(s, box) {
@@ -9,9 +10,20 @@ function rowOf(s, box) {
   if (box === 'cosign') note = '附议截止 ' + when.dayTime(s.cosignUntil) + '，领衔：' + s.deputy.name + ' 代表'
   else if (s.assignment && (s.status === 'assigned' || s.status === 'rehandling')) note = s.assignment.leadUnit.name + ' 办理，' + s.assignment.dueText
   else if (s.status === 'answered') note = '单位已答复，请您评价'
+  // Past the promised day, said plainly and not as urgent: it is the unit's to report, not his to do.
+  else if (s.status === 'following' && s.promise && s.promise.daysLate) note = '承办单位承诺的日期已过 ' + s.promise.daysLate + ' 天，还在等单位报告办理结果'
   else if (s.status === 'following') note = s.promise && s.promise.byText ? '单位承诺' + s.promise.byText + '前办完' : '单位正在办理，办完后请您再评价'
   else if (s.status === 'cosigning') note = '正在征集附议，已有 ' + s.coSigners.length + ' 位代表附议'
-  return { id: s.id, title: s.title, number: s.number || '', statusLabel: s.statusLabel, note: note, urgent: s.status === 'answered' || /已超期/.test(note) }
+  return {
+    id: s.id,
+    title: s.title,
+    number: s.number || '',
+    statusLabel: s.statusLabel,
+    note: note,
+    // "附议截止 12月2日 周三 10:00，…": each date and time kept whole on its line (time-apart.js).
+    noteParts: timeApart(note),
+    urgent: s.status === 'answered' || /已超期/.test(note),
+  }
 }
 
 /**
