@@ -30,12 +30,16 @@ export function dashboardData(): Promise<Dashboard> {
   return answer
 }
 
-/** The office's 代表建议 on its first screen (GET /suggestions/summary): 待审查, 待交办, 已超期 and of those 重点督办. */
+/**
+ * The office's 代表建议 on its first screen (GET /suggestions/summary): 待审查, 待交办, 已超期 (past the deadline, or past
+ * a promised day without the unit's report) and of those 重点督办 and 承诺日期已过 (absent from an older server).
+ */
 export interface SuggestionSummary {
   submitted: number
   accepted: number
   overdue: number
   overdueKey: number
+  promisesLate?: number
 }
 
 export const suggestionSummary = () => api.get<SuggestionSummary>('/suggestions/summary')

@@ -57,7 +57,7 @@ export interface Suggestion {
    * A promise of 正在解决或列入计划 while answered or being done (following): its day and what it means; while following,
    * `lateText` "承诺日期已过 3 天" once its day has passed without the unit's report (null on time; absent from an older server).
    */
-  promise?: { by: string | null; byText: string | null; text: string; lateText?: string | null } | null
+  promise?: { by: string | null; byText: string | null; text: string; lateText?: string | null; daysLate?: number } | null
   rating: { score: string; scoreLabel: string; comment: string | null; at: string; round: number } | null
   round: number
   requests: SuggestionRequest[]
