@@ -5,7 +5,8 @@ import { openPage } from './harness/page.js'
 import { created, phoneOfZhang } from './office.js'
 
 /**
- * A message 张伟 never acknowledged: its day went by four days ago. His workbench says 已超期; the
+ * A message 张伟 never acknowledged: its day went by four days ago. His workbench says 已过受理期限 (not 已超期: its
+ * answer is not due yet); the
  * message itself says the same, in red, with the date it was — not "请于11月24日 10:00前受理", an
  * instruction for a day already gone. The day to answer, still ahead, reads as the resident's does.
  */
@@ -17,17 +18,17 @@ describe('mini-program: a missed deadline reads as missed on the message, as on 
   })
   afterEach(() => app.close())
 
-  it('受理已超期 3 天（应于11月24日 10:00前受理），请尽快受理, in red; 请于12月14日前（含当日）答复', async () => {
+  it('已过受理期限 3 天（应于11月24日 10:00前受理），请尽快受理, in red; 请于12月14日前（含当日）答复', async () => {
     const resident = await asResident(app)
     const c = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-27T02:00:00Z')) // Friday 10:00
 
     const workbench = await openPage('pages/deputy/index')
-    expect(workbench.textOf('.task')).to.include('已超期 3 天')
+    expect(workbench.textOf('.task')).to.include('已过受理期限 3 天').and.not.include('已超期')
 
     const page = await openPage(`pages/deputy/case?caseId=${c.id}`)
-    expect(page.textOf('.ack-by')).to.equal('受理已超期 3 天（应于11月24日 10:00前受理），请尽快受理')
+    expect(page.textOf('.ack-by')).to.equal('已过受理期限 3 天（应于11月24日 10:00前受理），请尽快受理')
     expect(page.has('.ack-by.late'), 'drawn in red').to.equal(true)
     expect(page.text()).not.to.include('请于11月24日')
     expect(page.textOf('.reply-by')).to.equal('请于12月14日前（含当日）答复')

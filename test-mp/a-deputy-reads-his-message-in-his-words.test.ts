@@ -41,7 +41,7 @@ describe('mini-program: a deputy reads his message in his own words', () => {
   it('named by the resident in the chat: 群众指定了您', async () => {
     const bot = Object.assign(new Client(app.baseUrl), { bearer: SECRET })
     const { personId } = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_laoli' })).body
-    await bot.post(`/api/bot/people/${personId}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${personId}/consent`, { version: 'v3' })
     const c = await created(bot.post(`/api/bot/people/${personId}/cases`, { text: '我们楼下的路灯坏了两个星期了', deputyCode: 'DP0001' }))
     expect(c.summary, 'what the resident was told').to.include('您指定了张伟代表')
     const zhang = await phoneOfZhang(app)

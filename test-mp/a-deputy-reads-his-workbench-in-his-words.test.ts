@@ -7,7 +7,7 @@ import { created, office, phoneOfZhang } from './office.js'
 
 /**
  * 张伟 (60+) opens 我的待办 in the morning. Each line says once how late a message is
- * ("已超期 2 天", not "【已超期】已超期 2 天"), where it stands in his words (新留言, not the
+ * ("已过受理期限 2 天", not "【已过受理期限】已过受理期限 2 天"), where it stands in his words (新留言, not the
  * office's 已分派), and a meeting says the day he goes to it and that he has not answered yet —
  * not "还有 3 天到期", as if the meeting were a deadline.
  */
@@ -31,7 +31,7 @@ describe('mini-program: a deputy reads 我的待办 in his own words', () => {
     const workbench = await openPage('pages/deputy/index')
     const lines: string[] = workbench.component.querySelectorAll('.task').map((t: any) => t.dom.textContent.replace(/\s+/g, ' '))
     const lineOf = (ticket: string) => lines.find((l) => l.includes(ticket)) ?? ''
-    expect(lineOf(late.ticket)).to.match(/请受理\s*新留言\s*已超期 2 天/)
+    expect(lineOf(late.ticket)).to.match(/请受理\s*新留言\s*已过受理期限 2 天/)
     expect(lineOf(today.ticket)).to.match(/请受理\s*新留言\s*今天到期/)
     const all = workbench.text()
     expect(all, 'the deadline once, without a 【】 mark saying it again').not.to.include('【')

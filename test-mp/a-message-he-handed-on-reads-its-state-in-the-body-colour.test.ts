@@ -35,7 +35,7 @@ describe('mini-program: a message he handed on reads its state in the body colou
 
     app.clock.set(new Date('2026-11-27T02:00:00Z')) // Friday: its day to acknowledge went by
     const overdue = await openPage(`pages/deputy/case?caseId=${late.id}`)
-    expect(overdue.textOf('.ack-by')).to.include('受理已超期')
+    expect(overdue.textOf('.ack-by')).to.include('已过受理期限')
     expect(overdue.has('.status.status--urgent')).to.equal(true)
     expect(declarations('pages/deputy/case.wxss', '.status--urgent').get('color')).to.equal('#b71c1c')
   })

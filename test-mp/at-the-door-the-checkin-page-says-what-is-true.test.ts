@@ -92,7 +92,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     holdPhone(app, 'o-resident-at-the-door')
     app.clock.set(new Date('2026-11-26T00:40:00Z'))
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.refusal')).to.equal('签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员')
+    expect(door.textOf('.refusal')).to.equal('签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员。')
     expect(offered(door)).to.deep.equal(['返回首页'])
   })
 

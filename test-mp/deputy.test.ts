@@ -36,7 +36,7 @@ describe('mini-program: the deputy workbench', () => {
 
     const text = workbench.text()
     expect(text).to.include('张伟 代表，您好').and.include('我的待办：共 1 项')
-    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请受理').and.include('已超期 2 天')
+    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请受理').and.include('已过受理期限 2 天')
 
     await workbench.tap('.task')
     const detail = await follow()

@@ -69,7 +69,7 @@ describe('mini-program: the chat offer and the short notice read plainly', () =>
     holdPhone(app, 'o-notice-bold')
     const write = await openPage('pages/case/new')
     expect(write.textOf('#notice-changed-box')).to.equal(
-      '这份说明有更新，请再看一下。这次更新：说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。',
+      '这份说明有更新，请再看一下。这次更新：说清楚了撤回同意以后哪些不能再用（留言、问卷、提意见、答题），已经保存的不会因此删掉；也写明了问卷、意见和答题成绩保存多久。',
     )
     expect(write.component.querySelector('#notice-changed').dom.className, 'the line in bold').to.match(/notice__changed-title/)
     expect(declarations('pages/case/new.wxss', '.notice__changed-title').get('font-weight')).to.equal('bold')
@@ -77,11 +77,11 @@ describe('mini-program: the chat offer and the short notice read plainly', () =>
 
     const leads = (page: Awaited<ReturnType<typeof openPage>>, selector: string) =>
       page.component.querySelectorAll(selector).map((p: { dom: HTMLElement }) => p.dom.textContent ?? '')
-    expect(leads(write, '.notice__lead')).to.deep.equal(['您的权利：', '删除：', '我们保存：', '保存多久：'])
+    expect(leads(write, '.notice__lead')).to.deep.equal(['您的权利：', '删除：', '我们保存：', '保存多久：', '撤回同意：'])
     expect(declarations('pages/case/new.wxss', '.notice__lead').get('font-weight')).to.equal('bold')
 
     const data = await openPage('pages/mine/data')
-    expect(leads(data, '.notice-lead')).to.deep.equal(['您的权利：', '删除：', '我们保存：', '保存多久：'])
+    expect(leads(data, '.notice-lead')).to.deep.equal(['您的权利：', '删除：', '我们保存：', '保存多久：', '撤回同意：'])
     expect(declarations('pages/mine/data.wxss', '.notice-lead').get('font-weight')).to.equal('bold')
     expect(data.textOf('#notice-updated')).to.include('您的权利：随时可以查看、删除您的信息')
   })

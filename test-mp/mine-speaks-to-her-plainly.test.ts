@@ -46,7 +46,7 @@ describe('mini-program: 我的 and the pages after speak to her plainly', () => 
     expect(phone.toasts.at(-1)).to.equal('已复制，可以粘贴保存')
     const copied = String(phone.clipboard)
     expect(copied).to.include('我的信息（2026年11月23日 10:00 导出）')
-    expect(copied).to.include('个人信息保护说明：已同意（第 2 版，2026年11月23日 10:00）')
+    expect(copied).to.include('个人信息保护说明：已同意（第 3 版，2026年11月23日 10:00）')
     expect(copied).to.include('【留言（1）】').and.include('内容：楼道里堆满了杂物').and.include('联系电话：13912345678')
     expect(copied).to.match(/1\. 编号 \d{8}-\d{4}（已分派）/)
     expect(copied).to.include('办理：轻工街道代表联络站 张伟 代表').and.include('办理经过：')

@@ -40,7 +40,8 @@ describe('mini-program: 我的信息 says what a tap did beside the button tappe
     const screen = page.text()
     expect(screen.startsWith('我们保存了您的这些信息'), `nothing at the top: ${screen.slice(0, 40)}`).to.equal(true)
     expect(screen.indexOf('已撤回您的同意'), 'below 撤回同意').to.be.greaterThan(screen.lastIndexOf('撤回同意撤回后不能再留言'))
-    expect(screen.indexOf('已撤回您的同意'), 'above 删除我的信息').to.be.lessThan(screen.indexOf('删除我的信息'))
+    // The 删除我的信息 card by its title and first words: the withdraw words themselves name that button.
+    expect(screen.indexOf('已撤回您的同意'), 'above 删除我的信息').to.be.lessThan(screen.indexOf('删除我的信息删除电话'))
     expect(page.textOf('#consent-message')).to.include('已撤回您的同意')
   })
 

@@ -29,7 +29,9 @@ describe('mini-program: one who agreed to the old notice reads the new one from 
     expect(data.path).to.equal('pages/mine/data')
     expect(data.text()).to.include('个人信息保护说明：有更新，请再看一下').and.not.include('已同意（第')
     expect(data.textOf('#notice-updated .title')).to.equal('个人信息保护说明有更新，请再看一下')
-    expect(data.textOf('#what-changed')).to.equal('这次更新：说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。')
+    expect(data.textOf('#what-changed')).to.equal(
+      '这次更新：说清楚了撤回同意以后哪些不能再用（留言、问卷、提意见、答题），已经保存的不会因此删掉；也写明了问卷、意见和答题成绩保存多久。',
+    )
     expect(data.textOf('#notice-updated')).to.include('您的权利：随时可以查看、删除您的信息').and.not.include('办理记录和操作记录按规定保存')
     await data.tap('#new-notice-full')
     expect(data.textOf('#new-notice-full-text')).to.include('办理记录和操作记录按规定保存')
@@ -37,8 +39,8 @@ describe('mini-program: one who agreed to the old notice reads the new one from 
     await data.tap('#agree')
     expect(data.textOf('#agree-message')).to.equal('好了，您已同意新的个人信息保护说明。')
     expect(data.has('#agree'), 'nothing more to agree to').to.equal(false)
-    expect(data.text()).to.include('个人信息保护说明：已同意（第 2 版）')
-    expect((await app.liaison.store.mpUsers.get(wang.userId))!.consentVersion).to.equal('v2')
+    expect(data.text()).to.include('个人信息保护说明：已同意（第 3 版）')
+    expect((await app.liaison.store.mpUsers.get(wang.userId))!.consentVersion).to.equal('v3')
 
     const back = await openPage('pages/mine/index')
     expect(back.textOf('#consent')).to.equal('已同意个人信息保护说明')
@@ -49,7 +51,9 @@ describe('mini-program: one who agreed to the old notice reads the new one from 
     await residentWhoAgreedToTheOldNotice(app, 'o-old-notice-write')
     const write = await openPage('pages/case/new')
     expect(write.textOf('#notice-changed')).to.equal('这份说明有更新，请再看一下。')
-    expect(write.textOf('#notice-what-changed')).to.equal('这次更新：说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。')
+    expect(write.textOf('#notice-what-changed')).to.equal(
+      '这次更新：说清楚了撤回同意以后哪些不能再用（留言、问卷、提意见、答题），已经保存的不会因此删掉；也写明了问卷、意见和答题成绩保存多久。',
+    )
   })
 
   it('one who agreed to this notice, or to none, is not told of a change', async () => {
@@ -58,7 +62,7 @@ describe('mini-program: one who agreed to the old notice reads the new one from 
     expect((await openPage('pages/mine/index')).textOf('#consent')).to.equal('已同意个人信息保护说明')
     const data = await openPage('pages/mine/data')
     expect(data.has('#notice-updated')).to.equal(false)
-    expect(data.text()).to.include('个人信息保护说明：已同意（第 2 版）')
+    expect(data.text()).to.include('个人信息保护说明：已同意（第 3 版）')
 
     await asResident(app, 'o-no-notice', { consent: false })
     holdPhone(app, 'o-no-notice')

@@ -69,7 +69,7 @@ describe('mini-program: the notice before her answers says what that page keeps'
     expect(notice(page))
       .to.include('我们保存：您答的题和得分。')
       .and.include('谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。')
-      .and.include('保存多久：一直保存到您删除您的信息。')
+      .and.include('保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的成绩，用来统计。')
     for (const words of ABOUT_MESSAGES) expect(notice(page), words).not.to.include(words)
   })
 

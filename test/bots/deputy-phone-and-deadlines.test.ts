@@ -41,7 +41,7 @@ describe('bot: a deputy asks for the resident’s phone and reads what he owes n
     expect(await ask(t, deputy, '电话')).to.include('请在"电话"后面写上留言编号')
   })
 
-  it('待办 cuts the excerpt before a number, with "…", and says 受理 is due first, then overdue', async () => {
+  it('待办 cuts the excerpt before a number, with "…", and says 受理 is due first, then that its day went by', async () => {
     const { app, bot: t, deputy } = story
     const { withPhone, without } = await messages()
     const todo = await ask(t, deputy, '待办')
@@ -56,7 +56,7 @@ describe('bot: a deputy asks for the resident’s phone and reads what he owes n
     const late = await ask(t, deputy, '待办')
     expect(late)
       .to.include(`【${withPhone.slice(-4)}】新留言，待受理`)
-      .and.include('受理已超期，请尽快受理')
+      .and.include('已过受理期限（应在11月24日 10:00前受理），请尽快受理')
     const accepted = late.split('\n')
     const at = accepted.findIndex((l) => l.includes(`【${without.slice(-4)}】`))
     expect(accepted[at]).to.include('已受理，待答复')

@@ -121,7 +121,7 @@ describe('bot: a resident who has written many times finds an old message by its
   it("another person's number, by its last four digits or in full, is not found: nothing of his is shown, rated, reopened or taken back", async () => {
     await spokeswomanWithOldMessages()
     const qian = t.world.person('wx-qian', '钱大爷')
-    await t.bot.client.consent((await t.bot.client.resolvePerson({ contactId: qian.id })).personId, 'v2')
+    await t.bot.client.consent((await t.bot.client.resolvePerson({ contactId: qian.id })).personId, 'v3')
     const his = await sends(qian, '我家楼顶漏水，下雨天屋里都是水', 'qian-roof')
     const short = his.slice(-4)
 

@@ -54,8 +54,9 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
     await story.writesToZhangWei('楼道灯不亮')
     const answer = await ask(t, li, '撤回同意')
     expect(answer).to.equal(
-      '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您。\n' +
-        '撤回后不能再提交新的留言。以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
+      '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。\n' +
+        '撤回后不能再提交新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。\n' +
+        '以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
     )
     // What it says works: the notice again, then her yes to the same version.
     expect(await ask(t, li, '留言'))
@@ -63,7 +64,7 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
       .and.include('同意请回复"同意"')
     expect(await ask(t, li, '同意')).to.include('谢谢您的同意')
     const person = (await app.liaison.store.mpUsers.getByBotContact('wx-li'))!
-    expect(person.consentVersion).to.equal('v2')
+    expect(person.consentVersion).to.equal('v3')
   })
 
   it('删除我的信息 speaks of her phone and WeChat, not of logins or subscriptions, and says how to write again', async () => {

@@ -2,11 +2,12 @@ import { expect } from 'chai'
 import { useCaseStory } from './case-story.js'
 import { ask, ticketIn } from './helpers.js'
 
-const CHANGED = '个人信息保护说明有更新：说清楚了微信聊天和小程序里的留言怎么删除；聊天里的留言也可以放到小程序里。'
+const CHANGED =
+  '个人信息保护说明有更新：说清楚了撤回同意以后哪些不能再用（留言、问卷、提意见、答题），已经保存的不会因此删掉；也写明了问卷、意见和答题成绩保存多久。'
 const WAITS = '您写的留言还留着，同意后就接着提交。'
 
 /**
- * 王阿姨 agreed to the first privacy notice in the chat long ago. The notice has changed (v2), so she is asked again
+ * 王阿姨 agreed to the first privacy notice in the chat long ago. The notice has changed (v2, then v3), so she is asked again
  * before her next message: first told plainly that it changed and what changed, then the short notice. What she wrote
  * waits for her "同意" and is sent after it, whether she wrote it just now or had it ready to send when the notice
  * changed.
@@ -41,12 +42,12 @@ describe('bot: 王阿姨, who agreed to the old notice, is told it changed, and 
     expect(await ask(t, wang, '光明社区')).to.include(`内容：${words}\n`)
     const ticket = ticketIn(await ask(t, wang, '1'))
     expect((await story.stored(ticket))!.text).to.equal(words)
-    expect((await story.app.liaison.store.mpUsers.get(id))!.consentVersion).to.equal('v2')
+    expect((await story.app.liaison.store.mpUsers.get(id))!.consentVersion).to.equal('v3')
   })
 
   it('her message ready to send when the notice changed: told so at "1", and "同意" then "1" sends it', async () => {
     const { bot: t, resident: wang } = story
-    const id = await agreedTo('v2')
+    const id = await agreedTo('v3')
     const words = '小区门口的垃圾好几天没人清运了'
     await ask(t, wang, '留言')
     for (const place of ['湛河区', '轻工街道', '光明社区']) await ask(t, wang, place)

@@ -50,8 +50,8 @@ describe('bot: 王阿姨 brings what she wrote in the chat to the mini-program',
     expect(copy.cases.map((c: { ticket: string }) => c.ticket)).to.deep.equal([ticket])
     // What she agreed to in the chat is in her history too: once there, once in the mini-program.
     expect(copy.consentHistory.map((h: { action: string; version: string }) => [h.action, h.version])).to.deep.equal([
-      ['given', 'v2'],
-      ['given', 'v2'],
+      ['given', 'v3'],
+      ['given', 'v3'],
     ])
     expect((await app.get('/api/mp/me')).body).to.deep.include({ chatJoined: true })
 

@@ -36,7 +36,11 @@ describe('console: a station clerk’s inbox, its filters, 批量分派 and 查�
     const guohua = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
     const today = localDate(story.app.clock.now(), config.business.timeZone)
     const onDuty = (await store.deputies.search({ stationId: demo.stationId!, limit: 50 })).items.find((d) => d.active && d.id !== low.deputyId)!
-    const duty = await guohua.patch(`/api/admin/deputies/${onDuty.id}`, { dutyDates: [today], stationId: demo.stationId })
+    const duty = await guohua.patch(`/api/admin/deputies/${onDuty.id}`, {
+      dutyDates: [today],
+      stationId: demo.stationId,
+      seenDutyDates: onDuty.dutyByStation[demo.stationId!] ?? [],
+    })
     expect(duty.status, JSON.stringify(duty.body)).to.equal(200)
 
     const page = await newPage(story.browser, story.app)

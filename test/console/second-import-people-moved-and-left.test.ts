@@ -33,7 +33,11 @@ describe('console: a second roster import, and what follows the people it moved 
     // He sat here three days ago (on the roster then: a day gone by is no longer anyone's to change) and is rostered
     // here next week; the station's reception day is in three days.
     await store.deputies.update(moving.id, { dutyAt: { stationId: here.id, dates: [addDays(today, -3)] } })
-    const duty = await office.patch(`/api/admin/deputies/${moving.id}`, { dutyDates: [addDays(today, -3), addDays(today, 5)], stationId: here.id })
+    const duty = await office.patch(`/api/admin/deputies/${moving.id}`, {
+      dutyDates: [addDays(today, -3), addDays(today, 5)],
+      stationId: here.id,
+      seenDutyDates: [addDays(today, -3)],
+    })
     expect(duty.status, JSON.stringify(duty.body)).to.equal(200)
     const day = addDays(today, 3)
     const created = await office.post('/api/admin/meetings', {

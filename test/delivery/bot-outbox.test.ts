@@ -15,7 +15,7 @@ describe("the bot's end of the outbox", () => {
     bot.bearer = BOT_SECRET
     // A resident the bot knows as a WeChat contact, who has no subscribe-message credit.
     const resident = await loginAs(app, 'o-elder')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     await app.liaison.store.mpUsers.update(resident.userId, { botContactId: 'wxid_elder' })
     const { body: c } = await resident.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })
     const deputy = await asDeputy(app, 'dp0001')
@@ -139,7 +139,7 @@ describe('the number a resident is told to score an answer by', () => {
   /** 王阿姨 of 轻工街道, whom the bot knows as a WeChat contact (she has no subscribe-message credit). */
   async function spokeswoman() {
     const resident = await loginAs(app, 'o-spokeswoman')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     await app.liaison.store.mpUsers.update(resident.userId, { botContactId: 'wxid_spokeswoman' })
     return resident
   }

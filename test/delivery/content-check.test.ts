@@ -9,7 +9,7 @@ describe("checking residents' text with WeChat (msg_sec_check)", () => {
   beforeEach(async () => {
     app = await startWithWeChat({ wechat: { contentCheck: true } })
     resident = await loginAs(app, 'o-writer')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
   })
   afterEach(() => app.close())
 

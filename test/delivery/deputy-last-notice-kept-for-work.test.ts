@@ -41,7 +41,7 @@ describe('a deputy’s last WeChat notice is kept for what asks him to act', fun
   it('she rates 2 and asks again: one card, 留言重新办理, which says her score and her words', async () => {
     const zhang = await zhangWithNotices(2)
     const wang = await loginAs(app, 'o-wang-ayi')
-    await wang.post('/api/mp/consent', { version: 'v2' })
+    await wang.post('/api/mp/consent', { version: 'v3' })
     const { body: c } = await wang.post('/api/mp/cases', { text: '我们楼下的路灯坏了两个星期了', regionId: 'c010101', deputyCode: 'DP0001' })
     await drain()
     ok(await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系供电所，这周五前修好，请您放心。' }))
@@ -80,7 +80,7 @@ describe('a deputy’s last WeChat notice is kept for what asks him to act', fun
   it('in one round, a new message and a 催办 take his two notices before a score written earlier', async () => {
     const zhang = await zhangWithNotices(3)
     const wang = await loginAs(app, 'o-wang-ayi')
-    await wang.post('/api/mp/consent', { version: 'v2' })
+    await wang.post('/api/mp/consent', { version: 'v3' })
     const write = async (text: string) => (await wang.post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })).body as { id: string }
     const a = await write('我们楼下的路灯坏了两个星期了')
     await drain()

@@ -17,7 +17,7 @@ async function boundDeputy(app: App, deputyId: string, openid: string, credits =
 
 async function consentingResident(app: App, openid: string) {
   const resident = await loginAs(app, openid)
-  await resident.post('/api/mp/consent', { version: 'v2' })
+  await resident.post('/api/mp/consent', { version: 'v3' })
   return resident
 }
 

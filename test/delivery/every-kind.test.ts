@@ -37,7 +37,7 @@ describe("every kind of message through the README's subscribe template", () => 
   it("delivers the daily digest, which has no ticket, with a reference for the day and opening the deputy's tasks", async () => {
     await boundDeputy('dp0001', 'o-zhangwei')
     const resident = await loginAs(app, 'o-resident')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     await resident.post('/api/mp/cases', { text: '小区垃圾好几天没人清运', deputyCode: 'DP0001' })
     await app.liaison.services.dispatcher.drain()
     app.clock.set(new Date('2026-11-24T00:00:00Z')) // Tuesday 08:00
@@ -60,7 +60,7 @@ describe("every kind of message through the README's subscribe template", () => 
     const office = await asAdmin(app)
     const { body: s } = await office.post('/api/admin/surveys', consultationBody())
     const resident = await loginAs(app, 'o-commenter')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     await subscribe(resident, 'accept', 1)
     await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o1' }, comments: [{ articleId: 'a2', text: '建议绿地率提高到百分之三十五' }] })
     const { body: opinions } = await office.get(`/api/admin/surveys/${s.id}/opinions?articleId=a2`)
@@ -92,7 +92,7 @@ describe("every kind of message through the README's subscribe template", () => 
     const office = await asAdmin(app)
     const { body: meeting } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0002'] } }))
     const resident = await loginAs(app, 'o-resident')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     const { body: c } = await resident.post('/api/mp/cases', { text: '小区垃圾好几天没人清运', deputyCode: 'DP0001' })
     await app.liaison.services.dispatcher.drain()
     const before = app.fake.sent().length

@@ -36,7 +36,7 @@ describe('the card of a message handed over by a colleague', function () {
     const zhang = await bound('dp0001', 'o-zhangwei')
     const wang = await bound('dp0002', 'o-wangfang')
     const resident = await loginAs(app, 'o-wang-ayi')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     const { body: c } = await resident.post('/api/mp/cases', { text: '小区东门的路灯坏了半个月了', regionId: 'c010101', deputyCode: 'DP0001' })
     const drain = () => app.liaison.services.dispatcher.drain()
     await drain()

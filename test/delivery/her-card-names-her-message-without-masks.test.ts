@@ -26,7 +26,7 @@ describe('her own card names her message without redaction marks', function () {
 
   it('says 您11月23日的留言 when her house number comes almost first, and never shows the mask or the number', async () => {
     const zhao = await loginAs(app, 'o-zhao-ayi')
-    await zhao.post('/api/mp/consent', { version: 'v2' })
+    await zhao.post('/api/mp/consent', { version: 'v3' })
     await subscribe(zhao, 'accept')
     const sent = await zhao.post('/api/mp/cases', { text: '光明社区5号楼楼道灯坏了，晚上黑得看不见台阶', regionId: 'c010102', deputyCode: 'DP0001' })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)

@@ -25,7 +25,7 @@ describe('personal messages never go to a group', () => {
     const { body: meeting } = await office.post('/api/admin/meetings', meetingBody({ selector: { deputyIds: ['dp0001'] } }))
     await office.post(`/api/admin/meetings/${meeting.id}/publish`)
     const resident = await loginAs(app, 'o-resident')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     await resident.post('/api/mp/cases', { text: '我家住建设路88号3单元，楼下烧烤油烟太大', deputyCode: 'DP0001' })
     app.clock.set(new Date('2026-11-24T00:00:00Z')) // Tuesday 08:00: the digest's time
     await app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
@@ -57,7 +57,7 @@ describe('personal messages never go to a group', () => {
 
   it("tells a station's group of a new message without the resident's words, phone or address", async () => {
     const resident = await loginAs(app, 'o-resident')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     // 新华街道 (st004) has no deputy: the message waits in its staff's queue, announced in their group.
     const { body: c } = await resident.post('/api/mp/cases', { text: '我叫王大爷，住新华路88号3单元，电话13912345678，楼下烧烤油烟太大', regionId: 'c020101' })
     await app.liaison.services.dispatcher.drain()

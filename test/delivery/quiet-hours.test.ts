@@ -22,7 +22,7 @@ describe('quiet hours', () => {
     await deputy.post('/api/mp/bind', { bindCode: code.code })
     await subscribe(deputy, 'accept', 10)
     const wang = await loginAs(app, 'o-wang')
-    await wang.post('/api/mp/consent', { version: 'v2' })
+    await wang.post('/api/mp/consent', { version: 'v3' })
     await subscribe(wang, 'accept', 10)
 
     app.clock.set(new Date('2026-11-23T13:00:00Z')) // Monday 21:00 in Asia/Shanghai

@@ -26,7 +26,7 @@ describe("a resident's subscribe card names her message by its first words", fun
 
   it('puts her words, masked and cut whole, on the thing keywords of her card', async () => {
     const resident = await loginAs(app, 'o-laoli')
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     await subscribe(resident, 'accept', 10)
     const sent = await resident.post('/api/mp/cases', { text: '我家楼道的灯坏了，电话13812345678', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)

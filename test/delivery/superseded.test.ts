@@ -35,7 +35,7 @@ describe('no stale or out-of-order news', () => {
   }
   async function resident(openid: string, credits: number) {
     const r = await loginAs(app, openid)
-    await r.post('/api/mp/consent', { version: 'v2' })
+    await r.post('/api/mp/consent', { version: 'v3' })
     await subscribe(r, 'accept', credits)
     return r
   }

@@ -26,7 +26,7 @@ describe('two dispatchers sending two scores at once keep his last notice', func
     ok(await zhang.post('/api/mp/bind', { bindCode: bind.code }))
     await subscribe(zhang, 'accept', 4)
     const wang = await loginAs(app, 'o-wang-ayi')
-    await wang.post('/api/mp/consent', { version: 'v2' })
+    await wang.post('/api/mp/consent', { version: 'v3' })
     const write = async (text: string) => (await wang.post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })).body as { id: string }
     const lamp = await write('我们楼下的路灯坏了两个星期了')
     const bins = await write('小区门口的垃圾好几天没人清运')

@@ -23,7 +23,7 @@ describe('a deputy’s 退回 is kept on record the same way from his message pa
     bot.bearer = SECRET
     const admin = await asAdmin(app)
     const { body: who } = await bot.post('/api/bot/people/resolve', { contactId: 'wxid_zhangwei' })
-    await bot.post(`/api/bot/people/${who.personId}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${who.personId}/consent`, { version: 'v3' })
     const code = (await admin.post('/api/admin/deputies/dp0001/binding-code')).body.code
     expect((await bot.post(`/api/bot/people/${who.personId}/bind`, { code })).status).to.equal(200)
 

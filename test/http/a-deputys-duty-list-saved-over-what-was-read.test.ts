@@ -8,6 +8,7 @@ import { caseCity } from '../fixtures.js'
  * days at a station from whatever the caller had read, so the office's list read before 李娜 saved 11月26日 on the
  * calendar undid her day without a word. Sent with the days as read (`seenDutyDates`), the list is saved only over
  * those, in the same write, as the day's PUT is: another save in between is 409, said in words, and nothing is written.
+ * A list sent without the days as read is refused (400, naming `seenDutyDates`): no list is saved blind any more.
  */
 describe('a deputy’s list of duty days saved over the days as they were read', () => {
   let app: TestApp
@@ -45,6 +46,21 @@ describe('a deputy’s list of duty days saved over the days as they were read',
     // A station's clerk may say what she read too; what she read last is what is there.
     const hers = await lina.patch('/api/admin/deputies/dp0001', { dutyDates: ['2026-11-25'], seenDutyDates: ['2026-11-30', '2026-11-26', '2026-11-25'] })
     expect(hers.status).to.equal(200)
+    expect(await daysAt('dp0001')).to.deep.equal(['2026-11-25'])
+  })
+
+  it('refuses a list of days sent without the days as read, names the field, and changes nothing', async () => {
+    const office = await asAdmin(app)
+    const blind = await office.patch('/api/admin/deputies/dp0001', { dutyDates: ['2026-11-30'], stationId: 'st001' })
+    expect([blind.status, blind.body.error?.code]).to.deep.equal([400, 'validation_failed'])
+    expect(blind.body.error.details).to.deep.include({
+      path: 'body.seenDutyDates',
+      message: '保存值班日期时，请同时填写读取时的值班日期（seenDutyDates），以免覆盖别人刚保存的日期',
+    })
+    expect(await daysAt('dp0001'), 'his day as it was').to.deep.equal(['2026-11-25'])
+    // A station's clerk is held to the same: her list without what she read is not saved either.
+    const hers = await (await asStaff(app, 'lina')).patch('/api/admin/deputies/dp0001', { dutyDates: [] })
+    expect([hers.status, hers.body.error?.code]).to.deep.equal([400, 'validation_failed'])
     expect(await daysAt('dp0001')).to.deep.equal(['2026-11-25'])
   })
 

@@ -73,19 +73,19 @@ describe('a station’s day of reception duty, saved whole (值班日)', () => {
     const past = await saveDay(lina, '2026-11-25', [], ['dp0001'])
     expect(past.status).to.equal(422)
     expect(past.body.error).to.deep.include({ code: 'duty_day_past', message: '11月25日已经过去，过去的值班记录不能再改' })
-    const dropped = await lina.patch('/api/admin/deputies/dp0001', { dutyDates: ['2026-12-02'] })
+    const dropped = await lina.patch('/api/admin/deputies/dp0001', { dutyDates: ['2026-12-02'], seenDutyDates: ['2026-11-25'] })
     expect([dropped.status, dropped.body.error?.code, dropped.body.error?.message]).to.deep.equal([
       422,
       'duty_day_past',
       '11月25日已经过去，过去的值班记录不能再改',
     ])
-    const added = await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-11-26'] })
+    const added = await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-11-26'], seenDutyDates: [] })
     expect([added.status, added.body.error?.message]).to.deep.equal([422, '11月26日已经过去，过去的值班记录不能再改'])
     expect(await daysAt('dp0001')).to.deep.equal(['2026-11-25'])
     expect(await daysAt('dp0002')).to.deep.equal([])
     // Today and the days ahead are hers to arrange, his past day kept as it is.
     expect((await saveDay(lina, '2026-11-27', ['dp0002'], [])).status).to.equal(200)
-    expect((await lina.patch('/api/admin/deputies/dp0001', { dutyDates: ['2026-11-25', '2026-12-02'] })).status).to.equal(200)
+    expect((await lina.patch('/api/admin/deputies/dp0001', { dutyDates: ['2026-11-25', '2026-12-02'], seenDutyDates: ['2026-11-25'] })).status).to.equal(200)
   })
 
   it('arranges only the station’s own deputies in office, and only at the clerk’s own station', async () => {

@@ -16,7 +16,7 @@ describe('the bot API', () => {
 
   const person = async (contactId: string, consent = true) => {
     const { body } = await bot.post('/api/bot/people/resolve', { contactId })
-    if (consent) await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v2' })
+    if (consent) await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v3' })
     return body.personId as string
   }
 

@@ -17,7 +17,7 @@ describe('the bot API: a comment after the score, and 转交 to a colleague', ()
 
   const person = async (contactId: string) => {
     const { body } = await bot.post('/api/bot/people/resolve', { contactId })
-    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v3' })
     return body.personId as string
   }
   /** 张伟 bound in the chat, and a resident's message in his hands. */

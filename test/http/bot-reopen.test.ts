@@ -14,7 +14,7 @@ describe('the bot: asking for a case to be handled again after rating it', () =>
 
   const person = async (contactId: string) => {
     const { body } = await bot.post('/api/bot/people/resolve', { contactId })
-    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v3' })
     return body.personId as string
   }
 

@@ -16,7 +16,7 @@ describe('the bot API: the stations handling her messages', () => {
 
   const resident = async (contactId: string) => {
     const { body } = await bot.post('/api/bot/people/resolve', { contactId })
-    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${body.personId}/consent`, { version: 'v3' })
     return body.personId as string
   }
 

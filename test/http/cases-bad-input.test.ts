@@ -77,7 +77,7 @@ describe("bad input to a resident's message", () => {
     expect((await newcomer.post('/api/mp/consent', { version: 'v0' })).status).to.equal(400)
     await newcomer.post('/api/mp/consent', { version: notice.version })
     expect((await newcomer.post('/api/mp/cases', { text: '你好', regionId: 'c010101' })).status).to.equal(201)
-    expect((await app.liaison.store.mpUsers.get(newcomer.userId))!.consentVersion).to.equal('v2')
+    expect((await app.liaison.store.mpUsers.get(newcomer.userId))!.consentVersion).to.equal('v3')
   })
 
   it('slows down one person submitting too many messages', async () => {

@@ -67,8 +67,8 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
     expect(zhang.handedBack, 'not this message: nothing of his about it').to.equal(null)
 
     const li = byName.get('李强')!
-    // One of his is only late in being acknowledged (未按时受理): not 已超期, whose deadline is the answer's.
-    expect([li.loadText, li.recentHandBack], 'holds three, none past its reply deadline').to.deep.equal(['在办 3 条', null])
+    // One of his is only late in being acknowledged (未按时受理): said so, not 已超期, whose deadline is the answer's.
+    expect([li.loadText, li.recentHandBack], 'holds three, none past its reply deadline').to.deep.equal(['在办 3 条，未按时受理 1 条', null])
     const wang = byName.get('王芳')!
     expect([wang.loadText, wang.away]).to.deep.equal(['在办 0 条', '暂停接收留言至11月27日'])
 

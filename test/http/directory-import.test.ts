@@ -94,6 +94,8 @@ describe('directory import over HTTP', () => {
   })
 
   it('takes duty dates per station: plain dates for a deputy of one station, dutyByStation for several, plain dates for several at each with a warning', async () => {
+    // Before the days it arranges: a day gone by stays as recorded, whatever a file says.
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
     await admin.post('/api/admin/directory/import', smallCity())
     const liQiang = { id: 'dp0003', code: 'DP0003', name: '李强', level: 'national', stationIds: ['st002', 'st001'] }
     const zhaoMin = { id: 'dp0004', code: 'DP0004', name: '赵敏', level: 'township', stationIds: ['st002'] }

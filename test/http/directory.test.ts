@@ -121,7 +121,7 @@ describe('the directory in the console', () => {
     expect((await lina.get('/api/admin/deputies?stationId=st002')).status).to.equal(403)
     expect((await lina.get('/api/admin/deputies/dp0004')).status, "another station's deputy").to.equal(404)
     expect((await lina.get('/api/admin/deputies/dp0004/phone')).status).to.equal(404)
-    const scheduled = await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-12-02', '2026-12-09'] })
+    const scheduled = await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-12-02', '2026-12-09'], seenDutyDates: [] })
     expect(scheduled.status).to.equal(200)
     expect(scheduled.body.dutyDates).to.deep.equal(['2026-12-02', '2026-12-09'])
     expect((await lina.patch('/api/admin/deputies/dp0002', { level: 'national' })).status).to.equal(403)

@@ -30,11 +30,11 @@ describe('reception duty days, per station', () => {
   it("keeps each station's days: neither station's staff overwrite the other's, and each sees only their own", async () => {
     const zhoujie = await staff('zhoujie')
     const lina = await staff('lina')
-    const maZhuang = await zhoujie.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-01'] })
+    const maZhuang = await zhoujie.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-01'], seenDutyDates: [] })
     expect(maZhuang.status).to.equal(200)
     expect(maZhuang.body).to.deep.include({ dutyDates: ['2026-12-01'], dutyByStation: { st002: ['2026-12-01'] } })
 
-    const qingGong = await lina.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-02'] })
+    const qingGong = await lina.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-02'], seenDutyDates: [] })
     expect(qingGong.status).to.equal(200)
     expect(qingGong.body).to.deep.include({ dutyDates: ['2026-12-02'], dutyByStation: { st001: ['2026-12-02'] } })
 
@@ -74,22 +74,24 @@ describe('reception duty days, per station', () => {
 
   it('asks the city office which station plain dates are for when the deputy has several, and refuses a station not theirs to staff', async () => {
     const admin = await asAdmin(app)
-    const unclear = await admin.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-08'] })
+    const unclear = await admin.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-08'], seenDutyDates: [] })
     expect(unclear.status).to.equal(422)
     expect(unclear.body.error.code).to.equal('duty_station_required')
     expect(unclear.body.error.message).to.equal('该代表在 2 个联络站值班，请说明是哪个联络站的值班日期')
     expect(unclear.body.error.details).to.deep.equal([{ path: 'body.stationId', message: '请选择联络站：马庄街道代表联络站、轻工街道代表联络站' }])
 
-    const named = await admin.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-08'], stationId: 'st002' })
+    const named = await admin.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-08'], stationId: 'st002', seenDutyDates: ['2026-12-01'] })
     expect(named.status).to.equal(200)
     expect(named.body.dutyByStation).to.deep.equal({ st002: ['2026-12-08'], st001: ['2026-12-02'] })
 
     const lina = await staff('lina')
-    const notHers = await lina.patch('/api/admin/deputies/dp0003', { dutyDates: [], stationId: 'st002' })
+    const notHers = await lina.patch('/api/admin/deputies/dp0003', { dutyDates: [], stationId: 'st002', seenDutyDates: ['2026-12-08'] })
     expect(notHers.status).to.equal(403)
     expect((await admin.get('/api/admin/deputies/dp0003')).body.dutyByStation.st002).to.deep.equal(['2026-12-08'])
     // A deputy of one station needs no station named, whoever edits.
-    expect((await admin.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-15'] })).body.dutyByStation).to.deep.equal({ st002: ['2026-12-15'] })
+    expect((await admin.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-15'], seenDutyDates: [] })).body.dutyByStation).to.deep.equal({
+      st002: ['2026-12-15'],
+    })
   })
 
   it("keeps both stations' days when their staff save at the same moment", async () => {
@@ -105,8 +107,8 @@ describe('reception duty days, per station', () => {
     }
     try {
       const saves = await Promise.all([
-        zhoujie.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-15'] }),
-        lina.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-16'] }),
+        zhoujie.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-15'], seenDutyDates: ['2026-12-08'] }),
+        lina.patch('/api/admin/deputies/dp0003', { dutyDates: ['2026-12-16'], seenDutyDates: ['2026-12-02'] }),
       ])
       expect(saves.map((r) => r.status)).to.deep.equal([200, 200])
     } finally {

@@ -35,7 +35,7 @@ describe('numbers however written stay masked where a clerk or a deputy reads th
     const bot = Object.assign(new Client(app.baseUrl), { bearer: SECRET })
     const code = (await (await asAdmin(app)).post('/api/admin/deputies/dp0001/binding-code')).body.code
     const zhang = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_zhangwei' })).body.personId as string
-    await bot.post(`/api/bot/people/${zhang}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${zhang}/consent`, { version: 'v3' })
     expect((await bot.post(`/api/bot/people/${zhang}/bind`, { code })).status).to.equal(200)
     for (const text of ['电话138.1234.5678楼道灯坏了', '身份证1101 0119 9001 0112 34 低保的事', '有事打幺三八幺二三四五六七八，加我QQ 123456789'])
       await buildCase(app, { deputyCode: 'DP0001', text })

@@ -36,7 +36,7 @@ describe("a deputy's copy of their data, and the bot's privacy endpoints", () =>
     const bot = Object.assign(new Client(app.baseUrl), { bearer: SECRET })
     const person = async (contactId: string) => {
       const id = (await bot.post('/api/bot/people/resolve', { contactId })).body.personId as string
-      await bot.post(`/api/bot/people/${id}/consent`, { version: 'v2' })
+      await bot.post(`/api/bot/people/${id}/consent`, { version: 'v3' })
       return id
     }
     const li = await person('wx-li')

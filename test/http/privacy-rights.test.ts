@@ -42,8 +42,8 @@ describe("a resident's rights over their data", () => {
     expect(answer.headers.get('cache-control')).to.equal('no-store')
     const data = answer.body
     expect(data.account).to.deep.include({ id: resident.userId, phone: '13700001111', deputy: null })
-    expect(data.account.consent.version).to.equal('v2')
-    expect(data.consentHistory.map((h: { action: string; version: string }) => [h.action, h.version])).to.deep.equal([['given', 'v2']])
+    expect(data.account.consent.version).to.equal('v3')
+    expect(data.consentHistory.map((h: { action: string; version: string }) => [h.action, h.version])).to.deep.equal([['given', 'v3']])
     expect(data.cases).to.have.length(1)
     expect(data.cases[0]).to.deep.include({
       ticket: c.ticket,
@@ -66,7 +66,9 @@ describe("a resident's rights over their data", () => {
 
     const withdrawn = await resident.request('DELETE', '/api/mp/consent')
     expect(withdrawn.status).to.equal(200)
-    expect(withdrawn.body.message).to.equal('已撤回您的同意。在您重新同意之前，不能提交新的留言；您已提交的留言仍会照常办理并答复。')
+    expect(withdrawn.body.message).to.equal(
+      '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。',
+    )
     expect((await resident.get('/api/mp/me')).body.consentVersion).to.equal(null)
 
     const refused = await resident.post('/api/mp/cases', { text: '又一条', regionId: 'c010101' })
@@ -77,7 +79,7 @@ describe("a resident's rights over their data", () => {
     expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status, 'the earlier message is still handled').to.equal(200)
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.status).to.equal('acknowledged')
 
-    await resident.post('/api/mp/consent', { version: 'v2' })
+    await resident.post('/api/mp/consent', { version: 'v3' })
     expect((await resident.post('/api/mp/cases', { text: '又一条', regionId: 'c010101' })).status).to.equal(201)
     const history = (await resident.get('/api/mp/me/export')).body.consentHistory.map((h: { action: string }) => h.action)
     expect(history).to.deep.equal(['given', 'withdrawn', 'given'])

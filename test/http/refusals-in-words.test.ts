@@ -141,7 +141,7 @@ describe('refusals say what is wrong in words, never by an internal id', () => {
   it('names the station a duty day was given for when the deputy does not serve there', async () => {
     const { app } = streets
     const office = await asAdmin(app)
-    const refused = await office.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-08'], stationId: 'st001' }) // 赵敏 serves 马庄 only
+    const refused = await office.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-08'], stationId: 'st001', seenDutyDates: [] }) // 赵敏 serves 马庄 only
     expect(refused.status).to.equal(400)
     expect(refused.body.error.details).to.deep.equal([{ path: 'body.stationId', message: '该代表不属于轻工街道代表联络站' }])
   })

@@ -69,7 +69,7 @@ describe('a resident reads where her message stands in her own words', () => {
   it('says the same words in the chat: her list, her message, and what 撤回 did', async () => {
     const bot = Object.assign(new Client(app.baseUrl), { bearer: SECRET })
     const { personId } = (await bot.post('/api/bot/people/resolve', { contactId: 'wxid_zhao' })).body
-    await bot.post(`/api/bot/people/${personId}/consent`, { version: 'v2' })
+    await bot.post(`/api/bot/people/${personId}/consent`, { version: 'v3' })
     const sent = await bot.post(`/api/bot/people/${personId}/cases`, { text: '北门的路灯坏了一个月', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(sent.body.statusLabel).to.equal('已交给代表，代表还没有看')
     expect((await bot.get(`/api/bot/people/${personId}/cases`)).body.items[0].statusLabel).to.equal('已交给代表，代表还没有看')

@@ -43,12 +43,12 @@ describe("a station clerk's roster, her deputies' meetings and their bindings", 
     expect(other.status).to.equal(403)
     expect(other.body.error.message).to.equal('只能修改自己负责的联络站')
     expect((await new Client(app.baseUrl).get('/api/mp/stations/ST002')).body.receptionDays).to.deep.equal(['tue'])
-    const zhao = await lina.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-10'] })
+    const zhao = await lina.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-10'], seenDutyDates: [] })
     expect(zhao.status).to.equal(404)
     expect((await app.liaison.store.deputies.get('dp0004'))!.dutyByStation).to.deep.equal({})
 
     // 王芳 takes Friday: residents read her as that day's duty deputy on the station's page.
-    expect((await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-12-11'] })).status).to.equal(200)
+    expect((await lina.patch('/api/admin/deputies/dp0002', { dutyDates: ['2026-12-11'], seenDutyDates: [] })).status).to.equal(200)
     const wang = (await new Client(app.baseUrl).get('/api/mp/stations/ST001')).body.deputies.find((d: { name: string }) => d.name === '王芳')
     expect(wang.dutyDates).to.deep.equal(['2026-12-11'])
   })

@@ -63,12 +63,14 @@ describe('代表建议: overdue ones in the figures, the dashboard card, the ove
       accepted: 1,
       overdue: 2,
       overdueKey: 1,
+      promisesLate: 0,
     })
     expect((await (await asStaff(app, 'qianqi')).get('/api/admin/suggestions/summary')).body, 'another district’s organizer').to.deep.equal({
       submitted: 0,
       accepted: 0,
       overdue: 0,
       overdueKey: 0,
+      promisesLate: 0,
     })
     expect((await (await asStaff(app, 'chengang')).get('/api/admin/suggestions/summary')).status, 'a unit’s staff').to.equal(403)
     expect((await (await asStaff(app, 'sunli')).get('/api/admin/suggestions/summary?all=1')).status).to.equal(400)

@@ -68,7 +68,7 @@ describe('my tasks (GET /api/mp/tasks)', () => {
       statusLabel: '新留言',
       action: 'acknowledge',
       actionLabel: '请受理',
-      due: { at: tasks.cases[0].due.at, state: 'overdue', words: '已超期 2 天' },
+      due: { at: tasks.cases[0].due.at, state: 'ack_late', words: '已过受理期限 2 天' }, // its answer is not due yet: not 已超期
       urgedText: null,
     })
     expect(tasks.cases[1].due).to.include({ state: 'upcoming', words: '明天到期' })

@@ -4,8 +4,8 @@ import { Client, startApp, type TestApp } from '../helpers/app.js'
 /**
  * The notice put before a named questionnaire, a consultation or a quiz (components/privacy-consent) reads, under her
  * rights, what that feature keeps, who sees it and how long: `features`, beside the short notice written for 留言. They
- * restate what the whole notice already says of each feature, so adding them changed neither the version nor the words
- * people agreed to: nobody is asked to agree again.
+ * restate what the whole notice says of each feature: since v3 it has a paragraph on what each keeps and until when,
+ * and one on what withdrawing stops and leaves.
  */
 describe('the privacy notice says in a few lines what each feature keeps', () => {
   let app: TestApp
@@ -24,31 +24,36 @@ describe('the privacy notice says in a few lines what each feature keeps', () =>
       '我们保存：您填的答案，和这份问卷是您填的。',
       '谁能看：只给负责问卷的工作人员看，不会公开您是谁。',
       '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。',
+      '撤回同意：以后不能再填这样的问卷；已经填的答案不会因此删掉。',
     ])
     expect(lines('consultation')).to.deep.equal([
       rights,
       '我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。',
       '谁能看：只给负责征求意见的工作人员看，不会公开您是谁。',
       '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的意见，用来统计。',
+      '撤回同意：以后不能再提这样的意见；已经提的意见不会因此删掉。',
     ])
     expect(lines('quiz')).to.deep.equal([
       rights,
       '我们保存：您答的题和得分。',
       '谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。',
-      '保存多久：一直保存到您删除您的信息。',
+      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的成绩，用来统计。',
+      '撤回同意：以后不能再答题，答了一半的也不能交卷；已经交的成绩不会因此删掉。',
     ])
   })
 
-  it('adds nothing to what was agreed: the same version, the short notice for 留言 as it was, the whole notice saying each line', async () => {
+  it("v3: the short notice for 留言 says what withdrawing stops, and the whole notice says each feature's lines", async () => {
     const notice = (await new Client(app.baseUrl).get('/api/mp/privacy')).body
-    expect(notice.version).to.equal('v2')
+    expect(notice.version).to.equal('v3')
     expect(notice.summary.split('\n').map((l: string) => l.split('：')[0])).to.deep.equal([
       '您的权利',
       '删除',
       '我们保存',
       '保存多久',
-      '用问卷、答题等其他功能时保存什么，请看全文。',
+      '撤回同意',
+      '问卷、答题保存什么见全文。',
     ])
+    expect(notice.summary).to.include('撤回同意：不能再留言、答题和填留名字的问卷；已保存的不因撤回删掉。')
     expect(notice.summary).to.include('保存多久：留言办结后保存三年')
     // What each feature's lines restate, in the whole notice's own words.
     expect(notice.text)
@@ -57,5 +62,8 @@ describe('the privacy notice says in a few lines what each feature keeps', () =>
       .and.include('由负责的人大代表和代表联络站工作人员查看')
       .and.include('申请删除您的个人信息')
       .and.include('已提交的留言和问卷只保留去掉个人信息后的内容用于统计')
+      .and.include('这些一直保存到您删除您的信息；删除后只留下看不出是您的答案、意见和成绩，用来统计。')
+      .and.include('撤回同意以后：不能再留言；不能再填记下是谁填的问卷，不能再对文件草稿提意见，也不能再答题，已经开始答的题也不能交卷')
+      .and.include('撤回同意不会删除已经保存的信息：留言、问卷答案、意见和答题成绩都还保存着')
   })
 })

@@ -60,7 +60,7 @@ describe('handling units: how their staff are told', () => {
   it('counts on the unit’s home what it still owes: new, due soon, overdue and to handle again', async () => {
     const chengang = await asStaff(app, 'chengang')
     const wujing = await asStaff(app, 'wujing')
-    const nothing = { owed: 0, newlyAssigned: 0, rehandling: 0, dueSoon: 0, overdue: 0 }
+    const nothing = { owed: 0, newlyAssigned: 0, rehandling: 0, dueSoon: 0, overdue: 0, promisesLate: 0 }
     expect((await chengang.get('/api/unit/suggestions/pending')).body).to.deep.equal(nothing)
     const { id } = await suggestionAt(app, 'assigned')
     expect((await chengang.get('/api/unit/suggestions/pending')).body).to.deep.equal({ ...nothing, owed: 1, newlyAssigned: 1 })

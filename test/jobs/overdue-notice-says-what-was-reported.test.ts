@@ -38,8 +38,8 @@ describe("a deputy's overdue notice says it was reported only when the report ca
   it('names the station and then the office when their groups receive the reports', async () => {
     const { ticket, notices, steps } = await lateMessage({ 'station:st001': 'key-st001', 'office:d01': 'key-d01' })
     expect(notices).to.deep.equal([
-      [`张伟代表，留言 ${ticket} 已逾期未受理，已通知轻工街道代表联络站督办。`, '已逾期未受理，已通知联络站督办'],
-      [`张伟代表，留言 ${ticket} 已逾期未受理，已通知湛河区人大办督办。`, '已逾期未受理，已通知人大办督办'],
+      [`张伟代表，留言 ${ticket} 已过受理期限，已通知轻工街道代表联络站督办。`, '已过受理期限，已通知联络站督办'],
+      [`张伟代表，留言 ${ticket} 已过受理期限，已通知湛河区人大办督办。`, '已过受理期限，已通知人大办督办'],
     ])
     expect(steps).to.deep.equal(['已过受理期限，已通知轻工街道代表联络站督办', '受理逾期较久，已通知湛河区人大常委会办公室督办'])
   })
@@ -47,8 +47,8 @@ describe("a deputy's overdue notice says it was reported only when the report ca
   it('does not say it was reported when the station and the office have no group to receive it', async () => {
     const { ticket, notices, steps } = await lateMessage({})
     expect(notices).to.deep.equal([
-      [`张伟代表，留言 ${ticket} 已逾期未受理，请尽快受理。`, '已逾期未受理，请尽快受理'],
-      [`张伟代表，留言 ${ticket} 已逾期未受理，请尽快受理。`, '已逾期未受理，请尽快受理'],
+      [`张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`, '已过受理期限，请尽快受理'],
+      [`张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`, '已过受理期限，请尽快受理'],
     ])
     expect(steps).to.deep.equal(['已过受理期限', '受理逾期较久'])
   })
@@ -56,8 +56,8 @@ describe("a deputy's overdue notice says it was reported only when the report ca
   it('names the one that receives it when only the office has a group', async () => {
     const { ticket, notices } = await lateMessage({ 'office:d01': 'key-d01' })
     expect(notices.map(([text]) => text)).to.deep.equal([
-      `张伟代表，留言 ${ticket} 已逾期未受理，请尽快受理。`,
-      `张伟代表，留言 ${ticket} 已逾期未受理，已通知湛河区人大办督办。`,
+      `张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`,
+      `张伟代表，留言 ${ticket} 已过受理期限，已通知湛河区人大办督办。`,
     ])
   })
 })

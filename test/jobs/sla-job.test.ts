@@ -76,12 +76,13 @@ describe('the SLA job: reminders, escalation and closing', () => {
       timeline.filter((e) => e.type === 'escalated').map((e) => e.note),
       "the job reported it to the station's staff",
     ).to.deep.equal([`督办：留言 ${ticket} 已过受理期限，请督促办理。`])
-    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: true })
+    // His inbox flags it as late to be acknowledged, not as 超期 (the reply deadline's), as the office's lists do.
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: false, ackLate: true })
     // The station has no WeChat group to receive the report (未能送达): he is not told it was reported.
     expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([
-      ['dp0001', `张伟代表，留言 ${ticket} 已逾期未受理，请尽快受理。`],
+      ['dp0001', `张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`],
     ])
-    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已逾期未受理，请尽快受理')
+    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已过受理期限，请尽快受理')
   })
 
   it('runs the reply clock once acknowledged, on working days', async () => {

@@ -46,12 +46,13 @@ describe('the daily digest', () => {
         c('20261123-0001', { due: { at: new Date('2026-11-24T02:00:00Z'), act: 'acknowledge' } }),
         // The reply clock ends at 24:00 of a working day: the whole day counts.
         c('20261120-0002', { topic: '城乡建设', excerpt: '路灯坏了', due: { at: new Date('2026-12-14T16:00:00Z'), act: 'reply' } }),
-        c('20261119-0003', { topic: '社区治理', excerpt: '扶手断了', overdue: true, due: { at: new Date('2026-11-20T02:00:00Z'), act: 'acknowledge' } }),
+        // Not acknowledged in time, its answer not yet due: 已过受理期限, not 逾期 (the answer's deadline).
+        c('20261119-0003', { topic: '社区治理', excerpt: '扶手断了', ackLate: true, due: { at: new Date('2026-11-20T02:00:00Z'), act: 'acknowledge' } }),
       ],
     })!
     expect(digest.text).to.include(
       [
-        '【待办留言 3 件，其中逾期 1 件】',
+        '【待办留言 3 件，其中已过受理期限 1 件】',
         '1. 0003 社区治理：扶手断了',
         '   受理期限已过，请尽快受理',
         '2. 0001 环境保护：小区垃圾没人清运',

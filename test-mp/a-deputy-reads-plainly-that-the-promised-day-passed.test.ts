@@ -1,0 +1,68 @@
+import { expect } from 'chai'
+import { STAFF_PASSWORD } from '../test/fixtures.js'
+import { asDeputy, Client } from '../test/helpers/app.js'
+import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { openPage } from './harness/page.js'
+import { created, office, phoneOfZhang } from './office.js'
+
+const TITLE = '建设路社区楼顶违建整治'
+
+/**
+ * 市住建局 answered 张伟's suggestion 正在解决或列入计划, promising the work done by 12月10日; he rated it and it stays
+ * 已答复，正在办理. Three days past that day without the bureau's report, his 我的建议 says so plainly (the bureau's
+ * to report, nothing for him to do, so not in the urgent colour); once the bureau reports, it no longer does. 王芳,
+ * another deputy, neither finds his suggestion in her list nor can open it.
+ */
+describe('mini-program: a deputy reads plainly that the unit’s promised day has passed', () => {
+  let app: Backend
+  beforeEach(async () => {
+    app = await startBackend()
+    app.clock.set(new Date('2026-12-07T02:00:00Z')) // Monday 10:00
+  })
+  afterEach(() => app.close())
+
+  const unit = () => new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
+
+  /** 张伟's suggestion, promised by 2026-12-10 and rated 基本满意, then three days past that day. */
+  async function promisePassed() {
+    const zhang = await phoneOfZhang(app)
+    const { id } = await created(zhang.post('/api/mp/deputy/suggestions', { title: TITLE, body: '建设路社区3号院楼顶违建，建议明确牵头单位。' }))
+    await created(zhang.post(`/api/mp/deputy/suggestions/${id}/submit`))
+    const admin = await office(app)
+    await created(admin.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' }))
+    await created(admin.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01' }))
+    await created((await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '已列入整治计划。', plannedBy: '2026-12-10' }))
+    await created(zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' }))
+    app.clock.set(new Date('2026-12-13T02:00:00Z'))
+    return id as string
+  }
+
+  it('says 承办单位承诺的日期已过 3 天 in his list only, not as urgent, and no more once the unit has reported', async () => {
+    const id = await promisePassed()
+    const mine = await openPage('pages/suggestion/index')
+    const row = `#s-${id}`
+    expect(mine.textOf(`${row} .sg-note`)).to.equal('承办单位承诺的日期已过 3 天，还在等单位报告办理结果')
+    expect(mine.has(`${row} .sg-urgent`), 'nothing for him to do: not in the urgent colour').to.equal(false)
+
+    // 王芳's phone: his suggestion is not in her list, nor can she open it.
+    holdPhone(app, 'o-deputy-dp0002')
+    const wang = await asDeputy(app, 'dp0002')
+    const hers = await openPage('pages/suggestion/index')
+    expect(hers.text()).not.to.include(TITLE).and.not.include('已过')
+    const opened = await wang.get(`/api/mp/deputy/suggestions/${id}`)
+    expect(opened.status).to.equal(404)
+    expect(JSON.stringify(opened.body)).not.to.include('已过')
+
+    // The bureau reports, with a new day: he is asked to rate it, then his list says that day, and no more 已过.
+    await created(
+      (await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '第一批已拆除，其余月底前办完。', plannedBy: '2026-12-31' }),
+    )
+    const zhang = await phoneOfZhang(app)
+    await mine.show()
+    expect(mine.textOf(`${row} .sg-note`)).to.equal('单位已答复，请您评价')
+    await created(zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' }))
+    await mine.show()
+    expect(mine.textOf(`${row} .sg-note`)).to.equal('单位承诺2026年12月31日前办完')
+    expect(mine.text()).not.to.include('已过')
+  })
+})
