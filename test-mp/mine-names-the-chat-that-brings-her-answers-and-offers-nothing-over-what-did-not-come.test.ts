@@ -60,6 +60,8 @@ describe('mini-program: 我的 names the chat that brings her answers, and 我�
     expect(data.text()).not.to.include('您同意过的说明')
 
     await data.tap('#reload')
-    for (const button of ['#export', '#notice', '#withdraw-consent', '#delete']) expect(data.has(button), button).to.equal(true)
+    for (const button of ['#export', '#notice', '#delete']) expect(data.has(button), button).to.equal(true)
+    // She signed in here for the first time and has agreed to nothing yet: nothing to withdraw.
+    expect(data.has('#withdraw-consent'), 'no 撤回同意 before any agreement').to.equal(false)
   })
 })

@@ -27,17 +27,24 @@ describe('mini-program: withdrawing consent says all it stops, and that it delet
     await data.tap('#withdraw-consent')
     expect(phone.modals.at(-1)).to.deep.equal({
       title: '撤回同意',
-      content:
-        '撤回后，您不能再留言，也不能再填问卷（不留名字的问卷还可以填）、提意见、答题，答了一半的题也不能交卷；您同意公开的留言会撤下。已经提交的留言照常办理。已经保存的信息不会删掉，要删掉请点“删除我的信息”。确定撤回吗？',
+      content: '撤回后，不能再留言、填问卷、提意见、答题；已经保存的信息不会删掉。确定撤回吗？',
     })
     expect((await app.liaison.store.mpUsers.get(wang.userId))!.consentVersion, '不了 changes nothing').to.equal(app.liaison.services.privacy.notice.version)
 
     phone.modalAnswers.push(true)
     await data.tap('#withdraw-consent')
     expect(data.textOf('#consent-message')).to.equal(
-      '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。',
+      '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。以后再留言或答题时，会先请您看说明、同意。',
     )
     expect((await app.liaison.store.mpUsers.get(wang.userId))!.consentVersion).to.equal(null)
+    // The page no longer says she agrees, nor offers to withdraw again; it says when she will be asked.
+    expect(data.text()).to.include('还没有同意').and.not.include('已同意（')
+    expect(data.has('#withdraw-consent'), 'no 撤回同意 for what she no longer gives').to.equal(false)
+    expect(data.text()).to.include('您现在没有同意这份说明。以后留言、答题时，会先请您看说明、同意。')
     data.close()
+    const again = await openPage('pages/mine/data')
+    expect(again.has('#withdraw-consent'), 'opened again: still none').to.equal(false)
+    expect(again.has('#consent-message')).to.equal(false)
+    again.close()
   })
 })

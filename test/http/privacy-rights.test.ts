@@ -67,7 +67,7 @@ describe("a resident's rights over their data", () => {
     const withdrawn = await resident.request('DELETE', '/api/mp/consent')
     expect(withdrawn.status).to.equal(200)
     expect(withdrawn.body.message).to.equal(
-      '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。',
+      '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。以后再留言或答题时，会先请您看说明、同意。',
     )
     expect((await resident.get('/api/mp/me')).body.consentVersion).to.equal(null)
 

@@ -13,11 +13,10 @@ const { loadPage } = require('../../utils/page-load')
  */
 
 /**
- * What 撤回同意 asks before it is done: everything it stops (留言, a named questionnaire or consultation, a quiz and a
- * paper under way), what goes on, and that nothing kept is deleted by it, which 删除我的信息 does.
+ * What 撤回同意 asks before it is done, short (WeChat's dialog is small grey text): what it stops and that nothing kept is
+ * deleted by it; the card above the button says the whole of it (a paper under way, what goes on, 删除我的信息).
  */
-const WITHDRAW_WORDS =
-  '撤回后，您不能再留言，也不能再填问卷（不留名字的问卷还可以填）、提意见、答题，答了一半的题也不能交卷；您同意公开的留言会撤下。已经提交的留言照常办理。已经保存的信息不会删掉，要删掉请点“删除我的信息”。确定撤回吗？'
+const WITHDRAW_WORDS = '撤回后，不能再留言、填问卷、提意见、答题；已经保存的信息不会删掉。确定撤回吗？'
 
 /** The stations that handle her messages, as the home page shows a station: name, address, reception days. */
 const stationRows = (stations) => stations.map((s) => ({ name: s.name, address: s.address, days: weekdays(s.receptionDays) }))
@@ -52,6 +51,8 @@ Page({
     editing: '',
     fixAt: '',
     noticeUpdated: false,
+    // consented: she agrees to a notice now; 撤回同意 is offered only then (a withdrawn one has nothing to withdraw).
+    consented: true,
     newNotice: null,
     newNoticeFull: false,
     noticeError: '',
@@ -69,7 +70,7 @@ Page({
 
   show(kept) {
     const updated = Boolean(kept.noticeUpdated)
-    this.setData({ facts: kept.facts, phones: kept.phones, stations: stationRows(kept.stations), noticeUpdated: updated })
+    this.setData({ facts: kept.facts, phones: kept.phones, stations: stationRows(kept.stations), noticeUpdated: updated, consented: kept.consented !== false })
     if (updated && !this.data.newNotice) return this.loadNotice()
     return undefined
   },
@@ -203,10 +204,24 @@ Page({
     )
   },
 
-  /** Asked twice, saying all that withdrawing stops and that it deletes nothing (the notice's own words, shorter). */
+  /**
+   * Asked once, saying what withdrawing stops and that it deletes nothing; what is kept is read again after, so the page
+   * no longer says 已同意 nor offers to withdraw again.
+   */
   withdrawConsent() {
     return this.ask('撤回同意', WITHDRAW_WORDS, '撤回').then((yes) =>
-      yes ? this.run(() => this.account.withdrawConsent().then((answer) => this.setData({ message: answer.message })), 'consent') : undefined,
+      yes
+        ? this.run(
+            () =>
+              this.account.withdrawConsent().then((answer) =>
+                this.account.dataOverview().then((kept) => {
+                  this.show(kept)
+                  this.setData({ message: answer.message })
+                }),
+              ),
+            'consent',
+          )
+        : undefined,
     )
   },
 

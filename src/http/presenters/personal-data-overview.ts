@@ -86,11 +86,13 @@ const presentPhone = (p: KeptPhone, at: ReadingTime) =>
  * 我的信息 as it opens: `facts`, what is kept, a line each; `phones`, each number kept with what she may do with it
  * (`canChange`: change it as well as remove it; `note`: why, in her words); `stations`, the stations handling her
  * messages, to be asked about what she cannot change herself (the place, the words of a message); `noticeUpdated`:
- * she agreed to an earlier privacy notice than `noticeVersion`, the one in force, so the page offers to read and agree.
+ * she agreed to an earlier privacy notice than `noticeVersion`, the one in force, so the page offers to read and agree;
+ * `consented`: she agrees to a notice now (not withdrawn), so the page offers 撤回同意 only then.
  */
 export const presentDataOverview = (o: DataOverview, at: ReadingTime, noticeVersion: string) => ({
   facts: factsOf(o, noticeVersion, at),
   noticeUpdated: o.copy.account.consent !== null && o.copy.account.consent.version !== noticeVersion,
+  consented: o.copy.account.consent !== null,
   phones: o.phones.map((p) => presentPhone(p, at)),
   stations: o.stations.map((s) => ({ name: s.name, address: s.address, receptionDays: s.receptionDays })),
 })

@@ -5,7 +5,7 @@ import type { ErasureOutcome } from '../../services/privacy/personal-data-erasur
  * questionnaire or consultation, a quiz, a paper under way: domain/consent-needed.ts) and that it deletes nothing.
  */
 export const WITHDRAWN_CONSENT_MESSAGE =
-  '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。'
+  '已撤回您的同意。在您重新同意之前，不能提交新的留言，也不能填问卷（不留名字的问卷还可以填）、提意见、答题；您同意公开的留言已撤下。您已提交的留言仍会照常办理并答复。已经保存的信息没有删除，要删除请点“删除我的信息”。以后再留言或答题时，会先请您看说明、同意。'
 
 /**
  * The same in the chat, where "重新同意" would leave her asking how: the words she sends to agree
