@@ -19,7 +19,7 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
 
   const write = async (text: string) => created((await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' }))
 
-  it('待办 3 项（1 项已超期，1 条留言已过受理期限）; each line says which', async () => {
+  it('待办 3 项（1 项已超期，1 项已过受理期限）; each line says which', async () => {
     app.clock.set(new Date('2026-10-26T02:00:00Z')) // Monday four weeks before, 10:00 in Asia/Shanghai
     const old = await write('小区门口的路灯坏了两个星期，晚上老人出门看不见')
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00: to be acknowledged by Tuesday 10:00
@@ -29,7 +29,7 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
     await phoneOfZhang(app)
 
     const home = await openPage('pages/index/index')
-    expect(home.textOf('.todo-count')).to.equal('待办 3 项（1 项已超期，1 条留言已过受理期限）')
+    expect(home.textOf('.todo-count')).to.equal('待办 3 项（1 项已超期，1 项已过受理期限）')
 
     const workbench = await openPage('pages/deputy/index')
     const lines: string[] = workbench.component.querySelectorAll('.task').map((t: any) => t.dom.textContent.replace(/\s+/g, ' '))

@@ -35,6 +35,19 @@ describe('mini-program: a missed deadline reads as missed on the message, as on 
     expect(page.has('.reply-by.late')).to.equal(false)
   })
 
+  it('both days gone by: one red line, the answer’s, asking him to take it and answer; not two orders', async () => {
+    const resident = await asResident(app)
+    const c = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
+    await phoneOfZhang(app)
+    app.clock.set(new Date('2026-12-16T02:00:00Z')) // Wednesday 10:00, two days past 12月14日
+
+    const page = await openPage(`pages/deputy/case?caseId=${c.id}`)
+    expect(page.textOf('.reply-by')).to.equal('答复已超期 2 天（应于12月14日前（含当日）答复），请尽快受理并答复')
+    expect(page.has('.reply-by.late'), 'drawn in red').to.equal(true)
+    expect(page.has('.ack-by'), 'no second red line for the day to take it').to.equal(false)
+    expect(page.text()).not.to.include('已过受理期限').and.not.include('请于11月24日')
+  })
+
   it('before the day, the plain request, and no "24:00"', async () => {
     const resident = await asResident(app)
     const c = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))

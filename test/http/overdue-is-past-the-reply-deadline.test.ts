@@ -97,7 +97,7 @@ describe('超期 is past the reply deadline everywhere it is counted or listed; 
     const choices = (await lina.get(`/api/admin/cases/${sent.lamp.id}/deputy-choices`)).body.items as Array<{ name: string; loadText: string }>
     const load = new Map(choices.map((d) => [d.name, d.loadText]))
     expect(load.get('王芳')).to.equal('在办 2 条，已超期 2 条')
-    expect(load.get('张伟'), 'his late acknowledgement is not 已超期').to.equal('在办 1 条')
+    expect(load.get('张伟'), 'his late acknowledgement is not 已超期: said as its own').to.equal('在办 1 条，未按时受理 1 条')
   })
 
   it('names the download of 只看未按时受理 for what it holds', async () => {

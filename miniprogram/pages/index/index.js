@@ -32,7 +32,7 @@ function stationView(station, today) {
 }
 
 /**
- * 我的待办 in one line for the home page: how many, and how many are late ("待办 3 项（1 项已超期，1 条留言已过受理期限）").
+ * 我的待办 in one line for the home page: how many, and how many are late ("待办 3 项（1 项已超期，1 项已过受理期限）").
  * 已超期 is a deadline gone by (a message's: its answer's, as the office counts 超期); a message only late in being
  * acknowledged (state ack_late) is said apart, in its own words, never counted as 已超期 too.
  */
@@ -49,7 +49,7 @@ function todoWords(tasks) {
   )
   const parts = []
   if (late) parts.push(late + ' 项已超期')
-  if (ackLate) parts.push(ackLate + ' 条留言已过受理期限')
+  if (ackLate) parts.push(ackLate + ' 项已过受理期限')
   return '待办 ' + tasks.total + ' 项' + (parts.length ? '（' + parts.join('，') + '）' : '')
 }
 

@@ -3,7 +3,7 @@ import { ackLate, waitingLate } from '../../domain/case-stats.js'
 import { ticketRef } from '../../domain/ticket-refs.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import { GIST_MAX, messageGist } from '../../domain/message-about.js'
-import { deputyPageDeadlines } from './deputy-case-state.js'
+import { deputyDueDates } from './deputy-case-state.js'
 import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
@@ -137,7 +137,8 @@ export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: strin
   // His deadlines as his mini-program page says them ("12月7日前（含当日）", "11月27日 10:00前"), never "24:00".
   replyByText: closingText(c.replyDueAt, at.timeZone, at.now),
   /** While it waits for 受理: that deadline, which comes first (as the mini-program's 待办 shows it); else null. */
-  acknowledgeByText: deputyPageDeadlines(c, at.timeZone, at.now).acknowledgeByText,
+  // The day itself even once both days went by (his page then shows the answer's alone): the chat's 待办 decides its words.
+  acknowledgeByText: ((d) => d && closingText(d, at.timeZone, at.now))(deputyDueDates(c).acknowledgeBy),
   /** 超期: waiting past the reply deadline, as the office counts it (waitingLate). */
   overdue: waitingLate(c, at.now),
   /** Not acknowledged by its deadline, the reply not yet due (未按时受理, ackLate): never also `overdue`. */

@@ -43,13 +43,17 @@ function lateText(act: '受理' | '答复', dueAt: Date, timeZone: string, now: 
  */
 export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
   const { acknowledgeBy: ack, replyBy: reply } = deputyDueDates(c)
+  const replyLate = reply && lateText('答复', reply, timeZone, now)
+  // Both gone by: one red line, the answer's (what his 待办 and the office count), asking for both steps; two red
+  // orders at once read as two different messages.
+  const both = Boolean(ack && replyLate)
   return {
-    acknowledgeByText: ack && closingText(ack, timeZone, now),
+    acknowledgeByText: both ? null : ack && closingText(ack, timeZone, now),
     replyByText: reply && closingText(reply, timeZone, now),
-    /** "已过受理期限 4 天（应于11月27日 10:00前受理），请尽快受理"; null while there is time. */
-    acknowledgeLate: ack && lateText('受理', ack, timeZone, now),
-    /** "答复已超期 2 天（应于12月14日前（含当日）答复），请尽快答复"; null while there is time. */
-    replyLate: reply && lateText('答复', reply, timeZone, now),
+    /** "已过受理期限 4 天（应于11月27日 10:00前受理），请尽快受理"; null while there is time, or once the answer is late too. */
+    acknowledgeLate: both ? null : ack && lateText('受理', ack, timeZone, now),
+    /** "答复已超期 2 天（应于12月14日前（含当日）答复），请尽快答复" (请尽快受理并答复 before he took it); null while there is time. */
+    replyLate: both ? replyLate!.replace(/请尽快答复$/, '请尽快受理并答复') : replyLate,
   }
 }
 
