@@ -102,7 +102,10 @@ describe('console: 已超期 and 未按时受理 apart on 工作概览 and in th
     await panel
       .locator('td.t-date-picker__cell:not(.t-date-picker__cell--additional)')
       .filter({ hasText: new RegExp(`^${Number(day.date.slice(8))}$`) })
-      .click()
+      // The panel may still be placing itself above the field (it flips when there is no room below): a click by
+      // position could land on another day; the cell's own click event cannot.
+      .dispatchEvent('click')
+    await page.locator('.t-date-picker__panel').filter({ visible: true }).waitFor({ state: 'hidden' })
   }
 
   it('gives two at once with a 要求答复日期: the new one is held to it, the old one keeps its own, said by its number', async () => {
