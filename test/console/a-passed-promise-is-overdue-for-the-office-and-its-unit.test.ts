@@ -89,7 +89,8 @@ describe('console: a promise past its day is overdue for the office, and marked 
     await screenshot(page, 'console-unit-promise-late')
 
     await lateRow.getByText(LATE).click()
-    const alert = page.locator('[data-test=promise-late]')
+    // The list's own mark has the same name and may still be on screen while the page opens: wait for the page's.
+    const alert = page.locator('[data-test=promise-late]', { hasText: '本单位承诺' })
     await alert.waitFor()
     expect(await alert.innerText()).to.match(/^本单位承诺.*前办完，承诺日期已过 3 天，还没有报告办理结果。办完后请在这里报告办理结果，代表会再评价。$/)
     await page.getByRole('button', { name: '报告办理结果' }).waitFor()
