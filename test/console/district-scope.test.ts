@@ -38,6 +38,8 @@ describe('console: a district organizer stays in their district', function () {
     const districtChoices = await shownOptions(page, (texts) => texts.includes(ownName))
     expect(districtChoices).to.deep.equal([ownName])
     await page.keyboard.press('Escape')
+    // A click while the district list still fades out can land on it and leave the station list shut (seen in CI).
+    await page.locator('.t-popup').filter({ visible: true }).first().waitFor({ state: 'hidden' })
     await page.getByPlaceholder('不选则不限联络站').click()
     // The stations load after the page opens, and the district choices fade out after Escape: wait until
     // the open list is the district's stations, no more, no fewer (after a while, what is drawn is compared).
