@@ -1,7 +1,8 @@
 /**
  * Topics learned from labelled messages: multinomial naive Bayes over character n-grams
  * (1–3, each counted once per message), with the keyword dictionaries kept as a prior
- * (config/topic-keywords.json: a keyword found adds to its topic's score). Pure: training
+ * (config/topic-keywords.json: a keyword found adds to its topic's score). A second issue in
+ * passing ("另外…") is read at a fifth of its weight (topic-aside.ts). Pure: training
  * turns examples into counts, compiling turns counts into a classifier.
  *
  * Counts are additive, so an office's model is the corpus's counts plus the counts of its
@@ -13,6 +14,7 @@
  * libraries expose neither.
  */
 import { GramIndex } from './gram-index.js'
+import { ASIDE_WEIGHT, asideStart, withAside } from './topic-aside.js'
 import { reasons, type KnownGram } from './topic-reasons.js'
 import { compileNormalizedKeywordScorer, fallbackTopic, normalizeText, type TopicMatch } from './topics.js'
 
@@ -213,36 +215,51 @@ export function compileTopicModel(
       stamp = 1
     }
     const grams: KnownGram[] = []
+    // Per n-gram: 1 in the main issue, ASIDE_WEIGHT in a second issue in passing (topic-aside.ts).
+    const weights: number[] = []
     // The n-grams of textGrams, in its order: at each character of a run, its 1-, 2- and 3-gram.
     const normalized = normalizeText(text)
-    for (const run of normalized.split(RUN_BREAK)) {
-      for (let i = 0; i < run.length; i++) {
-        const c1 = run.charCodeAt(i)
-        const c2 = i + 1 < run.length ? run.charCodeAt(i + 1) : 0
-        const c3 = i + 2 < run.length ? run.charCodeAt(i + 2) : 0
-        for (let end = i + 1; end <= i + 3 && end <= run.length; end++) {
-          const b = end === i + 1 ? 0 : c2
-          const c = end === i + 3 ? c3 : 0
-          // The office's counts of an n-gram replace the corpus's (they include them).
-          const own = overlayIndex ? overlayIndex.rowOf(c1, b, c) : -1
-          if (own >= 0) {
-            if (overlaySeen[own] === stamp) continue
-            overlaySeen[own] = stamp
-            grams.push({ run, start: i, end, table: overlayNum, at: own * K })
-            continue
+    const cut = asideStart(normalized)
+    const parts = cut < normalized.length ? [normalized.slice(0, cut), normalized.slice(cut)] : [normalized]
+    for (let part = 0; part < parts.length; part++) {
+      const weight = part ? ASIDE_WEIGHT : 1
+      for (const run of parts[part].split(RUN_BREAK)) {
+        for (let i = 0; i < run.length; i++) {
+          const c1 = run.charCodeAt(i)
+          const c2 = i + 1 < run.length ? run.charCodeAt(i + 1) : 0
+          const c3 = i + 2 < run.length ? run.charCodeAt(i + 2) : 0
+          for (let end = i + 1; end <= i + 3 && end <= run.length; end++) {
+            const b = end === i + 1 ? 0 : c2
+            const c = end === i + 3 ? c3 : 0
+            // The office's counts of an n-gram replace the corpus's (they include them).
+            const own = overlayIndex ? overlayIndex.rowOf(c1, b, c) : -1
+            if (own >= 0) {
+              if (overlaySeen[own] === stamp) continue
+              overlaySeen[own] = stamp
+              grams.push({ run, start: i, end, table: overlayNum, at: own * K })
+              weights.push(weight)
+              continue
+            }
+            const row = baseIndex.rowOf(c1, b, c)
+            if (row < 0 || baseSeen[row] === stamp) continue
+            baseSeen[row] = stamp
+            grams.push({ run, start: i, end, table: logNum, at: row * K })
+            weights.push(weight)
           }
-          const row = baseIndex.rowOf(c1, b, c)
-          if (row < 0 || baseSeen[row] === stamp) continue
-          baseSeen[row] = stamp
-          grams.push({ run, start: i, end, table: logNum, at: row * K })
         }
       }
     }
-    const kw = keywordScores(normalized)
-    const n = grams.length
+    const kw = parts.length > 1 ? withAside(keywordScores(parts[0]), keywordScores(parts[1]), cut) : keywordScores(normalized)
+    // The n-grams' weight: their number when the message has no aside.
+    let n = 0
     const score = new Float64Array(K)
     // Row by row: each n-gram's numbers sit together in memory.
-    for (const { table, at } of grams) for (let k = 0; k < K; k++) score[k] += table[at + k]
+    for (let g = 0; g < grams.length; g++) {
+      const { table, at } = grams[g]
+      const w = weights[g]
+      n += w
+      for (let k = 0; k < K; k++) score[k] += w * table[at + k]
+    }
     for (let k = 0; k < K; k++) {
       // Per n-gram, so that the prior weighs the same in a short message and a long one.
       score[k] = n ? (score[k] - n * logDen[k] + logPrior[k]) / n : logPrior[k]

@@ -20,6 +20,11 @@ const ODD_TEXTS = [
   'İstanbul 路灯 ǅ 坏了',
   '学校学校学校学校食堂食堂拖欠工资工资',
   '物业\n收费\t太高',
+  // A second issue in passing, where it is one, where it only seems one, and where it is all there is.
+  '电梯坏了一个月。另外物业的保安态度也很差',
+  '还有个事：路灯坏了，另外 另外😀垃圾没人收',
+  '😀另外',
+  '小区门口的路灯坏了。另外。',
 ]
 
 describe('the topic model reads n-grams through a character index, deciding exactly as before', () => {

@@ -1,7 +1,8 @@
 /**
  * The topic model's classifier as it was before it read n-grams through a character index
  * (kept verbatim as the oracle of topic-model-equivalence.test.ts): every n-gram of the
- * message as a string, each looked up in the corpus's map and the office's overlay.
+ * message as a string, each looked up in the corpus's map and the office's overlay. Where a second issue in passing
+ * starts is a rule of reading, shared with the model (topic-aside.ts); its weighing is done here again.
  */
 import {
   DEFAULT_MODEL_OPTIONS,
@@ -11,6 +12,7 @@ import {
   type TopicDecision,
   type TopicModelOptions,
 } from '../../src/domain/topic-model.js'
+import { ASIDE_WEIGHT, asideStart, withAside } from '../../src/domain/topic-aside.js'
 import { compileKeywordScorer, fallbackTopic } from '../../src/domain/topics.js'
 // Which n-grams read as words is a rule of what staff are shown, not of the lookup this oracle checks: shared.
 import { MessageWords, wholeWord, wordsAround } from '../../src/domain/topic-reasons.js'
@@ -57,18 +59,30 @@ export function referenceTopicModel(
 
   return (text: string): TopicDecision => {
     const grams: KnownGram[] = []
-    for (const g of textGrams(text)) {
-      const own = overlay.get(g)
-      if (own) grams.push({ gram: g, table: own, at: 0 })
-      else {
-        const row = rowOf.get(g)
-        if (row !== undefined) grams.push({ gram: g, table: logNum, at: row * K })
+    const normalized = normalizeText(text)
+    const cut = asideStart(normalized)
+    const parts = cut < normalized.length ? [normalized.slice(0, cut), normalized.slice(cut)] : [normalized]
+    const seen = new Set<string>()
+    parts.forEach((part, p) => {
+      for (const g of textGrams(part)) {
+        if (seen.has(g)) continue
+        seen.add(g)
+        const weight = p ? ASIDE_WEIGHT : 1
+        const own = overlay.get(g)
+        if (own) grams.push({ gram: g, table: own, at: 0, weight })
+        else {
+          const row = rowOf.get(g)
+          if (row !== undefined) grams.push({ gram: g, table: logNum, at: row * K, weight })
+        }
       }
-    }
-    const kw = keywordScores(text)
-    const n = grams.length
+    })
+    const kw = parts.length > 1 ? withAside(keywordScores(parts[0]), keywordScores(parts[1]), cut) : keywordScores(text)
+    let n = 0
     const score = new Float64Array(K)
-    for (const { table, at } of grams) for (let k = 0; k < K; k++) score[k] += table[at + k]
+    for (const { table, at, weight } of grams) {
+      n += weight
+      for (let k = 0; k < K; k++) score[k] += weight * table[at + k]
+    }
     for (let k = 0; k < K; k++) {
       score[k] = n ? (score[k] - n * logDen[k] + logPrior[k]) / n : logPrior[k]
       score[k] += options.keywordWeight * Math.log1p(kw.scores[k])
@@ -95,6 +109,7 @@ interface KnownGram {
   gram: string
   table: Float64Array
   at: number
+  weight: number
 }
 
 function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[], normalized: string): string[] {

@@ -1,0 +1,58 @@
+import { expect } from 'chai'
+import { loadConfig } from '../../src/config.js'
+import { asideStart } from '../../src/domain/topic-aside.js'
+import { compileTopicModel, countTopics, prepareCounts } from '../../src/domain/topic-model.js'
+import { normalizeText } from '../../src/domain/topics.js'
+import { corpusCounts } from '../../src/services/topics/topic-corpus.js'
+
+const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
+
+/**
+ * Residents lead with what they write about and add another matter at the end ("另外…", "顺便说一下…"); the
+ * message belongs to the office of the first. Read at full weight, a long aside took it to the aside's office.
+ */
+describe('a second issue in passing does not take the message to its topic', () => {
+  it('finds where the aside starts: a run opening with 另外, 顺便, 对了, 还有, 此外 or 再就是 after the main issue, never after a greeting', () => {
+    const at = (text: string) => {
+      const normalized = normalizeText(text)
+      return normalized.slice(asideStart(normalized))
+    }
+    expect(at('电梯坏了一个月。另外物业的保安态度也很差')).to.equal('另外物业的保安态度也很差')
+    expect(at('小区门口的路灯不亮了！顺便说一下，垃圾也没人收')).to.equal('顺便说一下,垃圾也没人收')
+    expect(at('还有个事想问：公租房怎么申请'), 'a message may open with 还有').to.equal('')
+    expect(at('您好，还有个事想问：公租房怎么申请'), 'or greet first').to.equal('')
+    expect(at('😀 还有个事想问'), 'nothing before it but an emoji').to.equal('')
+    expect(at('小区门口另外开了一家店'), 'inside a run it is no turn').to.equal('')
+  })
+
+  describe('on a toy corpus', () => {
+    const topics = ['劳动就业', '教育', '其他']
+    const examples = [
+      { text: '老板拖欠工资三个月', topic: '劳动就业', weight: 10 },
+      { text: '工地拖欠工资不给', topic: '劳动就业', weight: 10 },
+      { text: '学校作业太多', topic: '教育', weight: 10 },
+      { text: '孩子学校放学太早', topic: '教育', weight: 10 },
+      { text: '谢谢代表', topic: '其他', weight: 10 },
+    ]
+    const model = compileTopicModel(prepareCounts(countTopics(examples, topics)), null, { 劳动就业: ['拖欠工资'] })
+
+    it('gives the message the topic it leads with, showing its words, though the aside is longer and names a keyword', () => {
+      const d = model('孩子学校作业太多。另外老板拖欠工资三个月不给')
+      expect(d.topic).to.equal('教育')
+      expect(
+        d.matched.some((w) => '学校作业'.includes(w)),
+        d.matched.join(),
+      ).to.equal(true)
+      expect(model('谢谢。另外老板拖欠工资三个月不给').topic, 'the aside still counts when nothing else speaks').to.equal('劳动就业')
+    })
+  })
+
+  describe('on the corpus', () => {
+    const model = compileTopicModel(corpusCounts(TOPICS), null, KEYWORDS)
+    const cases: Array<[string, string]> = [
+      ['小区物业收了物业费什么都不管，电梯坏了一个月。另外我妈的医保报销也还没办下来，社保卡也丢了，补办要等一个月', '物业管理'],
+      ['老板拖欠我们三个月工资不给。另外我妈的医保报销也还没办下来，社保卡也丢了，补办要等一个月', '劳动就业'],
+    ]
+    for (const [text, topic] of cases) it(`${text} → ${topic}`, () => expect(model(text).topic).to.equal(topic))
+  })
+})
