@@ -8,7 +8,8 @@ import { created } from './office.js'
  * 赵阿姨's pages said a year by her phone's clock (utils/words.js) while a suggestion's page said it by its own dates
  * (utils/when.js): a message written and answered in one year read "2029年3月2日" on a phone whose clock was in
  * another year, and a page read differently on every phone. Now one rule: a page says its years only when its own
- * dates fall in more than one year, and then every date on it says its year.
+ * dates fall in more than one year, or outside the office's year (the backend's today, not the phone's: see
+ * a-message-from-last-year-says-its-year-by-the-offices-today), and then every date on it says its year.
  */
 describe('mini-program: a page says its years by its own dates, never by the phone’s clock', () => {
   let app: Backend

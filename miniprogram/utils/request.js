@@ -12,9 +12,11 @@
  * - Failures reject with { status, code, message, details }: the backend's own Chinese
  *   message (for a refused form, its first field's), or plain words saying what to do
  *   when the network is down.
+ * - Every answer's X-Liaison-Today (the office's date) is kept (server-today.js): pages say a date's year by it.
  * `wxApi` and `baseUrl` are injectable so the rules can be checked without a phone.
  */
 const config = require('../config')
+const serverToday = require('./server-today')
 
 const TOKEN_KEY = 'session.token'
 const PROFILE_KEY = 'session.profile'
@@ -73,6 +75,7 @@ function createRequest(wxApi, baseUrl) {
         header: Object.assign({ 'content-type': 'application/json' }, headers),
         timeout: 15000,
         success: function (res) {
+          serverToday.keepFrom(res.header)
           if (res.statusCode >= 200 && res.statusCode < 300) return resolve(res.data)
           reject(failure(res))
         },
@@ -196,6 +199,7 @@ function createRequest(wxApi, baseUrl) {
           header: authorised({}),
           timeout: 60000,
           success: function (res) {
+            serverToday.keepFrom(res.header)
             if (res.statusCode >= 200 && res.statusCode < 300) return resolve(typeof res.data === 'string' ? safeJson(res.data) : res.data)
             reject(failure(res, true))
           },

@@ -5,6 +5,8 @@
  * server's to say (startText, endText, rsvpClosesText, opensText: src/domain/spoken-dates.ts):
  * pages show those, never a copy of them made here.
  */
+const serverToday = require('./server-today')
+
 const OFFSET_MS = 8 * 3600 * 1000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
@@ -15,14 +17,17 @@ function local(iso) {
 }
 
 /**
- * The one rule for saying years, on every page (words.js takes it too): whether the dates a page shows (moments, or
- * calendar days "2026-12-07") fall in more than one year (a suggestion answered in December and again in May):
- * then each is said with its year, or "12月7日" read in May could be next December. Decided by the dates themselves,
- * not by the phone's clock, so that a page reads the same whatever day it is opened.
+ * The one rule for saying years, on every page (words.js takes it too): a page's dates (moments, or calendar days
+ * "2026-12-07") are said with their years when any of them falls outside the office's current year (server-today.js,
+ * the backend's today, never the phone's clock: one page reads the same on every phone) or they fall in more than one
+ * year. So a message from last November read in May says "2025年11月23日", not "11月23日" she would take for this
+ * year's; and a suggestion answered in December and again in May says both years.
  */
 function spansYears(isos) {
   const years = {}
   for (const iso of isos) if (iso) years[local(iso).getUTCFullYear()] = true
+  const thisYear = serverToday.serverYear()
+  if (thisYear) years[thisYear] = true
   return Object.keys(years).length > 1
 }
 

@@ -15,7 +15,8 @@ function dayOf(date) {
 
 /**
  * "11月23日 10:05"; with `withYear`, "2025年11月23日 10:05". Whether a page says its years is decided once, by the dates
- * the page shows (spansYears in when.js), never by the phone's clock: one page reads the same on every phone.
+ * the page shows and the office's today (spansYears in when.js), never by the phone's clock: one page reads the same on
+ * every phone.
  */
 function dateTime(iso, withYear) {
   if (!iso) return ''

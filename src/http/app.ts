@@ -9,6 +9,7 @@ import { jsonBody } from './middleware/json-body.js'
 import { consoleOriginCheck } from './middleware/origin-check.js'
 import { routedPath } from './middleware/routed-path.js'
 import { securityHeaders } from './middleware/security-headers.js'
+import { serverToday } from './middleware/server-today.js'
 import { consoleStatic } from './middleware/console-static.js'
 import { requestContext } from './middleware/request-context.js'
 import { dispatchByPath, type Mountable } from './route-dispatch.js'
@@ -102,6 +103,7 @@ export function createHttpApp(
 
   app.use(requestContext(logger))
   app.use(securityHeaders())
+  app.use(serverToday(clock, config.business.timeZone))
   app.use(
     errorHandler({
       storeReady: () =>
