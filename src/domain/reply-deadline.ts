@@ -35,3 +35,16 @@ export function replyByRefusal(date: string, at: { today: string; rulesDueAt: Da
   if (!at.workingDay) return `${monthDayText(date)}是休息日，请选一个工作日`
   return null
 }
+
+/**
+ * Why one 要求答复日期 for several messages at once (批量分派) may not be set: later than every one of them allows
+ * (`latest`: the latest of their latestReplyByDate), so it would hold none of them, each keeping its own. Said with the
+ * latest day she may ask, as the dialog's picker offers it, or, once that day is gone too (`today` after it), that no
+ * date can be asked of them; null when the date holds at least one.
+ */
+export function replyByTogetherRefusal(date: string, latest: string, today: string): string | null {
+  if (date <= latest) return null
+  return latest < today
+    ? `选中的留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限`
+    : `要求答复的日期最晚可以选${monthDayText(latest)}：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复`
+}

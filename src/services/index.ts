@@ -318,7 +318,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),
     caseInbox: new CaseInbox({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, audit }),
     /** 批量分派: the ticked messages to one deputy, with one note and one 要求答复日期, each as 分派 gives it. */
-    assignTogether: new AssignTogether({ workflow, store, calendar, clock, timeZone }),
+    assignTogether: new AssignTogether({ workflow, store, directory: directoryCache, calendar, clock, timeZone }),
     mergeChoices: new MergeChoices({ store, queries: caseQueries, hotIssues, directory: directoryCache }),
     caseDashboard: new CaseDashboardService({ store, queries: caseQueries, directory: directoryCache, clock, timeZone, clashes: dutyClashes }),
     /** Duty deputies expected at a meeting the same day: the station's roster and the clerk's 工作概览 say so. */

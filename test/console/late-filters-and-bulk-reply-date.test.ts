@@ -1,12 +1,12 @@
 import { expect } from 'chai'
-import type { Page } from 'playwright-core'
-import { asResident, Client } from '../helpers/app.js'
+import { Client } from '../helpers/app.js'
 import { addDays } from '../../src/domain/local-days.js'
 import { localDate, monthDayText } from '../../src/domain/dates.js'
-import { dialogShown, dialogsClosed, logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { bulkAssignOpened, clerkZhang, writtenDaysAgo, type Sent } from './clerk-inbox.js'
+import { moveOn, pickDay } from './date-picker.js'
+import { dialogsClosed, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 const ZONE = 'Asia/Shanghai'
-const DAY = 86_400_000
 
 /**
  * 张国华, clerk of 建设路街道代表联络站, in the browser. One message of two months ago is past its reply deadline (已超期);
@@ -18,24 +18,17 @@ const DAY = 86_400_000
 describe('console: 已超期 and 未按时受理 apart on 工作概览 and in the inbox, and 批量分派 with a 要求答复日期', function () {
   this.timeout(180_000)
   const story = useConsole()
-  const clerk = () => story.app.login((l) => l.username === 'zhangguohua')
-  const sent: Record<'old' | 'slow' | 'fresh' | 'other', { id: string; ticket: string }> = {} as never
+  const clerk = () => clerkZhang(story.app)
+  let sent: Record<'old' | 'slow' | 'fresh' | 'other', Sent>
 
   before(async function () {
     this.timeout(120_000)
-    const { app } = story
-    const now = app.clock.now()
-    const write = async (text: string, daysAgo: number) => {
-      app.clock.set(new Date(now.getTime() - daysAgo * DAY))
-      const answer = await (await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101' })
-      expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
-      return answer.body as { id: string; ticket: string }
-    }
-    sent.old = await write('光明社区3号楼的路灯坏了两个月，晚上出门看不清路', 60)
-    sent.slow = await write('光明社区门口的井盖松了，踩上去会响', 10)
-    sent.fresh = await write('光明社区5号楼电梯坏了两个星期，老人下不了楼', 0)
-    sent.other = await write('光明社区2号楼停水三天了，也没有通知', 0)
-    app.clock.set(now)
+    sent = await writtenDaysAgo(story.app, {
+      old: ['光明社区3号楼的路灯坏了两个月，晚上出门看不清路', 60],
+      slow: ['光明社区门口的井盖松了，踩上去会响', 10],
+      fresh: ['光明社区5号楼电梯坏了两个星期，老人下不了楼', 0],
+      other: ['光明社区2号楼停水三天了，也没有通知', 0],
+    })
   })
 
   it('counts 已经超期 and 未按时受理 apart on 工作概览, and each opens the list its badge says', async () => {
@@ -87,25 +80,12 @@ describe('console: 已超期 and 未按时受理 apart on 工作概览 and in th
   })
 
   /** A working day she may ask for: after today, before the fresh message's rule date, in the month on show if one is. */
-  async function dayToAsk(latest: string): Promise<{ date: string; nextMonth: boolean }> {
+  async function dayToAsk(latest: string): Promise<string> {
     const calendar = await story.app.liaison.services.calendar.current()
     const today = localDate(story.app.clock.now(), ZONE)
     const days: string[] = []
     for (let d = addDays(today, 1); d < latest; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d)
-    const date = days.filter((d) => d.slice(0, 7) === today.slice(0, 7)).at(-1) ?? days[0]
-    return { date, nextMonth: date.slice(0, 7) !== today.slice(0, 7) }
-  }
-  async function chooseDay(page: Page, day: { date: string; nextMonth: boolean }) {
-    await page.getByLabel('要求答复日期').click()
-    const panel = page.locator('.t-date-picker__panel').filter({ visible: true })
-    if (day.nextMonth) await panel.locator('.t-pagination-mini__next').click()
-    await panel
-      .locator('td.t-date-picker__cell:not(.t-date-picker__cell--additional)')
-      .filter({ hasText: new RegExp(`^${Number(day.date.slice(8))}$`) })
-      // The panel may still be placing itself above the field (it flips when there is no room below): a click by
-      // position could land on another day; the cell's own click event cannot.
-      .dispatchEvent('click')
-    await page.locator('.t-date-picker__panel').filter({ visible: true }).waitFor({ state: 'hidden' })
+    return days.filter((d) => d.slice(0, 7) === today.slice(0, 7)).at(-1) ?? days[0]
   }
 
   it('gives two at once with a 要求答复日期: the new one is held to it, the old one keeps its own, said by its number', async () => {
@@ -118,25 +98,22 @@ describe('console: 已超期 and 未按时受理 apart on 工作概览 and in th
 
     const page = await newPage(story.browser, story.app, { timezoneId: ZONE })
     await logInAs(page, clerk(), '/cases')
-    const row = (ticket: string) => page.locator('tbody tr').filter({ hasText: ticket })
-    await row(sent.fresh.ticket).locator('.t-checkbox').click()
-    await row(sent.old.ticket).locator('.t-checkbox').click()
-    await page.getByText('已选 2 条').waitFor()
-    await page.getByRole('button', { name: '批量分派给代表' }).click()
-    await dialogShown(page)
+    await bulkAssignOpened(page, [sent.fresh.ticket, sent.old.ticket])
     await page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option').filter({ hasText: colleague.name }).click()
     expect(await page.getByTestId('bulk-reply-by').innerText()).to.include('要求的日期不能晚于每条留言规定的答复期限')
-    await chooseDay(page, day)
+    await page.getByLabel('要求答复日期').click()
+    await moveOn(page, localDate(story.app.clock.now(), ZONE), day)
+    await pickDay(page, day)
     await screenshot(page, 'bulk-assign-with-reply-by', { window: true })
     await page.getByRole('button', { name: '分派', exact: true }).click()
-    const said = `已分派 2 条：1 条要求在${monthDayText(day.date)}前（含当日）答复；1 条规定的答复期限早于${monthDayText(day.date)}，要求的日期不能晚于规定的期限，仍按原来的答复期限（${sent.old.ticket}）。`
+    const said = `已分派 2 条：1 条要求在${monthDayText(day)}前（含当日）答复；1 条规定的答复期限早于${monthDayText(day)}，要求的日期不能晚于规定的期限，仍按原来的答复期限（${sent.old.ticket}）。`
     await page.locator('.t-message').filter({ hasText: said }).waitFor()
     await dialogsClosed(page)
     await screenshot(page, 'bulk-assign-said-which-kept-their-own')
 
-    expect((await api.get(`/api/admin/cases/${sent.fresh.id}`)).body.deadlines).to.include(`答复期限 ${monthDayText(day.date)}（分派时要求）`)
+    expect((await api.get(`/api/admin/cases/${sent.fresh.id}`)).body.deadlines).to.include(`答复期限 ${monthDayText(day)}（分派时要求）`)
     const kept = (await api.get(`/api/admin/cases/${sent.old.id}`)).body
-    expect([kept.handledBy.deputy, kept.deadlines.includes(monthDayText(day.date))]).to.deep.equal([colleague.name, false])
+    expect([kept.handledBy.deputy, kept.deadlines.includes(monthDayText(day))]).to.deep.equal([colleague.name, false])
     expect(page.problems).to.deep.equal([])
   })
 })

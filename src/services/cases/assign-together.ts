@@ -1,10 +1,13 @@
+import { canSeeCase } from '../../domain/case-access.js'
+import { canTransition, type CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
-import { replyByInstant, replyByRefusal, rulesReplyDueAt } from '../../domain/reply-deadline.js'
+import { latestReplyByDate, replyByInstant, replyByRefusal, replyByTogetherRefusal, rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import { AppError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { Clock } from '../../clock.js'
 import type { Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { CalendarSource } from '../calendar/calendar.js'
+import type { DirectoryCache } from '../directory/directory-cache.js'
 import { CASE_IDS_MAX } from './case-filters.js'
 import type { CaseWorkflow } from './case-workflow.js'
 
@@ -26,7 +29,10 @@ export interface AssignedTogether {
  * The date is held to the single 分派's rules and words (replyByRefusal): a day gone or a day off is refused once,
  * before anything changes (400, as for one message). It may not be later than a message's own rule date either; the
  * ticked messages have different ones, so a date later than some of them is not refused for all: those keep their own
- * reply deadline (as 分派 without a date leaves it) and the answer names them, the others are held to the date.
+ * reply deadline (as 分派 without a date leaves it) and the answer names them, the others are held to the date. A date
+ * later than every one's would hold none: refused once, before anything changes, with the latest day she may ask
+ * (the dialog's picker stops there too). Only the messages she may see and give count, so the refusal never tells of
+ * a message or a date outside her scope; when none of them counts, each is refused (or not) as before.
  * A message that cannot go (not hers, answered meanwhile, already his) is named with why; the others go.
  */
 export class AssignTogether {
@@ -34,6 +40,7 @@ export class AssignTogether {
     private readonly deps: {
       workflow: Pick<CaseWorkflow, 'assign'>
       store: Pick<Store, 'cases'>
+      directory: Pick<DirectoryCache, 'caseViewer'>
       calendar: CalendarSource
       clock: Clock
       timeZone: string
@@ -46,6 +53,7 @@ export class AssignTogether {
       throw new UnprocessableError(`一次最多分派 ${CASE_IDS_MAX} 条留言，请分几次分派`, [{ path: 'body.ids', message: `最多 ${CASE_IDS_MAX} 条` }])
     const { workflow, store, timeZone } = this.deps
     const rules = replyBy ? await this.dateRules(replyBy) : null
+    if (replyBy) await this.refuseLaterThanAll(staff, replyBy, await Promise.all(ids.map((id) => store.cases.get(id))), deputyId)
     const done: AssignedTogether = { assigned: 0, replyBy: replyBy ?? null, keptOwnDeadline: [], failed: [] }
     for (const id of ids) {
       try {
@@ -63,6 +71,23 @@ export class AssignTogether {
       }
     }
     return done
+  }
+
+  /**
+   * A date later than every ticked message's own rule date (latestReplyByDate) holds none of them: 400 before anything
+   * changes, naming the latest day she may ask. Counted are only the messages she may see (as CaseWorkflow.assign
+   * decides: 留言不存在 otherwise) and could give to this deputy now (the state machine lets them be assigned, not his
+   * already); the others are refused each as before, and no date of a message outside her scope is ever said.
+   */
+  private async refuseLaterThanAll(staff: StaffPrincipal, date: string, cases: ReadonlyArray<CaseRecord | null>, deputyId: string) {
+    const viewer = await this.deps.directory.caseViewer(staff)
+    const latest = cases
+      .filter((c): c is CaseRecord => !!c && canSeeCase(viewer, c) && canTransition('assign', c.status) && c.deputyId !== deputyId)
+      .map((c) => latestReplyByDate(c, this.deps.timeZone))
+      .filter((d): d is string => !!d)
+      .reduce<string | null>((a, b) => (a === null || b > a ? b : a), null)
+    const refusal = latest && replyByTogetherRefusal(date, latest, localDate(this.deps.clock.now(), this.deps.timeZone))
+    if (refusal) throw new ValidationError(refusal, [{ path: 'body.replyBy', message: refusal }])
   }
 
   /**
