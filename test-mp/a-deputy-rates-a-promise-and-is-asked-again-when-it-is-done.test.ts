@@ -1,9 +1,7 @@
 import { expect } from 'chai'
-import { STAFF_PASSWORD } from '../test/fixtures.js'
-import { Client } from '../test/helpers/app.js'
 import { startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
-import { created, office, phoneOfZhang } from './office.js'
+import { created, housingBureau, phoneOfZhang, zhangsSuggestionPromised } from './office.js'
 
 /**
  * Review 37, findings 7 and 16. The unit answered 刘建国's suggestion 正在解决或列入计划 with the work due in seven months;
@@ -19,18 +17,8 @@ describe('mini-program: a deputy rates a promise and is asked again when the wor
   })
   afterEach(() => app.close())
 
-  const unit = () => new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
-
   it('lists 去评价 in 我的待办, says after 基本满意 that the work is due by its day, and asks again after the report', async () => {
-    const zhang = await phoneOfZhang(app)
-    const { id } = await created(
-      zhang.post('/api/mp/deputy/suggestions', { title: '建设路社区楼顶违建整治', body: '建设路社区3号院楼顶违建，建议明确牵头单位。' }),
-    )
-    await created(zhang.post(`/api/mp/deputy/suggestions/${id}/submit`))
-    const admin = await office(app)
-    await created(admin.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' }))
-    await created(admin.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01' }))
-    await created((await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '已列入明年计划。', plannedBy: '2027-06-30' }))
+    const { id } = await zhangsSuggestionPromised(app, { title: '建设路社区楼顶违建整治', text: '已列入明年计划。', plannedBy: '2027-06-30' })
 
     const workbench = await openPage('pages/deputy/index')
     expect(workbench.text())
@@ -46,10 +34,13 @@ describe('mini-program: a deputy rates a promise and is asked again when the wor
     const rate = await follow()
     await rate.tap('#score-basically_satisfied')
     await rate.tap('#send')
-    expect(rate.textOf('#done')).to.equal('评价已提交。单位承诺2027年6月30日前办完。办完后单位会报告，到时会告诉您，请您再评价一次。')
+    expect(rate.textOf('#done')).to.equal('评价已提交。单位承诺2027年6月30日前办完。单位报告办完后，请您再评价一次。')
 
     const after = await openPage(`pages/suggestion/detail?suggestionId=${id}`)
     expect(after.textOf('#status')).to.equal('已答复，正在办理')
+    expect(after.textOf('#promise'), 'what he does next, not a promise made for the unit').to.equal(
+      '单位承诺2027年6月30日前办完。单位报告办完后，请您再评价一次。',
+    )
     expect(after.has('#act'), 'nothing to do until the unit reports').to.equal(false)
     const mine = await openPage('pages/suggestion/index')
     expect(mine.text()).to.include('已答复，正在办理').and.include('单位承诺2027年6月30日前办完').and.not.include('已办结')
@@ -58,7 +49,7 @@ describe('mini-program: a deputy rates a promise and is asked again when the wor
 
     // The unit reports the work done: it is in his 我的待办 again, to rate once more.
     app.clock.set(new Date('2027-05-20T02:00:00Z'))
-    await created((await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '楼顶违建已全部拆除。' }))
+    await created((await housingBureau(app)).post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '楼顶违建已全部拆除。' }))
     await phoneOfZhang(app)
     const later = await openPage('pages/deputy/index')
     expect(later.text()).to.include('市住房和城乡建设局报告已经办完（已解决），请再评价一次')

@@ -1,9 +1,8 @@
 import { expect } from 'chai'
-import { STAFF_PASSWORD } from '../test/fixtures.js'
-import { asDeputy, Client } from '../test/helpers/app.js'
+import { asDeputy } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
-import { created, office, phoneOfZhang } from './office.js'
+import { created, housingBureau, phoneOfZhang, zhangsSuggestionPromised } from './office.js'
 
 const TITLE = '建设路社区楼顶违建整治'
 
@@ -21,28 +20,28 @@ describe('mini-program: a deputy reads plainly that the unit’s promised day ha
   })
   afterEach(() => app.close())
 
-  const unit = () => new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
-
   /** 张伟's suggestion, promised by 2026-12-10 and rated 基本满意, then three days past that day. */
   async function promisePassed() {
-    const zhang = await phoneOfZhang(app)
-    const { id } = await created(zhang.post('/api/mp/deputy/suggestions', { title: TITLE, body: '建设路社区3号院楼顶违建，建议明确牵头单位。' }))
-    await created(zhang.post(`/api/mp/deputy/suggestions/${id}/submit`))
-    const admin = await office(app)
-    await created(admin.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' }))
-    await created(admin.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01' }))
-    await created((await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '已列入整治计划。', plannedBy: '2026-12-10' }))
+    const { id, zhang } = await zhangsSuggestionPromised(app, { title: TITLE, text: '已列入整治计划。', plannedBy: '2026-12-10' })
     await created(zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' }))
     app.clock.set(new Date('2026-12-13T02:00:00Z'))
-    return id as string
+    return id
   }
 
-  it('says 承办单位承诺的日期已过 3 天 in his list only, not as urgent, and no more once the unit has reported', async () => {
+  it('says the promised day and 已过 3 天 in his list, not as urgent, and no more once the unit has reported', async () => {
     const id = await promisePassed()
     const mine = await openPage('pages/suggestion/index')
     const row = `#s-${id}`
-    expect(mine.textOf(`${row} .sg-note`)).to.equal('承办单位承诺的日期已过 3 天，还在等单位报告办理结果')
+    // The day named: "已过 3 天" alone left him asking since when.
+    expect(mine.textOf(`${row} .sg-note`)).to.equal('承办单位承诺2026年12月10日前办完，已过 3 天，还在等单位报告')
+    const whole: string[] = mine.component.querySelectorAll(`${row} .sg-note .whole`).map((t: any) => t.dom.textContent)
+    expect(whole, 'the date kept whole on its line').to.include('2026年12月10日')
     expect(mine.has(`${row} .sg-urgent`), 'nothing for him to do: not in the urgent colour').to.equal(false)
+
+    // His suggestion's page: what he does next, not a promise made for the unit; its date whole on its line.
+    const detail = await openPage(`pages/suggestion/detail?suggestionId=${id}`)
+    expect(detail.textOf('#promise')).to.equal('单位承诺2026年12月10日前办完，承诺日期已过 3 天，还没有报告办完。单位报告办完后，请您再评价一次。')
+    expect(detail.component.querySelectorAll('#promise .whole').map((t: any) => t.dom.textContent)).to.deep.equal(['2026年12月10日'])
 
     // 王芳's phone: his suggestion is not in her list, nor can she open it.
     holdPhone(app, 'o-deputy-dp0002')
@@ -55,7 +54,11 @@ describe('mini-program: a deputy reads plainly that the unit’s promised day ha
 
     // The bureau reports, with a new day: he is asked to rate it, then his list says that day, and no more 已过.
     await created(
-      (await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '第一批已拆除，其余月底前办完。', plannedBy: '2026-12-31' }),
+      (await housingBureau(app)).post(`/api/unit/suggestions/${id}/answer`, {
+        category: 'in_progress',
+        text: '第一批已拆除，其余月底前办完。',
+        plannedBy: '2026-12-31',
+      }),
     )
     const zhang = await phoneOfZhang(app)
     await mine.show()

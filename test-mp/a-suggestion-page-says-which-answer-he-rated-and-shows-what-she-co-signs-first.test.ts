@@ -1,9 +1,8 @@
 import { expect } from 'chai'
-import { STAFF_PASSWORD } from '../test/fixtures.js'
-import { asDeputy, Client } from '../test/helpers/app.js'
+import { asDeputy } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { openPage, type MpPage } from './harness/page.js'
-import { created, office, phoneOfZhang } from './office.js'
+import { created, housingBureau, phoneOfZhang, zhangsSuggestionPromised } from './office.js'
 
 /** Each answer card as the deputy reads it, top to bottom. */
 const answerCards = (page: MpPage): string[] =>
@@ -23,20 +22,12 @@ describe('mini-program: a suggestion page says which answer he rated, and shows 
   })
   afterEach(() => app.close())
 
-  const unit = () => new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
-
   it('heads the unit’s report 办完报告 and keeps his first rating with the first answer, as 您上次的评价', async () => {
-    const zhang = await phoneOfZhang(app)
-    const { id } = await created(zhang.post('/api/mp/deputy/suggestions', { title: '建设路社区楼顶违建整治', body: '建设路社区3号院楼顶违建。' }))
-    await created(zhang.post(`/api/mp/deputy/suggestions/${id}/submit`))
-    const admin = await office(app)
-    await created(admin.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' }))
-    await created(admin.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01' }))
-    await created((await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '已列入明年计划。', plannedBy: '2027-06-30' }))
+    const { id, zhang } = await zhangsSuggestionPromised(app, { title: '建设路社区楼顶违建整治', text: '已列入明年计划。', plannedBy: '2027-06-30' })
     await created(zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' }))
 
     app.clock.set(new Date('2027-05-20T02:00:00Z'))
-    await created((await unit()).post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '楼顶违建已全部拆除。' }))
+    await created((await housingBureau(app)).post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '楼顶违建已全部拆除。' }))
     await phoneOfZhang(app)
     const page = await openPage(`pages/suggestion/detail?suggestionId=${id}`)
     const [first, report] = answerCards(page)

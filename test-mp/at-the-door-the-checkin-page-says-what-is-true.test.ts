@@ -35,19 +35,35 @@ describe('mini-program: the check-in page at the door says what is true and what
     app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40
     const first = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(first.textOf('.big')).to.equal('签到成功')
+    expect(first.text()).to.include('签到时间：11月26日 周四 08:40')
 
     app.clock.set(new Date('2026-11-26T00:43:00Z'))
     const again = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(again.textOf('.big')).to.equal('您已签到（08:40）')
     expect(again.has('.big.fail'), 'not the red failure').to.equal(false)
-    expect(again.text())
-      .to.include('市人大常委会第十次会议')
-      .and.include('签到时间：11月26日 周四 08:40')
-      .and.include('您的签到已经记下了，不用再扫')
-      .and.not.include('没有签到成功')
+    expect(again.text()).to.include('市人大常委会第十次会议').and.include('不用再扫了。').and.not.include('没有签到成功')
+    // Said once, with its time once: not again as 签到时间… and 您的签到已经记下了….
+    expect(again.text().match(/签到/g), '签到 said once').to.have.length(1)
+    expect(again.text().match(/08:40/g), 'its time said once').to.have.length(1)
     expect(offered(again)).to.deep.equal(['查看会议详情'])
     await again.tap('.open')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'redirectTo', url: `/pages/meetings/detail?meetingId=${meeting.id}` })
+  })
+
+  it('says when and where each on its own line, each date and time whole', async () => {
+    await phoneOfZhang(app)
+    app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40
+    const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
+    expect(door.textOf('.when')).to.equal('时间：11月26日（星期四）上午9:30 至 上午11:30')
+    expect(door.textOf('.place')).to.equal('地点：市人大常委会第一会议室')
+    const whole: string[] = door.component.querySelectorAll('.when .whole').map((t: any) => t.dom.textContent)
+    for (const piece of ['11月26日（星期四）', '上午9:30', '上午11:30']) {
+      expect(
+        whole.some((w) => w.includes(piece)),
+        `${piece} kept whole on its line`,
+      ).to.equal(true)
+    }
+    expect(door.text()).not.to.include(' · ')
   })
 
   it('having come without replying, his meeting page no longer says 未回复', async () => {
@@ -92,6 +108,10 @@ describe('mini-program: the check-in page at the door says what is true and what
     holdPhone(app, 'o-resident-at-the-door')
     app.clock.set(new Date('2026-11-26T00:40:00Z'))
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
+    // Nothing of hers failed: the heading says what the code is for, not the red 没有签到成功.
+    expect(door.textOf('.big')).to.equal('这个签到码是给代表用的')
+    expect(door.has('.big.fail'), 'not in red').to.equal(false)
+    expect(door.text()).not.to.include('没有签到成功')
     expect(door.textOf('.refusal')).to.equal('签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员。')
     expect(offered(door)).to.deep.equal(['返回首页'])
   })

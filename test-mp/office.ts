@@ -27,6 +27,24 @@ export async function created(answer: Promise<{ status: number; body: any }>) {
   return done.body
 }
 
+/** 市住房和城乡建设局's staff (陈刚), who answer the suggestions given to the bureau. */
+export const housingBureau = (app: Backend) => new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
+
+/**
+ * 张伟 (on the phone: phoneOfZhang) sends a suggestion, the office accepts it and gives it to 市住房和城乡建设局 (u01),
+ * and the bureau answers 正在解决或列入计划 in `text`, promising the work done by `plannedBy`: its id, and 张伟's client.
+ */
+export async function zhangsSuggestionPromised(app: Backend, { title, text, plannedBy }: { title: string; text: string; plannedBy: string }) {
+  const zhang = await phoneOfZhang(app)
+  const { id } = await created(zhang.post('/api/mp/deputy/suggestions', { title, body: '建设路社区3号院楼顶违建，建议明确牵头单位。' }))
+  await created(zhang.post(`/api/mp/deputy/suggestions/${id}/submit`))
+  const admin = await office(app)
+  await created(admin.post(`/api/admin/suggestions/${id}/review`, { decision: 'accept' }))
+  await created(admin.post(`/api/admin/suggestions/${id}/assignment`, { leadUnitId: 'u01' }))
+  await created((await housingBureau(app)).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text, plannedBy }))
+  return { id: id as string, zhang }
+}
+
 /** The office opens 张伟's 2026 述职评议 (dp0001), taking answers 11月23日 to 12月15日: its surveyId and shortCode. */
 export async function zhangsAppraisal(app: Backend): Promise<{ surveyId: string; shortCode: string }> {
   return created(

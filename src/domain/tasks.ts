@@ -16,7 +16,8 @@ export type DueState = 'overdue' | 'ack_late' | 'today' | 'upcoming'
 
 /**
  * "已超期 3 天", "今天到期", "明天到期", "还有 5 天到期". Past the deadline earlier today
- * reads "今天已超期": the person must not read "今天到期" about something already late.
+ * reads "今天已超期": the person must not read "今天到期" about something already late. A deputy's message says
+ * what is late in its own words (deputyCaseDue: replyLateWords, ackLateWords), never the bare 已超期.
  */
 export function dueWords(due: Date, now: Date, timeZone: string): { state: DueState; words: string; days: number } {
   const days = daysBetween(localDate(now, timeZone), localDate(due, timeZone))
@@ -40,7 +41,8 @@ export function meetingDayWords(startAt: Date, now: Date, timeZone: string): str
 
 /**
  * A message's deadline as its deputy reads it (我的待办, the home page's count): 超期 is the reply deadline's alone, as
- * the office counts it (case-stats.ts waitingLate), its days counted from that deadline ("已超期 2 天"); one only late
+ * the office counts it (case-stats.ts waitingLate), its days counted from that deadline and said as the answer's
+ * ("答复已超期 2 天": a bare 已超期 left him asking what was late); one only late
  * in being acknowledged (ackLate) says that in its own words ("已过受理期限 3 天", state `ack_late`), never 已超期;
  * otherwise the deadline that matters now (nextDeadline). Null once nothing is due (answered or ended).
  */
@@ -52,8 +54,8 @@ export function deputyCaseDue(
   const at = nextDeadline(c)
   if (!at) return null
   if (waitingLate(c, now)) {
-    const { state, words } = dueWords(c.replyDueAt, now, timeZone)
-    return { at: c.replyDueAt, state, words }
+    const { state, days } = dueWords(c.replyDueAt, now, timeZone)
+    return { at: c.replyDueAt, state, words: replyLateWords(days) }
   }
   const { state, words, days } = dueWords(at, now, timeZone)
   if (!ackLate(c, now)) return { at, state, words }
@@ -62,3 +64,6 @@ export function deputyCaseDue(
 
 /** "已过受理期限 3 天" (whole calendar days past the acknowledgement's deadline, `days` below 0), "今天已过受理期限". */
 export const ackLateWords = (days: number) => (days < 0 ? `已过受理期限 ${-days} 天` : '今天已过受理期限')
+
+/** "答复已超期 2 天" (whole calendar days past the reply's deadline, `days` 0 or below), "今天答复已超期". */
+export const replyLateWords = (days: number) => (days < 0 ? `答复已超期 ${-days} 天` : '今天答复已超期')

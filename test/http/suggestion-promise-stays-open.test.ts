@@ -47,7 +47,7 @@ describe('代表建议: an answer that promises the work stays open until the wo
 
     const rated = await zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' })
     expect(rated.body).to.include({ status: 'following', statusLabel: '已答复，正在办理' })
-    expect(rated.body.promise.text).to.equal('单位承诺2027年6月30日前办完。办完后单位会报告，到时会告诉您，请您再评价一次。')
+    expect(rated.body.promise.text).to.equal('单位承诺2027年6月30日前办完。单位报告办完后，请您再评价一次。')
     expect((await zhang.get('/api/mp/tasks')).body.suggestions, 'rated: nothing more to do until the report').to.deep.equal([])
     expect(await told(app, 'suggestion.following')).to.deep.equal([
       'staff:sf21 → 建议 2026-0001《建设路社区楼顶违建整治》代表已评价（基本满意）。答复说正在解决或列入计划，承诺2027年6月30日前完成：办完后请在“交办建议”里报告办理结果，代表会再评价。',

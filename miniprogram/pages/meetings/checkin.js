@@ -25,7 +25,7 @@ const meetingOf = (err) => {
  * meeting is his, and 返回首页.
  */
 Page({
-  data: { busy: true, done: false, already: false, error: '', errorParts: [], callNumber: '', m: null, canRetry: false, meetingId: '' },
+  data: { busy: true, done: false, already: false, error: '', errorParts: [], callNumber: '', m: null, canRetry: false, meetingId: '', notADeputy: false },
 
   onLoad(query) {
     this.code = String(query.code || '').trim()
@@ -38,7 +38,7 @@ Page({
   },
 
   checkIn() {
-    this.setData({ busy: true, error: '', canRetry: false })
+    this.setData({ busy: true, error: '', canRetry: false, notADeputy: false })
     return this.meetings
       .checkInByCode(this.code)
       .then((m) => this.setData({ done: true, m: shown(m) }))
@@ -71,6 +71,7 @@ Page({
       callNumber: number ? number.text : '',
       canRetry: retryable,
       meetingId: retryable ? '' : meetingOf(err),
+      notADeputy: err.code === 'not_a_deputy',
     })
   },
 
@@ -87,6 +88,11 @@ Page({
   },
 })
 
+/**
+ * The meeting as the card says it: when, as the meeting page says it ("11月26日（星期四）上午9:30 至 上午11:30", the
+ * server's words), and when he signed in, each cut so that a date or a time stays whole on its line (time-apart.js).
+ */
 function shown(m) {
-  return Object.assign({}, m, { at: when.dayTime(m.checkedInAt), atClock: when.clock(m.checkedInAt), when: when.dayTime(m.startAt) })
+  const at = when.dayTime(m.checkedInAt)
+  return Object.assign({}, m, { atParts: timeApart(at), atClock: when.clock(m.checkedInAt), whenParts: timeApart(m.startText + ' 至 ' + m.endText) })
 }

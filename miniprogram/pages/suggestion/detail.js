@@ -60,6 +60,8 @@ function viewOf(s, me) {
     invited: !!mine,
     declined: !!(mine && mine.answer === 'declined'),
     promise: s.promise ? s.promise.text : '',
+    // "单位承诺2026年12月10日前办完…": its date kept whole on its line (time-apart.js).
+    promiseParts: timeApart(s.promise ? s.promise.text : ''),
     // A second rating in the same round: the unit reported the promised work done.
     rateAgain: !!(s.rating && s.rating.round === s.round),
     cases: s.cases.map((c) => c.ticket + ' ' + c.title),

@@ -4,14 +4,18 @@ const when = require('../../utils/when')
 const { loadPage } = require('../../utils/page-load')
 const { timeApart } = require('../../utils/time-apart')
 
+/** "承办单位承诺2026年12月10日前办完，已过 3 天，还在等单位报告"; without the day when an older server gives none. */
+const promisePassed = (p) => (p.byText ? '承办单位承诺' + p.byText + '前办完，已过 ' : '承办单位承诺的日期已过 ') + p.daysLate + ' 天，还在等单位报告'
+
 /** One line of the list: the title, the state in words, and what is urgent about it. */
 function rowOf(s, box) {
   let note = ''
   if (box === 'cosign') note = '附议截止 ' + when.dayTime(s.cosignUntil) + '，领衔：' + s.deputy.name + ' 代表'
   else if (s.assignment && (s.status === 'assigned' || s.status === 'rehandling')) note = s.assignment.leadUnit.name + ' 办理，' + s.assignment.dueText
   else if (s.status === 'answered') note = '单位已答复，请您评价'
-  // Past the promised day, said plainly and not as urgent: it is the unit's to report, not his to do.
-  else if (s.status === 'following' && s.promise && s.promise.daysLate) note = '承办单位承诺的日期已过 ' + s.promise.daysLate + ' 天，还在等单位报告办理结果'
+  // Past the promised day, said plainly and not as urgent: it is the unit's to report, not his to do. The day named
+  // (byText, the server's "2026年12月10日"): "已过 3 天" alone left him asking since when.
+  else if (s.status === 'following' && s.promise && s.promise.daysLate) note = promisePassed(s.promise)
   else if (s.status === 'following') note = s.promise && s.promise.byText ? '单位承诺' + s.promise.byText + '前办完' : '单位正在办理，办完后请您再评价'
   else if (s.status === 'cosigning') note = '正在征集附议，已有 ' + s.coSigners.length + ' 位代表附议'
   return {

@@ -14,7 +14,7 @@ const SCORES = [
  */
 function doneWords(s) {
   if (s.status === 'rehandling') return '已退回承办单位重新办理，办好后会再次答复您'
-  if (s.status === 'following') return '评价已提交。' + ((s.promise && s.promise.text) || '单位办完后会告诉您，请您再评价一次。')
+  if (s.status === 'following') return '评价已提交。' + ((s.promise && s.promise.text) || '单位报告办完后，请您再评价一次。')
   return '评价已提交，这件建议已办结。谢谢您！'
 }
 

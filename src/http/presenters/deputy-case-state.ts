@@ -1,6 +1,6 @@
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { closingText } from '../../domain/due-date-text.js'
-import { ackLateWords, dueWords } from '../../domain/tasks.js'
+import { ackLateWords, dueWords, replyLateWords } from '../../domain/tasks.js'
 import { deputyReopenNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { handedToHimBy, placedByStaff } from '../../domain/case-hand-backs.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
@@ -31,8 +31,8 @@ export function deputyDueDates(c: Deadlines): { acknowledgeBy: Date | null; repl
  */
 function lateText(act: '受理' | '答复', dueAt: Date, timeZone: string, now: Date): string | null {
   if (dueAt.getTime() >= now.getTime()) return null
-  const { words, days } = dueWords(dueAt, now, timeZone)
-  return `${act === '受理' ? ackLateWords(days) : `${act}${words}`}（应于${closingText(dueAt, timeZone, now)}${act}），请尽快${act}`
+  const { days } = dueWords(dueAt, now, timeZone)
+  return `${act === '受理' ? ackLateWords(days) : replyLateWords(days)}（应于${closingText(dueAt, timeZone, now)}${act}），请尽快${act}`
 }
 
 /**

@@ -68,7 +68,8 @@ function presentPromise(s: SuggestionRecord, view: SuggestionView) {
     return {
       by,
       byText,
-      text: `${promised}${late ? `，${promiseLateText(late)}，还没有报告办完` : ''}。办完后单位会报告，到时会告诉您，请您再评价一次。${pressed}`,
+      // What he does next, and when: not a promise on the unit's behalf (办完后单位会报告，到时会告诉您) nobody here can keep.
+      text: `${promised}${late ? `，${promiseLateText(late)}，还没有报告办完` : ''}。单位报告办完后，请您再评价一次。${pressed}`,
       lateText: late ? promiseLateText(late) : null,
       // The same, as a number: the deputy's list says it in his own words (承办单位承诺的日期已过 3 天).
       daysLate: late,

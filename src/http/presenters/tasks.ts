@@ -6,7 +6,7 @@ import { SURVEY_KIND_LABELS } from '../../domain/survey.js'
 import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SuggestionTask, SurveyTask, TaskList } from '../../services/tasks.js'
 
 // 我的待办 as the mini-program shows it: every field named; deadlines come with the words
-// the server worked out ("已超期 2 天", "今天到期"), so every page says the same.
+// the server worked out ("答复已超期 2 天", "今天到期"), so every page says the same.
 
 const ACTION_LABELS: Record<CaseTask['action'], string> = { acknowledge: '请受理', reply: '请答复', rate: '请评价' }
 
