@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { asResident } from '../test/helpers/app.js'
 import { startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
+import { declarations } from './harness/stylesheets.js'
 import { created, phoneOfZhang } from './office.js'
 
 /**
@@ -19,7 +20,7 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
 
   const write = async (text: string) => created((await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' }))
 
-  it('待办 3 项（1 项已超期，1 项已过受理期限）; each line says which', async () => {
+  it('待办 3 项, and below it in red 1 项已超期，1 项已过受理期限; each line says which', async () => {
     app.clock.set(new Date('2026-10-26T02:00:00Z')) // Monday four weeks before, 10:00 in Asia/Shanghai
     const old = await write('小区门口的路灯坏了两个星期，晚上老人出门看不见')
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00: to be acknowledged by Tuesday 10:00
@@ -29,12 +30,17 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
     await phoneOfZhang(app)
 
     const home = await openPage('pages/index/index')
-    expect(home.textOf('.todo-count')).to.equal('待办 3 项（1 项已超期，1 项已过受理期限）')
+    // The count in the body colour; the late ones on a line of their own, in the red the workbench gives late things.
+    expect(home.textOf('.todo-total')).to.equal('待办 3 项')
+    expect(home.textOf('.todo-late')).to.equal('1 项已超期，1 项已过受理期限')
+    expect(home.has('.todo-count.hint'), 'not grey hint text').to.equal(false)
+    expect(declarations('pages/index/index.wxss', '.todo-total').get('color')).to.equal('#222')
+    expect(declarations('pages/index/index.wxss', '.todo-late').get('color')).to.equal(declarations('pages/deputy/case.wxss', '.late').get('color'))
 
     const workbench = await openPage('pages/deputy/index')
     const lines: string[] = workbench.component.querySelectorAll('.task').map((t: any) => t.dom.textContent.replace(/\s+/g, ' '))
     const lineOf = (ticket: string) => lines.find((l) => l.includes(ticket)) ?? ''
-    expect(lineOf(old.ticket)).to.match(/请受理\s*新留言\s*已超期 \d+ 天/)
+    expect(lineOf(old.ticket)).to.match(/请受理\s*新留言\s*答复已超期 \d+ 天/)
     expect(lineOf(monday.ticket)).to.match(/请受理\s*新留言\s*已过受理期限 3 天/)
     expect(lineOf(monday.ticket), 'its answer is not due yet').not.to.include('超期')
     expect(lineOf(today.ticket)).not.to.match(/超期|已过/)

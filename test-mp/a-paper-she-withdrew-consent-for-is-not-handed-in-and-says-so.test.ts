@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { asResident } from '../test/helpers/app.js'
 import { quizWithBank } from '../test/helpers/quizzes.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { phone } from './harness/wx.js'
 import { openPage, type MpPage } from './harness/page.js'
 import { office } from './office.js'
 
@@ -30,16 +31,22 @@ describe('mini-program: a paper she withdrew her consent for is not handed in, a
     const liu = await asResident(app, 'o-liu-nainai-hand-in')
     holdPhone(app, 'o-liu-nainai-hand-in')
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    // Her phone reads 10:35 (Beijing) as the 10-minute paper starts: it ends at 10:45.
+    page.instance.now = () => Date.parse('2026-12-06T02:35:00Z')
     await page.tap('.start')
     await answerEverything(page)
 
     await app.liaison.services.privacy.withdrawConsent(liu.userId)
     await page.tap('.submit')
     expect(page.has('.submit'), 'the paper leaves the screen').to.equal(false)
+    expect(page.has('.clock'), 'and its countdown with it').to.equal(false)
+    // The countdown is gone: the words name when the paper's time ends, and what 不同意，返回 does.
     expect(page.textOf('#consent >>> #consent-purpose')).to.equal(
-      '这份答卷还没有交上，也没有计分：您撤回了对个人信息保护说明的同意。您选的答案还在。请在答题时间结束前看一下说明，同意后就会交卷；时间过了，这次不计分。',
+      '这份答卷还没有交上，因为您撤回了同意。您选的答案还在。请在10:45前点“我已阅读并同意”，就会交卷；点“不同意，返回”，这份答卷不交，不计分。',
     )
-    expect(page.textOf('#consent >>> #consent-notice')).to.include('撤回同意：以后不能再答题，答了一半的也不能交卷')
+    const whole = page.component.querySelectorAll('#consent >>> #consent-purpose .whole').map((p: { dom: HTMLElement }) => p.dom.textContent)
+    expect(whole, 'the time kept whole on its line').to.deep.equal(['10:45'])
+    expect(page.textOf('#consent >>> #consent-notice')).to.include('撤回同意：不能再答题，答了一半的也交不了')
     expect(page.textOf('.notice-quiz .title'), 'the quiz she was answering').to.equal('代表法知识竞赛')
 
     await page.tap('#consent >>> #consent-agree')
@@ -48,5 +55,33 @@ describe('mini-program: a paper she withdrew her consent for is not handed in, a
     const listed = (await liu.get('/api/mp/quizzes')).body.items.find((q: { id: string }) => q.id === quizId)
     expect(listed.lastAttemptId, 'handed in').to.be.a('string')
     page.close()
+  })
+
+  it('不同意，返回 leaves the paper not handed in, as the words said; past its time, they say it is not counted', async () => {
+    app = await startBackend()
+    const quizId = (await quizWithBank(app, await office(app))).id
+    const liu = await asResident(app, 'o-liu-nainai-hand-in-no')
+    holdPhone(app, 'o-liu-nainai-hand-in-no')
+    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    page.instance.now = () => Date.parse('2026-12-06T02:35:00Z')
+    await page.tap('.start')
+    await answerEverything(page)
+    await app.liaison.services.privacy.withdrawConsent(liu.userId)
+    await page.tap('.submit')
+    expect(page.textOf('#consent >>> #consent-purpose')).to.include('点“不同意，返回”，这份答卷不交，不计分。')
+
+    await page.tap('#consent >>> #consent-disagree')
+    expect(phone.navigations.map((n) => n.how)).to.deep.equal(['navigateBack'])
+    const listed = (await liu.get('/api/mp/quizzes')).body.items.find((q: { id: string }) => q.id === quizId)
+    expect(listed.lastAttemptId ?? null, 'nothing handed in').to.equal(null)
+    page.close()
+
+    // Back on the quiz later, past 10:45: the paper's clock runs out and hands it in; refused again, the words say
+    // the time ended and the paper is not counted, never "请在…前" after that time.
+    const again = await openPage(`pages/quiz/take?quizId=${quizId}`)
+    again.instance.now = () => again.instance.endsAt + 60_000
+    await again.tap('.submit')
+    expect(again.textOf('#consent >>> #consent-purpose')).to.match(/^答题时间已在\d\d:\d\d结束。这份答卷没有交上，也不计分，因为您撤回了同意。$/)
+    again.close()
   })
 })

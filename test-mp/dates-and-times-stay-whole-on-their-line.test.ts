@@ -15,7 +15,7 @@ const whole = (page: MpPage, selector: string): string[] =>
 /**
  * At 375 px, and more in 关怀模式, times broke in the middle: “上午9:00 至 上 / 午11:30”, “上午 / 9:00”,
  * “12月2日（星期 / 三）上午10:00前回复”, “11月23 / 日”, “按联络站统一时间 / （08:00）›”. A phone number is kept whole on
- * its line; so is each date and time now, as pieces small enough that the line still breaks between them.
+ * its line; so is each date and time now, a date with the time beside it as one piece ("12月6日" / "18:00" read as two things).
  */
 describe('mini-program: dates and times stay whole on their line', () => {
   let app: Backend
@@ -47,16 +47,16 @@ describe('mini-program: dates and times stay whole on their line', () => {
     app.clock.set(new Date('2026-11-25T02:00:00Z'))
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(detail.textOf('.when')).to.equal('时间：12月1日（星期二）上午9:00 至 上午11:30')
-    expect(whole(detail, '.when')).to.deep.equal(['12月1日（星期二）', '上午9:00', '上午11:30'])
-    expect(whole(detail, '.closes-at')).to.deep.equal(['11月27日（星期五）', '下午5:00'])
+    expect(whole(detail, '.when')).to.deep.equal(['12月1日（星期二）上午9:00', '上午11:30'])
+    expect(whole(detail, '.closes-at')).to.deep.equal(['11月27日（星期五）下午5:00'])
 
     const list = await openPage('pages/meetings/index')
-    expect(whole(list, '.meeting .meta')).to.deep.equal(['12月1日（星期二）', '上午9:00'])
+    expect(whole(list, '.meeting .meta')).to.deep.equal(['12月1日（星期二）上午9:00'])
 
     app.clock.set(new Date('2026-12-01T04:00:00Z')) // over, and he did not sign in
     const after = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(after.textOf('.standing')).to.equal('会议已于12月1日（星期二）上午11:30结束，没有您的签到记录。')
-    expect(whole(after, '.standing')).to.deep.equal(['12月1日（星期二）', '上午11:30'])
+    expect(whole(after, '.standing')).to.deep.equal(['12月1日（星期二）上午11:30'])
   })
 
   it('a questionnaire: its closing date and time whole', async () => {
@@ -65,7 +65,7 @@ describe('mini-program: dates and times stay whole on their line', () => {
     phone.storage.set('care.mode', 'on')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     expect(page.textOf('.meta')).to.match(/请在11月30日（星期一）晚上6:00前填写/)
-    expect(whole(page, '.meta')).to.deep.equal(['11月30日（星期一）', '晚上6:00'])
+    expect(whole(page, '.meta')).to.deep.equal(['11月30日（星期一）晚上6:00'])
   })
 
   it('his workbench: the reply-by of a co-sign request whole', async () => {
@@ -77,7 +77,7 @@ describe('mini-program: dates and times stay whole on their line', () => {
     await asDeputy(app, 'dp0002')
     const workbench = await openPage('pages/deputy/index')
     expect(workbench.textOf('.task .text')).to.match(/^张伟代表请您附议，请在12月2日（星期三）上午10:00前回复/)
-    expect(whole(workbench, '.task .text')).to.deep.equal(['12月2日（星期三）', '上午10:00'])
+    expect(whole(workbench, '.task .text')).to.deep.equal(['12月2日（星期三）上午10:00'])
   })
 
   it('a reading’s date, and the digest’s station time with its arrow', async () => {

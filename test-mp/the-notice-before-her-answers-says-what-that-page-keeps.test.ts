@@ -32,8 +32,8 @@ describe('mini-program: the notice before her answers says what that page keeps'
     expect(notice(page))
       .to.include('您的权利：随时可以查看、删除您的信息')
       .and.include('我们保存：您填的答案，和这份问卷是您填的。')
-      .and.include('谁能看：只给负责问卷的工作人员看，不会公开您是谁。')
-      .and.include('保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。')
+      .and.include('谁能看：只有负责的工作人员。')
+      .and.include('保存多久：到您删除信息为止；之后只留下看不出是您的答案。')
     for (const words of ABOUT_MESSAGES) expect(notice(page), words).not.to.include(words)
 
     await page.tap('#consent >>> #consent-full')
@@ -51,9 +51,7 @@ describe('mini-program: the notice before her answers says what that page keeps'
     const draft = await created((await office(app)).post('/api/admin/surveys', consultationBody({ anonymous: false })))
     holdPhone(app, 'o-liu-nainai-own-lines-draft')
     const page = await openPage(`pages/survey/answer?surveyId=${draft.id}`)
-    expect(notice(page))
-      .to.include('我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。')
-      .and.include('谁能看：只给负责征求意见的工作人员看，不会公开您是谁。')
+    expect(notice(page)).to.include('我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。').and.include('谁能看：只有负责的工作人员。')
     for (const words of ABOUT_MESSAGES) expect(notice(page), words).not.to.include(words)
   })
 
@@ -68,8 +66,8 @@ describe('mini-program: the notice before her answers says what that page keeps'
     expect(page.textOf('.notice-quiz')).to.include('每次 5 题，限时 10 分钟')
     expect(notice(page))
       .to.include('我们保存：您答的题和得分。')
-      .and.include('谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。')
-      .and.include('保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的成绩，用来统计。')
+      .and.include('谁能看：负责的工作人员；排名只显示“群众”和编号。')
+      .and.include('保存多久：到您删除信息为止；之后只留下看不出是您的成绩。')
     for (const words of ABOUT_MESSAGES) expect(notice(page), words).not.to.include(words)
   })
 

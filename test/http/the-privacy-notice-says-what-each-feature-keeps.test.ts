@@ -19,26 +19,29 @@ describe('the privacy notice says in a few lines what each feature keeps', () =>
     const lines = (feature: string) => (notice.features[feature] as string).split('\n')
     const rights = notice.summary.split('\n')[0]
     expect(rights).to.match(/^您的权利：/)
+    // The mini-program's own rights line: the same rights without the chat's way to them, so the notice stays one
+    // screen in 关怀模式; a message 收回, consent 不再同意, never one 撤回 for both.
+    const here = '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。'
     expect(lines('survey')).to.deep.equal([
-      rights,
+      here,
       '我们保存：您填的答案，和这份问卷是您填的。',
-      '谁能看：只给负责问卷的工作人员看，不会公开您是谁。',
-      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。',
-      '撤回同意：以后不能再填这样的问卷；已经填的答案不会因此删掉。',
+      '谁能看：只有负责的工作人员。',
+      '保存多久：到您删除信息为止；之后只留下看不出是您的答案。',
+      '撤回同意：不能再填这样的问卷；已填的答案不会删掉。',
     ])
     expect(lines('consultation')).to.deep.equal([
-      rights,
+      here,
       '我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。',
-      '谁能看：只给负责征求意见的工作人员看，不会公开您是谁。',
-      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的意见，用来统计。',
-      '撤回同意：以后不能再提这样的意见；已经提的意见不会因此删掉。',
+      '谁能看：只有负责的工作人员。',
+      '保存多久：到您删除信息为止；之后只留下看不出是您的意见。',
+      '撤回同意：不能再提这样的意见；已提的意见不会删掉。',
     ])
     expect(lines('quiz')).to.deep.equal([
-      rights,
+      here,
       '我们保存：您答的题和得分。',
-      '谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。',
-      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的成绩，用来统计。',
-      '撤回同意：以后不能再答题，答了一半的也不能交卷；已经交的成绩不会因此删掉。',
+      '谁能看：负责的工作人员；排名只显示“群众”和编号。',
+      '保存多久：到您删除信息为止；之后只留下看不出是您的成绩。',
+      '撤回同意：不能再答题，答了一半的也交不了；成绩不会删掉。',
     ])
   })
 

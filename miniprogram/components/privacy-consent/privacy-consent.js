@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
 const { noticeLines } = require('../../utils/notice-lines')
+const { timeApart } = require('../../utils/time-apart')
 
 /**
  * The privacy notice put before a resident where what she gives is kept as hers (a named questionnaire or
@@ -20,7 +21,13 @@ Component({
      */
     feature: { type: String, value: '' },
   },
-  data: { loading: true, failed: '', notice: null, noticeFull: false, noticeChanged: false, busy: false, error: '' },
+  /** The purpose cut around its dates and times, each kept whole on its line ("请在10:45前", time-apart.js). */
+  observers: {
+    purpose(words) {
+      this.setData({ purposeParts: timeApart(words) })
+    },
+  },
+  data: { purposeParts: [], loading: true, failed: '', notice: null, noticeFull: false, noticeChanged: false, busy: false, error: '' },
   lifetimes: {
     attached() {
       this.account = accountService(request)

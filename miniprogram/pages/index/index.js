@@ -32,12 +32,13 @@ function stationView(station, today) {
 }
 
 /**
- * 我的待办 in one line for the home page: how many, and how many are late ("待办 3 项（1 项已超期，1 项已过受理期限）").
+ * 我的待办 for the home page: how many ("待办 3 项"), and on a line of its own, in the late red, how many are late
+ * ("1 项已超期，1 项已过受理期限"): in brackets after the count, in grey, the late ones read as a footnote.
  * 已超期 is a deadline gone by (a message's: its answer's, as the office counts 超期); a message only late in being
  * acknowledged (state ack_late) is said apart, in its own words, never counted as 已超期 too.
  */
 function todoWords(tasks) {
-  if (!tasks.total) return '暂时没有待办'
+  if (!tasks.total) return { total: '暂时没有待办', late: '' }
   const lists = [tasks.cases, tasks.meetings, tasks.ballots, tasks.surveys, tasks.quizzes, tasks.reading]
   let late = 0
   let ackLate = 0
@@ -50,12 +51,12 @@ function todoWords(tasks) {
   const parts = []
   if (late) parts.push(late + ' 项已超期')
   if (ackLate) parts.push(ackLate + ' 项已过受理期限')
-  return '待办 ' + tasks.total + ' 项' + (parts.length ? '（' + parts.join('，') + '）' : '')
+  return { total: '待办 ' + tasks.total + ' 项', late: parts.join('，') }
 }
 
 Page({
   // leftOffice: a deputy who has left office (the workbench would only thank him): no 我是人大代表 entry for him.
-  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false, leftOffice: false, todo: '' },
+  data: { loading: false, error: '', deputy: null, station: null, isDeputy: false, leftOffice: false, todo: null },
 
   onLoad(query) {
     this.directory = directoryService(request)
@@ -71,7 +72,7 @@ Page({
   },
 
   /**
-   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项（1 项已超期）"),
+   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项", and below it "1 项已超期"),
    * read as his workbench reads it. Without signal the button stays, without the count.
    */
   countTodo() {
@@ -79,7 +80,7 @@ Page({
       .tasks()
       .then(
         (tasks) => this.setData({ todo: todoWords(tasks) }),
-        () => this.setData({ todo: '' }),
+        () => this.setData({ todo: null }),
       )
   },
 

@@ -3,7 +3,7 @@ const { quizzesService } = require('../../services/quizzes')
 const when = require('../../utils/when')
 const { timeApart } = require('../../utils/time-apart')
 const { keptChoices, keepChoices, forgetChoices } = require('../../utils/quiz-choices')
-const { attemptsWords, deadlineWords } = require('../../utils/quiz-words')
+const { attemptsWords, deadlineWords, handInConsentWords } = require('../../utils/quiz-words')
 
 /** A paper as the page shows it: every option with whether it is chosen, said in words. */
 function paperView(paper, chosen) {
@@ -67,15 +67,6 @@ function closingSoon(quiz) {
 
 /** Above the privacy notice a resident agrees to before her first paper (the server's consent_required). */
 const CONSENT_WORDS = '答题会记下您的成绩和排名（排名里不显示您的名字）。答题前，请先看一下个人信息保护说明，同意后就开始答题。'
-/**
- * Above the notice put before her at 交卷 (she withdrew her consent while the paper was open; a notice that only changed
- * does not hold a paper back): the paper leaves the screen, so she is told first that it was not handed in, that her
- * answers are still there, that they go once she agrees, and that the paper's time still runs (the server does not
- * stop it: a paper agreed to after its time is not counted); 不同意，返回 leaves it unhanded, as the server left it.
- */
-const HAND_IN_CONSENT_WORDS =
-  '这份答卷还没有交上，也没有计分：您撤回了对个人信息保护说明的同意。您选的答案还在。请在答题时间结束前看一下说明，同意后就会交卷；时间过了，这次不计分。'
-
 /** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
 const FINAL_REFUSALS = [403, 404, 409]
 /** A quiz refused for good (not there, not hers): the page offers 返回首页 (components/load-failed). */
@@ -308,7 +299,7 @@ Page({
     // Not agreed to the notice as it reads now (withdrawn on 我的信息 while the paper was open): nothing was handed in.
     if (err.code === 'consent_required') {
       this.handInAsked = { timeUp: timeUp === true }
-      return this.setData({ stage: 'notice', consentWords: HAND_IN_CONSENT_WORDS })
+      return this.setData({ stage: 'notice', consentWords: handInConsentWords(this.endsAt, this.now()) })
     }
     if (err.code !== 'already_submitted') return this.setData({ error: err.message })
     return this.quizzes

@@ -7,8 +7,9 @@ export interface PrivacyNotice {
   version: string
   title: string
   /**
-   * What she reads before she agrees (at most 300 characters, one screen in 关怀模式, one chat bubble): her rights first
-   * and where to use them, what deletion reaches, then what is kept and for how long; `text` is one tap (or "全文") away.
+   * What she reads before she agrees (at most 300 characters, one chat bubble): her rights first and where to use them,
+   * what deletion reaches, then what is kept and for how long; `text` is one tap (or "全文") away. Not one screen in
+   * 关怀模式 on 留言 (pages/case/new: about a screen and a half at 375×667); each feature's lines (`features`) are.
    */
   summary: string
   /** The whole notice: every kind of record kept, for what, who sees it, and her rights in full. */
@@ -30,9 +31,19 @@ export interface PrivacyNotice {
 /** The pages that put the notice before her answers are kept (a named questionnaire or consultation, a quiz). */
 export type PrivacyFeature = 'survey' | 'consultation' | 'quiz'
 
-/** The first line of `summary`, and of each feature's lines: her rights, wherever she is asked. */
+/**
+ * The first line of `summary`: her rights, and where to use them in both places (the chat sends `summary` too). A
+ * message is 收回 and consent 不再同意: "撤回还没答复的留言，撤回同意" side by side read as one 撤回 of two things.
+ */
 const RIGHTS =
-  '您的权利：随时可以查看、删除您的信息，撤回还没答复的留言，撤回同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。'
+  '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。'
+
+/**
+ * The first line of each feature's lines, read only in the mini-program (components/privacy-consent): the same rights
+ * without the chat's way to them, so that with the feature's four lines the notice stays one screen in 关怀模式
+ * (375×667, 40rpx text); `text` says every way in full.
+ */
+const RIGHTS_HERE = '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。'
 
 /**
  * What a resident reads and agrees to before their first message (PIPL arts. 17 and 19).
@@ -82,25 +93,25 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
   // withdrawing: no more of it, nothing deleted), so they are read under the same version (see PrivacyNotice.features).
   features: {
     survey: [
-      RIGHTS,
+      RIGHTS_HERE,
       '我们保存：您填的答案，和这份问卷是您填的。',
-      '谁能看：只给负责问卷的工作人员看，不会公开您是谁。',
-      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的答案，用来统计。',
-      '撤回同意：以后不能再填这样的问卷；已经填的答案不会因此删掉。',
+      '谁能看：只有负责的工作人员。',
+      '保存多久：到您删除信息为止；之后只留下看不出是您的答案。',
+      '撤回同意：不能再填这样的问卷；已填的答案不会删掉。',
     ].join('\n'),
     consultation: [
-      RIGHTS,
+      RIGHTS_HERE,
       '我们保存：您提的意见，和意见是您提的，好告诉您是否采纳。',
-      '谁能看：只给负责征求意见的工作人员看，不会公开您是谁。',
-      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的意见，用来统计。',
-      '撤回同意：以后不能再提这样的意见；已经提的意见不会因此删掉。',
+      '谁能看：只有负责的工作人员。',
+      '保存多久：到您删除信息为止；之后只留下看不出是您的意见。',
+      '撤回同意：不能再提这样的意见；已提的意见不会删掉。',
     ].join('\n'),
     quiz: [
-      RIGHTS,
+      RIGHTS_HERE,
       '我们保存：您答的题和得分。',
-      '谁能看：负责答题活动的工作人员；排名里只显示“群众”和编号，不显示您的名字。',
-      '保存多久：一直保存到您删除您的信息；删除后只留下看不出是您的成绩，用来统计。',
-      '撤回同意：以后不能再答题，答了一半的也不能交卷；已经交的成绩不会因此删掉。',
+      '谁能看：负责的工作人员；排名只显示“群众”和编号。',
+      '保存多久：到您删除信息为止；之后只留下看不出是您的成绩。',
+      '撤回同意：不能再答题，答了一半的也交不了；成绩不会删掉。',
     ].join('\n'),
   },
 }
