@@ -4,6 +4,7 @@ import { asideStart } from '../../src/domain/topic-aside.js'
 import { compileTopicModel, countTopics, prepareCounts } from '../../src/domain/topic-model.js'
 import { normalizeText } from '../../src/domain/topics.js'
 import { corpusCounts } from '../../src/services/topics/topic-corpus.js'
+import { TOY_EXAMPLES, TOY_TOPICS } from './topic-toy-corpus.js'
 
 const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
 
@@ -26,14 +27,8 @@ describe('a second issue in passing does not take the message to its topic', () 
   })
 
   describe('on a toy corpus', () => {
-    const topics = ['劳动就业', '教育', '其他']
-    const examples = [
-      { text: '老板拖欠工资三个月', topic: '劳动就业', weight: 10 },
-      { text: '工地拖欠工资不给', topic: '劳动就业', weight: 10 },
-      { text: '学校作业太多', topic: '教育', weight: 10 },
-      { text: '孩子学校放学太早', topic: '教育', weight: 10 },
-      { text: '谢谢代表', topic: '其他', weight: 10 },
-    ]
+    const topics = TOY_TOPICS
+    const examples = TOY_EXAMPLES
     const model = compileTopicModel(prepareCounts(countTopics(examples, topics)), null, { 劳动就业: ['拖欠工资'] })
 
     it('gives the message the topic it leads with, showing its words, though the aside is longer and names a keyword', () => {

@@ -6,20 +6,14 @@ import { loadConfig } from '../../src/config.js'
 import { compileTopicModel, countTopics, flattenCounts, prepareCounts, pruneRare, textGrams } from '../../src/domain/topic-model.js'
 import { cachedCounts, corpusCounts, countsFileText, readCorpus } from '../../src/services/topics/topic-corpus.js'
 import { evaluateTopics } from '../../src/services/topics/topic-eval.js'
+import { TOY_EXAMPLES, TOY_TOPICS } from './topic-toy-corpus.js'
 
 const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
 
 describe('topics learned from data', () => {
   describe('the model, on a toy corpus', () => {
-    const topics = ['劳动就业', '教育', '其他']
-    // Each counts for ten messages, as a corpus would hold ten of each kind.
-    const examples = [
-      { text: '老板拖欠工资三个月', topic: '劳动就业', weight: 10 },
-      { text: '工地拖欠工资不给', topic: '劳动就业', weight: 10 },
-      { text: '学校作业太多', topic: '教育', weight: 10 },
-      { text: '孩子学校放学太早', topic: '教育', weight: 10 },
-      { text: '谢谢代表', topic: '其他', weight: 10 },
-    ]
+    const topics = TOY_TOPICS
+    const examples = TOY_EXAMPLES
     const model = compileTopicModel(prepareCounts(countTopics(examples, topics)), null, {})
 
     it('reads 1- to 3-character n-grams within runs of letters and digits, each once', () => {
