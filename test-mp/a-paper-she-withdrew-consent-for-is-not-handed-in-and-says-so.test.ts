@@ -25,19 +25,26 @@ describe('mini-program: a paper she withdrew her consent for is not handed in, a
   let app: Backend
   afterEach(() => app.close())
 
-  it('at 交卷 says the paper is not in, with the notice; 我已阅读并同意 hands in the answers she chose', async () => {
-    app = await startBackend()
+  /**
+   * Her paper started at 10:35 on her phone (Beijing; the 10-minute paper ends at 10:45), every question answered,
+   * her consent withdrawn on her other phone, then 交卷 tapped.
+   */
+  async function withdrawnBeforeHandIn(openid: string) {
     const quizId = (await quizWithBank(app, await office(app))).id
-    const liu = await asResident(app, 'o-liu-nainai-hand-in')
-    holdPhone(app, 'o-liu-nainai-hand-in')
+    const liu = await asResident(app, openid)
+    holdPhone(app, openid)
     const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
-    // Her phone reads 10:35 (Beijing) as the 10-minute paper starts: it ends at 10:45.
     page.instance.now = () => Date.parse('2026-12-06T02:35:00Z')
     await page.tap('.start')
     await answerEverything(page)
-
     await app.liaison.services.privacy.withdrawConsent(liu.userId)
     await page.tap('.submit')
+    return { quizId, liu, page }
+  }
+
+  it('at 交卷 says the paper is not in, with the notice; 我已阅读并同意 hands in the answers she chose', async () => {
+    app = await startBackend()
+    const { quizId, liu, page } = await withdrawnBeforeHandIn('o-liu-nainai-hand-in')
     expect(page.has('.submit'), 'the paper leaves the screen').to.equal(false)
     expect(page.has('.clock'), 'and its countdown with it').to.equal(false)
     // The countdown is gone: the words name when the paper's time ends, and what 不同意，返回 does.
@@ -59,15 +66,7 @@ describe('mini-program: a paper she withdrew her consent for is not handed in, a
 
   it('不同意，返回 leaves the paper not handed in, as the words said; past its time, they say it is not counted', async () => {
     app = await startBackend()
-    const quizId = (await quizWithBank(app, await office(app))).id
-    const liu = await asResident(app, 'o-liu-nainai-hand-in-no')
-    holdPhone(app, 'o-liu-nainai-hand-in-no')
-    const page = await openPage(`pages/quiz/take?quizId=${quizId}`)
-    page.instance.now = () => Date.parse('2026-12-06T02:35:00Z')
-    await page.tap('.start')
-    await answerEverything(page)
-    await app.liaison.services.privacy.withdrawConsent(liu.userId)
-    await page.tap('.submit')
+    const { quizId, liu, page } = await withdrawnBeforeHandIn('o-liu-nainai-hand-in-no')
     expect(page.textOf('#consent >>> #consent-purpose')).to.include('点“不同意，返回”，这份答卷不交，不计分。')
 
     await page.tap('#consent >>> #consent-disagree')
