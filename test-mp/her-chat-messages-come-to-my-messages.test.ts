@@ -111,18 +111,22 @@ describe('mini-program: her chat messages come to 我的留言, and the notice i
     expect((await openPage('pages/mine/index')).has('#chat-join')).to.equal(false)
   })
 
-  it('the notice before her first message: her rights first, about 250 characters, the whole text one tap away', async () => {
+  it('the notice before her first message: her rights first, a few lines, what deleting reaches one tap away', async () => {
     await asResident(app, 'o-notice-short', { consent: false })
     holdPhone(app, 'o-notice-short')
     const write = await openPage('pages/case/new')
     const short = write.component.querySelectorAll('.notice__short').map((p: { dom: HTMLElement }) => p.dom.textContent ?? '')
     expect(short[0]).to.match(/^您的权利：随时可以查看、删除您的信息/)
-    expect(short.join('\n')).to.include('在聊天里删，只删聊天里的').and.include('要在小程序里删，两边一起删').and.include('留言办结后保存三年')
+    expect(short.join('\n')).to.include('留言办结后保存三年')
     expect(short.join('').length, 'one screen, not 900 characters').to.be.at.most(300)
     expect(write.text()).to.not.include('办理记录和操作记录按规定保存').and.not.include('这份说明有更新')
 
     await write.tap('#notice-full')
-    expect(write.textOf('#notice-full-text')).to.include('办理记录和操作记录按规定保存').and.include('问卷答案')
+    expect(write.textOf('#notice-full-text'))
+      .to.include('办理记录和操作记录按规定保存')
+      .and.include('问卷答案')
+      .and.include('在聊天里删除，清除聊天里的')
+      .and.include('两边放到一起以后，要在小程序里删除')
     await write.tap('#agree')
     expect(write.has('#text')).to.equal(true)
   })

@@ -12,7 +12,7 @@ import { phone } from './harness/wx.js'
  * - the chat has one name wherever she reads it, the one it gives itself ("这里是人大代表联络站的留言小助手"), and the
  *   words to send say where to find it (findings 5, 14);
  * - the short notice promises to correct only what can be corrected in 我的信息, her phone (finding 10);
- * - an updated notice says so in a bold box with what changed, and the lead words 您的权利：/删除：/我们保存： are bold
+ * - an updated notice says so in a bold box with what changed, and the lead words 您的权利：/我们保存：/… are bold
  *   (finding 11);
  * - when no words to send came, she is told in her words, not "码" (finding 14).
  */
@@ -58,7 +58,7 @@ describe('mini-program: the chat offer and the short notice read plainly', () =>
     const short = write.component.querySelectorAll('.notice__short').map((p: { dom: HTMLElement }) => p.dom.textContent ?? '')
     expect(short[0])
       .to.include('随时可以查看、删除您的信息')
-      .and.include('电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。')
+      .and.include('都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。')
       .and.not.include('更正、删除')
     expect(short.join('').length, 'one screen').to.be.at.most(300)
   })
@@ -77,7 +77,7 @@ describe('mini-program: the chat offer and the short notice read plainly', () =>
 
     const leads = (page: Awaited<ReturnType<typeof openPage>>, selector: string) =>
       page.component.querySelectorAll(selector).map((p: { dom: HTMLElement }) => p.dom.textContent ?? '')
-    expect(leads(write, '.notice__lead')).to.deep.equal(['您的权利：', '删除：', '我们保存：', '保存多久：', '撤回同意：'])
+    expect(leads(write, '.notice__lead')).to.deep.equal(['您的权利：', '我们保存：', '谁能看：', '保存多久：', '撤回同意：'])
     expect(declarations('pages/case/new.wxss', '.notice__lead').get('font-weight')).to.equal('bold')
 
     const data = await openPage('pages/mine/data')

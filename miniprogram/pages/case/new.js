@@ -20,6 +20,14 @@ function awayText(d) {
   return d.name + ' 代表' + d.awayNotice + '。您在这里写的留言会交给代表联络站，由工作人员安排其他代表办理。'
 }
 
+/**
+ * The lines written for 留言, one screen in 关怀模式; the chat's longer summary only from a backend without them. The
+ * whole notice stays one tap away (查看全文).
+ */
+function shortText(notice) {
+  return (notice.features && notice.features.message) || notice.summary || notice.text
+}
+
 const ALREADY_SENT = '您刚才的留言已经送出了，后来修改的内容没有再提交。请到“我的留言”里查看。'
 
 /**
@@ -79,7 +87,7 @@ Page(
           const index = chosen ? list.findIndex((p) => p.id === chosen.id) : -1
           this.setData({
             // The short notice (her rights first) on the screen; the whole of it one tap away (查看全文).
-            notice: Object.assign({}, notice, { paragraphs: noticeLines(notice.summary || notice.text), full: notice.text.split('\n') }),
+            notice: Object.assign({}, notice, { paragraphs: noticeLines(shortText(notice)), full: notice.text.split('\n') }),
             noticeFull: false,
             // She agreed to an earlier notice: this one is new to her, and said so.
             noticeChanged: Boolean(me.consentVersion) && me.consentVersion !== notice.version,

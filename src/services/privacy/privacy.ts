@@ -7,9 +7,9 @@ export interface PrivacyNotice {
   version: string
   title: string
   /**
-   * What she reads before she agrees (at most 300 characters, one chat bubble): her rights first and where to use them,
-   * what deletion reaches, then what is kept and for how long; `text` is one tap (or "全文") away. Not one screen in
-   * 关怀模式 on 留言 (pages/case/new: about a screen and a half at 375×667); each feature's lines (`features`) are.
+   * What she reads in the chat before she agrees (at most 300 characters, one chat bubble): her rights first and where
+   * to use them, what deletion reaches, then what is kept and for how long; `text` is one tap (or "全文") away. Too long
+   * for one screen in 关怀模式 (about a screen and a half at 375×667): the pages where she agrees read `features`.
    */
   summary: string
   /** The whole notice: every kind of record kept, for what, who sees it, and her rights in full. */
@@ -20,16 +20,17 @@ export interface PrivacyNotice {
    */
   whatChanged?: string
   /**
-   * What a questionnaire, a consultation or a quiz keeps, who sees it, how long: put under 您的权利 in place of the
-   * 留言 lines of `summary` on that feature's page (components/privacy-consent), where she agrees before answering.
-   * Not part of the versioned wording: each line only restates what `text` says of that feature, so her agreement
-   * to `version` covers them; change `text` (and the version) first if a line would ever say more.
+   * What a message, a questionnaire, a consultation or a quiz keeps, who sees it, how long, under 您的权利: the short
+   * notice on that feature's page, where she agrees before writing (pages/case/new) or answering
+   * (components/privacy-consent), each one screen in 关怀模式; `summary` stays the chat's (and 我的信息's). Not part of
+   * the versioned wording: each line only restates what `text` says of that feature, so her agreement to `version`
+   * covers them; change `text` (and the version) first if a line would ever say more.
    */
   features: Record<PrivacyFeature, string>
 }
 
-/** The pages that put the notice before her answers are kept (a named questionnaire or consultation, a quiz). */
-export type PrivacyFeature = 'survey' | 'consultation' | 'quiz'
+/** The pages that put the notice before what she gives is kept (留言, a named questionnaire or consultation, a quiz). */
+export type PrivacyFeature = 'message' | 'survey' | 'consultation' | 'quiz'
 
 /**
  * The first line of `summary`: her rights, and where to use them in both places (the chat sends `summary` too). A
@@ -39,9 +40,9 @@ const RIGHTS =
   '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。'
 
 /**
- * The first line of each feature's lines, read only in the mini-program (components/privacy-consent): the same rights
- * without the chat's way to them, so that with the feature's four lines the notice stays one screen in 关怀模式
- * (375×667, 40rpx text); `text` says every way in full.
+ * The first line of each feature's lines, read only in the mini-program (pages/case/new, components/privacy-consent):
+ * the same rights without the chat's way to them, so that with the feature's four lines the notice stays one screen in
+ * 关怀模式 (375×667, 40rpx text); `text` says every way in full.
  */
 const RIGHTS_HERE = '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。'
 
@@ -92,6 +93,16 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
   // charge, the ranking shows 群众 and a number; how long: until she deletes, after which only what names nobody stays;
   // withdrawing: no more of it, nothing deleted), so they are read under the same version (see PrivacyNotice.features).
   features: {
+    // 留言 as `text` says it (the phone she leaves is a 联系电话 only the deputy handling it reads whole: he may call
+    // her, as the form says), each line two lines of 40rpx text: 13 in all, what one screen holds. What deleting
+    // reaches in the chat and in the mini-program, which `summary` says for the chat, is in `text`, one tap away.
+    message: [
+      RIGHTS_HERE,
+      '我们保存：您的留言、照片、所在区域、您留的电话和办理经过。',
+      '谁能看：办理的代表和联络站；您留了电话，代表可以打给您。',
+      '保存多久：留言办结后保存三年；之后去掉姓名电话，只做统计。',
+      '撤回同意：不能再留言；已送出的照常办理、答复，不会删掉。',
+    ].join('\n'),
     survey: [
       RIGHTS_HERE,
       '我们保存：您填的答案，和这份问卷是您填的。',
