@@ -36,15 +36,36 @@ export function replyByRefusal(date: string, at: { today: string; rulesDueAt: Da
   return null
 }
 
+/** Ticked messages the chosen deputy already holds: they will not go (留言已在该代表名下), so their dates do not count. */
+export interface AlreadyHeld {
+  /** Their numbers, only ones she may see. */
+  tickets: readonly string[]
+  /** The deputy's name, as 陈晓婷. */
+  deputy: string
+}
+
+/** Past this many numbers, the others are counted rather than named: the words stay one line under the field. */
+const HELD_NAMED = 3
+
 /**
  * Why one 要求答复日期 for several messages at once (批量分派) may not be set: later than every one of them allows
  * (`latest`: the latest of their latestReplyByDate), so it would hold none of them, each keeping its own. Said with the
  * latest day she may ask, as the dialog's picker offers it, or, once that day is gone too (`today` after it), that no
- * date can be asked of them; null when the date holds at least one.
+ * date can be asked of them; null when the date holds at least one. `held`: ticked messages that would have let the
+ * date through but are the deputy's already (a colleague gave them meanwhile): named first, so she knows why the
+ * latest day is earlier than her dialog said.
  */
-export function replyByTogetherRefusal(date: string, latest: string, today: string): string | null {
+export function replyByTogetherRefusal(date: string, latest: string, today: string, held?: AlreadyHeld): string | null {
   if (date <= latest) return null
+  if (!held?.tickets.length) {
+    return latest < today
+      ? `选中的留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限`
+      : `要求答复的日期最晚可以选${monthDayText(latest)}：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复`
+  }
+  const named = held.tickets.slice(0, HELD_NAMED).join('、')
+  const which = held.tickets.length > HELD_NAMED ? `${named} 等 ${held.tickets.length} 条留言` : named
+  const why = `${which} 已经由${held.deputy}代表办理，不再分派`
   return latest < today
-    ? `选中的留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限`
-    : `要求答复的日期最晚可以选${monthDayText(latest)}：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复`
+    ? `${why}；其余留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限`
+    : `${why}；其余留言里，规定的答复期限最晚是${monthDayText(latest)}，要求答复的日期最晚可以选这一天`
 }

@@ -3,7 +3,7 @@ import { Client } from '../helpers/app.js'
 import { addDays } from '../../src/domain/local-days.js'
 import { localDate, monthDayText } from '../../src/domain/dates.js'
 import { bulkAssignOpened, clerkZhang, writtenDaysAgo, type Sent } from './clerk-inbox.js'
-import { moveOn, pickDay } from './date-picker.js'
+import { dayDisabled, moveOn, pickDay, shownPanel } from './date-picker.js'
 import { newPage, logInAs, screenshot, useConsole } from './harness.js'
 
 const ZONE = 'Asia/Shanghai'
@@ -11,8 +11,9 @@ const ZONE = 'Asia/Shanghai'
 /**
  * 张国华 ticks two messages (one of ten days ago, one of today) and opens 批量分派: the 要求答复日期 picker offers days
  * up to today's message's rule date, and she picks one after the older one's. Meanwhile a colleague gives today's
- * message to the very deputy she chose, so the date would hold neither of those she is giving: she is told, in the
- * dialog, the latest day she may ask; the dialog stays open with what she chose, and nothing is given.
+ * message to the very deputy she chose, so the date would hold neither of those she is giving: she is told, in red
+ * under the date, that today's message is that deputy's already and the latest day she may ask of the other; the
+ * dialog's note and picker move to that day, the dialog stays open with what she chose, and nothing is given.
  */
 describe('console: 批量分派 says so when the 要求答复日期 is later than all of those it gives', function () {
   this.timeout(180_000)
@@ -35,7 +36,7 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
     throw new Error(`no working day after ${after} up to ${latest}`)
   }
 
-  it('tells her the latest day she may ask, keeps the dialog open, and gives nothing', async () => {
+  it('tells her under the date why and the latest day she may ask, keeps the dialog open, and gives nothing', async () => {
     const api = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
     const [older, fresh] = await Promise.all([sent.older, sent.fresh].map(async (m) => (await api.get(`/api/admin/cases/${m.id}`)).body))
     const colleague = (await story.app.liaison.store.deputies.listByStation(fresh.stationId)).find(
@@ -57,10 +58,26 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
     expect(meanwhile.status, JSON.stringify(meanwhile.body)).to.equal(200)
 
     await page.getByRole('button', { name: '分派', exact: true }).click()
-    const said = `要求答复的日期最晚可以选${monthDayText(olderLatest)}：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复`
-    await page.locator('.t-message').filter({ hasText: said }).waitFor()
+    const said =
+      `${sent.fresh.ticket} 已经由${colleague.name}代表办理，不再分派；` +
+      `其余留言里，规定的答复期限最晚是${monthDayText(olderLatest)}，要求答复的日期最晚可以选这一天`
+    const dialog = page.locator('.t-dialog').filter({ hasText: '把选中的 2 条留言分派给' })
+    const underTheDate = dialog.getByTestId('bulk-reply-by').getByRole('alert')
+    await underTheDate.filter({ hasText: said }).waitFor()
+    // The dialog's own note now agrees with the refusal.
+    const note = `${monthDayText(olderLatest)}，要求的日期不能晚于这一天。`
+    await dialog.getByTestId('bulk-reply-by-latest').filter({ hasText: note }).waitFor()
     await screenshot(page, 'bulk-assign-date-later-than-all-refused', { window: true })
-    expect(await page.getByText('把选中的 2 条留言分派给').isVisible(), 'the dialog stays open').to.equal(true)
+    expect(await underTheDate.textContent(), 'said whole, in the dialog').to.equal(said)
+    expect(await page.locator('.t-message').filter({ hasText: '答复' }).count(), 'not a toast behind the dialog').to.equal(0)
+    expect((await dialog.getByTestId('bulk-reply-by').locator('.t-input__prefix').innerText()).trim(), 'her date kept').to.include(monthDayText(day))
+    expect(await dialog.getByRole('option', { selected: true }).filter({ hasText: colleague.name }).count(), 'her deputy kept').to.equal(1)
+
+    // The picker stops at that day too.
+    await dialog.getByLabel('要求答复日期').click()
+    await shownPanel(page).waitFor()
+    expect(await dayDisabled(page, day), 'her day no longer offered').to.equal(true)
+    await page.keyboard.press('Escape')
 
     const still = (await api.get(`/api/admin/cases/${sent.older.id}`)).body
     expect([still.deputyId, still.deadlines.includes(monthDayText(day))], 'the older one not given').to.deep.equal([older.deputyId, false])

@@ -40,7 +40,7 @@ export class AssignTogether {
     private readonly deps: {
       workflow: Pick<CaseWorkflow, 'assign'>
       store: Pick<Store, 'cases'>
-      directory: Pick<DirectoryCache, 'caseViewer'>
+      directory: Pick<DirectoryCache, 'caseViewer' | 'prepared'>
       calendar: CalendarSource
       clock: Clock
       timeZone: string
@@ -78,16 +78,28 @@ export class AssignTogether {
    * changes, naming the latest day she may ask. Counted are only the messages she may see (as CaseWorkflow.assign
    * decides: 留言不存在 otherwise) and could give to this deputy now (the state machine lets them be assigned, not his
    * already); the others are refused each as before, and no date of a message outside her scope is ever said.
+   * Those of hers he holds already (given meanwhile) that would have allowed a later day are named, so she knows why
+   * the day is earlier than her dialog said; the day also comes for programs (detail `replyByLatest`, YYYY-MM-DD, as
+   * the list's rows give it), so the dialog's picker and note can stop there.
    */
   private async refuseLaterThanAll(staff: StaffPrincipal, date: string, cases: ReadonlyArray<CaseRecord | null>, deputyId: string) {
-    const viewer = await this.deps.directory.caseViewer(staff)
-    const latest = cases
-      .filter((c): c is CaseRecord => !!c && canSeeCase(viewer, c) && canTransition('assign', c.status) && c.deputyId !== deputyId)
-      .map((c) => latestReplyByDate(c, this.deps.timeZone))
+    const { directory, timeZone, clock } = this.deps
+    const viewer = await directory.caseViewer(staff)
+    const hers = cases.filter((c): c is CaseRecord => !!c && canSeeCase(viewer, c) && canTransition('assign', c.status))
+    const latest = hers
+      .filter((c) => c.deputyId !== deputyId)
+      .map((c) => latestReplyByDate(c, timeZone))
       .filter((d): d is string => !!d)
       .reduce<string | null>((a, b) => (a === null || b > a ? b : a), null)
-    const refusal = latest && replyByTogetherRefusal(date, latest, localDate(this.deps.clock.now(), this.deps.timeZone))
-    if (refusal) throw new ValidationError(refusal, [{ path: 'body.replyBy', message: refusal }])
+    if (!latest) return
+    const heldTickets = hers.filter((c) => c.deputyId === deputyId && (latestReplyByDate(c, timeZone) ?? '') > latest).map((c) => c.ticket)
+    const held = heldTickets.length ? { tickets: heldTickets, deputy: (await directory.prepared()).deputies.get(deputyId)?.name ?? '这位' } : undefined
+    const refusal = replyByTogetherRefusal(date, latest, localDate(clock.now(), timeZone), held)
+    if (refusal)
+      throw new ValidationError(refusal, [
+        { path: 'body.replyBy', message: refusal },
+        { path: 'replyByLatest', message: latest },
+      ])
   }
 
   /**
