@@ -2,7 +2,7 @@ import { OPEN_STATUSES, type CaseStatus } from '../domain/case.js'
 import { replyInTime, waitingLate, type CaseCounts, type MiddleValues } from '../domain/case-stats.js'
 import type { HotIssueCase } from '../domain/hot-issues.js'
 import type { RoundsSentBack } from '../domain/rounds-sent-back.js'
-import { barOf, type BarCounts } from '../domain/case-dashboard.js'
+import type { BarCounts } from '../domain/case-dashboard.js'
 
 export type { HotIssueCase, BarCounts }
 
@@ -143,13 +143,6 @@ export function addToTally(t: CaseTally, f: CaseFact, now: Date, topics: boolean
 export interface CasePeriod {
   from: Date
   to?: Date
-}
-
-/** The groups' bars with the `top` largest totals, and every one tied with the last of them (whatever breaks ties is the caller's), key order. */
-export function busiestOf(tallies: CaseTally[], top: number): BarCounts[] {
-  const bars = tallies.flatMap(barOf)
-  const least = [...bars].sort((a, b) => b.total - a.total)[top - 1]?.total ?? 0
-  return bars.filter((b) => b.total >= least).sort((a, b) => a.key.localeCompare(b.key))
 }
 
 /** The two middle values of a list of numbers (sorted here), or null when it is empty. */

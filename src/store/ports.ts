@@ -944,8 +944,6 @@ export interface CaseRepo {
    * week, a low one since cleared by a reopen too. Read through the ratings' times, never every case of the scope.
    */
   listRatedIn(filter: CaseFilter, from: Date, to: Date): Promise<CaseRecord[]>
-  /** How many deputies hold a matching case, as busiestDeputies counts them (a merged case counts for nobody). */
-  deputiesWithCases(filter: CaseFilter): Promise<number>
   /** The counts of the matching cases, overall (one tally, key null) or one per key (cases without one left out), key order. */
   tally(filter: CaseFilter, options: CaseTallyOptions): Promise<CaseTally[]>
   /** The middle times to acknowledge and to reply of the matching live cases, overall or per key, for medians. */
@@ -974,10 +972,8 @@ export interface CaseRepo {
   waitingOnDeparted(): Promise<CaseRecord[]>
   /** How many matching cases were created in each period (they may overlap), in the periods' order. */
   countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]>
-  /** The dashboard's deputy bars: the deputies with the `top` most matching cases, and any tied with the last of them, key order. */
-  busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]>
   /**
-   * The statistics' ranking of deputies: the bar of every deputy with a matching case (as `busiestDeputies` counts it), in
+   * The statistics' ranking of deputies: the bar of every deputy with a matching case (a merged case counts for nobody), in
    * no particular order. The list and its bars may be the store's own, kept for the next call (100,000 of them at a
    * province): read them before asking again, and never change them.
    */

@@ -17,8 +17,6 @@ export interface SuggestionFilter {
   statuses?: SuggestionStatus[]
   year?: number
   keySupervision?: boolean
-  /** Deadline (YYYY-MM-DD) before this date, still being handled. */
-  deadlineBefore?: string
   published?: boolean
   /** In the title or body. */
   q?: string

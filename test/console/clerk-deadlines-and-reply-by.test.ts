@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { asResident, Client } from '../helpers/app.js'
 import { addDays } from '../../src/domain/local-days.js'
 import { localDate, monthDayText } from '../../src/domain/dates.js'
+import { moveOn, pickDay } from './date-picker.js'
 import { dialogShown, dialogsClosed, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 const ZONE = 'Asia/Shanghai'
@@ -21,23 +22,18 @@ describe('console: the clerk reads both deadlines and asks for an earlier answer
    * A working day earlier than the rules' she may ask for: the latest in the month on show, else the first of the next
    * (the picker opens on this month).
    */
-  async function dayToAsk(latest: string): Promise<{ date: string; nextMonth: boolean }> {
+  async function dayToAsk(latest: string): Promise<string> {
     const calendar = await story.app.liaison.services.calendar.current()
     const today = localDate(story.app.clock.now(), ZONE)
     const days: string[] = []
     for (let d = addDays(today, 1); d < latest; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d)
     const thisMonth = days.filter((d) => d.slice(0, 7) === today.slice(0, 7))
-    const date = thisMonth.at(-1) ?? days[0]
-    return { date, nextMonth: date.slice(0, 7) !== today.slice(0, 7) }
+    return thisMonth.at(-1) ?? days[0]
   }
-  async function chooseDay(page: Page, day: { date: string; nextMonth: boolean }) {
+  async function chooseDay(page: Page, day: string) {
     await page.getByLabel('要求答复日期').click()
-    const panel = page.locator('.t-date-picker__panel').filter({ visible: true })
-    if (day.nextMonth) await panel.locator('.t-pagination-mini__next').click()
-    await panel
-      .locator('td.t-date-picker__cell:not(.t-date-picker__cell--additional)')
-      .filter({ hasText: new RegExp(`^${Number(day.date.slice(8))}$`) })
-      .click()
+    await moveOn(page, localDate(story.app.clock.now(), ZONE), day)
+    await pickDay(page, day)
   }
 
   it('says 受理期限 and 答复期限 on the line and the page, and keeps the 要求答复日期 she picks at 改派', async () => {
@@ -74,11 +70,11 @@ describe('console: the clerk reads both deadlines and asks for an earlier answer
       .waitFor()
     await dialogsClosed(page)
 
-    const asked = `答复期限 ${monthDayText(day.date)}（分派时要求）`
+    const asked = `答复期限 ${monthDayText(day)}（分派时要求）`
     await page.getByTestId('deadlines').filter({ hasText: asked }).waitFor()
     await page
       .getByLabel('办理经过')
-      .getByText(`要求在${monthDayText(day.date)}前（含当日）答复`)
+      .getByText(`要求在${monthDayText(day)}前（含当日）答复`)
       .waitFor()
     await screenshot(page, 'case-reply-by-asked')
     expect(page.problems).to.deep.equal([])

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import type { CaseTallyKey, Store } from '../../src/store/ports.js'
+import type { BarCounts, CaseTallyKey, Store } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
@@ -44,9 +44,8 @@ describe('case counts kept for messages written already along their way (SQLite)
             await store.cases.tally({ ...scope, createdFrom: new Date(0) }, { now: NOW, groupBy, topics: true }),
           )
         }
-      expect(await store.cases.busiestDeputies({}, { now: NOW, top: 100 })).to.deep.equal(
-        await storeOn(stepByStep).cases.busiestDeputies({}, { now: NOW, top: 100 }),
-      )
+      const byKey = (bars: BarCounts[]) => [...bars].sort((a, b) => (a.key < b.key ? -1 : 1))
+      expect(byKey(await store.cases.deputyBars({}, NOW))).to.deep.equal(byKey(await storeOn(stepByStep).cases.deputyBars({}, NOW)))
 
       // And the edges no life above reaches: rated twice with two scores, acknowledged and answered at the very
       // moment due (in time), reopened after a rating, merged away from its deputy.

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { WAITING_STATUSES } from '../../src/domain/case.js'
-import { busiestOf, type BarCounts, type CaseTallyKey } from '../../src/store/case-tally.js'
+import type { BarCounts, CaseTallyKey } from '../../src/store/case-tally.js'
 import type { CaseFilter, Store } from '../../src/store/ports.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { KEPT_SCOPES } from '../../src/store/sqlite/case-deputy-ranking.js'
@@ -31,7 +31,7 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
   })
   afterEach(() => db.close())
 
-  /** Every kept tally and the busiest deputies, of every scope and at every time, against the live count. */
+  /** Every kept tally and every deputy's bar, of every scope and at every time, against the live count. */
   const expectLiveFigures = async (when: string) => {
     for (const now of TIMES)
       for (const [name, scope] of Object.entries(SCOPES)) {
@@ -39,10 +39,6 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
         for (const groupBy of KEPT)
           expect(await store.cases.tally(scope, { now, groupBy, topics: true }), `${at} by ${groupBy ?? 'nothing'}`).to.deep.equal(
             await store.cases.tally(live(scope), { now, groupBy, topics: true }),
-          )
-        for (const top of [1, 3])
-          expect(await store.cases.busiestDeputies(scope, { now, top }), `${at}, busiest ${top}`).to.deep.equal(
-            busiestOf(await store.cases.tally(live(scope), { now, groupBy: 'deputy' }), top),
           )
         // The statistics' ranking: every deputy's bar, kept between looks too (asked at each of the times in turn).
         expect(byKey(await store.cases.deputyBars(scope, now)), `${at}, every deputy's bar`).to.deep.equal(
@@ -90,10 +86,10 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
     await changed('renamed')
   })
 
-  it('keeps the busiest deputies right between looks: a deputy rising among them, then falling out', async () => {
+  it("keeps every deputy's bar right between looks: a deputy rising above the others, then falling back", async () => {
     await liveCaseLives(store)
     await expectLiveFigures('first look')
-    // A deputy nobody counted among the busiest gets more messages than any.
+    // A deputy nobody counted yet gets more messages than any.
     const rising = []
     for (let i = 0; i < 12; i++) {
       const record = caseRecord({ stationId: 'st001', districtId: 'd02', deputyId: 'dp0077', createdAt: new Date(NOW.getTime() - i * HOUR) })
@@ -137,59 +133,5 @@ describe("the unfinished cases' deadlines and the deputies' counts kept in memor
     for (const c of handed) db.prepare("UPDATE cases SET deputy_id = 'dp0009' WHERE id = ?").run(c.id)
     db.prepare('DELETE FROM case_deputy_changes WHERE seq < (SELECT max(seq) FROM case_deputy_changes)').run()
     await expectLiveFigures('after the deputies they were taken from were pruned unseen')
-  })
-
-  it('keeps the busiest right as the busiest lose messages, counting every deputy again only once they fall to the rest', async () => {
-    // Ten deputies of one station with 10, 9, … 1 messages: the busiest one is dp2010, and four times as many are kept.
-    const theirs = new Map<string, Awaited<ReturnType<Store['cases']['submit']>>[]>()
-    for (let n = 1; n <= 10; n++) {
-      const deputyId = `dp20${String(n).padStart(2, '0')}`
-      for (let i = 0; i < n; i++) {
-        const record = caseRecord({ stationId: 'st001', districtId: 'd01', deputyId, createdAt: new Date(NOW.getTime() - i * HOUR) })
-        theirs.set(deputyId, [
-          ...(theirs.get(deputyId) ?? []),
-          await store.cases.submit({ record, ticketDate: '2026-11-25', events: [caseEvent(record.id, 'submitted')], outbox: [] }),
-        ])
-      }
-    }
-    const everyDeputyRead: string[] = []
-    const prepare = db.prepare
-    db.prepare = ((sql: string) => {
-      if (/FROM case_deputy_counts/.test(sql) && !/json_each/.test(sql)) everyDeputyRead.push(sql)
-      return prepare.call(db, sql)
-    }) as Db['prepare']
-    const busiest = async (when: string) => {
-      const bars = await store.cases.busiestDeputies({}, { now: NOW, top: 1 })
-      expect(bars, when).to.deep.equal(busiestOf(await store.cases.tally(live({}), { now: NOW, groupBy: 'deputy' }), 1))
-      return bars.map((b) => b.key)
-    }
-    expect(await busiest('first look')).to.deep.equal(['dp2010'])
-    expect(everyDeputyRead).to.have.length(1)
-    // The office takes messages from the busiest, one look after each: dp2009 and dp2010 tie, then dp2009 leads.
-    const moved = theirs.get('dp2010')!
-    await store.cases.update({ ...moved[0], deputyId: null }, [caseEvent(moved[0].id, 'transferred')], [])
-    expect(await busiest('one taken from the busiest')).to.deep.equal(['dp2009', 'dp2010'])
-    await store.cases.update({ ...moved[1], deputyId: null }, [caseEvent(moved[1].id, 'transferred')], [])
-    expect(await busiest('two taken')).to.deep.equal(['dp2009'])
-    expect(everyDeputyRead, 'the kept deputies answered: nobody else can have more').to.have.length(1)
-    // Most of the messages of the four kept taken away: deputies nobody read may now be the busiest.
-    for (const id of ['dp2007', 'dp2008', 'dp2009', 'dp2010'])
-      for (const c of theirs.get(id)!.slice(id === 'dp2010' ? 2 : 0, -1))
-        await store.cases.update({ ...c, deputyId: null }, [caseEvent(c.id, 'transferred')], [])
-    expect(await busiest('the kept ones down to one message each')).to.deep.equal(['dp2006'])
-    expect(everyDeputyRead, 'every deputy read again').to.have.length(2)
-    db.prepare = prepare
-  })
-
-  it('draws every deputy tied with the last of the busiest, however many there are', async () => {
-    // Nine deputies with one case each: the busiest three are all nine.
-    for (let i = 1; i <= 9; i++) {
-      const record = caseRecord({ stationId: 'st001', districtId: 'd01', deputyId: `dp100${i}` })
-      await store.cases.submit({ record, ticketDate: '2026-11-25', events: [caseEvent(record.id, 'submitted')], outbox: [] })
-    }
-    for (const top of [1, 3, 15]) {
-      const bars = await store.cases.busiestDeputies({}, { now: NOW, top })
-      expect(bars.map((b) => b.key)).to.deep.equal(Array.from({ length: 9 }, (_, i) => `dp100${i + 1}`))
-    }
   })
 })

@@ -59,55 +59,7 @@ export function caseCountsContract(store: () => Store) {
         await store().cases.update(moved, [caseEvent(c.id, 'transferred')], [])
       }
       expect((await store().cases.tally({}, { now: NOW, groupBy: 'station', topics: true })).map((t) => t.key)).to.deep.equal(['st001', 'st002'])
-      expect((await store().cases.busiestDeputies({}, { now: NOW, top: 10 })).map((b) => b.key)).not.to.include('dp0004')
       expect((await store().cases.deputyBars({}, NOW)).map((b) => b.key)).not.to.include('dp0004')
-    })
-
-    it("draw the busiest deputies' bars, and every deputy tied with the last of them", async () => {
-      const cases = await liveCaseLives(store())
-      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
-        const bars = talliesOf(inScope(cases, scope), NOW, 'deputy').map((t) => ({
-          key: t.key!,
-          total: t.total,
-          open: OPEN_STATUSES.reduce((n, s) => n + (t.byStatus[s] ?? 0), 0),
-          overdueOpen: t.overdueOpen,
-          replyDue: t.replyDue,
-          replyOk: t.replyOk,
-        }))
-        const totals = bars.map((b) => b.total).sort((a, b) => b - a)
-        for (const top of [1, 2, 3, 10]) {
-          const least = totals[Math.min(top, totals.length) - 1] ?? 0
-          expect(await store().cases.busiestDeputies(scope, { now: NOW, top }), `${name}, top ${top}`).to.deep.equal(bars.filter((b) => b.total >= least))
-        }
-      }
-      // With a filter the kept counts do not hold, the same bars are counted from the cases.
-      const late = { ...SCOPES.district, statuses: [...OPEN_STATUSES] }
-      const open = inScope(cases, SCOPES.district).filter((c) => OPEN_STATUSES.includes(c.status))
-      expect((await store().cases.busiestDeputies(late, { now: NOW, top: 100 })).map((b) => [b.key, b.total])).to.deep.equal(
-        talliesOf(open, NOW, 'deputy').map((t) => [t.key, t.total]),
-      )
-    })
-
-    it('count the deputies holding cases in every scope, as the busiest deputies are counted (a merged case for nobody), and after a move', async () => {
-      const cases = await liveCaseLives(store())
-      const holders = (list: typeof cases) => new Set(list.filter((c) => c.deputyId && !c.mergedInto).map((c) => c.deputyId)).size
-      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
-        const expected = holders(inScope(cases, scope))
-        expect(await store().cases.deputiesWithCases(scope), name).to.equal(expected)
-        expect(await store().cases.deputiesWithCases(scope), `${name}: as many as every deputy's bar`).to.equal(
-          (await store().cases.deputyBars(scope, NOW)).length,
-        )
-      }
-      expect(holders(cases)).to.be.greaterThan(1)
-      // With a filter the kept counts do not hold, counted from the cases.
-      const open = { ...SCOPES.district, statuses: [...OPEN_STATUSES] }
-      expect(await store().cases.deputiesWithCases(open)).to.equal(holders(inScope(cases, SCOPES.district).filter((c) => OPEN_STATUSES.includes(c.status))))
-      // A deputy whose cases all went to another holds none.
-      for (const c of cases.filter((c) => c.deputyId === 'dp0004'))
-        await store().cases.update({ ...c, deputyId: 'dp0002' }, [caseEvent(c.id, 'transferred')], [])
-      const moved = cases.map((c) => (c.deputyId === 'dp0004' ? { ...c, deputyId: 'dp0002' } : c))
-      expect(await store().cases.deputiesWithCases({})).to.equal(holders(moved))
-      expect(await store().cases.deputiesWithCases({ stationIds: [] }), 'no station: nobody').to.equal(0)
     })
 
     it("give every deputy's bar for the statistics' ranking, in every scope and with a filter the kept counts do not hold", async () => {

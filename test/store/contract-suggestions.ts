@@ -119,8 +119,6 @@ export function suggestionsContract(store: () => Store) {
       expect(await repo.get('sg-2')).to.deep.equal(promised)
       expect((await repo.all({ statuses: ['following'] })).map((s) => s.id)).to.deep.equal(['sg-2'])
       expect((await repo.all({ deputyId: 'dp0001', statuses: ['following'] })).map((s) => s.id)).to.deep.equal(['sg-2'])
-      // Not past its answer deadline: the unit answered; what it owes now is the promised work.
-      expect(await repo.all({ deadlineBefore: '2099-01-01' })).to.deep.equal([])
     })
 
     it('updates only the version it read, with its messages; a stale write changes nothing', async () => {
@@ -180,8 +178,6 @@ export function suggestionsContract(store: () => Store) {
       expect(ids(await repo.all({ unitIds: ['u02'] }))).to.deep.equal(['sg-4', 'sg-3'])
       expect(ids(await repo.all({ unitIds: [] }))).to.deep.equal([])
       expect(ids(await repo.all({ statuses: ['assigned'], keySupervision: true }))).to.deep.equal(['sg-3'])
-      expect(ids(await repo.all({ deadlineBefore: '2027-03-02' }))).to.deep.equal(['sg-3'])
-      expect(ids(await repo.all({ deadlineBefore: '2027-03-01' }))).to.deep.equal([])
       expect(ids(await repo.all({ published: true }))).to.deep.equal(['sg-4'])
       expect(ids(await repo.all({ q: '老旧' }))).to.deep.equal(['sg-4'])
       expect(ids(await repo.all({ q: '2026-0001', year: 2026, districtIds: ['d02'] }))).to.deep.equal(['sg-3'])

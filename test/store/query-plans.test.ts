@@ -6,7 +6,6 @@ import { shortNumberSearch } from '../../src/domain/case-search.js'
 import { caseRepo } from '../../src/store/sqlite/case-repos.js'
 import { caseFiguresMark } from '../../src/store/sqlite/case-figures-mark.js'
 import { keptDeadlines } from '../../src/store/sqlite/case-deadlines-kept.js'
-import { keptBusiest } from '../../src/store/sqlite/case-busiest-kept.js'
 import { logEnds } from '../../src/store/sqlite/case-change-log.js'
 import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
@@ -177,9 +176,6 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
         for (const plan of plans.filter((lines) => lines.some((line) => /\bcase_topic_counts\b/.test(line))))
           expect(plan.join(' | ')).to.not.match(/TEMP B-TREE/)
       }
-      const deputies = await plansOf(db, () => cases.busiestDeputies({ ...scoped }, { now: NOW, top: 15 }))
-      expectNoFullScan(deputies)
-      expect(deputies.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
       // New cases today and in each of eight weeks: one count through an index that holds the creation time.
       const weeks = Array.from({ length: 8 }, (_, i) => ({
         from: new Date(NOW.getTime() - (8 - i) * 7 * 86_400_000),
@@ -194,7 +190,7 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     })
 
   for (const [scope, scoped] of Object.entries(SCOPES))
-    it(`the ${scope}'s weekly report reads the week's answers through their times, and counts its deputies from the counts kept per deputy`, async () => {
+    it(`the ${scope}'s weekly report reads the week's answers and ratings through their times`, async () => {
       const cases = caseRepo(db, new GroupCommit(db))
       const week = [new Date('2026-11-23T00:00:00Z'), NOW] as const
       const answers = await plansOf(db, () => cases.listAnsweredIn({ ...scoped }, ...week))
@@ -214,9 +210,6 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
       expectNoFullScan(ratings)
       expect(ratings.flat().join(' | ')).to.match(/SEARCH case_events USING INDEX case_events_rated \(at>\? AND at<\?\)/)
       expect(ratings.flat().join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
-      const deputies = await plansOf(db, () => cases.deputiesWithCases({ ...scoped }))
-      expectNoFullScan(deputies)
-      expect(deputies.flat().join(' | ')).to.match(/\bcase_deputy_counts\b/)
     })
 
   for (const [scope, scoped] of Object.entries(SCOPES))
@@ -249,21 +242,6 @@ describe('the console queries find their rows through indexes (EXPLAIN QUERY PLA
     expectNoFullScan(plans.filter((plan) => plan !== whole[0]))
     expect(plans.flat().join(' | ')).to.match(/SEARCH case_changes\b/)
     // The cases changed since the last look: each found by its id, never by walking the cases.
-    const changed = plans.find((lines) => lines.some((line) => /SCAN changed\b/.test(line)))!
-    expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
-  })
-
-  it("the busiest deputies kept between looks: after a change, the kept ones and the changed cases' deputies each sought by key", async () => {
-    const plans = await plansOf(db, async () => {
-      const busiest = keptBusiest(db)
-      busiest({ districtIds: ['d001'] }, 15)
-      db.prepare("INSERT INTO case_changes (case_id) VALUES ('cs-x')").run()
-      busiest({ districtIds: ['d001'] }, 15)
-    })
-    expectNoFullScan(plans)
-    const sought = plans.filter((lines) => lines.some((line) => /json_each/i.test(line)) && lines.some((line) => /case_deputy_counts/.test(line)))
-    expect(sought, plans.map((p) => p.join(' | ')).join('\n')).to.have.length(1)
-    expect(sought[0].join(' | ')).to.match(/SEARCH case_deputy_counts USING PRIMARY KEY \(deputy_id=\?/)
     const changed = plans.find((lines) => lines.some((line) => /SCAN changed\b/.test(line)))!
     expect(changed.join(' | ')).to.match(/SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/)
   })

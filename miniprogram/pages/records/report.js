@@ -2,7 +2,7 @@ const { request } = require('../../utils/request')
 const { recordsService } = require('../../services/records')
 const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require('../../utils/photos')
 const config = require('../../config')
-const { dateText } = require('../../utils/words')
+const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
 
 const KINDS = [
@@ -28,10 +28,11 @@ const today = () => {
 }
 
 /**
- * The day as the form keeps it (for the picker and the server) and as he reads it ("11月20日"): one day alone on the
- * form, no other year to tell it from (spansYears), and never the phone's clock to decide the year.
+ * The day as the form keeps it (for the picker and the server) and as he reads it: "11月20日" in the office's year,
+ * "2025年11月20日" for a day of another (spansYears, by the office's today, never the phone's clock), so a report from
+ * last December corrected in January is not taken for this year's.
  */
-const dated = (date) => ({ date: date, dateText: dateText(date) })
+const dated = (date) => ({ date: date, dateText: dateText(date, spansYears([date])) })
 
 // The server signs photo links relative to itself; <image> needs the whole address.
 const absolute = (url) => (/^https?:/.test(url) ? url : config.apiBase + url)

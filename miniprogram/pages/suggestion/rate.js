@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { suggestionsService } = require('../../services/suggestions')
 const { loadPage } = require('../../utils/page-load')
+const { timeApart } = require('../../utils/time-apart')
 
 const SCORES = [
   { value: 'satisfied', label: '满意' },
@@ -18,12 +19,31 @@ function doneWords(s) {
   return '评价已提交，这件建议已办结。谢谢您！'
 }
 
+/** The words, and their pieces: "…单位承诺2027年6月30日前办完。…" keeps its date whole on its line (time-apart.js). */
+function doneLine(s) {
+  const done = doneWords(s)
+  return { done: done, doneParts: timeApart(done) }
+}
+
 /**
  * 评价: three big buttons, one tap to choose, one to send. What 不满意 does is said before it
  * is chosen: the first time it sends the suggestion back to the units once more.
  */
 Page({
-  data: { scores: SCORES, score: '', comment: '', round: 1, title: '', loading: true, loadError: '', errorStatus: 0, busy: false, error: '', done: '' },
+  data: {
+    scores: SCORES,
+    score: '',
+    comment: '',
+    round: 1,
+    title: '',
+    loading: true,
+    loadError: '',
+    errorStatus: 0,
+    busy: false,
+    error: '',
+    done: '',
+    doneParts: [],
+  },
 
   onLoad(query) {
     this.suggestions = suggestionsService(request)
@@ -54,7 +74,7 @@ Page({
     this.setData({ busy: true, error: '' })
     return this.suggestions
       .rate(this.id, this.data.score, this.data.comment.trim())
-      .then((s) => this.setData({ done: doneWords(s) }))
+      .then((s) => this.setData(doneLine(s)))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },

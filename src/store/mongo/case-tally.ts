@@ -2,7 +2,6 @@ import type { Model } from 'mongoose'
 import {
   HOT_ISSUE_FIELDS,
   addToTally,
-  busiestOf,
   type BarCounts,
   type CasePeriod,
   type HotIssueCase,
@@ -107,20 +106,6 @@ export function caseTally(Case: Model<CaseDoc>) {
 
     async deputyBars(filter: CaseFilter, now: Date): Promise<BarCounts[]> {
       return (await tally(filter, { now, groupBy: 'deputy' })).flatMap(barOf)
-    },
-
-    async deputiesWithCases(filter: CaseFilter): Promise<number> {
-      // A merged message counts for no deputy (KEY_FIELD.deputy).
-      const [row] = await Case.aggregate<{ n: number }>([
-        { $match: allOf([...filterClauses(filter), { deputyId: { $type: 'string' } }, { mergedInto: null }]) },
-        { $group: { _id: '$deputyId' } },
-        { $count: 'n' },
-      ])
-      return row?.n ?? 0
-    },
-
-    async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
-      return busiestOf(await tally(filter, { now, groupBy: 'deputy' }), top)
     },
 
     async countByPeriod(filter: CaseFilter, periods: CasePeriod[]): Promise<number[]> {

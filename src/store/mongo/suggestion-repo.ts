@@ -44,7 +44,6 @@ function filterOf(f: SuggestionFilter): Record<string, unknown> {
   if (f.statuses) and.push({ status: { $in: f.statuses } })
   if (f.year !== undefined) and.push({ year: f.year })
   if (f.keySupervision !== undefined) and.push({ keySupervision: f.keySupervision })
-  if (f.deadlineBefore) and.push({ deadline: { $lt: f.deadlineBefore }, status: { $in: ['assigned', 'rehandling'] } })
   if (f.published !== undefined) and.push({ published: f.published })
   if (f.q) and.push({ searchText: { $regex: escapeRegex(f.q) } })
   if (f.cosignOpenAt) and.push({ status: 'cosigning', cosignUntil: { $gt: f.cosignOpenAt } })

@@ -1,8 +1,7 @@
 import { CASE_STATUSES } from '../../domain/case.js'
-import { emptyTally, type BarCounts, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
+import { emptyTally, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
 import { filterClauses } from './case-filter-sql.js'
-import { keptBusiest } from './case-busiest-kept.js'
 import { keptPlaceCounts } from './case-place-counts-kept.js'
 import { ACK_LATE, NOT_ACKED_IN_TIME, REPLY_LATE, WAITING_LATE, type KeptDeadlines } from './case-deadlines-kept.js'
 import type { Db } from './open.js'
@@ -69,7 +68,6 @@ export function keptCountsServe(filter: CaseFilter, groupBy?: CaseTallyKey): boo
  * the same figures as the live SQL in case-tally.ts, which answers every other filter.
  */
 export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
-  const busiest = keptBusiest(db)
   const placeCounts = keptPlaceCounts(db, SUMS)
   const scope = (filter: CaseFilter) => {
     const { clauses, params } = filterClauses(filter)
@@ -152,15 +150,6 @@ export function keptCaseCounts(db: Db, deadlines: KeptDeadlines) {
       }
       const groups = [...tallies.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
       return whole ? [whole, ...groups] : groups
-    },
-
-    async busiestDeputies(filter: CaseFilter, { now, top }: { now: Date; top: number }): Promise<BarCounts[]> {
-      // Only the busiest are wanted (at least `top`, and any tied with the last of them): their kept counts, kept between looks.
-      const bars = busiest(filter, top)
-      if (!bars.length) return []
-      // The figures of "now" of the busiest alone.
-      deadlines.addLateOfDeputies(filter, now.toISOString(), new Map(bars.map((b) => [b.key, b])))
-      return bars.sort((a, b) => a.key.localeCompare(b.key))
     },
   }
 }

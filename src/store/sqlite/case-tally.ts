@@ -1,16 +1,7 @@
 import type { CaseStatus } from '../../domain/case.js'
-import {
-  busiestOf,
-  emptyTally,
-  type BarCounts,
-  type HotIssueCase,
-  type CaseMiddleTimes,
-  type CaseTally,
-  type CaseTallyKey,
-  type CaseTallyOptions,
-} from '../case-tally.js'
+import { emptyTally, type BarCounts, type HotIssueCase, type CaseMiddleTimes, type CaseTally, type CaseTallyKey, type CaseTallyOptions } from '../case-tally.js'
 import type { CaseFilter } from '../ports.js'
-import { filterClauses, matchesNone } from './case-filter-sql.js'
+import { filterClauses } from './case-filter-sql.js'
 import { ACKED, msBetween, OPEN, WAITING } from './case-sql.js'
 import { caseFromRow } from './case-rows.js'
 import { keptCaseCounts, keptCountsServe } from './case-counts-kept.js'
@@ -107,31 +98,6 @@ export function caseTally(db: Db) {
   const rankDeputies = deputyRanking(db, deadlines)
 
   const api = {
-    async busiestDeputies(filter: CaseFilter, options: { now: Date; top: number }): Promise<BarCounts[]> {
-      // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
-      if (keptCountsServe(filter)) return kept.busiestDeputies(filter, options)
-      return busiestOf(await api.tally(filter, { now: options.now, groupBy: 'deputy' }), options.top)
-    },
-
-    async deputiesWithCases(filter: CaseFilter): Promise<number> {
-      if (matchesNone(filter)) return 0
-      const { clauses, params } = filterClauses(filter)
-      // A scope's: from the counts kept per deputy (migration 036; the scope's columns under the cases' names), whose
-      // rows stay at 0 when a deputy's cases moved away. Any other filter: from its cases.
-      if (keptCountsServe(filter))
-        return db
-          .prepare(
-            `SELECT count(*) FROM (SELECT deputy_id FROM case_deputy_counts ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY deputy_id HAVING sum(total) > 0)`,
-          )
-          .pluck()
-          .get(...params) as number
-      const w = where(filter, 'deputy')
-      return db
-        .prepare(`SELECT count(DISTINCT ${KEY_SQL.deputy}) FROM ${w.sql}`)
-        .pluck()
-        .get(...w.params) as number
-    },
-
     async deputyBars(filter: CaseFilter, now: Date): Promise<BarCounts[]> {
       // Kept per deputy for a scope (migration 036); any other filter is counted from its cases.
       return rankDeputies(filter, now) ?? (await api.tally(filter, { now, groupBy: 'deputy' })).flatMap(barOf)

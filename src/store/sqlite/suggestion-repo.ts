@@ -53,7 +53,6 @@ function where(f: SuggestionFilter) {
   if (f.statuses) anyOf('status', f.statuses)
   if (f.year !== undefined) clauses.push('year = ?') && params.push(f.year)
   if (f.keySupervision !== undefined) clauses.push('key_supervision = ?') && params.push(f.keySupervision ? 1 : 0)
-  if (f.deadlineBefore) clauses.push(`deadline < ? AND status IN ('assigned', 'rehandling')`) && params.push(f.deadlineBefore)
   if (f.published !== undefined) clauses.push('published = ?') && params.push(f.published ? 1 : 0)
   if (f.q) clauses.push('instr(search_text, ?) > 0') && params.push(f.q)
   if (f.cosignOpenAt) clauses.push(`status = 'cosigning' AND cosign_until > ?`) && params.push(f.cosignOpenAt.toISOString())
