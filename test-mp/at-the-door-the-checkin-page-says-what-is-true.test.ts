@@ -30,21 +30,27 @@ describe('mini-program: the check-in page at the door says what is true and what
   })
   afterEach(() => app.close())
 
-  it('scanned a second time, he is told in the success card 您已签到（08:40）, with no 再试一次', async () => {
+  it('scanned a second time, he is told in the success card 您已签到（上午8:40）, with no 再试一次', async () => {
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40
     const first = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(first.textOf('.big')).to.equal('签到成功')
-    expect(first.text()).to.include('签到时间：11月26日 周四 08:40')
+    // His time said as the meeting's just above it (上午9:30): one way of saying a time on one card.
+    expect(first.text()).to.include('签到时间：11月26日（星期四）上午8:40')
+    const whole: string[] = first.component.querySelectorAll('.whole').map((t: any) => t.dom.textContent)
+    expect(
+      whole.some((w) => w.includes('11月26日（星期四）上午8:40')),
+      'his time kept whole on its line',
+    ).to.equal(true)
 
     app.clock.set(new Date('2026-11-26T00:43:00Z'))
     const again = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(again.textOf('.big')).to.equal('您已签到（08:40）')
+    expect(again.textOf('.big')).to.equal('您已签到（上午8:40）')
     expect(again.has('.big.fail'), 'not the red failure').to.equal(false)
     expect(again.text()).to.include('市人大常委会第十次会议').and.include('不用再扫了。').and.not.include('没有签到成功')
     // Said once, with its time once: not again as 签到时间… and 您的签到已经记下了….
     expect(again.text().match(/签到/g), '签到 said once').to.have.length(1)
-    expect(again.text().match(/08:40/g), 'its time said once').to.have.length(1)
+    expect(again.text().match(/8:40/g), 'its time said once').to.have.length(1)
     expect(offered(again)).to.deep.equal(['查看会议详情'])
     await again.tap('.open')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'redirectTo', url: `/pages/meetings/detail?meetingId=${meeting.id}` })

@@ -37,7 +37,7 @@ describe('mini-program: meetings', () => {
     await openPage(`pages/index/index?scene=${encodeURIComponent(`m=${meeting.shortCode}`)}`)
     const door = await follow()
     expect(door.path).to.equal('pages/meetings/checkin')
-    expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日 周四 09:20')
+    expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日（星期四）上午9:20')
 
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(again.text()).to.include('已到会（11月26日上午9:20）').and.not.include('前回复').and.not.include('如需请假')

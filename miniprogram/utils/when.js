@@ -3,12 +3,15 @@
  * whatever the phone's own zone: "11月26日 周四 09:30". A meeting's or a survey's time as
  * people say it ("11月26日（星期四）上午9:30", with the year when not this year's) is the
  * server's to say (startText, endText, rsvpClosesText, opensText: src/domain/spoken-dates.ts):
- * pages show those, never a copy of them made here.
+ * pages show those, never a copy of them made here. A moment only the page knows (a paper's end
+ * counted on the phone) or shows beside the server's words (her check-in under the meeting's
+ * time) is said the same way, by the server's rule (spokenClock, spokenMoment).
  */
 const serverToday = require('./server-today')
 
 const OFFSET_MS = 8 * 3600 * 1000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const SPOKEN_WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 
 const pad = (n) => (n < 10 ? '0' + n : String(n))
 
@@ -58,6 +61,26 @@ function clock(iso) {
   return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
 }
 
+/**
+ * The time of day with the part of the day people name, on a 12-hour clock: "上午10:45", "中午12:30", "下午5:00",
+ * "晚上9:50", "凌晨2:00". The server's rule (spokenTime in src/domain/spoken-dates.ts), not a second one: a test holds
+ * the two to the same words for every minute of the day.
+ */
+function spokenClock(iso) {
+  if (!iso) return ''
+  const d = local(iso)
+  const hour = d.getUTCHours()
+  const part = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour < 13 ? '中午' : hour < 18 ? '下午' : '晚上'
+  return part + (hour > 12 ? hour - 12 : hour) + ':' + pad(d.getUTCMinutes())
+}
+
+/** "11月26日（星期四）上午8:40", as the server's spokenMoment; with `withYear` (spansYears), "2025年11月26日（星期四）上午8:40". */
+function spokenMoment(iso, withYear) {
+  if (!iso) return ''
+  const d = local(iso)
+  return yearOf(d, withYear) + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日（' + SPOKEN_WEEKDAYS[d.getUTCDay()] + '）' + spokenClock(iso)
+}
+
 /** "11月26日"; with `withYear` (spansYears), "2026年11月26日". */
 function day(iso, withYear) {
   if (!iso) return ''
@@ -72,4 +95,4 @@ function countdown(seconds) {
   return (m ? m + '分' : '') + pad(s % 60) + '秒'
 }
 
-module.exports = { dayTime, clock, day, countdown, spansYears }
+module.exports = { dayTime, clock, spokenClock, spokenMoment, day, countdown, spansYears }

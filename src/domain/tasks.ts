@@ -65,5 +65,8 @@ export function deputyCaseDue(
 /** "已过受理期限 3 天" (whole calendar days past the acknowledgement's deadline, `days` below 0), "今天已过受理期限". */
 export const ackLateWords = (days: number) => (days < 0 ? `已过受理期限 ${-days} 天` : '今天已过受理期限')
 
-/** "答复已超期 2 天" (whole calendar days past the reply's deadline, `days` 0 or below), "今天答复已超期". */
-export const replyLateWords = (days: number) => (days < 0 ? `答复已超期 ${-days} 天` : '今天答复已超期')
+/**
+ * "答复已超期 2 天" (whole calendar days past the reply's deadline, `days` 0 or below); gone by earlier today, "答复期限今天已过"
+ * ("今天答复已超期" read as today's answer being late).
+ */
+export const replyLateWords = (days: number) => (days < 0 ? `答复已超期 ${-days} 天` : '答复期限今天已过')

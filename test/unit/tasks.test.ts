@@ -30,15 +30,15 @@ describe('a deputy’s late message says that the answer is late', () => {
     replyDueAt: new Date(replyDueAt),
   })
 
-  it('答复已超期 3 天 on his 待办, 今天答复已超期 for a deadline gone by this morning', () => {
+  it('答复已超期 3 天 on his 待办, 答复期限今天已过 for a deadline gone by this morning (not 今天答复已超期, read as today’s answer)', () => {
     expect(deputyCaseDue(waiting('2026-11-20T09:00:00Z'), now, TZ)).to.include({ state: 'overdue', words: '答复已超期 3 天' })
-    expect(deputyCaseDue(waiting('2026-11-23T01:00:00Z'), now, TZ)).to.include({ state: 'overdue', words: '今天答复已超期' })
+    expect(deputyCaseDue(waiting('2026-11-23T01:00:00Z'), now, TZ)).to.include({ state: 'overdue', words: '答复期限今天已过' })
     expect(
       deputyCaseDue({ ...waiting('2026-12-14T15:59:00Z'), status: 'assigned', acknowledgedAt: null, ackDueAt: new Date('2026-11-20T02:00:00Z') }, now, TZ),
     ).to.include({ state: 'ack_late', words: '已过受理期限 3 天' })
   })
 
   it('his message page says it the same way, with the day it was', () => {
-    expect(deputyPageDeadlines(waiting('2026-11-23T01:00:00Z'), TZ, now).replyLate).to.equal('今天答复已超期（应于11月23日 09:00前答复），请尽快答复')
+    expect(deputyPageDeadlines(waiting('2026-11-23T01:00:00Z'), TZ, now).replyLate).to.equal('答复期限今天已过（应于11月23日 09:00前答复），请尽快答复')
   })
 })

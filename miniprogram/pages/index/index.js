@@ -33,23 +33,17 @@ function stationView(station, today) {
 
 /**
  * 我的待办 for the home page: how many ("待办 3 项"), and on a line of its own, in the late red, how many are late
- * ("1 项已超期，1 项已过受理期限"): in brackets after the count, in grey, the late ones read as a footnote.
- * 已超期 is a deadline gone by (a message's: its answer's, as the office counts 超期); a message only late in being
- * acknowledged (state ack_late) is said apart, in its own words, never counted as 已超期 too.
+ * ("1 项答复已超期，1 项已过受理期限"), each said as the message itself says it (答复已超期 10 天): a bare 已超期 left
+ * him asking what was late. Only his messages can be late: the server lists a meeting only while answers are open, a
+ * survey or a quiz only while it is open, and reading and 代表建议 have no deadline there (src/services/tasks.ts). A
+ * message only late in being acknowledged (state ack_late) is said apart, in its own words, never counted twice.
  */
 function todoWords(tasks) {
   if (!tasks.total) return { total: '暂时没有待办', late: '' }
-  const lists = [tasks.cases, tasks.meetings, tasks.ballots, tasks.surveys, tasks.quizzes, tasks.reading]
-  let late = 0
-  let ackLate = 0
-  lists.forEach((list) =>
-    (list || []).forEach((t) => {
-      if (t.due && t.due.state === 'overdue') late++
-      else if (t.due && t.due.state === 'ack_late') ackLate++
-    }),
-  )
+  const overdue = (tasks.cases || []).filter((t) => t.due && t.due.state === 'overdue').length
+  const ackLate = (tasks.cases || []).filter((t) => t.due && t.due.state === 'ack_late').length
   const parts = []
-  if (late) parts.push(late + ' 项已超期')
+  if (overdue) parts.push(overdue + ' 项答复已超期')
   if (ackLate) parts.push(ackLate + ' 项已过受理期限')
   return { total: '待办 ' + tasks.total + ' 项', late: parts.join('，') }
 }
@@ -72,7 +66,7 @@ Page({
   },
 
   /**
-   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项", and below it "1 项已超期"),
+   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项", and below it "1 项答复已超期"),
    * read as his workbench reads it. Without signal the button stays, without the count.
    */
   countTodo() {

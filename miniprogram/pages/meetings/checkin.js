@@ -46,7 +46,7 @@ Page({
       .then(() => this.setData({ busy: false }))
   },
 
-  /** Checked in before: the same card as a fresh check-in, headed 您已签到（HH:mm）. */
+  /** Checked in before: the same card as a fresh check-in, headed 您已签到（上午8:40）. */
   showAlready(meetingId) {
     this.setData({ already: true, meetingId: meetingId })
     if (!meetingId) return undefined
@@ -90,9 +90,10 @@ Page({
 
 /**
  * The meeting as the card says it: when, as the meeting page says it ("11月26日（星期四）上午9:30 至 上午11:30", the
- * server's words), and when he signed in, each cut so that a date or a time stays whole on its line (time-apart.js).
+ * server's words), and when he signed in said the same way just below it ("11月26日（星期四）上午8:40"; the heading of a
+ * second scan "上午8:40"), each cut so that a date or a time stays whole on its line (time-apart.js).
  */
 function shown(m) {
-  const at = when.dayTime(m.checkedInAt)
-  return Object.assign({}, m, { atParts: timeApart(at), atClock: when.clock(m.checkedInAt), whenParts: timeApart(m.startText + ' 至 ' + m.endText) })
+  const at = when.spokenMoment(m.checkedInAt, when.spansYears([m.checkedInAt]))
+  return Object.assign({}, m, { atParts: timeApart(at), atClock: when.spokenClock(m.checkedInAt), whenParts: timeApart(m.startText + ' 至 ' + m.endText) })
 }
