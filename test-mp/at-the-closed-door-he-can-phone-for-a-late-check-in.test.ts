@@ -38,7 +38,10 @@ describe('mini-program: at the closed door he can phone for a late check-in', ()
     expect(door.has('.error'), 'the why is not drawn in red').to.equal(false)
     expect(declarations('pages/meetings/checkin.wxss', '.refusal').get('text-align')).to.equal('left')
     const whole = door.component.querySelectorAll('.refusal .whole').map((p: { dom: HTMLElement }) => p.dom.textContent)
-    expect(whole, 'its date with its time kept whole on its line').to.deep.equal(['12月1日（星期二）上午11:30'])
+    expect(whole, 'its date and its time each whole with its word, 会议已于 not alone above them').to.deep.equal([
+      '会议已于12月1日（星期二）',
+      '上午11:30结束，',
+    ])
 
     expect(door.has('.call-contact')).to.equal(true)
     expect(door.text()).to.include('为您补签。打电话补签查看会议详情返回首页')

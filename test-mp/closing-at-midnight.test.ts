@@ -70,7 +70,7 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
 
     const quizzes = await openPage('pages/quiz/index')
     // The quiz's own pages say it as the digest and the meeting notices do, with the weekday.
-    expect(quizzes.text()).to.include('进行中 · 请在12月19日（星期六）前（含当日）答题').and.not.include('12月20日')
+    expect(quizzes.text()).to.include('进行中请在12月19日（星期六）前（含当日）答题').and.not.include('12月20日')
     const take = await openPage(`pages/quiz/take?quizId=${quiz.id}`)
     expect(take.textOf('.deadline')).to.equal('请在12月19日（星期六）前（含当日）答题')
     expect(take.textOf('.attempts')).to.equal('还可答 2 次')

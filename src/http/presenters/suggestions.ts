@@ -8,7 +8,7 @@ import {
   type SuggestionAnswer,
   type SuggestionRecord,
 } from '../../domain/suggestion.js'
-import { dayText } from '../../domain/dates.js'
+import { dayTextFrom } from '../../domain/dates.js'
 import { cosignStanding, cosignWords, INVITEE_ANSWER_LABELS, inviteeAnswer } from '../../domain/suggestion-cosign.js'
 import { promiseDaysLate, promiseLateText, suggestionDueText, urgesSincePromise } from '../../domain/suggestion-due.js'
 import { maskPersonalData } from '../../domain/pii-mask.js'
@@ -52,14 +52,14 @@ function presentCosign(s: SuggestionRecord, view: SuggestionView) {
 }
 
 /**
- * A promise of 正在解决或列入计划: the day it is due (null when the unit gave none; byText "2027年6月30日") and what it means for the deputy,
+ * A promise of 正在解决或列入计划: the day it is due (null when the unit gave none; byText "2027年6月30日", "6月30日" in the office's current year) and what it means for the deputy,
  * while he is yet to rate it (answered) or it is being done (following); null otherwise. While following, also how late
  * it is (`lateText` "承诺日期已过 3 天", null on time: the console's list marks it; `daysLate` 3, 0 on time) and, in his words, that the day has
  * passed and that the office pressed the unit (已催办) since the promise: what he would otherwise ask the office.
  */
 function presentPromise(s: SuggestionRecord, view: SuggestionView) {
   const by = promisedBy(s)
-  const byText = by ? dayText(by) : null
+  const byText = by ? dayTextFrom(by, view.today) : null
   if (s.status === 'following') {
     const late = promiseDaysLate(s, view.today)
     const urged = urgesSincePromise(s)
