@@ -1,7 +1,11 @@
 import { expect } from 'chai'
 import { startBackend, type Backend } from './harness/backend.js'
-import { follow, openPage } from './harness/page.js'
+import { follow, openPage, type MpPage } from './harness/page.js'
 import { created, housingBureau, phoneOfZhang, zhangsSuggestionPromised } from './office.js'
+
+/** The pieces of a line drawn whole (class "whole", time-apart.js): each date, each time of day. */
+const whole = (page: MpPage, selector: string): string[] =>
+  page.component.querySelectorAll(`${selector} .whole`).map((p: { dom: HTMLElement }) => p.dom.textContent)
 
 /**
  * Review 37, findings 7 and 16. The unit answered 刘建国's suggestion 正在解决或列入计划 with the work due in seven months;
@@ -35,6 +39,7 @@ describe('mini-program: a deputy rates a promise and is asked again when the wor
     await rate.tap('#score-basically_satisfied')
     await rate.tap('#send')
     expect(rate.textOf('#done')).to.equal('评价已提交。单位承诺2027年6月30日前办完。单位报告办完后，请您再评价一次。')
+    expect(whole(rate, '#done').join(' | '), 'the promised day kept whole on its line').to.include('2027年6月30日')
 
     const after = await openPage(`pages/suggestion/detail?suggestionId=${id}`)
     expect(after.textOf('#status')).to.equal('已答复，正在办理')

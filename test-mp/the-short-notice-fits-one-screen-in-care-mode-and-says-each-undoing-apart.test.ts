@@ -36,15 +36,36 @@ function lines(text: string, width: number, font: number): number {
   return count
 }
 
-/** Where a page draws the short notice: its stylesheet and its paragraphs (the whole notice, once opened, not counted). */
+/**
+ * Where a page draws the short notice: its stylesheet and its paragraphs (the whole notice, once opened, not counted);
+ * the bar that holds 我已阅读并同意 (`bar`, its rule `barRule`), the button, and the room left under the notice.
+ */
 interface NoticeOn {
   sheet: string
   paragraphs: string
+  bar: string
+  barRule: string
+  agree: string
+  room: string
 }
 /** The notice of the privacy-consent component, before a questionnaire, a consultation or a quiz. */
-const CONSENT: NoticeOn = { sheet: 'components/privacy-consent/privacy-consent.wxss', paragraphs: '#consent >>> .notice__text' }
+const CONSENT: NoticeOn = {
+  sheet: 'components/privacy-consent/privacy-consent.wxss',
+  paragraphs: '#consent >>> .notice__text',
+  bar: '#consent >>> #consent-bar',
+  barRule: '.consent-bar',
+  agree: '#consent >>> #consent-agree',
+  room: '.consent-bar__room',
+}
 /** The 留言 page's own notice, before her first message. */
-const MESSAGE: NoticeOn = { sheet: 'pages/case/new.wxss', paragraphs: '.notice__short' }
+const MESSAGE: NoticeOn = {
+  sheet: 'pages/case/new.wxss',
+  paragraphs: '.notice__short',
+  bar: '#notice-bar',
+  barRule: '.notice-bar',
+  agree: '#agree',
+  room: '.notice-bar__room',
+}
 
 /** A rule's declarations, none when the sheet has no such rule. */
 function ruleOrNone(sheet: string, selector: string): Map<string, string> {
@@ -81,13 +102,42 @@ function noticeHeight(page: MpPage, on: NoticeOn = CONSENT): number {
   return card + titleHeight + body + fullButton + card
 }
 
+/** An rpx length with the phone's safe area added (calc(16rpx + env(safe-area-inset-bottom))): its rpx, in px. */
+function aboveSafeArea(value: string | undefined, what: string): number {
+  expect(value, `${what}: above the iPhone's home bar`).to.include('env(safe-area-inset-bottom)')
+  return px(/calc\((\d+rpx)/.exec(value ?? '')?.[1])
+}
+
+/**
+ * 我已阅读并同意 on the first screen in 关怀模式, whatever sits above the notice (a card, why she is asked): it is in a bar
+ * fixed at the bottom of the screen, above the iPhone's home bar, no taller than a quarter of the screen; and the room
+ * under the notice is as tall as the bar, so 查看全文 and the last lines can be scrolled out from under it.
+ */
+function agreeOnFirstScreen(page: MpPage, what: string, on: NoticeOn = CONSENT) {
+  expect(page.has(on.bar), `${what}: 我已阅读并同意 in a bar at the bottom of the screen`).to.equal(true)
+  expect(page.textOf(on.bar), `${what}: both answers in the bar`).to.include('我已阅读并同意').and.include('不同意，返回')
+  expect(page.has(on.agree), `${what}: 我已阅读并同意`).to.equal(true)
+  const rule = declarations(on.sheet, on.barRule)
+  expect([rule.get('position'), rule.get('bottom')], `${what}: the bar fixed at the bottom`).to.deep.equal(['fixed', '0'])
+  const care = declarations('app.wxss', '.shell.care')
+  const height = px(rule.get('padding')?.split(' ')[0]) + px(care.get('--td-button-large-height')) + aboveSafeArea(rule.get('padding-bottom'), what)
+  expect(height, `${what}: the bar leaves the notice most of the screen`).to.be.at.most(SCREEN / 4)
+  const room = page.component.querySelectorAll(on.paragraphs.replace(/[^ ]+$/, on.room))
+  expect(room.length, `${what}: room under the notice for the bar`).to.equal(1)
+  expect(aboveSafeArea(declarations(on.sheet, on.room).get('height'), what), `${what}: nothing of the notice under the bar`).to.be.at.least(height)
+}
+
 /**
  * 刘奶奶, 78, reads in 关怀模式. Before a named questionnaire, a consultation or a quiz the short notice took about a
  * screen and a half, though it is meant to be read at one look: it now fits one screen of a common phone, in the same
  * large text, the rest one tap away under 查看全文; and so does the one before her first message (留言), which took a
  * screen and a half too, in lines of its own (who sees her message, that the deputy may phone her, how long it is
- * kept) where the chat keeps its longer summary. And her rights said 撤回还没答复的留言，撤回同意 side by side, one
- * word for two things: a message is now 收回, and consent 不再同意.
+ * kept) where the chat keeps its longer summary.
+ * Yet the box alone fitting was not enough: above it sat the quiz's or the questionnaire's card and why she is asked,
+ * and 我已阅读并同意 ended at 940 to 1080 px, the first screen (603 px) with nothing to tap. It is now in a bar fixed at
+ * the bottom of the screen on all four pages, and the quiz is named in the words above the notice instead of a card.
+ * And her rights sent her to buttons that are not there (收回 a message, 不再同意 in 我的信息): they now name each
+ * button and where it is, 撤回同意 in 我的信息 (the heading of what it stops too), “撤回这条留言” on the message itself.
  */
 describe('mini-program: the short notice fits one screen in 关怀模式 and says each undoing apart', () => {
   let app: Backend
@@ -98,6 +148,16 @@ describe('mini-program: the short notice fits one screen in 关怀模式 and say
   afterEach(() => app.close())
 
   const rights = (page: MpPage) => page.textOf('#consent >>> .notice__text')
+  /**
+   * Her rights in the mini-program, each at the button she will find: 撤回同意 as the button in 我的信息 is called (and
+   * the heading of what it stops), a message withdrawn with “撤回这条留言” on its own page, not in 我的信息.
+   */
+  const expectRightsAtTheirButtons = (line: string, what: string) =>
+    expect(line, what)
+      .to.match(/^您的权利：随时可以查看、删除您的信息，改电话，或撤回同意，都在“我的—我的信息”里；/)
+      .and.include('还没答复的留言，在那条留言里点“撤回这条留言”。其他请找联络站改。')
+      .and.not.include('收回')
+      .and.not.include('不再同意')
 
   it('before a named questionnaire, a consultation and a quiz: one screen, her rights each in its own word', async () => {
     const organizer = await office(app)
@@ -115,31 +175,32 @@ describe('mini-program: the short notice fits one screen in 关怀模式 and say
     pages.push(['a quiz', quiz])
 
     for (const [what, page] of pages) {
-      expect(page.has('#consent >>> #consent-agree'), what).to.equal(true)
+      agreeOnFirstScreen(page, what)
       expect(noticeHeight(page), `${what}: one screen`).to.be.at.most(SCREEN)
-      expect(rights(page), what)
-        .to.match(/^您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。/)
-        .and.include('都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。')
-        .and.not.include('撤回')
+      expectRightsAtTheirButtons(rights(page), what)
       expect(page.has('#consent >>> #consent-full'), `${what}: the whole notice one tap away`).to.equal(true)
     }
+    // The quiz named in the words above the notice, not in a card that pushed the notice down.
+    expect(quiz.has('.notice-quiz'), 'no card above the notice').to.equal(false)
+    expect(quiz.textOf('#consent >>> #consent-purpose')).to.match(/^答“.+”会记下您的成绩和排名（不显示名字）。请看下面的说明，同意后开始答题。$/)
 
     await quiz.tap('#consent >>> #consent-full')
-    expect(quiz.textOf('#consent >>> #consent-full-text'), 'the ways in the chat, in full').to.include('在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”')
+    expect(quiz.textOf('#consent >>> #consent-full-text'), 'the ways in the chat, in full')
+      .to.include('在微信聊天里，发送“我的信息”“撤回同意”或“删除我的信息”')
+      .and.include('还没答复的留言可以撤回：在小程序里点开那条留言，点“撤回这条留言”；在微信聊天里发送“撤回”。')
+      .and.not.include('撤回尚未答复的留言；撤回同意')
   })
 
   it('before her first message (留言): one screen too, in the same large text, the whole notice one tap away', async () => {
     holdPhone(app, 'o-liu-nainai-first-message')
     const write = await openPage('pages/case/new')
     expect(write.has('#agree'), 'asked before she writes').to.equal(true)
+    agreeOnFirstScreen(write, '留言', MESSAGE)
     expect(ruleOrNone(MESSAGE.sheet, '.notice__short').has('font-size'), 'at the care size, not smaller').to.equal(false)
     expect(noticeHeight(write, MESSAGE), '留言: one screen').to.be.at.most(SCREEN)
 
     const short: string[] = write.component.querySelectorAll(MESSAGE.paragraphs).map((p: { dom: HTMLElement }) => p.dom.textContent ?? '')
-    expect(short[0])
-      .to.match(/^您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。/)
-      .and.include('都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。')
-      .and.not.include('撤回')
+    expectRightsAtTheirButtons(short[0], '留言')
     // What the short lines keep of the notice written for 留言: who sees it, that the deputy may phone her, how long.
     expect(short.join('\n'))
       .to.include('我们保存：您的留言、照片、所在区域、您留的电话和办理经过。')
@@ -149,17 +210,21 @@ describe('mini-program: the short notice fits one screen in 关怀模式 and say
 
     await write.tap('#notice-full')
     expect(write.textOf('#notice-full-text'), 'the rest in full: the chat’s ways, what deleting reaches in each place')
-      .to.include('在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”')
+      .to.include('在微信聊天里，发送“我的信息”“撤回同意”或“删除我的信息”')
       .and.include('在小程序里删除，清除小程序里的；在聊天里删除，清除聊天里的')
   })
 
-  it('the notice written for the chat says the same rights apart, with the chat’s way to them', async () => {
+  it('the notice written for the chat says the same rights at the same buttons, with the chat’s words for them', async () => {
     const notice = app.liaison.services.privacy.notice
     const first = notice.summary.split('\n')[0]
     expect(first)
-      .to.match(/^您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。/)
-      .and.include('在微信聊天里发送“我的信息”')
-      .and.not.include('撤回')
+      .to.match(/^您的权利：随时可以查看、删除您的信息，或撤回同意：小程序里在“我的—我的信息”/)
+      .and.include('聊天里发送“我的信息”“撤回同意”。')
+      .and.include('还没答复的留言：小程序里点开它，点“撤回这条留言”；聊天里发“撤回”。')
+      .and.not.include('收回')
+      .and.not.include('不再同意')
+    // What withdrawing consent stops, under the name of the button that does it.
+    expect(notice.summary).to.include('\n撤回同意：')
     expect(notice.summary.replace(/\n/g, '').length, 'one chat bubble').to.be.at.most(300)
   })
 })

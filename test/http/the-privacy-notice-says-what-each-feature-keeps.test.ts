@@ -20,8 +20,10 @@ describe('the privacy notice says in a few lines what each feature keeps', () =>
     const rights = notice.summary.split('\n')[0]
     expect(rights).to.match(/^您的权利：/)
     // The mini-program's own rights line: the same rights without the chat's way to them, so the notice stays one
-    // screen in 关怀模式; a message 收回, consent 不再同意, never one 撤回 for both.
-    const here = '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。'
+    // screen in 关怀模式; each named as the button she will find where she will find it: 撤回同意 in 我的信息 (the
+    // heading of what it stops below), “撤回这条留言” on the message itself, in a sentence of its own.
+    const here =
+      '您的权利：随时可以查看、删除您的信息，改电话，或撤回同意，都在“我的—我的信息”里；还没答复的留言，在那条留言里点“撤回这条留言”。其他请找联络站改。'
     expect(lines('survey')).to.deep.equal([
       here,
       '我们保存：您填的答案，和这份问卷是您填的。',

@@ -65,8 +65,11 @@ function closingSoon(quiz) {
   return '离答题结束只剩 ' + minutes + ' 分钟，开始后只有 ' + minutes + ' 分钟可答'
 }
 
-/** Above the privacy notice a resident agrees to before her first paper (the server's consent_required). */
-const CONSENT_WORDS = '答题会记下您的成绩和排名（排名里不显示您的名字）。答题前，请先看一下个人信息保护说明，同意后就开始答题。'
+/**
+ * Above the privacy notice a resident agrees to before her first paper (the server's consent_required), naming the quiz
+ * she tapped 开始答题 on: its card is not drawn above the notice, which pushed 我已阅读并同意 off the first screen.
+ */
+const consentWords = (quiz) => '答“' + ((quiz && quiz.title) || '这次答题') + '”会记下您的成绩和排名（不显示名字）。请看下面的说明，同意后开始答题。'
 /** A start refused for good (ended, not open yet, attempts used up, not for this person): tapping again cannot help. */
 const FINAL_REFUSALS = [403, 404, 409]
 /** A quiz refused for good (not there, not hers): the page offers 返回首页 (components/load-failed). */
@@ -96,7 +99,9 @@ Page({
     onwardWords: ONWARD.home.words,
     quiz: null,
     stage: 'intro',
-    consentWords: CONSENT_WORDS,
+    consentWords: '',
+    // Asked at 交卷: the quiz named in a card above the notice, as the words do not name it.
+    handInNotice: false,
     questions: [],
     left: '',
     unansweredWarned: 0,
@@ -197,7 +202,7 @@ Page({
       })
       .catch((err) => {
         // Her paper keeps her score as hers: the privacy notice first (stage 'notice'), then the paper, as she asked.
-        if (err.code === 'consent_required') return this.setData({ stage: 'notice' })
+        if (err.code === 'consent_required') return this.setData({ stage: 'notice', handInNotice: false, consentWords: consentWords(this.data.quiz) })
         if (err.status === 0 || err.status >= 500) return this.setData({ startFailed: '没能开始答题：' + err.message })
         if (FINAL_REFUSALS.indexOf(err.status) < 0) return this.setData({ error: err.message })
         this.setData({ refused: err.message, ended: err.code === 'quiz_closed' })
@@ -214,7 +219,7 @@ Page({
     const handIn = this.handInAsked
     this.handInAsked = null
     if (handIn) {
-      this.setData({ stage: 'paper', consentWords: CONSENT_WORDS })
+      this.setData({ stage: 'paper' })
       return this.handIn(handIn.timeUp)
     }
     this.setData({ stage: 'intro' })
@@ -299,7 +304,7 @@ Page({
     // Not agreed to the notice as it reads now (withdrawn on 我的信息 while the paper was open): nothing was handed in.
     if (err.code === 'consent_required') {
       this.handInAsked = { timeUp: timeUp === true }
-      return this.setData({ stage: 'notice', consentWords: handInConsentWords(this.endsAt, this.now()) })
+      return this.setData({ stage: 'notice', handInNotice: true, consentWords: handInConsentWords(this.endsAt, this.now()) })
     }
     if (err.code !== 'already_submitted') return this.setData({ error: err.message })
     return this.quizzes

@@ -33,18 +33,21 @@ export interface PrivacyNotice {
 export type PrivacyFeature = 'message' | 'survey' | 'consultation' | 'quiz'
 
 /**
- * The first line of `summary`: her rights, and where to use them in both places (the chat sends `summary` too). A
- * message is 收回 and consent 不再同意: "撤回还没答复的留言，撤回同意" side by side read as one 撤回 of two things.
+ * The first line of `summary`: her rights, each named as the button or the words that do it and where (the chat sends
+ * `summary` too). 撤回同意 is the button's name in 我的信息 and the heading of what it stops, so it is said so here too;
+ * a message is withdrawn on its own page with “撤回这条留言” (pages/case/detail), not in 我的信息, and in the chat with
+ * “撤回”: a sentence of its own, never "撤回还没答复的留言，撤回同意", one 撤回 of two things.
  */
 const RIGHTS =
-  '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。在小程序里点“我的—我的信息”；在微信聊天里发送“我的信息”。电话可以在小程序“我的—我的信息”里改或删；其他信息请找联络站更正。'
+  '您的权利：随时可以查看、删除您的信息，或撤回同意：小程序里在“我的—我的信息”，也能改电话；聊天里发送“我的信息”“撤回同意”。还没答复的留言：小程序里点开它，点“撤回这条留言”；聊天里发“撤回”。'
 
 /**
  * The first line of each feature's lines, read only in the mini-program (pages/case/new, components/privacy-consent):
- * the same rights without the chat's way to them, so that with the feature's four lines the notice stays one screen in
- * 关怀模式 (375×667, 40rpx text); `text` says every way in full.
+ * the same rights without the chat's way to them, each at the button she will find, so that with the feature's four
+ * lines the notice stays one screen in 关怀模式 (375×667, 40rpx text); `text` says every way in full.
  */
-const RIGHTS_HERE = '您的权利：随时可以查看、删除您的信息，收回还没答复的留言，不再同意。都在“我的—我的信息”里办，电话也在那里改；其他信息请找联络站改。'
+const RIGHTS_HERE =
+  '您的权利：随时可以查看、删除您的信息，改电话，或撤回同意，都在“我的—我的信息”里；还没答复的留言，在那条留言里点“撤回这条留言”。其他请找联络站改。'
 
 /**
  * What a resident reads and agrees to before their first message (PIPL arts. 17 and 19).
@@ -60,7 +63,8 @@ const RIGHTS_HERE = '您的权利：随时可以查看、删除您的信息，�
  * paper already started included, where v2 said only that it stops messages; v3 says what withdrawing stops, that it
  * deletes nothing kept (only her 公开 messages are taken down), and, for each feature, what is kept and until when
  * (until she deletes her information, then only what names nobody). Those who agreed to v2 are asked again before
- * their next message, named answer or paper, as v1's were.
+ * their next message, named answer or paper, as v1's were. Still v3 after her rights were said at the buttons that do
+ * them (撤回同意 in 我的信息, “撤回这条留言” on the message, “撤回” in the chat): the same rights, nothing kept differently.
  */
 export const PRIVACY_NOTICE: PrivacyNotice = {
   version: 'v3',
@@ -82,7 +86,7 @@ export const PRIVACY_NOTICE: PrivacyNotice = {
     '这些信息只用于办理您的留言和您使用的这些功能：由负责的人大代表和代表联络站工作人员查看；匿名留言时，代表和工作人员看不到您是谁。电话号码加密保存，仅负责办理的代表可查看完整号码，每次查看都有记录。图片只给能看这条留言的人看，上传时会去掉照片里的拍摄地点等信息。',
     // What each feature keeps and until when, as its own lines (`features`) say it, so that they restate this text.
     '填问卷、提意见和答题时：记下是谁填的问卷，保存您填的答案和这份问卷是您填的；对文件草稿征求意见，保存您提的意见和意见是您提的，好告诉您是否采纳；这两样只给负责的工作人员看，不会公开您是谁。答题保存您答的题和得分，排名里只显示“群众”和编号，不显示您的名字。这些一直保存到您删除您的信息；删除后只留下看不出是您的答案、意见和成绩，用来统计。',
-    '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话；撤回尚未答复的留言；撤回同意；申请删除您的个人信息。在小程序里，这些都在“我的—我的信息”里；在微信聊天里，发送“我的信息”“撤回”或“删除我的信息”；也可以联系联络站。',
+    '留言办结后保存三年，之后去掉姓名、电话、地址等个人信息，只保留内容用于统计。您可以随时：查看和导出我们保存的您的全部信息；更正您留下的电话；撤回同意；申请删除您的个人信息。在小程序里，这些都在“我的—我的信息”里；在微信聊天里，发送“我的信息”“撤回同意”或“删除我的信息”；也可以联系联络站。还没答复的留言可以撤回：在小程序里点开那条留言，点“撤回这条留言”；在微信聊天里发送“撤回”。',
     // What withdrawing stops and what it leaves (PrivacyService.withdrawConsent, domain/consent-needed.ts).
     '撤回同意以后：不能再留言；不能再填记下是谁填的问卷，不能再对文件草稿提意见，也不能再答题，已经开始答的题也不能交卷；匿名的问卷照常可以填。已经提交的留言照常办理、答复；您同意公开的留言会撤下，不再公开。撤回同意不会删除已经保存的信息：留言、问卷答案、意见和答题成绩都还保存着；要删除，请申请删除您的个人信息。重新同意以后，这些又都可以用了。',
     '小程序和微信聊天里的留言，起初分开保存：小程序里看不到您在聊天里发的留言，聊天里发的留言要在聊天里查看、删除。您在小程序“我的”里点“把聊天里的留言放到这里”，把那里给的一句话在微信聊天里发给留言小助手，再回到小程序点“是我的，放到这里”，确认那个微信是您本人的，聊天里发的留言就放到小程序里，在“我的留言”里都能看到，也能在“我的信息”里查看、更正电话和删除；聊天照常可以用，也可以在“我的”里解除。',
