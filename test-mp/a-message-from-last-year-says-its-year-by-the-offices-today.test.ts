@@ -1,8 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, asResident } from '../test/helpers/app.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
-import { created } from './office.js'
+import { lampWrittenAndAnswered } from './office.js'
 
 /**
  * 赵阿姨 wrote about the stairwell lamp last November and 张伟 answered it then; opened in March, her message said
@@ -16,19 +15,9 @@ describe('mini-program: a message from last year says its year, by the office’
   })
   afterEach(() => app.close())
 
-  async function writtenAndAnswered(openid: string, writtenAt: string, answeredAt: string) {
-    app.clock.set(new Date(writtenAt))
-    const zhao = await asResident(app, openid)
-    const lamp = await created(zhao.post('/api/mp/cases', { text: '光明社区楼道灯坏了，晚上黑得看不见台阶', deputyCode: 'DP0001' }))
-    app.clock.set(new Date(answeredAt))
-    await created((await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${lamp.id}/reply`, { text: '已请物业换了灯泡，请您再看一看。' }))
-    holdPhone(app, openid)
-    return lamp as { id: string; ticket: string }
-  }
-
   // 2029 and 2030: years the phone's clock is not in, so a page going by the phone's year would fail both halves.
   it('read the week it was answered, no year; read after the new year, every date on her message and her list with its year', async () => {
-    const lamp = await writtenAndAnswered('o-zhao-last-year', '2029-11-23T02:05:00Z', '2029-11-25T01:30:00Z')
+    const lamp = await lampWrittenAndAnswered(app, 'o-zhao-last-year', '2029-11-23T02:05:00Z', '2029-11-25T01:30:00Z')
     app.clock.set(new Date('2029-11-26T01:00:00Z'))
     const thisYear = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     expect(thisYear.textOf('#submitted')).to.equal('11月23日 10:05 提交')

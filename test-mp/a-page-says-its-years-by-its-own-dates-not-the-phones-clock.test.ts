@@ -1,8 +1,7 @@
 import { expect } from 'chai'
-import { asDeputy, asResident } from '../test/helpers/app.js'
-import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { startBackend, type Backend } from './harness/backend.js'
 import { openPage } from './harness/page.js'
-import { created } from './office.js'
+import { lampWrittenAndAnswered } from './office.js'
 
 /**
  * 赵阿姨's pages said a year by her phone's clock (utils/words.js) while a suggestion's page said it by its own dates
@@ -18,18 +17,8 @@ describe('mini-program: a page says its years by its own dates, never by the pho
   })
   afterEach(() => app.close())
 
-  async function writtenAndAnswered(openid: string, writtenAt: string, answeredAt: string) {
-    app.clock.set(new Date(writtenAt))
-    const zhao = await asResident(app, openid)
-    const lamp = await created(zhao.post('/api/mp/cases', { text: '光明社区楼道灯坏了，晚上黑得看不见台阶', deputyCode: 'DP0001' }))
-    app.clock.set(new Date(answeredAt))
-    await created((await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${lamp.id}/reply`, { text: '已请物业换了灯泡，请您再看一看。' }))
-    holdPhone(app, openid)
-    return lamp as { id: string; ticket: string }
-  }
-
   it('written and answered in one year (the phone’s clock in another): no year on her message or her list', async () => {
-    const lamp = await writtenAndAnswered('o-zhao-one-year', '2029-03-02T02:05:00Z', '2029-03-04T01:30:00Z')
+    const lamp = await lampWrittenAndAnswered(app, 'o-zhao-one-year', '2029-03-02T02:05:00Z', '2029-03-04T01:30:00Z')
     const page = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     expect(page.textOf('#submitted')).to.equal('3月2日 10:05 提交')
     expect(page.text()).to.include('3月4日 09:30').and.not.include('2029年')
@@ -41,7 +30,7 @@ describe('mini-program: a page says its years by its own dates, never by the pho
   })
 
   it('written before a new year and answered after it: every date on her message with its year', async () => {
-    const lamp = await writtenAndAnswered('o-zhao-new-year', '2026-12-31T02:05:00Z', '2027-01-04T01:30:00Z')
+    const lamp = await lampWrittenAndAnswered(app, 'o-zhao-new-year', '2026-12-31T02:05:00Z', '2027-01-04T01:30:00Z')
     const page = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     expect(page.textOf('#submitted')).to.equal('2026年12月31日 10:05 提交')
     expect(page.text()).to.include('2027年1月4日 09:30')

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../test/fixtures.js'
-import { asAdmin, asDeputy, Client } from '../test/helpers/app.js'
+import { asAdmin, asDeputy, asResident, Client } from '../test/helpers/app.js'
 import type { Backend } from './harness/backend.js'
 import { holdPhone, startBackend } from './harness/backend.js'
 import { openPage, settle, type MpPage } from './harness/page.js'
@@ -28,6 +28,20 @@ export async function created(answer: Promise<{ status: number; body: any }>) {
 }
 
 /** 市住房和城乡建设局's staff (陈刚), who answer the suggestions given to the bureau. */
+/**
+ * 赵阿姨 (`openid`, whose phone this becomes) writes to 张伟 about the stairwell lamp at `writtenAt`, and he answers it
+ * at `answeredAt`: the backend's clock is set to each in turn.
+ */
+export async function lampWrittenAndAnswered(app: Backend, openid: string, writtenAt: string, answeredAt: string) {
+  app.clock.set(new Date(writtenAt))
+  const zhao = await asResident(app, openid)
+  const lamp = await created(zhao.post('/api/mp/cases', { text: '光明社区楼道灯坏了，晚上黑得看不见台阶', deputyCode: 'DP0001' }))
+  app.clock.set(new Date(answeredAt))
+  await created((await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${lamp.id}/reply`, { text: '已请物业换了灯泡，请您再看一看。' }))
+  holdPhone(app, openid)
+  return lamp as { id: string; ticket: string }
+}
+
 export const housingBureau = (app: Backend) => new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
 
 /**

@@ -39,5 +39,16 @@ export async function suggestionAt(app: TestApp, stage: 'draft' | 'submitted' | 
   return { id, zhang }
 }
 
+/**
+ * 张伟's suggestion (`suggestionAt` 'assigned', titled 建设路社区楼顶违建整治) answered by 市住建局 (chengang)
+ * 正在解决或列入计划 with the day it promises (`plannedBy`); refused answers fail the story where they happen.
+ */
+export async function promisedByTheUnit(app: TestApp, plannedBy: string, text = '已列入计划，尽快完成。') {
+  const { id, zhang } = await suggestionAt(app, 'assigned', { title: '建设路社区楼顶违建整治' })
+  const answered = await (await asStaff(app, 'chengang')).post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text, plannedBy })
+  if (answered.status !== 200) throw new Error(`the unit's answer was refused: ${JSON.stringify(answered.body)}`)
+  return { id, zhang }
+}
+
 /** A resident's message routed to 张伟 (dp0001). */
 export const caseForZhang = (app: TestApp, text: string) => buildCase(app, { deputyCode: 'DP0001', text })

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
-import { asStaff, suggestionAt } from '../helpers/suggestions.js'
+import { asStaff, promisedByTheUnit } from '../helpers/suggestions.js'
 
 /**
  * The suggestion pages said every other date of this year without its year, and the unit's promise always with it:
@@ -16,22 +16,9 @@ describe('代表建议: a promise this year says no year, one next year says its
   })
   afterEach(() => app.close())
 
-  async function promised(plannedBy: string) {
-    const { id, zhang } = await suggestionAt(app, 'assigned', { title: '建设路社区楼顶违建整治' })
-    const answered = await (
-      await asStaff(app, 'chengang')
-    ).post(`/api/unit/suggestions/${id}/answer`, {
-      category: 'in_progress',
-      text: '已列入计划，尽快完成。',
-      plannedBy,
-    })
-    expect(answered.status, JSON.stringify(answered.body)).to.equal(200)
-    return { id, zhang }
-  }
-
   it('this year: 单位承诺12月10日前办完, to the deputy and in the console', async () => {
     app.clock.set(new Date('2026-12-07T02:00:00Z'))
-    const { id, zhang } = await promised('2026-12-10')
+    const { id, zhang } = await promisedByTheUnit(app, '2026-12-10')
     const his = (await zhang.get(`/api/mp/deputy/suggestions/${id}`)).body
     expect(his.promise).to.deep.equal({ by: '2026-12-10', byText: '12月10日', text: '单位承诺12月10日前办完。' })
     const rated = (await zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' })).body
@@ -42,7 +29,7 @@ describe('代表建议: a promise this year says no year, one next year says its
 
   it('next year: 单位承诺2027年6月30日前办完; and on New Year’s Eve by the office’s clock, not UTC', async () => {
     app.clock.set(new Date('2026-12-07T02:00:00Z'))
-    const { id, zhang } = await promised('2027-06-30')
+    const { id, zhang } = await promisedByTheUnit(app, '2027-06-30')
     expect((await zhang.get(`/api/mp/deputy/suggestions/${id}`)).body.promise.text).to.equal('单位承诺2027年6月30日前办完。')
     // 2027-01-01 01:00 in 青澜 (UTC+8) is still 2026 in UTC: the office's year is 2027, so no year.
     app.clock.set(new Date('2026-12-31T17:00:00Z'))

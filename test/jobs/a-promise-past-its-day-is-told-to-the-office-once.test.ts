@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
-import { asStaff, suggestionAt, told } from '../helpers/suggestions.js'
+import { asStaff, promisedByTheUnit, suggestionAt, told } from '../helpers/suggestions.js'
 
 const DAY = 86_400_000
 
@@ -23,15 +23,7 @@ describe('代表建议: a promise past its day is told to the office once and ma
 
   /** 张伟's suggestion answered 正在解决或列入计划 by 市住建局 with `plannedBy`, and rated: following. */
   async function promised(plannedBy: string) {
-    const { id, zhang } = await suggestionAt(app, 'assigned', { title: '建设路社区楼顶违建整治' })
-    const answered = await (
-      await asStaff(app, 'chengang')
-    ).post(`/api/unit/suggestions/${id}/answer`, {
-      category: 'in_progress',
-      text: '已列入整治计划。',
-      plannedBy,
-    })
-    expect(answered.status, JSON.stringify(answered.body)).to.equal(200)
+    const { id, zhang } = await promisedByTheUnit(app, plannedBy, '已列入整治计划。')
     const rated = await zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' })
     expect(rated.body.statusLabel).to.equal('已答复，正在办理')
     return id
