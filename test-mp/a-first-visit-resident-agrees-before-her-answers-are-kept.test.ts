@@ -26,7 +26,7 @@ describe('mini-program: a first-visit resident agrees to the privacy notice befo
     holdPhone(app, 'o-liu-nainai-survey')
     phone.storage.set('care.mode', 'on')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
-    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('这份问卷会记下是您填的。填写前，请先看一下个人信息保护说明，同意后就可以填写。')
+    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('请看下面的说明，同意后就可以填写。')
     expect(page.textOf('#consent')).to.include('个人信息保护说明').and.include('您的权利：').and.include('我已阅读并同意').and.include('不同意，返回')
     expect(page.text(), 'no question before she agrees').not.to.include('您是否经常去社区公园？')
     expect(page.has('.submit')).to.equal(false)
@@ -47,9 +47,7 @@ describe('mini-program: a first-visit resident agrees to the privacy notice befo
     const draft = await created(organizer.post('/api/admin/surveys', consultationBody({ anonymous: false })))
     holdPhone(app, 'o-liu-nainai-draft')
     const page = await openPage(`pages/survey/answer?surveyId=${draft.id}`)
-    expect(page.textOf('#consent >>> #consent-purpose')).to.equal(
-      '这次征求意见会记下意见是您提的，好告诉您是否采纳。提意见前，请先看一下个人信息保护说明，同意后就可以提。',
-    )
+    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('会记下意见是您提的，好告诉您是否采纳。请看下面的说明，同意后就可以提意见。')
     expect(page.text()).not.to.include('新建居住区绿地率不得低于百分之三十')
     await agree(page)
     await typeInto(page.component.querySelectorAll('.comment')[1], '老小区做不到百分之三十')

@@ -51,7 +51,11 @@ describe('mini-program: a short word beside a date is never left alone on a line
     expect(lines(form, '.meta .meta-line')).to.deep.equal(['进行中 · 记下是谁填的', '请在11月30日（星期一）晚上6:00前填写'])
     expect(whole(form, '.meta')).to.deep.equal(['请在11月30日（星期一）', '晚上6:00前填写'])
     const draft = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
-    expect(lines(draft, '.meta .meta-line')[1]).to.equal('请在11月30日（星期一）晚上6:00前提意见')
+    expect(lines(draft, '.meta .meta-line'), 'a consultation keeps who gave opinions, not who filled it in').to.deep.equal([
+      '进行中 · 记下是谁提的',
+      '请在11月30日（星期一）晚上6:00前提意见',
+    ])
+    expect(lines(draft, '.subtitle')[0], 'its heading alone; what she may do under it').to.equal('草案条文')
     expect(whole(draft, '.meta')).to.deep.equal(['请在11月30日（星期一）', '晚上6:00前提意见'])
   })
 
@@ -101,6 +105,13 @@ describe('mini-program: a short word beside a date is never left alone on a line
     const card = list.component.querySelector(`#case-${lamp.ticket}`)
     expect(card.querySelectorAll('.case-card__when').map((p: { dom: HTMLElement }) => p.dom.textContent)).to.deep.equal(['2029年11月23日 10:05 提交'])
     expect(declarations('components/case-card/case-card.wxss', '.case-card__when').get('white-space')).to.equal('nowrap')
+    // Where it stands, each clause whole: "…代表还没有 / 看" left one character alone.
+    const state = card
+      .querySelector('.case-card__state')
+      .querySelectorAll('.badge__part')
+      .map((p: { dom: HTMLElement }) => p.dom.textContent)
+    expect(state).to.deep.equal(['已交给张伟代表，', '代表还没有看'])
+    expect(declarations('components/status-badge/status-badge.wxss', '.badge__part').get('white-space')).to.equal('nowrap')
     const more = declarations('components/case-card/case-card.wxss', '.case-card__more')
     expect([more.get('white-space'), more.get('flex-shrink')]).to.deep.equal(['nowrap', '0'])
     expect(declarations('components/case-card/case-card.wxss', '.case-card__foot').get('flex-wrap'), 'the link goes below when both do not fit').to.equal(

@@ -191,6 +191,30 @@ describe('mini-program: the short notice fits one screen in 关怀模式 and say
       .and.not.include('撤回尚未答复的留言；撤回同意')
   })
 
+  it('when 同意 does not go through, the bar says why and the room under the notice grows with it', async () => {
+    const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
+    holdPhone(app, 'o-liu-nainai-agree-fails')
+    const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
+    phone.refusals.push({ path: '/api/mp/consent', status: 503, code: 'unavailable', message: '服务暂时不可用，请稍后再试' })
+    await page.tap('#consent >>> #consent-agree')
+    expect(page.textOf('#consent >>> #consent-bar')).to.include('服务暂时不可用，请稍后再试')
+    const room = page.component.querySelectorAll('#consent >>> .consent-bar__room--error')
+    expect(room.length, 'the room is the taller one while the bar says why').to.equal(1)
+    // The bar with two lines of the error's words above its buttons, in 关怀模式.
+    const care = declarations('app.wxss', '.shell.care')
+    const bar = declarations(CONSENT.sheet, CONSENT.barRule)
+    const errorLines = 2 * px(care.get('font-size')) * Number(care.get('line-height'))
+    const tall =
+      px(bar.get('padding')?.split(' ')[0]) +
+      px(care.get('--td-button-large-height')) +
+      aboveSafeArea(bar.get('padding-bottom'), 'the bar') +
+      px(declarations(CONSENT.sheet, '.consent-bar__error').get('margin-bottom')) +
+      errorLines
+    expect(aboveSafeArea(declarations(CONSENT.sheet, '.consent-bar__room--error').get('height'), 'the room'), 'nothing under the taller bar').to.be.at.least(
+      tall,
+    )
+  })
+
   it('before her first message (留言): one screen too, in the same large text, the whole notice one tap away', async () => {
     holdPhone(app, 'o-liu-nainai-first-message')
     const write = await openPage('pages/case/new')

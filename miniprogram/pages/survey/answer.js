@@ -42,8 +42,8 @@ const NAMED_WORDS = {
 }
 // Above the privacy notice a named one puts first (the server's consentNeeded): why she is asked here, and what follows.
 const CONSENT_WORDS = {
-  survey: '这份问卷会记下是您填的。填写前，请先看一下个人信息保护说明，同意后就可以填写。',
-  consultation: '这次征求意见会记下意见是您提的，好告诉您是否采纳。提意见前，请先看一下个人信息保护说明，同意后就可以提。',
+  survey: '请看下面的说明，同意后就可以填写。',
+  consultation: '会记下意见是您提的，好告诉您是否采纳。请看下面的说明，同意后就可以提意见。',
 }
 // The notice put before her at 提交 (she withdrew, or it changed, while the page was open): her questions leave the
 // screen, so she is told first that what she wrote is kept and goes once she agrees.
@@ -59,7 +59,7 @@ const CONSENT_AT_SUBMIT_WORDS = {
  * Once over, 已于…结束 says it alone (已结束 beside it said 结束 twice); a ballot is 不记名, as 述职评议 says it.
  */
 function metaLines(s) {
-  const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? '匿名' : '记下是谁填的'
+  const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? '匿名' : s.kind === 'consultation' ? '记下是谁提的' : '记下是谁填的'
   if (s.phase === 'closed') return [timeApart([s.closedText || s.phaseLabel, secrecy].filter(Boolean).join(' · '))]
   return [timeApart([s.phaseLabel, secrecy].filter(Boolean).join(' · ')), timeApart('请在' + s.closesText + DEADLINE_VERBS[s.kind])]
 }
