@@ -1,5 +1,5 @@
 import { addDays } from './business-calendar.js'
-import { HANDLING_STATUSES, latestLeadAnswer, promisedBy, type SuggestionRecord } from './suggestion.js'
+import { HANDLING_STATUSES, latestLeadAnswer, promisedBy, type SuggestionRecord, type SuggestionStatus } from './suggestion.js'
 
 /** Whole days from one calendar date to another (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
@@ -48,13 +48,38 @@ export function promiseDaysLate(s: Pick<SuggestionRecord, 'status' | 'answers'>,
 }
 
 /**
- * The day an office counts a suggestion overdue from (its 已超期 and 只看已超期), or null when it is not: the deadline,
- * while a unit still owes the answer past it; or the promised day, while a promise waits past it for the unit's report
- * (promiseDaysLate, the rule that marks 承诺日期已过). The earlier the day, the longer it waits.
+ * The rule of 已超期 as data, which both stores keep and query by (their `dueBy`, below): per status, the day whose passing
+ * makes a suggestion overdue. While a unit still owes the answer (交办, 重新办理), the deadline; while a promise
+ * (正在解决或列入计划) waits for the unit's report (`following`), the promised day (promisedBy, the rule that marks
+ * 承诺日期已过). In any other status nothing is owed.
+ */
+export const OVERDUE_RULES: ReadonlyArray<{ statuses: readonly SuggestionStatus[]; day: 'deadline' | 'promisedBy' }> = [
+  { statuses: HANDLING_STATUSES, day: 'deadline' },
+  { statuses: ['following'], day: 'promisedBy' },
+]
+
+/** The statuses in which a suggestion can be overdue. */
+export const OVERDUE_STATUSES: SuggestionStatus[] = OVERDUE_RULES.flatMap((r) => r.statuses)
+/** Those in which being overdue is a promise late (承诺日期已过) rather than an answer. */
+export const PROMISE_STATUSES: SuggestionStatus[] = OVERDUE_RULES.filter((r) => r.day === 'promisedBy').flatMap((r) => r.statuses)
+
+/**
+ * The day a suggestion counts overdue after (OVERDUE_RULES), whatever today is; null when nothing is owed by a day. Kept
+ * beside the record by both stores, so the overdue list and the counts are asked of them by `dueBy < today`.
+ */
+export function dueBy(s: Pick<SuggestionRecord, 'status' | 'answers' | 'assignment'>): string | null {
+  const rule = OVERDUE_RULES.find((r) => r.statuses.includes(s.status))
+  if (!rule) return null
+  return rule.day === 'deadline' ? (s.assignment?.deadline ?? null) : promisedBy(s)
+}
+
+/**
+ * The day an office counts a suggestion overdue from (its 已超期 and 只看已超期), or null when it is not: its dueBy, once
+ * past. The earlier the day, the longer it waits.
  */
 export function overdueSince(s: Pick<SuggestionRecord, 'status' | 'answers' | 'assignment'>, today: string): string | null {
-  if (s.assignment && HANDLING_STATUSES.includes(s.status) && s.assignment.deadline < today) return s.assignment.deadline
-  return promiseDaysLate(s, today) ? promisedBy(s) : null
+  const day = dueBy(s)
+  return day !== null && day < today ? day : null
 }
 
 /** How the console's list and the office's notices say it: "承诺日期已过 3 天". */

@@ -2,8 +2,10 @@
  * A suggestion as both adapters keep it: the whole record as JSON (times as ISO text) beside
  * the few fields they filter on. One codec, so the adapters cannot drift apart.
  */
+import { dueBy } from '../domain/suggestion-due.js'
 import type { SuggestionRecord } from '../domain/suggestion.js'
 import { unitIdsOf } from '../domain/suggestion.js'
+import { decodeCursorMatching, encodeCursor } from './cursor.js'
 
 export const encodeSuggestion = (s: SuggestionRecord): string => JSON.stringify(s)
 
@@ -41,9 +43,23 @@ export function suggestionKeys(s: SuggestionRecord) {
     unitIds: unitIdsOf(s),
     keySupervision: s.assignment?.keySupervision ?? false,
     deadline: s.assignment?.deadline ?? null,
+    dueBy: dueBy(s),
     cosignUntil: s.cosignUntil,
     published: s.published,
     searchText: `${s.number ?? ''} ${s.title} ${s.body}`,
     createdAt: s.createdAt,
   }
+}
+
+/**
+ * The overdue list's cursor (SuggestionRepo.overdue), the same in both adapters and as the console has paged it:
+ * "<dueBy>|<id>" of the last item.
+ */
+export const dueCursor = (s: SuggestionRecord) => encodeCursor(`${dueBy(s)}|${s.id}`)
+const DUE_CURSOR = /^\d{4}-\d{2}-\d{2}\|sg-/
+
+/** A dueCursor read back: null on the first page; a cursor not issued so is the usual 400. */
+export function decodeDueCursor(cursor: string | null | undefined): { day: string; id: string } | null {
+  const key = decodeCursorMatching(cursor, DUE_CURSOR)
+  return key === null ? null : { day: key.slice(0, 10), id: key.slice(11) }
 }

@@ -27,6 +27,11 @@ export interface SuggestionFilter {
 
 export interface SuggestionQuery extends SuggestionFilter, PageQuery {}
 
+export interface OverdueCount {
+  all: number
+  key: number
+}
+
 export interface SuggestionRepo {
   create(record: SuggestionRecord, outbox: OutboxMessage[]): Promise<SuggestionRecord>
   get(id: string): Promise<SuggestionRecord | null>
@@ -37,6 +42,15 @@ export interface SuggestionRepo {
   update(record: SuggestionRecord, outbox: OutboxMessage[]): Promise<SuggestionRecord>
   /** Newest first. */
   search(query: SuggestionQuery): Promise<Page<SuggestionRecord>>
+  /**
+   * Those matching that are overdue on `today` (their dueBy, src/domain/suggestion-due.ts, is past): the earliest missed
+   * day first (the longest overdue), then by id; paged by the cursor of suggestion-codec's dueCursor.
+   */
+  overdue(query: SuggestionQuery, today: string): Promise<Page<SuggestionRecord>>
+  /** How many match, per status (absent: none). */
+  countByStatus(filter: SuggestionFilter): Promise<Partial<Record<SuggestionStatus, number>>>
+  /** Of those matching, how many are overdue on `today` (as `overdue`), per status, and of them 重点督办 (`key`). */
+  countOverdue(filter: SuggestionFilter, today: string): Promise<Partial<Record<SuggestionStatus, OverdueCount>>>
   /** Every record matching, unpaged (statistics, the deadline job: hundreds a year). */
   all(filter: SuggestionFilter): Promise<SuggestionRecord[]>
   /** The next number of a year (1, 2, …), never the same twice. */

@@ -33,6 +33,7 @@ import { livelihoodProposalCapContract } from './contract-livelihood-proposal-ca
 import { ballotResultAtCloseContract } from './contract-ballot-result-at-close.js'
 import { surveyRequestKeyContract } from './contract-survey-request-key.js'
 import { suggestionsContract } from './contract-suggestions.js'
+import { suggestionsOverdueContract } from './contract-suggestions-overdue.js'
 import { cursorContract } from './contract-cursors.js'
 import { raceContract } from './contract-races.js'
 import { conflictContract } from './contract-conflicts.js'
@@ -574,6 +575,7 @@ export function storeContract(open: () => Promise<Store>) {
   livelihoodProposalCapContract(() => store)
   ballotResultAtCloseContract(() => store)
   suggestionsContract(() => store)
+  suggestionsOverdueContract(() => store)
   cursorContract(() => store)
   raceContract(() => store)
   conflictContract(() => store)

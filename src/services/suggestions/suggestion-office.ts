@@ -1,17 +1,9 @@
 import { dayText } from '../../domain/dates.js'
 import { officeName } from '../../domain/office-name.js'
-import { addDays, addMonths, overdueSince, promiseDaysLate } from '../../domain/suggestion-due.js'
+import { addDays, addMonths, OVERDUE_STATUSES, PROMISE_STATUSES } from '../../domain/suggestion-due.js'
 import { suggestionStats } from '../../domain/suggestion-stats.js'
-import {
-  HANDLING_STATUSES,
-  lapsePendingRequests,
-  SUGGESTION_STATUS_LABELS,
-  type ReviewDecision,
-  type SuggestionRecord,
-  type SuggestionStatus,
-} from '../../domain/suggestion.js'
+import { lapsePendingRequests, SUGGESTION_STATUS_LABELS, type ReviewDecision, type SuggestionRecord, type SuggestionStatus } from '../../domain/suggestion.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
-import { decodeCursorMatching, encodeCursor } from '../../store/cursor.js'
 import type { OutboxMessage, Page } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { recordSuggestionDecision, type SuggestionAudit } from './suggestion-audit.js'
@@ -65,13 +57,6 @@ export interface SuggestionSummary {
   promisesLate: number
 }
 
-/** The statuses in which a suggestion can be overdue: a unit owes the answer, or the report on its promise. */
-const OVERDUE_STATUSES: SuggestionStatus[] = [...HANDLING_STATUSES, 'following']
-
-/** The overdue list's order and cursor: the earliest missed day (the longest overdue) first. */
-const overdueKey = (s: SuggestionRecord, today: string) => `${overdueSince(s, today)}|${s.id}`
-const OVERDUE_CURSOR = /^\d{4}-\d{2}-\d{2}\|sg-/
-
 /** The congress office's side: review, assign, decide units' requests, publish, count. */
 export class SuggestionOffice {
   constructor(
@@ -90,36 +75,25 @@ export class SuggestionOffice {
       keySupervision: q.keySupervision,
     }
     if (!q.overdue) return this.book.store.suggestions.search({ ...filter, cursor: q.cursor, limit: q.limit })
-    // 只看已超期 is what to press first: the longest overdue on top, as the inbox's overdue list. Few enough
-    // (those still with the units, or promised and not reported) to pick and order here by the one rule (overdueSince)
-    // rather than in each adapter.
-    const after = decodeCursorMatching(q.cursor, OVERDUE_CURSOR)
-    const today = this.book.today()
-    const statuses = q.status ? [q.status].filter((x) => OVERDUE_STATUSES.includes(x)) : OVERDUE_STATUSES
-    if (!statuses.length) return { items: [], nextCursor: null }
-    const key = (s: SuggestionRecord) => overdueKey(s, today)
-    const ordered = (await this.book.store.suggestions.all({ ...filter, statuses }))
-      .filter((s) => overdueSince(s, today))
-      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
-    const rest = after === null ? ordered : ordered.filter((s) => key(s) > after)
-    const items = rest.slice(0, q.limit)
-    return { items, nextCursor: rest.length > q.limit ? encodeCursor(key(items[items.length - 1])) : null }
+    // 只看已超期 is what to press first: the longest overdue on top, as the inbox's overdue list; the store finds them by
+    // the one rule (dueBy, overdueSince) it keeps beside each record.
+    return this.book.store.suggestions.overdue({ ...filter, cursor: q.cursor, limit: q.limit }, this.book.today())
   }
 
-  /** The figures of the office's 工作概览 card, in the organizer's districts only. */
+  /** The figures of the office's 工作概览 card, in the organizer's districts only, counted by the store. */
   async summary(staff: StaffPrincipal): Promise<SuggestionSummary> {
-    const today = this.book.today()
-    const open = await this.book.store.suggestions.all({
-      districtIds: this.book.officeDistricts(staff),
-      statuses: ['submitted', 'accepted', ...OVERDUE_STATUSES],
-    })
-    const overdue = open.filter((s) => overdueSince(s, today))
+    const districtIds = this.book.officeDistricts(staff)
+    const [waiting, late] = await Promise.all([
+      this.book.store.suggestions.countByStatus({ districtIds, statuses: ['submitted', 'accepted'] }),
+      this.book.store.suggestions.countOverdue({ districtIds, statuses: OVERDUE_STATUSES }, this.book.today()),
+    ])
+    const overdue = Object.values(late)
     return {
-      submitted: open.filter((s) => s.status === 'submitted').length,
-      accepted: open.filter((s) => s.status === 'accepted').length,
-      overdue: overdue.length,
-      overdueKey: overdue.filter((s) => s.assignment!.keySupervision).length,
-      promisesLate: overdue.filter((s) => promiseDaysLate(s, today)).length,
+      submitted: waiting.submitted ?? 0,
+      accepted: waiting.accepted ?? 0,
+      overdue: overdue.reduce((n, c) => n + c.all, 0),
+      overdueKey: overdue.reduce((n, c) => n + c.key, 0),
+      promisesLate: PROMISE_STATUSES.reduce((n, status) => n + (late[status]?.all ?? 0), 0),
     }
   }
 

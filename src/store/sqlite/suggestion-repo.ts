@@ -2,8 +2,9 @@ import type { SuggestionRecord } from '../../domain/suggestion.js'
 import { NotFoundError } from '../../errors.js'
 import { StoreConflict } from '../conflicts.js'
 import { timeCursorKey, toPage } from '../cursor.js'
-import type { OutboxMessage, SuggestionFilter, SuggestionRepo } from '../ports.js'
-import { decodeSuggestion, encodeSuggestion, suggestionKeys } from '../suggestion-codec.js'
+import type { OutboxMessage, OverdueCount, SuggestionFilter, SuggestionRepo } from '../ports.js'
+import type { SuggestionStatus } from '../../domain/suggestion.js'
+import { decodeDueCursor, decodeSuggestion, dueCursor, encodeSuggestion, suggestionKeys } from '../suggestion-codec.js'
 import { translate } from './errors.js'
 import type { GroupCommit } from './group-commit.js'
 import type { Db } from './open.js'
@@ -23,6 +24,7 @@ function row(s: SuggestionRecord) {
     unit_ids: JSON.stringify(k.unitIds),
     key_supervision: k.keySupervision ? 1 : 0,
     deadline: k.deadline,
+    due_by: k.dueBy,
     cosign_until: k.cosignUntil?.toISOString() ?? null,
     published: k.published ? 1 : 0,
     search_text: k.searchText,
@@ -33,7 +35,12 @@ function row(s: SuggestionRecord) {
 }
 const COLUMNS = Object.keys(row({ deputy: {}, coSigners: [], createdAt: new Date(0) } as unknown as SuggestionRecord))
 
-function where(f: SuggestionFilter) {
+/**
+ * The filter as SQL. `dueFirst`: for what is owed by a day (due_by < ?), walked on its own index in the list's order;
+ * the status then only sifts that walk (`+status`, which SQLite will not search an index by), or the planner would
+ * take the status index and sort.
+ */
+function where(f: SuggestionFilter, dueFirst = false) {
   const clauses: string[] = []
   const params: unknown[] = []
   const anyOf = (column: string, values: unknown[]) => {
@@ -50,7 +57,7 @@ function where(f: SuggestionFilter) {
   }
   if (f.districtIds) anyOf('district_id', f.districtIds)
   if (f.unitIds) inJson('unit_ids', f.unitIds)
-  if (f.statuses) anyOf('status', f.statuses)
+  if (f.statuses) anyOf(dueFirst ? '+status' : 'status', f.statuses)
   if (f.year !== undefined) clauses.push('year = ?') && params.push(f.year)
   if (f.keySupervision !== undefined) clauses.push('key_supervision = ?') && params.push(f.keySupervision ? 1 : 0)
   if (f.published !== undefined) clauses.push('published = ?') && params.push(f.published ? 1 : 0)
@@ -116,6 +123,35 @@ export function suggestionRepo(db: Db, group: GroupCommit): SuggestionRepo {
     async search(query) {
       const rows = select(query, afterCursorClause(query.cursor), query.limit + 1)
       return toPage(rows, query.limit, (s) => timeCursorKey(s.createdAt, s.id))
+    },
+    async overdue(query, today) {
+      // On the partial index of what is owed by a day (084): walked in its order from the longest overdue, up to a page.
+      const w = where(query, true)
+      w.clauses.push('due_by < ?') && w.params.push(today)
+      const after = decodeDueCursor(query.cursor)
+      if (after) w.clauses.push('(due_by, id) > (?, ?)') && w.params.push(after.day, after.id)
+      const sql = `SELECT doc FROM suggestions WHERE ${w.clauses.join(' AND ')} ORDER BY due_by, id LIMIT ${query.limit + 1}`
+      const rows = (
+        db
+          .prepare(sql)
+          .pluck()
+          .all(...w.params) as string[]
+      ).map(decodeSuggestion)
+      const items = rows.slice(0, query.limit)
+      return { items, nextCursor: rows.length > query.limit && items.length ? dueCursor(items[items.length - 1]) : null }
+    },
+    async countByStatus(filter) {
+      const w = where(filter)
+      const sql = `SELECT status, count(*) AS n FROM suggestions ${w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : ''} GROUP BY status`
+      const rows = db.prepare(sql).all(...w.params) as Array<{ status: SuggestionStatus; n: number }>
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+    },
+    async countOverdue(filter, today) {
+      const w = where(filter, true)
+      w.clauses.push('due_by < ?') && w.params.push(today)
+      const sql = `SELECT status, count(*) AS n, sum(key_supervision) AS k FROM suggestions WHERE ${w.clauses.join(' AND ')} GROUP BY status`
+      const rows = db.prepare(sql).all(...w.params) as Array<{ status: SuggestionStatus; n: number; k: number }>
+      return Object.fromEntries(rows.map((r): [SuggestionStatus, OverdueCount] => [r.status, { all: r.n, key: r.k }]))
     },
     async all(filter) {
       return select(filter)
