@@ -4,29 +4,34 @@
  * 广场舞) took the message to the aside's topic. The topic model reads the words from such a turn on at a fifth
  * of their weight: they still count when nothing else speaks, but no longer outvote the main issue.
  */
-import type { KeywordScores } from './topics.js'
+import { normalizeText, type KeywordScores } from './topics.js'
 
 /** How much an n-gram or keyword of the aside counts against one of the main issue. Chosen with npm run topics:eval. */
 export const ASIDE_WEIGHT = 0.2
 
-/** A run of letters and digits, after punctuation (normalizeText drops spaces), that opens an aside. */
+/**
+ * A run of letters and digits, after punctuation or a space, that opens an aside. Read in the text as typed:
+ * normalizeText drops spaces, and residents who type without punctuation mark their turns with spaces only
+ * ("小区门口 路灯坏了 另外 物业 不管").
+ */
 const ASIDE_OPENING = /(?<=[^\p{L}\p{N}])(?=另外|顺便|对了|还有|此外|再就是)/gu
 const LETTERS = /[\p{L}\p{N}]/gu
 /** Fewer letters than this before the turn are a greeting ("您好，还有个事"), not a main issue. */
 const MIN_MAIN = 6
 
 /**
- * Where the aside starts in a normalised message (see normalizeText): the first run after a break that opens
- * with 另外, 顺便, 对了, 还有, 此外 or 再就是, after a main issue of MIN_MAIN letters at least ("还有个事想问" and
- * "您好，还有个事" open with their subject); the text's length when there is none. Always at the start of a run, so
- * no n-gram spans the cut.
+ * Where the aside of a message starts, as an index into normalizeText(text): the first run after punctuation or a
+ * space that opens with 另外, 顺便, 对了, 还有, 此外 or 再就是, after a main issue of MIN_MAIN letters at least
+ * ("还有个事想问" and "您好，还有个事" open with their subject); the normalised text's length when there is none.
+ * The model reads the two parts apart, so no n-gram spans the cut.
  */
-export function asideStart(normalized: string): number {
-  for (const m of normalized.matchAll(ASIDE_OPENING)) {
-    const before = normalized.slice(0, m.index).match(LETTERS)?.length ?? 0
-    if (before >= MIN_MAIN) return m.index
+export function asideStart(text: string): number {
+  for (const m of text.matchAll(ASIDE_OPENING)) {
+    // normalizeText maps character by character, so the prefix's normal form is where the cut falls in the whole's.
+    const before = normalizeText(text.slice(0, m.index))
+    if ((before.match(LETTERS)?.length ?? 0) >= MIN_MAIN) return before.length
   }
-  return normalized.length
+  return normalizeText(text).length
 }
 
 /** The keywords of the main part and of the aside (which starts at `cut`), the aside's weighing ASIDE_WEIGHT; the main part's first. */

@@ -219,7 +219,7 @@ export function compileTopicModel(
     const weights: number[] = []
     // The n-grams of textGrams, in its order: at each character of a run, its 1-, 2- and 3-gram.
     const normalized = normalizeText(text)
-    const cut = asideStart(normalized)
+    const cut = asideStart(text)
     const parts = cut < normalized.length ? [normalized.slice(0, cut), normalized.slice(cut)] : [normalized]
     for (let part = 0; part < parts.length; part++) {
       const weight = part ? ASIDE_WEIGHT : 1

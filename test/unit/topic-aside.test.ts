@@ -13,17 +13,22 @@ const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
  * message belongs to the office of the first. Read at full weight, a long aside took it to the aside's office.
  */
 describe('a second issue in passing does not take the message to its topic', () => {
+  /** What the model reads as the aside, in the normalised text. */
+  const at = (text: string) => normalizeText(text).slice(asideStart(text))
+
   it('finds where the aside starts: a run opening with 另外, 顺便, 对了, 还有, 此外 or 再就是 after the main issue, never after a greeting', () => {
-    const at = (text: string) => {
-      const normalized = normalizeText(text)
-      return normalized.slice(asideStart(normalized))
-    }
     expect(at('电梯坏了一个月。另外物业的保安态度也很差')).to.equal('另外物业的保安态度也很差')
     expect(at('小区门口的路灯不亮了！顺便说一下，垃圾也没人收')).to.equal('顺便说一下,垃圾也没人收')
     expect(at('还有个事想问：公租房怎么申请'), 'a message may open with 还有').to.equal('')
     expect(at('您好，还有个事想问：公租房怎么申请'), 'or greet first').to.equal('')
     expect(at('😀 还有个事想问'), 'nothing before it but an emoji').to.equal('')
     expect(at('小区门口另外开了一家店'), 'inside a run it is no turn').to.equal('')
+  })
+
+  it('sees a turn marked by a space alone, as residents type who leave out punctuation', () => {
+    expect(at('小区门口 路灯坏了 另外 物业 不管')).to.equal('另外物业不管')
+    expect(at('电梯坏了一个月　还有保安态度也很差'), 'a full-width space too').to.equal('还有保安态度也很差')
+    expect(at('您好 还有个事想问 公租房怎么申请'), 'still never after a greeting').to.equal('')
   })
 
   describe('on a toy corpus', () => {
@@ -47,6 +52,9 @@ describe('a second issue in passing does not take the message to its topic', () 
     const cases: Array<[string, string]> = [
       ['小区物业收了物业费什么都不管，电梯坏了一个月。另外我妈的医保报销也还没办下来，社保卡也丢了，补办要等一个月', '物业管理'],
       ['老板拖欠我们三个月工资不给。另外我妈的医保报销也还没办下来，社保卡也丢了，补办要等一个月', '劳动就业'],
+      // Typed with spaces for punctuation: the turn is the same turn.
+      ['小区物业收了物业费什么都不管 电梯坏了一个月 另外 我妈的医保报销也还没办下来 社保卡也丢了 补办要等一个月', '物业管理'],
+      ['老板拖欠我们三个月工资不给 另外我妈的医保报销也还没办下来 社保卡也丢了 补办要等一个月', '劳动就业'],
     ]
     for (const [text, topic] of cases) it(`${text} → ${topic}`, () => expect(model(text).topic).to.equal(topic))
   })
