@@ -18,6 +18,9 @@ import {
 import { NO_DUTY, KEY_HEADING, SHEET_KINDS, SHEET_SPECS, specOf, type SheetKind } from './directory-sheet-specs.js'
 import { trimCell, withoutInvisible } from './sheet-cells.js'
 import { dayText } from './dates.js'
+import { SheetProblemList, type Place, type SheetProblem } from './sheet-problem-list.js'
+
+export type { Place, SheetProblem } from './sheet-problem-list.js'
 
 /**
  * The roster as an office keeps it: spreadsheets saved as CSV, one per kind (地区, 联络站, 代表,
@@ -38,21 +41,6 @@ export interface SheetRows {
 type SheetRecord = Record<string, unknown>
 export type SheetFile = Record<SheetKind, SheetRecord[]>
 
-/** Where a record of the converted file came from. */
-export interface Place {
-  sheet: number
-  row: number
-}
-
-export interface SheetProblem extends Place {
-  heading?: string
-  /** The column's place in the template, for telling a row's problems left to right. */
-  column?: number
-  message: string
-  /** The converted record and field it stands for, so the check does not tell it again. */
-  key?: string
-}
-
 /**
  * The stored records a sheet may update, in full: a column a sheet leaves out (the clerk deleted
  * it, or the sheet comes from another system) keeps what is stored rather than wiping it.
@@ -68,7 +56,10 @@ const NOTHING_STORED: StoredDirectory = { deputies: [], staff: [], phoneOf: () =
 export interface SheetConversion {
   file: SheetFile
   places: Record<SheetKind, Place[]>
+  /** The first problems found (all of them, unless a limit was given), in sheet, row and column order. */
   problems: SheetProblem[]
+  /** All of them as counted: the check's problems are added here (sheetProblemSummary), past the limit only counted. */
+  problemList: SheetProblemList
   /** What the clerk is told of sheets left out as plainly no roster (a 说明 page beside the roster). */
   skipped: string[]
   /** What the clerk is told of days read in a way she did not write out: 值班日期 without a year, and the year taken. */
@@ -119,18 +110,19 @@ export function sheetsToDirectoryFile(
   sheets: SheetRows[],
   existing: ExistingDirectory,
   stored: StoredDirectory = NOTHING_STORED,
-  { today }: { today?: string } = {},
+  { today, problemsListed }: { today?: string; problemsListed?: number } = {},
 ): SheetConversion {
   const out: SheetConversion = {
     file: { regions: [], stations: [], deputies: [], staff: [] },
     places: { regions: [], stations: [], deputies: [], staff: [] },
     problems: [],
+    problemList: new SheetProblemList(problemsListed),
     skipped: [],
     notes: [],
   }
   // 值班日期 written without a year ("12月3日" imported on 2026-12-05 → 2026-12-03, dutyDate), each said once in the report: the clerk checks the year taken.
   const yearless = new Map<string, string>()
-  const problem = (p: SheetProblem) => out.problems.push(p)
+  const problem = (p: SheetProblem) => out.problemList.add(p)
 
   // 1. Which kind each sheet is, and its rows as heading → cell.
   type Row = Place & { cells: Map<string, string> }
@@ -381,6 +373,7 @@ export function sheetsToDirectoryFile(
     out.notes.push(
       `值班日期没写年份的，按导入当天前后最近的那一天算（最多往前算两个月）：${[...yearless].map(([written, date]) => `“${written}”是 ${dayText(date)}`).join('，')}。不对的，请写上年份重新导入`,
     )
+  out.problems = out.problemList.listed()
   return out
 }
 

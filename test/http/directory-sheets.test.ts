@@ -284,8 +284,13 @@ describe('directory import of roster sheets (CSV from Excel) over HTTP', () => {
     })
     expect(answer.status).to.equal(422)
     expect(answer.body.error).to.deep.include({ code: 'import_rejected', message: '导入文件有问题，未导入任何数据：共 300 处问题，下面列出前 200 处' })
-    expect(answer.body.error.details).to.have.length(200)
+    expect(answer.body.error.details).to.have.length(201)
     expect(answer.body.error.details[0]).to.deep.equal({ path: '代表名册.csv 第 2 行「所属联络站」', message: '没有叫“没有这个站”的联络站' })
+    // The 100 not listed, in one line for their column.
+    expect(answer.body.error.details[200]).to.deep.equal({
+      path: '代表名册.csv「所属联络站」',
+      message: '第 202 行到第 301 行，这一列还有 100 处问题没有一一列出，请检查这些行的这一列，一并改正',
+    })
   })
 
   it('refuses a sheet longer than one file may be, naming the file', async () => {

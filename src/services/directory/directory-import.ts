@@ -12,7 +12,7 @@ import {
   type DeputyMove,
 } from '../../domain/import-review.js'
 import type { MeetingDepartures } from '../meetings/meeting-departures.js'
-import { sheetProblemDetails } from '../../domain/directory-sheet-problems.js'
+import { sheetProblemSummary, type SheetProblemSummary } from '../../domain/directory-sheet-problems.js'
 import { sheetsToDirectoryFile } from '../../domain/directory-sheets.js'
 import type { ErrorDetail } from '../../errors.js'
 import { UnprocessableError } from '../../errors.js'
@@ -130,11 +130,12 @@ export class DirectoryImporter {
           return phone
         },
       },
-      { today: localDate(this.clock.now(), this.timeZone) },
+      // Past the first problems, the rest are only counted: a sheet of 50,000 bad rows must not hold 200,000 of them.
+      { today: localDate(this.clock.now(), this.timeZone), problemsListed: PROBLEMS_LISTED },
     )
     const check = checkDirectoryFile(conversion.file, existing, this.topics, { codeOwner: codeOwnerIn(this.cipher, existing) })
-    const problems = sheetProblemDetails(sheets, conversion, check.ok ? [] : check.problems)
-    if (problems.length || !check.ok) throw rejected(problems)
+    const problems = sheetProblemSummary(sheets, conversion, check.ok ? [] : check.problems)
+    if (problems.total || !check.ok) throw rejectedSheets(problems)
     // Sheets left out (a workbook's 说明 page) are said first: the clerk checks nothing of theirs was among them.
     check.warnings.unshift(...conversion.skipped, ...conversion.notes)
     for (const d of check.file.deputies.filter((d) => unreadablePhones.has(d.id) && d.phone === null))
@@ -363,6 +364,16 @@ function rejected(problems: ErrorDetail[]) {
   return new UnprocessableError(
     `导入文件有问题，未导入任何数据：共 ${problems.length} 处问题，下面列出前 ${PROBLEMS_LISTED} 处`,
     problems.slice(0, PROBLEMS_LISTED),
+    'import_rejected',
+  )
+}
+
+/** A roster's problems: the first ones by row, then a line for each column of those not listed (how many, which rows). */
+function rejectedSheets({ total, listed, unlisted }: SheetProblemSummary) {
+  if (!unlisted.length) return rejected(listed)
+  return new UnprocessableError(
+    `导入文件有问题，未导入任何数据：共 ${total} 处问题，下面列出前 ${listed.length} 处`,
+    [...listed, ...unlisted],
     'import_rejected',
   )
 }
