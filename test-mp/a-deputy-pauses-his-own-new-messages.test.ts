@@ -70,6 +70,8 @@ describe('mini-program: a deputy pauses his own new messages, and ends the pause
     expect(page.has('.away-text')).to.equal(false)
     await workbench.show()
     expect(workbench.has('.away')).to.equal(false)
-    expect((await groupRead()).at(-1)).to.equal(`【张伟代表恢复接收新留言】张伟代表在小程序里自己取消了${dates}的暂停接收新留言，群众的新留言会照常交给他。`)
+    expect((await groupRead()).at(-1)).to.equal(
+      `【张伟代表恢复接收新留言】张伟代表在小程序里自己取消了${dates}的暂停接收新留言，群众的新留言会照常交给这位代表。`,
+    )
   })
 })

@@ -36,4 +36,15 @@ describe('mini-program: a report from last year says its year when he corrects i
     await nextYear.emit('.date', 'change', { value: '2030-01-02' })
     expect(nextYear.textOf('.date'), 'a day of the office’s year needs none').to.equal('1月2日 ›')
   })
+
+  // The phone's clock is on another day (and year) than the office's: a phone a day ahead offered tomorrow, refused.
+  it('a new report starts on the office’s today, and its picker ends there, whatever the phone’s clock says', async () => {
+    app.clock.set(new Date('2029-03-02T02:00:00Z'))
+    await phoneOfZhang(app)
+    // His record first, as he comes to the form: the office's today arrives with that answer.
+    ;(await openPage('pages/records/index')).close()
+    const form = await openPage('pages/records/report')
+    expect(form.textOf('.date')).to.equal('3月2日 ›')
+    expect(form.data.today, 'the latest day the picker offers').to.equal('2029-03-02')
+  })
 })

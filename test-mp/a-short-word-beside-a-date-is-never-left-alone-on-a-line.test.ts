@@ -103,8 +103,14 @@ describe('mini-program: a short word beside a date is never left alone on a line
     phone.storage.set('care.mode', 'on')
     const list = await openPage('pages/case/list')
     const card = list.component.querySelector(`#case-${lamp.ticket}`)
-    expect(card.querySelectorAll('.case-card__when').map((p: { dom: HTMLElement }) => p.dom.textContent)).to.deep.equal(['2029年11月23日 10:05 提交'])
-    expect(declarations('components/case-card/case-card.wxss', '.case-card__when').get('white-space')).to.equal('nowrap')
+    expect(card.querySelectorAll('.case-card__when').map((p: { dom: HTMLElement }) => p.dom.textContent)).to.deep.equal([
+      '2029年11月23日（星期五）上午10:05提交',
+    ])
+    // Wider than a 关怀模式 line: it breaks only between its date and its time, 提交 kept with the time.
+    expect(card.querySelectorAll('.case-card__when .whole').map((p: { dom: HTMLElement }) => p.dom.textContent)).to.deep.equal([
+      '2029年11月23日（星期五）',
+      '上午10:05提交',
+    ])
     // Where it stands, each clause whole: "…代表还没有 / 看" left one character alone.
     const state = card
       .querySelector('.case-card__state')

@@ -36,7 +36,7 @@ describe('mini-program: a suggestion page says each thing once, and each year ac
     const wang = await openPage(`pages/suggestion/detail?suggestionId=${suggestionId}`)
     await wang.tap('#act')
     expect(wang.textOf('#done')).to.equal('您已附议')
-    expect(wang.textOf('.sg-action .hint')).to.match(/^截止 12月2日 周三 \d\d:\d\d 前可以取消。$/)
+    expect(wang.textOf('.sg-action .hint')).to.equal('截止 12月2日（星期三）上午10:00 前可以取消。')
     // Come back later: no green line, so the box says it.
     const later = await openPage(`pages/suggestion/detail?suggestionId=${suggestionId}`)
     expect(later.textOf('.sg-action .hint')).to.match(/^您已附议。截止 .+ 前可以取消。$/)
@@ -70,7 +70,8 @@ describe('mini-program: a suggestion page says each thing once, and each year ac
 
     const sameYear = await openPage(`pages/suggestion/detail?suggestionId=${suggestionId}`)
     expect(sameYear.textOf('.answer-rating')).to.equal('您的评价：基本满意（希望按时办完）')
-    expect(sameYear.textOf('.answer .hint'), 'all in one year: no year said').to.match(/^12月7日 周一 \d\d:\d\d$/)
+    // The answer's moment as the server says one (and as his meeting pages do), never "12月7日 周一 10:00".
+    expect(sameYear.textOf('.answer .hint'), 'all in one year: no year said').to.equal('12月7日（星期一）上午10:00')
 
     app.clock.set(new Date('2027-05-20T02:00:00Z'))
     unit = await new Client(app.baseUrl).login('chengang', STAFF_PASSWORD)
@@ -80,10 +81,10 @@ describe('mini-program: a suggestion page says each thing once, and each year ac
     expect(page.textOf('.answer-rating')).to.equal('您上次的评价：基本满意（希望按时办完）')
     const answered = page.component.querySelectorAll('.answer .hint').map((h: { dom: HTMLElement }) => h.dom.textContent)
     expect(answered).to.have.length(2)
-    expect(answered[0]).to.match(/^2026年12月7日 周一 \d\d:\d\d$/)
-    expect(answered[1]).to.match(/^2027年5月20日 周四 \d\d:\d\d$/)
+    expect(answered[0]).to.equal('2026年12月7日（星期一）上午10:00')
+    expect(answered[1]).to.equal('2027年5月20日（星期四）上午10:00')
     const steps = page.component.querySelectorAll('.sg-step .hint').map((h: { dom: HTMLElement }) => h.dom.textContent)
     expect(steps.length).to.be.above(2)
-    for (const step of steps) expect(step).to.match(/^20(26|27)年\d{1,2}月\d{1,2}日 /)
+    for (const step of steps) expect(step).to.match(/^20(26|27)年\d{1,2}月\d{1,2}日（星期[一二三四五六日]）/)
   })
 })

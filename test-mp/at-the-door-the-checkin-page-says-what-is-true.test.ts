@@ -77,7 +77,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40, answers still open until 09:30
     await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.text()).to.include('已到会（11月26日上午8:40）').and.not.include('未回复')
+    expect(detail.text()).to.include('已到会，11月26日（星期四）上午8:40签到').and.not.include('未回复')
   })
 
   it('the day before, says from what time he can sign in, and offers the meeting and home, not 再试一次', async () => {

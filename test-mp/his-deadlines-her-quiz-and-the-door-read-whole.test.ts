@@ -32,23 +32,27 @@ describe('mini-program: his deadlines, her quiz’s and the words at the door re
     holdPhone(app, 'o-deputy-dp0002')
     await asDeputy(app, 'dp0002')
     const page = await openPage(`pages/suggestion/detail?suggestionId=${id}`)
-    expect(page.textOf('.sg-action .hint')).to.equal('张伟 代表请您附议这件建议，截止 12月2日 周三 10:00。')
-    expect(whole(page, '.sg-action .hint')).to.deep.equal(['12月2日 周三 10:00'])
-    expect(page.textOf('.sg-step .hint')).to.match(/^11月25日 周三 10:00 张伟$/)
-    expect(whole(page, '.sg-step .hint'), 'written, then asked of colleagues').to.deep.equal(['11月25日 周三 10:00', '11月25日 周三 10:00'])
+    expect(page.textOf('.sg-action .hint')).to.equal('张伟 代表请您附议这件建议，截止 12月2日（星期三）上午10:00。')
+    // Wider than a 关怀模式 line with 截止 before it: the date (with its word) and the time, each whole.
+    expect(whole(page, '.sg-action .hint')).to.deep.equal(['截止 12月2日（星期三）', '上午10:00'])
+    expect(page.textOf('.sg-step .hint')).to.equal('11月25日（星期三）上午10:00 张伟')
+    expect(whole(page, '.sg-step .hint'), 'written, then asked of colleagues').to.deep.equal(['11月25日（星期三）上午10:00', '11月25日（星期三）上午10:00'])
 
     const box = await openPage('pages/suggestion/index?box=cosign')
-    expect(box.textOf('.sg-note')).to.equal('附议截止 12月2日 周三 10:00，领衔：张伟 代表')
-    expect(whole(box, '.sg-note')).to.deep.equal(['12月2日 周三 10:00'])
+    expect(box.textOf('.sg-note')).to.equal('附议截止 12月2日（星期三）上午10:00，领衔：张伟 代表')
+    expect(whole(box, '.sg-note')).to.deep.equal(['附议截止 12月2日（星期三）', '上午10:00'])
   })
 
-  it('his message: 请于…受理 with its date and time whole', async () => {
+  it('his message: 请于…受理, when she wrote it and each step, each date and time whole', async () => {
     const resident = await asResident(app, 'o-zhao-whole-ack')
     const lamp = await created(resident.post('/api/mp/cases', { text: '光明社区楼道灯坏了，晚上黑得看不见台阶', deputyCode: 'DP0001' }))
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${lamp.id}`)
     expect(page.textOf('.ack-by')).to.equal('请于11月26日 10:00前受理')
     expect(whole(page, '.ack-by')).to.deep.equal(['11月26日 10:00前'])
+    // When she wrote it and each step, as the server says a moment (his meeting pages, her quiz), not "11月25日 周三 10:00".
+    expect(whole(page, '.created')).to.deep.equal(['11月25日（星期三）上午10:00'])
+    expect(whole(page, '.event-head')[0]).to.equal('11月25日（星期三）上午10:00')
   })
 
   it('a quiz: until when, whole on her list and on the quiz’s page', async () => {

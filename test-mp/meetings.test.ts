@@ -40,7 +40,7 @@ describe('mini-program: meetings', () => {
     expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日（星期四）上午9:20')
 
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(again.text()).to.include('已到会（11月26日上午9:20）').and.not.include('前回复').and.not.include('如需请假')
+    expect(again.text()).to.include('已到会，11月26日（星期四）上午9:20签到').and.not.include('前回复').and.not.include('如需请假')
   })
 
   it('tells a deputy who signed the paper sheet that staff recorded his attendance (补签)', async () => {

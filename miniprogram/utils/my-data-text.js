@@ -3,14 +3,18 @@
  * the copy the backend gave (GET /api/mp/me/export), in Chinese words and dates, not JSON with
  * field names and ISO times she cannot read.
  */
-const OFFSET_MS = 8 * 3600 * 1000
-const pad = (n) => (n < 10 ? '0' + n : String(n))
+const when = require('./when')
 
-/** "2026年11月23日 10:00", in the business time zone: a kept copy needs the year. */
+const OFFSET_MS = 8 * 3600 * 1000
+
+/**
+ * "2026年11月23日上午10:00", in the business time zone, its time of day as her pages say it (when.js): a kept copy needs
+ * the year. Without the weekday: most of these stand in brackets ("已同意（第 3 版，…）"), where one made brackets in
+ * brackets.
+ */
 function at(iso) {
   if (!iso) return ''
-  const d = new Date(new Date(iso).getTime() + OFFSET_MS)
-  return d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
+  return when.day(iso, true) + when.spokenClock(iso)
 }
 
 /** "2026年11月22日": the day a thing began, in the business time zone. */

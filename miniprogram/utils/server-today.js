@@ -1,7 +1,8 @@
 /**
  * The office's today (YYYY-MM-DD) as the backend last said it (the X-Liaison-Today header on every /api/mp answer):
- * what "this year" is when a page decides whether to say its dates' years (spansYears in when.js). The phone's own
- * clock never decides it: it may be wrong, and one page would read differently on every phone.
+ * what "this year" is when a page decides whether to say its dates' years (spansYears in when.js), and which day a form
+ * starts from (records/report.js). The phone's own clock never decides them: it may be wrong, and one page would read
+ * differently on every phone.
  * request.js keeps it from every answer; nothing else writes it. Null until the first answer.
  */
 const HEADER = 'x-liaison-today'
@@ -22,4 +23,9 @@ function serverYear() {
   return today ? Number(today.slice(0, 4)) : null
 }
 
-module.exports = { keepFrom, serverYear }
+/** The office's today ("2026-11-20"), or null when the backend has not answered yet. */
+function serverDate() {
+  return today
+}
+
+module.exports = { keepFrom, serverYear, serverDate }

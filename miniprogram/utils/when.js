@@ -1,16 +1,14 @@
 /**
- * Times as people read them, in the business time zone (Asia/Shanghai, UTC+8 all year)
- * whatever the phone's own zone: "11月26日 周四 09:30". A meeting's or a survey's time as
- * people say it ("11月26日（星期四）上午9:30", with the year when not this year's) is the
- * server's to say (startText, endText, rsvpClosesText, opensText: src/domain/spoken-dates.ts):
- * pages show those, never a copy of them made here. A moment only the page knows (a paper's end
- * counted on the phone) or shows beside the server's words (her check-in under the meeting's
- * time) is said the same way, by the server's rule (spokenClock, spokenMoment).
+ * Times as people read them, in the business time zone (Asia/Shanghai, UTC+8 all year) whatever the phone's own zone.
+ * Every moment a page shows is said one way, as people say it and as the server says it (src/domain/spoken-dates.ts):
+ * "11月26日（星期四）上午9:30", with the year when the page's dates call for it (spansYears). Where the server sends
+ * the words (startText, endText, rsvpClosesText, opensText, cameText) pages show those, never a copy made here; a
+ * moment only the page knows or the server sends bare (a message's 提交 time, an answer's, a check-in) is said here by
+ * the server's rule (spokenClock, spokenMoment). A calendar day without a time of day stays "11月26日" (day).
  */
 const serverToday = require('./server-today')
 
 const OFFSET_MS = 8 * 3600 * 1000
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 const SPOKEN_WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 
 const pad = (n) => (n < 10 ? '0' + n : String(n))
@@ -35,31 +33,6 @@ function spansYears(isos) {
 }
 
 const yearOf = (d, withYear) => (withYear ? d.getUTCFullYear() + '年' : '')
-
-/** "11月26日 周四 09:30"; with `withYear` (spansYears), "2026年11月26日 周四 09:30". */
-function dayTime(iso, withYear) {
-  if (!iso) return ''
-  const d = local(iso)
-  return (
-    yearOf(d, withYear) +
-    (d.getUTCMonth() + 1) +
-    '月' +
-    d.getUTCDate() +
-    '日 ' +
-    WEEKDAYS[d.getUTCDay()] +
-    ' ' +
-    pad(d.getUTCHours()) +
-    ':' +
-    pad(d.getUTCMinutes())
-  )
-}
-
-/** "09:30" */
-function clock(iso) {
-  if (!iso) return ''
-  const d = local(iso)
-  return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
-}
 
 /**
  * The time of day with the part of the day people name, on a 12-hour clock: "上午10:45", "中午12:30", "下午5:00",
@@ -95,4 +68,4 @@ function countdown(seconds) {
   return (m ? m + '分' : '') + pad(s % 60) + '秒'
 }
 
-module.exports = { dayTime, clock, spokenClock, spokenMoment, day, countdown, spansYears }
+module.exports = { spokenClock, spokenMoment, day, countdown, spansYears }

@@ -14,19 +14,6 @@ function dayOf(date) {
 }
 
 /**
- * "11月23日 10:05"; with `withYear`, "2025年11月23日 10:05". Whether a page says its years is decided once, by the dates
- * the page shows and the office's today (spansYears in when.js), never by the phone's clock: one page reads the same on
- * every phone.
- */
-function dateTime(iso, withYear) {
-  if (!iso) return ''
-  const d = new Date(new Date(iso).getTime() + OFFSET_MS)
-  const pad = (n) => (n < 10 ? '0' + n : '' + n)
-  const year = withYear ? d.getUTCFullYear() + '年' : ''
-  return year + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes())
-}
-
-/**
  * A calendar date as people write it: "2026-11-03" → "11月3日"; with `withYear` (spansYears), "2026年11月3日".
  * Anything else is returned as it came.
  */
@@ -36,4 +23,4 @@ function dateText(ymd, withYear) {
   return (withYear ? Number(m[1]) + '年' : '') + Number(m[2]) + '月' + Number(m[3]) + '日'
 }
 
-module.exports = { weekdays, dayOf, dateTime, dateText, spansYears, WEEKDAY }
+module.exports = { weekdays, dayOf, dateText, spansYears, WEEKDAY }

@@ -6,7 +6,7 @@
  */
 import { lateCheckInWords, type MeetingInvitee, type MeetingRecord } from './meeting.js'
 import { checkInWay } from './meeting-staff-entry.js'
-import { spokenClose, spokenDate, spokenTime } from './spoken-dates.js'
+import { spokenClose, spokenMoment } from './spoken-dates.js'
 
 export type MeetingPhase = 'ahead' | 'under_way' | 'ended'
 export const MEETING_PHASE_LABELS: Record<MeetingPhase, string> = { ahead: '未开始', under_way: '进行中', ended: '已结束' }
@@ -21,16 +21,17 @@ export function meetingPhase(m: Pick<MeetingRecord, 'startAt' | 'endAt'>, now: D
 export const ENDED_KEPT_DAYS = 7
 
 /**
- * How his coming reads: "已到会（12月1日上午9:20）" for his own scan; "已到会（工作人员为您补签）" for staff's entry (补签):
- * first that he counts as present, then how ("工作人员补签到会" read as something staff did, not as his attendance). Never
- * the time staff typed it, which is not when he came (an entry at 14:00 for a morning meeting reads as if he came after
- * it ended). Null without a check-in.
+ * How his coming reads: "已到会，12月1日（星期二）上午9:20签到" for his own scan, the moment said as every other on his
+ * pages (and as the check-in page says it under the meeting's time; in brackets its weekday made brackets in brackets);
+ * "已到会（工作人员为您补签）" for staff's entry (补签): first that he counts as present, then how ("工作人员补签到会" read
+ * as something staff did, not as his attendance). Never the time staff typed it, which is not when he came (an entry at
+ * 14:00 for a morning meeting reads as if he came after it ended). Null without a check-in.
  */
 export function cameWords(i: Pick<MeetingInvitee, 'checkedInAt' | 'staffEntry'>, timeZone: string, now: Date): string | null {
   const way = checkInWay(i)
   if (!way) return null
   if (way === 'staff') return '已到会（工作人员为您补签）'
-  return `已到会（${spokenDate(i.checkedInAt!, timeZone, now)}${spokenTime(i.checkedInAt!, timeZone)}）`
+  return `已到会，${spokenMoment(i.checkedInAt!, timeZone, now)}签到`
 }
 
 export interface Standing {

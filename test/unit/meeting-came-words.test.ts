@@ -22,7 +22,7 @@ describe('how a deputy’s coming to a meeting reads', () => {
   })
 
   it('his own scan: 已到会 with when he came; none without a check-in', () => {
-    expect(cameWords({ checkedInAt: new Date('2026-12-01T01:20:00Z'), staffEntry: null }, tz, now)).to.equal('已到会（12月1日上午9:20）')
+    expect(cameWords({ checkedInAt: new Date('2026-12-01T01:20:00Z'), staffEntry: null }, tz, now)).to.equal('已到会，12月1日（星期二）上午9:20签到')
     expect(cameWords({ checkedInAt: null, staffEntry: null }, tz, now)).to.equal(null)
   })
 })

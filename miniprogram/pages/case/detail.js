@@ -1,7 +1,8 @@
 const { request } = require('../../utils/request')
 const { casesService } = require('../../services/cases')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
-const { dateTime, spansYears } = require('../../utils/words')
+const { spokenMoment, spansYears } = require('../../utils/when')
+const { timeApart } = require('../../utils/time-apart')
 const config = require('../../config')
 
 /**
@@ -49,7 +50,7 @@ function steps(c, withYear) {
   const shownRating = c.rating ? last('rated') : null
   return c.timeline
     .map((e) => {
-      const step = { type: e.type, label: e.label, when: dateTime(e.at, withYear), note: e.note, seeAbove: false, folded: '', open: false }
+      const step = { type: e.type, label: e.label, whenParts: timeApart(spokenMoment(e.at, withYear)), note: e.note, seeAbove: false, folded: '', open: false }
       if (e === shownReply || e === shownRating) return Object.assign(step, { seeAbove: true, note: null })
       if (e.type === 'replied' && e.note) return Object.assign(step, { note: null, folded: e.note })
       return step
@@ -74,8 +75,10 @@ function view(c) {
   const handler = c.handledBy.deputy ? c.handledBy.deputy + ' 代表' : c.handledBy.station || c.handledBy.office || '工作人员'
   return Object.assign({}, c, {
     images: (c.images || []).map((url) => (/^https?:/.test(url) ? url : config.apiBase + url)),
-    createdText: dateTime(c.createdAt, withYear),
-    repliedText: dateTime(c.repliedAt, withYear),
+    // "11月23日（星期一）上午10:05提交", a moment as the server says one ("…上午8:40签到", "…下午5:00结束"): 提交
+    // goes with its time, and the date and the time each stay whole on their line (time-apart.js).
+    createdParts: timeApart(spokenMoment(c.createdAt, withYear) + '提交'),
+    repliedParts: timeApart(spokenMoment(c.repliedAt, withYear)),
     handler: handler,
     ratingText: c.rating ? c.rating + ' 分（' + RATING_WORDS[c.rating] + '）' : '',
     // Each step in her words, whom and where by name ("张伟代表已把留言交给区住建局办理"): the label says it all.

@@ -1,7 +1,8 @@
 const { request } = require('../../utils/request')
 const { casesService } = require('../../services/cases')
 const { accountService } = require('../../services/account')
-const { dateTime, spansYears } = require('../../utils/words')
+const { spokenMoment, spansYears } = require('../../utils/when')
+const { timeApart } = require('../../utils/time-apart')
 
 /**
  * 我的留言: every message with its state in words, newest first, more on demand. The first
@@ -42,7 +43,7 @@ Page({
         // Her list as it now stands, older pages too: each date with its year once the list reaches into another year.
         const shown = (cursor ? this.data.items : []).concat(page.items)
         const withYear = spansYears(shown.map((c) => c.createdAt))
-        const items = shown.map((c) => Object.assign({}, c, { when: dateTime(c.createdAt, withYear) }))
+        const items = shown.map((c) => Object.assign({}, c, { whenParts: timeApart(spokenMoment(c.createdAt, withYear) + '提交') }))
         this.setData({ items: items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
         if (!cursor) return this.chatOrNot(!items.length)
       })

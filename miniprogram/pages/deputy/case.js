@@ -14,16 +14,19 @@ const CAN = {
   call: ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened', 'replied'],
 }
 
-const dated = (timeline) => timeline.map((e) => Object.assign({}, e, { atText: when.dayTime(e.at) }))
+// Each step headed by its moment as the server says one ("11月23日（星期一）上午10:05 已受理"), kept whole on its line.
+const dated = (timeline, withYear) => timeline.map((e) => Object.assign({}, e, { headParts: timeApart(when.spokenMoment(e.at, withYear) + ' ' + e.label) }))
 
 function view(c) {
   const can = {}
   Object.keys(CAN).forEach((k) => (can[k] = CAN[k].indexOf(c.status) >= 0))
   can.call = can.call && Boolean(c.phoneMasked)
+  // Written last year and read in this one: every moment on the page with its year (spansYears), as her page says them.
+  const withYear = when.spansYears([c.createdAt].concat(c.timeline.map((e) => e.at)))
   return {
     c: Object.assign({}, c, {
-      createdText: when.dayTime(c.createdAt),
-      timeline: dated(c.timeline),
+      createdParts: timeApart((c.topic || '') + ' · ' + when.spokenMoment(c.createdAt, withYear)),
+      timeline: dated(c.timeline, withYear),
       // 请于…受理, 请于…答复: the date and the time each kept whole on the line ("11月24 / 日"), as the meeting pages do.
       acknowledgeByParts: timeApart(c.acknowledgeByText),
       replyByParts: timeApart(c.replyByText),

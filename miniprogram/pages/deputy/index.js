@@ -35,10 +35,13 @@ function sectionsOf(tasks) {
       title: '会议活动',
       // A meeting is not "due": when it is ("2天后开会") and that he has not answered (还未回复是否参加).
       items: tasks.meetings.map((m) =>
-        Object.assign(row(m, m.title, (m.startText || when.dayTime(m.startAt)) + '，' + m.place, m.kindLabel, '/pages/meetings/detail?meetingId=' + m.id), {
-          label: m.rsvpText || m.actionLabel,
-          due: m.dayWords ? { words: m.dayWords, urgent: m.due.state !== 'upcoming' } : due(m.due),
-        }),
+        Object.assign(
+          row(m, m.title, (m.startText || when.spokenMoment(m.startAt)) + '，' + m.place, m.kindLabel, '/pages/meetings/detail?meetingId=' + m.id),
+          {
+            label: m.rsvpText || m.actionLabel,
+            due: m.dayWords ? { words: m.dayWords, urgent: m.due.state !== 'upcoming' } : due(m.due),
+          },
+        ),
       ),
     },
     { key: 'ballots', title: '票决', items: tasks.ballots.map(survey) },

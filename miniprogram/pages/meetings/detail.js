@@ -28,8 +28,9 @@ function view(m) {
     // As the workbench says a meeting's time, in the server's words: "11月26日（星期四）上午9:30 至 上午11:30".
     when: m.startText + ' 至 ' + m.endText,
     closesText: m.rsvpClosesText,
-    // "已到会（11月26日上午9:20）" for his scan, "已到会（工作人员为您补签）" for staff's (the time they typed it is not when he came).
-    cameText: m.cameText || '已到会' + (m.checkedInText ? '（' + m.checkedInText + '）' : ''),
+    // "已到会，11月26日（星期四）上午9:20签到" for his scan, "已到会（工作人员为您补签）" for staff's (the time they typed it
+    // is not when he came); cut so that the date and the time each stay whole on their line.
+    cameParts: timeApart(m.cameText || '已到会' + (m.checkedInText ? '，' + m.checkedInText + '签到' : '')),
     // A check-in staff made is said by cameText; a leave they recorded still needs its line.
     staffEntryNotice: m.checkedInAt ? '' : m.staffEntryNotice || '',
     standing: standing,

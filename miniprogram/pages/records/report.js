@@ -4,6 +4,7 @@ const { photoMethods, stillUploading, uploadedUrls, unsentPhotosText } = require
 const config = require('../../config')
 const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
+const serverToday = require('../../utils/server-today')
 
 const KINDS = [
   { key: 'research', label: '调研' },
@@ -22,10 +23,11 @@ const NOT_RETURNED = {
 }
 const NOT_FOUND = '找不到这条活动。请回到“我的履职档案”，看看您报告的活动现在怎么样了。'
 
-const today = () => {
-  const d = new Date(Date.now() + 8 * 3600 * 1000)
-  return d.toISOString().slice(0, 10)
-}
+/**
+ * The office's today (server-today.js), which a new report starts from and the picker ends at: a phone set a day ahead
+ * offered tomorrow, which the station would refuse. The phone's clock only while the backend has not answered yet.
+ */
+const today = () => serverToday.serverDate() || new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 
 /**
  * The day as the form keeps it (for the picker and the server) and as he reads it: "11月20日" in the office's year,
@@ -71,7 +73,8 @@ Page(
       this.records = recordsService(request)
       this.activityId = query.id || null
       this.key = 'activity-' + Date.now() + '-' + Math.random().toString(36).slice(2)
-      this.setData(Object.assign(dated(today()), { today: today() }))
+      const day = today()
+      this.setData(Object.assign(dated(day), { today: day }))
       if (!this.activityId) return undefined
       return this.loadReturned()
     },

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { studyService } = require('../../services/study')
 const when = require('../../utils/when')
+const { timeApart } = require('../../utils/time-apart')
 
 /** What following gives, truthfully: the reading is here; nobody sends word when more is published. */
 const FOLLOWED = '已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。'
@@ -13,13 +14,15 @@ function until(c) {
 }
 
 function view(c) {
+  const checkInYears = when.spansYears(c.checkIns.map((k) => k.at))
   return Object.assign({}, c, {
     // Ended, "已结束 · 12月3日结束" says one fact twice: "已于12月3日结束" once.
     ends: c.phase === 'ended' ? '已于' + until(c) + '结束' : [c.levelLabel, c.phaseLabel, until(c) + '结束'].filter(Boolean).join(' · '),
     progress: '已读 ' + c.itemsRead + ' / ' + c.itemsReached + ' 篇，已打卡 ' + c.checkIns.length + ' 次',
     // 必读 binds those the campaign names (its deputies); to a resident who chose to follow, it reads as an order.
     items: c.items.map((i) => Object.assign({}, i, { readLabel: i.read ? '已读' : '未读', tag: i.required && c.requiredApplies ? '必读' : '' })),
-    checkIns: c.checkIns.map((k) => Object.assign({}, k, { atText: when.dayTime(k.at) })),
+    // Her check-ins as the server says a moment, each with its year once they reach into another year (spansYears).
+    checkIns: c.checkIns.map((k) => Object.assign({}, k, { atParts: timeApart(when.spokenMoment(k.at, checkInYears)) })),
     running: c.phase === 'running',
     // 打卡 needs a reading of this campaign opened first (any day): the hint says so before she taps.
     checkInHint: c.itemsRead ? '读过这个活动的学习材料后，每天可以打卡一次。' : '请先点开上面的学习材料读一读，再来打卡。',

@@ -30,7 +30,7 @@ function viewOf(s, me) {
   else if (lead && s.status === 'cosigning') action = s.cosign && !s.cosign.ready ? 'wait' : 'submit'
   else if (lead && s.status === 'answered') action = 'rate'
   else if (!lead && s.status === 'cosigning') action = cosigned ? 'withdraw' : 'cosign'
-  const cosignUntil = s.cosignUntil ? when.dayTime(s.cosignUntil, withYear) : ''
+  const cosignUntil = s.cosignUntil ? when.spokenMoment(s.cosignUntil, withYear) : ''
   const due = dueShown ? '办理期限 ' + dateText(s.assignment.deadline, withYear) + '，' + s.assignment.dueText : ''
   return {
     id: s.id,
@@ -75,7 +75,7 @@ function viewOf(s, me) {
     rating: s.rating && !s.rating.at ? ratingWords(s.rating) : '',
     action: action,
     timeline: s.timeline.map((e) => {
-      const at = when.dayTime(e.at, withYear)
+      const at = when.spokenMoment(e.at, withYear)
       return { text: e.text, who: e.actor.name, when: at, whenParts: timeApart(at + ' ' + e.actor.name) }
     }),
   }
@@ -98,7 +98,7 @@ function answersOf(s, withYear) {
     const report = a.role === 'lead' && promised[a.round]
     if (a.role === 'lead') promised[a.round] = a.category === 'in_progress'
     const heading = report ? (a.category === 'resolved' ? '的办完报告' : '的再次答复') : '的答复'
-    const at = when.dayTime(a.at, withYear) + (a.round === 2 ? ' 重新办理后答复' : '')
+    const at = when.spokenMoment(a.at, withYear) + (a.round === 2 ? ' 重新办理后答复' : '')
     return {
       unit: a.unit.name + (a.role === 'lead' ? '（主办）' : '（协办）'),
       heading: heading,

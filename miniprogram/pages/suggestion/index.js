@@ -8,9 +8,9 @@ const { timeApart } = require('../../utils/time-apart')
 const promisePassed = (p) => (p.byText ? '承办单位承诺' + p.byText + '前办完，已过 ' : '承办单位承诺的日期已过 ') + p.daysLate + ' 天，还在等单位报告'
 
 /** One line of the list: the title, the state in words, and what is urgent about it. */
-function rowOf(s, box) {
+function rowOf(s, box, withYear) {
   let note = ''
-  if (box === 'cosign') note = '附议截止 ' + when.dayTime(s.cosignUntil) + '，领衔：' + s.deputy.name + ' 代表'
+  if (box === 'cosign') note = '附议截止 ' + when.spokenMoment(s.cosignUntil, withYear) + '，领衔：' + s.deputy.name + ' 代表'
   else if (s.assignment && (s.status === 'assigned' || s.status === 'rehandling')) note = s.assignment.leadUnit.name + ' 办理，' + s.assignment.dueText
   else if (s.status === 'answered') note = '单位已答复，请您评价'
   // Past the promised day, said plainly and not as urgent: it is the unit's to report, not his to do. The day named
@@ -24,7 +24,7 @@ function rowOf(s, box) {
     number: s.number || '',
     statusLabel: s.statusLabel,
     note: note,
-    // "附议截止 12月2日 周三 10:00，…": each date and time kept whole on its line (time-apart.js).
+    // "附议截止 12月2日（星期三）上午10:00，…": each date and time kept whole on its line (time-apart.js).
     noteParts: timeApart(note),
     urgent: s.status === 'answered' || /已超期/.test(note),
   }
@@ -53,7 +53,9 @@ Page({
       () => this.suggestions.list(box, more ? this.cursor : null),
       (page) => {
         this.cursor = page.nextCursor
-        const rows = page.items.map((s) => rowOf(s, box))
+        // A closing day in another year than the office's today is said with its year (spansYears), on each row it loads.
+        const withYear = when.spansYears(page.items.map((s) => (box === 'cosign' ? s.cosignUntil : null)))
+        const rows = page.items.map((s) => rowOf(s, box, withYear))
         this.setData({ items: more ? this.data.items.concat(rows) : rows, more: !!page.nextCursor })
       },
     )

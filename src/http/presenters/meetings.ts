@@ -17,7 +17,7 @@ import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS, staffEntryNotice, 
 import { cameWords, MEETING_PHASE_LABELS, meetingPhase, standingAfterStart } from '../../domain/meeting-standing.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 import { localDate } from '../../domain/dates.js'
-import { spokenDate, spokenMoment, spokenTime } from '../../domain/spoken-dates.js'
+import { spokenMoment, spokenTime } from '../../domain/spoken-dates.js'
 import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Invitees never see the short code (it is what
@@ -166,7 +166,7 @@ export const presentPersonAttendance = (p: PersonAttendance) => ({
 /**
  * An invitee's view of a meeting, with their own answer and what they may do now (`windows`, judged by the
  * service), and its times in words (meetingTimeTexts): until when he may answer, and when he checked in
- * ("11月26日上午9:20", no weekday inside the brackets it is shown in).
+ * ("11月26日（星期四）上午9:20", as every moment on his pages).
  */
 export const presentInvitation = (
   { meeting: m, invitation: i }: { meeting: MeetingRecord; invitation: MeetingInvitee },
@@ -197,8 +197,8 @@ export const presentInvitation = (
   reason: leaveOvertaken(i) ? null : i.reason,
   rsvpAt: iso(i.rsvpAt),
   checkedInAt: iso(i.checkedInAt),
-  checkedInText: i.checkedInAt ? spokenDate(i.checkedInAt, at.timeZone, at.now) + spokenTime(i.checkedInAt, at.timeZone) : null,
-  // How he came (scan, or staff's 补签), and in words: "已到会（12月1日上午9:20）", "已到会（工作人员为您补签）" (staff's time is not his).
+  checkedInText: i.checkedInAt ? spokenMoment(i.checkedInAt, at.timeZone, at.now) : null,
+  // How he came (scan, or staff's 补签), and in words: "已到会，12月1日（星期二）上午9:20签到", "已到会（工作人员为您补签）" (staff's time is not his).
   checkedInVia: checkInWay(i),
   cameText: cameWords(i, at.timeZone, at.now),
   // Staff recorded it for them (补签 from the paper sheet, or a leave asked of the office): said in words.
