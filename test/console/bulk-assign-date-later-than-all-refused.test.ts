@@ -12,8 +12,10 @@ const ZONE = 'Asia/Shanghai'
  * 张国华 ticks two messages (one of ten days ago, one of today) and opens 批量分派: the 要求答复日期 picker offers days
  * up to today's message's rule date, and she picks one after the older one's. Meanwhile a colleague gives today's
  * message to the very deputy she chose, so the date would hold neither of those she is giving: she is told, in red
- * under the date, that today's message is that deputy's already and the latest day she may ask of the other; the
- * dialog's note and picker move to that day, the dialog stays open with what she chose, and nothing is given.
+ * under the date, that today's message is that deputy's already and the latest day she may ask of the other, and only
+ * there (the note under the date, which would say the day again, waits); the deputies' list is read again and counts
+ * the message he was given meanwhile; the picker stops at that day, the dialog stays open with what she chose, and
+ * nothing is given. When she picks that day, the red words go and the note, saying that day, comes back.
  */
 describe('console: 批量分派 says so when the 要求答复日期 is later than all of those it gives', function () {
   this.timeout(180_000)
@@ -48,7 +50,9 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
     const page = await newPage(story.browser, story.app, { timezoneId: ZONE })
     await logInAs(page, clerk(), '/cases')
     await bulkAssignOpened(page, [sent.older.ticket, sent.fresh.ticket])
-    await page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option').filter({ hasText: colleague.name }).click()
+    const theirs = page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option').filter({ hasText: colleague.name })
+    await theirs.click()
+    const openBefore = Number(/在办 (\d+) 条/.exec(await theirs.getByTestId('load').innerText())![1])
     await page.getByLabel('要求答复日期').click()
     await moveOn(page, localDate(story.app.clock.now(), ZONE), day)
     await pickDay(page, day)
@@ -64,10 +68,14 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
     const dialog = page.locator('.t-dialog').filter({ hasText: '把选中的 2 条留言分派给' })
     const underTheDate = dialog.getByTestId('bulk-reply-by').getByRole('alert')
     await underTheDate.filter({ hasText: said }).waitFor()
-    // The dialog's own note now agrees with the refusal.
-    const note = `${monthDayText(olderLatest)}，要求的日期不能晚于这一天。`
-    await dialog.getByTestId('bulk-reply-by-latest').filter({ hasText: note }).waitFor()
+    // The deputies' list is read again: the message her colleague gave that deputy meanwhile is counted.
+    await theirs
+      .getByTestId('load')
+      .filter({ hasText: `在办 ${openBefore + 1} 条` })
+      .waitFor()
     await screenshot(page, 'bulk-assign-date-later-than-all-refused', { window: true })
+    // The red words name the latest day: the dialog's note does not say it again beneath them.
+    expect(await dialog.getByTestId('bulk-reply-by-latest').count(), 'the note not beside the refusal').to.equal(0)
     expect(await underTheDate.textContent(), 'said whole, in the dialog').to.equal(said)
     expect(await page.locator('.t-message').filter({ hasText: '答复' }).count(), 'not a toast behind the dialog').to.equal(0)
     expect((await dialog.getByTestId('bulk-reply-by').locator('.t-input__prefix').innerText()).trim(), 'her date kept').to.include(monthDayText(day))
@@ -77,7 +85,15 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
     await dialog.getByLabel('要求答复日期').click()
     await shownPanel(page).waitFor()
     expect(await dayDisabled(page, day), 'her day no longer offered').to.equal(true)
-    await page.keyboard.press('Escape')
+    // She picks that day instead (the panel shows her day's month): the red words go, and the note, now agreeing with
+    // the refusal, comes back.
+    if (olderLatest.slice(0, 7) < day.slice(0, 7)) await shownPanel(page).locator('.t-pagination-mini__prev').click()
+    await pickDay(page, olderLatest)
+    await dialog
+      .getByTestId('bulk-reply-by-latest')
+      .filter({ hasText: `${monthDayText(olderLatest)}，要求的日期不能晚于这一天。` })
+      .waitFor()
+    expect(await underTheDate.count(), 'the refusal gone once she picked another day').to.equal(0)
 
     const still = (await api.get(`/api/admin/cases/${sent.older.id}`)).body
     expect([still.deputyId, still.deadlines.includes(monthDayText(day))], 'the older one not given').to.deep.equal([older.deputyId, false])

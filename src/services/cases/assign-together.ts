@@ -53,11 +53,16 @@ export class AssignTogether {
       throw new UnprocessableError(`一次最多分派 ${CASE_IDS_MAX} 条留言，请分几次分派`, [{ path: 'body.ids', message: `最多 ${CASE_IDS_MAX} 条` }])
     const { workflow, store, timeZone } = this.deps
     const rules = replyBy ? await this.dateRules(replyBy) : null
-    if (replyBy) await this.refuseLaterThanAll(staff, replyBy, await Promise.all(ids.map((id) => store.cases.get(id))), deputyId)
+    // Each ticked message read once here, for the refusal and for the loop's own check (the date against its rule
+    // date). Its holder, status and scope are not taken from this copy: CaseWorkflow.assign reads it again right
+    // before it writes, so a colleague's move meanwhile (answered, given to him already, moved out of her stations)
+    // is refused as it stands then, and the write is made on the message as it is, never on this copy.
+    const read = await Promise.all(ids.map((id) => store.cases.get(id)))
+    if (replyBy) await this.refuseLaterThanAll(staff, replyBy, read, deputyId)
     const done: AssignedTogether = { assigned: 0, replyBy: replyBy ?? null, keptOwnDeadline: [], failed: [] }
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
       try {
-        const c = await store.cases.get(id)
+        const c = read[i]
         // Later than this message's rules allow (the only refusal left once the date itself passed): its own stands.
         // Whether she may see it at all, assign decides (留言不存在), before anything of it is said.
         const later = !!rules && !!c && rules.refusal(rulesReplyDueAt(c)) !== null
