@@ -17,18 +17,52 @@ export function deadlineWords(
   now: Date,
   timeZone: string,
 ): string | null {
-  if (!WAITING_STATUSES.includes(c.status) || c.mergedInto || c.repliedAt) return null
-  const due: Array<{ label: string; at: Date; asked: boolean }> = []
-  if (!c.acknowledgedAt) due.push({ label: '受理期限', at: c.ackDueAt, asked: false })
-  due.push({ label: '答复期限', at: c.replyDueAt, asked: !!c.slaReplyDueAt })
+  const due = runningDeadlines(c)
+  if (!due) return null
   const today = localDate(now, timeZone)
   return due
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map(({ label, at, asked }) => {
+    .map(({ step, at, asked }) => {
       const notes = [dayWord(at, now, today, timeZone), asked ? '分派时要求' : null].filter(Boolean)
-      return `${label} ${dueWhen(at, timeZone, now)}${notes.length ? `（${notes.join('，')}）` : ''}`
+      return `${step === 'acknowledge' ? '受理期限' : '答复期限'} ${dueWhen(at, timeZone, now)}${notes.length ? `（${notes.join('，')}）` : ''}`
     })
     .join(' · ')
+}
+
+/** One deadline under the inbox's 期限 tag: "受理" and "12月7日 10:00", and what else is worth saying ("分派时要求"). */
+export interface DueDate {
+  step: 'acknowledge' | 'reply'
+  label: '受理' | '答复'
+  /** "12月25日" (that whole day counts) or "12月7日 10:00": a date read whole, never broken. */
+  when: string
+  /** "已过", "明天", "分派时要求", "已过，分派时要求"; null when the date says it all. */
+  note: string | null
+}
+
+/**
+ * The deadlines of deadlineWords for the inbox's 期限 column, under its tag (slaBadge: 明天到期, 已超期 3 天): which
+ * ones and when, next due first, without what the tag says already. The deadline the tag counts carries no 今天,
+ * 明天 or 已过 beside it (明天到期 over "受理 12月7日（明天）" says it twice); the other one keeps its own. Empty once
+ * answered or ended.
+ */
+export function dueDates(c: Parameters<typeof deadlineWords>[0], badge: Pick<SlaBadge, 'step'> | null, now: Date, timeZone: string): DueDate[] {
+  const today = localDate(now, timeZone)
+  return (runningDeadlines(c) ?? []).map(({ step, at, asked }) => {
+    const near = badge?.step === step ? null : dayWord(at, now, today, timeZone)
+    const notes = [near, asked ? '分派时要求' : null].filter(Boolean)
+    return { step, label: step === 'acknowledge' ? '受理' : '答复', when: dueWhen(at, timeZone, now), note: notes.length ? notes.join('，') : null }
+  })
+}
+
+/**
+ * The deadlines still running, next due first: 受理 only while nobody has acknowledged it (a reply counts as one),
+ * 答复 until it is answered (`asked`: set earlier at 分派 than the rules'); null once answered or ended.
+ */
+function runningDeadlines(c: Parameters<typeof deadlineWords>[0]): Array<{ step: DueDate['step']; at: Date; asked: boolean }> | null {
+  if (!WAITING_STATUSES.includes(c.status) || c.mergedInto || c.repliedAt) return null
+  const due: Array<{ step: DueDate['step']; at: Date; asked: boolean }> = []
+  if (!c.acknowledgedAt) due.push({ step: 'acknowledge', at: c.ackDueAt, asked: false })
+  due.push({ step: 'reply', at: c.replyDueAt, asked: !!c.slaReplyDueAt })
+  return due.sort((a, b) => a.at.getTime() - b.at.getTime())
 }
 
 /**

@@ -35,7 +35,7 @@ describe('console: dates and times in the business time zone the server is confi
     const from = dayStart.toISOString()
     const to = new Date(dayStart.getTime() + 24 * HOUR).toISOString()
     await page.goto(`/console/cases?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
-    await page.getByText(`提交日期：${day} 至 ${day}`).waitFor()
+    await page.getByText(`提交日期：${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`, { exact: true }).waitFor()
     const row = page.locator('tbody tr', { hasText: sent.body.ticket })
     await row.waitFor()
     expect(await row.innerText()).to.include(written)
@@ -44,7 +44,7 @@ describe('console: dates and times in the business time zone the server is confi
     await page.getByText('最先到期在前').click()
     await page.waitForURL((url) => url.searchParams.get('from') === `${day}T00:00:00+06:00`)
     await row.waitFor()
-    await page.getByText(`提交日期：${day} 至 ${day}`).waitFor()
+    await page.getByText(`提交日期：${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`, { exact: true }).waitFor()
 
     await page.goto(`/console/cases/${sent.body.id}`)
     await page.getByRole('heading', { name: `留言 ${sent.body.ticket}` }).waitFor()

@@ -48,7 +48,13 @@ describe('console: the clerk reads both deadlines and asks for an earlier answer
     const page = await newPage(story.browser, story.app, { timezoneId: ZONE })
     await logInAs(page, clerk(), '/cases')
     const line = page.getByRole('row').filter({ hasText: ticket })
-    expect(await line.getByTestId('deadlines').innerText(), 'on her list, no hover').to.equal(words)
+    // On her list under the 期限 tag, which says how near (明天到期): which deadlines and when, one a line.
+    const listed = words
+      .replaceAll('期限', '')
+      .replace(/（明天）/, '')
+      .split(' · ')
+      .join('\n')
+    expect(await line.getByTestId('due-dates').innerText(), 'on her list, no hover').to.equal(listed)
     await page.goto(`/console/cases/${id}`)
     await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
     expect(await page.getByTestId('deadlines').innerText(), 'on the page, no hover').to.equal(words)

@@ -2,6 +2,7 @@ import { computed, reactive, ref, watch } from 'vue'
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router'
 import { INBOX_STATUS_OPTIONS, RATING_OPTIONS } from '../labels'
 import { defaultOrder, filtersFrom, filtersToRange, rangeToFilters, type FilterKey, type InboxFilters } from './inbox-filters'
+import { dayRangeText } from '../views/kit/time'
 
 /**
  * The inbox's filters as the page's controls hold them, kept in the address so that a link or a
@@ -119,7 +120,7 @@ export function useInboxFilterState(route: RouteLocationNormalizedLoaded, router
     if (w.atOffice) out.push({ key: 'atOffice', text: `在${names.atOffice || '人大办'}（联络站上报，或没有联络站）` })
     if (w.unhappy) out.push({ key: 'unhappy', text: '群众不满意' })
     if (w.rating) out.push({ key: 'rating', text: `满意度：${RATING_OPTIONS.find((r) => r.value === w.rating)?.label ?? w.rating}` })
-    if (w.from || w.to) out.push({ key: 'range', text: `提交日期：${filtersToRange(w).join(' 至 ')}` })
+    if (w.from || w.to) out.push({ key: 'range', text: `提交日期：${dayRangeText(filtersToRange(w))}` })
     return out
   })
 

@@ -4,6 +4,14 @@ import { describe } from '../views/kit/errors'
 import type { InboxFilters } from './inbox-filters'
 import { useInboxRefresh, type ListTotal } from './inbox-refresh'
 
+/** A deadline in the server's words, without the nearness its tag says already ("明天" beside 明天到期). */
+export interface DueDate {
+  step: string
+  label: string
+  when: string
+  note: string | null
+}
+
 /** A message as the inbox lists it, in the server's words. */
 export interface InboxRow {
   id: string
@@ -17,10 +25,8 @@ export interface InboxRow {
   /** 「群众不满意 2分」, 「…，重新办理」: the resident's low score in words, null otherwise. */
   unhappyText: string | null
   sla: { text: string; tone: string; dueText: string; step: string } | null
-  /** "受理期限 12月7日 10:00（明天） · 答复期限 12月25日", null once answered or ended. */
-  deadlines: string | null
-  /** The tag's 今天到期 / 明天到期 is said by `deadlines` already: the line says it alone. */
-  slaInDeadlines: boolean
+  /** Under the tag, which deadlines and when (受理 12月7日 10:00, 答复 12月25日（分派时要求）); [] once answered or ended. */
+  dueDates: DueDate[]
   stationName: string | null
   deputyName: string | null
   /** 「代表请假至12月5日」 while the deputy holding it is away, null otherwise. */

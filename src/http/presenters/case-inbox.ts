@@ -25,10 +25,12 @@ export const presentInboxRow = (row: InboxRow) => ({
   officeName: row.officeName,
   /** Computed here, in the business time zone, so every screen says the same: "已超期 2 天", "今天到期". */
   sla: row.sla,
-  /** "受理期限 12月7日 10:00（明天） · 答复期限 12月25日": both deadlines that matter now, next due first; null once answered or ended. */
-  deadlines: row.deadlines,
-  /** The badge's 今天到期 / 明天到期 is said by `deadlines` already (its （今天）, （明天）): the line shows it once, as the case page does. */
-  slaInDeadlines: row.slaInDeadlines,
+  /**
+   * Under the badge, which deadlines and when, next due first: [{ label: '受理', when: '12月7日 10:00', note: null },
+   * { label: '答复', when: '12月25日', note: '分派时要求' }]. The one the badge counts has no 明天 or 已过 of its own
+   * (明天到期 says it); [] once answered or ended.
+   */
+  dueDates: row.dueDates,
   /** The latest 要求答复日期 分派 may ask of it (YYYY-MM-DD); null once answered or ended: 批量分派's date picker goes no further. */
   replyByLatest: row.replyByLatest,
   similarCount: row.similarCount,

@@ -3,7 +3,7 @@ import { latestReplyByDate } from '../../domain/reply-deadline.js'
 import type { Clock } from '../../clock.js'
 import { canSeeCase } from '../../domain/case-access.js'
 import { slaBadge, type SlaBadge } from '../../domain/sla-badge.js'
-import { badgeSaidInDeadlines, deadlineWords } from '../../domain/deadline-words.js'
+import { dueDates, type DueDate } from '../../domain/deadline-words.js'
 import { officeName } from '../../domain/office-name.js'
 import { localDate } from '../../domain/dates.js'
 import { awayStaffNote } from '../../domain/deputy-away.js'
@@ -30,10 +30,8 @@ export interface InboxRow {
   /** The resident's place: her community (or the place she named), as the export's 地点 column says it. */
   placeName: string | null
   sla: SlaBadge | null
-  /** Both deadlines that still matter, in words, next due first (deadlineWords): the line says them without a hover. */
-  deadlines: string | null
-  /** The badge's 今天到期 / 明天到期 is said by `deadlines` already (its （今天）, （明天）): the line shows it once. */
-  slaInDeadlines: boolean
+  /** The deadlines still running, next due first, said under the badge without its nearness again (dueDates); [] once answered or ended. */
+  dueDates: DueDate[]
   /** The latest 要求答复日期 分派 may ask of it (YYYY-MM-DD, latestReplyByDate): 批量分派's date picker goes no further. */
   replyByLatest: string | null
   similarCount: number
@@ -94,8 +92,7 @@ export async function inboxRows(
       officeName: c.stationId ? null : officeName(c.officeRegionId ?? 'city', prepared),
       placeName: placeNameOf(c, prepared),
       sla,
-      deadlines: deadlineWords(c, now, timeZone),
-      slaInDeadlines: badgeSaidInDeadlines(sla, c, now, timeZone),
+      dueDates: dueDates(c, sla, now, timeZone),
       replyByLatest: latestReplyByDate(c, timeZone),
       similarCount: withSimilar ? (await similar(c)).length : 0,
     })

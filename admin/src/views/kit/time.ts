@@ -37,6 +37,24 @@ export function dateText(date: string | null | undefined, thisYear = businessYea
   return `${year === thisYear ? '' : `${year}年`}${month}月${d}日`
 }
 
+/**
+ * Picked days ("2026-12-07", "2026-12-13") as people say them: "12月7日至12月13日", one day alone ("12月7日"); both
+ * with their year when one is not this year's ("2025年12月29日至2026年1月4日"), as the picker says them.
+ */
+export function dayRangeText(days: string[], thisYear = businessYear()): string {
+  const [from, to] = days
+  // Year 0 is nobody's: each date then says its own.
+  const year = days.some((d) => d && Number(d.slice(0, 4)) !== thisYear) ? 0 : thisYear
+  return from === to || !to ? dateText(from, year) : `${dateText(from, year)}至${dateText(to, year)}`
+}
+
+/**
+ * What a date-range picker shows its days in (its value stays "2026-12-07"): "12月7日", as the rest of the page says a
+ * date, with the year when one of them is not this year's.
+ */
+export const dayRangeFormat = (days: string[], thisYear = businessYear()) =>
+  days.some((d) => d && Number(d.slice(0, 4)) !== thisYear) ? 'YYYY年M月D日' : 'M月D日'
+
 /** "12月4日" ("2027年1月5日" in another year): the business day of an instant, or "—" for nothing. */
 export function day(iso: string | null | undefined, thisYear = businessYear()): string {
   return iso ? dayOf(wall(iso), thisYear) : '—'
