@@ -71,19 +71,19 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
 
   file.regions.forEach((r, i) => checkRegion(r, `regions[${i}]`, regions, unparsedRegions, problem))
   file.stations.forEach((s, i) =>
-    s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`stations[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`)),
+    s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`stations[${i}].regionIds[${j}]`, noSuch(rid, '地区'))),
   )
   file.units.forEach((u, i) => {
-    if (u.regionId !== null && !regions.has(u.regionId) && !unparsedRegions.has(u.regionId)) problem(`units[${i}].regionId`, `未知的区域 "${u.regionId}"`)
+    if (u.regionId !== null && !regions.has(u.regionId) && !unparsedRegions.has(u.regionId)) problem(`units[${i}].regionId`, noSuch(u.regionId, '地区'))
   })
   file.deputies.forEach((d, i) => {
-    d.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`deputies[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
-    d.topics.forEach((t, j) => topicSet.has(t) || problem(`deputies[${i}].topics[${j}]`, `未知的关注领域 "${t}"，可选：${topics.join('、')}`))
+    d.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`deputies[${i}].stationIds[${j}]`, noSuch(sid, '联络站')))
+    d.topics.forEach((t, j) => topicSet.has(t) || problem(`deputies[${i}].topics[${j}]`, `没有“${t}”这个关注领域，可选：${topics.join('、')}`))
   })
   file.staff.forEach((s, i) => {
-    s.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`staff[${i}].stationIds[${j}]`, `未知的联络站 "${sid}"`))
-    s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`staff[${i}].regionIds[${j}]`, `未知的区域 "${rid}"`))
-    s.unitIds.forEach((uid, j) => unitIds.has(uid) || problem(`staff[${i}].unitIds[${j}]`, `未知的承办单位 "${uid}"`))
+    s.stationIds.forEach((sid, j) => stationIds.has(sid) || problem(`staff[${i}].stationIds[${j}]`, noSuch(sid, '联络站')))
+    s.regionIds.forEach((rid, j) => regions.has(rid) || unparsedRegions.has(rid) || problem(`staff[${i}].regionIds[${j}]`, noSuch(rid, '地区')))
+    s.unitIds.forEach((uid, j) => unitIds.has(uid) || problem(`staff[${i}].unitIds[${j}]`, noSuch(uid, '承办单位')))
     if (s.role === 'station_staff' && s.stationIds.length === 0) problem(`staff[${i}].stationIds`, '联络站工作人员至少属于一个联络站')
     if (s.role === 'unit_staff' && s.unitIds.length === 0) problem(`staff[${i}].unitIds`, '承办单位工作人员至少属于一个承办单位')
     if (s.role !== 'unit_staff' && s.unitIds.length > 0) problem(`staff[${i}].unitIds`, '只有承办单位工作人员（unit_staff）属于承办单位')
@@ -96,6 +96,9 @@ export function checkDirectoryFile(input: unknown, existing: ExistingDirectory, 
     warnings: [...coverageWarnings(regions, mergeStations(existing.stations, file.stations)), ...sharedDutyWarnings(outer.data.deputies)],
   }
 }
+
+/** A name or code that is in neither the file nor the system, in the words the Excel sheets' problems use. */
+const noSuch = (token: string, what: string) => `没有叫“${token}”的${what}`
 
 /** Deputies of several stations given one plain list of duty dates: every station got them all. */
 function sharedDutyWarnings(raw: unknown[]): string[] {
@@ -203,7 +206,7 @@ function checkRegion(r: Region, path: string, regions: Map<string, Region>, unpa
   if (r.parentId === r.id) return problem(`${path}.parentId`, '区域不能以自己为上级')
   if (unparsed.has(r.parentId)) return // the parent's own problem is reported already
   const parent = regions.get(r.parentId)
-  if (!parent) return problem(`${path}.parentId`, `未知的上级区域 "${r.parentId}"`)
+  if (!parent) return problem(`${path}.parentId`, noSuch(r.parentId, '上级地区'))
   const chain = ancestry(r.id, regions)
   const top = chain[chain.length - 1]
   if (top.parentId !== null && regions.has(top.parentId)) {

@@ -57,7 +57,7 @@ export function splitForNudge(invitees: MeetingInvitee[], noticeOf: (i: MeetingI
 /**
  * Why those a round leaves out are not asked, in words an organizer reads beside the button or
  * after pressing it; null when nobody is left out. Said without a count when nobody is asked
- * for one reason only ("通知还没有发出（夜间免打扰，08:00 后发送），不用提醒"), else with one.
+ * for one reason only ("通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人"), else with one.
  */
 export function nudgeHeldWords(split: NudgeSplit, timeZone: string): string | null {
   const groups = [split.notSent, split.justSent, split.undeliverable].filter((g) => g.length)
@@ -65,7 +65,11 @@ export function nudgeHeldWords(split: NudgeSplit, timeZone: string): string | nu
   const whose = (people: MeetingInvitee[]) =>
     split.ready.length ? `另有 ${people.length} 人的通知` : groups.length === 1 ? '通知' : `${people.length} 人的通知`
   const words: string[] = []
-  if (split.notSent.length) words.push(`${whose(split.notSent)}还没有发出（${split.waitingReason ?? '正在发送'}），不用提醒`)
+  // In the 通知送达 column's word (待发送), and when she may remind them instead of "不用提醒" with no button in sight.
+  if (split.notSent.length)
+    words.push(
+      `${whose(split.notSent)}待发送${split.waitingReason ? `（${split.waitingReason}）` : ''}，发出后可以提醒${split.ready.length || groups.length > 1 ? '' : '还没回复的人'}`,
+    )
   if (split.justSent.length) words.push(`${whose(split.justSent)}刚发出不久，请在 ${momentLabel(split.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
   if (split.undeliverable.length) words.push(`${whose(split.undeliverable)}没有送达，提醒也发不到，请电话联系`)
   return words.join('；')

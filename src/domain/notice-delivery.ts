@@ -5,13 +5,14 @@
 import type { OutboxStatus } from '../store/ports.js'
 import { SUPERSEDED_REASON } from './message-truth.js'
 
-export type NoticeDelivery = 'delivered' | 'waiting' | 'undeliverable' | 'none' | 'dropped'
+export type NoticeDelivery = 'delivered' | 'waiting' | 'undeliverable' | 'none' | 'dropped' | 'answered'
 export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
   delivered: '已送达',
   waiting: '待发送',
   undeliverable: '未能送达',
   none: '未发通知',
   dropped: '不再发送',
+  answered: '已回复',
 }
 
 export interface NoticeState {
@@ -45,4 +46,12 @@ export function noticeAfterClose(notice: NoticeState, row: { status: OutboxStatu
   const droppedAlready = row?.status === 'dead' && !!row.lastError?.startsWith(SUPERSEDED_REASON)
   if (notice.state !== 'waiting' && !droppedAlready) return notice
   return { state: 'dropped', label: NOTICE_DELIVERY_LABELS.dropped, reason: why, sentAt: null }
+}
+
+/**
+ * The notice of someone who has already answered (参加, 请假, or came): 待发送 beside her 参加 read as if she had not
+ * been told. She answered, so whether it went out no longer matters: 已回复. Sent or undeliverable stays as it was.
+ */
+export function noticeOnceAnswered(notice: NoticeState): NoticeState {
+  return notice.state === 'waiting' ? { state: 'answered', label: NOTICE_DELIVERY_LABELS.answered, reason: null, sentAt: null } : notice
 }

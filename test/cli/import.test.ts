@@ -51,7 +51,7 @@ describe('npm run import', function () {
     const run = runImport(file)
     expect(run.status).to.equal(1)
     expect(run.stderr).to.include('导入文件有 2 处问题，未导入任何数据')
-    expect(run.stderr).to.include('  deputies[1].stationIds[0]: 未知的联络站 "st999"')
+    expect(run.stderr).to.include('  deputies[1].stationIds[0]: 没有叫“st999”的联络站')
     expect(run.stderr).to.include('  deputies[2].phone: 电话号码无效 "not-a-phone"')
     expect(await counts()).to.deep.include({ regions: 0, deputies: 0 })
   })

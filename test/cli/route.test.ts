@@ -97,8 +97,8 @@ describe('npm run route', function () {
     expect(run.status).to.equal(1)
     expect(run.stdout).to.equal('')
     expect(run.stderr).to.include('目录文件有 2 处问题')
-    expect(run.stderr).to.include('  stations[0].regionIds[0]: 未知的区域 "nowhere"')
-    expect(run.stderr).to.include('  deputies[0].topics[0]: 未知的关注领域 "天气"')
+    expect(run.stderr).to.include('  stations[0].regionIds[0]: 没有叫“nowhere”的地区')
+    expect(run.stderr).to.include('  deputies[0].topics[0]: 没有“天气”这个关注领域')
   })
 
   it('says how to use it when a file is missing', () => {

@@ -22,18 +22,23 @@ describe('console: an admin keeps the directory and the messages in order', func
     const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())
     await page.goto('/console/directory/import')
-    await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    // The steps say 点“选择文件”: a button in those words (not the browser's English "Choose Files"), and beside it what is chosen.
+    const chosen = page.locator('[data-test=file-chosen]')
+    expect(await chosen.innerText()).to.equal('还没有选文件')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '选择文件', exact: true }).click()])
+    await chooser.setFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    await chosen.getByText('directory.json', { exact: true }).waitFor()
     await page.getByRole('button', { name: '开始导入' }).click()
 
     const title = page.locator('[data-test=import-problems-title]')
     await title.getByText(/文件有 \d+ 处问题，未导入任何数据/).waitFor()
     const rows = (await page.locator('[data-test=import-problems] tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim().replace(/^\d+ /, ''))
     expect(rows, "in the file's order").to.deep.equal([
-      '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 未知的区域 "nowhere"',
-      '代表 第 1 条（王芳） · 所属联络站第 1 项 未知的联络站 "st999"',
+      '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 没有叫“nowhere”的地区',
+      '代表 第 1 条（王芳） · 所属联络站第 1 项 没有叫“st999”的联络站',
       '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',
-      '承办单位 第 1 条（市交通运输局） · 所在地区 未知的区域 "nowhere"',
-      '工作人员 第 1 条（周敏） · 所属承办单位第 1 项 未知的承办单位 "u999"',
+      '承办单位 第 1 条（市交通运输局） · 所在地区 没有叫“nowhere”的地区',
+      '工作人员 第 1 条（周敏） · 所属承办单位第 1 项 没有叫“u999”的承办单位',
     ])
     await screenshot(page, 'console-directory-import')
     expect(await story.app.liaison.store.deputies.get('dp901'), 'all or nothing').to.equal(null)
@@ -105,6 +110,10 @@ describe('console: an admin keeps the directory and the messages in order', func
     const row = page.locator('[data-test=outbox] tr', { hasText: '会议通知：全市代表培训会' })
     await row.getByText('对方不是好友，无法私聊').waitFor()
     await row.getByText(`${(await story.app.liaison.store.deputies.get('dp0001'))!.name}代表`).waitFor()
+    // One name for one state: the row's tag is the name of the tab it is under (not 发送失败 above, 未能送达 beside it).
+    const tab = page.locator('.filters .t-radio-button.t-is-checked')
+    expect(await tab.innerText()).to.equal('未能送达')
+    expect(await row.locator('.t-tag').innerText()).to.equal('未能送达')
     await screenshot(page, 'console-outbox')
     await row.getByRole('button', { name: '重新发送' }).click()
     await page.getByText('已重新排队发送').waitFor()

@@ -134,12 +134,12 @@ describe('console: the case page offers only what the server will do', function 
     await logInAs(page, clerk())
     await open(page, duplicate)
     const facts = page.locator('.facts').first()
-    // Its 办理代表 row names that message's deputy in short words (the 联络站 row says which message), the number in one piece.
+    // Its 办理代表 row names that message's deputy in short words, once on the page, the number in one piece.
     const deputyRow = facts.getByTestId('merged-deputy')
     expect(await deputyRow.innerText()).to.equal(`${carrierDeputy}代表（随留言 ${carrier.ticket} 办理）`)
     for (const ticket of await facts.locator('.ticket').all())
       expect(await ticket.evaluate((el) => el.getClientRects().length), 'a ticket on one line, never "20261205-" / "0004"').to.equal(1)
-    expect(await facts.locator('.ticket').count(), 'in both rows').to.equal(2)
+    expect(await facts.locator('.ticket').count(), 'said in 办理代表 only').to.equal(1)
     expect(await buttons(page), 'nothing left to do on it').to.deep.equal([])
     // No 相似留言 offered as if it were still open: the card says which message it went with, and leads there.
     const card = page.getByTestId('merged-card')
@@ -150,11 +150,11 @@ describe('console: the case page offers only what the server will do', function 
       asked.filter((u) => u.includes('/merge-choices')),
       'nothing to merge with is looked for',
     ).to.deep.equal([])
-    // Its 联络站 row names the message carrying it, not a station as if it waited there.
-    const stationRow = page.getByTestId('merged-station')
-    expect(await stationRow.innerText()).to.equal(`已并入留言 ${carrier.ticket} 合并办理`)
+    // Its 联络站 row still names its station (the tag, the card and the timeline say the merge), not the merge a fifth time.
+    expect(await facts.getByTestId('case-place').innerText()).to.equal('建设路街道代表联络站')
+    expect(await facts.innerText()).not.to.include('已并入')
     await screenshot(page, 'case-page-actions-merged')
-    await stationRow.click()
+    await page.getByRole('link', { name: `已并入 ${carrier.ticket}` }).click()
     await page.getByRole('heading', { name: `留言 ${carrier.ticket}` }).waitFor()
     await page
       .getByText(/^相似留言/)

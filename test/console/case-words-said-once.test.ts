@@ -60,13 +60,13 @@ describe('console: the case page says each thing once, in plain words', function
     await options.first().waitFor()
     // The demo sends no mini-program reminders and its deputies have no WeChat helper: that is said once, above, with
     // what to do. Beside each deputy only his own gap: the one who handed it back uses the mini-program, the others not.
-    expect(await page.getByTestId('picker-reach').innerText()).to.equal('小程序提醒还没有开通：分派后请电话联系代表')
+    expect(await page.getByTestId('picker-reach').innerText()).to.equal('系统的小程序提醒还没开通（请找系统管理员），分派后请打电话告诉代表')
     const gapOf = async (name: string) => options.filter({ hasText: name }).getByTestId('unreachable').innerText()
     const gaveBack = (await story.app.liaison.store.deputies.get(c.deputyId))!.name
     expect(await gapOf(gaveBack)).to.equal('没有绑定微信助手，提醒发不到')
-    expect(await gapOf(first.name)).to.equal('没有开通小程序和微信助手，提醒发不到')
+    expect(await gapOf(first.name)).to.equal('没有用小程序，也没有绑定微信助手，提醒发不到')
     expect(await picker(page).getByTestId('unreachable').count(), 'each deputy his own gap').to.equal(await options.count())
-    expect(await picker(page).innerText(), 'what to do, and why for everyone, not said again under each').not.to.match(/电话|小程序提醒还没有开通/)
+    expect(await picker(page).innerText(), 'what to do, and why for everyone, not said again under each').not.to.match(/电话|小程序提醒还没开通/)
 
     // Away: last, until when beside his name, and what it means once she picks him.
     const names = await options.locator('strong').allInnerTexts()
@@ -75,7 +75,7 @@ describe('console: the case page says each thing once, in plain words', function
     expect(await his.getByTestId('away').innerText()).to.equal(`暂停接收留言至${monthDayText(until)}`)
     expect(await options.getByTestId('away').count(), 'only he is marked').to.equal(1)
     await his.click()
-    const warned = `${away.name}代表暂停接收留言至${monthDayText(until)}，这几天可能顾不上办理。仍可以分派给他；着急的留言，请选其他代表。`
+    const warned = `${away.name}代表暂停接收留言至${monthDayText(until)}，这几天可能顾不上办理。仍可以分派给这位代表；着急的留言，请选其他代表。`
     expect(await page.getByTestId('picker-away-chosen').innerText()).to.equal(warned)
     await his.scrollIntoViewIfNeeded()
     await dialogShown(page)
@@ -86,7 +86,7 @@ describe('console: the case page says each thing once, in plain words', function
     await page.getByTestId('picker-away-chosen').waitFor({ state: 'detached' })
     await page.getByRole('button', { name: '确认分派' }).click()
     await page.getByText(`已分派给${first.name}代表，代表收不到提醒`).waitFor()
-    const why = `${first.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`
+    const why = `${first.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系`
     await page.getByTestId('deputy-notice').getByText(why).waitFor()
     expect(await page.getByText('请电话联系').count(), 'said once on the page').to.equal(1)
 
@@ -117,6 +117,10 @@ describe('console: the case page says each thing once, in plain words', function
     const facts = page.locator('.facts').first()
     await facts.getByText('不予受理，无需分派').waitFor()
     expect(await facts.innerText()).not.to.include('未分派')
+    // 为什么分到这里 ends with what became of it, not where it was handed back to before (as if it still waited there).
+    const why = page.locator('.t-card').filter({ hasText: '为什么分到这里' })
+    await why.getByText('以上是收到留言时的分派依据；后来决定不予受理。').waitFor()
+    expect(await why.innerText()).not.to.include('交回')
     await screenshot(page, 'case-rejected-no-deputy')
 
     await page.goto('/console/cases?status=rejected')

@@ -97,7 +97,7 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await screenshot(page, 'console-directory-sheets-mistake')
     expect(await story.app.liaison.store.deputies.get('dp9003'), 'all or nothing').to.equal(null)
 
-    // A sheet full of mistakes: the first 200 are listed, and the title says how many there are in all.
+    // A sheet full of mistakes: the first 200 are listed, the rest in a line for their column, and the title says how many there are in all.
     const manyMistakes = [headings, ...Array.from({ length: 300 }, (_, i) => `DP${7000 + i},代表${i},市人大代表,没有这个站,,,`)].join('\r\n')
     await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + manyMistakes) })
     await page.getByRole('button', { name: '开始导入' }).click()
@@ -105,7 +105,12 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
       .locator('[data-test=import-problems-title]')
       .getByText('文件共有 300 处问题，未导入任何数据。下面列出前 200 处，请改正后重新选择文件。')
       .waitFor()
-    expect(await page.locator('[data-test=import-problems] tbody tr').count()).to.equal(200)
+    const listed = page.locator('[data-test=import-problems] tbody tr')
+    expect(await listed.count()).to.equal(201)
+    expect((await listed.nth(199).innerText()).replace(/\s+/g, ' ').trim()).to.equal('200 代表名册.csv 第 201 行「所属联络站」 没有叫“没有这个站”的联络站')
+    expect((await listed.nth(200).innerText()).replace(/\s+/g, ' ').trim()).to.equal(
+      '其余 代表名册.csv「所属联络站」 第 202 行到第 301 行，这一列还有 100 处问题没有一一列出，请检查这些行的这一列，一并改正',
+    )
     await screenshot(page, 'console-directory-sheets-many-mistakes')
 
     // A workbook that is not one (a broken or mis-named file): the page says so, and how to save it again.

@@ -73,7 +73,8 @@ describe('console: an organizer runs a meeting', function () {
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
     await page.locator('[data-test=publish-confirm]').getByText(`会通知 ${nationals.length} 位代表：`).waitFor()
     await page.getByRole('button', { name: '确认发布并通知' }).click()
-    await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
+    // Published: whether the notices went out is said once, below, in the 通知送达 column's word (待发送).
+    await page.locator('.t-alert').getByText('已发布', { exact: true }).waitFor()
     // Its time as people say it, one day once: 12月7日 9:30—11:30, never broken after "12月".
     const time = page.locator('[data-test=meeting-time]')
     expect(await time.innerText()).to.equal(`${year === thisYear ? '' : `${year}年`}${month}月${day}日 9:30—11:30`)
@@ -82,8 +83,12 @@ describe('console: an organizer runs a meeting', function () {
     for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()
     expect(await table.getByText('待发送').count(), 'each notice is waiting in the outbox').to.equal(2)
     // Nobody is nagged about a notice not yet sent: no 提醒未回复 until it has gone out and been read.
-    await page.locator('[data-test=remind-held]', { hasText: '通知还没有发出（正在发送），不用提醒' }).waitFor()
+    await page.locator('[data-test=remind-held]', { hasText: '通知待发送，发出后可以提醒还没回复的人' }).waitFor()
     expect(await page.getByRole('button', { name: /提醒未回复/ }).count()).to.equal(0)
+    expect(await page.getByText(/正在发送|不用提醒/).count(), 'one word for the state, and no 不用提醒 with no button in sight').to.equal(0)
+    expect(await page.getByRole('heading', { name: /回复情况/ }).innerText())
+      .to.include('（会自动更新）')
+      .and.not.include('每 5 秒')
 
     // The deputies answer from the mini-program; the table follows without a reload.
     const meetingId = new URL(page.url()).pathname.split('/').pop()!
@@ -94,6 +99,9 @@ describe('console: an organizer runs a meeting', function () {
     ).to.equal(200)
     await table.locator('tr', { hasText: first.name }).getByText('参加').waitFor()
     await table.locator('tr', { hasText: second.name }).getByText('在外地出差').waitFor()
+    // Who answered is not read as not yet told: her notice says 已回复, not 待发送 beside her 参加.
+    for (const d of [first, second]) await table.locator('tr', { hasText: d.name }).getByText('已回复').waitFor()
+    expect(await table.getByText('待发送').count(), 'nobody who answered reads 待发送').to.equal(0)
     const counts = await page.locator('[data-test=rsvp-counts]').innerText()
     expect(counts.replace(/\s+/g, ' ')).to.match(/参加 1 ?人 请假 1 ?人 未回复 0 ?人/)
 

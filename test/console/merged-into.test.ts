@@ -42,12 +42,14 @@ describe('console: a merged message names the message it joined', function () {
     const mergedTag = page.getByRole('link', { name: `已并入 ${kept.ticket}` })
     await mergedTag.waitFor()
     expect(await page.locator('.toolbar').innerText()).to.not.include('已办结')
-    // Who handles it now and where it went each read on one line, not broken word by word down a narrow cell.
+    // Who handles it now reads on one line, not broken word by word down a narrow cell.
     const linesOf = (testId: string) => page.getByTestId(testId).evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size)
     await page.getByTestId('merged-deputy').getByText(kept.ticket).waitFor()
     expect(await page.getByTestId('merged-deputy').innerText()).to.match(new RegExp(`^\\S+代表（随留言 ${kept.ticket} 办理）$`))
     expect(await linesOf('merged-deputy'), '办理代表 on one line').to.equal(1)
-    expect(await linesOf('merged-station'), '联络站 on one line').to.equal(1)
+    // The 联络站 row names the station, not the merge once more (the tag, the timeline and the 合并办理 card say it).
+    expect(await page.getByTestId('case-place').innerText()).to.equal('建设路街道代表联络站')
+    expect(await page.locator('.facts').first().innerText()).not.to.include('已并入')
     await screenshot(page, 'merged-into')
 
     const deputy = await asDeputy(story.app, (await story.app.liaison.store.cases.get(kept.id))!.deputyId!)

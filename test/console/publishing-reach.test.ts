@@ -126,12 +126,12 @@ describe('console: an organizer sees whom a publication reaches', function () {
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
     await dialog.getByText(`会通知 ${n} 位代表：`).waitFor()
     await page.getByRole('button', { name: '确认发布并通知' }).click()
-    await page.getByText('已发布，会议通知正在发送给每位参会人员').waitFor()
+    await page.locator('.t-alert').getByText('已发布', { exact: true }).waitFor()
 
     // The dispatcher's round at 22:00 holds every notice until the morning: nobody is offered a reminder.
     await story.app.liaison.services.dispatcher.drain()
     const table = page.locator('[data-test=rsvp-table]')
-    await heldWords(page, '通知还没有发出（夜间免打扰，08:00 后发送），不用提醒')
+    await heldWords(page, '通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人')
     expect(await table.getByText('夜间免打扰，08:00 后发送').count()).to.equal(n)
     expect(await page.getByRole('button', { name: /提醒未回复/ }).count()).to.equal(0)
     await screenshot(page, 'console-meeting-night-no-reminder')

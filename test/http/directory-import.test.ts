@@ -61,13 +61,13 @@ describe('directory import over HTTP', () => {
     expect(answer.body.error.code).to.equal('import_rejected')
     const problems = answer.body.error.details.map((d: any) => `${d.path}: ${d.message}`)
     expect(problems).to.include.members([
-      'deputies[3].stationIds[0]: 未知的联络站 "st999"',
+      'deputies[3].stationIds[0]: 没有叫“st999”的联络站',
       'deputies[4].id: 编号重复 "dp0001"（与 deputies[0] 相同）',
       'stations[2].code: 代码重复 "ST001"（与 stations[0] 相同）',
-      'staff[1].stationIds[0]: 未知的联络站 "st404"',
+      'staff[1].stationIds[0]: 没有叫“st404”的联络站',
     ])
     expect(problems.find((p: string) => p.startsWith('deputies[1].phone'))).to.include('电话号码无效 "12345"')
-    expect(problems.find((p: string) => p.startsWith('deputies[0].topics[0]'))).to.include('未知的关注领域 "外星人"')
+    expect(problems.find((p: string) => p.startsWith('deputies[0].topics[0]'))).to.include('没有“外星人”这个关注领域')
     expect(problems.find((p: string) => p.startsWith('regions[8].parentId'))).to.include('区域树有环')
     expect(await summary()).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 1 })
   })

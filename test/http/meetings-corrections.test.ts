@@ -84,7 +84,7 @@ describe('correcting a published meeting', () => {
     expect(again.body.added).to.deep.equal([])
     expect(await messages('meeting.notice')).to.have.length(5)
     // The console offers 增加参会人员 until the start, by the server's clock; 提醒未回复 once the notices are out and read.
-    expect(table).to.include({ canAddInvitees: true, remindable: 0, remindHeld: '通知还没有发出（正在发送），不用提醒' })
+    expect(table).to.include({ canAddInvitees: true, remindable: 0, remindHeld: '通知待发送，发出后可以提醒还没回复的人' })
     await noticesSentAndRead(app)
     expect((await office.get(`/api/admin/meetings/${id}/invitees`)).body).to.include({ canAddInvitees: true, remindable: 5, remindHeld: null })
     app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday 10:00, the meeting under way

@@ -98,7 +98,7 @@ describe('checking a directory file', () => {
     }
     const deputy = { id: 'dp1', code: 'DP1', name: '甲', level: 'city', stationIds: ['st9'] }
     expect(problemsOf({ deputies: [deputy] }, existing)).to.deep.equal([])
-    expect(problemsOf({ deputies: [deputy] })).to.deep.equal(['deputies[0].stationIds[0]: 未知的联络站 "st9"'])
+    expect(problemsOf({ deputies: [deputy] })).to.deep.equal(['deputies[0].stationIds[0]: 没有叫“st9”的联络站'])
   })
 
   it('refuses duplicate user names, odd ids and a station worker without a station', () => {

@@ -45,7 +45,7 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
 
   it('says why nobody is asked, without a count for one reason and with counts for several', () => {
     const night = split(['night', 'night'])
-    expect(nudgeHeldWords(night, ZONE)).to.equal('通知还没有发出（夜间免打扰，08:00 后发送），不用提醒')
+    expect(nudgeHeldWords(night, ZONE)).to.equal('通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人')
     expect(nudgeHeldCode(night)).to.equal('notice_not_sent')
     const mixed = split(['dead', 'fresh'])
     expect(nudgeHeldWords(mixed, ZONE)).to.equal(

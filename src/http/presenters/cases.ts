@@ -246,7 +246,7 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
   handUpTo: d.handUpTo && { name: d.handUpTo, short: shortOfficeName(d.handUpTo) },
   /**
    * A merged message: which one carries it, and (`text`, its 办理代表 row) who handles that one in place of the
-   * deputy it had of its own, in short words: the 联络站 row already says which message carries it. Null when not merged.
+   * deputy it had of its own, once on the page (the 联络站 row keeps its station's name). Null when not merged.
    */
   mergedHandling: d.carrier && {
     id: d.carrier.id,

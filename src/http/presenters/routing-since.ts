@@ -4,7 +4,7 @@ import type { CaseDetail } from '../../services/cases/case-queries.js'
 
 /**
  * 为什么分到这里 shows the reasons of the day the message came in; this sentence says what changed
- * since (the topic corrected, the message in other hands), so that they do not read as a contradiction.
+ * since (the topic corrected, the message in other hands, refused or withdrawn), so that they do not read as a contradiction.
  * Null when nothing did.
  */
 export function routingSinceText({ case: c, events, names, timelineNames }: CaseDetail): string | null {
@@ -16,7 +16,11 @@ export function routingSinceText({ case: c, events, names, timelineNames }: Case
   // The deputy holding it got it from a colleague (转交), not from staff (改派): said so, as the timeline says it.
   const lastMove = events.filter((e) => e.type === 'assigned' || e.type === 'transferred').at(-1)
   const fromColleague = move?.kind === 'reassigned' && lastMove?.actorRole === 'deputy' && lastMove.actorId ? timelineNames[`deputy:${lastMove.actorId}`] : null
-  if (fromColleague) {
+  // Refused or withdrawn, where it went before is beside the point (and "交回…" reads as still waiting): what became of it.
+  const ended = ENDED[c.status]
+  if (ended) {
+    changes.push(ended)
+  } else if (fromColleague) {
     changes.push(`后来由${fromColleague}代表转交给${names.deputy ?? '其他'}代表`)
   } else if (move?.kind === 'reassigned' || move?.kind === 'assigned') {
     changes.push(`后来已${move.kind === 'reassigned' ? '改派' : '分派'}给${names.deputy ?? '其他'}代表`)
@@ -27,6 +31,9 @@ export function routingSinceText({ case: c, events, names, timelineNames }: Case
   }
   return changes.length ? `以上是收到留言时的分派依据；${changes.join('；')}。` : null
 }
+
+/** The last word on a message nobody will handle, said in place of where it went since. */
+const ENDED: Partial<Record<CaseDetail['case']['status'], string>> = { rejected: '后来决定不予受理', withdrawn: '后来群众撤回了留言' }
 
 /** The reasons that count a deputy's open messages ("待办最少（3 条）"): older versions stored them in 件. */
 const LOAD_COUNTS: ReadonlySet<string> = new Set(['fewest_open', 'at_capacity', 'explicit_at_capacity'])

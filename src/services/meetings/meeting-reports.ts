@@ -3,7 +3,7 @@ import { awaitsAnswer, leaveOvertaken, replyLabel, rsvpOpen, type MeetingInvitee
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
-import { noticeState, type NoticeState } from '../../domain/notice-delivery.js'
+import { noticeOnceAnswered, noticeState, type NoticeState } from '../../domain/notice-delivery.js'
 import { nudgeHeldWords, splitForNudge } from '../../domain/meeting-nudge.js'
 import { invitationRows } from './deadline-rewrites.js'
 import type { Store } from '../../store/ports.js'
@@ -37,7 +37,7 @@ export class MeetingReports {
 
   /**
    * Answers as they come in, with the counts; public places taken too; and for each person
-   * whether the meeting notice reached them (its outbox row: 已送达, 待发送, 未能送达 and why).
+   * whether the meeting notice reached them (its outbox row: 已送达, 待发送, 未能送达 and why; 已回复 once they answered).
    */
   async table(staff: StaffPrincipal, id: string) {
     const scope = await this.meetings.scopeOf(staff)
@@ -46,7 +46,12 @@ export class MeetingReports {
     const publicTaken = meeting.publicSeats ? (await this.store.meetings.publicRegistrations(meeting.id)).length : 0
     // Its last writing, if the deadline was moved while it waited; the 会议变更, if a change made it untrue (deadline-rewrites.ts).
     const rows = await invitationRows(this.store, meeting, invitees)
-    const notices = new Map<MeetingInvitee, NoticeState>(invitees.map((i) => [i, noticeState(rows.get(`${i.personKind}:${i.personId}`))]))
+    const notices = new Map<MeetingInvitee, NoticeState>(
+      invitees.map((i) => {
+        const notice = noticeState(rows.get(`${i.personKind}:${i.personId}`))
+        return [i, i.rsvp === 'pending' && !i.checkedInAt ? notice : noticeOnceAnswered(notice)]
+      }),
+    )
     const manages = this.meetings.manages(staff, meeting, scope)
     // Judged by the server's clock, not the browser's: more people may be invited until the start.
     const now = this.clock.now()
