@@ -21,6 +21,13 @@ export const STATUS_OPTIONS = [
  */
 export const INBOX_STATUS_OPTIONS = STATUS_OPTIONS.flatMap((o) => (o.value === 'closed' ? [o, { value: 'merged', label: '已合并办理' }] : [o]))
 
+/**
+ * The median days to reply, said as a clerk would ask it (not 中位数), with what the number is under the table: the
+ * weekly report's download says the same (weekly-report-sheet.ts).
+ */
+export const DAYS_TO_REPLY = '一般几天答复'
+export const DAYS_TO_REPLY_NOTE = '一般几天答复：一半的留言在这个天数内答复。'
+
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 
 /** TDesign tag themes for the server's SLA tones: red only past the reply deadline (已超期), a late acknowledgement (未按时受理) a warning. */

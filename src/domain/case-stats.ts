@@ -61,6 +61,9 @@ export interface CaseStats {
 export const REPLIED_IN_TIME_NOTE =
   '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'
 
+/** What 一般几天答复 (the median days to reply) is, said under each table that shows it (console and download alike). */
+export const DAYS_TO_REPLY_NOTE = '一般几天答复：一半的留言在这个天数内答复。'
+
 /** The fields of a case its deadlines are judged on. */
 export type DeadlineFacts = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt'>
 

@@ -160,7 +160,7 @@ export function awaySetForYouWords(away: Pick<DeputyAway, 'from' | 'until'>, con
 export function awaySelfEndedWords(deputyName: string, away: Pick<DeputyAway, 'from' | 'until'>) {
   const dates = awayDatesText(away)
   return {
-    text: `${deputyName}代表在小程序里自己取消了${dates}的暂停接收新留言，群众的新留言会照常交给他。`,
+    text: `${deputyName}代表在小程序里自己取消了${dates}的暂停接收新留言，群众的新留言会照常交给这位代表。`,
     cardTitle: Array.from(`${deputyName}代表恢复接收新留言`).length <= 20 ? `${deputyName}代表恢复接收新留言` : '代表恢复接收新留言',
     cardText: Array.from(`已取消${dates}的暂停`).length <= 20 ? `已取消${dates}的暂停` : '已恢复接收新留言',
   }

@@ -4,6 +4,7 @@
  * the others are not, and the words: pure, no I/O.
  */
 import { nextDeadline, WAITING_STATUSES, type CaseRecord } from './case.js'
+import { ackLate, waitingLate } from './case-stats.js'
 import { mayBeUrged } from './case-urging.js'
 
 /**
@@ -21,16 +22,46 @@ export function urgeSkipOf(c: Pick<CaseRecord, 'status' | 'deputyId' | 'mergedIn
   return urgedToday ? 'urged_today' : null
 }
 
-/** Whether the deadline that presses now (受理, else 答复) has passed: what the notices call 已过期限. */
+/** Whether the deadline that presses now (受理, else 答复) has passed: which one, passedDeadline says. */
 export const pastDeadline = (c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date) =>
   (nextDeadline(c)?.getTime() ?? Infinity) < now.getTime()
+
+/**
+ * Which deadline a message to be urged has passed: its reply deadline (已超期, as the inbox says it), else only the
+ * acknowledgement's (未按时受理, its reply still ahead); null when none. The words name it, for "已过期限" on a message
+ * whose answer is not due yet reads as if it were late to be answered.
+ */
+export function passedDeadline(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date): 'reply' | 'ack' | null {
+  if (waitingLate(c, now)) return 'reply'
+  return ackLate(c, now) ? 'ack' : null
+}
+
+/** How many of these messages are past their reply deadline, and how many only past the acknowledgement's. */
+export function countPassed(cases: ReadonlyArray<Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>>, now: Date) {
+  const passed = cases.map((c) => passedDeadline(c, now))
+  return { pastReply: passed.filter((p) => p === 'reply').length, pastAck: passed.filter((p) => p === 'ack').length }
+}
+
+/**
+ * "，都已过答复期限" / "，其中 2 条已过答复期限、1 条已过受理期限": which deadline each late one has passed, said after
+ * the count; empty when none is late.
+ */
+export function passedText(total: number, pastReply: number, pastAck: number): string {
+  if (!pastReply && !pastAck) return ''
+  if (pastReply === total) return '，都已过答复期限'
+  if (pastAck === total) return '，都已过受理期限'
+  const parts = [pastReply ? `${pastReply} 条已过答复期限` : '', pastAck ? `${pastAck} 条已过受理期限` : '']
+  return `，其中 ${parts.filter(Boolean).join('、')}`
+}
 
 /** How the group stands, or stood once urged: what is (to be) urged and how many were left out, and why. */
 export interface UrgeTally {
   urged: number
   deputies: number
-  /** Of those urged, how many are past their deadline. */
+  /** Of those urged, how many are past their deadline (either one). */
   overdue: number
+  /** Of those, past the reply deadline (已超期); the rest only past the acknowledgement's (未按时受理). */
+  pastReply: number
   skipped: Partial<Record<UrgeSkip, number>>
 }
 
@@ -49,7 +80,7 @@ const SKIP_WORDS: Record<UrgeSkip, (n: number, done: boolean) => string> = {
  * each reason messages were left out, the first led by 其中 ("其中 1 条不归您管，未催办").
  */
 export function urgeTallyText(t: UrgeTally, done: boolean): { text: string; skipped: string[] } {
-  const late = t.overdue ? (t.overdue === t.urged ? `，都已过期限` : `，其中 ${t.overdue} 条已过期限`) : ''
+  const late = passedText(t.urged, t.pastReply, t.overdue - t.pastReply)
   const text = t.urged
     ? `${done ? '已催办' : '将催办'} ${t.urged} 条留言，涉及 ${t.deputies} 位代表${late}。`
     : done
@@ -65,7 +96,7 @@ const TICKETS_LISTED = 10
 /**
  * What a deputy reads when several of his messages are urged at once, in place of one notice a message: who urged,
  * how many, which (by number), how many are late, and her words ("催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设）：
- * 20261123-0001、20261123-0002、20261123-0004，其中 2 条已过期限，请尽快办理。附言：…"). `words` is her note, masked and cut
+ * 20261123-0001、20261123-0002、20261123-0004，其中 2 条已过答复期限，请尽快办理。附言：…"). `words` is her note, masked and cut
  * as the single notice's.
  */
 export function urgedTogetherText(
@@ -78,8 +109,8 @@ export function urgedTogetherText(
   const topic = topics.size === 1 ? `（${cases[0].topic}）` : ''
   const listed = cases.slice(0, TICKETS_LISTED).map((c) => c.ticket)
   const more = cases.length > TICKETS_LISTED ? ' 等' : ''
-  const overdue = cases.filter((c) => pastDeadline(c, now)).length
-  const late = overdue ? (overdue === cases.length ? '，都已过期限' : `，其中 ${overdue} 条已过期限`) : ''
+  const { pastReply, pastAck } = countPassed(cases, now)
+  const late = passedText(cases.length, pastReply, pastAck)
   const to = names.deputy ? `${names.deputy}代表，` : ''
   return `催办：${to}工作人员${names.staff}催办您的 ${cases.length} 条留言${topic}：${listed.join('、')}${more}${late}，请尽快办理。${words}`
 }

@@ -96,7 +96,7 @@ export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generated
       '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样',
       '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
     )
-  differences.push('“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期', '“本周答复”没有算上本周答复后又被群众要求重新办理的留言')
+  differences.push('“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期', '“本周答复”没有算上本周答复后又被群众要求重新办理的留言')
   return `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：${differences.join('；')}。点“重新生成”，按现在的算法重新统计。`
 }
 

@@ -26,6 +26,8 @@ describe('console: an organizer’s month reads plainly (review 38)', function (
     const page = await newPage(story.browser, story.app)
     await logInAs(page, login, '/surveys/new')
     await page.getByPlaceholder('如：社区停车管理意见征集').fill('老年人养老服务需求问卷')
+    // The switch says anonymity in the results' own words (记下是谁填的), not 记录 / 填写 of another page.
+    await page.getByText('打开就是匿名（不记下是谁填的）').waitFor()
     await page.locator('[data-test=question-1]').getByRole('button', { name: '删除' }).click()
     let posted = false
     page.on('request', (r) => (posted ||= r.method() === 'POST' && new URL(r.url()).pathname === '/api/admin/surveys'))
@@ -59,8 +61,20 @@ describe('console: an organizer’s month reads plainly (review 38)', function (
 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, login, `/surveys/${made.body.id}`)
-    await page.getByText('记下是谁填的（不显示姓名）').waitFor()
+    await page.getByText('不匿名：系统记下了是谁填的，这里的统计不显示名字').waitFor()
     expect(await page.locator('p.muted').first().innerText(), 'not 实名: no name is kept or shown').not.to.include('实名')
+    const anonymous = await api.post('/api/admin/surveys', {
+      kind: 'survey',
+      title: '社区活动意见',
+      anonymous: true,
+      closesAt: closes(),
+      questions: [{ id: 'q1', type: 'text', title: '您想参加什么活动？' }],
+    })
+    expect(anonymous.status, JSON.stringify(anonymous.body)).to.equal(201)
+    await page.goto(`/console/surveys/${anonymous.body.id}`)
+    await page.getByText('匿名：没有记下是谁填的').waitFor()
+    await page.goto(`/console/surveys/${made.body.id}`)
+    await page.getByText('不匿名：系统记下了是谁填的，这里的统计不显示名字').waitFor()
     await page.locator('.t-tabs__nav').getByText('文字回答', { exact: true }).click()
     const list = page.locator('[data-test=text-answers]')
     await list.getByText('〔手机号〕 我的电话，请联系我').waitFor()

@@ -72,8 +72,8 @@ describe('console: what the case page tells the station clerk is true', function
     // The demo's deputies have neither the mini-program nor the bot: the list says so beside each, before she
     // chooses, and once above it what to do.
     const chosen = page.getByRole('listbox', { name: '可分派的代表' }).locator('[aria-selected=true]')
-    expect(await chosen.getByTestId('unreachable').innerText()).to.equal('没有开通小程序和微信助手，提醒发不到')
-    expect(await page.getByTestId('picker-reach').innerText()).to.equal('这些代表都收不到提醒：分派后请电话联系代表')
+    expect(await chosen.getByTestId('unreachable').innerText()).to.equal('没有用小程序，也没有绑定微信助手，提醒发不到')
+    expect(await page.getByTestId('picker-reach').innerText()).to.equal('这些代表都收不到提醒：分派后请打电话告诉代表')
     const words = `${to.name}代表住在附近，请先去现场看一下，留言人是老人，请耐心解释。`
     await page.getByPlaceholder(NOTE).fill(words)
     await loginEndsOnConfirm(page, c, '确认改派')
@@ -87,7 +87,7 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
     // A 改派 is said as one, to whom; the demo's deputies have neither the mini-program nor the bot: no promise of a notice.
     await page.getByText(`已改派给${to.name}代表，代表收不到提醒`).waitFor()
-    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有开通小程序和微信助手，提醒发不到，请电话联系`).waitFor()
+    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系`).waitFor()
     await page.getByLabel('办理经过').getByText(words).waitFor()
     // Sent once: a later visit opens no dialog.
     await page.reload()
@@ -163,7 +163,11 @@ describe('console: what the case page tells the station clerk is true', function
     expect(notice?.reachable, 'the deputy cannot be reached').to.equal(false)
     const name = (await story.app.liaison.store.deputies.get(c.deputyId))!.name
     const phone = notice.text as string
-    expect(phone).to.match(new RegExp(`^(${name}代表没有开通小程序和微信助手|小程序提醒还没有开通，${name}代表也没有绑定微信助手)，提醒发不到，请电话联系$`))
+    expect(phone).to.match(
+      new RegExp(
+        `^(${name}代表没有用小程序，也没有绑定微信助手|系统的小程序提醒还没开通（请找系统管理员），${name}代表也没有绑定微信助手)，提醒发不到，请电话联系$`,
+      ),
+    )
 
     await open(page, c)
     expect(await page.getByTestId('deputy-notice').innerText()).to.include(phone)

@@ -27,7 +27,7 @@ describe('console: the first screens', function () {
       story.app.login((l) => l.username === 'chenshihan'),
     )
     await page.getByRole('heading', { name: '工作概览' }).waitFor()
-    for (const title of ['今天新收到', '正在办理', '已经超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
+    for (const title of ['今天新收到', '正在办理', '已超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
     await chartsAsked // and held back
     expect(await page.locator('[data-chart="weeks"] .chart').getAttribute('data-bars')).to.equal('[]')
     await page.locator('[data-chart="weeks"]').getByText('图表正在加载').waitFor() // the blank box says why
@@ -59,7 +59,7 @@ describe('console: the first screens', function () {
     await Promise.all([asked, pageAsked]) // the figures were asked for with the page's script held back
 
     release()
-    for (const title of ['今天新收到', '正在办理', '已经超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
+    for (const title of ['今天新收到', '正在办理', '已超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
     await page.locator('[data-chart="weeks"] [data-bars]:not([data-bars="[]"])').waitFor()
     expect(reads).to.have.length(1)
     expect(page.problems).to.deep.equal([])

@@ -37,11 +37,11 @@ describe('console: an empty table says what is missing', function () {
     )
     await page.getByRole('heading', { name: '分析周报', exact: true }).waitFor()
     const report = page.locator('.report')
-    await report.getByText('没有超期未办的留言。').waitFor()
+    await report.getByText('没有已超期、还没答复的留言。').waitFor()
     await screenshot(page, 'console-weekly-report-quiet-week')
     // The card titled so (the innermost, should the page put one card in another).
     const card = (title: string) => page.locator('.t-card', { has: page.locator('.t-card__title', { hasText: new RegExp(`^${title}$`) }) }).last()
-    // No message this week nor last: each part says so, the way 超期未办 beside them does.
+    // No message this week nor last: each part says so, the way 已超期 beside them does.
     expect(await card('按主题').innerText()).to.include('本周和上周都没有收到留言。')
     for (const title of ['按地点（居民所在社区）', '各联络站办理情况', '各位代表办理情况'])
       expect(await card(title).innerText(), title).to.include('本周没有收到留言。')

@@ -31,11 +31,11 @@ describe('console: 已超期 and 未按时受理 apart on 工作概览 and in th
     })
   })
 
-  it('counts 已经超期 and 未按时受理 apart on 工作概览, and each opens the list its badge says', async () => {
+  it('counts 已超期 and 未按时受理 apart on 工作概览, and each opens the list its badge says', async () => {
     const page = await newPage(story.browser, story.app, { timezoneId: ZONE })
     await logInAs(page, clerk(), '/dashboard')
     await page.getByRole('heading', { name: '工作概览' }).waitFor()
-    const overdue = page.getByLabel('已经超期 1 条，点击查看')
+    const overdue = page.getByLabel('已超期 1 条，点击查看')
     await overdue.waitFor()
     expect(await overdue.innerText()).to.include('过了答复期限、还没答复的')
     const ackLate = page.getByLabel('未按时受理 1 条，点击查看')

@@ -19,7 +19,7 @@ describe('console: logging in', function () {
     }
     expect(await gapBelowPassword('button[type=submit]')).to.be.at.least(16)
     await page.getByRole('button', { name: '登录' }).click()
-    await page.getByText('用户名或密码错误').waitFor()
+    await page.getByText('账号或密码不对，请再输一次；忘了密码请找管理员重置。').waitFor()
     expect(await gapBelowPassword('.login-error')).to.be.at.least(16)
     const error = (await page.locator('.login-error').boundingBox())!
     expect((await page.locator('button[type=submit]').boundingBox())!.y - (error.y + error.height)).to.be.at.least(16)

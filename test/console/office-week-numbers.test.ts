@@ -87,6 +87,10 @@ describe('console: the office’s week in numbers it can count (review 36)', fun
       '热度按这段时间的留言计算；分析周报里的“本周热度”只算一周的留言，所以同一个问题的数字会小一些。',
     )
     for (const heat of await page.locator('.heat').allInnerTexts()) expect(heat).to.match(/^热度 \d+$/)
+    // A bare number says nothing: beside it, what makes it larger (people first, as the rule above says).
+    const why = await page.locator('.heat-why').allInnerTexts()
+    expect(why.length, 'beside every 热度').to.equal(await page.locator('.heat').count())
+    for (const said of why) expect(said).to.equal('（反映的居民越多越高）')
     expect(page.problems).to.deep.equal([])
   })
 

@@ -44,7 +44,7 @@ describe('console: organizers', function () {
     expect(new URL(page.url()).pathname).to.equal('/console/dashboard')
     await page.getByLabel(/今天新收到 4 条/).waitFor()
     // Nothing overdue on a first day: the 0 is not in alarm red.
-    const overdue = page.getByLabel(/^已经超期 0 条/)
+    const overdue = page.getByLabel(/^已超期 0 条/)
     await overdue.waitFor()
     expect(await overdue.locator('.figure-count').getAttribute('class')).not.to.include('danger')
     await screenshot(page, 'dashboard')
@@ -145,12 +145,12 @@ describe('console: organizers', function () {
     expect((await page.locator('tbody tr td:nth-child(1)').first().innerText()).trim()).to.equal('21')
 
     // Another order starts again at page one, and says so in the address.
-    await page.getByText('超期最多').click()
+    await page.getByText('已超期最多').click()
     await page.waitForURL((url) => url.searchParams.get('sort') === 'overdue' && !url.searchParams.has('page'))
     const byOverdue = await server('sort=overdue&limit=20')
     await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2)')?.textContent?.trim() === first, byOverdue.groups[0].name)
     expect(await names()).to.deep.equal(byOverdue.groups.map((g) => g.name))
-    expect(await count.innerText()).to.include('超期最多的排在前面')
+    expect(await count.innerText()).to.include('已超期最多的排在前面')
 
     // Orders chosen quickly one after the other: a slow answer for the one left behind does not replace the last.
     let release!: () => void

@@ -108,12 +108,15 @@ describe('console: the weekly report’s words, a deputy’s 按时答复, and w
     await page.getByTestId('overdue-count').waitFor()
     expect(await page.getByTestId('overdue-count').innerText()).to.equal(`截至${asOf}，共 5 条`)
     const figures = (await page.locator('.report .figure').allInnerTexts()).map((t) => t.replace(/\s/g, ''))
-    expect(figures).to.include(`超期在办5条截至${asOf}`)
+    expect(figures).to.include(`已超期5条过了答复期限还没答复，截至${asOf}`)
     await page.getByTestId('deputy-rest').getByText('另有 2 条没有分派给代表（未分派），不在上面的代表名下。').waitFor()
     expect(await page.locator('.report .note').filter({ hasText: REPLIED_IN_TIME }).count(), 'under the stations and the deputies').to.equal(2)
+    expect(await page.getByTestId('days-note').allInnerTexts(), '一般几天答复 said under both tables').to.deep.equal(
+      Array(2).fill('一般几天答复：一半的留言在这个天数内答复。'),
+    )
     expect(await page.getByTestId('counted-earlier').count(), 'made now: nothing to say of an earlier count').to.equal(0)
 
-    const overdueCard = '.t-card:has-text("超期未办的留言")'
+    const overdueCard = '.t-card:has-text("已超期、还没答复的留言")'
     expect((await page.locator(overdueCard).locator('thead').innerText()).split(/\s+/))
       .to.include('办理单位')
       .and.not.include('联络站')

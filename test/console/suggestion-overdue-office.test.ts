@@ -137,9 +137,9 @@ describe('console: the office presses the units of an overdue 代表建议', fun
     const cells = (await housing.locator('td').allInnerTexts()).map((t) => t.trim())
     const at = (title: string) => cells[headers.findIndex((h) => h.trim() === title)]
     expect(at('已超期')).to.equal('1')
-    expect(at('按期率')).to.equal('0%')
+    expect(at('按时答复率')).to.equal('0%')
     expect(at('满意率')).to.equal('暂无')
-    await page.locator('[data-test=stats-note]').getByText('按期率：按期答复的件数，占已答复的和已过办理期限还没答复的件数之和').waitFor()
+    await page.locator('[data-test=stats-note]').getByText('按时答复率：按时答复的件数，占已答复的和已过办理期限还没答复的件数之和').waitFor()
     const chart = page.locator('[data-test=satisfied-chart]')
     expect(await chart.getAttribute('aria-label'), 'a bar only for a unit someone rated').to.equal(`${TRANSPORT} 100%`)
     expect(await page.locator('[data-test=unrated]').innerText())

@@ -52,7 +52,7 @@ describe('console login', () => {
     const unknownUser = await new Client(app.baseUrl).post('/api/admin/login', { username: 'nobody', password: STAFF_PASSWORD })
     for (const answer of [wrongPassword, unknownUser]) {
       expect(answer.status).to.equal(401)
-      expect(answer.body.error).to.deep.equal({ code: 'invalid_credentials', message: '用户名或密码错误', details: [] })
+      expect(answer.body.error).to.deep.equal({ code: 'invalid_credentials', message: '账号或密码不对，请再输一次；忘了密码请找管理员重置。', details: [] })
       expect(answer.headers.get('set-cookie')).to.equal(null)
     }
   })

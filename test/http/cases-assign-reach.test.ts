@@ -51,18 +51,24 @@ describe('分派 list: who hears of it, and who is away', () => {
     const { items, reachNote } = await choices(await write('小区垃圾好几天没人清运，臭气熏天'))
     const said = new Map(items.map((d) => [d.name, d.unreachable]))
     expect(said.get('张伟'), 'reached through the mini-program').to.equal(null)
-    expect(said.get('王芳')).to.equal('没有开通小程序和微信助手，提醒发不到')
-    expect(reachNote).to.equal('标着“提醒发不到”的代表，分派后请电话联系他')
+    expect(said.get('王芳')).to.equal('没有用小程序，也没有绑定微信助手，提醒发不到')
+    // Many deputies are women: the deputy, never 他.
+    expect(reachNote).to.equal('分派给标着“提醒发不到”的代表后，请打电话告诉这位代表')
   })
 
-  it('says 小程序提醒还没有开通 once above the list, not beside every deputy, when that is why nobody hears', async () => {
+  it('says 系统的小程序提醒还没开通 once above the list, not beside every deputy, when that is why nobody hears', async () => {
     await start() // no subscribe template: mini-program reminders reach nobody
     await asDeputy(app, 'dp0001') // 张伟 uses the mini-program all the same
     const { items, reachNote } = await choices(await write('小区垃圾好几天没人清运，臭气熏天'))
-    expect(reachNote).to.equal('小程序提醒还没有开通：分派后请电话联系代表')
+    // The system's switch, said as the system's and whom to ask: not read as the deputy's own gap below.
+    expect(reachNote).to.equal('系统的小程序提醒还没开通（请找系统管理员），分派后请打电话告诉代表')
     const said = new Map(items.map((d) => [d.name, d.unreachable]))
     expect(said.get('张伟'), 'his own gap: the helper').to.equal('没有绑定微信助手，提醒发不到')
-    expect(said.get('王芳')).to.equal('没有开通小程序和微信助手，提醒发不到')
+    expect(said.get('王芳')).to.equal('没有用小程序，也没有绑定微信助手，提醒发不到')
+    expect(
+      [...said.values()].filter((gap) => gap?.includes('开通')),
+      '开通 is the system’s word, never a deputy’s gap',
+    ).to.deep.equal([])
     expect(
       items.filter((d) => /小程序提醒|电话/.test(d.unreachable ?? '')),
       'the system-wide words and what to do stand above, once',

@@ -42,18 +42,18 @@ describe('case actions tell the clerk the truth', () => {
     const page = (await lina.get(`/api/admin/cases/${c.id}`)).body
     expect(page.deputyNotice, 'the page says it before she urges').to.deep.equal({
       reachable: false,
-      text: '张伟代表没有开通小程序和微信助手，提醒发不到，请电话联系',
+      text: '张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系',
     })
     const urged = await lina.post(`/api/admin/cases/${c.id}/urge`, {})
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.deputyNotice.text).to.equal('张伟代表没有开通小程序和微信助手，提醒发不到，请电话联系')
+    expect(urged.body.deputyNotice.text).to.equal('张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系')
   })
 
   it('says nothing of reaching the deputy once he has answered: nothing is left to remind him of', async () => {
     await start()
     const c = await toZhangWei('小区门口的路灯坏了一个月，晚上看不见')
     const lina = await asStaff(app, 'lina')
-    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.deputyNotice?.text).to.equal('张伟代表没有开通小程序和微信助手，提醒发不到，请电话联系')
+    expect((await lina.get(`/api/admin/cases/${c.id}`)).body.deputyNotice?.text).to.equal('张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系')
     const zhang = await asDeputy(app, 'dp0001')
     const replied = await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系物业，本周五前修好路灯' })
     expect(replied.status, JSON.stringify(replied.body)).to.equal(200)

@@ -4,7 +4,7 @@ import { smallCity, STAFF_PASSWORD } from '../fixtures.js'
 
 /**
  * 马晓 left 枫林 and the office switched her account off. When she signs in with her right password she
- * is told the account is off, not "用户名或密码错误" (she would think she forgot it); a stranger guessing
+ * is told the account is off, not "账号或密码不对" (she would think she forgot it); a stranger guessing
  * learns nothing of it: a wrong password reads as before.
  */
 describe('signing in to an account the office switched off', () => {
@@ -20,6 +20,6 @@ describe('signing in to an account the office switched off', () => {
     expect(right.body.error).to.deep.equal({ code: 'account_disabled', message: '这个账号已停用，如需使用，请联系湛河区人大常委会办公室', details: [] })
     expect(right.headers.get('set-cookie')).to.equal(null)
     const wrong = await new Client(app.baseUrl).post('/api/admin/login', { username: 'lina', password: 'guess-guess-1' })
-    expect(wrong.body.error).to.deep.include({ code: 'invalid_credentials', message: '用户名或密码错误' })
+    expect(wrong.body.error).to.deep.include({ code: 'invalid_credentials', message: '账号或密码不对，请再输一次；忘了密码请找管理员重置。' })
   })
 })

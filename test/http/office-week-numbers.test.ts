@@ -132,10 +132,11 @@ describe('分析周报 and 工作概览 for the office: every answer of the week
     expect(r.deputyOrderText).to.equal('按本周留言多少排列，一样多的超期多的在前。')
     const csv = lines((await (await login('sunli')).get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')).body)
     const deputies = csv.indexOf('各位代表办理情况')
-    expect(csv.slice(deputies + 1, deputies + 6)).to.deep.equal([
+    expect(csv.slice(deputies + 1, deputies + 7)).to.deep.equal([
       '按本周留言多少排列，一样多的超期多的在前。',
       '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。',
-      '名称,留言,按时受理,按时答复,答复用时（中位数，天）,满意度（分）',
+      '一般几天答复：一半的留言在这个天数内答复。',
+      '名称,留言,按时受理,按时答复,一般几天答复,满意度（分）',
       '王芳,3,0%,暂无,暂无,暂无',
       '张伟,2,100%,100%,0.9,3.5',
     ])

@@ -69,7 +69,7 @@ describe('outbox monitor: messages dropped on purpose are not failures', () => {
     ])
     expect(dropped.find((m: { id: string }) => m.id === digest).delivery).to.deep.equal({
       state: 'superseded',
-      label: '已取代（未发送）',
+      label: '无需发送',
       reason: `${SUPERSEDED}（过了当天的每日摘要不再补发）`,
     })
 

@@ -152,6 +152,6 @@ describe('refusals say what is wrong in words, never by an internal id', () => {
     const [waiting] = (await app.liaison.store.outbox.search({ limit: 1 })).items
     const refused = await (await asAdmin(app)).post(`/api/admin/outbox/${waiting.id}/retry`)
     expect(refused.status).to.equal(409)
-    expect(refused.body.error).to.deep.include({ code: 'not_dead', message: '只有发送失败的消息可以重试' })
+    expect(refused.body.error).to.deep.include({ code: 'not_dead', message: '只有未能送达的消息可以重新发送' })
   })
 })

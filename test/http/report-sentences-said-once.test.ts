@@ -10,7 +10,7 @@ const THE_DISTRICT_AND_RATINGS =
   '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价'
 /** What a report kept before REPORT_COUNTING 5 says it counted the earlier way. */
 const OVERDUE_AND_SENT_BACK =
-  '“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言'
+  '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言'
 
 const REPLIED_IN_TIME =
   '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'

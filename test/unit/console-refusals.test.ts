@@ -21,8 +21,8 @@ describe('console: a refusal in words', () => {
   })
 
   it('leaves out a detail that is only a value for programs: a status or an id', () => {
-    const retried = new ApiError(409, 'not_dead', '只有发送失败的消息可以重试', [{ path: 'status', message: 'sent' }])
-    expect(describeRefusal(retried)).to.equal('只有发送失败的消息可以重试')
+    const retried = new ApiError(409, 'not_dead', '只有未能送达的消息可以重新发送', [{ path: 'status', message: 'sent' }])
+    expect(describeRefusal(retried)).to.equal('只有未能送达的消息可以重新发送')
     const moved = new ApiError(409, 'illegal_transition', '留言当前为「已答复」，不能执行此操作', [{ path: 'status', message: 'replied' }])
     expect(describeRefusal(moved)).to.equal('留言当前为「已答复」，不能执行此操作')
   })

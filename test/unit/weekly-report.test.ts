@@ -315,12 +315,12 @@ describe('the weekly report: 满意度 is how residents rated answers in the wee
     expect(kept).to.equal(
       '这份周报生成于11月30日 9:00，用的是以前的算法：区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样；' +
         '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价；' +
-        '“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言。' +
+        '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言。' +
         '点“重新生成”，按现在的算法重新统计。',
     )
     // Kept before 超期 was the reply deadline's and a sent-back answer kept its week (counting 4): only that is said.
     expect(countedEarlierText({ counting: 4, generatedAt: now }, 'Asia/Shanghai')).to.equal(
-      '这份周报生成于11月30日 9:00，用的是以前的算法：“超期在办”和“超期未办的留言”把只是受理晚了、还没到答复期限的留言也算作超期；' +
+      '这份周报生成于11月30日 9:00，用的是以前的算法：“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期；' +
         '“本周答复”没有算上本周答复后又被群众要求重新办理的留言。点“重新生成”，按现在的算法重新统计。',
     )
     // Its sentence under 满意度 says what it counted then: without 本周.

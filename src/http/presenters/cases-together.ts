@@ -29,7 +29,7 @@ export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], d
     /** 「张伟代表 3 条、王芳代表 2 条」 */
     deputiesText: deputies.length ? deputies.map((d) => `${d.name}代表 ${d.count} 条`).join('、') : null,
     /** What each deputy reads and each message keeps: said before she confirms. */
-    howText: !done && tally.urged ? '给每位代表只发一条催办通知，写明他有几条留言要尽快办理；每条留言的办理经过里都会记下这次催办。' : null,
+    howText: !done && tally.urged ? '给每位代表只发一条催办通知，写明这位代表有几条留言要尽快办理；每条留言的办理经过里都会记下这次催办。' : null,
     skipped,
     reachNote: unreached.length ? `${unreached.join('、')}收不到提醒，${done ? '催办只记在了办理经过里' : '催办只会记在办理经过里'}，请电话联系。` : null,
     /** Once urged: the deputies some of whose messages a failure left unurged, each with how many (what was urged stands). */

@@ -95,7 +95,7 @@ export class AuthService {
     if (!ok || !staff) {
       await this.audit.record(null, 'login.failed', staff ? { kind: 'staff', id: staff.id } : null, { username: user, client })
       // One answer for every failure: it must not tell which part was wrong.
-      throw new UnauthorizedError('用户名或密码错误', 'invalid_credentials')
+      throw new UnauthorizedError('账号或密码不对，请再输一次；忘了密码请找管理员重置。', 'invalid_credentials')
     }
     await this.throttle.succeeded(user, client)
     if (this.passwords.needsRehash(staff.passwordHash)) await this.store.staff.update(staff.id, { passwordHash: await this.passwords.hash(password) })

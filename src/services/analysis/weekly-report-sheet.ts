@@ -1,4 +1,4 @@
-import { REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
+import { DAYS_TO_REPLY_NOTE, REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
 import { answerTimelinessWords, receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
 import { momentText, TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
@@ -13,6 +13,8 @@ const NONE = '暂无'
 const day = (at: Date, timeZone: string) => monthDayText(localDate(at, timeZone))
 // Who holds a listed message: a station, or the office a station handed it up to (上报), so not 联络站.
 const HANDLED_BY = '办理单位'
+/** The list of 已超期 messages, named as the console's card names it (one name for overdue, said once what it is). */
+const OVERDUE_PART = '已超期、还没答复的留言'
 
 /**
  * The weekly report as a sheet, part by part as the console's page shows it: each part its title, the page's
@@ -41,7 +43,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
   const satisfactionNote = words.satisfactionText
   part(
     '本周概况',
-    ['收到留言（条）', '比上周', '涉及居民（位）', '本周答复（条）', `超期在办（条，截至${asOf}）`, '满意度（分）', '评价人数', '满意率'],
+    ['收到留言（条）', '比上周', '涉及居民（位）', '本周答复（条）', `已超期（条，截至${asOf}）`, '满意度（分）', '评价人数', '满意率'],
     [
       [
         received,
@@ -75,10 +77,10 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     report.byPlace.map((x) => [x.name, x.messages, score(x.satisfaction)]),
   )
   part(
-    '超期未办的留言',
+    OVERDUE_PART,
     ['编号', '主题', HANDLED_BY, '代表', `超期天数（截至${asOf}）`],
     report.overdue.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysOverdue]),
-    report.overdue.length ? `截至${asOf}，${words.overdueCountText}` : '没有超期未办的留言。',
+    report.overdue.length ? `截至${asOf}，${words.overdueCountText}` : `没有${OVERDUE_PART}。`,
   )
   part(
     '答复最慢的留言',
@@ -95,12 +97,13 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     s.medianDaysToReply ?? NONE,
     s.finalSatisfaction === null ? NONE : score(s.finalSatisfaction),
   ]
-  const statsHeader = ['名称', '留言', '按时受理', '按时答复', '答复用时（中位数，天）', '满意度（分）']
+  const statsHeader = ['名称', '留言', '按时受理', '按时答复', '一般几天答复', '满意度（分）']
   part(
     '各联络站办理情况',
     statsHeader,
     report.byStation.map((x) => statsRow(x.name, x.stats)),
     REPLIED_IN_TIME_NOTE,
+    DAYS_TO_REPLY_NOTE,
   )
   const unassigned = words.unassignedText
   part(
@@ -109,6 +112,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     report.byDeputy.map((x) => statsRow(x.name, x.stats)),
     words.deputyOrderText,
     REPLIED_IN_TIME_NOTE,
+    DAYS_TO_REPLY_NOTE,
     ...(unassigned ? [unassigned] : []),
   )
   return rows

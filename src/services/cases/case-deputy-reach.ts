@@ -75,8 +75,10 @@ export class CaseDeputyReach {
 
   /**
    * Of the deputies 分派 lists, those its notice cannot reach at all (no mini-program reminders, no bot), each
-   * with his own gap beside his name (没有绑定微信助手，提醒发不到), and what to do said once above the list
-   * (`note`), with the system-wide part (小程序提醒还没有开通) when that is why: one read for the whole list.
+   * with the deputy's own gap beside the name (没有绑定微信助手，提醒发不到), and what to do said once above the list
+   * (`note`), with the system-wide part said as the system's (系统的小程序提醒还没开通) when that is why: one read for
+   * the whole list. The row says 用 (the deputy does not use the mini-program), the note 开通 (a switch the admin turns on), so
+   * that a clerk never reads the system's gap as the deputy's.
    */
   async choicesReach(deputyIds: readonly string[]): Promise<ChoicesReach> {
     const own = new Map<string, string>()
@@ -84,16 +86,16 @@ export class CaseDeputyReach {
     let appOff = false
     for (const [id, reach] of await this.resolver.reachOfMany('deputy', deputyIds, ASSIGN_KIND)) {
       if (reach.routes.length) continue
-      // He uses the mini-program, yet its reminders are not switched on for anyone: only the helper is his to lack.
+      // The deputy uses the mini-program, yet its reminders are not switched on for anyone: only the helper is theirs to lack.
       const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
       if (usesApp) appOff = true
-      own.set(id, usesApp ? '没有绑定微信助手，提醒发不到' : '没有开通小程序和微信助手，提醒发不到')
+      own.set(id, usesApp ? '没有绑定微信助手，提醒发不到' : '没有用小程序，也没有绑定微信助手，提醒发不到')
     }
     if (!own.size) return { own, note: null }
     // "代表" when none of the list is reached; else only those marked are meant, and the note says which.
     const everyone = own.size === new Set(deputyIds).size
-    const todo = everyone ? '分派后请电话联系代表' : '标着“提醒发不到”的代表，分派后请电话联系他'
-    return { own, note: appOff ? `小程序提醒还没有开通：${todo}` : everyone ? `这些代表都收不到提醒：${todo}` : todo }
+    const todo = everyone ? '分派后请打电话告诉代表' : '分派给标着“提醒发不到”的代表后，请打电话告诉这位代表'
+    return { own, note: appOff ? `${APP_OFF}，${todo}` : everyone ? `这些代表都收不到提醒：${todo}` : todo }
   }
 
   /** Of these deputies, those no 催办 notice reaches on any channel: 一起催办 names them before and after, to phone them. */
@@ -165,6 +167,9 @@ export class CaseDeputyReach {
   }
 }
 
+/** The system-wide switch, said as the system's and whom to ask, never as the deputy's own gap. */
+const APP_OFF = '系统的小程序提醒还没开通（请找系统管理员）'
+
 /** ChannelResolver.reach's words for a station or an office that no group channel reaches (the dispatcher stores them). */
 const NO_GROUP_REASONS: ReadonlySet<string> = new Set([NO_STATION_GROUP, NO_OFFICE_GROUP])
 
@@ -174,6 +179,6 @@ const NO_GROUP_REASONS: ReadonlySet<string> = new Set([NO_STATION_GROUP, NO_OFFI
  */
 function unreachableWords(reach: { unreachable: string | null }, who: string): string {
   const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
-  if (usesApp) return `小程序提醒还没有开通，${who}也没有绑定微信助手，提醒发不到，请电话联系`
-  return `${who}没有开通小程序和微信助手，提醒发不到，请电话联系`
+  if (usesApp) return `${APP_OFF}，${who}也没有绑定微信助手，提醒发不到，请电话联系`
+  return `${who}没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系`
 }

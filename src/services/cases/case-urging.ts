@@ -14,7 +14,7 @@ import { mayBeUrged, urgedToday, urgeRound, urgeStanding } from '../../domain/ca
 import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
-import { pastDeadline, urgedTogetherCard, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
+import { countPassed, pastDeadline, urgedTogetherCard, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -132,6 +132,10 @@ export class CaseUrging {
         urged: plan.toUrge.length,
         deputies: counts.size,
         overdue: plan.toUrge.filter((u) => pastDeadline(u.c, plan.now)).length,
+        pastReply: countPassed(
+          plan.toUrge.map((u) => u.c),
+          plan.now,
+        ).pastReply,
         skipped: plan.skipped,
       },
       deputies: deputies.sort((a, b) => b.count - a.count),

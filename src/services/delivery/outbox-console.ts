@@ -60,7 +60,7 @@ export class OutboxConsole {
     if (!(await this.store.outbox.retryDead(id, this.clock.now()))) {
       const m = await this.store.outbox.get(id)
       if (!m) throw new NotFoundError('消息不存在')
-      throw new ConflictError('只有发送失败的消息可以重试', [{ path: 'status', message: m.status }], 'not_dead')
+      throw new ConflictError('只有未能送达的消息可以重新发送', [{ path: 'status', message: m.status }], 'not_dead')
     }
     const m = (await this.store.outbox.get(id))!
     return { message: m, names: await recipientNames(this.store, [m], await this.directory.prepared()) }

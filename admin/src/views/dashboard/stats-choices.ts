@@ -19,7 +19,7 @@ export const GROUPS = [
 /** The orders the server ranks by, said plainly, and what the chart then draws of each group. */
 export const SORTS: ReadonlyArray<{ value: StatsSort; label: string; chart: string; unit: string; of: (s: CaseStats) => number | null }> = [
   { value: 'total', label: '收到最多', chart: '收到的留言', unit: '条', of: (s) => s.total },
-  { value: 'overdue', label: '超期最多', chart: '超期未办的留言', unit: '条', of: (s) => s.overdueOpen },
+  { value: 'overdue', label: '已超期最多', chart: '已超期、还没答复的留言', unit: '条', of: (s) => s.overdueOpen },
   {
     value: 'replied',
     label: '按时答复最低',

@@ -1,0 +1,61 @@
+import { expect } from 'chai'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asStaff, meetingCity } from '../helpers/meetings.js'
+
+const DAY = 24 * 3_600_000
+
+/**
+ * 一起催办 names the deadline each late message has passed. 张伟 holds three messages about the broken lift of 建设路社区:
+ * two written two months ago, one he acknowledged, both now past their reply deadline (已超期); one written on Sunday,
+ * not acknowledged, only its 受理 deadline gone, its answer weeks ahead. 孙丽 read "其中 3 条已过期限" before, as if all
+ * three were late to be answered; she and 张伟 now read which deadline: two past 答复期限, one past 受理期限.
+ */
+describe('一起催办 says which deadline has passed: 受理 or 答复', () => {
+  let app: TestApp
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-09-21T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+  })
+  afterEach(() => app.close())
+
+  async function write(text: string) {
+    const sent = await (await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    return sent.body as { id: string; ticket: string }
+  }
+
+  it('says 其中 2 条已过答复期限、1 条已过受理期限 to her before and after, and to the deputy', async () => {
+    const old = await write('建设路社区3号楼电梯又坏了，老人上不去楼，请尽快修电梯')
+    const older = await write('建设路社区3号楼的电梯坏了一个星期了，没人来修')
+    const zhang = await asDeputy(app, 'dp0001')
+    expect((await zhang.post(`/api/mp/deputy/cases/${old.id}/acknowledge`, {})).status).to.equal(200)
+    app.clock.advance(62 * DAY) // Sunday 22 November: both far past their reply deadline
+    const fresh = await write('3号楼电梯坏了好几天，老人腿脚不便上不去楼')
+    app.clock.advance(2 * DAY) // Tuesday: a day to acknowledge it has passed, its answer weeks ahead
+    const ids = [old.id, older.id, fresh.id]
+
+    const sunli = await asStaff(app, 'sunli')
+    const preview = await sunli.get(`/api/admin/cases-together/urge?ids=${ids.join(',')}`)
+    expect(preview.status, JSON.stringify(preview.body)).to.equal(200)
+    expect(preview.body.text).to.equal('将催办 3 条留言，涉及 1 位代表，其中 2 条已过答复期限、1 条已过受理期限。')
+
+    const urged = await sunli.post('/api/admin/cases-together/urge', { ids })
+    expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
+    expect(urged.body.text).to.equal('已催办 3 条留言，涉及 1 位代表，其中 2 条已过答复期限、1 条已过受理期限。')
+    const notice = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
+    expect(notice).to.have.length(1)
+    expect(notice[0].payload.text).to.match(
+      new RegExp(
+        `^催办：张伟代表，工作人员孙丽催办您的 3 条留言（.+）：${old.ticket}、${older.ticket}、${fresh.ticket}，其中 2 条已过答复期限、1 条已过受理期限，请尽快办理。$`,
+      ),
+    )
+  })
+
+  it('says 都已过答复期限 when every one is past its reply deadline', async () => {
+    const ids = [(await write('建设路社区3号楼电梯又坏了，老人上不去楼')).id, (await write('3号楼的电梯坏了好几天，没人来修')).id]
+    app.clock.advance(62 * DAY)
+    const urged = await (await asStaff(app, 'sunli')).post('/api/admin/cases-together/urge', { ids })
+    expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
+    expect(urged.body.text).to.equal('已催办 2 条留言，涉及 1 位代表，都已过答复期限。')
+  })
+})
