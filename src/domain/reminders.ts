@@ -79,7 +79,7 @@ export function namesToCall(people: ReadonlyArray<{ name: string }>): string {
 export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string): string[] {
   const words: string[] = []
   if (plan.remindedToday.length) words.push(`${plan.remindedToday.length} 人今天已经提醒过，明天可以再提醒`)
-  if (plan.noticeWaiting.length) words.push(`${plan.noticeWaiting.length} 人的通知还没有发出，不用提醒`)
+  if (plan.noticeWaiting.length) words.push(`${plan.noticeWaiting.length} 人的通知待发送，发出后可以提醒`)
   if (plan.justSent.length)
     words.push(`${plan.justSent.length} 人的通知刚发出不久，请在 ${momentLabel(plan.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
   const appOff = plan.unreachable.filter((p) => p.appOff)

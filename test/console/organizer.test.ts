@@ -47,6 +47,10 @@ describe('console: organizers', function () {
     const overdue = page.getByLabel(/^已超期 0 条/)
     await overdue.waitFor()
     expect(await overdue.locator('.figure-count').getAttribute('class')).not.to.include('danger')
+    // The whole city's offices are many words: the card's title says 人大办, its hint names them.
+    const office = page.getByLabel(/^上报到人大办、等待分派 0 条/)
+    await office.waitFor()
+    expect(await office.innerText()).to.include('要由各区县人大办和青澜市人大办交给代表')
     await screenshot(page, 'dashboard')
 
     // The district chart: one bar per district; click 澜江区's.

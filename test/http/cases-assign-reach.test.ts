@@ -22,7 +22,7 @@ interface Choice {
 
 /**
  * 李娜 opens 分派: beside each deputy no reminder can reach, his own gap in words (没有绑定微信助手), and once above
- * the list what to do, with the part that is true of everyone (小程序提醒还没有开通) said there and only there;
+ * the list what to do, with the part that is true of everyone (系统的小程序提醒还没开通) said there and only there;
  * a deputy who uses the mini-program says nothing of the kind. A deputy marked away (暂停接收留言) is listed last,
  * says until when, and may still be chosen: the station knows who is around.
  */

@@ -13,7 +13,7 @@ export const caseCards = {
   // ——— to the resident ———
   acknowledged: (deputyName: string, replyDueAt: Date, timeZone: string, now: Date) => {
     const day = deadlineDay(replyDueAt, timeZone, now)
-    return cardLine(`${deputyName}代表已受理，最晚${day}答复`, `代表已受理，最晚${day}答复`, '代表已受理，会按期答复您')
+    return cardLine(`${deputyName}代表已受理，最晚${day}答复`, `代表已受理，最晚${day}答复`, '代表已受理，会按时答复您')
   },
   forwarded: (department: string) => cardLine(`已交${department}办理，代表跟踪督办`, `已交${department}办理`, '已交有关部门办理，代表跟踪督办'),
   replied: (deputyName: string) => cardLine(`${deputyName}代表已答复，请点开查看并评价`, '代表已答复，请点开查看并评价'),

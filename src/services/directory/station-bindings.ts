@@ -64,7 +64,7 @@ export class StationBindingState {
 
 /** What to do about a deputy no reminder reaches: bound in the mini-program but its reminders are off, or not bound. */
 function noteFor(miniProgram: boolean, bot: boolean): string {
-  if (miniProgram && !bot) return '小程序提醒还没有开通，提醒发不到：请再绑定微信助手，或电话联系'
+  if (miniProgram && !bot) return '系统的小程序提醒还没开通（请找系统管理员），提醒发不到：请再绑定微信助手，或电话联系'
   return '提醒发不到：请生成绑定码交给代表本人，或电话联系'
 }
 
