@@ -45,7 +45,7 @@ describe('console: a merged message’s deputy on the list, and the department�
     const row = page.locator('tbody tr').filter({ hasText: duplicate.ticket })
     await row.waitFor()
     expect(await row.innerText())
-      .to.include(`${first.name}代表（随留言 ${carrier.ticket} 办理）`)
+      .to.include(`\n${first.name}\n随 ${carrier.ticket} 办理`)
       .and.not.include(`\n${second.name}\n`)
     await screenshot(page, 'clerk-merged-deputy-on-list')
 

@@ -100,7 +100,10 @@ describe('console: 已超期 and 未按时受理 apart on 工作概览 and in th
     await logInAs(page, clerk(), '/cases')
     await bulkAssignOpened(page, [sent.fresh.ticket, sent.old.ticket])
     await page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option').filter({ hasText: colleague.name }).click()
-    expect(await page.getByTestId('bulk-reply-by').innerText()).to.include('要求的日期不能晚于每条留言规定的答复期限')
+    // A date later than some of them is allowed (those keep their own): the rule says so, not "不能晚于每条".
+    expect(await page.getByTestId('bulk-reply-by').innerText())
+      .to.include('规定期限比要求日期更早的留言，仍按原来的答复期限。填了，代表会收到这个日期，到期没答复会提醒、督办，按时答复也按这一天算。')
+      .and.not.include('不能晚于每条留言')
     await page.getByLabel('要求答复日期').click()
     await moveOn(page, localDate(story.app.clock.now(), ZONE), day)
     await pickDay(page, day)
@@ -109,6 +112,10 @@ describe('console: 已超期 and 未按时受理 apart on 工作概览 and in th
     const said = `已分派 2 条：1 条要求在${monthDayText(day)}前（含当日）答复；1 条规定的答复期限早于${monthDayText(day)}，要求的日期不能晚于规定的期限，仍按原来的答复期限（${sent.old.ticket}）。`
     await page.locator('.t-message').filter({ hasText: said }).waitFor()
     await dialogsClosed(page)
+    // Under 期限 the note after the date moves down whole: never "答复 12月25日（分" / "派时要求）".
+    const note = page.locator('tbody tr').filter({ hasText: sent.fresh.ticket }).getByText('（分派时要求）', { exact: true })
+    await note.waitFor()
+    expect(await note.evaluate((e) => e.getClientRects().length), 'the note in one piece').to.equal(1)
     await screenshot(page, 'bulk-assign-said-which-kept-their-own')
 
     expect((await api.get(`/api/admin/cases/${sent.fresh.id}`)).body.deadlines).to.include(`答复期限 ${monthDayText(day)}（分派时要求）`)

@@ -77,6 +77,12 @@ describe('console: a merged message names the message it joined', function () {
     const cell = row.locator('td').filter({ has: page.locator('.t-tag', { hasText: '已合并办理' }) })
     const [tagBox, cellBox] = [await cell.locator('.t-tag').boundingBox(), await cell.boundingBox()]
     expect(tagBox!.x + tagBox!.width, 'the tag ends within its column').to.be.at.most(cellBox!.x + cellBox!.width)
+    // 办理代表: the name, and under it which message it went along with, its ticket in one piece.
+    const along = row.getByTestId('handled-along')
+    expect(await along.innerText()).to.equal(`随 ${kept.ticket} 办理`)
+    expect((await row.locator('td').last().innerText()).split('\n')[0]).to.match(/^\S+$/)
+    const ticketPiece = along.getByText(kept.ticket, { exact: true })
+    expect(await ticketPiece.evaluate((e) => e.getClientRects().length), 'the ticket never broken over lines').to.equal(1)
     await screenshot(page, 'merged-into-list')
     expect(page.problems).to.deep.equal([])
   })

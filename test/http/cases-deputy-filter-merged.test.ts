@@ -43,6 +43,7 @@ describe('代表 filter: a merged message goes with the message it joined', () =
     ).to.deep.equal([carrier.ticket])
 
     const line = (await lina.get('/api/admin/cases')).body.items.find((c: { id: string }) => c.id === merged.id)
-    expect(line.deputyName).to.equal(`王芳代表（随留言 ${carrier.ticket} 办理）`)
+    expect(line.deputyName).to.equal('王芳')
+    expect(line.handledAlong).to.deep.equal({ ticket: carrier.ticket, text: `随 ${carrier.ticket} 办理` })
   })
 })

@@ -39,7 +39,7 @@ describe("a clerk's list, export and overview (review 31)", () => {
 
     expect((await lina.get(`/api/admin/cases/${merged.id}`)).body.mergedHandling.text, 'the case page, as before').to.equal(handling)
     const line = (await lina.get('/api/admin/cases')).body.items.find((c: { id: string }) => c.id === merged.id)
-    expect(line.deputyName, 'the list').to.equal(handling)
+    expect([line.deputyName, line.handledAlong.text], 'the list, in two lines').to.deep.equal(['王芳', `随 ${carrier.ticket} 办理`])
     const { rows } = await sheet()
     expect(rows.find((r) => r['留言编号'] === merged.ticket)!['代表'], 'the export').to.equal(handling)
 

@@ -28,7 +28,10 @@ export interface InboxRow {
   /** Under the tag, which deadlines and when (受理 12月7日 10:00, 答复 12月25日（分派时要求）); [] once answered or ended. */
   dueDates: DueDate[]
   stationName: string | null
+  /** For a message merged into another, the deputy of that one (「朱丽华」), null when she may not read it. */
   deputyName: string | null
+  /** 「随 20261207-0001 办理」 under 办理代表 for a message merged into another (and that one's ticket), null otherwise. */
+  handledAlong: { ticket: string; text: string } | null
   /** 「代表请假至12月5日」 while the deputy holding it is away, null otherwise. */
   deputyAway: string | null
   officeName: string | null

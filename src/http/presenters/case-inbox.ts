@@ -8,7 +8,7 @@ import { dayText, localDate, monthDayText } from '../../domain/dates.js'
 import { handBackText } from '../../domain/case-hand-backs.js'
 import { deputyLoadText, recentHandBackText } from '../../domain/deputy-choice-words.js'
 import { unhappyText } from '../../domain/case-unhappy.js'
-import { carrierHandlingText, presentStaffCaseSummary } from './cases.js'
+import { carrierHandlingLines, carrierHandlingText, presentStaffCaseSummary } from './cases.js'
 import { STATUS_LABELS } from '../../domain/case.js'
 import { MERGE_INTO_ANSWERED_CHOICE } from '../../domain/case-refusals.js'
 import { lastOpenMoment } from '../../domain/due-date-text.js'
@@ -18,8 +18,10 @@ import type { MergeChoice, MergeReason } from '../../services/cases/merge-choice
 export const presentInboxRow = (row: InboxRow) => ({
   ...presentStaffCaseSummary(row.case),
   stationName: row.stationName,
-  // A merged message's deputy is the one of the message it joined (CaseRecord.mergedInto), in the case page's words.
-  deputyName: handlingDeputy(row),
+  // A merged message's deputy is the one of the message it joined (CaseRecord.mergedInto): "朱丽华", null when
+  // she may not read that message; `handledAlong` says under it which ("随 20261207-0001 办理").
+  deputyName: row.handledAlong ? carrierHandlingLines(row.handledAlong).holder : row.deputyName,
+  handledAlong: row.handledAlong ? { ticket: row.handledAlong.ticket, text: carrierHandlingLines(row.handledAlong).along } : null,
   /** "代表请假至12月5日" beside the deputy while he is away and the message waits on him: the clerk may 改派. */
   deputyAway: row.deputyAway,
   officeName: row.officeName,
@@ -150,7 +152,7 @@ function mergeChoiceState(m: MergeChoice, timeZone: string, now: Date): string {
   return [STATUS_LABELS[c.status], `${written}${what}`, m.deputyName ? `${m.deputyName}代表` : '未分派代表'].join(' · ')
 }
 
-/** Who handles the message, as the list and the sheet name him: for a merged one, the deputy of the one it joined. */
+/** Who handles the message, as the sheet names him: for a merged one, the deputy of the one it joined. */
 const handlingDeputy = (r: InboxRow) => (r.handledAlong ? carrierHandlingText(r.handledAlong) : r.deputyName)
 
 /** A message merged into another (合并办理), in the list's words and the sheet's. */

@@ -190,15 +190,26 @@ function presentUrge(c: CaseRecord, { allowed, urgedToday }: StaffCaseDetail['ur
   }
 }
 
+type Carrier = Pick<NonNullable<StaffCaseDetail['carrier']>, 'ticket' | 'seen' | 'deputy'>
+
 /**
- * A merged message's 办理代表 (case page, list, export: see CaseRecord.mergedInto): "朱丽华代表（随留言 X 办理）";
+ * A merged message's 办理代表 (case page, export: see CaseRecord.mergedInto): "朱丽华代表（随留言 X 办理）";
  * only "随留言 X 办理" when she may not read that message.
  */
-export function carrierHandlingText(carrier: Pick<NonNullable<StaffCaseDetail['carrier']>, 'ticket' | 'seen' | 'deputy'>) {
+export function carrierHandlingText(carrier: Carrier) {
   const along = `随留言 ${carrier.ticket} 办理`
   if (!carrier.seen) return along
   return `${carrier.deputy ? `${carrier.deputy}代表` : '还在等待分派代表'}（${along}）`
 }
+
+/**
+ * The same on the inbox's narrow column, in two lines: who, named as the other lines name theirs ("朱丽华";
+ * "还在等待分派代表"; null when she may not read that message), and under it "随 X 办理", the ticket never broken.
+ */
+export const carrierHandlingLines = (carrier: Carrier) => ({
+  holder: carrier.seen ? (carrier.deputy ?? '还在等待分派代表') : null,
+  along: `随 ${carrier.ticket} 办理`,
+})
 
 /**
  * The case page's one detail: what GET /api/admin/cases/:id answers and what every write on that
