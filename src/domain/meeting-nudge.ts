@@ -5,7 +5,7 @@
  * deputy has just received. Pure: the notice states are read from the outbox rows
  * (notice-delivery.ts), times are passed in.
  */
-import { momentLabel, type MeetingInvitee } from './meeting.js'
+import { momentLabel, stillInvited, type MeetingInvitee } from './meeting.js'
 import type { NoticeState } from './notice-delivery.js'
 
 const MINUTE = 60_000
@@ -54,25 +54,66 @@ export function splitForNudge(invitees: MeetingInvitee[], noticeOf: (i: MeetingI
   return split
 }
 
+/** Those a round does not ask because they answered, or were told already: what the words may say of them. */
+export interface NudgeOthers {
+  /** How many outside the round answered, came, or were sent their notice: then those left out are counted. */
+  told: number
+  /** How many of them were sent their notice: then a notice still waiting waits for a reason of its own. */
+  sent: number
+  /** When the meeting was published: whoever was invited after it was added later. */
+  publishedAt: Date | null
+}
+
+const NO_OTHERS: NudgeOthers = { told: 0, sent: 0, publishedAt: null }
+
+/**
+ * The invitees of `all` outside the round (`asked`), as the words need them: with two "已回复" in sight,
+ * "通知待发送" alone would read as if nobody had been told. Someone withdrawn is not counted.
+ */
+export function nudgeOthers(
+  all: MeetingInvitee[],
+  asked: MeetingInvitee[],
+  noticeOf: (i: MeetingInvitee) => NoticeState,
+  publishedAt: Date | null,
+): NudgeOthers {
+  const key = (i: MeetingInvitee) => `${i.personKind}:${i.personId}`
+  const inRound = new Set(asked.map(key))
+  const others = all.filter((i) => !inRound.has(key(i)) && stillInvited(i))
+  const sent = others.filter((i) => noticeOf(i).state === 'delivered').length
+  const told = others.filter((i) => i.rsvp !== 'pending' || !!i.checkedInAt || noticeOf(i).state === 'delivered').length
+  return { told, sent, publishedAt }
+}
+
 /**
  * Why those a round leaves out are not asked, in words an organizer reads beside the button or
- * after pressing it; null when nobody is left out. Said without a count when nobody is asked
- * for one reason only ("通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人"), else with one.
+ * after pressing it; null when nobody is left out. Said without a count when nobody was told and
+ * nobody is asked, for one reason only ("通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人"),
+ * else with one ("1 人的通知待发送（发布后加入），发出后可以提醒").
  */
-export function nudgeHeldWords(split: NudgeSplit, timeZone: string): string | null {
+export function nudgeHeldWords(split: NudgeSplit, timeZone: string, others: NudgeOthers = NO_OTHERS): string | null {
   const groups = [split.notSent, split.justSent, split.undeliverable].filter((g) => g.length)
   if (!groups.length) return null
-  const whose = (people: MeetingInvitee[]) =>
-    split.ready.length ? `另有 ${people.length} 人的通知` : groups.length === 1 ? '通知' : `${people.length} 人的通知`
+  const counted = split.ready.length > 0 || groups.length > 1 || others.told > 0
+  const whose = (people: MeetingInvitee[]) => (split.ready.length ? `另有 ${people.length} 人的通知` : counted ? `${people.length} 人的通知` : '通知')
   const words: string[] = []
   // In the 通知送达 column's word (待发送), and when she may remind them instead of "不用提醒" with no button in sight.
-  if (split.notSent.length)
-    words.push(
-      `${whose(split.notSent)}待发送${split.waitingReason ? `（${split.waitingReason}）` : ''}，发出后可以提醒${split.ready.length || groups.length > 1 ? '' : '还没回复的人'}`,
-    )
+  if (split.notSent.length) words.push(`${whose(split.notSent)}待发送${waitsBecause(split, others)}，发出后可以提醒${counted ? '' : '还没回复的人'}`)
   if (split.justSent.length) words.push(`${whose(split.justSent)}刚发出不久，请在 ${momentLabel(split.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
   if (split.undeliverable.length) words.push(`${whose(split.undeliverable)}没有送达，提醒也发不到，请电话联系`)
   return words.join('；')
+}
+
+/**
+ * Why the waiting notices wait, in brackets: the outbox's reason; else, when others' notices went out (not merely
+ * answered: theirs may wait too) and every one waiting was added after publishing, that (发布后加入); else nothing,
+ * rather than a guess.
+ */
+function waitsBecause(split: NudgeSplit, others: NudgeOthers): string {
+  if (split.waitingReason) return `（${split.waitingReason}）`
+  const othersOut = split.ready.length + split.justSent.length + others.sent > 0
+  const publishedAt = others.publishedAt
+  const addedLate = !!publishedAt && split.notSent.every((i) => !!i.invitedAt && i.invitedAt > publishedAt)
+  return othersOut && addedLate ? '（发布后加入）' : ''
 }
 
 /** The code of the refusal when nobody may be asked yet: the first reason that holds. */

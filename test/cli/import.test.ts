@@ -52,7 +52,7 @@ describe('npm run import', function () {
     expect(run.status).to.equal(1)
     expect(run.stderr).to.include('导入文件有 2 处问题，未导入任何数据')
     expect(run.stderr).to.include('  deputies[1].stationIds[0]: 没有叫“st999”的联络站')
-    expect(run.stderr).to.include('  deputies[2].phone: 电话号码无效 "not-a-phone"')
+    expect(run.stderr).to.include('  deputies[2].phone: 电话号码“not-a-phone”不对，请填 11 位手机号，或带区号的座机号（如 0375-2345678）')
     expect(await counts()).to.deep.include({ regions: 0, deputies: 0 })
   })
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { asDeputy, Client } from '../helpers/app.js'
+import { noticesSentAndRead } from '../helpers/meetings.js'
 import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
 /** "2026-12-04 09:30" in Beijing time, some days after the app's clock: what a clerk types into a date-and-time field. */
@@ -105,9 +106,9 @@ describe('console: an organizer runs a meeting', function () {
     const counts = await page.locator('[data-test=rsvp-counts]').innerText()
     expect(counts.replace(/\s+/g, ' ')).to.match(/参加 1 ?人 请假 1 ?人 未回复 0 ?人/)
 
-    // A city deputy is added an hour after publishing: the table says so, as they had less time to answer.
+    // Their notices go out; a city deputy is added an hour after publishing: the table says so, as they had less time to answer.
     const late = (await story.app.liaison.store.deputies.search({ level: 'city', limit: 1 })).items[0]
-    story.app.clock.set(new Date(story.app.clock.now().getTime() + 3_600_000))
+    await noticesSentAndRead(story.app)
     const organizer = story.app.login((l) => l.role === 'organizer')
     const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
     expect((await office.post(`/api/admin/meetings/${meetingId}/invitees`, { selector: { deputyIds: [late.id] } })).status).to.equal(200)
@@ -116,6 +117,9 @@ describe('console: an organizer runs a meeting', function () {
       .getByText(/^发布后加入 /)
       .waitFor()
     expect(await table.locator('[data-test=invited-late]').count(), 'only the one added later').to.equal(1)
+    // The note is about her alone, counted, and says why hers waits: not "通知待发送" as if the two who answered had not been told.
+    await page.locator('[data-test=remind-held]', { hasText: '1 人的通知待发送（发布后加入），发出后可以提醒' }).waitFor()
+    expect(await page.locator('[data-test=remind-held]').innerText()).not.to.include('还没回复的人')
     await screenshot(page, 'console-meeting-rsvp')
     expect(page.problems).to.deep.equal([])
   })

@@ -66,7 +66,9 @@ describe('directory import over HTTP', () => {
       'stations[2].code: 代码重复 "ST001"（与 stations[0] 相同）',
       'staff[1].stationIds[0]: 没有叫“st404”的联络站',
     ])
-    expect(problems.find((p: string) => p.startsWith('deputies[1].phone'))).to.include('电话号码无效 "12345"')
+    expect(problems.find((p: string) => p.startsWith('deputies[1].phone'))).to.equal(
+      'deputies[1].phone: 电话号码“12345”不对，请填 11 位手机号，或带区号的座机号（如 0375-2345678）',
+    )
     expect(problems.find((p: string) => p.startsWith('deputies[0].topics[0]'))).to.include('没有“外星人”这个关注领域')
     expect(problems.find((p: string) => p.startsWith('regions[8].parentId'))).to.include('区域树有环')
     expect(await summary()).to.deep.equal({ regions: 0, stations: 0, units: 0, deputies: 0, staff: 1 })

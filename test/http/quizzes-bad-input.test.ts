@@ -105,6 +105,21 @@ describe('quiz bad input', () => {
     const refused = await organizer.post(`/api/admin/quizzes/${quiz.id}/questions/import`, { csv })
     expect(refused.status).to.equal(422)
     expect(refused.body.error.details.map((d: { path: string }) => d.path)).to.deep.equal(['body.csv[第 3 行].type', 'body.csv[第 5 行].stem'])
+    // Said as an organizer speaks, not as the code reads ("题型 \"填空\" 无效（single/multiple/true_false …）").
+    expect(refused.body.error.details[0].message).to.equal('没有“填空”这种题型，请填单选、多选或判断')
+    const wordsOf = async (csv: string) =>
+      (await organizer.post(`/api/admin/quizzes/${quiz.id}/questions/import`, { csv })).body.error.details.map((d: { message: string }) => d.message)
+    expect(await wordsOf('type,stem,options,answer\n,没填题型,甲|乙,A\nsingle,字母以外,甲|乙,甲\n判断,对错以外,,也许')).to.deep.equal([
+      '没有填题型，请填单选、多选或判断',
+      '答案“甲”不对，请填选项前的字母，如 A，多选如 AC',
+      '答案“也许”不对，判断题请填“对”或“错”',
+    ])
+    expect(await wordsOf('type,stem,options\nsingle,少了答案,甲|乙')).to.deep.equal([
+      '第一行表头少了 answer（答案）这一列，请照样例把第一行写成 type,stem,options,answer,explanation,points,tags',
+    ])
+    expect(await wordsOf('type,options\nsingle,甲|乙')).to.deep.equal([
+      '第一行表头少了 stem（题干）、answer（答案）这 2 列，请照样例把第一行写成 type,stem,options,answer,explanation,points,tags',
+    ])
     const badAnswer = await organizer.post(`/api/admin/quizzes/${quiz.id}/questions/import`, { csv: 'type,stem,options,answer\nsingle,坏答案,甲|乙,C' })
     expect(badAnswer.body.error.details).to.deep.equal([{ path: 'body.csv[第 2 行].answer', message: '答案不在选项之中' }])
     expect((await organizer.get(`/api/admin/quizzes/${quiz.id}`)).body.questions, 'nothing half imported').to.have.length(10)

@@ -75,7 +75,7 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     const { problems } = judge([await sheet('地区名册.csv', REGIONS), await sheet('联络站名册.csv', STATIONS), deputies])
     expect(problems).to.deep.equal([
       '代表名册.csv 第 5 行「所属联络站」：没有叫“人民路联络站”的联络站',
-      '代表名册.csv 第 5 行「电话」：电话号码无效 "12345"',
+      '代表名册.csv 第 5 行「电话」：电话号码“12345”不对，请填 11 位手机号，或带区号的座机号（如 0375-2345678）',
       '代表名册.csv 第 6 行「代表代码」：代码重复 "DP0001"（与第 2 行相同）：是同一个代表的，请把两行合成一行；是不同的代表，请给其中一个换一个代码',
       '代表名册.csv 第 6 行「层级」：“副市长”不是可选的值，请填写：全国、省、市、县区、乡镇人大代表',
       '代表名册.csv 第 6 行「关注领域」：没有“外星人”这个关注领域，可选：环境保护、交通出行、教育、法治、其他',

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { MeetingInvitee } from '../../src/domain/meeting.js'
-import { nudgeHeldCode, nudgeHeldWords, splitForNudge } from '../../src/domain/meeting-nudge.js'
+import { nudgeHeldCode, nudgeHeldWords, nudgeOthers, splitForNudge } from '../../src/domain/meeting-nudge.js'
 import { noticeState } from '../../src/domain/notice-delivery.js'
 
 const ZONE = 'Asia/Shanghai'
@@ -53,5 +53,39 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
     )
     expect(nudgeHeldCode(mixed)).to.equal('notice_just_sent')
     expect(nudgeHeldWords(split(['read']), ZONE), 'nobody left out').to.equal(null)
+  })
+
+  // The meeting page read "通知待发送，发出后可以提醒还没回复的人" with two 已回复 in sight, for one person added later.
+  describe('with others told or answered, those left out are counted', () => {
+    const publishedAt = at('2026-11-23T02:00:00Z')
+    const answered = (id: string, rsvp: 'attend' | 'leave') => ({ ...invitee(id), rsvp }) as MeetingInvitee
+    const late = invitee('night', at('2026-11-23T03:00:00Z'))
+    const waiting = noticeState({ status: 'pending', lastError: null })
+    const notices: Record<string, ReturnType<typeof noticeState>> = { read: rows.read, night: waiting, li: rows.read, yin: waiting, zhao: waiting }
+    const noticeOf = (i: MeetingInvitee) => notices[i.personId]
+    const wordsFor = (all: MeetingInvitee[], asked: MeetingInvitee[]) =>
+      nudgeHeldWords(splitForNudge(asked, noticeOf, now, 60), ZONE, nudgeOthers(all, asked, noticeOf, publishedAt))
+
+    it('says 发布后加入 when the others were sent theirs and the one waiting was added after publishing', () => {
+      const all = [answered('li', 'attend'), answered('read', 'leave'), late]
+      expect(nudgeOthers(all, [late], noticeOf, publishedAt)).to.deep.equal({ told: 2, sent: 2, publishedAt })
+      expect(wordsFor(all, [late])).to.equal('1 人的通知待发送（发布后加入），发出后可以提醒')
+    })
+
+    it('counts without a reason it does not know: others answered but theirs waited too, or the one waiting was there from the start', () => {
+      // 尹 and 赵 answered in the mini-program before their notices went out: being added later is not known to be why.
+      expect(wordsFor([answered('yin', 'attend'), answered('zhao', 'leave'), late], [late])).to.equal('1 人的通知待发送，发出后可以提醒')
+      const fromTheStart = invitee('night', publishedAt)
+      expect(wordsFor([answered('li', 'attend'), fromTheStart], [fromTheStart])).to.equal('1 人的通知待发送，发出后可以提醒')
+      // A reason from the outbox is said as it is.
+      const night = split(['night'])
+      expect(nudgeHeldWords(night, ZONE, { told: 2, sent: 2, publishedAt })).to.equal('1 人的通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒')
+    })
+
+    it('does not count the withdrawn, or those still waiting on their own notice', () => {
+      const gone = { ...answered('li', 'attend'), withdrawn: { at: now, reason: 'left_office' } } as unknown as MeetingInvitee
+      expect(nudgeOthers([gone, invitee('zhao'), late], [late], noticeOf, publishedAt)).to.deep.equal({ told: 0, sent: 0, publishedAt })
+      expect(wordsFor([gone, late], [late]), 'the notice waits for everyone: one reason, no count').to.equal('通知待发送，发出后可以提醒还没回复的人')
+    })
   })
 })

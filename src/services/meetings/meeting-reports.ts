@@ -4,7 +4,7 @@ import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-atte
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'
 import { noticeOnceAnswered, noticeState, type NoticeState } from '../../domain/notice-delivery.js'
-import { nudgeHeldWords, splitForNudge } from '../../domain/meeting-nudge.js'
+import { nudgeHeldWords, nudgeOthers, splitForNudge } from '../../domain/meeting-nudge.js'
 import { invitationRows } from './deadline-rewrites.js'
 import type { Store } from '../../store/ports.js'
 import { csvSheet, sheetTime } from '../csv-sheet.js'
@@ -61,7 +61,11 @@ export class MeetingReports {
     const silent = manages && meeting.status === 'published' ? invitees.filter((i) => awaitsAnswer(i) && rsvpOpen(meeting, i, now)) : []
     const split = splitForNudge(silent, (i) => notices.get(i)!, now, this.meetings.noticeReadMinutes)
     const remindable = split.ready.length
-    const remindHeld = nudgeHeldWords(split, this.settings.timeZone)
+    const remindHeld = nudgeHeldWords(
+      split,
+      this.settings.timeZone,
+      nudgeOthers(invitees, silent, (i) => notices.get(i)!, meeting.publishedAt),
+    )
     return { meeting, invitees, counts: meetingAttendance(invitees), publicTaken, notices, manages, canAddInvitees, remindable, remindHeld }
   }
 

@@ -18,7 +18,7 @@ import { ConflictError, RateLimitError, UnprocessableError } from '../../errors.
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'
 import { changeMessage, heldDeadlinesRewritten, invitationMessage, invitationRows, noticesToReturning, nudgeMessage } from './deadline-rewrites.js'
-import { nudgeHeldCode, nudgeHeldWords, splitForNudge, type NudgeSplit } from '../../domain/meeting-nudge.js'
+import { nudgeHeldCode, nudgeHeldWords, nudgeOthers, splitForNudge, type NudgeOthers, type NudgeSplit } from '../../domain/meeting-nudge.js'
 import { noticeState } from '../../domain/notice-delivery.js'
 import type { QuietHours } from '../../domain/quiet-hours.js'
 import type { AuditTrail } from '../audit.js'
@@ -337,7 +337,8 @@ export class MeetingService extends MeetingAccess {
     const now = this.clock.now()
     // Those who may still answer: everyone before the deadline, after it only people invited late.
     // Whoever checked in answered by coming (awaitsAnswer): not asked.
-    const waiting = (await this.store.meetings.invitees([m.id])).filter((i) => awaitsAnswer(i) && rsvpOpen(m, i, now))
+    const invitees = await this.store.meetings.invitees([m.id])
+    const waiting = invitees.filter((i) => awaitsAnswer(i) && rsvpOpen(m, i, now))
     if (!waiting.length && !rsvpOpen(m, null, now)) throw new ConflictError('回复已截止，无需催促', [], 'rsvp_closed')
     const allowedAt = nudgeAllowedAt(m, now, this.settings.remindCooldownMinutes)
     if (allowedAt) {
@@ -349,8 +350,8 @@ export class MeetingService extends MeetingAccess {
       )
     }
     if (!waiting.length) return { reminded: 0, round: null, held: null }
-    const split = await this.nudgeSplit(m, waiting, now)
-    const held = nudgeHeldWords(split, this.settings.timeZone)
+    const { split, others } = await this.nudgeSplit(m, invitees, waiting, now)
+    const held = nudgeHeldWords(split, this.settings.timeZone, others)
     if (!split.ready.length) throw new ConflictError(held!, [], nudgeHeldCode(split))
     const round = m.nudgeRounds + 1
     const messages = split.ready.map((i) => nudgeMessage(m, { kind: i.personKind, id: i.personId }, rsvpClosesAt(m, i), round, this.settings.timeZone, now))
@@ -367,10 +368,11 @@ export class MeetingService extends MeetingAccess {
     return this.settings.remindCooldownMinutes
   }
 
-  /** Which of these invitees a round may ask now, by their notice's outbox row (meeting-nudge.ts). */
-  private async nudgeSplit(m: MeetingRecord, invitees: MeetingInvitee[], now: Date): Promise<NudgeSplit> {
-    const rows = await invitationRows(this.store, m, invitees)
-    return splitForNudge(invitees, (i) => noticeState(rows.get(`${i.personKind}:${i.personId}`)), now, this.noticeReadMinutes)
+  /** Which of the waiting invitees a round may ask now, by their notice's outbox row, and what the others were told (meeting-nudge.ts). */
+  private async nudgeSplit(m: MeetingRecord, all: MeetingInvitee[], waiting: MeetingInvitee[], now: Date): Promise<{ split: NudgeSplit; others: NudgeOthers }> {
+    const rows = await invitationRows(this.store, m, all)
+    const noticeOf = (i: MeetingInvitee) => noticeState(rows.get(`${i.personKind}:${i.personId}`))
+    return { split: splitForNudge(waiting, noticeOf, now, this.noticeReadMinutes), others: nudgeOthers(all, waiting, noticeOf, m.publishedAt) }
   }
 }
 

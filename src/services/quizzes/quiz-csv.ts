@@ -72,6 +72,13 @@ function unreadable(err: { code?: string; lines?: number }): string {
   return `CSV 格式有误：${where}无法读出，请在 Excel 或 WPS 中另存为“CSV（逗号分隔）”后重新导入`
 }
 
+/** The header's names stay English (the sample in the dialog shows them): each said with its meaning, and the whole row to copy. */
+const COLUMN_WORDS: Record<string, string> = { type: '题型', stem: '题干', options: '选项', answer: '答案' }
+function missingColumns(missing: readonly string[]): string {
+  const named = missing.map((c) => `${c}（${COLUMN_WORDS[c]}）`).join('、')
+  return `第一行表头少了 ${named}${missing.length > 1 ? `这 ${missing.length} 列` : '这一列'}，请照样例把第一行写成 ${CSV_COLUMNS.join(',')}`
+}
+
 /**
  * Reads a question bank in plain CSV (as saved from Excel or WPS: a header row
  * type,stem,options,answer,explanation,points,tags; options and tags separated by |).
@@ -101,7 +108,7 @@ export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionD
   // explanation, points (default 1) and tags may be left out.
   const missing = first ? REQUIRED_COLUMNS.filter((c) => !(c in first)) : []
   if (!records.length) problems.push({ path: 'body.csv', message: '没有读到题目（第一行应为表头）' })
-  if (missing.length) return { drafts: [], problems: [{ path: 'body.csv', message: `缺少列：${missing.join(', ')}` }] }
+  if (missing.length) return { drafts: [], problems: [{ path: 'body.csv', message: missingColumns(missing) }] }
 
   const drafts: QuestionDraft[] = []
   for (const { record: r, info, raw } of records) {
@@ -109,12 +116,14 @@ export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionD
     const path = `body.csv[第 ${line} 行]`
     const type = TYPE_NAMES[(r.type ?? '').trim().toLowerCase()] ?? TYPE_NAMES[(r.type ?? '').trim()]
     if (!type) {
-      problems.push({ path: `${path}.type`, message: `题型 "${r.type ?? ''}" 无效（single/multiple/true_false 或 单选/多选/判断）` })
+      const given = (r.type ?? '').trim()
+      problems.push({ path: `${path}.type`, message: given ? `没有“${given}”这种题型，请填单选、多选或判断` : '没有填题型，请填单选、多选或判断' })
       continue
     }
     const answer = answerKeys(type, r.answer ?? '')
     if (answer.some((k) => !OPTION_KEYS.includes(k))) {
-      problems.push({ path: `${path}.answer`, message: `答案 "${r.answer ?? ''}" 应为选项字母，如 A 或 AC` })
+      const how = type === 'true_false' ? '判断题请填“对”或“错”' : '请填选项前的字母，如 A，多选如 AC'
+      problems.push({ path: `${path}.answer`, message: `答案“${(r.answer ?? '').trim()}”不对，${how}` })
       continue
     }
     const checked = questionInput.safeParse({
