@@ -27,6 +27,8 @@ export const INBOX_STATUS_OPTIONS = STATUS_OPTIONS.flatMap((o) => (o.value === '
  */
 export const DAYS_TO_REPLY = '一般几天答复'
 export const DAYS_TO_REPLY_NOTE = '一般几天答复：一半的留言在这个天数内答复。'
+/** Its figure in words: 0 (answered the day it came) read as "never answered", so 当天; else "3 天". Null stays the caller's "none". */
+export const daysToReplyText = (days: number) => (days === 0 ? '当天' : `${days} 天`)
 
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 

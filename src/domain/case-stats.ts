@@ -63,6 +63,8 @@ export const REPLIED_IN_TIME_NOTE =
 
 /** What 一般几天答复 (the median days to reply) is, said under each table that shows it (console and download alike). */
 export const DAYS_TO_REPLY_NOTE = '一般几天答复：一半的留言在这个天数内答复。'
+/** Its figure in words, as the console says it (admin/src/labels.ts): 0 read as "never answered", so 当天; else "3 天". */
+export const daysToReplyText = (days: number) => (days === 0 ? '当天' : `${days} 天`)
 
 /** The fields of a case its deadlines are judged on. */
 export type DeadlineFacts = Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'repliedAt' | 'ackDueAt' | 'replyDueAt'>

@@ -59,13 +59,13 @@ export function replyByTogetherRefusal(date: string, latest: string, today: stri
   if (date <= latest) return null
   if (!held?.tickets.length) {
     return latest < today
-      ? `选中的留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限`
-      : `要求答复的日期最晚可以选${monthDayText(latest)}：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复`
+      ? `选中的留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限。`
+      : `要求答复的日期最晚可以选${monthDayText(latest)}：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复。`
   }
   const named = held.tickets.slice(0, HELD_NAMED).join('、')
   const which = held.tickets.length > HELD_NAMED ? `${named} 等 ${held.tickets.length} 条留言` : named
   const why = `${which} 已经由${held.deputy}代表办理，不再分派`
   return latest < today
-    ? `${why}；其余留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限`
-    : `${why}；其余留言里，规定的答复期限最晚是${monthDayText(latest)}，要求答复的日期最晚可以选这一天`
+    ? `${why}；其余留言规定的答复期限都已经过了（最晚是${monthDayText(latest)}），不能再要求答复日期：请空着不填，仍按原来的答复期限。`
+    : `${why}；其余留言里，规定的答复期限最晚是${monthDayText(latest)}，要求答复的日期最晚可以选这一天。`
 }

@@ -64,7 +64,7 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
     await page.getByRole('button', { name: '分派', exact: true }).click()
     const said =
       `${sent.fresh.ticket} 已经由${colleague.name}代表办理，不再分派；` +
-      `其余留言里，规定的答复期限最晚是${monthDayText(olderLatest)}，要求答复的日期最晚可以选这一天`
+      `其余留言里，规定的答复期限最晚是${monthDayText(olderLatest)}，要求答复的日期最晚可以选这一天。`
     const dialog = page.locator('.t-dialog').filter({ hasText: '把选中的 2 条留言分派给' })
     const underTheDate = dialog.getByTestId('bulk-reply-by').getByRole('alert')
     await underTheDate.filter({ hasText: said }).waitFor()

@@ -146,6 +146,11 @@ describe('console: what waits for the district office, rows that add up, the cle
       .to.include('一般几天答复')
       .and.not.include('中位数')
     expect(await page.getByTestId('days-note').innerText()).to.equal('一般几天答复：一半的留言在这个天数内答复。')
+    // Answered the day they came: 当天, not a 0 she reads as "never answered".
+    expect(
+      (await cells(page, '[data-chart="stats"]')).map((r) => r[5]),
+      '一般几天答复',
+    ).to.deep.equal(['当天'])
     await screenshot(page, 'director-stats-station')
 
     await page.locator('[aria-label="分组"]').getByText('按代表').click()
@@ -220,6 +225,15 @@ describe('console: what waits for the district office, rows that add up, the cle
     expect(row(tickets.queued).slice(2, 4)).to.deep.equal(['建设路街道代表联络站', '未分派'])
     expect(row(tickets.handedUp).slice(2, 4)).to.deep.equal(['澜江区人大常委会办公室', '未分派'])
     await page.getByTestId('deputy-rest').getByText('另有 2 条没有分派给代表（未分派），不在上面的代表名下。').waitFor()
+    // 一般几天答复 of answers given the day they came: 当天, not a 0 she reads as "never answered".
+    const daysOf = async (title: string) => (await cells(page, `.t-card:has-text("${title}")`)).map((r) => [r[0], r[4]])
+    expect(await daysOf('各联络站办理情况'))
+      .to.deep.include(['建设路街道代表联络站', '当天'])
+      .and.not.deep.include(['建设路街道代表联络站', '0'])
+    expect(
+      (await daysOf('各位代表办理情况')).find((r) => r[1] !== '暂无'),
+      'the one deputy who answered',
+    ).to.deep.equal(['朱丽华', '当天'])
     await screenshot(page, 'director-weekly-report')
 
     const downloading = page.waitForEvent('download')
@@ -231,6 +245,7 @@ describe('console: what waits for the district office, rows that add up, the cle
       .to.include(`${tickets.handedUp},`)
       .and.match(new RegExp(`${tickets.queued},[^,]+,建设路街道代表联络站,未分派,\\d+\\r\\n`))
     expect(csv).to.include('名称,留言,按时受理,按时答复,一般几天答复,满意度（分）')
+    expect(csv).to.match(/\r\n建设路街道代表联络站,12,[^,]+,[^,]+,当天,/)
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -122,7 +122,7 @@ describe('console: the office presses the units of an overdue 代表建议', fun
     expect(page.problems).to.deep.equal([])
   })
 
-  it('建议办理统计 counts the overdue one as not on time, with an 已超期 column, and draws no 满意率 bar for a unit nobody rated', async () => {
+  it('建议办理统计 counts the overdue one as not on time, with a 超期未答复 column (not 已超期, which counts late promises too elsewhere), and draws no 满意率 bar for a unit nobody rated', async () => {
     const page = await newPage(story.browser, story.app)
     await logInAs(
       page,
@@ -133,13 +133,18 @@ describe('console: the office presses the units of an overdue 代表建议', fun
     const housing = table.locator('tbody tr', { hasText: HOUSING })
     await housing.waitFor()
     const headers = await table.locator('thead th').allInnerTexts()
-    expect(headers.map((h) => h.trim())).to.include('已超期')
+    expect(headers.map((h) => h.trim()))
+      .to.include('超期未答复')
+      .and.not.include('已超期')
     const cells = (await housing.locator('td').allInnerTexts()).map((t) => t.trim())
     const at = (title: string) => cells[headers.findIndex((h) => h.trim() === title)]
-    expect(at('已超期')).to.equal('1')
+    expect(at('超期未答复')).to.equal('1')
     expect(at('按时答复率')).to.equal('0%')
     expect(at('满意率')).to.equal('暂无')
     await page.locator('[data-test=stats-note]').getByText('按时答复率：按时答复的件数，占已答复的和已过办理期限还没答复的件数之和').waitFor()
+    expect(await page.locator('[data-test=stats-note]').innerText()).to.include(
+      '超期未答复：还在办理、已过办理期限的建议（过了承诺日期的，见“代表建议”里的“只看已超期”）。',
+    )
     const chart = page.locator('[data-test=satisfied-chart]')
     expect(await chart.getAttribute('aria-label'), 'a bar only for a unit someone rated').to.equal(`${TRANSPORT} 100%`)
     expect(await page.locator('[data-test=unrated]').innerText())

@@ -154,7 +154,7 @@ describe('console: 代表建议 from review to statistics', function () {
     )
     const unitLine = page.locator('[data-test=suggestion-stats] tbody tr', { hasText: UNIT })
     await unitLine.waitFor() // the figures load after the page opens
-    // 交办, 已答复, 按时答复, 已超期, 按时答复率, 解决率 (正在解决 is not 已解决), 满意 / 基本满意 / 不满意, 满意率
+    // 交办, 已答复, 按时答复, 超期未答复, 按时答复率, 解决率 (正在解决 is not 已解决), 满意 / 基本满意 / 不满意, 满意率
     expect(await unitLine.locator('td').allInnerTexts()).to.deep.equal([UNIT, '1', '1', '1', '0', '100%', '0%', '1 / 0 / 0', '100%'])
     // The menu shows where the organizer is: this page's own entry, not the suggestions list above it.
     expect(await page.locator('.t-menu .t-is-active').allInnerTexts()).to.deep.equal(['建议办理统计'])

@@ -39,7 +39,7 @@ describe('批量分派 refuses a reply date later than every ticked message’s 
       { path: 'replyByLatest', message: latest },
     ])
   }
-  const LATEST_DEC_7 = '要求答复的日期最晚可以选12月7日：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复'
+  const LATEST_DEC_7 = '要求答复的日期最晚可以选12月7日：选中的留言里，规定的答复期限最晚是这一天，只能要求代表提前答复。'
 
   it('refuses a date later than all of them, naming the latest day, and changes nothing', async () => {
     const old = await write('建设路社区3号楼的路灯一直不亮，晚上出门看不清路', 4)
@@ -62,7 +62,7 @@ describe('批量分派 refuses a reply date later than every ticked message’s 
     const older = await write('建设路社区4号楼的化粪池满了，味道很大', 5)
     refusedWith(
       await assign([old.id, older.id], '2026-11-24'),
-      '选中的留言规定的答复期限都已经过了（最晚是11月16日），不能再要求答复日期：请空着不填，仍按原来的答复期限',
+      '选中的留言规定的答复期限都已经过了（最晚是11月16日），不能再要求答复日期：请空着不填，仍按原来的答复期限。',
       '2026-11-16',
     )
     expect((await page(old.id)).handledBy.deputy, 'still 张伟’s').to.equal('张伟')
@@ -86,7 +86,7 @@ describe('批量分派 refuses a reply date later than every ticked message’s 
 
     refusedWith(
       await assign([hersAlready.id, week.id], '2026-12-10'),
-      `${hersAlready.ticket} 已经由王芳代表办理，不再分派；其余留言里，规定的答复期限最晚是12月7日，要求答复的日期最晚可以选这一天`,
+      `${hersAlready.ticket} 已经由王芳代表办理，不再分派；其余留言里，规定的答复期限最晚是12月7日，要求答复的日期最晚可以选这一天。`,
       '2026-12-07',
     )
     expect((await page(week.id)).handledBy.deputy, 'still 张伟’s').to.equal('张伟')

@@ -1,13 +1,13 @@
 import { moveSinceRouting, type Holder } from '../../domain/routing-since.js'
 import type { RoutingReason } from '../../domain/routing-types.js'
-import type { CaseDetail } from '../../services/cases/case-queries.js'
+import type { CaseDetail, StaffCaseDetail } from '../../services/cases/case-queries.js'
 
 /**
  * 为什么分到这里 shows the reasons of the day the message came in; this sentence says what changed
- * since (the topic corrected, the message in other hands, refused or withdrawn), so that they do not read as a contradiction.
- * Null when nothing did.
+ * since (the topic corrected, the message in other hands, refused, withdrawn or merged), so that they do not read as a
+ * contradiction. Null when nothing did. `carrier`: the message a merged one was merged into (StaffCaseDetail's).
  */
-export function routingSinceText({ case: c, events, names, timelineNames }: CaseDetail): string | null {
+export function routingSinceText({ case: c, events, names, timelineNames, carrier }: CaseDetail & Partial<Pick<StaffCaseDetail, 'carrier'>>): string | null {
   const changes: string[] = []
   if (events.some((e) => e.type === 'recategorized')) changes.push(`主题后来已更正为「${c.topic}」`)
   const now: Holder = { deputyId: c.deputyId, stationId: c.stationId, officeId: c.stationId ? null : (c.officeRegionId ?? 'city') }
@@ -17,7 +17,8 @@ export function routingSinceText({ case: c, events, names, timelineNames }: Case
   const lastMove = events.filter((e) => e.type === 'assigned' || e.type === 'transferred').at(-1)
   const fromColleague = move?.kind === 'reassigned' && lastMove?.actorRole === 'deputy' && lastMove.actorId ? timelineNames[`deputy:${lastMove.actorId}`] : null
   // Refused or withdrawn, where it went before is beside the point (and "交回…" reads as still waiting): what became of it.
-  const ended = ENDED[c.status]
+  // Merged, its 办理代表 row names the deputy of the message that carries it: the reasons' deputy is said to be no longer.
+  const ended = c.mergedInto ? mergedText(carrier ?? null) : ENDED[c.status]
   if (ended) {
     changes.push(ended)
   } else if (fromColleague) {
@@ -34,6 +35,13 @@ export function routingSinceText({ case: c, events, names, timelineNames }: Case
 
 /** The last word on a message nobody will handle, said in place of where it went since. */
 const ENDED: Partial<Record<CaseDetail['case']['status'], string>> = { rejected: '后来决定不予受理', withdrawn: '后来群众撤回了留言' }
+
+/** Where a merged message's work went: that message's deputy only when she may read it (as its 办理代表 row). */
+function mergedText(carrier: StaffCaseDetail['carrier']): string {
+  if (!carrier) return '后来已并入其他留言合并办理'
+  const by = carrier.seen && carrier.deputy ? `，由${carrier.deputy}代表办理` : ''
+  return `后来已并入留言 ${carrier.ticket} 合并办理${by}`
+}
 
 /** The reasons that count a deputy's open messages ("待办最少（3 条）"): older versions stored them in 件. */
 const LOAD_COUNTS: ReadonlySet<string> = new Set(['fewest_open', 'at_capacity', 'explicit_at_capacity'])

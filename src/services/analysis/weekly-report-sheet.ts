@@ -1,4 +1,4 @@
-import { DAYS_TO_REPLY_NOTE, REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
+import { DAYS_TO_REPLY_NOTE, daysToReplyText, REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
 import { answerTimelinessWords, receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
 import { momentText, TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
@@ -94,7 +94,7 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
     s.total,
     pct(s.acknowledgedInTimeShare),
     pct(s.repliedInTimeShare),
-    s.medianDaysToReply ?? NONE,
+    s.medianDaysToReply === null ? NONE : daysToReplyText(s.medianDaysToReply),
     s.finalSatisfaction === null ? NONE : score(s.finalSatisfaction),
   ]
   const statsHeader = ['名称', '留言', '按时受理', '按时答复', '一般几天答复', '满意度（分）']
