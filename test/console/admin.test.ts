@@ -36,7 +36,7 @@ describe('console: an admin keeps the directory and the messages in order', func
     expect(rows, "in the file's order").to.deep.equal([
       '联络站 第 1 条（新建联络站） · 覆盖地区第 1 项 没有叫“nowhere”的地区',
       '代表 第 1 条（王芳） · 所属联络站第 1 项 没有叫“st999”的联络站',
-      '代表 第 2 条（赵磊） · 电话 电话号码无效 "12345"',
+      '代表 第 2 条（赵磊） · 电话 电话号码“12345”不对，请填 11 位手机号，或带区号的座机号（如 0375-2345678）',
       '承办单位 第 1 条（市交通运输局） · 所在地区 没有叫“nowhere”的地区',
       '工作人员 第 1 条（周敏） · 所属承办单位第 1 项 没有叫“u999”的承办单位',
     ])
