@@ -2,7 +2,7 @@
  * Topics learned from labelled messages: multinomial naive Bayes over character n-grams
  * (1–3, each counted once per message), with the keyword dictionaries kept as a prior
  * (config/topic-keywords.json: a keyword found adds to its topic's score). A second issue in
- * passing ("另外…") is read at a fifth of its weight (topic-aside.ts). Pure: training
+ * passing ("另外…") is read at a tenth of its weight, or less (topic-aside.ts). Pure: training
  * turns examples into counts, compiling turns counts into a classifier.
  *
  * Counts are additive, so an office's model is the corpus's counts plus the counts of its
@@ -14,7 +14,7 @@
  * libraries expose neither.
  */
 import { GramIndex } from './gram-index.js'
-import { ASIDE_WEIGHT, asideStart, withAside } from './topic-aside.js'
+import { asideGramWeight, asideStart, withAside } from './topic-aside.js'
 import { reasons, type KnownGram } from './topic-reasons.js'
 import { compileNormalizedKeywordScorer, fallbackTopic, normalizeText, type TopicMatch } from './topics.js'
 
@@ -215,14 +215,14 @@ export function compileTopicModel(
       stamp = 1
     }
     const grams: KnownGram[] = []
-    // Per n-gram: 1 in the main issue, ASIDE_WEIGHT in a second issue in passing (topic-aside.ts).
-    const weights: number[] = []
+    // The first `mainGrams` are the main issue's, the rest a second issue's in passing (topic-aside.ts).
+    let mainGrams = 0
     // The n-grams of textGrams, in its order: at each character of a run, its 1-, 2- and 3-gram.
     const normalized = normalizeText(text)
     const cut = asideStart(text)
     const parts = cut < normalized.length ? [normalized.slice(0, cut), normalized.slice(cut)] : [normalized]
     for (let part = 0; part < parts.length; part++) {
-      const weight = part ? ASIDE_WEIGHT : 1
+      if (part) mainGrams = grams.length
       for (const run of parts[part].split(RUN_BREAK)) {
         for (let i = 0; i < run.length; i++) {
           const c1 = run.charCodeAt(i)
@@ -237,18 +237,18 @@ export function compileTopicModel(
               if (overlaySeen[own] === stamp) continue
               overlaySeen[own] = stamp
               grams.push({ run, start: i, end, table: overlayNum, at: own * K })
-              weights.push(weight)
               continue
             }
             const row = baseIndex.rowOf(c1, b, c)
             if (row < 0 || baseSeen[row] === stamp) continue
             baseSeen[row] = stamp
             grams.push({ run, start: i, end, table: logNum, at: row * K })
-            weights.push(weight)
           }
         }
       }
     }
+    if (parts.length === 1) mainGrams = grams.length
+    const asideWeight = asideGramWeight(mainGrams, grams.length - mainGrams)
     const kw = parts.length > 1 ? withAside(keywordScores(parts[0]), keywordScores(parts[1]), cut) : keywordScores(normalized)
     // The n-grams' weight: their number when the message has no aside.
     let n = 0
@@ -256,7 +256,7 @@ export function compileTopicModel(
     // Row by row: each n-gram's numbers sit together in memory.
     for (let g = 0; g < grams.length; g++) {
       const { table, at } = grams[g]
-      const w = weights[g]
+      const w = g < mainGrams ? 1 : asideWeight
       n += w
       for (let k = 0; k < K; k++) score[k] += w * table[at + k]
     }

@@ -57,5 +57,23 @@ describe('a second issue in passing does not take the message to its topic', () 
       ['老板拖欠我们三个月工资不给 另外我妈的医保报销也还没办下来 社保卡也丢了 补办要等一个月', '劳动就业'],
     ]
     for (const [text, topic] of cases) it(`${text} → ${topic}`, () => expect(model(text).topic).to.equal(topic))
+
+    // A main issue of a few words ("路灯坏了": a streetlight, 城乡建设) before an aside about the property company: the
+    // streetlight decides, whether the resident typed spaces, commas or full stops, and however long the aside runs on.
+    const shortMain: Array<[string, string]> = [
+      ['小区门口 路灯坏了 另外 物业 不管', '城乡建设'],
+      ['小区门口，路灯坏了，另外，物业不管', '城乡建设'],
+      ['小区门口路灯坏了。另外物业不管。', '城乡建设'],
+      ['小区门口 路灯坏了 另外 物业 不管 物业费照收', '城乡建设'],
+      ['小区门口，路灯坏了，另外，物业不管，物业费照收', '城乡建设'],
+      ['门口路灯坏了 另外 物业不管事 物业费照收 保安天天睡觉 楼道也没人打扫', '城乡建设'],
+      ['小区门口 路灯坏了 另外 物业 不管 物业费照收 保安天天睡觉 电梯老坏 门禁也坏了', '城乡建设'],
+      ['小区门口，路灯坏了，另外，物业不管，物业费照收，保安天天睡觉，电梯老坏，门禁也坏了', '城乡建设'],
+      // The other way round the property company leads, and the streetlight is the aside.
+      ['物业不管 楼道漏水 另外 路灯也坏了', '物业管理'],
+      ['物业不管，楼道漏水，另外，路灯也坏了', '物业管理'],
+      ['物业不管。楼道漏水。另外路灯也坏了。', '物业管理'],
+    ]
+    for (const [text, topic] of shortMain) it(`${text} → ${topic}`, () => expect(model(text).topic).to.equal(topic))
   })
 })

@@ -12,7 +12,7 @@ import {
   type TopicDecision,
   type TopicModelOptions,
 } from '../../src/domain/topic-model.js'
-import { ASIDE_WEIGHT, asideStart, withAside } from '../../src/domain/topic-aside.js'
+import { asideGramWeight, asideStart, withAside } from '../../src/domain/topic-aside.js'
 import { compileKeywordScorer, fallbackTopic } from '../../src/domain/topics.js'
 // Which n-grams read as words is a rule of what staff are shown, not of the lookup this oracle checks: shared.
 import { MessageWords, wholeWord, wordsAround } from '../../src/domain/topic-reasons.js'
@@ -67,19 +67,22 @@ export function referenceTopicModel(
       for (const g of textGrams(part)) {
         if (seen.has(g)) continue
         seen.add(g)
-        const weight = p ? ASIDE_WEIGHT : 1
+        const aside = p > 0
         const own = overlay.get(g)
-        if (own) grams.push({ gram: g, table: own, at: 0, weight })
+        if (own) grams.push({ gram: g, table: own, at: 0, aside })
         else {
           const row = rowOf.get(g)
-          if (row !== undefined) grams.push({ gram: g, table: logNum, at: row * K, weight })
+          if (row !== undefined) grams.push({ gram: g, table: logNum, at: row * K, aside })
         }
       }
     })
     const kw = parts.length > 1 ? withAside(keywordScores(parts[0]), keywordScores(parts[1]), cut) : keywordScores(text)
+    const mainGrams = grams.filter((g) => !g.aside).length
+    const asideWeight = asideGramWeight(mainGrams, grams.length - mainGrams)
     let n = 0
     const score = new Float64Array(K)
-    for (const { table, at, weight } of grams) {
+    for (const { table, at, aside } of grams) {
+      const weight = aside ? asideWeight : 1
       n += weight
       for (let k = 0; k < K; k++) score[k] += weight * table[at + k]
     }
@@ -109,7 +112,7 @@ interface KnownGram {
   gram: string
   table: Float64Array
   at: number
-  weight: number
+  aside: boolean
 }
 
 function reasons(grams: KnownGram[], best: number, second: number, keywords: readonly string[], normalized: string): string[] {
