@@ -102,6 +102,26 @@ export class Client {
 
 export const asAdmin = (app: TestApp) => new Client(app.baseUrl).login('admin', ADMIN_PASSWORD)
 
+/** An app with nothing imported yet and its built-in admin signed in: where an import's story begins. */
+export interface ImportingAdmin {
+  app: TestApp
+  admin: Client
+}
+
+/**
+ * A fresh ImportingAdmin for each test of the describe block that calls this (the app closed after the test);
+ * read its fields inside the tests and hooks, once the app has started.
+ */
+export function importingAdmin(): ImportingAdmin {
+  const story = {} as ImportingAdmin
+  beforeEach(async () => {
+    story.app = await startApp()
+    story.admin = await asAdmin(story.app)
+  })
+  afterEach(() => story.app.close())
+  return story
+}
+
 /**
  * A resident in the mini-program: a person behind an openid, who has agreed to the
  * privacy notice, with a session. (Logging in through WeChat itself is the WeChat client's part.)

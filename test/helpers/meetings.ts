@@ -50,11 +50,38 @@ export async function publishMeeting(office: Client, over: Record<string, unknow
   return published.body as { id: string; shortCode: string }
 }
 
-export interface ReceptionDayStory {
+export interface MeetingOrganizer {
   app: TestApp
   /** The admin, signed in on Monday 11月23日 10:00. */
   office: Client
+}
+
+/**
+ * Where an organizer's stories begin: meetingCity on Monday 11月23日 10:00 and the admin signed in; fresh for each
+ * test of the describe block that calls this (the app closed after it). Read its fields inside the tests and hooks.
+ */
+export function meetingOrganizer(): MeetingOrganizer {
+  const story = {} as MeetingOrganizer
+  beforeEach(async () => {
+    story.app = await startApp({ directory: meetingCity() })
+    story.app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
+    story.office = await asAdmin(story.app)
+  })
+  afterEach(() => story.app.close())
+  return story
+}
+
+export interface ReceptionDayStory extends MeetingOrganizer {
   meeting: { id: string; shortCode: string }
+}
+
+/** meetingOrganizer(), and the meeting meetingBody(over) makes published by the office (its invitees told); fresh for each test. */
+export function usePublishedMeeting(over: Record<string, unknown> = {}): ReceptionDayStory {
+  const story = meetingOrganizer() as ReceptionDayStory
+  beforeEach(async () => {
+    story.meeting = await publishMeeting(story.office, over)
+  })
+  return story
 }
 
 /**
@@ -62,15 +89,7 @@ export interface ReceptionDayStory {
  * QINGGONG_RECEPTION_DAY published (its deputies invited); fresh for each test.
  */
 export function useQinggongReceptionDay(): ReceptionDayStory {
-  const story = {} as ReceptionDayStory
-  beforeEach(async () => {
-    story.app = await startApp({ directory: meetingCity() })
-    story.app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Asia/Shanghai
-    story.office = await asAdmin(story.app)
-    story.meeting = await publishMeeting(story.office, QINGGONG_RECEPTION_DAY)
-  })
-  afterEach(() => story.app.close())
-  return story
+  return usePublishedMeeting(QINGGONG_RECEPTION_DAY)
 }
 
 /**

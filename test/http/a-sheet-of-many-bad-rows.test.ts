@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { importingAdmin } from '../helpers/app.js'
 import { deputySheet, stationSheet } from '../helpers/sheets.js'
 
 /**
@@ -9,17 +9,13 @@ import { deputySheet, stationSheet } from '../helpers/sheets.js'
  * fix the sheet, without the server holding every row's words (a sheet of 50,000 such rows took ~280 MB).
  */
 describe('a roster sheet of many bad rows', () => {
-  let app: TestApp
-  let admin: Client
-  beforeEach(async () => {
-    app = await startApp()
-    admin = await asAdmin(app)
-  })
-  afterEach(() => app.close())
+  const story = importingAdmin()
 
   it('lists the first 200 problems by row and column and says, column by column, how many more there are and on which rows', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `DP${10000 + i},代表${i},市长,东风路联络站,养花种草,,`)
-    const answer = await admin.post('/api/admin/directory/import', { sheets: [stationSheet('ST001,东风路联络站,社区,东风路12号,,周三'), deputySheet(...rows)] })
+    const answer = await story.admin.post('/api/admin/directory/import', {
+      sheets: [stationSheet('ST001,东风路联络站,社区,东风路12号,,周三'), deputySheet(...rows)],
+    })
     expect(answer.status).to.equal(422)
     expect(answer.body.error).to.deep.include({ code: 'import_rejected', message: '导入文件有问题，未导入任何数据：共 4000 处问题，下面列出前 200 处' })
     const details: Array<{ path: string; message: string }> = answer.body.error.details
@@ -38,6 +34,6 @@ describe('a roster sheet of many bad rows', () => {
       message: '第 102 行到第 2001 行，这一列还有 1900 处问题没有一一列出，请检查这些行的这一列，一并改正',
     })
     expect(details.slice(200)).to.deep.equal([rest('层级'), rest('关注领域')])
-    expect((await admin.get('/api/admin/directory/summary')).body.deputies, 'nothing imported').to.equal(0)
+    expect((await story.admin.get('/api/admin/directory/summary')).body.deputies, 'nothing imported').to.equal(0)
   })
 })

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { activationCodeProblem } from '../../src/domain/activation-code.js'
-import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { Client, importingAdmin } from '../helpers/app.js'
 import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
 
 /**
@@ -9,21 +9,15 @@ import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
  * whose code cell is left blank gets one the system makes up, which the office downloads once, right away.
  */
 describe('activation codes across imports, and codes the system makes up', () => {
-  let app: TestApp
-  let admin: Client
-  beforeEach(async () => {
-    app = await startApp()
-    admin = await asAdmin(app)
-  })
-  afterEach(() => app.close())
+  const story = importingAdmin()
 
   it('refuses a code an earlier import already gave to someone else, at its row, and lets the same person keep theirs', async () => {
-    const first = await admin.post('/api/admin/directory/import', {
+    const first = await story.admin.post('/api/admin/directory/import', {
       sheets: [...WUTONG_PLACES, staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,WT-LX-7731-K9,')],
     })
     expect(first.status, JSON.stringify(first.body)).to.equal(200)
 
-    const second = await admin.post('/api/admin/directory/import', {
+    const second = await story.admin.post('/api/admin/directory/import', {
       sheets: [staffSheet('zhouli,周丽,联络站工作人员,梧桐街道代表联络站,,WT-ZL-5520-M4,', 'heping,何平,联络站工作人员,梧桐街道代表联络站,,wt-lx-7731-k9,')],
     })
     expect(second.status).to.equal(422)
@@ -34,7 +28,7 @@ describe('activation codes across imports, and codes the system makes up', () =>
       },
     ])
     // Nothing of the refused file was written: 何平 has no account to activate.
-    const heping = await new Client(app.baseUrl).post('/api/admin/activate', {
+    const heping = await new Client(story.app.baseUrl).post('/api/admin/activate', {
       username: 'heping',
       activationCode: 'WT-LX-7731-K9',
       newPassword: 'tong-hua-2026',
@@ -42,13 +36,15 @@ describe('activation codes across imports, and codes the system makes up', () =>
     expect(heping.status).to.equal(401)
 
     // The nightly file repeating 林霞's own code is no problem.
-    const again = await admin.post('/api/admin/directory/import', { sheets: [staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,WT-LX-7731-K9,')] })
+    const again = await story.admin.post('/api/admin/directory/import', {
+      sheets: [staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,WT-LX-7731-K9,')],
+    })
     expect(again.status, JSON.stringify(again.body)).to.equal(200)
     expect(again.body.activationCodes, 'no code was made').to.equal(undefined)
   })
 
   it('makes a strong code for each new account left blank, gives the file of them once, and each code opens its account', async () => {
-    const answer = await admin.post('/api/admin/directory/import', {
+    const answer = await story.admin.post('/api/admin/directory/import', {
       sheets: [
         ...WUTONG_PLACES,
         staffSheet(
@@ -76,7 +72,7 @@ describe('activation codes across imports, and codes the system makes up', () =>
     for (const code of [linCode, heCode]) expect(activationCodeProblem(code), 'as strong as the rule asks of an office').to.equal(null)
 
     // Each code is the way in for its own person, as a code the office wrote would be.
-    const clerk = new Client(app.baseUrl)
+    const clerk = new Client(story.app.baseUrl)
     const wrongPerson = await clerk.post('/api/admin/activate', { username: 'heping', activationCode: linCode, newPassword: 'tong-hua-2026' })
     expect(wrongPerson.status).to.equal(401)
     const lin = await clerk.post('/api/admin/activate', { username: 'linxia', activationCode: linCode.toLowerCase(), newPassword: 'tong-hua-2026' })
@@ -84,13 +80,13 @@ describe('activation codes across imports, and codes the system makes up', () =>
     expect(lin.body.staff).to.include({ name: '林霞' })
 
     // The same sheet again (the office imports it once more): 何平 still waits with the code he was given; none is made anew.
-    const again = await admin.post('/api/admin/directory/import', {
+    const again = await story.admin.post('/api/admin/directory/import', {
       sheets: [staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,,', 'heping,何平,联络站工作人员,梧桐街道代表联络站,,,')],
     })
     expect(again.status, JSON.stringify(again.body)).to.equal(200)
     expect(again.body.activationCodes).to.equal(undefined)
     expect(again.body.notes).not.to.include(words)
-    const he = await new Client(app.baseUrl).post('/api/admin/activate', { username: 'heping', activationCode: heCode, newPassword: 'tong-hua-2026' })
+    const he = await new Client(story.app.baseUrl).post('/api/admin/activate', { username: 'heping', activationCode: heCode, newPassword: 'tong-hua-2026' })
     expect(he.status, JSON.stringify(he.body)).to.equal(200)
   })
 })

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
+import { Client, importingAdmin } from '../helpers/app.js'
 import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
 
 const clerks = staffSheet('linxia,林霞,联络站工作人员,梧桐街道代表联络站,,,', 'heping,何平,联络站工作人员,梧桐街道代表联络站,,,')
@@ -12,16 +12,10 @@ const LOST = '如果激活码没有下载保存好（页面已关闭或刷新）
  * 账号与角色, which gives the account a password to hand over and ends the lost code (review 35, L6).
  */
 describe('activation codes made by an import and lost before they were saved', () => {
-  let app: TestApp
-  let admin: Client
-  beforeEach(async () => {
-    app = await startApp()
-    admin = await asAdmin(app)
-  })
-  afterEach(() => app.close())
+  const story = importingAdmin()
 
   it('the import says what replaces a lost code, the import again names who still waits, and 重置密码 lets them in', async () => {
-    const first = await admin.post('/api/admin/directory/import', { sheets: [...WUTONG_PLACES, clerks] })
+    const first = await story.admin.post('/api/admin/directory/import', { sheets: [...WUTONG_PLACES, clerks] })
     expect(first.status, JSON.stringify(first.body)).to.equal(200)
     expect(first.body.activationCodes).to.include({ count: 2 })
     expect(first.body.notes.slice(0, 2)).to.deep.equal([
@@ -36,7 +30,7 @@ describe('activation codes made by an import and lost before they were saved', (
       .split(',')[2] as string
 
     // The answer never reached the page: she imports the same sheet again.
-    const again = await admin.post('/api/admin/directory/import', { sheets: [clerks] })
+    const again = await story.admin.post('/api/admin/directory/import', { sheets: [clerks] })
     expect(again.status, JSON.stringify(again.body)).to.equal(200)
     expect(again.body.activationCodes, 'no new codes').to.equal(undefined)
     const waiting =
@@ -45,24 +39,24 @@ describe('activation codes made by an import and lost before they were saved', (
     expect(again.body.warnings).to.include(waiting)
 
     // 账号与角色: 林霞 waits with a code; 重置密码 gives a password shown once.
-    const row = (await admin.get('/api/admin/staff?q=linxia')).body.items[0]
+    const row = (await story.admin.get('/api/admin/staff?q=linxia')).body.items[0]
     expect(row).to.include({ name: '林霞', hasPassword: false })
     expect(row.activation.label).to.match(/^待激活/)
-    const reset = await admin.post(`/api/admin/staff/${row.id}/password-reset`)
+    const reset = await story.admin.post(`/api/admin/staff/${row.id}/password-reset`)
     expect(reset.status, JSON.stringify(reset.body)).to.equal(200)
     expect(reset.headers.get('cache-control')).to.equal('no-store')
 
-    const after = (await admin.get(`/api/admin/staff/${row.id}`)).body
+    const after = (await story.admin.get(`/api/admin/staff/${row.id}`)).body
     expect(after).to.include({ hasPassword: true, mustChangePassword: true, activation: null })
     // She logs in with the new password and chooses her own; the lost code opens nothing any more.
-    await new Client(app.baseUrl).loginFirstTime('linxia', reset.body.password)
-    const old = await new Client(app.baseUrl).post('/api/admin/activate', { username: 'linxia', activationCode: lostCode, newPassword: 'tong-hua-2026' })
+    await new Client(story.app.baseUrl).loginFirstTime('linxia', reset.body.password)
+    const old = await new Client(story.app.baseUrl).post('/api/admin/activate', { username: 'linxia', activationCode: lostCode, newPassword: 'tong-hua-2026' })
     expect(old.status).to.equal(401)
 
     // Once nobody waits, importing again says nothing of codes.
-    const hePing = (await admin.get('/api/admin/staff?q=heping')).body.items[0]
-    expect((await admin.post(`/api/admin/staff/${hePing.id}/password-reset`)).status).to.equal(200)
-    const quiet = await admin.post('/api/admin/directory/import', { sheets: [clerks] })
+    const hePing = (await story.admin.get('/api/admin/staff?q=heping')).body.items[0]
+    expect((await story.admin.post(`/api/admin/staff/${hePing.id}/password-reset`)).status).to.equal(200)
+    const quiet = await story.admin.post('/api/admin/directory/import', { sheets: [clerks] })
     expect(quiet.body.notes.filter((n: string) => n.includes('激活码'))).to.deep.equal([])
   })
 })

@@ -39,8 +39,8 @@ describe('mongo adapter at start: a 采纳情况 published before the upgrade', 
     expect(removed!.q).to.deep.equal({ _id: 'survey-outcome-published:sv-green' })
     expect(
       updates('app_markers').map((u) => u.q),
-      'done: recorded',
-    ).to.deep.equal([{ _id: OUTCOMES_CARRIED_MARKER }])
+      'done: recorded (beside the adapter’s other start-up steps)',
+    ).to.deep.include({ _id: OUTCOMES_CARRIED_MARKER })
   })
 
   it('is not looked for again at a start after it went through', async () => {

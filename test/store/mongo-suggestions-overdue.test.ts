@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { Document } from 'mongodb'
 import type { SuggestionRecord } from '../../src/domain/suggestion.js'
 import { decodeCursor, encodeCursor } from '../../src/store/cursor.js'
+import { SUGGESTIONS_DUE_FILLED_MARKER } from '../../src/store/mongo/suggestions-due-filled.js'
 import type { Store } from '../../src/store/ports.js'
 import { cursorAnswer } from '../fakes/mongo-wire.js'
 import { fakeMongoForEachTest } from '../helpers/mongo-fake.js'
@@ -84,5 +85,18 @@ describe('mongo adapter: overdue suggestions asked of the server', function () {
     expect(keys.map(([k]) => k)).not.to.deep.include({ status: 1, deadline: 1 })
     const updates = mongo.on('suggestions', 'update').flatMap((c) => c.body.updates as Document[])
     expect(updates.map((u) => [u.q, u.u])).to.deep.equal([[{ _id: 'sg-7', dueBy: { $exists: false } }, { $set: { dueBy: '2027-03-31' } }]])
+    const marked = mongo.on('app_markers', 'update').flatMap((c) => (c.body.updates as Document[]).map((u) => u.q))
+    expect(marked, 'done: recorded').to.deep.include({ _id: SUGGESTIONS_DUE_FILLED_MARKER })
+  })
+
+  it('does not look for records without dueBy again at a start after that went through', async () => {
+    mongo.fake.answer((c) =>
+      c.name === 'find' && c.body.find === 'app_markers' && c.body.filter?._id === SUGGESTIONS_DUE_FILLED_MARKER
+        ? cursorAnswer(c, [{ _id: SUGGESTIONS_DUE_FILLED_MARKER, doneAt: new Date('2026-12-02T02:00:00Z') }])
+        : undefined,
+    )
+    store = await mongo.open()
+    expect(mongo.on('suggestions', 'find'), 'no read of the suggestions at start').to.deep.equal([])
+    expect(mongo.on('suggestions', 'update')).to.deep.equal([])
   })
 })

@@ -31,6 +31,7 @@ import { livelihoodRepo } from './livelihood-repo.js'
 import { suggestionRepo } from './suggestion-repo.js'
 import { markerRepo } from './marker-repo.js'
 import { carryOutcomeMarkers } from './outcome-markers-carried.js'
+import { fillSuggestionsDueBy } from './suggestions-due-filled.js'
 import { loginFailureRepo } from './login-failure-repo.js'
 import { uploadRepo } from './upload-repo.js'
 
@@ -132,6 +133,7 @@ export async function createMongoStore(url: string, options: MongoStoreOptions =
       },
     }
     await carryOutcomeMarkers(conn, store.markers, new Date())
+    await fillSuggestionsDueBy(conn, store.markers, new Date())
     // Only now are all models (some are defined by their repos) known to the connection.
     if (options.syncIndexes) options.onIndexesDropped?.(await syncIndexes(conn))
     return store

@@ -3,7 +3,6 @@ import type { SuggestionRecord } from '../../domain/suggestion.js'
 import { NotFoundError } from '../../errors.js'
 import { StoreConflict } from '../conflicts.js'
 import { decodeTimeCursor, timeCursorKey, toPage } from '../cursor.js'
-import { dueBy, OVERDUE_STATUSES } from '../../domain/suggestion-due.js'
 import type { SuggestionStatus } from '../../domain/suggestion.js'
 import type { OverdueCount, SuggestionFilter, SuggestionRepo } from '../ports.js'
 import { decodeDueCursor, decodeSuggestion, dueCursor, encodeSuggestion, suggestionKeys } from '../suggestion-codec.js'
@@ -13,7 +12,7 @@ import { insertOutbox } from './outbox-repo.js'
 import { escapeRegex } from './query.js'
 
 /** The mongo side of sqlite's 025_suggestions.sql: the record as JSON beside the fields lists filter on. */
-interface SuggestionDoc {
+export interface SuggestionDoc {
   _id: string
   number: string | null
   year: number
@@ -96,11 +95,7 @@ export async function suggestionRepo(conn: Connection, { Outbox }: Models): Prom
   )
   await Promise.all([Suggestion.createCollection(), Counter.createCollection()])
   await Suggestion.createIndexes()
-  // Records kept before dueBy was: it is derived once, for the statuses that can owe a day (by the status index).
-  for (const d of await Suggestion.find({ status: { $in: OVERDUE_STATUSES }, dueBy: { $exists: false } }, { doc: 1 }).lean<
-    Array<{ _id: string; doc: string }>
-  >())
-    await Suggestion.updateOne({ _id: d._id, dueBy: { $exists: false } }, { $set: { dueBy: dueBy(decodeSuggestion(d.doc)) } })
+  // Records kept before dueBy was get it in a one-off step at start (suggestions-due-filled.ts).
   const find = async (filter: Record<string, unknown>, limit?: number) => {
     const query = Suggestion.find(filter, { doc: 1 }).sort({ createdAt: -1, _id: -1 })
     if (limit) query.limit(limit)

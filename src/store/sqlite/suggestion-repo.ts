@@ -67,6 +67,13 @@ function where(f: SuggestionFilter, dueFirst = false) {
   return { clauses, params }
 }
 
+/** What a list adds to the filter: its conditions, each with its parameters, and its order (see select()). */
+interface ListExtra {
+  conditions?: Array<{ clause: string; params: unknown[] }>
+  order?: string
+  dueFirst?: boolean
+}
+
 export function suggestionRepo(db: Db, group: GroupCommit): SuggestionRepo {
   const insert = db.prepare(`INSERT INTO suggestions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`)
   const update = db.prepare(
@@ -79,11 +86,15 @@ export function suggestionRepo(db: Db, group: GroupCommit): SuggestionRepo {
   const nextNumber = db.prepare(`INSERT INTO suggestion_counters (year, last) VALUES (?, 1)
     ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last`)
   const writeOutbox = outboxWriter(db)
-  const select = (f: SuggestionFilter, extra?: { clause: string; params: unknown[] } | null, limit?: number) => {
-    const w = where(f)
-    if (extra) w.clauses.push(extra.clause) && w.params.push(...extra.params)
+  /**
+   * The lists' one read: the filter, then `extra`'s conditions (a page's cursor, what is owed by a day) and its order,
+   * newest first unless told. `dueFirst`: a walk on the index of what is owed by a day (see where()).
+   */
+  const select = (f: SuggestionFilter, extra: ListExtra | null = null, limit?: number) => {
+    const w = where(f, extra?.dueFirst)
+    for (const { clause, params } of extra?.conditions ?? []) w.clauses.push(clause) && w.params.push(...params)
     const sql = `SELECT doc FROM suggestions ${w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, id DESC ${limit ? `LIMIT ${limit}` : ''}`
+      ORDER BY ${extra?.order ?? 'created_at DESC, id DESC'} ${limit ? `LIMIT ${limit}` : ''}`
     return (
       db
         .prepare(sql)
@@ -121,22 +132,15 @@ export function suggestionRepo(db: Db, group: GroupCommit): SuggestionRepo {
       return stored
     },
     async search(query) {
-      const rows = select(query, afterCursorClause(query.cursor), query.limit + 1)
+      const after = afterCursorClause(query.cursor)
+      const rows = select(query, { conditions: after ? [after] : [] }, query.limit + 1)
       return toPage(rows, query.limit, (s) => timeCursorKey(s.createdAt, s.id))
     },
     async overdue(query, today) {
       // On the partial index of what is owed by a day (084): walked in its order from the longest overdue, up to a page.
-      const w = where(query, true)
-      w.clauses.push('due_by < ?') && w.params.push(today)
       const after = decodeDueCursor(query.cursor)
-      if (after) w.clauses.push('(due_by, id) > (?, ?)') && w.params.push(after.day, after.id)
-      const sql = `SELECT doc FROM suggestions WHERE ${w.clauses.join(' AND ')} ORDER BY due_by, id LIMIT ${query.limit + 1}`
-      const rows = (
-        db
-          .prepare(sql)
-          .pluck()
-          .all(...w.params) as string[]
-      ).map(decodeSuggestion)
+      const conditions = [{ clause: 'due_by < ?', params: [today] }, ...(after ? [{ clause: '(due_by, id) > (?, ?)', params: [after.day, after.id] }] : [])]
+      const rows = select(query, { conditions, order: 'due_by, id', dueFirst: true }, query.limit + 1)
       const items = rows.slice(0, query.limit)
       return { items, nextCursor: rows.length > query.limit && items.length ? dueCursor(items[items.length - 1]) : null }
     },
