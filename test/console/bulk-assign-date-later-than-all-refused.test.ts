@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { Locator } from 'playwright-core'
 import { Client } from '../helpers/app.js'
 import { addDays } from '../../src/domain/local-days.js'
 import { localDate, monthDayText } from '../../src/domain/dates.js'
@@ -7,6 +8,23 @@ import { dayDisabled, moveOn, pickDay, shownPanel } from './date-picker.js'
 import { newPage, logInAs, screenshot, useConsole } from './harness.js'
 
 const ZONE = 'Asia/Shanghai'
+
+/**
+ * Where a box is cut off from sight, by the window or by a scrolling box it sits in (the dialog's body), in numbers;
+ * '' when all of it is in sight.
+ */
+const cutOff = (box: Locator) =>
+  box.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const at = `${Math.round(r.top)}..${Math.round(r.bottom)}`
+    if (r.top < 0 || r.bottom > window.innerHeight) return `${at} outside the window's 0..${window.innerHeight}`
+    for (let p = el.parentElement; p && !p.classList.contains('t-dialog__ctx'); p = p.parentElement) {
+      if (getComputedStyle(p).overflowY === 'visible') continue
+      const c = p.getBoundingClientRect()
+      if (r.top < c.top || r.bottom > c.bottom) return `${at} outside ${p.className}'s ${Math.round(c.top)}..${Math.round(c.bottom)}`
+    }
+    return ''
+  })
 
 /**
  * 张国华 ticks two messages (one of ten days ago, one of today) and opens 批量分派: the 要求答复日期 picker offers days
@@ -74,6 +92,10 @@ describe('console: 批量分派 says so when the 要求答复日期 is later tha
       .filter({ hasText: `在办 ${openBefore + 1} 条` })
       .waitFor()
     await screenshot(page, 'bulk-assign-date-later-than-all-refused', { window: true })
+    // All this fits a 1366×860 office window: the dialog's title, the refusal and 分派 are in sight together.
+    expect(await cutOff(dialog.locator('.t-dialog__header').getByText('把选中的 2 条留言分派给')), 'the title in sight').to.equal('')
+    expect(await cutOff(underTheDate), 'the refusal in sight').to.equal('')
+    expect(await cutOff(dialog.getByRole('button', { name: '分派', exact: true })), '分派 in sight').to.equal('')
     // The red words name the latest day: the dialog's note does not say it again beneath them.
     expect(await dialog.getByTestId('bulk-reply-by-latest').count(), 'the note not beside the refusal').to.equal(0)
     expect(await underTheDate.textContent(), 'said whole, in the dialog').to.equal(said)

@@ -82,8 +82,15 @@ describe('console: a merged message names the message it joined', function () {
     expect(await along.innerText()).to.equal(`随 ${kept.ticket} 办理`)
     expect((await row.locator('td').last().innerText()).split('\n')[0]).to.match(/^\S+$/)
     const ticketPiece = along.getByText(kept.ticket, { exact: true })
-    expect(await ticketPiece.evaluate((e) => e.getClientRects().length), 'the ticket never broken over lines').to.equal(1)
+    expect(await ticketPiece.evaluate((e) => e.getClientRects().length), 'the ticket on one line').to.equal(1)
     await screenshot(page, 'merged-into-list')
+    // At 164 pixels the column holds "随 <ticket>" on one line anyway. Narrower (a narrower column, a larger font), where
+    // "随 " and the ticket no longer fit on one line but the ticket alone does, Chromium would break it after its
+    // hyphen ("随 20261207-" / "0001 办理"): there it must move down whole.
+    const ticketWidth = await ticketPiece.evaluate((e) => e.getBoundingClientRect().width)
+    await along.evaluate((e, width) => (e.style.width = `${width}px`), Math.ceil(ticketWidth) + 8)
+    expect(await ticketPiece.evaluate((e) => e.getClientRects().length), 'the ticket never broken over lines').to.equal(1)
+    expect(await along.innerText(), 'all of it still said').to.equal(`随 ${kept.ticket} 办理`)
     expect(page.problems).to.deep.equal([])
   })
 

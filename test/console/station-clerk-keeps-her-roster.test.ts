@@ -134,6 +134,11 @@ describe('console: a station clerk keeps her roster, address and 接待日, and 
     const list = page.locator('[data-test=binding-deputies]')
     const freeRow = list.locator('tbody tr').filter({ hasText: free.name })
     await freeRow.getByText('已绑定').waitFor()
+    // He uses the mini-program, but the system's mini-program reminders are not switched on (wechat.enabled false) and
+    // he has no 微信助手: said as the system's gap, with what she can do, under his name.
+    expect(await freeRow.locator('td').first().innerText()).to.equal(
+      `${free.name}\n系统的小程序提醒还没开通（请找系统管理员），提醒发不到：请再绑定微信助手，或电话联系`,
+    )
     const busyLine = await list.locator('tbody tr').filter({ hasText: busy.name }).innerText()
     expect(busyLine).to.include('未绑定')
     expect(busyLine).to.include('提醒发不到')
