@@ -4,7 +4,7 @@ import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WE
 import { onlyStations, withDutyDates } from './duty-days.js'
 import { EXAMPLE_ACTIVATION_CODE } from './directory-sheet-specs.js'
 import { activationCodeProblem, normalizeActivationCode } from './activation-code.js'
-import { normalizePhone } from './phone.js'
+import { normalizePhone, phoneProblem } from './phone.js'
 
 // The shape of a directory file (JSON, or sheets read into it): each record's fields and the words a bad one is refused with.
 
@@ -41,8 +41,6 @@ const unitSchema = z.strictObject({
   contact: singleLine().max(100).default(''),
   active: z.boolean().default(true),
 })
-/** What normalizePhone accepts: an 11-digit mobile, or a landline with its area code (0 and 2–3 digits, then 7–8). */
-const PHONE_FORMS = '，请填 11 位手机号，或带区号的座机号（如 0375-2345678）'
 const phone = z
   .string()
   .nullable()
@@ -50,14 +48,9 @@ const phone = z
   .transform((value, ctx) => {
     if (value == null || value.trim() === '') return null
     const normalized = normalizePhone(value)
-    if (!normalized) ctx.addIssue({ code: 'custom', message: `电话号码“${value.trim()}”不对${mobileLengthHint(value) ?? PHONE_FORMS}` })
+    if (!normalized) ctx.addIssue({ code: 'custom', message: phoneProblem(value) })
     return normalized ?? null
   })
-/** A mobile number a digit short or long ("1390571200"): how many digits it has where a mobile has 11. */
-function mobileLengthHint(value: string): string | null {
-  const digits = value.replace(/\D/g, '').replace(/^86(?=1)/, '')
-  return /^1/.test(digits) && (digits.length === 10 || digits.length === 12) ? `：手机号是 11 位数字，这里是 ${digits.length} 位` : null
-}
 const dutyList = z.array(isoDate).max(400)
 const deputySchema = z
   .strictObject({

@@ -21,3 +21,21 @@ export function phoneWord(input: string | null): '手机号' | '电话' {
   const number = input === null ? null : normalizePhone(input)
   return number !== null && number.startsWith('1') ? '手机号' : '电话'
 }
+
+/** What normalizePhone accepts: an 11-digit mobile, or a landline with its area code (0 and 2–3 digits, then 7–8). */
+const PHONE_FORMS = '，请填 11 位手机号，或带区号的座机号（如 0375-2345678）'
+
+/**
+ * Why a number normalizePhone refuses is refused, for the person who typed it: what she typed and what to type instead
+ * ("电话号码“12345”不对，请填 11 位手机号，或带区号的座机号（如 0375-2345678）"); a mobile a digit short or long says
+ * how many digits it has where a mobile has 11. The same words wherever a number is typed (a form, a roster file).
+ */
+export function phoneProblem(input: string): string {
+  return `电话号码“${input.trim()}”不对${mobileLengthHint(input) ?? PHONE_FORMS}`
+}
+
+/** A mobile number a digit short or long ("1390571200"): how many digits it has where a mobile has 11. */
+function mobileLengthHint(value: string): string | null {
+  const digits = value.replace(/\D/g, '').replace(/^86(?=1)/, '')
+  return /^1/.test(digits) && (digits.length === 10 || digits.length === 12) ? `：手机号是 11 位数字，这里是 ${digits.length} 位` : null
+}

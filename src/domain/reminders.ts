@@ -85,7 +85,7 @@ export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string)
   const appOff = plan.unreachable.filter((p) => p.appOff)
   const staffUnbound = plan.unreachable.filter((p) => !p.appOff && p.staffUnbound)
   const unbound = plan.unreachable.filter((p) => !p.appOff && !p.staffUnbound)
-  if (appOff.length) words.push(`${appOff.length} 人用小程序，但小程序消息还没有开通，提醒发不到，请电话联系：${namesToCall(appOff)}`)
+  if (appOff.length) words.push(`${appOff.length} 人用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系：${namesToCall(appOff)}`)
   if (unbound.length) words.push(`${unbound.length} 人没有绑定微信，收不到，请电话联系：${namesToCall(unbound)}`)
   if (staffUnbound.length) words.push(`${staffUnbound.length} 人没有绑定微信助手，提醒发不到，请电话联系：${namesToCall(staffUnbound)}`)
   return words

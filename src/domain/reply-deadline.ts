@@ -30,9 +30,9 @@ export function latestReplyByDate(c: Pick<CaseRecord, 'status' | 'repliedAt' | '
  */
 export function replyByRefusal(date: string, at: { today: string; rulesDueAt: Date; timeZone: string; workingDay: boolean }): string | null {
   const latest = lastOpenDate(at.rulesDueAt, at.timeZone)
-  if (date < at.today) return `要求答复的日期（${monthDayText(date)}）已经过去了，请选今天或以后的日子`
-  if (date > latest) return `要求答复的日期不能晚于规定的答复期限（${monthDayText(latest)}），只能要求代表提前答复`
-  if (!at.workingDay) return `${monthDayText(date)}是休息日，请选一个工作日`
+  if (date < at.today) return `要求答复的日期（${monthDayText(date)}）已经过去了，请选今天或以后的日子。`
+  if (date > latest) return `要求答复的日期不能晚于规定的答复期限（${monthDayText(latest)}），只能要求代表提前答复。`
+  if (!at.workingDay) return `${monthDayText(date)}是休息日，请选一个工作日。`
   return null
 }
 

@@ -43,14 +43,24 @@ export function countPassed(cases: ReadonlyArray<Pick<CaseRecord, 'status' | 'ac
 }
 
 /**
- * "，都已过答复期限" / "，其中 2 条已过答复期限、1 条已过受理期限": which deadline each late one has passed, said after
- * the count; empty when none is late.
+ * A late message in each reader's own words: staff read it as the inbox's badge and filters say it (已超期, 未按时受理),
+ * the deputy as his 待办 and 每日摘要 do (已过答复期限, 已过受理期限).
  */
-export function passedText(total: number, pastReply: number, pastAck: number): string {
+const PASSED_WORDS = {
+  staff: { reply: '已超期', ack: '未按时受理' },
+  deputy: { reply: '已过答复期限', ack: '已过受理期限' },
+} as const
+
+/**
+ * "，都已超期" / "，其中 2 条已超期、1 条未按时受理" (to staff), "，其中 2 条已过答复期限、1 条已过受理期限" (to the deputy):
+ * which deadline each late one has passed, said after the count; empty when none is late.
+ */
+export function passedText(total: number, pastReply: number, pastAck: number, reader: keyof typeof PASSED_WORDS): string {
+  const words = PASSED_WORDS[reader]
   if (!pastReply && !pastAck) return ''
-  if (pastReply === total) return '，都已过答复期限'
-  if (pastAck === total) return '，都已过受理期限'
-  const parts = [pastReply ? `${pastReply} 条已过答复期限` : '', pastAck ? `${pastAck} 条已过受理期限` : '']
+  if (pastReply === total) return `，都${words.reply}`
+  if (pastAck === total) return `，都${words.ack}`
+  const parts = [pastReply ? `${pastReply} 条${words.reply}` : '', pastAck ? `${pastAck} 条${words.ack}` : '']
   return `，其中 ${parts.filter(Boolean).join('、')}`
 }
 
@@ -80,7 +90,7 @@ const SKIP_WORDS: Record<UrgeSkip, (n: number, done: boolean) => string> = {
  * each reason messages were left out, the first led by 其中 ("其中 1 条不归您管，未催办").
  */
 export function urgeTallyText(t: UrgeTally, done: boolean): { text: string; skipped: string[] } {
-  const late = passedText(t.urged, t.pastReply, t.overdue - t.pastReply)
+  const late = passedText(t.urged, t.pastReply, t.overdue - t.pastReply, 'staff')
   const text = t.urged
     ? `${done ? '已催办' : '将催办'} ${t.urged} 条留言，涉及 ${t.deputies} 位代表${late}。`
     : done
@@ -110,7 +120,7 @@ export function urgedTogetherText(
   const listed = cases.slice(0, TICKETS_LISTED).map((c) => c.ticket)
   const more = cases.length > TICKETS_LISTED ? ' 等' : ''
   const { pastReply, pastAck } = countPassed(cases, now)
-  const late = passedText(cases.length, pastReply, pastAck)
+  const late = passedText(cases.length, pastReply, pastAck, 'deputy')
   const to = names.deputy ? `${names.deputy}代表，` : ''
   return `催办：${to}工作人员${names.staff}催办您的 ${cases.length} 条留言${topic}：${listed.join('、')}${more}${late}，请尽快办理。${words}`
 }

@@ -64,7 +64,7 @@ describe('console: an organizer corrects, extends and ends a campaign (修改活
     await page.locator('.t-tabs__nav-item', { hasText: '学习进度' }).click()
     const onAppName = (await store.deputies.get(onApp))!.name
     const note = page.locator('[data-test=remind-note]')
-    await note.getByText(`1 人用小程序，但小程序消息还没有开通，提醒发不到，请电话联系：${onAppName}；`).waitFor()
+    await note.getByText(`1 人用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系：${onAppName}；`).waitFor()
     const totals = page.locator('[data-test=campaign-totals]')
     await totals.waitFor()
     const everyone = (await store.campaigns.reachOf(id)).filter((r) => r.personKind === 'deputy').length
@@ -72,7 +72,7 @@ describe('console: an organizer corrects, extends and ends a campaign (修改活
       `已发布 1 篇；面向 ${everyone} 人，都收不到微信消息；已读完 1 人（${Math.round(100 / everyone)}%），已打卡 0 人。`,
     )
     await page.locator('.t-radio-button', { hasText: '按人' }).click()
-    await page.locator('[data-test=reach-tag]', { hasText: '用小程序，但小程序消息还没有开通，提醒发不到，请电话联系' }).first().waitFor()
+    await page.locator('[data-test=reach-tag]', { hasText: '用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系' }).first().waitFor()
     await screenshot(page, 'console-campaign-progress-app-off')
 
     // 提前结束: said first, in plain words; then it is over and nothing offers to change it.

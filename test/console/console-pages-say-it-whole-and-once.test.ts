@@ -40,7 +40,7 @@ describe('console: pages say it whole, and once (review 32)', function () {
     await page.locator('.t-radio-button', { hasText: '按人' }).click()
     const tag = page.locator('tr', { hasText: onAppName }).locator('[data-test=reach-tag]')
     await tag.waitFor()
-    expect(await tag.innerText()).to.equal('用小程序，但小程序消息还没有开通，提醒发不到，请电话联系')
+    expect(await tag.innerText()).to.equal('用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系')
     // Read to its end on the screen: the tag is not cut at the table's edge.
     const whole = await tag.evaluate((el) => {
       const cell = el.closest('td')!.getBoundingClientRect()
@@ -67,7 +67,7 @@ describe('console: pages say it whole, and once (review 32)', function () {
     // Nor does her tag ask for a call: nobody needs one to read a closed campaign. What is still true is said, as no warning.
     const over = page.locator('tr', { hasText: onAppName }).locator('[data-test=reach-tag]', { hasText: '活动已结束' })
     await over.waitFor()
-    expect(await over.innerText()).to.equal('用小程序，但小程序消息还没有开通，提醒发不到；活动已结束，不用再联系')
+    expect(await over.innerText()).to.equal('用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到；活动已结束，不用再联系')
     expect(await over.getAttribute('class'), 'not a warning').to.not.match(/warning/)
     await page.locator('[data-test=end-dialog]').waitFor({ state: 'hidden' })
     await screenshot(page, 'review32-campaign-ended')

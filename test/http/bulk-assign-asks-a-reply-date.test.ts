@@ -69,8 +69,8 @@ describe('批量分派 asks for one reply date, held to each message’s rules (
     const lift = await write('建设路社区6号楼的电梯坏了两个星期，老人下不了楼')
     const water = await write('建设路社区2号楼停水三天了，也没有通知')
     const refusals: Array<[string, string]> = [
-      ['2026-12-05', '12月5日是休息日，请选一个工作日'],
-      ['2026-11-20', '要求答复的日期（11月20日）已经过去了，请选今天或以后的日子'],
+      ['2026-12-05', '12月5日是休息日，请选一个工作日。'],
+      ['2026-11-20', '要求答复的日期（11月20日）已经过去了，请选今天或以后的日子。'],
     ]
     for (const [replyBy, message] of refusals) {
       const refused = await lina.post('/api/admin/cases-together/assign', { ids: [lift.id, water.id], deputyId: 'dp0002', replyBy })

@@ -32,7 +32,7 @@ describe('学习进度 after a campaign’s end asks for no calls', () => {
     // While it runs: a call is the way to remind them.
     const running = await progress('person')
     expect(tagOf(running.items, '赵敏')).to.equal('没有绑定微信，收不到，请电话联系')
-    expect(tagOf(running.items, '张伟')).to.equal('用小程序，但小程序消息还没有开通，提醒发不到，请电话联系')
+    expect(tagOf(running.items, '张伟')).to.equal('用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系')
     expect(cellOf((await progress('station')).items, '马庄街道代表联络站')).to.equal('都没有绑定微信，请电话告知')
 
     app.clock.advance(60_000)
@@ -43,12 +43,12 @@ describe('学习进度 after a campaign’s end asks for no calls', () => {
     const after = await progress('person')
     expect(after.phase).to.equal('ended')
     expect(tagOf(after.items, '赵敏')).to.equal('没有绑定微信，收不到；活动已结束，不用再联系')
-    expect(tagOf(after.items, '张伟')).to.equal('用小程序，但小程序消息还没有开通，提醒发不到；活动已结束，不用再联系')
+    expect(tagOf(after.items, '张伟')).to.equal('用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到；活动已结束，不用再联系')
     const cells = (await progress('station')).items
     expect(cellOf(cells, '马庄街道代表联络站'), '李强 and 赵敏').to.equal('都没有绑定微信')
-    expect(cellOf(cells, '轻工街道代表联络站'), '张伟 and 王芳').to.equal('1 人用小程序但小程序消息还没有开通，1 人没有绑定微信')
+    expect(cellOf(cells, '轻工街道代表联络站'), '张伟 and 王芳').to.equal('1 人用小程序但系统的小程序提醒还没开通，1 人没有绑定微信')
     const rollUp = (await chen.get(`/api/admin/campaigns/${campaign.id}/roll-up`)).body
-    expect(rollUp.total.reachWords).to.equal('1 人用小程序但小程序消息还没有开通，4 人没有绑定微信')
+    expect(rollUp.total.reachWords).to.equal('1 人用小程序但系统的小程序提醒还没开通，4 人没有绑定微信')
     const rows = await sheet()
     expect(rows.find((r) => r[0] === '赵敏')![5], 'the 未读名单 as at the end').to.equal('没有绑定微信，收不到；活动已结束，不用再联系')
     expect(JSON.stringify({ after, cells, rollUp, rows }), 'nobody is asked to phone').not.to.match(/请电话/)

@@ -56,12 +56,12 @@ describe('学习进度 of a closed campaign, and the cause in every reach cell',
 
     const cells = (await city.get(`/api/admin/campaigns/${campaign.id}/progress?groupBy=station`)).body.items
     const cellOf = (name: string) => cells.find((g: { name: string }) => g.name === name).reachWords
-    expect(cellOf('轻工街道代表联络站'), '张伟 and 王芳').to.equal('1 人用小程序但小程序消息还没有开通，1 人没有绑定微信，请电话告知')
+    expect(cellOf('轻工街道代表联络站'), '张伟 and 王芳').to.equal('1 人用小程序但系统的小程序提醒还没开通，1 人没有绑定微信，请电话告知')
     expect(cellOf('马庄街道代表联络站'), '李强 and 赵敏').to.equal('都没有绑定微信，请电话告知')
     expect(cellOf('光明社区代表联络点'), '刘洋').to.equal('都能收到微信消息')
 
     const rollUp = (await city.get(`/api/admin/campaigns/${campaign.id}/roll-up`)).body
-    const words = '1 人能收到微信消息，1 人用小程序但小程序消息还没有开通，3 人没有绑定微信，请电话告知'
+    const words = '1 人能收到微信消息，1 人用小程序但系统的小程序提醒还没开通，3 人没有绑定微信，请电话告知'
     expect(rollUp.parts[0].reachWords).to.equal(words)
     expect(rollUp.total.reachWords).to.equal(words)
     expect(JSON.stringify({ cells, rollUp })).not.to.include('没绑微信')

@@ -42,7 +42,7 @@ describe('学习进度, 提醒未读 and 导出未读名单 count the same peopl
     return { progress, reminders, sheet }
   }
 
-  it('counts staff and followers in all three, and says 小程序消息还没有开通 of a deputy who uses the mini-program', async () => {
+  it('counts staff and followers in all three, and says 系统的小程序提醒还没开通 of a deputy who uses the mini-program', async () => {
     app = await startApp({ directory: levelsCity() })
     const { chen, campaign } = await campaignOfThree()
     const { progress, reminders, sheet } = await figures(chen, campaign.id)
@@ -59,11 +59,11 @@ describe('学习进度, 提醒未读 and 导出未读名单 count the same peopl
     expect(named.length + 1, 'the sheet lists them all').to.equal(notRead)
 
     const zhang = progress.items.find((p: { id: string }) => p.id === 'dp0001')
-    expect(zhang.reachWords).to.equal('用小程序，但小程序消息还没有开通，提醒发不到，请电话联系')
-    expect(sheet.find((r) => r[0] === '张伟')![5]).to.equal('用小程序，但小程序消息还没有开通，提醒发不到，请电话联系')
+    expect(zhang.reachWords).to.equal('用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系')
+    expect(sheet.find((r) => r[0] === '张伟')![5]).to.equal('用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系')
     expect(sheet.find((r) => r[0] === '赵敏')![5], 'no mini-program, no bot').to.equal('没有绑定微信，收不到，请电话联系')
     expect(progress.totals.appOff, '张伟, 王芳 and 王阿姨 use the mini-program').to.equal(3)
-    expect(reminders.note).to.include('2 人用小程序，但小程序消息还没有开通，提醒发不到，请电话联系：张伟、关注群众')
+    expect(reminders.note).to.include('2 人用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系：张伟、关注群众')
   })
 
   it('reminds the follower who has not read as well, once notices are switched on', async () => {

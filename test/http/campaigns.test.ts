@@ -153,7 +153,7 @@ describe('a study campaign with reading, read receipts and check-ins', () => {
         // No WeChat configured in this app, nor a bot bound: a message reaches none of them.
         unreachable: 3,
         // The cause, as the per-person tag says it: the one on the mini-program is the office's to fix.
-        reachWords: '1 人用小程序但小程序消息还没有开通，2 人没有绑定微信，请电话告知',
+        reachWords: '1 人用小程序但系统的小程序提醒还没开通，2 人没有绑定微信，请电话告知',
       },
     ])
     const districts = await organizer.get(`/api/admin/campaigns/${campaign.id}/progress?groupBy=district`)

@@ -52,7 +52,7 @@ describe('一起催办 of a whole hot issue of more than 200 messages', function
     expect(plan.body).to.deep.include({
       urged: 230,
       deputyCount: 3,
-      text: '将催办 230 条留言，涉及 3 位代表，都已过受理期限。',
+      text: '将催办 230 条留言，涉及 3 位代表，都未按时受理。',
       deputiesText: '张伟代表 77 条、王芳代表 77 条、李强代表 76 条',
     })
     expect(plan.body.skipped).to.deep.equal(['其中 1 条不归您管，不会催办。'])
@@ -60,7 +60,7 @@ describe('一起催办 of a whole hot issue of more than 200 messages', function
 
     const urged = await sunli.post('/api/admin/cases-together/urge', { ids, note: '电梯的事群众反映很多，请本周内答复' })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.text).to.equal('已催办 230 条留言，涉及 3 位代表，都已过受理期限。')
+    expect(urged.body.text).to.equal('已催办 230 条留言，涉及 3 位代表，都未按时受理。')
     expect(urged.body.skipped).to.deep.equal(['其中 1 条不归您管，未催办。'])
     const notices = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
     expect(notices.map((m) => m.recipientId).sort()).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])

@@ -64,7 +64,7 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
     expect(preview.body).to.deep.include({
       urged: 5,
       deputyCount: 3,
-      text: '将催办 5 条留言，涉及 3 位代表，其中 4 条已过受理期限。',
+      text: '将催办 5 条留言，涉及 3 位代表，其中 4 条未按时受理。',
       deputiesText: '张伟代表 3 条、王芳代表 1 条、李强代表 1 条',
       howText: '给每位代表只发一条催办通知，写明这位代表有几条留言要尽快办理；每条留言的办理经过里都会记下这次催办。',
     })
@@ -76,7 +76,7 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
 
     const urged = await sunli.post('/api/admin/cases-together/urge', { ids, note: '电梯的事群众反映很多，请本周内答复' })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.text).to.equal('已催办 5 条留言，涉及 3 位代表，其中 4 条已过受理期限。')
+    expect(urged.body.text).to.equal('已催办 5 条留言，涉及 3 位代表，其中 4 条未按时受理。')
     expect(urged.body.skipped).to.deep.equal(['其中 1 条不归您管，未催办。', '1 条已经答复或办结，不用催办。'])
 
     // One notice per deputy: 张伟's names his three; 王芳's and 李强's are the single 催办's.
@@ -124,7 +124,7 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
     const qianqi = await asStaff(app, 'qianqi')
     const urged = await qianqi.post('/api/admin/cases-together/urge', { ids })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.text).to.equal('已催办 1 条留言，涉及 1 位代表，都已过受理期限。')
+    expect(urged.body.text).to.equal('已催办 1 条留言，涉及 1 位代表，都未按时受理。')
     expect(urged.body.skipped).to.deep.equal(['其中 6 条不归您管，未催办。'])
     const notices = await urgedNotices()
     expect(notices.map((m) => m.recipientId)).to.deep.equal(['dp0006'])

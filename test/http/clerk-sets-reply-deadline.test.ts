@@ -44,9 +44,9 @@ describe('a clerk sees both deadlines in words and may ask for an earlier answer
 
     // A day the rules do not allow, a day off, a day gone, or not a date: refused in words, nothing changed.
     const refusals: Array<[unknown, string]> = [
-      ['2026-12-31', '要求答复的日期不能晚于规定的答复期限（12月14日），只能要求代表提前答复'],
-      ['2026-12-05', '12月5日是休息日，请选一个工作日'],
-      ['2026-11-20', '要求答复的日期（11月20日）已经过去了，请选今天或以后的日子'],
+      ['2026-12-31', '要求答复的日期不能晚于规定的答复期限（12月14日），只能要求代表提前答复。'],
+      ['2026-12-05', '12月5日是休息日，请选一个工作日。'],
+      ['2026-11-20', '要求答复的日期（11月20日）已经过去了，请选今天或以后的日子。'],
       ['12月10日', '要求答复日期应为 YYYY-MM-DD 格式的日期'],
     ]
     for (const [replyBy, message] of refusals) {

@@ -23,7 +23,7 @@ describe('王阿姨 corrects the phone she gave', () => {
 
     const bad = await wang.request('PUT', `/api/mp/me/cases/${lamp.id}/phone`, { phone: '12345' })
     expect(bad.status).to.equal(400)
-    expect(bad.body.error.message).to.equal('电话号码无效，请填写手机号或带区号的座机号')
+    expect(bad.body.error.message).to.equal('电话号码“12345”不对，请填 11 位手机号，或带区号的座机号（如 0375-2345678）')
     const stranger = await asResident(app, 'o-stranger')
     const notHers = await stranger.request('PUT', `/api/mp/me/cases/${lamp.id}/phone`, { phone: '13800000000' })
     expect(notHers.status).to.equal(404)

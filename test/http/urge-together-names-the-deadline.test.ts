@@ -8,7 +8,8 @@ const DAY = 24 * 3_600_000
  * 一起催办 names the deadline each late message has passed. 张伟 holds three messages about the broken lift of 建设路社区:
  * two written two months ago, one he acknowledged, both now past their reply deadline (已超期); one written on Sunday,
  * not acknowledged, only its 受理 deadline gone, its answer weeks ahead. 孙丽 read "其中 3 条已过期限" before, as if all
- * three were late to be answered; she and 张伟 now read which deadline: two past 答复期限, one past 受理期限.
+ * three were late to be answered; she and 张伟 now read which deadline, each in their own words: she as her inbox says
+ * it (2 条已超期、1 条未按时受理), he as his 待办 does (2 条已过答复期限、1 条已过受理期限).
  */
 describe('一起催办 says which deadline has passed: 受理 or 答复', () => {
   let app: TestApp
@@ -24,7 +25,7 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     return sent.body as { id: string; ticket: string }
   }
 
-  it('says 其中 2 条已过答复期限、1 条已过受理期限 to her before and after, and to the deputy', async () => {
+  it('says 其中 2 条已超期、1 条未按时受理 to her before and after, and 其中 2 条已过答复期限、1 条已过受理期限 to the deputy', async () => {
     const old = await write('建设路社区3号楼电梯又坏了，老人上不去楼，请尽快修电梯')
     const older = await write('建设路社区3号楼的电梯坏了一个星期了，没人来修')
     const zhang = await asDeputy(app, 'dp0001')
@@ -37,11 +38,11 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     const sunli = await asStaff(app, 'sunli')
     const preview = await sunli.get(`/api/admin/cases-together/urge?ids=${ids.join(',')}`)
     expect(preview.status, JSON.stringify(preview.body)).to.equal(200)
-    expect(preview.body.text).to.equal('将催办 3 条留言，涉及 1 位代表，其中 2 条已过答复期限、1 条已过受理期限。')
+    expect(preview.body.text).to.equal('将催办 3 条留言，涉及 1 位代表，其中 2 条已超期、1 条未按时受理。')
 
     const urged = await sunli.post('/api/admin/cases-together/urge', { ids })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.text).to.equal('已催办 3 条留言，涉及 1 位代表，其中 2 条已过答复期限、1 条已过受理期限。')
+    expect(urged.body.text).to.equal('已催办 3 条留言，涉及 1 位代表，其中 2 条已超期、1 条未按时受理。')
     const notice = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
     expect(notice).to.have.length(1)
     expect(notice[0].payload.text).to.match(
@@ -51,11 +52,11 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     )
   })
 
-  it('says 都已过答复期限 when every one is past its reply deadline', async () => {
+  it('says 都已超期 to her when every one is past its reply deadline', async () => {
     const ids = [(await write('建设路社区3号楼电梯又坏了，老人上不去楼')).id, (await write('3号楼的电梯坏了好几天，没人来修')).id]
     app.clock.advance(62 * DAY)
     const urged = await (await asStaff(app, 'sunli')).post('/api/admin/cases-together/urge', { ids })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.text).to.equal('已催办 2 条留言，涉及 1 位代表，都已过答复期限。')
+    expect(urged.body.text).to.equal('已催办 2 条留言，涉及 1 位代表，都已超期。')
   })
 })

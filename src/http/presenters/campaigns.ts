@@ -125,7 +125,7 @@ export const presentPersonProgress = (
   checkedIn: p.checkedIn,
   /** Reached, and bound no WeChat a message reaches: only a phone call tells them. */
   unreachable: p.unreachable ?? false,
-  /** Why no reminder reaches them, in words (用小程序，但小程序消息还没有开通… / 没有用小程序…), null when one does. */
+  /** Why no reminder reaches them, in words (用小程序，但系统的小程序提醒还没开通… / 没有绑定微信…), null when one does. */
   reachWords: p.reachWords ?? null,
 })
 

@@ -3,15 +3,15 @@ import { noWayWords, type Reach } from '../delivery/channels.js'
 
 /**
  * Why a reminder cannot reach someone, as the delivery code judges it (ChannelResolver): they use the
- * mini-program but its notices are not switched on (no subscribe template: the office's to fix, not
- * theirs), they use neither the mini-program nor the WeChat assistant (bot), or a staff member who
+ * mini-program but its notices are not switched on (no subscribe template: the system's switch, said as the
+ * case pages and station bindings say it, 系统的小程序提醒还没开通（请找系统管理员）, never as their gap), they use neither the mini-program nor the WeChat assistant (bot), or a staff member who
  * has not bound the assistant.
  */
 export type NoReach = 'app_off' | 'no_app' | 'staff_unbound'
 
 /** What 学习进度's tag, 导出未读名单 and the progress line say of each, with what to do: phone. */
 export const NO_REACH_WORDS: Record<NoReach, string> = {
-  app_off: '用小程序，但小程序消息还没有开通，提醒发不到，请电话联系',
+  app_off: '用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系',
   no_app: '没有绑定微信，收不到，请电话联系',
   staff_unbound: '没有绑定微信助手，提醒发不到，请电话联系',
 }
@@ -21,7 +21,7 @@ export const NO_REACH_WORDS: Record<NoReach, string> = {
  * read a closed campaign (no reminder goes out any more, and the figures stay as at the end).
  */
 export const NO_REACH_AFTER_END_WORDS: Record<NoReach, string> = {
-  app_off: '用小程序，但小程序消息还没有开通，提醒发不到；活动已结束，不用再联系',
+  app_off: '用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到；活动已结束，不用再联系',
   no_app: '没有绑定微信，收不到；活动已结束，不用再联系',
   staff_unbound: '没有绑定微信助手，提醒发不到；活动已结束，不用再联系',
 }
@@ -36,9 +36,9 @@ export function noReachOf(kind: PersonKind, reach: Pick<Reach, 'routes' | 'unrea
   return reach.unreachable === noWayWords(kind, true) ? 'app_off' : 'no_app'
 }
 
-/** Each reason as a table cell says it after a count ("3 人用小程序但小程序消息还没有开通"): NO_REACH_WORDS without what to do. */
+/** Each reason as a table cell says it after a count ("3 人用小程序但系统的小程序提醒还没开通"): NO_REACH_WORDS without what to do. */
 const NO_REACH_IN_A_CELL: Record<NoReach, string> = {
-  app_off: '用小程序但小程序消息还没有开通',
+  app_off: '用小程序但系统的小程序提醒还没开通',
   no_app: '没有绑定微信',
   staff_unbound: '没有绑定微信助手',
 }
@@ -46,7 +46,7 @@ const NO_REACH_IN_A_CELL: Record<NoReach, string> = {
 /**
  * Whom a WeChat message reaches of those a reading was put before, for a station's, a district's or a
  * level's cell and the roll-up's total line, with the cause as the delivery code judges it (as the
- * per-person tag says it): "2 人能收到微信消息，3 人用小程序但小程序消息还没有开通，请电话告知". Null
+ * per-person tag says it): "2 人能收到微信消息，3 人用小程序但系统的小程序提醒还没开通，请电话告知". Null
  * when nothing was put before anyone yet. `why` holds the reason of each one no message reaches.
  * Once the campaign has `ended`, the counts stand without 请电话告知: nobody is to be told any more.
  */

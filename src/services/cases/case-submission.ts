@@ -5,7 +5,7 @@ import { STATUS_LABELS } from '../../domain/case.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
-import { normalizePhone } from '../../domain/phone.js'
+import { normalizePhone, phoneProblem } from '../../domain/phone.js'
 import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
@@ -251,7 +251,8 @@ export class CaseSubmitter {
   private contactPhone(phone: string | null | undefined) {
     if (!phone) return null
     const normalized = normalizePhone(phone)
-    if (!normalized) throw new ValidationError('电话号码无效', [{ path: 'body.phone', message: `电话号码无效 "${phone}"` }])
+    // The mini-program shows the field's words: what she typed and what to type instead.
+    if (!normalized) throw new ValidationError(phoneProblem(phone), [{ path: 'body.phone', message: phoneProblem(phone) }])
     return normalized
   }
 }

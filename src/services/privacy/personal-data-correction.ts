@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { casePhoneRefusal, casePhoneStanding } from '../../domain/case-phone.js'
-import { normalizePhone, phoneWord } from '../../domain/phone.js'
+import { normalizePhone, phoneProblem, phoneWord } from '../../domain/phone.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
@@ -87,6 +87,7 @@ export class PersonalDataCorrection {
 
 function valid(phone: string) {
   const number = normalizePhone(phone)
-  if (!number) throw new ValidationError('电话号码无效，请填写手机号或带区号的座机号', [{ path: 'body.phone', message: '电话号码无效' }])
+  // The mini-program shows the field's words: what she typed and what to type instead (a landline with its area code too).
+  if (!number) throw new ValidationError(phoneProblem(phone), [{ path: 'body.phone', message: phoneProblem(phone) }])
   return number
 }

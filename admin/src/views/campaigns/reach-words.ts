@@ -8,13 +8,13 @@ export interface ReachFigures {
   unreachable: number
   /**
    * Whom a message reaches and why not the others, in the server's words (services/campaigns/reach-words.ts:
-   * 小程序消息还没有开通 is the office's to fix, not 没有绑定微信); null when nothing went out.
+   * 系统的小程序提醒还没开通 is the system's switch, not 没有绑定微信); null when nothing went out.
    */
   reachWords: string | null
 }
 
 /**
- * One table cell: "6 人（2 人能收到微信消息，4 人用小程序但小程序消息还没有开通，请电话告知）", with
+ * One table cell: "6 人（2 人能收到微信消息，4 人用小程序但系统的小程序提醒还没开通，请电话告知）", with
  * "已发给 5 人" when an item was put before fewer than the audience. Nothing is said of delivery
  * per item (it is not recorded): only who a WeChat message can reach at all, and why not.
  */
