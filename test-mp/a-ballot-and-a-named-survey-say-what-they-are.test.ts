@@ -69,13 +69,13 @@ describe('mini-program: a ballot votes once, and a named survey says so before s
     await holdAgreedPhone(app, 'o-named-survey-resident')
 
     const page = await openPage(`pages/survey/answer?surveyId=${named.id}`)
-    expect(page.textOf('.meta')).to.include('记下是谁填的')
+    expect(page.textOf('.meta')).to.include('正在填写 · 会记下是您填的，只有人大工作人员能看到')
     expect(page.textOf('.named-note')).to.equal('会记下这份问卷是您填的。不用写名字，也不会公开您是谁。')
     const said = page.text()
     expect(said.indexOf('会记下这份问卷是您填的'), 'before the first question').to.be.below(said.indexOf('您是否经常去社区公园？'))
 
     const anonymous = await openPage(`pages/survey/answer?surveyId=${secret.id}`)
-    expect(anonymous.textOf('.meta')).to.include('匿名').and.not.include('记下是谁填的')
+    expect(anonymous.textOf('.meta')).to.include('匿名').and.not.include('记下是您填的')
     expect(anonymous.has('.named-note')).to.equal(false)
 
     const draft = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)

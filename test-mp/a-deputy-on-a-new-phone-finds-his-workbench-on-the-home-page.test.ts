@@ -35,7 +35,7 @@ describe('mini-program story: the home page on a new phone', () => {
   it('shows a resident on a new phone no workbench, makes her no account, and asks WeChat once only', async () => {
     holdPhone(app, 'o-first-look')
     const home = await openPage('pages/index/index')
-    expect(home.text()).to.include('找我的代表').and.include('我的留言').and.include('办理选登')
+    expect(home.text()).to.include('找我的代表').and.include('我的留言').and.include('看看别人的留言和答复')
     expect(home.text()).not.to.include('代表工作台')
     expect(await app.liaison.store.mpUsers.getByOpenid('o-first-look'), 'no account made by looking').to.equal(null)
     expect(logins(), 'no login made').to.deep.equal([])

@@ -20,19 +20,19 @@ describe('mini-program: a page says its years by its own dates, never by the pho
   it('written and answered in one year (the phone’s clock in another): no year on her message or her list', async () => {
     const lamp = await lampWrittenAndAnswered(app, 'o-zhao-one-year', '2029-03-02T02:05:00Z', '2029-03-04T01:30:00Z')
     const page = await openPage(`pages/case/detail?caseId=${lamp.id}`)
-    expect(page.textOf('#submitted')).to.equal('3月2日（星期五）上午10:05提交')
+    expect(page.textOf('#submitted')).to.equal('3月2日（星期五）上午10:05送出')
     expect(page.text()).to.include('3月4日（星期日）上午9:30').and.not.include('2029年')
 
     const list = await openPage('pages/case/list')
     expect(list.textOf(`#case-${lamp.ticket}`))
-      .to.include('3月2日（星期五）上午10:05提交')
+      .to.include('3月2日（星期五）上午10:05送出')
       .and.not.include('2029年')
   })
 
   it('written before a new year and answered after it: every date on her message with its year', async () => {
     const lamp = await lampWrittenAndAnswered(app, 'o-zhao-new-year', '2026-12-31T02:05:00Z', '2027-01-04T01:30:00Z')
     const page = await openPage(`pages/case/detail?caseId=${lamp.id}`)
-    expect(page.textOf('#submitted')).to.equal('2026年12月31日（星期四）上午10:05提交')
+    expect(page.textOf('#submitted')).to.equal('2026年12月31日（星期四）上午10:05送出')
     expect(page.text()).to.include('2027年1月4日（星期一）上午9:30')
     expect(page.text(), 'no date without its year').not.to.match(/(?<![年\d])\d{1,2}月\d{1,2}日/)
   })

@@ -44,7 +44,7 @@ describe('mini-program: a paper left half-way keeps her choices', () => {
     await again.tap('.submit')
     expect(again.textOf('.warn'), 'asked only about the three she did not answer').to.include('还有 3 题没有作答')
     await again.tap('.submit')
-    const answered = (again.data.result.questions as Array<{ chosen: string }>).filter((q) => q.chosen !== '未作答')
+    const answered = (again.data.result.questions as Array<{ chosen: string }>).filter((q) => q.chosen !== '没有选')
     expect(answered, 'her two choices were handed in').to.have.length(2)
     again.close()
   })

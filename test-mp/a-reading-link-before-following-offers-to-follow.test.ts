@@ -41,6 +41,6 @@ describe('mini-program: a reading link opened before following offers to follow'
     // What her tap did, and where the campaign's other reading is (no message will bring it: she looks in 学习).
     expect(page.textOf('#followed')).to.equal('已关注“2026年宪法宣传周学习宣传”。这个活动的学习材料都在首页的“学习”里，请常去看看。')
     expect(page.textOf('.title')).to.equal('宪法全文')
-    expect(page.text()).to.include('已记为已读')
+    expect(page.text()).to.include('您已看过')
   })
 })

@@ -48,11 +48,11 @@ describe('mini-program: a short word beside a date is never left alone on a line
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody()))
     await holdAgreedPhone(app, 'o-liu-nainai-survey-lines')
     const form = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
-    expect(lines(form, '.meta .meta-line')).to.deep.equal(['进行中 · 记下是谁填的', '请在11月30日（星期一）晚上6:00前填写'])
+    expect(lines(form, '.meta .meta-line')).to.deep.equal(['正在填写 · 会记下是您填的，只有人大工作人员能看到', '请在11月30日（星期一）晚上6:00前填写'])
     expect(whole(form, '.meta')).to.deep.equal(['请在11月30日（星期一）', '晚上6:00前填写'])
     const draft = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
     expect(lines(draft, '.meta .meta-line'), 'a consultation keeps who gave opinions, not who filled it in').to.deep.equal([
-      '进行中 · 记下是谁提的',
+      '正在征求意见 · 会记下是您提的，只有人大工作人员能看到',
       '请在11月30日（星期一）晚上6:00前提意见',
     ])
     expect(lines(draft, '.subtitle')[0], 'its heading alone; what she may do under it').to.equal('草案条文')
@@ -94,7 +94,7 @@ describe('mini-program: a short word beside a date is never left alone on a line
     expect(whole(late, '.refusal')[0]).to.equal('会议已于12月1日（星期二）')
   })
 
-  it('her message from last year in 关怀模式: its date and 提交 whole, 查看详情 › whole beside or below it', async () => {
+  it('her message from last year in 关怀模式: its date and 送出 whole, 查看详情 › whole beside or below it', async () => {
     app.clock.set(new Date('2029-11-23T02:05:00Z'))
     const zhao = await asResident(app, 'o-zhao-old-card')
     const lamp = await created(zhao.post('/api/mp/cases', { text: '光明社区楼道灯坏了，晚上黑得看不见台阶', deputyCode: 'DP0001' }))
@@ -104,12 +104,12 @@ describe('mini-program: a short word beside a date is never left alone on a line
     const list = await openPage('pages/case/list')
     const card = list.component.querySelector(`#case-${lamp.ticket}`)
     expect(card.querySelectorAll('.case-card__when').map((p: { dom: HTMLElement }) => p.dom.textContent)).to.deep.equal([
-      '2029年11月23日（星期五）上午10:05提交',
+      '2029年11月23日（星期五）上午10:05送出',
     ])
-    // Wider than a 关怀模式 line: it breaks only between its date and its time, 提交 kept with the time.
+    // Wider than a 关怀模式 line: it breaks only between its date and its time, 送出 kept with the time.
     expect(card.querySelectorAll('.case-card__when .whole').map((p: { dom: HTMLElement }) => p.dom.textContent)).to.deep.equal([
       '2029年11月23日（星期五）',
-      '上午10:05提交',
+      '上午10:05送出',
     ])
     // Where it stands, each clause whole: "…代表还没有 / 看" left one character alone.
     const state = card

@@ -50,7 +50,10 @@ describe('mini-program: a survey, ballot or quiz closing at 00:00', () => {
     }
     for (const [id, said] of Object.entries(words)) {
       const page = await openPage(`pages/survey/answer?surveyId=${id}`)
-      expect(page.textOf('.meta')).to.include('进行中').and.include(said).and.not.include('12月20日')
+      expect(page.textOf('.meta'))
+        .to.match(/^正在(填写|征求意见|投票) · /)
+        .and.include(said)
+        .and.not.include('12月20日')
     }
 
     const list = await openPage('pages/survey/index')

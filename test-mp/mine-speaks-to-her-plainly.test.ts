@@ -26,9 +26,15 @@ describe('mini-program: 我的 and the pages after speak to her plainly', () => 
     const r = await asResident(app, 'o-mine-plain')
     await created(r.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001', phone: '13912345678' }))
     holdPhone(app, 'o-mine-plain')
+    // The home page names what 我的 holds by 我的's own names (关怀模式（大字）, 微信通知, 我的信息), not 关怀模式、订阅.
+    const home = await openPage('pages/index/index')
+    expect(home.text()).to.include('我的大字、微信通知、我的信息').and.not.include('订阅')
     const mine = await openPage('pages/mine/index')
     expect(mine.textOf('.who')).to.equal('您好')
     expect(mine.text()).not.to.include('群众').and.not.include('还没有留联系电话')
+    expect(mine.text()).to.include('关怀模式（大字）').and.include('微信通知').and.include('我的信息')
+    // Agreed when she wrote: no line under 您好 about it (我的信息 says it).
+    expect(mine.text()).not.to.include('已同意')
 
     // 我的信息 says where the number she gave is kept: on her message.
     const data = await openPage('pages/mine/data')

@@ -108,7 +108,7 @@ describe('mini-program: pages opened offline say so, and 再试一次 loads them
     await phoneOfZhang(app)
     const page = await offlineThenOnline(`pages/study/campaign?campaignId=${campaign.id}`, ['还没有发布学习材料', '打卡'], '代表法全文')
     expect(page.has('.check-in')).to.equal(true)
-    const reading = await offlineThenOnline(`pages/study/item?itemId=${item.id}`, ['已记为已读', '打卡'], '已记为已读')
+    const reading = await offlineThenOnline(`pages/study/item?itemId=${item.id}`, ['您已看过', '打卡'], '您已看过')
     expect(reading.has('.check-in')).to.equal(true)
   })
 })

@@ -41,7 +41,7 @@ describe('mini-program: 我的信息 shows what is kept, every phone she left, a
     const { lamp } = await finished('o-wang-opens', 4)
     const data = await openPage('pages/mine/data')
     expect(data.root.querySelector('[data-care]')?.getAttribute('data-care'), '关怀模式').to.equal('on')
-    expect(facts(data)).to.deep.equal(['留言：1 条', '联系电话：有（1 条留言里留了电话）', '个人信息保护说明：已同意（第 3 版）'])
+    expect(facts(data)).to.deep.equal(['留言：1 条', '联系电话：有（1 条留言里留了电话）', '个人信息保护说明：已同意'])
     const count = data.component.querySelector('.fact-value').dom.textContent
     expect(count, 'the number and its unit never wrap apart').to.equal('1\u00a0条')
     expect(data.textOf(`#fix-${lamp.id}`)).to.include(`留言 ${lamp.ticket} 里的电话：13912345678`)

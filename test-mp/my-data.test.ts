@@ -20,7 +20,7 @@ describe('mini-program story: a resident exports, then deletes their data', () =
 
     const data = await openPage('pages/mine/data')
     await data.tap('#export')
-    expect(data.textOf('#summary')).to.include('留言：1 条').and.include('联系电话：有').and.include('已同意（第 3 版）')
+    expect(data.textOf('#summary')).to.include('留言：1 条').and.include('联系电话：有').and.include('个人信息保护说明：已同意').and.not.include('版）')
     await data.tap('#copy')
     expect(phone.clipboard).to.include('内容：楼道里的灯不亮了')
 

@@ -43,7 +43,7 @@ async function publishedThroughApi(app: Backend, text: string) {
   await created(staff.request('PUT', `/api/admin/cases/${c.id}/publication`, draft.draft))
 }
 
-describe('mini-program story: 办理选登, answers published with the residents’ agreement', () => {
+describe('mini-program story: 大家的留言和答复 (办理选登), answers published with the residents’ agreement', () => {
   let app: Backend
   before(async () => {
     app = await startBackend()
@@ -62,9 +62,13 @@ describe('mini-program story: 办理选登, answers published with the residents
     holdPhone(app, 'o-public-reader')
     const asked = phone.requests.length
     const home = await openPage('pages/index/index')
+    // In her words, not the office's 办理选登: what she finds there, and that each was published with its writer's agreement.
+    expect(home.text()).to.include('看看别人的留言和答复留言人同意后公开，姓名电话已隐去')
+    expect(home.text()).not.to.include('选登')
     await home.tap('#public-cases')
     const list = await follow()
     expect(list.path).to.equal('pages/public/index')
+    expect(list.title()).to.equal('大家的留言和答复')
     expect(list.textOf('.public-case')).to.include('小区门口的路灯坏了一个月').and.include('已联系路灯所，本周内修好，以后每月巡查一次。')
     expect(list.text(), 'the phone number is masked').not.to.include('13912345678')
     expect(list.text()).to.include('群众留言').and.include('代表答复').and.include('湛河区')
@@ -101,6 +105,8 @@ describe('mini-program story: 办理选登, answers published with the residents
     holdPhone(app, 'o-public-change-mind')
     const detail = await openPage(`pages/case/detail?caseId=${c.id}`)
     expect(detail.text()).to.include('您同意了公开这条留言')
+    // Where it is published, by the name she finds on her home page (not the office's 办理选登).
+    expect(detail.text()).to.include('放在首页“看看别人的留言和答复”里').and.not.include('选登')
     phone.modalAnswers.push(true)
     await detail.tap('#withdraw-consent')
     expect(phone.modals[0].title).to.equal('撤回公开同意')

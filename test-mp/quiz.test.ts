@@ -56,14 +56,16 @@ describe('mini-program: a knowledge quiz', () => {
     page.close()
   })
 
-  it('asks once before handing in a paper with questions unanswered, and marks them wrong', async () => {
+  it('asks once before handing in a paper with questions unanswered, and says which she did not answer', async () => {
     const page = await signIn(app, 'o-quiz-hasty', quizId)
     await page.tap('.start')
     await page.tap('.submit')
     expect(page.text()).to.include('还有 5 题没有作答')
     await page.tap('.submit')
     expect(page.textOf('.score')).to.include('0 分')
-    expect(page.text()).to.include('您的答案：未作答')
+    // Left blank, said as what happened: not 答错了, not the form's 未作答.
+    expect(page.text()).to.include('没有答（得 0 分）').and.include('您的答案：没有选')
+    expect(page.text()).not.to.include('答错了').and.not.include('未作答')
     page.close()
   })
 

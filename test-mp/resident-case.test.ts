@@ -46,6 +46,10 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     expect(created.images).to.have.length(1)
     expect(result.text()).to.include('留言已送出').and.include(`留言编号：${created.ticket}`).and.include('张伟')
     expect(result.textOf('.routing')).to.match(/张伟/)
+    // By when, in the words her message's page says it while it waits: said the moment she sends, not left to find.
+    const waiting = (await openPage(`pages/case/detail?caseId=${created.id}`)).textOf('#waiting')
+    expect(waiting).to.match(/^张伟 代表会在 \d+月\d+日.*前.* 答复您$/)
+    expect(result.textOf('#reply-by')).to.equal(`请记下编号。${waiting}。答复后，您可以在“我的留言”里看到并评价。`)
 
     await result.tap('#subscribe')
     expect(phone.subscribeAsked).to.deep.equal([[TEMPLATE]])

@@ -4,7 +4,7 @@ import { openPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
 
 /**
- * 李阿姨 taps 提交留言; the message reaches the backend but the answer is lost on the way back,
+ * 李阿姨 taps 送出留言; the message reaches the backend but the answer is lost on the way back,
  * so the page says the network is down. She adds a sentence and taps again. She must not read
  * "Idempotency-Key" — she must read, in plain words, that her message may already have been
  * sent and where to look, and find no second copy made.

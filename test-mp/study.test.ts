@@ -43,7 +43,7 @@ describe('mini-program: study campaigns', () => {
 
     await campaign.tap('.item')
     const item = await follow()
-    expect(item.text()).to.include('代表法全文').and.include('已记为已读')
+    expect(item.text()).to.include('代表法全文').and.include('您已看过')
     expect(JSON.stringify(item.data.nodes)).to.include('第一条 为了保证代表依法行使职权').and.include('"name":"strong"').and.not.include('alert')
 
     await item.type('.area', '代表要密切联系群众')

@@ -56,9 +56,17 @@ describe('mini-program: surveys, consultations and ballots', () => {
     const survey = await created(organizer.post('/api/admin/surveys', surveyBody({ title: '代表履职情况问卷', audience: { deputyIds: ['dp0001'] } })))
     holdPhone(app, 'o-forwarded-resident')
     const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
-    expect(page.text()).to.include('代表履职情况问卷').and.include('这份问卷只请受邀的人大代表填写，感谢您的关注')
+    expect(page.text()).to.include('代表履职情况问卷')
+    expect(page.textOf('#asked-others')).to.equal('这份问卷只请受邀的人大代表填写，您不用填。')
     expect(page.text(), 'no questions to fill in for nothing').not.to.include('您是否经常去社区公园？')
     expect(page.component.querySelector('.submit'), 'and nothing to submit').not.to.exist
+    // No deadline she need keep, nor what it keeps of an answer she will not give: its state alone.
+    expect(page.textOf('.meta')).to.equal('正在填写').and.not.include('请在')
+    // One way on, in place of a page with nothing to tap.
+    expect(page.has('#home')).to.equal(true)
+    expect(page.text()).to.match(/您不用填。\s*回到首页$/)
+    await page.tap('#home')
+    expect(phone.navigations.at(-1)).to.deep.equal({ how: 'reLaunch', url: '/pages/index/index' })
 
     await asDeputy(app, 'dp0001')
     holdPhone(app, 'o-deputy-dp0001')
@@ -71,14 +79,17 @@ describe('mini-program: surveys, consultations and ballots', () => {
     const consultation = await created(organizer.post('/api/admin/surveys', consultationBody({ audience: { deputyIds: ['dp0001'] } })))
     holdPhone(app, 'o-consultation-not-asked')
     const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
-    expect(page.textOf('#asked-others')).to.equal('这次征求意见只请受邀的人大代表参加，感谢您的关注')
+    expect(page.textOf('#asked-others')).to.equal('这次征求意见只请受邀的人大代表提意见，您不用提。')
+    expect(page.textOf('.meta')).to.equal('正在征求意见')
+    expect(page.text()).to.match(/您不用提。\s*回到首页$/)
     expect(page.text(), 'a 征求意见 is not a 问卷').not.to.include('问卷')
 
     const ballot = await created(
       organizer.post('/api/admin/surveys', ballotBody({ ballot: { passRule: 'roll_majority', maxChosen: 2, roll: { deputyIds: ['dp0001', 'dp0002'] } } })),
     )
     const vote = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
-    expect(vote.textOf('#asked-others')).to.equal('这次票决只请名单上的人大代表投票，感谢您的关注')
+    expect(vote.textOf('#asked-others')).to.equal('这次票决只请名单上的人大代表投票，您不用投。')
+    expect(vote.textOf('.meta')).to.equal('正在投票')
   })
 
   it('comments on one article of a draft regulation', async () => {

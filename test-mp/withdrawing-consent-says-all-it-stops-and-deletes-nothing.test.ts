@@ -19,7 +19,7 @@ describe('mini-program: withdrawing consent says all it stops, and that it delet
     holdPhone(app, 'o-wang-withdraws')
     const data = await openPage('pages/mine/data')
     expect(data.textOf('#withdraw-what')).to.equal(
-      '撤回后不能再留言，也不能再填问卷（不留名字的问卷还可以填）、提意见、答题，答了一半的题也不能交卷，您同意公开的留言会撤下；已经提交的留言照常办理、答复。',
+      '撤回后不能再留言，也不能再填问卷（不留名字的问卷还可以填）、提意见、答题，答了一半的题也不能交卷，您同意公开的留言会撤下；已经送出的留言照常办理、答复。',
     )
     expect(data.textOf('#withdraw-kept')).to.equal('撤回不会删掉已经保存的信息；要删掉，请用下面的“删除我的信息”。')
 
@@ -38,7 +38,7 @@ describe('mini-program: withdrawing consent says all it stops, and that it delet
     )
     expect((await app.liaison.store.mpUsers.get(wang.userId))!.consentVersion).to.equal(null)
     // The page no longer says she agrees, nor offers to withdraw again; it says when she will be asked.
-    expect(data.text()).to.include('还没有同意').and.not.include('已同意（')
+    expect(data.text()).to.include('还没有同意').and.not.include('已同意')
     expect(data.has('#withdraw-consent'), 'no 撤回同意 for what she no longer gives').to.equal(false)
     expect(data.text()).to.include('您现在没有同意这份说明。以后留言、答题时，会先请您看说明、同意。')
     data.close()

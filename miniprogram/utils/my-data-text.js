@@ -59,7 +59,7 @@ function stepLine(e) {
 }
 
 function oneCase(c, i) {
-  const lines = [i + 1 + '. 编号 ' + c.ticket + '（' + c.statusLabel + '）', '   提交时间：' + at(c.createdAt)]
+  const lines = [i + 1 + '. 编号 ' + c.ticket + '（' + c.statusLabel + '）', '   送出时间：' + at(c.createdAt)]
   if (c.topic) lines.push('   类别：' + c.topic)
   // The place in words (区 · 街道 · 社区): the notice says it is kept, so her copy says which.
   lines.push('   所在区域：' + (c.placeWords || '没有选'))

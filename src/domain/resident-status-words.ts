@@ -29,7 +29,8 @@ const WORDS: Record<CaseStatus, string> = {
   closed: '已办结',
   reopened: withDeputy.reopened('代表'),
   withdrawn: '已撤回',
-  rejected: '不予受理',
+  // 不予受理 is the office's word for it: she reads what happened to her message.
+  rejected: '没有接办',
 }
 
 /**

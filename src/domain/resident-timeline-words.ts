@@ -66,7 +66,8 @@ export function residentStepWords(s: TimelineStepFacts): string | null {
     case 'withdrawn':
       return '您撤回了留言'
     case 'rejected':
-      return '这条留言不予受理'
+      // As her message's state says it (没有接办), not the office's 不予受理; the reason is the step's note.
+      return '这条留言没有接办'
     case 'merged':
       return `和相同问题的留言${s.relatedTicket ? ` ${s.relatedTicket} ` : ''}一起办理`
     case 'transferred':

@@ -229,7 +229,7 @@ snapshot('my-data', '我的信息')
   snapshot('workbench-care', '代表工作台（关怀模式）', true)
 }
 
-// Part C: 办理选登, an answer published with its resident's agreement.
+// Part C: 大家的留言和答复 (the office's 办理选登), an answer published with its resident's agreement.
 {
   const { asAdmin, asResident } = await import('../../test/helpers/app.js')
   const office = await asAdmin(app)
@@ -249,7 +249,7 @@ snapshot('my-data', '我的信息')
   phone.storage.set('care.mode', 'off')
   clear()
   await openPage('pages/public/index')
-  snapshot('public-cases', '办理选登')
+  snapshot('public-cases', '大家的留言和答复')
 
   // An old poster of a deputy who has left office, and a questionnaire forwarded to a resident it does not ask.
   await office.patch('/api/admin/deputies/dp0002', { active: false })

@@ -174,6 +174,8 @@ describe('case notices on subscribe cards fit their keywords whole', function ()
     expect(lines('case.forwarded', resident.userId), 'a department too long for the line').to.deep.equal(['已交有关部门办理，代表跟踪督办'])
     expect(lines('case.transferred', resident.userId)).to.deep.equal(['已转给王芳代表办理', '已转给张伟代表办理', '已转给张伟代表办理'])
     expect(lines('case.placed', resident.userId)).to.deep.equal(['已交给张伟代表办理'])
+    // Refused by her station's staff: what happened to her message in her words, not the office's 不予受理.
+    expect(lines('case.rejected', resident.userId)).to.deep.equal(['联络站没有接办这条留言，请点开看原因'])
     expect(lines('case.reopened', 'dp0001')).to.deep.equal(['群众不满意（2 分），请重新受理'])
     expect(lines('case.rated', 'dp0001')).to.deep.equal(['获得 2 分评价，请点开看群众的话'])
     expect(lines('case.reassigned', 'dp0002')).to.deep.equal(['已改由张伟代表办理，您无需再办'])

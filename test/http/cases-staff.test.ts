@@ -100,7 +100,7 @@ describe('station staff and organizers working the queue', () => {
     const rejected = await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '广告信息，不属于意见建议' })
     expect(rejected.body.status).to.equal('rejected')
     const told = (await neighbour.get(`/api/mp/cases/${spam.id}`)).body.timeline.at(-1)
-    expect(told).to.include({ label: '这条留言不予受理', note: '广告信息，不属于意见建议' })
+    expect(told).to.include({ label: '这条留言没有接办', note: '广告信息，不属于意见建议' })
     expect((await lina.post(`/api/admin/cases/${spam.id}/reject`, { reason: '再次' })).status).to.equal(409)
   })
 

@@ -153,7 +153,7 @@ describe('surveys, consultations and ballots', () => {
       expect(opened.body.askedOthers, 'the page says it is not theirs before they answer').to.equal(true)
       const refused = await who.post(`/api/mp/surveys/${s.id}/responses`, { answers })
       expect(refused.status).to.equal(403)
-      expect(refused.body.error).to.include({ code: 'not_in_audience', message: '这份问卷只请受邀的人大代表填写，感谢您的关注' })
+      expect(refused.body.error).to.include({ code: 'not_in_audience', message: '这份问卷只请受邀的人大代表填写，您不用填。' })
     }
     const asked = await asDeputy(app, 'dp0001')
     expect((await asked.get(`/api/mp/surveys/${s.id}`)).body.askedOthers).to.equal(false)

@@ -16,7 +16,7 @@ describe('where a message stands, in the words of the resident who wrote it', ()
       ['closed', '已办结'],
       ['reopened', '已请代表重新办理，代表还没有看'],
       ['withdrawn', '已撤回'],
-      ['rejected', '不予受理'],
+      ['rejected', '没有接办'],
     ])
   })
 

@@ -4,6 +4,7 @@ const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { spokenMoment, spansYears } = require('../../utils/when')
 const { timeApart } = require('../../utils/time-apart')
 const config = require('../../config')
+const { handlerName, replyBySentence } = require('../../utils/reply-by')
 
 /**
  * One message: its state in words, the timeline, the reply; and the one thing the person
@@ -72,12 +73,12 @@ function view(c) {
   const reopen = c.reopen || null
   // Written before a new year and answered after it: every date on the page with its year (spansYears), else none.
   const withYear = spansYears([c.createdAt, c.repliedAt].concat(c.timeline.map((e) => e.at)))
-  const handler = c.handledBy.deputy ? c.handledBy.deputy + ' 代表' : c.handledBy.station || c.handledBy.office || '工作人员'
+  const handler = handlerName(c.handledBy)
   return Object.assign({}, c, {
     images: (c.images || []).map((url) => (/^https?:/.test(url) ? url : config.apiBase + url)),
-    // "11月23日（星期一）上午10:05提交", a moment as the server says one ("…上午8:40签到", "…下午5:00结束"): 提交
-    // goes with its time, and the date and the time each stay whole on their line (time-apart.js).
-    createdParts: timeApart(spokenMoment(c.createdAt, withYear) + '提交'),
+    // "11月23日（星期一）上午10:05送出", a moment as the server says one ("…上午8:40签到", "…下午5:00结束"): 送出 (her
+    // button's verb, 送出留言) goes with its time, and the date and the time each stay whole on their line (time-apart.js).
+    createdParts: timeApart(spokenMoment(c.createdAt, withYear) + '送出'),
     repliedParts: timeApart(spokenMoment(c.repliedAt, withYear)),
     handler: handler,
     ratingText: c.rating ? c.rating + ' 分（' + RATING_WORDS[c.rating] + '）' : '',
@@ -97,7 +98,7 @@ function view(c) {
     // Where 再写一条留言 sends it, said before she taps: the deputy she wrote to, or by her place.
     writeAgainText: c.writeAgainTo ? '新的留言会送给 ' + c.writeAgainTo.deputyName + ' 代表。' : '新的留言会按您选的地方，送到那里的代表联络站。',
     // The date promised, under the state sentence; no second state of its own (it once began 办理中).
-    waitingText: withdrawable ? handler + '会在 ' + c.replyByText + ' 答复您' : '',
+    waitingText: withdrawable ? replyBySentence(c.handledBy, c.replyByText) : '',
   })
 }
 

@@ -43,7 +43,7 @@ Page({
         // Her list as it now stands, older pages too: each date with its year once the list reaches into another year.
         const shown = (cursor ? this.data.items : []).concat(page.items)
         const withYear = spansYears(shown.map((c) => c.createdAt))
-        const items = shown.map((c) => Object.assign({}, c, { whenParts: timeApart(spokenMoment(c.createdAt, withYear) + '提交') }))
+        const items = shown.map((c) => Object.assign({}, c, { whenParts: timeApart(spokenMoment(c.createdAt, withYear) + '送出') }))
         this.setData({ items: items, nextCursor: page.nextCursor, more: Boolean(page.nextCursor) })
         if (!cursor) return this.chatOrNot(!items.length)
       })

@@ -28,7 +28,7 @@ function shortText(notice) {
   return (notice.features && notice.features.message) || notice.summary || notice.text
 }
 
-const ALREADY_SENT = '您刚才的留言已经送出了，后来修改的内容没有再提交。请到“我的留言”里查看。'
+const ALREADY_SENT = '您刚才的留言已经送出了，后来修改的内容没有再送出。请到“我的留言”里查看。'
 
 /**
  * 留言. The first time, the privacy notice and consent; then the message: the place, the
@@ -196,7 +196,14 @@ Page(
       return this.cases
         .submit(draft, this.key)
         .then((created) => {
-          wx.setStorageSync('case.submitted', { id: created.id, ticket: created.ticket, routing: created.routing.summary, handledBy: created.handledBy })
+          // Who answers and by when, as her message's page will say it: the page after sending says it first.
+          wx.setStorageSync('case.submitted', {
+            id: created.id,
+            ticket: created.ticket,
+            routing: created.routing.summary,
+            handledBy: created.handledBy,
+            replyByText: created.replyByText,
+          })
           wx.redirectTo({ url: '/pages/case/result?caseId=' + created.id })
         })
         .catch((err) => {

@@ -1,6 +1,7 @@
 const { request } = require('../../utils/request')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { noticesOffWords } = require('../../utils/notices-off')
+const { replyBySentence } = require('../../utils/reply-by')
 
 /**
  * After sending: the ticket, the sentence that says who will handle it, and then — the
@@ -8,13 +9,14 @@ const { noticesOffWords } = require('../../utils/notices-off')
  */
 Page({
   // noticesOff: the office has not switched WeChat messages on: no 答复时通知我 that could do nothing, the words 我的 says instead.
-  data: { ticket: '', routing: '', caseId: '', asked: false, subscribed: '', error: '', noticesOff: false, noticesOffText: '' },
+  // replyBy: who answers and by when, as her message's page says it ('' from a copy kept without the date).
+  data: { ticket: '', routing: '', replyBy: '', caseId: '', asked: false, subscribed: '', error: '', noticesOff: false, noticesOffText: '' },
 
   onLoad(query) {
     this.notices = subscribeNotices(request)
     const sent = wx.getStorageSync('case.submitted') || {}
     if (!sent.id || sent.id !== query.caseId) return this.setData({ error: '没有找到刚才的留言，请到“我的留言”查看', caseId: query.caseId || '' })
-    this.setData({ ticket: sent.ticket, routing: sent.routing, caseId: sent.id })
+    this.setData({ ticket: sent.ticket, routing: sent.routing, replyBy: replyBySentence(sent.handledBy, sent.replyByText), caseId: sent.id })
     return this.loadTemplates()
   },
 

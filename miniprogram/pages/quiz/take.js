@@ -43,9 +43,10 @@ function resultView(r) {
       id: q.id,
       number: i + 1,
       stem: q.stem,
-      verdict: q.correct ? '答对了' : '答错了',
+      // A question she left blank was not answered wrong: said as what happened (没有答, 没有选), not 答错了 / 未作答.
+      verdict: q.correct ? '答对了' : q.chosen.length ? '答错了' : '没有答',
       correct: q.correct,
-      chosen: q.chosen.length ? answerWords(q.chosen, q.options) : '未作答',
+      chosen: q.chosen.length ? answerWords(q.chosen, q.options) : '没有选',
       right: answerWords(q.correctAnswer, q.options),
       options: q.options,
       explanation: q.explanation,

@@ -66,7 +66,8 @@ function joinedWords(joined: { name: string | null; at: Date }, at: ReadingTime)
 function consentWords(consent: DataOverview['copy']['account']['consent'], noticeVersion: string) {
   if (!consent) return '还没有同意'
   if (consent.version !== noticeVersion) return '有更新，请再看一下'
-  return `已同意（第\u00a0${consent.version.replace(/^v/, '')}\u00a0版）`
+  // Which version is the office's word: she agreed to the notice as it reads now, and that is all she needs to read.
+  return '已同意'
 }
 
 // Beside a phone on a message: why she may change it, or why only removing it makes sense (casePhoneNote).

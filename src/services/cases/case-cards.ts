@@ -19,7 +19,11 @@ export const caseCards = {
   replied: (deputyName: string) => cardLine(`${deputyName}代表已答复，请点开查看并评价`, '代表已答复，请点开查看并评价'),
   /** To a resident whose message was merged into the one answered: the answer is hers too (she does not rate it). */
   repliedMerged: (deputyName: string) => cardLine(`${deputyName}代表已答复，请点开查看`, '代表已答复，请点开查看'),
-  rejected: () => '不予受理，请点开查看原因',
+  /**
+   * Turned down (不予受理, the office's word): said as what happened to her message, by whoever turned it down (a
+   * station's staff, or the congress's own for a message no station covers), with where the reason is.
+   */
+  rejected: (byStation: boolean) => `${byStation ? '联络站' : '工作人员'}没有接办这条留言，请点开看原因`,
   merged: () => '与相同问题合并办理，结果一并告知',
   unmerged: () => '改为单独办理，结果会告知您',
   /** Her message waited for staff to place it, and now has its first deputy. */

@@ -152,7 +152,7 @@ export class CaseWorkflow extends CaseMerging {
       to: 'rejected',
       note: reason,
       patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.rejected', `很抱歉，${this.yours(c)}不予受理：${reason}`, caseCards.rejected())],
+      tell: [resident(c, 'case.rejected', `很抱歉，${this.yours(c)}不予受理：${reason}`, caseCards.rejected(staff.role === 'station_staff'))],
     }).then((done) => this.freeDuplicates(done))
   }
 

@@ -10,7 +10,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.rated': '群众已评价',
   'case.reopened': '留言重新办理',
   'case.withdrawn': '留言已撤回',
-  'case.rejected': '留言不予受理',
+  'case.rejected': '留言没有接办',
   'case.merged': '留言合并办理',
   'case.reassigned': '留言改由他人办理',
   'case.transferred': '留言转给其他代表办理',
