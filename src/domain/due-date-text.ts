@@ -2,12 +2,21 @@ import { endOfLocalDay } from './business-calendar.js'
 import { localDate } from './dates.js'
 import { offsetMs } from './zone-offset.js'
 
-const two = (n: number) => String(n).padStart(2, '0')
-
-/** The wall clock of `at` in the zone (the offset is cached, so this costs no Intl call). */
+/**
+ * The wall clock of `at` in the zone (the offset is cached, so this costs no Intl call). Its time is as people write
+ * one, and as the console writes every other time beside it: "9:30", not "09:30"; the minutes always two digits.
+ */
 function wallClock(at: Date, timeZone: string) {
   const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), time: `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}` }
+  const [hour, minute] = [wall.getUTCHours(), wall.getUTCMinutes()]
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour,
+    minute,
+    time: `${hour}:${String(minute).padStart(2, '0')}`,
+  }
 }
 
 /** A date as people write it; the year only when it is not the year of `now`: "12月7日", "2027年1月15日". */
@@ -18,10 +27,10 @@ function dateWords(due: ReturnType<typeof wallClock>, timeZone: string, now?: Da
 
 /**
  * A deadline of a message (to acknowledge it, to answer it) as staff read it on the console's
- * badge (sla-badge): always the date and the time, "12月7日 06:57前". Both clocks (domain/sla.ts)
+ * badge (sla-badge): always the date and the time, "12月7日 6:57前". Both clocks (domain/sla.ts)
  * end at a moment: the acknowledgement after so many working hours, the reply at the end of a
  * working day. A deadline at the end of a day is "12月22日 24:00前", as official notices say 24时:
- * the whole of the 22nd counts, and "12月23日 00:00前" would be read as the whole of the 23rd.
+ * the whole of the 22nd counts, and "12月23日 0:00前" would be read as the whole of the 23rd.
  * The year is written only when it is not the year of `now`: "2027年1月15日 24:00前".
  * Deputies and residents never read "24:00" (an older reader does not say it): every notice,
  * page and chat line of theirs says a deadline as closingText does.
@@ -47,7 +56,7 @@ export function residentDueDateText(dueAt: Date, timeZone: string, now?: Date): 
  * When something closes (a survey, a ballot, a quiz, the time to acknowledge or answer a message
  * as deputies and residents read it), as people say it: "12月19日前（含当日）"
  * when it closes at the end of a day, "11月30日 18:00前" at a time of day. A close at 00:00
- * is the end of the day before ("12月19日前（含当日）", not "12月20日 00:00前", which an older
+ * is the end of the day before ("12月19日前（含当日）", not "12月20日 0:00前", which an older
  * reader takes for the whole of 20 December).
  */
 export function closingText(closesAt: Date, timeZone: string, now?: Date): string {
@@ -74,7 +83,8 @@ export function closedText(closesAt: Date, timeZone: string, now?: Date): string
  * before, so days left ("明天到期") are counted to that day and not to the next.
  */
 export function lastOpenMoment(closesAt: Date, timeZone: string): Date {
-  const midnight = wallClock(closesAt, timeZone).time === '00:00' && closesAt.getTime() % 60_000 === 0
+  const wall = wallClock(closesAt, timeZone)
+  const midnight = wall.hour === 0 && wall.minute === 0 && closesAt.getTime() % 60_000 === 0
   return midnight ? new Date(closesAt.getTime() - 1) : closesAt
 }
 

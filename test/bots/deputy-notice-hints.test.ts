@@ -39,7 +39,7 @@ describe('bot: the words a case notice tells the deputy to send match the state 
     const lines = notice.split('\n')
     expect(lines[0]).to.match(
       new RegExp(
-        `^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: \\d{2}:\\d{2}前|前（含当日）)受理。$`,
+        `^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: (?:0|[1-9]\\d?):\\d{2}前|前（含当日）)受理。$`,
       ),
     )
     expect(lines.slice(1)).to.deep.equal([

@@ -30,7 +30,8 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(todo).to.include(`【${ticket.slice(-4)}】`)
     expect(todo).to.include('路口红绿灯时间太短')
     // Not accepted yet: the deadline he owes first is 受理's.
-    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日(?: \d{2}:\d{2}前|前（含当日）)受理/)
+    // A time of day as people write it, the hour without a leading zero ("9:30前", not "09:30前").
+    expect(todo).to.match(/请在(\d{4}年)?\d{1,2}月\d{1,2}日(?: (?:0|[1-9]\d?):\d{2}前|前（含当日）)受理/)
     expect(todo, 'as his mini-program page says it').to.not.include('24:00')
   })
 
@@ -72,7 +73,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
     expect(notice.split('\n')[0], 'addressed to him, as every notice to a deputy is').to.match(
       new RegExp(
-        `^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: \\d{2}:\\d{2}前|前（含当日）)受理。$`,
+        `^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在(\\d{4}年)?\\d{1,2}月\\d{1,2}日(?: (?:0|[1-9]\\d?):\\d{2}前|前（含当日）)受理。$`,
       ),
     )
     expect(notice).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)

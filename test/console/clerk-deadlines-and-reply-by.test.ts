@@ -43,7 +43,7 @@ describe('console: the clerk reads both deadlines and asks for an earlier answer
     const api = await new Client(story.app.baseUrl).login(clerk().username, clerk().password)
     const held = (await api.get(`/api/admin/cases/${id}`)).body
     const words = held.deadlines as string
-    expect(words, 'both, the acknowledgement first').to.match(/^受理期限 \d{1,2}月\d{1,2}日( \d{2}:\d{2})?(（明天）)? · 答复期限 \d{1,2}月\d{1,2}日$/)
+    expect(words, 'both, the acknowledgement first').to.match(/^受理期限 \d{1,2}月\d{1,2}日( (?:0|[1-9]\d?):\d{2})?(（明天）)? · 答复期限 \d{1,2}月\d{1,2}日$/)
 
     const page = await newPage(story.browser, story.app, { timezoneId: ZONE })
     await logInAs(page, clerk(), '/cases')
