@@ -30,7 +30,7 @@ describe('mini-program: a deputy answers a new message at once', () => {
     await page.type('.reply-text', '已请物业换了新扶手。')
     await page.tap('.reply')
     expect(phone.toasts).to.deep.equal(['答复已发送'])
-    expect(page.textOf('.status')).to.equal('当前状态：已答复，等群众评价')
+    expect(page.textOf('.status')).to.equal('已答复，等群众评价')
     expect(page.text()).to.include('答复已发送给群众。').and.include('您答复了群众')
     expect(page.has('.acknowledge') || page.has('.reply'), 'nothing left to do').to.equal(false)
 

@@ -30,7 +30,7 @@ describe('mini-program: 转交他人 opens with nobody chosen', () => {
     await page.tap('.transfer')
     expect(page.textOf('.transfer-error'), 'beside 确认转交').to.equal('请选择转给谁')
     expect(phone.requests, 'nothing sent').to.deep.equal([])
-    expect(page.textOf('.status')).to.equal('当前状态：新留言，待受理')
+    expect(page.textOf('.status')).to.equal('新留言，请在11月24日（星期二）上午10:00前受理')
 
     await page.tap('.to-DP0002')
     await page.tap('.transfer')

@@ -17,7 +17,7 @@ describe('mini-program: a message sent back says at the top why she is unhappy',
   })
   afterEach(() => app.close())
 
-  it('under 当前状态: 群众的意见（2 分）：her words, and 您上次的答复：his answer', async () => {
+  it('under the status: 群众的意见（2 分）：her words, and 您上次的答复：his answer', async () => {
     const resident = await asResident(app)
     const c = await created(resident.post('/api/mp/cases', { text: '楼下下水道堵了，污水漫到路上', regionId: 'c010101', deputyCode: 'DP0001' }))
     const zhang = await phoneOfZhang(app)
@@ -26,19 +26,19 @@ describe('mini-program: a message sent back says at the top why she is unhappy',
     await created(resident.post(`/api/mp/cases/${c.id}/reopen`, { reason: '疏通了两天又堵了，污水又漫出来了' }))
 
     const page = await openPage(`pages/deputy/case?caseId=${c.id}`)
-    expect(page.textOf('.status')).to.equal('当前状态：群众要求重新办理，待受理')
+    expect(page.textOf('.status')).to.equal('群众要求重新办理，请在11月24日（星期二）上午10:00前受理')
     expect(page.textOf('.reopen-opinion')).to.equal('群众的意见（2 分）：疏通了两天又堵了，污水又漫出来了')
     expect(page.textOf('.reopen-reply')).to.equal('您上次的答复：已请环卫所疏通了下水道。')
     // At the top: after the status, before her original words.
     const top = page.textOf('.card')
-    expect(top.indexOf('群众的意见（2 分）'), 'under the status').to.be.above(top.indexOf('当前状态'))
+    expect(top.indexOf('群众的意见（2 分）'), 'under the status').to.be.above(top.indexOf('群众要求重新办理'))
     expect(top.indexOf('群众的意见（2 分）'), 'above her first message').to.be.below(top.indexOf('楼下下水道堵了'))
     // By 受理, what this round asks of him, not the help for a new message.
     expect(page.text()).to.include('请先受理，让群众知道您在重新办理；办好了，在下面答复群众。').and.not.include('收到留言后请先受理')
 
     // Still there once he has taken it up again: it is what he is working on.
     await page.tap('.acknowledge')
-    expect(page.textOf('.status')).to.equal('当前状态：已受理，待答复')
+    expect(page.textOf('.status')).to.match(/^已受理，请在.+答复群众$/)
     expect(page.textOf('.reopen-opinion')).to.equal('群众的意见（2 分）：疏通了两天又堵了，污水又漫出来了')
   })
 

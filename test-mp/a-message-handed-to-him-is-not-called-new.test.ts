@@ -16,12 +16,15 @@ describe('mini-program: a message a colleague handed him is not called 新留言
   })
   afterEach(() => app.close())
 
-  /** What the workbench line of this message says to do and where it stands ("请受理", "张伟代表转给您"). */
+  /**
+   * What the workbench line of this message says to do and where it stands ("请在11月24日（星期二）上午10:00前受理，明天到期",
+   * "张伟代表转给您"): the act kept, its day and the days left each test's own.
+   */
   const lineOf = (page: MpPage, ticket: string) => {
     const row = page.component.querySelectorAll('.task').find((t: any) => t.dom.textContent.includes(ticket))
     if (!row) throw new Error(`no line for ${ticket}: ${page.text().slice(0, 300)}`)
     const words = (name: string) => String(row.dom.querySelector(`[class~="${name}"], [class~="main--${name}"]`)?.textContent ?? '').trim()
-    return { label: words('label'), state: words('state') }
+    return { todo: words('todo').replace(/^请在.+前受理(，.+)?$/, '请在…前受理'), state: words('state') }
   }
 
   async function phoneOf(deputyId: string) {
@@ -39,14 +42,14 @@ describe('mini-program: a message a colleague handed him is not called 新留言
 
     const wang = await phoneOf('dp0002')
     let workbench = await openPage('pages/deputy/index')
-    expect(lineOf(workbench, ticket)).to.deep.equal({ label: '请受理', state: '张伟代表转给您' })
-    expect(lineOf(workbench, other.ticket), 'written to her: new').to.deep.equal({ label: '请受理', state: '新留言' })
+    expect(lineOf(workbench, ticket)).to.deep.equal({ todo: '请在…前受理', state: '张伟代表转给您' })
+    expect(lineOf(workbench, other.ticket), 'written to her: new').to.deep.equal({ todo: '请在…前受理', state: '新留言' })
     workbench.close()
 
     expect((await wang.post(`/api/mp/deputy/cases/${id}/transfer`, { reason: '还是张代表就近办理更方便', deputyCode: 'DP0001' })).status).to.equal(200)
     await phoneOf('dp0001')
     workbench = await openPage('pages/deputy/index')
-    expect(lineOf(workbench, ticket)).to.deep.equal({ label: '请受理', state: '王芳代表交回给您' })
+    expect(lineOf(workbench, ticket)).to.deep.equal({ todo: '请在…前受理', state: '王芳代表交回给您' })
     workbench.close()
 
     // The station gives it to 王芳 itself: the number she handed on comes back to her (review 37, finding 3), as the
@@ -55,6 +58,6 @@ describe('mini-program: a message a colleague handed him is not called 新留言
     expect((await lina.post(`/api/admin/cases/${id}/assign`, { deputyId: 'dp0002', note: '请王芳代表办理' })).status).to.equal(200)
     await phoneOf('dp0002')
     workbench = await openPage('pages/deputy/index')
-    expect(lineOf(workbench, ticket)).to.deep.equal({ label: '请受理', state: '再次交给您' })
+    expect(lineOf(workbench, ticket)).to.deep.equal({ todo: '请在…前受理', state: '再次交给您' })
   })
 })

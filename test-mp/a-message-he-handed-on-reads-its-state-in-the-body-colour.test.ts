@@ -6,7 +6,7 @@ import { declarations } from './harness/stylesheets.js'
 import { created, phoneOfZhang } from './office.js'
 
 /**
- * 张伟 hands a message on to 王芳 from its page. 当前状态：已转交 is a state, finished, nothing wrong: it reads in the
+ * 张伟 hands a message on to 王芳 from its page. 已转交 is a state, finished, nothing wrong: it reads in the
  * body colour, not bold red. Red stays for what is wrong: a message whose day to acknowledge went by.
  */
 describe('mini-program: a message he handed on reads its state in the body colour', () => {
@@ -29,7 +29,7 @@ describe('mini-program: a message he handed on reads its state in the body colou
     await page.tap('.to-DP0002')
     await page.type('.transfer-reason', '王芳代表住在这个小区，更了解情况')
     await page.tap('.transfer')
-    expect(page.textOf('.status')).to.equal('当前状态：已转交')
+    expect(page.textOf('.status')).to.equal('已转交')
     expect(page.has('.status--urgent'), 'not drawn as a warning').to.equal(false)
     expect(declarations('pages/deputy/case.wxss', '.status').has('color'), 'the body colour').to.equal(false)
 

@@ -32,11 +32,11 @@ describe('mini-program: a deputy whose reply could not be sent keeps what he wro
     } finally {
       phone.backend = backend
     }
-    expect(page.text()).to.include('网络不通，请检查网络后重试').and.include('当前状态：已受理')
+    expect(page.text()).to.include('网络不通，请检查网络后重试').and.include('已受理，请在12月14日（星期一）前（含当日）答复群众')
     expect(page.data.replyText, 'what he wrote is still in the box').to.equal(answer)
 
     await page.tap('.reply')
-    expect(page.text()).to.include('答复已发送给群众').and.include('当前状态：已答复')
+    expect(page.text()).to.include('答复已发送给群众').and.include('已答复')
     expect((await resident.get(`/api/mp/cases/${written.id}`)).body).to.include({ status: 'replied', reply: answer })
   })
 })

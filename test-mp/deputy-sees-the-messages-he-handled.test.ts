@@ -61,7 +61,7 @@ describe('mini-program: a deputy finds the messages he has answered', () => {
     await handled.tap(`#case-${rated.ticket}`)
     const detail = await follow()
     expect(detail.path).to.equal('pages/deputy/case')
-    expect(detail.text()).to.include(`留言 ${rated.ticket}`).and.include('当前状态：已办结').and.include('已联系环卫所，明天起每天清运两次。')
+    expect(detail.text()).to.include(`留言 ${rated.ticket}`).and.include('已办结').and.include('已联系环卫所，明天起每天清运两次。')
   })
 
   it('says in words which closed ones the resident never rated and which were merged into another', async () => {

@@ -44,7 +44,7 @@ describe('mini-program: a deputy sees where a message he no longer holds went', 
     expect(steps(page).at(-1), 'his move, as the backend has it now, in his words')
       .to.include('您把留言转给王芳代表办理')
       .and.include('王芳代表联系这个小区，她更了解情况')
-    expect(page.text()).to.include('当前状态：已转交').and.not.include('请于')
+    expect(page.text()).to.include('已转交').and.not.include('请于')
     expect(page.has('.acknowledge') || page.has('.reply') || page.has('.show-transfer'), 'nothing of his left to do').to.equal(false)
     expect(page.has('.error')).to.equal(false)
 

@@ -36,19 +36,21 @@ describe('mini-program: the deputy workbench', () => {
 
     const text = workbench.text()
     expect(text).to.include('张伟 代表，您好').and.include('我的待办：共 1 项')
-    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请受理').and.include('已过受理期限 2 天')
+    expect(workbench.textOf('.task')).to.include(ticket).and.include('小区门口的垃圾好几天没人清运').and.include('请尽快受理').and.include('已过受理期限 2 天')
 
     await workbench.tap('.task')
     const detail = await follow()
     expect(detail.path).to.equal('pages/deputy/case')
-    expect(detail.text()).to.include(`留言 ${ticket}`).and.include('当前状态：新留言，待受理')
+    expect(detail.text()).to.include(`留言 ${ticket}`)
+    expect(detail.textOf('.status')).to.equal('新留言，待受理')
 
     await detail.tap('.acknowledge')
-    expect(detail.text()).to.include('当前状态：已受理，待答复').and.include('已受理。请于').and.include('答复群众。').and.include('您受理了留言')
+    expect(detail.textOf('.status')).to.match(/^已受理，请在.+答复群众$/)
+    expect(detail.text()).to.include('已受理。办好了，请在下面答复群众。').and.include('您受理了留言')
 
     await detail.type('.reply-text', '已联系环卫所，明天起每天清运两次。')
     await detail.tap('.reply')
-    expect(detail.text()).to.include('当前状态：已答复，等群众评价').and.include('答复已发送给群众').and.include('已联系环卫所，明天起每天清运两次。')
+    expect(detail.text()).to.include('已答复，等群众评价').and.include('答复已发送给群众').and.include('已联系环卫所，明天起每天清运两次。')
 
     const mine = await resident.get(`/api/mp/cases/${caseId}`)
     expect(mine.body).to.include({ status: 'replied', reply: '已联系环卫所，明天起每天清运两次。' })
@@ -58,14 +60,14 @@ describe('mini-program: the deputy workbench', () => {
     const { resident, caseId, ticket } = await residentWrites()
     await phoneOfZhang(app)
     const waiting = await openPage(`pages/deputy/case?caseId=${caseId}`)
-    expect(waiting.textOf('.ack-by')).to.match(/^请于.+受理$/)
-    expect(waiting.textOf('.reply-by')).to.match(/^请于.+答复$/)
+    expect(waiting.textOf('.status')).to.match(/^新留言，请在.+前受理$/)
+    expect(waiting.textOf('.reply-by')).to.match(/^请在.+答复群众$/)
     expect(waiting.has('.state-note')).to.equal(false)
 
     expect((await resident.post(`/api/mp/cases/${caseId}/withdraw`, { reason: '问题已经解决了' })).status).to.equal(200)
     const withdrawn = await openPage(`pages/deputy/case?caseId=${caseId}`)
-    expect(withdrawn.text()).to.include(`留言 ${ticket}`).and.include('当前状态：已撤回').and.include('群众已撤回这条留言，不用再办理。')
-    expect(withdrawn.text(), 'no deadline to keep').not.to.include('请于')
+    expect(withdrawn.text()).to.include(`留言 ${ticket}`).and.include('已撤回').and.include('群众已撤回这条留言，不用再办理。')
+    expect(withdrawn.text(), 'no deadline to keep').not.to.include('请于').and.not.include('请在')
     expect(withdrawn.has('.acknowledge') || withdrawn.has('.reply'), 'nothing to do').to.equal(false)
   })
 
@@ -106,7 +108,7 @@ describe('mini-program: the deputy workbench', () => {
     await detail.tap('.show-forward')
     await detail.type('.department', '区城市管理局')
     await detail.tap('.forward')
-    expect(detail.text()).to.include('当前状态：已交有关部门，待答复').and.include('已交办：区城市管理局')
+    expect(detail.text()).to.include('已交有关部门，请在12月14日（星期一）前（含当日）答复群众').and.include('已交办：区城市管理局')
   })
 
   it('hands a case back to the station with the reason; it leaves 我的待办', async () => {

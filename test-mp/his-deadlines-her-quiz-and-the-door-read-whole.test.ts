@@ -43,13 +43,13 @@ describe('mini-program: his deadlines, her quiz’s and the words at the door re
     expect(whole(box, '.sg-note')).to.deep.equal(['附议截止 12月2日（星期三）', '上午10:00'])
   })
 
-  it('his message: 请于…受理, when she wrote it and each step, each date and time whole', async () => {
+  it('his message: 请在…前受理, when she wrote it and each step, each date and time whole', async () => {
     const resident = await asResident(app, 'o-zhao-whole-ack')
     const lamp = await created(resident.post('/api/mp/cases', { text: '光明社区楼道灯坏了，晚上黑得看不见台阶', deputyCode: 'DP0001' }))
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${lamp.id}`)
-    expect(page.textOf('.ack-by')).to.equal('请于11月26日 10:00前受理')
-    expect(whole(page, '.ack-by')).to.deep.equal(['11月26日 10:00前'])
+    expect(page.textOf('.status')).to.equal('新留言，请在11月26日（星期四）上午10:00前受理')
+    expect(whole(page, '.status')).to.deep.equal(['请在11月26日（星期四）', '上午10:00前受理'])
     // When she wrote it and each step, as the server says a moment (his meeting pages, her quiz), not "11月25日 周三 10:00".
     expect(whole(page, '.created')).to.deep.equal(['11月25日（星期三）上午10:00'])
     expect(whole(page, '.event-head')[0]).to.equal('11月25日（星期三）上午10:00')

@@ -25,23 +25,23 @@ describe('mini-program: his message page names the colleague who handed it to hi
     return status
   }
 
-  it('当前状态：张伟代表转给您，待受理, then 王芳代表交回给您，待受理; the station giving it back is 再次交给您', async () => {
+  it('张伟代表转给您, then 王芳代表交回给您, each with by when to 受理; the station giving it back is 再次交给您', async () => {
     const resident = await asResident(app)
     const { id } = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/deputy/cases/${id}/transfer`, { reason: '王芳代表联系这个小区', deputyCode: 'DP0002' })).status).to.equal(200)
 
     const wang = await asDeputy(app, 'dp0002')
-    expect(await statusOn('dp0002', id)).to.equal('当前状态：张伟代表转给您，待受理')
+    expect(await statusOn('dp0002', id)).to.equal('张伟代表转给您，请在11月24日（星期二）上午10:00前受理')
 
     expect((await wang.post(`/api/mp/deputy/cases/${id}/transfer`, { reason: '还是张代表就近办理更方便', deputyCode: 'DP0001' })).status).to.equal(200)
     await asDeputy(app, 'dp0001')
-    expect(await statusOn('dp0001', id)).to.equal('当前状态：王芳代表交回给您，待受理')
+    expect(await statusOn('dp0001', id)).to.equal('王芳代表交回给您，请在11月24日（星期二）上午10:00前受理')
 
     const lina = await stationStaff(app)
     expect((await lina.post(`/api/admin/cases/${id}/assign`, { deputyId: 'dp0002', note: '请王芳代表办理' })).status).to.equal(200)
     await asDeputy(app, 'dp0002')
     // Hers before (she handed it on to 张伟): the station gives it back to her, 再次交给您 (review 37, finding 3).
-    expect(await statusOn('dp0002', id), 'placed by the station').to.equal('当前状态：再次交给您，待受理')
+    expect(await statusOn('dp0002', id), 'placed by the station').to.equal('再次交给您，请在11月24日（星期二）上午10:00前受理')
   })
 })

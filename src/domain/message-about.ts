@@ -1,4 +1,5 @@
 import { localDate, dayText, monthDayText } from './dates.js'
+import { openMaskAt } from './pii-mask.js'
 
 /**
  * How a notice names the resident's own message: by the day she wrote it and what it was about,
@@ -77,10 +78,9 @@ function cutAt(line: string, chars: string[], max: number, wholeWords: boolean):
   // A number or latin word the cut leaves bare ("住建设路12…" of "12号楼") reads as all there is: before it, while half stays.
   const run = at < chars.length ? /[0-9A-Za-z]+$/.exec(chars.slice(0, at).join('')) : null
   if (run && at - run[0].length >= max / 2) at -= run[0].length
-  // Never inside a mask of her personal data ("住建设路〔门牌…"): before it.
-  const kept = chars.slice(0, at)
-  const open = kept.lastIndexOf('〔')
-  return open > kept.lastIndexOf('〕') ? open : at
+  // Never inside a mask of her personal data ("住建设路（门牌…"): before it.
+  const open = openMaskAt(chars.slice(0, at))
+  return open >= 0 ? open : at
 }
 
 /**

@@ -8,16 +8,52 @@
  * one too few costs a person's privacy.
  */
 
+/**
+ * What stands in place of what was hidden, in words a reader takes as said on purpose: "电话（已隐去）", not
+ * "电话〔手机号〕", which on a public page read as a form's field left broken. A number nearly always follows the word
+ * that names it (电话, 身份证, 微信, QQ, 邮箱), so "（已隐去）" says enough, no longer than the old mask (quotes cut at a
+ * length keep as many of her words); a home's door does not ("5号楼2单元（已隐去）" would not say what), so it says
+ * "（门牌号已隐去）". Read back by the quoting rules (never cut inside one: openMaskAt; her card stops before the first:
+ * firstMaskAt), by these exact words, as text masked before (the 〔…〕 of older records, kept in stored anonymised and
+ * erased text) is too.
+ */
+const HIDDEN = '（已隐去）'
 export const MASKS = {
-  idNumber: '〔身份证号〕',
-  mobile: '〔手机号〕',
-  landline: '〔电话〕',
-  email: '〔邮箱〕',
-  houseNumber: '〔门牌号〕',
-  wechat: '〔微信号〕',
-  qq: '〔QQ号〕',
+  idNumber: HIDDEN,
+  mobile: HIDDEN,
+  landline: HIDDEN,
+  email: HIDDEN,
+  houseNumber: '（门牌号已隐去）',
+  wechat: HIDDEN,
+  qq: HIDDEN,
   name: '某某',
 } as const
+
+/** The bracketed masks, each as its characters: what openMaskAt and firstMaskAt look for. */
+const BRACKETED = [...new Set(Object.values(MASKS).filter((m) => m.startsWith('（')))]
+const MASK_WORDS = BRACKETED.map((m) => Array.from(m))
+
+/**
+ * Where a mask cut short at the end of `chars` starts ("住建设路（门牌" → at "（"), or -1 when the end is not inside one:
+ * a quote cut there would leave the reader guessing. Older text's "〔…" counts as well.
+ */
+export function openMaskAt(chars: string[]): number {
+  const old = chars.lastIndexOf('〔')
+  let at = old > chars.lastIndexOf('〕') ? old : -1
+  for (const word of MASK_WORDS) {
+    for (let k = Math.min(word.length - 1, chars.length); k > 0; k--) {
+      const start = chars.length - k
+      if ((at < 0 || start < at) && word.slice(0, k).every((c, i) => chars[start + i] === c)) at = start
+    }
+  }
+  return at
+}
+
+/** The index in `text` of its first mask (a whole one, or an older 〔…〕), -1 when none. */
+export function firstMaskAt(text: string): number {
+  const found = [text.indexOf('〔'), ...BRACKETED.map((m) => text.indexOf(m))].filter((i) => i >= 0)
+  return found.length ? Math.min(...found) : -1
+}
 
 // Digits as typed on Chinese phones: ASCII or full-width; separators between groups: a dash or a dot, with a space
 // either side or not, or one or two spaces ("138-1234-5678", "138.1234.5678", "138  1234  5678").
@@ -126,7 +162,7 @@ const UNIT_RUN = new RegExp(`(?<![月年])${NUM}${UNIT}(?:(?:${NUM}${UNIT})+${BA
  * The building and entrance, for staff at work (maskForCaseWork): a building ("3号楼", "5栋", "A座") and its entrance
  * ("3号楼2单元"), or an entrance alone ("2单元"), at the head of an address in an estate or community. They name a
  * stairway of a dozen homes or more, no household, and without them a station clerk cannot find the place or tell which
- * lift or lamp is broken. What follows them is a home and masked: a floor, room or door ("3号楼2单元〔门牌号〕" for
+ * lift or lamp is broken. What follows them is a home and masked: a floor, room or door ("3号楼2单元（门牌号已隐去）" for
  * "3号楼2单元5楼502", "502室"). A street's number is masked whole ("建设路12号", "和平路3号楼2单元" is a street
  * address), and so is an address that does not start with a building ("12号3栋", "88号院3号楼", "3楼").
  * A room written apart from them ("3号楼2单元 501", "…的501", "…，501室", "3-502", "五零一", "西户", "顶楼") would
@@ -267,7 +303,7 @@ function masked(text: string, keepBuilding: boolean): string {
 /** Full-width digits as ASCII, so one set of patterns reads both: the first step of every mask. */
 const asciiDigits = (text: string) => text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
 
-/** An account, its word kept: "QQ〔QQ号〕", "微信号〔微信号〕"; a latin id after a QQ word is no QQ number and stays. */
+/** An account, its word kept: "QQ（已隐去）", "微信号（已隐去）"; a latin id after a QQ word is no QQ number and stays. */
 function accountMasked(m: string, word: string, qq: string | undefined, tail: string, wechatId: string | undefined): string {
   if (qq && wechatId) return m
   return `${word}${tail}${qq ? MASKS.qq : MASKS.wechat}`
@@ -315,7 +351,7 @@ const dialable = (written: string) =>
 /**
  * The phone numbers a resident wrote in her message, as a deputy dials them (digits only): mobiles first (also in
  * Chinese numerals), then landlines and bare numbers after 电话, each once, in the order written. Found by the very
- * patterns phoneMasked hides, so what a deputy's notice shows as 〔手机号〕 is what "电话 0001" reads out to him;
+ * patterns phoneMasked hides, so what a deputy's notice shows as （已隐去） is what "电话 0001" reads out to him;
  * never a QQ or WeChat account, nor digits inside an ID number. Empty when she wrote none.
  */
 export function phonesWrittenIn(text: string): string[] {

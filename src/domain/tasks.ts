@@ -5,6 +5,8 @@
 import { nextDeadline, type CaseRecord } from './case.js'
 import { ackLate, waitingLate } from './case-stats.js'
 import { localDate } from './dates.js'
+import { lastOpenMoment } from './due-date-text.js'
+import { spokenDeadline } from './spoken-dates.js'
 
 const DAY = 86_400_000
 
@@ -70,3 +72,21 @@ export const ackLateWords = (days: number) => (days < 0 ? `已过受理期限 ${
  * ("今天答复已超期" read as today's answer being late).
  */
 export const replyLateWords = (days: number) => (days < 0 ? `答复已超期 ${-days} 天` : '答复期限今天已过')
+
+/**
+ * What his 我的待办 asks of him about a message, the act and its deadline in one line, said as his papers' lines are
+ * (spokenDeadline), with the days left in dueWords' words: "请在11月24日（星期二）上午10:00前受理，明天到期",
+ * "请在12月14日（星期一）前（含当日）答复，还有 21 天到期". "请受理 新留言 明天到期" left him asking what was due, and by
+ * when. The days are counted to the day the line names (a close at 00:00 is the day before: lastOpenMoment); today's and
+ * a late one's own words stand beside it in red (deputyCaseDue), so the line then only asks: "请尽快答复". Null once
+ * nothing is due.
+ */
+export function deputyCaseTodo(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date, timeZone: string): string | null {
+  const due = deputyCaseDue(c, now, timeZone)
+  if (!due) return null
+  const acknowledging = nextDeadline(c)?.getTime() === c.ackDueAt.getTime() && !c.acknowledgedAt
+  const act = acknowledging ? '受理' : '答复'
+  if (due.state === 'overdue' || due.state === 'ack_late') return `请尽快${acknowledging && due.state === 'overdue' ? '受理并答复' : act}`
+  const { state, words } = dueWords(lastOpenMoment(due.at, timeZone), now, timeZone)
+  return `请在${spokenDeadline(due.at, timeZone, now)}${act}${state === 'upcoming' ? `，${words}` : ''}`
+}

@@ -10,7 +10,7 @@ import { inviteeAnswer } from '../domain/suggestion-cosign.js'
 import { lastOpenMoment } from '../domain/due-date-text.js'
 import { localDate } from '../domain/dates.js'
 import { awayDeputyLine, awayState } from '../domain/deputy-away.js'
-import { deputyCaseDue, dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
+import { deputyCaseDue, deputyCaseTodo, dueWords, meetingDayWords, type DueState } from '../domain/tasks.js'
 import { spokenDeadline, spokenMoment } from '../domain/spoken-dates.js'
 import type { Store } from '../store/ports.js'
 import { readerOf } from './campaigns/campaign-reading.js'
@@ -32,6 +32,8 @@ export interface CaseTask {
   /** What the person has to do: a deputy acknowledges or replies; a resident rates the answer. */
   action: 'acknowledge' | 'reply' | 'rate'
   due: Due | null
+  /** His: the act and its deadline in one line ("请在11月24日（星期二）上午10:00前受理，明天到期", deputyCaseTodo); null for a resident's. */
+  todo: string | null
   /** The station pressed the deputy holding it (催办) in this round: his 待办 says 已催办. */
   urged: boolean
   /**
@@ -226,13 +228,14 @@ export class TaskListService {
           action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge',
           // 已超期 only past the reply deadline, as the office counts it; a late 受理 in its own words (deputyCaseDue).
           due: deputyCaseDue(c, now, timeZone),
+          todo: deputyCaseTodo(c, now, timeZone),
           urged: urged.has(c.id),
           handedBy: handed.get(c.id) ?? null,
         }
       })
     }
     const page = await this.store.cases.search({ residentId: p.id, statuses: ['replied'], limit: LIST_MAX })
-    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null, urged: false, handedBy: null }))
+    return page.items.map((c): CaseTask => ({ case: c, action: 'rate', due: null, todo: null, urged: false, handedBy: null }))
   }
 
   private async meetings(p: MpPrincipal, now: Date, due: (at: Date) => Due, timeZone: string): Promise<MeetingTask[]> {

@@ -20,9 +20,9 @@ describe('bot: a deputy asks for the phone a chat resident wrote in her message'
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Shanghai
     const { ticket, notice } = await story.messageReachesZhangWei(resident, LAMP)
     const short = ticket.slice(-4)
-    expect(notice, 'his notice hides it').to.include('电话〔手机号〕').and.not.include('13912345678')
+    expect(notice, 'his notice hides it').to.include('电话（已隐去）').and.not.include('13912345678')
     expect(await ask(t, deputy, '待办'))
-      .to.include('电话〔手机号〕')
+      .to.include('电话（已隐去）')
       .and.not.include('13912345678')
 
     const said = await ask(t, deputy, `电话 ${short}`)

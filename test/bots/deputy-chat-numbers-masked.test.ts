@@ -12,7 +12,7 @@ const WITH_ID = '身份证110101199001011234 低保的事'
 /**
  * 张伟 reads residents' words in the chat, which is forwarded and read over shoulders: 待办, the morning digest
  * and the list "电话 0001" gives when two of his messages end in 0001 quote them as his new-message notices do,
- * with 〔手机号〕 and 〔身份证号〕 for the numbers (the number itself is only for "电话 <full number>", read and audited).
+ * with （已隐去） and （已隐去） for the numbers (the number itself is only for "电话 <full number>", read and audited).
  * A message merged into another is said to be merged, not answered.
  */
 describe('bot: a deputy’s chat never quotes a resident’s phone or ID number', function () {
@@ -29,18 +29,18 @@ describe('bot: a deputy’s chat never quotes a resident’s phone or ID number'
     return { a, b }
   }
 
-  it('待办 and "电话 0001" for two messages ending alike show 〔手机号〕 and 〔身份证号〕, not the numbers', async () => {
+  it('待办 and "电话 0001" for two messages ending alike show （已隐去） and （已隐去）, not the numbers', async () => {
     const { bot: t, deputy } = story
     const { a, b } = await twoNumbered0001()
     expect([a, b]).to.deep.equal(['20261203-0001', '20261204-0001'])
 
     const todo = await ask(t, deputy, '待办')
-    expect(todo).to.include('电话〔手机号〕楼道灯坏了半个月').and.include('身份证〔身份证号〕 低保的事')
+    expect(todo).to.include('电话（已隐去）楼道灯坏了半个月').and.include('身份证（已隐去） 低保的事')
     expect(todo).to.not.include('13812345678').and.not.include('110101')
 
     const which = await ask(t, deputy, '电话 0001')
     expect(which).to.include('您有 2 条待办留言以 0001 结尾：')
-    expect(which).to.include(`· ${a} 电话〔手机号〕楼道灯坏了半个月`).and.include(`· ${b} 身份证〔身份证号〕 低保的事`)
+    expect(which).to.include(`· ${a} 电话（已隐去）楼道灯坏了半个月`).and.include(`· ${b} 身份证（已隐去） 低保的事`)
     expect(which).to.not.match(/1381234|11010119/)
   })
 
@@ -52,7 +52,7 @@ describe('bot: a deputy’s chat never quotes a resident’s phone or ID number'
     await app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
     await dispatch(app)
     const digest = await waitFor(() => t.world.said('张伟').find((m) => m.includes('今日摘要')), 'the digest')
-    expect(digest).to.include('：电话〔手机号〕楼道灯坏了半个月').and.include('：身份证〔身份证号〕 低保的事')
+    expect(digest).to.include('：电话（已隐去）楼道灯坏了半个月').and.include('：身份证（已隐去） 低保的事')
     expect(digest).to.not.match(/1381234|11010119/)
   })
 
@@ -76,7 +76,7 @@ describe('bot: a resident’s own list quotes her words with the numbers masked,
   this.timeout(60_000)
   const story = useCaseStory({ resident: ['wx-laoli', '老李'] })
 
-  it('"评价 0001 5" with two of her messages ending alike names each by its words, 〔手机号〕 for the number', async () => {
+  it('"评价 0001 5" with two of her messages ending alike names each by its words, （已隐去） for the number', async () => {
     const { app, bot: t, resident } = story
     app.clock.set(new Date('2026-12-03T02:00:00Z'))
     const first = await story.residentWithAnsweredMessage('楼道灯坏了半个月，电话13812345678，请尽快派人来修一下楼道的灯')
@@ -86,8 +86,8 @@ describe('bot: a resident’s own list quotes her words with the numbers masked,
     const said = await ask(t, resident, '评价 0001 5')
     expect(said).to.include('有 2 条留言以 0001 结尾：')
     expect(said)
-      .to.include(`· ${second} 身份证〔身份证号〕 低保的事一直没有办下来`)
-      .and.include(`· ${first} 楼道灯坏了半个月，电话〔手机号〕，请尽快派人来修一下楼道的灯`)
+      .to.include(`· ${second} 身份证（已隐去） 低保的事一直没有办下来`)
+      .and.include(`· ${first} 楼道灯坏了半个月，电话（已隐去），请尽快派人来修一下楼道的灯`)
     expect(said).to.not.match(/1381234|11010119/)
   })
 })

@@ -55,10 +55,10 @@ describe('bot: 张伟’s 帮助 lists 电话, he may phone after answering, and
     expect(urged).to.include('这条留言写的是：“建设路18号楼道里的灯坏了半个月…”')
 
     // A phone number near the start is masked, never shown or cut in half.
-    expect(deputyGist('我的电话13812345678，楼道灯坏了半个月了')).to.equal('我的电话〔手机号〕，楼道灯坏了半个月了')
-    expect(deputyGist('楼道灯坏了，请打电话010-12345678找我，谢谢大家的帮忙')).to.equal('楼道灯坏了，请打电话〔电话〕找我…')
+    expect(deputyGist('我的电话13812345678，楼道灯坏了半个月了')).to.equal('我的电话（已隐去），楼道灯坏了半个月了')
+    expect(deputyGist('楼道灯坏了，请打电话010-12345678找我，谢谢大家的帮忙')).to.equal('楼道灯坏了，请打电话（已隐去）找我…')
     expect(deputyGist('楼道灯坏了好久，门牌号是建设路1234567号')).to.equal('楼道灯坏了好久，门牌号是建设路…')
-    expect(deputyGist('请联系我13812345678')).to.equal('请联系我〔手机号〕')
+    expect(deputyGist('请联系我13812345678')).to.equal('请联系我（已隐去）')
 
     const ticket = await story.writesToZhangWei('小区门口的路灯坏了，晚上看不见路，我的电话13912345678')
     await story.zhangWeiAnswers(ticket, '已经联系供电所，明天来修。')
@@ -76,7 +76,7 @@ describe('bot: 张伟’s 帮助 lists 电话, he may phone after answering, and
     await dispatch(app)
     const noticeOf = (ticket: string) => waitFor(() => t.world.said('张伟').find((m) => m.includes(`新留言 ${ticket}`)), `the notice of ${ticket}`)
     const first = await noticeOf(phone.ticket)
-    expect(first).to.include('：路灯坏了，联系人王先生电话〔手机号〕，请在').and.not.include('13812345678')
+    expect(first).to.include('：路灯坏了，联系人王先生电话（已隐去），请在').and.not.include('13812345678')
     expect(await noticeOf(account.ticket))
       .to.include('：我们小区门口的路灯坏了半个多月了…，请在')
       .and.not.include('8812')

@@ -63,7 +63,7 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
     const erased = await ask(t, wang, '确认删除')
     expect(erased).to.include('您的个人信息已删除').and.to.include(`尚未办完的留言 ${ticket} 已撤回`)
     const c = (await app.liaison.store.cases.getByTicket(ticket))!
-    expect(c).to.include({ status: 'withdrawn', residentId: 'erased', text: '我叫某某，电话〔手机号〕，门口井盖丢了' })
+    expect(c).to.include({ status: 'withdrawn', residentId: 'erased', text: '我叫某某，电话（已隐去），门口井盖丢了' })
     expect(await app.liaison.store.mpUsers.get(personId)).to.include({ botContactId: null, consentVersion: null })
 
     expect(await ask(t, wang, '查询'), 'a new person with no messages').to.include('您还没有留言')

@@ -77,7 +77,7 @@ describe('console: an organizer’s month reads plainly (review 38)', function (
     await page.getByText('不匿名：系统记下了是谁填的，这里的统计不显示名字').waitFor()
     await page.locator('.t-tabs__nav').getByText('文字回答', { exact: true }).click()
     const list = page.locator('[data-test=text-answers]')
-    await list.getByText('〔手机号〕 我的电话，请联系我').waitFor()
+    await list.getByText('（已隐去） 我的电话，请联系我').waitFor()
     await page.getByText('回答里的电话号码、身份证号已隐去。查看完整原文会记入操作记录。').waitFor()
     await page.locator('[data-test=texts-whole]').click()
     await list.getByText('+86 139 1234 5678 我的电话，请联系我').waitFor()

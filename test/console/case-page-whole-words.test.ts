@@ -49,9 +49,9 @@ describe('console: the case page masks the numbers residents wrote; 查看完整
     const text = page.getByTestId('case-text')
     const duplicates = page.getByRole('list', { name: '合并到本条的重复留言（1 条）' })
     const timeline = page.locator('[aria-label=办理经过]')
-    expect(await text.innerText()).to.equal('小区东门的窨井盖松动了，晚上有人踩空，我电话〔手机号〕')
-    expect(await duplicates.innerText()).to.include('东门井盖晃得厉害，我是3楼的，电话〔手机号〕')
-    expect(await timeline.innerText()).to.include('还是松的，白天打〔电话〕也行')
+    expect(await text.innerText()).to.equal('小区东门的窨井盖松动了，晚上有人踩空，我电话（已隐去）')
+    expect(await duplicates.innerText()).to.include('东门井盖晃得厉害，我是3楼的，电话（已隐去）')
+    expect(await timeline.innerText()).to.include('还是松的，白天打（已隐去）也行')
     expect(await page.getByTestId('whole-words').innerText()).to.include('群众写的电话等号码已隐去')
     const before = await page.locator('body').innerText()
     expect(before).not.to.include('13912345678').and.not.to.include('13800001111').and.not.to.include('87654321')
@@ -66,7 +66,7 @@ describe('console: the case page masks the numbers residents wrote; 查看完整
 
     await page.getByRole('button', { name: '隐去号码' }).click()
     await page.getByRole('button', { name: '查看完整原文' }).waitFor()
-    expect(await text.innerText()).to.equal('小区东门的窨井盖松动了，晚上有人踩空，我电话〔手机号〕')
+    expect(await text.innerText()).to.equal('小区东门的窨井盖松动了，晚上有人踩空，我电话（已隐去）')
     expect(page.problems).to.deep.equal([])
 
     const admin = await newPage(story.browser, story.app)

@@ -8,7 +8,7 @@ import { caseForZhang, draft } from '../helpers/suggestions.js'
  * those quotes — 刘洋 of another station, who never handled 王秀英's message, read "光明社区3号楼2单元" of her home there.
  * And a yard written beside a household's locator ("建设路社区3号院东头第二家") went whole into the station's export,
  * which is mailed to departments. A resident's words keep the mask they had before: her building, entrance and yard
- * are 〔门牌号〕 in the quote; the clerk's sheet masks the yard.
+ * are （门牌号已隐去） in the quote; the clerk's sheet masks the yard.
  */
 describe('a resident’s home stays masked for co-signing deputies and in the clerk’s export', () => {
   let app: TestApp
@@ -28,10 +28,10 @@ describe('a resident’s home stays masked for co-signing deputies and in the cl
     const liu = await asDeputy(app, 'dp0005')
     const signed = await liu.post(`/api/mp/deputy/suggestions/${made.body.id}/cosign`)
     expect(signed.status, JSON.stringify(signed.body)).to.equal(200)
-    expect(signed.body.cases.map((q: { title: string }) => q.title)).to.deep.equal(['光明社区〔门牌号〕的楼道灯坏了一个月…'])
-    expect((await liu.get(`/api/mp/deputy/suggestions/${made.body.id}`)).body.cases[0].title).to.equal('光明社区〔门牌号〕的楼道灯坏了一个月…')
+    expect(signed.body.cases.map((q: { title: string }) => q.title)).to.deep.equal(['光明社区（门牌号已隐去）的楼道灯坏了一个月…'])
+    expect((await liu.get(`/api/mp/deputy/suggestions/${made.body.id}`)).body.cases[0].title).to.equal('光明社区（门牌号已隐去）的楼道灯坏了一个月…')
     expect((await zhang.get(`/api/mp/deputy/suggestions/${made.body.id}`)).body.cases[0].title, 'and so does he').to.equal(
-      '光明社区〔门牌号〕的楼道灯坏了一个月…',
+      '光明社区（门牌号已隐去）的楼道灯坏了一个月…',
     )
   })
 
@@ -43,6 +43,6 @@ describe('a resident’s home stays masked for co-signing deputies and in the cl
     const [header, ...lines] = (csv.body as Buffer).toString('utf8').slice(1).trim().split('\r\n')
     const column = header.split(',').indexOf('留言内容')
     const row = lines.map((l) => l.split(',')).find((cells) => cells[0] === posted.body.ticket)!
-    expect(row[column]).to.equal('建设路社区〔门牌号〕东头第二家门口污水横流')
+    expect(row[column]).to.equal('建设路社区（门牌号已隐去）东头第二家门口污水横流')
   })
 })

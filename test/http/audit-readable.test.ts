@@ -117,7 +117,7 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
 
     const about = await audit(`ticket=${sent.body.ticket}`)
     expect(about.map(row)).to.deep.equal([
-      `张伟（人大代表） | 代表退回留言 | 留言 ${sent.body.ticket} | 退回${station}，理由：留言人电话〔手机号〕打不通，请站里另派`,
+      `张伟（人大代表） | 代表退回留言 | 留言 ${sent.body.ticket} | 退回${station}，理由：留言人电话（已隐去）打不通，请站里另派`,
     ])
     expect(row(about[0])).not.to.match(RAW)
     // Masked where it is kept, not only where it is shown: the entry's own fields (the API's details) hold no number either.

@@ -135,7 +135,7 @@ describe("the console's case endpoints", () => {
     const sheet = await lina.get('/api/admin/cases.csv?stationId=st001')
     expect(sheet.status).to.equal(200)
     const text = (sheet.body as Buffer).toString('utf8')
-    expect(text).to.include('小区路灯坏了').and.include('〔手机号〕').and.include('〔身份证号〕')
+    expect(text).to.include('小区路灯坏了').and.include('（已隐去）').and.include('（已隐去）')
     expect(text).not.to.include('13912345678')
     expect(text).not.to.include('410402199001011234')
     expect(text).not.to.include('张三')

@@ -17,7 +17,7 @@ describe('催办: the note quoted to the deputy is masked of phone and ID number
   })
   afterEach(() => app.close())
 
-  it('quotes 附言 with 〔手机号〕 in place of the number', async () => {
+  it('quotes 附言 with （已隐去） in place of the number', async () => {
     const sent = await (await asResident(app)).post('/api/mp/cases', { text: '小区垃圾好几天没人清运，臭气熏天', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
     app.clock.advance(26 * HOUR)
@@ -25,7 +25,7 @@ describe('催办: the note quoted to the deputy is masked of phone and ID number
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
     const told = (await app.liaison.store.outbox.search({ limit: 50, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === sent.body.id)
     expect(told).to.have.length(1)
-    expect(told[0].payload.text).to.include('附言：请今天回电王阿姨〔手机号〕').and.not.include('13812345678')
+    expect(told[0].payload.text).to.include('附言：请今天回电王阿姨（已隐去）').and.not.include('13812345678')
   })
 
   it("masks a clerk's note on the deputy's page as the notice does, and shows it whole to her", async () => {
@@ -40,9 +40,9 @@ describe('催办: the note quoted to the deputy is masked of phone and ID number
     expect((await nextDay.post(`/api/admin/cases/${id}/urge`, { note: '请今天回电王阿姨13812345678' })).status).to.equal(200)
 
     const page = (await (await asDeputy(app, 'dp0001')).get(`/api/mp/deputy/cases/${id}`)).body
-    expect(page.urgeNote).to.match(/催办：请今天回电王阿姨〔手机号〕$/)
+    expect(page.urgeNote).to.match(/催办：请今天回电王阿姨（已隐去）$/)
     const notes = page.timeline.map((e: { note: string | null }) => e.note ?? '').join('\n')
-    expect(notes).to.include('请今天回电王阿姨〔手机号〕').and.include('业主身份证〔身份证号〕，请核实')
+    expect(notes).to.include('请今天回电王阿姨（已隐去）').and.include('业主身份证（已隐去），请核实')
     expect(JSON.stringify(page), 'no number of hers on his page').not.to.include('13812345678').and.not.include('410102195003041234')
 
     const hers = (await nextDay.get(`/api/admin/cases/${id}`)).body.timeline.map((e: { note: string | null }) => e.note ?? '').join('\n')

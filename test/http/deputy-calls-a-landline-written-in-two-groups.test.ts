@@ -13,9 +13,9 @@ describe('a deputy reads a landline she wrote in two groups only by calling it',
   it('masks 座机8765-4321 on his page and list; 打电话 gives 87654321 and is audited', async () => {
     const { id } = await s.written('路灯坏了很久了，我家座机8765-4321，晚上在家')
     const page = (await s.zhang.get(`/api/mp/deputy/cases/${id}`)).body
-    expect(page.text).to.equal('路灯坏了很久了，我家座机〔电话〕，晚上在家')
+    expect(page.text).to.equal('路灯坏了很久了，我家座机（已隐去），晚上在家')
     const listed = (await s.zhang.get('/api/mp/deputy/cases')).body.items.find((c: { id: string }) => c.id === id)
-    expect(listed.excerpt).to.equal('路灯坏了很久了，我家座机〔电话〕，晚上在家')
+    expect(listed.excerpt).to.equal('路灯坏了很久了，我家座机（已隐去），晚上在家')
 
     const call = await s.zhang.get(`/api/mp/deputy/cases/${id}/phone`)
     expect(call.body).to.deep.equal({ phone: '87654321' })
@@ -25,9 +25,9 @@ describe('a deputy reads a landline she wrote in two groups only by calling it',
 
   it('masks 电话：8765 4321 and 电话：876-5432 alike', async () => {
     const spaced = await s.written('楼道灯不亮，电话：8765 4321')
-    expect((await s.zhang.get(`/api/mp/deputy/cases/${spaced.id}`)).body.text).to.equal('楼道灯不亮，电话：〔电话〕')
+    expect((await s.zhang.get(`/api/mp/deputy/cases/${spaced.id}`)).body.text).to.equal('楼道灯不亮，电话：（已隐去）')
     const short = await s.written('楼下垃圾没人收，电话：876-5432')
-    expect((await s.zhang.get(`/api/mp/deputy/cases/${short.id}`)).body.text).to.equal('楼下垃圾没人收，电话：〔电话〕')
+    expect((await s.zhang.get(`/api/mp/deputy/cases/${short.id}`)).body.text).to.equal('楼下垃圾没人收，电话：（已隐去）')
     expect((await s.zhang.get(`/api/mp/deputy/cases/${short.id}/phone`)).body).to.deep.equal({ phone: '8765432' })
   })
 })

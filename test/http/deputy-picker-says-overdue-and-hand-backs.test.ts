@@ -62,7 +62,7 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
     expect([zhang.openCases, zhang.overdueCases, zhang.loadText]).to.deep.equal([1, 1, '在办 1 条，已超期 1 条'])
     expect(zhang.recentHandBack).to.deep.include({
       ticket: away.ticket,
-      text: `最近退回：今天交回了留言 ${away.ticket}，说：这段时间在外地学习，请站里另派代表，我的电话〔手机号〕`,
+      text: `最近退回：今天交回了留言 ${away.ticket}，说：这段时间在外地学习，请站里另派代表，我的电话（已隐去）`,
     })
     expect(zhang.handedBack, 'not this message: nothing of his about it').to.equal(null)
 

@@ -27,7 +27,7 @@ describe('a merged duplicate whose number crosses its 60th character', () => {
 
     const page = await lina.get(`/api/admin/cases/${hers.id}`)
     expect(page.status, JSON.stringify(page.body)).to.equal(200)
-    expect(page.body.duplicates.items.map((m: { excerpt: string }) => m.excerpt)).to.deep.equal([`${BEFORE_NUMBER}〔手机号〕`])
+    expect(page.body.duplicates.items.map((m: { excerpt: string }) => m.excerpt)).to.deep.equal([`${BEFORE_NUMBER}（已隐去）`])
     expect(page.body.wordsMasked, 'the page offers 查看完整原文').to.equal(true)
 
     const whole = await lina.get(`/api/admin/cases/${hers.id}/whole-words`)

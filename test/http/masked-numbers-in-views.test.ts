@@ -28,7 +28,7 @@ describe('numbers however written stay masked where a clerk or a deputy reads th
     const [header, ...lines] = (csv.body as Buffer).toString('utf8').slice(1).trim().split('\r\n')
     const column = header.split(',').indexOf('留言内容')
     const row = lines.map((l) => l.split(',')).find((cells) => cells[0] === posted.body.ticket)!
-    expect(row[column]).to.equal('光明社区3号楼2单元〔门牌号〕漏水，电话〔手机号〕，身份证〔身份证号〕，QQ 〔QQ号〕，或者打〔手机号〕')
+    expect(row[column]).to.equal('光明社区3号楼2单元（门牌号已隐去）漏水，电话（已隐去），身份证（已隐去），QQ （已隐去），或者打（已隐去）')
   })
 
   it("a deputy's 待办 in the chat quotes her words with those numbers masked", async () => {
@@ -43,6 +43,6 @@ describe('numbers however written stay masked where a clerk or a deputy reads th
     const inbox = await bot.get(`/api/bot/people/${zhang}/deputy/cases`)
     expect(inbox.status).to.equal(200)
     const excerpts = (inbox.body.items as Array<{ excerpt: string }>).map((i) => i.excerpt)
-    expect(excerpts).to.have.members(['电话〔手机号〕楼道灯坏了', '身份证〔身份证号〕 低保的事', '有事打〔手机号〕，加我QQ 〔QQ号〕'])
+    expect(excerpts).to.have.members(['电话（已隐去）楼道灯坏了', '身份证（已隐去） 低保的事', '有事打（已隐去），加我QQ （已隐去）'])
   })
 })

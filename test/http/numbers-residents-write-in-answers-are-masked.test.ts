@@ -7,7 +7,7 @@ import { consultationBody, surveyBody, surveyOffice } from '../helpers/surveys.j
 const sheetRows = (body: unknown): string[][] => parse(Buffer.from(body as Buffer).toString('utf8'), { bom: true, relax_column_count: true })
 
 const WRITTEN = '+86 139 1234 5678 我的电话，请联系我'
-const MASKED = '〔手机号〕 我的电话，请联系我'
+const MASKED = '（已隐去） 我的电话，请联系我'
 
 /**
  * resident-14 wrote her phone number into 其他建议, and another into an opinion on the draft. As with a message, the

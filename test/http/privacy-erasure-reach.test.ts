@@ -57,8 +57,8 @@ describe("a resident's data beyond their messages, in their copy and under erasu
       expect(seen, 'the office still has the proposal to curate, without the person in it').to.deep.include({
         id,
         source: 'resident',
-        title: '和平路〔门牌号〕加装电梯',
-        description: '我叫某某，电话〔手机号〕，住和平路〔门牌号〕，想加装电梯',
+        title: '和平路（门牌号已隐去）加装电梯',
+        description: '我叫某某，电话（已隐去），住和平路（门牌号已隐去），想加装电梯',
         place: '建设路社区',
         reason: '本人某某反映老人上下楼难',
         photoCount: 0,
@@ -100,7 +100,7 @@ describe("a resident's data beyond their messages, in their copy and under erasu
         expect(
           answer.body.cases.map((c: { id: string; title: string }) => [c.id, c.title]),
           who,
-        ).to.deep.equal([[caseId, '我叫某某电话〔手机号〕反映路灯不亮的问题…']])
+        ).to.deep.equal([[caseId, '我叫某某电话（已隐去）反映路灯不亮的问题…']])
       }
     }
 
@@ -109,7 +109,7 @@ describe("a resident's data beyond their messages, in their copy and under erasu
       const { body: c } = await resident.post('/api/mp/cases', { text: '我叫张三电话13812345678反映路灯不亮的问题，晚上出门不安全', regionId: 'c010101' })
       const { id, deputy } = await suggestionLinking(c.id)
       // Masked from the start (co-signers of any district read it); erasure rewrites what is stored too (contract-privacy).
-      expect((await deputy.get(`/api/mp/deputy/suggestions/${id}`)).body.cases[0].title, 'before').to.equal('我叫某某电话〔手机号〕反映路灯不亮的问题…')
+      expect((await deputy.get(`/api/mp/deputy/suggestions/${id}`)).body.cases[0].title, 'before').to.equal('我叫某某电话（已隐去）反映路灯不亮的问题…')
 
       expect((await resident.request('DELETE', '/api/mp/me')).status).to.equal(200)
       await expectMaskedFor(id, deputy, c.id)
@@ -137,8 +137,8 @@ describe("a resident's data beyond their messages, in their copy and under erasu
       expect((await resident.request('DELETE', '/api/mp/me')).status).to.equal(200)
 
       const seen = (await (await asAdmin(app)).get(`/api/admin/cases/${id}`)).body
-      expect(seen.ratingComment).to.equal('我叫某某，电话〔手机号〕随时可联系')
-      expect(seen.ratings.map((r: { rating: number; comment: string }) => [r.rating, r.comment])).to.deep.equal([[5, '我叫某某，电话〔手机号〕随时可联系']])
+      expect(seen.ratingComment).to.equal('我叫某某，电话（已隐去）随时可联系')
+      expect(seen.ratings.map((r: { rating: number; comment: string }) => [r.rating, r.comment])).to.deep.equal([[5, '我叫某某，电话（已隐去）随时可联系']])
     })
 
     it('masks it too when the retention period anonymises the message', async () => {
@@ -147,8 +147,8 @@ describe("a resident's data beyond their messages, in their copy and under erasu
       expect(await app.liaison.services.erasure.anonymiseFinishedBefore(new Date('2030-01-01T00:00:00Z'), 100)).to.deep.equal({ anonymised: 1, more: false })
 
       const seen = (await (await asAdmin(app)).get(`/api/admin/cases/${id}`)).body
-      expect(seen.ratingComment).to.equal('电话〔手机号〕')
-      expect(seen.ratings.map((r: { rating: number; comment: string }) => [r.rating, r.comment])).to.deep.equal([[5, '电话〔手机号〕']])
+      expect(seen.ratingComment).to.equal('电话（已隐去）')
+      expect(seen.ratings.map((r: { rating: number; comment: string }) => [r.rating, r.comment])).to.deep.equal([[5, '电话（已隐去）']])
     })
   })
 

@@ -116,13 +116,13 @@ describe("a resident's rights over their data", () => {
     const staffView = (await admin.get(`/api/admin/cases/${open.id}`)).body
     expect(staffView).to.deep.include({
       status: 'withdrawn',
-      text: '我叫某某，住和平路〔门牌号〕，电话〔手机号〕，门口的井盖丢了',
+      text: '我叫某某，住和平路（门牌号已隐去），电话（已隐去），门口的井盖丢了',
       images: [],
       phoneMasked: null,
       residentId: 'erased',
     })
     const rated = (await admin.get(`/api/admin/cases/${done.id}`)).body
-    expect(rated).to.deep.include({ text: '本人某某反映：路灯不亮', rating: 5, ratingComment: '谢谢，我的电话〔手机号〕随时可联系', reply: '已修复。' })
+    expect(rated).to.deep.include({ text: '本人某某反映：路灯不亮', rating: 5, ratingComment: '谢谢，我的电话（已隐去）随时可联系', reply: '已修复。' })
     expect(JSON.stringify(rated.timeline)).not.to.include('13812345678')
 
     const messages = await app.liaison.store.privacy.caseMessages(open.id)

@@ -11,7 +11,7 @@ import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 describe('a reopen quotes her reason with her numbers masked, to the deputy and to the station alike', () => {
   let app: TestApp
   const REASON = '灯还是不亮，请打我电话13812345678'
-  const MASKED = '灯还是不亮，请打我电话〔手机号〕'
+  const MASKED = '灯还是不亮，请打我电话（已隐去）'
 
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })

@@ -3,7 +3,7 @@ import { asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 const LAMP = '光明社区楼道灯坏了半个月，我电话13912345678，座机0571-87654321，晚上在家'
-const LAMP_IN_A_LIST = '光明社区楼道灯坏了半个月，我电话〔手机号〕，座机〔电话〕，晚上在家'
+const LAMP_IN_A_LIST = '光明社区楼道灯坏了半个月，我电话（已隐去），座机（已隐去），晚上在家'
 
 /**
  * 赵阿姨 writes her numbers into her message. 李娜, the station's clerk, sees the message as a line of 留言办理, of its

@@ -24,7 +24,7 @@ describe('代表建议: the message a suggestion quotes keeps a resident’s yar
     return { resident, caseId: sent.body.id as string, ticket: sent.body.ticket as string }
   }
 
-  it('quotes "建设路社区〔门牌号〕" while his own text says 3号院', async () => {
+  it('quotes "建设路社区（门牌号已隐去）" while his own text says 3号院', async () => {
     const { caseId, ticket } = await writeToZhang('建设路社区3号院有人在楼顶私搭乱建，城管说归街道，街道说归城管')
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.get(`/api/mp/deputy/cases/${caseId}`)).body.text).to.include('建设路社区3号院有人在楼顶私搭乱建')
@@ -32,10 +32,10 @@ describe('代表建议: the message a suggestion quotes keeps a resident’s yar
       '/api/mp/deputy/suggestions',
       draft({ title: '建设路社区楼顶违建整治', body: '建设路社区3号院楼顶违建，城管和街道互相推，建议区里明确牵头单位。', caseIds: [caseId] }),
     )
-    expect(s.cases).to.deep.equal([{ id: caseId, ticket, title: '建设路社区〔门牌号〕有人在楼顶私搭乱建…' }])
+    expect(s.cases).to.deep.equal([{ id: caseId, ticket, title: '建设路社区（门牌号已隐去）有人在楼顶私搭乱建…' }])
     expect(s.body, 'his own words, as he wrote them').to.include('建设路社区3号院楼顶违建')
     expect((await (await asStaff(app, 'sunli')).get(`/api/admin/suggestions/${s.id}`)).body.cases[0].title, 'the office reads it so too').to.equal(
-      '建设路社区〔门牌号〕有人在楼顶私搭乱建…',
+      '建设路社区（门牌号已隐去）有人在楼顶私搭乱建…',
     )
   })
 
@@ -48,10 +48,10 @@ describe('代表建议: the message a suggestion quotes keeps a resident’s yar
     const wang = await asDeputy(app, 'dp0002')
     const cosigned = (await wang.post(`/api/mp/deputy/suggestions/${s.id}/cosign`)).body
     const quoted = cosigned.cases.map((c: { title: string }) => c.title)
-    expect(quoted).to.deep.equal(['我家住建设路社区〔门牌号〕…', '建设路社区〔门牌号〕有人在楼顶私搭乱建…'])
+    expect(quoted).to.deep.equal(['我家住建设路社区（门牌号已隐去）…', '建设路社区（门牌号已隐去）有人在楼顶私搭乱建…'])
 
     expect((await yard.resident.request('DELETE', '/api/mp/me')).status).to.equal(200)
     const after = (await zhang.get(`/api/mp/deputy/suggestions/${s.id}`)).body.cases.map((c: { title: string }) => c.title)
-    expect(after[1], 'erased: the strict mask, yard and all').to.equal('建设路社区〔门牌号〕有人在楼顶私搭乱建…')
+    expect(after[1], 'erased: the strict mask, yard and all').to.equal('建设路社区（门牌号已隐去）有人在楼顶私搭乱建…')
   })
 })

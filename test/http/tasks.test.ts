@@ -68,10 +68,13 @@ describe('my tasks (GET /api/mp/tasks)', () => {
       statusLabel: '新留言',
       action: 'acknowledge',
       actionLabel: '请受理',
+      // Late: the red words say how late; the line only asks.
+      todoText: '请尽快受理',
       due: { at: tasks.cases[0].due.at, state: 'ack_late', words: '已过受理期限 2 天' }, // its answer is not due yet: not 已超期
       urgedText: null,
     })
     expect(tasks.cases[1].due).to.include({ state: 'upcoming', words: '明天到期' })
+    expect(tasks.cases[1].todoText, 'the act and by when').to.match(/^请在\d+月\d+日（星期.）.+前受理，明天到期$/)
     expect(tasks.meetings).to.deep.equal([
       {
         id: ids.meeting,

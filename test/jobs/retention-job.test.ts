@@ -52,7 +52,7 @@ describe('the retention job', () => {
     const admin = await asAdmin(app) // signs in again, years later
 
     const anonymised = (await admin.get(`/api/admin/cases/${old.id}`)).body
-    expect(anonymised).to.deep.include({ text: '我叫某某，住幸福小区〔门牌号〕，楼道灯坏了', images: [], phoneMasked: null, rating: 4, status: 'closed' })
+    expect(anonymised).to.deep.include({ text: '我叫某某，住幸福小区（门牌号已隐去），楼道灯坏了', images: [], phoneMasked: null, rating: 4, status: 'closed' })
     expect(existsSync(old.photo), 'the old photo').to.equal(false)
     const kept = (await admin.get(`/api/admin/cases/${younger.id}`)).body
     expect(kept).to.deep.include({ text: '我叫王五，路口红绿灯太短', phoneMasked: '138****5678' })

@@ -26,7 +26,7 @@ const publication = (caseId: string, over: Partial<PublicationRecord> = {}): Pub
   topic: '城乡建设',
   districtId: 'd01',
   stationId: 'st001',
-  question: '路灯坏了〔门牌号〕',
+  question: '路灯坏了（门牌号已隐去）',
   answer: '已修好',
   askedAt: T0,
   answeredAt: at(60),

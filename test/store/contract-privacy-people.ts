@@ -80,9 +80,9 @@ export function personErasureContract(store: () => Store) {
       expect(await store().livelihood.getProposal('lpp-m1')).to.deep.equal({
         ...proposal('lpp-m1', null),
         deputyId: null,
-        title: '和平路〔门牌号〕加装电梯',
-        description: '我叫某某，电话〔手机号〕，住和平路〔门牌号〕，想加装电梯',
-        place: '和平路〔门牌号〕',
+        title: '和平路（门牌号已隐去）加装电梯',
+        description: '我叫某某，电话（已隐去），住和平路（门牌号已隐去），想加装电梯',
+        place: '和平路（门牌号已隐去）',
         reason: '本人某某反映老人上下楼难',
         photos: [],
       })
@@ -93,7 +93,7 @@ export function personErasureContract(store: () => Store) {
       expect(await store().livelihood.getProposal('lpp-o')).to.deep.equal(others)
       expect(await store().livelihood.getProposal('lpp-d')).to.deep.equal(deputys)
       expect((await store().outbox.get(told.id))!.payload).to.deep.equal({
-        text: '您提出的民生实事项目建议「和平路〔门牌号〕加装电梯」已列为候选项目',
+        text: '您提出的民生实事项目建议「和平路（门牌号已隐去）加装电梯」已列为候选项目',
         proposalId: 'lpp-m1',
       })
       expect((await store().outbox.get(toOther.id))!.payload.text, "another person's message").to.include('和平路8号')
@@ -247,14 +247,14 @@ export function personErasureContract(store: () => Store) {
       const mine = responses.find((r) => r.id === 'sr-mine')!
       expect(mine).to.deep.include({
         mpUserId: null,
-        answers: { q1: 'yes', q2: '我叫某某，电话〔手机号〕，建议多种树' },
-        comments: [{ articleId: 'a1', text: '我叫某某，电话〔手机号〕，建议多种树' }],
+        answers: { q1: 'yes', q2: '我叫某某，电话（已隐去），建议多种树' },
+        comments: [{ articleId: 'a1', text: '我叫某某，电话（已隐去），建议多种树' }],
       })
       expect(responses.find((r) => r.id === 'sr-other')!.answers.q2, 'others untouched').to.equal('我叫李四，建议多建公园')
       const texts = (await store().surveys.textAnswers(s.id, { questionId: 'q2', limit: 10 })).items.map((t) => t.text)
-      expect(texts).to.have.members(['我叫某某，电话〔手机号〕，建议多种树', '我叫李四，建议多建公园'])
+      expect(texts).to.have.members(['我叫某某，电话（已隐去），建议多种树', '我叫李四，建议多建公园'])
       const opinion = (await store().surveys.getOpinion('op-sr-mine'))!
-      expect(opinion).to.deep.include({ text: '我叫某某，电话〔手机号〕，建议多种树', mpUserId: null })
+      expect(opinion).to.deep.include({ text: '我叫某某，电话（已隐去），建议多种树', mpUserId: null })
       expect((await store().campaigns.checkInsOf(c.id))[0].reflection).to.equal('本人某某学习了')
       expect(await store().surveys.tallies(s.id, 'all')).to.deep.equal(tallies)
       expect(await store().privacy.surveyAnswersOf('mu-m')).to.deep.equal([])

@@ -38,12 +38,12 @@ export function privacyContract(store: () => Store) {
 
       const change = {
         caseId: stored.id,
-        text: '我叫某某，电话〔手机号〕',
+        text: '我叫某某，电话（已隐去）',
         reply: '某某您好',
         ratingComment: '某某很满意',
         ratingComments: [],
-        eventNotes: { [submitted.id]: '电话〔手机号〕', [replied.id]: '某某您好' },
-        messageTexts: { [told.id]: '新留言：我叫某某，电话〔手机号〕', [other.id]: 'not this case' },
+        eventNotes: { [submitted.id]: '电话（已隐去）', [replied.id]: '某某您好' },
+        messageTexts: { [told.id]: '新留言：我叫某某，电话（已隐去）', [other.id]: 'not this case' },
       }
       expect(await store().privacy.anonymiseCase(change, at(20))).to.equal(true)
       expect(await store().privacy.anonymiseCase(change, at(30)), 'only once').to.equal(false)
@@ -67,11 +67,11 @@ export function privacyContract(store: () => Store) {
       expect(await store().privacy.anonymisedAt(stored.id)).to.deep.equal(at(20))
       const events = await store().cases.events(stored.id)
       expect(events.map((e) => [e.note, e.actorId])).to.deep.equal([
-        ['电话〔手机号〕', null],
+        ['电话（已隐去）', null],
         ['某某您好', 'dp0001'],
       ])
       const message = (await store().outbox.get(told.id))!
-      expect(message.payload).to.deep.equal({ caseId: record.id, ticket: 'x', text: '新留言：我叫某某，电话〔手机号〕' })
+      expect(message.payload).to.deep.equal({ caseId: record.id, ticket: 'x', text: '新留言：我叫某某，电话（已隐去）' })
       expect((await store().outbox.get(other.id))!.payload.text, "another case's message").to.equal('别的留言')
       expect((await store().cases.search({ limit: 10, residentId: 'mu-a' })).items).to.deep.equal([])
       expect((await store().cases.listForStats({ districtIds: ['d01'] })).length, 'still counted').to.equal(1)
@@ -125,14 +125,14 @@ export function privacyContract(store: () => Store) {
 
       const change = {
         caseId: stored.id,
-        text: '我叫某某，住建设路〔门牌号〕，电话〔手机号〕',
+        text: '我叫某某，住建设路（门牌号已隐去），电话（已隐去）',
         reply: null,
         ratingComment: null,
         ratingComments: [],
         eventNotes: {},
         messageTexts: { [sent.id]: '张伟代表答复了您的留言：某某阿姨您好', [waiting.id]: '请尽快办理' },
         messageFields: <Record<string, Record<string, string>>>{
-          [sent.id]: { reply: '某某阿姨您好，已经电话〔手机号〕联系您', about: '您11月23日反映的“我叫某某，住建设路〔门牌号〕…”', 'bad.path': 'x' },
+          [sent.id]: { reply: '某某阿姨您好，已经电话（已隐去）联系您', about: '您11月23日反映的“我叫某某，住建设路（门牌号已隐去）…”', 'bad.path': 'x' },
           [waiting.id]: { about: '您11月23日反映的“我叫某某”' },
         },
         auditNotes: { [entry.id]: { note: '某某住在建设路，这片归您' } },
@@ -144,8 +144,8 @@ export function privacyContract(store: () => Store) {
         ticket: 'x',
         text: '张伟代表答复了您的留言：某某阿姨您好',
         cardText: '张伟代表已答复',
-        reply: '某某阿姨您好，已经电话〔手机号〕联系您',
-        about: '您11月23日反映的“我叫某某，住建设路〔门牌号〕…”',
+        reply: '某某阿姨您好，已经电话（已隐去）联系您',
+        about: '您11月23日反映的“我叫某某，住建设路（门牌号已隐去）…”',
       })
       const notSent = (await store().outbox.get(waiting.id))!
       expect(notSent.payload, 'a message still waiting keeps what it needs to be sent').to.deep.equal({
@@ -183,14 +183,14 @@ export function privacyContract(store: () => Store) {
         text: '路灯不亮',
         reply: null,
         ratingComment: '某某很满意',
-        ratingComments: ['电话〔手机号〕，还是不亮', null],
+        ratingComments: ['电话（已隐去），还是不亮', null],
         eventNotes: {},
         messageTexts: {},
       }
       expect(await store().privacy.anonymiseCase(change, at(20))).to.equal(true)
       const after = (await store().cases.get(stored.id))!
       expect(after.ratings).to.deep.equal([
-        { rating: 2, comment: '电话〔手机号〕，还是不亮', at: at(1) },
+        { rating: 2, comment: '电话（已隐去），还是不亮', at: at(1) },
         { rating: 4, comment: null, at: at(5) },
         { rating: 4, comment: null, at: at(8) },
       ])
@@ -216,7 +216,7 @@ export function privacyContract(store: () => Store) {
       )
       const change = {
         caseId: stored.id,
-        text: '我叫某某电话〔手机号〕反映路灯不亮的问题',
+        text: '我叫某某电话（已隐去）反映路灯不亮的问题',
         reply: null,
         ratingComment: null,
         ratingComments: [],
@@ -227,7 +227,7 @@ export function privacyContract(store: () => Store) {
 
       const after = (await store().suggestions.get(quoting.id))!
       expect(after.cases).to.deep.equal([
-        { id: stored.id, ticket: stored.ticket, title: '我叫某某电话〔手机号〕反映路灯不亮的问题' },
+        { id: stored.id, ticket: stored.ticket, title: '我叫某某电话（已隐去）反映路灯不亮的问题' },
         { id: 'cs-other', ticket: '20261122-0099', title: '别人的留言' },
       ])
       expect(after.version, 'a deputy saving what they read before is refused, not writing the words back').to.equal(quoting.version + 1)

@@ -928,7 +928,7 @@ describe('mongo adapter, against a fake server', function () {
       })
       const change = {
         caseId: 'cs-1',
-        text: '我叫某某电话〔手机号〕',
+        text: '我叫某某电话（已隐去）',
         reply: null,
         ratingComment: '某某',
         ratingComments: ['某某'],
@@ -943,7 +943,7 @@ describe('mongo adapter, against a fake server', function () {
       ])
       const [setSuggestion] = on('suggestions', 'update').flatMap((c) => c.body.updates as Document[])
       expect(setSuggestion.q).to.deep.equal({ _id: 'sg-q', version: 1 })
-      expect(JSON.parse(setSuggestion.u.$set.doc).cases).to.deep.equal([{ id: 'cs-1', ticket: 't-1', title: '我叫某某电话〔手机号〕' }])
+      expect(JSON.parse(setSuggestion.u.$set.doc).cases).to.deep.equal([{ id: 'cs-1', ticket: 't-1', title: '我叫某某电话（已隐去）' }])
       expect(setSuggestion.u.$set.version).to.equal(2)
       const sessions = new Set([...on('cases', 'update'), ...on('suggestions', 'update')].map((c) => JSON.stringify(c.body.lsid)))
       expect(sessions.size, 'one transaction').to.equal(1)

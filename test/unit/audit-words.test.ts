@@ -218,7 +218,7 @@ describe('the audit trail in words (操作记录)', () => {
       actor: '张伟（人大代表）',
       action: '代表退回留言',
       target: '留言 20261205-0001',
-      details: '退回轻工街道代表联络站，理由：群众电话 〔手机号〕 打不通',
+      details: '退回轻工街道代表联络站，理由：群众电话 （已隐去） 打不通',
     })
     expect(say({ ...back, details: { fromDeputyId: 'dp0001', toStation: null, toOffice: 'd01', note: '不归我管' } }).details).to.equal(
       '退回湛河区人大常委会办公室，理由：不归我管',
@@ -227,10 +227,10 @@ describe('the audit trail in words (操作记录)', () => {
     const transferred = { actorKind: 'system' as const, actorId: null, action: 'case.transferred' }
     expect(
       say({ ...transferred, details: { fromDeputyId: 'dp0001', deputyId: 'dp0002', note: '老人电话13812345678，身份证410402195003121234' } }).details,
-    ).to.equal('转给王芳代表办理，理由：老人电话〔手机号〕，身份证〔身份证号〕')
+    ).to.equal('转给王芳代表办理，理由：老人电话（已隐去），身份证（已隐去）')
     expect(
       say({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001', note: '身份证号４１０４０２１９５００３１２００１Ｘ不对' } }).details,
-    ).to.equal('退回轻工街道代表联络站，理由：身份证号〔身份证号〕不对')
+    ).to.equal('退回轻工街道代表联络站，理由：身份证号（已隐去）不对')
     expect(auditRefs(line({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001' } }))).to.deep.include.members([
       { kind: 'deputy', id: 'dp0001' },
       { kind: 'station', id: 'st001' },

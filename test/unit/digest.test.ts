@@ -172,7 +172,7 @@ describe("a resident's words in a digest line", () => {
 
   it('are cut at the end of a clause and marked "…", with the phone number masked', () => {
     expect(line('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路。我电话13812345678')).to.equal('我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…')
-    expect(line('小区门口路灯坏了好久了请尽快处理谢谢您我的电话13812345678')).to.equal('小区门口路灯坏了好久了请尽快处理谢谢您我的电话〔手机号〕')
+    expect(line('小区门口路灯坏了好久了请尽快处理谢谢您我的电话13812345678')).to.equal('小区门口路灯坏了好久了请尽快处理谢谢您我的电话（已隐去）')
     expect(line('小区门口的垃圾桶三天没人清运了')).to.equal('小区门口的垃圾桶三天没人清运了')
     expect(line('第一行\n第二行')).to.equal('第一行 第二行')
   })

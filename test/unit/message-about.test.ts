@@ -22,7 +22,7 @@ describe('domain: how a notice names her message (yourMessage)', () => {
     expect(at('路灯，坏了好久了晚上看不见路')).to.equal('您12月3日反映的“路灯，坏了好久了晚上…”（编号 20261206-0001）')
     // Nor just after a bare number ("12…" of "12号楼"), nor inside a mask of her personal data.
     expect(at('我叫王秀兰，住建设路12号楼3单元，楼下的路灯坏了')).to.equal('您12月3日反映的“我叫王秀兰，住建设路…”（编号 20261206-0001）')
-    expect(at('我叫某某，住建设路〔门牌号〕的楼下路灯坏了')).to.equal('您12月3日反映的“我叫某某，住建设路…”（编号 20261206-0001）')
+    expect(at('我叫某某，住建设路（门牌号已隐去）的楼下路灯坏了')).to.equal('您12月3日反映的“我叫某某，住建设路…”（编号 20261206-0001）')
     // A run of one kind with no word to end at is cut where it was.
     expect(at('一二三四五六七八九十十一十二十三')).to.equal('您12月3日反映的“一二三四五六七八九十十一…”（编号 20261206-0001）')
   })

@@ -13,7 +13,7 @@ describe('the names a resident is known by, removed at erasure', () => {
 
   it('removes her name however it is written: before 反映, with 阿姨, after 找, her given name alone', () => {
     const mask = maskKnowingNames(['王秀兰'])
-    expect(mask('王秀兰阿姨您好，已经电话13912345678联系您')).to.equal('某某阿姨您好，已经电话〔手机号〕联系您')
+    expect(mask('王秀兰阿姨您好，已经电话13912345678联系您')).to.equal('某某阿姨您好，已经电话（已隐去）联系您')
     expect(mask('王秀兰反映：小区门口垃圾没人收')).to.equal('某某反映：小区门口垃圾没人收')
     expect(mask('请打电话找王 秀 兰')).to.equal('请打电话找某某')
     expect(mask('秀兰阿姨说还是不亮')).to.equal('某某阿姨说还是不亮')

@@ -25,7 +25,10 @@ function view(c) {
   const withYear = when.spansYears([c.createdAt].concat(c.timeline.map((e) => e.at)))
   return {
     c: Object.assign({}, c, {
-      createdParts: timeApart((c.topic || '') + ' · ' + when.spokenMoment(c.createdAt, withYear)),
+      // When she wrote it, under its topic (a line of its own in the page).
+      createdParts: timeApart(when.spokenMoment(c.createdAt, withYear)),
+      standingParts: timeApart(c.standing || c.statusLabel),
+      replyByLineParts: timeApart(c.replyByLine),
       timeline: dated(c.timeline, withYear),
       // 请于…受理, 请于…答复: the date and the time each kept whole on the line ("11月24 / 日"), as the meeting pages do.
       acknowledgeByParts: timeApart(c.acknowledgeByText),
@@ -146,7 +149,9 @@ const page = {
   acknowledge() {
     return this.run(
       () => this.deputies.acknowledge(this.caseId),
-      (c) => '已受理。' + (c.replyByText ? '请于' + c.replyByText + '答复群众。' : '请在期限内答复群众。'),
+      // The day to answer by is in the line at the top (standing): said there once, here only what comes next.
+      (c) =>
+        c.standing ? '已受理。办好了，请在下面答复群众。' : '已受理。' + (c.replyByText ? '请于' + c.replyByText + '答复群众。' : '请在期限内答复群众。'),
       '已受理',
       'acknowledge',
     )

@@ -25,10 +25,17 @@ function sectionsOf(tasks) {
     {
       key: 'cases',
       title: '群众留言',
-      // 已催办: the station is waiting on him for this one (the message page says who and what they said).
-      items: tasks.cases.map((c) =>
-        Object.assign(row(c, c.ticket + ' ' + (c.topic || ''), c.excerpt, c.statusLabel, '/pages/deputy/case?caseId=' + c.id), { urged: c.urgedText || '' }),
-      ),
+      // 已催办: the station is waiting on him for this one (the message page says who and what they said). What to do by
+      // when is one line of its own ("请在11月24日（星期二）上午10:00前受理", todoText), in place of the bare 请受理 and
+      // 明天到期; only today's or a late one's words (今天到期, 答复已超期 2 天) stay beside it, in red, as a paper's do.
+      items: tasks.cases.map((c) => {
+        const r = Object.assign(row(c, c.ticket + ' ' + (c.topic || ''), c.excerpt, c.statusLabel, '/pages/deputy/case?caseId=' + c.id), {
+          urged: c.urgedText || '',
+        })
+        // An older backend sends no todoText: its 请受理 and 明天到期 stay.
+        if (!c.todoText) return r
+        return Object.assign(r, { todoParts: timeApart(c.todoText), label: '', due: r.due && r.due.urgent ? r.due : null })
+      }),
     },
     {
       key: 'meetings',
@@ -96,7 +103,7 @@ function declinedWords(n, bot) {
  * buttons share the card: "点下面的按钮" could be either), and that the sentence to send comes after the tap.
  */
 function chatOfferWords(bot) {
-  return '还可以在微信聊天里收新留言、直接回复办理：点“绑定微信聊天”，会给您一句话，把它发给“' + bot + '”就行。'
+  return '还可以在微信聊天里收新留言、直接答复：点“绑定微信聊天”，会给您一句话，把它发给“' + bot + '”就行。'
 }
 
 /**

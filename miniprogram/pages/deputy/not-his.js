@@ -25,6 +25,11 @@ function handedOn(c, timeline) {
   return {
     c: Object.assign({}, c, {
       statusLabel: '已转交',
+      // The line at the top says only where it stands now: no day of his to keep.
+      standing: '已转交',
+      standingParts: [{ text: '已转交', time: false }],
+      replyByLine: null,
+      replyByLineParts: [],
       stateNote: '',
       urgeNote: '',
       reopenNote: null,

@@ -15,6 +15,7 @@ import { badgeSaidInDeadlines, deadlineWords } from '../../domain/deadline-words
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import {
   deputyPageDeadlines,
+  deputyStanding,
   deputyStateNote,
   handedToHim,
   presentDeputyAssignNote,
@@ -91,6 +92,8 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   /** Where it stands in his words ("新留言，待受理"; "张伟代表转给您，待受理" from a colleague), not the office's 已分派. */
   statusLabel: deputyStatusWords(d.case, handedToHim(d)),
   ...deputyPageDeadlines(d.case, timeZone, now),
+  /** The state and what to do by when, in one line at the top ("已受理，请在12月14日（星期一）前（含当日）答复群众"), and `replyByLine`. */
+  ...deputyStanding(d.case, handedToHim(d), timeZone, now),
   /** 重新办理: her score and words, and the last answer, under the status (null when not sent back by her). */
   reopenNote: presentDeputyReopenNote(d),
   /** Staff who gave it to him, when and their words ("…孙丽 11月18日 周三 10:00 再次交给您办理：…"), under the status; null when none. */

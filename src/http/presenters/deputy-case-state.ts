@@ -1,7 +1,8 @@
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { ackLateWords, dueWords, replyLateWords } from '../../domain/tasks.js'
-import { deputyReopenNote, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
+import { deputyReopenNote, deputyStatusWords, deputyTaskStatusWords, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { handedToHimBy, placedByStaff } from '../../domain/case-hand-backs.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -55,6 +56,24 @@ export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
     /** "答复已超期 2 天（应于12月14日前（含当日）答复），请尽快答复" (请尽快受理并答复 before he took it); null while there is time. */
     replyLate: both ? replyLate!.replace(/请尽快答复$/, '请尽快受理并答复') : replyLate,
   }
+}
+
+/**
+ * The top of his message page in one line: where it stands and what to do by when, as his 我的待办 says it (spokenDeadline):
+ * "已受理，请在12月14日（星期一）前（含当日）答复群众", "新留言，请在11月24日（星期二）上午10:00前受理". "当前状态：已受理，待答复"
+ * over "请于12月14日前（含当日）答复" (and, once he tapped 受理, a green box saying it again) told him the day three times.
+ * `replyByLine`: the answer's deadline while the line above asks him to 受理 first, null when said there or gone by; a
+ * deadline gone by keeps its own red words (deputyPageDeadlines) under the bare state ("新留言，待受理").
+ */
+export function deputyStanding(c: Deadlines & Pick<CaseRecord, 'mergedInto'>, handedBy: HandedBy | null, timeZone: string, now: Date) {
+  const late = deputyPageDeadlines(c, timeZone, now)
+  const { acknowledgeBy: ack, replyBy: reply } = deputyDueDates(c)
+  const ackLine = ack && !late.acknowledgeLate && !late.replyLate ? `请在${spokenDeadline(ack, timeZone, now)}受理` : null
+  const replyLine = reply && !late.replyLate ? `请在${spokenDeadline(reply, timeZone, now)}答复群众` : null
+  const short = deputyTaskStatusWords(c, handedBy)
+  if (ackLine) return { standing: `${short}，${ackLine}`, replyByLine: replyLine }
+  if (replyLine && !ack) return { standing: `${short}，${replyLine}`, replyByLine: null }
+  return { standing: deputyStatusWords(c, handedBy), replyByLine: replyLine }
 }
 
 /** Where a message the deputy has nothing more to do on stands, in words; null while it waits on them. */

@@ -16,7 +16,7 @@ const presentDue = (d: Due) => ({ at: d.at.toISOString(), state: d.state, words:
  * A deputy reads where his message stands in his words ("新留言", not the office's 已分派; "张伟代表交回给您"
  * when a colleague handed it to him).
  */
-const presentCaseTask = ({ case: c, action, due, urged, handedBy }: CaseTask) => ({
+const presentCaseTask = ({ case: c, action, due, todo, urged, handedBy }: CaseTask) => ({
   id: c.id,
   ticket: c.ticket,
   topic: c.topic,
@@ -26,6 +26,8 @@ const presentCaseTask = ({ case: c, action, due, urged, handedBy }: CaseTask) =>
   statusLabel: action === 'rate' ? STATUS_LABELS[c.status] : deputyTaskStatusWords(c, handedBy),
   action,
   actionLabel: ACTION_LABELS[action],
+  /** His: what to do by when, "请在12月14日（星期一）前（含当日）答复，还有 21 天到期" (deputyCaseTodo); null for hers. */
+  todoText: todo,
   due: due ? presentDue(due) : null,
   /** "已催办" when the station pressed him on it (催办) since it last came back to him; null otherwise. */
   urgedText: urged ? '已催办' : null,

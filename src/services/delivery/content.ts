@@ -3,7 +3,7 @@ import type { MeetingRecord } from '../../domain/meeting.js'
 import type { OutboxMessage } from '../../store/ports.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
 import { firstWordsOfMasked } from '../../domain/deputy-gist.js'
-import { maskPersonalData } from '../../domain/pii-mask.js'
+import { firstMaskAt, maskPersonalData } from '../../domain/pii-mask.js'
 import { formatWeChatTime } from '../../wechat/subscribe-values.js'
 import { titleOf } from './kinds.js'
 
@@ -124,12 +124,12 @@ function residentWords(m: OutboxMessage, c: CaseRecord | null | undefined): stri
 /**
  * The first words of her own message, for a card to the resident who wrote it: a number alone
  * (20261205-0001) tells a woman with two messages nothing. The same rule as a deputy's notice
- * (firstWords: never cut inside a number or a mask 〔…〕), on her words masked by residentWords.
+ * (firstWords: never cut inside a number or a mask （…已隐去）), on her words masked by residentWords.
  * Empty for anyone else's card, and when fewer than GIST_MIN characters are left, which name nothing.
  */
 function residentGist(masked: string | null, max: number, day: string): string {
   if (masked === null || max < GIST_MIN) return ''
-  const mask = masked.indexOf('〔')
+  const mask = firstMaskAt(masked)
   if (mask >= 0) return wordsBeforeMask(masked.slice(0, mask), max) || (Array.from(day).length <= max ? day : '')
   const gist = firstWordsOfMasked(masked, max)
   return !gist.endsWith('…') || Array.from(gist).length > GIST_MIN ? gist : ''
@@ -139,7 +139,7 @@ function residentGist(masked: string | null, max: number, day: string): string {
 const BEFORE_MASK_MIN = 6
 
 /**
- * Her card never shows a mask (〔门牌号〕 in her own words reads as broken to her, and her number is never
+ * Her card never shows a mask (（门牌号已隐去） in her own words reads oddly to her, and her number is never
  * put on it): her words up to the first masked part, cut at the last clause before it ("我家楼道的灯坏了，电话"
  * → "我家楼道的灯坏了…": the words that lead into the number go with it), marked "…". '' when too few are left.
  */
