@@ -147,6 +147,10 @@ describe('console: 民生实事项目', function () {
     await card.getByText('老旧小区加装电梯').first().waitFor({ timeout: 60_000 })
     expect(await page.getByText('口袋公园').count(), 'a project the ballot did not choose').to.equal(0)
     const report = card.locator(`[data-test=report-${lifts.id}]`)
+    // Which quarter is due and by when, and the form set to it.
+    const nextLine = card.locator('[data-test=next-report]')
+    expect(await nextLine.innerText()).to.equal('下次填报：第1季度进展，请在2027年4月15日前填报')
+    expect(await report.locator('.t-select input').inputValue()).to.equal('第1季度')
     await report.locator('.t-input-number input').fill('40')
     await report.locator('.t-input input').last().fill('12部电梯已开工，4部完成井道施工')
     // Two site photos picked; the second one removed again before sending.
@@ -162,6 +166,10 @@ describe('console: 民生实事项目', function () {
     await card.getByText('12部电梯已开工').waitFor()
     await card.locator('img[alt=进展照片]').waitFor()
     expect(await card.locator('img[alt=进展照片]').count()).to.equal(1)
+    // Reported: the form moves on to the second quarter, emptied, instead of offering the first one again.
+    await nextLine.getByText('下次填报：第2季度进展，2027年4月1日起可以填报，请在2027年7月15日前填报').waitFor()
+    expect(await report.locator('.t-select input').inputValue()).to.equal('第2季度')
+    expect(await report.locator('.t-input input').last().inputValue(), 'her text is not offered again').to.equal('')
     await screenshot(page, 'projects-unit')
 
     const office = await newPage(browser, app)
@@ -169,6 +177,13 @@ describe('console: 民生实事项目', function () {
     const row = office.locator('[data-test=projects] tbody tr', { hasText: '老旧小区加装电梯' })
     await row.getByText('年度民生实事项目').waitFor()
     await row.getByText('40%').waitFor()
+    // A project the ballot did not choose has no quarters to report: "—", not 按时填报.
+    const parkRow = office.locator('[data-test=projects] tbody tr', { hasText: '口袋公园' })
+    await parkRow.getByText('票决未通过').waitFor()
+    expect(await parkRow.locator('[data-test=not-in-year]').innerText()).to.equal('—')
+    expect(await parkRow.innerText()).not.to.include('按时填报')
+    expect(await row.innerText(), 'the chosen one reported on time').to.include('按时填报')
+    expect(await office.locator('[data-test=projects] thead th').allInnerTexts()).to.include('超期没有填报的季度')
     // The year's next step is a button a person sees at once, and the year picker shows the whole name.
     const next = office.getByRole('button', { name: '开始年终评议' })
     expect(await next.getAttribute('class'))

@@ -131,8 +131,14 @@ describe('console: 代表建议 from review to statistics', function () {
       `/unit/suggestions/${id}`,
     )
     await unitPage.getByRole('button', { name: '提交答复' }).click()
-    await unitPage.getByText('请选择办理结果').waitFor()
+    // Asked beside the choice; picking one takes the warning away (before, it stayed up after she had picked).
+    const asked = unitPage.locator('[data-test=answer-form] [data-test=category-problem]')
+    await asked.getByText('请选择办理结果').waitFor()
     await unitPage.getByText('正在解决或列入计划').click()
+    await asked.waitFor({ state: 'detached' })
+    expect(await unitPage.getByText('请选择办理结果').count(), 'no warning left once she picked').to.equal(0)
+    // The promised day is called as the office calls it, with what it means for her.
+    await unitPage.locator('[data-test=promise-hint]').getByText('承诺在这天前办完。到这天还没报告办完，就算超期。').waitFor()
     await unitPage.getByPlaceholder('写明办理情况：做了什么、结果如何、下一步安排').fill('已列入明年加装电梯计划，第一批 20 个小区。')
     await screenshot(unitPage, 'console-suggestions-answer')
     await unitPage.getByRole('button', { name: '提交答复' }).click()

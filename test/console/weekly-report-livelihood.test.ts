@@ -69,7 +69,7 @@ describe('console: 民生实事 in the weekly report', function () {
     const row = async (title: string) => (await part.locator('tbody tr').filter({ hasText: title }).locator('td').allInnerTexts()).map((t) => t.trim())
     expect(await row('老旧小区加装电梯')).to.deep.equal(['老旧小区加装电梯', '青澜市住房和城乡建设局', '第3季度完成 70%', '没有'])
     expect(await row('公交站台改造')).to.deep.equal(['公交站台改造', '青澜市交通运输局', '第2季度完成 40%', '第3季度'])
-    expect(await part.locator('thead th').allInnerTexts()).to.deep.equal(['年度项目', '承办单位', '最近填报的进展', '过期没有填报的季度'])
+    expect(await part.locator('thead th').allInnerTexts()).to.deep.equal(['年度项目', '承办单位', '最近填报的进展', '超期没有填报的季度'])
     // The city's own year has not begun: one line says so.
     expect(text).to.include('市人大常委会').and.include('今年的民生实事项目尚未开始征集')
     expect(text, 'no ids or stage codes').not.to.match(/lpj-|lc-|running|u0\d/)

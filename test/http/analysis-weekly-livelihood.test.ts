@@ -73,7 +73,7 @@ describe('analysis: the weekly report says where 民生实事 stands and what ne
     // The table download carries the same words.
     const csv = ((await sunli.get('/api/admin/analysis/weekly-report.csv')).body as Buffer).toString('utf8')
     expect(csv).to.include('「社区老年食堂」（湛河区人民政府）第3季度的进展还没有填报，请督促承办单位尽快填报。')
-    // In the page's columns: 年度项目, 承办单位, 最近填报的进展, 过期没有填报的季度.
+    // In the page's columns: 年度项目, 承办单位, 最近填报的进展, 超期没有填报的季度.
     expect(csv).to.include('\r\n社区老年食堂,湛河区人民政府,第2季度完成 30%,第3季度\r\n')
     expect(csv).to.include('\r\n民生实事：平顶山市人大常委会办公室\r\n今年的民生实事项目尚未开始征集\r\n')
   })

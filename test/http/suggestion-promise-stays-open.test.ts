@@ -90,7 +90,7 @@ describe('代表建议: an answer that promises the work stays open until the wo
     const chengang = await asStaff(app, 'chengang')
     const withResolved = await chengang.post(`/api/unit/suggestions/${id}/answer`, { category: 'resolved', text: '已修好。', plannedBy: '2027-06-30' })
     expect(withResolved.status).to.equal(400)
-    expect(withResolved.body.error.message).to.equal('只有“正在解决或列入计划”才填计划完成日期')
+    expect(withResolved.body.error.message).to.equal('只有“正在解决或列入计划”才填承诺日期')
     const past = await chengang.post(`/api/unit/suggestions/${id}/answer`, { category: 'in_progress', text: '列入计划。', plannedBy: '2026-12-01' })
     expect(past.status).to.equal(400)
     expect(past.body.error.details).to.deep.equal([{ path: 'body.plannedBy', message: '请选今天以后的日期' }])

@@ -34,7 +34,9 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
   const from = day(report.weekStart, timeZone)
   const to = day(lastDay, timeZone)
   // Whose report it is, as the page's title says it: a sheet is mailed on and printed without the page around it.
-  rows.push([`${place}留言分析周报（${from === to ? from : `${from}至${to}`}），生成于${momentText(report.generatedAt, timeZone)}`])
+  // A week still running says so beside its days, as the page does: its figures are a part of the week's.
+  const running = words.runningText ? `，${words.runningText}` : ''
+  rows.push([`${place}留言分析周报（${from === to ? from : `${from}至${to}`}${running}），生成于${momentText(report.generatedAt, timeZone)}`])
   const earlier = words.countedEarlierText
   if (earlier) rows.push([earlier])
 
@@ -126,7 +128,7 @@ function livelihood(report: WeeklyReport, part: (title: string, header: SheetCel
       const rated = y.projects.some((p) => p.rating !== null)
       part(
         `民生实事：${office.officeName}　${y.title}（现在是“${y.stageLabel}”阶段）`,
-        ['年度项目', '承办单位', '最近填报的进展', '过期没有填报的季度', ...(rated ? ['代表评议'] : [])],
+        ['年度项目', '承办单位', '最近填报的进展', '超期没有填报的季度', ...(rated ? ['代表评议'] : [])],
         y.projects.map((p) => [p.title, p.unitName, p.progress, p.late.length ? `第${p.late.join('、')}季度` : '没有', ...(rated ? [p.rating ?? ''] : [])]),
         y.summary,
         ...y.attention.map((a) => `本周需要关注：${a}`),

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { overdueQuarters, quarterNotBegun, type LivelihoodProject, type ProgressReport, type Quarter } from '../../domain/livelihood.js'
+import { nextReport, type NextReport } from '../../domain/livelihood-next-report.js'
 import { offsetMs } from '../../domain/zone-offset.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -33,14 +34,31 @@ export class LivelihoodProgress {
     private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
   ) {}
 
-  /** A unit's chosen projects in cycles still running or being rated, with what it has reported. */
+  /**
+   * A unit's chosen projects in cycles still running or being rated, with what it has reported and, while it may
+   * still report (not once published), which quarter is next and by when.
+   */
   async unitProjects(staff: StaffPrincipal) {
-    const out: Array<{ project: LivelihoodProject; year: number; reports: ProgressReport[] }> = []
+    const out: Array<{ project: LivelihoodProject; year: number; reports: ProgressReport[]; next: NextReport | null }> = []
+    const now = this.clock.now()
     for (const cycle of await this.store.livelihood.listCycles()) {
       if (!['running', 'rating', 'published'].includes(cycle.status)) continue
       const mine = (await this.store.livelihood.listProjects(cycle.id)).filter((p) => p.status === 'chosen' && staff.unitIds.includes(p.unitId))
       const reports = await this.store.livelihood.listProgress(mine.map((p) => p.id))
-      for (const project of mine) out.push({ project, year: cycle.year, reports: reports.filter((r) => r.projectId === project.id) })
+      for (const project of mine) {
+        const own = reports.filter((r) => r.projectId === project.id)
+        const next =
+          cycle.status === 'published'
+            ? null
+            : nextReport(
+                cycle.year,
+                own.map((r) => r.quarter),
+                now,
+                this.settings.timeZone,
+                this.settings.reportGraceDays,
+              )
+        out.push({ project, year: cycle.year, reports: own, next })
+      }
     }
     return out
   }

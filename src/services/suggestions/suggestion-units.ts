@@ -145,11 +145,11 @@ export class SuggestionUnits {
   private checkPlan(a: UnitAnswer) {
     if (a.plannedBy === undefined) return
     const path = 'body.plannedBy'
-    if (a.category !== 'in_progress') throw new ValidationError('只有“正在解决或列入计划”才填计划完成日期', [{ path, message: '请去掉计划完成日期' }])
+    if (a.category !== 'in_progress') throw new ValidationError('只有“正在解决或列入计划”才填承诺日期', [{ path, message: '请去掉承诺日期' }])
     const today = this.book.today()
-    if (a.plannedBy < today) throw new ValidationError('计划完成日期不能早于今天', [{ path, message: '请选今天以后的日期' }])
+    if (a.plannedBy < today) throw new ValidationError('承诺日期不能早于今天', [{ path, message: '请选今天以后的日期' }])
     if (a.plannedBy > `${Number(today.slice(0, 4)) + PLAN_MAX_YEARS}${today.slice(4)}`)
-      throw new ValidationError(`计划完成日期最晚 ${PLAN_MAX_YEARS} 年内`, [{ path, message: `请选 ${PLAN_MAX_YEARS} 年内的日期` }])
+      throw new ValidationError(`承诺日期最晚 ${PLAN_MAX_YEARS} 年内`, [{ path, message: `请选 ${PLAN_MAX_YEARS} 年内的日期` }])
   }
 
   async request(staff: StaffPrincipal, id: string, r: UnitRequest) {

@@ -24,7 +24,10 @@ export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLiv
 
   router.get('/', async (ctx) => {
     const items = await progress.unitProjects(ctx.state.staff)
-    ctx.body = { items: items.map((x) => ({ ...presentProject(x.project), year: x.year, progress: x.reports.map((r) => presentProgress(r, sign)) })) }
+    // nextReport: { quarter (null once all four are reported), text }, null once the year's results are published.
+    ctx.body = {
+      items: items.map((x) => ({ ...presentProject(x.project), year: x.year, progress: x.reports.map((r) => presentProgress(r, sign)), nextReport: x.next })),
+    }
   })
 
   router.post('/:id/progress', async (ctx) => {
