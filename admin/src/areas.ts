@@ -33,7 +33,7 @@ export const areaRoutes: RouteRecordRaw[] = [
   { path: 'calendar', component: () => import('./views/calendar/BusinessCalendar.vue'), meta: { title: '工作日历' } },
   { path: 'directory', component: () => import('./views/directory/Directory.vue'), meta: { title: '名册' } },
   { path: 'directory/import', component: () => import('./views/directory/DirectoryImport.vue'), meta: { title: '导入名册' } },
-  { path: 'outbox', component: () => import('./views/admin/Outbox.vue'), meta: { title: '消息发送监控' } },
+  { path: 'outbox', component: () => import('./views/admin/Outbox.vue'), meta: { title: '消息发送情况' } },
   { path: 'audit', component: () => import('./views/admin/AuditLog.vue'), meta: { title: '操作记录' } },
   { path: 'staff', component: () => import('./views/admin/StaffAccounts.vue'), meta: { title: '账号与角色' } },
   // 分析研判 (issue 15)
@@ -67,7 +67,7 @@ export const areaMenu: MenuItem[] = [
   { path: '/quizzes', title: '知识竞赛', roles: OFFICE, group: '组织工作' },
   { path: '/directory', title: '名册', roles: OFFICE, group: '基础信息' },
   { path: '/calendar', title: '工作日历', roles: OFFICE, group: '基础信息' },
-  { path: '/outbox', title: '消息发送监控', roles: ADMIN, group: '系统管理' },
+  { path: '/outbox', title: '消息发送情况', roles: ADMIN, group: '系统管理' },
   // Read-only for the office: an organizer of districts or streets reads its own part of it (services/audit.ts readFor).
   { path: '/audit', title: '操作记录', roles: OFFICE, group: '系统管理' },
   { path: '/staff', title: '账号与角色', roles: ADMIN, group: '系统管理' },

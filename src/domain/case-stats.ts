@@ -57,9 +57,13 @@ export interface CaseStats {
   forwarded: number
 }
 
-/** What 按时答复 counts, said under every table, figure and record that shows it (console and downloads alike). */
-export const REPLIED_IN_TIME_NOTE =
-  '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'
+/**
+ * What 按时答复 counts, said under a figure or record that shows it without a 按时受理 beside it (a deputy's record):
+ * there, "only counted under 按时受理" would point at a row the page does not have.
+ */
+export const REPLIED_IN_TIME_NOTE_ALONE = '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。'
+/** The same, said under every table and figure that shows 按时受理 too (console and downloads alike). */
+export const REPLIED_IN_TIME_NOTE = `${REPLIED_IN_TIME_NOTE_ALONE}没有按时受理的，只算在“按时受理”里。`
 
 /** What 一般几天答复 (the median days to reply) is, said under each table that shows it (console and download alike). */
 export const DAYS_TO_REPLY_NOTE = '一般几天答复：一半的留言在这个天数内答复。'

@@ -17,6 +17,18 @@ export function isShown(q: Question, byId: ReadonlyMap<string, Question>, answer
   return chosen.some((o) => q.showIf!.optionIds.includes(o))
 }
 
+/**
+ * Whom a question with a condition was asked, for its results: "只问第 1 题选了“有”的人" (or "选了“有”或“偶尔”的人"), so
+ * that its fewer answers beside the survey's total read as asked of fewer, not skipped. Null for a question asked of all.
+ */
+export function askedOnlyText(questions: Question[], questionId: string): string | null {
+  const q = questions.find((x) => x.id === questionId)
+  const at = q?.showIf ? questions.findIndex((x) => x.id === q.showIf!.questionId) : -1
+  if (!q?.showIf || at < 0) return null
+  const labels = questions[at]!.options.filter((o) => q.showIf!.optionIds.includes(o.id)).map((o) => `“${o.label}”`)
+  return `只问第 ${at + 1} 题选了${labels.join('或')}的人`
+}
+
 /** The questions these answers show, in order. */
 export function shownQuestions(questions: Question[], answers: Answers): Question[] {
   const byId = new Map(questions.map((q) => [q.id, q]))

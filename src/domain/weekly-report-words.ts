@@ -10,12 +10,29 @@ import { offsetMs } from './zone-offset.js'
 export const TREND_WORDS: Record<Trend, string> = { new: '新出现', up: '上升', down: '下降', same: '持平' }
 
 /**
+ * Whether the report was made before its week ended (this week's, picked on its Monday): its figures then run to the
+ * moment it was made, as composeWeeklyReport counts them, not to the week's end.
+ */
+export const weekStillRunning = (r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>): boolean => r.generatedAt < r.weekEnd
+
+/**
  * When a report's overdue figures are counted to, in words (截至…): an ended week's last day ("11月29日"), or the
  * moment a report of a week still running was made ("12月5日 22:48"), as composeWeeklyReport counts them.
  */
 export function overdueAsOfText(r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>, timeZone: string): string {
-  return r.weekEnd < r.generatedAt ? monthDayText(localDate(new Date(r.weekEnd.getTime() - 1), timeZone)) : momentText(r.generatedAt, timeZone)
+  return weekStillRunning(r) ? momentText(r.generatedAt, timeZone) : monthDayText(localDate(new Date(r.weekEnd.getTime() - 1), timeZone))
 }
+
+/**
+ * Said beside the week's days for a report made before its week ended: "本周还没过完，统计到12月7日 1:59", so that a
+ * few hours' figures are not read as the week's. Null for a week that had ended.
+ */
+export function runningText(r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>, timeZone: string): string | null {
+  return weekStillRunning(r) ? `本周还没过完，统计到${momentText(r.generatedAt, timeZone)}` : null
+}
+
+/** 比上周 for a week still running: a part of a week is not compared with a whole one (多 5 条 after two hours). */
+export const NOT_COMPARED_YET = '本周还没过完，暂不比较'
 
 /** A moment as the report says it: "12月5日 22:48". */
 export function momentText(at: Date, timeZone: string): string {
@@ -111,7 +128,8 @@ export function weekOnWeekText(change: number): string {
  */
 export function weeklyReportWords(r: WeeklyReport, timeZone: string) {
   return {
-    weekOnWeekText: weekOnWeekText(receivedChange(r).change),
+    weekOnWeekText: weekStillRunning(r) ? NOT_COMPARED_YET : weekOnWeekText(receivedChange(r).change),
+    runningText: runningText(r, timeZone),
     overdueAsOfText: overdueAsOfText(r, timeZone),
     overdueCountText: overdueCountText(r),
     unassignedText: unassignedText(r),

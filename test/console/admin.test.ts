@@ -109,7 +109,16 @@ describe('console: an admin keeps the directory and the messages in order', func
     await page.goto('/console/outbox')
     const row = page.locator('[data-test=outbox] tr', { hasText: '会议通知：全市代表培训会' })
     await row.getByText('对方不是好友，无法私聊').waitFor()
-    await row.getByText(`${(await story.app.liaison.store.deputies.get('dp0001'))!.name}代表`).waitFor()
+    const name = `${(await story.app.liaison.store.deputies.get('dp0001'))!.name}代表`
+    await row.getByText(name, { exact: true }).waitFor()
+    // The page in plain words: its title and menu entry, its columns, and what to do about a deputy who is not a friend.
+    await page.getByRole('heading', { name: '消息发送情况' }).waitFor()
+    await page.locator('.t-menu').getByText('消息发送情况').waitFor()
+    expect(await page.locator('[data-test=outbox] thead th').allInnerTexts()).to.include.members(['发送方式', '发了几次'])
+    expect(await page.locator('.filters').innerText())
+      .to.include('没发出去，稍后自动再发')
+      .and.include('不用再发')
+    expect(await row.locator('[data-test=what-to-do]').innerText()).to.equal(`请电话告诉${name}，请他加联络站的微信为好友，再点“重新发送”`)
     // One name for one state: the row's tag is the name of the tab it is under (not 发送失败 above, 未能送达 beside it).
     const tab = page.locator('.filters .t-radio-button.t-is-checked')
     expect(await tab.innerText()).to.equal('未能送达')

@@ -37,6 +37,10 @@ describe('console: deputies’ records (履职档案)', function () {
     await page.locator('.t-menu').getByText('履职活动审核').click()
     const card = page.getByTestId('activity').filter({ hasText: deputy.name })
     await card.getByText('走访老旧小区').waitFor()
+    // The day in words, as the console says dates ("12月3日"; its year only when not this year's), never 2026-12-03.
+    const [y, m, d] = date.split('-').map(Number)
+    const thisYear = Number(localDate(app.clock.now(), 'Asia/Shanghai').slice(0, 4))
+    await card.getByText(`${y === thisYear ? '' : `${y}年`}${m}月${d}日 · 建设路社区`, { exact: true }).waitFor()
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.photo')].every((img) => img.complete && img.naturalWidth > 0))
     await screenshot(page, 'records-review')
     await card.getByRole('button', { name: '通过' }).click()
@@ -56,6 +60,9 @@ describe('console: deputies’ records (履职档案)', function () {
     const report = page.getByRole('article', { name: '述职报告' })
     await report.getByText(`${deputy.name}代表${date.slice(0, 4)}年度履职情况报告`).waitFor()
     await report.getByText('走访老旧小区，听取居民对加装电梯的意见。', { exact: false }).waitFor()
+    // Whose words the report is in, without the deputy's code; the activity's day in words, the report's year unsaid.
+    expect(await report.locator('.sub').innerText()).to.equal('根据联络站的履职记录整理')
+    expect(await report.getByText('走访老旧小区', { exact: false }).innerText()).to.match(new RegExp(`^${m}月${d}日 `))
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.shell-aside').isVisible(), 'the menu is not printed').to.equal(false)
     await screenshot(page, 'records-report')

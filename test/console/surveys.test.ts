@@ -83,6 +83,8 @@ describe('console: an organizer builds a survey with a condition', function () {
     expect(await carResult.locator('.bar-chart').getAttribute('aria-label')).to.equal('有 2人，没有 1人')
     expect(await carResult.locator('h4').innerText()).to.include('（3 人作答）')
     expect(await page.locator(`[data-test=result-${parking.id}] .bar-chart`).getAttribute('aria-label')).to.equal('很难 1人，还好 1人')
+    // Asked only of those with a car: its 2 answers beside the 3 sheets say why, not as if one resident skipped it.
+    expect(await page.locator(`[data-test=result-${parking.id}] h4`).innerText()).to.include('（只问第 1 题选了“有”的人，2 人作答）')
     await screenshot(page, 'console-survey-results')
     expect(page.problems).to.deep.equal([])
   })

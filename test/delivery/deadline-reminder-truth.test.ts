@@ -59,7 +59,7 @@ describe('a deadline reminder that waited is not sent once it is no longer true'
     const why = `${SUPERSEDED}（代表已受理，不用再提醒）`
     expect((await reminderRow())[0]).to.deep.include({ status: 'dead', lastError: why })
     const shown = await (await asAdmin(app)).get('/api/admin/outbox?recipientId=dp0001&kind=case.reminder')
-    expect(shown.body.items[0].delivery).to.deep.equal({ state: 'superseded', label: '无需发送', reason: why })
+    expect(shown.body.items[0].delivery).to.deep.equal({ state: 'superseded', label: '不用再发', reason: why })
   })
 
   it('drops a reminder whose deadline has passed; the overdue notice reaches him instead', async () => {

@@ -66,7 +66,7 @@ describe('no 票决通知 after the deputy voted or the ballot closed', function
     expect(cardsTo('o-zhangwei'), 'he voted at 07:30').to.deep.equal([])
     const voted = `${SUPERSEDED}（代表已经投票，不再通知）`
     expect(await notice('ballot.published', 'dp0001')).to.deep.include({ status: 'dead', lastError: voted })
-    expect(await deliveryShown('ballot.published', 'dp0001')).to.deep.equal({ state: 'superseded', label: '无需发送', reason: voted })
+    expect(await deliveryShown('ballot.published', 'dp0001')).to.deep.equal({ state: 'superseded', label: '不用再发', reason: voted })
     expect((await notice('ballot.published', 'dp0003')).status).to.equal('sent')
     expect(cardsTo('o-liqiang')).to.have.length(1)
   })

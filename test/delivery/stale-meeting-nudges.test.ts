@@ -72,8 +72,8 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
     expect(await nudgeOf('dp0001', id)).to.deep.include({ status: 'dead', lastError: attending })
     expect(await nudgeOf('dp0002', id)).to.deep.include({ status: 'dead', lastError: onLeave })
     expect((await nudgeOf('dp0003', id)).status).to.equal('sent')
-    expect(await deliveryShown('dp0001')).to.deep.equal([{ state: 'superseded', label: '无需发送', reason: attending }])
-    expect(await deliveryShown('dp0002')).to.deep.equal([{ state: 'superseded', label: '无需发送', reason: onLeave }])
+    expect(await deliveryShown('dp0001')).to.deep.equal([{ state: 'superseded', label: '不用再发', reason: attending }])
+    expect(await deliveryShown('dp0002')).to.deep.equal([{ state: 'superseded', label: '不用再发', reason: onLeave }])
   })
 
   it('does not ask at 08:05 for an answer whose deadline passed at 07:00; one invited after the deadline, who may answer until the start, is asked', async () => {
@@ -97,7 +97,7 @@ describe('no "please answer" for a meeting to one who answered, or can no longer
     expect(cardsTo('o-zhangwei'), 'his answers closed at 07:00').to.deep.equal([])
     const closed = `${SUPERSEDED}（回复已经截止，不用再提醒）`
     expect(await nudgeOf('dp0001', closing)).to.deep.include({ status: 'dead', lastError: closed })
-    expect(await deliveryShown('dp0001')).to.deep.equal([{ state: 'superseded', label: '无需发送', reason: closed }])
+    expect(await deliveryShown('dp0001')).to.deep.equal([{ state: 'superseded', label: '不用再发', reason: closed }])
     expect(cardsTo('o-wangfang').map((m) => m.data.thing1.value)).to.deep.equal([`${NUDGE}：代表小组活动`])
     expect((await nudgeOf('dp0002', other)).status).to.equal('sent')
   })

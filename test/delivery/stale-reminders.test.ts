@@ -101,7 +101,7 @@ describe('no reminder for what a deputy has done since it was written', function
     const voted = `${SUPERSEDED}（代表已经投票，不用再提醒）`
     for (const deputyId of ['dp0001', 'dp0003']) {
       expect(await reminder('ballot.reminder', deputyId), deputyId).to.deep.include({ status: 'dead', lastError: voted })
-      expect(await deliveryShown('ballot.reminder', deputyId)).to.deep.equal({ state: 'superseded', label: '无需发送', reason: voted })
+      expect(await deliveryShown('ballot.reminder', deputyId)).to.deep.equal({ state: 'superseded', label: '不用再发', reason: voted })
     }
     expect((await reminder('ballot.reminder', 'dp0002')).status).to.equal('sent')
   })
@@ -243,7 +243,7 @@ describe('no reminder for what can no longer be done when it would go', function
     expect(cardsTo('o-zhangwei', '票决提醒'), 'the ballot closed at 07:00').to.deep.equal([])
     const closed = `${SUPERSEDED}（投票已经截止，不用再提醒）`
     expect(await reminderOf('ballot.reminder', 'dp0001', { surveyId: created.body.id })).to.deep.include({ status: 'dead', lastError: closed })
-    expect(await deliveryShown('ballot.reminder', 'dp0001')).to.deep.equal([{ state: 'superseded', label: '无需发送', reason: closed }])
+    expect(await deliveryShown('ballot.reminder', 'dp0001')).to.deep.equal([{ state: 'superseded', label: '不用再发', reason: closed }])
   })
 
   it('does not remind of a survey whose closing time passed overnight, nor of one that took all the answers it may', async () => {

@@ -59,7 +59,7 @@ describe('no stale or out-of-order news', () => {
     expect(await row('case.acknowledged', wang.userId)).to.deep.include({ status: 'dead', lastError: SUPERSEDED })
     expect(await app.liaison.store.subscriptions.get(wang.userId, TEMPLATE)).to.deep.include({ oneTime: 0 })
     const { body } = await (await asAdmin(app)).get(`/api/admin/outbox?recipientId=${wang.userId}&kind=case.acknowledged`)
-    expect(body.items[0].delivery).to.deep.equal({ state: 'superseded', label: '无需发送', reason: SUPERSEDED })
+    expect(body.items[0].delivery).to.deep.equal({ state: 'superseded', label: '不用再发', reason: SUPERSEDED })
   })
 
   it('does not post "发布了《…》" to a station\'s group for a reading item withdrawn while the notice waited', async () => {
@@ -156,7 +156,7 @@ describe('no stale or out-of-order news', () => {
     ])
     const { body } = await (await asAdmin(app)).get('/api/admin/outbox?recipientId=dp0001&kind=digest')
     const old = body.items.find((m: { status: string }) => m.status === 'dead')
-    expect(old.delivery).to.deep.equal({ state: 'superseded', label: '无需发送', reason: `${SUPERSEDED}（过了当天的每日摘要不再补发）` })
+    expect(old.delivery).to.deep.equal({ state: 'superseded', label: '不用再发', reason: `${SUPERSEDED}（过了当天的每日摘要不再补发）` })
   })
 
   it('sends nothing of their work to a deputy who left office while it waited for a subscription', async () => {

@@ -65,7 +65,7 @@ describe('一起催办’s notice to a deputy who answered meanwhile', function 
     const rows = await urgeRows()
     expect(rows.map((m) => [m.status, m.lastError])).to.deep.equal([['dead', why]])
     const shown = await (await asAdmin(app)).get('/api/admin/outbox?recipientId=dp0001&kind=case.urged')
-    expect(shown.body.items.map((i: { delivery: unknown }) => i.delivery)).to.deep.equal([{ state: 'superseded', label: '无需发送', reason: why }])
+    expect(shown.body.items.map((i: { delivery: unknown }) => i.delivery)).to.deep.equal([{ state: 'superseded', label: '不用再发', reason: why }])
   })
 
   it('urges him on the one still waiting alone, by its number, once he has answered the other two', async () => {

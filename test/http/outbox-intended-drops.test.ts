@@ -6,10 +6,10 @@ import { caseCity } from '../fixtures.js'
 const SUPERSEDED = '已被后来的变化取代，未发送'
 
 /**
- * 钱科长's 消息发送监控 after the go-live week: 发送失败 counted the messages dropped on purpose (a digest
+ * 钱科长's 消息发送情况 after the go-live week: 发送失败 counted the messages dropped on purpose (a digest
  * past its day, a notice made untrue by later news) as failures, and offered 重新发送 on them and on
  * messages to a deputy who has since left office, which could only die again. They are counted apart as
- * 无需发送, listed on their own, and 重新发送 is offered (and allowed) only where it can bring a message to someone.
+ * 不用再发, listed on their own, and 重新发送 is offered (and allowed) only where it can bring a message to someone.
  */
 describe('outbox monitor: messages dropped on purpose are not failures', () => {
   let app: TestApp
@@ -45,7 +45,7 @@ describe('outbox monitor: messages dropped on purpose are not failures', () => {
     return id
   }
 
-  it('counts them as 无需发送, lists them apart, and refuses to send them again, changing nothing', async () => {
+  it('counts them as 不用再发, lists them apart, and refuses to send them again, changing nothing', async () => {
     const digest = await deadMessage('dp0001', 'digest', '每日摘要：待办留言 1 件', `${SUPERSEDED}（过了当天的每日摘要不再补发）`)
     const notice = await deadMessage('dp0002', 'meeting.notice', '会议通知：代表培训会', SUPERSEDED)
     const unbound = await deadMessage('dp0003', 'case.assigned', '新留言待受理', '未能送达：该代表未使用小程序，也未绑定微信机器人')
@@ -69,7 +69,7 @@ describe('outbox monitor: messages dropped on purpose are not failures', () => {
     ])
     expect(dropped.find((m: { id: string }) => m.id === digest).delivery).to.deep.equal({
       state: 'superseded',
-      label: '无需发送',
+      label: '不用再发',
       reason: `${SUPERSEDED}（过了当天的每日摘要不再补发）`,
     })
 

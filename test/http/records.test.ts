@@ -80,6 +80,8 @@ describe("a deputy's record (履职档案)", () => {
     const lines = Object.fromEntries(mine.body.points.lines.map((l: { item: string; explanation: string }) => [l.item, l.explanation]))
     expect(lines.meeting_attended).to.equal('参加会议活动 1 次 × 2 分 = 2 分')
     expect(lines.case_answered_on_time).to.equal('按时答复群众留言 1 件 × 3 分 = 3 分')
+    // Late in the console's one word for it (超期), not 逾期.
+    expect(lines.case_answered_late).to.match(/^超期答复群众留言 0 件 × /)
     expect(lines.activity_approved).to.equal('报告履职活动（已审核） 1 次 × 3 分 = 3 分')
     expect(lines.suggestion_made).to.equal('提出代表建议 1 件 × 5 分 = 5 分')
     expect(mine.body.points.total, '2 + 3 + 3 + 5: no points for a duty day nothing records').to.equal(13)

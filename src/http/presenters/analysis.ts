@@ -62,8 +62,10 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
     totals: r.report.totals,
     /** 收到留言, as 工作概览's weekly bar counts it (receivedChange): every message that came in the week. */
     receivedCount: receivedChange(r.report).received,
-    /** 比上周 in words: "多 3 条", "少 2 条" or "持平", as the table download says it. */
+    /** 比上周 in words: "多 3 条", "少 2 条" or "持平", as the table download says it; "本周还没过完，暂不比较" before the week ends. */
     weekOnWeekText: words.weekOnWeekText,
+    /** Beside the week's days for a report made before the week ended: "本周还没过完，统计到12月7日 1:59"; null once it had. */
+    runningText: words.runningText,
     topIssues: r.report.topIssues.map((i) => ({
       ...presentHotIssue({ ...i, stationName: null }),
       rank: i.rank,

@@ -1,5 +1,5 @@
 import { APPRAISAL_SEAL_WORDS, appraisalActions, appraisalTurnoutText, type AppraisalSeal } from '../../domain/appraisal-seal.js'
-import { REPLIED_IN_TIME_NOTE } from '../../domain/case-stats.js'
+import { REPLIED_IN_TIME_NOTE_ALONE } from '../../domain/case-stats.js'
 import { recordCasesText, recordCasesTextForResidents } from '../../domain/deputy-record-words.js'
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, type ActivityRecord } from '../../domain/record-activity.js'
 import { POINT_ITEM_LABELS } from '../../domain/record-points.js'
@@ -22,8 +22,8 @@ export const presentDeputyYear = (y: DeputyYear) => ({
    * again), with another district's messages among them: the console, the printed report and his own page say this.
    */
   casesText: recordCasesText(y.record.cases, y.elsewhere),
-  /** What 按时答复 counts, in 统计分析's words (the record counts it by the same rule). */
-  repliedInTimeNote: REPLIED_IN_TIME_NOTE,
+  /** What 按时答复 counts, in 统计分析's words (the record counts it by the same rule), less its 按时受理: the record has none. */
+  repliedInTimeNote: REPLIED_IN_TIME_NOTE_ALONE,
   duty: { ...y.record.duty },
   study: { ...y.record.study },
   ballots: { ...y.record.ballots },

@@ -11,6 +11,7 @@ import {
   type SurveyResponse,
 } from '../../domain/survey.js'
 import { tieWords, type BallotOutcome, type SurveyResults } from '../../domain/survey-tally.js'
+import { askedOnlyText } from '../../domain/survey-answers.js'
 import type { BallotResult } from '../../domain/ballot-result.js'
 import { spokenClose, spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
 import { outcomeWords } from '../../services/surveys/consultation-outcome.js'
@@ -183,6 +184,8 @@ export const presentResults = (
       type: q.type,
       title: q.title,
       answered: q.answered,
+      /** Whom a question with a condition was asked ("只问第 1 题选了“有”的人"), said beside 几人作答; null when asked of all. */
+      askedOnlyText: askedOnlyText(s.questions, q.questionId),
       options: q.options.map(({ id, label, count, percent }) => ({ id, label, count, percent })),
       average: q.average,
       distribution: q.distribution.map(({ value, count, percent }) => ({ value, count, percent })),

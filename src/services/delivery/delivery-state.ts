@@ -4,16 +4,16 @@ import type { OutboxMessage } from '../../store/ports.js'
 /**
  * What became of one outbox message, in the words organizers read: 已送达 (sent), 待发送
  * (still on its way, with why it waits), 未能送达 (it will not arrive: no way to reach the
- * person, or WeChat refused it, with the reason), or 无需发送 (dropped because later news
+ * person, or WeChat refused it, with the reason), or 不用再发 (dropped because later news
  * replaced it; not a failure). Reports ("who has not answered, and did their notice
- * arrive") read a person's row through this. 消息发送监控's tabs say the same words
+ * arrive") read a person's row through this. 消息发送情况's tabs say the same words
  * (admin/src/views/admin/words.ts OUTBOX_STATUS): a row's tag is the name of the tab it is under.
  */
 export type DeliveryState = 'sent' | 'pending' | 'undeliverable' | 'superseded'
 
-export const DELIVERY_LABELS: Record<DeliveryState, string> = { sent: '已送达', pending: '待发送', undeliverable: '未能送达', superseded: '无需发送' }
+export const DELIVERY_LABELS: Record<DeliveryState, string> = { sent: '已送达', pending: '待发送', undeliverable: '未能送达', superseded: '不用再发' }
 
-const PENDING_LABELS: Partial<Record<OutboxMessage['status'], string>> = { sending: '正在发送', failed: '失败待重试' }
+const PENDING_LABELS: Partial<Record<OutboxMessage['status'], string>> = { sending: '正在发送', failed: '没发出去，稍后自动再发' }
 
 export function deliveryOf(m: Pick<OutboxMessage, 'status' | 'lastError' | 'waitingReason'>): { state: DeliveryState; label: string; reason: string | null } {
   const state: DeliveryState =

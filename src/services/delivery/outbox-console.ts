@@ -7,7 +7,7 @@ import { keptAfterOffice } from './superseded.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 
 /**
- * What the console lists by: a message's status, or `dropped` (无需发送) for the dead messages dropped on
+ * What the console lists by: a message's status, or `dropped` (不用再发) for the dead messages dropped on
  * purpose (later news made them untrue), which `dead` (发送失败) then leaves out: they are no failure.
  */
 export type OutboxListStatus = OutboxStatus | 'dropped'

@@ -1,12 +1,12 @@
-/** Message states and channels in words, for the admin pages. */
+/** Message states and channels in words, for the admin pages, and what to do about a message that could not go. */
 // The same words as each row's tag (the server's delivery-state.ts): a row is tagged with the name of its tab.
 export const OUTBOX_STATUS: Array<{ value: string; label: string }> = [
   { value: 'dead', label: '未能送达' },
   // Dropped on purpose (later news made them untrue): not failures, and nothing to send again.
-  { value: 'dropped', label: '无需发送' },
+  { value: 'dropped', label: '不用再发' },
   { value: 'pending', label: '待发送' },
   { value: 'sending', label: '正在发送' },
-  { value: 'failed', label: '失败待重试' },
+  { value: 'failed', label: '没发出去，稍后自动再发' },
   { value: 'sent', label: '已送达' },
 ]
 
@@ -16,4 +16,23 @@ export const CHANNEL_WORDS: Record<string, string> = {
   bot_private: '微信私聊',
   bot_room: '微信群',
   wecom_group: '企业微信群',
+}
+
+/** The bot's reason when it may not write to someone privately: WeChat lets it only to a friend of the station's account. */
+export const NOT_FRIEND_REASON = '对方不是好友，无法私聊'
+
+/**
+ * What the office can do about a message the bot could not send because the person is not the station's friend: he
+ * alone can add it, so he is phoned (by name when the row has it), then 重新发送 where the row offers it. Null otherwise.
+ */
+export function whatToDo(row: {
+  delivery: { reason: string | null }
+  lastError: string | null
+  recipientName: string | null
+  recipientKind: string
+  retryable: boolean
+}): string | null {
+  if (!(row.delivery.reason ?? row.lastError ?? '').includes(NOT_FRIEND_REASON)) return null
+  const who = row.recipientName ?? (row.recipientKind === 'deputy' ? '这位代表' : '对方')
+  return `请电话告诉${who}，请他加联络站的微信为好友${row.retryable ? '，再点“重新发送”' : ''}`
 }

@@ -35,8 +35,10 @@ export interface Report extends PassedOn {
   topIssues: ReportIssue[]
   /** 收到留言, as 工作概览's weekly bar counts it. */
   receivedCount: number
-  /** 比上周 in words: "多 3 条", "少 2 条" or "持平". */
+  /** 比上周 in words: "多 3 条", "少 2 条" or "持平"; "本周还没过完，暂不比较" for a week still running. */
   weekOnWeekText: string
+  /** Beside the week's days for a report made before the week ended ("本周还没过完，统计到12月7日 1:59"), else null. */
+  runningText: string | null
   // Its sentences, made on the server as its table download says them (presentWeeklyReport), never written here again.
   /** "11月29日", or "12月5日 22:48" for a week still running: the overdue figures are counted to it (截至…). */
   overdueAsOfText: string

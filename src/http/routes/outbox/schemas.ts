@@ -15,7 +15,7 @@ export const failBody = z.strictObject({ instance, error: z.string().min(1).max(
 export const beforeSendingBody = z.strictObject({ instance, address: opaqueId().min(1).max(128), alias: opaqueId().min(1).max(64).nullable().default(null) })
 export const outboxQuery = z.strictObject({
   ...pageQuery,
-  // dead: 未能送达 (failures only); dropped: 无需发送 (dropped on purpose, no failure).
+  // dead: 未能送达 (failures only); dropped: 不用再发 (dropped on purpose, no failure).
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'dead', 'dropped']).optional(),
   channel: z.string().max(20).optional(),
   kind: z.string().max(40).optional(),
