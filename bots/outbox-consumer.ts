@@ -6,6 +6,18 @@ import { ConversationNotFoundError, type Speaker } from './speaker.js'
 import { reopenLine, SCALE_LINE } from './flows/rating-scale.js'
 import { lines, shortTicket } from './flows/turn.js'
 
+/**
+ * Why a message found no chat, as the office reads it on 消息发送情况 (the bot's own "conversation not found: wxid_…"
+ * told them nothing). A person missing from the account's contacts is, nearly always, one who is not (or no longer)
+ * the station's friend: only he can add it, which the console says beside these words (they hold its
+ * "对方不是好友，无法私聊"). Just after a login the contacts may not be loaded yet: it is sent again by itself.
+ */
+export function notFoundWords(channel: string, loading: boolean): string {
+  if (loading) return '微信助手刚登录，联系人可能还没加载完，稍后会自动再发'
+  if (channel === 'bot_room') return '找不到本站的微信群：微信助手可能已被移出群，或群名改了。请把微信助手拉回群里，在群里再发一次“绑定站点”'
+  return '对方不是好友，无法私聊：微信助手的好友里找不到这个人（可能删除了好友）'
+}
+
 export interface OutboxOptions {
   instance: string
   leaseLimit: number
@@ -112,7 +124,7 @@ export class OutboxConsumer {
       const loading = err instanceof ConversationNotFoundError && this.clock.now() - this.loggedInAt < this.options.notFoundGraceMs
       const retryable = !(err instanceof ConversationNotFoundError) || loading
       this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
-      const error = `${String((err as Error).message ?? err)}${loading ? '（刚登录，联系人可能尚未加载完，稍后重试）' : ''}`
+      const error = err instanceof ConversationNotFoundError ? notFoundWords(item.channel, loading) : String((err as Error).message ?? err)
       await this.client.fail(item.id, instance, error, retryable).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
       return false
     }

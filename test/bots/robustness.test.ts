@@ -120,5 +120,9 @@ describe('bot: robustness', function () {
       const items = (await app.liaison.store.outbox.search({ limit: 10, channel: 'bot_private' })).items
       return items.some((m) => m.address === 'wx-deleted-friend' && m.status === 'dead')
     }, 'the message to the deleted friend to be dead')
+    // The office reads why in words it can act on (the console adds: phone him to add the station's friend), not the
+    // bot's "conversation not found: wx-deleted-friend".
+    const dead = (await app.liaison.store.outbox.search({ limit: 10, channel: 'bot_private' })).items.find((m) => m.address === 'wx-deleted-friend')
+    expect(dead?.lastError).to.equal('对方不是好友，无法私聊：微信助手的好友里找不到这个人（可能删除了好友）')
   })
 })
