@@ -324,8 +324,8 @@ export const day = (iso: string) => {
   const p = partsOf(iso)
   return `${Number(p.month)}月${Number(p.day)}日`
 }
-/** "11月22日 10:05". */
+/** "11月22日 10:05", "12月7日 9:05": the hour as people write it, no leading zero (as every other time she reads). */
 export const dayTime = (iso: string) => {
   const p = partsOf(iso)
-  return `${Number(p.month)}月${Number(p.day)}日 ${p.hour === '24' ? '00' : p.hour}:${p.minute}`
+  return `${Number(p.month)}月${Number(p.day)}日 ${Number(p.hour) % 24}:${p.minute}`
 }

@@ -79,10 +79,10 @@ export function urgeStanding(c: Pick<CaseRecord, 'status' | 'deputyId'>, events:
   }
 }
 
-/** "10:32": the wall-clock time of an instant in the business time zone. */
+/** "10:32", "9:05": the wall-clock time of an instant in the business time zone, the hour as people write it. */
 export function timeOfDay(at: Date, timeZone: string): string {
   const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
-  return wall.toISOString().slice(11, 16)
+  return `${wall.getUTCHours()}:${String(wall.getUTCMinutes()).padStart(2, '0')}`
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']

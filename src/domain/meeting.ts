@@ -374,8 +374,9 @@ function parts(at: Date, timeZone: string) {
     formatters.set(timeZone, format)
   }
   const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]))
-  // en-CA pads a numeric day ("05"): a deputy read "12月05日" here and "12月5日" everywhere else.
-  return { day: `${Number(p.month)}月${Number(p.day)}日`, time: `${p.hour}:${p.minute}` }
+  // en-CA pads a numeric day ("05") and the hour ("09"): a deputy read "12月05日 09:00" here and "12月5日 9:00"
+  // everywhere else (due-date-text, the console's time.ts). The minutes stay two digits.
+  return { day: `${Number(p.month)}月${Number(p.day)}日`, time: `${Number(p.hour)}:${p.minute}` }
 }
 
 /**
@@ -399,7 +400,7 @@ export function meetingWhat(m: Pick<MeetingRecord, 'title' | 'kind'>): string {
   return endsInBrackets(m.title) ? m.title : `${m.title}（${MEETING_KIND_LABELS[m.kind]}）`
 }
 
-/** "11月25日 09:30". */
+/** "11月25日 9:30", "11月25日 14:05": the hour as people write it, no leading zero. */
 export function momentLabel(at: Date, timeZone: string): string {
   const p = parts(at, timeZone)
   return `${p.day} ${p.time}`

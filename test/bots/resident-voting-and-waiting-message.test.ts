@@ -37,7 +37,7 @@ describe('bot: 老李 asks for 投票 and 问卷, and looks up a message no depu
     const ticket = ticketIn(await ask(story.bot, li, '1'))
     const detail = await ask(story.bot, li, `查询 ${ticket}`)
     expect(detail).to.match(
-      /\n您\d{1,2}月\d{1,2}日 \d{2}:\d{2}发来的“新华社区的公交站台太窄…”，已经转到新华街道代表联络站，工作人员正在请一位代表来办理，请您耐心等着。\n/,
+      /\n您\d{1,2}月\d{1,2}日 (?:1?\d|2[0-3]):\d\d发来的“新华社区的公交站台太窄…”，已经转到新华街道代表联络站，工作人员正在请一位代表来办理，请您耐心等着。\n/,
     )
     expect(detail).to.include('内容：新华社区的公交站台太窄，老人等车没地方站')
   })

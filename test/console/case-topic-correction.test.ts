@@ -45,7 +45,7 @@ describe('console: 更正主题 on a message past its deadline', function () {
     const deadlineTag = page.getByText(/^已超期 \d+ 天$/)
     await deadlineTag.waitFor()
     const lateText = await deadlineTag.innerText()
-    const urgedLine = page.getByText(new RegExp(`^今天 \\d{2}:\\d{2} 已由${station!.login.name}催办，明天可再次催办$`))
+    const urgedLine = page.getByText(new RegExp(`^今天 (?:1?\\d|2[0-3]):\\d{2} 已由${station!.login.name}催办，明天可再次催办$`))
     await urgedLine.waitFor()
     // 为什么分到这里 in a clerk's words: the deputy by name (no code), the words that decided the topic
     // (whole words, no "的人行"), and no percentage of 把握.

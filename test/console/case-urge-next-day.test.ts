@@ -29,7 +29,7 @@ describe('console: 催办 again the next day on a page left open', function () {
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
     return sent.body as { id: string; ticket: string }
   }
-  const urgedLine = (page: ConsolePage, name: string) => page.getByText(new RegExp(`^今天 \\d{2}:\\d{2} 已由${name}催办，明天可再次催办$`))
+  const urgedLine = (page: ConsolePage, name: string) => page.getByText(new RegExp(`^今天 (?:1?\\d|2[0-3]):\\d{2} 已由${name}催办，明天可再次催办$`))
   const urgeButton = (page: ConsolePage) => page.getByRole('button', { name: '催办', exact: true })
   const urges = async (caseId: string) =>
     (await story.app.liaison.store.outbox.search({ limit: 20, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === caseId).length

@@ -70,7 +70,7 @@ describe('console: 催办 on a message that waits on its deputy', function () {
       (await story.app.liaison.store.outbox.search({ limit: 20, kind: 'case.urged' })).items.filter((m) => m.payload.caseId === caseId)
     expect((await told(id)).map((m) => m.recipientId)).to.deep.equal([deputy.id])
 
-    const urgedLine = (name: string) => page.getByText(new RegExp(`^今天 \\d{2}:\\d{2} 已由${name}催办，明天可再次催办$`))
+    const urgedLine = (name: string) => page.getByText(new RegExp(`^今天 (?:1?\\d|2[0-3]):\\d{2} 已由${name}催办，明天可再次催办$`))
     await urgedLine(organizer!.name).waitFor()
     expect(await page.getByRole('button', { name: '催办', exact: true }).count(), 'no button to press again today').to.equal(0)
     await screenshot(page, 'case-urge')

@@ -25,7 +25,7 @@ describe('console: recording attendance at the door, from when scanning opens', 
     await dialog.getByRole('button', { name: '确定登记' }).click()
     await dialog.locator('[data-test=entry-error]').waitFor()
     expect(await dialog.locator('[data-test=entry-error]').innerText()).to.match(
-      /^还没到签到时间：\d+月\d+日 \d\d:\d\d 开始签到（会议开始前 60 分钟），到时才能登记到会$/,
+      /^还没到签到时间：\d+月\d+日 (?:1?\d|2[0-3]):\d\d 开始签到（会议开始前 60 分钟），到时才能登记到会$/,
     )
     expect(await dialog.isVisible(), 'the dialog stays open').to.equal(true)
     expect(await dialog.getByRole('textbox').inputValue(), 'her note is still there').to.equal('没带手机，纸质签到')

@@ -109,7 +109,9 @@ describe('console: an organizer reminds those who have not voted or read', funct
         .map((d) => d.id)
         .sort(),
     )
-    expect((await queued('ballot.reminder'))[0].payload.text).to.match(/^票决提醒：请您在\d+月\d+日 \d\d:\d\d 前完成《2027年民生实事项目代表票决》投票。/)
+    expect((await queued('ballot.reminder'))[0].payload.text).to.match(
+      /^票决提醒：请您在\d+月\d+日 (?:1?\d|2[0-3]):\d\d 前完成《2027年民生实事项目代表票决》投票。/,
+    )
     // Today's round is sent: nothing invites a second press (it could only be refused).
     expect(await turnout.locator('[data-test=remind]').count(), 'no second press today').to.equal(0)
     await screenshot(page, 'console-ballot-remind')

@@ -125,7 +125,7 @@ describe('console: a second roster import, and what follows the people it moved 
       .locator('[data-test=staff] tbody tr')
       .filter({ hasText: 'linxia' })
       .locator('[data-test=activation]')
-      .getByText(/^待激活（激活码\d+月\d+日 \d\d:\d\d前有效）$/)
+      .getByText(/^待激活（激活码\d+月\d+日 (?:1?\d|2[0-3]):\d\d前有效）$/)
       .waitFor()
     await screenshot(page, 'staff-not-activated')
 

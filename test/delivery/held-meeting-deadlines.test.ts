@@ -220,4 +220,16 @@ describe('a held meeting notice says what is true of answering when it goes', fu
     ])
     expect(cardsTo('o-wangfang', '会议通知'), 'told once').to.have.length(1)
   })
+
+  it('an old invitation naming the deadline with a leading zero ("09:00") still names it: sent as written', async () => {
+    await mpDeputy('o-wangfang', 'dp0002')
+    const id = await publish(monday(22), { selector: { deputyIds: ['dp0001'] }, rsvpDeadline: '2026-11-25T09:00:00+08:00' })
+    // Written when the hour had a leading zero; the same minute today reads "11月25日 9:00".
+    await oldInvitation(id, 'dp0002', '王芳', '11月25日 09:00')
+
+    app.clock.set(monday(8, 5, 1))
+    await app.liaison.services.dispatcher.drain()
+
+    expect(await rowsOf('meeting.notice', 'dp0002'), 'not written again').to.deep.equal([{ status: 'sent', text: oldWords('11月25日 09:00'), lastError: null }])
+  })
 })

@@ -122,7 +122,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     expect(await urgeOf('lina'), 'a new business day: the button again').to.deep.equal({ allowed: true, urgedToday: null, text: null })
     const again = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/urge`, { note: '请今天联系群众' })
     expect(again.status, JSON.stringify(again.body)).to.equal(200)
-    expect(again.body.urge.text).to.equal('今天 00:30 已由李娜催办，明天可再次催办')
+    expect(again.body.urge.text).to.equal('今天 0:30 已由李娜催办，明天可再次催办')
 
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系物业，本周换灯' })).status).to.equal(200)

@@ -35,7 +35,7 @@ describe('meeting check-in at the door: one opening time, and coming is an answe
     expect(early.status).to.equal(409)
     expect(early.body.error).to.include({
       code: 'check_in_not_open',
-      message: '还没到签到时间：11月26日 08:30 开始签到（会议开始前 60 分钟），到时才能登记到会',
+      message: '还没到签到时间：11月26日 8:30 开始签到（会议开始前 60 分钟），到时才能登记到会',
     })
     const zhang = await asDeputy(app, 'dp0001')
     const scanEarly = await zhang.post(`/api/mp/meetings/${shortCode}/check-in`, {})

@@ -42,7 +42,7 @@ describe('staff record attendance and leave for an invitee (补签, 代请假)',
     expect(early.status, 'nobody has attended a meeting the door is not open for').to.equal(409)
     expect(early.body.error).to.include({
       code: 'check_in_not_open',
-      message: '还没到签到时间：11月26日 08:30 开始签到（会议开始前 60 分钟），到时才能登记到会',
+      message: '还没到签到时间：11月26日 8:30 开始签到（会议开始前 60 分钟），到时才能登记到会',
     })
 
     const leave = await entry(office, m.id, 'dp0002', { kind: 'leave', note: '住院治疗' })

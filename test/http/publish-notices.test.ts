@@ -88,7 +88,7 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
       'deputy:dp0006',
     ])
     expect((await messages('quiz.published'))[0].payload.text).to.equal(
-      '知识竞赛：《代表法知识竞赛》11月24日 09:00 开始，11月24日 10:00 截止。开始后请在小程序“代表工作台”的“我的待办”中答题，欢迎参加。',
+      '知识竞赛：《代表法知识竞赛》11月24日 9:00 开始，11月24日 10:00 截止。开始后请在小程序“代表工作台”的“我的待办”中答题，欢迎参加。',
     )
     const quiz = await quizWithBank(app, await asStaff(app, 'qianqi'), { audience: 'deputies', title: '新华区竞赛' })
     const xinhua = (await messages('quiz.published')).filter((m) => m.payload.quizId === quiz.id)
@@ -112,10 +112,10 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     const consultation = await office.post('/api/admin/surveys', consultationBody({ audience: { deputyIds: ['dp0001'] }, opensAt: tuesday }))
     expect(consultation.status, JSON.stringify(consultation.body)).to.equal(201)
     expect((await messages('ballot.published')).find((m) => m.recipientId === 'dp0001')!.payload.text).to.equal(
-      '票决通知：《2027年民生实事项目票决》11月24日 09:00 开始，11月30日 18:00 截止。开始后请在小程序“代表工作台”的“我的待办”中投票。',
+      '票决通知：《2027年民生实事项目票决》11月24日 9:00 开始，11月30日 18:00 截止。开始后请在小程序“代表工作台”的“我的待办”中投票。',
     )
     expect((await messages('survey.published')).find((m) => m.recipientId === 'dp0001')!.payload.text).to.equal(
-      '征求意见：《青澜市城市绿化条例（草案）征求意见》11月24日 09:00 开始，11月30日 18:00 截止。开始后请在小程序“代表工作台”的“我的待办”中填写。',
+      '征求意见：《青澜市城市绿化条例（草案）征求意见》11月24日 9:00 开始，11月30日 18:00 截止。开始后请在小程序“代表工作台”的“我的待办”中填写。',
     )
     const todo = async () => {
       const tasks = (await (await asDeputy(app, 'dp0001')).get('/api/mp/tasks')).body

@@ -173,7 +173,7 @@ describe('reminding invitees of a meeting published at night', () => {
     expect([early.status, early.body.error.code, early.body.error.message]).to.deep.equal([
       409,
       'notice_just_sent',
-      '3 人的通知刚发出不久，请在 11月24日 09:00 以后再提醒，给大家留出看通知的时间；1 人的通知没有送达，提醒也发不到，请电话联系',
+      '3 人的通知刚发出不久，请在 11月24日 9:00 以后再提醒，给大家留出看通知的时间；1 人的通知没有送达，提醒也发不到，请电话联系',
     ])
     expect(await nudges()).to.deep.equal([])
 

@@ -171,7 +171,7 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
     expect((await sunli.post(`/api/admin/surveys/${closed.id}/close`)).status).to.equal(200)
     const refusals = [
       [draft.id, 'survey_draft', '票决还是草稿，发布以后才能提醒'],
-      [notYet.id, 'survey_not_open', '票决还没有开始（11月25日 09:00 开始），开始以后才能提醒'],
+      [notYet.id, 'survey_not_open', '票决还没有开始（11月25日 9:00 开始），开始以后才能提醒'],
       [closed.id, 'survey_closed', '票决已经截止，不能再提醒'],
     ]
     for (const [id, code, message] of refusals) {

@@ -50,7 +50,7 @@ describe('surveys: bad input', () => {
     const resident = await asResident(app)
     const early = await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 3 } })
     expect(early.status).to.equal(409)
-    expect(early.body.error).to.include({ code: 'survey_not_open', message: '尚未开始，11月24日 09:00 起可以提交' })
+    expect(early.body.error).to.include({ code: 'survey_not_open', message: '尚未开始，11月24日 9:00 起可以提交' })
     app.clock.set(new Date('2026-12-01T00:00:00Z'))
     const late = await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 3 } })
     expect(late.status).to.equal(409)

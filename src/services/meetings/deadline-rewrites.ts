@@ -83,8 +83,11 @@ function asksAnswer(r: OutboxMessage): boolean {
 function namesDeadline(r: OutboxMessage, closesAt: Date, timeZone: string): boolean {
   const p = r.payload as AnswerWords
   if (p.rsvpClosesAt) return p.rsvpClosesAt === closesAt.toISOString()
-  // Minutes are all the words ever said: the same minute is the same deadline to whoever reads it.
-  return (p.text ?? '').includes(`请在 ${momentLabel(closesAt, timeZone)} 前`)
+  // Minutes are all the words ever said: the same minute is the same deadline to whoever reads it. Those messages
+  // were written when the hour had a leading zero ("请在 11月24日 09:00 前"); today's words say "9:00".
+  const words = momentLabel(closesAt, timeZone)
+  const padded = words.replace(/ (\d):/, ' 0$1:')
+  return [words, padded].some((w) => (p.text ?? '').includes(`请在 ${w} 前`))
 }
 
 /**
