@@ -77,9 +77,9 @@ describe('mini-program: a deputy at the meeting sees one thing to do, and opens 
     const page = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     phone.downloadAnswer = 'fail'
     await page.tap('.attachment-0')
-    expect(page.textOf('.attachment-note')).to.equal('附件没能打开，请稍后再点一次；也可以复制链接，到浏览器里打开')
+    expect(page.textOf('.attachment-note')).to.equal('附件没能打开，请稍后再点一次；也可以复制链接，发到微信聊天里点开')
     await page.tap('.copy-link')
     expect(phone.clipboard).to.equal('https://rd.example.gov.cn/files/agenda.pdf')
-    expect(page.textOf('.attachment-note')).to.equal('链接已复制，请到浏览器里粘贴打开')
+    expect(page.textOf('.attachment-note')).to.equal('链接已复制，请发到微信聊天里点开')
   })
 })

@@ -67,6 +67,25 @@ describe('mini-program: a short word beside a date is never left alone on a line
     expect(pieces('请在2026年12月12日（星期六）下午12:30前提意见')).to.deep.equal(['请在', '[2026年12月12日（星期六）]', '[下午12:30前提意见]'])
   })
 
+  it('his to-do line in 关怀模式: （含当日） whole, 前 with its date', async () => {
+    phone.storage.set('care.mode', 'on')
+    const resident = await asResident(app, 'o-zhao-whole-day')
+    const rail = await created(resident.post('/api/mp/cases', { text: '楼道里的扶手断了', regionId: 'c010101', deputyCode: 'DP0001' }))
+    const zhang = await phoneOfZhang(app)
+    expect((await zhang.post(`/api/mp/deputy/cases/${rail.id}/acknowledge`, {})).status).to.equal(200)
+    const workbench = await openPage('pages/deputy/index')
+    const row = workbench.component.querySelectorAll('.task').find((t: { dom: HTMLElement }) => t.dom.textContent!.includes(rail.ticket))
+    // The row's own element (the page's classes are prefixed where it is drawn).
+    const todo = row.dom.querySelector('[class~="main--todo"]') as HTMLElement
+    expect(todo.textContent).to.equal('请在12月16日（星期三）前（含当日）答复，还有 21 天到期')
+    // It broke as "前（含当 / 日）答复": 前 stays with its date, and （含当日） with the word after it.
+    expect([...todo.querySelectorAll('[class~="main--whole"]')].map((p) => p.textContent)).to.deep.equal(['12月16日（星期三）前', '（含当日）答复，'])
+    expect(
+      timeApart('答复期限为12月14日前（含当日）').map((p) => (p.time ? `[${p.text}]` : p.text)),
+      'at the end, with its date',
+    ).to.deep.equal(['答复期限为', '[12月14日前（含当日）]'])
+  })
+
   it('at the door in 关怀模式: 时间： on its own line, 会议已于 with its date', async () => {
     phone.storage.set('care.mode', 'on')
     expect(declarations('app.wxss', '.label-line').get('display')).to.equal('var(--label-display, inline)')

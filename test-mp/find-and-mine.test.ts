@@ -1,11 +1,15 @@
 import { expect } from 'chai'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { MP_ROOT } from './harness/runtime.js'
 import { asDeputy } from '../test/helpers/app.js'
 import { TEMPLATE } from '../test/helpers/wechat.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, letAnswersThrough, openPage, type MpPage } from './harness/page.js'
 import { phone } from './harness/wx.js'
+
+// The mini-program is CommonJS, as WeChat loads it.
+const { weekdays } = createRequire(import.meta.url)('../miniprogram/utils/words.js') as { weekdays(days: string[]): string }
 
 /** The 关怀模式 class on the page's shell (its classes carry miniprogram-simulate's component prefix). */
 const careOn = (page: MpPage) => {
@@ -24,7 +28,10 @@ describe('mini-program: 找我的代表', () => {
     const find = await openPage('pages/find/index')
     expect(find.text()).to.include('点这里选择社区')
     await find.emit('#place', 'change', { value: find.data.placeLabels.indexOf('湛河区 轻工街道 光明社区') })
-    expect(find.text()).to.include('光明社区代表联络点').and.include('轻工街道代表联络站').and.include('负责您所在的地方').and.include('接待日：周五')
+    expect(find.text()).to.include('光明社区代表联络点').and.include('轻工街道代表联络站').and.include('负责您所在的地方').and.include('接待日：每星期五')
+    // The day named as every date in the app names it (12月2日（星期三）), not 周五; several days in the week's order.
+    expect(weekdays(['wed', 'mon'])).to.equal('每星期一、星期三')
+    expect(weekdays([]), 'no day: no 接待日 line, and no hours made up').to.equal('')
 
     const again = await openPage('pages/find/index')
     expect(again.text()).to.include('湛河区 轻工街道 光明社区').and.include('光明社区代表联络点')

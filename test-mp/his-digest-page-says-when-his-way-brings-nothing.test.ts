@@ -79,7 +79,7 @@ describe('mini-program: his digest page says when the way he picked brings him n
     await joinHisChat(app)
     const page = await openPage('pages/deputy/digest')
     await page.tap('.way-mp_subscribe')
-    expect(page.textOf('.blocked-words')).to.equal(`${NOTHING}小程序消息还不能用（人大常委会办公室还没有开通）。`)
+    expect(page.textOf('.blocked-words')).to.equal(`${NOTHING}系统的小程序提醒还没开通（请联系人大办公室）。`)
     expect(page.has('#subscribe-digest'), 'nothing he can switch on').to.equal(false)
     await page.tap('#use-auto')
     expect(page.textOf('.way-auto')).to.equal('自动（哪个能收到就用哪个）已选择')
@@ -93,7 +93,7 @@ describe('mini-program: his digest page says when the way he picked brings him n
     const page = await openPage('pages/deputy/digest')
     await page.tap('.way-mp_subscribe')
     // Joining the chat alone would bring nothing while he keeps 只发小程序消息: the choice is what to change first.
-    expect(page.textOf('.blocked-words')).to.equal(`${NOTHING}小程序消息还不能用（人大常委会办公室还没有开通）。`)
+    expect(page.textOf('.blocked-words')).to.equal(`${NOTHING}系统的小程序提醒还没开通（请联系人大办公室）。`)
     expect(page.has('#use-auto')).to.equal(true)
     expect(page.textOf('.blocked-also')).to.equal(`改好后，${JOIN_CHAT}`)
     await page.tap('#use-auto')

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { phone } from './harness/wx.js'
 import { created, office, phoneOfZhang } from './office.js'
 
 /** 学习: 张伟 opens the campaign of his station, reads the required item (the read receipt) and checks in. */
@@ -65,6 +66,10 @@ describe('mini-program: study campaigns', () => {
       .to.include('监督法解读')
       .and.include('这份材料的全文在原文链接里，请看下面。')
       .and.include('原文链接：https://www.npc.gov.cn/jiandufa.html')
+    // She uses nothing but WeChat: a link sent in a chat opens there, where a browser is not hers to find.
+    expect(item.textOf('.link')).to.equal('复制链接后，发到微信聊天里点开')
+    await item.tap('.link')
+    expect(phone.clipboard).to.equal('https://www.npc.gov.cn/jiandufa.html')
     expect(item.has('.article'), 'no empty box').to.equal(false)
   })
 

@@ -1,7 +1,8 @@
 /**
  * Opens a file linked from a page (a meeting's 附件) on the phone: a picture full screen, a
  * document (PDF, Word, Excel, PowerPoint: what wx.openDocument reads) downloaded and shown in
- * WeChat's own reader. Anything else cannot be opened inside WeChat: its link is offered to copy.
+ * WeChat's own reader. Anything else cannot be opened in the mini-program: its link is offered to copy, to send in a
+ * WeChat chat and tap there (a link in a chat opens inside WeChat; an old reader uses no other browser).
  * Resolves with { problem: '' } once it is open, or with what went wrong in words and whether
  * copying its link could still help (`offerLink`). A file the office uploaded to the backend opens
  * through a signed link that lasts half an hour: refused (403) it is `expired`, and the page can
@@ -11,10 +12,10 @@ const IMAGES = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp']
 const DOCUMENTS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx']
 
 const OPENED = { problem: '', offerLink: false }
-const COULD_NOT_OPEN = { problem: '附件没能打开，请稍后再点一次；也可以复制链接，到浏览器里打开', offerLink: true }
+const COULD_NOT_OPEN = { problem: '附件没能打开，请稍后再点一次；也可以复制链接，发到微信聊天里点开', offerLink: true }
 const GONE = { problem: '附件没能下载，可能已经撤下了。请联系会议组织人员', offerLink: false }
 const EXPIRED = Object.assign({}, GONE, { expired: true })
-const NOT_IN_WECHAT = { problem: '这种附件在微信里打不开，可以复制链接，到浏览器里打开', offerLink: true }
+const NOT_IN_WECHAT = { problem: '这种附件在小程序里打不开，可以复制链接，发到微信聊天里点开', offerLink: true }
 
 function extension(text) {
   const path = String(text || '')

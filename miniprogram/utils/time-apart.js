@@ -18,8 +18,11 @@ const TIME =
   /((?:\d{4}年)?\d{1,2}月\d{1,2}日(?:（星期[一二三四五六日天]）| 周[一二三四五六日])?|(?:上午|下午|中午|晚上|凌晨|早上|傍晚)?\d{1,2}:\d{2}|周[一二三四五六日])/
 
 // The word after a piece: up to four characters that end there (at a stop, a space or the end), with their stop; after
-// a space only a word that ties to the date (" 前回复"), never the next thing said (" 张伟").
-const TAIL = /^(?: (?=[前后起止]))?[\u4e00-\u9fff]{1,4}(?:[，。；、！？]|(?=[\s·]|$))/
+// a space only a word that ties to the date (" 前回复"), never the next thing said (" 张伟"). "（含当日）" is part of
+// the word it follows ("前（含当日）答复，", or "前（含当日）" alone when more follows): in 关怀模式 it broke as
+// "前（含当 / 日）答复", and what of it does not go with the date stays whole after it.
+const TAIL =
+  /^(?: (?=[前后起止]))?(?:[前后起止]?（含当日）(?:[\u4e00-\u9fff]{1,4}(?:[，。；、！？]|(?=[\s·]|$)))?|[\u4e00-\u9fff]{1,4}(?:[，。；、！？]|(?=[\s·]|$)))/
 // Or only the one character that ties a longer word to the date ("前可以取消" keeps "前").
 const TAIL_CHAR = /^ ?[前后起止]/
 // The short word before a piece, from the start or after a stop or a space ("会议已于", "请在 ", "时间：").

@@ -1,11 +1,18 @@
 /** Dates and weekdays as people say them, in the business time zone (Asia/Shanghai, UTC+8). */
-const WEEKDAY = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
+// 星期三, as every date in the app names its day ("12月2日（星期三）"): "周三" beside them read as something else.
+const WEEKDAY = { mon: '星期一', tue: '星期二', wed: '星期三', thu: '星期四', fri: '星期五', sat: '星期六', sun: '星期日' }
 const OFFSET_MS = 8 * 3600 * 1000
 // The one rule for saying years (when.js): words.js and when.js must never decide it two ways.
 const { spansYears } = require('./when')
 
+/** A station's reception days after "接待日：": "每星期三", "每星期一、星期三"; '' when it names none. */
 function weekdays(days) {
-  return (days || []).map((d) => WEEKDAY[d] || d).join('、')
+  const order = Object.keys(WEEKDAY)
+  const words = (days || [])
+    .slice()
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+    .map((d) => WEEKDAY[d] || d)
+  return words.length ? '每' + words.join('、') : ''
 }
 
 /** "2026-11-23" for a moment, in Beijing time. */

@@ -56,7 +56,8 @@ function blockedOf(way, reach, bot) {
     if (reach.templateId) return Object.assign({ words: '这样设置您现在收不到摘要：小程序消息现在没有开通。' }, subscribe)
     // The office has no mini-program messages: nothing to switch on here, and 只发 them brings nothing whatever else he
     // does. 自动 is the fix; it brings the digest by the chat he has joined, else by the chat once he joins it (said second).
-    const words = '这样设置您现在收不到摘要：小程序消息还不能用（人大常委会办公室还没有开通）。'
+    // Said as the rest of the system says that switch (系统的小程序提醒还没开通), with whom he, a deputy, asks about it.
+    const words = '这样设置您现在收不到摘要：系统的小程序提醒还没开通（请联系人大办公室）。'
     if (reach.bot_private) return { words: words, fix: 'auto' }
     return { words: words, fix: 'auto', also: '改好后，' + joinChat(bot) }
   }

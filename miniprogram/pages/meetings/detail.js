@@ -131,7 +131,7 @@ Page({
 
   copyAttachmentLink() {
     const link = this.data.attachmentLink
-    wx.setClipboardData({ data: link, success: () => this.setData({ attachmentNote: '链接已复制，请到浏览器里粘贴打开', attachmentLink: '' }) })
+    wx.setClipboardData({ data: link, success: () => this.setData({ attachmentNote: '链接已复制，请发到微信聊天里点开', attachmentLink: '' }) })
   },
 
   onReason(e) {
