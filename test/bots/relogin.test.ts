@@ -75,7 +75,7 @@ describe('bot: after a re-login that changed every contact and room id', functio
     expect(await ask(second, zw, `回复 ${ticket.slice(-4)} 已联系供电所，明天修好。`)).to.include(`已答复留言 ${ticket}`)
     await dispatch(app)
     await waitFor(async () => (await botMessages('case.replied'))[0]?.status === 'failed', 'the first attempt to fail')
-    expect((await botMessages('case.replied'))[0].lastError, 'not buried: tried again').to.include('稍后重试')
+    expect((await botMessages('case.replied'))[0].lastError, 'not buried: tried again').to.include('稍后会自动再发')
 
     second.world.person('wx-elder-s2', '老李', remarks.elder) // the contact list has loaded
     app.clock.advance(10 * 60_000)
