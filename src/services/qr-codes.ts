@@ -72,8 +72,13 @@ export class QrCodeRenderer {
     return `${this.settings.qrLinkPrefix}?scene=${encodeURIComponent(scene)}`
   }
 
-  /** `levelLabel`: as people say it where he serves (区人大代表 in a 区: DeputyView.levelLabel), as his card says it. */
-  async deputyPng(deputy: Pick<Deputy, 'code' | 'name'> & { levelLabel: string }, station: Pick<Station, 'name'> | null): Promise<Buffer> {
+  /**
+   * `levelLabel`: as people say it where he serves (区人大代表 in a 区: DeputyView.levelLabel), as his card says it.
+   * `plain`: the code alone, for the console's poster page, which prints his name and the call to scan in large type
+   * itself (the same lines drawn small in the image too were said twice); the PNG printed on its own keeps them.
+   */
+  async deputyPng(deputy: Pick<Deputy, 'code' | 'name'> & { levelLabel: string }, station: Pick<Station, 'name'> | null, plain = false): Promise<Buffer> {
+    if (plain) return this.render(deputyScene(deputy.code), [])
     return this.render(deputyScene(deputy.code), [
       { text: `${deputy.name} 代表`, size: 44 },
       { text: `${deputy.levelLabel}${station ? ` · ${station.name}` : ''}`, size: 26 },
@@ -81,7 +86,9 @@ export class QrCodeRenderer {
     ])
   }
 
-  async stationPng(station: Pick<Station, 'code' | 'name' | 'address'>): Promise<Buffer> {
+  /** `plain`: the code alone, as for deputyPng: the poster page says the name, address and call once, large. */
+  async stationPng(station: Pick<Station, 'code' | 'name' | 'address'>, plain = false): Promise<Buffer> {
+    if (plain) return this.render(stationScene(station.code), [])
     return this.render(stationScene(station.code), [
       { text: station.name, size: 40 },
       { text: station.address || this.settings.cityName, size: 24 },
@@ -137,7 +144,7 @@ export class QrCodeRenderer {
     } = await drawing()
     const fromWeChat = this.wechatCode ? await this.wechatCode(scene).catch(() => null) : null
     const size = 12 * 45
-    const labelHeight = lines.reduce((h, l) => h + l.size * 1.5, 0) + 24
+    const labelHeight = lines.length ? lines.reduce((h, l) => h + l.size * 1.5, 0) + 24 : 0
     if (fromWeChat) {
       const image = await loadImage(fromWeChat)
       const canvas = createCanvas(size, size + labelHeight)

@@ -67,4 +67,20 @@ describe('console: dates and times in the business time zone the server is confi
     expect(await page.getByLabel('年度').locator('input').inputValue()).to.equal('2027 年度')
     expect(page.problems).to.deep.equal([])
   })
+  it('says when the inbox was read as every console time is written: 9:05 in Urumqi, not 09:05', async () => {
+    const { app, browser } = story
+    // 9:05 in Urumqi (11:05 in Beijing, 03:05 in London, where the PC is set).
+    const morning = new Date('2027-01-04T03:05:00Z')
+    app.clock.set(morning)
+    const page = await newPage(browser, app, { timezoneId: 'Europe/London' })
+    await page.clock.setFixedTime(morning)
+    await logInAs(
+      page,
+      app.logins.find((l) => l.role === 'organizer')!,
+      '/cases',
+    )
+    await page.getByText('9:05 更新', { exact: true }).waitFor()
+    expect(await page.getByText('09:05 更新').count()).to.equal(0)
+    expect(page.problems).to.deep.equal([])
+  })
 })

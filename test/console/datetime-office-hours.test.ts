@@ -4,7 +4,7 @@ import { logInAs, newPage, screenshot, typeDateTime, useConsole, type ConsolePag
 
 /**
  * A clerk who picks only a day in an empty date-and-time field means an office hour: a meeting's
- * start at 9:00 and its end at 17:00, not midnight (read 凌晨0:00 beside the field). A time she
+ * start at 9:00 and its end at 17:00, not midnight (read 0:00 beside the field). A time she
  * typed or picked herself is kept, and a day typed alone ("2026-12-22") gets the office hour too.
  */
 describe('console: a day picked alone is at an office hour', function () {
@@ -61,9 +61,9 @@ describe('console: a day picked alone is at an office hour', function () {
     const endShown = await shows(end, `${endDay} 17:00`)
     await screenshot(page, 'console-datetime-office-hours')
     expect(startShown, 'a start picked as a day: the office opens').to.equal(`${startDay} 09:00`)
-    expect(await spokenBeside(page, '开始时间').innerText()).to.match(/^(\d{4}年)?\d{1,2}月20日（星期.）上午9:00$/)
+    expect(await spokenBeside(page, '开始时间').innerText()).to.match(/^(\d{4}年)?\d{1,2}月20日（星期.）9:00$/)
     expect(endShown, 'an end picked as a day: the office closes').to.equal(`${endDay} 17:00`)
-    expect(await spokenBeside(page, '结束时间').innerText()).to.match(/^(\d{4}年)?\d{1,2}月20日（星期.）下午5:00$/)
+    expect(await spokenBeside(page, '结束时间').innerText()).to.match(/^(\d{4}年)?\d{1,2}月20日（星期.）17:00$/)
 
     // A time she gave is hers: another day picked keeps it.
     await typeDateTime(start, `${startDay} 14:30`)
@@ -77,7 +77,7 @@ describe('console: a day picked alone is at an office hour', function () {
     await end.press('Enter')
     expect(await shows(end, `${endDay.slice(0, 8)}22 17:00`), 'a day typed alone').to.equal(`${endDay.slice(0, 8)}22 17:00`)
     await typeDateTime(end, `${endDay.slice(0, 8)}23 00:00`)
-    expect(await spokenBeside(page, '结束时间').innerText()).to.match(/凌晨0:00$/)
+    expect(await spokenBeside(page, '结束时间').innerText()).to.match(/（星期.）0:00$/)
     // She types a day alone, thinks again and clicks the next one in the calendar: an office hour still.
     await typeDateTime(start, '')
     const { calendar } = await openCalendar(page, start)

@@ -150,6 +150,8 @@ describe('console: 民生实事项目', function () {
     // Which quarter is due and by when, and the form set to it.
     const nextLine = card.locator('[data-test=next-report]')
     expect(await nextLine.innerText()).to.equal('下次填报：第1季度进展，请在2027年4月15日前填报')
+    // The intro says the same days as that line (the office's reportGraceDays), not a number written into the page.
+    expect(await page.locator('[data-test=intro]').innerText()).to.include('每个季度结束后 15 天内，请填报完成进度和进展情况。')
     expect(await report.locator('.t-select input').inputValue()).to.equal('第1季度')
     await report.locator('.t-input-number input').fill('40')
     await report.locator('.t-input input').last().fill('12部电梯已开工，4部完成井道施工')

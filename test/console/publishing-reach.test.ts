@@ -114,7 +114,7 @@ describe('console: an organizer sees whom a publication reaches', function () {
     const n = (await nationals()).length
     await dialog.getByText(`会通知 ${n} 位代表：`).waitFor()
     expect(await dialog.innerText())
-      .to.include(`时间：${date}下午3:00 至 下午5:00（3 天后）`)
+      .to.include(`时间：${date}15:00 至 17:00（3 天后）`)
       .and.include('地点：市民中心三楼')
     expect(await story.app.liaison.store.outbox.search({ limit: 10, kind: 'meeting.notice' }).then((p) => p.items), 'nothing sent yet').to.deep.equal([])
     await screenshot(page, 'console-meeting-publish-confirm')

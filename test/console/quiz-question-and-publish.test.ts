@@ -138,7 +138,7 @@ describe('console: an organizer writes quiz questions and publishes the quiz kno
     expect(added.status, JSON.stringify(added.body)).to.equal(201)
     await page.reload()
     await page.getByRole('button', { name: '发布', exact: true }).click()
-    const reach = `${district.name}的人大代表可以参加，发布后马上开始，${dayWords(story.app, closes)}下午5:00截止`
+    const reach = `${district.name}的人大代表可以参加，发布后马上开始，${dayWords(story.app, closes)}17:00截止`
     // The dialog first says 正在核对参加范围… while it asks the server: wait for the answer, on a busy machine too.
     await confirm.locator('[data-test=publish-reach]', { hasText: reach }).waitFor()
     expect(await confirm.locator('[data-test=publish-reach]').innerText()).to.equal(reach)

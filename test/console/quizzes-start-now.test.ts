@@ -27,7 +27,7 @@ describe('console: a new quiz starts now by the server’s clock', function () {
     // The end offered is the close of an office day two weeks on (as a survey's), not this minute two weeks on.
     const inTwoWeeks = officeDayAfter(story.app.clock.now().getTime() + 10 * 60_000, 14, story.app.liaison.config.business.timeZone)
     expect(await dialog.getByLabel('结束时间').inputValue()).to.equal(`${inTwoWeeks} 17:00`)
-    expect(await dialog.locator('.datetime-field', { has: page.getByLabel('结束时间') }).innerText()).to.match(/下午5:00$/)
+    expect(await dialog.locator('.datetime-field', { has: page.getByLabel('结束时间') }).innerText()).to.match(/（星期.）17:00$/)
     // Pictured once the dialog has faded in, for whoever looks at the screenshot.
     await page.evaluate(() =>
       Promise.all(

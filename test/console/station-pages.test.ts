@@ -38,6 +38,17 @@ describe("console: a station's deputies, posters and binding codes", function ()
       return !!img && img.complete && img.naturalWidth > 0
     })
     await screenshot(page, 'station-poster')
+    // Each line once, large, on the page: the code printed on it is the code alone (?plain=1), not the PNG that also
+    // draws the name, the address in small type and "微信扫一扫" under it (before, the poster said each twice).
+    const station = (await story.app.liaison.store.stations.get('st001'))!
+    const qr = await poster.locator('img.poster-qr').evaluate((img: HTMLImageElement) => ({ src: img.src, w: img.naturalWidth, h: img.naturalHeight }))
+    expect(qr.src).to.match(/\/stations\/st001\/qrcode\.png\?plain=1$/)
+    expect(qr.h, 'no words drawn under the code').to.equal(qr.w)
+    expect((await poster.innerText()).split(station.address).length - 1, 'the address, once').to.equal(1)
+    await page.getByText('代表二维码', { exact: true }).click()
+    const card = page.getByRole('region', { name: '代表二维码' }).locator('img').first()
+    await card.waitFor()
+    expect(await card.getAttribute('src')).to.match(/\/deputies\/[^/]+\/qrcode\.png\?plain=1$/)
 
     await page.locator('.t-menu').getByText('绑定码').click()
     // How to send it, with an example: not "发送：绑定 绑定码", one word twice.

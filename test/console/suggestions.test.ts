@@ -139,7 +139,13 @@ describe('console: 代表建议 from review to statistics', function () {
     expect(await unitPage.getByText('请选择办理结果').count(), 'no warning left once she picked').to.equal(0)
     // The promised day is called as the office calls it, with what it means for her.
     await unitPage.locator('[data-test=promise-hint]').getByText('承诺在这天前办完。到这天还没报告办完，就算超期。').waitFor()
+    // An empty answer is asked for under the box, and the line goes as she types (before, a pop-up stayed after she typed).
+    await unitPage.getByRole('button', { name: '提交答复' }).click()
+    const askedText = unitPage.locator('[data-test=answer-form] [data-test=text-problem]')
+    await askedText.getByText('请写明办理情况').waitFor()
     await unitPage.getByPlaceholder('写明办理情况：做了什么、结果如何、下一步安排').fill('已列入明年加装电梯计划，第一批 20 个小区。')
+    await askedText.waitFor({ state: 'detached' })
+    expect(await unitPage.getByText('请写明办理情况').count(), 'no warning left once she wrote').to.equal(0)
     await screenshot(unitPage, 'console-suggestions-answer')
     await unitPage.getByRole('button', { name: '提交答复' }).click()
     await unitPage.locator('[data-test=status]', { hasText: '已答复待评价' }).waitFor()

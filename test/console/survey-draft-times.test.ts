@@ -52,7 +52,7 @@ describe('console: an organizer changes a survey draft’s times on its page', f
 
     // Saved, it goes on to what publishing would do, with the new end read out.
     const reach = page.locator('[data-test=survey-publish-confirm] [data-test=publish-reach]')
-    expect(await reach.innerText()).to.equal(`群众扫二维码就可以填写，发布后马上开始，${dayWords(story.app, later)}下午5:00截止`)
+    expect(await reach.innerText()).to.equal(`群众扫二维码就可以填写，发布后马上开始，${dayWords(story.app, later)}17:00截止`)
     await page.getByRole('button', { name: '确认发布' }).click()
     await page.getByText('已发布，现在可以扫码填写了').waitFor()
     const published = (await story.app.liaison.store.surveys.get(id))!

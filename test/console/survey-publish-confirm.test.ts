@@ -50,7 +50,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.getByRole('button', { name: '发布', exact: true }).click()
     const dialog = page.locator('[data-test=survey-publish-confirm]')
     expect(await dialog.locator('[data-test=publish-reach]').innerText()).to.equal(
-      `会请 ${n} 位代表填写，发布后马上开始，${dayWords(story.app, closes)}下午5:00截止`,
+      `会请 ${n} 位代表填写，发布后马上开始，${dayWords(story.app, closes)}17:00截止`,
     )
     await screenshot(page, 'console-survey-publish-confirm')
     await page.getByRole('button', { name: '再看看' }).click()
@@ -105,7 +105,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.getByRole('button', { name: '发布', exact: true }).click()
     const reach = page.locator('[data-test=survey-publish-confirm] [data-test=publish-reach]')
     expect(await reach.innerText()).to.equal(
-      `会请 ${await nationals()} 位代表投票，${dayWords(story.app, opens)}上午9:00开始，${dayWords(story.app, closes)}下午5:00截止`,
+      `会请 ${await nationals()} 位代表投票，${dayWords(story.app, opens)}9:00开始，${dayWords(story.app, closes)}17:00截止`,
     )
     await screenshot(page, 'console-ballot-publish-confirm')
     await page.getByRole('button', { name: '确认发布' }).click()

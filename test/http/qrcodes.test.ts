@@ -47,6 +47,17 @@ describe('printable QR codes', () => {
     expect(dark).to.be.greaterThan(500)
   })
 
+  it('gives the poster page the code alone with ?plain=1, which says the name and address itself', async () => {
+    // The page prints the station's name, address and "扫一扫" large: drawn small under the code too, each was said twice.
+    for (const path of ['/api/admin/stations/st002/qrcode.png', '/api/admin/deputies/dp0001/qrcode.png']) {
+      const plain = scan((await admin.get(`${path}?plain=1`)).body)
+      expect(plain.text, path).to.match(/^https:\/\/liaison\.example\.gov\.cn\/mp\?scene=/)
+      expect(plain.height, `${path}: no room for words under the code`).to.equal(plain.width)
+      const captioned = scan((await admin.get(path)).body)
+      expect(captioned.height, `${path}: printed on its own it keeps its words`).to.be.greaterThan(captioned.width)
+    }
+  })
+
   it('is for console users only, and 404 for an unknown deputy', async () => {
     expect((await new Client(app.baseUrl).get('/api/admin/deputies/dp0001/qrcode.png')).status).to.equal(401)
     expect((await admin.get('/api/admin/deputies/dp9999/qrcode.png')).status).to.equal(404)

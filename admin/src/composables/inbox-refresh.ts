@@ -10,8 +10,9 @@ export interface ListTotal {
   text: string
 }
 
-// In the business time zone, as every time of the console (the server's, not the PC's).
-const clockText = () => zoneFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date())
+// In the business time zone, as every time of the console (the server's, not the PC's), and written as they are:
+// "9:30", not "09:30".
+const clockText = () => zoneFormat('zh-CN', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(new Date())
 
 /**
  * What the inbox says beside 刷新: the list's total, the time it was read, and "有新留言到了" once

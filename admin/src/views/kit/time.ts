@@ -137,18 +137,18 @@ export const officeCloseAfter = (days: number, now = Date.now()) => `${weekdayOn
 const WEEKDAYS = '日一二三四五六'
 
 /**
- * A date-and-time field's value ("2026-12-07T09:30", business time) said as staff say it:
- * "12月7日（星期一）上午9:30", with the year when it is not this one. The field itself is drawn in
- * the browser's language (an English system shows 12/07/2026, 09:30 AM); this line never is.
+ * A date-and-time field's value ("2026-12-07T09:30", business time) said as every other time of the
+ * console says it ("12月7日 9:30", `when`), with the day of the week that helps pick a meeting day:
+ * "12月7日（星期一）9:30", "12月21日（星期一）17:00", with the year when it is not this one. Not
+ * 下午5:00 beside a field that reads 17:00. The field itself is drawn in the browser's language (an
+ * English system shows 12/07/2026, 09:30 AM); this line never is.
  */
 export function spokenLocal(local: string, thisYear = businessYear()): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
   if (!m) return ''
   const [year, month, day, hour, minute] = m.slice(1).map(Number)
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
-  const part = hour < 6 ? '凌晨' : hour < 12 ? '上午' : hour < 13 ? '中午' : hour < 18 ? '下午' : '晚上'
-  const clock = `${hour > 12 ? hour - 12 : hour}:${String(minute).padStart(2, '0')}`
-  return `${year === thisYear ? '' : `${year}年`}${month}月${day}日（星期${weekday}）${part}${clock}`
+  return `${year === thisYear ? '' : `${year}年`}${month}月${day}日（星期${weekday}）${hour}:${pad(minute)}`
 }
 
 /**

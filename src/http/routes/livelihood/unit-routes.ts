@@ -25,8 +25,10 @@ export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLiv
   router.get('/', async (ctx) => {
     const items = await progress.unitProjects(ctx.state.staff)
     // nextReport: { quarter (null once all four are reported), text }, null once the year's results are published.
+    // reportGraceDays: the days after a quarter's end to report it, said by the page's intro as the office set them.
     ctx.body = {
       items: items.map((x) => ({ ...presentProject(x.project), year: x.year, progress: x.reports.map((r) => presentProgress(r, sign)), nextReport: x.next })),
+      reportGraceDays: progress.reportGraceDays,
     }
   })
 
