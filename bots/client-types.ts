@@ -20,7 +20,7 @@ export interface Person {
 export interface StationToAsk {
   name: string
   address: string
-  /** The days it receives people, in words: "每周三、周六接待"; null when it names none. */
+  /** The days it receives people, in words: "每星期三、星期六接待"; null when it names none. */
   receptionText: string | null
 }
 export interface Region {

@@ -10,7 +10,7 @@ import { lines, type Turn } from './turn.js'
 /** At most this many of her stations are named: more is a list she will not read. */
 const STATIONS_NAMED = 3
 
-/** "轻工街道代表联络站（建设路1号，每周三接待）": the station, where it is and when someone is there (in the server's words). */
+/** "轻工街道代表联络站（建设路1号，每星期三接待）": the station, where it is and when someone is there (in the server's words). */
 function stationWords(s: StationToAsk): string {
   const about = [s.address.trim(), s.receptionText ?? ''].filter(Boolean).join('，')
   return about ? `${s.name}（${about}）` : s.name
@@ -21,7 +21,7 @@ export async function stationsToAsk(turn: Turn): Promise<StationToAsk[]> {
   return (await turn.client.stationsToAsk(turn.person.personId).catch(() => [])).slice(0, STATIONS_NAMED)
 }
 
-/** Whom she tells, in a sentence: "轻工街道代表联络站（建设路1号，每周三接待）的工作人员", or any station's when none is known. */
+/** Whom she tells, in a sentence: "轻工街道代表联络站（建设路1号，每星期三接待）的工作人员", or any station's when none is known. */
 export async function staffToTell(turn: Turn): Promise<string> {
   const stations = await stationsToAsk(turn)
   return stations.length === 1 ? `${stationWords(stations[0])}的工作人员` : stations.length ? '办理您留言的联络站的工作人员' : '联络站的工作人员'

@@ -20,14 +20,14 @@ describe('bot: a resident who only uses the chat asks what is kept about her', f
       expect(answer, words)
         .to.include('您在这里发的留言和每一步办理经过')
         .and.include('发送"查询"')
-        .and.include('请告诉轻工街道代表联络站（建设路1号，每周三接待）的工作人员')
+        .and.include('请告诉轻工街道代表联络站（建设路1号，每星期三接待）的工作人员')
         .and.include('在这里发送"删除我的信息"')
         .and.include('小程序里的“我的信息”是另一个账号，看不到您在这里发的留言')
       expect(answer, words).not.to.include('我的—我的信息').and.not.include('导出全部信息').and.not.include('发给代表')
     }
     // "修改电话？" is answered about the phone: where it is changed, and by whom.
     const phone = await ask(t, wang, '修改电话？')
-    expect(phone).to.include('留言里的电话，在这里聊天改不了').and.include('办理您留言的是轻工街道代表联络站（建设路1号，每周三接待）。')
+    expect(phone).to.include('留言里的电话，在这里聊天改不了').and.include('办理您留言的是轻工街道代表联络站（建设路1号，每星期三接待）。')
     expect(phone).not.to.include('我的—我的信息').and.not.include('发给代表')
     const notice = await ask(t, wang, '隐私？')
     expect(notice).to.include('【个人信息保护说明】').and.include('您在这里聊天留言的：发送"我的信息"')

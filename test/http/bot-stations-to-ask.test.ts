@@ -27,7 +27,7 @@ describe('the bot API: the stations handling her messages', () => {
     const sent = await bot.post(`/api/bot/people/${wang}/cases`, { text: '小区路灯坏了', regionId: 'c010101' }, { 'Idempotency-Key': 'k1' })
     expect(sent.status).to.equal(201)
     expect((await bot.get(`/api/bot/people/${wang}/stations`)).body).to.deep.equal({
-      items: [{ name: '轻工街道代表联络站', address: '建设路1号', receptionText: '每周三接待' }],
+      items: [{ name: '轻工街道代表联络站', address: '建设路1号', receptionText: '每星期三接待' }],
     })
     expect((await bot.get(`/api/bot/people/${other}/stations`)).body, 'not another person’s').to.deep.equal({ items: [] })
     expect((await new Client(app.baseUrl).get(`/api/bot/people/${wang}/stations`)).status).to.equal(401)
