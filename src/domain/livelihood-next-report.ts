@@ -3,7 +3,7 @@
  * clerk neither guesses the quarter nor reports the same one twice. Pure: the service passes the year, what the
  * unit has reported, the clock and the office's rule (config livelihood.reportGraceDays).
  */
-import { dayText } from './dates.js'
+import { dayText, localDate } from './dates.js'
 import { lastOpenDate } from './due-date-text.js'
 import { quarterStart, reportDue, type Quarter } from './livelihood.js'
 import { offsetMs } from './zone-offset.js'
@@ -26,6 +26,6 @@ export function nextReport(year: number, reported: readonly Quarter[], now: Date
   if (now >= due) return { quarter, text: `${head}，已超期（应在${lastDay}前填报），请尽快填报` }
   // A quarter not begun is refused by the server: the day it may be reported is said first.
   const opens = quarterStart(year, quarter, offset)
-  const from = now < opens ? `，${dayText(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`)}起可以填报` : ''
+  const from = now < opens ? `，${dayText(localDate(opens, timeZone))}起可以填报` : ''
   return { quarter, text: `${head}${from}，请在${lastDay}前填报` }
 }

@@ -81,8 +81,13 @@ export const replyLateWords = (days: number) => (days < 0 ? `答复已超期 ${-
  * a late one's own words stand beside it in red (deputyCaseDue), so the line then only asks: "请尽快答复". Null once
  * nothing is due.
  */
-export function deputyCaseTodo(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date, timeZone: string): string | null {
-  const due = deputyCaseDue(c, now, timeZone)
+export function deputyCaseTodo(
+  c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>,
+  now: Date,
+  timeZone: string,
+  // The list has it already for its red words: passed in, it is not worked out twice per message.
+  due = deputyCaseDue(c, now, timeZone),
+): string | null {
   if (!due) return null
   const acknowledging = nextDeadline(c)?.getTime() === c.ackDueAt.getTime() && !c.acknowledgedAt
   const act = acknowledging ? '受理' : '答复'

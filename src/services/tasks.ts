@@ -223,12 +223,13 @@ export class TaskListService {
       const [urges, handed] = await Promise.all([this.store.cases.latestUrges(page.items.map((c) => c.id)), handedToHim(this.store, p.deputyId, page.items)])
       const urged = urgedCaseIds(urges, p.deputyId)
       return page.items.map((c): CaseTask => {
+        // 已超期 only past the reply deadline, as the office counts it; a late 受理 in its own words (deputyCaseDue).
+        const due = deputyCaseDue(c, now, timeZone)
         return {
           case: c,
           action: c.acknowledgedAt && c.status !== 'assigned' ? 'reply' : 'acknowledge',
-          // 已超期 only past the reply deadline, as the office counts it; a late 受理 in its own words (deputyCaseDue).
-          due: deputyCaseDue(c, now, timeZone),
-          todo: deputyCaseTodo(c, now, timeZone),
+          due,
+          todo: deputyCaseTodo(c, now, timeZone, due),
           urged: urged.has(c.id),
           handedBy: handed.get(c.id) ?? null,
         }

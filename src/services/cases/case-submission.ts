@@ -5,9 +5,10 @@ import { STATUS_LABELS } from '../../domain/case.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
-import { normalizePhone, phoneProblem } from '../../domain/phone.js'
+import { normalizePhone } from '../../domain/phone.js'
+import { phoneRefused } from '../phone-refused.js'
 import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
-import { ConflictError, UnprocessableError, ValidationError } from '../../errors.js'
+import { ConflictError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { assignedNotice, caseEvent, caseMessage, queueOf, type Recipient } from './case-changes.js'
@@ -252,7 +253,7 @@ export class CaseSubmitter {
     if (!phone) return null
     const normalized = normalizePhone(phone)
     // The mini-program shows the field's words: what she typed and what to type instead.
-    if (!normalized) throw new ValidationError(phoneProblem(phone), [{ path: 'body.phone', message: phoneProblem(phone) }])
+    if (!normalized) throw phoneRefused(phone)
     return normalized
   }
 }

@@ -4,7 +4,8 @@ import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../..
 import { pastDaysChanged } from '../../domain/duty-day-save.js'
 import { dutyDaysChangedError, pastDutyDayError } from './duty-day-refusals.js'
 import { awayLine, awayNotice, awayState } from '../../domain/deputy-away.js'
-import { normalizePhone, phoneProblem } from '../../domain/phone.js'
+import { normalizePhone } from '../../domain/phone.js'
+import { phoneRefused } from '../phone-refused.js'
 import { officeName, staffOfficeName } from '../../domain/office-name.js'
 import { buildRegionTree, stationsCovering, subtree } from '../../domain/region-tree.js'
 import { districtOf, homeDistrictName } from '../../domain/station-district.js'
@@ -322,7 +323,7 @@ export class DirectoryService {
     if (phone !== undefined) {
       const normalized = phone === null || phone.trim() === '' ? null : normalizePhone(phone)
       // On top and beside the field alike: the console says the top's words, once.
-      if (phone && !normalized) throw new ValidationError(phoneProblem(phone), [{ path: 'body.phone', message: phoneProblem(phone) }])
+      if (phone && !normalized) throw phoneRefused(phone)
       patch.phoneEnc = normalized ? this.cipher.encrypt(normalized, deputy.id) : null
       patch.phoneIndex = normalized ? this.cipher.blindIndex(normalized) : null
     }

@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock.js'
 import { casePhoneRefusal, casePhoneStanding } from '../../domain/case-phone.js'
-import { normalizePhone, phoneProblem, phoneWord } from '../../domain/phone.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { normalizePhone, phoneWord } from '../../domain/phone.js'
+import { phoneRefused } from '../phone-refused.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
 import type { Store } from '../../store/ports.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
@@ -88,6 +89,6 @@ export class PersonalDataCorrection {
 function valid(phone: string) {
   const number = normalizePhone(phone)
   // The mini-program shows the field's words: what she typed and what to type instead (a landline with its area code too).
-  if (!number) throw new ValidationError(phoneProblem(phone), [{ path: 'body.phone', message: phoneProblem(phone) }])
+  if (!number) throw phoneRefused(phone)
   return number
 }
