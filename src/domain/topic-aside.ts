@@ -31,22 +31,33 @@ export function asideGramWeight(mainGrams: number, asideGrams: number): number {
  */
 const ASIDE_OPENING = /(?<=[^\p{L}\p{N}])(?=另外|顺便|对了|还有|此外|再就是)/gu
 const LETTERS = /[\p{L}\p{N}]/gu
-/** Fewer letters than this before the turn are a greeting ("您好，还有个事"), not a main issue. */
+/** Fewer letters than this before the turn are a greeting ("您好，还有个事"), not a main issue, unless they name a matter. */
 const MIN_MAIN = 6
 
 /**
  * Where the aside of a message starts, as an index into normalizeText(text): the first run after punctuation or a
- * space that opens with 另外, 顺便, 对了, 还有, 此外 or 再就是, after a main issue of MIN_MAIN letters at least
- * ("还有个事想问" and "您好，还有个事" open with their subject); the normalised text's length when there is none.
+ * space that opens with 另外, 顺便, 对了, 还有, 此外 or 再就是, after a main issue: MIN_MAIN letters at least, or fewer
+ * that name a matter of the dictionaries (`keywordScores` given: "路灯不亮了 另外 物业 不管" leads with the
+ * streetlight in five letters). A greeting names none ("您好，还有个事想问", "代表您好 另外…" open with their subject),
+ * nor does nothing at all ("另外物业不管" is a main issue). The normalised text's length when there is no aside.
  * The model reads the two parts apart, so no n-gram spans the cut.
  */
-export function asideStart(text: string): number {
+export function asideStart(text: string, keywordScores?: (normalized: string) => KeywordScores): number {
   for (const m of text.matchAll(ASIDE_OPENING)) {
     // normalizeText maps character by character, so the prefix's normal form is where the cut falls in the whole's.
     const before = normalizeText(text.slice(0, m.index))
-    if ((before.match(LETTERS)?.length ?? 0) >= MIN_MAIN) return before.length
+    const letters = before.match(LETTERS)?.length ?? 0
+    if (letters >= MIN_MAIN || (letters > 0 && keywordScores && namesAMatter(keywordScores(before)))) return before.length
   }
   return normalizeText(text).length
+}
+
+/**
+ * Whether a keyword of what is wrong was found: any topic scoring above a weak keyword's 1 (~老人 names who, not what;
+ * the shortest keyword of what weighs 4).
+ */
+function namesAMatter(kw: KeywordScores): boolean {
+  return kw.scores.some((s) => s > 1)
 }
 
 /** The keywords of the main part and of the aside (which starts at `cut`), the aside's weighing ASIDE_WEIGHT; the main part's first. */

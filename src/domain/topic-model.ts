@@ -219,7 +219,7 @@ export function compileTopicModel(
     let mainGrams = 0
     // The n-grams of textGrams, in its order: at each character of a run, its 1-, 2- and 3-gram.
     const normalized = normalizeText(text)
-    const cut = asideStart(text)
+    const cut = asideStart(text, keywordScores)
     const parts = cut < normalized.length ? [normalized.slice(0, cut), normalized.slice(cut)] : [normalized]
     for (let part = 0; part < parts.length; part++) {
       if (part) mainGrams = grams.length

@@ -39,7 +39,7 @@ export function normalizeText(text: string): string {
 /**
  * A longer keyword is far more specific ("加装电梯" against "电梯"), so weight grows
  * faster than length: one four-character match outweighs three two-character ones.
- * A keyword marked with a leading "~" names who is affected or where (~老人, ~楼下), not what is wrong
+ * A keyword marked with a leading "~" names who is affected, where or the thing (~老人, ~楼下, ~蹦床), not what is wrong
  * ("~老人": "晚上老人出门看不清路，路灯坏了" is about the streetlight); it weighs 1, so
  * it decides the topic only when nothing else matched.
  */

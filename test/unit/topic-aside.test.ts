@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { loadConfig } from '../../src/config.js'
 import { asideStart } from '../../src/domain/topic-aside.js'
 import { compileTopicModel, countTopics, prepareCounts } from '../../src/domain/topic-model.js'
-import { normalizeText } from '../../src/domain/topics.js'
+import { compileNormalizedKeywordScorer, normalizeText } from '../../src/domain/topics.js'
 import { corpusCounts } from '../../src/services/topics/topic-corpus.js'
 import { TOY_EXAMPLES, TOY_TOPICS } from './topic-toy-corpus.js'
 
@@ -29,6 +29,17 @@ describe('a second issue in passing does not take the message to its topic', () 
     expect(at('小区门口 路灯坏了 另外 物业 不管')).to.equal('另外物业不管')
     expect(at('电梯坏了一个月　还有保安态度也很差'), 'a full-width space too').to.equal('还有保安态度也很差')
     expect(at('您好 还有个事想问 公租房怎么申请'), 'still never after a greeting').to.equal('')
+  })
+
+  it('takes a main issue of fewer than six letters for one when it names a matter, never a greeting or nothing', () => {
+    const keywords = compileNormalizedKeywordScorer(KEYWORDS, TOPICS)
+    const named = (text: string) => normalizeText(text).slice(asideStart(text, keywords))
+    expect(named('路灯不亮了 另外 物业 不管')).to.equal('另外物业不管')
+    expect(named('路灯坏了。另外物业也不管')).to.equal('另外物业也不管')
+    expect(named('代表您好 另外 物业不管'), 'a greeting names nothing').to.equal('')
+    expect(named('您好，还有个事想问：公租房怎么申请')).to.equal('')
+    expect(named('另外物业不管'), 'nothing before the turn').to.equal('')
+    expect(named('路灯坏了'), 'no turn at all').to.equal('')
   })
 
   describe('on a toy corpus', () => {
@@ -69,6 +80,15 @@ describe('a second issue in passing does not take the message to its topic', () 
       ['门口路灯坏了 另外 物业不管事 物业费照收 保安天天睡觉 楼道也没人打扫', '城乡建设'],
       ['小区门口 路灯坏了 另外 物业 不管 物业费照收 保安天天睡觉 电梯老坏 门禁也坏了', '城乡建设'],
       ['小区门口，路灯坏了，另外，物业不管，物业费照收，保安天天睡觉，电梯老坏，门禁也坏了', '城乡建设'],
+      // A main issue shorter than six letters is one all the same when it names the matter (路灯).
+      ['路灯不亮了 另外 物业 不管', '城乡建设'],
+      ['路灯不亮了，另外，物业不管', '城乡建设'],
+      ['路灯坏了。另外物业也不管', '城乡建设'],
+      // …and short whole messages keep their own topic: no turn, or nothing before it.
+      ['路灯坏了', '城乡建设'],
+      ['物业不管', '物业管理'],
+      ['另外物业不管', '物业管理'],
+      ['代表您好 另外 物业不管', '物业管理'],
       // The other way round the property company leads, and the streetlight is the aside.
       ['物业不管 楼道漏水 另外 路灯也坏了', '物业管理'],
       ['物业不管，楼道漏水，另外，路灯也坏了', '物业管理'],

@@ -7,8 +7,8 @@ const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
 
 /**
  * Messages the model sent to the wrong office, in words no corpus line uses. What decides is what is wrong, not
- * where: a ride is unsafe in a park (公园, 城乡建设) or at a temple fair (庙会, 文化旅游) alike; a stairwell (楼道,
- * 社区治理 when neighbours fill it) whose light is out is the property company's to fix.
+ * where: a ride is unsafe in a park (公园, 城乡建设) or at a temple fair (庙会, 文化旅游) alike, and too dear it is a
+ * price (营商环境); a stairwell (楼道, 社区治理 when neighbours fill it) whose light is out is the property company's to fix.
  */
 describe('topics of messages the model used to miss', () => {
   const model = compileTopicModel(corpusCounts(TOPICS), null, KEYWORDS)
@@ -31,6 +31,32 @@ describe('topics of messages the model used to miss', () => {
   it('sends a company digging up the road to lay pipes or cables to 城乡建设', () => {
     expect(topicOf('有公司挖路埋管子')).to.equal('城乡建设')
     expect(topicOf('电信公司挖马路埋光缆，挖完就不管了')).to.equal('城乡建设')
+  })
+
+  it("sends short messages about a road dug up or pipes laid to 城乡建设, while an estate's own pipes stay 物业管理", () => {
+    expect(topicOf('公司在挖马路，说是铺管子')).to.equal('城乡建设')
+    expect(topicOf('公司在挖马路')).to.equal('城乡建设')
+    expect(topicOf('有人在挖路')).to.equal('城乡建设')
+    expect(topicOf('又在挖路了')).to.equal('城乡建设')
+    expect(topicOf('修管道')).to.equal('城乡建设')
+    expect(topicOf('门口在修管道')).to.equal('城乡建设')
+    expect(topicOf('埋管子')).to.equal('城乡建设')
+    expect(topicOf('路面挖开没填')).to.equal('城乡建设')
+    expect(topicOf('门口的路挖开了，一直没填上')).to.equal('城乡建设')
+    expect(topicOf('小区里的管道堵了物业不管')).to.equal('物业管理')
+  })
+
+  it("sends the price of a ride to 营商环境 (prices are the market's), while a scenic spot's or a fair's tickets stay 文化旅游", () => {
+    expect(topicOf('公园的过山车票太贵了')).to.equal('营商环境')
+    expect(topicOf('公园里的游乐设施收费太贵')).to.equal('营商环境')
+    expect(topicOf('游乐设施价格太贵')).to.equal('营商环境')
+    expect(topicOf('公园里的碰碰车一次三十块，太贵了')).to.equal('营商环境')
+    expect(topicOf('蹦床一个小时收五十，太贵了')).to.equal('营商环境')
+    expect(topicOf('公园里小火车票价又涨了')).to.equal('营商环境')
+    expect(topicOf('庙会门票太贵了')).to.equal('文化旅游')
+    expect(topicOf('景区票价太贵了')).to.equal('文化旅游')
+    expect(topicOf('药太贵了'), 'what has its own office keeps it').to.equal('医疗卫生')
+    expect(topicOf('物业费太贵了')).to.equal('物业管理')
   })
 
   it("sends a stairwell's broken light to 物业管理, however it is worded, and the clutter in a stairwell to 社区治理", () => {

@@ -60,7 +60,7 @@ export function referenceTopicModel(
   return (text: string): TopicDecision => {
     const grams: KnownGram[] = []
     const normalized = normalizeText(text)
-    const cut = asideStart(text)
+    const cut = asideStart(text, keywordScores)
     const parts = cut < normalized.length ? [normalized.slice(0, cut), normalized.slice(cut)] : [normalized]
     const seen = new Set<string>()
     parts.forEach((part, p) => {
