@@ -9,7 +9,7 @@ import { created, office, tapInside } from './office.js'
 /**
  * 票决 and 实名问卷 as the person meets them: a deputy's double tap on 投票 asks once and
  * casts one vote, the ballot reopened says he has voted, and a named questionnaire says it is
- * named before she answers it, as an anonymous one says 匿名.
+ * named before she answers it, once, on its meta line, as an anonymous one says it keeps no name.
  */
 describe('mini-program: a ballot votes once, and a named survey says so before she answers', () => {
   let app: Backend
@@ -61,7 +61,7 @@ describe('mini-program: a ballot votes once, and a named survey says so before s
     expect(page.textOf('.done')).to.equal('投票成功，谢谢')
   })
 
-  it('a named questionnaire and consultation say so above the questions; an anonymous one says 匿名', async () => {
+  it('a named questionnaire and consultation say so above the questions; each once, by the meta line; an anonymous one says it keeps no name', async () => {
     const organizer = await office(app)
     const named = await created(organizer.post('/api/admin/surveys', surveyBody({ anonymous: false })))
     const secret = await created(organizer.post('/api/admin/surveys', surveyBody({ title: '社区议事满意度调查', anonymous: true })))
@@ -70,15 +70,17 @@ describe('mini-program: a ballot votes once, and a named survey says so before s
 
     const page = await openPage(`pages/survey/answer?surveyId=${named.id}`)
     expect(page.textOf('.meta')).to.include('正在填写 · 会记下是您填的，只有人大工作人员能看到')
-    expect(page.textOf('.named-note')).to.equal('会记下这份问卷是您填的。不用写名字，也不会公开您是谁。')
     const said = page.text()
-    expect(said.indexOf('会记下这份问卷是您填的'), 'before the first question').to.be.below(said.indexOf('您是否经常去社区公园？'))
+    expect(said.indexOf('会记下是您填的'), 'before the first question').to.be.below(said.indexOf('您是否经常去社区公园？'))
+    expect(said.split('记下').length - 1, 'who sees what is said once').to.equal(1)
+    expect(said).not.to.include('不用写名字').and.not.include('公开您是谁')
 
     const anonymous = await openPage(`pages/survey/answer?surveyId=${secret.id}`)
-    expect(anonymous.textOf('.meta')).to.include('匿名').and.not.include('记下是您填的')
+    expect(anonymous.textOf('.meta')).to.include('匿名，不会记下是谁填的').and.not.include('记下是您填的')
     expect(anonymous.has('.named-note')).to.equal(false)
 
     const draft = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
-    expect(draft.textOf('.named-note')).to.equal('会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。')
+    expect(draft.textOf('.meta')).to.include('正在征求意见 · 会记下是您提的，只有人大工作人员能看到')
+    expect(draft.textOf('.named-note'), 'why it is kept, not who sees it again').to.equal('意见是否采纳，以后会告诉您。')
   })
 })

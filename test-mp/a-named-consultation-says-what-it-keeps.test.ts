@@ -8,8 +8,8 @@ import { created, office } from './office.js'
 /**
  * 赵阿姨, 71, never gave her name anywhere. She opens 立法征求意见 on a draft regulation that keeps who
  * gave each opinion. "实名" would tell her she must give her name, or that her WeChat name will be
- * published: neither is true. The page says what is kept (that the opinions are hers, to tell her
- * whether they were adopted), that she writes no name, and that nobody is shown who she is.
+ * published: neither is true. The page says once what is kept and who sees it (that the opinions are
+ * hers, seen only by the office's staff), and why: to tell her whether they were adopted.
  */
 describe('mini-program: a named consultation says what it keeps, not 实名', () => {
   let app: Backend
@@ -18,13 +18,15 @@ describe('mini-program: a named consultation says what it keeps, not 实名', ()
   })
   after(() => app.close())
 
-  it('tells her what is recorded and that her name is neither asked nor published', async () => {
+  it('tells her once what is recorded, who sees it and why', async () => {
     const draft = await created((await office(app)).post('/api/admin/surveys', consultationBody({ anonymous: false })))
     await holdAgreedPhone(app, 'o-zhao-no-name')
     phone.storage.set('care.mode', 'on')
     const page = await openPage(`pages/survey/answer?surveyId=${draft.id}`)
-    expect(page.textOf('.named-note')).to.equal('会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。')
     expect(page.textOf('.meta'), 'who gave the opinions, not who filled in a form').to.include('正在征求意见 · 会记下是您提的，只有人大工作人员能看到')
+    expect(page.textOf('.named-note'), 'why, without saying again who sees it').to.equal('意见是否采纳，以后会告诉您。')
+    expect(page.text().split('记下').length - 1, 'what is kept is said once').to.equal(1)
+    expect(page.text()).not.to.include('不用写名字').and.not.include('公开您是谁')
     expect(page.text()).not.to.include('实名')
   })
 })

@@ -32,12 +32,11 @@ const ANSWERED_WORDS = {
   ballot: '您已经投过票了，每位代表投一次，投后不能更改。谢谢！',
 }
 // A named survey keeps who answered: her account here, never a name, which nobody asked her for (the console's
-// own words: 匿名时不记录是谁填写的). Staff see only that an opinion can be told its outcome, and what is published
-// (采纳情况) names nobody. She is told what is kept before she answers, never "实名", which reads as giving her
-// name; an anonymous one says 匿名. Ballots are always secret.
+// own words: 匿名时不记录是谁填写的). She is told what is kept, and who sees it, once: on the meta line (KEPT_WORDS), never
+// "实名", which reads as giving her name. A note under it said 不用写名字，也不会公开您是谁 in other words, two
+// phrasings of one thing on one screen; what is left for a note is why a consultation keeps it. Ballots are always secret.
 const NAMED_WORDS = {
-  survey: '会记下这份问卷是您填的。不用写名字，也不会公开您是谁。',
-  consultation: '会记下这些意见是您提的，好告诉您意见是否采纳。不用写名字，也不会公开您是谁。',
+  consultation: '意见是否采纳，以后会告诉您。',
 }
 // Above the privacy notice a named one puts first (the server's consentNeeded): why she is asked here, and what follows.
 const CONSENT_WORDS = {
@@ -57,6 +56,8 @@ const OPEN_WORDS = { survey: '正在填写', consultation: '正在征求意见',
 // the office either: an invited deputy's name is on its 未回复 list until he answers (ballot-roll.ts), and the privacy
 // notice says these 只给负责的工作人员看. So not "不公开" alone, which would promise more. "记下是谁填的" read as a warning.
 const KEPT_WORDS = { survey: '会记下是您填的，只有人大工作人员能看到', consultation: '会记下是您提的，只有人大工作人员能看到' }
+// An anonymous one says so in the same words: 匿名 alone left her to guess whether it knew who she was.
+const UNKEPT_WORDS = { survey: '匿名，不会记下是谁填的', consultation: '匿名，不会记下是谁提的' }
 
 /**
  * The lines under the title: its phase, when it ends or ended, and whether it keeps who answered, each cut so that a
@@ -66,7 +67,7 @@ const KEPT_WORDS = { survey: '会记下是您填的，只有人大工作人员�
  * One that does not ask her (askedOthers) says neither a deadline nor what it keeps of an answer she will not give.
  */
 function metaLines(s) {
-  const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? '匿名' : KEPT_WORDS[s.kind]
+  const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? UNKEPT_WORDS[s.kind] || '匿名' : KEPT_WORDS[s.kind]
   if (s.phase === 'closed') return [timeApart([s.closedText || s.phaseLabel, secrecy].filter(Boolean).join(' · '))]
   const phase = (s.phase === 'open' && OPEN_WORDS[s.kind]) || s.phaseLabel
   if (s.askedOthers) return [timeApart(phase)]
