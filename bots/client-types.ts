@@ -20,7 +20,7 @@ export interface Person {
 export interface StationToAsk {
   name: string
   address: string
-  /** The days it receives people, in words: "每星期三、星期六接待"; null when it names none. */
+  /** When it receives people, in words: "每星期三、星期六 8:30–11:30接待" (days alone without hours); null when it names no day. */
   receptionText: string | null
 }
 export interface Region {

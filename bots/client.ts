@@ -28,6 +28,7 @@ import type {
   MeetingCheckIn,
   StationToAsk,
 } from './client-types.js'
+import type { SendFailureCode } from './send-failure.js'
 
 // The shapes live in client-types.ts; importers keep reading them from here (all of them, so no list to keep in step).
 export type * from './client-types.js'
@@ -338,8 +339,9 @@ export class LiaisonClient {
   beforeSending(id: string, instance: string, address: string, alias: string | null) {
     return this.call<{ id: string; send: boolean }>('POST', `/outbox/${enc(id)}/before-sending`, { instance, address, alias })
   }
-  fail(id: string, instance: string, error: string, retryable: boolean) {
-    return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/fail`, { instance, error: error.slice(0, 500), retryable })
+  /** `code`: why, in a word the backend says plainly on 消息发送情况 (send-failure.ts); `error`, the puppet's own, for the logs. */
+  fail(id: string, instance: string, error: string, retryable: boolean, code: SendFailureCode = 'unknown') {
+    return this.call<{ id: string; status: string }>('POST', `/outbox/${enc(id)}/fail`, { instance, error: error.slice(0, 500), retryable, code })
   }
 
   /** One call with retries. Only network errors, timeouts and 5xx are retried; a 4xx is an answer. */

@@ -4,6 +4,7 @@ import type { Inbox } from './inbox.js'
 import { PacerStoppedError, type Pacer, type PaceClock } from './pacer.js'
 import { ConversationNotFoundError, type Speaker } from './speaker.js'
 import { reopenLine, SCALE_LINE } from './flows/rating-scale.js'
+import { sendFailureCode } from './send-failure.js'
 import { lines, shortTicket } from './flows/turn.js'
 
 /**
@@ -125,7 +126,9 @@ export class OutboxConsumer {
       const retryable = !(err instanceof ConversationNotFoundError) || loading
       this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
       const error = err instanceof ConversationNotFoundError ? notFoundWords(item.channel, loading) : String((err as Error).message ?? err)
-      await this.client.fail(item.id, instance, error, retryable).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
+      // The code is what the console says and advises by; the puppet's own words go along for the logs.
+      const code = sendFailureCode(err, item.channel, loading)
+      await this.client.fail(item.id, instance, error, retryable, code).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
       return false
     }
     const moved = foundAt !== item.address ? foundAt : undefined

@@ -28,7 +28,7 @@ describe('mini-program: 找我的代表', () => {
     const find = await openPage('pages/find/index')
     expect(find.text()).to.include('点这里选择社区')
     await find.emit('#place', 'change', { value: find.data.placeLabels.indexOf('湛河区 轻工街道 光明社区') })
-    expect(find.text()).to.include('光明社区代表联络点').and.include('轻工街道代表联络站').and.include('负责您所在的地方').and.include('接待日：每星期五')
+    expect(find.text()).to.include('光明社区代表联络点').and.include('轻工街道代表联络站').and.include('负责您所在的地方').and.include('每星期五接待')
     // The day named as every date in the app names it (12月2日（星期三）), not 周五; several days in the week's order.
     expect(weekdays(['wed', 'mon'])).to.equal('每星期一、星期三')
     expect(weekdays([]), 'no day: no 接待日 line, and no hours made up').to.equal('')

@@ -30,7 +30,7 @@ describe('mini-program: 首页', () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
     await app.liaison.store.deputies.update('dp0001', { dutyByStation: { st001: [today] } })
     const home = await openPage(`pages/index/index?scene=${encodeURIComponent('s=ST001')}`)
-    expect(home.text()).to.include('轻工街道代表联络站').and.include('建设路1号').and.include('接待日：每星期三').and.include('今天值班代表：张伟')
+    expect(home.text()).to.include('轻工街道代表联络站').and.include('建设路1号').and.include('每星期三接待').and.include('今天值班代表：张伟')
     expect(home.text()).to.include('王芳')
   })
 

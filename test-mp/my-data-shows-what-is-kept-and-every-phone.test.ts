@@ -85,7 +85,7 @@ describe('mini-program: 我的信息 shows what is kept, every phone she left, a
   it('names the station that handles her message, its address and reception day, for what she cannot change here', async () => {
     await finished('o-wang-station', 4)
     const data = await openPage('pages/mine/data')
-    expect(data.textOf('#station-contact')).to.equal('所在区域、留言内容等其他信息有误，请找联络站更正：轻工街道代表联络站地址：建设路1号接待日：每星期三')
+    expect(data.textOf('#station-contact')).to.equal('所在区域、留言内容等其他信息有误，请找联络站更正：轻工街道代表联络站地址：建设路1号每星期三接待')
   })
 
   it('after deleting: what was removed and what stays without her name, a line each, and 回到首页', async () => {

@@ -45,10 +45,10 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     const [created] = await casesOf(app, 'o-story-writer')
     expect(created.images).to.have.length(1)
     expect(result.text()).to.include('留言已送出').and.include(`留言编号：${created.ticket}`).and.include('张伟')
-    expect(result.textOf('.routing')).to.match(/张伟/)
+    expect(result.textOf('.routing')).to.equal('已转至轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
     // By when, in the words her message's page says it while it waits: said the moment she sends, not left to find.
     const waiting = (await openPage(`pages/case/detail?caseId=${created.id}`)).textOf('#waiting')
-    expect(waiting).to.match(/^张伟 代表会在 \d+月\d+日.*前.* 答复您$/)
+    expect(waiting).to.equal('张伟 代表会在 12月14日前（含当日） 答复您')
     expect(result.textOf('#reply-by')).to.equal(`请记下编号。${waiting}。答复后，您可以在“我的留言”里看到并评价。`)
 
     await result.tap('#subscribe')
@@ -160,7 +160,9 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     app.fake.addPhoneCode('phone-code-1', '13655556666')
     const write = await openPage('pages/case/new?deputyCode=DP0001')
     await write.tap('#agree')
-    expect(write.text()).to.include('用微信绑定的手机号')
+    // What the tap does, in her words, then the other way: typing it herself.
+    expect(write.textOf('#phone-button')).to.equal('点这里，填上我微信绑定的手机号')
+    expect(write.text()).to.include('点这里，填上我微信绑定的手机号或者自己填写电话')
     await write.emit('#phone-button', 'getphonenumber', { code: 'phone-code-1', errMsg: 'getPhoneNumber:ok' })
     expect(write.text()).to.include('已用您微信绑定的手机号')
     expect(write.has('#phone')).to.equal(false)

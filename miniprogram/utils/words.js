@@ -15,6 +15,17 @@ function weekdays(days) {
   return words.length ? '每' + words.join('、') : ''
 }
 
+/**
+ * When a station receives people, in the server's words, as the chat bot and the station's poster say it: "每星期三
+ * 8:30–11:30接待" (with its hours), "每星期三接待"; from an older server without them, "接待日：每星期三"; '' when it
+ * names no day.
+ */
+function receptionLine(station) {
+  if (station.receptionText) return station.receptionText
+  const days = weekdays(station.receptionDays)
+  return days ? '接待日：' + days : ''
+}
+
 /** "2026-11-23" for a moment, in Beijing time. */
 function dayOf(date) {
   return new Date(new Date(date).getTime() + OFFSET_MS).toISOString().slice(0, 10)
@@ -30,4 +41,4 @@ function dateText(ymd, withYear) {
   return (withYear ? Number(m[1]) + '年' : '') + Number(m[2]) + '月' + Number(m[3]) + '日'
 }
 
-module.exports = { weekdays, dayOf, dateText, spansYears, WEEKDAY }
+module.exports = { receptionLine, weekdays, dayOf, dateText, spansYears, WEEKDAY }

@@ -38,6 +38,7 @@ const FIELD_WORDS: Record<string, string> = {
   kind: '类型',
   address: '地址',
   receptionDays: '接待日',
+  receptionHours: '接待时间',
   level: '代表层级',
   topics: '关注领域',
   phone: '电话',

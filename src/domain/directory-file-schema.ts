@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CLOCK_TIME, clockMinutes, clockTime } from './reception-days.js'
 import { singleLine } from './free-text.js'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Station } from './directory.js'
 import { onlyStations, withDutyDates } from './duty-days.js'
@@ -31,6 +32,14 @@ const stationSchema = z.strictObject({
   address: singleLine().max(200).default(''),
   regionIds: z.array(id).max(500).default([]),
   receptionDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
+  /** 接待时间, as the stores keep it ("8:30"); absent when the station names none. */
+  receptionHours: z
+    .strictObject({
+      from: z.string().regex(CLOCK_TIME, '时间应为 0:00 至 23:59，如 8:30').transform(clockTime),
+      to: z.string().regex(CLOCK_TIME, '时间应为 0:00 至 23:59，如 8:30').transform(clockTime),
+    })
+    .refine((h) => clockMinutes(h.from) < clockMinutes(h.to), { message: '接待结束时间应晚于开始时间', path: ['to'] })
+    .optional(),
 })
 const unitSchema = z.strictObject({
   id,

@@ -66,6 +66,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('地址', 'address', false, '群众找得到的地址', '东风路12号'),
       col('覆盖地区', 'regionIds', false, `这个联络站负责的地区的名称或编号，${LIST_HINT}`, '新华区（示例）'),
       col('接待日', 'receptionDays', false, `每周接待群众的日子，如“周三、周六”`, '周三、周六'),
+      col('接待时间', 'receptionHours', false, '接待日的几点到几点，每个接待日相同，24 小时制，如“8:30-11:30”；不填则不写时间', '8:30-11:30'),
     ],
   },
   {

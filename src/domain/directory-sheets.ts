@@ -10,6 +10,8 @@ import {
   dutyOf,
   exampleCodeRefused,
   levelOf,
+  hoursField,
+  readReceptionHours,
   readWeekday,
   splitList,
   splitWords,
@@ -309,6 +311,8 @@ export function sheetsToDirectoryFile(
           address: !has('地址') && old ? old.address : line('地址'),
           regionIds: !has('覆盖地区') && old ? old.regionIds : ref('覆盖地区', regionIndex, '地区'),
           receptionDays: !has('接待日') && old ? old.receptionDays : [...new Set(splitWords(cell('接待日')).flatMap((w) => readWeekday(w, at)))],
+          // Optional column: a sheet without it keeps the hours kept; a blank cell says none.
+          ...hoursField(!has('接待时间') ? old?.receptionHours : readReceptionHours(cell('接待时间'), at)),
         })
       } else if (kind === 'deputies') {
         const old = storedDeputy.get(deputyIds[index])

@@ -50,6 +50,14 @@ export interface Station {
   address: string
   regionIds: string[]
   receptionDays: Weekday[]
+  /** The hours of each reception day, the same every day ("8:30" to "11:30"); absent when the station names none. */
+  receptionHours?: ReceptionHours | null
+}
+
+/** One time range of a reception day, "H:MM" 24-hour, `from` before `to` (reception-days.ts says it in words). */
+export interface ReceptionHours {
+  from: string
+  to: string
 }
 
 export interface Deputy {

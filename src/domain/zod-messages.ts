@@ -126,6 +126,7 @@ const FIELD_LABELS: Record<string, string> = {
   tags: '标签',
   explanation: '解析',
   receptionDays: '接待日',
+  receptionHours: '接待时间',
   dutyDates: '值班日期',
   anonymous: '匿名',
   publicConsent: '是否同意公开',

@@ -20,6 +20,8 @@ export interface OutboxMessage {
   attempts: number
   nextAttemptAt: Date
   lastError: string | null
+  /** Why the chat bot could not send it, as its code (src/domain/send-failure.ts); none for other failures and old rows. */
+  lastErrorCode?: string | null
   createdAt: Date
   /** When it was delivered. */
   sentAt?: Date | null

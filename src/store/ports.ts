@@ -65,7 +65,7 @@ export interface StationQuery extends PageQuery {
   q?: string
   kind?: StationKind
 }
-export type StationPatch = Partial<Pick<Station, 'name' | 'kind' | 'address' | 'regionIds' | 'receptionDays'>>
+export type StationPatch = Partial<Pick<Station, 'name' | 'kind' | 'address' | 'regionIds' | 'receptionDays' | 'receptionHours'>>
 
 export interface StationRepo {
   get(id: string): Promise<Station | null>
@@ -534,8 +534,9 @@ export interface OutboxQuery extends PageQuery {
 /** How one leased attempt ended. Only the holder of the lease may record it. */
 export type OutboxOutcome =
   | { status: 'sent'; at: Date; channel: string; address: string | null }
-  | { status: 'failed'; error: string; retryAt: Date }
-  | { status: 'dead'; error: string }
+  /** `code`: the chat bot's reason code for `error` (src/domain/send-failure.ts), when it gave one. */
+  | { status: 'failed'; error: string; retryAt: Date; code?: string | null }
+  | { status: 'dead'; error: string; code?: string | null }
   /**
    * Not an attempt: re-routed to another channel, or waiting (a rate limit, no channel yet). Unless `missed`: the way
    * it was routed found nobody when it was to go (the bot cannot find the person any more); then it counts as an

@@ -80,29 +80,37 @@ describe('console: an admin keeps the directory and the messages in order', func
     expect(page.problems).to.deep.equal([])
   })
 
-  it('a message that could not be sent is retried with one click and goes back to the queue', async () => {
+  it('a message that could not be sent says why and what to do in words, and is retried with one click', async () => {
     const { outbox } = story.app.liaison.store
     const now = story.app.clock.now()
-    const id = randomUUID()
-    await outbox.enqueue([
-      {
-        id,
-        channel: 'bot_private',
-        recipientKind: 'deputy',
-        recipientId: 'dp0001',
-        kind: 'meeting.notice',
-        payload: { text: '会议通知：全市代表培训会' },
-        dedupeKey: `console-test:${id}`,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-      },
-    ])
-    const [leased] = await outbox.claimDue(now, { limit: 1, leaseMs: 60_000, holder: 'test', channels: ['bot_private'] })
-    expect(leased.id).to.equal(id)
-    expect(await outbox.complete(id, 'test', { status: 'dead', error: '对方不是好友，无法私聊' })).to.equal(true)
+    /** A notice to 张伟 the bot could not send, as the bot reports it: its own words and, from a newer bot, a code. */
+    async function notSent(text: string, error: string, code: string | null) {
+      const id = randomUUID()
+      await outbox.enqueue([
+        {
+          id,
+          channel: 'bot_private',
+          recipientKind: 'deputy',
+          recipientId: 'dp0001',
+          kind: 'meeting.notice',
+          payload: { text },
+          dedupeKey: `console-test:${id}`,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          lastError: null,
+          createdAt: now,
+        },
+      ])
+      const [leased] = await outbox.claimDue(now, { limit: 1, leaseMs: 60_000, holder: 'test', channels: ['bot_private'] })
+      expect(leased.id).to.equal(id)
+      expect(await outbox.complete(id, 'test', { status: 'dead', error, code })).to.equal(true)
+      return id
+    }
+    const id = await notSent('会议通知：全市代表培训会', '对方不是好友，无法私聊：微信助手的好友里找不到这个人（可能删除了好友）', 'not_friend')
+    // The puppet's own English: wechat4u's answer when the session is gone, and an older bot's failure without a code.
+    await notSent('会议通知：预算审查座谈会', '1101 == 0', 'not_logged_in')
+    await notSent('会议通知：代表小组活动', 'Error: 2 UNKNOWN: something odd', null)
 
     const page = await newPage(story.browser, story.app)
     await logInAs(page, admin())
@@ -119,6 +127,15 @@ describe('console: an admin keeps the directory and the messages in order', func
       .to.include('没发出去，稍后自动再发')
       .and.include('不用再发')
     expect(await row.locator('[data-test=what-to-do]').innerText()).to.equal(`请电话告诉${name}，请他加联络站的微信为好友，再点“重新发送”`)
+    // The puppet's English never reaches the page: the bot's code says it in words, with what to do; no code, 原因未知.
+    const offline = page.locator('[data-test=outbox] tr', { hasText: '会议通知：预算审查座谈会' })
+    expect(await offline.locator('[data-test=reason]').innerText()).to.equal('微信助手没有登录微信，消息发不出去')
+    expect(await offline.locator('[data-test=what-to-do]').innerText()).to.match(/^微信助手掉线了，请让管理员重新扫码登录/)
+    const unknown = page.locator('[data-test=outbox] tr', { hasText: '会议通知：代表小组活动' })
+    expect(await unknown.locator('[data-test=reason]').innerText()).to.equal('发送失败（原因未知）')
+    expect(await unknown.locator('[data-test=what-to-do]').count(), 'nothing the office can do but send it again').to.equal(0)
+    const shown = await page.locator('[data-test=outbox]').innerText()
+    expect(shown).to.not.include('1101 == 0').and.not.include('something odd')
     // One name for one state: the row's tag is the name of the tab it is under (not 发送失败 above, 未能送达 beside it).
     const tab = page.locator('.filters .t-radio-button.t-is-checked')
     expect(await tab.innerText()).to.equal('未能送达')

@@ -3,6 +3,7 @@ import { asDeputy, asResident, Client } from '../helpers/app.js'
 import { mondayOf } from '../../src/domain/case-series.js'
 import { localDate } from '../../src/domain/dates.js'
 import { logInAs, newPage, screenshot, useConsole, type ConsoleApp } from './harness.js'
+import { dayOf, nextMorning } from './morning.js'
 
 /**
  * 分析研判 in the console. Five families of 光明社区 write about one broken lift: 张国华 of
@@ -24,10 +25,9 @@ describe('console: 分析研判', function () {
   ]
   before(async () => {
     app = story.app
-    // All five on one day (so in one week, whatever the day the test runs), a minute apart.
-    const zone = app.liaison.config.business.timeZone
-    const soon = new Date(app.clock.now().getTime() + 10 * 60_000)
-    if (localDate(soon, zone) !== localDate(app.clock.now(), zone)) app.clock.advance(15 * 60_000)
+    // All five on one morning (so in one week, whatever the day the test runs), a minute apart from 9:05: the
+    // report's 统计到 then says the hour as people write it (9:10, not 09:10).
+    app.clock.set(nextMorning(app.clock.now()))
     for (const text of lift) {
       const resident = await asResident(app)
       expect((await resident.post('/api/mp/cases', { text, regionId: 'c010101' })).status).to.equal(201)
@@ -72,7 +72,7 @@ describe('console: 分析研判', function () {
     await page.getByRole('heading', { name: '分析周报', exact: true }).waitFor()
     // This week, still running: its days say how far it counts, and 比上周 does not compare a part of a week with a whole one.
     expect(await page.locator('.report .sub').innerText()).to.match(
-      /^\d{1,2}月\d{1,2}日至\d{1,2}月\d{1,2}日（本周还没过完，统计到\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}）　·　生成于/,
+      new RegExp(`^\\d{1,2}月\\d{1,2}日至\\d{1,2}月\\d{1,2}日（本周还没过完，统计到${dayOf(app.clock.now())} 9:10）　·　生成于`),
     )
     const compared = page.locator('.report .figure').filter({ hasText: '比上周' })
     expect((await compared.innerText()).replace(/\s/g, '')).to.equal('比上周本周还没过完，暂不比较')

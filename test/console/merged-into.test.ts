@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, Client } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dayOf, nextMorning } from './morning.js'
 
 /**
  * Two residents write about the same broken street lamp. 张国华 merges the second message
@@ -96,6 +97,9 @@ describe('console: a merged message names the message it joined', function () {
 
   it('the message others were merged into lists them under 合并到本条的重复留言, each opening its page', async () => {
     const residents = [await asResident(story.app), await asResident(story.app), await asResident(story.app)]
+    // Received in the morning: the time under it says the hour as people write it (9:05, not 09:05).
+    const morning = nextMorning(story.app.clock.now())
+    story.app.clock.set(morning)
     const write = async (i: number, text: string) =>
       (await residents[i].post('/api/mp/cases', { text, regionId: 'c010101' })).body as { id: string; ticket: string }
     const kept = await write(0, '光明社区北门的下水道堵了，污水漫到路上')
@@ -114,7 +118,7 @@ describe('console: a merged message names the message it joined', function () {
     expect(await list.innerText())
       .to.include(duplicate.ticket)
       .and.include('北门下水道堵了好几天，路上全是污水，老人出门要绕路走')
-      .and.match(/\d+月\d+日 \d{1,2}:\d{2} 收到/)
+      .and.include(`${dayOf(morning)} 9:05 收到`)
     await screenshot(page, 'merged-duplicates')
 
     await list.getByRole('link', { name: duplicate.ticket }).click()

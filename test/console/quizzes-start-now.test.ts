@@ -3,18 +3,16 @@ import { Client } from '../helpers/app.js'
 import { BANK_CSV } from '../helpers/quizzes.js'
 import { officeDayAfter } from './office-days.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
-
-/** A moment as staff read it, in Beijing time to the minute ("11月26日 9:30"; the story's PC clock is in the same year). */
-function beijingMinute(at: Date) {
-  const b = new Date(at.getTime() + 8 * 3_600_000)
-  return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${b.getUTCHours()}:${String(b.getUTCMinutes()).padStart(2, '0')}`
-}
+import { dayOf, nextMorning } from './morning.js'
 
 describe('console: a new quiz starts now by the server’s clock', function () {
   this.timeout(120_000)
   const story = useConsole()
 
   it('an organizer whose PC clock runs ahead leaves the start empty: the draft starts when published, at the server’s minute', async () => {
+    // A morning on the server: the minute it opens is then said with a one-digit hour (9:35, not 09:35).
+    const morning = nextMorning(story.app.clock.now())
+    story.app.clock.set(morning)
     const page = await newPage(story.browser, story.app)
     await page.clock.install({ time: story.app.clock.now().getTime() + 10 * 60_000 })
     const organizer = story.app.login((l) => l.role === 'organizer')
@@ -68,7 +66,7 @@ describe('console: a new quiz starts now by the server’s clock', function () {
       .waitFor()
     await page.getByRole('button', { name: '确认发布' }).click()
     await page.locator('.t-alert').getByText('已发布', { exact: true }).waitFor()
-    await period.locator('.nowrap', { hasText: new RegExp(`^${beijingMinute(story.app.clock.now())}(—|$)`) }).waitFor()
+    await period.locator('.nowrap', { hasText: new RegExp(`^(\\d{4}年)?${dayOf(morning)} 9:35(—|$)`) }).waitFor()
     expect(await period.innerText()).to.not.include('发布时开始')
     expect(page.problems).to.deep.equal([])
   })

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { dialogShown, logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dayOf, nextMorning } from './morning.js'
 
 /** 张国华's station pages: who her deputies are and when they are on duty, posters to print, binding codes. */
 describe("console: a station's deputies, posters and binding codes", function () {
@@ -9,6 +10,10 @@ describe("console: a station's deputies, posters and binding codes", function ()
   const story = useConsole({ overrides: { bot: { nickname: '澜江人大联络站' } } })
 
   it("shows the station's deputies with the duty roster, prints a QR poster, and gives a deputy a binding code", async () => {
+    // A morning (set before she signs in, whose session the move would end): the binding code, issued at 9:05, lasts a
+    // day, and its end says the hour as people write it (9:05, not 09:05).
+    const morning = nextMorning(story.app.clock.now())
+    story.app.clock.set(morning)
     const deputies = await story.app.liaison.store.deputies.listByStation('st001')
     const onDuty = deputies.find((d) => d.dutyByStation.st001?.length)!
     const page = await newPage(story.browser, story.app)
@@ -62,7 +67,8 @@ describe("console: a station's deputies, posters and binding codes", function ()
     expect((await code.innerText()).trim()).to.match(/^\d{6,8}$/)
     await page.getByText(`${deputies[0].name}代表的绑定码`).waitFor()
     await page.getByText(`或在微信里给“澜江人大联络站”发送“绑定 ${(await code.innerText()).trim()}”。`).waitFor()
-    await page.getByText(/^有效期到 (\d{4}年)?\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}。$/).waitFor()
+    const until = new Date(morning.getTime() + 24 * 3_600_000)
+    await page.getByText(new RegExp(`^有效期到 (\\d{4}年)?${dayOf(until)} 9:05。$`)).waitFor()
     // The dialog zooms and fades in: pictured once it stands whole, not half see-through over the list.
     await dialogShown(page)
     await screenshot(page, 'binding-code', { window: true })

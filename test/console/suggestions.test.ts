@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import type { Locator } from 'playwright-core'
 import { asAdmin, asDeputy } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dayOf, nextMorning } from './morning.js'
 
 const UNIT = '青澜市住房和城乡建设局' // the demo city's u01, whose staff is the first unit_staff login
 
@@ -137,8 +138,21 @@ describe('console: 代表建议 from review to statistics', function () {
     await unitPage.getByText('正在解决或列入计划').click()
     await asked.waitFor({ state: 'detached' })
     expect(await unitPage.getByText('请选择办理结果').count(), 'no warning left once she picked').to.equal(0)
-    // The promised day is called as the office calls it, with what it means for her.
-    await unitPage.locator('[data-test=promise-hint]').getByText('承诺在这天前办完。到这天还没报告办完，就算超期。').waitFor()
+    // The promised day is called as the office calls it, said to be hers to choose, with what filling it in or not means.
+    const form = unitPage.locator('[data-test=answer-form]')
+    await form.getByText('承诺日期（选填）').waitFor()
+    await unitPage
+      .locator('[data-test=promise-hint]')
+      .getByText('填了：承诺在这天前办完，到这天还没报告办完就算超期，人大办会来催办。不填也可以提交：不会算超期，办完后在这里报告办理结果。')
+      .waitFor()
+    // Typed as the computer writes a day, it reads as people write one (2027年6月30日); the server gets 2027-06-30.
+    const promiseYear = story.app.clock.now().getUTCFullYear() + 1
+    const promiseField = form.locator('.t-date-picker input')
+    await promiseField.click()
+    await promiseField.fill(`${promiseYear}-06-30`)
+    await promiseField.press('Enter')
+    const shownAs = `${promiseYear}年6月30日`
+    await unitPage.waitForFunction((want) => document.querySelector<HTMLInputElement>('[data-test=answer-form] .t-date-picker input')?.value === want, shownAs)
     // An empty answer is asked for under the box, and the line goes as she types (before, a pop-up stayed after she typed).
     await unitPage.getByRole('button', { name: '提交答复' }).click()
     const askedText = unitPage.locator('[data-test=answer-form] [data-test=text-problem]')
@@ -152,8 +166,14 @@ describe('console: 代表建议 from review to statistics', function () {
     expect(await unitPage.locator('[data-test=answers]').innerText())
       .to.include('正在解决或列入计划')
       .and.include('第一批 20 个小区')
+    expect(await unitPage.locator('body').innerText(), 'the promised day, kept').to.include(`${promiseYear}年6月30日`)
     expect(await unitPage.locator('[data-test=answer-form]').count()).to.equal(0)
 
+    // Rated the next morning: when, under the rating, says the hour as people write it (9:05, not 09:05). The unit's
+    // page is closed first: a session left unused that long has ended.
+    await unitPage.close()
+    const ratedAt = nextMorning(story.app.clock.now())
+    story.app.clock.set(ratedAt)
     const deputy = await asDeputy(story.app, 'dp0001')
     const rated = await deputy.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'satisfied' })
     expect(rated.status, JSON.stringify(rated.body)).to.equal(200)
@@ -178,7 +198,7 @@ describe('console: 代表建议 from review to statistics', function () {
     expect(await page.locator('[data-test=rating]').innerText()).to.include('满意')
     const rating = page.locator('[data-test=rating-head]')
     await apart(rating.locator('.t-tag'), rating.locator('.muted'))
-    expect(await rating.locator('.muted').innerText()).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/)
+    expect(await rating.locator('.muted').innerText()).to.match(new RegExp(`^(\\d{4}年)?${dayOf(ratedAt)} 9:05$`))
     const answer = page.locator('[data-test=answer-head]')
     await apart(answer.locator('.t-tag', { hasText: '正在解决或列入计划' }), answer.locator('.muted'))
     await page.locator('[data-test=publish]').click()

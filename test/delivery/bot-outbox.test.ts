@@ -67,6 +67,28 @@ describe("the bot's end of the outbox", () => {
     expect(dead.body.status).to.equal('dead')
     expect((await bot.post('/api/bot/outbox/not-a-uuid/ack', {})).status).to.equal(400)
   })
+
+  it("keeps the bot's reason code with a failure and says it in words; an unknown code is refused, none is fine", async () => {
+    const office = await asAdmin(app)
+    const shown = async () => (await office.get(`/api/admin/outbox?kind=case.acknowledged`)).body.items[0]
+    await bot.post('/api/bot/outbox/lease', { limit: 5 })
+    const refused = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: 'x', retryable: true, code: 'no_such_reason' })
+    expect(refused.status).to.equal(400)
+    expect((await app.liaison.store.outbox.get(messageId))!.status, 'nothing recorded').to.equal('sending')
+
+    // The puppet's English goes along for the logs; the page reads the code's words.
+    const failed = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: '1101 == 0', retryable: true, code: 'not_logged_in' })
+    expect(failed.body).to.include({ status: 'failed', attempts: 1 })
+    expect((await app.liaison.store.outbox.get(messageId))!).to.include({ lastError: '1101 == 0', lastErrorCode: 'not_logged_in' })
+    expect(await shown()).to.include({ reasonCode: 'not_logged_in', reasonWords: '微信助手没有登录微信，消息发不出去' })
+
+    // An older bot sends no code: its failure is kept as before, and English is said as 原因未知.
+    app.clock.advance(60 * 60_000)
+    await bot.post('/api/bot/outbox/lease', { limit: 5 })
+    const old = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: 'Error: 2 UNKNOWN: something odd', retryable: false })
+    expect(old.body.status).to.equal('dead')
+    expect(await shown()).to.include({ reasonCode: null, reasonWords: '发送失败（原因未知）' })
+  })
 })
 
 describe('what waited for the bot is checked again when the bot takes it', () => {

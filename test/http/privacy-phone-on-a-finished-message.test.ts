@@ -124,6 +124,6 @@ describe('王阿姨 corrects or removes the phone on a finished message', () => 
     expect(kept.phones).to.deep.equal([
       { key: lamp.id, ticket: lamp.ticket, label: `留言 ${lamp.ticket} 里的电话`, phone: '13912345670', canChange: true, note: null },
     ])
-    expect(kept.stations).to.deep.equal([{ name: '轻工街道代表联络站', address: '建设路1号', receptionDays: ['wed'] }])
+    expect(kept.stations).to.deep.equal([{ name: '轻工街道代表联络站', address: '建设路1号', receptionDays: ['wed'], receptionText: '每星期三接待' }])
   })
 })

@@ -50,6 +50,7 @@ import { handOnsAtOnceContract } from './contract-hand-ons-at-once.js'
 import { mergeTargetContract } from './contract-merge-target.js'
 import { casesOfDeputiesContract, deputyMovesContract, inviteeWithdrawalContract } from './contract-deputy-moves.js'
 import { outboxDroppedContract } from './contract-outbox-dropped.js'
+import { outboxReasonCodeContract } from './contract-outbox-reason-code.js'
 import { checkInWithdrawnContract } from './contract-check-in-withdrawn.js'
 import { markedInviteesContract } from './contract-marked-invitees.js'
 import { chatJoinContract } from './contract-chat-join.js'
@@ -166,6 +167,24 @@ export function storeContract(open: () => Promise<Store>) {
       expect((await store.stations.search({ q: '园区', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['st002'])
       expect((await store.stations.search({ q: 'st00', limit: 10 })).items).to.have.length(2)
       expect((await store.stations.search({ kind: 'industrial_park', limit: 10 })).items.map((s) => s.id)).to.deep.equal(['st002'])
+    })
+
+    it('keeps a station’s reception hours, clears them, and says none for a station that never had them', async () => {
+      expect((await store.stations.get('st002'))!.receptionHours ?? null, 'none before they are set').to.equal(null)
+      const updated = await store.stations.update('st001', { receptionHours: { from: '8:30', to: '11:30' } })
+      expect(updated.receptionHours).to.deep.equal({ from: '8:30', to: '11:30' })
+      expect((await store.stations.get('st001'))!.receptionHours).to.deep.equal({ from: '8:30', to: '11:30' })
+      expect((await store.stations.get('st001'))!.receptionDays, 'the days as they were').to.deep.equal(sampleDirectory().stations[0]!.receptionDays)
+      await store.stations.update('st001', { address: '建设路2号' })
+      expect((await store.stations.get('st001'))!.receptionHours, 'kept over another edit').to.deep.equal({ from: '8:30', to: '11:30' })
+      await store.stations.update('st001', { receptionHours: null })
+      expect((await store.stations.get('st001'))!.receptionHours ?? null, 'cleared').to.equal(null)
+      // An import carries them too, and a station imported without them has none.
+      const snapshot = sampleDirectory()
+      snapshot.stations[1] = { ...snapshot.stations[1]!, receptionHours: { from: '14:00', to: '17:00' } }
+      await store.directory.upsertAll(snapshot)
+      expect((await store.stations.get('st002'))!.receptionHours).to.deep.equal({ from: '14:00', to: '17:00' })
+      expect((await store.stations.list()).find((s) => s.id === 'st001')!.receptionHours ?? null).to.equal(null)
     })
 
     it('updates a station and reports a missing one', async () => {
@@ -594,6 +613,7 @@ export function storeContract(open: () => Promise<Store>) {
   inviteeWithdrawalContract(() => store)
   casesOfDeputiesContract(() => store)
   outboxDroppedContract(() => store)
+  outboxReasonCodeContract(() => store)
   checkInWithdrawnContract(() => store)
   markedInviteesContract(() => store)
   chatJoinContract(() => store)

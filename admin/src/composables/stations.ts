@@ -8,6 +8,10 @@ export interface StationInfo {
   name: string
   address: string | null
   receptionDays: string[]
+  /** 接待时间 of every reception day ("8:30" to "11:30"), or null when none is named. */
+  receptionHours: { from: string; to: string } | null
+  /** When residents may come, in the server's words (the mini-program's and the chat bot's): "每星期三 8:30–11:30接待"; null with no day. */
+  receptionText: string | null
 }
 
 /**
@@ -35,4 +39,6 @@ export function useStations() {
 }
 
 export const WEEKDAYS: Record<string, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
-export const receptionText = (days: string[]) => (days.length ? `每${days.map((d) => WEEKDAYS[d] ?? d).join('、')}接待群众` : '')
+// A station's words are the server's (StationInfo.receptionText); a form's preview of what is not saved yet says them
+// with the very function the server uses, so the dialog, the poster, the mini-program and the bot never differ.
+export { CLOCK_TIME, clockMinutes, receptionDaysText } from '../../../src/domain/reception-days'

@@ -1,7 +1,7 @@
 const { request } = require('../../utils/request')
 const { directoryService } = require('../../services/directory')
 const places = require('../../utils/places')
-const { weekdays } = require('../../utils/words')
+const { receptionLine } = require('../../utils/words')
 
 /**
  * 找我的代表: pick where you live (remembered for next time) → the liaison stations
@@ -43,7 +43,7 @@ Page({
       .then((answer) =>
         this.setData({
           stations: answer.items.map((s) =>
-            Object.assign({}, s, { days: weekdays(s.receptionDays), near: s.coverage === 'covering' ? '负责您所在的地方' : '在您所在的区域内' }),
+            Object.assign({}, s, { days: receptionLine(s), near: s.coverage === 'covering' ? '负责您所在的地方' : '在您所在的区域内' }),
           ),
           // An older backend does not say: the office then unnamed.
           office: answer.office || '人大常委会办公室',

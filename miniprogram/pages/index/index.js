@@ -4,7 +4,7 @@ const { accountService } = require('../../services/account')
 const { deputyService } = require('../../services/deputy')
 const { arrival } = require('../../utils/router')
 const { parseScanPath } = require('../../utils/scene')
-const { weekdays, dayOf } = require('../../utils/words')
+const { receptionLine, dayOf } = require('../../utils/words')
 
 /**
  * 首页. Every scanned code and every notification without its own page arrives here:
@@ -21,7 +21,7 @@ function stationView(station, today) {
     }),
   )
   return Object.assign({}, station, {
-    days: weekdays(station.receptionDays),
+    days: receptionLine(station),
     deputies: deputies,
     // One away (暂停接收留言) is not named as today's duty deputy: he is not there.
     onDuty: deputies

@@ -2,7 +2,7 @@ const { request } = require('../../utils/request')
 const { accountService } = require('../../services/account')
 const { forgetPerson } = require('../../utils/forget')
 const { myDataText } = require('../../utils/my-data-text')
-const { weekdays } = require('../../utils/words')
+const { receptionLine } = require('../../utils/words')
 const { noticeLines } = require('../../utils/notice-lines')
 const { loadPage } = require('../../utils/page-load')
 
@@ -19,7 +19,7 @@ const { loadPage } = require('../../utils/page-load')
 const WITHDRAW_WORDS = '撤回后，不能再留言、填问卷、提意见、答题；已经保存的信息不会删掉。确定撤回吗？'
 
 /** The stations that handle her messages, as the home page shows a station: name, address, reception days. */
-const stationRows = (stations) => stations.map((s) => ({ name: s.name, address: s.address, days: weekdays(s.receptionDays) }))
+const stationRows = (stations) => stations.map((s) => ({ name: s.name, address: s.address, days: receptionLine(s) }))
 
 Page({
   // facts: what is kept, one line each ({ label, value }); phones: each number kept, with canChange (else only

@@ -45,8 +45,12 @@ export const presentBotPerson = (p: {
   joined: p.user.openid !== null && p.user.botContactId !== null,
 })
 
-/** A station she is told to ask, where staff must act for her: its name, where it is, the days it receives people in words. */
-export const presentBotStationToAsk = (s: Station) => ({ name: s.name, address: s.address, receptionText: receptionDaysText(s.receptionDays) })
+/** A station she is told to ask, where staff must act for her: its name, where it is, when it receives people in words (days and hours). */
+export const presentBotStationToAsk = (s: Station) => ({
+  name: s.name,
+  address: s.address,
+  receptionText: receptionDaysText(s.receptionDays, s.receptionHours),
+})
 
 export const presentBotRegion = (r: Region) => ({ id: r.id, name: r.name, kind: r.kind })
 

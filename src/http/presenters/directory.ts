@@ -1,5 +1,6 @@
 import type { Region, Station, Unit } from '../../domain/directory.js'
 import { LEVEL_LABELS, UNIT_KIND_LABELS } from '../../domain/directory.js'
+import { receptionDaysText } from '../../domain/reception-days.js'
 import { dutyDatesAt } from '../../domain/duty-days.js'
 import type { RegionNode } from '../../domain/region-tree.js'
 import { activationStanding, type ActivationStanding } from '../../domain/activation-standing.js'
@@ -24,6 +25,10 @@ export const presentStation = (s: Station) => ({
   address: s.address,
   regionIds: s.regionIds,
   receptionDays: s.receptionDays,
+  /** { from: "8:30", to: "11:30" }, or null when the station names no hours. */
+  receptionHours: s.receptionHours ?? null,
+  /** "每星期三 8:30–11:30接待", as the mini-program, the bot and the poster say it; null when no day is named. */
+  receptionText: receptionDaysText(s.receptionDays, s.receptionHours),
 })
 
 /** A station as residents see it. */
@@ -33,6 +38,9 @@ export const presentPublicStation = (s: Station) => ({
   kind: s.kind,
   address: s.address,
   receptionDays: s.receptionDays,
+  receptionHours: s.receptionHours ?? null,
+  /** "每星期三 8:30–11:30接待"; null when no day is named. */
+  receptionText: receptionDaysText(s.receptionDays, s.receptionHours),
 })
 
 /**
@@ -54,11 +62,12 @@ export const presentPublicDeputy = (
   topics: d.topics,
   stations: stations.map(presentPublicStation),
   inOffice: d.active,
-  notice: d.active ? null : LEFT_OFFICE_NOTICE,
+  notice: d.active ? null : leftOfficeNotice(d.name),
   awayNotice,
 })
 
-export const LEFT_OFFICE_NOTICE = '该代表已离任，不再接收留言。如有问题，请向您所在社区的代表联络站留言。'
+/** Said on the card of one who has left, above the page's 找我的代表 button it points to. */
+export const leftOfficeNotice = (name: string) => `${name}代表已经不是人大代表了，不再收留言。有事请点下面的按钮，找您住的地方的代表。`
 
 /** A station's public page: the places it covers and its deputies' cards. */
 export const presentPublicStationPage = (p: {

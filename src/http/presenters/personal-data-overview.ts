@@ -1,3 +1,4 @@
+import { receptionDaysText } from '../../domain/reception-days.js'
 import { dayText, localDate } from '../../domain/dates.js'
 import { noticesOn, noticesOnShort } from '../../domain/notices-on.js'
 import { phoneWord } from '../../domain/phone.js'
@@ -95,5 +96,11 @@ export const presentDataOverview = (o: DataOverview, at: ReadingTime, noticeVers
   noticeUpdated: o.copy.account.consent !== null && o.copy.account.consent.version !== noticeVersion,
   consented: o.copy.account.consent !== null,
   phones: o.phones.map((p) => presentPhone(p, at)),
-  stations: o.stations.map((s) => ({ name: s.name, address: s.address, receptionDays: s.receptionDays })),
+  // receptionText: when it receives people, in the words the chat bot and the station's page say it.
+  stations: o.stations.map((s) => ({
+    name: s.name,
+    address: s.address,
+    receptionDays: s.receptionDays,
+    receptionText: receptionDaysText(s.receptionDays, s.receptionHours),
+  })),
 })

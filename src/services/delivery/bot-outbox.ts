@@ -10,6 +10,7 @@ import { deputyGist } from '../../domain/deputy-gist.js'
 import type { ReminderDone } from './reminder-done.js'
 import { retryOutcome, type RetryPolicy } from './retry.js'
 import { supersededReason } from './superseded.js'
+import type { SendFailureCode } from '../../domain/send-failure.js'
 
 /**
  * The bot process consumes its own part of the outbox: it leases due bot messages, sends
@@ -207,9 +208,10 @@ export class BotOutbox {
     return this.settled(id, done)
   }
 
-  async fail(instance: string, id: string, error: string, retryable: boolean) {
+  /** `code`: why, as the bot classified it (src/domain/send-failure.ts); an older bot gives none. */
+  async fail(instance: string, id: string, error: string, retryable: boolean, code: SendFailureCode | null = null) {
     const m = await this.botMessage(id)
-    const outcome = retryable ? retryOutcome(m.attempts, error, this.policy, this.clock.now()) : { status: 'dead' as const, error }
+    const outcome = retryable ? retryOutcome(m.attempts, error, this.policy, this.clock.now(), Math.random, code) : { status: 'dead' as const, error, code }
     return this.settled(id, await this.store.outbox.complete(id, holderOf(instance), outcome))
   }
 

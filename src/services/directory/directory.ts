@@ -1,5 +1,5 @@
 import { GONE } from '../../domain/choice-words.js'
-import { deputyLevelLabel, type Deputy, type Region, type Station, type Weekday } from '../../domain/directory.js'
+import { deputyLevelLabel, type Deputy, type ReceptionHours, type Region, type Station, type Weekday } from '../../domain/directory.js'
 import { dutyDatesAmong, dutyDatesAt, dutyStationFor, onlyStations } from '../../domain/duty-days.js'
 import { pastDaysChanged } from '../../domain/duty-day-save.js'
 import { dutyDaysChangedError, pastDutyDayError } from './duty-day-refusals.js'
@@ -28,6 +28,8 @@ export interface StationEdit {
   name?: string
   address?: string
   receptionDays?: Weekday[]
+  /** 接待时间 of every reception day; null says none. */
+  receptionHours?: ReceptionHours | null
   regionIds?: string[]
 }
 export interface DeputyEdit {
@@ -138,9 +140,12 @@ export class DirectoryService {
   async publicDeputy(code: string) {
     const deputy = await this.store.deputies.getByCode(code)
     if (!deputy) throw new NotFoundError('未找到该代表')
-    const stations = deputy.active ? await this.scope.stationsByIds(deputy.stationIds) : []
-    // A county-level deputy by his station's district: 区人大代表 in a 区, 县人大代表 in a 县.
-    const district = stations[0] ? await this.districtName(stations[0]) : null
+    const own = await this.scope.stationsByIds(deputy.stationIds)
+    const stations = deputy.active ? own : []
+    // A county-level deputy by his station's district: 区人大代表 in a 区, 县人大代表 in a 县. One who has left is
+    // offered no station, but is still said by the last one known (his stations as they were, else where he sat duty).
+    const last = own[0] ?? (await this.scope.stationsByIds(Object.keys(deputy.formerDuty ?? {}).slice(-1)))[0]
+    const district = last ? await this.districtName(last) : null
     // "暂停接收留言至12月5日" on the dates only: why he is away is not for the public.
     return { deputy, levelLabel: deputyLevelLabel(deputy.level, district), stations, awayNotice: deputy.active ? awayNotice(deputy.away, this.today()) : null }
   }
@@ -230,7 +235,7 @@ export class DirectoryService {
     const station = await this.station(id)
     if (!(await this.scope.writable(actor))([station])) throw new ForbiddenError('只能修改自己负责的联络站')
     const mayEdit = actor.role !== 'station_staff' || (edit.regionIds === undefined && edit.name === undefined)
-    if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址和接待日')
+    if (!mayEdit) throw new ForbiddenError('联络站工作人员只能修改本站的地址、接待日和接待时间')
     if (edit.regionIds) {
       await this.requireRegions(edit.regionIds, 'body.regionIds')
       await this.scope.requireRegionsInScope(actor, changed(station.regionIds, edit.regionIds), edit.regionIds, 'body.regionIds')

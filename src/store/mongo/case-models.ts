@@ -220,6 +220,8 @@ function outboxSchema() {
       attempts: { type: Number, default: 0 },
       nextAttemptAt: Date,
       lastError: nullableString,
+      // The chat bot's reason code (src/domain/send-failure.ts); the sqlite adapter's last_error_code (migration 086).
+      lastErrorCode: nullableString,
       createdAt: Date,
       sentAt: nullableDate,
       address: nullableString,

@@ -10,7 +10,7 @@ import { translate } from './errors.js'
 export { MOVE_ROUNDS, newVersion } from './deputy-repo.js'
 
 // The fields each update may touch, mirroring the columns the sqlite adapter rewrites.
-const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays'] as const
+const STATION_FIELDS = ['name', 'kind', 'address', 'regionIds', 'receptionDays', 'receptionHours'] as const
 
 export function regionRepo({ Region }: Models): RegionRepo {
   return {

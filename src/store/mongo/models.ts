@@ -96,6 +96,8 @@ function stationSchema() {
       address: String,
       regionIds: stringList,
       receptionDays: { type: [{ type: String, enum: [...WEEKDAYS] }], default: () => [] },
+      // 接待时间, one range for every reception day; absent or null when the station names none.
+      receptionHours: { type: new Schema({ from: String, to: String }, { _id: false, id: false }), default: null },
       dutySaves: { type: Number, default: undefined },
     },
     options,

@@ -46,6 +46,7 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
           channel: outcome.channel,
           address: outcome.address,
           lastError: null,
+          lastErrorCode: null,
           waitingReason: null,
           ...unleased,
         },
@@ -53,11 +54,21 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
       }
     case 'failed':
       return {
-        $set: { status: 'failed', lastError: outcome.error, nextAttemptAt: outcome.retryAt, waitingReason: null, ...unleased },
+        $set: {
+          status: 'failed',
+          lastError: outcome.error,
+          lastErrorCode: outcome.code ?? null,
+          nextAttemptAt: outcome.retryAt,
+          waitingReason: null,
+          ...unleased,
+        },
         $inc: { attempts: 1 },
       }
     case 'dead':
-      return { $set: { status: 'dead', lastError: outcome.error, waitingReason: null, ...unleased }, $inc: { attempts: 1 } }
+      return {
+        $set: { status: 'dead', lastError: outcome.error, lastErrorCode: outcome.code ?? null, waitingReason: null, ...unleased },
+        $inc: { attempts: 1 },
+      }
     case 'pending':
       // Not an attempt: attempts and lastError stay as they are; unless the way it was routed found nobody (`missed`).
       return {
@@ -67,7 +78,7 @@ function outcomeUpdate(outcome: OutboxOutcome): Record<string, unknown> {
           address: outcome.address,
           nextAttemptAt: outcome.until,
           waitingReason: outcome.reason,
-          ...(outcome.missed ? { lastError: outcome.missed } : {}),
+          ...(outcome.missed ? { lastError: outcome.missed, lastErrorCode: null } : {}),
           ...unleased,
         },
         ...(outcome.missed ? { $inc: { attempts: 1 } } : {}),
@@ -165,7 +176,10 @@ export function outboxRepo({ Outbox }: Models, clock: ServerClock): OutboxRepo {
       return result.matchedCount === 1
     },
     async retryDead(id, now) {
-      const result = await Outbox.updateOne({ _id: id, status: 'dead' }, { $set: { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null } })
+      const result = await Outbox.updateOne(
+        { _id: id, status: 'dead' },
+        { $set: { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, lastErrorCode: null } },
+      )
       return result.matchedCount === 1
     },
     async newerSent(m, about) {

@@ -19,6 +19,8 @@ export const stationFromDoc = (d: StationDoc): Station => ({
   address: d.address ?? '',
   regionIds: [...(d.regionIds ?? [])],
   receptionDays: [...(d.receptionDays ?? [])],
+  // Only when set, as sqlite's rows: a station without hours reads as before they were kept.
+  ...(d.receptionHours?.from && d.receptionHours.to ? { receptionHours: { from: d.receptionHours.from, to: d.receptionHours.to } } : {}),
 })
 
 export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({

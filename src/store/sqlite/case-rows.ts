@@ -187,6 +187,7 @@ export const outboxFromRow = (r: Row): OutboxMessage => ({
   attempts: r.attempts,
   nextAttemptAt: new Date(r.next_attempt_at),
   lastError: r.last_error,
+  lastErrorCode: r.last_error_code ?? null,
   createdAt: new Date(r.created_at),
   sentAt: date(r.sent_at ?? null),
   address: r.address ?? null,

@@ -55,13 +55,18 @@ export function stationRepo(db: Db): StationRepo {
     async update(id, patch: StationPatch) {
       const current = get(id)
       if (!current) throw new NotFoundError('联络站不存在')
-      const next: Station = { ...current, ...patch }
-      db.prepare(`UPDATE stations SET name = ?, kind = ?, address = ?, region_ids = ?, reception_days = ? WHERE id = ?`).run(
+      const { receptionHours, ...rest } = { ...current, ...patch }
+      const next: Station = { ...rest, ...(receptionHours ? { receptionHours } : {}) }
+      db.prepare(
+        `UPDATE stations SET name = ?, kind = ?, address = ?, region_ids = ?, reception_days = ?, reception_from = ?, reception_to = ? WHERE id = ?`,
+      ).run(
         next.name,
         next.kind,
         next.address,
         JSON.stringify(next.regionIds),
         JSON.stringify(next.receptionDays),
+        receptionHours?.from ?? null,
+        receptionHours?.to ?? null,
         id,
       )
       return next
@@ -72,9 +77,10 @@ export function stationRepo(db: Db): StationRepo {
 export function directoryRepo(db: Db): DirectoryRepo {
   const upsertRegion = db.prepare(`INSERT INTO regions (id, name, kind, parent_id) VALUES (@id, @name, @kind, @parentId)
     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id`)
-  const upsertStation = db.prepare(`INSERT INTO stations (id, code, name, kind, address, region_ids, reception_days)
-    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind,
-    address = excluded.address, region_ids = excluded.region_ids, reception_days = excluded.reception_days`)
+  const upsertStation = db.prepare(`INSERT INTO stations (id, code, name, kind, address, region_ids, reception_days, reception_from, reception_to)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, kind = excluded.kind,
+    address = excluded.address, region_ids = excluded.region_ids, reception_days = excluded.reception_days,
+    reception_from = excluded.reception_from, reception_to = excluded.reception_to`)
   const upsertDeputy = db.prepare(`INSERT INTO deputies (id, code, name, level, topics, phone_enc, phone_index, active)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level,
     topics = excluded.topics, phone_enc = excluded.phone_enc, phone_index = excluded.phone_index, active = excluded.active`)
@@ -118,7 +124,8 @@ export function directoryRepo(db: Db): DirectoryRepo {
     )
     for (const r of records.regions) upsertRegion.run(r)
     for (const s of records.stations) {
-      upsertStation.run(s.id, s.code, s.name, s.kind, s.address, JSON.stringify(s.regionIds), JSON.stringify(s.receptionDays))
+      const hours = [s.receptionHours?.from ?? null, s.receptionHours?.to ?? null]
+      upsertStation.run(s.id, s.code, s.name, s.kind, s.address, JSON.stringify(s.regionIds), JSON.stringify(s.receptionDays), ...hours)
     }
     for (const u of records.units) upsertUnit.run(u.id, u.code, u.name, u.kind, u.regionId, u.contact, u.active ? 1 : 0)
     for (const d of records.deputies) {

@@ -131,15 +131,15 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
   const held = `WHERE id = @id AND lease_holder = @holder AND status = 'sending'`
   const outcomes = {
     sent: db.prepare(`UPDATE outbox SET status = 'sent', sent_at = @at, channel = @channel, address = @address, attempts = attempts + 1,
-      last_error = NULL, waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
-    failed: db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, next_attempt_at = @retryAt,
+      last_error = NULL, last_error_code = NULL, waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
+    failed: db.prepare(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, last_error_code = @code,
+      next_attempt_at = @retryAt, waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
+    dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = @error, last_error_code = @code,
       waiting_reason = NULL, lease_holder = NULL, lease_until = NULL ${held}`),
-    dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = @error, waiting_reason = NULL,
-      lease_holder = NULL, lease_until = NULL ${held}`),
     // Not an attempt, unless the way it was routed found nobody (`missed`): then counted, with why.
     pending: db.prepare(`UPDATE outbox SET status = 'pending', channel = @channel, address = @address, next_attempt_at = @until,
       waiting_reason = @reason, attempts = attempts + (@missed IS NOT NULL), last_error = coalesce(@missed, last_error),
-      lease_holder = NULL, lease_until = NULL ${held}`),
+      last_error_code = CASE WHEN @missed IS NULL THEN last_error_code END, lease_holder = NULL, lease_until = NULL ${held}`),
   }
   return {
     async search(query: OutboxQuery) {
@@ -233,9 +233,9 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
           case 'sent':
             return outcomes.sent.run({ ...base, at: outcome.at.toISOString(), channel: outcome.channel, address: outcome.address }).changes === 1
           case 'failed':
-            return outcomes.failed.run({ ...base, error: outcome.error, retryAt: outcome.retryAt.toISOString() }).changes === 1
+            return outcomes.failed.run({ ...base, error: outcome.error, code: outcome.code ?? null, retryAt: outcome.retryAt.toISOString() }).changes === 1
           case 'dead':
-            return outcomes.dead.run({ ...base, error: outcome.error }).changes === 1
+            return outcomes.dead.run({ ...base, error: outcome.error, code: outcome.code ?? null }).changes === 1
           case 'pending':
             return (
               outcomes.pending.run({
@@ -253,7 +253,9 @@ export function outboxRepo(db: Db, group: GroupCommit): OutboxRepo {
     async retryDead(id, now) {
       return (
         db
-          .prepare(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'dead'`)
+          .prepare(
+            `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL, last_error_code = NULL WHERE id = ? AND status = 'dead'`,
+          )
           .run(now.toISOString(), id).changes === 1
       )
     },

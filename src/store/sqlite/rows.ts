@@ -19,6 +19,8 @@ export const stationFromRow = (r: Row): Station => ({
   address: r.address,
   regionIds: list(r.region_ids),
   receptionDays: list(r.reception_days) as Station['receptionDays'],
+  // Only when set, as the mongo adapter: a station without hours reads as before they were kept.
+  ...(r.reception_from && r.reception_to ? { receptionHours: { from: r.reception_from, to: r.reception_to } } : {}),
 })
 
 export const deputyFromRow = (r: Row): DeputyRecord => {

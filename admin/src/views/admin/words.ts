@@ -22,17 +22,31 @@ export const CHANNEL_WORDS: Record<string, string> = {
 export const NOT_FRIEND_REASON = '对方不是好友，无法私聊'
 
 /**
- * What the office can do about a message the bot could not send because the person is not the station's friend: he
- * alone can add it, so he is phoned (by name when the row has it), then 重新发送 where the row offers it. Null otherwise.
+ * What the office can do about a message the bot could not send, by the reason's code (the backend's
+ * src/domain/send-failure.ts), or null where nothing is to be done but wait (it is sent again by itself). A person who is
+ * not the station's friend alone can add it, so he is phoned (by name when the row has it), then 重新发送 where the row
+ * offers it. Rows from before the codes are read by their words, as then.
  */
 export function whatToDo(row: {
+  reasonCode?: string | null
   delivery: { reason: string | null }
   lastError: string | null
   recipientName: string | null
   recipientKind: string
   retryable: boolean
 }): string | null {
-  if (!(row.delivery.reason ?? row.lastError ?? '').includes(NOT_FRIEND_REASON)) return null
-  const who = row.recipientName ?? (row.recipientKind === 'deputy' ? '这位代表' : '对方')
-  return `请电话告诉${who}，请他加联络站的微信为好友${row.retryable ? '，再点“重新发送”' : ''}`
+  const again = row.retryable ? '，再点“重新发送”' : ''
+  const code = row.reasonCode ?? ((row.delivery.reason ?? row.lastError ?? '').includes(NOT_FRIEND_REASON) ? 'not_friend' : null)
+  switch (code) {
+    case 'not_friend':
+      return `请电话告诉${row.recipientName ?? (row.recipientKind === 'deputy' ? '这位代表' : '对方')}，请他加联络站的微信为好友${again}`
+    case 'room_not_found':
+      return `请把微信助手拉回本站的微信群，在群里发一次“绑定站点”${again}`
+    case 'not_logged_in':
+      return `微信助手掉线了，请让管理员重新扫码登录${again}`
+    case 'file_too_large':
+      return '文件太大，请换成小一些的文件，或改用电话、短信告诉对方'
+    default:
+      return null
+  }
 }

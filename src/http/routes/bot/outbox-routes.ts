@@ -35,8 +35,8 @@ export function botOutboxRoutes({ outbox, botSecret }: BotOutboxRoutesDeps) {
 
   router.post('/:id/fail', async (ctx) => {
     const { id } = parse(messageId, ctx.params, 'params')
-    const { instance, error, retryable } = parse(failBody, ctx.state.body, 'body')
-    ctx.body = await outbox.fail(instance, id, error, retryable)
+    const { instance, error, retryable, code } = parse(failBody, ctx.state.body, 'body')
+    ctx.body = await outbox.fail(instance, id, error, retryable, code)
   })
 
   return router
