@@ -193,6 +193,7 @@ export function createHttpApp(
       assignTogether: services.assignTogether,
       clock,
       timeZone,
+      directory,
     }),
     consoleCaseRoutes({
       auth,
@@ -314,6 +315,7 @@ export function createHttpApp(
       topics: config.business.topics,
       clock,
       timeZone,
+      directory,
     }),
     mpRecordRoutes({
       sessions,
@@ -344,7 +346,13 @@ export function createHttpApp(
       uploads: services.uploads,
       clock,
     }),
-    unitLivelihoodRoutes({ auth, progress: services.livelihoodProgress, uploads: services.uploads, clock }),
+    unitLivelihoodRoutes({
+      auth,
+      progress: services.livelihoodProgress,
+      uploads: services.uploads,
+      clock,
+      reportGraceDays: config.livelihood.reportGraceDays,
+    }),
     mpLivelihoodRoutes({ sessions, proposals: services.livelihoodProposals, idempotency, clock, timeZone }),
     deputyLivelihoodRoutes({ sessions, ratings: services.livelihoodRatings, uploads: services.uploads, clock }),
     publicLivelihoodRoutes({ views: services.livelihoodViews, uploads: services.uploads, clock }),

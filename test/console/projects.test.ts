@@ -172,6 +172,10 @@ describe('console: 民生实事项目', function () {
     await nextLine.getByText('下次填报：第2季度进展，2027年4月1日起可以填报，请在2027年7月15日前填报').waitFor()
     expect(await report.locator('.t-select input').inputValue()).to.equal('第2季度')
     expect(await report.locator('.t-input input').last().inputValue(), 'her text is not offered again').to.equal('')
+    // The second quarter has not begun (the server would refuse it): no 填报 to press, but the day it may be.
+    const button = report.locator('[data-test=report-button]')
+    expect(await button.innerText()).to.equal('4月1日起可以填报')
+    expect(await button.isDisabled(), 'a button that leads to a refusal').to.equal(true)
     await screenshot(page, 'projects-unit')
 
     const office = await newPage(browser, app)

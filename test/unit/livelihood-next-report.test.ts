@@ -10,6 +10,10 @@ describe('the quarter a unit reports next', () => {
     expect(nextReport(2027, [1], local('2027-04-10T10:00:00'), zone, 15)).to.deep.equal({
       quarter: 2,
       text: '下次填报：第2季度进展，请在2027年7月15日前填报',
+      notBegun: [
+        { quarter: 3, from: '7月1日' },
+        { quarter: 4, from: '10月1日' },
+      ],
     })
   })
 
@@ -17,7 +21,26 @@ describe('the quarter a unit reports next', () => {
     expect(nextReport(2027, [1], local('2027-01-15T10:00:00'), zone, 15)).to.deep.equal({
       quarter: 2,
       text: '下次填报：第2季度进展，2027年4月1日起可以填报，请在2027年7月15日前填报',
+      notBegun: [
+        { quarter: 2, from: '4月1日' },
+        { quarter: 3, from: '7月1日' },
+        { quarter: 4, from: '10月1日' },
+      ],
     })
+  })
+
+  it('from the first minute of its first day a quarter is no longer not begun', () => {
+    expect(nextReport(2027, [1], local('2027-03-31T23:59:00'), zone, 15).notBegun.map((n) => n.quarter)).to.deep.equal([2, 3, 4])
+    expect(nextReport(2027, [1], local('2027-04-01T00:00:00'), zone, 15).notBegun.map((n) => n.quarter)).to.deep.equal([3, 4])
+  })
+
+  it('a year not begun: its quarters’ first days carry the year', () => {
+    expect(nextReport(2027, [], local('2026-12-20T10:00:00'), zone, 15).notBegun.map((n) => n.from)).to.deep.equal([
+      '2027年1月1日',
+      '2027年4月1日',
+      '2027年7月1日',
+      '2027年10月1日',
+    ])
   })
 
   it('takes the first quarter not reported, and the last day still counts as on time', () => {
@@ -29,6 +52,10 @@ describe('the quarter a unit reports next', () => {
     expect(nextReport(2027, [], local('2027-04-16T00:00:00'), zone, 15)).to.deep.equal({
       quarter: 1,
       text: '下次填报：第1季度进展，已超期（应在2027年4月15日前填报），请尽快填报',
+      notBegun: [
+        { quarter: 3, from: '7月1日' },
+        { quarter: 4, from: '10月1日' },
+      ],
     })
   })
 
@@ -37,6 +64,10 @@ describe('the quarter a unit reports next', () => {
   })
 
   it('all four reported: nothing more is asked', () => {
-    expect(nextReport(2027, [1, 2, 3, 4], local('2027-12-20T10:00:00'), zone, 15)).to.deep.equal({ quarter: null, text: '全年 4 个季度的进展都已填报' })
+    expect(nextReport(2027, [1, 2, 3, 4], local('2027-12-20T10:00:00'), zone, 15)).to.deep.equal({
+      quarter: null,
+      text: '全年 4 个季度的进展都已填报',
+      notBegun: [],
+    })
   })
 })

@@ -34,11 +34,6 @@ export class LivelihoodProgress {
     private readonly uploads: Pick<Uploads, 'checkAttachments' | 'keep'>,
   ) {}
 
-  /** Days after a quarter's end a unit has to report it (config livelihood.reportGraceDays), as its page says them. */
-  get reportGraceDays() {
-    return this.settings.reportGraceDays
-  }
-
   /**
    * A unit's chosen projects in cycles still running or being rated, with what it has reported and, while it may
    * still report (not once published), which quarter is next and by when.

@@ -14,10 +14,12 @@ export interface UnitLivelihoodDeps {
   progress: LivelihoodProgress
   uploads: Pick<Uploads, 'signedLink'>
   clock: Clock
+  /** Days after a quarter's end a unit has to report it (config livelihood.reportGraceDays), said by its page's intro. */
+  reportGraceDays: number
 }
 
 /** A responsible unit's staff: their projects, and each quarter's progress. */
-export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLivelihoodDeps) {
+export function unitLivelihoodRoutes({ auth, progress, uploads, clock, reportGraceDays }: UnitLivelihoodDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/unit/livelihood-projects' })
   router.use(requireStaff(auth, 'unit_staff'))
   const sign = (url: string) => uploads.signedLink(url, clock.now())
@@ -28,7 +30,7 @@ export function unitLivelihoodRoutes({ auth, progress, uploads, clock }: UnitLiv
     // reportGraceDays: the days after a quarter's end to report it, said by the page's intro as the office set them.
     ctx.body = {
       items: items.map((x) => ({ ...presentProject(x.project), year: x.year, progress: x.reports.map((r) => presentProgress(r, sign)), nextReport: x.next })),
-      reportGraceDays: progress.reportGraceDays,
+      reportGraceDays,
     }
   })
 
