@@ -76,8 +76,12 @@ describe('mini-program: a deputy reads 我的待办 in his own words', () => {
     const workbench = await openPage('pages/deputy/index')
     const meeting = workbench.textOf('.task')
     expect(meeting).to.include('市人大常委会第十次会议').and.include('11月26日（星期四）上午9:30，市人大常委会第一会议室')
-    expect(meeting).to.include('还未回复是否参加，请在11月25日（星期三）下午5:00前回复').and.include('3天后开会')
+    expect(meeting).to.include('请在11月25日（星期三）下午5:00前回复').and.include('3天后开会')
     expect(meeting, 'a meeting is not a deadline').not.to.include('到期')
+    // What to do is a button, as a paper's is; its kind is not run into the line beside it.
+    const button = workbench.component.querySelector('.task').dom.querySelector('wx-button')
+    expect(String(button?.textContent ?? '').trim()).to.equal('回复是否参加')
+    expect(meeting).not.to.include('常委会会议').and.not.include('还未回复是否参加')
 
     app.clock.set(new Date('2026-11-25T02:00:00Z')) // Wednesday 10:00
     await workbench.show()
@@ -92,7 +96,7 @@ describe('mini-program: a deputy reads 我的待办 in his own words', () => {
     await phoneOfZhang(app)
 
     const meeting = (await openPage('pages/deputy/index')).textOf('.task')
-    expect(meeting).to.include('11月26日（星期四）上午9:30').and.include('还未回复是否参加').and.include('今天开会')
+    expect(meeting).to.include('11月26日（星期四）上午9:30').and.include('回复是否参加').and.include('今天开会')
     expect(meeting, 'no other deadline than the meeting itself').not.to.include('前回复').and.not.include('到期')
   })
 })

@@ -6,7 +6,7 @@ import { uploadedPhoto } from './harness/photos.js'
 import { created, phoneOfZhang, rateZhangsReport, stationStaff, zhangsAppraisal } from './office.js'
 
 /**
- * 述职评议 of 张伟 (review 35, findings 7, 8, 13). 王阿姨 is asked to judge his yearly report: she taps 先看述职报告 and
+ * 述职评议 of 张伟 (review 35, findings 7, 8, 13). 王阿姨 is asked to judge his yearly report: she taps 先看看代表今年做了什么 and
  * reads his figures and the activities his station approved, then rates. 张伟 reads how many took part while it is
  * open, and the ratings once it has closed, each question followed by its answer. 王芳, a deputy of his station, is
  * told in words that 述职评议 is for residents.
@@ -37,7 +37,7 @@ describe('mini-program: a resident reads the 述职报告 she rates; the deputy 
     holdPhone(app, 'o-wang-ayi')
     const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
     expect(page.has('.read-report')).to.equal(true)
-    expect(page.text()).to.include('阅读代表的年度述职报告后评议。每人限评一次，不记名。先看述职报告')
+    expect(page.text()).to.include('您住在张伟代表联系的社区。请先看看这位代表今年做了哪些事，再打分。每人只能打一次，不会记下您是谁。先看看代表今年做了什么')
     await page.tap('.read-report')
     const report = await follow()
     expect(report.path).to.equal('pages/records/annual')
@@ -50,7 +50,7 @@ describe('mini-program: a resident reads the 述职报告 she rates; the deputy 
 
     await rateZhangsReport(page)
     await page.tap('.submit')
-    expect(page.text()).to.include('评议已提交，谢谢您的参与')
+    expect(page.text()).to.include('评议已送出，谢谢您的参与')
 
     await phoneOfZhang(app)
     const open = await openPage('pages/records/appraisals')

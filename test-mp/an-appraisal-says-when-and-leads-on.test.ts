@@ -7,8 +7,8 @@ import { backendWithZhangsAppraisal, created, phoneOfZhang, rateZhangsReport } f
 
 /**
  * 述职评议 of 张伟 (review 35, findings 1, 7, 8), open from 11月23日 9:00 to 12月15日 18:00. 王阿姨 who opens it before
- * or after reads which it is, with its day, and no invitation to rate; while it is open 先看述职报告 is a button that
- * leads to the report, whose end leads back with 去评议, and once she has rated it reads 再看述职报告.
+ * or after reads which it is, with its day, and no invitation to rate; while it is open 先看看代表今年做了什么 is a button that
+ * leads to the report, whose end leads back with 去评议, and once she has rated it reads 再看看代表今年做了什么.
  */
 describe('mini-program: 述职评议 says when it is, and the report leads back to rating', () => {
   let app: Backend
@@ -22,7 +22,7 @@ describe('mini-program: 述职评议 says when it is, and the report leads back 
     holdPhone(app, 'o-wang-early')
     const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
     expect(page.textOf('.state')).to.equal('这次评议11月23日（星期一）上午9:00开始，到时请再来评议')
-    expect(page.text()).to.not.include('每人限评一次').and.not.include('评议不在进行中')
+    expect(page.text()).to.not.include('每人只能打一次').and.not.include('评议不在进行中')
     expect(page.has('.submit')).to.equal(false)
     expect(page.has('.read-report')).to.equal(false)
   })
@@ -32,17 +32,17 @@ describe('mini-program: 述职评议 says when it is, and the report leads back 
     holdPhone(app, 'o-wang-late')
     const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
     expect(page.textOf('.state')).to.equal('这次评议已于12月15日（星期二）晚上6:00结束，谢谢关注')
-    expect(page.text()).to.not.include('每人限评一次').and.not.include('评议不在进行中')
+    expect(page.text()).to.not.include('每人只能打一次').and.not.include('评议不在进行中')
     expect(page.has('.submit')).to.equal(false)
   })
 
-  it('while open: 先看述职报告 is a framed button, the report ends with 去评议, and after rating it reads 再看述职报告', async () => {
+  it('while open: 先看看代表今年做了什么 is a framed button, the report ends with 去评议, and after rating it reads 再看看…', async () => {
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     holdPhone(app, 'o-wang-ayi')
     const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
     const button = page.component.querySelector('.read-report')
     expect(button.instance.data.theme, 'coloured as a button, not black text').to.equal('primary')
-    expect(page.text()).to.include('先看述职报告')
+    expect(page.text()).to.include('先看看代表今年做了什么')
     await page.tap('.read-report')
     const report = await follow()
     expect(report.path).to.equal('pages/records/annual')
@@ -55,7 +55,7 @@ describe('mini-program: 述职评议 says when it is, and the report leads back 
 
     await rateZhangsReport(page)
     await page.tap('.submit')
-    expect(page.text()).to.include('评议已提交，谢谢您的参与').and.include('再看述职报告').and.not.include('先看述职报告')
+    expect(page.text()).to.include('评议已送出，谢谢您的参与').and.include('再看看代表今年做了什么').and.not.include('先看看代表今年做了什么')
   })
 })
 

@@ -5,8 +5,8 @@ import { phone } from './harness/wx.js'
 import { backendWithZhangsAppraisal, office, phoneOfZhang, rateZhangsReport, tapInside } from './office.js'
 
 /**
- * 王阿姨 rates 张伟's yearly report (述职评议) and taps 提交评议; her answer is stored but the phone loses the
- * reply, and the page says the network is down. She taps again, as it says: she reads 评议已提交 in words,
+ * 王阿姨 rates 张伟's yearly report (述职评议) and taps 送出评议; her answer is stored but the phone loses the
+ * reply, and the page says the network is down. She taps again, as it says: she reads 评议已送出 in words,
  * never a red "您已提交过" beside her answers, and 张伟 reads one resident's rating, not two.
  */
 describe('mini-program: a 述职评议 answer whose reply was lost reads as sent', () => {
@@ -27,11 +27,11 @@ describe('mini-program: a 述职评议 answer whose reply was lost reads as sent
     return page
   }
 
-  it('the second tap says 评议已提交, nothing in red, and her rating counts once', async () => {
+  it('the second tap says 评议已送出, nothing in red, and her rating counts once', async () => {
     const page = await rateAndLoseTheReply()
     await page.tap('.submit')
 
-    expect(page.textOf('.done')).to.equal('评议已提交，谢谢您的参与')
+    expect(page.textOf('.done')).to.equal('评议已送出，谢谢您的参与')
     expect(page.has('.error'), 'nothing in red').to.equal(false)
     expect(page.text()).not.to.include('您已提交过')
     expect(page.has('.submit'), 'no button left').to.equal(false)
@@ -44,7 +44,7 @@ describe('mini-program: a 述职评议 answer whose reply was lost reads as sent
     await tapInside(page, '.q-verdict', '.option', 1)
     await page.tap('.submit')
 
-    expect(page.textOf('.done')).to.equal('刚才那次评议已经提交上了（当时网络不通，没能告诉您）。每人限一次，谢谢')
+    expect(page.textOf('.done')).to.equal('刚才那次评议已经送出了（当时网络不通，没能告诉您）。每人只能打一次，谢谢')
     expect(page.has('.error'), 'nothing in red').to.equal(false)
     // With one rater nobody reads the ratings, the office included (fewer than 5 are shown as a count only):
     // the office reads one answer, and the one kept is her first.

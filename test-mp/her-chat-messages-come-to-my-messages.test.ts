@@ -39,7 +39,7 @@ describe('mini-program: her chat messages come to 我的留言, and the notice i
 
     const list = await openPage('pages/case/list')
     expect(list.textOf('#empty')).to.equal('您在小程序里还没有留言')
-    expect(list.textOf('#chat-join')).to.include('如果您在微信聊天里给留言小助手发过留言，那些留言不在这里')
+    expect(list.textOf('#chat-join')).to.equal('以前在微信聊天里发过留言？点下面，放到这里一起看。把聊天里的留言放到这里')
     await list.tap('#chat-join >>> .chat-join__get')
     const words = list.textOf('#chat-join >>> .chat-join__words')
     expect(words).to.match(/^绑定 \d{8}$/)

@@ -34,6 +34,9 @@ describe('mini-program: the chat offer and the short notice read plainly', () =>
     const mine = await openPage('pages/mine/index')
     expect(mine.textOf('#chat-join >>> .chat-join__offer')).to.equal('把聊天里的留言放到这里')
     expect(mine.buttonLook('#chat-join >>> .chat-join__get')).to.equal('plain')
+    // Shown to everyone, it cannot know whether she wrote in the chat: one short question, no heading, no 留言小助手 yet.
+    expect(mine.textOf('#chat-join')).to.equal('以前在微信聊天里发过留言？点下面，放到这里一起看。把聊天里的留言放到这里')
+    expect(mine.has('#chat-join >>> .chat-join__title')).to.equal(false)
   })
 
   it('the words to send name the 留言小助手 and where it is; the notice calls the chat by that name only', async () => {

@@ -84,7 +84,7 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
     expect(page.has('.q-q1')).to.equal(true)
   })
 
-  it('述职评议: no community to pick and no 提交评议 until 再试一次; its poster leads to the rating page', async () => {
+  it('述职评议: no community to pick and no 送出评议 until 再试一次; its poster leads to the rating page', async () => {
     const opened = await zhangsAppraisal(app)
     holdPhone(app, 'o-offline-appraiser')
     // Scanned from the poster: the 述职评议 is answered on its own page, where the report is one tap away.
@@ -93,15 +93,15 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
 
     const page = await offline(phone.navigations.at(-1)!.url, {
       selectors: ['.submit', '.c-c010101', '.q-overall'],
-      words: ['您住在哪个社区', '提交评议', '这次评议', '您已经评议过了'],
+      words: ['您住在哪个社区', '送出评议', '这次评议', '您已经打过分了'],
     })
     await tryAgain(page)
-    expect(page.text()).to.include('张伟代表2026年度述职评议').and.include('您住在哪个社区？')
+    expect(page.text()).to.include('给张伟代表今年的工作打分').and.include('您住在哪个社区？')
     await tapInside(page, '.q-overall', '.point', 3)
     await tapInside(page, '.q-verdict', '.option', 1)
     await page.tap('.c-c010102')
     await page.tap('.submit')
-    expect(page.text()).to.include('评议已提交，谢谢您的参与')
+    expect(page.text()).to.include('评议已送出，谢谢您的参与')
   })
 
   it('a returned activity report to correct: no empty form until 再试一次 shows it filled in, with why it came back', async () => {
@@ -114,10 +114,10 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
     record.close()
     const page = await offline(url, {
       selectors: ['.submit', '.place', '.what', '#add-photo', '.kind-research'],
-      words: ['提交审核', '活动地点', '拍照或选照片', '退回理由'],
+      words: ['交给联络站审核', '活动地点', '拍照或选照片', '退回理由'],
     })
     await tryAgain(page)
-    expect(page.text()).to.include('退回理由：照片看不清，请补一张现场照片').and.include('提交审核')
+    expect(page.text()).to.include('退回理由：照片看不清，请补一张现场照片').and.include('交给联络站审核')
     expect(page.data.place).to.equal('建设路社区')
     phone.photos.push(photoOnPhone('tmp_visit_clear.jpg'))
     await page.tap('#add-photo')

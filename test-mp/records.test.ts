@@ -37,6 +37,8 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     phone.photos.push(photoOnPhone('tmp_visit.jpg'))
     await form.tap('#add-photo')
     expect(form.textOf('.photo-state')).to.equal('照片已上传')
+    // Whose review it goes to, not the office's 提交审核.
+    expect(form.text()).to.include('交给联络站审核').and.not.include('提交审核')
     await form.tap('.submit')
     expect(form.text(), form.textOf('.error')).to.include('已提交，联络站工作人员审核通过后计入您的履职档案。')
 
@@ -51,6 +53,8 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await record.show()
     expect(record.textOf('.activity')).to.include('已通过')
     expect(record.textOf('.total')).to.include('3 分').and.include('报告履职活动（已审核） 1 次 × 3 分 = 3 分')
+    // Read as drawn (textOf squashes every space): "= 3 分" never breaks between 3 and 分.
+    expect(String(record.component.querySelector('.total').dom.textContent)).to.include('报告履职活动（已审核） 1\u00a0次 ×\u00a03\u00a0分 =\u00a03\u00a0分')
     await record.tap('.open-report')
     const annual = await follow()
     expect(annual.text())
@@ -87,7 +91,10 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     const opened = await zhangsAppraisal(app)
     holdPhone(app, 'o-neighbour')
     const page = await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
-    expect(page.text()).to.include('张伟代表2026年度述职评议').and.include('建设路社区').and.include('光明社区')
+    expect(page.text()).to.include('给张伟代表今年的工作打分').and.include('建设路社区').and.include('光明社区')
+    // In her words, not the office's (述职评议, 履职情况, 不记名).
+    expect(page.text()).to.include('您对张伟代表这一年的工作满意吗？').and.include('送出评议')
+    expect(page.text()).to.not.include('述职评议').and.not.include('履职情况').and.not.include('不记名')
     await page.tap('.submit')
     expect(page.textOf('.error')).to.equal('请先选择您居住的社区')
     await page.tap('.c-c010101')
@@ -96,9 +103,9 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await tapInside(page, '.q-overall', '.point', 4)
     await tapInside(page, '.q-verdict', '.option', 0)
     await page.tap('.submit')
-    expect(page.text()).to.include('评议已提交，谢谢您的参与')
+    expect(page.text()).to.include('评议已送出，谢谢您的参与')
     const again = await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
-    expect(again.text()).to.include('您已经评议过了，每人限一次')
+    expect(again.text()).to.include('您已经打过分了，每人只能打一次')
 
     // Closed with one rater he reads how many took part, and why no more (fewer than 5 would point at people);
     // the ratings themselves: a-resident-reads-the-report-she-rates, with five.
@@ -119,7 +126,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await tapInside(appraise, '.q-overall', '.point', 3)
     await tapInside(appraise, '.q-verdict', '.option', 1)
     await appraise.tap('.submit')
-    expect(appraise.text()).to.include('评议已提交，谢谢您的参与')
+    expect(appraise.text()).to.include('评议已送出，谢谢您的参与')
     app.clock.set(new Date('2026-12-16T02:00:00Z'))
     // One rater: the office reads the count only (too few to show ratings); what she chose is kept as she chose it.
     const [result] = (await (await office(app)).get('/api/admin/records/dp0001/appraisals')).body.items

@@ -57,6 +57,8 @@ describe('mini-program: a deputy’s suggestions', () => {
     expect(write.textOf('.sg-form-error')).to.include('请写一个标题')
     await write.type('#title', '关于老旧小区加装电梯的建议')
     await write.type('#body', '建设路一带老小区多为六层，没有电梯，建议政府补贴加装。')
+    // She is told when he submits it, not when he saves a draft he may drop.
+    expect(write.text()).to.include('选中的留言，提交建议后会告诉留言的群众')
     await write.tap(`#case-${ticket}`)
     phone.photos.push(photoOnPhone('tmp_elevator.jpg'))
     await write.tap('#add-photo')

@@ -21,8 +21,8 @@ export type PointItem = (typeof POINT_ITEMS)[number]
 
 export const POINT_ITEM_LABELS: Record<PointItem, { label: string; unit: string }> = {
   meeting_attended: { label: '参加会议活动', unit: '次' },
-  case_answered_on_time: { label: '按时答复群众留言', unit: '件' },
-  case_answered_late: { label: '超期答复群众留言', unit: '件' },
+  case_answered_on_time: { label: '按时答复群众留言', unit: '条' },
+  case_answered_late: { label: '超期答复群众留言', unit: '条' },
   duty_day_served: { label: '进站接待值班', unit: '天' },
   study_check_in: { label: '学习打卡', unit: '次' },
   quiz_taken: { label: '参加知识竞赛', unit: '场' },

@@ -77,7 +77,7 @@ export async function renderRecordsProjectsSuggestions({ app, deputy, snapshot, 
     holdPhone(app, 'o-screens-another-neighbour')
     clear()
     await openPage(`pages/records/appraise?surveyId=${opened.surveyId}`)
-    snapshot('records-appraise', '述职评议')
+    snapshot('records-appraise', '给代表打分')
   }
 
   // Part E: 民生实事, a year's projects with progress and the deputies' ratings; proposing; rating.

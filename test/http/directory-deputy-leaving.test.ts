@@ -119,7 +119,8 @@ describe('a deputy who has left office', () => {
     const card = await visitor.get('/api/mp/deputies/DP0001')
     expect(card.status).to.equal(200)
     expect(card.body).to.include({ name: '张伟', inOffice: false })
-    expect(card.body.notice).to.match(/已离任/)
+    // In plain words, pointing to the page's button under it (找我的代表).
+    expect(card.body.notice).to.equal('张伟代表已经不是人大代表了，不再收留言。有事请点下面的按钮，找您住的地方的代表。')
     expect(card.body.stations).to.deep.equal([])
     const station = await visitor.get('/api/mp/stations/ST001')
     expect(station.body.deputies.map((d: { name: string }) => d.name)).to.deep.equal(['王芳', '李强'])
@@ -131,6 +132,15 @@ describe('a deputy who has left office', () => {
       '李强:在任',
     ])
     expect((await admin.get('/api/admin/deputies?active=false')).body.items.map((d: { id: string }) => d.id)).to.deep.equal(['dp0001'])
+  })
+
+  it('still says the level of one who has left as people say it where he served (区人大代表), not the list’s 县区人大代表', async () => {
+    const before = (await new Client(app.baseUrl).get('/api/mp/deputies/DP0002')).body
+    expect(before.levelLabel).to.equal('区人大代表')
+    await admin.patch('/api/admin/deputies/dp0002', { active: false })
+    const card = (await new Client(app.baseUrl).get('/api/mp/deputies/DP0002')).body
+    expect(card).to.include({ inOffice: false, levelLabel: '区人大代表' })
+    expect(card.stations).to.deep.equal([])
   })
 
   it('signs in as the resident they are: no deputy pages, no deputy work, until put back in service', async () => {

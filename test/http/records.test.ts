@@ -79,9 +79,9 @@ describe("a deputy's record (履职档案)", () => {
     expect(mine.body.activities).to.deep.equal({ approved: 1, byKind: { research: 1, inspection: 0, reception: 0, other: 0 } })
     const lines = Object.fromEntries(mine.body.points.lines.map((l: { item: string; explanation: string }) => [l.item, l.explanation]))
     expect(lines.meeting_attended).to.equal('参加会议活动 1 次 × 2 分 = 2 分')
-    expect(lines.case_answered_on_time).to.equal('按时答复群众留言 1 件 × 3 分 = 3 分')
+    expect(lines.case_answered_on_time).to.equal('按时答复群众留言 1 条 × 3 分 = 3 分')
     // Late in the console's one word for it (超期), not 逾期.
-    expect(lines.case_answered_late).to.match(/^超期答复群众留言 0 件 × /)
+    expect(lines.case_answered_late).to.match(/^超期答复群众留言 0 条 × /)
     expect(lines.activity_approved).to.equal('报告履职活动（已审核） 1 次 × 3 分 = 3 分')
     expect(lines.suggestion_made).to.equal('提出代表建议 1 件 × 5 分 = 5 分')
     expect(mine.body.points.total, '2 + 3 + 3 + 5: no points for a duty day nothing records').to.equal(13)

@@ -20,20 +20,14 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
     const zhang = await asDeputy(app, 'dp0001')
     const wang = await asDeputy(app, 'dp0002')
 
-    // 张伟 drafts a suggestion from both; the two residents are told.
+    // 张伟 drafts a suggestion from both; the residents hear nothing until he submits it.
     const created = await zhang.post('/api/mp/deputy/suggestions', draft({ caseIds: [first.case.id, second.case.id] }))
     expect(created.status).to.equal(201)
     expect(created.body).to.include({ status: 'draft', statusLabel: '草稿', number: null, round: 1, published: false })
     expect(created.body.deputy).to.deep.equal({ id: 'dp0001', name: '张伟' })
     expect(created.body.cases.map((c: { ticket: string }) => c.ticket)).to.deep.equal([first.case.ticket, second.case.ticket])
     const id = created.body.id
-    const linked = await told(app, 'suggestion.linked')
-    expect(linked).to.have.length(2)
-    // Her message by the day she wrote it and its first words, not a bare number.
-    const today = localToday(app)
-    expect(linked).to.include(
-      `mp_user:${first.resident.userId} → 您${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日反映的“建设路晚上没有路灯…”（编号 ${first.case.ticket}）已被张伟代表写入代表建议《建设路加装路灯》，代表将推动有关部门办理。`,
-    )
+    expect(await told(app, 'suggestion.linked')).to.deep.equal([])
 
     // Co-signing: 王芳 finds it among those asking for co-signers and joins.
     const invited = await zhang.post(`/api/mp/deputy/suggestions/${id}/cosign-invitation`, { days: 5 })
@@ -52,6 +46,14 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
     const submitted = await zhang.post(`/api/mp/deputy/suggestions/${id}/submit`)
     const year = Number(localToday(app).slice(0, 4))
     expect(submitted.body).to.include({ status: 'submitted', statusLabel: '待审查', number: `${year}-0001`, year })
+    // Now the two residents are told.
+    const linked = await told(app, 'suggestion.linked')
+    expect(linked).to.have.length(2)
+    // Her message by the day she wrote it and its first words, not a bare number.
+    const today = localToday(app)
+    expect(linked).to.include(
+      `mp_user:${first.resident.userId} → 您${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日反映的“建设路晚上没有路灯…”（编号 ${first.case.ticket}）已被张伟代表写入代表建议《建设路加装路灯》，代表将推动有关部门办理。`,
+    )
 
     // The district's organizer accepts and assigns it with key supervision.
     const sunli = await asStaff(app, 'sunli')

@@ -13,8 +13,9 @@ function chatCodeFailed(err) {
 /**
  * Her messages written in the WeChat chat, brought here, in three states the page passes in as `join` (her profile's
  * `chatJoin`):
- * - nothing yet: 把聊天里的留言放到这里 gives her a one-time code and the exact words to send in the chat
- *   ("绑定 12345678"), and where that chat is (the 留言小助手, as it calls itself);
+ * - nothing yet: one short question (以前在微信聊天里发过留言？), as nothing here can know whether she did; 把聊天里的留言放到这里
+ *   gives her a one-time code and the exact words to send in the chat ("绑定 12345678"), and where that chat is (the
+ *   留言小助手, as it calls itself), named only then;
  * - a chat sent her code (`join.pending`): she is asked, by that WeChat's name, whether it is hers. Only 是我的，放到这里
  *   brings anything here (her code alone proves nothing about who sent it); 不是我的 ends it;
  * - her chat joined (`join.joined`): which WeChat and since when, and 解除 (what came from the chat goes back to it).

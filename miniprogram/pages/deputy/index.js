@@ -20,7 +20,8 @@ function sectionsOf(tasks) {
   // A paper or a quiz: its line already says until when ("请在11月30日（星期一）晚上6:00前投票"), so 还有 7 天到期 would say
   // it twice; only 今天到期 (or 已超期) stays, as the nudge. Its action (去投票, 去答题) is a button, the one thing to tap.
   const deadlined = (r) => Object.assign(r, { button: true, due: r.due && r.due.urgent ? r.due : null })
-  const survey = (s) => deadlined(row(s, s.title, closing(s, s.kind === 'ballot' ? '投票' : '填写'), s.kindLabel, '/pages/survey/answer?surveyId=' + s.id))
+  // The section names the kind (票决, 问卷和征求意见), so the card does not say it again beside its button.
+  const survey = (s) => deadlined(row(s, s.title, closing(s, s.kind === 'ballot' ? '投票' : '填写'), '', '/pages/survey/answer?surveyId=' + s.id))
   const sections = [
     {
       key: 'cases',
@@ -40,16 +41,18 @@ function sectionsOf(tasks) {
     {
       key: 'meetings',
       title: '会议活动',
-      // A meeting is not "due": when it is ("2天后开会") and that he has not answered (还未回复是否参加).
-      items: tasks.meetings.map((m) =>
-        Object.assign(
-          row(m, m.title, (m.startText || when.spokenMoment(m.startAt)) + '，' + m.place, m.kindLabel, '/pages/meetings/detail?meetingId=' + m.id),
-          {
-            label: m.rsvpText || m.actionLabel,
-            due: m.dayWords ? { words: m.dayWords, urgent: m.due.state !== 'upcoming' } : due(m.due),
-          },
-        ),
-      ),
+      // A meeting is not "due": when it is ("2天后开会"), and what to do, a button as a paper's is (回复是否参加). The day
+      // answers close, when before the meeting, is a line of its own ("请在11月25日（星期三）下午5:00前回复", after the
+      // server's 还未回复是否参加，): the button says the rest. Its kind (常委会会议) is left out: words run together in one line.
+      items: tasks.meetings.map((m) => {
+        const by = (m.rsvpText || '').split('，').slice(1).join('，')
+        return Object.assign(row(m, m.title, (m.startText || when.spokenMoment(m.startAt)) + '，' + m.place, '', '/pages/meetings/detail?meetingId=' + m.id), {
+          label: '回复是否参加',
+          button: true,
+          todoParts: by ? timeApart(by) : null,
+          due: m.dayWords ? { words: m.dayWords, urgent: m.due.state !== 'upcoming' } : due(m.due),
+        })
+      }),
     },
     { key: 'ballots', title: '票决', items: tasks.ballots.map(survey) },
     { key: 'surveys', title: '问卷和征求意见', items: tasks.surveys.map(survey) },

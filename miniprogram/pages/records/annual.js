@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
 const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
+const { keepTogether } = require('./points-words')
 
 /**
  * The yearly 述职 report. As the deputy reads it: the same figures and points the office prints. Opened from a
@@ -28,7 +29,7 @@ Page({
     this.setData({
       title: r.deputy.name + '代表' + r.year + '年度履职情况报告',
       lines: recordLines(r),
-      points: r.points.lines.map((l) => l.explanation),
+      points: r.points.lines.map((l) => keepTogether(l.explanation)),
       total: r.points.total,
     })
   },

@@ -3,6 +3,9 @@ const { recordsService } = require('../../services/records')
 const { visible, isBlank } = require('../../utils/survey-conditions')
 const { loadPage } = require('../../utils/page-load')
 
+/** Rated already (before, or on another phone). */
+const ALREADY = '您已经打过分了，每人只能打一次。谢谢！'
+
 /** Not open: over (with the day it ended, as a quiz says it) or not begun yet (with the day it begins). */
 function stateWords(s) {
   if (s.phase === 'closed') return '这次评议' + (s.closedText || '已经结束') + '，谢谢关注'
@@ -41,10 +44,18 @@ Page({
     this.survey = s
     this.setData({
       // notForYou: a deputy (he does not rate a colleague, nor himself), said instead of the form.
-      // The invitation (请…阅读…后评议) only while she may rate; otherwise which it is, over or not yet, with its day.
-      s: { title: s.title, description: s.description, open: s.phase === 'open', notForYou: s.notForYou || '', stateText: stateWords(s) },
+      // The invitation (请先看看…再打分) only while she may rate; otherwise which it is, over or not yet, with its day.
+      // yearWord: 今年 (or "2026年"), for 先看看代表今年做了什么.
+      s: {
+        title: s.title,
+        description: s.description,
+        open: s.phase === 'open',
+        notForYou: s.notForYou || '',
+        stateText: stateWords(s),
+        yearWord: s.yearWord || '今年',
+      },
       communities: s.communities,
-      doneText: s.responded ? '您已经评议过了，每人限一次。谢谢！' : '',
+      doneText: s.responded ? ALREADY : '',
     })
     // Answers already given on the ordinary survey page (its poster) are kept.
     const carried = wx.getStorageSync('appraisal.answers')
@@ -57,7 +68,7 @@ Page({
     this.setData({ answers: answers, questions: shown.map((q, i) => ({ id: q.id, q: q, number: i + 1 })) })
   },
 
-  /** 先看述职报告: the report she is asked to judge, opened over this page; back, her answers are as she left them. */
+  /** 先看看代表今年做了什么: the yearly report she is asked to judge, opened over this page; back, her answers are as she left them. */
   readReport() {
     wx.navigateTo({ url: '/pages/records/annual?surveyId=' + this.surveyId })
   },
@@ -88,13 +99,13 @@ Page({
     if (!this.sendKey) this.sendKey = newIdempotencyKey()
     return this.records
       .answerAppraisal(this.surveyId, this.data.regionId, send, this.sendKey)
-      .then(() => this.setData({ doneText: '评议已提交，谢谢您的参与' }))
+      .then(() => this.setData({ doneText: '评议已送出，谢谢您的参与' }))
       .catch((err) => {
         // Stored already: by the tap whose reply was lost (then changed since), or on another phone. What she did
         // counted: said as done, never in red beside her answers.
         if (err.code === 'already_responded' || err.code === 'idempotency_key_reused')
           return this.setData({
-            doneText: this.lostOnce ? '刚才那次评议已经提交上了（当时网络不通，没能告诉您）。每人限一次，谢谢' : '您已经评议过了，每人限一次。谢谢！',
+            doneText: this.lostOnce ? '刚才那次评议已经送出了（当时网络不通，没能告诉您）。每人只能打一次，谢谢' : ALREADY,
           })
         // No reply at all (no signal): it may have arrived; a resend of the same answer says which.
         if (err.code === 'network' || err.status >= 500) this.lostOnce = true

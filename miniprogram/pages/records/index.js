@@ -2,6 +2,7 @@ const { request } = require('../../utils/request')
 const { recordsService, recordLines } = require('../../services/records')
 const { dateText, spansYears } = require('../../utils/words')
 const { loadPage } = require('../../utils/page-load')
+const { keepTogether } = require('./points-words')
 
 /** The activities he reported, each day with its year once the list reaches into another year (spansYears). */
 function activityRows(items) {
@@ -42,7 +43,7 @@ Page({
           thisYear: this.data.thisYear || (year ? 0 : r.year),
           total: r.points.total,
           lines: recordLines(r),
-          points: r.points.lines.filter((l) => l.count > 0).map((l) => l.explanation),
+          points: r.points.lines.filter((l) => l.count > 0).map((l) => keepTogether(l.explanation)),
           activities: activityRows(list.items),
         }),
     )

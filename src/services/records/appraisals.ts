@@ -1,5 +1,7 @@
 import type { Clock } from '../../clock.js'
 import { APPRAISAL_MIN_SHOWN, appraisalActions, readableAppraisalResults, type AppraisalSeal } from '../../domain/appraisal-seal.js'
+import { appraisalForResidents, appraisalYearWord } from '../../domain/appraisal-words.js'
+import { localDate } from '../../domain/dates.js'
 import { spokenMoment } from '../../domain/spoken-dates.js'
 import { officeToAsk } from '../../domain/office-name.js'
 import { subtree } from '../../domain/region-tree.js'
@@ -197,10 +199,15 @@ export class RecordAppraisals {
       .filter((r) => r && r.kind === 'community')
     const view = await this.deps.responses.view(user, surveyId)
     const deputy = dir.deputies.get(appraisal.deputyId)
+    const yearWord = appraisalYearWord(appraisal.year, Number(localDate(this.deps.clock.now(), this.deps.timeZone).slice(0, 4)))
     return {
       ...view,
+      // In her words (给张伟代表今年的工作打分); the survey as stored keeps the office's.
+      survey: deputy ? appraisalForResidents(view.survey, deputy.name, yearWord) : view.survey,
       appraisal,
       deputyName: deputy?.name ?? '',
+      /** 今年, or "2026年" for a past year's: what her page's button says (先看看代表今年做了什么). */
+      yearWord,
       communities: communities.map((r) => ({ id: r.id, name: r.name })),
       /** Why this user does not rate (a deputy), in words; null for a resident. */
       notForYou: this.refusal(user, appraisal),

@@ -99,11 +99,11 @@ export class SuggestionDrafts {
       updatedAt: now,
       version: 1,
     }
-    const told = await this.linkCases(deputy, s, draft.caseIds ?? [])
+    await this.linkCases(deputy, s, draft.caseIds ?? [])
     this.book.note(s, this.actor(s), 'created', `${ref.name}起草了建议`, now)
     // Attached before the draft is written, so that the unattached-uploads job leaves them.
     await this.uploads.keep(draft.attachmentIds ?? [], now, 'attachmentIds')
-    return this.book.store.suggestions.create(s, told)
+    return this.book.store.suggestions.create(s, [])
   }
 
   async edit(deputy: DeputyActor, id: string, patch: Partial<SuggestionDraft>) {
@@ -112,10 +112,10 @@ export class SuggestionDrafts {
     if (patch.title !== undefined) s.title = patch.title
     if (patch.body !== undefined) s.body = patch.body
     if (patch.attachmentIds !== undefined) s.attachments = this.attachments(deputy, patch.attachmentIds)
-    const told = patch.caseIds !== undefined ? await this.linkCases(deputy, s, patch.caseIds) : []
+    if (patch.caseIds !== undefined) await this.linkCases(deputy, s, patch.caseIds)
     this.book.note(s, this.actor(s), 'edited', '修改了建议')
     if (patch.attachmentIds !== undefined) await this.uploads.keep(patch.attachmentIds, this.book.clock.now(), 'attachmentIds')
-    return this.book.save(s, told)
+    return this.book.save(s)
   }
 
   async submit(deputy: DeputyActor, id: string) {
@@ -143,7 +143,7 @@ export class SuggestionDrafts {
       `${s.deputy.name}代表提交了建议 ${s.number}《${s.title}》，请审查。`,
       'submitted',
     )
-    return this.book.save(s, [office])
+    return this.book.save(s, [office, ...(await this.tellResidents(s))])
   }
 
   async rate(deputy: DeputyActor, id: string, score: RatingScore, comment: string) {
@@ -210,10 +210,10 @@ export class SuggestionDrafts {
   }
 
   /**
-   * Links residents' cases the deputy was given, and tells each newly linked resident: their
-   * message now feeds a formal suggestion. A case not assigned to this deputy is refused.
+   * Links residents' cases the deputy was given; nobody is told yet: a draft he may drop promises her nothing
+   * (tellResidents, at 提交). A case not assigned to this deputy is refused.
    */
-  private async linkCases(deputy: DeputyActor, s: SuggestionRecord, caseIds: string[]): Promise<OutboxMessage[]> {
+  private async linkCases(deputy: DeputyActor, s: SuggestionRecord, caseIds: string[]) {
     const unique = [...new Set(caseIds)]
     const found = await Promise.all(unique.map((id) => this.book.store.cases.get(id)))
     // Not named by its ticket: a case not theirs is none of their business, whatever its number.
@@ -221,20 +221,30 @@ export class SuggestionDrafts {
       found[i]?.deputyId === deputy.deputyId ? [] : [{ path: `body.caseIds[${i}]`, message: '这条留言不是交给您办理的，或已改由其他代表办理' }],
     )
     if (refused.length) throw new UnprocessableError('只能关联您负责的群众留言', refused, 'not_your_case')
-    const before = new Set(s.cases.map((c) => c.id))
     s.cases = found.map((c) => ({ id: c!.id, ticket: c!.ticket, title: linkedCaseTitle(c!.text) }))
-    return found
-      .filter((c) => !before.has(c!.id))
-      .map((c) =>
-        this.book.message(
-          s,
-          { kind: 'mp_user', id: c!.residentId },
-          'suggestion.linked',
-          // Her message by its day and first words, as her other notices name it: a number alone does not say which one.
-          `${yourMessage(c!, this.book.timeZone, this.book.clock.now())}已被${s.deputy.name}代表写入代表建议《${s.title}》，代表将推动有关部门办理。`,
-          `linked:${c!.id}`,
-          c!.id,
-        ),
-      )
+  }
+
+  /**
+   * At 提交, each resident whose message the suggestion carries then is told, once per message (by its dedupe key):
+   * those linked while it was a draft and later, not one unlinked before; a message gone since (erased) is skipped.
+   */
+  private async tellResidents(s: SuggestionRecord): Promise<OutboxMessage[]> {
+    const found = await Promise.all(s.cases.map((c) => this.book.store.cases.get(c.id)))
+    const now = this.book.clock.now()
+    return found.flatMap((c) =>
+      c
+        ? [
+            this.book.message(
+              s,
+              { kind: 'mp_user', id: c.residentId },
+              'suggestion.linked',
+              // Her message by its day and first words, as her other notices name it: a number alone does not say which one.
+              `${yourMessage(c, this.book.timeZone, now)}已被${s.deputy.name}代表写入代表建议《${s.title}》，代表将推动有关部门办理。`,
+              `linked:${c.id}`,
+              c.id,
+            ),
+          ]
+        : [],
+    )
   }
 }

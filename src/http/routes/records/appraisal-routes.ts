@@ -29,6 +29,8 @@ export function mpAppraisalRoutes({ sessions, appraisals, clock, timeZone }: MpA
       ...presentPublicSurvey(v.survey, v.phase, v.responded, { timeZone, now: clock.now() }, { isAppraisal: v.isAppraisal }),
       deputyName: v.deputyName,
       year: v.appraisal.year,
+      /** 今年, or "2026年" for a past year's: her page's 先看看代表今年做了什么. */
+      yearWord: v.yearWord,
       communities: v.communities,
       notForYou: v.notForYou,
     }

@@ -1,0 +1,24 @@
+import type { SurveyRecord } from './survey.js'
+
+/**
+ * A 述职评议 as the residents it asks read it: what they are asked, in their words. The survey keeps the office's
+ * own title, invitation and questions (述职评议, 履职情况), which the console and the results go on saying.
+ * `yearWord`: 今年 while the year rated is the current one, else "2026年" (one rated early in the next year).
+ * Not being named is said only of a survey that keeps no one's name (anonymous).
+ */
+export function appraisalForResidents<S extends Pick<SurveyRecord, 'title' | 'description' | 'questions' | 'anonymous'>>(
+  survey: S,
+  deputyName: string,
+  yearWord: string,
+): S {
+  const once = survey.anonymous ? '每人只能打一次，不会记下您是谁。' : '每人只能打一次。'
+  return {
+    ...survey,
+    title: `给${deputyName}代表${yearWord}的工作打分`,
+    description: `您住在${deputyName}代表联系的社区。请先看看这位代表${yearWord}做了哪些事，再打分。${once}`,
+    questions: survey.questions.map((q) => (q.id === 'overall' ? { ...q, title: `您对${deputyName}代表这一年的工作满意吗？` } : q)),
+  }
+}
+
+/** 今年 for the year now running, else the year in figures ("2026年"). */
+export const appraisalYearWord = (year: number, thisYear: number) => (year === thisYear ? '今年' : `${year}年`)
