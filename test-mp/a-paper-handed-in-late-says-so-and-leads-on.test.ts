@@ -53,7 +53,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
     expect(page.has('.again')).to.equal(true)
     expect(page.text()).to.include('再答一次（还可答 1 次）')
     await page.tap('.again')
-    expect(page.textOf('.clock')).to.equal('剩余时间：1分00秒')
+    expect(page.textOf('.clock')).to.equal('剩余时间：1分00秒（时间到了会自动交卷）')
     expect(page.text(), 'a fresh paper: nothing chosen yet').not.to.include('已选')
     page.close()
   })

@@ -52,7 +52,7 @@ function stylesheets(dir: string): string[] {
 
 /**
  * 关怀模式 (for an older hand) makes the buttons 120rpx (≥ 60dp, MIIT's tap target for the elder
- * version). The other things she taps — the 用微信绑定的手机号 button, the rows with a switch, a
+ * version). The other things she taps — the 点这里，填上我微信绑定的手机号 button, the rows with a switch, a
  * message to pick, a tab, a grade, an attachment, the stars, a topic chip, an answer box, an
  * option row — grow with them, as the actions under a photo do; in the standard look they keep
  * their size.

@@ -4,6 +4,7 @@ import { STAFF_PASSWORD } from '../test/fixtures.js'
 import { jpegWithGps } from '../test/helpers/images.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { declarations } from './harness/stylesheets.js'
 import { collectingCycle, created, pocketParkCandidate, yearBallotForAnHour } from './office.js'
 
 /** 民生实事 on the phone: a resident proposes in the window and follows it; a deputy rates; anyone reads the results. */
@@ -86,6 +87,11 @@ describe('mini-program story: 民生实事项目', () => {
     expect(rate.textOf(`#rate-${lifts.id}`))
       .to.include('老旧小区加装电梯')
       .and.include('第1季度 完成 35%：8部电梯已开工')
+    // What the app says to her everywhere (送出, not 提交), and a framed box for her comment on the white card.
+    const submit = rate.component.querySelector(`#submit-${lifts.id}`)._exparserNode.shadowRoot?.childNodes.find((n: any) => n.$$)
+    expect(String(submit?.$$?.textContent ?? '').trim()).to.equal('送出评议')
+    expect(rate.component.querySelector('.comment')._exparserNode.classList.contains('framed')).to.equal(true)
+    expect(declarations('pages/projects/rate.wxss', '.framed').get('border')).to.equal('2rpx solid #999')
     await rate.tap(`#submit-${lifts.id}`)
     expect(rate.textOf('#error')).to.equal('请先选择满意、基本满意或不满意')
     expect(rate.textOf(`#rate-${lifts.id}`), 'said in the card he tapped in, not at the top of a long page').to.include('请先选择满意、基本满意或不满意')

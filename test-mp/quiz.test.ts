@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { spokenClose, spokenDeadline, spokenMoment } from '../src/domain/spoken-dates.js'
 import { at, DAY, MINUTE, quizWithBank } from '../test/helpers/quizzes.js'
 import { holdAgreedPhone, type Backend } from './harness/backend.js'
-import { follow, openPage, type MpPage } from './harness/page.js'
+import { follow, openPage, settle, type MpPage } from './harness/page.js'
 import { backendWithQuiz, signIn } from './harness/quiz.js'
 import { office } from './office.js'
 
@@ -35,10 +35,11 @@ describe('mini-program: a knowledge quiz', () => {
     const now = Date.now()
     page.instance.now = () => now
     await page.tap('.start')
-    expect(page.textOf('.clock')).to.equal('剩余时间：10分00秒')
+    // The countdown, and what happens at its end, which the page does (the next story).
+    expect(page.textOf('.clock')).to.equal('剩余时间：10分00秒（时间到了会自动交卷）')
     page.instance.now = () => now + 65_000
     page.instance.tick()
-    expect(page.textOf('.clock')).to.equal('剩余时间：8分55秒')
+    expect(page.textOf('.clock')).to.equal('剩余时间：8分55秒（时间到了会自动交卷）')
     expect(page.data.questions).to.have.length(5)
     await answerAll(page, RIGHT)
     expect(page.text()).to.include('已选')
@@ -53,6 +54,29 @@ describe('mini-program: a knowledge quiz', () => {
     expect(page.text()).to.include('排行榜').and.include('第 1 名')
     // Ranked by share of points, which the row says before the points (papers may differ in size).
     expect(page.textOf('.rank')).to.include('得分率 100%（50/50 分）')
+    page.close()
+  })
+
+  it('at zero the page hands her paper in by itself, as its clock promised; a 多选题 says she may pick several', async () => {
+    // The whole bank on one paper, so it has every kind of question.
+    const whole = await quizWithBank(app, await office(app), { title: '代表法全题练习', drawCount: 10 })
+    const page = await signIn(app, 'o-quiz-time-up', whole.id)
+    const now = Date.now()
+    page.instance.now = () => now
+    await page.tap('.start')
+    // A question she may tap several answers of says so; the others say only what they are.
+    const stems = (page.component.querySelectorAll('.stem') as Array<{ dom: Element }>).map((e) => e.dom.textContent ?? '')
+    const several = stems.filter((t) => t.includes('多选题'))
+    expect(several, 'the bank has three').to.have.length(3)
+    for (const t of several) expect(t).to.match(/^\d+\. （多选题，可以选几项，\d+ 分）/)
+    expect(stems.filter((t) => !t.includes('多选题')).join('')).not.to.include('可以选几项')
+    await answerAll(page, RIGHT)
+    // The phone's clock reaches the end the server gave (its own clock held still, so the paper is on time there).
+    page.instance.now = () => now + 600_000
+    page.instance.tick()
+    await settle()
+    expect(page.textOf('.score')).to.include('100 分')
+    expect(page.text()).to.include('时间到，已自动交卷')
     page.close()
   })
 

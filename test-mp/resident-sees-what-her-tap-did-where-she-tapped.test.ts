@@ -33,7 +33,7 @@ describe('mini-program: a resident sees what her tap did where she tapped', () =
     await page.tap('#submit-rating')
     const screen = page.text()
     expect(page.textOf('#rate-error')).to.equal('请先点星星打分')
-    expect(screen.indexOf('请先点星星打分'), 'above 提交评价, in the card with the stars').to.be.lessThan(screen.indexOf('提交评价'))
+    expect(screen.indexOf('请先点星星打分'), 'above 送出评价, in the card with the stars').to.be.lessThan(screen.indexOf('送出评价'))
     expect(screen.indexOf('请先点星星打分'), 'not below the next card, by another button').to.be.lessThan(screen.indexOf('您同意了公开这条留言'))
 
     await page.emit('#rate', 'change', { value: 2 })

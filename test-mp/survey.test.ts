@@ -61,7 +61,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(page.text(), 'no questions to fill in for nothing').not.to.include('您是否经常去社区公园？')
     expect(page.component.querySelector('.submit'), 'and nothing to submit').not.to.exist
     // No deadline she need keep, nor what it keeps of an answer she will not give: its state alone.
-    expect(page.textOf('.meta')).to.equal('正在填写').and.not.include('请在')
+    expect(page.textOf('.meta')).to.equal('代表们正在填写').and.not.include('请在')
     // One way on, in place of a page with nothing to tap.
     expect(page.has('#home')).to.equal(true)
     expect(page.text()).to.match(/您不用填。\s*回到首页$/)
@@ -80,7 +80,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     holdPhone(app, 'o-consultation-not-asked')
     const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
     expect(page.textOf('#asked-others')).to.equal('这次征求意见只请受邀的人大代表提意见，您不用提。')
-    expect(page.textOf('.meta')).to.equal('正在征求意见')
+    expect(page.textOf('.meta')).to.equal('正在向代表征求意见')
     expect(page.text()).to.match(/您不用提。\s*回到首页$/)
     expect(page.text(), 'a 征求意见 is not a 问卷').not.to.include('问卷')
 
@@ -89,7 +89,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     )
     const vote = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
     expect(vote.textOf('#asked-others')).to.equal('这次票决只请名单上的人大代表投票，您不用投。')
-    expect(vote.textOf('.meta')).to.equal('正在投票')
+    expect(vote.textOf('.meta')).to.equal('代表们正在投票')
   })
 
   it('comments on one article of a draft regulation', async () => {

@@ -4,7 +4,7 @@ import { openPage } from './harness/page.js'
 import { phoneOfZhang } from './office.js'
 
 /**
- * 李阿姨 taps 用微信绑定的手机号 on the write page instead of typing her number; the page tells
+ * 李阿姨 taps 点这里，填上我微信绑定的手机号 on the write page instead of typing her number; the page tells
  * her "已用您微信绑定的手机号，代表可以打电话给您". So 张伟, opening her message, must have a
  * number to call — not a message with no way to reach her.
  */

@@ -52,6 +52,8 @@ const CONSENT_AT_SUBMIT_WORDS = {
 
 // While it runs, what is going on in the words of what it is, not the office's 进行中.
 const OPEN_WORDS = { survey: '正在填写', consultation: '正在征求意见', ballot: '正在投票' }
+// One that asks only invited deputies says who is answering: a bare 正在填写 above 您不用填 read as her being asked.
+const OPEN_TO_OTHERS_WORDS = { survey: '代表们正在填写', consultation: '正在向代表征求意见', ballot: '代表们正在投票' }
 // What a named one keeps of her answer, and who may see it: never published (采纳情况 names nobody), but not hidden from
 // the office either: an invited deputy's name is on its 未回复 list until he answers (ballot-roll.ts), and the privacy
 // notice says these 只给负责的工作人员看. So not "不公开" alone, which would promise more. "记下是谁填的" read as a warning.
@@ -69,7 +71,8 @@ const UNKEPT_WORDS = { survey: '匿名，不会记下是谁填的', consultation
 function metaLines(s) {
   const secrecy = s.kind === 'ballot' ? '不记名' : s.anonymous ? UNKEPT_WORDS[s.kind] || '匿名' : KEPT_WORDS[s.kind]
   if (s.phase === 'closed') return [timeApart([s.closedText || s.phaseLabel, secrecy].filter(Boolean).join(' · '))]
-  const phase = (s.phase === 'open' && OPEN_WORDS[s.kind]) || s.phaseLabel
+  const open = s.askedOthers ? OPEN_TO_OTHERS_WORDS : OPEN_WORDS
+  const phase = (s.phase === 'open' && open[s.kind]) || s.phaseLabel
   if (s.askedOthers) return [timeApart(phase)]
   return [timeApart([phase, secrecy].filter(Boolean).join(' · ')), timeApart('请在' + s.closesText + DEADLINE_VERBS[s.kind])]
 }

@@ -14,6 +14,11 @@ const BASE = `
   body { margin: 0; width: 750px; font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; }
   wx-view, wx-button, wx-picker, wx-textarea, wx-input, wx-form, wx-scroll-view, wx-rich-text { display: block; }
   wx-text { display: inline; }
+  /* WeChat's own look of a <button> (its base stylesheet, at this 750 px scale): centred, and framed by its ::after,
+     which TDesign colours (an outline button's border); without it the pictures showed no outline button's frame. */
+  wx-button { position: relative; padding: 0 28px; box-sizing: border-box; text-align: center; border-radius: 10px; }
+  wx-button::after { content: " "; width: 200%; height: 200%; position: absolute; top: 0; left: 0; border: 2px solid rgba(0, 0, 0, 0.2);
+    transform: scale(0.5); transform-origin: 0 0; box-sizing: border-box; border-radius: 20px; pointer-events: none; }
   wx-image { display: inline-block; overflow: hidden; background: #ddd; }
   wx-switch, wx-checkbox, wx-radio { display: inline-block; }
   .bar { background: #b71c1c; color: #fff; height: 88px; line-height: 88px; text-align: center; font-size: 34px; }

@@ -10,7 +10,7 @@ const GRADES = [
 
 /** 人大评: a deputy rates each of the year's projects once, after reading its progress. */
 Page({
-  // error and errorFor: what went wrong and on which project, said inside that project's card by its 提交评议.
+  // error and errorFor: what went wrong and on which project, said inside that project's card by its 送出评议.
   data: { loading: true, loadError: '', errorStatus: 0, error: '', errorFor: '', sending: '', grades: GRADES, projects: [], picked: {}, comments: {} },
 
   onLoad() {

@@ -11,7 +11,8 @@ function paperView(paper, chosen) {
     id: q.id,
     type: q.type,
     number: i + 1,
-    typeLabel: q.typeLabel,
+    // 多选题 alone did not tell her she may tap more than one.
+    typeLabel: q.type === 'multiple' ? q.typeLabel + '，可以选几项' : q.typeLabel,
     stem: q.stem,
     points: q.points,
     options: q.options.map((o) => {
