@@ -33,7 +33,7 @@ describe('mini-program: a deputy at the meeting sees one thing to do, and opens 
 
     app.clock.set(new Date('2026-11-26T01:00:00Z')) // 09:00, half an hour before the start: check-in is open, answers too
     const atTheDoor = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(atTheDoor.text()).to.include('我的回复：未回复').and.include('参加').and.include('到会后扫码签到')
+    expect(atTheDoor.text()).to.include('您还没回复是否参加').and.include('参加').and.include('到会后扫码签到')
     expect(atTheDoor.buttonLook('.scan')).to.equal('filled')
     expect(atTheDoor.buttonLook('.attend')).to.equal('plain')
   })
@@ -46,7 +46,7 @@ describe('mini-program: a deputy at the meeting sees one thing to do, and opens 
     expect(page.text()).to.include('请假原因')
     await page.tap('.cancel-leave')
     expect(page.text()).not.to.include('请假原因')
-    expect(page.text()).to.include('我的回复：未回复')
+    expect(page.text()).to.include('您还没回复是否参加')
     expect(page.has('.attend') && page.has('.start-leave'), 'the answers offered again').to.equal(true)
   })
 

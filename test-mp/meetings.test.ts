@@ -28,7 +28,7 @@ describe('mini-program: meetings', () => {
 
     await list.tap('.meeting')
     const detail = await follow()
-    expect(detail.text()).to.include('地点：市人大常委会第一会议室').and.include('我的回复：未回复')
+    expect(detail.text()).to.include('地点：市人大常委会第一会议室').and.include('您还没回复是否参加')
     await detail.tap('.attend')
     expect(detail.text()).to.include('我的回复：参加').and.include('已回复参加，请按时到会')
 

@@ -53,7 +53,7 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
       words: ['我的回复', '会议已取消', '回复已于'],
     })
     await tryAgain(page)
-    expect(page.text()).to.include('市人大常委会第十次会议').and.include('我的回复：未回复')
+    expect(page.text()).to.include('市人大常委会第十次会议').and.include('您还没回复是否参加')
     await page.tap('.attend')
     expect(page.text()).to.include('我的回复：参加').and.include('已回复参加，请按时到会')
   })
