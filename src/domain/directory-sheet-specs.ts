@@ -50,10 +50,10 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
     kind: 'regions',
     title: '地区名册',
     columns: [
-      col('地区编号', 'id', true, '每个地区一个，不能重复，用字母、数字组成；再次导入时按它找到同一个地区', 'SL01'),
+      col('地区代码', 'id', true, '每个地区一个，不能重复，用字母、数字组成；再次导入时按它找到同一个地区', 'SL01'),
       col('地区名称', 'name', true, '如“新华区”“建设路街道”“马庄社区”', '新华区（示例）'),
       col('类型', 'kind', true, '区县、街道乡镇、社区村、网格 四选一', '区县'),
-      col('上级地区', 'parentId', false, '上一级地区的名称或编号；区县不填', ''),
+      col('上级地区', 'parentId', false, '上一级地区的名称或代码；区县不填', ''),
     ],
   },
   {
@@ -64,7 +64,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('联络站名称', 'name', true, '联络站的全称', '东风路联络站（示例）'),
       col('类型', 'kind', true, '社区、园区、景区、乡镇、行业、其他 六选一', '社区'),
       col('地址', 'address', false, '群众找得到的地址', '东风路12号'),
-      col('覆盖地区', 'regionIds', false, `这个联络站负责的地区的名称或编号，${LIST_HINT}`, '新华区（示例）'),
+      col('覆盖地区', 'regionIds', false, `这个联络站负责的地区的名称或代码，${LIST_HINT}`, '新华区（示例）'),
       col('接待日', 'receptionDays', false, `每周接待群众的日子，如“周三、周六”`, '周三、周六'),
       col('接待时间', 'receptionHours', false, '接待日的几点到几点，每个接待日相同，24 小时制，如“8:30-11:30”；不填则不写时间', '8:30-11:30'),
     ],
@@ -96,7 +96,7 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('姓名', 'name', true, '工作人员的姓名', '李娜（示例）'),
       col('角色', 'role', true, '联络站工作人员、人大办工作人员、系统管理员 三选一', '联络站工作人员'),
       col('所属联络站', 'stationIds', false, `联络站工作人员必填：联络站的名称或代码，${LIST_HINT}`, '东风路联络站（示例）'),
-      col('负责地区', 'regionIds', false, `人大办工作人员必填：负责的地区的名称或编号，${LIST_HINT}；负责全市的填“${WHOLE_CITY}”`, ''),
+      col('负责地区', 'regionIds', false, `人大办工作人员必填：负责的地区的名称或代码，${LIST_HINT}；负责全市的填“${WHOLE_CITY}”`, ''),
       col(
         '激活码',
         'activationCode',
@@ -110,7 +110,12 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
 ]
 
 /** The heading whose presence tells which kind a sheet is. */
-export const KEY_HEADING: Record<SheetKind, string> = { regions: '地区编号', stations: '联络站代码', deputies: '代表代码', staff: '账号' }
+export const KEY_HEADING: Record<SheetKind, string> = { regions: '地区代码', stations: '联络站代码', deputies: '代表代码', staff: '账号' }
+/**
+ * Headings older templates said, read as today's: a sheet filled from a template downloaded before the region's key
+ * column was named 地区代码 (like 联络站代码 and 代表代码) still imports as it did.
+ */
+export const FORMER_HEADINGS: ReadonlyMap<string, string> = new Map([['地区编号', '地区代码']])
 /** Where a derived id's problems are told: the column it comes from. */
 export const ID_SOURCE: Partial<Record<SheetKind, string>> = { stations: 'code', deputies: 'code', staff: 'username' }
 

@@ -17,7 +17,7 @@ import {
   splitWords,
   staffRegions,
 } from './directory-sheet-readers.js'
-import { NO_DUTY, KEY_HEADING, SHEET_KINDS, SHEET_SPECS, specOf, type SheetKind } from './directory-sheet-specs.js'
+import { FORMER_HEADINGS, NO_DUTY, KEY_HEADING, SHEET_KINDS, SHEET_SPECS, specOf, type SheetKind } from './directory-sheet-specs.js'
 import { trimCell, withoutInvisible } from './sheet-cells.js'
 import { dayText } from './dates.js'
 import { SheetProblemList, type Place, type SheetProblem } from './sheet-problem-list.js'
@@ -68,11 +68,13 @@ export interface SheetConversion {
   notes: string[]
 }
 
-/** A heading as typed: "*姓名", "姓名（必填）" and stray spaces still name the column. */
-const headingOf = (cell: string) =>
-  compact(withoutInvisible(cell))
+/** A heading as typed: "*姓名", "姓名（必填）" and stray spaces still name the column; an old template's name, today's. */
+const headingOf = (cell: string) => {
+  const heading = compact(withoutInvisible(cell))
     .replace(/^[*＊]+|[*＊]+$/g, '')
     .replace(/[（(]必填[)）]$/, '')
+  return FORMER_HEADINGS.get(heading) ?? heading
+}
 
 interface Reference {
   id: string
@@ -184,7 +186,7 @@ export function sheetsToDirectoryFile(
   const regionRefs: Reference[] = []
   const regionInFile = new Set<string>()
   for (const r of rowsOf.regions) {
-    const id = r.cells.get('地区编号') ?? ''
+    const id = r.cells.get('地区代码') ?? ''
     const name = r.cells.get('地区名称') ?? ''
     if (id) regionInFile.add(id)
     if (id) regionRefs.push({ id, keys: [id, name].filter(Boolean) })
@@ -258,7 +260,7 @@ export function sheetsToDirectoryFile(
       const lookup = (heading: string, token: string, index: Map<string, Set<string>>, what: string, normalize = (t: string) => t): string[] => {
         const ids = [...(index.get(normalize(token)) ?? [])]
         if (ids.length === 1) return ids
-        if (ids.length) at(heading, `有 ${ids.length} 个${what}叫“${token}”，请改填${what}${what === '地区' ? '编号' : '代码'}`)
+        if (ids.length) at(heading, `有 ${ids.length} 个${what}叫“${token}”，请改填${what}代码`)
         else if (/[/／\\]/.test(token))
           at(
             heading,
@@ -293,7 +295,7 @@ export function sheetsToDirectoryFile(
       const line = (heading: string) => cell(heading).replace(/\s*\n\s*/g, ' ')
 
       if (kind === 'regions') {
-        const id = cell('地区编号')
+        const id = cell('地区代码')
         const old = storedRegion.get(id)
         Object.assign(record, {
           id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { expect } from 'chai'
-import { logInAs, newPage, screenshot, useConsole } from './harness.js'
+import { dialogShown, dialogsClosed, logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 describe('console: an admin keeps the directory and the messages in order', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
@@ -48,6 +48,43 @@ describe('console: an admin keeps the directory and the messages in order', func
     await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) })
     await page.getByRole('button', { name: '开始导入' }).click()
     await page.locator('[data-test=import-report]').getByText('新增：地区 0、联络站 0、承办单位 1、代表 0、工作人员 0').waitFor()
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('名册 → 联络站: the admin sets a station’s reception hours beside its days, and its line says them as residents read them', async () => {
+    const { directory } = story.app.liaison.store
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, admin())
+    await page.goto('/console/directory')
+    await page.locator('.t-tabs__nav-item', { hasText: '联络站' }).click()
+    await page.getByPlaceholder('按名称或代码查找').fill('ST001')
+    await page.getByRole('button', { name: '查找', exact: true }).click()
+    const row = page.locator('[data-test=stations] tbody tr', { has: page.getByRole('cell', { name: 'ST001', exact: true }) })
+    // The line says when to come in the server's words, as the mini-program and the chat bot do.
+    await row.getByText('每星期三接待', { exact: true }).waitFor()
+    await row.getByRole('button', { name: '修改' }).click()
+    await dialogShown(page)
+    const edit = page.locator('.t-dialog').filter({ hasText: '修改：' })
+    const preview = edit.locator('[data-test=station-edit-preview]')
+    await preview.getByText('每星期三接待').waitFor()
+
+    // A range typed the wrong way round is said at its box, in the clerk's dialog's words, and saves nothing.
+    await edit.getByPlaceholder('如 8:30', { exact: true }).fill('11:30')
+    await edit.getByPlaceholder('如 11:30', { exact: true }).fill('8:30')
+    await edit.getByRole('button', { name: '保存' }).click()
+    await edit.getByText('接待结束时间应晚于开始时间').waitFor()
+    expect((await directory.snapshot()).stations.find((s) => s.code === 'ST001')?.receptionHours ?? null, 'nothing saved').to.equal(null)
+
+    await edit.getByPlaceholder('如 8:30', { exact: true }).fill('8:30')
+    await edit.getByPlaceholder('如 11:30', { exact: true }).fill('11:30')
+    await edit.getByText('接待结束时间应晚于开始时间').waitFor({ state: 'detached' })
+    await preview.getByText('每星期三 8:30–11:30接待').waitFor()
+    await screenshot(page, 'console-directory-station-hours', { window: true })
+    await edit.getByRole('button', { name: '保存' }).click()
+    await dialogsClosed(page)
+    await row.getByText('每星期三 8:30–11:30接待', { exact: true }).waitFor()
+    expect((await directory.snapshot()).stations.find((s) => s.code === 'ST001')?.receptionHours).to.deep.equal({ from: '8:30', to: '11:30' })
+    await screenshot(page, 'console-directory-stations')
     expect(page.problems).to.deep.equal([])
   })
 

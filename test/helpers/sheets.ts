@@ -15,7 +15,7 @@ export const excel = (name: string, lines: string[]) => ({ name, csv: excelCsv(l
 
 /** The heading row of each template, every column in it. */
 export const HEADINGS = {
-  regions: '地区编号,地区名称,类型,上级地区',
+  regions: '地区代码,地区名称,类型,上级地区',
   stations: '联络站代码,联络站名称,类型,地址,覆盖地区,接待日',
   deputies: '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
   staff: '账号,姓名,角色,所属联络站,负责地区,激活码,初始密码',

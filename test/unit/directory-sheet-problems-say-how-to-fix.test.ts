@@ -14,7 +14,7 @@ async function problemsOf(...sheets: Array<[string, string[]]>) {
   return sheetProblemDetails(read, conversion, check.ok ? [] : check.problems).map((p) => `${p.path}：${p.message}`)
 }
 
-const REGIONS: [string, string[]] = ['地区名册.csv', ['地区编号,地区名称,类型,上级地区', 'WT,梧桐区,区县,', 'WT-GH,桂花镇,街道乡镇,梧桐区']]
+const REGIONS: [string, string[]] = ['地区名册.csv', ['地区代码,地区名称,类型,上级地区', 'WT,梧桐区,区县,', 'WT-GH,桂花镇,街道乡镇,梧桐区']]
 const STATION_ROWS = ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'WTZ01,梧桐街道代表联络站,社区,,梧桐区,', 'WTZ02,桂花镇代表联络站,乡镇,,桂花镇,']
 /** 枫林社区代表联络点's row has its 联络站代码 left blank. */
 const STATIONS_ONE_WITHOUT_CODE: [string, string[]] = ['联络站名册.csv', [...STATION_ROWS, ',枫林社区代表联络点,社区,,梧桐区,']]

@@ -18,7 +18,7 @@ function judge(sheets: SheetRows[], existing = empty, stored?: StoredDirectory) 
   return { problems, file: check.ok ? check.file : null, check }
 }
 
-const REGIONS = ['地区编号,地区名称,类型,上级地区', 'XH,新华区,区县,', 'XH-JS,建设路街道,街道,新华区', 'XH-JS-MZ,马庄社区,社区,建设路街道']
+const REGIONS = ['地区代码,地区名称,类型,上级地区', 'XH,新华区,区县,', 'XH-JS,建设路街道,街道,新华区', 'XH-JS-MZ,马庄社区,社区,建设路街道']
 const STATIONS = ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'st001,东风路联络站,社区,东风路12号,建设路街道,"周三、周六"']
 
 describe('roster sheets (CSV saved from Excel) become the import file', () => {
@@ -174,9 +174,9 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
   })
 
   it('says when Excel turned a long number into scientific notation', async () => {
-    const regions = await sheet('地区.csv', ['地区编号,地区名称,类型,上级地区', '4.10402E+11,新华区,区县,'])
+    const regions = await sheet('地区.csv', ['地区代码,地区名称,类型,上级地区', '4.10402E+11,新华区,区县,'])
     expect(judge([regions]).problems).to.deep.equal([
-      '地区.csv 第 2 行「地区编号」：“4.10402E+11”是 Excel 把一长串数字改成的科学计数法，原来的数字已经丢失。请把这一列设为“文本”格式，重新填写后再保存',
+      '地区.csv 第 2 行「地区代码」：“4.10402E+11”是 Excel 把一长串数字改成的科学计数法，原来的数字已经丢失。请把这一列设为“文本”格式，重新填写后再保存',
     ])
   })
 
