@@ -25,7 +25,7 @@ export function meetingAttendance(all: MeetingInvitee[]): MeetingAttendance {
     withdrawn: all.length - invitees.length,
     invited: invitees.length,
     // Whoever came answered by coming: 参加, not 未回复, nor 请假 for one who asked for leave and came after all
-    // (counted once; the three still add up to 应邀).
+    // (counted once; the three still add up to 邀请).
     attend: count((i) => i.rsvp === 'attend' || i.checkedInAt !== null),
     leave: count((i) => i.rsvp === 'leave' && i.checkedInAt === null),
     pending: count(awaitsAnswer),

@@ -87,8 +87,8 @@ export function nudgeOthers(
 /**
  * Why those a round leaves out are not asked, in words an organizer reads beside the button or
  * after pressing it; null when nobody is left out. Said without a count when nobody was told and
- * nobody is asked, for one reason only ("通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人"),
- * else with one ("1 人的通知待发送（发布后加入），发出后可以提醒").
+ * nobody is asked, for one reason only ("通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人"),
+ * else with one ("1 人是发布后加入的，通知会自动发出，不用您操作；发出后如果还没回复，可以再提醒").
  */
 export function nudgeHeldWords(split: NudgeSplit, timeZone: string, others: NudgeOthers = NO_OTHERS): string | null {
   const groups = [split.notSent, split.justSent, split.undeliverable].filter((g) => g.length)
@@ -96,11 +96,28 @@ export function nudgeHeldWords(split: NudgeSplit, timeZone: string, others: Nudg
   const counted = split.ready.length > 0 || groups.length > 1 || others.told > 0
   const whose = (people: MeetingInvitee[]) => (split.ready.length ? `另有 ${people.length} 人的通知` : counted ? `${people.length} 人的通知` : '通知')
   const words: string[] = []
-  // In the 通知送达 column's word (待发送), and when she may remind them instead of "不用提醒" with no button in sight.
-  if (split.notSent.length) words.push(`${whose(split.notSent)}待发送${waitsBecause(split, others)}，发出后可以提醒${counted ? '' : '还没回复的人'}`)
+  // In the 通知送达 column's word (待发送), whether she must do anything (the outbox sends it by itself unless it waits
+  // on the deputy's own subscription), and when she may remind them instead of "不用提醒" with no button in sight.
+  if (split.notSent.length) words.push(notSentWords(split, others, whose, counted))
   if (split.justSent.length) words.push(`${whose(split.justSent)}刚发出不久，请在 ${momentLabel(split.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
   if (split.undeliverable.length) words.push(`${whose(split.undeliverable)}没有送达，提醒也发不到，请电话联系`)
   return words.join('；')
+}
+
+const LATE = '（发布后加入）'
+
+/**
+ * Those whose notice waits: added after publishing said as theirs (1 人是发布后加入的，通知会自动发出), else 待发送 with
+ * the outbox's reason. The dispatcher sends a waiting notice by itself once quiet hours or the rate limit pass; one that
+ * waits on the deputy subscribing again does not go by itself, so it is not promised.
+ */
+function notSentWords(split: NudgeSplit, others: NudgeOthers, whose: (people: MeetingInvitee[]) => string, counted: boolean): string {
+  const why = waitsBecause(split, others)
+  const later = counted ? '发出后如果还没回复，可以再提醒' : '发出后可以提醒还没回复的人'
+  if (split.waitingReason?.includes('订阅')) return `${whose(split.notSent)}待发送${why}，${later}`
+  const n = split.notSent.length
+  if (why === LATE) return `${split.ready.length ? '另有 ' : ''}${n} 人是发布后加入的，通知会自动发出，不用您操作；${later}`
+  return `${whose(split.notSent)}待发送${why}，会自动发出，不用您操作；${later}`
 }
 
 /**
@@ -113,7 +130,7 @@ function waitsBecause(split: NudgeSplit, others: NudgeOthers): string {
   const othersOut = split.ready.length + split.justSent.length + others.sent > 0
   const publishedAt = others.publishedAt
   const addedLate = !!publishedAt && split.notSent.every((i) => !!i.invitedAt && i.invitedAt > publishedAt)
-  return othersOut && addedLate ? '（发布后加入）' : ''
+  return othersOut && addedLate ? LATE : ''
 }
 
 /** The code of the refusal when nobody may be asked yet: the first reason that holds. */

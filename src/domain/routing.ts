@@ -281,8 +281,9 @@ function pickDeputy(
     say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')
     return null
   }
-  // Messages counted in 条, as the assign dialog's 在办 N 条 beside the same deputy counts them.
-  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表待办最少（${best.open} 条）`)
+  // Messages counted in 条, as the assign dialog's 在办 N 条 beside the same deputy counts them; in the timeline's
+  // words (routing-explain.ts: 在办留言最少), so the page says one thing twice, not two things.
+  if (!best.onDuty) say('load', 'fewest_open', `${best.deputy.name}代表在办留言最少（${best.open} 条）`)
   if (tied) say('load', 'tie_by_id', `多位代表条件相同，按名册顺序选定${best.deputy.name}代表`)
   return best.deputy
 }

@@ -14,7 +14,7 @@ const STAFF = { kind: 'staff' as const, id: 'admin', name: '管理员', username
  * - the deputy hands the message on while her 改派 dialog is open: she is told who moved it where, her choice
  *   and words stay, and nothing is taken from the new deputy behind her back;
  * - 催办 of a deputy who has neither the mini-program nor the WeChat helper says the reminder cannot arrive
- *   (请电话联系), before and after, and the page says so beside the deputy;
+ *   (请打电话告诉代表：his number), before and after, and the page says so beside the deputy, his number under 办理代表;
  * - 不予受理 of a message with a duplicate merged into it says the duplicate goes back to 待分派;
  * - 统计分析's button is named for what it downloads: the messages.
  */
@@ -87,7 +87,7 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
     // A 改派 is said as one, to whom; the demo's deputies have neither the mini-program nor the bot: no promise of a notice.
     await page.getByText(`已改派给${to.name}代表，代表收不到提醒`).waitFor()
-    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系`).waitFor()
+    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：`).waitFor()
     await page.getByLabel('办理经过').getByText(words).waitFor()
     // Sent once: a later visit opens no dialog.
     await page.reload()
@@ -165,12 +165,17 @@ describe('console: what the case page tells the station clerk is true', function
     const phone = notice.text as string
     expect(phone).to.match(
       new RegExp(
-        `^(${name}代表没有用小程序，也没有绑定微信助手|系统的小程序提醒还没开通（请找系统管理员），${name}代表也没有绑定微信助手)，提醒发不到，请电话联系$`,
+        `^(${name}代表没有用小程序，也没有绑定微信助手|系统的小程序提醒还没开通（请找系统管理员），${name}代表也没有绑定微信助手)，提醒发不到，请打电话告诉代表：\\d{3}\\*{4}\\d{4}$`,
       ),
     )
 
     await open(page, c)
     expect(await page.getByTestId('deputy-notice').innerText()).to.include(phone)
+    // His number under 办理代表, masked as the box says it; the call is the next step, so 改派 is not the filled button.
+    const masked = phone.slice(phone.indexOf('：') + 1)
+    const deputyPhone = page.getByTestId('deputy-phone')
+    expect(await deputyPhone.innerText()).to.include(`电话 ${masked}`)
+    expect(await page.getByTestId('assign-move').getAttribute('class'), '改派 drawn outlined').to.include('t-button--variant-outline')
     await page.getByRole('button', { name: '催办', exact: true }).click()
     // Why is said once, in the box beside the deputy: the dialog says only what it means for 催办.
     await page.getByText(`${name}代表收不到提醒，催办只会记在办理经过里。同一位代表每天只能催办一次。`).waitFor()
@@ -183,6 +188,13 @@ describe('console: what the case page tells the station clerk is true', function
     // Pictured once the dialog has gone, not while it fades out over the page.
     await page.getByRole('button', { name: '确认催办' }).waitFor({ state: 'hidden' })
     await screenshot(page, 'case-urge-unreachable')
+    // 查看电话 reads his whole number (recorded): the box names it then, to ring.
+    await deputyPhone.getByRole('button', { name: '查看电话' }).click()
+    await deputyPhone.getByText('已记入操作记录').waitFor()
+    const whole = (await office.get(`/api/admin/deputies/${c.deputyId}/phone`)).body.phone as string
+    await page.getByTestId('deputy-notice').getByText(`请打电话告诉代表：${whole}`).waitFor()
+    expect(await deputyPhone.innerText()).to.include(`电话 ${whole}`)
+    await screenshot(page, 'console-case-ring-the-deputy')
     expect(page.problems).to.deep.equal([])
   })
 

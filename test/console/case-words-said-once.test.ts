@@ -15,7 +15,7 @@ const HAN_GAP = /\p{Script=Han} +\p{Script=Han}/gu
  * - 分派's list says once above it that nobody hears of it (and to phone), beside each deputy only his own gap;
  *   a deputy marked away (暂停接收留言) is last, says until when, and choosing him says what that means;
  * - after 分派 and 改派 the notice says which it was, and to whom; why nobody hears is said once, beside the deputy;
- * - a message 不予受理 says nobody is needed, not （未分派）; once answered, no box about reminders stays up;
+ * - a message 不予受理 says nobody is needed, not （待分派）; once answered, no box about reminders stays up;
  * - a message handed up says 办理单位, and 为什么分到这里 and 办理经过 read without spaces between words;
  * - 趋势 offers 按区县 only to the city-wide.
  */
@@ -86,9 +86,9 @@ describe('console: the case page says each thing once, in plain words', function
     await page.getByTestId('picker-away-chosen').waitFor({ state: 'detached' })
     await page.getByRole('button', { name: '确认分派' }).click()
     await page.getByText(`已分派给${first.name}代表，代表收不到提醒`).waitFor()
-    const why = `${first.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系`
+    const why = `${first.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：`
     await page.getByTestId('deputy-notice').getByText(why).waitFor()
-    expect(await page.getByText('请电话联系').count(), 'said once on the page').to.equal(1)
+    expect(await page.getByText('请打电话告诉代表').count(), 'said once on the page').to.equal(1)
 
     // 改派 to the one away (the station knows he can): said as a 改派, to whom, and beside him that he is away.
     await page.getByRole('button', { name: '改派给其他代表' }).click()
@@ -116,7 +116,7 @@ describe('console: the case page says each thing once, in plain words', function
     await open(page, refused)
     const facts = page.locator('.facts').first()
     await facts.getByText('不予受理，无需分派').waitFor()
-    expect(await facts.innerText()).not.to.include('未分派')
+    expect(await facts.innerText()).not.to.include('待分派')
     // 为什么分到这里 ends with what became of it, not where it was handed back to before (as if it still waited there).
     const why = page.locator('.t-card').filter({ hasText: '为什么分到这里' })
     await why.getByText('以上是收到留言时的分派依据；后来决定不予受理。').waitFor()
@@ -128,7 +128,7 @@ describe('console: the case page says each thing once, in plain words', function
     await row.waitFor()
     expect(await row.innerText())
       .to.include('不予受理')
-      .and.not.include('未分派')
+      .and.not.include('（待分派）')
     // 期限 and 办理代表, the last two columns: — in both.
     const [deadline, handler] = (await row.locator('td').allInnerTexts()).slice(-2)
     expect(deadline.trim()).to.equal('—')

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { Locator } from 'playwright-core'
-import { logInAs, newPage, screenshot, typeDateTime, useConsole, type ConsolePage } from './harness.js'
+import { dateTimeShown, logInAs, newPage, screenshot, typeDateTime, useConsole, type ConsolePage } from './harness.js'
 
 /**
  * A clerk who picks only a day in an empty date-and-time field means an office hour: a meeting's
@@ -29,11 +29,12 @@ describe('console: a day picked alone is at an office hour', function () {
     await calendar.first().waitFor({ state: 'hidden' })
     return `${month}-${day}`
   }
-  /** The field's value once it has settled on `text`, or what it shows after a step's timeout. */
+  /** The field's value once it has settled on `text` (shown as 2026-12-20 9:00), or what it shows after a step's timeout. */
   async function shows(field: Locator, text: string) {
     const deadline = Date.now() + 30_000
+    const want = dateTimeShown(text)
     let shown = await field.inputValue()
-    while (shown !== text && Date.now() < deadline) {
+    while (shown !== want && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100))
       shown = await field.inputValue()
     }
@@ -60,22 +61,22 @@ describe('console: a day picked alone is at an office hour', function () {
     const startShown = await shows(start, `${startDay} 09:00`)
     const endShown = await shows(end, `${endDay} 17:00`)
     await screenshot(page, 'console-datetime-office-hours')
-    expect(startShown, 'a start picked as a day: the office opens').to.equal(`${startDay} 09:00`)
+    expect(startShown, 'a start picked as a day: the office opens').to.equal(dateTimeShown(`${startDay} 09:00`))
     expect(await spokenBeside(page, '开始时间').innerText()).to.match(/^(\d{4}年)?\d{1,2}月20日（星期.）9:00$/)
-    expect(endShown, 'an end picked as a day: the office closes').to.equal(`${endDay} 17:00`)
+    expect(endShown, 'an end picked as a day: the office closes').to.equal(dateTimeShown(`${endDay} 17:00`))
     expect(await spokenBeside(page, '结束时间').innerText()).to.match(/^(\d{4}年)?\d{1,2}月20日（星期.）17:00$/)
 
     // A time she gave is hers: another day picked keeps it.
     await typeDateTime(start, `${startDay} 14:30`)
     const otherDay = await pickDay(page, start, 21)
-    expect(await shows(start, `${otherDay} 14:30`)).to.equal(`${otherDay} 14:30`)
+    expect(await shows(start, `${otherDay} 14:30`)).to.equal(dateTimeShown(`${otherDay} 14:30`))
 
     // A day typed alone into an empty field is at the office hour too; one typed with 0:00 stays at 0:00.
     await typeDateTime(end, '')
     await openCalendar(page, end)
     await end.fill(`${endDay.slice(0, 8)}22`)
     await end.press('Enter')
-    expect(await shows(end, `${endDay.slice(0, 8)}22 17:00`), 'a day typed alone').to.equal(`${endDay.slice(0, 8)}22 17:00`)
+    expect(await shows(end, `${endDay.slice(0, 8)}22 17:00`), 'a day typed alone').to.equal(dateTimeShown(`${endDay.slice(0, 8)}22 17:00`))
     await typeDateTime(end, `${endDay.slice(0, 8)}23 00:00`)
     expect(await spokenBeside(page, '结束时间').innerText()).to.match(/（星期.）0:00$/)
     // She types a day alone, thinks again and clicks the next one in the calendar: an office hour still.
@@ -85,7 +86,7 @@ describe('console: a day picked alone is at an office hour', function () {
     await calendar.locator('td.t-date-picker__cell:not(.t-date-picker__cell--additional)').getByText('25', { exact: true }).click()
     await page.getByRole('heading', { name: '新建会议' }).click()
     await calendar.first().waitFor({ state: 'hidden' })
-    expect(await shows(start, `${startDay.slice(0, 8)}25 09:00`)).to.equal(`${startDay.slice(0, 8)}25 09:00`)
+    expect(await shows(start, `${startDay.slice(0, 8)}25 09:00`)).to.equal(dateTimeShown(`${startDay.slice(0, 8)}25 09:00`))
     expect(page.problems).to.deep.equal([])
   })
 })

@@ -218,10 +218,23 @@ export async function dialogsClosed(page: Page) {
   await page.locator('.t-dialog__ctx').filter({ visible: true }).first().waitFor({ state: 'detached' })
 }
 
+/** What a date-time field shows for "2026-12-07 09:30": "2026-12-07 9:30", the hour as people say it ('' stays ''). */
+export function dateTimeShown(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})$/.exec(text)
+  return m ? `${m[1]} ${Number(m[2])}:${m[3]}` : text
+}
+
+/** The day a date-time field shows ("2026-12-07 9:30"): "2026-12-07". */
+export function dayOfShown(shown: string): string {
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(shown)
+  if (!m) throw new Error(`not a date-time field's words: ${JSON.stringify(shown)}`)
+  return m[0]
+}
+
 /**
  * Types a date and time into a console date-time field (TDesign's picker) as a clerk does: clicks it,
  * writes "2026-12-07 09:30" (or deletes what is there, for ''), and presses Enter; then waits until
- * the field shows it and its calendar has closed.
+ * the field shows it (as 2026-12-07 9:30, dateTimeShown) and its calendar has closed.
  */
 export async function typeDateTime(field: Locator, text: string) {
   const panel = field.page().locator('.t-date-picker__panel').filter({ visible: true }).first()
@@ -234,13 +247,15 @@ export async function typeDateTime(field: Locator, text: string) {
     await field.press('Enter')
     // A step's timeout in all: the field is redrawn over a few frames on a busy machine.
     const deadline = Date.now() + 15_000
+    const want = dateTimeShown(text)
     let shown = await field.inputValue()
-    while (shown !== text && Date.now() < deadline) {
+    while (shown !== want && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100))
       shown = await field.inputValue()
     }
-    if (shown === text) break
-    if (attempt === 2) throw new Error(`the date-time field shows ${JSON.stringify(shown)}, not the ${JSON.stringify(text)} typed (twice)`)
+    if (shown === want) break
+    if (attempt === 2)
+      throw new Error(`the date-time field shows ${JSON.stringify(shown)}, not ${JSON.stringify(want)} for the ${JSON.stringify(text)} typed (twice)`)
   }
   // Its calendar fades out over a few frames: gone before the next field's opens.
   await panel.waitFor({ state: 'hidden' })
@@ -253,7 +268,9 @@ export async function typeDateTime(field: Locator, text: string) {
  */
 export async function screenshot(page: Page, name: string, { window = false } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: !window })
+  // Transitions run to their end first: a picture taken just after a menu click caught the item left behind still
+  // fading out of its blue (0.28s), and two items looked marked; a person never sees that moment as a state.
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: !window, animations: 'disabled' })
 }
 
 /** A story's console and browser: the app with the demo city and one Chromium, for every test of the `describe`. */

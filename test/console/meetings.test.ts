@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy, Client } from '../helpers/app.js'
 import { noticesSentAndRead } from '../helpers/meetings.js'
-import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
+import { dateTimeShown, logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
 /** "2026-12-04 09:30" in Beijing time, some days after the app's clock: what a clerk types into a date-and-time field. */
 function beijingLocal(from: Date, days: number, hhmm: string) {
@@ -30,7 +30,7 @@ describe('console: an organizer runs a meeting', function () {
 
     await page.getByPlaceholder('如：市人大常委会第十次会议').fill('全国人大代表座谈会')
     // The fields read in Chinese whatever the browser's language (its own field read 12/07/2026, 09:30 AM):
-    // what to do, a calendar of 12 月 with weeks from 一 to 日, and the time as 2026-12-07 09:30.
+    // what to do, a calendar of 12 月 with weeks from 一 to 日, and the time as 2026-12-07 9:30 (the hour as people say it).
     const startAt = page.getByLabel('开始时间')
     expect(await startAt.getAttribute('placeholder')).to.equal('选择或输入日期时间')
     const startText = beijingLocal(story.app.clock.now(), 3, '09:30')
@@ -45,7 +45,7 @@ describe('console: an organizer runs a meeting', function () {
     await screenshot(page, 'console-meeting-new-calendar')
     await page.getByRole('heading', { name: '新建会议' }).click() // closed as a clerk does, by a click beside it
     await calendar.first().waitFor({ state: 'hidden' })
-    expect(await startAt.inputValue(), 'the time chosen, kept').to.equal(startText)
+    expect(await startAt.inputValue(), 'the time chosen, kept, as people write it (9:30, not 09:30)').to.equal(dateTimeShown(startText))
     // Beside each field the time in words.
     const weekday = '日一二三四五六'[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]
     const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4))
@@ -84,7 +84,7 @@ describe('console: an organizer runs a meeting', function () {
     for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()
     expect(await table.getByText('待发送').count(), 'each notice is waiting in the outbox').to.equal(2)
     // Nobody is nagged about a notice not yet sent: no 提醒未回复 until it has gone out and been read.
-    await page.locator('[data-test=remind-held]', { hasText: '通知待发送，发出后可以提醒还没回复的人' }).waitFor()
+    await page.locator('[data-test=remind-held]', { hasText: '通知待发送，会自动发出，不用您操作；发出后可以提醒还没回复的人' }).waitFor()
     expect(await page.getByRole('button', { name: /提醒未回复/ }).count()).to.equal(0)
     expect(await page.getByText(/正在发送|不用提醒/).count(), 'one word for the state, and no 不用提醒 with no button in sight').to.equal(0)
     expect(await page.getByRole('heading', { name: /回复情况/ }).innerText())
@@ -104,7 +104,7 @@ describe('console: an organizer runs a meeting', function () {
     for (const d of [first, second]) await table.locator('tr', { hasText: d.name }).getByText('已回复').waitFor()
     expect(await table.getByText('待发送').count(), 'nobody who answered reads 待发送').to.equal(0)
     const counts = await page.locator('[data-test=rsvp-counts]').innerText()
-    expect(counts.replace(/\s+/g, ' ')).to.match(/参加 1 ?人 请假 1 ?人 未回复 0 ?人/)
+    expect(counts.replace(/\s+/g, ' ')).to.match(/邀请 2 ?人 参加 1 ?人 请假 1 ?人 未回复 0 ?人/)
 
     // Their notices go out; a city deputy is added an hour after publishing: the table says so, as they had less time to answer.
     const late = (await story.app.liaison.store.deputies.search({ level: 'city', limit: 1 })).items[0]
@@ -118,7 +118,7 @@ describe('console: an organizer runs a meeting', function () {
       .waitFor()
     expect(await table.locator('[data-test=invited-late]').count(), 'only the one added later').to.equal(1)
     // The note is about her alone, counted, and says why hers waits: not "通知待发送" as if the two who answered had not been told.
-    await page.locator('[data-test=remind-held]', { hasText: '1 人的通知待发送（发布后加入），发出后可以提醒' }).waitFor()
+    await page.locator('[data-test=remind-held]', { hasText: '1 人是发布后加入的，通知会自动发出，不用您操作；发出后如果还没回复，可以再提醒' }).waitFor()
     expect(await page.locator('[data-test=remind-held]').innerText()).not.to.include('还没回复的人')
     await screenshot(page, 'console-meeting-rsvp')
     expect(page.problems).to.deep.equal([])

@@ -61,7 +61,7 @@ describe('console: station staff triage their inbox', function () {
     expect(await row.innerText())
       .to.include(first.ticket)
       .and.include('待分派')
-      .and.include('（未分派）')
+      .and.include('（待分派）')
     // A short list fits the window under the menu and its name: no scroll bar, no strip of another grey below.
     expect(await page.locator('.t-menu__logo').innerText()).to.equal('人大代表联络站')
     expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), 'the page scrolls past the window by').to.equal(0)
@@ -74,6 +74,10 @@ describe('console: station staff triage their inbox', function () {
     await page.getByRole('link', { name: first.ticket }).click()
     await page.getByRole('heading', { name: `留言 ${first.ticket}` }).waitFor()
     expect(await page.getByLabel('办理经过').innerText()).to.include('我这段时间在外地学习')
+    // Nobody holds it yet: 办理代表 says it in the list's word (待分派), not 未分派 beside a 待分派 tag.
+    expect(await page.locator('.facts').first().innerText())
+      .to.include('（待分派）')
+      .and.not.include('未分派')
     // Sent back by its deputy, it waits at the station: 为什么分到这里 names the deputy first chosen, and says so.
     const whyCard = page.locator('.t-card').filter({ hasText: '为什么分到这里' })
     expect(await whyCard.innerText()).to.include(`以上是收到留言时的分派依据；后来已交回建设路街道代表联络站，等待重新分派代表。`)

@@ -3,6 +3,8 @@ import type { Locator } from 'playwright-core'
 import { asAdmin, asDeputy } from '../helpers/app.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 import { dayOf, nextMorning } from './morning.js'
+import { pickDay, shownPanel } from './date-picker.js'
+import { localDate } from '../../src/domain/dates.js'
 
 const UNIT = '青澜市住房和城乡建设局' // the demo city's u01, whose staff is the first unit_staff login
 
@@ -145,14 +147,20 @@ describe('console: 代表建议 from review to statistics', function () {
       .locator('[data-test=promise-hint]')
       .getByText('填了：承诺在这天前办完，到这天还没报告办完就算超期，人大办会来催办。不填也可以提交：不会算超期，办完后在这里报告办理结果。')
       .waitFor()
-    // Typed as the computer writes a day, it reads as people write one (2027年6月30日); the server gets 2027-06-30.
-    const promiseYear = story.app.clock.now().getUTCFullYear() + 1
-    const promiseField = form.locator('.t-date-picker input')
-    await promiseField.click()
-    await promiseField.fill(`${promiseYear}-06-30`)
-    await promiseField.press('Enter')
-    const shownAs = `${promiseYear}年6月30日`
-    await unitPage.waitForFunction((want) => document.querySelector<HTMLInputElement>('[data-test=answer-form] .t-date-picker input')?.value === want, shownAs)
+    // The 15th of next month, picked from the calendar, reads as people write a day (2027年1月15日); the server gets 2027-01-15.
+    const today = localDate(story.app.clock.now(), story.app.liaison.config.business.timeZone)
+    const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 15))
+    const promised = next.toISOString().slice(0, 10)
+    await form.locator('.t-date-picker input').click()
+    const panel = shownPanel(unitPage)
+    await panel.locator('.t-date-picker__table').waitFor()
+    const month = parseInt(await panel.locator('.t-date-picker__header-controller-month input').inputValue(), 10)
+    const year = parseInt(await panel.locator('.t-date-picker__header-controller-year input').inputValue(), 10)
+    const steps = (next.getUTCFullYear() - year) * 12 + next.getUTCMonth() + 1 - month
+    for (let i = 0; i < Math.abs(steps); i++) await panel.locator(steps > 0 ? '.t-pagination-mini__next' : '.t-pagination-mini__prev').click()
+    await pickDay(unitPage, promised)
+    const shownAs = `${next.getUTCFullYear()}年${next.getUTCMonth() + 1}月15日`
+    expect(await form.locator('.t-date-picker input').inputValue()).to.equal(shownAs)
     // An empty answer is asked for under the box, and the line goes as she types (before, a pop-up stayed after she typed).
     await unitPage.getByRole('button', { name: '提交答复' }).click()
     const askedText = unitPage.locator('[data-test=answer-form] [data-test=text-problem]')
@@ -166,7 +174,7 @@ describe('console: 代表建议 from review to statistics', function () {
     expect(await unitPage.locator('[data-test=answers]').innerText())
       .to.include('正在解决或列入计划')
       .and.include('第一批 20 个小区')
-    expect(await unitPage.locator('body').innerText(), 'the promised day, kept').to.include(`${promiseYear}年6月30日`)
+    expect(await unitPage.locator('body').innerText(), 'the promised day, kept').to.match(new RegExp(`承诺(\\d{4}年)?${next.getUTCMonth() + 1}月15日前`))
     expect(await unitPage.locator('[data-test=answer-form]').count()).to.equal(0)
 
     // Rated the next morning: when, under the rating, says the hour as people write it (9:05, not 09:05). The unit's

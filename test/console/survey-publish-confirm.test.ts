@@ -3,7 +3,7 @@ import type { Locator } from 'playwright-core'
 import { Client } from '../helpers/app.js'
 import { localDate } from '../../src/domain/dates.js'
 import { cityOrganizer, dayWords, shortDay } from './organizer-story.js'
-import { logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
+import { dayOfShown, logInAs, newPage, screenshot, typeDateTime, useConsole } from './harness.js'
 
 const DAY = 86_400_000
 
@@ -32,7 +32,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.locator('[data-test=audience-field]').getByText('全国人大代表', { exact: true }).click()
     const n = await nationals()
     await page.locator('[data-test=audience-count]').getByText(`共 ${n} 位代表`).waitFor()
-    const closes = (await page.getByLabel('结束时间').inputValue()).slice(0, 10)
+    const closes = dayOfShown(await page.getByLabel('结束时间').inputValue())
     await page.getByRole('button', { name: '保存为草稿' }).click()
     await page.waitForURL(/\/console\/surveys\/sv-/)
     const surveyId = new URL(page.url()).pathname.split('/').pop()!

@@ -17,8 +17,11 @@ describe('回复情况: who answered before the notice went out reads 已回复,
     const said = table.items.map((i: { name: string; rsvpLabel: string; notice: { label: string } }) => `${i.name} ${i.rsvpLabel} ${i.notice.label}`)
     expect(said).to.deep.equal(['张伟 参加 已回复', '王芳 未回复 待发送', '陈静 未回复 待发送', '李娜 未回复 待发送'])
     // Counted, with 张伟's 已回复 in sight: "通知待发送" alone read as if nobody had been told. Not 发布后加入: they were not.
-    expect(table.remindHeld).to.equal('3 人的通知待发送，发出后可以提醒')
+    expect(table.remindHeld).to.equal('3 人的通知待发送，会自动发出，不用您操作；发出后如果还没回复，可以再提醒')
     const refused = await story.office.post(`/api/admin/meetings/${story.meeting.id}/remind`)
-    expect([refused.status, refused.body.error.message], 'pressed anyway, the same words').to.deep.equal([409, '3 人的通知待发送，发出后可以提醒'])
+    expect([refused.status, refused.body.error.message], 'pressed anyway, the same words').to.deep.equal([
+      409,
+      '3 人的通知待发送，会自动发出，不用您操作；发出后如果还没回复，可以再提醒',
+    ])
   })
 })

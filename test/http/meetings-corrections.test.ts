@@ -74,7 +74,7 @@ describe('correcting a published meeting', () => {
     expect(again.body.added).to.deep.equal([])
     expect(await messages('meeting.notice')).to.have.length(5)
     // The console offers 增加参会人员 until the start, by the server's clock; 提醒未回复 once the notices are out and read.
-    expect(table).to.include({ canAddInvitees: true, remindable: 0, remindHeld: '通知待发送，发出后可以提醒还没回复的人' })
+    expect(table).to.include({ canAddInvitees: true, remindable: 0, remindHeld: '通知待发送，会自动发出，不用您操作；发出后可以提醒还没回复的人' })
     await noticesSentAndRead(story.app)
     expect((await story.office.get(`/api/admin/meetings/${story.meeting.id}/invitees`)).body).to.include({
       canAddInvitees: true,

@@ -10,7 +10,7 @@ interface Reason {
 }
 
 /**
- * 李娜 reads on a message's page why it went to 张伟 (为什么分到这里): "张伟代表待办最少（0 条）", and in the 改派 list
+ * 李娜 reads on a message's page why it went to 张伟 (为什么分到这里): "张伟代表在办留言最少（0 条）", and in the 改派 list
  * beside his name "在办 1 条": his messages counted one way wherever she reads them, not 件 in one place and 条 in the
  * other. A message routed by an older version, whose reasons were stored in 件, reads in 条 too.
  */
@@ -30,14 +30,14 @@ describe('为什么分到这里 counts a deputy’s messages in 条, as the depu
   }
   const reasons = async (id: string) => ((await lina.get(`/api/admin/cases/${id}`)).body.routingReasons as Reason[]).map((r) => r.message)
 
-  it('says 待办最少（0 条） on the page and 在办 1 条 in the picker for the same deputy', async () => {
+  it('says 在办留言最少（0 条） on the page and 在办 1 条 in the picker for the same deputy', async () => {
     const id = await write()
-    expect(await reasons(id)).to.include('张伟代表待办最少（0 条）')
+    expect(await reasons(id)).to.include('张伟代表在办留言最少（0 条）')
     const choices = (await lina.get(`/api/admin/cases/${id}/deputy-choices`)).body.items as Array<{ name: string; loadText: string }>
     expect(choices.find((d) => d.name === '张伟')!.loadText).to.equal('在办 1 条')
   })
 
-  it('says 条 for reasons an older version stored in 件', async () => {
+  it('says 条 and 在办留言最少 for reasons an older version stored in 件 and 待办最少', async () => {
     const id = await write()
     const held = (await app.liaison.store.cases.get(id))!
     const stored: RoutingReason[] = [
@@ -45,6 +45,6 @@ describe('为什么分到这里 counts a deputy’s messages in 条, as the depu
       { rule: 'load', code: 'fewest_open', message: '张伟代表 待办最少（3 件）' },
     ]
     await app.liaison.store.cases.update({ ...held, routingReasons: [...held.routingReasons.filter((r) => r.rule !== 'load'), ...stored] }, [], [])
-    expect((await reasons(id)).slice(-2)).to.deep.equal(['王芳代表待办已满（30 条），跳过', '张伟代表待办最少（3 条）'])
+    expect((await reasons(id)).slice(-2)).to.deep.equal(['王芳代表待办已满（30 条），跳过', '张伟代表在办留言最少（3 条）'])
   })
 })

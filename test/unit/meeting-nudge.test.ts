@@ -45,7 +45,7 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
 
   it('says why nobody is asked, without a count for one reason and with counts for several', () => {
     const night = split(['night', 'night'])
-    expect(nudgeHeldWords(night, ZONE)).to.equal('通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒还没回复的人')
+    expect(nudgeHeldWords(night, ZONE)).to.equal('通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人')
     expect(nudgeHeldCode(night)).to.equal('notice_not_sent')
     const mixed = split(['dead', 'fresh'])
     expect(nudgeHeldWords(mixed, ZONE)).to.equal(
@@ -69,23 +69,37 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
     it('says 发布后加入 when the others were sent theirs and the one waiting was added after publishing', () => {
       const all = [answered('li', 'attend'), answered('read', 'leave'), late]
       expect(nudgeOthers(all, [late], noticeOf, publishedAt)).to.deep.equal({ told: 2, sent: 2, publishedAt })
-      expect(wordsFor(all, [late])).to.equal('1 人的通知待发送（发布后加入），发出后可以提醒')
+      expect(wordsFor(all, [late])).to.equal('1 人是发布后加入的，通知会自动发出，不用您操作；发出后如果还没回复，可以再提醒')
     })
 
     it('counts without a reason it does not know: others answered but theirs waited too, or the one waiting was there from the start', () => {
       // 尹 and 赵 answered in the mini-program before their notices went out: being added later is not known to be why.
-      expect(wordsFor([answered('yin', 'attend'), answered('zhao', 'leave'), late], [late])).to.equal('1 人的通知待发送，发出后可以提醒')
+      expect(wordsFor([answered('yin', 'attend'), answered('zhao', 'leave'), late], [late])).to.equal(
+        '1 人的通知待发送，会自动发出，不用您操作；发出后如果还没回复，可以再提醒',
+      )
       const fromTheStart = invitee('night', publishedAt)
-      expect(wordsFor([answered('li', 'attend'), fromTheStart], [fromTheStart])).to.equal('1 人的通知待发送，发出后可以提醒')
+      expect(wordsFor([answered('li', 'attend'), fromTheStart], [fromTheStart])).to.equal(
+        '1 人的通知待发送，会自动发出，不用您操作；发出后如果还没回复，可以再提醒',
+      )
       // A reason from the outbox is said as it is.
       const night = split(['night'])
-      expect(nudgeHeldWords(night, ZONE, { told: 2, sent: 2, publishedAt })).to.equal('1 人的通知待发送（夜间免打扰，08:00 后发送），发出后可以提醒')
+      expect(nudgeHeldWords(night, ZONE, { told: 2, sent: 2, publishedAt })).to.equal(
+        '1 人的通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后如果还没回复，可以再提醒',
+      )
+    })
+
+    it('promises no sending by itself for a notice that waits on the deputy subscribing again', () => {
+      const unsubscribed = noticeState({ status: 'pending', lastError: null, waitingReason: '对方尚未订阅小程序消息，且没有其他可用渠道' })
+      const held = splitForNudge([late], () => unsubscribed, now, 60)
+      expect(nudgeHeldWords(held, ZONE)).to.equal('通知待发送（对方尚未订阅小程序消息，且没有其他可用渠道），发出后可以提醒还没回复的人')
     })
 
     it('does not count the withdrawn, or those still waiting on their own notice', () => {
       const gone = { ...answered('li', 'attend'), withdrawn: { at: now, reason: 'left_office' } } as unknown as MeetingInvitee
       expect(nudgeOthers([gone, invitee('zhao'), late], [late], noticeOf, publishedAt)).to.deep.equal({ told: 0, sent: 0, publishedAt })
-      expect(wordsFor([gone, late], [late]), 'the notice waits for everyone: one reason, no count').to.equal('通知待发送，发出后可以提醒还没回复的人')
+      expect(wordsFor([gone, late], [late]), 'the notice waits for everyone: one reason, no count').to.equal(
+        '通知待发送，会自动发出，不用您操作；发出后可以提醒还没回复的人',
+      )
     })
   })
 })

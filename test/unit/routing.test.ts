@@ -206,7 +206,7 @@ describe('routing', () => {
     it('the topic comes before duty and load', () => {
       const d = send(city(), { regionId: 'c010101', text: ABOUT.school, at: DUTY_DAY }, { dp0001: 0, dp0002: 12 })
       expect(d.deputyId).to.equal('dp0002')
-      expect(messages(d)).to.include('王芳代表待办最少（12 条）')
+      expect(messages(d)).to.include('王芳代表在办留言最少（12 条）')
     })
 
     it('when no deputy of the station has the topic, every deputy of the station is considered', () => {
@@ -273,7 +273,7 @@ describe('routing', () => {
     it('otherwise the deputy with the fewest open cases', () => {
       const d = send(city(), { regionId: 'c010101' }, { dp0001: 3, dp0002: 2, dp0003: 7 })
       expect(d.deputyId).to.equal('dp0002')
-      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'load', code: 'fewest_open', message: '王芳代表待办最少（2 条）' })
+      expect(d.reasons.at(-1)).to.deep.equal({ rule: 'load', code: 'fewest_open', message: '王芳代表在办留言最少（2 条）' })
     })
 
     it('passes over a deputy at capacity, even on duty', () => {

@@ -43,7 +43,7 @@ function mergedText(carrier: StaffCaseDetail['carrier']): string {
   return `后来已并入留言 ${carrier.ticket} 合并办理${by}`
 }
 
-/** The reasons that count a deputy's open messages ("待办最少（3 条）"): older versions stored them in 件. */
+/** The reasons that count a deputy's open messages ("在办留言最少（3 条）"): older versions stored them in 件. */
 const LOAD_COUNTS: ReadonlySet<string> = new Set(['fewest_open', 'at_capacity', 'explicit_at_capacity'])
 
 /**
@@ -51,11 +51,13 @@ const LOAD_COUNTS: ReadonlySet<string> = new Set(['fewest_open', 'at_capacity', 
  * now writes none ("所在区域光明社区由建设路街道代表联络站联系"); messages routed by older versions stored them
  * spaced ("所在区域 光明社区 由 …"), so those gaps are closed here. Spaces beside numbers and codes stay ("（3 条）").
  * A deputy's open messages are counted in 条, as the assign dialog counts them beside his name; older versions stored
- * "（3 件）", said here as routing says it now.
+ * "（3 件）", said here as routing says it now; and "待办最少", said now as the timeline says it (在办留言最少).
  */
 export function presentRoutingReasons(reasons: readonly RoutingReason[]): RoutingReason[] {
   return reasons.map((r) => {
     const message = r.message.replace(/(?<=[\p{Script=Han}）])\s+(?=[\p{Script=Han}（])/gu, '').replace(/(?<=\p{Script=Han})\s+(?=\d{1,2}月\d{1,2}日)/gu, '')
-    return { ...r, message: r.rule === 'load' && LOAD_COUNTS.has(r.code) ? message.replace(/（(\d+) 件）/u, '（$1 条）') : message }
+    if (r.rule !== 'load' || !LOAD_COUNTS.has(r.code)) return { ...r, message }
+    const counted = message.replace(/（(\d+) 件）/u, '（$1 条）')
+    return { ...r, message: r.code === 'fewest_open' ? counted.replace('代表待办最少', '代表在办留言最少') : counted }
   })
 }

@@ -7,9 +7,16 @@
 import { urgeRound } from '../../domain/case-urging.js'
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
 import { localDate } from '../../domain/dates.js'
+import { PHONE_UNREADABLE } from '../../security/pii.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { NO_OFFICE_GROUP, NO_STATION_GROUP, type ChannelResolver } from '../delivery/channels.js'
 import { deliveryOf } from '../delivery/delivery-state.js'
+
+/**
+ * Whether the staff member reading the page may call the deputy, from the directory: null when his number is not hers to
+ * read (he is outside her scope); `phone` his number as the page shows it (masked), null when none is on file.
+ */
+export type DeputyCall = { phone: string | null } | null
 
 /** What the case page says of the deputy's reach; null when nothing is wrong. */
 export interface DeputyNotice {
@@ -58,19 +65,20 @@ export class CaseDeputyReach {
     private readonly timeZone: string,
   ) {}
 
-  async of(c: CaseRecord, events: readonly CaseEvent[], deputyName: string | null): Promise<DeputyNotice | null> {
+  /** With `call`, the words end in the number to ring (请打电话告诉代表：138****5678); without one, 请电话联系. */
+  async of(c: CaseRecord, events: readonly CaseEvent[], deputyName: string | null, call: DeputyCall = null): Promise<DeputyNotice | null> {
     // Answered, closed or out of his hands, nothing is left to remind him of: the box would only alarm.
     if (!c.deputyId || c.mergedInto || !WAITS_ON_DEPUTY.has(c.status)) return null
     const who = `${deputyName ?? ''}代表`
     const reach = await this.resolver.reach({ recipientKind: 'deputy', recipientId: c.deputyId, kind: URGE_KIND })
-    if (!reach.routes.length) return { reachable: false, text: unreachableWords(reach, who) }
+    if (!reach.routes.length) return { reachable: false, text: `${unreachableWords(reach, who)}，${callWords(call)}` }
     const last = await this.lastNotice(c, events, c.deputyId)
     if (!last) return null
     const delivery = deliveryOf(last)
     if (delivery.state !== 'undeliverable') return null
     const what = NOTICE_WORDS[last.kind] ?? '通知'
     const why = (delivery.reason ?? '').replace(/^未能送达：/, '')
-    return { reachable: true, text: `最近一次给${who}的${what}未能送达${why ? `（${why}）` : ''}，请电话联系` }
+    return { reachable: true, text: `最近一次给${who}的${what}未能送达${why ? `（${why}）` : ''}，${callWords(call)}` }
   }
 
   /**
@@ -175,10 +183,18 @@ const NO_GROUP_REASONS: ReadonlySet<string> = new Set([NO_STATION_GROUP, NO_OFFI
 
 /**
  * Why nothing reaches a deputy, in words: the two ways a deputy is reached, each named (which one is missing
- * is what the station can fix), and what to do. `who` is "王芳代表".
+ * is what the station can fix). `who` is "王芳代表"; what to do follows (callWords).
  */
 function unreachableWords(reach: { unreachable: string | null }, who: string): string {
   const usesApp = !(reach.unreachable ?? '').includes('未使用小程序')
-  if (usesApp) return `${APP_OFF}，${who}也没有绑定微信助手，提醒发不到，请电话联系`
-  return `${who}没有用小程序，也没有绑定微信助手，提醒发不到，请电话联系`
+  if (usesApp) return `${APP_OFF}，${who}也没有绑定微信助手，提醒发不到`
+  return `${who}没有用小程序，也没有绑定微信助手，提醒发不到`
+}
+
+/**
+ * What to do when a notice cannot reach him: ring him, with the number when she may read it and one is on file (the
+ * page shows his number under 办理代表 too); else 请电话联系. 代表, never 他: the directory has no sex field.
+ */
+function callWords(call: DeputyCall): string {
+  return call?.phone && call.phone !== PHONE_UNREADABLE ? `请打电话告诉代表：${call.phone}` : '请电话联系'
 }

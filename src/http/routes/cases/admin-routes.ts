@@ -11,6 +11,7 @@ import { requireStaff } from '../../middleware/auth.js'
 import { presentHandedUp, presentHandedUpMatch } from '../../presenters/cases.js'
 import { presentStaffWholeWords } from '../../presenters/her-words.js'
 import { staffCaseAnswer } from './staff-case-answer.js'
+import type { DirectoryService } from '../../../services/directory/directory.js'
 import { presentInboxRow, presentListTotal, presentNumberSearch } from '../../presenters/case-inbox.js'
 import { LIST_COUNT_BOUND, type CaseInbox } from '../../../services/cases/case-inbox.js'
 import type { RouteContext, StaffState } from '../../state.js'
@@ -48,6 +49,8 @@ export interface AdminCaseRoutesDeps {
   assignTogether: AssignTogether
   clock: Clock
   timeZone: string
+  /** Whose deputies she may ring (查看电话), as the directory decides it: the page names his number beside 办理代表. */
+  directory?: Pick<DirectoryService, 'deputy'>
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */
@@ -63,11 +66,12 @@ export function adminCaseRoutes({
   assignTogether,
   clock,
   timeZone,
+  directory,
 }: AdminCaseRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin' })
   router.use(requireStaff(auth))
   /** The case as the case page reads it; every write on that page answers with it too. */
-  const detail = staffCaseAnswer({ deputyReach, clock, timeZone, awayNote: (c) => inbox.deputyAwayNote(c) })
+  const detail = staffCaseAnswer({ deputyReach, clock, timeZone, awayNote: (c) => inbox.deputyAwayNote(c), directory })
 
   router.get('/cases', async (ctx) => {
     const { cursor, limit, order, whereabouts, ...filters } = parse(staffCasesListQuery, ctx.query, 'query')
@@ -104,7 +108,7 @@ export function adminCaseRoutes({
 
   router.get('/cases/:id', async (ctx) => {
     const { id } = parse(caseIdParam, ctx.params, 'params')
-    ctx.body = await detail(await queries.forStaff(ctx.state.staff, id))
+    ctx.body = await detail(await queries.forStaff(ctx.state.staff, id), ctx.state.staff)
   })
 
   /**
@@ -122,7 +126,7 @@ export function adminCaseRoutes({
     router.post(`/cases/:id/${path}`, async (ctx) => {
       const { id } = parse(caseIdParam, ctx.params, 'params')
       await run(ctx, id)
-      ctx.body = await detail(await queries.forStaff(ctx.state.staff, id))
+      ctx.body = await detail(await queries.forStaff(ctx.state.staff, id), ctx.state.staff)
     })
 
   act('assign', (ctx, id) => {

@@ -11,6 +11,7 @@ import { parse } from '../../validate.js'
 import { caseIdParam } from '../cases/schemas.js'
 import { staffCaseAnswer } from '../cases/staff-case-answer.js'
 import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
+import type { DirectoryService } from '../../../services/directory/directory.js'
 import { retrainBody, topicBody } from './schemas.js'
 
 export interface TopicRoutesDeps {
@@ -23,6 +24,8 @@ export interface TopicRoutesDeps {
   topics: readonly string[]
   clock: Clock
   timeZone: string
+  /** Whose deputies she may ring, as GET /cases/:id says it (staffCaseAnswer). */
+  directory?: Pick<DirectoryService, 'deputy'>
 }
 
 /** Topics learned from data: staff correct a case's topic; organizers and admins retrain their offices' models. */
@@ -41,7 +44,7 @@ export function topicRoutes(deps: TopicRoutesDeps) {
     const { topic, from } = parse(body, ctx.state.body, 'body')
     await deps.corrections.correct(ctx.state.staff, id, topic, from)
     // The case page shows this answer in place of what it had: the same detail as GET /cases/:id, deadline badge and all.
-    ctx.body = await staffCaseAnswer(deps)(await deps.queries.forStaff(ctx.state.staff, id))
+    ctx.body = await staffCaseAnswer(deps)(await deps.queries.forStaff(ctx.state.staff, id), ctx.state.staff)
   })
 
   router.post('/topics/retrain', requireStaff(deps.auth, 'organizer', 'admin'), async (ctx) => {
