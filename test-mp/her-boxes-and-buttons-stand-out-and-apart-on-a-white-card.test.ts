@@ -68,6 +68,25 @@ describe('mini-program: her boxes and buttons stand out on a white card and apar
     expect(inBtn(door, '.open'), '查看会议详情').to.equal(true)
   })
 
+  it('on 我的履职档案 the year buttons and 述职报告, 述职评议结果 each stand in a spaced .btn, not under a tag rule', async () => {
+    await phoneOfZhang(app)
+    const record = await openPage('pages/records/index')
+    expect(record.text()).to.include('述职评议结果')
+    for (const [selector, words] of [
+      ['.year-prev', '看上一年'],
+      ['.open-report', '查看述职报告'],
+      ['.open-appraisals', '述职评议结果'],
+    ]) {
+      expect(inBtn(record, selector), words).to.equal(true)
+    }
+    await record.tap('.year-prev')
+    expect(inBtn(record, '.year-this'), '回到今年').to.equal(true)
+    // Side by side, half the row each: the rule is on the .btn, which WeChat applies.
+    expect(declarations('pages/records/index.wxss', '.years .btn').get('flex')).to.equal('1')
+    const sheet = readFileSync(join(MP_ROOT, 'pages/records/index.wxss'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    expect(sheet, 'a rule WeChat never applies').not.to.match(/\st-button\s*\{/)
+  })
+
   it('the four fields of a 民生实事 proposal are framed boxes, and 为什么要办 says it may be left empty', async () => {
     const cycle = await collectingCycle(app)
     holdPhone(app, 'o-boxes-propose')

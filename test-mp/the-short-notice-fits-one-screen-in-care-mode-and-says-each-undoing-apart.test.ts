@@ -46,6 +46,9 @@ interface NoticeOn {
   bar: string
   barRule: string
   agree: string
+  disagree: string
+  /** The rule of the box around 不同意，返回, under 我已阅读并同意. */
+  noRule: string
   room: string
 }
 /** The notice of the privacy-consent component, before a questionnaire, a consultation or a quiz. */
@@ -55,6 +58,8 @@ const CONSENT: NoticeOn = {
   bar: '#consent >>> #consent-bar',
   barRule: '.consent-bar',
   agree: '#consent >>> #consent-agree',
+  disagree: '#consent >>> #consent-disagree',
+  noRule: '.consent-bar__no',
   room: '.consent-bar__room',
 }
 /** The 留言 page's own notice, before her first message. */
@@ -64,6 +69,8 @@ const MESSAGE: NoticeOn = {
   bar: '#notice-bar',
   barRule: '.notice-bar',
   agree: '#agree',
+  disagree: '#disagree',
+  noRule: '.notice-bar__no',
   room: '.notice-bar__room',
 }
 
@@ -108,10 +115,21 @@ function aboveSafeArea(value: string | undefined, what: string): number {
   return px(/calc\((\d+rpx)/.exec(value ?? '')?.[1])
 }
 
+/** The bar's height in 关怀模式: its padding, 我已阅读并同意 (large), the gap, 不同意，返回 (medium) under it, the home bar's room. */
+function barHeight(on: NoticeOn, what: string): number {
+  const rule = declarations(on.sheet, on.barRule)
+  const care = declarations('app.wxss', '.shell.care')
+  const gap = px(declarations(on.sheet, on.noRule).get('margin-top'))
+  const buttons = px(care.get('--td-button-large-height')) + gap + px(care.get('--td-button-medium-height'))
+  return px(rule.get('padding')?.split(' ')[0]) + buttons + aboveSafeArea(rule.get('padding-bottom'), what)
+}
+
 /**
  * 我已阅读并同意 on the first screen in 关怀模式, whatever sits above the notice (a card, why she is asked): it is in a bar
  * fixed at the bottom of the screen, above the iPhone's home bar, no taller than a quarter of the screen; and the room
  * under the notice is as tall as the bar, so 查看全文 and the last lines can be scrolled out from under it.
+ * 不同意，返回 filled its narrow outline frame edge to edge beside 同意: the two stand one above the other, each the bar's
+ * width, the filled 我已阅读并同意 first.
  */
 function agreeOnFirstScreen(page: MpPage, what: string, on: NoticeOn = CONSENT) {
   expect(page.has(on.bar), `${what}: 我已阅读并同意 in a bar at the bottom of the screen`).to.equal(true)
@@ -119,8 +137,15 @@ function agreeOnFirstScreen(page: MpPage, what: string, on: NoticeOn = CONSENT) 
   expect(page.has(on.agree), `${what}: 我已阅读并同意`).to.equal(true)
   const rule = declarations(on.sheet, on.barRule)
   expect([rule.get('position'), rule.get('bottom')], `${what}: the bar fixed at the bottom`).to.deep.equal(['fixed', '0'])
-  const care = declarations('app.wxss', '.shell.care')
-  const height = px(rule.get('padding')?.split(' ')[0]) + px(care.get('--td-button-large-height')) + aboveSafeArea(rule.get('padding-bottom'), what)
+  const yes = page.component.querySelector(on.agree).instance.data
+  const no = page.component.querySelector(on.disagree).instance.data
+  expect([yes.theme, yes.variant, yes.block], `${what}: 我已阅读并同意 filled, the bar's width`).to.deep.equal(['primary', 'base', true])
+  expect([no.variant, no.block], `${what}: 不同意，返回 framed, the bar's width, room around its words`).to.deep.equal(['outline', true])
+  const said = page.textOf(on.bar)
+  expect(said.indexOf('我已阅读并同意'), `${what}: 同意 first, 不同意，返回 under it`).to.be.below(said.indexOf('不同意，返回'))
+  expect(rule.get('display'), `${what}: one above the other, not squeezed side by side`).to.equal(undefined)
+  expect(rule.has('--td-button-large-padding-horizontal'), `${what}: the buttons' own padding around the words`).to.equal(false)
+  const height = barHeight(on, what)
   expect(height, `${what}: the bar leaves the notice most of the screen`).to.be.at.most(SCREEN / 4)
   const room = page.component.querySelectorAll(on.paragraphs.replace(/[^ ]+$/, on.room))
   expect(room.length, `${what}: room under the notice for the bar`).to.equal(1)
@@ -202,14 +227,8 @@ describe('mini-program: the short notice fits one screen in 关怀模式 and say
     expect(room.length, 'the room is the taller one while the bar says why').to.equal(1)
     // The bar with two lines of the error's words above its buttons, in 关怀模式.
     const care = declarations('app.wxss', '.shell.care')
-    const bar = declarations(CONSENT.sheet, CONSENT.barRule)
     const errorLines = 2 * px(care.get('font-size')) * Number(care.get('line-height'))
-    const tall =
-      px(bar.get('padding')?.split(' ')[0]) +
-      px(care.get('--td-button-large-height')) +
-      aboveSafeArea(bar.get('padding-bottom'), 'the bar') +
-      px(declarations(CONSENT.sheet, '.consent-bar__error').get('margin-bottom')) +
-      errorLines
+    const tall = barHeight(CONSENT, 'the bar') + px(declarations(CONSENT.sheet, '.consent-bar__error').get('margin-bottom')) + errorLines
     expect(aboveSafeArea(declarations(CONSENT.sheet, '.consent-bar__room--error').get('height'), 'the room'), 'nothing under the taller bar').to.be.at.least(
       tall,
     )

@@ -21,6 +21,8 @@ export interface ReminderCandidate {
   noticeSentAt: Date | null
   /** Their first notice still waits to be sent: a reminder would arrive with it. */
   noticeWaiting: boolean
+  /** Why it waits, as the outbox says it (夜间免打扰，08:00 后发送; 对方尚未订阅小程序消息…), when it says. */
+  noticeWaitingReason?: string | null
   /** They have a way to receive a message (the mini-program or the bot): else only a phone call reaches them. */
   reachable: boolean
   /**
@@ -79,7 +81,7 @@ export function namesToCall(people: ReadonlyArray<{ name: string }>): string {
 export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string): string[] {
   const words: string[] = []
   if (plan.remindedToday.length) words.push(`${plan.remindedToday.length} 人今天已经提醒过，明天可以再提醒`)
-  if (plan.noticeWaiting.length) words.push(`${plan.noticeWaiting.length} 人的通知待发送，发出后可以提醒`)
+  words.push(...noticeWaitingWords(plan.noticeWaiting))
   if (plan.justSent.length)
     words.push(`${plan.justSent.length} 人的通知刚发出不久，请在 ${momentLabel(plan.readyAt!, timeZone)} 以后再提醒，给大家留出看通知的时间`)
   const appOff = plan.unreachable.filter((p) => p.appOff)
@@ -88,6 +90,28 @@ export function leftOutWords(plan: Omit<ReminderPlan, 'send'>, timeZone: string)
   if (appOff.length) words.push(`${appOff.length} 人用小程序，但系统的小程序提醒还没开通（请找系统管理员），提醒发不到，请电话联系：${namesToCall(appOff)}`)
   if (unbound.length) words.push(`${unbound.length} 人没有绑定微信，收不到，请电话联系：${namesToCall(unbound)}`)
   if (staffUnbound.length) words.push(`${staffUnbound.length} 人没有绑定微信助手，提醒发不到，请电话联系：${namesToCall(staffUnbound)}`)
+  return words
+}
+
+const LATER = '发出后如果还没参与，可以再提醒'
+
+/**
+ * Those whose first notice waits, said as a meeting's 提醒未回复 says it (meeting-nudge.ts): with the outbox's reason,
+ * and whether she must do anything. The dispatcher sends a notice held by quiet hours or the rate limit by itself; one
+ * that waits on the deputy subscribing again does not go by itself, so it is not promised:
+ * "3 人的通知待发送，会自动发出，不用您操作；发出后如果还没参与，可以再提醒".
+ */
+function noticeWaitingWords(waiting: ReadonlyArray<ReminderCandidate>): string[] {
+  const onSubscription = (p: ReminderCandidate) => !!p.noticeWaitingReason?.includes('订阅')
+  const why = (people: ReadonlyArray<ReminderCandidate>) => {
+    const reason = people.find((p) => p.noticeWaitingReason)?.noticeWaitingReason
+    return reason ? `（${reason}）` : ''
+  }
+  const byItself = waiting.filter((p) => !onSubscription(p))
+  const held = waiting.filter(onSubscription)
+  const words: string[] = []
+  if (byItself.length) words.push(`${byItself.length} 人的通知待发送${why(byItself)}，会自动发出，不用您操作；${LATER}`)
+  if (held.length) words.push(`${held.length} 人的通知待发送${why(held)}，${LATER}`)
   return words
 }
 

@@ -70,7 +70,7 @@ export function route(input: RoutingInput, index: RoutingIndex, loads: Readonly<
   if (explicit.deputy) {
     const d = explicit.deputy
     const open = loadOf(loads, d.id)
-    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表待办已满（${open} 条），居民指定该代表，仍予分派`)
+    if (open >= options.deputyCapacity) say('load', 'explicit_at_capacity', `${d.name}代表在办留言已满（${open} 条），居民指定该代表，仍予分派`)
     return decision(match, reasons, station?.id ?? null, d.id)
   }
   if (station && explicit.leftOffice) {
@@ -260,15 +260,15 @@ function pickDeputy(
 
   if (topicWanted && !topical) say('topic', 'no_topic_deputy', `该站暂无关注${match.topic}的代表，在全站代表中分派`)
   if (best?.topical) say('topic', 'topic_match', `${best.deputy.name}代表关注${match.topic}`)
-  else if (best && topical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表待办均已满，在全站代表中分派`)
+  else if (best && topical) say('topic', 'topic_deputies_full', `关注${match.topic}的代表在办留言均已满，在全站代表中分派`)
   if (best?.onDuty) say('duty', 'on_duty', `${best.deputy.name}代表${monthDayText(date!)}接待值班`)
 
   // Only those who would have been chosen but for their load are worth a line each.
   const chosen = best
   const outranked = chosen ? passedOver.filter((c) => rank(c, chosen) < 0) : passedOver
   outranked.sort(rank)
-  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表待办已满（${c.open} 条），跳过`)
-  if (outranked.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${outranked.length - MAX_LISTED} 位代表待办已满，跳过`)
+  for (const c of outranked.slice(0, MAX_LISTED)) say('load', 'at_capacity', `${c.deputy.name}代表在办留言已满（${c.open} 条），跳过`)
+  if (outranked.length > MAX_LISTED) say('load', 'at_capacity', `另有 ${outranked.length - MAX_LISTED} 位代表在办留言已满，跳过`)
 
   for (const d of away.slice(0, MAX_LISTED)) say('duty', 'away_skipped', `${d.name}代表暂停接收留言至${monthDayText(d.away!.until)}，跳过`)
   if (away.length > MAX_LISTED) say('duty', 'away_skipped', `另有 ${away.length - MAX_LISTED} 位代表暂停接收留言，跳过`)
@@ -278,7 +278,7 @@ function pickDeputy(
     return null
   }
   if (!best) {
-    say('fallback', 'station_queue', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办')
+    say('fallback', 'station_queue', '该站暂无可分派的代表（在办留言均已满），进入联络站工作人员待办')
     return null
   }
   // Messages counted in 条, as the assign dialog's 在办 N 条 beside the same deputy counts them; in the timeline's

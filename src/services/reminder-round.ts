@@ -16,6 +16,8 @@ export interface NotYet {
   name: string
   noticeSentAt: Date | null
   noticeWaiting: boolean
+  /** Why the notice waits, as the outbox says it: one waiting on a subscription does not go by itself. */
+  noticeWaitingReason?: string | null
 }
 
 export interface ReminderRoundSettings {
@@ -158,6 +160,7 @@ export class ReminderRound {
         remindedToday: today.has(w.deputyId),
         noticeSentAt: w.noticeSentAt,
         noticeWaiting: w.noticeWaiting,
+        noticeWaitingReason: w.noticeWaitingReason ?? null,
         reachable: today.has(w.deputyId) || w.noticeWaiting || !!r?.routes.length,
         appOff: !!r && !r.routes.length && r.unreachable === noWayWords(w.kind ?? 'deputy', true),
         // Station staff are reached only through the assistant: as 学习进度's table says (reach-words.ts staff_unbound).

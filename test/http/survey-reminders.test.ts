@@ -68,7 +68,11 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
 
     // The notices are still on their way: a reminder now would arrive with them.
     const early = await sunli.post(`/api/admin/surveys/${b.id}/remind`)
-    expect([early.status, early.body.error.code, early.body.error.message]).to.deep.equal([409, 'notice_not_sent', '4 人的通知待发送，发出后可以提醒'])
+    expect([early.status, early.body.error.code, early.body.error.message]).to.deep.equal([
+      409,
+      'notice_not_sent',
+      '4 人的通知待发送，会自动发出，不用您操作；发出后如果还没参与，可以再提醒',
+    ])
 
     await app.liaison.services.dispatcher.drain()
     expect((await botSays()).map((m) => m.text)).to.deep.equal([

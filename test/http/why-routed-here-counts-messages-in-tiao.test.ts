@@ -37,14 +37,22 @@ describe('为什么分到这里 counts a deputy’s messages in 条, as the depu
     expect(choices.find((d) => d.name === '张伟')!.loadText).to.equal('在办 1 条')
   })
 
-  it('says 条 and 在办留言最少 for reasons an older version stored in 件 and 待办最少', async () => {
+  it('says 条, 在办留言最少 and 在办留言已满 for reasons an older version stored in 件, 待办最少 and 待办已满', async () => {
     const id = await write()
     const held = (await app.liaison.store.cases.get(id))!
     const stored: RoutingReason[] = [
+      { rule: 'topic', code: 'topic_deputies_full', message: '关注市容环境的代表待办均已满，在全站代表中分派' },
       { rule: 'load', code: 'at_capacity', message: '王芳代表 待办已满（30 件），跳过' },
+      { rule: 'load', code: 'at_capacity', message: '另有 2 位代表待办已满，跳过' },
       { rule: 'load', code: 'fewest_open', message: '张伟代表 待办最少（3 件）' },
     ]
     await app.liaison.store.cases.update({ ...held, routingReasons: [...held.routingReasons.filter((r) => r.rule !== 'load'), ...stored] }, [], [])
-    expect((await reasons(id)).slice(-2)).to.deep.equal(['王芳代表待办已满（30 条），跳过', '张伟代表在办留言最少（3 条）'])
+    // One word for a deputy's load beside 在办留言最少: not 待办, which reads as a to-do of his own.
+    expect((await reasons(id)).slice(-4)).to.deep.equal([
+      '关注市容环境的代表在办留言均已满，在全站代表中分派',
+      '王芳代表在办留言已满（30 条），跳过',
+      '另有 2 位代表在办留言已满，跳过',
+      '张伟代表在办留言最少（3 条）',
+    ])
   })
 })

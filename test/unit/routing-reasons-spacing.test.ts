@@ -21,7 +21,7 @@ describe('为什么分到这里: reasons stored with spaces between Chinese word
   it('keeps the spaces beside counts and codes, and the reason’s rule and code', () => {
     expect(shown('王芳代表 在办留言最少（12 件）')).to.equal('王芳代表在办留言最少（12 件）')
     expect(shown('代表代码 DP0009 不存在，已忽略')).to.equal('代表代码 DP0009 不存在，已忽略')
-    expect(shown('另有 4 位代表待办已满，跳过')).to.equal('另有 4 位代表待办已满，跳过')
+    expect(shown('另有 4 位代表在办留言已满，跳过')).to.equal('另有 4 位代表在办留言已满，跳过')
     expect(presentRoutingReasons([{ rule: 'duty', code: 'on_duty', message: '张伟代表 接待值班' }])).to.deep.equal([
       { rule: 'duty', code: 'on_duty', message: '张伟代表接待值班' },
     ])

@@ -113,7 +113,7 @@ describe('routing', () => {
       const d = send(city(), { deputyCode: 'DP0001' }, { dp0001: 30 })
       expect(d.deputyId).to.equal('dp0001')
       expect(codes(d)).to.deep.equal(['explicit:deputy_code', 'topic:topic', 'load:explicit_at_capacity'])
-      expect(messages(d)[2]).to.include('张伟代表待办已满（30 条）')
+      expect(messages(d)[2]).to.include('张伟代表在办留言已满（30 条）')
     })
 
     it('a resident of 马庄 who scanned the 轻工 station code reaches 轻工: the code beats the place', () => {
@@ -280,7 +280,7 @@ describe('routing', () => {
       const d = send(city(), { regionId: 'c010101', at: DUTY_DAY }, { dp0001: 30, dp0002: 1 })
       expect(d.deputyId).to.equal('dp0003')
       expect(codes(d).slice(3)).to.deep.equal(['load:at_capacity', 'load:fewest_open'])
-      expect(d.reasons[3].message).to.equal('张伟代表待办已满（30 条），跳过')
+      expect(d.reasons[3].message).to.equal('张伟代表在办留言已满（30 条），跳过')
     })
 
     it('breaks ties by deputy id, whatever the order of the directory', () => {
@@ -314,7 +314,7 @@ describe('routing', () => {
       const loads = Object.fromEntries(['dp0003', 'dp0004', 'dp0006', 'dp0007', 'dp0008', 'dp0009'].map((id) => [id, 30]))
       const d = send(city(crowded), { regionId: 'c010201' }, loads)
       expect(d.deputyId).to.equal(null)
-      expect(messages(d).slice(-2)).to.deep.equal(['另有 3 位代表待办已满，跳过', '该站暂无可分派的代表（待办均已满），进入联络站工作人员待办'])
+      expect(messages(d).slice(-2)).to.deep.equal(['另有 3 位代表在办留言已满，跳过', '该站暂无可分派的代表（在办留言均已满），进入联络站工作人员待办'])
     })
 
     it('a station with no deputy: its staff queue', () => {

@@ -47,17 +47,28 @@ function mergedText(carrier: StaffCaseDetail['carrier']): string {
 const LOAD_COUNTS: ReadonlySet<string> = new Set(['fewest_open', 'at_capacity', 'explicit_at_capacity'])
 
 /**
+ * A deputy's load in older versions' words, as routing says it now (在办留言, beside 在办留言最少): a deputy's 待办
+ * read as a to-do of his own. The staff's 待办 (进入联络站工作人员待办) is theirs and stays.
+ */
+const LOAD_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['代表待办最少', '代表在办留言最少'],
+  ['代表待办已满', '代表在办留言已满'],
+  ['代表待办均已满', '代表在办留言均已满'],
+  ['（待办均已满）', '（在办留言均已满）'],
+]
+
+/**
  * 为什么分到这里's reasons as stored with the message. Chinese reads without spaces between words, and routing
  * now writes none ("所在区域光明社区由建设路街道代表联络站联系"); messages routed by older versions stored them
  * spaced ("所在区域 光明社区 由 …"), so those gaps are closed here. Spaces beside numbers and codes stay ("（3 条）").
  * A deputy's open messages are counted in 条, as the assign dialog counts them beside his name; older versions stored
- * "（3 件）", said here as routing says it now; and "待办最少", said now as the timeline says it (在办留言最少).
+ * "（3 件）", said here as routing says it now; and "待办最少/待办已满", said now as the timeline says it (在办留言).
  */
 export function presentRoutingReasons(reasons: readonly RoutingReason[]): RoutingReason[] {
   return reasons.map((r) => {
-    const message = r.message.replace(/(?<=[\p{Script=Han}）])\s+(?=[\p{Script=Han}（])/gu, '').replace(/(?<=\p{Script=Han})\s+(?=\d{1,2}月\d{1,2}日)/gu, '')
+    const spaced = r.message.replace(/(?<=[\p{Script=Han}）])\s+(?=[\p{Script=Han}（])/gu, '').replace(/(?<=\p{Script=Han})\s+(?=\d{1,2}月\d{1,2}日)/gu, '')
+    const message = LOAD_WORDS.reduce((m, [was, now]) => m.replace(was, now), spaced)
     if (r.rule !== 'load' || !LOAD_COUNTS.has(r.code)) return { ...r, message }
-    const counted = message.replace(/（(\d+) 件）/u, '（$1 条）')
-    return { ...r, message: r.code === 'fewest_open' ? counted.replace('代表待办最少', '代表在办留言最少') : counted }
+    return { ...r, message: message.replace(/（(\d+) 件）/u, '（$1 条）') }
   })
 }

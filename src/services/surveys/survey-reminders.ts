@@ -21,7 +21,10 @@ export const surveyReminderKey = (s: Pick<SurveyRecord, 'id' | 'kind'>, deputyId
   `${s.kind === 'ballot' ? 'ballot' : 'survey'}:${s.id}:reminder:${day}:deputy:${deputyId}`
 
 /** A deputy not yet answered, with how their first notice fared: one just out is given time to be read. */
-const notYet = (i: NotVoted): NotYet => ({ deputyId: i.deputyId, name: i.name, noticeSentAt: i.notice.sentAt, noticeWaiting: i.notice.state === 'waiting' })
+const notYet = (i: NotVoted): NotYet => {
+  const waiting = i.notice.state === 'waiting'
+  return { deputyId: i.deputyId, name: i.name, noticeSentAt: i.notice.sentAt, noticeWaiting: waiting, noticeWaitingReason: waiting ? i.notice.reason : null }
+}
 
 const reminderKind = (s: Pick<SurveyRecord, 'kind'>) => (s.kind === 'ballot' ? 'ballot.reminder' : 'survey.reminder')
 
