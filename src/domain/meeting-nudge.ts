@@ -15,7 +15,7 @@ export interface NudgeSplit {
   ready: MeetingInvitee[]
   /** Their notice still waits to be sent… */
   notSent: MeetingInvitee[]
-  /** …and why, as the outbox says it (夜间免打扰，08:00 后发送), for the first of them that says. */
+  /** …and why, as the outbox says it (夜间免打扰，8:00 后发送), for the first of them that says. */
   waitingReason: string | null
   /** Their notice went out too recently to have been read… */
   justSent: MeetingInvitee[]
@@ -87,7 +87,7 @@ export function nudgeOthers(
 /**
  * Why those a round leaves out are not asked, in words an organizer reads beside the button or
  * after pressing it; null when nobody is left out. Said without a count when nobody was told and
- * nobody is asked, for one reason only ("通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人"),
+ * nobody is asked, for one reason only ("通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人"),
  * else with one ("1 人是发布后加入的，通知会自动发出，不用您操作；发出后如果还没回复，可以再提醒").
  */
 export function nudgeHeldWords(split: NudgeSplit, timeZone: string, others: NudgeOthers = NO_OTHERS): string | null {

@@ -80,7 +80,8 @@ export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone:
   const until = quietUntil(now, quiet, timeZone)
   if (!until) return null
   if (startsAt && startsAt > now && startsAt.getTime() - until.getTime() < SOON_AFTER_QUIET_MINUTES * 60_000) return null
-  return { until, reason: `夜间免打扰，${quiet.end} 后发送` }
+  // The setting is written 08:00; people read every time of ours without a leading zero (8:00).
+  return { until, reason: `夜间免打扰，${quiet.end.replace(/^0(?=\d:)/, '')} 后发送` }
 }
 
 /** When what a message is about starts (`startsAt` in its payload, as meeting messages carry it), or null. */

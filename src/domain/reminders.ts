@@ -21,7 +21,7 @@ export interface ReminderCandidate {
   noticeSentAt: Date | null
   /** Their first notice still waits to be sent: a reminder would arrive with it. */
   noticeWaiting: boolean
-  /** Why it waits, as the outbox says it (夜间免打扰，08:00 后发送; 对方尚未订阅小程序消息…), when it says. */
+  /** Why it waits, as the outbox says it (夜间免打扰，8:00 后发送; 对方尚未订阅小程序消息…), when it says. */
   noticeWaitingReason?: string | null
   /** They have a way to receive a message (the mini-program or the bot): else only a phone call reaches them. */
   reachable: boolean
@@ -117,7 +117,7 @@ function noticeWaitingWords(waiting: ReadonlyArray<ReminderCandidate>): string[]
 
 /**
  * What the organizer reads after pressing: "已提醒 8 人；2 人没有绑定微信，收不到，请电话联系：张三、李四",
- * with when the messages go out when quiet hours hold them ("夜间免打扰，08:00 后发送").
+ * with when the messages go out when quiet hours hold them ("夜间免打扰，8:00 后发送").
  */
 export function reminderResultWords(reminded: number, plan: Omit<ReminderPlan, 'send'>, timeZone: string, quiet: string | null): string {
   return [`已提醒 ${reminded} 人${quiet ? `（${quiet}）` : ''}`, ...leftOutWords(plan, timeZone)].join('；')

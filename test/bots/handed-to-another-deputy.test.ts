@@ -65,7 +65,7 @@ describe('bot: the resident hears who handles her message when it goes to anothe
     const [held] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'case.transferred' })).items
     expect(held, 'waiting for the morning, as her other notices that can wait').to.deep.include({
       status: 'pending',
-      waitingReason: '夜间免打扰，08:00 后发送',
+      waitingReason: '夜间免打扰，8:00 后发送',
     })
     expect(toldOf(ticket), 'nothing at night').to.deep.equal([])
 

@@ -131,8 +131,8 @@ describe('console: an organizer sees whom a publication reaches', function () {
     // The dispatcher's round at 22:00 holds every notice until the morning: nobody is offered a reminder.
     await story.app.liaison.services.dispatcher.drain()
     const table = page.locator('[data-test=rsvp-table]')
-    await heldWords(page, '通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人')
-    expect(await table.getByText('夜间免打扰，08:00 后发送').count()).to.equal(n)
+    await heldWords(page, '通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人')
+    expect(await table.getByText('夜间免打扰，8:00 后发送').count()).to.equal(n)
     expect(await page.getByRole('button', { name: /提醒未回复/ }).count()).to.equal(0)
     await screenshot(page, 'console-meeting-night-no-reminder')
 

@@ -38,6 +38,6 @@ describe('quiet hours do not hold the notice of a meeting early the next morning
     await publishAt22('轻工街道代表联络站接待日', '2026-11-24T10:00:00+08:00', '2026-11-24T11:30:00+08:00')
     expect(cards(), 'not at night').to.deep.equal([])
     const [notice] = (await story.app.liaison.store.outbox.search({ limit: 5, kind: 'meeting.notice' })).items
-    expect(notice).to.deep.include({ status: 'pending', waitingReason: '夜间免打扰，08:00 后发送' })
+    expect(notice).to.deep.include({ status: 'pending', waitingReason: '夜间免打扰，8:00 后发送' })
   })
 })

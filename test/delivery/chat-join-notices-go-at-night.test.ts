@@ -48,6 +48,6 @@ describe('quiet hours: a chat hears at once, at night too, that it was joined to
     const night = new Date('2026-11-23T14:00:00Z')
     const quiet = { start: '21:00', end: '08:00', immediateKinds: [] }
     expect(TO_THE_CHAT_KINDS.filter((kind) => quietHold(kind, night, quiet, 'Asia/Shanghai') !== null)).to.deep.equal([])
-    expect(quietHold('meeting.reminder', night, quiet, 'Asia/Shanghai'), 'what can wait still waits').to.deep.include({ reason: '夜间免打扰，08:00 后发送' })
+    expect(quietHold('meeting.reminder', night, quiet, 'Asia/Shanghai'), 'what can wait still waits').to.deep.include({ reason: '夜间免打扰，8:00 后发送' })
   })
 })

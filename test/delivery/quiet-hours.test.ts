@@ -33,7 +33,7 @@ describe('quiet hours', () => {
     await app.liaison.services.dispatcher.drain()
     expect(app.fake.sent(), 'nothing at 21:00').to.deep.equal([])
     const [notice] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'meeting.notice' })).items
-    expect(notice).to.deep.include({ status: 'pending', attempts: 0, waitingReason: '夜间免打扰，08:00 后发送' })
+    expect(notice).to.deep.include({ status: 'pending', attempts: 0, waitingReason: '夜间免打扰，8:00 后发送' })
     expect(notice.nextAttemptAt.toISOString()).to.equal('2026-11-24T00:00:00.000Z')
 
     // The deputy, reading the case in the mini-program, takes it up at 21:30: the resident is told now.
@@ -82,7 +82,7 @@ describe('quiet hours', () => {
     ).to.deep.equal([reply])
     expect((await bot.post(`/api/bot/outbox/${reply}/ack`, {})).status).to.equal(200)
     const held = (await app.liaison.store.outbox.get(reminder))!
-    expect(held).to.deep.include({ status: 'pending', waitingReason: '夜间免打扰，08:00 后发送' })
+    expect(held).to.deep.include({ status: 'pending', waitingReason: '夜间免打扰，8:00 后发送' })
     expect(held.nextAttemptAt.toISOString()).to.equal('2026-11-24T00:00:00.000Z')
     app.clock.set(new Date('2026-11-24T00:00:00Z')) // Tuesday 08:00
     expect((await bot.post('/api/bot/outbox/lease', { limit: 10 })).body.items.map((m: { id: string }) => m.id)).to.deep.equal([reminder])

@@ -78,7 +78,7 @@ describe('no reminder for what a deputy has done since it was written', function
     await sunli.login('sunli', STAFF_PASSWORD)
     const pressed = await sunli.post(`/api/admin/surveys/${ballot.id}/remind`)
     expect(pressed.body.words, JSON.stringify(pressed.body)).to.equal(
-      '已提醒 3 人（夜间免打扰，08:00 后发送）；2 人没有绑定微信，收不到，请电话联系：赵敏、刘洋',
+      '已提醒 3 人（夜间免打扰，8:00 后发送）；2 人没有绑定微信，收不到，请电话联系：赵敏、刘洋',
     )
     await deliver()
     expect(cardsTo('o-zhangwei', '票决提醒'), 'not at night').to.deep.equal([])
@@ -118,7 +118,7 @@ describe('no reminder for what a deputy has done since it was written', function
 
     app.clock.set(monday(22))
     await sunli.login('sunli', STAFF_PASSWORD)
-    expect((await sunli.post(`/api/admin/surveys/${survey.id}/remind`)).body.words).to.equal('已提醒 2 人（夜间免打扰，08:00 后发送）')
+    expect((await sunli.post(`/api/admin/surveys/${survey.id}/remind`)).body.words).to.equal('已提醒 2 人（夜间免打扰，8:00 后发送）')
     await deliver()
 
     app.clock.set(monday(7, 30, 1))
@@ -231,7 +231,7 @@ describe('no reminder for what can no longer be done when it would go', function
     await app.liaison.services.dispatcher.drain()
     await remindAt22(
       `/api/admin/surveys/${created.body.id}/remind`,
-      '已提醒 1 人（夜间免打扰，08:00 后发送）；4 人没有绑定微信，收不到，请电话联系：王芳、李强、赵敏、刘洋',
+      '已提醒 1 人（夜间免打扰，8:00 后发送）；4 人没有绑定微信，收不到，请电话联系：王芳、李强、赵敏、刘洋',
     )
 
     app.clock.set(monday(7, 0, 1))
@@ -254,8 +254,8 @@ describe('no reminder for what can no longer be done when it would go', function
     const capped = await sunli.post('/api/admin/surveys', surveyBody({ title: '代表培训需求问卷', audience, responseCap: 1 }))
     for (const created of [closing, capped]) expect(created.status, JSON.stringify(created.body)).to.equal(201)
     await app.liaison.services.dispatcher.drain()
-    await remindAt22(`/api/admin/surveys/${closing.body.id}/remind`, '已提醒 2 人（夜间免打扰，08:00 后发送）')
-    await remindAt22(`/api/admin/surveys/${capped.body.id}/remind`, '已提醒 2 人（夜间免打扰，08:00 后发送）')
+    await remindAt22(`/api/admin/surveys/${closing.body.id}/remind`, '已提醒 2 人（夜间免打扰，8:00 后发送）')
+    await remindAt22(`/api/admin/surveys/${capped.body.id}/remind`, '已提醒 2 人（夜间免打扰，8:00 后发送）')
 
     // 07:00 the first closes; 07:30 李强 answers the second, which takes one answer only.
     app.clock.set(monday(7, 30, 1))
@@ -299,7 +299,7 @@ describe('no reminder for what can no longer be done when it would go', function
     })
     expect(item.status, JSON.stringify(item.body)).to.equal(201)
     await app.liaison.services.dispatcher.drain()
-    await remindAt22(`/api/admin/campaigns/${campaign.body.id}/remind`, '已提醒 1 人（夜间免打扰，08:00 后发送）')
+    await remindAt22(`/api/admin/campaigns/${campaign.body.id}/remind`, '已提醒 1 人（夜间免打扰，8:00 后发送）')
 
     app.clock.set(monday(8, 5, 1))
     await app.liaison.services.dispatcher.drain()

@@ -149,17 +149,17 @@ describe('reminding invitees of a meeting published at night', () => {
 
     const night = (await office.get(`/api/admin/meetings/${m.id}/invitees`)).body
     expect(night.items.map((i: { notice: { label: string; reason: string } }) => `${i.notice.label} ${i.notice.reason}`)).to.deep.equal(
-      Array(4).fill('待发送 夜间免打扰，08:00 后发送'),
+      Array(4).fill('待发送 夜间免打扰，8:00 后发送'),
     )
     expect(night, 'no button: the words instead').to.include({
       remindable: 0,
-      remindHeld: '通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人',
+      remindHeld: '通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人',
     })
 
     const refused = await office.post(`/api/admin/meetings/${m.id}/remind`)
     expect(refused.status).to.equal(409)
     expect(refused.body).to.deep.equal({
-      error: { code: 'notice_not_sent', message: '通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人', details: [] },
+      error: { code: 'notice_not_sent', message: '通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人', details: [] },
     })
     expect(await nudges(), 'nothing queued behind the notices').to.deep.equal([])
     expect((await office.get(`/api/admin/meetings/${m.id}`)).body, 'no round counted').to.include({ reminderRounds: 0, lastRemindedAt: null })

@@ -160,7 +160,7 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
     app.clock.set(new Date('2026-11-23T14:00:00Z')) // 22:00 in Asia/Shanghai
     await sunli.login('sunli', STAFF_PASSWORD)
     const pressed = await sunli.post(`/api/admin/surveys/${b.id}/remind`)
-    expect(pressed.body.words).to.equal('已提醒 2 人（夜间免打扰，08:00 后发送）；3 人没有绑定微信，收不到，请电话联系：李强、赵敏、刘洋')
+    expect(pressed.body.words).to.equal('已提醒 2 人（夜间免打扰，8:00 后发送）；3 人没有绑定微信，收不到，请电话联系：李强、赵敏、刘洋')
     await app.liaison.services.dispatcher.drain()
     expect(
       app.fake.sent().filter((m) => m.data.thing1.value.startsWith('票决提醒')),

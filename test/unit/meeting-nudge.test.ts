@@ -23,7 +23,7 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
   const rows = {
     read: noticeState({ status: 'sent', lastError: null, sentAt: at('2026-11-23T02:30:00Z') }),
     fresh: noticeState({ status: 'sent', lastError: null, sentAt: at('2026-11-23T03:30:00Z') }),
-    night: noticeState({ status: 'pending', lastError: null, waitingReason: '夜间免打扰，08:00 后发送' }),
+    night: noticeState({ status: 'pending', lastError: null, waitingReason: '夜间免打扰，8:00 后发送' }),
     dead: noticeState({ status: 'dead', lastError: '未能送达：收件人没有绑定微信' }),
     // Invited before notices were recorded: told then.
     old: noticeState(undefined),
@@ -45,7 +45,7 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
 
   it('says why nobody is asked, without a count for one reason and with counts for several', () => {
     const night = split(['night', 'night'])
-    expect(nudgeHeldWords(night, ZONE)).to.equal('通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人')
+    expect(nudgeHeldWords(night, ZONE)).to.equal('通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后可以提醒还没回复的人')
     expect(nudgeHeldCode(night)).to.equal('notice_not_sent')
     const mixed = split(['dead', 'fresh'])
     expect(nudgeHeldWords(mixed, ZONE)).to.equal(
@@ -84,7 +84,7 @@ describe('whom 提醒未回复 may ask: those whose notice went out and had time
       // A reason from the outbox is said as it is.
       const night = split(['night'])
       expect(nudgeHeldWords(night, ZONE, { told: 2, sent: 2, publishedAt })).to.equal(
-        '1 人的通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后如果还没回复，可以再提醒',
+        '1 人的通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后如果还没回复，可以再提醒',
       )
     })
 

@@ -19,10 +19,10 @@ const person = (id: string, noticeWaitingReason: string | null): ReminderCandida
  */
 describe('a survey reminder while its notices wait says which go by themselves', () => {
   it('says the notices held by quiet hours go out by themselves and she need not do anything', () => {
-    const plan = planReminders([person('a', null), person('b', '夜间免打扰，08:00 后发送')], NOW, 30)
+    const plan = planReminders([person('a', null), person('b', '夜间免打扰，8:00 后发送')], NOW, 30)
     expect(reminderRefusal(plan, ZONE)).to.deep.equal({
       code: 'notice_not_sent',
-      message: '2 人的通知待发送（夜间免打扰，08:00 后发送），会自动发出，不用您操作；发出后如果还没参与，可以再提醒',
+      message: '2 人的通知待发送（夜间免打扰，8:00 后发送），会自动发出，不用您操作；发出后如果还没参与，可以再提醒',
     })
   })
 
