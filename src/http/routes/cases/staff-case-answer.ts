@@ -1,7 +1,7 @@
 import type { Clock } from '../../../clock.js'
-import { NotFoundError } from '../../../errors.js'
 import type { StaffPrincipal } from '../../../services/accounts/principal.js'
-import type { CaseDeputyReach, DeputyCall } from '../../../services/cases/case-deputy-reach.js'
+import type { CaseDeputyReach } from '../../../services/cases/case-deputy-reach.js'
+import { deputyCall } from '../../../services/cases/deputy-call.js'
 import type { StaffCaseDetail } from '../../../services/cases/case-queries.js'
 import type { DirectoryService } from '../../../services/directory/directory.js'
 import { presentStaffCase } from '../../presenters/cases.js'
@@ -25,7 +25,7 @@ export interface StaffCaseAnswerDeps {
 
 export function staffCaseAnswer(deps: StaffCaseAnswerDeps) {
   return async (d: StaffCaseDetail, staff?: StaffPrincipal) => {
-    const call = staff ? await deputyCall(deps, d, staff) : null
+    const call = staff ? await deputyCall(deps.directory, d.case, staff) : null
     const deputyNotice = await deps.deputyReach.of(d.case, d.events, d.names.deputy, call)
     return {
       ...presentStaffCase(d, { timeZone: deps.timeZone, now: deps.clock.now() }, await deps.deputyReach.escalationsOf(d.case, d.events)),
@@ -39,20 +39,5 @@ export function staffCaseAnswer(deps: StaffCaseAnswerDeps) {
        */
       deputyPhone: call && d.case.deputyId ? { deputyId: d.case.deputyId, phone: call.phone } : null,
     }
-  }
-}
-
-/**
- * Whether she may ring the deputy holding it, as the directory decides it for 查看电话 (a deputy of her stations, her
- * district's, or any for the city): his number masked, or null when none is on file. Merged, the message's work is done
- * on the other one: nobody to ring about this one.
- */
-async function deputyCall(deps: StaffCaseAnswerDeps, d: StaffCaseDetail, staff: StaffPrincipal): Promise<DeputyCall> {
-  if (!deps.directory || !d.case.deputyId || d.case.mergedInto) return null
-  try {
-    return { phone: (await deps.directory.deputy(staff, d.case.deputyId)).phoneMasked }
-  } catch (err) {
-    if (err instanceof NotFoundError) return null
-    throw err
   }
 }
