@@ -69,17 +69,18 @@ module.exports = {
       name: 'bots-talk-over-http',
       comment:
         'The bot is a separate process that reaches the backend only over HTTP (bots/client.ts); only its demo starts a backend beside it. ' +
-        'One exception: the rule of what may not go to a resident as an answer (src/domain/reply-words.ts), judged alike in the chat and ' +
-        'by the server; that file imports nothing (shared-rule-stands-alone).',
+        'Two exceptions: the rule of what may not go to a resident as an answer (src/domain/reply-words.ts), judged alike in the chat and ' +
+        'by the server, and the list of codes a failed send is reported by (src/domain/send-failure.ts), one list for the bot that ' +
+        'reports and the server that keeps them; neither file imports anything (shared-rule-stands-alone).',
       severity: 'error',
       from: { path: '^bots/', pathNot: '^bots/demo\\.ts$' },
-      to: { path: '^src/', pathNot: '^src/domain/reply-words\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/domain/(reply-words|send-failure)\\.ts$' },
     },
     {
       name: 'shared-rule-stands-alone',
-      comment: 'The bot imports src/domain/reply-words.ts: it must bring nothing else of the backend into the bot process.',
+      comment: 'The bot imports src/domain/reply-words.ts and send-failure.ts: they must bring nothing else of the backend into the bot process.',
       severity: 'error',
-      from: { path: '^src/domain/reply-words\\.ts$' },
+      from: { path: '^src/domain/(reply-words|send-failure)\\.ts$' },
       to: {},
     },
     {

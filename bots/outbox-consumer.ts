@@ -123,11 +123,12 @@ export class OutboxConsumer {
         return true
       }
       const loading = err instanceof ConversationNotFoundError && this.clock.now() - this.loggedInAt < this.options.notFoundGraceMs
-      const retryable = !(err instanceof ConversationNotFoundError) || loading
-      this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
-      const error = err instanceof ConversationNotFoundError ? notFoundWords(item.channel, loading) : String((err as Error).message ?? err)
       // The code is what the console says and advises by; the puppet's own words go along for the logs.
       const code = sendFailureCode(err, item.channel, loading)
+      // A file too large stays too large: sending it again only fails again.
+      const retryable = code !== 'file_too_large' && (!(err instanceof ConversationNotFoundError) || loading)
+      this.log.warn({ id: item.id, err: String(err), retryable }, 'bot: outbox message not sent')
+      const error = err instanceof ConversationNotFoundError ? notFoundWords(item.channel, loading) : String((err as Error).message ?? err)
       await this.client.fail(item.id, instance, error, retryable, code).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
       return false
     }

@@ -1,8 +1,9 @@
 import { ConversationNotFoundError } from './speaker.js'
 
-/** The backend's codes (src/domain/send-failure.ts, not imported: the bot reaches the backend over HTTP only); another is a 400. */
-export type SendFailureCode =
-  'not_friend' | 'room_not_found' | 'contacts_loading' | 'not_logged_in' | 'send_timeout' | 'file_too_large' | 'rate_limited' | 'unknown'
+import type { SendFailureCode } from '../src/domain/send-failure.js'
+
+/** The backend's own list (src/domain/send-failure.ts, which imports nothing: .dependency-cruiser.cjs lets the bot take it). */
+export type { SendFailureCode }
 
 /**
  * Why a message could not be sent, as the code the backend keeps and 消息发送情况 says in words, from what was thrown.

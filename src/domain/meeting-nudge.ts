@@ -7,6 +7,7 @@
  */
 import { momentLabel, stillInvited, type MeetingInvitee } from './meeting.js'
 import type { NoticeState } from './notice-delivery.js'
+import { waitsOnSubscription } from './subscription-wait.js'
 
 const MINUTE = 60_000
 
@@ -114,7 +115,7 @@ const LATE = '（发布后加入）'
 function notSentWords(split: NudgeSplit, others: NudgeOthers, whose: (people: MeetingInvitee[]) => string, counted: boolean): string {
   const why = waitsBecause(split, others)
   const later = counted ? '发出后如果还没回复，可以再提醒' : '发出后可以提醒还没回复的人'
-  if (split.waitingReason?.includes('订阅')) return `${whose(split.notSent)}待发送${why}，${later}`
+  if (waitsOnSubscription(split.waitingReason)) return `${whose(split.notSent)}待发送${why}，${later}`
   const n = split.notSent.length
   if (why === LATE) return `${split.ready.length ? '另有 ' : ''}${n} 人是发布后加入的，通知会自动发出，不用您操作；${later}`
   return `${whose(split.notSent)}待发送${why}，会自动发出，不用您操作；${later}`

@@ -4,6 +4,7 @@
  */
 import type { OutboxStatus } from '../store/ports.js'
 import { SUPERSEDED_REASON } from './message-truth.js'
+import { reasonInWords } from './send-failure.js'
 
 export type NoticeDelivery = 'delivered' | 'waiting' | 'undeliverable' | 'none' | 'dropped' | 'answered'
 export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
@@ -18,7 +19,7 @@ export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
 export interface NoticeState {
   state: NoticeDelivery
   label: string
-  /** Why it did not arrive (the row's last error), or why it waits; null when delivered. */
+  /** Why it did not arrive (the row's last error in plain words, send-failure.ts), or why it waits; null when delivered. */
   reason: string | null
   sentAt: Date | null
 }
@@ -29,11 +30,13 @@ export interface NoticeState {
  * 未发通知 (someone invited before notices were recorded, or a kind that sends none).
  */
 export function noticeState(
-  row: { status: OutboxStatus; lastError: string | null; waitingReason?: string | null; sentAt?: Date | null } | undefined,
+  row: { status: OutboxStatus; lastError: string | null; lastErrorCode?: string | null; waitingReason?: string | null; sentAt?: Date | null } | undefined,
 ): NoticeState {
   if (!row) return { state: 'none', label: NOTICE_DELIVERY_LABELS.none, reason: null, sentAt: null }
   const state: NoticeDelivery = row.status === 'sent' ? 'delivered' : row.status === 'pending' || row.status === 'sending' ? 'waiting' : 'undeliverable'
-  const reason = state === 'delivered' ? null : state === 'waiting' ? (row.waitingReason ?? null) : (row.lastError ?? row.waitingReason ?? null)
+  // The bot's code speaks for its failure (never the puppet's English); `failed` is tried again by itself, `dead` is final.
+  const failure = () => reasonInWords(row.lastError ?? row.waitingReason ?? null, row.lastErrorCode, row.status === 'dead')
+  const reason = state === 'delivered' ? null : state === 'waiting' ? (row.waitingReason ?? null) : failure()
   return { state, label: NOTICE_DELIVERY_LABELS[state], reason, sentAt: row.sentAt ?? null }
 }
 

@@ -6,6 +6,7 @@
  * the services and passed in.
  */
 import { momentLabel } from './meeting.js'
+import { waitsOnSubscription } from './subscription-wait.js'
 
 const MINUTE = 60_000
 /** Names said in the result before "等": enough to phone, short enough to read. */
@@ -102,7 +103,7 @@ const LATER = '发出后如果还没参与，可以再提醒'
  * "3 人的通知待发送，会自动发出，不用您操作；发出后如果还没参与，可以再提醒".
  */
 function noticeWaitingWords(waiting: ReadonlyArray<ReminderCandidate>): string[] {
-  const onSubscription = (p: ReminderCandidate) => !!p.noticeWaitingReason?.includes('订阅')
+  const onSubscription = (p: ReminderCandidate) => waitsOnSubscription(p.noticeWaitingReason)
   const why = (people: ReadonlyArray<ReminderCandidate>) => {
     const reason = people.find((p) => p.noticeWaitingReason)?.noticeWaitingReason
     return reason ? `（${reason}）` : ''

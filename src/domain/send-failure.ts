@@ -21,13 +21,16 @@ export const isSendFailureCode = (code: unknown): code is SendFailureCode => (SE
 const WORDS: Record<SendFailureCode, string> = {
   not_friend: '对方不是好友，无法私聊：微信助手的好友里找不到这个人（可能删除了好友）',
   room_not_found: '找不到本站的微信群：微信助手可能已被移出群，或群名改了',
-  contacts_loading: '微信助手刚登录，联系人还没加载完，稍后会自动再发',
+  contacts_loading: '微信助手刚登录，联系人还没加载完',
   not_logged_in: '微信助手没有登录微信，消息发不出去',
   send_timeout: '微信没有及时回应，这次没发出去',
   file_too_large: '文件太大，微信发不出去',
   rate_limited: '发得太频繁，微信暂时不让发',
   unknown: '发送失败（原因未知）',
 }
+
+/** The codes the bot reports as worth trying again (bots/outbox-consumer.ts): only while one is, the words say so. */
+const RETRIED: ReadonlySet<SendFailureCode> = new Set(['unknown', 'send_timeout', 'rate_limited', 'contacts_loading'])
 
 /** Said of a failure that will be tried again by itself; one that is final says 未能送达 beside it already. */
 const AGAIN = '，稍后会自动再发'
@@ -43,7 +46,7 @@ const HAS_CHINESE = /\p{Script=Han}/u
 export function reasonInWords(reason: string | null, code: string | null | undefined, final: boolean): string | null {
   if (isSendFailureCode(code)) {
     const words = WORDS[code]
-    const retried = !final && (code === 'unknown' || code === 'send_timeout' || code === 'rate_limited')
+    const retried = !final && RETRIED.has(code)
     return retried ? `${words}${AGAIN}` : words
   }
   if (reason === null || HAS_CHINESE.test(reason)) return reason

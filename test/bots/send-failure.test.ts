@@ -79,6 +79,48 @@ describe('bot: why a message was not sent, as a code', () => {
     expect(sendFailureCode(grpc(2, 'something odd'), 'bot_private', false)).to.equal('unknown')
   })
 
+  /** One round of the consumer over one message whose sending throws `thrown`; what it reported. */
+  async function failedWith(thrown: unknown): Promise<unknown[]> {
+    const item: OutboxItem = {
+      id: 'm1',
+      channel: 'bot_private',
+      address: 'wxid_dp',
+      kind: 'meeting.notice',
+      title: '会议通知',
+      text: '会议通知',
+      ticket: null,
+      attempts: 0,
+      leaseUntil: '2026-12-06T10:00:00.000Z',
+    }
+    const failed: unknown[][] = []
+    const client = { lease: async () => [item], fail: async (...args: unknown[]) => void failed.push(args) }
+    const speaker = {
+      findContact: async () => ({ id: 'wxid_dp', name: () => '张伟' }),
+      say: async () => {
+        throw thrown
+      },
+    }
+    const consumer = new OutboxConsumer(
+      client as never,
+      speaker as never,
+      { blockedUntil: () => 0 } as never,
+      {} as never,
+      { now: () => 1_000_000, sleep: async () => {} },
+      { instance: 'bot', leaseLimit: 5, pollMs: 1000, notFoundGraceMs: 0 },
+      { warn: () => {}, info: () => {} } as never,
+    )
+    await consumer.runOnce()
+    expect(failed).to.have.length(1)
+    return failed[0]
+  }
+
+  it('does not try a file too large again: it would only fail again (未能送达 at once)', async () => {
+    const [, , , retryable, code] = await failedWith(grpc(8, 'Received message larger than max (4861442 vs. 4194304)'))
+    expect({ retryable, code }).to.deep.equal({ retryable: false, code: 'file_too_large' })
+    const [, , , again] = await failedWith(grpc(4, 'Deadline exceeded'))
+    expect(again, 'a timeout is tried again').to.equal(true)
+  })
+
   it('reports the code with the failure, and the puppet’s own words beside it', async () => {
     const item: OutboxItem = {
       id: 'm1',

@@ -67,4 +67,17 @@ describe('代表建议: residents are told of their messages at 提交, not at t
     expect(texts.map((t) => t.split(' → ')[0])).to.have.members([`mp_user:${first.resident.userId}`, `mp_user:${second.resident.userId}`])
     expect(texts.every((t) => t.includes('已被张伟代表写入代表建议《马庄路口排水改造》'))).to.equal(true)
   })
+
+  it('tells nobody whose message was withdrawn after he linked it: he no longer carries it', async () => {
+    const kept = await caseForZhang(app, '光明路的井盖松了，一踩就响')
+    const gone = await caseForZhang(app, '光明路井盖晚上看不见')
+    const zhang = await asDeputy(app, 'dp0001')
+    const created = await zhang.post('/api/mp/deputy/suggestions', draft({ caseIds: [kept.case.id, gone.case.id] }))
+    expect(created.status).to.equal(201)
+    expect((await gone.resident.post(`/api/mp/cases/${gone.case.id}/withdraw`, { reason: '已经修好了' })).status).to.equal(200)
+
+    expect((await zhang.post(`/api/mp/deputy/suggestions/${created.body.id}/submit`)).status).to.equal(200)
+    const texts = await told(app, 'suggestion.linked')
+    expect(texts.map((t) => t.split(' → ')[0])).to.deep.equal([`mp_user:${kept.resident.userId}`])
+  })
 })

@@ -1,4 +1,5 @@
 import { SUPERSEDED_REASON } from '../../domain/message-truth.js'
+import { reasonInWords } from '../../domain/send-failure.js'
 import type { OutboxMessage } from '../../store/ports.js'
 
 /**
@@ -15,10 +16,25 @@ export const DELIVERY_LABELS: Record<DeliveryState, string> = { sent: '已送达
 
 const PENDING_LABELS: Partial<Record<OutboxMessage['status'], string>> = { sending: '正在发送', failed: '没发出去，稍后自动再发' }
 
-export function deliveryOf(m: Pick<OutboxMessage, 'status' | 'lastError' | 'waitingReason'>): { state: DeliveryState; label: string; reason: string | null } {
+/**
+ * The reason is in plain words (send-failure.ts): the bot's code speaks for the failure it came with, never the
+ * puppet's English (kept in lastError for the logs); a reason the message waits for (waitingReason) is said as is.
+ */
+export function deliveryOf(m: Pick<OutboxMessage, 'status' | 'lastError' | 'waitingReason' | 'lastErrorCode'>): {
+  state: DeliveryState
+  label: string
+  reason: string | null
+} {
   const state: DeliveryState =
     m.status === 'sent' ? 'sent' : m.status === 'dead' ? (m.lastError?.startsWith(SUPERSEDED_REASON) ? 'superseded' : 'undeliverable') : 'pending'
-  const reason = state === 'sent' ? null : state === 'pending' ? (m.waitingReason ?? m.lastError ?? null) : m.lastError
+  const reason =
+    state === 'sent'
+      ? null
+      : state === 'superseded'
+        ? m.lastError
+        : state === 'pending' && m.waitingReason
+          ? m.waitingReason
+          : reasonInWords(m.lastError, m.lastErrorCode, state === 'undeliverable')
   // Still on its way, said as finely as the tabs split it: one being sent now, one that failed once and will be tried again.
   const label = state === 'pending' ? (PENDING_LABELS[m.status] ?? DELIVERY_LABELS.pending) : DELIVERY_LABELS[state]
   return { state, label, reason }

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock.js'
 import { StoreOutageLog } from '../store-outage.js'
 import type { Logger } from '../../logger.js'
 import { quietHold, startsAtOf, type QuietPolicy } from '../../domain/quiet-hours.js'
+import { NO_SUBSCRIPTION_WORDS, type NoSubscription } from '../../domain/subscription-wait.js'
 import type { OutboxMessage, OutboxOutcome, Store } from '../../store/ports.js'
 import { WeChatApiError } from '../../wechat/errors.js'
 import { wechatFailureWords } from '../../wechat/error-words.js'
@@ -293,20 +294,6 @@ export class OutboxDispatcher {
       return new Date(this.clock.now().getTime() + res.msBeforeNext)
     }
   }
-}
-
-/**
- * Why a subscribe message could not go: never subscribed, the one-time sends used up, WeChat said the person refused
- * (43101), or the last one-time send is kept for a notice that asks him to act (NEEDS_NOTHING_KINDS).
- */
-type NoSubscription = 'none' | 'used_up' | 'refused' | 'kept_for_work'
-
-/** In the outbox, for organizers: what happened, so that they know whom to ask to subscribe again. */
-const NO_SUBSCRIPTION_WORDS: Record<NoSubscription, string> = {
-  none: '对方尚未订阅小程序消息，且没有其他可用渠道',
-  used_up: '订阅消息次数已用完，且没有其他可用渠道',
-  refused: '对方未订阅或已关闭小程序消息，且没有其他可用渠道',
-  kept_for_work: '订阅消息只剩一次，留给需要对方办理的通知；对方再订阅后发送',
 }
 
 /** A person's own order of channels (the digest's choice), keeping only those they chose; none chosen keeps ours. */

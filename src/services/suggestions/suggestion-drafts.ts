@@ -226,13 +226,14 @@ export class SuggestionDrafts {
 
   /**
    * At 提交, each resident whose message the suggestion carries then is told, once per message (by its dedupe key):
-   * those linked while it was a draft and later, not one unlinked before; a message gone since (erased) is skipped.
+   * those linked while it was a draft and later, not one unlinked before; a message gone since (erased), withdrawn by
+   * her, or handed to another deputy since it was linked is skipped: he is not the one carrying it any more.
    */
   private async tellResidents(s: SuggestionRecord): Promise<OutboxMessage[]> {
     const found = await Promise.all(s.cases.map((c) => this.book.store.cases.get(c.id)))
     const now = this.book.clock.now()
     return found.flatMap((c) =>
-      c
+      c && c.status !== 'withdrawn' && c.deputyId === s.deputy.id
         ? [
             this.book.message(
               s,

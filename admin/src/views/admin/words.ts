@@ -1,4 +1,5 @@
 /** Message states and channels in words, for the admin pages, and what to do about a message that could not go. */
+import type { SendFailureCode } from '../../../../src/domain/send-failure'
 // The same words as each row's tag (the server's delivery-state.ts): a row is tagged with the name of its tab.
 export const OUTBOX_STATUS: Array<{ value: string; label: string }> = [
   { value: 'dead', label: '未能送达' },
@@ -28,7 +29,7 @@ export const NOT_FRIEND_REASON = '对方不是好友，无法私聊'
  * offers it. Rows from before the codes are read by their words, as then.
  */
 export function whatToDo(row: {
-  reasonCode?: string | null
+  reasonCode?: SendFailureCode | null
   delivery: { reason: string | null }
   lastError: string | null
   recipientName: string | null
@@ -36,7 +37,7 @@ export function whatToDo(row: {
   retryable: boolean
 }): string | null {
   const again = row.retryable ? '，再点“重新发送”' : ''
-  const code = row.reasonCode ?? ((row.delivery.reason ?? row.lastError ?? '').includes(NOT_FRIEND_REASON) ? 'not_friend' : null)
+  const code: SendFailureCode | null = row.reasonCode ?? ((row.delivery.reason ?? row.lastError ?? '').includes(NOT_FRIEND_REASON) ? 'not_friend' : null)
   switch (code) {
     case 'not_friend':
       return `请电话告诉${row.recipientName ?? (row.recipientKind === 'deputy' ? '这位代表' : '对方')}，请他加联络站的微信为好友${again}`
