@@ -77,6 +77,9 @@ describe('mini-program: a deputy reads 我的待办 in his own words', () => {
     const meeting = workbench.textOf('.task')
     expect(meeting).to.include('市人大常委会第十次会议').and.include('11月26日（星期四）上午9:30，市人大常委会第一会议室')
     expect(meeting).to.include('请在11月25日（星期三）下午5:00前回复').and.include('3天后开会')
+    // That day is a line of its own, worded from the server's day alone (rsvpByText), not cut out of its sentence.
+    const todo = workbench.component.querySelector('.task').dom.querySelector('[class~="todo"], [class~="main--todo"]')
+    expect(String(todo?.textContent ?? '').trim()).to.equal('请在11月25日（星期三）下午5:00前回复')
     expect(meeting, 'a meeting is not a deadline').not.to.include('到期')
     // What to do is a button, as a paper's is; its kind is not run into the line beside it.
     const button = workbench.component.querySelector('.task').dom.querySelector('wx-button')

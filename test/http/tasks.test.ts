@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
-import { meetingBody, meetingCity } from '../helpers/meetings.js'
+import { meetingBody, meetingCity, publishMeeting } from '../helpers/meetings.js'
 import { quizWithBank } from '../helpers/quizzes.js'
 import { ballotBody, surveyBody } from '../helpers/surveys.js'
 
@@ -87,6 +87,7 @@ describe('my tasks (GET /api/mp/tasks)', () => {
         place: '市人大常委会第一会议室',
         actionLabel: '请回复是否参加',
         rsvpText: '还未回复是否参加',
+        rsvpByText: null, // answers close when it starts: no day of their own to say
         due: { at: '2026-11-30T01:30:00.000Z', state: 'upcoming', words: '还有 4 天到期' },
       },
     ])
@@ -119,6 +120,17 @@ describe('my tasks (GET /api/mp/tasks)', () => {
       tasks.reading.map((r: { id: string; title: string; campaignTitle: string }) => `${r.title}《${r.campaignTitle}》`),
       'required reading only',
     ).to.deep.equal(['代表法全文《学习贯彻代表法》'])
+  })
+
+  it('says the day answers close on its own, when before the meeting, as his workbench words it', async () => {
+    const early = await publishMeeting(office, {
+      title: '代表小组活动',
+      startAt: '2026-12-02T09:30:00+08:00',
+      endAt: '2026-12-02T11:30:00+08:00',
+      rsvpDeadline: '2026-11-28T17:00:00+08:00',
+    })
+    const meeting = (await zhang.get('/api/mp/tasks')).body.meetings.find((m: { id: string }) => m.id === early.id)
+    expect(meeting).to.include({ rsvpByText: '11月28日（星期六）下午5:00前', rsvpText: '还未回复是否参加，请在11月28日（星期六）下午5:00前回复' })
   })
 
   it('takes each item off the list once it is done', async () => {

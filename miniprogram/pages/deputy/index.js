@@ -42,10 +42,10 @@ function sectionsOf(tasks) {
       key: 'meetings',
       title: '会议活动',
       // A meeting is not "due": when it is ("2天后开会"), and what to do, a button as a paper's is (回复是否参加). The day
-      // answers close, when before the meeting, is a line of its own ("请在11月25日（星期三）下午5:00前回复", after the
-      // server's 还未回复是否参加，): the button says the rest. Its kind (常委会会议) is left out: words run together in one line.
+      // answers close, when before the meeting, is a line of its own ("请在11月25日（星期三）下午5:00前回复", from the
+      // server's rsvpByText): the button says the rest. Its kind (常委会会议) is left out: words run together in one line.
       items: tasks.meetings.map((m) => {
-        const by = (m.rsvpText || '').split('，').slice(1).join('，')
+        const by = m.rsvpByText ? '请在' + m.rsvpByText + '回复' : ''
         return Object.assign(row(m, m.title, (m.startText || when.spokenMoment(m.startAt)) + '，' + m.place, '', '/pages/meetings/detail?meetingId=' + m.id), {
           label: '回复是否参加',
           button: true,

@@ -36,7 +36,9 @@ const presentCaseTask = ({ case: c, action, due, todo, urged, handedBy }: CaseTa
 /**
  * A meeting he has not answered: when it is ("12月8日（星期二）上午9:00", "2天后开会": a meeting
  * is not "due") and that he has not said whether he comes (`rsvpText`, with the day answers close
- * when that is before the meeting). `due` is when answers close.
+ * when that is before the meeting). `due` is when answers close. `rsvpByText`: that day alone
+ * ("12月7日（星期一）下午5:00前"), null when answers close at the start, for a page that words the line itself
+ * (the workbench's 请在…回复) rather than cut it out of `rsvpText`, whose wording may change.
  */
 const presentMeetingTask = ({ invitation: { meeting: m }, due, startText, dayWords, rsvpByText }: MeetingTask) => ({
   id: m.id,
@@ -49,6 +51,7 @@ const presentMeetingTask = ({ invitation: { meeting: m }, due, startText, dayWor
   place: m.place,
   actionLabel: '请回复是否参加',
   rsvpText: rsvpByText ? `还未回复是否参加，请在${rsvpByText}回复` : '还未回复是否参加',
+  rsvpByText,
   due: presentDue(due),
 })
 

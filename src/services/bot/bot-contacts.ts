@@ -31,8 +31,8 @@ export interface BotPeopleDeps {
   clock: Clock
   /** Counts binding-code tries in the store, per person and for everyone. */
   bindingGuard: BindingGuard
-  /** Whose places an organizer looks after, for binding a station's group. */
-  directory: Pick<DirectoryCache, 'scopeOf'>
+  /** Whose places an organizer looks after, for binding a station's group; offices by name, for a message moved to one. */
+  directory: Pick<DirectoryCache, 'scopeOf' | 'prepared'>
   /** The office's zone: a message's number starts with the local date it was written on. */
   timeZone: string
   /** outbox.revivalDays: on 绑定, his notices 未能送达 of this many days back are sent after all. */
@@ -53,7 +53,7 @@ export class BotContacts {
   protected readonly audit: AuditTrail
   protected readonly clock: Clock
   protected readonly bindingGuard: BindingGuard
-  protected readonly directory: Pick<DirectoryCache, 'scopeOf'>
+  protected readonly directory: Pick<DirectoryCache, 'scopeOf' | 'prepared'>
   protected readonly timeZone: string
   protected readonly revivalDays: number
   protected readonly chatJoin: Pick<ChatJoin, 'request' | 'refuseChatErasure'>

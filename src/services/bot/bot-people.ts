@@ -89,7 +89,7 @@ export class BotPeople extends BotBindings {
     // him (notHisNowSaid): handed on by himself, by the colleague's name ("您已转给王芳代表办理").
     const moved = await this.movedFrom(deputyId, ref)
     if (moved) {
-      const why = await notHisNowSaid(this.store, deputyId, moved, await this.store.cases.events(moved.id), `留言 ${moved.ticket} `)
+      const why = await notHisNowSaid(this.store, this.directory, deputyId, moved, await this.store.cases.events(moved.id), `留言 ${moved.ticket} `)
       throw new ConflictError(why, [], 'case_not_his')
     }
     throw new NotFoundError(`您的待办中没有编号 ${ref}。发送"待办"可以看到您的全部待办和编号。`)

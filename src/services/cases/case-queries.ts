@@ -233,7 +233,7 @@ export class CaseQueries {
     // on himself (to anyone) is in his 已转出: the details say so (handedOnByYou), for his page's link there.
     if (c && deputy.deputyId && heldOnce(events, deputy.deputyId)) {
       const handedOn = handedOnByHimself(events, deputy.deputyId) ? [{ path: 'handedOnByYou', message: 'true' }] : []
-      throw new ForbiddenError(await notHisNowSaid(this.store, deputy.deputyId, c, events, undefined, this.directory), 'case_not_his', handedOn)
+      throw new ForbiddenError(await notHisNowSaid(this.store, this.directory, deputy.deputyId, c, events), 'case_not_his', handedOn)
     }
     throw new NotFoundError('留言不存在')
   }

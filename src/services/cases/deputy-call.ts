@@ -11,11 +11,11 @@ import type { DeputyCall } from './case-deputy-reach.js'
  * nobody to ring about this one.
  */
 export async function deputyCall(
-  directory: Pick<DirectoryService, 'deputy'> | undefined,
+  directory: Pick<DirectoryService, 'deputy'>,
   c: Pick<CaseRecord, 'deputyId' | 'mergedInto'>,
   staff: StaffPrincipal,
 ): Promise<DeputyCall> {
-  if (!directory || !c.deputyId || c.mergedInto) return null
+  if (!c.deputyId || c.mergedInto) return null
   try {
     return { phone: (await directory.deputy(staff, c.deputyId)).phoneMasked }
   } catch (err) {

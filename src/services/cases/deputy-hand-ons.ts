@@ -37,15 +37,16 @@ export async function handedToHim(store: Pick<Store, 'cases' | 'deputies'>, depu
 /**
  * Why a message he held once is not his now (notHisNowText), from its timeline: handed on by himself to a colleague
  * who has it still, said as his own move by the colleague's name ("您已转给王芳代表办理"); else as it was moved,
- * to the office by its name when `directory` is given (officeName of the message's office).
+ * to the office by its name (officeName of the message's office). `directory` is required: left out, the office was
+ * a bare 人大常委会办公室 in the chat while his page named it (湛河区人大常委会办公室), and nothing told it was missing.
  */
 export async function notHisNowSaid(
   store: Pick<Store, 'deputies'>,
+  directory: Pick<DirectoryCache, 'prepared'>,
   deputyId: string,
   c: Pick<CaseRecord, 'deputyId' | 'stationId' | 'officeRegionId'>,
   events: readonly CaseEvent[],
   subject?: string,
-  directory?: Pick<DirectoryCache, 'prepared'>,
 ): Promise<string> {
   const to = handedOnByHim(events, deputyId, c.deputyId)
   const name = to ? ((await store.deputies.get(to))?.name ?? null) : null
@@ -60,9 +61,9 @@ export async function notHisNowSaid(
 export const handedOnByHimself = (events: readonly CaseEvent[], deputyId: string) =>
   events.some((e) => e.type === 'transferred' && e.actorRole === 'deputy' && e.actorId === deputyId)
 
-/** The office that holds a message no station does, by its name; null while a station holds it, or with no directory to name it. */
-export async function holdingOffice(c: Pick<CaseRecord, 'stationId' | 'officeRegionId'>, directory?: Pick<DirectoryCache, 'prepared'>) {
-  return c.stationId || !directory ? null : officeName(c.officeRegionId ?? 'city', await directory.prepared())
+/** The office that holds a message no station does, by its name; null while a station holds it. */
+export async function holdingOffice(c: Pick<CaseRecord, 'stationId' | 'officeRegionId'>, directory: Pick<DirectoryCache, 'prepared'>) {
+  return c.stationId ? null : officeName(c.officeRegionId ?? 'city', await directory.prepared())
 }
 
 /** Where a place (a station, an office) or a deputy stands by name: one of the three, the others null. */

@@ -50,7 +50,7 @@ export interface AdminCaseRoutesDeps {
   clock: Clock
   timeZone: string
   /** Whose deputies she may ring (查看电话), as the directory decides it: the page names his number beside 办理代表. */
-  directory?: Pick<DirectoryService, 'deputy'>
+  directory: Pick<DirectoryService, 'deputy'>
 }
 
 /** Station staff triage their queue; organizers see their district; admins everything. */

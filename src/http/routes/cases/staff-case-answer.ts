@@ -19,8 +19,11 @@ export interface StaffCaseAnswerDeps {
   timeZone: string
   /** "代表请假至12月5日" for a deputy marked away today (the page says it beside him, for 改派); absent: never said. */
   awayNote?: (c: StaffCaseDetail['case']) => Promise<string | null>
-  /** The directory's own rule for whose deputies a staff member reads (and may ring: 查看电话); absent: no number said. */
-  directory?: Pick<DirectoryService, 'deputy'>
+  /**
+   * The directory's own rule for whose deputies a staff member reads (and may ring: 查看电话). Required: left out by
+   * mistake, the page would drop his number (请打电话告诉代表：…, 查看电话) with nothing to tell it was missing.
+   */
+  directory: Pick<DirectoryService, 'deputy'>
 }
 
 export function staffCaseAnswer(deps: StaffCaseAnswerDeps) {

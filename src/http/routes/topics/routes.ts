@@ -25,7 +25,7 @@ export interface TopicRoutesDeps {
   clock: Clock
   timeZone: string
   /** Whose deputies she may ring, as GET /cases/:id says it (staffCaseAnswer). */
-  directory?: Pick<DirectoryService, 'deputy'>
+  directory: Pick<DirectoryService, 'deputy'>
 }
 
 /** Topics learned from data: staff correct a case's topic; organizers and admins retrain their offices' models. */
