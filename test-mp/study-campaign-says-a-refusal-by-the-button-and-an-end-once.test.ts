@@ -27,10 +27,12 @@ describe('mini-program: a refused 打卡 is said by the button she pressed', () 
     await page.tap('.follow')
     await page.tap('.check-in')
 
-    // The button as drawn (TDesign's host class is not kept in the render), and what comes right after it.
+    // The button as drawn (TDesign's host class is not kept in the render), and what comes right after its spaced row.
     const button = Array.from(page.root.querySelectorAll('wx-button')).find((el) => (el.textContent ?? '').trim() === '打卡')
     expect(button, 'the 打卡 button').to.not.equal(undefined)
-    const under = (button?.nextElementSibling?.textContent ?? '').trim()
+    const row = button?.closest('.main--btn')
+    expect(row, 'the 打卡 button in its .btn, apart from the box above it').to.not.equal(null)
+    const under = (row?.nextElementSibling?.textContent ?? '').trim()
     expect(under, 'the words right under 打卡').to.equal('请先点开上面的学习材料读一读，再来打卡')
     expect(page.textOf('.notice'), 'the follow note is not replaced').to.equal('已关注，学习材料都在下面。发布新材料时不会另外通知您，请常回来看看。')
     expect(page.text()).to.include('已打卡 0 次')

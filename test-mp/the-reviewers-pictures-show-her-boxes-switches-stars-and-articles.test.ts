@@ -8,10 +8,11 @@ import { drawWidget, withWidgetsDrawn } from './screens/render-widgets.js'
 
 /**
  * The pictures of the mini-program (npm run mp:screenshots) are how a reviewer judges a page without a phone. They
- * showed no text in the write page's box, no 关怀模式 switch, no rating stars and no article: the widgets WeChat and
- * TDesign draw were left empty. Each is now drawn as the phone shows it, from what the page holds at that moment.
+ * showed no text in the write page's box, no 关怀模式 switch, no rating stars, no article and 首页's menu as loose lines of
+ * text: the widgets WeChat and TDesign draw were left empty. Each is now drawn as the phone shows it, from what the page
+ * holds at that moment.
  */
-describe('mini-program pictures: the input widgets are drawn as she sees them', () => {
+describe('mini-program pictures: the input widgets and menu rows are drawn as she sees them', () => {
   let app: Backend
   beforeEach(async () => {
     app = await startBackend()
@@ -91,6 +92,27 @@ describe('mini-program pictures: the input widgets are drawn as she sees them', 
     expect(texts(article as Element, 'p')).to.deep.equal(['第一条 为了保证代表依法行使职权，制定本法。', '第二条 代表依照法律规定选举产生。'])
     // The box for 学习心得 in the page's own frame (its .area: a grey border, 160rpx high), which TDesign's box took off.
     expect(texts(shown, '.main--area .shot-placeholder')).to.deep.equal(['写几句学习心得（可不填）'])
+  })
+
+  it('首页 draws its menu: each row its title, the words under it and an arrow, a line between rows', async () => {
+    holdPhone(app, 'o-pictures-menu')
+    const shown = pictured(await openPage('pages/index/index'))
+    const rows = Array.from(shown.querySelectorAll('.shot-cell'))
+    expect(texts(shown, '.shot-cell__title')).to.deep.equal(['我的留言', '学习', '问卷', '看看别人的留言和答复', '民生实事', '会议', '我的'])
+    expect(texts(rows[0], '.shot-cell__description')).to.deep.equal(['看办理进度、答复和评价'])
+    expect(rows.every((row) => row.querySelector('.shot-cell__arrow')?.textContent === '›')).to.equal(true)
+    expect(
+      rows.map((row) => (row.getAttribute('style') ?? '').includes('box-shadow:inset 0 -1px')),
+      'no line under the last',
+    ).to.deep.equal([...Array(6).fill(true), false])
+    expect(rows[0].getAttribute('style'), 'a white row as tall as the page sets it').to.include('background:var(--td-cell-bg-color,#fff)')
+    // The page's .menu on the group, which sets the space above it and the rows' height.
+    expect(rows[0].closest('.main--menu')).not.to.equal(null)
+  })
+
+  it('a note is drawn at the right of its row, and a row without an arrow has none', () => {
+    const html = drawWidget({ kind: 'cell', title: '我的留言', note: '3 条', description: '', arrow: false, line: true }, '')
+    expect(html).to.include('class="shot-cell__note"').and.include('>3 条<').and.not.include('shot-cell__arrow').and.not.include('shot-cell__description')
   })
 
   it("WeChat's own switch, checkbox and radio, which no page uses yet, are drawn in WeChat's green", () => {

@@ -1,10 +1,10 @@
 /**
  * The input widgets of a page as the phone draws them, for the reviewers' pictures (render.ts). miniprogram-simulate
  * renders WeChat's own widgets (input, textarea, switch, checkbox, radio, picker, rich-text) as empty elements, and
- * TDesign's switch, checkbox, radio and rate lose their drawing classes (their templates build them in WXS it does not
- * run): a picture showed no text in a box, no switch, no stars and no article. Each widget is read from the live page
- * (its attributes, or its TDesign component's data) and drawn into a copy of the page's DOM, at the sizes and in the
- * colours its stylesheet gives: TDesign's by the app's theme variables, WeChat's own by WeChat's defaults.
+ * TDesign's switch, checkbox, radio, rate and cell lose their drawing classes (their templates build them in WXS it does
+ * not run): a picture showed no text in a box, no switch, no stars, no article and no menu rows. Each widget is read
+ * from the live page (its attributes, or its TDesign component's data) and drawn into a copy of the page's DOM, at the
+ * sizes and in the colours its stylesheet gives: TDesign's by the app's theme variables, WeChat's own by WeChat's defaults.
  */
 import { createRequire } from 'node:module'
 
@@ -17,6 +17,7 @@ export type Widget =
   | { kind: 'stars'; value: number; count: number; size: string; gap: string }
   | { kind: 'picker'; value: string }
   | { kind: 'rich-text'; nodes: unknown }
+  | { kind: 'cell'; title: string; note: string; description: string; arrow: boolean; line: boolean }
 
 /** Where the snapshot finds the copy of each widget's element (removed from the page once it is copied). */
 const MARK = 'data-shot-widget'
@@ -34,7 +35,10 @@ function rootOf(node: any): Element | null {
 }
 
 interface Found {
-  /** What to draw; null for a TDesign text box, which keeps its own drawing (label, count) around WeChat's input. */
+  /**
+   * What to draw; null for a TDesign text box, which keeps its own drawing (label, count) around WeChat's input, and
+   * for a cell group, which keeps its cells to draw and takes the page's classes (.menu: its space above).
+   */
   widget: Widget | null
   element: Element
   /** Classes its element lost: TDesign's own, and those the page gave it (prefixed as the page's are). */
@@ -62,12 +66,16 @@ function widgetOf(node: any): Found | null {
   }
   const d = dataOf(node)
   let widget: Widget | null
-  if (tag === 't-input' || tag === 't-textarea') widget = null
+  if (tag === 't-input' || tag === 't-textarea' || tag === 't-cell-group') widget = null
   else if (tag === 't-switch') widget = { kind: 'switch', on: Boolean(d.checked), wechat: false }
   else if (tag === 't-checkbox' || tag === 't-radio') widget = { kind: 'check', on: Boolean(d.checked), round: d.icon !== 'rectangle', wechat: false }
   else if (tag === 't-rate')
     widget = { kind: 'stars', value: Number(d.value) || 0, count: Number(d.count) || 5, size: size(d.size, '48px'), gap: size(d.gap, '16px') }
-  else return null
+  else if (tag === 't-cell') {
+    // A menu row: its line under it unless it is the last of its group (TDesign's bordered && !isLastChild).
+    const line = d.bordered !== false && !d.isLastChild
+    widget = { kind: 'cell', title: d.title ?? '', note: d.note ?? '', description: d.description ?? '', arrow: Boolean(d.arrow), line }
+  } else return null
   const element = rootOf(node)
   if (!element) return null
   // TDesign's own classes on its first element (t-input's: a row, the label beside the box), lost with its WXS; and the
@@ -76,7 +84,8 @@ function widgetOf(node: any): Found | null {
   const given = String(a.class ?? '')
     .split(/\s+/)
     .filter(Boolean)
-  const classes = [`${tag}--${tag}`, ...(host ? given.map((c) => `${host}--${c}`) : [])]
+  // A cell's own class would lay out its row a second time around the drawn one.
+  const classes = [...(tag === 't-cell' ? [] : [`${tag}--${tag}`]), ...(host ? given.map((c) => `${host}--${c}`) : [])]
   // t-input's hairline under the box, unless the page asked for none.
   if (tag === 't-input' && !d.borderless) classes.push('t-input--t-input--border')
   return { widget, element, classes, inside: widget === null }
@@ -145,7 +154,33 @@ export function drawWidget(widget: Widget, inner: string): string {
         : `<span class="shot-field" style="display:block;padding:28px 24px;background:#fff;">${escape(widget.value)}</span>`
     case 'rich-text':
       return `<div class="shot-rich-text">${richText(widget.nodes)}</div>`
+    case 'cell':
+      return cell(widget)
   }
+}
+
+/**
+ * TDesign's cell as its stylesheet lays it out, by the same theme variables (the app sets its padding and height): a
+ * white row, the title over its description, the note and the arrow on the right, a hairline under it. Its slots are
+ * not drawn: the pages give their cells props only.
+ */
+function cell(widget: Extract<Widget, { kind: 'cell' }>): string {
+  const row =
+    'position:relative;display:flex;align-items:center;box-sizing:border-box;width:100%;' +
+    'padding:var(--td-cell-vertical-padding,32px) var(--td-cell-horizontal-padding,32px);height:var(--td-cell-height,auto);' +
+    'background:var(--td-cell-bg-color,#fff);' +
+    (widget.line ? 'box-shadow:inset 0 -1px 0 var(--td-cell-border-color,var(--td-component-stroke,#e7e7e7));' : '')
+  const title = `<div class="shot-cell__title" style="font:var(--td-font-body-large,32px / 48px sans-serif);color:var(--td-text-color-primary,#222);">${escape(widget.title)}</div>`
+  const description = widget.description
+    ? `<div class="shot-cell__description" style="margin-top:8px;font:var(--td-font-body-medium,28px / 44px sans-serif);color:var(--td-text-color-secondary,#555);">${escape(widget.description)}</div>`
+    : ''
+  const note = widget.note
+    ? `<span class="shot-cell__note" style="flex:none;margin-left:16px;font-size:var(--td-font-size-m,32px);color:var(--td-text-color-placeholder,#707070);">${escape(widget.note)}</span>`
+    : ''
+  const arrow = widget.arrow
+    ? '<span class="shot-cell__arrow" style="flex:none;margin-left:16px;font-size:48px;line-height:1;color:var(--td-text-color-placeholder,#707070);">›</span>'
+    : ''
+  return `<div class="shot-cell" style="${row}"><div style="flex:1 1 auto;min-width:0;">${title}${description}</div>${note}${arrow}</div>`
 }
 
 const RICH_NAMES = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'strong', 'em', 'span', 'div'])
