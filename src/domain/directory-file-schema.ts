@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLOCK_TIME, clockMinutes, clockTime } from './reception-days.js'
+import { parseReceptionHours } from './reception-days.js'
 import { singleLine } from './free-text.js'
 import { DEPUTY_LEVELS, REGION_KINDS, STAFF_ROLES, STATION_KINDS, UNIT_KINDS, WEEKDAYS, type Station } from './directory.js'
 import { onlyStations, withDutyDates } from './duty-days.js'
@@ -23,6 +23,14 @@ const code = z
 const name = singleLine().min(1, '不能为空').max(100)
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD')
 
+/** 接待时间 as two times ({from, to}), by the one rule of parseReceptionHours: the hours, or null when both are blank. */
+export const receptionHoursSchema = z.strictObject({ from: z.string(), to: z.string() }).transform((h, ctx) => {
+  const read = parseReceptionHours(h)
+  if (read.ok) return read.hours
+  ctx.addIssue({ code: 'custom', message: read.problem, path: read.field ? [read.field] : [] })
+  return z.NEVER
+})
+
 const regionSchema = z.strictObject({ id, name, kind: z.enum(REGION_KINDS), parentId: id.nullable() })
 const stationSchema = z.strictObject({
   id,
@@ -32,13 +40,10 @@ const stationSchema = z.strictObject({
   address: singleLine().max(200).default(''),
   regionIds: z.array(id).max(500).default([]),
   receptionDays: z.array(z.enum(WEEKDAYS)).max(7).default([]),
-  /** 接待时间, as the stores keep it ("8:30"); absent when the station names none. */
-  receptionHours: z
-    .strictObject({
-      from: z.string().regex(CLOCK_TIME, '时间应为 0:00 至 23:59，如 8:30').transform(clockTime),
-      to: z.string().regex(CLOCK_TIME, '时间应为 0:00 至 23:59，如 8:30').transform(clockTime),
-    })
-    .refine((h) => clockMinutes(h.from) < clockMinutes(h.to), { message: '接待结束时间应晚于开始时间', path: ['to'] })
+  /** 接待时间, as the stores keep it ("8:30"); absent when the station names none (null or both blank say so too). */
+  receptionHours: receptionHoursSchema
+    .nullable()
+    .transform((h) => h ?? undefined)
     .optional(),
 })
 const unitSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { DeputyLevel, ReceptionHours, Staff, StaffRole, Weekday } from './directory.js'
-import { CLOCK_TIME, clockMinutes, clockTime } from './reception-days.js'
+import { parseReceptionHours } from './reception-days.js'
 import { DUTY_EXAMPLE, EXAMPLE_ACTIVATION_CODE, NO_DUTY, WHOLE_CITY } from './directory-sheet-specs.js'
 import { trimCell } from './sheet-cells.js'
 
@@ -207,18 +207,10 @@ export function readWeekday(word: string, at: (heading: string, message: string)
 
 /** The 接待时间 cell, "8:30-11:30" (or 8:30至11:30, 8：30～11：30): null when blank; a problem when it is no range of the day. */
 export function readReceptionHours(cell: string, at: (heading: string, message: string) => void): ReceptionHours | null {
-  const text = cell.replace(/：/g, ':').trim()
-  if (!text) return null
-  const [from, to, ...more] = text.split(/\s*(?:-|－|–|—|~|～|至|到)\s*/)
-  if (!from || !to || more.length || !CLOCK_TIME.test(from) || !CLOCK_TIME.test(to)) {
-    at('接待时间', `“${cell}”不是一段时间，请写成“8:30-11:30”（24 小时制）`)
-    return null
-  }
-  if (clockMinutes(from) >= clockMinutes(to)) {
-    at('接待时间', `“${cell}”的结束时间不晚于开始时间，请写成“8:30-11:30”（24 小时制）`)
-    return null
-  }
-  return { from: clockTime(from), to: clockTime(to) }
+  const read = parseReceptionHours(cell)
+  if (read.ok) return read.hours
+  at('接待时间', read.problem)
+  return null
 }
 
 /** The station's hours as a record holds them: only when it has some (as both stores read them), so a re-import compares alike. */

@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue'
 import { api } from '../api'
 import { session } from '../session'
-import { CLOCK_TIME, clockMinutes } from '../../../src/domain/reception-days'
+import { parseReceptionHours } from '../../../src/domain/reception-days'
 
 export interface StationInfo {
   id: string
@@ -42,15 +42,18 @@ export function useStations() {
 export const WEEKDAYS: Record<string, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
 // A station's words are the server's (StationInfo.receptionText); a form's preview of what is not saved yet says them
 // with the very function the server uses, so the dialog, the poster, the mini-program and the bot never differ.
-export { CLOCK_TIME, clockMinutes, receptionDaysText } from '../../../src/domain/reception-days'
+export { receptionDaysText } from '../../../src/domain/reception-days'
 
 /** The week's days in order, as a form's 接待日 boxes list them. */
 export const WEEKDAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
-/** The hours as typed, when they make a range the server will keep; a preview says the days alone until then. */
+/**
+ * The hours as typed, when they make a range the server will keep (read by the server's own rule, parseReceptionHours,
+ * so a preview never promises what the save refuses); a preview says the days alone until then.
+ */
 export function typedHours(from: string, to: string): { from: string; to: string } | null {
-  const [f, t] = [from.trim(), to.trim()]
-  return CLOCK_TIME.test(f) && CLOCK_TIME.test(t) && clockMinutes(f) < clockMinutes(t) ? { from: f, to: t } : null
+  const read = parseReceptionHours({ from, to })
+  return read.ok ? read.hours : null
 }
 
 /** Both boxes blank: no hours. Anything else goes as typed, and the server says at the box what is wrong with it. */

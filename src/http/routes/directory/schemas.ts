@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { requiredLine, singleLine } from '../../../domain/free-text.js'
 import { AWAY_REASONS } from '../../../domain/deputy-away.js'
 import { DEPUTY_LEVELS, STATION_KINDS, UNIT_KINDS, WEEKDAYS } from '../../../domain/directory.js'
-import { CLOCK_TIME, clockMinutes, clockTime } from '../../../domain/reception-days.js'
+import { receptionHoursSchema } from '../../../domain/directory-file-schema.js'
 import { CODE_PATTERN, ID_PATTERN } from '../../../domain/directory-import.js'
 import { SHEET_KINDS } from '../../../domain/directory-sheet-specs.js'
 import { pageQuery } from '../../schemas.js'
@@ -31,14 +31,8 @@ export const deputySearchQuery = z.strictObject({
     .optional(),
 })
 
-/** "8:30" (or "08:30"), kept as "8:30": the hour without a leading zero, as people read times here. */
-const clock = (label: string) => z.string().trim().regex(CLOCK_TIME, `${label}应为 0:00 至 23:59 之间的时间，如 8:30`).transform(clockTime)
-
-/** 接待时间: one range for every reception day, or null to say no hours. */
-const receptionHours = z
-  .strictObject({ from: clock('接待开始时间'), to: clock('接待结束时间') })
-  .refine((h) => clockMinutes(h.from) < clockMinutes(h.to), { message: '接待结束时间应晚于开始时间', path: ['to'] })
-  .nullable()
+/** 接待时间: one range for every reception day, or null (or both blank) to say no hours. */
+const receptionHours = receptionHoursSchema.nullable()
 
 const nonEmpty = (o: object) => Object.keys(o).length > 0
 const noChange = { message: '没有要修改的字段' }
