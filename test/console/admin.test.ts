@@ -69,14 +69,14 @@ describe('console: an admin keeps the directory and the messages in order', func
     await preview.getByText('每星期三接待').waitFor()
 
     // A range typed the wrong way round is said at its box, in the clerk's dialog's words, and saves nothing.
-    await edit.getByPlaceholder('如 8:30', { exact: true }).fill('11:30')
-    await edit.getByPlaceholder('如 11:30', { exact: true }).fill('8:30')
+    await edit.getByRole('textbox', { name: '接待开始时间', exact: true }).fill('11:30')
+    await edit.getByRole('textbox', { name: '接待结束时间', exact: true }).fill('8:30')
     await edit.getByRole('button', { name: '保存' }).click()
     await edit.getByText('接待结束时间应晚于开始时间').waitFor()
     expect((await directory.snapshot()).stations.find((s) => s.code === 'ST001')?.receptionHours ?? null, 'nothing saved').to.equal(null)
 
-    await edit.getByPlaceholder('如 8:30', { exact: true }).fill('8:30')
-    await edit.getByPlaceholder('如 11:30', { exact: true }).fill('11:30')
+    await edit.getByRole('textbox', { name: '接待开始时间', exact: true }).fill('8:30')
+    await edit.getByRole('textbox', { name: '接待结束时间', exact: true }).fill('11:30')
     await edit.getByText('接待结束时间应晚于开始时间').waitFor({ state: 'detached' })
     await preview.getByText('每星期三 8:30–11:30接待').waitFor()
     await screenshot(page, 'console-directory-station-hours', { window: true })

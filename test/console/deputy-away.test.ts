@@ -26,7 +26,7 @@ describe('console: a clerk marks a deputy away (暂停接收留言)', function (
 
     const dialog = page.locator('[data-test="away-dialog"]').filter({ visible: true }).locator('.t-dialog')
     await dialog.getByText(`这几天里群众的新留言不再交给${deputy.name}代表`).waitFor()
-    await typeDateTime(dialog.locator('.t-date-picker input').nth(1), until)
+    await typeDateTime(dialog.getByRole('textbox', { name: '结束日期', exact: true }), until)
     await dialog.getByText('请假', { exact: true }).click()
     await dialog.getByPlaceholder('可不填，只有工作人员能看到').fill('住院')
     await dialog.getByRole('button', { name: '保存' }).click()

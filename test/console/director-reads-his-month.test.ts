@@ -42,7 +42,7 @@ describe('console: the director’s month (review 38)', function () {
     await turnout.getByRole('button', { name: '延长评议' }).click()
     await dialogShown(page)
     const dialog = page.locator('.t-dialog').filter({ hasText: '新的结束日期' })
-    await dialog.getByLabel('新的结束日期').click()
+    await dialog.getByRole('textbox', { name: '新的结束日期', exact: true }).click()
     const panel = page.locator('.t-date-picker__panel').filter({ visible: true })
     await panel.locator('.t-pagination-mini__next').click()
     await panel.locator('td.t-date-picker__cell:not(.t-date-picker__cell--additional)').filter({ hasText: /^20$/ }).click()

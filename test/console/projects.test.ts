@@ -282,16 +282,17 @@ describe('console: 民生实事项目', function () {
     await form.getByPlaceholder('2027年民生实事项目').fill('2029年澜江区民生实事项目')
     await form.locator('.t-input-number input').first().fill('2029')
     /**
-     * Picks a day of the month the picker opens on (this month), as a person clicks it: once the last
-     * popup has gone (it fades out over a few frames on a busy machine), and until the field shows the day.
+     * Picks a day of the month the picker opens on (this month) in the box of that name (a screen reader's), as a
+     * person clicks it: once the last popup has gone (it fades out over a few frames on a busy machine), and until
+     * the field shows the day.
      */
     const panels = page.locator('.t-date-picker__panel').filter({ visible: true })
-    const pick = async (field: number, dayOfMonth: number) => {
-      const input = form.locator('.t-date-picker input').nth(field)
+    const pick = async (field: string, dayOfMonth: number) => {
+      const input = form.getByRole('textbox', { name: field, exact: true })
       for (let tries = 0; !/\d{4}-\d{2}-\d{2}/.test(await input.inputValue()); tries++) {
         if (tries >= 5) throw new Error(`the date picker ${field} took no day`)
         await panels.first().waitFor({ state: 'hidden' })
-        await form.locator('.t-date-picker').nth(field).click()
+        await input.click()
         await panels
           .first()
           .locator('.t-date-picker__cell:not(.t-date-picker__cell--additional)', { hasText: new RegExp(`^${dayOfMonth}$`) })
@@ -300,8 +301,8 @@ describe('console: 民生实事项目', function () {
           .catch(() => page.keyboard.press('Escape'))
       }
     }
-    await pick(0, 10)
-    await pick(1, 20)
+    await pick('征集开始', 10)
+    await pick('征集结束', 20)
     await form.getByRole('button', { name: '开始征集' }).click()
     await page.locator('[data-test=message]', { hasText: '已开始征集' }).waitFor()
 

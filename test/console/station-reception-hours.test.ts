@@ -32,14 +32,14 @@ describe('console: a station clerk sets the hours of her reception days, and the
     const preview = edit.locator('[data-test=station-edit-preview]')
     await preview.getByText('每星期三接待', { exact: true }).waitFor()
 
-    await edit.getByPlaceholder('如 8:30', { exact: true }).fill('11:30')
-    await edit.getByPlaceholder('如 11:30', { exact: true }).fill('8:30')
+    await edit.getByRole('textbox', { name: '接待开始时间', exact: true }).fill('11:30')
+    await edit.getByRole('textbox', { name: '接待结束时间', exact: true }).fill('8:30')
     await edit.getByRole('button', { name: '保存' }).click()
     await edit.getByText('接待结束时间应晚于开始时间').waitFor()
     expect((await publicPage()).receptionText, 'nothing saved').to.equal('每星期三接待')
 
-    await edit.getByPlaceholder('如 8:30', { exact: true }).fill('8:30')
-    await edit.getByPlaceholder('如 11:30', { exact: true }).fill('11:30')
+    await edit.getByRole('textbox', { name: '接待开始时间', exact: true }).fill('8:30')
+    await edit.getByRole('textbox', { name: '接待结束时间', exact: true }).fill('11:30')
     await edit.getByText('接待结束时间应晚于开始时间').waitFor({ state: 'detached' })
     await preview.getByText('每星期三 8:30–11:30接待', { exact: true }).waitFor()
     await screenshot(page, 'station-edit-hours', { window: true })

@@ -33,7 +33,7 @@ describe('console: a unit reports the promised work done', function () {
     await form.waitFor()
     expect(await form.getByText('承诺日期').count(), 'asked only with a plan').to.equal(0)
     await form.getByText('正在解决或列入计划').click()
-    await form.getByText('承诺日期').waitFor()
+    await form.getByRole('textbox', { name: '承诺日期', exact: true }).waitFor()
 
     // The answer itself goes through the API (a date picker is the browser's own), then the deputy rates it.
     const plannedBy = `${story.app.clock.now().getUTCFullYear() + 1}-06-30`
