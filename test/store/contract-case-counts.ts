@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { OPEN_STATUSES, nextDeadline } from '../../src/domain/case.js'
-import type { BarCounts, CaseTallyKey, Store } from '../../src/store/ports.js'
+import { CASE_STATUSES, OPEN_STATUSES, nextDeadline, type CaseStatus } from '../../src/domain/case.js'
+import type { BarCounts, CaseQuery, CaseTallyKey, Store } from '../../src/store/ports.js'
 import { caseEvent } from './records.js'
 import { EITHER_SCOPE, KEY_OF, NOW, SCOPES, T0, inScope, liveCaseLives, talliesOf } from './case-life.js'
 
@@ -83,6 +83,33 @@ export function caseCountsContract(store: () => Store) {
       const open = inScope(cases, SCOPES.district).filter((c) => OPEN_STATUSES.includes(c.status))
       expect(byKey(await store().cases.deputyBars(late, NOW))).to.deep.equal(byKey(barsOf(open)))
       expect(await store().cases.deputyBars({ stationIds: [] }, NOW), 'no station: nobody').to.deep.equal([])
+    })
+
+    it("count the inbox's 共 N 条 as its list finds them, by status (merged ones too), by deputy and by place, in every scope, one past the bound at most", async () => {
+      const cases = await liveCaseLives(store())
+      expect(
+        cases.some((c) => c.mergedInto && c.status === 'closed'),
+        'a merged message, closed',
+      ).to.equal(true)
+      const upTo = (q: Partial<CaseQuery>, bound = 1000) => store().cases.countUpTo(q, bound)
+      for (const [name, scope] of Object.entries(SCOPES_AND_EITHER)) {
+        const mine = inScope(cases, scope)
+        for (const statuses of [...CASE_STATUSES.map((s) => [s]), ['closed', 'assigned'] as CaseStatus[], [...OPEN_STATUSES]]) {
+          const n = mine.filter((c) => statuses.includes(c.status)).length
+          expect(await upTo({ ...scope, statuses }), `${name}: ${statuses.join(', ')}`).to.equal(n)
+          expect(await upTo({ ...scope, statuses }, 1), `${name}: ${statuses.join(', ')}, bound 1`).to.equal(Math.min(n, 2))
+        }
+        for (const deputyId of ['dp0001', 'dp0002', 'dp0003', 'dp0004']) {
+          const n = mine.filter((c) => c.deputyId === deputyId && !c.mergedInto).length
+          expect(await upTo({ ...scope, deputyId, unmerged: true }), `${name}: ${deputyId}`).to.equal(n)
+          expect(await upTo({ ...scope, deputyId, unmerged: true, statuses: ['closed'] }), `${name}: ${deputyId}, closed`).to.equal(
+            mine.filter((c) => c.deputyId === deputyId && !c.mergedInto && c.status === 'closed').length,
+          )
+        }
+        for (const regionIds of [['c010101'], ['c010101', 'c999'], ['c999']])
+          expect(await upTo({ ...scope, regionIds }), `${name}: ${regionIds.join(', ')}`).to.equal(mine.filter((c) => regionIds.includes(c.regionId!)).length)
+      }
+      expect(await upTo({ statuses: ['closed'] }), 'every closed message').to.be.greaterThan(0)
     })
 
     it('count new cases in each period of the dashboard, periods that overlap and one left open, in one call', async () => {

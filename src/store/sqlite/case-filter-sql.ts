@@ -50,14 +50,17 @@ export function scopeKey(f: CaseFilter): string {
 /**
  * Filters shared by search and statistics, as SQL. `scopeColumn` narrows the organizer's scope
  * (`districtsOrStations` when given, else `districtIds`) to one of its columns (see scopeColumns).
+ * `scopeUnindexed`: the scope's columns written "+column", so SQLite reads another filter's index (one narrower than
+ * the scope) and only checks the scope on its rows.
  */
-export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
+export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn, { scopeUnindexed = false } = {}) {
   const clauses: string[] = []
   const params: unknown[] = []
   const anyOf = (column: string, values: unknown[]) => {
     clauses.push(values.length ? `${column} IN (${placeholders(values.length)})` : '0')
     params.push(...values)
   }
+  const scoped = (column: string) => (scopeUnindexed ? `+${column}` : column)
   if (f.residentId) clauses.push('resident_id = ?') && params.push(f.residentId)
   if (f.deputyId) clauses.push('deputy_id = ?') && params.push(f.deputyId)
   // One JSON parameter however many: an import reads the open cases of thousands of movers at once.
@@ -65,25 +68,25 @@ export function filterClauses(f: CaseFilter, scopeColumn?: ScopeColumn) {
   if (f.unmerged) clauses.push('merged_into IS NULL')
   // Through the partial index cases_merged_into (migration 012), whose condition this is.
   if (f.merged) clauses.push('merged_into IS NOT NULL')
-  if (f.stationIds) anyOf('station_id', f.stationIds)
+  if (f.stationIds) anyOf(scoped('station_id'), f.stationIds)
   const either = f.districtsOrStations
   const districtColumn = either || scopeColumn === 'station_id' ? undefined : scopeColumn
-  if (either && scopeColumn) anyOf(scopeColumn, scopeColumn === 'station_id' ? either.stationIds : either.districtIds)
+  if (either && scopeColumn) anyOf(scoped(scopeColumn), scopeColumn === 'station_id' ? either.stationIds : either.districtIds)
   else if (either) {
     // Any of the districts (the place's or the handling one), or any of the stations in the streets.
     const [d, s] = [placeholders(either.districtIds.length), placeholders(either.stationIds.length)]
     const parts = [
-      ...(either.districtIds.length ? [`district_id IN (${d})`, `handling_district_id IN (${d})`] : []),
-      ...(either.stationIds.length ? [`station_id IN (${s})`] : []),
+      ...(either.districtIds.length ? [`${scoped('district_id')} IN (${d})`, `${scoped('handling_district_id')} IN (${d})`] : []),
+      ...(either.stationIds.length ? [`${scoped('station_id')} IN (${s})`] : []),
     ]
     clauses.push(parts.length ? `(${parts.join(' OR ')})` : '0')
     params.push(...either.districtIds, ...either.districtIds, ...either.stationIds)
   }
-  if (f.districtIds && districtColumn) anyOf(districtColumn, f.districtIds)
+  if (f.districtIds && districtColumn) anyOf(scoped(districtColumn), f.districtIds)
   else if (f.districtIds) {
     // The place's district, or the district handling it after a transfer.
     const list = placeholders(f.districtIds.length)
-    clauses.push(f.districtIds.length ? `(district_id IN (${list}) OR handling_district_id IN (${list}))` : '0')
+    clauses.push(f.districtIds.length ? `(${scoped('district_id')} IN (${list}) OR ${scoped('handling_district_id')} IN (${list}))` : '0')
     params.push(...f.districtIds, ...f.districtIds)
   }
   if (f.handlingDistrictIds) {

@@ -17,6 +17,7 @@ import { caseHandOns } from './case-hand-ons.js'
 import { caseWeekReads } from './case-week-reads.js'
 import { outboxWriter } from './outbox-writer.js'
 import { caseTextSearch } from './case-text-search.js'
+import { caseCountUpTo } from './case-count-up-to.js'
 import { StoreConflict } from '../conflicts.js'
 import { forChatHolder } from '../chat-holder.js'
 import { limitSql } from './sql-limit.js'
@@ -55,6 +56,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
   const writeOutbox = outboxWriter(db)
   const byId = db.prepare('SELECT * FROM cases WHERE id = ?')
   const textSearch = caseTextSearch(db, options.fewTextMatches)
+  const countUpTo = caseCountUpTo(db, textSearch)
   const tallies = caseTally(db)
   const handOns = caseHandOns(db)
   const textQueue = caseTextQueue(db, group)
@@ -277,26 +279,7 @@ export function caseRepo(db: Db, group: GroupCommit, options: { fewTextMatches?:
       return toPage(rows, query.limit, (c) => timeCursorKey(due ? (nextDueIso(c) ?? '9999') : c.createdAt, c.id))
     },
     async countUpTo(query: CaseCount, bound: number) {
-      // search's filters without its order: each scope column's index (or the text's) read up to the bound,
-      // the union of those few ids counted. "SELECT 1" on one column reads the index alone where it covers the filters.
-      const text = textSearch(query)
-      const columns = scopeColumns(query)
-      const cap = limitSql(bound + 1)
-      const parts = columns.map((column) => {
-        const { clauses, params } = filterClauses(query, column)
-        if (query.ids) clauses.push(query.ids.length ? `cases.id IN (${placeholders(query.ids.length)})` : '0') && params.push(...query.ids)
-        const all = [...clauses, ...text.clauses]
-        const sql = `SELECT ${columns.length === 1 ? '1' : 'cases.id'} FROM ${text.from} ${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${cap}`
-        return { sql, params: [...text.fromParams, ...params, ...text.params] }
-      })
-      const sql =
-        parts.length === 1
-          ? `SELECT count(*) FROM (${parts[0].sql})`
-          : `SELECT count(*) FROM (SELECT id FROM (${parts.map((p) => `SELECT * FROM (${p.sql})`).join(' UNION ')}) ${cap})`
-      return db
-        .prepare(sql)
-        .pluck()
-        .get(...parts.flatMap((p) => p.params)) as number
+      return countUpTo(query, bound)
     },
     async deputyLoads(deputyIds) {
       return deputyLoads(deputyIds)
