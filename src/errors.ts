@@ -6,6 +6,8 @@ export interface ErrorDetail {
   /** Where the problem is, e.g. "deputies[17].stationIds[0]" or "body.text". */
   path: string
   message: string
+  /** An imported sheet's column as the user's own header row names it (her words, not the path's key). */
+  column?: string
 }
 
 export class AppError extends Error {

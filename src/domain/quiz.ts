@@ -220,6 +220,8 @@ export function scoreAnswers(
 export interface Problem {
   path: string
   message: string
+  /** The column as the user's own sheet heads it, where the problem is in an imported sheet. */
+  column?: string
 }
 
 /** A question as written must make sense: enough options, answers among them, one answer where one is asked. */

@@ -134,14 +134,23 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     expect(page.problems).to.deep.equal([])
   })
 
-  it('a quiz: its question bank, and a CSV with mistakes listed by row', async () => {
+  it('a quiz: its question bank, and a sheet headed in Chinese with mistakes listed by row and her own column names', async () => {
     await openFirstRow('quizzes', '知识竞赛')
     await page.locator('[data-test=question-bank] tbody tr:not(.t-table__empty-row)').first().waitFor()
     await page.getByRole('button', { name: '从表格导入' }).click()
-    const csv = 'type,stem,options,answer,explanation,points,tags\n单选,代表法是哪一年通过的？,1992|2010,A,,1,\n填空,这一行题型不对,,A,,1,\n'
-    await page.getByLabel('题目文件').setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    // What to do and the header to copy, in words she reads: no English column names.
+    const steps = page.locator('[data-test=csv-steps]')
+    await steps.getByText('在 Excel 或 WPS 里按下面的列整理题目，另存为“CSV UTF-8（逗号分隔）”格式，再点“选择文件”。').waitFor()
+    const sample = (await steps.locator('pre').innerText()).split('\n')
+    expect(sample[0]).to.equal('题型,题干,选项,答案,解析,分值,标签')
+    expect(sample.join('\n')).not.to.match(/[a-z]{3,}/)
+    // Her office calls the stem 题目: a mistake there is named 题目, as her sheet heads it.
+    const csv = '题型,题目,选项,答案,解析,分值,标签\n单选,代表法是哪一年通过的？,1992|2010,A,,1,\n填空,这一行题型不对,,A,,1,\n单选,,甲|乙,A,,1,\n'
+    await page.getByLabel('题目文件').setInputFiles({ name: '题目.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await page.getByRole('button', { name: '导入', exact: true }).click()
-    await page.locator('[data-test=csv-problems]').getByText('第 3 行 · 题型').waitFor()
+    const problems = page.locator('[data-test=csv-problems]')
+    await problems.getByText('第 4 行 · 题目', { exact: true }).waitFor()
+    expect(await problems.getByText('第 3 行 · 题型', { exact: true }).count()).to.equal(1)
     await screenshot(page, 'console-quiz-import')
   })
 

@@ -65,3 +65,37 @@ describe('importing a question bank from CSV', () => {
     expect(await poolSize()).to.equal(12)
   })
 })
+
+describe('importing a question sheet headed in Chinese', () => {
+  let app: TestApp
+  let sunli: Client
+  let quizId: string
+  beforeEach(async () => {
+    app = await startApp({ directory: meetingCity() })
+    app.clock.set(new Date('2026-11-23T02:00:00Z'))
+    sunli = await asStaff(app, 'sunli')
+    quizId = (await quizWithBank(app, sunli, { draft: true })).id
+  })
+  afterEach(() => app.close())
+
+  it('makes the questions of a sheet built from the Chinese sample, and names a mistake by the heading she wrote', async () => {
+    const sheet = [
+      '题型,题目,选项,答案,解析,分数,标签',
+      '单选,代表法是哪一年通过的？,1992|2010|2015,A,1992 年通过,2,代表法',
+      '多选,哪些是代表的权利？,提出建议|参加视察|审批预算,AB,,5,代表法|权利',
+      '判断,人大代表可以提出建议。,,对,,1,',
+    ]
+    const wrong = await sunli.post(`/api/admin/quizzes/${quizId}/questions/import`, { csv: [...sheet, '单选,答案不在选项里,甲|乙,C,,1,'].join('\r\n') })
+    expect(wrong.status).to.equal(422)
+    expect(wrong.body.error.details).to.deep.equal([{ path: 'body.csv[第 5 行].answer', message: '答案不在选项之中', column: '答案' }])
+
+    const made = await sunli.post(`/api/admin/quizzes/${quizId}/questions/import`, { csv: `\uFEFF${sheet.join('\r\n')}\r\n` })
+    expect(made.status, JSON.stringify(made.body)).to.equal(201)
+    const pool = (await sunli.get(`/api/admin/quizzes/${quizId}`)).body.questions as Array<Record<string, unknown>>
+    expect(pool.slice(10).map((q) => [q.type, q.stem, q.options, q.points, q.tags])).to.deep.equal([
+      ['single', '代表法是哪一年通过的？', ['1992', '2010', '2015'], 2, ['代表法']],
+      ['multiple', '哪些是代表的权利？', ['提出建议', '参加视察', '审批预算'], 5, ['代表法', '权利']],
+      ['true_false', '人大代表可以提出建议。', ['正确', '错误'], 1, []],
+    ])
+  })
+})

@@ -18,7 +18,7 @@ import type { CampaignService } from '../campaigns/campaigns.js'
 import { requireRole, type StaffPrincipal } from '../accounts/principal.js'
 import { quizNotices } from '../publish-notices.js'
 import { quizAudience } from './quiz-audience.js'
-import { readQuestionCsv, type QuestionDraft } from './quiz-csv.js'
+import { readQuestionCsv, withColumns, type QuestionDraft } from './quiz-csv.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { wholeInstallationRefusal } from '../../domain/office-name.js'
 import { scopeOwnerIds, scopeOwns, staffScope } from '../../domain/staff-scope.js'
@@ -320,9 +320,15 @@ export class QuizService {
   /** A question bank in CSV (see quiz-csv.ts); problems name the CSV line. */
   async importCsv(staff: StaffPrincipal, quizId: string, csv: string): Promise<QuizQuestion[]> {
     await this.manageable(staff, quizId)
-    const { drafts, problems } = await readQuestionCsv(csv)
+    const { drafts, problems, written } = await readQuestionCsv(csv)
     if (problems.length) throw new UnprocessableError('题目有误，未导入任何题目', problems, 'invalid_questions')
-    return this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
+    try {
+      return await this.addQuestions(staff, quizId, drafts, (i) => `body.csv[第 ${drafts[i]?.line ?? i + 2} 行]`)
+    } catch (err) {
+      // A question's own rules (answer among the options …) named by her column headings too.
+      if (err instanceof UnprocessableError && err.details.length) throw new UnprocessableError(err.message, withColumns(err.details, written), err.code)
+      throw err
+    }
   }
 }
 

@@ -90,7 +90,7 @@ export function adminQuizRoutes({ auth, quizzes, results, idempotency, clock }: 
     ctx.body = presentQuestion(await quizzes.correctQuestion(ctx.state.staff, id, questionId, parse(questionCorrectionBody, ctx.state.body, 'body')))
   })
 
-  /** A question bank as CSV text in JSON ({ csv }): type,stem,options,answer,explanation,points,tags. */
+  /** A question bank as CSV text in JSON ({ csv }): 题型,题干,选项,答案,解析,分值,标签 (or the English keys, see quiz-csv.ts). */
   router.post('/:id/questions/import', once, async (ctx) => {
     const added = await quizzes.importCsv(ctx.state.staff, idOf(ctx.params), parse(importBody, ctx.state.body, 'body').csv)
     ctx.status = 201
