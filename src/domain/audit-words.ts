@@ -49,7 +49,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.unpublished': '撤回公开的留言',
   'cases.exported': '导出留言列表',
   'cases.export_finished': '留言列表导出结束',
-  'topics.retrained': '重新训练主题分类',
+  'topics.retrained': '改进主题分类',
   // ——— deputies' suggestions (代表建议): the office's decisions ———
   'suggestion.accepted': '代表建议立案',
   'suggestion.returned': '退回代表建议',

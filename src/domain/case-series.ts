@@ -2,9 +2,8 @@
  * Case counts as time series (day, week or month), by any key such as the resident's
  * community: the shape of "how many messages about water came from 幸福社区 each week".
  */
-import { localDate } from './dates.js'
+import { localDate, momentText } from './dates.js'
 import { startOfLocalDate } from './local-days.js'
-import { spokenMoment } from './spoken-dates.js'
 
 export type SeriesInterval = 'day' | 'week' | 'month'
 
@@ -97,9 +96,10 @@ export function caseSeries<T extends { createdAt: Date }>(
 const OPEN_WORDS: Record<SeriesInterval, string> = { day: '今天', week: '本周', month: '本月' }
 
 /**
- * What the open period counts, said under the chart: "本周还没过完，只算到12月7日（星期一）上午9:00，数字还会增加。"
- * (the chart marks that point as 本周（未完）).
+ * What the open period counts, said under the chart: "本周还没过完，只算到12月7日 9:00，数字还会增加。" (the chart marks
+ * that point as 本周（未完）). The moment as the rest of the console writes one (the weekly report's 统计到12月7日 1:59),
+ * not as a deputy's notice speaks it (星期一、上午).
  */
 export function openPeriodText(interval: SeriesInterval, to: Date, timeZone: string): string {
-  return `${OPEN_WORDS[interval]}还没过完，只算到${spokenMoment(to, timeZone)}，数字还会增加。`
+  return `${OPEN_WORDS[interval]}还没过完，只算到${momentText(to, timeZone)}，数字还会增加。`
 }

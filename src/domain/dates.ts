@@ -23,3 +23,10 @@ export function monthDayText(date: string): string {
 export function dayTextFrom(date: string, today: string): string {
   return date.slice(0, 4) === today.slice(0, 4) ? monthDayText(date) : dayText(date)
 }
+
+/** A moment as the console writes times: "12月5日 22:48", "12月7日 8:33" (no weekday, no 上午, no leading zero). */
+export function momentText(at: Date, timeZone: string): string {
+  const ms = at.getTime()
+  const local = new Date(ms + offsetMs(ms, timeZone))
+  return `${monthDayText(localDate(at, timeZone))} ${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, '0')}`
+}

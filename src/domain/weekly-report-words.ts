@@ -2,9 +2,11 @@
  * The weekly report's words: the sentences the console's page and the table download (weekly-report-sheet.ts) print
  * beside its figures, made once on the server from what composeWeeklyReport counted (weekly-report.ts).
  */
-import { localDate, monthDayText } from './dates.js'
+import { localDate, momentText, monthDayText } from './dates.js'
 import { receivedChange, REPORT_COUNTING, unassignedCount, type Trend, type WeeklyReport } from './weekly-report.js'
-import { offsetMs } from './zone-offset.js'
+
+// The report says its moments as the rest of the console does (12月5日 22:48); kept here for its callers.
+export { momentText }
 
 /** A trend as staff read it, in the console and in the CSV alike. */
 export const TREND_WORDS: Record<Trend, string> = { new: '新出现', up: '上升', down: '下降', same: '持平' }
@@ -33,13 +35,6 @@ export function runningText(r: Pick<WeeklyReport, 'weekEnd' | 'generatedAt'>, ti
 
 /** 比上周 for a week still running: a part of a week is not compared with a whole one (多 5 条 after two hours). */
 export const NOT_COMPARED_YET = '本周还没过完，暂不比较'
-
-/** A moment as the report says it: "12月5日 22:48". */
-export function momentText(at: Date, timeZone: string): string {
-  const ms = at.getTime()
-  const local = new Date(ms + offsetMs(ms, timeZone))
-  return `${monthDayText(localDate(at, timeZone))} ${local.getUTCHours()}:${String(local.getUTCMinutes()).padStart(2, '0')}`
-}
 
 /** How many overdue messages there are and how many the list shows: "共 20 条，列出超期最久的 10 条" when it is cut. */
 export function overdueCountText(r: Pick<WeeklyReport, 'totals' | 'overdue'>): string {
@@ -95,13 +90,24 @@ export function unassignedText(r: Pick<WeeklyReport, 'totals' | 'byDeputy'>): st
 }
 
 /**
- * What a report kept from before the count changed says of itself, at its top: which of its figures were counted the
- * earlier way (REPORT_COUNTING), and 重新生成 counts them again. Null for a report counted as reports are now. Its
- * figures are kept as made, not counted again as it is read: a director may have quoted them, and a recount also
- * lists the overdue as they stand today. (Only the deputies' rows of one kept before they were ordered are put in
- * the order DEPUTY_ORDER_TEXT states as it is read, weekly-reports.ts `revive`: every row and figure as kept.)
+ * What a report kept from before the count changed says of itself, at its top, in one sentence a director reads at a
+ * glance: when it was made, that it was counted the old way, and 重新生成 (the button to its right) counts it again.
+ * Which figures differ is a list of its own (countedEarlierDifferences), behind 看哪些不同. Null for a report counted
+ * as reports are now. Its figures are kept as made, not counted again as it is read: a director may have quoted them,
+ * and a recount also lists the overdue as they stand today. (Only the deputies' rows of one kept before they were
+ * ordered are put in the order DEPUTY_ORDER_TEXT states as it is read, weekly-reports.ts `revive`.)
  */
 export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generatedAt'>, timeZone: string): string | null {
+  return r.counting >= REPORT_COUNTING ? null : `${countedEarlierHead(r, timeZone)}请点右边“重新生成”。`
+}
+
+/** The sentence without the button, for the table download (no button beside it on paper). */
+export function countedEarlierHead(r: Pick<WeeklyReport, 'generatedAt'>, timeZone: string): string {
+  return `这份周报是${momentText(r.generatedAt, timeZone)} 按旧的统计办法算的，有几项数字和“工作概览”对不上。`
+}
+
+/** Each figure a report kept from before counted otherwise, in the order they changed; null for one counted as now. */
+export function countedEarlierDifferences(r: Pick<WeeklyReport, 'counting'>): string[] | null {
   if (r.counting >= REPORT_COUNTING) return null
   const differences: string[] = []
   if (r.counting < 2)
@@ -114,7 +120,7 @@ export function countedEarlierText(r: Pick<WeeklyReport, 'counting' | 'generated
       '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
     )
   differences.push('“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期', '“本周答复”没有算上本周答复后又被群众要求重新办理的留言')
-  return `这份周报生成于${momentText(r.generatedAt, timeZone)}，用的是以前的算法：${differences.join('；')}。点“重新生成”，按现在的算法重新统计。`
+  return differences
 }
 
 /** 比上周 in words, as the page's figure and the download's cell say it: "多 3 条", "少 2 条", or "持平". */
@@ -139,5 +145,6 @@ export function weeklyReportWords(r: WeeklyReport, timeZone: string) {
     heatNote: WEEK_HEAT_NOTE,
     deputyOrderText: DEPUTY_ORDER_TEXT,
     countedEarlierText: countedEarlierText(r, timeZone),
+    countedEarlierDifferences: countedEarlierDifferences(r),
   }
 }

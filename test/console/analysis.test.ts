@@ -94,8 +94,11 @@ describe('console: 分析研判', function () {
     await screenshot(page, 'console-analysis-weekly-report')
     await page.emulateMedia({ media: 'screen' })
 
-    await page.getByRole('button', { name: '用本区的更正重新训练分类' }).click()
-    await page.getByText(/已重新训练，用到 \d+ 条更正/).waitFor()
+    // In the office's words, not a programmer's (训练): what pressing does, and what it did.
+    const sorting = page.locator('.retrain')
+    expect(await sorting.locator('p').innerText()).to.equal('工作人员在留言详情里“更正主题”后，点下面的按钮，以后的留言会照这些更正分主题。')
+    await sorting.getByRole('button', { name: '按本区的更正改进主题分类' }).click()
+    await sorting.getByText(/^已按 \d+ 条更正改进主题分类$/).waitFor()
     expect(page.problems).to.deep.equal([])
   })
 

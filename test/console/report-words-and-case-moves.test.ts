@@ -20,7 +20,8 @@ const REPLIED_IN_TIME =
  * give three working days to answer (ANSWER_IN_THREE_DAYS), so that the week's waiting messages are 超期 by its end:
  * - 陈明亮, director of 澜江区, reads the 周报: its sentences (截至…, 共 N 条…, 另有 N 条…, what 按时答复 counts) as the
  *   server makes them; the column of who holds a listed message says 办理单位, true of a station and of his office;
- * - a 周报 kept from before the count changed says so above its figures, and its 重新生成 counts it again;
+ * - a 周报 kept from before the count changed says so above its figures in one sentence, which figures differ behind
+ *   看哪些不同, and its 重新生成 counts it again; 答复最慢的留言 says its days in words (当天, 3 天);
  * - a deputy's 履职档案 says 按时答复 as 统计分析 does for him, in its words;
  * - 张国华, the clerk, reads 改派 for her own move and 转交 for the deputy's; an away tag never breaks inside its date;
  * - the new-campaign dialog stands clear of the window's bottom; a consultation's page speaks as one.
@@ -122,13 +123,18 @@ describe('console: the weekly report’s words, a deputy’s 按时答复, and w
       .and.not.include('联络站')
     const rows = await cells(page, overdueCard)
     expect(rows.find((r) => r[0] === ids.handedUpTicket)!.slice(2, 4)).to.deep.equal(['澜江区人大常委会办公室', '未分派'])
-    expect((await page.locator('.t-card:has-text("答复最慢的留言")').locator('thead').innerText()).split(/\s+/)).to.include('办理单位')
+    const slowCard = '.t-card:has-text("答复最慢的留言")'
+    expect((await page.locator(slowCard).locator('thead').innerText()).split(/\s+/))
+      .to.include('办理单位')
+      .and.include('答复用了几天')
+    // The one answer came the day its message did: 当天, as 一般几天答复 says it, never a bare 0 beside it.
+    expect((await cells(page, slowCard)).map((r) => r[4])).to.deep.equal(['当天'])
     await screenshot(page, 'weekly-report-said-by-server')
 
     const downloading = page.waitForEvent('download')
     await page.getByRole('button', { name: '下载表格' }).click()
     const csv = readFileSync((await (await downloading).path())!, 'utf8')
-    expect(csv).to.include(`编号,主题,办理单位,代表,超期天数（截至${asOf}）`).and.include('编号,主题,办理单位,代表,答复用时（天）')
+    expect(csv).to.include(`编号,主题,办理单位,代表,超期天数（截至${asOf}）`).and.include('编号,主题,办理单位,代表,答复用了几天,是否按时')
     expect(page.problems).to.deep.equal([])
   })
 
@@ -147,9 +153,20 @@ describe('console: the weekly report’s words, a deputy’s 按时答复, and w
     await page.reload()
     const notice = page.getByTestId('counted-earlier')
     await notice.waitFor()
-    expect(await notice.innerText())
-      .to.include('用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高')
-      .and.include('点“重新生成”，按现在的算法重新统计。')
+    const sentence = notice.locator('.earlier-words')
+    const day = monthDayText(addDays(weekMonday, 11)) // made again on the Friday after, when the story reads it
+    // One sentence a director acts on; the list of what differs only behind 看哪些不同.
+    expect((await sentence.innerText()).replace(/\s*看哪些不同$/, '')).to.match(
+      new RegExp(`^这份周报是${day} \\d+:\\d\\d 按旧的统计办法算的，有几项数字和“工作概览”对不上。请点右边“重新生成”。$`),
+    )
+    expect(await page.getByTestId('counted-earlier-differences').count(), 'folded away at first').to.equal(0)
+    await notice.getByRole('button', { name: '看哪些不同' }).click()
+    const differences = page.getByTestId('counted-earlier-differences')
+    await differences.waitFor()
+    expect((await differences.locator('li').allInnerTexts())[0]).to.equal('“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高。')
+    // 重新生成 to the right of the sentence it is named in.
+    const [sentenceBox, remakeBox] = [await sentence.boundingBox(), await notice.getByRole('button', { name: '重新生成' }).boundingBox()]
+    expect(remakeBox!.x).to.be.greaterThan(sentenceBox!.x + sentenceBox!.width - 1)
     // Above the figures, where a director reads first.
     const [noticeBox, figuresBox] = [await notice.boundingBox(), await page.locator('.report .figure').first().boundingBox()]
     expect(noticeBox!.y).to.be.lessThan(figuresBox!.y)

@@ -143,7 +143,7 @@ describe('console: a station clerk keeps her roster, address and 接待日, and 
     expect(busyLine).to.include('未绑定')
     expect(busyLine).to.include('提醒发不到')
     expect(await page.locator('[data-test=group-state]').innerText()).to.equal(
-      '本站微信群：未绑定。发给联络站的提醒和逾期督办现在发不到群里，请按下面的步骤绑定',
+      '本站微信群：未绑定。发给联络站的提醒和超期督办现在发不到群里，请按下面的步骤绑定',
     )
     await screenshot(page, 'station-binding-state')
     expect(page.problems).to.deep.equal([])

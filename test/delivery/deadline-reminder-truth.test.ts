@@ -77,7 +77,7 @@ describe('a deadline reminder that waited is not sent once it is no longer true'
       'not "before yesterday 10:00"',
     ).to.deep.equal([])
     expect(
-      cards.some((t) => t.startsWith('留言已逾期')),
+      cards.some((t) => t.startsWith('留言已超期')),
       'the overdue notice carries the news',
     ).to.equal(true)
     expect((await reminderRow())[0]).to.deep.include({ status: 'dead', lastError: `${SUPERSEDED}（提醒的期限已过，改由超期督办提醒）` })

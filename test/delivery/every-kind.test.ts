@@ -48,9 +48,9 @@ describe("every kind of message through the README's subscribe template", () => 
     expect(digest, digest.lastError ?? '').to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     const card = sentTo('o-zhangwei').find((m) => m.data.thing1.value.startsWith('每日摘要'))!
     expect(values(card)).to.deep.equal({
-      thing1: '每日摘要：待办留言 1 件',
+      thing1: '每日摘要：待办留言 1 条',
       character_string2: 'RB20261124',
-      thing3: '留言1件，点开查看',
+      thing3: '留言1条，点开查看',
       time4: '2026年11月24日 08:00',
     })
     expect(card.page).to.equal('pages/deputy/index?day=2026-11-24')
@@ -174,6 +174,8 @@ describe("every kind of message through the README's subscribe template", () => 
     const pageOf = (title: string) => cards.find((m) => m.data.thing1.value.startsWith(title))!.page
     expect(pageOf(KIND_TITLES['case.reminder'])).to.equal(`pages/case/detail?caseId=${c.id}`)
     expect(pageOf(KIND_TITLES['meeting.reminder'])).to.equal(`pages/meetings/detail?meetingId=${meeting.id}`)
+    // 超期, the console's one word for past the reply deadline, in the card's title too (never 逾期).
+    expect(pageOf('超期督办'), 'case.escalated').to.equal(`pages/case/detail?caseId=${c.id}`)
     for (const [kind, , query] of others) {
       const card = cards.find((m) => m.data.thing1.value.startsWith(kind === 'digest' ? '每日摘要' : (KIND_TITLES[kind] ?? '消息通知')))
       expect(card, kind).to.not.equal(undefined)

@@ -41,8 +41,8 @@ describe('the loop tells the right people as a message changes hands', () => {
     const lina = await asStaff(app, 'lina')
     const steps = (await lina.get(`/api/admin/cases/${c.id}`)).body.timeline.map((e: { label: string }) => e.label)
     expect(steps, 'the automatic reminder is not taken for a 催办 by staff')
-      // 轻工 has no group that receives notices: its 逾期督办 says so, never 已报告 (review 37 § 5).
-      .to.include.members(['到期提醒', '逾期督办：应通知轻工街道代表联络站，但未能送达（这个联络站还没有接收提醒的微信群，可在“绑定码”页绑定本站微信群）'])
+      // 轻工 has no group that receives notices: its 超期督办 says so, never 已报告 (review 37 § 5).
+      .to.include.members(['到期提醒', '超期督办：应通知轻工街道代表联络站，但未能送达（这个联络站还没有接收提醒的微信群，可在“绑定码”页绑定本站微信群）'])
       .and.not.include('催办')
     expect((await lina.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
     app.clock.advance(21 * HOUR) // inside 王芳's own last hours

@@ -10,7 +10,7 @@ const HOUR = 3_600_000
  * on leave, a number read out on the phone that belongs to another station, and a late message reported up.
  * Each answer says what is true: the dashboard counts what the 群众不满意 filter lists, a paused deputy is marked
  * on his duty days and is not handed a reopen, a number of another station's message is said to be another's,
- * and each 逾期督办 says whom it went to.
+ * and each 超期督办 says whom it went to.
  */
 describe("a station clerk's week: unhappy residents, deputies on leave, numbers and reports", () => {
   let app: TestApp
@@ -127,7 +127,7 @@ describe("a station clerk's week: unhappy residents, deputies on leave, numbers 
     expect(his.elsewhere).to.equal(null)
   })
 
-  it('says on each 逾期督办 step whether it went to the station or to the office', async () => {
+  it('says on each 超期督办 step whether it went to the station or to the office', async () => {
     const { id } = await toZhangWei('小区垃圾没人清运')
     const sla = () => app.liaison.jobs.find((j) => j.name === SLA_JOB)!.run()
     app.clock.advance(25 * HOUR) // past the day to acknowledge: reported to the station
@@ -139,7 +139,7 @@ describe("a station clerk's week: unhappy residents, deputies on leave, numbers 
       .filter((e: { type: string }) => e.type === 'escalated')
       .map((e: { label: string }) => e.label)
     // Neither has a group that receives notices: each step says whom it was meant for and that it did not arrive (review 37 § 5).
-    expect(labels[0]).to.match(/^逾期督办：应通知轻工街道代表联络站，但未能送达/)
-    expect(labels[1]).to.match(/^逾期督办：应通知湛河区.*，但未能送达/)
+    expect(labels[0]).to.match(/^超期督办：应通知轻工街道代表联络站，但未能送达/)
+    expect(labels[1]).to.match(/^超期督办：应通知湛河区.*，但未能送达/)
   })
 })

@@ -10,10 +10,10 @@ const HOUR = 3_600_000
 /**
  * Review 37 § 5: 陈敏 read "逾期督办：已报告澜江区人大常委会办公室" on a message whose two reports had both died
  * (未能送达: neither her station nor the office had a group that receives notices), and did not phone the office.
- * Each 逾期督办 step now says what was done: 已通知 only once the report arrived, 已发出 while it is on its way, and
+ * Each 超期督办 step now says what was done: 已通知 only once the report arrived, 已发出 while it is on its way, and
  * when it will not arrive, whom it was meant for, why, and what to do.
  */
-describe('逾期督办 on the timeline says whether the report reached the station and the office', () => {
+describe('超期督办 on the timeline says whether the report reached the station and the office', () => {
   let app: TestApp
   afterEach(() => app.close())
 
@@ -35,8 +35,8 @@ describe('逾期督办 on the timeline says whether the report reached the stati
     const lina = await asStaff(app, 'lina')
     const labels = await escalations(lina, sent.body.id)
     expect(labels).to.deep.equal([
-      '逾期督办：应通知轻工街道代表联络站，但未能送达（这个联络站还没有接收提醒的微信群，可在“绑定码”页绑定本站微信群）',
-      '逾期督办：应通知湛河区人大常委会办公室，但未能送达（人大办还没有接收提醒的微信群，请电话告知）',
+      '超期督办：应通知轻工街道代表联络站，但未能送达（这个联络站还没有接收提醒的微信群，可在“绑定码”页绑定本站微信群）',
+      '超期督办：应通知湛河区人大常委会办公室，但未能送达（人大办还没有接收提醒的微信群，请电话告知）',
     ])
     // 查看完整原文 shows the same timeline: it says the same of each report.
     expect(
@@ -55,10 +55,10 @@ describe('逾期督办 on the timeline says whether the report reached the stati
     app.clock.advance(25 * HOUR)
     await sla()
     const wangwu = await asStaff(app, 'wangwu')
-    expect(await escalations(wangwu, sent.body.id), 'written, not yet sent').to.deep.equal(['逾期督办：已发出，正在通知新华街道代表联络站'])
+    expect(await escalations(wangwu, sent.body.id), 'written, not yet sent').to.deep.equal(['超期督办：已发出，正在通知新华街道代表联络站'])
 
     await app.liaison.services.dispatcher.drain()
-    expect(await escalations(wangwu, sent.body.id)).to.deep.equal(['逾期督办：已通知新华街道代表联络站'])
+    expect(await escalations(wangwu, sent.body.id)).to.deep.equal(['超期督办：已通知新华街道代表联络站'])
     const posted = wechat.fake.robotMessages('robot-key-xinhua').map((m) => JSON.stringify(m.body))
     expect(
       posted.some((text) => text.includes('督办：')),
@@ -69,6 +69,6 @@ describe('逾期督办 on the timeline says whether the report reached the stati
     await sla()
     await app.liaison.services.dispatcher.drain()
     const [, office] = await escalations(await asStaff(app, 'wangwu'), sent.body.id) // days later: a new login
-    expect(office).to.match(/^逾期督办：应通知新华区人大常委会办公室，但未能送达（人大办还没有接收提醒的微信群，请电话告知）$/)
+    expect(office).to.match(/^超期督办：应通知新华区人大常委会办公室，但未能送达（人大办还没有接收提醒的微信群，请电话告知）$/)
   })
 })

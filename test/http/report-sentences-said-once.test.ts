@@ -4,13 +4,18 @@ import { buildResident } from '../factories.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 import { ANSWER_IN_THREE_DAYS, weekOfOverdueMessages } from '../helpers/weekly-report-week.js'
 
-/** What a report kept before REPORT_COUNTING 4 says it counted the earlier way. */
-const THE_DISTRICT_AND_RATINGS =
-  '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样；' +
-  '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价'
-/** What a report kept before REPORT_COUNTING 5 says it counted the earlier way. */
-const OVERDUE_AND_SENT_BACK =
-  '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言'
+/** What a report kept before REPORT_COUNTING 4 lists as counted otherwise. */
+const THE_DISTRICT_AND_RATINGS = [
+  '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样',
+  '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
+]
+/** What a report kept before REPORT_COUNTING 5 lists as counted otherwise. */
+const OVERDUE_AND_SENT_BACK = [
+  '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期',
+  '“本周答复”没有算上本周答复后又被群众要求重新办理的留言',
+]
+/** The one sentence above the figures of any report kept before, whatever it counted otherwise. */
+const COUNTED_EARLIER = '这份周报是12月4日 10:00 按旧的统计办法算的，有几项数字和“工作概览”对不上。请点右边“重新生成”。'
 
 const REPLIED_IN_TIME =
   '按时答复：已答复的和已过答复期限的留言中，在答复期限内答复的占多少；过了答复期限还没答复的，算作没有按时答复。没有按时受理的，只算在“按时受理”里。'
@@ -57,41 +62,55 @@ describe('reports say their sentences once, from the server, and by one rule', (
     expect(counting, 'a report made now says how it counts').to.equal(5)
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify(before)) })
 
-    const earlier =
-      '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高；' +
-      '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少；“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复；' +
-      THE_DISTRICT_AND_RATINGS +
-      '；' +
-      OVERDUE_AND_SENT_BACK +
-      '。点“重新生成”，按现在的算法重新统计。'
-    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(earlier)
+    const read = async () => {
+      const body = (await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body
+      return [body.countedEarlierText, body.countedEarlierDifferences]
+    }
+    expect(await read()).to.deep.equal([
+      COUNTED_EARLIER,
+      [
+        '“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高',
+        '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少',
+        '“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复',
+        ...THE_DISTRICT_AND_RATINGS,
+        ...OVERDUE_AND_SENT_BACK,
+      ],
+    ])
     const csv = async () => ((await sunli.get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')).body as Buffer).toString('utf8')
-    expect((await csv()).replace(/^\ufeff/, '').split('\r\n')[1], 'said under the title of the download').to.equal(earlier)
-    // Kept when 按时答复 counted a late acknowledgement against it (counting 2): said the way that report erred.
+    // Under the title of the download: the sentence without its button (none on paper), then each difference on its line.
+    expect(
+      (await csv())
+        .replace(/^\ufeff/, '')
+        .split('\r\n')
+        .slice(1, 4),
+      'said under the title of the download',
+    ).to.deep.equal([
+      '这份周报是12月4日 10:00 按旧的统计办法算的，有几项数字和“工作概览”对不上。',
+      '“按时答复”没有把所有超期还没答复的留言算进去，比例可能偏高。',
+      '“各联络站办理情况”也没有人大办那一行，各行加起来可能比收到的留言少。',
+    ])
+    // Kept when 按时答复 counted a late acknowledgement against it (counting 2): listed the way that report erred.
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify({ ...before, counting: 2 })) })
-    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(
-      '这份周报生成于12月4日 10:00，用的是以前的算法：“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低；' +
-        '“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复；' +
-        THE_DISTRICT_AND_RATINGS +
-        '；' +
-        OVERDUE_AND_SENT_BACK +
-        '。点“重新生成”，按现在的算法重新统计。',
-    )
+    expect(await read()).to.deep.equal([
+      COUNTED_EARLIER,
+      [
+        '“按时答复”把只是受理晚了、还没到答复期限的留言也算作没有按时答复，比例可能偏低',
+        '“本周答复”和“答复最慢的留言”没有算上本周对更早留言的答复',
+        ...THE_DISTRICT_AND_RATINGS,
+        ...OVERDUE_AND_SENT_BACK,
+      ],
+    ])
     // Kept before a district's report counted the messages its office handles and 满意度 the week's ratings (counting 3).
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify({ ...before, counting: 3 })) })
-    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(
-      `这份周报生成于12月4日 10:00，用的是以前的算法：${THE_DISTRICT_AND_RATINGS}；${OVERDUE_AND_SENT_BACK}。点“重新生成”，按现在的算法重新统计。`,
-    )
+    expect(await read()).to.deep.equal([COUNTED_EARLIER, [...THE_DISTRICT_AND_RATINGS, ...OVERDUE_AND_SENT_BACK]])
     // Kept before 超期 was the reply deadline's alone and an answer sent back kept its week (counting 4).
     await app.liaison.store.analysis.saveWeeklyReport({ ...kept, body: JSON.parse(JSON.stringify({ ...before, counting: 4 })) })
-    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(
-      `这份周报生成于12月4日 10:00，用的是以前的算法：${OVERDUE_AND_SENT_BACK}。点“重新生成”，按现在的算法重新统计。`,
-    )
+    expect(await read()).to.deep.equal([COUNTED_EARLIER, OVERDUE_AND_SENT_BACK])
 
     const remade = await sunli.post('/api/admin/analysis/weekly-report?week=2026-11-23')
     expect(remade.body.countedEarlierText).to.equal(null)
-    expect((await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body.countedEarlierText).to.equal(null)
-    expect(await csv()).not.to.include('以前的算法')
+    expect(await read()).to.deep.equal([null, null])
+    expect(await csv()).not.to.include('旧的统计办法')
   })
 
   it('counts 张伟’s 按时答复 in his 履职档案 as 统计分析 does for him, and says so in its words', async () => {

@@ -99,7 +99,7 @@ describe("a station clerk's roster, her deputies' meetings and their bindings", 
       ['李强', false, false],
     ])
     expect(before.deputies[0].note).to.equal('提醒发不到：请生成绑定码交给代表本人，或电话联系')
-    expect(before.group).to.deep.equal({ bound: false, text: '本站微信群：未绑定。发给联络站的提醒和逾期督办现在发不到群里，请按下面的步骤绑定' })
+    expect(before.group).to.deep.equal({ bound: false, text: '本站微信群：未绑定。发给联络站的提醒和超期督办现在发不到群里，请按下面的步骤绑定' })
     expect(before.me.bound).to.equal(false)
 
     // 张伟 binds in the mini-program, 王芳 with the chat; 李娜 binds herself and then the station's group.

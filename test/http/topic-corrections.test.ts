@@ -109,11 +109,12 @@ describe("staff corrections teach their office's topic model", () => {
     // Behind the route's own refusal, the service names the office that does retrain her messages' model.
     const clerk = toPrincipal((await app.liaison.store.staff.getByUsername('lina'))!)
     const refused = await app.liaison.services.topicCorrections.retrain(clerk).catch((err: Error) => err)
-    expect((refused as Error).message).to.equal('只有湛河区人大常委会办公室可以重新训练')
+    expect((refused as Error).message).to.equal('只有湛河区人大常委会办公室可以改进主题分类')
     const qianqi = await staff('qianqi')
     const other = await qianqi.post('/api/admin/topics/retrain', { districtId: 'd01' })
     expect(other.status).to.equal(403)
-    expect(other.body.error.code).to.equal('outside_scope')
+    // In the office's words: 训练 and 模型 are a programmer's.
+    expect(other.body.error).to.include({ code: 'outside_scope', message: '只能改进本辖区的主题分类' })
     expect((await qianqi.post('/api/admin/topics/retrain', { districtId: 'city' })).status, "the city office is not a district organizer's").to.equal(403)
     const own = await qianqi.post('/api/admin/topics/retrain', { districtId: 'd02' })
     expect(own.status).to.equal(200)
@@ -132,5 +133,6 @@ describe("staff corrections teach their office's topic model", () => {
     expect((await admin.post('/api/admin/topics/retrain', { districtId: 'city' })).status).to.equal(200)
     const [entry] = (await admin.get('/api/admin/audit?action=topics.retrained')).body.items
     expect(entry.detailWords).to.equal('平顶山市人大常委会')
+    expect(entry.actionWords, '操作记录 in the office’s words').to.equal('改进主题分类')
   })
 })

@@ -17,7 +17,7 @@ describe('topic models are retrained for districts only', () => {
     for (const [districtId, words] of Object.entries(said)) {
       const refused = await admin.post('/api/admin/topics/retrain', { districtId })
       expect([refused.status, refused.body.error?.code], districtId).to.deep.equal([422, 'not_a_district'])
-      expect(refused.body.error.message).to.equal('只能按区县重新训练主题模型')
+      expect(refused.body.error.message).to.equal('只能按区县改进主题分类')
       expect(refused.body.error.details).to.deep.equal([{ path: 'body.districtId', message: words }])
     }
     const ownStreet = await wumin.post('/api/admin/topics/retrain', { districtId: 's0101' })

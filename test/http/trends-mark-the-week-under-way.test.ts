@@ -37,7 +37,7 @@ describe('趋势: the week under way is marked, and every message received is co
     expect(series.periods[0]).to.equal('2026-09-14')
     expect(series.periods.at(-1)).to.equal('2026-12-07')
     expect(series.open).to.equal('2026-12-07')
-    expect(series.openText).to.equal('本周还没过完，只算到12月7日（星期一）上午9:00，数字还会增加。')
+    expect(series.openText).to.equal('本周还没过完，只算到12月7日 9:00，数字还会增加。')
     const [all] = series.lines
     expect(all.counts[0], 'the first week whole: Monday 07:00 counted').to.equal(1)
     expect(all.counts.at(-2), 'the week of 11月30日, the merged message too').to.equal(2)

@@ -28,22 +28,27 @@ describe('分析周报 答复最慢的留言: each answer says whether it was in
     const hard = await write(nov(16), '建设路社区老楼想加装电梯，邻居意见不一')
     await reply(nov(26), old) // its 答复期限 (15 working days) was 11月23日
     await reply(nov(27), hard) // 11 days, well within its deadline
+    const quick = await write(nov(25), '建设路社区路灯不亮了')
+    await reply(new Date(nov(25).getTime() + 30 * 60_000), quick) // half an hour: 0 days, said 当天
     app.clock.set(nov(30, 9))
   })
   after(() => app.close())
 
-  it('says 超过答复期限 of the late answer and 按时 of the long one in time, on the page and in the download', async () => {
+  it('says 超过答复期限 of the late answer and 按时 of the long one in time, on the page and in the download, days in words', async () => {
     const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
     const report = (await sunli.get('/api/admin/analysis/weekly-report?week=2026-11-23')).body
     const said = report.slowest.map((s: { daysToReply: number; timelinessText: string }) => [s.daysToReply, s.timelinessText])
     expect(said).to.deep.equal([
       [24, '超过答复期限 3 天'],
       [11, '按时'],
+      [0, '按时'],
     ])
     const csv = ((await sunli.get('/api/admin/analysis/weekly-report.csv?week=2026-11-23')).body as Buffer).toString('utf8').split('\r\n')
-    const head = csv.indexOf('编号,主题,办理单位,代表,答复用时（天）,是否按时')
+    // Days in words, as 一般几天答复 says them: a bare 0 beside 当天 read as two answers (review 44).
+    const head = csv.indexOf('编号,主题,办理单位,代表,答复用了几天,是否按时')
     expect(head, csv.join('\n')).to.be.greaterThan(-1)
-    expect(csv[head + 1]).to.match(/,24,超过答复期限 3 天$/)
-    expect(csv[head + 2]).to.match(/,11,按时$/)
+    expect(csv[head + 1]).to.match(/,24 天,超过答复期限 3 天$/)
+    expect(csv[head + 2]).to.match(/,11 天,按时$/)
+    expect(csv[head + 3]).to.match(/,当天,按时$/)
   })
 })

@@ -57,7 +57,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     expect((await app.liaison.store.cases.events(id)).filter((e) => e.type === 'escalated').map((e) => e.data.level)).to.deep.equal([1, 2])
     const ticket = (await app.liaison.store.cases.get(id))!.ticket
     expect((await messages('case.escalated')).find((m) => m.recipientKind === 'office')!.payload.text, 'said in days, as people do').to.equal(
-      `督办：留言 ${ticket} 逾期未受理已超过 3 天，请督促办理。`,
+      `督办：留言 ${ticket} 超期未受理已超过 3 天，请督促办理。`,
     )
   })
 

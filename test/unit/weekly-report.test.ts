@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import type { CaseRecord } from '../../src/domain/case.js'
 import { composeWeeklyReport, receivedChange } from '../../src/domain/weekly-report.js'
-import { countedEarlierText, receivedText, satisfactionText, weekOnWeekText } from '../../src/domain/weekly-report-words.js'
+import { countedEarlierDifferences, countedEarlierText, receivedText, satisfactionText, weekOnWeekText } from '../../src/domain/weekly-report-words.js'
 import { caseRecord } from '../store/records.js'
 
 // The week of Monday 2026-11-23 in Shanghai; "now" is the next Monday morning.
@@ -311,18 +311,22 @@ describe('the weekly report: 满意度 is how residents rated answers in the wee
   it('says on a report kept before that its 满意度 counted the week’s messages’ ratings, and offers to count again', () => {
     expect(report.counting).to.equal(5)
     expect(countedEarlierText(report, 'Asia/Shanghai')).to.equal(null)
-    const kept = countedEarlierText({ counting: 3, generatedAt: now }, 'Asia/Shanghai')
-    expect(kept).to.equal(
-      '这份周报生成于11月30日 9:00，用的是以前的算法：区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样；' +
-        '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价；' +
-        '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期；“本周答复”没有算上本周答复后又被群众要求重新办理的留言。' +
-        '点“重新生成”，按现在的算法重新统计。',
+    expect(countedEarlierDifferences(report)).to.equal(null)
+    // One sentence a director acts on; which figures differ is a list of its own, read behind 看哪些不同.
+    expect(countedEarlierText({ counting: 3, generatedAt: now }, 'Asia/Shanghai')).to.equal(
+      '这份周报是11月30日 9:00 按旧的统计办法算的，有几项数字和“工作概览”对不上。请点右边“重新生成”。',
     )
-    // Kept before 超期 was the reply deadline's and a sent-back answer kept its week (counting 4): only that is said.
-    expect(countedEarlierText({ counting: 4, generatedAt: now }, 'Asia/Shanghai')).to.equal(
-      '这份周报生成于11月30日 9:00，用的是以前的算法：“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期；' +
-        '“本周答复”没有算上本周答复后又被群众要求重新办理的留言。点“重新生成”，按现在的算法重新统计。',
-    )
+    expect(countedEarlierDifferences({ counting: 3 })).to.deep.equal([
+      '区的周报按居民住在哪个区统计留言，没有算别的区转来、由本区办理的留言，和“工作概览”的数字可能不一样',
+      '“满意度”算的是本周收到的留言后来得到的评价，不是本周群众给出的评价',
+      '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期',
+      '“本周答复”没有算上本周答复后又被群众要求重新办理的留言',
+    ])
+    // Kept before 超期 was the reply deadline's and a sent-back answer kept its week (counting 4): only that is listed.
+    expect(countedEarlierDifferences({ counting: 4 })).to.deep.equal([
+      '“已超期”和“已超期、还没答复的留言”把只是受理晚了、还没到答复期限的留言也算作超期',
+      '“本周答复”没有算上本周答复后又被群众要求重新办理的留言',
+    ])
     // Its sentence under 满意度 says what it counted then: without 本周.
     expect(satisfactionText({ ...report, counting: 3 })).to.equal('3 人评价，满意率 67%（4 分、5 分算满意）')
   })

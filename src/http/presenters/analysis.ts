@@ -100,6 +100,8 @@ export const presentWeeklyReport = (r: { scope: string; week: string; report: We
     deputyOrderText: words.deputyOrderText,
     /** Said at the top of a report kept from before the count changed, with 重新生成; null otherwise. */
     countedEarlierText: words.countedEarlierText,
+    /** Which of its figures were counted otherwise, shown behind 看哪些不同; null with countedEarlierText. */
+    countedEarlierDifferences: words.countedEarlierDifferences,
   }
 }
 
@@ -139,7 +141,7 @@ export const presentSeries = (
   periods: s.periods,
   /** The period under way (the last), counted only up to `to`; null when every period is whole. */
   open: s.open,
-  /** What the open period counts, in words under the chart ("本周还没过完，只算到12月7日 09:00"); null with none. */
+  /** What the open period counts, in words under the chart ("本周还没过完，只算到12月7日 9:00，数字还会增加。"); null with none. */
   openText: s.open ? openPeriodText(s.interval, s.to, timeZone) : null,
   lines: s.lines,
 })

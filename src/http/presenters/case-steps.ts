@@ -29,7 +29,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   duplicate_merged: '重复留言并入本条',
   transferred: '转交',
   reminded: '到期提醒',
-  escalated: '逾期督办',
+  escalated: '超期督办',
   flagged: '内容待复核',
   referred: '上报',
   recategorized: '更正主题',
@@ -121,7 +121,7 @@ export function presentDeputyEvent(
   again = false,
 ) {
   const step = presentEvent(e, true, names)
-  // 逾期督办: what concerns him (the deadline, whom it was reported to), never the report's words to the station.
+  // 超期督办: what concerns him (the deadline, whom it was reported to), never the report's words to the station.
   if (e.type === 'escalated')
     return { ...step, label: deputyEscalationWords(e.data.clock, e.data.level, reportedToName(e, names), e.data.reachable), note: null }
   const actorIsYou = e.actorRole === 'deputy' && viewer !== null && e.actorId === viewer
@@ -146,7 +146,7 @@ export function presentDeputyEvent(
   return { ...step, label: words ?? step.label, note: othersWords }
 }
 
-/** Whom a 逾期督办 was reported to, by name (the station, else the office), when the step kept it. */
+/** Whom a 超期督办 was reported to, by name (the station, else the office), when the step kept it. */
 function reportedToName(e: CaseEvent, names: NameBook): string | null {
   if (typeof e.data.toStation === 'string') return names[`station:${e.data.toStation}`] ?? null
   if (typeof e.data.toOffice === 'string') return names[`office:${e.data.toOffice}`] ?? null
@@ -189,12 +189,12 @@ function handOnLabel(e: CaseEvent): string {
 }
 
 /**
- * 逾期督办 as what was done, by whom it was meant for ("逾期督办：已通知凤鸣街道代表联络站"): the clerk reads whether
+ * 超期督办 as what was done, by whom it was meant for ("超期督办：已通知凤鸣街道代表联络站"): the clerk reads whether
  * the station's group or the office really heard of it before she decides to phone. Only a report delivered says
  * 已通知; one on its way says 已发出; one that will not arrive says so, why and what to do (the office is phoned; the
  * station's own group is bound on the 绑定码 page). `delivery` is the report's as its outbox message stands
  * (CaseDeputyReach.escalationsOf); a step with none known says it was sent, not received. A step written before
- * whom was kept says only 逾期督办.
+ * whom was kept says only 超期督办.
  */
 function escalatedLabel(e: CaseEvent, names: NameBook, delivery?: EscalationDelivery): string {
   const station = typeof e.data.toStation === 'string' ? names[`station:${e.data.toStation}`] : undefined
@@ -227,7 +227,7 @@ function escalatedLabel(e: CaseEvent, names: NameBook, delivery?: EscalationDeli
  * assignment explained in their words ("群众指定了张伟代表") in place of the resident's sentence, which calls her 您.
  * Her words (a rating's, a reopen's or a withdrawal's reason) with phone and ID numbers masked, as the deputy's page
  * shows them; `whole` only for 查看完整原文, which is audited (CaseQueries.wholeWordsForStaff). `escalations`: what became of
- * each 逾期督办's report, by step id (CaseDeputyReach.escalationsOf), so that its label says whether it arrived.
+ * each 超期督办's report, by step id (CaseDeputyReach.escalationsOf), so that its label says whether it arrived.
  */
 export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook, whole = false, escalations?: ReadonlyMap<string, EscalationDelivery>) {
   const shown = presentEvent(e, true, names)

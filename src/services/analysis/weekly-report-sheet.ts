@@ -1,7 +1,7 @@
 import { DAYS_TO_REPLY_NOTE, daysToReplyText, REPLIED_IN_TIME_NOTE, type CaseStats } from '../../domain/case-stats.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
 import { answerTimelinessWords, receivedChange, type WeeklyReport } from '../../domain/weekly-report.js'
-import { momentText, TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
+import { countedEarlierHead, momentText, TREND_WORDS, weeklyReportWords } from '../../domain/weekly-report-words.js'
 import type { SheetCell } from '../csv-sheet.js'
 
 // Numbers as the console's report writes them (admin/src/views/analysis/format.ts), but for the unit: a sheet's
@@ -13,6 +13,8 @@ const NONE = '暂无'
 const day = (at: Date, timeZone: string) => monthDayText(localDate(at, timeZone))
 // Who holds a listed message: a station, or the office a station handed it up to (上报), so not 联络站.
 const HANDLED_BY = '办理单位'
+/** How long an answer took, as the page's column says it: 当天 for one answered the day it came (a bare 0 read as never). */
+const SLOWEST_DAYS = '答复用了几天'
 /** The list of 已超期 messages, named as the console's card names it (one name for overdue, said once what it is). */
 const OVERDUE_PART = '已超期、还没答复的留言'
 
@@ -37,8 +39,10 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
   // A week still running says so beside its days, as the page does: its figures are a part of the week's.
   const running = words.runningText ? `，${words.runningText}` : ''
   rows.push([`${place}留言分析周报（${from === to ? from : `${from}至${to}`}${running}），生成于${momentText(report.generatedAt, timeZone)}`])
-  const earlier = words.countedEarlierText
-  if (earlier) rows.push([earlier])
+  // A report kept from before: the page's sentence without its button, then what differs, each on its own line
+  // (on paper nothing is folded away behind 看哪些不同).
+  const differences = words.countedEarlierDifferences
+  if (differences) rows.push([countedEarlierHead(report, timeZone)], ...differences.map((d) => [`${d}。`]))
 
   const receivedNote = words.receivedText
   const repliedNote = words.repliedText
@@ -86,8 +90,8 @@ export function weeklyReportSheet(report: WeeklyReport, timeZone: string, place 
   )
   part(
     '答复最慢的留言',
-    ['编号', '主题', HANDLED_BY, '代表', '答复用时（天）', '是否按时'],
-    report.slowest.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', x.daysToReply, answerTimelinessWords(x.lateDays)]),
+    ['编号', '主题', HANDLED_BY, '代表', SLOWEST_DAYS, '是否按时'],
+    report.slowest.map((x) => [x.ticket, x.topic, x.station ?? '', x.deputy ?? '未分派', daysToReplyText(x.daysToReply), answerTimelinessWords(x.lateDays)]),
   )
   livelihood(report, part)
 

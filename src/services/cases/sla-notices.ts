@@ -51,12 +51,12 @@ export function escalationRecipient(c: CaseRecord, action: EscalateAction): Reci
 export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number, deputyName: string | null, reported: string | null) {
   const word = CLOCK_WORDS[action.clock]
   // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
-  const late = action.level === 2 ? `逾期未${word}已超过 ${hoursText(repeatHours)}` : `已过${word}期限`
+  const late = action.level === 2 ? `超期未${word}已超过 ${hoursText(repeatHours)}` : `已过${word}期限`
   const whom = escalationRecipient(c, action).kind === 'station' ? '联络站' : '人大办'
   return {
     to: escalationRecipient(c, action),
     text: `督办：留言 ${c.ticket} ${late}，请督促办理。`,
-    // 已过受理期限 / 已过答复期限, as his 待办 and 每日摘要 say it: 逾期 alone means the answer's deadline to him there.
+    // 已过受理期限 / 已过答复期限, as his 待办 and 每日摘要 say it: 超期 alone means the answer's deadline to him there.
     deputyText: reported
       ? `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，已通知${reported}督办。`
       : `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，请尽快${word}。`,

@@ -4,7 +4,8 @@ import { CHAT_JOINED_KIND, CHAT_UNJOINED_KIND, DEPUTY_BINDING_MOVED_KIND } from 
 export const KIND_TITLES: Record<string, string> = {
   'case.assigned': '新留言待受理',
   'case.queued': '新留言待分派',
-  'case.acknowledged': '留言已受理',
+  // Hers alone: her words (已看到, as her message's state says), not the office's 受理; a thing keyword (≤ 20).
+  'case.acknowledged': '代表已看到留言',
   'case.forwarded': '留言已交办',
   'case.replied': '留言已答复',
   'case.rated': '群众已评价',
@@ -20,8 +21,9 @@ export const KIND_TITLES: Record<string, string> = {
   'case.handed_up': '留言已转交人大办办理',
   'case.closed': '留言已办结',
   'case.reminder': '办理期限提醒',
-  'case.escalated': '逾期督办',
-  'case.overdue': '留言已逾期',
+  // 超期, the console's one word for past the reply deadline (已超期), not 逾期.
+  'case.escalated': '超期督办',
+  'case.overdue': '留言已超期',
   'case.urged': '留言催办',
   digest: '每日摘要',
   'reading.published': '学习材料发布',

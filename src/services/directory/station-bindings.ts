@@ -71,5 +71,5 @@ function noteFor(miniProgram: boolean, bot: boolean): string {
 function groupWords(channels: string[], topic: string | null): { bound: boolean; text: string } {
   if (channels.includes('bot_room')) return { bound: true, text: `本站微信群：已绑定${topic ? `（${topic}）` : ''}，发给联络站的提醒和督办会发到群里` }
   if (channels.includes('wecom_group')) return { bound: true, text: '本站微信群：已配置企业微信群机器人，发给联络站的提醒和督办会发到群里' }
-  return { bound: false, text: '本站微信群：未绑定。发给联络站的提醒和逾期督办现在发不到群里，请按下面的步骤绑定' }
+  return { bound: false, text: '本站微信群：未绑定。发给联络站的提醒和超期督办现在发不到群里，请按下面的步骤绑定' }
 }

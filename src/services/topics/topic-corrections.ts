@@ -80,18 +80,18 @@ export class TopicCorrections {
   async retrain(staff: StaffPrincipal, districtId?: string): Promise<TopicTraining[]> {
     const scope = staffScope(staff)
     // A clerk is told which office retrains her messages' model, by its name: her stations' district's, else the installation's.
-    if (scope.kind === 'none') throw new ForbiddenError(`只有${officeToAsk(staff, await this.directory.prepared())}可以重新训练`)
+    if (scope.kind === 'none') throw new ForbiddenError(`只有${officeToAsk(staff, await this.directory.prepared())}可以改进主题分类`)
     const inScope = (office: string) => scope.kind === 'city' || (office !== CITY_OFFICE && scope.covers(office))
     if (districtId !== undefined) {
       const place = districtId === CITY_OFFICE ? null : await this.store.regions.get(districtId)
       if (districtId !== CITY_OFFICE && place?.kind !== 'district')
         throw new UnprocessableError(
-          '只能按区县重新训练主题模型',
+          '只能按区县改进主题分类',
           [{ path: 'body.districtId', message: place ? notADistrict(place.name) : GONE.district }],
           'not_a_district',
         )
       if (!inScope(districtId))
-        throw new ForbiddenError('只能重新训练本辖区的主题模型', 'outside_scope', [
+        throw new ForbiddenError('只能改进本辖区的主题分类', 'outside_scope', [
           { path: 'body.districtId', message: place ? `${place.name}不在您的辖区` : await this.wholeModelWords() },
         ])
       const trainings = [await this.models.retrain(districtId, staff.id)]
@@ -106,6 +106,6 @@ export class TopicCorrections {
   /** Who retrains the model of the whole installation: 市人大常委会办公室 in a city, a district's own office in a district's Liaison. */
   private async wholeModelWords() {
     const office = (await this.directory.prepared()).index.office
-    return office.ofCity ? `全市的主题模型由${office.name}重新训练` : `全辖区的主题模型由${office.name}重新训练`
+    return office.ofCity ? `全市的主题分类由${office.name}改进` : `全辖区的主题分类由${office.name}改进`
   }
 }

@@ -59,4 +59,6 @@ export interface Report extends PassedOn {
   deputyOrderText: string
   /** A report kept from before the count changed says so, with 重新生成; null otherwise. */
   countedEarlierText: string | null
+  /** Its figures counted otherwise, behind 看哪些不同; null with countedEarlierText. */
+  countedEarlierDifferences: string[] | null
 }
