@@ -13,7 +13,8 @@ export const NOTICE_DELIVERY_LABELS: Record<NoticeDelivery, string> = {
   undeliverable: '未能送达',
   none: '未发通知',
   dropped: '不再发送',
-  answered: '已回复',
+  // The column says what became of the notice, never the answer (which has its own column): not sent yet.
+  answered: '待发送',
 }
 
 export interface NoticeState {
@@ -51,10 +52,14 @@ export function noticeAfterClose(notice: NoticeState, row: { status: OutboxStatu
   return { state: 'dropped', label: NOTICE_DELIVERY_LABELS.dropped, reason: why, sentAt: null }
 }
 
+/** Beside a notice not sent yet to someone who has already answered: it still goes out (it has the time and place). */
+export const ANSWERED_BEFORE_NOTICE = '已回复，通知会照常发出'
+
 /**
- * The notice of someone who has already answered (参加, 请假, or came): 待发送 beside her 参加 read as if she had not
- * been told. She answered, so whether it went out no longer matters: 已回复. Sent or undeliverable stays as it was.
+ * The notice of someone who has already answered (参加, 请假, or came) before it went out: 待发送 alone beside her 参加
+ * read as if she had not been told, and 已回复 in this column said the answer, not the notice (its own column does).
+ * So the notice's state, with why nobody need wait for it. Sent or undeliverable stays as it was.
  */
 export function noticeOnceAnswered(notice: NoticeState): NoticeState {
-  return notice.state === 'waiting' ? { state: 'answered', label: NOTICE_DELIVERY_LABELS.answered, reason: null, sentAt: null } : notice
+  return notice.state === 'waiting' ? { state: 'answered', label: NOTICE_DELIVERY_LABELS.answered, reason: ANSWERED_BEFORE_NOTICE, sentAt: null } : notice
 }

@@ -93,6 +93,9 @@ describe('console: a monthly city campaign taken up by a district', function () 
     // 面向 says, as 学习进度 does, whether anything reached them yet (this month's issue has no reading yet).
     expect(rows[0]).to.match(/\b\d+ 人（材料还没有发到）/)
     expect(await office.locator('[data-test=roll-up-total]').innerText()).to.include('同一人只算一次')
+    // Nobody has checked in anywhere yet: said in words, not bars all at 0% (review 44).
+    await office.locator('[data-test=roll-up-nobody]').getByText('还没有人打卡。', { exact: true }).waitFor()
+    expect(await office.locator('.bar-chart').count(), 'no chart of nothing').to.equal(0)
     await screenshot(office, 'console-campaign-roll-up')
     expect(office.problems).to.deep.equal([])
   })

@@ -85,6 +85,8 @@ describe('console: what waits for the district office, rows that add up, the cle
     await waiting.waitFor()
     expect(await waiting.innerText()).to.include('去分派')
     expect(await waiting.innerText(), 'who places them, by name').to.include('要由澜江区人大办交给代表')
+    // His 1 is only what waits for his office: the 8 at the station, counted in the 还没交给代表 row below, are said (review 44).
+    expect(await waiting.locator('[data-test="at-stations"]').innerText()).to.equal('另有 8 条在联络站，等联络站分派')
     const [open, overdue] = [await figure(page, '正在办理'), await figure(page, '已超期')]
 
     const card = page.locator('[data-chart="responsiveness"]')
@@ -104,10 +106,12 @@ describe('console: what waits for the district office, rows that add up, the cle
     await screenshot(page, 'director-dashboard-office')
 
     await card.locator('.t-tabs').getByText('按代表').click()
-    await page.waitForFunction(() => document.querySelector('[data-chart="responsiveness"] tbody')?.textContent?.includes('未分派'))
+    await page.waitForFunction(() => document.querySelector('[data-chart="responsiveness"] tbody')?.textContent?.includes('还没交给代表'))
     const deputies = await cells(page, '[data-chart="responsiveness"]')
     // The two of the Monday no deputy holds are past their reply deadline; the seven of the Friday are not yet due.
-    expect(deputies.at(-1)).to.deep.equal(['未分派', '9', '9', '2', '0%'])
+    // What it counts (every message no deputy holds yet, at the office or a station), not 未分派 beside 等您分派 1 条.
+    expect(deputies.at(-1)).to.deep.equal(['还没交给代表', '9', '9', '2', '0%'])
+    expect(await page.getByTestId('responsiveness-notes').innerText()).to.include('“还没交给代表”一行：在联络站或人大办、等着分派给代表的留言。')
     expect(sum(deputies, 2), '在办 adds up to 正在办理').to.equal(open)
     expect(sum(deputies, 3), '已超期 adds up to 已超期').to.equal(overdue)
     // A deputy holding a message past its reply deadline has not answered everything in time.

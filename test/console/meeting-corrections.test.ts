@@ -157,7 +157,7 @@ describe('console: an organizer corrects a published meeting (修改会议, 增�
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
     // Whom it tells is read out first: the people just chosen.
     const everyone = new Set([...cityDeputies.map((d) => d.id), named.id]).size
-    await page.locator('[data-test=publish-confirm]').getByText(`会通知 ${everyone} 位代表：`).waitFor()
+    await page.locator('[data-test=publish-confirm]').getByText(`会通知 ${everyone} 人（都是代表）：`).waitFor()
     await page.getByRole('button', { name: '确认发布并通知' }).click()
     const table = page.locator('[data-test=rsvp-table]')
     await table.locator('tr', { hasText: cityDeputies[0].name }).first().waitFor()

@@ -112,7 +112,7 @@ describe('console: an organizer sees whom a publication reaches', function () {
     const thisYear = Number(today.slice(0, 4))
     const date = `${year === thisYear ? '' : `${year}年`}${month}月${day}日（星期${weekday}）`
     const n = (await nationals()).length
-    await dialog.getByText(`会通知 ${n} 位代表：`).waitFor()
+    await dialog.getByText(`会通知 ${n} 人（都是代表）：`).waitFor()
     expect(await dialog.innerText())
       .to.include(`时间：${date}15:00 至 17:00（3 天后）`)
       .and.include('地点：市民中心三楼')
@@ -124,7 +124,7 @@ describe('console: an organizer sees whom a publication reaches', function () {
     await dialog.waitFor({ state: 'hidden' })
     expect((await office.get(`/api/admin/meetings/${draft.body.id}`)).body.status).to.equal('draft')
     await page.getByRole('button', { name: '发布并通知参会人员' }).click()
-    await dialog.getByText(`会通知 ${n} 位代表：`).waitFor()
+    await dialog.getByText(`会通知 ${n} 人（都是代表）：`).waitFor()
     await page.getByRole('button', { name: '确认发布并通知' }).click()
     await page.locator('.t-alert').getByText('已发布', { exact: true }).waitFor()
 

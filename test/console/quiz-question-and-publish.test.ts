@@ -142,7 +142,7 @@ describe('console: an organizer writes quiz questions and publishes the quiz kno
     // The dialog first says 正在核对参加范围… while it asks the server: wait for the answer, on a busy machine too.
     await confirm.locator('[data-test=publish-reach]', { hasText: reach }).waitFor()
     expect(await confirm.locator('[data-test=publish-reach]').innerText()).to.equal(reach)
-    // How many it reaches, counted by the server before anyone is told (as a survey's dialog says 会请 N 位代表填写).
+    // How many it reaches, counted by the server before anyone is told (as a survey's dialog says 会请 N 人填写).
     const after = await confirm.locator('[data-test=publish-after]').innerText()
     const said = after.match(
       /^请核对参加范围和日期。发布后(.+)的 (\d+) 位人大代表都会收到参赛通知；有人开始答题后，题目、选项、正确答案和分值就不能再改，只能改解析。$/,

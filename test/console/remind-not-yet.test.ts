@@ -153,8 +153,13 @@ describe('console: an organizer reminds those who have not voted or read', funct
     const page = await newPage(story.browser, app)
     await logInAs(page, organizer, `/campaigns/${created.body.id}`)
     await page.locator('.t-tabs__nav-item', { hasText: '学习进度' }).click()
+    // Nobody has read it yet: said in words, not bars all at 0%.
+    await page.locator('[data-test=nobody-read]').getByText('还没有人读完。', { exact: true }).waitFor()
+    expect(await page.locator('.bar-chart').count(), 'no chart of nothing').to.equal(0)
     await page.locator('.t-radio-button', { hasText: '按人' }).click()
-    await page.getByText('已读 0/1').first().waitFor()
+    // Someone who read nothing reads so, not "已读 0/1" (read as 已读).
+    await page.locator('[data-test=person-read]', { hasText: '还没读' }).first().waitFor()
+    expect(await page.locator('[data-test=person-read]').allInnerTexts()).to.satisfy((tags: string[]) => tags.length > 0 && tags.every((t) => t === '还没读'))
     // The figures say who a message reaches at all, not "已收到" for everyone an item was put before.
     const { totals } = (await office.get(`/api/admin/campaigns/${created.body.id}/progress`)).body
     expect(totals.unreachable, 'the two who talk to the bot are reachable').to.equal(totals.reached - 2)

@@ -43,10 +43,14 @@ describe('console: the office presses the units of an overdue 代表建议', fun
   this.timeout(120_000)
   const story = useConsole()
   let key = { id: '', number: '' }
+  /** The key suggestion's 办理期限 as 办理经过 writes it, with its year ("2026年11月24日"). */
+  let keyDeadline = ''
 
   before(async () => {
     const app = story.app
     key = await assigned(app, '关于加快老旧小区加装电梯的建议', { leadUnitId: 'u01', keySupervision: true, supervisionLeader: '区人大常委会赵副主任' })
+    const [y, m, d] = today(app).split('-').map(Number)
+    keyDeadline = `${y}年${m}月${d}日`
     app.clock.advance(20 * DAY)
     await assigned(app, '关于增设公交线路的建议', { leadUnitId: 'u02' })
     // 交通运输局 answers another in time, and the deputy rates it 满意: the one unit with a 满意率.
@@ -102,7 +106,9 @@ describe('console: the office presses the units of an overdue 代表建议', fun
     await screenshot(page, 'console-suggestion-urge', { window: true })
     await page.getByRole('button', { name: '发送催办' }).click()
     const timeline = page.locator('[data-test=timeline]')
-    await timeline.getByText(/^催办 青澜市住房和城乡建设局：办理期限 .*，已超期 33 天；附言：请本周内书面答复$/).waitFor()
+    await timeline.getByText(`催办 青澜市住房和城乡建设局：办理期限 ${keyDeadline}，已超期 33 天；附言：请本周内书面答复`, { exact: true }).waitFor()
+    // 交办情况 says the deadline as 办理经过 does, with its year (review 44: 12月7日 beside 期限 2026年12月7日).
+    expect(await page.locator('[data-test=deadline]').innerText()).to.equal(keyDeadline)
 
     await press.getByRole('button', { name: '督办' }).click()
     await page.getByPlaceholder('例如：赵副主任已电话督办，要求月底前答复').fill('赵副主任已电话督办，要求月底前答复')

@@ -42,6 +42,10 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
       .locator('[data-test=opens-on-publish]')
       .getByText(`发布时开始，${shortDay(story.app, closes)} 17:00 截止`)
       .waitFor()
+    // 统计结果 of a draft: when answers will show there, not each question charted at 0 人 0% (review 44).
+    await page.locator('.t-tabs__nav-item', { hasText: '统计结果' }).click()
+    await page.locator('[data-test=no-answers]').getByText('发布后，收到的答卷会在这里按题统计。', { exact: true }).waitFor()
+    expect(await page.locator('[data-test^=result-]').count(), 'no question charted').to.equal(0)
 
     // Published an hour and a half later.
     const publishedAt = new Date(story.app.clock.now().getTime() + 90 * 60_000)
@@ -50,7 +54,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.getByRole('button', { name: '发布', exact: true }).click()
     const dialog = page.locator('[data-test=survey-publish-confirm]')
     expect(await dialog.locator('[data-test=publish-reach]').innerText()).to.equal(
-      `会请 ${n} 位代表填写，发布后马上开始，${dayWords(story.app, closes)}17:00截止`,
+      `会请 ${n} 人填写（都是代表），发布后马上开始，${dayWords(story.app, closes)}17:00截止`,
     )
     await screenshot(page, 'console-survey-publish-confirm')
     await page.getByRole('button', { name: '再看看' }).click()
@@ -66,6 +70,10 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     expect(await page.getByRole('button', { name: '二维码海报' }).count(), 'no poster for a survey asked of deputies').to.equal(0)
     expect(await page.getByText('扫码', { exact: false }).count(), 'nor any word of scanning').to.equal(0)
     await screenshot(page, 'console-survey-published-to-deputies')
+    // Published, nobody has answered yet: said in words, not charts of nothing.
+    await page.locator('.t-tabs__nav-item', { hasText: '统计结果' }).click()
+    await page.locator('[data-test=no-answers]').getByText('还没有人填写。收到答卷后，这里按题显示统计。', { exact: true }).waitFor()
+    expect(await page.locator('[data-test^=result-]').count(), 'no question charted').to.equal(0)
     const published = (await story.app.liaison.store.surveys.get(surveyId))!
     expect(published.opensAt.toISOString(), 'it opened when published, not when saved').to.equal(publishedAt.toISOString())
     expect((await story.app.liaison.store.outbox.search({ limit: 10, kind: 'survey.published' })).items).to.have.length(n)
@@ -105,7 +113,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.getByRole('button', { name: '发布', exact: true }).click()
     const reach = page.locator('[data-test=survey-publish-confirm] [data-test=publish-reach]')
     expect(await reach.innerText()).to.equal(
-      `会请 ${await nationals()} 位代表投票，${dayWords(story.app, opens)}9:00开始，${dayWords(story.app, closes)}17:00截止`,
+      `会请 ${await nationals()} 人投票（都是代表），${dayWords(story.app, opens)}9:00开始，${dayWords(story.app, closes)}17:00截止`,
     )
     await screenshot(page, 'console-ballot-publish-confirm')
     await page.getByRole('button', { name: '确认发布' }).click()

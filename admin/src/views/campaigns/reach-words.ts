@@ -23,3 +23,11 @@ export function reachCell(g: ReachFigures): string {
   if (!g.reached) return g.audience ? `${g.audience} 人（材料还没有发到）` : '0 人'
   return `${sent}（${g.reachWords ?? ''}）`
 }
+
+/**
+ * One person's reading in 学习进度 按人: "已读完", "读了 1/3 篇", or "还没读" when nothing is ("已读 0/1" read as 已读).
+ */
+export function readWords(p: { read: boolean; itemsRead: number; itemsReached: number }): string {
+  if (p.read) return '已读完'
+  return p.itemsRead ? `读了 ${p.itemsRead}/${p.itemsReached} 篇` : '还没读'
+}

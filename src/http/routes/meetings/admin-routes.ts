@@ -20,18 +20,8 @@ import {
 } from '../../presenters/meetings.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import {
-  addInviteesBody,
-  attendanceQuery,
-  cancelBody,
-  createBody,
-  editBody,
-  inviteeParam,
-  listQuery,
-  meetingIdParam,
-  remindBody,
-  staffEntryBody,
-} from './schemas.js'
+import { addInviteesBody, attendanceQuery, cancelBody, editBody, inviteeParam, listQuery, meetingIdParam, remindBody, staffEntryBody } from './schemas.js'
+import { parseCreateBody } from './create-body.js'
 
 export interface AdminMeetingDeps {
   auth: AuthService
@@ -57,7 +47,7 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
     '/',
     idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`),
     async (ctx) => {
-      const draft = parse(createBody, ctx.state.body, 'body')
+      const draft = parseCreateBody(ctx.state.body, clock.now())
       ctx.status = 201
       ctx.body = presentMeeting(await meetings.create(ctx.state.staff, draft))
     },
