@@ -101,6 +101,8 @@ describe('statistics and responsiveness (述职评议)', () => {
     const st001 = body.groups.find((g: { key: string }) => g.key === 'st001')
     expect(st001).to.deep.include({ name: '轻工街道代表联络站' })
     expect(st001.stats).to.include({ total: 3, averageSatisfaction: 5, acknowledgedInTimeShare: 0.333 })
+    // The station's row has its own middle times (一般几天答复): acknowledged in 2 h and in 30 h make 16 h.
+    expect(st001.stats).to.include({ medianHoursToAcknowledge: 16, medianDaysToReply: 3 })
   })
 
   it('measures each deputy and each department for review', async () => {

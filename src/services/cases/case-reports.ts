@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { statsFromCounts, type CaseStats } from '../../domain/case-stats.js'
-import { emptyTally } from '../../store/case-tally.js'
+import { inTimeShare, statsFromCounts, type CaseCounts, type CaseStats } from '../../domain/case-stats.js'
+import { emptyTally, type CaseMiddleTimes } from '../../store/case-tally.js'
 import {
   barReader,
   RankedOrders,
@@ -39,11 +39,17 @@ const KEPT_GROUPS = 5_000
 // Pages of a ranking by counts whose whole figures were worked out, kept with it (the last asked kept).
 const KEPT_PAGES = 32
 
-type Ranked = RankedGroup & { stats: CaseStats }
+/**
+ * A group as ranked: its three measures from the store's counts, its whole figures worked out only once a page
+ * shows it (an admin's 3,000 stations each got theirs at every first look after a change, for a page of 20).
+ */
+type Ranked = RankedGroup & { counts: CaseCounts; middle: GroupMiddle; stats?: CaseStats }
+type GroupMiddle = Omit<CaseMiddleTimes, 'key'>
 
 /**
- * A scope's groups ranked once and kept, with each order asked: every group with its whole figures (`whole`), or
- * (deputies) every deputy's bar as the store keeps it, a page's whole figures sought per deputy and kept with it.
+ * A scope's groups ranked once and kept, with each order asked: every group by its counts and middle times, its whole
+ * figures worked out when a page shows it (`whole`), or (deputies) every deputy's bar as the store keeps it, a page's
+ * whole figures sought per deputy and kept with it.
  */
 type Ranking =
   | { whole: true; overall: CaseStats; rest: StatsRest; groups: readonly Ranked[]; orders: RankedOrders<Ranked> }
@@ -64,6 +70,12 @@ const countsOf = (s: CaseStats): StatsRest => ({
   open: OPEN_STATUSES.reduce((n, status) => n + s.byStatus[status], 0),
   overdueOpen: s.overdueOpen,
 })
+/** The same from the store's counts (a status it has none of is absent there), as statsFromCounts would give them. */
+const countsOfTally = (c: CaseCounts): StatsRest => ({
+  total: c.total,
+  open: OPEN_STATUSES.reduce((n, status) => n + (c.byStatus[status] ?? 0), 0),
+  overdueOpen: c.overdueOpen,
+})
 
 // A group's middle times when the store found none (its cases moved away while the page was read).
 const NO_MIDDLE = { ack: null, reply: null }
@@ -73,14 +85,19 @@ function frozen(s: CaseStats): CaseStats {
   return Object.freeze(Object.assign(s, { byStatus: Object.freeze(s.byStatus), byTopic: Object.freeze(s.byTopic) }))
 }
 
-const ranked = (key: string, name: string, stats: CaseStats): Ranked => ({
+const ranked = (key: string, name: string, counts: CaseCounts, middle: GroupMiddle): Ranked => ({
   key,
   name,
-  total: stats.total,
-  overdueOpen: stats.overdueOpen,
-  repliedInTimeShare: stats.repliedInTimeShare,
-  stats,
+  total: counts.total,
+  overdueOpen: counts.overdueOpen,
+  // As statsFromCounts rounds it, so that the order is the one of the whole figures.
+  repliedInTimeShare: inTimeShare(counts.replyOk, counts.replyDue),
+  counts,
+  middle,
 })
+
+/** A ranked group's whole figures: worked out the first time a page shows it, then kept with the ranking. */
+const statsOf = (g: Ranked): CaseStats => (g.stats ??= frozen(statsFromCounts(g.counts, g.middle)))
 
 /**
  * Statistics for organizers and responsiveness for 述职评议: per station, district,
@@ -133,7 +150,7 @@ export class CaseReports {
         ? ranking.orders
             .upTo(page.sort, end)
             .slice(page.offset, end)
-            .map((g) => ({ key: g.key, name: g.name, stats: g.stats }))
+            .map((g) => ({ key: g.key, name: g.name, stats: statsOf(g) }))
         : await this.pageOf(ranking, ranking.orders.upTo(page.sort, end).slice(page.offset, end), pageKey, filter, now),
       nextOffset: end < count ? end : null,
       rest: ranking.rest,
@@ -153,11 +170,11 @@ export class CaseReports {
     ])
     const middleOf = new Map(middles.map((m) => [m.key, m]))
     const names = namer(groupBy, prepared)
-    const ranks = groups.map((t) => ranked(t.key!, names(t.key!), frozen(statsFromCounts(t, middleOf.get(t.key) ?? NO_MIDDLE))))
+    const ranks = groups.map((t) => ranked(t.key!, names(t.key!), t, middleOf.get(t.key) ?? NO_MIDDLE))
     const whole = frozen(statsFromCounts(overall, overallMiddle))
     const rest = restOf(
       countsOf(whole),
-      ranks.map((g) => countsOf(g.stats)),
+      groups.map((t) => countsOfTally(t)),
     )
     return { whole: true, overall: whole, rest, groups: ranks, orders: new RankedOrders(ranks) }
   }
