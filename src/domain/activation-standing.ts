@@ -3,7 +3,7 @@
  * before that, waiting with an activation code until it runs out (`validDays` after it was issued), or with
  * none. Pure: the time and the settings are passed in.
  */
-import { momentLabel } from './meeting.js'
+import { momentLabel } from './meeting-words.js'
 
 const DAY_MS = 86_400_000
 

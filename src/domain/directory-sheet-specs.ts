@@ -43,7 +43,7 @@ export const NO_DUTY = '无'
 /**
  * The templates, in the order an office fills them: a deputy names a station, a station its regions.
  * Each example row says 示例 and uses SL (示例) codes, so that it never looks like, nor matches, a
- * real record; left in a filled sheet, it is refused (directory-sheets.ts).
+ * real record; left in a filled sheet, it is refused (directory-sheet-rows.ts).
  */
 export const SHEET_SPECS: readonly SheetSpec[] = [
   {

@@ -5,7 +5,8 @@
  * deputy has just received. Pure: the notice states are read from the outbox rows
  * (notice-delivery.ts), times are passed in.
  */
-import { momentLabel, stillInvited, type MeetingInvitee } from './meeting.js'
+import { stillInvited, type MeetingInvitee } from './meeting.js'
+import { momentLabel } from './meeting-words.js'
 import type { NoticeState } from './notice-delivery.js'
 import { waitsOnSubscription } from './subscription-wait.js'
 

@@ -6,7 +6,8 @@
  * who, when and why, and the answer it replaced so that undoing it gives that answer back.
  * Pure: no I/O, time passed in.
  */
-import { checkInOpensAt, STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type Rsvp, type StaffEntry, type StaffEntryKind } from './meeting.js'
+import { STAFF_ENTRY_KINDS, type MeetingInvitee, type MeetingRecord, type Rsvp, type StaffEntry, type StaffEntryKind } from './meeting.js'
+import { checkInOpensAt } from './meeting-timing.js'
 
 export { STAFF_ENTRY_KINDS, type StaffEntry, type StaffEntryKind }
 

@@ -4,7 +4,8 @@
  * all (参加 / 请假 and the scan at the door); after it, an answer no longer helps and a scan no longer works, so the page
  * must not keep offering them. Pure: no I/O, times passed in.
  */
-import { lateCheckInWords, type MeetingInvitee, type MeetingRecord } from './meeting.js'
+import type { MeetingInvitee, MeetingRecord } from './meeting.js'
+import { lateCheckInWords } from './meeting-words.js'
 import { checkInWay } from './meeting-staff-entry.js'
 import { spokenClose, spokenMoment } from './spoken-dates.js'
 

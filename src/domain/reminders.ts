@@ -5,7 +5,7 @@
  * Pure: who was reminded today, whose notice went out when and who can be reached are read by
  * the services and passed in.
  */
-import { momentLabel } from './meeting.js'
+import { momentLabel } from './meeting-words.js'
 import { waitsOnSubscription } from './subscription-wait.js'
 
 const MINUTE = 60_000

@@ -1,4 +1,4 @@
-import { momentLabel } from '../domain/meeting.js'
+import { momentLabel } from '../domain/meeting-words.js'
 import type { QuizRecord } from '../domain/quiz.js'
 import type { SurveyRecord } from '../domain/survey.js'
 import type { OutboxMessage } from '../store/ports.js'

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { readdirSync } from 'node:fs'
 import type { SKRSContext2D } from '@napi-rs/canvas'
 import type { Deputy, Station } from '../domain/directory.js'
-import { spokenMeetingTime } from '../domain/meeting.js'
+import { spokenMeetingTime } from '../domain/meeting-words.js'
 import { SURVEY_KIND_LABELS, surveyPhase, type SurveyRecord } from '../domain/survey.js'
 
 const FONT = 'LiaisonSans'

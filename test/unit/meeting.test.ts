@@ -1,6 +1,6 @@
 import { expect } from 'chai'
+import { canManageMeeting as manages, remindable, type MeetingInvitee, type MeetingRecord } from '../../src/domain/meeting.js'
 import {
-  canManageMeeting as manages,
   changesTimeOrPlace,
   checkInRefusal,
   checkInWindow,
@@ -8,14 +8,11 @@ import {
   dueReminder,
   leadsAlreadyPast,
   nudgeAllowedAt,
-  remindable,
   rsvpClosesAt,
   rsvpRefusal,
   scheduleProblems,
-  momentLabel,
-  type MeetingInvitee,
-  type MeetingRecord,
-} from '../../src/domain/meeting.js'
+} from '../../src/domain/meeting-timing.js'
+import { momentLabel } from '../../src/domain/meeting-words.js'
 import { resolveInvitees, type SelectorDirectory } from '../../src/domain/meeting-selector.js'
 import { staffScope } from '../../src/domain/staff-scope.js'
 import type { Region } from '../../src/domain/directory.js'

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { dayTime } from '../../bots/flows/turn.js'
 import { timeOfDay, urgedAtText } from '../../src/domain/case-urging.js'
-import { momentLabel } from '../../src/domain/meeting.js'
+import { momentLabel } from '../../src/domain/meeting-words.js'
 
 /**
  * Every time a person reads says the hour as people write it, "9:05", never "09:05" (the minutes always two

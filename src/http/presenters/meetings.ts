@@ -1,17 +1,16 @@
 import {
   leaveOvertaken,
-  meetingContactWords,
   MEETING_KIND_LABELS,
   MEETING_STATUS_LABELS,
   replyLabel,
-  rsvpClosesAt,
-  spokenMeetingTime,
   withdrawalLabel,
   type Attachment,
   type MeetingInvitee,
   type MeetingRecord,
   type PublicRegistration,
 } from '../../domain/meeting.js'
+import { rsvpClosesAt } from '../../domain/meeting-timing.js'
+import { meetingContactWords, spokenMeetingTime } from '../../domain/meeting-words.js'
 import type { MeetingAttendance, PersonAttendance } from '../../domain/meeting-attendance.js'
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS, staffEntryNotice, type StaffEntry } from '../../domain/meeting-staff-entry.js'
 import { cameWords, MEETING_PHASE_LABELS, meetingPhase, standingAfterStart } from '../../domain/meeting-standing.js'

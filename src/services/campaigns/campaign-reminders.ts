@@ -9,7 +9,7 @@ import {
   type ReadingItem,
 } from '../../domain/campaign.js'
 import type { PersonProgress } from '../../domain/campaign-progress.js'
-import { momentLabel } from '../../domain/meeting.js'
+import { momentLabel } from '../../domain/meeting-words.js'
 import { ConflictError } from '../../errors.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'

@@ -1,6 +1,6 @@
 import { campaignPhase, isLive } from '../../domain/campaign.js'
 import { personProgress } from '../../domain/campaign-progress.js'
-import { rsvpOpen } from '../../domain/meeting.js'
+import { rsvpOpen } from '../../domain/meeting-timing.js'
 import { promisedBy } from '../../domain/suggestion.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'

@@ -1,4 +1,6 @@
-import { awaitsAnswer, momentLabel, rsvpClosesAt, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { awaitsAnswer, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { rsvpClosesAt, rsvpOpen } from '../../domain/meeting-timing.js'
+import { momentLabel } from '../../domain/meeting-words.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { Recipient } from '../delivery/outbox-message.js'
 import { awaitsBinding } from '../delivery/unreachable-revival.js'

@@ -1,16 +1,7 @@
 import type { Clock } from '../../clock.js'
-import {
-  awaitsAnswer,
-  leadsAlreadyPast,
-  momentLabel,
-  nudgeAllowedAt,
-  rsvpClosesAt,
-  rsvpOpen,
-  stillInvited,
-  type InviteeSelector,
-  type MeetingInvitee,
-  type MeetingRecord,
-} from '../../domain/meeting.js'
+import { awaitsAnswer, stillInvited, type InviteeSelector, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { leadsAlreadyPast, nudgeAllowedAt, rsvpClosesAt, rsvpOpen } from '../../domain/meeting-timing.js'
+import { momentLabel } from '../../domain/meeting-words.js'
 import { ConflictError, RateLimitError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { meetingMessage, noticeTexts } from './meeting-notices.js'

@@ -1,6 +1,7 @@
 import { installationOfficeName, organizerOfficeName } from '../../domain/office-name.js'
 import type { Region } from '../../domain/directory.js'
-import { MEETING_STATUS_LABELS, scheduleProblems, type Attachment, type MeetingRecord } from '../../domain/meeting.js'
+import { MEETING_STATUS_LABELS, type Attachment, type MeetingRecord } from '../../domain/meeting.js'
+import { scheduleProblems } from '../../domain/meeting-timing.js'
 import type { StaffScope } from '../../domain/staff-scope.js'
 import { ConflictError, UnprocessableError } from '../../errors.js'
 

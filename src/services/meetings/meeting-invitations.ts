@@ -1,22 +1,7 @@
 import type { Clock } from '../../clock.js'
-import {
-  awaitsAnswer,
-  checkInOpen,
-  checkInOpensAt,
-  checkInRefusal,
-  lateCheckInWords,
-  meetingContactWords,
-  rsvpClosesAt,
-  rsvpRefusal,
-  spokenMeetingTime,
-  stillInvited,
-  withdrawalLabel,
-  type CheckInRefusal,
-  type MeetingInvitee,
-  type MeetingRecord,
-  type PersonRef,
-  type RsvpRefusal,
-} from '../../domain/meeting.js'
+import { awaitsAnswer, stillInvited, withdrawalLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
+import { checkInOpen, checkInOpensAt, checkInRefusal, rsvpClosesAt, rsvpRefusal, type CheckInRefusal, type RsvpRefusal } from '../../domain/meeting-timing.js'
+import { lateCheckInWords, meetingContactWords, spokenMeetingTime } from '../../domain/meeting-words.js'
 import { ENDED_KEPT_DAYS, standingAfterStart } from '../../domain/meeting-standing.js'
 import { spokenClose, spokenMoment, spokenWhenAhead } from '../../domain/spoken-dates.js'
 import { AppError, ConflictError, NotFoundError } from '../../errors.js'

@@ -1,4 +1,5 @@
-import { meetingContactWords, meetingWhat, spokenMeetingTime, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import type { MeetingInvitee, MeetingRecord } from '../../domain/meeting.js'
+import { meetingContactWords, meetingWhat, spokenMeetingTime } from '../../domain/meeting-words.js'
 import { spokenClose, spokenDeadline, spokenWhenAhead } from '../../domain/spoken-dates.js'
 import type { EveningReason } from '../../domain/reminder-moments.js'
 import type { OutboxMessage } from '../../store/ports.js'

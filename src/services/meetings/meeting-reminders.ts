@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { dueReminder, remindable, rsvpClosesAt, rsvpOpen } from '../../domain/meeting.js'
+import { remindable } from '../../domain/meeting.js'
+import { dueReminder, rsvpClosesAt, rsvpOpen } from '../../domain/meeting-timing.js'
 import { quietHold, type QuietPolicy } from '../../domain/quiet-hours.js'
 import { reminderMoment } from '../../domain/reminder-moments.js'
 import { ConflictError } from '../../errors.js'

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js'
-import { awaitsAnswer, leaveOvertaken, replyLabel, rsvpOpen, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { awaitsAnswer, leaveOvertaken, replyLabel, type MeetingInvitee, type MeetingRecord } from '../../domain/meeting.js'
+import { rsvpOpen } from '../../domain/meeting-timing.js'
 import { attendanceByPerson, meetingAttendance } from '../../domain/meeting-attendance.js'
 import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS } from '../../domain/meeting-staff-entry.js'
 import { personPlaces } from '../../domain/meeting-selector.js'

@@ -1,5 +1,7 @@
 import type { Clock } from '../../clock.js'
-import { checkInOpensAt, momentLabel, withdrawalLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
+import { withdrawalLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
+import { checkInOpensAt } from '../../domain/meeting-timing.js'
+import { momentLabel } from '../../domain/meeting-words.js'
 import { staffEntryRefusal, withoutStaffEntry, withStaffEntry, type StaffEntryKind, type StaffEntryRefusal } from '../../domain/meeting-staff-entry.js'
 import { ConflictError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { changesTimeOrPlace, deadlineAfterEdit, leadsAlreadyPast, rsvpClosesAt, rsvpOpen, type MeetingRecord } from '../../domain/meeting.js'
+import type { MeetingRecord } from '../../domain/meeting.js'
+import { changesTimeOrPlace, deadlineAfterEdit, leadsAlreadyPast, rsvpClosesAt, rsvpOpen } from '../../domain/meeting-timing.js'
 import { ConflictError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import { noticeTexts } from './meeting-notices.js'

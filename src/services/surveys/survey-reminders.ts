@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js'
 import { localDate, monthDayText } from '../../domain/dates.js'
-import { momentLabel } from '../../domain/meeting.js'
+import { momentLabel } from '../../domain/meeting-words.js'
 import { surveyPhase, type SurveyRecord } from '../../domain/survey.js'
 import { ConflictError } from '../../errors.js'
 import type { OutboxMessage } from '../../store/ports.js'

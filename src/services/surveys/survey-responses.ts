@@ -1,7 +1,7 @@
 import { timeOrderedUuid } from '../../ids.js'
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../clock.js'
-import { momentLabel } from '../../domain/meeting.js'
+import { momentLabel } from '../../domain/meeting-words.js'
 import { surveyPhase, type Answers, type ArticleComment, type Opinion, type SurveyRecord, type SurveyResponse } from '../../domain/survey.js'
 import { answerProblems, cleanAnswers } from '../../domain/survey-answers.js'
 import { tallyIncrements } from '../../domain/survey-tally.js'
