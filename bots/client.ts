@@ -245,7 +245,8 @@ export class LiaisonClient {
     return (await this.call<{ items: DeputyCase[] }>('GET', `/people/${enc(personId)}/deputy/cases`)).items
   }
   acknowledge(personId: string, ref: string) {
-    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/acknowledge`, {})
+    // replyByText: the day his answer is due, as 待办 says it ("12月22日前（含当日）"); absent from an older backend.
+    return this.call<CaseBrief & { replyByText?: string }>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/acknowledge`, {})
   }
   reply(personId: string, ref: string, text: string) {
     return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/reply`, { text })

@@ -25,6 +25,8 @@ export type Command =
   | { kind: 'reply'; ref: string; text: string }
   | { kind: 'acknowledge'; ref: string }
   | { kind: 'transfer'; ref: string; reason: string }
+  /** "交回 0001 原因": back to the station (or office) that placed it, once he says "是". */
+  | { kind: 'handBack'; ref: string; reason: string }
   | { kind: 'attend' }
   | { kind: 'excuse'; reason: string }
   | { kind: 'bindRoom'; stationCode: string }

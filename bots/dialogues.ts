@@ -4,6 +4,7 @@ import type { LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
 import { heldWords, keepingHours, letGoParked, parkDraft, pastKeeping } from './flows/kept-draft.js'
 import { finishTyping } from './flows/message-draft.js'
+import { notTextAnswer } from './flows/not-text.js'
 import { residentConversation } from './flows/resident.js'
 import { privacyConversation } from './flows/privacy-requests.js'
 import { roomConversation, roomCommand } from './flows/room.js'
@@ -19,8 +20,6 @@ import { unquote } from './quotes.js'
  * on are remembered here, so that the sweep knows whose time-based checks are due.
  */
 
-const NOT_TEXT = '目前只能看懂文字消息，照片和语音收不到，请用文字告诉我。需要帮助请发送"帮助"。'
-const NOT_TEXT_WHILE_WRITING = '照片和语音暂时收不到，没有加进留言。请用文字描述；您的留言还在，接着说就行。'
 /** Her unsent words went at the time she was told, with no bot there to say so then (it restarted): said at her next message. */
 const WORDS_NOT_KEPT = lines('您之前说的话一直没有发出去，代表没有看到，这些话已经不再保留了。', '还要反映的话，请发送"留言"重新写。')
 
@@ -83,6 +82,9 @@ export class Dialogues {
       event.seenChecked = true // a held message is not reported twice (the second answer would be "seen")
       if (!first) return
     }
+    // Sent again before she could read the answer to the first (inbox.ts): that answer is what she sees next, and a
+    // word about this one would only come after it and push its question up. Nothing is done twice.
+    if (event.resent) return
     const person = await client.resolvePerson({ contactId: event.contactId, alias: event.alias, name: event.name })
     if (person.alias && person.alias !== event.alias) {
       // The remark lets the backend know this person again when a re-login changes contact ids.
@@ -105,12 +107,12 @@ export class Dialogues {
       // Anything else left that long ends, saying so.
       const kept = parkDraft(state.flow, now) !== null
       if (!kept) {
-        replies.push(politeEnd(state))
+        replies.push(politeEnd(state, this.options.dialogueTimeoutMs))
         state.flow = null
       }
     }
-    // A photo or a voice note is not attached to a message she is writing: she is told so, and that the message goes on.
-    if (!event.isText) replies.push(state.flow?.name === 'message' ? NOT_TEXT_WHILE_WRITING : NOT_TEXT)
+    // A photo or a voice note is not attached to a message she is writing: she is told so, and where the message stands.
+    if (!event.isText) replies.push(notTextAnswer(state.flow))
     else {
       // A quote (引用) is read apart: the person's own words are the message, the quoted one its context.
       const { quoted, own } = unquote(event.text)
@@ -167,7 +169,7 @@ export class Dialogues {
       replies.push(letGo)
     } else if (now - state.touchedAt >= this.options.dialogueTimeoutMs) {
       const kept = parkDraft(flow, now)
-      replies.push(kept ?? politeEnd(state))
+      replies.push(kept ?? politeEnd(state, this.options.dialogueTimeoutMs))
       if (kept === null) state.flow = null
     } else if (flow.name === 'message' && flow.stage === 'text' && flow.lastPartAt !== null && now - flow.lastPartAt >= this.options.joinWindowMs) {
       finishTyping({ state, say: (t) => replies.push(t) }, flow)
@@ -201,25 +203,40 @@ export class Dialogues {
 const isParked = (state: DialogueState) =>
   (state.flow?.name === 'message' && state.flow.parked === true) || (state.flow?.name === 'privacy' && state.flow.parkedAt !== undefined)
 
-function politeEnd(state: DialogueState) {
+/**
+ * What she hears when the conversation lapses. Said as the time she was silent, truly (the timeout is configured):
+ * "很久没有收到回复" read as the deputy never answering, 回复 being his answer in this chat.
+ */
+function politeEnd(state: DialogueState, timeoutMs: number) {
+  const silent = silentFor(timeoutMs)
+  const quiet = `您好，您有${/^\d/.test(silent) ? ' ' : ''}${silent}没有回话，`
   // Words she was asked about after a score went nowhere: she must not think the deputy has them.
   if (state.flow?.name === 'comment')
     return state.flow.stage === 'whole'
-      ? `您好，因为很久没有收到回复，您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。`
-      : '您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。'
+      ? `${quiet}您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。`
+      : `${quiet}您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。`
   // Why she is unhappy, typed under the 重新办理 offer: she must not think the deputy has it.
   if (state.flow?.name === 'reopen' && state.flow.said && !state.flow.draft)
-    return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。'
+    return `${quiet}您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。`
   // Her words that matched an earlier message, asked about: neither reopened nor sent.
   if (state.flow?.name === 'reopen' && state.flow.stage === 'again')
-    return '您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"或"留言"。'
+    return `${quiet}您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"或"留言"。`
   // The 重新办理 offer (or its question) lapsed: she must not think it was asked for, nor that it is gone for good.
   if (state.flow?.name === 'reopen' && !state.flow.draft && state.flow.stage !== 'verdict')
-    return `您好，因为很久没有收到回复，${state.flow.ticket ? `留言 ${state.flow.ticket} ` : ''}还没有申请重新办理。需要的话，请随时发送"重新办理"。`
+    return `${quiet}${state.flow.ticket ? `留言 ${state.flow.ticket} ` : ''}还没有申请重新办理。需要的话，请随时发送"重新办理"。`
   // A new message she was writing before a rating's 重新办理 offer ends with it.
   return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
-    ? '您好，这次留言因为很久没有收到回复，已经先结束了，内容没有提交。需要时请再发送"留言"。'
-    : '您好，因为很久没有收到回复，刚才的对话已经结束了。需要时请发送"帮助"。'
+    ? `${quiet}这次留言已经先结束了，内容没有提交。需要时请再发送"留言"。`
+    : `${quiet}刚才的对话已经结束了。需要时请发送"帮助"。`
+}
+
+/** The timeout as people say it: 半个小时, 一个小时, 2 个小时, 45 分钟. */
+function silentFor(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000))
+  if (minutes === 30) return '半个小时'
+  if (minutes === 60) return '一个小时'
+  if (minutes > 60 && minutes % 60 === 0) return `${minutes / 60} 个小时`
+  return `${minutes} 分钟`
 }
 
 /** One claim per inbound message handled by this bot, kept with a held message across restarts. */

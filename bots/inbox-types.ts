@@ -11,6 +11,11 @@ export type InboundEvent =
       isText: boolean
       seenChecked: boolean
       claim?: string
+      /**
+       * The same text as her message before, sent before the bot's answer to that one had all gone (she re-sent it
+       * while the answer waited its pace): no answer to anything, never acted on twice.
+       */
+      resent?: boolean
     }
   | {
       kind: 'room'

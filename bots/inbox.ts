@@ -20,6 +20,10 @@ interface Lane {
   chain: Promise<void>
   held: InboundEvent[]
   toldDelayed: boolean
+  /** Her private messages received and not yet answered to the end (answers sent): answers go in order, one at a time. */
+  unanswered: number
+  /** The text of her last private message received. */
+  lastText: string | null
 }
 
 export const DELAY_NOTICE = '系统正在维护，您的消息已经记下了，恢复后会自动处理并回复您，请不用重复发送。'
@@ -54,7 +58,11 @@ export class Inbox {
   /** Takes back what was held before a restart, and tries it as soon as possible. */
   start() {
     const held = this.pending.load()
-    for (const event of held) this.lane(laneKey(event)).held.push(event)
+    for (const event of held) {
+      const lane = this.lane(laneKey(event))
+      lane.held.push(event)
+      if (event.kind === 'private') lane.unanswered++
+    }
     if (held.length) {
       this.log.info({ held: held.length }, 'bot: messages held from before the restart')
       this.scheduleRecovery(0)
@@ -74,6 +82,7 @@ export class Inbox {
       if (this.recentIds.size > RECENT_IDS) this.recentIds.delete(this.recentIds.values().next().value!)
     }
     const lane = this.lane(laneKey(event))
+    if (event.kind === 'private') this.arrived(lane, event)
     const done = lane.chain.then(() => this.process(lane, event))
     lane.chain = done.catch(() => {})
     return done
@@ -101,25 +110,42 @@ export class Inbox {
 
   private lane(key: string): Lane {
     let lane = this.lanes.get(key)
-    if (!lane) this.lanes.set(key, (lane = { chain: Promise.resolve(), held: [], toldDelayed: false }))
+    if (!lane) this.lanes.set(key, (lane = { chain: Promise.resolve(), held: [], toldDelayed: false, unanswered: 0, lastText: null }))
     return lane
   }
 
+  /**
+   * A "1" sent again while the answer to her "1" still waits its turn (2–4 s apart, pacer.ts) was sent before she could
+   * read that answer: it answers no question of it. Told apart on arrival, while the lane still holds the first.
+   */
+  private arrived(lane: Lane, event: Extract<InboundEvent, { kind: 'private' }>) {
+    const text = event.isText ? event.text.trim() : null
+    if (text && lane.unanswered > 0 && text === lane.lastText) event.resent = true
+    lane.lastText = text
+    lane.unanswered++
+  }
+
   private async process(lane: Lane, event: InboundEvent) {
+    let held = false
     try {
-      if (lane.held.length) return await this.hold(lane, event) // keep the order behind what is waiting
-      await this.handle(event)
+      // Behind messages waiting for the backend, it waits too: her order is kept.
+      if (lane.held.length) held = await this.hold(lane, event)
+      else await this.handle(event)
     } catch (err) {
-      if (isUnavailable(err)) return await this.hold(lane, event)
-      this.log.error({ err, event: event.kind }, 'bot: a message could not be handled')
-      if (event.kind === 'private') await this.speech.toContact(event.contactId, SORRY).catch(() => {})
+      if (isUnavailable(err)) held = await this.hold(lane, event)
+      else {
+        this.log.error({ err, event: event.kind }, 'bot: a message could not be handled')
+        if (event.kind === 'private') await this.speech.toContact(event.contactId, SORRY).catch(() => {})
+      }
     } finally {
+      if (event.kind === 'private' && !held) lane.unanswered--
       this.handled++
     }
   }
 
-  private async hold(lane: Lane, event: InboundEvent) {
-    if (event.kind === 'tick') return // the next sweep asks again
+  /** Holds the event until the backend answers again; true when it is held (a tick is not: the next sweep asks again). */
+  private async hold(lane: Lane, event: InboundEvent): Promise<boolean> {
+    if (event.kind === 'tick') return false
     lane.held.push(event)
     this.persist()
     this.scheduleRecovery()
@@ -127,6 +153,7 @@ export class Inbox {
       lane.toldDelayed = true
       await this.speech.toContact(event.contactId, DELAY_NOTICE).catch((err) => this.log.warn({ err }, 'bot: delay notice not sent'))
     }
+    return true
   }
 
   private persist() {
@@ -163,7 +190,7 @@ export class Inbox {
                 }
                 this.log.error({ err }, 'bot: a held message could not be handled')
               }
-              lane.held.shift()
+              if (lane.held.shift()?.kind === 'private') lane.unanswered--
               this.persist()
             }
             lane.toldDelayed = false

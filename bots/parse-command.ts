@@ -71,6 +71,14 @@ export function parseCommand(input: string): Command {
     if (/^\d{1,3}$/.test(t)) return { kind: 'query', ticket: t.padStart(4, '0') }
   }
 
+  // "回复参加", 回复"请假 外出开会": the bot's 请回复"参加" typed whole is the word it quotes, never 回复 without a number.
+  const echoed = /^请?回复?[\s:：,，]*["“”'‘’「『]?/.exec(text)
+  if (echoed) {
+    const quoted = (originalTail(input, echoed[0]) ?? text.slice(echoed[0].length)).replace(/["“”'‘’」』\s]+$/, '')
+    const inner = quoted ? parseCommand(quoted) : null
+    if (inner && ECHOED.has(inner.kind)) return inner
+  }
+
   const deputyCommand = (word: string) => {
     const after = leading(text, word)
     if (after === null) return null
@@ -83,8 +91,11 @@ export function parseCommand(input: string): Command {
   if (reply) return { kind: 'reply', ref: reply.ref, text: own(reply.more) }
   const ack = deputyCommand('受理') ?? deputyCommand('收到')
   if (ack && !ack.more) return { kind: 'acknowledge', ref: ack.ref }
-  const transfer = deputyCommand('转交') ?? deputyCommand('退回')
+  const transfer = deputyCommand('转交')
   if (transfer) return { kind: 'transfer', ref: transfer.ref, reason: own(transfer.more) }
+  // 交回 is what his menu calls handing a message back; 退回 is the office's word for the same.
+  const handBack = deputyCommand('交回') ?? deputyCommand('退回')
+  if (handBack) return { kind: 'handBack', ref: handBack.ref, reason: own(handBack.more) }
 
   const excuse = leading(text, '请假')
   if (excuse !== null) return { kind: 'excuse', reason: own(rest(excuse)) }
@@ -104,6 +115,9 @@ export function parseCommand(input: string): Command {
 
   return { kind: 'text', text: input.trim() }
 }
+
+/** The whole words the bot asks for by 请回复"…" (参加, 请假 原因, 取消, 是, 帮助 …): said with 回复 before them, they are still these. */
+const ECHOED = new Set<Command['kind']>(['attend', 'excuse', 'cancel', 'confirm', 'done', 'help', 'agree', 'todo'])
 
 const WANTS_A_DEPUTY =
   /^(?:我|俺)?(?:要|想|想要|需要)?(?:(?:找|联系)(?:一下|下)?(?:人大)?代表(?:反映|说说|说|谈谈)?|(?:给|跟|向|和)(?:人大)?代表(?:反映|说说|说))(?:一下|下|个|点)?(?:事|事儿|事情|问题|情况)?(?:吧|啊|呀|了)?$/

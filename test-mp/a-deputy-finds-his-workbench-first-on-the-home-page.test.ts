@@ -6,7 +6,7 @@ import { created, phoneOfZhang } from './office.js'
 
 /**
  * 张伟 (bound) opens the mini-program. What he comes for is his work: 代表工作台 is the first and
- * filled button, saying what waits ("待办 2 项", and below it "1 项已过受理期限": one not acknowledged in time, its answer not yet
+ * filled button, saying what waits ("待办 2 项", and below it "1 条留言已过受理期限": one not acknowledged in time, its answer not yet
  * due, is not 已超期, which is the answer's deadline); 找我的代表 is still there, plain.
  * A resident's home page stays as it was.
  */
@@ -31,7 +31,7 @@ describe('mini-program: a deputy finds his workbench first on the home page', ()
     const text = home.text()
     expect(text.indexOf('代表工作台'), 'first on the page').to.be.at.least(0).and.below(text.indexOf('找我的代表'))
     expect(home.textOf('.todo-total')).to.equal('待办 2 项')
-    expect(home.textOf('.todo-late')).to.equal('1 项已过受理期限')
+    expect(home.textOf('.todo-late')).to.equal('1 条留言已过受理期限')
     expect(button(home, '#workbench')).to.include({ theme: 'primary', variant: 'base' })
     expect(button(home, '#find').variant, 'one filled button: his').to.equal('outline')
     expect(text.match(/代表工作台/g), 'not a second time in the list').to.have.length(1)

@@ -20,7 +20,7 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
 
   const write = async (text: string) => created((await asResident(app)).post('/api/mp/cases', { text, regionId: 'c010101', deputyCode: 'DP0001' }))
 
-  it('待办 3 项, and below it in red 1 项答复已超期，1 项已过受理期限; each line says which', async () => {
+  it('待办 3 项, and below it in red 1 条留言答复已超期，1 条留言已过受理期限; each line says which', async () => {
     app.clock.set(new Date('2026-10-26T02:00:00Z')) // Monday four weeks before, 10:00 in Asia/Shanghai
     const old = await write('小区门口的路灯坏了两个星期，晚上老人出门看不见')
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00: to be acknowledged by Tuesday 10:00
@@ -32,7 +32,7 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
     const home = await openPage('pages/index/index')
     // The count in the body colour; the late ones on a line of their own, in the red the workbench gives late things.
     expect(home.textOf('.todo-total')).to.equal('待办 3 项')
-    expect(home.textOf('.todo-late'), 'what is late said as the message says it (答复已超期 N 天)').to.equal('1 项答复已超期，1 项已过受理期限')
+    expect(home.textOf('.todo-late'), 'what is late said as the message says it (答复已超期 N 天)').to.equal('1 条留言答复已超期，1 条留言已过受理期限')
     expect(home.has('.todo-count.hint'), 'not grey hint text').to.equal(false)
     expect(declarations('pages/index/index.wxss', '.todo-total').get('color')).to.equal('#222')
     expect(declarations('pages/index/index.wxss', '.todo-late').get('color')).to.equal(declarations('pages/deputy/case.wxss', '.late').get('color'))

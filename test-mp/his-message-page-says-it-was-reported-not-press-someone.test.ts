@@ -40,7 +40,7 @@ describe('mini-program: his message page says a late message was reported, not "
     const reports = steps.filter((s) => s.includes('督办'))
     expect(reports, JSON.stringify(steps)).to.have.length(2)
     expect(reports[0]).to.match(/已过受理期限，已通知轻工街道代表联络站督办$/)
-    expect(reports[1]).to.match(/受理逾期较久，已通知湛河区人大常委会办公室督办$/)
+    expect(reports[1]).to.match(/过受理期限较久，已通知湛河区人大常委会办公室督办$/)
     expect(text).not.to.include('督促').and.not.include('督办：留言')
   })
 
@@ -51,7 +51,7 @@ describe('mini-program: his message page says a late message was reported, not "
       JSON.stringify(steps),
     ).to.have.length(1)
     expect(
-      steps.filter((s) => /受理逾期较久$/.test(s)),
+      steps.filter((s) => /过受理期限较久$/.test(s)),
       JSON.stringify(steps),
     ).to.have.length(1)
     expect(text).not.to.include('已报告').and.not.include('已通知').and.not.include('督促')

@@ -2,6 +2,7 @@ import { toTheBot } from '../to-the-bot.js'
 import { noticeReminder } from './kept-draft.js'
 import { stillWriting } from './leave-message.js'
 import { commentQuestion } from './rating-comment.js'
+import { PHONE_IF_NEEDED } from './resident-menu.js'
 import { lines, type Flow, type Turn } from './turn.js'
 
 /**
@@ -13,7 +14,7 @@ import { lines, type Flow, type Turn } from './turn.js'
 const ASIDE = {
   greeting: '您好，我在。',
   who: '我是人大代表联络站的留言小助手，由电脑自动回复。',
-  person: '这里是联络站的留言小助手，由电脑自动回复，没有人工客服；需要电话联系的话，留言里写上您的电话，代表会打给您。',
+  person: lines('这里是联络站的留言小助手，由电脑自动回复，没有人工客服。', PHONE_IF_NEEDED),
 } as const
 
 /** A greeting or a question to the bot while something waits on her: answered aside, and true; false when it is no such words. */

@@ -1,5 +1,5 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
-import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, PHONE_ASKED } from './deputy-words.js'
+import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, isReasonPlaceholder, PHONE_ASKED } from './deputy-words.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { lines, oneLine, type Turn } from './turn.js'
 import { quotedTicket } from '../quotes.js'
@@ -85,6 +85,8 @@ export async function attend(turn: Turn) {
  */
 export async function excuse(turn: Turn, reason: string) {
   if (!reason) return askReasonFor(turn)
+  // "请假 原因" copied from the instruction: nothing is recorded; the organizers would read "原因" as his reason.
+  if (isReasonPlaceholder(reason)) return turn.say('请把"原因"换成您去不了的原因，例如：请假 外出开会')
   const found = await meetingsInQuestion(turn)
   if (found === 'gone') return turn.say(QUOTED_GONE)
   if (found.quoted) return answerGiven(turn, found.quoted, 'leave', reason)

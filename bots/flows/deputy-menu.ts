@@ -33,11 +33,11 @@ export async function deputyMenu(turn: Turn): Promise<string> {
   const colleague = (await turn.client.transferOptions(personId, first.short).catch(refusedAs(null)))?.find((c) => c.kind === 'deputy')
   return lines(
     `${hello}办理群众留言请发送：`,
-    `待办 —— 查看待办留言（现在有 ${items.length} 件）`,
+    `待办 —— 查看待办留言（现在有 ${items.length} 条）`,
     toAck && `受理 ${toAck.short} —— 告诉群众您已收到、正在办`,
     `回复 ${first.short} 答复内容 —— 答复群众`,
     colleague && `转交 ${first.short} ${colleague.name} —— 转给同站的${colleague.name}代表`,
-    `转交 ${first.short} 原因 —— 交回联络站重新安排`,
+    `交回 ${first.short} 原因 —— 交回联络站重新安排`,
     // As 待办 says it: the number she left, read and audited as the mini-program's 打电话给群众.
     `电话 ${first.short} —— 看群众留的电话`,
     // As 待办 lists them: "1.【0001】…", or whole numbers when two of his end alike (short): never "四位数" it may not show.
@@ -53,7 +53,7 @@ export async function deputyMenu(turn: Turn): Promise<string> {
  */
 export async function deputyWaiting(turn: Turn): Promise<string> {
   const items = await turn.client.deputyCases(turn.person.personId)
-  return items.length ? `您有 ${items.length} 条留言等您处理，发送"待办"查看。` : '您现在没有等您处理的群众留言。'
+  return items.length ? `您有 ${items.length} 条待办留言，发送"待办"查看。` : '您现在没有等您处理的群众留言。'
 }
 
 /** A refusal of the backend (unbound meanwhile, a message no longer his) leaves a line out; an outage is not hidden. */

@@ -3,9 +3,9 @@ import { compact } from '../typed-text.js'
 import { lines, oneLine, type TransferAsk, type Turn } from './turn.js'
 
 /**
- * 转交 in the chat: "转交 0002 王芳" hands the message to colleague 王芳 (after his "是"), "转交 0002 原因"
- * hands it back to the station's staff, as before. A name that is none of the colleagues who may take
- * it over is said so, with who may: never read as a reason and the message silently sent back.
+ * 转交 in the chat: "转交 0002 王芳" hands the message to colleague 王芳 (after his "是"); "交回 0002 原因", as his
+ * menu names it, hands it back to the station's staff after his "是" too, and so does "转交 0002 原因". A name that is
+ * none of the colleagues who may take it over is said so, with who may: never read as a reason and the message sent back.
  */
 
 /** His "是" to the question counts for this long; later, the question is gone and words mean what they say. */
@@ -68,9 +68,39 @@ export function noSuchColleague(turn: Turn, ref: string, name: string, choices: 
       '',
       colleagues.length ? `转给代表请发送：转交 ${ref} ${colleagues[0].name}` : null,
       // The office by its name, as the line above says it (a station is plain 联络站: he knows which).
-      back && `交回${back.kind === 'station' ? '联络站' : back.name}请发送：转交 ${ref} 再写上原因`,
+      back && `交回${backName(back)}请发送：交回 ${ref} 再写上原因`,
     ),
   )
+}
+
+/** Where a message goes back to, as he reads it: a station is plain 联络站 (he knows which), an office by its name. */
+const backName = (back: TransferChoice) => (back.kind === 'station' ? '联络站' : back.name)
+
+/**
+ * "交回 0002 原因" (or "转交 0002 原因"): asked first, naming the message, for the station's staff place it again and
+ * the resident reads that it went back; his "是" does it (handBackAnswer). No reason yet: he is asked for one.
+ */
+export async function askToHandBack(turn: Turn, ref: string, reason: string) {
+  if (!reason) return turn.say(lines('请写明交回的原因，例如：', `交回 ${ref} 不属于本站范围`))
+  // Refused here when it may not go back now (answered, with a department): said as the backend says it.
+  const back = (await turn.client.transferOptions(turn.person.personId, ref)).find((c) => c.kind !== 'deputy')
+  const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => c.ticket === ref || c.ticket.endsWith(`-${ref}`))
+  const to = back ? backName(back) : '联络站'
+  turn.state.transferAsk = { ref, ticket: it?.ticket ?? ref, deputyCode: null, deputyName: to, note: reason, at: turn.now }
+  turn.say(lines(`要把留言 ${ref}${it ? `（${oneLine(it.excerpt)}）` : ''}交回${to}重新安排吗？`, `确认请回复"是"，不交回请回复"不"。`))
+}
+
+/** Only "是" hands it back: anything else leaves it with him, said so (other words are then read as ever). */
+async function handBackAnswer(turn: Turn, ask: TransferAsk): Promise<boolean> {
+  if (/^是的?[。！!]*$/.test(compact(turn.raw))) {
+    const done = await turn.client.transfer(turn.person.personId, ask.ref, ask.note)
+    turn.say(`已把留言 ${done.ticket} 交回${ask.deputyName}工作人员处理。`)
+    return true
+  }
+  turn.say(lines(`留言 ${ask.ref} 没有交回，还在您这里。`, `要交回，请再发送：交回 ${ask.ref} ${ask.note}`))
+  // A no or a yes in other words is answered; a command or other words go on to be read.
+  const cmd = turn.command
+  return cmd.kind === 'cancel' || cmd.kind === 'confirm' || cmd.kind === 'pleasantry' || /^(?:不|否|别)/.test(compact(turn.raw))
 }
 
 /**
@@ -82,6 +112,7 @@ export async function transferAnswer(turn: Turn): Promise<boolean> {
   if (!ask) return false
   turn.state.transferAsk = null
   if (turn.now - ask.at > ASK_WINDOW_MS) return false
+  if (ask.deputyCode === null) return handBackAnswer(turn, ask)
   const cmd = turn.command
   const yes = cmd.kind === 'confirm' || /^(?:是|是的|对|对的|确认|确定|转|转吧|转给(?:他|她)|可以|好|好的|行)[。！!]*$/.test(compact(turn.raw))
   const no = cmd.kind === 'cancel' || /^(?:不|不是|不对|不转|不用|不要|别转|错了|否)/.test(compact(turn.raw))
@@ -90,7 +121,7 @@ export async function transferAnswer(turn: Turn): Promise<boolean> {
     return false
   }
   if (no) {
-    turn.say(lines(`好的，留言 ${ask.ref} 没有转交，还在您这里。`, `要交回联络站，请发送：转交 ${ask.ref} 再写上原因`))
+    turn.say(lines(`好的，留言 ${ask.ref} 没有转交，还在您这里。`, `要交回联络站，请发送：交回 ${ask.ref} 再写上原因`))
     return true
   }
   // The backend keeps a reason with every hand-over; "转交 0002 王芳" alone gives none.

@@ -24,6 +24,11 @@ export function isPlaceholder(text: string): boolean {
   return /^(答复内容|再写上答复|您的答复|答复|办理结果)[。.!！]?$/.test(compact(text))
 }
 
+/** "请假 原因" as the instruction writes it: the word 原因 itself, never a reason to record. */
+export function isReasonPlaceholder(text: string): boolean {
+  return /^["“”'‘’「『]?(原因|请假原因|理由|事由|具体原因)["“”'‘’」』]?[。.!！]?$/.test(compact(text))
+}
+
 /** Words that say a thing was done, as an answer to a resident does. */
 const DONE =
   /已经?(修|办|处理|解决|联系|落实|完成|协调|安排|沟通|清理|清运|整改|维修|更换|通知|反映|转交|转给|交给|督促|答复)|修好|办好|弄好|换好|装好|修复|解决了|处理好|处理了|完成了|清理了|清运了|整改了/

@@ -7,7 +7,8 @@ import { asksAboutCheckIn, checkInHelp } from './deputy-check-in.js'
 import { attend, excuse, leaveReason, meetingPicked, meetingWords } from './deputy-meetings.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
-import { askToConfirm, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
+import { lineNumberMeant, TODO_LIST_MAX, withLineNumber } from './deputy-numbers.js'
+import { askToConfirm, askToHandBack, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
 import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED, readsLikeAnswer } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { RESIDENT_MENU } from './resident-menu.js'
@@ -18,9 +19,6 @@ import { lines, oneLine, type Conversation, type Turn } from './turn.js'
  * the console, and joins a resident's chat to her mini-program account with the code it gave her; the case commands (待办, 回复, 受理, 转交) and meeting answers are for
  * bound deputies. Not a deputy command → false, and the resident conversation answers.
  */
-
-/** How many open cases one "待办" lists; the mini-program shows the rest. */
-const TODO_LIST_MAX = 10
 
 export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
@@ -58,8 +56,11 @@ export const deputyConversation: Conversation = async (turn) => {
   const phoneOf = cmd.kind === 'text' ? PHONE_ASKED.exec(compact(cmd.text)) : null
   if (phoneOf) return guarded(turn, () => (phoneOf[1] ? residentPhone(turn, phoneOf[1]) : askForNumber(turn, '电话')))
   // "受理" or "回复 已经修好了" without the case's number: say which number to add, not the resident menu.
-  const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交)/.exec(compact(cmd.text))?.[1] : undefined
+  const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交|交回)/.exec(compact(cmd.text))?.[1] : undefined
   if (verb) return guarded(turn, () => askForNumber(turn, verb))
+  // "回复 2 …": a line of 待办, not message 0002 of another resident; nothing is done (deputy-numbers.ts).
+  const lineNumber = withLineNumber(cmd)
+  if (lineNumber) return guarded(turn, () => lineNumberMeant(turn, lineNumber))
   switch (cmd.kind) {
     case 'reply':
       if (!cmd.text) {
@@ -84,7 +85,9 @@ export const deputyConversation: Conversation = async (turn) => {
     case 'acknowledge':
       return guarded(turn, async () => {
         const done = await acknowledged(turn, cmd.ref)
-        if (done) return turn.say(`已受理留言 ${done.ticket}。请在期限内答复，答复时发送：回复 ${cmd.ref} 再写上答复`)
+        // The day his answer is due, as 待办 says it (an older backend sends none).
+        const by = done?.replyByText ? `请在${done.replyByText}答复` : '请在期限内答复'
+        if (done) return turn.say(`已受理留言 ${done.ticket}。${by}，答复时发送：回复 ${cmd.ref} 再写上答复`)
         // "受理1": the message named in full, and the number he writes it by, as 待办 shows it.
         const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, cmd.ref))
         turn.say(`留言 ${it?.ticket ?? cmd.ref} 您已经受理过了，不用再受理。办好后请发送：回复 ${it?.short ?? cmd.ref} 再写上答复`)
@@ -95,14 +98,15 @@ export const deputyConversation: Conversation = async (turn) => {
         const colleague = (await turn.client.transferOptions(turn.person.personId, cmd.ref).catch(() => [])).find((c) => c.kind === 'deputy')
         turn.say(
           lines(
-            '请写明转交的原因，例如：',
-            `转交 ${cmd.ref} 不属于本站范围`,
-            colleague && `要转给同站的代表，请写上代表的名字，例如：转交 ${cmd.ref} ${colleague.name}`,
+            colleague ? `要转给同站的代表，请写上代表的名字，例如：转交 ${cmd.ref} ${colleague.name}` : '本站没有别的代表可以接手这条留言。',
+            `要交回联络站重新安排，请发送：交回 ${cmd.ref} 再写上原因`,
           ),
         )
         return true
       }
       return guarded(turn, () => transfer(turn, cmd.ref, cmd.reason))
+    case 'handBack':
+      return guarded(turn, () => askToHandBack(turn, cmd.ref, cmd.reason))
     case 'attend':
       return guarded(turn, () => attend(turn))
     case 'excuse':
@@ -137,7 +141,7 @@ export const deputyConversation: Conversation = async (turn) => {
 
 /**
  * "转交 0002 王芳": to that colleague, once he says "是"; a name that is none of those who may take it
- * over hears who may; "转交 0002 原因": back to the station's staff.
+ * over hears who may; "转交 0002 原因": back to the station's staff, asked first as 交回 is.
  */
 async function transfer(turn: Turn, ref: string, words: string) {
   const choices = await turn.client.transferOptions(turn.person.personId, ref)
@@ -151,12 +155,13 @@ async function transfer(turn: Turn, ref: string, words: string) {
     const ask = { ref, ticket: it?.ticket ?? ref, deputyCode: target.choice.deputyCode!, deputyName: target.choice.name, note: target.note, at: turn.now }
     return askToConfirm(turn, ask, it?.excerpt ?? null)
   }
-  const done = await turn.client.transfer(turn.person.personId, ref, words)
-  turn.say(`已把留言 ${done.ticket} 交回联络站工作人员处理。`)
+  // A reason: back to the station, asked first as 交回 is.
+  return askToHandBack(turn, ref, words)
 }
 
 /** A case command with a number as notices and 待办 write it (0001, 20261122-0001). */
-const namesACase = (cmd: Command) => (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer') && /^(\d{4}|\d{8}-\d{4,})$/.test(cmd.ref)
+const namesACase = (cmd: Command) =>
+  (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer' || cmd.kind === 'handBack') && /^(\d{4}|\d{8}-\d{4,})$/.test(cmd.ref)
 
 /** Whether a number he typed names this case, as the backend reads it (1 → 0001). */
 const named = (c: DeputyCase, ref: string) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
@@ -175,7 +180,9 @@ async function offerToAnswer(turn: Turn): Promise<boolean> {
     const c = items[0]
     turn.say(lines(`是要答复留言 ${c.short}（${oneLine(c.excerpt)}）吗？请发送：回复 ${c.short} ${words}`, yours))
   } else {
-    turn.say(lines(`是要答复留言吗？请把留言编号写在前面，例如：回复 ${items[0].short} ${words}`, `您有 ${items.length} 件待办，编号请发送"待办"查看。`, yours))
+    turn.say(
+      lines(`是要答复留言吗？请把留言编号写在前面，例如：回复 ${items[0].short} ${words}`, `您有 ${items.length} 条待办留言，编号请发送"待办"查看。`, yours),
+    )
   }
   return true
 }
@@ -207,12 +214,13 @@ async function askForNumber(turn: Turn, verb: string) {
   const toAck = items.find(awaitsAcknowledging)
   if (verb === '受理' && !toAck) return turn.say(`您的待办留言都已受理。办好后请发送：回复 ${items[0].short} 答复内容`)
   const short = verb === '受理' ? toAck!.short : items[0].short
-  const example = verb === '受理' || verb === '电话' ? `${verb} ${short}` : verb === '转交' ? `转交 ${short} 原因` : `${verb} ${short} 答复内容`
+  const example =
+    verb === '受理' || verb === '电话' ? `${verb} ${short}` : verb === '转交' || verb === '交回' ? `${verb} ${short} 原因` : `${verb} ${short} 答复内容`
   turn.say(
     lines(
       `请在"${verb}"后面写上留言编号，例如：`,
       example,
-      items.length > 1 ? `您有 ${items.length} 件待办，编号请发送"待办"查看。` : `（${short} 是您待办里的留言：${oneLine(items[0].excerpt)}）`,
+      items.length > 1 ? `您有 ${items.length} 条待办留言，编号请发送"待办"查看。` : `（${short} 是您待办里的留言：${oneLine(items[0].excerpt)}）`,
     ),
   )
 }
@@ -296,30 +304,30 @@ async function todo(turn: Turn) {
   const toAck = shown.find(awaitsAcknowledging)
   turn.say(
     lines(
-      `您有 ${items.length} 件待办留言${lateWords(items)}：`,
+      `您有 ${items.length} 条待办留言${lateWords(items)}：`,
       // 已催办: the station is waiting on him for this one.
       ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
-      items.length > shown.length && `还有 ${items.length - shown.length} 件，请在小程序里查看。`,
+      items.length > shown.length && `还有 ${items.length - shown.length} 条，请在小程序里查看。`,
       '',
       // Said as the list shows them: the last four digits, or whole numbers when two of his end alike (short).
       `办理方法（编号用方括号里的${shown.every((c) => /^\d{4}$/.test(c.short)) ? '四位数' : '号码'}）：`,
       `回复 ${shown[0].short} 答复内容`,
       toAck && `受理 ${toAck.short}`,
-      `转交 ${shown[0].short} 原因`,
+      `交回 ${shown[0].short} 原因`,
       `电话 ${shown[0].short}（看群众留的电话）`,
     ),
   )
 }
 
 /**
- * How many of his messages are late, each kind in its own words, as the office counts them: 超期 is past the reply
- * deadline (`overdue`), one only late in being acknowledged is 已过受理期限 (`ackLate`), never both. The list is in
+ * How many of his messages are late, each kind in its own words, as each message's line says it: 答复已超期 is past the
+ * reply deadline (`overdue`), one only late in being acknowledged is 已过受理期限 (`ackLate`), never both. The list is in
  * deadline order (nearest first), so the late ones lead it.
  */
 function lateWords(items: DeputyCase[]): string {
   const overdue = items.filter((c) => c.overdue).length
   const ackLate = items.filter((c) => c.ackLate).length
-  const parts = [overdue && `超期 ${overdue} 件`, ackLate && `已过受理期限 ${ackLate} 件`].filter(Boolean)
+  const parts = [overdue && `答复已超期 ${overdue} 条`, ackLate && `已过受理期限 ${ackLate} 条`].filter(Boolean)
   return parts.length ? `（${parts.join('，')}，排在前面）` : ''
 }
 

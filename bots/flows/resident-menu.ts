@@ -3,11 +3,15 @@ import { lines, type Turn } from './turn.js'
 
 /** What a resident reads when she asks what this chat is, asks for a person, or asks for the menu. */
 
+/** Who answers her, and a call only if she asks for one and the deputy needs it: nothing promised that no rule keeps. */
+export const PHONE_IF_NEEDED = '您把问题写下来发给代表，代表会答复您；想让代表打电话的话，留言里写上您的电话，代表需要时会打给您。'
+
 /** What this chat is, for someone who asks: a person asked for is told how to reach one. */
 export const WHAT_THIS_IS = '这里是人大代表联络站的留言小助手，由电脑自动回复。您有问题或建议，可以在这里写给人大代表，代表会答复您。'
 export const NO_PERSON_HERE = lines(
   '这里是联络站的留言小助手，由电脑自动回复，没有人工客服。',
-  '您把问题写下来发给代表，联络站工作人员和代表都会看到并答复您；需要电话联系的话，留言里写上您的电话，代表会打给您。',
+  // Only what is kept: the deputy answers (staff pass messages on, they do not answer), and calls only when he needs to.
+  PHONE_IF_NEEDED,
   '发送"留言"就可以开始。',
 )
 

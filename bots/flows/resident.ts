@@ -36,7 +36,8 @@ import { lines, oneLine, RATING_WINDOW_MS, type Conversation, type NewMessage, t
 /** A numbered list of her messages is what a bare number means for this long after it was shown. */
 const LIST_WINDOW_MS = 30 * 60_000
 
-export const residentConversation: Conversation = async (turn) => {
+export const residentConversation: Conversation = async (asIs) => {
+  const turn = numberAfterReply(asIs)
   const { command: cmd, state } = turn
   const flow = state.flow
   // A score just given alone: her next words may be for the deputy with it, for as long as the backend keeps the
@@ -294,6 +295,16 @@ export const residentConversation: Conversation = async (turn) => {
   if (!flow && (await offerShortWords(turn))) return true
   turn.say(await menuFor(turn))
   return true
+}
+
+/**
+ * "回复1", "回复 5": she does as she is told ("回复 1 是对答复的意见", "留言请回复 1"), and means the number. Read as a
+ * deputy's 回复 command it would give her the menu and lose her choice or score; a deputy's takes a message's number.
+ */
+function numberAfterReply(turn: Turn): Turn {
+  const cmd = turn.command
+  if (cmd.kind !== 'reply' || cmd.text || !/^\d{1,2}$/.test(cmd.ref)) return turn
+  return { ...turn, command: { kind: 'number', value: Number(cmd.ref) }, raw: cmd.ref }
 }
 
 /**

@@ -148,7 +148,7 @@ export interface DialogueState {
    * it keeps open when it took the score.
    */
   rated?: RatedJustNow | null
-  /** A deputy named a colleague to hand a message to (转交 0002 王芳): asked to confirm, his "是" does it. */
+  /** A deputy named a colleague to hand a message to (转交 0002 王芳), or asked to hand it back (交回): his "是" does it. */
   transferAsk?: TransferAsk | null
   /** A deputy said "请假" without a reason and was asked for one: his next words are it, for this meeting. */
   leaveAsk?: LeaveAsk | null
@@ -184,9 +184,10 @@ export interface TransferAsk {
   /** The message as he wrote its number, and its whole number. */
   ref: string
   ticket: string
-  deputyCode: string
+  /** null: back to the office that placed it (交回), named in `deputyName` as he reads it ("联络站"). */
+  deputyCode: string | null
   deputyName: string
-  /** What he wrote after the name ('' when nothing). */
+  /** What he wrote after the name ('' when nothing); for 交回, his reason. */
   note: string
   at: number
 }

@@ -24,7 +24,7 @@ export interface ResponsivenessBar {
   filters: InboxFilters
   /**
    * A row of no station or deputy, so that the rows add up to the figures above them: the messages at the office
-   * (上报, or no station covers the place) under 按联络站, those no deputy holds yet (未分派) under 按代表.
+   * (上报, or no station covers the place) under 按联络站, those no deputy holds yet (还没交给代表) under 按代表.
    */
   kind?: 'office' | 'unassigned'
 }
@@ -227,7 +227,7 @@ export function caseDashboard(
     station: DashboardCounts[]
     /** Every deputy's bar in the scope (the store's deputyBars; shared with later calls: read, never changed). */
     deputy: readonly BarCounts[]
-    /** The messages no deputy holds (待分派): the 未分派 row under the deputies. */
+    /** The messages no deputy holds (待分派): the 还没交给代表 row under the deputies. */
     unassigned?: DashboardCounts
     /** Whether the scope holds messages at an office (not a station clerk's, nor a street's stations): its figure and row. */
     offices?: boolean
@@ -269,7 +269,7 @@ export function caseDashboard(
   const officeRow = counts.offices && office.total > 0 ? [{ ...bar(office, names.office ?? '人大办', AT_OFFICE_FILTERS), kind: 'office' as const }] : []
   const unassigned = counts.unassigned ? barOf({ ...counts.unassigned, key: UNASSIGNED_ROW_KEY })[0] : null
   const unassignedRow =
-    unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '未分派', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
+    unassigned && unassigned.total > 0 ? [{ ...bar(unassigned, '还没交给代表', { status: 'submitted', ...DUE_FIRST }), kind: 'unassigned' as const }] : []
   // The slowest first (deputyOrder), only the first few named and made into rows: an admin's scope has a province's deputies.
   const deputyBars = firstOf(counts.deputy, BAR_LIMITS.deputy, slowestFirst)
     .map((g) => bar(g, names.deputy(g.key), { deputyId: g.key }))

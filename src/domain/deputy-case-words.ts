@@ -94,7 +94,7 @@ export function deputyUrgeNote(by: string, when: string, note: string | null): s
 }
 
 /**
- * 逾期督办 as the deputy holding the message reads it in 办理经过: the deadline that went by and whom it was reported to
+ * 超期督办 as the deputy holding the message reads it in 办理经过: the deadline that went by and whom it was reported to
  * ("已过受理期限，已通知轻工街道代表联络站督办"), as his own notice of it said. Never the report's words to the station
  * ("督办：…，请督促办理"): addressed to staff, on his page they read as if he were to press someone.
  * `clock` and `level` as the step keeps them ('ack' | 'reply'; 1 the station, 2 the office); `whom` by name, when kept;
@@ -103,7 +103,9 @@ export function deputyUrgeNote(by: string, when: string, note: string | null): s
  */
 export function deputyEscalationWords(clock: unknown, level: unknown, whom: string | null, reachable?: unknown): string {
   const act = clock === 'reply' ? '答复' : '受理'
-  const late = level === 2 ? `${act}逾期较久` : `已过${act}期限`
+  // Long late in his chat's and digest's words: 已过受理期限, 答复已超期 (超期 the reply's alone), never 逾期.
+  const longLate = clock === 'reply' ? '答复超期较久' : '过受理期限较久'
+  const late = level === 2 ? longLate : `已过${act}期限`
   if (reachable === false) return late
   const told = reachable === true ? '已通知' : '已报告'
   return `${late}，${told}${whom ?? (level === 2 ? '人大常委会办公室' : '联络站')}督办`

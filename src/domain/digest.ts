@@ -1,7 +1,7 @@
 import { localDate, monthDayText } from './dates.js'
 import { lastOpenMoment } from './due-date-text.js'
 import { endOfLocalDay } from './local-days.js'
-import { endsInBrackets } from './meeting.js'
+import { endsInBrackets } from './meeting-words.js'
 import { quizClosesText } from './quiz.js'
 import { spokenDeadline, spokenMoment, spokenTime } from './spoken-dates.js'
 import { ticketRef } from './ticket-refs.js'
@@ -16,11 +16,11 @@ export interface DigestCase {
   topic: string
   /** The resident's words, shortened and with phone and ID numbers masked (deputyGist). */
   excerpt: string
-  /** 逾期: waiting past its reply deadline, as the office counts 超期 (case-stats.ts waitingLate). */
+  /** 答复已超期: waiting past its reply deadline, as the office counts 超期 (case-stats.ts waitingLate). */
   overdue: boolean
   /**
    * Not acknowledged by its deadline, its reply not yet due (case-stats.ts ackLate): said apart, in its own words
-   * (已过受理期限), never counted as 逾期. Absent means not.
+   * (已过受理期限), never counted as 超期. Absent means not.
    */
   ackLate?: boolean
   /** News to him: arrived since the last digest, and not already brought to him by its own notice. */
@@ -122,7 +122,7 @@ export const DIGEST_EXCERPT_MAX = 28
 const CARD_MAX = 20
 
 /**
- * Late first (逾期, then 已过受理期限), then new, then the rest; within each the nearest deadline first, as 待办 lists them;
+ * Late first (答复已超期, then 已过受理期限), then new, then the rest; within each the nearest deadline first, as 待办 lists them;
  * ties by ticket so the order is stable.
  */
 function caseOrder(a: DigestCase, b: DigestCase) {
@@ -160,11 +160,12 @@ function meetingLine(m: DigestMeeting, date: string, timeZone: string, today: Da
 
 /** What the digest is about, for its title: overdue messages, else messages, else the first thing there is. */
 function titleOf(counts: Digest['counts']): string {
-  if (counts.overdue) return `每日摘要：${counts.overdue} 件留言已逾期`
-  if (counts.ackLate) return `每日摘要：${counts.ackLate} 件留言已过受理期限`
-  // 待办留言, as the text's own heading says (【待办留言 2 件】): its meetings are counted apart.
-  if (counts.cases) return `每日摘要：待办留言 ${counts.cases} 件`
-  if (counts.rsvpOwed) return `每日摘要：${counts.rsvpOwed} 个会议待回复`
+  if (counts.overdue) return `每日摘要：${counts.overdue} 条留言答复已超期`
+  if (counts.ackLate) return `每日摘要：${counts.ackLate} 条留言已过受理期限`
+  // 待办留言, as the text's own heading says (【待办留言 2 条】): its meetings are counted apart.
+  if (counts.cases) return `每日摘要：待办留言 ${counts.cases} 条`
+  // As its heading says (【还没说参不参加的会议 N 个】); a thing keyword (≤ 20): 18 characters with 99 meetings.
+  if (counts.rsvpOwed) return `每日摘要：${counts.rsvpOwed} 个会议还没说参不参加`
   if (counts.ballots) return `每日摘要：${counts.ballots} 项待投票`
   if (counts.meetings) return `每日摘要：近期会议 ${counts.meetings} 个`
   if (counts.surveys) return `每日摘要：${counts.surveys} 份问卷待填写`
@@ -173,16 +174,16 @@ function titleOf(counts: Digest['counts']): string {
   return `每日摘要：学习任务 ${counts.tasks} 项`
 }
 
-/** "（逾期1，过受理期限1）": the late ones of the card's 留言 count, each kind apart (never one counted twice); '' when none. */
+/** "（超期1，过受理期限1）": the late ones of the card's 留言 count, each kind apart (never one counted twice); '' when none. */
 function lateCount(counts: Digest['counts']): string {
-  const parts = [counts.overdue ? `逾期${counts.overdue}` : '', counts.ackLate ? `过受理期限${counts.ackLate}` : ''].filter(Boolean)
+  const parts = [counts.overdue ? `超期${counts.overdue}` : '', counts.ackLate ? `过受理期限${counts.ackLate}` : ''].filter(Boolean)
   return parts.length ? `（${parts.join('，')}）` : ''
 }
 
 /** The card's line: as many of the counts as fit whole in its 20 characters, the most pressing first. */
 function cardTextOf(counts: Digest['counts']): string {
   const parts = [
-    counts.cases ? `留言${counts.cases}件${lateCount(counts)}` : '',
+    counts.cases ? `留言${counts.cases}条${lateCount(counts)}` : '',
     counts.meetings ? `会议${counts.meetings}个` : '',
     counts.ballots ? `投票${counts.ballots}项` : '',
     counts.surveys ? `问卷${counts.surveys}份` : '',
@@ -233,7 +234,7 @@ export function composeDigest(input: DigestInput): Digest | null {
   const word = (act: 'acknowledge' | 'reply') => (act === 'acknowledge' ? '受理' : '答复')
   const dueLine = (c: DigestCase) => {
     if (!c.due) return null
-    // 逾期 is the answer's deadline gone by (he may not have acknowledged it either); a late 受理 alone says only that.
+    // 超期 is the answer's deadline gone by (he may not have acknowledged it either); a late 受理 alone says only that.
     if (c.overdue) return `   答复期限已过，请尽快${c.due.act === 'acknowledge' ? '受理并答复' : '答复'}`
     if (c.ackLate) return '   受理期限已过，请尽快受理'
     return `   请在${spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
@@ -242,18 +243,19 @@ export function composeDigest(input: DigestInput): Digest | null {
   const sections: string[] = [`${input.deputyName}代表，您好！今日摘要（${month}月${date}日）`]
   // Paused: said first, in one line. What he holds stays his (as he was told when the mark was set), and is listed below.
   if (input.away) sections.push(awayLine(input.away, cases.length))
+  // Messages counted in 条, as his chat, his mini-program and his 履职档案 count them; late said as 待办 says it (答复已超期).
   if (cases.length) {
     sections.push(
       [
-        `【待办留言 ${counts.cases} 件${counts.overdue ? `，其中逾期 ${counts.overdue} 件` : ''}${counts.ackLate ? `，${counts.overdue ? '' : '其中'}已过受理期限 ${counts.ackLate} 件` : ''}】`,
+        `【待办留言 ${counts.cases} 条${counts.overdue ? `，其中答复已超期 ${counts.overdue} 条` : ''}${counts.ackLate ? `，${counts.overdue ? '' : '其中'}已过受理期限 ${counts.ackLate} 条` : ''}】`,
         ...listed(
           cases,
           (c, i) => {
             const due = dueLine(c)
-            const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（已逾期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
+            const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（答复已超期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
             return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
           },
-          '件',
+          '条',
         ),
       ].join('\n'),
     )
@@ -263,7 +265,7 @@ export function composeDigest(input: DigestInput): Digest | null {
   const line = (m: DigestMeeting) => meetingLine(m, input.date, timeZone, today)
   if (thisWeek.length) sections.push([`【近 7 天会议活动 ${thisWeek.length} 个】`, ...listed(thisWeek, line, '个')].join('\n'))
   // Further off, but his answer is due this week: while he can still give it.
-  if (toAnswer.length) sections.push([`【待回复的会议 ${toAnswer.length} 个】`, ...listed(toAnswer, line, '个')].join('\n'))
+  if (toAnswer.length) sections.push([`【还没说参不参加的会议 ${toAnswer.length} 个】`, ...listed(toAnswer, line, '个')].join('\n'))
   if (surveys.length) {
     const heading = [counts.ballots ? `待投票 ${counts.ballots} 项` : '', counts.surveys ? `待填写问卷 ${counts.surveys} 份` : ''].filter(Boolean).join('，')
     // The closing time as the meetings above say theirs: one way of writing a time in one message.
@@ -318,6 +320,6 @@ function howToAct(cases: DigestCase[], ref: (c: DigestCase) => string, counts: D
  * they are still his and whom to ask to hand them on (his station), as the mark's own notice told him.
  */
 function awayLine(away: DigestAway, holding: number): string {
-  const held = holding ? `；您手上还有 ${holding} 件留言仍由您办理，如需他人代办，请联系${away.contact}` : ''
+  const held = holding ? `；您手上还有 ${holding} 条留言仍由您办理，如需他人代办，请联系${away.contact}` : ''
   return `留言暂停接收至${monthDayText(away.until)}：这几天群众的新留言交给联络站或其他代表办理${held}。`
 }

@@ -16,7 +16,7 @@ function standing(c: Pick<CaseRecord, 'status' | 'mergedInto'>, office: string):
     case 'assigned':
       return '已交给代表，在等代表受理'
     case 'acknowledged':
-      return '代表已受理，正在办理'
+      return '代表已看到，正在办'
     case 'forwarded':
       return '已交有关部门办理'
     case 'replied':
@@ -33,7 +33,7 @@ function standing(c: Pick<CaseRecord, 'status' | 'mergedInto'>, office: string):
 }
 
 /**
- * 「编号 20261205-0021 的留言已于12月5日由本站上报澜江区人大办，由澜江区人大办负责办理。现在：代表已受理，正在办理。」
+ * 「编号 20261205-0021 的留言已于12月5日由本站上报澜江区人大办，由澜江区人大办负责办理。现在：代表已看到，正在办。」
  * and what to tell the resident who asks.
  */
 export function handedUpText(c: Pick<CaseRecord, 'ticket' | 'status' | 'mergedInto'>, referredAt: Date, office: string, timeZone: string): string {

@@ -51,7 +51,8 @@ export function residentStepWords(s: TimelineStepFacts): string | null {
     case 'assigned':
       return `已交给${deputy(s.to?.deputy)}办理`
     case 'acknowledged':
-      return `${deputy(s.actorDeputy)}已受理`
+      // As her message's state says it (已看到，正在办), not the office's 受理, which staff and deputies keep.
+      return `${deputy(s.actorDeputy)}看到了留言，开始办理`
     case 'forwarded':
       return `${deputy(s.actorDeputy)}已把留言交给${s.department ?? '有关部门'}办理`
     case 'replied':

@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { quotedMeeting } from '../../bots/flows/deputy-meeting-choice.js'
 import type { MeetingAnswer } from '../../bots/client.js'
-import { MEETING_KIND_LABELS, spokenMeetingTime, type MeetingRecord } from '../../src/domain/meeting.js'
+import { MEETING_KIND_LABELS, type MeetingRecord } from '../../src/domain/meeting.js'
+import { spokenMeetingTime } from '../../src/domain/meeting-words.js'
 import { noticeTexts } from '../../src/services/meetings/meeting-notices.js'
 import { meetingRecord } from '../store/contract-meetings.js'
 

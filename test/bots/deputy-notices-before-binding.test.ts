@@ -40,7 +40,7 @@ describe('bot: notices written before a deputy bound his WeChat', function () {
     expect((await noticeOf(taken)).status, 'the withdrawn one is not announced').to.equal('dead')
     expect((await noticeOf(taken)).lastError).to.not.equal(NO_WAY)
     expect(t.world.said('张伟').join('\n')).to.not.include(`新留言 ${taken}`)
-    expect(await ask(t, deputy, '待办')).to.include('您有 1 件待办留言')
+    expect(await ask(t, deputy, '待办')).to.include('您有 1 条待办留言')
   })
 
   it('one written more than a week before he binds stays 未能送达', async () => {

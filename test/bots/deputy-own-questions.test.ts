@@ -14,8 +14,8 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
 
   it('"我的留言" and "有几条留言" say how many wait for him and how to see them', async () => {
     for (const text of ['路灯坏了两个星期了', '小区门口的垃圾桶三天没人清运了', '楼道里的扶手断了']) await story.writes(text)
-    expect(await say('我的留言')).to.equal('您有 3 条留言等您处理，发送"待办"查看。')
-    expect(await say('有几条留言？')).to.equal('您有 3 条留言等您处理，发送"待办"查看。')
+    expect(await say('我的留言')).to.equal('您有 3 条待办留言，发送"待办"查看。')
+    expect(await say('有几条留言？')).to.equal('您有 3 条待办留言，发送"待办"查看。')
   })
 
   it('his own messages as a resident follow, under their own heading', async () => {
@@ -24,7 +24,7 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
     expect(summary.includes('同意请回复') ? await say('同意') : summary).to.include('发给：王芳代表')
     const own = /编号：(\d{8}-\d{4})/.exec(await say('1'))![1]
     const said = await say('我的留言')
-    expect(said.split('\n').slice(0, 3)).to.deep.equal(['您有 1 条留言等您处理，发送"待办"查看。', '', '您自己写的留言：'])
+    expect(said.split('\n').slice(0, 3)).to.deep.equal(['您有 1 条待办留言，发送"待办"查看。', '', '您自己写的留言：'])
     expect(said).to.include(`${own}【`).and.include('小区健身器材坏了')
   })
 
@@ -34,11 +34,11 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
     const menu = await say('帮助')
     expect(menu.split('\n').slice(0, 8)).to.deep.equal([
       '张伟代表，您好！办理群众留言请发送：',
-      '待办 —— 查看待办留言（现在有 1 件）',
+      '待办 —— 查看待办留言（现在有 1 条）',
       `受理 ${short} —— 告诉群众您已收到、正在办`,
       `回复 ${short} 答复内容 —— 答复群众`,
       `转交 ${short} 李强 —— 转给同站的李强代表`,
-      `转交 ${short} 原因 —— 交回联络站重新安排`,
+      `交回 ${short} 原因 —— 交回联络站重新安排`,
       `电话 ${short} —— 看群众留的电话`,
       `（编号是"待办"列表里每条留言前面【】中的号码，比如 ${short}）`,
     ])

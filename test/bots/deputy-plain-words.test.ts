@@ -46,7 +46,7 @@ describe('bot: a deputy works his messages in plain words', function () {
     const neighbour = t.world.person('wx-qian', '钱大爷')
     await messageReachesZhangWei(neighbour, '楼下垃圾桶满了没人清')
     const several = await ask(t, deputy, '路灯已经修好了')
-    expect(several).to.include('是要答复留言吗？请把留言编号写在前面，例如：回复 ').and.include('您有 2 件待办')
+    expect(several).to.include('是要答复留言吗？请把留言编号写在前面，例如：回复 ').and.include('您有 2 条待办留言，编号请发送"待办"查看。')
     expect(await stored(ticket)).to.include({ reply: null })
   })
 
@@ -67,11 +67,15 @@ describe('bot: a deputy works his messages in plain words', function () {
     expect(taken).to.not.include(`受理 ${short}`)
   })
 
-  it('"受理1" a second time names the whole number', async () => {
+  // "受理1" once accepted 0001: but his 待办 numbers its lines 1, 2 …, and a 受理 tells a resident her message is being
+  // handled, so a short number names the line he likely meant and accepts nothing (deputy-numbers.ts).
+  it('"受理1" is shown line 1 of his 待办 and accepts nothing; "受理0001" a second time names the whole number', async () => {
     const { ticket } = await messageReachesZhangWei(resident, '小区北门的路灯不亮了')
     expect(ticket.slice(-4)).to.equal('0001')
-    expect(await ask(t, deputy, '受理1')).to.include(`已受理留言 ${ticket}`)
-    expect(await ask(t, deputy, '受理1')).to.equal(`留言 ${ticket} 您已经受理过了，不用再受理。办好后请发送：回复 0001 再写上答复`)
+    expect(await ask(t, deputy, '受理1')).to.equal('编号是【】里的四位数。您是要受理待办第 1 条【0001】（小区北门的路灯不亮了）吗？是的话请发送：受理 0001')
+    expect(await stored(ticket)).to.include({ status: 'assigned' })
+    expect(await ask(t, deputy, '受理0001')).to.include(`已受理留言 ${ticket}`)
+    expect(await ask(t, deputy, '受理0001')).to.equal(`留言 ${ticket} 您已经受理过了，不用再受理。办好后请发送：回复 0001 再写上答复`)
   })
 })
 

@@ -7,7 +7,7 @@ import type { Turn } from '../../bots/flows/turn.js'
 /**
  * 张伟 hands a message on in the chat as he does in the mini-program: "转交 0001 王芳" to his colleague
  * 王芳 at the same station, after his "是"; a name that is none of his colleagues is said so, with who
- * may take it; "转交 0001 原因" still hands it back to the station. The resident is told only what happened.
+ * may take it; "转交 0001 原因" still hands it back to the station, after his "是" (as 交回 does). The resident is told only what happened.
  */
 describe('bot: a deputy hands a message to a colleague by name', function () {
   this.timeout(30_000)
@@ -52,7 +52,7 @@ describe('bot: a deputy hands a message to a colleague by name', function () {
         '也可以交回轻工街道代表联络站，由工作人员重新安排。',
         '',
         `转给代表请发送：转交 ${short} 李强`,
-        `交回联络站请发送：转交 ${short} 再写上原因`,
+        `交回联络站请发送：交回 ${short} 再写上原因`,
       ].join('\n'),
     )
     expect(await story.stored(ticket), 'still his, not sent back to the station').to.include({ deputyId: 'dp0001', status: 'assigned' })
@@ -64,24 +64,26 @@ describe('bot: a deputy hands a message to a colleague by name', function () {
     const turn = { say: (text: string) => said.push(text) } as unknown as Turn
     noSuchColleague(turn, '0001', '王方', [{ kind: 'office', deputyCode: null, name: '湛河区人大常委会办公室', levelLabel: null, stationName: null }])
     expect(said[0]).to.include('也可以交回湛河区人大常委会办公室，由工作人员重新安排。')
-    expect(said[0]).to.include('交回湛河区人大常委会办公室请发送：转交 0001 再写上原因')
+    expect(said[0]).to.include('交回湛河区人大常委会办公室请发送：交回 0001 再写上原因')
   })
 
-  it('"不" leaves the message with him; a reason without a name still hands it back to the station', async () => {
+  it('"不" leaves the message with him; a reason without a name still hands it back to the station, after his "是"', async () => {
     await say(`转交 ${short} 王芳`)
-    expect(await say('不')).to.equal(`好的，留言 ${short} 没有转交，还在您这里。\n要交回联络站，请发送：转交 ${short} 再写上原因`)
+    expect(await say('不')).to.equal(`好的，留言 ${short} 没有转交，还在您这里。\n要交回联络站，请发送：交回 ${short} 再写上原因`)
     expect(await story.stored(ticket)).to.include({ deputyId: 'dp0001' })
     expect(await say('是'), 'the question is gone').to.not.include('转给王芳代表')
     expect(await story.stored(ticket)).to.include({ deputyId: 'dp0001' })
 
-    expect(await say(`转交 ${short} 菜市场不在我的片区，请站里调整给别的代表`)).to.equal(`已把留言 ${ticket} 交回联络站工作人员处理。`)
+    // A reason, no name: handed back to the station, asked first as 交回 is.
+    expect(await say(`转交 ${short} 菜市场不在我的片区，请站里调整给别的代表`)).to.include('交回联络站重新安排吗？')
+    expect(await say('是')).to.equal(`已把留言 ${ticket} 交回联络站工作人员处理。`)
     expect(await story.stored(ticket)).to.include({ deputyId: null, status: 'submitted' })
   })
 
   it('another command instead of "是" drops the question, says so, and is done', async () => {
     await say(`转交 ${short} 王芳`)
     const said = await say('待办')
-    expect(said).to.include(`留言 ${short} 没有转给王芳代表，还在您这里。`).and.include('您有 1 件待办留言')
+    expect(said).to.include(`留言 ${short} 没有转给王芳代表，还在您这里。`).and.include('您有 1 条待办留言')
     expect(await story.stored(ticket)).to.include({ deputyId: 'dp0001' })
   })
 })

@@ -72,7 +72,8 @@ describe('bot: a deputy acts on his notices in his own words', function () {
     expect(await ask(t, deputy, `回复 ${lamp.ticket} 已联系供电所`), 'by the whole number too').to.include('已改由其他代表办理')
     expect(await stored(lamp.ticket), 'his words reach nobody').to.include({ status: 'assigned', deputyId: 'dp0003', reply: null })
 
-    expect(await ask(t, deputy, `转交 ${bins.ticket.slice(-4)} 不属于我联系的片区`)).to.include(`已把留言 ${bins.ticket} 交回联络站`)
+    expect(await ask(t, deputy, `转交 ${bins.ticket.slice(-4)} 不属于我联系的片区`)).to.include('交回联络站重新安排吗？')
+    expect(await ask(t, deputy, '是')).to.include(`已把留言 ${bins.ticket} 交回联络站`)
     expect(await ask(t, deputy, `受理 ${bins.ticket.slice(-4)}`)).to.include(`留言 ${bins.ticket} 已交回联络站重新安排，您不用再处理`)
     expect(await ask(t, deputy, '受理 9999'), 'a number that was never his').to.include('您的待办中没有编号 9999')
   })

@@ -30,7 +30,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, deputy, '绑定 000000')).to.include('绑定码无效或已过期')
     await bind()
     const todo = await ask(t, deputy, '待 办')
-    expect(todo).to.include('您有 1 件待办留言')
+    expect(todo).to.include('您有 1 条待办留言')
     expect(todo).to.include(`【${ticket.slice(-4)}】`)
     expect(todo).to.include('路口红绿灯时间太短')
     // Not accepted yet: the deadline he owes first is 受理's.
@@ -177,8 +177,9 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
 
   it('hands a case back to station staff with a reason', async () => {
     await bind()
-    expect(await ask(t, deputy, `转交 ${ticket.slice(-4)}`)).to.include('请写明转交的原因')
-    expect(await ask(t, deputy, `转交 ${ticket.slice(-4)} 属于交警部门职责`)).to.include('交回联络站工作人员')
+    expect(await ask(t, deputy, `转交 ${ticket.slice(-4)}`)).to.include(`要交回联络站重新安排，请发送：交回 ${ticket.slice(-4)} 再写上原因`)
+    expect(await ask(t, deputy, `交回 ${ticket.slice(-4)} 属于交警部门职责`)).to.include('交回联络站重新安排吗？')
+    expect(await ask(t, deputy, '是')).to.include('交回联络站工作人员')
     const stored = (await app.liaison.store.cases.getByTicket(ticket))!
     expect(stored.deputyId).to.equal(null)
     expect(await ask(t, deputy, '待办')).to.include('没有待办留言')

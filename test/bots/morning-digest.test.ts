@@ -81,7 +81,7 @@ describe("bot: a deputy's morning digest in the chat", function () {
       [
         '张伟代表，您好！今日摘要（11月24日）',
         '',
-        '【待办留言 2 件】',
+        '【待办留言 2 条】',
         `1. ${first.slice(-4)} 城乡建设：我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…`,
         '   请在11月24日（星期二）上午10:00前受理',
         `2. ${night.slice(-4)} 环境保护：晚上楼下广场舞音乐太吵，十点多还在跳`,
@@ -97,7 +97,7 @@ describe("bot: a deputy's morning digest in the chat", function () {
       ].join('\n'),
     )
     const [row] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'digest' })).items
-    expect(row.payload.title).to.equal('每日摘要：待办留言 2 件')
+    expect(row.payload.title).to.equal('每日摘要：待办留言 2 条')
 
     // The lines it shows work as it says.
     expect(await ask(t, zhang, `受理请回复：受理 ${first.slice(-4)}`)).to.include(`已受理留言 ${first}`)
@@ -126,6 +126,6 @@ describe("bot: a deputy's morning digest in the chat", function () {
       ].join('\n'),
     )
     const [row] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'digest' })).items
-    expect(row.payload.title).to.equal('每日摘要：1 个会议待回复')
+    expect(row.payload.title).to.equal('每日摘要：1 个会议还没说参不参加')
   })
 })

@@ -62,7 +62,7 @@ describe('bot: words after a bare score are a comment only when they judge the a
 
   it('left unanswered, the question ends saying her words went nowhere', async () => {
     expect(await say(NEW_PROBLEM)).to.equal(QUESTION)
-    expect(await story.silentHalfHour()).to.equal('您好，因为很久没有收到回复，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。')
+    expect(await story.silentHalfHour()).to.equal('您好，您有半个小时没有回话，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。')
     expect(await stored()).to.include({ ratingComment: null })
   })
 })

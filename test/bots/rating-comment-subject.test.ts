@@ -95,7 +95,7 @@ describe('bot: her words after a score, when they are about another thing, late,
       await say(LONG)
       await say('1')
       expect(await story.silentHalfHour()).to.equal(
-        '您好，因为很久没有收到回复，您那段话只有前 500 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。',
+        '您好，您有半个小时没有回话，您那段话只有前 500 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。',
       )
     })
   })

@@ -41,7 +41,7 @@ describe('bot: 老李 never loses a bubble around a rating', function () {
   it('words typed under the offer and then silence: the chat ends saying they went nowhere', async () => {
     await say('2')
     await say('路灯还是不亮')
-    expect(await story.silentHalfHour()).to.equal('您好，因为很久没有收到回复，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。')
+    expect(await story.silentHalfHour()).to.equal('您好，您有半个小时没有回话，您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。')
   })
 
   it('more bubbles after his comment was passed on are offered to him, kept together, and "1" makes them a new message', async () => {

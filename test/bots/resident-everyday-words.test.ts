@@ -113,7 +113,7 @@ describe('bot: a resident in her everyday words', function () {
 
   it('"人工" and "你好，请问这个是干什么的" are answered, not taken for a message to a deputy', async () => {
     const person = await ask(t, sun, '人工')
-    expect(person).to.include('由电脑自动回复，没有人工客服').and.include('留言里写上您的电话，代表会打给您')
+    expect(person).to.include('由电脑自动回复，没有人工客服').and.include('想让代表打电话的话，留言里写上您的电话，代表需要时会打给您')
     const what = await ask(t, sun, '你好，请问这个是干什么的')
     expect(what).to.include('这里是人大代表联络站的留言小助手').and.include('1. 留言').and.not.include('这段话已经记下了')
     expect(await ask(t, sun, '😊')).to.match(/^您好！/)

@@ -37,10 +37,10 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
     expect(steps[0]).to.equal('您提交了留言')
     expect(steps[1], 'where it went and why, as she was told').to.match(/^已交给张伟代表办理：已转至轻工街道代表联络站的张伟代表（/)
     expect(steps.slice(2)).to.deep.equal([
-      '张伟代表已受理',
+      '张伟代表看到了留言，开始办理',
       '张伟代表把留言交回轻工街道代表联络站重新安排',
       '已交给王芳代表办理',
-      '王芳代表已受理',
+      '王芳代表看到了留言，开始办理',
       '王芳代表已答复：已请供电所换了灯。',
       '您的评价：2 分，灯还是不亮',
       '您申请了重新办理：路灯修好两天又坏了',

@@ -32,7 +32,7 @@ describe('bot: 孙大爷 asks to have his message handled again', function () {
     t.bot.inbox.sweep()
     await t.bot.inbox.settled()
     expect(t.world.said('孙大爷').slice(before)).to.deep.equal([
-      `您好，因为很久没有收到回复，留言 ${ticket} 还没有申请重新办理。需要的话，请随时发送"重新办理"。`,
+      `您好，您有半个小时没有回话，留言 ${ticket} 还没有申请重新办理。需要的话，请随时发送"重新办理"。`,
     ])
 
     expect(await ask(t, sun, '还是堵着呢')).to.include('您刚才说的"还是堵着呢"还没有发出去。')

@@ -36,8 +36,8 @@ describe("the bot's end of the outbox", () => {
   it("leases the resident's message with the contact to send it to, and takes an ack once", async () => {
     const lease = await bot.post('/api/bot/outbox/lease', { limit: 5 })
     expect(lease.body.items).to.have.length(1)
-    expect(lease.body.items[0]).to.include({ id: messageId, channel: 'bot_private', address: 'wxid_elder', title: '留言已受理' })
-    expect(lease.body.items[0].text).to.match(/^您\d{1,2}月\d{1,2}日反映的“.+”（编号 \d{8}-\d{4}）已由张伟代表受理/)
+    expect(lease.body.items[0]).to.include({ id: messageId, channel: 'bot_private', address: 'wxid_elder', title: '代表已看到留言' })
+    expect(lease.body.items[0].text).to.match(/^张伟代表已看到您\d{1,2}月\d{1,2}日反映的“.+”（编号 \d{8}-\d{4}），正在办，/)
     expect((await bot.post('/api/bot/outbox/lease', { limit: 5 })).body.items, 'leased: not handed out twice').to.deep.equal([])
     const ack = await bot.post(`/api/bot/outbox/${messageId}/ack`, {})
     expect(ack.body).to.include({ status: 'sent', attempts: 1 })

@@ -59,7 +59,7 @@ describe('sending what the outbox holds', () => {
     await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已报修' })
     await dispatcher().drain()
     const toResident = app.fake.sent().filter((m) => m.touser === 'o-resident')
-    expect(toResident.map((m) => m.data.thing1.value)).to.deep.equal(['留言已受理：路灯坏了'])
+    expect(toResident.map((m) => m.data.thing1.value)).to.deep.equal(['代表已看到留言：路灯坏了'])
     const [waiting] = await outbox('case.replied')
     expect(waiting).to.deep.include({ status: 'pending', channel: 'auto' })
     expect(waiting.waitingReason).to.equal('订阅消息次数已用完，且没有其他可用渠道')
@@ -72,7 +72,7 @@ describe('sending what the outbox holds', () => {
         .sent()
         .filter((m) => m.touser === 'o-resident')
         .map((m) => m.data.thing1.value),
-    ).to.deep.equal(['留言已受理：路灯坏了', '留言已答复：路灯坏了'])
+    ).to.deep.equal(['代表已看到留言：路灯坏了', '留言已答复：路灯坏了'])
   })
 
   it('waits for WeChat when it answers 500 or refuses connections, then sends everything once', async () => {

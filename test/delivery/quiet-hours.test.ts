@@ -40,7 +40,7 @@ describe('quiet hours', () => {
     app.clock.set(new Date('2026-11-23T13:30:00Z'))
     await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
     await app.liaison.services.dispatcher.drain()
-    expect(app.fake.sent().map((s) => [s.touser, s.data.thing1.value])).to.deep.equal([['o-wang', '留言已受理：楼下烧烤油烟太大']])
+    expect(app.fake.sent().map((s) => [s.touser, s.data.thing1.value])).to.deep.equal([['o-wang', '代表已看到留言：楼下烧烤油烟太大']])
 
     app.clock.set(new Date('2026-11-24T00:00:00Z')) // Tuesday 08:00
     await app.liaison.services.dispatcher.drain()

@@ -9,7 +9,7 @@ import type { OutboxMessage } from '../../src/store/ports.js'
 import { caseRecord } from '../store/records.js'
 
 /**
- * 老李 has two messages open. The card that says 留言已受理 names which one by its first words
+ * 老李 has two messages open. The card that says 代表已看到留言 names which one by its first words
  * (a number alone tells her nothing), within the 20 characters of a thing keyword, her phone
  * number masked and never cut in half; a template with a keyword of its own ({excerpt}) gets
  * as many of her words as it holds. The deputy's card names the kind alone.
@@ -37,7 +37,7 @@ describe("a resident's subscribe card names her message by its first words", fun
     const card = app.fake.sent().find((x) => x.touser === 'o-laoli' && x.data.character_string2?.value === sent.body.ticket)
     expect(card, 'her card was sent').to.not.equal(undefined)
     const data = Object.fromEntries(Object.entries(card!.data).map(([k, v]) => [k, v.value]))
-    expect(data.thing1).to.equal('留言已受理：我家楼道的灯坏了…')
+    expect(data.thing1).to.equal('代表已看到留言：我家楼道的灯坏了…')
     // Her words up to the number, never a mask on her own card (her-card-names-her-message-without-masks).
     expect(data.thing5).to.equal('我家楼道的灯坏了…')
     for (const key of ['thing1', 'thing5']) expect(Array.from(data[key]!).length, key).to.be.at.most(20)

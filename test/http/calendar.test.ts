@@ -183,7 +183,7 @@ describe('the acknowledgement clock counts working time', () => {
     expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
     const [told] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.acknowledged' })).items
     // 15 working days after Friday 27 November: 30 Nov–4 Dec, 7–11, 14–18 December.
-    expect(told.payload.text).to.equal(`您11月27日反映的“小区路灯坏了”（编号 ${c.ticket}）已由张伟代表受理，将在12月18日前（含当日）答复您。`)
+    expect(told.payload.text).to.equal(`张伟代表已看到您11月27日反映的“小区路灯坏了”（编号 ${c.ticket}），正在办，将在12月18日前（含当日）答复您。`)
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body.replyByText).to.equal('12月18日前（含当日）')
   })
 

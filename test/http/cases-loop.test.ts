@@ -50,7 +50,12 @@ describe("a resident's message round the closed loop", () => {
     expect(replied.body).to.include({ status: 'replied', reply: '已联系城管部门，本周内修复。' })
 
     const mine = await resident.get(`/api/mp/cases/${c.id}`)
-    expect(mine.body.timeline.map((e: { label: string }) => e.label)).to.deep.equal(['您提交了留言', '已交给张伟代表办理', '张伟代表已受理', '张伟代表已答复'])
+    expect(mine.body.timeline.map((e: { label: string }) => e.label)).to.deep.equal([
+      '您提交了留言',
+      '已交给张伟代表办理',
+      '张伟代表看到了留言，开始办理',
+      '张伟代表已答复',
+    ])
     const rated = await resident.post(`/api/mp/cases/${c.id}/rate`, { rating: 5, comment: '修好了，谢谢' })
     expect(rated.body).to.include({ status: 'closed', statusLabel: '已办结', rating: 5 })
 

@@ -107,7 +107,7 @@ describe('工作概览 and 统计分析: a handed-up message is the office’s t
     expect(deputies.map((b) => [b.name, b.total, b.open, b.overdue])).to.deep.equal([
       ['张伟', 2, 2, 1],
       ['赵敏', 1, 1, 1],
-      ['未分派', 2, 2, 2],
+      ['还没交给代表', 2, 2, 2],
     ])
     expect((await listed(sunli, deputies[2].filters)).sort(), '未分派 lists the two no deputy holds').to.deep.equal([ids.handedUp, ids.queued].sort())
     for (const rows of [stations, deputies]) {
@@ -127,7 +127,7 @@ describe('工作概览 and 统计分析: a handed-up message is the office’s t
     const hers: Bar[] = (await lina.get('/api/admin/dashboard/cases')).body.responsiveness.deputy
     expect(hers.map((b) => [b.name, b.total, b.overdue])).to.deep.equal([
       ['张伟', 2, 1],
-      ['未分派', 1, 1],
+      ['还没交给代表', 1, 1],
     ])
     expect(await listed(lina, hers[1].filters)).to.deep.equal([ids.queued])
   }

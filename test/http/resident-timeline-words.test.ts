@@ -42,10 +42,10 @@ describe('a resident reads the steps of her message in her own words', () => {
     expect(mine.map((e) => e.label)).to.deep.equal([
       '您提交了留言',
       '已交给张伟代表办理',
-      '张伟代表已受理',
+      '张伟代表看到了留言，开始办理',
       '张伟代表把留言交回轻工街道代表联络站重新安排',
       '已交给王芳代表办理',
-      '王芳代表已受理',
+      '王芳代表看到了留言，开始办理',
       '王芳代表已把留言交给区住建局办理',
       '王芳代表已答复',
       '您的评价：2 分',

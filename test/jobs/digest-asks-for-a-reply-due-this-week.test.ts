@@ -45,7 +45,7 @@ describe('the daily digest asks for a reply due this week, for a meeting further
   it('names the meeting with its reply deadline every morning until she answers, and says 今天 on the day', async () => {
     const tuesday = await digestOn('2026-12-01')
     expect(tuesday, 'a meeting eleven days ahead, its answer due in four').to.include(
-      '【待回复的会议 1 个】\n· 12月11日（星期五）上午9:00 湛河区人大常委会第三十二次会议（邀请代表列席），地点 区人大常委会三楼会议室，还没回复，请在12月4日（星期五）下午5:00前回复',
+      '【还没说参不参加的会议 1 个】\n· 12月11日（星期五）上午9:00 湛河区人大常委会第三十二次会议（邀请代表列席），地点 区人大常委会三楼会议室，还没回复，请在12月4日（星期五）下午5:00前回复',
     )
     expect(tuesday).to.include('会议请回复"参加"，或"请假 原因"')
     expect(tuesday, 'one way of writing a time, no two bracket pairs in a row').not.to.match(/(?<!上午|中午|下午|晚上|凌晨|\d)\d{1,2}:\d\d|）（/)
@@ -58,6 +58,6 @@ describe('the daily digest asks for a reply due this week, for a meeting further
     expect(after, 'answered, and now within the week').to.include(
       '【近 7 天会议活动 1 个】\n· 12月11日（星期五）上午9:00 湛河区人大常委会第三十二次会议（邀请代表列席），地点 区人大常委会三楼会议室，已回复参加',
     )
-    expect(after).not.to.include('还没回复').and.not.include('待回复的会议')
+    expect(after).not.to.include('还没回复').and.not.include('还没说参不参加的会议')
   })
 })

@@ -49,7 +49,7 @@ describe('the daily digest reads the meetings of the week and the answers due wi
     const text = (sent[0]?.payload as { text?: string } | undefined)?.text ?? ''
 
     expect(text, 'the January meeting, its reply due Friday').to.include(
-      '【待回复的会议 1 个】\n· 2027年1月8日（星期五）上午9:00 湛河区代表工作情况通报会（区人大常委会三楼会议室），还没回复，请在12月4日（星期五）下午5:00前回复',
+      '【还没说参不参加的会议 1 个】\n· 2027年1月8日（星期五）上午9:00 湛河区代表工作情况通报会（区人大常委会三楼会议室），还没回复，请在12月4日（星期五）下午5:00前回复',
     )
     expect(text, 'the meeting of the week').to.include('十二月代表接待日')
     expect(text, 'nothing asked of her for March yet').not.to.include('三月代表接待日')

@@ -4,12 +4,13 @@ import { asResident, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 
 /**
- * 张伟's 每日摘要 on a Friday morning. One message of four weeks ago waits for his answer past its deadline: 逾期, as the
- * office counts 超期 (the answer's deadline). One of Monday he has not acknowledged: its 受理 day went by on Tuesday,
- * its answer is not due for weeks. The digest counts the first as 逾期 and says the second apart, in its own words
- * (已过受理期限), never as 逾期 too: in its title, its card line, its heading and under each message.
+ * 张伟's 每日摘要 on a Friday morning. One message of four weeks ago waits for his answer past its deadline: 答复已超期,
+ * as 待办 and his mini-program say it (the answer's deadline). One of Monday he has not acknowledged: its 受理 day went
+ * by on Tuesday, its answer is not due for weeks. The digest counts the first as 答复已超期 and says the second apart,
+ * in its own words (已过受理期限), never as 超期 too: in its title, its card line, its heading and under each message.
+ * Messages are counted in 条, as his chat and his 履职档案 count them.
  */
-describe('the daily digest says a late acknowledgement apart from 逾期', () => {
+describe('the daily digest says a late acknowledgement apart from 答复已超期', () => {
   let app: TestApp
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
@@ -27,7 +28,7 @@ describe('the daily digest says a late acknowledgement apart from 逾期', () =>
     return sent?.payload as { title: string; text: string; cardText: string }
   }
 
-  it('逾期 1 件 and 已过受理期限 1 件, each message under its own words', async () => {
+  it('答复已超期 1 条 and 已过受理期限 1 条, each message under its own words', async () => {
     app.clock.set(new Date('2026-10-26T02:00:00Z')) // Monday four weeks before, 10:00 in Asia/Shanghai
     await write('小区门口的路灯坏了两个星期，晚上老人出门看不见')
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00: to be acknowledged by Tuesday 10:00
@@ -36,24 +37,24 @@ describe('the daily digest says a late acknowledgement apart from 逾期', () =>
     await job()
 
     const digest = await digestOf('dp0001')
-    expect(digest.title).to.equal('每日摘要：1 件留言已逾期')
-    expect(digest.cardText).to.equal('留言2件（逾期1，过受理期限1）')
+    expect(digest.title).to.equal('每日摘要：1 条留言答复已超期')
+    expect(digest.cardText).to.equal('留言2条（超期1，过受理期限1）')
     const lines = digest.text.split('\n')
-    expect(lines).to.include('【待办留言 2 件，其中逾期 1 件，已过受理期限 1 件】')
+    expect(lines).to.include('【待办留言 2 条，其中答复已超期 1 条，已过受理期限 1 条】')
     const under = (words: string) => lines[lines.findIndex((l) => l.includes(words)) + 1]
     expect(under('小区门口的路灯坏了'), 'never acknowledged, and its answer is late').to.equal('   答复期限已过，请尽快受理并答复')
     expect(under('建设路菜市场门口'), 'only its 受理 is late').to.equal('   受理期限已过，请尽快受理')
   })
 
-  it('only a late acknowledgement: no 逾期 anywhere, its own words in the title', async () => {
+  it('only a late acknowledgement: no 超期 anywhere, its own words in the title', async () => {
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
     await write('建设路菜市场门口污水横流')
     app.clock.set(new Date('2026-11-27T00:15:00Z'))
     await job()
 
     const digest = await digestOf('dp0001')
-    expect(digest.title).to.equal('每日摘要：1 件留言已过受理期限')
-    expect(digest.cardText).to.equal('留言1件（过受理期限1），点开查看')
-    expect(digest.text).to.include('【待办留言 1 件，其中已过受理期限 1 件】').and.not.include('逾期')
+    expect(digest.title).to.equal('每日摘要：1 条留言已过受理期限')
+    expect(digest.cardText).to.equal('留言1条（过受理期限1），点开查看')
+    expect(digest.text).to.include('【待办留言 1 条，其中已过受理期限 1 条】').and.not.include('超期')
   })
 })

@@ -30,9 +30,9 @@ describe('the daily digest while a deputy is paused (暂停接收留言)', () =>
     const text = (await digestOn('2026-11-25'))!
     const [, first] = text.split('\n\n')
     expect(first).to.equal(
-      '留言暂停接收至11月27日：这几天群众的新留言交给联络站或其他代表办理；您手上还有 1 件留言仍由您办理，如需他人代办，请联系轻工街道代表联络站。',
+      '留言暂停接收至11月27日：这几天群众的新留言交给联络站或其他代表办理；您手上还有 1 条留言仍由您办理，如需他人代办，请联系轻工街道代表联络站。',
     )
-    expect(text).to.include('【待办留言 1 件').and.include('楼下垃圾站臭味很大')
+    expect(text).to.include('【待办留言 1 条').and.include('楼下垃圾站臭味很大')
     expect(text, 'the message the station arranges is not his to act on').not.to.include('路灯')
     expect(text, 'his reason stays with the staff').not.to.include('培训')
 

@@ -41,7 +41,7 @@ describe("a deputy's overdue notice says it was reported only when the report ca
       [`张伟代表，留言 ${ticket} 已过受理期限，已通知轻工街道代表联络站督办。`, '已过受理期限，已通知联络站督办'],
       [`张伟代表，留言 ${ticket} 已过受理期限，已通知湛河区人大办督办。`, '已过受理期限，已通知人大办督办'],
     ])
-    expect(steps).to.deep.equal(['已过受理期限，已通知轻工街道代表联络站督办', '受理逾期较久，已通知湛河区人大常委会办公室督办'])
+    expect(steps).to.deep.equal(['已过受理期限，已通知轻工街道代表联络站督办', '过受理期限较久，已通知湛河区人大常委会办公室督办'])
   })
 
   it('does not say it was reported when the station and the office have no group to receive it', async () => {
@@ -50,7 +50,7 @@ describe("a deputy's overdue notice says it was reported only when the report ca
       [`张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`, '已过受理期限，请尽快受理'],
       [`张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`, '已过受理期限，请尽快受理'],
     ])
-    expect(steps).to.deep.equal(['已过受理期限', '受理逾期较久'])
+    expect(steps).to.deep.equal(['已过受理期限', '过受理期限较久'])
   })
 
   it('names the one that receives it when only the office has a group', async () => {

@@ -28,12 +28,12 @@ describe('the daily digest', () => {
 
   it('puts overdue cases first, then new ones, and counts them in the title', () => {
     const digest = composeDigest({ ...base, cases: [c('20261120-0001'), c('20261122-0007', { isNew: true }), c('20261119-0003', { overdue: true })] })!
-    expect(digest.title).to.equal('每日摘要：1 件留言已逾期')
+    expect(digest.title).to.equal('每日摘要：1 条留言答复已超期')
     const lines = digest.text.split('\n')
     expect(lines[0]).to.equal('张伟代表，您好！今日摘要（11月23日）')
     expect(lines.slice(2, 6)).to.deep.equal([
-      '【待办留言 3 件，其中逾期 1 件】',
-      '1. 0003 环境保护：小区垃圾没人清运（已逾期）',
+      '【待办留言 3 条，其中答复已超期 1 条】',
+      '1. 0003 环境保护：小区垃圾没人清运（答复已超期）',
       '2. 0007 环境保护：小区垃圾没人清运（新）',
       '3. 0001 环境保护：小区垃圾没人清运',
     ])
@@ -46,13 +46,13 @@ describe('the daily digest', () => {
         c('20261123-0001', { due: { at: new Date('2026-11-24T02:00:00Z'), act: 'acknowledge' } }),
         // The reply clock ends at 24:00 of a working day: the whole day counts.
         c('20261120-0002', { topic: '城乡建设', excerpt: '路灯坏了', due: { at: new Date('2026-12-14T16:00:00Z'), act: 'reply' } }),
-        // Not acknowledged in time, its answer not yet due: 已过受理期限, not 逾期 (the answer's deadline).
+        // Not acknowledged in time, its answer not yet due: 已过受理期限, not 答复已超期 (the answer's deadline).
         c('20261119-0003', { topic: '社区治理', excerpt: '扶手断了', ackLate: true, due: { at: new Date('2026-11-20T02:00:00Z'), act: 'acknowledge' } }),
       ],
     })!
     expect(digest.text).to.include(
       [
-        '【待办留言 3 件，其中已过受理期限 1 件】',
+        '【待办留言 3 条，其中已过受理期限 1 条】',
         '1. 0003 社区治理：扶手断了',
         '   受理期限已过，请尽快受理',
         '2. 0001 环境保护：小区垃圾没人清运',
@@ -117,12 +117,12 @@ describe('the daily digest', () => {
   })
 
   it('is titled by what is in it: a meeting to answer, a meeting already answered, reading', () => {
-    expect(composeDigest({ ...base, meetings: [meeting()] })!.title).to.equal('每日摘要：1 个会议待回复')
+    expect(composeDigest({ ...base, meetings: [meeting()] })!.title).to.equal('每日摘要：1 个会议还没说参不参加')
     const answered = composeDigest({ ...base, meetings: [meeting({ rsvp: 'attend', rsvpOwed: false })] })!
     expect(answered.title).to.equal('每日摘要：近期会议 1 个')
     expect(answered.text, 'nothing to send: no 办理方法').not.to.include('办理方法')
     expect(composeDigest({ ...base, reading: [{ title: '代表法释义', required: true }] })!.title).to.equal('每日摘要：新学习材料 1 篇')
-    for (const d of [answered, composeDigest({ ...base, meetings: [meeting()] })!]) expect(d.title).not.to.include('待办 0 件')
+    for (const d of [answered, composeDigest({ ...base, meetings: [meeting()] })!]) expect(d.title).not.to.include('待办留言 0 条')
   })
 
   it('gives the subscribe card a line that fits its 20 characters whole, the most pressing counts first', () => {
@@ -133,7 +133,7 @@ describe('the daily digest', () => {
       reading: [{ title: '代表法释义', required: true }],
       surveys: [{ title: '问卷', ballot: false, closesAt: new Date('2026-11-30T10:00:00Z') }],
     })!
-    expect(digest.cardText).to.equal('留言2件（逾期1），会议1个，问卷1份')
+    expect(digest.cardText).to.equal('留言2条（超期1），会议1个，问卷1份')
     expect(Array.from(digest.cardText).length).to.be.at.most(20)
     expect(composeDigest({ ...base, meetings: [meeting()] })!.cardText).to.equal('会议1个，点开查看')
   })
@@ -161,7 +161,7 @@ describe('the daily digest', () => {
 
   it('keeps a long list short', () => {
     const digest = composeDigest({ ...base, cases: Array.from({ length: 8 }, (_, i) => c(`20261120-000${i}`)) })!
-    expect(digest.text).to.include('……另有 3 件')
+    expect(digest.text).to.include('……另有 3 条')
     expect(digest.text.split('\n').filter((l) => /^\d\. /.test(l))).to.have.length(5)
   })
 })

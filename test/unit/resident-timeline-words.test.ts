@@ -35,7 +35,7 @@ describe('the steps of her message, in the words of the resident who wrote it', 
   })
 
   it('says "代表" where a name is not known, and nothing for the office’s own steps', () => {
-    expect(residentStepWords(step({ type: 'acknowledged', actorRole: 'deputy' }))).to.equal('代表已受理')
+    expect(residentStepWords(step({ type: 'acknowledged', actorRole: 'deputy' }))).to.equal('代表看到了留言，开始办理')
     expect(residentStepWords(step({ type: 'forwarded', actorRole: 'deputy', actorDeputy: '王芳' }))).to.equal('王芳代表已把留言交给有关部门办理')
     expect(residentStepWords(step({ type: 'reopened', actorRole: 'system' })), 'freed from a withdrawn message it was merged with').to.equal('改为单独办理')
     for (const type of ['reminded', 'escalated', 'flagged', 'recategorized', 'urged'] as const) expect(residentStepWords(step({ type }))).to.equal(null)
@@ -44,6 +44,6 @@ describe('the steps of her message, in the words of the resident who wrote it', 
   it('makes one chat line of the words and the note she may read', () => {
     expect(residentStepLine('您的评价：2 分', '灯还是不亮')).to.equal('您的评价：2 分，灯还是不亮')
     expect(residentStepLine('张伟代表已答复', '路灯已修好')).to.equal('张伟代表已答复：路灯已修好')
-    expect(residentStepLine('张伟代表已受理', null)).to.equal('张伟代表已受理')
+    expect(residentStepLine('张伟代表看到了留言，开始办理', null)).to.equal('张伟代表看到了留言，开始办理')
   })
 })

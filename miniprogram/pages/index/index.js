@@ -33,8 +33,9 @@ function stationView(station, today) {
 
 /**
  * 我的待办 for the home page: how many ("待办 3 项"), and on a line of its own, in the late red, how many are late
- * ("1 项答复已超期，1 项已过受理期限"), each said as the message itself says it (答复已超期 10 天): a bare 已超期 left
- * him asking what was late. Only his messages can be late: the server lists a meeting only while answers are open, a
+ * ("1 条留言答复已超期，1 条留言已过受理期限"), each said as the message itself says it (答复已超期 10 天): a bare 已超期
+ * left him asking what was late. Messages are counted in 条, as his chat, his digest and his 履职档案 count them; 项 is for
+ * the whole 待办, which holds meetings and surveys too. Only his messages can be late: the server lists a meeting only while answers are open, a
  * survey or a quiz only while it is open, and reading and 代表建议 have no deadline there (src/services/tasks.ts). A
  * message only late in being acknowledged (state ack_late) is said apart, in its own words, never counted twice.
  */
@@ -43,8 +44,8 @@ function todoWords(tasks) {
   const overdue = (tasks.cases || []).filter((t) => t.due && t.due.state === 'overdue').length
   const ackLate = (tasks.cases || []).filter((t) => t.due && t.due.state === 'ack_late').length
   const parts = []
-  if (overdue) parts.push(overdue + ' 项答复已超期')
-  if (ackLate) parts.push(ackLate + ' 项已过受理期限')
+  if (overdue) parts.push(overdue + ' 条留言答复已超期')
+  if (ackLate) parts.push(ackLate + ' 条留言已过受理期限')
   return { total: '待办 ' + tasks.total + ' 项', late: parts.join('，') }
 }
 
@@ -66,7 +67,7 @@ Page({
   },
 
   /**
-   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项", and below it "1 项答复已超期"),
+   * A deputy's 代表工作台 comes first on his home page, saying what waits ("待办 2 项", and below it "1 条留言答复已超期"),
    * read as his workbench reads it. Without signal the button stays, without the count.
    */
   countTodo() {

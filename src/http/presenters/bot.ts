@@ -8,7 +8,8 @@ import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words
 import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
-import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS, spokenMeetingTime } from '../../domain/meeting.js'
+import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS } from '../../domain/meeting.js'
+import { spokenMeetingTime } from '../../domain/meeting-words.js'
 import type { Region, Station } from '../../domain/directory.js'
 import { receptionDaysText } from '../../domain/reception-days.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
@@ -21,6 +22,12 @@ import { presentResidentCase } from './resident-cases.js'
 
 /** A case in one line: its ticket and where it stands. */
 export const presentBotCaseBrief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: STATUS_LABELS[c.status] })
+
+/** A message the deputy has just accepted (受理): with the day his answer is due, in the words of his 待办 (presentBotInboxItem). */
+export const presentBotAcknowledged = (c: CaseRecord, at: ReadingTime) => ({
+  ...presentBotCaseBrief(c),
+  replyByText: closingText(c.replyDueAt, at.timeZone, at.now),
+})
 
 /** A resident's own message in one line: where it stands in her words ("已交给代表，代表还没有看"), as the mini-program says it. */
 export const presentBotResidentBrief = (c: CaseRecord) => ({ ticket: c.ticket, status: c.status, statusLabel: residentStatusWords(c) })

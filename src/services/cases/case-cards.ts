@@ -3,7 +3,7 @@ import { cardLine } from './case-changes.js'
 
 /**
  * The line each case notice puts on its subscribe card (the template's text keyword, 20
- * characters: wechat.md §2.4). The card's title already says what happened (留言已答复, 留言已受理
+ * characters: wechat.md §2.4). The card's title already says what happened (留言已答复, 代表已看到留言
  * …, delivery/kinds.ts) and a tap opens the message, so the line says what it means for the
  * reader and what to do, in words made to fit, never the chat's long sentence cut off. Each
  * starts with the most telling words (the deputy's name, the department, the date) and falls
@@ -13,7 +13,8 @@ export const caseCards = {
   // ——— to the resident ———
   acknowledged: (deputyName: string, replyDueAt: Date, timeZone: string, now: Date) => {
     const day = deadlineDay(replyDueAt, timeZone, now)
-    return cardLine(`${deputyName}代表已受理，最晚${day}答复`, `代表已受理，最晚${day}答复`, '代表已受理，会按时答复您')
+    // Her words for it (已看到, as her message's state says), not the office's 受理.
+    return cardLine(`${deputyName}代表已看到，最晚${day}答复`, `代表已看到，最晚${day}答复`, '代表已看到，会按时答复您')
   },
   forwarded: (department: string) => cardLine(`已交${department}办理，代表跟踪督办`, `已交${department}办理`, '已交有关部门办理，代表跟踪督办'),
   replied: (deputyName: string) => cardLine(`${deputyName}代表已答复，请点开查看并评价`, '代表已答复，请点开查看并评价'),

@@ -71,7 +71,8 @@ export class CaseWorkflow extends CaseMerging {
           c,
           'case.acknowledged',
           // Her date is the rules' she was told, not an earlier one staff asked of him (rulesReplyDueAt).
-          `${this.yours(c)}已由${name}代表受理，将在${residentDueDateText(rulesReplyDueAt(c), this.policy.timeZone, this.clock.now())}答复您。`,
+          // Her words (已看到，正在办, as her message's state says), not the office's 受理.
+          `${name}代表已看到${this.yours(c)}，正在办，将在${residentDueDateText(rulesReplyDueAt(c), this.policy.timeZone, this.clock.now())}答复您。`,
           caseCards.acknowledged(name, rulesReplyDueAt(c), this.policy.timeZone, this.clock.now()),
         ),
       ],

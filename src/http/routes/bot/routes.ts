@@ -9,6 +9,7 @@ import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireBot } from '../../middleware/bot-auth.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import {
+  presentBotAcknowledged,
   presentBotCase,
   presentBotCaseBrief,
   presentBotCaseItem,
@@ -238,7 +239,7 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const inHand = await cases.deputyCase(personId, ref)
     switch (ctx.params.action) {
       case 'acknowledge':
-        ctx.body = presentBotCaseBrief(await cases.acknowledge(inHand))
+        ctx.body = presentBotAcknowledged(await cases.acknowledge(inHand), reading())
         return
       case 'reply':
         ctx.body = presentBotCaseBrief(await cases.reply(inHand, parse(textBody, ctx.state.body, 'body').text))

@@ -1,0 +1,54 @@
+import type { Command } from '../commands.js'
+import { oneLine, type Turn } from './turn.js'
+
+/**
+ * The number in 回复, 受理, 转交 and 交回 as he may type it wrong. 待办 numbers its lines "1.【0003】… 2.【0001】…" and
+ * the morning digest "1. 0003 …", while messages are numbered afresh from 0001 each day: "回复 2" is most likely line 2,
+ * yet read as 0002 it names a real message of another resident. So one to three digits never act; he is told what he
+ * probably meant, ready to copy, and nothing reaches any resident.
+ */
+
+/** How many open messages one "待办" lists; the mini-program shows the rest. */
+export const TODO_LIST_MAX = 10
+
+type CaseCommand = Extract<Command, { kind: 'reply' | 'acknowledge' | 'transfer' | 'handBack' }>
+
+/** The command when its number is too short to be a message's (the digits of a list's line, not the four in 【】); else null. */
+export const withLineNumber = (cmd: Command): CaseCommand | null =>
+  (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer' || cmd.kind === 'handBack') && /^\d{1,3}$/.test(cmd.ref) ? cmd : null
+
+/** What he is asked to do with the message, in the question's words. */
+const DOING: Record<CaseCommand['kind'], string> = { reply: '答复', acknowledge: '受理', transfer: '转交', handBack: '交回' }
+
+/** The command to send for the message numbered `short`, with the words he wrote after the number kept. */
+function commandFor(cmd: CaseCommand, short: string): string {
+  switch (cmd.kind) {
+    case 'reply':
+      return `回复 ${short} ${cmd.text || '答复内容'}`
+    case 'acknowledge':
+      return `受理 ${short}`
+    case 'transfer':
+      return `转交 ${short} ${cmd.reason || '代表的名字'}`
+    case 'handBack':
+      return `交回 ${short} ${cmd.reason || '原因'}`
+  }
+}
+
+/**
+ * "回复 2 已修好": nothing is done. Line 2 of his 待办 as it stands now, if it has one, is named with its words and the
+ * command for it; otherwise he hears where the number is written.
+ */
+export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
+  const items = (await turn.client.deputyCases(turn.person.personId)).slice(0, TODO_LIST_MAX)
+  const n = Number(cmd.ref)
+  const line = n >= 1 ? items[n - 1] : undefined
+  // As 待办 says it: whole numbers when two of his end alike (short), never "四位数" it may not show.
+  const digits = (short: string) => (/^\d{4}$/.test(short) ? '四位数' : '号码')
+  if (!line) {
+    const where = `编号是"待办"列表里【】中的${digits(items[0]?.short ?? '0000')}`
+    return turn.say(items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`)
+  }
+  turn.say(
+    `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）吗？是的话请发送：${commandFor(cmd, line.short)}`,
+  )
+}

@@ -1,0 +1,22 @@
+import { choicesShown } from './message-draft.js'
+import { samePlaceQuestion } from './same-place.js'
+import { lines, type Flow } from './turn.js'
+
+/**
+ * A photo or a voice note: the bot cannot read them, and nothing of them goes into a message. While she writes she
+ * hears her words are kept and where a photo can go; while she chooses where a message goes, the choice again (what she
+ * sent meanwhile pushed it up), since nothing of hers is written yet.
+ */
+
+const NOT_TEXT = '目前只能看懂文字消息，照片和语音收不到，请用文字告诉我。需要帮助请发送"帮助"。'
+const NOT_TEXT_WHILE_WRITING =
+  '照片和语音我这里收不到，没有加进留言。请用文字说说看到的情况；要给代表看照片，可以在小程序里留言时加照片。您的留言还在，接着写就行。'
+const NOT_TEXT_WHILE_CHOOSING = '照片和语音我这里收不到。请先回复数字选好发给谁：'
+
+/** What a photo or voice note hears, by what is going on. */
+export function notTextAnswer(flow: Flow | null): string {
+  if (flow?.name !== 'message') return NOT_TEXT
+  if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines(NOT_TEXT_WHILE_CHOOSING, samePlaceQuestion(flow.lastPlace))
+  if ((flow.stage === 'place' || flow.stage === 'deputy') && flow.options.length) return lines(NOT_TEXT_WHILE_CHOOSING, choicesShown(flow))
+  return NOT_TEXT_WHILE_WRITING
+}
