@@ -38,7 +38,7 @@ export function withDutyDates(duty: DutyByStation, stationId: string, dates: rea
 
 /** The roster kept to the deputy's stations: days at a station they no longer serve go with it. */
 export function onlyStations(duty: DutyByStation, stationIds: readonly string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
+  const out = byStationId<string[]>()
   for (const id of stationIds) {
     const dates = dutyDatesAt(duty, id)
     if (dates.length) out[id] = sortedUnique(dates)
@@ -100,4 +100,14 @@ export function dutyStationFor(deputyStationIds: readonly string[], allowed: rea
 
 function sortedUnique(dates: readonly string[]): string[] {
   return [...new Set(dates)].sort()
+}
+
+/**
+ * An empty record to be keyed by station id. Not `{}`: each id added to an object built from `{}` is a transition
+ * from the empty object's shape, and the cached directory's 100,000 rosters, keyed by 3,000 station ids, used up
+ * the room for them: every plain object the process built key by key afterwards got a shape of its own (memory
+ * several times over, and collections that cost tens of ms). A prototype-less object keeps its keys to itself.
+ */
+export function byStationId<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
 }

@@ -1,7 +1,7 @@
 import type { Region, Station, Unit } from '../../domain/directory.js'
 import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 import type { AuditDoc, DeputyDoc, DutyDoc, RegionDoc, SessionDoc, StaffDoc, StationDoc, UnitDoc } from './models.js'
-import { onlyStations } from '../../domain/duty-days.js'
+import { byStationId, onlyStations } from '../../domain/duty-days.js'
 
 /**
  * Document ↔ record mapping. Every field is picked explicitly so `_id`, `__v` or any
@@ -34,9 +34,7 @@ export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
   phoneIndex: d.phoneIndex ?? null,
   dutyByStation: dutyFromDoc(d),
   // Only when he has some, as sqlite's rows; by station id, as sqlite reads them.
-  ...(d.formerDuty?.length
-    ? { formerDuty: Object.fromEntries([...d.formerDuty].sort((a, b) => (a.stationId < b.stationId ? -1 : 1)).map((e) => [e.stationId, [...(e.dates ?? [])]])) }
-    : {}),
+  ...(d.formerDuty?.length ? { formerDuty: formerDutyFromDoc(d.formerDuty) } : {}),
   active: d.active !== false,
   // Only when marked, as sqlite's rows: a deputy never marked reads as before the mark existed.
   ...(d.away
@@ -45,6 +43,13 @@ export const deputyFromDoc = (d: DeputyDoc): DeputyRecord => ({
       }
     : {}),
 })
+
+/** Duty at stations left, by station id; keyed off `{}` it would use up the empty object's shapes (byStationId). */
+function formerDutyFromDoc(former: DutyDoc[]): Record<string, string[]> {
+  const out = byStationId<string[]>()
+  for (const e of [...former].sort((a, b) => (a.stationId < b.stationId ? -1 : 1))) out[e.stationId] = [...(e.dates ?? [])]
+  return out
+}
 
 /**
  * Per station, in station order. A document from before duty was per station has only the

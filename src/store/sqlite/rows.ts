@@ -1,5 +1,5 @@
 import type { Region, Station, Unit } from '../../domain/directory.js'
-import { onlyStations } from '../../domain/duty-days.js'
+import { byStationId, onlyStations } from '../../domain/duty-days.js'
 import type { AuditRecord, DeputyRecord, SessionRecord, StaffRecord } from '../ports.js'
 
 /** Row ↔ record mapping for the sqlite adapter: JSON columns, 0/1 booleans, ISO dates. */
@@ -58,7 +58,11 @@ export const deputyFromRow = (r: Row): DeputyRecord => {
 function formerDutyOf(json: string | null | undefined): { formerDuty?: Record<string, string[]> } {
   const stored = json ? (JSON.parse(json) as Record<string, string[]>) : {}
   const ids = Object.keys(stored).sort()
-  return ids.length ? { formerDuty: Object.fromEntries(ids.map((id) => [id, stored[id]])) } : {}
+  if (!ids.length) return {}
+  // Keyed by station id off `{}` it would use up the empty object's shapes (byStationId).
+  const formerDuty = byStationId<string[]>()
+  for (const id of ids) formerDuty[id] = stored[id]
+  return { formerDuty }
 }
 
 export const unitFromRow = (r: Row): Unit => ({
