@@ -13,6 +13,15 @@ function gbk(text: string): Buffer {
   return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : pairs.get(c)!)))
 }
 
+/** Text in Big5 (as a Taiwan or Hong Kong machine saves it): not UTF-8, yet read as GBK without a byte left over. */
+function big5(text: string): Buffer {
+  const decoder = new TextDecoder('big5')
+  const pairs = new Map<string, number[]>()
+  for (let a = 0xa1; a <= 0xf9; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (!pairs.has(decoder.decode(new Uint8Array([a, b])))) pairs.set(decoder.decode(new Uint8Array([a, b])), [a, b])
+  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : pairs.get(c)!)))
+}
+
 /**
  * An organizer who reads no English imports her question sheet as she keeps it: an Excel
  * workbook headed in Chinese, or a CSV saved by Excel in its Chinese (GBK) encoding.
@@ -62,6 +71,21 @@ describe('console: a question sheet straight from Excel', function () {
     await importFile('题库.csv', 'text/csv', gbk('题型,题目,选项,答案,分数\r\n多选,哪些是代表的权利？,提出建议|参加视察|审批预算,AB,5\r\n'))
     await page.locator('.t-alert').getByText('已导入 1 道题').waitFor()
     await bank.getByText('哪些是代表的权利？').waitFor()
+
+    // A file neither UTF-8 nor GBK: refused as she picks it, not imported as gibberish.
+    const saveAgain = '请在 Excel 或 WPS 里另存为“CSV UTF-8（逗号分隔）”再选'
+    await page.getByRole('button', { name: '从表格导入' }).click()
+    const utf8WithABadByte = Buffer.concat([Buffer.from('type,stem,options,answer\nsingle,宪法日是哪天？,12月4日|3月5日,A\n'), Buffer.from([0xff])])
+    await page.getByLabel('题目文件').setInputFiles({ name: '坏题库.csv', mimeType: 'text/csv', buffer: utf8WithABadByte })
+    await page.getByText(`“坏题库.csv”里有读不出的字。${saveAgain}`).waitFor()
+    // One read as GBK whose header the server does not know: its header may be right but read wrongly.
+    await page
+      .getByLabel('题目文件')
+      .setInputFiles({ name: '台湾题库.csv', mimeType: 'text/csv', buffer: big5('題型,題幹,選項,答案\r\n單選,憲法日是哪天？,甲|乙,A\r\n') })
+    await page.getByRole('button', { name: '导入', exact: true }).click()
+    await page.locator('[data-test=csv-problems]').getByText('第一行表头少了').waitFor()
+    await page.getByText(`这个文件可能没有读对。${saveAgain}`).waitFor()
+    expect(await bank.getByText('宪法日是哪天？').count(), 'nothing imported').to.equal(0)
     expect(page.problems).to.deep.equal([])
   })
 })

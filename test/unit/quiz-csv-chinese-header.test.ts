@@ -64,4 +64,14 @@ describe('reading a question sheet headed in Chinese', () => {
       '第一行表头少了 answer（答案）这一列，请照样例把第一行写成 type,stem,options,answer,explanation,points,tags',
     ])
   })
+
+  it('refuses two headings of one column (题型 and 类型), rather than keep the later one’s values silently', async () => {
+    const both = await read('题型,题干,选项,答案,类型', '单选,宪法日是哪天？,12月4日|3月5日,A,多选')
+    expect(both.drafts, 'nothing is read').to.deep.equal([])
+    expect(both.problems).to.deep.equal([{ path: 'body.csv', message: '表头“题型”和“类型”说的是同一列，请删去一列' }])
+    const answers = await read('题型,题干,选项,正确答案,答案', '单选,宪法日是哪天？,12月4日|3月5日,A,B')
+    expect(answers.problems.map((p) => p.message)).to.deep.equal(['表头“正确答案”和“答案”说的是同一列，请删去一列'])
+    const same = await read('题型,题干,选项,答案,题干', '单选,宪法日是哪天？,12月4日|3月5日,A,')
+    expect(same.problems.map((p) => p.message)).to.deep.equal(['表头有两列“题干”，请删去一列'])
+  })
 })

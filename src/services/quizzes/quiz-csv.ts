@@ -117,6 +117,11 @@ function missingColumns(missing: readonly Column[], english: boolean): string {
   return `第一行表头少了${english ? ' ' : ''}${named}${missing.length > 1 ? `这 ${missing.length} 列` : '这一列'}，请照样例把第一行写成 ${row}`
 }
 
+/** Two headings of one column (题型 and 类型): which one she meant is hers to say, not for the later one to win. */
+function sameColumn([a, b]: readonly string[]): string {
+  return a === b ? `表头有两列“${a}”，请删去一列` : `表头“${a}”和“${b}”说的是同一列，请删去一列`
+}
+
 /**
  * Problems in a row say which column as the organizer's own header names it (`column`), for she
  * looks for the words she wrote; the path keeps the column's key, as the API has always named it.
@@ -141,9 +146,14 @@ export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionD
   const { parse } = await csvParse()
   /** Each column's heading as she wrote it, for the problems. */
   const written: Partial<Record<Column, string>> = {}
+  /** Every heading that names each column: csv-parse keeps the last of two silently, while problems name the first. */
+  const headings: Partial<Record<Column, string[]>> = {}
   const key = (heading: string) => {
     const column = HEADINGS[plain(heading)]
-    if (column) written[column] ??= heading.trim()
+    if (column) {
+      written[column] ??= heading.trim()
+      ;(headings[column] ??= []).push(heading.trim())
+    }
     return column ?? plain(heading)
   }
   let records: Array<{ record: Record<string, string>; info: { lines: number }; raw: string }>
@@ -162,6 +172,8 @@ export async function readQuestionCsv(text: string): Promise<{ drafts: QuestionD
   } catch (err) {
     return { drafts: [], problems: [{ path: 'body.csv', message: unreadable(err as { code?: string; lines?: number }) }], written }
   }
+  const twice = Object.values(headings).find((named) => named.length > 1)
+  if (twice) return { drafts: [], problems: [{ path: 'body.csv', message: sameColumn(twice) }], written }
   const problems: Problem[] = []
   const first = records[0]?.record
   // explanation, points (default 1) and tags may be left out.

@@ -106,12 +106,13 @@ export const ANSWER_CATEGORIES = [
 export const dueTheme = (dueText: string | undefined) =>
   !dueText ? 'default' : dueText.startsWith('已超期') ? 'danger' : dueText === '今天到期' ? 'warning' : 'default'
 
-/** A share 0–1 as "83%"; nothing to divide yet is "暂无". */
 /**
  * A suggestion's 办理期限 with its year always ("2026年12月7日"), as 办理经过 and the units' letters write it: a deadline
  * is often months off or in the past, and "12月7日" beside "期限 2026年12月7日" read as two different days.
  */
 export const deadlineText = (date: string | null | undefined) => dateText(date, 0)
+
+/** A share 0–1 as "83%"; nothing to divide yet is "暂无". */
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '暂无' : `${Math.round(share * 100)}%`)
 
 /** A date plus N calendar months, as the default deadline of three months (YYYY-MM-DD, local). */

@@ -6,6 +6,7 @@ import type { MeetingReports } from '../../../services/meetings/meeting-reports.
 import type { MeetingService } from '../../../services/meetings/meetings.js'
 import type { MeetingFiles } from '../../../services/meetings/meeting-files.js'
 import type { MeetingStaffEntries } from '../../../services/meetings/meeting-staff-entries.js'
+import { readMeetingCreateForm } from '../../../services/meetings/meeting-create-form.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -20,8 +21,18 @@ import {
 } from '../../presenters/meetings.js'
 import type { StaffState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { addInviteesBody, attendanceQuery, cancelBody, editBody, inviteeParam, listQuery, meetingIdParam, remindBody, staffEntryBody } from './schemas.js'
-import { parseCreateBody } from './create-body.js'
+import {
+  addInviteesBody,
+  attendanceQuery,
+  cancelBody,
+  createBody,
+  editBody,
+  inviteeParam,
+  listQuery,
+  meetingIdParam,
+  remindBody,
+  staffEntryBody,
+} from './schemas.js'
 
 export interface AdminMeetingDeps {
   auth: AuthService
@@ -47,7 +58,8 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
     '/',
     idempotent(idempotency, clock, (s: StaffState) => `staff:${s.staff.id}`),
     async (ctx) => {
-      const draft = parseCreateBody(ctx.state.body, clock.now())
+      const body = ctx.state.body
+      const draft = readMeetingCreateForm(() => parse(createBody, body, 'body'), body, clock.now())
       ctx.status = 201
       ctx.body = presentMeeting(await meetings.create(ctx.state.staff, draft))
     },

@@ -75,7 +75,7 @@ const fields = {
 }
 
 // Ending before starting is the service's to refuse (422, with the times in the past): a rule
-// broken by well-formed times, not a malformed request. Said too with a 400's other problems (create-body.ts).
+// broken by well-formed times, not a malformed request. Said too with a 400's other problems (services/meetings/meeting-create-form.ts).
 export const createBody = z.strictObject(fields)
 
 export const editBody = z

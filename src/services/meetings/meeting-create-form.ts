@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import { scheduleProblems } from '../../../domain/meeting-timing.js'
-import { ValidationError, type ErrorDetail } from '../../../errors.js'
-import { parse } from '../../validate.js'
-import { createBody } from './schemas.js'
+import { scheduleProblems } from '../../domain/meeting-timing.js'
+import { ValidationError, type ErrorDetail } from '../../errors.js'
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s))
 const read = (value: unknown) => {
@@ -11,13 +9,14 @@ const read = (value: unknown) => {
 }
 
 /**
- * 新建会议's body. A form refused for what it lacks (地点 left empty) also says, in the same 400, what is wrong with
+ * 新建会议's form. A form refused for what it lacks (地点 left empty) also says, in the same 400, what is wrong with
  * its times (结束时间应晚于开始时间): the organizer fixes both at once, not the place first and then, refused again, the
- * times. A form with nothing else wrong has its times judged by the service, as before (422).
+ * times. A form with nothing else wrong has its times judged by the meeting service, as before (422).
+ * `parse` is the route's own schema check (the schema stays beside the route); `body` is the form as sent.
  */
-export function parseCreateBody(body: unknown, now: Date): z.output<typeof createBody> {
+export function readMeetingCreateForm<T>(parse: () => T, body: unknown, now: Date): T {
   try {
-    return parse(createBody, body, 'body')
+    return parse()
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err
     throw new ValidationError(err.message, [...err.details, ...scheduleDetails(body, now, err.details)], err.code)
