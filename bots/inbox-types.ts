@@ -38,6 +38,8 @@ export type InboundEvent =
 export interface Speech {
   toContact(contactId: string, text: string): Promise<unknown>
   toRoom(roomId: string, text: string): Promise<unknown>
+  /** Moves whenever anything reaches the contact (Speaker.saidTo). */
+  saidTo(contactId: string): number
 }
 
 export interface InboxOptions {

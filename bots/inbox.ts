@@ -24,6 +24,8 @@ interface Lane {
   unanswered: number
   /** The text of her last private message received. */
   lastText: string | null
+  /** What had reached her (Speech.saidTo) when that message came. */
+  saidAtLast: number
 }
 
 export const DELAY_NOTICE = '系统正在维护，您的消息已经记下了，恢复后会自动处理并回复您，请不用重复发送。'
@@ -110,18 +112,25 @@ export class Inbox {
 
   private lane(key: string): Lane {
     let lane = this.lanes.get(key)
-    if (!lane) this.lanes.set(key, (lane = { chain: Promise.resolve(), held: [], toldDelayed: false, unanswered: 0, lastText: null }))
+    if (!lane) this.lanes.set(key, (lane = { chain: Promise.resolve(), held: [], toldDelayed: false, unanswered: 0, lastText: null, saidAtLast: 0 }))
     return lane
   }
 
   /**
    * A "1" sent again while the answer to her "1" still waits its turn (2–4 s apart, pacer.ts) was sent before she could
-   * read that answer: it answers no question of it. Told apart on arrival, while the lane still holds the first.
+   * read any of that answer: it answers no question of it. Told apart on arrival, while the lane still holds the first.
+   * Once anything of ours reached her since (the first part of a paced answer, a push), the same "1" may answer what
+   * she read (the street list after her district), so it counts.
    */
   private arrived(lane: Lane, event: Extract<InboundEvent, { kind: 'private' }>) {
     const text = event.isText ? event.text.trim() : null
-    if (text && lane.unanswered > 0 && text === lane.lastText) event.resent = true
+    const said = this.speech.saidTo(event.contactId)
+    if (text && lane.unanswered > 0 && text === lane.lastText && said === lane.saidAtLast) {
+      event.resent = true
+      this.log.info({ contactId: event.contactId, messageId: event.messageId }, 'bot: a text re-sent before any answer reached her is dropped')
+    }
     lane.lastText = text
+    lane.saidAtLast = said
     lane.unanswered++
   }
 

@@ -76,7 +76,10 @@ export function parseCommand(input: string): Command {
   if (echoed) {
     const quoted = (originalTail(input, echoed[0]) ?? text.slice(echoed[0].length)).replace(/["“”'‘’」』\s]+$/, '')
     const inner = quoted ? parseCommand(quoted) : null
-    if (inner && ECHOED.has(inner.kind)) return inner
+    // 请假 reads any text after it as the reason, so after 回复 it counts only when quoted or set apart: "回复请假期间的
+    // 补贴已经发放" is his answer to a resident, not a leave.
+    const apart = /["“”'‘’「『]$/.test(echoed[0]) || /^请\s*假(?:$|[\s:：,，、]|[。.!！~～]+$)/.test(quoted)
+    if (inner && ECHOED.has(inner.kind) && (inner.kind !== 'excuse' || apart)) return inner
   }
 
   const deputyCommand = (word: string) => {

@@ -20,6 +20,10 @@ export class ConversationNotFoundError extends Error {
  * counts, since a notice in the wrong chat is worse than one that waits.
  */
 export class Speaker implements Speech {
+  /** Parts handed to WeChat so far, and per conversation the count when its last part went (see saidTo). */
+  private parts = 0
+  private readonly lastPart = new Map<string, number>()
+
   constructor(
     private readonly bot: Wechaty,
     private readonly pacer: Pacer,
@@ -31,6 +35,14 @@ export class Speaker implements Speech {
 
   async toRoom(roomId: string, text: string, priority: Priority = 'reply'): Promise<SendOutcome> {
     return this.say(await this.findRoom(roomId, null), text, priority)
+  }
+
+  /**
+   * A mark that moves whenever anything reaches the conversation (an answer's part or a push): equal marks at two
+   * moments mean nothing reached her in between (the inbox's test for a re-sent text).
+   */
+  saidTo(conversationId: string): number {
+    return this.lastPart.get(conversationId) ?? 0
   }
 
   /** The contact by its id, else by its remark (alias). */
@@ -68,7 +80,10 @@ export class Speaker implements Speech {
       const sent = await this.pacer.send(
         conversation.id,
         part,
-        async () => void (await conversation.say(part)),
+        async () => {
+          await conversation.say(part)
+          this.lastPart.set(conversation.id, ++this.parts)
+        },
         priority,
         pushId === null ? null : `${pushId}#${i}`,
         beforeEachPart,

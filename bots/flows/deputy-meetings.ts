@@ -2,7 +2,7 @@ import { ApiError, type MeetingAnswer } from '../client.js'
 import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, isReasonPlaceholder, PHONE_ASKED } from './deputy-words.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { lines, oneLine, type Turn } from './turn.js'
-import { quotedTicket } from '../quotes.js'
+import { quotesACase } from '../quotes.js'
 import { compact } from '../typed-text.js'
 import { askWhich, pickedMeeting, QUOTED_GONE, quotedMeeting, type MeetingRef } from './deputy-meeting-choice.js'
 import { answerClosed, answerGiven, answerOne, answeredAhead, awaitingAnswer, meetingNamed } from './deputy-meeting-answer.js'
@@ -229,7 +229,7 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
   turn.state.leaveAsk = null
   // An answer written under a quoted case notice, or what the chat reads as a command in words ("电话 0001", "投票":
   // the same matchers deputy.ts uses), goes where it always did.
-  if (quotedTicket(turn.quoted) || (cmd.kind === 'text' && (doneElsewhere(turn.raw) !== null || PHONE_ASKED.test(compact(turn.raw))))) return false
+  if (quotesACase(turn.quoted) || (cmd.kind === 'text' && (doneElsewhere(turn.raw) !== null || PHONE_ASKED.test(compact(turn.raw))))) return false
   // Written under another meeting's notice: for that meeting, read as ever (its quote decides), never this one.
   if (turn.quoted && (await quotesAnotherMeeting(turn, ask.meetingId))) return false
   if (turn.now - ask.at > LEAVE_ASK_WINDOW_MS) return false

@@ -1,5 +1,6 @@
+import type { DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
-import { oneLine, type Turn } from './turn.js'
+import { lines, oneLine, type Turn } from './turn.js'
 
 /**
  * The number in 回复, 受理, 转交 and 交回 as he may type it wrong. 待办 numbers its lines "1.【0003】… 2.【0001】…" and
@@ -11,14 +12,18 @@ import { oneLine, type Turn } from './turn.js'
 /** How many open messages one "待办" lists; the mini-program shows the rest. */
 export const TODO_LIST_MAX = 10
 
-type CaseCommand = Extract<Command, { kind: 'reply' | 'acknowledge' | 'transfer' | 'handBack' }>
+/** A case command, or "电话 2" (no Command: deputy.ts reads it by PHONE_ASKED). */
+type CaseCommand = Extract<Command, { kind: 'reply' | 'acknowledge' | 'transfer' | 'handBack' }> | { kind: 'phone'; ref: string }
 
 /** The command when its number is too short to be a message's (the digits of a list's line, not the four in 【】); else null. */
 export const withLineNumber = (cmd: Command): CaseCommand | null =>
   (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer' || cmd.kind === 'handBack') && /^\d{1,3}$/.test(cmd.ref) ? cmd : null
 
+/** Whether a number he typed names this case, as the backend reads it (1 → 0001). */
+export const named = (c: DeputyCase, ref: string) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
+
 /** What he is asked to do with the message, in the question's words. */
-const DOING: Record<CaseCommand['kind'], string> = { reply: '答复', acknowledge: '受理', transfer: '转交', handBack: '交回' }
+const DOING: Record<CaseCommand['kind'], string> = { reply: '答复', acknowledge: '受理', transfer: '转交', handBack: '交回', phone: '查看' }
 
 /** The command to send for the message numbered `short`, with the words he wrote after the number kept. */
 function commandFor(cmd: CaseCommand, short: string): string {
@@ -31,6 +36,8 @@ function commandFor(cmd: CaseCommand, short: string): string {
       return `转交 ${short} ${cmd.reason || '代表的名字'}`
     case 'handBack':
       return `交回 ${short} ${cmd.reason || '原因'}`
+    case 'phone':
+      return `电话 ${short}`
   }
 }
 
@@ -49,6 +56,22 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
     return turn.say(items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`)
   }
   turn.say(
-    `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）吗？是的话请发送：${commandFor(cmd, line.short)}`,
+    `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）${cmd.kind === 'phone' ? '的群众电话' : ''}吗？是的话请发送：${commandFor(cmd, line.short)}`,
   )
+}
+
+/**
+ * Words written under a quoted list of several messages (his 待办): none is answered or accepted, since any could be
+ * meant; he is told to name it by its number, with his own words ready to copy (`words` null: he was accepting).
+ */
+export function whichQuoted(turn: Turn, tickets: string[], words: string | null) {
+  const short = (t: string) => (t.includes('-') ? t.slice(-4) : t)
+  turn.say(
+    lines(
+      `您引用的消息里有 ${tickets.length} 条留言，不知道您说的是哪一条，所以这次没有发出。`,
+      `编号是【】里的四位数。请发送：${words === null ? `受理 ${short(tickets[0])}` : `回复 ${short(tickets[0])} ${oneLine(words)}`}`,
+      '（把编号换成您要办的那一条）',
+    ),
+  )
+  return true
 }

@@ -1,5 +1,6 @@
 import type { TransferChoice } from '../client.js'
 import { compact } from '../typed-text.js'
+import { named } from './deputy-numbers.js'
 import { lines, oneLine, type TransferAsk, type Turn } from './turn.js'
 
 /**
@@ -84,7 +85,7 @@ export async function askToHandBack(turn: Turn, ref: string, reason: string) {
   if (!reason) return turn.say(lines('请写明交回的原因，例如：', `交回 ${ref} 不属于本站范围`))
   // Refused here when it may not go back now (answered, with a department): said as the backend says it.
   const back = (await turn.client.transferOptions(turn.person.personId, ref)).find((c) => c.kind !== 'deputy')
-  const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => c.ticket === ref || c.ticket.endsWith(`-${ref}`))
+  const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, ref))
   const to = back ? backName(back) : '联络站'
   turn.state.transferAsk = { ref, ticket: it?.ticket ?? ref, deputyCode: null, deputyName: to, note: reason, at: turn.now }
   turn.say(lines(`要把留言 ${ref}${it ? `（${oneLine(it.excerpt)}）` : ''}交回${to}重新安排吗？`, `确认请回复"是"，不交回请回复"不"。`))
@@ -92,7 +93,11 @@ export async function askToHandBack(turn: Turn, ref: string, reason: string) {
 
 /** Only "是" hands it back: anything else leaves it with him, said so (other words are then read as ever). */
 async function handBackAnswer(turn: Turn, ask: TransferAsk): Promise<boolean> {
-  if (/^是的?[。！!]*$/.test(compact(turn.raw))) {
+  // 回复"是" and 回复是, as the question words it, are his 是 too.
+  const said = compact(turn.raw)
+    .replace(/^请?回复[:：,，]?/, '')
+    .replace(/["“”'‘’「」『』]/g, '')
+  if (/^是的?[。！!]*$/.test(said)) {
     const done = await turn.client.transfer(turn.person.personId, ask.ref, ask.note)
     turn.say(`已把留言 ${done.ticket} 交回${ask.deputyName}工作人员处理。`)
     return true

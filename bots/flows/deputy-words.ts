@@ -103,8 +103,11 @@ const WILL_COME =
 /** Words that ask rather than tell ("几点开会？", "在哪里开"): never an answer to a meeting, nor a reason for missing it. */
 export const asksAQuestion = (text: string) => /[?？]|吗|为什么|怎么|几点|在哪|哪里|什么时候/.test(compact(text))
 
-/** "电话 0001", "群众电话": the deputy asks for a resident's number (the digits are the message's short or full number). */
-export const PHONE_ASKED = /^(?:电话|打电话|群众电话|联系电话|电话号码|手机号?)[:：]?(\d{4}|\d{8}-\d{4,})?$/
+/**
+ * "电话 0001", "群众电话": the deputy asks for a resident's number (the digits are the message's short or full number;
+ * one to three are a line of his 待办, answered as deputy-numbers.ts answers them, never with a phone).
+ */
+export const PHONE_ASKED = /^(?:电话|打电话|群众电话|联系电话|电话号码|手机号?)[:：]?(\d{8}-\d{4,}|\d{1,4})?$/
 
 export function attendsMeeting(text: string): 'yes' | 'unclear' | null {
   const t = bare(text)

@@ -1,13 +1,13 @@
 import { ApiError, type DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
 import { parseCommand } from '../parse-command.js'
-import { quotedTicket } from '../quotes.js'
+import { quotedTicket, quotedTickets } from '../quotes.js'
 import { compact, normalise } from '../typed-text.js'
 import { asksAboutCheckIn, checkInHelp } from './deputy-check-in.js'
 import { attend, excuse, leaveReason, meetingPicked, meetingWords } from './deputy-meetings.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
-import { lineNumberMeant, TODO_LIST_MAX, withLineNumber } from './deputy-numbers.js'
+import { lineNumberMeant, named, TODO_LIST_MAX, whichQuoted, withLineNumber } from './deputy-numbers.js'
 import { askToConfirm, askToHandBack, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
 import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED, readsLikeAnswer } from './deputy-words.js'
 import { refusal } from './refusal.js'
@@ -45,8 +45,13 @@ export const deputyConversation: Conversation = async (turn) => {
   if (copied) return deputyConversation({ ...turn, command: parseCommand(copied[1]) })
   // Quoting a case's notice and writing underneath answers that case; 受理, 收到, 好的 alone acknowledge it.
   const quotedCase = quotedTicket(turn.quoted)
-  if (quotedCase && (cmd.kind === 'text' || cmd.kind === 'confirm' || cmd.kind === 'pleasantry')) {
-    const acknowledging = cmd.kind !== 'text' || /^(受理|收到)[。！!.]?$/.test(cmd.text.replace(/\s/g, ''))
+  const underQuote = cmd.kind === 'text' || cmd.kind === 'confirm' || cmd.kind === 'pleasantry'
+  const acknowledging = cmd.kind !== 'text' || /^(受理|收到)[。！!.]?$/.test(cmd.text.replace(/\s/g, ''))
+  // Written under a quoted list of several (his 待办): nothing is done, he is asked which, as for "回复 2"
+  // (deputy-numbers.ts). His "好的" under the morning digest is no answer to any: read as ever.
+  const several = cmd.kind === 'text' && !quotedCase && !PHONE_ASKED.test(compact(cmd.text)) ? quotedTickets(turn.quoted) : []
+  if (several.length > 1) return whichQuoted(turn, several, acknowledging ? null : turn.raw)
+  if (quotedCase && underQuote) {
     return deputyConversation({
       ...turn,
       command: acknowledging ? { kind: 'acknowledge', ref: quotedCase } : { kind: 'reply', ref: quotedCase, text: cmd.text },
@@ -54,6 +59,7 @@ export const deputyConversation: Conversation = async (turn) => {
   }
   // "电话 0001": the resident's number, as the mini-program's 打电话给群众 gives it.
   const phoneOf = cmd.kind === 'text' ? PHONE_ASKED.exec(compact(cmd.text)) : null
+  if (phoneOf?.[1] && /^\d{1,3}$/.test(phoneOf[1])) return guarded(turn, () => lineNumberMeant(turn, { kind: 'phone', ref: phoneOf[1] }))
   if (phoneOf) return guarded(turn, () => (phoneOf[1] ? residentPhone(turn, phoneOf[1]) : askForNumber(turn, '电话')))
   // "受理" or "回复 已经修好了" without the case's number: say which number to add, not the resident menu.
   const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交|交回)/.exec(compact(cmd.text))?.[1] : undefined
@@ -162,9 +168,6 @@ async function transfer(turn: Turn, ref: string, words: string) {
 /** A case command with a number as notices and 待办 write it (0001, 20261122-0001). */
 const namesACase = (cmd: Command) =>
   (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer' || cmd.kind === 'handBack') && /^(\d{4}|\d{8}-\d{4,})$/.test(cmd.ref)
-
-/** Whether a number he typed names this case, as the backend reads it (1 → 0001). */
-const named = (c: DeputyCase, ref: string) => c.ticket === ref || c.ticket.endsWith(`-${ref.padStart(4, '0')}`)
 
 /**
  * "路灯已经修好了" from a deputy with messages open: probably his answer, without "回复 0001". It is only
