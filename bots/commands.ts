@@ -28,7 +28,8 @@ export type Command =
   /** "交回 0001 原因": back to the station (or office) that placed it, once he says "是". */
   | { kind: 'handBack'; ref: string; reason: string }
   | { kind: 'attend' }
-  | { kind: 'excuse'; reason: string }
+  /** "请假 原因"; `runOn`: 请假 run into his words ("请假期间的补贴…"), which may be no leave at all: he is asked first. */
+  | { kind: 'excuse'; reason: string; runOn?: true }
   | { kind: 'bindRoom'; stationCode: string }
   /** Thanks, "嗯", a thumbs-up, a sticker-like emoji only: said to be kind, not asking for anything. */
   | { kind: 'pleasantry' }

@@ -101,7 +101,10 @@ export function parseCommand(input: string): Command {
   if (handBack) return { kind: 'handBack', ref: handBack.ref, reason: own(handBack.more) }
 
   const excuse = leading(text, '请假')
-  if (excuse !== null) return { kind: 'excuse', reason: own(rest(excuse)) }
+  if (excuse !== null) {
+    const reason = own(rest(excuse))
+    return /^[\s:：,，、。.!！~～;；]/.test(excuse) || !reason ? { kind: 'excuse', reason } : { kind: 'excuse', reason, runOn: true }
+  }
 
   // 我要给张伟代表留言 / 给DP0001留言：路灯坏了 / 找王芳代表留言
   const toDeputy = /^(?:我要|我想|我)?(?:给|找|向)\s*(.+?)\s*(?:人大)?(?:代表)?\s*留\s*言(?:[\s:：,，。.]+([\s\S]*))?$/.exec(text)

@@ -5,6 +5,7 @@ import { lines, oneLine, type Turn } from './turn.js'
 import { quotesACase } from '../quotes.js'
 import { compact } from '../typed-text.js'
 import { askWhich, pickedMeeting, QUOTED_GONE, quotedMeeting, type MeetingRef } from './deputy-meeting-choice.js'
+import { askIfLeave, leaveYes } from './deputy-leave-ask.js'
 import { answerClosed, answerGiven, answerOne, answeredAhead, awaitingAnswer, meetingNamed } from './deputy-meeting-answer.js'
 
 /** Words of his coming ("尽量参加", "能去"): about this meeting, not a reason for missing it. */
@@ -81,20 +82,21 @@ export async function attend(turn: Turn) {
 
 /**
  * "请假 原因": the meeting he quoted, else the one it can be for (waiting for his answer; else one he said he would
- * attend; else a leave he asked already, which takes the new reason); several are asked about.
+ * attend; else a leave he asked already, which takes the new reason); several are asked about. `runOn` (请假 run into
+ * his words, "请假期间的补贴…"): nothing is recorded until he says it is a leave (deputy-leave-ask.ts).
  */
-export async function excuse(turn: Turn, reason: string) {
+export async function excuse(turn: Turn, reason: string, runOn?: boolean) {
   if (!reason) return askReasonFor(turn)
   // "请假 原因" copied from the instruction: nothing is recorded; the organizers would read "原因" as his reason.
   if (isReasonPlaceholder(reason)) return turn.say('请把"原因"换成您去不了的原因，例如：请假 外出开会')
   const found = await meetingsInQuestion(turn)
   if (found === 'gone') return turn.say(QUOTED_GONE)
-  if (found.quoted) return answerGiven(turn, found.quoted, 'leave', reason)
+  if (found.quoted) return runOn ? askIfLeave(turn, found.quoted, reason) : answerGiven(turn, found.quoted, 'leave', reason)
   const { meetings, waiting } = candidates(found.items, 'leave')
   if (meetings.length > 1) return askWhich(turn, meetings, 'leave', reason, waiting)
   const m = meetings[0] ?? answeredAhead(found.items, 'attend') ?? answeredAhead(found.items, 'leave')
-  if (m) return answerOne(turn, m, 'leave', reason)
-  if (!(await answerClosed(turn, found.items, 'leave', reason))) turn.say(await noMeetingToExcuse(turn, NONE_WAITING))
+  if (m) return runOn ? askIfLeave(turn, m, reason) : answerOne(turn, m, 'leave', reason)
+  if (runOn || !(await answerClosed(turn, found.items, 'leave', reason))) turn.say(await noMeetingToExcuse(turn, NONE_WAITING))
 }
 
 /**
@@ -223,6 +225,8 @@ function askReason(turn: Turn, m: MeetingRef) {
 export async function leaveReason(turn: Turn): Promise<boolean> {
   const ask = turn.state.leaveAsk
   if (!ask) return false
+  // Asked whether 请假 run into his words was a leave: only his "是" records it.
+  if (ask.heard !== undefined) return leaveYes(turn)
   const cmd = turn.command
   // A question ("几点开会？") is not his reason: it is read as ever and the question stays open.
   if (cmd.kind === 'confirm' || cmd.kind === 'pleasantry' || (cmd.kind === 'text' && asksAQuestion(turn.raw))) return false

@@ -38,7 +38,7 @@ export const deputyConversation: Conversation = async (turn) => {
   if (cmd.kind === 'todo' || (!turn.person.deputy && namesACase(cmd))) return guarded(turn, () => todo(turn))
   // Staff invited to a meeting answer it in the chat as deputies do: the backend takes either's answer.
   if (!turn.person.deputy && turn.person.staff && cmd.kind === 'attend') return guarded(turn, () => attend(turn))
-  if (!turn.person.deputy && turn.person.staff && cmd.kind === 'excuse') return guarded(turn, () => excuse(turn, cmd.reason))
+  if (!turn.person.deputy && turn.person.staff && cmd.kind === 'excuse') return guarded(turn, () => excuse(turn, cmd.reason, cmd.runOn))
   if (!turn.person.deputy) return false
   // A whole line copied from a notice ("受理请回复：受理 0001") is the command it shows.
   const copied = cmd.kind === 'text' ? /^(?:受理|答复)请(?:回复|发送)[:：]\s*(.+)$/.exec(normalise(cmd.text)) : null
@@ -116,7 +116,7 @@ export const deputyConversation: Conversation = async (turn) => {
     case 'attend':
       return guarded(turn, () => attend(turn))
     case 'excuse':
-      return guarded(turn, () => excuse(turn, cmd.reason))
+      return guarded(turn, () => excuse(turn, cmd.reason, cmd.runOn))
     default:
       // Plain words, with nothing else going on (a message of his own being written takes its "好的").
       if (turn.state.flow) return false

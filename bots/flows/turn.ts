@@ -150,7 +150,7 @@ export interface DialogueState {
   rated?: RatedJustNow | null
   /** A deputy named a colleague to hand a message to (转交 0002 王芳), or asked to hand it back (交回): his "是" does it. */
   transferAsk?: TransferAsk | null
-  /** A deputy said "请假" without a reason and was asked for one: his next words are it, for this meeting. */
+  /** A deputy said "请假" without a reason and was asked for one (or, run into other words, asked if he means a leave): for this meeting. */
   leaveAsk?: LeaveAsk | null
   /** A deputy said "参加" / "请假" with several meetings it could be for, and was shown them numbered: his number picks one. */
   meetingPick?: MeetingPick | null
@@ -199,6 +199,8 @@ export interface LeaveAsk {
   time: string
   rsvp: string
   at: number
+  /** 请假 run into other words ("请假期间的补贴什么时候发"): asked whether he means a leave; only "是" records it, with these words as the reason. */
+  heard?: string
 }
 
 export interface MeetingPick {
