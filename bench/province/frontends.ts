@@ -100,12 +100,21 @@ async function dashboardReady(data: ProvinceData) {
 }
 
 /**
+ * The dashboard's three figures with their numbers. A console story waits through this very
+ * function, so renaming a figure fails a test instead of leaving this bench waiting for words
+ * the page no longer shows (已经超期 became 已超期 and the province run timed out unnoticed).
+ */
+export async function dashboardFiguresShown(page: import('playwright-core').Page) {
+  for (const title of ['今天新收到', '正在办理', '已超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
+}
+
+/**
  * What a person sees as the dashboard: the three figures with their numbers, and the charts
  * drawn (a chart writes where its bars are once drawn; the responsiveness card may instead
  * say there are no cases yet).
  */
 export async function dashboardShown(page: import('playwright-core').Page) {
-  for (const title of ['今天新收到', '正在办理', '已经超期']) await page.getByLabel(new RegExp(`${title} \\d+ 条`)).waitFor()
+  await dashboardFiguresShown(page)
   for (const chart of ['weeks', 'satisfaction']) await page.locator(`[data-chart="${chart}"] [data-bars]:not([data-bars="[]"])`).waitFor()
   await page.locator('[data-chart="responsiveness"] [data-bars]:not([data-bars="[]"]), [data-chart="responsiveness"] :text("还没有留言")').first().waitFor()
 }
