@@ -23,7 +23,7 @@ describe("staff corrections teach their office's topic model", () => {
 
   it('a correction, once the office retrains, changes how the same kind of message is classified there and only there', async () => {
     const resident = await asResident(app)
-    const { body: first } = await resident.post('/api/mp/cases', { text: '我们小区的快递柜超时收费，谁同意的？', regionId: 'c010101' })
+    const { body: first } = await resident.post('/api/mp/cases', { text: '我们小区的地下室被人占了，谁同意的？', regionId: 'c010101' })
     const lina = await staff('lina')
     expect((await lina.get(`/api/admin/cases/${first.id}`)).body.topic, 'the corpus alone calls it community affairs').to.equal('社区治理')
 
@@ -38,7 +38,7 @@ describe("staff corrections teach their office's topic model", () => {
     expect(audit).to.have.length(1)
     expect(audit[0]).to.deep.include({ actorId: 'sf01', targetId: first.id })
 
-    const later = '快递柜超时就收费，不合理'
+    const later = '地下室被占了，不合理'
     expect((await topicOfNewMessage(later, 'c010102')).topic, 'a correction waits for the retraining').to.equal('社区治理')
 
     const sunli = await staff('sunli')
@@ -51,13 +51,13 @@ describe("staff corrections teach their office's topic model", () => {
     const here = await topicOfNewMessage(later, 'c010102')
     expect(here.topic, 'the same kind of message in 湛河区 now').to.equal('物业管理')
     // The words that decided it, with no percentage of 把握 that a clerk cannot read.
-    expect(here.reason).to.match(/^留言主题：物业管理（依据：[^；）]*快递柜[^；）]*）$/)
+    expect(here.reason).to.match(/^留言主题：物业管理（依据：[^；）]*地下室[^；）]*）$/)
     expect((await topicOfNewMessage(later, 'c020101')).topic, 'another district keeps its own model').to.equal('社区治理')
   })
 
   it("refuses a topic outside the list, a case outside the caller's scope and a correction to the same topic, changing nothing", async () => {
     const resident = await asResident(app)
-    const { body: c } = await resident.post('/api/mp/cases', { text: '我们小区的快递柜超时收费', regionId: 'c010101' })
+    const { body: c } = await resident.post('/api/mp/cases', { text: '我们小区的地下室被人占了', regionId: 'c010101' })
     const lina = await staff('lina')
 
     const unknown = await lina.put(`/api/admin/cases/${c.id}/topic`, { topic: '外星人' })
@@ -86,7 +86,7 @@ describe("staff corrections teach their office's topic model", () => {
 
   it('does not overwrite unseen a topic someone else corrected while the page was open', async () => {
     const resident = await asResident(app)
-    const { body: c } = await resident.post('/api/mp/cases', { text: '我们小区的快递柜超时收费', regionId: 'c010101' })
+    const { body: c } = await resident.post('/api/mp/cases', { text: '我们小区的地下室被人占了', regionId: 'c010101' })
     const lina = await staff('lina')
     // Two people with the page open: the one who chose last, on what the page showed then, overwrites nothing unseen.
     const sunli = await staff('sunli')

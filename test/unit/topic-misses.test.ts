@@ -8,7 +8,8 @@ const { topics: TOPICS, topicKeywords: KEYWORDS } = loadConfig().business
 /**
  * Messages the model sent to the wrong office, in words no corpus line uses. What decides is what is wrong, not
  * where: a ride is unsafe in a park (公园, 城乡建设) or at a temple fair (庙会, 文化旅游) alike, and too dear it is a
- * price (营商环境); a stairwell (楼道, 社区治理 when neighbours fill it) whose light is out is the property company's to fix.
+ * price (营商环境), asked about (怎么收费) as much as complained of; a stairwell (楼道, 社区治理 when neighbours fill it)
+ * whose light is out is the property company's to fix, and so is what an estate's parcel locker (快递柜) charges.
  */
 describe('topics of messages the model used to miss', () => {
   const model = compileTopicModel(corpusCounts(TOPICS), null, KEYWORDS)
@@ -89,6 +90,28 @@ describe('topics of messages the model used to miss', () => {
     expect(topicOf('蹦床的垫子破了也不换')).to.equal('安全生产')
     expect(topicOf('物业收费太高'), 'what has its own office keeps it').to.equal('物业管理')
     expect(topicOf('医院收费太高')).to.equal('医疗卫生')
+  })
+
+  it('sends a question about what a trampoline costs to 营商环境, while the price of what has its own office stays there', () => {
+    expect(topicOf('蹦床怎么收费')).to.equal('营商环境')
+    expect(topicOf('蹦床馆到底怎么收费的')).to.equal('营商环境')
+    expect(topicOf('广场上的蹦床怎么收钱')).to.equal('营商环境')
+    expect(topicOf('跳蹦床怎么算钱')).to.equal('营商环境')
+    expect(topicOf('蹦床一次多少钱')).to.equal('营商环境')
+    expect(topicOf('蹦床的垫子破了也不换'), 'unsafe, it is still 安全生产').to.equal('安全生产')
+    expect(topicOf('物业怎么收费')).to.equal('物业管理')
+    expect(topicOf('停车场怎么收费')).to.equal('交通出行')
+    expect(topicOf('医院怎么收费')).to.equal('医疗卫生')
+  })
+
+  it("sends what an estate's parcel locker charges residents to 物业管理 (the property company let it in), not 营商环境", () => {
+    expect(topicOf('快递柜收费太高')).to.equal('物业管理')
+    expect(topicOf('小区快递柜收费太贵了')).to.equal('物业管理')
+    expect(topicOf('快递柜超时收费太狠了')).to.equal('物业管理')
+    expect(topicOf('楼下快递柜放一天就收钱')).to.equal('物业管理')
+    expect(topicOf('快递柜超时费太高')).to.equal('物业管理')
+    expect(topicOf('物业收费太高')).to.equal('物业管理')
+    expect(topicOf('蹦床收费太高'), "a ride's price stays the market's").to.equal('营商环境')
   })
 
   it("sends a parking fee to 交通出行 (parking is 交通出行's), an estate's to 物业管理, while a ride's price stays 营商环境", () => {
