@@ -41,7 +41,7 @@ describe('mini-program: a ballot votes once, and a named survey says so before s
 
     const again = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
     expect(again.textOf('.done')).to.equal('您已经投过票了，每位代表投一次，投后不能更改。谢谢！')
-    expect(again.text(), 'a ballot, not a questionnaire').not.to.include('提交过了')
+    expect(again.text(), 'a ballot, not a questionnaire').not.to.include('送出过了')
   })
 
   it('再想想 after the confirmation leaves 投票 ready to tap again', async () => {

@@ -38,6 +38,6 @@ describe('mini-program: a consultation and a ballot say when they open and that 
     expect(await stateOf(ballot.id)).to.equal('票决已经结束，不能再投票')
     holdPhone(app, 'o-wang-ayi')
     expect(await stateOf(consultation.id)).to.equal('征求意见已经结束，不再接受意见')
-    expect(await stateOf(survey.id)).to.equal('已经结束，不再接受提交')
+    expect(await stateOf(survey.id)).to.equal('问卷已经结束，不能再填写')
   })
 })

@@ -36,7 +36,7 @@ describe('mini-program: on leave, he came after all', () => {
   it('signed in: 已到会，11月26日（星期四）上午9:20签到, and his 请假 is no longer said as his answer', async () => {
     app.clock.set(new Date('2026-11-26T01:20:00Z')) // 09:20
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.big')).to.equal('签到成功')
+    expect(door.textOf('.big')).to.equal('已签到')
 
     const page = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(page.textOf('.state')).to.equal('已到会，11月26日（星期四）上午9:20签到')

@@ -48,7 +48,7 @@ describe('mini-program: a deputy rates a promise and is asked again when the wor
     )
     expect(after.has('#act'), 'nothing to do until the unit reports').to.equal(false)
     const mine = await openPage('pages/suggestion/index')
-    expect(mine.text()).to.include('已答复，正在办理').and.include('单位承诺2027年6月30日前办完').and.not.include('已办结')
+    expect(mine.text()).to.include('已答复，正在办理').and.include('单位承诺2027年6月30日（星期三）前办完').and.not.include('已办结')
     await workbench.show()
     expect(workbench.text()).not.to.include('《建设路社区楼顶违建整治》')
 

@@ -40,8 +40,8 @@ describe('mini-program: a deputy reads a late acknowledgement apart from an over
     const workbench = await openPage('pages/deputy/index')
     const lines: string[] = workbench.component.querySelectorAll('.task').map((t: any) => t.dom.textContent.replace(/\s+/g, ' '))
     const lineOf = (ticket: string) => lines.find((l) => l.includes(ticket)) ?? ''
-    expect(lineOf(old.ticket)).to.match(/请尽快受理并答复\s*新留言\s*答复已超期 \d+ 天/)
-    expect(lineOf(monday.ticket)).to.match(/请尽快受理\s*新留言\s*已过受理期限 3 天/)
+    expect(lineOf(old.ticket)).to.match(/请尽快受理并答复\s*去受理\s*新留言\s*答复已超期 \d+ 天/)
+    expect(lineOf(monday.ticket)).to.match(/请尽快受理\s*去受理\s*新留言\s*已过受理期限 3 天/)
     expect(lineOf(monday.ticket), 'its answer is not due yet').not.to.include('超期')
     expect(lineOf(today.ticket)).not.to.match(/超期|已过/)
   })

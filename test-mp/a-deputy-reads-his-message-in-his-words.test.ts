@@ -35,7 +35,7 @@ describe('mini-program: a deputy reads his message in his own words', () => {
     expect(page.textOf('.topic')).to.equal('环境保护')
     expect(page.textOf('.created')).to.equal('11月23日（星期一）上午10:00')
     expect(page.text(), '办理经过').to.match(/办理经过.*群众提交了留言.*交给您办理\s*群众扫了您的二维码留言/)
-    for (const word of ['已分派', '分派代表', '您通过', '已转至']) expect(page.text(), word).not.to.include(word)
+    for (const word of ['已分派', '分派代表', '您通过', '已交给轻工街道代表联络站的张伟代表']) expect(page.text(), word).not.to.include(word)
 
     await page.tap('.acknowledge')
     expect(page.textOf('.status')).to.equal('已受理，请在12月14日（星期一）前（含当日）答复群众')
@@ -46,7 +46,7 @@ describe('mini-program: a deputy reads his message in his own words', () => {
     expect(page.text()).to.include('您受理了留言')
 
     const hers = (await resident.get(`/api/mp/cases/${c.id}`)).body.timeline.find((e: { type: string }) => e.type === 'assigned')
-    expect(hers.note, 'the resident keeps her sentence').to.equal('已转至轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
+    expect(hers.note, 'the resident keeps her sentence').to.equal('已交给轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
   })
 
   it('named by the resident in the chat: 群众指定了您', async () => {

@@ -32,8 +32,8 @@ describe('mini-program: a deputy reads 我的待办 in his own words', () => {
     const workbench = await openPage('pages/deputy/index')
     const lines: string[] = workbench.component.querySelectorAll('.task').map((t: any) => t.dom.textContent.replace(/\s+/g, ' '))
     const lineOf = (ticket: string) => lines.find((l) => l.includes(ticket)) ?? ''
-    expect(lineOf(late.ticket)).to.match(/请尽快受理\s*新留言\s*已过受理期限 2 天/)
-    expect(lineOf(today.ticket)).to.match(/请在11月26日（星期四）上午10:00前受理\s*新留言\s*今天到期/)
+    expect(lineOf(late.ticket)).to.match(/请尽快受理\s*去受理\s*新留言\s*已过受理期限 2 天/)
+    expect(lineOf(today.ticket)).to.match(/请在11月26日（星期四）上午10:00前受理\s*去受理\s*新留言\s*今天到期/)
     const all = workbench.text()
     expect(all, 'the deadline once, without a 【】 mark saying it again').not.to.include('【')
     expect(all.match(/今天到期/g)).to.have.length(1)

@@ -32,10 +32,10 @@ describe('mini-program: a deputy reads plainly that the unit’s promised day ha
     const id = await promisePassed()
     const mine = await openPage('pages/suggestion/index')
     const row = `#s-${id}`
-    // The day named: "已过 3 天" alone left him asking since when. This year's, without its year, as his other dates.
-    expect(mine.textOf(`${row} .sg-note`)).to.equal('承办单位承诺12月10日前办完，已过 3 天，还在等单位报告')
+    // The day named: "已过 3 天" alone left him asking since when. This year's, without its year, with its weekday, as his other dates.
+    expect(mine.textOf(`${row} .sg-note`)).to.equal('承办单位承诺12月10日（星期四）前办完，已过 3 天，还在等单位报告')
     const whole: string[] = mine.component.querySelectorAll(`${row} .sg-note .whole`).map((t: any) => t.dom.textContent)
-    expect(whole, 'the date kept whole on its line, its 前办完 with it').to.include('12月10日前办完，')
+    expect(whole, 'the date kept whole on its line, its 前办完 with it').to.include('12月10日（星期四）前办完，')
     expect(mine.has(`${row} .sg-urgent`), 'nothing for him to do: not in the urgent colour').to.equal(false)
 
     // His suggestion's page: what he does next, not a promise made for the unit; its date whole on its line.
@@ -65,7 +65,7 @@ describe('mini-program: a deputy reads plainly that the unit’s promised day ha
     expect(mine.textOf(`${row} .sg-note`)).to.equal('单位已答复，请您评价')
     await created(zhang.post(`/api/mp/deputy/suggestions/${id}/rating`, { score: 'basically_satisfied' }))
     await mine.show()
-    expect(mine.textOf(`${row} .sg-note`)).to.equal('单位承诺12月31日前办完')
+    expect(mine.textOf(`${row} .sg-note`)).to.equal('单位承诺12月31日（星期四）前办完')
     expect(mine.text()).not.to.include('已过')
   })
 })

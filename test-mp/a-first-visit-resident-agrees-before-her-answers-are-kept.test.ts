@@ -37,7 +37,7 @@ describe('mini-program: a first-visit resident agrees to the privacy notice befo
     await tapInside(page, '.q-q1', '.option', 1) // 否
     await tapInside(page, '.q-q3', '.point', 3) // 4 分
     await page.tap('.submit')
-    expect(page.text()).to.include('已提交，谢谢您的参与')
+    expect(page.text()).to.include('已送出，谢谢您的参与')
     expect((await organizer.get(`/api/admin/surveys/${survey.id}/results`)).body.responses).to.equal(1)
   })
 
@@ -52,7 +52,7 @@ describe('mini-program: a first-visit resident agrees to the privacy notice befo
     await agree(page)
     await typeInto(page.component.querySelectorAll('.comment')[1], '老小区做不到百分之三十')
     await page.tap('.submit')
-    expect(page.text()).to.include('意见已提交')
+    expect(page.text()).to.include('意见已送出')
     const opinions = (await organizer.get(`/api/admin/surveys/${draft.id}/opinions`)).body.items
     expect(opinions.map((o: { text: string }) => o.text)).to.deep.equal(['老小区做不到百分之三十'])
   })
@@ -82,11 +82,11 @@ describe('mini-program: a first-visit resident agrees to the privacy notice befo
     await typeInto(page.component.querySelectorAll('.comment')[0], '建议写明老旧小区也要补种树木')
     await app.liaison.services.privacy.withdrawConsent(liu.userId)
     await page.tap('.submit')
-    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('您写的意见还在。提交前，请先看一下个人信息保护说明，同意后就会提交。')
+    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('您写的意见还在。送出前，请先看一下个人信息保护说明，同意后就会送出。')
     expect((await organizer.get(`/api/admin/surveys/${draft.id}/opinions`)).body.items).to.deep.equal([])
 
     await page.tap('#consent >>> #consent-agree')
-    expect(page.text()).to.include('意见已提交')
+    expect(page.text()).to.include('意见已送出')
     const opinions = (await organizer.get(`/api/admin/surveys/${draft.id}/opinions`)).body.items
     expect(opinions.map((o: { text: string }) => o.text)).to.deep.equal(['建议写明老旧小区也要补种树木'])
   })

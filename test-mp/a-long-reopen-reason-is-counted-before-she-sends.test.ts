@@ -37,7 +37,7 @@ describe('mini-program: a long 重新办理 reason is counted before she sends i
     expect(page.textOf('#reason-count')).to.equal('已写 620 字，超过了 500 字，请删短一些')
     await page.tap('#reopen')
     expect(page.textOf('#reopen-error')).to.equal(
-      '重新办理的原因最多 500 字，您写了 620 字，请删短一些再提交。要说的话多，可以写一条新留言（新留言最多 2000 字）。',
+      '重新办理的原因最多 500 字，您写了 620 字，请删短一些再送出。要说的话多，可以写一条新留言（新留言最多 2000 字）。',
     )
     expect((await app.liaison.store.cases.get(lamp.id))!.reopenCount, 'nothing was sent').to.equal(0)
 

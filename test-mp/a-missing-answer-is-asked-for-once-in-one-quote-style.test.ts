@@ -5,7 +5,7 @@ import { openPage } from './harness/page.js'
 import { created, office, tapInside } from './office.js'
 
 /**
- * 王阿姨 (关怀模式) taps 提交问卷 in 社区绿化满意度调查 having chosen 是 but not said how often she goes (review 36,
+ * 王阿姨 (关怀模式) taps 送出问卷 in 社区绿化满意度调查 having chosen 是 but not said how often she goes (review 36,
  * finding 12). The follow-up said “这道必答题还没有回答，请回答” and, right under it, “…请接着回答：”, two requests in a
  * row; at the button the list quoted 「每周去几次？」 while the lead quoted “是”. Now the question asks once, the list names
  * where each one is (第 3 题, 第 1 题下面的) and every title and answer is quoted “” on the page.

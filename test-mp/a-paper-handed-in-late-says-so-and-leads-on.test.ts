@@ -34,7 +34,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
     expect(page.has('.submit'), 'no 交卷 that can only be refused').to.equal(false)
     expect(page.has('.clock')).to.equal(false)
     expect(page.textOf('.late')).to.equal('时间到了，这次没有计分答题时间已到，本次作答不计分')
-    expect(page.text()).not.to.include('这次答题已经提交过了')
+    expect(page.text()).not.to.include('这次答题已经交卷了')
     expect(page.has('.again'), 'the quiz has closed: no 再答一次').to.equal(false)
     expect(page.textOf('.onward')).to.equal('返回首页')
     page.close()
@@ -58,7 +58,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
     page.close()
   })
 
-  it('a paper already handed in on another screen: 交卷 shows what it became, not "已经提交过了"', async () => {
+  it('a paper already handed in on another screen: 交卷 shows what it became, not "已经交卷了"', async () => {
     const quizId = (await quizWithBank(app, await office(app))).id
     await holdAgreedPhone(app, 'o-quiz-two-screens-hand-in')
     const first = await openPage(`pages/quiz/take?quizId=${quizId}`)
@@ -70,7 +70,7 @@ describe('mini-program: a paper handed in late says so and leads on', () => {
 
     await answerEverything(first)
     await first.tap('.submit')
-    expect(first.text()).not.to.include('这次答题已经提交过了')
+    expect(first.text()).not.to.include('这次答题已经交卷了')
     expect(first.has('.submit')).to.equal(false)
     expect(first.textOf('.score'), 'the paper handed in on the other screen').to.equal(second.textOf('.score'))
     for (const page of [first, second]) page.close()

@@ -6,7 +6,7 @@ import { photoOnPhone } from './harness/photos.js'
 import { collectingCycle } from './office.js'
 
 /**
- * 我要提建议 on the phone: she taps 提交建议 with the form half filled and is told every field still empty at
+ * 我要提建议 on the phone: she taps 送出建议 with the form half filled and is told every field still empty at
  * once, not one per tap; she adds a photo of the place (添加照片) as on 我要留言, and it goes with her proposal,
  * where the office reads it.
  */

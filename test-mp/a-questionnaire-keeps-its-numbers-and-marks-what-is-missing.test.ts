@@ -15,9 +15,9 @@ const heads = (page: MpPage) =>
 
 /**
  * Review 36, finding 13: in 社区绿化满意度调查, choosing 是 brought "每周去几次？", and the questions after it were
- * numbered again (3 became 4) as she answered; at 提交问卷 the missing answer was named at the foot of the page, far
+ * numbered again (3 became 4) as she answered; at 送出问卷 the missing answer was named at the foot of the page, far
  * from the question. Now the questions always asked keep 1, 2, 3, 4 whatever she answers; the one that appears says
- * which answer brought it, without a number of its own. At 提交问卷 the unanswered question says so on itself, and
+ * which answer brought it, without a number of its own. At 送出问卷 the unanswered question says so on itself, and
  * the screen goes to it; the words go as she answers it.
  */
 describe('mini-program: a questionnaire keeps its numbers and marks the question left unanswered', () => {
@@ -58,6 +58,6 @@ describe('mini-program: a questionnaire keeps its numbers and marks the question
       'answered: the words go',
     ).to.equal(false)
     await page.tap('.submit')
-    expect(page.text()).to.include('已提交，谢谢您的参与')
+    expect(page.text()).to.include('已送出，谢谢您的参与')
   })
 })

@@ -9,7 +9,7 @@ import { office } from './office.js'
 /**
  * A resident opens a quiz from a notification or a shared link, too early or too late. The
  * page says in words when it opens or when it was to be answered, and offers the one thing to
- * do next: the other quizzes open to her when there are some (看看其他答题), else 返回首页 —
+ * do next: the other quizzes open to her when there are some (看看其他知识竞赛), else 返回首页 —
  * never a line she can only read and then wonder what to tap.
  */
 describe('mini-program: a quiz she cannot take says when, and where to go next', () => {
@@ -26,7 +26,7 @@ describe('mini-program: a quiz she cannot take says when, and where to go next',
     const later = await quizWithBank(app, await office(app), { title: '宪法知识竞赛', opensAt, closesAt: at(app, 2 * DAY) })
     holdPhone(app, 'o-quiz-too-early')
     const page = await openPage(`pages/quiz/take?quizId=${later.id}`)
-    expect(page.textOf('.state')).to.equal(`这个答题活动还没开始，${spokenMoment(new Date(opensAt), zone(), app.clock.now())}开始，到时再来参加`)
+    expect(page.textOf('.state')).to.equal(`这个知识竞赛还没开始，${spokenMoment(new Date(opensAt), zone(), app.clock.now())}开始，到时再来参加`)
     expect(page.has('.start'), 'nothing to start yet').to.equal(false)
     expect(page.textOf('.onward')).to.equal('返回首页')
     expect(page.buttonLook('.onward-button'), 'the one thing to tap on the screen').to.equal('filled')
@@ -35,7 +35,7 @@ describe('mini-program: a quiz she cannot take says when, and where to go next',
     page.close()
   })
 
-  it('ended, with another quiz open to her: says until when it ran, and 看看其他答题 opens the list', async () => {
+  it('ended, with another quiz open to her: says until when it ran, and 看看其他知识竞赛 opens the list', async () => {
     const organizer = await office(app)
     const ended = await quizWithBank(app, organizer, { title: '代表法知识竞赛' })
     await quizWithBank(app, organizer, { title: '宪法知识竞赛', closesAt: at(app, 3 * DAY) })
@@ -43,9 +43,9 @@ describe('mini-program: a quiz she cannot take says when, and where to go next',
     holdPhone(app, 'o-quiz-too-late')
     const page = await openPage(`pages/quiz/take?quizId=${ended.id}`)
     const closesAt = (await app.liaison.store.quizzes.get(ended.id))!.closesAt
-    expect(page.textOf('.state')).to.equal(`这个答题活动已经结束了，答题时间是${spokenDeadline(closesAt, zone(), app.clock.now())}`)
+    expect(page.textOf('.state')).to.equal(`这个知识竞赛已经结束了，答题时间是${spokenDeadline(closesAt, zone(), app.clock.now())}`)
     expect(page.textOf('.state'), 'a day she can read').to.match(/\d+月\d+日/)
-    expect(page.textOf('.onward')).to.equal('看看其他答题')
+    expect(page.textOf('.onward')).to.equal('看看其他知识竞赛')
     await page.tap('.onward-button')
     expect(phone.navigations.at(-1)).to.deep.equal({ how: 'redirectTo', url: '/pages/quiz/index' })
     page.close()

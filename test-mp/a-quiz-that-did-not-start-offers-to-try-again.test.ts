@@ -78,7 +78,7 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
 
     await page.tap('#start-failed >>> .retry')
     expect(page.textOf('.clock')).to.include('剩余时间：')
-    expect(page.text()).not.to.include('尚未提交')
+    expect(page.text()).not.to.include('还没有交卷')
     await handIn(page)
     expect(page.text(), 'one paper drawn, one attempt used').to.include('再答一次（还可答 1 次）')
     page.close()

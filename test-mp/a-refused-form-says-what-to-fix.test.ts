@@ -4,7 +4,7 @@ import { openPage } from './harness/page.js'
 import { collectingCycle } from './office.js'
 
 /**
- * 李大爷 proposes a 民生实事 project: he writes its name, agrees to the notice and taps 提交建议,
+ * 李大爷 proposes a 民生实事 project: he writes its name, agrees to the notice and taps 送出建议,
  * not seeing that 要办什么事 is still empty. The page names every empty field before sending (the backend
  * would refuse it field by field, 要办什么事不能为空); what he reads must be which field ("还有没填的：「要办什么事」"),
  * never only "输入有误".

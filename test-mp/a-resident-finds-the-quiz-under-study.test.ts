@@ -6,8 +6,8 @@ import { phone } from './harness/wx.js'
 import { office } from './office.js'
 
 /**
- * 知识答题 had no way in but a notice or a shared link. A resident finds it where the study
- * content is: 首页 → 学习 (which now says it holds the quizzes) → 知识答题 → the quiz list.
+ * 知识竞赛 had no way in but a notice or a shared link. A resident finds it where the study
+ * content is: 首页 → 学习 (which now says it holds the quizzes) → 知识竞赛 → the quiz list.
  */
 describe('mini-program: a resident finds the quizzes under 学习', () => {
   let app: Backend
@@ -16,11 +16,11 @@ describe('mini-program: a resident finds the quizzes under 学习', () => {
   })
   after(() => app.close())
 
-  it('goes from the home page to 学习, sees 知识答题 with how many quizzes are open, and reaches the quiz', async () => {
+  it('goes from the home page to 学习, sees 知识竞赛 with how many quizzes are open, and reaches the quiz', async () => {
     await quizWithBank(app, await office(app))
     holdPhone(app, 'o-quiz-finder')
     const home = await openPage('pages/index/index')
-    expect(home.text(), 'the home menu says where the quizzes are').to.include('学习材料、打卡和知识答题')
+    expect(home.text(), 'the home menu says where the quizzes are').to.include('学习材料、打卡和知识竞赛')
     await home.tap('#study')
     const study = await follow()
     expect(study.path).to.equal('pages/study/index')

@@ -37,7 +37,12 @@ describe('mini-program: a resident reads the 述职报告 she rates; the deputy 
     holdPhone(app, 'o-wang-ayi')
     const page = await openPage(`pages/records/appraise?surveyId=${surveyId}`)
     expect(page.has('.read-report')).to.equal(true)
-    expect(page.text()).to.include('您住在张伟代表联系的社区。请先看看这位代表今年做了哪些事，再打分。每人只能打一次，不会记下您是谁。先看看代表今年做了什么')
+    // Whom it asks, by name: not 您住在… said to whoever opened the poster, before asking where she lives.
+    expect(page.text())
+      .to.include(
+        '请住在张伟代表联系的社区（建设路社区、光明社区）的居民打分。请先看看这位代表今年做了哪些事，再打分。每人只能打一次，不会记下您是谁。先看看代表今年做了什么',
+      )
+      .and.not.include('您住在张伟')
     await page.tap('.read-report')
     const report = await follow()
     expect(report.path).to.equal('pages/records/annual')

@@ -101,7 +101,7 @@ describe('mini-program: a short word beside a date is never left alone on a line
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-12-01T01:30:00Z'))
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.textOf('.big')).to.equal('签到成功')
+    expect(door.textOf('.big')).to.equal('已签到')
     expect(lines(door, '.when .label-line')).to.deep.equal(['时间：'])
     expect(lines(door, '.at .label-line')).to.deep.equal(['签到时间：'])
     expect(door.textOf('.when')).to.equal('时间：12月1日（星期二）上午9:00 至 上午11:30')

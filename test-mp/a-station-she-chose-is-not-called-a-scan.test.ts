@@ -41,7 +41,7 @@ describe('mini-program: a station she chose in 找我的代表 is not said to be
     expect(card.text()).to.include('光明社区代表联络点')
     const result = await writeFrom(card, '光明社区5号楼楼道灯坏了，晚上黑得看不见台阶')
 
-    expect(result.textOf('.routing')).to.equal('已转至光明社区代表联络点的刘洋代表（您所在社区由该站联系）')
+    expect(result.textOf('.routing')).to.equal('已交给光明社区代表联络点的刘洋代表（您所在社区由该站联系）')
     expect(result.text()).not.to.include('二维码')
 
     const detail = await openPage(`pages/case/detail?caseId=${result.data.caseId}`)
@@ -56,7 +56,7 @@ describe('mini-program: a station she chose in 找我的代表 is not said to be
   it('another station she picked: 您选择了该站', async () => {
     holdPhone(app, 'o-zhao-chose-street')
     const result = await writeFrom(await chooseStation('ST001'), '街道办门口的路灯坏了')
-    expect(result.textOf('.routing')).to.match(/^已转至轻工街道代表联络站的.+代表（您选择了该站/)
+    expect(result.textOf('.routing')).to.match(/^已交给轻工街道代表联络站的.+代表（您选择了该站/)
     expect(result.text()).not.to.include('二维码')
   })
 
@@ -64,6 +64,6 @@ describe('mini-program: a station she chose in 找我的代表 is not said to be
     holdPhone(app, 'o-zhao-scanned')
     const card = await openPage(`pages/index/index?scene=${encodeURIComponent('s=ST003')}`)
     const result = await writeFrom(card, '光明社区门口的路灯坏了')
-    expect(result.textOf('.routing')).to.equal('已转至光明社区代表联络点的刘洋代表（您通过该站的二维码留言）')
+    expect(result.textOf('.routing')).to.equal('已交给光明社区代表联络点的刘洋代表（您通过该站的二维码留言）')
   })
 })

@@ -54,7 +54,7 @@ describe('mini-program: after saving a pause, the one action is to take new mess
     expect(again.has('.save')).to.equal(false)
     await again.tap('.change-dates')
     expect(label(again, '.save')).to.equal('保存修改')
-    expect(again.textOf('.reason-leave')).to.include('已选择')
+    expect(again.textOf('.reason-leave')).to.include('✓ 已选')
     expect(again.buttonLook('.save'), 'changing the days: 保存修改 is the one filled button').to.equal('filled')
     expect(again.buttonLook('.end'), '恢复 steps back while he edits').to.equal('plain')
     expect(again.has('.change-dates'), 'the form is open: no second way to open it').to.equal(false)

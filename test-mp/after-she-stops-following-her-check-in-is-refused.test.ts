@@ -17,7 +17,7 @@ describe('mini-program: after she stops following a campaign, her 打卡 is refu
   })
   afterEach(() => app.close())
 
-  it('says she no longer follows it and how to follow again; once she does, 打卡成功', async () => {
+  it('says she no longer follows it and how to follow again; once she does, 已打卡', async () => {
     const organizer = await office(app)
     const now = app.clock.now().getTime()
     const c = await created(
@@ -39,13 +39,13 @@ describe('mini-program: after she stops following a campaign, her 打卡 is refu
     expect(reading.textOf('.title'), 'what reached her stays hers to read').to.equal('宪法全文')
     await reading.tap('.check-in')
     expect(reading.textOf('.error')).to.equal('您已经不关注这个活动了，不能打卡。想打卡，请先在活动页点“关注这个活动”。')
-    expect(reading.text()).not.to.include('打卡成功')
+    expect(reading.text()).not.to.include('已打卡，已记入')
 
     const again = await openPage(`pages/study/campaign?campaignId=${c.id}`)
     await again.tap('.follow')
     const back = await openPage(`pages/study/item?itemId=${item.id}`)
     await back.tap('.check-in')
-    expect(back.textOf('.notice')).to.equal('打卡成功，已记入您的学习进度')
+    expect(back.textOf('.notice')).to.equal('已打卡，已记入您的学习进度')
     expect(back.has('.error')).to.equal(false)
   })
 })

@@ -33,7 +33,7 @@ describe('mini-program: after the close, the board under her result is the final
     expect(after.textOf('.board-title')).to.equal('最终排名')
     const closesAt = (await app.liaison.store.quizzes.get(quizId))!.closesAt
     const said = `已于${spokenClose(closesAt, app.liaison.config.business.timeZone, app.clock.now())}结束`
-    expect(after.textOf('.board-closed')).to.equal(`答题${said}，这是最终排名`)
+    expect(after.textOf('.board-closed')).to.equal(`知识竞赛${said}，这是最终排名`)
     expect(after.text()).not.to.include('排行榜')
     expect(after.textOf('.my-rank')).to.equal('您排第 1 名（共 1 人），得分率 0%')
     after.close()

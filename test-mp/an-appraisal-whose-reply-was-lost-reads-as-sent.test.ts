@@ -7,7 +7,7 @@ import { backendWithZhangsAppraisal, office, phoneOfZhang, rateZhangsReport, tap
 /**
  * 王阿姨 rates 张伟's yearly report (述职评议) and taps 送出评议; her answer is stored but the phone loses the
  * reply, and the page says the network is down. She taps again, as it says: she reads 评议已送出 in words,
- * never a red "您已提交过" beside her answers, and 张伟 reads one resident's rating, not two.
+ * never a red "您已经送出过了" beside her answers, and 张伟 reads one resident's rating, not two.
  */
 describe('mini-program: a 述职评议 answer whose reply was lost reads as sent', () => {
   let app: Backend
@@ -33,7 +33,7 @@ describe('mini-program: a 述职评议 answer whose reply was lost reads as sent
 
     expect(page.textOf('.done')).to.equal('评议已送出，谢谢您的参与')
     expect(page.has('.error'), 'nothing in red').to.equal(false)
-    expect(page.text()).not.to.include('您已提交过')
+    expect(page.text()).not.to.include('您已经送出过了')
     expect(page.has('.submit'), 'no button left').to.equal(false)
     const [result] = (await (await phoneOfZhang(app)).get('/api/mp/records/appraisals')).body.items
     expect(result).to.include({ responses: 1 })

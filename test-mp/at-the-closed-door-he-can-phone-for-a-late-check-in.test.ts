@@ -10,7 +10,7 @@ import { created, office, phoneOfZhang } from './office.js'
  * 张伟 scans the door code of the 履职培训班 half an hour after it ended: check-in has closed, and the staff at the
  * door have gone. The page says whom to phone for a 补签, and that call is the one filled button (as 打电话请孙丽补签
  * on the meeting page), 查看会议详情 beside it in outline. The explanation is in the body colour, read from the left:
- * 没有签到成功 above it already says it failed.
+ * 没有签上 above it already says it failed.
  */
 describe('mini-program: at the closed door he can phone for a late check-in', () => {
   let app: Backend
@@ -33,7 +33,7 @@ describe('mini-program: at the closed door he can phone for a late check-in', ()
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-12-01T04:00:00Z')) // 12:00, half an hour after the end
     const door = await openPage(`pages/meetings/checkin?code=${m.shortCode}`)
-    expect(door.textOf('.big')).to.equal('没有签到成功')
+    expect(door.textOf('.big')).to.equal('没有签上')
     expect(door.textOf('.refusal')).to.equal('会议已于12月1日（星期二）上午11:30结束，签到已关闭。如果您到了会，请联系孙丽（电话 0375-2661234）为您补签。')
     expect(door.has('.error'), 'the why is not drawn in red').to.equal(false)
     expect(declarations('pages/meetings/checkin.wxss', '.refusal').get('text-align')).to.equal('left')

@@ -34,7 +34,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     await phoneOfZhang(app)
     app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40
     const first = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(first.textOf('.big')).to.equal('签到成功')
+    expect(first.textOf('.big')).to.equal('已签到')
     // His time said as the meeting's just above it (上午9:30): one way of saying a time on one card.
     expect(first.text()).to.include('签到时间：11月26日（星期四）上午8:40')
     const whole: string[] = first.component.querySelectorAll('.whole').map((t: any) => t.dom.textContent)
@@ -47,7 +47,7 @@ describe('mini-program: the check-in page at the door says what is true and what
     const again = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
     expect(again.textOf('.big')).to.equal('您已签到（上午8:40）')
     expect(again.has('.big.fail'), 'not the red failure').to.equal(false)
-    expect(again.text()).to.include('市人大常委会第十次会议').and.include('不用再扫了。').and.not.include('没有签到成功')
+    expect(again.text()).to.include('市人大常委会第十次会议').and.include('不用再扫了。').and.not.include('没有签上')
     // Said once, with its time once: not again as 签到时间… and 您的签到已经记下了….
     expect(again.text().match(/签到/g), '签到 said once').to.have.length(1)
     expect(again.text().match(/8:40/g), 'its time said once').to.have.length(1)
@@ -114,10 +114,10 @@ describe('mini-program: the check-in page at the door says what is true and what
     holdPhone(app, 'o-resident-at-the-door')
     app.clock.set(new Date('2026-11-26T00:40:00Z'))
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    // Nothing of hers failed: the heading says what the code is for, not the red 没有签到成功.
+    // Nothing of hers failed: the heading says what the code is for, not the red 没有签上.
     expect(door.textOf('.big')).to.equal('这个签到码是给代表用的')
     expect(door.has('.big.fail'), 'not in red').to.equal(false)
-    expect(door.text()).not.to.include('没有签到成功')
+    expect(door.text()).not.to.include('没有签上')
     expect(door.textOf('.refusal')).to.equal('签到是给参会的人大代表用的。代表请先在“我的”里用绑定码绑定代表身份；如果您是来参会的，请找会场的会务工作人员。')
     expect(offered(door)).to.deep.equal(['返回首页'])
   })
@@ -129,6 +129,6 @@ describe('mini-program: the check-in page at the door says what is true and what
     expect(door.textOf('.refusal')).to.equal('网络不通，请检查网络后重试')
     expect(offered(door)).to.deep.equal(['再试一次'])
     await door.tap('.retry')
-    expect(door.textOf('.big')).to.equal('签到成功')
+    expect(door.textOf('.big')).to.equal('已签到')
   })
 })

@@ -11,7 +11,10 @@ interface Rule {
 
 /** Every rule of a stylesheet, comments taken out, with its declarations by name. */
 function rulesOf(file: string): Rule[] {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  // Comments and @import lines (a shared sheet such as styles/choice.wxss) are not rules.
+  const text = readFileSync(join(MP_ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/@import[^;]*;/g, '')
   return [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
     file,
     selector: m[1].trim(),

@@ -64,7 +64,8 @@ describe('mini-program: her boxes and buttons stand out on a white card and apar
     // Signed in at the door: 查看会议详情 stands apart from 签到时间 above it.
     app.clock.set(new Date('2026-11-26T00:40:00Z')) // 08:40, check-in open
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.text()).to.include('签到成功').and.include('查看会议详情')
+    expect(door.textOf('.big')).to.equal('已签到')
+    expect(door.text()).to.include('查看会议详情')
     expect(inBtn(door, '.open'), '查看会议详情').to.equal(true)
   })
 

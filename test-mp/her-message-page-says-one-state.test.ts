@@ -40,13 +40,13 @@ describe('mini-program: her message’s page says where it stands once', () => {
     const day1 = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     expect(day1.textOf('#ticket')).to.equal(lamp.ticket)
     expect(day1.textOf('#status')).to.equal('○ 已交给张伟代表，代表还没有看')
-    expect(day1.textOf('#waiting')).to.equal('张伟 代表会在 12月14日前（含当日） 答复您')
+    expect(day1.textOf('#waiting')).to.equal('张伟代表会在 12月14日前（含当日） 答复您')
     for (const second of ['办理中', '等代表受理']) expect(day1.text(), 'no second state').not.to.include(second)
 
     await created((await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${lamp.id}/acknowledge`, {}))
     const day2 = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     expect(day2.textOf('#status')).to.equal('◐ 张伟代表已看到，正在办')
-    expect(day2.textOf('#waiting')).to.equal('张伟 代表会在 12月14日前（含当日） 答复您')
+    expect(day2.textOf('#waiting')).to.equal('张伟代表会在 12月14日前（含当日） 答复您')
   })
 
   it('撤回 is a quiet link at the foot of the page, not the one button that stands out', async () => {

@@ -63,7 +63,7 @@ describe('mini-program: her main pages in 关怀模式 say what to do, in text a
     await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${caseId}/reply`, { text: '已报修，明天换灯。' })
     const page = await openPage(`pages/case/detail?caseId=${caseId}`)
     expect(page.textOf('#submitted')).to.equal('11月23日（星期一）上午9:30送出')
-    expect(page.textOf('#handler')).to.equal('办理：张伟 代表')
+    expect(page.textOf('#handler')).to.equal('办理：张伟代表')
     expect(page.textOf('#rate-hint')).to.equal('点星星打分：1 颗星最不满意，5 颗星最满意')
     expect(page.text().indexOf('点星星打分'), 'above the stars and 送出评价').to.be.lessThan(page.text().indexOf('送出评价'))
     await page.emit('#rate', 'change', { value: 2 })

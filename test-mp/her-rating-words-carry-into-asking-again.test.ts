@@ -40,7 +40,7 @@ describe('mini-program: her rating words carry into asking again', () => {
   it('after 2 分 with her words, the 重新办理 box holds them, says so, and sends them as she changed them', async () => {
     const page = await rateTwo()
     expect(inBox(page)).to.equal(WORDS)
-    expect(page.textOf('#reason-carried')).to.equal('下面已经填上您评价时写的话，可以改一改再提交。')
+    expect(page.textOf('#reason-carried')).to.equal('下面已经填上您评价时写的话，可以改一改，再点“申请重新办理”。')
     expect(page.textOf('#reason-count')).to.equal(`已写 ${WORDS.length} 字，最多 500 字`)
 
     const changed = `${WORDS}，请再看看`

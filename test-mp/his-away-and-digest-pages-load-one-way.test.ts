@@ -33,6 +33,6 @@ describe('mini-program: his pause and digest pages load one way', () => {
     const digest = await openOffline('pages/deputy/digest')
     expect(digest.text()).to.include(OFFLINE).and.include('再试一次').and.not.include('保存')
     await tryAgain(digest)
-    expect(digest.text()).to.include('只发微信私聊（留言小助手）已选择').and.include('07:00').and.not.include(OFFLINE)
+    expect(digest.text()).to.include('只发微信私聊（留言小助手）✓ 已选').and.include('07:00').and.not.include(OFFLINE)
   })
 })

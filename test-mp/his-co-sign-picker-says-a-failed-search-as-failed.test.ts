@@ -39,10 +39,10 @@ describe('mini-program: his co-sign picker says a failed search as failed, and i
     await page.tap(`${picker} >>> .cp-find`)
     expect(page.textOf(`${picker} >>> .cp-heading`)).to.equal('姓名里有“刘”的代表：')
 
-    phone.refusals.push({ path: `/api/mp/deputy/suggestions/${id}/cosigner-choices`, status: 500, code: 'internal', message: '服务器出错了，请稍后再试' })
+    phone.refusals.push({ path: `/api/mp/deputy/suggestions/${id}/cosigner-choices`, status: 500, code: 'internal', message: '系统出了点问题，请稍后再试' })
     await page.type(`${picker} >>> .cp-words`, '李')
     await page.tap(`${picker} >>> .cp-find`)
-    expect(page.textOf(`${picker} >>> .cp-error`)).to.equal('没能查找：服务器出错了，请稍后再试。请再点“查找”。')
+    expect(page.textOf(`${picker} >>> .cp-error`)).to.equal('没能查找：系统出了点问题，请稍后再试。请再点“查找”。')
     expect(page.has(`${picker} >>> .cp-heading`), 'no heading of an earlier search').to.equal(false)
     expect(page.has(`${picker} >>> .cp-choice`), 'no list of an earlier search').to.equal(false)
     expect(page.textOf(`${picker} >>> #cp-chosen`), 'the one he picked stays')

@@ -53,7 +53,7 @@ describe('mini-program: his digest page says his no once and offers what reaches
     expect(page.textOf('.blocked')).to.include('改为“自动”')
     expect(page.textOf('.blocked-also')).to.equal(`想只用微信私聊，请回到“代表工作台”，点“绑定微信聊天”，把给您的那句话发给“${BOT}”。`)
     await page.tap('#use-auto')
-    expect(page.textOf('.way-auto')).to.equal('自动（哪个能收到就用哪个）已选择')
+    expect(page.textOf('.way-auto')).to.equal('自动（哪个能收到就用哪个）✓ 已选')
     expect(page.has('.blocked'), '自动 reaches him by the mini-program').to.equal(false)
   })
 })

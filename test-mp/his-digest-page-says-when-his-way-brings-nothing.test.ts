@@ -50,7 +50,7 @@ describe('mini-program: his digest page says when the way he picked brings him n
     expect(page.textOf('#digest-subscribed'), 'how many digests his one yes covers').to.equal(
       '已开通，可以收到 1 次摘要。微信规定每同意一次只能发一次，用完后需要再点一次“开通小程序消息”。',
     )
-    expect(page.textOf('.way-mp_subscribe'), 'his choice as he left it').to.equal('只发小程序消息已选择')
+    expect(page.textOf('.way-mp_subscribe'), 'his choice as he left it').to.equal('只发小程序消息✓ 已选')
     expect((await zhang.get('/api/mp/deputy/digest-preferences')).body.reach).to.include({ mp_subscribe: true, bot_private: false })
     expect((await openPage('pages/deputy/digest')).has('.blocked'), 'and when he comes back').to.equal(false)
   })
@@ -64,7 +64,7 @@ describe('mini-program: his digest page says when the way he picked brings him n
 
     await joinHisChat(app)
     const again = await openPage('pages/deputy/digest')
-    expect(again.textOf('.way-bot_private')).to.equal(`只发微信私聊（${BOT}）已选择`)
+    expect(again.textOf('.way-bot_private')).to.equal(`只发微信私聊（${BOT}）✓ 已选`)
     expect(again.has('.blocked'), 'the chat reaches him').to.equal(false)
     await again.tap('.way-mp_subscribe')
     expect(again.textOf('.blocked-words'), 'the mini-program alone still would not').to.equal(`${NOTHING}小程序消息现在没有开通。`)
@@ -82,7 +82,7 @@ describe('mini-program: his digest page says when the way he picked brings him n
     expect(page.textOf('.blocked-words')).to.equal(`${NOTHING}系统的小程序提醒还没开通（请联系人大办公室）。`)
     expect(page.has('#subscribe-digest'), 'nothing he can switch on').to.equal(false)
     await page.tap('#use-auto')
-    expect(page.textOf('.way-auto')).to.equal('自动（哪个能收到就用哪个）已选择')
+    expect(page.textOf('.way-auto')).to.equal('自动（哪个能收到就用哪个）✓ 已选')
     expect(page.has('.blocked')).to.equal(false)
   })
 

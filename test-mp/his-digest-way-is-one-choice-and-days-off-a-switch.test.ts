@@ -26,7 +26,7 @@ const BOT = '只发微信私聊（湛河人大联络站）'
 /**
  * 张伟, 68, opens 每日摘要设置 (review 36, findings 1 and 2). How the digest comes is one choice of three, not two
  * switches: both switches said 已关闭 while the digest still came. A radio list as his pause reasons are drawn
- * (styles/radio-list.wxss): 自动 chosen until he picks another, 已选择 said in words on the one chosen and on no
+ * (styles/radio-list.wxss): 自动 chosen until he picks another, ✓ 已选 said in words on the one chosen and on no
  * other; 保存 keeps it as the server's list (自动: none, the office's order; one way: that one only). Days off are a
  * switch with one fixed label, 休息日也发送, and 已打开 / 已关闭 beside the knob, never 休息日不发 beside a knob drawn
  * off. Until he presses 保存 — the page's one filled button — it tells him that nothing has changed yet.
@@ -38,14 +38,14 @@ describe('mini-program: his digest way is one choice of three, days off a switch
   })
   afterEach(() => app.close())
 
-  it('自动 is chosen until he picks another; 已选择 moves with his tap; 保存 keeps what he picked', async () => {
+  it('自动 is chosen until he picks another; ✓ 已选 moves with his tap; 保存 keeps what he picked', async () => {
     const zhang = await phoneOfZhang(app)
     const page = await openPage('pages/deputy/digest')
     expect(page.text()).to.include('通过哪里收到（选一个）')
-    expect(row(page, '.way-auto').text).to.equal(`${AUTO}已选择`)
+    expect(row(page, '.way-auto').text).to.equal(`${AUTO}✓ 已选`)
     expect(row(page, '.way-mp_subscribe').text).to.equal(MP)
     expect(row(page, '.way-bot_private').text).to.equal(BOT)
-    expect(page.text().match(/已选择/g), 'one chosen').to.have.length(1)
+    expect(page.text().match(/✓ 已选/g), 'one chosen').to.have.length(1)
     expect(page.text(), 'no way says 已关闭 while the digest still comes').not.to.include('已关闭').and.not.include('两个都关闭')
     for (const way of ['.way-auto', '.way-mp_subscribe', '.way-bot_private']) {
       // `.radio` is a row high: 112rpx, 136rpx in 关怀模式 (care-mode-tap-targets-grow).
@@ -57,7 +57,7 @@ describe('mini-program: his digest way is one choice of three, days off a switch
     expect(page.has('.unsaved'), 'nothing changed yet').to.equal(false)
 
     await page.tap('.way-bot_private')
-    expect(row(page, '.way-bot_private').text).to.equal(`${BOT}已选择`)
+    expect(row(page, '.way-bot_private').text).to.equal(`${BOT}✓ 已选`)
     expect(row(page, '.way-auto').text, 'the choice moved').to.equal(AUTO)
     expect(row(page, '.way-auto').classes).not.to.include('on')
     expect(page.textOf('.unsaved')).to.equal('改好后请点下面的“保存”，不保存就不算数。')
@@ -68,7 +68,7 @@ describe('mini-program: his digest way is one choice of three, days off a switch
     expect(page.has('.unsaved'), 'saved: nothing left to save').to.equal(false)
     expect((await zhang.get('/api/mp/deputy/digest-preferences')).body.channels, 'that way only').to.deep.equal(['bot_private'])
     const again = await openPage('pages/deputy/digest')
-    expect(row(again, '.way-bot_private').text, 'as saved').to.equal(`${BOT}已选择`)
+    expect(row(again, '.way-bot_private').text, 'as saved').to.equal(`${BOT}✓ 已选`)
 
     await again.tap('.way-auto')
     await again.tap('.save')
@@ -79,11 +79,11 @@ describe('mini-program: his digest way is one choice of three, days off a switch
     const zhang = await phoneOfZhang(app)
     const keep = (channels: string[]) => created(zhang.request('PUT', '/api/mp/deputy/digest-preferences', { channels, sendAt: null, muteWeekends: false }))
     await keep(['mp_subscribe', 'bot_private'])
-    expect(row(await openPage('pages/deputy/digest'), '.way-auto').text).to.equal(`${AUTO}已选择`)
+    expect(row(await openPage('pages/deputy/digest'), '.way-auto').text).to.equal(`${AUTO}✓ 已选`)
     await keep(['mp_subscribe'])
     const page = await openPage('pages/deputy/digest')
-    expect(row(page, '.way-mp_subscribe').text).to.equal(`${MP}已选择`)
-    expect(page.text().match(/已选择/g)).to.have.length(1)
+    expect(row(page, '.way-mp_subscribe').text).to.equal(`${MP}✓ 已选`)
+    expect(page.text().match(/✓ 已选/g)).to.have.length(1)
   })
 
   it('休息日也发送 keeps its label and says 已打开, then 已关闭, beside its switch', async () => {

@@ -17,7 +17,7 @@ function row(page: MpPage, selector: string) {
 /**
  * 张伟, 68, pauses his new messages (暂停接收留言) and says why. The reason is one of three: a radio list as on his
  * phone's own settings (one choice of several is a radio list, drawn from styles/radio-list.wxss as the digest
- * page's way of coming is). Each reason is a whole framed row to tap, with a dot; the chosen one says 已选择 in words
+ * page's way of coming is). Each reason is a whole framed row to tap, with a dot; the chosen one says ✓ 已选 in words
  * and the others say nothing — no 未选 beside each. A second tap elsewhere moves the choice; 确认暂停 keeps it.
  */
 describe('mini-program: his pause reason reads as one choice of several', () => {
@@ -27,7 +27,7 @@ describe('mini-program: his pause reason reads as one choice of several', () => 
   })
   afterEach(() => app.close())
 
-  it('reasons are radio rows: none chosen, then 已选择 on the one he taps, moving with his next tap', async () => {
+  it('reasons are radio rows: none chosen, then ✓ 已选 on the one he taps, moving with his next tap', async () => {
     await phoneOfZhang(app)
     const page = await openPage('pages/deputy/away')
     expect(page.text(), 'no chip that reads as a status').not.to.include('未选').and.not.include('已选')
@@ -40,13 +40,13 @@ describe('mini-program: his pause reason reads as one choice of several', () => 
     }
 
     await page.tap('.reason-study')
-    expect(row(page, '.reason-study')).to.deep.include({ text: '外出学习、培训、开会已选择' })
+    expect(row(page, '.reason-study')).to.deep.include({ text: '外出学习、培训、开会✓ 已选' })
     expect(row(page, '.reason-study').dot).to.include('on')
     expect(row(page, '.reason-leave').text).to.equal('请假（生病、住院、家里有事）')
-    expect(page.text().match(/已选择/g), 'one chosen').to.have.length(1)
+    expect(page.text().match(/✓ 已选/g), 'one chosen').to.have.length(1)
 
     await page.tap('.reason-leave')
-    expect(row(page, '.reason-leave').text).to.equal('请假（生病、住院、家里有事）已选择')
+    expect(row(page, '.reason-leave').text).to.equal('请假（生病、住院、家里有事）✓ 已选')
     expect(row(page, '.reason-study').text, 'the choice moved').to.equal('外出学习、培训、开会')
     expect(row(page, '.reason-study').classes).not.to.include('on')
 
@@ -57,6 +57,6 @@ describe('mini-program: his pause reason reads as one choice of several', () => 
     const again = await openPage('pages/deputy/away')
     // The saved pause's form is folded behind 修改暂停的日子 (review 37, finding 13).
     await again.tap('.change-dates')
-    expect(row(again, '.reason-leave').text, 'as saved').to.equal('请假（生病、住院、家里有事）已选择')
+    expect(row(again, '.reason-leave').text, 'as saved').to.equal('请假（生病、住院、家里有事）✓ 已选')
   })
 })

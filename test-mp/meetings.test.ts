@@ -37,7 +37,8 @@ describe('mini-program: meetings', () => {
     await openPage(`pages/index/index?scene=${encodeURIComponent(`m=${meeting.shortCode}`)}`)
     const door = await follow()
     expect(door.path).to.equal('pages/meetings/checkin')
-    expect(door.text()).to.include('签到成功').and.include('市人大常委会第十次会议').and.include('签到时间：11月26日（星期四）上午9:20')
+    expect(door.textOf('.big')).to.equal('已签到')
+    expect(door.text()).to.include('市人大常委会第十次会议').and.include('签到时间：11月26日（星期四）上午9:20')
 
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
     expect(again.text()).to.include('已到会，11月26日（星期四）上午9:20签到').and.not.include('前回复').and.not.include('如需请假')
@@ -56,7 +57,7 @@ describe('mini-program: meetings', () => {
   it("says in the backend's words why a check-in days before the meeting is refused", async () => {
     await phoneOfZhang(app)
     const door = await openPage(`pages/meetings/checkin?code=${meeting.shortCode}`)
-    expect(door.text()).to.include('没有签到成功')
+    expect(door.textOf('.big')).to.equal('没有签上')
     expect(door.textOf('.refusal')).to.equal(
       '还没到签到时间，11月26日（星期四）上午8:30开始签到。会议时间：11月26日（星期四）上午9:30至上午11:30。到时请再扫一次会场的签到二维码。',
     )
@@ -96,7 +97,8 @@ describe('mini-program: meetings', () => {
     expect(page.text()).to.include('旁听席位：共 2 个，还剩 2 个')
     await page.type('.name', '王小明')
     await page.tap('.register')
-    expect(page.text()).to.include('报名成功').and.include('还剩 1 个')
+    expect(page.textOf('.notice')).to.equal('已报名旁听。请带好身份证，提前 15 分钟到场。')
+    expect(page.text()).to.include('还剩 1 个')
   })
 
   it('shows a resident the meeting they signed up for as cancelled, in words, after the office calls it off', async () => {

@@ -51,7 +51,7 @@ describe('mini-program: pages opened offline say so, and 再试一次 loads them
   it('a resident proposing a 民生实事 project sees no form she could not send', async () => {
     holdPhone(app, 'o-offline-proposer')
     // No year takes proposals here: once loaded, the page says so and still offers no form.
-    const form = await offlineThenOnline('pages/projects/propose?cycleId=none', ['提交建议', '项目名称'], '现在不能提建议')
+    const form = await offlineThenOnline('pages/projects/propose?cycleId=none', ['送出建议', '项目名称'], '现在不能提建议')
     expect(form.has('#submit')).to.equal(false)
   })
 
@@ -69,7 +69,7 @@ describe('mini-program: pages opened offline say so, and 再试一次 loads them
   it("a deputy's 每日摘要设置 offers no 保存 that would write the defaults over what he chose", async () => {
     const zhang = await phoneOfZhang(app)
     await created(zhang.request('PUT', '/api/mp/deputy/digest-preferences', { channels: ['bot_private'], sendAt: '07:00', muteWeekends: true }))
-    const digest = await offlineThenOnline('pages/deputy/digest', ['按联络站统一时间', '已选择', '保存'], '只发微信私聊（留言小助手）已选择')
+    const digest = await offlineThenOnline('pages/deputy/digest', ['按联络站统一时间', '✓ 已选', '保存'], '只发微信私聊（留言小助手）✓ 已选')
     expect(digest.text()).to.include('07:00')
     expect(digest.textOf('.weekends')).to.equal('休息日也发送已关闭')
     expect(digest.has('.save')).to.equal(true)

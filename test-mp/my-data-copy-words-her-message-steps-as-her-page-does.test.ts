@@ -30,7 +30,7 @@ describe('mini-program: her copy of her data words her message as her message pa
     await data.tap('#copy')
     const copied = String(phone.clipboard)
     const steps = copied.slice(copied.indexOf('办理经过：'))
-    expect(steps).to.include('您提交了留言').and.include('已交给张伟代表办理').and.include('张伟代表看到了留言，开始办理')
+    expect(steps).to.include('您送出了留言').and.include('已交给张伟代表办理').and.include('张伟代表看到了留言，开始办理')
     expect(steps).to.include('张伟代表已答复：已报修，本周修好。').and.include('您的评价：2 分，灯还是不亮')
     for (const office of ['分派代表', '代表受理', '代表答复', '群众']) expect(steps, office).not.to.include(office)
 

@@ -32,7 +32,7 @@ describe('mini-program: her copy of her data says what she was asked and what sh
     await data.tap('#copy')
     const copied = String(phone.clipboard)
     const part = copied.slice(copied.indexOf('【问卷（2）】'), copied.indexOf('【答题'))
-    expect(part).to.include('1. 社区绿化满意度调查（问卷调查）').and.include('提交时间：')
+    expect(part).to.include('1. 社区绿化满意度调查（问卷）').and.include('提交时间：')
     expect(part).to.include('问：您是否经常去社区公园？\n   答：是')
     expect(part).to.include('问：希望增加哪些设施？\n   答：座椅')
     expect(part).to.include('问：对现有绿化的满意度\n   答：4 分（满分 5 分）')

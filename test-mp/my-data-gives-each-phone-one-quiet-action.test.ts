@@ -74,9 +74,9 @@ describe('mini-program: 我的信息 gives each phone one quiet action, and says
 
   it('when what is kept cannot be read, the card says so plainly, with no “请找联络站更正：” over nothing', async () => {
     await threePhones('o-wang-load-error')
-    phone.refusals.push({ path: '/api/mp/me/kept', status: 500, code: 'internal_error', message: '服务器出错了，请稍后再试' })
+    phone.refusals.push({ path: '/api/mp/me/kept', status: 500, code: 'internal_error', message: '系统出了点问题，请稍后再试' })
     const data = await openPage('pages/mine/data')
-    expect(data.textOf('#kept-error')).to.equal('服务器出错了，请稍后再试')
+    expect(data.textOf('#kept-error')).to.equal('系统出了点问题，请稍后再试')
     expect(data.textOf('#fix-load-error')).to.equal('没能读到您留的电话和联络站，请点上面的“再试一次”。')
     expect(data.text()).not.to.include('请找联络站更正')
     expect(data.has('#station-contact')).to.equal(false)

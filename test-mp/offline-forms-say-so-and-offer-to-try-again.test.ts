@@ -69,18 +69,19 @@ describe('mini-program: pages with a form, opened offline, say so and 再试一�
     expect(page.text()).to.include('旁听席位：共 2 个，还剩 2 个')
     await page.type('.name', '王小明')
     await page.tap('.register')
-    expect(page.text()).to.include('报名成功').and.include('还剩 1 个')
+    expect(page.textOf('.notice')).to.equal('已报名旁听。请带好身份证，提前 15 分钟到场。')
+    expect(page.text()).to.include('还剩 1 个')
   })
 
-  it('a questionnaire from a notification: no questions and no 提交问卷 until 再试一次 shows it', async () => {
+  it('a questionnaire from a notification: no questions and no 送出问卷 until 再试一次 shows it', async () => {
     const survey = await created((await office(app)).post('/api/admin/surveys', surveyBody()))
     await holdAgreedPhone(app, 'o-offline-survey')
     const page = await offline(`pages/survey/answer?surveyId=${survey.id}`, {
       selectors: ['.submit', '.q-q1'],
-      words: ['提交问卷', '已经结束', '还没有开始', '您已经提交过了'],
+      words: ['送出问卷', '已经结束', '还没有开始', '您已经送出过了'],
     })
     await tryAgain(page)
-    expect(page.text()).to.include('社区绿化满意度调查').and.include('提交问卷')
+    expect(page.text()).to.include('社区绿化满意度调查').and.include('送出问卷')
     expect(page.has('.q-q1')).to.equal(true)
   })
 

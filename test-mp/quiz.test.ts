@@ -101,7 +101,7 @@ describe('mini-program: a knowledge quiz', () => {
     await page.tap('.start')
     expect(page.has('.start'), 'no 开始答题 that cannot start').to.equal(false)
     const tz = app.liaison.config.business.timeZone
-    expect(page.textOf('.refused')).to.equal(`这个答题活动已经结束了，答题时间是${spokenDeadline(closesAt, tz, app.clock.now())}`)
+    expect(page.textOf('.refused')).to.equal(`这个知识竞赛已经结束了，答题时间是${spokenDeadline(closesAt, tz, app.clock.now())}`)
     expect(page.textOf('.onward')).to.equal('返回首页')
     expect(page.text(), 'no tries left to count on a quiz that has ended').not.to.include('还可答')
     expect(page.has('.clock')).to.equal(false)
@@ -170,13 +170,13 @@ describe('mini-program: a knowledge quiz', () => {
     const later = (await quizWithBank(app, organizer, { title: '宪法知识竞赛', opensAt, closesAt: at(app, 2 * DAY) })).id
     const early = await signIn(app, 'o-quiz-early', later)
     const opening = spokenMoment(new Date(opensAt), app.liaison.config.business.timeZone, app.clock.now())
-    expect(early.textOf('.state')).to.equal(`这个答题活动还没开始，${opening}开始，到时再来参加`)
+    expect(early.textOf('.state')).to.equal(`这个知识竞赛还没开始，${opening}开始，到时再来参加`)
     expect(early.has('.start'), 'nothing to start yet').to.equal(false)
     early.close()
 
     app.clock.advance(2 * DAY) // the first quiz (open for a day) has now ended
     const late = await openPage(`pages/quiz/take?quizId=${quizId}`)
-    expect(late.textOf('.state')).to.match(/^这个答题活动已经结束了，答题时间是\d+月\d+日/)
+    expect(late.textOf('.state')).to.match(/^这个知识竞赛已经结束了，答题时间是\d+月\d+日/)
     expect(late.has('.start')).to.equal(false)
     late.close()
   })

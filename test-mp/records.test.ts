@@ -98,7 +98,7 @@ describe("mini-program: a deputy's record (履职档案)", () => {
     await page.tap('.submit')
     expect(page.textOf('.error')).to.equal('请先选择您居住的社区')
     await page.tap('.c-c010101')
-    expect(page.textOf('.c-c010101'), 'her choice said in words, not by colour alone').to.equal('建设路社区已选')
+    expect(page.textOf('.c-c010101'), 'her choice said in words, not by colour alone').to.equal('建设路社区✓ 已选')
     expect(page.textOf('.c-c010102')).to.equal('光明社区')
     await tapInside(page, '.q-overall', '.point', 4)
     await tapInside(page, '.q-verdict', '.option', 0)

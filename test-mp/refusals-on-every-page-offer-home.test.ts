@@ -75,7 +75,7 @@ describe('mini-program: a questionnaire, meeting or quiz that is not there offer
     holdPhone(app, 'o-gone-quiz')
     const page = await openPage(`pages/quiz/take?quizId=qz-${NO_SUCH}`)
     expect(page.textOf('#load-failed'))
-      .to.include('找不到这个答题活动，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问组织活动的工作人员')
+      .to.include('找不到这个知识竞赛，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问组织活动的工作人员')
       .and.not.include('不存在')
     expect(offered(page)).to.deep.equal(['返回首页'])
   })

@@ -6,7 +6,7 @@ import { phone } from './harness/wx.js'
 import { phoneOfZhang } from './office.js'
 
 /**
- * 报告履职活动: 张伟 sees which kind of activity is chosen in words (已选), not by colour alone,
+ * 报告履职活动: 张伟 sees which kind of activity is chosen in words (✓ 已选), not by colour alone,
  * and once it is sent a button takes him back to his 履职档案, where it shows as 待审核.
  */
 describe('mini-program: reporting an activity says what is chosen and leads back to the record', () => {
@@ -30,11 +30,11 @@ describe('mini-program: reporting an activity says what is chosen and leads back
     const record = await openPage('pages/records/index')
     await record.tap('.report-activity')
     const form = await follow()
-    expect(form.textOf('.kind-research'), 'the kind chosen until he picks another').to.equal('调研（已选）')
+    expect(form.textOf('.kind-research'), 'the kind chosen until he picks another').to.equal('调研✓ 已选')
     expect(form.textOf('.kind-inspection')).to.equal('视察')
 
     await form.tap('.kind-inspection')
-    expect(form.textOf('.kind-inspection')).to.equal('视察（已选）')
+    expect(form.textOf('.kind-inspection')).to.equal('视察✓ 已选')
     expect(form.textOf('.kind-research')).to.equal('调研')
 
     await fillIn(form)

@@ -45,10 +45,10 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     const [created] = await casesOf(app, 'o-story-writer')
     expect(created.images).to.have.length(1)
     expect(result.text()).to.include('留言已送出').and.include(`留言编号：${created.ticket}`).and.include('张伟')
-    expect(result.textOf('.routing')).to.equal('已转至轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
+    expect(result.textOf('.routing')).to.equal('已交给轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
     // By when, in the words her message's page says it while it waits: said the moment she sends, not left to find.
     const waiting = (await openPage(`pages/case/detail?caseId=${created.id}`)).textOf('#waiting')
-    expect(waiting).to.equal('张伟 代表会在 12月14日前（含当日） 答复您')
+    expect(waiting).to.equal('张伟代表会在 12月14日前（含当日） 答复您')
     expect(result.textOf('#reply-by')).to.equal(`请记下编号。${waiting}。答复后，您可以在“我的留言”里看到并评价。`)
 
     await result.tap('#subscribe')
@@ -76,7 +76,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     const detail = await follow()
     expect(detail.path).to.equal('pages/case/detail')
     expect(detail.textOf('#reply')).to.equal('已联系环卫所，明天上午清运，以后每天清运一次。')
-    expect(detail.text()).to.include('张伟代表已答复').and.include('您提交了留言')
+    expect(detail.text()).to.include('张伟代表已答复').and.include('您送出了留言')
     expect(detail.has('#withdraw')).to.equal(false)
 
     await detail.emit('#rate', 'change', { value: 2 })
@@ -102,7 +102,7 @@ describe('mini-program story: a resident writes to a deputy and follows the case
     const [created] = await casesOf(app, 'o-story-withdraw')
     const detail = await openPage(`pages/case/detail?caseId=${created.id}`)
     expect(detail.textOf('#status')).to.equal('○ 已交给王芳代表，代表还没有看')
-    expect(detail.textOf('#waiting')).to.match(/^王芳 代表会在 .+ 答复您$/)
+    expect(detail.textOf('#waiting')).to.match(/^王芳代表会在 .+ 答复您$/)
     phone.modalAnswers.push(true)
     await detail.tap('#withdraw')
     expect(phone.modals[0].title).to.equal('撤回留言')

@@ -35,7 +35,7 @@ describe('mini-program: a resident reads the steps of her message in her own wor
     holdPhone(app, 'o-sun-ayi')
     const waiting = await openPage(`pages/case/detail?caseId=${lamp.id}`)
     expect(waiting.textOf('#status')).to.equal('◐ 张伟代表已看到，正在办')
-    expect(waiting.textOf('.waiting')).to.equal('张伟 代表会在 12月14日前（含当日） 答复您')
+    expect(waiting.textOf('.waiting')).to.equal('张伟代表会在 12月14日前（含当日） 答复您')
     waiting.close()
 
     await created(zhang.post(`/api/mp/deputy/cases/${lamp.id}/transfer`, { reason: '这位居民上次和我吵过，请换人' }))
@@ -56,7 +56,7 @@ describe('mini-program: a resident reads the steps of her message in her own wor
       '张伟代表把留言交回轻工街道代表联络站重新安排',
       '张伟代表看到了留言，开始办理',
       '已交给张伟代表办理',
-      '您提交了留言',
+      '您送出了留言',
     ])
     // Her words and the answer are read once, in the card above, which the two steps name.
     expect(page.textOf('#my-rating'), 'her words with her score').to.include('灯还是不亮')
@@ -67,7 +67,7 @@ describe('mini-program: a resident reads the steps of her message in her own wor
       'nothing the deputies and the station wrote to each other',
     ).to.deep.equal([null, null, null, null, null])
     const timeline = page.textOf('.timeline')
-    for (const word of ['分派代表', '转交', '群众', '交办部门', '吵过', '脾气急', '李科长']) expect(timeline, word).not.to.include(word)
+    for (const word of ['分派代表', '转交', '群众', '转交部门', '交办部门', '吵过', '脾气急', '李科长']) expect(timeline, word).not.to.include(word)
     expect(timeline, 'the department said once, in the words').not.to.include('办理：区住建局')
   })
 })

@@ -35,7 +35,7 @@ describe('mini-program: a resident reads where her messages stand, and which one
       .and.include('待您评价：请点开看代表的答复，给答复打个分')
     expect(card(bins.ticket)).to.include('○ 已交给张伟代表，代表还没有看').and.not.include('待您评价')
     expect(card(road.ticket)).to.include('◐ 已交有关部门办理').and.not.include('待您评价')
-    for (const jargon of ['已分派', '待分派', '已交办']) expect(list.text(), 'not the office’s words').not.to.include(jargon)
+    for (const jargon of ['已分派', '待分派', '已转交部门', '已交办']) expect(list.text(), 'not the office’s words').not.to.include(jargon)
 
     await list.tap(`#case-${lamp.ticket}`)
     const page = await follow()

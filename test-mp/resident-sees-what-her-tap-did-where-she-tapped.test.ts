@@ -51,7 +51,7 @@ describe('mini-program: a resident sees what her tap did where she tapped', () =
     await page.tap('#reopen')
     expect(page.textOf('#status')).to.include('重新办理')
     expect(page.text(), 'the old answer and the cards gone, right under the line that says by when').to.match(
-      /张伟 代表会在 .+ 答复您楼下的路灯坏了，晚上看不见路.+送出办理：张伟 代表已请代表重新办理，代表会再次答复您。/,
+      /张伟代表会在 .+ 答复您楼下的路灯坏了，晚上看不见路.+送出办理：张伟代表已请代表重新办理，代表会再次答复您。/,
     )
   })
 

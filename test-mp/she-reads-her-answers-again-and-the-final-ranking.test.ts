@@ -57,7 +57,7 @@ describe('mini-program: she reads her answers again, and the final ranking after
     expect(list.textOf('.quiz')).to.include('已结束').and.include('已结束，可以看我的答题和最终排名')
     list.close()
     const page = await openFromList('代表法知识竞赛')
-    expect(page.textOf('.used-up')).to.equal('这个答题活动已经结束了')
+    expect(page.textOf('.used-up')).to.equal('这个知识竞赛已经结束了')
     expect(page.has('.start'), 'nothing to start').to.equal(false)
     expect(page.text()).not.to.include('还可答')
     await page.tap('.final-board')

@@ -7,7 +7,7 @@ import { phone } from './harness/wx.js'
 import { created, office, typeInto } from './office.js'
 
 /**
- * 王阿姨 (70) comments on a draft regulation. At her tap on 提交意见 WeChat asks whether she may be
+ * 王阿姨 (70) comments on a draft regulation. At her tap on 送出意见 WeChat asks whether she may be
  * told the outcome; when the office has decided, the consultation's page shows her opinion with
  * 「部分采纳：…」, and, once the office publishes it, what was taken up.
  */
@@ -25,8 +25,8 @@ describe('mini-program: 王阿姨 reads what became of her opinion', () => {
     const page = await openPage(`pages/survey/answer?surveyId=${consultation.id}`)
     await typeInto(page.component.querySelectorAll('.comment')[0], '老旧小区也要补种树木')
     await page.tap('.submit')
-    expect(phone.subscribeAsked, 'WeChat’s question opened at her tap on 提交意见').to.deep.equal([[TEMPLATE]])
-    expect(page.textOf('.done')).to.equal('意见已提交，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您')
+    expect(phone.subscribeAsked, 'WeChat’s question opened at her tap on 送出意见').to.deep.equal([[TEMPLATE]])
+    expect(page.textOf('.done')).to.equal('意见已送出，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您')
     expect(page.textOf('#mine')).to.include('第一条').and.include('老旧小区也要补种树木').and.include('正在研究处理，有结果会告诉您')
 
     const [opinion] = (await organizer.get(`/api/admin/surveys/${consultation.id}/opinions`)).body.items

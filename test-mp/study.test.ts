@@ -49,7 +49,7 @@ describe('mini-program: study campaigns', () => {
 
     await item.type('.area', '代表要密切联系群众')
     await item.tap('.check-in')
-    expect(item.text()).to.include('打卡成功，已记入您的学习进度')
+    expect(item.text()).to.include('已打卡，已记入您的学习进度')
 
     await campaign.show()
     expect(campaign.text()).to.include('已读 1 / 1 篇，已打卡 1 次').and.include('已读').and.include('代表要密切联系群众')

@@ -26,7 +26,8 @@ describe('mini-program: surveys, consultations and ballots', () => {
     await openPage(`pages/index/index?scene=${encodeURIComponent(`v=${survey.shortCode}`)}`)
     const page = await follow()
     expect(page.path).to.equal('pages/survey/answer')
-    expect(page.text()).to.include('问卷调查').and.include('社区绿化满意度调查').and.include('请选 1 至 2 项').and.include('最多 200 字')
+    expect(page.textOf('.kind')).to.equal('问卷')
+    expect(page.text()).to.include('社区绿化满意度调查').and.include('请选 1 至 2 项').and.include('最多 200 字')
     expect(page.text(), 'hidden until 是 is chosen').not.to.include('每周去几次？')
 
     await tapInside(page, '.q-q1', '.option', 0) // 是
@@ -40,7 +41,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(page.text()).to.include('已选 4 分')
     await typeInside(page, '.q-q4', '.area', '多种些树')
     await page.tap('.submit')
-    expect(page.text()).to.include('已提交，谢谢您的参与')
+    expect(page.text()).to.include('已送出，谢谢您的参与')
 
     const results = await organizer.get(`/api/admin/surveys/${survey.id}/results`)
     expect(results.body.responses).to.equal(1)
@@ -48,7 +49,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     expect(q5.answered, 'the hidden question was not sent').to.equal(0)
 
     const again = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
-    expect(again.text()).to.include('您已经提交过了，每人限一次')
+    expect(again.text()).to.include('您已经送出过了，每人限一次')
   })
 
   it('tells a resident that a questionnaire addressed to named deputies is not theirs, before they fill it in', async () => {
@@ -102,7 +103,7 @@ describe('mini-program: surveys, consultations and ballots', () => {
     // The first article's box stays empty; the second gets the comment.
     await typeInto(page.component.querySelectorAll('.comment')[1], '建议提高到百分之三十五')
     await page.tap('.submit')
-    expect(page.text()).to.include('意见已提交，谢谢您参与立法')
+    expect(page.text()).to.include('意见已送出，谢谢您参与立法')
 
     const opinions = await organizer.get(`/api/admin/surveys/${consultation.id}/opinions`)
     expect(opinions.body.items.map((o: { articleId: string; text: string }) => `${o.articleId} ${o.text}`)).to.deep.equal(['a2 建议提高到百分之三十五'])

@@ -54,7 +54,7 @@ describe('mini-program: the final ranking waits for a paper handed in as the qui
     expect(later.text()).to.include('看最终排名')
     await later.tap('.board')
     expect(later.textOf('.board-title')).to.equal('最终排名')
-    expect(later.textOf('.board-closed')).to.match(/^答题.+，这是最终排名$/)
+    expect(later.textOf('.board-closed')).to.match(/^知识竞赛.+，这是最终排名$/)
     expect(later.textOf('.my-rank'), 'his paper is on the final board').to.equal('您排第 2 名（共 2 人），得分率 0%')
     later.close()
   })

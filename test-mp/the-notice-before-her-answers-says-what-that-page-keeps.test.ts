@@ -83,11 +83,11 @@ describe('mini-program: the notice before her answers says what that page keeps'
     await tapInside(page, '.q-q3', '.point', 3) // 4 分
     await app.liaison.services.privacy.withdrawConsent(liu.userId)
     await page.tap('.submit')
-    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('您填的答案还在。提交前，请先看一下个人信息保护说明，同意后就会提交。')
+    expect(page.textOf('#consent >>> #consent-purpose')).to.equal('您填的答案还在。送出前，请先看一下个人信息保护说明，同意后就会送出。')
     expect(notice(page)).to.include('我们保存：您填的答案')
 
     await page.tap('#consent >>> #consent-agree')
-    expect(page.text()).to.include('已提交，谢谢您的参与')
+    expect(page.text()).to.include('已送出，谢谢您的参与')
     expect((await organizer.get(`/api/admin/surveys/${survey.id}/results`)).body.responses).to.equal(1)
   })
 })

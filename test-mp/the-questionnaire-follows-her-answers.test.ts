@@ -8,7 +8,7 @@ import { created, office, tapInside, typeInside } from './office.js'
 const titles = (page: MpPage) => Array.from(page.root.querySelectorAll('.question--title')).map((t) => (t.textContent ?? '').replace(/\s+/g, ''))
 
 /**
- * A resident taps 提交问卷 too early and is told which required questions are unanswered; as
+ * A resident taps 送出问卷 too early and is told which required questions are unanswered; as
  * she answers them the list shrinks and then goes, instead of still naming questions she has
  * answered. A question that appears because of her answer (每周去几次？ after 是) appears right
  * under the question she just answered, not at the bottom of the page.
@@ -35,7 +35,7 @@ describe('mini-program: a questionnaire follows her answers', () => {
     expect(page.has('.error'), 'nothing left unanswered: no error').to.equal(false)
 
     await page.tap('.submit')
-    expect(page.text()).to.include('已提交，谢谢您的参与')
+    expect(page.text()).to.include('已送出，谢谢您的参与')
   })
 
   it('shows a follow-up question right after the question whose answer brought it', async () => {

@@ -37,7 +37,7 @@ describe('mini-program: 再写一条留言 goes to the deputy she wrote to', () 
   it('to 张伟 by his code: says the new message goes to him, and opens his form', async () => {
     const id = await ratedLowLongAgo('o-again-zhang', { deputyCode: 'DP0001' })
     const page = await openPage(`pages/case/detail?caseId=${id}`)
-    expect(page.textOf('#write-again-to')).to.equal('新的留言会送给 张伟 代表。')
+    expect(page.textOf('#write-again-to')).to.equal('新的留言会送给张伟代表。')
     await page.tap('#write-again')
     expect(phone.navigations.at(-1)).to.deep.include({ url: '/pages/case/new?deputyCode=DP0001&chosen=1' })
     const form = await follow()

@@ -46,7 +46,7 @@ function account(a, history) {
 
 function handler(h) {
   if (!h) return ''
-  return [h.station, h.deputy && h.deputy + ' 代表', h.office].filter(Boolean).join(' ')
+  return [h.station, h.deputy && h.deputy + '代表', h.office].filter(Boolean).join(' ')
 }
 
 /**

@@ -1,10 +1,10 @@
 const { timeApart } = require('./time-apart')
 
 /**
- * The survey page's words (pages/survey/answer), by kind: a questionnaire is filled in (填写, 提交问卷), a consultation
+ * The survey page's words (pages/survey/answer), by kind: a questionnaire is filled in (填写, 送出问卷), a consultation
  * takes opinions (提意见), a ballot takes votes (投票).
  */
-const SUBMIT_WORDS = { survey: '提交问卷', consultation: '提交意见', ballot: '投票' }
+const SUBMIT_WORDS = { survey: '送出问卷', consultation: '送出意见', ballot: '投票' }
 // The bar at the top names what it is (the .json's 问卷 shows only while it loads).
 const TITLES = { survey: '问卷', consultation: '征求意见', ballot: '代表票决' }
 // The deadline as the digest words it: "请在12月19日前（含当日）填写"; a consultation takes opinions (提意见), as her list says.
@@ -12,23 +12,23 @@ const DEADLINE_VERBS = { survey: '填写', consultation: '提意见', ballot: '�
 // Before it opens and once it has ended, in the words of what it is (the server's survey-words.ts,
 // closedToAnswers): a consultation takes opinions and a ballot takes votes; only a 问卷 is filled in.
 const NOT_YET_WORDS = { survey: '起可以填写', consultation: '起可以提意见', ballot: '起可以投票' }
-const CLOSED_WORDS = { survey: '已经结束，不再接受提交', consultation: '征求意见已经结束，不再接受意见', ballot: '票决已经结束，不能再投票' }
+const CLOSED_WORDS = { survey: '问卷已经结束，不能再填写', consultation: '征求意见已经结束，不再接受意见', ballot: '票决已经结束，不能再投票' }
 const DONE_WORDS = {
-  survey: '已提交，谢谢您的参与',
-  consultation: '意见已提交，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您',
+  survey: '已送出，谢谢您的参与',
+  consultation: '意见已送出，谢谢您参与立法。意见是否采纳，会在这一页“我提的意见”里告诉您',
   ballot: '投票成功，谢谢',
 }
 // Her answer went in on an earlier tap whose reply was lost (a dropped connection), and she changed her choices
 // before tapping again: the first stands, and she is told it counted, not refused in red.
 const RECEIVED_BEFORE_WORDS = {
-  survey: '刚才那次已经提交成功了（当时网络不通，没能告诉您）。每人限一次，谢谢您的参与',
-  consultation: '刚才提的意见已经收到了（当时网络不通，没能告诉您）。每人限提交一次，谢谢您参与立法',
+  survey: '刚才那次已经送出了（当时网络不通，没能告诉您）。每人限一次，谢谢您的参与',
+  consultation: '刚才提的意见已经收到了（当时网络不通，没能告诉您）。每人限提一次，谢谢您参与立法',
   ballot: '刚才那次投票已经投上了（当时网络不通，没能告诉您）。每位代表投一次，投后不能更改，谢谢',
 }
 // Opened again after answering: a deputy who voted is told he voted, in a ballot's words.
 const ANSWERED_WORDS = {
-  survey: '您已经提交过了，每人限一次。谢谢！',
-  consultation: '您已经提交过了，每人限一次。谢谢！',
+  survey: '您已经送出过了，每人限一次。谢谢！',
+  consultation: '您已经送出过了，每人限一次。谢谢！',
   ballot: '您已经投过票了，每位代表投一次，投后不能更改。谢谢！',
 }
 // A named survey keeps who answered: her account here, never a name, which nobody asked her for (the console's
@@ -43,11 +43,11 @@ const CONSENT_WORDS = {
   survey: '请看下面的说明，同意后就可以填写。',
   consultation: '会记下意见是您提的，好告诉您是否采纳。请看下面的说明，同意后就可以提意见。',
 }
-// The notice put before her at 提交 (she withdrew, or it changed, while the page was open): her questions leave the
+// The notice put before her at 送出 (she withdrew, or it changed, while the page was open): her questions leave the
 // screen, so she is told first that what she wrote is kept and goes once she agrees.
 const CONSENT_AT_SUBMIT_WORDS = {
-  survey: '您填的答案还在。提交前，请先看一下个人信息保护说明，同意后就会提交。',
-  consultation: '您写的意见还在。提交前，请先看一下个人信息保护说明，同意后就会提交。',
+  survey: '您填的答案还在。送出前，请先看一下个人信息保护说明，同意后就会送出。',
+  consultation: '您写的意见还在。送出前，请先看一下个人信息保护说明，同意后就会送出。',
 }
 
 // While it runs, what is going on in the words of what it is, not the office's 进行中.

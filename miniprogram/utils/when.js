@@ -54,6 +54,16 @@ function spokenMoment(iso, withYear) {
   return yearOf(d, withYear) + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日（' + SPOKEN_WEEKDAYS[d.getUTCDay()] + '）' + spokenClock(iso)
 }
 
+/**
+ * "11月26日（星期四）", as the server's spokenDay; with `withYear` (spansYears), "2026年11月26日（星期四）". Takes a moment
+ * or a calendar day ("2026-11-26", read as that day in Beijing, as spansYears reads it).
+ */
+function spokenDay(iso, withYear) {
+  if (!iso) return ''
+  const d = local(iso)
+  return yearOf(d, withYear) + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日（' + SPOKEN_WEEKDAYS[d.getUTCDay()] + '）'
+}
+
 /** "11月26日"; with `withYear` (spansYears), "2026年11月26日". */
 function day(iso, withYear) {
   if (!iso) return ''
@@ -68,4 +78,4 @@ function countdown(seconds) {
   return (m ? m + '分' : '') + pad(s % 60) + '秒'
 }
 
-module.exports = { spokenClock, spokenMoment, day, countdown, spansYears }
+module.exports = { spokenClock, spokenMoment, spokenDay, day, countdown, spansYears }

@@ -5,7 +5,10 @@ import { MP_ROOT } from './runtime.js'
 
 /** The declarations of the rule whose selector is exactly `selector` in a stylesheet of the mini-program, comments taken out. */
 export function declarations(file: string, selector: string): Map<string, string> {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  // Comments and @import lines (a shared sheet such as styles/choice.wxss) are not rules.
+  const text = readFileSync(join(MP_ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/@import[^;]*;/g, '')
   const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find((m) => m[1].trim() === selector)
   if (!rule) throw new Error(`${file} has no rule for ${selector}`)
   return new Map(

@@ -170,10 +170,10 @@ snapshot('my-data', '我的信息')
   await taking.tap('.start')
   const first = taking.data.questions[0]
   await taking.tap(`.opt-1-${first.options[0].key}`)
-  snapshot('quiz', '答题')
+  snapshot('quiz', '知识竞赛')
   await taking.tap('.submit')
   await taking.tap('.submit')
-  snapshot('quiz-result', '答题结果')
+  snapshot('quiz-result', '知识竞赛')
   taking.close()
 
   clear()
@@ -226,7 +226,7 @@ snapshot('my-data', '我的信息')
   const asked = (await office.post('/api/admin/surveys', surveyBody({ title: '代表履职情况问卷', audience: { deputyIds: ['dp0001'] } }))).body
   clear()
   await openPage(`pages/survey/answer?surveyId=${asked.id}`)
-  snapshot('survey-asked-others', '问卷调查')
+  snapshot('survey-asked-others', '问卷')
 }
 
 await renderRecordsProjectsSuggestions({ app, deputy, snapshot, clear })

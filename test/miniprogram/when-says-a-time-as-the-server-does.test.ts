@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { createRequire } from 'node:module'
-import { spokenMoment, spokenTime } from '../../src/domain/spoken-dates.js'
+import { spokenDay, spokenMoment, spokenTime } from '../../src/domain/spoken-dates.js'
 
 // The mini-program is CommonJS, as WeChat loads it.
 const require = createRequire(import.meta.url)
@@ -30,5 +30,16 @@ describe('mini-program: a time of day is said as the server says it', () => {
     const at = new Date('2026-11-26T00:40:00Z')
     expect(when.spokenMoment(at.toISOString())).to.equal(spokenMoment(at, TZ)).and.to.equal('11月26日（星期四）上午8:40')
     expect(when.spokenMoment(at.toISOString(), true)).to.equal('2026年11月26日（星期四）上午8:40')
+  })
+
+  it('a day reads as spokenDay, given as a moment or as a calendar day: 12月10日（星期四）', () => {
+    for (let d = 0; d < 7; d++) {
+      const day = new Date(Date.UTC(2026, 11, 7 + d)).toISOString().slice(0, 10)
+      const noon = new Date(`${day}T04:00:00Z`)
+      expect(when.spokenDay(day), day).to.equal(spokenDay(noon, TZ))
+      expect(when.spokenDay(noon.toISOString()), day).to.equal(spokenDay(noon, TZ))
+    }
+    expect(when.spokenDay('2026-12-10')).to.equal('12月10日（星期四）')
+    expect(when.spokenDay('2027-06-30', true)).to.equal('2027年6月30日（星期三）')
   })
 })

@@ -36,7 +36,7 @@ function reasonCount(reason) {
 /** Said at 申请重新办理 when her reason is too long: what to do, and where longer words can go. */
 function reasonTooLong(n) {
   return (
-    '重新办理的原因最多 ' + REASON_MAX + ' 字，您写了 ' + n + ' 字，请删短一些再提交。' + '要说的话多，可以写一条新留言（新留言最多 ' + MESSAGE_MAX + ' 字）。'
+    '重新办理的原因最多 ' + REASON_MAX + ' 字，您写了 ' + n + ' 字，请删短一些再送出。' + '要说的话多，可以写一条新留言（新留言最多 ' + MESSAGE_MAX + ' 字）。'
   )
 }
 
@@ -96,7 +96,7 @@ function view(c) {
     reopenUntilText: reopen && reopen.allowed ? '可以在 ' + reopen.untilText + '申请重新办理' : '',
     reopenRefusal: reopen && !reopen.allowed ? reopen.refusal : '',
     // Where 再写一条留言 sends it, said before she taps: the deputy she wrote to, or by her place.
-    writeAgainText: c.writeAgainTo ? '新的留言会送给 ' + c.writeAgainTo.deputyName + ' 代表。' : '新的留言会按您选的地方，送到那里的代表联络站。',
+    writeAgainText: c.writeAgainTo ? '新的留言会送给' + c.writeAgainTo.deputyName + '代表。' : '新的留言会按您选的地方，送到那里的代表联络站。',
     // The date promised, under the state sentence; no second state of its own (it once began 办理中).
     waitingText: withdrawable ? replyBySentence(c.handledBy, c.replyByText) : '',
   })

@@ -18,6 +18,8 @@ const waysFor = (bot) => [
   { value: 'bot_private', label: '只发微信私聊（' + bot + '）' },
 ]
 const wayOf = (channels) => (channels.length === 1 ? channels[0] : 'auto')
+/** The send window as he reads it, the hours without a leading zero (8:00–20:45), as the server's refusal says them. */
+const windowWords = (w) => (w ? [w.from, w.to].map((t) => t.replace(/^0(?=\d:)/, '')).join('–') : '')
 const channelsOf = (way) => (way === 'auto' ? [] : [way])
 
 /**
@@ -90,6 +92,7 @@ Page({
     sendAt: '',
     muteWeekends: false,
     window: null,
+    windowText: '',
     // The station's time, said after 按联络站统一时间 (an older server does not send it: the words then stand alone).
     stationTime: '',
     // Whether each way reaches him now (the server's `reach`), and what that means for the way picked (blockedOf).
@@ -130,6 +133,7 @@ Page({
       muteWeekends: p.muteWeekends,
       // The picker offers only times outside the night's quiet hours, which the server would refuse.
       window: p.sendWindow || null,
+      windowText: windowWords(p.sendWindow),
       // The time 按联络站统一时间 means, said with it, in its brackets kept whole with the arrow (digest.wxml): in
       // 关怀模式 the row wraps. An older server does not say it, and the words then stand alone.
       stationTime: p.stationSendAt ? '（' + p.stationSendAt + '）' : '',

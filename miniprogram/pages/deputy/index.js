@@ -8,6 +8,9 @@ const { loadPage } = require('../../utils/page-load')
 const { askTemplates } = require('../../utils/subscribe-notices')
 const { timeApart } = require('../../utils/time-apart')
 
+/** His message's button by what it waits for from him (the server's action): 受理 it, or answer it. */
+const CASE_BUTTONS = { acknowledge: '去受理', reply: '去答复' }
+
 /** 我的待办 as sections the page lists, each entry with where a tap leads. */
 function sectionsOf(tasks) {
   // The server's words say it ("已超期 2 天", "今天到期"): said once, not again in a 【】 mark before them.
@@ -35,7 +38,10 @@ function sectionsOf(tasks) {
         })
         // An older backend sends no todoText: its 请受理 and 明天到期 stay.
         if (!c.todoText) return r
-        return Object.assign(r, { todoParts: timeApart(c.todoText), label: '', due: r.due && r.due.urgent ? r.due : null })
+        // A button as every other card has (a card without one lost his tap to a meeting's button beside it): 去受理 for a
+        // new one or one sent back to him (action acknowledge), 去答复 once he has taken it on (reply).
+        const go = CASE_BUTTONS[c.action] || ''
+        return Object.assign(r, { todoParts: timeApart(c.todoText), label: go, button: !!go, due: r.due && r.due.urgent ? r.due : null })
       }),
     },
     {

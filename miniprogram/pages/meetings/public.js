@@ -1,7 +1,10 @@
 const { request } = require('../../utils/request')
 const { meetingsService } = require('../../services/meetings')
 
-/** 公民旁听: a resident takes one of the public places of a meeting, with their name. */
+/**
+ * 公民旁听: a resident takes one of the public places of a meeting, with their name; one who has
+ * a place already (the server says it: m.registration) reads it, with no form.
+ */
 Page({
   data: { loading: true, error: '', m: null, name: '', busy: false, registered: false },
 
@@ -21,6 +24,11 @@ Page({
       .then(() => this.setData({ loading: false }))
   },
 
+  /** Back where she came from (the meetings list); opened from a notice with nothing behind, to the list. */
+  back() {
+    wx.navigateBack({ fail: () => wx.redirectTo({ url: '/pages/meetings/index' }) })
+  },
+
   onName(e) {
     this.setData({ name: e.detail.value })
   },
@@ -29,11 +37,13 @@ Page({
     const name = this.data.name.trim()
     if (!name) return this.setData({ error: '请填写您的姓名，入场时核对' })
     this.setData({ busy: true, error: '' })
+    // 您已报名旁听此会议: she had a place the page could not say while her sign-in on this phone was stale (the meeting
+    // reads then as to anyone); signed in again by now, loading it again says her place instead of the refusal.
     return this.meetings
       .registerPublic(this.meetingId, name)
       .then(() => this.setData({ registered: true }))
       .then(() => this.load())
-      .catch((err) => this.setData({ error: err.message }))
+      .catch((err) => (err.code === 'already_registered' ? this.load() : this.setData({ error: err.message })))
       .then(() => this.setData({ busy: false }))
   },
 })

@@ -5,7 +5,7 @@ const { timeApart } = require('../../utils/time-apart')
 const { keptChoices, keepChoices, forgetChoices } = require('../../utils/quiz-choices')
 const { attemptsWords, deadlineWords, handInConsentWords } = require('../../utils/quiz-words')
 
-/** A paper as the page shows it: every option with whether it is chosen, said in words. */
+/** A paper as the page shows it: every option with whether it is chosen (components/chosen-mark says it in words). */
 function paperView(paper, chosen) {
   return paper.questions.map((q, i) => ({
     id: q.id,
@@ -17,7 +17,7 @@ function paperView(paper, chosen) {
     points: q.points,
     options: q.options.map((o) => {
       const on = (chosen[q.id] || []).indexOf(o.key) >= 0
-      return { key: o.key, text: o.text, on: on, mark: on ? '已选' : '' }
+      return { key: o.key, text: o.text, on: on }
     }),
   }))
 }
@@ -82,7 +82,7 @@ const FINAL_PAGE = [403, 404, 410]
  * other quizzes open to her when there are some, else the home page. One button, said in words.
  */
 const ONWARD = {
-  others: { words: '看看其他答题', go: () => wx.redirectTo({ url: '/pages/quiz/index' }) },
+  others: { words: '看看其他知识竞赛', go: () => wx.redirectTo({ url: '/pages/quiz/index' }) },
   home: { words: '返回首页', go: () => wx.reLaunch({ url: '/pages/index/index' }) },
 }
 
@@ -170,7 +170,7 @@ Page({
    * attempt it starts is the one the person came for, and the list resumes it.
    */
   whyNotOpen() {
-    if (this.asked) return this.setData({ closedText: '这个答题活动现在不能参加' })
+    if (this.asked) return this.setData({ closedText: '这个知识竞赛现在不能参加' })
     this.asked = true
     return this.quizzes
       .start(this.quizId)
@@ -352,7 +352,7 @@ Page({
         const closed = (this.data.quiz && this.data.quiz.closedText) || '已经结束'
         this.setData({
           boardTitle: final ? '最终排名' : ended ? '成绩统计中' : '排行榜',
-          boardClosed: final ? '答题' + closed + '，这是最终排名' : ended ? '答题' + closed + '，刚交的答卷还在计入，请过一分钟再来看最终排名' : '',
+          boardClosed: final ? '知识竞赛' + closed + '，这是最终排名' : ended ? '知识竞赛' + closed + '，刚交的答卷还在计入，请过一分钟再来看最终排名' : '',
           // Two facts, each kept whole when the line must break (关怀模式 broke "得分/率").
           myRank: me ? { place: '您排第 ' + me.rank + ' 名（共 ' + b.items.length + ' 人），', share: '得分率 ' + Math.round(me.percent) + '%' } : null,
           board: b.items

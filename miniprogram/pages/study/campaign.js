@@ -98,7 +98,7 @@ Page({
     this.setData({ busy: true, checkInError: '', checkInNotice: '' })
     return this.study
       .checkIn(this.campaignId, null, this.data.reflection.trim())
-      .then(() => this.setData({ reflection: '', checkInNotice: '打卡成功' }))
+      .then(() => this.setData({ reflection: '', checkInNotice: '已打卡' }))
       .then(() => this.load())
       .catch((err) => this.setData({ checkInError: err.message }))
       .then(() => this.setData({ busy: false }))

@@ -7,7 +7,7 @@ const { loadPage } = require('../../utils/page-load')
 /** The last day to study: a campaign ending at midnight ends with the day before, as its own page says. */
 const lastDay = (endsAt) => when.day(new Date(Date.parse(endsAt) - 1).toISOString())
 
-/** What the 知识答题 entry says: how many quizzes she can take now, so she knows it is worth a tap. */
+/** What the 知识竞赛 entry says: how many quizzes she can take now, so she knows it is worth a tap. */
 const quizzesWords = (answer) =>
   answer && answer.items.length ? '有 ' + answer.items.length + ' 个知识竞赛可以参加，答完能看到解析' : '学完来答题，答完能看到解析'
 

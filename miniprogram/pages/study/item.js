@@ -85,7 +85,7 @@ Page({
     this.setData({ busy: true, error: '' })
     return this.study
       .checkIn(this.data.item.campaignId, this.itemId, this.data.reflection.trim())
-      .then(() => this.setData({ checkedIn: true, notice: '打卡成功，已记入您的学习进度' }))
+      .then(() => this.setData({ checkedIn: true, notice: '已打卡，已记入您的学习进度' }))
       .catch((err) => this.setData({ error: err.message }))
       .then(() => this.setData({ busy: false }))
   },
