@@ -66,6 +66,13 @@ export class Dialogues {
         return this.roomMessage(event)
       case 'tick':
         return this.tick(event.contactId)
+      case 'todoShown': {
+        // The morning digest listed his messages numbered: his next number is one of those lines (resident-question.ts).
+        const { state, existed } = await this.dialogue(event.contactId)
+        state.todoShownAt = this.clock.now()
+        await this.save(event.contactId, state, existed)
+        return
+      }
       case 'awaitRating': {
         const { state, existed } = await this.dialogue(event.contactId)
         state.rating = { ticket: event.ticket, since: this.clock.now() }
@@ -128,8 +135,16 @@ export class Dialogues {
         state,
         say: (t) => replies.push(t),
       }
-      if (!(await deputyConversation(turn)) && !(await privacyConversation(turn))) await residentConversation(turn)
+      if (await deputyConversation(turn)) {
+        // Her list (查询, 撤回) and the words that may follow a score end at any other message, his as a deputy too:
+        // "回复 2" half an hour on is his, never her message 2 withdrawn.
+        state.listed = null
+        state.rated = null
+      } else if (!(await privacyConversation(turn))) await residentConversation(turn)
     }
+    // Whatever she sent, the score question is no longer the last thing asked: a bare number after this may mean
+    // something else of hers (a deputy's line of 待办, resident-question.ts).
+    if (state.rating) state.rating.spokeSince = true
     state.touchedAt = now
     await this.save(event.contactId, state, existed)
     for (const text of replies) await this.speech.toContact(event.contactId, text).catch((err) => this.log.warn({ err }, 'bot: answer not sent'))
@@ -213,8 +228,8 @@ function politeEnd(state: DialogueState, timeoutMs: number) {
   // Words she was asked about after a score went nowhere: she must not think the deputy has them.
   if (state.flow?.name === 'comment')
     return state.flow.stage === 'whole'
-      ? `${quiet}您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。`
-      : `${quiet}您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。`
+      ? `${quiet}您那段话只有前 ${state.flow.sent ?? 500} 字转给了代表，整段话没有作为留言送出。需要反映的话，请发送"留言"。`
+      : `${quiet}您刚才那段话没有转给代表，也没有作为留言送出。需要反映的话，请发送"留言"。`
   // Why she is unhappy, typed under the 重新办理 offer: she must not think the deputy has it.
   if (state.flow?.name === 'reopen' && state.flow.said && !state.flow.draft)
     return `${quiet}您刚才说的话没有转给代表，也没有申请重新办理。需要的话，请发送"重新办理"。`
@@ -226,7 +241,7 @@ function politeEnd(state: DialogueState, timeoutMs: number) {
     return `${quiet}${state.flow.ticket ? `留言 ${state.flow.ticket} ` : ''}还没有申请重新办理。需要的话，请随时发送"重新办理"。`
   // A new message she was writing before a rating's 重新办理 offer ends with it.
   return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
-    ? `${quiet}这次留言已经先结束了，内容没有提交。需要时请再发送"留言"。`
+    ? `${quiet}这次留言已经先结束了，内容没有送出。需要时请再发送"留言"。`
     : `${quiet}刚才的对话已经结束了。需要时请发送"帮助"。`
 }
 

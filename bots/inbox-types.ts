@@ -34,6 +34,8 @@ export type InboundEvent =
   | { kind: 'tick'; contactId: string }
   /** A case reply was delivered: the next "1"…"5" of this contact rates it. */
   | { kind: 'awaitRating'; contactId: string; ticket: string }
+  /** A deputy's morning digest with his messages numbered was delivered: his next number means a line of it. */
+  | { kind: 'todoShown'; contactId: string }
 
 export interface Speech {
   toContact(contactId: string, text: string): Promise<unknown>

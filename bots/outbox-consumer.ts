@@ -139,6 +139,10 @@ export class OutboxConsumer {
     if (item.kind === 'case.replied' && item.channel === 'bot_private' && item.ticket) {
       await this.inbox.receive({ kind: 'awaitRating', contactId: foundAt, ticket: item.ticket })
     }
+    // The digest numbers his messages ("1. 0003 …"): a bare number after it is one of those lines, not her older question.
+    if (item.kind === 'digest' && item.channel === 'bot_private' && /^\d+\. /m.test(item.text)) {
+      await this.inbox.receive({ kind: 'todoShown', contactId: foundAt })
+    }
     return true
   }
 

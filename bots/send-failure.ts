@@ -15,7 +15,7 @@ export type { SendFailureCode }
  * - puppet-service (gRPC): "<code> <NAME>: <details>" with a numeric `code`: 4 DEADLINE_EXCEEDED, "13 INTERNAL:
  *   TIMEOUT, can not get message callback response", 8 RESOURCE_EXHAUSTED "Received message larger than max"
  *   (a file past the 4 MB a call carries); some services say "ERR_SEND_MSG_TIMEOUT send message timeout".
- * Anything else is `unknown`: its text goes along for the logs, the console says 原因未知.
+ * Anything else is `unknown`: its text goes along for the logs, the console says 原因不明.
  */
 export function sendFailureCode(err: unknown, channel: string, loading: boolean): SendFailureCode {
   if (err instanceof ConversationNotFoundError) return loading ? 'contacts_loading' : channel === 'bot_room' ? 'room_not_found' : 'not_friend'

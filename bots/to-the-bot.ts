@@ -29,9 +29,9 @@ export function toTheBot(text: string): 'greeting' | 'who' | 'person' | null {
   return null
 }
 
-/** "发了吗", "提交了没有", "代表收到了吗" while she is still writing: whether it has gone yet. */
+/** "发了吗", "送出了没有", "提交了没有", "代表收到了吗" while she is still writing: whether it has gone yet. */
 export function asksIfSent(text: string): boolean {
-  return /^(?:我的留言|留言|代表)?(?:发|发送|发出去|提交|交上去|收到)了(?:吗|没|没有|么|嘛)[?？]*$/.test(compact(text))
+  return /^(?:我的留言|留言|代表)?(?:发|发送|发出去|送出|送出去|提交|交上去|收到)了(?:吗|没|没有|么|嘛)[?？]*$/.test(compact(text))
 }
 
 /** "你好，请问这个是干什么的", "我不知道这个怎么用啊": what this chat is, not a message to a deputy. */

@@ -57,7 +57,7 @@ export async function typedWhileChoosing(turn: Turn, flow: MessageFlow): Promise
     await showPlaces(turn, flow, null)
     return true
   }
-  if (long) turn.say(lines('您说的这段话先记下了，选好地方就能提交。', choicesShown(flow), CANCEL_HINT))
+  if (long) turn.say(lines('您说的这段话先记下了，选好地方就能送出。', choicesShown(flow), CANCEL_HINT))
   else turn.say(lines(named.length > 1 ? '有几个名字相近，请回复列表前面的数字。' : '请回复列表前面的数字。', CANCEL_HINT))
   return true
 }

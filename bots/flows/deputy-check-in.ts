@@ -19,7 +19,7 @@ export const asksAboutCheckIn = (text: string) => {
 /** How signing in works, for one with no meeting begun lately. */
 const HOW_TO_CHECK_IN = lines(
   '最近没有您要签到的会议。',
-  '开会时到了会场，请打开小程序，点“会议活动”，点开这个会议，再点“到会后扫码签到”，扫会场张贴的签到二维码。',
+  '开会时到了会场，请在小程序首页点“会议”，点开这个会议，再点“到会后扫码签到”，扫会场张贴的签到二维码。',
   '会后发现忘了签到，请联系会议通知里写的联系人为您补签。',
 )
 

@@ -1,6 +1,7 @@
 import type { DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
-import { lines, oneLine, type Turn } from './turn.js'
+import { scoreOrLine } from './resident-question.js'
+import { lines, oneLine, shortTicket, type Turn } from './turn.js'
 
 /**
  * The number in 回复, 受理, 转交 and 交回 as he may type it wrong. 待办 numbers its lines "1.【0003】… 2.【0001】…" and
@@ -48,12 +49,26 @@ function commandFor(cmd: CaseCommand, short: string): string {
 export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
   const items = (await turn.client.deputyCases(turn.person.personId)).slice(0, TODO_LIST_MAX)
   const n = Number(cmd.ref)
+  // "回复 2" alone with a score of his own asked for since his 待办 lines were shown: either may be meant; neither is done.
+  const rating = cmd.kind === 'reply' && !cmd.text && n >= 1 && n <= 5 ? scoreOrLine(turn.state, turn.now) : null
+  const score = rating && `给自己的留言 ${shortTicket(rating.ticket)} 打 ${n} 分请发送：评价 ${shortTicket(rating.ticket)} ${n}`
+  // Said by its number, a line of 待办 is what his next number means too (resident-question.ts).
+  turn.state.todoShownAt = turn.now
   const line = n >= 1 ? items[n - 1] : undefined
   // As 待办 says it: whole numbers when two of his end alike (short), never "四位数" it may not show.
   const digits = (short: string) => (/^\d{4}$/.test(short) ? '四位数' : '号码')
   if (!line) {
     const where = `编号是"待办"列表里【】中的${digits(items[0]?.short ?? '0000')}`
-    return turn.say(items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`)
+    return turn.say(lines(items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`, score && `要${score}`))
+  }
+  if (score) {
+    return turn.say(
+      lines(
+        `您是要给自己的留言打分，还是答复待办第 ${n} 条？这次没有打分，也没有答复。`,
+        score,
+        `答复待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）请发送：${commandFor(cmd, line.short)}`,
+      ),
+    )
   }
   turn.say(
     `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）${cmd.kind === 'phone' ? '的群众电话' : ''}吗？是的话请发送：${commandFor(cmd, line.short)}`,

@@ -134,3 +134,23 @@ export async function transferAnswer(turn: Turn): Promise<boolean> {
   turn.say(`已把留言 ${done.ticket} 转给${ask.deputyName}代表办理，您不用再处理了。`)
   return true
 }
+
+/**
+ * "转交 0002 王芳": to that colleague, once he says "是"; a name that is none of those who may take it
+ * over hears who may; "转交 0002 原因": back to the station's staff, asked first as 交回 is.
+ */
+export async function transfer(turn: Turn, ref: string, words: string) {
+  const choices = await turn.client.transferOptions(turn.person.personId, ref)
+  const target = transferTarget(
+    words,
+    choices.filter((c) => c.kind === 'deputy'),
+  )
+  if (target.kind === 'unknown') return noSuchColleague(turn, ref, target.name, choices)
+  if (target.kind === 'colleague') {
+    const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, ref))
+    const ask = { ref, ticket: it?.ticket ?? ref, deputyCode: target.choice.deputyCode!, deputyName: target.choice.name, note: target.note, at: turn.now }
+    return askToConfirm(turn, ask, it?.excerpt ?? null)
+  }
+  // A reason: back to the station, asked first as 交回 is.
+  return askToHandBack(turn, ref, words)
+}

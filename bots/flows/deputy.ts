@@ -1,18 +1,25 @@
-import { ApiError, type DeputyCase } from '../client.js'
+import { ApiError } from '../client.js'
 import type { Command } from '../commands.js'
 import { parseCommand } from '../parse-command.js'
 import { quotedTicket, quotedTickets } from '../quotes.js'
 import { compact, normalise } from '../typed-text.js'
+import { acknowledged, acknowledgeInstead } from './deputy-acknowledge.js'
+import { askForNumber } from './deputy-ask-number.js'
+import { bind } from './deputy-bind.js'
 import { asksAboutCheckIn, checkInHelp } from './deputy-check-in.js'
 import { attend, excuse, leaveReason, meetingPicked, meetingWords } from './deputy-meetings.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
-import { awaitsAcknowledging } from './deputy-menu.js'
-import { lineNumberMeant, named, TODO_LIST_MAX, whichQuoted, withLineNumber } from './deputy-numbers.js'
-import { askToConfirm, askToHandBack, noSuchColleague, transferAnswer, transferTarget } from './deputy-transfer.js'
-import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED, readsLikeAnswer } from './deputy-words.js'
+import { answering, guarded } from './deputy-guarded.js'
+import { lineNumberMeant, named, whichQuoted, withLineNumber } from './deputy-numbers.js'
+import { offerToAnswer } from './deputy-offer-answer.js'
+import { residentPhone } from './deputy-resident-phone.js'
+import { todo } from './deputy-todo.js'
+import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
+import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { RESIDENT_MENU } from './resident-menu.js'
-import { lines, oneLine, type Conversation, type Turn } from './turn.js'
+import { answersResidentQuestion } from './resident-question.js'
+import { lines, type Conversation } from './turn.js'
 
 /**
  * Deputies (and staff) in a private chat. "绑定 123456" binds anyone who has a code from
@@ -40,6 +47,8 @@ export const deputyConversation: Conversation = async (turn) => {
   if (!turn.person.deputy && turn.person.staff && cmd.kind === 'attend') return guarded(turn, () => attend(turn))
   if (!turn.person.deputy && turn.person.staff && cmd.kind === 'excuse') return guarded(turn, () => excuse(turn, cmd.reason, cmd.runOn))
   if (!turn.person.deputy) return false
+  // "回复 1" or "5" right after the bot asked her, as a resident too, a numbered question: her answer to it.
+  if (answersResidentQuestion(turn)) return false
   // A whole line copied from a notice ("受理请回复：受理 0001") is the command it shows.
   const copied = cmd.kind === 'text' ? /^(?:受理|答复)请(?:回复|发送)[:：]\s*(.+)$/.exec(normalise(cmd.text)) : null
   if (copied) return deputyConversation({ ...turn, command: parseCommand(copied[1]) })
@@ -145,216 +154,6 @@ export const deputyConversation: Conversation = async (turn) => {
   }
 }
 
-/**
- * "转交 0002 王芳": to that colleague, once he says "是"; a name that is none of those who may take it
- * over hears who may; "转交 0002 原因": back to the station's staff, asked first as 交回 is.
- */
-async function transfer(turn: Turn, ref: string, words: string) {
-  const choices = await turn.client.transferOptions(turn.person.personId, ref)
-  const target = transferTarget(
-    words,
-    choices.filter((c) => c.kind === 'deputy'),
-  )
-  if (target.kind === 'unknown') return noSuchColleague(turn, ref, target.name, choices)
-  if (target.kind === 'colleague') {
-    const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, ref))
-    const ask = { ref, ticket: it?.ticket ?? ref, deputyCode: target.choice.deputyCode!, deputyName: target.choice.name, note: target.note, at: turn.now }
-    return askToConfirm(turn, ask, it?.excerpt ?? null)
-  }
-  // A reason: back to the station, asked first as 交回 is.
-  return askToHandBack(turn, ref, words)
-}
-
 /** A case command with a number as notices and 待办 write it (0001, 20261122-0001). */
 const namesACase = (cmd: Command) =>
   (cmd.kind === 'reply' || cmd.kind === 'acknowledge' || cmd.kind === 'transfer' || cmd.kind === 'handBack') && /^(\d{4}|\d{8}-\d{4,})$/.test(cmd.ref)
-
-/**
- * "路灯已经修好了" from a deputy with messages open: probably his answer, without "回复 0001". It is only
- * offered, never sent: he may be a resident too, writing about his own street.
- */
-async function offerToAnswer(turn: Turn): Promise<boolean> {
-  if (turn.command.kind !== 'text' || !readsLikeAnswer(turn.raw)) return false
-  const items = await turn.client.deputyCases(turn.person.personId)
-  if (items.length === 0) return false
-  const words = oneLine(turn.raw)
-  const yours = '如果这是您自己要反映的问题，请发送"留言"。'
-  if (items.length === 1) {
-    const c = items[0]
-    turn.say(lines(`是要答复留言 ${c.short}（${oneLine(c.excerpt)}）吗？请发送：回复 ${c.short} ${words}`, yours))
-  } else {
-    turn.say(
-      lines(`是要答复留言吗？请把留言编号写在前面，例如：回复 ${items[0].short} ${words}`, `您有 ${items.length} 条待办留言，编号请发送"待办"查看。`, yours),
-    )
-  }
-  return true
-}
-
-/** Acknowledges the message if it still waits for that; false when it was acknowledged already. */
-async function acknowledged(turn: Turn, ref: string) {
-  try {
-    return await turn.client.acknowledge(turn.person.personId, ref)
-  } catch (err) {
-    if (err instanceof ApiError && err.code === 'illegal_transition') return null
-    throw err
-  }
-}
-
-async function acknowledgeInstead(turn: Turn, ref: string, text: string) {
-  const done = await acknowledged(turn, ref)
-  turn.say(
-    lines(
-      `${done ? `已受理留言 ${done.ticket}。` : ''}您写的"${oneLine(text)}"像是表示收到，没有作为答复发给群众。`,
-      `办好后请发送：回复 ${ref} 再写上办理结果，如：回复 ${ref} 已联系供电所，本周修好。`,
-    ),
-  )
-}
-
-/** The deputy's command lacked a case number: an example with a number of theirs, ready to copy. */
-async function askForNumber(turn: Turn, verb: string) {
-  const items = await turn.client.deputyCases(turn.person.personId)
-  if (items.length === 0) return turn.say('您目前没有待办留言。')
-  const toAck = items.find(awaitsAcknowledging)
-  if (verb === '受理' && !toAck) return turn.say(`您的待办留言都已受理。办好后请发送：回复 ${items[0].short} 答复内容`)
-  const short = verb === '受理' ? toAck!.short : items[0].short
-  const example =
-    verb === '受理' || verb === '电话' ? `${verb} ${short}` : verb === '转交' || verb === '交回' ? `${verb} ${short} 原因` : `${verb} ${short} 答复内容`
-  turn.say(
-    lines(
-      `请在"${verb}"后面写上留言编号，例如：`,
-      example,
-      items.length > 1 ? `您有 ${items.length} 条待办留言，编号请发送"待办"查看。` : `（${short} 是您待办里的留言：${oneLine(items[0].excerpt)}）`,
-    ),
-  )
-}
-
-/** The resident's number on one of his open messages, or that she left none (the backend refuses any other message). */
-async function residentPhone(turn: Turn, ref: string) {
-  const { ticket, phone, answered, inMessage } = await turn.client.residentPhone(turn.person.personId, ref)
-  // Answered already: a reply cannot be sent twice, so he is told where it stands and what may still come back to him.
-  if (!phone && answered)
-    return turn.say(
-      lines(`留言 ${ticket} 已答复，群众没有留电话。`, '您的答复已经发给群众，请等群众评价。', '群众如果不满意、要求重新办理，这条留言会再交给您。'),
-    )
-  if (!phone) return turn.say(lines(`留言 ${ticket}：群众没有留电话。`, `要答复群众，请发送：回复 ${ref} 答复内容`))
-  // A chat resident fills in no phone field: the number is the one she wrote in her message, and he is told so.
-  turn.say(lines(`留言 ${ticket} 群众${inMessage ? '在留言里写的' : '留的'}电话：${phone}`, '请只用于办理这条留言，不要转给别人。'))
-}
-
-/** A refusal from the backend (not a deputy, no such case, bad code) is shown as it is written. */
-/**
- * An answer to a question the bot asked (`step`: true when the words answered it): a refusal from the backend is said
- * and ends the turn, as guarded's; false lets the words be read as ever.
- */
-async function answering(turn: Turn, step: () => Promise<boolean>): Promise<boolean> {
-  try {
-    return await step()
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err
-    turn.say(refusal(err))
-    return true
-  }
-}
-
-async function guarded(turn: Turn, action: () => Promise<void>): Promise<true> {
-  try {
-    await action()
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err
-    turn.say(refusal(err))
-  }
-  return true
-}
-
-async function bind(turn: Turn, code: string) {
-  const bound = await turn.client.bind(turn.person.personId, code, turn.name).catch((err) => {
-    // The code he already used, sent again: he is bound, and needs nothing more.
-    const { deputy, staff } = turn.person
-    if (!(err instanceof ApiError) || err.code !== 'invalid_binding_code' || !(deputy || staff)) throw err
-    return null
-  })
-  if (!bound) {
-    const who = turn.person.deputy ? `${turn.person.deputy.name}代表` : turn.person.staff!.name
-    return turn.say(lines(`您已经绑定为${who}了，不用再绑定。`, '如需改绑，请向联络站工作人员重新获取绑定码。'))
-  }
-  if (bound.joinAsked) {
-    // A resident's code from the mini-program: nothing moves until she says there that this WeChat is hers (chat-join.ts).
-    turn.say(
-      lines(
-        '收到。还差一步，请回到小程序确认：',
-        `小程序的“我的”里会问这个微信是不是您本人的，点“是我的，放到这里”，您在这里发的留言才会放到小程序里。请在 ${bound.joinAsked.minutes} 分钟内确认。`,
-        '这个码要是您自己在小程序里取的；别人给的码不要发到这里，您的码也不要给别人。',
-      ),
-    )
-  } else if (bound.deputy) {
-    turn.say(lines(`绑定成功！${bound.deputy.name}代表，您好。`, '以后群众的留言、办理提醒会通过这里发给您。', '发送"待办"查看待办留言。'))
-  } else if (bound.staff) {
-    turn.say(
-      lines(
-        `绑定成功！${bound.staff.name}，您好。`,
-        '在本站的微信群里发送"绑定站点 站点代码"（如：绑定站点 ST001），站点的通知就会发到群里。',
-        '邀请您参加的会议，回复"参加"或"请假 原因"即可。',
-      ),
-    )
-  } else turn.say('绑定成功。')
-}
-
-async function todo(turn: Turn) {
-  const items = await turn.client.deputyCases(turn.person.personId)
-  if (items.length === 0) return turn.say('您目前没有待办留言。')
-  const shown = items.slice(0, TODO_LIST_MAX)
-  // 受理 is shown only with a message that still waits for it: one accepted already waits for his answer.
-  const toAck = shown.find(awaitsAcknowledging)
-  turn.say(
-    lines(
-      `您有 ${items.length} 条待办留言${lateWords(items)}：`,
-      // 已催办: the station is waiting on him for this one.
-      ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
-      items.length > shown.length && `还有 ${items.length - shown.length} 条，请在小程序里查看。`,
-      '',
-      // Said as the list shows them: the last four digits, or whole numbers when two of his end alike (short).
-      `办理方法（编号用方括号里的${shown.every((c) => /^\d{4}$/.test(c.short)) ? '四位数' : '号码'}）：`,
-      `回复 ${shown[0].short} 答复内容`,
-      toAck && `受理 ${toAck.short}`,
-      `交回 ${shown[0].short} 原因`,
-      `电话 ${shown[0].short}（看群众留的电话）`,
-    ),
-  )
-}
-
-/**
- * How many of his messages are late, each kind in its own words, as each message's line says it: 答复已超期 is past the
- * reply deadline (`overdue`), one only late in being acknowledged is 已过受理期限 (`ackLate`), never both. The list is in
- * deadline order (nearest first), so the late ones lead it.
- */
-function lateWords(items: DeputyCase[]): string {
-  const overdue = items.filter((c) => c.overdue).length
-  const ackLate = items.filter((c) => c.ackLate).length
-  const parts = [overdue && `答复已超期 ${overdue} 条`, ackLate && `已过受理期限 ${ackLate} 条`].filter(Boolean)
-  return parts.length ? `（${parts.join('，')}，排在前面）` : ''
-}
-
-/**
- * The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. 超期 is
- * the reply deadline's alone; a 受理 gone by is said in its own words (已过受理期限).
- */
-function owed(c: DeputyCase): string {
-  if (c.acknowledgeByText) {
-    if (c.overdue) return `答复已超期（应在${c.replyByText}答复），请尽快受理并答复`
-    return c.ackLate ? `已过受理期限（应在${c.acknowledgeByText}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
-  }
-  return c.overdue ? `答复已超期（应在${c.replyByText}答复），请尽快答复` : `请在${c.replyByText}答复`
-}
-
-/**
- * Where a message in his hands stands, in his words rather than the office's (已分派): as his page says it, which the
- * backend sends ("张伟代表转给您，待受理" for one a colleague handed him, not 新留言); an older backend's, worked out here.
- */
-function standing(c: DeputyCase): string {
-  if (c.standing) return c.standing
-  if (c.status === 'assigned') return '新留言，待受理'
-  if (c.status === 'reopened') return '群众要求重新办理，待受理'
-  if (c.status === 'acknowledged') return '已受理，待答复'
-  if (c.status === 'forwarded') return '已交有关部门，待答复'
-  return c.statusLabel
-}

@@ -38,7 +38,7 @@ export function keepingHours(state: DialogueState): number {
 const shortWords = (text: string) => excerptOf(text, 20)
 
 /** Her draft's own words, short. */
-const firstWords = (flow: MessageFlow) => shortWords(flow.parts.join(' '))
+export const firstWords = (flow: MessageFlow) => shortWords(flow.parts.join(' '))
 
 /**
  * Words of hers a flow holds that have gone nowhere yet, short ("我想给代表反映个事我们小区门口的…"): a draft, the draft
@@ -58,7 +58,7 @@ export function heldWords(flow: Flow | null): string | null {
 export function noticeReminder(flow: PrivacyFlow): string {
   const words = heldWords(flow)
   return words
-    ? lines(`您说的「${words}」还没有发出去。`, '同意上面的个人信息保护说明后就能接着提交：请回复"同意"；不要了请回复"取消"。')
+    ? lines(`您说的「${words}」还没有发出去。`, '同意上面的个人信息保护说明后就能接着送出：请回复"同意"；不要了请回复"取消"。')
     : '请回复"同意"继续，或回复"取消"。'
 }
 
@@ -73,12 +73,12 @@ export function parkDraft(flow: Flow, now: number): string | null {
     const words = heldWords(flow)
     if (!words) return null
     flow.parkedAt = now
-    return lines(`您好，您说的「${words}」还没有发给代表：要先同意个人信息保护说明，才能提交。`, '要接着提交，请在一天之内回复"同意"；不要了请回复"取消"。')
+    return lines(`您好，您说的「${words}」还没有发给代表：要先同意个人信息保护说明，才能送出。`, '要接着送出，请在一天之内回复"同意"；不要了请回复"取消"。')
   }
   if (flow.name !== 'message' || flow.stage !== 'confirm' || !flow.target || flow.parts.length === 0) return null
   flow.parked = true
   flow.parkedAt = now
-  return lines(`您好，您的留言（${firstWords(flow)}）还没有提交，代表还看不到。`, '要提交请回复 1；不要了请回复"取消"。')
+  return lines(`您好，您的留言（${firstWords(flow)}）还没有送出，代表还看不到。`, '要送出请回复 1；不要了请回复"取消"。')
 }
 
 /**
@@ -142,7 +142,7 @@ export async function keepUnsentWords(turn: Turn, next: NewMessage): Promise<boo
     }
     return true
   }
-  turn.say(`您刚才说的「${firstWords(draft)}」已经记下了，选好发给谁，就可以提交。`)
+  turn.say(`您刚才说的「${firstWords(draft)}」已经记下了，选好发给谁，就可以送出。`)
   if (!(await askConsentFirst(turn, { kind: 'resume', flow: draft }))) await resumeDraft(turn, draft)
   return true
 }

@@ -43,7 +43,7 @@ function noticeChanged(whatChanged: string | undefined, next: PrivacyFlow['next'
   const waiting = next.kind === 'resume' ? next.flow.parts.length > 0 : next.kind !== 'message' && !!next.text
   return lines(
     whatChanged ? `个人信息保护说明有更新：${whatChanged}` : '个人信息保护说明有更新。',
-    waiting ? '请再看一下下面的说明。您写的留言还留着，同意后就接着提交。' : '请再看一下下面的说明，同意后就可以接着留言。',
+    waiting ? '请再看一下下面的说明。您写的留言还留着，同意后就接着送出。' : '请再看一下下面的说明，同意后就可以接着留言。',
   )
 }
 
@@ -62,7 +62,7 @@ export async function startMessageWithText(turn: Turn) {
   const flow = newFlow()
   if (!addPart(turn, flow)) return
   turn.state.flow = flow
-  turn.say('您是想给人大代表留言吧？这段话已经记下了，选好发给谁，就可以提交。不想留言请回复"取消"。')
+  turn.say('您是想给人大代表留言吧？这段话已经记下了，选好发给谁，就可以送出。不想留言请回复"取消"。')
   if (await askConsentFirst(turn, { kind: 'resume', flow })) return
   await askPlace(turn, flow)
 }
@@ -72,7 +72,7 @@ export async function startMessageWithWords(turn: Turn, words: string) {
   const flow = newFlow()
   flow.parts.push(words)
   turn.state.flow = flow
-  turn.say('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
+  turn.say('好的，这段话记下了，作为一条新留言，选好发给谁，就可以送出。')
   if (await askConsentFirst(turn, { kind: 'resume', flow })) return
   await askPlace(turn, flow)
 }
@@ -183,7 +183,7 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       }
       // "发了吗": not yet, and how it goes out; the question stays out of the text.
       if (cmd.kind === 'text' && asksIfSent(cmd.text)) {
-        turn.say(flow.parts.length ? '还没有提交。说完了请回复"好了"，我把整条留言给您看一遍，您确认后就发给代表。' : TEXT_PROMPT)
+        turn.say(flow.parts.length ? '还没有送出。说完了请回复"好了"，我把整条留言给您看一遍，您确认后就发给代表。' : TEXT_PROMPT)
         return true
       }
       // A bare number answers no question here: filed in the text it would only puzzle the deputy.
@@ -230,7 +230,7 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       }
       if (cmd.kind === 'number' && cmd.value === 3) return false // the caller cancels
       if (cmd.kind === 'pleasantry') {
-        turn.say(lines('留言还没有提交。请回复数字：', '1. 确认提交', '2. 重新填写', '3. 取消'))
+        turn.say(lines('留言还没有送出。请回复数字：', '1. 确认送出', '2. 重新填写', '3. 取消'))
         return true
       }
       if (cmd.kind !== 'text') return false
@@ -241,13 +241,13 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
   }
 }
 
-const NOT_SENT = '您上次写的留言还没有提交，代表还看不到。'
+const NOT_SENT = '您上次写的留言还没有送出，代表还看不到。'
 
 /** A line for a resident who did something else while writing a new message: where that message stands. */
 export function stillWriting(flow: MessageFlow): string {
   if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines('您的新留言还没有写完。', samePlaceQuestion(flow.lastPlace))
   if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
-  if (flow.stage === 'confirm') return '您的新留言还没有提交：确认提交请回复 1，不要了请回复"取消"。'
+  if (flow.stage === 'confirm') return '您的新留言还没有送出：确认送出请回复 1，不要了请回复"取消"。'
   // The list is shown again: what she did meanwhile pushed it up out of sight.
   if (flow.options.length) return lines('您的新留言还没有写完，请接着选：', choicesShown(flow))
   return '您的新留言还没有写完，请回复列表前面的数字接着选。'
@@ -264,7 +264,7 @@ export async function submit(turn: Turn, flow: MessageFlow) {
   try {
     const done = await turn.client.submitCase(turn.person.personId, draft, key)
     turn.state.flow = null
-    turn.say(lines('留言已提交，谢谢您！', `编号：${done.ticket}`, done.summary, answerByLine(done.replyByText, done.status), '', '查看办理进度请发送"查询"。'))
+    turn.say(lines('留言已送出，谢谢您！', `编号：${done.ticket}`, done.summary, answerByLine(done.replyByText, done.status), '', '查看办理进度请发送"查询"。'))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.code === 'consent_required') return showPrivacy(turn, { kind: 'resume', flow }) // the notice changed since

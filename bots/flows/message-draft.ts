@@ -36,7 +36,7 @@ export function addPart(turn: Turn, flow: MessageFlow): boolean {
         ? lines(`这段话有 ${turn.raw.length} 字，一条留言最多 ${CASE_TEXT_MAX} 字，没有收下。`, '请说得短一些再发；几件事可以分开留言。')
         : lines(
             `这段话没有收下：一条留言最多 ${CASE_TEXT_MAX} 字，前面已经收到 ${before - 1} 字，加上这段就超过了。`,
-            '请把要补充的话说得短一些再发，或者回复"好了"提交前面的内容。',
+            '请把要补充的话说得短一些再发，或者回复"好了"送出前面的内容。',
           ),
     )
     return false
@@ -62,7 +62,7 @@ export function showConfirm(turn: Pick<Turn, 'state' | 'say'>, flow: MessageFlow
   flow.stage = 'confirm'
   turn.state.flow = flow
   turn.say(
-    lines(before, '请核对您的留言：', `发给：${flow.target?.label ?? ''}`, `内容：${flow.parts.join('\n')}`, '', '1. 确认提交', '2. 重新填写', '3. 取消'),
+    lines(before, '请核对您的留言：', `发给：${flow.target?.label ?? ''}`, `内容：${flow.parts.join('\n')}`, '', '1. 确认送出', '2. 重新填写', '3. 取消'),
   )
 }
 

@@ -1,3 +1,4 @@
+import { firstWords } from './kept-draft.js'
 import { choicesShown } from './message-draft.js'
 import { samePlaceQuestion } from './same-place.js'
 import { lines, type Flow } from './turn.js'
@@ -5,7 +6,8 @@ import { lines, type Flow } from './turn.js'
 /**
  * A photo or a voice note: the bot cannot read them, and nothing of them goes into a message. While she writes she
  * hears her words are kept and where a photo can go; while she chooses where a message goes, the choice again (what she
- * sent meanwhile pushed it up), since nothing of hers is written yet.
+ * sent meanwhile pushed it up), since nothing of hers is written yet; while she decides whether to send an earlier
+ * unsent message (kept-draft.ts, offerKeptDraft), that choice in plain words, for she is writing nothing just then.
  */
 
 const NOT_TEXT = '目前只能看懂文字消息，照片和语音收不到，请用文字告诉我。需要帮助请发送"帮助"。'
@@ -16,6 +18,12 @@ const NOT_TEXT_WHILE_CHOOSING = '照片和语音我这里收不到。请先回�
 /** What a photo or voice note hears, by what is going on. */
 export function notTextAnswer(flow: Flow | null): string {
   if (flow?.name !== 'message') return NOT_TEXT
+  if (flow.instead)
+    return lines(
+      `照片和语音我这里收不到。您写的留言「${firstWords(flow)}」还没有发出。`,
+      '这里请回复数字：1 发出这条留言，2 不要了重新写。',
+      '不想留言了请回复"取消"。',
+    )
   if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines(NOT_TEXT_WHILE_CHOOSING, samePlaceQuestion(flow.lastPlace))
   if ((flow.stage === 'place' || flow.stage === 'deputy') && flow.options.length) return lines(NOT_TEXT_WHILE_CHOOSING, choicesShown(flow))
   return NOT_TEXT_WHILE_WRITING

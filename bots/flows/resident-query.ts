@@ -8,7 +8,7 @@ import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, ty
 /**
  * "查询" from a resident: her newest messages as a numbered list, or one of them in full with its steps in her
  * words. A message still waiting for station staff to find a deputy says plainly when she sent it, what it was
- * about, and that it is being passed on: its only step, "您提交了留言", tells her nothing of what happens next.
+ * about, and that it is being passed on: its only step, "您送出了留言", tells her nothing of what happens next.
  */
 
 /** "查询": their newest messages; "查询 20261122-0042" (or its last four digits): one in full, however old. */
@@ -35,7 +35,7 @@ export async function query(turn: Turn, ticket: string | null, asDeputy: string 
   // A deputy with none of his own hears only about those waiting for him: "您还没有留言" would be untrue to him.
   if (items.length === 0 && asDeputy) return turn.say(lines(asDeputy, unsent))
   if (items.length === 0) {
-    if (draft) return turn.say(lines('您正在写的留言还没有提交，所以还查不到。', unsent))
+    if (draft) return turn.say(lines('您正在写的留言还没有送出，所以还查不到。', unsent))
     return turn.say(unsent ? lines('您还没有发出过留言。', unsent) : '您还没有留言。发送"留言"就可以给人大代表留言。')
   }
   // One message: its details at once; "回复前面的数字" for a list of one is a step for nothing.
@@ -114,7 +114,7 @@ function rateLine(items: CaseListItem[]): string | null {
 }
 
 /**
- * A message no deputy has yet, as the mini-program's page says it (提交 on her day, 办理：the station): "您12月5日
+ * A message no deputy has yet, as the mini-program's page says it (送出 on her day, 办理：the station): "您12月5日
  * 16:25发来的“公交站台太窄…”，已经转到新华街道代表联络站，工作人员正在请一位代表来办理，请您耐心等着。"
  */
 const queuedLine = (q: QueuedCase) =>

@@ -1,40 +1,37 @@
-import { progressInFlow, progressQuestion } from '../progress-questions.js'
+import { progressInFlow } from '../progress-questions.js'
 import { quotedAnswerTicket } from '../quotes.js'
 import { dissatisfaction, notSolved, ratingWord, scaleWord } from '../scores.js'
-import { isThanks } from '../short-answers.js'
-import { asksForPerson, asksHowToUse, asksWhoThisIs } from '../to-the-bot.js'
 import { compact } from '../typed-text.js'
-import { commentOrNewAnswer, offerShortWords, wordsAfterScore } from './after-rating.js'
+import { commentOrNewAnswer, wordsAfterScore } from './after-rating.js'
 import { answeredAside, progressAnswered } from './aside.js'
 import { privacyAnswer } from './consent-step.js'
-import { heldWords, keepUnsentWords, keptDraftChoice } from './kept-draft.js'
-import { askConsentFirst, continueMessage, startAtPlace, startMessageWithText, startNew, stillWriting } from './leave-message.js'
-import { isLongText, newFlow } from './message-draft.js'
+import { heldWords, keptDraftChoice } from './kept-draft.js'
+import { continueMessage, stillWriting } from './leave-message.js'
 import { withdraw } from './privacy-requests.js'
-import { othersWaiting } from './own-messages.js'
-import { RATING_SCALE, SCALE_LINE, SCORE_FIRST } from './rating-scale.js'
+import { RATING_SCALE, SCORE_FIRST } from './rating-scale.js'
 import { commentQuestion } from './rating-comment.js'
 import { rate, rateByNumber } from './rating.js'
 import { reopenAnswer } from './reopen.js'
 import { asksReopen, pickToReopen, reopenLater, reopenWithHeldWords } from './reopen-later.js'
 import { residentElsewhere } from './resident-elsewhere.js'
-import { menuFor, NO_PERSON_HERE, RESIDENT_MENU, WHAT_THIS_IS } from './resident-menu.js'
+import { menuFor, RESIDENT_MENU } from './resident-menu.js'
+import { otherWords } from './resident-other-words.js'
+import { LIST_WINDOW_MS, meantForTodo, numberAfterReply } from './resident-question.js'
 import { query } from './resident-query.js'
+import { newMessage } from './start-new-message.js'
 import { askVerdict, verdictAnswer } from './verdict.js'
 import { scoreWhilePicking } from './while-picking.js'
-import { whoIsDeputy } from './who-is.js'
-import { againAnswer, sameMatterAgain } from './write-again.js'
+import { againAnswer } from './write-again.js'
+import { guarded } from './deputy-guarded.js'
 import { deputyWaiting } from './deputy-menu.js'
-import { lines, oneLine, RATING_WINDOW_MS, type Conversation, type NewMessage, type Turn } from './turn.js'
+import { lineNumberMeant } from './deputy-numbers.js'
+import { lines, RATING_WINDOW_MS, type Conversation } from './turn.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
  * how their messages are doing, rating a reply and asking to reopen. It answers every
- * message it is given; anything it does not understand gets the menu.
+ * message it is given; anything it does not understand gets the menu (resident-other-words.ts).
  */
-
-/** A numbered list of her messages is what a bare number means for this long after it was shown. */
-const LIST_WINDOW_MS = 30 * 60_000
 
 export const residentConversation: Conversation = async (asIs) => {
   const turn = numberAfterReply(asIs)
@@ -63,7 +60,7 @@ export const residentConversation: Conversation = async (asIs) => {
         turn.say(
           flow.name === 'privacy'
             ? `好的。${held}没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。`
-            : '好的，已取消，内容没有提交。需要时请再发送"留言"。',
+            : '好的，已取消，内容没有送出。需要时请再发送"留言"。',
         )
       } else turn.say(lines('现在没有进行中的事情。', RESIDENT_MENU))
       return true
@@ -98,6 +95,12 @@ export const residentConversation: Conversation = async (asIs) => {
   // "重新办理" while asked whether her words are a new message: the request is heard (her words go with it).
   if (flow?.name === 'comment' && asksReopen(turn)) return reopenWithHeldWords(turn, flow, state.rating !== null)
 
+  // A deputy's bare "2" after his 待办 lines were shown, with her list or score question older than them (or a score
+  // question just after them: he is asked which): nothing done, never her message 2 or a score of 2 (resident-question.ts).
+  if (turn.person.deputy && cmd.kind === 'number' && !flow && !quotedAnswerTicket(turn.quoted) && meantForTodo(state, turn.now)) {
+    state.listed = null
+    return guarded(turn, () => lineNumberMeant(turn, { kind: 'reply', ref: String(cmd.value), text: '' }))
+  }
   // A number right after a numbered list of her messages picks one of them; anything else ends the list.
   const listed = state.listed && turn.now - state.listed.at < LIST_WINDOW_MS ? state.listed : null
   state.listed = null
@@ -189,7 +192,7 @@ export const residentConversation: Conversation = async (asIs) => {
     if (flow.instead ? await keptDraftChoice(turn, flow, rating !== null) : await continueMessage(turn, flow)) return true
     if (cmd.kind === 'number' && cmd.value === 3) {
       state.flow = null
-      turn.say('好的，已取消，内容没有提交。需要时请再发送"留言"。')
+      turn.say('好的，已取消，内容没有送出。需要时请再发送"留言"。')
       return true
     }
   }
@@ -213,108 +216,5 @@ export const residentConversation: Conversation = async (asIs) => {
     askVerdict(turn, rating.ticket, complaint.reason)
     return true
   }
-  if (!flow && cmd.kind === 'text' && asksForPerson(cmd.text)) {
-    turn.say(NO_PERSON_HERE)
-    return true
-  }
-  // "王芳是谁" after a notice naming 王芳代表: who the deputy is (who-is.ts), not the menu.
-  if (!flow && cmd.kind === 'text' && (await whoIsDeputy(turn, cmd.text))) return true
-  if (!flow && cmd.kind === 'text' && (asksHowToUse(cmd.text) || asksWhoThisIs(cmd.text))) {
-    turn.say(lines(WHAT_THIS_IS, '', RESIDENT_MENU))
-    return true
-  }
-  // "投票", "问卷", "学习": where that is done (the mini-program, or by deputies), not the menu.
-  const where = !flow && cmd.kind === 'text' ? residentElsewhere(cmd.text) : null
-  if (where) {
-    turn.say(where)
-    return true
-  }
-  // "谢谢", a thumbs-up, "好的" with nothing going on are answered kindly, not with the whole menu;
-  // an answer still unrated is asked for once more.
-  const thanks = cmd.kind === 'text' && isThanks(cmd.text)
-  if (!flow && (cmd.kind === 'pleasantry' || cmd.kind === 'confirm' || cmd.kind === 'done' || thanks)) {
-    // "不客气" only answers thanks: a smile or "嗯" at first contact is greeted.
-    const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : thanks || /谢|感|辛苦|麻烦/.test(turn.raw) ? '不客气！' : '您好！'
-    turn.say(rating ? lines(`${kind}方便的话，请给这次答复打个分：`, SCALE_LINE) : `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`)
-    return true
-  }
-  // "我那个路灯的事怎么样了": how her messages are doing.
-  const asked = !flow && cmd.kind === 'text' ? progressQuestion(cmd.text) : null
-  if (asked !== null) {
-    await query(turn, asked || null)
-    return true
-  }
-  // "光明社区" alone, with nothing going on: where a message is to go, said first; the message starts there.
-  if (!flow && cmd.kind === 'text' && !turn.person.deputy && !isLongText(cmd.text) && (await startAtPlace(turn))) return true
-  // A problem described in her first words is the message she wants to leave: kept, not answered with the menu.
-  // (A deputy's words that are no command are not taken for a resident's message.) The same matter as one of hers
-  // that may be handled again ("下水道又堵了") is asked about first.
-  if (!flow && cmd.kind === 'text' && !turn.person.deputy && isLongText(cmd.text)) {
-    if (!(await sameMatterAgain(turn, turn.raw))) await startMessageWithText(turn)
-    return true
-  }
-
-  if (!flow && cmd.kind === 'code') {
-    await newMessage(turn, { kind: 'code', code: cmd.code, ...(cmd.text ? { text: cmd.text } : {}) })
-    return true
-  }
-  // A message's number alone ("0001", or the whole number) asks after it.
-  const bareTicket = !flow && cmd.kind === 'text' ? /^(\d{8}-\d{4,}|\d{4})$/.exec(cmd.text.replace(/\s/g, '')) : null
-  if (bareTicket) {
-    await query(turn, bareTicket[1])
-    return true
-  }
-  if (!flow && cmd.kind === 'number' && cmd.value === 1) {
-    await newMessage(turn, { kind: 'message' })
-    return true
-  }
-  if (!flow && cmd.kind === 'number' && cmd.value === 2) {
-    await query(turn, null)
-    return true
-  }
-  // A "5" days after the answer (past the rating window) is still meant as a score: say how to give it.
-  if (!flow && cmd.kind === 'number' && cmd.value >= 4 && cmd.value <= 5) {
-    const { waiting, refOf } = await othersWaiting(turn, null)
-    if (waiting.length) {
-      turn.say(
-        lines(
-          waiting.length === 1 ? '这条留言的答复还等着您打分：' : '这几条留言的答复还等着您打分：',
-          ...waiting.slice(0, 3).map((c) => `· ${refOf(c.ticket)} ${oneLine(c.excerpt)}`),
-          `打分请发送"评价"、编号和分数，如：评价 ${refOf(waiting[0].ticket)} ${cmd.value}`,
-        ),
-      )
-      return true
-    }
-  }
-  // Words not understood while an answer waits for her score: the question again, not the whole menu.
-  if (rating && !flow && cmd.kind === 'text') {
-    turn.say(lines('没看懂您的意思。要给答复打分，请回复 1 到 5 中的一个数字：', SCALE_LINE, '要办别的事，请回复"帮助"看菜单。'))
-    return true
-  }
-  // "灯又不亮了", short, with nothing going on: offered as a new message, never lost under the menu (after-rating.ts).
-  if (!flow && (await offerShortWords(turn))) return true
-  turn.say(await menuFor(turn))
-  return true
-}
-
-/**
- * "回复1", "回复 5": she does as she is told ("回复 1 是对答复的意见", "留言请回复 1"), and means the number. Read as a
- * deputy's 回复 command it would give her the menu and lose her choice or score; a deputy's takes a message's number.
- */
-function numberAfterReply(turn: Turn): Turn {
-  const cmd = turn.command
-  if (cmd.kind !== 'reply' || cmd.text || !/^\d{1,2}$/.test(cmd.ref)) return turn
-  return { ...turn, command: { kind: 'number', value: Number(cmd.ref) }, raw: cmd.ref }
-}
-
-/**
- * She asked for a new message: a draft of hers not sent yet is shown with the choice first (never
- * dropped without a word), then the privacy notice the first time, then the new message. Words she was
- * asked about after a score (commentQuestion) are such a draft: asking for a new message answers it.
- */
-async function newMessage(turn: Turn, next: NewMessage) {
-  const asked = turn.state.flow?.name === 'comment' ? turn.state.flow : null
-  if (asked) turn.state.flow = { ...newFlow(), parts: [asked.words] }
-  if (await keepUnsentWords(turn, next)) return
-  if (!(await askConsentFirst(turn, next))) await startNew(turn, next)
+  return otherWords(turn, flow, rating)
 }

@@ -128,6 +128,9 @@ export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentF
 /** A reply not rated within this long is no longer what a bare "5" means. */
 export const RATING_WINDOW_MS = 7 * 24 * 3_600_000
 
+/** A numbered list (her messages, his 待办) is what a bare number means for this long after it was shown. */
+export const LIST_WINDOW_MS = 30 * 60_000
+
 /** What the backend keeps for one contact between messages (and bot restarts). */
 export interface DialogueState {
   flow: Flow | null
@@ -136,12 +139,19 @@ export interface DialogueState {
    * `reason`: what she said with "重新办理" before scoring ("还是没修好，重新办理吧"), kept for a low score, so the
    * offer that follows has it and "1" does not ask for it again.
    */
-  rating: { ticket: string; since: number; reason?: string } | null
+  /** `spokeSince`: she has sent something since the answer asked for her score (resident-question.ts). */
+  rating: { ticket: string; since: number; reason?: string; spokeSince?: boolean } | null
   /**
    * The numbered list of her messages just shown (查询, 撤回): her next message, if a number of it, picks
    * that message for what the list was for. Any other message ends it.
    */
   listed?: ListedMessages | null
+  /**
+   * When his 待办 lines were last shown to him numbered (待办, the morning digest, the help for a line number; bot clock,
+   * ms): a deputy who is a resident too means a line of them by a number, unless a question of hers came after
+   * (resident-question.ts). Kept while a number may still mean a line (LIST_WINDOW_MS), or beside a question of hers.
+   */
+  todoShownAt?: number
   /**
    * She just gave a score alone: her next words, if they are no command, may be what she wants the deputy
    * to hear with it (the rating's comment), until `until` (bot clock, ms): the window the backend said
@@ -231,6 +241,8 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     flow: s.flow ?? null,
     rating: s.rating ?? null,
     listed: s.listed ?? null,
+    // Past the list's half hour with nothing of hers waiting, it can outrank nothing to come: let go.
+    ...(typeof s.todoShownAt === 'number' && (s.rating || s.listed || now - s.todoShownAt < LIST_WINDOW_MS) ? { todoShownAt: s.todoShownAt } : {}),
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
     leaveAsk: s.leaveAsk ?? null,
@@ -245,6 +257,7 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   flow: s.flow,
   rating: s.rating,
   listed: s.listed ?? null,
+  ...(s.todoShownAt !== undefined ? { todoShownAt: s.todoShownAt } : {}),
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
   leaveAsk: s.leaveAsk ?? null,
@@ -254,7 +267,15 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
 })
 
 export const isEmpty = (s: DialogueState) =>
-  s.flow === null && s.rating === null && !s.listed && !s.rated && !s.transferAsk && !s.leaveAsk && !s.meetingPick && !s.wordsLapsed
+  s.flow === null &&
+  s.rating === null &&
+  !s.listed &&
+  !s.rated &&
+  !s.transferAsk &&
+  !s.leaveAsk &&
+  !s.meetingPick &&
+  !s.wordsLapsed &&
+  s.todoShownAt === undefined
 
 /**
  * One incoming message being answered. Handlers change `state` and queue answers with

@@ -94,7 +94,7 @@ export function useCaseStory(options: { resident?: [contact: string, name: strin
     async atSummaryWhenAnswered(ticket, words, reply) {
       await ask(base.bot, story.resident, '给DP0001留言')
       await ask(base.bot, story.resident, words)
-      expect(await ask(base.bot, story.resident, '好了')).to.include('1. 确认提交')
+      expect(await ask(base.bot, story.resident, '好了')).to.include('1. 确认送出')
       await story.zhangWeiAnswers(ticket, reply)
     },
     async messageReachesZhangWei(who, text) {

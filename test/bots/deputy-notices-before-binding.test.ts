@@ -3,7 +3,7 @@ import { useCaseStory } from './case-story.js'
 import { ask, dispatch, waitFor } from './helpers.js'
 import { bindZhangWei } from './zhang-wei.js'
 
-const NO_WAY = '未能送达：该代表未使用小程序，也未绑定微信机器人'
+const NO_WAY = '未能送达：该代表未使用小程序，也未绑定微信助手'
 
 /**
  * Residents write to 张伟 before he has bound the bot or the mini-program. Their notices are 未能送达 at once

@@ -41,7 +41,7 @@ describe('bot: the resident hears who handles her message when it goes to anothe
     await app?.close()
   })
 
-  const toldOf = (ticket: string) => t.world.said('老周').filter((m) => m.includes(ticket) && !m.includes('留言已提交'))
+  const toldOf = (ticket: string) => t.world.said('老周').filter((m) => m.includes(ticket) && !m.includes('留言已送出'))
   /** The backend routes what is due to the bot, and the bot has said all of it. */
   async function deliver() {
     await dispatch(app)

@@ -77,7 +77,7 @@ describe('bot: the pacer (on a virtual clock)', () => {
   it('sends answers to people before queued pushes', async () => {
     const { send, sent } = pacedOn()
     const pushes = Array.from({ length: 5 }, (_, i) => send('room@chatroom', `推送 ${i}`, 'push'))
-    const answer = send('wx-elder', '您的留言已提交', 'reply')
+    const answer = send('wx-elder', '您的留言已送出', 'reply')
     await Promise.all([...pushes, answer])
     expect(
       sent.findIndex((s) => s.to === 'wx-elder'),

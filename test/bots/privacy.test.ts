@@ -94,7 +94,7 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
     await leaveMessage(zhao, '公交站台顶棚漏雨')
     expect(await ask(t, zhao, '撤回同意'))
       .to.include('已撤回您的同意')
-      .and.to.include('已经提交的留言仍会照常办理')
+      .and.to.include('已经送出的留言仍会照常办理')
     const person = (await app.liaison.store.mpUsers.getByBotContact('wx-zhao'))!
     expect(person.consentVersion).to.equal(null)
     const refused = await t.bot.client.submitCase(person.id, { text: '又一条', deputyCode: 'DP0001' }, 'draft-after-withdrawal').catch((err) => err)

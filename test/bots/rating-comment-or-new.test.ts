@@ -24,7 +24,7 @@ describe('bot: words after a bare score are a comment only when they judge the a
     expect(await stored(), 'nothing added to the rating while she is asked').to.include({ rating: 5, ratingComment: null })
 
     const draft = await say('2')
-    expect(draft).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
+    expect(draft).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以送出。')
     expect(draft, 'the places to send it to').to.include('1. ')
     expect(draft).to.not.include('转给代表了')
     for (const pick of ['1', '1']) await say(pick)
@@ -62,7 +62,7 @@ describe('bot: words after a bare score are a comment only when they judge the a
 
   it('left unanswered, the question ends saying her words went nowhere', async () => {
     expect(await say(NEW_PROBLEM)).to.equal(QUESTION)
-    expect(await story.silentHalfHour()).to.equal('您好，您有半个小时没有回话，您刚才那段话没有转给代表，也没有作为留言提交。需要反映的话，请发送"留言"。')
+    expect(await story.silentHalfHour()).to.equal('您好，您有半个小时没有回话，您刚才那段话没有转给代表，也没有作为留言送出。需要反映的话，请发送"留言"。')
     expect(await stored()).to.include({ ratingComment: null })
   })
 })

@@ -21,7 +21,7 @@ describe('bot: her words after a score, when they are about another thing, late,
       expect(await stored(), 'not added to the rating of the 路灯').to.include({ rating: 5, ratingComment: null })
 
       const draft = await say('2')
-      expect(draft).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
+      expect(draft).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以送出。')
       for (const pick of ['1', '1']) await say(pick)
       expect(await say('1'))
         .to.include('请核对您的留言')
@@ -55,7 +55,7 @@ describe('bot: her words after a score, when they are about another thing, late,
       expect(await say('1')).to.equal('这次评价已经过了可以补充的时间，您这段话没有转给代表。\n要把这段话作为一条新留言发给代表，请回复 1；不用了，请回复 2。')
       expect(await stored()).to.include({ ratingComment: null })
 
-      expect(await say('1')).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以提交。')
+      expect(await say('1')).to.include('好的，这段话记下了，作为一条新留言，选好发给谁，就可以送出。')
       for (const pick of ['1', '1']) await say(pick)
       expect(await say('1')).to.include(`内容：${WORDS}`)
     })
@@ -95,7 +95,7 @@ describe('bot: her words after a score, when they are about another thing, late,
       await say(LONG)
       await say('1')
       expect(await story.silentHalfHour()).to.equal(
-        '您好，您有半个小时没有回话，您那段话只有前 500 字转给了代表，整段话没有作为留言提交。需要反映的话，请发送"留言"。',
+        '您好，您有半个小时没有回话，您那段话只有前 500 字转给了代表，整段话没有作为留言送出。需要反映的话，请发送"留言"。',
       )
     })
   })

@@ -76,7 +76,7 @@ describe('bot: a resident rates an answer in words while writing a new message',
     await atSummaryWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已联系物业处理。')
     expect(await ask(t, resident, '满意'))
       .to.include('已记下您的评分：4 分。谢谢您的评价！')
-      .and.include('您的新留言还没有提交')
+      .and.include('您的新留言还没有送出')
       .and.not.include('已补充')
     expect((await stored(ticketIn(await ask(t, resident, '1'))))!.text).to.equal('小区门口的垃圾好几天没人清运')
   })

@@ -92,7 +92,7 @@ describe('bot: a resident in her everyday words', function () {
     expect(await ask(t, sun, '我也不知道是哪个区')).to.include('不清楚在哪个区的话，可以发送代表的名字')
     expect(await ask(t, sun, '湛河区')).to.include('1. 轻工街道')
     expect(await ask(t, sun, '我家楼道灯坏了，三楼到五楼都不亮'))
-      .to.include('您说的这段话先记下了，选好地方就能提交')
+      .to.include('您说的这段话先记下了，选好地方就能送出')
       .and.include('1. 轻工街道')
     expect(await ask(t, sun, '不清楚')).to.include('不清楚的话，回复 0，就发给湛河区')
     expect(await ask(t, sun, '轻工')).to.include('1. 建设路社区')
@@ -104,11 +104,11 @@ describe('bot: a resident in her everyday words', function () {
     await ask(t, sun, '给DP0001留言')
     await ask(t, sun, '同意')
     expect(await ask(t, sun, '楼道灯坏了')).to.include('收到')
-    expect(await ask(t, sun, '发了吗')).to.include('还没有提交。说完了请回复"好了"')
+    expect(await ask(t, sun, '发了吗')).to.include('还没有送出。说完了请回复"好了"')
     expect(await ask(t, sun, '2')).to.include('您的留言还在写')
-    expect(await ask(t, sun, '查询')).to.include('您正在写的留言还没有提交，所以还查不到')
+    expect(await ask(t, sun, '查询')).to.include('您正在写的留言还没有送出，所以还查不到')
     const summary = await ask(t, sun, '发送')
-    expect(summary).to.include('内容：楼道灯坏了\n').and.include('1. 确认提交').and.not.include('发了吗')
+    expect(summary).to.include('内容：楼道灯坏了\n').and.include('1. 确认送出').and.not.include('发了吗')
   })
 
   it('"人工" and "你好，请问这个是干什么的" are answered, not taken for a message to a deputy', async () => {

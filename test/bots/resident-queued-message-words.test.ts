@@ -28,7 +28,7 @@ describe('bot: a message waiting at the station, then placed with 王芳, in 老
   it('says the station will ask a deputy, and promises the date without a deputy who does not have it yet', async () => {
     const { li, done } = await writesFromXinhua()
     const ticket = ticketIn(done)
-    expect(done).to.include('已转至新华街道代表联络站，联络站工作人员会尽快请一位代表办理')
+    expect(done).to.include('已交给新华街道代表联络站，联络站工作人员会尽快请一位代表办理')
     expect(done).to.match(/\n会在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复您。/)
     for (const word of ['分派', '代表会在', '前前']) expect(done, word).not.to.include(word)
 

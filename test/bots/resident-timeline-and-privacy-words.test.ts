@@ -34,8 +34,8 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
       .filter((line) => line.startsWith('· '))
       .map((line) => line.replace(/^· \S+ \S+ /, '')) // "· 11月23日 10:00 " before each step
     expect(steps).to.have.length(9)
-    expect(steps[0]).to.equal('您提交了留言')
-    expect(steps[1], 'where it went and why, as she was told').to.match(/^已交给张伟代表办理：已转至轻工街道代表联络站的张伟代表（/)
+    expect(steps[0]).to.equal('您送出了留言')
+    expect(steps[1], 'where it went and why, as she was told').to.match(/^已交给张伟代表办理：已交给轻工街道代表联络站的张伟代表（/)
     expect(steps.slice(2)).to.deep.equal([
       '张伟代表看到了留言，开始办理',
       '张伟代表把留言交回轻工街道代表联络站重新安排',
@@ -54,8 +54,8 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
     await story.writesToZhangWei('楼道灯不亮')
     const answer = await ask(t, li, '撤回同意')
     expect(answer).to.equal(
-      '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。\n' +
-        '撤回后不能再提交新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。\n' +
+      '已撤回您的同意。您已经送出的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。\n' +
+        '撤回后不能再送出新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。\n' +
         '以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
     )
     // What it says works: the notice again, then her yes to the same version.

@@ -5,7 +5,7 @@ import { ask, ticketIn, useBotStory } from './helpers.js'
  * 老李 (72) chats with the station's bot. She types "投票", "问卷", "学习": she is told where that is (residents do
  * not vote; the mini-program's 民生实事, 问卷 and 学习 pages are), never the menu or an offer to send her word as a
  * message. Her message waits at 新华街道's station for staff to find a deputy: "查询" of it says when she sent it,
- * its first words, and that it is being passed on, not only "您提交了留言".
+ * its first words, and that it is being passed on, not only "您送出了留言".
  */
 describe('bot: 老李 asks for 投票 and 问卷, and looks up a message no deputy has yet', function () {
   this.timeout(30_000)

@@ -35,7 +35,7 @@ describe('bot: a resident is understood in her own words', function () {
     await ask(t, elder, '1')
     await ask(t, elder, '1')
     const confirm = await ask(t, elder, '1')
-    expect(confirm).to.include('发给：湛河区 轻工街道 建设路社区').and.include('内容：我们楼下路灯坏了找谁反映啊\n').and.include('1. 确认提交')
+    expect(confirm).to.include('发给：湛河区 轻工街道 建设路社区').and.include('内容：我们楼下路灯坏了找谁反映啊\n').and.include('1. 确认送出')
     const ticket = ticketIn(await ask(t, elder, '1'))!
     expect(await stored(ticket)).to.include({ regionId: 'c010101', text: '我们楼下路灯坏了找谁反映啊' })
 
@@ -43,7 +43,7 @@ describe('bot: a resident is understood in her own words', function () {
     const again = await ask(t, elder, '小区门口的井盖丢了，晚上很危险')
     expect(again).to.include('这段话已经记下了').and.include('您上次是建设路社区（湛河区 轻工街道 建设路社区），这次还发这里吗？')
     expect(again, 'the notice is not shown twice').to.not.include('同意请回复')
-    expect(await ask(t, elder, '取消'), 'she may still say no').to.include('已取消，内容没有提交')
+    expect(await ask(t, elder, '取消'), 'she may still say no').to.include('已取消，内容没有送出')
     // A few words are never lost: offered as a message, with the menu one word away.
     expect(await ask(t, elder, '天气不错'))
       .to.include('您刚才说的"天气不错"还没有发出去')
@@ -74,7 +74,7 @@ describe('bot: a resident is understood in her own words', function () {
     await ask(t, elder, '12号楼前的路灯一个月没亮了')
     expect(await ask(t, elder, '查一下路灯为什么不亮')).to.equal('')
     const confirm = await ask(t, elder, '就这些啦')
-    expect(confirm).to.include('内容：12号楼前的路灯一个月没亮了\n查一下路灯为什么不亮\n').and.include('1. 确认提交')
+    expect(confirm).to.include('内容：12号楼前的路灯一个月没亮了\n查一下路灯为什么不亮\n').and.include('1. 确认送出')
     const ticket = ticketIn(await ask(t, elder, '1'))!
     expect((await stored(ticket))!.text).to.equal('12号楼前的路灯一个月没亮了\n查一下路灯为什么不亮')
   })
@@ -84,9 +84,9 @@ describe('bot: a resident is understood in her own words', function () {
     await ask(t, elder, '给DP0001留言')
     await ask(t, elder, '同意')
     await ask(t, elder, '小区门口的垃圾好几天没人清运')
-    expect(await ask(t, elder, '好了好了')).to.include('1. 确认提交')
+    expect(await ask(t, elder, '好了好了')).to.include('1. 确认送出')
     const done = await ask(t, elder, '好了')
-    expect(done).to.include('留言已提交，谢谢您！')
+    expect(done).to.include('留言已送出，谢谢您！')
     expect((await stored(ticketIn(done)!))!.text).to.equal('小区门口的垃圾好几天没人清运')
   })
 
@@ -95,13 +95,13 @@ describe('bot: a resident is understood in her own words', function () {
     await ask(t, elder, '给DP0001留言')
     await ask(t, elder, '同意')
     await ask(t, elder, '小区门口的垃圾好几天没人清运')
-    expect(await ask(t, elder, '就这些了')).to.include('1. 确认提交')
+    expect(await ask(t, elder, '就这些了')).to.include('1. 确认送出')
 
     t.clock.advance(31 * 60_000)
     t.bot.inbox.sweep()
     await t.bot.inbox.settled()
     const notice = t.world.said('老李').at(-1)!
-    expect(notice).to.equal('您好，您的留言（小区门口的垃圾好几天没人清运）还没有提交，代表还看不到。\n要提交请回复 1；不要了请回复"取消"。')
+    expect(notice).to.equal('您好，您的留言（小区门口的垃圾好几天没人清运）还没有送出，代表还看不到。\n要送出请回复 1；不要了请回复"取消"。')
     const count = t.world.said('老李').length
     t.clock.advance(60 * 60_000)
     t.bot.inbox.sweep()
@@ -110,7 +110,7 @@ describe('bot: a resident is understood in her own words', function () {
     expect((await app.liaison.store.cases.search({ limit: 10 })).items, 'nothing sent yet').to.have.length(0)
 
     const done = await ask(t, elder, '1')
-    expect(done).to.include('留言已提交，谢谢您！')
+    expect(done).to.include('留言已送出，谢谢您！')
     expect((await stored(ticketIn(done)!))!.text).to.equal('小区门口的垃圾好几天没人清运')
   })
 
@@ -122,10 +122,10 @@ describe('bot: a resident is understood in her own words', function () {
     await ask(t, elder, '好了')
     t.clock.advance(40 * 60_000) // no sweep ran (the bot was down): her next message finds it
     const back = await ask(t, elder, '在吗')
-    expect(back).to.include('您上次写的留言还没有提交，代表还看不到。').and.include('内容：小区门口的垃圾好几天没人清运\n').and.include('1. 确认提交')
+    expect(back).to.include('您上次写的留言还没有送出，代表还看不到。').and.include('内容：小区门口的垃圾好几天没人清运\n').and.include('1. 确认送出')
     expect(back, 'not "已经先结束了"').to.not.include('结束')
     const done = await ask(t, elder, '1')
-    expect(done).to.include('留言已提交')
+    expect(done).to.include('留言已送出')
     expect((await stored(ticketIn(done)!))!.text, '"在吗" is not in it').to.equal('小区门口的垃圾好几天没人清运')
   })
 

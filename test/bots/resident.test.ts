@@ -26,12 +26,12 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect(await ask(t, elder, '晚上老人出门很不方便'), 'the second part needs no answer').to.equal('')
     const confirm = await ask(t, elder, '好了')
     expect(confirm).to.include('内容：建设路12号楼前的路灯坏了一个多月\n晚上老人出门很不方便')
-    expect(confirm).to.include('1. 确认提交')
+    expect(confirm).to.include('1. 确认送出')
 
     const done = await ask(t, elder, '1')
     const ticket = /编号：(\d{8}-\d{4})/.exec(done)?.[1]
     expect(ticket, done).to.be.a('string')
-    expect(done).to.include('已转至轻工街道代表联络站')
+    expect(done).to.include('已交给轻工街道代表联络站')
     expect(done, 'the day as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复您。/)
 
     const stored = await app.liaison.store.cases.getByTicket(ticket!)
@@ -49,8 +49,8 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect(await ask(t, elder, '[抱拳]')).to.include('不客气！还有要补充的请接着发')
     expect(await ask(t, elder, '谢谢')).to.include('不客气！')
     const confirm = await ask(t, elder, '好了')
-    expect(confirm).to.include('内容：小区门口的路灯坏了\n\n1. 确认提交')
-    expect(await ask(t, elder, '👍'), 'not yet sent, and it says so').to.include('留言还没有提交')
+    expect(confirm).to.include('内容：小区门口的路灯坏了\n\n1. 确认送出')
+    expect(await ask(t, elder, '👍'), 'not yet sent, and it says so').to.include('留言还没有送出')
     expect(await ask(t, elder, '1')).to.match(/编号：\d{8}-\d{4}/)
     const ticket = /编号：(\d{8}-\d{4})/.exec(t.world.said('老李').join('\n'))![1]
     expect((await app.liaison.store.cases.getByTicket(ticket))!.text).to.equal('小区门口的路灯坏了')
@@ -71,9 +71,9 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect(await ask(t, elder, first)).to.include('收到')
     const refused = await ask(t, elder, '晚上很黑。'.repeat(120)) // 600 more
     expect(refused).to.include('这段话没有收下：一条留言最多 2000 字，前面已经收到 1500 字')
-    expect(refused).to.include('回复"好了"提交前面的内容')
+    expect(refused).to.include('回复"好了"送出前面的内容')
     const confirm = await ask(t, elder, '好了')
-    expect(confirm).to.include('1. 确认提交').and.not.include('晚上很黑')
+    expect(confirm).to.include('1. 确认送出').and.not.include('晚上很黑')
     const done = await ask(t, elder, '1')
     const ticket = /编号：(\d{8}-\d{4})/.exec(done)?.[1]
     expect(ticket, done).to.be.a('string')
@@ -90,7 +90,7 @@ describe('bot: a resident leaves a message by chatting', function () {
     expect(await ask(t, elder, '2')).to.include('请重新说您的问题或建议')
     await ask(t, elder, '夜里工地施工噪音太大')
     const done = await ask(t, elder, '好了').then(() => ask(t, elder, '1'))
-    expect(done).to.include('留言已提交')
+    expect(done).to.include('留言已送出')
     const stored = (await app.liaison.store.cases.search({ limit: 10 })).items
     expect(
       stored.map((c) => [c.deputyId, c.text]),
@@ -166,7 +166,7 @@ describe('bot: a resident follows up', function () {
     const detail = await ask(t, wang, `查询 ${ticket}`)
     expect(detail).to.include(`留言 ${ticket}`)
     expect(detail).to.include('办理经过：')
-    expect(detail).to.include('您提交了留言')
+    expect(detail).to.include('您送出了留言')
     expect(detail, 'the day of the answer, as people say it').to.match(/代表会在(\d{4}年)?\d{1,2}月\d{1,2}日前（含当日）答复您。/)
     expect(await ask(t, wang, `查询 ${ticket}`), 'asked again, answered again').to.include(`留言 ${ticket}`)
     expect(await ask(t, wang, `查 询${ticket.slice(-4)}`)).to.include(`留言 ${ticket}`)
@@ -210,7 +210,7 @@ describe('bot: a resident follows up', function () {
     t.clock.advance(2 * 60_000)
     t.bot.inbox.sweep()
     await t.bot.inbox.settled()
-    expect(t.world.said('赵大爷').at(-1)).to.include('已经先结束了，内容没有提交')
+    expect(t.world.said('赵大爷').at(-1)).to.include('已经先结束了，内容没有送出')
     expect((await t.bot.client.dialogue('wx-zhao')).state).to.equal(null)
     expect(await ask(t, zhao, '1'), 'a "1" now means the menu\'s first item').to.include('哪个区')
   })

@@ -15,7 +15,7 @@ describe('bot: 孙大爷 asks for a deputy and answers ahead of the questions', 
   beforeEach(() => ({ bot: t, sun } = story))
 
   const PROBLEM = '帮我问问低保的事我今年七十六了一个人住'
-  const AT_NOTICE = '同意上面的个人信息保护说明后就能接着提交：请回复"同意"；不要了请回复"取消"。'
+  const AT_NOTICE = '同意上面的个人信息保护说明后就能接着送出：请回复"同意"；不要了请回复"取消"。'
 
   it('"我要找代表", the places and his problem at the notice, then "好的": the summary has his place and his words alone', async () => {
     expect(await ask(t, sun, '我要找代表'))
@@ -29,12 +29,12 @@ describe('bot: 孙大爷 asks for a deputy and answers ahead of the questions', 
       `我是人大代表联络站的留言小助手，由电脑自动回复。\n您说的「帮我问问低保的事我今年七十六了一个人住」还没有发出去。\n${AT_NOTICE}`,
     )
     const summary = await ask(t, sun, '好的')
-    expect(summary).to.include('谢谢您的同意！').and.include(`发给：湛河区 轻工街道 光明社区\n内容：${PROBLEM}\n\n1. 确认提交`)
+    expect(summary).to.include('谢谢您的同意！').and.include(`发给：湛河区 轻工街道 光明社区\n内容：${PROBLEM}\n\n1. 确认送出`)
 
-    const pending = '您的新留言还没有提交：确认提交请回复 1，不要了请回复"取消"。'
+    const pending = '您的新留言还没有送出：确认送出请回复 1，不要了请回复"取消"。'
     expect(await ask(t, sun, '喂喂')).to.equal(`您好，我在。\n${pending}`)
     expect(await ask(t, sun, '你是谁')).to.equal(`我是人大代表联络站的留言小助手，由电脑自动回复。\n${pending}`)
-    expect(await ask(t, sun, '查一下')).to.equal(`您正在写的留言还没有提交，所以还查不到。\n${pending}`)
+    expect(await ask(t, sun, '查一下')).to.equal(`您正在写的留言还没有送出，所以还查不到。\n${pending}`)
     const ticket = ticketIn(await ask(t, sun, '一'))
     expect((await story.app.liaison.store.cases.getByTicket(ticket))!).to.include({ text: PROBLEM, regionId: 'c010102' })
 
@@ -57,7 +57,7 @@ describe('bot: 孙大爷 asks for a deputy and answers ahead of the questions', 
     )
     expect(await ask(t, elder, '光明社区'), 'the place again is no words of the message').to.include('留言发给：湛河区 轻工街道 光明社区。')
     await ask(t, elder, '路灯坏了')
-    expect(await ask(t, elder, '好了')).to.include('内容：路灯坏了\n\n1. 确认提交')
+    expect(await ask(t, elder, '好了')).to.include('内容：路灯坏了\n\n1. 确认送出')
   })
 
   it('at "作为一条新留言发给代表？1/2", "确认", "好的", "是的", "对" and "嗯" are 1; "喂喂" is answered and not added', async () => {

@@ -40,7 +40,7 @@ describe('bot: 孙大爷 asks how his message is doing, in his own words', funct
     expect(await ask(t, sun, '我的留言到哪一步了'))
       .to.include(`留言 ${ticket}【`)
       .and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
-    expect(await ask(t, sun, '好了')).to.include('内容：楼道的灯也坏了\n\n1. 确认提交')
+    expect(await ask(t, sun, '好了')).to.include('内容：楼道的灯也坏了\n\n1. 确认送出')
     const next = ticketIn(await ask(t, sun, '1'))
     expect((await story.app.liaison.store.cases.getByTicket(next))!.text).to.equal('楼道的灯也坏了')
   })

@@ -19,7 +19,7 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
 
   it('his words at the notice stay the day he was told, then are gone, though the restarted bot never let them go', async () => {
     expect(await says(SUN_DRAIN_WORDS)).to.include('这段话已经记下了')
-    expect((await story.quiet(31 * 60_000)).join('\n')).to.include('要接着提交，请在一天之内回复"同意"')
+    expect((await story.quiet(31 * 60_000)).join('\n')).to.include('要接着送出，请在一天之内回复"同意"')
     await restart()
 
     await later(23 * HOUR)
@@ -34,7 +34,7 @@ describe('bot: 孙大爷’s words are not kept on the server past the time he w
 
   it('a summary he left unsent stays the week he was told, then is gone', async () => {
     await story.leavesSummaryUnsent()
-    expect((await story.quiet(31 * 60_000)).join('\n')).to.include('还没有提交，代表还看不到。')
+    expect((await story.quiet(31 * 60_000)).join('\n')).to.include('还没有送出，代表还看不到。')
     await restart()
 
     await later(6 * DAY)

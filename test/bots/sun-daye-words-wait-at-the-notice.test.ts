@@ -23,13 +23,13 @@ describe('bot: 孙大爷’s first words wait at the privacy notice', function (
       .to.include('这段话已经记下了')
       .and.include('同意请回复"同意"')
     expect(await story.quiet(31 * 60_000)).to.deep.equal([
-      `您好，您说的「${SHORT}」还没有发给代表：要先同意个人信息保护说明，才能提交。\n要接着提交，请在一天之内回复"同意"；不要了请回复"取消"。`,
+      `您好，您说的「${SHORT}」还没有发给代表：要先同意个人信息保护说明，才能送出。\n要接着送出，请在一天之内回复"同意"；不要了请回复"取消"。`,
     ])
     expect(await story.quiet(2 * HOUR), 'told once').to.deep.equal([])
 
     t.clock.advance(5 * HOUR)
     expect(await ask(t, sun, '查询')).to.equal(
-      `您还没有发出过留言。\n您说的「${SHORT}」还没有发出去。\n同意上面的个人信息保护说明后就能接着提交：请回复"同意"；不要了请回复"取消"。`,
+      `您还没有发出过留言。\n您说的「${SHORT}」还没有发出去。\n同意上面的个人信息保护说明后就能接着送出：请回复"同意"；不要了请回复"取消"。`,
     )
     expect(await ask(t, sun, '同意'))
       .to.include('谢谢您的同意！')
@@ -37,7 +37,7 @@ describe('bot: 孙大爷’s first words wait at the privacy notice', function (
     for (const place of ['湛河区', '轻工街道']) await ask(t, sun, place)
     expect(await ask(t, sun, '光明社区'))
       .to.include(`内容：${SUN_DRAIN_WORDS}\n`)
-      .and.include('1. 确认提交')
+      .and.include('1. 确认送出')
     const ticket = ticketIn(await ask(t, sun, '1'))
     expect((await story.app.liaison.store.cases.getByTicket(ticket))!.text).to.equal(SUN_DRAIN_WORDS)
   })

@@ -66,7 +66,7 @@ export interface RestartingSunDaye extends SunDayeStory {
   says(text: string): Promise<string>
   /**
    * He writes SUN_DRAIN_WORDS to 张伟 by code (agreeing to the privacy notice) up to the summary, and leaves it
-   * unsent: the bot asks for his agreement, then offers 1. 确认提交.
+   * unsent: the bot asks for his agreement, then offers 1. 确认送出.
    */
   leavesSummaryUnsent(): Promise<void>
   /** Time passes on the backend and on the restarted bot; with `purge` (the default), the hourly maintenance runs. */
@@ -103,7 +103,7 @@ export function useRestartingSunDaye(): RestartingSunDaye {
         expect(await says('给DP0001留言')).to.include('同意请回复')
         await says('同意')
         await says(SUN_DRAIN_WORDS)
-        expect(await says('好了')).to.include('1. 确认提交')
+        expect(await says('好了')).to.include('1. 确认送出')
       },
     },
     later: {

@@ -176,7 +176,7 @@ describe('bot: reading what people type', () => {
     expect(quotedAnswerTicket(unquote(`「${notice}」\n- - - - - - - - - - - - - - -\n4`).quoted)).to.equal('20261204-0001')
     const named = '联络站小助手：您12月4日反映的“路灯不亮”（编号 20261204-0002）有答复了：\n已联系供电所。\n\n请为办理结果打分，回复一个数字：'
     expect(quotedAnswerTicket(unquote(`「${named}」\n- - - - - - - - - - - - - - -\n4`).quoted), 'named by its words too').to.equal('20261204-0002')
-    expect(quotedAnswerTicket('联络站小助手：留言已提交，谢谢您！\n编号：20261204-0001')).to.equal(null)
+    expect(quotedAnswerTicket('联络站小助手：留言已送出，谢谢您！\n编号：20261204-0001')).to.equal(null)
     expect(quotedAnswerTicket(null)).to.equal(null)
   })
 

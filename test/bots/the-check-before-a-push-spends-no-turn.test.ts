@@ -45,8 +45,8 @@ describe('bot: the check before a push goes spends no turn and holds no answer',
     expect(await outcome(pacer.send('wx-grandson', '您的留言有答复了', deliver('答复'), 'push', 'msg-1#0', notHers))).to.equal('no longer her chat')
     expect(said, 'nothing said in that chat').to.deep.equal([])
     expect(pacer.blockedUntil(), 'the outbox may still lease: the day’s one message is not spent').to.equal(clock.now())
-    expect(await outcome(pacer.send('wx-elder', '您的留言已提交', deliver('已提交'), 'reply'))).to.equal('sent')
-    expect(said).to.deep.equal(['已提交'])
+    expect(await outcome(pacer.send('wx-elder', '您的留言已送出', deliver('已送出'), 'reply'))).to.equal('sent')
+    expect(said).to.deep.equal(['已送出'])
   })
 
   it('an answer to a resident goes while the check of a push before it waits for the backend', async () => {
@@ -60,12 +60,12 @@ describe('bot: the check before a push goes spends no turn and holds no answer',
     const push = pacer.send('wx-li', '会议提醒：明天上午9:00召开', deliver('会议提醒'), 'push', 'msg-2#0', check)
     for (let i = 0; i < 50 && !asked; i++) await new Promise((r) => setImmediate(r))
     expect(asked, 'the check is asked when the push’s turn comes').to.equal(true)
-    const reply = pacer.send('wx-elder', '您的留言已提交，编号 20261206-0001', deliver('已提交'), 'reply')
+    const reply = pacer.send('wx-elder', '您的留言已送出，编号 20261206-0001', deliver('已送出'), 'reply')
     expect(await settlesUnheld(reply), 'the answer went without waiting for the check').to.equal(true)
-    expect(said).to.deep.equal(['已提交'])
+    expect(said).to.deep.equal(['已送出'])
     answer()
     expect(await outcome(push)).to.equal('sent')
-    expect(said).to.deep.equal(['已提交', '会议提醒'])
+    expect(said).to.deep.equal(['已送出', '会议提醒'])
   })
 
   it('a check that fails (the backend does not answer) rejects the push with its error, unsent, for the outbox to retry', async () => {

@@ -27,11 +27,11 @@ describe('bot: a message a resident wrote and did not send is never dropped with
     await ask(t, person, '给DP0001留言')
     await ask(t, person, '同意')
     await ask(t, person, text)
-    expect(await ask(t, person, '好了')).to.include('1. 确认提交')
+    expect(await ask(t, person, '好了')).to.include('1. 确认送出')
     t.clock.advance(31 * 60_000)
     t.bot.inbox.sweep()
     await t.bot.inbox.settled()
-    expect(t.world.said(person.payload.name).at(-1)).to.include('还没有提交，代表还看不到')
+    expect(t.world.said(person.payload.name).at(-1)).to.include('还没有送出，代表还看不到')
   }
 
   const OFFER = (words: string) => `您上次写的留言还没有发出：「${words}」。\n回复 1 发出这条，回复 2 不要了重新写。\n不想留言了请回复"取消"。`
@@ -47,7 +47,7 @@ describe('bot: a message a resident wrote and did not send is never dropped with
     expect(await ask(t, li, '在吗'), 'other words: asked again').to.include('回复 1 发出这条，回复 2 不要了重新写。')
 
     const sent = await ask(t, li, '1')
-    expect(sent).to.include('留言已提交，谢谢您！').and.include('还要再写一条新留言，请发送"留言"。')
+    expect(sent).to.include('留言已送出，谢谢您！').and.include('还要再写一条新留言，请发送"留言"。')
     expect((await stored(ticketIn(sent)!))!.text).to.equal('小区门口的垃圾好几天没人清运，夏天味道很大')
     expect(await ask(t, li, '留言'), 'nothing unsent now: the new message starts').to.include('请选择您住在哪个区（县）')
   })
@@ -66,7 +66,7 @@ describe('bot: a message a resident wrote and did not send is never dropped with
     await leavesSummaryUnanswered(li, '楼道灯坏了')
     expect(await ask(t, li, '我要给张伟代表留言：小区门口的井盖丢了')).to.equal(OFFER('楼道灯坏了'))
     const both = await ask(t, li, '1')
-    expect(both).to.include('留言已提交，谢谢您！').and.include('内容：小区门口的井盖丢了\n').and.include('1. 确认提交')
+    expect(both).to.include('留言已送出，谢谢您！').and.include('内容：小区门口的井盖丢了\n').and.include('1. 确认送出')
     const second = ticketIn(await ask(t, li, '1'))!
     expect((await stored(second))!.text).to.equal('小区门口的井盖丢了')
     expect((await allCases()).map((c) => c.text).sort()).to.deep.equal(['小区门口的井盖丢了', '楼道灯坏了'])
@@ -78,7 +78,7 @@ describe('bot: a message a resident wrote and did not send is never dropped with
     await ask(t, li, '同意')
     await ask(t, li, '楼道灯坏了')
     expect(await ask(t, li, '留言')).to.equal(OFFER('楼道灯坏了').replace('上次', '刚才'))
-    expect(await ask(t, li, '取消')).to.include('已取消，内容没有提交')
+    expect(await ask(t, li, '取消')).to.include('已取消，内容没有送出')
     expect(await allCases()).to.have.length(0)
   })
 
@@ -90,7 +90,7 @@ describe('bot: a message a resident wrote and did not send is never dropped with
 
     t.clock.advance(6 * DAY)
     const sent = await ask(t, wang, '1')
-    expect(sent, 'six days on, "1" still sends it').to.include('留言已提交')
+    expect(sent, 'six days on, "1" still sends it').to.include('留言已送出')
 
     t.clock.advance(DAY + 3_600_000)
     const back = await ask(t, li, '你好')

@@ -57,7 +57,7 @@ describe('bot: a resident’s unsent words survive "重新办理" and "留言"',
 
     expect(await ask(t, li, '重新办理'))
       .to.include(SCORE_FIRST)
-      .and.include('您的新留言还没有提交：确认提交请回复 1，不要了请回复"取消"。')
+      .and.include('您的新留言还没有送出：确认送出请回复 1，不要了请回复"取消"。')
       .and.not.include('已补充')
     expect(await stored(earlier)).to.include({ status: 'replied' })
     const next = ticketIn(await ask(t, li, '1'))
@@ -81,13 +81,13 @@ describe('bot: a resident’s unsent words survive "重新办理" and "留言"',
       ),
     )
     const sent = await ask(t, li, '1')
-    expect(sent).to.include('留言已提交，谢谢您！')
+    expect(sent).to.include('留言已送出，谢谢您！')
     expect((await stored(ticketIn(sent)))!.text).to.equal('小区门口的垃圾好几天没人清运')
     expect(await stored(earlier), 'rated, not reopened').to.include({ status: 'closed', rating: 2 })
   })
 
   it('his problem as his first words, then "留言" before the place is chosen: the words are kept and the place asked again', async () => {
-    const KEPT = '您刚才说的「我们楼下路灯坏了找谁反映啊」已经记下了，选好发给谁，就可以提交。'
+    const KEPT = '您刚才说的「我们楼下路灯坏了找谁反映啊」已经记下了，选好发给谁，就可以送出。'
     expect(await ask(t, li, '我们楼下路灯坏了找谁反映啊'))
       .to.include('这段话已经记下了')
       .and.include('同意请回复"同意"')
@@ -114,7 +114,7 @@ describe('bot: a resident’s unsent words survive "重新办理" and "留言"',
     expect(lost).to.include('没有找到"李四"代表').and.include('已经记下了').and.include('1. 湛河区')
     const summary = await ask(t, li, '我要给张伟代表留言：晚上出门很危险')
     expect(summary).to.include('发给：张伟代表').and.include('内容：我们楼下路灯坏了找谁反映啊\n晚上出门很危险\n')
-    expect(await ask(t, li, '1')).to.include('留言已提交')
+    expect(await ask(t, li, '1')).to.include('留言已送出')
     expect((await allCases()).map((c) => c.text)).to.deep.equal(['我们楼下路灯坏了找谁反映啊\n晚上出门很危险'])
   })
 
@@ -125,7 +125,7 @@ describe('bot: a resident’s unsent words survive "重新办理" and "留言"',
     expect(await ask(t, li, '同意'))
       .to.include('发给：张伟代表')
       .and.include('内容：我们楼下路灯坏了找谁反映啊\n晚上出门很危险\n')
-    expect(await ask(t, li, '1')).to.include('留言已提交')
+    expect(await ask(t, li, '1')).to.include('留言已送出')
     expect((await allCases()).map((c) => c.text)).to.deep.equal(['我们楼下路灯坏了找谁反映啊\n晚上出门很危险'])
   })
 

@@ -14,7 +14,7 @@ import { useAnsweredMessage } from './rated-answer.js'
 /** Her station, as the directory keeps it (the case city's 轻工街道代表联络站). */
 const HER_STATION = '轻工街道代表联络站（建设路1号，每星期三接待）'
 const QUESTIONNAIRE = '问卷要在小程序里填，在微信聊天里填不了：打开小程序，在首页点“问卷”。'
-const STUDY = '学习材料和知识答题都在小程序里，在微信聊天里做不了：打开小程序，在首页点“学习”。'
+const STUDY = '学习材料和知识竞赛都在小程序里，在微信聊天里做不了：打开小程序，在首页点“学习”。'
 
 describe('bot: 王阿姨 asks in her own words', function () {
   this.timeout(60_000)

@@ -40,7 +40,7 @@ describe('bot: 王阿姨 is told only what will happen', function () {
     it('left half an hour while choosing her district, she hears she said nothing for half an hour', async () => {
       await say('留言')
       expect(await say('同意')).to.include('1. 湛河区')
-      expect(await silentFor(31)).to.equal('您好，您有半个小时没有回话，这次留言已经先结束了，内容没有提交。需要时请再发送"留言"。')
+      expect(await silentFor(31)).to.equal('您好，您有半个小时没有回话，这次留言已经先结束了，内容没有送出。需要时请再发送"留言"。')
     })
 
     it('"回复1" at the menu starts a message; "回复 4" scores the answer; "回复1" under "对答复的意见，还是新的问题" passes her words on', async () => {
@@ -74,7 +74,7 @@ describe('bot: 王阿姨 is told only what will happen', function () {
       t.clock.advance(46 * 60_000)
       t.bot.inbox.sweep()
       await t.bot.inbox.settled()
-      expect(t.world.said('王阿姨').at(-1)).to.equal('您好，您有 45 分钟没有回话，这次留言已经先结束了，内容没有提交。需要时请再发送"留言"。')
+      expect(t.world.said('王阿姨').at(-1)).to.equal('您好，您有 45 分钟没有回话，这次留言已经先结束了，内容没有送出。需要时请再发送"留言"。')
     })
   })
 })

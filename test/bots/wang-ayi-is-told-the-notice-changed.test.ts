@@ -4,7 +4,7 @@ import { ask, ticketIn } from './helpers.js'
 
 const CHANGED =
   '个人信息保护说明有更新：说清楚了撤回同意以后哪些不能再用（留言、问卷、提意见、答题），已经保存的不会因此删掉；也写明了问卷、意见和答题成绩保存多久。'
-const WAITS = '您写的留言还留着，同意后就接着提交。'
+const WAITS = '您写的留言还留着，同意后就接着送出。'
 
 /**
  * 王阿姨 agreed to the first privacy notice in the chat long ago. The notice has changed (v2, then v3), so she is asked again
@@ -52,7 +52,7 @@ describe('bot: 王阿姨, who agreed to the old notice, is told it changed, and 
     await ask(t, wang, '留言')
     for (const place of ['湛河区', '轻工街道', '光明社区']) await ask(t, wang, place)
     await ask(t, wang, words)
-    expect(await ask(t, wang, '好了')).to.include('1. 确认提交')
+    expect(await ask(t, wang, '好了')).to.include('1. 确认送出')
     // The new notice arrives while her summary waits: to the server she agreed to the one before.
     await story.app.liaison.store.mpUsers.update(id, { consentVersion: 'v1' })
 
@@ -62,7 +62,7 @@ describe('bot: 王阿姨, who agreed to the old notice, is told it changed, and 
     expect(await ask(t, wang, '同意'))
       .to.include('谢谢您的同意！')
       .and.include(`内容：${words}`)
-      .and.include('1. 确认提交')
+      .and.include('1. 确认送出')
     const ticket = ticketIn(await ask(t, wang, '1'))
     expect((await story.stored(ticket))!.text).to.equal(words)
   })

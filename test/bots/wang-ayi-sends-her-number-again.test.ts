@@ -6,7 +6,7 @@ import { ask, waitFor, type BotUnderTest, type Person } from './helpers.js'
 /**
  * 王阿姨 (72) types slowly, and when no answer shows at once she sends her "1" again. The bot's answers leave 2–4 s
  * apart (pacer.ts), so her second "1" comes before she could read the answer to the first: it answers nothing she has
- * seen. It never moves her a step on: not to a street she never chose, not to a new message after 留言已提交, not to
+ * seen. It never moves her a step on: not to a street she never chose, not to a new message after 留言已送出, not to
  * turning down 重新办理 after a low score.
  */
 
@@ -58,11 +58,11 @@ describe('bot: 王阿姨 sends her number again before the answer came', functio
     expect(await say('1')).to.include('1. 建设路社区')
     expect(await say('1')).to.include('留言将发给：湛河区 轻工街道 建设路社区')
     await say('楼道里的灯坏了三个月了，晚上上下楼看不见')
-    expect(await say('好了')).to.include('1. 确认提交')
+    expect(await say('好了')).to.include('1. 确认送出')
 
     const sent = await sendsTwice(story.bot, story.resident, '1')
-    expect(sent).to.include('留言已提交，谢谢您！')
-    expect(sent.match(/留言已提交/g), 'sent once').to.have.length(1)
+    expect(sent).to.include('留言已送出，谢谢您！')
+    expect(sent.match(/留言已送出/g), 'sent once').to.have.length(1)
     expect(sent, 'no new message begun').to.not.include('这次还发这里吗').and.not.include('请选择')
     expect((await story.bot.bot.client.dialogue('wx-wang-ayi')).state, 'nothing going on').to.equal(null)
     const mine = await story.app.liaison.store.cases.search({ limit: 10 })

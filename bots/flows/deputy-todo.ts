@@ -1,0 +1,67 @@
+import type { DeputyCase } from '../client.js'
+import { awaitsAcknowledging } from './deputy-menu.js'
+import { TODO_LIST_MAX } from './deputy-numbers.js'
+import { lines, oneLine, type Turn } from './turn.js'
+
+/** "待办": his open messages, late ones first, each with where it stands and what he owes next, and how to act on them. */
+export async function todo(turn: Turn) {
+  const items = await turn.client.deputyCases(turn.person.personId)
+  if (items.length === 0) return turn.say('您目前没有待办留言。')
+  const shown = items.slice(0, TODO_LIST_MAX)
+  // His next number is a line of this list, not an older numbered question of his as a resident (resident-question.ts).
+  turn.state.todoShownAt = turn.now
+  // 受理 is shown only with a message that still waits for it: one accepted already waits for his answer.
+  const toAck = shown.find(awaitsAcknowledging)
+  turn.say(
+    lines(
+      `您有 ${items.length} 条待办留言${lateWords(items)}：`,
+      // 已催办: the station is waiting on him for this one.
+      ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
+      items.length > shown.length && `还有 ${items.length - shown.length} 条，请在小程序里查看。`,
+      '',
+      // Said as the list shows them: the last four digits, or whole numbers when two of his end alike (short).
+      `办理方法（编号用方括号里的${shown.every((c) => /^\d{4}$/.test(c.short)) ? '四位数' : '号码'}）：`,
+      `回复 ${shown[0].short} 答复内容`,
+      toAck && `受理 ${toAck.short}`,
+      `交回 ${shown[0].short} 原因`,
+      `电话 ${shown[0].short}（看群众留的电话）`,
+    ),
+  )
+}
+
+/**
+ * How many of his messages are late, each kind in its own words, as each message's line says it: 答复已超期 is past the
+ * reply deadline (`overdue`), one only late in being acknowledged is 已过受理期限 (`ackLate`), never both. The list is in
+ * deadline order (nearest first), so the late ones lead it.
+ */
+function lateWords(items: DeputyCase[]): string {
+  const overdue = items.filter((c) => c.overdue).length
+  const ackLate = items.filter((c) => c.ackLate).length
+  const parts = [overdue && `答复已超期 ${overdue} 条`, ackLate && `已过受理期限 ${ackLate} 条`].filter(Boolean)
+  return parts.length ? `（${parts.join('，')}，排在前面）` : ''
+}
+
+/**
+ * The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. 超期 is
+ * the reply deadline's alone; a 受理 gone by is said in its own words (已过受理期限).
+ */
+function owed(c: DeputyCase): string {
+  if (c.acknowledgeByText) {
+    if (c.overdue) return `答复已超期（应在${c.replyByText}答复），请尽快受理并答复`
+    return c.ackLate ? `已过受理期限（应在${c.acknowledgeByText}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
+  }
+  return c.overdue ? `答复已超期（应在${c.replyByText}答复），请尽快答复` : `请在${c.replyByText}答复`
+}
+
+/**
+ * Where a message in his hands stands, in his words rather than the office's (已分派): as his page says it, which the
+ * backend sends ("张伟代表转给您，待受理" for one a colleague handed him, not 新留言); an older backend's, worked out here.
+ */
+function standing(c: DeputyCase): string {
+  if (c.standing) return c.standing
+  if (c.status === 'assigned') return '新留言，待受理'
+  if (c.status === 'reopened') return '群众要求重新办理，待受理'
+  if (c.status === 'acknowledged') return '已受理，待答复'
+  if (c.status === 'forwarded') return '已交有关部门，待答复'
+  return c.statusLabel
+}
