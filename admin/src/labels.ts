@@ -7,7 +7,7 @@ export const STATUS_OPTIONS = [
   { value: 'submitted', label: '待分派' },
   { value: 'assigned', label: '已分派' },
   { value: 'acknowledged', label: '已受理' },
-  { value: 'forwarded', label: '已交办' },
+  { value: 'forwarded', label: '已转交部门' },
   { value: 'replied', label: '已答复' },
   { value: 'reopened', label: '重新办理' },
   { value: 'closed', label: '已办结' },

@@ -58,8 +58,11 @@ export { shortOfficeName as shortOffice } from '../../src/domain/office-name'
 
 /** Her office by its name, or the bare words for one when an older server did not say. */
 export const officeName = () => session.office || '人大常委会办公室'
-/** The chat account as people find it in WeChat: “留言小助手” by its nickname, or plain words when an older server did not say. */
-export const botWords = () => (session.botName ? `“${session.botName}”` : '联络站的微信聊天账号')
+/**
+ * The chat account where she must find it in WeChat: 微信助手, its one name on every page, with the nickname WeChat
+ * shows for it (“留言小助手”), or the name alone when an older server did not say.
+ */
+export const botWords = () => (session.botName ? `微信助手（微信里的名字叫“${session.botName}”）` : '微信助手')
 
 export async function loadSession(): Promise<Staff | null> {
   if (session.checked) return session.staff

@@ -47,7 +47,7 @@ describe('console: an admin keeps the directory and the messages in order', func
     const corrected = { units: [{ ...file.units[0], regionId: null }] }
     await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) })
     await page.getByRole('button', { name: '开始导入' }).click()
-    await page.locator('[data-test=import-report]').getByText('新增：地区 0、联络站 0、承办单位 1、代表 0、工作人员 0').waitFor()
+    await page.locator('[data-test=import-report]').getByText('导入完成：新增承办单位 1 个；其他没有改动。', { exact: true }).waitFor()
     expect(page.problems).to.deep.equal([])
   })
 
@@ -164,13 +164,15 @@ describe('console: an admin keeps the directory and the messages in order', func
       .to.include('没发出去，稍后自动再发')
       .and.include('不用再发')
     expect(await row.locator('[data-test=what-to-do]').innerText()).to.equal(`请电话告诉${name}，请他加联络站的微信为好友，再点“重新发送”`)
-    // The puppet's English never reaches the page: the bot's code says it in words, with what to do; no code, 原因未知.
+    // The puppet's English never reaches the page: the bot's code says it in words, with what to do; no code, 原因不明.
     const offline = page.locator('[data-test=outbox] tr', { hasText: '会议通知：预算审查座谈会' })
     expect(await offline.locator('[data-test=reason]').innerText()).to.equal('微信助手没有登录微信，消息发不出去')
-    expect(await offline.locator('[data-test=what-to-do]').innerText()).to.match(/^微信助手掉线了，请让管理员重新扫码登录/)
+    // Read by the administrator: the step is his own, on the phone the bot's WeChat runs on, and the button on this page.
+    expect(await offline.locator('[data-test=what-to-do]').innerText()).to.equal('微信助手掉线了：请用登录微信助手的那部手机重新扫码，再点“重新发送”')
     const unknown = page.locator('[data-test=outbox] tr', { hasText: '会议通知：代表小组活动' })
-    expect(await unknown.locator('[data-test=reason]').innerText()).to.equal('发送失败（原因未知）')
-    expect(await unknown.locator('[data-test=what-to-do]').count(), 'nothing the office can do but send it again').to.equal(0)
+    expect(await unknown.locator('[data-test=reason]').innerText()).to.equal('没有发出去，原因不明')
+    // No cause, still a next step: send it again, and if that fails too, phone the deputy by name.
+    expect(await unknown.locator('[data-test=what-to-do]').innerText()).to.equal(`请点“重新发送”；还不行，请打电话告诉${name}`)
     const shown = await page.locator('[data-test=outbox]').innerText()
     expect(shown).to.not.include('1101 == 0').and.not.include('something odd')
     // One name for one state: the row's tag is the name of the tab it is under (not 发送失败 above, 未能送达 beside it).

@@ -6,7 +6,7 @@ import { logInAs, newPage, screenshot, shownOptions, useConsole } from './harnes
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 /**
@@ -49,7 +49,7 @@ describe('console: the figures pages when a read fails, and the choices they off
       await page.route(api, (r) => r.fulfill(DOWN))
       await page.goto(`/console${path}`)
       await failed(page).waitFor()
-      expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+      expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
       expect(await page.locator('main').innerText()).not.to.include(emptyWords)
       await screenshot(page, `figures-failed${path.replaceAll('/', '-')}`)
 
@@ -107,7 +107,7 @@ describe('console: the figures pages when a read fails, and the choices they off
     const chart = page.locator('[data-chart="stats"]')
     await chart.getByText('这段时间没有转交承办部门的留言。').waitFor()
     const words = await chart.innerText()
-    expect(words).to.include('按承办部门：收到的留言').and.not.include('名）').and.not.include('这段时间没有留言')
+    expect(words).to.include('按转交部门：收到的留言').and.not.include('名）').and.not.include('这段时间没有留言')
     await screenshot(page, 'stats-department-none')
     expect(page.problems).to.deep.equal([])
   })

@@ -53,6 +53,10 @@ describe('console: 分析研判', function () {
     const range = page.locator('.t-range-input input')
     expect(await range.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).placeholder))).to.deep.equal(['开始日期', '结束日期'])
     await page.locator('[data-test=default-range]').getByText('不选日期时，看最近30天的留言。').waitFor()
+    // The resident's 重新办理 in her words, not 退回 (a deputy's handing back to the station is another step).
+    expect(await page.locator('[data-test=heat-rule]').innerText())
+      .to.include('群众要求重新办理或超期的')
+      .and.not.include('退回')
     await screenshot(page, 'console-analysis-hot-issues')
 
     await issue.getByRole('link', { name: '第 1 条' }).click()

@@ -6,7 +6,7 @@ import { dropdownSays, logInAs, newPage, screenshot, useConsole } from './harnes
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 const UNITS = /\/api\/admin\/units(\?|$)/
 const NO_UNITS_YET = '还没有承办单位。请先在“承办单位”里添加。'
@@ -42,7 +42,7 @@ describe('console: 交办, 重置密码 and 上传附件 when the server fails t
     const dialog = page.locator('.t-dialog', { hasText: '交办承办单位' })
     const failed = dialog.getByTestId('load-failed')
     await failed.waitFor()
-    expect(await failed.innerText()).to.include('没有读到承办单位：服务器出错了，请稍后再试')
+    expect(await failed.innerText()).to.include('没有读到承办单位：系统出了点问题，请稍后再试')
     const confirm = dialog.getByRole('button', { name: '确认交办' })
     expect(await confirm.isDisabled(), 'nothing is assigned before the units are read').to.equal(true)
     await screenshot(page, 'assign-units-failed')
@@ -125,7 +125,7 @@ describe('console: 交办, 重置密码 and 上传附件 when the server fails t
 
     const why = ask.locator('[data-test=reset-error]')
     await why.waitFor()
-    expect(await why.innerText()).to.equal('密码没有重置：服务器出错了，请稍后再试')
+    expect(await why.innerText()).to.equal('密码没有重置：系统出了点问题，请稍后再试')
     expect(await ask.innerText()).to.include(`为 ${staff.name} 生成新密码？`)
     expect(await page.locator('[data-test=new-password]').count(), 'no password is shown').to.equal(0)
     await screenshot(page, 'password-reset-failed')

@@ -14,7 +14,7 @@ const STAFF = { kind: 'staff' as const, id: 'admin', name: '管理员', username
  * - the deputy hands the message on while her 改派 dialog is open: she is told who moved it where, her choice
  *   and words stay, and nothing is taken from the new deputy behind her back;
  * - 催办 of a deputy who has neither the mini-program nor the WeChat helper says the reminder cannot arrive
- *   (请打电话告诉代表：his number), before and after, and the page says so beside the deputy, his number under 办理代表;
+ *   (请打电话告诉张伟代表（电话 his number）), before and after, and the page says so beside the deputy, his number under 办理代表;
  * - 不予受理 of a message with a duplicate merged into it says the duplicate goes back to 待分派;
  * - 统计分析's button is named for what it downloads: the messages.
  */
@@ -87,7 +87,7 @@ describe('console: what the case page tells the station clerk is true', function
     await page.getByPlaceholder(NOTE).waitFor({ state: 'hidden' })
     // A 改派 is said as one, to whom; the demo's deputies have neither the mini-program nor the bot: no promise of a notice.
     await page.getByText(`已改派给${to.name}代表，代表收不到提醒`).waitFor()
-    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：`).waitFor()
+    await page.getByTestId('deputy-notice').getByText(`${to.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉${to.name}代表（电话 `).waitFor()
     await page.getByLabel('办理经过').getByText(words).waitFor()
     // Sent once: a later visit opens no dialog.
     await page.reload()
@@ -165,14 +165,14 @@ describe('console: what the case page tells the station clerk is true', function
     const phone = notice.text as string
     expect(phone).to.match(
       new RegExp(
-        `^(${name}代表没有用小程序，也没有绑定微信助手|系统的小程序提醒还没开通（请找系统管理员），${name}代表也没有绑定微信助手)，提醒发不到，请打电话告诉代表：\\d{3}\\*{4}\\d{4}$`,
+        `^(${name}代表没有用小程序，也没有绑定微信助手|系统的小程序提醒还没开通（请找系统管理员），${name}代表也没有绑定微信助手)，提醒发不到，请打电话告诉${name}代表（电话 \\d{3}\\*{4}\\d{4}）$`,
       ),
     )
 
     await open(page, c)
     expect(await page.getByTestId('deputy-notice').innerText()).to.include(phone)
     // His number under 办理代表, masked as the box says it; the call is the next step, so 改派 is not the filled button.
-    const masked = phone.slice(phone.indexOf('：') + 1)
+    const masked = /（电话 ([^）]+)）$/.exec(phone)![1]
     const deputyPhone = page.getByTestId('deputy-phone')
     expect(await deputyPhone.innerText()).to.include(`电话 ${masked}`)
     expect(await page.getByTestId('assign-move').getAttribute('class'), '改派 drawn outlined').to.include('t-button--variant-outline')
@@ -192,7 +192,7 @@ describe('console: what the case page tells the station clerk is true', function
     await deputyPhone.getByRole('button', { name: '查看电话' }).click()
     await deputyPhone.getByText('已记入操作记录').waitFor()
     const whole = (await office.get(`/api/admin/deputies/${c.deputyId}/phone`)).body.phone as string
-    await page.getByTestId('deputy-notice').getByText(`请打电话告诉代表：${whole}`).waitFor()
+    await page.getByTestId('deputy-notice').getByText(`请打电话告诉${name}代表（电话 ${whole}）`).waitFor()
     expect(await deputyPhone.innerText()).to.include(`电话 ${whole}`)
     await screenshot(page, 'console-case-ring-the-deputy')
     expect(page.problems).to.deep.equal([])

@@ -49,7 +49,7 @@ describe('console: 催办 on a message that waits on its deputy', function () {
     await page.getByRole('heading', { name: `留言 ${ticket}` }).waitFor()
     await page.getByRole('button', { name: '催办', exact: true }).click()
     // The demo's deputies have neither the mini-program nor the bot: no promise of a reminder that cannot arrive.
-    const unreached = `${deputy.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：`
+    const unreached = `${deputy.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉${deputy.name}代表（电话 `
     // Why stands once, in the box beside the deputy; the dialog says only what that means for 催办.
     await page.getByText(`${deputy.name}代表收不到提醒，催办只会记在办理经过里。`).waitFor()
     expect(await page.getByText(unreached).count(), 'the box alone says why').to.equal(1)

@@ -86,9 +86,9 @@ describe('console: the case page says each thing once, in plain words', function
     await page.getByTestId('picker-away-chosen').waitFor({ state: 'detached' })
     await page.getByRole('button', { name: '确认分派' }).click()
     await page.getByText(`已分派给${first.name}代表，代表收不到提醒`).waitFor()
-    const why = `${first.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：`
+    const why = `${first.name}代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉${first.name}代表（电话 `
     await page.getByTestId('deputy-notice').getByText(why).waitFor()
-    expect(await page.getByText('请打电话告诉代表').count(), 'said once on the page').to.equal(1)
+    expect(await page.getByText(`请打电话告诉${first.name}代表`).count(), 'said once on the page').to.equal(1)
 
     // 改派 to the one away (the station knows he can): said as a 改派, to whom, and beside him that he is away.
     await page.getByRole('button', { name: '改派给其他代表' }).click()

@@ -52,6 +52,10 @@ describe('console: a merged message’s deputy on the list, and the department�
     await page.goto(`/console/cases/${carrier.id}`)
     await page.getByRole('heading', { name: `留言 ${carrier.ticket}` }).waitFor()
     await page.getByText('承办部门：澜江区住房和城乡建设局，文号：澜住建〔2026〕88号').waitFor()
+    // Handed to a department, said so: 已交办 beside the deputy's name read as handed to him. The step has one name.
+    await page.getByText('已转交部门', { exact: true }).first().waitFor()
+    const shown = await page.locator('.shell-content').innerText()
+    expect(shown).to.include('转交部门').and.not.include('已交办').and.not.include('交办部门')
     await screenshot(page, 'clerk-department-reference')
   })
 })

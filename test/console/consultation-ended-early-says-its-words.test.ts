@@ -7,7 +7,7 @@ const DAY = 86_400_000
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 /**

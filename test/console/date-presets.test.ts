@@ -26,7 +26,7 @@ describe('console: quick choices of the date filters', function () {
       app.login((l) => l.username === 'zhangguohua'),
       '/cases',
     )
-    await page.getByLabel('提交日期').click()
+    await page.getByLabel('提交日期（开始）').click()
     await page.getByText('最近7天', { exact: true }).click()
     const today = localDate(new Date(now), zone)
     const said = (date: string) => dayTextFrom(date, today)
@@ -41,7 +41,7 @@ describe('console: quick choices of the date filters', function () {
     expect(await shown(), 'the picker in words').to.deep.equal([said(weekAgo), said(today)])
     await screenshot(page, 'console-date-presets')
 
-    await page.getByLabel('提交日期').click()
+    await page.getByLabel('提交日期（开始）').click()
     await page.getByText('上个月', { exact: true }).click()
     const lastOfPrevious = localDate(new Date(now - Number(today.slice(8)) * DAY), zone)
     await page.getByText(`提交日期：${said(`${lastOfPrevious.slice(0, 8)}01`)}至${said(lastOfPrevious)}`, { exact: true }).waitFor()

@@ -31,8 +31,14 @@ describe('console: a clerk marks a deputy away (暂停接收留言)', function (
     await dialog.getByPlaceholder('可不填，只有工作人员能看到').fill('住院')
     await dialog.getByRole('button', { name: '保存' }).click()
 
-    const said = `暂停接收留言 ${monthDayText(today)}至${monthDayText(until)}（请假：住院）`
+    // The kind first, and the whole line within the 150-pixel name column, its end date too (it wraps rather than run
+    // past the cell and be cut at "请假 12月7日至").
+    const said = `请假 ${monthDayText(today)}至${monthDayText(until)}（住院）`
     await row.getByText(said).waitFor()
+    const tag = row.locator('[data-test=away-text]')
+    const [tagBox, cellBox] = await Promise.all([tag.boundingBox(), row.locator('td').first().boundingBox()])
+    expect(tagBox!.x + tagBox!.width, 'the tag ends inside its column').to.be.at.most(cellBox!.x + cellBox!.width)
+    expect(await tag.evaluate((el) => el.scrollWidth <= el.clientWidth), 'nothing of it overflows').to.equal(true)
     await screenshot(page, 'deputy-away')
     // Kept: read again from the server, not only the answer on screen.
     await page.reload()
@@ -44,7 +50,7 @@ describe('console: a clerk marks a deputy away (暂停接收留言)', function (
     await end.getByRole('button', { name: '结束暂停' }).click()
     const again = page.locator('tbody tr').filter({ hasText: deputy.name }).first()
     await again.getByRole('button', { name: '暂停接收留言' }).waitFor()
-    expect(await again.innerText()).not.to.include('暂停接收留言 ')
+    expect(await again.innerText()).not.to.include('请假 ')
     expect(page.problems).to.deep.equal([])
   })
 })

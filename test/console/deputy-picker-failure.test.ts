@@ -5,7 +5,7 @@ import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 /**
@@ -41,7 +41,7 @@ describe('console: looking up a deputy to assign when the search fails', functio
     await page.getByTestId('picker-failed').waitFor()
     expect(await picker(page).innerText())
       .to.include('查找代表没有成功')
-      .and.include('服务器出错了，请稍后再试')
+      .and.include('系统出了点问题，请稍后再试')
       .and.not.include('没有找到这位代表')
     await screenshot(page, 'deputy-picker-failed')
 

@@ -10,7 +10,7 @@ import { logInAs, newPage, screenshot, useConsole, type DemoLogin } from './harn
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 /**
@@ -58,7 +58,7 @@ describe('console: detail pages when they cannot be read', function () {
     await page.route(read, (r) => (r.request().method() === 'GET' ? r.fulfill(DOWN) : r.fallback()))
     await page.goto(path)
     await failed(page).waitFor()
-    expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+    expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
     const main = await page.locator('main').innerText()
     expect(main, 'an outage is not "not found"').not.to.match(/找不到|不存在|无权查看/)
     if (said) {
@@ -132,7 +132,7 @@ describe('console: detail pages when they cannot be read', function () {
     await page.route(grouped, (r) => r.fulfill(DOWN))
     await page.locator('.t-radio-button', { hasText: '联络站' }).click()
     await failed(page).waitFor()
-    expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+    expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
     expect(await board.count(), 'no table of the other grouping under the new choice').to.equal(0)
     await screenshot(page, 'quiz-leaderboard-read-failed')
 

@@ -93,6 +93,9 @@ describe('console: what waits for the district office, rows that add up, the cle
     await card.locator('tbody tr').first().waitFor()
     const stations = await cells(page, '[data-chart="responsiveness"]')
     expect(stations.map((r) => r[0])).to.deep.equal(['建设路街道代表联络站', '澜江区人大常委会办公室'])
+    // The first column says what it lists, as the tab chose it: 联络站 here, 代表 below (名称 named nothing).
+    const head = () => card.locator('thead th').first().innerText()
+    expect(await head()).to.equal('联络站')
     // 按时答复: the one answer in time, the station's eleven waiting past their reply deadline not; nor the office's one.
     expect(stations[1].slice(1)).to.deep.equal(['1', '1', '1', '0%'])
     expect(stations[0][4]).to.equal('8%')
@@ -108,6 +111,7 @@ describe('console: what waits for the district office, rows that add up, the cle
     await card.locator('.t-tabs').getByText('按代表').click()
     await page.waitForFunction(() => document.querySelector('[data-chart="responsiveness"] tbody')?.textContent?.includes('还没交给代表'))
     const deputies = await cells(page, '[data-chart="responsiveness"]')
+    expect(await head()).to.equal('代表')
     // The two of the Monday no deputy holds are past their reply deadline; the seven of the Friday are not yet due.
     // What it counts (every message no deputy holds yet, at the office or a station), not 未分派 beside 等您分派 1 条.
     expect(deputies.at(-1)).to.deep.equal(['还没交给代表', '9', '9', '2', '0%'])
@@ -159,7 +163,7 @@ describe('console: what waits for the district office, rows that add up, the cle
 
     await page.locator('[aria-label="分组"]').getByText('按代表').click()
     await page.waitForURL(/groupBy=deputy/)
-    await page.getByText('另有 9 条还未分派，其中 2 条已超期，不在上面的代表名下。').waitFor()
+    await page.getByText('另有 9 条还没交给代表，其中 2 条已超期，不在上面的代表名下。').waitFor()
     await screenshot(page, 'director-stats-deputy')
     await rest.getByRole('link', { name: '查看这些留言' }).click()
     await page.waitForURL(/status=submitted/)

@@ -47,7 +47,13 @@ describe('console: a clerk imports the roster from an Excel sheet', function () 
     await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.csv', mimeType: 'text/csv', buffer: gbk(filled) })
     await page.getByRole('button', { name: '开始导入' }).click()
     const report = page.locator('[data-test=import-report]')
-    await report.getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').waitFor()
+    // Only what changed is named; every figure is one click away, for whoever checks the import against the sheets.
+    await report.getByText('导入完成：新增代表 2 位；其他没有改动。', { exact: true }).waitFor()
+    expect(await report.locator('[data-test=import-figures]').getByText('新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').isVisible()).to.equal(false)
+    await report.getByText('查看明细').click()
+    await report.locator('[data-test=import-figures]').getByText('新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').waitFor()
+    // The picker speaks of the Excel and CSV files the office has; JSON from other systems is told in the admins' help.
+    expect(await page.locator('.t-card').innerText()).not.to.include('JSON')
     // The roster's other deputies are kept, and the page asks her to check them, apart from the success box: what to
     // do said once above a few names, the rest counted, and a sheet of new deputies needing nothing of her.
     const others = (await story.app.liaison.store.directory.snapshot()).deputies.filter((d) => d.active && !['dp9001', 'dp9002'].includes(d.id))

@@ -70,7 +70,7 @@ describe('console: a clerk imports the roster straight from an Excel workbook (.
       { sheet: 'Sheet2', data: [[null]] },
     ])
     await upload(page, '代表名册.xlsx', filled)
-    await page.locator('[data-test=import-report]').getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 2、工作人员 0').waitFor()
+    await page.locator('[data-test=import-report]').getByText('导入完成：新增代表 2 位；其他没有改动。', { exact: true }).waitFor()
     await screenshot(page, 'console-directory-xlsx-imported')
     const han = await story.app.liaison.store.deputies.get('dp9101')
     expect(han).to.deep.include({ name: '韩梅', level: 'city', stationIds: [station.id], dutyByStation: { [station.id]: ['2026-12-09'] } })
@@ -148,7 +148,7 @@ describe('console: a clerk imports the roster straight from an Excel workbook (.
     ])
     await upload(page, '名册.xlsx', withGuide)
     const report = page.locator('[data-test=import-report]')
-    await report.getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 1、工作人员 0').waitFor()
+    await report.getByText('导入完成：新增代表 1 位；其他没有改动。', { exact: true }).waitFor()
     // The page left out is told on a line of its own, first, not inside the sentence about deputies kept.
     await report.getByText('“说明”页不是名单，已跳过').waitFor()
     expect(await page.locator('[data-test=import-warnings] li').first().innerText()).to.equal('“说明”页不是名单，已跳过')

@@ -51,6 +51,10 @@ describe('console: a choice list with nothing in it says why', function () {
     await page.route(/\/api\/admin\/units(\?|$)/, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [] }) }))
     await page.goto('/console/staff')
     await page.locator('[data-test=staff]').getByRole('button', { name: '修改' }).first().waitFor()
+    // A unit's staff, whose unit is not in the list read, are not shown its code (u01) for 负责范围.
+    const unitStaff = page.locator('[data-test=staff] tbody tr', { hasText: '承办单位工作人员' })
+    await unitStaff.first().getByText('（没读到这个承办单位）').waitFor()
+    expect(await unitStaff.allInnerTexts(), 'no raw unit code').to.satisfy((rows: string[]) => rows.length > 0 && rows.every((r) => !/\bu\d+\b/.test(r)))
     await page.getByRole('button', { name: '新建账号' }).click()
     const dialog = page.locator('.t-dialog')
     await dialog.getByText('承办单位工作人员').click()

@@ -80,7 +80,7 @@ describe('console: a station clerk’s inbox, its filters, 批量分派 and 查�
     await page.keyboard.press('Escape')
 
     // 今天 among the date choices.
-    await page.getByLabel('提交日期').click()
+    await page.getByLabel('提交日期（开始）').click()
     const panel = page.locator('.t-date-range-picker__panel').filter({ visible: true })
     await panel.getByText('今天', { exact: true }).waitFor()
     await page.getByRole('heading', { name: '留言办理' }).click()

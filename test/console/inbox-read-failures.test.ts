@@ -6,7 +6,7 @@ import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 /**
@@ -37,7 +37,7 @@ describe('console: the inbox and a message when they cannot be read', function (
     await page.route(/\/api\/admin\/cases\?/, (r) => r.fulfill(DOWN))
     await page.goto('/console/cases?status=assigned')
     await failed(page).waitFor()
-    expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+    expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
     expect(await page.locator('main').innerText()).not.to.include('没有符合条件的留言')
     await screenshot(page, 'inbox-read-failed')
 
@@ -55,7 +55,7 @@ describe('console: the inbox and a message when they cannot be read', function (
     await page.route(`**/api/admin/cases/${caseId}`, (r) => r.fulfill(DOWN))
     await page.goto(`/console/cases/${caseId}`)
     await failed(page).waitFor()
-    expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+    expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
     expect(await page.locator('main').innerText(), 'an outage is not "not yours"').not.to.include('无权查看')
     await screenshot(page, 'case-read-failed')
 

@@ -8,7 +8,7 @@ const SUGGESTION = '关于在人民路口增设左转信号灯的建议'
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 /**
@@ -58,7 +58,10 @@ describe('console: lists when they cannot be read', function () {
     await page.goto(`/console${path}`)
     await opened(page)
     await failed(page).waitFor()
-    expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+    expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
+    // What to do when 重试 does not help: the administrator is sent to technical support, not to herself.
+    const whom = login.role === 'admin' ? '技术支持' : '系统管理员'
+    expect(await failed(page).innerText()).to.include(`这通常是暂时的，请稍后点“重试”；一直打不开的，请联系${whom}。`)
     await failed(page).getByRole('button', { name: '重试' }).waitFor()
     const main = await page.locator('main').innerText()
     for (const words of emptyWords) expect(main, 'a failed read is not an empty list').not.to.include(words)

@@ -76,9 +76,9 @@ describe('console: an organizer runs a meeting', function () {
     await page.getByRole('button', { name: '确认发布并通知' }).click()
     // Published: whether the notices went out is said once, below, in the 通知送达 column's word (待发送).
     await page.locator('.t-alert').getByText('已发布', { exact: true }).waitFor()
-    // Its time as people say it, one day once: 12月7日 9:30—11:30, never broken after "12月".
+    // Its time as people say it, one day once: 12月7日 9:30–11:30, never broken after "12月".
     const time = page.locator('[data-test=meeting-time]')
-    expect(await time.innerText()).to.equal(`${year === thisYear ? '' : `${year}年`}${month}月${day}日 9:30—11:30`)
+    expect(await time.innerText()).to.equal(`${year === thisYear ? '' : `${year}年`}${month}月${day}日 9:30–11:30`)
     expect(await time.locator('.nowrap').evaluate((e) => getComputedStyle(e).whiteSpace)).to.equal('nowrap')
     const table = page.locator('[data-test=rsvp-table]')
     for (const d of nationals) await table.locator('tr', { hasText: d.name }).getByText('未回复').waitFor()

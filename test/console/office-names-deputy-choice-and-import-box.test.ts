@@ -123,7 +123,7 @@ describe('console: office names, a two-station clerk’s deputies, and a plain i
     )
     await page.getByLabel('名册文件').setInputFiles({ name: '代表名册.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) })
     await page.getByRole('button', { name: '开始导入' }).click()
-    await page.locator('[data-test=import-report]').getByText('导入完成。新增：地区 0、联络站 0、承办单位 0、代表 1、工作人员 0').waitFor()
+    await page.locator('[data-test=import-report]').getByText('导入完成：新增代表 1 位；其他没有改动。', { exact: true }).waitFor()
     const people = page.locator('[data-test=import-people]')
     await people.getByText('这次只新增了人员，下面原有的人员不在名册里，不用处理').waitFor()
     await people.locator('[data-test=import-deputies-left-out]').waitFor()

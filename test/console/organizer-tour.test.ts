@@ -60,7 +60,7 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     expect(await page.locator('[data-test=rsvp-table]').innerText()).to.match(/未回复|参加|请假/)
     // The demo meeting, 9:30 to 11:30 of one day, said as people say it; each date kept whole on its line.
     const time = page.locator('[data-test=meeting-time]')
-    expect(await time.innerText()).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日 9:30—11:30$/)
+    expect(await time.innerText()).to.match(/^(\d{4}年)?\d{1,2}月\d{1,2}日 9:30–11:30$/)
     const line = await time.evaluate((e) => e.getClientRects().length)
     expect(line, 'on one line').to.equal(1)
     await screenshot(page, 'console-meeting-detail')
@@ -191,6 +191,10 @@ describe("console: the organizers' and admins' screens on the demo city", functi
     expect(await page.locator('[data-test=staff]').getByText('已锁定').count()).to.equal(0)
     expect(await page.getByRole('button', { name: '解除锁定' }).count()).to.equal(0)
     expect(await page.locator('[data-test=staff] button.t-size-s').count(), 'the row actions at their normal size').to.equal(0)
+    // A station's long name in 负责范围 on one or two lines, not squeezed into three beside an empty 状态.
+    const width = async (title: string) => (await page.locator('[data-test=staff] thead th', { hasText: title }).boundingBox())!.width
+    expect(await width('负责范围'), '负责范围').to.be.at.least(200)
+    expect(await width('状态'), '状态').to.be.at.most(160)
     await screenshot(page, 'console-staff')
   })
 })

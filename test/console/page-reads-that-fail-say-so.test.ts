@@ -6,7 +6,7 @@ import { logInAs, newPage, useConsole, type ConsoleApp, type DemoLogin } from '.
 const DOWN = {
   status: 500,
   contentType: 'application/json',
-  body: JSON.stringify({ error: { code: 'internal', message: '服务器出错了，请稍后再试', details: [] } }),
+  body: JSON.stringify({ error: { code: 'internal', message: '系统出了点问题，请稍后再试', details: [] } }),
 }
 
 interface Case {
@@ -140,7 +140,7 @@ describe('console: a page whose first read fails says so with 重试', function 
       await page.route(down, (r) => r.fulfill(DOWN))
       await page.goto(`/console${path}`)
       await failed(page).waitFor()
-      expect(await failed(page).innerText()).to.include('服务器出错了，请稍后再试')
+      expect(await failed(page).innerText()).to.include('系统出了点问题，请稍后再试')
       if (emptyWords) expect(await page.locator('main').innerText()).not.to.include(emptyWords)
       // Said once, in place: no toast of the same words besides.
       expect(await page.locator('.t-message').count()).to.equal(0)

@@ -62,6 +62,10 @@ describe('console: the password rule is said before typing, a refusal under the 
     await page.getByRole('button', { name: '保存新密码' }).click()
     await field(page).getByText('这个密码太简单，容易被人猜到：密码是键盘上挨着的几个键（如 qwerty、1qaz2wsx）', { exact: false }).waitFor()
     expect(await page.locator('.first-password-card .t-alert').count(), 'said once, under the field').to.equal(0)
+    // The refusal names what the page calls it (账号), as the rule above does.
+    expect(await field(page).innerText())
+      .to.include('不要用姓名、账号、电话、生日')
+      .and.not.include('用户名')
     await screenshot(page, 'password-rule-first-password')
 
     for (const input of ['请设置新密码', '请再输一次']) await page.getByPlaceholder(input).fill('qian-jin-lu-2026')

@@ -73,7 +73,7 @@ describe('console: a second roster import, and what follows the people it moved 
     await page.goto('/console/directory/import')
     await page.getByLabel('名册文件').setInputFiles({ name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
     await page.getByRole('button', { name: '开始导入' }).click()
-    await page.locator('[data-test=import-report]').getByText('导入完成。').waitFor()
+    await page.locator('[data-test=import-report]').getByText('导入完成：', { exact: false }).waitFor()
     const people = page.locator('[data-test=import-people]')
     expect(await page.locator('[data-test=import-report]').innerText(), 'people are not told inside the success').not.to.include('不在导入文件中')
     await people.locator('[data-test=import-moved]').getByText(`${moving.name}（${moving.code}）：${here.name} → ${there.name}`).waitFor()

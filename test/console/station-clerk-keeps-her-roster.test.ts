@@ -48,7 +48,7 @@ describe('console: a station clerk keeps her roster, address and 接待日, and 
     expect(
       (await office.patch(`/api/admin/deputies/${busy.id}`, { dutyDates: days, stationId: 'st001', seenDutyDates: busy.dutyByStation.st001 ?? [] })).status,
     ).to.equal(200)
-    const clash = `与会议时间冲突：${busy.name}代表当天上午9:30到11:30要参加“代表履职培训会”（还没有回复是否参加）`
+    const clash = `与会议时间冲突：${busy.name}代表当天9:30–11:30要参加“代表履职培训会”（还没有回复是否参加）`
 
     const page = await newPage(story.browser, story.app)
     await logInAs(
@@ -80,7 +80,7 @@ describe('console: a station clerk keeps her roster, address and 接待日, and 
     await dialog.getByText(`${month}月${date}日`).first().waitFor()
     await dialogShown(page)
     const busyRow = dialog.locator(`[data-deputy="${busy.name}"]`)
-    expect(await busyRow.innerText()).to.include('当天上午9:30到11:30要参加“代表履职培训会”（还没有回复是否参加）')
+    expect(await busyRow.innerText()).to.include('当天9:30–11:30要参加“代表履职培训会”（还没有回复是否参加）')
     expect(await dialog.innerText()).to.include('今天值班代表')
     await screenshot(page, 'station-duty-day', { window: true })
     await busyRow.getByText(`${busy.name}代表`).click()
@@ -102,6 +102,8 @@ describe('console: a station clerk keeps her roster, address and 接待日, and 
     const edit = page.locator('.t-dialog').filter({ hasText: '修改接待日和地址' })
     await dialogShown(page)
     expect(await edit.innerText()).to.include('群众在小程序里打开本站页面')
+    // The chat account by its one name on every page (微信助手), not a third one here.
+    expect(await edit.innerText()).to.include('二维码海报上印的、微信助手在微信里说的也跟着改。')
     const address = edit.getByPlaceholder('例如：建设路18号社区服务中心二楼')
     await address.fill('长'.repeat(201))
     await edit.getByRole('button', { name: '保存' }).click()
@@ -113,7 +115,10 @@ describe('console: a station clerk keeps her roster, address and 接待日, and 
     await address.fill('建设路18号社区服务中心二楼')
     await edit.getByText('地址最多 200 字').waitFor({ state: 'detached' })
     const days0 = (await publicPage()).receptionDays as string[]
-    const friday = edit.locator('.t-checkbox').filter({ hasText: '周五' })
+    const friday = edit.locator('.t-checkbox').filter({ hasText: '星期五' })
+    // The day boxes say the days as every other line does (每星期三接待), not 周三.
+    const boxes = (await edit.locator('.t-checkbox').allInnerTexts()).map((t) => t.trim())
+    expect(boxes).to.include.members(['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'])
     if (!days0.includes('fri')) await friday.click()
     await edit.locator('[data-test=station-edit-preview]').getByText('地址：建设路18号社区服务中心二楼').waitFor()
     expect(await edit.locator('[data-test=station-edit-preview]').innerText()).to.match(/每.*星期五接待/)

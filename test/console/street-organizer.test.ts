@@ -32,7 +32,7 @@ describe('console: a street organizer works on their street', function () {
     await dialog.locator('input').first().fill('周敏')
     await dialog.getByPlaceholder('小写字母开头，如 lina').fill('zhoumin')
     await dialog.locator('.t-radio__label', { hasText: '人大办工作人员' }).click()
-    await dialog.locator('[aria-label="负责地区"]').first().click()
+    await dialog.locator('[aria-label="负责范围"]').first().click()
     const offered = await optionsShown(admin, [district, `${district} ${STREET.name}`])
     expect(offered, 'districts and, after each, its streets').to.include.members([district, `${district} ${STREET.name}`])
     await visible(admin)

@@ -65,7 +65,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     await page.getByRole('button', { name: '发布', exact: true }).click()
     await page.getByRole('button', { name: '确认发布' }).click()
     // As the confirmation said: every deputy asked is told, and a resident who scans is refused, so no poster is offered.
-    await page.locator('.t-alert').getByText(`已发布，已通知 ${n} 位代表`, { exact: true }).waitFor()
+    await page.locator('.t-alert').getByText(`已发布，已通知 ${n} 人`, { exact: true }).waitFor()
     await dialog.waitFor({ state: 'hidden' })
     expect(await page.getByRole('button', { name: '二维码海报' }).count(), 'no poster for a survey asked of deputies').to.equal(0)
     expect(await page.getByText('扫码', { exact: false }).count(), 'nor any word of scanning').to.equal(0)
@@ -120,7 +120,7 @@ describe('console: an organizer publishes a survey or a ballot knowingly', funct
     // The roll is told now (of the days ahead); a ballot is no questionnaire to scan.
     await page
       .locator('.t-alert')
-      .getByText(`已发布，已通知 ${await nationals()} 位代表`, { exact: true })
+      .getByText(`已发布，已通知 ${await nationals()} 人`, { exact: true })
       .waitFor()
     expect(await page.getByRole('button', { name: '二维码海报' }).count(), 'no poster for a ballot').to.equal(0)
     expect(await page.getByText('扫码', { exact: false }).count(), 'nor any word of scanning').to.equal(0)

@@ -51,7 +51,9 @@ describe("console: a handling unit's login", function () {
     const code = await dialog.getByLabel('绑定码').innerText()
     expect(code).to.match(/^\d{6}$/)
     expect(await dialog.innerText()).to.include(`绑定 ${code}`)
-    expect(await dialog.getByTestId('find-bot').innerText()).to.equal('在微信里加“澜江人大联络站”为好友。')
+    expect(await dialog.getByTestId('find-bot').innerText()).to.equal('在微信里加微信助手（微信里的名字叫“澜江人大联络站”）为好友。')
+    // Who will tell her, by its one name: the nickname is for finding it, above.
+    expect(await dialog.innerText()).to.include('以及民生实事项目该报进度时，微信助手会在微信里单独告诉您。')
     expect(page.problems).to.deep.equal([])
   })
 

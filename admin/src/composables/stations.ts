@@ -39,7 +39,7 @@ export function useStations() {
   return { all, mine, options, loaded, load }
 }
 
-export const WEEKDAYS: Record<string, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
+export const WEEKDAYS: Record<string, string> = { mon: '星期一', tue: '星期二', wed: '星期三', thu: '星期四', fri: '星期五', sat: '星期六', sun: '星期日' }
 // A station's words are the server's (StationInfo.receptionText); a form's preview of what is not saved yet says them
 // with the very function the server uses, so the dialog, the poster, the mini-program and the bot never differ.
 export { receptionDaysText } from '../../../src/domain/reception-days'

@@ -1,5 +1,5 @@
 /** Message states and channels in words, for the admin pages, and what to do about a message that could not go. */
-import type { SendFailureCode } from '../../../../src/domain/send-failure'
+import { UNKNOWN_WORDS, type SendFailureCode } from '../../../../src/domain/send-failure'
 // The same words as each row's tag (the server's delivery-state.ts): a row is tagged with the name of its tab.
 export const OUTBOX_STATUS: Array<{ value: string; label: string }> = [
   { value: 'dead', label: '未能送达' },
@@ -30,6 +30,7 @@ export const NOT_FRIEND_REASON = '对方不是好友，无法私聊'
  */
 export function whatToDo(row: {
   reasonCode?: SendFailureCode | null
+  status?: string
   delivery: { reason: string | null }
   lastError: string | null
   recipientName: string | null
@@ -37,17 +38,34 @@ export function whatToDo(row: {
   retryable: boolean
 }): string | null {
   const again = row.retryable ? '，再点“重新发送”' : ''
-  const code: SendFailureCode | null = row.reasonCode ?? ((row.delivery.reason ?? row.lastError ?? '').includes(NOT_FRIEND_REASON) ? 'not_friend' : null)
+  const code: SendFailureCode | null = row.reasonCode ?? codeOfOldRow(row.delivery.reason ?? row.lastError ?? '')
   switch (code) {
     case 'not_friend':
       return `请电话告诉${row.recipientName ?? (row.recipientKind === 'deputy' ? '这位代表' : '对方')}，请他加联络站的微信为好友${again}`
     case 'room_not_found':
       return `请把微信助手拉回本站的微信群，在群里发一次“绑定站点”${again}`
     case 'not_logged_in':
-      return `微信助手掉线了，请让管理员重新扫码登录${again}`
+      // Read by the administrator himself: the one step is his, on the phone the bot's WeChat runs on.
+      return `微信助手掉线了：请用登录微信助手的那部手机重新扫码${again}`
+    case 'unknown':
+      return row.status === 'failed' ? null : unknownToDo(row)
     case 'file_too_large':
       return '文件太大，请换成小一些的文件，或改用电话、短信告诉对方'
     default:
       return null
   }
+}
+
+/** Rows from before the codes, by their words. */
+const codeOfOldRow = (reason: string): SendFailureCode | null =>
+  reason.includes(NOT_FRIEND_REASON) ? 'not_friend' : reason.startsWith(UNKNOWN_WORDS) ? 'unknown' : null
+
+/**
+ * A failure nobody can name, no longer tried by itself: send it again; if that fails too, the person is phoned, by
+ * name where the row has one. A resident's phone is not on this page, so for her (and a group) only 重新发送 is said.
+ */
+function unknownToDo(row: { recipientName: string | null; recipientKind: string; retryable: boolean }): string | null {
+  const who = row.recipientKind === 'deputy' ? (row.recipientName ?? '这位代表') : row.recipientKind === 'staff' ? (row.recipientName ?? '这位工作人员') : null
+  if (!row.retryable) return who ? `请打电话告诉${who}` : null
+  return who ? `请点“重新发送”；还不行，请打电话告诉${who}` : '请点“重新发送”'
 }

@@ -13,7 +13,7 @@ export const GROUPS = [
   { value: 'station', label: '按联络站', counted: '个联络站', filter: 'stationId', none: NONE },
   { value: 'deputy', label: '按代表', counted: '位代表', filter: 'deputyId', none: NONE },
   { value: 'topic', label: '按主题', counted: '个主题', filter: 'topic', none: NONE },
-  { value: 'department', label: '按承办部门', counted: '个承办部门', filter: null, none: '这段时间没有转交承办部门的留言。' },
+  { value: 'department', label: '按转交部门', counted: '个承办部门', filter: null, none: '这段时间没有转交承办部门的留言。' },
 ] as const
 
 /** The orders the server ranks by, said plainly, and what the chart then draws of each group. */

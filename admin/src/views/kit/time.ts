@@ -61,18 +61,18 @@ export function day(iso: string | null | undefined, thisYear = businessYear()): 
 }
 
 /**
- * From when to when, as people say it: "12月7日 9:30—11:30" within one day, else each end with its
+ * From when to when, as people say it: "12月7日 9:30–11:30" within one day, else each end with its
  * own day ("12月7日 9:30", "12月8日 11:30"), for the page to join with 至. Each part is kept whole
  * on a line by whoever shows it (TimeSpan): a date broken after "12月" is hard to read.
  */
 export function spanParts(from: string | null | undefined, to: string | null | undefined, thisYear = businessYear()): [string, string | null] {
   if (!from || !to) return [when(from, thisYear), to || from ? when(to, thisYear) : null]
   const [a, b] = [wall(from), wall(to)]
-  if (a.year === b.year && a.month === b.month && a.day === b.day) return [`${dayOf(a, thisYear)} ${clockOf(a)}—${clockOf(b)}`, null]
+  if (a.year === b.year && a.month === b.month && a.day === b.day) return [`${dayOf(a, thisYear)} ${clockOf(a)}–${clockOf(b)}`, null]
   return [when(from, thisYear), when(to, thisYear)]
 }
 
-/** The same as one line: "12月7日 9:30—11:30", "12月7日 9:30 至 12月8日 11:30". */
+/** The same as one line: "12月7日 9:30–11:30", "12月7日 9:30 至 12月8日 11:30". */
 export const span = (from: string | null | undefined, to: string | null | undefined, thisYear = businessYear()) =>
   spanParts(from, to, thisYear)
     .filter((p) => p !== null)

@@ -29,9 +29,37 @@ export async function questionCsv(file: File): Promise<QuestionFile> {
 }
 
 /**
- * The server's "第一行表头少了…" to a file read as GBK: the header may be right but read wrongly
- * (a file in another encoding), which no rewording of the header mends; saving it again as UTF-8 does.
+ * The server's "第一行表头少了…" to a file read as GBK: the header may be right but read wrongly (a file in another
+ * encoding), which no rewording of the header mends; saving it again as UTF-8 does. Said only when the header as read
+ * does not look like words: one in plain Chinese, only with the wrong headings, was read right, and the server's
+ * problem (which headings are missing) is all there is to say.
  */
-export function saveAgainHint(gbk: boolean, problems: ReadonlyArray<{ path: string; message: string }>): string {
-  return gbk && problems.some((p) => p.path === 'body.csv' && p.message.startsWith('第一行表头少了')) ? `这个文件可能没有读对。${SAVE_AS_UTF8}` : ''
+export function saveAgainHint(gbk: boolean, csv: string, problems: ReadonlyArray<{ path: string; message: string }>): string {
+  if (!gbk || !problems.some((p) => p.path === 'body.csv' && p.message.startsWith('第一行表头少了'))) return ''
+  return readable(csv.split(/\r?\n/, 1)[0] ?? '') ? '' : `这个文件可能没有读对。${SAVE_AS_UTF8}`
+}
+
+/**
+ * What a header row is written in: printable ASCII, and GB2312's punctuation (、“”（）), full-width letters and its
+ * 6763 everyday characters. A file in another encoding (Big5, Shift-JIS) read as GBK comes out as rare characters,
+ * kana, Cyrillic or box-drawing, or private-use marks: seldom nine characters in ten of these.
+ */
+let everyday: Set<string> | undefined
+function wordlike(c: string): boolean {
+  if (/[\x20-\x7e\s]/.test(c)) return true
+  if (!everyday) {
+    const bytes: number[] = []
+    const rows = [0xa1, 0xa3, ...Array.from({ length: 0xf7 - 0xb0 + 1 }, (_, i) => 0xb0 + i)]
+    for (const row of rows) for (let cell = 0xa1; cell <= 0xfe; cell++) bytes.push(row, cell)
+    // GB2312's empty cells read as private-use characters: not words.
+    everyday = new Set([...new TextDecoder('gb18030').decode(new Uint8Array(bytes))].filter((ch) => !/[\ue000-\uf8ff\ufffd]/u.test(ch)))
+  }
+  return everyday.has(c)
+}
+
+/** Whether a header reads as words: no unreadable character, and nearly every one a letter, digit, everyday character or separator. */
+function readable(header: string): boolean {
+  const chars = [...header.replace(/^\uFEFF/, '')]
+  if (!chars.length || chars.includes('\uFFFD')) return false
+  return chars.filter(wordlike).length / chars.length >= 0.9
 }
