@@ -2,6 +2,7 @@ import type { AuditLine, AuditNameBook, AuditRef } from './audit-names.js'
 import type { AuditAction } from './audit-words.js'
 import { STAFF_ROLE_WORDS } from './audit-words.js'
 import { STATUS_FILTER_LABELS, type CaseStatusFilter } from './case.js'
+import { directoryImportWords } from './audit-import-words.js'
 import { localDate, monthDayText } from './dates.js'
 import { AWAY_REASON_LABELS } from './deputy-away.js'
 import { excerpt } from './excerpt.js'
@@ -16,7 +17,6 @@ import { CITY_OFFICE, districtOfficeName } from './office-name.js'
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null)
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
 const list = (v: unknown) => (Array.isArray(v) ? v : [])
-const sum = (v: unknown) => Object.values(v && typeof v === 'object' ? v : {}).reduce<number>((a, n) => a + (num(n) ?? 0), 0)
 const joined = (...parts: Array<string | null | false>) => parts.filter(Boolean).join('，')
 
 /** The fields people change, as the console's forms call them. */
@@ -96,9 +96,12 @@ const deputyReason = (v: unknown) => reason(str(v) && maskPhoneAndIdNumbers(str(
 /** A 提醒未参与 / 提醒未读 press: how many were reminded, and how many must be phoned (no WeChat bound). */
 const remindedWords = (d: Record<string, unknown>) =>
   num(d.reminded) !== null ? joined(`提醒 ${d.reminded} 人`, num(d.unreachable) ? `${d.unreachable} 人收不到，需电话联系` : null) : ''
-const via = (v: unknown) => (v === 'bot' ? '通过微信机器人' : v === 'mini-program' ? '通过小程序' : '')
-const from = (d: Record<string, unknown>) => (str(d.client) ? `来自 ${d.client}` : '')
-const who = (d: Record<string, unknown>) => joined(str(d.username) && `用户名 ${d.username}`, from(d))
+const via = (v: unknown) => (v === 'bot' ? '通过微信助手' : v === 'mini-program' ? '通过小程序' : '')
+// Where a sign-in came from, labelled: the office looks at it to spot a stranger trying accounts (来自 127.0.0.1 said nothing).
+const from = (d: Record<string, unknown>) => (str(d.client) ? `网络地址 ${d.client}` : '')
+const who = (d: Record<string, unknown>) => joined(str(d.username) && `账号 ${d.username}`, from(d))
+/** The notice's version as the resident agreed to it: v3 is 第 3 版. */
+const noticeVersion = (v: string) => (/^v?\d+$/i.test(v) ? `第 ${v.replace(/^v/i, '')} 版` : `${v} 版`)
 
 /**
  * The case list's filters as an export's entry keeps them (read back by filterWords): dates as ISO
@@ -200,8 +203,7 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
       : '',
   'deputy.away.ended': (d) =>
     str(d.until) ? joined(`原定至${monthDayText(str(d.until)!)}${d.wasAway === false ? '（尚未开始，已取消）' : '，提前结束'}`, via(d.via)) : '',
-  'directory.import': (d) =>
-    joined(`新增 ${sum(d.created)} 条`, `更新 ${sum(d.updated)} 条`, num(d.deputiesNotInFile) ? `名册外代表 ${d.deputiesNotInFile} 名` : null),
+  'directory.import': directoryImportWords,
   // Which number the deputy read: the one she left as her contact phone, or one found in her message's words.
   'case.phone.read': (d) => (d.source === 'text' ? '留言内容里写的电话' : d.source === 'field' ? '留言人留的联系电话' : ''),
   // A staff member's 查看完整原文: her words with the numbers in them; a duplicate's, read on the page of the message it joined.
@@ -217,17 +219,17 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'case.handed_back': (d, names, _, __, installation) =>
     joined(
       str(d.toOffice)
-        ? `退回${office(str(d.toOffice)!, names, installation)}`
-        : `退回${(str(d.toStation) && names('station', str(d.toStation)!)?.name) || '联络站'}`,
+        ? `交回${office(str(d.toOffice)!, names, installation)}`
+        : `交回${(str(d.toStation) && names('station', str(d.toStation)!)?.name) || '联络站'}`,
       deputyReason(d.note),
     ),
   'case.urged': (d, names) => joined(`催${deputy(d.deputyId, names)}办理`, reason(d.note, '附言')),
   'case.topic_corrected': (d) => (str(d.from) && str(d.to) ? `主题由“${d.from}”改为“${d.to}”` : ''),
   'cases.exported': (d, names, _, tz) => filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
-  // How many lines the sheet holds: a download closed midway says so, with the lines already written.
+  // How many lines the sheet holds: a download closed midway (its action says 中途停止) with the lines already written.
   'cases.export_finished': (d, names, _, tz) =>
     joined(
-      num(d.rows) !== null && (d.complete === false ? `中途停止，已导出 ${d.rows} 条` : `共 ${d.rows} 条`),
+      num(d.rows) !== null && (d.complete === false ? `已导出 ${d.rows} 条` : `共 ${d.rows} 条`),
       filterWords((d.filters ?? {}) as Record<string, unknown>, names, tz),
     ),
   'topics.retrained': (d, names, _, __, installation) =>
@@ -268,7 +270,7 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'livelihood.proposal_declined': (d) => reason(d.note) ?? '',
   'livelihood.ballot_settled': (d) => `选出 ${list(d.chosen).length} 个项目`,
   'livelihood.progress_posted': (d) => (num(d.quarter) !== null ? `第 ${d.quarter} 季度，完成 ${d.percent ?? 0}%` : ''),
-  'privacy.consent.given': (d) => (str(d.version) ? `告知版本 ${d.version}` : ''),
+  'privacy.consent.given': (d) => (str(d.version) ? `同意${noticeVersion(str(d.version)!)}隐私告知` : ''),
   'privacy.chat_joined': (d) => (num(d.cases) !== null ? `并入留言 ${d.cases} 条` : ''),
   'privacy.chat_join_undone': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),
   'privacy.chat_unjoined': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),

@@ -116,7 +116,8 @@ function targetWords(e: AuditLine, names: AuditNameBook): string {
 export function auditEntryWords(e: AuditLine, names: AuditNameBook, timeZone: string, installation?: string): AuditEntryWords {
   return {
     actor: actorWords(e, names),
-    action: auditActionWords(e.action),
+    // A download the reader closed midway did not 完成: said so, rather than the action's usual words.
+    action: e.action === 'cases.export_finished' && e.details?.complete === false ? '留言列表导出中途停止' : auditActionWords(e.action),
     target: targetWords(e, names),
     details: auditDetailWords(e, names, timeZone, installation),
   }

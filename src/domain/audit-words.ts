@@ -18,8 +18,8 @@ export const AUDIT_ACTION_WORDS = {
   'staff.password.change_failed': '修改密码时当前密码输错',
   'staff.login.unlocked': '解除登录锁定',
   'staff.sessions.ended': '强制下线',
-  'staff.bot_bound': '工作人员绑定微信机器人',
-  'staff.bot_unbound': '工作人员解除微信机器人绑定',
+  'staff.bot_bound': '工作人员绑定微信助手',
+  'staff.bot_unbound': '工作人员解除微信助手绑定',
   // ——— the directory ———
   'directory.import': '导入名册',
   'station.update': '修改联络站',
@@ -40,7 +40,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.rejected': '不予受理留言',
   'case.merged': '合并留言',
   'case.transferred': '代表转交留言',
-  'case.handed_back': '代表退回留言',
+  'case.handed_back': '代表交回留言',
   'case.urged': '催办留言',
   'case.phone.read': '查看留言人电话',
   'case.text.read': '查看留言完整原文',
@@ -48,7 +48,8 @@ export const AUDIT_ACTION_WORDS = {
   'case.published': '公开留言',
   'case.unpublished': '撤回公开的留言',
   'cases.exported': '导出留言列表',
-  'cases.export_finished': '留言列表导出结束',
+  // Its own entry, after 导出留言列表 (recorded before the first row, so a download is on record even if it never ends).
+  'cases.export_finished': '留言列表导出完成',
   'topics.retrained': '改进主题分类',
   // ——— deputies' suggestions (代表建议): the office's decisions ———
   'suggestion.accepted': '代表建议立案',

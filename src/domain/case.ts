@@ -18,7 +18,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '待分派',
   assigned: '已分派',
   acknowledged: '已受理',
-  forwarded: '已交办',
+  forwarded: '已转交部门',
   replied: '已答复',
   closed: '已办结',
   reopened: '重新办理',

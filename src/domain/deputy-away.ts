@@ -67,14 +67,16 @@ export function awayDutyWord(away: Pick<DeputyAway, 'from' | 'until' | 'reason'>
 }
 
 /**
- * The console's line for the mark, now or ahead: "暂停接收留言 12月1日至12月5日（请假：住院）", with "；代表本人设置"
- * when he set it himself; null when over.
+ * The console's line for the mark, now or ahead, its kind first: "请假 12月1日至12月5日（住院）", "将外出学习 …";
+ * "暂停接收留言 12月1日至12月5日" for any other reason. Then the note, and "代表本人设置" when he set it himself;
+ * null when over. The kind leads so that a narrow column (代表与值班) that wraps it still reads what it is first.
  */
 export function awayLine(away: DeputyAway | null | undefined, today: string): string | null {
   const state = awayState(away, today)
   if (!state) return null
-  const why = AWAY_REASON_LABELS[away!.reason] + (away!.note ? `：${away!.note}` : '') + (away!.bySelf ? '；代表本人设置' : '')
-  return `${state === 'ahead' ? '将' : ''}暂停接收留言 ${monthDayText(away!.from)}至${monthDayText(away!.until)}（${why}）`
+  const kind = away!.reason === 'other' ? '暂停接收留言' : AWAY_REASON_LABELS[away!.reason]
+  const aside = [away!.note, away!.bySelf ? '代表本人设置' : null].filter(Boolean).join('；')
+  return `${state === 'ahead' ? '将' : ''}${kind} ${monthDayText(away!.from)}至${monthDayText(away!.until)}${aside ? `（${aside}）` : ''}`
 }
 
 /** What is wrong with the dates of a new mark, in words for the form's fields; empty when nothing is. */

@@ -10,8 +10,9 @@ export interface DutyDay {
   stationName: string
   deputies: string[]
   /**
-   * Beside each of `deputies`, in the same order, when any of them is paused that day (暂停接收留言): 请假, 外出学习 or
-   * 暂停接收留言 for him, null for the others. Absent when all of them come: the clerk tells residents who will be there.
+   * Beside each of `deputies`, in the same order, when any of them will not come that day: 已离任 for one who has left
+   * office since the day was arranged; 请假, 外出学习 or 暂停接收留言 for one paused (暂停接收留言); null for the others.
+   * Absent when all of them come: the clerk tells residents who will be there.
    */
   away?: Array<string | null>
   /**
@@ -32,16 +33,18 @@ export function dayLabel(date: string, today: string): string {
 }
 
 /**
- * The next `limit` days, from `today` on and within `days`, on which a deputy in office is on duty at one of
- * these stations; each station's own roster only (a deputy of two stations sits at each on its own days).
- * Days nobody is on duty are left out: the clerk reads who comes next, not a list of empty days. A deputy paused
- * that day (his `away`) stays in the list, marked (请假), as routing skips him: the clerk must not promise him.
+ * The next `limit` days, from `today` on and within `days`, on which a deputy is on duty at one of these stations;
+ * each station's own roster only (a deputy of two stations sits at each on its own days). Days nobody is on duty are
+ * left out: the clerk reads who comes next, not a list of empty days. A deputy paused that day (his `away`) stays in
+ * the list, marked (请假), as routing skips him: the clerk must not promise him. So does one who has left office
+ * (`active` false) on the days he was arranged for, marked (已离任), as the 设为离任 dialog promised: the clerk
+ * arranges another deputy rather than find the day silently short.
  */
 export function dutyAhead(
   stations: ReadonlyArray<{
     id: string
     name: string
-    deputies: ReadonlyArray<{ name: string; dutyByStation: DutyByStation; away?: DeputyAway | null }>
+    deputies: ReadonlyArray<{ name: string; dutyByStation: DutyByStation; away?: DeputyAway | null; active?: boolean }>
   }>,
   today: string,
   { days = 28, limit = 3 }: { days?: number; limit?: number } = {},
@@ -52,7 +55,7 @@ export function dutyAhead(
     const byDate = new Map<string, Array<{ name: string; away: string | null }>>()
     for (const deputy of station.deputies)
       for (const date of dutyDatesAt(deputy.dutyByStation, station.id))
-        if (date >= today && date <= last) byDate.set(date, [...(byDate.get(date) ?? []), { name: deputy.name, away: awayDutyWord(deputy.away, date) }])
+        if (date >= today && date <= last) byDate.set(date, [...(byDate.get(date) ?? []), { name: deputy.name, away: notComing(deputy, date) }])
     for (const [date, sitting] of byDate) {
       const away = sitting.map((d) => d.away)
       const deputies = sitting.map((d) => d.name)
@@ -60,4 +63,9 @@ export function dutyAhead(
     }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.stationName.localeCompare(b.stationName, 'zh-CN')).slice(0, limit)
+}
+
+/** Why he will not come on a duty day: 已离任, else his pause's word (请假…), else null. */
+function notComing(deputy: { away?: DeputyAway | null; active?: boolean }, date: string): string | null {
+  return deputy.active === false ? '已离任' : awayDutyWord(deputy.away, date)
 }

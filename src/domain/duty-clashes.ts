@@ -7,13 +7,13 @@ import { localDate } from './dates.js'
 import { addDays } from './local-days.js'
 import { shortOfficeName } from './office-name.js'
 import type { MeetingInvitee, MeetingRecord } from './meeting.js'
-import { spokenTime } from './spoken-dates.js'
+import { offsetMs } from './zone-offset.js'
 
 /** One day of a meeting a deputy is expected at, in the words a clerk reads beside his name. */
 export interface MeetingDay {
   deputyId: string
   date: string
-  /** "上午9:30到11:30要参加“市人大常委会第十次会议”（已回复参加）". */
+  /** "9:30–11:30要参加“市人大常委会第十次会议”（已回复参加）". */
   words: string
   /** The office that organized it, whom the clerk calls about it (null for meetings older than the field). */
   organizer: string | null
@@ -39,20 +39,25 @@ export function meetingDates(startAt: Date, endAt: Date, timeZone: string): stri
   return out
 }
 
-/** "上午9:30到11:30", "上午9:30起", "到下午5:00", "全天": the part of `date` the meeting takes. */
+/** "14:30": the wall clock of `at`, on the 24-hour clock every console page writes times with. */
+function clockOn(at: Date, timeZone: string): string {
+  const d = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
+  return `${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/**
+ * "9:30–11:30", "9:30起", "到17:00", "全天": the part of `date` the meeting takes, its span written as the meeting
+ * pages and the station's 接待时间 write one (en dash, 24-hour clock, no 上午).
+ */
 export function meetingHoursOn(date: string, startAt: Date, endAt: Date, timeZone: string): string {
   const starts = localDate(startAt, timeZone) === date
   const ends = localDate(new Date(Math.max(startAt.getTime(), endAt.getTime() - 1)), timeZone) === date
-  const from = spokenTime(startAt, timeZone)
-  const to = spokenTime(endAt, timeZone)
-  // An end at midnight takes the rest of its last day: "凌晨0:00" would read as the early hours of that day.
+  const from = clockOn(startAt, timeZone)
+  const to = clockOn(endAt, timeZone)
+  // An end at midnight takes the rest of its last day: "到0:00" would read as the early hours of that day.
   const untilMidnight = localDate(endAt, timeZone) !== localDate(new Date(endAt.getTime() - 1), timeZone)
   if (ends && untilMidnight) return starts ? `${from}起` : '全天'
-  if (starts && ends) {
-    // "上午9:30到11:30": the part of the day is said once when both ends share it.
-    const part = /^\D+/.exec(from)?.[0] ?? ''
-    return `${from}到${part && to.startsWith(part) ? to.slice(part.length) : to}`
-  }
+  if (starts && ends) return `${from}–${to}`
   if (starts) return `${from}起`
   if (ends) return `到${to}`
   return '全天'
@@ -85,7 +90,7 @@ export function meetingDays(
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.deputyId.localeCompare(b.deputyId))
 }
 
-/** The line a clerk reads under a duty day: "与会议时间冲突：陈晓婷代表当天上午9:30到11:30要参加“…”（已回复参加）". */
+/** The line a clerk reads under a duty day: "与会议时间冲突：陈晓婷代表当天9:30–11:30要参加“…”（已回复参加）". */
 export const clashLine = (deputyName: string, day: Pick<MeetingDay, 'words'>) => `与会议时间冲突：${deputyName}代表当天${day.words}`
 
 /**

@@ -80,9 +80,11 @@ export function quietHold(kind: string, now: Date, quiet: QuietPolicy, timeZone:
   const until = quietUntil(now, quiet, timeZone)
   if (!until) return null
   if (startsAt && startsAt > now && startsAt.getTime() - until.getTime() < SOON_AFTER_QUIET_MINUTES * 60_000) return null
-  // The setting is written 08:00; people read every time of ours without a leading zero (8:00).
-  return { until, reason: `夜间免打扰，${quiet.end.replace(/^0(?=\d:)/, '')} 后发送` }
+  return { until, reason: `夜间免打扰，${clockText(quiet.end)} 后发送` }
 }
+
+/** A setting's time of day (08:00) as people read every time of ours: without a leading zero on the hour (8:00). */
+export const clockText = (hhmm: string): string => hhmm.replace(/^0(?=\d:)/, '')
 
 /** When what a message is about starts (`startsAt` in its payload, as meeting messages carry it), or null. */
 export function startsAtOf(payload: Record<string, unknown>): Date | null {

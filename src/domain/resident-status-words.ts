@@ -17,7 +17,7 @@ const withDeputy = {
 
 /**
  * Where a message stands, as the resident who wrote it reads it: who has it and what happens next,
- * in plain words. The office's labels (待分派, 已分派, 已交办 …, STATUS_LABELS) name steps of its own
+ * in plain words. The office's labels (待分派, 已分派, 已转交部门 …, STATUS_LABELS) name steps of its own
  * procedure, which an elderly resident does not know; staff and deputies keep those.
  */
 const WORDS: Record<CaseStatus, string> = {

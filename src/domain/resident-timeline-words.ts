@@ -47,7 +47,7 @@ function handedOn(s: TimelineStepFacts): string {
 export function residentStepWords(s: TimelineStepFacts): string | null {
   switch (s.type) {
     case 'submitted':
-      return '您提交了留言'
+      return '您送出了留言'
     case 'assigned':
       return `已交给${deputy(s.to?.deputy)}办理`
     case 'acknowledged':

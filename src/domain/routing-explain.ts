@@ -31,9 +31,9 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
     if (said.has('topic_match')) why.push(`${deputy.name}代表关注${decision.topic}`)
     if (said.has('on_duty')) why.push(`${deputy.name}代表今日接待值班`)
     if (said.has('explicit_at_capacity')) why.push(`${deputy.name}代表近期留言较多，答复可能稍慢`)
-    // Chinese reads without a space between the words: "已转至建设路街道代表联络站的朱丽华代表".
+    // Chinese reads without a space between the words: "已交给建设路街道代表联络站的朱丽华代表".
     const target = station ? `${station.name}的${deputy.name}代表` : `${deputy.name}代表`
-    return `已转至${target}${why.length ? `（${why.join('；')}）` : ''}`
+    return `已交给${target}${why.length ? `（${why.join('；')}）` : ''}`
   }
   if (station && said.has('deputy_away')) {
     // Truthful and without why (请假, 住院 are his business): who is away, until when, and who arranges it now.
@@ -41,12 +41,12 @@ export function residentSummary(decision: RoutingDecision, index: RoutingIndex, 
     const until = asked?.away ? `（暂停接收留言至${monthDayText(asked.away.until)}）` : ''
     return `${asked ? `${asked.name}代表` : '您找的代表'}这几天不在${until}，您的留言已交${station.name}，由工作人员尽快安排其他代表办理`
   }
-  if (station && said.has('deputy_left_office')) return `您留言的代表已离任，已转至${station.name}，由工作人员尽快安排其他代表办理`
+  if (station && said.has('deputy_left_office')) return `您留言的代表已离任，已交给${station.name}，由工作人员尽快安排其他代表办理`
   // No deputy has it yet: said as she would say it (分派 is the office's word), and promising no deputy by name.
-  if (station) return `已转至${station.name}，联络站工作人员会尽快请一位代表办理`
+  if (station) return `已交给${station.name}，联络站工作人员会尽快请一位代表办理`
   const office = decision.officeRegionId ? index.regions.get(decision.officeRegionId) : undefined
-  if (office) return `已转至${districtOfficeName(office.name)}（您所在区域暂无代表联络站）`
-  return `已转至${index.officeName}`
+  if (office) return `已交给${districtOfficeName(office.name)}（您所在区域暂无代表联络站）`
+  return `已交给${index.officeName}`
 }
 
 /**

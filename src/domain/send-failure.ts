@@ -17,6 +17,9 @@ export type SendFailureCode = (typeof SEND_FAILURE_CODES)[number]
 
 export const isSendFailureCode = (code: unknown): code is SendFailureCode => (SEND_FAILURE_CODES as readonly unknown[]).includes(code)
 
+/** A failure nobody can name: the console's what-to-do (admin/src/views/admin/words.ts) knows an old bot's row by these words. */
+export const UNKNOWN_WORDS = '没有发出去，原因不明'
+
 /** Each code in words. not_friend keeps the words the console has matched since before codes (NOT_FRIEND_REASON). */
 const WORDS: Record<SendFailureCode, string> = {
   not_friend: '对方不是好友，无法私聊：微信助手的好友里找不到这个人（可能删除了好友）',
@@ -26,7 +29,7 @@ const WORDS: Record<SendFailureCode, string> = {
   send_timeout: '微信没有及时回应，这次没发出去',
   file_too_large: '文件太大，微信发不出去',
   rate_limited: '发得太频繁，微信暂时不让发',
-  unknown: '发送失败（原因未知）',
+  unknown: UNKNOWN_WORDS,
 }
 
 /** The codes the bot reports as worth trying again (bots/outbox-consumer.ts): only while one is, the words say so. */
@@ -41,7 +44,7 @@ const HAS_CHINESE = /\p{Script=Han}/u
 /**
  * The reason 消息发送情况 shows for a message not (yet) sent: by its code when the bot gave one, else the reason as
  * written (the backend's own reasons are Chinese already), unless that is no words a reader has (an old bot's English
- * error): then "原因未知". `final`: it will not be tried again by itself (未能送达).
+ * error): then "原因不明". `final`: it will not be tried again by itself (未能送达).
  */
 export function reasonInWords(reason: string | null, code: string | null | undefined, final: boolean): string | null {
   if (isSendFailureCode(code)) {

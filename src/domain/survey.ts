@@ -9,6 +9,11 @@ import { scopeOwns, type StaffScope } from './staff-scope.js'
 export const SURVEY_KINDS = ['survey', 'consultation', 'ballot'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
 export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = { survey: '问卷调查', consultation: '立法征求意见', ballot: '代表票决' }
+/**
+ * The kind as the one who answers reads it in the mini-program: a questionnaire is 问卷, as her home page names it
+ * (one name for one thing). The console keeps SURVEY_KIND_LABELS: its filter and lists say 问卷调查.
+ */
+export const RESPONDENT_KIND_LABELS: Record<SurveyKind, string> = { ...SURVEY_KIND_LABELS, survey: '问卷' }
 
 export const QUESTION_TYPES = ['single', 'multiple', 'text', 'rating', 'number'] as const
 export type QuestionType = (typeof QUESTION_TYPES)[number]

@@ -264,7 +264,7 @@ export function createHttpApp(
     mpMeetingRoutes({ sessions, invitations: services.meetingInvitations, files: services.meetingFiles, clock, timeZone }),
     meetingFileUploadRoutes({ auth, files: services.meetingFiles, clock }),
     meetingFileRoutes({ files: services.meetingFiles, clock }),
-    publicMeetingRoutes({ invitations: services.meetingInvitations, clock, timeZone }),
+    publicMeetingRoutes({ sessions, invitations: services.meetingInvitations, clock, timeZone }),
     publicRegistrationRoutes({ sessions, invitations: services.meetingInvitations, clock, timeZone }),
     adminQuizRoutes({ auth, quizzes: services.quizzes, results: services.quizResults, idempotency, clock }),
     mpQuizRoutes({ sessions, taking: services.quizTaking, results: services.quizResults, clock, timeZone }),

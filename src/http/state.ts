@@ -21,6 +21,14 @@ export interface MpState extends AppState {
   mpUser: MpPrincipal
 }
 
+/**
+ * Behind `optionalMpUser` (every route of a `Router<MaybeMpState>`, a public read): the mini-program user when
+ * her token verifies; nobody when there is no token or one that does not.
+ */
+export interface MaybeMpState extends AppState {
+  mpUser?: MpPrincipal
+}
+
 /** A mini-program user bound to a deputy record. */
 export type DeputyPrincipal = MpPrincipal & { deputyId: string }
 

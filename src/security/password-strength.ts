@@ -18,13 +18,13 @@ const estimator = lazy(async () => {
 })
 
 /** What every refusal asks for, after the reason. */
-export const PASSWORD_ADVICE = '请换一个：至少 8 位，字母和数字混用，不要用姓名、用户名、电话、生日，也不要用连续或重复的字符'
+export const PASSWORD_ADVICE = '请换一个：至少 8 位，字母和数字混用，不要用姓名、账号、电话、生日，也不要用连续或重复的字符'
 
 /** Words for the weakest part zxcvbn found, by its pattern (and dictionary). */
 function reasonOf(match: { pattern: string; dictionaryName?: string } | undefined): string {
   switch (match?.pattern) {
     case 'dictionary':
-      return match.dictionaryName === 'userInputs' ? '密码里有您的用户名或姓名' : '这是很多人都在用的常见密码'
+      return match.dictionaryName === 'userInputs' ? '密码里有您的账号或姓名' : '这是很多人都在用的常见密码'
     case 'repeat':
       return '密码里有重复的字符（如 aaaa、1111）'
     case 'sequence':

@@ -33,7 +33,7 @@ const TEXTS: Record<StoreConflictCode, (facts: Facts) => string> = {
   response_cap_reached: (f) => kindWordsOf(f.kind).capReached,
   stale_survey: (f) => kindWordsOf(f.kind).stale,
   quiz_started: (f) => (f.frozen === 'draw' ? '已有人开始答题，抽题数和答题时限不能再改，以免前后成绩不可比' : QUESTION_FROZEN_MESSAGE),
-  attempt_open: () => '您有一次答题尚未提交，请先完成',
+  attempt_open: () => '您有一次答题还没有交卷，请先答完',
   attempts_used_up: (f) => `每人最多答题 ${f.allowed} 次，您的次数已用完`,
   already_checked_in: () => '已经打过卡了',
   stale_activity: () => '这条履职活动刚被其他人审核过，请刷新后查看',

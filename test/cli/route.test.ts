@@ -62,7 +62,7 @@ describe('npm run route', function () {
 
     expect(lines[0]).to.deep.include({ stationId: 'x1', deputyId: 'p1', topic: '交通出行', officeRegionId: null })
     expect(lines[0].reasons.map((r: { code: string }) => r.code)).to.deep.equal(['covering_station', 'topic', 'topic_match', 'fewest_open'])
-    expect(lines[0].summary).to.equal('已转至滨江街道代表联络站的陈静代表（您所在社区由该站联系；陈静代表关注交通出行）')
+    expect(lines[0].summary).to.equal('已交给滨江街道代表联络站的陈静代表（您所在社区由该站联系；陈静代表关注交通出行）')
 
     expect(lines[1]).to.deep.include({ deputyId: 'p2', topic: '环境保护' })
     expect(lines[1].reasons.map((r: { message: string }) => r.message)).to.include('吴刚代表12月2日接待值班')
@@ -71,7 +71,7 @@ describe('npm run route', function () {
     expect(lines[2].error).to.be.a('string').and.not.empty
 
     expect(lines[3]).to.deep.include({ stationId: null, deputyId: null, topic: '城乡建设', officeRegionId: 'd9' })
-    expect(lines[3].summary).to.equal('已转至河西区人大常委会办公室（您所在区域暂无代表联络站）')
+    expect(lines[3].summary).to.equal('已交给河西区人大常委会办公室（您所在区域暂无代表联络站）')
 
     expect(lines[4]).to.deep.include({ stationId: 'x1', deputyId: 'p2', topic: '其他' })
     expect(lines[4].reasons.map((r: { code: string }) => r.code)).to.deep.equal(['unknown_station_code', 'deputy_code', 'no_topic'])

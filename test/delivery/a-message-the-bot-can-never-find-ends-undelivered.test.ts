@@ -86,7 +86,7 @@ describe('a message to someone the bot cannot find does not go round for ever', 
         status: 'pending',
         channel: 'auto',
         attempts: round,
-        lastError: '机器人在微信里找不到收件人（聊天已解除或已删除），改用其他方式发送',
+        lastError: '微信助手在微信里找不到收件人（聊天已解除或已删除），改用其他方式发送',
       })
     }
     await routedToTheBot()
@@ -94,7 +94,7 @@ describe('a message to someone the bot cannot find does not go round for ever', 
     expect(await store.outbox.get(m.id)).to.deep.include({
       status: 'dead',
       attempts: 3,
-      lastError: '未能送达：机器人多次在微信里找不到收件人（聊天已解除或已删除，或绑定已失效），请电话联系（已尝试 3 次）',
+      lastError: '未能送达：微信助手多次在微信里找不到收件人（聊天已解除或已删除，或绑定已失效），请电话联系（已尝试 3 次）',
     })
   })
 })

@@ -72,12 +72,12 @@ describe("the bot's end of the outbox", () => {
     const office = await asAdmin(app)
     const shown = async () => (await office.get(`/api/admin/outbox?kind=case.acknowledged`)).body.items[0]
     await bot.post('/api/bot/outbox/lease', { limit: 5 })
-    // A newer bot's code: the failure is kept (not left 'sending' till the lease runs out), said as 原因未知.
+    // A newer bot's code: the failure is kept (not left 'sending' till the lease runs out), said as 原因不明.
     const newer = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: 'x', retryable: true, code: 'no_such_reason' })
     expect(newer.status).to.equal(200)
     expect(newer.body).to.include({ status: 'failed', attempts: 1 })
     expect((await app.liaison.store.outbox.get(messageId))!).to.include({ status: 'failed', lastErrorCode: 'unknown' })
-    expect(await shown()).to.include({ reasonCode: 'unknown', reasonWords: '发送失败（原因未知），稍后会自动再发' })
+    expect(await shown()).to.include({ reasonCode: 'unknown', reasonWords: '没有发出去，原因不明，稍后会自动再发' })
     const tooLong = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: 'x', retryable: true, code: 'x'.repeat(41) })
     expect(tooLong.status, 'a code is short').to.equal(400)
 
@@ -89,12 +89,12 @@ describe("the bot's end of the outbox", () => {
     expect((await app.liaison.store.outbox.get(messageId))!).to.include({ lastError: '1101 == 0', lastErrorCode: 'not_logged_in' })
     expect(await shown()).to.include({ reasonCode: 'not_logged_in', reasonWords: '微信助手没有登录微信，消息发不出去' })
 
-    // An older bot sends no code: its failure is kept as before, and English is said as 原因未知.
+    // An older bot sends no code: its failure is kept as before, and English is said as 原因不明.
     app.clock.advance(60 * 60_000)
     await bot.post('/api/bot/outbox/lease', { limit: 5 })
     const old = await bot.post(`/api/bot/outbox/${messageId}/fail`, { error: 'Error: 2 UNKNOWN: something odd', retryable: false })
     expect(old.body.status).to.equal('dead')
-    expect(await shown()).to.include({ reasonCode: null, reasonWords: '发送失败（原因未知）' })
+    expect(await shown()).to.include({ reasonCode: null, reasonWords: '没有发出去，原因不明' })
   })
 })
 

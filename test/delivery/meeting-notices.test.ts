@@ -31,7 +31,7 @@ describe('sending meeting notices', () => {
     expect(notices.find((n) => n.recipientKind === 'deputy')).to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     expect(notices.find((n) => n.recipientKind === 'staff')).to.deep.include({
       status: 'dead',
-      lastError: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看',
+      lastError: '未能送达：该工作人员未绑定微信助手（在后台「绑定微信接收提醒」取得绑定码），请在后台查看',
     })
   })
 })

@@ -18,7 +18,7 @@ describe('personal messages never go to a group', () => {
   })
   afterEach(() => app.close())
 
-  const UNREACHABLE = '未能送达：该代表未使用小程序，也未绑定微信机器人'
+  const UNREACHABLE = '未能送达：该代表未使用小程序，也未绑定微信助手'
 
   it("keeps a deputy's meeting notice and digest out of the station's group and shows organizers 未能送达 with the reason", async () => {
     let office = await asAdmin(app)

@@ -110,7 +110,7 @@ describe('no stale or out-of-order news', () => {
     expect(await row('meeting.notice', 'dp0001')).to.deep.include({ status: 'dead', lastError: SUPERSEDED })
   })
 
-  it('drops a dead "已受理" retried after "已交办" reached the resident, so their messages stay in order', async () => {
+  it('drops a dead "已受理" retried after "已交有关部门办理" reached the resident, so their messages stay in order', async () => {
     const deputy = await boundDeputy('o-zhangwei', 20)
     const wang = await resident('o-wang', 5)
     const { body: c } = await wang.post('/api/mp/cases', { text: '小区门口积水', deputyCode: 'DP0001' })
@@ -125,7 +125,7 @@ describe('no stale or out-of-order news', () => {
     await drain()
     expect((await (await asAdmin(app)).post(`/api/admin/outbox/${ack.id}/retry`)).status).to.equal(200)
     await drain()
-    expect(titlesTo('o-wang')).to.deep.equal(['留言已交办：小区门口积水'])
+    expect(titlesTo('o-wang')).to.deep.equal(['留言已交有关部门办理：小区门口积水'])
     expect((await row('case.acknowledged', wang.userId)).lastError).to.equal(`${SUPERSEDED}（已有更新的消息送达）`)
   })
   const digestJob = () => app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()

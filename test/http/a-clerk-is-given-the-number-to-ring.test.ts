@@ -24,7 +24,7 @@ describe('a reminder that cannot reach the deputy names the number to ring', () 
     const { resident, id } = await toZhangWei()
     const lina = await asStaff(app, 'lina')
     const page = (await lina.get(`/api/admin/cases/${id}`)).body
-    expect(page.deputyNotice.text).to.equal('张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：138****0001')
+    expect(page.deputyNotice.text).to.equal('张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉张伟代表（电话 138****0001）')
     expect(page.deputyPhone).to.deep.equal({ deputyId: 'dp0001', phone: '138****0001' })
     expect(JSON.stringify(page), 'the whole number is not on the page').not.to.include('13800000001')
     expect((await lina.get('/api/admin/deputies/dp0001/phone')).body.phone).to.equal('13800000001')

@@ -26,7 +26,7 @@ describe('a district installation names its own office', () => {
     app = await startApp({ directory: oneDistrict() })
     const sent = await (await asResident(app)).post('/api/mp/cases', { text: '我们楼下的路灯坏了很久了' })
     expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
-    expect(JSON.stringify(sent.body)).to.include('已转至湛河区人大常委会办公室')
+    expect(JSON.stringify(sent.body)).to.include('已交给湛河区人大常委会办公室')
     expect(JSON.stringify(sent.body)).not.to.include('市人大常委会办公室')
 
     const office = await asAdmin(app)
@@ -47,7 +47,7 @@ describe('a district installation names its own office', () => {
   it('names the office as the configuration calls it, in a directory of two districts', async () => {
     app = await startApp({ directory: smallCity(), overrides: { business: { officeName: '梧桐区人大常委会办公室' } } })
     const sent = await (await asResident(app)).post('/api/mp/cases', { text: '我们楼下的路灯坏了很久了' })
-    expect(JSON.stringify(sent.body)).to.include('已转至梧桐区人大常委会办公室')
+    expect(JSON.stringify(sent.body)).to.include('已交给梧桐区人大常委会办公室')
   })
 
   it("tells a street's organizer that the district's own survey and quiz are managed by the district office", async () => {

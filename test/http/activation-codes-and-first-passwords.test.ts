@@ -3,7 +3,7 @@ import { asAdmin, Client, startApp, type TestApp } from '../helpers/app.js'
 import { smallCity } from '../fixtures.js'
 import { staffSheet, WUTONG_PLACES } from '../helpers/sheets.js'
 
-const WRONG_CODE = '用户名或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录'
+const WRONG_CODE = '账号或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录'
 
 /**
  * 钱科长 made the codes up herself: the same "12345678" for two new clerks, and a clerk typed her code in
@@ -57,14 +57,14 @@ describe('activation codes and first passwords', () => {
     expect(digits.body.error).to.deep.equal({
       code: 'password_too_weak',
       message:
-        '这个密码太简单，容易被人猜到：密码不能全是数字（手机号、生日、12345678 这类最容易被猜到）。请换一个：至少 8 位，字母和数字混用，不要用姓名、用户名、电话、生日，也不要用连续或重复的字符',
+        '这个密码太简单，容易被人猜到：密码不能全是数字（手机号、生日、12345678 这类最容易被猜到）。请换一个：至少 8 位，字母和数字混用，不要用姓名、账号、电话、生日，也不要用连续或重复的字符',
       details: [{ path: 'body.newPassword', message: '密码不能全是数字（手机号、生日、12345678 这类最容易被猜到）' }],
     })
     const phone = await activate('wt-zl-7731-k9', '13905712233')
     expect(phone.body.error.details).to.deep.equal([{ path: 'body.newPassword', message: '密码不能全是数字（手机号、生日、12345678 这类最容易被猜到）' }])
     const name = await activate('wt-zl-7731-k9', 'wangfang2026')
     expect(name.status).to.equal(422)
-    expect(name.body.error.details).to.deep.equal([{ path: 'body.newPassword', message: '密码里有您的用户名或姓名' }])
+    expect(name.body.error.details).to.deep.equal([{ path: 'body.newPassword', message: '密码里有您的账号或姓名' }])
     const common = await activate('wt-zl-7731-k9', 'password1')
     expect(common.body.error.details).to.deep.equal([{ path: 'body.newPassword', message: '这是很多人都在用的常见密码' }])
 

@@ -68,7 +68,7 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
       `张国华（联络站工作人员） | 改派留言 | 留言 ${c.ticket} | 由王芳代表改为李强代表办理`,
       `张国华（联络站工作人员） | 分派留言 | 留言 ${c.ticket} | 交王芳代表办理`,
       // How it came to wait in his queue: 张伟 gave it back, in his name.
-      `张伟（人大代表） | 代表退回留言 | 留言 ${c.ticket} | 退回轻工街道代表联络站，理由：请站里另找熟悉市政的代表`,
+      `张伟（人大代表） | 代表交回留言 | 留言 ${c.ticket} | 交回轻工街道代表联络站，理由：请站里另找熟悉市政的代表`,
     ])
     for (const e of about) expect(row(e), 'no id, code or JSON in the words').not.to.match(RAW)
     // The stored fields stay for programs.
@@ -117,7 +117,7 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
 
     const about = await audit(`ticket=${sent.body.ticket}`)
     expect(about.map(row)).to.deep.equal([
-      `张伟（人大代表） | 代表退回留言 | 留言 ${sent.body.ticket} | 退回${station}，理由：留言人电话（已隐去）打不通，请站里另派`,
+      `张伟（人大代表） | 代表交回留言 | 留言 ${sent.body.ticket} | 交回${station}，理由：留言人电话（已隐去）打不通，请站里另派`,
     ])
     expect(row(about[0])).not.to.match(RAW)
     // Masked where it is kept, not only where it is shown: the entry's own fields (the API's details) hold no number either.
@@ -150,7 +150,7 @@ describe('the audit trail an admin reads: staff moves, exports and publishing, i
       `孙丽（人大办工作人员） | 发布会议 | 会议「代表接待日」 | 通知 ${invited} 人`,
     ])
     const login = done.find((e) => e.action === 'login.succeeded')!
-    expect(row(login)).to.equal('孙丽（人大办工作人员） | 登录 | 本人账号 | 来自 127.0.0.1')
+    expect(row(login)).to.equal('孙丽（人大办工作人员） | 登录 | 本人账号 | 网络地址 127.0.0.1')
     expect((await admin.get('/api/admin/audit/actions')).body.items).to.deep.include({ code: 'meeting.published', words: '发布会议' })
   })
 })

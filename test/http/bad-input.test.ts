@@ -89,7 +89,7 @@ describe('bad input', () => {
     }
     const answer = await admin.request('GET', '/api/admin/deputies', undefined, { 'X-Request-Id': 'trace-123' })
     expect(answer.status).to.equal(500)
-    expect(answer.body.error).to.deep.equal({ code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [], requestId: 'trace-123' })
+    expect(answer.body.error).to.deep.equal({ code: 'internal_error', message: '系统出了点问题，请稍后再试', details: [], requestId: 'trace-123' })
     expect(answer.headers.get('x-request-id')).to.equal('trace-123')
   })
 

@@ -51,12 +51,21 @@ describe('the business calendar: import, coverage and deadlines', () => {
     ])
     expect(body.years[1]).to.include({ daysOff: 33, workdays: 6 })
     expect(body.coverage).to.deep.include({ coveredYears: [2025, 2026], uncovered: { from: '2027-01-01', to: '2027-01-30', years: [2027] } })
-    expect(body.coverage.warning).to.match(/^尚未导入2027年的节假日安排：从2027年1月1日起的期限只按周末和元旦、劳动节、国庆节的法定日期计算/)
-    expect(body.coverage.warning, 'organizers read it in the console: who imports, in plain words').to.match(/由系统管理员在“工作日历”页导入。$/)
-    expect(body.coverage.warning).not.to.match(/npm|import/)
+    const fact = '尚未导入2027年的放假安排：从2027年1月1日起的期限只按周末和元旦、劳动节、国庆节的法定日期计算，标为“暂定”。'
+    // The administrator reads it on the page where he imports: the step is his, there, not 系统管理员's.
+    expect(body.coverage.warning).to.equal(`${fact}2027年的放假安排公布后，请在下面导入，这些期限会自动改正。`)
+    // An organizer reads it on the same page: nothing for her to do, and who does it.
+    const sunli = await new Client(app.baseUrl).login('sunli', STAFF_PASSWORD)
+    expect((await sunli.get('/api/admin/calendar')).body.coverage.warning).to.equal(
+      `${fact}放假安排由系统管理员在这个页面导入，导入后这些期限会自动改正，不用您处理。`,
+    )
     const ready = await new Client(app.baseUrl).get('/readyz')
     expect(ready.status, 'not a reason to take the service out of rotation').to.equal(200)
     expect(ready.body.calendar.uncovered).to.deep.equal({ from: '2027-01-01', to: '2027-01-30', years: [2027] })
+    expect(ready.body.calendar.warning, 'whoever runs the server: who imports, where').to.equal(
+      `${fact}请在国务院公布放假安排后，由系统管理员在“工作日历”页导入。`,
+    )
+    for (const said of [body.coverage.warning, ready.body.calendar.warning]) expect(said).not.to.match(/npm|import|holiday-cn/)
   })
 
   it('a case submitted on 24 December 2026 does not count 1 January 2027 as a working day, and staff see its deadline as provisional', async () => {
@@ -67,9 +76,14 @@ describe('the business calendar: import, coverage and deadlines', () => {
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     const seen = (await lina.get(`/api/admin/cases/${c.id}`)).body
     expect(seen.deadlinesProvisional).to.equal(true)
-    expect(seen.deadlinesNote).to.match(/^期限为暂定/)
+    // The clerk is told it may move, why, by which year, and that it is not hers to fix.
+    expect(seen.deadlinesNote).to.equal('这个期限可能还会差几天：2027年的放假安排还没录入，录入后会自动改正，不用您处理。')
     const deputy = await asDeputy(app, 'dp0001')
-    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ deadlinesProvisional: true, replyByText: '2027年1月15日前（含当日）' })
+    expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({
+      deadlinesProvisional: true,
+      replyByText: '2027年1月15日前（含当日）',
+      deadlinesNote: '这个期限可能还会差几天：2027年的放假安排还没录入，录入后会自动改正，不用您处理。',
+    })
   })
 
   it('imports 2027 from a holiday-cn file: coverage is complete and new deadlines are no longer provisional', async () => {
@@ -223,7 +237,7 @@ describe('start-up with a calendar that ends within 60 days', () => {
     const liaison = await build(config, { clock: new ManualClock(new Date('2026-12-01T02:00:00Z')), logger: createLogger(config, sink) })
     await liaison.close()
     const warning = lines.map((l) => JSON.parse(l)).find((l) => l.calendar)
-    expect(warning.msg).to.match(/^尚未导入2027年的节假日安排/)
+    expect(warning.msg).to.match(/^尚未导入2027年的放假安排/)
     expect(warning.calendar).to.deep.equal({ from: '2027-01-01', to: '2027-01-30', years: [2027] })
   })
 

@@ -45,7 +45,7 @@ describe("the case page says a bot's failure in words", () => {
       )
     }
     const text = (await lina.get(`/api/admin/cases/${sent.body.id}`)).body.deputyNotice?.text as string
-    expect(text).to.equal('最近一次给张伟代表的催办提醒未能送达（微信助手没有登录微信，消息发不出去），请打电话告诉代表：138****0001')
+    expect(text).to.equal('最近一次给张伟代表的催办提醒未能送达（微信助手没有登录微信，消息发不出去），请打电话告诉张伟代表（电话 138****0001）')
     expect(text).not.to.include('1101')
   })
 })

@@ -16,7 +16,7 @@ const TEMPLATES = {
 /**
  * What the station's 李娜 is told by the case actions is true (review 31): 催办 and 分派 say when the
  * deputy cannot be reached at all, and the page says when the last notice to him failed, both ending
- * in the number to ring (请打电话告诉代表：138****0001); 改派 never takes a message from a deputy it was handed to while her dialog was open;
+ * in the number to ring (请打电话告诉张伟代表（电话 138****0001）); 改派 never takes a message from a deputy it was handed to while her dialog was open;
  * a refused 上报 tells her what she can do instead.
  */
 describe('case actions tell the clerk the truth', () => {
@@ -34,7 +34,7 @@ describe('case actions tell the clerk the truth', () => {
     return sent.body as { id: string; ticket: string }
   }
 
-  it('催办 of a deputy with no mini-program and no bot says the reminder cannot arrive: 请打电话告诉代表', async () => {
+  it('催办 of a deputy with no mini-program and no bot says the reminder cannot arrive: 请打电话告诉张伟代表（电话 …）', async () => {
     await start()
     const c = await toZhangWei('小区垃圾好几天没人清运，臭气熏天')
     app.clock.advance(26 * HOUR)
@@ -42,11 +42,11 @@ describe('case actions tell the clerk the truth', () => {
     const page = (await lina.get(`/api/admin/cases/${c.id}`)).body
     expect(page.deputyNotice, 'the page says it before she urges').to.deep.equal({
       reachable: false,
-      text: '张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：138****0001',
+      text: '张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉张伟代表（电话 138****0001）',
     })
     const urged = await lina.post(`/api/admin/cases/${c.id}/urge`, {})
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
-    expect(urged.body.deputyNotice.text).to.equal('张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：138****0001')
+    expect(urged.body.deputyNotice.text).to.equal('张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉张伟代表（电话 138****0001）')
   })
 
   it('says nothing of reaching the deputy once he has answered: nothing is left to remind him of', async () => {
@@ -54,7 +54,7 @@ describe('case actions tell the clerk the truth', () => {
     const c = await toZhangWei('小区门口的路灯坏了一个月，晚上看不见')
     const lina = await asStaff(app, 'lina')
     expect((await lina.get(`/api/admin/cases/${c.id}`)).body.deputyNotice?.text).to.equal(
-      '张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉代表：138****0001',
+      '张伟代表没有用小程序，也没有绑定微信助手，提醒发不到，请打电话告诉张伟代表（电话 138****0001）',
     )
     const zhang = await asDeputy(app, 'dp0001')
     const replied = await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系物业，本周五前修好路灯' })
@@ -87,7 +87,7 @@ describe('case actions tell the clerk the truth', () => {
     const page = (await lina.get(`/api/admin/cases/${c.id}`)).body
     expect(page.deputyNotice).to.deep.equal({
       reachable: true,
-      text: '最近一次给张伟代表的催办提醒未能送达（微信拒绝发送（用户未订阅该消息）），请打电话告诉代表：138****0001',
+      text: '最近一次给张伟代表的催办提醒未能送达（微信拒绝发送（用户未订阅该消息）），请打电话告诉张伟代表（电话 138****0001）',
     })
   })
 

@@ -29,12 +29,12 @@ describe('the case list export on record with its line count', () => {
     expect(csv.status).to.equal(200)
     const lines = (csv.body as Buffer).toString('utf8').trim().split('\r\n')
     expect(lines).to.have.length(4) // the header and three messages
-    expect(await finished()).to.deep.equal(['留言列表导出结束 | 共 3 条，筛选：联络站 轻工街道代表联络站'])
+    expect(await finished()).to.deep.equal(['留言列表导出完成 | 共 3 条，筛选：联络站 轻工街道代表联络站'])
   })
 
   it('says a download closed midway stopped, and after how many lines', async () => {
     const { caseInbox } = app.liaison.services
     for await (const _row of await caseInbox.export(ADMIN, {})) break
-    expect(await finished()).to.deep.equal(['留言列表导出结束 | 中途停止，已导出 1 条，全部留言'])
+    expect(await finished()).to.deep.equal(['留言列表导出中途停止 | 已导出 1 条，全部留言'])
   })
 })

@@ -24,7 +24,7 @@ describe("a resident's message round the closed loop", () => {
       statusLabel: '已交给代表，代表还没有看',
       topic: '环境保护',
     })
-    expect(answer.body.routing.summary).to.match(/^已转至轻工街道代表联络站的张伟代表（.*张伟代表关注环境保护.*）$/)
+    expect(answer.body.routing.summary).to.match(/^已交给轻工街道代表联络站的张伟代表（.*张伟代表关注环境保护.*）$/)
     expect(answer.body.handledBy).to.deep.equal({ station: '轻工街道代表联络站', deputy: '张伟', office: null })
     expect(answer.body.acknowledgeBy).to.equal('2026-11-24T02:00:00.000Z')
     expect(answer.body.replyBy).to.equal('2026-12-14T15:59:59.999Z') // 15 working days, end of that day in Asia/Shanghai
@@ -51,7 +51,7 @@ describe("a resident's message round the closed loop", () => {
 
     const mine = await resident.get(`/api/mp/cases/${c.id}`)
     expect(mine.body.timeline.map((e: { label: string }) => e.label)).to.deep.equal([
-      '您提交了留言',
+      '您送出了留言',
       '已交给张伟代表办理',
       '张伟代表看到了留言，开始办理',
       '张伟代表已答复',

@@ -29,7 +29,7 @@ describe('the timeline says who did what, and ratings are history', () => {
       to: { deputy: '王芳', station: '轻工街道代表联络站', office: null },
     })
     expect(step('代表受理').actor).to.deep.equal({ role: 'deputy', roleLabel: '代表', name: '王芳' })
-    expect(step('交办部门')).to.deep.include({ department: '区住建局' })
+    expect(step('转交部门')).to.deep.include({ department: '区住建局' })
     expect(step('群众评价')).to.deep.include({ rating: 4, actor: { role: 'resident', roleLabel: '群众', name: null } })
     const mine = (await resident.get(`/api/mp/cases/${c.id}`)).body.timeline
     // Her own page says the steps in her words (resident-timeline-words.test.ts); the same facts are there.

@@ -75,7 +75,7 @@ describe("a clerk's list, export and overview (review 31)", () => {
     expect(forwarded.status, JSON.stringify(forwarded.body)).to.equal(200)
     const page = (await lina.get(`/api/admin/cases/${c.id}`)).body
     const step = page.timeline.find((e: { type: string }) => e.type === 'forwarded')
-    expect(step).to.deep.include({ label: '交办部门', department: '澜江区住房和城乡建设局', reference: '澜住建〔2026〕88号' })
+    expect(step).to.deep.include({ label: '转交部门', department: '澜江区住房和城乡建设局', reference: '澜住建〔2026〕88号' })
   })
 
   it('keeps a building number in the export, and masks a street address with its door (F12)', async () => {

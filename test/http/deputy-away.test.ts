@@ -18,7 +18,7 @@ describe('a deputy marked away (暂停接收留言)', () => {
 
     const marked = await s.lina.put('/api/admin/deputies/dp0001/away', LEAVE)
     expect(marked.status, JSON.stringify(marked.body)).to.equal(200)
-    expect(marked.body.awayText).to.equal('暂停接收留言 11月23日至11月27日（请假：住院）')
+    expect(marked.body.awayText).to.equal('请假 11月23日至11月27日（住院）')
 
     // The public card says until when, never why.
     const card = await new Client(s.app.baseUrl).get('/api/mp/deputies/DP0001')
@@ -48,7 +48,7 @@ describe('a deputy marked away (暂停接收留言)', () => {
     // Saturday after the last day: his again, and the card says nothing more.
     s.app.clock.set(new Date('2026-11-28T02:00:00Z'))
     const later = await resident.post('/api/mp/cases', { text: '小区门口积水', regionId: 'c010101', deputyCode: 'DP0001' })
-    expect(later.body.routing.summary).to.include('已转至轻工街道代表联络站的张伟代表')
+    expect(later.body.routing.summary).to.include('已交给轻工街道代表联络站的张伟代表')
     const lina = await new Client(s.app.baseUrl).login('lina', STAFF_PASSWORD) // a new day's login
     const heldLater = await lina.get(`/api/admin/cases/${held}`)
     expect(heldLater.body.deputyAway, JSON.stringify(heldLater.body).slice(0, 300)).to.equal(null)

@@ -34,7 +34,7 @@ describe('a deputy’s own 暂停接收留言 beside the station’s', () => {
     expect(ended.status).to.equal(409)
     expect(ended.body.error.message).to.equal(ASK_STATION)
 
-    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText, 'hers stands').to.equal('暂停接收留言 11月23日至11月27日（请假：住院）')
+    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText, 'hers stands').to.equal('请假 11月23日至11月27日（住院）')
     const sent = await (await asResident(s.app)).post('/api/mp/cases', { text: '小区路灯坏了一个月', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(sent.body.routing.summary).to.equal('张伟代表这几天不在（暂停接收留言至11月27日），您的留言已交轻工街道代表联络站，由工作人员尽快安排其他代表办理')
     expect(await notices(), 'nobody told of a change that was not made').to.deep.equal(toldBefore)
@@ -83,7 +83,7 @@ describe('a deputy’s own 暂停接收留言 beside the station’s', () => {
     expect(ended.status).to.equal(409)
     expect(ended.body.error).to.include({ code: 'stale_away', message: '暂停接收留言的设置刚被改过，请看看现在的设置再操作' })
 
-    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText, 'the station’s stands').to.equal('将暂停接收留言 11月24日至12月4日（外出学习）')
+    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText, 'the station’s stands').to.equal('将外出学习 11月24日至12月4日')
     expect((await s.zhang.get('/api/mp/deputy/away')).body.away.text).to.equal('联络站将为您暂停接收新留言（11月24日至12月4日），您手上的留言仍由您办理')
     expect(
       (await notices()).filter((n) => n.includes('自己取消了')),
@@ -97,7 +97,7 @@ describe('a deputy’s own 暂停接收留言 beside the station’s', () => {
     const mine = await s.zhang.put('/api/mp/deputy/away', { from: '2026-11-30', until: '2026-12-02', reason: 'other' })
     expect(mine.status).to.equal(409)
     expect(mine.body.error.message).to.equal('暂停接收留言的设置刚被改过，请看看现在的设置再操作')
-    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText).to.equal('暂停接收留言 11月23日至11月27日（请假：住院）')
+    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText).to.equal('请假 11月23日至11月27日（住院）')
   })
 
   it('the same pause saved twice tells the station once and is recorded once', async () => {

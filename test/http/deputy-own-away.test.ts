@@ -72,7 +72,7 @@ describe('a deputy’s own 暂停接收留言 (PUT /api/mp/deputy/away)', () => 
     const resident = await asResident(s.app)
     const sent = await resident.post('/api/mp/cases', { text: '小区路灯坏了一个月', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(sent.body.routing.summary).to.equal('张伟代表这几天不在（暂停接收留言至11月27日），您的留言已交轻工街道代表联络站，由工作人员尽快安排其他代表办理')
-    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText).to.equal('暂停接收留言 11月23日至11月27日（请假：住院；代表本人设置）')
+    expect((await s.lina.get('/api/admin/deputies/dp0001')).body.awayText).to.equal('请假 11月23日至11月27日（住院；代表本人设置）')
     // The station marks it again for him: then it is the station's, and his workbench says so.
     await s.lina.put('/api/admin/deputies/dp0001/away', { ...LEAVE, until: '2026-11-28' })
     expect((await s.zhang.get('/api/mp/tasks')).body.away.text).to.equal('联络站已为您暂停接收新留言（11月23日至11月28日），您手上的留言仍由您办理')

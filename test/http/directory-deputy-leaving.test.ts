@@ -110,7 +110,7 @@ describe('a deputy who has left office', () => {
     expect(byCode.status).to.equal(201)
     expect(byCode.body).to.include({ status: 'submitted' })
     expect(byCode.body.handledBy).to.deep.include({ station: '轻工街道代表联络站', deputy: null })
-    expect(byCode.body.routing.summary).to.equal('您留言的代表已离任，已转至轻工街道代表联络站，由工作人员尽快安排其他代表办理')
+    expect(byCode.body.routing.summary).to.equal('您留言的代表已离任，已交给轻工街道代表联络站，由工作人员尽快安排其他代表办理')
   })
 
   it('shows residents they have left, and offers them no more; the console marks them', async () => {

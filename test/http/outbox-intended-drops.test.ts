@@ -48,8 +48,8 @@ describe('outbox monitor: messages dropped on purpose are not failures', () => {
   it('counts them as 不用再发, lists them apart, and refuses to send them again, changing nothing', async () => {
     const digest = await deadMessage('dp0001', 'digest', '每日摘要：待办留言 1 件', `${SUPERSEDED}（过了当天的每日摘要不再补发）`)
     const notice = await deadMessage('dp0002', 'meeting.notice', '会议通知：代表培训会', SUPERSEDED)
-    const unbound = await deadMessage('dp0003', 'case.assigned', '新留言待受理', '未能送达：该代表未使用小程序，也未绑定微信机器人')
-    const departed = await deadMessage('dp0004', 'meeting.notice', '会议通知：列席常委会', '未能送达：该代表未使用小程序，也未绑定微信机器人')
+    const unbound = await deadMessage('dp0003', 'case.assigned', '新留言待受理', '未能送达：该代表未使用小程序，也未绑定微信助手')
+    const departed = await deadMessage('dp0004', 'meeting.notice', '会议通知：列席常委会', '未能送达：该代表未使用小程序，也未绑定微信助手')
     // 赵敏 (dp0004) leaves office after her notice could not be delivered.
     const admin = await asAdmin(app)
     expect((await admin.patch('/api/admin/deputies/dp0004', { active: false })).status).to.equal(200)

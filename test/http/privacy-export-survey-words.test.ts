@@ -32,7 +32,7 @@ describe('her copy of her data words her questionnaire answers', () => {
     const copy = (await resident.get('/api/mp/me/export')).body
     expect(copy.surveyAnswers).to.have.length(2)
     const [first, second] = copy.surveyAnswers
-    expect(first).to.deep.include({ surveyId: survey.id, title: '社区绿化满意度调查', kindLabel: '问卷调查' })
+    expect(first).to.deep.include({ surveyId: survey.id, title: '社区绿化满意度调查', kindLabel: '问卷' })
     expect(first.answered).to.deep.equal([
       { question: '您是否经常去社区公园？', answer: '是' },
       { question: '希望增加哪些设施？', answer: '绿道、健身器材' },

@@ -53,7 +53,7 @@ describe("a resident's rights over their data", () => {
       rating: 4,
       ratingComment: '修好了',
     })
-    expect(data.cases[0].timeline.map((e: { label: string }) => e.label)).to.include.members(['您提交了留言', '您的评价：4 分'])
+    expect(data.cases[0].timeline.map((e: { label: string }) => e.label)).to.include.members(['您送出了留言', '您的评价：4 分'])
     expect(JSON.stringify(data)).not.to.include('别人的留言')
     for (const key of ['subscriptions', 'surveyAnswers', 'quizAttempts', 'meetings']) expect(data[key], key).to.deep.equal([])
 

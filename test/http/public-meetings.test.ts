@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asAdmin, asResident, type Client, startApp, type TestApp } from '../helpers/app.js'
+import { asAdmin, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { meetingBody, meetingCity } from '../helpers/meetings.js'
 
 /**
@@ -69,5 +69,42 @@ describe('public meetings a resident can attend (GET /api/mp/public-meetings)', 
         seatsLeft: 5,
       },
     ])
+  })
+
+  it('tells the resident who opens a meeting her own place, and nobody else hers', async () => {
+    const id = await meeting({ publicSeats: 3 })
+    const her = await asResident(app)
+    const other = await asResident(app)
+    expect((await her.post(`/api/mp/public-meetings/${id}/registrations`, { name: '王秀兰' })).status).to.equal(201)
+
+    const hers = await her.get(`/api/mp/public-meetings/${id}`)
+    expect(hers.status).to.equal(200)
+    expect(hers.body.registration).to.deep.include({ meetingId: id, name: '王秀兰' })
+    expect(hers.body.seatsLeft).to.equal(2)
+    const theirs = await other.get(`/api/mp/public-meetings/${id}`)
+    expect(theirs.body.registration, 'someone else has no place of hers').to.equal(null)
+    const anyone = await new Client(app.baseUrl).get(`/api/mp/public-meetings/${id}`)
+    expect(anyone.status, 'read without signing in').to.equal(200)
+    expect(anyone.body.registration).to.equal(null)
+  })
+
+  it('reads the meeting to a stale or malformed sign-in as to nobody, never locking her out', async () => {
+    const id = await meeting({ publicSeats: 3 })
+    const her = await asResident(app)
+    expect((await her.post(`/api/mp/public-meetings/${id}/registrations`, { name: '王秀兰' })).status).to.equal(201)
+
+    for (const authorization of ['Bearer not-a-token', `Bearer ${'x'.repeat(43)}`, 'Basic d2FuZzp4']) {
+      const garbage = await new Client(app.baseUrl).request('GET', `/api/mp/public-meetings/${id}`, undefined, { authorization })
+      expect(garbage.status, `${authorization}: ${JSON.stringify(garbage.body)}`).to.equal(200)
+      expect(garbage.body).to.deep.include({ id, title: '市人大常委会第十次会议', seatsLeft: 2, registration: null })
+    }
+
+    app.clock.set(new Date('2026-12-20T02:00:00Z')) // her sign-in of a month ago has expired
+    const stale = await her.get(`/api/mp/public-meetings/${id}`)
+    expect(stale.status, JSON.stringify(stale.body)).to.equal(200)
+    expect(stale.body).to.deep.include({ id, title: '市人大常委会第十次会议', seatsLeft: 2, registration: null })
+
+    her.bearer = (await app.liaison.services.mpSessions.issue(her.userId)).token // she signs in again
+    expect((await her.get(`/api/mp/public-meetings/${id}`)).body.registration).to.deep.include({ meetingId: id, name: '王秀兰' })
   })
 })

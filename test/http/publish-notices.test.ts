@@ -161,7 +161,7 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
     const { body: ballot } = await office.post('/api/admin/surveys', ballotBody())
     expect((await (await asDeputy(app, 'dp0002')).post(`/api/mp/surveys/${ballot.id}/responses`, { answers: { projects: ['p1'] } })).status).to.equal(201)
     await deliver('ballot.published', 'dp0001', 'sent')
-    await deliver('ballot.published', 'dp0006', 'dead', '未能送达：该代表未使用小程序，也未绑定微信机器人')
+    await deliver('ballot.published', 'dp0006', 'dead', '未能送达：该代表未使用小程序，也未绑定微信助手')
     const answer = await office.get(`/api/admin/surveys/${ballot.id}/not-voted`)
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     expect(answer.body).to.deep.equal({
@@ -173,7 +173,7 @@ describe('notices of ballots and quizzes, and who has not answered', () => {
         {
           deputyId: 'dp0006',
           name: '陈静',
-          notice: { state: 'undeliverable', label: '未能送达', reason: '未能送达：该代表未使用小程序，也未绑定微信机器人', sentAt: null },
+          notice: { state: 'undeliverable', label: '未能送达', reason: '未能送达：该代表未使用小程序，也未绑定微信助手', sentAt: null },
         },
       ],
     })

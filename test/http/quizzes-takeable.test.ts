@@ -133,7 +133,7 @@ describe('a quiz that goes out can be taken', () => {
     expect(empty.body.error.details).to.deep.equal([{ path: 'body', message: '请至少修改一项' }])
 
     const early = await (await asResident(app)).post(`/api/mp/quizzes/${quiz.id}/attempts`)
-    expect(early.body.error).to.include({ code: 'quiz_not_open', message: '这个答题活动还没开始，11月24日（星期二）上午10:00开始，到时再来参加' })
+    expect(early.body.error).to.include({ code: 'quiz_not_open', message: '这个知识竞赛还没开始，11月24日（星期二）上午10:00开始，到时再来参加' })
 
     const campaign = await (
       await asAdmin(app)

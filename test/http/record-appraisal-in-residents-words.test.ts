@@ -15,7 +15,11 @@ describe('述职评议 in a resident’s words', () => {
     const view = await (await asResident(story.app)).get(`/api/mp/appraisals/${story.surveyId}`)
     expect(view.status).to.equal(200)
     expect(view.body).to.include({ title: '给张伟代表今年的工作打分', yearWord: '今年' })
-    expect(view.body.description).to.equal('您住在张伟代表联系的社区。请先看看这位代表今年做了哪些事，再打分。每人只能打一次，不会记下您是谁。')
+    // Whom it asks, by name: not "您住在…" said to whoever opened the poster, then asked where she lives.
+    expect(view.body.description).to.equal(
+      '请住在张伟代表联系的社区（建设路社区、光明社区）的居民打分。请先看看这位代表今年做了哪些事，再打分。每人只能打一次，不会记下您是谁。',
+    )
+    expect(view.body.description).not.to.include('您住在')
     expect(view.body.questions.map((q: { title: string }) => q.title)[0]).to.equal('您对张伟代表这一年的工作满意吗？')
 
     const office = await (await asStaff(story.app, 'sunli')).get(`/api/admin/surveys/${story.surveyId}`)
@@ -27,7 +31,16 @@ describe('述职评议 in a resident’s words', () => {
     const view = await (await asResident(story.app)).get(`/api/mp/appraisals/${story.surveyId}`)
     expect(view.body).to.include({ title: '给张伟代表2026年的工作打分', yearWord: '2026年' })
 
-    const named = appraisalForResidents({ title: 't', description: 'd', questions: [], anonymous: false }, '王芳', '今年')
-    expect(named.description).to.equal('您住在王芳代表联系的社区。请先看看这位代表今年做了哪些事，再打分。每人只能打一次。')
+    const named = appraisalForResidents({ title: 't', description: 'd', questions: [], anonymous: false }, '王芳', '今年', ['光明社区'])
+    expect(named.description).to.equal('请住在王芳代表联系的社区（光明社区）的居民打分。请先看看这位代表今年做了哪些事，再打分。每人只能打一次。')
+  })
+
+  it('names five communities at most and counts the rest; none known, none named', () => {
+    const survey = { title: 't', description: 'd', questions: [], anonymous: true }
+    const seven = ['一社区', '二社区', '三社区', '四社区', '五社区', '六社区', '七社区']
+    expect(appraisalForResidents(survey, '张伟', '今年', seven).description).to.match(
+      /^请住在张伟代表联系的社区（一社区、二社区、三社区、四社区、五社区等 7 个社区）的居民打分。/,
+    )
+    expect(appraisalForResidents(survey, '张伟', '今年').description).to.match(/^请住在张伟代表联系的社区的居民打分。/)
   })
 })

@@ -37,7 +37,7 @@ describe('述职评议: an answer resent after a lost reply counts once', () => 
 
     const changed = await answer(wang, surveyId, { ...ANSWERS, overall: 1 }, 'mp-appraise-1')
     expect(changed.status).to.equal(422)
-    expect(changed.body.error).to.include({ code: 'idempotency_key_reused', message: '刚才已经提交过一次，那次已经收到；这次改过的内容没有再提交。每人限一次' })
+    expect(changed.body.error).to.include({ code: 'idempotency_key_reused', message: '刚才已经送出过一次，那次已经收到；这次改过的内容没有再送出。每人限一次' })
     const another = await answer(wang, surveyId, ANSWERS, 'mp-appraise-2')
     expect(another.status, 'a second answer, not a resend').to.equal(409)
     expect(another.body.error.code).to.equal('already_responded')

@@ -128,7 +128,7 @@ describe('reports say their sentences once, from the server, and by one rule', (
   })
 
   it('tells the resident where her message went without a space between the station and the deputy', () => {
-    expect(tickets.summary).to.match(/^已转至轻工街道代表联络站的张伟代表（/)
+    expect(tickets.summary).to.match(/^已交给轻工街道代表联络站的张伟代表（/)
   })
 
   it('says 改派 for the clerk’s move, 转交 for a deputy’s to a colleague and 交回 for one given back to the station', async () => {

@@ -6,7 +6,7 @@ const SECRET = 'bot-secret-for-tests-0123456789'
 
 /**
  * A resident reads where her message stands in plain words — who has it and what comes next —
- * not the office's 待分派, 已分派, 已交办; in the mini-program and in the chat alike. Staff keep the
+ * not the office's 待分派, 已分派, 已转交部门; in the mini-program and in the chat alike. Staff keep the
  * labels of their procedure for the same message; the deputy reads his own words (新留言，待受理).
  */
 describe('a resident reads where her message stands in her own words', () => {
@@ -39,7 +39,7 @@ describe('a resident reads where her message stands in her own words', () => {
     expect(await read()).to.deep.equal({ list: '代表已看到，正在办', page: '代表已看到，正在办', console: '已受理' })
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/forward`, { department: '区城市管理局' })
-    expect(await read()).to.deep.equal({ list: '已交有关部门办理', page: '已交有关部门办理', console: '已交办' })
+    expect(await read()).to.deep.equal({ list: '已交有关部门办理', page: '已交有关部门办理', console: '已转交部门' })
     expect(await deputyReads()).to.equal('已交有关部门，待答复')
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '城管局已换好灯泡。' })

@@ -40,7 +40,7 @@ describe('a resident reads the steps of her message in her own words', () => {
 
     const mine: Step[] = (await resident.get(`/api/mp/cases/${c.id}`)).body.timeline
     expect(mine.map((e) => e.label)).to.deep.equal([
-      '您提交了留言',
+      '您送出了留言',
       '已交给张伟代表办理',
       '张伟代表看到了留言，开始办理',
       '张伟代表把留言交回轻工街道代表联络站重新安排',
@@ -61,10 +61,10 @@ describe('a resident reads the steps of her message in her own words', () => {
       '灯还是不亮',
       '路灯修好两天又坏了',
     ])
-    expect(mine[1].note, 'where it went and why, as the system told her').to.match(/^已转至轻工街道代表联络站的张伟代表（/)
+    expect(mine[1].note, 'where it went and why, as the system told her').to.match(/^已交给轻工街道代表联络站的张伟代表（/)
     // What her page and the chat show of a step: its label and its note.
     const shown = mine.map((e) => `${e.label} ${e.note ?? ''}`).join('\n')
-    for (const office of ['分派代表', '转交', '群众', '交办部门', '吵过', '脾气急', '李科长']) expect(shown, office).not.to.include(office)
+    for (const office of ['分派代表', '转交', '群众', '转交部门', '吵过', '脾气急', '李科长']) expect(shown, office).not.to.include(office)
 
     // The console's page keeps the office's labels, and its notes.
     const console: Step[] = (await lina.get(`/api/admin/cases/${c.id}`)).body.timeline
@@ -75,7 +75,7 @@ describe('a resident reads the steps of her message in her own words', () => {
       '交回',
       '分派代表',
       '代表受理',
-      '交办部门',
+      '转交部门',
       '代表答复',
       '群众评价',
       '重新办理',

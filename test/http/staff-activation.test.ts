@@ -37,7 +37,7 @@ describe('a new staff member activates their account', () => {
     expect(wrong.status).to.equal(401)
     expect(wrong.body.error).to.include({
       code: 'invalid_activation',
-      message: '用户名或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录',
+      message: '账号或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录',
     })
 
     const activated = await browser.post('/api/admin/activate', { username: 'WangFang', activationCode: ` ${CODE} `, newPassword: 'wangfang-2026' })

@@ -64,12 +64,12 @@ describe("a station clerk's roster, her deputies' meetings and their bindings", 
 
     const wednesday = (await lina.get('/api/admin/dashboard/cases')).body.duty.find((d: { date: string }) => d.date === '2026-12-09')
     expect(wednesday.deputies).to.deep.equal(['张伟'])
-    expect(wednesday.clashes).to.deep.equal(['与会议时间冲突：张伟代表当天上午9:30到11:30要参加“市人大常委会第十次会议”（还没有回复是否参加）'])
+    expect(wednesday.clashes).to.deep.equal(['与会议时间冲突：张伟代表当天9:30–11:30要参加“市人大常委会第十次会议”（还没有回复是否参加）'])
 
     const roster = await lina.get('/api/admin/stations/st001/duty-meetings')
     expect(roster.status).to.equal(200)
     expect(roster.body.items.map((d: { deputyName: string; onDuty: boolean; clash: string | null }) => [d.deputyName, d.onDuty, d.clash])).to.deep.equal([
-      ['张伟', true, '与会议时间冲突：张伟代表当天上午9:30到11:30要参加“市人大常委会第十次会议”（还没有回复是否参加）'],
+      ['张伟', true, '与会议时间冲突：张伟代表当天9:30–11:30要参加“市人大常委会第十次会议”（还没有回复是否参加）'],
       // 王芳 is not on duty that day: the day's dialog says it beside her name, before the clerk puts her on duty.
       ['王芳', false, null],
     ])

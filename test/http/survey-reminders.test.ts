@@ -215,7 +215,7 @@ describe('reminding the deputies who have not voted (提醒未参与)', () => {
     app.clock.advance(HOUR)
     expect((await (await asDeputy(app, 'dp0003')).post(`/api/mp/surveys/${id}/responses`, { answers: { q1: 'o2', q3: 4 } })).status).to.equal(201)
     const refused = await zhang.post(`/api/mp/surveys/${id}/responses`, { answers: { q1: 'o2', q3: 4 } })
-    expect([refused.status, refused.body.error.message], 'what a reminded deputy would meet').to.deep.equal([409, '提交人数已满，问卷已停止收集'])
+    expect([refused.status, refused.body.error.message], 'what a reminded deputy would meet').to.deep.equal([409, '填写人数已满，问卷已停止收集'])
 
     const full = '问卷已收满 1 份，不再收集，不用提醒'
     // The console hides 提醒未参与 and shows this instead.

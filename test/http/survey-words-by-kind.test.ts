@@ -37,7 +37,7 @@ describe('surveys: refusals in the words of a ballot or a consultation', () => {
     const wang = await asResident(app)
     expect((await wang.post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '绿地率再高些' }] })).status).to.equal(201)
     const again = await wang.post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a2', text: '还有一条' }] })
-    expect(again.body.error).to.include({ code: 'already_responded', message: '您已经提过意见了，每人限提交一次。谢谢您参与立法' })
+    expect(again.body.error).to.include({ code: 'already_responded', message: '您已经提过意见了，每人限提一次。谢谢您参与立法' })
 
     expect((await office.post(`/api/admin/surveys/${consultation.id}/close`)).status).to.equal(200)
     const late = await (await asResident(app)).post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text: '晚了' }] })

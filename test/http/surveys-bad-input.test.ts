@@ -54,7 +54,7 @@ describe('surveys: bad input', () => {
     app.clock.set(new Date('2026-12-01T00:00:00Z'))
     const late = await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 3 } })
     expect(late.status).to.equal(409)
-    expect(late.body.error).to.include({ code: 'survey_closed', message: '已结束，不再接受提交' })
+    expect(late.body.error).to.include({ code: 'survey_closed', message: '问卷已经结束，不能再填写' })
     expect(await responses(s.id)).to.equal(0)
   })
 
@@ -64,7 +64,7 @@ describe('surveys: bad input', () => {
     expect((await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 3 } })).status).to.equal(201)
     const again = await resident.post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 1 } })
     expect(again.status).to.equal(409)
-    expect(again.body.error).to.include({ code: 'already_responded', message: '您已提交过，每人限一次' })
+    expect(again.body.error).to.include({ code: 'already_responded', message: '您已经送出过了，每人限一次' })
     const stored = await app.liaison.store.surveys.responses(s.id)
     expect(JSON.stringify(stored), 'never the identity').not.to.include(resident.userId)
     expect((await (await asResident(app)).post(`/api/mp/surveys/${s.id}/responses`, { answers: { q1: 'o2', q3: 3 } })).status).to.equal(201)

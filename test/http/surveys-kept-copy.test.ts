@@ -33,7 +33,7 @@ describe('answering a survey kept in memory, changed elsewhere', () => {
 
     const late = await (await asResident(app)).post(`/api/mp/surveys/${s.id}/responses`, answer)
     expect(late.status).to.equal(409)
-    expect(late.body.error).to.include({ code: 'survey_closed', message: '已结束，不再接受提交' })
+    expect(late.body.error).to.include({ code: 'survey_closed', message: '问卷已经结束，不能再填写' })
     expect(await stored(s.id)).to.equal(1)
     expect((await app.liaison.store.surveys.get(s.id))!.responseCount).to.equal(1)
   })

@@ -62,7 +62,7 @@ describe('answering a survey', () => {
 
       const again = await resident.post(`/api/mp/surveys/${s.id}/responses`, answer)
       expect(again.status).to.equal(409)
-      expect(again.body.error).to.deep.equal({ code: 'already_responded', message: '您已提交过，每人限一次', details: [] })
+      expect(again.body.error).to.deep.equal({ code: 'already_responded', message: '您已经送出过了，每人限一次', details: [] })
       expect(reads, 'no separate "answered yet?" read, and the survey kept from the first answer').to.deep.equal(['forRespondent'])
       expect((await app.liaison.store.surveys.responses(s.id)).length, 'one answer kept').to.equal(1)
     } finally {

@@ -36,7 +36,7 @@ describe('handling units: how their staff are told', () => {
     expect(byStaff.sf21).to.deep.include({ status: 'pending', channel: 'bot_private', address: 'wxid_chengang' })
     expect(byStaff.sf22, 'the co-unit’s 吴静 never bound her WeChat').to.deep.include({
       status: 'dead',
-      lastError: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看',
+      lastError: '未能送达：该工作人员未绑定微信助手（在后台「绑定微信接收提醒」取得绑定码），请在后台查看',
     })
 
     const leased = (await bot.post('/api/bot/outbox/lease', { limit: 10 })).body.items

@@ -7,7 +7,7 @@ const FOR_RESIDENTS = '小程序登录暂时无法使用，请联系人大办公
 
 /**
  * 钱科长 types one character of the AppSecret wrong and restarts. Residents and deputies are not told
- * "服务器内部错误": they are sent to the office, in the usual error body, with nothing of the secret; and the
+ * "系统出了点问题": they are sent to the office, in the usual error body, with nothing of the secret; and the
  * office reads on /readyz what is wrong with the setup. Once it works again, /readyz says so.
  */
 describe('a WeChat setup mistake: residents are sent to the office, /readyz names the mistake', () => {

@@ -195,7 +195,7 @@ describe("the deputies' daily digest", () => {
       for (const sendAt of ['07:30', '20:50', '21:30']) {
         const refused = await zhang.request('PUT', url, { channels: [], sendAt, muteWeekends: true })
         expect(refused.status, sendAt).to.equal(422)
-        expect(refused.body.error).to.deep.include({ code: 'send_time_quiet', message: '发送时间请选 08:00–20:45（21:00 至次日 08:00 夜间免打扰，不发消息）' })
+        expect(refused.body.error).to.deep.include({ code: 'send_time_quiet', message: '发送时间请选 8:00–20:45（21:00 至次日 8:00 夜间免打扰，不发消息）' })
         expect(refused.body.error.details).to.deep.equal([{ path: 'body.sendAt', message: refused.body.error.message }])
       }
       const shown = (await zhang.get(url)).body

@@ -133,7 +133,7 @@ export function deliveryContract(store: () => Store) {
     it('counts a re-route as an attempt, with why, when the way it was routed found nobody', async () => {
       await queue(1)
       const [m] = await store().outbox.claimDue(at(0), { limit: 1, leaseMs: 60_000, holder: 'bot', channels: AUTO })
-      const missed = '机器人在微信里找不到收件人'
+      const missed = '微信助手在微信里找不到收件人'
       await store().outbox.complete(m.id, 'bot', { status: 'pending', channel: 'auto', address: null, until: at(0), reason: null, missed })
       expect(await store().outbox.get(m.id)).to.deep.include({ status: 'pending', channel: 'auto', attempts: 1, lastError: missed, waitingReason: null })
       const [again] = await store().outbox.claimDue(at(1), { limit: 1, leaseMs: 60_000, holder: 'bot', channels: AUTO })

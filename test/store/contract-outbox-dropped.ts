@@ -24,7 +24,7 @@ export function outboxDroppedContract(store: () => Store) {
     it('counts and lists the dropped ones and the failed ones each on their own', async () => {
       const superseded = await dead('k-superseded', SUPERSEDED_REASON)
       const leftOffice = await dead('k-left', `${SUPERSEDED_REASON}（收件人已不再担任人大代表）`)
-      const failed = await dead('k-failed', '未能送达：该代表未使用小程序，也未绑定微信机器人')
+      const failed = await dead('k-failed', '未能送达：该代表未使用小程序，也未绑定微信助手')
       // Words that merely mention it somewhere else are a failure's reason, not a drop.
       const mentions = await dead('k-mentions', `微信拒收（${SUPERSEDED_REASON}）`)
       await store().outbox.enqueue([outboxMessage('k-waiting')])

@@ -105,6 +105,9 @@ describe('the audit trail in words (操作记录)', () => {
     expect(auditActionWords('case.assigned')).to.equal('分派留言')
     expect(auditActionWords('cases.exported')).to.equal('导出留言列表')
     expect(auditActionWords('something.retired')).to.equal('其他操作')
+    // The chat account by its one name on every page, as the binding pages call it.
+    expect(auditActionWords('staff.bot_bound')).to.equal('工作人员绑定微信助手')
+    expect(auditActionWords('staff.bot_unbound')).to.equal('工作人员解除微信助手绑定')
   })
 
   const names: AuditName[] = [
@@ -175,7 +178,7 @@ describe('the audit trail in words (操作记录)', () => {
       actor: '张国华（联络站工作人员）',
       action: '登录',
       target: '本人账号',
-      details: '来自 127.0.0.1',
+      details: '网络地址 127.0.0.1',
     })
     expect(
       say({
@@ -184,13 +187,13 @@ describe('the audit trail in words (操作记录)', () => {
         action: 'privacy.consent.given',
         targetKind: 'mp_user',
         targetId: 'mu-31ae505c',
-        details: { version: '2026-01' },
+        details: { version: 'v3' },
       }),
     ).to.deep.equal({
       actor: '群众',
       action: '同意隐私告知',
       target: '群众本人',
-      details: '告知版本 2026-01',
+      details: '同意第 3 版隐私告知',
     })
     // A deputy reading a resident's phone is named as the deputy, not as 系统.
     expect(say({ actorKind: 'system', actorId: null, action: 'case.phone.read', details: { deputyId: 'dp0001', mpUserId: 'mu-1' } }).actor).to.equal(
@@ -216,12 +219,12 @@ describe('the audit trail in words (操作记录)', () => {
       say({ ...back, details: { ticket: '20261205-0001', fromDeputyId: 'dp0001', toStation: 'st001', note: '群众电话 138-1234-5678 打不通' } }),
     ).to.deep.equal({
       actor: '张伟（人大代表）',
-      action: '代表退回留言',
+      action: '代表交回留言',
       target: '留言 20261205-0001',
-      details: '退回轻工街道代表联络站，理由：群众电话 （已隐去） 打不通',
+      details: '交回轻工街道代表联络站，理由：群众电话 （已隐去） 打不通',
     })
     expect(say({ ...back, details: { fromDeputyId: 'dp0001', toStation: null, toOffice: 'd01', note: '不归我管' } }).details).to.equal(
-      '退回湛河区人大常委会办公室，理由：不归我管',
+      '交回湛河区人大常委会办公室，理由：不归我管',
     )
     // The numbers a deputy copies into his reason, a resident's phone or ID card, are masked in both, even typed full-width.
     const transferred = { actorKind: 'system' as const, actorId: null, action: 'case.transferred' }
@@ -230,7 +233,7 @@ describe('the audit trail in words (操作记录)', () => {
     ).to.equal('转给王芳代表办理，理由：老人电话（已隐去），身份证（已隐去）')
     expect(
       say({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001', note: '身份证号４１０４０２１９５００３１２００１Ｘ不对' } }).details,
-    ).to.equal('退回轻工街道代表联络站，理由：身份证号（已隐去）不对')
+    ).to.equal('交回轻工街道代表联络站，理由：身份证号（已隐去）不对')
     expect(auditRefs(line({ ...back, details: { fromDeputyId: 'dp0001', toStation: 'st001' } }))).to.deep.include.members([
       { kind: 'deputy', id: 'dp0001' },
       { kind: 'station', id: 'st001' },

@@ -34,11 +34,11 @@ describe('console: times said as people say them', () => {
     expect(day('2026-12-03T16:00:00Z', 2026)).to.equal('12月4日')
   })
 
-  it('says a meeting within one day "12月7日 9:30—11:30", and one over two days with each day', () => {
-    expect(span('2026-12-07T01:30:00Z', '2026-12-07T03:30:00Z', 2026)).to.equal('12月7日 9:30—11:30')
+  it('says a meeting within one day "12月7日 9:30–11:30", and one over two days with each day', () => {
+    expect(span('2026-12-07T01:30:00Z', '2026-12-07T03:30:00Z', 2026)).to.equal('12月7日 9:30–11:30')
     expect(span('2026-12-07T01:30:00Z', '2026-12-08T03:30:00Z', 2026)).to.equal('12月7日 9:30 至 12月8日 11:30')
     expect(span('2026-12-31T01:30:00Z', '2027-01-02T03:30:00Z', 2026)).to.equal('12月31日 9:30 至 2027年1月2日 11:30')
-    expect(span('2027-03-01T01:30:00Z', '2027-03-01T03:30:00Z', 2026)).to.equal('2027年3月1日 9:30—11:30')
+    expect(span('2027-03-01T01:30:00Z', '2027-03-01T03:30:00Z', 2026)).to.equal('2027年3月1日 9:30–11:30')
   })
 
   it('the case pages say times the same way as every other page', () => {

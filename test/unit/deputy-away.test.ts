@@ -29,8 +29,13 @@ describe('a deputy away (暂停接收留言): the rule on dates', () => {
     expect(awayState(LEAVE, '2026-11-30')).to.equal('ahead')
     expect(awayState(LEAVE, '2026-12-05')).to.equal('now')
     expect(awayState(LEAVE, '2026-12-06')).to.equal(null)
-    expect(awayLine(LEAVE, '2026-11-30')).to.equal('将暂停接收留言 12月1日至12月5日（请假：住院）')
-    expect(awayLine({ ...LEAVE, note: null, reason: 'other' }, '2026-12-01')).to.equal('暂停接收留言 12月1日至12月5日（其他）')
+    // The kind first, so a narrow column that wraps the line still reads what it is; 暂停接收留言 only for another reason.
+    expect(awayLine(LEAVE, '2026-11-30')).to.equal('将请假 12月1日至12月5日（住院）')
+    expect(awayLine(LEAVE, '2026-12-01')).to.equal('请假 12月1日至12月5日（住院）')
+    expect(awayLine({ ...LEAVE, note: null, reason: 'study' }, '2026-12-01')).to.equal('外出学习 12月1日至12月5日')
+    expect(awayLine({ ...LEAVE, bySelf: true }, '2026-12-01')).to.equal('请假 12月1日至12月5日（住院；代表本人设置）')
+    expect(awayLine({ ...LEAVE, note: null, reason: 'other' }, '2026-12-01')).to.equal('暂停接收留言 12月1日至12月5日')
+    expect(awayLine({ ...LEAVE, reason: 'other' }, '2026-12-01')).to.equal('暂停接收留言 12月1日至12月5日（住院）')
   })
 
   it('refuses dates that end before they start, that are over, or longer than a year, in words', () => {

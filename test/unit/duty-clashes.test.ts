@@ -36,7 +36,15 @@ describe('duty days against meetings', () => {
   it('says the hours of the day the meeting takes, and whether he answered', () => {
     const [day] = meetingDays([{ meeting: meeting({}), invitation: invited({ rsvp: 'attend' }) }], { from: '2026-12-06', timeZone: TZ })
     expect(day).to.include({ deputyId: 'dp0004', date: '2026-12-09', organizer: '市人大常委会办公室' })
-    expect(clashLine('陈晓婷', day)).to.equal('与会议时间冲突：陈晓婷代表当天上午9:30到11:30要参加“市人大常委会第十次会议”（已回复参加）')
+    expect(clashLine('陈晓婷', day)).to.equal('与会议时间冲突：陈晓婷代表当天9:30–11:30要参加“市人大常委会第十次会议”（已回复参加）')
+  })
+
+  it('writes an afternoon as the meeting pages do (14:30–17:00, 到17:00), never 下午', () => {
+    const afternoon = meeting({ startAt: beijing('2026-12-09T14:30:00'), endAt: beijing('2026-12-10T17:00:00') })
+    const days = meetingDays([{ meeting: afternoon, invitation: invited() }], { from: '2026-12-06', timeZone: TZ })
+    expect(days.map((d) => d.words.slice(0, d.words.indexOf('要参加')))).to.deep.equal(['14:30起', '到17:00'])
+    const one = meeting({ startAt: beijing('2026-12-09T14:30:00'), endAt: beijing('2026-12-09T17:00:00') })
+    expect(meetingDays([{ meeting: one, invitation: invited() }], { from: '2026-12-06', timeZone: TZ })[0].words).to.match(/^14:30–17:00要参加/)
   })
 
   it('covers each day of a meeting of several days, and not the day after one ending at midnight', () => {
@@ -45,7 +53,7 @@ describe('duty days against meetings', () => {
       { from: '2026-12-06', timeZone: TZ },
     )
     expect(days.map((d) => [d.date, d.words.slice(0, d.words.indexOf('要参加'))])).to.deep.equal([
-      ['2026-12-09', '下午2:00起'],
+      ['2026-12-09', '14:00起'],
       ['2026-12-10', '全天'],
       ['2026-12-11', '全天'],
     ])

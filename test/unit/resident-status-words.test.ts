@@ -20,8 +20,8 @@ describe('where a message stands, in the words of the resident who wrote it', ()
     ])
   })
 
-  it('never uses the office’s words for its own steps (待分派, 已分派, 已交办)', () => {
-    for (const status of CASE_STATUSES) expect(['待分派', '已分派', '已交办']).not.to.include(residentStatusWords({ ...at, status }))
+  it('never uses the office’s words for its own steps (待分派, 已分派, 已转交部门)', () => {
+    for (const status of CASE_STATUSES) expect(['待分派', '已分派', '已转交部门', '已交办']).not.to.include(residentStatusWords({ ...at, status }))
     expect(STATUS_LABELS.assigned, 'the console keeps its label').to.equal('已分派')
   })
 

@@ -12,7 +12,14 @@ import { expect } from 'chai'
 const ROUTES = join(import.meta.dirname, '../../src/http/routes')
 
 /** The router state each guard establishes, and the guard a router of that state must use. */
-const GUARDS: Record<string, string> = { StaffState: 'requireStaff', MpState: 'requireMpUser', DeputyState: 'requireDeputy' }
+const GUARDS: Record<string, string> = {
+  StaffState: 'requireStaff',
+  MpState: 'requireMpUser',
+  DeputyState: 'requireDeputy',
+  // A public read that says more to someone signed in: her token is checked once, for the whole router, and one that
+  // does not verify is nobody (not a 401).
+  MaybeMpState: 'optionalMpUser',
+}
 /** Guards that establish the same state under another name. */
 const ALSO: Record<string, string[]> = { requireStaff: ['requireAnyStaff', 'requireStaffBeforePasswordChange'] }
 

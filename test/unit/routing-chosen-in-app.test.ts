@@ -26,7 +26,7 @@ describe('routing: a target chosen in the mini-program is said as chosen, never 
     const input = { stationCode: 'ST003', regionId: 'c010102', targetChosen: true }
     const d = send(input)
     expect(d.stationId).to.equal('st003')
-    expect(residentSummary(d, index, 'c010102')).to.equal('已转至光明社区代表联络点的刘洋代表（您所在社区由该站联系）')
+    expect(residentSummary(d, index, 'c010102')).to.equal('已交给光明社区代表联络点的刘洋代表（您所在社区由该站联系）')
     expect(deputyRoutingWhy(codes(input), { name: '刘洋', isYou: true }, d.topic)).to.equal('群众住在本站联系的片区')
     expect(officeRoutingWhy(codes(input), '刘洋', '光明社区代表联络点', d.topic)).to.include('群众住在光明社区代表联络点联系的片区')
   })
@@ -35,7 +35,7 @@ describe('routing: a target chosen in the mini-program is said as chosen, never 
     const input = { stationCode: 'ST001', regionId: 'c010102', targetChosen: true }
     const d = send(input)
     expect(d.stationId).to.equal('st001')
-    expect(residentSummary(d, index, 'c010102')).to.match(/^已转至轻工街道代表联络站的.+代表（您选择了该站/)
+    expect(residentSummary(d, index, 'c010102')).to.match(/^已交给轻工街道代表联络站的.+代表（您选择了该站/)
     expect(deputyRoutingWhy(codes(input), { name: '张伟', isYou: true }, d.topic)).to.match(/^群众选择了本站/)
     expect(officeRoutingWhy(codes(input), '张伟', '轻工街道代表联络站', d.topic)).to.match(/^群众选择了轻工街道代表联络站/)
     expect(d.reasons.map((r) => r.message).join(' ')).not.to.include('二维码')
@@ -44,13 +44,13 @@ describe('routing: a target chosen in the mini-program is said as chosen, never 
   it('the deputy she wrote to before (再写一条): 您选择了张伟代表', () => {
     const input = { deputyCode: 'DP0001', regionId: 'c010101', targetChosen: true }
     const d = send(input)
-    expect(residentSummary(d, index, 'c010101')).to.equal('已转至轻工街道代表联络站的张伟代表（您选择了张伟代表）')
+    expect(residentSummary(d, index, 'c010101')).to.equal('已交给轻工街道代表联络站的张伟代表（您选择了张伟代表）')
     expect(deputyRoutingWhy(codes(input), { name: '张伟', isYou: true }, d.topic)).to.equal('群众选择了您')
   })
 
   it('a scanned code still says 二维码', () => {
     expect(residentSummary(send({ stationCode: 'ST003', regionId: 'c010102' }), index, 'c010102')).to.equal(
-      '已转至光明社区代表联络点的刘洋代表（您通过该站的二维码留言）',
+      '已交给光明社区代表联络点的刘洋代表（您通过该站的二维码留言）',
     )
     expect(residentSummary(send({ deputyCode: 'DP0001', regionId: 'c010101' }), index, 'c010101')).to.include('您通过张伟代表的二维码留言')
   })

@@ -409,26 +409,26 @@ describe('routing', () => {
       residentSummary(send(index, input, loads), index, input.regionId)
 
     it('the deputy and why, in plain words', () => {
-      expect(told({ regionId: 'c010101', text: ABOUT.rubbish })).to.equal('已转至轻工街道代表联络站的张伟代表（您所在社区由该站联系；张伟代表关注环境保护）')
-      expect(told({ regionId: 'c010101', at: DUTY_DAY })).to.equal('已转至轻工街道代表联络站的张伟代表（您所在社区由该站联系；张伟代表今日接待值班）')
-      expect(told({ deputyCode: 'DP0001', regionId: 'c010201' })).to.equal('已转至轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
-      expect(told({ stationCode: 'ST002' })).to.equal('已转至马庄街道代表联络站的李强代表（您通过该站的二维码留言）')
-      expect(told({ regionId: 's0102' })).to.equal('已转至马庄街道代表联络站的李强代表（您所在街道由该站联系）')
+      expect(told({ regionId: 'c010101', text: ABOUT.rubbish })).to.equal('已交给轻工街道代表联络站的张伟代表（您所在社区由该站联系；张伟代表关注环境保护）')
+      expect(told({ regionId: 'c010101', at: DUTY_DAY })).to.equal('已交给轻工街道代表联络站的张伟代表（您所在社区由该站联系；张伟代表今日接待值班）')
+      expect(told({ deputyCode: 'DP0001', regionId: 'c010201' })).to.equal('已交给轻工街道代表联络站的张伟代表（您通过张伟代表的二维码留言）')
+      expect(told({ stationCode: 'ST002' })).to.equal('已交给马庄街道代表联络站的李强代表（您通过该站的二维码留言）')
+      expect(told({ regionId: 's0102' })).to.equal('已交给马庄街道代表联络站的李强代表（您所在街道由该站联系）')
     })
 
     it('without the place it says 区域, and warns when the chosen deputy is busy', () => {
       const index = city()
-      expect(residentSummary(send(index, { regionId: 'c010101' }), index)).to.equal('已转至轻工街道代表联络站的张伟代表（您所在区域由该站联系）')
+      expect(residentSummary(send(index, { regionId: 'c010101' }), index)).to.equal('已交给轻工街道代表联络站的张伟代表（您所在区域由该站联系）')
       expect(told({ deputyCode: 'DP0002' }, { dp0002: 30 })).to.equal(
-        '已转至轻工街道代表联络站的王芳代表（您通过王芳代表的二维码留言；王芳代表近期留言较多，答复可能稍慢）',
+        '已交给轻工街道代表联络站的王芳代表（您通过王芳代表的二维码留言；王芳代表近期留言较多，答复可能稍慢）',
       )
     })
 
     it('the fallbacks', () => {
-      expect(told({ regionId: 'c010101' }, { dp0001: 30, dp0002: 30, dp0003: 30 })).to.equal('已转至轻工街道代表联络站，联络站工作人员会尽快请一位代表办理')
-      expect(told({ regionId: 'd02' })).to.equal('已转至新华区人大常委会办公室（您所在区域暂无代表联络站）')
-      expect(told({ regionId: 'nowhere' })).to.equal('已转至市人大常委会办公室')
-      expect(told({})).to.equal('已转至市人大常委会办公室')
+      expect(told({ regionId: 'c010101' }, { dp0001: 30, dp0002: 30, dp0003: 30 })).to.equal('已交给轻工街道代表联络站，联络站工作人员会尽快请一位代表办理')
+      expect(told({ regionId: 'd02' })).to.equal('已交给新华区人大常委会办公室（您所在区域暂无代表联络站）')
+      expect(told({ regionId: 'nowhere' })).to.equal('已交给市人大常委会办公室')
+      expect(told({})).to.equal('已交给市人大常委会办公室')
     })
   })
 

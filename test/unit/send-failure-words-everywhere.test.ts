@@ -31,8 +31,8 @@ describe("a bot's failure in words, wherever a page says it", () => {
     expect(dead).to.include({ label: '未能送达', reason: '微信助手没有登录微信，消息发不出去' })
     const again = noticeState({ status: 'failed', lastError: '4 DEADLINE_EXCEEDED: Deadline exceeded', lastErrorCode: 'send_timeout' })
     expect(again.reason).to.equal('微信没有及时回应，这次没发出去，稍后会自动再发')
-    // An old bot's English with no code: 原因未知; the backend's own Chinese reasons as they are.
-    expect(noticeState({ status: 'dead', lastError: 'Error: 2 UNKNOWN: odd' }).reason).to.equal('发送失败（原因未知）')
+    // An old bot's English with no code: 原因不明; the backend's own Chinese reasons as they are.
+    expect(noticeState({ status: 'dead', lastError: 'Error: 2 UNKNOWN: odd' }).reason).to.equal('没有发出去，原因不明')
     expect(noticeState({ status: 'dead', lastError: '对方没有可用的联系方式' }).reason).to.equal('对方没有可用的联系方式')
   })
 

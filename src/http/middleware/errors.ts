@@ -72,7 +72,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): Middleware<AppS
         error:
           known && status !== 500
             ? { code: known.code, message: known.message, details: known.details }
-            : { code: 'internal_error', message: '服务器内部错误，请稍后再试', details: [], requestId: ctx.state.requestId },
+            : { code: 'internal_error', message: '系统出了点问题，请稍后再试', details: [], requestId: ctx.state.requestId },
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { Middleware } from 'koa'
-import { ForbiddenError } from '../../errors.js'
+import { ForbiddenError, UnauthorizedError } from '../../errors.js'
 import type { MpSessions } from '../../services/accounts/mp-sessions.js'
-import type { DeputyState, MpState } from '../state.js'
+import type { DeputyState, MaybeMpState, MpState } from '../state.js'
 
 /** Mini-program endpoints: a bearer session token. */
 export function requireMpUser(sessions: MpSessions): Middleware<MpState> {
@@ -17,6 +17,23 @@ export function requireDeputy(sessions: MpSessions): Middleware<DeputyState> {
     const user = await sessions.authenticate(ctx.get('Authorization') || undefined)
     if (!user.deputyId) throw new ForbiddenError('此功能仅限已绑定的人大代表使用', 'not_a_deputy')
     ctx.state.mpUser = { ...user, deputyId: user.deputyId }
+    return next()
+  }
+}
+
+/**
+ * Public reads that say more to someone signed in: her token when it verifies, else nobody. A stale or malformed
+ * token reads the page as no token would (never a 401 on a page anyone may open); only a failure that is not
+ * about the token (the store down) is an error.
+ */
+export function optionalMpUser(sessions: MpSessions): Middleware<MaybeMpState> {
+  return async (ctx, next) => {
+    const authorization = ctx.get('Authorization')
+    if (authorization)
+      ctx.state.mpUser = await sessions.authenticate(authorization).catch((err: unknown) => {
+        if (err instanceof UnauthorizedError) return undefined
+        throw err
+      })
     return next()
   }
 }

@@ -18,7 +18,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   submitted: '提交留言',
   assigned: '分派代表',
   acknowledged: '代表受理',
-  forwarded: '交办部门',
+  forwarded: '转交部门',
   replied: '代表答复',
   rated: '群众评价',
   closed: '办结',

@@ -1,7 +1,7 @@
 import { STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ackLate, waitingLate } from '../../domain/case-stats.js'
 import { latestReplyByDate } from '../../domain/reply-deadline.js'
-import { monthDayText } from '../../domain/dates.js'
+import { localDate, monthDayText } from '../../domain/dates.js'
 import { currentUrge, mayBeUrged, urgedAtText } from '../../domain/case-urging.js'
 import { handedOnText } from '../../domain/case-refusals.js'
 import type { CaseDetail, HandedUpMatch, StaffCaseDetail } from '../../services/cases/case-queries.js'
@@ -41,8 +41,16 @@ export interface ReadingTime {
   now: Date
 }
 
-/** Why a deadline is provisional, for staff and deputies; null when it is not. */
-const provisionalNote = (c: CaseRecord) => (c.deadlinesProvisional ? '期限为暂定：计算时有的日子所在年份的放假安排尚未导入，导入后实际期限可能相差几天' : null)
+/**
+ * Why a deadline is provisional, for staff and deputies; null when it is not. Nothing for them to do (the
+ * administrator imports the year on 工作日历, which warns him): said so. The year is the reply deadline's, the last
+ * day counted; without the zone (the inbox's rows, which do not show it) it is not named.
+ */
+const provisionalNote = (c: CaseRecord, timeZone?: string) => {
+  if (!c.deadlinesProvisional) return null
+  const year = timeZone ? `${localDate(c.replyDueAt, timeZone).slice(0, 4)}年` : '新一年'
+  return `这个期限可能还会差几天：${year}的放假安排还没录入，录入后会自动改正，不用您处理。`
+}
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
@@ -105,7 +113,7 @@ export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) =>
   /** The 催办 pressing him now, near the top: "联络站李娜 11月24日 周二 11:00 催办：…" (null when none, or once it no longer waits on him). */
   urgeNote: waitsOnDeputy(d.case) ? deputyUrgeText(d, timeZone) : null,
   deadlinesProvisional: d.case.deadlinesProvisional === true,
-  deadlinesNote: waitsOnDeputy(d.case) ? provisionalNote(d.case) : null,
+  deadlinesNote: waitsOnDeputy(d.case) ? provisionalNote(d.case, timeZone) : null,
   hoursWithDepartment: hoursWithDepartment(d, now),
   anonymous: d.case.anonymous,
   phoneMasked: d.phoneMasked,
@@ -141,7 +149,7 @@ export const presentDeputyCaseSummary = (c: CaseRecord, now: Date, timeZone: str
   replyBy: c.replyDueAt.toISOString(),
   ...deputyPageDeadlines(c, timeZone, now),
   deadlinesProvisional: c.deadlinesProvisional === true,
-  deadlinesNote: waitsOnDeputy(c) ? provisionalNote(c) : null,
+  deadlinesNote: waitsOnDeputy(c) ? provisionalNote(c, timeZone) : null,
   /** 超期: waiting past the reply deadline, as the office counts it (waitingLate). */
   overdue: waitingLate(c, now),
   /** Not acknowledged by its deadline, the reply not yet due (未按时受理): never also `overdue`. */
@@ -222,6 +230,7 @@ export const carrierHandlingLines = (carrier: Carrier) => ({
 export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingTime, escalations?: ReadonlyMap<string, EscalationDelivery>) => ({
   ...caseCore(d.case),
   ...presentStaffCaseSummary(d.case),
+  deadlinesNote: provisionalNote(d.case, timeZone),
   // Masked as in the lists (DESIGN: every unmasked read by staff is audited): 查看完整原文 shows them whole.
   ...herWordsMasked(d.case),
   /** Some number or ID residents wrote is masked on this page: the page offers 查看完整原文. */

@@ -34,7 +34,7 @@ export function chatErasureWarning(staff: { role: string } | null) {
       `· ${chatWhatGoes(staff, 'ahead')}；`,
       ...(staff ? [`· ${bindingStays(staff, 'ahead')}；`] : []),
       '· 还没办完的留言会撤回，代表不再办理；',
-      '· 已提交的留言只保留去掉您的姓名、电话、门牌号后的内容用于统计，不再和您有关联，发送"查询"也查不到了；',
+      '· 已送出的留言只保留去掉您的姓名、电话、门牌号后的内容用于统计，不再和您有关联，发送"查询"也查不到了；',
       '· 办理记录按规定保存，以备核查，其中您的个人信息会去除。',
       '删除后不能恢复。',
     ].join('\n'),

@@ -14,8 +14,8 @@ export const WITHDRAWN_CONSENT_MESSAGE =
  * her public messages are taken down either way (PrivacyService.withdrawConsent).
  */
 export const CHAT_WITHDRAWN_CONSENT_MESSAGE = [
-  '已撤回您的同意。您已经提交的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。',
-  '撤回后不能再提交新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。',
+  '已撤回您的同意。您已经送出的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。',
+  '撤回后不能再送出新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。',
   '以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
 ].join('\n')
 

@@ -1,6 +1,7 @@
 import {
   OPINION_OUTCOME_LABELS,
   PASS_RULE_LABELS,
+  RESPONDENT_KIND_LABELS,
   SURVEY_KIND_LABELS,
   SURVEY_PHASE_LABELS,
   surveyPhase,
@@ -132,6 +133,7 @@ export const presentPublicSurvey = (
   { askedOthers = false, result = null, closedToOthersText = null, isAppraisal = false, consentNeeded = false }: PublicSurveyExtras = {},
 ) => ({
   ...common(s, phase),
+  kindLabel: RESPONDENT_KIND_LABELS[s.kind],
   opensText: spokenMoment(s.opensAt, at.timeZone, at.now),
   // Said as a quiz's and as 我的待办 and the digest say it ("11月30日（星期一）晚上6:00前"): one way on every page.
   closesText: spokenDeadline(s.closesAt, at.timeZone, at.now),

@@ -2,7 +2,7 @@ import { STATUS_LABELS } from '../../domain/case.js'
 import { deputyTaskStatusWords } from '../../domain/deputy-case-words.js'
 import { deputyLine } from '../../domain/deputy-gist.js'
 import { MEETING_KIND_LABELS } from '../../domain/meeting.js'
-import { SURVEY_KIND_LABELS } from '../../domain/survey.js'
+import { RESPONDENT_KIND_LABELS } from '../../domain/survey.js'
 import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SuggestionTask, SurveyTask, TaskList } from '../../services/tasks.js'
 
 // 我的待办 as the mini-program shows it: every field named; deadlines come with the words
@@ -64,7 +64,7 @@ const SURVEY_ACTION_LABELS: Record<SurveyTask['survey']['kind'], string> = { sur
 const presentSurveyTask = ({ survey: s, due, closesText }: SurveyTask) => ({
   id: s.id,
   kind: s.kind,
-  kindLabel: SURVEY_KIND_LABELS[s.kind],
+  kindLabel: RESPONDENT_KIND_LABELS[s.kind],
   title: s.title,
   closesAt: s.closesAt.toISOString(),
   closesText,

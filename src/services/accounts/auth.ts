@@ -35,7 +35,7 @@ export interface StaffSession {
   expiresAt: Date
 }
 
-const WRONG_ACTIVATION = '用户名或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录'
+const WRONG_ACTIVATION = '账号或激活码不对，请核对后再输入（激活码不分大小写）；已经激活过的账号，请直接用密码登录'
 
 /** A password a person chooses (activation, a change) must not be easy to guess: 422 password_too_weak, saying why and what is needed. */
 async function requireStrongPassword(password: string, about: string[]) {

@@ -7,9 +7,7 @@ import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import { settleProvisionalDeadlines } from './calendar-settle.js'
-
-/** "2027年1月1日", as the console says a date. */
-const spoken = (date: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+import { coverageWarning } from '../../domain/calendar-coverage-words.js'
 
 /** Where deadlines get the calendar from: the years held in the store, kept fresh. */
 export interface CalendarSource {
@@ -132,11 +130,8 @@ export class CalendarService implements CalendarSource {
     if (missing.length === 0) return { coveredYears, uncovered: null, warning: null }
     const years = [...new Set(missing.map((d) => Number(d.slice(0, 4))))]
     const [from, to] = [missing[0], missing.at(-1)!]
-    const warning =
-      `尚未导入${years.map((y) => `${y}年`).join('、')}的节假日安排：从${spoken(from)}起的期限只按周末和元旦、劳动节、国庆节的法定日期计算，标为“暂定”。` +
-      // Read in the console by organizers, not only by whoever runs the server: no command line here (the CLI prints its own usage).
-      '请在国务院公布放假安排后，由系统管理员在“工作日历”页导入。'
-    return { coveredYears, uncovered: { from, to, years }, warning }
+    const uncovered = { from, to, years }
+    return { coveredYears, uncovered, warning: coverageWarning(uncovered, 'operator') }
   }
 
   private async reload() {

@@ -84,12 +84,16 @@ export class CaseDashboardService {
     return days.map((day, i) => (lines[i].length ? { ...day, clashes: lines[i] } : day))
   }
 
-  /** The next days a deputy in office is on duty at these stations (近期值班), those paused that day marked (请假). */
+  /** The next days a deputy is on duty at these stations (近期值班), those paused that day (请假) or gone (已离任) marked. */
   private dutyAt(stationIds: readonly string[], today: string, prepared: PreparedDirectory): DutyDay[] {
     // Each deputy with his pause (away): a paused one is marked on the days it covers, as routing skips him then.
+    // One who left office is not among the station's (routing's) deputies, but his days ahead are still on its roster:
+    // he is listed on them marked 已离任, as the roster marks him, so the clerk arranges someone else.
+    const left = [...prepared.index.deputies.values()].filter((d) => d.active === false)
     const stations = stationIds.flatMap((id) => {
       const station = prepared.stations.get(id)
-      return station ? [{ id, name: station.name, deputies: prepared.index.deputiesOfStation.get(id) ?? [] }] : []
+      const gone = left.filter((d) => d.stationIds.includes(id))
+      return station ? [{ id, name: station.name, deputies: [...(prepared.index.deputiesOfStation.get(id) ?? []), ...gone] }] : []
     })
     return dutyAhead(stations, today)
   }

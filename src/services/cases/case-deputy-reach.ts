@@ -65,20 +65,20 @@ export class CaseDeputyReach {
     private readonly timeZone: string,
   ) {}
 
-  /** With `call`, the words end in the number to ring (请打电话告诉代表：138****5678); without one, 请电话联系. */
+  /** With `call`, the words end in whom to ring and his number (请打电话告诉刘淑华代表（电话 138****5678）); without one, 请电话联系. */
   async of(c: CaseRecord, events: readonly CaseEvent[], deputyName: string | null, call: DeputyCall = null): Promise<DeputyNotice | null> {
     // Answered, closed or out of his hands, nothing is left to remind him of: the box would only alarm.
     if (!c.deputyId || c.mergedInto || !WAITS_ON_DEPUTY.has(c.status)) return null
     const who = `${deputyName ?? ''}代表`
     const reach = await this.resolver.reach({ recipientKind: 'deputy', recipientId: c.deputyId, kind: URGE_KIND })
-    if (!reach.routes.length) return { reachable: false, text: `${unreachableWords(reach, who)}，${callWords(call)}` }
+    if (!reach.routes.length) return { reachable: false, text: `${unreachableWords(reach, who)}，${callWords(call, deputyName)}` }
     const last = await this.lastNotice(c, events, c.deputyId)
     if (!last) return null
     const delivery = deliveryOf(last)
     if (delivery.state !== 'undeliverable') return null
     const what = NOTICE_WORDS[last.kind] ?? '通知'
     const why = (delivery.reason ?? '').replace(/^未能送达：/, '')
-    return { reachable: true, text: `最近一次给${who}的${what}未能送达${why ? `（${why}）` : ''}，${callWords(call)}` }
+    return { reachable: true, text: `最近一次给${who}的${what}未能送达${why ? `（${why}）` : ''}，${callWords(call, deputyName)}` }
   }
 
   /**
@@ -178,8 +178,11 @@ export class CaseDeputyReach {
 /** The system-wide switch, said as the system's and whom to ask, never as the deputy's own gap. */
 const APP_OFF = '系统的小程序提醒还没开通（请找系统管理员）'
 
-/** ChannelResolver.reach's words for a station or an office that no group channel reaches (the dispatcher stores them). */
-const NO_GROUP_REASONS: ReadonlySet<string> = new Set([NO_STATION_GROUP, NO_OFFICE_GROUP])
+/**
+ * ChannelResolver.reach's words for a station or an office that no group channel reaches (the dispatcher stores them),
+ * and a station's as stored before the chat account was called 微信助手.
+ */
+const NO_GROUP_REASONS: ReadonlySet<string> = new Set([NO_STATION_GROUP, NO_OFFICE_GROUP, '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群'])
 
 /**
  * Why nothing reaches a deputy, in words: the two ways a deputy is reached, each named (which one is missing
@@ -192,9 +195,11 @@ function unreachableWords(reach: { unreachable: string | null }, who: string): s
 }
 
 /**
- * What to do when a notice cannot reach him: ring him, with the number when she may read it and one is on file (the
- * page shows his number under 办理代表 too); else 请电话联系. 代表, never 他: the directory has no sex field.
+ * What to do when a notice cannot reach him: ring him, named and with the number in brackets when she may read it and
+ * one is on file (the page shows his number under 办理代表 too); else 请电话联系. The name first, so that it never
+ * reads as "tell the deputy this number"; 这位代表 when the name is unknown. 代表, never 他: the directory has no sex field.
  */
-function callWords(call: DeputyCall): string {
-  return call?.phone && call.phone !== PHONE_UNREADABLE ? `请打电话告诉代表：${call.phone}` : '请电话联系'
+function callWords(call: DeputyCall, deputyName: string | null): string {
+  if (!call?.phone || call.phone === PHONE_UNREADABLE) return '请电话联系'
+  return `请打电话告诉${deputyName ? `${deputyName}代表` : '这位代表'}（电话 ${call.phone}）`
 }

@@ -30,9 +30,9 @@ const ANOTHER_ONE = 2
 const DEPUTY_CASE_NOTICES = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
 
 /** Why a bot message is routed again at the bot: the person it was for has no chat the bot can find now. */
-export const NOT_FOUND_IN_CHAT = '机器人在微信里找不到收件人（聊天已解除或已删除），改用其他方式发送'
+export const NOT_FOUND_IN_CHAT = '微信助手在微信里找不到收件人（聊天已解除或已删除），改用其他方式发送'
 /** …and why it is 未能送达 once that has happened at every attempt. */
-export const NEVER_FOUND_IN_CHAT = '未能送达：机器人多次在微信里找不到收件人（聊天已解除或已删除，或绑定已失效），请电话联系'
+export const NEVER_FOUND_IN_CHAT = '未能送达：微信助手多次在微信里找不到收件人（聊天已解除或已删除，或绑定已失效），请电话联系'
 
 /** Deputy notices whose text already quotes the message's words (assignedNotice): no gist is added to them. */
 const QUOTING_NOTICES = new Set(['case.assigned'])

@@ -39,7 +39,7 @@ export interface Reach {
 }
 
 /** Why a station's or an office's message has no way at all (no group robot, no bot room): what 未能送达 then says. */
-export const NO_STATION_GROUP = '未能送达：该联络站未配置企业微信群机器人，也未绑定机器人工作群'
+export const NO_STATION_GROUP = '未能送达：该联络站未配置企业微信群机器人，也没有把微信助手拉进本站的微信群'
 export const NO_OFFICE_GROUP = '未能送达：该人大办公室未配置企业微信群机器人'
 
 const PERSON_WORDS: Partial<Record<OutboxMessage['recipientKind'], string>> = { deputy: '代表', mp_user: '群众' }
@@ -184,7 +184,7 @@ export class ChannelResolver {
  */
 export function noWayWords(recipientKind: OutboxMessage['recipientKind'], usesMiniProgram: boolean): string {
   const who = PERSON_WORDS[recipientKind] ?? '收件人'
-  return usesMiniProgram ? `未能送达：小程序消息未开通（未配置订阅消息模板），该${who}也未绑定微信机器人` : `未能送达：该${who}未使用小程序，也未绑定微信机器人`
+  return usesMiniProgram ? `未能送达：小程序消息未开通（未配置订阅消息模板），该${who}也未绑定微信助手` : `未能送达：该${who}未使用小程序，也未绑定微信助手`
 }
 
 /**
@@ -193,5 +193,5 @@ export function noWayWords(recipientKind: OutboxMessage['recipientKind'], usesMi
  */
 function staffReach(contact: string | null): Reach {
   if (contact) return { routes: [{ channel: 'bot_private', address: contact }], unreachable: null }
-  return { routes: [], unreachable: '未能送达：该工作人员未绑定微信机器人（在后台「绑定微信接收提醒」取得绑定码），请在后台查看' }
+  return { routes: [], unreachable: '未能送达：该工作人员未绑定微信助手（在后台「绑定微信接收提醒」取得绑定码），请在后台查看' }
 }

@@ -6,7 +6,7 @@ export const KIND_TITLES: Record<string, string> = {
   'case.queued': '新留言待分派',
   // Hers alone: her words (已看到, as her message's state says), not the office's 受理; a thing keyword (≤ 20).
   'case.acknowledged': '代表已看到留言',
-  'case.forwarded': '留言已交办',
+  'case.forwarded': '留言已交有关部门办理',
   'case.replied': '留言已答复',
   'case.rated': '群众已评价',
   'case.reopened': '留言重新办理',

@@ -3,7 +3,7 @@ import { startOfLocalDate } from '../../domain/business-calendar.js'
 import { localDate } from '../../domain/dates.js'
 import type { Digest } from '../../domain/digest.js'
 import { canFollowMeeting } from '../../domain/meeting.js'
-import { inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
+import { clockText, inSendWindow, isQuietTime, sendWindow, type QuietHours } from '../../domain/quiet-hours.js'
 import { NotFoundError, UnprocessableError } from '../../errors.js'
 import type { DigestPreferences, OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -124,7 +124,9 @@ export class DigestService extends DigestGathering {
     const window = sendWindow(this.settings.quietHours)
     if (preferences.sendAt && window && !inSendWindow(preferences.sendAt, window)) {
       const { start, end } = this.settings.quietHours
-      const words = `发送时间请选 ${window.from}–${window.to}（${start} 至${start > end ? '次日 ' : ' '}${end} 夜间免打扰，不发消息）`
+      // Said as every time of ours is read (8:00, not 08:00); compared as written (HH:MM), where 21:00 > 08:00 holds.
+      const [from, to, night, morning] = [window.from, window.to, start, end].map(clockText)
+      const words = `发送时间请选 ${from}–${to}（${night} 至${start > end ? '次日 ' : ' '}${morning} 夜间免打扰，不发消息）`
       throw new UnprocessableError(words, [{ path: 'body.sendAt', message: words }], 'send_time_quiet')
     }
     await this.store.digests.savePreferences(deputyId, preferences, this.clock.now())

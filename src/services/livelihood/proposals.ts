@@ -55,7 +55,7 @@ export class LivelihoodProposals {
     const refusal = collectionRefusal(cycle, now)
     if (refusal) throw new ConflictError(refusal, [], 'collection_closed')
     if (input.consentVersion !== PROPOSAL_CONSENT.version)
-      throw new ConflictError('征集须知已更新，请重新阅读后提交', [{ path: 'body.consentVersion', message: PROPOSAL_CONSENT.version }], 'consent_outdated')
+      throw new ConflictError('征集须知已更新，请重新阅读后送出', [{ path: 'body.consentVersion', message: PROPOSAL_CONSENT.version }], 'consent_outdated')
     let stationId: string | null = null
     if (user.deputyId) stationId = await this.deputyStation(user.deputyId, cycle)
     const who = user.deputyId ? { deputyId: user.deputyId } : { mpUserId: user.id }

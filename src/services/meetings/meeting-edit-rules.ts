@@ -24,6 +24,24 @@ export function changedFields(before: MeetingRecord, after: MeetingRecord) {
   )
 }
 
+/**
+ * The times an edit leaves the meeting with, and which of them it changed: only what changed is judged against now
+ * (extending a meeting under way keeps its past start; a deadline sent back as it was, the whole form saved, may have
+ * passed). `touched` false: the edit sends no time, and none is judged. Shared by MeetingService.edit and the edit
+ * form's refusal (meeting-create-form.ts), which must judge the same times the same way.
+ */
+export function editedSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, patch: Pick<MeetingPatch, 'startAt' | 'endAt' | 'rsvpDeadline'>) {
+  const next = {
+    startAt: patch.startAt ?? m.startAt,
+    endAt: patch.endAt ?? m.endAt,
+    rsvpDeadline: patch.rsvpDeadline === undefined ? m.rsvpDeadline : patch.rsvpDeadline,
+  }
+  const startChanged = !!patch.startAt && patch.startAt.getTime() !== m.startAt.getTime()
+  const deadlineChanged = patch.rsvpDeadline !== undefined && (patch.rsvpDeadline?.getTime() ?? null) !== (m.rsvpDeadline?.getTime() ?? null)
+  const touched = !!patch.startAt || !!patch.endAt || patch.rsvpDeadline !== undefined
+  return { next, startChanged, deadlineChanged, touched }
+}
+
 export function checkSchedule(m: Pick<MeetingRecord, 'startAt' | 'endAt' | 'rsvpDeadline'>, now: Date, startChanged = true, deadlineChanged = true) {
   const problems = scheduleProblems(m, now, startChanged, deadlineChanged)
   const details = problems.map((p) => ({ path: `body.${p.path}`, message: p.message }))

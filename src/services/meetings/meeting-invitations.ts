@@ -1,5 +1,13 @@
 import type { Clock } from '../../clock.js'
-import { awaitsAnswer, stillInvited, withdrawalLabel, type MeetingInvitee, type MeetingRecord, type PersonRef } from '../../domain/meeting.js'
+import {
+  awaitsAnswer,
+  stillInvited,
+  withdrawalLabel,
+  type MeetingInvitee,
+  type MeetingRecord,
+  type PersonRef,
+  type PublicRegistration,
+} from '../../domain/meeting.js'
 import { checkInOpen, checkInOpensAt, checkInRefusal, rsvpClosesAt, rsvpRefusal, type CheckInRefusal, type RsvpRefusal } from '../../domain/meeting-timing.js'
 import { lateCheckInWords, meetingContactWords, spokenMeetingTime } from '../../domain/meeting-words.js'
 import { ENDED_KEPT_DAYS, standingAfterStart } from '../../domain/meeting-standing.js'
@@ -146,13 +154,25 @@ export class MeetingInvitations {
 
   /** A place for public attendance (公民旁听), while places are left and the meeting is ahead. */
   async registerPublic(mpUserId: string, meetingId: string, name: string) {
-    const m = await this.publicMeeting(meetingId)
+    const m = await this.openToPublic(meetingId)
     if (m.startAt <= this.clock.now()) throw new ConflictError('会议已开始，不能再报名旁听', [], 'meeting_started')
     return this.store.meetings.registerPublic({ meetingId: m.id, mpUserId, name, createdAt: this.clock.now() }, m.publicSeats)
   }
 
-  /** A published meeting open to the public, with the places already taken. */
-  async publicMeeting(meetingId: string): Promise<MeetingRecord> {
+  /**
+   * A meeting's page for 公民旁听, read by anyone: the meeting with the places taken and, for the resident reading it
+   * (mpUserId; null for someone not signed in), her own place, null when she has none. Only ever hers: the page she
+   * opens from 您已报名 says her place instead of the form, and nobody learns who else took one.
+   */
+  async publicMeeting(meetingId: string, mpUserId: string | null): Promise<{ meeting: MeetingRecord; taken: number; registration: PublicRegistration | null }> {
+    const meeting = await this.openToPublic(meetingId)
+    const places = await this.store.meetings.publicRegistrations(meeting.id)
+    const registration = mpUserId ? (places.find((r) => r.mpUserId === mpUserId) ?? null) : null
+    return { meeting, taken: places.length, registration }
+  }
+
+  /** A published meeting open to the public. */
+  private async openToPublic(meetingId: string): Promise<MeetingRecord> {
     const m = await this.store.meetings.get(meetingId)
     if (!m || m.status !== 'published' || m.publicSeats <= 0) throw new NotFoundError(NO_PUBLIC_SEATS)
     return m

@@ -14,6 +14,7 @@ import {
   changedFields,
   checkContact,
   checkSchedule,
+  editedSchedule,
   illegal,
   organizerOf,
   papersToTell,
@@ -114,11 +115,9 @@ export class MeetingService extends MeetingAnnouncements {
     const newPapers = options.tellNewPapers ? papersToTell(m, patch, now) : []
     const next: MeetingRecord = { ...m, ...patch, updatedAt: now }
     if (patch.contactName !== undefined || patch.contactPhone !== undefined) checkContact(next)
-    // Only what changed is judged against now: extending a meeting under way keeps its past start.
-    const startChanged = !!patch.startAt && patch.startAt.getTime() !== m.startAt.getTime()
-    // A deadline sent back as it was (the whole form saved) is not judged again: it may have passed.
-    const deadlineChanged = patch.rsvpDeadline !== undefined && (patch.rsvpDeadline?.getTime() ?? null) !== (m.rsvpDeadline?.getTime() ?? null)
-    if (patch.startAt || patch.endAt || patch.rsvpDeadline !== undefined) checkSchedule(next, now, startChanged, deadlineChanged)
+    // Only what changed is judged against now (editedSchedule): extending a meeting under way keeps its past start.
+    const { startChanged, deadlineChanged, touched } = editedSchedule(m, patch)
+    if (touched) checkSchedule(next, now, startChanged, deadlineChanged)
     // Residents who took a seat keep it: the places are not cut below those taken (nobody would tell them).
     if (patch.publicSeats !== undefined && patch.publicSeats < m.publicSeats) {
       const taken = (await this.store.meetings.publicRegistrations(m.id)).length

@@ -1,9 +1,9 @@
-import { SURVEY_KIND_LABELS, type Question, type SurveyRecord } from '../../domain/survey.js'
+import { RESPONDENT_KIND_LABELS, type Question, type SurveyRecord } from '../../domain/survey.js'
 
 /** One questionnaire a person answered, as she reads it in her copy of her data. */
 export interface SurveyAnswersInWords {
   title: string
-  /** 问卷调查, 立法征求意见 … */
+  /** 问卷, 立法征求意见 … (RESPONDENT_KIND_LABELS) */
   kindLabel: string
   /** Each question she answered, in the questionnaire's order: its words and hers. */
   answered: Array<{ question: string; answer: string }>
@@ -42,7 +42,7 @@ export function surveyAnswersInWords(survey: SurveyRecord | null, answers: Recor
     .map((c) => ({ article: articles.get(c.articleId) ?? '条文', comment: c.text }))
   return {
     title: survey?.title ?? '（这份问卷已经撤下）',
-    kindLabel: survey ? SURVEY_KIND_LABELS[survey.kind] : '问卷',
+    kindLabel: survey ? RESPONDENT_KIND_LABELS[survey.kind] : '问卷',
     answered,
     commented,
   }

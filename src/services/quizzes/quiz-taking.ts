@@ -31,7 +31,7 @@ import { requireConsent, requireNotWithdrawn } from '../privacy/consent-check.js
  * published yet or is not hers (a leaderboard of another district's quiz), in words an older
  * resident reads without knowing what "不存在" would mean for her.
  */
-export const QUIZ_NOT_FOUND = '找不到这个答题活动，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问组织活动的工作人员'
+export const QUIZ_NOT_FOUND = '找不到这个知识竞赛，可能已经撤下了，或者二维码、链接有误。如有疑问，请问问组织活动的工作人员'
 
 /**
  * Why this person may not take a quiz, in words an older resident reads: whom it is for, that she
@@ -147,8 +147,8 @@ export class QuizTaking {
     // quiz's own deadline line put it ("请在12月19日（星期六）前（含当日）答题"), not a midnight of the day
     // after; both as the notices and the digest say times (spoken-dates.ts).
     const tz = this.settings.timeZone
-    if (phase === 'upcoming') throw new ConflictError(`这个答题活动还没开始，${spokenMoment(quiz.opensAt, tz, now)}开始，到时再来参加`, [], 'quiz_not_open')
-    if (phase === 'closed') throw new ConflictError(`这个答题活动已经结束了，答题时间是${spokenDeadline(quiz.closesAt, tz, now)}`, [], 'quiz_closed')
+    if (phase === 'upcoming') throw new ConflictError(`这个知识竞赛还没开始，${spokenMoment(quiz.opensAt, tz, now)}开始，到时再来参加`, [], 'quiz_not_open')
+    if (phase === 'closed') throw new ConflictError(`这个知识竞赛已经结束了，答题时间是${spokenDeadline(quiz.closesAt, tz, now)}`, [], 'quiz_closed')
     // Her attempt keeps her account, score and place on the board: the notice agreed first, as for a message.
     if (quizAttemptNeedsConsent(p)) await requireConsent(p, this.settings.privacyVersion, this.store.mpUsers)
     const pool = await this.store.quizzes.questions(quiz.id)
@@ -200,7 +200,7 @@ export class QuizTaking {
    */
   async submit(p: MpPrincipal, attemptId: string, chosen: ReadonlyMap<string, readonly string[]>): Promise<Paper> {
     const attempt = await this.own(p, attemptId)
-    if (attempt.status !== 'open') throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
+    if (attempt.status !== 'open') throw new ConflictError('这次答题已经交卷了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
     // A paper started before she withdrew her consent is refused as a start is, before the deadline is judged, so that
     // nothing (not even closing it as late) is written without her agreement. Only a withdrawal: a notice that gained a
     // version while the paper was open does not hold back what she began under her agreement.
@@ -219,11 +219,11 @@ export class QuizTaking {
     }
     const questions = await this.drawn(attempt)
     const { answers, problems } = decodeChoices(questions, attempt.optionOrders, chosen)
-    if (problems.length) throw new UnprocessableError('答案有误，请检查后重新提交', problems, 'invalid_answer')
+    if (problems.length) throw new UnprocessableError('答案有误，请检查后重新交卷', problems, 'invalid_answer')
     const { score } = scoreAnswers(questions, answers)
     const outcome = { status: 'submitted' as const, finishedAt: now, answers, score }
     if (!(await this.store.quizzes.finishAttempt(attempt.id, outcome))) {
-      throw new ConflictError('这次答题已经提交过了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
+      throw new ConflictError('这次答题已经交卷了', [{ path: 'attemptId', message: attempt.id }], 'already_submitted')
     }
     return { quiz: current, attempt: { ...attempt, ...outcome }, questions }
   }

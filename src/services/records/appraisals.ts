@@ -200,10 +200,11 @@ export class RecordAppraisals {
     const view = await this.deps.responses.view(user, surveyId)
     const deputy = dir.deputies.get(appraisal.deputyId)
     const yearWord = appraisalYearWord(appraisal.year, Number(localDate(this.deps.clock.now(), this.deps.timeZone).slice(0, 4)))
+    const names = communities.map((r) => r.name)
     return {
       ...view,
       // In her words (给张伟代表今年的工作打分); the survey as stored keeps the office's.
-      survey: deputy ? appraisalForResidents(view.survey, deputy.name, yearWord) : view.survey,
+      survey: deputy ? appraisalForResidents(view.survey, deputy.name, yearWord, names) : view.survey,
       appraisal,
       deputyName: deputy?.name ?? '',
       /** 今年, or "2026年" for a past year's: what her page's button says (先看看代表今年做了什么). */

@@ -4,7 +4,7 @@ import { wholeInstallationRefusal, type InstallationOffice } from '../../domain/
 /**
  * What a person is told about a survey, in the words of what it is: a deputy votes in a 票决, a
  * resident comments on a 征求意见; only a 问卷 is a questionnaire. A deputy who voted twice reads
- * 您已经投过票了, not 您已提交过 (review 32, finding 6).
+ * 您已经投过票了, not 您已送出过 (review 32, finding 6).
  */
 export interface KindWords {
   /** The second answer of one person (409 already_responded). */
@@ -36,12 +36,12 @@ export interface KindWords {
 
 export const KIND_WORDS: Record<SurveyKind, KindWords> = {
   survey: {
-    alreadyResponded: '您已提交过，每人限一次',
-    closedToAnswers: '已结束，不再接受提交',
+    alreadyResponded: '您已经送出过了，每人限一次',
+    closedToAnswers: '问卷已经结束，不能再填写',
     closedAlready: '问卷已结束',
-    capReached: '提交人数已满，问卷已停止收集',
-    resentChanged: '刚才已经提交过一次，那次已经收到；这次改过的内容没有再提交。每人限一次',
-    stale: '问卷刚刚更新，请刷新后重新提交',
+    capReached: '填写人数已满，问卷已停止收集',
+    resentChanged: '刚才已经送出过一次，那次已经收到；这次改过的内容没有再送出。每人限一次',
+    stale: '问卷刚刚更新，请刷新后重新送出',
     notAsked: '这份问卷只请受邀的人大代表填写，您不用填。',
     posterOfDraft: '问卷还没有发布，不能生成海报。请先发布，再打印二维码海报',
     cityLevel: (office) => wholeInstallationRefusal(office, '问卷', '情况'),
@@ -49,12 +49,12 @@ export const KIND_WORDS: Record<SurveyKind, KindWords> = {
     notByPlace: '匿名问卷不按区县、联络站统计',
   },
   consultation: {
-    alreadyResponded: '您已经提过意见了，每人限提交一次。谢谢您参与立法',
+    alreadyResponded: '您已经提过意见了，每人限提一次。谢谢您参与立法',
     closedToAnswers: '征求意见已经结束，不再接受意见',
     closedAlready: '征求意见已经结束',
     capReached: '提意见的人数已满，征求意见已停止收集',
-    resentChanged: '刚才提的意见已经收到；这次改过的内容没有再提交。每人限提交一次',
-    stale: '征求意见稿刚刚更新，请刷新后重新提交',
+    resentChanged: '刚才提的意见已经收到；这次改过的内容没有再送出。每人限提一次',
+    stale: '征求意见稿刚刚更新，请刷新后重新送出',
     notAsked: '这次征求意见只请受邀的人大代表提意见，您不用提。',
     posterOfDraft: '征求意见还没有发布，不能生成海报。请先发布，再打印二维码海报',
     cityLevel: (office) => wholeInstallationRefusal(office, '征求意见', '情况'),

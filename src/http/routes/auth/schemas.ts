@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  username: z.string().trim().min(1, '请输入账号').max(64),
   password: z.string().min(1, '请输入密码').max(200),
 })
 
@@ -9,7 +9,7 @@ export const loginBody = z.strictObject({
 const newPassword = z.string().min(8, '新密码至少 8 位').max(200, '新密码最多 200 位')
 
 export const activateBody = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  username: z.string().trim().min(1, '请输入账号').max(64),
   activationCode: z.string().trim().min(1, '请输入激活码').max(64),
   newPassword,
 })

@@ -5,7 +5,7 @@ import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { idempotent } from '../../middleware/idempotency.js'
 import type { CalendarService } from '../../../services/calendar/calendar.js'
 import { allowRoles, requireStaff } from '../../middleware/auth.js'
-import { presentCalendar, presentCalendarYear, presentCoverage } from '../../presenters/calendar.js'
+import { calendarReader, presentCalendar, presentCalendarYear, presentCoverage } from '../../presenters/calendar.js'
 import type { StaffState } from '../../state.js'
 
 export interface CalendarRoutesDeps {
@@ -26,7 +26,7 @@ export function calendarRoutes({ auth, calendar, idempotency, clock }: CalendarR
   router.use(requireStaff(auth))
 
   router.get('/', async (ctx) => {
-    ctx.body = presentCalendar(await calendar.list(), await calendar.coverage())
+    ctx.body = presentCalendar(await calendar.list(), await calendar.coverage(), calendarReader(ctx.state.staff.role))
   })
 
   // A retried import (same Idempotency-Key) gets the first answer back, 201 and all.
@@ -37,7 +37,12 @@ export function calendarRoutes({ auth, calendar, idempotency, clock }: CalendarR
     async (ctx) => {
       const { year, replaced, settledCases } = await calendar.importYear(ctx.state.body, ctx.state.staff)
       ctx.status = replaced ? 200 : 201
-      ctx.body = { year: presentCalendarYear(year), replaced, settledCases, coverage: presentCoverage(await calendar.coverage()) }
+      ctx.body = {
+        year: presentCalendarYear(year),
+        replaced,
+        settledCases,
+        coverage: presentCoverage(await calendar.coverage(), calendarReader(ctx.state.staff.role)),
+      }
     },
   )
 

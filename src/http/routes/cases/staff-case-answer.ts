@@ -21,7 +21,7 @@ export interface StaffCaseAnswerDeps {
   awayNote?: (c: StaffCaseDetail['case']) => Promise<string | null>
   /**
    * The directory's own rule for whose deputies a staff member reads (and may ring: 查看电话). Required: left out by
-   * mistake, the page would drop his number (请打电话告诉代表：…, 查看电话) with nothing to tell it was missing.
+   * mistake, the page would drop his number (请打电话告诉张伟代表（电话 …）, 查看电话) with nothing to tell it was missing.
    */
   directory: Pick<DirectoryService, 'deputy'>
 }

@@ -25,7 +25,7 @@ export function healthRoutes({ readiness }: HealthRoutesDeps) {
       ctx.body = {
         status: 'ready',
         store,
-        ...(calendar ? { calendar: presentCoverage(calendar) } : {}),
+        ...(calendar ? { calendar: presentCoverage(calendar, 'operator') } : {}),
         ...(wechat ? { wechat: presentWeChatSetup(wechat) } : {}),
       }
     } catch (err) {

@@ -6,7 +6,7 @@ import type { MeetingReports } from '../../../services/meetings/meeting-reports.
 import type { MeetingService } from '../../../services/meetings/meetings.js'
 import type { MeetingFiles } from '../../../services/meetings/meeting-files.js'
 import type { MeetingStaffEntries } from '../../../services/meetings/meeting-staff-entries.js'
-import { readMeetingCreateForm } from '../../../services/meetings/meeting-create-form.js'
+import { readMeetingCreateForm, readMeetingEditForm } from '../../../services/meetings/meeting-create-form.js'
 import type { QrCodeRenderer } from '../../../services/qr-codes.js'
 import type { IdempotencyRepo } from '../../../store/idempotency-port.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -89,7 +89,9 @@ export function adminMeetingRoutes({ auth, meetings, reports, staffEntries, qrCo
 
   router.patch('/:id', async (ctx) => {
     const id = idOf(ctx.params)
-    const { tellNewPapers, ...patch } = parse(editBody, ctx.state.body, 'body')
+    const body = ctx.state.body
+    const read = () => parse(editBody, body, 'body')
+    const { tellNewPapers, ...patch } = await readMeetingEditForm(read, body, async () => (await meetings.managed(ctx.state.staff, id)).m, clock.now())
     const { meeting, papersTold } = await meetings.edit(ctx.state.staff, id, patch, { tellNewPapers })
     // How many invitees 会议材料已更新 goes to (those on leave are not told), for the organizer to read; null when not asked.
     ctx.body = { ...presentMeeting(meeting), papersTold }

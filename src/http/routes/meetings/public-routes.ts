@@ -1,21 +1,28 @@
 import Router from '@koa/router'
 import type { Clock } from '../../../clock.js'
+import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
-import { presentPublicMeeting } from '../../presenters/meetings.js'
-import type { AppState } from '../../state.js'
+import { optionalMpUser } from '../../middleware/mp-auth.js'
+import { presentPublicMeeting, presentPublicRegistration } from '../../presenters/meetings.js'
+import type { MaybeMpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { meetingIdParam } from './schemas.js'
 
 export interface PublicMeetingRoutesDeps {
+  sessions: MpSessions
   invitations: MeetingInvitations
   clock: Clock
   /** The business time zone, in which residents read a meeting's times. */
   timeZone: string
 }
 
-/** A meeting open to public attendance (公民旁听), as anyone may read it before signing in. */
-export function publicMeetingRoutes({ invitations, clock, timeZone }: PublicMeetingRoutesDeps) {
-  const router = new Router<AppState>({ prefix: '/api/mp/public-meetings' })
+/**
+ * A meeting open to public attendance (公民旁听), as anyone may read it before signing in: a token that does not
+ * verify (stale, malformed) reads it as no token does, never a 401.
+ */
+export function publicMeetingRoutes({ sessions, invitations, clock, timeZone }: PublicMeetingRoutesDeps) {
+  const router = new Router<MaybeMpState>({ prefix: '/api/mp/public-meetings' })
+  router.use(optionalMpUser(sessions))
   const reading = () => ({ timeZone, now: clock.now() })
 
   /** Where residents find the meetings they may attend. */
@@ -23,10 +30,17 @@ export function publicMeetingRoutes({ invitations, clock, timeZone }: PublicMeet
     ctx.body = { items: (await invitations.publicAhead()).map(({ meeting, taken }) => presentPublicMeeting(meeting, taken, reading())) }
   })
 
+  /**
+   * One meeting with her own place (registration; null when she has none or nobody is signed in): the page she
+   * opens from 您已报名 must not offer her the form again.
+   */
   router.get('/:id', async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
-    const m = await invitations.publicMeeting(id)
-    ctx.body = presentPublicMeeting(m, await invitations.publicSeatsTaken(m.id), reading())
+    const reader = ctx.state.mpUser ?? null
+    const { meeting, taken, registration } = await invitations.publicMeeting(id, reader?.id ?? null)
+    // Her own place is in the answer: no cache keeps it for the next reader.
+    if (reader) ctx.set('Cache-Control', 'no-store')
+    ctx.body = { ...presentPublicMeeting(meeting, taken, reading()), registration: registration ? presentPublicRegistration(registration) : null }
   })
 
   return router
