@@ -1,5 +1,5 @@
 import type { Person } from './client.js'
-import type { Flow } from './flows/turn.js'
+import type { Flow } from './flows/dialogue-state.js'
 import { compact } from './typed-text.js'
 
 /**

@@ -43,7 +43,7 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
     expect(lineOf(calm.ticket), 'nobody pressed him on this one').not.to.include('催办')
 
     const page = await openPage(`pages/deputy/case?caseId=${urged.id}`)
-    expect(page.textOf('.urge-note')).to.equal('联络站李娜 11月24日 周二 11:00 催办：群众又打电话来问了，请尽快受理')
+    expect(page.textOf('.urge-note')).to.equal('联络站李娜 11月24日（星期二）上午11:00 催办：群众又打电话来问了，请尽快受理')
     const steps: string[] = page.component.querySelectorAll('.event').map((e: any) => e.dom.textContent.replace(/\s+/g, ' ').trim())
     const step = steps.find((s) => s.includes('催办')) ?? ''
     expect(step, 'the step names who urged').to.include('联络站李娜催办').and.include('群众又打电话来问了，请尽快受理')
@@ -95,6 +95,6 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
     await workbench.show()
     expect(lineOf(), 'pressed now').to.include('已催办')
     const pressed = await openPage(`pages/deputy/case?caseId=${c.id}`)
-    expect(pressed.textOf('.urge-note'), 'and the message says who, the day and the time').to.equal('联络站李娜 11月26日 周四 14:05 催办，请尽快办理。')
+    expect(pressed.textOf('.urge-note'), 'and the message says who, the day and the time').to.equal('联络站李娜 11月26日（星期四）下午2:05 催办，请尽快办理。')
   })
 })

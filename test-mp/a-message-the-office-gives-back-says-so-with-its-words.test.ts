@@ -48,7 +48,7 @@ describe('mini-program: a message the office gives back to him says so, by whom,
 
     const page = await openPage(`pages/deputy/case?caseId=${shed.id}`)
     expect(page.textOf('.status')).to.equal('再次交给您，请在11月25日（星期三）上午10:00前受理')
-    expect(page.textOf('.assign-note')).to.equal(`湛河区人大常委会办公室孙丽 11月24日 周二 10:00 再次交给您办理：${ORDER}`)
+    expect(page.textOf('.assign-note')).to.equal(`湛河区人大常委会办公室孙丽 11月24日（星期二）上午10:00 再次交给您办理：${ORDER}`)
     expect(page.text(), 'not the new-message help').not.to.include('收到留言后请先受理')
     expect(page.text()).to.include('这条留言您以前办过，现在又交给您办理')
     const steps: string[] = page.component.querySelectorAll('.event-head').map((e: any) => e.dom.textContent.replace(/\s+/g, ' ').trim())
@@ -62,7 +62,7 @@ describe('mini-program: a message the office gives back to him says so, by whom,
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${lamp.id}`)
     expect(page.textOf('.status')).to.equal('新留言，请在11月24日（星期二）上午10:00前受理')
-    expect(page.textOf('.assign-note')).to.equal('联络站李娜 11月23日 周一 10:00 交给您办理：张代表住得近，请就近办理')
+    expect(page.textOf('.assign-note')).to.equal('联络站李娜 11月23日（星期一）上午10:00 交给您办理：张代表住得近，请就近办理')
     const notice = (await app.liaison.store.outbox.search({ limit: 20, kind: 'case.assigned' })).items.find((m) => m.recipientId === 'dp0001')
     expect(String(notice!.payload.text)).to.include('您有一条新留言')
   })

@@ -6,7 +6,8 @@ import { compact, wordCount } from '../typed-text.js'
 import { startMessageWithText, startMessageWithWords } from './leave-message.js'
 import { CASE_TEXT_MAX, isLongText } from './message-draft.js'
 import { commentOnRating, commentQuestion, commentUnclear } from './rating-comment.js'
-import { lines, saysYes, type CommentFlow, type RatedJustNow, type Turn } from './turn.js'
+import { lines, saysYes, type Turn } from './turn.js'
+import type { CommentFlow, RatedJustNow } from './dialogue-state.js'
 import { sameMatterAgain } from './write-again.js'
 
 /**

@@ -3,7 +3,8 @@ import { noticeReminder } from './kept-draft.js'
 import { stillWriting } from './leave-message.js'
 import { commentQuestion } from './rating-comment.js'
 import { PHONE_IF_NEEDED } from './resident-menu.js'
-import { lines, type Flow, type Turn } from './turn.js'
+import { lines, type Turn } from './turn.js'
+import type { Flow } from './dialogue-state.js'
 
 /**
  * "喂喂", "你是谁", "人工" in the middle of something (a new message, the privacy notice, words she was asked about):

@@ -1,7 +1,8 @@
 import { bare } from '../typed-text.js'
 import { addPart, CANCEL_HINT, choicesShown, chooseTarget, isLongText, placeTarget } from './message-draft.js'
 import { placeOnly, placeTree } from './places.js'
-import { lines, type Choice, type MessageFlow, type Turn } from './turn.js'
+import { lines, type Turn } from './turn.js'
+import type { Choice, MessageFlow } from './dialogue-state.js'
 
 /**
  * Where a new message goes, chosen from numbered lists (districts → streets → communities), or by typing a place's

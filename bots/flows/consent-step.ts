@@ -3,7 +3,8 @@ import { noticeReminder } from './kept-draft.js'
 import { resumeDraft, startNew } from './leave-message.js'
 import { addPart, CASE_TEXT_MAX, isLongText, newFlow } from './message-draft.js'
 import { placeOnly, placeTree } from './places.js'
-import { lines, type MessageFlow, type PrivacyFlow, type Turn } from './turn.js'
+import { lines, type Turn } from './turn.js'
+import type { MessageFlow, PrivacyFlow } from './dialogue-state.js'
 
 /**
  * The privacy notice waiting for her yes. "同意" (or a plain yes) carries on with what she asked for. Meanwhile

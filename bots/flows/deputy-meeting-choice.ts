@@ -1,6 +1,7 @@
 import type { MeetingAnswer } from '../client.js'
 import { normalise } from '../typed-text.js'
-import { lines, type MeetingPick, type Turn } from './turn.js'
+import { lines, type Turn } from './turn.js'
+import type { MeetingPick } from './dialogue-state.js'
 
 /**
  * Which meeting a deputy's "参加" / "请假" is for, never guessed: the meeting whose notice he quoted (WeChat 引用), else

@@ -1,7 +1,8 @@
 import type { TransferChoice } from '../client.js'
 import { compact } from '../typed-text.js'
 import { named } from './deputy-numbers.js'
-import { lines, oneLine, type TransferAsk, type Turn } from './turn.js'
+import { lines, oneLine, type Turn } from './turn.js'
+import type { TransferAsk } from './dialogue-state.js'
 
 /**
  * 转交 in the chat: "转交 0002 王芳" hands the message to colleague 王芳 (after his "是"); "交回 0002 原因", as his

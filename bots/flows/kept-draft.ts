@@ -1,5 +1,6 @@
 import { askConsentFirst, resumeDraft, startMessageToDeputy, startNew, submit } from './leave-message.js'
-import { lines, RATING_WINDOW_MS, type DialogueState, type Flow, type MessageFlow, type NewMessage, type PrivacyFlow, type Turn } from './turn.js'
+import { lines, type Turn } from './turn.js'
+import { RATING_WINDOW_MS, type DialogueState, type Flow, type MessageFlow, type NewMessage, type PrivacyFlow } from './dialogue-state.js'
 import { excerptOf } from './words-passed-on.js'
 
 /**

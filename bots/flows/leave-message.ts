@@ -6,7 +6,8 @@ import { namesChosenPlace, showPlaces, typedWhileChoosing } from './choose-place
 import { addPart, CANCEL_HINT, choicesShown, chooseTarget, isLongText, newFlow, placeTarget, showConfirm, TEXT_PROMPT } from './message-draft.js'
 import { placeOnly, placeTree } from './places.js'
 import { askPlace, samePlaceAnswer, samePlaceQuestion } from './same-place.js'
-import { answerByLine, lines, type MessageFlow, type NewMessage, type PrivacyFlow, type Target, type Turn } from './turn.js'
+import { answerByLine, lines, type Turn } from './turn.js'
+import type { MessageFlow, NewMessage, PrivacyFlow, Target } from './dialogue-state.js'
 import { FULL_NOTICE_HINT } from './privacy-requests.js'
 
 /**

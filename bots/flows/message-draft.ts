@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { wordCount } from '../typed-text.js'
-import { lines, numbered, type Choice, type MessageFlow, type Target, type Turn } from './turn.js'
+import { lines, numbered, type Turn } from './turn.js'
+import type { Choice, MessageFlow, Target } from './dialogue-state.js'
 
 /**
  * The draft of a resident's message while she writes it: its words, taken part by part within the backend's limit,

@@ -1,7 +1,8 @@
 import { firstWords } from './kept-draft.js'
 import { choicesShown } from './message-draft.js'
 import { samePlaceQuestion } from './same-place.js'
-import { lines, type Flow } from './turn.js'
+import { lines } from './turn.js'
+import type { Flow } from './dialogue-state.js'
 
 /**
  * A photo or a voice note: the bot cannot read them, and nothing of them goes into a message. While she writes she

@@ -1,6 +1,6 @@
 import type { LiaisonClient } from '../client.js'
 import { bare } from '../typed-text.js'
-import type { Choice } from './turn.js'
+import type { Choice } from './dialogue-state.js'
 
 /**
  * The place list as one tree, for a resident who names her place before she is asked ("我要找代表", then

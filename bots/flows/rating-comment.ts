@@ -1,5 +1,6 @@
 import { ApiError } from '../client.js'
-import { lines, oneLine, type CommentFlow, type Turn } from './turn.js'
+import { lines, oneLine, type Turn } from './turn.js'
+import type { CommentFlow } from './dialogue-state.js'
 import { capped, excerptOf, REASON_MAX } from './words-passed-on.js'
 
 /**

@@ -3,7 +3,8 @@ import { stillWriting } from './leave-message.js'
 import { othersWaiting, ownTicket } from './own-messages.js'
 import { commentQuestion } from './rating-comment.js'
 import { RATING_SCALE } from './rating-scale.js'
-import { lines, noSuchMessage, oneLine, type CommentFlow, type Turn } from './turn.js'
+import { lines, noSuchMessage, oneLine, type Turn } from './turn.js'
+import type { CommentFlow } from './dialogue-state.js'
 import { capped, excerptOf, notPassedOn, REASON_MAX } from './words-passed-on.js'
 
 /**

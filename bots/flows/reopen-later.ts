@@ -5,7 +5,8 @@ import { othersWaiting, ownCase } from './own-messages.js'
 import { commentQuestion } from './rating-comment.js'
 import { reopenScores, SCORE_FIRST } from './rating-scale.js'
 import { reopen } from './reopen.js'
-import { caseLines, lines, oneLine, type CommentFlow, type RatedJustNow, type ReopenFlow, type Turn } from './turn.js'
+import { caseLines, lines, oneLine, type Turn } from './turn.js'
+import type { CommentFlow, RatedJustNow, ReopenFlow } from './dialogue-state.js'
 import { excerptOf } from './words-passed-on.js'
 
 /**

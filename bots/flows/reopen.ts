@@ -2,7 +2,8 @@ import { ApiError } from '../client.js'
 import { bare, wordCount } from '../typed-text.js'
 import { stillWriting } from './leave-message.js'
 import { commentOnRating, commentQuestion } from './rating-comment.js'
-import { lines, type CommentFlow, type ReopenFlow, type Turn } from './turn.js'
+import { lines, type Turn } from './turn.js'
+import type { CommentFlow, ReopenFlow } from './dialogue-state.js'
 import { capped, excerptOf, notPassedOn, REASON_MAX, WORDS_KEPT_MAX } from './words-passed-on.js'
 
 /**

@@ -12,7 +12,8 @@ import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
 import { whoIsDeputy } from './who-is.js'
 import { sameMatterAgain } from './write-again.js'
-import { lines, oneLine, type DialogueState, type Flow, type Turn } from './turn.js'
+import { lines, oneLine, type Turn } from './turn.js'
+import type { DialogueState, Flow } from './dialogue-state.js'
 
 /**
  * A resident's words that answer no question of hers under way (resident.ts has read those first): questions to the

@@ -3,7 +3,8 @@ import { heldWords, noticeReminder } from './kept-draft.js'
 import { stillWriting } from './leave-message.js'
 import { ownCase } from './own-messages.js'
 import { commentQuestion } from './rating-comment.js'
-import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, type Flow, type Turn } from './turn.js'
+import { answerByLine, caseLines, dayTime, lines, noSuchMessage, shortTicket, type Turn } from './turn.js'
+import type { Flow } from './dialogue-state.js'
 
 /**
  * "查询" from a resident: her newest messages as a numbered list, or one of them in full with its steps in her

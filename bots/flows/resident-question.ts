@@ -1,4 +1,5 @@
-import { LIST_WINDOW_MS, RATING_WINDOW_MS, type DialogueState, type Turn } from './turn.js'
+import { type Turn } from './turn.js'
+import { LIST_WINDOW_MS, RATING_WINDOW_MS, type DialogueState } from './dialogue-state.js'
 
 export { LIST_WINDOW_MS }
 

@@ -25,7 +25,8 @@ import { againAnswer } from './write-again.js'
 import { guarded } from './deputy-guarded.js'
 import { deputyWaiting } from './deputy-menu.js'
 import { lineNumberMeant } from './deputy-numbers.js'
-import { lines, RATING_WINDOW_MS, type Conversation } from './turn.js'
+import { lines, type Conversation } from './turn.js'
+import { RATING_WINDOW_MS } from './dialogue-state.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking

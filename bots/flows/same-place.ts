@@ -2,7 +2,8 @@ import { bare } from '../typed-text.js'
 import { showPlaces } from './choose-place.js'
 import { addPart, CANCEL_HINT, chooseTarget, isLongText, placeTarget } from './message-draft.js'
 import { pathTo, placeOnly, placeTree } from './places.js'
-import { lines, saysYes, type Choice, type MessageFlow, type Turn } from './turn.js'
+import { lines, saysYes, type Turn } from './turn.js'
+import type { Choice, MessageFlow } from './dialogue-state.js'
 
 /**
  * The place question of a new message, as the mini-program fills in the place for 再写一条: when her last message

@@ -1,7 +1,8 @@
 import { keepUnsentWords } from './kept-draft.js'
 import { askConsentFirst, startNew } from './leave-message.js'
 import { newFlow } from './message-draft.js'
-import type { NewMessage, Turn } from './turn.js'
+import type { Turn } from './turn.js'
+import type { NewMessage } from './dialogue-state.js'
 
 /**
  * She asked for a new message: a draft of hers not sent yet is shown with the choice first (never

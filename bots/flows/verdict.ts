@@ -1,7 +1,8 @@
 import { startMessageWithWords } from './leave-message.js'
 import { SCALE_LINE } from './rating-scale.js'
 import { rate } from './rating.js'
-import { lines, saysYes, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+import { lines, saysYes, shortTicket, type Turn } from './turn.js'
+import type { ReopenFlow } from './dialogue-state.js'
 
 /**
  * "根本没修好，你们再看看" while an answer waits for her score: most likely her verdict on it, but it may be a new

@@ -1,7 +1,8 @@
 import { compact } from '../typed-text.js'
 import { scaleWord } from '../scores.js'
 import { rate } from './rating.js'
-import type { MessageFlow, Turn } from './turn.js'
+import type { Turn } from './turn.js'
+import type { MessageFlow } from './dialogue-state.js'
 
 /**
  * An answer comes while she is choosing where a new message goes (district, street, community, or one

@@ -2,7 +2,8 @@ import { bare } from '../typed-text.js'
 import { startMessageWithWords } from './leave-message.js'
 import { CASE_TEXT_MAX, isLongText } from './message-draft.js'
 import { reopenWith } from './reopen-later.js'
-import { lines, oneLine, saysYes, shortTicket, type ReopenFlow, type Turn } from './turn.js'
+import { lines, oneLine, saysYes, shortTicket, type Turn } from './turn.js'
+import type { ReopenFlow } from './dialogue-state.js'
 import { excerptOf } from './words-passed-on.js'
 
 /**

@@ -4,6 +4,7 @@
  */
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseEventType, type CaseRecord } from './case.js'
 import { localDate } from './dates.js'
+import { spokenMoment } from './spoken-dates.js'
 import { offsetMs } from './zone-offset.js'
 
 /** Whether the message is in a deputy's hands, waiting on them (受理 or 答复): what may be urged. */
@@ -85,13 +86,11 @@ export function timeOfDay(at: Date, timeZone: string): string {
   return `${wall.getUTCHours()}:${String(wall.getUTCMinutes()).padStart(2, '0')}`
 }
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-
 /**
- * "12月3日 周四 10:32": when an urge was made, as every other line of the deputy's message page says a
- * time (the mini-program's when.dayTime): the day alone did not tell him how long they had waited since.
+ * "12月3日（星期四）上午10:32": when an urge was made (or the message given him), as every other line of the deputy's
+ * message page says a moment (spokenMoment, the mini-program's when.dayTime): the day alone did not tell him how long
+ * they had waited since, and "周四" beside their "（星期四）" read as something else.
  */
 export function urgedAtText(at: Date, timeZone: string): string {
-  const wall = new Date(at.getTime() + offsetMs(at.getTime(), timeZone))
-  return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${WEEKDAYS[wall.getUTCDay()]} ${timeOfDay(at, timeZone)}`
+  return spokenMoment(at, timeZone)
 }

@@ -87,7 +87,7 @@ export function urgedByWords(role: ActorRole, name: string | null | undefined, o
 
 /**
  * The 催办 that presses him now, near the top of the message: who, when (day and time), and their words
- * ("联络站李娜 11月24日 周二 11:00 催办：群众又打电话来问了，请尽快受理").
+ * ("联络站李娜 11月24日（星期二）上午11:00 催办：群众又打电话来问了，请尽快受理").
  */
 export function deputyUrgeNote(by: string, when: string, note: string | null): string {
   return note ? `${by} ${when} 催办：${note}` : `${by} ${when} 催办，请尽快办理。`

@@ -6,7 +6,7 @@
 import { localDate, monthDayText } from './dates.js'
 import { maskPhoneAndIdNumbers } from './pii-mask.js'
 
-/** How far back a hand-back to the station is said beside his name (最近退回): a week of a clerk's memory. */
+/** How far back a hand-back to the station is said beside his name (“今天交回了留言 …”): a week of a clerk's memory. */
 export const RECENT_HAND_BACK_DAYS = 7
 
 /**
@@ -28,12 +28,12 @@ export interface RecentHandBack {
 }
 
 /**
- * "最近退回：12月6日交回了留言 20261206-0001，说：这段时间在外地学习，请站里另派代表". His reason is another
- * message's business: a number in it (the resident's phone, quoted) is masked, as every list masks them.
+ * "12月6日交回了留言 20261206-0001，说：这段时间在外地学习，请站里另派代表": one word for it, 交回, not a 退回 before
+ * it as well (review J2). His reason is another message's business: a number in it (the resident's phone, quoted) is masked, as every list masks them.
  */
 export function recentHandBackText(h: RecentHandBack, timeZone: string, now: Date): string {
   const day = localDate(h.at, timeZone)
   const when = day === localDate(now, timeZone) ? '今天' : monthDayText(day)
   const why = h.note?.trim() ? `，说：${maskPhoneAndIdNumbers(h.note.trim())}` : ''
-  return `最近退回：${when}交回了留言 ${h.ticket}${why}`
+  return `${when}交回了留言 ${h.ticket}${why}`
 }

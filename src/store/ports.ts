@@ -908,7 +908,7 @@ export interface CaseRepo {
   /**
    * handedOnBy's first page for each of these deputies at once, cut at `since`: each one's latest `limit` cases he
    * handed on himself since then and holds no longer, each with his latest such step, newest first within his (then by
-   * case id), the deputies in no particular order. The assign dialog's 最近退回 beside a few dozen names in one read,
+   * case id), the deputies in no particular order. The assign dialog's 交回了留言 line beside a few dozen names in one read,
    * not one a deputy; on the same index as handedOnBy.
    */
   handedOnByEach(deputyIds: string[], since: Date, limit: number): Promise<Array<{ deputyId: string; case: CaseRecord; step: CaseEvent }>>

@@ -154,7 +154,7 @@ describe('console: a clerk’s week, review 37 (上报, the deputy picker, the i
     await option.getByTestId('load').waitFor()
     await dialogShown(page)
     expect(await option.getByTestId('load').innerText()).to.match(/^在办 \d+ 条，已超期 [1-9]\d* 条$/)
-    expect(await option.getByTestId('recent-hand-back').innerText()).to.equal(`最近退回：今天交回了留言 ${back.ticket}，说：${reason}`)
+    expect(await option.getByTestId('recent-hand-back').innerText()).to.equal(`今天交回了留言 ${back.ticket}，说：${reason}`)
     await screenshot(page, 'clerk-37-deputy-picker', { window: true })
     expect(page.problems).to.deep.equal([])
   })

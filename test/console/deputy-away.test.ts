@@ -39,6 +39,23 @@ describe('console: a clerk marks a deputy away (暂停接收留言)', function (
     const [tagBox, cellBox] = await Promise.all([tag.boundingBox(), row.locator('td').first().boundingBox()])
     expect(tagBox!.x + tagBox!.width, 'the tag ends inside its column').to.be.at.most(cellBox!.x + cellBox!.width)
     expect(await tag.evaluate((el) => el.scrollWidth <= el.clientWidth), 'nothing of it overflows').to.equal(true)
+    // Each date whole on one line, in this column and in any narrower or wider one the tag may be given: where the line
+    // wraps it wraps between its parts, never inside a date ("…12月" above "10日（住院）").
+    const dates = tag.locator('[data-test=away-date]')
+    expect(await dates.allInnerTexts(), 'its two dates').to.deep.equal([monthDayText(today), monthDayText(until)])
+    const split = await tag.evaluate((el) => {
+      const wide = (el as HTMLElement).style.maxWidth
+      const broken: string[] = []
+      for (let width = 60; width <= 220; width += 2) {
+        ;(el as HTMLElement).style.maxWidth = `${width}px`
+        for (const d of el.querySelectorAll('[data-test=away-date]')) {
+          if (d.getClientRects().length !== 1) broken.push(`${width}px: ${d.textContent}`)
+        }
+      }
+      ;(el as HTMLElement).style.maxWidth = wide
+      return broken
+    })
+    expect(split, 'no date is broken across two lines').to.deep.equal([])
     await screenshot(page, 'deputy-away')
     // Kept: read again from the server, not only the answer on screen.
     await page.reload()

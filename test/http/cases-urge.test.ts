@@ -140,7 +140,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
 
     const zhang = await asDeputy(app, 'dp0001')
     const page = (await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body
-    expect(page.urgeNote, 'no words added: who and when').to.equal('湛河区人大常委会办公室孙丽 11月24日 周二 11:00 催办，请尽快办理。')
+    expect(page.urgeNote, 'no words added: who and when').to.equal('湛河区人大常委会办公室孙丽 11月24日（星期二）上午11:00 催办，请尽快办理。')
     expect((await zhang.get(`/api/mp/deputy/cases/${calm.id}`)).body.urgeNote).to.equal(null)
     const tasks = (await zhang.get('/api/mp/tasks')).body.cases as Array<{ id: string; urgedText: string | null }>
     expect(tasks.map((t) => [t.id, t.urgedText])).to.have.deep.members([

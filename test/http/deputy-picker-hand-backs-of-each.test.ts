@@ -4,7 +4,7 @@ import { linaOnMonday } from '../helpers/lina-on-monday.js'
 
 /**
  * The 改派 list reads every listed deputy's hand-ons of the week together (CaseRepo.handedOnByEach), not one deputy at a
- * time: 李娜 still reads beside each name his own 最近退回 with his own reason, and nothing beside one who handed a
+ * time: 李娜 still reads beside each name his own 交回了留言 with his own reason, and nothing beside one who handed a
  * message to a colleague (转交 to 张伟: not back to the station).
  */
 describe('the deputy picker says each deputy’s own recent hand-back', () => {
@@ -40,8 +40,8 @@ describe('the deputy picker says each deputy’s own recent hand-back', () => {
     const said = new Map(
       (answer.body.items as Array<{ name: string; recentHandBack: { text: string } | null }>).map((d) => [d.name, d.recentHandBack?.text ?? null]),
     )
-    expect(said.get('张伟')).to.equal(`最近退回：今天交回了留言 ${his.ticket}，说：这段时间在外地学习，请站里另派代表`)
-    expect(said.get('王芳')).to.equal(`最近退回：今天交回了留言 ${hers.ticket}，说：不熟悉这一片`)
+    expect(said.get('张伟')).to.equal(`今天交回了留言 ${his.ticket}，说：这段时间在外地学习，请站里另派代表`)
+    expect(said.get('王芳')).to.equal(`今天交回了留言 ${hers.ticket}，说：不熟悉这一片`)
     expect(said.get('李强'), 'handed to a colleague, not back to the station').to.equal(null)
   })
 })

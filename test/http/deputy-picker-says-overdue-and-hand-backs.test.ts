@@ -18,7 +18,7 @@ interface Choice {
 /**
  * Review 37, finding 8. 李娜 is about to give an urgent message to 张伟, "在办 1 件". That one is weeks late, and
  * this morning he handed another back: "这段时间在外地学习，请站里另派代表". The 分派/改派 list says both beside his name
- * (在办 …，已超期 1 条; 最近退回：… with his reason), as it says 暂停接收留言 for 王芳, who is on leave: she chooses
+ * (在办 …，已超期 1 条; 今天交回了留言 … with his reason), as it says 暂停接收留言 for 王芳, who is on leave: she chooses
  * someone else. A hand-back of a message of another station is none of her business and is not said.
  */
 describe('the deputy picker says who is behind, away, or has just handed a message back', () => {
@@ -39,7 +39,7 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
     expect(back.status, JSON.stringify(back.body)).to.equal(200)
   }
 
-  it('says 已超期, 暂停接收留言 and 最近退回 with his reason beside each name', async () => {
+  it('says 已超期, 暂停接收留言 and 交回了留言 with his reason beside each name', async () => {
     app.clock.set(new Date('2026-10-26T02:00:00Z')) // four weeks before
     await write('小区门口的路灯坏了两个星期，晚上老人出门看不见', 'DP0001') // 张伟's, never answered: past its reply deadline
     app.clock.set(new Date('2026-11-23T02:00:00Z'))
@@ -62,7 +62,7 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
     expect([zhang.openCases, zhang.overdueCases, zhang.loadText]).to.deep.equal([1, 1, '在办 1 条，已超期 1 条'])
     expect(zhang.recentHandBack).to.deep.include({
       ticket: away.ticket,
-      text: `最近退回：今天交回了留言 ${away.ticket}，说：这段时间在外地学习，请站里另派代表，我的电话（已隐去）`,
+      text: `今天交回了留言 ${away.ticket}，说：这段时间在外地学习，请站里另派代表，我的电话（已隐去）`,
     })
     expect(zhang.handedBack, 'not this message: nothing of his about it').to.equal(null)
 
@@ -94,6 +94,6 @@ describe('the deputy picker says who is behind, away, or has just handed a messa
     // 周杰 of 马庄 reads it: the message is his station's.
     const theirs = await write('马庄路的下水道堵了', 'DP0004', 'c010201')
     const seen = (await (await asStaff(app, 'zhoujie')).get(`/api/admin/cases/${theirs.id}/deputy-choices`)).body.items as Choice[]
-    expect(seen.find((d) => d.name === '李强')!.recentHandBack?.text).to.equal(`最近退回：今天交回了留言 ${mazhuang.ticket}，说：最近在外地开会`)
+    expect(seen.find((d) => d.name === '李强')!.recentHandBack?.text).to.equal(`今天交回了留言 ${mazhuang.ticket}，说：最近在外地开会`)
   })
 })

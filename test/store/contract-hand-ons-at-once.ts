@@ -7,7 +7,7 @@ const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 
 /**
- * The assign dialog's 最近退回 for a few dozen deputies in one read (CaseRepo.handedOnByEach): for each deputy what
+ * The assign dialog's 交回了留言 line for a few dozen deputies in one read (CaseRepo.handedOnByEach): for each deputy what
  * his 已转出 list (handedOnBy) would show first, cut at a time, never another's steps nor a case that is his again.
  */
 export function handOnsAtOnceContract(store: () => Store) {

@@ -4,7 +4,7 @@ import { GroupCommit } from '../../src/store/sqlite/group-commit.js'
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js'
 
 /**
- * The assign dialog's 最近退回 of a few dozen deputies (CaseRepo.handedOnByEach) reads their hand-on steps since the cut
+ * The assign dialog's 交回了留言 line of a few dozen deputies (CaseRepo.handedOnByEach) reads their hand-on steps since the cut
  * on the partial index of 已转出 (migration 079), each step and case by its key, never a walk through the events of
  * every case (plans, never times).
  */

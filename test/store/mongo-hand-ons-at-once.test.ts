@@ -8,7 +8,7 @@ const T0 = new Date('2026-11-22T02:00:00Z')
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 
 /**
- * What the mongo adapter asks for the assign dialog's 最近退回 of many deputies (CaseRepo.handedOnByEach), against
+ * What the mongo adapter asks for the assign dialog's 交回了留言 line of many deputies (CaseRepo.handedOnByEach), against
  * the wire-protocol fake (no MongoDB server runs here): one aggregate of their hand-on steps since the cut, on the
  * partial index's own terms, and one read of those cases, whatever the number of deputies; and what it keeps of the
  * answers. What it returns on real data is the contract suite's (contract-hand-ons-at-once.ts) with MONGODB_URI.

@@ -9,7 +9,7 @@ import { momentLabel } from '../../src/domain/meeting-words.js'
  * "09:30" before. Machine formats (WeChat's card values, sheets) keep their own padded form.
  */
 describe('times people read have no leading zero on the hour', () => {
-  const nineOFive = new Date('2026-12-07T01:05:00Z') // 12月7日 周一 9:05 in Shanghai
+  const nineOFive = new Date('2026-12-07T01:05:00Z') // 12月7日（星期一）上午9:05 in Shanghai
   const zone = 'Asia/Shanghai'
 
   it('a meeting message moment: "12月7日 9:05", "12月5日 2:17", and an afternoon as it was', () => {
@@ -19,9 +19,9 @@ describe('times people read have no leading zero on the hour', () => {
     expect(momentLabel(new Date('2026-12-07T06:30:00Z'), zone)).to.equal('12月7日 14:30')
   })
 
-  it('when a case was urged: "今天 9:05", "12月7日 周一 9:05"', () => {
+  it('when a case was urged: "9:05", "12月7日（星期一）上午9:05"', () => {
     expect(timeOfDay(nineOFive, zone)).to.equal('9:05')
-    expect(urgedAtText(nineOFive, zone)).to.equal('12月7日 周一 9:05')
+    expect(urgedAtText(nineOFive, zone)).to.equal('12月7日（星期一）上午9:05')
     expect(timeOfDay(new Date('2026-12-07T14:32:00Z'), zone)).to.equal('22:32')
   })
 

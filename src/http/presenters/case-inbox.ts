@@ -83,7 +83,7 @@ export const presentDeputyChoice = (d: DeputyChoice, timeZone: string, now: Date
   ackLateCases: d.ackLateCases,
   /** "在办 3 条，已超期 1 条，未按时受理 1 条": his load in words, beside his name. */
   loadText: deputyLoadText(d.openCases, d.overdueCases, d.ackLateCases),
-  /** A message he handed back himself in the last few days, with his reason ("最近退回：12月6日交回了留言 …，说：…"); null when none. */
+  /** A message he handed back himself in the last few days, with his reason ("12月6日交回了留言 …，说：…"); null when none. */
   recentHandBack: d.recentHandBack && {
     ticket: d.recentHandBack.ticket,
     at: d.recentHandBack.at.toISOString(),

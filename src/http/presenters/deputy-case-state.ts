@@ -121,7 +121,7 @@ export function staffStepBy(step: CaseEvent, names: CaseDetail['timelineNames'])
 
 /**
  * Staff's words to him with the step that put the message in his hands, at the top of his page while it waits on him
- * in that round, naming who and when, and whether it had been his before: "湛河区人大常委会办公室孙丽 11月18日 周三 10:00
+ * in that round, naming who and when, and whether it had been his before: "湛河区人大常委会办公室孙丽 11月18日（星期三）上午10:00
  * 再次交给您办理：区人大办已协调区城管局牵头，请刘代表跟进并答复群众". At the bottom of 办理经过 alone, with no name, he
  * took an office's instruction for the same message handed back as nothing new. Null when a colleague or routing placed
  * it, when staff gave it to him the first time without a word, and once a later round began (重新办理).

@@ -60,7 +60,7 @@ export interface DeputyChoice {
   recentHandBack: RecentHandBack | null
 }
 
-/** How many of a deputy's latest hand-ons of the week the assign dialog looks through for his 最近退回. */
+/** How many of a deputy's latest hand-ons of the week the assign dialog looks through for his 交回了留言 line. */
 const RECENT_HAND_ONS_READ = 5
 
 /** What the assign dialog's list reads: the cases and their steps, the cached directory, and today. */

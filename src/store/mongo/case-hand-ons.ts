@@ -6,7 +6,7 @@ import type { Models } from './models.js'
 
 /**
  * A deputy's own hand-on steps (转交) read back, as sqlite's case-hand-ons.ts: his 已转出 list (handedOnBy), and its
- * first page for many deputies at once (handedOnByEach, the assign dialog's 最近退回). Spread into caseRepo.
+ * first page for many deputies at once (handedOnByEach, the assign dialog's 交回了留言 line). Spread into caseRepo.
  */
 export function caseHandOns({ Case, CaseEvent }: Pick<Models, 'Case' | 'CaseEvent'>): Pick<CaseRepo, 'handedOnBy' | 'handedOnByEach'> {
   return {

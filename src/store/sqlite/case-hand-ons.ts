@@ -7,7 +7,7 @@ import { limitSql } from './sql-limit.js'
 
 /**
  * A deputy's own hand-on steps (转交) read back: his 已转出 list (handedOnBy), and its first page for many deputies at
- * once (handedOnByEach, the assign dialog's 最近退回). Spread into caseRepo.
+ * once (handedOnByEach, the assign dialog's 交回了留言 line). Spread into caseRepo.
  */
 export function caseHandOns(db: Db): Pick<CaseRepo, 'handedOnBy' | 'handedOnByEach'> {
   // His latest hand-on step of a case (handedOnBy): prepared once, read once per line of his list.

@@ -1,0 +1,274 @@
+/** Where a resident's message goes: a place, a deputy, or a station (from a poster code). */
+export type Target =
+  { kind: 'region'; id: string; label: string } | { kind: 'deputy'; code: string; label: string } | { kind: 'station'; code: string; label: string }
+
+export interface Choice {
+  id: string
+  name: string
+  kind: string
+}
+
+/** A resident leaving a message: place (or deputy) → text → confirm. */
+export interface MessageFlow {
+  name: 'message'
+  /** 'samePlace': asked whether it goes where her last message went ("您上次是光明社区，还发这里吗？"). */
+  stage: 'place' | 'deputy' | 'text' | 'confirm' | 'samePlace'
+  /** The bot's id for this draft; with the draft's content it makes the Idempotency-Key. */
+  draftId: string
+  target: Target | null
+  /** Regions chosen so far, district first. */
+  path: Choice[]
+  /** The numbered choices last shown. */
+  options: Choice[]
+  parts: string[]
+  lastPartAt: number | null
+  /**
+   * The summary waited past the idle timeout: the draft is kept (one "1" still sends it), and her
+   * next message first hears that it was not sent.
+   */
+  parked?: boolean
+  /** When it was parked (bot clock, ms): a week on it is let go, and she is told so once. */
+  parkedAt?: number
+  /**
+   * She asked for a new message while this draft was unsent: it was shown to her with the choice,
+   * "1" sends it, "2" drops it and starts this one instead.
+   */
+  instead?: NewMessage
+  /** Stage samePlace: the place of her last message, district first. */
+  lastPlace?: Choice[]
+}
+
+/** What a resident asked to start: "留言", a deputy named (with the words after it), a poster code. */
+export type NewMessage = { kind: 'message' } | { kind: 'deputy'; who: string; text: string } | { kind: 'code'; code: string; text?: string }
+
+/** The privacy notice is shown; "同意" continues with what the resident asked for. */
+export interface PrivacyFlow {
+  name: 'privacy'
+  version: string
+  next: NewMessage | { kind: 'resume'; flow: MessageFlow }
+  /**
+   * The notice waited past the idle timeout with her words in the draft: they are kept (bot clock, ms), she was told
+   * they were not sent and that "同意" carries on; a day on they are let go (kept-draft.ts).
+   */
+  parkedAt?: number
+}
+
+/**
+ * After a low rating: offer to reopen, then ask why. Or "重新办理" later, with several messages that may
+ * be: which one (pick, from `choices`), then why.
+ */
+export interface ReopenFlow {
+  name: 'reopen'
+  /**
+   * 'verdict': she wrote under an answer that it did not solve her problem; asked whether she means it is not solved.
+   * 'again': her first words of a new message match one of hers that may be handled again ("下水道又堵了"): asked
+   * whether to have that one handled again with them (1) or write a new message (2); `words` holds them.
+   */
+  stage: 'offer' | 'reason' | 'pick' | 'verdict' | 'again'
+  /** The message to reopen ('' while she picks it). */
+  ticket: string
+  /** Stage pick: the tickets listed, in their numbers' order. */
+  choices?: string[]
+  /**
+   * What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. Kept whole: what is
+   * longer than the backend takes is passed on in part and offered whole as a new message (reopen.ts, reopen).
+   */
+  reason?: string
+  /** A new message she was writing when she rated: taken up again after the offer. */
+  draft?: MessageFlow
+  /** Her sentence, when one ending in 重新办理 was taken for a request: "2. 不用了" gives it back to the draft. */
+  words?: string
+  /** Words she typed under the offer ("路灯还是不亮，晚上黑乎乎的"): the reason "1" reopens with, never asked for again. */
+  said?: string
+  /** Stage reason: what she said with her score ("根本没修好"), the reason when she only repeats the request. */
+  earlier?: string
+  /** Stage again: what the message and her words share ("下水道"), to name it. */
+  subject?: string
+}
+
+/** 删除我的信息 was asked: the next message confirms ("确认删除") or not (privacy-requests.ts). */
+export interface EraseFlow {
+  name: 'erase'
+}
+
+/**
+ * Words right after a bare score that do not read as her verdict on the answer (longer, a place, a new
+ * request), or that name another thing than the message (the backend says so): she is asked whether they are
+ * for the deputy with the score (1) or a new message (2). Then, stage 'late': the rating could no longer take
+ * them; 'whole': only their first part went with it. Either way "1" makes them a new message, "2" leaves them.
+ */
+export interface CommentFlow {
+  name: 'comment'
+  /** The message whose answer she has just scored. */
+  ticket: string
+  /** Her words, with any she sent while the question waited. */
+  words: string
+  /** What the message is about ("路灯"), as the backend named it when her words named something else. */
+  subject?: string
+  /**
+   * Absent while she is asked which she means. 'again': more words after her comment was already taken (the
+   * rating takes one); 'unsent': short words with nothing going on (no command, no greeting). Like 'late',
+   * "1" makes them a new message and "2" leaves them.
+   */
+  stage?: 'late' | 'whole' | 'again' | 'unsent'
+  /** Stage 'whole': how many characters of her words went to the deputy with the score. */
+  sent?: number
+  /** Stage 'unsent': how many of her messages were being handled then, said so she knows those went. */
+  inHand?: number
+  /** Stage 'unsent': how many of her messages were answered then and waited for her score (not "in hand"). */
+  answered?: number
+}
+
+export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow
+
+/** A reply not rated within this long is no longer what a bare "5" means. */
+export const RATING_WINDOW_MS = 7 * 24 * 3_600_000
+
+/** A numbered list (her messages, his 待办) is what a bare number means for this long after it was shown. */
+export const LIST_WINDOW_MS = 30 * 60_000
+
+/** What the backend keeps for one contact between messages (and bot restarts). */
+export interface DialogueState {
+  flow: Flow | null
+  /** A reply was delivered: the next "1"…"5" rates this case. */
+  /**
+   * `reason`: what she said with "重新办理" before scoring ("还是没修好，重新办理吧"), kept for a low score, so the
+   * offer that follows has it and "1" does not ask for it again.
+   */
+  /** `spokeSince`: she has sent something since the answer asked for her score (resident-question.ts). */
+  rating: { ticket: string; since: number; reason?: string; spokeSince?: boolean } | null
+  /**
+   * The numbered list of her messages just shown (查询, 撤回): her next message, if a number of it, picks
+   * that message for what the list was for. Any other message ends it.
+   */
+  listed?: ListedMessages | null
+  /**
+   * When his 待办 lines were last shown to him numbered (待办, the morning digest, the help for a line number; bot clock,
+   * ms): a deputy who is a resident too means a line of them by a number, unless a question of hers came after
+   * (resident-question.ts). Kept while a number may still mean a line (LIST_WINDOW_MS), or beside a question of hers.
+   */
+  todoShownAt?: number
+  /**
+   * She just gave a score alone: her next words, if they are no command, may be what she wants the deputy
+   * to hear with it (the rating's comment), until `until` (bot clock, ms): the window the backend said
+   * it keeps open when it took the score.
+   */
+  rated?: RatedJustNow | null
+  /** A deputy named a colleague to hand a message to (转交 0002 王芳), or asked to hand it back (交回): his "是" does it. */
+  transferAsk?: TransferAsk | null
+  /** A deputy said "请假" without a reason and was asked for one (or, run into other words, asked if he means a leave): for this meeting. */
+  leaveAsk?: LeaveAsk | null
+  /** A deputy said "参加" / "请假" with several meetings it could be for, and was shown them numbered: his number picks one. */
+  meetingPick?: MeetingPick | null
+  /**
+   * Words of hers not sent went at the time she was told, while no bot let them go itself (a restart): the backend
+   * said so. Kept until her next message tells her they were not kept.
+   */
+  wordsLapsed?: boolean
+  /** When the resident last moved the flow on (bot clock, ms). */
+  touchedAt: number
+}
+
+export interface RatedJustNow {
+  ticket: string
+  at: number
+  until: number
+  /** The score she gave: typed again ("5", "5分") it is answered as given, not with the menu. */
+  score?: number
+  /** Her comment was taken already (one per rating): further words are offered as a new message, never dropped. */
+  commented?: boolean
+}
+
+export interface ListedMessages {
+  kind: 'query' | 'withdraw'
+  /** The tickets in their numbers' order. */
+  tickets: string[]
+  at: number
+}
+
+export interface TransferAsk {
+  /** The message as he wrote its number, and its whole number. */
+  ref: string
+  ticket: string
+  /** null: back to the office that placed it (交回), named in `deputyName` as he reads it ("联络站"). */
+  deputyCode: string | null
+  deputyName: string
+  /** What he wrote after the name ('' when nothing); for 交回, his reason. */
+  note: string
+  at: number
+}
+
+export interface LeaveAsk {
+  /** The meeting the reason was asked for, as it stood then (its answer decides "已请假" or "已改为请假"). */
+  meetingId: string
+  title: string
+  time: string
+  rsvp: string
+  at: number
+  /** 请假 run into other words ("请假期间的补贴什么时候发"): asked whether he means a leave; only "是" records it, with these words as the reason. */
+  heard?: string
+}
+
+export interface MeetingPick {
+  /** What he said: 参加, or 请假 with its reason ('' when he gave none: it is asked once he has picked). */
+  to: 'attend' | 'leave'
+  reason: string
+  /** The meetings listed, in their numbers' order, as they stood then. */
+  choices: Array<{ id: string; title: string; time: string; rsvp: string; status?: string; rsvpOpen?: boolean }>
+  at: number
+}
+
+export const emptyDialogue = (now: number): DialogueState => ({
+  flow: null,
+  rating: null,
+  listed: null,
+  rated: null,
+  transferAsk: null,
+  leaveAsk: null,
+  meetingPick: null,
+  touchedAt: now,
+})
+
+/** Reads what the backend returned; anything unrecognised starts afresh rather than crash a conversation. */
+export function readDialogue(raw: Record<string, unknown> | null, now: number): DialogueState {
+  if (!raw || raw.v !== 1) return emptyDialogue(now)
+  const s = raw as unknown as DialogueState
+  return {
+    flow: s.flow ?? null,
+    rating: s.rating ?? null,
+    listed: s.listed ?? null,
+    // Past the list's half hour with nothing of hers waiting, it can outrank nothing to come: let go.
+    ...(typeof s.todoShownAt === 'number' && (s.rating || s.listed || now - s.todoShownAt < LIST_WINDOW_MS) ? { todoShownAt: s.todoShownAt } : {}),
+    rated: s.rated ?? null,
+    transferAsk: s.transferAsk ?? null,
+    leaveAsk: s.leaveAsk ?? null,
+    meetingPick: s.meetingPick ?? null,
+    ...(s.wordsLapsed === true ? { wordsLapsed: true } : {}),
+    touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now,
+  }
+}
+
+export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
+  v: 1,
+  flow: s.flow,
+  rating: s.rating,
+  listed: s.listed ?? null,
+  ...(s.todoShownAt !== undefined ? { todoShownAt: s.todoShownAt } : {}),
+  rated: s.rated ?? null,
+  transferAsk: s.transferAsk ?? null,
+  leaveAsk: s.leaveAsk ?? null,
+  meetingPick: s.meetingPick ?? null,
+  ...(s.wordsLapsed ? { wordsLapsed: true } : {}),
+  touchedAt: s.touchedAt,
+})
+
+export const isEmpty = (s: DialogueState) =>
+  s.flow === null &&
+  s.rating === null &&
+  !s.listed &&
+  !s.rated &&
+  !s.transferAsk &&
+  !s.leaveAsk &&
+  !s.meetingPick &&
+  !s.wordsLapsed &&
+  s.todoShownAt === undefined
