@@ -44,25 +44,36 @@ describe('mini-program: a resident who signed up for a public seat reads her pla
     expect(phone.navigations.at(-1)?.how).to.equal('navigateBack')
   })
 
-  it('opens the meeting on a phone whose sign-in has gone stale, and 报名 there leads to her place', async () => {
+  it('opens the meeting from its card after her sign-in ran out, and reads her place at once, never the form', async () => {
+    // A meeting five weeks ahead: she signs up today, and her sign-in (30 days) runs out before it.
+    const organizer = await office(app)
+    const draft = await created(
+      organizer.post('/api/admin/meetings', meetingBody({ publicSeats: 2, startAt: '2026-12-28T09:30:00+08:00', endAt: '2026-12-28T11:30:00+08:00' })),
+    )
+    const later = await created(organizer.post(`/api/admin/meetings/${draft.id}/publish`))
     holdPhone(app, 'o-wang-ayi')
-    const first = await openPage(`pages/meetings/public?meetingId=${meeting.id}`)
+    const first = await openPage(`pages/meetings/public?meetingId=${later.id}`)
     await first.type('.name', '王秀兰')
     await first.tap('.register')
     first.close()
-    // Signed out elsewhere (or a month gone by): the token this phone keeps no longer verifies.
-    const { id } = phone.storage.get('session.profile') as { id: string }
-    await app.liaison.services.mpSessions.revokeAll(id)
 
+    app.clock.set(new Date('2026-12-22T01:00:00Z')) // a month on, she opens 会议 and leaves it on the screen
     relaunch()
-    const page = await openPage(`pages/meetings/public?meetingId=${meeting.id}`)
-    expect(page.textOf('.title')).to.equal('市人大常委会第十次会议')
-    expect(page.text()).to.include('还剩 1 个')
-    await page.type('.name', '王秀兰')
-    await page.tap('.register')
+    const list = await openPage('pages/meetings/index')
+    expect(list.textOf('.public-meeting')).to.include('您已报名，点这里查看')
+    app.clock.set(new Date('2026-12-23T03:00:00Z')) // the next morning her sign-in has expired on the server
+    phone.requests.length = 0
+    await list.tap('.public-meeting')
+    const page = await follow()
+
     expect(page.textOf('.notice')).to.equal('您已报名旁听（王秀兰）。请带好身份证，提前 15 分钟到场。')
+    expect(page.has('.name'), 'no name box to sign up a second time').to.equal(false)
     expect(page.has('.register'), 'no 报名 button').to.equal(false)
-    expect(page.text()).not.to.include('您已报名旁听此会议')
+    expect(phone.requests, 'signed in again once, read once more').to.deep.equal([
+      `GET /api/mp/public-meetings/${later.id}`,
+      'POST /api/mp/login',
+      `GET /api/mp/public-meetings/${later.id}`,
+    ])
   })
 
   it('still offers the form to a neighbour on her own phone', async () => {

@@ -3,7 +3,9 @@
  *
  * - The backend's address comes from config.js.
  * - The session token lives in storage; a call that needs a person logs in first
- *   (wx.login → POST /api/mp/login), and on a 401 logs in again and retries once.
+ *   (wx.login → POST /api/mp/login), and on a 401 logs in again and retries once. A public
+ *   read that did not take her token (200 with WWW-Authenticate: Bearer error="invalid_token")
+ *   answered her as a stranger (the 报名 form for a seat she has): it counts as that 401.
  * - Reading needs no account, and logging in makes one: a page that only wants to know
  *   whether the person already has one asks recognise() (POST /api/mp/session/known),
  *   which signs in only someone known and creates nothing.
@@ -29,6 +31,7 @@ const SERVER_MESSAGE = '服务暂时不可用，请稍后再试'
 // what she can do about it is a smaller photo, not waiting for a service that is up.
 const PHOTO_TOO_BIG_MESSAGE = '照片太大，传不上去，请换一张小一点的照片'
 const TOO_BIG_MESSAGE = '内容太多，发不出去。请删减一些再试'
+const TOKEN_NOT_TAKEN = /^bearer\b.*\berror="invalid_token"/i
 
 /** forUpload: the failure of a photo's upload (its too-big says "photo"). */
 function failure(res, forUpload) {
@@ -66,7 +69,8 @@ function createRequest(wxApi, baseUrl) {
   baseUrl = baseUrl || config.apiBase
   let loggingIn = null
 
-  function send(method, path, data, headers) {
+  /** refuseStale: her token sent on a first try; an answer that did not take it rejects as a 401 would. */
+  function send(method, path, data, headers, refuseStale) {
     return new Promise(function (resolve, reject) {
       wxApi.request({
         url: baseUrl + path,
@@ -76,6 +80,7 @@ function createRequest(wxApi, baseUrl) {
         timeout: 15000,
         success: function (res) {
           serverToday.keepFrom(res.header)
+          if (refuseStale && tokenNotTaken(res.header)) return reject({ status: 401, code: 'token_not_taken', message: '', details: [] })
           if (res.statusCode >= 200 && res.statusCode < 300) return resolve(res.data)
           reject(failure(res))
         },
@@ -83,6 +88,13 @@ function createRequest(wxApi, baseUrl) {
           reject({ status: 0, code: 'network', message: NETWORK_MESSAGE, details: [] })
         },
       })
+    })
+  }
+
+  /** The answer says the token sent was not taken (wx.request's res.header; a phone may spell the name in any case). */
+  function tokenNotTaken(header) {
+    return Object.keys(header || {}).some(function (name) {
+      return name.toLowerCase() === 'www-authenticate' && TOKEN_NOT_TAKEN.test(String(header[name]))
     })
   }
 
@@ -178,7 +190,8 @@ function createRequest(wxApi, baseUrl) {
     options = options || {}
     if (options.auth === false) return send(method, path, data, {})
     const extra = options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}
-    const first = token() ? send(method, path, data, authorised(extra)) : Promise.reject({ status: 401 })
+    // Only the first try may be refused as stale: the one after signing in again is taken as it comes, never a loop.
+    const first = token() ? send(method, path, data, authorised(extra), true) : Promise.reject({ status: 401 })
     return first.catch(function (err) {
       if (err.status !== 401) throw err
       wxApi.removeStorageSync && wxApi.removeStorageSync(TOKEN_KEY)

@@ -22,8 +22,8 @@ export interface MpState extends AppState {
 }
 
 /**
- * Behind `optionalMpUser` (every route of a `Router<MaybeMpState>`, a public read): the mini-program user when
- * her token verifies; nobody when there is no token or one that does not.
+ * Behind `optionalMpUser` (on a `Router<MaybeMpState>` or on those of its routes that read her, a public read): the
+ * mini-program user when her token verifies; nobody when there is no token or one that does not.
  */
 export interface MaybeMpState extends AppState {
   mpUser?: MpPrincipal

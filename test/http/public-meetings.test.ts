@@ -107,4 +107,47 @@ describe('public meetings a resident can attend (GET /api/mp/public-meetings)', 
     her.bearer = (await app.liaison.services.mpSessions.issue(her.userId)).token // she signs in again
     expect((await her.get(`/api/mp/public-meetings/${id}`)).body.registration).to.deep.include({ meetingId: id, name: '王秀兰' })
   })
+
+  it('says when the sign-in it was sent did not verify, and only then', async () => {
+    const id = await meeting({ publicSeats: 3 })
+    const her = await asResident(app)
+    expect((await her.post(`/api/mp/public-meetings/${id}/registrations`, { name: '王秀兰' })).status).to.equal(201)
+
+    const signedIn = await her.get(`/api/mp/public-meetings/${id}`)
+    expect(signedIn.headers.get('www-authenticate'), 'her sign-in verified').to.equal(null)
+    expect(signedIn.body.registration).to.deep.include({ meetingId: id, name: '王秀兰' })
+    const anyone = await new Client(app.baseUrl).get(`/api/mp/public-meetings/${id}`)
+    expect(anyone.headers.get('www-authenticate'), 'no sign-in sent, none refused').to.equal(null)
+
+    app.clock.set(new Date('2026-12-20T02:00:00Z')) // her sign-in of a month ago has expired
+    const stale = await her.get(`/api/mp/public-meetings/${id}`)
+    expect(stale.status).to.equal(200)
+    expect(stale.headers.get('www-authenticate')).to.equal('Bearer error="invalid_token"')
+    expect(stale.body.registration).to.equal(null)
+    const garbage = await new Client(app.baseUrl).request('GET', `/api/mp/public-meetings/${id}`, undefined, { authorization: 'Bearer not-a-token' })
+    expect(garbage.headers.get('www-authenticate')).to.equal('Bearer error="invalid_token"')
+  })
+
+  it('lists the meetings alike to every sign-in, stale or none, without reading a session', async () => {
+    await meeting({ publicSeats: 3 })
+    const her = await asResident(app)
+    const sessions = app.liaison.store.sessions
+    const read = sessions.findMpSession.bind(sessions)
+    let sessionReads = 0
+    sessions.findMpSession = (tokenHash) => (sessionReads++, read(tokenHash))
+
+    const anyone = await new Client(app.baseUrl).get('/api/mp/public-meetings')
+    expect(anyone.status).to.equal(200)
+    expect(anyone.body.items.map((m: { title: string }) => m.title)).to.deep.equal(['市人大常委会第十次会议'])
+    expect((await her.get('/api/mp/public-meetings')).body).to.deep.equal(anyone.body)
+    for (const authorization of ['Bearer not-a-token', `Bearer ${'x'.repeat(43)}`]) {
+      const garbage = await new Client(app.baseUrl).request('GET', '/api/mp/public-meetings', undefined, { authorization })
+      expect(garbage.status, authorization).to.equal(200)
+      expect(garbage.body).to.deep.equal(anyone.body)
+      expect(garbage.headers.get('www-authenticate'), 'the list refuses no sign-in: it reads none').to.equal(null)
+    }
+    expect(sessionReads, 'sessions read for the list').to.equal(0)
+    await her.get(`/api/mp/public-meetings/${anyone.body.items[0].id}`)
+    expect(sessionReads, 'the meeting itself reads her session').to.equal(1)
+  })
 })

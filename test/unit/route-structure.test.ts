@@ -16,10 +16,12 @@ const GUARDS: Record<string, string> = {
   StaffState: 'requireStaff',
   MpState: 'requireMpUser',
   DeputyState: 'requireDeputy',
-  // A public read that says more to someone signed in: her token is checked once, for the whole router, and one that
-  // does not verify is nobody (not a 401).
+  // A public read that says more to someone signed in: her token is checked once, and one that does not verify is
+  // nobody (not a 401).
   MaybeMpState: 'optionalMpUser',
 }
+/** Guards that may sit on the routes that read the person instead of the whole router (a public list reads nobody). */
+const PER_ROUTE = new Set(['optionalMpUser'])
 /** Guards that establish the same state under another name. */
 const ALSO: Record<string, string[]> = { requireStaff: ['requireAnyStaff', 'requireStaffBeforePasswordChange'] }
 
@@ -46,8 +48,9 @@ function problemsIn(text: string, isSchema = false): string[] {
   if (routers.length > 1) problems.push(`makes ${routers.length} routers: one per file, each of one state`)
   for (const state of routers) {
     const guard = GUARDS[state]
-    if (guard && ![guard, ...(ALSO[guard] ?? [])].some((g) => new RegExp(`router\\.use\\(${g}\\(`).test(text)))
-      problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
+    const guarded = (g: string) =>
+      new RegExp(`router\\.use\\(${g}\\(`).test(text) || (PER_ROUTE.has(g) && new RegExp(`router\\.\\w+\\('[^']*', ${g}\\(`).test(text))
+    if (guard && ![guard, ...(ALSO[guard] ?? [])].some(guarded)) problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
     if (state === 'AppState' && /state\.(?:staff|mpUser)\b/.test(text))
       problems.push('reads a principal on a Router<AppState>, where nobody is known to be signed in')
   }

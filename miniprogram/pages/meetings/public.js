@@ -37,8 +37,8 @@ Page({
     const name = this.data.name.trim()
     if (!name) return this.setData({ error: '请填写您的姓名，入场时核对' })
     this.setData({ busy: true, error: '' })
-    // 您已报名旁听此会议: she had a place the page could not say while her sign-in on this phone was stale (the meeting
-    // reads then as to anyone); signed in again by now, loading it again says her place instead of the refusal.
+    // 您已报名旁听此会议: she took the place since the page was read (on her other phone, say); loading it again says
+    // her place instead of the refusal. (A stale sign-in no longer hides it: request.js signs in again first.)
     return this.meetings
       .registerPublic(this.meetingId, name)
       .then(() => this.setData({ registered: true }))

@@ -18,11 +18,10 @@ export interface PublicMeetingRoutesDeps {
 
 /**
  * A meeting open to public attendance (公民旁听), as anyone may read it before signing in: a token that does not
- * verify (stale, malformed) reads it as no token does, never a 401.
+ * verify (stale, malformed) reads it as no token does, never a 401, and the answer says so (optionalMpUser).
  */
 export function publicMeetingRoutes({ sessions, invitations, clock, timeZone }: PublicMeetingRoutesDeps) {
   const router = new Router<MaybeMpState>({ prefix: '/api/mp/public-meetings' })
-  router.use(optionalMpUser(sessions))
   const reading = () => ({ timeZone, now: clock.now() })
 
   /** Where residents find the meetings they may attend. */
@@ -32,9 +31,10 @@ export function publicMeetingRoutes({ sessions, invitations, clock, timeZone }: 
 
   /**
    * One meeting with her own place (registration; null when she has none or nobody is signed in): the page she
-   * opens from 您已报名 must not offer her the form again.
+   * opens from 您已报名 must not offer her the form again. Her token is read here only: the list reads the same to
+   * everyone and spends no session read on it.
    */
-  router.get('/:id', async (ctx) => {
+  router.get('/:id', optionalMpUser(sessions), async (ctx) => {
     const { id } = parse(meetingIdParam, ctx.params, 'params')
     const reader = ctx.state.mpUser ?? null
     const { meeting, taken, registration } = await invitations.publicMeeting(id, reader?.id ?? null)
