@@ -33,11 +33,20 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
     }
   }
 
+  /** What happened, in words, and the one thing to tap: 再试一次, where 开始答题 or 再答一次 was. */
   function saysItDidNotStart(page: MpPage) {
-    expect(page.text()).to.include(NOT_STARTED).and.include('再试一次')
+    expect(page.textOf('#start-failed'), 'that it did not start, and 再试一次').to.equal(NOT_STARTED + '再试一次')
+    expect(page.has('#start-failed >>> .retry'), '再试一次 to tap').to.equal(true)
     expect(page.has('.start'), 'no 开始答题 beside 再试一次').to.equal(false)
-    expect(page.has('.again')).to.equal(false)
+    expect(page.has('.again'), 'no 再答一次 beside 再试一次').to.equal(false)
     expect(page.has('.clock'), 'no paper').to.equal(false)
+  }
+
+  /** A paper on the screen: the clock, five questions, 交卷 under them. */
+  function showsAPaper(page: MpPage) {
+    expect(page.textOf('.clock'), 'the clock of a paper').to.include('剩余时间：')
+    expect(page.component.querySelectorAll('.question'), 'five questions').to.have.length(5)
+    expect(page.text(), '交卷 under them').to.match(/交卷$/)
   }
 
   async function handIn(page: MpPage) {
@@ -55,8 +64,7 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
     saysItDidNotStart(page)
     expect(page.text(), 'the rules that did load stay').to.include('每次 5 题，限时 10 分钟')
     await page.tap('#start-failed >>> .retry')
-    expect(page.textOf('.clock')).to.include('剩余时间：')
-    expect(page.data.questions).to.have.length(5)
+    showsAPaper(page)
     expect(page.text()).not.to.include('没能开始答题')
 
     await handIn(page)
@@ -65,7 +73,7 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
     saysItDidNotStart(page)
     expect(page.textOf('.score'), 'her score stays on the screen').to.include('满分 50 分')
     await page.tap('#start-failed >>> .retry')
-    expect(page.textOf('.clock')).to.include('剩余时间：')
+    showsAPaper(page)
     page.close()
   })
 
@@ -77,8 +85,8 @@ describe('mini-program: a quiz that could not start says so and offers to try ag
     saysItDidNotStart(page)
 
     await page.tap('#start-failed >>> .retry')
-    expect(page.textOf('.clock')).to.include('剩余时间：')
-    expect(page.text()).not.to.include('还没有交卷')
+    showsAPaper(page)
+    expect(page.text(), 'the paper, not a refusal to start another').not.to.include('还没有交卷')
     await handIn(page)
     expect(page.text(), 'one paper drawn, one attempt used').to.include('再答一次（还可答 1 次）')
     page.close()

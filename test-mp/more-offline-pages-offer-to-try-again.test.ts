@@ -22,10 +22,11 @@ describe('mini-program: pages opened offline say so, and 再试一次 loads them
 
   async function offlineThenOnline(url: string, untrue: string[], shown: string) {
     const page = await openOffline(url)
-    expect(page.text(), url).to.include(OFFLINE).and.include('再试一次')
-    for (const words of untrue) expect(page.text(), url).not.to.include(words)
+    expect(page.textOf('#load-failed'), `${url} offline: what happened, and 再试一次`).to.equal(OFFLINE + '再试一次')
+    expect(page.has('#load-failed >>> .retry'), `${url} offline: 再试一次 to tap`).to.equal(true)
+    for (const words of untrue) expect(page.text(), `${url} offline: nothing untrue, no button that needs the page`).not.to.include(words)
     await tryAgain(page)
-    expect(page.text(), url).to.include(shown).and.not.include(OFFLINE)
+    expect(page.text(), `${url} after 再试一次: the page itself`).to.include(shown).and.not.include(OFFLINE)
     return page
   }
 
