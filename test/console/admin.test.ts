@@ -67,6 +67,9 @@ describe('console: an admin keeps the directory and the messages in order', func
     const edit = page.locator('.t-dialog').filter({ hasText: '修改：' })
     const preview = edit.locator('[data-test=station-edit-preview]')
     await preview.getByText('每星期三接待').waitFor()
+    // Its day boxes say the days as its line does (每星期三接待), not 周三 nor a bare number.
+    const boxes = (await edit.locator('.t-checkbox').allInnerTexts()).map((t) => t.trim())
+    expect(boxes, '接待日 boxes').to.deep.equal(['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'])
 
     // A range typed the wrong way round is said at its box, in the clerk's dialog's words, and saves nothing.
     await edit.getByRole('textbox', { name: '接待开始时间', exact: true }).fill('11:30')

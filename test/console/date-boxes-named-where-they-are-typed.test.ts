@@ -17,9 +17,26 @@ async function focusedOnClick(box: Locator) {
 }
 
 /**
+ * The boxes a story types into, found by where they sit on the page (not by their name), each checked for its name on
+ * the <input> itself: one without it is noted as `where` and the story goes on to the next, so that one run names
+ * every unnamed box at once (`unnamed`, expected empty at the end).
+ */
+function dateBoxes() {
+  const unnamed: string[] = []
+  async function box(input: Locator, name: string, where = name) {
+    await input.waitFor()
+    const heard = input.page().getByRole('textbox', { name, exact: true })
+    if ((await input.and(heard).count()) !== 1) unnamed.push(where)
+    return input
+  }
+  return { unnamed, box }
+}
+
+/**
  * Review 45: the date boxes that show their date in words (要求答复日期 at 改派 and 批量分派, 办理期限 at 交办, the 分析周报's
  * 周) and the range pickers (提交日期) had their name only on TDesign's wrapper: a screen reader on the box itself heard
- * an unnamed text box. Each is found here by its name, as a text box, and used.
+ * an unnamed text box. Each is found here where it sits, checked for its name as a text box, and used; the boxes found
+ * without their name are said together at the end of each story, so that one run names every one of them.
  */
 describe('console: every date box is named where it is typed', function () {
   this.timeout(180_000)
@@ -42,13 +59,14 @@ describe('console: every date box is named where it is typed', function () {
     const latest = held.replyByLatest.date as string
     const page = await newPage(story.browser, story.app, { timezoneId: ZONE })
     await page.clock.install({ time: story.app.clock.now().getTime() })
+    const { unnamed, box } = dateBoxes()
 
     // 改派 on the message's page.
     await logInAs(page, clerk, `/cases/${sent.fresh.id}`)
     await page.getByRole('heading', { name: `留言 ${sent.fresh.ticket}` }).waitFor()
     await page.getByRole('button', { name: '改派给其他代表' }).click()
     await dialogShown(page)
-    const replyBy = page.getByRole('textbox', { name: '要求答复日期' })
+    const replyBy = await box(page.getByTestId('reply-by').locator('.t-date-picker input').first(), '要求答复日期', '改派的要求答复日期')
     await focusedOnClick(replyBy)
     await moveOn(page, today(), latest)
     await pickDay(page, latest)
@@ -59,7 +77,7 @@ describe('console: every date box is named where it is typed', function () {
     await page.goto('/console/cases')
     await page.locator('tbody tr').filter({ hasText: sent.older.ticket }).waitFor()
     await bulkAssignOpened(page, [sent.fresh.ticket, sent.older.ticket])
-    const bulkReplyBy = page.getByTestId('bulk-reply-by').getByRole('textbox', { name: '要求答复日期' })
+    const bulkReplyBy = await box(page.getByTestId('bulk-reply-by').locator('.t-date-picker input').first(), '要求答复日期', '批量分派的要求答复日期')
     await focusedOnClick(bulkReplyBy)
     await moveOn(page, today(), latest)
     await pickDay(page, latest)
@@ -68,12 +86,14 @@ describe('console: every date box is named where it is typed', function () {
     await dialogsClosed(page)
 
     // 提交日期 on her inbox: two boxes, each named, the first opening the quick choices.
-    await focusedOnClick(page.getByRole('textbox', { name: '提交日期（开始）' }))
+    const range = page.locator('.toolbar .t-date-range-picker input')
+    await focusedOnClick(await box(range.nth(0), '提交日期（开始）'))
     await page.getByText('最近7天', { exact: true }).click()
     const weekAgo = addDays(today(), -6)
     await page.getByText(`提交日期：${dayTextFrom(weekAgo, today())}至${dayTextFrom(today(), today())}`, { exact: true }).waitFor()
-    expect(await page.getByRole('textbox', { name: '提交日期（结束）' }).inputValue()).to.equal(dayTextFrom(today(), today()))
+    expect(await (await box(range.nth(1), '提交日期（结束）')).inputValue()).to.equal(dayTextFrom(today(), today()))
 
+    expect(unnamed, 'date boxes a screen reader hears as an unnamed text box').to.deep.equal([])
     expect(page.problems).to.deep.equal([])
   })
 
@@ -91,13 +111,15 @@ describe('console: every date box is named where it is typed', function () {
     await logInAs(page, login, `/suggestions/${draft.body.id}`)
     await page.getByRole('button', { name: '交办', exact: true }).click()
     await dialogShown(page)
-    const deadline = page.getByRole('textbox', { name: '办理期限' })
+    const { unnamed, box } = dateBoxes()
     // The calendar opens on the month of the default (three months on): its 1st, said with its year.
     const shown = page.locator('.t-form__item', { hasText: '办理期限' }).locator('.t-date-picker')
+    const deadline = await box(shown.locator('input').first(), '办理期限')
     const [y, m] = ((await shown.innerText()).match(/^(\d{4})年(\d{1,2})月/) ?? []).slice(1).map(Number)
     await focusedOnClick(deadline)
     await pickDay(page, `${y}-${String(m).padStart(2, '0')}-01`)
     await shown.getByText(`${y}年${m}月1日`, { exact: true }).waitFor()
+    expect(unnamed, 'date boxes a screen reader hears as an unnamed text box').to.deep.equal([])
     expect(page.problems).to.deep.equal([])
   })
 
@@ -115,10 +137,12 @@ describe('console: every date box is named where it is typed', function () {
     const picker = page.locator('.toolbar .t-date-picker')
     const inWords = (monday: string) => `${dayTextFrom(monday, today())}至${dayTextFrom(addDays(monday, 6), today())}`
     await picker.getByText(inWords(week), { exact: true }).waitFor()
-    await focusedOnClick(page.getByRole('textbox', { name: '周' }))
+    const { unnamed, box } = dateBoxes()
+    await focusedOnClick(await box(picker.locator('input').first(), '周'))
     await moveOn(page, week, next)
     await pickDay(page, next)
     await picker.getByText(inWords(next), { exact: true }).waitFor()
+    expect(unnamed, 'date boxes a screen reader hears as an unnamed text box').to.deep.equal([])
     expect(page.problems).to.deep.equal([])
   })
 })
