@@ -141,7 +141,11 @@ export class Dialogues {
         // "回复 2" half an hour on is his, never her message 2 withdrawn.
         state.listed = null
         state.rated = null
-      } else if (!(await privacyConversation(turn))) await residentConversation(turn)
+      } else {
+        if (!(await privacyConversation(turn))) await residentConversation(turn)
+        // Her flow has answered her and stands: what it asks is the latest question of hers (resident-question.ts).
+        if (state.flow) state.flowAskedAt = now
+      }
     }
     // Whatever she sent, the score question is no longer the last thing asked: a bare number after this may mean
     // something else of hers (a deputy's line of 待办, resident-question.ts).
@@ -190,6 +194,8 @@ export class Dialogues {
     } else if (flow.name === 'message' && flow.stage === 'text' && flow.lastPartAt !== null && now - flow.lastPartAt >= this.options.joinWindowMs) {
       finishTyping({ state, say: (t) => replies.push(t) }, flow)
     } else return
+    // The summary, or the word that it was kept, asks her anew (resident-question.ts).
+    if (state.flow) state.flowAskedAt = now
     await this.save(contactId, state, existed)
     for (const text of replies) await this.speech.toContact(contactId, text).catch((err) => this.log.warn({ err }, 'bot: answer not sent'))
   }

@@ -1,6 +1,6 @@
 import type { DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
-import { scoreOrLine } from './resident-question.js'
+import { flowOrLine, scoreOrLine } from './resident-question.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
 
 /**
@@ -49,17 +49,38 @@ function commandFor(cmd: CaseCommand, short: string): string {
 export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
   const items = (await turn.client.deputyCases(turn.person.personId)).slice(0, TODO_LIST_MAX)
   const n = Number(cmd.ref)
-  // "回复 2" alone with a score of his own asked for since his 待办 lines were shown: either may be meant; neither is done.
-  const rating = cmd.kind === 'reply' && !cmd.text && n >= 1 && n <= 5 ? scoreOrLine(turn.state, turn.now) : null
+  const bare = cmd.kind === 'reply' && !cmd.text
+  // "回复 2" alone while a flow of his own as a resident waits on a number, his 待办 lines shown since: either may be
+  // meant; nothing is done, and that question is asked again beside the line.
+  const asked = bare ? flowOrLine(turn.state, turn.now, n) : null
+  // Or a score of his own asked for since his 待办 lines were shown: either may be meant; neither is done.
+  const rating = bare && !asked && n >= 1 && n <= 5 ? scoreOrLine(turn.state, turn.now) : null
   const score = rating && `给自己的留言 ${shortTicket(rating.ticket)} 打 ${n} 分请发送：评价 ${shortTicket(rating.ticket)} ${n}`
-  // Said by its number, a line of 待办 is what his next number means too (resident-question.ts).
-  turn.state.todoShownAt = turn.now
+  // Said by its number, a line of 待办 is what his next number means too; asked again, his question as a resident is
+  // (resident-question.ts).
+  if (asked) turn.state.flowAskedAt = turn.now
+  else turn.state.todoShownAt = turn.now
   const line = n >= 1 ? items[n - 1] : undefined
   // As 待办 says it: whole numbers when two of his end alike (short), never "四位数" it may not show.
   const digits = (short: string) => (/^\d{4}$/.test(short) ? '四位数' : '号码')
   if (!line) {
     const where = `编号是"待办"列表里【】中的${digits(items[0]?.short ?? '0000')}`
-    return turn.say(lines(items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`, score && `要${score}`))
+    return turn.say(
+      lines(
+        items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`,
+        score && `要${score}`,
+        asked && `要回答刚才的问题（${asked}），请再回复 ${n}`,
+      ),
+    )
+  }
+  if (asked) {
+    return turn.say(
+      lines(
+        `您是要回答刚才的问题（${asked}），还是答复待办第 ${n} 条？两件事都还没有办。`,
+        `回答刚才的问题，请再回复 ${n}`,
+        `答复待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）请发送：${commandFor(cmd, line.short)}`,
+      ),
+    )
   }
   if (score) {
     return turn.say(

@@ -149,6 +149,12 @@ export interface DialogueState {
    */
   todoShownAt?: number
   /**
+   * When her flow under way last asked her its question (bot clock, ms): at each message of hers it answered, and when it
+   * spoke unasked (the summary, the kept draft). His 待办 lines shown at or after it make a number maybe his
+   * (resident-question.ts). Kept while a flow stands.
+   */
+  flowAskedAt?: number
+  /**
    * She just gave a score alone: her next words, if they are no command, may be what she wants the deputy
    * to hear with it (the rating's comment), until `until` (bot clock, ms): the window the backend said
    * it keeps open when it took the score.
@@ -239,6 +245,7 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     listed: s.listed ?? null,
     // Past the list's half hour with nothing of hers waiting, it can outrank nothing to come: let go.
     ...(typeof s.todoShownAt === 'number' && (s.rating || s.listed || now - s.todoShownAt < LIST_WINDOW_MS) ? { todoShownAt: s.todoShownAt } : {}),
+    ...(s.flow && typeof s.flowAskedAt === 'number' ? { flowAskedAt: s.flowAskedAt } : {}),
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
     leaveAsk: s.leaveAsk ?? null,
@@ -254,6 +261,7 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   rating: s.rating,
   listed: s.listed ?? null,
   ...(s.todoShownAt !== undefined ? { todoShownAt: s.todoShownAt } : {}),
+  ...(s.flow && s.flowAskedAt !== undefined ? { flowAskedAt: s.flowAskedAt } : {}),
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
   leaveAsk: s.leaveAsk ?? null,

@@ -1,7 +1,5 @@
 import { type Turn } from './turn.js'
-import { LIST_WINDOW_MS, RATING_WINDOW_MS, type DialogueState } from './dialogue-state.js'
-
-export { LIST_WINDOW_MS }
+import { LIST_WINDOW_MS, RATING_WINDOW_MS, type DialogueState, type Flow, type ListedMessages } from './dialogue-state.js'
 
 /**
  * "回复1", "回复 5": she does as she is told ("回复 1 是对答复的意见", "留言请回复 1"), and means the number. Read as a
@@ -22,46 +20,110 @@ export const answersResidentQuestion = (turn: Turn) => numberAfterReply(turn).co
 
 /**
  * Whether the bot's last question to her as a resident takes a number. A flow asks its question anew at each step (and
- * lapses when she goes quiet); the answer notice asks for a score once, so it counts only while she has sent nothing
- * since it came (dialogues.ts marks it). Neither her list nor the score counts once his 待办 lines were shown after it,
- * nor the score while lines shown just before it may still be meant (scoreOrLine).
+ * lapses when she goes quiet); it, her list, or the score question, takes it while her number is hers (standingQuestion).
+ * The answer notice asks for a score once, so that counts only while she has sent nothing since it came (dialogues.ts
+ * marks it): after that "回复 5" is read as a deputy's, though a bare "5" still scores it in the resident conversation.
  */
 export function residentQuestionWaits(state: DialogueState, now: number): boolean {
-  const flow = state.flow
-  // Writing her message's words ('text') asks nothing numbered; a draft parked at the summary waits for "1".
-  if (flow?.name === 'message') return flow.stage !== 'text' || flow.parked === true
-  // Only 'reason' asks for words: the offer, the pick, and the two questions about her words are numbered.
-  if (flow?.name === 'reopen') return flow.stage !== 'reason'
-  if (flow?.name === 'comment') return true
-  if (state.listed && now - state.listed.at < LIST_WINDOW_MS && !todoShownSince(state, state.listed.at)) return true
-  const rating = state.rating
-  return rating !== null && now - rating.since < RATING_WINDOW_MS && !rating.spokeSince && !todoShownSince(state, rating.since) && !todoLive(state, now)
+  const { flow, list, score } = standingQuestion(state, now)
+  if (flow) return flow.owner === 'hers'
+  // Writing her message's words ('text'), or why she is unhappy ('reason'), asks nothing numbered.
+  if (state.flow?.name === 'message' || state.flow?.name === 'reopen') return false
+  return list?.owner === 'hers' || (score?.owner === 'hers' && !score.rating.spokeSince)
 }
 
-/** His 待办 lines were shown to him (待办, the morning digest, the help for a line number) at or after `at`. */
-const todoShownSince = (state: DialogueState, at: number) => state.todoShownAt !== undefined && state.todoShownAt >= at
-
-/** His 待办 lines were shown lately enough that a number may still be one of them, as her own list's would be. */
-const todoLive = (state: DialogueState, now: number) => state.todoShownAt !== undefined && now - state.todoShownAt < LIST_WINDOW_MS
-
 /**
- * The score question of hers that came after his 待办 lines, while a number may still be one of those: "2" could be
- * either, so neither is done and he is asked which (deputy-numbers.ts). Long after his list, the score is what he means.
+ * Whose a bare number is beside his 待办 lines: hers, a line of his 待办 (shown after her question), or either, so
+ * neither is done and he is asked which (lines shown lately before a score question, or after her flow's question).
  */
+export type NumberOwner = 'hers' | 'todo' | 'either'
+
+/** The numbered questions of hers that stand: null each once lapsed, else with whose a bare number is beside it. */
+export interface StandingQuestion {
+  /** The question of her flow under way, at a step answered by a number; named in a few words, with the numbers it takes. */
+  flow: (FlowQuestion & { flow: Flow; owner: Exclude<NumberOwner, 'todo'> }) | null
+  /** Her list of messages (查询, 撤回), shown less than LIST_WINDOW_MS ago. */
+  list: { listed: ListedMessages; owner: Exclude<NumberOwner, 'either'> } | null
+  /** The score the answer notice asked for, less than RATING_WINDOW_MS ago. */
+  score: { rating: NonNullable<DialogueState['rating']>; owner: NumberOwner } | null
+}
+
+/** Her flow's question, her list and her score question as they stand at `now`, and whose a bare number is beside his 待办 lines. */
+export function standingQuestion(state: DialogueState, now: number): StandingQuestion {
+  const shownAt = state.todoShownAt
+  // His 待办 lines (待办, the morning digest, the help for a line number) shown at or after her question: he moved on.
+  const todoAfter = (at: number) => shownAt !== undefined && shownAt >= at
+  // Shown lately enough that a number may still be one of them, as her own list's would be.
+  const todoLive = shownAt !== undefined && now - shownAt < LIST_WINDOW_MS
+  const { listed, rating } = state
+  const asked = state.flow && flowQuestion(state.flow)
+  return {
+    // Her flow asks anew at each step she takes in it (dialogues.ts marks when): his lines shown since may be what a
+    // number is for, yet it may be her answer too, and hers sends, drops or changes things; so he is asked which. Older
+    // lines, or none since, leave it hers. A flow not yet marked is taken as asked before any lines.
+    flow: asked && state.flow ? { ...asked, flow: state.flow, owner: todoLive && todoAfter(state.flowAskedAt ?? 0) ? 'either' : 'hers' } : null,
+    // She asks for her list herself: lines shown before it are done with.
+    list: listed && now - listed.at < LIST_WINDOW_MS ? { listed, owner: todoAfter(listed.at) ? 'todo' : 'hers' } : null,
+    // The score question comes unasked, maybe while he works through lines just shown: then "2" could be either. Long
+    // after his lines, the score is what he means.
+    score: rating && now - rating.since < RATING_WINDOW_MS ? { rating, owner: todoAfter(rating.since) ? 'todo' : todoLive ? 'either' : 'hers' } : null,
+  }
+}
+
+/** The score question of hers that a bare number may answer as well as a line of his 待办 (deputy-numbers.ts asks which). */
 export function scoreOrLine(state: DialogueState, now: number) {
-  const rating = state.rating
-  return rating && now - rating.since < RATING_WINDOW_MS && todoLive(state, now) && !todoShownSince(state, rating.since) ? rating : null
+  const { score } = standingQuestion(state, now)
+  return score?.owner === 'either' ? score.rating : null
 }
 
 /**
- * A deputy's bare "2" while a numbered question of hers as a resident stands (her list, a score asked for): a line of
- * his 待办 when those were shown after her question, or lately enough before a score question (scoreOrLine). Her list
- * asked for after his lines, or a score question long after them, keeps the number hers.
+ * Her flow's question, in a few words, when a bare `n` may answer it as well as a line of his 待办: she is asked it
+ * again beside the line (deputy-numbers.ts). A number it does not take is his line.
+ */
+export function flowOrLine(state: DialogueState, now: number, n: number): string | null {
+  const { flow } = standingQuestion(state, now)
+  return flow?.owner === 'either' && n >= flow.least && n <= flow.most ? flow.words : null
+}
+
+/**
+ * A deputy's bare "2" while a numbered question of hers as a resident stands (her flow's, her list, a score asked for),
+ * none of them hers outright: a line of his 待办, or, beside her flow's or a score question, either (flowOrLine,
+ * scoreOrLine). A flow that asks for words takes its number itself, as ever.
  */
 export function meantForTodo(state: DialogueState, now: number): boolean {
-  const listed = state.listed && now - state.listed.at < LIST_WINDOW_MS ? state.listed : null
-  if (listed && !todoShownSince(state, listed.at)) return false
-  const rating = state.rating && now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
-  if (rating && !todoShownSince(state, rating.since) && !todoLive(state, now)) return false
-  return listed !== null || rating !== null
+  const { flow, list, score } = standingQuestion(state, now)
+  if (flow) return flow.owner === 'either'
+  if (state.flow) return false
+  return (list !== null || score !== null) && list?.owner !== 'hers' && score?.owner !== 'hers'
+}
+
+/** A numbered question of a flow: what it asks, as he is reminded of it, and the numbers that answer it. */
+interface FlowQuestion {
+  words: string
+  least: number
+  most: number
+}
+
+const yesOrNo = (words: string): FlowQuestion => ({ words, least: 1, most: 2 })
+
+/** The question her flow waits on, when a number answers it; null while it waits for her words. */
+function flowQuestion(flow: Flow): FlowQuestion | null {
+  if (flow.name === 'message') {
+    // The summary (1 送出, 2 重新填写, 3 取消), or a kept draft offered back (1 发出, 2 重新写, 3 取消), parked or not.
+    if (flow.stage === 'confirm') return { words: flow.instead ? '之前写的留言发不发' : '确认送出您的留言', least: 1, most: 3 }
+    if (flow.stage === 'samePlace') return yesOrNo('留言还发不发上次的地方')
+    // "0" takes the place chosen so far.
+    if (flow.stage === 'place') return { words: '留言发给哪里', least: flow.path.length ? 0 : 1, most: flow.options.length }
+    if (flow.stage === 'deputy') return { words: '留言发给哪位代表', least: 1, most: flow.options.length }
+    return null
+  }
+  if (flow.name === 'reopen') {
+    if (flow.stage === 'pick') return { words: '重新办理哪一条留言', least: 1, most: flow.choices?.length ?? 0 }
+    if (flow.stage === 'offer') return yesOrNo('要不要重新办理')
+    if (flow.stage === 'verdict') return yesOrNo('留言的问题是不是还没有解决')
+    if (flow.stage === 'again') return yesOrNo('是重新办理，还是写一条新留言')
+    return null
+  }
+  if (flow.name === 'comment') return yesOrNo(flow.stage ? '要不要把您刚才的话作为新留言' : '您刚才的话是对答复的意见，还是新的问题')
+  return null
 }

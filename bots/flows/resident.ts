@@ -16,7 +16,7 @@ import { asksReopen, pickToReopen, reopenLater, reopenWithHeldWords } from './re
 import { residentElsewhere } from './resident-elsewhere.js'
 import { menuFor, RESIDENT_MENU } from './resident-menu.js'
 import { otherWords } from './resident-other-words.js'
-import { LIST_WINDOW_MS, meantForTodo, numberAfterReply } from './resident-question.js'
+import { meantForTodo, numberAfterReply, standingQuestion } from './resident-question.js'
 import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
 import { askVerdict, verdictAnswer } from './verdict.js'
@@ -26,7 +26,6 @@ import { guarded } from './deputy-guarded.js'
 import { deputyWaiting } from './deputy-menu.js'
 import { lineNumberMeant } from './deputy-numbers.js'
 import { lines, type Conversation } from './turn.js'
-import { RATING_WINDOW_MS } from './dialogue-state.js'
 
 /**
  * A resident in a private chat: the menu, leaving a message (leave-message.ts), asking
@@ -97,13 +96,15 @@ export const residentConversation: Conversation = async (asIs) => {
   if (flow?.name === 'comment' && asksReopen(turn)) return reopenWithHeldWords(turn, flow, state.rating !== null)
 
   // A deputy's bare "2" after his 待办 lines were shown, with her list or score question older than them (or a score
-  // question just after them: he is asked which): nothing done, never her message 2 or a score of 2 (resident-question.ts).
-  if (turn.person.deputy && cmd.kind === 'number' && !flow && !quotedAnswerTicket(turn.quoted) && meantForTodo(state, turn.now)) {
+  // question just after them, or her flow's question before them: he is asked which): nothing done, never her message 2,
+  // a score of 2, or her draft sent or changed (resident-question.ts).
+  if (turn.person.deputy && cmd.kind === 'number' && !quotedAnswerTicket(turn.quoted) && meantForTodo(state, turn.now)) {
     state.listed = null
     return guarded(turn, () => lineNumberMeant(turn, { kind: 'reply', ref: String(cmd.value), text: '' }))
   }
+  const standing = standingQuestion(state, turn.now)
   // A number right after a numbered list of her messages picks one of them; anything else ends the list.
-  const listed = state.listed && turn.now - state.listed.at < LIST_WINDOW_MS ? state.listed : null
+  const listed = standing.list?.listed ?? null
   state.listed = null
   const picked = !flow && listed && cmd.kind === 'number' ? listed.tickets[cmd.value - 1] : undefined
   if (picked) {
@@ -118,7 +119,7 @@ export const residentConversation: Conversation = async (asIs) => {
     return true
   }
 
-  const rating = state.rating && turn.now - state.rating.since < RATING_WINDOW_MS ? state.rating : null
+  const rating = standing.score?.rating ?? null
   // "满意" answers the rating question as well as "4": the question itself names the scores so.
   const score = cmd.kind === 'number' ? cmd.value : cmd.kind === 'text' ? ratingWord(cmd.text) : null
   const unhappy = cmd.kind === 'text' ? dissatisfaction(cmd.text) : cmd.kind === 'reopen' && /不满意/.test(turn.raw) ? { score: 2, reason: '' } : null

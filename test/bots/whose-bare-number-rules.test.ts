@@ -1,0 +1,118 @@
+import { expect } from 'chai'
+import { emptyDialogue, type DialogueState } from '../../bots/flows/dialogue-state.js'
+import { flowOrLine, meantForTodo, residentQuestionWaits, scoreOrLine, standingQuestion } from '../../bots/flows/resident-question.js'
+
+/**
+ * Whose a bare "2" (or "回复 2") is from a deputy who is a resident too (bots/flows/resident-question.ts): her draft's
+ * summary, her list of messages, the score an answer asked for, and his 待办 lines, each by when it was shown. The stories are deputy-liu-says-a-number-of-hers-or-of-her-todo.test.ts; this is the rule table.
+ */
+const NOW = Date.UTC(2026, 10, 24, 9)
+const minutes = (n: number) => NOW - n * 60_000
+const days = (n: number) => NOW - n * 24 * 3_600_000
+
+/**
+ * - her question: her list picks, or her score is recorded ("回复 2" too);
+ * - his 待办: the line of 待办 is named, nothing of hers is done;
+ * - asked which: neither is done, he is asked whether he means the score (or her draft's question) or the line;
+ * - as ever: nothing of hers decides: "回复 2" is a deputy's command, a bare "2" what it is to anyone.
+ */
+type Owner = 'her question' | 'his 待办' | 'asked which' | 'as ever'
+
+interface Row {
+  /** When her draft's summary (1 确认送出, 2 重新填写, 3 取消) was last shown, minutes ago. */
+  summary?: number
+  /** She is writing her message's words: nothing numbered asked. */
+  writing?: boolean
+  /** The number he types; 2 unless said. */
+  n?: number
+  /** When her list (撤回) was shown, minutes ago. */
+  list?: number
+  /** When the answer asked her score, as a time. */
+  score?: number
+  /** She has sent something since the score was asked. */
+  spoken?: boolean
+  /** When his 待办 lines were last shown, minutes ago. */
+  todo?: number
+  owner: Owner
+}
+
+const TABLE: Array<[string, Row]> = [
+  ['her list, just shown', { list: 5, owner: 'her question' }],
+  ['her list, lapsed (40 minutes)', { list: 40, owner: 'as ever' }],
+  ['her list, then 待办', { list: 10, todo: 5, owner: 'his 待办' }],
+  ['待办, then her list', { todo: 10, list: 5, owner: 'her question' }],
+  ['her list lapsed, then 待办 (long ago too)', { list: 40, todo: 35, owner: 'as ever' }],
+  ['her score, just asked', { score: minutes(5), owner: 'her question' }],
+  ['her score, asked six days ago', { score: days(6), owner: 'her question' }],
+  ['her score, lapsed (eight days)', { score: days(8), owner: 'as ever' }],
+  ['her score, she has spoken since', { score: minutes(5), spoken: true, owner: 'as ever' }],
+  ['her score, then 待办', { score: minutes(10), todo: 5, owner: 'his 待办' }],
+  ['her score two hours ago, 待办 an hour ago', { score: minutes(120), todo: 60, owner: 'his 待办' }],
+  ['待办 lately, then her score', { todo: 15, score: minutes(5), owner: 'asked which' }],
+  ['待办 long ago, then her score', { todo: 120, score: minutes(5), owner: 'her question' }],
+  ['her score, spoken since, then 待办', { score: minutes(10), spoken: true, todo: 5, owner: 'his 待办' }],
+  ['待办 lately, her score, spoken since', { todo: 15, score: minutes(5), spoken: true, owner: 'asked which' }],
+  ['her score, 待办, then her list', { score: minutes(20), todo: 15, list: 5, owner: 'her question' }],
+  ['her list, 待办, then her score', { list: 20, todo: 15, score: minutes(5), owner: 'asked which' }],
+  ['her summary, just shown', { summary: 5, owner: 'her question' }],
+  ['her summary, then 待办', { summary: 10, todo: 5, owner: 'asked which' }],
+  ['her summary and 待办 at the same moment', { summary: 5, todo: 5, owner: 'asked which' }],
+  ['her summary, 待办, then "5", a number it does not take', { summary: 10, todo: 5, n: 5, owner: 'his 待办' }],
+  ['待办, then her summary', { todo: 10, summary: 5, owner: 'her question' }],
+  ['her summary an hour ago, 待办 long ago too (40 minutes)', { summary: 60, todo: 40, owner: 'her question' }],
+  ['her summary, 待办, then her score', { summary: 20, todo: 15, score: minutes(5), owner: 'asked which' }],
+  ['writing her words, then 待办', { writing: true, todo: 5, owner: 'as ever' }],
+  ['待办 only', { todo: 5, owner: 'as ever' }],
+  ['nothing shown', { owner: 'as ever' }],
+]
+
+function stateOf(row: Row): DialogueState {
+  const state = emptyDialogue(NOW)
+  if (row.list !== undefined) state.listed = { kind: 'withdraw', tickets: ['20261124-0001', '20261124-0002'], at: minutes(row.list) }
+  if (row.score !== undefined) state.rating = { ticket: '20261120-0003', since: row.score, ...(row.spoken ? { spokeSince: true } : {}) }
+  if (row.todo !== undefined) state.todoShownAt = minutes(row.todo)
+  if (row.summary !== undefined || row.writing) {
+    const target = { kind: 'deputy' as const, code: 'DP0001', label: '张伟代表' }
+    state.flow = {
+      name: 'message',
+      stage: row.writing ? 'text' : 'confirm',
+      draftId: 'd1',
+      target,
+      path: [],
+      options: [],
+      parts: ['路灯坏了'],
+      lastPartAt: null,
+    }
+    if (row.summary !== undefined) state.flowAskedAt = minutes(row.summary)
+  }
+  return state
+}
+
+/** The owner as the conversations read it from the three decisions, each checked against the others. */
+function ownerOf(state: DialogueState, n: number): Owner {
+  const waits = residentQuestionWaits(state, NOW)
+  const todo = meantForTodo(state, NOW)
+  const either = flowOrLine(state, NOW, n) ?? scoreOrLine(state, NOW)
+  expect(waits && todo, 'hers and his at once').to.equal(false)
+  if (either) expect(todo, 'asked which only in place of a 待办 line').to.equal(true)
+  return waits ? 'her question' : todo ? (either ? 'asked which' : 'his 待办') : 'as ever'
+}
+
+describe('bot: whose a bare number is, for a deputy who is a resident too', () => {
+  for (const [what, row] of TABLE) {
+    it(`${what}: ${row.owner}`, () => {
+      expect(ownerOf(stateOf(row), row.n ?? 2)).to.equal(row.owner)
+    })
+  }
+
+  it('names the list and the score that still stand, and neither once lapsed', () => {
+    const live = standingQuestion(stateOf({ list: 5, score: days(6), owner: 'her question' }), NOW)
+    expect(live.list?.listed.tickets).to.deep.equal(['20261124-0001', '20261124-0002'])
+    expect(live.score?.rating.ticket).to.equal('20261120-0003')
+    expect(standingQuestion(stateOf({ list: 30, score: days(7), owner: 'as ever' }), NOW)).to.deep.equal({ flow: null, list: null, score: null })
+  })
+
+  it("names her draft's question in a few words, when he is asked which he means", () => {
+    expect(flowOrLine(stateOf({ summary: 10, todo: 5, owner: 'asked which' }), NOW, 1)).to.equal('确认送出您的留言')
+  })
+})
