@@ -30,6 +30,12 @@ export const DAYS_TO_REPLY_NOTE = '一般几天答复：一半的留言在这个
 /** Its figure in words: 0 (answered the day it came) read as "never answered", so 当天; else "3 天". Null stays the caller's "none". */
 export const daysToReplyText = (days: number) => (days === 0 ? '当天' : `${days} 天`)
 
+/**
+ * Why a share answered in time reads 暂无 although messages came: none has been answered or reached its reply deadline.
+ * 统计分析's figures and 工作概览's 办理情况 rows say it in these same words.
+ */
+export const NOT_DUE_YET = '还没有到期的留言'
+
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 
 /** TDesign tag themes for the server's SLA tones: red only past the reply deadline (已超期), a late acknowledgement (未按时受理) a warning. */
