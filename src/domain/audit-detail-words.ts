@@ -270,7 +270,8 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'livelihood.proposal_declined': (d) => reason(d.note) ?? '',
   'livelihood.ballot_settled': (d) => `选出 ${list(d.chosen).length} 个项目`,
   'livelihood.progress_posted': (d) => (num(d.quarter) !== null ? `第 ${d.quarter} 季度，完成 ${d.percent ?? 0}%` : ''),
-  'privacy.consent.given': (d) => (str(d.version) ? `同意${noticeVersion(str(d.version)!)}隐私告知` : ''),
+  // Beside its action 同意隐私告知, which version only: 同意第 3 版隐私告知 said the action twice.
+  'privacy.consent.given': (d) => (str(d.version) ? noticeVersion(str(d.version)!) : ''),
   'privacy.chat_joined': (d) => (num(d.cases) !== null ? `并入留言 ${d.cases} 条` : ''),
   'privacy.chat_join_undone': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),
   'privacy.chat_unjoined': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),

@@ -33,6 +33,6 @@ describe('操作记录 as the district admin who imports the roster reads it', (
 
   it('labels where a sign-in came from, names the 账号 tried, and says which notice a resident agreed to', () => {
     expect(say({ action: 'login.failed', details: { username: 'lina', client: '10.0.0.7' } })).to.equal('登录失败 | 账号 lina，网络地址 10.0.0.7')
-    expect(say({ actorKind: 'mp_user', action: 'privacy.consent.given', details: { version: 'v3' } })).to.equal('同意隐私告知 | 同意第 3 版隐私告知')
+    expect(say({ actorKind: 'mp_user', action: 'privacy.consent.given', details: { version: 'v3' } })).to.equal('同意隐私告知 | 第 3 版')
   })
 })

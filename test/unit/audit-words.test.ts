@@ -193,7 +193,7 @@ describe('the audit trail in words (操作记录)', () => {
       actor: '群众',
       action: '同意隐私告知',
       target: '群众本人',
-      details: '同意第 3 版隐私告知',
+      details: '第 3 版',
     })
     // A deputy reading a resident's phone is named as the deputy, not as 系统.
     expect(say({ actorKind: 'system', actorId: null, action: 'case.phone.read', details: { deputyId: 'dp0001', mpUserId: 'mu-1' } }).actor).to.equal(
