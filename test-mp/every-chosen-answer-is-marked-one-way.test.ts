@@ -12,12 +12,15 @@ import { backendWithZhangsAppraisal, collectingCycle, created, phoneOfZhang, poc
  * Wang Ayi cannot tell the blue of a chosen answer from the grey of the others. Every page that asks her (or a deputy)
  * to pick shows the picked one the same way: a thick frame, a ✓ and, where there is room, 已选 beside it in words
  * (styles/choice.wxss and components/chosen-mark). Read from what is drawn, not from a class: the others say neither.
+ * And nothing moves under her finger when she taps: the chosen box keeps its size and its words their place.
  */
 
 interface Shown {
   text: string
   /** Drawn with the frame of a chosen answer. */
   framed: boolean
+  /** What fixes its size and where its words stand (see boxOf). */
+  box: string
 }
 
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
@@ -29,15 +32,57 @@ function choices(page: MpPage, selector: string, outer?: string): Shown[] {
   return host.querySelectorAll(selector).map((c: any) => ({
     text: squash(c.dom.textContent),
     framed: frameWidth(c.dom) > THIN,
+    box: boxOf(c.dom),
   }))
 }
 
 /** The thin frame of a choice not picked, in px as the harness draws rpx. */
 const THIN = 2
 
-/** The width of an element's frame as its page's stylesheet draws it (styles/choice.wxss, imported where it is used). */
+/**
+ * The thickness of an element's frame as its page's stylesheet draws it (styles/choice.wxss, imported where it is
+ * used): its border and, around it, a solid ring (a shadow with no offset and no blur) drawn as much thicker.
+ */
 function frameWidth(element: Element): number {
-  return parseFloat(getComputedStyle(element).borderTopWidth) || 0
+  const style = getComputedStyle(element)
+  return (parseFloat(style.borderTopWidth) || 0) + ringWidth(style.boxShadow)
+}
+
+/** The spread of a box-shadow that draws a solid ring round the box ("0 0 0 4px #0052d9", or 4rpx in a stylesheet); 0 for none or a blur. */
+function ringWidth(shadow: string): number {
+  // Colours such as rgba(0, 0, 0, 0.3) hold commas of their own: out before the shadows are split.
+  return Math.max(
+    0,
+    ...(shadow ?? '')
+      .replace(/(rgba?|hsla?)\([^)]*\)/g, '')
+      .split(',')
+      .filter((one) => !/\binset\b/.test(one))
+      .map((one) =>
+        one
+          .split(/\s+/)
+          .filter((word) => /^-?[\d.]+(px|rpx)?$/.test(word))
+          .map((length) => parseFloat(length)),
+      )
+      .map(([x, y, blur, spread]) => (x === 0 && y === 0 && blur === 0 && spread > 0 ? spread : 0)),
+  )
+}
+
+/** The margins, border widths and paddings that set a box's size and where its words stand in it, as computed. */
+const BOX = ['Top', 'Right', 'Bottom', 'Left'].flatMap((side) => [`margin${side}`, `border${side}Width`, `padding${side}`])
+
+/**
+ * A choice's box, in what sets it: the simulator lays nothing out, so no position can be measured, but a box whose
+ * margins, border widths, paddings, sizing and set sizes stay the same keeps its size and its words where they were.
+ */
+function boxOf(element: Element): string {
+  const style = getComputedStyle(element) as unknown as Record<string, string>
+  return [...BOX, 'boxSizing', 'width', 'height', 'minHeight'].map((name) => `${name} ${style[name] || '0'}`).join('; ')
+}
+
+/** Tapping moved nothing: each choice takes the room it took before the tap and keeps its words where they were. */
+function expectSteady(before: Shown[], after: Shown[]) {
+  expect(after.length, 'choices on the screen after the tap').to.equal(before.length)
+  after.forEach((c, i) => expect(c.box, `choice ${i} (${c.text}) keeps its size and its words' place`).to.equal(before[i].box))
 }
 
 /** Exactly the `nths` choices are marked: ✓ and (words) 已选 in their text and the thick frame; the others neither. */
@@ -56,10 +101,19 @@ function onlyMarked(shown: Shown[], nths: number[], words = true) {
 }
 
 describe('mini-program: every chosen answer is marked one way, ✓ 已选 and a thick frame, never colour alone', () => {
-  it('the shared frame of a chosen answer is thicker than the frame of the others', () => {
-    const width = (selector: string) => parseFloat(declarations('styles/choice.wxss', selector).get('border') ?? '0')
-    expect(width('.choice.on')).to.be.above(width('.choice') + 2)
-    expect(declarations('styles/choice.wxss', '.choice.on').get('font-weight')).to.equal('bold')
+  it('the shared frame of a chosen answer is thicker than the frame of the others, and takes no more room', () => {
+    const plain = declarations('styles/choice.wxss', '.choice')
+    const on = declarations('styles/choice.wxss', '.choice.on')
+    const border = (rule: Map<string, string>) => rule.get('border-width') ?? rule.get('border')
+    // The chosen box keeps the border of the others (a thicker one pushed its words and the rows under it down) …
+    const plainBorder = parseFloat(border(plain) ?? '0')
+    const onBorder = parseFloat(border(on) ?? border(plain) ?? '0')
+    expect(plainBorder, 'the frame of a choice not picked').to.equal(THIN)
+    expect(onBorder, 'the border of a chosen answer: as the others, so that the box keeps its size').to.equal(plainBorder)
+    for (const room of ['margin', 'padding', 'width', 'height']) expect(on.has(room), `.choice.on sets no ${room} of its own`).to.equal(false)
+    // … and draws its thickness as a ring outside it, which takes no room: 6rpx in all, thrice the others'.
+    expect(onBorder + ringWidth(on.get('box-shadow') ?? ''), 'the frame of a chosen answer, border and ring').to.be.at.least(3 * plainBorder)
+    expect(on.get('font-weight')).to.equal('bold')
   })
 
   describe('her questionnaire, consultation and 1–5 rating; a deputy’s ballot; a 述职 appraisal; her stars; his own pickers', () => {
@@ -74,14 +128,18 @@ describe('mini-program: every chosen answer is marked one way, ✓ 已选 and a 
       const survey = await created(organizer.post('/api/admin/surveys', surveyBody()))
       await holdAgreedPhone(app, 'o-marked-survey')
       const page = await openPage(`pages/survey/answer?surveyId=${survey.id}`)
-      onlyMarked(choices(page, '.option', '.q-q1'), [])
+      const untapped = choices(page, '.option', '.q-q1')
+      onlyMarked(untapped, [])
       await tapInside(page, '.q-q1', '.option', 1)
       onlyMarked(choices(page, '.option', '.q-q1'), [1])
+      expectSteady(untapped, choices(page, '.option', '.q-q1'))
       await tapInside(page, '.q-q1', '.option', 0)
       onlyMarked(choices(page, '.option', '.q-q1'), [0])
       // A fifth of a row holds the ✓ beside its number; 已选 4 分 is said under the boxes.
+      const scale = choices(page, '.point', '.q-q3')
       await tapInside(page, '.q-q3', '.point', 3)
       onlyMarked(choices(page, '.point', '.q-q3'), [3], false)
+      expectSteady(scale, choices(page, '.point', '.q-q3'))
       expect(choices(page, '.point', '.q-q3')[3].text).to.equal('✓4')
       expect(page.textOf('.q-q3')).to.include('已选 4 分')
 
@@ -99,9 +157,11 @@ describe('mini-program: every chosen answer is marked one way, ✓ 已选 and a 
       await asDeputy(app, 'dp0001')
       holdPhone(app, 'o-deputy-dp0001')
       const page = await openPage(`pages/survey/answer?surveyId=${ballot.id}`)
+      const untapped = choices(page, '.option', '.q-projects')
       await tapInside(page, '.q-projects', '.option', 0)
       await tapInside(page, '.q-projects', '.option', 2)
       onlyMarked(choices(page, '.option', '.q-projects'), [0, 2])
+      expectSteady(untapped, choices(page, '.option', '.q-projects'))
     })
 
     it('a 述职 appraisal: her community, her score and her verdict', async () => {
@@ -126,9 +186,12 @@ describe('mini-program: every chosen answer is marked one way, ✓ 已选 and a 
       holdPhone(app, 'o-marked-stars')
       const page = await openPage(`pages/case/detail?caseId=${lamp.id}`)
       expect(page.textOf('.rate-row'), 'nothing chosen yet').not.to.include('✓').and.not.include('已选')
+      const untapped = choices(page, '.rate-row')
       await page.emit('#rate', 'change', { value: 4 })
       const [stars] = choices(page, '.rate-row')
       expect(stars.framed, 'her stars framed as chosen').to.equal(true)
+      // The stars stay under her finger: the row neither grows nor moves them when it is framed.
+      expectSteady(untapped, [stars])
       expect(page.textOf('.rate-chosen')).to.match(/^4 分（.+）✓ 已选$/)
     })
 
@@ -184,8 +247,10 @@ describe('mini-program: every chosen answer is marked one way, ✓ 已选 and a 
       await page.tap('.start')
       const questions = page.data.questions as Array<{ number: number; type: string; options: Array<{ key: string }> }>
       const one = questions.find((q) => q.type !== 'multiple')!
+      const untapped = choicesOf(page, one)
       await page.tap(`.opt-${one.number}-${one.options[1].key}`)
       onlyMarked(choicesOf(page, one), [1])
+      expectSteady(untapped, choicesOf(page, one))
       const several = questions.find((q) => q.type === 'multiple')
       if (several) {
         await page.tap(`.opt-${several.number}-${several.options[0].key}`)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { asDeputy } from '../test/helpers/app.js'
 import { meetingBody } from '../test/helpers/meetings.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
+import { declaredPages } from './harness/files.js'
 import { follow, openPage } from './harness/page.js'
 import { MP_ROOT } from './harness/runtime.js'
 import { phone } from './harness/wx.js'
@@ -11,7 +12,10 @@ import { created, office } from './office.js'
 
 /** Every rule of a stylesheet with its font size, comments taken out. */
 function fontSizes(file: string): Array<{ selector: string; size: string }> {
-  const text = readFileSync(join(MP_ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  // Comments and @import lines are not rules (an @import was read as part of the first rule's selector).
+  const text = readFileSync(join(MP_ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/@import[^;]*;/g, '')
   return [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].flatMap((m) => {
     const size = /(?:^|;)\s*font-size:\s*([^;]+)/.exec(m[2])?.[1].trim()
     return size ? [{ selector: m[1].trim(), size }] : []
@@ -21,9 +25,12 @@ function fontSizes(file: string): Array<{ selector: string; size: string }> {
 /** The body text of 关怀模式, in rpx (app.wxss, on the care page shell). */
 const careBody = () => parseFloat(/\.shell\.care\s*\{[^}]*?\n\s*font-size:\s*([\d.]+)rpx/.exec(readFileSync(join(MP_ROOT, 'app.wxss'), 'utf8'))![1])
 
-/** The stylesheets of the pages a resident reads (the deputy's own pages aside), and of the components they show. */
+/** The folders of the pages a resident reads (the deputy's own pages aside). */
+const RESIDENT_DIRS = ['index', 'find', 'case', 'mine', 'survey', 'study', 'quiz', 'projects', 'public']
+
+/** The stylesheets of the pages a resident reads, and of the components they show. */
 const RESIDENT_SHEETS = [
-  ...['index', 'find', 'case', 'mine', 'survey', 'study', 'quiz', 'projects', 'public'].flatMap((dir) =>
+  ...RESIDENT_DIRS.flatMap((dir) =>
     readdirSync(join(MP_ROOT, 'pages', dir))
       .filter((f) => f.endsWith('.wxss'))
       .map((f) => `pages/${dir}/${f}`),
@@ -92,11 +99,21 @@ describe('mini-program: her main pages in 关怀模式 say what to do, in text a
 
   it('sets no line of her pages at a fixed size below 关怀模式’s text', () => {
     const body = careBody()
-    const small = RESIDENT_SHEETS.flatMap((file) =>
-      fontSizes(file)
-        .filter(({ size }) => /rpx$/.test(size) && parseFloat(size) < body)
-        .map(({ selector, size }) => `${file} ${selector} { font-size: ${size} }`),
+    // An empty list is only good news if the scan read her pages: each of them app.json names, and the sizes they set.
+    const hers = declaredPages()
+      .filter((page) => RESIDENT_DIRS.some((dir) => page.startsWith(`pages/${dir}/`)))
+      .map((page) => `${page}.wxss`)
+    expect(hers, 'her pages in app.json').to.include.members(['pages/case/new.wxss', 'pages/case/detail.wxss', 'pages/survey/answer.wxss'])
+    expect(RESIDENT_SHEETS, 'the stylesheets read').to.include.members([...hers, 'pages/meetings/index.wxss', 'components/question/question.wxss'])
+    const sizes = RESIDENT_SHEETS.flatMap((file) =>
+      fontSizes(file).map(({ selector, size }) => ({ file, size, rule: `${file} ${selector} { font-size: ${size} }` })),
     )
+    // Sizes in em (which grow with her text) and fixed in rpx (which this story is about), both found.
+    expect(
+      sizes.map((s) => s.rule),
+      'sizes found',
+    ).to.include.members(['pages/quiz/take.wxss .title { font-size: 1.2em }', 'pages/quiz/take.wxss .big { font-size: 72rpx }'])
+    const small = sizes.filter(({ size }) => /rpx$/.test(size) && parseFloat(size) < body).map((s) => s.rule)
     expect(small, `fixed sizes under ${body}rpx: they stay small when 关怀模式 grows the rest`).to.deep.equal([])
   })
 })

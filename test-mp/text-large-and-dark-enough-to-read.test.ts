@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { declaredPages, ownViews } from './harness/files.js'
 import { MP_ROOT } from './harness/runtime.js'
 
 /**
@@ -31,7 +32,10 @@ interface Rule {
 }
 
 function rules(file: string): Rule[] {
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  // Comments and @import lines are not rules (an @import was read as part of the first rule's selector).
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/@import[^;]*;/g, '')
   return [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
     file: relative(MP_ROOT, file),
     selector: m[1].trim(),
@@ -61,14 +65,32 @@ function contrast(a: string, b: string): number {
 
 const HEX = /#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b/
 
-const all = [join(MP_ROOT, 'app.wxss'), ...stylesheets(join(MP_ROOT, 'pages')), ...stylesheets(join(MP_ROOT, 'components'))].flatMap(rules)
+/** The stylesheets read (a page's may be empty: pages/case/list sets nothing of its own). */
+const read = [join(MP_ROOT, 'app.wxss'), ...stylesheets(join(MP_ROOT, 'pages')), ...stylesheets(join(MP_ROOT, 'components'))]
+const all = read.flatMap(rules)
+
+/** What each check looked at, one line a declaration: an empty finding means something only if this holds her pages. */
+const seen = (found: Rule[], name: string) =>
+  found.flatMap((r) => (r.declarations.has(name) ? [`${r.file} ${r.selector} { ${name}: ${r.declarations.get(name)} }`] : []))
 
 describe('mini-program: text large and dark enough for an elderly reader', () => {
   it('reads the stylesheets of every page and component', () => {
-    expect(all.map((r) => r.file)).to.include.members(['pages/projects/index.wxss', 'pages/projects/propose.wxss', 'pages/case/detail.wxss'])
+    // Every page app.json names and every component, known apart from the scan: a scan that read nothing fails here.
+    const meant = ['app', ...declaredPages(), ...ownViews().filter((v) => v.startsWith('components/'))].map((f) => `${f}.wxss`)
+    expect(meant.length, 'the app, its pages and components').to.be.above(40)
+    expect(
+      read.map((file) => relative(MP_ROOT, file)),
+      'the stylesheets read',
+    ).to.include.members(meant)
   })
 
   it('sets no text under 32rpx (or under 0.85 of the page’s size for a small mark)', () => {
+    // It read the sizes it judges, fixed and in em, the app's and the pages'.
+    expect(seen(all, 'font-size'), 'sizes found').to.include.members([
+      'app.wxss .shell.care { font-size: 40rpx }',
+      'pages/quiz/take.wxss .title { font-size: 1.2em }',
+      'pages/quiz/take.wxss .big { font-size: 72rpx }',
+    ])
     const small = all.flatMap((r) => {
       const size = r.declarations.get('font-size')
       if (!size) return []
@@ -83,6 +105,14 @@ describe('mini-program: text large and dark enough for an elderly reader', () =>
   it('sizes TDesign’s text no smaller either: its font tokens (descriptions, placeholders) ≥ 32rpx, a small mark ≥ 28rpx', () => {
     // TDesign draws its cells' descriptions, its placeholders and its small buttons' words in these
     // tokens, set on the page shell: a token set under the minimum shrinks that text on every page.
+    expect(
+      seen(all, '--td-font-body-small').map((found) => found.split(' {')[0]),
+      'the small body token, found on both shells',
+    ).to.include.members(['app.wxss .shell', 'app.wxss .shell.care'])
+    // A page may set one for its own button (a quiet link in the body's size): pages are read for tokens too.
+    expect(seen(all, '--td-button-medium-font'), 'tokens found on the pages').to.include(
+      'pages/case/detail.wxss .withdraw { --td-button-medium-font: var(--td-font-body-large) }',
+    )
     const small = all.flatMap((r) =>
       [...r.declarations].flatMap(([name, value]) => {
         if (!/^--td-font-(body|mark|title)-/.test(name) && !/^--td-[a-z-]+-font$/.test(name)) return []
@@ -96,6 +126,12 @@ describe('mini-program: text large and dark enough for an elderly reader', () =>
   })
 
   it('writes no text in a colour paler than 4.5:1 against its background', () => {
+    // It read the colours it judges, on white and on a ground of their own.
+    expect(seen(all, 'color'), 'colours found').to.include.members([
+      'pages/quiz/take.wxss .big { color: #b71c1c }',
+      'pages/quiz/take.wxss .warn { color: #6d4c00 }',
+    ])
+    expect(seen(all, 'background'), 'grounds found').to.include('pages/quiz/take.wxss .warn { background: #fff8e1 }')
     const pale = all.flatMap((r) => {
       const colour = HEX.exec(r.declarations.get('color') ?? '')?.[0]
       if (!colour) return []
