@@ -35,6 +35,13 @@ export const daysToReplyText = (days: number) => (days === 0 ? '当天' : `${day
  * 统计分析's figures and 工作概览's 办理情况 rows say it in these same words.
  */
 export const NOT_DUE_YET = '还没有到期的留言'
+/** "None yet" in words, where a figure has nothing to count: a bare "—" read as a figure missing or broken. */
+export const NONE_YET = '暂无'
+/**
+ * Whether a share's 暂无 needs NOT_DUE_YET beside it: messages came (`total` of them) but none is answered or past its
+ * deadline, so there is nothing to divide. Said so, a bare 暂无 beside a deputy does not read as "did nothing".
+ */
+export const notDueYet = (share: number | null, total: number) => share === null && total > 0
 
 export const RATING_OPTIONS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }))
 

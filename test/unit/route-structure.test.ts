@@ -20,8 +20,11 @@ const GUARDS: Record<string, string> = {
   // nobody (not a 401).
   MaybeMpState: 'optionalMpUser',
 }
-/** Guards that may sit on the routes that read the person instead of the whole router (a public list reads nobody). */
-const PER_ROUTE = new Set(['optionalMpUser'])
+/**
+ * Guards that may sit on the routes that read the person instead of the whole router (a public list reads nobody),
+ * with what such a route reads: every route that reads it carries the guard itself, or it reads nobody there.
+ */
+const PER_ROUTE: Record<string, string> = { optionalMpUser: 'mpUser' }
 /** Guards that establish the same state under another name. */
 const ALSO: Record<string, string[]> = { requireStaff: ['requireAnyStaff', 'requireStaffBeforePasswordChange'] }
 
@@ -48,13 +51,34 @@ function problemsIn(text: string, isSchema = false): string[] {
   if (routers.length > 1) problems.push(`makes ${routers.length} routers: one per file, each of one state`)
   for (const state of routers) {
     const guard = GUARDS[state]
-    const guarded = (g: string) =>
-      new RegExp(`router\\.use\\(${g}\\(`).test(text) || (PER_ROUTE.has(g) && new RegExp(`router\\.\\w+\\('[^']*', ${g}\\(`).test(text))
-    if (guard && ![guard, ...(ALSO[guard] ?? [])].some(guarded)) problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
+    const onRouter = (g: string) => new RegExp(`router\\.use\\(${g}\\(`).test(text)
+    if (guard && PER_ROUTE[guard] && !onRouter(guard)) problems.push(...unguardedRoutes(text, state, guard, PER_ROUTE[guard]))
+    else if (guard && ![guard, ...(ALSO[guard] ?? [])].some(onRouter)) problems.push(`a Router<${state}> must begin with router.use(${guard}(…))`)
     if (state === 'AppState' && /state\.(?:staff|mpUser)\b/.test(text))
       problems.push('reads a principal on a Router<AppState>, where nobody is known to be signed in')
   }
   return problems
+}
+
+/**
+ * The routes of a router whose guard sits on routes, not on the router, that read `principal` without that guard
+ * among their own middleware: there nobody would ever be signed in, and she would be read as a stranger.
+ */
+function unguardedRoutes(text: string, state: string, guard: string, principal: string): string[] {
+  // Each call on the router runs to the next one (or to `return router`): a route's head and its inline handler.
+  const calls = [...text.matchAll(/\brouter\.\w+\(|^\s*return router\b/gm)].map((m) => m.index)
+  return calls.flatMap((start, i) => {
+    const call = text.slice(start, calls[i + 1] ?? text.length)
+    const route = /^router\.(get|post|put|patch|del|delete|all)\(\s*(['"`])([^'"`]*)\2/.exec(call)
+    if (!route || !new RegExp(`\\b${principal}\\b`).test(call)) return []
+    // Its middleware: what comes before the handler (an inline async function).
+    const head = call.split(/\basync\b|\(ctx\b|\bctx\s*=>/)[0]
+    if (new RegExp(`\\b${guard}\\(`).test(head)) return []
+    const name = `${route[1] === 'del' ? 'DELETE' : route[1].toUpperCase()} '${route[3]}'`
+    return [
+      `${name} reads ctx.state.${principal} without ${guard}(…): on a Router<${state}> every route that reads ${principal} carries ${guard}(…) itself (or the router begins with router.use(${guard}(…)))`,
+    ]
+  })
 }
 
 function routeFiles(dir: string): string[] {
@@ -99,6 +123,32 @@ export function wrongRoutes(services: Services, store: Store) {
       'a Router<StaffState> must begin with router.use(requireStaff(…))',
       'reads a principal on a Router<AppState>, where nobody is known to be signed in',
     ])
+  })
+
+  it('asks optionalMpUser of every route that reads who is signed in on a public router, and of no other', () => {
+    const publicThings = `
+import Router from '@koa/router'
+import type { MaybeMpState } from '../../state.js'
+
+export function publicThingRoutes({ sessions, things }: PublicThingRoutesDeps) {
+  const router = new Router<MaybeMpState>({ prefix: '/api/mp/public-things' })
+  router.get('/', async (ctx) => {
+    ctx.body = await things.all()
+  })
+  router.get('/:id', optionalMpUser(sessions), async (ctx) => {
+    ctx.body = await things.one(ctx.params.id, ctx.state.mpUser?.id ?? null)
+  })
+  router.get('/:id/mine', async (ctx) => {
+    ctx.body = await things.mine(ctx.params.id, ctx.state.mpUser?.id ?? null)
+  })
+  return router
+}
+`
+    // The list reads nobody and needs no guard; the one route that reads her without it would take her for a stranger.
+    expect(problemsIn(publicThings)).to.deep.equal([
+      "GET '/:id/mine' reads ctx.state.mpUser without optionalMpUser(…): on a Router<MaybeMpState> every route that reads mpUser carries optionalMpUser(…) itself (or the router begins with router.use(optionalMpUser(…)))",
+    ])
+    expect(problemsIn(publicThings.replace("router.get('/:id/mine', async", "router.get('/:id/mine', optionalMpUser(sessions), async"))).to.deep.equal([])
   })
 
   it('holds for every file under src/http/routes', () => {
