@@ -7,6 +7,7 @@ import { finishTyping } from './flows/message-draft.js'
 import { notTextAnswer } from './flows/not-text.js'
 import { residentConversation } from './flows/resident.js'
 import { privacyConversation } from './flows/privacy-requests.js'
+import { numberForTodo } from './flows/resident-question.js'
 import { roomConversation, roomCommand } from './flows/room.js'
 import { lines, type Turn } from './flows/turn.js'
 import { isEmpty, readDialogue, writeDialogue, type DialogueState } from './flows/dialogue-state.js'
@@ -136,6 +137,9 @@ export class Dialogues {
         state,
         say: (t) => replies.push(t),
       }
+      // A bare number of his that the resident conversation hands to his 待办: her flow asks nothing by it, so it is not
+      // marked as asked; were his 待办 not read (a refusal), her next "1" must stay in doubt, never send her draft.
+      const forTodo = numberForTodo(turn)
       if (await deputyConversation(turn)) {
         // Her list (查询, 撤回) and the words that may follow a score end at any other message, his as a deputy too:
         // "回复 2" half an hour on is his, never her message 2 withdrawn.
@@ -144,7 +148,7 @@ export class Dialogues {
       } else {
         if (!(await privacyConversation(turn))) await residentConversation(turn)
         // Her flow has answered her and stands: what it asks is the latest question of hers (resident-question.ts).
-        if (state.flow) state.flowAskedAt = now
+        if (state.flow && !forTodo) state.flowAskedAt = now
       }
     }
     // Whatever she sent, the score question is no longer the last thing asked: a bare number after this may mean

@@ -1,5 +1,6 @@
 import type { DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
+import { askedAgain, labelledChoices, type FlowQuestion } from './flow-question.js'
 import { flowOrLine, scoreOrLine } from './resident-question.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
 
@@ -67,17 +68,19 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
     const where = `编号是"待办"列表里【】中的${digits(items[0]?.short ?? '0000')}`
     return turn.say(
       lines(
+        // Her own thing first: she must not think her number sent, emptied or cancelled it.
+        asked && `${asked.notDone}。`,
         items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`,
         score && `要${score}`,
-        asked && `要回答刚才的问题（${asked}），请再回复 ${n}`,
+        asked && askedAgain(asked, n),
       ),
     )
   }
   if (asked) {
     return turn.say(
       lines(
-        `您是要回答刚才的问题（${asked}），还是答复待办第 ${n} 条？两件事都还没有办。`,
-        `回答刚才的问题，请再回复 ${n}`,
+        `您是要回答刚才的问题（${asked.words}），还是答复待办第 ${n} 条？${asked.notDone}，待办也还没有答复。`,
+        askedAgain(asked, n),
         `答复待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）请发送：${commandFor(cmd, line.short)}`,
       ),
     )
@@ -94,6 +97,23 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
   turn.say(
     `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）${cmd.kind === 'phone' ? '的群众电话' : ''}吗？是的话请发送：${commandFor(cmd, line.short)}`,
   )
+}
+
+/**
+ * "好的" after his 待办 lines, with a question of hers asked before them that a yes answers (her draft's summary):
+ * nothing is sent or done; she is asked, every choice said with what it does, and her next answer is hers.
+ */
+export function yesMeant(turn: Turn, asked: FlowQuestion): true {
+  turn.state.flowAskedAt = turn.now
+  turn.say(
+    lines(
+      `您说的"${oneLine(turn.raw)}"，是要回答前面的问题（${asked.words}）吗？${asked.notDone}。`,
+      '要回答，请回复数字：',
+      labelledChoices(asked),
+      '要答复待办里的留言，请发送：回复 编号 答复内容（编号是"待办"列表里【】中的数字）',
+    ),
+  )
+  return true
 }
 
 /**

@@ -1,5 +1,8 @@
+import { quotedAnswerTicket } from '../quotes.js'
+import { isNod } from '../short-answers.js'
 import { type Turn } from './turn.js'
 import { LIST_WINDOW_MS, RATING_WINDOW_MS, type DialogueState, type Flow, type ListedMessages } from './dialogue-state.js'
+import { flowQuestion, type FlowQuestion } from './flow-question.js'
 
 /**
  * "回复1", "回复 5": she does as she is told ("回复 1 是对答复的意见", "留言请回复 1"), and means the number. Read as a
@@ -77,12 +80,24 @@ export function scoreOrLine(state: DialogueState, now: number) {
 }
 
 /**
- * Her flow's question, in a few words, when a bare `n` may answer it as well as a line of his 待办: she is asked it
- * again beside the line (deputy-numbers.ts). A number it does not take is his line.
+ * Her flow's question, when a bare `n` may answer it as well as a line of his 待办: she is asked it again beside the
+ * line, with what `n` would do there (deputy-numbers.ts). A number it does not take is his line.
  */
-export function flowOrLine(state: DialogueState, now: number, n: number): string | null {
+export function flowOrLine(state: DialogueState, now: number, n: number): FlowQuestion | null {
   const { flow } = standingQuestion(state, now)
-  return flow?.owner === 'either' && n >= flow.least && n <= flow.most ? flow.words : null
+  return flow?.owner === 'either' && n >= flow.least && n <= flow.most ? flow : null
+}
+
+/**
+ * Her flow's question, when a plain yes ("好的", "行", "嗯") would answer it (send her draft, reopen, record 不满意)
+ * and his 待办 lines were shown since it was asked: read after a list, a yes may only be him taking it in, so nothing is
+ * done and she is asked (deputy-numbers.ts). Before 待办, the yes answers her question, as ever.
+ */
+export function yesOrLine(turn: Turn): FlowQuestion | null {
+  const cmd = turn.command
+  if (!turn.person.deputy || !(cmd.kind === 'confirm' || cmd.kind === 'done' || isNod(turn.raw))) return null
+  const { flow } = standingQuestion(turn.state, turn.now)
+  return flow?.owner === 'either' && flow.yes !== null ? flow : null
 }
 
 /**
@@ -97,33 +112,11 @@ export function meantForTodo(state: DialogueState, now: number): boolean {
   return (list !== null || score !== null) && list?.owner !== 'hers' && score?.owner !== 'hers'
 }
 
-/** A numbered question of a flow: what it asks, as he is reminded of it, and the numbers that answer it. */
-interface FlowQuestion {
-  words: string
-  least: number
-  most: number
-}
-
-const yesOrNo = (words: string): FlowQuestion => ({ words, least: 1, most: 2 })
-
-/** The question her flow waits on, when a number answers it; null while it waits for her words. */
-function flowQuestion(flow: Flow): FlowQuestion | null {
-  if (flow.name === 'message') {
-    // The summary (1 送出, 2 重新填写, 3 取消), or a kept draft offered back (1 发出, 2 重新写, 3 取消), parked or not.
-    if (flow.stage === 'confirm') return { words: flow.instead ? '之前写的留言发不发' : '确认送出您的留言', least: 1, most: 3 }
-    if (flow.stage === 'samePlace') return yesOrNo('留言还发不发上次的地方')
-    // "0" takes the place chosen so far.
-    if (flow.stage === 'place') return { words: '留言发给哪里', least: flow.path.length ? 0 : 1, most: flow.options.length }
-    if (flow.stage === 'deputy') return { words: '留言发给哪位代表', least: 1, most: flow.options.length }
-    return null
-  }
-  if (flow.name === 'reopen') {
-    if (flow.stage === 'pick') return { words: '重新办理哪一条留言', least: 1, most: flow.choices?.length ?? 0 }
-    if (flow.stage === 'offer') return yesOrNo('要不要重新办理')
-    if (flow.stage === 'verdict') return yesOrNo('留言的问题是不是还没有解决')
-    if (flow.stage === 'again') return yesOrNo('是重新办理，还是写一条新留言')
-    return null
-  }
-  if (flow.name === 'comment') return yesOrNo(flow.stage ? '要不要把您刚才的话作为新留言' : '您刚才的话是对答复的意见，还是新的问题')
-  return null
+/**
+ * A deputy's bare number the resident conversation hands to his 待办 (meantForTodo): her flow asks nothing by it, so
+ * it is not marked as asked (dialogues.ts), even when his 待办 could not be read and nothing was said of it.
+ */
+export function numberForTodo(asIs: Turn): boolean {
+  const turn = numberAfterReply(asIs)
+  return !!turn.person.deputy && turn.command.kind === 'number' && !quotedAnswerTicket(turn.quoted) && meantForTodo(turn.state, turn.now)
 }

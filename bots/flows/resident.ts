@@ -16,7 +16,7 @@ import { asksReopen, pickToReopen, reopenLater, reopenWithHeldWords } from './re
 import { residentElsewhere } from './resident-elsewhere.js'
 import { menuFor, RESIDENT_MENU } from './resident-menu.js'
 import { otherWords } from './resident-other-words.js'
-import { meantForTodo, numberAfterReply, standingQuestion } from './resident-question.js'
+import { numberAfterReply, numberForTodo, standingQuestion, yesOrLine } from './resident-question.js'
 import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
 import { askVerdict, verdictAnswer } from './verdict.js'
@@ -24,7 +24,7 @@ import { scoreWhilePicking } from './while-picking.js'
 import { againAnswer } from './write-again.js'
 import { guarded } from './deputy-guarded.js'
 import { deputyWaiting } from './deputy-menu.js'
-import { lineNumberMeant } from './deputy-numbers.js'
+import { lineNumberMeant, yesMeant } from './deputy-numbers.js'
 import { lines, type Conversation } from './turn.js'
 
 /**
@@ -98,10 +98,14 @@ export const residentConversation: Conversation = async (asIs) => {
   // A deputy's bare "2" after his 待办 lines were shown, with her list or score question older than them (or a score
   // question just after them, or her flow's question before them: he is asked which): nothing done, never her message 2,
   // a score of 2, or her draft sent or changed (resident-question.ts).
-  if (turn.person.deputy && cmd.kind === 'number' && !quotedAnswerTicket(turn.quoted) && meantForTodo(state, turn.now)) {
+  if (cmd.kind === 'number' && numberForTodo(turn)) {
     state.listed = null
     return guarded(turn, () => lineNumberMeant(turn, { kind: 'reply', ref: String(cmd.value), text: '' }))
   }
+  // His "好的" after reading those lines, her draft's summary (or another yes-question of hers) asked before them: maybe
+  // only him taking the list in. Nothing is sent or done; she is asked, each choice said.
+  const yes = yesOrLine(turn)
+  if (yes) return yesMeant(turn, yes)
   const standing = standingQuestion(state, turn.now)
   // A number right after a numbered list of her messages picks one of them; anything else ends the list.
   const listed = standing.list?.listed ?? null

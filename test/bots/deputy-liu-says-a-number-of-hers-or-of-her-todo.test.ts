@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { useCaseStory } from './case-story.js'
 import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
+import { ApiError } from '../../bots/client.js'
 import { ask, bindingCode, dispatch, waitFor, type Person } from './helpers.js'
 import { writesToZhangWei, zhangWeiAnswers } from './zhang-wei.js'
 
@@ -204,8 +205,8 @@ describe('bot: Deputy Liu, a resident too, says a number while her own message w
       const before = await atHerSummary()
       expect(await say('待办')).to.include('1.【')
       const said = await say(words)
-      expect(said).to.include('您是要回答刚才的问题（确认送出您的留言），还是答复待办第 1 条？两件事都还没有办。')
-      expect(said).to.include('回答刚才的问题，请再回复 1').and.include(`回复 ${liu.sunShort} 答复内容`)
+      expect(said).to.include('您是要回答刚才的问题（核对您的留言），还是答复待办第 1 条？您的留言还没有送出，待办也还没有答复。')
+      expect(said).to.include('要回答刚才的问题，请再回复 1：确认送出').and.include(`回复 ${liu.sunShort} 答复内容`)
       expect(said).to.not.include('留言已送出')
       expect(await sent()).to.equal(before)
       expect(await say('1')).to.include('留言已送出')
@@ -222,13 +223,81 @@ describe('bot: Deputy Liu, a resident too, says a number while her own message w
     expect(await say('1')).to.include('留言已送出')
   })
 
-  it('summary, 待办, then "3" (取消 under the summary, no line of her 待办): nothing cancelled, she is asked', async () => {
+  it('summary, 待办, then "3" (取消 under the summary, no line of her 待办): nothing cancelled, she is told so first, then asked', async () => {
     const before = await atHerSummary()
     await say('待办')
     const said = await say('3')
-    expect(said).to.include('要回答刚才的问题（确认送出您的留言），请再回复 3')
+    expect(said.startsWith('您的留言还没有送出。'), said).to.equal(true)
+    expect(said).to.include('要回答刚才的问题，请再回复 3：取消这条留言')
     expect(said).to.not.include('已取消')
     expect(await say('1')).to.include('留言已送出')
     expect(await sent()).to.equal(before + 1)
+  })
+
+  it('summary, 待办, then "3" and "3" again as she is told: her message is cancelled, nothing sent', async () => {
+    const before = await atHerSummary()
+    await say('待办')
+    await say('3')
+    expect(await say('3')).to.include('已取消，内容没有送出')
+    expect(await sent()).to.equal(before)
+  })
+
+  it('summary, 待办 of two lines, then "2": her words are not emptied; she is told "2" would rewrite them; "2" again does', async () => {
+    // 孙阿姨 writes again: "2" is a real line of Liu's 待办 now, as well as 重新填写 under her summary.
+    await ask(story.bot, story.resident, '给DP0005留言')
+    await ask(story.bot, story.resident, '医院门口的路灯晚上不亮，看不清台阶')
+    await ask(story.bot, story.resident, '好了')
+    await ask(story.bot, story.resident, '确认')
+    const before = await atHerSummary()
+    expect(await say('待办')).to.include('2.【')
+    const said = await say('2')
+    expect(said).to.include('您是要回答刚才的问题（核对您的留言），还是答复待办第 2 条？您的留言还没有送出，待办也还没有答复。')
+    expect(said).to.include('要回答刚才的问题，请再回复 2：重新填写（刚才写的不要了）')
+    expect(said).to.not.include('请重新说您的问题')
+    // Nothing emptied: her "1" now sends the words she wrote.
+    const sentNow = await say('1')
+    expect(sentNow).to.include('留言已送出')
+    expect(await sent()).to.equal(before + 1)
+  })
+
+  it('summary, 待办, "2", then "2" again as she is told: she writes her words anew', async () => {
+    await atHerSummary()
+    await say('待办')
+    await say('2')
+    expect(await say('2')).to.include('请重新说您的问题或建议')
+  })
+
+  for (const words of ['好的', '好', '行', '可以', '好了']) {
+    it(`summary, 待办, then "${words}": not sent; she is asked, each choice said; "1" then sends it`, async () => {
+      const before = await atHerSummary()
+      await say('待办')
+      const said = await say(words)
+      expect(said).to.include(`您说的"${words}"，是要回答前面的问题（核对您的留言）吗？您的留言还没有送出。`)
+      expect(said).to.include('1. 确认送出').and.include('2. 重新填写（刚才写的不要了）').and.include('3. 取消这条留言')
+      expect(said).to.not.include('留言已送出')
+      expect(await sent()).to.equal(before)
+      expect(await say('1')).to.include('留言已送出')
+      expect(await sent()).to.equal(before + 1)
+    })
+  }
+
+  it('待办 first, then her summary: "好的" sends it, as ever', async () => {
+    await say('待办')
+    const before = await atHerSummary()
+    expect(await say('好的')).to.include('留言已送出')
+    expect(await sent()).to.equal(before + 1)
+  })
+
+  it('summary, 待办, then "1" while her 待办 cannot be read: nothing sent, and her "1" once it can be read is still asked about', async () => {
+    const before = await atHerSummary()
+    await say('待办')
+    const client = story.bot.bot.client
+    const read = client.deputyCases.bind(client)
+    client.deputyCases = () => Promise.reject(new ApiError(500, 'internal', '系统繁忙，请稍后再试'))
+    expect(await say('1')).to.include('系统繁忙')
+    expect(await sent()).to.equal(before)
+    client.deputyCases = read
+    expect(await say('1')).to.include('您是要回答刚才的问题（核对您的留言），还是答复待办第 1 条？')
+    expect(await sent()).to.equal(before)
   })
 })

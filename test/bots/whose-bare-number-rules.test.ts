@@ -1,6 +1,9 @@
 import { expect } from 'chai'
 import { emptyDialogue, type DialogueState } from '../../bots/flows/dialogue-state.js'
-import { flowOrLine, meantForTodo, residentQuestionWaits, scoreOrLine, standingQuestion } from '../../bots/flows/resident-question.js'
+import { flowQuestion } from '../../bots/flows/flow-question.js'
+import { flowOrLine, meantForTodo, numberForTodo, residentQuestionWaits, scoreOrLine, standingQuestion, yesOrLine } from '../../bots/flows/resident-question.js'
+import type { Turn } from '../../bots/flows/turn.js'
+import { parseCommand } from '../../bots/parse-command.js'
 
 /**
  * Whose a bare "2" (or "回复 2") is from a deputy who is a resident too (bots/flows/resident-question.ts): her draft's
@@ -57,6 +60,7 @@ const TABLE: Array<[string, Row]> = [
   ['her summary, just shown', { summary: 5, owner: 'her question' }],
   ['her summary, then 待办', { summary: 10, todo: 5, owner: 'asked which' }],
   ['her summary and 待办 at the same moment', { summary: 5, todo: 5, owner: 'asked which' }],
+  ['her summary, 待办, then "3" (取消 under it)', { summary: 10, todo: 5, n: 3, owner: 'asked which' }],
   ['her summary, 待办, then "5", a number it does not take', { summary: 10, todo: 5, n: 5, owner: 'his 待办' }],
   ['待办, then her summary', { todo: 10, summary: 5, owner: 'her question' }],
   ['her summary an hour ago, 待办 long ago too (40 minutes)', { summary: 60, todo: 40, owner: 'her question' }],
@@ -112,7 +116,77 @@ describe('bot: whose a bare number is, for a deputy who is a resident too', () =
     expect(standingQuestion(stateOf({ list: 30, score: days(7), owner: 'as ever' }), NOW)).to.deep.equal({ flow: null, list: null, score: null })
   })
 
-  it("names her draft's question in a few words, when he is asked which he means", () => {
-    expect(flowOrLine(stateOf({ summary: 10, todo: 5, owner: 'asked which' }), NOW, 1)).to.equal('确认送出您的留言')
+  it("names her draft's question in a few words, and what the number he typed would do there", () => {
+    const state = stateOf({ summary: 10, todo: 5, owner: 'asked which' })
+    expect(flowOrLine(state, NOW, 1)?.words).to.equal('核对您的留言')
+    expect([1, 2, 3].map((n) => flowOrLine(state, NOW, n)?.label(n))).to.deep.equal(['确认送出', '重新填写（刚才写的不要了）', '取消这条留言'])
+    expect(flowOrLine(state, NOW, 1)?.notDone).to.equal('您的留言还没有送出')
   })
+
+  /** A deputy's words to the bot, as the conversations read them. */
+  const said = (state: DialogueState, words: string) =>
+    ({ person: { deputy: { id: 'dp0005' } }, command: parseCommand(words), raw: words, quoted: null, state, now: NOW }) as unknown as Turn
+
+  const YES: Array<[string, Row, boolean]> = [
+    ['her summary, then 待办', { summary: 10, todo: 5, owner: 'asked which' }, true],
+    ['her summary and 待办 at the same moment', { summary: 5, todo: 5, owner: 'asked which' }, true],
+    ['待办, then her summary', { todo: 10, summary: 5, owner: 'her question' }, false],
+    ['her summary, 待办 long ago too', { summary: 60, todo: 40, owner: 'her question' }, false],
+    ['writing her words, then 待办', { writing: true, todo: 5, owner: 'as ever' }, false],
+  ]
+  for (const [what, row, asked] of YES) {
+    for (const words of ['好的', '好了', '嗯']) {
+      it(`"${words}": ${what}: ${asked ? 'asked which, nothing sent' : 'as her flow reads it'}`, () => {
+        expect(yesOrLine(said(stateOf(row), words)) !== null).to.equal(asked)
+      })
+    }
+  }
+
+  it('a bare number handed to his 待办 is no answer of her flow (not marked as asked); one of hers is', () => {
+    expect(numberForTodo(said(stateOf({ summary: 10, todo: 5, owner: 'asked which' }), '1'))).to.equal(true)
+    expect(numberForTodo(said(stateOf({ todo: 10, summary: 5, owner: 'her question' }), '1'))).to.equal(false)
+  })
+
+  /** Each yes/no step of hers, with what 1 and 2 do there, as its own prompt says. */
+  const STEPS: Array<[string, DialogueState['flow'], string, string, string]> = [
+    [
+      'the same place as last time',
+      {
+        ...stateOf({ summary: 5, owner: 'her question' }).flow!,
+        stage: 'samePlace',
+        lastPlace: [{ id: 'c1', name: '光明社区', kind: 'community' }],
+      } as DialogueState['flow'],
+      '留言还发到上次的地方吗',
+      '发到上次的地方（光明社区）',
+      '换个地方',
+    ],
+    ['the 重新办理 offer', { name: 'reopen', stage: 'offer', ticket: '20261120-0003' }, '要不要重新办理', '申请重新办理留言 0003', '不用重新办理了'],
+    [
+      'the verdict',
+      { name: 'reopen', stage: 'verdict', ticket: '20261120-0003', reason: '根本没修好' },
+      '留言 0003 的问题是不是还没有解决',
+      '没有解决，给留言 0003 记为不满意',
+      '不是，这是另一件事，把"根本没修好"写成一条新留言',
+    ],
+    [
+      'her words after a score',
+      { name: 'comment', ticket: '20261120-0003', words: '路灯还是不亮' },
+      '您评价后说的那段话是对答复的意见，还是新的问题',
+      '是对答复的意见，和评分一起转给代表',
+      '是新的问题，写成一条新留言',
+    ],
+    [
+      'her words too late for the score',
+      { name: 'comment', ticket: '20261120-0003', words: '路灯还是不亮', stage: 'late' },
+      '要不要把您评价后说的那段话作为新留言',
+      '把这段话作为一条新留言发给代表',
+      '不用了，这段话不发',
+    ],
+  ]
+  for (const [what, flow, words, one, two] of STEPS) {
+    it(`${what}: asked as "${words}", 1 and 2 said by what they do`, () => {
+      const q = flowQuestion(flow!)!
+      expect([q.words, q.label(1), q.label(2)]).to.deep.equal([words, one, two])
+    })
+  }
 })
