@@ -49,6 +49,8 @@ describe('a resident whose message waited in the station queue', () => {
   it('hears nothing more when routing chose her deputy at once (her page told her)', async () => {
     const her = await asResident(app)
     const sent = await her.post('/api/mp/cases', { text: '路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
+    expect(sent.status, JSON.stringify(sent.body)).to.equal(201)
+    expect(sent.body.statusText, 'what her page told her the moment she sent it').to.equal('已交给张伟代表，代表还没有看')
     expect(await toHer(her.userId, sent.body.id)).to.deep.equal([])
   })
 })

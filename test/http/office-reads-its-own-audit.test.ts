@@ -54,6 +54,9 @@ describe('操作记录: an office of a district reads its own part, read-only', 
     const answer = await read('sunli', `?ticket=${ticket}`)
     expect(answer.status).to.equal(200)
     expect(answer.body.items).to.deep.equal([])
+    // The same number finds the message for 钱七, whose district it is: nothing was found for 孙丽 because it is not hers.
+    const own = (await read('qianqi', `?ticket=${ticket}`)).body.items as Array<{ targetId: string | null; actionWords: string }>
+    expect(own.filter((e) => e.actionWords === '查看留言完整原文').map((e) => e.targetId)).to.deep.equal([xinhua])
   })
 
   it('shows 钱七 新华区’s part, and refuses a station’s clerk in words', async () => {

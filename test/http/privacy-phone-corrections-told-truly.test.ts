@@ -23,6 +23,8 @@ describe('王阿姨 corrects her phone and is told the truth', () => {
     expect(fixed.body.message).to.equal(
       `已改好留言 ${parking.ticket} 里的电话。这是匿名留言，匿名留言不会把电话给代表，代表不会打这个号码；想让代表打电话给您，请不选匿名再写一条留言。`,
     )
+    // 已改好 is true: her copy of her data holds the new number.
+    expect((await wang.get('/api/mp/me/export')).body.cases.find((c: { id: string }) => c.id === parking.id).phone).to.equal('13912349999')
     const deputy = await asDeputy(app, (await app.liaison.store.cases.get(parking.id))!.deputyId!)
     expect((await deputy.get(`/api/mp/deputy/cases/${parking.id}/phone`)).body.phone).to.equal(null)
   })

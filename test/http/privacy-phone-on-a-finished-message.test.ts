@@ -84,6 +84,8 @@ describe('王阿姨 corrects or removes the phone on a finished message', () => 
     const { wang, lamp } = await answeredAndRated(4)
     expect(await phoneRow(wang, lamp.id)).to.deep.include({ canChange: false, note: '这条留言已经办完，代表不会再打这个电话。不想留着，可以删掉。' })
     expect((await wang.request('PUT', `/api/mp/me/cases/${lamp.id}/phone`, { phone: null })).status).to.equal(200)
+    expect((await wang.get('/api/mp/me/export')).body.cases[0].phone, 'gone from her copy').to.equal(null)
+    expect(await phoneRow(wang, lamp.id), 'no longer listed').to.equal(undefined)
   })
 
   it('a withdrawn message: its phone is said unused, a change refused in the same words, and it can be removed', async () => {
@@ -96,6 +98,8 @@ describe('王阿姨 corrects or removes the phone on a finished message', () => 
       message: '这条留言已经撤回，代表不会再打这个电话，所以不用改号码。不想留着这个电话，可以删掉。',
     })
     expect((await wang.request('PUT', `/api/mp/me/cases/${noise.id}/phone`, { phone: null })).body.message).to.equal(`已删除留言 ${noise.ticket} 里的电话。`)
+    // 已删除 is true: her copy of her data no longer holds it.
+    expect((await wang.get('/api/mp/me/export')).body.cases.find((c: { id: string }) => c.id === noise.id).phone).to.equal(null)
   })
 
   it('a message merged into another: its phone is said unused, naming the other, and can be removed', async () => {
