@@ -29,7 +29,7 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
   /** The error shown at the top of the page, above the reply card (not inside a form). */
   const topError = (page: MpPage) => page.component.querySelectorAll('.error').find((e: any) => !String(e.dom.className).includes('form-error'))
 
-  it('says a missing reason beside 确认转交, and a refused 交办 beside 确认交办', async () => {
+  it('says a missing reason beside 确认转交, and a refused 交给部门 beside its button', async () => {
     const { resident, caseId } = await residentWrites()
     await phoneOfZhang(app)
     const page = await openPage(`pages/deputy/case?caseId=${caseId}`)
@@ -43,7 +43,7 @@ describe('mini-program: a deputy hands a message on, and sees what went wrong wh
     await page.tap('.acknowledge')
     await page.tap('.show-forward')
     await page.tap('.forward')
-    expect(page.textOf('.forward-error')).to.equal('请写明交办的部门')
+    expect(page.textOf('.forward-error')).to.equal('请写明交给哪个部门')
     expect(topError(page)).to.equal(undefined)
 
     // The resident takes the message back while he fills in the form: the backend refuses, and says so there.

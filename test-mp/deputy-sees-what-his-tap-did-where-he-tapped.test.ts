@@ -31,7 +31,7 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
     expect(phone.toasts).to.deep.equal(['已受理'])
     // By when is said once, in the line at the top (已受理，请在…答复群众); where 受理 was, what is next.
     expect(page.text(), 'where 受理 was, right above the answer box: what is next').to.match(
-      /小区门口的垃圾好几天没人清运.*已受理。办好了，请在下面答复群众。答复群众发送答复/,
+      /小区门口的垃圾好几天没人清运.*已受理。办好了，请在下面答复群众。答复群众发出后不能再改，群众会收到并打分。发送答复/,
     )
 
     await page.type('.reply-text', '已联系环卫所，明天起每天清运两次。')
@@ -50,9 +50,9 @@ describe('mini-program: a deputy sees what his tap did where he tapped', () => {
     await page.tap('.show-forward')
     await page.type('.department', '区城市管理局')
     await page.tap('.forward')
-    expect(phone.toasts.at(-1)).to.equal('已交办')
-    expect(page.text(), 'below the answer box, where the 交办 form was').to.include(
-      '发送答复已交办给区城市管理局，现在等部门办理。有了结果，请在上面答复群众。办理经过',
+    expect(phone.toasts.at(-1)).to.equal('已交给部门')
+    expect(page.text(), 'below the answer box, where the form for the department was').to.include(
+      '发送答复已交给区城市管理局办理。部门办好了，请在上面答复群众。办理经过',
     )
     expect(page.text()).to.include('已交有关部门，请在12月14日（星期一）前（含当日）答复群众')
 

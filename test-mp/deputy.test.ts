@@ -108,7 +108,7 @@ describe('mini-program: the deputy workbench', () => {
     await detail.tap('.show-forward')
     await detail.type('.department', '区城市管理局')
     await detail.tap('.forward')
-    expect(detail.text()).to.include('已交有关部门，请在12月14日（星期一）前（含当日）答复群众').and.include('已交办：区城市管理局')
+    expect(detail.text()).to.include('已交有关部门，请在12月14日（星期一）前（含当日）答复群众').and.include('已交给：区城市管理局')
   })
 
   it('hands a case back to the station with the reason; it leaves 我的待办', async () => {

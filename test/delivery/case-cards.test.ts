@@ -171,7 +171,7 @@ describe('case notices on subscribe cards fit their keywords whole', function ()
       '张伟代表已答复，请点开查看',
     ])
     expect(lines('case.acknowledged', resident.userId)).to.deep.equal(['张伟代表已看到，最晚12月14日答复'])
-    expect(lines('case.forwarded', resident.userId), 'a department too long for the line').to.deep.equal(['已交有关部门办理，代表跟踪督办'])
+    expect(lines('case.forwarded', resident.userId), 'a department too long for the line').to.deep.equal(['已交有关部门办理，代表会跟进办理进度'])
     expect(lines('case.transferred', resident.userId)).to.deep.equal(['已转给王芳代表办理', '已转给张伟代表办理', '已转给张伟代表办理'])
     expect(lines('case.placed', resident.userId)).to.deep.equal(['已交给张伟代表办理'])
     // Refused by her station's staff: what happened to her message in her words, not the office's 不予受理.

@@ -3,6 +3,7 @@ const { deputyService } = require('../../services/deputy')
 const when = require('../../utils/when')
 const { NOT_FOUND, sentence, handedOn, notHisMethods } = require('./not-his')
 const { timeApart } = require('../../utils/time-apart')
+const { askToSendAnswer, askToForward, residentReadsForwarded } = require('./final-words')
 
 /** What the deputy may do with a case in each state (the backend decides; this only offers it). */
 const CAN = {
@@ -55,6 +56,8 @@ const page = {
     replyTyped: false,
     more: '',
     department: '',
+    // What the resident will read with the department she typed, shown under the box as she types it.
+    residentReads: '',
     forwardNote: '',
     transferReason: '',
     // Who is to take the message over: '' nothing chosen yet, 'station' back to the station (which
@@ -143,6 +146,10 @@ const page = {
     const field = e.currentTarget.dataset.field
     const typed = { [field]: e.detail.value }
     if (field === 'replyText') typed.replyTyped = Boolean(String(e.detail.value || '').trim())
+    if (field === 'department') {
+      const department = String(e.detail.value || '').trim()
+      typed.residentReads = department ? residentReadsForwarded(department) : ''
+    }
     this.setData(typed)
   },
 
@@ -160,10 +167,15 @@ const page = {
   reply() {
     const text = this.data.replyText.trim()
     if (!text) return this.refuse('请先写好答复内容', 'reply')
-    // The answer leaves the box only once it is sent: a dropped connection must not lose it.
-    // The status above says it now waits for her rating: this line says only that the answer went.
-    return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众。', '答复已发送', 'reply').then(() => {
-      if (!this.data.error) this.setData({ replyText: '', replyTyped: false })
+    if (this.data.busy) return Promise.resolve()
+    // Final and rated once sent: asked first, by its first words; 再改改 leaves the box as it is.
+    return askToSendAnswer(text, this.data.c.text).then((send) => {
+      if (!send) return undefined
+      // The answer leaves the box only once it is sent: a dropped connection must not lose it.
+      // The status above says it now waits for her rating: this line says only that the answer went.
+      return this.run(() => this.deputies.reply(this.caseId, text), '答复已发送给群众。', '答复已发送', 'reply').then(() => {
+        if (!this.data.error) this.setData({ replyText: '', replyTyped: false })
+      })
     })
   },
 
@@ -223,12 +235,18 @@ const page = {
 
   forward() {
     const department = this.data.department.trim()
-    if (!department) return this.refuse('请写明交办的部门', 'forward')
-    return this.run(
-      () => this.deputies.forward(this.caseId, department, this.data.forwardNote.trim()),
-      '已交办给' + department + '，现在等部门办理。有了结果，请在上面答复群众。',
-      '已交办',
-      'forward',
+    if (!department) return this.refuse('请写明交给哪个部门', 'forward')
+    if (this.data.busy) return Promise.resolve()
+    // The resident reads the name as typed ("城管吧"): she sees her sentence first and may correct the name.
+    return askToForward(department).then((go) =>
+      go
+        ? this.run(
+            () => this.deputies.forward(this.caseId, department, this.data.forwardNote.trim()),
+            '已交给' + department + '办理。部门办好了，请在上面答复群众。',
+            '已交给部门',
+            'forward',
+          )
+        : undefined,
     )
   },
 

@@ -16,7 +16,8 @@ export const caseCards = {
     // Her words for it (已看到, as her message's state says), not the office's 受理.
     return cardLine(`${deputyName}代表已看到，最晚${day}答复`, `代表已看到，最晚${day}答复`, '代表已看到，会按时答复您')
   },
-  forwarded: (department: string) => cardLine(`已交${department}办理，代表跟踪督办`, `已交${department}办理`, '已交有关部门办理，代表跟踪督办'),
+  // Her words (代表会跟进), not the office's 督办.
+  forwarded: (department: string) => cardLine(`已交${department}办理，代表会跟进办理进度`, `已交${department}办理`, '已交有关部门办理，代表会跟进办理进度'),
   replied: (deputyName: string) => cardLine(`${deputyName}代表已答复，请点开查看并评价`, '代表已答复，请点开查看并评价'),
   /** To a resident whose message was merged into the one answered: the answer is hers too (she does not rate it). */
   repliedMerged: (deputyName: string) => cardLine(`${deputyName}代表已答复，请点开查看`, '代表已答复，请点开查看'),

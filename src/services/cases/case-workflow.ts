@@ -88,7 +88,7 @@ export class CaseWorkflow extends CaseMerging {
       note: to.note,
       patch: { forwardedTo: { department: to.department, reference: to.reference ?? null } },
       data: { department: to.department, reference: to.reference ?? null },
-      tell: [resident(c, 'case.forwarded', `${this.yours(c)}已交${to.department}办理，代表将跟踪督办。`, caseCards.forwarded(to.department))],
+      tell: [resident(c, 'case.forwarded', `${this.yours(c)}已交${to.department}办理，代表会跟进办理进度。`, caseCards.forwarded(to.department))],
     })
   }
 

@@ -43,7 +43,7 @@ export const handedOnQuery = z.strictObject({ ...pageQuery })
 export const noteBody = z.strictObject({ note: longText().max(500).optional() })
 export const replyBody = z.strictObject({ text: text(2000, '答复内容') })
 export const forwardBody = z.strictObject({
-  department: line(100, '承办部门'),
+  department: line(100, '办理部门'),
   reference: singleLine().max(100).nullable().optional(),
   note: longText().max(500).nullable().optional(),
 })
