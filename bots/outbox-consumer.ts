@@ -224,6 +224,8 @@ function textFor(item: OutboxItem, rules: CaseRules | null): string {
       '也可以长按这条消息，点"引用"，写上答复后发送。',
     )
   }
+  // 一起催办 naming several of his messages (no one ticket): a line each, and what to send for any of them.
+  if (item.kind === 'case.urged' && !item.ticket) return lines(item.text, '', ...severalHowTo(item.text))
   if (item.kind !== 'case.replied' || !item.reply) return lines(item.text, gist)
   return lines(
     // Her message by its day and first words: with two open, its number alone does not say which.
@@ -240,6 +242,24 @@ function textFor(item: OutboxItem, rules: CaseRules | null): string {
     // With one waiting the line only confuses; a backend that does not say how many gets it as before.
     (item.waiting ?? 2) > 1 && item.ticket && ratingHint(item.ref ?? shortTicket(item.ticket)),
   )
+}
+
+/** A line of a notice naming several messages begins with the number he acts on it by ("0001 路灯不亮…"). */
+const LINE_REF = /^(\d{8}-\d{4}|\d{4}) /gm
+
+/**
+ * What to send after a notice naming several of his messages, its examples numbered as one of its lines, in the words of
+ * the bot's other examples (deputy-acknowledge.ts): 待办 for the list, 受理 for one late to be acknowledged, 回复 with what
+ * was done. An older text without such lines gets no example number.
+ */
+function severalHowTo(text: string): string[] {
+  const refs = [...text.matchAll(LINE_REF)].map((m) => m[1])
+  const toAcknowledge = /^(\d{8}-\d{4}|\d{4}) .*（已过受理期限）$/m.exec(text)?.[1]
+  return [
+    '发送"待办"可以看全部待办留言',
+    toAcknowledge ? `受理请回复：受理 ${toAcknowledge}` : '',
+    `办好后请发送：回复 编号 再写上答复${refs.length ? `，如：回复 ${refs[0]} 已联系供电所，本周修好` : ''}。`,
+  ].filter(Boolean)
 }
 
 /** The whole number when the last four digits would name two of the person's messages. */

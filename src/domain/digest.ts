@@ -121,20 +121,39 @@ export const DIGEST_EXCERPT_MAX = 28
 /** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
 const CARD_MAX = 20
 
+/** Messages late or due today are all listed, up to as many as 待办 lists (bots' TODO_LIST_MAX): the digest stays short. */
+const PRESSING_MAX = 10
+
 /**
- * Late first (答复已超期, then 已过受理期限), then new, then the rest; within each the nearest deadline first, as 待办 lists them;
- * ties by ticket so the order is stable.
+ * How pressing a message is: 答复已超期, then 已过受理期限, then due today (its deadline falls on the digest's date), then
+ * the rest. Never hidden behind "另有 N 条" is whatever is above 0.
  */
-function caseOrder(a: DigestCase, b: DigestCase) {
-  const due = (c: DigestCase) => c.due?.at.getTime() ?? Infinity
-  const late = (c: DigestCase) => (c.overdue ? 2 : c.ackLate ? 1 : 0)
-  return late(b) - late(a) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
+function pressing(c: DigestCase, date: string, timeZone: string): number {
+  if (c.overdue) return 3
+  if (c.ackLate) return 2
+  return c.due && localDate(lastOpenMoment(c.due.at, timeZone), timeZone) === date ? 1 : 0
 }
 
-function listed<T>(items: T[], line: (item: T, i: number) => string, unit: string): string[] {
-  const lines = items.slice(0, MAX_PER_SECTION).map(line)
-  if (items.length > MAX_PER_SECTION) lines.push(`……另有 ${items.length - MAX_PER_SECTION} ${unit}`)
+/**
+ * Late first, then due today, then new, then the rest; within each the nearest deadline first, as 待办 lists them; ties by
+ * ticket so the order is stable. A message due today comes before five new ones: it is what she must do this day.
+ */
+function caseOrder(rank: (c: DigestCase) => number) {
+  const due = (c: DigestCase) => c.due?.at.getTime() ?? Infinity
+  return (a: DigestCase, b: DigestCase) => rank(b) - rank(a) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
+}
+
+/** The first `shown` items (MAX_PER_SECTION by default) and how many more there are. */
+function listed<T>(items: T[], line: (item: T, i: number) => string, unit: string, shown = MAX_PER_SECTION): string[] {
+  const lines = items.slice(0, shown).map(line)
+  if (items.length > shown) lines.push(`……另有 ${items.length - shown} ${unit}`)
   return lines
+}
+
+/** A moment on the digest's own date, as people say it that morning: "今天下午5:00前", or "今天之内" for the whole day. */
+function byToday(at: Date, timeZone: string): string {
+  const last = lastOpenMoment(at, timeZone)
+  return endOfLocalDay(last, timeZone).getTime() === last.getTime() ? '今天之内' : `今天${spokenTime(last, timeZone)}前`
 }
 
 /**
@@ -147,21 +166,31 @@ function rsvpWords(m: DigestMeeting, date: string, timeZone: string, today: Date
   if (m.checkedIn) return '已签到'
   if (!m.rsvpOwed) return '没有回复，回复时间已过'
   if (!m.rsvpBy) return '还没回复'
-  const last = lastOpenMoment(m.rsvpBy, timeZone)
-  if (localDate(last, timeZone) !== date) return `还没回复，请在${spokenDeadline(m.rsvpBy, timeZone, today)}回复`
-  return endOfLocalDay(last, timeZone).getTime() === last.getTime() ? '还没回复，请在今天之内回复' : `还没回复，请在今天${spokenTime(last, timeZone)}前回复`
+  if (localDate(lastOpenMoment(m.rsvpBy, timeZone), timeZone) !== date) return `还没回复，请在${spokenDeadline(m.rsvpBy, timeZone, today)}回复`
+  return `还没回复，请在${byToday(m.rsvpBy, timeZone)}回复`
 }
 
-/** A meeting's line: when, what, where (after a title that ends in brackets, not in another pair), and his answer. */
+/** A meeting she goes to today, or must answer today (参加 or 请假): said before anything else. */
+function meetingToday(m: DigestMeeting, date: string, timeZone: string): boolean {
+  if (localDate(m.startsAt, timeZone) === date) return m.rsvp !== 'leave'
+  return m.rsvpOwed && !!m.rsvpBy && localDate(lastOpenMoment(m.rsvpBy, timeZone), timeZone) === date
+}
+
+/**
+ * A meeting's line: when (today's as "今天下午2:30": the heading gives the date), what, where (after a title that ends in
+ * brackets, not in another pair), and his answer.
+ */
 function meetingLine(m: DigestMeeting, date: string, timeZone: string, today: Date): string {
   const where = endsInBrackets(m.title) ? `，地点 ${m.place}` : `（${m.place}）`
-  return `· ${spokenMoment(m.startsAt, timeZone, today)} ${m.title}${where}，${rsvpWords(m, date, timeZone, today)}`
+  const when = localDate(m.startsAt, timeZone) === date ? `今天${spokenTime(m.startsAt, timeZone)}` : spokenMoment(m.startsAt, timeZone, today)
+  return `· ${when} ${m.title}${where}，${rsvpWords(m, date, timeZone, today)}`
 }
 
-/** What the digest is about, for its title: overdue messages, else messages, else the first thing there is. */
-function titleOf(counts: Digest['counts']): string {
+/** What the digest is about, for its title: late messages, else those due today, else messages, else the first thing there is. */
+function titleOf(counts: Digest['counts'], dueToday: number): string {
   if (counts.overdue) return `每日摘要：${counts.overdue} 条留言答复已超期`
   if (counts.ackLate) return `每日摘要：${counts.ackLate} 条留言已过受理期限`
+  if (dueToday) return `每日摘要：${dueToday} 条留言今天到期`
   // 待办留言, as the text's own heading says (【待办留言 2 条】): its meetings are counted apart.
   if (counts.cases) return `每日摘要：待办留言 ${counts.cases} 条`
   // As its heading says (【还没说参不参加的会议 N 个】); a thing keyword (≤ 20): 18 characters with 99 meetings.
@@ -202,7 +231,8 @@ function cardTextOf(counts: Digest['counts']): string {
 }
 
 export function composeDigest(input: DigestInput): Digest | null {
-  const cases = [...input.cases].sort(caseOrder)
+  const rank = (c: DigestCase) => pressing(c, input.date, input.timeZone)
+  const cases = [...input.cases].sort(caseOrder(rank))
   const meetings = [...input.meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
   const reading = [...input.reading].sort((a, b) => Number(b.required) - Number(a.required))
   // Ballots first (a deputy's duty), then the soonest closing.
@@ -237,17 +267,24 @@ export function composeDigest(input: DigestInput): Digest | null {
     // 超期 is the answer's deadline gone by (he may not have acknowledged it either); a late 受理 alone says only that.
     if (c.overdue) return `   答复期限已过，请尽快${c.due.act === 'acknowledge' ? '受理并答复' : '答复'}`
     if (c.ackLate) return '   受理期限已过，请尽快受理'
-    return `   请在${spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
+    return `   请在${rank(c) ? byToday(c.due.at, timeZone) : spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
   }
+  const dueToday = cases.filter((c) => rank(c) === 1).length
+  // Every late one and every one due today, then the others up to the section's five.
+  const shownCases = Math.max(Math.min(cases.filter((c) => rank(c) > 0).length, PRESSING_MAX), MAX_PER_SECTION)
   const [, month, date] = input.date.split('-').map(Number)
   const sections: string[] = [`${input.deputyName}代表，您好！今日摘要（${month}月${date}日）`]
   // Paused: said first, in one line. What he holds stays his (as he was told when the mark was set), and is listed below.
   if (input.away) sections.push(awayLine(input.away, cases.length))
+  // What she goes to or must answer today comes first, before the messages (whose own due today lead their list).
+  const line = (m: DigestMeeting) => meetingLine(m, input.date, timeZone, today)
+  const todays = meetings.filter((m) => meetingToday(m, input.date, timeZone))
+  if (todays.length) sections.push([`【今天要参加或回复的会议 ${todays.length} 个】`, ...todays.map(line)].join('\n'))
   // Messages counted in 条, as his chat, his mini-program and his 履职档案 count them; late said as 待办 says it (答复已超期).
   if (cases.length) {
     sections.push(
       [
-        `【待办留言 ${counts.cases} 条${counts.overdue ? `，其中答复已超期 ${counts.overdue} 条` : ''}${counts.ackLate ? `，${counts.overdue ? '' : '其中'}已过受理期限 ${counts.ackLate} 条` : ''}】`,
+        `【待办留言 ${counts.cases} 条${lateHeading(counts, dueToday)}】`,
         ...listed(
           cases,
           (c, i) => {
@@ -256,13 +293,13 @@ export function composeDigest(input: DigestInput): Digest | null {
             return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
           },
           '条',
+          shownCases,
         ),
       ].join('\n'),
     )
   }
-  const thisWeek = meetings.filter((m) => !m.answerOnly)
-  const toAnswer = meetings.filter((m) => m.answerOnly)
-  const line = (m: DigestMeeting) => meetingLine(m, input.date, timeZone, today)
+  const thisWeek = meetings.filter((m) => !m.answerOnly && !todays.includes(m))
+  const toAnswer = meetings.filter((m) => m.answerOnly && !todays.includes(m))
   if (thisWeek.length) sections.push([`【近 7 天会议活动 ${thisWeek.length} 个】`, ...listed(thisWeek, line, '个')].join('\n'))
   // Further off, but his answer is due this week: while he can still give it.
   if (toAnswer.length) sections.push([`【还没说参不参加的会议 ${toAnswer.length} 个】`, ...listed(toAnswer, line, '个')].join('\n'))
@@ -283,9 +320,20 @@ export function composeDigest(input: DigestInput): Digest | null {
   if (input.tasks.length) {
     sections.push([`【学习任务 ${counts.tasks} 项】`, ...listed(input.tasks, (t) => `· ${t.campaign}：${t.text}`, '项')].join('\n'))
   }
-  const actions = howToAct(cases, ref, counts)
+  // Its example numbers are of lines she can see above.
+  const actions = howToAct(cases.slice(0, shownCases), ref, counts)
   if (actions.length) sections.push(['【办理方法】直接在这里回复：', ...actions].join('\n'))
-  return { title: titleOf(counts), text: sections.join('\n\n'), cardText: cardTextOf(counts), counts }
+  return { title: titleOf(counts, dueToday), text: sections.join('\n\n'), cardText: cardTextOf(counts), counts }
+}
+
+/** "，其中答复已超期 1 条，已过受理期限 1 条，今天到期 2 条": the late and the due today among the messages; '' when none. */
+function lateHeading(counts: Digest['counts'], dueToday: number): string {
+  const parts = [
+    counts.overdue ? `答复已超期 ${counts.overdue} 条` : '',
+    counts.ackLate ? `已过受理期限 ${counts.ackLate} 条` : '',
+    dueToday ? `今天到期 ${dueToday} 条` : '',
+  ].filter(Boolean)
+  return parts.length ? `，其中${parts.join('，')}` : ''
 }
 
 /**
@@ -294,12 +342,12 @@ export function composeDigest(input: DigestInput): Digest | null {
  * 回复 with the answer, 待办 for the whole list, 参加 or 请假 for a meeting still waiting for his
  * answer. Ballots, surveys and reading are done in the mini-program.
  */
-function howToAct(cases: DigestCase[], ref: (c: DigestCase) => string, counts: Digest['counts']): string[] {
+function howToAct(shown: DigestCase[], ref: (c: DigestCase) => string, counts: Digest['counts']): string[] {
   const lines: string[] = []
-  const toAcknowledge = cases.find((c) => c.due?.act === 'acknowledge')
+  const toAcknowledge = shown.find((c) => c.due?.act === 'acknowledge')
   if (toAcknowledge) lines.push(`受理请回复：受理 ${ref(toAcknowledge)}`)
-  if (cases.length) {
-    lines.push(`答复请回复：回复 ${ref(cases.find((c) => c.due?.act === 'reply') ?? cases[0])} 再写上答复`)
+  if (shown.length) {
+    lines.push(`答复请回复：回复 ${ref(shown.find((c) => c.due?.act === 'reply') ?? shown[0])} 再写上答复`)
     // The word alone: the bot takes "待办" as it is, not inside a sentence copied whole.
     lines.push('发送"待办"可以看全部待办留言')
   }

@@ -6,6 +6,8 @@
 import { nextDeadline, WAITING_STATUSES, type CaseRecord } from './case.js'
 import { ackLate, waitingLate } from './case-stats.js'
 import { mayBeUrged } from './case-urging.js'
+import { deputyGist } from './deputy-gist.js'
+import { ticketRef } from './ticket-refs.js'
 
 /**
  * Why a message of the group is not urged: outside her scope (or no such message: she is not told which),
@@ -100,29 +102,46 @@ export function urgeTallyText(t: UrgeTally, done: boolean): { text: string; skip
   return { text, skipped }
 }
 
-/** How many of a deputy's numbers his notice lists before "等": a notice is read on a phone. */
+/** How many of a deputy's messages his notice lists, a line each, before "……另有 N 条": a notice is read on a phone. */
 const TICKETS_LISTED = 10
+
+type UrgedCase = Pick<CaseRecord, 'ticket' | 'topic' | 'text' | 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>
+
+/**
+ * One line of that notice: the number he acts on it by (its last four digits, or the whole number when another of
+ * these ends the same), her first words (masked, as every notice to him quotes her), and whether it is late, in his
+ * 待办's words: "0001 路灯不亮两个星期了（已过答复期限）".
+ */
+export function urgedLine(c: UrgedCase, tickets: readonly string[], now: Date): string {
+  const passed = passedDeadline(c, now)
+  const gist = deputyGist(c.text)
+  return `${ticketRef(c.ticket, tickets)}${gist ? ` ${gist}` : ''}${passed ? `（${PASSED_WORDS.deputy[passed]}）` : ''}`
+}
 
 /**
  * What a deputy reads when several of his messages are urged at once, in place of one notice a message: who urged,
- * how many, which (by number), how many are late, and her words ("催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设）：
- * 20261123-0001、20261123-0002、20261123-0004，其中 2 条已过答复期限，请尽快办理。附言：…"). `words` is her note, masked and cut
- * as the single notice's.
+ * how many and how many are late, then a line for each (urgedLine), then her words:
+ * "催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设），其中 2 条已过答复期限，请尽快办理：\n0001 路灯不亮（已过答复期限）
+ * \n…\n附言：…". `words` is her note, masked and cut as the single notice's; `inHand`, the tickets of all the messages he
+ * holds, which a short number is read among (ticket-refs.ts). The bot adds what to send in the chat.
  */
 export function urgedTogetherText(
-  cases: ReadonlyArray<Pick<CaseRecord, 'ticket' | 'topic' | 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>>,
+  cases: readonly UrgedCase[],
   names: { deputy: string; staff: string },
   now: Date,
   words: string,
+  inHand: readonly string[] = [],
 ): string {
   const topics = new Set(cases.map((c) => c.topic))
   const topic = topics.size === 1 ? `（${cases[0].topic}）` : ''
-  const listed = cases.slice(0, TICKETS_LISTED).map((c) => c.ticket)
-  const more = cases.length > TICKETS_LISTED ? ' 等' : ''
+  const tickets = [...cases.map((c) => c.ticket), ...inHand]
+  const listed = cases.slice(0, TICKETS_LISTED).map((c) => urgedLine(c, tickets, now))
+  const more = cases.length > TICKETS_LISTED ? `……另有 ${cases.length - TICKETS_LISTED} 条` : ''
   const { pastReply, pastAck } = countPassed(cases, now)
   const late = passedText(cases.length, pastReply, pastAck, 'deputy')
   const to = names.deputy ? `${names.deputy}代表，` : ''
-  return `催办：${to}工作人员${names.staff}催办您的 ${cases.length} 条留言${topic}：${listed.join('、')}${more}${late}，请尽快办理。${words}`
+  const head = `催办：${to}工作人员${names.staff}催办您的 ${cases.length} 条留言${topic}${late}，请尽快办理：`
+  return [head, ...listed, more, words].filter(Boolean).join('\n')
 }
 
 /**

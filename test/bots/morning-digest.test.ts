@@ -81,11 +81,12 @@ describe("bot: a deputy's morning digest in the chat", function () {
       [
         '张伟代表，您好！今日摘要（11月24日）',
         '',
-        '【待办留言 2 条】',
+        // Both are to be acknowledged this very day: said so in the heading, and by 今天.
+        '【待办留言 2 条，其中今天到期 2 条】',
         `1. ${first.slice(-4)} 城乡建设：我们楼下的路灯坏了两个星期了，晚上老人出门看不见路…`,
-        '   请在11月24日（星期二）上午10:00前受理',
+        '   请在今天上午10:00前受理',
         `2. ${night.slice(-4)} 环境保护：晚上楼下广场舞音乐太吵，十点多还在跳`,
-        '   请在11月24日（星期二）晚上10:30前受理',
+        '   请在今天晚上10:30前受理',
         '',
         '【近 7 天会议活动 1 个】',
         '· 11月26日（星期四）上午9:30 市人大常委会第十次会议（市人大常委会第一会议室），已回复参加',
@@ -97,7 +98,7 @@ describe("bot: a deputy's morning digest in the chat", function () {
       ].join('\n'),
     )
     const [row] = (await app.liaison.store.outbox.search({ limit: 5, kind: 'digest' })).items
-    expect(row.payload.title).to.equal('每日摘要：待办留言 2 条')
+    expect(row.payload.title).to.equal('每日摘要：2 条留言今天到期')
 
     // The lines it shows work as it says.
     expect(await ask(t, zhang, `受理请回复：受理 ${first.slice(-4)}`)).to.include(`已受理留言 ${first}`)

@@ -71,9 +71,17 @@ describe('console: a hot issue handled as one (一起催办, 合并办理)', fun
     const notices = (await app.liaison.store.outbox.search({ limit: 50, kind: 'case.urged' })).items
     expect(notices.map((m) => m.recipientId).sort()).to.deep.equal(['dp0010', 'dp0011', 'dp0039'])
     const toLiu = notices.find((m) => m.recipientId === 'dp0039')!.payload.text as string
-    expect(toLiu)
-      .to.include('催办：刘淑华代表，工作人员陈明亮催办您的 3 条留言')
-      .and.include(`${sent[0].ticket}、${sent[2].ticket}、${sent[4].ticket}，都已过受理期限，请尽快办理。附言：电梯的事群众反映很多，请本周内答复`)
+    const [head, ...rest] = toLiu.split('\n')
+    expect(head).to.match(/^催办：刘淑华代表，工作人员陈明亮催办您的 3 条留言.*，都已过受理期限，请尽快办理：$/)
+    // A line a message: its number as she writes it, her first words, and that it is late.
+    expect(rest.map((l) => l.split(' ')[0])).to.deep.equal([
+      ...[sent[0], sent[2], sent[4]].map((c) => c.ticket.slice(-4)),
+      '附言：电梯的事群众反映很多，请本周内答复',
+    ])
+    expect(
+      rest.slice(0, 3).every((l) => l.endsWith('（已过受理期限）')),
+      rest.join('\n'),
+    ).to.equal(true)
 
     // ——— 合并办理: she keeps the first; the dialog says what goes into it, the page what went ———
     await actions.getByRole('button', { name: '合并办理' }).click()

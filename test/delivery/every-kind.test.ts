@@ -48,7 +48,7 @@ describe("every kind of message through the README's subscribe template", () => 
     expect(digest, digest.lastError ?? '').to.deep.include({ status: 'sent', channel: 'mp_subscribe' })
     const card = sentTo('o-zhangwei').find((m) => m.data.thing1.value.startsWith('每日摘要'))!
     expect(values(card)).to.deep.equal({
-      thing1: '每日摘要：待办留言 1 条',
+      thing1: '每日摘要：1 条留言今天到期',
       character_string2: 'RB20261124',
       thing3: '留言1条，点开查看',
       time4: '2026年11月24日 08:00',

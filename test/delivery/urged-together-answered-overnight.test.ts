@@ -82,7 +82,13 @@ describe('一起催办’s notice to a deputy who answered meanwhile', function 
     const gone = rows.find((m) => m.status === 'dead')!
     expect(gone.lastError).to.equal(`${SUPERSEDED}（催办的 3 条留言中有 2 条已答复、办结或不再由这位代表办理，已改为只催办其余 1 条）`)
     const went = rows.find((m) => m.status === 'sent')!
-    expect(went.payload.text).to.equal(`催办：张伟代表，工作人员孙丽催办您的 1 条留言（城乡建设）：${sent[1]!.ticket}，请尽快办理。附言：请尽快答复`)
+    expect(went.payload.text).to.equal(
+      [
+        `催办：张伟代表，工作人员孙丽催办您的 1 条留言（城乡建设），请尽快办理：`,
+        `${sent[1]!.ticket.slice(-4)} 3号楼电梯坏了一个星期了，没人来修`,
+        '附言：请尽快答复',
+      ].join('\n'),
+    )
     expect(went.payload.text).not.to.include(sent[0]!.ticket).and.not.to.include(sent[2]!.ticket)
   })
 })

@@ -65,7 +65,8 @@ describe('一起催办 of a whole hot issue of more than 200 messages', function
     const notices = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
     expect(notices.map((m) => m.recipientId).sort()).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
     expect(notices.find((m) => m.recipientId === 'dp0001')!.payload.text).to.match(
-      /^催办：张伟代表，工作人员孙丽催办您的 77 条留言（.+）：.+ 等，都已过受理期限，请尽快办理。附言：电梯的事群众反映很多，请本周内答复$/,
+      // A line a message, ten of them, then how many more: his 待办 lists them all.
+      /^催办：张伟代表，工作人员孙丽催办您的 77 条留言（.+），都已过受理期限，请尽快办理：\n(\S+ .+（已过受理期限）\n){10}……另有 67 条\n附言：电梯的事群众反映很多，请本周内答复$/,
     )
     const steps = await Promise.all(lift.caseIds.map(async (id) => (await app.liaison.store.cases.events(id)).at(-1)!.type))
     expect(new Set(steps)).to.deep.equal(new Set(['urged']))

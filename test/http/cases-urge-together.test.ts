@@ -84,8 +84,13 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
     expect(notices.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.have.members(['deputy:dp0001', 'deputy:dp0002', 'deputy:dp0003'])
     const to = (id: string) => notices.find((m) => m.recipientId === id)!
     expect(to('dp0001').payload.text).to.equal(
-      `催办：张伟代表，工作人员孙丽催办您的 3 条留言（${topic}）：${a1.ticket}、${a2.ticket}、${a3.ticket}，其中 2 条已过受理期限，请尽快办理。` +
+      [
+        `催办：张伟代表，工作人员孙丽催办您的 3 条留言（${topic}），其中 2 条已过受理期限，请尽快办理：`,
+        `${a1.ticket.slice(-4)} 建设路社区3号楼电梯又坏了…（已过受理期限）`,
+        `${a2.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（已过受理期限）`,
+        `${a3.ticket.slice(-4)} 3号楼电梯坏了好几天…`,
         '附言：电梯的事群众反映很多，请本周内答复',
+      ].join('\n'),
     )
     // His card opens his 待办, which lists all three, not one message's page.
     expect(messageContent(to('dp0001'), {}, 'Asia/Shanghai').link.subject).to.equal('workbench')

@@ -45,11 +45,14 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     expect(urged.body.text).to.equal('已催办 3 条留言，涉及 1 位代表，其中 2 条已超期、1 条未按时受理。')
     const notice = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
     expect(notice).to.have.length(1)
-    expect(notice[0].payload.text).to.match(
-      new RegExp(
-        `^催办：张伟代表，工作人员孙丽催办您的 3 条留言（.+）：${old.ticket}、${older.ticket}、${fresh.ticket}，其中 2 条已过答复期限、1 条已过受理期限，请尽快办理。$`,
-      ),
-    )
+    // Each on its line, by the number he acts on it by (0001 names two of them: the whole number), saying which is late.
+    const [head, ...lines] = (notice[0].payload.text as string).split('\n')
+    expect(head).to.match(/^催办：张伟代表，工作人员孙丽催办您的 3 条留言（.+），其中 2 条已过答复期限、1 条已过受理期限，请尽快办理：$/)
+    expect(lines).to.deep.equal([
+      `${old.ticket} 建设路社区3号楼电梯又坏了…（已过答复期限）`,
+      `${older.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（已过答复期限）`,
+      `${fresh.ticket} 3号楼电梯坏了好几天…（已过受理期限）`,
+    ])
   })
 
   it('says 都已超期 to her when every one is past its reply deadline', async () => {

@@ -33,8 +33,8 @@ describe("the deputies' daily digest", () => {
     const sent = await digests()
     expect(sent.map((m) => m.recipientId).sort(), '张伟 has cases and the meeting, 王芳 the meeting; the others nothing').to.deep.equal(['dp0001', 'dp0002'])
     const zhang = sent.find((m) => m.recipientId === 'dp0001')!.payload as { title: string; text: string }
-    expect(zhang.title).to.equal('每日摘要：待办留言 2 条')
-    expect(zhang.text).to.include('【待办留言 2 条】')
+    expect(zhang.title).to.equal('每日摘要：2 条留言今天到期')
+    expect(zhang.text).to.include('【待办留言 2 条，其中今天到期 2 条】')
     expect(zhang.text).to.include('【近 7 天会议活动 1 个】\n· 11月26日（星期四）上午9:30 市人大常委会第十次会议（市人大常委会第一会议室），还没回复')
   })
 
@@ -79,7 +79,7 @@ describe("the deputies' daily digest", () => {
     const sent = await digests()
     const text = (id: string) => (sent.find((m) => m.recipientId === id)?.payload as { text: string } | undefined)?.text
     expect(text('dp0002'), 'asked by name').to.include('【待填写问卷 1 份】\n· 问卷《代表履职情况问卷》')
-    expect(text('dp0001'), 'has cases, but is not asked').to.include('【待办留言 2 条】').and.not.include('代表履职情况问卷')
+    expect(text('dp0001'), 'has cases, but is not asked').to.include('【待办留言 2 条').and.not.include('代表履职情况问卷')
     expect(sent.map((m) => m.recipientId).sort(), 'no digest (nor a subscription credit) spent only on a survey that would refuse them').to.deep.equal([
       'dp0001',
       'dp0002',
@@ -267,7 +267,7 @@ describe("the deputies' daily digest", () => {
   it("lets organizers preview any deputy's digest for any date, and see how a day's delivery goes", async () => {
     const admin = await asAdmin(app)
     const preview = await admin.get('/api/admin/deputies/dp0001/digest?date=2026-11-23')
-    expect(preview.body.digest.text).to.include('【待办留言 2 条】')
+    expect(preview.body.digest.text).to.include('【待办留言 2 条')
     expect(await digests(), 'a preview sends nothing').to.have.length(0)
     expect((await admin.get('/api/admin/deputies/dp0004/digest?date=2026-11-23')).body.digest).to.equal(null)
     expect((await admin.get('/api/admin/deputies/dp0001/digest?date=tomorrow')).status).to.equal(400)

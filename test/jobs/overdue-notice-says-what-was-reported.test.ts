@@ -8,9 +8,10 @@ const HOUR = 3_600_000
 /**
  * 张伟代表's own notice when a deadline passes says what is true as it is written. The SLA job reports the late message
  * to his station (督办), and three days on to the district office; each report goes to that station's or office's WeChat
- * group, when it has one. Where it has, he reads that it was reported and to whom ("已通知轻工街道代表联络站督办"); where
+ * group, when it has one. Where it has, he reads that it was reported and to whom ("已告知轻工街道代表联络站"); where
  * the station or office has no group, the report reaches nobody (the clerk's timeline says 未能送达), and his notice
- * does not say it was reported: only that it is late, and what to do. His message page says the same.
+ * does not say it was reported. Either way it says what to do next, not only that he is late: answer soon, or hand it
+ * back (交回) with his reason, and the station helps. His message page says the same.
  */
 describe("a deputy's overdue notice says it was reported only when the report can arrive", () => {
   let app: TestApp
@@ -38,8 +39,14 @@ describe("a deputy's overdue notice says it was reported only when the report ca
   it('names the station and then the office when their groups receive the reports', async () => {
     const { ticket, notices, steps } = await lateMessage({ 'station:st001': 'key-st001', 'office:d01': 'key-d01' })
     expect(notices).to.deep.equal([
-      [`张伟代表，留言 ${ticket} 已过受理期限，已通知轻工街道代表联络站督办。`, '已过受理期限，已通知联络站督办'],
-      [`张伟代表，留言 ${ticket} 已过受理期限，已通知湛河区人大办督办。`, '已过受理期限，已通知人大办督办'],
+      [
+        `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理，已告知轻工街道代表联络站。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`,
+        '已过受理期限，联络站已知道，请尽快受理',
+      ],
+      [
+        `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理，已告知湛河区人大办。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`,
+        '已过受理期限，人大办已知道，请尽快受理',
+      ],
     ])
     expect(steps).to.deep.equal(['已过受理期限，已通知轻工街道代表联络站督办', '过受理期限较久，已通知湛河区人大常委会办公室督办'])
   })
@@ -47,8 +54,14 @@ describe("a deputy's overdue notice says it was reported only when the report ca
   it('does not say it was reported when the station and the office have no group to receive it', async () => {
     const { ticket, notices, steps } = await lateMessage({})
     expect(notices).to.deep.equal([
-      [`张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`, '已过受理期限，请尽快受理'],
-      [`张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`, '已过受理期限，请尽快受理'],
+      [
+        `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`,
+        '已过受理期限，请尽快受理或交回',
+      ],
+      [
+        `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`,
+        '已过受理期限，请尽快受理或交回',
+      ],
     ])
     expect(steps).to.deep.equal(['已过受理期限', '过受理期限较久'])
   })
@@ -56,8 +69,8 @@ describe("a deputy's overdue notice says it was reported only when the report ca
   it('names the one that receives it when only the office has a group', async () => {
     const { ticket, notices } = await lateMessage({ 'office:d01': 'key-d01' })
     expect(notices.map(([text]) => text)).to.deep.equal([
-      `张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`,
-      `张伟代表，留言 ${ticket} 已过受理期限，已通知湛河区人大办督办。`,
+      `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`,
+      `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理，已告知湛河区人大办。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`,
     ])
   })
 })

@@ -80,9 +80,9 @@ describe('the SLA job: reminders, escalation and closing', () => {
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({ ticket, overdue: false, ackLate: true })
     // The station has no WeChat group to receive the report (未能送达): he is not told it was reported.
     expect((await messages('case.overdue')).map((m) => [m.recipientId, m.payload.text])).to.deep.equal([
-      ['dp0001', `张伟代表，留言 ${ticket} 已过受理期限，请尽快受理。`],
+      ['dp0001', `张伟代表，留言 ${ticket} 已过受理期限，群众还在等您受理。请尽快受理；办不了请发"交回 ${ticket} 再写上原因"，联络站会帮忙另行安排。`],
     ])
-    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已过受理期限，请尽快受理')
+    expect((await messages('case.overdue'))[0].payload.cardText).to.equal('已过受理期限，请尽快受理或交回')
   })
 
   it('runs the reply clock once acknowledged, on working days', async () => {

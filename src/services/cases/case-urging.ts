@@ -21,6 +21,7 @@ import type { StaffPrincipal } from '../accounts/principal.js'
 import type { AuditTrail } from '../audit.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { outboxMessage } from '../delivery/outbox-message.js'
+import { inHandTickets } from '../delivery/urged-together.js'
 import { caseCards } from './case-cards.js'
 import { caseEvent, caseMessage, excerpt, staffActor } from './case-changes.js'
 import { CASE_IDS_MAX, URGE_TOGETHER_MAX } from './case-filters.js'
@@ -189,9 +190,11 @@ export class CaseUrging {
     let failed = 0
     let error: unknown = null
     const deputyName = await this.deputyName(deputyId)
+    // Read once, before any is urged: the notice's short numbers must name one message among all he holds.
+    const inHand = his.length > 1 ? await inHandTickets(this.store, deputyId) : []
     for (const [i, u] of his.entries()) {
       const last = i === his.length - 1
-      const told = last ? [this.noticeOf([...done, u], deputyName, staff.name, now, note)] : []
+      const told = last ? [this.noticeOf([...done, u], deputyName, staff.name, now, note, inHand)] : []
       try {
         await this.write(staff, u.c, now, note, told)
         done.push(u)
@@ -208,7 +211,7 @@ export class CaseUrging {
     const carrier = done.at(-1)
     if (carrier && carrier !== his.at(-1)) {
       // His urges are written: a notice that does not go is a failure to say, not a reason to take them back.
-      await this.store.cases.appendEvents(carrier.c.id, [], [this.noticeOf(done, deputyName, staff.name, now, note)]).catch((err: unknown) => {
+      await this.store.cases.appendEvents(carrier.c.id, [], [this.noticeOf(done, deputyName, staff.name, now, note, inHand)]).catch((err: unknown) => {
         error ??= err
         this.logger?.error({ err, deputyId }, '一起催办: the notice naming a deputy’s urged messages was not written')
       })
@@ -227,7 +230,7 @@ export class CaseUrging {
   }
 
   /** What one deputy is told of his messages urged at once: the single notice for one, else one naming them all. */
-  private noticeOf(his: ToUrge[], deputyName: string, staffName: string, now: Date, note?: string): OutboxMessage {
+  private noticeOf(his: ToUrge[], deputyName: string, staffName: string, now: Date, note: string | undefined, inHand: string[]): OutboxMessage {
     if (his.length === 1) return this.notice(his[0], deputyName, staffName, now, note)
     const carrier = his.at(-1)!
     const cases = his.map((u) => u.c)
@@ -243,7 +246,7 @@ export class CaseUrging {
       payload: {
         caseIds: cases.map((c) => c.id),
         tickets: cases.map((c) => c.ticket),
-        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, words),
+        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, words, inHand),
         cardText: urgedTogetherCard(cases.length),
         deputyName,
         staffName,

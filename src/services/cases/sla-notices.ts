@@ -46,21 +46,25 @@ export function escalationRecipient(c: CaseRecord, action: EscalateAction): Reci
  * Who hears of a passed deadline and what they read: the report to `escalationRecipient`, and the deputy holding the
  * case, told what is true as it is written. `reported`: the report has a way to reach them (their WeChat group's
  * robot or the bot's room), by name ("轻工街道代表联络站", "澜江区人大办"), or null when none does: then it is sent to
- * nobody (未能送达, as the clerk's timeline says) and he is not told it was reported, only what to do.
+ * nobody (未能送达, as the clerk's timeline says) and he is not told it was reported. Either way he reads what to do next:
+ * answer soon, or, when he cannot, hand it back (交回) to whoever assigns it, who will help; not a reprimand alone.
  */
 export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number, deputyName: string | null, reported: string | null) {
   const word = CLOCK_WORDS[action.clock]
   // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
   const late = action.level === 2 ? `超期未${word}已超过 ${hoursText(repeatHours)}` : `已过${word}期限`
   const whom = escalationRecipient(c, action).kind === 'station' ? '联络站' : '人大办'
+  // 交回 gives it back to the queue that assigned it (the station's, else the office's), whoever the report went to.
+  const helper = queueOf(c).kind === 'station' ? '联络站' : '人大办'
+  // 已过受理期限 / 已过答复期限, as his 待办 and 每日摘要 say it: 超期 alone means the answer's deadline to him there.
+  const passed = `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，群众还在等您${word}`
+  // The whole number: the bot reads it whichever of his messages end alike; quoted, as the bot's other examples are.
+  const next = `请尽快${word}；办不了请发"交回 ${c.ticket} 再写上原因"，${helper}会帮忙另行安排。`
   return {
     to: escalationRecipient(c, action),
     text: `督办：留言 ${c.ticket} ${late}，请督促办理。`,
-    // 已过受理期限 / 已过答复期限, as his 待办 and 每日摘要 say it: 超期 alone means the answer's deadline to him there.
-    deputyText: reported
-      ? `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，已通知${reported}督办。`
-      : `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，请尽快${word}。`,
+    deputyText: reported ? `${passed}，已告知${reported}。${next}` : `${passed}。${next}`,
     // The card's 20 characters: whom by kind, not by name.
-    deputyCardText: reported ? `已过${word}期限，已通知${whom}督办` : `已过${word}期限，请尽快${word}`,
+    deputyCardText: reported ? `已过${word}期限，${whom}已知道，请尽快${word}` : `已过${word}期限，请尽快${word}或交回`,
   }
 }

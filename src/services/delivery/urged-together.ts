@@ -1,4 +1,5 @@
-import type { CaseRecord } from '../../domain/case.js'
+import { DEPUTY_LOAD_STATUSES, type CaseRecord } from '../../domain/case.js'
+import { DEPUTY_IN_HAND_MAX } from '../../domain/ticket-refs.js'
 import { caseMessageHolds, SUPERSEDED_REASON } from '../../domain/message-truth.js'
 import { urgedTogetherCard, urgedTogetherText } from '../../domain/urge-together.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
@@ -12,6 +13,12 @@ interface UrgedTogetherPayload {
   staffName: string
   /** Her note as the notice quotes it ("附言：…", masked and cut), or ''. */
   words: string
+}
+
+/** The tickets of the messages a deputy holds: a notice's short numbers are read among them, as his 待办 and the bot read them. */
+export async function inHandTickets(store: Pick<Store, 'cases'>, deputyId: string): Promise<string[]> {
+  const page = await store.cases.search({ deputyId, statuses: [...DEPUTY_LOAD_STATUSES], limit: DEPUTY_IN_HAND_MAX })
+  return page.items.map((c) => c.ticket)
 }
 
 /**
@@ -32,7 +39,7 @@ export async function urgedTogetherOutdated(store: Pick<Store, 'cases' | 'outbox
   if (!waiting.length) return `${SUPERSEDED_REASON}（催办的 ${urged} 条留言都已答复、办结或不再由这位代表办理，不用再催办）`
   // Written before the names were kept with it: it cannot be said again, and what still waits on him is worth the urge.
   if (typeof p.deputyName !== 'string' || typeof p.staffName !== 'string') return null
-  await store.outbox.enqueue([narrowed(m, p as UrgedTogetherPayload, waiting, now)])
+  await store.outbox.enqueue([narrowed(m, p as UrgedTogetherPayload, waiting, now, await inHandTickets(store, m.recipientId))])
   return `${SUPERSEDED_REASON}（催办的 ${urged} 条留言中有 ${urged - waiting.length} 条已答复、办结或不再由这位代表办理，已改为只催办其余 ${waiting.length} 条）`
 }
 
@@ -42,7 +49,7 @@ export async function urgedTogetherOutdated(store: Pick<Store, 'cases' | 'outbox
  * opens that message and it is dropped as a single 催办 is once he answers it. Keyed after the one it replaces: a round
  * that stopped after writing it writes nothing twice.
  */
-function narrowed(m: OutboxMessage, p: UrgedTogetherPayload, waiting: CaseRecord[], now: Date): OutboxMessage {
+function narrowed(m: OutboxMessage, p: UrgedTogetherPayload, waiting: CaseRecord[], now: Date, inHand: string[]): OutboxMessage {
   const one = waiting.length === 1 ? { caseId: waiting[0]!.id, ticket: waiting[0]!.ticket } : {}
   return outboxMessage({
     to: { kind: m.recipientKind, id: m.recipientId },
@@ -51,7 +58,7 @@ function narrowed(m: OutboxMessage, p: UrgedTogetherPayload, waiting: CaseRecord
       ...one,
       caseIds: waiting.map((c) => c.id),
       tickets: waiting.map((c) => c.ticket),
-      text: urgedTogetherText(waiting, { deputy: p.deputyName, staff: p.staffName }, now, p.words ?? ''),
+      text: urgedTogetherText(waiting, { deputy: p.deputyName, staff: p.staffName }, now, p.words ?? '', inHand),
       cardText: urgedTogetherCard(waiting.length),
       deputyName: p.deputyName,
       staffName: p.staffName,
