@@ -120,6 +120,8 @@ export async function runDemo(config: BotConfig, options: { adminPassword: strin
       await say(deputy, '待办')
       await say(deputy, `受理 ${ticket.slice(-4)}`)
       await say(deputy, `回复 ${ticket.slice(-4)} 已联系社区和供电所，路灯本周内修好，谢谢您的反映。`)
+      // Shown back first, naming the message: only his "是" sends it.
+      await say(deputy, '是')
       narrate('答复经后台的待发消息（outbox）交给机器人，按节奏发给居民')
       await until(() => world.said('老李').some((m) => m.includes('有答复了')), 30_000)
       await until(async () => (await bot.client.dialogue('demo-elder')).state?.rating, 10_000)

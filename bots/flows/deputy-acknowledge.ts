@@ -16,7 +16,7 @@ export async function acknowledgeInstead(turn: Turn, ref: string, text: string) 
   turn.say(
     lines(
       `${done ? `已受理留言 ${done.ticket}。` : ''}您写的"${oneLine(text)}"像是表示收到，没有作为答复发给群众。`,
-      `办好后请发送：回复 ${ref} 再写上办理结果，如：回复 ${ref} 已联系供电所，本周修好。`,
+      `办好后请发送：回复 ${ref} 再写上答复，如：回复 ${ref} 已联系供电所，本周修好。`,
     ),
   )
 }

@@ -1,6 +1,7 @@
 import type { TransferChoice } from '../client.js'
 import { compact } from '../typed-text.js'
 import { named } from './deputy-numbers.js'
+import { isReasonPlaceholder } from './deputy-words.js'
 import { lines, oneLine, type Turn } from './turn.js'
 import type { TransferAsk } from './dialogue-state.js'
 
@@ -84,6 +85,8 @@ const backName = (back: TransferChoice) => (back.kind === 'station' ? '联络站
  */
 export async function askToHandBack(turn: Turn, ref: string, reason: string) {
   if (!reason) return turn.say(lines('请写明交回的原因，例如：', `交回 ${ref} 不属于本站范围`))
+  // "交回 0001 再写上原因" copied from the bot's own line: the example's words, never a reason the station reads.
+  if (isReasonPlaceholder(reason)) return turn.say(lines(`请把"${oneLine(reason)}"换成交回的原因，例如：`, `交回 ${ref} 不属于本站范围`))
   // Refused here when it may not go back now (answered, with a department): said as the backend says it.
   const back = (await turn.client.transferOptions(turn.person.personId, ref)).find((c) => c.kind !== 'deputy')
   const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, ref))
@@ -147,6 +150,8 @@ export async function transfer(turn: Turn, ref: string, words: string) {
     choices.filter((c) => c.kind === 'deputy'),
   )
   if (target.kind === 'unknown') return noSuchColleague(turn, ref, target.name, choices)
+  // "转交 0001 代表的名字" copied from the bot's own line: no one is named, and it is no reason to hand it back either.
+  if (target.kind === 'reason' && isReasonPlaceholder(words) && /名字/.test(words)) return noSuchColleague(turn, ref, words.trim(), choices)
   if (target.kind === 'colleague') {
     const it = (await turn.client.deputyCases(turn.person.personId)).find((c) => named(c, ref))
     const ask = { ref, ticket: it?.ticket ?? ref, deputyCode: target.choice.deputyCode!, deputyName: target.choice.name, note: target.note, at: turn.now }

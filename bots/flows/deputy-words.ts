@@ -19,14 +19,34 @@ const bare = (text: string) =>
     .replace(/[!！~～。.，,、?？;；:：]/g, '')
     .toLowerCase()
 
-/** The words of the notice's own example, sent as they are. */
+/** The words with the quote marks and end stops an example is copied with ("“再写上答复”。") taken off. */
+const unquoted = (text: string) => compact(text).replace(/^["“”'‘’「『（(]+|["“”'‘’」』）)。.!！，,…]+$/g, '')
+
+/**
+ * The words of an example as the bot and its notices write them ("回复 0001 答复内容", "回复 0001 再写上答复", once
+ * "再写上办理结果"), sent as they are: never an answer to a resident.
+ */
 export function isPlaceholder(text: string): boolean {
-  return /^(答复内容|再写上答复|您的答复|答复|办理结果)[。.!！]?$/.test(compact(text))
+  const t = unquoted(text)
+  // The whole line copied with its example ("再写上答复，如：回复 0001 已联系供电所…") starts as no answer ever does.
+  return /^(?:再?写上|这里写|填上)?(?:您的|你的)?(?:答复内容|答复的内容|答复|办理结果|办理情况)(?:内容)?$/.test(t) || /^再?写上(?:答复|办理结果)/.test(t)
 }
 
-/** "请假 原因" as the instruction writes it: the word 原因 itself, never a reason to record. */
+/**
+ * "请假 原因", "交回 0001 再写上原因", "转交 0001 代表的名字" as the bot's own lines write them: the example's word
+ * itself, never a reason to record nor a message to hand back.
+ */
 export function isReasonPlaceholder(text: string): boolean {
-  return /^["“”'‘’「『]?(原因|请假原因|理由|事由|具体原因)["“”'‘’」』]?[。.!！]?$/.test(compact(text))
+  return /^(?:再?写上|这里写|填上)?(?:原因|请假原因|交回原因|交回的原因|理由|事由|具体原因|代表的名字|代表名字|名字)$/.test(unquoted(text))
+}
+
+/**
+ * "这个是归供电所管还是物业管？", "我不清楚，问问社区": words that ask or wonder rather than tell a resident what was done.
+ * Only ever said to him before his answer goes (it is still his to send).
+ */
+export function soundsLikeQuestion(text: string): boolean {
+  const t = compact(text).replace(EMOJI, '')
+  return /[?？]\s*$|[吗呢嘛][。.!！~～]*$/.test(t) || /不清楚|不知道|问问|是不是|还是.*(?:管|办|负责)/.test(t)
 }
 
 /** Words that say a thing was done, as an answer to a resident does. */

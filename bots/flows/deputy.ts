@@ -3,7 +3,7 @@ import type { Command } from '../commands.js'
 import { parseCommand } from '../parse-command.js'
 import { quotedTicket, quotedTickets } from '../quotes.js'
 import { compact, normalise } from '../typed-text.js'
-import { acknowledged, acknowledgeInstead } from './deputy-acknowledge.js'
+import { acknowledged } from './deputy-acknowledge.js'
 import { askForNumber } from './deputy-ask-number.js'
 import { bind } from './deputy-bind.js'
 import { asksAboutCheckIn, checkInHelp } from './deputy-check-in.js'
@@ -15,7 +15,8 @@ import { offerToAnswer } from './deputy-offer-answer.js'
 import { residentPhone } from './deputy-resident-phone.js'
 import { todo } from './deputy-todo.js'
 import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
-import { isBareDone, isMalformedBinding, isOnlyAcknowledging, isPlaceholder, PHONE_ASKED } from './deputy-words.js'
+import { answerCase, replyAnswer, stillWaits } from './deputy-reply.js'
+import { isMalformedBinding, PHONE_ASKED } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { RESIDENT_MENU } from './resident-menu.js'
 import { answersResidentQuestion } from './resident-question.js'
@@ -31,6 +32,8 @@ export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
   // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.
   if (turn.person.deputy && turn.state.transferAsk && (await answering(turn, () => transferAnswer(turn)))) return true
+  // "是" to "要把这段话作为答复，发给留言 … 的群众吗？"; more plain words join the answer (deputy-reply.ts).
+  if (turn.person.deputy && turn.state.replyAsk && (await answering(turn, () => replyAnswer(turn)))) return true
   // His reason after "请写明请假原因": for the meeting asked about, whatever else waits.
   if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk && (await answering(turn, () => leaveReason(turn)))) return true
   // His number under "要请假的是哪一个？": that meeting, and no other.
@@ -42,7 +45,11 @@ export const deputyConversation: Conversation = async (turn) => {
   }
   // A resident who is not a deputy and types "待办", or "受理 0001" / "回复 0001 …" with a number as a
   // notice writes it, gets the backend's explanation of binding. ("回复1" may be a resident's menu choice.)
-  if (cmd.kind === 'todo' || (!turn.person.deputy && namesACase(cmd))) return guarded(turn, () => todo(turn))
+  if (cmd.kind === 'todo' || (!turn.person.deputy && namesACase(cmd))) {
+    await guarded(turn, () => todo(turn))
+    stillWaits(turn)
+    return true
+  }
   // Staff invited to a meeting answer it in the chat as deputies do: the backend takes either's answer.
   if (!turn.person.deputy && turn.person.staff && cmd.kind === 'attend') return guarded(turn, () => attend(turn))
   if (!turn.person.deputy && turn.person.staff && cmd.kind === 'excuse') return guarded(turn, () => excuse(turn, cmd.reason, cmd.runOn))
@@ -78,25 +85,8 @@ export const deputyConversation: Conversation = async (turn) => {
   if (lineNumber) return guarded(turn, () => lineNumberMeant(turn, lineNumber))
   switch (cmd.kind) {
     case 'reply':
-      if (!cmd.text) {
-        turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${cmd.ref} 已联系供电所，本周修好。`))
-        return true
-      }
-      if (isPlaceholder(cmd.text)) {
-        turn.say(lines('请把"答复内容"换成您要对群众说的话，例如：', `回复 ${cmd.ref} 已联系供电所，本周修好。`))
-        return true
-      }
-      // "已处理" alone tells the resident nothing she could rate.
-      if (isBareDone(cmd.text)) {
-        turn.say(`请写明怎么处理的，群众才知道结果，例如：回复 ${cmd.ref} 已联系供电所，路灯昨天修好了`)
-        return true
-      }
-      // "收到，马上安排" is the deputy saying he has it, not the answer the resident is asked to rate.
-      if (isOnlyAcknowledging(cmd.text)) return guarded(turn, () => acknowledgeInstead(turn, cmd.ref, cmd.text))
-      return guarded(turn, async () => {
-        const done = await turn.client.reply(turn.person.personId, cmd.ref, cmd.text)
-        turn.say(`已答复留言 ${done.ticket}，群众会收到您的答复。谢谢您！`)
-      })
+      // Shown back before it goes: only his "是" sends it (deputy-reply.ts).
+      return guarded(turn, () => answerCase(turn, cmd.ref, cmd.text))
     case 'acknowledge':
       return guarded(turn, async () => {
         const done = await acknowledged(turn, cmd.ref)

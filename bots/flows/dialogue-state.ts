@@ -70,6 +70,11 @@ export interface ReopenFlow {
   /** Stage pick: the tickets listed, in their numbers' order. */
   choices?: string[]
   /**
+   * Stage pick: each listed message as she read it (where it stood, its first words), so the list shown again, after a
+   * wrong answer or after his 待办, names them as the first time (reopen-pick.ts). Absent from a state saved before.
+   */
+  shown?: Array<{ ticket: string; statusLabel: string; excerpt: string }>
+  /**
    * What she said after "不满意" ("不满意，灯还是不亮"): "1" reopens with it, without asking again. Kept whole: what is
    * longer than the backend takes is passed on in part and offered whole as a new message (reopen.ts, reopen).
    */
@@ -162,6 +167,10 @@ export interface DialogueState {
   rated?: RatedJustNow | null
   /** A deputy named a colleague to hand a message to (转交 0002 王芳), or asked to hand it back (交回): his "是" does it. */
   transferAsk?: TransferAsk | null
+  /** A deputy's answer to a resident, shown back to him before it goes (deputy-reply.ts): his "是" sends it. */
+  replyAsk?: ReplyAsk | null
+  /** The answers he sent from this chat lately: a new message ending in the same four digits is said to be another. */
+  answered?: AnsweredLately[]
   /** A deputy said "请假" without a reason and was asked for one (or, run into other words, asked if he means a leave): for this meeting. */
   leaveAsk?: LeaveAsk | null
   /** A deputy said "参加" / "请假" with several meetings it could be for, and was shown them numbered: his number picks one. */
@@ -204,6 +213,23 @@ export interface TransferAsk {
   at: number
 }
 
+export interface ReplyAsk {
+  /** The message as he wrote its number (or its whole number, under a quoted notice), its whole number, its first words. */
+  ref: string
+  ticket: string
+  excerpt: string
+  /** His answer so far, with any words he added while it waited. */
+  text: string
+  at: number
+}
+
+export interface AnsweredLately {
+  ticket: string
+  excerpt: string
+  /** When he sent it (bot clock, ms). */
+  at: number
+}
+
 export interface LeaveAsk {
   /** The meeting the reason was asked for, as it stood then (its answer decides "已请假" or "已改为请假"). */
   meetingId: string
@@ -230,6 +256,7 @@ export const emptyDialogue = (now: number): DialogueState => ({
   listed: null,
   rated: null,
   transferAsk: null,
+  replyAsk: null,
   leaveAsk: null,
   meetingPick: null,
   touchedAt: now,
@@ -248,6 +275,8 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     ...(s.flow && typeof s.flowAskedAt === 'number' ? { flowAskedAt: s.flowAskedAt } : {}),
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
+    replyAsk: s.replyAsk ?? null,
+    ...(Array.isArray(s.answered) && s.answered.length ? { answered: s.answered } : {}),
     leaveAsk: s.leaveAsk ?? null,
     meetingPick: s.meetingPick ?? null,
     ...(s.wordsLapsed === true ? { wordsLapsed: true } : {}),
@@ -264,6 +293,8 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   ...(s.flow && s.flowAskedAt !== undefined ? { flowAskedAt: s.flowAskedAt } : {}),
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
+  replyAsk: s.replyAsk ?? null,
+  ...(s.answered?.length ? { answered: s.answered } : {}),
   leaveAsk: s.leaveAsk ?? null,
   meetingPick: s.meetingPick ?? null,
   ...(s.wordsLapsed ? { wordsLapsed: true } : {}),
@@ -276,6 +307,8 @@ export const isEmpty = (s: DialogueState) =>
   !s.listed &&
   !s.rated &&
   !s.transferAsk &&
+  !s.replyAsk &&
+  !s.answered?.length &&
   !s.leaveAsk &&
   !s.meetingPick &&
   !s.wordsLapsed &&

@@ -1,4 +1,5 @@
 import { choicesShown } from './message-draft.js'
+import { pickedName, pickLines } from './reopen-pick.js'
 import { lines, shortTicket } from './turn.js'
 import type { Flow } from './dialogue-state.js'
 import { excerptOf } from './words-passed-on.js'
@@ -65,10 +66,10 @@ export function flowQuestion(flow: Flow): FlowQuestion | null {
     const ticket = shortTicket(flow.ticket)
     const said = excerptOf(flow.words ?? flow.reason ?? '')
     if (flow.stage === 'pick') {
-      const choices = flow.choices ?? []
-      const list = lines('要重新办理的留言：', ...choices.map((t, i) => `${i + 1}. 留言 ${t}`))
-      const label = (n: number) => `重新办理留言 ${choices[n - 1] ?? ''}`
-      return { words: '重新办理哪一条留言', notDone: '还没有申请重新办理', least: 1, most: choices.length, label, yes: null, list }
+      // Named as when she asked (reopen-pick.ts): by ticket numbers alone she cannot tell which is which.
+      const list = lines('要重新办理的留言：', ...pickLines(flow))
+      const label = (n: number) => `重新办理${pickedName(flow, n)}`
+      return { words: '重新办理哪一条留言', notDone: '还没有申请重新办理', least: 1, most: flow.choices?.length ?? 0, label, yes: null, list }
     }
     if (flow.stage === 'offer') return twoWay('要不要重新办理', `留言 ${ticket} 还没有申请重新办理`, `申请重新办理留言 ${ticket}`, '不用重新办理了')
     if (flow.stage === 'verdict') {

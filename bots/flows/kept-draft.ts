@@ -20,6 +20,8 @@ export const KEEP_PARKED_MS = 7 * 24 * 3_600_000
 export const KEEP_AT_NOTICE_MS = 24 * 3_600_000
 
 const HOUR = 3_600_000
+/** A deputy's recent answers, beside nothing else: the few days they are recalled. */
+const ANSWERED_KEPT_HOURS = 72
 
 /**
  * How long the backend may keep this dialogue unless the bot saves it again (it deletes it then, even while the bot
@@ -32,7 +34,9 @@ export function keepingHours(state: DialogueState): number {
   if (flow?.name === 'privacy') return KEEP_AT_NOTICE_MS / HOUR
   const sendable = flow?.name === 'message' && flow.stage === 'confirm' && !!flow.target && flow.parts.length > 0
   // The word that her words went waits for her next message as long as a draft would.
-  return sendable || state.rating || state.wordsLapsed ? Math.max(KEEP_PARKED_MS, RATING_WINDOW_MS) / HOUR : KEEP_AT_NOTICE_MS / HOUR
+  if (sendable || state.rating || state.wordsLapsed) return Math.max(KEEP_PARKED_MS, RATING_WINDOW_MS) / HOUR
+  // A deputy's answers sent lately are recalled for some days (deputy-reply.ts): a quiet day must not lose them.
+  return state.answered?.length ? ANSWERED_KEPT_HOURS : KEEP_AT_NOTICE_MS / HOUR
 }
 
 /** Words of hers, short: the first twenty characters on one line, as she typed them (her "，" stays). */

@@ -5,7 +5,8 @@ import { othersWaiting, ownCase } from './own-messages.js'
 import { commentQuestion } from './rating-comment.js'
 import { reopenScores, SCORE_FIRST } from './rating-scale.js'
 import { reopen } from './reopen.js'
-import { caseLines, lines, oneLine, type Turn } from './turn.js'
+import { pickFlow, pickLines } from './reopen-pick.js'
+import { lines, oneLine, type Turn } from './turn.js'
 import type { CommentFlow, RatedJustNow, ReopenFlow } from './dialogue-state.js'
 import { excerptOf } from './words-passed-on.js'
 
@@ -88,15 +89,9 @@ export async function reopenLater(turn: Turn, ratingWaits: boolean, rated: Rated
   if (open.length === 1 && asked.form === 'end') return confirm(turn, open[0], asked.reason, turn.raw, draft)
   if (open.length === 1) return start(turn, open[0].ticket, asked.reason, draft)
   if (open.length > 1) {
-    state.flow = {
-      name: 'reopen',
-      stage: 'pick',
-      ticket: '',
-      choices: open.slice(0, 5).map((c) => c.ticket),
-      ...(asked.reason ? { reason: asked.reason } : {}),
-      ...(draft ? { draft } : {}),
-    }
-    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...caseLines(open), '不办了请回复"取消"。'))
+    const pick = pickFlow(open, { reason: asked.reason, draft })
+    state.flow = pick
+    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...pickLines(pick), '不办了请回复"取消"。'))
     return true
   }
   // Words in a message she is writing that merely end in 重新办理 stay hers when nothing can be reopened.
@@ -111,9 +106,8 @@ export async function pickToReopen(turn: Turn, flow: ReopenFlow): Promise<boolea
   const choices = flow.choices ?? []
   const ticket = cmd.kind === 'number' ? choices[cmd.value - 1] : undefined
   if (ticket) return start(turn, ticket, flow.reason ?? '', flow.draft)
-  const open = await turn.client.casesShe(turn.person.personId, 'reopen')
-  const shown = choices.map((t) => open.find((c) => c.ticket === t)).filter((c): c is CaseListItem => !!c)
-  turn.say(lines(`请回复 1 到 ${choices.length} 之间的数字，选要重新办理的留言：`, ...caseLines(shown), '不办了请回复"取消"。'))
+  // The list as she was shown it, numbered as her answer is read: a message gone from hers since keeps its number.
+  turn.say(lines(`请回复 1 到 ${choices.length} 之间的数字，选要重新办理的留言：`, ...pickLines(flow), '不办了请回复"取消"。'))
   return true
 }
 
@@ -135,8 +129,9 @@ export async function reopenWithHeldWords(turn: Turn, held: CommentFlow, ratingW
   const open = (await turn.client.casesShe(turn.person.personId, 'reopen')).filter((c) => c.reopen === 'allowed')
   if (open.length === 1) return confirm(turn, open[0], held.words, held.words, undefined)
   if (open.length > 1) {
-    turn.state.flow = { name: 'reopen', stage: 'pick', ticket: '', choices: open.slice(0, 5).map((c) => c.ticket), reason: held.words }
-    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...caseLines(open), '不办了请回复"取消"。'))
+    const pick = pickFlow(open, { reason: held.words })
+    turn.state.flow = pick
+    turn.say(lines('您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...pickLines(pick), '不办了请回复"取消"。'))
     return true
   }
   turn.state.flow = held

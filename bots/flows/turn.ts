@@ -54,7 +54,7 @@ export const noSuchMessage = (ref: string) => `没有找到编号为 ${ref} 的�
 export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim()
 
 /** Her messages as "查询" lists them, the first five: number (or a dot), ticket, where it stands, first words. */
-export const caseLines = (items: CaseListItem[], mark: 'numbered' | 'dotted' = 'numbered') =>
+export const caseLines = (items: Array<Pick<CaseListItem, 'ticket' | 'statusLabel' | 'excerpt'>>, mark: 'numbered' | 'dotted' = 'numbered') =>
   items.slice(0, 5).map((c, i) => `${mark === 'numbered' ? `${i + 1}.` : '·'} ${c.ticket}【${c.statusLabel}】${oneLine(c.excerpt)}`)
 
 export const numbered = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n')

@@ -30,7 +30,8 @@ describe('bot: after 解除 in the mini-program, nothing of hers reaches the cha
 
     // The bot is busy elsewhere: 张伟's answer is routed to the joined chat and waits there for it.
     await t.bot.outbox.stop()
-    expect(await ask(t, story.deputy, `回复 ${ticket} 已经派人疏通了。`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, story.deputy, `回复 ${ticket} 已经派人疏通了。`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, story.deputy, '是')).to.include(`已发给留言 ${ticket}`)
     await dispatch(app)
     const answer = async () => (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.replied' })).items[0]
     expect(await answer(), 'on its way to the chat').to.deep.include({ channel: 'bot_private', status: 'pending', address: chat.id })

@@ -45,7 +45,8 @@ describe('bot: an answer waiting its turn in the bot as she says 解除 never re
 
     // 张伟 answers; the bot leases the answer for the joined chat (hers then) and waits its turn to say it.
     await t.bot.outbox.stop()
-    expect(await ask(t, story.deputy, `回复 ${ticket} 已经换了新灯。`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, story.deputy, `回复 ${ticket} 已经换了新灯。`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, story.deputy, '是')).to.include(`已发给留言 ${ticket}`)
     await dispatch(app)
     const answer = async () => (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.replied' })).items[0]
     expect(await answer(), 'routed to the joined chat').to.deep.include({ channel: 'bot_private', address: chat.id })

@@ -35,7 +35,8 @@ describe('bot: Deputy Liu types a line number and no answer reaches the wrong re
     expect(story.bot.world.said('钱大爷').join('\n'), 'nothing reached 钱大爷').to.not.include('路灯已修好').and.not.include('有答复了')
 
     // The line copied as offered answers the lamp, and only it.
-    expect(await say('回复 0001 路灯已修好')).to.include(`已答复留言 ${lamp}`)
+    expect(await say('回复 0001 路灯已修好')).to.include(`发给留言 ${lamp}（小区北门的路灯不亮了）的群众吗？`)
+    expect(await say('是')).to.include(`已发给留言 ${lamp}`)
     expect(await story.stored(bins)).to.include({ reply: null })
   })
 

@@ -30,7 +30,8 @@ describe('bot: 张伟’s 帮助 lists 电话, he may phone after answering, and
     const { app, bot: t, deputy, resident } = story
     const c = (await buildCase(app, { deputyCode: 'DP0001', text: LAMP, phone: '13812345678' })).case
     const short = c.ticket.slice(-4)
-    expect(await ask(t, deputy, `回复 ${short} 已联系物业，明天换灯。`)).to.include(`已答复留言 ${c.ticket}`)
+    expect(await ask(t, deputy, `回复 ${short} 已联系物业，明天换灯。`)).to.include(`发给留言 ${c.ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${c.ticket}`)
     const phone = await ask(t, deputy, `电话 ${short}`)
     expect(phone, 'answered, awaiting her score: still open, as in the mini-program').to.equal(
       `留言 ${c.ticket} 群众留的电话：13812345678\n请只用于办理这条留言，不要转给别人。`,

@@ -32,7 +32,8 @@ describe('bot: a deputy works his messages in plain words', function () {
       t.world.said('孙阿姨').some((m) => m.includes('有答复了')),
       'the resident was not asked to rate',
     ).to.equal(false)
-    expect(await ask(t, deputy, `回复${short}已联系供电所，路灯昨天修好了`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, deputy, `回复${short}已联系供电所，路灯昨天修好了`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
   })
 
   it('"路灯已经修好了" with one message open offers the 回复 line to send, and sends nothing', async () => {

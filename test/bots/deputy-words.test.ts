@@ -33,7 +33,8 @@ describe('bot: a deputy acts on his notices in his own words', function () {
     expect(await stored(ticket)).to.include({ status: 'acknowledged', reply: null })
 
     expect(await ask(t, deputy, quoting(notice, '好的，我明天去现场看看再回复')), 'still not an answer').to.include('没有作为答复发给群众')
-    expect(await ask(t, deputy, quoting(notice, '已联系供电所，路灯明天修好'))).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, deputy, quoting(notice, '已联系供电所，路灯明天修好'))).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
     expect(await stored(ticket)).to.include({ status: 'replied', reply: '已联系供电所，路灯明天修好' })
   })
 
@@ -45,7 +46,7 @@ describe('bot: a deputy acts on his notices in his own words', function () {
     expect(await ask(t, deputy, `受理 ${short}`), 'a second 受理').to.include(`留言 ${ticket} 您已经受理过了，不用再受理`)
 
     const replyLine = notice.split('\n').find((l) => l.startsWith('答复请回复'))!
-    expect(await ask(t, deputy, replyLine)).to.include('请把"答复内容"换成您要对群众说的话')
+    expect(await ask(t, deputy, replyLine)).to.include('请把"再写上答复"换成您要对群众说的话')
     expect(await ask(t, deputy, `回复 ${short} 答复内容`)).to.include('请把"答复内容"换成您要对群众说的话')
     expect((await stored(ticket))!.reply, 'nothing answered').to.equal(null)
   })
@@ -53,7 +54,8 @@ describe('bot: a deputy acts on his notices in his own words', function () {
   it('says a message answered already, or taken back by the resident, is so, not that the number is wrong', async () => {
     const lamp = await aMessageArrives('wx-sun', '孙阿姨', '小区北门的路灯不亮了')
     const bins = await aMessageArrives('wx-qian', '钱大爷', '楼下垃圾桶满了没人清')
-    expect(await ask(t, deputy, `回复 ${lamp.ticket.slice(-4)} 已联系供电所，明天修好`)).to.include('已答复留言')
+    expect(await ask(t, deputy, `回复 ${lamp.ticket.slice(-4)} 已联系供电所，明天修好`)).to.include(`发给留言 ${lamp.ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${lamp.ticket}`)
     expect(await ask(t, deputy, `回复 ${lamp.ticket.slice(-4)} 补充一下：物业也会去看`)).to.include(`留言 ${lamp.ticket} 您已经答复过了`)
 
     const qian = resident('wx-qian', '钱大爷')

@@ -45,7 +45,8 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(await ask(t, deputy, `受理 ${short}`)).to.include(`已受理留言 ${ticket}`)
     expect(await ask(t, deputy, `受理 ${short}`), 'a second 受理, in words').to.include('您已经受理过了')
     expect(await ask(t, deputy, `回复 ${short}`), 'no text yet').to.include('请在编号后面写上答复内容')
-    expect(await ask(t, deputy, `回复 ${short} 已和交警大队沟通，下周起延长到 40 秒。`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, deputy, `回复 ${short} 已和交警大队沟通，下周起延长到 40 秒。`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
     expect((await app.liaison.store.cases.getByTicket(ticket))!.status).to.equal('replied')
 
     await dispatch(app) // the backend routes the resident's notice to the bot
@@ -89,7 +90,8 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     const quote = (words: string) =>
       `「联络站小助手：张伟代表，您有一条新留言 ${ticket}（城市管理）：路口红绿灯时间太短，请在12月4日前受理。」\n- - - - - - - - - - - - - - -\n${words}`
     expect(await ask(t, deputy, quote('受理'))).to.include(`已受理留言 ${ticket}`)
-    expect(await ask(t, deputy, quote('已和交警大队沟通，下周起延长到 40 秒。'))).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, deputy, quote('已和交警大队沟通，下周起延长到 40 秒。'))).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
     const answered = await app.liaison.store.cases.getByTicket(ticket)
     expect(answered).to.include({ status: 'replied', reply: '已和交警大队沟通，下周起延长到 40 秒。' })
   })
@@ -106,7 +108,8 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     const refused = await ask(t, deputy, `回复 ${short} ${'已协调交警部门调整信号灯配时。'.repeat(140)}`) // 2,100
     expect(refused, 'the limit, not just 输入有误').to.include('答复内容最多 2000 字')
     expect((await app.liaison.store.cases.getByTicket(ticket))!.status, 'nothing answered').not.to.equal('replied')
-    expect(await ask(t, deputy, `回复 ${short} 已协调交警部门调整信号灯配时。`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, deputy, `回复 ${short} 已协调交警部门调整信号灯配时。`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
   })
 
   it('asks once more for a score when the resident only says 谢谢 to the answer, and after the score answers 谢谢 kindly', async () => {

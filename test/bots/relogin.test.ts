@@ -54,7 +54,8 @@ describe('bot: after a re-login that changed every contact and room id', functio
     const second = await bot()
     const elder = second.world.person('wx-elder-s2', '老李', remarks.elder)
     const zw = second.world.person('wx-zw-s2', '张伟', remarks.zw)
-    expect(await ask(second, zw, `回复 ${ticket.slice(-4)} 已联系供电所，明天修好。`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(second, zw, `回复 ${ticket.slice(-4)} 已联系供电所，明天修好。`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(second, zw, '是')).to.include(`已发给留言 ${ticket}`)
     await dispatch(app)
 
     const reply = await waitFor(() => second.world.said('老李').find((s) => s.includes('有答复了')), 'the reply to reach 老李')
@@ -72,7 +73,8 @@ describe('bot: after a re-login that changed every contact and room id', functio
 
     const second = await bot()
     const zw = second.world.person('wx-zw-s2', '张伟', remarks.zw)
-    expect(await ask(second, zw, `回复 ${ticket.slice(-4)} 已联系供电所，明天修好。`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(second, zw, `回复 ${ticket.slice(-4)} 已联系供电所，明天修好。`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(second, zw, '是')).to.include(`已发给留言 ${ticket}`)
     await dispatch(app)
     await waitFor(async () => (await botMessages('case.replied'))[0]?.status === 'failed', 'the first attempt to fail')
     expect((await botMessages('case.replied'))[0].lastError, 'not buried: tried again').to.include('稍后会自动再发')

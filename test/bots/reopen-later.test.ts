@@ -84,14 +84,10 @@ describe('bot: a resident asks for 重新办理 a day after saying "不用了"',
     const second = await residentWithAnsweredMessage('小区门口的垃圾好几天没人清运')
     await ratedLowNoReopen(second, '1')
 
-    expect(await ask(t, wang, '我要重新办理')).to.equal(
-      [
-        '您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：',
-        `1. ${second}【已办结】小区门口的垃圾好几天没人清运`,
-        `2. ${first}【已办结】楼道的灯坏了，晚上看不见`,
-        '不办了请回复"取消"。',
-      ].join('\n'),
-    )
+    const listed = [`1. ${second}【已办结】小区门口的垃圾好几天没人清运`, `2. ${first}【已办结】楼道的灯坏了，晚上看不见`, '不办了请回复"取消"。']
+    expect(await ask(t, wang, '我要重新办理')).to.equal(['您有几条留言可以申请重新办理，要重新办理哪一条？请回复数字：', ...listed].join('\n'))
+    // A number not on the list hears the list again, each message named as before.
+    expect(await ask(t, wang, '3')).to.equal(['请回复 1 到 2 之间的数字，选要重新办理的留言：', ...listed].join('\n'))
     expect(await ask(t, wang, '2')).to.include(`留言 ${first}（楼道的灯坏了，晚上看不见）可以申请重新办理。`)
     expect(await ask(t, wang, '灯还是不亮')).to.equal(`已申请重新办理留言 ${first}，代表会再次处理并答复您。`)
     expect(await stored(second), 'not the other').to.include({ status: 'closed' })

@@ -30,7 +30,8 @@ describe("bot: a deputy's reply reaches the resident in full, straight from the 
     await bindZhangWei(app, t, deputy)
     // Longer than the short line a subscribe card can carry: the resident still reads all of it.
     const reply = '已和交警大队沟通，下周起人行横道绿灯延长到 40 秒，并在路口增设一名协管员，早晚高峰扶老人过马路。如仍有不便请再留言。'
-    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} ${reply}`)).to.include(`已答复留言 ${ticket}`)
+    expect(await ask(t, deputy, `回复 ${ticket.slice(-4)} ${reply}`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
 
     let delivered = ''
     const calls = await backendCalls(async () => {

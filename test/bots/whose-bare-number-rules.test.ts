@@ -7,7 +7,9 @@ import { parseCommand } from '../../bots/parse-command.js'
 
 /**
  * Whose a bare "2" (or "回复 2") is from a deputy who is a resident too (bots/flows/resident-question.ts): her draft's
- * summary, her list of messages, the score an answer asked for, and his 待办 lines, each by when it was shown. The stories are deputy-liu-says-a-number-of-hers-or-of-her-todo.test.ts; this is the rule table.
+ * summary, her list of messages, the score an answer asked for, and his 待办 lines, each by when it was shown. The
+ * stories are deputy-liu-says-a-number-of-her-score-or-list-or-her-todo.test.ts and
+ * deputy-liu-says-a-number-of-her-flow-or-her-todo.test.ts; this is the rule table.
  */
 const NOW = Date.UTC(2026, 10, 24, 9)
 const minutes = (n: number) => NOW - n * 60_000
@@ -183,6 +185,20 @@ describe('bot: whose a bare number is, for a deputy who is a resident too', () =
       '不用了，这段话不发',
     ],
   ]
+  it('her 重新办理 list, asked again, names each message as it was listed; one saved before first words were kept, by number', () => {
+    const shown = [
+      { ticket: '20261120-0003', statusLabel: '已办结', excerpt: '小区门口的垃圾\n好几天没人清运' },
+      { ticket: '20261118-0001', statusLabel: '已办结', excerpt: '楼道的灯坏了' },
+    ]
+    const pick = { name: 'reopen', stage: 'pick', ticket: '', choices: shown.map((c) => c.ticket) } as const
+    const q = flowQuestion({ ...pick, shown })!
+    expect(q.list).to.equal(
+      ['要重新办理的留言：', '1. 20261120-0003【已办结】小区门口的垃圾 好几天没人清运', '2. 20261118-0001【已办结】楼道的灯坏了'].join('\n'),
+    )
+    expect(q.label(2)).to.equal('重新办理留言 20261118-0001（楼道的灯坏了）')
+    expect(flowQuestion(pick)!.list).to.equal(['要重新办理的留言：', '1. 留言 20261120-0003', '2. 留言 20261118-0001'].join('\n'))
+  })
+
   for (const [what, flow, words, one, two] of STEPS) {
     it(`${what}: asked as "${words}", 1 and 2 said by what they do`, () => {
       const q = flowQuestion(flow!)!

@@ -36,7 +36,7 @@ export async function writesToZhangWei(t: BotUnderTest, who: Person, text: strin
 }
 
 /**
- * 张伟 answers a message ("回复 <ref> <reply>"), the backend routes the answer, and it reaches the
+ * 张伟 answers a message ("回复 <ref> <reply>", then "是" to it shown back), the backend routes the answer, and it reaches the
  * resident with the rating question: the bot now waits for her score of that message. Resolves
  * with the answer as she reads it. `reply` is "已经派人修好了。" unless a story says otherwise; `ref` is
  * how he names the message (the whole number when two of his end the same).
@@ -49,7 +49,8 @@ export async function zhangWeiAnswers(
   reply = '已经派人修好了。',
   ref = ticket.slice(-4),
 ): Promise<string> {
-  expect(await ask(t, to.deputy, `回复 ${ref} ${reply}`)).to.include(`已答复留言 ${ticket}`)
+  expect(await ask(t, to.deputy, `回复 ${ref} ${reply}`)).to.include(`发给留言 ${ticket}`)
+  expect(await ask(t, to.deputy, '是')).to.include(`已发给留言 ${ticket}`)
   await dispatch(app)
   const delivered = await waitFor(() => t.world.said(to.resident.payload.name).find((m) => m.includes(`（编号 ${ticket}）有答复了`)), `the answer to ${ticket}`)
   await waitFor(

@@ -1,0 +1,179 @@
+import type { DeputyCase } from '../client.js'
+import { quotedTicket } from '../quotes.js'
+import { compact } from '../typed-text.js'
+import { acknowledgeInstead } from './deputy-acknowledge.js'
+import { named } from './deputy-numbers.js'
+import { isBareDone, isOnlyAcknowledging, isPlaceholder, soundsLikeQuestion } from './deputy-words.js'
+import type { AnsweredLately, ReplyAsk } from './dialogue-state.js'
+import { lines, oneLine, shortTicket, type Turn } from './turn.js'
+import { excerptOf } from './words-passed-on.js'
+
+/**
+ * "回复 0001 …" (or words under a quoted notice) in the chat: what reaches a resident cannot be taken back, and messages
+ * are numbered afresh from 0001 each day, so his answer is shown back first, naming the message in full with her first
+ * words, and only his "是" sends it. Plain words he adds while it waits join it (an answer typed in two messages goes
+ * whole); "不" drops it; any other command drops it, said so (a 待办 keeps it).
+ */
+
+/** His "是" counts for this long, as for 转交 and 交回; later the answer is said not sent. */
+const ASK_WINDOW_MS = 30 * 60_000
+/** How long an answer he sent is remembered: a new message ending in the same four digits is told apart from it. */
+const ANSWERED_RECALL_MS = 3 * 24 * 3_600_000
+/** What the backend takes as one answer. */
+const ANSWER_MAX = 2000
+
+/** The message shown back by its whole number and her first words, as he can tell it from another. */
+const whose = (ask: Pick<ReplyAsk, 'ticket' | 'excerpt'>) => `留言 ${ask.ticket}（${ask.excerpt}）`
+
+/**
+ * His answer to message `ref`: refused at once when it is the example's words, a bare "已处理" or only "收到" (as
+ * before); otherwise shown back for his "是" when his 待办 holds that one message.
+ */
+export async function answerCase(turn: Turn, ref: string, text: string) {
+  if (!text) return turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${ref} 已联系供电所，本周修好。`))
+  if (isPlaceholder(text)) {
+    return turn.say(lines(`请把"${oneLine(text)}"换成您要对群众说的话，例如：`, `回复 ${ref} 已联系供电所，本周修好。`))
+  }
+  // "已处理" alone tells the resident nothing she could rate.
+  if (isBareDone(text)) return turn.say(`请写明怎么处理的，群众才知道结果，例如：回复 ${ref} 已联系供电所，路灯昨天修好了`)
+  // "收到，马上安排" is the deputy saying he has it, not the answer the resident is asked to rate.
+  if (isOnlyAcknowledging(text)) return acknowledgeInstead(turn, ref, text)
+  const matches = (await turn.client.deputyCases(turn.person.personId)).filter((c) => named(c, ref))
+  // None or two of his open messages: the backend reads his number among the very same ones and refuses it, saying why
+  // (answered already, handed on, two alike, no such number), as it always has; so it does an answer too long for it.
+  if (matches.length !== 1 || text.length > ANSWER_MAX) {
+    const done = await turn.client.reply(turn.person.personId, ref, text)
+    return turn.say(`已发给留言 ${done.ticket} 的群众，群众会收到您的答复。谢谢您！`)
+  }
+  showBack(turn, ask(turn, ref, matches[0], text))
+}
+
+const ask = (turn: Turn, ref: string, c: DeputyCase, text: string): ReplyAsk => ({
+  ref: ref.includes('-') ? c.short : ref,
+  ticket: c.ticket,
+  excerpt: excerptOf(c.excerpt, 20),
+  text: text.trim(),
+  at: turn.now,
+})
+
+/** The answer as it would go, to whom, and how to send, change or drop it. */
+function showBack(turn: Turn, ask: ReplyAsk, added = false) {
+  turn.state.replyAsk = ask
+  const earlier = sameNumberAnswered(turn, ask)
+  turn.say(
+    lines(
+      added && '已把这句话接在答复后面。',
+      `要把这段话作为答复，发给${whose(ask)}的群众吗？`,
+      `「${ask.text}」`,
+      earlier &&
+        `注意：这是${dayOf(ticketDay(ask.ticket), turn.now)}的留言，不是您${dayOf(earlier.at, turn.now)}答复过的 ${earlier.ticket}（${earlier.excerpt}）。`,
+      soundsLikeQuestion(ask.text) && '这句话像是在问问题。群众会把它当作答复。',
+      '发出后不能再改，群众会收到并为办理结果打分。',
+      `发送请回复"是"；要改，直接重新发"回复 ${ask.ref} …"；不发了请回复"不"。`,
+    ),
+  )
+}
+
+/** Another message ending in the same four digits that he answered from this chat lately. */
+function sameNumberAnswered(turn: Turn, ask: ReplyAsk): AnsweredLately | null {
+  return (
+    (turn.state.answered ?? []).find(
+      (a) => a.ticket !== ask.ticket && shortTicket(a.ticket) === shortTicket(ask.ticket) && turn.now - a.at < ANSWERED_RECALL_MS,
+    ) ?? null
+  )
+}
+
+/** His words after 是 (回复"是" and 回复是, as the question words it, too). */
+const said = (turn: Turn) =>
+  compact(turn.raw)
+    .replace(/^请?回复[:：,，]?/, '')
+    .replace(/["“”'‘’「」『』]/g, '')
+const YES = /^(?:是|是的|对|对的|确认|确定|发|发送|发吧|发出|发出去|发给群众|好|好的|可以|行)[。！!]*$/
+const NO = /^(?:不|不发|不发了|不用|不用了|不要|不要了|不是|否|别发|算了|取消)[。！!]*$/
+
+/** Words of his that carry on his answer: plain text, not a command of any kind (电话 0001, 受理…, a copied line). */
+const addsToAnswer = (turn: Turn, pending: ReplyAsk) =>
+  turn.command.kind === 'text' &&
+  // Under the quoted question itself, more words are more of this answer; under a notice, they answer that one.
+  (!turn.quoted || (turn.quoted.includes(pending.ticket) && turn.quoted.includes('作为答复'))) &&
+  !/^(?:回复|答复|受理|转交|交回|电话|打电话|群众电话|绑定|群众菜单)/.test(compact(turn.raw))
+
+/** Said after his 待办 while his answer waits: it has not gone, and how it goes. */
+export function stillWaits(turn: Turn) {
+  const pending = turn.state.replyAsk
+  if (pending) turn.say(`您写给${whose(pending)}的答复还没有发出：发送请回复"是"，不发了请回复"不"。`)
+}
+
+/**
+ * His words while his answer waits: "是" sends it, "不" drops it, plain words join it and it is shown again. Anything
+ * else drops it, said so, and is read as ever (false); 待办 keeps it and says it still waits. Past the window it is said
+ * not sent.
+ */
+export async function replyAnswer(turn: Turn): Promise<boolean> {
+  const pending = turn.state.replyAsk
+  if (!pending) return false
+  turn.state.replyAsk = null
+  const words = said(turn)
+  // Under another message's notice, his words are about that one: this answer is not what they say yes to.
+  const quoted = quotedTicket(turn.quoted)
+  if (quoted && quoted !== pending.ticket) {
+    turn.say(`您刚才写给${whose(pending)}的答复没有发出。`)
+    return false
+  }
+  if (turn.now - pending.at > ASK_WINDOW_MS) {
+    turn.say(lines(`您写给${whose(pending)}的答复一直没有确认，没有发出。`, `要发送，请重新发：回复 ${pending.ref} ${oneLine(pending.text)}`))
+    return YES.test(words) || turn.command.kind === 'done'
+  }
+  if (YES.test(words) || turn.command.kind === 'done') {
+    const done = await turn.client.reply(turn.person.personId, pending.ticket, pending.text)
+    const kept = (turn.state.answered ?? []).filter((a) => a.ticket !== done.ticket && turn.now - a.at < ANSWERED_RECALL_MS)
+    turn.state.answered = [{ ticket: done.ticket, excerpt: pending.excerpt, at: turn.now }, ...kept].slice(0, 10)
+    turn.say(`已发给${whose({ ...pending, ticket: done.ticket })}的群众：「${excerptOf(pending.text, 20)}」。群众会收到您的答复。谢谢您！`)
+    return true
+  }
+  if (turn.command.kind === 'cancel' || NO.test(words)) {
+    turn.say(`好的，没有发送。${whose(pending)}还在您的待办里。`)
+    return true
+  }
+  if (addsToAnswer(turn, pending)) {
+    const text = joined(pending.text, turn.raw)
+    if (text.length > ANSWER_MAX) {
+      turn.state.replyAsk = pending
+      turn.say(`加上这句就超过 ${ANSWER_MAX} 字了，没有接上。答复还没有发出：发送请回复"是"，不发了请回复"不"。`)
+      return true
+    }
+    showBack(turn, { ...pending, text, at: turn.now }, true)
+    return true
+  }
+  // "嗯", "谢谢": no answer to the question; it waits and is asked again.
+  if (turn.command.kind === 'pleasantry') {
+    turn.state.replyAsk = pending
+    turn.say(`答复还没有发出。发给${whose(pending)}的群众请回复"是"；不发了请回复"不"。`)
+    return true
+  }
+  if (turn.command.kind === 'todo') {
+    turn.state.replyAsk = pending
+    return false
+  }
+  turn.say(`您刚才写给${whose(pending)}的答复没有发出。`)
+  return false
+}
+
+/** Two messages of his as one answer: a comma between them unless the first already ends a sentence. */
+const joined = (first: string, more: string) => `${first}${/[。！!？?，,；;…～~]$/.test(first) ? '' : '，'}${more.trim()}`
+
+/** "20261208-0001" → "2026-12-08". */
+const ticketDay = (ticket: string) => ticket.replace(/^(\d{4})(\d{2})(\d{2})-.*$/, '$1-$2-$3')
+
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** 今天, 昨天, 前天, or "12月5日": a day (a "2026-12-08" or a time in ms) as he says it today. */
+function dayOf(when: string | number, now: number): string {
+  const day = typeof when === 'string' ? when : DAY.format(when)
+  const days = Math.round((Date.parse(DAY.format(now)) - Date.parse(day)) / 86_400_000)
+  if (days === 0) return '今天'
+  if (days === 1) return '昨天'
+  if (days === 2) return '前天'
+  const [, m, d] = day.split('-').map(Number)
+  return `${m}月${d}日`
+}
