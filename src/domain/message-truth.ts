@@ -35,13 +35,36 @@ const CASE_KIND_HOLDS_IN: Record<string, readonly CaseStatus[]> = {
 /** Kinds that ask a deputy to act: untrue once the case is in another deputy's hands. */
 const DEPUTY_ACTION_KINDS = new Set(['case.assigned', 'case.reopened', 'case.reminder', 'case.overdue', 'case.urged'])
 
-export function caseMessageHolds(kind: string, recipient: { kind: string; id: string }, c: Pick<CaseRecord, 'status' | 'deputyId'>): boolean {
+/**
+ * Kinds that ask a station or an office to act (place it, chase its deputy): untrue once the case has left it. A
+ * 督办 to 轻工街道 about a message since moved to another station's deputy would have them chase one they can no longer open.
+ */
+const QUEUE_ACTION_KINDS = new Set(['case.queued', 'case.escalated'])
+
+/** What of a case says where it is: its state, its deputy, its station or office, and the district supervising it. */
+export type CaseWhereabouts = Pick<CaseRecord, 'status' | 'deputyId' | 'stationId' | 'officeRegionId' | 'handlingDistrictId' | 'districtId'>
+
+export function caseMessageHolds(kind: string, recipient: { kind: string; id: string }, c: CaseWhereabouts): boolean {
   const holdsIn = CASE_KIND_HOLDS_IN[kind]
   if (holdsIn && !holdsIn.includes(c.status)) return false
   if (DEPUTY_ACTION_KINDS.has(kind) && recipient.kind === 'deputy' && c.deputyId !== recipient.id) return false
+  if (QUEUE_ACTION_KINDS.has(kind) && !stillWith(recipient, c)) return false
   // A station's queue message is answered once a deputy holds the case.
   if (kind === 'case.queued' && c.deputyId) return false
   return true
+}
+
+/**
+ * Whether the station or office a message is for still has the case: the station it is at; the office whose queue
+ * holds it (no station does), or the office supervising whoever holds it, as a 督办's second level reaches it
+ * (escalationRecipient). Anyone else is not a place, and always has it.
+ */
+function stillWith(recipient: { kind: string; id: string }, c: CaseWhereabouts): boolean {
+  if (recipient.kind === 'station') return c.stationId === recipient.id
+  if (recipient.kind !== 'office') return true
+  const queue = c.stationId ? null : (c.officeRegionId ?? 'city')
+  const supervising = c.handlingDistrictId ?? c.districtId ?? c.officeRegionId ?? 'city'
+  return recipient.id === queue || recipient.id === supervising
 }
 
 /** What a deadline message says of its clock: which deadline (受理 or 答复) and, for a reminder, when it falls. */
@@ -53,14 +76,24 @@ export interface DeadlineTold {
 
 /** States in which a case still waits to be acknowledged (受理): "请受理" and "已过受理期限" are true only there. */
 const AWAITING_ACK: readonly CaseStatus[] = ['assigned', 'reopened']
+/** States a deputy's acknowledgement (受理) or answer (答复) brought the case to; later ones (closed, merged) say no more. */
+const ACKNOWLEDGED: readonly CaseStatus[] = ['acknowledged', 'forwarded', 'replied']
+const ANSWERED: readonly CaseStatus[] = ['replied']
 
 /**
- * Why a deadline reminder or overdue notice about a case is no longer true, in words for the console
- * (after SUPERSEDED_REASON), or null while it is: "请在…前受理" once the deputy has acknowledged, and any
- * "请在…前" once that time has passed (the overdue notice and the 督办 carry the news from then on, and
- * "before yesterday 10:00" helps nobody).
+ * Why a deadline reminder, overdue notice or 督办 about a case is no longer true, in words for the console
+ * (after SUPERSEDED_REASON), or null while it is: "请在…前受理" and "已过受理期限，请督促办理" once the deputy has
+ * acknowledged, "已过答复期限" once answered, and any "请在…前" once that time has passed (the overdue notice and the
+ * 督办 carry the news from then on, and "before yesterday 10:00" helps nobody).
  */
 export function deadlineMessageOutdated(kind: string, told: DeadlineTold, c: Pick<CaseRecord, 'status'>, now: Date): string | null {
+  if (kind === 'case.escalated') {
+    // The station or office is asked to chase what its deputy has since done: the clerk would phone him for nothing.
+    // Refused, withdrawn, merged or closed meanwhile, it is dropped all the same (caseMessageHolds), said as any other.
+    if (told.clock === 'ack' && ACKNOWLEDGED.includes(c.status)) return '（代表已受理，不用再督办）'
+    if (told.clock === 'reply' && ANSWERED.includes(c.status)) return '（代表已答复，不用再督办）'
+    return null
+  }
   if (kind !== 'case.reminder' && kind !== 'case.overdue') return null
   if (told.clock === 'ack' && !AWAITING_ACK.includes(c.status)) return '（代表已受理，不用再提醒）'
   if (kind === 'case.reminder' && told.dueAt && Date.parse(told.dueAt) <= now.getTime()) return '（提醒的期限已过，改由超期督办提醒）'

@@ -6,9 +6,10 @@ import { caseCity } from '../fixtures.js'
 /**
  * Review 37, finding 7. 李娜, clerk of 轻工街道代表联络站, reads a message about the overpass of a city road: routing
  * gave it to 张伟, who has neither the mini-program nor the chat helper, so he cannot hand it back. It is a matter for
- * 湛河区's office, and the page offers 上报湛河区人大办 on it as on one waiting in her queue: it leaves 张伟, who is told
- * where it went, and waits at the office for 孙丽 to place it. A 上报 made while the deputy she saw changed meanwhile
- * takes nothing from anyone, and says who has it now.
+ * 湛河区's office, and the page offers 上报湛河区人大办 on it as on one waiting in her queue: it leaves 张伟 and waits at
+ * the office for 孙丽 to place it. He is told where it went once he knew of it (受理); never of a message whose 分派
+ * notice never reached him. A 上报 made while the deputy she saw changed meanwhile takes nothing from anyone, and says
+ * who has it now.
  */
 describe('a clerk hands up a message a deputy holds (上报)', () => {
   let app: TestApp
@@ -41,10 +42,9 @@ describe('a clerk hands up a message a deputy holds (上报)', () => {
     expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
     expect(handed.body.handledBy.office).to.equal('湛河区人大常委会办公室')
 
-    // 张伟 hears where it went, by the office's name; his list no longer has it, and opening it says why.
-    expect(await toldZhangWei(c.ticket)).to.deep.equal([
-      [`留言 ${c.ticket} 已由轻工街道代表联络站上报湛河区人大办，改由湛河区人大办安排办理，您无需再处理。谢谢您！`, '已上报湛河区人大办，您无需再办'],
-    ])
+    // His 分派 notice never reached him: nothing is said of a message he never heard of. His list no longer has
+    // it, and opening it says why.
+    expect(await toldZhangWei(c.ticket)).to.deep.equal([])
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.get('/api/mp/deputy/cases')).body.items.map((x: { id: string }) => x.id)).not.to.include(c.id)
     const opened = await zhang.get(`/api/mp/deputy/cases/${c.id}`)
@@ -74,6 +74,10 @@ describe('a clerk hands up a message a deputy holds (上报)', () => {
     const lina = await asStaff(app, 'lina')
     expect((await lina.get(`/api/admin/cases/${c.id}`)).body.actions).to.include('handUp')
     expect((await lina.post(`/api/admin/cases/${c.id}/hand-up`, { reason: '涉及全区渣土车管理' })).status).to.equal(200)
+    // He knew of it: he hears where it went, by the office's name.
+    expect(await toldZhangWei(c.ticket)).to.deep.equal([
+      [`留言 ${c.ticket} 已由轻工街道代表联络站上报湛河区人大办，改由湛河区人大办安排办理，您无需再处理。谢谢您！`, '已上报湛河区人大办，您无需再办'],
+    ])
 
     const other = await toZhangWei('快速路辅路的路灯不亮')
     expect((await zhang.post(`/api/mp/deputy/cases/${other.id}/acknowledge`, {})).status).to.equal(200)
@@ -85,6 +89,7 @@ describe('a clerk hands up a message a deputy holds (上报)', () => {
 
   it('takes nothing from a deputy she did not see holding it: says who has it now, and nothing moves', async () => {
     const c = await toZhangWei('城市快速路匝道口没有红绿灯，过马路太危险')
+    expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
     const lina = await asStaff(app, 'lina')
     // She opened 上报 seeing 张伟; meanwhile 孙丽 of the office gave it to 王芳.
     expect((await (await asStaff(app, 'sunli')).post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { asAdmin, asResident, startApp, type Client, type TestApp } from '../helpers/app.js'
+import { asAdmin, asDeputy, asResident, startApp, type Client, type TestApp } from '../helpers/app.js'
 import { asStaff } from '../helpers/meetings.js'
 import { caseCity } from '../fixtures.js'
 
@@ -42,6 +42,8 @@ describe('the office named in the console’s words: dashboard, 统计分析, �
 
   it('tells 张伟 that 李娜 handed his message up to 湛河区人大办, by name', async () => {
     const id = await heldByZhangWei()
+    // He knows of it (受理): only a deputy who heard of a message is told it left him.
+    expect((await (await asDeputy(app, 'dp0001')).post(`/api/mp/deputy/cases/${id}/acknowledge`, {})).status).to.equal(200)
     const handed = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${id}/hand-up`, { reason: '涉及全区规划' })
     expect(handed.status, JSON.stringify(handed.body)).to.equal(200)
     const told = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.reassigned', recipientId: 'dp0001' })).items

@@ -50,6 +50,8 @@ export const caseCards = {
   reassigned: (deputyName: string) => cardLine(`已改由${deputyName}代表办理，您无需再办`, '已改由其他代表办理，您无需再办'),
   /** Station staff handed his message up to their office (上报): the office places it now. */
   handedUpFromYou: (office: string) => cardLine(`已上报${office}，您无需再办`, '已上报人大办，您无需再办'),
+  /** Staff turned down the message he holds (不予受理): by whom (a station's or an office's name, else its kind). */
+  rejectedFromYou: (by: string, byKind: '联络站' | '人大办') => cardLine(`${by}决定不予受理，您无需再办`, `${byKind}决定不予受理，您无需再办`),
   /** 催办: what is late or due, in two words. */
   urged: (word: '受理' | '答复', late: boolean) => (late ? `已过${word}期限，请尽快办理` : `工作人员催办，请尽快${word}`),
   /** A deadline to meet ("请在11月24日 10:00前受理"), or, when the date with its year would not fit, the plain request. */

@@ -30,6 +30,7 @@ import {
   type CaseChange,
 } from './case-changes.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
+import { deputyHeardOf } from './holder-heard.js'
 import { scopeHasStation } from '../../domain/staff-scope.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -43,7 +44,7 @@ export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
 
 /** What the workflow is built from. */
 export interface CaseWorkflowDeps {
-  store: Pick<Store, 'cases' | 'deputies'>
+  store: Pick<Store, 'cases' | 'deputies' | 'outbox'>
   directory: DirectoryCache
   /** Deadlines are counted over it (working days, holidays). */
   calendar: CalendarSource
@@ -61,7 +62,7 @@ export interface CaseWorkflowDeps {
  * case-system-moves.ts.
  */
 export class CaseMechanics {
-  protected readonly store: Pick<Store, 'cases' | 'deputies'>
+  protected readonly store: Pick<Store, 'cases' | 'deputies' | 'outbox'>
   protected readonly directory: DirectoryCache
   protected readonly calendar: CalendarSource
   protected readonly policy: WorkflowPolicy
@@ -190,6 +191,8 @@ export class CaseMechanics {
       : staffWho && heldOnce(events, deputyId)
         ? placedAgainNotice(c, { deputy: name, by: staffWho }, note, ackByText, replyByText)
         : assignedNotice(c, name, ackByText, replyByText)
+    // Staff moved it from him: he hears so, instead of finding it gone from his list, once he has heard of it at all.
+    const holderTold = !!c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy' && (await this.heardOf(c, c.deputyId))
     return this.apply(c, actor, {
       action: 'assign',
       type: c.deputyId ? 'transferred' : 'assigned',
@@ -218,8 +221,7 @@ export class CaseMechanics {
       },
       tell: [
         { to: { kind: 'deputy', id: deputyId }, kind: 'case.assigned', ...notice },
-        // Staff moved it: the deputy who held it hears so, instead of finding it gone from their list.
-        ...(c.deputyId && c.deputyId !== deputyId && actor.role !== 'deputy'
+        ...(holderTold && c.deputyId
           ? [toDeputy(c.deputyId, 'case.reassigned', `留言 ${c.ticket} 已改由${name}代表办理，您无需再处理。谢谢您！`, caseCards.reassigned(name))]
           : []),
         ...residentTold,
@@ -227,8 +229,14 @@ export class CaseMechanics {
       ],
       // Still waiting (held overnight): "将另派代表" once one is found, and "已转给…" / "已交给…" naming the one
       // before only when a new one replaces it: back with the deputy who last held it, the waiting one names him still.
-      withdraw: residentTold.length ? ['case.transferred', 'case.placed', 'case.handed_on'] : ['case.handed_on'],
+      // A 督办 waiting on a retry chases a holder and a deadline the move replaced: the SLA job reports the new ones if late.
+      withdraw: [...(residentTold.length ? ['case.transferred', 'case.placed'] : []), 'case.handed_on', 'case.escalated'],
     })
+  }
+
+  /** Whether the deputy has heard of the message (deputyHeardOf): only then is he told it left him. */
+  protected heardOf(c: CaseRecord, deputyId: string): Promise<boolean> {
+    return deputyHeardOf(this.store, c, deputyId)
   }
 
   /**

@@ -27,9 +27,11 @@ export class CaseMerging extends CasePlacing {
     // the same rule whatever is posted: it closes this resident's message, and the other place's problem would go undone.
     const apart = placesApart(contentGrams(c.text), contentGrams(into.text))
     if (apart) throw new UnprocessableError(mergePlacesText(c, into, apart), [{ path: 'body.intoCaseId', message: 'places_differ' }], 'merge_places_differ')
-    const handler = c.deputyId
-      ? [toDeputy(c.deputyId, 'case.merged', `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。`, caseCards.mergedAway())]
-      : []
+    // Its 分派 notice, not sent yet, is withdrawn below: a deputy who never heard of it is not told it was merged either.
+    const handler =
+      c.deputyId && (await this.heardOf(c, c.deputyId))
+        ? [toDeputy(c.deputyId, 'case.merged', `留言 ${c.ticket} 已并入留言 ${into.ticket} 合并办理，无需单独受理。`, caseCards.mergedAway())]
+        : []
     const told = `${this.yours(c)}与相同问题的留言 ${into.ticket} 合并办理，办理结果会一并告知。`
     return this.apply(c, staffActor(staff), {
       action: 'merge',

@@ -7,6 +7,7 @@ import { localDate } from '../../domain/dates.js'
 import { closingText } from '../../domain/due-date-text.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { phoneRefused } from '../phone-refused.js'
+import { sameSubmission } from '../../domain/same-submission.js'
 import { slaDeadlines, type SlaPolicy } from '../../domain/sla.js'
 import { ConflictError, UnprocessableError } from '../../errors.js'
 import type { PiiCipher } from '../../security/pii.js'
@@ -51,6 +52,8 @@ export interface CaseDraft {
 export type ContentVerdict = 'pass' | 'review' | 'risky' | 'unavailable'
 export type ContentCheck = (text: string, residentId: string) => Promise<ContentVerdict>
 export const CONTENT_REFUSED = '您提交的内容可能含有不适宜发布的信息，请修改后再提交'
+/** Other words under a key already used by an earlier message: this one was not kept, and a fresh page makes a fresh key. */
+const KEY_REUSED = '这次的留言没有提交成功，请退出留言页，重新打开后再提交一次'
 
 export interface SubmittedCase {
   record: CaseRecord
@@ -106,8 +109,8 @@ export class CaseSubmitter {
   }
 
   async submit(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null): Promise<SubmittedCase> {
-    // A repeated Idempotency-Key is answered by the HTTP layer's stored answer; one it no longer
-    // holds (purged after 24 h) meets the store's unique key below and replays the first case.
+    // A repeated Idempotency-Key is answered by the HTTP layer's stored answer; one it no longer holds (purged after
+    // 48 h) meets the store's unique key below: the first case is handed back only if this is that message again.
     // The one consent check every feature asks (a named answer, a quiz paper): the same 422 consent_required.
     await requireConsent(resident, this.privacy.version, this.store.mpUsers)
     const phone = this.contactPhone(draft.phone) ?? (draft.useAccountPhone && !draft.anonymous ? await this.accountPhone(resident) : null)
@@ -210,10 +213,11 @@ export class CaseSubmitter {
       })
       return { record: stored, events, summary: placed.summary, replayed: false }
     } catch (err) {
-      // Two requests with one key raced: the other one won; answer with its case.
+      // The key is the first case's (two requests raced, or the HTTP layer's answer was purged): nothing of this one
+      // was written; it is answered with that case if it is the same message, else refused (answerEarlier).
       if (err instanceof ConflictError && idempotencyKey) {
         const winner = await this.store.cases.findByIdempotencyKey(resident.id, idempotencyKey)
-        if (winner) return this.replay(winner)
+        if (winner) return this.answerEarlier(winner, record, phone)
       }
       throw err
     }
@@ -234,6 +238,18 @@ export class CaseSubmitter {
       const notice = assignedNotice(c, deputyName, closingText(c.ackDueAt, this.policy.timeZone, now))
       return [caseMessage(c, 'case.assigned', to, notice.text, `case:${c.id}:submitted`, now, notice.extra)]
     }
+  }
+
+  /**
+   * The message first kept under her Idempotency-Key, handed back when this request is that message sent again (its
+   * answer was lost); other words under the same key are refused and nothing is written, as the HTTP layer refuses
+   * them while it still holds the key (422 idempotency_key_reused): never "sent" for words that were not kept.
+   */
+  private async answerEarlier(earlier: CaseRecord, again: Omit<CaseRecord, 'ticket'>, phone: string | null): Promise<SubmittedCase> {
+    // A number no longer readable (retired key) is not held against a resend.
+    const earlierPhone = earlier.phoneEnc ? (this.cipher.tryDecrypt(earlier.phoneEnc, earlier.id) ?? undefined) : null
+    if (!sameSubmission({ ...earlier, phone: earlierPhone }, { ...again, phone })) throw new UnprocessableError(KEY_REUSED, [], 'idempotency_key_reused')
+    return this.replay(earlier)
   }
 
   private async replay(c: CaseRecord): Promise<SubmittedCase> {

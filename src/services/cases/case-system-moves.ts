@@ -118,7 +118,8 @@ export class CaseSystemMoves extends CaseMechanics {
         }),
       ],
       [
-        caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now),
+        // Its clock goes with it: the dispatcher drops it once the deputy has done what it chases (message-truth.ts).
+        caseMessage(c, 'case.escalated', to, text, `sla:${c.id}:escalate:${action.level}:${round}`, now, { clock: action.clock }),
         ...(c.deputyId
           ? [
               caseMessage(c, 'case.overdue', { kind: 'deputy', id: c.deputyId }, deputyText, `sla:${c.id}:overdue:${action.level}:${round}`, now, {

@@ -15,6 +15,7 @@ import { maskKnowingNames, namesGivenIn } from '../privacy/known-names.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { awayNotice } from '../../domain/deputy-away.js'
 import { localDate } from '../../domain/dates.js'
+import { shortOfficeName, staffOfficeName } from '../../domain/office-name.js'
 
 export type { CaseWorkflowDeps, WorkflowPolicy } from './case-mechanics.js'
 
@@ -153,8 +154,25 @@ export class CaseWorkflow extends CaseMerging {
       to: 'rejected',
       note: reason,
       patch: { closedAt: this.clock.now() },
-      tell: [resident(c, 'case.rejected', `很抱歉，${this.yours(c)}不予受理：${reason}`, caseCards.rejected(staff.role === 'station_staff'))],
+      tell: [
+        resident(c, 'case.rejected', `很抱歉，${this.yours(c)}不予受理：${reason}`, caseCards.rejected(staff.role === 'station_staff')),
+        ...(await this.rejectedFromHolder(staff, c)),
+      ],
     }).then((done) => this.freeDuplicates(done))
+  }
+
+  /**
+   * The deputy holding a message staff turned down hears so, as at 改派, 上报 and 合并, instead of learning it from a
+   * refused answer: by whom it was decided, never the reason (it may quote the resident; the timeline keeps it).
+   * Only when he knew of it: a "您无需再处理" about a message whose 分派 notice never reached him would puzzle him.
+   */
+  private async rejectedFromHolder(staff: StaffPrincipal, c: CaseRecord) {
+    if (!c.deputyId || !(await this.heardOf(c, c.deputyId))) return []
+    const prepared = await this.directory.prepared()
+    const station = staff.role === 'station_staff' && c.stationId ? prepared.stations.get(c.stationId)?.name : undefined
+    const by = station ?? shortOfficeName(staffOfficeName(staff, prepared))
+    const card = caseCards.rejectedFromYou(by, station ? '联络站' : '人大办')
+    return [toDeputy(c.deputyId, 'case.rejected', `留言 ${c.ticket} 已由${by}决定不予受理，您无需再处理。谢谢您！`, card)]
   }
 
   // ——— residents ———

@@ -60,7 +60,8 @@ export async function supersededReason(
   if (urged) return { subjects, reason: urged }
   const recipient = { kind: m.recipientKind, id: m.recipientId }
   if (subjects.case) {
-    // "请在…前受理" waiting for a subscription credit overnight: untrue once acknowledged or once that time is past.
+    // "请在…前受理" waiting for a subscription credit overnight: untrue once acknowledged or once that time is past;
+    // a 督办 to the station or office waiting on a retry, once its deputy acknowledged (or answered) meanwhile.
     const outdated = deadlineMessageOutdated(m.kind, deadlineTold(m), subjects.case, now)
     if (outdated) return { subjects, reason: `${SUPERSEDED_REASON}${outdated}` }
   }
@@ -96,11 +97,11 @@ export async function supersededReason(
 
 /**
  * A deadline message's clock and deadline; one written before they were carried in it says its clock in
- * its dedupe key (`sla:<case>:remind:ack:…`, `sla:<case>:overdue:<level>:ack:…`).
+ * its dedupe key (`sla:<case>:remind:ack:…`, `sla:<case>:overdue:<level>:ack:…`, `sla:<case>:escalate:<level>:ack:…`).
  */
 function deadlineTold(m: Pick<OutboxMessage, 'payload' | 'dedupeKey'>): DeadlineTold {
   const p = m.payload as { clock?: unknown; dueAt?: unknown }
-  const clock = p.clock === 'ack' || p.clock === 'reply' ? p.clock : /^sla:[^:]+:(?:remind|overdue:\d+):(ack|reply):/.exec(m.dedupeKey)?.[1]
+  const clock = p.clock === 'ack' || p.clock === 'reply' ? p.clock : /^sla:[^:]+:(?:remind|(?:overdue|escalate):\d+):(ack|reply):/.exec(m.dedupeKey)?.[1]
   return { clock: clock as DeadlineTold['clock'], dueAt: typeof p.dueAt === 'string' ? p.dueAt : undefined }
 }
 
