@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { seedDemoCases } from '../../src/demo/demo-cases.js'
 import { localDate } from '../../src/domain/dates.js'
 import { asDeputy, asResident, Client } from '../helpers/app.js'
+import { bulkAssignOpened, writtenDaysAgo } from './clerk-inbox.js'
 import { logInAs, newPage, screenshot, useConsole } from './harness.js'
 
 /**
@@ -10,7 +11,8 @@ import { logInAs, newPage, screenshot, useConsole } from './harness.js'
  * many it holds; 地点 offers her own street's places, not the city's four districts; 今天 is a date
  * choice; a message that arrives meanwhile is told (有新留言到了), not slipped in; 批量分派 lists
  * today's duty deputy first, saying 今天值班, and takes 给代表的话; the export says what it hides; and
- * 代表与值班 shows a deputy's phone on 查看电话, saying the read is recorded.
+ * 代表与值班 shows a deputy's phone on 查看电话, saying the read is recorded. A message a colleague gives to another
+ * deputy while her 批量分派 dialog is open stays with him, and the answer names it.
  */
 describe('console: a station clerk’s inbox, its filters, 批量分派 and 查看电话', function () {
   this.timeout(180_000)
@@ -128,6 +130,38 @@ describe('console: a station clerk’s inbox, its filters, 批量分派 and 查�
       expect(assigned.note, id).to.equal('两处都在光明社区，请一起去看看')
       expect((await store.cases.get(id))!.deputyId).to.equal(onDuty.id)
     }
+    expect(page.problems).to.deep.equal([])
+  })
+
+  it('批量分派 leaves a message a colleague just gave to another deputy with him, and says so by its number', async () => {
+    const { lamp, crossing } = await writtenDaysAgo(story.app, {
+      lamp: ['光明社区东门的路灯坏了，晚上很黑', 0],
+      crossing: ['光明社区小学门口没有斑马线，孩子过马路危险', 0],
+    })
+    const { store } = story.app.liaison
+    const [shown, other] = [(await store.cases.get(lamp.id))!, (await store.cases.get(crossing.id))!]
+    const free = (await store.deputies.listByStation(shown.stationId!)).filter((d) => d.active && d.id !== shown.deputyId && d.id !== other.deputyId)
+    const [colleagues, hers] = [free[0]!, free[1]!]
+    const page = await newPage(story.browser, story.app)
+    await logInAs(page, clerk(), '/cases')
+    await page.locator('tbody tr').filter({ hasText: lamp.ticket }).waitFor()
+    await bulkAssignOpened(page, [lamp.ticket, crossing.ticket])
+    await page.getByRole('listbox', { name: '可分派的代表' }).getByRole('option').filter({ hasText: hers.name }).click()
+
+    // While her dialog is open, the district office gives the lamp to another deputy.
+    const organizer = story.app.login((l) => l.role === 'organizer')
+    const office = await new Client(story.app.baseUrl).login(organizer.username, organizer.password)
+    const moved = await office.post(`/api/admin/cases/${lamp.id}/assign`, { deputyId: colleagues.id, fromDeputyId: shown.deputyId })
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200)
+
+    await page.getByRole('button', { name: '分派', exact: true }).click()
+    const holder = shown.deputyId
+      ? `已改由${colleagues.name}代表办理（您选的时候是${(await store.deputies.get(shown.deputyId))!.name}代表）`
+      : `已分派给${colleagues.name}代表`
+    const said = `已分派 1 条。1 条没有成功：${lamp.ticket}：这条留言刚刚${holder}，这次没有分派`
+    await page.locator('.t-message').filter({ hasText: said }).waitFor()
+    await screenshot(page, 'bulk-assign-leaves-a-colleagues-move')
+    expect([(await store.cases.get(lamp.id))!.deputyId, (await store.cases.get(crossing.id))!.deputyId]).to.deep.equal([colleagues.id, hers.id])
     expect(page.problems).to.deep.equal([])
   })
 

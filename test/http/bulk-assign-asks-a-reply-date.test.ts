@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asDeputy, asResident, type Client, type TestApp } from '../helpers/app.js'
 import { linaOnMonday, MONDAY_10AM } from '../helpers/lina-on-monday.js'
+import { holdersAsListed } from '../helpers/bulk-assign.js'
 
 /**
  * 批量分派 with a 要求答复日期, as the single 分派 takes one: 李娜 ticks three of 张伟's messages on Monday and gives them
@@ -34,6 +35,7 @@ describe('批量分派 asks for one reply date, held to each message’s rules (
 
     const answer = await lina.post('/api/admin/cases-together/assign', {
       ids: [lift.id, old.id, water.id],
+      fromDeputyIds: await holdersAsListed(app, [lift.id, old.id, water.id]),
       deputyId: 'dp0002',
       note: '请尽快上门看看',
       replyBy: '2026-12-10',
@@ -73,19 +75,28 @@ describe('批量分派 asks for one reply date, held to each message’s rules (
       ['2026-11-20', '要求答复的日期（11月20日）已经过去了，请选今天或以后的日子。'],
     ]
     for (const [replyBy, message] of refusals) {
-      const refused = await lina.post('/api/admin/cases-together/assign', { ids: [lift.id, water.id], deputyId: 'dp0002', replyBy })
+      const refused = await lina.post('/api/admin/cases-together/assign', {
+        ids: [lift.id, water.id],
+        fromDeputyIds: await holdersAsListed(app, [lift.id, water.id]),
+        deputyId: 'dp0002',
+        replyBy,
+      })
       expect(refused.status, replyBy).to.equal(400)
       expect(refused.body.error).to.deep.include({ code: 'validation_failed', message })
       expect(refused.body.error.details).to.deep.include({ path: 'body.replyBy', message })
     }
-    expect((await lina.post('/api/admin/cases-together/assign', { ids: [lift.id], deputyId: 'dp0002', replyBy: '12月10日' })).status).to.equal(400)
+    const listed = await holdersAsListed(app, [lift.id])
+    expect(
+      (await lina.post('/api/admin/cases-together/assign', { ids: [lift.id], fromDeputyIds: listed, deputyId: 'dp0002', replyBy: '12月10日' })).status,
+    ).to.equal(400)
     for (const c of [lift, water]) expect((await page(c.id)).handledBy.deputy, 'still 张伟’s').to.equal('张伟')
   })
 
   it('gives the others and names the one that is not hers to give, without a date as without one', async () => {
     const lift = await write('建设路社区6号楼的电梯坏了两个星期，老人下不了楼')
     const elsewhere = await write('新华社区的公交站台太窄，下雨天没处躲', 'c020101', null) // another district's station, by its place
-    const answer = await lina.post('/api/admin/cases-together/assign', { ids: [elsewhere.id, lift.id], deputyId: 'dp0002' })
+    const ids = [elsewhere.id, lift.id]
+    const answer = await lina.post('/api/admin/cases-together/assign', { ids, fromDeputyIds: await holdersAsListed(app, ids), deputyId: 'dp0002' })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(200)
     expect(answer.body).to.deep.include({ assigned: 1, heldToReplyBy: 0, keptOwnDeadline: [], text: '已分派 1 条。' })
     expect(answer.body.failed).to.deep.equal([{ id: elsewhere.id, message: '留言不存在' }])

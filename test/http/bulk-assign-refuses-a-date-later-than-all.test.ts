@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asResident, type Client, type TestApp } from '../helpers/app.js'
 import { linaOnMonday, MONDAY_10AM } from '../helpers/lina-on-monday.js'
+import { holdersAsListed } from '../helpers/bulk-assign.js'
 
 const WEEK = 7 * 86_400_000
 
@@ -28,7 +29,8 @@ describe('批量分派 refuses a reply date later than every ticked message’s 
     return sent.body as { id: string; ticket: string }
   }
   const page = async (id: string) => (await lina.get(`/api/admin/cases/${id}`)).body
-  const assign = (ids: string[], replyBy: string, deputyId = 'dp0002') => lina.post('/api/admin/cases-together/assign', { ids, deputyId, replyBy })
+  const assign = async (ids: string[], replyBy: string, deputyId = 'dp0002') =>
+    lina.post('/api/admin/cases-together/assign', { ids, fromDeputyIds: await holdersAsListed(app, ids), deputyId, replyBy })
   const queued = async () => (await app.liaison.store.outbox.search({ limit: 500 })).items.length
   /** Refused in these words at the date, with the latest day for the dialog's picker (YYYY-MM-DD, as the rows say it). */
   const refusedWith = (answer: { status: number; body: any }, message: string, latest: string) => {

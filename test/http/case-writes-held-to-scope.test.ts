@@ -63,7 +63,8 @@ describe('writes on a message by someone it does not belong to', () => {
   it("the next station's clerk assigning or urging it among others is told it is not hers, and nothing changes", async () => {
     const zhoujie = await asStaff(app, 'zhoujie')
     const before = (await staffRead()).body
-    const assigned = await zhoujie.post('/api/admin/cases-together/assign', { ids: [other], deputyId: 'dp0004' })
+    // Never on her list: sent as nobody's, as the console would any message it does not show.
+    const assigned = await zhoujie.post('/api/admin/cases-together/assign', { ids: [other], fromDeputyIds: { [other]: null }, deputyId: 'dp0004' })
     expect([assigned.status, assigned.body.assigned, assigned.body.text], JSON.stringify(assigned.body)).to.deep.equal([200, 0, '没有分派成功。'])
     expect(assigned.body.failed, 'said as a message she cannot see').to.deep.equal([{ id: other, message: '留言不存在' }])
     const urged = await zhoujie.post('/api/admin/cases-together/urge', { ids: [id, other] })

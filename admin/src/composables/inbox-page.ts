@@ -30,6 +30,8 @@ export interface InboxRow {
   stationName: string | null
   /** For a message merged into another, the deputy of that one (「朱丽华」), null when she may not read it. */
   deputyName: string | null
+  /** The deputy holding the message itself (null: nobody): 批量分派 sends it back as the one she saw holding it. */
+  deputyId: string | null
   /** 「随 20261207-0001 办理」 under 办理代表 for a message merged into another (and that one's ticket), null otherwise. */
   handledAlong: { ticket: string; text: string } | null
   /** 「代表请假至12月5日」 while the deputy holding it is away, null otherwise. */

@@ -11,6 +11,12 @@ import type { DirectoryCache } from '../directory/directory-cache.js'
 import { CASE_IDS_MAX } from './case-filters.js'
 import type { CaseWorkflow } from './case-workflow.js'
 
+/** A message ticked for 批量分派, with the deputy her list showed holding it (null: nobody). */
+export interface TickedCase {
+  id: string
+  seenDeputyId: string | null
+}
+
 /** What 批量分派 did: how many went, those that kept their own reply deadline, and those that did not go and why. */
 export interface AssignedTogether {
   assigned: number
@@ -33,7 +39,9 @@ export interface AssignedTogether {
  * later than every one's would hold none: refused once, before anything changes, with the latest day she may ask
  * (the dialog's picker stops there too). Only the messages she may see and give count, so the refusal never tells of
  * a message or a date outside her scope; when none of them counts, each is refused (or not) as before.
- * A message that cannot go (not hers, answered meanwhile, already his) is named with why; the others go.
+ * A message that cannot go (not hers, answered meanwhile, already his) is named with why; the others go. So is one whose
+ * holder changed since her list showed it (a colleague gave it to another deputy, he handed it on): as the single
+ * 分派, nothing is taken from a deputy she did not see holding it, and nobody is told anything of it.
  */
 export class AssignTogether {
   constructor(
@@ -47,16 +55,19 @@ export class AssignTogether {
     },
   ) {}
 
-  async assign(staff: StaffPrincipal, caseIds: readonly string[], deputyId: string, note?: string, replyBy?: string): Promise<AssignedTogether> {
-    const ids = [...new Set(caseIds)]
+  async assign(staff: StaffPrincipal, ticked: readonly TickedCase[], deputyId: string, note?: string, replyBy?: string): Promise<AssignedTogether> {
+    // The first of a message ticked twice stands (a program's repeat, never the console's).
+    const seen = new Map<string, string | null>()
+    for (const t of ticked) if (!seen.has(t.id)) seen.set(t.id, t.seenDeputyId)
+    const ids = [...seen.keys()]
     if (ids.length > CASE_IDS_MAX)
       throw new UnprocessableError(`一次最多分派 ${CASE_IDS_MAX} 条留言，请分几次分派`, [{ path: 'body.ids', message: `最多 ${CASE_IDS_MAX} 条` }])
     const { workflow, store, timeZone } = this.deps
     const rules = replyBy ? await this.dateRules(replyBy) : null
     // Each ticked message read once here, for the refusal and for the loop's own check (the date against its rule
     // date). Its holder, status and scope are not taken from this copy: CaseWorkflow.assign reads it again right
-    // before it writes, so a colleague's move meanwhile (answered, given to him already, moved out of her stations)
-    // is refused as it stands then, and the write is made on the message as it is, never on this copy.
+    // before it writes, so a colleague's move meanwhile (answered, given to him or to another deputy than her list
+    // showed, moved out of her stations) is refused as it stands then, and the write is made on the message as it is.
     const read = await Promise.all(ids.map((id) => store.cases.get(id)))
     if (replyBy) await this.refuseLaterThanAll(staff, replyBy, read, deputyId)
     const done: AssignedTogether = { assigned: 0, replyBy: replyBy ?? null, keptOwnDeadline: [], failed: [] }
@@ -66,7 +77,7 @@ export class AssignTogether {
         // Later than this message's rules allow (the only refusal left once the date itself passed): its own stands.
         // Whether she may see it at all, assign decides (留言不存在), before anything of it is said.
         const later = !!rules && !!c && rules.refusal(rulesReplyDueAt(c)) !== null
-        await workflow.assign(staff, id, deputyId, note, undefined, later || !replyBy ? {} : { replyBy })
+        await workflow.assign(staff, id, deputyId, note, seen.get(id) ?? null, { together: true, ...(later || !replyBy ? {} : { replyBy }) })
         done.assigned++
         if (later) done.keptOwnDeadline.push(c!.ticket)
       } catch (err) {

@@ -19,8 +19,13 @@ import { deputyActor, queueOf, resident, staffActor, toDeputy, WORK_KINDS, type 
 import { caseCards } from './case-cards.js'
 import { CaseMechanics, illegalMove, inactiveDeputy } from './case-mechanics.js'
 
-/** What of 上报's dialog is kept when the deputy holding it changed meanwhile (holder_changed). */
-const HAND_UP_KEPT = '您写的上报原因还在，没有提交'
+/**
+ * How holder_changed ends for each move: when she saw the holder (`seenAt`) and what became of hers (`after`). The case
+ * page's dialogs keep what she chose and wrote; 批量分派 names the message in its list of what did not go.
+ */
+const ASSIGN_KEPT = { seenAt: '您打开时', after: '，请看一下再决定。您选的代表和写的话还在，没有提交' }
+const HAND_UP_KEPT = { seenAt: '您打开时', after: '，请看一下再决定。您写的上报原因还在，没有提交' }
+const TOGETHER_KEPT = { seenAt: '您选的时候', after: '，这次没有分派' }
 
 /** Where a message handed back goes: its station's queue, or its office's when no station holds it. */
 export interface TransferBack {
@@ -116,12 +121,21 @@ export class CasePlacing extends CaseMechanics {
    * changed that meanwhile (the deputy handed it on, someone else assigned it), nothing is taken from
    * whoever holds it now without her seeing it: 409 holder_changed says who moved it where. `replyBy`: 要求答复日期, a
    * reply deadline earlier than the rules' that the deputy is held to from now on (a 400 in words when it may not be:
-   * replyByRefusal); without it the reply deadline stands as it was.
+   * replyByRefusal); without it the reply deadline stands as it was. `together`: one of 批量分派's, whose holder_changed
+   * is said as a line of its answer (这次没有分派), not as the case page's dialog.
    */
-  async assign(staff: StaffPrincipal, caseId: string, deputyId: string, note?: string, seenDeputyId?: string | null, options: { replyBy?: string } = {}) {
+  async assign(
+    staff: StaffPrincipal,
+    caseId: string,
+    deputyId: string,
+    note?: string,
+    seenDeputyId?: string | null,
+    options: { replyBy?: string; together?: boolean } = {},
+  ) {
     const c = await this.staffCase(staff, caseId)
     const replyDueAt = options.replyBy ? await this.replyByOf(c, options.replyBy) : undefined
-    if (seenDeputyId !== undefined && (c.deputyId ?? null) !== seenDeputyId) throw await this.holderChanged(c, seenDeputyId)
+    if (seenDeputyId !== undefined && (c.deputyId ?? null) !== seenDeputyId)
+      throw await this.holderChanged(c, seenDeputyId, options.together ? TOGETHER_KEPT : ASSIGN_KEPT)
     const target = await this.store.deputies.get(deputyId)
     if (!target) throw new UnprocessableError('代表不存在', [{ path: 'body.deputyId', message: GONE.deputy }], 'unknown_deputy')
     if (!target.active) throw inactiveDeputy('body.deputyId', target.name)
@@ -158,10 +172,10 @@ export class CasePlacing extends CaseMechanics {
   }
 
   /**
-   * Who holds it now instead of the deputy she saw, and who made that move, in words (409 holder_changed). `kept`: what
-   * of hers is still in the dialog, unsent (分派's chosen deputy and words; 上报's reason).
+   * Who holds it now instead of the deputy she saw, and who made that move, in words (409 holder_changed). `kept`: when
+   * she saw it, and what of hers is still in the dialog, unsent (分派's chosen deputy and words; 上报's reason).
    */
-  private async holderChanged(c: CaseRecord, seenDeputyId: string | null, kept = '您选的代表和写的话还在，没有提交') {
+  private async holderChanged(c: CaseRecord, seenDeputyId: string | null, kept: { seenAt: string; after: string }) {
     const deputies = (await this.directory.prepared()).deputies
     const name = (id: string | null) => (id ? `${deputies.get(id)?.name ?? ''}代表` : '')
     const [seen, now] = [name(seenDeputyId), name(c.deputyId ?? null)]
@@ -172,9 +186,9 @@ export class CasePlacing extends CaseMechanics {
       : byDeputy
         ? `这条留言刚刚已由${seen}转交给${now}`
         : seen
-          ? `这条留言刚刚已改由${now}办理（您打开时是${seen}）`
+          ? `这条留言刚刚已改由${now}办理（${kept.seenAt}是${seen}）`
           : `这条留言刚刚已分派给${now}`
-    return new ConflictError(`${words}，请看一下再决定。${kept}`, [{ path: 'body.fromDeputyId', message: c.deputyId ?? '' }], 'holder_changed')
+    return new ConflictError(`${words}${kept.after}`, [{ path: 'body.fromDeputyId', message: c.deputyId ?? '' }], 'holder_changed')
   }
 
   /**
@@ -206,17 +220,18 @@ export class CasePlacing extends CaseMechanics {
       caseCards.handedUp(officeShort),
     )
     // The deputy who held it finds it gone from his list: he hears where it went, as at 改派 (the reason may quote
-    // the resident and stays in the timeline).
-    const holderTold = c.deputyId
-      ? [
-          toDeputy(
-            c.deputyId,
-            'case.reassigned',
-            `留言 ${c.ticket} 已由${station}上报${officeShort}，改由${officeShort}安排办理，您无需再处理。谢谢您！`,
-            caseCards.handedUpFromYou(officeShort),
-          ),
-        ]
-      : []
+    // the resident and stays in the timeline), once he has heard of it at all.
+    const holderTold =
+      c.deputyId && (await this.heardOf(c, c.deputyId))
+        ? [
+            toDeputy(
+              c.deputyId,
+              'case.reassigned',
+              `留言 ${c.ticket} 已由${station}上报${officeShort}，改由${officeShort}安排办理，您无需再处理。谢谢您！`,
+              caseCards.handedUpFromYou(officeShort),
+            ),
+          ]
+        : []
     return this.apply(c, staffActor(staff), {
       action: 'handUp',
       type: 'referred',
@@ -238,8 +253,8 @@ export class CasePlacing extends CaseMechanics {
         ...holderTold,
         residentTold,
       ],
-      // Reminders, reports and a 催办 still waiting are no longer true. His 分派 notice is not taken back: as at 改派,
-      // the "无需再处理" that follows it must not speak of a message he never heard of.
+      // Reminders, reports and a 催办 still waiting are no longer true. His 分派 notice waiting is dropped when its turn
+      // comes (no longer his: message-truth.ts), and he is told nothing above unless he had heard of it.
       withdraw: WORK_KINDS.filter((kind) => kind !== 'case.assigned'),
     })
   }

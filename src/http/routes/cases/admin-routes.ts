@@ -180,8 +180,8 @@ export function adminCaseRoutes({
    * their own reply deadline (the 要求答复日期 is later than their rules allow), and which did not go and why.
    */
   router.post('/cases-together/assign', async (ctx) => {
-    const { ids, deputyId, note, replyBy } = parse(assignTogetherBody, ctx.state.body, 'body')
-    ctx.body = presentAssignTogether(await assignTogether.assign(ctx.state.staff, ids, deputyId, note, replyBy))
+    const { ticked, deputyId, note, replyBy } = parse(assignTogetherBody, ctx.state.body, 'body')
+    ctx.body = presentAssignTogether(await assignTogether.assign(ctx.state.staff, ticked, deputyId, note, replyBy))
   })
 
   /** What routing would decide, without creating anything; only where the caller may see it land. */

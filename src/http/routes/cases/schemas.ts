@@ -74,14 +74,24 @@ export const assignBody = z.strictObject({
 })
 /**
  * 批量分派: the messages ticked (`ids`), to one deputy, with one note and one 要求答复日期 for all, held to the single
- * 分派's rules (assignBody); how many at most is the service's rule (CASE_IDS_MAX, a 422).
+ * 分派's rules (assignBody); how many at most is the service's rule (CASE_IDS_MAX, a 422). `fromDeputyIds`, required
+ * (the console is its only client): for each message, the deputy her list showed holding it (null: nobody), checked as
+ * assignBody's `fromDeputyId`; parsed into the messages ticked, each with that deputy.
  */
-export const assignTogetherBody = z.strictObject({
-  ids: z.array(caseId).min(1, '请选择要分派的留言'),
-  deputyId: assignBody.shape.deputyId,
-  note: assignBody.shape.note,
-  replyBy: assignBody.shape.replyBy,
-})
+export const assignTogetherBody = z
+  .strictObject({
+    ids: z.array(caseId).min(1, '请选择要分派的留言'),
+    fromDeputyIds: z.record(caseId, id.nullable(), { error: '请写明每条留言列表上显示的办理代表' }),
+    deputyId: assignBody.shape.deputyId,
+    note: assignBody.shape.note,
+    replyBy: assignBody.shape.replyBy,
+  })
+  .superRefine((b, ctx) => {
+    const missing = b.ids.filter((i) => !Object.hasOwn(b.fromDeputyIds, i))
+    if (missing.length)
+      ctx.addIssue({ code: 'custom', path: ['fromDeputyIds'], message: `请写明每条留言列表上显示的办理代表（没有代表的写 null）：${missing.join('、')}` })
+  })
+  .transform(({ ids, fromDeputyIds, ...rest }) => ({ ...rest, ticked: ids.map((i) => ({ id: i, seenDeputyId: fromDeputyIds[i] ?? null })) }))
 export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().max(500).optional() })
 /** 上报's reason, and `fromDeputyId` as assignBody's: the deputy she saw holding it (null: nobody), checked (holder_changed). */
 export const handUpBody = z.strictObject({ reason: reasonBody.shape.reason, fromDeputyId: id.nullable().optional() })
