@@ -4,6 +4,7 @@ import { compact } from '../typed-text.js'
 import { acknowledgeInstead } from './deputy-acknowledge.js'
 import { named } from './deputy-numbers.js'
 import { isBareDone, isOnlyAcknowledging, isPlaceholder, soundsLikeQuestion } from './deputy-words.js'
+import { isExampleAnswer, isStop, isWholeYes, readWaitingWords, type WaitingWords } from './reply-ask-words.js'
 import type { AnsweredLately, ReplyAsk } from './dialogue-state.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
 import { excerptOf } from './words-passed-on.js'
@@ -31,8 +32,14 @@ const whose = (ask: Pick<ReplyAsk, 'ticket' | 'excerpt'>) => `留言 ${ask.ticke
  */
 export async function answerCase(turn: Turn, ref: string, text: string) {
   if (!text) return turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${ref} 已联系供电所，本周修好。`))
+  // "回复 0001 是": a bare yes or no is never what a resident is told.
+  if (isWholeYes(text) || isStop(text)) return turn.say('请写上您要对群众说的话。')
   if (isPlaceholder(text)) {
     return turn.say(lines(`请把"${oneLine(text)}"换成您要对群众说的话，例如：`, `回复 ${ref} 已联系供电所，本周修好。`))
+  }
+  // The example's own sentence copied: a deed nobody did, about another resident's lamp.
+  if (isExampleAnswer(text)) {
+    return turn.say(`"${oneLine(text)}"是例子里的话，没有发出。请换成您实际办理的情况，写在"回复 ${ref}"后面发送。`)
   }
   // "已处理" alone tells the resident nothing she could rate.
   if (isBareDone(text)) return turn.say(`请写明怎么处理的，群众才知道结果，例如：回复 ${ref} 已联系供电所，路灯昨天修好了`)
@@ -83,59 +90,80 @@ function sameNumberAnswered(turn: Turn, ask: ReplyAsk): AnsweredLately | null {
   )
 }
 
-/** His words after 是 (回复"是" and 回复是, as the question words it, too). */
-const said = (turn: Turn) =>
-  compact(turn.raw)
-    .replace(/^请?回复[:：,，]?/, '')
-    .replace(/["“”'‘’「」『』]/g, '')
-const YES = /^(?:是|是的|对|对的|确认|确定|发|发送|发吧|发出|发出去|发给群众|好|好的|可以|行)[。！!]*$/
-const NO = /^(?:不|不发|不发了|不用|不用了|不要|不要了|不是|否|别发|算了|取消)[。！!]*$/
-
 /** Words of his that carry on his answer: plain text, not a command of any kind (电话 0001, 受理…, a copied line). */
 const addsToAnswer = (turn: Turn, pending: ReplyAsk) =>
   turn.command.kind === 'text' &&
-  // Under the quoted question itself, more words are more of this answer; under a notice, they answer that one.
-  (!turn.quoted || (turn.quoted.includes(pending.ticket) && turn.quoted.includes('作为答复'))) &&
+  // Under the question itself or the notice of this same message, more words are more of this answer.
+  (!turn.quoted || quotedTicket(turn.quoted) === pending.ticket || (turn.quoted.includes(pending.ticket) && turn.quoted.includes('作为答复'))) &&
   !/^(?:回复|答复|受理|转交|交回|电话|打电话|群众电话|绑定|群众菜单)/.test(compact(turn.raw))
 
 /** Said after his 待办 while his answer waits: it has not gone, and how it goes. */
 export function stillWaits(turn: Turn) {
   const pending = turn.state.replyAsk
-  if (pending) turn.say(`您写给${whose(pending)}的答复还没有发出：发送请回复"是"，不发了请回复"不"。`)
+  if (pending && !pending.dropped) turn.say(`您写给${whose(pending)}的答复还没有发出：发送请回复"是"，不发了请回复"不"。`)
+}
+
+/** His words as a word to the question: 是, 不, unclear, or more of the answer (deputy-reply-words.ts). */
+function wordsToQuestion(turn: Turn, pending: ReplyAsk): WaitingWords | null {
+  const cmd = turn.command
+  if (cmd.kind === 'confirm') return 'yes'
+  if (cmd.kind === 'cancel') return 'no'
+  // "回复 0001 是": a bare yes or no is never an answer; for the message whose answer waits, it is his word to it.
+  if (cmd.kind === 'reply' && (cmd.ref === pending.ref || pending.ticket === cmd.ref || pending.ticket.endsWith(`-${cmd.ref.padStart(4, '0')}`))) {
+    return isWholeYes(cmd.text) ? 'yes' : isStop(cmd.text) ? 'no' : null
+  }
+  if (cmd.kind === 'done' || cmd.kind === 'pleasantry') return readWaitingWords(turn.raw) === 'yes' ? 'yes' : 'askAgain'
+  if (cmd.kind !== 'text') return null
+  const read = readWaitingWords(turn.raw)
+  return read !== 'join' || addsToAnswer(turn, pending) ? read : null
+}
+
+/** What he is told when the answer went nowhere: its own words, as he may not remember which. */
+const notSent = (pending: ReplyAsk) => `您刚才写给${whose(pending)}的答复「${excerptOf(pending.text, 20)}」没有发出，要发送请再发一次。`
+
+/** Dropped unsent: kept a while, so that a "是" is told it went nowhere. */
+const drop = (turn: Turn, pending: ReplyAsk) => {
+  turn.state.replyAsk = { ...pending, dropped: turn.now }
 }
 
 /**
- * His words while his answer waits: "是" sends it, "不" drops it, plain words join it and it is shown again. Anything
- * else drops it, said so, and is read as ever (false); 待办 keeps it and says it still waits. Past the window it is said
- * not sent.
+ * His words while his answer waits: "是" sends it, "不" drops it, plain words join it and it is shown again, short words
+ * that are no plain yes or no ask again. Anything else drops it, said so with its words, and is read as ever (false);
+ * 待办 keeps it and says it still waits. Past the window, plain words join it afresh and a "是" is told it lapsed.
  */
 export async function replyAnswer(turn: Turn): Promise<boolean> {
   const pending = turn.state.replyAsk
   if (!pending) return false
   turn.state.replyAsk = null
-  const words = said(turn)
+  if (pending.dropped) return afterDropped(turn, pending)
   // Under another message's notice, his words are about that one: this answer is not what they say yes to.
   const quoted = quotedTicket(turn.quoted)
   if (quoted && quoted !== pending.ticket) {
-    turn.say(`您刚才写给${whose(pending)}的答复没有发出。`)
+    drop(turn, pending)
+    turn.say(notSent(pending))
     return false
   }
-  if (turn.now - pending.at > ASK_WINDOW_MS) {
-    turn.say(lines(`您写给${whose(pending)}的答复一直没有确认，没有发出。`, `要发送，请重新发：回复 ${pending.ref} ${oneLine(pending.text)}`))
-    return YES.test(words) || turn.command.kind === 'done'
+  const word = wordsToQuestion(turn, pending)
+  if (!word && turn.command.kind === 'reply' && (isWholeYes(turn.command.text) || isStop(turn.command.text))) {
+    turn.state.replyAsk = pending
+    turn.say('请写上您要对群众说的话。要发送刚才的答复，只回复一个字"是"。')
+    return true
   }
-  if (YES.test(words) || turn.command.kind === 'done') {
+  if (turn.now - pending.at > ASK_WINDOW_MS) return lapsed(turn, pending, word)
+  if (word === 'yes') {
     const done = await turn.client.reply(turn.person.personId, pending.ticket, pending.text)
     const kept = (turn.state.answered ?? []).filter((a) => a.ticket !== done.ticket && turn.now - a.at < ANSWERED_RECALL_MS)
     turn.state.answered = [{ ticket: done.ticket, excerpt: pending.excerpt, at: turn.now }, ...kept].slice(0, 10)
-    turn.say(`已发给${whose({ ...pending, ticket: done.ticket })}的群众：「${excerptOf(pending.text, 20)}」。群众会收到您的答复。谢谢您！`)
+    const sent = excerptOf(pending.text, 20)
+    turn.say(`已发给${whose({ ...pending, ticket: done.ticket })}的群众：「${sent}」${/[。！!？?]$/.test(sent) ? '' : '。'}群众会收到您的答复。谢谢您！`)
     return true
   }
-  if (turn.command.kind === 'cancel' || NO.test(words)) {
+  if (word === 'no') {
+    drop(turn, pending)
     turn.say(`好的，没有发送。${whose(pending)}还在您的待办里。`)
     return true
   }
-  if (addsToAnswer(turn, pending)) {
+  if (word === 'join') {
     const text = joined(pending.text, turn.raw)
     if (text.length > ANSWER_MAX) {
       turn.state.replyAsk = pending
@@ -145,18 +173,58 @@ export async function replyAnswer(turn: Turn): Promise<boolean> {
     showBack(turn, { ...pending, text, at: turn.now }, true)
     return true
   }
-  // "嗯", "谢谢": no answer to the question; it waits and is asked again.
-  if (turn.command.kind === 'pleasantry') {
+  if (word === 'askAgain') {
     turn.state.replyAsk = pending
-    turn.say(`答复还没有发出。发给${whose(pending)}的群众请回复"是"；不发了请回复"不"。`)
+    turn.say('这句话没有接上，答复还没有发出。发送请只回复一个字"是"；不发了请回复"不"。')
     return true
   }
   if (turn.command.kind === 'todo') {
     turn.state.replyAsk = pending
     return false
   }
-  turn.say(`您刚才写给${whose(pending)}的答复没有发出。`)
+  drop(turn, pending)
+  turn.say(notSent(pending))
   return false
+}
+
+/** Past the window: nothing goes without his "是" to it shown again; plain words join it and start a new window. */
+function lapsed(turn: Turn, pending: ReplyAsk, word: WaitingWords | null): boolean {
+  if (word === 'join') {
+    showBack(turn, { ...pending, text: joined(pending.text, turn.raw), at: turn.now }, true)
+    return true
+  }
+  drop(turn, pending)
+  if (word === 'no') {
+    turn.say('好的，没有发送。')
+    return true
+  }
+  turn.say(lines(`您写给${whose(pending)}的答复一直没有确认，没有发出。`, `要发送，请重新发：回复 ${pending.ref} ${oneLine(pending.text)}`))
+  return word !== null
+}
+
+/** How long after an answer was dropped his lone "是" is told it went nowhere. */
+const DROPPED_RECALL_MS = 30 * 60_000
+
+/** After his answer was dropped: a "是" is told nothing waits, never read as a resident's yes; anything else as ever. */
+function afterDropped(turn: Turn, pending: ReplyAsk): boolean {
+  const yes = turn.command.kind === 'confirm' || ((turn.command.kind === 'text' || turn.command.kind === 'done') && isWholeYes(turn.raw))
+  if (!yes || turn.now - (pending.dropped ?? 0) > DROPPED_RECALL_MS) return false
+  turn.say(`没有要发送的答复。您刚才写给${whose(pending)}的答复「${excerptOf(pending.text, 20)}」没有发出，要发送请重新发"回复 ${pending.ref} …"。`)
+  return true
+}
+
+/** How long after an answer went his plain words are told they did not follow it. */
+const SENT_RECALL_MS = 10 * 60_000
+
+/**
+ * Plain words just after his answer went from this chat: they would go nowhere unsaid, so he is told they were not
+ * sent and that a sent answer takes no more (true); false when he answered nothing lately.
+ */
+export function saidAfterSent(turn: Turn): boolean {
+  const last = turn.state.answered?.[0]
+  if (turn.command.kind !== 'text' || !last || turn.now - last.at > SENT_RECALL_MS) return false
+  turn.say(`这句话没有发给群众。您给留言 ${last.ticket}（${last.excerpt}）的答复刚才已经发出，发出后不能再补充。`)
+  return true
 }
 
 /** Two messages of his as one answer: a comma between them unless the first already ends a sentence. */

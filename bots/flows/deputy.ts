@@ -15,7 +15,7 @@ import { offerToAnswer } from './deputy-offer-answer.js'
 import { residentPhone } from './deputy-resident-phone.js'
 import { todo } from './deputy-todo.js'
 import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
-import { answerCase, replyAnswer, stillWaits } from './deputy-reply.js'
+import { answerCase, replyAnswer, saidAfterSent, stillWaits } from './deputy-reply.js'
 import { isMalformedBinding, PHONE_ASKED } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { RESIDENT_MENU } from './resident-menu.js'
@@ -135,7 +135,8 @@ export const deputyConversation: Conversation = async (turn) => {
         if (asksAboutCheckIn(cmd.text)) return guarded(turn, () => checkInHelp(turn))
       }
       try {
-        return (await meetingWords(turn)) || (await offerToAnswer(turn))
+        // Words just after his answer went from here are told they did not follow it (deputy-reply.ts).
+        return (await meetingWords(turn)) || saidAfterSent(turn) || (await offerToAnswer(turn))
       } catch (err) {
         if (!(err instanceof ApiError)) throw err
         turn.say(refusal(err))

@@ -221,6 +221,8 @@ export interface ReplyAsk {
   /** His answer so far, with any words he added while it waited. */
   text: string
   at: number
+  /** When it was dropped unsent (bot clock, ms): a lone "是" soon after is told it went nowhere, never the residents' menu. */
+  dropped?: number
 }
 
 export interface AnsweredLately {

@@ -35,7 +35,7 @@ describe('bot: a deputy’s answer goes only to the resident she says "是" for,
 
   it('the day after answering 孙阿姨’s 0001, "回复 0001 …" names 钱大爷’s new 0001 and says it is not the one she answered; "不" sends nothing', async () => {
     const lamp = await story.messageReachesZhangWei(story.resident, '小区北门的路灯不亮了')
-    expect(await say('回复 0001 已联系供电所，本周修好')).to.include(`发给留言 ${lamp.ticket}（小区北门的路灯不亮了）的群众吗？`)
+    expect(await say('回复 0001 已请供电所换了灯泡，今晚就亮')).to.include(`发给留言 ${lamp.ticket}（小区北门的路灯不亮了）的群众吗？`)
     expect(await say('是')).to.include(`已发给留言 ${lamp.ticket}（小区北门的路灯不亮了）的群众`)
 
     aDayPasses()
@@ -55,7 +55,7 @@ describe('bot: a deputy’s answer goes only to the resident she says "是" for,
 
     expect(await heardBy(qian), '钱大爷 has no answer about a lamp').not.to.include('供电所')
     expect(await story.stored(roof.ticket)).to.include({ reply: null })
-    await answerReaches(story.resident, '已联系供电所，本周修好')
+    await answerReaches(story.resident, '已请供电所换了灯泡，今晚就亮')
     expect(await heardBy(story.resident)).not.to.include('周五再来检查')
   })
 
@@ -105,7 +105,7 @@ describe('bot: a deputy’s answer goes only to the resident she says "是" for,
 
   it('an answer left half an hour is said not sent, and her late "是" sends nothing', async () => {
     const lamp = await story.messageReachesZhangWei(story.resident, '小区北门的路灯不亮了')
-    await say('回复 0001 已联系供电所，本周修好')
+    await say('回复 0001 已请供电所换了灯泡，今晚就亮')
     story.bot.clock.advance(31 * 60_000)
     expect(await say('是')).to.include(`您写给留言 ${lamp.ticket}（小区北门的路灯不亮了）的答复一直没有确认，没有发出。`)
     expect(await heardBy(story.resident)).not.to.include('有答复了')

@@ -43,8 +43,12 @@ describe('bot: several messages urged at once read a line each, then what to sen
     ])
     expect(notice.split('\n')[0]).to.equal('催办：张伟代表，工作人员李娜催办您的 3 条留言，其中 2 条已过受理期限，请尽快办理：')
 
-    // The example, copied as it is, is taken as her answer to that message.
-    expect(await ask(t, deputy, `回复 ${lamp.ticket} 已联系供电所，本周修好。`)).to.include(`发给留言 ${lamp.ticket}`)
+    // The example, copied as it is, tells of a deed nobody did: refused, never shown back for her "是".
+    expect(await ask(t, deputy, `回复 ${lamp.ticket} 已联系供电所，本周修好。`)).to.equal(
+      `"已联系供电所，本周修好。"是例子里的话，没有发出。请换成您实际办理的情况，写在"回复 ${lamp.ticket}"后面发送。`,
+    )
+    // Her own words are.
+    expect(await ask(t, deputy, `回复 ${lamp.ticket} 已请供电所换了灯泡，今晚就亮`)).to.include(`发给留言 ${lamp.ticket}`)
   })
 
   it('names one whole when another she holds, not urged, ends the same', async () => {

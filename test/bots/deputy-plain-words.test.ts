@@ -32,7 +32,7 @@ describe('bot: a deputy works his messages in plain words', function () {
       t.world.said('孙阿姨').some((m) => m.includes('有答复了')),
       'the resident was not asked to rate',
     ).to.equal(false)
-    expect(await ask(t, deputy, `回复${short}已联系供电所，路灯昨天修好了`)).to.include(`发给留言 ${ticket}`)
+    expect(await ask(t, deputy, `回复${short}已请供电所换了灯泡，路灯昨天就亮了`)).to.include(`发给留言 ${ticket}`)
     expect(await ask(t, deputy, '是')).to.include(`已发给留言 ${ticket}`)
   })
 

@@ -1,0 +1,49 @@
+import { expect } from 'chai'
+import { readWaitingWords, type WaitingWords } from '../../bots/flows/reply-ask-words.js'
+
+/**
+ * Deputy Liu's words while her answer is shown back (bots/flows/reply-ask-words.ts): whatever is joined goes to a resident
+ * on her next "是", so a stop, a yes or an unclear short word is never joined. Each row is what a reviewer typed.
+ */
+const RULES: Array<[string, WaitingWords]> = [
+  // A stop drops the answer (it stays in her 待办).
+  ...(['不', '不发了', '不对', '错了', '发错了', '不是这个', '别发了', '不要发', '先别发', '等一下', '撤回', '不对，是另一条', '算了'] as const).map(
+    (w): [string, WaitingWords] => [w, 'no'],
+  ),
+  // A whole yes sends it.
+  ...(
+    [
+      '是',
+      '是的',
+      '好',
+      '好的',
+      '对',
+      '发吧',
+      '可以',
+      'OK',
+      '好，发吧',
+      '确认发送',
+      '是的，发给她',
+      '嗯嗯好的',
+      '没问题',
+      '好吧',
+      '行的',
+      '可以的',
+      '对的对的',
+      '确认送出',
+      '提交',
+    ] as const
+  ).map((w): [string, WaitingWords] => [w, 'yes']),
+  // Mixed, finished, a nod, a yes with other words: asked again, never joined, never sent.
+  ...(['哎呀不对，是1号', '完了', '结束', '就这些', '嗯', '好像是吧', '发给谁了', '是不是发了'] as const).map((w): [string, WaitingWords] => [w, 'askAgain']),
+  // More of her answer.
+  ...(['他们说周五来修，请您放心', '周五来修', '已经修好了', '费用由物业承担'] as const).map((w): [string, WaitingWords] => [w, 'join']),
+]
+
+describe('bot: a deputy’s words while her answer waits for "是"', () => {
+  for (const [words, meant] of RULES) {
+    it(`"${words}" → ${meant}`, () => {
+      expect(readWaitingWords(words)).to.equal(meant)
+    })
+  }
+})
