@@ -110,8 +110,15 @@ export interface DeputyCase extends CaseBrief {
   acknowledgeByText?: string | null
   /** The station pressed him on it (催办) in this round (absent from an older backend). */
   urged?: boolean
-  /** Where it stands in his words, as his page says it ("张伟代表转给您，待受理"); absent from an older backend. */
+  /** Where it stands in his words, as his page says it ("张伟代表转给您，还没受理"); absent from an older backend. */
   standing?: string
+}
+/** A message the deputy answered lately, from the chat or his page (absent from an older backend). */
+export interface AnsweredLatelyCase {
+  ticket: string
+  excerpt: string
+  /** When he answered it. */
+  repliedAt: string | null
 }
 export interface OutboxItem {
   id: string

@@ -18,7 +18,7 @@ describe('mini-program: a missed deadline reads as missed on the message, as on 
   })
   afterEach(() => app.close())
 
-  it('已过受理期限 3 天（应于11月24日 10:00前受理），请尽快受理, in red; 请在12月14日（星期一）前（含当日）答复群众', async () => {
+  it('已过受理期限 3 天（应于11月24日上午10:00前受理），请尽快受理, in red; 请在12月14日（星期一）前（含当日）答复群众', async () => {
     const resident = await asResident(app)
     const c = await created(resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' }))
     await phoneOfZhang(app)
@@ -28,11 +28,11 @@ describe('mini-program: a missed deadline reads as missed on the message, as on 
     expect(workbench.textOf('.task')).to.include('已过受理期限 3 天').and.not.include('已超期')
 
     const page = await openPage(`pages/deputy/case?caseId=${c.id}`)
-    expect(page.textOf('.ack-by')).to.equal('已过受理期限 3 天（应于11月24日 10:00前受理），请尽快受理')
+    expect(page.textOf('.ack-by')).to.equal('已过受理期限 3 天（应于11月24日上午10:00前受理），请尽快受理')
     expect(page.has('.ack-by.late'), 'drawn in red').to.equal(true)
     expect(page.text()).not.to.include('请于11月24日')
     expect(page.textOf('.reply-by')).to.equal('请在12月14日（星期一）前（含当日）答复群众')
-    expect(page.textOf('.status'), 'the bare state over the red line').to.equal('新留言，待受理')
+    expect(page.textOf('.status'), 'the bare state over the red line').to.equal('新留言，还没受理')
     expect(page.has('.reply-by.late')).to.equal(false)
   })
 

@@ -7,7 +7,7 @@ import { created, phoneOfZhang, stationStaff } from './office.js'
 /**
  * Tuesday 11:00, 李娜 of 张伟's station presses 催办 on a message he has not acknowledged:
  * "群众又打电话来问了，请尽快受理". 张伟 uses only the mini-program. His 我的待办 must mark that
- * message 已催办 (and only that one), and the message itself must say near the top who pressed
+ * message 工作人员在催 (and only that one), and the message itself must say near the top who pressed
  * him, when (the day and the time, as every line of that page), and what she said — and its 办理经过 name her, not a bare "催办". Once the resident
  * has asked for it to be handled again, that old urge no longer presses him.
  */
@@ -27,7 +27,7 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
   const taskLines = (workbench: Awaited<ReturnType<typeof openPage>>): string[] =>
     workbench.component.querySelectorAll('.task').map((t: any) => t.dom.textContent.replace(/\s+/g, ' '))
 
-  it('marks 已催办 on 我的待办 and names 联络站李娜, the day and her words on the message', async () => {
+  it('marks 工作人员在催 on 我的待办 and names 联络站李娜, the day and her words on the message', async () => {
     const urged = await write('学校门口没有斑马线，孩子过马路很危险')
     const calm = await write('楼道里的扶手断了')
     app.clock.set(new Date('2026-11-24T03:00:00Z')) // Tuesday 11:00
@@ -39,7 +39,7 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
     const workbench = await openPage('pages/deputy/index')
     const lines = taskLines(workbench)
     const lineOf = (ticket: string) => lines.find((l) => l.includes(ticket)) ?? ''
-    expect(lineOf(urged.ticket)).to.include('已催办')
+    expect(lineOf(urged.ticket)).to.include('工作人员在催')
     expect(lineOf(calm.ticket), 'nobody pressed him on this one').not.to.include('催办')
 
     const page = await openPage(`pages/deputy/case?caseId=${urged.id}`)
@@ -60,7 +60,7 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
       taskLines(workbench).find((l) => l.includes(urged.ticket)),
       'back in 我的待办, not urged in this round',
     ).to.match(/重新办理/)
-    expect(taskLines(workbench).find((l) => l.includes(urged.ticket))).not.to.include('已催办')
+    expect(taskLines(workbench).find((l) => l.includes(urged.ticket))).not.to.include('工作人员在催')
     const again = await openPage(`pages/deputy/case?caseId=${urged.id}`)
     expect(again.has('.urge-note'), 'the old urge pressed for the answer she found wanting').to.equal(false)
     expect(again.text(), 'the old step stays in the 办理经过').to.include('联络站李娜催办')
@@ -85,7 +85,7 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
     const workbench = await openPage('pages/deputy/index')
     const lineOf = () => taskLines(workbench).find((l) => l.includes(c.ticket)) ?? ''
     expect(lineOf(), 'his 待办 lists it').to.include(c.ticket)
-    expect(lineOf(), 'not pressed since he got it back').not.to.include('已催办')
+    expect(lineOf(), 'not pressed since he got it back').not.to.include('工作人员在催')
     const page = await openPage(`pages/deputy/case?caseId=${c.id}`)
     expect(page.has('.urge-note'), 'the message agrees with his 待办').to.equal(false)
     expect(page.text(), 'both steps stay in the 办理经过').to.include('请尽快受理').and.include('王芳代表请尽快联系群众')
@@ -93,7 +93,7 @@ describe('mini-program: a deputy sees who urged him (催办)', () => {
     app.clock.set(new Date('2026-11-26T06:05:00Z')) // Thursday 14:05: now 李娜 presses him
     expect((await (await stationStaff(app)).post(`/api/admin/cases/${c.id}/urge`, {})).status).to.equal(200)
     await workbench.show()
-    expect(lineOf(), 'pressed now').to.include('已催办')
+    expect(lineOf(), 'pressed now').to.include('工作人员在催')
     const pressed = await openPage(`pages/deputy/case?caseId=${c.id}`)
     expect(pressed.textOf('.urge-note'), 'and the message says who, the day and the time').to.equal('联络站李娜 11月26日（星期四）下午2:05 催办，请尽快办理。')
   })

@@ -9,7 +9,7 @@ import { created, phoneOfZhang, stationStaff } from './office.js'
  * Review 37, finding 3. 张伟 acknowledges a message about a rooftop shed and hands it back to his station: the city
  * management and the street each say it is the other's. 李娜 hands it up to the district office; 孙丽 there has the
  * district's 城管局 take the lead and gives it back to him with her instruction. His notice said "您有一条新留言" with
- * none of her words, his page "新留言，待受理", and her words sat at the bottom of 办理经过 without a name: he took it
+ * none of her words, his page "新留言，还没受理", and her words sat at the bottom of 办理经过 without a name: he took it
  * for the one he had handed back, and let it wait. Now the notice, his workbench and his page say it is the same
  * message given back to him (再次交给您), by whom, with her words at the top of his page.
  */

@@ -42,7 +42,7 @@ describe('mini-program: the deputy workbench', () => {
     const detail = await follow()
     expect(detail.path).to.equal('pages/deputy/case')
     expect(detail.text()).to.include(`留言 ${ticket}`)
-    expect(detail.textOf('.status')).to.equal('新留言，待受理')
+    expect(detail.textOf('.status')).to.equal('新留言，还没受理')
 
     await detail.tap('.acknowledge')
     expect(detail.textOf('.status')).to.equal('已受理，请在12月14日（星期一）前（含当日）答复群众')

@@ -6,7 +6,7 @@ import { created, stationStaff } from './office.js'
 
 /**
  * 张伟 hands a message to 王芳 (转交); she hands it back (交回). Opening the message itself, each reads where it stands
- * as the workbench line says it ("张伟代表转给您", "王芳代表交回给您"), not "新留言，待受理" under a number one of them
+ * as the workbench line says it ("张伟代表转给您", "王芳代表交回给您"), not "新留言，还没受理" under a number one of them
  * has handled already. The station giving it back to her, who had it before, reads 再次交给您 (review 37, finding 3).
  */
 describe('mini-program: his message page names the colleague who handed it to him', () => {

@@ -15,8 +15,8 @@ export async function todo(turn: Turn) {
   turn.say(
     lines(
       `您有 ${items.length} 条待办留言${lateWords(items)}：`,
-      // 已催办: the station is waiting on him for this one.
-      ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（已催办）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
+      // Staff are waiting on him for this one (催办), said in his words as his page's 待办 says it, not the office's 已催办.
+      ...shown.map((c, i) => `${i + 1}.【${c.short}】${standing(c)}${c.urged ? '（工作人员在催）' : ''} · ${oneLine(c.excerpt)}\n   ${owed(c)}`),
       items.length > shown.length && `还有 ${items.length - shown.length} 条，请在小程序里查看。`,
       '',
       // Said as the list shows them: the last four digits, or whole numbers when two of his end alike (short).
@@ -47,20 +47,23 @@ function lateWords(items: DeputyCase[]): string {
  */
 function owed(c: DeputyCase): string {
   if (c.acknowledgeByText) {
-    if (c.overdue) return `答复已超期（应在${c.replyByText}答复），请尽快受理并答复`
-    return c.ackLate ? `已过受理期限（应在${c.acknowledgeByText}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
+    if (c.overdue) return `答复已超期（应在${bracketed(c.replyByText)}答复），请尽快受理并答复`
+    return c.ackLate ? `已过受理期限（应在${bracketed(c.acknowledgeByText)}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
   }
-  return c.overdue ? `答复已超期（应在${c.replyByText}答复），请尽快答复` : `请在${c.replyByText}答复`
+  return c.overdue ? `答复已超期（应在${bracketed(c.replyByText)}答复），请尽快答复` : `请在${c.replyByText}答复`
 }
+
+/** A deadline inside brackets without its weekday ("11月24日上午10:00前"), as his page says a missed one: no bracket in a bracket. */
+const bracketed = (dueText: string) => dueText.replace(/（星期[日一二三四五六]）/g, '')
 
 /**
  * Where a message in his hands stands, in his words rather than the office's (已分派): as his page says it, which the
- * backend sends ("张伟代表转给您，待受理" for one a colleague handed him, not 新留言); an older backend's, worked out here.
+ * backend sends ("张伟代表转给您，还没受理" for one a colleague handed him, not 新留言); an older backend's, worked out here.
  */
 function standing(c: DeputyCase): string {
   if (c.standing) return c.standing
-  if (c.status === 'assigned') return '新留言，待受理'
-  if (c.status === 'reopened') return '群众要求重新办理，待受理'
+  if (c.status === 'assigned') return '新留言，还没受理'
+  if (c.status === 'reopened') return '群众要求重新办理，还没受理'
   if (c.status === 'acknowledged') return '已受理，待答复'
   if (c.status === 'forwarded') return '已交有关部门，待答复'
   return c.statusLabel

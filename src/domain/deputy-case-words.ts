@@ -10,12 +10,13 @@ import type { TimelineStepFacts } from './resident-timeline-words.js'
 
 const STANDING: Record<CaseStatus, string> = {
   submitted: '等联络站安排代表',
-  assigned: '新留言，待受理',
+  // 还没受理, not the office's 待受理: the state in the words he would use himself.
+  assigned: '新留言，还没受理',
   acknowledged: '已受理，待答复',
   forwarded: '已交有关部门，待答复',
   replied: '已答复，等群众评价',
   closed: '已办结',
-  reopened: '群众要求重新办理，待受理',
+  reopened: '群众要求重新办理，还没受理',
   withdrawn: '已撤回',
   rejected: '不予受理',
 }
@@ -31,19 +32,19 @@ export type HandedBy = { name: string; back: boolean; staff?: boolean }
 const handedWords = (h: HandedBy) => (h.staff ? '再次交给您' : `${h.name ? `${h.name}代表` : '其他代表'}${h.back ? '交回给您' : '转给您'}`)
 
 /**
- * "当前状态：新留言，待受理": where the message stands and what it waits for. `handedBy`: a new message a colleague
- * handed him (转交), said as his 我的待办 says it ("张伟代表转给您，待受理"), or one staff gave back to him ("再次交给您，
- * 待受理"), not "新留言" under a number he has handled already.
+ * "当前状态：新留言，还没受理": where the message stands and what it waits for. `handedBy`: a new message a colleague
+ * handed him (转交), said as his 我的待办 says it ("张伟代表转给您，还没受理"), or one staff gave back to him ("再次交给您，
+ * 还没受理"), not "新留言" under a number he has handled already.
  */
 export function deputyStatusWords(c: Pick<CaseRecord, 'status' | 'mergedInto'>, handedBy: HandedBy | null = null): string {
   if (c.status === 'closed' && c.mergedInto) return '已合并办理'
-  if (c.status === 'assigned' && handedBy) return `${handedWords(handedBy)}，待受理`
+  if (c.status === 'assigned' && handedBy) return `${handedWords(handedBy)}，还没受理`
   return STANDING[c.status]
 }
 
 /**
  * The short form for a line of 我的待办, beside the words that say what to do (请受理, 请答复):
- * "请受理 新留言", not "请受理 新留言，待受理", which says 受理 twice.
+ * "请受理 新留言", not "请受理 新留言，还没受理", which says 受理 twice.
  */
 const TASK_STANDING: Partial<Record<CaseStatus, string>> = {
   assigned: '新留言',

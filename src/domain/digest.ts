@@ -1,4 +1,5 @@
 import { localDate, monthDayText } from './dates.js'
+import { fitDigest, inTheApp, type DigestPart } from './digest-fit.js'
 import { lastOpenMoment } from './due-date-text.js'
 import { endOfLocalDay } from './local-days.js'
 import { endsInBrackets } from './meeting-words.js'
@@ -143,6 +144,9 @@ function caseOrder(rank: (c: DigestCase) => number) {
   return (a: DigestCase, b: DigestCase) => rank(b) - rank(a) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
 }
 
+/** After "……另有 N": where he sees the messages the digest leaves out (the chat's word for his whole list). */
+const ALL_CASES = '条，发送"待办"查看全部'
+
 /** The first `shown` items (MAX_PER_SECTION by default) and how many more there are. */
 function listed<T>(items: T[], line: (item: T, i: number) => string, unit: string, shown = MAX_PER_SECTION): string[] {
   const lines = items.slice(0, shown).map(line)
@@ -273,57 +277,85 @@ export function composeDigest(input: DigestInput): Digest | null {
   // Every late one and every one due today, then the others up to the section's five.
   const shownCases = Math.max(Math.min(cases.filter((c) => rank(c) > 0).length, PRESSING_MAX), MAX_PER_SECTION)
   const [, month, date] = input.date.split('-').map(Number)
-  const sections: string[] = [`${input.deputyName}代表，您好！今日摘要（${month}月${date}日）`]
+  // Top to bottom as he reads it; past one message's length the lower ones give way first (fitDigest), each to its count.
+  const parts: DigestPart[] = [{ full: `${input.deputyName}代表，您好！今日摘要（${month}月${date}日）` }]
   // Paused: said first, in one line. What he holds stays his (as he was told when the mark was set), and is listed below.
-  if (input.away) sections.push(awayLine(input.away, cases.length))
+  if (input.away) parts.push({ full: awayLine(input.away, cases.length) })
   // What she goes to or must answer today comes first, before the messages (whose own due today lead their list).
   const line = (m: DigestMeeting) => meetingLine(m, input.date, timeZone, today)
   const todays = meetings.filter((m) => meetingToday(m, input.date, timeZone))
-  if (todays.length) sections.push([`【今天要参加或回复的会议 ${todays.length} 个】`, ...todays.map(line)].join('\n'))
+  if (todays.length) parts.push({ full: [`【今天要参加或回复的会议 ${todays.length} 个】`, ...todays.map(line)].join('\n') })
   // Messages counted in 条, as his chat, his mini-program and his 履职档案 count them; late said as 待办 says it (答复已超期).
+  // Shortened, the late and the due today stay, each whole; the rest is counted, with the chat's word for the whole list.
+  const pressingShown = Math.min(cases.filter((c) => rank(c) > 0).length, PRESSING_MAX)
   if (cases.length) {
-    sections.push(
-      [
-        `【待办留言 ${counts.cases} 条${lateHeading(counts, dueToday)}】`,
-        ...listed(
-          cases,
-          (c, i) => {
-            const due = dueLine(c)
-            const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（答复已超期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
-            return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
-          },
-          '条',
-          shownCases,
-        ),
-      ].join('\n'),
-    )
+    const heading = `【待办留言 ${counts.cases} 条${lateHeading(counts, dueToday)}】`
+    const caseLine = (c: DigestCase, i: number) => {
+      const due = dueLine(c)
+      const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（答复已超期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
+      return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
+    }
+    const rest = pressingShown ? listed(cases, caseLine, ALL_CASES, pressingShown) : [`发送"待办"查看全部 ${cases.length} 条`]
+    parts.push({ full: [heading, ...listed(cases, caseLine, ALL_CASES, shownCases)].join('\n'), short: [heading, ...rest].join('\n'), yields: 1 })
   }
   const thisWeek = meetings.filter((m) => !m.answerOnly && !todays.includes(m))
   const toAnswer = meetings.filter((m) => m.answerOnly && !todays.includes(m))
-  if (thisWeek.length) sections.push([`【近 7 天会议活动 ${thisWeek.length} 个】`, ...listed(thisWeek, line, '个')].join('\n'))
+  const section = (heading: string, items: string[], unit: string, yields: number): DigestPart => ({
+    full: [heading, ...listed(items, (x) => x, `${unit}，请打开小程序查看`)].join('\n'),
+    short: inTheApp(heading),
+    yields,
+  })
+  if (thisWeek.length) parts.push(section(`【近 7 天会议活动 ${thisWeek.length} 个】`, thisWeek.map(line), '个', 2))
   // Further off, but his answer is due this week: while he can still give it.
-  if (toAnswer.length) sections.push([`【还没说参不参加的会议 ${toAnswer.length} 个】`, ...listed(toAnswer, line, '个')].join('\n'))
+  if (toAnswer.length) parts.push(section(`【还没说参不参加的会议 ${toAnswer.length} 个】`, toAnswer.map(line), '个', 3))
   if (surveys.length) {
     const heading = [counts.ballots ? `待投票 ${counts.ballots} 项` : '', counts.surveys ? `待填写问卷 ${counts.surveys} 份` : ''].filter(Boolean).join('，')
     // The closing time as the meetings above say theirs: one way of writing a time in one message.
     const until = (x: DigestSurvey) => `请在${spokenDeadline(x.closesAt, timeZone, today)}${x.ballot ? '投票' : '填写'}`
-    sections.push([`【${heading}】`, ...listed(surveys, (x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${until(x)}`, '项')].join('\n'))
-  }
-  if (quizzes.length) {
-    sections.push(
-      [`【待答题 ${counts.quizzes} 项】`, ...listed(quizzes, (q) => `· 《${q.title}》，请在${quizClosesText(q, timeZone, today)}答题`, '项')].join('\n'),
+    parts.push(
+      section(
+        `【${heading}】`,
+        surveys.map((x) => `· ${x.ballot ? '票决' : '问卷'}《${x.title}》，${until(x)}`),
+        '项',
+        4,
+      ),
     )
   }
-  if (reading.length) {
-    sections.push([`【新学习材料 ${counts.reading} 篇】`, ...listed(reading, (r) => `· 《${r.title}》${r.required ? '（必读）' : ''}`, '篇')].join('\n'))
+  if (quizzes.length) {
+    parts.push(
+      section(
+        `【待答题 ${counts.quizzes} 项】`,
+        quizzes.map((q) => `· 《${q.title}》，请在${quizClosesText(q, timeZone, today)}答题`),
+        '项',
+        5,
+      ),
+    )
   }
-  if (input.tasks.length) {
-    sections.push([`【学习任务 ${counts.tasks} 项】`, ...listed(input.tasks, (t) => `· ${t.campaign}：${t.text}`, '项')].join('\n'))
+  if (reading.length)
+    parts.push(
+      section(
+        `【新学习材料 ${counts.reading} 篇】`,
+        reading.map((r) => `· 《${r.title}》${r.required ? '（必读）' : ''}`),
+        '篇',
+        6,
+      ),
+    )
+  if (input.tasks.length)
+    parts.push(
+      section(
+        `【学习任务 ${counts.tasks} 项】`,
+        input.tasks.map((t) => `· ${t.campaign}：${t.text}`),
+        '项',
+        7,
+      ),
+    )
+  // Its example numbers are of lines she can see above: with the messages shortened, of those still listed.
+  const actions = (shown: number) => {
+    const words = howToAct(cases.slice(0, shown), ref, counts)
+    return words.length ? ['【办理方法】直接在这里回复：', ...words].join('\n') : ''
   }
-  // Its example numbers are of lines she can see above.
-  const actions = howToAct(cases.slice(0, shownCases), ref, counts)
-  if (actions.length) sections.push(['【办理方法】直接在这里回复：', ...actions].join('\n'))
-  return { title: titleOf(counts, dueToday), text: sections.join('\n\n'), cardText: cardTextOf(counts), counts }
+  if (actions(shownCases)) parts.push({ full: actions(shownCases), short: actions(pressingShown), yields: 1 })
+  return { title: titleOf(counts, dueToday), text: fitDigest(parts), cardText: cardTextOf(counts), counts }
 }
 
 /** "，其中答复已超期 1 条，已过受理期限 1 条，今天到期 2 条": the late and the due today among the messages; '' when none. */

@@ -32,8 +32,8 @@ function dateWords(due: ReturnType<typeof wallClock>, timeZone: string, now?: Da
  * working day. A deadline at the end of a day is "12月22日 24:00前", as official notices say 24时:
  * the whole of the 22nd counts, and "12月23日 0:00前" would be read as the whole of the 23rd.
  * The year is written only when it is not the year of `now`: "2027年1月15日 24:00前".
- * Deputies and residents never read "24:00" (an older reader does not say it): every notice,
- * page and chat line of theirs says a deadline as closingText does.
+ * Deputies and residents never read "24:00" (an older reader does not say it): a resident's notices
+ * and pages say a deadline as closingText does, a deputy's as spokenDeadline does (spoken-dates.ts).
  */
 export function dueDateText(dueAt: Date, timeZone: string, now?: Date): string {
   const last = lastOpenMoment(dueAt, timeZone)
@@ -53,8 +53,8 @@ export function residentDueDateText(dueAt: Date, timeZone: string, now?: Date): 
 }
 
 /**
- * When something closes (a survey, a ballot, a quiz, the time to acknowledge or answer a message
- * as deputies and residents read it), as people say it: "12月19日前（含当日）"
+ * When something closes (the time to acknowledge or answer a message as a resident reads it; the
+ * console's 期限 words), as people write it: "12月19日前（含当日）"
  * when it closes at the end of a day, "11月30日 18:00前" at a time of day. A close at 00:00
  * is the end of the day before ("12月19日前（含当日）", not "12月20日 0:00前", which an older
  * reader takes for the whole of 20 December).

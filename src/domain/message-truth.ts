@@ -70,7 +70,7 @@ function stillWith(recipient: { kind: string; id: string }, c: CaseWhereabouts):
 /** What a deadline message says of its clock: which deadline (受理 or 答复) and, for a reminder, when it falls. */
 export interface DeadlineTold {
   clock?: 'ack' | 'reply'
-  /** ISO time of the deadline the reminder names ("请在12月8日 10:00前受理"). */
+  /** ISO time of the deadline the reminder names ("请在12月8日（星期二）上午10:00前受理"). */
   dueAt?: string
 }
 

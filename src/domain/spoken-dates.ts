@@ -51,6 +51,14 @@ export function spokenDeadline(dueAt: Date, timeZone: string, now?: Date): strin
   return wholeDay ? `${spokenDay(last, timeZone, now)}前（含当日）` : `${spokenMoment(last, timeZone, now)}前`
 }
 
+/**
+ * A spoken deadline (spokenDeadline) without its weekday, "11月24日上午10:00前", for where it does not fit: a subscribe
+ * card's 20 characters, or inside brackets ("（应于11月27日上午10:00前受理）"), where "（星期五）" would nest a bracket.
+ */
+export function withoutWeekday(spoken: string): string {
+  return spoken.replace(/（星期[日一二三四五六]）/g, '')
+}
+
 /** "12月14日", or "2027年1月4日" in another year than `now`'s: the day a deadline falls on, for a line too short for more. */
 export function deadlineDay(dueAt: Date, timeZone: string, now?: Date): string {
   return spokenDate(lastOpenMoment(dueAt, timeZone), timeZone, now)

@@ -7,7 +7,7 @@ import { ask } from './helpers.js'
 
 /**
  * Messages 张伟 and 王芳 hand each other (转交), read in the chat as his mini-program says them: his 待办 names the
- * colleague who handed one to him ("王芳代表转给您，待受理", "王芳代表交回给您，待受理"), not 新留言; and one he handed
+ * colleague who handed one to him ("王芳代表转给您，还没受理", "王芳代表交回给您，还没受理"), not 新留言; and one he handed
  * on himself, asked for by its number later ("电话 0001"), is his own move, by name ("您已转给王芳代表办理"), as his
  * page says it, not "已改由其他代表办理", which reads as if the station had taken it from him. One the station handed
  * up (上报) is at the office by its name ("已交湛河区人大常委会办公室"), as his page says it.
@@ -24,7 +24,7 @@ describe('bot: a deputy reads the messages colleagues hand him, and those he han
     return line
   }
 
-  it('待办: "王芳代表转给您，待受理", "王芳代表交回给您，待受理"; one the resident sent him is 新留言', async () => {
+  it('待办: "王芳代表转给您，还没受理", "王芳代表交回给您，还没受理"; one the resident sent him is 新留言', async () => {
     const { app } = story
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Shanghai
     const hers = (await buildCase(app, { deputyCode: 'DP0002', text: '小区门口的垃圾好几天没人清运' })).case
@@ -36,9 +36,9 @@ describe('bot: a deputy reads the messages colleagues hand him, and those he han
     expect((await zhang.post(`/api/mp/deputy/cases/${back.id}/transfer`, { deputyCode: 'DP0002', reason: '王芳代表更熟悉' })).status).to.equal(200)
     expect((await wang.post(`/api/mp/deputy/cases/${back.id}/transfer`, { deputyCode: 'DP0001', reason: '还是张代表就近办理' })).status).to.equal(200)
 
-    expect(await todoLine(hers.ticket)).to.match(/^\d\.【\d{4}】王芳代表转给您，待受理 · 小区门口的垃圾好几天没人清运$/)
-    expect(await todoLine(back.ticket)).to.match(/^\d\.【\d{4}】王芳代表交回给您，待受理 · 楼道里的扶手断了$/)
-    expect(await todoLine(his.ticket)).to.match(/^\d\.【\d{4}】新留言，待受理 · 光明路的路灯坏了半个月$/)
+    expect(await todoLine(hers.ticket)).to.match(/^\d\.【\d{4}】王芳代表转给您，还没受理 · 小区门口的垃圾好几天没人清运$/)
+    expect(await todoLine(back.ticket)).to.match(/^\d\.【\d{4}】王芳代表交回给您，还没受理 · 楼道里的扶手断了$/)
+    expect(await todoLine(his.ticket)).to.match(/^\d\.【\d{4}】新留言，还没受理 · 光明路的路灯坏了半个月$/)
   })
 
   it('"电话 0001" for one he handed on himself: "您已转给王芳代表办理", as his page says it', async () => {

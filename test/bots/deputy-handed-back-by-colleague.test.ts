@@ -18,7 +18,7 @@ describe('bot: a deputy is told who handed a message back to him, and why', func
     const { app, bot: t, deputy, resident } = story
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Shanghai
     const { ticket, notice } = await story.messageReachesZhangWei(resident, '小区东门的路灯坏了半个月了，晚上看不见路')
-    expect(notice).to.include('请在11月24日 10:00前受理')
+    expect(notice).to.include('请在11月24日（星期二）上午10:00前受理')
     const short = ticket.slice(-4)
     expect(await ask(t, deputy, `受理 ${short}`)).to.include(`已受理留言 ${ticket}`)
 
@@ -34,7 +34,7 @@ describe('bot: a deputy is told who handed a message back to him, and why', func
     const back = await waitFor(() => t.world.said('张伟').find((m) => m.includes('交回给您办理')), 'the hand-back to reach 张伟')
     const [first, ...rest] = back.split('\n')
     expect(first).to.equal(
-      `张伟代表，王芳代表把留言 ${ticket}（城乡建设：小区东门的路灯坏了半个月了，晚上看不见路）交回给您办理：还是张代表就近办理更方便。请在11月24日 13:00前受理。`,
+      `张伟代表，王芳代表把留言 ${ticket}（城乡建设：小区东门的路灯坏了半个月了，晚上看不见路）交回给您办理：还是张代表就近办理更方便。请在11月24日（星期二）下午1:00前受理。`,
     )
     expect(rest, 'how to act on it').to.include(`受理请回复：受理 ${short}`)
     expect(
@@ -45,7 +45,7 @@ describe('bot: a deputy is told who handed a message back to him, and why', func
     // 王芳 was given it by a colleague the first time: she reads 张伟 handed it to her, and why.
     const toWang = (await app.liaison.store.outbox.search({ limit: 50, recipientId: 'dp0002', kind: 'case.assigned' })).items
     expect(toWang.map((m) => m.payload.text)).to.deep.equal([
-      `王芳代表，张伟代表把留言 ${ticket}（城乡建设：小区东门的路灯坏了半个月了，晚上看不见路）转给您办理：这件事王芳代表更熟悉。请在11月24日 12:00前受理。`,
+      `王芳代表，张伟代表把留言 ${ticket}（城乡建设：小区东门的路灯坏了半个月了，晚上看不见路）转给您办理：这件事王芳代表更熟悉。请在11月24日（星期二）中午12:00前受理。`,
     ])
   })
 })

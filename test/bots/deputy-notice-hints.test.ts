@@ -10,7 +10,7 @@ const HOUR = 3_600_000
 
 /**
  * What a notice to 张伟 tells him to send matches where the message is now, as his 待办 lists it:
- * a message given back to him by a resident not satisfied waits for 受理 again (待受理), so its
+ * a message given back to him by a resident not satisfied waits for 受理 again (还没受理), so its
  * notice says 受理 first, then 回复; a reminder says 受理 only while the message still waits for it.
  */
 describe('bot: the words a case notice tells the deputy to send match the state of the message', function () {
@@ -41,7 +41,7 @@ describe('bot: the words a case notice tells the deputy to send match the state 
     const lines = notice.split('\n')
     expect(lines[0]).to.match(
       new RegExp(
-        `^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在12月9日 9:05前受理。$`, // reopened Tuesday 9:05, 24 working hours
+        `^张伟代表，留言 ${ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在12月9日（星期三）上午9:05前受理。$`, // reopened Tuesday 9:05, 24 working hours
       ),
     )
     expect(lines.slice(1)).to.deep.equal([
@@ -52,7 +52,7 @@ describe('bot: the words a case notice tells the deputy to send match the state 
       `答复请回复：回复 ${short} 再写上答复`,
       '也可以长按这条消息，点"引用"，写上答复后发送。',
     ])
-    expect(await ask(t, zhang, '待办'), 'his list says the same').to.include(`【${short}】群众要求重新办理，待受理`)
+    expect(await ask(t, zhang, '待办'), 'his list says the same').to.include(`【${short}】群众要求重新办理，还没受理`)
 
     expect(await ask(t, zhang, `受理请回复：受理 ${short}`)).to.include(`已受理留言 ${ticket}`)
     expect(await story.stored(ticket)).to.include({ status: 'acknowledged' })

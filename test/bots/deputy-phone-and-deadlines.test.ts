@@ -46,21 +46,21 @@ describe('bot: a deputy asks for the resident’s phone and reads what he owes n
     const { withPhone, without } = await messages()
     const todo = await ask(t, deputy, '待办')
     const line = todo.split('\n').find((l) => l.includes(`【${withPhone.slice(-4)}】`))!
-    expect(line).to.equal(`1.【${withPhone.slice(-4)}】新留言，待受理 · 建设路18号楼道里的扶手断了，老人上下楼很危险…`)
+    expect(line).to.equal(`1.【${withPhone.slice(-4)}】新留言，还没受理 · 建设路18号楼道里的扶手断了，老人上下楼很危险…`)
     expect(todo).to.not.match(/电话1/)
-    expect(todo).to.match(/\n {3}请在11月24日 10:00前受理\n/)
+    expect(todo).to.match(/\n {3}请在11月24日（星期二）上午10:00前受理\n/)
     expect(todo).to.include(`电话 ${withPhone.slice(-4)}（看群众留的电话）`)
 
     expect(await ask(t, deputy, `受理 ${without.slice(-4)}`)).to.include('已受理')
     app.clock.set(new Date('2026-11-26T02:00:00Z')) // Thursday: the 受理 of the first is two days late
     const late = await ask(t, deputy, '待办')
     expect(late)
-      .to.include(`【${withPhone.slice(-4)}】新留言，待受理`)
-      .and.include('已过受理期限（应在11月24日 10:00前受理），请尽快受理')
+      .to.include(`【${withPhone.slice(-4)}】新留言，还没受理`)
+      .and.include('已过受理期限（应在11月24日上午10:00前受理），请尽快受理')
     const accepted = late.split('\n')
     const at = accepted.findIndex((l) => l.includes(`【${without.slice(-4)}】`))
     expect(accepted[at]).to.include('已受理，待答复')
     // The whole day counts, said as his mini-program page says it: never "24:00".
-    expect(accepted[at + 1], 'accepted: the answer is what he owes').to.match(/^ {3}请在\d{1,2}月\d{1,2}日前（含当日）答复$/)
+    expect(accepted[at + 1], 'accepted: the answer is what he owes').to.match(/^ {3}请在\d{1,2}月\d{1,2}日（星期[一二三四五六日]）前（含当日）答复$/)
   })
 })

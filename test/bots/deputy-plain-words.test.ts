@@ -56,11 +56,11 @@ describe('bot: a deputy works his messages in plain words', function () {
     expect(await ask(t, deputy, '我家楼下的路灯已经坏了一个星期')).to.not.include('是要答复留言')
   })
 
-  it('待办 says "新留言，待受理" and, once accepted, "已受理，待答复" without offering 受理 again', async () => {
+  it('待办 says "新留言，还没受理" and, once accepted, "已受理，待答复" without offering 受理 again', async () => {
     const { ticket } = await messageReachesZhangWei(resident, '小区北门的路灯不亮了')
     const short = ticket.slice(-4)
     const fresh = await ask(t, deputy, '待办')
-    expect(fresh).to.include(`【${short}】新留言，待受理 · 小区北门的路灯不亮了`).and.include(`受理 ${short}`)
+    expect(fresh).to.include(`【${short}】新留言，还没受理 · 小区北门的路灯不亮了`).and.include(`受理 ${short}`)
     expect(fresh).to.not.include('已分派')
     await ask(t, deputy, `受理 ${short}`)
     const taken = await ask(t, deputy, '待办')

@@ -7,13 +7,13 @@ import { ask } from './helpers.js'
 
 /**
  * 张伟 works his messages in the chat. On Tuesday 李娜 of his station presses 催办 on one of them; when he
- * asks for his 待办, that line says 已催办 (the other does not), as the mini-program's 我的待办 does.
+ * asks for his 待办, that line says 工作人员在催 (the other does not), as the mini-program's 我的待办 does.
  */
 describe('bot: a deputy’s 待办 says which message the station urged', function () {
   this.timeout(30_000)
   const story = useCaseStory()
 
-  it('marks 已催办 on the urged message only', async () => {
+  it('marks 工作人员在催 on the urged message only', async () => {
     const { app, bot: t, deputy } = story
     app.clock.set(new Date('2026-11-23T02:00:00Z')) // Monday 10:00 in Shanghai
     const urged = (await buildCase(app, { deputyCode: 'DP0001', text: '学校门口没有斑马线，孩子过马路很危险' })).case
@@ -25,7 +25,7 @@ describe('bot: a deputy’s 待办 says which message the station urged', functi
 
     const todo = (await ask(t, deputy, '待办')).split('\n')
     const lineOf = (ticket: string) => todo.find((l) => l.includes(`【${ticket.slice(-4)}】`)) ?? ''
-    expect(lineOf(urged.ticket)).to.include('新留言，待受理（已催办） · 学校门口没有斑马线')
-    expect(lineOf(calm.ticket)).to.include('新留言，待受理 · 楼道里的灯坏了').and.not.include('催办')
+    expect(lineOf(urged.ticket)).to.include('新留言，还没受理（工作人员在催） · 学校门口没有斑马线')
+    expect(lineOf(calm.ticket)).to.include('新留言，还没受理 · 楼道里的灯坏了').and.not.include('催办')
   })
 })

@@ -35,7 +35,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     expect(todo).to.include('路口红绿灯时间太短')
     // Not accepted yet: the deadline he owes first is 受理's.
     // 24 working hours after Monday 9:05; a time of day as people write it, the hour without a leading zero.
-    expect(todo).to.include('请在12月8日 9:05前受理')
+    expect(todo).to.include('请在12月8日（星期二）上午9:05前受理')
     expect(todo, 'as his mini-program page says it').to.not.include('24:00')
   })
 
@@ -77,7 +77,7 @@ describe('bot: a deputy binds, lists, acknowledges and replies; the resident rat
     const short = second.slice(-4)
 
     expect(notice.split('\n')[0], 'addressed to him, as every notice to a deputy is').to.match(
-      new RegExp(`^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在12月8日 9:05前受理。$`),
+      new RegExp(`^张伟代表，您有一条新留言 ${second}（[^）]+）：楼下垃圾桶满了三天没人清理，请在12月8日（星期二）上午9:05前受理。$`),
     )
     expect(notice).to.include(`受理请回复：受理 ${short}`).and.include(`答复请回复：回复 ${short} 再写上答复`)
     const copied = /受理 \d{4}/.exec(notice)![0]

@@ -55,7 +55,7 @@ describe('不予受理 tells the deputy who holds the message', function () {
     await drain()
 
     expect(await toldZhang('case.rejected')).to.deep.equal([`留言 ${c.ticket} 已由轻工街道代表联络站决定不予受理，您无需再处理。谢谢您！`])
-    expect(cardsToZhang()).to.deep.equal(['新留言待受理：请在11月24日 10:00前受理', '留言没有接办：联络站决定不予受理，您无需再办'])
+    expect(cardsToZhang()).to.deep.equal(['新留言待受理：请在11月24日上午10:00前受理', '留言没有接办：联络站决定不予受理，您无需再办'])
     // Before he writes an answer, not after: an answer now is refused in the same words.
     const reply = await zhang.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系供电所，路灯本周修好，请放心。' })
     expect([reply.status, reply.body.error.message]).to.deep.equal([409, '这条留言已不予受理，您不用再处理'])

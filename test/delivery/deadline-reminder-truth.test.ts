@@ -9,7 +9,7 @@ const HOUR = 3_600_000
 const monday = (hh: number, mm = 0, days = 0) => new Date(Date.UTC(2026, 10, 23 + days, hh - 8, mm))
 
 /**
- * 周建国's one-time subscriptions ran out on day 1, so the 08:00 reminder "请在11月24日 10:00前受理" waited.
+ * 周建国's one-time subscriptions ran out on day 1, so the 08:00 reminder "请在11月24日（星期二）上午10:00前受理" waited.
  * He acknowledged the message the next morning, or let the deadline pass, and only then opened the
  * mini-program again. He must not then be asked to acknowledge what he already has, nor to act "before
  * yesterday 10:00": the console says why the reminder was not sent. The overdue notice still reaches him.
@@ -43,7 +43,7 @@ describe('a deadline reminder that waited is not sent once it is no longer true'
     await sla()
     await drain()
     const [waiting] = await reminderRow()
-    expect(waiting.payload.text).to.equal(`张伟代表，提醒您：留言 ${c.ticket} 请在11月24日 10:00前受理，请及时处理。`)
+    expect(waiting.payload.text).to.equal(`张伟代表，提醒您：留言 ${c.ticket} 请在11月24日（星期二）上午10:00前受理，请及时处理。`)
     expect(waiting.status).to.equal('pending')
     return { zhang, caseId: c.id as string }
   }

@@ -48,7 +48,7 @@ describe('a deputy’s last WeChat notice is kept for what asks him to act', fun
     await drain()
     ok(await wang.post(`/api/mp/cases/${c.id}/rate`, { rating: 2, comment: '说了修，还是没修' }))
     await drain()
-    expect(zhangsCards(), 'the score waits: it would take his last notice').to.deep.equal(['新留言待受理｜请在11月24日 10:00前受理'])
+    expect(zhangsCards(), 'the score waits: it would take his last notice').to.deep.equal(['新留言待受理｜请在11月24日上午10:00前受理'])
     const waiting = (await app.liaison.store.outbox.search({ limit: 50, kind: 'case.rated' })).items
     expect(
       waiting.map((m) => m.waitingReason),
@@ -59,7 +59,7 @@ describe('a deputy’s last WeChat notice is kept for what asks him to act', fun
     ok(await wang.post(`/api/mp/cases/${c.id}/reopen`, { reason: '灯还是不亮' }))
     await drain()
     expect(zhangsCards(), 'one card for what she did, asking him to act').to.deep.equal([
-      '新留言待受理｜请在11月24日 10:00前受理',
+      '新留言待受理｜请在11月24日上午10:00前受理',
       '留言重新办理｜群众不满意（2 分），请重新受理',
     ])
     const toZhang = (await app.liaison.store.outbox.search({ limit: 50, recipientId: 'dp0001' })).items

@@ -42,7 +42,7 @@ describe('sending what the outbox holds', () => {
     expect(message.data.thing1.value).to.equal('新留言待受理')
     expect(message.data.character_string2.value).to.equal(c.ticket)
     // The card is his own and its 20 characters say what to do by when; the greeting is in the sentence the bot sends.
-    expect(message.data.thing3.value).to.equal('请在11月24日 10:00前受理')
+    expect(message.data.thing3.value).to.equal('请在11月24日上午10:00前受理')
     expect(message.data.time4.value).to.equal('2026年11月23日 10:00')
     const [stored] = await outbox('case.assigned')
     expect(stored).to.deep.include({ status: 'sent', channel: 'mp_subscribe', attempts: 1 })

@@ -48,7 +48,10 @@ describe('the card of a message handed over by a colleague', function () {
     expect((await wang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0001', reason: '还是张代表就近办理更方便。' })).status).to.equal(200)
     await drain()
 
-    expect(cardsTo('o-wangfang')).to.deep.equal(['张伟代表转来：这件事王芳代表更熟悉｜请在11月24日 12:00前受理'])
-    expect(cardsTo('o-zhangwei')).to.deep.equal(['新留言待受理｜请在11月24日 10:00前受理', '王芳代表交回：还是张代表就近办理更方便｜请在11月24日 13:00前受理'])
+    expect(cardsTo('o-wangfang')).to.deep.equal(['张伟代表转来：这件事王芳代表更熟悉｜请在11月24日中午12:00前受理'])
+    expect(cardsTo('o-zhangwei')).to.deep.equal([
+      '新留言待受理｜请在11月24日上午10:00前受理',
+      '王芳代表交回：还是张代表就近办理更方便｜请在11月24日下午1:00前受理',
+    ])
   })
 })

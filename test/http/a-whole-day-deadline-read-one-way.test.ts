@@ -4,7 +4,7 @@ import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
 
 /**
  * A message written on a Saturday waits for Monday: 张伟 has all of Monday 30 November to 受理 it, and until the end of
- * Friday 18 December to answer. His mini-program page says so as "11月30日前（含当日）"; every WeChat notice he reads
+ * Friday 18 December to answer. His mini-program page says so as "11月30日（星期一）前（含当日）"; every WeChat notice he reads
  * says it the same way, never "24:00", which an older reader does not say: 王芳 when he hands it to her, 张伟 when
  * 李娜 presses him (催办), 张伟 when 王阿姨 sends his answer back. 王阿姨's copy of her data says her days as her page does.
  */
@@ -26,21 +26,21 @@ describe('a deadline that takes the whole day reads one way in every notice and 
     return { ...(posted.body as { id: string; ticket: string; topic: string }), resident }
   }
 
-  it('handed on to 王芳 on Saturday: "请在11月30日前（含当日）受理", in the notice, on its card and on her page', async () => {
+  it('handed on to 王芳 on Saturday: "请在11月30日（星期一）前（含当日）受理", in the notice, on its card and on her page', async () => {
     const c = await toZhangWei('小区路灯坏了')
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/transfer`, { deputyCode: 'DP0002', reason: '这件事王芳代表更熟悉' })).status).to.equal(200)
 
     const [handed] = await sent('case.assigned', 'dp0002')
     expect(handed.text).to.equal(
-      `王芳代表，张伟代表把留言 ${c.ticket}（${c.topic}：小区路灯坏了）转给您办理：这件事王芳代表更熟悉。请在11月30日前（含当日）受理。`,
+      `王芳代表，张伟代表把留言 ${c.ticket}（${c.topic}：小区路灯坏了）转给您办理：这件事王芳代表更熟悉。请在11月30日（星期一）前（含当日）受理。`,
     )
     expect(handed.cardText, 'the card’s 20 characters').to.equal('请在11月30日前（含当日）受理')
     const wang = await asDeputy(app, 'dp0002')
-    expect((await wang.get(`/api/mp/deputy/cases/${c.id}`)).body.acknowledgeByText, 'her page, the same words').to.equal('11月30日前（含当日）')
+    expect((await wang.get(`/api/mp/deputy/cases/${c.id}`)).body.acknowledgeByText, 'her page, the same words').to.equal('11月30日（星期一）前（含当日）')
   })
 
-  it('催办 once he has accepted it: "答复期限为12月18日前（含当日）"', async () => {
+  it('催办 once he has accepted it: "答复期限为12月18日（星期五）前（含当日）"', async () => {
     const c = await toZhangWei('楼下的垃圾桶满了三天没人清理')
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
@@ -49,11 +49,11 @@ describe('a deadline that takes the whole day reads one way in every notice and 
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
 
     const [told] = await sent('case.urged', 'dp0001')
-    expect(told.text).to.equal(`催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${c.topic}）：答复期限为12月18日前（含当日），请尽快办理。`)
-    expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.replyByText, 'his page, the same words').to.equal('12月18日前（含当日）')
+    expect(told.text).to.equal(`催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${c.topic}）：答复期限为12月18日（星期五）前（含当日），请尽快办理。`)
+    expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.replyByText, 'his page, the same words').to.equal('12月18日（星期五）前（含当日）')
   })
 
-  it('sent back on Saturday by a resident not satisfied: "请在11月30日前（含当日）受理"', async () => {
+  it('sent back on Saturday by a resident not satisfied: "请在11月30日（星期一）前（含当日）受理"', async () => {
     app.clock.set(new Date('2026-11-27T02:00:00Z')) // Friday 10:00
     const c = await toZhangWei('小区东门的路灯坏了半个月了')
     const zhang = await asDeputy(app, 'dp0001')
@@ -65,7 +65,7 @@ describe('a deadline that takes the whole day reads one way in every notice and 
     expect(reopened.status, JSON.stringify(reopened.body)).to.equal(200)
 
     const [back] = await sent('case.reopened', 'dp0001')
-    expect(back.text).to.equal(`张伟代表，留言 ${c.ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在11月30日前（含当日）受理。`)
+    expect(back.text).to.equal(`张伟代表，留言 ${c.ticket} 群众不满意（2 分），已重新交您办理：灯还是不亮。请在11月30日（星期一）前（含当日）受理。`)
   })
 
   it('her copy of her data says her days as her page does, not the office’s "24:00"', async () => {

@@ -61,10 +61,10 @@ describe('批量分派 asks for one reply date, held to each message’s rules (
     // 王芳 is told the date with the two it holds her to, not with the old one.
     const told = (await app.liaison.store.outbox.search({ limit: 50, kind: 'case.assigned' })).items.filter((m) => m.recipientId === 'dp0002')
     const text = (id: string) => told.find((m) => m.payload.caseId === id)!.payload.text as string
-    expect(text(lift.id)).to.include('并在12月10日前（含当日）答复')
-    expect(text(water.id)).to.include('并在12月10日前（含当日）答复')
+    expect(text(lift.id)).to.include('并在12月10日（星期四）前（含当日）答复')
+    expect(text(water.id)).to.include('并在12月10日（星期四）前（含当日）答复')
     expect(text(old.id)).not.to.include('12月10日')
-    expect((await (await asDeputy(app, 'dp0002')).get(`/api/mp/deputy/cases/${lift.id}`)).body.replyByText).to.equal('12月10日前（含当日）')
+    expect((await (await asDeputy(app, 'dp0002')).get(`/api/mp/deputy/cases/${lift.id}`)).body.replyByText).to.equal('12月10日（星期四）前（含当日）')
   })
 
   it('refuses a day off or a day gone for all, in the single 分派’s words, and changes nothing', async () => {

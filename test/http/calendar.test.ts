@@ -81,7 +81,7 @@ describe('the business calendar: import, coverage and deadlines', () => {
     const deputy = await asDeputy(app, 'dp0001')
     expect((await deputy.get('/api/mp/deputy/cases')).body.items[0]).to.include({
       deadlinesProvisional: true,
-      replyByText: '2027年1月15日前（含当日）',
+      replyByText: '2027年1月15日（星期五）前（含当日）',
       deadlinesNote: '这个期限可能还会差几天：2027年的放假安排还没录入，录入后会自动改正，不用您处理。',
     })
   })
@@ -205,7 +205,7 @@ describe('the acknowledgement clock counts working time', () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
     const [assigned] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.assigned' })).items
-    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日 20:00前受理。`)
+    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日（星期一）晚上8:00前受理。`)
   })
 
   it('words the deadlines of a message written on the weekend one way, in the notice as on his page: the whole day counting, no "24:00"', async () => {
@@ -213,13 +213,13 @@ describe('the acknowledgement clock counts working time', () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '小区路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
     const [assigned] = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.assigned' })).items
-    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日前（含当日）受理。`)
+    expect(assigned.payload.text).to.equal(`张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：小区路灯坏了，请在11月30日（星期一）前（含当日）受理。`)
     expect(assigned.payload.cardText, 'the card’s 20 characters').to.equal('请在11月30日前（含当日）受理')
     const deputy = await asDeputy(app, 'dp0001')
-    // His page reads a whole day as the resident's does: no "24:00".
+    // His page reads a whole day as his notice does, with its weekday: no "24:00".
     expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({
-      acknowledgeByText: '11月30日前（含当日）',
-      replyByText: '12月18日前（含当日）',
+      acknowledgeByText: '11月30日（星期一）前（含当日）',
+      replyByText: '12月18日（星期五）前（含当日）',
     })
   })
 })

@@ -17,11 +17,11 @@ describe("a deputy's message once it no longer waits on him", () => {
 
   it('while it waits on him: both deadlines, no state note, and the whole number to call back', async () => {
     const { id } = await written('小区门口的垃圾好几天没人清运，气味很大')
-    expect(await seen(id)).to.include({ acknowledgeByText: '11月24日 10:00前', replyByText: '12月14日前（含当日）', stateNote: null })
+    expect(await seen(id)).to.include({ acknowledgeByText: '11月24日（星期二）上午10:00前', replyByText: '12月14日（星期一）前（含当日）', stateNote: null })
     expect((await station.zhang.get(`/api/mp/deputy/cases/${id}/phone`)).body).to.deep.equal({ phone: '13912345678' })
     expect((await station.zhang.get('/api/mp/deputy/cases')).body.items[0]).to.include({
-      acknowledgeByText: '11月24日 10:00前',
-      replyByText: '12月14日前（含当日）',
+      acknowledgeByText: '11月24日（星期二）上午10:00前',
+      replyByText: '12月14日（星期一）前（含当日）',
     })
   })
 

@@ -81,13 +81,13 @@ describe('the loop tells the right people as a message changes hands', () => {
   it('greets each deputy a new message is given to by name, with the date and time to acknowledge by', async () => {
     const c = (await toZhangWei('路灯坏了')) as { id: string; ticket: string; topic: string }
     const given = async () => (await about(c.id, 'case.assigned')).map((m) => `${to(m)} ${m.payload.text}`)
-    expect(await given()).to.deep.equal([`deputy:dp0001 张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：路灯坏了，请在11月24日 10:00前受理。`])
+    expect(await given()).to.deep.equal([`deputy:dp0001 张伟代表，您有一条新留言 ${c.ticket}（${c.topic}）：路灯坏了，请在11月24日（星期二）上午10:00前受理。`])
     app.clock.advance(2 * HOUR)
     expect((await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
     expect(
       (await given()).filter((m) => m.startsWith('deputy:dp0002')),
       'the one it moves to reads it in the same words',
-    ).to.deep.equal([`deputy:dp0002 王芳代表，您有一条新留言 ${c.ticket}（${c.topic}）：路灯坏了，请在11月24日 12:00前受理。`])
+    ).to.deep.equal([`deputy:dp0002 王芳代表，您有一条新留言 ${c.ticket}（${c.topic}）：路灯坏了，请在11月24日（星期二）中午12:00前受理。`])
   })
 
   it('tells the deputy who held a case that staff gave it to another', async () => {

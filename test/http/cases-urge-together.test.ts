@@ -110,7 +110,7 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
     expect(after[ids.indexOf(b2.id)], 'the answered one').to.equal(before[ids.indexOf(b2.id)])
     expect(after[ids.indexOf(x1.id)], '新华区’s message').to.equal(before[ids.indexOf(x1.id)])
     const tasks = (await zhang.get('/api/mp/tasks')).body.cases as Array<{ id: string; urgedText: string | null }>
-    expect(tasks.filter((t) => t.urgedText === '已催办').map((t) => t.id)).to.have.members([a1.id, a2.id, a3.id])
+    expect(tasks.filter((t) => t.urgedText === '工作人员在催').map((t) => t.id)).to.have.members([a1.id, a2.id, a3.id])
     const audited = (await app.liaison.services.audit.list({ action: 'case.urged', limit: 50 })).items
     expect(audited.map((e) => e.targetId)).to.have.members([a1.id, a2.id, a3.id, b1.id, c1.id])
 

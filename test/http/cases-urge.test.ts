@@ -144,7 +144,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     expect((await zhang.get(`/api/mp/deputy/cases/${calm.id}`)).body.urgeNote).to.equal(null)
     const tasks = (await zhang.get('/api/mp/tasks')).body.cases as Array<{ id: string; urgedText: string | null }>
     expect(tasks.map((t) => [t.id, t.urgedText])).to.have.deep.members([
-      [c.id, '已催办'],
+      [c.id, '工作人员在催'],
       [calm.id, null],
     ])
 

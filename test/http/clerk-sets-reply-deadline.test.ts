@@ -76,9 +76,9 @@ describe('a clerk sees both deadlines in words and may ask for an earlier answer
       (m) => m.payload.caseId === id && m.recipientId === 'dp0002',
     )
     expect(notices.map((m) => m.payload.text)).to.have.length(1)
-    expect(notices[0].payload.text).to.match(/^王芳代表，您有一条新留言 .*，请在11月24日 10:00前受理，并在12月10日前（含当日）答复。$/)
+    expect(notices[0].payload.text).to.match(/^王芳代表，您有一条新留言 .*，请在11月24日（星期二）上午10:00前受理，并在12月10日（星期四）前（含当日）答复。$/)
     const wang = await asDeputy(app, 'dp0002')
-    expect((await wang.get(`/api/mp/deputy/cases/${id}`)).body.replyByText).to.equal('12月10日前（含当日）')
+    expect((await wang.get(`/api/mp/deputy/cases/${id}`)).body.replyByText).to.equal('12月10日（星期四）前（含当日）')
     expect((await resident.get(`/api/mp/cases/${id}`)).body.replyByText).to.equal('12月14日前（含当日）')
 
     // She acknowledges, and lets the 10th pass: reported as late, listed overdue, and her answer on the 11th is not in time.

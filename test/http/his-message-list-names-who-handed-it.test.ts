@@ -17,7 +17,7 @@ describe("a deputy's message list names the colleague who handed him a message",
   const listed = async (client: Client, caseId: string) =>
     ((await client.get('/api/mp/deputy/cases')).body.items as Array<{ id: string; statusLabel: string }>).find((c) => c.id === caseId)?.statusLabel
 
-  it('张伟代表转给您，待受理, then 王芳代表交回给您，待受理; the station’s own is 新留言，待受理', async () => {
+  it('张伟代表转给您，还没受理, then 王芳代表交回给您，还没受理; the station’s own is 新留言，还没受理', async () => {
     const resident = await asResident(app)
     const sent = (await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', regionId: 'c010101', deputyCode: 'DP0001' })).body
     const hers = (await resident.post('/api/mp/cases', { text: '光明路的路灯坏了', regionId: 'c010101', deputyCode: 'DP0002' })).body
@@ -25,16 +25,16 @@ describe("a deputy's message list names the colleague who handed him a message",
     const wang = await asDeputy(app, 'dp0002')
     expect((await zhang.post(`/api/mp/deputy/cases/${sent.id}/transfer`, { reason: '王芳代表联系这个小区', deputyCode: 'DP0002' })).status).to.equal(200)
 
-    expect(await listed(wang, sent.id)).to.equal('张伟代表转给您，待受理')
-    expect((await wang.get(`/api/mp/deputy/cases/${sent.id}`)).body.statusLabel, 'as its page says').to.equal('张伟代表转给您，待受理')
-    expect(await listed(wang, hers.id), 'written to her: new').to.equal('新留言，待受理')
+    expect(await listed(wang, sent.id)).to.equal('张伟代表转给您，还没受理')
+    expect((await wang.get(`/api/mp/deputy/cases/${sent.id}`)).body.statusLabel, 'as its page says').to.equal('张伟代表转给您，还没受理')
+    expect(await listed(wang, hers.id), 'written to her: new').to.equal('新留言，还没受理')
 
     expect((await wang.post(`/api/mp/deputy/cases/${sent.id}/transfer`, { reason: '还是张代表就近办理更方便', deputyCode: 'DP0001' })).status).to.equal(200)
-    expect(await listed(zhang, sent.id)).to.equal('王芳代表交回给您，待受理')
+    expect(await listed(zhang, sent.id)).to.equal('王芳代表交回给您，还没受理')
 
     const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
     expect((await lina.post(`/api/admin/cases/${sent.id}/assign`, { deputyId: 'dp0002', note: '请王芳代表办理' })).status).to.equal(200)
     // Hers before (she handed it on to 张伟): the station gives it back to her, 再次交给您 (review 37, finding 3).
-    expect(await listed(wang, sent.id), 'the station gave it back to her').to.equal('再次交给您，待受理')
+    expect(await listed(wang, sent.id), 'the station gave it back to her').to.equal('再次交给您，还没受理')
   })
 })

@@ -7,7 +7,7 @@ const SECRET = 'bot-secret-for-tests-0123456789'
 /**
  * A resident reads where her message stands in plain words — who has it and what comes next —
  * not the office's 待分派, 已分派, 已转交部门; in the mini-program and in the chat alike. Staff keep the
- * labels of their procedure for the same message; the deputy reads his own words (新留言，待受理).
+ * labels of their procedure for the same message; the deputy reads his own words (新留言，还没受理).
  */
 describe('a resident reads where her message stands in her own words', () => {
   let app: TestApp
@@ -33,7 +33,7 @@ describe('a resident reads where her message stands in her own words', () => {
 
     expect(c.statusLabel, 'the answer to her 提交').to.equal('已交给代表，代表还没有看')
     expect(await read()).to.deep.equal({ list: '已交给代表，代表还没有看', page: '已交给代表，代表还没有看', console: '已分派' })
-    expect(await deputyReads(), 'in his words, as the chat says it').to.equal('新留言，待受理')
+    expect(await deputyReads(), 'in his words, as the chat says it').to.equal('新留言，还没受理')
 
     await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})
     expect(await read()).to.deep.equal({ list: '代表已看到，正在办', page: '代表已看到，正在办', console: '已受理' })

@@ -116,12 +116,15 @@ describe('a resident reads the steps of her message in her own words', () => {
     expect((await resident.get(`/api/mp/cases/${d.id}`)).body.timeline.at(-1)).to.include({ label: `和相同问题的留言 ${b.ticket} 一起办理`, note: null })
   })
 
-  it('gives her the day of the answer as "12月14日前（含当日）", and the deputy’s page says it the same way', async () => {
+  it('gives her the day of the answer as "12月14日前（含当日）", and the deputy’s page the same day with its weekday', async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '北门的路灯坏了', regionId: 'c010101', deputyCode: 'DP0001' })
     expect(c.replyByText, 'the answer to her 提交').to.equal('12月14日前（含当日）')
     expect((await resident.get(`/api/mp/cases/${c.id}`)).body).to.include({ replyByText: '12月14日前（含当日）', acknowledgeByText: '11月24日 10:00前' })
     const zhang = await asDeputy(app, 'dp0001')
-    expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({ replyByText: '12月14日前（含当日）', acknowledgeByText: '11月24日 10:00前' })
+    expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body).to.include({
+      replyByText: '12月14日（星期一）前（含当日）',
+      acknowledgeByText: '11月24日（星期二）上午10:00前',
+    })
   })
 })

@@ -33,14 +33,14 @@ describe('the SLA job: reminders, escalation and closing', () => {
     const reminders = await messages('case.reminder')
     expect(reminders.map((m) => [m.recipientKind, m.recipientId])).to.deep.equal([['deputy', 'dp0001']])
     expect(reminders[0].payload.text, 'addressed to him, as every notice to a deputy is').to.equal(
-      `张伟代表，提醒您：留言 ${ticket} 请在11月24日 10:00前受理，请及时处理。`,
+      `张伟代表，提醒您：留言 ${ticket} 请在11月24日（星期二）上午10:00前受理，请及时处理。`,
     )
-    expect(reminders[0].payload.cardText, "the subscribe card's 20 characters: what to do by when").to.equal('请在11月24日 10:00前受理')
+    expect(reminders[0].payload.cardText, "the subscribe card's 20 characters: what to do by when").to.equal('请在11月24日上午10:00前受理')
     const timeline = await app.liaison.store.cases.events(id)
     expect(
       timeline.filter((e) => e.type === 'reminded').map((e) => e.note),
       'the timeline keeps the reminder, not the greeting',
-    ).to.deep.equal([`提醒：留言 ${ticket} 请在11月24日 10:00前受理，请及时处理。`])
+    ).to.deep.equal([`提醒：留言 ${ticket} 请在11月24日（星期二）上午10:00前受理，请及时处理。`])
   })
 
   it("escalates an unacknowledged case to the station's staff, then to the district office", async () => {
@@ -92,7 +92,7 @@ describe('the SLA job: reminders, escalation and closing', () => {
     app.clock.set(new Date('2026-12-14T12:00:00Z')) // Monday 20:00, the day the reply is due
     await sla()
     expect((await messages('case.reminder')).map((m) => m.payload.text)).to.deep.equal([
-      `张伟代表，提醒您：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日前（含当日）答复，请及时处理。`,
+      `张伟代表，提醒您：留言 ${(await app.liaison.store.cases.get(id))!.ticket} 请在12月14日（星期一）前（含当日）答复，请及时处理。`,
     ])
     // As his page says it (never "24:00"), on the card's 20 characters too.
     expect((await messages('case.reminder'))[0].payload.cardText).to.equal('请在12月14日前（含当日）答复')

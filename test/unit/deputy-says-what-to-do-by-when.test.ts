@@ -41,7 +41,7 @@ describe('a deputy reads what to do with a message and by when', () => {
     expect(deputyStanding(taken, null, TZ, now)).to.deep.equal({ standing: '已受理，请在12月14日（星期一）前（含当日）答复群众', replyByLine: null })
     // Gone by: the bare state, the red line says the rest (deputyPageDeadlines).
     expect(deputyStanding(fresh, null, TZ, new Date('2026-11-27T02:00:00Z'))).to.deep.equal({
-      standing: '新留言，待受理',
+      standing: '新留言，还没受理',
       replyByLine: '请在12月14日（星期一）前（含当日）答复群众',
     })
     expect(deputyStanding({ ...taken, status: 'replied' as const }, null, TZ, now)).to.deep.equal({ standing: '已答复，等群众评价', replyByLine: null })

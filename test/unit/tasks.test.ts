@@ -39,6 +39,6 @@ describe('a deputy’s late message says that the answer is late', () => {
   })
 
   it('his message page says it the same way, with the day it was', () => {
-    expect(deputyPageDeadlines(waiting('2026-11-23T01:00:00Z'), TZ, now).replyLate).to.equal('答复期限今天已过（应于11月23日 9:00前答复），请尽快答复')
+    expect(deputyPageDeadlines(waiting('2026-11-23T01:00:00Z'), TZ, now).replyLate).to.equal('答复期限今天已过（应于11月23日上午9:00前答复），请尽快答复')
   })
 })

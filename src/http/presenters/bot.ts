@@ -5,7 +5,8 @@ import { deputyGist } from '../../domain/deputy-gist.js'
 import { GIST_MAX, messageGist } from '../../domain/message-about.js'
 import { deputyDueDates } from './deputy-case-state.js'
 import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words.js'
-import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
+import { residentDueDateText } from '../../domain/due-date-text.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
 import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS } from '../../domain/meeting.js'
@@ -26,7 +27,7 @@ export const presentBotCaseBrief = (c: CaseRecord) => ({ ticket: c.ticket, statu
 /** A message the deputy has just accepted (受理): with the day his answer is due, in the words of his 待办 (presentBotInboxItem). */
 export const presentBotAcknowledged = (c: CaseRecord, at: ReadingTime) => ({
   ...presentBotCaseBrief(c),
-  replyByText: closingText(c.replyDueAt, at.timeZone, at.now),
+  replyByText: spokenDeadline(c.replyDueAt, at.timeZone, at.now),
 })
 
 /** A resident's own message in one line: where it stands in her words ("已交给代表，代表还没有看"), as the mini-program says it. */
@@ -139,17 +140,17 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
  */
 export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: string[] = [], urged = false, handedBy: HandedBy | null = null) => ({
   ...presentBotCaseBrief(c),
-  /** Where it stands in his words, as his page says it ("新留言，待受理", "张伟代表转给您，待受理"), not the office's 已分派. */
+  /** Where it stands in his words, as his page says it ("新留言，还没受理", "张伟代表转给您，还没受理"), not the office's 已分派. */
   standing: deputyStatusWords(c, handedBy),
   short: ticketRef(c.ticket, inbox),
   // As his notices quote her (deputyGist): phone and ID numbers masked; the number itself is for 电话, read and audited.
   excerpt: deputyGist(c.text, 30),
   replyBy: c.replyDueAt.toISOString(),
-  // His deadlines as his mini-program page says them ("12月7日前（含当日）", "11月27日 10:00前"), never "24:00".
-  replyByText: closingText(c.replyDueAt, at.timeZone, at.now),
+  // His deadlines as his page and digest say them ("12月7日（星期一）前（含当日）", "11月27日（星期五）上午10:00前"), never "24:00".
+  replyByText: spokenDeadline(c.replyDueAt, at.timeZone, at.now),
   /** While it waits for 受理: that deadline, which comes first (as the mini-program's 待办 shows it); else null. */
   // The day itself even once both days went by (his page then shows the answer's alone): the chat's 待办 decides its words.
-  acknowledgeByText: ((d) => d && closingText(d, at.timeZone, at.now))(deputyDueDates(c).acknowledgeBy),
+  acknowledgeByText: ((d) => d && spokenDeadline(d, at.timeZone, at.now))(deputyDueDates(c).acknowledgeBy),
   /** 超期: waiting past the reply deadline, as the office counts it (waitingLate). */
   overdue: waitingLate(c, at.now),
   /** Not acknowledged by its deadline, the reply not yet due (未按时受理, ackLate): never also `overdue`. */

@@ -1,8 +1,7 @@
 import { DEPUTY_LOAD_STATUSES, type CaseEvent, type CaseRecord } from '../../domain/case.js'
-import { closingText } from '../../domain/due-date-text.js'
 import { ackLateWords, dueWords, replyLateWords } from '../../domain/tasks.js'
 import { deputyReopenNote, deputyStatusWords, deputyTaskStatusWords, urgedByWords, type HandedBy } from '../../domain/deputy-case-words.js'
-import { spokenDeadline } from '../../domain/spoken-dates.js'
+import { spokenDeadline, withoutWeekday } from '../../domain/spoken-dates.js'
 import { handedToHimBy, placedByStaff } from '../../domain/case-hand-backs.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -27,20 +26,20 @@ export function deputyDueDates(c: Deadlines): { acknowledgeBy: Date | null; repl
 /**
  * A deadline gone by, as his workbench counts it (dueWords, deputyCaseDue), said as a fact with the date it was, not
  * as an instruction for a day already gone: the reply's is 超期 ("答复已超期 2 天（应于12月14日前（含当日）答复），请尽快
- * 答复"), the acknowledgement's its own words, never 超期 ("已过受理期限 4 天（应于11月27日 10:00前受理），请尽快受理"),
+ * 答复"), the acknowledgement's its own words, never 超期 ("已过受理期限 4 天（应于11月27日上午10:00前受理），请尽快受理"),
  * as the office's 超期 is the reply deadline's alone (case-stats.ts waitingLate); null while it is still to come.
  */
 function lateText(act: '受理' | '答复', dueAt: Date, timeZone: string, now: Date): string | null {
   if (dueAt.getTime() >= now.getTime()) return null
   const { days } = dueWords(dueAt, now, timeZone)
-  return `${act === '受理' ? ackLateWords(days) : replyLateWords(days)}（应于${closingText(dueAt, timeZone, now)}${act}），请尽快${act}`
+  return `${act === '受理' ? ackLateWords(days) : replyLateWords(days)}（应于${withoutWeekday(spokenDeadline(dueAt, timeZone, now))}${act}），请尽快${act}`
 }
 
 /**
- * The deadlines of his message page and list (deputyDueDates), as the resident reads hers
- * ("12月7日前（含当日）" when the whole day counts, "11月27日 10:00前" at a time of day), never "24:00",
- * which an older reader does not say; and, once one has gone by, the words for that (`…Late`).
- * His chat's 待办 and his notices say them alike (closingText).
+ * The deadlines of his message page and list (deputyDueDates), as his 待办 and digest say them (spokenDeadline:
+ * "12月7日（星期一）前（含当日）" when the whole day counts, "11月27日（星期五）上午10:00前" at a time of day), never
+ * "24:00", which an older reader does not say; and, once one has gone by, the words for that (`…Late`).
+ * His chat's 待办 and his notices say them alike.
  */
 export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
   const { acknowledgeBy: ack, replyBy: reply } = deputyDueDates(c)
@@ -49,9 +48,9 @@ export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
   // orders at once read as two different messages.
   const both = Boolean(ack && replyLate)
   return {
-    acknowledgeByText: both ? null : ack && closingText(ack, timeZone, now),
-    replyByText: reply && closingText(reply, timeZone, now),
-    /** "已过受理期限 4 天（应于11月27日 10:00前受理），请尽快受理"; null while there is time, or once the answer is late too. */
+    acknowledgeByText: both ? null : ack && spokenDeadline(ack, timeZone, now),
+    replyByText: reply && spokenDeadline(reply, timeZone, now),
+    /** "已过受理期限 4 天（应于11月27日上午10:00前受理），请尽快受理"; null while there is time, or once the answer is late too. */
     acknowledgeLate: both ? null : ack && lateText('受理', ack, timeZone, now),
     /** "答复已超期 2 天（应于12月14日前（含当日）答复），请尽快答复" (请尽快受理并答复 before he took it); null while there is time. */
     replyLate: both ? replyLate!.replace(/请尽快答复$/, '请尽快受理并答复') : replyLate,
@@ -63,7 +62,7 @@ export function deputyPageDeadlines(c: Deadlines, timeZone: string, now: Date) {
  * "已受理，请在12月14日（星期一）前（含当日）答复群众", "新留言，请在11月24日（星期二）上午10:00前受理". "当前状态：已受理，待答复"
  * over "请于12月14日前（含当日）答复" (and, once he tapped 受理, a green box saying it again) told him the day three times.
  * `replyByLine`: the answer's deadline while the line above asks him to 受理 first, null when said there or gone by; a
- * deadline gone by keeps its own red words (deputyPageDeadlines) under the bare state ("新留言，待受理").
+ * deadline gone by keeps its own red words (deputyPageDeadlines) under the bare state ("新留言，还没受理").
  */
 export function deputyStanding(c: Deadlines & Pick<CaseRecord, 'mergedInto'>, handedBy: HandedBy | null, timeZone: string, now: Date) {
   const late = deputyPageDeadlines(c, timeZone, now)

@@ -34,7 +34,7 @@ function deputyUrgeText(d: CaseDetail, timeZone: string): string | null {
 export const presentDeputyCase = (d: CaseDetail, now: Date, timeZone: string) => ({
   ...caseCore(d.case),
   ...herWordsMasked(d.case),
-  /** Where it stands in his words ("新留言，待受理"; "张伟代表转给您，待受理" from a colleague), not the office's 已分派. */
+  /** Where it stands in his words ("新留言，还没受理"; "张伟代表转给您，还没受理" from a colleague), not the office's 已分派. */
   statusLabel: deputyStatusWords(d.case, handedToHim(d)),
   ...deputyPageDeadlines(d.case, timeZone, now),
   /** The state and what to do by when, in one line at the top ("已受理，请在12月14日（星期一）前（含当日）答复群众"), and `replyByLine`. */

@@ -5,6 +5,9 @@ import { MEETING_KIND_LABELS } from '../../domain/meeting.js'
 import { RESPONDENT_KIND_LABELS } from '../../domain/survey.js'
 import type { CaseTask, Due, MeetingTask, QuizTask, ReadingTask, SuggestionTask, SurveyTask, TaskList } from '../../services/tasks.js'
 
+/** What his 待办 says of a message staff are pressing him on (催办), in the chat and on his page alike. */
+const URGED_WORDS = '工作人员在催'
+
 // 我的待办 as the mini-program shows it: every field named; deadlines come with the words
 // the server worked out ("答复已超期 2 天", "今天到期"), so every page says the same.
 
@@ -29,8 +32,11 @@ const presentCaseTask = ({ case: c, action, due, todo, urged, handedBy }: CaseTa
   /** His: what to do by when, "请在12月14日（星期一）前（含当日）答复，还有 21 天到期" (deputyCaseTodo); null for hers. */
   todoText: todo,
   due: due ? presentDue(due) : null,
-  /** "已催办" when the station pressed him on it (催办) since it last came back to him; null otherwise. */
-  urgedText: urged ? '已催办' : null,
+  /**
+   * "工作人员在催" when staff pressed him on it (催办) since it last came back to him; null otherwise. His words, not the
+   * office's 已催办; 工作人员, as a station's clerk or the congress office's may press him (his message page says who).
+   */
+  urgedText: urged ? URGED_WORDS : null,
 })
 
 /**

@@ -1,5 +1,5 @@
 import { deadlineDay } from '../../domain/spoken-dates.js'
-import { cardLine } from './case-changes.js'
+import { cardLine, dueCard } from './case-changes.js'
 
 /**
  * The line each case notice puts on its subscribe card (the template's text keyword, 20
@@ -54,6 +54,6 @@ export const caseCards = {
   rejectedFromYou: (by: string, byKind: '联络站' | '人大办') => cardLine(`${by}决定不予受理，您无需再办`, `${byKind}决定不予受理，您无需再办`),
   /** 催办: what is late or due, in two words. */
   urged: (word: '受理' | '答复', late: boolean) => (late ? `已过${word}期限，请尽快办理` : `工作人员催办，请尽快${word}`),
-  /** A deadline to meet ("请在11月24日 10:00前受理"), or, when the date with its year would not fit, the plain request. */
-  dueBy: (dueText: string, word: '受理' | '答复') => cardLine(`请在${dueText}${word}`, `请尽快${word}`),
+  /** A deadline to meet, as the chat says it (dueCard: "请在11月24日上午10:00前受理"), else the plain request. */
+  dueBy: (dueText: string, word: '受理' | '答复') => dueCard(dueText, word),
 }

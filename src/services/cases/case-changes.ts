@@ -7,6 +7,7 @@ import { excerpt } from '../../domain/excerpt.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
+import { withoutWeekday } from '../../domain/spoken-dates.js'
 
 /** Who did something to a case, as the timeline records it. */
 export interface CaseActor {
@@ -80,9 +81,18 @@ export function cardLine(...choices: [string, ...string[]]): string {
 }
 
 /**
+ * A deadline on a subscribe card's line, said as the chat says it (spokenDeadline's "11月24日（星期二）上午10:00前"):
+ * with its weekday when it fits the 20 characters, without it when not ("请在11月24日上午10:00前受理"), else the plain
+ * request. Never another way of writing the time ("11月24日 10:00前"), which he would read as another deadline.
+ */
+export function dueCard(dueText: string, word: '受理' | '答复'): string {
+  return cardLine(`请在${dueText}${word}`, `请在${withoutWeekday(dueText)}${word}`, `请尽快${word}`)
+}
+
+/**
  * What a deputy reads when a message is placed with him, when it is written or when it is
  * moved to him later: one sentence either way, addressed to him by name as every notice to
- * a deputy is ("张伟代表，您有一条新留言 …，请在11月24日 10:00前受理。"). `cardText` is the
+ * a deputy is ("张伟代表，您有一条新留言 …，请在11月24日（星期二）上午10:00前受理。"). `cardText` is the
  * line of the subscribe card, whose text keyword holds 20 characters (wechat.md §2.4): the
  * card is his own and its title already says 新留言待受理, so it carries what he must do
  * by when, which the greeting and the ticket would push out.
@@ -94,7 +104,7 @@ export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
   return {
     // Her first words as every notice to a deputy quotes them (deputyGist): never cut inside a number, phone and ID numbers masked.
     text: `${to}您有一条新留言 ${c.ticket}（${c.topic}）：${deputyGist(c.text, NEW_MESSAGE_GIST_MAX)}，请在${ackByText}受理${answer}。`,
-    extra: { cardText: cardLine(`请在${ackByText}受理`, '请尽快受理') },
+    extra: { cardText: dueCard(ackByText, '受理') },
   }
 }
 
@@ -102,7 +112,7 @@ export function assignedNotice(c: Pick<CaseRecord, 'ticket' | 'topic' | 'text'>,
  * What a deputy reads when a colleague hands him a message (转交), in place of "您有一条新留言": who handed it
  * over and why, and, when it was his before (`back`), that it is handed back to him, which he would otherwise take
  * for a new message under a number he has handled ("张伟代表把留言 … 交回给您办理：还是李代表就近办理更方便。请在
- * 12月7日前（含当日）受理。"). Her first words name it as the new-message notice does; the colleague's reason may quote
+ * 12月7日（星期一）前（含当日）受理。"). Her first words name it as the new-message notice does; the colleague's reason may quote
  * her, so phone and ID numbers are masked in it. The card (its title, else the kind's 新留言待受理) says the same
  * in its 20 characters: who handed it and why in the title, the deadline in its line.
  */
@@ -129,7 +139,7 @@ export function handedToYouNotice(
     text: `${to}${names.from}代表把留言 ${c.ticket}（${c.topic}${gist ? `：${gist}` : ''}）${verb}${why ? `：${why}` : ''}。请在${ackByText}受理。`,
     extra: {
       cardTitle: cardLine(...(titles as [string, ...string[]]), back ? '留言交回您办理' : '其他代表转来留言'),
-      cardText: cardLine(`请在${ackByText}受理`, '请尽快受理'),
+      cardText: dueCard(ackByText, '受理'),
     },
   }
 }
@@ -138,7 +148,7 @@ export function handedToYouNotice(
  * What a deputy reads when staff give him back a message that had been his (he handed it back to the station, or it
  * was moved from him), in place of "您有一条新留言": who gave it (`by`: "湛河区人大常委会办公室孙丽"), that it is the same
  * message again, and their words ("刘建国代表，湛河区人大常委会办公室孙丽把留言 20261117-0002（城乡建设：建设路社区
- * 3号院…）再次交给您办理：区人大办已协调区城管局牵头，请刘代表跟进并答复群众。请在11月19日 10:00前受理。"). Read as
+ * 3号院…）再次交给您办理：区人大办已协调区城管局牵头，请刘代表跟进并答复群众。请在11月19日（星期四）上午10:00前受理。"). Read as
  * 新留言 without the office's words, he took it for the one he had handed back and let it wait. The note may quote her:
  * phone and ID numbers masked, as in handedToYouNotice.
  */
@@ -158,7 +168,7 @@ export function placedAgainNotice(
     text: `${to}${names.by}把留言 ${c.ticket}（${c.topic}${gist ? `：${gist}` : ''}）再次交给您办理${why ? `：${why}` : ''}。请在${ackByText}受理${answer}。`,
     extra: {
       cardTitle: cardLine(`${names.by}再次交给您`, '留言再次交给您办理'),
-      cardText: cardLine(`请在${ackByText}受理`, '请尽快受理'),
+      cardText: dueCard(ackByText, '受理'),
     },
   }
 }

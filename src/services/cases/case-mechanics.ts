@@ -7,7 +7,8 @@ import { heldOnce, notHisNowText, refusalText } from '../../domain/case-refusals
 import { handedOnByHim } from '../../domain/case-hand-backs.js'
 import { holdingOffice } from './deputy-hand-ons.js'
 import type { CalendarSource } from '../calendar/calendar.js'
-import { closingText, lastOpenDate, residentDueDateText } from '../../domain/due-date-text.js'
+import { lastOpenDate, residentDueDateText } from '../../domain/due-date-text.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
 import type { SlaPolicy } from '../../domain/sla.js'
 import { yourMessage } from '../../domain/message-about.js'
@@ -180,11 +181,11 @@ export class CaseMechanics {
     // Her message waited in the station's (or office's) queue and staff now give it its first deputy: she was
     // told only that station staff would find a deputy for it, so she hears who has it, as she would have had routing chosen him.
     const firstPlaced = before ? [] : [resident(c, 'case.placed', `${this.yours(c)}已交给${name}代表办理，会在${replyBy}答复您。`, caseCards.placed(name))]
-    // As his page says it (deputyPageDeadlines), never "24:00".
-    const ackByText = closingText(ack.ackDueAt, this.policy.timeZone, now)
+    // As his 待办 and digest say it (spokenDeadline), never "24:00".
+    const ackByText = spokenDeadline(ack.ackDueAt, this.policy.timeZone, now)
     // Handed to him by a colleague (转交), perhaps back to him: said so, by whom and why, not as a new message.
     const fromColleague = actor.role === 'deputy' && actor.id ? await this.deputyName(actor.id) : ''
-    const replyByText = replyDueAt && closingText(replyDueAt, this.policy.timeZone, now)
+    const replyByText = replyDueAt && spokenDeadline(replyDueAt, this.policy.timeZone, now)
     // Given back to him by staff (the same number he handed back or had taken from him): said so, by whom, with their words.
     const notice = fromColleague
       ? handedToYouNotice(c, { deputy: name, from: fromColleague }, note, heldOnce(events, deputyId), ackByText)

@@ -4,7 +4,7 @@ import type { CaseEvent, CaseRecord } from '../../domain/case.js'
 import { STATUS_LABELS } from '../../domain/case.js'
 import type { CalendarSource } from '../calendar/calendar.js'
 import { localDate } from '../../domain/dates.js'
-import { closingText } from '../../domain/due-date-text.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { phoneRefused } from '../phone-refused.js'
 import { sameSubmission } from '../../domain/same-submission.js'
@@ -234,8 +234,8 @@ export class CaseSubmitter {
       // (it may carry their name, phone or address), only where to find it.
       if (deputyName === null)
         return [caseMessage(c, 'case.queued', to, `新留言 ${c.ticket}（${c.topic}）待分派，请登录工作台查看并分派。`, `case:${c.id}:submitted`, now)]
-      // His deadline as his page says it (deputyPageDeadlines): "11月24日 10:00前", "11月30日前（含当日）", never "24:00".
-      const notice = assignedNotice(c, deputyName, closingText(c.ackDueAt, this.policy.timeZone, now))
+      // His deadline as his 待办 and digest say it (spokenDeadline): "11月24日（星期二）上午10:00前", never "24:00".
+      const notice = assignedNotice(c, deputyName, spokenDeadline(c.ackDueAt, this.policy.timeZone, now))
       return [caseMessage(c, 'case.assigned', to, notice.text, `case:${c.id}:submitted`, now, notice.extra)]
     }
   }

@@ -12,7 +12,7 @@ import { nextDeadline, type CaseEvent, type CaseRecord } from '../../domain/case
 import { refusalText } from '../../domain/case-refusals.js'
 import { mayBeUrged, urgedToday, urgeRound, urgeStanding } from '../../domain/case-urging.js'
 import { localDate } from '../../domain/dates.js'
-import { closingText } from '../../domain/due-date-text.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { countPassed, pastDeadline, urgedTogetherCard, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
@@ -122,6 +122,8 @@ export class CaseUrging {
     tally: UrgeTally
     deputies: Array<{ id: string; name: string; count: number }>
     failed: Array<{ id: string; name: string; count: number }>
+    /** Each message to be (that was) urged, with the deputy holding it: what her confirmation sends back (`seen`). */
+    holders: Record<string, string>
   }> {
     const counts = new Map<string, number>()
     for (const u of plan.toUrge) counts.set(u.c.deputyId!, (counts.get(u.c.deputyId!) ?? 0) + 1)
@@ -129,6 +131,7 @@ export class CaseUrging {
     const failed = await Promise.all((plan.failed ?? []).map(async (f) => ({ id: f.deputyId, name: await this.deputyName(f.deputyId), count: f.count })))
     return {
       failed,
+      holders: Object.fromEntries(plan.toUrge.map((u) => [u.c.id, u.c.deputyId!])),
       tally: {
         urged: plan.toUrge.length,
         deputies: counts.size,
@@ -148,9 +151,13 @@ export class CaseUrging {
    * version check), and each deputy told once: a deputy with one message gets the single notice, one with several a
    * notice naming how many and which. The notice is written with his last message's step, naming those urged by
    * then; a message changed meanwhile is left out (changed) and, when it was his last, the notice follows alone.
+   * `seen`: the deputy her plan showed for each message it would urge (the plan's `fromDeputyIds`). One now held by
+   * another deputy, or not in her plan at all (given to a deputy since), is not urged (holder_changed), as 批量分派
+   * takes nothing from a deputy she did not see: the deputy who has it now was not in what she confirmed, and the one
+   * she saw no longer has it. Without `seen` (a program's call), each is urged as it stands.
    */
-  async urgeTogether(staff: StaffPrincipal, caseIds: readonly string[], note?: string): Promise<UrgePlan> {
-    const plan = await this.planTogether(staff, caseIds, URGE_TOGETHER_MAX)
+  async urgeTogether(staff: StaffPrincipal, caseIds: readonly string[], note?: string, seen?: Readonly<Record<string, string>>): Promise<UrgePlan> {
+    const plan = this.heldAsSeen(await this.planTogether(staff, caseIds, URGE_TOGETHER_MAX), seen)
     const { now } = plan
     const byDeputy = new Map<string, ToUrge[]>()
     for (const u of plan.toUrge) (byDeputy.get(u.c.deputyId!) ?? byDeputy.set(u.c.deputyId!, []).get(u.c.deputyId!)!).push(u)
@@ -177,6 +184,14 @@ export class CaseUrging {
     if (!urged.length && failed.length) throw firstError
     const skipped = { ...plan.skipped, ...(changed ? { changed } : {}), ...(failed.length ? { failed: failed.reduce((n, f) => n + f.count, 0) } : {}) }
     return { toUrge: urged, skipped, now, failed }
+  }
+
+  /** The plan without the messages whose holder is not the one she was shown (counted holder_changed). */
+  private heldAsSeen(plan: UrgePlan, seen: Readonly<Record<string, string>> | undefined): UrgePlan {
+    if (!seen) return plan
+    const toUrge = plan.toUrge.filter((u) => Object.hasOwn(seen, u.c.id) && seen[u.c.id] === u.c.deputyId)
+    const moved = plan.toUrge.length - toUrge.length
+    return moved ? { ...plan, toUrge, skipped: { ...plan.skipped, holder_changed: moved } } : plan
   }
 
   /**
@@ -291,13 +306,13 @@ export class CaseUrging {
   }
 
   /**
-   * What the deputy reads: which message, how late it is (or when it is due, as his page says it: "答复期限为12月14日前（含当日）",
+   * What the deputy reads: which message, how late it is (or when it is due, as his page says it: "答复期限为12月14日（星期一）前（含当日）",
    * never "24:00"), who asks, and their words.
    */
   private deputyText(c: CaseRecord, deputyName: string, staffName: string, now: Date, note?: string) {
     const due = nextDeadline(c)
     const word = this.clockWord(c)
-    const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${closingText(due, this.timeZone, now)}，`
+    const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${spokenDeadline(due, this.timeZone, now)}，`
     return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${this.noteWords(note)}`
   }
 }

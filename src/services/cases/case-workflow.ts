@@ -1,6 +1,7 @@
 import { canTransition, reopenBlock, reopenDeadline, type CaseRecord } from '../../domain/case.js'
 import { reopenBlockedText } from '../../domain/case-refusals.js'
-import { closingText, residentDueDateText } from '../../domain/due-date-text.js'
+import { residentDueDateText } from '../../domain/due-date-text.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { replyRefusal } from '../../domain/reply-words.js'
 import { slaDeadlines } from '../../domain/sla.js'
 import { rulesReplyDueAt } from '../../domain/reply-deadline.js'
@@ -297,7 +298,7 @@ export class CaseWorkflow extends CaseMerging {
     // phone and ID numbers masked before they are cut (no half number).
     const herWords = (words: string) => excerpt(maskPhoneAndIdNumbers(words), 40).replace(/[。！!？?.]+$/, '')
     const scored = c.ratingComment && c.ratingComment.trim() !== reason.trim() ? `群众评价时说：${herWords(c.ratingComment)}。` : ''
-    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${herWords(reason)}。${scored}请在${closingText(ackDueAt, this.policy.timeZone, now)}受理。`
+    const reopenedText = `${name ? `${name}代表，` : ''}留言 ${c.ticket} ${unhappy}，已重新交您办理：${herWords(reason)}。${scored}请在${spokenDeadline(ackDueAt, this.policy.timeZone, now)}受理。`
     const tell = deputyId
       ? [toDeputy(deputyId, 'case.reopened', reopenedText, caseCards.reopened(c.rating))]
       : [

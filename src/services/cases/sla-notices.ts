@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../../domain/case.js'
-import { closingText, hoursText } from '../../domain/due-date-text.js'
+import { hoursText } from '../../domain/due-date-text.js'
+import { spokenDeadline } from '../../domain/spoken-dates.js'
 import type { SlaAction, SlaClock } from '../../domain/sla-actions.js'
 import { caseCards } from './case-cards.js'
 import { queueOf, type Recipient } from './case-changes.js'
@@ -25,8 +26,8 @@ export const slaRound = (c: Pick<CaseRecord, 'reopenCount' | 'ackDueAt' | 'deput
  * already says what it is about, so the card carries only what he must do by when.
  */
 export function reminderNotice(c: Pick<CaseRecord, 'ticket'>, action: RemindAction, deputyName: string | null, timeZone: string, now: Date) {
-  // As his page and his chat's 待办 say it ("12月14日前（含当日）", "11月24日 10:00前"), never "24:00".
-  const due = closingText(action.dueAt, timeZone, now)
+  // As his chat's 待办 and digest say it ("11月24日（星期二）上午10:00前"), never "24:00".
+  const due = spokenDeadline(action.dueAt, timeZone, now)
   const todo = `请在${due}${CLOCK_WORDS[action.clock]}`
   return {
     note: `提醒：留言 ${c.ticket} ${todo}，请及时处理。`,

@@ -1,0 +1,46 @@
+/**
+ * The daily digest kept to one chat message. Pure, no I/O.
+ */
+
+/**
+ * Characters the digest may have: what the bot sends as one message (bots/long-texts.ts MESSAGE_LIMIT). Past it the
+ * digest arrived in two or three pieces, the later ones read as other messages or not read at all.
+ */
+export const DIGEST_MAX = 1500
+
+/**
+ * A section of the digest: its `full` text and, for one that may give way, its `short` one, its heading's count and
+ * where to see the rest ("【新学习材料 6 篇】请打开小程序查看"): never dropped, so that nothing he has to do goes
+ * unsaid. `yields`: the order in which sections give way, highest first; sections with the same number give way
+ * together (the 办理方法's example numbers with the messages they name). Without it, a section always stays whole.
+ */
+export interface DigestPart {
+  full: string
+  short?: string
+  yields?: number
+}
+
+const length = (text: string) => Array.from(text).length
+
+/**
+ * The parts joined into one message of at most `max` characters: while it is too long, the section lowest down (the
+ * highest `yields`) gives way to its short text (an empty one leaves nothing), then the next. What never yields (late, due today, today's meetings)
+ * stays whole even when the rest cannot make it fit.
+ */
+export function fitDigest(parts: DigestPart[], max = DIGEST_MAX): string {
+  const shortened = new Set<number>()
+  const text = () =>
+    parts
+      .map((p) => (p.yields !== undefined && shortened.has(p.yields) && p.short !== undefined ? p.short : p.full))
+      .filter(Boolean)
+      .join('\n\n')
+  const order = [...new Set(parts.flatMap((p) => (p.yields === undefined ? [] : [p.yields])))].sort((a, b) => b - a)
+  for (const step of order) {
+    if (length(text()) <= max) break
+    shortened.add(step)
+  }
+  return text()
+}
+
+/** "【近 7 天会议活动 3 个】请打开小程序查看": a section as its heading's count, with where he finds the rest. */
+export const inTheApp = (heading: string) => `${heading}请打开小程序查看`
