@@ -1,12 +1,16 @@
 /**
  * Masks what identifies a person in free Chinese text, for anonymised cases (PIPL art. 47):
  * ID numbers, mobile and landline numbers, e-mail addresses, house numbers of an address
- * and names a writer gives for themselves ("我叫张三", "本人李四"). The rest of the text is
+ * and names: those a writer gives for themselves ("我叫张三", "本人李四"), a surname with a form of address
+ * ("王大爷") and the familiar 老王, 小张 (familiar-names.ts). The rest of the text is
  * kept, so that what was asked and answered still counts and still reads.
  *
  * Pure and deliberately eager: masking a word too many in an anonymised case costs little,
  * one too few costs a person's privacy.
  */
+
+import { familiarNamesMasked } from './familiar-names.js'
+import { COMPOUND_SURNAMES, SURNAMES } from './surnames.js'
 
 /**
  * What stands in place of what was hidden, in words a reader takes as said on purpose: "电话（已隐去）", not
@@ -218,11 +222,8 @@ function staffAddress(
   return head === address ? address : `${head}${MASKS.houseNumber}`
 }
 
-// Names a writer gives for themselves. A name is a common surname and one or two more
+// Names a writer gives for themselves. A name is a common surname (surnames.ts) and one or two more
 // characters; a third character that usually starts the next words ends it early.
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庞樊兰殷颜倪牛耿邢葛符季安温关齐单华祝申左卓祁翟伍涂'
-const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐'
 const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名字叫|我的名字是|联系人|姓名|署名|落款)[:：\\s]*'
 /** Characters that usually start the words after a name ("李四反映", "张三想问"). */
 const NAME_ENDERS = new Set([
@@ -260,7 +261,8 @@ function addressedNamesMasked(text: string): string {
     out += `${text.slice(done, from)}某${m[1]}`
     done = m.index + m[0].length
   }
-  return done ? out + text.slice(done) : text
+  // Then the familiar 老王, 小张, as neighbours name each other (老某, 小某): a person named, as 王大爷 is.
+  return familiarNamesMasked(done ? out + text.slice(done) : text)
 }
 
 /**

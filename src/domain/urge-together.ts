@@ -12,11 +12,12 @@ import { ticketRef } from './ticket-refs.js'
 /**
  * Why a message of the group is not urged: outside her scope (or no such message: she is not told which),
  * in no deputy's hands yet (待分派, at the station or office), answered or finished (已答复, 已办结, 合并,
- * 撤回, 不予受理), urged today already (the single 催办's once a day per deputy), changed while it was
+ * 撤回, 不予受理), urged today already (the single 催办's once a day per deputy), given to another deputy than the
+ * one she was shown (a colleague's 分派 or his 转交 between what she read and her confirming), changed while it was
  * being urged (another's step in the same moment), or not urged for a failure (its deputy's run stopped there).
  */
-export type UrgeSkip = 'not_yours' | 'not_with_deputy' | 'finished' | 'urged_today' | 'changed' | 'failed'
-export const URGE_SKIPS: readonly UrgeSkip[] = ['not_yours', 'not_with_deputy', 'finished', 'urged_today', 'changed', 'failed']
+export type UrgeSkip = 'not_yours' | 'not_with_deputy' | 'finished' | 'urged_today' | 'holder_changed' | 'changed' | 'failed'
+export const URGE_SKIPS: readonly UrgeSkip[] = ['not_yours', 'not_with_deputy', 'finished', 'urged_today', 'holder_changed', 'changed', 'failed']
 
 /** Why a message she may see is not to be urged now (the single 催办's refusals), or null when it is. */
 export function urgeSkipOf(c: Pick<CaseRecord, 'status' | 'deputyId' | 'mergedInto'>, urgedToday: boolean): UrgeSkip | null {
@@ -83,6 +84,7 @@ const SKIP_WORDS: Record<UrgeSkip, (n: number, done: boolean) => string> = {
   not_with_deputy: (n, done) => `${n} 条还没有交给代表办理，${done ? '未催办' : '不用催办'}，请先分派`,
   finished: (n) => `${n} 条已经答复或办结，不用催办`,
   urged_today: (n) => `${n} 条今天已经催办过，同一位代表每天只能催办一次`,
+  holder_changed: (n) => `${n} 条在您看过之后交给了别的代表办理，未催办，请重新点“一起催办”看过再催`,
   changed: (n) => `${n} 条刚刚有了变化（有人在同一时间办理），未催办，请刷新后再看`,
   failed: (n) => `${n} 条因为系统出错没有催办成功，请稍后对它们再催办一次`,
 }

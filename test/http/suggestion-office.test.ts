@@ -205,8 +205,7 @@ describe('代表建议: the office and the units, within their scope', () => {
     expect(late.status).to.equal(409)
     expect((await sunli.get(`/api/admin/suggestions/${id}`)).body.assignment.deadline, 'nothing changed').to.equal(deadline)
     expect(await told(app, 'suggestion.request_decided')).to.have.members([
-      `staff:sf21 → 建议 ${approved.body.number}《建设路加装路灯》：同意改由 湛河区人民政府 主办；原主办单位未批复的申请自动失效。`,
-      `staff:sf22 → 建议 ${approved.body.number}《建设路加装路灯》：同意改由 湛河区人民政府 主办；原主办单位未批复的申请自动失效。`,
+      `staff:sf21 → 建议 ${approved.body.number}《建设路加装路灯》：同意改由 湛河区人民政府 主办；原主办单位未批复的申请自动失效。这件建议不再由你单位办理，不用再答复。`,
     ])
   })
 
@@ -281,7 +280,8 @@ describe('代表建议: the office and the units, within their scope', () => {
     const twice = await sunli.post(`/api/admin/suggestions/${id}/requests/${requestId}/decision`, { approve: false })
     expect(twice.status).to.equal(409)
     expect((await chengang.get(`/api/unit/suggestions/${id}`)).status).to.equal(404)
-    expect((await told(app, 'suggestion.request_decided')).length).to.equal(2)
+    // The bureau is told its request was decided; the district government that leads now is given it (suggestion.assigned).
+    expect((await told(app, 'suggestion.request_decided')).length).to.equal(1)
     const choices = await chengang.get('/api/unit/units')
     expect(choices.body.items).to.deep.equal([
       { id: 'u02', name: '湛河区人民政府' },

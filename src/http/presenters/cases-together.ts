@@ -15,9 +15,15 @@ export interface UrgedDeputy {
 /**
  * 一起催办 before she confirms (`done` false) and after: the numbers, and every sentence the console shows, in words —
  * what will be (was) urged, each deputy with how many of his, what each deputy is told, those left out and why, and
- * the deputies no notice reaches (to phone them).
+ * the deputies no notice reaches (to phone them). `holders`: the plan's messages with their deputies (fromDeputyIds).
  */
-export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], done: boolean, failed: Array<{ name: string; count: number }> = []) {
+export function presentUrgeTogether(
+  tally: UrgeTally,
+  deputies: UrgedDeputy[],
+  done: boolean,
+  failed: Array<{ name: string; count: number }> = [],
+  holders: Record<string, string> = {},
+) {
   const { text, skipped } = urgeTallyText(tally, done)
   const unreached = deputies.filter((d) => d.unreached).map((d) => `${d.name}代表`)
   return {
@@ -31,6 +37,8 @@ export function presentUrgeTogether(tally: UrgeTally, deputies: UrgedDeputy[], d
     /** What each deputy reads and each message keeps: said before she confirms. */
     howText: !done && tally.urged ? '给每位代表只发一条催办通知，写明这位代表有几条留言要尽快办理；每条留言的办理经过里都会记下这次催办。' : null,
     skipped,
+    /** Before she confirms: each message to be urged with the deputy shown holding it, sent back with her confirmation. */
+    fromDeputyIds: done ? null : holders,
     reachNote: unreached.length ? `${unreached.join('、')}收不到提醒，${done ? '催办只记在了办理经过里' : '催办只会记在办理经过里'}，请电话联系。` : null,
     /** Once urged: the deputies some of whose messages a failure left unurged, each with how many (what was urged stands). */
     failed: failed.map((f) => ({ name: f.name, count: f.count })),

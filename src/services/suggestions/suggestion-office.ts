@@ -240,11 +240,44 @@ export class SuggestionOffice {
       if (lapsePendingRequests(s, '主办单位已更换，申请不再办理', now).length) text += '；原主办单位未批复的申请自动失效'
     } else text = `不同意${request.kind === 'extension' ? '延期' : '更换主办单位'}${note ? `：${note}` : ''}`
     this.book.note(s, this.book.officeActor(staff), approve ? 'request_approved' : 'request_denied', text, now)
-    const told = new Set([request.unit.id, ...(approve && request.kind === 'change_unit' ? [request.proposedUnit!.id] : [])])
-    const messages = (await this.book.unitStaff([...told])).map((to) =>
-      this.book.message(s, to, 'suggestion.request_decided', `建议 ${s.number}《${s.title}》：${text}。`, `request:${request.id}:${to.id}`),
+    const decided = (await this.book.unitStaff([request.unit.id])).map((to) =>
+      this.book.message(
+        s,
+        to,
+        'suggestion.request_decided',
+        // The old lead reads that it is done with it: its reminders and 催办 go to the new lead from now on.
+        `建议 ${s.number}《${s.title}》：${text}。${approve && request.kind === 'change_unit' ? '这件建议不再由你单位办理，不用再答复。' : ''}`,
+        `request:${request.id}:${to.id}`,
+      ),
     )
-    return this.audited(staff, approve ? 'suggestion.request_approved' : 'suggestion.request_denied', await this.book.save(s, messages))
+    const leadChanged = approve && request.kind === 'change_unit' ? await this.leadChangedMessages(s, request.unit.name, request.id) : []
+    return this.audited(staff, approve ? 'suggestion.request_approved' : 'suggestion.request_denied', await this.book.save(s, [...decided, ...leadChanged]))
+  }
+
+  /**
+   * A new lead unit (主办) after the office approved the old one's request: the new lead is given it as a 交办 is given
+   * (its part, the deadline), not told of another unit's request; the deputy, told at 交办 which unit has it, is told
+   * which has it now. Residents were never told a unit (only that their message went into a suggestion): nothing for them.
+   */
+  private async leadChangedMessages(s: SuggestionRecord, oldLead: string, requestId: string): Promise<OutboxMessage[]> {
+    const a = s.assignment!
+    const toLead = (await this.book.unitStaff([a.leadUnit.id])).map((to) =>
+      this.book.message(
+        s,
+        to,
+        'suggestion.assigned',
+        `代表建议 ${s.number}《${s.title}》改由你单位主办（原主办单位${oldLead}申请更换，已同意），请于 ${a.deadline} 前答复。`,
+        `request:${requestId}:${to.id}`,
+      ),
+    )
+    const toDeputy = this.book.message(
+      s,
+      { kind: 'deputy', id: s.deputy.id },
+      'suggestion.assigned',
+      `您的建议 ${s.number}《${s.title}》改由 ${a.leadUnit.name} 主办（原来是 ${oldLead}）。`,
+      `lead_changed:${requestId}:deputy`,
+    )
+    return [...toLead, toDeputy]
   }
 
   /**

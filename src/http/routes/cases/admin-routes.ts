@@ -150,13 +150,14 @@ export function adminCaseRoutes({
 
   // ——— 一起催办: a group's messages (a hot issue's) at once, each as 催办 urges it, one notice per deputy ———
   const urgeAnswer = async (plan: UrgePlan, done: boolean) => {
-    const { tally, deputies, failed } = await urging.tally(plan)
+    const { tally, deputies, failed, holders } = await urging.tally(plan)
     const unreached = await deputyReach.unreachedByUrge(deputies.map((d) => d.id))
     return presentUrgeTogether(
       tally,
       deputies.map((d) => ({ name: d.name, count: d.count, unreached: unreached.has(d.id) })),
       done,
       failed,
+      holders,
     )
   }
   /** What 一起催办 would do, in words, before she confirms: nothing is written. */
@@ -169,10 +170,13 @@ export function adminCaseRoutes({
     const { ids } = parse(caseGroupQuery, ctx.state.body, 'body')
     ctx.body = await urgeAnswer(await urging.planTogether(ctx.state.staff, ids, URGE_TOGETHER_MAX), false)
   })
-  /** 一起催办: the messages of hers that may be urged are; the others are counted by why (其中 1 条不归您管，未催办). */
+  /**
+   * 一起催办: the messages of hers that may be urged are; the others are counted by why (其中 1 条不归您管，未催办), one
+   * given to another deputy than her plan showed among them (`fromDeputyIds`: holder_changed).
+   */
   router.post('/cases-together/urge', async (ctx) => {
-    const { ids, note } = parse(urgeTogetherBody, ctx.state.body, 'body')
-    ctx.body = await urgeAnswer(await urging.urgeTogether(ctx.state.staff, ids, note), true)
+    const { ids, note, fromDeputyIds } = parse(urgeTogetherBody, ctx.state.body, 'body')
+    ctx.body = await urgeAnswer(await urging.urgeTogether(ctx.state.staff, ids, note, fromDeputyIds), true)
   })
 
   /**

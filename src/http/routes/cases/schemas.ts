@@ -113,8 +113,16 @@ export const caseIdList = z.preprocess(
  * hot issue, POST …/urge/plan) a body; how many at most is the service's rule (a 422).
  */
 export const caseGroupQuery = z.strictObject({ ids: caseIdList })
-/** The same, and one note for every deputy's notice and every message's timeline, as the single 催办's. */
-export const urgeTogetherBody = z.strictObject({ ids: caseIdList, note: noteBody.shape.note })
+/**
+ * The same, and one note for every deputy's notice and every message's timeline, as the single 催办's. `fromDeputyIds`:
+ * the plan's, each message it would urge with the deputy it showed holding it; one given to another deputy since is not
+ * urged (holder_changed), as 批量分派's. The console always sends it; without it, each is urged as it stands.
+ */
+export const urgeTogetherBody = z.strictObject({
+  ids: caseIdList,
+  note: noteBody.shape.note,
+  fromDeputyIds: z.record(caseId, id, { error: '请把“一起催办”显示的每条留言的办理代表一并发来' }).optional(),
+})
 export const staffCasesQuery = z.strictObject({
   ...pageQuery,
   // 'merged': 已合并办理, which the list shows as a status of its own (CaseStatusFilter).
