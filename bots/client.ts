@@ -20,6 +20,7 @@ import type {
   CaseDetail,
   CaseBrief,
   DeputyCase,
+  AnsweredLatelyCase,
   OutboxItem,
   TransferChoice,
   CaseRules,
@@ -242,14 +243,19 @@ export class LiaisonClient {
 
   // A deputy's cases
   async deputyCases(personId: string) {
-    return (await this.call<{ items: DeputyCase[] }>('GET', `/people/${enc(personId)}/deputy/cases`)).items
+    return (await this.deputyInbox(personId)).items
+  }
+  /** His 待办, and the messages he answered lately from the chat or his page (absent from an older backend). */
+  deputyInbox(personId: string) {
+    return this.call<{ items: DeputyCase[]; answeredLately?: AnsweredLatelyCase[] }>('GET', `/people/${enc(personId)}/deputy/cases`)
   }
   acknowledge(personId: string, ref: string) {
     // replyByText: the day his answer is due, as 待办 says it ("12月22日前（含当日）"); absent from an older backend.
     return this.call<CaseBrief & { replyByText?: string }>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/acknowledge`, {})
   }
+  /** `station`: the message's station by name, whom he asks to add to a sent answer (absent from an older backend). */
   reply(personId: string, ref: string, text: string) {
-    return this.call<CaseBrief>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/reply`, { text })
+    return this.call<CaseBrief & { station?: string | null }>('POST', `/people/${enc(personId)}/deputy/cases/${enc(ref)}/reply`, { text })
   }
   /** To the colleague with `deputyCode`, or back to the station's staff without one. */
   transfer(personId: string, ref: string, reason: string, deputyCode?: string) {

@@ -1,10 +1,11 @@
-import type { DeputyCase } from '../client.js'
+import type { AnsweredLatelyCase, DeputyCase } from '../client.js'
 import { quotedTicket } from '../quotes.js'
 import { compact } from '../typed-text.js'
 import { acknowledgeInstead } from './deputy-acknowledge.js'
 import { named } from './deputy-numbers.js'
-import { isBareDone, isOnlyAcknowledging, isPlaceholder, soundsLikeQuestion } from './deputy-words.js'
-import { isExampleAnswer, isStop, isWholeYes, readWaitingWords, type WaitingWords } from './reply-ask-words.js'
+import { isBareDone, isOnlyAcknowledging, soundsLikeQuestion } from './deputy-words.js'
+import { copiedExample } from './example-answers.js'
+import { isStop, readWaitingWords, saysYes, type WaitingWords } from './reply-ask-words.js'
 import type { AnsweredLately, ReplyAsk } from './dialogue-state.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
 import { excerptOf } from './words-passed-on.js'
@@ -33,26 +34,29 @@ const whose = (ask: Pick<ReplyAsk, 'ticket' | 'excerpt'>) => `留言 ${ask.ticke
 export async function answerCase(turn: Turn, ref: string, text: string) {
   if (!text) return turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${ref} 已联系供电所，本周修好。`))
   // "回复 0001 是": a bare yes or no is never what a resident is told.
-  if (isWholeYes(text) || isStop(text)) return turn.say('请写上您要对群众说的话。')
-  if (isPlaceholder(text)) {
+  if (saysYes(text) || isStop(text)) return turn.say('请写上您要对群众说的话。')
+  const copied = copiedExample(text)
+  if (copied === 'placeholder') {
     return turn.say(lines(`请把"${oneLine(text)}"换成您要对群众说的话，例如：`, `回复 ${ref} 已联系供电所，本周修好。`))
   }
-  // The example's own sentence copied: a deed nobody did, about another resident's lamp.
-  if (isExampleAnswer(text)) {
+  // The example's own sentence copied, even with words changed: a deed nobody did, about another resident's lamp.
+  if (copied === 'example') {
     return turn.say(`"${oneLine(text)}"是例子里的话，没有发出。请换成您实际办理的情况，写在"回复 ${ref}"后面发送。`)
   }
   // "已处理" alone tells the resident nothing she could rate.
   if (isBareDone(text)) return turn.say(`请写明怎么处理的，群众才知道结果，例如：回复 ${ref} 已联系供电所，路灯昨天修好了`)
   // "收到，马上安排" is the deputy saying he has it, not the answer the resident is asked to rate.
   if (isOnlyAcknowledging(text)) return acknowledgeInstead(turn, ref, text)
-  const matches = (await turn.client.deputyCases(turn.person.personId)).filter((c) => named(c, ref))
+  const inbox = await turn.client.deputyInbox(turn.person.personId)
+  const matches = inbox.items.filter((c) => named(c, ref))
   // None or two of his open messages: the backend reads his number among the very same ones and refuses it, saying why
   // (answered already, handed on, two alike, no such number), as it always has; so it does an answer too long for it.
   if (matches.length !== 1 || text.length > ANSWER_MAX) {
     const done = await turn.client.reply(turn.person.personId, ref, text)
     return turn.say(`已发给留言 ${done.ticket} 的群众，群众会收到您的答复。谢谢您！`)
   }
-  showBack(turn, ask(turn, ref, matches[0], text))
+  const asked = ask(turn, ref, matches[0], text)
+  showBack(turn, { ...asked, earlier: sameNumberAnswered(turn, asked, onHisPage(inbox.answeredLately)) })
 }
 
 const ask = (turn: Turn, ref: string, c: DeputyCase, text: string): ReplyAsk => ({
@@ -63,10 +67,14 @@ const ask = (turn: Turn, ref: string, c: DeputyCase, text: string): ReplyAsk => 
   at: turn.now,
 })
 
+/** The messages the backend says he answered lately, on his page or here, as the chat remembers its own. */
+const onHisPage = (cases: AnsweredLatelyCase[] = []): AnsweredLately[] =>
+  cases.flatMap((c) => (c.repliedAt ? [{ ticket: c.ticket, excerpt: excerptOf(c.excerpt, 20), at: Date.parse(c.repliedAt) }] : []))
+
 /** The answer as it would go, to whom, and how to send, change or drop it. */
 function showBack(turn: Turn, ask: ReplyAsk, added = false) {
   turn.state.replyAsk = ask
-  const earlier = sameNumberAnswered(turn, ask)
+  const earlier = ask.earlier ?? sameNumberAnswered(turn, ask)
   turn.say(
     lines(
       added && '已把这句话接在答复后面。',
@@ -81,13 +89,13 @@ function showBack(turn: Turn, ask: ReplyAsk, added = false) {
   )
 }
 
-/** Another message ending in the same four digits that he answered from this chat lately. */
-function sameNumberAnswered(turn: Turn, ask: ReplyAsk): AnsweredLately | null {
-  return (
-    (turn.state.answered ?? []).find(
-      (a) => a.ticket !== ask.ticket && shortTicket(a.ticket) === shortTicket(ask.ticket) && turn.now - a.at < ANSWERED_RECALL_MS,
-    ) ?? null
-  )
+/**
+ * Another message ending in the same four digits that he answered lately: from this chat, or (`onPage`, the backend's
+ * last three days) on his mini-program page.
+ */
+function sameNumberAnswered(turn: Turn, ask: ReplyAsk, onPage: AnsweredLately[] = []): AnsweredLately | null {
+  const alike = (a: AnsweredLately) => a.ticket !== ask.ticket && shortTicket(a.ticket) === shortTicket(ask.ticket)
+  return (turn.state.answered ?? []).find((a) => alike(a) && turn.now - a.at < ANSWERED_RECALL_MS) ?? onPage.find(alike) ?? null
 }
 
 /** Words of his that carry on his answer: plain text, not a command of any kind (电话 0001, 受理…, a copied line). */
@@ -110,7 +118,7 @@ function wordsToQuestion(turn: Turn, pending: ReplyAsk): WaitingWords | null {
   if (cmd.kind === 'cancel') return 'no'
   // "回复 0001 是": a bare yes or no is never an answer; for the message whose answer waits, it is his word to it.
   if (cmd.kind === 'reply' && (cmd.ref === pending.ref || pending.ticket === cmd.ref || pending.ticket.endsWith(`-${cmd.ref.padStart(4, '0')}`))) {
-    return isWholeYes(cmd.text) ? 'yes' : isStop(cmd.text) ? 'no' : null
+    return saysYes(cmd.text) ? 'yes' : isStop(cmd.text) ? 'no' : null
   }
   if (cmd.kind === 'done' || cmd.kind === 'pleasantry') return readWaitingWords(turn.raw) === 'yes' ? 'yes' : 'askAgain'
   if (cmd.kind !== 'text') return null
@@ -144,7 +152,7 @@ export async function replyAnswer(turn: Turn): Promise<boolean> {
     return false
   }
   const word = wordsToQuestion(turn, pending)
-  if (!word && turn.command.kind === 'reply' && (isWholeYes(turn.command.text) || isStop(turn.command.text))) {
+  if (!word && turn.command.kind === 'reply' && (saysYes(turn.command.text) || isStop(turn.command.text))) {
     turn.state.replyAsk = pending
     turn.say('请写上您要对群众说的话。要发送刚才的答复，只回复一个字"是"。')
     return true
@@ -153,7 +161,7 @@ export async function replyAnswer(turn: Turn): Promise<boolean> {
   if (word === 'yes') {
     const done = await turn.client.reply(turn.person.personId, pending.ticket, pending.text)
     const kept = (turn.state.answered ?? []).filter((a) => a.ticket !== done.ticket && turn.now - a.at < ANSWERED_RECALL_MS)
-    turn.state.answered = [{ ticket: done.ticket, excerpt: pending.excerpt, at: turn.now }, ...kept].slice(0, 10)
+    turn.state.answered = [{ ticket: done.ticket, excerpt: pending.excerpt, at: turn.now, station: done.station ?? null }, ...kept].slice(0, 10)
     const sent = excerptOf(pending.text, 20)
     turn.say(`已发给${whose({ ...pending, ticket: done.ticket })}的群众：「${sent}」${/[。！!？?]$/.test(sent) ? '' : '。'}群众会收到您的答复。谢谢您！`)
     return true
@@ -207,7 +215,7 @@ const DROPPED_RECALL_MS = 30 * 60_000
 
 /** After his answer was dropped: a "是" is told nothing waits, never read as a resident's yes; anything else as ever. */
 function afterDropped(turn: Turn, pending: ReplyAsk): boolean {
-  const yes = turn.command.kind === 'confirm' || ((turn.command.kind === 'text' || turn.command.kind === 'done') && isWholeYes(turn.raw))
+  const yes = turn.command.kind === 'confirm' || ((turn.command.kind === 'text' || turn.command.kind === 'done') && saysYes(turn.raw))
   if (!yes || turn.now - (pending.dropped ?? 0) > DROPPED_RECALL_MS) return false
   turn.say(`没有要发送的答复。您刚才写给${whose(pending)}的答复「${excerptOf(pending.text, 20)}」没有发出，要发送请重新发"回复 ${pending.ref} …"。`)
   return true
@@ -218,12 +226,14 @@ const SENT_RECALL_MS = 10 * 60_000
 
 /**
  * Plain words just after his answer went from this chat: they would go nowhere unsaid, so he is told they were not
- * sent and that a sent answer takes no more (true); false when he answered nothing lately.
+ * sent, that a sent answer takes no more, and whom to ask instead (true); false when he answered nothing lately.
  */
 export function saidAfterSent(turn: Turn): boolean {
   const last = turn.state.answered?.[0]
   if (turn.command.kind !== 'text' || !last || turn.now - last.at > SENT_RECALL_MS) return false
-  turn.say(`这句话没有发给群众。您给留言 ${last.ticket}（${last.excerpt}）的答复刚才已经发出，发出后不能再补充。`)
+  // What to do instead: the station can reach the resident (no station has a phone of its own in the directory).
+  const instead = `如需补充，请联系${last.station ?? '联络站'}工作人员。`
+  turn.say(`这句话没有发给群众。您给留言 ${last.ticket}（${last.excerpt}）的答复刚才已经发出，发出后不能再补充。${instead}`)
   return true
 }
 

@@ -223,13 +223,17 @@ export interface ReplyAsk {
   at: number
   /** When it was dropped unsent (bot clock, ms): a lone "是" soon after is told it went nowhere, never the residents' menu. */
   dropped?: number
+  /** A message ending in the same four digits he answered lately, in this chat or on his page, found when it was shown. */
+  earlier?: AnsweredLately | null
 }
 
 export interface AnsweredLately {
   ticket: string
   excerpt: string
-  /** When he sent it (bot clock, ms). */
+  /** When he sent it (bot clock, ms; the backend's time for one answered on his page). */
   at: number
+  /** Its station by name: whom he asks to add to it (absent when the backend did not say). */
+  station?: string | null
 }
 
 export interface LeaveAsk {
@@ -244,8 +248,11 @@ export interface LeaveAsk {
 }
 
 export interface MeetingPick {
-  /** What he said: 参加, or 请假 with its reason ('' when he gave none: it is asked once he has picked). */
-  to: 'attend' | 'leave'
+  /**
+   * What he said: 参加, or 请假 with its reason ('' when he gave none: it is asked once he has picked); 'either' after
+   * "好的" (said nothing of which): each number comes with 参加 or 请假 ("2 参加").
+   */
+  to: 'attend' | 'leave' | 'either'
   reason: string
   /** The meetings listed, in their numbers' order, as they stood then. */
   choices: Array<{ id: string; title: string; time: string; rsvp: string; status?: string; rsvpOpen?: boolean }>

@@ -22,8 +22,13 @@ const YES_PIECES = [
 /** Pieces that carry no yes by themselves: "嗯" alone is a nod, not a send. */
 const FILLERS = new Set(['嗯', '嗯嗯', '吧', '啊', '呀', '哈', '了', '哦'])
 
-/** Words that begin a stop, a no or a "that is wrong": "不对", "别发了", "先别发", "等一下", "撤回", "发错了". */
-const STOP = /^(?:不|别|先别|等|撤|错|发错|算了|取消|否|停)/
+/**
+ * Words that begin a stop, a no or a "that is wrong": "不对", "别发了", "先别发", "等一下", "撤回", "发错了". A 不 only
+ * with what makes it a no ("不", "不要发", "不行", "不是这个"): "不错", "不用改了", "不麻烦" say it is fine, never drop it.
+ */
+const STOP = /^(?:不(?:$|了|要(?!紧|改|客气)|发|送|对|行|是|好(?!意思)|可以|能|用(?:$|了|发)|必(?:$|了|发)|确认|同意|ok)|别|先别|等|撤|错|发错|算了|取消|否|停)/
+/** "It is fine as it is" said with a 不: with a whole yes after it ("不用改了，发吧") it sends; alone it is asked again. */
+const AS_IT_IS = /^不(?:错|用改|用再改|用修改|必改|需要改|要改|改|麻烦|客气|要紧|好意思)/
 /** Words that say yes or go somewhere in them: short ones holding these are never joined to an answer. */
 const GO = /是|好|发|可以|确认|行|对|提交|送出|ok/
 /** "完了", "结束", "就这些": said when done writing, and old people say 完了 for "oh no": never a send. */
@@ -58,6 +63,12 @@ export function isStop(text: string): boolean {
   return t.length > 0 && [...t].length <= SHORT && STOP.test(t)
 }
 
+/** A whole yes, or one after "it is fine as it is" ("不用改了，发吧", "不改了，发出去吧"). */
+export function saysYes(text: string): boolean {
+  const head = AS_IT_IS.exec(bare(text))?.[0]
+  return isWholeYes(head ? bare(text).slice(head.length) : text)
+}
+
 /**
  * Her words while her answer waits: 'yes' sends it, 'no' drops it, 'askAgain' leaves it waiting and asks her again,
  * 'join' adds them to it. A stop wins over a yes ("不对，是另一条" drops it); a stop after other words ("哎呀不对，是1号"),
@@ -67,17 +78,10 @@ export function readWaitingWords(text: string): WaitingWords {
   const t = bare(text)
   if (!t) return 'askAgain'
   if (isStop(text)) return 'no'
-  if (isWholeYes(text)) return 'yes'
+  if (saysYes(text)) return 'yes'
   if (FINISHED.test(t)) return 'askAgain'
+  // "不错", "不用改了": she is content with it, but said no yes to send it.
+  if ([...t].length <= SHORT && AS_IT_IS.test(t)) return 'askAgain'
   if ([...t].length <= SHORT && !readsLikeAnswer(text) && (GO.test(t) || /不|别|错|撤|等/.test(t) || /^嗯+$/.test(t))) return 'askAgain'
   return 'join'
 }
-
-/**
- * The answers the bot's own examples give ("回复 0001 已联系供电所，本周修好。" in its notices, deputy-acknowledge.ts,
- * outbox-consumer.ts; "已联系供电所，路灯昨天修好了" when "已处理" alone is refused, src/domain/reply-words.ts): copied,
- * they would tell a resident of a deed nobody did.
- */
-const EXAMPLE_ANSWERS = new Set(['已联系供电所，本周修好', '已联系供电所，路灯昨天修好了'].map(bare))
-
-export const isExampleAnswer = (text: string) => EXAMPLE_ANSWERS.has(bare(text))

@@ -84,7 +84,9 @@ describe('bot: Deputy Liu’s stop, yes and added words to her shown-back answer
     const lamp = await story.messageReachesZhangWei(story.resident, '小区北门的路灯不亮了')
     await say('回复 0001 已请供电所换了灯泡，今晚就亮')
     await say('是')
-    expect(await say('费用由物业承担')).to.equal(`这句话没有发给群众。您给留言 ${lamp.ticket}（小区北门的路灯不亮了）的答复刚才已经发出，发出后不能再补充。`)
+    expect(await say('费用由物业承担')).to.equal(
+      `这句话没有发给群众。您给留言 ${lamp.ticket}（小区北门的路灯不亮了）的答复刚才已经发出，发出后不能再补充。如需补充，请联系轻工街道代表联络站工作人员。`,
+    )
 
     await answerReaches(story.resident, '已请供电所换了灯泡，今晚就亮')
     expect(await heardBy(story.resident)).not.to.include('费用由物业承担')

@@ -10,6 +10,12 @@ const RULES: Array<[string, WaitingWords]> = [
   ...(['不', '不发了', '不对', '错了', '发错了', '不是这个', '别发了', '不要发', '先别发', '等一下', '撤回', '不对，是另一条', '算了'] as const).map(
     (w): [string, WaitingWords] => [w, 'no'],
   ),
+  // A 不 that is a no: "no good, I will change it", "no need (to send)".
+  ...(['不行，再改改', '不用了', '不用发了'] as const).map((w): [string, WaitingWords] => [w, 'no']),
+  // A 不 that says it is fine as it is, with a whole yes after it: sent (a reviewer's "不用改了，发吧" dropped it).
+  ...(['不用改了，发吧', '不改了，发出去吧', '不错，发吧'] as const).map((w): [string, WaitingWords] => [w, 'yes']),
+  // A 不 that says it is fine, without a yes: "不错" (good), "不麻烦" (no trouble) never drop it, nor send it: asked again.
+  ...(['不错', '不错，就这样', '不用改了', '不改了', '不麻烦', '不好意思'] as const).map((w): [string, WaitingWords] => [w, 'askAgain']),
   // A whole yes sends it.
   ...(
     [

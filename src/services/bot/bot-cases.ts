@@ -176,11 +176,13 @@ export class BotCases {
     const deputy = await this.deps.people.deputy(personId)
     const page = await this.deps.queries.deputyInbox(deputy, { limit: DEPUTY_IN_HAND_MAX })
     // Those the station pressed him on (催办), and those a colleague handed him (转交): his 待办 says so, as the mini-program's does.
-    const [urged, handed] = await Promise.all([
+    // And those he answered lately, from his page too: the chat tells a new message ending alike apart from them.
+    const [urged, handed, answered] = await Promise.all([
       this.deps.queries.urgedOf(deputy.deputyId, page.items),
       this.deps.queries.handedToHim(deputy.deputyId, page.items),
+      this.deps.people.deputyAnsweredLately(deputy.deputyId),
     ])
-    return { ...page, urged, handed }
+    return { ...page, urged, handed, answered }
   }
 
   /** One of the deputy's open cases by its ticket or the last four digits of it. */
@@ -203,8 +205,10 @@ export class BotCases {
     return this.deps.workflow.acknowledge(person, c.id)
   }
 
-  reply({ person, case: c }: CaseInHand, text: string) {
-    return this.deps.workflow.reply(person, c.id, text)
+  /** The answer sent, with its station's name: the chat says whom to ask when he wants to add to it. */
+  async reply({ person, case: c }: CaseInHand, text: string) {
+    const replied = await this.deps.workflow.reply(person, c.id, text)
+    return { case: replied, station: await this.deps.people.stationName(replied.stationId) }
   }
 
   /** To a colleague at its station by code, or back to the station's staff when no code is given. */

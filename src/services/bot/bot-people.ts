@@ -16,6 +16,10 @@ export type { BotPeopleDeps, BotPrincipal } from './bot-contacts.js'
 const NAMED_MAX = 200
 /** How far back a short number is looked for among messages taken from a deputy: a notice weeks old is rarely answered. */
 const MOVED_LOOKBACK_DAYS = 30
+/** How long a message a deputy answered is named to him beside a new one ending in the same four digits (the chat's own memory too). */
+const ANSWERED_LATELY_MS = 3 * 24 * 3_600_000
+/** His answered messages read for it, newest first: more than three days of answers of anyone's. */
+const ANSWERED_READ_MAX = 30
 
 /**
  * The people the bot talks to (bot-contacts.ts), what it binds them to (bot-bindings.ts), and the messages they
@@ -93,6 +97,22 @@ export class BotPeople extends BotBindings {
       throw new ConflictError(why, [], 'case_not_his')
     }
     throw new NotFoundError(`您的待办中没有编号 ${ref}。发送"待办"可以看到您的全部待办和编号。`)
+  }
+
+  /**
+   * The messages this deputy answered in the last three days, from the chat or his mini-program page, latest answer
+   * first: the chat tells a new message ending in the same four digits apart from them.
+   */
+  async deputyAnsweredLately(deputyId: string): Promise<CaseRecord[]> {
+    const since = this.clock.now().getTime() - ANSWERED_LATELY_MS
+    const page = await this.store.cases.search({ deputyId, statuses: ['replied', 'closed'], unmerged: true, limit: ANSWERED_READ_MAX, order: 'newest' })
+    const answered = page.items.filter((c) => c.repliedAt !== null && c.repliedAt.getTime() >= since)
+    return answered.sort((a, b) => b.repliedAt!.getTime() - a.repliedAt!.getTime())
+  }
+
+  /** A message's station by name ("轻工街道代表联络站"), whom a deputy asks to add to a sent answer; null when none handles it. */
+  async stationName(stationId: string | null): Promise<string | null> {
+    return stationId ? ((await this.store.stations.get(stationId))?.name ?? null) : null
   }
 
   /** The newest message the number names that was once placed with this deputy and is not his now. */

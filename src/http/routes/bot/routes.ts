@@ -22,6 +22,7 @@ import {
   presentDeputyAway,
 } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
+import { presentBotAnsweredLately, presentBotReplied } from '../../presenters/bot-answers.js'
 import { presentTransferOptions } from '../../presenters/transfer-options.js'
 import { parse } from '../../validate.js'
 import {
@@ -209,7 +210,11 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
     const page = await cases.deputyInbox(parse(personParam, ctx.params, 'params').personId)
     const at = reading()
     const tickets = page.items.map((c) => c.ticket)
-    ctx.body = { items: page.items.map((c) => presentBotInboxItem(c, at, tickets, page.urged.has(c.id), page.handed.get(c.id) ?? null)) }
+    ctx.body = {
+      items: page.items.map((c) => presentBotInboxItem(c, at, tickets, page.urged.has(c.id), page.handed.get(c.id) ?? null)),
+      // Answered lately, from the chat or his page: a new message ending in the same four digits is told apart from them.
+      answeredLately: page.answered.map(presentBotAnsweredLately),
+    }
   })
 
   router.get('/people/:personId/deputy/cases/:ref/transfer-options', async (ctx) => {
@@ -242,7 +247,7 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
         ctx.body = presentBotAcknowledged(await cases.acknowledge(inHand), reading())
         return
       case 'reply':
-        ctx.body = presentBotCaseBrief(await cases.reply(inHand, parse(textBody, ctx.state.body, 'body').text))
+        ctx.body = presentBotReplied(await cases.reply(inHand, parse(textBody, ctx.state.body, 'body').text))
         return
       case 'transfer': {
         const { reason, deputyCode } = parse(transferBody, ctx.state.body, 'body')
