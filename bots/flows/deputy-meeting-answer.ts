@@ -1,6 +1,7 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
 import { refusal } from './refusal.js'
 import { lines, type Turn } from './turn.js'
+import { keepListed, listedLine } from './deputy-meeting-list.js'
 import type { MeetingRef } from './deputy-meeting-choice.js'
 
 // Answering one meeting for him (参加, 请假, a change of either) and saying what came of it: the backend's answer, the
@@ -76,15 +77,22 @@ export async function answerOne(turn: Turn, m: MeetingRef, to: 'attend' | 'leave
   }
 }
 
-/** After an answer, the meetings still waiting for one, so that he knows his answer did not cover them; null when none. */
-async function othersWaiting(turn: Turn, answeredId: string): Promise<string | null> {
-  const others = (await turn.client.meetings(turn.person.personId)).filter((x) => x.id !== answeredId && awaitingAnswer(x))
+/**
+ * After an answer, the meetings still waiting for one, so that he knows his answer did not cover them; null when none.
+ * One left is answered by a plain "参加"; several are numbered and kept, each answered by its number ("2 参加"), never
+ * by quoting a notice (引用), which many older users cannot do.
+ */
+export async function othersWaiting(turn: Turn, answered: string | string[]): Promise<string | null> {
+  const done = new Set([answered].flat())
+  const others = (await turn.client.meetings(turn.person.personId)).filter((x) => !done.has(x.id) && awaitingAnswer(x))
   if (!others.length) return null
+  if (others.length === 1) return lines('', '您还有 1 个会议没有回复：', `${others[0].title}，${others[0].time}`, '请回复"参加"，或"请假 原因"。')
+  keepListed(turn, others)
   return lines(
     '',
     `您还有 ${others.length} 个会议没有回复：`,
-    ...others.map((x) => `${x.title}，${x.time}`),
-    '回复时请按住那条会议通知，点“引用”，再回复“参加”或“请假 原因”。',
+    ...others.map((x, i) => listedLine(x, i + 1)),
+    '回复时请写上数字，例如：1 参加，或 1 请假 外出开会',
   )
 }
 

@@ -2,6 +2,7 @@ import type { MeetingAnswer } from '../client.js'
 import { normalise } from '../typed-text.js'
 import { lines, type Turn } from './turn.js'
 import type { MeetingPick } from './dialogue-state.js'
+import { numberedAnswer } from './deputy-meeting-list.js'
 
 /**
  * Which meeting a deputy's "参加" / "请假" is for, never guessed: the meeting whose notice he quoted (WeChat 引用), else
@@ -101,25 +102,38 @@ export function askWhich(turn: Turn, meetings: MeetingRef[], to: 'attend' | 'lea
     lines(
       `您有 ${meetings.length} 个会议${waiting ? '等您回复' : ''}，要${to === 'attend' ? '参加' : '请假'}的是哪一个？请回复数字：`,
       ...meetings.map((m, i) => `${i + 1}. ${m.title}，${m.time}`),
-      '也可以按住那条会议通知，点“引用”，再回复“参加”或“请假 原因”。',
+      // Quoting a notice (引用) is never asked: many older users cannot. Several to attend are answered at once.
+      to === 'attend' && '都能参加，请回复：都参加',
     ),
   )
 }
 
 /**
- * His answer to the numbered list, if it waits: the meeting he picked, or null when this message is not a pick (the
- * list is dropped and the message read as ever). A number past the list keeps it and says which numbers there are.
+ * His answer to the numbered list, if it waits: the meeting he picked and what for (a bare number answers as he said
+ * before the list; "2 参加", "1 请假 外出开会" say it with the number), all of them ("都参加"), or null when this message
+ * is not a pick (the list is dropped and the message read as ever). A number past the list, or a bare number under a
+ * list of "好的" (which said neither), keeps it and says what to send.
  */
-export function pickedMeeting(turn: Turn): { pick: MeetingPick; meeting: MeetingRef } | 'again' | 'cancelled' | null {
+export function pickedMeeting(
+  turn: Turn,
+): { pick: MeetingPick; meeting: MeetingRef; to: 'attend' | 'leave'; reason: string } | { all: MeetingPick } | 'again' | 'cancelled' | null {
   const pick = turn.state.meetingPick
   if (!pick) return null
   turn.state.meetingPick = null
   if (turn.now - pick.at > PICK_WINDOW_MS) return null
   if (turn.command.kind === 'cancel') return 'cancelled'
-  if (turn.command.kind !== 'number') return null
-  const meeting = pick.choices[turn.command.value - 1]
-  if (meeting) return { pick, meeting }
-  turn.state.meetingPick = pick
-  turn.say(`请回复 1 到 ${pick.choices.length} 之间的数字，选一个会议。`)
+  const said = numberedAnswer(turn.raw)
+  if (said?.kind === 'all') return { all: pick }
+  const n = said ? said.n : turn.command.kind === 'number' ? turn.command.value : null
+  if (n === null) return null
+  const meeting = pick.choices[n - 1]
+  if (meeting && said) return { pick, meeting, to: said.to, reason: said.reason }
+  if (meeting && pick.to !== 'either') return { pick, meeting, to: pick.to, reason: pick.reason }
+  turn.state.meetingPick = { ...pick, at: turn.now }
+  turn.say(
+    meeting
+      ? lines(`第 ${n} 个：${meeting.title}，${meeting.time}。`, `要参加，请回复：${n} 参加`, `要请假，请回复数字、“请假”和原因，例如：${n} 请假 外出开会`)
+      : `请回复 1 到 ${pick.choices.length} 之间的数字，选一个会议。`,
+  )
   return 'again'
 }

@@ -6,7 +6,8 @@ import { quotesACase } from '../quotes.js'
 import { compact } from '../typed-text.js'
 import { askWhich, pickedMeeting, QUOTED_GONE, quotedMeeting, type MeetingRef } from './deputy-meeting-choice.js'
 import { askIfLeave, leaveYes } from './deputy-leave-ask.js'
-import { answerClosed, answerGiven, answerOne, answeredAhead, awaitingAnswer, meetingNamed } from './deputy-meeting-answer.js'
+import { answerClosed, answerGiven, answerOne, answeredAhead, awaitingAnswer, meetingNamed, othersWaiting } from './deputy-meeting-answer.js'
+import { attendAll, listWaiting } from './deputy-meeting-list.js'
 
 /** Words of his coming ("尽量参加", "能去"): about this meeting, not a reason for missing it. */
 const COMING = /参加|参会|出席|到会|能去|会去|能来|能到|去得了|来得了|赶得上|赶过去|就去|就来/
@@ -100,8 +101,9 @@ export async function excuse(turn: Turn, reason: string, runOn?: boolean) {
 }
 
 /**
- * His number under the list askWhich showed: that meeting is answered as he said ("请假" without a reason asks for it
- * now). True when the turn was his pick (or a number past the list, said so); false for any other words.
+ * His number under the list askWhich or listWaiting showed: that meeting is answered as he said ("请假" without a
+ * reason, or with the example's "原因" copied, asks for it now); "都参加" answers them all. True when the turn was his
+ * pick (or a number past the list, said so); false for any other words.
  */
 export async function meetingPicked(turn: Turn): Promise<boolean> {
   const picked = pickedMeeting(turn)
@@ -111,9 +113,13 @@ export async function meetingPicked(turn: Turn): Promise<boolean> {
     turn.say('好的，没有回复。要回复时，请发送"参加"或"请假 原因"。')
     return true
   }
-  const { pick, meeting } = picked
-  if (pick.to === 'leave' && !pick.reason) askReason(turn, meeting)
-  else await answerGiven(turn, meeting, pick.to, pick.reason || undefined)
+  if ('all' in picked) {
+    await attendAll(turn, picked.all, (answered) => othersWaiting(turn, answered))
+    return true
+  }
+  const { meeting, to, reason } = picked
+  if (to === 'leave' && (!reason || isReasonPlaceholder(reason))) askReason(turn, meeting)
+  else await answerGiven(turn, meeting, to, reason || undefined)
   return true
 }
 
@@ -171,7 +177,7 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
   if (yes) {
     if (!waiting.length) return false
     if (waiting.length === 1) turn.say(`${meetingNamed(waiting[0])}。请回复"参加"，或"请假 原因"`)
-    else turn.say(lines(...waiting.map((m) => `${meetingNamed(m)}。`), '这几个会议都在等您回复，请按住那条会议通知，点“引用”，再回复"参加"，或"请假 原因"'))
+    else listWaiting(turn, waiting)
     return true
   }
   const { meetings, waiting: owed } = quoted ? { meetings: [quoted], waiting: false } : candidates(items, 'leave')

@@ -66,7 +66,7 @@ describe('bot: an early meeting’s reminder comes the evening before, not at ni
     await waitFor(() => reminders().length === 2, 'the evening reminder to reach him')
     expect(reminders()[1]).to.equal(
       '会议提醒：早市食品安全视察（视察调研）明天上午7:30召开，时间 11月26日（星期四）上午7:30至上午9:00，地点 建设路早市。' +
-        '会议开始得早，今晚先提醒您。请准时参加。',
+        '会议开始得早，今晚先提醒您。请准时参加。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。',
     )
 
     // 05:30 on Thursday, two hours before: nothing more, at night.

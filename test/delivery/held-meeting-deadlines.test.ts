@@ -9,11 +9,13 @@ const WHAT = '市人大常委会第十次会议（常委会会议）'
 const ANSWER = '回复"参加"，或"请假 原因"。'
 const WHEN = '11月26日（星期四）上午9:30至上午11:30'
 /** `by`: the deadline as the notice says it, "11月24日（星期二）中午12:00". */
-const invitation = (by: string) => `会议通知：${WHAT}，时间 ${WHEN}，地点 市人大常委会第一会议室。请在${by}前${ANSWER}`
+/** How a deputy signs in on the day: the last words of his 会议通知. */
+const SIGN_IN = '到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。'
+const invitation = (by: string) => `会议通知：${WHAT}，时间 ${WHEN}，地点 市人大常委会第一会议室。请在${by}前${ANSWER}${SIGN_IN}`
 /** An invitation in the words written before messages carried their deadline (and before times were spoken): "11月24日 12:00". */
 const oldWords = (by: string) => `会议通知：${WHAT}，时间 11月26日 09:30–11:30，地点 市人大常委会第一会议室。请在 ${by} 前${ANSWER}`
 const closedInvitation = (at: string) =>
-  `会议通知：${WHAT}，时间 ${WHEN}，地点 市人大常委会第一会议室。回复已于${at}截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`
+  `会议通知：${WHAT}，时间 ${WHEN}，地点 市人大常委会第一会议室。回复已于${at}截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。${SIGN_IN}`
 const change = (by: string) => `会议变更：${WHAT}调整为${WHEN}，地点 市人大常委会第二会议室。请在${by}前${ANSWER}`
 const closedChange = (at: string) =>
   `会议变更：${WHAT}调整为${WHEN}，地点 市人大常委会第二会议室。回复已于${at}截止，如不能参加，请联系组织会议的湛河区人大常委会办公室。`

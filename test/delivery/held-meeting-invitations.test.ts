@@ -6,7 +6,7 @@ import { SUPERSEDED, monday, useOvernightMeeting, type OvernightMeetingStory } f
 
 /** `by`: the deadline as the notice says it, "11月24日（星期二）中午12:00". */
 const invitation = (by: string) =>
-  `会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在${by}前回复"参加"，或"请假 原因"。`
+  `会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在${by}前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。`
 const MOVED = `${SUPERSEDED}（回复截止时间已改，已按新的时间重新发送会议通知）`
 
 /**

@@ -6,7 +6,7 @@ import { monday, useOvernightMeeting } from './overnight-meeting.js'
 
 /** What 张伟 reads of the 轻工 reception day's notice, the time as it is said (spokenMeetingTime). */
 const NOTICE = (when: string) =>
-  `会议通知：轻工街道代表联络站11月接待日（接待日），时间 ${when}，地点 轻工街道代表联络站。请在${when.replace(/至.*$/, '')}前回复"参加"，或"请假 原因"。`
+  `会议通知：轻工街道代表联络站11月接待日（接待日），时间 ${when}，地点 轻工街道代表联络站。请在${when.replace(/至.*$/, '')}前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。`
 const FRIDAY = '11月27日（星期五）上午9:00至上午11:30'
 const SATURDAY = '11月28日（星期六）上午9:00至上午11:30'
 

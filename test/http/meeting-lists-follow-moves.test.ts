@@ -71,7 +71,7 @@ describe('the lists of meetings ahead follow a deputy who moves station', () => 
     expect(await hisMeetings()).to.deep.equal(['马庄街道代表联络站11月接待日'])
     const [notice] = await noticesTo('dp0001', mazhuang)
     expect((notice.payload as { text: string }).text).to.match(
-      /^会议通知：马庄街道代表联络站11月接待日.*时间 11月27日（星期五）下午2:00.*请在.*回复"参加"，或"请假 原因"。$/,
+      /^会议通知：马庄街道代表联络站11月接待日.*时间 11月27日（星期五）下午2:00.*请在.*回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。$/,
     )
   })
 

@@ -54,7 +54,7 @@ describe('a deputy who comes to a station joins the lists of its meetings he can
       .map((m) => (m.payload as { text: string }).text)
   const FRIDAY_NOTICE =
     '会议通知：马庄街道代表联络站11月接待日（接待日），时间 11月27日（星期五）上午9:00至上午11:30，地点 马庄街道代表联络站。' +
-    '请在11月27日（星期五）上午9:00前回复"参加"，或"请假 原因"。'
+    '请在11月27日（星期五）上午9:00前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。'
 
   async function whatHeSees() {
     expect(await noticesTo(friday), 'told of Friday, answers open until it starts').to.deep.equal([FRIDAY_NOTICE])

@@ -43,7 +43,7 @@ describe('meeting words said one way', () => {
     await session()
     const [notice] = await texts('meeting.notice', 'dp0004')
     expect(notice).to.equal(
-      `会议通知：${SESSION}，时间 12月11日（星期五）上午9:00至上午11:30，地点 区人大常委会三楼会议室。请在12月4日（星期五）下午5:00前回复"参加"，或"请假 原因"。`,
+      `会议通知：${SESSION}，时间 12月11日（星期五）上午9:00至上午11:30，地点 区人大常委会三楼会议室。请在12月4日（星期五）下午5:00前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。`,
     )
     // Every time of day with the part of the day people name ("下午5:00"), never a bare "17:00".
     expect(notice).not.to.match(/(?<!上午|中午|下午|晚上|凌晨|\d)\d{1,2}:\d\d|）（/)
@@ -62,9 +62,9 @@ describe('meeting words said one way', () => {
     await app.liaison.jobs.find((j) => j.name === MEETING_REMINDERS_JOB)!.run()
     const head = `会议提醒：${SESSION}明天上午9:00召开，时间 12月11日（星期五）上午9:00至上午11:30，地点 区人大常委会三楼会议室。`
     expect(await texts('meeting.reminder', 'dp0004')).to.deep.equal([
-      `${head}您还没有回复；如能参加请准时到会，不能参加请联系组织会议的湛河区人大常委会办公室。`,
+      `${head}您还没有回复；如能参加请准时到会，不能参加请联系组织会议的湛河区人大常委会办公室。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。`,
     ])
-    expect(await texts('meeting.reminder', 'dp0001')).to.deep.equal([`${head}请准时参加。`])
+    expect(await texts('meeting.reminder', 'dp0001')).to.deep.equal([`${head}请准时参加。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。`])
   })
 
   it('leaves the reason out of the sign-in sheet for one who asked leave and came after all', async () => {

@@ -81,7 +81,7 @@ describe('meeting answers after the reply deadline', () => {
     const added = await office.post(`/api/admin/meetings/${id}/invitees`, { selector: { deputyIds: ['dp0002'] } })
     expect(added.status, JSON.stringify(added.body)).to.equal(200)
     expect(await textTo('meeting.notice', 'dp0002')).to.equal(
-      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
+      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。',
     )
 
     const wang = await asDeputy(app, 'dp0002')

@@ -54,7 +54,7 @@ describe('a meeting from notice to sign-in sheet', () => {
     expect(published.body).to.include({ status: 'published', statusLabel: '已发布' })
     expect(await recipients('meeting.notice')).to.deep.equal(EVERYONE)
     expect((await messages('meeting.notice'))[0].payload.text).to.equal(
-      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。',
+      '会议通知：市人大常委会第十次会议（常委会会议），时间 11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。请在11月26日（星期四）上午9:30前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。',
     )
 
     const again = await office.post(`/api/admin/meetings/${draft.body.id}/publish`)

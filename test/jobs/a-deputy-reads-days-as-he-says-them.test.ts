@@ -38,7 +38,7 @@ describe('a deputy reads the days of his reminders and approvals as he says them
     app.clock.set(new Date('2026-11-25T08:00:00Z')) // Wednesday 16:00: 22 h 30 min before
     await run()
     expect(await texts('meeting.reminder')).to.deep.equal([
-      '会议提醒：湛河区人大代表视察老旧小区改造（视察调研）明天下午2:30召开，时间 11月26日（星期四）下午2:30至下午4:30，地点 建设路社区党群服务中心。您还没有回复，请在11月26日（星期四）下午2:30前回复"参加"，或"请假 原因"。',
+      '会议提醒：湛河区人大代表视察老旧小区改造（视察调研）明天下午2:30召开，时间 11月26日（星期四）下午2:30至下午4:30，地点 建设路社区党群服务中心。您还没有回复，请在11月26日（星期四）下午2:30前回复"参加"，或"请假 原因"。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。',
     ])
     app.clock.set(new Date('2026-11-26T04:30:00Z')) // Thursday 12:30
     await run()

@@ -52,7 +52,16 @@ function deadlineMessage(m: MeetingRecord, kind: MeetingNoticeKind, to: Recipien
  * `open` false once they have (held past it): then it asks for no answer and says whom to tell.
  */
 export function invitationMessage(m: MeetingRecord, to: Recipient, closesAt: Date, timeZone: string, now: Date, n = 1, open = true): OutboxMessage {
-  return deadlineMessage(m, 'meeting.notice', to, noticeTexts(m, timeZone, now).notice(closesAt, open), closesAt, written('published', n), now, open)
+  return deadlineMessage(
+    m,
+    'meeting.notice',
+    to,
+    noticeTexts(m, timeZone, now).notice(closesAt, open, to.kind === 'deputy'),
+    closesAt,
+    written('published', n),
+    now,
+    open,
+  )
 }
 
 /**

@@ -50,6 +50,13 @@ export const meetingMessageKey = (meetingId: string, change: string, to: Recipie
 export type StandingAnswer = Pick<MeetingInvitee, 'rsvp' | 'reason' | 'checkedInAt'>
 
 /**
+ * How a deputy signs in on the day: the door's code (qr-codes.ts meetingPng, scene m=) opens the mini-program's check-in
+ * page from WeChat's own scanner; the chat cannot sign anyone in. Staff invitees cannot scan (the mini-program's
+ * check-in is for deputies): the clerk records them, so they are not told this.
+ */
+export const CHECK_IN_HOW = '到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。'
+
+/**
  * What each notice says, in Chinese. Times are said one way in every message, as the digest and the workbench say
  * them (spoken-dates.ts: "12月4日（星期五）下午5:00"), never "17:00" in one line and "下午5:00" in the next; `now`
  * (when the message is written) only decides whether a date needs its year.
@@ -83,8 +90,10 @@ export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
     /**
      * `closesAt`: when this person's answers close (the start, for someone invited after the deadline);
      * `open` false once that has passed (a notice held overnight past it): then it asks for no answer.
+     * `scans`: a deputy, who signs in at the door himself (CHECK_IN_HOW).
      */
-    notice: (closesAt: Date, open = true) => `会议通知：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, open)}`,
+    notice: (closesAt: Date, open = true, scans = false) =>
+      `会议通知：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, open)}${scans ? CHECK_IN_HOW : ''}`,
     /**
      * `closesAt`: when this person's answers close after the change (reopened if they had closed);
      * `open` false if they are closed; `given`: what they had answered. A meeting under way (its end moved) asks nothing.
@@ -99,15 +108,17 @@ export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
      * When it starts as a person says it on the day the reminder is written ("明天下午2:30召开", "今天上午9:00召开"), never
      * a count of hours ("22 小时 30 分钟后"). "请准时参加" only to whoever said they would come; one who never answered is
      * asked to, while answers are open (`closesAt`, `open`), else told to come if she can and whom to tell if she cannot.
-     * `evening`: a reminder brought forward to before quiet hours, and why (reminder-moments.ts).
+     * `evening`: a reminder brought forward to before quiet hours, and why (reminder-moments.ts). A deputy not yet signed
+     * in is told how to sign in on the day (CHECK_IN_HOW): she reads it the day before, when she needs it.
      */
-    reminder: (now: Date, given: StandingAnswer, closesAt: Date, open: boolean, evening: EveningReason | null = null) => {
+    reminder: (now: Date, given: StandingAnswer & { personKind?: string }, closesAt: Date, open: boolean, evening: EveningReason | null = null) => {
       // Brought forward (nothing is sent at night): said why, so he does not wait for one later. "开始得早" only of a
       // meeting the next morning: one at 23:00 that evening does not start early.
       const early = evening === 'early_start' ? '会议开始得早，今晚先提醒您。' : evening === 'quiet_hours' ? '夜间免打扰时段不发消息，现在先提醒您。' : ''
       const head = `会议提醒：${what}${spokenWhenAhead(m.startAt, timeZone, now)}召开，时间 ${when}，地点 ${m.place}。${early}`
-      if (given.rsvp !== 'pending' || given.checkedInAt) return `${head}请准时参加。`
-      return open ? `${head}您还没有回复，请在${by(closesAt)}${answer}` : `${head}您还没有回复；如能参加请准时到会，不能参加${contact}。`
+      const signIn = given.personKind === 'deputy' && !given.checkedInAt ? CHECK_IN_HOW : ''
+      if (given.rsvp !== 'pending' || given.checkedInAt) return `${head}请准时参加。${signIn}`
+      return open ? `${head}您还没有回复，请在${by(closesAt)}${answer}${signIn}` : `${head}您还没有回复；如能参加请准时到会，不能参加${contact}。${signIn}`
     },
     nudge: (closesAt: Date) => `请回复参会情况：${what}，时间 ${when}，地点 ${m.place}。${answerBy(closesAt, true)}`,
     /**
