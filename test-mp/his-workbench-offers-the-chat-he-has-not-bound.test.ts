@@ -25,7 +25,9 @@ describe('mini-program: his workbench offers the chat he has not bound', () => {
     const bot = String((await new Client(app.baseUrl).get('/api/mp/settings')).body.botName)
     const workbench = await openPage('pages/deputy/index')
     // Review 37, finding 21: the button by its name (the card has two), and that the sentence comes after the tap.
-    expect(workbench.textOf('.chat-offer')).to.equal(`还可以在微信聊天里收新留言、直接答复：点“绑定微信聊天”，会给您一句话，把它发给“${bot}”就行。`)
+    expect(workbench.textOf('.chat-offer')).to.equal(
+      `绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点同意。点“绑定微信聊天”，会给您一句话，把它发给“${bot}”就行。`,
+    )
     await workbench.tap('.chat-code')
     expect(workbench.has('.chat-offer'), 'the words and what to do with them say it now').to.equal(false)
     const words = workbench.textOf('.chat-words')

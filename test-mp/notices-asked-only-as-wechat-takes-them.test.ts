@@ -79,7 +79,7 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       expect(mine.textOf('#notices-on'), 'WeChat opened its question').to.equal('已开通：还能收到 3 条微信通知。用完了，再点一次“开通微信通知”就行。')
       const workbench = await openPage('pages/deputy/index')
       await workbench.tap('#subscribe-notices')
-      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通：有新留言时会发微信通知给您')
+      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定同意一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
 
       holdPhone(app, 'o-eight-templates')
       const hers = await openPage('pages/mine/index')
@@ -180,7 +180,10 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       const mine = await openPage('pages/mine/index')
       expect(mine.textOf('#notices-off'), 'never that nothing comes to him').to.equal(botWords)
       expect(mine.text()).not.to.include('不会发微信')
-      expect((await openPage('pages/deputy/index')).textOf('.notice-text')).to.equal(botWords)
+      // His workbench says the same in its own words: the chat is bound, and it brings his new messages.
+      const workbench = await openPage('pages/deputy/index')
+      expect(workbench.textOf('.notice-text')).to.equal('新留言会发到您的微信聊天里（已绑定），请留意“湛河人大联络站”发来的消息。')
+      expect(workbench.text()).not.to.include('不会发微信')
     })
   })
 })

@@ -2,11 +2,11 @@ const { request } = require('../../utils/request')
 const { deputyService } = require('../../services/deputy')
 const { accountService } = require('../../services/account')
 const when = require('../../utils/when')
-const { noticesOffWords } = require('../../utils/notices-off')
 const { DEFAULT_BOT_NAME, loadBotName } = require('../../utils/bot-name')
 const { loadPage } = require('../../utils/page-load')
 const { askTemplates } = require('../../utils/subscribe-notices')
 const { timeApart } = require('../../utils/time-apart')
+const { noticeStanding, chatOfferWords, CHAT_WORDS_EXPIRED, SUBSCRIBED, DECLINED } = require('./notice-words')
 
 /** His message's button by what it waits for from him (the server's action): 受理 it, or answer it. */
 const CASE_BUTTONS = { acknowledge: '去受理', reply: '去答复' }
@@ -85,42 +85,6 @@ function sectionsOf(tasks) {
   return sections.filter((s) => s.items.length)
 }
 
-/**
- * Whether he will be told of a new message, in one sentence: a deputy who uses only the mini-program
- * hears nothing unless he has said yes to WeChat's question, and must know that. `bot`: the chat account's
- * WeChat nickname (bot-name.js), by which he finds the chat that reaches him.
- */
-function noticeWords(n, bot) {
-  // The office has not switched WeChat messages on (no template to ask for): nothing to tap, and no count of sends that will not come.
-  if (!n.templateIds.length) return noticesOffWords({ deputy: true, bot: n.bot, botName: bot })
-  if (n.app.longTerm) return '有新留言、催办时，会发微信通知给您。'
-  if (n.app.left > 0) return '有新留言时会发微信通知给您，还能通知 ' + n.app.left + ' 次。微信规定每同意一次只能通知一次，用完请再点下面的按钮。'
-  if (n.bot) return '有新留言时，“' + bot + '”会在微信聊天里告诉您。'
-  return '现在有新留言时，不会通知您。请点下面的按钮开通微信通知。'
-}
-
-/** Said when he did not say yes: how he will hear of new messages all the same (`bot`: the chat account's nickname). */
-function declinedWords(n, bot) {
-  if (n && n.bot) return '没有开通。新留言仍会由“' + bot + '”在微信聊天里告诉您。需要时可以再点一次。'
-  // The chat is offered just below while it is not bound (chatOffer, with its 绑定微信聊天 button): said there once, not
-  // here a second time in the paragraph above it.
-  return '没有开通。有新留言时，联络站工作人员会打电话告诉您。'
-}
-
-/**
- * The chat offered while his chat is not bound (`bot`: its nickname): what it gives him, and the button by its name (two
- * buttons share the card: "点下面的按钮" could be either), and that the sentence to send comes after the tap.
- */
-function chatOfferWords(bot) {
-  return '还可以在微信聊天里收新留言、直接答复：点“绑定微信聊天”，会给您一句话，把它发给“' + bot + '”就行。'
-}
-
-/**
- * Said in place of the offer when the words ran out (his page stayed open, or he came back to it later), above the button
- * that is back: a normal timeout, in the body colour, not an error under the button repeating the offer.
- */
-const CHAT_WORDS_EXPIRED = '刚才给您的那句话已经过期了。请再点一次“绑定微信聊天”，拿一句新的。'
-
 Page({
   data: {
     loading: true,
@@ -136,7 +100,9 @@ Page({
     sections: [],
     // "联络站已为您暂停接收新留言（11月28日至12月4日），您手上的留言仍由您办理", or ''.
     awayText: '',
-    // Whether he will be told of new messages (words), whether the 开通 button is offered, and what his last tap on it did.
+    // How new messages reach him (notice-words.js), never as a count: a warning while the next may reach him by no way,
+    // his bound chat or what the yes to WeChat does, whether its 开通 button is offered, and what his last tap on it did.
+    noticeWarning: '',
     noticeText: '',
     canSubscribe: false,
     subscribed: '',
@@ -193,10 +159,13 @@ Page({
         this.botName = bot
         // Words past their minutes bind nothing: they go, and 绑定微信聊天 is offered again, saying why.
         const expired = !n.bot && !!this.data.chatWords && Date.now() >= this.chatWordsUntil
+        const standing = noticeStanding(n, bot)
         this.setData({
-          noticeText: noticeWords(n, bot),
-          canSubscribe: n.templateIds.length > 0 && !n.app.longTerm,
-          // Bound since (he sent the words): the offer and the words are done with.
+          noticeWarning: standing.warning,
+          noticeText: standing.text,
+          canSubscribe: standing.canSubscribe,
+          // Bound since (he sent the words): the offer, the words and what his last yes said of binding are done with.
+          subscribed: n.bot ? '' : this.data.subscribed,
           chatOffer: n.bot ? '' : expired ? CHAT_WORDS_EXPIRED : chatOfferWords(bot),
           chatWords: n.bot || expired ? '' : this.data.chatWords,
           chatError: n.bot || expired ? '' : this.data.chatError,
@@ -216,15 +185,15 @@ Page({
     askTemplates(
       n.templateIds,
       (results, accepted) => {
-        if (!accepted) return this.setData({ subscribed: declinedWords(n, this.botName || DEFAULT_BOT_NAME) })
-        this.setData({ subscribed: '已开通：有新留言时会发微信通知给您' })
-        // Recorded, then read again: the sentence above the button says how many notices are left.
+        if (!accepted) return this.setData({ subscribed: DECLINED })
+        this.setData({ subscribed: SUBSCRIBED })
+        // Recorded, then read again: whether the next new message may still go unheard (the warning) is read anew.
         return accountService(request)
           .recordSubscriptions(results)
           .then(() => this.loadNotices())
           .catch(() => undefined)
       },
-      (words) => this.setData({ subscribed: words || declinedWords(n, this.botName || DEFAULT_BOT_NAME) }),
+      (words) => this.setData({ subscribed: words || DECLINED }),
     )
   },
 
