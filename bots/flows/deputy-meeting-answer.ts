@@ -1,7 +1,7 @@
 import { ApiError, type MeetingAnswer } from '../client.js'
 import { refusal } from './refusal.js'
 import { lines, type Turn } from './turn.js'
-import { keepListed, listedLine } from './deputy-meeting-list.js'
+import { CHECK_IN_HOW, keepListed, listedLine } from './deputy-meeting-list.js'
 import type { MeetingRef } from './deputy-meeting-choice.js'
 
 // Answering one meeting for him (参加, 请假, a change of either) and saying what came of it: the backend's answer, the
@@ -32,7 +32,7 @@ async function answerClosedOne(turn: Turn, m: MeetingRef, to: 'attend' | 'leave'
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     const why = refusal(err)
-    turn.say(to === 'attend' ? `${meetingNamed(m)}。${why}。您要参加的话，不用再回复，到场后请用小程序扫会场二维码签到。` : `${meetingNamed(m)}。${why}。`)
+    turn.say(to === 'attend' ? `${meetingNamed(m)}。${why}。您要参加的话，不用再回复，${CHECK_IN_HOW}` : `${meetingNamed(m)}。${why}。`)
   }
 }
 
@@ -109,8 +109,7 @@ function contactIn(err: ApiError): string | null {
  */
 export const meetingNamed = (m: Pick<MeetingAnswer, 'title' | 'time'>) => `会议：${m.title}，${m.time}`
 
-const attending = (m: MeetingAnswer, changed: boolean) =>
-  `${changed ? '已改为参加' : '已回复参加'}：${m.title}，${m.time}，地点 ${m.place}。到场后请用小程序扫会场二维码签到。`
+const attending = (m: MeetingAnswer, changed: boolean) => `${changed ? '已改为参加' : '已回复参加'}：${m.title}，${m.time}，地点 ${m.place}。${CHECK_IN_HOW}`
 
 const excused = (m: MeetingAnswer, reason: string, changed: boolean) =>
   `${changed ? '已改为请假' : '已为您请假'}：${m.title}，${m.time}。原因：${m.reason ?? reason}`

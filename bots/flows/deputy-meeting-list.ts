@@ -5,6 +5,9 @@ import type { MeetingPick } from './dialogue-state.js'
 import { refusal } from './refusal.js'
 import { lines, type Turn } from './turn.js'
 
+/** How a deputy signs in on the day, in the words her meeting notice and reminders use (src/services/meetings/meeting-notices.ts). */
+export const CHECK_IN_HOW = '到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。'
+
 /**
  * Several meetings waiting for her answer and words that do not say which ("好的", "收到"): they are listed numbered,
  * and she answers each by its number ("2 参加", "1 请假 外出开会") or all at once ("都参加"). Quoting a notice (WeChat
@@ -94,7 +97,7 @@ export async function attendAll(turn: Turn, pick: MeetingPick, othersAfter: (ans
       done.length > 0 && `已回复参加 ${done.length} 个会议：`,
       ...done.map((m, i) => `${listedLine(m, i + 1)}，地点 ${m.place}`),
       ...refused,
-      done.length > 0 && '到场后请用小程序扫会场二维码签到。',
+      done.length > 0 && CHECK_IN_HOW,
       await othersAfter(pick.choices.map((m) => m.id)),
     ),
   )

@@ -17,7 +17,7 @@ describe('bot: a deputy replies 参加 after the reply deadline', function () {
     const said = await story.says('参加')
     expect(said).to.include('会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。')
     expect(said).to.include('回复已于11月25日（星期三）晚上6:00截止')
-    expect(said).to.include('到场后请用小程序扫会场二维码签到')
+    expect(said).to.include('到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到')
     expect(said).to.not.include('目前没有需要您回复的会议通知')
     expect(await story.answerOf(meeting), 'nothing recorded after the deadline').to.include({ rsvp: 'pending' })
   })

@@ -15,7 +15,8 @@ describe('bot: a deputy says yes to a meeting in his own words, and changes his 
     meeting = await story.noticeReachesHim()
   })
   const answer = () => answerOf(meeting)
-  const ATTENDING = '市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。'
+  const ATTENDING =
+    '市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。'
   const MEETING = '会议：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30'
 
   it('"好的，我准时参加" under the notice is 参加, recorded', async () => {

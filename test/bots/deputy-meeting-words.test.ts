@@ -41,7 +41,7 @@ describe('bot: a deputy answers a meeting notice in his own words', function () 
     expect(await says('请假，家里有事')).to.equal('已改为请假：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30。原因：家里有事')
     expect(await answerOf(meeting)).to.include({ rsvp: 'leave', reason: '家里有事' })
     expect(await says('参加')).to.equal(
-      '已改为参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
+      '已改为参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。',
     )
     expect(await answerOf(meeting)).to.include({ rsvp: 'attend' })
   })

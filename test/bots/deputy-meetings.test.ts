@@ -24,7 +24,7 @@ describe('bot: a deputy answers meeting notices', function () {
     expect(await says('参加')).to.include('您有 2 个会议等您回复，要参加的是哪一个？请回复数字：')
     expect(await answerOf(first), 'nothing answered before he says which').to.include({ rsvp: 'pending' })
     expect(await says('1')).to.include(
-      '已回复参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到场后请用小程序扫会场二维码签到。',
+      '已回复参加：市人大常委会第十次会议，11月26日（星期四）上午9:30至上午11:30，地点 市人大常委会第一会议室。到会场后，请打开微信“扫一扫”，扫会场张贴的签到二维码签到。',
     )
     expect(await answerOf(first)).to.include({ rsvp: 'attend' })
     expect(await says('请假')).to.include('请写明请假原因')

@@ -78,7 +78,7 @@ export function noticeTexts(m: MeetingRecord, timeZone: string, now?: Date) {
   const answerAfterChange = (closesAt: Date, open: boolean, i: StandingAnswer) => {
     if (i.rsvp === 'leave' && !i.checkedInAt) {
       const leave = `您已请假${i.reason ? `（${i.reason}）` : ''}，仍按请假处理；`
-      return open ? `${leave}调整后能参加的话，请在${by(closesAt)}回复"参加"。` : `${leave}调整后能参加的话，到会后请用小程序扫会场二维码签到。`
+      return open ? `${leave}调整后能参加的话，请在${by(closesAt)}回复"参加"。` : `${leave}调整后能参加的话，${CHECK_IN_HOW}`
     }
     if (i.rsvp === 'attend' || i.checkedInAt)
       return open
