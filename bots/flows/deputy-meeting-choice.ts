@@ -2,7 +2,7 @@ import type { MeetingAnswer } from '../client.js'
 import { normalise } from '../typed-text.js'
 import { lines, type Turn } from './turn.js'
 import type { MeetingPick } from './dialogue-state.js'
-import { numberedAnswer } from './deputy-meeting-list.js'
+import { choiceOf, numberedAnswer } from './deputy-meeting-list.js'
 
 /**
  * Which meeting a deputy's "参加" / "请假" is for, never guessed: the meeting whose notice he quoted (WeChat 引用), else
@@ -89,15 +89,7 @@ export const PICK_WINDOW_MS = 30 * 60_000
  * (meetingPicked). `reason`: the leave's reason he gave ('' asks for it once he has picked).
  */
 export function askWhich(turn: Turn, meetings: MeetingRef[], to: 'attend' | 'leave', reason: string, waiting: boolean) {
-  const choices: MeetingPick['choices'] = meetings.map((m) => ({
-    id: m.id,
-    title: m.title,
-    time: m.time,
-    rsvp: m.rsvp,
-    status: m.status,
-    rsvpOpen: m.rsvpOpen,
-  }))
-  turn.state.meetingPick = { to, reason, choices, at: turn.now }
+  turn.state.meetingPick = { to, reason, choices: meetings.map(choiceOf), at: turn.now }
   turn.say(
     lines(
       `您有 ${meetings.length} 个会议${waiting ? '等您回复' : ''}，要${to === 'attend' ? '参加' : '请假'}的是哪一个？请回复数字：`,

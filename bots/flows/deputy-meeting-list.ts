@@ -38,7 +38,8 @@ export function keepListed(turn: Turn, meetings: Listed[]) {
   turn.state.meetingPick = { to: 'either', reason: '', choices: meetings.map(choiceOf), at: turn.now }
 }
 
-const choiceOf = (m: Listed): MeetingPick['choices'][number] => ({
+/** A meeting as kept while she picks from a numbered list (her next message answers it by number). */
+export const choiceOf = (m: Listed): MeetingPick['choices'][number] => ({
   id: m.id,
   title: m.title,
   time: m.time,
