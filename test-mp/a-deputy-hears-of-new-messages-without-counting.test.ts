@@ -27,7 +27,7 @@ describe('mini-program: a deputy hears of new messages without counting', () => 
     await phoneOfZhang(app)
     const workbench = await openPage('pages/deputy/index')
     const card = workbench.textOf('.notices')
-    expect(card.startsWith('下次新留言可能收不到通知。绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点同意。'), card).to.equal(true)
+    expect(card.startsWith('下次新留言可能收不到通知。绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点允许。'), card).to.equal(true)
     expect(workbench.textOf('.notice-warning')).to.equal('下次新留言可能收不到通知。')
     // The one thing to do is the filled button right under it; WeChat's yes is second, and plain.
     expect(workbench.buttonLook('.chat-code')).to.equal('filled')
@@ -42,7 +42,7 @@ describe('mini-program: a deputy hears of new messages without counting', () => 
     await phoneOfZhang(app)
     const workbench = await openPage('pages/deputy/index')
     await workbench.tap('#subscribe-notices')
-    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定同意一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
+    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定允许一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
     // One yes: a 催办 or a meeting notice may take it before the next new message comes.
     expect(workbench.textOf('.notice-warning')).to.equal('下次新留言可能收不到通知。')
     noCount(workbench)

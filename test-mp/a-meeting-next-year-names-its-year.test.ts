@@ -39,7 +39,7 @@ describe('mini-program: a meeting or a consultation next year names its year on 
     expect(detail.data.m.id).to.equal(meeting.id)
     expect(detail.text())
       .to.include(`时间：${said} 至 上午11:30`)
-      .and.match(/请在 2027年1月\d+日（星期.）.+ 前回复/)
+      .and.match(/请在2027年1月\d+日（星期.）.+前回复/)
   })
 
   it('on the meetings she may attend, the one she signed up for, and a consultation that opens then', async () => {

@@ -30,7 +30,7 @@ describe('mini-program: a meeting’s time reads one way on the workbench, the l
     expect(list.textOf('.meeting')).to.include(said)
 
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.text()).to.include(`时间：${said} 至 上午11:30`).and.include(`请在 ${said} 前回复`)
+    expect(detail.text()).to.include(`时间：${said} 至 上午11:30`).and.include(`请在${said}前回复`)
     for (const page of [list, detail]) expect(page.text()).not.to.match(/周[一二三四五六日] \d\d:\d\d/)
   })
 })

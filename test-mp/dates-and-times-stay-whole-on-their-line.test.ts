@@ -49,7 +49,7 @@ describe('mini-program: dates and times stay whole on their line', () => {
     expect(detail.textOf('.when')).to.equal('时间：12月1日（星期二）上午9:00 至 上午11:30')
     expect(whole(detail, '.when')).to.deep.equal(['12月1日（星期二）上午9:00', '上午11:30'])
     // Too wide for a 关怀模式 line with 请在 and 前回复, the date and the time part, each with its word.
-    expect(whole(detail, '.closes-at')).to.deep.equal(['请在 11月27日（星期五）', '下午5:00 前回复'])
+    expect(whole(detail, '.closes-at')).to.deep.equal(['请在11月27日（星期五）', '下午5:00前回复'])
 
     const list = await openPage('pages/meetings/index')
     expect(whole(list, '.meeting .meta')).to.deep.equal(['12月1日（星期二）上午9:00'])

@@ -48,7 +48,7 @@ describe('mini-program: his digest page says when the way he picked brings him n
     expect(phone.subscribeAsked, 'WeChat’s question for the digest, at his tap').to.deep.equal([[TEMPLATE]])
     expect(page.has('.blocked'), 'it reaches him now').to.equal(false)
     expect(page.textOf('#digest-subscribed'), 'how many digests his one yes covers').to.equal(
-      '已开通，可以收到 1 次摘要。微信规定每同意一次只能发一次，用完后需要再点一次“开通小程序消息”。',
+      '已开通，可以收到 1 次摘要。微信规定每允许一次只能发一次，用完后需要再点一次“开通小程序消息”。',
     )
     expect(page.textOf('.way-mp_subscribe'), 'his choice as he left it').to.equal('只发小程序消息✓ 已选')
     expect((await zhang.get('/api/mp/deputy/digest-preferences')).body.reach).to.include({ mp_subscribe: true, bot_private: false })

@@ -26,7 +26,7 @@ describe('mini-program: his workbench offers the chat he has not bound', () => {
     const workbench = await openPage('pages/deputy/index')
     // Review 37, finding 21: the button by its name (the card has two), and that the sentence comes after the tap.
     expect(workbench.textOf('.chat-offer')).to.equal(
-      `绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点同意。点“绑定微信聊天”，会给您一句话，把它发给“${bot}”就行。`,
+      `绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点允许。点“绑定微信聊天”，会给您一句话，把它发给“${bot}”就行。`,
     )
     await workbench.tap('.chat-code')
     expect(workbench.has('.chat-offer'), 'the words and what to do with them say it now').to.equal(false)

@@ -65,7 +65,7 @@ describe('mini-program: 我的 and the pages after speak to her plainly', () => 
     const meeting = await created(organizer.post(`/api/admin/meetings/${draft.id}/publish`))
     await phoneOfZhang(app)
     const detail = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)
-    expect(detail.textOf('.closes-at')).to.match(/^请在 .+ 前回复$/)
+    expect(detail.textOf('.closes-at')).to.match(/^请在.+前回复$/)
     await detail.tap('.attend')
     expect(detail.text()).to.include('我的回复：参加').and.not.include('前回复')
     const again = await openPage(`pages/meetings/detail?meetingId=${meeting.id}`)

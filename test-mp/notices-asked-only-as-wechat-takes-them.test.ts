@@ -79,7 +79,7 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       expect(mine.textOf('#notices-on'), 'WeChat opened its question').to.equal('已开通：还能收到 3 条微信通知。用完了，再点一次“开通微信通知”就行。')
       const workbench = await openPage('pages/deputy/index')
       await workbench.tap('#subscribe-notices')
-      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定同意一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
+      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定允许一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
 
       holdPhone(app, 'o-eight-templates')
       const hers = await openPage('pages/mine/index')

@@ -2,7 +2,7 @@
  * Times as people read them, in the business time zone (Asia/Shanghai, UTC+8 all year) whatever the phone's own zone.
  * Every moment a page shows is said one way, as people say it and as the server says it (src/domain/spoken-dates.ts):
  * "11月26日（星期四）上午9:30", with the year when the page's dates call for it (spansYears). Where the server sends
- * the words (startText, endText, rsvpClosesText, opensText, cameText) pages show those, never a copy made here; a
+ * the words (startText, endText, rsvpByText, opensText, cameText) pages show those, never a copy made here; a
  * moment only the page knows or the server sends bare (a message's 提交 time, an answer's, a check-in) is said here by
  * the server's rule (spokenClock, spokenMoment). A calendar day without a time of day stays "11月26日" (day).
  */

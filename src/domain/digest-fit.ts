@@ -44,3 +44,25 @@ export function fitDigest(parts: DigestPart[], max = DIGEST_MAX): string {
 
 /** "【近 7 天会议活动 3 个】请打开小程序查看": a section as its heading's count, with where he finds the rest. */
 export const inTheApp = (heading: string) => `${heading}请打开小程序查看`
+
+/** Messages late or due today are all listed, up to as many as 待办 lists (bots' TODO_LIST_MAX): the digest stays short. */
+const PRESSING_MAX = 10
+/**
+ * Of those lines, the late keep at least this many when more are due today than the rest leaves room for: the heading's
+ * "答复已超期 12 条" still has a few named under it.
+ */
+const LATE_SHOWN_MIN = 3
+
+/**
+ * The pressing messages the digest lists, in the order given (late first): every one due today (`rank` 1), what she
+ * can still do on time, and the late ones (`rank` above 1) in the lines left. Twelve late took all ten lines, and the
+ * six due today, counted in the heading, were nowhere to be read. Only when more than PRESSING_MAX − LATE_SHOWN_MIN are
+ * due today do some of them wait for 待办 too, so that the late are still named.
+ */
+export function pressingListed<T>(items: T[], rank: (item: T) => number): T[] {
+  const late = items.filter((x) => rank(x) > 1)
+  const today = items.filter((x) => rank(x) === 1)
+  const todayShown = Math.min(today.length, PRESSING_MAX - Math.min(late.length, LATE_SHOWN_MIN))
+  const shown = new Set([...late.slice(0, PRESSING_MAX - todayShown), ...today.slice(0, todayShown)])
+  return items.filter((x) => shown.has(x))
+}

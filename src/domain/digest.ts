@@ -1,5 +1,5 @@
 import { localDate, monthDayText } from './dates.js'
-import { fitDigest, inTheApp, type DigestPart } from './digest-fit.js'
+import { fitDigest, inTheApp, pressingListed, type DigestPart } from './digest-fit.js'
 import { lastOpenMoment } from './due-date-text.js'
 import { endOfLocalDay } from './local-days.js'
 import { endsInBrackets } from './meeting-words.js'
@@ -122,12 +122,9 @@ export const DIGEST_EXCERPT_MAX = 28
 /** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
 const CARD_MAX = 20
 
-/** Messages late or due today are all listed, up to as many as 待办 lists (bots' TODO_LIST_MAX): the digest stays short. */
-const PRESSING_MAX = 10
-
 /**
  * How pressing a message is: 答复已超期, then 已过受理期限, then due today (its deadline falls on the digest's date), then
- * the rest. Never hidden behind "另有 N 条" is whatever is above 0.
+ * the rest. Whatever is above 0 is listed before any other (pressingListed).
  */
 function pressing(c: DigestCase, date: string, timeZone: string): number {
   if (c.overdue) return 3
@@ -274,8 +271,9 @@ export function composeDigest(input: DigestInput): Digest | null {
     return `   请在${rank(c) ? byToday(c.due.at, timeZone) : spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
   }
   const dueToday = cases.filter((c) => rank(c) === 1).length
-  // Every late one and every one due today, then the others up to the section's five.
-  const shownCases = Math.max(Math.min(cases.filter((c) => rank(c) > 0).length, PRESSING_MAX), MAX_PER_SECTION)
+  // Every one due today and the late ones (pressingListed), then the others up to the section's five.
+  const pressingShown = pressingListed(cases, rank)
+  const shownCases = [...pressingShown, ...cases.filter((c) => !rank(c)).slice(0, Math.max(MAX_PER_SECTION - pressingShown.length, 0))]
   const [, month, date] = input.date.split('-').map(Number)
   // Top to bottom as he reads it; past one message's length the lower ones give way first (fitDigest), each to its count.
   const parts: DigestPart[] = [{ full: `${input.deputyName}代表，您好！今日摘要（${month}月${date}日）` }]
@@ -287,7 +285,6 @@ export function composeDigest(input: DigestInput): Digest | null {
   if (todays.length) parts.push({ full: [`【今天要参加或回复的会议 ${todays.length} 个】`, ...todays.map(line)].join('\n') })
   // Messages counted in 条, as his chat, his mini-program and his 履职档案 count them; late said as 待办 says it (答复已超期).
   // Shortened, the late and the due today stay, each whole; the rest is counted, with the chat's word for the whole list.
-  const pressingShown = Math.min(cases.filter((c) => rank(c) > 0).length, PRESSING_MAX)
   if (cases.length) {
     const heading = `【待办留言 ${counts.cases} 条${lateHeading(counts, dueToday)}】`
     const caseLine = (c: DigestCase, i: number) => {
@@ -295,8 +292,13 @@ export function composeDigest(input: DigestInput): Digest | null {
       const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（答复已超期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
       return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
     }
-    const rest = pressingShown ? listed(cases, caseLine, ALL_CASES, pressingShown) : [`发送"待办"查看全部 ${cases.length} 条`]
-    parts.push({ full: [heading, ...listed(cases, caseLine, ALL_CASES, shownCases)].join('\n'), short: [heading, ...rest].join('\n'), yields: 1 })
+    // The lines, and past them how many more there are ("……另有 8 条，发送"待办"查看全部").
+    const linesOf = (shown: DigestCase[]) => [
+      ...shown.map(caseLine),
+      ...(cases.length > shown.length ? [`……另有 ${cases.length - shown.length} ${ALL_CASES}`] : []),
+    ]
+    const rest = pressingShown.length ? linesOf(pressingShown) : [`发送"待办"查看全部 ${cases.length} 条`]
+    parts.push({ full: [heading, ...linesOf(shownCases)].join('\n'), short: [heading, ...rest].join('\n'), yields: 1 })
   }
   const thisWeek = meetings.filter((m) => !m.answerOnly && !todays.includes(m))
   const toAnswer = meetings.filter((m) => m.answerOnly && !todays.includes(m))
@@ -350,8 +352,8 @@ export function composeDigest(input: DigestInput): Digest | null {
       ),
     )
   // Its example numbers are of lines she can see above: with the messages shortened, of those still listed.
-  const actions = (shown: number) => {
-    const words = howToAct(cases.slice(0, shown), ref, counts)
+  const actions = (shown: DigestCase[]) => {
+    const words = howToAct(shown, ref, counts)
     return words.length ? ['【办理方法】直接在这里回复：', ...words].join('\n') : ''
   }
   if (actions(shownCases)) parts.push({ full: actions(shownCases), short: actions(pressingShown), yields: 1 })

@@ -40,7 +40,7 @@ describe('a deadline that takes the whole day reads one way in every notice and 
     expect((await wang.get(`/api/mp/deputy/cases/${c.id}`)).body.acknowledgeByText, 'her page, the same words').to.equal('11月30日（星期一）前（含当日）')
   })
 
-  it('催办 once he has accepted it: "答复期限为12月18日（星期五）前（含当日）"', async () => {
+  it('催办 once he has accepted it: "请在12月18日（星期五）前（含当日）答复", as his other notices say it', async () => {
     const c = await toZhangWei('楼下的垃圾桶满了三天没人清理')
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/deputy/cases/${c.id}/acknowledge`, {})).status).to.equal(200)
@@ -49,8 +49,17 @@ describe('a deadline that takes the whole day reads one way in every notice and 
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
 
     const [told] = await sent('case.urged', 'dp0001')
-    expect(told.text).to.equal(`催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${c.topic}）：答复期限为12月18日（星期五）前（含当日），请尽快办理。`)
+    expect(told.text).to.equal(`催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${c.topic}）：请在12月18日（星期五）前（含当日）答复。`)
     expect((await zhang.get(`/api/mp/deputy/cases/${c.id}`)).body.replyByText, 'his page, the same words').to.equal('12月18日（星期五）前（含当日）')
+  })
+
+  it('催办 before he has accepted it: "请在11月30日（星期一）前（含当日）受理"', async () => {
+    const c = await toZhangWei('楼道的灯不亮了')
+    const lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
+    const urged = await lina.post(`/api/admin/cases/${c.id}/urge`, {})
+    expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
+    const [told] = await sent('case.urged', 'dp0001')
+    expect(told.text).to.equal(`催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${c.topic}）：请在11月30日（星期一）前（含当日）受理。`)
   })
 
   it('sent back on Saturday by a resident not satisfied: "请在11月30日（星期一）前（含当日）受理"', async () => {

@@ -49,10 +49,13 @@ describe('meeting words said one way', () => {
     expect(notice).not.to.match(/(?<!上午|中午|下午|晚上|凌晨|\d)\d{1,2}:\d\d|）（/)
   })
 
-  it('says a reply due at midnight as the day before, the whole day counting, never 24:00', async () => {
-    await session({ rsvpDeadline: '2026-12-05T00:00:00+08:00' })
+  it('says a reply due at midnight as the day before, the whole day counting, never 24:00, in her notice and on her page', async () => {
+    const m = await session({ rsvpDeadline: '2026-12-05T00:00:00+08:00' })
     const [notice] = await texts('meeting.notice', 'dp0004')
     expect(notice).to.include('请在12月4日（星期五）前（含当日）回复"参加"').and.not.include('24:00').and.not.include('0:00')
+    // Her meeting page, in the same words: not "12月5日（星期六）凌晨0:00", which reads as if Saturday were hers.
+    const page = (await (await asDeputy(app, 'dp0004')).get(`/api/mp/meetings/${m.id}`)).body
+    expect(page).to.include({ rsvpByText: '12月4日（星期五）前（含当日）', rsvpClosedText: '12月4日（星期五）' })
   })
 
   it('asks one who never answered to answer, or whom to tell, in the 24 h reminder; 请准时参加 only to who said yes', async () => {

@@ -76,6 +76,25 @@ describe("Deputy Liu's digest on a morning with every section full", () => {
     expect(text).to.include('【办理方法】直接在这里回复：')
   })
 
+  it('names every message due today even when twelve late ones would fill the list, and counts the late left out', () => {
+    // Liu's morning as the reviewer found it: 12 late, 6 due today at 17:00, three meetings today, away.
+    const late12 = Array.from({ length: 12 }, (_, i) => message(i + 1, { overdue: true, due: { at: at('2026-12-04T23:59:59'), act: 'reply' } }))
+    const today6 = Array.from({ length: 6 }, (_, i) => message(30 + i, { due: { at: at('2026-12-07T17:00:00'), act: 'reply' } }))
+    const sessions = [1, 2, 3].map((n) =>
+      meeting(n, {
+        title: `区人大常委会第${n}次会议暨关于城市管理工作情况报告的专题询问会`,
+        startsAt: at(`2026-12-07T${String(8 + n).padStart(2, '0')}:30:00`),
+      }),
+    )
+    const text = composeDigest({ ...full, cases: [...late12, ...today6], meetings: sessions, surveys: [], quizzes: [], tasks: [] })!.text
+    expect(Array.from(text).length, text).to.be.at.most(1500)
+    expect(text).to.include('【待办留言 18 条，其中答复已超期 12 条，今天到期 6 条】')
+    for (const c of today6) expect(text, c.ticket).to.include(`${c.ticket.slice(-4)} 城乡建设：${c.excerpt}\n   请在今天下午5:00前答复`)
+    // The late still lead, as many as the ten lines leave, the rest counted with where to see them.
+    expect(text).to.include(`1. 0001 城乡建设：${late12[0].excerpt}\n   答复期限已过，请尽快答复`)
+    expect(text).to.include('……另有 8 条，发送"待办"查看全部')
+  })
+
   it('leaves a short morning as it was, every line listed', () => {
     const text = composeDigest({ ...full, cases: later.slice(0, 2), meetings: [meeting(1)], surveys: [], quizzes: [], reading: [], tasks: [] })!.text
     expect(text).to.include('【近 7 天会议活动 1 个】\n· 12月8日（星期二）下午2:30 区人大常委会第1次会议暨专题询问会')

@@ -37,7 +37,7 @@ function subscribedWords(reach) {
   const sends = reach && reach.mpSends
   if (!sends) return '已开通小程序消息。'
   if (sends.longTerm) return '已开通小程序消息，每天的摘要都会发给您。'
-  return '已开通，可以收到 ' + sends.left + ' 次摘要。微信规定每同意一次只能发一次，用完后需要再点一次“开通小程序消息”。'
+  return '已开通，可以收到 ' + sends.left + ' 次摘要。微信规定每允许一次只能发一次，用完后需要再点一次“开通小程序消息”。'
 }
 
 /**

@@ -38,7 +38,7 @@ function noticeStanding(n, bot) {
 }
 
 /** Said when he said yes: no count, and the way that needs none (his chat is not bound: the button is offered only then). */
-const SUBSCRIBED = '已开通。微信规定同意一次只能通知一次；想一直收到，请绑定上面的微信聊天。'
+const SUBSCRIBED = '已开通。微信规定允许一次只能通知一次；想一直收到，请绑定上面的微信聊天。'
 
 /**
  * Said when he did not say yes. The chat is offered above, with its 绑定微信聊天 button (the yes is asked only while it
@@ -51,7 +51,7 @@ const DECLINED = '没有开通。有新留言时，联络站工作人员会打�
  * button by its name (two buttons share the card), and that the sentence to send comes after the tap.
  */
 function chatOfferWords(bot) {
-  return '绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点同意。点“绑定微信聊天”，会给您一句话，把它发给“' + bot + '”就行。'
+  return '绑定微信聊天后，新留言会直接发到您的微信聊天里，不用再点允许。点“绑定微信聊天”，会给您一句话，把它发给“' + bot + '”就行。'
 }
 
 /**

@@ -27,7 +27,6 @@ function view(m) {
   return Object.assign({}, m, {
     // As the workbench says a meeting's time, in the server's words: "11月26日（星期四）上午9:30 至 上午11:30".
     when: m.startText + ' 至 ' + m.endText,
-    closesText: m.rsvpClosesText,
     // "已到会，11月26日（星期四）上午9:20签到" for his scan, "已到会（工作人员为您补签）" for staff's (the time they typed it
     // is not when he came); cut so that the date and the time each stay whole on their line.
     cameParts: timeApart(m.cameText || '已到会' + (m.checkedInText ? '，' + m.checkedInText + '签到' : '')),
@@ -49,8 +48,10 @@ function view(m) {
     // The lines that name a time, cut around it so that each date and time stays whole on its line (time-apart.js).
     whenParts: timeApart(m.startText + ' 至 ' + m.endText),
     standingParts: timeApart(m.standingText),
-    closesAtParts: timeApart('请在 ' + m.rsvpClosesText + ' 前回复'),
-    closedParts: timeApart('回复已于' + m.rsvpClosesText + '截止。'),
+    // Until when, in the words of his chat notice and his workbench: "请在11月24日（星期二）前（含当日）回复" for a close at
+    // 00:00 (not "11月25日（星期三）凌晨0:00", which reads as if Wednesday were still his); an older backend: its moment.
+    closesAtParts: timeApart(m.rsvpByText ? '请在' + m.rsvpByText + '回复' : '请在 ' + m.rsvpClosesText + ' 前回复'),
+    closedParts: timeApart('回复已于' + (m.rsvpClosedText || m.rsvpClosesText) + '截止。'),
     // The lines that name a phone number, cut around it so that the number stays whole on its line (phone-apart.js).
     todoParts: phoneApart(m.todoText),
     contactParts: phoneApart(m.contactWords || '请直接联系会议组织人员（人大常委会办公室或您所在联络站的工作人员）'),

@@ -16,7 +16,7 @@ import { CHECK_IN_WAY_LABELS, checkInWay, STAFF_ENTRY_LABELS, staffEntryNotice, 
 import { cameWords, MEETING_PHASE_LABELS, meetingPhase, standingAfterStart } from '../../domain/meeting-standing.js'
 import type { NoticeState } from '../../domain/notice-delivery.js'
 import { localDate } from '../../domain/dates.js'
-import { spokenMoment, spokenTime } from '../../domain/spoken-dates.js'
+import { spokenClose, spokenDeadline, spokenMoment, spokenTime } from '../../domain/spoken-dates.js'
 import type { ReadingTime } from './cases.js'
 
 // Presenters name every field they return. Invitees never see the short code (it is what
@@ -186,6 +186,11 @@ export const presentInvitation = (
   attachments: m.attachments.map((a) => ({ name: a.name, url: link(a) })),
   ...meetingTimeTexts(m, at),
   rsvpClosesAt: rsvpClosesAt(m, i).toISOString(),
+  // Until when he may answer, as his chat notice and his workbench say it: "11月24日（星期二）前（含当日）" for a close at
+  // 00:00, never "11月25日（星期三）凌晨0:00", which reads as if Wednesday were still his; once closed, "11月24日（星期二）".
+  rsvpByText: spokenDeadline(rsvpClosesAt(m, i), at.timeZone, at.now),
+  rsvpClosedText: spokenClose(rsvpClosesAt(m, i), at.timeZone, at.now),
+  // The bare moment, for a page from before rsvpByText (it builds "请在 … 前回复" from it).
   rsvpClosesText: spokenMoment(rsvpClosesAt(m, i), at.timeZone, at.now),
   rsvpOpen: windows.rsvpOpen,
   checkInOpen: windows.checkInOpen,

@@ -306,13 +306,13 @@ export class CaseUrging {
   }
 
   /**
-   * What the deputy reads: which message, how late it is (or when it is due, as his page says it: "答复期限为12月14日（星期一）前（含当日）",
-   * never "24:00"), who asks, and their words.
+   * What the deputy reads: which message, how late it is, or by when to do it as every other notice and his page say it
+   * ("请在12月14日（星期一）前（含当日）答复", never "24:00"), who asks, and their words.
    */
   private deputyText(c: CaseRecord, deputyName: string, staffName: string, now: Date, note?: string) {
     const due = nextDeadline(c)
     const word = this.clockWord(c)
-    const when = !due ? '' : due < now ? `已过${word}期限，` : `${word}期限为${spokenDeadline(due, this.timeZone, now)}，`
-    return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${when}请尽快办理。${this.noteWords(note)}`
+    const todo = !due ? '请尽快办理。' : due < now ? `已过${word}期限，请尽快办理。` : `请在${spokenDeadline(due, this.timeZone, now)}${word}。`
+    return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${todo}${this.noteWords(note)}`
   }
 }
