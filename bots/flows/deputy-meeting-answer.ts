@@ -31,10 +31,13 @@ async function answerClosedOne(turn: Turn, m: MeetingRef, to: 'attend' | 'leave'
     turn.say(to === 'attend' ? attending(done, false) : excused(done, reason!, false))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    const why = refusal(err)
-    turn.say(to === 'attend' ? `${meetingNamed(m)}。${why}。您要参加的话，不用再回复，${CHECK_IN_HOW}` : `${meetingNamed(m)}。${why}。`)
+    turn.say(closedWords(m, to, refusal(err)))
   }
 }
+
+/** Answers closed for a meeting he never answered: the backend's why, and that coming needs no answer, only the scan at the door. */
+const closedWords = (m: MeetingRef, to: 'attend' | 'leave', why: string) =>
+  to === 'attend' ? `${meetingNamed(m)}。${why}。您要参加的话，不用再回复，${CHECK_IN_HOW}` : `${meetingNamed(m)}。${why}。`
 
 /**
  * The meeting still waiting for his answer, as the backend judges it (awaitsAnswer: one he checked in to
@@ -64,7 +67,10 @@ export async function answerOne(turn: Turn, m: MeetingRef, to: 'attend' | 'leave
           : excused(done, reason!, changing)
     turn.say(lines(said, await othersWaiting(turn, m.id)))
   } catch (err) {
-    if (!changing || !(err instanceof ApiError)) throw err
+    if (!(err instanceof ApiError)) throw err
+    // Picked from a list shown before its answers closed ("1 参加"): said as a plain "参加" after the close says it.
+    if (!changing && err.code === 'rsvp_closed') return turn.say(lines(closedWords(m, to, refusal(err)), await othersWaiting(turn, m.id)))
+    if (!changing) throw err
     // The backend's words ("回复已于11月25日（星期三）晚上6:00截止，如需请假，请联系…") say why; its advice is for a leave.
     const why = refusal(err)
     turn.say(

@@ -85,12 +85,16 @@ export function numberedAnswer(raw: string): NumberedAnswer | null {
 export async function attendAll(turn: Turn, pick: MeetingPick, othersAfter: (answered: string[]) => Promise<string | null>) {
   const done: MeetingAnswer[] = []
   const refused: string[] = []
+  let closed = false
   for (const m of pick.choices) {
     try {
       done.push(await turn.client.answerMeeting(turn.person.personId, 'attend', undefined, m.id))
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
-      refused.push(`没有回复上：${m.title}，${m.time}。${refusal(err)}。`)
+      // Answers closed since the list was shown: coming needs no answer, only the scan at the door (as a plain "参加" says).
+      const late = err.code === 'rsvp_closed'
+      closed ||= late
+      refused.push(`没有回复上：${m.title}，${m.time}。${refusal(err)}。${late ? '这个会议您要参加的话，不用再回复，直接去会场签到。' : ''}`)
     }
   }
   turn.say(
@@ -98,7 +102,7 @@ export async function attendAll(turn: Turn, pick: MeetingPick, othersAfter: (ans
       done.length > 0 && `已回复参加 ${done.length} 个会议：`,
       ...done.map((m, i) => `${listedLine(m, i + 1)}，地点 ${m.place}`),
       ...refused,
-      done.length > 0 && CHECK_IN_HOW,
+      (done.length > 0 || closed) && CHECK_IN_HOW,
       await othersAfter(pick.choices.map((m) => m.id)),
     ),
   )

@@ -1,5 +1,6 @@
 import type { DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
+import { lineTold, TODO_LIST_MAX } from './deputy-todo.js'
 import { askedAgain, labelledChoices, type FlowQuestion } from './flow-question.js'
 import { flowOrLine, scoreOrLine } from './resident-question.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
@@ -10,9 +11,6 @@ import { lines, oneLine, shortTicket, type Turn } from './turn.js'
  * yet read as 0002 it names a real message of another resident. So one to three digits never act; he is told what he
  * probably meant, ready to copy, and nothing reaches any resident.
  */
-
-/** How many open messages one "待办" lists; the mini-program shows the rest. */
-export const TODO_LIST_MAX = 10
 
 /** A case command, or "电话 2" (no Command: deputy.ts reads it by PHONE_ASKED). */
 type CaseCommand = Extract<Command, { kind: 'reply' | 'acknowledge' | 'transfer' | 'handBack' }> | { kind: 'phone'; ref: string }
@@ -45,9 +43,10 @@ function commandFor(cmd: CaseCommand, short: string): string {
 
 /**
  * "回复 2 已修好": nothing is done. Line 2 of his 待办 as it stands now, if it has one, is named with its words and the
- * command for it; otherwise he hears where the number is written.
+ * command for it; otherwise he hears where the number is written. `alone`: a bare "2" just after his lines, no command
+ * word: the line is said again with what to send, and a number past the list says how many it has.
  */
-export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
+export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = false) {
   const items = (await turn.client.deputyCases(turn.person.personId)).slice(0, TODO_LIST_MAX)
   const n = Number(cmd.ref)
   const bare = cmd.kind === 'reply' && !cmd.text
@@ -64,6 +63,10 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
   const line = n >= 1 ? items[n - 1] : undefined
   // As 待办 says it: whole numbers when two of his end alike (short), never "四位数" it may not show.
   const digits = (short: string) => (/^\d{4}$/.test(short) ? '四位数' : '号码')
+  if (!line && alone && !asked && !score) {
+    const k = items.length
+    return turn.say(k ? `待办列表里只有 ${k} 条，没有第 ${n} 条。要看哪一条，请回复${k === 1 ? ' 1' : ` 1 到 ${k} 之间的数字`}。` : '您目前没有待办留言。')
+  }
   if (!line) {
     const where = `编号是"待办"列表里【】中的${digits(items[0]?.short ?? '0000')}`
     return turn.say(
@@ -94,6 +97,7 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand) {
       ),
     )
   }
+  if (alone) return turn.say(lineTold(line, n))
   turn.say(
     `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）${cmd.kind === 'phone' ? '的群众电话' : ''}吗？是的话请发送：${commandFor(cmd, line.short)}`,
   )

@@ -1,7 +1,9 @@
 import type { DeputyCase } from '../client.js'
 import { awaitsAcknowledging } from './deputy-menu.js'
-import { TODO_LIST_MAX } from './deputy-numbers.js'
 import { lines, oneLine, type Turn } from './turn.js'
+
+/** How many open messages one "待办" lists; the mini-program shows the rest. */
+export const TODO_LIST_MAX = 10
 
 /** "待办": his open messages, late ones first, each with where it stands and what he owes next, and how to act on them. */
 export async function todo(turn: Turn) {
@@ -26,6 +28,19 @@ export async function todo(turn: Turn) {
       `交回 ${shown[0].short} 原因`,
       `电话 ${shown[0].short}（看群众留的电话）`,
     ),
+  )
+}
+
+/**
+ * A bare "2" while his 待办 lines stand: line 2 said again, with its whole number, where it stands and what he owes,
+ * and the commands for it as 待办's own hint writes them. Nothing is done.
+ */
+export function lineTold(c: DeputyCase, n: number): string {
+  return lines(
+    `待办第 ${n} 条：留言 ${c.ticket}（${oneLine(c.excerpt)}），${standing(c)}${c.urged ? '（工作人员在催）' : ''}。`,
+    `${owed(c)}。`,
+    awaitsAcknowledging(c) && `要受理请发送：受理 ${c.short}`,
+    `要答复请发送：回复 ${c.short} 答复内容`,
   )
 }
 

@@ -2,6 +2,7 @@ import { progressQuestion } from '../progress-questions.js'
 import { isThanks } from '../short-answers.js'
 import { asksForPerson, asksHowToUse, asksWhoThisIs } from '../to-the-bot.js'
 import { offerShortWords } from './after-rating.js'
+import { deputyWaiting } from './deputy-menu.js'
 import { startAtPlace, startMessageWithText } from './leave-message.js'
 import { isLongText } from './message-draft.js'
 import { othersWaiting } from './own-messages.js'
@@ -77,8 +78,10 @@ export async function otherWords(turn: Turn, flow: Flow | null, rating: Dialogue
     await newMessage(turn, { kind: 'message' })
     return true
   }
+  // A deputy's "2" with no list of his shown lately: those waiting for him first, as his "我的留言" says, never a bare
+  // "您还没有留言" (his own as a resident follow).
   if (!flow && cmd.kind === 'number' && cmd.value === 2) {
-    await query(turn, null)
+    await query(turn, null, turn.person.deputy ? await deputyWaiting(turn) : null)
     return true
   }
   // A "5" days after the answer (past the rating window) is still meant as a score: say how to give it.

@@ -56,8 +56,7 @@ export function standingQuestion(state: DialogueState, now: number): StandingQue
   const shownAt = state.todoShownAt
   // His 待办 lines (待办, the morning digest, the help for a line number) shown at or after her question: he moved on.
   const todoAfter = (at: number) => shownAt !== undefined && shownAt >= at
-  // Shown lately enough that a number may still be one of them, as her own list's would be.
-  const todoLive = shownAt !== undefined && now - shownAt < LIST_WINDOW_MS
+  const todoLive = todoShown(state, now)
   const { listed, rating } = state
   const asked = state.flow && flowQuestion(state.flow)
   return {
@@ -72,6 +71,9 @@ export function standingQuestion(state: DialogueState, now: number): StandingQue
     score: rating && now - rating.since < RATING_WINDOW_MS ? { rating, owner: todoAfter(rating.since) ? 'todo' : todoLive ? 'either' : 'hers' } : null,
   }
 }
+
+/** His 待办 lines shown lately enough that a number may still be one of them, as her own list's would be. */
+const todoShown = (state: DialogueState, now: number) => state.todoShownAt !== undefined && now - state.todoShownAt < LIST_WINDOW_MS
 
 /** The score question of hers that a bare number may answer as well as a line of his 待办 (deputy-numbers.ts asks which). */
 export function scoreOrLine(state: DialogueState, now: number) {
@@ -103,13 +105,15 @@ export function yesOrLine(turn: Turn): FlowQuestion | null {
 /**
  * A deputy's bare "2" while a numbered question of hers as a resident stands (her flow's, her list, a score asked for),
  * none of them hers outright: a line of his 待办, or, beside her flow's or a score question, either (flowOrLine,
- * scoreOrLine). A flow that asks for words takes its number itself, as ever.
+ * scoreOrLine). With none standing, his 待办 lines shown lately take it: never her menu's 2 (查询 of her own). A flow
+ * that asks for words takes its number itself, as ever.
  */
 export function meantForTodo(state: DialogueState, now: number): boolean {
   const { flow, list, score } = standingQuestion(state, now)
   if (flow) return flow.owner === 'either'
   if (state.flow) return false
-  return (list !== null || score !== null) && list?.owner !== 'hers' && score?.owner !== 'hers'
+  if (list === null && score === null) return todoShown(state, now)
+  return list?.owner !== 'hers' && score?.owner !== 'hers'
 }
 
 /**

@@ -100,7 +100,7 @@ export const residentConversation: Conversation = async (asIs) => {
   // a score of 2, or her draft sent or changed (resident-question.ts).
   if (cmd.kind === 'number' && numberForTodo(turn)) {
     state.listed = null
-    return guarded(turn, () => lineNumberMeant(turn, { kind: 'reply', ref: String(cmd.value), text: '' }))
+    return guarded(turn, () => lineNumberMeant(turn, { kind: 'reply', ref: String(cmd.value), text: '' }, asIs.command.kind === 'number'))
   }
   // His "好的" after reading those lines, her draft's summary (or another yes-question of hers) asked before them: maybe
   // only him taking the list in. Nothing is sent or done; she is asked, each choice said.

@@ -73,7 +73,7 @@ describe('bot: Deputy Liu, a resident too, numbers a line of her 待办', functi
     const ticket = await liu.answeredToHer()
     expect(await say('待办')).to.include('1.【')
     const said = await say('1')
-    expect(said).to.include('您是要答复待办第 1 条').and.include('医院门口的公交站没有遮雨棚')
+    expect(said).to.include('待办第 1 条：留言 ').and.include('医院门口的公交站没有遮雨棚').and.include(`要答复请发送：回复 ${liu.sunShort} 答复内容`)
     expect(said).to.not.include('已记下您的评分')
     expect((await story.stored(ticket))!.rating).to.equal(null)
   })
@@ -86,7 +86,7 @@ describe('bot: Deputy Liu, a resident too, numbers a line of her 待办', functi
     expect(digest).to.include(`1. ${liu.sunShort} `)
     await waitFor(async () => (await story.bot.bot.client.dialogue(liu.person.id)).state?.todoShownAt !== undefined, 'the digest to be seen as her list')
     const said = await say('1')
-    expect(said).to.include('您是要答复待办第 1 条').and.include('医院门口的公交站没有遮雨棚')
+    expect(said).to.include('待办第 1 条：留言 ').and.include('医院门口的公交站没有遮雨棚').and.include(`要答复请发送：回复 ${liu.sunShort} 答复内容`)
     expect((await story.stored(ticket))!.rating).to.equal(null)
   })
 

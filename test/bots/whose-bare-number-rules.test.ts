@@ -68,7 +68,8 @@ const TABLE: Array<[string, Row]> = [
   ['her summary an hour ago, 待办 long ago too (40 minutes)', { summary: 60, todo: 40, owner: 'her question' }],
   ['her summary, 待办, then her score', { summary: 20, todo: 15, score: minutes(5), owner: 'asked which' }],
   ['writing her words, then 待办', { writing: true, todo: 5, owner: 'as ever' }],
-  ['待办 only', { todo: 5, owner: 'as ever' }],
+  ['待办 only', { todo: 5, owner: 'his 待办' }],
+  ['待办 only, long ago (40 minutes)', { todo: 40, owner: 'as ever' }],
   ['nothing shown', { owner: 'as ever' }],
 ]
 
