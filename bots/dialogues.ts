@@ -75,6 +75,14 @@ export class Dialogues {
         await this.save(event.contactId, state, existed)
         return
       }
+      case 'meetingNotice': {
+        // Only an answer shown back for her "是" is concerned: her "好的" after the notice may be to it (deputy-reply.ts).
+        const { state, existed } = await this.dialogue(event.contactId)
+        if (!state.replyAsk || state.replyAsk.dropped) return
+        state.replyAsk.noticeAt = this.clock.now()
+        await this.save(event.contactId, state, existed)
+        return
+      }
       case 'awaitRating': {
         const { state, existed } = await this.dialogue(event.contactId)
         state.rating = { ticket: event.ticket, since: this.clock.now() }

@@ -36,6 +36,8 @@ export type InboundEvent =
   | { kind: 'awaitRating'; contactId: string; ticket: string }
   /** A deputy's morning digest with his messages numbered was delivered: his next number means a line of it. */
   | { kind: 'todoShown'; contactId: string }
+  /** A meeting notice asking for 参加 or 请假 was delivered: a yes after it may be for it (deputy-reply.ts). */
+  | { kind: 'meetingNotice'; contactId: string }
 
 export interface Speech {
   toContact(contactId: string, text: string): Promise<unknown>

@@ -132,6 +132,8 @@ export class OutboxConsumer {
       await this.client.fail(item.id, instance, error, retryable, code).catch((e) => this.log.warn({ err: String(e) }, 'bot: fail not reported'))
       return false
     }
+    // Known to her chat before the backend hears it went: her "好的" the moment she reads it may be to the notice.
+    if (item.channel === 'bot_private' && ASKS_FOR_AN_ANSWER.has(item.kind)) await this.inbox.receive({ kind: 'meetingNotice', contactId: foundAt })
     const moved = foundAt !== item.address ? foundAt : undefined
     await this.client
       .ack(item.id, instance, moved)
@@ -191,6 +193,9 @@ class NotTheirChatError extends Error {
     super(`no longer the person's chat: ${contactId}`)
   }
 }
+
+/** Meeting notices that ask for 参加 or 请假: a yes said after one may be to it, not to an answer waiting for "是". */
+const ASKS_FOR_AN_ANSWER = new Set(['meeting.notice', 'meeting.changed', 'meeting.rsvp_nudge', 'meeting.reminder'])
 
 /**
  * Notices that ask a deputy to act on a case, and whether it needs 受理 (acknowledging) first when the

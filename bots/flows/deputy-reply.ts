@@ -3,7 +3,7 @@ import { quotedTicket } from '../quotes.js'
 import { compact } from '../typed-text.js'
 import { acknowledgeInstead } from './deputy-acknowledge.js'
 import { named } from './deputy-numbers.js'
-import { isBareDone, isOnlyAcknowledging, soundsLikeQuestion } from './deputy-words.js'
+import { isBareDone, isMeetingYes, isOnlyAcknowledging, soundsLikeQuestion } from './deputy-words.js'
 import { copiedExample } from './example-answers.js'
 import { isStop, readWaitingWords, saysYes, type WaitingWords } from './reply-ask-words.js'
 import type { AnsweredLately, ReplyAsk } from './dialogue-state.js'
@@ -72,7 +72,9 @@ const onHisPage = (cases: AnsweredLatelyCase[] = []): AnsweredLately[] =>
   cases.flatMap((c) => (c.repliedAt ? [{ ticket: c.ticket, excerpt: excerptOf(c.excerpt, 20), at: Date.parse(c.repliedAt) }] : []))
 
 /** The answer as it would go, to whom, and how to send, change or drop it. */
-function showBack(turn: Turn, ask: ReplyAsk, added = false) {
+function showBack(turn: Turn, shown: ReplyAsk, added = false) {
+  // Shown again after a notice came: her next yes is to what she reads last, the answer.
+  const { noticeAt: _notice, askedWhich: _asked, ...ask } = shown
   turn.state.replyAsk = ask
   const earlier = ask.earlier ?? sameNumberAnswered(turn, ask)
   turn.say(
@@ -111,6 +113,49 @@ export function stillWaits(turn: Turn) {
   if (pending && !pending.dropped) turn.say(`您写给${whose(pending)}的答复还没有发出：发送请回复"是"，不发了请回复"不"。`)
 }
 
+/** Said after her meetings were answered while her answer waits. */
+const STILL_WAITS = '您给群众的答复还没有发出，要发送请回复"是"。'
+
+/**
+ * Her words for her meetings ("参加", "1 参加", "都参加", "2 请假 外出开会") while her answer waits: never more of it,
+ * nor a drop of it. Under another message's notice they are about that one, as ever (replyAnswer).
+ */
+export function forMeetings(turn: Turn): boolean {
+  const pending = turn.state.replyAsk
+  if (!pending || pending.dropped || quotedTicket(turn.quoted)) return false
+  const { kind } = turn.command
+  return kind === 'attend' || kind === 'excuse' || (kind === 'text' && readWaitingWords(turn.raw) === 'meeting')
+}
+
+/**
+ * Her meetings answered as if no answer waited (`rest`, the deputy's conversation), the answer kept waiting, and she is
+ * told so after. Past the window it is dropped first, said so, as any other words would drop it.
+ */
+export async function besideAnswer(turn: Turn, rest: () => Promise<boolean>): Promise<boolean> {
+  const pending = turn.state.replyAsk!
+  if (turn.now - pending.at > ASK_WINDOW_MS) lapsed(turn, pending, null)
+  const kept = turn.state.replyAsk
+  turn.state.replyAsk = null
+  let handled = false
+  try {
+    handled = await rest()
+  } finally {
+    turn.state.replyAsk ??= kept
+  }
+  if (handled && kept && !kept.dropped) turn.say(STILL_WAITS)
+  return handled
+}
+
+/**
+ * A bare "好的" (or "是", "收到") after a meeting notice reached her while her answer waited: it may be to the notice, so
+ * she is asked which. Once asked, "是" sends; "好的" again is asked again. "发吧" and "回复 0001 是" say which themselves.
+ */
+function yesForWhich(turn: Turn, pending: ReplyAsk, word: WaitingWords | null): boolean {
+  if (!pending.noticeAt || turn.command.kind === 'reply') return false
+  const notice = isMeetingYes(turn.raw)
+  return notice || (word === 'yes' && !pending.askedWhich && !/发|送|提交/.test(turn.raw))
+}
+
 /** His words as a word to the question: 是, 不, unclear, or more of the answer (deputy-reply-words.ts). */
 function wordsToQuestion(turn: Turn, pending: ReplyAsk): WaitingWords | null {
   const cmd = turn.command
@@ -123,6 +168,8 @@ function wordsToQuestion(turn: Turn, pending: ReplyAsk): WaitingWords | null {
   if (cmd.kind === 'done' || cmd.kind === 'pleasantry') return readWaitingWords(turn.raw) === 'yes' ? 'yes' : 'askAgain'
   if (cmd.kind !== 'text') return null
   const read = readWaitingWords(turn.raw)
+  // Meeting words under a quoted notice (forMeetings takes them otherwise): read as ever, never joined.
+  if (read === 'meeting') return null
   return read !== 'join' || addsToAnswer(turn, pending) ? read : null
 }
 
@@ -158,6 +205,11 @@ export async function replyAnswer(turn: Turn): Promise<boolean> {
     return true
   }
   if (turn.now - pending.at > ASK_WINDOW_MS) return lapsed(turn, pending, word)
+  if (yesForWhich(turn, pending, word)) {
+    turn.state.replyAsk = { ...pending, askedWhich: true }
+    turn.say(`您是要把答复发给${whose(pending)}的群众，还是回复会议？发答复请回复"是"；回复会议请回复"参加"或"请假 原因"。`)
+    return true
+  }
   if (word === 'yes') {
     const done = await turn.client.reply(turn.person.personId, pending.ticket, pending.text)
     const kept = (turn.state.answered ?? []).filter((a) => a.ticket !== done.ticket && turn.now - a.at < ANSWERED_RECALL_MS)

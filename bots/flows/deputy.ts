@@ -15,7 +15,7 @@ import { offerToAnswer } from './deputy-offer-answer.js'
 import { residentPhone } from './deputy-resident-phone.js'
 import { todo } from './deputy-todo.js'
 import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
-import { answerCase, replyAnswer, saidAfterSent, stillWaits } from './deputy-reply.js'
+import { answerCase, besideAnswer, forMeetings, replyAnswer, saidAfterSent, stillWaits } from './deputy-reply.js'
 import { isMalformedBinding, PHONE_ASKED } from './deputy-words.js'
 import { refusal } from './refusal.js'
 import { RESIDENT_MENU } from './resident-menu.js'
@@ -32,12 +32,15 @@ export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
   // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.
   if (turn.person.deputy && turn.state.transferAsk && (await answering(turn, () => transferAnswer(turn)))) return true
+  // "1 参加", "都参加" while her answer waits: her meetings are answered as ever; the answer keeps waiting (deputy-reply.ts).
+  if (turn.person.deputy && forMeetings(turn)) return besideAnswer(turn, () => deputyConversation(turn))
   // "是" to "要把这段话作为答复，发给留言 … 的群众吗？"; more plain words join the answer (deputy-reply.ts).
   if (turn.person.deputy && turn.state.replyAsk && (await answering(turn, () => replyAnswer(turn)))) return true
   // His reason after "请写明请假原因": for the meeting asked about, whatever else waits.
   if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk && (await answering(turn, () => leaveReason(turn)))) return true
-  // His number under "要请假的是哪一个？": that meeting, and no other.
-  if ((turn.person.deputy || turn.person.staff) && turn.state.meetingPick && (await answering(turn, () => meetingPicked(turn)))) return true
+  // His number under "要请假的是哪一个？": that meeting, and no other. An answer to a resident written meanwhile keeps the list.
+  if ((turn.person.deputy || turn.person.staff) && turn.state.meetingPick && cmd.kind !== 'reply' && (await answering(turn, () => meetingPicked(turn))))
+    return true
   if (cmd.kind === 'bind') return guarded(turn, () => bind(turn, cmd.code))
   if (cmd.kind === 'text' && isMalformedBinding(cmd.text)) {
     turn.say('绑定码是 6 位数字，例如：绑定 123456')

@@ -225,6 +225,10 @@ export interface ReplyAsk {
   dropped?: number
   /** A message ending in the same four digits he answered lately, in this chat or on his page, found when it was shown. */
   earlier?: AnsweredLately | null
+  /** When a meeting notice reached her chat after it was shown (bot clock, ms): her bare "好的" may be to the notice. */
+  noticeAt?: number
+  /** She was asked whether her yes was for the answer or the meeting: now her "是" sends it. */
+  askedWhich?: boolean
 }
 
 export interface AnsweredLately {

@@ -1,4 +1,5 @@
 import { compact, EMOJI } from '../typed-text.js'
+import { numberedAnswer } from './deputy-meeting-list.js'
 import { readsLikeAnswer } from './deputy-words.js'
 
 /**
@@ -7,8 +8,8 @@ import { readsLikeAnswer } from './deputy-words.js'
  * never joined: a stop drops it (nothing is lost, it stays in her 待办), an unclear one is asked again.
  */
 
-/** What her words do to the waiting answer. */
-export type WaitingWords = 'yes' | 'no' | 'askAgain' | 'join'
+/** What her words do to the waiting answer; 'meeting': they answer her meetings, and the answer keeps waiting. */
+export type WaitingWords = 'yes' | 'no' | 'askAgain' | 'join' | 'meeting'
 
 /** Words up to this long are read as a word to the question, never as more of the answer (unless they tell a deed). */
 const SHORT = 8
@@ -33,6 +34,11 @@ const AS_IT_IS = /^不(?:错|用改|用再改|用修改|必改|需要改|要改|
 const GO = /是|好|发|可以|确认|行|对|提交|送出|ok/
 /** "完了", "结束", "就这些": said when done writing, and old people say 完了 for "oh no": never a send. */
 const FINISHED = /^(?:说完了|写完了|完了|没了|没有了|就这些|就这样|完毕|结束|就这么多了?|没别的了|没有别的了)$/
+
+/** Words of a meeting answer: a sentence holding these is hers to the meeting, not more of what a resident is told. */
+const MEETING = /参加|参会|出席|请假/
+/** Past this long, a sentence holding 参加 is more likely an answer telling who will attend than her own reply. */
+const MEETING_WORDS_MAX = 30
 
 /** Her words without spaces, emoji and punctuation, in lower case: "好，发吧！" → "好发吧". */
 const bare = (text: string) =>
@@ -69,14 +75,22 @@ export function saysYes(text: string): boolean {
   return isWholeYes(head ? bare(text).slice(head.length) : text)
 }
 
+/** "1 参加", "都参加", "第二个参加", "2 请假 外出开会", "我准时参加": words that answer her meetings. */
+export function answersMeetings(text: string): boolean {
+  const t = bare(text)
+  return numberedAnswer(text) !== null || (MEETING.test(t) && [...t].length <= MEETING_WORDS_MAX && !readsLikeAnswer(text))
+}
+
 /**
  * Her words while her answer waits: 'yes' sends it, 'no' drops it, 'askAgain' leaves it waiting and asks her again,
- * 'join' adds them to it. A stop wins over a yes ("不对，是另一条" drops it); a stop after other words ("哎呀不对，是1号"),
+ * 'join' adds them to it, 'meeting' leaves it waiting and answers her meetings (meeting notices come while it waits).
+ * Meeting words are read first ("不能参加" is no stop of the answer). A stop wins over a yes ("不对，是另一条" drops it); a stop after other words ("哎呀不对，是1号"),
  * "完了" and any other short word holding a yes are asked again.
  */
 export function readWaitingWords(text: string): WaitingWords {
   const t = bare(text)
   if (!t) return 'askAgain'
+  if (answersMeetings(text)) return 'meeting'
   if (isStop(text)) return 'no'
   if (saysYes(text)) return 'yes'
   if (FINISHED.test(t)) return 'askAgain'
