@@ -35,10 +35,12 @@ const GO = /是|好|发|可以|确认|行|对|提交|送出|ok/
 /** "完了", "结束", "就这些": said when done writing, and old people say 完了 for "oh no": never a send. */
 const FINISHED = /^(?:说完了|写完了|完了|没了|没有了|就这些|就这样|完毕|结束|就这么多了?|没别的了|没有别的了)$/
 
-/** Words of a meeting answer: a sentence holding these is hers to the meeting, not more of what a resident is told. */
-const MEETING = /参加|参会|出席|请假/
-/** Past this long, a sentence holding 参加 is more likely an answer telling who will attend than her own reply. */
-const MEETING_WORDS_MAX = 30
+/**
+ * Her own reply to a meeting, said whole: "参加", "好的，我准时参加", "不能参加", "参加不了", "请假 外出开会". Only whole
+ * sayings of her own: "居委会主任也参加" or "不能参加的居民可以打我电话" tell the resident who comes, and are more of the answer.
+ */
+const MEETING =
+  /^(?:好的?|收到)?我?(?:准时|一定|会|能|可以|按时)*去?(?:参加|参会|出席|到会)(?:会议|的|了)?$|^我?(?:不能|没法|无法|不去|去不了)(?:参加|参会|出席)?(?:会议|了)?$|^(?:参加|参会)不了$|^请假/
 
 /** Her words without spaces, emoji and punctuation, in lower case: "好，发吧！" → "好发吧". */
 const bare = (text: string) =>
@@ -78,7 +80,7 @@ export function saysYes(text: string): boolean {
 /** "1 参加", "都参加", "第二个参加", "2 请假 外出开会", "我准时参加": words that answer her meetings. */
 export function answersMeetings(text: string): boolean {
   const t = bare(text)
-  return numberedAnswer(text) !== null || (MEETING.test(t) && [...t].length <= MEETING_WORDS_MAX && !readsLikeAnswer(text))
+  return numberedAnswer(text) !== null || MEETING.test(t)
 }
 
 /**

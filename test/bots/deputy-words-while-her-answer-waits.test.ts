@@ -43,9 +43,20 @@ const RULES: Array<[string, WaitingWords]> = [
   // Mixed, finished, a nod, a yes with other words: asked again, never joined, never sent.
   ...(['哎呀不对，是1号', '完了', '结束', '就这些', '嗯', '好像是吧', '发给谁了', '是不是发了'] as const).map((w): [string, WaitingWords] => [w, 'askAgain']),
   // Words for her meetings (notices come while it waits): never joined, never a stop; the meetings are answered.
-  ...(['1 参加', '都参加', '第二个参加', '2 请假 外出开会', '参加', '不能参加', '我准时参加'] as const).map((w): [string, WaitingWords] => [w, 'meeting']),
-  // More of her answer, even naming who takes part.
-  ...(['周五街道、物业和供电所的同志都会到现场参加协调，请您放心，有问题再联系我'] as const).map((w): [string, WaitingWords] => [w, 'join']),
+  ...(['1 参加', '都参加', '第二个参加', '2 请假 外出开会', '参加', '不能参加', '我准时参加', '好的，我准时参加', '参加不了', '请假，外出开会'] as const).map(
+    (w): [string, WaitingWords] => [w, 'meeting'],
+  ),
+  // More of her answer, even short and naming who takes part or is away: never taken for her own meeting reply (R5).
+  ...(
+    [
+      '周五街道、物业和供电所的同志都会到现场参加协调，请您放心，有问题再联系我',
+      '已请社区干部参加协调会，下周解决',
+      '居委会主任也参加',
+      '物业经理和供电所的同志都会参加',
+      '不能参加的居民可以打我电话',
+      '物业的人请假了，下周来修',
+    ] as const
+  ).map((w): [string, WaitingWords] => [w, 'join']),
   // More of her answer.
   ...(['他们说周五来修，请您放心', '周五来修', '已经修好了', '费用由物业承担'] as const).map((w): [string, WaitingWords] => [w, 'join']),
 ]
