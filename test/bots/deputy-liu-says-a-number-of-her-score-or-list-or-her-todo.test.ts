@@ -80,7 +80,7 @@ describe('bot: Deputy Liu, a resident too, numbers a line of her 待办', functi
 
   it('a bare "1" after her morning digest, her answer waiting from before: line 1 of the list, nothing scored', async () => {
     const ticket = await liu.answeredToHer()
-    // 08:00:01 in Shanghai: a digest made in the night is held until morning (quiet hours), and CI may run at night.
+    // 08:00:01 in Shanghai: the job makes no digest before its send time (08:00), and CI may run at night.
     story.app.clock.set(new Date(Math.ceil(story.app.clock.now().getTime() / 86_400_000) * 86_400_000 + 1000))
     await story.app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
     await dispatch(story.app)
