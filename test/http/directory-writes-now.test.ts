@@ -36,7 +36,7 @@ describe("a street organizer's directory writes, right after the city office cha
     expect(imported.status, JSON.stringify(imported.body)).to.equal(200)
 
     const edit = await wumin.patch('/api/admin/stations/st003', { address: '光明路5号' })
-    expect(edit.status, 'no longer his street’s station').to.equal(403)
+    expect(edit.status, 'no longer his street’s station').to.equal(404)
     const deputy = await wumin.patch('/api/admin/deputies/dp0005', { topics: ['教育'] }) // 刘洋, of st003 only
     expect(deputy.status, 'nor its deputy').to.equal(404)
     const joined = await wumin.patch('/api/admin/deputies/dp0001', { stationIds: ['st001', 'st003'] })

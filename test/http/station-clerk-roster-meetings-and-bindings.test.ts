@@ -38,10 +38,10 @@ describe("a station clerk's roster, her deputies' meetings and their bindings", 
     expect(tooLong.body.error.details).to.deep.include({ path: 'body.address', message: '地址最多 200 字' })
     expect((await new Client(app.baseUrl).get('/api/mp/stations/ST001')).body.address).to.equal('建设路1号社区服务中心二楼')
 
-    // 马庄's station and its deputy are not hers: refused in words, nothing changed.
+    // 马庄's station and its deputy are not hers: not found, as to read them, and nothing changed.
     const other = await lina.patch('/api/admin/stations/st002', { receptionDays: ['mon'] })
-    expect(other.status).to.equal(403)
-    expect(other.body.error.message).to.equal('只能修改自己负责的联络站')
+    expect(other.status).to.equal(404)
+    expect(other.body.error.message).to.equal('联络站不存在')
     expect((await new Client(app.baseUrl).get('/api/mp/stations/ST002')).body.receptionDays).to.deep.equal(['tue'])
     const zhao = await lina.patch('/api/admin/deputies/dp0004', { dutyDates: ['2026-12-10'], seenDutyDates: [] })
     expect(zhao.status).to.equal(404)

@@ -49,8 +49,8 @@ describe('a station’s reception hours, set by its clerk', () => {
     const zhoujie = await new Client(app.baseUrl).login('zhoujie', STAFF_PASSWORD)
     const before = (await admin.get('/api/admin/stations/st001')).body.receptionHours
     const refused = await zhoujie.patch('/api/admin/stations/st001', { receptionHours: { from: '14:00', to: '17:00' } })
-    expect(refused.status).to.equal(403)
-    expect(refused.body.error.message).to.equal('只能修改自己负责的联络站')
+    expect(refused.status).to.equal(404)
+    expect(refused.body.error.message).to.equal('联络站不存在')
     expect((await admin.get('/api/admin/stations/st001')).body.receptionHours).to.deep.equal(before)
   })
 })

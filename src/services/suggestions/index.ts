@@ -9,6 +9,7 @@ import { SuggestionCosigning } from './suggestion-cosigning.js'
 import type { CosignRules } from '../../domain/suggestion-cosign.js'
 import { SuggestionDrafts } from './suggestion-drafts.js'
 import type { SuggestionAudit } from './suggestion-audit.js'
+import { SuggestionAssignment } from './suggestion-assignment.js'
 import { SuggestionOffice } from './suggestion-office.js'
 import { SuggestionPressing } from './suggestion-pressing.js'
 import { SuggestionPromises } from './suggestion-promises.js'
@@ -35,6 +36,8 @@ export function createSuggestionServices(deps: {
     suggestionDrafts: drafts,
     suggestionCosigning: new SuggestionCosigning(book, drafts, deps.rules),
     suggestionOffice: new SuggestionOffice(book, new SuggestionConversion(book, deps.submitter), deps.audit),
+    /** 交办 and the units' requests (more time, another lead unit). */
+    suggestionAssignment: new SuggestionAssignment(book, deps.audit),
     /** 催办 and 督办 of the units still owing an answer. */
     suggestionPressing: new SuggestionPressing(book, deps.audit),
     suggestionUnits: new SuggestionUnits(book),

@@ -12,3 +12,12 @@ export type SuggestionAudit = Pick<AuditTrail, 'record'>
 export function recordSuggestionDecision(audit: SuggestionAudit, staff: StaffPrincipal, action: AuditAction, s: SuggestionRecord, said: string) {
   return audit.record(staff, action, { kind: 'suggestion', id: s.id }, { number: s.number, said })
 }
+
+/**
+ * Writes the decision just saved to the audit log, in the words of its timeline entry (the last one),
+ * and hands the record on. Called after the save: a decision refused or lost to a conflict is no entry.
+ */
+export async function auditedDecision(audit: SuggestionAudit, staff: StaffPrincipal, action: AuditAction, s: SuggestionRecord): Promise<SuggestionRecord> {
+  await recordSuggestionDecision(audit, staff, action, s, s.timeline.at(-1)?.text ?? '')
+  return s
+}

@@ -1,5 +1,6 @@
 import Router from '@koa/router'
 import type { AuthService } from '../../../services/accounts/auth.js'
+import type { SuggestionAssignment } from '../../../services/suggestions/suggestion-assignment.js'
 import type { SuggestionOffice } from '../../../services/suggestions/suggestion-office.js'
 import type { SuggestionPressing } from '../../../services/suggestions/suggestion-pressing.js'
 import { requireStaff } from '../../middleware/auth.js'
@@ -22,12 +23,13 @@ import {
 export interface AdminSuggestionRoutesDeps {
   auth: AuthService
   office: SuggestionOffice
+  assignment: SuggestionAssignment
   pressing: SuggestionPressing
   view: () => Promise<SuggestionView>
 }
 
 /** 代表建议 in the console for the congress office: review, assign, press the units, decide their requests, publish, statistics. */
-export function adminSuggestionRoutes({ auth, office, pressing, view }: AdminSuggestionRoutesDeps) {
+export function adminSuggestionRoutes({ auth, office, assignment, pressing, view }: AdminSuggestionRoutesDeps) {
   const router = new Router<StaffState>({ prefix: '/api/admin/suggestions' })
   router.use(requireStaff(auth, 'organizer', 'admin'))
   const { present, presentAll } = suggestionPresenters(view, presentSuggestion)
@@ -59,13 +61,13 @@ export function adminSuggestionRoutes({ auth, office, pressing, view }: AdminSug
 
   router.post('/:id/assignment', async (ctx) => {
     const { id } = parse(suggestionIdParam, ctx.params, 'params')
-    ctx.body = await present(await office.assign(ctx.state.staff, id, parse(assignmentBody, ctx.state.body, 'body')))
+    ctx.body = await present(await assignment.assign(ctx.state.staff, id, parse(assignmentBody, ctx.state.body, 'body')))
   })
 
   router.post('/:id/requests/:requestId/decision', async (ctx) => {
     const { id, requestId } = parse(requestIdParam, ctx.params, 'params')
     const { approve, note } = parse(decisionBody, ctx.state.body, 'body')
-    ctx.body = await present(await office.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
+    ctx.body = await present(await assignment.decideRequest(ctx.state.staff, id, requestId, approve, note ?? null))
   })
 
   /** 催办: the units still owing an answer are reminded, once a day (409 already_urged says by whom). */
