@@ -42,7 +42,7 @@ describe('mini-program: a deputy hears of new messages without counting', () => 
     await phoneOfZhang(app)
     const workbench = await openPage('pages/deputy/index')
     await workbench.tap('#subscribe-notices')
-    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定允许一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
+    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
     // One yes: a 催办 or a meeting notice may take it before the next new message comes.
     expect(workbench.textOf('.notice-warning')).to.equal('下次新留言可能收不到通知。')
     noCount(workbench)

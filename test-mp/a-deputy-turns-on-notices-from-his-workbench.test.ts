@@ -27,7 +27,7 @@ describe('mini-program: a deputy turns on notices from his workbench', () => {
 
     await workbench.tap('#subscribe-notices')
     expect(phone.subscribeAsked, 'WeChat’s question, for the deputy’s templates, at his tap').to.deep.equal([[TEMPLATE]])
-    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定允许一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
+    expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
     expect(workbench.text(), 'no count of notices for him to keep').not.to.include('还能通知')
 
     await created((await asResident(app)).post('/api/mp/cases', { text: '学校门口没有斑马线', regionId: 'c010101', deputyCode: 'DP0001' }))

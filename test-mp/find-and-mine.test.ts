@@ -97,7 +97,7 @@ describe('mini-program: 我的 and 关怀模式', () => {
     holdPhone(app, 'o-mine-subscribe')
     const mine = await openPage('pages/mine/index')
     await mine.tap('#subscribe')
-    expect(mine.textOf('#notices-on')).to.equal('已开通：还能收到 1 条微信通知。用完了，再点一次“开通微信通知”就行。')
+    expect(mine.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
     const user = await app.liaison.store.mpUsers.getByOpenid('o-mine-subscribe')
     expect(await app.liaison.store.subscriptions.get(user!.id, TEMPLATE)).to.deep.include({ oneTime: 1 })
   })

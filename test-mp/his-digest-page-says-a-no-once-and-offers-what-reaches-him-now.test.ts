@@ -38,7 +38,7 @@ describe('mini-program: his digest page says his no once and offers what reaches
     await page.tap('.way-mp_subscribe')
     await page.tap('#subscribe-digest')
     expect(page.has('.blocked')).to.equal(false)
-    expect(page.textOf('#digest-subscribed')).to.include('已开通，可以收到 1 次摘要。')
+    expect(page.textOf('#digest-subscribed')).to.include('已开通。微信规定点一次“允许”只能收到一次通知；想每天都收到，请改为“自动”')
     expect(page.textOf('.channels-note')).to.include('只发一种时，那一种没开通就收不到')
   })
 

@@ -47,8 +47,9 @@ describe('mini-program: his digest page says when the way he picked brings him n
     await page.tap('#subscribe-digest')
     expect(phone.subscribeAsked, 'WeChat’s question for the digest, at his tap').to.deep.equal([[TEMPLATE]])
     expect(page.has('.blocked'), 'it reaches him now').to.equal(false)
-    expect(page.textOf('#digest-subscribed'), 'how many digests his one yes covers').to.equal(
-      '已开通，可以收到 1 次摘要。微信规定每允许一次只能发一次，用完后需要再点一次“开通小程序消息”。',
+    // The rule, never a count of digests left, and the way that needs no yes each day (round 49).
+    expect(page.textOf('#digest-subscribed'), 'what his one yes means').to.equal(
+      `已开通。微信规定点一次“允许”只能收到一次通知；想每天都收到，请改为“自动”，再回到“代表工作台”，点“绑定微信聊天”，把给您的那句话发给“${BOT}”。`,
     )
     expect(page.textOf('.way-mp_subscribe'), 'his choice as he left it').to.equal('只发小程序消息✓ 已选')
     expect((await zhang.get('/api/mp/deputy/digest-preferences')).body.reach).to.include({ mp_subscribe: true, bot_private: false })

@@ -50,7 +50,7 @@ describe('mini-program: 我的 asks WeChat for at most three notices, the ones t
     const mine = await openPage('pages/mine/index')
     await mine.tap('#subscribe')
     expect(phone.subscribeAsked).to.deep.equal([['TPL-NEW-MESSAGE', 'TPL-URGED', 'TPL-AGAIN']])
-    expect(mine.textOf('#notices-on')).to.equal('已开通：还能收到 3 条微信通知。用完了，再点一次“开通微信通知”就行。')
+    expect(mine.textOf('#subscribed')).to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
 
     phone.subscribeAsked = []
     const workbench = await openPage('pages/deputy/index')
@@ -64,6 +64,6 @@ describe('mini-program: 我的 asks WeChat for at most three notices, the ones t
     const mine = await openPage('pages/mine/index')
     await mine.tap('#subscribe')
     expect(phone.subscribeAsked).to.deep.equal([['TPL-REPLIED', 'TPL-TAKEN', 'TPL-MEETING']])
-    expect(mine.textOf('#notices-on')).to.equal('已开通：还能收到 3 条微信通知。用完了，再点一次“开通微信通知”就行。')
+    expect(mine.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
   })
 })

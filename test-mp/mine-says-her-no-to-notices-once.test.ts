@@ -9,7 +9,7 @@ const NO = '没有开通。需要时可以再点一次。'
 /**
  * 王阿姨 taps 开通微信通知 on 我的 and says no to WeChat's question. Two lines said the same thing: 还没有开通微信通知。 above
  * the button and 没有开通。需要时可以再点一次 under it. Her no is said once, where she tapped; with some notices still on
- * (还能收到 1 条), the line above stays true and her no says only that this tap added none.
+ * (已开通：下一条答复或通知…), the line above stays true and her no says only that this tap added none.
  */
 describe('mini-program: 我的 says her no to notices once', () => {
   let app: Backend
@@ -59,7 +59,7 @@ describe('mini-program: 我的 says her no to notices once', () => {
     await mine.tap('#subscribe')
     phone.subscribeAnswer = 'reject'
     await mine.tap('#subscribe')
-    expect(mine.textOf('#notices-on')).to.equal('已开通：还能收到 1 条微信通知。用完了，再点一次“开通微信通知”就行。')
+    expect(mine.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
     expect(mine.textOf('#subscribed')).to.equal('这次没有再开通，原来开通的还能用。需要时可以再点一次。')
   })
 })

@@ -125,13 +125,13 @@ describe('mini-program: 我的 says which WeChat notices are on', () => {
   })
   after(() => app.close())
 
-  it('not yet, then how many she can still receive after her yes', async () => {
+  it('not yet, then that the next one comes after her yes, with no count to keep', async () => {
     holdPhone(app, 'o-wang-notices-mp')
     const mine = await openPage('pages/mine/index')
     expect(mine.textOf('#notices-on')).to.equal('还没有开通微信通知。')
     await mine.tap('#subscribe')
-    expect(mine.textOf('#notices-on')).to.equal('已开通：还能收到 1 条微信通知。用完了，再点一次“开通微信通知”就行。')
+    expect(mine.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
     const again = await openPage('pages/mine/index')
-    expect(again.textOf('#notices-on')).to.equal('已开通：还能收到 1 条微信通知。用完了，再点一次“开通微信通知”就行。')
+    expect(again.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
   })
 })

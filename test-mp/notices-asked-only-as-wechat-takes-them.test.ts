@@ -76,15 +76,15 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       await phoneOfZhang(app)
       const mine = await openPage('pages/mine/index')
       await mine.tap('#subscribe')
-      expect(mine.textOf('#notices-on'), 'WeChat opened its question').to.equal('已开通：还能收到 3 条微信通知。用完了，再点一次“开通微信通知”就行。')
+      expect(mine.textOf('#subscribed'), 'WeChat opened its question').to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
       const workbench = await openPage('pages/deputy/index')
       await workbench.tap('#subscribe-notices')
-      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定允许一次只能通知一次；想一直收到，请绑定上面的微信聊天。')
+      expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
 
       holdPhone(app, 'o-eight-templates')
       const hers = await openPage('pages/mine/index')
       await hers.tap('#subscribe')
-      expect(hers.textOf('#notices-on')).to.equal('已开通：还能收到 3 条微信通知。用完了，再点一次“开通微信通知”就行。')
+      expect(hers.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
       const resident = await asResident(app, 'o-eight-templates')
       const sent = await created(resident.post('/api/mp/cases', { text: '楼下的路灯坏了，晚上看不见', regionId: 'c010101', deputyCode: 'DP0001' }))
       phone.storage.set('case.submitted', { id: sent.id, ticket: sent.ticket, routing: sent.routing.summary, handledBy: sent.handledBy })
@@ -176,13 +176,13 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
         botContactId: 'wx-wangfang',
         botAlias: null,
       })
-      const botWords = '微信通知未开启。有新留言时，“湛河人大联络站”会在微信聊天里告诉您。'
+      const botWords = '新留言会发到您的微信聊天里（已绑定），请留意“湛河人大联络站”发来的消息。'
       const mine = await openPage('pages/mine/index')
       expect(mine.textOf('#notices-off'), 'never that nothing comes to him').to.equal(botWords)
       expect(mine.text()).not.to.include('不会发微信')
-      // His workbench says the same in its own words: the chat is bound, and it brings his new messages.
+      // His workbench says the same words: the chat is bound, and it brings his new messages.
       const workbench = await openPage('pages/deputy/index')
-      expect(workbench.textOf('.notice-text')).to.equal('新留言会发到您的微信聊天里（已绑定），请留意“湛河人大联络站”发来的消息。')
+      expect(workbench.textOf('.notice-text')).to.equal(botWords)
       expect(workbench.text()).not.to.include('不会发微信')
     })
   })

@@ -146,6 +146,11 @@ snapshot('my-data', '我的信息')
   await openPage('pages/deputy/index')
   snapshot('workbench', '代表工作台')
 
+  // His 我的 says how notices reach him in his workbench's words, never as a count.
+  clear()
+  await openPage('pages/mine/index')
+  snapshot('deputy-mine', '我的（代表）')
+
   clear()
   const handling = await openPage(`pages/deputy/case?caseId=${fresh.id}`)
   await handling.tap('.acknowledge')
@@ -191,6 +196,12 @@ snapshot('my-data', '我的信息')
   clear()
   await openPage('pages/deputy/index')
   snapshot('workbench-care', '代表工作台（关怀模式）')
+
+  // After his yes for the digest: WeChat's rule and the chat that needs none, no number of digests (last: it takes a yes).
+  clear()
+  const digest = await openPage('pages/deputy/digest')
+  await digest.tap('#subscribe-digest')
+  snapshot('digest-care', '每日摘要设置（关怀模式）')
 }
 
 // Part C: 大家的留言和答复 (the office's 办理选登), an answer published with its resident's agreement.

@@ -4,6 +4,7 @@ const { accountService } = require('../../services/account')
 const { loadPage } = require('../../utils/page-load')
 const { askTemplates } = require('../../utils/subscribe-notices')
 const { DEFAULT_BOT_NAME, loadBotName } = require('../../utils/bot-name')
+const { digestSubscribedWords } = require('./notice-words')
 
 /**
  * How the digest comes, one choice of three, in the words a deputy knows them: personal ways only, never a group.
@@ -29,15 +30,13 @@ const channelsOf = (way) => (way === 'auto' ? [] : [way])
 const joinChat = (bot) => '请回到“代表工作台”，点“绑定微信聊天”，把给您的那句话发给“' + bot + '”。'
 
 /**
- * Said after his yes to 开通小程序消息: how many digests it covers. A one-time template carries one message per yes, so
- * tomorrow's digest may use it up; he is told so now, as the workbench counts notices, not surprised by silence later.
- * An older server does not say (`mpSends` absent): the plain words.
+ * After his one-time yes, the way that needs none, for the way he picked (the yes is asked only while that way brings
+ * him nothing: 自动 with no chat, or 只发小程序消息): his chat, reached by 自动.
  */
-function subscribedWords(reach) {
-  const sends = reach && reach.mpSends
-  if (!sends) return '已开通小程序消息。'
-  if (sends.longTerm) return '已开通小程序消息，每天的摘要都会发给您。'
-  return '已开通，可以收到 ' + sends.left + ' 次摘要。微信规定每允许一次只能发一次，用完后需要再点一次“开通小程序消息”。'
+function everyDayWords(way, reach, bot) {
+  if (way !== 'mp_subscribe') return joinChat(bot)
+  if (reach && reach.bot_private) return '请改为“自动”：没有小程序消息时，摘要会发到您的微信聊天里。'
+  return '请改为“自动”，再' + joinChat(bot).replace(/^请/, '')
 }
 
 /**
@@ -177,7 +176,9 @@ Page({
           .then(() => this.deputies.digestPreferences())
           .then((p) => {
             this.showReach(p.reach)
-            this.setData({ subscribed: subscribedWords(p.reach) })
+            // Never a count of digests left: the rule, and the way that needs no yes (notice-words.js).
+            const sends = p.reach && p.reach.mpSends
+            this.setData({ subscribed: digestSubscribedWords(sends, everyDayWords(this.data.way, p.reach, this.data.botName)) })
           })
           .catch((err) => this.setData({ subscribed: err.message }))
       },

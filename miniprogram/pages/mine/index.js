@@ -3,34 +3,20 @@ const { accountService } = require('../../services/account')
 const { settingsService } = require('../../services/settings')
 const { deputyService } = require('../../services/deputy')
 const care = require('../../utils/care')
-const { noticesOffWords } = require('../../utils/notices-off')
-const { loadBotName } = require('../../utils/bot-name')
 const { loadPage } = require('../../utils/page-load')
 const { askTemplates } = require('../../utils/subscribe-notices')
+const { DEFAULT_BOT_NAME, loadBotName } = require('../../utils/bot-name')
+const { noticeStanding, residentStanding, CHAT_OFFER_ON_MINE, SUBSCRIBED, DECLINED } = require('../deputy/notice-words')
 
-/**
- * What she has already turned on of WeChat's notices, in the server's words (the profile's `noticesText`): each yes
- * to WeChat's prompt allows one message, so how many are left, and when they are used up, that none will come.
- */
-const noticesOnWords = (me) => (me && me.noticesText) || ''
-/** Nothing of WeChat's notices is on now (none left, none long-term): the line above then only says "not on". */
+/** Nothing of WeChat's notices is on now (none left, none long-term): her no is then said alone, where she tapped. */
 const nothingOnOf = (me) => !(me && me.notices && (me.notices.longTerm || me.notices.left > 0))
-
-/**
- * The chat account reaches them too (her chat joined to this account, his chat bound): said beside WeChat's notices, or
- * "还没有开通微信通知。" alone reads as if nothing reaches her at all. '' when the chat does not reach them.
- */
-function chatTooWords(who, also) {
-  if (!who.bot) return ''
-  return (who.deputy ? '有新留言时，“' : '代表答复时，“') + who.botName + (also ? '”也会' : '”会') + '在微信聊天里告诉您。'
-}
 
 /** 我的: who I am here, my deputy binding, WeChat notifications, 关怀模式, my data. */
 Page({
-  // noticesOff: the office has not switched WeChat messages on (no templates to ask for): said plainly, no button,
-  // in the words of every page that says it (noticesOffWords).
-  // noticesOn: what she has turned on already, in words (noticesOnWords); nothingOn: none of it is (nothingOnOf).
-  // After a no with nothing on, the line where she tapped says it alone: above it 还没有开通微信通知。 said the same again.
+  // How WeChat's notices reach them, in the workbench's words and never as a count (deputy/notice-words.js): a warning
+  // while the next may reach a deputy by no way, what is on (noticesOn), whether 开通微信通知 is offered, and, for a
+  // deputy whose chat is not bound, the offer to bind it on his workbench. noticesOff: the office has not switched WeChat
+  // messages on, said in the words every page says it. nothingOn: none of hers is on (after her no, one line says it).
   data: {
     loading: true,
     loadError: '',
@@ -40,13 +26,11 @@ Page({
     careAuto: false,
     subscribed: '',
     noticesOff: false,
-    noticesOffText: '',
+    noticeWarning: '',
     noticesOn: '',
+    canSubscribe: true,
+    chatOffer: '',
     nothingOn: true,
-    // The chat reaches them too (chatTooWords), said under what is on of WeChat's notices; chatAlone, without 也, when
-    // that line is not shown (after her no with nothing on), where 也 would point at nothing.
-    chatToo: '',
-    chatAlone: '',
   },
 
   onLoad() {
@@ -63,32 +47,56 @@ Page({
    * tap itself, never after a request the tap waited for (it fails, and nothing opens). WeChat takes
    * at most three at a tap: a deputy's are chosen as his workbench chooses them (new message, 催办,
    * 重新办理 …), a resident's by the server's settings (the answer to her message first).
+   * With them, how notices reach them now, said as the workbench says it (showStanding).
    */
   loadTemplates(me) {
     this.templatesError = ''
-    // `bot`: the chat account reaches a deputy in the WeChat chat (from his notices), and a resident whose chat is joined to
-    // this account (chatJoined), which the words for "sending off" must say by its nickname (notices-off.js, bot-name.js).
+    // A deputy's notices say whether his chat is bound and whether a yes is left for a new message; a resident's come
+    // with her profile, and her chat reaches her when it is joined to this account (chatJoined).
     const chosen = me.deputy
       ? deputyService(request)
           .notices()
-          .then((n) => ({ ids: n.templateIds, bot: n.bot }))
+          .then((n) => ({ ids: n.templateIds, notices: n }))
       : settingsService(request)
           .get()
-          .then((s) => ({ ids: s.subscribeTemplateIds, bot: Boolean(me.chatJoined) }))
+          .then((s) => ({ ids: s.subscribeTemplateIds, notices: null }))
     return Promise.all([chosen, loadBotName(request)])
-      .then(([{ ids, bot }, botName]) => {
+      .then(([{ ids, notices }, botName]) => {
         this.templateIds = ids
-        this.setData({
-          noticesOff: ids.length === 0,
-          noticesOffText: noticesOffWords({ deputy: Boolean(me.deputy), bot, botName }),
-          chatToo: chatTooWords({ deputy: Boolean(me.deputy), bot, botName }, true),
-          chatAlone: chatTooWords({ deputy: Boolean(me.deputy), bot, botName }, false),
-        })
+        this.botName = botName
+        this.deputyNotices = notices
+        this.showStanding(me)
       })
       .catch((err) => {
         this.templateIds = null
         this.templatesError = err.message
+        // Not known whether a yes is left: 开通微信通知 stays, and its tap fetches again.
+        this.setData({ canSubscribe: true })
       })
+  },
+
+  /**
+   * How notices reach them now, in words (deputy/notice-words.js): a deputy's as his workbench says it, with his unbound
+   * chat offered first (bound on his workbench, where the words to send are given); a resident's from her profile.
+   */
+  showStanding(me) {
+    const bot = this.botName || DEFAULT_BOT_NAME
+    const offered = this.templateIds ? this.templateIds.length > 0 : true
+    const n = this.deputyNotices
+    const standing = me.deputy
+      ? n
+        ? noticeStanding(n, bot)
+        : { warning: '', text: '', canSubscribe: true }
+      : residentStanding(me.notices, offered, Boolean(me.chatJoined), bot)
+    this.setData({
+      noticesOff: !offered,
+      noticeWarning: standing.warning,
+      noticesOn: standing.text,
+      canSubscribe: standing.canSubscribe,
+      chatOffer: me.deputy && n && !n.bot ? CHAT_OFFER_ON_MINE : '',
+      // A deputy's no is said as his workbench says it, beside what stands: only hers is said alone (declinedWords).
+      nothingOn: !me.deputy && nothingOnOf(me),
+    })
   },
 
   /**
@@ -110,12 +118,11 @@ Page({
 
   showMe(me) {
     wx.setStorageSync('session.profile', me)
+    this.profile = me
     // A resident is greeted, not labelled: "群众" is what the office calls her, not how to address her.
-    this.setData({
-      me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }),
-      noticesOn: noticesOnWords(me),
-      nothingOn: nothingOnOf(me),
-    })
+    this.setData({ me: Object.assign({}, me, { who: me.deputy ? me.deputy.name + ' 代表' : '您好' }) })
+    // Hers is known from her profile already; a deputy's waits for his notices.
+    this.showStanding(me)
     return this.loadTemplates(me)
   },
 
@@ -135,32 +142,38 @@ Page({
     if (!ids) {
       // What to ask for did not come (no signal when the page opened): fetched again for the next tap.
       this.setData({ subscribed: '没能开通：' + (this.templatesError || '请稍后再点一次') })
-      return this.loadTemplates(this.data.me)
+      return this.loadTemplates(this.profile)
     }
-    if (!ids.length) return this.setData({ noticesOff: true })
+    if (!ids.length) return this.setData({ noticesOff: true, canSubscribe: false })
+    const deputy = Boolean(this.profile.deputy)
     askTemplates(
       ids,
       (results, accepted) => {
-        // Each yes allows one message: until the count is read back, only the next one is promised.
-        const next = this.data.me && this.data.me.deputy ? '已开通：下一条新留言、催办或通知会发微信消息给您。' : '已开通：下一条答复或通知会发微信消息给您。'
-        // Turned on, the one line above the button says what is on now (noticesOn), not a second line under it (a
-        // card that promised every answer while that line said one); a no is said where she tapped.
-        this.setData(accepted ? { subscribed: '', noticesOn: next, nothingOn: false } : { subscribed: this.declinedWords() })
-        this.account
+        if (!accepted) return this.setData({ subscribed: this.declinedWords() })
+        // His yes as his workbench says it (the rule, and the chat that needs none); hers in the one line above the
+        // button, once the server has it (a card under the button that said it again was one line too many).
+        this.setData({ subscribed: deputy ? SUBSCRIBED : '' })
+        return this.account
           .recordSubscriptions(results)
           .then(() => this.account.me())
-          .then((me) => this.setData({ noticesOn: noticesOnWords(me), nothingOn: nothingOnOf(me) }))
+          .then((me) => {
+            this.profile = me
+            return deputy ? this.loadTemplates(me) : this.showStanding(me)
+          })
           .catch(() => undefined)
       },
       (words) => this.setData({ subscribed: words || this.declinedWords() }),
     )
+    return undefined
   },
 
   /**
    * Her no, where she tapped. With nothing on, the line above is not shown beside it (the page's wxml): one line says
-   * it. With some still on (还能收到 2 条), that line stays true, and this says only that this tap added none.
+   * it. With some still on, that line stays true, and this says only that this tap added none. His, as his workbench
+   * says it.
    */
   declinedWords() {
+    if (this.profile && this.profile.deputy) return DECLINED
     return this.data.nothingOn ? '没有开通。需要时可以再点一次。' : '这次没有再开通，原来开通的还能用。需要时可以再点一次。'
   },
 
