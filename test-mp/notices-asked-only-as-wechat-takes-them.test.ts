@@ -76,7 +76,9 @@ describe('mini-program: notices are asked for only as WeChat takes them, and onl
       await phoneOfZhang(app)
       const mine = await openPage('pages/mine/index')
       await mine.tap('#subscribe')
-      expect(mine.textOf('#subscribed'), 'WeChat opened its question').to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
+      expect(mine.textOf('#subscribed'), 'WeChat opened its question').to.equal(
+        '已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。',
+      )
       const workbench = await openPage('pages/deputy/index')
       await workbench.tap('#subscribe-notices')
       expect(workbench.textOf('#notices-subscribed')).to.equal('已开通。微信规定点一次“允许”只能收到一次通知；想一直收到，请绑定上面的微信聊天。')
