@@ -146,6 +146,8 @@ export interface OutboxItem {
   awaitingAck?: boolean | null
   /** A deputy's notice naming one message by its number: its first words, phone and ID numbers masked (absent from an older backend). */
   gist?: string | null
+  /** A digest: the messages its numbered lines name, in their numbers' order (absent from an older backend). */
+  listed?: Array<{ ticket: string; excerpt: string }> | null
   attempts: number
   leaseUntil: string
   /** A person's message: ask the backend right before saying it whether the chat is still theirs (absent from an older backend: said as leased). */

@@ -72,6 +72,8 @@ export class Dialogues {
         // The morning digest listed his messages numbered: his next number is one of those lines (resident-question.ts).
         const { state, existed } = await this.dialogue(event.contactId)
         state.todoShownAt = this.clock.now()
+        // Lines of an older list are not these: none kept is better than another list's (deputy-numbers.ts reads 待办 now).
+        state.todoShownLines = event.lines
         await this.save(event.contactId, state, existed)
         return
       }

@@ -1,5 +1,7 @@
 /** What reaches the inbox (inbox.ts), how it speaks back, and its timings: the shapes shared with the bot and the dialogues. */
 
+import type { ShownLine } from './flows/dialogue-state.js'
+
 export type InboundEvent =
   | {
       kind: 'private'
@@ -35,7 +37,7 @@ export type InboundEvent =
   /** A case reply was delivered: the next "1"…"5" of this contact rates it. */
   | { kind: 'awaitRating'; contactId: string; ticket: string }
   /** A deputy's morning digest with his messages numbered was delivered: his next number means a line of it. */
-  | { kind: 'todoShown'; contactId: string }
+  | { kind: 'todoShown'; contactId: string; lines?: ShownLine[] }
   /** A meeting notice asking for 参加 or 请假 was delivered: a yes after it may be for it (deputy-reply.ts). */
   | { kind: 'meetingNotice'; contactId: string }
 

@@ -143,7 +143,8 @@ export class OutboxConsumer {
     }
     // The digest numbers his messages ("1. 0003 …"): a bare number after it is one of those lines, not her older question.
     if (item.kind === 'digest' && item.channel === 'bot_private' && /^\d+\. /m.test(item.text)) {
-      await this.inbox.receive({ kind: 'todoShown', contactId: foundAt })
+      // Which message each line is, as the digest listed them: her "2" is its second line, whatever is done meanwhile.
+      await this.inbox.receive({ kind: 'todoShown', contactId: foundAt, ...(item.listed?.length ? { lines: item.listed } : {}) })
     }
     return true
   }

@@ -1,8 +1,10 @@
-import type { DeputyCase } from '../client.js'
+import { ApiError, type DeputyCase } from '../client.js'
 import type { Command } from '../commands.js'
+import { LIST_WINDOW_MS, type ShownLine } from './dialogue-state.js'
 import { lineTold, TODO_LIST_MAX } from './deputy-todo.js'
 import { askedAgain, labelledChoices, type FlowQuestion } from './flow-question.js'
 import { flowOrLine, scoreOrLine } from './resident-question.js'
+import { refusal } from './refusal.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
 
 /**
@@ -42,12 +44,15 @@ function commandFor(cmd: CaseCommand, short: string): string {
 }
 
 /**
- * "回复 2 已修好": nothing is done. Line 2 of his 待办 as it stands now, if it has one, is named with its words and the
- * command for it; otherwise he hears where the number is written. `alone`: a bare "2" just after his lines, no command
- * word: the line is said again with what to send, and a number past the list says how many it has.
+ * "回复 2 已修好": nothing is done. Line 2 of his 待办 as he saw it (the lines kept when 待办 or the digest showed them,
+ * while they stand; else as it stands now) is named with its words and the command for it; otherwise he hears where the
+ * number is written. `alone`: a bare "2" just after his lines, no command word: the line is said again with what to
+ * send, and a number past the list says how many it has. A line whose message has left his 待办 since is said so.
  */
 export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = false) {
-  const items = (await turn.client.deputyCases(turn.person.personId)).slice(0, TODO_LIST_MAX)
+  const all = await turn.client.deputyCases(turn.person.personId)
+  const seen = linesSeen(turn)
+  const items = all.slice(0, TODO_LIST_MAX)
   const n = Number(cmd.ref)
   const bare = cmd.kind === 'reply' && !cmd.text
   // "回复 2" alone while a flow of his own as a resident waits on a number, his 待办 lines shown since: either may be
@@ -60,11 +65,25 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = fals
   // (resident-question.ts).
   if (asked) turn.state.flowAskedAt = turn.now
   else turn.state.todoShownAt = turn.now
-  const line = n >= 1 ? items[n - 1] : undefined
+  const shown = seen && n >= 1 ? seen[n - 1] : undefined
+  const line = seen ? shown && all.find((c) => c.ticket === shown.ticket) : n >= 1 ? items[n - 1] : undefined
+  if (shown && !line) {
+    // Answered, handed on or closed since she read the list: that one said, never the message below it moved up.
+    return turn.say(
+      lines(
+        asked && `${asked.notDone}。`,
+        `待办第 ${n} 条（留言 ${shown.ticket}${shown.excerpt ? ` ${shown.excerpt}` : ''}）${await whereItWent(turn, shown.ticket)}`,
+        cmd.kind === 'reply' && cmd.text && '您这次写的答复没有发出。',
+        '发送"待办"可以看现在的待办。',
+        score && `要${score}`,
+        asked && askedAgain(asked, n),
+      ),
+    )
+  }
   // As 待办 says it: whole numbers when two of his end alike (short), never "四位数" it may not show.
   const digits = (short: string) => (/^\d{4}$/.test(short) ? '四位数' : '号码')
+  const k = seen ? seen.length : items.length
   if (!line && alone && !asked && !score) {
-    const k = items.length
     return turn.say(k ? `待办列表里只有 ${k} 条，没有第 ${n} 条。要看哪一条，请回复${k === 1 ? ' 1' : ` 1 到 ${k} 之间的数字`}。` : '您目前没有待办留言。')
   }
   if (!line) {
@@ -73,6 +92,8 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = fals
       lines(
         // Her own thing first: she must not think her number sent, emptied or cancelled it.
         asked && `${asked.notDone}。`,
+        // The list she read had fewer lines: said so, not only where numbers are written.
+        seen && n >= 1 && `您看到的待办列表只有 ${k} 条，没有第 ${n} 条。`,
         items.length ? `${where}，发送"待办"可以查看。` : `${where}。您目前没有待办留言。`,
         score && `要${score}`,
         asked && askedAgain(asked, n),
@@ -101,6 +122,36 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = fals
   turn.say(
     `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）${cmd.kind === 'phone' ? '的群众电话' : ''}吗？是的话请发送：${commandFor(cmd, line.short)}`,
   )
+}
+
+/** His 待办 lines as he saw them (待办, the digest), while a number may still mean one of them; null when none were kept. */
+function linesSeen(turn: Turn): ShownLine[] | null {
+  const { todoShownAt, todoShownLines } = turn.state
+  return todoShownLines?.length && todoShownAt !== undefined && turn.now - todoShownAt < LIST_WINDOW_MS ? todoShownLines : null
+}
+
+/**
+ * What became of a message no longer in his 待办, in the backend's words for it (您已经答复过了, 已交回联络站…, 已被群众撤回):
+ * the read of whom it may be handed to is refused with them, and changes nothing.
+ */
+async function whereItWent(turn: Turn, ticket: string): Promise<string> {
+  try {
+    await turn.client.transferOptions(turn.person.personId, ticket)
+    return '已经不在您的待办里了，不用再办。'
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    const words = refusal(err).replace(`留言 ${ticket} `, '')
+    return /[。！？]$/.test(words) ? words : `${words}。`
+  }
+}
+
+/**
+ * A deputy's bare "1" with nothing numbered shown to him lately (no 待办, no digest, no residents' menu): more likely a
+ * line of a list read long ago than the residents' 留言, so nothing is started; he is told how to do either.
+ */
+export async function noListShown(turn: Turn) {
+  const waiting = (await turn.client.deputyCases(turn.person.personId)).length
+  turn.say(`${waiting ? `您有 ${waiting} 条待办留言，发送"待办"查看；` : ''}要以群众身份给代表留言，请发送"留言"。`)
 }
 
 /**

@@ -12,6 +12,8 @@ export async function todo(turn: Turn) {
   const shown = items.slice(0, TODO_LIST_MAX)
   // His next number is a line of this list, not an older numbered question of his as a resident (resident-question.ts).
   turn.state.todoShownAt = turn.now
+  // And which message each line is: "2" half an hour on is the line she read, though line 1 was answered meanwhile.
+  turn.state.todoShownLines = shown.map((c) => ({ ticket: c.ticket, excerpt: oneLine(c.excerpt) }))
   // 受理 is shown only with a message that still waits for it: one accepted already waits for his answer.
   const toAck = shown.find(awaitsAcknowledging)
   turn.say(

@@ -15,10 +15,11 @@ import { offerToAnswer } from './deputy-offer-answer.js'
 import { residentPhone } from './deputy-resident-phone.js'
 import { todo } from './deputy-todo.js'
 import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
-import { answerCase, besideAnswer, forMeetings, replyAnswer, saidAfterSent, stillWaits } from './deputy-reply.js'
+import { answerCase, saidAfterSent, stillWaits } from './deputy-reply.js'
+import { besideAnswer, forMeetings, replyAnswer } from './deputy-reply-waiting.js'
 import { isMalformedBinding, PHONE_ASKED } from './deputy-words.js'
 import { refusal } from './refusal.js'
-import { RESIDENT_MENU } from './resident-menu.js'
+import { offerResidentNumbers, RESIDENT_MENU } from './resident-menu.js'
 import { answersResidentQuestion } from './resident-question.js'
 import { lines, type Conversation } from './turn.js'
 
@@ -32,9 +33,9 @@ export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
   // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.
   if (turn.person.deputy && turn.state.transferAsk && (await answering(turn, () => transferAnswer(turn)))) return true
-  // "1 参加", "都参加" while her answer waits: her meetings are answered as ever; the answer keeps waiting (deputy-reply.ts).
+  // "1 参加", "都参加" while her answer waits: her meetings are answered as ever; the answer keeps waiting (deputy-reply-waiting.ts).
   if (turn.person.deputy && forMeetings(turn)) return besideAnswer(turn, () => deputyConversation(turn))
-  // "是" to "要把这段话作为答复，发给留言 … 的群众吗？"; more plain words join the answer (deputy-reply.ts).
+  // "是" to "要把这段话作为答复，发给留言 … 的群众吗？"; more plain words join the answer (deputy-reply-waiting.ts).
   if (turn.person.deputy && turn.state.replyAsk && (await answering(turn, () => replyAnswer(turn)))) return true
   // His reason after "请写明请假原因": for the meeting asked about, whatever else waits.
   if ((turn.person.deputy || turn.person.staff) && turn.state.leaveAsk && (await answering(turn, () => leaveReason(turn)))) return true
@@ -131,7 +132,7 @@ export const deputyConversation: Conversation = async (turn) => {
         }
         // His help names the residents' menu in one line (resident-menu.ts); here it is whole.
         if (/^群众菜单$/.test(compact(cmd.text))) {
-          turn.say(RESIDENT_MENU)
+          offerResidentNumbers(turn, RESIDENT_MENU)
           return true
         }
         // "忘记签到了怎么办": his meetings begun lately, and how 补签 is asked for.

@@ -154,6 +154,14 @@ export interface DialogueState {
    */
   todoShownAt?: number
   /**
+   * His 待办 lines as they were shown then (待办, the morning digest), in their numbers' order: while they stand, "2" or
+   * "回复 2 …" is the second of these, never what is second in his 待办 now that one above it is done (deputy-numbers.ts).
+   * Kept with todoShownAt; absent from a state saved before, or when the digest did not say them.
+   */
+  todoShownLines?: ShownLine[]
+  /** When the residents' numbered menu was last shown to a deputy (bot clock, ms): his bare "1" then means 留言. */
+  residentMenuAt?: number
+  /**
    * When her flow under way last asked her its question (bot clock, ms): at each message of hers it answered, and when it
    * spoke unasked (the summary, the kept draft). His 待办 lines shown at or after it make a number maybe his
    * (resident-question.ts). Kept while a flow stands.
@@ -192,6 +200,12 @@ export interface RatedJustNow {
   score?: number
   /** Her comment was taken already (one per rating): further words are offered as a new message, never dropped. */
   commented?: boolean
+}
+
+/** A line of his 待办 as shown: the message's whole number and its first words as the line quoted them. */
+export interface ShownLine {
+  ticket: string
+  excerpt?: string
 }
 
 export interface ListedMessages {
@@ -284,7 +298,10 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     rating: s.rating ?? null,
     listed: s.listed ?? null,
     // Past the list's half hour with nothing of hers waiting, it can outrank nothing to come: let go.
-    ...(typeof s.todoShownAt === 'number' && (s.rating || s.listed || now - s.todoShownAt < LIST_WINDOW_MS) ? { todoShownAt: s.todoShownAt } : {}),
+    ...(typeof s.todoShownAt === 'number' && (s.rating || s.listed || now - s.todoShownAt < LIST_WINDOW_MS)
+      ? { todoShownAt: s.todoShownAt, ...(Array.isArray(s.todoShownLines) ? { todoShownLines: s.todoShownLines } : {}) }
+      : {}),
+    ...(typeof s.residentMenuAt === 'number' && now - s.residentMenuAt < LIST_WINDOW_MS ? { residentMenuAt: s.residentMenuAt } : {}),
     ...(s.flow && typeof s.flowAskedAt === 'number' ? { flowAskedAt: s.flowAskedAt } : {}),
     rated: s.rated ?? null,
     transferAsk: s.transferAsk ?? null,
@@ -302,7 +319,8 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   flow: s.flow,
   rating: s.rating,
   listed: s.listed ?? null,
-  ...(s.todoShownAt !== undefined ? { todoShownAt: s.todoShownAt } : {}),
+  ...(s.todoShownAt !== undefined ? { todoShownAt: s.todoShownAt, ...(s.todoShownLines ? { todoShownLines: s.todoShownLines } : {}) } : {}),
+  ...(s.residentMenuAt !== undefined ? { residentMenuAt: s.residentMenuAt } : {}),
   ...(s.flow && s.flowAskedAt !== undefined ? { flowAskedAt: s.flowAskedAt } : {}),
   rated: s.rated ?? null,
   transferAsk: s.transferAsk ?? null,
@@ -325,4 +343,5 @@ export const isEmpty = (s: DialogueState) =>
   !s.leaveAsk &&
   !s.meetingPick &&
   !s.wordsLapsed &&
-  s.todoShownAt === undefined
+  s.todoShownAt === undefined &&
+  s.residentMenuAt === undefined

@@ -3,7 +3,7 @@ import { numberedAnswer } from './deputy-meeting-list.js'
 import { readsLikeAnswer } from './deputy-words.js'
 
 /**
- * How a deputy's words are read while her answer is shown back and waits for "是" (deputy-reply.ts). Pure, no I/O.
+ * How a deputy's words are read while her answer is shown back and waits for "是" (deputy-reply-waiting.ts). Pure, no I/O.
  * Whatever is joined to her answer goes to a resident on her next "是", so short words that say yes, stop or wrong are
  * never joined: a stop drops it (nothing is lost, it stays in her 待办), an unclear one is asked again.
  */

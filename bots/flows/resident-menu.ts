@@ -1,4 +1,5 @@
 import { deputyMenu } from './deputy-menu.js'
+import { LIST_WINDOW_MS } from './dialogue-state.js'
 import { lines, type Turn } from './turn.js'
 
 /** What a resident reads when she asks what this chat is, asks for a person, or asks for the menu. */
@@ -36,3 +37,15 @@ export async function menuFor(turn: Turn): Promise<string> {
   if (!turn.person.deputy) return RESIDENT_MENU
   return lines(await deputyMenu(turn), '', DEPUTY_AS_RESIDENT)
 }
+
+/**
+ * Says `text`, which offers the residents' numbers ("1. 留言", "留言请回复 1"): a deputy's bare "1" right after it means
+ * 留言, as it said; with no such offer lately, it starts nothing (resident-other-words.ts).
+ */
+export function offerResidentNumbers(turn: Turn, text: string) {
+  if (turn.person.deputy) turn.state.residentMenuAt = turn.now
+  turn.say(text)
+}
+
+/** Whether the residents' numbers were offered lately enough that a deputy's "1" is still the menu's 留言. */
+export const residentNumbersOffered = (turn: Turn) => turn.state.residentMenuAt !== undefined && turn.now - turn.state.residentMenuAt < LIST_WINDOW_MS

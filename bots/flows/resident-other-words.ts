@@ -2,13 +2,15 @@ import { progressQuestion } from '../progress-questions.js'
 import { isThanks } from '../short-answers.js'
 import { asksForPerson, asksHowToUse, asksWhoThisIs } from '../to-the-bot.js'
 import { offerShortWords } from './after-rating.js'
+import { guarded } from './deputy-guarded.js'
 import { deputyWaiting } from './deputy-menu.js'
+import { noListShown } from './deputy-numbers.js'
 import { startAtPlace, startMessageWithText } from './leave-message.js'
 import { isLongText } from './message-draft.js'
 import { othersWaiting } from './own-messages.js'
 import { SCALE_LINE } from './rating-scale.js'
 import { residentElsewhere } from './resident-elsewhere.js'
-import { menuFor, NO_PERSON_HERE, RESIDENT_MENU, WHAT_THIS_IS } from './resident-menu.js'
+import { menuFor, NO_PERSON_HERE, offerResidentNumbers, RESIDENT_MENU, residentNumbersOffered, WHAT_THIS_IS } from './resident-menu.js'
 import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
 import { whoIsDeputy } from './who-is.js'
@@ -30,7 +32,7 @@ export async function otherWords(turn: Turn, flow: Flow | null, rating: Dialogue
   // "王芳是谁" after a notice naming 王芳代表: who the deputy is (who-is.ts), not the menu.
   if (!flow && cmd.kind === 'text' && (await whoIsDeputy(turn, cmd.text))) return true
   if (!flow && cmd.kind === 'text' && (asksHowToUse(cmd.text) || asksWhoThisIs(cmd.text))) {
-    turn.say(lines(WHAT_THIS_IS, '', RESIDENT_MENU))
+    offerResidentNumbers(turn, lines(WHAT_THIS_IS, '', RESIDENT_MENU))
     return true
   }
   // "投票", "问卷", "学习": where that is done (the mini-program, or by deputies), not the menu.
@@ -45,7 +47,8 @@ export async function otherWords(turn: Turn, flow: Flow | null, rating: Dialogue
   if (!flow && (cmd.kind === 'pleasantry' || cmd.kind === 'confirm' || cmd.kind === 'done' || thanks)) {
     // "不客气" only answers thanks: a smile or "嗯" at first contact is greeted.
     const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : thanks || /谢|感|辛苦|麻烦/.test(turn.raw) ? '不客气！' : '您好！'
-    turn.say(rating ? lines(`${kind}方便的话，请给这次答复打个分：`, SCALE_LINE) : `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`)
+    if (rating) turn.say(lines(`${kind}方便的话，请给这次答复打个分：`, SCALE_LINE))
+    else offerResidentNumbers(turn, `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`)
     return true
   }
   // "我那个路灯的事怎么样了": how her messages are doing.
@@ -75,6 +78,8 @@ export async function otherWords(turn: Turn, flow: Flow | null, rating: Dialogue
     return true
   }
   if (!flow && cmd.kind === 'number' && cmd.value === 1) {
+    // A deputy's "1" with no list or menu shown lately is a line read long ago more likely than 留言: nothing starts.
+    if (turn.person.deputy && !residentNumbersOffered(turn)) return guarded(turn, () => noListShown(turn))
     await newMessage(turn, { kind: 'message' })
     return true
   }

@@ -14,7 +14,7 @@ import { rate, rateByNumber } from './rating.js'
 import { reopenAnswer } from './reopen.js'
 import { asksReopen, pickToReopen, reopenLater, reopenWithHeldWords } from './reopen-later.js'
 import { residentElsewhere } from './resident-elsewhere.js'
-import { menuFor, RESIDENT_MENU } from './resident-menu.js'
+import { menuFor, offerResidentNumbers, RESIDENT_MENU } from './resident-menu.js'
 import { otherWords } from './resident-other-words.js'
 import { numberAfterReply, numberForTodo, standingQuestion, yesOrLine } from './resident-question.js'
 import { query } from './resident-query.js'
@@ -62,7 +62,7 @@ export const residentConversation: Conversation = async (asIs) => {
             ? `好的。${held}没有您的同意，我们暂时不能受理留言。需要时请再发送"留言"。`
             : '好的，已取消，内容没有送出。需要时请再发送"留言"。',
         )
-      } else turn.say(lines('现在没有进行中的事情。', RESIDENT_MENU))
+      } else offerResidentNumbers(turn, lines('现在没有进行中的事情。', RESIDENT_MENU))
       return true
     case 'help':
       turn.say(lines(await menuFor(turn), flow?.name === 'message' && '\n您正在留言，接着回复即可；回复"取消"退出。'))

@@ -5,7 +5,8 @@ import { endOfLocalDay } from './local-days.js'
 import { endsInBrackets } from './meeting-words.js'
 import { quizClosesText } from './quiz.js'
 import { spokenDeadline, spokenMoment, spokenTime } from './spoken-dates.js'
-import { ticketRef } from './ticket-refs.js'
+import { deputyLateWords } from './late-words.js'
+import { listTicketRefs } from './ticket-refs.js'
 
 /**
  * The deputy's daily digest: one short message instead of twenty. A pure function of what
@@ -28,6 +29,11 @@ export interface DigestCase {
   isNew: boolean
   /** The deadline that presses now, and what it is for: acknowledging (受理) or answering (答复); null when none. */
   due?: { at: Date; act: 'acknowledge' | 'reply' } | null
+  /**
+   * While it is late, the deadline gone by: the reply's when `overdue` (he may owe its 受理 too), else the
+   * acknowledgement's. Its days are said as his workbench says them ("答复已超期 2 天"); absent, `due`'s is taken.
+   */
+  lateSince?: Date
 }
 export interface DigestMeeting {
   title: string
@@ -101,6 +107,11 @@ export interface Digest {
   text: string
   /** The line of the subscribe card (20 characters): what is waiting, in counts. */
   cardText: string
+  /**
+   * The messages its numbered lines name, in their numbers' order, with the words each line quotes: the chat reads her
+   * "2" as the second of these, whatever her 待办 holds by then (bots/flows/deputy-numbers.ts).
+   */
+  listed: Array<{ ticket: string; excerpt: string }>
   counts: {
     cases: number
     overdue: number
@@ -258,16 +269,22 @@ export function composeDigest(input: DigestInput): Digest | null {
   // Noon of the digest's date stands for "now": only its year matters (said when a date is in another).
   const today = new Date(`${input.date}T12:00:00Z`)
   const { timeZone } = input
-  // The number he writes a message by in the chat, as its notice and 待办 give it: the last four
-  // digits, or the whole number when another of his ends the same.
-  const tickets = cases.map((c) => c.ticket)
-  const ref = (c: DigestCase) => ticketRef(c.ticket, tickets)
+  // The number he writes a message by in the chat, as 待办 gives it: every line the last four digits, or every
+  // line the whole number when two of his messages end the same (one way of writing them in one message).
+  const ticketOf = listTicketRefs(cases.map((c) => c.ticket))
+  const ref = (c: DigestCase) => ticketOf(c.ticket)
   const word = (act: 'acknowledge' | 'reply') => (act === 'acknowledge' ? '受理' : '答复')
+  // 超期 is the answer's deadline gone by (he may not have acknowledged it either); a late 受理 alone says only that.
+  // With its days, as his workbench says it the same morning ("已过受理期限 2 天"), not "受理期限已过" beside it.
+  const lateWords = (c: DigestCase) => {
+    const since = c.lateSince ?? c.due?.at
+    const kind = c.overdue ? '答复已超期' : '已过受理期限'
+    return since ? deputyLateWords(c.overdue ? 'reply' : 'acknowledge', since, input.date, timeZone) : kind
+  }
   const dueLine = (c: DigestCase) => {
     if (!c.due) return null
-    // 超期 is the answer's deadline gone by (he may not have acknowledged it either); a late 受理 alone says only that.
-    if (c.overdue) return `   答复期限已过，请尽快${c.due.act === 'acknowledge' ? '受理并答复' : '答复'}`
-    if (c.ackLate) return '   受理期限已过，请尽快受理'
+    if (c.overdue) return `   ${lateWords(c)}，请尽快${c.due.act === 'acknowledge' ? '受理并答复' : '答复'}`
+    if (c.ackLate) return `   ${lateWords(c)}，请尽快受理`
     return `   请在${rank(c) ? byToday(c.due.at, timeZone) : spokenDeadline(c.due.at, timeZone, today)}${word(c.due.act)}`
   }
   const dueToday = cases.filter((c) => rank(c) === 1).length
@@ -285,11 +302,12 @@ export function composeDigest(input: DigestInput): Digest | null {
   if (todays.length) parts.push({ full: [`【今天要参加或回复的会议 ${todays.length} 个】`, ...todays.map(line)].join('\n') })
   // Messages counted in 条, as his chat, his mini-program and his 履职档案 count them; late said as 待办 says it (答复已超期).
   // Shortened, the late and the due today stay, each whole; the rest is counted, with the chat's word for the whole list.
+  let casesPart: DigestPart | null = null
   if (cases.length) {
     const heading = `【待办留言 ${counts.cases} 条${lateHeading(counts, dueToday)}】`
     const caseLine = (c: DigestCase, i: number) => {
       const due = dueLine(c)
-      const mark = c.overdue || c.ackLate ? (due ? '' : c.overdue ? '（答复已超期）' : '（已过受理期限）') : c.isNew ? '（新）' : ''
+      const mark = c.overdue || c.ackLate ? (due ? '' : `（${lateWords(c)}）`) : c.isNew ? '（新）' : ''
       return [`${i + 1}. ${ref(c)} ${c.topic}：${c.excerpt}${mark}`, due].filter(Boolean).join('\n')
     }
     // The lines, and past them how many more there are ("……另有 8 条，发送"待办"查看全部").
@@ -298,7 +316,8 @@ export function composeDigest(input: DigestInput): Digest | null {
       ...(cases.length > shown.length ? [`……另有 ${cases.length - shown.length} ${ALL_CASES}`] : []),
     ]
     const rest = pressingShown.length ? linesOf(pressingShown) : [`发送"待办"查看全部 ${cases.length} 条`]
-    parts.push({ full: [heading, ...linesOf(shownCases)].join('\n'), short: [heading, ...rest].join('\n'), yields: 1 })
+    casesPart = { full: [heading, ...linesOf(shownCases)].join('\n'), short: [heading, ...rest].join('\n'), yields: 1 }
+    parts.push(casesPart)
   }
   const thisWeek = meetings.filter((m) => !m.answerOnly && !todays.includes(m))
   const toAnswer = meetings.filter((m) => m.answerOnly && !todays.includes(m))
@@ -357,7 +376,16 @@ export function composeDigest(input: DigestInput): Digest | null {
     return words.length ? ['【办理方法】直接在这里回复：', ...words].join('\n') : ''
   }
   if (actions(shownCases)) parts.push({ full: actions(shownCases), short: actions(pressingShown), yields: 1 })
-  return { title: titleOf(counts, dueToday), text: fitDigest(parts), cardText: cardTextOf(counts), counts }
+  const text = fitDigest(parts)
+  // Shortened to fit, the lines left are the pressing ones, numbered as before.
+  const listedCases = !casesPart ? [] : text.includes(casesPart.full) ? shownCases : pressingShown
+  return {
+    title: titleOf(counts, dueToday),
+    text,
+    cardText: cardTextOf(counts),
+    counts,
+    listed: listedCases.map((c) => ({ ticket: c.ticket, excerpt: c.excerpt })),
+  }
 }
 
 /** "，其中答复已超期 1 条，已过受理期限 1 条，今天到期 2 条": the late and the due today among the messages; '' when none. */

@@ -22,3 +22,21 @@ export function ticketsEndingIn(ref: string, today: string, days: number): strin
   const start = Date.parse(`${today}T00:00:00Z`)
   return Array.from({ length: days }, (_, i) => `${new Date(start - i * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}-${ref}`)
 }
+
+/**
+ * The numbers of a list sent to one person, all written one way: the last four digits, or every one whole when any two
+ * of the messages a short number is read among (`among`: all his open ones) end alike. Whole only where needed read as
+ * two kinds of number in one message ("0042" beside "20261122-0017"), and the list the next message showed changed
+ * form again; his 待办 and his 每日摘要, read among the same messages, write them the same way.
+ */
+export function listTicketRefs(among: Iterable<string>): (ticket: string) => string {
+  const seen = new Set<string>()
+  let alike = false
+  for (const ticket of new Set(among)) {
+    if (!/-\d{4}$/.test(ticket)) continue
+    const short = ticket.slice(-4)
+    if (seen.has(short)) alike = true
+    seen.add(short)
+  }
+  return (ticket) => (alike || !/-\d{4}$/.test(ticket) ? ticket : ticket.slice(-4))
+}

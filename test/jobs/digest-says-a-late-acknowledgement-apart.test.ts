@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
-import { asResident, startApp, type TestApp } from '../helpers/app.js'
+import { asDeputy, asResident, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity } from '../fixtures.js'
 
 /**
@@ -8,7 +8,8 @@ import { caseCity } from '../fixtures.js'
  * as 待办 and his mini-program say it (the answer's deadline). One of Monday he has not acknowledged: its 受理 day went
  * by on Tuesday, its answer is not due for weeks. The digest counts the first as 答复已超期 and says the second apart,
  * in its own words (已过受理期限), never as 超期 too: in its title, its card line, its heading and under each message.
- * Messages are counted in 条, as his chat and his 履职档案 count them.
+ * Messages are counted in 条, as his chat and his 履职档案 count them. Under each, how many days late, the same words his
+ * mini-program's workbench shows that morning ("已过受理期限 3 天"), not "受理期限已过" beside them.
  */
 describe('the daily digest says a late acknowledgement apart from 答复已超期', () => {
   let app: TestApp
@@ -42,8 +43,14 @@ describe('the daily digest says a late acknowledgement apart from 答复已超�
     const lines = digest.text.split('\n')
     expect(lines).to.include('【待办留言 2 条，其中答复已超期 1 条，已过受理期限 1 条】')
     const under = (words: string) => lines[lines.findIndex((l) => l.includes(words)) + 1]
-    expect(under('小区门口的路灯坏了'), 'never acknowledged, and its answer is late').to.equal('   答复期限已过，请尽快受理并答复')
-    expect(under('建设路菜市场门口'), 'only its 受理 is late').to.equal('   受理期限已过，请尽快受理')
+    expect(under('小区门口的路灯坏了'), 'never acknowledged, and its answer is late').to.equal('   答复已超期 11 天，请尽快受理并答复')
+    expect(under('建设路菜市场门口'), 'only its 受理 is late').to.equal('   已过受理期限 3 天，请尽快受理')
+
+    // His workbench the same morning says each the same way, with the same days.
+    const workbench = (await (await asDeputy(app, 'dp0001')).get('/api/mp/tasks')).body.cases as Array<{ excerpt: string; due: { words: string } }>
+    const onPage = (words: string) => workbench.find((t) => t.excerpt.includes(words))!.due.words
+    expect(onPage('小区门口的路灯坏了')).to.equal('答复已超期 11 天')
+    expect(onPage('建设路菜市场门口')).to.equal('已过受理期限 3 天')
   })
 
   it('only a late acknowledgement: no 超期 anywhere, its own words in the title', async () => {

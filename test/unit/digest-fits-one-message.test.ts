@@ -55,7 +55,7 @@ describe("Deputy Liu's digest on a morning with every section full", () => {
     expect(Array.from(text).length, text).to.be.at.most(1500)
     for (const c of [...late, ...ackLate, ...dueToday]) expect(text, c.ticket).to.include(`${c.ticket.slice(-4)} 城乡建设：${c.excerpt}`)
     expect(text).to.include('   请在今天下午5:00前受理')
-    expect(text).to.include('   答复期限已过，请尽快答复')
+    expect(text).to.include('   答复已超期 3 天，请尽快答复')
     // Today's meeting stays as it is: what she goes to today.
     expect(text).to.include('【今天要参加或回复的会议 1 个】\n· 今天下午2:30 代表小组活动')
   })
@@ -91,7 +91,7 @@ describe("Deputy Liu's digest on a morning with every section full", () => {
     expect(text).to.include('【待办留言 18 条，其中答复已超期 12 条，今天到期 6 条】')
     for (const c of today6) expect(text, c.ticket).to.include(`${c.ticket.slice(-4)} 城乡建设：${c.excerpt}\n   请在今天下午5:00前答复`)
     // The late still lead, as many as the ten lines leave, the rest counted with where to see them.
-    expect(text).to.include(`1. 0001 城乡建设：${late12[0].excerpt}\n   答复期限已过，请尽快答复`)
+    expect(text).to.include(`1. 0001 城乡建设：${late12[0].excerpt}\n   答复已超期 3 天，请尽快答复`)
     expect(text).to.include('……另有 8 条，发送"待办"查看全部')
   })
 

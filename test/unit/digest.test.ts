@@ -54,7 +54,7 @@ describe('the daily digest', () => {
       [
         '【待办留言 3 条，其中已过受理期限 1 条】',
         '1. 0003 社区治理：扶手断了',
-        '   受理期限已过，请尽快受理',
+        '   已过受理期限 3 天，请尽快受理',
         '2. 0001 环境保护：小区垃圾没人清运',
         '   请在11月24日（星期二）上午10:00前受理',
         '3. 0002 城乡建设：路灯坏了',
@@ -87,6 +87,21 @@ describe('the daily digest', () => {
     const due = { at: new Date('2026-11-24T02:00:00Z'), act: 'acknowledge' as const }
     const digest = composeDigest({ ...base, cases: [c('20261123-0001', { due }), c('20261125-0001', { due })] })!
     expect(digest.text).to.include('1. 20261123-0001 环境保护').and.include('2. 20261125-0001 环境保护').and.include('受理请回复：受理 20261123-0001')
+  })
+
+  it('writes every number whole when two of his end the same, never whole beside four digits in one message', () => {
+    const due = { at: new Date('2026-11-24T02:00:00Z'), act: 'acknowledge' as const }
+    const digest = composeDigest({ ...base, cases: [c('20261123-0001', { due }), c('20261125-0001', { due }), c('20261123-0002', { due })] })!
+    const numbered = digest.text.split('\n').filter((l) => /^\d+\. /.test(l))
+    expect(numbered.map((l) => l.split(' ')[1])).to.deep.equal(['20261123-0001', '20261123-0002', '20261125-0001'])
+    expect(digest.text).to.include('受理请回复：受理 20261123-0001').and.include('回复 20261123-0001 再写上答复')
+  })
+
+  it('writes every number as its last four digits when none of his end the same', () => {
+    const due = { at: new Date('2026-11-24T02:00:00Z'), act: 'acknowledge' as const }
+    const digest = composeDigest({ ...base, cases: [c('20261123-0001', { due }), c('20261125-0003', { due }), c('20261123-0002', { due })] })!
+    const numbered = digest.text.split('\n').filter((l) => /^\d+\. /.test(l))
+    expect(numbered.map((l) => l.split(' ')[1])).to.deep.equal(['0001', '0002', '0003'])
   })
 
   it('says for each meeting, in plain dates, whether he has answered: 已回复参加, 已请假 or 还没回复', () => {

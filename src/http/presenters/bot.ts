@@ -1,6 +1,6 @@
 import { OPEN_STATUSES, STATUS_LABELS, type CaseRecord } from '../../domain/case.js'
 import { ackLate, waitingLate } from '../../domain/case-stats.js'
-import { ticketRef } from '../../domain/ticket-refs.js'
+import { listTicketRefs, ticketRef } from '../../domain/ticket-refs.js'
 import { deputyGist } from '../../domain/deputy-gist.js'
 import { GIST_MAX, messageGist } from '../../domain/message-about.js'
 import { deputyDueDates } from './deputy-case-state.js'
@@ -133,8 +133,9 @@ export function presentBotCase(d: CaseDetail, at: ReadingTime) {
 }
 
 /**
- * A case in a deputy's inbox: the number to quote (the last four digits, the whole number when another
- * in the inbox ends alike), the deadlines in words, whether the one he owes next is past. The excerpt is
+ * A case in a deputy's inbox: the number to quote (the last four digits, every number whole when any two
+ * in the inbox end alike: his 待办 writes them one way, as his digest does), the deadlines in words,
+ * whether the one he owes next is past. The excerpt is
  * cut as the digest cuts it: marked "…", never inside a number (a phone number cut in half reads as a whole one).
  * `handedBy`: the colleague who handed him this new message (转交), if one did.
  */
@@ -142,7 +143,7 @@ export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: strin
   ...presentBotCaseBrief(c),
   /** Where it stands in his words, as his page says it ("新留言，还没受理", "张伟代表转给您，还没受理"), not the office's 已分派. */
   standing: deputyStatusWords(c, handedBy),
-  short: ticketRef(c.ticket, inbox),
+  short: listTicketRefs(inbox)(c.ticket),
   // As his notices quote her (deputyGist): phone and ID numbers masked; the number itself is for 电话, read and audited.
   excerpt: deputyGist(c.text, 30),
   replyBy: c.replyDueAt.toISOString(),

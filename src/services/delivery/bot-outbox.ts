@@ -105,6 +105,8 @@ export class BotOutbox {
       awaitingAck: refs[i].awaitingAck,
       /** A deputy's notice about one message that does not quote it: its first words, phone and ID numbers masked; null otherwise. */
       gist: gists[i],
+      /** A digest: the messages its numbered lines name, in order; the bot reads a number of his by them. Null otherwise. */
+      listed: m.kind === 'digest' ? listedOf(m.payload) : null,
       attempts: m.attempts,
       leaseUntil: new Date(this.clock.now().getTime() + this.policy.leaseSeconds * 1000).toISOString(),
       /** A person's message: the bot asks again right before saying it (beforeSending); an older backend says nothing of it. */
@@ -230,3 +232,9 @@ export class BotOutbox {
 }
 
 const holderOf = (instance: string) => `bot:${instance}`
+
+/** The digest's numbered messages as its payload keeps them (none from a digest made before it did). */
+function listedOf(payload: unknown): Array<{ ticket: string; excerpt: string }> | null {
+  const listed = (payload as { listed?: unknown }).listed
+  return Array.isArray(listed) ? (listed as Array<{ ticket: string; excerpt: string }>) : null
+}

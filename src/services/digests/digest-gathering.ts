@@ -223,14 +223,17 @@ export class DigestGathering {
       timeZone: this.settings.timeZone,
       cases: (g.openCases.get(deputyId) ?? []).map((c) => {
         const due = nextDeadline(c)
+        const [overdue, ackLateNow] = [waitingLate(c, now), ackLate(c, now)]
         return {
           ticket: c.ticket,
           topic: c.topic,
           // As his notices quote her (deputyGist): the digest is read in the same chat, forwarded and over shoulders.
           excerpt: deputyGist(c.text, DIGEST_EXCERPT_MAX),
           // 逾期 as the office counts 超期: past the reply deadline; a late 受理 is said apart (ackLate), never both.
-          overdue: waitingLate(c, now),
-          ackLate: ackLate(c, now),
+          overdue,
+          ackLate: ackLateNow,
+          // The deadline it is late against, as his workbench counts its days (deputyCaseDue): the answer's once that passed.
+          lateSince: overdue ? c.replyDueAt : ackLateNow ? c.ackDueAt : undefined,
           isNew: c.createdAt > since && !told.has(newCaseNoticeKey(c.id, deputyId)),
           due: due && { at: due, act: c.acknowledgedAt || due.getTime() !== c.ackDueAt.getTime() ? ('reply' as const) : ('acknowledge' as const) },
         }

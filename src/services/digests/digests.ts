@@ -170,7 +170,8 @@ export class DigestService extends DigestGathering {
     return outboxMessage({
       to: { kind: 'deputy', id: deputyId },
       kind: 'digest',
-      payload: { title: digest.title, text: digest.text, cardText: digest.cardText, day, channels: preferences.channels },
+      // listed: the messages its numbered lines name, for the chat to read a number of his by (leased with it).
+      payload: { title: digest.title, text: digest.text, cardText: digest.cardText, day, channels: preferences.channels, listed: digest.listed },
       dedupeKey: `digest:${deputyId}:${day}`,
       at: now,
     })
