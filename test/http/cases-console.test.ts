@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { asAdmin, asDeputy, asResident, Client, startApp, type TestApp } from '../helpers/app.js'
 import { caseCity, STAFF_PASSWORD } from '../fixtures.js'
+import { MONDAY_10AM } from '../helpers/lina-on-monday.js'
 import { CaseInbox, EXPORT_PAGE_SIZE } from '../../src/services/cases/case-inbox.js'
 import { DirectoryCache } from '../../src/services/directory/directory-cache.js'
 import type { StaffPrincipal } from '../../src/services/accounts/principal.js'
@@ -18,6 +19,9 @@ describe("the console's case endpoints", () => {
   const submit = async (text: string, regionId = 'c010101') => (await resident.post('/api/mp/cases', { text, regionId })).body.id as string
   beforeEach(async () => {
     app = await startApp({ directory: caseCity() })
+    // A working Monday: the acknowledgement is due in 24 hours of working time, and on the eve of 国庆 or 春节 five
+    // days at the wall clock pass none of it, so 未按时受理 below would not be true yet.
+    app.clock.set(MONDAY_10AM)
     resident = await asResident(app)
     lina = await new Client(app.baseUrl).login('lina', STAFF_PASSWORD)
   })

@@ -3,6 +3,7 @@ import { type Client, startApp, type TestApp } from '../helpers/app.js'
 import { asStaff, meetingCity } from '../helpers/meetings.js'
 
 const HOUR = 3_600_000
+const DAY = 24 * HOUR
 
 /**
  * 学习进度 of a campaign for 轻工街道's deputies and its station staff, nobody of whom has bound anything. The note
@@ -22,7 +23,8 @@ describe('学习进度 says who cannot be reached one way in the note and in the
     const created = await sunli.post('/api/admin/campaigns', {
       title: '2026年宪法宣传周学习宣传',
       startsAt: new Date(app.clock.now().getTime() - HOUR).toISOString(),
-      endsAt: '2026-12-31T18:00:00+08:00',
+      // A month on from the app's clock (the wall clock here): a fixed end date is already past on a later run.
+      endsAt: new Date(app.clock.now().getTime() + 30 * DAY).toISOString(),
       audience: { stationIds: ['st001'], staff: true },
     })
     expect(created.status, JSON.stringify(created.body)).to.equal(201)
