@@ -117,7 +117,10 @@ describe('mini-program: 我的信息 shows what is kept, every phone she left, a
   })
 })
 
-/** 我的 → 微信通知 says what she has already turned on, in words (review 36, finding 14). */
+/**
+ * 我的 → 微信通知 says what she has already turned on, in words (review 36, finding 14); so does 我的信息's 微信通知 line,
+ * which said “还能收到 2 条” after two yeses, a count for her to keep that 我的 no longer makes her keep.
+ */
 describe('mini-program: 我的 says which WeChat notices are on', () => {
   let app: Backend
   before(async () => {
@@ -133,5 +136,16 @@ describe('mini-program: 我的 says which WeChat notices are on', () => {
     expect(mine.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
     const again = await openPage('pages/mine/index')
     expect(again.textOf('#notices-on')).to.equal('已开通：下一条答复或通知会发到您的微信上。')
+  })
+
+  it('我的信息 says it in a few words too after two yeses, with no count', async () => {
+    holdPhone(app, 'o-wang-notices-data')
+    const mine = await openPage('pages/mine/index')
+    await mine.tap('#subscribe')
+    await mine.tap('#subscribe')
+    const data = await openPage('pages/mine/data')
+    const facts = data.component.querySelectorAll('.fact').map((f: any) => String(f.dom.textContent).trim())
+    expect(facts).to.include('微信通知：已开通，下一条通知会发给您')
+    expect(data.text(), 'no number of notices to keep track of').not.to.match(/还能|\d+\s*条通知/)
   })
 })

@@ -99,6 +99,12 @@ describe('the SLA job: reminders, escalation and closing', () => {
     app.clock.set(new Date('2026-12-15T01:00:00Z'))
     await sla()
     expect((await app.liaison.store.cases.get(id))!.replyEscalation).to.equal(1)
+    // How late, as his workbench says it this morning: the answer was due by the end of yesterday.
+    const late = (await deputy.get('/api/mp/tasks')).body.cases[0].due.words
+    expect(late).to.equal('答复已超期 1 天')
+    expect((await messages('case.overdue')).map((m) => m.payload.text).at(-1)).to.include(
+      `留言 ${(await app.liaison.store.cases.get(id))!.ticket} ${late}，群众还在等您答复`,
+    )
   })
 
   it('closes a reply left unrated for seven days and tells the resident', async () => {

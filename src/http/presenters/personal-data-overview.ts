@@ -53,7 +53,7 @@ function factsOf({ copy }: DataOverview, noticeVersion: string, at: ReadingTime)
     // The WeChat whose chat messages are kept here too: she sees which one, and since when.
     ...(copy.account.chatBot.joined ? [{ label: '微信聊天', value: joinedWords(copy.account.chatBot.joined, at) }] : []),
     ...optional.filter(([, n]) => n > 0).map(([label, n, unit]) => ({ label, value: count(n, unit) })),
-    ...(notices ? [{ label: '微信通知', value: notices.replace(/(\d+) /g, '$1\u00a0') }] : []),
+    ...(notices ? [{ label: '微信通知', value: notices }] : []),
   ]
 }
 

@@ -32,8 +32,9 @@ export interface DigestReach {
   /** The digest's template, to ask WeChat for at his tap on that page; null while the office has not set it up. */
   templateId: string | null
   /**
-   * Mini-program messages for the digest: on for good (long-term), or how many one-time sends are left — each yes to
-   * a one-time template carries one digest, so his page says how many his yes covers, as the workbench counts notices.
+   * Mini-program messages for the digest: on for good (long-term), or how many one-time sends are left. Each yes to a
+   * one-time template carries one digest, so after his yes his page says every day only for a long-term one, else
+   * WeChat's rule and the way that needs no yes (digestSubscribedWords): never a count, as his workbench counts none.
    */
   mpSends: { longTerm: boolean; left: number }
 }

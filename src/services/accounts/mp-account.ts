@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import type { BindingGuard } from './binding-guard.js'
 import type { Clock } from '../../clock.js'
-import { noticesOn, noticesOnSentence } from '../../domain/notices-on.js'
+import { noticesOn } from '../../domain/notices-on.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { DEPUTY_BINDING_MOVED_KIND } from '../../domain/notice-kinds.js'
 import { ConflictError, NotFoundError, ServiceUnavailableError, UnprocessableError } from '../../errors.js'
@@ -220,9 +220,8 @@ export class MpAccounts {
       // Her chat joined to this account (chat-join.ts): what she wrote in the chat is in 我的留言, and the offer to
       // bring it here is not made. A deputy's two accounts are never joined (his notices say where he is reached).
       chatJoined: user.openid !== null && user.botContactId !== null,
-      // What she has turned on of WeChat's notices (long-term, sends left, ever), and 我的's sentence saying it.
+      // What she has turned on of WeChat's notices (long-term, sends left, ever): 我的 says it in words, never the count.
       notices,
-      noticesText: noticesOnSentence(notices),
     }
   }
 

@@ -105,6 +105,8 @@ export class CaseSystemMoves extends CaseMechanics {
       this.policy.escalationRepeatHours,
       c.deputyId ? await this.deputyName(c.deputyId) : null,
       reachable ? await this.recipientName(recipient) : null,
+      this.policy.timeZone,
+      now,
     )
     const patch = action.clock === 'ack' ? { ackEscalation: action.level } : { replyEscalation: action.level }
     return this.store.cases.update(

@@ -1,9 +1,11 @@
 import type { CaseRecord } from '../../domain/case.js'
+import { localDate } from '../../domain/dates.js'
 import { hoursText } from '../../domain/due-date-text.js'
+import { deputyLateWords } from '../../domain/late-words.js'
 import { spokenDeadline } from '../../domain/spoken-dates.js'
 import type { SlaAction, SlaClock } from '../../domain/sla-actions.js'
 import { caseCards } from './case-cards.js'
-import { queueOf, type Recipient } from './case-changes.js'
+import { cardLine, queueOf, type Recipient } from './case-changes.js'
 
 export type RemindAction = Extract<SlaAction, { kind: 'remind' }>
 export type EscalateAction = Extract<SlaAction, { kind: 'escalate' }>
@@ -49,23 +51,36 @@ export function escalationRecipient(c: CaseRecord, action: EscalateAction): Reci
  * robot or the bot's room), by name ("轻工街道代表联络站", "澜江区人大办"), or null when none does: then it is sent to
  * nobody (未能送达, as the clerk's timeline says) and he is not told it was reported. Either way he reads what to do next:
  * answer soon, or, when he cannot, hand it back (交回) to whoever assigns it, who will help; not a reprimand alone.
+ * `now`, in `timeZone`: when it is written, so he reads how late it is as his workbench says it then.
  */
-export function escalationNotices(c: CaseRecord, action: EscalateAction, repeatHours: number, deputyName: string | null, reported: string | null) {
+export function escalationNotices(
+  c: CaseRecord,
+  action: EscalateAction,
+  repeatHours: number,
+  deputyName: string | null,
+  reported: string | null,
+  timeZone: string,
+  now: Date,
+) {
   const word = CLOCK_WORDS[action.clock]
   // "已超过答复期限72 小时" read like a machine; people say how long it has been late.
   const late = action.level === 2 ? `超期未${word}已超过 ${hoursText(repeatHours)}` : `已过${word}期限`
-  const whom = escalationRecipient(c, action).kind === 'station' ? '联络站' : '人大办'
   // 交回 gives it back to the queue that assigned it (the station's, else the office's), whoever the report went to.
   const helper = queueOf(c).kind === 'station' ? '联络站' : '人大办'
-  // 已过受理期限 / 已过答复期限, as his 待办 and 每日摘要 say it: 超期 alone means the answer's deadline to him there.
-  const passed = `${greeting(deputyName)}留言 ${c.ticket} 已过${word}期限，群众还在等您${word}`
+  // As his workbench and 每日摘要 say it that moment ("答复期限今天已过", "已过受理期限 3 天"): one way, with the days.
+  const deadline = action.clock === 'ack' ? c.ackDueAt : c.replyDueAt
+  const spoken = deputyLateWords(action.clock === 'ack' ? 'acknowledge' : 'reply', deadline, localDate(now, timeZone), timeZone)
+  // Quiet hours may hold this till the next morning, when "今天已过受理期限" would name the wrong day: no 今天 in a notice.
+  const lateNow = spoken.includes('今天') ? `已过${word}期限` : spoken
+  const passed = `${greeting(deputyName)}留言 ${c.ticket} ${lateNow}，群众还在等您${word}`
   // The whole number: the bot reads it whichever of his messages end alike; quoted, as the bot's other examples are.
   const next = `请尽快${word}；办不了请发"交回 ${c.ticket} 再写上原因"，${helper}会帮忙另行安排。`
   return {
     to: escalationRecipient(c, action),
     text: `督办：留言 ${c.ticket} ${late}，请督促办理。`,
     deputyText: reported ? `${passed}，已告知${reported}。${next}` : `${passed}。${next}`,
-    // The card's 20 characters: whom by kind, not by name.
-    deputyCardText: reported ? `已过${word}期限，${whom}已知道，请尽快${word}` : `已过${word}期限，请尽快${word}或交回`,
+    // The card's 20 characters hold how late and what to do, not also who was told ("今天已过受理期限，联络站已知道，
+    // 请尽快受理" is 21): the text says that. 或交回 gives way when a long count of days would not fit.
+    deputyCardText: cardLine(`${lateNow}，请尽快${word}或交回`, `${lateNow}，请尽快${word}`),
   }
 }
