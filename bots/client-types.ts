@@ -104,6 +104,8 @@ export interface DeputyCase extends CaseBrief {
   overdue: boolean
   /** Not acknowledged by its deadline, the reply not yet due (已过受理期限): never also `overdue` (absent from an older backend). */
   ackLate?: boolean
+  /** Once late, as his workbench's 待办 says it, with the days ("答复已超期 2 天", "已过受理期限 3 天"); absent from an older backend. */
+  lateWords?: string | null
   replyBy: string
   replyByText: string
   /** While it waits for 受理: that deadline in words, which he owes first (absent from an older backend). */

@@ -260,7 +260,8 @@ const LINE_REF = /^(\d{8}-\d{4}|\d{4}) /gm
  */
 function severalHowTo(text: string): string[] {
   const refs = [...text.matchAll(LINE_REF)].map((m) => m[1])
-  const toAcknowledge = /^(\d{8}-\d{4}|\d{4}) .*（已过受理期限）$/m.exec(text)?.[1]
+  // "（已过受理期限 3 天）", "（今天已过受理期限）", and an older backend's "（已过受理期限）".
+  const toAcknowledge = /^(\d{8}-\d{4}|\d{4}) .*（(?:今天)?已过受理期限(?: \d+ 天)?）$/m.exec(text)?.[1]
   return [
     '发送"待办"可以看全部待办留言',
     toAcknowledge ? `受理请回复：受理 ${toAcknowledge}` : '',

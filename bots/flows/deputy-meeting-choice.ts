@@ -84,6 +84,12 @@ export const QUOTED_GONE = '您引用的这条会议消息，对应的会议已�
 /** After "参加" / "请假", a number picks a meeting for this long. */
 export const PICK_WINDOW_MS = 30 * 60_000
 
+/** Whether her meetings were listed numbered lately, so that her next number picks one of them (pickedMeeting). */
+export const pickWaits = (turn: Turn) => {
+  const pick = turn.state.meetingPick
+  return pick ? turn.now - pick.at <= PICK_WINDOW_MS : false
+}
+
 /**
  * Shows the meetings numbered and keeps them: his next message, if a number of the list, answers that meeting
  * (meetingPicked). `reason`: the leave's reason he gave ('' asks for it once he has picked).

@@ -3,6 +3,7 @@ import { compact } from '../typed-text.js'
 import { ANSWER_MAX, sendAnswer, showBack, whose } from './deputy-reply.js'
 import { awaitingAnswer } from './deputy-meeting-answer.js'
 import { meetingWords } from './deputy-meetings.js'
+import { pickWaits } from './deputy-meeting-choice.js'
 import { isMeetingYes } from './deputy-words.js'
 import { isStop, readWaitingWords, saysYes, type WaitingWords } from './reply-ask-words.js'
 import type { ReplyAsk } from './dialogue-state.js'
@@ -29,13 +30,15 @@ const addsToAnswer = (turn: Turn, pending: ReplyAsk) =>
 const STILL_WAITS = '您给群众的答复还没有发出，要发送请回复"是"。'
 
 /**
- * Her words for her meetings ("参加", "1 参加", "都参加", "2 请假 外出开会") while her answer waits: never more of it,
+ * Her words for her meetings ("参加", "1 参加", "都参加", "2 请假 外出开会", a bare "1" under their numbered list) while her answer waits: never more of it,
  * nor a drop of it. Under another message's notice they are about that one, as ever (replyAnswer).
  */
 export function forMeetings(turn: Turn): boolean {
   const pending = turn.state.replyAsk
   if (!pending || pending.dropped || quotedTicket(turn.quoted)) return false
   const { kind } = turn.command
+  // A bare "1" just under her numbered meetings is a pick of one, as it is with no answer waiting: never more of the answer.
+  if (kind === 'number' && pickWaits(turn)) return true
   return kind === 'attend' || kind === 'excuse' || (kind === 'text' && readWaitingWords(turn.raw) === 'meeting')
 }
 

@@ -60,14 +60,16 @@ function lateWords(items: DeputyCase[]): string {
 
 /**
  * The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. 超期 is
- * the reply deadline's alone; a 受理 gone by is said in its own words (已过受理期限).
+ * the reply deadline's alone; a 受理 gone by is said in its own words (已过受理期限); either with its days.
  */
 function owed(c: DeputyCase): string {
+  // With its days, as his workbench and digest say it that day ("答复已超期 2 天"); an older backend's, without.
+  const overdue = c.lateWords ?? '答复已超期'
   if (c.acknowledgeByText) {
-    if (c.overdue) return `答复已超期（应在${bracketed(c.replyByText)}答复），请尽快受理并答复`
-    return c.ackLate ? `已过受理期限（应在${bracketed(c.acknowledgeByText)}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
+    if (c.overdue) return `${overdue}（应在${bracketed(c.replyByText)}答复），请尽快受理并答复`
+    return c.ackLate ? `${c.lateWords ?? '已过受理期限'}（应在${bracketed(c.acknowledgeByText)}受理），请尽快受理` : `请在${c.acknowledgeByText}受理`
   }
-  return c.overdue ? `答复已超期（应在${bracketed(c.replyByText)}答复），请尽快答复` : `请在${c.replyByText}答复`
+  return c.overdue ? `${overdue}（应在${bracketed(c.replyByText)}答复），请尽快答复` : `请在${c.replyByText}答复`
 }
 
 /** A deadline inside brackets without its weekday ("11月24日上午10:00前"), as his page says a missed one: no bracket in a bracket. */

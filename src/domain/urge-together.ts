@@ -6,7 +6,9 @@
 import { nextDeadline, WAITING_STATUSES, type CaseRecord } from './case.js'
 import { ackLate, waitingLate } from './case-stats.js'
 import { mayBeUrged } from './case-urging.js'
+import { localDate } from './dates.js'
 import { deputyGist } from './deputy-gist.js'
+import { deputyLateWords } from './late-words.js'
 import { ticketRef } from './ticket-refs.js'
 
 /**
@@ -104,6 +106,17 @@ export function urgeTallyText(t: UrgeTally, done: boolean): { text: string; skip
   return { text, skipped }
 }
 
+/**
+ * A message to be urged that is late, as his 待办, workbench and 每日摘要 say it that day, with the days: "答复已超期 11 天",
+ * "已过受理期限 3 天" (late-words.ts); null when it is not late.
+ */
+export function deputyLateText(c: Pick<CaseRecord, 'status' | 'acknowledgedAt' | 'ackDueAt' | 'replyDueAt'>, now: Date, timeZone: string): string | null {
+  const passed = passedDeadline(c, now)
+  if (!passed) return null
+  const today = localDate(now, timeZone)
+  return passed === 'reply' ? deputyLateWords('reply', c.replyDueAt, today, timeZone) : deputyLateWords('acknowledge', c.ackDueAt, today, timeZone)
+}
+
 /** How many of a deputy's messages his notice lists, a line each, before "……另有 N 条": a notice is read on a phone. */
 const TICKETS_LISTED = 10
 
@@ -112,18 +125,18 @@ type UrgedCase = Pick<CaseRecord, 'ticket' | 'topic' | 'text' | 'status' | 'ackn
 /**
  * One line of that notice: the number he acts on it by (its last four digits, or the whole number when another of
  * these ends the same), her first words (masked, as every notice to him quotes her), and whether it is late, in his
- * 待办's words: "0001 路灯不亮两个星期了（已过答复期限）".
+ * 待办's words with the days: "0001 路灯不亮两个星期了（答复已超期 2 天）".
  */
-export function urgedLine(c: UrgedCase, tickets: readonly string[], now: Date): string {
-  const passed = passedDeadline(c, now)
+export function urgedLine(c: UrgedCase, tickets: readonly string[], now: Date, timeZone: string): string {
+  const late = deputyLateText(c, now, timeZone)
   const gist = deputyGist(c.text)
-  return `${ticketRef(c.ticket, tickets)}${gist ? ` ${gist}` : ''}${passed ? `（${PASSED_WORDS.deputy[passed]}）` : ''}`
+  return `${ticketRef(c.ticket, tickets)}${gist ? ` ${gist}` : ''}${late ? `（${late}）` : ''}`
 }
 
 /**
  * What a deputy reads when several of his messages are urged at once, in place of one notice a message: who urged,
  * how many and how many are late, then a line for each (urgedLine), then her words:
- * "催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设），其中 2 条已过答复期限，请尽快办理：\n0001 路灯不亮（已过答复期限）
+ * "催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设），其中 2 条已过答复期限，请尽快办理：\n0001 路灯不亮（答复已超期 2 天）
  * \n…\n附言：…". `words` is her note, masked and cut as the single notice's; `inHand`, the tickets of all the messages he
  * holds, which a short number is read among (ticket-refs.ts). The bot adds what to send in the chat.
  */
@@ -131,13 +144,14 @@ export function urgedTogetherText(
   cases: readonly UrgedCase[],
   names: { deputy: string; staff: string },
   now: Date,
+  timeZone: string,
   words: string,
   inHand: readonly string[] = [],
 ): string {
   const topics = new Set(cases.map((c) => c.topic))
   const topic = topics.size === 1 ? `（${cases[0].topic}）` : ''
   const tickets = [...cases.map((c) => c.ticket), ...inHand]
-  const listed = cases.slice(0, TICKETS_LISTED).map((c) => urgedLine(c, tickets, now))
+  const listed = cases.slice(0, TICKETS_LISTED).map((c) => urgedLine(c, tickets, now, timeZone))
   const more = cases.length > TICKETS_LISTED ? `……另有 ${cases.length - TICKETS_LISTED} 条` : ''
   const { pastReply, pastAck } = countPassed(cases, now)
   const late = passedText(cases.length, pastReply, pastAck, 'deputy')

@@ -9,7 +9,7 @@ const DAY = 86_400_000
 
 /**
  * The station urges three of the deputy's messages at once (一起催办). In the chat she reads one line a message: its
- * number as she writes it (whole when two of them end alike), its first words, and which is late; then what to send, numbered as one of those lines, in
+ * number as she writes it (whole when two of them end alike), its first words, and which is late and by how many days; then what to send, numbered as one of those lines, in
  * the words the bot's other examples use. The example she copies works.
  */
 describe('bot: several messages urged at once read a line each, then what to send', function () {
@@ -33,8 +33,8 @@ describe('bot: several messages urged at once read a line each, then what to sen
     // The lamp's and the lift's numbers both end in 0001 (numbers start again each day): each is named whole.
     expect([lamp.ticket, lift.ticket].map((n) => n.slice(-4))).to.deep.equal(['0001', '0001'])
     expect(notice.split('\n').slice(1)).to.deep.equal([
-      `${lamp.ticket} 路灯不亮两个星期了，晚上老人出门看不见路（已过受理期限）`,
-      `${rubbish.ticket.slice(-4)} 小区门口的垃圾三天没人清运（已过受理期限）`,
+      `${lamp.ticket} 路灯不亮两个星期了，晚上老人出门看不见路（已过受理期限 1 天）`,
+      `${rubbish.ticket.slice(-4)} 小区门口的垃圾三天没人清运（已过受理期限 1 天）`,
       `${lift.ticket} 电梯坏了，老人下不了楼`,
       '',
       '发送"待办"可以看全部待办留言',
@@ -66,8 +66,8 @@ describe('bot: several messages urged at once read a line each, then what to sen
     await dispatch(app)
     const notice = await waitFor(() => t.world.said('张伟').find((m) => m.startsWith('催办')), 'the 催办 notice')
     expect(notice.split('\n').slice(1, 3)).to.deep.equal([
-      `${lamp.ticket} 路灯不亮两个星期了（已过受理期限）`,
-      `${rubbish.ticket.slice(-4)} 小区门口的垃圾三天没人清运（已过受理期限）`,
+      `${lamp.ticket} 路灯不亮两个星期了（已过受理期限 1 天）`,
+      `${rubbish.ticket.slice(-4)} 小区门口的垃圾三天没人清运（已过受理期限 1 天）`,
     ])
   })
 })

@@ -105,4 +105,42 @@ describe('bot: Deputy Liu says yes again after her answer went, was dropped, or 
     expect(await say('好的')).to.include('还是回复会议')
     expect(await story.stored(lamp.ticket)).to.include({ reply: null })
   })
+
+  it('a bare "1" under her numbered meetings answers the first; her answer keeps waiting and "发吧" sends it', async () => {
+    const lamp = await story.messageReachesZhangWei(story.resident, LAMP)
+    await say(`回复 0001 ${ANSWER}`)
+    const [activity, training] = await noticesOf(['代表小组活动', 'deputy_activity', 3], ['履职培训班', 'training', 5])
+    expect(await say('参加')).to.include('要参加的是哪一个')
+
+    const one = await say('1')
+    expect(one).to.include('已回复参加：代表小组活动').and.include(STILL_WAITS).and.not.include('没有发出，要发送请再发一次')
+    expect([await rsvp(activity), await rsvp(training)]).to.deep.equal(['attend', 'pending'])
+    expect(await say('发吧')).to.include(`已发给留言 ${lamp.ticket}`)
+    expect(await story.stored(lamp.ticket)).to.include({ reply: ANSWER })
+  })
+
+  it('a bare "2" under the list her "好的" brought, her answer written since, asks 参加 or 请假 for it; the answer waits', async () => {
+    const lamp = await story.messageReachesZhangWei(story.resident, LAMP)
+    const [activity, training] = await noticesOf(['代表小组活动', 'deputy_activity', 3], ['履职培训班', 'training', 5])
+    expect(await say('好的')).to.include('您有 2 个会议等您回复')
+    await say(`回复 0001 ${ANSWER}`)
+
+    const two = await say('2')
+    expect(two).to.include('第 2 个：履职培训班').and.include('要参加，请回复：2 参加').and.include(STILL_WAITS)
+    expect(two).to.not.include('要发送请再发一次')
+    expect(await say('2 参加'))
+      .to.include('已回复参加：履职培训班')
+      .and.include(STILL_WAITS)
+    expect([await rsvp(activity), await rsvp(training)]).to.deep.equal(['pending', 'attend'])
+    expect(await say('发吧')).to.include(`已发给留言 ${lamp.ticket}`)
+  })
+
+  it('a bare "1" with no meeting list shown still drops her answer, said with its words', async () => {
+    const lamp = await story.messageReachesZhangWei(story.resident, LAMP)
+    await say(`回复 0001 ${ANSWER}`)
+    expect(await say('1'))
+      .to.include(`您刚才写给留言 ${lamp.ticket}`)
+      .and.include('没有发出，要发送请再发一次')
+    expect(await story.stored(lamp.ticket)).to.include({ reply: null })
+  })
 })

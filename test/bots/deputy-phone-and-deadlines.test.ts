@@ -56,7 +56,7 @@ describe('bot: a deputy asks for the resident’s phone and reads what he owes n
     const late = await ask(t, deputy, '待办')
     expect(late)
       .to.include(`【${withPhone.slice(-4)}】新留言，还没受理`)
-      .and.include('已过受理期限（应在11月24日上午10:00前受理），请尽快受理')
+      .and.include('已过受理期限 2 天（应在11月24日上午10:00前受理），请尽快受理')
     const accepted = late.split('\n')
     const at = accepted.findIndex((l) => l.includes(`【${without.slice(-4)}】`))
     expect(accepted[at]).to.include('已受理，待答复')

@@ -23,7 +23,10 @@ describe('bot: a deputy reads a late acknowledgement apart from an overdue messa
     const todo = (await ask(t, deputy, '待办')).split('\n')
     expect(todo[0]).to.equal('您有 2 条待办留言（答复已超期 1 条，已过受理期限 1 条，排在前面）：')
     const under = (words: string) => todo[todo.findIndex((l) => l.includes(words)) + 1]
-    expect(under('小区门口的路灯坏了')).to.match(/^ {3}答复已超期（应在\d{1,2}月\d{1,2}日前（含当日）答复），请尽快受理并答复$/)
-    expect(under('建设路菜市场门口')).to.equal('   已过受理期限（应在11月24日上午10:00前受理），请尽快受理')
+    // With its days, as his workbench and his digest say it the same morning.
+    expect(under('小区门口的路灯坏了')).to.match(/^ {3}答复已超期 \d+ 天（应在\d{1,2}月\d{1,2}日前（含当日）答复），请尽快受理并答复$/)
+    expect(under('建设路菜市场门口')).to.equal('   已过受理期限 3 天（应在11月24日上午10:00前受理），请尽快受理')
+    // Said again by its line's number, the same words.
+    expect(await ask(t, deputy, '2')).to.include('已过受理期限 3 天（应在11月24日上午10:00前受理），请尽快受理。')
   })
 })

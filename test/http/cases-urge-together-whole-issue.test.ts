@@ -66,7 +66,7 @@ describe('一起催办 of a whole hot issue of more than 200 messages', function
     expect(notices.map((m) => m.recipientId).sort()).to.deep.equal(['dp0001', 'dp0002', 'dp0003'])
     expect(notices.find((m) => m.recipientId === 'dp0001')!.payload.text).to.match(
       // A line a message, ten of them, then how many more: his 待办 lists them all.
-      /^催办：张伟代表，工作人员孙丽催办您的 77 条留言（.+），都已过受理期限，请尽快办理：\n(\S+ .+（已过受理期限）\n){10}……另有 67 条\n附言：电梯的事群众反映很多，请本周内答复$/,
+      /^催办：张伟代表，工作人员孙丽催办您的 77 条留言（.+），都已过受理期限，请尽快办理：\n(\S+ .+（(?:今天已过受理期限|已过受理期限 \d+ 天)）\n){10}……另有 67 条\n附言：电梯的事群众反映很多，请本周内答复$/,
     )
     const steps = await Promise.all(lift.caseIds.map(async (id) => (await app.liaison.store.cases.events(id)).at(-1)!.type))
     expect(new Set(steps)).to.deep.equal(new Set(['urged']))

@@ -86,8 +86,8 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
     expect(to('dp0001').payload.text).to.equal(
       [
         `催办：张伟代表，工作人员孙丽催办您的 3 条留言（${topic}），其中 2 条已过受理期限，请尽快办理：`,
-        `${a1.ticket.slice(-4)} 建设路社区3号楼电梯又坏了…（已过受理期限）`,
-        `${a2.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（已过受理期限）`,
+        `${a1.ticket.slice(-4)} 建设路社区3号楼电梯又坏了…（今天已过受理期限）`,
+        `${a2.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（今天已过受理期限）`,
         `${a3.ticket.slice(-4)} 3号楼电梯坏了好几天…`,
         '附言：电梯的事群众反映很多，请本周内答复',
       ].join('\n'),
@@ -95,10 +95,10 @@ describe('一起催办: a hot issue’s open messages urged at once, one notice 
     // His card opens his 待办, which lists all three, not one message's page.
     expect(messageContent(to('dp0001'), {}, 'Asia/Shanghai').link.subject).to.equal('workbench')
     expect(to('dp0002').payload.text).to.equal(
-      `催办：王芳代表，工作人员孙丽催办留言 ${b1.ticket}（${topic}）：已过受理期限，请尽快办理。附言：电梯的事群众反映很多，请本周内答复`,
+      `催办：王芳代表，工作人员孙丽催办留言 ${b1.ticket}（${topic}）：今天已过受理期限，请尽快办理。附言：电梯的事群众反映很多，请本周内答复`,
     )
     expect(to('dp0003').payload.text).to.equal(
-      `催办：李强代表，工作人员孙丽催办留言 ${c1.ticket}（${topic}）：已过受理期限，请尽快办理。附言：电梯的事群众反映很多，请本周内答复`,
+      `催办：李强代表，工作人员孙丽催办留言 ${c1.ticket}（${topic}）：今天已过受理期限，请尽快办理。附言：电梯的事群众反映很多，请本周内答复`,
     )
 
     // Each urged message's timeline has the step with her note; 王芳's answered one and 新华区's have nothing new.

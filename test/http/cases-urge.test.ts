@@ -56,7 +56,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     const told = await urges(c.id)
     expect(told.map((m) => `${m.recipientKind}:${m.recipientId}`)).to.deep.equal(['deputy:dp0001'])
     expect(told[0].payload.text).to.equal(
-      `催办：张伟代表，工作人员孙丽催办留言 ${c.ticket}（${before.topic}）：已过受理期限，请尽快办理。附言：群众反映多次，请今天联系`,
+      `催办：张伟代表，工作人员孙丽催办留言 ${c.ticket}（${before.topic}）：今天已过受理期限，请尽快办理。附言：群众反映多次，请今天联系`,
     )
 
     const zhang = await asDeputy(app, 'dp0001')
@@ -88,7 +88,7 @@ describe('staff urge the deputy holding a slow message (催办)', () => {
     const nextDay = await (await asStaff(app, 'lina')).post(`/api/admin/cases/${c.id}/urge`, {})
     expect(nextDay.status, JSON.stringify(nextDay.body)).to.equal(200)
     expect((await urges(c.id)).map((m) => m.payload.text)[1]).to.equal(
-      `催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${before.topic}）：已过受理期限，请尽快办理。`,
+      `催办：张伟代表，工作人员李娜催办留言 ${c.ticket}（${before.topic}）：已过受理期限 1 天，请尽快办理。`,
     )
   })
 

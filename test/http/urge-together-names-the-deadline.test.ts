@@ -45,13 +45,13 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     expect(urged.body.text).to.equal('已催办 3 条留言，涉及 1 位代表，其中 2 条已超期、1 条未按时受理。')
     const notice = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
     expect(notice).to.have.length(1)
-    // Each on its line, by the number he acts on it by (0001 names two of them: the whole number), saying which is late.
+    // Each on its line, by the number he acts on it by (0001 names two of them: the whole number), saying which is late and by how many days, as his 待办 does.
     const [head, ...lines] = (notice[0].payload.text as string).split('\n')
     expect(head).to.match(/^催办：张伟代表，工作人员孙丽催办您的 3 条留言（.+），其中 2 条已过答复期限、1 条已过受理期限，请尽快办理：$/)
     expect(lines).to.deep.equal([
-      `${old.ticket} 建设路社区3号楼电梯又坏了…（已过答复期限）`,
-      `${older.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（已过答复期限）`,
-      `${fresh.ticket} 3号楼电梯坏了好几天…（已过受理期限）`,
+      `${old.ticket} 建设路社区3号楼电梯又坏了…（答复已超期 36 天）`,
+      `${older.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（答复已超期 36 天）`,
+      `${fresh.ticket} 3号楼电梯坏了好几天…（已过受理期限 1 天）`,
     ])
   })
 

@@ -7,6 +7,7 @@ import { deputyDueDates } from './deputy-case-state.js'
 import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
 import { spokenDeadline } from '../../domain/spoken-dates.js'
+import { deputyCaseDue } from '../../domain/tasks.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
 import { awaitsAnswer, MEETING_KIND_LABELS, RSVP_LABELS } from '../../domain/meeting.js'
@@ -156,6 +157,8 @@ export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: strin
   overdue: waitingLate(c, at.now),
   /** Not acknowledged by its deadline, the reply not yet due (未按时受理, ackLate): never also `overdue`. */
   ackLate: ackLate(c, at.now),
+  /** Once late (overdue or ackLate), the words his workbench's 待办 says it in, with the days ("答复已超期 2 天"); else null. */
+  lateWords: waitingLate(c, at.now) || ackLate(c, at.now) ? (deputyCaseDue(c, at.now, at.timeZone)?.words ?? null) : null,
   /** The station pressed him on it (催办) since it last came back to him. */
   urged,
 })

@@ -14,7 +14,16 @@ import { mayBeUrged, urgedToday, urgeRound, urgeStanding } from '../../domain/ca
 import { localDate } from '../../domain/dates.js'
 import { spokenDeadline } from '../../domain/spoken-dates.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
-import { countPassed, pastDeadline, urgedTogetherCard, urgedTogetherText, urgeSkipOf, type UrgeSkip, type UrgeTally } from '../../domain/urge-together.js'
+import {
+  countPassed,
+  deputyLateText,
+  pastDeadline,
+  urgedTogetherCard,
+  urgedTogetherText,
+  urgeSkipOf,
+  type UrgeSkip,
+  type UrgeTally,
+} from '../../domain/urge-together.js'
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.js'
 import type { OutboxMessage, Store } from '../../store/ports.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
@@ -261,7 +270,7 @@ export class CaseUrging {
       payload: {
         caseIds: cases.map((c) => c.id),
         tickets: cases.map((c) => c.ticket),
-        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, words, inHand),
+        text: urgedTogetherText(cases, { deputy: deputyName, staff: staffName }, now, this.timeZone, words, inHand),
         cardText: urgedTogetherCard(cases.length),
         deputyName,
         staffName,
@@ -312,7 +321,9 @@ export class CaseUrging {
   private deputyText(c: CaseRecord, deputyName: string, staffName: string, now: Date, note?: string) {
     const due = nextDeadline(c)
     const word = this.clockWord(c)
-    const todo = !due ? '请尽快办理。' : due < now ? `已过${word}期限，请尽快办理。` : `请在${spokenDeadline(due, this.timeZone, now)}${word}。`
+    // Late with its days, as his 待办 and 每日摘要 say it that day ("已过受理期限 3 天"), and as 一起催办's lines do.
+    const late = due && due < now ? (deputyLateText(c, now, this.timeZone) ?? `已过${word}期限`) : null
+    const todo = !due ? '请尽快办理。' : late ? `${late}，请尽快办理。` : `请在${spokenDeadline(due, this.timeZone, now)}${word}。`
     return `催办：${deputyName}代表，工作人员${staffName}催办留言 ${c.ticket}（${c.topic}）：${todo}${this.noteWords(note)}`
   }
 }

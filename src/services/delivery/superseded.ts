@@ -56,7 +56,7 @@ export async function supersededReason(
   // subscription credit, quiet hours) is old news, and would take the credit today's needs.
   if (m.kind === 'digest' && p.day !== localDate(now, timeZone)) return { subjects, reason: `${SUPERSEDED_REASON}（过了当天的每日摘要不再补发）` }
   // 一起催办's notice names several of his messages: not sent once none still waits on him, said again for those that do.
-  const urged = await urgedTogetherOutdated(store, m, now)
+  const urged = await urgedTogetherOutdated(store, m, now, timeZone)
   if (urged) return { subjects, reason: urged }
   const recipient = { kind: m.recipientKind, id: m.recipientId }
   if (subjects.case) {

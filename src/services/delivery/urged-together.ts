@@ -28,7 +28,7 @@ export async function inHandTickets(store: Pick<Store, 'cases'>, deputyId: strin
  * is not sent; when only some do, it is replaced by a notice naming only those (written now, checked again when it
  * goes), so that he is never urged on a message he has answered. Why this message does not go, or null when it does.
  */
-export async function urgedTogetherOutdated(store: Pick<Store, 'cases' | 'outbox'>, m: OutboxMessage, now: Date): Promise<string | null> {
+export async function urgedTogetherOutdated(store: Pick<Store, 'cases' | 'outbox'>, m: OutboxMessage, now: Date, timeZone: string): Promise<string | null> {
   const p = m.payload as Partial<UrgedTogetherPayload>
   if (m.kind !== 'case.urged' || m.recipientKind !== 'deputy' || !Array.isArray(p.caseIds) || !p.caseIds.length) return null
   const recipient = { kind: m.recipientKind, id: m.recipientId }
@@ -39,7 +39,7 @@ export async function urgedTogetherOutdated(store: Pick<Store, 'cases' | 'outbox
   if (!waiting.length) return `${SUPERSEDED_REASON}（催办的 ${urged} 条留言都已答复、办结或不再由这位代表办理，不用再催办）`
   // Written before the names were kept with it: it cannot be said again, and what still waits on him is worth the urge.
   if (typeof p.deputyName !== 'string' || typeof p.staffName !== 'string') return null
-  await store.outbox.enqueue([narrowed(m, p as UrgedTogetherPayload, waiting, now, await inHandTickets(store, m.recipientId))])
+  await store.outbox.enqueue([narrowed(m, p as UrgedTogetherPayload, waiting, { now, timeZone }, await inHandTickets(store, m.recipientId))])
   return `${SUPERSEDED_REASON}（催办的 ${urged} 条留言中有 ${urged - waiting.length} 条已答复、办结或不再由这位代表办理，已改为只催办其余 ${waiting.length} 条）`
 }
 
@@ -49,7 +49,13 @@ export async function urgedTogetherOutdated(store: Pick<Store, 'cases' | 'outbox
  * opens that message and it is dropped as a single 催办 is once he answers it. Keyed after the one it replaces: a round
  * that stopped after writing it writes nothing twice.
  */
-function narrowed(m: OutboxMessage, p: UrgedTogetherPayload, waiting: CaseRecord[], now: Date, inHand: string[]): OutboxMessage {
+function narrowed(
+  m: OutboxMessage,
+  p: UrgedTogetherPayload,
+  waiting: CaseRecord[],
+  { now, timeZone }: { now: Date; timeZone: string },
+  inHand: string[],
+): OutboxMessage {
   const one = waiting.length === 1 ? { caseId: waiting[0]!.id, ticket: waiting[0]!.ticket } : {}
   return outboxMessage({
     to: { kind: m.recipientKind, id: m.recipientId },
@@ -58,7 +64,7 @@ function narrowed(m: OutboxMessage, p: UrgedTogetherPayload, waiting: CaseRecord
       ...one,
       caseIds: waiting.map((c) => c.id),
       tickets: waiting.map((c) => c.ticket),
-      text: urgedTogetherText(waiting, { deputy: p.deputyName, staff: p.staffName }, now, p.words ?? '', inHand),
+      text: urgedTogetherText(waiting, { deputy: p.deputyName, staff: p.staffName }, now, timeZone, p.words ?? '', inHand),
       cardText: urgedTogetherCard(waiting.length),
       deputyName: p.deputyName,
       staffName: p.staffName,
