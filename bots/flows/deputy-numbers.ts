@@ -6,6 +6,7 @@ import { askedAgain, labelledChoices, type FlowQuestion } from './flow-question.
 import { flowOrLine, scoreOrLine } from './resident-question.js'
 import { refusal } from './refusal.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
+import { offerCommand } from './deputy-yes.js'
 
 /**
  * The number in 回复, 受理, 转交 and 交回 as he may type it wrong. 待办 numbers its lines "1.【0003】… 2.【0001】…" and
@@ -27,17 +28,21 @@ export const named = (c: DeputyCase, ref: string) => c.ticket === ref || c.ticke
 /** What he is asked to do with the message, in the question's words. */
 const DOING: Record<CaseCommand['kind'], string> = { reply: '答复', acknowledge: '受理', transfer: '转交', handBack: '交回', phone: '查看' }
 
-/** The command to send for the message numbered `short`, with the words he wrote after the number kept. */
-function commandFor(cmd: CaseCommand, short: string): string {
+/**
+ * The command to send for the message numbered `short`, with the words he wrote after the number kept; those he did not
+ * write shown as what to write there, or (`example` false: what his yes sends) left out, for the command to ask for them.
+ */
+function commandFor(cmd: CaseCommand, short: string, example = true): string {
+  const or = (words: string, what: string) => ` ${words || (example ? what : '')}`.trimEnd()
   switch (cmd.kind) {
     case 'reply':
-      return `回复 ${short} ${cmd.text || '答复内容'}`
+      return `回复 ${short}${or(cmd.text, '答复内容')}`
     case 'acknowledge':
       return `受理 ${short}`
     case 'transfer':
-      return `转交 ${short} ${cmd.reason || '代表的名字'}`
+      return `转交 ${short}${or(cmd.reason, '代表的名字')}`
     case 'handBack':
-      return `交回 ${short} ${cmd.reason || '原因'}`
+      return `交回 ${short}${or(cmd.reason, '原因')}`
     case 'phone':
       return `电话 ${short}`
   }
@@ -119,6 +124,8 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = fals
     )
   }
   if (alone) return turn.say(lineTold(line, n))
+  // "是" to this question is the command it offers, as if he had sent it (deputy-yes.ts).
+  offerCommand(turn, commandFor(cmd, line.short, false))
   turn.say(
     `编号是【】里的${digits(line.short)}。您是要${DOING[cmd.kind]}待办第 ${n} 条【${line.short}】（${oneLine(line.excerpt)}）${cmd.kind === 'phone' ? '的群众电话' : ''}吗？是的话请发送：${commandFor(cmd, line.short)}`,
   )

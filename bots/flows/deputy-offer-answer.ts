@@ -1,4 +1,5 @@
 import { readsLikeAnswer } from './deputy-words.js'
+import { offerCommand } from './deputy-yes.js'
 import { lines, oneLine, type Turn } from './turn.js'
 
 /**
@@ -13,6 +14,8 @@ export async function offerToAnswer(turn: Turn): Promise<boolean> {
   const yours = '如果这是您自己要反映的问题，请发送"留言"。'
   if (items.length === 1) {
     const c = items[0]
+    // His "是" to it shows the answer back for a second "是", as the command would (deputy-yes.ts).
+    offerCommand(turn, `回复 ${c.short} ${words}`)
     turn.say(lines(`是要答复留言 ${c.short}（${oneLine(c.excerpt)}）吗？请发送：回复 ${c.short} ${words}`, yours))
   } else {
     turn.say(

@@ -1,9 +1,9 @@
 import type { AnsweredLatelyCase, DeputyCase } from '../client.js'
-import { compact } from '../typed-text.js'
 import { acknowledgeInstead } from './deputy-acknowledge.js'
 import { named } from './deputy-numbers.js'
 import { isBareDone, isOnlyAcknowledging, soundsLikeQuestion } from './deputy-words.js'
 import { copiedExample } from './example-answers.js'
+import { isBareYes } from './deputy-yes.js'
 import { isStop, saysYes } from './reply-ask-words.js'
 import type { AnsweredLately, ReplyAsk } from './dialogue-state.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
@@ -121,7 +121,9 @@ const SENT_RECALL_MS = 10 * 60_000
 export function saidAfterSent(turn: Turn): boolean {
   const last = turn.state.answered?.[0]
   if (!last || turn.now - last.at > SENT_RECALL_MS) return false
-  if (saysYes(turn.raw) || /^(?:收到了?|已收到)$/.test(compact(turn.raw).replace(/[!！~～。.，,]/g, ''))) {
+  // The bot offered a command or showed her meetings since: her words are to that, not more about this answer.
+  if ((turn.state.yesTo?.at ?? -Infinity) >= last.at) return false
+  if (isBareYes(turn.raw)) {
     turn.say(`您给留言 ${last.ticket}（${last.excerpt}）的答复刚才已经发给群众了，不用再确认。`)
     return true
   }

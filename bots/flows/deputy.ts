@@ -18,6 +18,7 @@ import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
 import { answerCase, saidAfterSent, stillWaits } from './deputy-reply.js'
 import { besideAnswer, forMeetings, replyAnswer } from './deputy-reply-waiting.js'
 import { isMalformedBinding, PHONE_ASKED } from './deputy-words.js'
+import { meetingsShown, yesToMeetings, yesToOffer } from './deputy-yes.js'
 import { refusal } from './refusal.js'
 import { offerResidentNumbers, RESIDENT_MENU } from './resident-menu.js'
 import { answersResidentQuestion } from './resident-question.js'
@@ -31,6 +32,8 @@ import { lines, type Conversation } from './turn.js'
 
 export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
+  // "是" just after "…吗？是的话请发送：回复 0001 …": that command, as if he had typed it; any other words end the offer.
+  if (turn.person.deputy && (await yesToOffer(turn, deputyConversation))) return true
   // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.
   if (turn.person.deputy && turn.state.transferAsk && (await answering(turn, () => transferAnswer(turn)))) return true
   // "1 参加", "都参加" while her answer waits: her meetings are answered as ever; the answer keeps waiting (deputy-reply-waiting.ts).
@@ -117,8 +120,10 @@ export const deputyConversation: Conversation = async (turn) => {
     case 'handBack':
       return guarded(turn, () => askToHandBack(turn, cmd.ref, cmd.reason))
     case 'attend':
+      meetingsShown(turn)
       return guarded(turn, () => attend(turn))
     case 'excuse':
+      meetingsShown(turn)
       return guarded(turn, () => excuse(turn, cmd.reason, cmd.runOn))
     default:
       // Plain words, with nothing else going on (a message of his own being written takes its "好的").
@@ -139,8 +144,10 @@ export const deputyConversation: Conversation = async (turn) => {
         if (asksAboutCheckIn(cmd.text)) return guarded(turn, () => checkInHelp(turn))
       }
       try {
+        // A yes just after his meetings were shown is to them (deputy-yes.ts), never to an answer that went before.
+        if ((await meetingWords(turn)) || (await yesToMeetings(turn))) return meetingsShown(turn)
         // Words just after his answer went from here are told they did not follow it (deputy-reply.ts).
-        return (await meetingWords(turn)) || saidAfterSent(turn) || (await offerToAnswer(turn))
+        return saidAfterSent(turn) || (await offerToAnswer(turn))
       } catch (err) {
         if (!(err instanceof ApiError)) throw err
         turn.say(refusal(err))

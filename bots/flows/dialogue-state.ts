@@ -179,6 +179,12 @@ export interface DialogueState {
   replyAsk?: ReplyAsk | null
   /** The answers he sent from this chat lately: a new message ending in the same four digits is said to be another. */
   answered?: AnsweredLately[]
+  /**
+   * The bot's last word to a deputy that a yes may answer, besides the questions kept above (deputy-yes.ts): a command it
+   * offered ready to copy ("…吗？是的话请发送：回复 0001 …"), or his meetings shown. Kept 30 minutes; any other message of
+   * his leaves only `at`, which still ends the "just went" of an answer he sent before it (deputy-reply.ts).
+   */
+  yesTo?: YesTo | null
   /** A deputy said "请假" without a reason and was asked for one (or, run into other words, asked if he means a leave): for this meeting. */
   leaveAsk?: LeaveAsk | null
   /** A deputy said "参加" / "请假" with several meetings it could be for, and was shown them numbered: his number picks one. */
@@ -254,6 +260,14 @@ export interface AnsweredLately {
   station?: string | null
 }
 
+export interface YesTo {
+  at: number
+  /** The command offered, as his yes sends it (words he was to fill in left out: he is asked for them). */
+  command?: string
+  /** His meetings were shown or answered: his yes is read as to them. */
+  meetings?: boolean
+}
+
 export interface LeaveAsk {
   /** The meeting the reason was asked for, as it stood then (its answer decides "已请假" or "已改为请假"). */
   meetingId: string
@@ -307,6 +321,7 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     transferAsk: s.transferAsk ?? null,
     replyAsk: s.replyAsk ?? null,
     ...(Array.isArray(s.answered) && s.answered.length ? { answered: s.answered } : {}),
+    ...(s.yesTo && typeof s.yesTo.at === 'number' && now - s.yesTo.at < LIST_WINDOW_MS ? { yesTo: s.yesTo } : {}),
     leaveAsk: s.leaveAsk ?? null,
     meetingPick: s.meetingPick ?? null,
     ...(s.wordsLapsed === true ? { wordsLapsed: true } : {}),
@@ -326,6 +341,7 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   transferAsk: s.transferAsk ?? null,
   replyAsk: s.replyAsk ?? null,
   ...(s.answered?.length ? { answered: s.answered } : {}),
+  ...(s.yesTo ? { yesTo: s.yesTo } : {}),
   leaveAsk: s.leaveAsk ?? null,
   meetingPick: s.meetingPick ?? null,
   ...(s.wordsLapsed ? { wordsLapsed: true } : {}),
@@ -340,6 +356,7 @@ export const isEmpty = (s: DialogueState) =>
   !s.transferAsk &&
   !s.replyAsk &&
   !s.answered?.length &&
+  !s.yesTo &&
   !s.leaveAsk &&
   !s.meetingPick &&
   !s.wordsLapsed &&

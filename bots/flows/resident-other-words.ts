@@ -48,6 +48,8 @@ export async function otherWords(turn: Turn, flow: Flow | null, rating: Dialogue
     // "不客气" only answers thanks: a smile or "嗯" at first contact is greeted.
     const kind = cmd.kind === 'confirm' || cmd.kind === 'done' ? '好的！' : thanks || /谢|感|辛苦|麻烦/.test(turn.raw) ? '不客气！' : '您好！'
     if (rating) turn.say(lines(`${kind}方便的话，请给这次答复打个分：`, SCALE_LINE))
+    // A deputy hears his own two ways in, never the residents' numbers: his next "1" would open their privacy notice.
+    else if (turn.person.deputy) turn.say(`${kind}要看待办留言，请发送"待办"；要以群众身份给代表留言，请发送"留言"。`)
     else offerResidentNumbers(turn, `${kind}有事随时发消息给我们：留言请回复 1，查询请回复 2。`)
     return true
   }
