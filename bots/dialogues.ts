@@ -74,15 +74,21 @@ export class Dialogues {
         state.todoShownAt = this.clock.now()
         // Lines of an older list are not these: none kept is better than another list's (deputy-numbers.ts reads 待办 now).
         state.todoShownLines = event.lines
+        // Her next yes or number is to this list now, not to a command offered or meetings listed before it.
+        if (state.yesTo) state.yesTo = { at: state.yesTo.at }
+        state.meetingPick = null
         await this.save(event.contactId, state, existed)
         return
       }
       case 'meetingNotice': {
         // Only an answer shown back for her "是" is concerned: her "好的" after the notice may be to it (deputy-reply.ts).
         const { state, existed } = await this.dialogue(event.contactId)
-        if (!state.replyAsk || state.replyAsk.dropped) return
-        state.replyAsk.noticeAt = this.clock.now()
-        await this.save(event.contactId, state, existed)
+        // A command the bot offered before the notice: her "好的" now may be to the meeting, so it no longer does that command.
+        const offered = state.yesTo?.command !== undefined
+        if (offered) state.yesTo = { at: state.yesTo!.at }
+        const answerWaits = state.replyAsk && !state.replyAsk.dropped
+        if (answerWaits) state.replyAsk!.noticeAt = this.clock.now()
+        if (offered || answerWaits) await this.save(event.contactId, state, existed)
         return
       }
       case 'awaitRating': {
@@ -131,8 +137,11 @@ export class Dialogues {
       }
     }
     // A photo or a voice note is not attached to a message she is writing: she is told so, and where the message stands.
-    if (!event.isText) replies.push(notTextAnswer(state.flow))
-    else {
+    if (!event.isText) {
+      replies.push(notTextAnswer(state.flow))
+      // Any message of hers but a yes ends a command offered to her (deputy-yes.ts), a photo too.
+      if (state.yesTo?.command) state.yesTo = { at: state.yesTo.at }
+    } else {
       // A quote (引用) is read apart: the person's own words are the message, the quoted one its context.
       const { quoted, own } = unquote(event.text)
       const turn: Turn = {

@@ -32,7 +32,8 @@ export function meetingsShown(turn: Turn): true {
 export async function yesToOffer(turn: Turn, rest: Conversation): Promise<boolean> {
   const yesTo = turn.state.yesTo
   if (!yesTo) return false
-  const yes = isBareYes(turn.raw)
+  // A yes quoting a message (引用) is to that message: the quote is read as ever, and the offer ends.
+  const yes = isBareYes(turn.raw) && !turn.quoted
   if (!yes || yesTo.command) turn.state.yesTo = { at: yesTo.at }
   if (!yes || !yesTo.command) return false
   return rest({ ...turn, command: parseCommand(yesTo.command), raw: yesTo.command, quoted: null })

@@ -116,4 +116,48 @@ describe('bot: Deputy Liu says yes to the command the bot offered her', function
     expect(yes).to.include('要看待办留言，请发送"待办"').and.include('请发送"留言"').and.not.include(RESIDENTS_NUMBERS)
     expect(await say('1')).to.not.include('个人信息保护说明')
   })
+  /** A meeting published now, its notice pushed to her chat and handled. */
+  async function meetingNoticeArrives() {
+    const office = await asAdmin(story.app)
+    const start = story.app.clock.now().getTime() + 3 * 86_400_000
+    const { body } = await office.post(
+      '/api/admin/meetings',
+      meetingBody({ title: '代表小组活动', kind: 'deputy_activity', startAt: new Date(start).toISOString(), endAt: new Date(start + 7_200_000).toISOString() }),
+    )
+    await office.post(`/api/admin/meetings/${body.id}/publish`)
+    await dispatch(story.app)
+    await waitFor(() => story.bot.world.said('张伟').some((m) => m.startsWith('会议通知：')), 'the notice')
+    await story.bot.bot.inbox.settled()
+  }
+
+  // R7: with the offer live, a quoted notice and "好的" accepted the OFFERED message, not the one she quoted.
+  it('offered "受理 0001", she quotes the notice of 0002 and writes "好的": 0002 is accepted, 0001 is not', async () => {
+    await say('待办')
+    expect(await say('受理 1')).to.include(`是的话请发送：受理 ${first.slice(-4)}`)
+    const notice = story.bot.world.said('张伟').find((m) => m.includes(second))!
+    const said = await say(`「联络站小助手：${notice}」\n- - - - - - - - - - - - - - -\n好的`)
+    expect(said).to.include(`已受理留言 ${second}`).and.not.include(`已受理留言 ${first}`)
+    expect(await story.stored(first)).to.include({ status: 'assigned' })
+  })
+
+  // R7: a meeting notice came after the offer; her "好的" was to the meeting, and accepted 0001 instead.
+  it('offered "受理 0001", then a meeting notice arrives: her "好的" is to the meeting, 0001 stays unaccepted', async () => {
+    await say('待办')
+    await say('受理 1')
+    await meetingNoticeArrives()
+    const said = await say('好的')
+    expect(said).to.include('代表小组活动').and.not.include(`已受理留言 ${first}`)
+    expect(await story.stored(first)).to.include({ status: 'assigned' })
+  })
+
+  it('offered "回复 0001 …", then she sends a photo: her "是" after it shows no answer back', async () => {
+    await say('待办')
+    await say('回复 1 已经联系物业，明天来修')
+    const handled = story.bot.bot.inbox.handled
+    story.bot.world.emit(story.deputy, story.bot.world.self, '', { type: 6 as never }) // a photo (wechaty's Message.Image)
+    await waitFor(() => story.bot.bot.inbox.handled > handled, 'the photo handled')
+    await story.bot.bot.inbox.settled()
+    expect(await say('是')).to.not.include('要把这段话作为答复')
+    expect(await story.stored(first)).to.include({ reply: null })
+  })
 })
