@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { DIGEST_JOB } from '../../src/jobs/digest-job.js'
 import { asAdmin } from '../helpers/app.js'
 import { meetingBody } from '../helpers/meetings.js'
 import { useCaseStory } from './case-story.js'
@@ -117,17 +118,18 @@ describe('bot: Deputy Liu says yes to the command the bot offered her', function
     expect(await say('1')).to.not.include('个人信息保护说明')
   })
   /** A meeting published now, its notice pushed to her chat and handled. */
-  async function meetingNoticeArrives() {
+  async function meetingNoticeArrives(title = '代表小组活动') {
     const office = await asAdmin(story.app)
     const start = story.app.clock.now().getTime() + 3 * 86_400_000
     const { body } = await office.post(
       '/api/admin/meetings',
-      meetingBody({ title: '代表小组活动', kind: 'deputy_activity', startAt: new Date(start).toISOString(), endAt: new Date(start + 7_200_000).toISOString() }),
+      meetingBody({ title, kind: 'deputy_activity', startAt: new Date(start).toISOString(), endAt: new Date(start + 7_200_000).toISOString() }),
     )
     await office.post(`/api/admin/meetings/${body.id}/publish`)
     await dispatch(story.app)
-    await waitFor(() => story.bot.world.said('张伟').some((m) => m.startsWith('会议通知：')), 'the notice')
+    await waitFor(() => story.bot.world.said('张伟').some((m) => m.startsWith('会议通知：') && m.includes(title)), 'the notice')
     await story.bot.bot.inbox.settled()
+    return body.id as string
   }
 
   // R7: with the offer live, a quoted notice and "好的" accepted the OFFERED message, not the one she quoted.
@@ -159,5 +161,22 @@ describe('bot: Deputy Liu says yes to the command the bot offered her', function
     await story.bot.bot.inbox.settled()
     expect(await say('是')).to.not.include('要把这段话作为答复')
     expect(await story.stored(first)).to.include({ reply: null })
+  })
+  // R7: her meetings listed numbered, then her morning digest with its numbered 待办: "1" recorded 参加 for the first meeting.
+  it('meetings listed, then her morning digest: "1" is line 1 of the digest, no meeting answered', async () => {
+    const first = await meetingNoticeArrives('代表小组活动')
+    const other = await meetingNoticeArrives('视察活动')
+    expect(await say('参加')).to.include('视察活动')
+    // 08:00:01 in Shanghai: the job makes no digest before its send time.
+    story.app.clock.set(new Date(Math.ceil(story.app.clock.now().getTime() / 86_400_000) * 86_400_000 + 1000))
+    await story.app.liaison.jobs.find((j) => j.name === DIGEST_JOB)!.run()
+    await dispatch(story.app)
+    await waitFor(() => story.bot.world.said('张伟').some((m) => m.includes('今日摘要')), 'her digest')
+    await waitFor(async () => (await story.bot.bot.client.dialogue(story.deputy.id)).state?.todoShownAt !== undefined, 'the digest seen as her list')
+
+    expect(await say('1'))
+      .to.include('待办第 1 条')
+      .and.not.include('已回复参加')
+    for (const id of [first, other]) expect((await story.app.liaison.store.meetings.invitation(id, { kind: 'deputy', id: 'dp0001' }))!.rsvp).to.equal('pending')
   })
 })
