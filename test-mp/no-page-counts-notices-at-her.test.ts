@@ -70,7 +70,7 @@ describe('mini-program: no page counts WeChat notices at her', () => {
     expect(mine.buttonLook('#subscribe')).to.equal('plain')
     phone.navigations = []
     await mine.tap('#bind-chat')
-    expect(phone.navigations).to.deep.equal([{ how: 'navigateTo', url: '/pages/deputy/index' }])
+    expect(phone.navigations).to.deep.equal([{ how: 'navigateTo', url: '/pages/deputy/index?to=chat' }])
 
     await mine.tap('#subscribe')
     await mine.tap('#subscribe')

@@ -112,21 +112,36 @@ Page({
     chatHint: '',
     chatBusy: false,
     chatError: '',
+    // Come from 我的's 去绑定微信聊天: the chat's card is framed as the one he was sent to.
+    chatMeant: false,
   },
 
-  onLoad() {
+  onLoad(options) {
     this.deputies = deputyService(request)
+    // Sent from 我的's 去绑定微信聊天 (?to=chat): the card that binds the chat is below his 待办, out of sight at the top.
+    this.toChat = Boolean(options && options.to === 'chat')
   },
 
   onShow() {
-    this.load()
+    return this.load()
   },
 
   /** Not knowing who they are or what waits for them, the page says only that, with 再试一次: never the bind form to a bound deputy, never "nothing to do". */
   load() {
     // A refused bind code was about the form as it stood: a fresh load starts it clean.
     this.setData({ error: '' })
-    return loadPage(this, () => this.deputies.me(), this.showMe)
+    return loadPage(this, () => this.deputies.me(), this.showMe).then(() => this.showChatCard())
+  },
+
+  /**
+   * Sent here to bind his chat: the card, framed, brought up to the top of the screen once it is drawn (the setData
+   * callback; before it WeChat finds nothing to scroll to). Once only: back from a message, he stays where he was. A
+   * failed load keeps it for 再试一次.
+   */
+  showChatCard() {
+    if (!this.toChat || !this.data.bound || this.data.loadError) return
+    this.toChat = false
+    this.setData({ chatMeant: true }, () => wx.pageScrollTo({ selector: '#chat-card', duration: 300 }))
   },
 
   /** Who he is; for a bound deputy, what waits for him (until it has come, the page is still loading). */
