@@ -20,6 +20,8 @@ export interface BuildOptions {
   logger?: Logger
   /** An already open store (tests that reopen one file); otherwise config.store.url is opened. */
   store?: Store
+  /** The seed of each new quiz paper's draw (tests); otherwise a random one. */
+  quizDrawSeed?: () => number
 }
 
 export interface Liaison {
@@ -64,6 +66,7 @@ export async function build(config: Config, options: BuildOptions = {}): Promise
     wechat,
     robots: new WeComRobot({ apiBase: config.wecom.apiBase, timeoutMs: config.wecom.timeoutMs, logger, clock }),
     contentCheck: wechat && config.wechat.contentCheck ? residentContentCheck(wechat, async (id) => (await store.mpUsers.get(id))?.openid, logger) : null,
+    quizDrawSeed: options.quizDrawSeed,
   }
   const services = createServices({ ...config, security: { ...config.security, secretKey: key } }, store, clock, logger, adapters)
   // Seeds the calendar on a new store and says at once when the coming weeks are not covered.

@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { nextPaperHolds } from '../test/helpers/quizzes.js'
 import type { Backend } from './harness/backend.js'
 import type { MpPage } from './harness/page.js'
 import { backendWithQuiz, signIn } from './harness/quiz.js'
@@ -30,10 +31,16 @@ describe('mini-program: a quiz result says the answers in words, and the leaderb
   afterEach(() => app.close())
 
   it('您的答案 and 正确答案 carry the option words beside their letters', async () => {
+    // A paper holding every kind, each said its own way below (one of 5 from the bank of 10 may lack a 多选题).
+    await nextPaperHolds(app, quizId, ['single', 'multiple', 'true_false'])
     // 乙 for every choice question, 错误 for every true/false one: all wrong.
     const page = await takeQuiz(app, 'o-quiz-words', quizId, (type, text) => (type === 'true_false' ? text === '错误' : text === '乙'))
     const result = page.data.result.questions as Array<{ stem: string; options: Array<{ key: string; text: string }> }>
     expect(result).to.have.length(5)
+    expect(
+      result.map((q) => q.stem.slice(0, 3)),
+      'every kind on her paper',
+    ).to.include.members(['单选题', '多选题', '判断题'])
     const rows = page.component.querySelectorAll('.row').map((r: { dom: HTMLElement }) => r.dom.textContent!.replace(/\s+/g, ' ').trim())
     result.forEach((q, i) => {
       const mine = q.options.some((o) => o.text === '乙') ? `${keyOf(q, '乙')}. 乙` : `${keyOf(q, '错误')}. 错误`

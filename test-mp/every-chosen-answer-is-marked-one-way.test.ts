@@ -4,6 +4,7 @@ import { asAdmin, asDeputy, asResident, Client } from '../test/helpers/app.js'
 import { ballotBody, consultationBody, surveyBody } from '../test/helpers/surveys.js'
 import { holdAgreedPhone, holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
+import { nextPaperHolds } from '../test/helpers/quizzes.js'
 import { backendWithQuiz } from './harness/quiz.js'
 import { declarations } from './harness/stylesheets.js'
 import { backendWithZhangsAppraisal, collectingCycle, created, phoneOfZhang, pocketParkCandidate, tapInside, yearBallotForAnHour } from './office.js'
@@ -238,9 +239,10 @@ describe('mini-program: every chosen answer is marked one way, ✓ 已选 and a 
   })
 
   it('a quiz: the option she taps, and the options of a 多选题 she picks', async () => {
-    // The whole bank on her paper: drawn 5 of 10, one paper in twelve holds no 多选题, and this story would skip its half.
-    const { app } = await backendWithQuiz({ drawCount: 10 })
+    const { app, quizId } = await backendWithQuiz()
     try {
+      // A paper with a 多选题 and another kind: drawn 5 of 10, one paper in twelve holds no 多选题.
+      await nextPaperHolds(app, quizId, ['single', 'multiple'])
       await holdAgreedPhone(app, 'o-marked-quiz')
       const list = await openPage('pages/quiz/index')
       await list.tap('.quiz')

@@ -145,7 +145,7 @@ describe('mini-program: 我的 says which WeChat notices are on', () => {
     await mine.tap('#subscribe')
     const data = await openPage('pages/mine/data')
     const facts = data.component.querySelectorAll('.fact').map((f: any) => String(f.dom.textContent).trim())
-    expect(facts).to.include('微信通知：已开通，下一条通知会发给您')
+    expect(facts).to.include('微信通知：已开通，代表的下一条答复会发给您')
     expect(data.text(), 'no number of notices to keep track of').not.to.match(/还能|\d+\s*条通知/)
   })
 })

@@ -1,11 +1,13 @@
 import { expect } from 'chai'
-import { DAY } from '../test/helpers/quizzes.js'
+import { DAY, nextPaperHolds } from '../test/helpers/quizzes.js'
 import { holdPhone, type Backend } from './harness/backend.js'
 import { follow, openPage, type MpPage } from './harness/page.js'
 import { backendWithQuiz, signIn } from './harness/quiz.js'
 
 /** She signs in and hands in a paper with 乙 / 错误 everywhere: every answer wrong, so the right ones are worth reading again. */
 async function takeItWrong(app: Backend, openid: string, quizId: string) {
+  // A paper with a 单选题: the lines these stories read (您的答案：B. 乙；正确答案：A. 甲) are a choice question's.
+  await nextPaperHolds(app, quizId, ['single'])
   const page = await signIn(app, openid, quizId)
   await page.tap('.start')
   for (const q of page.data.questions as Array<{ number: number; type: string; options: Array<{ key: string; text: string }> }>)
@@ -32,8 +34,7 @@ describe('mini-program: she reads her answers again, and the final ranking after
   let app: Backend
   let quizId: string
 
-  // The whole bank on her paper: drawn 5 of 10, a paper may hold no 单选题 and so none of the lines this story reads.
-  beforeEach(async () => ({ app, quizId } = await backendWithQuiz({ drawCount: 10 })))
+  beforeEach(async () => ({ app, quizId } = await backendWithQuiz()))
   afterEach(() => app.close())
 
   it('查看我的答题 on the quiz page shows her answers, the right ones and the 解析', async () => {
@@ -41,7 +42,7 @@ describe('mini-program: she reads her answers again, and the final ranking after
     const page = await openFromList('代表法知识竞赛')
     expect(page.text()).to.include('我的最好成绩：0 分')
     await page.tap('.my-answers')
-    expect(page.textOf('.score')).to.include('0 分').and.include('满分 100 分')
+    expect(page.textOf('.score')).to.include('0 分').and.include('满分 50 分')
     expect(page.text())
       .to.include('答错了')
       .and.match(/您的答案：[A-D]\. 乙；正确答案：[A-D]\. 甲/)

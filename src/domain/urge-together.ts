@@ -49,22 +49,23 @@ export function countPassed(cases: ReadonlyArray<Pick<CaseRecord, 'status' | 'ac
 
 /**
  * A late message in each reader's own words: staff read it as the inbox's badge and filters say it (已超期, 未按时受理),
- * the deputy as his 待办 and 每日摘要 do (已过答复期限, 已过受理期限).
+ * the deputy as each line of this notice, his 待办 and 每日摘要 do (答复已超期, 已过受理期限): "2 条已过答复期限" above
+ * lines saying "答复已超期 2 天" read as two different things. `all` is said when every one is late the same way.
  */
 const PASSED_WORDS = {
-  staff: { reply: '已超期', ack: '未按时受理' },
-  deputy: { reply: '已过答复期限', ack: '已过受理期限' },
+  staff: { reply: '已超期', ack: '未按时受理', allReply: '都已超期', allAck: '都未按时受理' },
+  deputy: { reply: '答复已超期', ack: '已过受理期限', allReply: '答复都已超期', allAck: '都已过受理期限' },
 } as const
 
 /**
- * "，都已超期" / "，其中 2 条已超期、1 条未按时受理" (to staff), "，其中 2 条已过答复期限、1 条已过受理期限" (to the deputy):
- * which deadline each late one has passed, said after the count; empty when none is late.
+ * "，都已超期" / "，其中 2 条已超期、1 条未按时受理" (to staff), "，答复都已超期" / "，其中 2 条答复已超期、1 条已过受理期限"
+ * (to the deputy): which deadline each late one has passed, said after the count; empty when none is late.
  */
 export function passedText(total: number, pastReply: number, pastAck: number, reader: keyof typeof PASSED_WORDS): string {
   const words = PASSED_WORDS[reader]
   if (!pastReply && !pastAck) return ''
-  if (pastReply === total) return `，都${words.reply}`
-  if (pastAck === total) return `，都${words.ack}`
+  if (pastReply === total) return `，${words.allReply}`
+  if (pastAck === total) return `，${words.allAck}`
   const parts = [pastReply ? `${pastReply} 条${words.reply}` : '', pastAck ? `${pastAck} 条${words.ack}` : '']
   return `，其中 ${parts.filter(Boolean).join('、')}`
 }
@@ -136,7 +137,7 @@ export function urgedLine(c: UrgedCase, tickets: readonly string[], now: Date, t
 /**
  * What a deputy reads when several of his messages are urged at once, in place of one notice a message: who urged,
  * how many and how many are late, then a line for each (urgedLine), then her words:
- * "催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设），其中 2 条已过答复期限，请尽快办理：\n0001 路灯不亮（答复已超期 2 天）
+ * "催办：张伟代表，工作人员孙丽催办您的 3 条留言（城乡建设），其中 2 条答复已超期，请尽快办理：\n0001 路灯不亮（答复已超期 2 天）
  * \n…\n附言：…". `words` is her note, masked and cut as the single notice's; `inHand`, the tickets of all the messages he
  * holds, which a short number is read among (ticket-refs.ts). The bot adds what to send in the chat.
  */

@@ -90,6 +90,8 @@ export interface ServiceAdapters {
   robots: WeComRobot
   /** msg_sec_check on residents' texts, or null when it is off. */
   contentCheck: ContentCheck | null
+  /** The seed of each new quiz paper's draw; absent, a random one (tests pass theirs to get a paper of a known kind). */
+  quizDrawSeed?: () => number
 }
 
 /** Every use-case service, wired to one store, one clock and one key. */
@@ -164,6 +166,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     audit,
     directoryCache,
     cipher,
+    adapters.quizDrawSeed,
   )
   const uploads = new Uploads(
     config.uploads.dir,
@@ -238,7 +241,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     cipher,
     audit,
     clock,
-    templates: { longTerm: (id) => templateKinds.get(id) ?? null },
+    templates: { longTerm: (id) => templateKinds.get(id) ?? null, answer: subscriptionTemplate('case.replied')?.id ?? null },
     bindingGuard,
     revivalDays,
     noticeVersion: privacy.notice.version,
@@ -313,6 +316,7 @@ export function createServices(config: Config & { security: { secretKey: string 
       store,
       directory: directoryCache,
       workflow,
+      answerTemplateId: subscriptionTemplate('case.replied')?.id ?? null,
     }),
     caseQueries,
     caseReports: new CaseReports(store, caseQueries, directoryCache, clock),

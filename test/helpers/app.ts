@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { ManualClock } from '../../src/clock.js'
 import { build, type Liaison } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
@@ -10,6 +11,12 @@ export interface TestApp {
   liaison: Liaison
   clock: ManualClock
   baseUrl: string
+  /**
+   * Seeds for the next quiz papers' draws, taken in turn as papers start; once none is left a paper is drawn at random,
+   * as in production. A story that reads a kind of question queues one that draws it (quizzes.ts nextPaperHolds).
+   * Absent on an app a test builds itself.
+   */
+  quizDrawSeeds?: number[]
   close(): Promise<void>
 }
 
@@ -17,13 +24,14 @@ export interface TestApp {
 export async function startApp(options: { overrides?: Record<string, unknown>; directory?: DirectoryFile } = {}): Promise<TestApp> {
   const config = loadConfig({ overrides: options.overrides ?? {} })
   const clock = new ManualClock(new Date())
-  const liaison = await build(config, { clock })
+  const quizDrawSeeds: number[] = []
+  const liaison = await build(config, { clock, quizDrawSeed: () => quizDrawSeeds.shift() ?? randomInt(0, 2 ** 31) })
   await ensureAdmin(liaison.store, liaison.services.passwords, liaison.services.audit, ADMIN_PASSWORD)
   // The file's staff sign in and work at once, as colleagues who set their own passwords long ago
   // (an initial password to change first is the story of test/http/auth-first-password.test.ts).
   if (options.directory) await liaison.services.importer.import(options.directory, null, undefined, { changeAtFirstLogin: false })
   const { port } = await liaison.listen(0, '127.0.0.1')
-  return { liaison, clock, baseUrl: `http://127.0.0.1:${port}`, close: () => liaison.close() }
+  return { liaison, clock, baseUrl: `http://127.0.0.1:${port}`, quizDrawSeeds, close: () => liaison.close() }
 }
 
 export interface Answer<T = any> {

@@ -15,12 +15,13 @@ describe('a question people have answered stays as they answered it', () => {
 
   it('refuses swapping option words with 409 in words, and her result still names the options she saw', async () => {
     const wang = await asResident(app)
-    // Every question of the bank on her paper: a paper of 5 drawn from 10 held no 单选题 one time in 42 (CI57).
-    const { quiz, papers } = await quizWithAttempts(app, sunli, { handedIn: [wang] }, { drawCount: 10 })
+    // A paper with a 单选题: one of 5 drawn from 10 held none one time in 42 (CI57).
+    const { quiz, papers } = await quizWithAttempts(app, sunli, { handedIn: [wang] }, {}, ['single'])
     const paper = papers.get(wang)
     const before = (await wang.get(`/api/mp/quiz-attempts/${paper.id}`)).body
 
     const asked = before.questions.find((q: { type: string }) => q.type === 'single')
+    expect(asked, 'a 单选题 on her paper').to.not.equal(undefined)
     const url = `/api/admin/quizzes/${quiz.id}/questions/${asked.id}`
     // 甲 is right; the words of the right option and another one swapped, the answer left as it was.
     const swapped = await sunli.patch(url, { options: ['丙', '乙', '甲', '丁'] })

@@ -9,7 +9,7 @@ const DAY = 24 * 3_600_000
  * two written two months ago, one he acknowledged, both now past their reply deadline (已超期); one written on Sunday,
  * not acknowledged, only its 受理 deadline gone, its answer weeks ahead. 孙丽 read "其中 3 条已过期限" before, as if all
  * three were late to be answered; she and 张伟 now read which deadline, each in their own words: she as her inbox says
- * it (2 条已超期、1 条未按时受理), he as his 待办 does (2 条已过答复期限、1 条已过受理期限).
+ * it (2 条已超期、1 条未按时受理), he as his 待办 and each line of the notice do (2 条答复已超期、1 条已过受理期限).
  */
 describe('一起催办 says which deadline has passed: 受理 or 答复', () => {
   let app: TestApp
@@ -25,7 +25,7 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     return sent.body as { id: string; ticket: string }
   }
 
-  it('says 其中 2 条已超期、1 条未按时受理 to her before and after, and 其中 2 条已过答复期限、1 条已过受理期限 to the deputy', async () => {
+  it('says 其中 2 条已超期、1 条未按时受理 to her before and after, and 其中 2 条答复已超期、1 条已过受理期限 to the deputy', async () => {
     const old = await write('建设路社区3号楼电梯又坏了，老人上不去楼，请尽快修电梯')
     const older = await write('建设路社区3号楼的电梯坏了一个星期了，没人来修')
     const zhang = await asDeputy(app, 'dp0001')
@@ -47,7 +47,7 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     expect(notice).to.have.length(1)
     // Each on its line, by the number he acts on it by (0001 names two of them: the whole number), saying which is late and by how many days, as his 待办 does.
     const [head, ...lines] = (notice[0].payload.text as string).split('\n')
-    expect(head).to.match(/^催办：张伟代表，工作人员孙丽催办您的 3 条留言（.+），其中 2 条已过答复期限、1 条已过受理期限，请尽快办理：$/)
+    expect(head).to.match(/^催办：张伟代表，工作人员孙丽催办您的 3 条留言（.+），其中 2 条答复已超期、1 条已过受理期限，请尽快办理：$/)
     expect(lines).to.deep.equal([
       `${old.ticket} 建设路社区3号楼电梯又坏了…（答复已超期 36 天）`,
       `${older.ticket.slice(-4)} 建设路社区3号楼的电梯坏了一个星期了…（答复已超期 36 天）`,
@@ -55,11 +55,13 @@ describe('一起催办 says which deadline has passed: 受理 or 答复', () => 
     ])
   })
 
-  it('says 都已超期 to her when every one is past its reply deadline', async () => {
+  it('says 都已超期 to her and 答复都已超期 to him when every one is past its reply deadline', async () => {
     const ids = [(await write('建设路社区3号楼电梯又坏了，老人上不去楼')).id, (await write('3号楼的电梯坏了好几天，没人来修')).id]
     app.clock.advance(62 * DAY)
     const urged = await (await asStaff(app, 'sunli')).post('/api/admin/cases-together/urge', { ids })
     expect(urged.status, JSON.stringify(urged.body)).to.equal(200)
     expect(urged.body.text).to.equal('已催办 2 条留言，涉及 1 位代表，都已超期。')
+    const notice = (await app.liaison.store.outbox.search({ limit: 10, kind: 'case.urged' })).items
+    expect((notice[0].payload.text as string).split('\n')[0]).to.match(/^催办：张伟代表，工作人员孙丽催办您的 2 条留言（.+），答复都已超期，请尽快办理：$/)
   })
 })

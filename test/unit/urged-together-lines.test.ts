@@ -28,7 +28,7 @@ describe('一起催办 names each of her messages on a line', () => {
     const cases = Array.from({ length: 12 }, (_, i) => message(`20261123-${String(i + 1).padStart(4, '0')}`, `第${i + 1}条：电梯坏了`, i < 2 ? 'reply' : null))
     const text = urgedTogetherText(cases, { deputy: '刘芳', staff: '孙丽' }, now, TZ, '附言：请本周内答复')
     const lines = text.split('\n')
-    expect(lines[0]).to.equal('催办：刘芳代表，工作人员孙丽催办您的 12 条留言（城乡建设），其中 2 条已过答复期限，请尽快办理：')
+    expect(lines[0]).to.equal('催办：刘芳代表，工作人员孙丽催办您的 12 条留言（城乡建设），其中 2 条答复已超期，请尽快办理：')
     expect(lines.slice(1, 4)).to.deep.equal(['0001 第1条：电梯坏了（答复已超期 2 天）', '0002 第2条：电梯坏了（答复已超期 2 天）', '0003 第3条：电梯坏了'])
     expect(lines.slice(11)).to.deep.equal(['……另有 2 条', '附言：请本周内答复'])
     const heldToo = urgedTogetherText(cases.slice(0, 2), { deputy: '刘芳', staff: '孙丽' }, now, TZ, '', ['20261120-0001'])

@@ -71,10 +71,11 @@ const CHAT_OFFER_ON_MINE = CHAT_WHY + '请到“代表工作台”绑定。'
 const CHAT_WORDS_EXPIRED = '刚才给您的那句话已经过期了。请再点一次“绑定微信聊天”，拿一句新的。'
 
 /**
- * A resident's standing on 我的, in the shape of noticeStanding. `n`: her profile's notices ({ longTerm, left, ever }, summed
- * over the templates she said yes to), `offered`: whether the office asks for any, `joined`: her chat joined to this account
- * (the profile's chatJoined), `bot`: its nickname. No warning: one yes covers her next answer, and no other way can be offered
- * her (a chat is joined only from one she already wrote in), so a "may not come" would only send her back to tap again.
+ * A resident's standing on 我的, in the shape of noticeStanding. `n`: her profile's notices ({ longTerm, left, ever }: the
+ * answer's template's, as src/domain/notices-on.ts reads them; a meeting's yes left brings her no answer), `offered`:
+ * whether the office asks for any, `joined`: her chat joined to this account (the profile's chatJoined), `bot`: its
+ * nickname. No warning: one yes covers her next answer, and no other way can be offered her (a chat is joined only from
+ * one she already wrote in), so a "may not come" would only send her back to tap again.
  * Joined, her chat brings every notice no yes covers, as a deputy's bound chat does: said so, and no yes asked.
  */
 function residentStanding(n, offered, joined, bot) {

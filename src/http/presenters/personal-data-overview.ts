@@ -1,6 +1,6 @@
 import { receptionDaysText } from '../../domain/reception-days.js'
 import { dayText, localDate } from '../../domain/dates.js'
-import { noticesOn, noticesOnShort } from '../../domain/notices-on.js'
+import { noticesOnShort } from '../../domain/notices-on.js'
 import { phoneWord } from '../../domain/phone.js'
 import { casePhoneNote } from '../../domain/case-phone.js'
 import type { DataOverview, KeptPhone } from '../../services/privacy/personal-data-overview.js'
@@ -33,7 +33,7 @@ function phonesWhere(copy: DataOverview['copy']) {
  * when she has some, so a page of zeros for things she never used does not bury what she has. Named as her copy names
  * them (问卷 counts questionnaires and opinions on drafts alike, as its 【问卷】 part does).
  */
-function factsOf({ copy }: DataOverview, noticeVersion: string, at: ReadingTime): Fact[] {
+function factsOf({ copy, notices: on }: DataOverview, noticeVersion: string, at: ReadingTime): Fact[] {
   const consent = copy.account.consent
   const optional: Array<[string, number, string]> = [
     ['问卷', copy.surveyAnswers.length, '份'],
@@ -45,7 +45,7 @@ function factsOf({ copy }: DataOverview, noticeVersion: string, at: ReadingTime)
     ['旁听报名', copy.publicMeetings.length, '次'],
     ['民生实事建议', copy.proposals.length, '条'],
   ]
-  const notices = noticesOnShort(noticesOn(copy.subscriptions))
+  const notices = noticesOnShort(on)
   return [
     { label: '留言', value: copy.cases.length ? count(copy.cases.length, '条') : '没有' },
     { label: '联系电话', value: phonesWhere(copy) },

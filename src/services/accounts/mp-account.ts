@@ -136,7 +136,11 @@ export interface MpAccountsDeps {
   cipher: PiiCipher
   audit: AuditTrail
   clock: Clock
-  templates: { longTerm(templateId: string): boolean | null }
+  /**
+   * `longTerm`: whether a template is a long-term one (null: not one of ours); `answer`: the template the answer to her
+   * message is sent with (null while none is set up), the notice 我的 says is on or not.
+   */
+  templates: { longTerm(templateId: string): boolean | null; answer: string | null }
   /** Counts the tries of binding codes (per account, per address, everyone's) in the store. */
   bindingGuard: BindingGuard
   /** outbox.revivalDays: on binding, his notices 未能送达 of this many days back are sent after all. */
@@ -157,7 +161,7 @@ export class MpAccounts {
   private readonly cipher: PiiCipher
   private readonly audit: AuditTrail
   private readonly clock: Clock
-  private readonly templates: { longTerm(templateId: string): boolean | null }
+  private readonly templates: MpAccountsDeps['templates']
   private readonly bindingGuard: BindingGuard
   private readonly revivalDays: number
   private readonly noticeVersion: string
@@ -206,7 +210,7 @@ export class MpAccounts {
     const linked = user.deputyId ? await this.store.deputies.get(user.deputyId) : null
     // One who has left office is a resident here: their deputy's pages would offer work no longer theirs.
     const deputy = linked?.active ? linked : null
-    const notices = noticesOn(await this.store.privacy.subscriptionsOf(user.id))
+    const { longTerm, left, ever } = noticesOn(await this.store.privacy.subscriptionsOf(user.id), this.templates.answer)
     return {
       id: user.id,
       roles: deputy ? ['resident', 'deputy'] : ['resident'],
@@ -220,8 +224,9 @@ export class MpAccounts {
       // Her chat joined to this account (chat-join.ts): what she wrote in the chat is in 我的留言, and the offer to
       // bring it here is not made. A deputy's two accounts are never joined (his notices say where he is reached).
       chatJoined: user.openid !== null && user.botContactId !== null,
-      // What she has turned on of WeChat's notices (long-term, sends left, ever): 我的 says it in words, never the count.
-      notices,
+      // Whether the answer to her message comes as a WeChat notice (long-term, sends left) and whether she ever turned any
+      // on: 我的 says it in words, never the count.
+      notices: { longTerm, left, ever },
     }
   }
 

@@ -4,6 +4,7 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { CaseWorkflow } from '../cases/case-workflow.js'
 import type { DirectoryCache } from '../directory/directory-cache.js'
 import { casePhoneStanding, type CasePhoneStanding } from '../../domain/case-phone.js'
+import { noticesOn, type NoticesOn } from '../../domain/notices-on.js'
 import type { PersonalData, PersonalDataExport } from './personal-data-export.js'
 
 /** A phone kept about her, where it is kept, and (on a message) what she may do with it. */
@@ -26,6 +27,8 @@ export interface DataOverview {
   phones: KeptPhone[]
   /** The stations her messages went to, latest first: whom to ask about what she cannot change herself. */
   stations: Station[]
+  /** Whether the answer to her message comes as a WeChat notice, and whether others do (her copy's subscriptions). */
+  notices: NoticesOn
 }
 
 /** What PersonalDataOverview is built from. */
@@ -34,6 +37,8 @@ export interface PersonalDataOverviewDeps {
   store: Pick<Store, 'cases'>
   directory: Pick<DirectoryCache, 'prepared'>
   workflow: Pick<CaseWorkflow, 'reopenOffer'>
+  /** The template the answer to her message is sent with; null while none is set up. */
+  answerTemplateId: string | null
 }
 
 /**
@@ -67,7 +72,12 @@ export class PersonalDataOverview {
     const { stations } = await this.deps.directory.prepared()
     const latest = [...copy.cases].sort((a, b) => b.detail.case.createdAt.getTime() - a.detail.case.createdAt.getTime())
     const ids = [...new Set(latest.map((c) => c.detail.case.stationId).filter((id): id is string => !!id))]
-    return { copy, phones, stations: ids.map((id) => stations.get(id)).filter((s): s is Station => !!s) }
+    return {
+      copy,
+      phones,
+      stations: ids.map((id) => stations.get(id)).filter((s): s is Station => !!s),
+      notices: noticesOn(copy.subscriptions, this.deps.answerTemplateId),
+    }
   }
 
   /**

@@ -20,12 +20,14 @@ export function createQuizServices(
   directory: Pick<DirectoryCache, 'scopeOf' | 'prepared' | 'stationPlaces'>,
   /** Opens residents' phones for the results export's 电话尾号 only. */
   cipher: Pick<PiiCipher, 'tryDecrypt'> | null = null,
+  /** Each new paper's draw seed (QuizTaking); random unless a test hands its own. */
+  drawSeed?: () => number,
 ) {
   const audience = new CampaignAudience(store, directory)
   const quizzes = new QuizService({ store, campaigns, clock, settings, audit, directory })
   return {
     quizzes,
-    quizTaking: new QuizTaking(store, audience, clock, settings),
+    quizTaking: new QuizTaking(store, audience, clock, settings, drawSeed),
     quizResults: new QuizResults(store, quizzes, audience, settings, audit, cipher),
   }
 }

@@ -67,6 +67,8 @@ export class QuizTaking {
     private readonly audience: CampaignAudience,
     private readonly clock: Clock,
     private readonly settings: { timeZone: string; privacyVersion: string },
+    /** The seed of each new paper's draw; tests pass their own to be handed a paper that holds the kind they read. */
+    private readonly drawSeed: () => number = () => randomInt(0, 2 ** 31),
   ) {}
 
   /**
@@ -153,7 +155,7 @@ export class QuizTaking {
     if (quizAttemptNeedsConsent(p)) await requireConsent(p, this.settings.privacyVersion, this.store.mpUsers)
     const pool = await this.store.quizzes.questions(quiz.id)
     if (pool.length < quiz.drawCount) throw new ConflictError('题库题目不足，暂不能答题', [], 'quiz_not_ready')
-    const seed = randomInt(0, 2 ** 31)
+    const seed = this.drawSeed()
     const draw = drawQuestions(pool, quiz.drawCount, seed)
     const byId = new Map(pool.map((q) => [q.id, q]))
     const questions = draw.questionIds.map((id) => byId.get(id)!)
