@@ -2,6 +2,7 @@ import { expect } from 'chai'
 import { asDeputy, asResident } from '../test/helpers/app.js'
 import { holdPhone, startBackend, type Backend } from './harness/backend.js'
 import { follow, openPage } from './harness/page.js'
+import { declarations } from './harness/stylesheets.js'
 import { created } from './office.js'
 
 /**
@@ -46,5 +47,14 @@ describe('mini-program: a resident reads where her messages stand, and which one
 
     await list.show()
     expect(card(lamp.ticket), 'rated: nothing waits for her any more').to.include('✓ 已办结').and.not.include('待您评价')
+  })
+
+  // Review 50: "待您评价" in bold red read to 王奶奶 as an error. It invites, in the green its own state is said in.
+  it('asks her to rate calmly: in its state’s green and the body weight, never bold red', () => {
+    const todo = declarations('components/case-card/case-card.wxss', '.case-card__todo')
+    const done = declarations('components/status-badge/status-badge.wxss', '.badge--done')
+    expect(todo.get('color'), 'the colour of 代表已答复，请评价').to.equal(done.get('color'))
+    expect(todo.get('background'), 'on the same pale ground').to.equal(done.get('background'))
+    expect(todo.has('font-weight'), 'the body weight').to.equal(false)
   })
 })

@@ -1,30 +1,32 @@
 /**
- * Her choices on a paper not yet handed in, kept on the phone per attempt: a paper left half-way
- * (a phone call, WeChat closed) comes back with what she had chosen while its clock runs on. Only
- * the few latest papers are kept; one handed in is forgotten. Deleting her data clears them too
+ * What she filled in but has not sent, kept on the phone: a quiz paper left half-way (a phone call, WeChat closed) comes
+ * back with what she had chosen while its clock runs on, and a questionnaire with what she had chosen and written. Each
+ * kind keeps only its few latest under its own key; one handed in is forgotten. Deleting her data clears them too
  * (utils/forget.js clears every key).
  */
-const KEY = 'quiz.chosen'
-const KEPT_PAPERS = 5
 
-function all() {
-  const kept = wx.getStorageSync(KEY)
-  return kept && Array.isArray(kept.papers) ? kept.papers : []
+/** Drafts under one storage key, the `most` latest kept: kept(id) (null when this phone kept none), keep, forget. */
+function keptOnPhone(key, most) {
+  function all() {
+    const kept = wx.getStorageSync(key)
+    return kept && Array.isArray(kept.drafts) ? kept.drafts : []
+  }
+  return {
+    kept(id) {
+      const found = all().filter((d) => d.id === id)[0]
+      return found ? found.draft : null
+    },
+    keep(id, draft) {
+      const others = all().filter((d) => d.id !== id)
+      wx.setStorageSync(key, { drafts: [{ id: id, draft: draft }].concat(others).slice(0, most) })
+    },
+    forget(id) {
+      wx.setStorageSync(key, { drafts: all().filter((d) => d.id !== id) })
+    },
+  }
 }
 
-/** What she chose on this paper ({ questionId: ['A'] }), or null when this phone kept nothing of it. */
-function keptChoices(attemptId) {
-  const found = all().filter((p) => p.attemptId === attemptId)[0]
-  return found ? found.chosen : null
-}
+/** Her choices on each quiz paper ({ questionId: ['A'] }), by attempt. */
+const papers = keptOnPhone('quiz.chosen', 5)
 
-function keepChoices(attemptId, chosen) {
-  const others = all().filter((p) => p.attemptId !== attemptId)
-  wx.setStorageSync(KEY, { papers: [{ attemptId: attemptId, chosen: chosen }].concat(others).slice(0, KEPT_PAPERS) })
-}
-
-function forgetChoices(attemptId) {
-  wx.setStorageSync(KEY, { papers: all().filter((p) => p.attemptId !== attemptId) })
-}
-
-module.exports = { keptChoices, keepChoices, forgetChoices }
+module.exports = { keptOnPhone, keptChoices: papers.kept, keepChoices: papers.keep, forgetChoices: papers.forget }

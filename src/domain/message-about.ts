@@ -34,7 +34,7 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' })
  * emoji is not cut in half) it ends in "…", at a clause's end when one is near. Double quotation marks inside are dropped, so that the
  * notice's own quotes around the gist are the only ones. Empty when the text shows nothing.
  * `wholeWords`: where nothing bounds the length (her own notices in the chat, not a card's field), a clause running a
- * few characters past `max` is quoted whole, and otherwise the cut falls after the last whole word that fits, never
+ * few characters past `max` is quoted whole (a message ending there too: whole, never cut), and otherwise the cut falls after the last whole word that fits, never
  * inside one ("我家楼下那个路灯坏了快一个月了…", not "…坏了快一…").
  */
 export function messageGist(text: string, max = GIST_MAX, { wholeWords = false }: { wholeWords?: boolean } = {}): string {
@@ -45,7 +45,9 @@ export function messageGist(text: string, max = GIST_MAX, { wholeWords = false }
     .replace(/\s+/g, ' ')
     .trim()
   const chars = Array.from(line)
-  if (chars.length <= max) return line.replace(TRAILING_PUNCTUATION, '')
+  // Where a clause running a few characters past `max` is quoted whole, so is a message that ends there: its end is a
+  // clause's end too ("建设路12号门口的路灯坏了", not "…路灯坏…" while "…坏了。" was whole).
+  if (chars.length <= (wholeWords ? max + CLAUSE_REACH : max)) return line.replace(TRAILING_PUNCTUATION, '')
   const cut = chars
     .slice(0, cutAt(line, chars, max, wholeWords))
     .join('')

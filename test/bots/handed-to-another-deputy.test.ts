@@ -93,7 +93,7 @@ describe('bot: the resident hears who handles her message when it goes to anothe
     expect((await lina.post(`/api/admin/cases/${c.id}/assign`, { deputyId: 'dp0002' })).status).to.equal(200)
     await deliver()
     expect(toldOf(ticket)).to.deep.equal([
-      `您${+ticket.slice(4, 6)}月${+ticket.slice(6, 8)}日反映的“菜市场门口的路面坑洼…”（编号 ${ticket}）已转给王芳代表办理，仍在12月14日前（含当日）答复您。`,
+      `您${+ticket.slice(4, 6)}月${+ticket.slice(6, 8)}日反映的“菜市场门口的路面坑洼，下雨天积水”（编号 ${ticket}）已转给王芳代表办理，仍在12月14日前（含当日）答复您。`,
     ])
   })
 

@@ -52,7 +52,7 @@ describe('代表建议: one suggestion’s whole life, through every role', () =
     // Her message by the day she wrote it and its first words, not a bare number.
     const today = localToday(app)
     expect(linked).to.include(
-      `mp_user:${first.resident.userId} → 您${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日反映的“建设路晚上没有路灯…”（编号 ${first.case.ticket}）已被张伟代表写入代表建议《建设路加装路灯》，代表将推动有关部门办理。`,
+      `mp_user:${first.resident.userId} → 您${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日反映的“建设路晚上没有路灯，老人摔倒了”（编号 ${first.case.ticket}）已被张伟代表写入代表建议《建设路加装路灯》，代表将推动有关部门办理。`,
     )
 
     // The district's organizer accepts and assigns it with key supervision.

@@ -19,12 +19,22 @@ describe('domain: how a notice names her message (yourMessage)', () => {
   it('her words are never cut inside a word: a clause a few characters longer is quoted whole, else the last whole word', () => {
     const at = (text: string) => yourMessage({ ticket: '20261206-0001', text, createdAt }, TZ, now)
     expect(at('我家楼下那个路灯坏了快一个月了，晚上黑咕隆咚的')).to.equal('您12月3日反映的“我家楼下那个路灯坏了快一个月了…”（编号 20261206-0001）')
-    expect(at('路灯，坏了好久了晚上看不见路')).to.equal('您12月3日反映的“路灯，坏了好久了晚上…”（编号 20261206-0001）')
+    expect(at('路灯，坏了好久了晚上看不见路老人怕摔')).to.equal('您12月3日反映的“路灯，坏了好久了晚上…”（编号 20261206-0001）')
     // Nor just after a bare number ("12…" of "12号楼"), nor inside a mask of her personal data.
     expect(at('我叫王秀兰，住建设路12号楼3单元，楼下的路灯坏了')).to.equal('您12月3日反映的“我叫王秀兰，住建设路…”（编号 20261206-0001）')
     expect(at('我叫某某，住建设路（门牌号已隐去）的楼下路灯坏了')).to.equal('您12月3日反映的“我叫某某，住建设路…”（编号 20261206-0001）')
     // A run of one kind with no word to end at is cut where it was.
-    expect(at('一二三四五六七八九十十一十二十三')).to.equal('您12月3日反映的“一二三四五六七八九十十一…”（编号 20261206-0001）')
+    expect(at('一二三四五六七八九十十一十二十三十四')).to.equal('您12月3日反映的“一二三四五六七八九十十一…”（编号 20261206-0001）')
+  })
+
+  it('a message that would fit whole is never cut: its end is a clause’s end, as a full stop is (review 50)', () => {
+    const at = (text: string) => yourMessage({ ticket: '20261123-0001', text, createdAt }, TZ, now)
+    // 13 characters: the answer notice said “建设路12号门口的路灯坏…”, though “…坏了。” was said whole.
+    expect(at('建设路12号门口的路灯坏了')).to.equal('您12月3日反映的“建设路12号门口的路灯坏了”（编号 20261123-0001）')
+    expect(at('建设路12号门口的路灯坏了。')).to.equal('您12月3日反映的“建设路12号门口的路灯坏了”（编号 20261123-0001）')
+    // As far as a clause may run past the twelve, and no further.
+    expect(at('小区门口的路灯坏了一个多月了没人')).to.equal('您12月3日反映的“小区门口的路灯坏了一个多月了没人”（编号 20261123-0001）')
+    expect(at('小区门口的路灯坏了一个多月了没人修')).to.equal('您12月3日反映的“小区门口的路灯坏了一个多…”（编号 20261123-0001）')
   })
 
   it('a short message is said whole, without "…" and without its final full stop', () => {

@@ -8,7 +8,7 @@ const { handlerName, replyBySentence } = require('../../utils/reply-by')
 
 /**
  * One message: its state in words, the timeline, the reply; and the one thing the person
- * can do now — withdraw it before it is answered, rate the reply, or ask for it to be
+ * can do now — withdraw it while it waits for an answer, rate the reply, or ask for it to be
  * handled again when they rated it low, within the allowed days. A message sent with 同意公开
  * offers to take that agreement back.
  */
@@ -17,7 +17,16 @@ const WITHDRAWN = '这条留言已撤回，代表不再办理。'
 const REOPENED = '已请代表重新办理，代表会再次答复您。'
 /** After 申请重新办理 when no notice was allowed (refused, WeChat's notices off, or none to ask for). */
 const NO_SECOND_NOTICE = '代表再次答复时不会发微信通知，请到“我的留言”查看。'
+// As the backend's case rule has it (domain/case.ts, withdraw): a round she asked for again (重新办理) too.
 const WITHDRAWABLE = ['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened']
+const WITHDRAW_ASK = '撤回后代表不再办理这条留言。确定撤回吗？'
+// Answered once and asked again: what becomes of the answer she had, which the page then shows only in 办理经过.
+const WITHDRAW_ASK_AFTER_ANSWER = '撤回后，代表不再重新办理这条留言。上次的答复不会删掉，还在“办理经过”里。确定撤回吗？'
+/** Where 撤回这条留言 would be, once it cannot be: why not, in her words (the backend's refusals, case-refusals.ts). */
+const NO_WITHDRAW = {
+  replied: '代表已经答复了，这条留言不能再撤回。',
+  closed: '这条留言已经办结，不能再撤回。',
+}
 /** What the server keeps of a 重新办理 reason (reasonBody), and of a new message (the form's own limit). */
 const REASON_MAX = 500
 const MESSAGE_MAX = 2000
@@ -49,11 +58,13 @@ function steps(c, withYear) {
   const last = (type) => c.timeline.filter((e) => e.type === type).pop()
   const shownReply = c.reply ? last('replied') : null
   const shownRating = c.rating ? last('rated') : null
+  // Ended after an answer (withdrawn in a round she asked for again): that answer was the last word she had, shown open.
+  const lastWord = !c.reply && (c.status === 'withdrawn' || c.status === 'rejected') ? last('replied') : null
   return c.timeline
     .map((e) => {
       const step = { type: e.type, label: e.label, whenParts: timeApart(spokenMoment(e.at, withYear)), note: e.note, seeAbove: false, folded: '', open: false }
       if (e === shownReply || e === shownRating) return Object.assign(step, { seeAbove: true, note: null })
-      if (e.type === 'replied' && e.note) return Object.assign(step, { note: null, folded: e.note })
+      if (e.type === 'replied' && e.note && e !== lastWord) return Object.assign(step, { note: null, folded: e.note })
       return step
     })
     .reverse()
@@ -87,6 +98,8 @@ function view(c) {
     // One state, in one sentence naming the deputy ("已交给张伟代表，代表还没有看"), never a label and a second state beside it.
     statusText: c.statusText || c.statusLabel,
     canWithdraw: withdrawable,
+    withdrawAsk: c.timeline.some((e) => e.type === 'replied') ? WITHDRAW_ASK_AFTER_ANSWER : WITHDRAW_ASK,
+    noWithdrawText: NO_WITHDRAW[c.status] || '',
     canRate: c.status === 'replied',
     canReopen: Boolean(reopen && reopen.allowed),
     // Past the window: say so, and what she can do instead (write again), in place of a button the server would refuse.
@@ -279,7 +292,7 @@ Page({
     return new Promise((resolve) =>
       wx.showModal({
         title: '撤回留言',
-        content: '撤回后代表不再办理这条留言。确定撤回吗？',
+        content: this.data.c.withdrawAsk,
         confirmText: '撤回',
         cancelText: '不撤回',
         success: (res) =>

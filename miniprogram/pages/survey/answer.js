@@ -3,6 +3,7 @@ const { surveysService } = require('../../services/surveys')
 const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { visible, ordered } = require('../../utils/survey-conditions')
 const { numbering, missingWords, unanswered } = require('../../utils/survey-numbering')
+const { keepDraft, restoreDraft, forgetDraft } = require('./answer-draft')
 const {
   SUBMIT_WORDS,
   TITLES,
@@ -68,6 +69,8 @@ Page({
     // A named consultation: her own opinions with what became of them, and the published 采纳情况.
     mine: [],
     summary: null,
+    // Her draft, kept on the phone, changed or over while she was away: said above the questions.
+    draftNote: '',
   },
 
   onLoad(query) {
@@ -103,6 +106,10 @@ Page({
         this.questions = ordered(s.questions)
         this.numbering = numbering(this.questions)
         this.missing = []
+        // What she chose and wrote before she left, as far as it still answers what is asked.
+        const draft = restoreDraft(s)
+        this.comments = draft.comments
+        if (s.phase === 'open' && !s.responded) keepDraft(s, draft.answers, draft.comments)
         this.setData({
           s: Object.assign({}, s, {
             // Once over, when it ended ("已于…结束"), never a "…前" that reads as if it were still open.
@@ -116,7 +123,8 @@ Page({
               (s.askedOthers && s.askedOthersText) ||
               (s.phase === 'scheduled' ? '还没有开始，' + s.opensText + ' ' + NOT_YET_WORDS[s.kind] : CLOSED_WORDS[s.kind]),
           }),
-          articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: '' })),
+          articles: s.articles.map((a) => ({ id: a.id, number: a.number, text: a.text, comment: draft.comments[a.id] || '' })),
+          draftNote: draft.note,
           submitWords: SUBMIT_WORDS[s.kind],
           // Once it is over, 投后不能更改 is nothing he can act on: that he voted is enough.
           doneText: s.responded ? (s.kind === 'ballot' && s.phase === 'closed' ? '您投过票了，谢谢！' : ANSWERED_WORDS[s.kind]) : '',
@@ -125,7 +133,7 @@ Page({
           consentWords: CONSENT_WORDS[s.kind] || '',
         })
         this.setData(notHersBallot(s))
-        this.show({})
+        this.show(draft.answers)
         if (s.kind !== 'consultation') return undefined
         // Only a named one can tell her the outcome: an anonymous opinion keeps no writer.
         if (!s.anonymous) this.loadTemplates()
@@ -198,11 +206,13 @@ Page({
       this.setData({ error: words })
     }
     this.show(next)
+    keepDraft(this.survey, next, this.comments)
   },
 
   onComment(e) {
     this.sendKey = null
     this.comments[e.currentTarget.dataset.id] = e.detail.value
+    keepDraft(this.survey, this.data.answers, this.comments)
   },
 
   /**
@@ -295,7 +305,8 @@ Page({
 
   /** Received: said in place of the questions and the button, and (a named consultation) her opinions read back. */
   done(words) {
-    this.setData({ doneText: words })
+    forgetDraft(this.survey.id)
+    this.setData({ doneText: words, draftNote: '' })
     if (this.survey.kind === 'consultation' && !this.survey.anonymous) return this.loadMine()
     return undefined
   },
