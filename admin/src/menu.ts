@@ -87,3 +87,15 @@ export function whyNotOpen(role: Role, path: string, office = ''): string | null
   const owner = OWNERS.find((o) => sameRoles(o.roles, entry.roles))?.words(office) ?? '其他岗位的工作人员'
   return `${entry.title}由${owner}查看，${ACCOUNT_WORDS[role]}没有这一页`
 }
+
+/**
+ * A page of hers that counts what the one she cannot open counts, for her own part: a clerk sent the office's 分析周报
+ * gets 统计分析, which counts her station (the server scopes it). Offered beside 回到首页; null when there is none.
+ */
+const INSTEAD: Record<string, string> = { '/analysis/weekly-report': '/stats' }
+export function insteadOf(role: Role, path: string): MenuItem | null {
+  const covering = coveringEntry(path)
+  const other = covering && INSTEAD[covering.path]
+  const entry = other ? menu.find((m) => m.path === other) : undefined
+  return entry && entry.roles.includes(role) ? entry : null
+}

@@ -33,7 +33,7 @@ export function auditRefs(e: AuditLine): AuditRef[] {
 function actingPerson(e: AuditLine): AuditRef | null {
   if (e.actorKind !== 'system') return null
   const deputy =
-    e.action === 'case.phone.read'
+    e.action === 'case.phone.read' || e.action === 'case.opened'
       ? str(e.details.deputyId)
       : e.action === 'deputy.bound' || e.action === 'deputy.away.set' || e.action === 'deputy.away.ended' || e.action === 'deputy.binding_code.issue'
         ? e.targetId

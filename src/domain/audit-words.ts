@@ -42,6 +42,7 @@ export const AUDIT_ACTION_WORDS = {
   'case.transferred': '代表转交留言',
   'case.handed_back': '代表交回留言',
   'case.urged': '催办留言',
+  'case.opened': '代表打开留言',
   'case.phone.read': '查看留言人电话',
   'case.text.read': '查看留言完整原文',
   'case.topic_corrected': '更正留言主题',

@@ -16,7 +16,14 @@ async function liftMessages(story: ConsoleStory, n: number) {
   const { app } = story
   const resident = await asResident(app)
   for (let i = 0; i < n; i++) {
-    const answer = await resident.post('/api/mp/cases', { text: LIFT[i % LIFT.length], regionId: 'c010101', deputyCode: i % 2 ? 'DP0010' : 'DP0039' })
+    // Her words come round again while the first are open: she was asked, and sends them all the same.
+    const sendAgain = i >= LIFT.length
+    const answer = await resident.post('/api/mp/cases', {
+      text: LIFT[i % LIFT.length],
+      regionId: 'c010101',
+      deputyCode: i % 2 ? 'DP0010' : 'DP0039',
+      sendAgain,
+    })
     expect(answer.status, JSON.stringify(answer.body)).to.equal(201)
     app.clock.advance(30_000)
   }

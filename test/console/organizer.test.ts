@@ -114,7 +114,8 @@ describe('console: organizers', function () {
     const deputies = (demoDirectory().deputies ?? []).slice(0, 24)
     for (const [i, d] of deputies.entries())
       for (let n = 0; n < (i === 0 ? 3 : 1); n++)
-        expect((await resident.post('/api/mp/cases', { text: `第${n + 1}件：小区门口路灯不亮`, deputyCode: d.code })).status).to.equal(201)
+        // Each deputy's own gate: the same words twice from her would be asked about first (409 same_message_open).
+        expect((await resident.post('/api/mp/cases', { text: `第${n + 1}件：小区门口路灯不亮（写给${d.code}）`, deputyCode: d.code })).status).to.equal(201)
     const office = await new Client(app.baseUrl).login('chenshihan', app.login((l) => l.username === 'chenshihan').password)
     const server = async (query: string) =>
       (await office.get(`/api/admin/cases/stats?groupBy=deputy&${query}`)).body as { groupCount: number; groups: Array<{ name: string }> }

@@ -248,13 +248,13 @@ describe('console: the weekly report’s words, a deputy’s 按时答复, and w
     expect(page.problems).to.deep.equal([])
   })
 
-  it('a consultation’s page speaks as a consultation: 导出意见, 征求意见详情, 返回征求意见列表', async () => {
+  it('a consultation’s page speaks as a consultation: 导出每人填写的内容, 征求意见详情, 返回征求意见列表', async () => {
     const { store, services } = story.app.liaison
     const [consultation] = await seedDemoSurveys(store, services, story.app.clock.now())
     const page = await newPage(story.browser, story.app)
     await logInAs(page, admin(), `/surveys/${consultation.id}`)
     await page.getByRole('heading', { name: /城市绿化条例/ }).waitFor()
-    await page.getByRole('button', { name: '导出意见' }).waitFor()
+    await page.getByRole('button', { name: '导出每人填写的内容' }).waitFor()
     expect(await page.getByRole('button', { name: '导出答卷' }).count(), 'a consultation has no answer sheets').to.equal(0)
     await page.waitForFunction(() => document.title === '征求意见详情 · 人大代表联络站')
     await screenshot(page, 'consultation-speaks-as-one')

@@ -20,7 +20,7 @@ async function downloaded(page: Page, button: string) {
  * 陈明亮 of 澜江区 leaves the console open over lunch. His next click on 导出当前列表 takes him
  * to the login page, which says the login timed out; once back in, the same button saves the
  * spreadsheet under its Chinese name, as 下载表格 does for the weekly report, and as 下载签到表,
- * 导出成绩 and 导出意见 do for the meeting, the quiz and the consultation `npm start` shows.
+ * 导出成绩 and 导出每人填写的内容 do for the meeting, the quiz and the consultation `npm start` shows.
  */
 describe('console: a session that timed out, and spreadsheet downloads', function () {
   // A real browser on a shared machine: each story gets two minutes (it usually needs under thirty seconds).
@@ -64,7 +64,7 @@ describe('console: a session that timed out, and spreadsheet downloads', functio
     expect(page.problems).to.deep.equal([])
   })
 
-  it('下载签到表, 导出成绩 and 导出意见 each save their own spreadsheet under its Chinese name', async () => {
+  it('下载签到表, 导出成绩, 导出每人填写的内容 and 导出逐条意见和采纳情况 each save their own spreadsheet under its Chinese name', async () => {
     const { meetingId, quizId, surveyId } = await seeded()
     const page = await newPage(story.browser, story.app, { acceptDownloads: true })
     await logInAs(page, office(), `/meetings/${meetingId}`)
@@ -81,15 +81,20 @@ describe('console: a session that timed out, and spreadsheet downloads', functio
 
     await page.goto(`/console/surveys/${surveyId}`)
     await page.getByRole('heading', { name: /城市绿化条例/ }).waitFor()
-    // A consultation collects opinions: its button and its file say 意见, not 答卷.
-    const answers = await downloaded(page, '导出意见')
-    expect(answers.name).to.equal('《青澜市城市绿化条例（草案）》公开征求意见-意见.csv')
+    // A consultation's per-person sheet: its button and its file say so (每人填写的内容), not 答卷.
+    const answers = await downloaded(page, '导出每人填写的内容')
+    expect(answers.name).to.equal('《青澜市城市绿化条例（草案）》公开征求意见-每人填写的内容.csv')
     expect(answers.text).to.include('提交时间').and.include('您是否支持制定本条例')
     await screenshot(page, 'console-survey-export-button')
+    // Its other sheet, one row per opinion with what became of it: named by that shape, never both "导出意见…".
+    await page.locator('.t-tabs__nav-item', { hasText: '逐条意见' }).click()
+    const perOpinion = await downloaded(page, '导出逐条意见和采纳情况')
+    expect(perOpinion.name).to.equal('《青澜市城市绿化条例（草案）》公开征求意见-逐条意见和采纳情况.csv')
+    expect(perOpinion.text).to.include('条文').and.include('采纳结果')
     expect(page.problems).to.deep.equal([])
   })
 
-  it('导出成绩 and 导出意见 after a timeout lead to the login page, which says so, and back to the page once logged in', async () => {
+  it('导出成绩 and 导出每人填写的内容 after a timeout lead to the login page, which says so, and back to the page once logged in', async () => {
     const { quizId, surveyId } = await seeded()
     for (const { path, heading, reads, button, file } of [
       { path: `/quizzes/${quizId}`, heading: /代表法知识竞赛/, reads: `/quizzes/${quizId}/leaderboard`, button: '导出成绩', file: '代表法知识竞赛-成绩.csv' },
@@ -97,8 +102,8 @@ describe('console: a session that timed out, and spreadsheet downloads', functio
         path: `/surveys/${surveyId}`,
         heading: /城市绿化条例/,
         reads: `/surveys/${surveyId}/results`,
-        button: '导出意见',
-        file: '《青澜市城市绿化条例（草案）》公开征求意见-意见.csv',
+        button: '导出每人填写的内容',
+        file: '《青澜市城市绿化条例（草案）》公开征求意见-每人填写的内容.csv',
       },
     ]) {
       const page = await newPage(story.browser, story.app, { acceptDownloads: true })

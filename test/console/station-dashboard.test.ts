@@ -92,12 +92,17 @@ describe("console: a station clerk's 工作概览 and 统计分析", function ()
     expect(total.replace(/\s/g, ''), "her station's messages, not the city's").to.include(`${hers.length}条`)
     await screenshot(page, 'station-stats')
 
-    // A colleague's link to the office's weekly report: said why, with the way home.
+    // A colleague's link to the office's weekly report: said why, with her station's 统计分析 and the way home.
     await page.goto('/console/analysis/weekly-report')
     await page.getByRole('heading', { name: '没有这一页' }).waitFor()
     // Whose page it is, by the name of her station's district office.
     expect(await page.getByTestId('not-yours').innerText()).to.equal('分析周报由澜江区人大办查看，联络站账号没有这一页。')
     await screenshot(page, 'station-not-yours')
+    // Not a dead end: her own station's 统计分析 counts what she came for, offered first.
+    await page.getByRole('button', { name: '看本站的统计分析' }).click()
+    await page.waitForURL(/\/console\/stats$/)
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    await page.goto('/console/analysis/weekly-report')
     await page.getByRole('button', { name: '回到首页' }).click()
     await page.getByRole('heading', { name: '留言办理' }).waitFor()
 

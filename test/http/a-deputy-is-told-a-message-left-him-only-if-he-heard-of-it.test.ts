@@ -10,7 +10,8 @@ type App = TestApp & { fake: FakeWeChat }
  * 王芳 reads her notices in the mini-program. A message routed to her is merged (合并), moved to 李强 (改派) or handed
  * up to the district office (上报) by 李娜 of the station. When that happens before her 分派 notice went out, the notice
  * is never sent (untrue now), and she must not then read "留言 … 已并入…，无需单独受理" or "…您无需再处理" about a
- * number she never heard of. Once her 分派 notice reached her, she is told it left her, as before.
+ * number she never heard of. Once her 分派 notice reached her, she is told it left her, as before; and so she is once
+ * she opened it in the mini-program (from her list) before its notice went out: she knows it, and must not lose it unsaid.
  */
 describe('a deputy is told a message left her only if she had heard of it', () => {
   let app: App
@@ -24,6 +25,7 @@ describe('a deputy is told a message left her only if she had heard of it', () =
     const wang = await loginAs(app, 'o-wangfang')
     await wang.post('/api/mp/bind', { bindCode: body.code })
     await subscribe(wang, 'accept', 20)
+    return wang
   }
   const deliver = () => app.liaison.services.dispatcher.drain()
   async function send(deputyCode: string, text: string) {
@@ -82,6 +84,17 @@ describe('a deputy is told a message left her only if she had heard of it', () =
         told.filter((t) => !t.startsWith(given)),
         'and where it went',
       ).to.deep.equal([leftHer(c.ticket)[move]])
+    })
+
+    it(`${move} after she opened it in the mini-program, before its notice went out: she is told it left her`, async () => {
+      const wang = await wangFangReadsHerNotices()
+      const c = await send('DP0002', '建设路社区东门路灯坏了，晚上很黑看不见')
+      const opened = await wang.get(`/api/mp/deputy/cases/${c.id}`)
+      expect(opened.body.text, 'she read it').to.equal('建设路社区东门路灯坏了，晚上很黑看不见')
+      const done = await moves[move](c)
+      expect(done.status, JSON.stringify(done.body)).to.equal(200)
+      await deliver()
+      expect(await reachedWangFang(c.ticket)).to.deep.equal([leftHer(c.ticket)[move]])
     })
   }
 })

@@ -10,7 +10,7 @@ const sheetRows = (body: unknown): string[][] => parse(Buffer.from(body as Buffe
 
 /**
  * 第十五条 of a draft drew two opinions from one resident. The mini-program gives one box per article; another client
- * sending two is refused in words, nothing kept. Two such opinions stored before that rule keep, in 导出意见, each its
+ * sending two is refused in words, nothing kept. Two such opinions stored before that rule keep, in 导出每人填写的内容, each its
  * own 采纳结果 and 理由, so the 未采纳 of one never reads as the 采纳 of the other.
  */
 describe('one opinion per article, each with its own result in the sheet', () => {

@@ -7,7 +7,7 @@ import { consultationBody, surveyBody, surveyOffice } from '../helpers/surveys.j
 const sheetRows = (body: unknown): string[][] => parse(Buffer.from(body as Buffer).toString('utf8'), { bom: true, relax_column_count: true })
 
 /**
- * 主任 asks 赵红 "这条意见是谁提的？". A named survey keeps the account, never a name: 导出答卷 and 导出意见 say whether an
+ * 主任 asks 赵红 "这条意见是谁提的？". A named survey keeps the account, never a name: 导出答卷 and 导出每人填写的内容 say whether an
  * answer or opinion came from a deputy (人大代表) or a resident (群众), as the quiz sheet's 身份 does, and name nobody.
  */
 describe('the sheets tell a deputy’s answer from a resident’s', () => {
@@ -29,7 +29,7 @@ describe('the sheets tell a deputy’s answer from a resident’s', () => {
     ])
   })
 
-  it('a consultation’s 导出意见 says whose each opinion was, by 身份', async () => {
+  it('a consultation’s 导出每人填写的内容 says whose each opinion was, by 身份', async () => {
     const consultation = await create(consultationBody({ anonymous: false }))
     const send = (who: Client, text: string) => who.post(`/api/mp/surveys/${consultation.id}/responses`, { comments: [{ articleId: 'a1', text }] })
     expect((await send(await asResident(app), '老小区也要补种树木')).status).to.equal(201)

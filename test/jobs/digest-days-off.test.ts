@@ -13,9 +13,9 @@ describe('the daily digest on days off, by the official calendar', () => {
   beforeEach(async () => {
     app = await startApp({ directory: meetingCity() })
     app.clock.set(new Date('2026-09-30T02:00:00Z')) // Wednesday 10:00, before the 国庆 holiday
-    const resident = await asResident(app)
+    // A neighbour writes to each (one resident sending the same words twice would be asked first).
     for (const deputyCode of ['DP0001', 'DP0002'])
-      expect((await resident.post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', deputyCode })).status).to.equal(201)
+      expect((await (await asResident(app)).post('/api/mp/cases', { text: '小区门口的垃圾好几天没人清运', deputyCode })).status).to.equal(201)
     // 张伟 asks for quiet days off; 王芳 does not, to show there is something to send.
     const zhang = await asDeputy(app, 'dp0001')
     const saved = await zhang.put('/api/mp/deputy/digest-preferences', { channels: [], sendAt: null, muteWeekends: true })

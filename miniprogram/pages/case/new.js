@@ -63,6 +63,8 @@ Page(
       submitting: false,
       formError: '',
       alreadySent: false,
+      // The same words are on a message of hers still being handled: { text, caseId }, and she chooses.
+      sentBefore: null,
     },
 
     onLoad(query) {
@@ -146,7 +148,8 @@ Page(
     },
 
     onText(e) {
-      this.setData({ text: e.detail.value, formError: '' })
+      // Other words are another message: the question about the earlier one no longer stands.
+      this.setData({ text: e.detail.value, formError: '', sentBefore: null })
     },
 
     onPhone(e) {
@@ -171,6 +174,20 @@ Page(
     },
 
     submit() {
+      return this.send(false)
+    },
+
+    /** 还要送: she was told she sent the same words before, and sends them again all the same. */
+    sendAgain() {
+      return this.send(true)
+    },
+
+    /** 不用了，去看那条: the earlier message, where she sees who has it and what was answered. */
+    seeEarlier() {
+      wx.redirectTo({ url: '/pages/case/detail?caseId=' + encodeURIComponent(this.data.sentBefore.caseId) })
+    },
+
+    send(again) {
       if (this.data.submitting) return
       const text = this.data.text.trim()
       if (!text) return this.setData({ formError: '请写下您想反映的事情' })
@@ -191,8 +208,9 @@ Page(
         phone: this.data.anonymous ? null : this.data.phone.trim() || null,
         // The page told them "已用您…的电话，代表可以打电话给您": the deputy gets that number.
         useAccountPhone: this.data.phoneBound && !this.data.anonymous,
+        sendAgain: again,
       }
-      this.setData({ submitting: true, formError: '' })
+      this.setData({ submitting: true, formError: '', sentBefore: null })
       return this.cases
         .submit(draft, this.key)
         .then((created) => {
@@ -210,9 +228,17 @@ Page(
           // The first tap's message arrived (its answer was lost) and the text was changed since:
           // the backend keeps the first one and refuses the changed copy under the same key.
           if (err.code === 'idempotency_key_reused') return this.setData({ formError: ALREADY_SENT, alreadySent: true })
+          // She sent these words before (unsure the first went): asked in the backend's words, which name that message.
+          if (err.code === 'same_message_open') return this.askSentBefore(err)
           this.setData({ formError: err.message })
         })
         .then(() => this.setData({ submitting: false }))
+    },
+
+    askSentBefore(err) {
+      const earlier = (err.details || []).find((d) => d.path === 'case.id')
+      if (!earlier) return this.setData({ formError: err.message })
+      this.setData({ sentBefore: { text: err.message, caseId: earlier.message } }, () => wx.pageScrollTo({ selector: '#sent-before', duration: 300 }))
     },
 
     myCases() {

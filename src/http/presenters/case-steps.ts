@@ -119,6 +119,8 @@ export function presentDeputyEvent(
   rated: Map<string, string> = new Map(),
   /** The step put the message back in his hands (it had been his before): 再次交给您. */
   again = false,
+  /** The topic routing went by (topicWhenRouted): a topic corrected later does not rewrite why he was chosen. */
+  routedTopic = c.topic,
 ) {
   const step = presentEvent(e, true, names)
   // 超期督办: what concerns him (the deadline, whom it was reported to), never the report's words to the station.
@@ -135,7 +137,7 @@ export function presentDeputyEvent(
     ? deputyRoutingWhy(
         c.routingReasons.map((r) => r.code),
         { name: step.to?.deputy ?? '', isYou: toIsYou },
-        c.topic,
+        routedTopic,
       )
     : e.type === 'rated'
       ? step.note || rated.get(e.id) || null
@@ -169,12 +171,23 @@ function ratingWords(events: CaseEvent[], c: CaseRecord): Map<string, string> {
   return words
 }
 
+/**
+ * The topic the message had when routing chose its deputy: the one a later 更正主题 replaced (the first correction's
+ * `fromTopic`), else the topic it has. History says what was true then: "张伟代表关注环境保护" stays so once the clerk
+ * corrects it to 教育, which he does not care about.
+ */
+export function topicWhenRouted(events: readonly CaseEvent[], c: Pick<CaseRecord, 'topic'>): string {
+  const first = events.find((e) => e.type === 'recategorized')?.data.fromTopic
+  return typeof first === 'string' && first ? first : c.topic
+}
+
 /** The steps of a message as the deputy `viewer` reads them, her words with each rating whole. */
 export function deputyTimeline(d: Pick<CaseDetail, 'events' | 'case' | 'timelineNames'>, viewer: string | null) {
   const rated = ratingWords(d.events, d.case)
+  const routedTopic = topicWhenRouted(d.events, d.case)
   // A step giving him a message that had been his before (he handed it back, or it was moved from him): 再次.
   const again = (e: CaseEvent, i: number) => viewer !== null && e.data.deputyId === viewer && d.events.slice(0, i).some((x) => x.data.deputyId === viewer)
-  return d.events.map((e, i) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, rated, again(e, i)))
+  return d.events.map((e, i) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, rated, again(e, i), routedTopic))
 }
 
 /**
@@ -229,7 +242,14 @@ function escalatedLabel(e: CaseEvent, names: NameBook, delivery?: EscalationDeli
  * shows them; `whole` only for 查看完整原文, which is audited (CaseQueries.wholeWordsForStaff). `escalations`: what became of
  * each 超期督办's report, by step id (CaseDeputyReach.escalationsOf), so that its label says whether it arrived.
  */
-export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook, whole = false, escalations?: ReadonlyMap<string, EscalationDelivery>) {
+function presentStaffEvent(
+  e: CaseEvent,
+  c: CaseRecord,
+  names: NameBook,
+  whole: boolean,
+  escalations: ReadonlyMap<string, EscalationDelivery> | undefined,
+  routedTopic: string,
+) {
   const shown = presentEvent(e, true, names)
   const step = !whole && e.actorRole === 'resident' && shown.note ? { ...shown, note: maskPhoneAndIdNumbers(shown.note) } : shown
   // A reply deadline set with the move (要求答复日期), said on its step: why the deputy's date is earlier than the rules'.
@@ -241,7 +261,13 @@ export function presentStaffEvent(e: CaseEvent, c: CaseRecord, names: NameBook, 
     c.routingReasons.map((r) => r.code),
     step.to?.deputy ?? '',
     step.to?.station ?? null,
-    c.topic,
+    routedTopic,
   )
   return { ...step, note }
+}
+
+/** The steps of a message as staff read them in the console (presentStaffEvent), routing explained by the topic it went by. */
+export function staffTimeline(d: Pick<CaseDetail, 'events' | 'case' | 'timelineNames'>, whole = false, escalations?: ReadonlyMap<string, EscalationDelivery>) {
+  const routedTopic = topicWhenRouted(d.events, d.case)
+  return d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames, whole, escalations, routedTopic))
 }

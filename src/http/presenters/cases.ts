@@ -9,7 +9,7 @@ import { forwardedDurationMs } from '../../domain/sla.js'
 import { slaBadge } from '../../domain/sla-badge.js'
 import { badgeSaidInDeadlines, deadlineWords } from '../../domain/deadline-words.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
-import { presentStaffEvent } from './case-steps.js'
+import { staffTimeline } from './case-steps.js'
 import { anythingMasked, duplicateItems, herWordsMasked } from './her-words.js'
 import type { EscalationDelivery } from '../../services/cases/case-deputy-reach.js'
 import { presentRoutingReasons, routingSinceText } from './routing-since.js'
@@ -189,7 +189,7 @@ export const presentStaffCase = (d: StaffCaseDetail, { timeZone, now }: ReadingT
     text: carrierHandlingText(d.carrier),
   },
   // Each 逾期督办 says whether its report arrived (escalations), never 已报告 for one that did not.
-  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames, false, escalations)),
+  timeline: staffTimeline(d, false, escalations),
 })
 
 /**

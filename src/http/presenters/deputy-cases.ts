@@ -16,7 +16,7 @@ import {
   staffStepBy,
   waitsOnDeputy,
 } from './deputy-case-state.js'
-import { deputyTimeline, presentDeputyEvent } from './case-steps.js'
+import { deputyTimeline, presentDeputyEvent, topicWhenRouted } from './case-steps.js'
 import { herWordsMasked } from './her-words.js'
 import { caseCore, hoursWithDepartment, iso, provisionalNote } from './cases.js'
 
@@ -70,7 +70,7 @@ export const presentHandedOn = (d: CaseDetail, viewer: string | null) => ({
   transferred: true,
   handedOnText: handedOnText(d.names),
   // Read by the deputy who just handed it on (`viewer`), no longer its holder.
-  timeline: d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer)),
+  timeline: d.events.map((e) => presentDeputyEvent(e, d.case, d.timelineNames, viewer, undefined, false, topicWhenRouted(d.events, d.case))),
 })
 
 /** `handedBy`: a colleague who handed him this new message (转交), named as his workbench names them. */

@@ -2,7 +2,7 @@ import type { CaseRecord } from '../../domain/case.js'
 import { deputyExcerpt } from '../../domain/deputy-gist.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import type { StaffCaseDetail } from '../../services/cases/case-queries.js'
-import { presentStaffEvent } from './case-steps.js'
+import { staffTimeline } from './case-steps.js'
 import type { EscalationDelivery } from '../../services/cases/case-deputy-reach.js'
 
 // What residents wrote, as a case page shows it: masked for deputies and staff; whole only through an audited read.
@@ -44,7 +44,7 @@ export const presentStaffWholeWords = (d: StaffCaseDetail, escalations?: Readonl
   ratingComment: d.case.ratingComment,
   ratings: d.case.ratings.map((r) => ({ rating: r.rating, comment: r.comment, at: r.at.toISOString() })),
   duplicates: duplicateItems(d, true),
-  timeline: d.events.map((e) => presentStaffEvent(e, d.case, d.timelineNames, true, escalations)),
+  timeline: staffTimeline(d, true, escalations),
 })
 
 /**

@@ -45,7 +45,7 @@ export interface WorkflowPolicy extends SlaPolicy, SlaActionPolicy {
 
 /** What the workflow is built from. */
 export interface CaseWorkflowDeps {
-  store: Pick<Store, 'cases' | 'deputies' | 'outbox'>
+  store: Pick<Store, 'cases' | 'deputies' | 'outbox' | 'audit'>
   directory: DirectoryCache
   /** Deadlines are counted over it (working days, holidays). */
   calendar: CalendarSource
@@ -63,7 +63,7 @@ export interface CaseWorkflowDeps {
  * case-system-moves.ts.
  */
 export class CaseMechanics {
-  protected readonly store: Pick<Store, 'cases' | 'deputies' | 'outbox'>
+  protected readonly store: Pick<Store, 'cases' | 'deputies' | 'outbox' | 'audit'>
   protected readonly directory: DirectoryCache
   protected readonly calendar: CalendarSource
   protected readonly policy: WorkflowPolicy

@@ -20,6 +20,7 @@ import { carrierOf, handedAwayMatches, type HandedUpMatch } from './case-whereab
 import { handedOnByHimself, handedOnList, handedToHim, notHisNowSaid } from './deputy-hand-ons.js'
 import { caseScope, filterQuery, shortNumberOf, type CaseFilters } from './case-filters.js'
 import { caseDetail, type CaseDetail, type StaffCaseDetail } from './case-detail.js'
+import { deputyOpened } from './holder-heard.js'
 
 // Where a message went is read in case-whereabouts.ts; this name stays importable from here.
 export type { HandedUpMatch }
@@ -29,7 +30,7 @@ export type { CaseDetail, StaffCaseDetail } from './case-detail.js'
 
 /** What CaseQueries is built from (one object: the parameters are many). */
 export interface CaseQueriesDeps {
-  store: Pick<Store, 'cases' | 'deputies' | 'staff'>
+  store: Pick<Store, 'cases' | 'deputies' | 'staff' | 'audit'>
   directory: DirectoryCache
   cipher: PiiCipher
   audit: AuditTrail
@@ -46,7 +47,7 @@ export interface CaseQueriesDeps {
  * assigned to them, station staff their station's, organizers their district's.
  */
 export class CaseQueries {
-  private readonly store: Pick<Store, 'cases' | 'deputies' | 'staff'>
+  private readonly store: Pick<Store, 'cases' | 'deputies' | 'staff' | 'audit'>
   private readonly directory: DirectoryCache
   private readonly cipher: PiiCipher
   private readonly audit: AuditTrail
@@ -213,11 +214,21 @@ export class CaseQueries {
 
   async forDeputy(deputy: MpPrincipal, caseId: string) {
     const c = await this.deputyCase(deputy, caseId)
+    if (deputy.deputyId) await this.noteOpened(c, deputy.deputyId, deputy.id)
     const detail = await this.detail(c)
     // A chat resident is never asked for a phone field: the number she wrote in her words is the one he calls back
     // on (打电话给群众 reads it as revealPhone does, audited), shown masked here as a phone field is.
     if (detail.phoneMasked !== null || c.anonymous) return detail
     return { ...detail, phoneMasked: maskPhone(phonesWrittenIn(c.text)[0] ?? null) }
+  }
+
+  /**
+   * His first opening of a message he holds, on record (case.opened): having read it, he has heard of it even before its
+   * 分派 notice went out, so a move away from him later tells him so (deputyHeardOf) rather than losing it without a word.
+   */
+  private async noteOpened(c: CaseRecord, deputyId: string, mpUserId: string) {
+    if (await deputyOpened(this.store, c, deputyId)) return
+    await this.audit.record(null, 'case.opened', { kind: 'case', id: c.id }, { deputyId, mpUserId })
   }
 
   /**

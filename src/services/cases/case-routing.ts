@@ -46,6 +46,11 @@ export class RoutingService {
     this.keywords = topicClassifierFor(this.options.topicKeywords, this.options.topics)
   }
 
+  /** The directory routing reads: the names of whoever holds a message it placed. */
+  prepared(): Promise<PreparedDirectory> {
+    return this.directory.prepared()
+  }
+
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {
     const prepared = await this.directory.prepared()
     const full: RoutingInput = { ...input, at: input.at ?? this.clock.now() }

@@ -18,6 +18,7 @@ import type { MpPrincipal } from '../accounts/mp-sessions.js'
 import type { PrivacyNotice } from '../privacy/privacy.js'
 import { requireConsent } from '../privacy/consent-check.js'
 import type { Uploads } from './uploads.js'
+import { openMessageSaying, sentBeforeError } from './sent-before.js'
 
 export interface CaseDraft {
   text: string
@@ -46,6 +47,8 @@ export interface CaseDraft {
    * (CaseSubmission.writtenInChat): a 解除 landing after the person was read sends it to the chat's own person.
    */
   chatContactId?: string | null
+  /** She was told she already sent these words (409 same_message_open) and sends them again all the same. */
+  sendAgain?: boolean
 }
 
 /** A verdict on a resident's text (WeChat's msg_sec_check when enabled); 'unavailable' when it could not be asked. */
@@ -113,6 +116,8 @@ export class CaseSubmitter {
     // 48 h) meets the store's unique key below: the first case is handed back only if this is that message again.
     // The one consent check every feature asks (a named answer, a quiz paper): the same 422 consent_required.
     await requireConsent(resident, this.privacy.version, this.store.mpUsers)
+    // Words she already sent, on a message still being handled: she is asked before a second case is made for them.
+    if (!draft.sendAgain) await this.askIfSentBefore(resident, draft.text, idempotencyKey)
     const phone = this.contactPhone(draft.phone) ?? (draft.useAccountPhone && !draft.anonymous ? await this.accountPhone(resident) : null)
     // A risky text is refused before anything is written; one to review, or one the check
     // could not judge, is accepted and flagged so that a person looks at it.
@@ -256,6 +261,11 @@ export class CaseSubmitter {
     const events = await this.store.cases.events(c.id)
     const first = events.find((e) => e.type === 'assigned')
     return { record: c, events, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
+  }
+
+  private async askIfSentBefore(resident: MpPrincipal, text: string, idempotencyKey: string | null) {
+    const earlier = await openMessageSaying(this.store, resident.id, text, idempotencyKey)
+    if (earlier) throw sentBeforeError(earlier, await this.routing.prepared(), this.policy.timeZone, this.clock.now())
   }
 
   /** The number the person bound through WeChat's phone button, which the write page says the deputy will call. */

@@ -36,7 +36,8 @@ export class SuggestionConversion {
     // The key makes a retry (the suggestion's own write failed) answer with the same case, never a second.
     const { record } = await this.submitter.submit(
       { kind: 'mp_user', id: account.id, deputyId: s.deputy.id },
-      { text, images: [], stationCode, notDeputyId: s.deputy.id, anonymous: false, publicConsent: false },
+      // sendAgain: the office's decision on a suggestion, not a resident unsure whether her message went.
+      { text, images: [], stationCode, notDeputyId: s.deputy.id, anonymous: false, publicConsent: false, sendAgain: true },
       `suggestion:${s.id}`,
     )
     return { id: record.id, ticket: record.ticket }

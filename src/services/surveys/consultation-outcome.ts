@@ -97,6 +97,6 @@ export class ConsultationOutcome {
         time(o.decidedAt),
       ])
     await this.audit.record(staff, 'survey.responses_exported', { kind: 'survey', id: survey.id }, { rows: rows.length })
-    return { title: `${survey.title}-意见采纳情况`, csv: await csvSheet([['条文', '意见', '提出时间', '采纳结果', '理由', '处理时间'], ...rows]) }
+    return { title: `${survey.title}-逐条意见和采纳情况`, csv: await csvSheet([['条文', '意见', '提出时间', '采纳结果', '理由', '处理时间'], ...rows]) }
   }
 }

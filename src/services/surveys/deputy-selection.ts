@@ -1,7 +1,7 @@
 import { GONE } from '../../domain/choice-words.js'
 import type { DeputyLevel } from '../../domain/directory.js'
 import { scopeHasStation, type StaffScope } from '../../domain/staff-scope.js'
-import { UnprocessableError } from '../../errors.js'
+import { ForbiddenError, UnprocessableError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { stationPlaces } from '../directory/station-places.js'
 
@@ -16,6 +16,7 @@ export async function deputiesSelected(
   within: StaffScope | null,
   path = 'body.ballot.roll.deputyIds',
 ): Promise<string[]> {
+  if (within) refuseDistrictsOutside(selector.districtIds ?? [], within, path.replace(/\.deputyIds$/, '.districtIds'))
   const { snap, stationDistrict } = await stationPlaces(store)
   const stations = new Map(snap.stations.map((s) => [s.id, s]))
   const districtsOf = (stationIds: string[]) => stationIds.map((s) => stationDistrict.get(s)).filter((d): d is string => !!d)
@@ -55,4 +56,23 @@ export async function deputiesSelected(
       'invalid_roll',
     )
   return ids
+}
+
+/**
+ * A district chosen that is not the organizer's (nor the district of a street of hers): 403 outside_scope, as a campaign
+ * for it is refused, not "所选的代表层级和区县里没有在任的代表", which reads as if that district had no deputies.
+ */
+function refuseDistrictsOutside(districtIds: readonly string[], within: StaffScope, path: string) {
+  const hers = (districtId: string) => within.covers(districtId) || within.regionIds.some((r) => underDistrict(r, districtId, within))
+  const outside = districtIds.flatMap((id, i) => {
+    const place = within.tree.get(id)
+    return place?.kind === 'district' && !hers(id) ? [{ path: `${path}[${i}]`, message: `${place.name}不在您负责的区县` }] : []
+  })
+  if (outside.length) throw new ForbiddenError('只能面向您负责的区县发布', 'outside_scope', outside)
+}
+
+/** Whether region `id` lies under the district (a street organizer's street is in her district). */
+function underDistrict(id: string, districtId: string, within: StaffScope): boolean {
+  for (let r = within.tree.get(id); r; r = r.parentId ? within.tree.get(r.parentId) : undefined) if (r.id === districtId) return true
+  return false
 }

@@ -183,8 +183,8 @@ export class SurveyReports {
       }),
     ])
     await this.audit?.record(staff, 'survey.responses_exported', { kind: 'survey', id: s.id }, { rows: rows.length })
-    // A consultation's sheet holds opinions (意见), a questionnaire's answer sheets (答卷): the file says which.
-    return { title: `${s.title}-${s.kind === 'consultation' ? '意见' : '答卷'}`, csv: await csvSheet([header, ...rows]) }
+    // A consultation's sheet is one row per person (每人填写的内容; 逐条意见和采纳情况 is one per opinion), a questionnaire's answer sheets (答卷).
+    return { title: `${s.title}-${s.kind === 'consultation' ? '每人填写的内容' : '答卷'}`, csv: await csvSheet([header, ...rows]) }
   }
 
   /**

@@ -49,7 +49,14 @@ export function kindPageWords(kind: unknown) {
     case 'survey':
       return { page: '问卷详情', list: '问卷', export: '导出答卷', file: '答卷.csv', poster: '问卷二维码', scan: '群众用微信扫码即可填写' }
     case 'consultation':
-      return { page: '征求意见详情', list: '征求意见', export: '导出意见', file: '意见.csv', poster: '征求意见二维码', scan: '群众用微信扫码即可提意见' }
+      return {
+        page: '征求意见详情',
+        list: '征求意见',
+        export: '导出每人填写的内容',
+        file: '每人填写的内容.csv',
+        poster: '征求意见二维码',
+        scan: '群众用微信扫码即可提意见',
+      }
     case 'ballot':
       return { page: '票决详情', list: '票决', export: '导出计票结果', file: '计票结果.csv', poster: '票决二维码', scan: '代表用微信扫码即可投票' }
     default:

@@ -29,6 +29,8 @@ export const submitBody = z.strictObject({
   phone: z.string().max(30).nullable().optional(),
   /** No number typed: the one bound through WeChat's phone button is the contact (the write page says so). */
   useAccountPhone: z.boolean().default(false),
+  /** She was told these words are already on a message of hers being handled (409 same_message_open) and sends them again. */
+  sendAgain: z.boolean().default(false),
 })
 
 export const consentBody = z.strictObject({ version: z.string().min(1).max(20) })
@@ -96,7 +98,8 @@ export const mergeBody = z.strictObject({ intoCaseId: caseId, note: longText().m
 /** 上报's reason, and `fromDeputyId` as assignBody's: the deputy she saw holding it (null: nobody), checked (holder_changed). */
 export const handUpBody = z.strictObject({ reason: reasonBody.shape.reason, fromDeputyId: id.nullable().optional() })
 
-const isoDateTime = z.iso.datetime({ offset: true, error: '时间应为带时区的 ISO 8601 格式' })
+// Said without jargon (no "ISO 8601"), with the shape the console sends.
+const isoDateTime = z.iso.datetime({ offset: true, error: '时间格式不对，应写成 2026-12-01T09:00:00+08:00 这样' })
 /** `ids=a,b` or `ids=a&ids=b`; how many one list may name is the service's rule (CASE_IDS_MAX, a 422). */
 export const caseIdList = z.preprocess(
   (v) =>
@@ -184,7 +187,8 @@ export const staffCasesQuery = z.strictObject({
  * that staffCasesQuery itself stays a plain object the download's query is cut from.
  */
 export const datesInOrder = (q: { from?: Date; to?: Date }, ctx: z.RefinementCtx): void => {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' })
+  // Only dates that were read: an unreadable one is already said once, by its own field, not again here.
+  if (q.from instanceof Date && q.to instanceof Date && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' })
 }
 /** The console inbox's list query, its dates in order. */
 export const staffCasesListQuery = staffCasesQuery.superRefine(datesInOrder)

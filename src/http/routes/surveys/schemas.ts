@@ -116,7 +116,8 @@ export const opinionsQuery = z.strictObject({
 })
 export const decisionBody = z.strictObject({
   outcome: z.enum(['adopted', 'partly_adopted', 'not_adopted'], { error: '结果应为 adopted（采纳）、partly_adopted（部分采纳）或 not_adopted（未采纳）' }),
-  reason: requiredText(1000, '理由'),
+  // Missing or blank, one wording (the global map would call a missing one 请填写原因, its field's name elsewhere).
+  reason: z.string({ error: (i) => (i.input === undefined ? '理由不能为空' : undefined) }).pipe(requiredText(1000, '理由')),
 })
 
 const answer = z.union([longText().max(10_000), z.array(z.string().max(64)).max(200), z.number()], { error: '答案应为文字、数字或选项列表' })
