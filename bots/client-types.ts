@@ -43,6 +43,8 @@ export interface CaseDraft {
   regionId?: string
   deputyCode?: string
   stationCode?: string
+  /** She was told the same words are on a message of hers being handled, and sends them again. */
+  sendAgain?: boolean
 }
 export interface SubmittedCase {
   id: string

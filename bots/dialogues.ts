@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import type { LiaisonClient } from './client.js'
 import { deputyConversation } from './flows/deputy.js'
+import { noticeCame } from './flows/deputy-yes.js'
 import { heldWords, keepingHours, letGoParked, parkDraft, pastKeeping } from './flows/kept-draft.js'
 import { finishTyping } from './flows/message-draft.js'
 import { notTextAnswer } from './flows/not-text.js'
@@ -84,11 +85,17 @@ export class Dialogues {
         // Only an answer shown back for her "是" is concerned: her "好的" after the notice may be to it (deputy-reply.ts).
         const { state, existed } = await this.dialogue(event.contactId)
         // A command the bot offered before the notice: her "好的" now may be to the meeting, so it no longer does that command.
-        const offered = state.yesTo?.command !== undefined
+        const offered = !!(state.yesTo?.command || state.yesTo?.crossed || state.yesTo?.askedWhich || state.yesTo?.wordsFor || state.yesTo?.wordsCrossed)
         if (offered) state.yesTo = { at: state.yesTo!.at }
         const answerWaits = state.replyAsk && !state.replyAsk.dropped
         if (answerWaits) state.replyAsk!.noticeAt = this.clock.now()
         if (offered || answerWaits) await this.save(event.contactId, state, existed)
+        return
+      }
+      case 'caseNotice': {
+        // A command offered before a notice naming a message: her bare "是" now may be to the notice, so she is asked which.
+        const { state, existed } = await this.dialogue(event.contactId)
+        if (noticeCame(state, event)) await this.save(event.contactId, state, existed)
         return
       }
       case 'awaitRating': {
@@ -269,6 +276,11 @@ function politeEnd(state: DialogueState, timeoutMs: number) {
   // The 重新办理 offer (or its question) lapsed: she must not think it was asked for, nor that it is gone for good.
   if (state.flow?.name === 'reopen' && !state.flow.draft && state.flow.stage !== 'verdict')
     return `${quiet}${state.flow.ticket ? `留言 ${state.flow.ticket} ` : ''}还没有申请重新办理。需要的话，请随时发送"重新办理"。`
+  // Asked before a privacy request was done (privacy-ask.ts): she must not wonder whether it was.
+  if (state.flow?.name === 'privacyAsk')
+    return state.flow.asks === 'consent'
+      ? `${quiet}没有撤回同意，您的同意还在。需要时请再发送"撤回同意"。`
+      : `${quiet}没有删除您的信息，也没有撤回留言。需要时请再发送"删除我的信息"或"撤回"。`
   // A new message she was writing before a rating's 重新办理 offer ends with it.
   return state.flow?.name === 'message' || (state.flow?.name === 'reopen' && state.flow.draft)
     ? `${quiet}这次留言已经先结束了，内容没有送出。需要时请再发送"留言"。`

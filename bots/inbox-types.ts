@@ -40,6 +40,12 @@ export type InboundEvent =
   | { kind: 'todoShown'; contactId: string; lines?: ShownLine[] }
   /** A meeting notice asking for 参加 or 请假 was delivered: a yes after it may be for it (deputy-reply.ts). */
   | { kind: 'meetingNotice'; contactId: string }
+  /**
+   * A notice naming a message reached her private chat: a yes after it may be to it, never to a command offered before
+   * (deputy-yes.ts). `asks`: what it asks her to send for its one message ("受理 0002"), null when it names no one message;
+   * `ticket`: that message's whole number (a notice about the message whose answer waits changes nothing).
+   */
+  | { kind: 'caseNotice'; contactId: string; asks: string | null; ticket: string | null }
 
 export interface Speech {
   toContact(contactId: string, text: string): Promise<unknown>

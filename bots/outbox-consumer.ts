@@ -134,6 +134,17 @@ export class OutboxConsumer {
     }
     // Known to her chat before the backend hears it went: her "好的" the moment she reads it may be to the notice.
     if (item.channel === 'bot_private' && ASKS_FOR_AN_ANSWER.has(item.kind)) await this.inbox.receive({ kind: 'meetingNotice', contactId: foundAt })
+    // A notice naming a message (new, handed to her, given back, urged, late): her "是" next may be to it, so it no longer
+    // does a command the bot offered before it (deputy-yes.ts).
+    else if (item.channel === 'bot_private' && item.kind.startsWith('case.')) {
+      const asked = actionOf(item)
+      await this.inbox.receive({
+        kind: 'caseNotice',
+        contactId: foundAt,
+        asks: asked && (asked.acknowledge ? `受理 ${asked.short}` : `回复 ${asked.short} 再写上答复`),
+        ticket: item.ticket ?? null,
+      })
+    }
     const moved = foundAt !== item.address ? foundAt : undefined
     await this.client
       .ack(item.id, instance, moved)
@@ -211,21 +222,28 @@ const DEPUTY_ACTIONS: Record<string, { acknowledge: boolean }> = {
   'case.urged': { acknowledge: false },
 }
 
+/** The one message a deputy's case notice asks her to act on, by the number she writes it, and whether 受理 comes first. */
+function actionOf(item: OutboxItem): { short: string; acknowledge: boolean } | null {
+  const action = DEPUTY_ACTIONS[item.kind]
+  if (!action || !item.ticket) return null
+  return { short: item.ref ?? shortTicket(item.ticket), acknowledge: item.awaitingAck ?? action.acknowledge }
+}
+
 /**
  * The reply in full with the rating question; a deputy's case notice with the words that act on
  * it, ready to copy; the outbox text for anything else.
  */
 function textFor(item: OutboxItem, rules: CaseRules | null): string {
-  const action = DEPUTY_ACTIONS[item.kind]
+  const action = actionOf(item)
   // "留言 20261203-0001" alone does not tell a deputy with several which one it is: its first words do.
   const gist = item.gist ? `这条留言写的是：“${item.gist}”` : null
-  if (action && item.ticket) {
-    const short = item.ref ?? shortTicket(item.ticket)
+  if (action) {
+    const { short } = action
     return lines(
       item.text,
       gist,
       '',
-      (item.awaitingAck ?? action.acknowledge) && `受理请回复：受理 ${short}`,
+      action.acknowledge && `受理请回复：受理 ${short}`,
       `答复请回复：回复 ${short} 再写上答复`,
       '也可以长按这条消息，点"引用"，写上答复后发送。',
     )

@@ -9,7 +9,8 @@ import { compact } from './typed-text.js'
  * message for a deputy. Pure words, no I/O.
  */
 
-export type EverydayPrivacyRequest = { kind: 'myData' } | { kind: 'erase' } | { kind: 'changePhone' }
+/** `deleteWhich`: "删除" alone ("我要删除", "删掉吧"), which may mean her information or a message: she is asked which. */
+export type EverydayPrivacyRequest = { kind: 'myData' } | { kind: 'erase' } | { kind: 'changePhone' } | { kind: 'deleteWhich' }
 
 /** Politeness and wanting before the request: "你好，请问我想…", "麻烦帮我…", "能不能…". */
 const LEAD = /^(?:你好|您好|请问|麻烦你|麻烦您|麻烦|请|我(?![的留登家])|俺|想|要|想要|需要|得|能|可以|能不能|可不可以|怎么|怎样|如何|帮我|给我|替我|再|就)/
@@ -54,6 +55,9 @@ const ERASE = [
   new RegExp(`^不(?:想|要|让|想让|要让)(?:你们)?(?:保存|存|留着|留|记着)(?:我的)?${DATA}$`),
 ]
 
+/** "删除", "删掉", "删了" with nothing after it: deleting, but not said what. */
+const BARE_DELETE = /^(?:删除|删掉|删去|删|清除|清空|删除掉)$/
+
 /** Strips what is said around a request, over and over: "你好，请问我想改一下电话吧？" → "改电话" (and its like). */
 function core(text: string): string {
   let t = compact(text).replace(/[\p{P}\p{S}]/gu, '')
@@ -64,7 +68,10 @@ function core(text: string): string {
   return t
 }
 
-/** Her own data asked for in her words: to see it (or a copy), to delete it, to change her phone; null for any other words. */
+/**
+ * Her own data asked for in her words: to see it (or a copy), to delete it, to change her phone, or "删除" alone (which
+ * thing is asked); null for any other words.
+ */
 export function privacyInEverydayWords(text: string): EverydayPrivacyRequest | null {
   const full = compact(text)
   // A sentence that goes on is a message ("我想改一下电话，路灯还是坏的"): only short asks are read.
@@ -74,6 +81,7 @@ export function privacyInEverydayWords(text: string): EverydayPrivacyRequest | n
   if (CHANGE_PHONE.some((re) => re.test(t))) return { kind: 'changePhone' }
   if (ERASE.some((re) => re.test(t))) return { kind: 'erase' }
   if (MY_DATA.some((re) => re.test(t))) return { kind: 'myData' }
+  if (BARE_DELETE.test(t)) return { kind: 'deleteWhich' }
   return null
 }
 

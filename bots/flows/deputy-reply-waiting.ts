@@ -2,6 +2,7 @@ import { quotedTicket } from '../quotes.js'
 import { compact } from '../typed-text.js'
 import { ANSWER_MAX, sendAnswer, showBack, whose } from './deputy-reply.js'
 import { awaitingAnswer } from './deputy-meeting-answer.js'
+import { crossedAnswer } from './deputy-notice-crossed.js'
 import { meetingWords } from './deputy-meetings.js'
 import { pickWaits } from './deputy-meeting-choice.js'
 import { isMeetingYes } from './deputy-words.js'
@@ -132,6 +133,8 @@ export async function replyAnswer(turn: Turn): Promise<boolean> {
     return true
   }
   if (turn.now - pending.at > ASK_WINDOW_MS) return (await lapsedBesideMeetings(turn, pending)) || lapsed(turn, pending, word)
+  // A notice naming another message came since it was shown: her "好的" or her words may be for that one.
+  if (crossedAnswer(turn, pending, word, whose(pending), joined(pending.text, turn.raw))) return true
   if (await yesForWhich(turn, pending, word)) {
     turn.state.replyAsk = { ...pending, askedWhich: true }
     turn.say(`您是要把答复发给${whose(pending)}的群众，还是回复会议？发答复请回复"是"；回复会议请回复"参加"或"请假 原因"。`)

@@ -3,7 +3,7 @@ import { acknowledgeInstead } from './deputy-acknowledge.js'
 import { named } from './deputy-numbers.js'
 import { isBareDone, isOnlyAcknowledging, soundsLikeQuestion } from './deputy-words.js'
 import { copiedExample } from './example-answers.js'
-import { isBareYes } from './deputy-yes.js'
+import { isBareYes, wordsAskedFor } from './deputy-yes.js'
 import { isStop, saysYes } from './reply-ask-words.js'
 import type { AnsweredLately, ReplyAsk } from './dialogue-state.js'
 import { lines, oneLine, shortTicket, type Turn } from './turn.js'
@@ -27,7 +27,7 @@ export const whose = (ask: Pick<ReplyAsk, 'ticket' | 'excerpt'>) => `留言 ${as
  * before); otherwise shown back for his "是" when his 待办 holds that one message.
  */
 export async function answerCase(turn: Turn, ref: string, text: string) {
-  if (!text) return turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${ref} 已联系供电所，本周修好。`))
+  if (!text) return askForWords(turn, ref)
   // "回复 0001 是": a bare yes or no is never what a resident is told.
   if (saysYes(text) || isStop(text)) return turn.say('请写上您要对群众说的话。')
   const copied = copiedExample(text)
@@ -52,6 +52,22 @@ export async function answerCase(turn: Turn, ref: string, text: string) {
   }
   const asked = ask(turn, ref, matches[0], text)
   showBack(turn, { ...asked, earlier: sameNumberAnswered(turn, asked, onHisPage(inbox.answeredLately)) })
+}
+
+/**
+ * "回复 0001" without words (or his "是" to the bot's offer of it): the message named, and its words asked for; his next
+ * plain words are them (deputy-words-asked.ts). A number that names none of his, or two, hears where the words go.
+ */
+async function askForWords(turn: Turn, ref: string) {
+  const matches = (await turn.client.deputyCases(turn.person.personId)).filter((c) => named(c, ref))
+  if (matches.length !== 1) return turn.say(lines('请在编号后面写上答复内容，例如：', `回复 ${ref} 已联系供电所，本周修好。`))
+  wordsAskedFor(turn, ref)
+  turn.say(
+    lines(
+      `要答复${whose({ ticket: matches[0].ticket, excerpt: excerptOf(matches[0].excerpt, 20) })}，请把您要对群众说的话直接发过来，例如：已联系供电所，本周修好。`,
+      '发出前会先给您看一遍，您回复"是"才发给群众。',
+    ),
+  )
 }
 
 const ask = (turn: Turn, ref: string, c: DeputyCase, text: string): ReplyAsk => ({

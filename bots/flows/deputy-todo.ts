@@ -5,7 +5,10 @@ import { lines, oneLine, type Turn } from './turn.js'
 /** How many open messages one "待办" lists; the mini-program shows the rest. */
 export const TODO_LIST_MAX = 10
 
-/** "待办": his open messages, late ones first, each with where it stands and what he owes next, and how to act on them. */
+/**
+ * "待办": his open messages in his morning digest's order (late, then due today, then the nearest deadline: the backend
+ * orders them so, and "第 1 条" is one message in both), each with where it stands and what he owes next, and how to act.
+ */
 export async function todo(turn: Turn) {
   const items = await turn.client.deputyCases(turn.person.personId)
   if (items.length === 0) return turn.say('您目前没有待办留言。')
@@ -49,7 +52,7 @@ export function lineTold(c: DeputyCase, n: number): string {
 /**
  * How many of his messages are late, each kind in its own words, as each message's line says it: 答复已超期 is past the
  * reply deadline (`overdue`), one only late in being acknowledged is 已过受理期限 (`ackLate`), never both. The list is in
- * deadline order (nearest first), so the late ones lead it.
+ * the digest's order (src/domain/digest-fit.ts inDigestOrder), so the late ones lead it.
  */
 function lateWords(items: DeputyCase[]): string {
   const overdue = items.filter((c) => c.overdue).length

@@ -19,6 +19,7 @@ import { answerCase, saidAfterSent, stillWaits } from './deputy-reply.js'
 import { besideAnswer, forMeetings, replyAnswer } from './deputy-reply-waiting.js'
 import { isMalformedBinding, PHONE_ASKED } from './deputy-words.js'
 import { meetingsShown, yesToMeetings, yesToOffer } from './deputy-yes.js'
+import { wordsAsked } from './deputy-words-asked.js'
 import { refusal } from './refusal.js'
 import { offerResidentNumbers, RESIDENT_MENU } from './resident-menu.js'
 import { answersResidentQuestion } from './resident-question.js'
@@ -32,6 +33,8 @@ import { lines, type Conversation } from './turn.js'
 
 export const deputyConversation: Conversation = async (turn) => {
   const cmd = turn.command
+  // Her words just after the bot asked for them ("回复 1" alone, then "是"): her answer to that message, shown back first.
+  if (turn.person.deputy && (await wordsAsked(turn, deputyConversation))) return true
   // "是" just after "…吗？是的话请发送：回复 0001 …": that command, as if he had typed it; any other words end the offer.
   if (turn.person.deputy && (await yesToOffer(turn, deputyConversation))) return true
   // "是" to "要把留言 0002 转给王芳代表办理吗？"; other words drop the question and are read as ever.

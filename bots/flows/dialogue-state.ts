@@ -36,6 +36,10 @@ export interface MessageFlow {
   instead?: NewMessage
   /** Stage samePlace: the place of her last message, district first. */
   lastPlace?: Choice[]
+  /** Stage confirm: the backend said these words are on a message of hers still being handled (its number); she is asked (sent-before.ts). */
+  sentBefore?: string
+  /** She answered that it goes all the same: sent with sendAgain. */
+  sendAgain?: boolean
 }
 
 /** What a resident asked to start: "留言", a deputy named (with the words after it), a poster code. */
@@ -97,6 +101,17 @@ export interface EraseFlow {
 }
 
 /**
+ * A privacy request asked back before anything is done (privacy-ask.ts): 'which', a bare "删除" (her information, or a
+ * message withdrawn); 'consent', 撤回同意, done only on her yes. `resume`: what was going on when she asked, given back
+ * when she does not go ahead.
+ */
+export interface PrivacyAskFlow {
+  name: 'privacyAsk'
+  asks: 'which' | 'consent'
+  resume?: Flow | null
+}
+
+/**
  * Words right after a bare score that do not read as her verdict on the answer (longer, a place, a new
  * request), or that name another thing than the message (the backend says so): she is asked whether they are
  * for the deputy with the score (1) or a new message (2). Then, stage 'late': the rating could no longer take
@@ -124,7 +139,7 @@ export interface CommentFlow {
   answered?: number
 }
 
-export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | CommentFlow
+export type Flow = MessageFlow | PrivacyFlow | ReopenFlow | EraseFlow | PrivacyAskFlow | CommentFlow
 
 /** A reply not rated within this long is no longer what a bare "5" means. */
 export const RATING_WINDOW_MS = 7 * 24 * 3_600_000
@@ -249,6 +264,11 @@ export interface ReplyAsk {
   noticeAt?: number
   /** She was asked whether her yes was for the answer or the meeting: now her "是" sends it. */
   askedWhich?: boolean
+  /**
+   * A notice naming another message reached her chat after it was shown (deputy-notice-crossed.ts): her bare yes and her
+   * plain words may be for that one. `asks`: what the notice asks her to send ("受理 0002"), null when it names no one message.
+   */
+  crossed?: { asks: string | null }
 }
 
 export interface AnsweredLately {
@@ -266,6 +286,20 @@ export interface YesTo {
   command?: string
   /** His meetings were shown or answered: his yes is read as to them. */
   meetings?: boolean
+  /** The bot asked for the words of his answer to this message (its number as he wrote it): his next plain words are that answer. */
+  wordsFor?: string
+  /**
+   * A notice naming a message came after the command offered (`offered`): his bare yes may be to either, so neither is
+   * done and he is asked which. `notice`: what the notice asks him to send ("受理 0002"), null when it names no one message.
+   */
+  crossed?: { offered: string; notice: string | null }
+  /**
+   * Her words were asked for message `ref` and a notice naming another message came since: her next plain words are no
+   * answer to either, and she hears they were not sent, with what to send (deputy-words-asked.ts).
+   */
+  wordsCrossed?: { ref: string; notice: string | null }
+  /** He was asked which (`crossed` above) and nothing was done: another bare yes is told so again, with both commands. */
+  askedWhich?: { offered: string; notice: string | null }
 }
 
 export interface LeaveAsk {

@@ -6,6 +6,7 @@ import { namesChosenPlace, showPlaces, typedWhileChoosing } from './choose-place
 import { addPart, CANCEL_HINT, choicesShown, chooseTarget, isLongText, newFlow, placeTarget, showConfirm, TEXT_PROMPT } from './message-draft.js'
 import { placeOnly, placeTree } from './places.js'
 import { askPlace, samePlaceAnswer, samePlaceQuestion } from './same-place.js'
+import { answerSendAgain, askIfSendAgain, sendAgainPending } from './sent-before.js'
 import { answerByLine, lines, type Turn } from './turn.js'
 import type { MessageFlow, NewMessage, PrivacyFlow, Target } from './dialogue-state.js'
 import { FULL_NOTICE_HINT } from './privacy-requests.js'
@@ -206,6 +207,10 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
       return true
     }
     case 'confirm': {
+      if (flow.sentBefore !== undefined) {
+        await answerSendAgain(turn, flow, submit)
+        return true
+      }
       if (flow.parked) {
         // Back after the idle timeout: her first words hear that it was not sent, unless they answer the summary.
         flow.parked = undefined
@@ -248,6 +253,7 @@ const NOT_SENT = '您上次写的留言还没有送出，代表还看不到。'
 export function stillWriting(flow: MessageFlow): string {
   if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines('您的新留言还没有写完。', samePlaceQuestion(flow.lastPlace))
   if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
+  if (flow.stage === 'confirm' && flow.sentBefore !== undefined) return sendAgainPending(flow.sentBefore)
   if (flow.stage === 'confirm') return '您的新留言还没有送出：确认送出请回复 1，不要了请回复"取消"。'
   // The list is shown again: what she did meanwhile pushed it up out of sight.
   if (flow.options.length) return lines('您的新留言还没有写完，请接着选：', choicesShown(flow))
@@ -260,6 +266,7 @@ export async function submit(turn: Turn, flow: MessageFlow) {
   if (target.kind === 'region') draft.regionId = target.id
   if (target.kind === 'deputy') draft.deputyCode = target.code
   if (target.kind === 'station') draft.stationCode = target.code
+  if (flow.sendAgain) draft.sendAgain = true
   // Same draft, same body → same key, so a retry after a lost answer returns the first case.
   const key = `bot-${flow.draftId}-${createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 16)}`
   try {
@@ -269,6 +276,7 @@ export async function submit(turn: Turn, flow: MessageFlow) {
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     if (err.code === 'consent_required') return showPrivacy(turn, { kind: 'resume', flow }) // the notice changed since
+    if (askIfSendAgain(turn, flow, err)) return
     // Refused for its words: say what is wrong and offer 重新填写; the place stays chosen.
     if (!aboutThePlace(err)) return showConfirm(turn, flow, refusal(err))
     // The place or code was refused (say, an unknown station): keep the text, ask the place again.

@@ -2,25 +2,29 @@ import { ApiError } from '../client.js'
 import { parseCommand } from '../parse-command.js'
 import { everydayWordsHeard, privacyInEverydayWords } from '../privacy-words.js'
 import { compact } from '../typed-text.js'
+import { askBeforeWithdrawingConsent, askedBackAnswer, askWhichDeletion } from './privacy-ask.js'
 import { changePhoneAnswer, staffToTell } from './station-to-ask.js'
-import { caseLines, lines, noSuchMessage, type Conversation, type Turn } from './turn.js'
+import { lines, type Conversation, type Turn } from './turn.js'
+import { withdraw, withdrawListAnswer } from './withdraw-message.js'
 
 /**
  * A resident's rights from the chat: 撤回 (withdraw a message nobody has answered yet,
- * by the case workflow's own rule), 撤回同意 (no new messages until they agree again) and
- * 删除我的信息 (erasure, after a confirmation). Everything is decided by the backend
+ * by the case workflow's own rule: withdraw-message.ts), 撤回同意 (no new messages until they agree again, asked
+ * first: privacy-ask.ts) and 删除我的信息 (erasure, after a confirmation). Everything is decided by the backend
  * (/api/bot/people/…), as the mini-program's routes decide it.
  */
 
 export type PrivacyRequest =
   | { kind: 'withdraw'; ref: string | null }
-  | { kind: 'withdrawConsent' }
+  /** `confirmed`: her yes to what it means was given (privacy-ask.ts). */
+  | { kind: 'withdrawConsent'; confirmed?: boolean }
   | { kind: 'erase' }
   | { kind: 'myData' }
   | { kind: 'notice' }
   | { kind: 'fullNotice' }
   | { kind: 'changePhone' }
   | { kind: 'unjoin' }
+  | { kind: 'deleteWhich' }
 
 const ERASE_WORDS = new Set(['删除我的信息', '删除我的个人信息', '删除个人信息', '删除我的资料', '删除我的数据', '注销', '注销账号', '注销我的账号'])
 const WITHDRAW_CONSENT_WORDS = new Set(['撤回同意', '取消同意', '不同意了', '撤销同意'])
@@ -55,8 +59,6 @@ export const FULL_NOTICE_HINT = '看完整的说明请回复"全文"。'
  */
 const UNJOIN_WORDS = new Set(['解除', '解除连接', '解除关联', '取消连接', '取消关联', '解除小程序'])
 const CONFIRM_ERASE = '确认删除'
-/** Statuses in which the case workflow lets a resident withdraw (domain/case.ts TRANSITIONS.withdraw). */
-const WITHDRAWABLE = new Set(['submitted', 'assigned', 'acknowledged', 'forwarded', 'reopened'])
 
 /** Whole-message requests only, so "我想撤回之前说的话，路灯还是坏的" stays part of a message. */
 export function parsePrivacyRequest(input: string): PrivacyRequest | null {
@@ -92,11 +94,17 @@ export const privacyConversation: Conversation = async (turn) => {
     await erase(turn)
     return true
   }
+  // A request asked back (privacy-ask.ts): her yes or her pick does it; else what went on before goes on, with her words.
+  const asked = state.flow?.name === 'privacyAsk' ? askedBackAnswer(turn, state.flow) : null
+  if (asked && !asked.then && !asked.goesOn) return true
   // Her own words too ("我要看我的信息", "我想改一下电话"), where they cannot be words of a message (privacy-words.ts);
   // "修改电话" is answered about the phone, not with the whole list.
   const everyday = everydayWordsHeard(state.flow, turn.person) ? privacyInEverydayWords(turn.raw) : null
-  const request = everyday?.kind === 'changePhone' ? everyday : (parsePrivacyRequest(turn.raw) ?? everyday)
-  if (!request) return false
+  const request = asked?.then ?? (everyday?.kind === 'changePhone' ? everyday : (parsePrivacyRequest(turn.raw) ?? everyday))
+  // Words after the 撤回 list may name the message meant ("路灯那个").
+  if (!request) return withdrawListAnswer(turn)
+  // "删除" alone while something else is under way stays part of it.
+  if (request.kind === 'deleteWhich' && state.flow) return false
   // "解除" as part of a message she is writing stays in it, unless her chat is joined: then the notice asked for it.
   if (request.kind === 'unjoin' && turn.person.joined !== true && state.flow) return false
   switch (request.kind) {
@@ -113,7 +121,15 @@ export const privacyConversation: Conversation = async (turn) => {
       }
       await warnBeforeErasing(turn)
       return true
+    case 'deleteWhich':
+      askWhichDeletion(turn)
+      return true
     case 'withdrawConsent':
+      // Asked first, as the mini-program asks: it stops her new messages. Not agreed to, she loses nothing by it.
+      if (!request.confirmed && turn.person.consented) {
+        askBeforeWithdrawingConsent(turn)
+        return true
+      }
       state.flow = null
       turn.say((await turn.client.withdrawConsent(turn.person.personId)).message)
       return true
@@ -220,45 +236,5 @@ async function erase(turn: Turn) {
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     turn.say(err.message)
-  }
-}
-
-/** "撤回": which messages can still be withdrawn; "撤回 0042" (or the full ticket): that one. */
-export async function withdraw(turn: Turn, ref: string | null) {
-  const { client, person } = turn
-  if (!ref) {
-    // However old: a message still waiting from months ago is hers to take back too.
-    const open = (await client.casesShe(person.personId, 'withdraw')).filter((c) => WITHDRAWABLE.has(c.status))
-    if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
-    // The list is numbered: her next "1" takes back the first, as the line under it says.
-    turn.state.listed = { kind: 'withdraw', tickets: open.slice(0, 5).map((c) => c.ticket), at: turn.now }
-    return turn.say(
-      lines('可以撤回的留言：', ...caseLines(open), '', `要撤回哪一条，请回复前面的数字，如：1；或发送"撤回 编号"，如：撤回 ${open[0].ticket.slice(-4)}`),
-    )
-  }
-  // Among all her messages however old, not only the newest the list holds; never another person's.
-  let matches = await client.casesNamed(person.personId, ref)
-  if (!matches.length) return turn.say(noSuchMessage(ref))
-  if (matches.length > 1) {
-    // Numbers start again at 0001 each day: only the ones that can still be withdrawn are meant.
-    const open = matches.filter((c) => WITHDRAWABLE.has(c.status))
-    if (!open.length) return turn.say(`以 ${ref} 结尾的 ${matches.length} 条留言都已答复、办结或撤回，不能撤回了。`)
-    if (open.length > 1)
-      return turn.say(
-        lines(
-          `有 ${open.length} 条可以撤回的留言以 ${ref} 结尾：`,
-          ...caseLines(open, 'dotted'),
-          `要撤回哪一条，请发送"撤回"和完整编号，如：撤回 ${open[0].ticket}`,
-        ),
-      )
-    matches = open
-  }
-  try {
-    const done = await client.withdraw(person.personId, matches[0].ticket)
-    turn.say(`已撤回留言 ${done.ticket}，代表不会再办理这条留言。`)
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err
-    // The backend says what became of it and what she can do instead ("…代表已经答复了，不能再撤回。您可以查看答复并评价").
-    turn.say(err.code === 'illegal_transition' ? `留言 ${matches[0].ticket} ${err.message.replace(/^这条留言/, '')}。` : err.message)
   }
 }

@@ -1,3 +1,4 @@
+import { isThanks } from '../short-answers.js'
 import { bare } from '../typed-text.js'
 import { showPlaces } from './choose-place.js'
 import { addPart, CANCEL_HINT, chooseTarget, isLongText, placeTarget } from './message-draft.js'
@@ -40,7 +41,15 @@ export const samePlaceQuestion = (last: Choice[]) =>
 /** "不是", "换个地方", "发别的地方": the 2 of samePlaceQuestion in words. */
 const ELSEWHERE = /^(?:不是|不|不对|换|换个|换一个|别的|其他|另外)(?:地方|的|个)?(?:吧|了)?$|^(?:不发这里|换地方了?|发别的地方)$/
 
-/** Her answer to samePlaceQuestion: yes goes there; "换地方" (2) shows the districts; a place named goes there. */
+/** "上次说的那个事", "那个事呢", "进展": short words about a message already sent, not an answer to where this one goes. */
+const EARLIER = /上次|上回|之前|以前|前几天|前些天|那个事|那件事|那事|那个留言|那条留言|进展|进度|怎么样|到哪/
+/** "还是上次那个地方": the place, not the message. */
+const PLACE_WORDS = /地方|这里|那里|这儿|那儿|社区|街道|乡|镇|村|区|发/
+
+/**
+ * Her answer to samePlaceQuestion: yes goes there; "换地方" (2) shows the districts; a place named goes there. Thanks
+ * (the message before it has just gone) end the new one politely; words about an earlier message point her to 查询.
+ */
 export async function samePlaceAnswer(turn: Turn, flow: MessageFlow): Promise<boolean> {
   const cmd = turn.command
   const last = flow.lastPlace ?? []
@@ -52,6 +61,24 @@ export async function samePlaceAnswer(turn: Turn, flow: MessageFlow): Promise<bo
     flow.path = yes ? [...last] : (named ?? [])
     flow.lastPlace = undefined
     await (yes ? chooseTarget(turn, flow, placeTarget(flow.path)) : showPlaces(turn, flow, null))
+    return true
+  }
+  const thanks = (cmd.kind === 'pleasantry' && /谢|感|辛苦|麻烦/.test(turn.raw)) || (cmd.kind === 'text' && isThanks(cmd.text))
+  const earlier = cmd.kind === 'text' && !isLongText(turn.raw) && EARLIER.test(bare(turn.raw)) && !PLACE_WORDS.test(bare(turn.raw))
+  if ((thanks || earlier) && !flow.parts.length) {
+    // Nothing of the new message written yet: nothing is lost by not starting it.
+    turn.state.flow = null
+    turn.say(
+      thanks
+        ? lines('不客气！这次就先不写新留言了。', '还有事要反映，请发送"留言"；看留言办到哪一步了，请发送"查询"。')
+        : lines('您是问之前的留言吧？看它办到哪一步了，请发送"查询"。', '新留言就先不写了，要写的时候请发送"留言"。'),
+    )
+    return true
+  }
+  if (thanks || earlier) {
+    // Her words for the new message wait: the question stands.
+    const said = thanks ? '不客气！' : '看之前的留言办到哪一步了，请发送"查询"。'
+    turn.say(lines(said, '您这次说的话还没有送出。', samePlaceQuestion(flow.lastPlace ?? []), CANCEL_HINT))
     return true
   }
   if (cmd.kind === 'text' && isLongText(turn.raw)) {

@@ -1,5 +1,11 @@
+import type { CaseRecord } from './case.js'
+import { nextDeadline } from './case.js'
+import { ackLate, waitingLate } from './case-stats.js'
+import { localDate } from './dates.js'
+import { lastOpenMoment } from './due-date-text.js'
+
 /**
- * The daily digest kept to one chat message. Pure, no I/O.
+ * The daily digest kept to one chat message, and the order its messages are listed in. Pure, no I/O.
  */
 
 /**
@@ -65,4 +71,47 @@ export function pressingListed<T>(items: T[], rank: (item: T) => number): T[] {
   const todayShown = Math.min(today.length, PRESSING_MAX - Math.min(late.length, LATE_SHOWN_MIN))
   const shown = new Set([...late.slice(0, PRESSING_MAX - todayShown), ...today.slice(0, todayShown)])
   return items.filter((x) => shown.has(x))
+}
+
+/** What a message is ordered by in the digest (its DigestCase), and in the chat's 待办 (inDigestOrder). */
+export interface OrderedCase {
+  ticket: string
+  overdue: boolean
+  ackLate?: boolean
+  /** News since the last digest: the digest alone knows it (the chat's 待办 has none). */
+  isNew?: boolean
+  due?: { at: Date } | null
+}
+
+/**
+ * How pressing a message is: 答复已超期, then 已过受理期限, then due today (its deadline falls on the digest's date), then
+ * the rest. Whatever is above 0 is listed before any other (pressingListed).
+ */
+export function pressing(c: OrderedCase, date: string, timeZone: string): number {
+  if (c.overdue) return 3
+  if (c.ackLate) return 2
+  return c.due && localDate(lastOpenMoment(c.due.at, timeZone), timeZone) === date ? 1 : 0
+}
+
+/**
+ * Late first, then due today, then new, then the rest; within each the nearest deadline first; ties by ticket so the
+ * order is stable. A message due today comes before five new ones: it is what she must do this day.
+ */
+export function caseOrder<T extends OrderedCase>(rank: (c: T) => number) {
+  const due = (c: T) => c.due?.at.getTime() ?? Infinity
+  return (a: T, b: T) => rank(b) - rank(a) || Number(!!b.isNew) - Number(!!a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
+}
+
+/**
+ * A deputy's open messages in the order his digest lists them that day (late, due today, then the nearest deadline), so
+ * that the chat's 待办 numbers its lines as the digest does: "第 1 条" is one message in both. Late and due are judged as
+ * the digest's gathering judges them (waitingLate, ackLate, nextDeadline).
+ */
+export function inDigestOrder(cases: readonly CaseRecord[], now: Date, timeZone: string): CaseRecord[] {
+  const date = localDate(now, timeZone)
+  const ordered = new Map(
+    cases.map((c) => [c, { ticket: c.ticket, overdue: waitingLate(c, now), ackLate: ackLate(c, now), due: ((at) => at && { at })(nextDeadline(c)) }]),
+  )
+  const order = caseOrder((o: OrderedCase) => pressing(o, date, timeZone))
+  return [...cases].sort((a, b) => order(ordered.get(a)!, ordered.get(b)!))
 }

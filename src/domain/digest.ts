@@ -1,5 +1,5 @@
 import { localDate, monthDayText } from './dates.js'
-import { fitDigest, inTheApp, pressingListed, type DigestPart } from './digest-fit.js'
+import { caseOrder, fitDigest, inTheApp, pressing, pressingListed, type DigestPart } from './digest-fit.js'
 import { lastOpenMoment } from './due-date-text.js'
 import { endOfLocalDay } from './local-days.js'
 import { endsInBrackets } from './meeting-words.js'
@@ -132,25 +132,6 @@ const MAX_PER_SECTION = 5
 export const DIGEST_EXCERPT_MAX = 28
 /** Characters a subscribe card's text keyword holds (wechat.md §2.4). */
 const CARD_MAX = 20
-
-/**
- * How pressing a message is: 答复已超期, then 已过受理期限, then due today (its deadline falls on the digest's date), then
- * the rest. Whatever is above 0 is listed before any other (pressingListed).
- */
-function pressing(c: DigestCase, date: string, timeZone: string): number {
-  if (c.overdue) return 3
-  if (c.ackLate) return 2
-  return c.due && localDate(lastOpenMoment(c.due.at, timeZone), timeZone) === date ? 1 : 0
-}
-
-/**
- * Late first, then due today, then new, then the rest; within each the nearest deadline first, as 待办 lists them; ties by
- * ticket so the order is stable. A message due today comes before five new ones: it is what she must do this day.
- */
-function caseOrder(rank: (c: DigestCase) => number) {
-  const due = (c: DigestCase) => c.due?.at.getTime() ?? Infinity
-  return (a: DigestCase, b: DigestCase) => rank(b) - rank(a) || Number(b.isNew) - Number(a.isNew) || due(a) - due(b) || a.ticket.localeCompare(b.ticket)
-}
 
 /** After "……另有 N": where he sees the messages the digest leaves out (the chat's word for his whole list). */
 const ALL_CASES = '条，发送"待办"查看全部'

@@ -92,7 +92,8 @@ describe('bot: a resident withdraws a message or has their data deleted', functi
   it('withdraws consent: no new message until they agree again', async () => {
     const zhao = t.world.person('wx-zhao', '赵大爷')
     await leaveMessage(zhao, '公交站台顶棚漏雨')
-    expect(await ask(t, zhao, '撤回同意'))
+    expect(await ask(t, zhao, '撤回同意')).to.include('确定要撤回吗？')
+    expect(await ask(t, zhao, '是'))
       .to.include('已撤回您的同意')
       .and.to.include('已经送出的留言仍会照常办理')
     const person = (await app.liaison.store.mpUsers.getByBotContact('wx-zhao'))!

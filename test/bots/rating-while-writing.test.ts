@@ -23,11 +23,12 @@ describe('bot: a resident rates an answer in words while writing a new message',
   })
 
   it('"满意！", "很满意👍", "非常满意", "基本满意。" alone rate the answer that came meanwhile; the new message keeps only his words', async () => {
-    for (const [said, score] of [
-      ['满意！', 4],
-      ['很满意👍', 5],
-      ['非常满意', 5],
-      ['基本满意。', 3],
+    // Each round's new message in words of its own: the same words again, while the first is open, would be asked about.
+    for (const [said, score, when] of [
+      ['满意！', 4, '七点'],
+      ['很满意👍', 5, '八点'],
+      ['非常满意', 5, '九点'],
+      ['基本满意。', 3, '十点'],
     ] as const) {
       const earlier = await writes(`路口红绿灯时间太短（${said}）`)
       await writingWhenAnswered(earlier, '小区门口的垃圾好几天没人清运', '已联系物业处理。')
@@ -35,10 +36,10 @@ describe('bot: a resident rates an answer in words while writing a new message',
         .to.include(`已记下您的评分：${score} 分。谢谢您的评价！`)
         .and.include('您的新留言还在写，接着说就行；说完了回复"好了"。')
       expect(await stored(earlier), said).to.include({ status: 'closed', rating: score })
-      expect(await ask(t, resident, '早上七点前要清走'), said).to.equal('')
-      expect(await ask(t, resident, '好了'), said).to.include('内容：小区门口的垃圾好几天没人清运\n早上七点前要清走\n')
+      expect(await ask(t, resident, `早上${when}前要清走`), said).to.equal('')
+      expect(await ask(t, resident, '好了'), said).to.include(`内容：小区门口的垃圾好几天没人清运\n早上${when}前要清走\n`)
       const next = ticketIn(await ask(t, resident, '1'))
-      expect((await stored(next))!.text, `no "${said}" in it`).to.equal('小区门口的垃圾好几天没人清运\n早上七点前要清走')
+      expect((await stored(next))!.text, `no "${said}" in it`).to.equal(`小区门口的垃圾好几天没人清运\n早上${when}前要清走`)
     }
   })
 

@@ -52,7 +52,8 @@ describe('bot: a resident reads her message’s steps and her rights in her own 
   it('撤回同意 says how to agree again, and "留言" then "同意" does it', async () => {
     const { app, bot: t, resident: li } = story
     await story.writesToZhangWei('楼道灯不亮')
-    const answer = await ask(t, li, '撤回同意')
+    expect(await ask(t, li, '撤回同意')).to.include('确定要撤回吗？')
+    const answer = await ask(t, li, '是')
     expect(answer).to.equal(
       '已撤回您的同意。您已经送出的留言仍会照常办理，代表答复了会在这里告诉您；您同意公开的留言已撤下。\n' +
         '撤回后不能再送出新的留言；聊天已经放到小程序里的，小程序里也不能再填问卷（不留名字的问卷还可以填）、提意见、答题。已经保存的信息没有因此删除。\n' +

@@ -1,4 +1,5 @@
 import { DEPUTY_IN_HAND_MAX } from '../../domain/ticket-refs.js'
+import { inDigestOrder } from '../../domain/digest-fit.js'
 import { OPEN_STATUSES, TRANSITIONS, type CaseRecord, type CaseStatus } from '../../domain/case.js'
 import type { CaseQueries } from '../cases/case-queries.js'
 import type { CaseDraft, CaseSubmitter } from '../cases/case-submission.js'
@@ -28,7 +29,7 @@ export interface CaseList {
 }
 
 /** What a resident writes in the chat: text and where it should go, never images or anonymity. */
-export type ChatDraft = Pick<CaseDraft, 'text' | 'regionId' | 'deputyCode' | 'stationCode'>
+export type ChatDraft = Pick<CaseDraft, 'text' | 'regionId' | 'deputyCode' | 'stationCode' | 'sendAgain'>
 
 /**
  * Cases from the chat: residents write, follow, rate, reopen and withdraw their messages by
@@ -171,10 +172,14 @@ export class BotCases {
     return this.deps.workflow.withdraw(person, c.id, reason)
   }
 
-  /** A bound deputy's open cases, nearest deadline first: all those a short number is read among. */
-  async deputyInbox(personId: string) {
+  /**
+   * A bound deputy's open cases, all those a short number is read among, in his digest's order that day (late, due
+   * today, then the nearest deadline): line 1 of the chat's 待办 is line 1 of his morning digest.
+   */
+  async deputyInbox(personId: string, at: { now: Date; timeZone: string }) {
     const deputy = await this.deps.people.deputy(personId)
-    const page = await this.deps.queries.deputyInbox(deputy, { limit: DEPUTY_IN_HAND_MAX })
+    const found = await this.deps.queries.deputyInbox(deputy, { limit: DEPUTY_IN_HAND_MAX })
+    const page = { ...found, items: inDigestOrder(found.items, at.now, at.timeZone) }
     // Those the station pressed him on (催办), and those a colleague handed him (转交): his 待办 says so, as the mini-program's does.
     // And those he answered lately, from his page too: the chat tells a new message ending alike apart from them.
     const [urged, handed, answered] = await Promise.all([

@@ -207,8 +207,8 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   })
 
   router.get('/people/:personId/deputy/cases', async (ctx) => {
-    const page = await cases.deputyInbox(parse(personParam, ctx.params, 'params').personId)
     const at = reading()
+    const page = await cases.deputyInbox(parse(personParam, ctx.params, 'params').personId, at)
     const tickets = page.items.map((c) => c.ticket)
     ctx.body = {
       items: page.items.map((c) => presentBotInboxItem(c, at, tickets, page.urged.has(c.id), page.handed.get(c.id) ?? null)),

@@ -49,6 +49,8 @@ export const caseBody = z.strictObject({
   regionId: z.string().max(64).nullable().optional(),
   deputyCode: z.string().trim().max(40).nullable().optional(),
   stationCode: z.string().trim().max(40).nullable().optional(),
+  /** She answered that she sends it again, after being told the same words are on a message of hers being handled (409 same_message_open). */
+  sendAgain: z.boolean().default(false),
 })
 export const rateBody = z.strictObject({
   rating: z.number().int('评分应为 1–5 的整数').min(1, '评分应为 1–5 的整数').max(5, '评分应为 1–5 的整数'),

@@ -1,0 +1,48 @@
+import { expect } from 'chai'
+import { useCaseStory } from './case-story.js'
+import { ask } from './helpers.js'
+
+/**
+ * 王奶奶 wrote to 张伟 about the lamp in the chat. Not sure it went, she writes the very same words again and sends
+ * them. The chat does not make a second message silently (it would go to another deputy, and 查询 would show two lines
+ * that read the same): it asks her, naming the first one, and does what she answers.
+ */
+describe('the same message twice in the chat: she is asked first', () => {
+  const story = useCaseStory({ resident: ['wx-wang-nainai', '王奶奶'] })
+  const LAMP = '建设路12号门口的路灯坏了好几天了，晚上黑得看不见'
+  const messages = async () => (await story.app.liaison.store.cases.search({ limit: 10 })).items.map((c) => c.ticket)
+
+  async function sendsItAgain(): Promise<{ first: string; asked: string }> {
+    const first = await story.writesToZhangWei(LAMP)
+    expect(await ask(story.bot, story.resident, `我要给张伟代表留言：${LAMP}`)).to.include('发给：张伟代表')
+    return { first, asked: await ask(story.bot, story.resident, '1') }
+  }
+
+  it('names the message she sent and asks whether to send another; "2" sends nothing and says how to see the first', async () => {
+    const { first, asked } = await sendsItAgain()
+    expect(asked).to.include(`已经送出过同样的留言（编号${first}），张伟代表正在办理。还要再送一条吗？`)
+    expect(asked).to.include('回复 1 再送一条，回复 2 不送了')
+    expect(asked).not.to.include('留言已送出')
+
+    // 查询 meanwhile shows the first one, and says the question still waits.
+    const looked = await ask(story.bot, story.resident, '查询')
+    expect(looked).to.include(first)
+    expect(looked).to.include('回复 1 再送一条，回复 2 不送了')
+
+    const no = await ask(story.bot, story.resident, '2')
+    expect(no).to.include('这条不送了')
+    expect(no).to.include(`编号${first}`)
+    expect(no).to.include('查询')
+    expect(await messages()).to.deep.equal([first])
+  })
+
+  it('sends it again when she answers "1"', async () => {
+    const { first, asked } = await sendsItAgain()
+    expect(asked).to.include('还要再送一条吗？')
+    const sent = await ask(story.bot, story.resident, '1')
+    expect(sent).to.include('留言已送出')
+    const second = /编号：(\d{8}-\d{4})/.exec(sent)?.[1]
+    expect(second).to.be.a('string').and.not.equal(first)
+    expect((await messages()).sort()).to.deep.equal([first, second].sort())
+  })
+})
