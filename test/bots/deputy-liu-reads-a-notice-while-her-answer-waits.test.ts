@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { Client } from '../helpers/app.js'
 import { useCaseStory } from './case-story.js'
-import { ask, dispatch, waitFor } from './helpers.js'
+import { ask, chatNoticesTakenIn } from './helpers.js'
 
 /**
  * Deputy Liu (66) writes "回复 0001 …" and the bot shows her answer back, waiting for her "是". Before she says it, a notice
@@ -23,13 +23,7 @@ describe('bot: Deputy Liu reads a notice while her answer waits for her "是"', 
     second = (await story.messageReachesZhangWei(story.bot.world.person('wx-qian', '钱大爷'), '我家楼上漏水，物业不管')).ticket
   })
 
-  /** Every notice routed to the chats has been said, and the bot has taken in each one (acked only after it did). */
-  async function noticesTakenIn() {
-    await dispatch(story.app)
-    const pending = async () => (await story.app.liaison.store.outbox.search({ limit: 50, channel: 'bot_private' })).items.some((m) => m.status !== 'sent')
-    await waitFor(async () => !(await pending()), 'every chat notice sent')
-    await story.bot.bot.inbox.settled()
-  }
+  const noticesTakenIn = () => chatNoticesTakenIn(story.app, story.bot)
 
   async function urge(ticket: string) {
     const lina = await new Client(story.app.baseUrl).login('lina', STAFF_PASSWORD)

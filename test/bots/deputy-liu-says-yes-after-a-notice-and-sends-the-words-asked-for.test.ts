@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { STAFF_PASSWORD } from '../fixtures.js'
 import { Client } from '../helpers/app.js'
 import { useCaseStory } from './case-story.js'
-import { ask, dispatch, waitFor } from './helpers.js'
+import { ask, chatNoticesTakenIn } from './helpers.js'
 
 /**
  * Deputy Liu (66) works her 待办 in the chat. The bot offers her a command ready to copy ("…吗？是的话请发送：回复 0001 …");
@@ -25,13 +25,7 @@ describe('bot: Deputy Liu says yes after a notice, and sends the words the bot a
     second = (await story.messageReachesZhangWei(story.bot.world.person('wx-qian', '钱大爷'), '我家楼上漏水，物业不管')).ticket
   })
 
-  /** Every notice routed to the chats has been said, and the bot has taken in each one (acked only after it did). */
-  async function noticesTakenIn() {
-    await dispatch(story.app)
-    const pending = async () => (await story.app.liaison.store.outbox.search({ limit: 50, channel: 'bot_private' })).items.some((m) => m.status !== 'sent')
-    await waitFor(async () => !(await pending()), 'every chat notice sent')
-    await story.bot.bot.inbox.settled()
-  }
+  const noticesTakenIn = () => chatNoticesTakenIn(story.app, story.bot)
 
   it('offered "回复 0001 …", then a new message\'s notice: her "是" answers nothing and asks which, each with what to send', async () => {
     await say('待办')

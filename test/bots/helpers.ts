@@ -135,6 +135,14 @@ export async function dispatch(app: TestApp) {
   return app.liaison.services.dispatcher.drain()
 }
 
+/** Every notice routed to the chats has been said, and the bot has taken in each one (acked only after it did). */
+export async function chatNoticesTakenIn(app: TestApp, t: BotUnderTest) {
+  await dispatch(app)
+  const pending = async () => (await app.liaison.store.outbox.search({ limit: 50, channel: 'bot_private' })).items.some((m) => m.status !== 'sent')
+  await waitFor(async () => !(await pending()), 'every chat notice sent')
+  await t.bot.inbox.settled()
+}
+
 export { caseCity }
 
 /**
