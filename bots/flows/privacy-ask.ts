@@ -10,7 +10,7 @@ import { lines, type Turn } from './turn.js'
  */
 
 /** What her answer asks for, in privacy-requests.ts's terms; null when nothing is to be done. */
-export type AskedBack = { kind: 'erase' } | { kind: 'withdraw'; ref: null } | { kind: 'withdrawConsent'; confirmed: true }
+export type AskedBack = { kind: 'erase' } | { kind: 'withdraw'; ref: null; words?: string } | { kind: 'withdrawConsent'; confirmed: true }
 
 const WHICH_QUESTION = lines('删除您的信息，还是撤回一条留言？请回复数字：', '1. 删除我的信息', '2. 撤回一条还没答复的留言', '都不要，请回复"取消"。')
 
@@ -64,7 +64,9 @@ export function askedBackAnswer(turn: Turn, flow: PrivacyAskFlow): { then: Asked
   const pick = cmd.kind === 'number' ? cmd.value : MEANS_DATA.test(t) ? 1 : MEANS_MESSAGE.test(t) && !t.includes('同意') ? 2 : null
   if (pick === 1 || pick === 2) {
     turn.state.flow = null
-    return { then: pick === 1 ? { kind: 'erase' } : { kind: 'withdraw', ref: null }, goesOn: false }
+    // Words for 2 may name the message too ("路灯那条"): the withdraw list then shows that one alone.
+    const words = cmd.kind === 'number' ? undefined : turn.raw
+    return { then: pick === 1 ? { kind: 'erase' } : { kind: 'withdraw', ref: null, words }, goesOn: false }
   }
   if (pick !== null) {
     turn.say(lines('请回复 1 或 2：', WHICH_QUESTION))

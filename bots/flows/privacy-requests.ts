@@ -15,7 +15,8 @@ import { withdraw, withdrawListAnswer } from './withdraw-message.js'
  */
 
 export type PrivacyRequest =
-  | { kind: 'withdraw'; ref: string | null }
+  /** `words`: her own words for which one, when she named it in answer to "删除还是撤回？" (privacy-ask.ts). */
+  | { kind: 'withdraw'; ref: string | null; words?: string }
   /** `confirmed`: her yes to what it means was given (privacy-ask.ts). */
   | { kind: 'withdrawConsent'; confirmed?: boolean }
   | { kind: 'erase' }
@@ -134,7 +135,7 @@ export const privacyConversation: Conversation = async (turn) => {
       turn.say((await turn.client.withdrawConsent(turn.person.personId)).message)
       return true
     case 'withdraw':
-      await withdraw(turn, request.ref)
+      await withdraw(turn, request.ref, request.words)
       return true
     case 'myData':
       // A message she is writing, or her word on an answer, waits as it was: this was not part of it.

@@ -1,6 +1,7 @@
 import type { ApiError } from '../client.js'
 import { compact } from '../typed-text.js'
 import type { MessageFlow } from './dialogue-state.js'
+import { isLongText, showConfirm } from './message-draft.js'
 import { lines, saysYes, type Turn } from './turn.js'
 
 /**
@@ -42,6 +43,16 @@ export async function answerSendAgain(turn: Turn, flow: MessageFlow, send: (turn
     turn.say(lines('好的，这条不送了。', `${earlier ? `您之前那条（编号${earlier}）` : '您之前那条留言'}还在办理，看办理进度请发送"查询"。`))
     return
   }
+  if (cmd.kind === 'text' && isLongText(cmd.text)) {
+    // New words of some length answer neither 1 nor 2: a new matter. Her 1 to the question would have sent the repeat
+    // while her new words were lost; now the repeat is dropped, said so, and her words are the message she confirms.
+    flow.sentBefore = undefined
+    flow.sendAgain = undefined
+    flow.parts = [turn.raw]
+    flow.lastPartAt = turn.now
+    showConfirm(turn, flow, `和之前那条${earlier ? `（编号${earlier}）` : ''}一样的留言没有送出。您刚才说的是新的事：`)
+    return
+  }
   turn.state.flow = flow
-  turn.say(lines('这条还没有送出。', CHOICES))
+  turn.say(lines(`这条和之前那条${earlier ? `（编号${earlier}）` : ''}一样的留言还没有送出。`, CHOICES))
 }

@@ -1,6 +1,7 @@
 import { ApiError, type CaseListItem } from '../client.js'
 import { progressQuestion } from '../progress-questions.js'
 import { ratingWord } from '../scores.js'
+import { isNod } from '../short-answers.js'
 import { bare } from '../typed-text.js'
 import { LIST_WINDOW_MS, type ListedMessages } from './dialogue-state.js'
 import { isLongText } from './message-draft.js'
@@ -20,12 +21,20 @@ const PICK_HINT = '要撤回哪一条，请回复前面的数字，如：1；不
 /**
  * "撤回": which messages can still be withdrawn; "撤回 0042" (or the full ticket): that one.
  */
-export async function withdraw(turn: Turn, ref: string | null) {
+export async function withdraw(turn: Turn, ref: string | null, words?: string) {
   const { client, person } = turn
   if (!ref) {
     // However old: a message still waiting from months ago is hers to take back too.
     const open = (await client.casesShe(person.personId, 'withdraw')).filter((c) => WITHDRAWABLE.has(c.status))
     if (!open.length) return turn.say('您没有可以撤回的留言。已经答复或办结的留言不能撤回。')
+    // "路灯那条" to "删除还是撤回？": the one her words name is shown alone, never the list whose "1" is another.
+    const named = words
+      ? listedNamed(
+          words,
+          open.slice(0, 5).map((c) => c.excerpt),
+        )
+      : []
+    if (named.length === 1) return showAlone(turn, open[named[0]], words!)
     // The list is numbered: her next "1" takes back the first, as the line under it says.
     turn.state.listed = { kind: 'withdraw', tickets: open.slice(0, 5).map((c) => c.ticket), at: turn.now }
     return turn.say(
@@ -73,6 +82,13 @@ export async function withdrawListAnswer(turn: Turn): Promise<boolean> {
     turn.say('好的，不撤回了，您的留言照常办理。')
     return true
   }
+  // One message shown (alone, or a list of one): her "是" / "对" / "好的" means it, never the residents' "好的！" with
+  // nothing done while she believes it was.
+  if (listed.tickets.length === 1 && (cmd.kind === 'confirm' || cmd.kind === 'done' || isNod(turn.raw))) {
+    state.listed = null
+    await withdraw(turn, listed.tickets[0])
+    return true
+  }
   if (cmd.kind !== 'text' || progressQuestion(cmd.text) !== null || (state.rating && ratingWord(cmd.text) !== null)) return false
   const shown = await listedNow(turn, listed)
   const picked = listedNamed(
@@ -86,17 +102,7 @@ export async function withdrawListAnswer(turn: Turn): Promise<boolean> {
     return true
   }
   if (picked.length === 1) {
-    // Words are matched loosely (two characters running may do): she sees which one and says 1 before it is taken back.
-    const { item } = shown[picked[0]]
-    state.listed = { kind: 'withdraw', tickets: [item.ticket], at: turn.now }
-    turn.say(
-      lines(
-        `您说的"${oneLine(turn.raw)}"，是这一条：`,
-        `1. ${item.ticket}【${item.statusLabel}】${oneLine(item.excerpt)}`,
-        '',
-        '要撤回这一条，请回复 1；不撤回了，请回复"取消"。',
-      ),
-    )
+    showAlone(turn, shown[picked[0]].item, turn.raw)
     return true
   }
   // Asked again with the same numbers: her "1" next is still the first line she read.
@@ -106,6 +112,22 @@ export async function withdrawListAnswer(turn: Turn): Promise<boolean> {
   if (!picked.length) turn.say(lines(`可以撤回的留言里，没有找到您说的"${said}"。`, ...shown.map(line), '', PICK_HINT))
   else turn.say(lines(`您说的"${said}"，有 ${picked.length} 条留言都对得上：`, ...picked.map((i) => line(shown[i])), '', PICK_HINT))
   return true
+}
+
+/**
+ * The one message her words name, alone, for her "1" (or yes): words are matched loosely (two characters running may
+ * do), so she sees which one before it is taken back.
+ */
+function showAlone(turn: Turn, item: CaseListItem, words: string) {
+  turn.state.listed = { kind: 'withdraw', tickets: [item.ticket], at: turn.now }
+  turn.say(
+    lines(
+      `您说的"${oneLine(words)}"，是这一条：`,
+      `1. ${item.ticket}【${item.statusLabel}】${oneLine(item.excerpt)}`,
+      '',
+      '要撤回这一条，请回复 1；不撤回了，请回复"取消"。',
+    ),
+  )
 }
 
 /** "不撤回了", "不撤了", "不要撤": not withdrawing after all. */

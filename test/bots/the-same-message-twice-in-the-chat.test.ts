@@ -36,6 +36,20 @@ describe('the same message twice in the chat: she is asked first', () => {
     expect(await messages()).to.deep.equal([first])
   })
 
+  it('new words of hers under the question are a new matter: the repeat is dropped, and her new words are what she confirms', async () => {
+    const { first } = await sendsItAgain()
+    const RUBBISH = '小区门口的垃圾三天没人收了，臭得很'
+    const shown = await ask(story.bot, story.resident, RUBBISH)
+    expect(shown).to.include(`和之前那条（编号${first}）一样的留言没有送出。`)
+    expect(shown).to.include(`内容：${RUBBISH}`).and.include('1. 确认送出')
+    expect(shown).not.to.include('回复 1 再送一条')
+    const sent = await ask(story.bot, story.resident, '1')
+    const second = /编号：(\d{8}-\d{4})/.exec(sent)?.[1]
+    expect(second).to.be.a('string').and.not.equal(first)
+    const texts = (await story.app.liaison.store.cases.search({ limit: 10 })).items.map((c) => c.text).sort()
+    expect(texts, 'her new words went, and the lamp only once').to.deep.equal([LAMP, RUBBISH].sort())
+  })
+
   it('sends it again when she answers "1"', async () => {
     const { first, asked } = await sendsItAgain()
     expect(asked).to.include('还要再送一条吗？')

@@ -42,6 +42,26 @@ describe('bot: 王奶奶 answers the chat in few words', function () {
     expect(await status(rubbish)).to.equal('assigned')
   })
 
+  it('"是" to the one message shown alone withdraws it, as her "1" would', async () => {
+    const { lamp, rubbish } = await twoMessages()
+    expect(await say('路灯那个')).to.include('是这一条')
+    expect(await say('是')).to.equal(`已撤回留言 ${lamp}，代表不会再办理这条留言。`)
+    expect(await status(lamp)).to.equal('withdrawn')
+    expect(await status(rubbish)).to.equal('assigned')
+  })
+
+  it('"我要删除", then "路灯那条": the lamp is shown alone, and her "1" withdraws the lamp, not the first line of a list', async () => {
+    const lamp = await story.writesToZhangWei('建设路12号门口的路灯坏了')
+    const rubbish = await story.writesToZhangWei('建设路小区垃圾三天没人收')
+    expect(await say('我要删除')).to.equal(WHICH)
+    const named = await say('路灯那条')
+    expect(named).to.include('您说的"路灯那条"，是这一条：').and.include(`1. ${lamp}`)
+    expect(named).not.to.include(rubbish)
+    expect(await say('1')).to.equal(`已撤回留言 ${lamp}，代表不会再办理这条留言。`)
+    expect(await status(lamp)).to.equal('withdrawn')
+    expect(await status(rubbish)).to.equal('assigned')
+  })
+
   it('words naming no listed message show the list again, and her "1" then is its first line; "不撤了" ends it', async () => {
     const { lamp, rubbish } = await twoMessages()
     const none = await say('那个事')
