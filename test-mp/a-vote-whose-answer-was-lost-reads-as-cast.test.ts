@@ -69,7 +69,9 @@ describe('mini-program: a vote whose answer was lost reads as cast', () => {
     phone.modalAnswers.push(true)
     await page.tap('.submit')
 
-    expect(page.textOf('.done')).to.equal('刚才那次投票已经投上了（当时网络不通，没能告诉您）。每位代表投一次，投后不能更改，谢谢')
+    expect(page.textOf('.done')).to.equal(
+      '刚才那次投票已经投上了（当时网络不通，没能告诉您）。算数的是刚才那次选的项目，后来改的没有投上。每位代表投一次，投后不能更改，谢谢',
+    )
     expect(page.has('.error'), 'nothing in red').to.equal(false)
     expect(page.has('.submit')).to.equal(false)
     expect(await counted(), 'the first vote stands').to.deep.equal({ cast: 1, votes: ['老旧小区加装电梯 1', '口袋公园 1', '社区食堂 0'] })

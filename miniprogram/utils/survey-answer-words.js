@@ -25,11 +25,33 @@ const RECEIVED_BEFORE_WORDS = {
   consultation: '刚才提的意见已经收到了（当时网络不通，没能告诉您）。每人限提一次，谢谢您参与立法',
   ballot: '刚才那次投票已经投上了（当时网络不通，没能告诉您）。每位代表投一次，投后不能更改，谢谢',
 }
+// As RECEIVED_BEFORE_WORDS, when what she sent the second time differs from the lost tap's: the first is the one kept,
+// said outright, so she never thinks her new ticks went in.
+const RECEIVED_CHANGED_WORDS = {
+  survey: '刚才那次已经送出了（当时网络不通，没能告诉您）。收下的是刚才那次的答案，后来改的没有送出。每人限一次，谢谢您的参与',
+  consultation: '刚才提的意见已经收到了（当时网络不通，没能告诉您）。收下的是刚才那次写的，后来改的没有送出。每人限提一次，谢谢您参与立法',
+  ballot: '刚才那次投票已经投上了（当时网络不通，没能告诉您）。算数的是刚才那次选的项目，后来改的没有投上。每位代表投一次，投后不能更改，谢谢',
+}
 // Opened again after answering: a deputy who voted is told he voted, in a ballot's words.
 const ANSWERED_WORDS = {
   survey: '您已经送出过了，每人限一次。谢谢！',
-  consultation: '您已经送出过了，每人限一次。谢谢！',
+  consultation: '您的意见已经送出了，每人限提一次。谢谢您参与立法！',
   ballot: '您已经投过票了，每位代表投一次，投后不能更改。谢谢！',
+}
+// An anonymous consultation keeps no writer (consultation-outcome.ts mine()): what she wrote cannot be shown her, and why.
+const ANSWERED_ANONYMOUS_CONSULTATION = '您的意见已经送出了。这次征求意见是匿名的，没有记下是谁提的，所以这里看不到您写的内容。每人限提一次，谢谢您参与立法！'
+// A tap refused because the page was out of date (over, not yet open, full, not hers): said above the page's own state.
+const NOT_TAKEN_WORDS = {
+  survey: '您刚才填的答案没有送出。',
+  consultation: '您刚才写的意见没有送出。',
+  ballot: '您刚才这一票没有投上。',
+}
+
+/** Said once she has answered: in a ballot's words; a named consultation shows what she sent under it (我提的意见). */
+function answeredWords(s) {
+  if (s.kind === 'ballot' && s.phase === 'closed') return '您投过票了，谢谢！'
+  if (s.kind === 'consultation' && s.anonymous) return ANSWERED_ANONYMOUS_CONSULTATION
+  return ANSWERED_WORDS[s.kind] || ANSWERED_WORDS.survey
 }
 // A named survey keeps who answered: her account here, never a name, which nobody asked her for (the console's
 // own words: 匿名时不记录是谁填写的). She is told what is kept, and who sees it, once: on the meta line (KEPT_WORDS), never
@@ -85,7 +107,10 @@ module.exports = {
   CLOSED_WORDS,
   DONE_WORDS,
   RECEIVED_BEFORE_WORDS,
+  RECEIVED_CHANGED_WORDS,
   ANSWERED_WORDS,
+  NOT_TAKEN_WORDS,
+  answeredWords,
   NAMED_WORDS,
   CONSENT_WORDS,
   CONSENT_AT_SUBMIT_WORDS,

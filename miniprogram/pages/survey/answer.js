@@ -4,6 +4,7 @@ const { subscribeNotices } = require('../../utils/subscribe-notices')
 const { visible, ordered } = require('../../utils/survey-conditions')
 const { numbering, missingWords, unanswered } = require('../../utils/survey-numbering')
 const { keepDraft, restoreDraft, forgetDraft } = require('./answer-draft')
+const { STALE_REFUSALS, sentSign, receivedWords, shownSummary } = require('./answer-replies')
 const {
   SUBMIT_WORDS,
   TITLES,
@@ -11,8 +12,8 @@ const {
   NOT_YET_WORDS,
   CLOSED_WORDS,
   DONE_WORDS,
-  RECEIVED_BEFORE_WORDS,
-  ANSWERED_WORDS,
+  NOT_TAKEN_WORDS,
+  answeredWords,
   NAMED_WORDS,
   CONSENT_WORDS,
   CONSENT_AT_SUBMIT_WORDS,
@@ -71,6 +72,10 @@ Page({
     summary: null,
     // Her draft, kept on the phone, changed or over while she was away: said above the questions.
     draftNote: '',
+    // Her tap was refused as the page was out of date (over, full, not hers): read again, with 回到首页.
+    stopped: false,
+    // Full (the page still reads as open): said in place of the questions.
+    stoppedText: '',
   },
 
   onLoad(query) {
@@ -84,7 +89,7 @@ Page({
   },
 
   load() {
-    this.setData({ loading: true, canLoad: true, error: '', errorStatus: 0 })
+    this.setData({ loading: true, canLoad: true, error: '', errorStatus: 0, stopped: false, stoppedText: '' })
     return this.surveys
       .open(this.ref)
       .then((s) => {
@@ -127,7 +132,7 @@ Page({
           draftNote: draft.note,
           submitWords: SUBMIT_WORDS[s.kind],
           // Once it is over, 投后不能更改 is nothing he can act on: that he voted is enough.
-          doneText: s.responded ? (s.kind === 'ballot' && s.phase === 'closed' ? '您投过票了，谢谢！' : ANSWERED_WORDS[s.kind]) : '',
+          doneText: s.responded ? answeredWords(s) : '',
           namedText: s.anonymous ? '' : NAMED_WORDS[s.kind] || '',
           consent: Boolean(s.consentNeeded) && s.phase === 'open' && !s.responded && !s.askedOthers,
           consentWords: CONSENT_WORDS[s.kind] || '',
@@ -154,7 +159,7 @@ Page({
       .then((r) => {
         this.setData({ mine: r.items })
         if (!r.outcomePublished) return undefined
-        return this.surveys.outcome(this.survey.id).then((summary) => this.setData({ summary: summary }))
+        return this.surveys.outcome(this.survey.id).then((summary) => this.setData({ summary: shownSummary(summary) }))
       })
       .catch(() => undefined)
   },
@@ -277,15 +282,17 @@ Page({
     // One key per set of answers, kept on every resend of it: after a lost answer the second tap is the same
     // request, and the server answers it as it answered the first (投票成功), counting it once.
     if (!this.sendKey) this.sendKey = newIdempotencyKey()
+    const sign = sentSign(send, comments)
     return this.surveys
       .respond(this.survey.id, send, comments, this.via, this.sendKey)
       .then(() => this.done(DONE_WORDS[this.survey.kind]))
       .catch((err) => {
-        // Answered already: by the tap whose reply was lost (then with other choices), or on another phone.
+        // Answered already: by the tap whose reply was lost (then perhaps with other choices), or on another phone.
         // What she did counted; she is told so as done, never in red beside her ticks and the button.
-        if (err.code === 'already_responded') return this.done(this.lostOnce ? RECEIVED_BEFORE_WORDS[this.survey.kind] : ANSWERED_WORDS[this.survey.kind])
+        if (err.code === 'already_responded') return this.done(receivedWords(this.survey.kind, this.lost || [], sign))
         // No answer at all (no signal, a dropped connection): it may have arrived; a resend of the same answers says which.
-        if (err.code === 'network' || err.status >= 500) this.lostOnce = true
+        if (err.code === 'network' || err.status >= 500) this.lost = (this.lost || []).concat([sign])
+        if (STALE_REFUSALS.indexOf(err.code) >= 0) return this.stop(err)
         // Not agreed to the privacy notice as it reads now (a new version since the page opened): the notice, then her answers go.
         if (err.code === 'consent_required') {
           this.pending = { send: send, comments: comments }
@@ -301,6 +308,20 @@ Page({
         return this.setData({ error: err.message, problems: problems })
       })
       .then(() => this.setData({ busy: false }))
+  },
+
+  /**
+   * Her tap was refused because the page was out of date: read again, it shows its own state (over, not open yet, not
+   * hers) with 回到首页, and above it that this tap did not go; full, the page still reads as open, so the refusal's
+   * words stand in place of the questions.
+   */
+  stop(err) {
+    return this.load().then(() => {
+      if (!this.survey || this.data.doneText || this.leaving) return undefined
+      const asks = this.data.s.open && !this.data.s.askedOthers
+      if (asks) forgetDraft(this.survey.id)
+      return this.setData({ stopped: true, stoppedText: asks ? err.message : '', draftNote: NOT_TAKEN_WORDS[this.survey.kind] })
+    })
   },
 
   /** Received: said in place of the questions and the button, and (a named consultation) her opinions read back. */

@@ -135,11 +135,14 @@ export class SurveyResponses {
     const now = this.clock.now()
     const phase = surveyPhase(s, now)
     const requestKey = options.requestKey ? this.requestKeyOf(s.id, options.requestKey) : undefined
-    if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
-    if (phase === 'closed') {
+    if (phase !== 'open') {
       // A vote cast just before the close whose answer was lost, resent after it: received in time, said so.
       const first = requestKey ? await this.resent(s, this.respondentKey(s, user), requestKey, input, now) : null
       if (first) return first
+      // Hers counted already (a tap whose answer was lost, her ticks changed since): told it counted, never
+      // 已经结束, which reads as if her answer had been lost.
+      await this.refuseIfAnswered(s, user)
+      if (phase === 'scheduled') throw new ConflictError(`尚未开始，${momentLabel(s.opensAt, this.settings.timeZone)} 起可以提交`, [], 'survey_not_open')
       throw new ConflictError(KIND_WORDS[s.kind].closedToAnswers, [], 'survey_closed')
     }
     // Someone who has left office signs in as a resident (MpSessions): the roll, fixed when the
@@ -235,6 +238,11 @@ export class SurveyResponses {
     }
     // The voter's own receipt says when they voted; the stored vote does not.
     return { response: secret ? { ...saved, createdAt: now } : saved, replayed: false }
+  }
+
+  /** 409 already_responded, in the words of its kind, when this person's answer is stored already. */
+  private async refuseIfAnswered(s: SurveyRecord, user: MpPrincipal): Promise<void> {
+    if (await this.store.surveys.hasResponded(s.id, this.respondentKey(s, user))) throw new StoreConflict('already_responded', [], { kind: s.kind })
   }
 
   /**
