@@ -3,21 +3,47 @@ import { asksAQuestion, attendsMeeting, cannotCome, isMeetingYes, isReasonPlaceh
 import { doneElsewhere } from './deputy-elsewhere.js'
 import { lines, oneLine, type Turn } from './turn.js'
 import { quotesACase } from '../quotes.js'
-import { compact } from '../typed-text.js'
+import { bare, compact } from '../typed-text.js'
 import { askWhich, pickedMeeting, QUOTED_GONE, quotedMeeting, type MeetingRef } from './deputy-meeting-choice.js'
 import { askIfLeave, leaveYes } from './deputy-leave-ask.js'
 import { answerClosed, answerGiven, answerOne, answeredAhead, awaitingAnswer, meetingNamed, othersWaiting } from './deputy-meeting-answer.js'
-import { attendAll, listWaiting } from './deputy-meeting-list.js'
+import { attendAll, CHECK_IN_HOW, listWaiting } from './deputy-meeting-list.js'
 
 /** Words of his coming ("尽量参加", "能去"): about this meeting, not a reason for missing it. */
 const COMING = /参加|参会|出席|到会|能去|会去|能来|能到|去得了|来得了|赶得上|赶过去|就去|就来/
 /**
  * Asked for his reason, words that merely name a meeting ("那天要去外地开会", the question's own example) are the
- * reason; words of his coming, or a plain yes, are not.
+ * reason; words of his coming, a plain yes, or a short "还是去吧" / "看情况" (shortAnswer) are not.
  */
 const isReasonGiven = (text: string) => {
   const about = attendsMeeting(text)
-  return about === null || (about === 'unclear' && !COMING.test(compact(text)))
+  return shortAnswer(text) === null && (about === null || (about === 'unclear' && !COMING.test(compact(text))))
+}
+
+// Short words alone, as an older deputy answers a notice ("去", "到时候去", "不去了", "看情况"): the whole message must
+// be one of them, so "去看了路灯" (to a resident) or a "不去" inside longer words is never read as an answer.
+const LEAD = '(?:好的?|行|嗯+|那|那就|我|我们|还是|就|也|都|到时候?|届时|那天|当天|明天|这次|这回)*'
+const END = '(?:的|吧|啊|呀|哈|哦|呢|啦|嘛)*'
+const GO = '(?:去|来|过去)'
+const WILL_GO = new RegExp(`^${LEAD}(?:一定|肯定|准时|按时|会|能|要)*${GO}${END}$`)
+const WONT_GO = new RegExp(`^${LEAD}不${GO}[了啦吧啊呀哦哈]*$`)
+/** A maybe with his going in it ("可能去", "尽量去"): about coming, not plainly yes. */
+const MAYBE_GO = new RegExp(`^${LEAD}(?:可能|也许|大概|估计|应该|尽量|争取|想|打算)(?:会|能)?${GO}${END}$`)
+/** Words that lean neither way ("看情况", "再说吧", "去不去呢"), and "去了" (gone already, or going?). */
+const NEITHER = new RegExp(`^${LEAD}(?:看情况|再说|再看看?|不一定|说不定|待定|不确定|还不确定|不好说|还没定|去不去|来不来|${GO}了)${END}$`)
+
+/**
+ * Short words alone about going: 'attend' ("去", "我去", "到时候去", "还是去吧"), 'leave' ("不去", "不去了"), 'maybe'
+ * ("可能去"), 'neither' ("看情况"); null for anything else, a question among them. Said of a meeting only when one is
+ * concerned (meetingWords).
+ */
+export function shortAnswer(text: string): 'attend' | 'leave' | 'maybe' | 'neither' | null {
+  const t = bare(text)
+  if (!t || [...t].length > 10 || asksAQuestion(text)) return null
+  if (WONT_GO.test(t)) return 'leave'
+  if (WILL_GO.test(t)) return 'attend'
+  if (MAYBE_GO.test(t)) return 'maybe'
+  return NEITHER.test(t) ? 'neither' : null
 }
 
 /**
@@ -142,17 +168,19 @@ async function noMeetingToExcuse(turn: Turn, none: string): Promise<string> {
 
 /**
  * His own words about a meeting, said with nothing else going on: "好的", "收到" while a notice waits
- * for his answer (they record nothing: he is asked for 参加 or 请假); "好的，我准时参加", "我又能去了", which
- * are 参加 (after a 请假 too); words about coming that are not plainly yes ("尽量参加"), which ask; and
- * "去不了…", which is 请假 (its reason asked for when he gave none). False when the words are not these,
- * or no meeting is concerned.
+ * for his answer (they record nothing: he is asked for 参加 or 请假); "好的，我准时参加", "我又能去了", "去",
+ * "还是去吧", which are 参加 (after a 请假 too; said to stand when he is coming already); words about coming that
+ * are not plainly yes ("尽量参加", "可能去"), which ask; "去不了…", "不去了", which are 请假 (its reason asked for
+ * when he gave none); and "看情况" while a notice waits, which asks whether he means it. False when the words are
+ * not these, or no meeting is concerned.
  */
 export async function meetingWords(turn: Turn): Promise<boolean> {
-  const reason = cannotCome(turn.raw)
+  const short = shortAnswer(turn.raw)
+  const reason = cannotCome(turn.raw) ?? (short === 'leave' ? '' : null)
   // "不参加", "参加不了" are read first: a sentence with 参加 in it is never taken for a yes before them.
-  const coming = reason === null ? attendsMeeting(turn.raw) : null
+  const coming = reason === null ? (attendsMeeting(turn.raw) ?? (short === 'attend' ? 'yes' : short === 'maybe' ? 'unclear' : null)) : null
   const yes = reason === null && !coming && isMeetingYes(turn.raw)
-  if (!yes && reason === null && !coming) return false
+  if (!yes && reason === null && !coming && short !== 'neither') return false
   const found = await meetingsInQuestion(turn)
   if (found === 'gone') {
     turn.say(QUOTED_GONE)
@@ -169,8 +197,12 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
       else turn.say(lines('是要参加吗？请回复"参加"，去不了请回复"请假 原因"。', ...meetings.map((m) => meetingNamed(m))))
       return true
     }
-    if (!meeting) return false
-    if (coming === 'yes') await answerGiven(turn, meeting, 'attend')
+    // "去" again once he said he will come: that answer stands, never "已改为参加" nor the general menu.
+    const going =
+      meeting?.rsvp === 'attend' ? meeting : meeting ? null : items.find((m) => m.status !== 'cancelled' && m.rsvp === 'attend' && m.rsvpOpen !== false)
+    if (coming === 'yes' && going) turn.say(`您已回复参加：${going.title}，${going.time}，地点 ${going.place}，不用再回复。${CHECK_IN_HOW}`)
+    else if (!meeting) return false
+    else if (coming === 'yes') await answerGiven(turn, meeting, 'attend')
     else turn.say(`是要参加吗？${meetingNamed(meeting)}。请回复"参加"，去不了请回复"请假 原因"`)
     return true
   }
@@ -178,6 +210,13 @@ export async function meetingWords(turn: Turn): Promise<boolean> {
     if (!waiting.length) return false
     if (waiting.length === 1) turn.say(`${meetingNamed(waiting[0])}。请回复"参加"，或"请假 原因"`)
     else listWaiting(turn, waiting)
+    return true
+  }
+  // "看情况", "再说吧" while a notice waits: asked which he means, never the general menu; nothing is recorded.
+  if (reason === null) {
+    if (!waiting.length) return false
+    if (waiting.length === 1) turn.say(`您是要回复会议吗？${meetingNamed(waiting[0])}。请回复"参加"，去不了请回复"请假 原因"`)
+    else listWaiting(turn, waiting, `您是要回复会议吗？您有 ${waiting.length} 个会议等您回复：`)
     return true
   }
   const { meetings, waiting: owed } = quoted ? { meetings: [quoted], waiting: false } : candidates(items, 'leave')
@@ -247,8 +286,9 @@ export async function leaveReason(turn: Turn): Promise<boolean> {
     turn.say(lines(`好的，没有请假。${meetingNamed(ask)}。`, '要请假时，请发送：请假 原因'))
     return true
   }
-  // "来不了" again asks again (meetingWords); "去不了，家里有事" gives its reason; "尽量参加" is about coming, not a reason.
-  const cannot = cmd.kind === 'text' ? cannotCome(turn.raw) : null
+  // "来不了", "不去了" again ask again (meetingWords); "去不了，家里有事" gives its reason; "尽量参加", "还是去吧" are
+  // about coming, not a reason.
+  const cannot = cmd.kind === 'text' ? (cannotCome(turn.raw) ?? (shortAnswer(turn.raw) === 'leave' ? '' : null)) : null
   const words = cmd.kind === 'excuse' ? cmd.reason : cmd.kind !== 'text' ? '' : cannot !== null ? cannot : isReasonGiven(turn.raw) ? turn.raw : ''
   // "原因：家里有事", "因为家里有事": the reason is what follows.
   const reason = oneLine(words)
