@@ -109,6 +109,8 @@ export interface PrivacyAskFlow {
   name: 'privacyAsk'
   asks: 'which' | 'consent'
   resume?: Flow | null
+  /** 撤回同意 answered with a yes of another kind ("好的"): asked once more, for "撤回" or "是". */
+  askedAgain?: boolean
 }
 
 /**
@@ -209,6 +211,8 @@ export interface DialogueState {
    * said so. Kept until her next message tells her they were not kept.
    */
   wordsLapsed?: boolean
+  /** The message she said to send again all the same (sent-before.ts) has just gone: its number and when (bot clock, ms). */
+  sentAgain?: { ticket: string; at: number } | null
   /** When the resident last moved the flow on (bot clock, ms). */
   touchedAt: number
 }
@@ -359,6 +363,7 @@ export function readDialogue(raw: Record<string, unknown> | null, now: number): 
     leaveAsk: s.leaveAsk ?? null,
     meetingPick: s.meetingPick ?? null,
     ...(s.wordsLapsed === true ? { wordsLapsed: true } : {}),
+    ...(s.sentAgain && typeof s.sentAgain.at === 'number' ? { sentAgain: s.sentAgain } : {}),
     touchedAt: typeof s.touchedAt === 'number' ? s.touchedAt : now,
   }
 }
@@ -379,6 +384,7 @@ export const writeDialogue = (s: DialogueState): Record<string, unknown> => ({
   leaveAsk: s.leaveAsk ?? null,
   meetingPick: s.meetingPick ?? null,
   ...(s.wordsLapsed ? { wordsLapsed: true } : {}),
+  ...(s.sentAgain ? { sentAgain: s.sentAgain } : {}),
   touchedAt: s.touchedAt,
 })
 
@@ -394,5 +400,6 @@ export const isEmpty = (s: DialogueState) =>
   !s.leaveAsk &&
   !s.meetingPick &&
   !s.wordsLapsed &&
+  !s.sentAgain &&
   s.todoShownAt === undefined &&
   s.residentMenuAt === undefined

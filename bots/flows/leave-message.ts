@@ -272,6 +272,8 @@ export async function submit(turn: Turn, flow: MessageFlow) {
   try {
     const done = await turn.client.submitCase(turn.person.personId, draft, key)
     turn.state.flow = null
+    // Her "1" to 再送一条 said twice is told it went (sent-before.ts, sendAgainSaidTwice), never a new message.
+    if (flow.sendAgain) turn.state.sentAgain = { ticket: done.ticket, at: turn.now }
     turn.say(lines('留言已送出，谢谢您！', `编号：${done.ticket}`, done.summary, answerByLine(done.replyByText, done.status), '', '查看办理进度请发送"查询"。'))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err

@@ -36,6 +36,13 @@ export function askBeforeWithdrawingConsent(turn: Turn) {
 
 /** "撤回", "确定撤回", "撤回吧": the yes the question asks for, in its own word. */
 const WITHDRAW_YES = /^(?:是的?|确定|确认|我要|要|就)?撤回(?:同意)?(?:吧|了|啊)?$/
+/** "是", "确认": the yes the question names. */
+const PLAIN_YES = /^(?:是|是的|确认|确定)$/
+/**
+ * Asked again when her answer was a yes of another kind ("好的", "行", "嗯"): under a long sentence it may only say she
+ * read it, and withdrawing stops her new messages.
+ */
+const ASKED_AGAIN = '撤回以后，就不能再送出新的留言了。您是要撤回同意吗？要撤回请回复"撤回"两个字，不撤回请回复"不"。'
 /** "不", "不撤了", "不要", "先不了": no. */
 const SAYS_NO = /^(?:不|不是|不要|不用|不撤|不撤回|别撤|先不|没有|不了)(?:了|啦|吧|用了)?$/
 /** Her information, said in words: 1 of the question. */
@@ -52,14 +59,20 @@ export function askedBackAnswer(turn: Turn, flow: PrivacyAskFlow): { then: Asked
   const t = bare(turn.raw)
   const declined = cmd.kind === 'cancel' || SAYS_NO.test(t)
   if (flow.asks === 'consent') {
-    const yes = cmd.kind === 'confirm' || isNod(turn.raw) || WITHDRAW_YES.test(t)
-    if (yes) {
+    if (PLAIN_YES.test(t) || WITHDRAW_YES.test(t)) {
       turn.state.flow = null
       return { then: { kind: 'withdrawConsent', confirmed: true }, goesOn: false }
     }
+    // Once: a second such yes is still no clear one, and nothing is done on it.
+    const unclearYes = cmd.kind === 'confirm' || isNod(turn.raw)
+    if (unclearYes && !flow.askedAgain) {
+      turn.state.flow = { ...flow, askedAgain: true }
+      turn.say(ASKED_AGAIN)
+      return { then: null, goesOn: false }
+    }
     turn.state.flow = flow.resume ?? null
     turn.say(declined ? '好的，没有撤回，您的同意还在，可以照常留言。' : '没有撤回同意，您的同意还在。')
-    return { then: null, goesOn: !declined }
+    return { then: null, goesOn: !declined && !unclearYes }
   }
   const pick = cmd.kind === 'number' ? cmd.value : MEANS_DATA.test(t) ? 1 : MEANS_MESSAGE.test(t) && !t.includes('同意') ? 2 : null
   if (pick === 1 || pick === 2) {

@@ -19,6 +19,7 @@ import { otherWords } from './resident-other-words.js'
 import { numberAfterReply, numberForTodo, standingQuestion, yesOrLine } from './resident-question.js'
 import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
+import { sendAgainSaidTwice } from './sent-before.js'
 import { askVerdict, verdictAnswer } from './verdict.js'
 import { scoreWhilePicking } from './while-picking.js'
 import { againAnswer } from './write-again.js'
@@ -41,6 +42,9 @@ export const residentConversation: Conversation = async (asIs) => {
   // rating open to them (a state saved before it said so has no `until`: closed); any other message ends that.
   const rated = state.rated && turn.now < state.rated.until ? state.rated : null
   state.rated = null
+  // The repeat she said to send just went: only her next message may be that answer said twice.
+  const sentAgain = state.sentAgain
+  state.sentAgain = null
 
   // Words that mean the same whatever is going on.
   switch (cmd.kind) {
@@ -82,6 +86,7 @@ export const residentConversation: Conversation = async (asIs) => {
       return true
   }
 
+  if (sendAgainSaidTwice(turn, sentAgain)) return true
   // "喂喂", "你是谁", "在吗" while she writes, or while a question about her words waits: a short answer, and where
   // things stand; never words of her message.
   if (answeredAside(turn)) return true

@@ -1,6 +1,6 @@
 import type { ApiError } from '../client.js'
 import { compact } from '../typed-text.js'
-import type { MessageFlow } from './dialogue-state.js'
+import type { DialogueState, MessageFlow } from './dialogue-state.js'
 import { isLongText, showConfirm } from './message-draft.js'
 import { lines, saysYes, type Turn } from './turn.js'
 
@@ -12,6 +12,9 @@ import { lines, saysYes, type Turn } from './turn.js'
 
 const CHOICES = '回复 1 再送一条，回复 2 不送了。'
 const SAYS_NO = /^(?:不送|不用|不要|不了|算了|别送|不发)/
+const SAYS_SEND = /再送|还要送|要送/
+/** How long after the repeat went her "1" or "还要送" is taken as that answer said twice. */
+const SENT_AGAIN_RECALL_MS = 10 * 60_000
 
 /** Where the question stands, for a line after something else she did meanwhile (查询). */
 export function sendAgainPending(earlier: string): string {
@@ -33,7 +36,7 @@ export async function answerSendAgain(turn: Turn, flow: MessageFlow, send: (turn
   const cmd = turn.command
   const earlier = flow.sentBefore
   flow.parked = undefined
-  if (saysYes(turn) || /再送|还要送|要送/.test(compact(turn.raw))) {
+  if (saysYes(turn) || SAYS_SEND.test(compact(turn.raw))) {
     flow.sentBefore = undefined
     flow.sendAgain = true
     return send(turn, flow)
@@ -55,4 +58,19 @@ export async function answerSendAgain(turn: Turn, flow: MessageFlow, send: (turn
   }
   turn.state.flow = flow
   turn.say(lines(`这条和之前那条${earlier ? `（编号${earlier}）` : ''}一样的留言还没有送出。`, CHOICES))
+}
+
+/**
+ * A second "1" or "还要送" (or "好的") just after the repeat went: the answer said twice, as old people confirm twice. It
+ * is told the message went, with its number, and nothing is done; never the menu's 1 (a new message), nor a score for
+ * an answer that came before it. `sent`: the state's sentAgain, taken off it by the caller: any other message ends it.
+ */
+export function sendAgainSaidTwice(turn: Turn, sent: DialogueState['sentAgain']): boolean {
+  if (!sent || turn.now - sent.at > SENT_AGAIN_RECALL_MS || turn.state.flow) return false
+  // A score question that came after it is what her "1" answers.
+  if (turn.state.rating && turn.state.rating.since > sent.at) return false
+  if (!saysYes(turn) && !SAYS_SEND.test(compact(turn.raw))) return false
+  turn.state.sentAgain = sent
+  turn.say(lines(`这条留言刚才已经送出了（编号${sent.ticket}），不用再送，也没有再多送一条。`, '看办理进度请发送"查询"。'))
+  return true
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
+import { types } from 'wechaty'
 import { useCaseStory } from './case-story.js'
-import { ask } from './helpers.js'
+import { ask, waitFor } from './helpers.js'
 
 /**
  * 王奶奶 wrote to 张伟 about the lamp in the chat. Not sure it went, she writes the very same words again and sends
@@ -58,5 +59,33 @@ describe('the same message twice in the chat: she is asked first', () => {
     const second = /编号：(\d{8}-\d{4})/.exec(sent)?.[1]
     expect(second).to.be.a('string').and.not.equal(first)
     expect((await messages()).sort()).to.deep.equal([first, second].sort())
+  })
+
+  it('"1" or "还要送" again just after the repeat went is told it went, with its number, and sends nothing more', async () => {
+    const { first } = await sendsItAgain()
+    const sent = await ask(story.bot, story.resident, '1')
+    const second = /编号：(\d{8}-\d{4})/.exec(sent)?.[1]
+    expect(second).to.be.a('string').and.not.equal(first)
+    for (const twice of ['1', '还要送']) {
+      const said = await ask(story.bot, story.resident, twice)
+      expect(said, twice).to.include(`这条留言刚才已经送出了（编号${second}），不用再送`)
+      expect(said, twice).not.to.include('发给谁').and.not.include('回复数字')
+    }
+    expect((await messages()).sort(), 'the lamp twice, as she chose, and no more').to.deep.equal([first, second].sort())
+  })
+
+  it('a photo while the question waits is told it does not go with the message, and hears the question again', async () => {
+    const { first } = await sendsItAgain()
+    const t = story.bot
+    const before = t.world.said('王奶奶').length
+    const handled = t.bot.inbox.handled
+    t.world.emit(story.resident, t.world.self, '', { type: types.Message.Image })
+    await waitFor(() => t.bot.inbox.handled > handled, 'the bot to look at the photo')
+    await t.bot.inbox.settled()
+    const said = t.world.said('王奶奶').slice(before).join('\n')
+    expect(said).to.include('照片和语音我这里收不到，不会跟留言一起送出')
+    expect(said).to.include(`它和您之前那条（编号${first}）一样：回复 1 再送一条，回复 2 不送了。`)
+    expect(said).not.to.include('接着写就行')
+    expect(await messages()).to.deep.equal([first])
   })
 })

@@ -106,6 +106,33 @@ describe('bot: 王奶奶 answers the chat in few words', function () {
     expect(await consent()).to.equal(null)
   })
 
+  it('"好的" under 撤回同意 is no clear yes: asked once more plainly, and only "撤回" or "是" withdraws', async () => {
+    await story.writesToZhangWei('建设路12号门口的路灯坏了')
+    const consent = async () => (await story.app.liaison.store.mpUsers.getByBotContact('wx-wang-nainai'))!.consentVersion
+    expect(await say('撤回同意')).to.equal(CONSENT_ASKED)
+    const again = await say('好的')
+    expect(again).to.equal('撤回以后，就不能再送出新的留言了。您是要撤回同意吗？要撤回请回复"撤回"两个字，不撤回请回复"不"。')
+    expect(await consent(), '"好的" withdraws nothing').not.to.equal(null)
+    // A second such yes is no clearer: nothing done, and said so.
+    expect(await say('好的')).to.equal('没有撤回同意，您的同意还在。')
+    expect(await consent()).not.to.equal(null)
+    expect(await say('撤回同意')).to.equal(CONSENT_ASKED)
+    await say('嗯')
+    expect(await say('撤回')).to.include('已撤回您的同意。')
+    expect(await consent()).to.equal(null)
+  })
+
+  it('"撤回同意" from one who never agreed says she has not agreed and nothing changed', async () => {
+    const chen = story.bot.world.person('wx-chen', '陈奶奶')
+    const said = await ask(story.bot, chen, '撤回同意')
+    expect(said).to.include('您现在没有同意个人信息保护说明，没有可以撤回的，什么都没有改变。')
+    expect(said).not.to.include('已撤回')
+    const person = (await story.app.liaison.store.mpUsers.getByBotContact('wx-chen'))!
+    expect(person.consentVersion).to.equal(null)
+    const history = await story.app.liaison.services.privacy.consentHistory(person.id)
+    expect(history, 'no withdrawal recorded of an agreement never given').to.deep.equal([])
+  })
+
   it('"撤回同意" left unanswered lapses saying her consent stays', async () => {
     await story.writesToZhangWei('建设路12号门口的路灯坏了')
     expect(await say('撤回同意')).to.equal(CONSENT_ASKED)

@@ -60,6 +60,14 @@ describe("a resident's rights over their data", () => {
     expect((await new Client(app.baseUrl).get('/api/mp/me/export')).status, 'not signed in').to.equal(401)
   })
 
+  it('tells one who has not agreed that there is nothing to withdraw, and records no withdrawal', async () => {
+    const resident = await asResident(app, undefined, { consent: false })
+    const answer = await resident.request('DELETE', '/api/mp/consent')
+    expect([answer.status, answer.body.withdrawn]).to.deep.equal([200, false])
+    expect(answer.body.message).to.equal('您现在没有同意个人信息保护说明，没有可以撤回的，什么都没有改变。')
+    expect(await app.liaison.services.privacy.consentHistory(resident.userId)).to.deep.equal([])
+  })
+
   it('lets a resident withdraw consent: no new messages until they agree again, the ones sent are still handled', async () => {
     const resident = await asResident(app)
     const { body: c } = await resident.post('/api/mp/cases', { text: '建设路路灯坏了', regionId: 'c010101' })

@@ -64,14 +64,17 @@ describe('the same message twice: she is asked before a second case is made', ()
     expect(await tickets(wang)).to.have.length(3)
   })
 
-  it('asks about one answered and waiting for her score: it is still open', async () => {
+  it('asks about one answered and waiting for her score, and says how to have it handled again instead', async () => {
     const wang = await asResident(app)
     const first = await wang.post('/api/mp/cases', lamp)
     const zhang = await asDeputy(app, 'dp0001')
     expect((await zhang.post(`/api/mp/deputy/cases/${first.body.id}/reply`, { text: '已报市政，三天内修好。' })).status).to.equal(200)
     const again = await wang.post('/api/mp/cases', lamp)
     expect(again.status, JSON.stringify(again.body)).to.equal(409)
-    expect(again.body.error.message).to.equal('您11月23日已经送出过同样的留言（编号20261123-0001），张伟代表已经答复了。还要再送一条吗？')
+    // The words of the mini-program's message page (评价, 申请重新办理) and of the chat's score question (打 1 分或 2 分).
+    expect(again.body.error.message).to.equal(
+      '您11月23日已经送出过同样的留言（编号20261123-0001），张伟代表已经答复了。问题还没解决的话，不用再送：给那条的答复打 1 分或 2 分，就可以申请重新办理。还要再送一条吗？',
+    )
   })
 
   it("does not ask when another resident sends the same words: it is her neighbour's message", async () => {
@@ -88,6 +91,21 @@ describe('the same message twice: she is asked before a second case is made', ()
     expect((await wang.post('/api/mp/cases', lamp)).status).to.equal(201)
     expect((await wang.post('/api/mp/cases', { ...lamp, text: '建设路14号门口的路灯坏了，晚上很黑。' })).status).to.equal(201)
     expect((await wang.post('/api/mp/cases', { ...lamp, text: '建设路12号门口的路灯坏了，晚上很黑。已经一个星期了。' })).status).to.equal(201)
+  })
+
+  it('asks about short words only when they are about the same place: a week on, another place is another lamp', async () => {
+    const wang = await asResident(app)
+    const short = { text: '路灯坏了', regionId: 'c010101' }
+    expect((await wang.post('/api/mp/cases', short)).status).to.equal(201)
+    app.clock.advance(7 * 86_400_000)
+    const elsewhere = await wang.post('/api/mp/cases', { ...short, regionId: 'c010102' })
+    expect(elsewhere.status, `another community: ${JSON.stringify(elsewhere.body)}`).to.equal(201)
+    const toStation = await wang.post('/api/mp/cases', { text: '路灯坏了！', stationCode: 'ST002' })
+    expect(toStation.status, `another station: ${JSON.stringify(toStation.body)}`).to.equal(201)
+    const again = await wang.post('/api/mp/cases', { ...short, text: '路灯坏了。' })
+    expect([again.status, again.body.error?.code], 'the same place: asked').to.deep.equal([409, 'same_message_open'])
+    expect(again.body.error.message).to.include('（编号20261123-0001）')
+    expect(await tickets(wang)).to.have.length(3)
   })
 
   it('still answers a retry under the same Idempotency-Key with the first message, never with the question', async () => {

@@ -19,6 +19,13 @@ export const CHAT_WITHDRAWN_CONSENT_MESSAGE = [
   '以后想再留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。',
 ].join('\n')
 
+/**
+ * 撤回同意 from one who has no agreement to withdraw (never given, or withdrawn already): that nothing changed, and,
+ * in the chat, how she would agree if she wants to write.
+ */
+export const NOT_AGREED_MESSAGE = '您现在没有同意个人信息保护说明，没有可以撤回的，什么都没有改变。'
+export const CHAT_NOT_AGREED_MESSAGE = [NOT_AGREED_MESSAGE, '以后想留言，请发送"留言"，看过个人信息保护说明后回复"同意"就可以了。'].join('\n')
+
 /** What both answers to an erasure carry besides their words. */
 export const erasureFacts = (outcome: ErasureOutcome) => ({ erased: true as const, withdrawn: outcome.withdrawn, anonymised: outcome.anonymised })
 

@@ -9,6 +9,7 @@ import { districtOfStation, type DirectoryCache, type PreparedDirectory } from '
 import { officeOf, type TopicModels } from '../topics/topic-models.js'
 import { scopeHasStation, type ScopedStaff } from '../../domain/staff-scope.js'
 import { ForbiddenError } from '../../errors.js'
+import type { MessagePlace } from '../../domain/same-message.js'
 
 export interface PlacedDecision {
   decision: RoutingDecision
@@ -49,6 +50,18 @@ export class RoutingService {
   /** The directory routing reads: the names of whoever holds a message it placed. */
   prepared(): Promise<PreparedDirectory> {
     return this.directory.prepared()
+  }
+
+  /**
+   * Where a message would be about, as its record keeps it (the place known to the directory, its community and
+   * district), without its topic or the deputies' load: what tells her short words about one place from the same words
+   * about another (same-message.ts).
+   */
+  async placeOf(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode'>): Promise<MessagePlace> {
+    const prepared = await this.directory.prepared()
+    const regionId = input.regionId && prepared.regions.has(input.regionId) ? input.regionId : null
+    const { communityId, districtId } = this.place(input.regionId ?? null, routeStation(input, prepared.index), prepared)
+    return { regionId, communityId, districtId }
   }
 
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {

@@ -73,7 +73,8 @@ export interface CaseSubmitterDeps {
   routing: RoutingService
   cipher: PiiCipher
   calendar: CalendarSource
-  policy: SlaPolicy & { timeZone: string }
+  /** `reopenMaxRating`: said to her when her words are on a message answered and waiting for her score (sent-before.ts). */
+  policy: SlaPolicy & { timeZone: string; reopenMaxRating: number }
   privacy: PrivacyNotice
   clock: Clock
   checkContent?: ContentCheck | null
@@ -91,7 +92,7 @@ export class CaseSubmitter {
   private readonly routing: RoutingService
   private readonly cipher: PiiCipher
   private readonly calendar: CalendarSource
-  private readonly policy: SlaPolicy & { timeZone: string }
+  private readonly policy: SlaPolicy & { timeZone: string; reopenMaxRating: number }
   private readonly privacy: PrivacyNotice
   private readonly clock: Clock
   private readonly checkContent: ContentCheck | null
@@ -117,7 +118,7 @@ export class CaseSubmitter {
     // The one consent check every feature asks (a named answer, a quiz paper): the same 422 consent_required.
     await requireConsent(resident, this.privacy.version, this.store.mpUsers)
     // Words she already sent, on a message still being handled: she is asked before a second case is made for them.
-    if (!draft.sendAgain) await this.askIfSentBefore(resident, draft.text, idempotencyKey)
+    if (!draft.sendAgain) await this.askIfSentBefore(resident, draft, idempotencyKey)
     const phone = this.contactPhone(draft.phone) ?? (draft.useAccountPhone && !draft.anonymous ? await this.accountPhone(resident) : null)
     // A risky text is refused before anything is written; one to review, or one the check
     // could not judge, is accepted and flagged so that a person looks at it.
@@ -263,9 +264,11 @@ export class CaseSubmitter {
     return { record: c, events, summary: first?.note ?? STATUS_LABELS[c.status], replayed: true }
   }
 
-  private async askIfSentBefore(resident: MpPrincipal, text: string, idempotencyKey: string | null) {
-    const earlier = await openMessageSaying(this.store, resident.id, text, idempotencyKey)
-    if (earlier) throw sentBeforeError(earlier, await this.routing.prepared(), this.policy.timeZone, this.clock.now())
+  private async askIfSentBefore(resident: MpPrincipal, draft: CaseDraft, idempotencyKey: string | null) {
+    // Where it would be about, as its record would keep it: short words are the same message only about the same place.
+    const place = await this.routing.placeOf(draft)
+    const earlier = await openMessageSaying(this.store, resident.id, { text: draft.text, ...place }, idempotencyKey)
+    if (earlier) throw sentBeforeError(earlier, await this.routing.prepared(), this.policy, this.clock.now())
   }
 
   /** The number the person bound through WeChat's phone button, which the write page says the deputy will call. */

@@ -169,14 +169,19 @@ export class PrivacyService {
     return user.consentVersion === this.notice.version
   }
 
-  /** `side`: where she withdrew it (the bot says 'chat'): after 解除 a withdrawal made in the chat stays the chat's. */
-  async withdrawConsent(userId: string, side: ConsentSide = 'mini-program') {
+  /**
+   * `side`: where she withdrew it (the bot says 'chat'): after 解除 a withdrawal made in the chat stays the chat's. False
+   * when there was no agreement to withdraw (never given, or withdrawn already): nothing is written, and she is told
+   * so rather than "已撤回" of an agreement she never gave.
+   */
+  async withdrawConsent(userId: string, side: ConsentSide = 'mini-program'): Promise<boolean> {
+    const before = await this.store.mpUsers.get(userId)
+    if (before && before.consentVersion === null) return false
     await this.setConsent(userId, { consentVersion: null, consentAt: null }, side)
-    const user = await this.store.mpUsers.get(userId)
     // Nothing of theirs stays public once they withdraw (公开选登 needs their consent).
     await this.store.publications.unpublishResident(userId)
     await this.record(userId, WITHDRAWN, null)
-    return user
+    return true
   }
 
   /**

@@ -9,7 +9,7 @@ import { requireBot } from '../../middleware/bot-auth.js'
 import { presentBotResidentBrief, presentBotStationToAsk } from '../../presenters/bot.js'
 import type { AppState } from '../../state.js'
 import { parse } from '../../validate.js'
-import { CHAT_WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
+import { CHAT_NOT_AGREED_MESSAGE, CHAT_WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
 import { chatErasureAnswer, chatErasureWarning } from '../../presenters/chat-erasure.js'
 import { chatUndoneAnswer } from '../../presenters/chat-join.js'
 import { personParam, personTicketParam } from './schemas.js'
@@ -45,8 +45,8 @@ export function botPrivacyRoutes({ people, cases, privacy, erasure, overview, ch
   router.delete('/people/:personId/consent', async (ctx) => {
     const { personId } = parse(personParam, ctx.params, 'params')
     // Withdrawn in the chat: after 解除 it stays the chat's, whichever side says it (PrivacyService.withdrawConsent).
-    await privacy.withdrawConsent((await people.principal(personId)).id, 'chat')
-    ctx.body = { consentVersion: null, message: CHAT_WITHDRAWN_CONSENT_MESSAGE }
+    const withdrawn = await privacy.withdrawConsent((await people.principal(personId)).id, 'chat')
+    ctx.body = { consentVersion: null, withdrawn, message: withdrawn ? CHAT_WITHDRAWN_CONSENT_MESSAGE : CHAT_NOT_AGREED_MESSAGE }
   })
 
   // Her stations, latest first: "留言里的电话写错了" is for their staff to pass on, and she is told where they are.

@@ -11,7 +11,7 @@ import type { ReadingTime } from '../../presenters/cases.js'
 import { presentPersonalData } from '../../presenters/personal-data.js'
 import { presentDataOverview } from '../../presenters/personal-data-overview.js'
 import type { MpState } from '../../state.js'
-import { erasureAnswer, WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
+import { erasureAnswer, NOT_AGREED_MESSAGE, WITHDRAWN_CONSENT_MESSAGE } from '../../presenters/privacy-answers.js'
 import { parse } from '../../validate.js'
 import { caseIdParam } from '../cases/schemas.js'
 import { phoneBody } from './schemas.js'
@@ -77,8 +77,8 @@ export function privacyRoutes({ sessions, privacy, exporter, erasure, correction
   })
 
   router.delete('/consent', async (ctx) => {
-    await privacy.withdrawConsent(ctx.state.mpUser.id)
-    ctx.body = { consentVersion: null, message: WITHDRAWN_CONSENT_MESSAGE }
+    const withdrawn = await privacy.withdrawConsent(ctx.state.mpUser.id)
+    ctx.body = { consentVersion: null, withdrawn, message: withdrawn ? WITHDRAWN_CONSENT_MESSAGE : NOT_AGREED_MESSAGE }
   })
 
   router.delete('/me', async (ctx) => {
