@@ -117,6 +117,13 @@ export interface DeputyCase extends CaseBrief {
   /** Where it stands in his words, as his page says it ("张伟代表转给您，还没受理"); absent from an older backend. */
   standing?: string
 }
+/** One of his messages read whole ("查看 0001"): her words with phone and ID numbers masked, when she wrote, her pictures' count. */
+export interface DeputyCaseRead extends DeputyCase {
+  topic: string
+  text: string
+  writtenText: string
+  images: number
+}
 /** A message the deputy answered lately, from the chat or his page (absent from an older backend). */
 export interface AnsweredLatelyCase {
   ticket: string

@@ -20,6 +20,7 @@ import type {
   CaseDetail,
   CaseBrief,
   DeputyCase,
+  DeputyCaseRead,
   AnsweredLatelyCase,
   OutboxItem,
   TransferChoice,
@@ -266,6 +267,10 @@ export class LiaisonClient {
    * `answered`: he has replied to it already (absent from an older backend); `inMessage`: the number is the one she
    * wrote in her message, as she left no phone field (absent from an older backend).
    */
+  /** "查看 0001": one of his messages whole; the backend counts it as his opening it. */
+  deputyCaseRead(personId: string, ref: string) {
+    return this.call<DeputyCaseRead>('GET', `/people/${enc(personId)}/deputy/cases/${enc(ref)}`)
+  }
   residentPhone(personId: string, ref: string) {
     return this.call<{ ticket: string; phone: string | null; answered?: boolean; inMessage?: boolean }>(
       'GET',

@@ -40,6 +40,7 @@ export async function deputyMenu(turn: Turn): Promise<string> {
     `交回 ${first.short} 原因 —— 交回联络站重新安排`,
     // As 待办 says it: the number she left, read and audited as the mini-program's 打电话给群众.
     `电话 ${first.short} —— 看群众留的电话`,
+    `查看 ${first.short} —— 看留言全文`,
     // As 待办 lists them: "1.【0001】…", or whole numbers when two of his end alike (short): never "四位数" it may not show.
     `（编号是"待办"列表里每条留言前面【】中的号码，比如 ${first.short}）`,
     meetings,

@@ -132,7 +132,7 @@ export async function lineNumberMeant(turn: Turn, cmd: CaseCommand, alone = fals
 }
 
 /** His 待办 lines as he saw them (待办, the digest), while a number may still mean one of them; null when none were kept. */
-function linesSeen(turn: Turn): ShownLine[] | null {
+export function linesSeen(turn: Turn): ShownLine[] | null {
   const { todoShownAt, todoShownLines } = turn.state
   return todoShownLines?.length && todoShownAt !== undefined && turn.now - todoShownAt < LIST_WINDOW_MS ? todoShownLines : null
 }

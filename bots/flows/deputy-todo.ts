@@ -32,6 +32,7 @@ export async function todo(turn: Turn) {
       toAck && `受理 ${toAck.short}`,
       `交回 ${shown[0].short} 原因`,
       `电话 ${shown[0].short}（看群众留的电话）`,
+      `查看 ${shown[0].short}（看留言全文）`,
     ),
   )
 }
@@ -46,6 +47,7 @@ export function lineTold(c: DeputyCase, n: number): string {
     `${owed(c)}。`,
     awaitsAcknowledging(c) && `要受理请发送：受理 ${c.short}`,
     `要答复请发送：回复 ${c.short} 答复内容`,
+    `要看留言全文请发送：查看 ${c.short}`,
   )
 }
 
@@ -65,7 +67,7 @@ function lateWords(items: DeputyCase[]): string {
  * The deadline he owes next, as the mini-program's 待办 says it: 受理 first while the message waits for it. 超期 is
  * the reply deadline's alone; a 受理 gone by is said in its own words (已过受理期限); either with its days.
  */
-function owed(c: DeputyCase): string {
+export function owed(c: DeputyCase): string {
   // With its days, as his workbench and digest say it that day ("答复已超期 2 天"); an older backend's, without.
   const overdue = c.lateWords ?? '答复已超期'
   if (c.acknowledgeByText) {
@@ -82,7 +84,7 @@ const bracketed = (dueText: string) => dueText.replace(/（星期[日一二三�
  * Where a message in his hands stands, in his words rather than the office's (已分派): as his page says it, which the
  * backend sends ("张伟代表转给您，还没受理" for one a colleague handed him, not 新留言); an older backend's, worked out here.
  */
-function standing(c: DeputyCase): string {
+export function standing(c: DeputyCase): string {
   if (c.standing) return c.standing
   if (c.status === 'assigned') return '新留言，还没受理'
   if (c.status === 'reopened') return '群众要求重新办理，还没受理'

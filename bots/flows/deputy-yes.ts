@@ -2,7 +2,7 @@ import { parseCommand } from '../parse-command.js'
 import { compact } from '../typed-text.js'
 import { meetingWords } from './deputy-meetings.js'
 import { saysYes } from './reply-ask-words.js'
-import { answerCrossed, sameNumber } from './deputy-notice-crossed.js'
+import { answerCrossed, noticeRef, sameNumber } from './deputy-notice-crossed.js'
 import type { DialogueState, YesTo } from './dialogue-state.js'
 import { lines, oneLine, type Conversation, type Turn } from './turn.js'
 
@@ -36,7 +36,7 @@ export function wordsAskedFor(turn: Turn, ref: string) {
  * A notice naming a message reached his chat (outbox-consumer.ts; `asks`: what it asks him to send): a command offered
  * before it no longer goes on his bare yes, which may be to the notice; he is asked which instead. Words asked for another
  * message before it are no longer taken as an answer, nor dropped unsaid (deputy-words-asked.ts); a notice about the very
- * message they were asked for (its 催办) keeps the asking. An answer shown back for his "是" hears of it too
+ * message offered or asked for (its 催办) keeps the offer or the asking. An answer shown back for his "是" hears of it too
  * (deputy-notice-crossed.ts). Whether the state changed.
  */
 export function noticeCame(state: DialogueState, notice: { asks: string | null; ticket: string | null }): boolean {
@@ -45,6 +45,9 @@ export function noticeCame(state: DialogueState, notice: { asks: string | null; 
   const offered = yesTo?.command ?? yesTo?.crossed?.offered
   const wordsFor = yesTo?.wordsFor ?? yesTo?.wordsCrossed?.ref
   if (!yesTo || (!offered && !wordsFor)) return crossedAnswer
+  // A notice about the very message offered (its 催办) asks her to do what the offer does: her yes still does it.
+  const offeredRef = noticeRef(yesTo.command ?? null)
+  if (offeredRef && notice.ticket && sameNumber(notice.ticket, offeredRef)) return crossedAnswer
   if (offered) state.yesTo = { at: yesTo.at, crossed: { offered, notice: notice.asks } }
   else if (yesTo.wordsFor && notice.ticket && sameNumber(notice.ticket, yesTo.wordsFor)) return crossedAnswer
   else state.yesTo = { at: yesTo.at, wordsCrossed: { ref: wordsFor!, notice: notice.asks } }

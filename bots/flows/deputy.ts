@@ -13,6 +13,7 @@ import { answering, guarded } from './deputy-guarded.js'
 import { lineNumberMeant, named, whichQuoted, withLineNumber } from './deputy-numbers.js'
 import { offerToAnswer } from './deputy-offer-answer.js'
 import { residentPhone } from './deputy-resident-phone.js'
+import { bareNumber, readAsked, readIfHis, readMessage } from './deputy-read.js'
 import { todo } from './deputy-todo.js'
 import { askToHandBack, transfer, transferAnswer } from './deputy-transfer.js'
 import { answerCase, saidAfterSent, stillWaits } from './deputy-reply.js'
@@ -87,6 +88,10 @@ export const deputyConversation: Conversation = async (turn) => {
   const phoneOf = cmd.kind === 'text' ? PHONE_ASKED.exec(compact(cmd.text)) : null
   if (phoneOf?.[1] && /^\d{1,3}$/.test(phoneOf[1])) return guarded(turn, () => lineNumberMeant(turn, { kind: 'phone', ref: phoneOf[1] }))
   if (phoneOf) return guarded(turn, () => (phoneOf[1] ? residentPhone(turn, phoneOf[1]) : askForNumber(turn, '电话')))
+  // "查看 0001": the message whole, as his page shows it (and counted as his opening it); "0001" alone, when it is his.
+  const toRead = cmd.kind === 'text' ? readAsked(cmd.text) : null
+  if (toRead) return guarded(turn, () => readMessage(turn, toRead))
+  if (cmd.kind === 'text' && !turn.state.flow && bareNumber(cmd.text) && (await readIfHis(turn, compact(cmd.text)))) return true
   // "受理" or "回复 已经修好了" without the case's number: say which number to add, not the resident menu.
   const verb = cmd.kind === 'text' ? /^(回复|答复|受理|转交|交回)/.exec(compact(cmd.text))?.[1] : undefined
   if (verb) return guarded(turn, () => askForNumber(turn, verb))

@@ -32,7 +32,7 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
     const ticket = await story.writes('路灯坏了两个星期了')
     const short = ticket.slice(-4)
     const menu = await say('帮助')
-    expect(menu.split('\n').slice(0, 8)).to.deep.equal([
+    expect(menu.split('\n').slice(0, 9)).to.deep.equal([
       '张伟代表，您好！办理群众留言请发送：',
       '待办 —— 查看待办留言（现在有 1 条）',
       `受理 ${short} —— 告诉群众您已收到、正在办`,
@@ -40,6 +40,7 @@ describe('bot: a deputy’s own plain questions and his menu', function () {
       `转交 ${short} 李强 —— 转给同站的李强代表`,
       `交回 ${short} 原因 —— 交回联络站重新安排`,
       `电话 ${short} —— 看群众留的电话`,
+      `查看 ${short} —— 看留言全文`,
       `（编号是"待办"列表里每条留言前面【】中的号码，比如 ${short}）`,
     ])
     expect(menu.indexOf('待办'), 'his commands before what he can do as anyone').to.be.below(menu.indexOf('您自己作为群众要反映问题'))

@@ -6,7 +6,8 @@ import { GIST_MAX, messageGist } from '../../domain/message-about.js'
 import { deputyDueDates } from './deputy-case-state.js'
 import { deputyStatusWords, type HandedBy } from '../../domain/deputy-case-words.js'
 import { residentDueDateText } from '../../domain/due-date-text.js'
-import { spokenDeadline } from '../../domain/spoken-dates.js'
+import { spokenDeadline, spokenMoment } from '../../domain/spoken-dates.js'
+import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
 import { deputyCaseDue } from '../../domain/tasks.js'
 import { residentStatusWords } from '../../domain/resident-status-words.js'
 import { residentStepLine } from '../../domain/resident-timeline-words.js'
@@ -161,6 +162,19 @@ export const presentBotInboxItem = (c: CaseRecord, at: ReadingTime, inbox: strin
   lateWords: waitingLate(c, at.now) || ackLate(c, at.now) ? (deputyCaseDue(c, at.now, at.timeZone)?.words ?? null) : null,
   /** The station pressed him on it (催办) since it last came back to him. */
   urged,
+})
+
+/**
+ * One of his messages read whole in the chat ("查看 0001"): her words entire, phone and ID numbers masked as every chat line
+ * to him masks them (the number itself is for 电话, read and audited), when she wrote, how many pictures came with it (seen
+ * in the mini-program), and where it stands as his 待办 says it.
+ */
+export const presentBotCaseRead = (read: { case: CaseRecord; urged: boolean; handed: HandedBy | null }, at: ReadingTime) => ({
+  ...presentBotInboxItem(read.case, at, [], read.urged, read.handed),
+  topic: read.case.topic,
+  text: maskPhoneAndIdNumbers(read.case.text),
+  writtenText: spokenMoment(read.case.createdAt, at.timeZone, at.now),
+  images: read.case.images.length,
 })
 
 /**

@@ -206,6 +206,18 @@ export class BotCases {
     return { person: deputy, case: await this.deps.people.deputyCase(deputy.deputyId, ref, OPEN_STATUSES) }
   }
 
+  /**
+   * "查看 0001": one of his messages read whole in the chat, found as 电话 finds it (answered ones awaiting her score too)
+   * and opened as his page opens it (CaseQueries.forDeputy keeps his first opening, case.opened: having read it, he has
+   * heard of it), with whether staff press him on it and who handed it to him, as his 待办 says where it stands.
+   */
+  async deputyRead(personId: string, ref: string) {
+    const { person, case: c } = await this.deputyCaseToCall(personId, ref)
+    await this.deps.queries.forDeputy(person, c.id)
+    const [urged, handed] = await Promise.all([this.deps.queries.urgedOf(person.deputyId, [c]), this.deps.queries.handedToHim(person.deputyId, [c])])
+    return { case: c, urged: urged.has(c.id), handed: handed.get(c.id) ?? null }
+  }
+
   acknowledge({ person, case: c }: CaseInHand) {
     return this.deps.workflow.acknowledge(person, c.id)
   }

@@ -13,6 +13,7 @@ import {
   presentBotCase,
   presentBotCaseBrief,
   presentBotCaseItem,
+  presentBotCaseRead,
   presentBotInboxItem,
   presentBotPerson,
   presentBotPlace,
@@ -220,6 +221,12 @@ export function botRoutes({ people, state, cases, privacy, directory, idempotenc
   router.get('/people/:personId/deputy/cases/:ref/transfer-options', async (ctx) => {
     const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
     ctx.body = presentTransferOptions(await cases.transferOptions(await cases.deputyCase(personId, ref)))
+  })
+
+  // "查看 0001": one of his messages whole, which counts as his opening it (as on his page).
+  router.get('/people/:personId/deputy/cases/:ref', async (ctx) => {
+    const { personId, ref } = parse(personRefParam, { personId: ctx.params.personId, ref: ctx.params.ref }, 'params')
+    ctx.body = presentBotCaseRead(await cases.deputyRead(personId, ref), reading())
   })
 
   // "请假 …" with no meeting to answer: whom he asks to pause his messages (his station), and a pause already set.
