@@ -6,8 +6,8 @@ import { follow, openPage, relaunch } from './harness/page.js'
 import { created, office } from './office.js'
 
 /**
- * 王阿姨, 72, took a public seat (公民旁听) yesterday. Today the meetings list says 您已报名，点这里查看;
- * the page it opens must say her place, not give her the name box and 报名 again (which the office refuses
+ * 王阿姨, 72, took a public seat (公民旁听) yesterday. Today the meetings list shows it once, under 我报名旁听的会议,
+ * and says 点这里查看; the page it opens must say her place, not give her the name box and 报名 again (which the office refuses
  * with 您已报名旁听此会议), and lead her back.
  */
 describe('mini-program: a resident who signed up for a public seat reads her place, not the form', () => {
@@ -22,7 +22,7 @@ describe('mini-program: a resident who signed up for a public seat reads her pla
   })
   afterEach(() => app.close())
 
-  it('opens the meeting from 您已报名 and reads 您已报名旁听（王秀兰）with 返回, no name box', async () => {
+  it('opens the meeting from 我报名旁听的会议 and reads 您已报名旁听（王秀兰）with 返回, no name box', async () => {
     holdPhone(app, 'o-wang-ayi')
     const first = await openPage(`pages/meetings/public?meetingId=${meeting.id}`)
     await first.type('.name', '王秀兰')
@@ -31,8 +31,8 @@ describe('mini-program: a resident who signed up for a public seat reads her pla
 
     relaunch() // the next day, the mini-program opened afresh
     const list = await openPage('pages/meetings/index')
-    expect(list.textOf('.public-meeting')).to.include('您已报名，点这里查看')
-    await list.tap('.public-meeting')
+    expect(list.textOf('.my-registration')).to.include('点这里查看，去不了可以取消报名')
+    await list.tap('.my-registration')
     const page = await follow()
     expect(page.path).to.equal('pages/meetings/public')
     expect(page.textOf('.notice')).to.equal('您已报名旁听（王秀兰）。请带好身份证，提前 15 分钟到场。')
@@ -60,10 +60,10 @@ describe('mini-program: a resident who signed up for a public seat reads her pla
     app.clock.set(new Date('2026-12-22T01:00:00Z')) // a month on, she opens 会议 and leaves it on the screen
     relaunch()
     const list = await openPage('pages/meetings/index')
-    expect(list.textOf('.public-meeting')).to.include('您已报名，点这里查看')
+    expect(list.textOf('.my-registration')).to.include('点这里查看，去不了可以取消报名')
     app.clock.set(new Date('2026-12-23T03:00:00Z')) // the next morning her sign-in has expired on the server
     phone.requests.length = 0
-    await list.tap('.public-meeting')
+    await list.tap('.my-registration')
     const page = await follow()
 
     expect(page.textOf('.notice')).to.equal('您已报名旁听（王秀兰）。请带好身份证，提前 15 分钟到场。')

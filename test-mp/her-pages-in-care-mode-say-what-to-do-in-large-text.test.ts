@@ -94,7 +94,8 @@ describe('mini-program: her main pages in 关怀模式 say what to do, in text a
     await seat.type('.name', '赵秀兰')
     await seat.tap('.register')
     await meetings.show()
-    expect(meetings.textOf('.public-meeting')).to.include('您已报名，点这里查看 ›').and.not.include('点这里报名旁听')
+    expect(meetings.textOf('.my-registration')).to.include('点这里查看，去不了可以取消报名 ›').and.not.include('点这里报名旁听')
+    expect(meetings.has('.public-meeting'), 'hers once, not again among those to sign up for').to.equal(false)
   })
 
   it('sets no line of her pages at a fixed size below 关怀模式’s text', () => {

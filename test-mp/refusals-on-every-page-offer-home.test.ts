@@ -53,13 +53,13 @@ describe('mini-program: a questionnaire, meeting or quiz that is not there offer
     expect(offered(page)).to.deep.equal(['返回首页'])
   })
 
-  it('a meeting he is not invited to is said in the same words: he learns nothing more of it', async () => {
+  it('a meeting he is not invited to says so, with 返回首页: he learns nothing more of it', async () => {
     const organizer = await office(app)
     const draft = await created(organizer.post('/api/admin/meetings', meetingBody({ title: '教育专题座谈会', selector: { deputyIds: ['dp0002'] } })))
     const others = await created(organizer.post(`/api/admin/meetings/${draft.id}/publish`))
     await phoneOfZhang(app)
     const page = await openPage(`pages/meetings/detail?meetingId=${others.id}`)
-    expect(page.textOf('#load-failed')).to.include('找不到这次会议')
+    expect(page.textOf('#load-failed')).to.include('这次会议没有邀请您').and.not.include('找不到')
     expect(page.text(), 'not even its title').not.to.include('教育专题座谈会')
     expect(offered(page)).to.deep.equal(['返回首页'])
   })

@@ -16,6 +16,8 @@ function meetingsService(request) {
     /** The public seats the resident took, with each meeting's state (已取消 too). */
     myRegistrations: () => request('GET', '/api/mp/public-registrations'),
     registerPublic: (meetingId, name) => request('POST', '/api/mp/public-meetings/' + enc(meetingId) + '/registrations', { name: name }),
+    /** 不去了: gives back her own seat; the meeting as she now reads it (registration null). */
+    cancelPublic: (meetingId) => request('DELETE', '/api/mp/public-meetings/' + enc(meetingId) + '/registration'),
   }
 }
 

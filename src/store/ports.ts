@@ -1180,6 +1180,11 @@ export interface MeetingRepo {
    * when none is, ConflictError when this person already has one. Atomic.
    */
   registerPublic(registration: PublicRegistration, seats: number): Promise<PublicRegistration>
+  /**
+   * Gives back this person's public place at the meeting, for the next one to take: true when there was one, false
+   * when there was none (already given back). Atomic with the count the cap is checked on.
+   */
+  cancelPublic(meetingId: string, mpUserId: string): Promise<boolean>
   publicRegistrations(meetingId: string): Promise<PublicRegistration[]>
   /** A resident's public places, with their meetings in whatever state, ending at or after `endFrom`; earliest start first. */
   registrationsOf(mpUserId: string, filter: { endFrom?: Date }): Promise<Array<{ meeting: MeetingRecord; registration: PublicRegistration }>>

@@ -148,7 +148,7 @@ describe('a meeting’s papers, uploaded by the office and opened by those invit
     const link = (await zhang.get(`/api/mp/meetings/${id}`)).body.attachments[0].url as string
 
     const li = await asDeputy(app, 'dp0003')
-    expect((await li.get(`/api/mp/meetings/${id}`)).status, 'the meeting does not exist for him').to.equal(404)
+    expect((await li.get(`/api/mp/meetings/${id}`)).status, 'the meeting is not his, and shows him nothing').to.equal(403)
     const bare = await open(uploaded.url, li.bearer!)
     expect(bare.status, 'the bare address, even signed in').to.equal(403)
     expect((await bare.json()).error).to.deep.equal({ code: 'file_link_invalid', message: '附件链接已失效，请回到会议页面重新打开附件', details: [] })

@@ -87,12 +87,18 @@ describe('meetings: bad input', () => {
     expect((await zhang.get(`/api/mp/meetings/${m.id}`)).body.rsvp).to.equal('pending')
   })
 
-  it('does not know a meeting to someone not invited', async () => {
+  it('tells someone not invited who opens the meeting only that it is not his, and nothing else of it', async () => {
     const m = await published({ selector: { deputyIds: ['dp0001'] } })
     const wang = await asDeputy(app, 'dp0002')
     const draft = await office.post('/api/admin/meetings', meetingBody({ startAt: '2026-12-01T09:30:00+08:00', endAt: '2026-12-01T11:00:00+08:00' }))
     expect((await wang.post(`/api/mp/meetings/${m.id}/rsvp`, { response: 'attend' })).status).to.equal(404)
-    expect((await wang.get(`/api/mp/meetings/${m.id}`)).status).to.equal(404)
+    const opened = await wang.get(`/api/mp/meetings/${m.id}`)
+    expect(opened.status, 'a forwarded link: not his, said so').to.equal(403)
+    expect(opened.body, 'no title, time or place of it').to.deep.equal({
+      error: { code: 'not_invited', message: '这次会议没有邀请您，所以看不到会议的内容。如有疑问，请问问会务工作人员', details: [] },
+    })
+    expect((await wang.get(`/api/mp/meetings/${draft.body.id}`)).status, 'a draft is not there yet').to.equal(404)
+    expect((await wang.get('/api/mp/meetings/mt-00000000-0000-4000-8000-000000000000')).status, 'nor one never made').to.equal(404)
     expect((await wang.get('/api/mp/meetings')).body.items).to.deep.equal([])
     app.clock.set(new Date('2026-11-26T01:00:00Z'))
     expect((await wang.post(`/api/mp/meetings/${m.shortCode}/check-in`, {})).status).to.equal(404)

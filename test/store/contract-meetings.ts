@@ -286,6 +286,23 @@ export function meetingContract(store: () => Store) {
       expect((await store().meetings.publicRegistrations(m.id)).map((r) => r.mpUserId)).to.deep.equal(['mu1', 'mu2'])
     })
 
+    it('takes back a public place for the next person, once, and only the one named', async () => {
+      const m = await published({ publicSeats: 2 })
+      const reg = (mpUserId: string) => store().meetings.registerPublic({ meetingId: m.id, mpUserId, name: `群众${mpUserId}`, createdAt: at(1) }, 2)
+      await reg('mu1')
+      await reg('mu2')
+      expect(await store().meetings.cancelPublic(m.id, 'mu9'), 'someone with no place').to.equal(false)
+      expect(await store().meetings.cancelPublic(m.id, 'mu1')).to.equal(true)
+      expect(await store().meetings.cancelPublic(m.id, 'mu1'), 'given back already').to.equal(false)
+      expect((await store().meetings.publicRegistrations(m.id)).map((r) => r.mpUserId)).to.deep.equal(['mu2'])
+      expect(await store().meetings.registrationsOf('mu1', {})).to.deep.equal([])
+      await reg('mu3') // the freed place, under the same cap
+      expect(await rejects(reg('mu4')))
+        .to.be.instanceOf(ConflictError)
+        .and.to.have.property('code', 'public_seats_full')
+      expect((await store().meetings.publicRegistrations(m.id)).map((r) => r.mpUserId)).to.deep.equal(['mu2', 'mu3'])
+    })
+
     it('keeps when each person was invited, at publishing or added later, wherever the invitation is read', async () => {
       const m = await store().meetings.create(meetingRecord())
       const first = await store().meetings.update({ ...m, status: 'published', publishedAt: T0 }, [], [inviteeRecord(m.id, 'dp0001', { invitedAt: T0 })])

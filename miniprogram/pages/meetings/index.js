@@ -49,11 +49,10 @@ function endedAnswer(m) {
 
 /**
  * A meeting she may attend, and what tapping its card does, said on it (a card with no word of it was
- * not known to open anything): sign up while seats are left, else look at the meeting; her own place
- * is in 我报名旁听的会议 above.
+ * not known to open anything): sign up while seats are left, else look at the meeting. One she holds a
+ * place at is not here: it is in 我报名旁听的会议 above, once (a seat of hers is never "已满" to her).
  */
-function publicView(m, registered) {
-  const mine = registered.indexOf(m.id) >= 0
+function publicView(m) {
   return {
     id: m.id,
     title: m.title,
@@ -62,14 +61,18 @@ function publicView(m, registered) {
     when: m.startText,
     metaParts: metaParts(m),
     seats: m.seatsLeft > 0 ? '旁听席位还剩 ' + m.seatsLeft + ' 个' : '旁听席位已满',
-    go: mine ? '您已报名，点这里查看 ›' : m.seatsLeft > 0 ? '点这里报名旁听 ›' : '点这里查看会议 ›',
+    go: m.seatsLeft > 0 ? '点这里报名旁听 ›' : '点这里查看会议 ›',
   }
 }
 
-/** A public seat the resident took, with the meeting as it is now: a cancelled one says so. */
+/**
+ * A public seat the resident took, with the meeting as it is now: a cancelled one says so. One still on opens its
+ * page, where she reads her place and may give it back (不去了); a cancelled one has no page to open.
+ */
 function registrationView(r) {
   const cancelled = r.status === 'cancelled'
   return {
+    go: cancelled ? '' : '点这里查看，去不了可以取消报名 ›',
     id: r.meetingId,
     title: r.title,
     kindLabel: r.kindLabel,
@@ -110,12 +113,7 @@ Page({
       deputy: deputy,
       items: invited.items.filter((m) => m.phase !== 'ended').map(invitationView),
       ended: ended.reverse().map(invitationView),
-      open: open.items.map((m) =>
-        publicView(
-          m,
-          mine.items.map((r) => r.meetingId),
-        ),
-      ),
+      open: open.items.filter((m) => !mine.items.some((r) => r.meetingId === m.id)).map(publicView),
       mine: mine.items.map(registrationView),
     })
   },
@@ -125,6 +123,7 @@ Page({
   },
 
   openPublic(e) {
+    if (!e.currentTarget.dataset.id) return
     wx.navigateTo({ url: '/pages/meetings/public?meetingId=' + e.currentTarget.dataset.id })
   },
 })

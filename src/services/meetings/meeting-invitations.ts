@@ -12,13 +12,13 @@ import { checkInOpen, checkInOpensAt, checkInRefusal, rsvpClosesAt, rsvpRefusal,
 import { lateCheckInWords, meetingContactWords, spokenMeetingTime } from '../../domain/meeting-words.js'
 import { ENDED_KEPT_DAYS, standingAfterStart } from '../../domain/meeting-standing.js'
 import { spokenClose, spokenMoment, spokenWhenAhead } from '../../domain/spoken-dates.js'
-import { AppError, ConflictError, NotFoundError } from '../../errors.js'
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import { StoreConflict } from '../../store/conflicts.js'
 
 /**
- * A meeting someone may not see, as they are told it: true whether it was taken away or they
- * are not invited (for them it is not there, and they learn nothing more).
+ * A meeting someone may not see, as they are told it: not there (taken away, a draft, a wrong link), or, answered from
+ * the chat, not theirs (they learn nothing more). Opening one that is there but not theirs says NOT_INVITED.
  */
 export const MEETING_NOT_FOUND = '找不到这次会议，可能已经撤下了，或者链接有误。如有疑问，请问问会务工作人员'
 /**
@@ -29,6 +29,11 @@ export const MEETING_NOT_FOUND = '找不到这次会议，可能已经撤下了�
 export const NOT_ON_THE_LIST = '参会名单里没有您，不能用这个二维码签到。如果您是来参会的，请找会场的会务工作人员。'
 /** A meeting page for 公民旁听 that is not there, or does not take the public. */
 export const NO_PUBLIC_SEATS = '找不到这次会议，或这次会议不接受旁听报名'
+/**
+ * A deputy who opens a meeting (a forwarded link) he is not invited to: what is true, and nothing of the meeting itself.
+ * The link already told him it exists (its id is a random uuid); a draft or a wrong link is still 找不到 (404).
+ */
+export const NOT_INVITED = '这次会议没有邀请您，所以看不到会议的内容。如有疑问，请问问会务工作人员'
 
 export type RsvpAnswer = { response: 'attend'; reason?: string | null } | { response: 'leave'; reason: string }
 
@@ -39,8 +44,8 @@ export interface Invitation {
 
 /**
  * The invitees' side: their meetings, their answers (from the mini-program or the bot),
- * and check-in by scanning the meeting's code. A meeting someone is not invited to does
- * not exist for them (404).
+ * and check-in by scanning the meeting's code. A meeting someone is not invited to is said
+ * to be not theirs (403, NOT_INVITED) when opened, and tells them nothing of itself.
  */
 export class MeetingInvitations {
   constructor(
@@ -90,8 +95,9 @@ export class MeetingInvitations {
 
   async detail(person: PersonRef, meetingId: string): Promise<Invitation> {
     const m = await this.store.meetings.get(meetingId)
-    const invitation = m && m.status !== 'draft' ? await this.store.meetings.invitation(m.id, person) : null
-    if (!m || !invitation) throw new NotFoundError(MEETING_NOT_FOUND)
+    if (!m || m.status === 'draft') throw new NotFoundError(MEETING_NOT_FOUND)
+    const invitation = await this.store.meetings.invitation(m.id, person)
+    if (!invitation) throw new ForbiddenError(NOT_INVITED, 'not_invited')
     return { meeting: m, invitation }
   }
 
@@ -157,6 +163,17 @@ export class MeetingInvitations {
     const m = await this.openToPublic(meetingId)
     if (m.startAt <= this.clock.now()) throw new ConflictError('会议已开始，不能再报名旁听', [], 'meeting_started')
     return this.store.meetings.registerPublic({ meetingId: m.id, mpUserId, name, createdAt: this.clock.now() }, m.publicSeats)
+  }
+
+  /**
+   * 不去了: her place given back for the next resident (idempotent: none held, nothing to give back). Only ever her own
+   * (mpUserId is the caller). Once the meeting has begun the seat helps nobody, and the list at the door stays as it was.
+   */
+  async cancelPublic(mpUserId: string, meetingId: string) {
+    const m = await this.openToPublic(meetingId)
+    if (m.startAt <= this.clock.now()) throw new ConflictError('会议已经开始，旁听报名不能再取消了', [], 'meeting_started')
+    await this.store.meetings.cancelPublic(m.id, mpUserId)
+    return this.publicMeeting(m.id, mpUserId)
   }
 
   /**

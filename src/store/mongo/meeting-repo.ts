@@ -283,6 +283,15 @@ export function meetingRepo(conn: Connection, { Meeting, MeetingInvitee, PublicR
       )
       return registration
     },
+    async cancelPublic(meetingId, mpUserId) {
+      // The place and the counter the cap is checked on go together, or a freed seat would stay full for the next one.
+      return conn.transaction(async (session) => {
+        const gone = await PublicRegistration.deleteOne({ meetingId, mpUserId }, { session })
+        if (gone.deletedCount !== 1) return false
+        await Meeting.updateOne({ _id: meetingId, publicTaken: { $gt: 0 } }, { $inc: { publicTaken: -1 } }, { session })
+        return true
+      })
+    },
     async publicRegistrations(meetingId) {
       return (await PublicRegistration.find({ meetingId }).sort({ createdAt: 1, mpUserId: 1 }).lean<PublicRegistrationDoc[]>()).map(registrationFromDoc)
     },

@@ -319,6 +319,11 @@ export function meetingRepo(db: Db, group: GroupCommit): MeetingRepo {
       )
       return registration
     },
+    async cancelPublic(meetingId, mpUserId) {
+      // Seats are counted from these rows (registerPublic): the row gone is the place free.
+      const drop = () => db.prepare('DELETE FROM meeting_public_registrations WHERE meeting_id = ? AND mp_user_id = ?').run(meetingId, mpUserId).changes
+      return (await group.run(drop)) === 1
+    },
     async publicRegistrations(meetingId) {
       return db
         .prepare('SELECT * FROM meeting_public_registrations WHERE meeting_id = ? ORDER BY created_at, mp_user_id')

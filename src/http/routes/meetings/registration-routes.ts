@@ -3,7 +3,7 @@ import type { Clock } from '../../../clock.js'
 import type { MeetingInvitations } from '../../../services/meetings/meeting-invitations.js'
 import type { MpSessions } from '../../../services/accounts/mp-sessions.js'
 import { requireMpUser } from '../../middleware/mp-auth.js'
-import { presentMyRegistration, presentPublicRegistration } from '../../presenters/meetings.js'
+import { presentMyRegistration, presentPublicMeeting, presentPublicRegistration } from '../../presenters/meetings.js'
 import type { MpState } from '../../state.js'
 import { parse } from '../../validate.js'
 import { meetingIdParam, publicRegistrationBody } from './schemas.js'
@@ -33,6 +33,17 @@ export function publicRegistrationRoutes({ sessions, invitations, clock, timeZon
     const registration = await invitations.registerPublic(ctx.state.mpUser.id, id, name)
     ctx.status = 201
     ctx.body = presentPublicRegistration(registration)
+  })
+
+  /** 不去了，取消报名: her own place (there is no other's to name), idempotent; the meeting as she now reads it. */
+  router.delete('/public-meetings/:id/registration', async (ctx) => {
+    const { id } = parse(meetingIdParam, ctx.params, 'params')
+    const { meeting, taken, registration } = await invitations.cancelPublic(ctx.state.mpUser.id, id)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = {
+      ...presentPublicMeeting(meeting, taken, { timeZone, now: clock.now() }),
+      registration: registration ? presentPublicRegistration(registration) : null,
+    }
   })
 
   return router
