@@ -276,6 +276,10 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'privacy.chat_join_undone': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),
   'privacy.chat_unjoined': (d) => (num(d.cases) !== null ? `退回聊天的留言 ${d.cases} 条` : ''),
   'privacy.erased': (d) => joined(num(d.withdrawn) !== null && `撤回留言 ${d.withdrawn} 条`, num(d.anonymised) !== null && `匿名处理留言 ${d.anonymised} 条`),
+  // Done by a clerk for her (联络站): the reason the clerk typed, beside what it did.
+  'privacy.erased_on_request': (d) =>
+    joined(num(d.withdrawn) !== null && `撤回留言 ${d.withdrawn} 条`, num(d.anonymised) !== null && `匿名处理留言 ${d.anonymised} 条`, reason(d.reason)),
+  'case.words_hidden': (d) => (num(d.places) !== null ? `隐去 ${d.places} 处` : ''),
 }
 
 /** The ids an entry's details name, read with the page's other names. */

@@ -48,6 +48,8 @@ export const AUDIT_ACTION_WORDS = {
   'case.topic_corrected': '更正留言主题',
   'case.published': '公开留言',
   'case.unpublished': '撤回公开的留言',
+  // The words hidden are not kept here: the entry says who and which message only.
+  'case.words_hidden': '隐去留言里漏掉的称呼',
   'cases.exported': '导出留言列表',
   // Its own entry, after 导出留言列表 (recorded before the first row, so a download is on record even if it never ends).
   'cases.export_finished': '留言列表导出完成',
@@ -119,6 +121,7 @@ export const AUDIT_ACTION_WORDS = {
   'privacy.consent.given': '同意隐私告知',
   'privacy.consent.withdrawn': '撤回隐私同意',
   'privacy.erased': '删除本人信息',
+  'privacy.erased_on_request': '按居民本人要求删除其个人信息',
   'privacy.phone_corrected': '本人更正电话',
   'privacy.chat_joined': '本人把微信聊天里的留言并入小程序',
   'privacy.chat_join_refused': '本人拒绝把一个微信聊天并入小程序',

@@ -224,11 +224,18 @@ function staffAddress(
 
 // Names a writer gives for themselves. A name is a common surname (surnames.ts) and one or two more
 // characters; a third character that usually starts the next words ends it early.
-const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|名叫|我的名字叫|我的名字是|联系人|姓名|署名|落款)[:：\\s]*'
+const NAME_INTRO = '(?:我叫|我是|我姓名|本人|本人是|本人叫|名叫|我的名字叫|我的名字是|联系人|姓名|署名|落款)[:：\\s]*'
 /** Characters that usually start the words after a name ("李四反映", "张三想问"). */
 const NAME_ENDERS = new Set([
   ...'反想要住在是的家今现向给从于说来去和与及等也就对因为有已请希特居退同电联手身年岁女男老这那我你他她们学看参认觉感发建提申投举咨问找打到买办签',
 ])
+/**
+ * Words that begin with a surname's character but say what the writer does or when ("本人申请删除个人信息": 申 is a
+ * surname): after a cue no name begins with them, and after a name they end it ("本人王兰常年在外"). Only words whose
+ * first character is a surname need a place here: 本人要求, 本人想, 本人家住 never read as a name.
+ */
+const SURNAME_LIKE_WORDS =
+  /^(?:申请|申报|申诉|申领|常年|常住|常常|曾经|曾多|曾在|曾向|曾于|曾找|曾给|曾打|单位|关于|马上|任何|向有关|向相关|向上级|向政府|向领导|向物业|向您|向你)/
 /**
  * A place after 我是 reads like a name when its first character is a surname ("我是文昌社区的退休职工": 文昌社): a few
  * characters then a word that ends a place's name (社区, 小区, 街道, 村, 镇 …) are a place, and stay (review 38 § 12).
@@ -293,9 +300,9 @@ function masked(text: string, keepBuilding: boolean): string {
           : `${place}${space}${MASKS.houseNumber}`,
       )
       .replace(SELF_NAME, (m: string, intro: string, _surname: string, _given: string, third: string | undefined, at: number, whole: string) =>
-        PLACE_AFTER_INTRO.test(whole.slice(at + intro.length, at + intro.length + 8))
+        PLACE_AFTER_INTRO.test(whole.slice(at + intro.length, at + intro.length + 8)) || SURNAME_LIKE_WORDS.test(whole.slice(at + intro.length))
           ? m
-          : third && NAME_ENDERS.has(third)
+          : third && (NAME_ENDERS.has(third) || SURNAME_LIKE_WORDS.test(whole.slice(at + m.length - 1)))
             ? `${intro}${MASKS.name}${third}`
             : `${intro}${MASKS.name}`,
       ),

@@ -31,6 +31,7 @@ import type { AppState } from './state.js'
 import type { Clock } from '../clock.js'
 import { adminCaseRoutes } from './routes/cases/admin-routes.js'
 import { consoleCaseRoutes } from './routes/cases/console-routes.js'
+import { residentRequestRoutes } from './routes/cases/resident-request-routes.js'
 import { deputyCaseRoutes } from './routes/cases/deputy-routes.js'
 import { residentCaseRoutes } from './routes/cases/resident-routes.js'
 import { uploadRoutes } from './routes/uploads/routes.js'
@@ -201,6 +202,7 @@ export function createHttpApp(
       timeZone,
       directory,
     }),
+    residentRequestRoutes({ auth, officePrivacy: services.officePrivacy }),
     consoleCaseRoutes({
       auth,
       inbox: services.caseInbox,

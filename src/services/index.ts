@@ -34,6 +34,7 @@ import { MpSessions } from './accounts/mp-sessions.js'
 import { PrivacyService } from './privacy/privacy.js'
 import { Uploads } from './cases/uploads.js'
 import { PersonalDataExport } from './privacy/personal-data-export.js'
+import { OfficePrivacyRequests } from './privacy/office-requests.js'
 import { PersonalDataErasure } from './privacy/personal-data-erasure.js'
 import { PersonalDataCorrection } from './privacy/personal-data-correction.js'
 import { PersonalDataOverview } from './privacy/personal-data-overview.js'
@@ -217,6 +218,7 @@ export function createServices(config: Config & { security: { secretKey: string 
     checkContent: adapters.contentCheck,
     uploads,
   })
+  const erasure = new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock })
   const publications = new PublicationService({ store, queries: caseQueries, directory: directoryCache, audit, clock })
   const hotIssues = new HotIssueService({ store, queries: caseQueries, directory: directoryCache, clock, options: config.analysis })
   const auth = new AuthService({ store, passwords, audit, clock, settings: config.security, cipher, directory: directoryCache })
@@ -308,7 +310,9 @@ export function createServices(config: Config & { security: { secretKey: string 
     slaClocks: new SlaClocks(store, systemMoves, config.cases, clock),
     caseRepairs: new CaseRepairs({ store, workflow, handBack }),
     personalData: new PersonalDataExport({ store, queries: caseQueries, privacy, cipher, clock }),
-    erasure: new PersonalDataErasure({ store, workflow, sessions: mpSessions, uploads, clock }),
+    erasure,
+    /** What a resident asks of the 联络站 about her data (the notice's “也可以联系联络站”), on one of her messages. */
+    officePrivacy: new OfficePrivacyRequests({ store, queries: caseQueries, erasure, audit, clock }),
     correction: new PersonalDataCorrection({ store, cipher, clock, workflow }),
     dataOverview: new PersonalDataOverview({
       // The same copy 导出 gives (stateless: a second instance costs nothing), so the page and the copy agree.

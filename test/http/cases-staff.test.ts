@@ -54,7 +54,8 @@ describe('station staff and organizers working the queue', () => {
     expect((await lina.get(`/api/admin/cases/${xinhua.id}`)).status).to.equal(404)
     expect((await lina.post(`/api/admin/cases/${xinhua.id}/reject`, { reason: '不属于本站' })).status).to.equal(404)
     expect((await lina.get('/api/admin/cases?stationId=st004')).body.items, 'a filter never widens the scope').to.deep.equal([])
-    expect((await lina.get('/api/admin/cases/stats?stationId=st004')).body.overall.total).to.equal(0)
+    // Another station's figures are refused outright: a total of 0 read as "none there" (403, as its deputies).
+    expect((await lina.get('/api/admin/cases/stats?stationId=st004')).status).to.equal(403)
     const qianqi = await staff('qianqi')
     expect((await qianqi.get('/api/admin/cases')).body.items.map((x: { id: string }) => x.id)).to.deep.equal([xinhua.id])
     expect((await qianqi.get('/api/admin/cases?stationId=st001')).body.items).to.deep.equal([])

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { GONE } from '../../domain/choice-words.js'
 import type { StaffRole } from '../../domain/directory.js'
 import { BUILT_IN_ADMIN_ID } from '../../domain/directory-import.js'
+// The word the import's 负责地区 cell takes for the whole city: the console offers the same.
+import { WHOLE_CITY } from '../../domain/directory-sheet-specs.js'
 import { ConflictError, ValidationError, NotFoundError, UnprocessableError } from '../../errors.js'
 import { generatePassword, type PasswordHasher } from '../../security/passwords.js'
 import type { StaffQuery, StaffRecord, Store } from '../../store/ports.js'
@@ -17,8 +19,39 @@ export interface StaffInput {
   regionIds: string[]
   /** Only for unit_staff: the handling units they answer for. */
   unitIds: string[]
+  /** An organizer who looks after the whole city, chosen in so many words (organizerRegions). */
+  wholeCity?: boolean
 }
 export type StaffEdit = Partial<Omit<StaffInput, 'username'>> & { active?: boolean }
+
+/**
+ * The regions an organizer is written with, or undefined to keep the stored ones. The whole city is stored as no
+ * regions, as the import stores its 全市; so no regions are written only with `wholeCity` said: a form left blank,
+ * or a clerk made an organizer without saying where, must not widen what she sees to every district (422).
+ * An organizer stored before with no regions keeps the whole city while other fields change.
+ */
+export function organizerRegions(
+  role: StaffRole,
+  current: Pick<StaffRecord, 'role' | 'regionIds'> | undefined,
+  asked: Pick<StaffEdit, 'regionIds' | 'wholeCity'>,
+) {
+  const refuse = (path: string, message: string) => {
+    throw new UnprocessableError(message, [{ path, message }], 'organizer_regions_required')
+  }
+  if (asked.wholeCity) {
+    if (role !== 'organizer') refuse('body.wholeCity', `只有人大办工作人员可以负责${WHOLE_CITY}`)
+    if (asked.regionIds?.length) refuse('body.regionIds', `“${WHOLE_CITY}”已包含所有地区，请只选“${WHOLE_CITY}”，或只选具体的地区`)
+    return []
+  }
+  const unsaid = `请选择负责的地区，负责${WHOLE_CITY}的请选“${WHOLE_CITY}”`
+  if (role !== 'organizer') return asked.regionIds
+  if (asked.regionIds) return asked.regionIds.length ? asked.regionIds : refuse('body.regionIds', unsaid)
+  // A new organizer, or one made from another role: a clerk's extra regions are not an organizer's choice.
+  if (!current || current.role !== 'organizer') return refuse('body.regionIds', unsaid)
+  // "Not the whole city" with no regions named says nowhere.
+  if (asked.wholeCity === false && !current.regionIds.length) return refuse('body.regionIds', unsaid)
+  return undefined
+}
 
 /**
  * Console accounts, managed by admins. New and reset passwords are shown once, and the admin who
@@ -55,10 +88,13 @@ export class StaffService {
     if (await this.store.staff.getByUsername(input.username)) {
       throw new ConflictError(`登录账号“${input.username}”已经有人在用，请换一个`, [{ path: 'body.username', message: '已经有人在用' }])
     }
+    const { wholeCity, ...account } = input
+    const regionIds = organizerRegions(input.role, undefined, { regionIds: input.regionIds, wholeCity }) ?? input.regionIds
     const password = generatePassword()
     const staff = await this.store.staff.create({
       id: `sf-${randomUUID().slice(0, 8)}`,
-      ...input,
+      ...account,
+      regionIds,
       activationHash: null,
       activationIssuedAt: null,
       active: true,
@@ -76,14 +112,17 @@ export class StaffService {
       throw new ConflictError('不能停用自己或取消自己的管理员身份')
     }
     await this.checkAssignments({ ...current, ...edit })
+    const { wholeCity, ...fields } = edit
+    const regionIds = organizerRegions(edit.role ?? current.role, current, edit)
+    if (regionIds) fields.regionIds = regionIds
     // Disabled: her WeChat binding goes in the same write, audited (she could not sign in to let go of it, and her
     // chat's erasure tells her that WeChat is cleared).
     const unbound = edit.active === false ? this.audit.entry(actor, 'staff.bot_unbound', { kind: 'staff', id }, { cause: 'account_disabled' }) : undefined
-    const updated = await this.store.staff.update(id, edit, unbound)
+    const updated = await this.store.staff.update(id, fields, unbound)
     this.onChange()
     // A deactivated account or a changed role must not keep old sessions.
     if (edit.active === false || (edit.role && edit.role !== current.role)) await this.store.sessions.deleteForSubject('staff', id)
-    await this.audit.record(actor, 'staff.update', { kind: 'staff', id }, { fields: Object.keys(edit) })
+    await this.audit.record(actor, 'staff.update', { kind: 'staff', id }, { fields: Object.keys(fields) })
     return updated
   }
 

@@ -21,6 +21,7 @@ import type { CaseFilters, CaseQueries } from './case-queries.js'
 import type { DirectoryCache, PreparedDirectory } from '../directory/directory-cache.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { KeptAnswers } from './kept-answers.js'
+import { ForbiddenError } from '../../errors.js'
 
 /** Which groups to answer: in the chosen order, `limit` of them from `offset`. */
 export interface StatsPage {
@@ -125,6 +126,9 @@ export class CaseReports {
     filters: CaseFilters,
     page: StatsPage = STATS_PAGE_DEFAULT,
   ): Promise<StatsAnswer & { atOfficeName: string | null }> {
+    // Another station's figures, narrowed to hers, would read as "none there": refused, as its deputies are.
+    if (staff.role === 'station_staff' && filters.stationId && !staff.stationIds.includes(filters.stationId))
+      throw new ForbiddenError('只能查看本站的留言统计', 'forbidden', [{ path: 'query.stationId', message: '不是您所在的联络站' }])
     const filter = await this.queries.scopedFilter(staff, filters)
     const now = this.clock.now()
     // The mark before the figures: a case written while they are read leaves them under an older mark (which never

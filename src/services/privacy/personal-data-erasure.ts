@@ -34,6 +34,15 @@ export interface ErasureOutcome {
   }
 }
 
+/** A staff member erasing for her, at her request (联络站), through one of her messages. */
+export interface ErasureOnRequest {
+  staffId: string
+  caseId: string
+  ticket: string
+  /** Typed by the staff member: how she asked (居民来电要求 …). */
+  reason: string
+}
+
 /** What PersonalDataErasure is built from (one object: the parameters are many). */
 export interface PersonalDataErasureDeps {
   store: Pick<Store, 'audit' | 'campaigns' | 'cases' | 'mpUsers' | 'privacy' | 'publications' | 'surveys'>
@@ -111,7 +120,12 @@ export class PersonalDataErasure {
     return done
   }
 
-  async erase(person: MpPrincipal): Promise<ErasureOutcome> {
+  /**
+   * `onRequest`: done by a staff member for her, at her request by phone or in person (联络站, OfficePrivacyRequests),
+   * reached through one of her messages: the same erasure, and its audit entry names who did it, the message and the
+   * reason they typed instead of her.
+   */
+  async erase(person: MpPrincipal, onRequest?: ErasureOnRequest): Promise<ErasureOutcome> {
     if (!(await this.store.mpUsers.get(person.id))) throw new NotFoundError('用户不存在')
     const others = await this.othersOf(person.id)
     await this.store.publications.unpublishResident(person.id)
@@ -126,7 +140,7 @@ export class PersonalDataErasure {
     for (const c of await this.casesOf(person.id)) {
       if (!canTransition('withdraw', c.status)) continue
       try {
-        await this.workflow.withdraw(person, c.id, '本人申请删除个人信息')
+        await this.workflow.withdraw(person, c.id, '群众申请删除个人信息')
         withdrawn.push(c.ticket)
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err // changed meanwhile: it is anonymised below all the same
@@ -146,15 +160,28 @@ export class PersonalDataErasure {
     const registrations = await this.store.privacy.maskPublicRegistrations(person.id, MASKS.name)
     await this.sessions.revokeAll(person.id)
     await this.store.privacy.eraseMpUser(person.id, this.clock.now())
-    await this.store.audit.append({
-      at: this.clock.now(),
-      actorKind: 'mp_user',
-      actorId: person.id,
-      action: 'privacy.erased',
-      targetKind: 'mp_user',
-      targetId: person.id,
-      details: { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations, unsentPhotos: unsent },
-    })
+    const counts = { anonymised, withdrawn: withdrawn.length, contributions, proposals: proposals.proposals, registrations, unsentPhotos: unsent }
+    const at = this.clock.now()
+    if (onRequest)
+      await this.store.audit.append({
+        at,
+        actorKind: 'staff',
+        actorId: onRequest.staffId,
+        action: 'privacy.erased_on_request',
+        targetKind: 'case',
+        targetId: onRequest.caseId,
+        details: { ...counts, ticket: onRequest.ticket, reason: onRequest.reason },
+      })
+    else
+      await this.store.audit.append({
+        at,
+        actorKind: 'mp_user',
+        actorId: person.id,
+        action: 'privacy.erased',
+        targetKind: 'mp_user',
+        targetId: person.id,
+        details: counts,
+      })
     return { withdrawn, anonymised, others: { ...others, proposals: proposals.proposals, registrations } }
   }
 

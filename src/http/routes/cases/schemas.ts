@@ -215,3 +215,10 @@ export const statsQuery = z.strictObject({
   from: isoDateTime.transform((s) => new Date(s)).optional(),
   to: isoDateTime.transform((s) => new Date(s)).optional(),
 })
+
+/** 隐去漏掉的称呼: the words as they stand in her message (a name or 称呼, two characters at least: one would hit every 王). */
+export const hideWordsBody = z.strictObject({
+  words: line(30, '要隐去的称呼').refine((w) => Array.from(w.trim()).length >= 2, '请至少输入两个字，照留言里的原样'),
+})
+/** 按本人要求删除: how she asked, typed by the clerk (居民来电要求, 居民来访要求). */
+export const residentErasureBody = z.strictObject({ reason: text(200, '原因') })

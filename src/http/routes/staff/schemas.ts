@@ -20,6 +20,8 @@ export const staffCreateBody = z.strictObject({
   role: z.enum(STAFF_ROLES),
   stationIds: z.array(id).max(50).default([]),
   regionIds: z.array(id).max(50).default([]),
+  /** An organizer's 全市, said in so many words: no regions alone never means the whole city (StaffService). */
+  wholeCity: z.boolean().optional(),
   unitIds: z.array(id).max(20).default([]),
 })
 
@@ -29,6 +31,7 @@ export const staffEditBody = z
     role: z.enum(STAFF_ROLES).optional(),
     stationIds: z.array(id).max(50).optional(),
     regionIds: z.array(id).max(50).optional(),
+    wholeCity: z.boolean().optional(),
     unitIds: z.array(id).max(20).optional(),
     active: z.boolean().optional(),
   })
