@@ -1,6 +1,6 @@
 import type { DeputyLevel, ReceptionHours, Staff, StaffRole, Weekday } from './directory.js'
 import { parseReceptionHours } from './reception-days.js'
-import { DUTY_EXAMPLE, EXAMPLE_ACTIVATION_CODE, NO_DUTY, WHOLE_CITY } from './directory-sheet-specs.js'
+import { DUTY_EXAMPLE, EXAMPLE_ACTIVATION_CODE, NO_DUTY, NONE_WORD, WHOLE_CITY } from './directory-sheet-specs.js'
 import { trimCell } from './sheet-cells.js'
 
 /**
@@ -115,6 +115,18 @@ export function dutyDate(word: string, today?: string): { date: string; yearless
     if (date && date >= earliest) return { date, yearless: true }
   }
   return { problem: noSuchDay(written, mo, d) }
+}
+
+/**
+ * An optional cell of a deputy's row (电话, 关注领域), read as 值班日期 is: for a deputy the system already has, a
+ * blank cell (or the column left out) keeps what is stored, since a clerk sending her list again for one change
+ * reads blank as "leave alone", and “无” clears it; for a new deputy, blank and 无 alike mean none. `keep`: leave
+ * the stored value; else `text`, the cell to read ('' for none).
+ */
+export function keptUnlessWritten(cell: string | undefined, stored: boolean): { keep: true } | { text: string } {
+  const text = trimCell(cell ?? '')
+  if (!text) return stored ? { keep: true } : { text: '' }
+  return compact(text) === NONE_WORD ? { text: '' } : { text }
 }
 
 /** The template prints its example code: whoever has seen the template could activate the account with it. */

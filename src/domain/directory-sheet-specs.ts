@@ -37,8 +37,15 @@ export const WHOLE_CITY = '全市'
 /** The staff template's example code: known to every reader of the template, so never accepted as a real one. */
 export const EXAMPLE_ACTIVATION_CODE = 'K7P2-Q9XM-4TVB'
 export const DUTY_EXAMPLE = '如“东风路联络站：2026-12-01、2026-12-15；人民路联络站：2026-12-08”'
+/**
+ * What a deputy's optional cell (电话, 关注领域, 值班日期) says to clear what the system keeps: left blank, the cell
+ * keeps it, as a clerk reads a blank on a second import (keptUnlessWritten).
+ */
+export const NONE_WORD = '无'
 /** What a 值班日期 cell says to take a deputy off duty: left blank, the cell keeps the days already kept. */
-export const NO_DUTY = '无'
+export const NO_DUTY = NONE_WORD
+/** The words each of those columns says of a blank and of 无, alike: `what` is what the system keeps ("电话"). */
+const keptWhenBlank = (what: string, clear: string) => `不填表示不改动系统里已有的${what}，${clear}，填“${NONE_WORD}”`
 
 /**
  * The templates, in the order an office fills them: a deputy names a station, a station its regions.
@@ -77,13 +84,13 @@ export const SHEET_SPECS: readonly SheetSpec[] = [
       col('姓名', 'name', true, '代表的姓名', '张伟（示例）'),
       col('层级', 'level', true, '填全国、省、市、县区或乡镇人大代表，如“市人大代表”', '市人大代表'),
       col('所属联络站', 'stationIds', true, `联络站的名称或代码，须是本次文件里或系统里已有的联络站；${LIST_HINT}`, '东风路联络站（示例）'),
-      col('关注领域', 'topics', false, `如“环境保护、交通出行”；${LIST_HINT}`, '环境保护、交通出行'),
-      col('电话', 'phone', false, '手机或座机号码，只给工作人员看', '13800000001'),
+      col('关注领域', 'topics', false, `如“环境保护、交通出行”；${LIST_HINT}；${keptWhenBlank('关注领域', '要删去这位代表的关注领域')}`, '环境保护、交通出行'),
+      col('电话', 'phone', false, `手机或座机号码，只给工作人员看；${keptWhenBlank('电话', '要删去这位代表的电话')}`, '13800000001'),
       col(
         '值班日期',
         'dutyDates',
         false,
-        `在联络站接待值班的日期，如“2026-12-01”，${LIST_HINT}；只写月日的（如“12月3日”），按导入当天前后最近的那一天算（最多往前算两个月）；属于几个联络站的代表，在日期前写明联络站，${DUTY_EXAMPLE}，只改动写到的联络站，没写到的联络站不变；不填表示不改动系统里已有的值班日期，要取消这位代表的全部值班，填“${NO_DUTY}”；只取消在一个联络站的值班，填“东风路联络站：${NO_DUTY}”`,
+        `在联络站接待值班的日期，如“2026-12-01”，${LIST_HINT}；只写月日的（如“12月3日”），按导入当天前后最近的那一天算（最多往前算两个月）；属于几个联络站的代表，在日期前写明联络站，${DUTY_EXAMPLE}，只改动写到的联络站，没写到的联络站不变；${keptWhenBlank('值班日期', '要取消这位代表的全部值班')}；只取消在一个联络站的值班，填“东风路联络站：${NO_DUTY}”`,
         '2026-12-01、2026-12-15',
       ),
     ],

@@ -11,6 +11,7 @@ import {
   exampleCodeRefused,
   levelOf,
   hoursField,
+  keptUnlessWritten,
   readReceptionHours,
   readWeekday,
   splitList,
@@ -46,7 +47,7 @@ export type SheetFile = Record<SheetKind, SheetRecord[]>
 export interface StoredDirectory {
   deputies: Array<Omit<Deputy, 'phone' | 'active'>>
   staff: Staff[]
-  /** A stored deputy's phone, opened only for a deputy updated by a sheet without 电话. */
+  /** A stored deputy's phone, opened only for a deputy updated by a sheet whose 电话 is left out or blank (kept). */
   phoneOf: (deputyId: string) => string | null
 }
 const NOTHING_STORED: StoredDirectory = { deputies: [], staff: [], phoneOf: () => null }
@@ -228,6 +229,8 @@ export function sheetsToDirectoryFile(
       } else if (kind === 'deputies') {
         const old = storedDeputy.get(deputyIds[index])
         const stationIdsOf = ref('所属联络站', stationIndex, '联络站', upper)
+        const topics = keptUnlessWritten(row.cells.get('关注领域'), !!old)
+        const phone = keptUnlessWritten(row.cells.get('电话'), !!old)
         // Kept duty days: those at the stations the deputy still belongs to (the check refuses others).
         // A blank cell keeps them too: each station's staff keep its roster in the console day by day,
         // and an office re-importing its list (a new phone, a new deputy) must not wipe every station's
@@ -253,8 +256,9 @@ export function sheetsToDirectoryFile(
           name: line('姓名'),
           level: chosen<DeputyLevel>('层级', LEVEL_WORDS, '全国、省、市、县区、乡镇人大代表', { read: levelOf, standIn: 'city' }),
           stationIds: stationIdsOf,
-          topics: !has('关注领域') && old ? old.topics : splitList(cell('关注领域')),
-          phone: !has('电话') && old ? stored.phoneOf(old.id) : cell('电话') || null,
+          // Blank keeps what is stored, 无 clears it (keptUnlessWritten), as 值班日期 says.
+          topics: 'keep' in topics ? old!.topics : splitList(topics.text),
+          phone: 'keep' in phone ? stored.phoneOf(old!.id) : phone.text || null,
           ...duty,
         })
       } else {

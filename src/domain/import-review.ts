@@ -44,12 +44,26 @@ export function deputyMoveText(m: DeputyMove): string {
   return `${parts.join('。')}。`
 }
 
-/** A deputy in office the file leaves out: kept as he is, and what 设为离任 would do with his messages. */
-export function deputyLeftOutText(d: { name: string; code: string; openCases: number }): string {
+/**
+ * A deputy in office the file leaves out: kept as he is, and what 设为离任 would do with his messages. `unstaffed`: the
+ * stations where he holds messages and no clerk's account is in service, whose office would be told of them instead.
+ * `sameNameAs`: a new deputy of the file with his name, likely his code mistyped: checked before he is retired.
+ */
+export function deputyLeftOutText(d: {
+  name: string
+  code: string
+  openCases: number
+  unstaffed?: string[]
+  sameNameAs?: { name: string; code: string }
+}): string {
+  const unstaffed = d.unstaffed?.length ? `（${d.unstaffed.join('、')}没有在用的工作人员账号，那里的留言会告知人大办分派）` : ''
   const held = d.openCases
-    ? `手上还有 ${d.openCases} 条未办结留言，仍由本人办理；设为离任后，这些留言会退回联络站，由工作人员重新分派，群众的答复期限不变`
+    ? `手上还有 ${d.openCases} 条未办结留言，仍由本人办理；设为离任后，这些留言会退回联络站，由工作人员重新分派${unstaffed}，群众的答复期限不变`
     : '手上没有未办结的留言'
-  return `${d.name}（${d.code}）：仍是在任代表，没有改动。${held}。如已离任，请在${DEPUTIES_PAGE}中设为离任`
+  const act = d.sameNameAs
+    ? `这次名册里有同名的新代表 ${d.sameNameAs.name}（${d.sameNameAs.code}），请先核对是不是代码写错了，不要急着设为离任；核对后确已离任的，再到${DEPUTIES_PAGE}中设为离任`
+    : `如已离任，请在${DEPUTIES_PAGE}中设为离任`
+  return `${d.name}（${d.code}）：仍是在任代表，没有改动。${held}。${act}`
 }
 
 /** A console account the staff sheet leaves out: it stays able to log in until someone turns it off. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { checkDirectoryFile, type ExistingDirectory } from '../../src/domain/directory-import.js'
-import { templateRows } from '../../src/domain/directory-sheet-specs.js'
-import { dutyDate, sheetDate } from '../../src/domain/directory-sheet-readers.js'
+import { specOf, templateRows } from '../../src/domain/directory-sheet-specs.js'
+import { dutyDate, keptUnlessWritten, sheetDate } from '../../src/domain/directory-sheet-readers.js'
 import { sheetProblemDetails } from '../../src/domain/directory-sheet-problems.js'
 import { sheetsToDirectoryFile, type SheetRows, type StoredDirectory } from '../../src/domain/directory-sheets.js'
 import { readSheetRows, SHEET_ROW_LIMIT, sheetTemplate } from '../../src/services/directory/directory-sheets.js'
@@ -315,9 +315,14 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
     const blank = await sheet('联络站.csv', ['联络站代码,联络站名称,类型,地址,覆盖地区,接待日', 'ST001,东风路联络站,社区,,,'])
     expect(judge([blank], existing, stored).file!.stations[0]).to.deep.include({ address: '', regionIds: [], receptionDays: [] })
 
-    // Except 值班日期: a blank cell keeps the days the station keeps in the console; 无 takes them away.
-    const dutyBlank = await sheet('代表.csv', ['代表代码,姓名,层级,所属联络站,关注领域,值班日期', 'DP0001,张伟,省,ST001,,'])
-    expect(judge([dutyBlank], existing, stored).file!.deputies[0]).to.deep.include({ topics: [], dutyByStation: { st001: ['2026-12-01'] } })
+    // Except a deputy's 关注领域, 电话 and 值班日期: a blank cell keeps what the system has (the days the station keeps in
+    // the console, his phone, his topics); 无 takes them away.
+    const dutyBlank = await sheet('代表.csv', ['代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期', 'DP0001,张伟,省,ST001,,,'])
+    expect(judge([dutyBlank], existing, stored).file!.deputies[0]).to.deep.include({
+      topics: ['教育'],
+      phone: '13800000001',
+      dutyByStation: { st001: ['2026-12-01'] },
+    })
     const noDuty = await sheet('代表.csv', ['代表代码,姓名,层级,所属联络站,值班日期', 'DP0001,张伟,省,ST001,无', 'DP0002,李雷,省,ST001,'])
     const { problems: none, file: offDuty } = judge([noDuty], existing, stored)
     expect(none).to.deep.equal([])
@@ -325,6 +330,52 @@ describe('roster sheets (CSV saved from Excel) become the import file', () => {
       ['DP0001', {}],
       ['DP0002', {}],
     ])
+  })
+
+  it('reads a deputy’s blank 电话 and 关注领域 as 值班日期: kept for one the system has, 无 clears them, a new one has none', async () => {
+    const existing: ExistingDirectory = {
+      ...empty,
+      regions: [{ id: 'd01', name: '湛河区', kind: 'district', parentId: null }],
+      stations: [{ id: 'st001', code: 'ST001', name: '东风路联络站', kind: 'community', address: '', regionIds: ['d01'], receptionDays: [] }],
+      deputies: [
+        { id: 'dp0001', code: 'DP0001' },
+        { id: 'dp0002', code: 'DP0002' },
+      ],
+    }
+    const stored: StoredDirectory = {
+      deputies: [
+        { id: 'dp0001', code: 'DP0001', name: '张伟', level: 'city', stationIds: ['st001'], topics: ['环境保护'], dutyByStation: {} },
+        { id: 'dp0002', code: 'DP0002', name: '王芳', level: 'city', stationIds: ['st001'], topics: ['教育'], dutyByStation: {} },
+      ],
+      staff: [],
+      phoneOf: (id) => ({ dp0001: '13800000001', dp0002: '13800000002' })[id] ?? null,
+    }
+    const deputies = await sheet('代表名册.csv', [
+      '代表代码,姓名,层级,所属联络站,关注领域,电话,值班日期',
+      'DP0001,张伟,市人大代表,东风路联络站,,,',
+      'DP0002,王芳,市人大代表,东风路联络站,无, 无 ,',
+      'DP0003,李强,市人大代表,东风路联络站,,,',
+      'DP0004,赵敏,市人大代表,东风路联络站,无,无,',
+    ])
+    const { problems, file } = judge([deputies], existing, stored)
+    expect(problems).to.deep.equal([])
+    expect(file!.deputies.map((d) => [d.code, d.topics, d.phone])).to.deep.equal([
+      ['DP0001', ['环境保护'], '13800000001'],
+      ['DP0002', [], null],
+      ['DP0003', [], null],
+      ['DP0004', [], null],
+    ])
+    expect(keptUnlessWritten('', true)).to.deep.equal({ keep: true })
+    expect(keptUnlessWritten(undefined, true), 'a column left out').to.deep.equal({ keep: true })
+    expect(keptUnlessWritten('无', true)).to.deep.equal({ text: '' })
+    expect(keptUnlessWritten('', false)).to.deep.equal({ text: '' })
+    expect(keptUnlessWritten('13900000001', true)).to.deep.equal({ text: '13900000001' })
+
+    // The page's instructions say so for all three alike.
+    const meaning = (heading: string) => specOf('deputies').columns.find((c) => c.heading === heading)!.meaning
+    expect(meaning('电话')).to.include('不填表示不改动系统里已有的电话，要删去这位代表的电话，填“无”')
+    expect(meaning('关注领域')).to.include('不填表示不改动系统里已有的关注领域，要删去这位代表的关注领域，填“无”')
+    expect(meaning('值班日期')).to.include('不填表示不改动系统里已有的值班日期，要取消这位代表的全部值班，填“无”')
   })
 
   it('takes an organizer’s blank 负责地区 for a mistake, not for the whole city: 全市 must be written', async () => {

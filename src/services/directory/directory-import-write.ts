@@ -22,6 +22,7 @@ import type { DeputyRecord, DirectorySnapshot, Store } from '../../store/ports.j
 import type { AuditTrail } from '../audit.js'
 import type { StaffPrincipal } from '../accounts/principal.js'
 import { deputiesNotInFile, staffNotInFileOf, type ImportProgress, type ImportReport } from './import-report.js'
+import { auditDeputyChanges, tellDeputyDetails } from './import-deputy-details.js'
 import { codeOwnerIn, staffRecords, tellGeneratedCodes, tellStillWaiting } from './import-codes.js'
 
 type Kind = keyof DirectorySnapshot
@@ -94,6 +95,8 @@ export async function writeImport(
     moved: [],
     leftOut: { deputies: [], staff: [] },
     pastDutyKept: [],
+    detailsChanged: { count: 0, items: [] },
+    sameName: [],
     warnings: check.warnings,
     notes: [],
   }
@@ -119,6 +122,7 @@ export async function writeImport(
   )
   w.onChange()
   await review(w, report, existing, incoming)
+  await auditDeputyChanges(w.audit, actor, existing.deputies, changed.deputies)
   await w.audit.record(actor, 'directory.import', null, {
     created: report.created,
     updated: report.updated,
@@ -140,6 +144,7 @@ export async function writeImport(
  */
 async function review(w: ImportWriting, report: ImportReport, existing: DirectorySnapshot, incoming: DirectorySnapshot) {
   report.notes = [...report.warnings]
+  tellDeputyDetails(report, existing.deputies, incoming.deputies)
   const stationName = new Map([...existing.stations, ...incoming.stations].map((s) => [s.id, s.name]))
   const names = (ids: string[]) => ids.map((id) => stationName.get(id) ?? id)
   const before = new Map(existing.deputies.map((d) => [d.id, d]))
@@ -183,9 +188,15 @@ async function review(w: ImportWriting, report: ImportReport, existing: Director
   if (report.moved.length) report.warnings.push(movesWarning(report.moved))
 
   const { deputies, staff } = report.notInFile
+  // Where a left-out deputy's messages would go back to nobody: stations without a clerk's account in service after this import.
+  const accountsNow = new Map([...existing.staff, ...incoming.staff].map((s) => [s.id, s]))
+  const staffed = new Set([...accountsNow.values()].flatMap((s) => (s.role === 'station_staff' && s.active ? s.stationIds : [])))
   for (const d of deputies.items) {
-    const openCases = openOf.get(d.id)?.length ?? 0
-    report.leftOut.deputies.push({ ...d, openCases, text: deputyLeftOutText({ ...d, openCases }) })
+    const open = openOf.get(d.id) ?? []
+    const unstaffed = [...new Set(open.flatMap((c) => (c.stationId && !staffed.has(c.stationId) ? [stationName.get(c.stationId) ?? c.stationId] : [])))]
+    const sameNameAs = report.sameName.find((p) => p.leftOut.id === d.id)?.created
+    const said = { ...d, openCases: open.length, ...(sameNameAs ? { sameNameAs } : {}) }
+    report.leftOut.deputies.push({ ...said, text: deputyLeftOutText({ ...said, unstaffed }) })
   }
   if (deputies.count)
     report.warnings.push(

@@ -85,7 +85,7 @@ export class DirectoryImporter {
     if (unreadable.length) throw rejected(unreadable)
     const sheets = read.flatMap((r) => (r.problem ? [] : [r.sheet]))
     const existing = await this.store.directory.snapshot()
-    // A column a sheet leaves out keeps the stored value; a stored phone is opened only for that.
+    // A column a sheet leaves out, or a deputy's 电话 left blank, keeps the stored value; a stored phone is opened only for that.
     const phones = new Map(existing.deputies.map((d) => [d.id, d.phoneEnc]))
     // Stored numbers that will not open: kept as stored (not deleted, not a 500 for the whole roster), and said in the report.
     const unreadablePhones = new Set<string>()

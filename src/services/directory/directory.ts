@@ -3,6 +3,8 @@ import type { Deputy, ReceptionHours, Weekday } from '../../domain/directory.js'
 import { dutyDatesAt, dutyStationFor } from '../../domain/duty-days.js'
 import { pastDaysChanged } from '../../domain/duty-day-save.js'
 import { dutyDaysChangedError, pastDutyDayError } from './duty-day-refusals.js'
+import { handedBackText } from './deputy-hand-back.js'
+import { officeName, shortOfficeName } from '../../domain/office-name.js'
 import { normalizePhone } from '../../domain/phone.js'
 import { phoneRefused } from '../phone-refused.js'
 import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.js'
@@ -67,7 +69,8 @@ export class DirectoryService extends DirectoryReads {
 
   /**
    * `active: false` takes a deputy out of service: routing passes them over from now on, and the
-   * messages still in their hands go back to their stations' queues (`casesReturned` says how many).
+   * messages still in their hands go back to their stations' queues (`casesReturned` says how many, `casesReturnedText`
+   * where, in words: a station with no clerk in service has its office told instead).
    * Leaving office or another station marks him on the lists of meetings ahead that are no longer his
    * (`meetingsWithdrawn` says how many: 已离任 / 已调到…); back in office or at the station, he is expected again;
    * at a new station, he joins the lists ahead that invite its deputies (`meetingsJoined`) and is sent their notices.
@@ -76,7 +79,7 @@ export class DirectoryService extends DirectoryReads {
     actor: StaffPrincipal,
     id: string,
     edit: DeputyEdit,
-  ): Promise<DeputyView & { casesReturned?: number; meetingsWithdrawn?: number; meetingsJoined?: number }> {
+  ): Promise<DeputyView & { casesReturned?: number; casesReturnedText?: string; meetingsWithdrawn?: number; meetingsJoined?: number }> {
     const [deputy, mayWrite] = await Promise.all([this.store.deputies.get(id), this.scope.writable(actor)])
     // As for a read, not "forbidden"; but judged on the deputy's stations as stored now.
     if (!deputy || !mayWrite(await this.scope.stationsByIds(deputy.stationIds))) throw new NotFoundError('代表不存在')
@@ -131,7 +134,16 @@ export class DirectoryService extends DirectoryReads {
     // Put on a list of his new station's (meetingsJoined) he was sent its 会议通知; marks a crash left out are the maintenance job's.
     const meetings = changes ? { meetingsWithdrawn: changes.filter((c) => c.withdrawn).length, meetingsJoined: changes.filter((c) => c.joined).length } : {}
     // Again when already out of service: whatever a failed first attempt left behind goes back too.
-    if (edit.active === false) return { ...view, ...meetings, casesReturned: await this.handBack.handBackOpenCases(deputy.id) }
+    if (edit.active === false) {
+      const back = await this.handBack.handBackOpenCases(deputy.id)
+      const prepared = await this.cache.prepared()
+      const text = handedBackText(
+        back,
+        (id) => prepared.stations.get(id)?.name ?? '联络站',
+        (id) => shortOfficeName(officeName(id, prepared)),
+      )
+      return { ...view, ...meetings, casesReturned: back.count, casesReturnedText: text }
+    }
     return { ...view, ...meetings }
   }
 

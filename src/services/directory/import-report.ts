@@ -16,9 +16,12 @@ export interface ImportReport {
   notInFile: { deputies: NotInFile; staff: NotInFile }
   /** Deputies whose stations the file changed: from where to where, what they still hold, in words (`text`). */
   moved: Array<DeputyMove & { text: string }>
-  /** Those left out, each in words: what they still hold or may still do, and where to act. */
+  /**
+   * Those left out, each in words: what they still hold or may still do, and where to act. `sameNameAs`: a new
+   * deputy of the file with the same name, likely the code mistyped (see `sameName`): checked before 设为离任.
+   */
   leftOut: {
-    deputies: Array<{ id: string; code: string; name: string; openCases: number; text: string }>
+    deputies: Array<{ id: string; code: string; name: string; openCases: number; sameNameAs?: { id: string; code: string; name: string }; text: string }>
     staff: Array<{ id: string; username: string; name: string; role: string; text: string }>
   }
   /**
@@ -27,9 +30,19 @@ export interface ImportReport {
    * Today and the days ahead are the file's. Said in words (`text`) and in one line of `warnings`.
    */
   pastDutyKept: Array<{ id: string; code: string; name: string; stationId: string; station: string; added: string[]; dropped: string[]; text: string }>
+  /**
+   * Deputies kept (same code) whose name, phone or 关注领域 the file changed or cleared, each in words (`text`):
+   * the first NOT_IN_FILE_LISTED of them, and how many in all. Also said in one line of `warnings` and `notes`.
+   */
+  detailsChanged: { count: number; items: DeputyDetailsChange[] }
+  /** New deputies named as a deputy in office the file leaves out, each asked in words (`text`, also in `warnings` and `notes`). */
+  sameName: Array<SameNamePair & { text: string }>
   /** Every line the clerk should read, those about the people above included (for the command line and the API). */
   warnings: string[]
-  /** The lines of `warnings` about the file itself (sheets skipped, years read, places no station covers), not about people. */
+  /**
+   * The lines of `warnings` the page lists under its counts: about the file itself (sheets skipped, years read, places
+   * no station covers), and about people what the page's lists below do not show (details changed, a same name).
+   */
   notes: string[]
   /**
    * The codes the system made for new accounts whose activation-code cell was blank (sheets only), as a CSV file
@@ -75,3 +88,83 @@ export function staffNotInFileOf(existing: StaffRecord[], listed: ImportedStaff[
 }
 
 export type ImportProgress = (message: string) => void
+
+/** Said of a deputy's 关注领域 in the report: “环境保护、交通出行”. */
+const topicsWords = (topics: string[]) => `“${topics.join('、')}”`
+
+/**
+ * A deputy the import kept (same code) whose own details it changed: his name, phone or 关注领域, each said in words
+ * (`text`), the phone without its number. `fields` names them as the audit trail does (name, phone, topics).
+ */
+export interface DeputyDetailsChange {
+  id: string
+  code: string
+  name: string
+  fields: Array<'name' | 'phone' | 'topics'>
+  text: string
+}
+
+/** "张玮（DP0001）：姓名由“张伟”改为“张玮”；电话已删去；关注领域已删去（原为“环境保护”）"; null when none of these changed. */
+export function deputyDetailsChange(old: DeputyRecord, now: DeputyRecord): DeputyDetailsChange | null {
+  const fields: DeputyDetailsChange['fields'] = []
+  const parts: string[] = []
+  if (old.name !== now.name) {
+    fields.push('name')
+    parts.push(`姓名由“${old.name}”改为“${now.name}”`)
+  }
+  if ((old.phoneIndex ?? null) !== (now.phoneIndex ?? null)) {
+    fields.push('phone')
+    parts.push(!now.phoneIndex ? '电话已删去' : !old.phoneIndex ? '填上了电话' : '电话已改')
+  }
+  const [before, after] = [old.topics ?? [], now.topics ?? []]
+  if (before.length !== after.length || before.some((t, i) => t !== after[i])) {
+    fields.push('topics')
+    parts.push(
+      !after.length
+        ? `关注领域已删去（原为${topicsWords(before)}）`
+        : !before.length
+          ? `关注领域填上了${topicsWords(after)}`
+          : `关注领域由${topicsWords(before)}改为${topicsWords(after)}`,
+    )
+  }
+  return fields.length ? { id: now.id, code: now.code, name: now.name, fields, text: `${now.name}（${now.code}）：${parts.join('；')}` } : null
+}
+
+/** The report's line for the deputies whose name, phone or 关注领域 changed (`changes`: the first ones). */
+export function detailsChangedWarning(count: number, changes: DeputyDetailsChange[]): string {
+  return `${count} 位代表的姓名、电话或关注领域有改动，请核对：${changes.map((c) => c.text).join('。')}${count > changes.length ? ' 等' : ''}`
+}
+
+/** A new deputy named as a deputy in office the file left out: likely his code mistyped, and a second of him made. */
+export interface SameNamePair {
+  created: { id: string; code: string; name: string }
+  leftOut: { id: string; code: string; name: string }
+}
+
+/**
+ * Each new deputy of the file whose name is that of a deputy in office the file leaves out ("DP00O1" typed for
+ * DP0001 makes a second 张伟, and lists the real one as left out): the office is asked before it retires the real one.
+ */
+export function sameNamePairs(existing: DeputyRecord[], listed: Array<Pick<DeputyRecord, 'id' | 'code' | 'name'>>): SameNamePair[] {
+  const inFile = new Set(listed.map((d) => d.id))
+  const stored = new Set(existing.map((d) => d.id))
+  const leftOutByName = new Map<string, DeputyRecord[]>()
+  for (const d of existing) if (d.active && !inFile.has(d.id)) leftOutByName.set(nameKey(d.name), [...(leftOutByName.get(nameKey(d.name)) ?? []), d])
+  return listed.flatMap((d) =>
+    stored.has(d.id)
+      ? []
+      : (leftOutByName.get(nameKey(d.name)) ?? []).map((o) => ({
+          created: { id: d.id, code: d.code, name: d.name },
+          leftOut: { id: o.id, code: o.code, name: o.name },
+        })),
+  )
+}
+const nameKey = (name: string) => name.replace(/\s+/g, '')
+
+/** "新代表 张伟（DP00O1）和名册外的 张伟（DP0001）同名，是不是代码写错了？…". */
+export function sameNameWarning(p: SameNamePair): string {
+  return (
+    `新代表 ${p.created.name}（${p.created.code}）和名册外的 ${p.leftOut.name}（${p.leftOut.code}）同名，是不是代码写错了？` +
+    `是写错了的，请把表格里的代码改回 ${p.leftOut.code} 重新导入，再把多出来的 ${p.created.name}（${p.created.code}）设为离任；确是两个人的，不用处理`
+  )
+}

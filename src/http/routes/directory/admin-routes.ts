@@ -142,12 +142,12 @@ export function directoryAdminRoutes({ auth, directory, importer, importBody, aw
   router.patch('/deputies/:id', editors, async (ctx) => {
     const { id } = parse(idParam, ctx.params, 'params')
     const edit = parse(deputyEditBody, ctx.state.body, 'body')
-    const { casesReturned, meetingsWithdrawn, meetingsJoined, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
-    // Taken out of service: how many of their messages went back to their stations; left office or moved: on how
+    const { casesReturned, casesReturnedText, meetingsWithdrawn, meetingsJoined, ...deputy } = await directory.updateDeputy(ctx.state.staff, id, edit)
+    // Taken out of service: how many of their messages went back to their stations, and where in words; left office or moved: on how
     // many lists of meetings ahead they are now marked 已离任 / 已调到…, and how many of the new station's they joined.
     ctx.body = {
       ...presentDeputy(deputy),
-      ...(casesReturned === undefined ? {} : { casesReturned }),
+      ...(casesReturned === undefined ? {} : { casesReturned, casesReturnedText }),
       ...(meetingsWithdrawn === undefined ? {} : { meetingsWithdrawn }),
       ...(meetingsJoined === undefined ? {} : { meetingsJoined }),
     }
