@@ -3,9 +3,9 @@ import { compact } from '../typed-text.js'
 import { ANSWER_MAX, sendAnswer, showBack, whose } from './deputy-reply.js'
 import { awaitingAnswer } from './deputy-meeting-answer.js'
 import { crossedAnswer } from './deputy-notice-crossed.js'
-import { meetingWords } from './deputy-meetings.js'
+import { meetingWords, shortAnswer } from './deputy-meetings.js'
 import { pickWaits } from './deputy-meeting-choice.js'
-import { isMeetingYes } from './deputy-words.js'
+import { attendsMeeting, cannotCome, isMeetingYes } from './deputy-words.js'
 import { isStop, readWaitingWords, saysYes, type WaitingWords } from './reply-ask-words.js'
 import type { ReplyAsk } from './dialogue-state.js'
 import { lines, oneLine, type Turn } from './turn.js'
@@ -14,7 +14,7 @@ import { excerptOf } from './words-passed-on.js'
 /**
  * His words while his answer is shown back and waits for "是" (deputy-reply.ts): "是" sends it; plain words he adds join
  * it (an answer typed in two messages goes whole); "不" drops it; her meeting words answer her meetings and leave it
- * waiting; any other command drops it, said so (a 待办 keeps it). How the words are read: reply-ask-words.ts.
+ * waiting ("去", "看情况" with a meeting waiting ask which she means, never join it); any other command drops it, said so (a 待办 keeps it). How the words are read: reply-ask-words.ts.
  */
 
 /** His "是" counts for this long, as for 转交 and 交回; later the answer is said not sent. */
@@ -72,6 +72,39 @@ async function yesForWhich(turn: Turn, pending: ReplyAsk, word: WaitingWords | n
   if (!pending.noticeAt || turn.command.kind === 'reply') return false
   if (!isMeetingYes(turn.raw) && (word !== 'yes' || pending.askedWhich || /发|送|提交/.test(turn.raw))) return false
   return (await turn.client.meetings(turn.person.personId)).some(awaitingAnswer)
+}
+
+/** Asked when her words may be for the answer or for a meeting waiting for her reply: what to send for each. */
+const whichOne = (pending: ReplyAsk) => `您是要把答复发给${whose(pending)}的群众，还是回复会议？发答复请回复"是"；回复会议请回复"参加"或"请假 原因"。`
+
+/** Her reason for missing a meeting was asked since her answer was shown ("不去了"): any words may be that reason. */
+const reasonAsked = (turn: Turn, pending: ReplyAsk) => {
+  const ask = turn.state.leaveAsk
+  return !!ask && ask.heard === undefined && ask.at >= pending.at && turn.now - ask.at <= ASK_WINDOW_MS
+}
+
+/**
+ * Her words that the meeting matching reads as going or not ("去", "看情况", "还是去吧", "尽量参加", "家里有事去不了")
+ * while a meeting waits for her reply: joined, they would reach the resident on her next "是" and leave the meeting
+ * unanswered, so she is asked which she means; nothing is sent or recorded. So are any words just after her reason for
+ * missing one was asked ("家里有事"). With no meeting waiting they join as ever ("我去看看" may well be about the lamp).
+ * Under a quoted notice the quote says which (wordsToQuestion).
+ */
+async function meetingOrAnswer(turn: Turn, pending: ReplyAsk, word: WaitingWords | null): Promise<boolean> {
+  if ((word !== 'join' && word !== 'askAgain') || turn.command.kind !== 'text' || turn.quoted) return false
+  if (!reasonAsked(turn, pending)) {
+    if (shortAnswer(turn.raw) === null && attendsMeeting(turn.raw) === null && cannotCome(turn.raw) === null) return false
+    if (!(await turn.client.meetings(turn.person.personId)).some(awaitingAnswer)) return false
+  }
+  turn.state.replyAsk = { ...pending, askedWhich: true }
+  turn.say(
+    lines(
+      `「${excerptOf(oneLine(turn.raw), 20)}」没有接在答复后面。`,
+      whichOne(pending),
+      `要把这句话加进答复，请重新发"回复 ${pending.ref} …"，写上整段答复。`,
+    ),
+  )
+  return true
 }
 
 /**
@@ -132,12 +165,13 @@ export async function replyAnswer(turn: Turn): Promise<boolean> {
     turn.say('请写上您要对群众说的话。要发送刚才的答复，只回复一个字"是"。')
     return true
   }
+  if (await meetingOrAnswer(turn, pending, word)) return true
   if (turn.now - pending.at > ASK_WINDOW_MS) return (await lapsedBesideMeetings(turn, pending)) || lapsed(turn, pending, word)
   // A notice naming another message came since it was shown: her "好的" or her words may be for that one.
   if (crossedAnswer(turn, pending, word, whose(pending), joined(pending.text, turn.raw))) return true
   if (await yesForWhich(turn, pending, word)) {
     turn.state.replyAsk = { ...pending, askedWhich: true }
-    turn.say(`您是要把答复发给${whose(pending)}的群众，还是回复会议？发答复请回复"是"；回复会议请回复"参加"或"请假 原因"。`)
+    turn.say(whichOne(pending))
     return true
   }
   if (word === 'yes') {
