@@ -2,6 +2,7 @@ import { compact } from '../typed-text.js'
 import { asksHowToUse, toTheBot } from '../to-the-bot.js'
 import { asksAboutCheckIn } from './deputy-check-in.js'
 import { doneElsewhere } from './deputy-elsewhere.js'
+import { shortAnswer } from './deputy-meetings.js'
 import { noticeRef } from './deputy-notice-crossed.js'
 import { named } from './deputy-numbers.js'
 import { isMalformedBinding, isOnlyAcknowledging, isPlaceholder } from './deputy-words.js'
@@ -28,6 +29,9 @@ const meantElsewhere = (words: string) =>
   OTHER_COMMAND.test(compact(words)) ||
   isMalformedBinding(words) ||
   answersMeetings(words) ||
+  // "去", "不去了", "看情况": a word to her meetings, never the whole of what a resident is told (her "去" was shown back
+  // as the answer, and her 是 sent it while the meeting waited unanswered).
+  shortAnswer(words) !== null ||
   toTheBot(words) !== null ||
   asksHowToUse(words) ||
   doneElsewhere(words) !== null ||

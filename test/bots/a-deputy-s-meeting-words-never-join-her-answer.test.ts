@@ -120,4 +120,17 @@ describe("bot: a deputy's meeting words never join her answer to a resident", fu
     expect(await say('是')).to.include(`已发给留言 ${lamp.ticket}`)
     expect(await story.stored(lamp.ticket)).to.include({ reply: `${ANSWER}，我去看看` })
   })
+
+  it('asked for her words to 0001 after a notice, her "去" answers the meeting and is never shown back as the answer', async () => {
+    const lamp = await story.messageReachesZhangWei(story.resident, LAMP)
+    const meeting = await noticeOf()
+    expect(await say('回复 0001')).to.include('请把您要对群众说的话直接发过来')
+
+    expect(await say('去'))
+      .to.include('已回复参加：代表小组活动')
+      .and.not.include('发出前')
+    expect(await rsvp(meeting)).to.equal('attend')
+    expect(await say('是'), 'her 是 sends nothing to the resident').not.to.include('已发给留言')
+    expect(await story.stored(lamp.ticket)).to.include({ reply: null })
+  })
 })
