@@ -38,6 +38,8 @@ export interface MessageFlow {
   lastPlace?: Choice[]
   /** Stage confirm: the backend said these words are on a message of hers still being handled (its number); she is asked (sent-before.ts). */
   sentBefore?: string
+  /** That message is answered and waits for her score: "3" scores it instead (sent-before.ts). */
+  sentBeforeAnswered?: boolean
   /** She answered that it goes all the same: sent with sendAgain. */
   sendAgain?: boolean
 }

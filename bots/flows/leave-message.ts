@@ -208,7 +208,7 @@ export async function continueMessage(turn: Turn, flow: MessageFlow): Promise<bo
     }
     case 'confirm': {
       if (flow.sentBefore !== undefined) {
-        await answerSendAgain(turn, flow, submit)
+        await answerSendAgain(turn, flow, { send: submit, startWithCode: startMessageWithCode })
         return true
       }
       if (flow.parked) {
@@ -253,7 +253,7 @@ const NOT_SENT = '您上次写的留言还没有送出，代表还看不到。'
 export function stillWriting(flow: MessageFlow): string {
   if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines('您的新留言还没有写完。', samePlaceQuestion(flow.lastPlace))
   if (flow.stage === 'text') return '您的新留言还在写，接着说就行；说完了回复"好了"。'
-  if (flow.stage === 'confirm' && flow.sentBefore !== undefined) return sendAgainPending(flow.sentBefore)
+  if (flow.stage === 'confirm' && flow.sentBefore !== undefined) return sendAgainPending(flow.sentBefore, flow.sentBeforeAnswered)
   if (flow.stage === 'confirm') return '您的新留言还没有送出：确认送出请回复 1，不要了请回复"取消"。'
   // The list is shown again: what she did meanwhile pushed it up out of sight.
   if (flow.options.length) return lines('您的新留言还没有写完，请接着选：', choicesShown(flow))

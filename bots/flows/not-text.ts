@@ -29,7 +29,8 @@ export function notTextAnswer(flow: Flow | null): string {
       '不想留言了请回复"取消"。',
     )
   // Asked whether to send the same words again: the photo does not go with them, said plainly, and the question again.
-  if (flow.stage === 'confirm' && flow.sentBefore !== undefined) return lines(NOT_TEXT_BESIDE_REPEAT, sendAgainPending(flow.sentBefore))
+  if (flow.stage === 'confirm' && flow.sentBefore !== undefined)
+    return lines(NOT_TEXT_BESIDE_REPEAT, sendAgainPending(flow.sentBefore, flow.sentBeforeAnswered))
   if (flow.stage === 'samePlace' && flow.lastPlace?.length) return lines(NOT_TEXT_WHILE_CHOOSING, samePlaceQuestion(flow.lastPlace))
   if ((flow.stage === 'place' || flow.stage === 'deputy') && flow.options.length) return lines(NOT_TEXT_WHILE_CHOOSING, choicesShown(flow))
   return NOT_TEXT_WHILE_WRITING

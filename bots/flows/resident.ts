@@ -19,7 +19,7 @@ import { otherWords } from './resident-other-words.js'
 import { numberAfterReply, numberForTodo, standingQuestion, yesOrLine } from './resident-question.js'
 import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
-import { sendAgainSaidTwice } from './sent-before.js'
+import { dropRepeat, sendAgainSaidTwice } from './sent-before.js'
 import { askVerdict, verdictAnswer } from './verdict.js'
 import { scoreWhilePicking } from './while-picking.js'
 import { againAnswer } from './write-again.js'
@@ -71,10 +71,13 @@ export const residentConversation: Conversation = async (asIs) => {
     case 'help':
       turn.say(lines(await menuFor(turn), flow?.name === 'message' && '\n您正在留言，接着回复即可；回复"取消"退出。'))
       return true
+    // Asked whether to send the same words again, she asks for a new message: the repeat is dropped, and said so.
     case 'startMessage':
+      dropRepeat(turn)
       await newMessage(turn, { kind: 'message' })
       return true
     case 'messageDeputy':
+      dropRepeat(turn)
       await newMessage(turn, { kind: 'deputy', who: cmd.who, text: cmd.text })
       return true
     case 'query':

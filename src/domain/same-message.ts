@@ -4,14 +4,23 @@
  * two deputies end up working the same lamp and her list shows two lines that read the same.
  */
 
+import type { CaseRecord } from './case.js'
+
 /**
- * Where a message is about, as its record keeps it for good (CaseRecord): the place she gave (any level, null when
- * none or unknown), and its community and district (from that place, else from the station she wrote to).
+ * Where a message is about, as its record keeps it (CaseRecord): the place she gave (any level, null when none or
+ * unknown), and its community and district (from that place, else from the station she wrote to); and the deputy or
+ * station she chose to write to (`chosen`).
  */
 export interface MessagePlace {
   regionId: string | null
   communityId: string | null
   districtId: string | null
+  /**
+   * Whom she chose, by a code scanned, typed or picked: "deputy:dp0002" or "station:st002"; null when she wrote by place.
+   * A message to a chosen deputy keeps no community (nor does one to 张伟 in the same station): without it, "路灯坏了"
+   * to 王芳 would be the same place as "路灯坏了" to 张伟 a week before, and her "不送了" would leave it unsent.
+   */
+  chosen: string | null
 }
 
 /** A message as compared here: her words and where they are about. */
@@ -52,8 +61,8 @@ export function saysAgain(again: string, earlier: string): boolean {
 /**
  * Whether `again` is `earlier` sent once more. A text of some length names its matter itself ("建设路12号门口的路灯坏了"),
  * wherever it was sent: saysAgain alone. A short one ("路灯坏了") is the same message only about the same place too: a
- * week later about another community or to another station it is another lamp, and her "不用了" to the question would
- * leave it unsent.
+ * week later about another community, or written to another deputy or station, it is another lamp, and her "不用了" to
+ * the question would leave it unsent.
  */
 export function sameMessage(again: SaidMessage, earlier: SaidMessage): boolean {
   if (!saysAgain(again.text, earlier.text)) return false
@@ -61,10 +70,31 @@ export function sameMessage(again: SaidMessage, earlier: SaidMessage): boolean {
 }
 
 /**
- * Every place field alike, an absent one only with an absent one. Two messages about no place at all (no place given,
- * no station named, none covering) are the same place: nothing tells them apart, her words are the very same, and she
- * is only asked: "还要送" sends it all the same. Left unasked, the double the question is for would go through.
+ * Every place field alike, an absent one only with an absent one; the deputy or station she chose too: another one, or
+ * one against none, is another message. Two messages about no place at all (no place given, nobody chosen, no station
+ * covering) are the same place: nothing tells them apart, her words are the very same, and she is only asked: "还要送"
+ * sends it all the same. Left unasked, the double the question is for would go through.
  */
 function samePlace(a: MessagePlace, b: MessagePlace): boolean {
-  return a.regionId === b.regionId && a.communityId === b.communityId && a.districtId === b.districtId
+  return a.regionId === b.regionId && a.communityId === b.communityId && a.districtId === b.districtId && a.chosen === b.chosen
+}
+
+/** Routing's reasons for a message written to a deputy she named, scanned or picked (domain/routing.ts). */
+const TO_DEPUTY = new Set(['deputy_code', 'deputy_named', 'deputy_chosen'])
+/** …to a station, or to a deputy who had left office (it went to his station's staff, as a draft to him now would). */
+const TO_STATION = new Set(['station_code', 'station_named', 'station_chosen', 'deputy_left_office'])
+
+/**
+ * A message she sent, as compared here. Whom she chose is read from routing's reasons written with it, and the deputy
+ * or station who has it now: one handed on since (转办) counts as written to its new holder, and is not asked about
+ * as the same message to the first (she is asked at most once too seldom, never told her new one went to the old).
+ */
+export function saidIn(c: Pick<CaseRecord, 'text' | 'regionId' | 'communityId' | 'districtId' | 'routingReasons' | 'deputyId' | 'stationId'>): SaidMessage {
+  const codes = c.routingReasons.map((r) => r.code)
+  const chosen = codes.some((code) => TO_DEPUTY.has(code))
+    ? `deputy:${c.deputyId ?? ''}`
+    : codes.some((code) => TO_STATION.has(code))
+      ? `station:${c.stationId ?? ''}`
+      : null
+  return { text: c.text, regionId: c.regionId, communityId: c.communityId, districtId: c.districtId, chosen }
 }

@@ -88,4 +88,87 @@ describe('the same message twice in the chat: she is asked first', () => {
     expect(said).not.to.include('接着写就行')
     expect(await messages()).to.deep.equal([first])
   })
+
+  it('short words to another deputy or station a week on are another message: sent, never asked', async () => {
+    const first = await story.writesToZhangWei('路灯坏了')
+    const week = 7 * 86_400_000
+    story.app.clock.advance(week)
+    story.bot.clock.advance(week)
+    // 王芳 is at 张伟's station: the same place, and she chose another deputy.
+    for (const [to, label] of [
+      ['给DP0002留言', '王芳代表'],
+      ['给ST002留言', '马庄街道代表联络站'],
+    ]) {
+      expect(await ask(story.bot, story.resident, to)).to.include(`留言将发给：${label}`)
+      await ask(story.bot, story.resident, '路灯坏了')
+      expect(await ask(story.bot, story.resident, '好了')).to.include(`发给：${label}`)
+      const sent = await ask(story.bot, story.resident, '确认')
+      expect(sent, to).to.include('留言已送出').and.not.include('已经送出过同样的留言')
+    }
+    const stored = (await story.app.liaison.store.cases.search({ limit: 10 })).items
+    expect(stored.map((c) => c.deputyId ?? c.stationId).sort()).to.deep.equal(['dp0001', 'dp0002', 'dp0003'].sort())
+    expect(stored.map((c) => c.ticket)).to.include(first)
+  })
+
+  it('"给ST002留言", "留言" or "我要给王芳代表留言" under the question drops the repeat, says so, and starts the new message', async () => {
+    const first = await story.writesToZhangWei('路灯坏了')
+    expect(await ask(story.bot, story.resident, '我要给张伟代表留言：路灯坏了')).to.include('发给：张伟代表')
+    expect(await ask(story.bot, story.resident, '1')).to.include('还要再送一条吗？')
+    const started = await ask(story.bot, story.resident, '给ST002留言')
+    expect(started).to.include(`和之前那条（编号${first}）一样的留言没有再送。`)
+    expect(started).to.include('留言将发给：马庄街道代表联络站').and.not.include('回复 1 再送一条')
+    await ask(story.bot, story.resident, '路灯坏了')
+    await ask(story.bot, story.resident, '好了')
+    expect(await ask(story.bot, story.resident, '确认')).to.include('留言已送出')
+    const stored = (await story.app.liaison.store.cases.search({ limit: 10 })).items
+    expect(stored.map((c) => c.stationId).sort(), 'the station message went; the repeat to 张伟 did not').to.deep.equal(['st001', 'st002'])
+
+    for (const [asked, starts] of [
+      ['留言', '回复数字'],
+      ['我要给王芳代表留言', '留言将发给：王芳代表'],
+    ]) {
+      expect(await ask(story.bot, story.resident, '我要给张伟代表留言：路灯坏了')).to.include('发给：张伟代表')
+      expect(await ask(story.bot, story.resident, '1')).to.include('还要再送一条吗？')
+      const again = await ask(story.bot, story.resident, asked)
+      expect(again, asked).to.include(`和之前那条（编号${first}）一样的留言没有再送。`)
+      expect(again, asked).to.include(starts).and.not.include('回复 1 再送一条').and.not.include('还没有发出')
+    }
+    expect(await messages()).to.have.length(2)
+  })
+
+  describe('that message answered and waiting for her score', () => {
+    const sendsAnsweredAgain = async () => {
+      const first = await story.residentWithAnsweredMessage(LAMP)
+      expect(await ask(story.bot, story.resident, `我要给张伟代表留言：${LAMP}`)).to.include('发给：张伟代表')
+      return { first, asked: await ask(story.bot, story.resident, '1') }
+    }
+
+    it('offers its score as a choice of its own, never a score\'s number beside "回复 1"; "3", then "1", scores it 1', async () => {
+      const { first, asked } = await sendsAnsweredAgain()
+      expect(asked).to.include(`（编号${first}），张伟代表已经答复了。`).and.include('申请重新办理')
+      expect(asked).to.include('回复 1 再送一条，回复 2 不送了，回复 3 给那条的答复打分。')
+      expect(asked, 'no score in digits').not.to.match(/\d\s*分/)
+      const score = await ask(story.bot, story.resident, '3')
+      expect(score).to.include('这条一样的留言不送了').and.include(`请给留言 ${first} 的答复打分`)
+      expect(await ask(story.bot, story.resident, '1'))
+        .to.include('已记下您的评分：1 分')
+        .and.include('重新办理')
+      expect(await messages(), 'nothing sent again').to.deep.equal([first])
+      expect((await story.stored(first))?.rating).to.equal(1)
+    })
+
+    it('"1分" there is a score, never 再送一条; her bare "1" to those choices sends it again', async () => {
+      const { first } = await sendsAnsweredAgain()
+      expect(await ask(story.bot, story.resident, '1分'))
+        .to.include('这条一样的留言不送了')
+        .and.include(`请给留言 ${first} 的答复打分`)
+      expect(await messages()).to.deep.equal([first])
+
+      expect(await ask(story.bot, story.resident, `我要给张伟代表留言：${LAMP}`)).to.include('发给：张伟代表')
+      expect(await ask(story.bot, story.resident, '1')).to.include('回复 3 给那条的答复打分')
+      const sent = await ask(story.bot, story.resident, '1')
+      expect(sent).to.include('留言已送出')
+      expect(await messages()).to.have.length(2)
+    })
+  })
 })

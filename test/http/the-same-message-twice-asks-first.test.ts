@@ -75,6 +75,8 @@ describe('the same message twice: she is asked before a second case is made', ()
     expect(again.body.error.message).to.equal(
       '您11月23日已经送出过同样的留言（编号20261123-0001），张伟代表已经答复了。问题还没解决的话，不用再送：给那条的答复打 1 分或 2 分，就可以申请重新办理。还要再送一条吗？',
     )
+    // How it stands, so the chat can offer the score as a choice of its own.
+    expect(again.body.error.details).to.deep.include({ path: 'case.status', message: 'replied' })
   })
 
   it("does not ask when another resident sends the same words: it is her neighbour's message", async () => {
@@ -105,6 +107,27 @@ describe('the same message twice: she is asked before a second case is made', ()
     const again = await wang.post('/api/mp/cases', { ...short, text: '路灯坏了。' })
     expect([again.status, again.body.error?.code], 'the same place: asked').to.deep.equal([409, 'same_message_open'])
     expect(again.body.error.message).to.include('（编号20261123-0001）')
+    expect(await tickets(wang)).to.have.length(3)
+  })
+
+  it('asks about short words to a deputy or station she chose only when she chose the same one again', async () => {
+    const wang = await asResident(app)
+    // Scanned from 张伟's poster, no place given: the record keeps no community, only his station's district.
+    expect((await wang.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0001' })).status).to.equal(201)
+    app.clock.advance(7 * 86_400_000)
+    // 王芳 and the station are 张伟's own station: the same place, written to someone else, another message.
+    const toWang = await wang.post('/api/mp/cases', { text: '路灯坏了', deputyCode: 'DP0002', targetChosen: true })
+    expect(toWang.status, `another deputy: ${JSON.stringify(toWang.body)}`).to.equal(201)
+    const toStation = await wang.post('/api/mp/cases', { text: '路灯坏了', stationCode: 'ST001', targetChosen: true })
+    expect(toStation.status, `his station: ${JSON.stringify(toStation.body)}`).to.equal(201)
+
+    // 张伟 again, picked in the mini-program this time (再写一条) rather than scanned: the same deputy, asked.
+    const toZhang = await wang.post('/api/mp/cases', { text: '路灯坏了！', deputyCode: 'DP0001', targetChosen: true })
+    expect([toZhang.status, toZhang.body.error?.code], 'the same deputy').to.deep.equal([409, 'same_message_open'])
+    expect(toZhang.body.error.message).to.include('（编号20261123-0001），张伟代表正在办理')
+    const stationAgain = await wang.post('/api/mp/cases', { text: '路灯坏了', stationCode: 'ST001' })
+    expect([stationAgain.status, stationAgain.body.error?.code], 'the same station').to.deep.equal([409, 'same_message_open'])
+    expect(stationAgain.body.error.message).to.include(`（编号${toStation.body.ticket}）`)
     expect(await tickets(wang)).to.have.length(3)
   })
 

@@ -10,6 +10,7 @@ import { officeOf, type TopicModels } from '../topics/topic-models.js'
 import { scopeHasStation, type ScopedStaff } from '../../domain/staff-scope.js'
 import { ForbiddenError } from '../../errors.js'
 import type { MessagePlace } from '../../domain/same-message.js'
+import { normalizeCode, type RoutingIndex } from '../../domain/routing-index.js'
 
 export interface PlacedDecision {
   decision: RoutingDecision
@@ -54,14 +55,15 @@ export class RoutingService {
 
   /**
    * Where a message would be about, as its record keeps it (the place known to the directory, its community and
-   * district), without its topic or the deputies' load: what tells her short words about one place from the same words
-   * about another (same-message.ts).
+   * district, whom she chose), without its topic or the deputies' load: what tells her short words about one place
+   * from the same words about another (same-message.ts).
    */
   async placeOf(input: Pick<RoutingInput, 'regionId' | 'deputyCode' | 'stationCode'>): Promise<MessagePlace> {
     const prepared = await this.directory.prepared()
     const regionId = input.regionId && prepared.regions.has(input.regionId) ? input.regionId : null
-    const { communityId, districtId } = this.place(input.regionId ?? null, routeStation(input, prepared.index), prepared)
-    return { regionId, communityId, districtId }
+    const station = routeStation(input, prepared.index)
+    const { communityId, districtId } = this.place(input.regionId ?? null, station, prepared)
+    return { regionId, communityId, districtId, chosen: chosenBy(input, station.stationId, prepared.index) }
   }
 
   async decide(input: Omit<RoutingInput, 'at'> & { at?: Date }): Promise<PlacedDecision & { prepared: PreparedDirectory }> {
@@ -108,4 +110,16 @@ export class RoutingService {
     const handlingDistrictId = decision.stationId ? (districtOfStation(decision.stationId, prepared) ?? districtId) : decision.officeRegionId
     return { communityId, districtId, handlingDistrictId }
   }
+}
+
+/**
+ * Whom she chose, as her message's record will say it (same-message.ts saidIn): a deputy in office by his code; else
+ * the station her code leads to (a station's, or that of a deputy who has left office); null when she wrote by place,
+ * or her code names nobody.
+ */
+function chosenBy(input: Pick<RoutingInput, 'deputyCode' | 'stationCode'>, stationId: string | null, index: RoutingIndex): string | null {
+  const deputy = input.deputyCode ? index.deputiesByCode.get(normalizeCode(input.deputyCode)) : undefined
+  if (deputy && deputy.active !== false) return `deputy:${deputy.id}`
+  if (deputy || (input.stationCode && index.stationsByCode.has(normalizeCode(input.stationCode)))) return `station:${stationId ?? ''}`
+  return null
 }

@@ -1,6 +1,6 @@
 import { OPEN_STATUSES, type CaseRecord } from '../../domain/case.js'
 import { dayTextFrom, localDate } from '../../domain/dates.js'
-import { sameMessage, type SaidMessage } from '../../domain/same-message.js'
+import { sameMessage, saidIn, type SaidMessage } from '../../domain/same-message.js'
 import { ConflictError } from '../../errors.js'
 import type { Store } from '../../store/ports.js'
 import type { PreparedDirectory } from '../directory/directory-cache.js'
@@ -19,7 +19,7 @@ export async function openMessageSaying(
   let cursor: string | null = null
   do {
     const page = await store.cases.search({ residentId, statuses: [...OPEN_STATUSES], limit: 100, cursor })
-    const found = page.items.find((c) => (idempotencyKey === null || c.idempotencyKey !== idempotencyKey) && sameMessage(said, c))
+    const found = page.items.find((c) => (idempotencyKey === null || c.idempotencyKey !== idempotencyKey) && sameMessage(said, saidIn(c)))
     if (found) return found
     cursor = page.nextCursor
   } while (cursor)
@@ -37,9 +37,10 @@ function holderWords(c: CaseRecord, prepared: PreparedDirectory): string {
 
 /**
  * 409 same_message_open: she already sent these words and that message is still being handled. Asked, not refused
- * for good: she may send it again (`sendAgain`). The details name the message, so a page can open it. One answered
- * and waiting for her score is not done with either: a low score asks for it to be handled again (重新办理), which
- * she is told, in the words the mini-program's message page and the chat's score question use, as the other way.
+ * for good: she may send it again (`sendAgain`). The details name the message, so a page can open it, and say how it
+ * stands, so the chat can word its own question. One answered and waiting for her score is not done with either: a
+ * low score asks for it to be handled again (重新办理), which she is told, in the words the mini-program's message page
+ * and the chat's score question use, as the other way.
  */
 export function sentBeforeError(c: CaseRecord, prepared: PreparedDirectory, rules: { timeZone: string; reopenMaxRating: number }, now: Date): ConflictError {
   const day = dayTextFrom(localDate(c.createdAt, rules.timeZone), localDate(now, rules.timeZone))
@@ -52,6 +53,9 @@ export function sentBeforeError(c: CaseRecord, prepared: PreparedDirectory, rule
       { path: 'case.ticket', message: c.ticket },
       { path: 'case.sentOn', message: day },
       { path: 'case.holder', message: holder },
+      // 'replied': answered and waiting for her score. The chat offers that score as a choice of its own, its "1"
+      // beside "回复 1 再送一条" no score (bots/flows/sent-before.ts).
+      { path: 'case.status', message: c.status },
     ],
     'same_message_open',
   )
