@@ -180,7 +180,8 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   'staff.password.changed': from,
   'staff.password.change_failed': from,
   'staff.create': (d) => (str(d.role) ? `角色：${STAFF_ROLE_WORDS[str(d.role)!] ?? '工作人员'}` : ''),
-  'staff.update': (_, __, e) => changedWords(e),
+  // 全市 chosen is said: "负责地区" alone reads as districts picked, and the whole city is the widest a change can give.
+  'staff.update': (d, __, e) => (d.wholeCity === true ? changedWords(e).replace('负责地区', '负责地区（全市）') : changedWords(e)),
   'staff.sessions.ended': (d) => (num(d.ended) !== null ? `下线 ${d.ended} 处登录` : ''),
   // Let go of with the account (`cause`), not by her own 解除: said, so that nobody looks for her doing it.
   'staff.bot_unbound': (d) =>
@@ -279,7 +280,13 @@ const DETAILS: Partial<Record<AuditAction, DetailWords>> = {
   // Done by a clerk for her (联络站): the reason the clerk typed, beside what it did.
   'privacy.erased_on_request': (d) =>
     joined(num(d.withdrawn) !== null && `撤回留言 ${d.withdrawn} 条`, num(d.anonymised) !== null && `匿名处理留言 ${d.anonymised} 条`, reason(d.reason)),
-  'case.words_hidden': (d) => (num(d.places) !== null ? `隐去 ${d.places} 处` : ''),
+  // The words hidden, for the office to check a wrong hiding (they may read the message anyway); older entries kept none.
+  'case.words_hidden': (d) =>
+    joined(
+      typeof d.words === 'string' && d.words && `隐去“${d.words}”`,
+      num(d.places) !== null && `${d.places} 处`,
+      typeof d.mask === 'string' && d.mask && `换成“${d.mask}”`,
+    ),
 }
 
 /** The ids an entry's details name, read with the page's other names. */

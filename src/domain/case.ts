@@ -166,6 +166,11 @@ export type CaseEventType =
   | 'urged'
   /** The resident corrected or removed her contact phone on it (the number itself is not in the step). */
   | 'phone_corrected'
+  /**
+   * Staff hid a name or 称呼 from her text at her request (OfficePrivacyRequests.hideWords; data: places, staffName):
+   * she and the deputy read that it was done, never the words.
+   */
+  | 'words_hidden'
 
 export interface CaseEvent {
   id: string

@@ -1,5 +1,5 @@
 import { DEPUTY_LOAD_STATUSES, type ActorRole, type CaseEvent, type CaseRecord, type CaseStatus } from './case.js'
-import type { TimelineStepFacts } from './resident-timeline-words.js'
+import { wordsHiddenWords, type TimelineStepFacts } from './resident-timeline-words.js'
 
 /**
  * A message in a deputy's hands as the deputy reads it in the mini-program: where it stands and the
@@ -170,6 +170,8 @@ export function deputyStepWords(s: DeputyStepFacts): string | null {
     case 'phone_corrected':
       // He may have noted the old number: this tells him to look at the phone again.
       return '群众更正了联系电话'
+    case 'words_hidden':
+      return wordsHiddenWords(s.hiddenPlaces, false)
     default:
       return null
   }

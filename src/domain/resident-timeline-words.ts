@@ -21,6 +21,17 @@ export interface TimelineStepFacts {
   relatedTicket: string | null
   /** The deputy who held it left office, and the system handed it back. */
   deputyLeftOffice: boolean
+  /** 隐去称呼: how many places the station hid (the words themselves are never in the step). */
+  hiddenPlaces?: number | null
+}
+
+/**
+ * 隐去称呼 as she reads it (done at her request: 按您的要求) and as everyone else does: that her words were changed and
+ * where, so that nobody reads the changed text as what she wrote without knowing.
+ */
+export function wordsHiddenWords(places: unknown, toHer: boolean): string {
+  const count = typeof places === 'number' ? ` ${places} ` : ''
+  return `联络站${toHer ? '按您的要求' : ''}隐去了留言里的${count}处称呼`
 }
 
 const deputy = (name: string | null | undefined) => (name ? `${name}代表` : '代表')
@@ -75,6 +86,8 @@ export function residentStepWords(s: TimelineStepFacts): string | null {
       return handedOn(s)
     case 'referred':
       return `${s.from?.station ?? '联络站'}把留言转给${s.to?.office ?? '人大常委会办公室'}安排代表`
+    case 'words_hidden':
+      return wordsHiddenWords(s.hiddenPlaces, true)
     default:
       return null
   }

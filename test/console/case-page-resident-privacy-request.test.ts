@@ -36,11 +36,19 @@ describe('console: the clerk does what a resident asks about her data, on her me
 
     await card.getByRole('button', { name: '隐去漏掉的称呼' }).click()
     await page.getByText('照留言里的原样输入要隐去的称呼').waitFor()
+    expect(await page.getByTestId('hide-rules').innerText()).to.include('只能隐去人名或称呼，不能改留言的内容')
+    // Her complaint is not a 称呼: refused in the dialog, the message unchanged.
+    await page.getByPlaceholder('要隐去的称呼').fill('吵得睡不着')
+    await page.getByRole('button', { name: '确认隐去' }).click()
+    await page.getByRole('alert').getByText('只能隐去人名或称呼：隐去的字加起来不能超过留言字数的六分之一').waitFor()
+    await screenshot(page, 'case-page-hide-words-refused', { window: true })
     await page.getByPlaceholder('要隐去的称呼').fill('铁柱哥')
     await page.getByRole('button', { name: '确认隐去' }).click()
     await page.getByText(`已在留言 ${ticket} 里隐去 1 处，现在显示为“某某”`).waitFor()
     await page.getByTestId('case-text').getByText('隔壁某某家的狗').waitFor()
     expect(await page.getByTestId('case-text').innerText()).not.to.include('铁柱哥')
+    // 办理经过 says the text was changed, and by whom, without the words.
+    await page.getByText('联络站隐去了留言里的 1 处称呼', { exact: true }).waitFor()
     // What the deputy reads now.
     expect((await (await asDeputy(story.app, deputy.id)).get(`/api/mp/deputy/cases/${id}`)).body.text).to.include('隔壁某某家的狗')
 
@@ -48,8 +56,9 @@ describe('console: the clerk does what a resident asks about her data, on her me
     const lines = page.getByTestId('erase-lines')
     await lines.getByText('还没办完的 1 条留言会撤回').waitFor()
     expect(await lines.innerText())
-      .to.include('和她本人点“删除我的信息”完全一样，删除后不能恢复')
-      .and.include('她会退出登录')
+      .to.include('和这位群众本人点“删除我的信息”完全一样，删除后不能恢复')
+      .and.include('这位群众的账号、电话、图片和订阅记录都会清除，会退出登录')
+      .and.not.include('她')
     await page.getByPlaceholder('例如：居民来电要求').fill('居民来电要求')
     await screenshot(page, 'case-page-resident-erasure-confirm', { window: true })
     await page.getByRole('button', { name: '确认删除' }).click()

@@ -72,6 +72,24 @@ describe('an organizer is never given the whole city by accident', () => {
     expect(await textsSeenBy(await new Client(app.baseUrl).login('lina', STAFF_PASSWORD))).to.deep.equal(['东安社区道路坑洼'])
   })
 
+  it('lets a clerk made a whole-city organizer go of her station, and says 全市 in the record', async () => {
+    const admin = await asAdmin(app)
+    const city = await admin.patch('/api/admin/staff/sf01', { role: 'organizer', wholeCity: true })
+    expect(city.status).to.equal(200)
+    // A district office reads its stations' staff in its audit: she is no station's clerk any more.
+    expect(city.body).to.deep.include({ role: 'organizer', regionIds: [], stationIds: [] })
+    const entries = (await admin.get('/api/admin/audit?action=staff.update')).body.items
+    expect(entries[0].detailWords).to.equal('改了：角色、负责地区（全市）、所属联络站')
+
+    // What is wrong, and where, in the message itself: not a bare 输入有误.
+    const none = await admin.patch('/api/admin/staff/sf09', { regionIds: null })
+    expect(none.status).to.equal(422)
+    expect(none.body.error).to.deep.include({ code: 'organizer_regions_required', message: ASK })
+    const unknown = await admin.post('/api/admin/staff', { name: '甲', username: 'jia', role: 'organizer', regionIds: ['nope'] })
+    expect(unknown.status).to.equal(400)
+    expect(unknown.body.error.message).to.equal('负责地区：这个地区已不存在，请重新选择')
+  })
+
   it('lets the city office organizer stored with no regions keep the whole city, and never writes it again unsaid', async () => {
     const admin = await asAdmin(app)
     const renamed = await admin.patch('/api/admin/staff/sf09', { name: '陈诗涵（人大办）' })

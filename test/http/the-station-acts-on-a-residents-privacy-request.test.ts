@@ -25,7 +25,7 @@ describe('a station clerk does what a resident asks about her data, on her messa
     const { body: c } = await wang.post('/api/mp/cases', { text: TEXT, regionId: 'c010101', publicConsent: true })
     const deputyId = (await app.liaison.store.cases.get(c.id))!.deputyId!
     const deputy = await asDeputy(app, deputyId)
-    expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系社区，约好明天上门沟通。' })).status).to.equal(200)
+    expect((await deputy.post(`/api/mp/deputy/cases/${c.id}/reply`, { text: '已联系社区和铁柱哥，约好明天上门沟通。' })).status).to.equal(200)
     const admin = await asAdmin(app)
     const { draft } = (await admin.get(`/api/admin/cases/${c.id}/publication`)).body
     expect((await admin.put(`/api/admin/cases/${c.id}/publication`, draft)).status).to.equal(200)
@@ -34,8 +34,9 @@ describe('a station clerk does what a resident asks about her data, on her messa
   const publicQuestion = async (caseId: string) =>
     ((await new Client(app.baseUrl).get('/api/public/cases')).body.items as Array<{ id: string; question: string }>).find((p) => p.id === caseId)!.question
 
-  it('hides a missed 称呼 from what the deputy and the public page read, and records who did it, not the words', async () => {
+  it('hides a missed 称呼 from what the deputy and the public page read, tells her and him it was done, and records the words', async () => {
     const { c, deputy, admin } = await publishedMessage()
+    const wang = await asResident(app, 'o-wang-ayi')
     // Before: the deputy reads both names, and the public page shows the one the masking missed.
     expect((await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body.text)
       .to.include('老赵大哥')
@@ -56,11 +57,51 @@ describe('a station clerk does what a resident asks about her data, on her messa
       .to.include('某某')
       .and.not.include('铁柱哥')
     expect((await lina.get(`/api/admin/cases/${c.id}`)).body.text).not.to.include('铁柱哥')
+    // The deputy's answer is his: published as he gave it, never changed by 隐去.
+    const answer = ((await new Client(app.baseUrl).get('/api/public/cases')).body.items as Array<{ id: string; answer: string }>).find(
+      (p) => p.id === c.id,
+    )!.answer
+    expect(answer).to.include('已联系社区和铁柱哥')
 
+    // Nobody reads the changed text as hers without knowing: her 办理经过 and the deputy's say it, never the words.
+    const hers = (await wang.get(`/api/mp/cases/${c.id}`)).body.timeline.map((s: { label: string }) => s.label)
+    expect(hers).to.include('联络站按您的要求隐去了留言里的 1 处称呼')
+    const his = (await deputy.get(`/api/mp/deputy/cases/${c.id}`)).body.timeline
+    const hidden = his.filter((s: { label: string }) => s.label === '联络站隐去了留言里的 1 处称呼')
+    expect(hidden).to.have.length(2)
+    expect(JSON.stringify(hidden)).not.to.include('铁柱哥').and.not.include('老赵')
+
+    // 操作记录 keeps the words, for the office to check a wrong hiding.
     const audit = (await admin.get('/api/admin/audit?action=case.words_hidden')).body.items
     expect(audit).to.have.length(2)
     expect(audit[0].actorWords).to.match(/^李娜/)
-    expect(JSON.stringify(audit)).to.include(c.ticket).and.not.include('铁柱哥').and.not.include('老赵')
+    expect(audit.map((e: { detailWords: string }) => e.detailWords)).to.deep.equal(['隐去“老赵大哥”，1 处，换成“某大哥”', '隐去“铁柱哥”，1 处，换成“某某”'])
+  })
+
+  it('hides only a name or 称呼, never her complaint: a phrase, a number, a sentence or a common word is refused', async () => {
+    const wang = await asResident(app, 'o-wang-ayi')
+    const COMPLAINT = '物业不作为，张主任收钱了才给修电梯，已经坏了30天。'
+    const { body: c } = await wang.post('/api/mp/cases', { text: COMPLAINT, regionId: 'c010101' })
+    const lina = await clerk('lina')
+    for (const words of ['物业不作为', '张主任收钱', '30', '已经坏了30天', COMPLAINT, '电梯 坏了', '修']) {
+      const refused = await lina.post(`/api/admin/cases/${c.id}/hide-words`, { words })
+      expect(refused.status, words).to.equal(400)
+      expect(refused.body.error.code, words).to.equal('words_not_a_name')
+      expect(refused.body.error.message, words).to.match(/^只能隐去人名或称呼：/)
+      expect(refused.body.error.details[0].path).to.equal('body.words')
+    }
+    expect((await app.liaison.store.cases.get(c.id))!.text).to.equal(COMPLAINT)
+    // A word the message uses in many places is part of what she says, not a name.
+    const { body: many } = await wang.post('/api/mp/cases', {
+      text: '楼道灯坏了，楼道里很黑，楼道台阶又陡，老人晚上上下楼道很危险，希望物业尽快把灯修好，再装一个扶手，方便大家进出。',
+      regionId: 'c010101',
+    })
+    const often = await lina.post(`/api/admin/cases/${many.id}/hide-words`, { words: '楼道' })
+    expect(often.status).to.equal(400)
+    expect(often.body.error.message).to.equal('只能隐去人名或称呼：这几个字在留言里有 4 处，超过 3 处，不像是称呼。什么都没有改。')
+    // A name in it is hidden as before.
+    expect((await lina.post(`/api/admin/cases/${c.id}/hide-words`, { words: '张主任' })).status).to.equal(200)
+    expect((await app.liaison.store.cases.get(c.id))!.text).to.equal('物业不作为，某某收钱了才给修电梯，已经坏了30天。')
   })
 
   it('refuses words that are not in the message, and a clerk of another station, changing nothing', async () => {
@@ -88,29 +129,45 @@ describe('a station clerk does what a resident asks about her data, on her messa
   it('deletes her information as her own 删除我的信息 does, says so first, and records the clerk and the reason', async () => {
     const wang = await asResident(app, 'o-wang-ayi')
     const { body: c } = await wang.post('/api/mp/cases', { text: '楼下路灯坏了，我叫王秀英，电话13912345670', regionId: 'c010101' })
+    // Her other message, at another district's station: withdrawn too, and the clerk says so first.
+    const { body: other } = await wang.post('/api/mp/cases', { text: '新华社区垃圾没人收', regionId: 'c020101' })
     const lina = await clerk('lina')
 
     const preview = (await lina.get(`/api/admin/cases/${c.id}/resident-erasure`)).body
     expect(preview.offered).to.equal(true)
     expect(preview.lines).to.deep.equal([
-      `会删除写留言 ${c.ticket} 的居民在本系统里的个人信息，和她本人点“删除我的信息”完全一样，删除后不能恢复。`,
-      '她还没办完的 1 条留言会撤回，不再办理；已经分给代表的，代表会收到“留言已被群众撤回”的通知。',
-      '她的账号、电话、图片和订阅记录都会清除，她会退出登录；留言里她的姓名、电话、门牌号等会去掉。',
-      '她的 1 条留言、问卷答案和答题成绩留着用于统计，不再与她关联，统计数字不变。办理记录和操作记录照常保存。',
+      `会删除写留言 ${c.ticket} 的居民在本系统里的个人信息，和这位群众本人点“删除我的信息”完全一样，删除后不能恢复。`,
+      '这位群众还没办完的 2 条留言会撤回，不再办理（其中 1 条在其他联络站）；已经分给代表的，代表会收到“留言已被群众撤回”的通知。',
+      '这位群众的账号、电话、图片和订阅记录都会清除，会退出登录；留言里的姓名、电话、门牌号等会去掉。',
+      '这位群众的 2 条留言、问卷答案和答题成绩留着用于统计，不再与本人关联，统计数字不变。办理记录和操作记录照常保存。',
     ])
+
+    // How she asked is written down in words, not "。".
+    for (const reason of ['', '   ', '。', '来电']) {
+      const refused = await lina.post(`/api/admin/cases/${c.id}/resident-erasure`, { reason })
+      expect(refused.status, reason).to.equal(400)
+      expect(refused.body.error.message).to.equal('请写明是怎么提出的，例如：居民来电要求')
+      expect(refused.body.error.details[0].path).to.equal('body.reason')
+    }
+    expect((await wang.get('/api/mp/me/kept')).status).to.equal(200)
 
     const done = await lina.post(`/api/admin/cases/${c.id}/resident-erasure`, { reason: '居民来电要求' })
     expect(done.status).to.equal(200)
     expect(done.body.message).to.equal(
-      `已删除写留言 ${c.ticket} 的居民的个人信息。她还没办完的 1 条留言已撤回，已分给代表的，代表会收到通知。她的 1 条留言已去掉姓名、电话、门牌号等，只留内容用于统计。`,
+      `已删除写留言 ${c.ticket} 的居民的个人信息。这位群众还没办完的 2 条留言已撤回，已分给代表的，代表会收到通知。这位群众的 2 条留言已去掉姓名、电话、门牌号等，只留内容用于统计。`,
     )
+    // Each message's 办理经过 says staff did it at her request, at the other station too, not that she withdrew it herself.
+    for (const id of [c.id, other.id]) {
+      const last = (await app.liaison.store.cases.events(id)).at(-1)!
+      expect(last).to.include({ type: 'withdrawn', note: '联络站工作人员按群众本人要求删除个人信息' })
+    }
     // What her own erasure does: she is signed out, her message withdrawn (its deputy told) and masked.
     expect((await wang.get('/api/mp/me/kept')).status).to.equal(401)
     const kept = (await app.liaison.store.cases.get(c.id))!
     expect(kept.status).to.equal('withdrawn')
     expect(kept.text).not.to.include('王秀英').and.not.include('13912345670')
     const told = (await app.liaison.store.outbox.search({ limit: 20 })).items.filter((m) => m.kind === 'case.withdrawn')
-    expect(told.map((m) => m.recipientId)).to.deep.equal(['dp0001'])
+    expect(told.map((m) => m.recipientId)).to.include('dp0001')
 
     const audit = (await (await asAdmin(app)).get('/api/admin/audit?action=privacy.erased_on_request')).body.items
     expect(audit).to.have.length(1)

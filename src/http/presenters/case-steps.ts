@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseEventType, CaseRecord } from '../../domain/case.js'
 import type { CaseDetail } from '../../services/cases/case-queries.js'
-import { residentStepWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
+import { residentStepWords, wordsHiddenWords, type TimelineStepFacts } from '../../domain/resident-timeline-words.js'
 import { deputyEscalationWords, deputyStepWords } from '../../domain/deputy-case-words.js'
 import { deputyRoutingWhy, officeRoutingWhy } from '../../domain/routing-explain.js'
 import { maskPhoneAndIdNumbers } from '../../domain/pii-mask.js'
@@ -35,6 +35,7 @@ const EVENT_LABELS: Record<CaseEventType, string> = {
   recategorized: '更正主题',
   urged: '催办',
   phone_corrected: '群众更正了联系电话',
+  words_hidden: '隐去称呼',
 }
 /** What a resident sees of the timeline: the steps of their message, not internal reminders. */
 export const RESIDENT_EVENTS: CaseEventType[] = [
@@ -51,6 +52,7 @@ export const RESIDENT_EVENTS: CaseEventType[] = [
   'merged',
   'transferred',
   'referred',
+  'words_hidden',
 ]
 const RESIDENT_NOTES: CaseEventType[] = ['replied', 'rejected', 'reopened', 'rated', 'closed', 'assigned']
 
@@ -88,6 +90,7 @@ const stepFacts = (e: CaseEvent, step: TimelineStep): TimelineStepFacts => ({
   rating: step.rating,
   relatedTicket: step.relatedCase?.ticket ?? null,
   deputyLeftOffice: e.data.deputyLeftOffice === true,
+  hiddenPlaces: typeof e.data.places === 'number' ? e.data.places : null,
 })
 
 /**
@@ -256,6 +259,7 @@ function presentStaffEvent(
   const asked = typeof e.data.replyBy === 'string' ? { replyBy: `要求在${monthDayText(e.data.replyBy)}前（含当日）答复` } : {}
   if (e.type === 'transferred') return { ...step, ...asked, label: handOnLabel(e) }
   if (e.type === 'escalated') return { ...step, label: escalatedLabel(e, names, escalations?.get(e.id)) }
+  if (e.type === 'words_hidden') return { ...step, label: wordsHiddenWords(e.data.places, false) }
   if (e.type !== 'assigned' || e.actorRole !== 'system') return { ...step, ...asked }
   const note = officeRoutingWhy(
     c.routingReasons.map((r) => r.code),

@@ -1,6 +1,6 @@
 import type { ErasureOutcome } from '../../services/privacy/personal-data-erasure.js'
 
-/** 隐去漏掉的称呼, answered: what stands there now and how many places, never the words hidden (the clerk typed them). */
+/** 隐去漏掉的称呼, answered: what stands there now and how many places (the clerk typed the words; 操作记录 keeps them). */
 export const wordsHiddenAnswer = (done: { ticket: string; places: number; mask: string }) => ({
   ticket: done.ticket,
   places: done.places,
@@ -19,7 +19,7 @@ export const officeErasureAnswer = (done: ErasureOutcome & { ticket: string }) =
   anonymised: done.anonymised,
   message: [
     `已删除写留言 ${done.ticket} 的居民的个人信息。`,
-    done.withdrawn.length ? `她还没办完的 ${done.withdrawn.length} 条留言已撤回，已分给代表的，代表会收到通知。` : '',
-    `她的 ${done.anonymised} 条留言已去掉姓名、电话、门牌号等，只留内容用于统计。`,
+    done.withdrawn.length ? `这位群众还没办完的 ${done.withdrawn.length} 条留言已撤回，已分给代表的，代表会收到通知。` : '',
+    `这位群众的 ${done.anonymised} 条留言已去掉姓名、电话、门牌号等，只留内容用于统计。`,
   ].join(''),
 })

@@ -22,7 +22,10 @@ export interface StaffInput {
   /** An organizer who looks after the whole city, chosen in so many words (organizerRegions). */
   wholeCity?: boolean
 }
-export type StaffEdit = Partial<Omit<StaffInput, 'username'>> & { active?: boolean }
+export type StaffEdit = Partial<Omit<StaffInput, 'username' | 'regionIds'>> & { active?: boolean; regionIds?: string[] | null }
+
+/** checkAssignments' fields, as the staff form names them. */
+const FIELD_NAMES: Record<string, string> = { stationIds: '所属联络站：', regionIds: '负责地区：', unitIds: '所属承办单位：' }
 
 /**
  * The regions an organizer is written with, or undefined to keep the stored ones. The whole city is stored as no
@@ -106,7 +109,10 @@ export class StaffService {
     return { staff, password }
   }
 
-  async update(actor: StaffPrincipal, id: string, edit: StaffEdit) {
+  async update(actor: StaffPrincipal, id: string, asked: StaffEdit) {
+    // No regions sent as null are no regions: an organizer is then asked for hers (organizerRegions), in words.
+    const { regionIds: askedRegions, ...rest } = asked
+    const edit: Omit<StaffEdit, 'regionIds'> & { regionIds?: string[] } = askedRegions === undefined ? rest : { ...rest, regionIds: askedRegions ?? [] }
     const current = await this.get(actor, id)
     if (current.id === actor.id && (edit.active === false || (edit.role && edit.role !== 'admin'))) {
       throw new ConflictError('不能停用自己或取消自己的管理员身份')
@@ -115,6 +121,9 @@ export class StaffService {
     const { wholeCity, ...fields } = edit
     const regionIds = organizerRegions(edit.role ?? current.role, current, edit)
     if (regionIds) fields.regionIds = regionIds
+    // A clerk made an organizer belongs to no station: her scope is her regions, and a station's staff (the audit's
+    // reach of a district office, the station's clerks) must not keep counting her.
+    if (fields.role === 'organizer' && current.role !== 'organizer' && current.stationIds.length) fields.stationIds = []
     // Disabled: her WeChat binding goes in the same write, audited (she could not sign in to let go of it, and her
     // chat's erasure tells her that WeChat is cleared).
     const unbound = edit.active === false ? this.audit.entry(actor, 'staff.bot_unbound', { kind: 'staff', id }, { cause: 'account_disabled' }) : undefined
@@ -122,7 +131,7 @@ export class StaffService {
     this.onChange()
     // A deactivated account or a changed role must not keep old sessions.
     if (edit.active === false || (edit.role && edit.role !== current.role)) await this.store.sessions.deleteForSubject('staff', id)
-    await this.audit.record(actor, 'staff.update', { kind: 'staff', id }, { fields: Object.keys(fields) })
+    await this.audit.record(actor, 'staff.update', { kind: 'staff', id }, { fields: Object.keys(fields), ...(wholeCity ? { wholeCity: true } : {}) })
     return updated
   }
 
@@ -180,6 +189,8 @@ export class StaffService {
     if (s.role === 'station_staff' && s.stationIds.length === 0) details.push({ path: 'body.stationIds', message: '联络站工作人员至少属于一个联络站' })
     if (s.role === 'unit_staff' && unitIds.length === 0) details.push({ path: 'body.unitIds', message: '承办单位工作人员至少属于一个承办单位' })
     if (s.role !== 'unit_staff' && unitIds.length > 0) details.push({ path: 'body.unitIds', message: '只有承办单位工作人员属于承办单位' })
-    if (details.length) throw new ValidationError('输入有误', details)
+    // Said in the message too: a bare 输入有误 names neither the field nor what is wrong.
+    if (details.length)
+      throw new ValidationError(details.map((d) => `${FIELD_NAMES[d.path.replace(/^body\.|\[\d+\]$/g, '')] ?? ''}${d.message}`).join('；'), details)
   }
 }

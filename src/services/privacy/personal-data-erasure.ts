@@ -41,6 +41,8 @@ export interface ErasureOnRequest {
   ticket: string
   /** Typed by the staff member: how she asked (居民来电要求 …). */
   reason: string
+  /** The note on her withdrawn messages, saying staff did it (else hers: 群众申请删除个人信息). */
+  withdrawalNote?: string
 }
 
 /** What PersonalDataErasure is built from (one object: the parameters are many). */
@@ -140,7 +142,7 @@ export class PersonalDataErasure {
     for (const c of await this.casesOf(person.id)) {
       if (!canTransition('withdraw', c.status)) continue
       try {
-        await this.workflow.withdraw(person, c.id, '群众申请删除个人信息')
+        await this.workflow.withdraw(person, c.id, onRequest?.withdrawalNote ?? '群众申请删除个人信息')
         withdrawn.push(c.ticket)
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err // changed meanwhile: it is anonymised below all the same

@@ -217,8 +217,8 @@ export const statsQuery = z.strictObject({
 })
 
 /** 隐去漏掉的称呼: the words as they stand in her message (a name or 称呼, two characters at least: one would hit every 王). */
-export const hideWordsBody = z.strictObject({
-  words: line(30, '要隐去的称呼').refine((w) => Array.from(w.trim()).length >= 2, '请至少输入两个字，照留言里的原样'),
-})
+// What may be hidden (a 称呼, not a sentence) and how a reason must read are the service's rules, refused in words
+// that say which field and why (OfficePrivacyRequests); the schemas only bound the size.
+export const hideWordsBody = z.strictObject({ words: singleLine().max(30, '要隐去的称呼最多 30 字') })
 /** 按本人要求删除: how she asked, typed by the clerk (居民来电要求, 居民来访要求). */
-export const residentErasureBody = z.strictObject({ reason: text(200, '原因') })
+export const residentErasureBody = z.strictObject({ reason: longText().max(200, '原因最多 200 字') })

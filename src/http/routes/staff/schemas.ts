@@ -30,7 +30,8 @@ export const staffEditBody = z
     name: requiredLine(100, '姓名').optional(),
     role: z.enum(STAFF_ROLES).optional(),
     stationIds: z.array(id).max(50).optional(),
-    regionIds: z.array(id).max(50).optional(),
+    // null is no regions, refused or kept by the service in words that name the field (an organizer's 全市 is said).
+    regionIds: z.array(id).max(50).nullable().optional(),
     wholeCity: z.boolean().optional(),
     unitIds: z.array(id).max(20).optional(),
     active: z.boolean().optional(),
