@@ -50,7 +50,8 @@ export async function readMessage(turn: Turn, ref: string) {
 
 /**
  * A bare "0001" from a deputy: the message in his hands that it names, read whole; several of his ending alike, he is
- * asked for the whole number. Not one of his: false, and it is read as ever (his own message as a resident, 查询).
+ * asked for the whole number. His own message as a resident by that number: false, and it is read as ever (查询).
+ * Neither: he hears what "查看 0001" says (not in his 待办, or moved to another deputy), never a resident's "没有找到".
  */
 export async function readIfHis(turn: Turn, ref: string): Promise<boolean> {
   try {
@@ -58,10 +59,19 @@ export async function readIfHis(turn: Turn, ref: string): Promise<boolean> {
     return true
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
-    if (err.code !== 'ambiguous_ticket') return false
+    if (err.code !== 'ambiguous_ticket' && (await ownMessageNamed(turn, ref))) return false
     turn.say(refusal(err))
     return true
   }
+}
+
+/** Whether one of his own messages as a resident has that number (refused: taken as yes, read as ever). */
+async function ownMessageNamed(turn: Turn, ref: string): Promise<boolean> {
+  const named = await turn.client.casesNamed(turn.person.personId, ref).catch((err: unknown) => {
+    if (err instanceof ApiError) return null
+    throw err
+  })
+  return named === null || named.length > 0
 }
 
 /** The message on line `n` of his 待办 as he saw it (else as it is now); said so, and null, when there is none. */

@@ -40,6 +40,8 @@ export interface MessageFlow {
   sentBefore?: string
   /** That message is answered and waits for her score: "3" scores it instead (sent-before.ts). */
   sentBeforeAnswered?: boolean
+  /** That answered message was scored while the question waits: 3 is no longer offered (sent-before.ts). */
+  sentBeforeScored?: boolean
   /** She answered that it goes all the same: sent with sendAgain. */
   sendAgain?: boolean
 }

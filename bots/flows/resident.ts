@@ -19,7 +19,7 @@ import { otherWords } from './resident-other-words.js'
 import { numberAfterReply, numberForTodo, standingQuestion, yesOrLine } from './resident-question.js'
 import { query } from './resident-query.js'
 import { newMessage } from './start-new-message.js'
-import { dropRepeat, sendAgainSaidTwice } from './sent-before.js'
+import { dropRepeat, earlierScored, sendAgainSaidTwice } from './sent-before.js'
 import { askVerdict, verdictAnswer } from './verdict.js'
 import { scoreWhilePicking } from './while-picking.js'
 import { againAnswer } from './write-again.js'
@@ -85,6 +85,8 @@ export const residentConversation: Conversation = async (asIs) => {
       await query(turn, cmd.ticket, cmd.ticket === null && turn.person.deputy ? await deputyWaiting(turn) : null)
       return true
     case 'rate':
+      // Asked whether to send the same words again, the earlier one scored: that question no longer offers its score.
+      if (cmd.value >= 1 && cmd.value <= 5) earlierScored(turn, cmd.ref)
       await rateByNumber(turn, cmd.ref, cmd.value)
       return true
   }
@@ -142,6 +144,7 @@ export const residentConversation: Conversation = async (asIs) => {
   // Under the answer it quotes, "灯还是不亮" can only be her verdict on it.
   const complaint = cmd.kind === 'text' && notSolved(cmd.text) ? { score: 2, reason: turn.raw } : null
   if (quoted && (!flow || flow.name === 'message') && (score !== null || unhappy || complaint)) {
+    if (unhappy || complaint || (score! >= 1 && score! <= 5)) earlierScored(turn, quoted)
     if (unhappy || complaint) await rate(turn, quoted, (unhappy ?? complaint)!.score, (unhappy ?? complaint)!.reason)
     else if (score! >= 1 && score! <= 5) await rate(turn, quoted, score!)
     else turn.say(RATING_SCALE)
@@ -154,6 +157,7 @@ export const residentConversation: Conversation = async (asIs) => {
     const bare =
       cmd.kind === 'number' && flow.stage === 'text' && cmd.value >= 1 && cmd.value <= 5 ? cmd.value : cmd.kind === 'text' ? scaleWord(cmd.text) : null
     if (unhappy || bare !== null) {
+      earlierScored(turn, rating.ticket)
       await rate(turn, rating.ticket, unhappy?.score ?? bare!, unhappy?.reason)
       return true
     }

@@ -19,13 +19,19 @@ const CHOICES = '回复 1 再送一条，回复 2 不送了。'
 const CHOICES_ANSWERED = '回复 1 再送一条，回复 2 不送了，回复 3 给那条的答复打分。'
 const SAYS_NO = /^(?:不送|不用|不要|不了|算了|别送|不发)/
 const SAYS_SEND = /再送|还要送|要送/
-/** A score said as one ("1分", "打2分"): never her 1 to send it again. */
-const SAYS_SCORE = /^打?[1-5一二两三四五]分/
+/**
+ * A score said in words ("1分", "打2分", "打个低分", "评分", "不满意"): never her 1 to send it again ("1分" reads as 1),
+ * whether or not that message can be scored.
+ */
+const SAYS_SCORE = /^(?:打|给|评)?个?[1-5一二两三四五]分|[1-5一二两三四五](?:颗|个)?星|打分|评分|低分|高分|差评|好评|满意/
 /** How long after the repeat went her "1" or "还要送" is taken as that answer said twice. */
 const SENT_AGAIN_RECALL_MS = 10 * 60_000
 
 const choicesFor = (answered: boolean | undefined) => (answered ? CHOICES_ANSWERED : CHOICES)
 const earlierWords = (earlier: string) => (earlier ? `（编号${earlier}）` : '')
+// New words of some length that name a score stay a new matter (below); "不用打分" is her 2.
+const saysScore = (turn: Turn) =>
+  !(turn.command.kind === 'text' && isLongText(turn.command.text)) && !SAYS_NO.test(compact(turn.raw)) && SAYS_SCORE.test(compact(turn.raw))
 
 /** Where the question stands, for a line after something else she did meanwhile (查询). */
 export function sendAgainPending(earlier: string, answered?: boolean): string {
@@ -41,6 +47,7 @@ export function askIfSendAgain(turn: Turn, flow: MessageFlow, err: ApiError): bo
   }
   flow.sentBefore = detail('case.ticket')
   flow.sentBeforeAnswered = flow.sentBefore !== '' && detail('case.status') === 'replied' ? true : undefined
+  flow.sentBeforeScored = undefined
   turn.state.flow = flow
   const asked = flow.sentBeforeAnswered
     ? // The backend's words name the low scores in digits (for the mini-program's buttons): said here without them.
@@ -65,19 +72,31 @@ export async function answerSendAgain(turn: Turn, flow: MessageFlow, ways: SendA
   const cmd = turn.command
   const earlier = flow.sentBefore ?? ''
   flow.parked = undefined
-  if (flow.sentBeforeAnswered && ((cmd.kind === 'number' && cmd.value === 3) || SAYS_SCORE.test(compact(turn.raw)))) return scoreEarlier(turn, earlier)
+  if (flow.sentBeforeAnswered && ((cmd.kind === 'number' && cmd.value === 3) || saysScore(turn))) return scoreEarlier(turn, earlier)
+  // "3", then "1分", with that one still being handled: "1分" had sent the repeat. Nothing to score yet: asked again.
+  if (saysScore(turn)) {
+    const why = flow.sentBeforeScored
+      ? `您之前那条${earlierWords(earlier)}的答复已经打过分了。`
+      : `您之前那条${earlierWords(earlier)}还在办理，代表还没有答复，答复以后才能打分。`
+    return askAgain(turn, flow, why)
+  }
   if (saysYes(turn) || SAYS_SEND.test(compact(turn.raw))) {
     flow.sentBefore = undefined
     flow.sentBeforeAnswered = undefined
+    flow.sentBeforeScored = undefined
     flow.sendAgain = true
     return ways.send(turn, flow)
   }
   if ((cmd.kind === 'number' && cmd.value === 2) || SAYS_NO.test(compact(turn.raw))) {
     turn.state.flow = null
     const first = earlier ? `您之前那条（编号${earlier}）` : '您之前那条留言'
-    turn.say(
-      lines('好的，这条不送了。', flow.sentBeforeAnswered ? `${first}代表已经答复了，看答复请发送"查询"。` : `${first}还在办理，看办理进度请发送"查询"。`),
-    )
+    if (flow.sentBeforeAnswered) {
+      // Its score waits: asked openly, so her next "1" is knowingly a score, never a "1 再送一条" recorded as 1 分.
+      turn.say(lines('好的，这条不送了。', `${first}代表已经答复了。`, await askScore(turn, earlier)))
+      return
+    }
+    const where = flow.sentBeforeScored ? `${first}代表已经答复了，看答复请发送"查询"。` : `${first}还在办理，看办理进度请发送"查询"。`
+    turn.say(lines('好的，这条不送了。', where))
     return
   }
   if (cmd.kind === 'code') {
@@ -91,14 +110,33 @@ export async function answerSendAgain(turn: Turn, flow: MessageFlow, ways: SendA
     // while her new words were lost; now the repeat is dropped, said so, and her words are the message she confirms.
     flow.sentBefore = undefined
     flow.sentBeforeAnswered = undefined
+    flow.sentBeforeScored = undefined
     flow.sendAgain = undefined
     flow.parts = [turn.raw]
     flow.lastPartAt = turn.now
     showConfirm(turn, flow, `和之前那条${earlierWords(earlier)}一样的留言没有送出。您刚才说的是新的事：`)
     return
   }
+  askAgain(turn, flow, cmd.kind === 'number' ? `没有 ${cmd.value} 这一项。` : '')
+}
+
+/** The question again, after why her words did not answer it. */
+function askAgain(turn: Turn, flow: MessageFlow, why: string) {
   turn.state.flow = flow
-  turn.say(lines(`这条和之前那条${earlierWords(earlier)}一样的留言还没有送出。`, choicesFor(flow.sentBeforeAnswered)))
+  turn.say(lines(why || null, `这条和之前那条${earlierWords(flow.sentBefore ?? '')}一样的留言还没有送出。`, choicesFor(flow.sentBeforeAnswered)))
+}
+
+/**
+ * A score for that message was given while the question waits ("不满意", "评价 0001 2", a score under its quoted
+ * answer): the question no longer offers 3, and a score said again hears it is given. `ref`: the message scored, as
+ * its whole number or last four digits.
+ */
+export function earlierScored(turn: Turn, ref: string) {
+  const flow = turn.state.flow
+  if (flow?.name !== 'message' || !flow.sentBefore || !flow.sentBeforeAnswered) return
+  if (ref !== flow.sentBefore && !flow.sentBefore.endsWith(`-${ref}`)) return
+  flow.sentBeforeAnswered = undefined
+  flow.sentBeforeScored = true
 }
 
 /**
@@ -118,8 +156,15 @@ export function dropRepeat(turn: Turn) {
  */
 async function scoreEarlier(turn: Turn, earlier: string) {
   turn.state.flow = null
-  turn.state.rating = { ticket: earlier, since: turn.now }
-  turn.say(lines('好的，这条一样的留言不送了。', `请给留言 ${earlier} 的答复打分，回复一个数字：`, SCALE_LINE, reopenLine(await turn.client.caseRules())))
+  turn.say(lines('好的，这条一样的留言不送了。', await askScore(turn, earlier)))
+}
+
+/** The score question for that message's answer, which her next number answers (the state says so). */
+async function askScore(turn: Turn, earlier: string): Promise<string> {
+  // Words said with "重新办理" before it stay the reason of a low score.
+  const reason = turn.state.rating?.ticket === earlier ? turn.state.rating.reason : undefined
+  turn.state.rating = { ticket: earlier, since: turn.now, ...(reason ? { reason } : {}) }
+  return lines(`请给留言 ${earlier} 的答复打分，回复一个数字：`, SCALE_LINE, reopenLine(await turn.client.caseRules()))
 }
 
 /**

@@ -74,6 +74,28 @@ describe('bot: a deputy who reads a message whole in the chat has opened it', fu
       'told it is no longer his',
     ).to.equal(true)
     expect(await story.stored(ticket)).to.include({ deputyId: 'dp0002' })
+    // Its number alone now says what "查看" says: moved, never a resident's "没有找到编号为".
+    const gone = await say(short)
+    expect(gone).to.include('已改由其他代表办理').and.not.include('没有找到编号为')
+    expect(gone).to.equal(await say(`查看 ${short}`))
+  })
+
+  it('a number alone that is not his hears what "查看" says; his own message as a resident by its number is shown as ever', async () => {
+    const qian = story.bot.world.person('wx-qian', '钱大爷')
+    if ((await ask(story.bot, qian, '给DP0002留言')).includes('同意请回复')) await ask(story.bot, qian, '同意')
+    await ask(story.bot, qian, '菜市场门口的垃圾桶满了没人清')
+    await ask(story.bot, qian, '好了')
+    expect(await ask(story.bot, qian, '确认')).to.match(/编号：\d{8}-0001/)
+    const notHis = await say('0001')
+    expect(notHis).to.include('您的待办中没有编号 0001').and.not.include('没有找到编号为')
+    expect(notHis).to.equal(await say('查看 0001'))
+
+    if ((await say('给ST002留言')).includes('同意请回复')) await say('同意')
+    await say('楼道里的灯坏了')
+    await say('好了')
+    const own = /编号：\d{8}-(\d{4})/.exec(await say('确认'))?.[1]
+    expect(own).to.be.a('string')
+    expect(await say(own!), 'his own message, as 查询 shows it').to.include('内容：楼道里的灯坏了')
   })
 
   it('seen in his 待办 list only, it is no opening: moved to 王芳, he hears nothing of a message he never read', async () => {

@@ -136,6 +136,20 @@ describe('the same message twice in the chat: she is asked first', () => {
     expect(await messages()).to.have.length(2)
   })
 
+  it('with the first still being handled, "3" or a score ("1分", "打个低分", "不满意") sends nothing: no answer to score yet, asked again', async () => {
+    const { first } = await sendsItAgain()
+    const three = await ask(story.bot, story.resident, '3')
+    expect(three).to.include('没有 3 这一项。').and.include('回复 1 再送一条，回复 2 不送了。')
+    for (const said of ['1分', '打2分', '打个低分', '不满意']) {
+      const again = await ask(story.bot, story.resident, said)
+      expect(again, said).to.include(`您之前那条（编号${first}）还在办理，代表还没有答复，答复以后才能打分。`)
+      expect(again, said).to.include('回复 1 再送一条，回复 2 不送了。').and.not.include('留言已送出')
+    }
+    expect(await messages(), 'never sent twice').to.deep.equal([first])
+    expect(await ask(story.bot, story.resident, '2')).to.include('这条不送了')
+    expect(await messages()).to.deep.equal([first])
+  })
+
   describe('that message answered and waiting for her score', () => {
     const sendsAnsweredAgain = async () => {
       const first = await story.residentWithAnsweredMessage(LAMP)
@@ -169,6 +183,45 @@ describe('the same message twice in the chat: she is asked first', () => {
       const sent = await ask(story.bot, story.resident, '1')
       expect(sent).to.include('留言已送出')
       expect(await messages()).to.have.length(2)
+    })
+
+    it('"打个低分" or "评分" there chooses 3: the score is asked, nothing sent', async () => {
+      const { first } = await sendsAnsweredAgain()
+      expect(await ask(story.bot, story.resident, '打个低分'))
+        .to.include('这条一样的留言不送了')
+        .and.include(`请给留言 ${first} 的答复打分`)
+      expect(await ask(story.bot, story.resident, `我要给张伟代表留言：${LAMP}`)).to.include('发给：张伟代表')
+      expect(await ask(story.bot, story.resident, '1')).to.include('回复 3 给那条的答复打分')
+      expect(await ask(story.bot, story.resident, '评分')).to.include(`请给留言 ${first} 的答复打分`)
+      expect(await messages(), 'nothing sent again').to.deep.equal([first])
+    })
+
+    it('"2" asks her score openly, so her next "1" is knowingly a score', async () => {
+      const { first } = await sendsAnsweredAgain()
+      const no = await ask(story.bot, story.resident, '2')
+      expect(no).to.include('这条不送了').and.include(`编号${first}`)
+      expect(no).to.include(`请给留言 ${first} 的答复打分，回复一个数字：`).and.include('5 很满意')
+      expect(await ask(story.bot, story.resident, '1')).to.include('已记下您的评分：1 分')
+      expect(await messages(), 'nothing sent again').to.deep.equal([first])
+      expect((await story.stored(first))?.rating).to.equal(1)
+    })
+
+    it('"不满意" scores it 2; the question then stays open without 3, and a score said again sends nothing', async () => {
+      const { first } = await sendsAnsweredAgain()
+      expect(await ask(story.bot, story.resident, '不满意')).to.include('已记下您的评分：2 分')
+      const back = await ask(story.bot, story.resident, '2')
+      expect(back).to.include(`它和您之前那条（编号${first}）一样：回复 1 再送一条，回复 2 不送了。`)
+      expect(back, '3 no longer offered').not.to.include('回复 3')
+      expect(await ask(story.bot, story.resident, '3'))
+        .to.include('没有 3 这一项。')
+        .and.not.include('请给留言')
+      expect(await ask(story.bot, story.resident, '1分'))
+        .to.include(`您之前那条（编号${first}）的答复已经打过分了。`)
+        .and.include('回复 1 再送一条，回复 2 不送了。')
+      const no = await ask(story.bot, story.resident, '2')
+      expect(no).to.include('这条不送了').and.not.include('请给留言')
+      expect(await messages(), 'nothing sent again').to.deep.equal([first])
+      expect((await story.stored(first))?.rating).to.equal(2)
     })
   })
 })
